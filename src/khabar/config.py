@@ -1,0 +1,78 @@
+"""Options, built once and passed down.  Every default lives here, with the reason for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khabar.errors import OptionsError
+
+#: Environment variable naming the store file when ``--db`` is not given.
+DB_ENV_VAR = "KHABAR_DB"
+
+#: Files larger than this are refused unless the limit is raised: a news article is a few
+#: tens of kB, a feed or JSON Lines dump a few MB; anything far larger is most likely a
+#: mistake (a video, a database file) and would be slow to reject later.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: Share of letters that must be Arabic for a text to count as Arabic.  Real Arabic news
+#: carries Latin names, URLs and digits; 0.5 of the letters still leaves room for those.
+DEFAULT_MIN_ARABIC_RATIO = 0.5
+
+#: Texts shorter than this many letters are not articles (a heading, an error page).
+DEFAULT_MIN_LETTERS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMap:
+    """Where a JSON / JSON Lines record keeps each part of an article.
+
+    A field may be a dotted path ("meta.source").  When ``body`` names a list of strings,
+    each item is one article, paired by position with the items of the other fields when
+    those are lists too (the layout of corpora that keep one record per claim with many
+    retrieved articles).
+    """
+
+    title: str = "title"
+    body: str = "body"
+    outlet: str = "outlet"
+    url: str = "url"
+    published: str = "published"
+    language: str = "language"
+    #: Tried in order when ``body`` is absent from a record.
+    body_fallbacks: tuple[str, ...] = ("text", "content", "article")
+    title_fallbacks: tuple[str, ...] = ("headline",)
+    outlet_fallbacks: tuple[str, ...] = ("source", "site", "publisher")
+    published_fallbacks: tuple[str, ...] = ("date", "pubDate", "published_at", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How inputs become articles."""
+
+    outlet: str | None = None  # given by the user: overrides what the input says
+    published: dt.date | None = None
+    encoding: str | None = None  # force an encoding instead of detecting one
+    format: str | None = None  # force a reader: text, json, jsonl, html, feed, ant
+    fields: FieldMap = field(default_factory=FieldMap)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    min_arabic_ratio: float = DEFAULT_MIN_ARABIC_RATIO
+    min_letters: int = DEFAULT_MIN_LETTERS
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise OptionsError(f"max_bytes must be positive, got {self.max_bytes}")
+        if not 0.0 <= self.min_arabic_ratio <= 1.0:
+            raise OptionsError(f"min_arabic_ratio must be between 0 and 1, got {self.min_arabic_ratio}")
+
+
+def default_db_path() -> Path:
+    """``$KHABAR_DB`` if set, else ``khabar.sqlite3`` in the per-user data directory."""
+    env = os.environ.get(DB_ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("khabar", appauthor=False)) / "khabar.sqlite3"

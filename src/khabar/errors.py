@@ -1,0 +1,28 @@
+"""One exception hierarchy.  Messages name the input, the problem and, where there is one, the fix."""
+
+from __future__ import annotations
+
+
+class KhabarError(Exception):
+    """Base of every error khabar raises on purpose."""
+
+
+class InputError(KhabarError):
+    """An input (file, stdin, record, request body) that cannot be read as an article.
+
+    ``source`` names the input ("path/to/file.json", "<stdin>", "feed.xml#3"),
+    ``problem`` says what is wrong in one line.  ``str(err)`` is "source: problem".
+    """
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = str(source)
+        self.problem = problem
+        super().__init__(f"{self.source}: {problem}")
+
+
+class StoreError(KhabarError):
+    """The store cannot be opened, migrated or written."""
+
+
+class OptionsError(KhabarError, ValueError):
+    """An option has a value khabar cannot use."""

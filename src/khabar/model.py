@@ -1,0 +1,335 @@
+"""The plain data that flows through khabar: ingest -> text -> extract -> relate -> summarize -> present.
+
+Everything here is a frozen dataclass with no I/O.  Offsets are Python string indices
+(code points) into :attr:`Article.text`, the title and body joined by a blank line, so a
+span can always be shown highlighted in the article exactly as it was written.
+
+:class:`EventBrief` is the contract read by other tools and the web page; its JSON form is
+described in ``docs/brief-schema.md`` and ``src/khabar/schema/brief.schema.json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+#: Version of the brief's JSON form.  Bump the minor part for additions, the major for changes.
+BRIEF_SCHEMA_VERSION = "1.0"
+
+#: Separator between an article's title and its body in :attr:`Article.text`.
+TITLE_SEPARATOR = "\n\n"
+
+
+def article_id_for(title: str, body: str) -> str:
+    """A stable id from the article's normalized content.
+
+    Two copies that differ only in diacritics, hamza forms, digits or spacing get the same
+    id, so ingesting the same report twice stores it once.
+    """
+    from khabar.text.ar.normalize import normalize  # text core: imported late, model stays light
+
+    key = normalize(f"{title}\n{body}")
+    key = " ".join(key.split())
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as read from a file, a feed, a page or a program."""
+
+    id: str
+    title: str
+    body: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str = "ar"
+    source: str | None = None  # where it was read from: a path, "<stdin>", a URL
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        title: str,
+        body: str,
+        outlet: str | None = None,
+        url: str | None = None,
+        published: dt.date | None = None,
+        language: str = "ar",
+        source: str | None = None,
+    ) -> Article:
+        """Build an article and derive its id from its content."""
+        title = title.strip()
+        body = body.strip()
+        return cls(
+            id=article_id_for(title, body),
+            title=title,
+            body=body,
+            outlet=outlet or None,
+            url=url or None,
+            published=published,
+            language=language,
+            source=source,
+        )
+
+    @property
+    def text(self) -> str:
+        """Title and body as one string: the frame of reference of every offset."""
+        if not self.title:
+            return self.body
+        if not self.body:
+            return self.title
+        return f"{self.title}{TITLE_SEPARATOR}{self.body}"
+
+    @property
+    def body_offset(self) -> int:
+        """Where the body starts inside :attr:`text`."""
+        return len(self.title) + len(TITLE_SEPARATOR) if self.title and self.body else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, with its place in :attr:`Article.text`."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    is_title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number as written in text, parsed.
+
+    ``value`` is the single best reading (``None`` for an open range such as "عشرات الآلاف"
+    without a centre); ``low``/``high`` bound it (either may be ``None`` for open bounds:
+    "أكثر من 100 ألف" has ``low=100000``, ``high=None``).  ``approximate`` is true for hedged
+    or vague figures ("نحو"، "حوالي"، "عشرات").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool = False
+    qualifier: str | None = None  # the hedge as written: "نحو", "أكثر من", "على الأقل" ...
+    unit: str | None = None  # "percent" for percentages, else None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A sentence of an article that supports a statement of the brief."""
+
+    article_id: str
+    sentence_index: int
+    outlet: str | None = None
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence chosen for the summary, with every article sentence that supports it."""
+
+    text: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    citations: tuple[Citation, ...] = ()
+    score: float = 0.0
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(sorted({c.outlet for c in self.citations if c.outlet}))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A reported statement: who said it, with which verb, what was said, and where."""
+
+    article_id: str
+    sentence_index: int
+    speaker: str
+    content: str
+    start: int
+    end: int
+    verb: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    speaker_entity: str | None = None  # Entity.id when resolved
+    direct: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world person, organisation or place, with every spelling seen in the corpus."""
+
+    id: str
+    kind: Literal["person", "organisation", "place", "other"]
+    name: str
+    variants: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A figure about people or events, with what it counts and who it is attributed to."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool = False
+    category: str | None = None  # killed, injured, displaced, trapped, ...
+    subject: str | None = None  # civilians, children, fighters ...
+    place: str | None = None
+    source: str | None = None  # as written: "المرصد السوري لحقوق الإنسان"
+    source_entity: str | None = None
+    date: dt.date | None = None  # the day the figure refers to, when known
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Claims about the same quantity from different sources, side by side."""
+
+    category: str
+    claim_ids: tuple[str, ...]
+    kind: Literal["conflict", "change_over_time", "agreement"] = "conflict"
+    subject: str | None = None
+    place: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: dt.date
+    article_id: str
+    sentence_index: int
+    text: str
+    expression: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PassageOccurrence:
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPassage:
+    """Text that several outlets share verbatim or nearly (wire copy)."""
+
+    text: str
+    occurrences: tuple[PassageOccurrence, ...]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """An article as the brief presents it: metadata and the numbers found in it."""
+
+    id: str
+    title: str
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    language: str
+    sentence_count: int
+    word_count: int
+    numbers: tuple[NumberMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventBrief:
+    """What happened, who says so, and where the sources agree or disagree."""
+
+    articles: tuple[ArticleDigest, ...]
+    summary: tuple[SummarySentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    shared_passages: tuple[SharedPassage, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)
+    schema_version: str = BRIEF_SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventBrief:
+        return from_jsonable(cls, data)
+
+
+# --- JSON conversion -------------------------------------------------------------------
+# One generic pair of functions instead of a hand-written to_dict per class: the schema
+# follows the dataclasses, and a round trip is exact.
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Turn model objects into JSON-ready dicts, lists, strings and numbers."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        if isinstance(obj, SummarySentence):
+            out["outlets"] = list(obj.outlets)
+        return out
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    return obj
+
+
+def from_jsonable(tp: Any, data: Any) -> Any:
+    """Inverse of :func:`to_jsonable` for a given annotated type."""
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return from_jsonable(args[0], data) if len(args) == 1 else data
+    if origin is tuple:
+        (inner, *_rest) = typing.get_args(tp)
+        return tuple(from_jsonable(inner, x) for x in data)
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        return [from_jsonable(inner, x) for x in data]
+    if origin in (dict, Literal) or tp is Any:
+        return data
+    if tp is dt.date:
+        return dt.date.fromisoformat(data)
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: from_jsonable(hints[k], v) for k, v in data.items() if k in names})
+    if tp is float and isinstance(data, int):
+        return float(data)
+    return data
