@@ -1,0 +1,110 @@
+"""khabar (خبر): read many Arabic news reports of the same events and tell what happened,
+who says so, and where the sources agree or disagree.
+
+The public API::
+
+    import khabar
+    brief = khabar.brief(["examples/wadi-nahr-evacuation/"])   # paths, Articles, or both
+    for s in brief.summary:
+        print(s.text, [c.outlet for c in s.citations])
+
+    with khabar.open_store("news.sqlite3") as store:
+        store.add(khabar.read(["feeds/"]))
+        hits = store.search("الأمم المتحدة")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from khabar.config import BriefOptions, FieldMap, ReadOptions
+from khabar.errors import InputError, KhabarError, OptionsError, StoreError
+from khabar.model import Article, EventBrief
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "BriefOptions",
+    "EventBrief",
+    "FieldMap",
+    "InputError",
+    "KhabarError",
+    "OptionsError",
+    "ReadOptions",
+    "StoreError",
+    "__version__",
+    "brief",
+    "open_store",
+    "read",
+]
+
+
+def read(
+    inputs: Iterable[str | Path | Article] | str | Path,
+    *,
+    options: ReadOptions | None = None,
+    errors: str = "raise",
+) -> list[Article]:
+    """Read articles from paths (files, directories, "-" for stdin) or pass Articles through.
+
+    ``errors="raise"`` raises the first :class:`InputError`; ``"skip"`` leaves bad inputs
+    out (each is logged).
+    """
+    import logging
+
+    from khabar.ingest import read_paths
+
+    if errors not in ("raise", "skip"):
+        raise OptionsError(f"errors must be 'raise' or 'skip', got {errors!r}")
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    options = options or ReadOptions()
+    out: list[Article] = []
+    for item in inputs:
+        if isinstance(item, Article):
+            out.append(item)
+            continue
+        for result in read_paths([item], options=options):
+            if isinstance(result, InputError):
+                if errors == "raise":
+                    raise result
+                logging.getLogger(__name__).warning("skipped %s", result)
+            else:
+                out.append(result)
+    return out
+
+
+def brief(
+    inputs: Iterable[str | Path | Article] | str | Path,
+    *,
+    length: int | None = None,
+    algorithm: str | None = None,
+    options: BriefOptions | None = None,
+    read_options: ReadOptions | None = None,
+) -> EventBrief:
+    """Brief the articles in ``inputs`` (paths or :class:`Article` objects) as one event."""
+    from khabar.build import build_brief
+
+    options = options or BriefOptions()
+    if length is not None or algorithm is not None:
+        import dataclasses
+
+        options = dataclasses.replace(
+            options,
+            length_words=length if length is not None else options.length_words,
+            algorithm=algorithm if algorithm is not None else options.algorithm,
+        )
+    articles = read(inputs, options=read_options)
+    if not articles:
+        raise InputError("<inputs>", "no articles to brief")
+    return build_brief(articles, options=options)
+
+
+def open_store(path: str | Path | None = None):  # -> khabar.store.Store
+    """Open (creating if needed) the SQLite store at ``path`` (default: $KHABAR_DB or the
+    per-user data directory)."""
+    from khabar.store import open_store as _open
+
+    return _open(path)

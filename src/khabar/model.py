@@ -132,7 +132,11 @@ class Citation:
 
     article_id: str
     sentence_index: int
+    start: int
+    end: int
+    text: str
     outlet: str | None = None
+    published: dt.date | None = None
     similarity: float = 1.0
 
 

@@ -1,0 +1,338 @@
+"""The ``khabar`` command.  I/O lives here: reading inputs, the store, printing.
+
+Exit status: 0 when everything succeeded, 1 when any input failed (the good ones are still
+processed and stored), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from khabar import __version__
+from khabar.config import BriefOptions, FieldMap, ReadOptions
+from khabar.errors import InputError, KhabarError
+from khabar.model import Article
+
+app = typer.Typer(
+    name="khabar",
+    help="Read many Arabic news reports of the same events: who says what, which figures conflict, a cited brief.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+# --- shared options ----------------------------------------------------------------------
+
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option("--db", help="Store file (default: $KHABAR_DB, else the per-user data directory).", show_default=False),
+]
+OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="Outlet of every input (overrides metadata).")]
+DateOption = Annotated[
+    Optional[str], typer.Option("--date", help="Publication date of every input, YYYY-MM-DD (overrides metadata).")
+]
+FormatInOption = Annotated[
+    Optional[str],
+    typer.Option("--input-format", help="Force a reader: text, json, jsonl, html, feed, trec (default: detect)."),
+]
+EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Force an encoding (default: detect).")]
+MaxMbOption = Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this many MB.")]
+FieldOption = Annotated[
+    list[str],
+    typer.Option(
+        "--field",
+        help="JSON field mapping, PART=FIELD (parts: title, body, outlet, url, published); repeatable. "
+        "Dotted paths reach nested fields.",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """khabar (خبر): Arabic multi-source news briefs."""
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+
+
+def _field_map(specs: list[str]) -> FieldMap:
+    parts = {}
+    allowed = {"title", "body", "outlet", "url", "published", "language"}
+    for spec in specs:
+        key, sep, value = spec.partition("=")
+        if not sep or key not in allowed or not value:
+            raise typer.BadParameter(
+                f"{spec!r}: expected PART=FIELD with PART one of {', '.join(sorted(allowed))}", param_hint="--field"
+            )
+        parts[key] = value
+    return FieldMap(**parts)
+
+
+def _read_options(
+    outlet: str | None, date: str | None, input_format: str | None, encoding: str | None, max_mb: float, fields: list[str]
+) -> ReadOptions:
+    if max_mb <= 0:
+        raise typer.BadParameter("must be positive", param_hint="--max-mb")
+    return ReadOptions(
+        outlet=outlet,
+        published=_parse_date(date),
+        format=input_format,
+        encoding=encoding,
+        max_bytes=int(max_mb * 1024 * 1024),
+        fields=_field_map(fields),
+    )
+
+
+def _read_all(paths: list[str], options: ReadOptions, *, progress: bool) -> tuple[list[Article], list[InputError]]:
+    """Read every input; bad ones are reported on stderr, one line each, and collected."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from khabar.ingest import read_paths
+
+    articles: list[Article] = []
+    failures: list[InputError] = []
+    show = progress and err.is_terminal
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("reading", total=None)
+        for result in read_paths(paths, options=options):
+            if isinstance(result, InputError):
+                failures.append(result)
+                err.print(f"[red]error[/red] {result}", markup=True, highlight=False, soft_wrap=True)
+            else:
+                articles.append(result)
+            bar.advance(task)
+    return articles, failures
+
+
+def _open_store(db: Path | None):
+    from khabar.store import open_store
+
+    try:
+        return open_store(db)
+    except KhabarError as e:
+        err.print(f"error: {e}", markup=False)
+        raise typer.Exit(1) from None
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively), or - for stdin.")],
+    db: DbOption = None,
+    outlet: OutletOption = None,
+    date: DateOption = None,
+    input_format: FormatInOption = None,
+    encoding: EncodingOption = None,
+    max_mb: MaxMbOption = 20.0,
+    field: FieldOption = [],  # noqa: B006 - typer needs a literal default
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 500,
+) -> None:
+    """Read articles and store them (idempotent: an article already stored is not stored again)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from khabar.ingest import read_paths
+
+    options = _read_options(outlet, date, input_format, encoding, max_mb, field)
+    failures = 0
+    added = existing = 0
+    with _open_store(db) as store:
+        batch: list[Article] = []
+
+        def flush() -> None:
+            nonlocal added, existing
+            if batch:
+                result = store.add(batch)
+                added += result.added
+                existing += result.existing
+                batch.clear()
+
+        with Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not err.is_terminal,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("ingest", total=None)
+            for result in read_paths(paths, options=options):
+                if isinstance(result, InputError):
+                    failures += 1
+                    err.print(f"error: {result}", markup=False, highlight=False, soft_wrap=True)
+                else:
+                    batch.append(result)
+                    if len(batch) >= batch_size:
+                        flush()
+                bar.advance(task)
+            flush()
+        err.print(
+            f"stored {added} new, {existing} already stored, {failures} failed; {store.count()} in {store.path}",
+            markup=False,
+            highlight=False,
+        )
+    if failures:
+        raise typer.Exit(1)
+
+
+def _article_row(a: Article) -> dict:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published.isoformat() if a.published else None,
+        "url": a.url,
+    }
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="How many to skip.")] = 0,
+    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """List stored articles (by date)."""
+    with _open_store(db) as store:
+        rows = store.articles(limit=limit, offset=offset, outlet=outlet)
+        total = store.count()
+    if fmt == "json":
+        typer.echo(json.dumps([_article_row(a) for a in rows], ensure_ascii=False, indent=2))
+        return
+    if fmt != "text":
+        raise typer.BadParameter("choose text or json", param_hint="--format")
+    for a in rows:
+        date = a.published.isoformat() if a.published else "----------"
+        typer.echo(f"{a.id}  {date}  {a.outlet or '-'}  {a.title}")
+    err.print(f"{len(rows)} of {total} shown", markup=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words (all must match), \"a phrase\", or OR between words.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Full-text search over stored articles; spelling variants (أ/ا، ى/ي، ة/ه) match."""
+    with _open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    if fmt == "json":
+        payload = [{**_article_row(h.article), "score": h.score, "snippet": h.snippet} for h in hits]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if fmt != "text":
+        raise typer.BadParameter("choose text or json", param_hint="--format")
+    for h in hits:
+        typer.echo(f"{h.article.id}  {h.article.outlet or '-'}  {h.article.title}\n    {h.snippet}")
+    err.print(f"{len(hits)} found", markup=False)
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="Files or directories to brief; none: the articles in the store.")
+    ] = None,
+    db: DbOption = None,
+    query: Annotated[Optional[str], typer.Option(help="With the store: brief only the articles matching this search.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="With the store: at most this many articles.")] = 200,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, json or html.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    length: Annotated[int, typer.Option(min=1, help="Summary length in words.")] = BriefOptions().length_words,
+    algorithm: Annotated[str, typer.Option(help="Summary algorithm: centroid or lead.")] = "centroid",
+    lang: Annotated[str, typer.Option(help="Interface language of the rendering: ar or en.")] = "ar",
+    outlet: OutletOption = None,
+    date: DateOption = None,
+    input_format: FormatInOption = None,
+    encoding: EncodingOption = None,
+    max_mb: MaxMbOption = 20.0,
+    field: FieldOption = [],  # noqa: B006
+) -> None:
+    """Brief the articles of one event: cited summary, sources, numbers, timeline."""
+    from khabar.build import build_brief
+    from khabar.errors import OptionsError
+    from khabar.present.render import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        options = BriefOptions(length_words=length, algorithm=algorithm)
+    except OptionsError as e:
+        raise typer.BadParameter(str(e)) from None
+    failures: list[InputError] = []
+    if paths:
+        read_options = _read_options(outlet, date, input_format, encoding, max_mb, field)
+        items, failures = _read_all(paths, read_options, progress=True)
+    else:
+        with _open_store(db) as store:
+            items = [h.article for h in store.search(query, limit=limit)] if query else store.articles(limit=limit)
+    if not items:
+        err.print("error: no articles to brief" + (" (every input failed)" if failures else ""), markup=False)
+        raise typer.Exit(1)
+    result = build_brief(items, options=options)
+    try:
+        text = render(result, fmt, lang=lang)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+    if output:
+        _write_atomically(output, text)
+        err.print(f"wrote {output}", markup=False)
+    else:
+        sys.stdout.write(text)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file so a failure never leaves a half-written output."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,77 @@
+"""The per-article pipeline: one :class:`Document` per article, filled by named components.
+
+Like spaCy's pipeline, each component takes the document built so far and returns a new
+one with its part added; the order is fixed by what each part needs (sentences before the
+numbers in them).  Documents are immutable, so a component cannot disturb another's work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from khabar.model import Article, NumberMention, Sentence
+from khabar.text.ar.numbers import find_numbers
+from khabar.text.ar.segment import split_sentences
+from khabar.text.ar.tokenize import words
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article and what the pipeline has found in it so far."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    #: Normalized word tokens per sentence (parallel to ``sentences``).
+    sentence_words: tuple[tuple[str, ...], ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(w) for w in self.sentence_words)
+
+
+Component = Callable[[Document], Document]
+
+
+def add_sentences(doc: Document) -> Document:
+    """Split the article into sentences and tokenize each."""
+    sentences = tuple(split_sentences(doc.article))
+    return dataclasses.replace(
+        doc,
+        sentences=sentences,
+        sentence_words=tuple(tuple(words(s.text)) for s in sentences),
+    )
+
+
+def add_numbers(doc: Document) -> Document:
+    """Every number mention, with offsets into the article text (found sentence by sentence,
+    so a figure never spans two sentences)."""
+    found: list[NumberMention] = []
+    for sentence in doc.sentences:
+        for n in find_numbers(sentence.text):
+            found.append(dataclasses.replace(n, start=n.start + sentence.start, end=n.end + sentence.start))
+    return dataclasses.replace(doc, numbers=tuple(found))
+
+
+#: The components, in the order they run.
+PIPELINE: tuple[tuple[str, Component], ...] = (
+    ("sentences", add_sentences),
+    ("numbers", add_numbers),
+)
+
+
+def analyze(article: Article, *, components: Sequence[tuple[str, Component]] = PIPELINE) -> Document:
+    """Run the pipeline over one article."""
+    doc = Document(article=article)
+    for name, component in components:
+        result = component(doc)
+        if not isinstance(result, Document):  # a component bug, caught where it happens
+            raise TypeError(f"pipeline component {name!r} returned {type(result).__name__}, not Document")
+        doc = result
+    return doc
+
+
+def analyze_all(articles: Iterable[Article]) -> list[Document]:
+    return [analyze(a) for a in articles]

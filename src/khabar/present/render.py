@@ -1,0 +1,140 @@
+"""Render a brief as JSON, plain text, Markdown or a standalone HTML page.
+
+All renderers read only the :class:`~khabar.model.EventBrief`, so what a page shows is what
+the JSON contract holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from khabar.model import ArticleDigest, EventBrief, NumberMention
+from khabar.present.labels import labels
+
+FORMATS = ("text", "markdown", "json", "html")
+
+
+def render(brief: EventBrief, fmt: str, *, lang: str = "ar") -> str:
+    renderers: dict[str, Callable[[EventBrief, str], str]] = {
+        "json": lambda b, _l: render_json(b),
+        "text": render_text,
+        "markdown": render_markdown,
+        "html": render_html,
+    }
+    try:
+        return renderers[fmt](brief, lang)
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+
+
+def render_json(brief: EventBrief) -> str:
+    return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _number(n: NumberMention) -> str:
+    def fmt(x: float | None) -> str:
+        return "?" if x is None else (f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}")
+
+    if n.value is not None and n.low == n.high == n.value:
+        core = fmt(n.value)
+    elif n.low is not None and n.high is not None:
+        core = f"{fmt(n.low)}–{fmt(n.high)}"
+    elif n.low is not None:
+        core = f"≥{fmt(n.low)}"
+    elif n.high is not None:
+        core = f"≤{fmt(n.high)}"
+    else:
+        core = fmt(n.value)
+    if n.unit == "percent":
+        core += "%"
+    return ("~" if n.approximate else "") + core
+
+
+class _Refs:
+    """Short article numbers [1], [2] ... in brief order, for compact citations."""
+
+    def __init__(self, brief: EventBrief, lang: str) -> None:
+        self.lab = labels(lang)
+        self.number = {a.id: i + 1 for i, a in enumerate(brief.articles)}
+        self.by_id = {a.id: a for a in brief.articles}
+
+    def describe(self, a: ArticleDigest) -> str:
+        outlet = a.outlet or self.lab["unknown_outlet"]
+        date = a.published.isoformat() if a.published else self.lab["unknown_date"]
+        return f"[{self.number[a.id]}] {outlet} · {date} · {a.title}"
+
+    def cite(self, article_ids: list[str]) -> str:
+        nums = sorted({self.number[i] for i in article_ids if i in self.number})
+        return "[" + ",".join(str(n) for n in nums) + "]"
+
+
+def render_text(brief: EventBrief, lang: str = "ar") -> str:
+    lab = labels(lang)
+    refs = _Refs(brief, lang)
+    outlets = {a.outlet for a in brief.articles if a.outlet}
+    lines = [
+        f"{lab['title']} — {lab['count_articles']}: {len(brief.articles)}, {lab['count_outlets']}: {len(outlets)}",
+        "",
+        f"== {lab['summary']} ==",
+    ]
+    for s in brief.summary:
+        lines.append(f"• {s.text} {refs.cite([c.article_id for c in s.citations])}")
+    lines += ["", f"== {lab['articles']} =="]
+    lines += [refs.describe(a) for a in brief.articles]
+    if brief.timeline:
+        lines += ["", f"== {lab['timeline']} =="]
+        for t in brief.timeline:
+            lines.append(f"{t.date.isoformat()}  {refs.cite([t.article_id])}  {t.text}")
+    lines += ["", f"== {lab['numbers']} =="]
+    for a in brief.articles:
+        if a.numbers:
+            shown = "، ".join(f"{n.text} ({_number(n)})" for n in a.numbers)
+            lines.append(f"[{refs.number[a.id]}] {shown}")
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
+    lab = labels(lang)
+    refs = _Refs(brief, lang)
+    out = [f"# {lab['title']}", "", f"## {lab['summary']}", ""]
+    for s in brief.summary:
+        out.append(f"- {_md_escape(s.text)} {_md_escape(refs.cite([c.article_id for c in s.citations]))}")
+    out += ["", f"## {lab['articles']}", ""]
+    out += [f"{i}. {_md_escape(refs.describe(a))}" for i, a in enumerate(brief.articles, 1)]
+    if brief.timeline:
+        out += ["", f"## {lab['timeline']}", ""]
+        out += [
+            f"- **{t.date.isoformat()}** {_md_escape(refs.cite([t.article_id]))} {_md_escape(t.text)}"
+            for t in brief.timeline
+        ]
+    out += ["", f"## {lab['numbers']}", "", f"| # | {lab['as_written']} | {lab['value']} |", "|---|---|---|"]
+    for a in brief.articles:
+        for n in a.numbers:
+            out.append(f"| {refs.number[a.id]} | {_md_escape(n.text)} | {_number(n)} |")
+    return "\n".join(out) + "\n"
+
+
+def render_html(brief: EventBrief, lang: str = "ar") -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("khabar.present", "templates"),
+        autoescape=True,  # every article string is escaped: an article may contain <script>
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    refs = _Refs(brief, lang)
+    return env.get_template("brief.html").render(
+        brief=brief,
+        lab=labels(lang),
+        lang=lang,
+        refs=refs,
+        fmt_number=_number,
+    )

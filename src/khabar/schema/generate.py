@@ -1,0 +1,145 @@
+"""Generate ``brief.schema.json`` from the dataclasses of :mod:`khabar.model`.
+
+The descriptions below are the documentation of each field; ``docs/brief-schema.md``
+explains the whole and links here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from khabar import model as m
+from khabar.schema import SCHEMA_FILE
+
+DESCRIPTIONS: dict[str, str] = {
+    "EventBrief": "A brief of one event: what happened, who says so, where sources agree or disagree.",
+    "EventBrief.schema_version": "Version of this schema, 'MAJOR.MINOR'. Readers accept any MINOR of the MAJOR they know.",
+    "EventBrief.articles": "Every article the brief was built from, with its metadata and the numbers found in it.",
+    "EventBrief.summary": "The cited multi-document summary, in reading order. Every sentence lists the article sentences that support it.",
+    "EventBrief.quotes": "Reported statements: who said what, with which verb, direct or indirect.",
+    "EventBrief.entities": "People, organisations and places, one per real-world referent, with every spelling seen.",
+    "EventBrief.claims": "Figures about people or events (killed, displaced, trapped ...), each with its attributed source and date.",
+    "EventBrief.conflicts": "Claims about the same quantity side by side: conflicting, agreeing, or changing over time.",
+    "EventBrief.timeline": "Sentences that report a dated event, by resolved day.",
+    "EventBrief.shared_passages": "Passages several outlets share verbatim or nearly (wire copy).",
+    "EventBrief.options": "The options that produced this brief (algorithm, length, thresholds), for reproducibility.",
+    "ArticleDigest": "An article as the brief presents it.",
+    "ArticleDigest.id": "Stable id: 16 hex digits of the SHA-1 of the article's normalized title and body.",
+    "ArticleDigest.outlet": "The outlet from metadata, an option, or an explicit source line; null when unknown.",
+    "ArticleDigest.published": "Publication day (ISO 8601 date); null when unknown (never guessed).",
+    "ArticleDigest.numbers": "Every number mention in the article text, parsed.",
+    "ArticleDigest.sentence_count": "Number of sentences (the title counts as sentence 0 when present).",
+    "NumberMention": "A number as written, parsed. Offsets are code-point indices into the article text (title, blank line, body).",
+    "NumberMention.value": "Best single reading; null for vague quantities without a centre.",
+    "NumberMention.low": "Lower bound; null when open ('أقل من').",
+    "NumberMention.high": "Upper bound; null when open ('أكثر من').",
+    "NumberMention.approximate": "True for hedged or vague figures ('نحو', 'حوالي', 'عشرات').",
+    "NumberMention.qualifier": "The hedge as written, e.g. 'أكثر من'.",
+    "NumberMention.unit": "'percent' for percentages; null for counts.",
+    "SummarySentence": "A sentence chosen for the summary.",
+    "SummarySentence.article_id": "Article the displayed sentence is taken from.",
+    "SummarySentence.sentence_index": "Index of that sentence in its article.",
+    "SummarySentence.citations": "Every article sentence that reports the same thing, the displayed one first.",
+    "SummarySentence.outlets": "Distinct outlets among the citations (derived, sorted).",
+    "Citation": "A sentence of an article that supports a statement.",
+    "Citation.similarity": "Similarity (0..1) of the supporting sentence to the summary sentence; 1 for the sentence itself.",
+    "Quote": "A reported statement.",
+    "Quote.speaker": "The speaker as written, without the title when one was separated out.",
+    "Quote.start": "Start of the quoted content in the article text.",
+    "Quote.direct": "True for a quotation inside quote marks; false for indirect speech (an إن / أن clause).",
+    "Entity": "A person, organisation or place.",
+    "Entity.name": "Canonical name (the most frequent full spelling).",
+    "Claim": "A numeric claim.",
+    "Claim.category": "killed, injured, executed, displaced, trapped, evacuated, surrendered, arrested, airstrikes, territory, places, money ...",
+    "Claim.source": "Who the figure is attributed to, as written; null when unattributed.",
+    "Claim.date": "Day the figure refers to (ISO 8601), when known.",
+    "Conflict": "Claims about one quantity, side by side.",
+    "Conflict.kind": "conflict: values differ for the same period; change_over_time: reported on different dates; agreement.",
+    "Conflict.claim_ids": "Ids of the claims compared (see 'claims').",
+    "TimelineEntry": "A dated event sentence.",
+    "TimelineEntry.expression": "The date expression as written (e.g. 'أمس', 'الأربعاء 14 كانون الأول').",
+    "SharedPassage": "Text shared by several articles.",
+    "SharedPassage.similarity": "Estimated similarity of the occurrences (0..1).",
+    "PassageOccurrence": "Where a shared passage occurs.",
+    "Mention": "A span of an article that names an entity.",
+}
+
+
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [_schema_for(inner, defs), {"type": "null"}]}
+    if origin in (tuple, list):
+        return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(tp))}
+    if origin is dict:
+        return {"type": "object"}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    if tp in simple:
+        return {"type": simple[tp]}
+    if tp is dt.date:
+        return {"type": "string", "format": "date"}
+    if dataclasses.is_dataclass(tp):
+        _add(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def _add(cls: type, defs: dict[str, Any]) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # placeholder against recursion
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        prop = _schema_for(hints[f.name], defs)
+        if desc := DESCRIPTIONS.get(f"{cls.__name__}.{f.name}"):
+            prop = {"description": desc, **prop}
+        props[f.name] = prop
+    if cls is m.SummarySentence:  # derived property serialized by model.to_jsonable
+        props["outlets"] = {
+            "description": DESCRIPTIONS["SummarySentence.outlets"],
+            "type": "array",
+            "items": {"type": "string"},
+        }
+    defs[cls.__name__] = {
+        "type": "object",
+        "description": DESCRIPTIONS.get(cls.__name__, ""),
+        "properties": props,
+        "required": list(props),
+        "additionalProperties": False,
+    }
+
+
+def generate() -> dict[str, Any]:
+    defs: dict[str, Any] = {}
+    _add(m.EventBrief, defs)
+    root = defs.pop("EventBrief")
+    major = m.BRIEF_SCHEMA_VERSION.split(".")[0]
+    root["properties"]["schema_version"]["pattern"] = rf"^{major}\.\d+$"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://khabar.invalid/schema/brief-{major}.json",
+        "title": "khabar event brief",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def render() -> str:
+    return json.dumps(generate(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    target = Path(__file__).with_name(SCHEMA_FILE)
+    target.write_text(render(), encoding="utf-8")
+    print(f"wrote {target}", file=sys.stderr)

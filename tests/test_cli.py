@@ -1,0 +1,129 @@
+"""The CLI through typer's runner: every command, formats, exit statuses."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from khabar.cli import app
+from khabar.schema import validate_brief
+
+runner = CliRunner()
+
+GOOD = """---
+outlet: وكالة الشرق
+published: 2023-11-14
+---
+قصف متواصل على حي الوادي
+قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن نحو أربعين ألف مدني ما زالوا محاصرين في حي الوادي الشرقي.
+
+وتواصل القصف المدفعي على الأحياء الشرقية طوال ليل الأحد، بحسب سكان تحدثوا لمراسلنا.
+"""
+
+OTHER = """---
+outlet: صحيفة النهار الجديد
+published: 2023-11-15
+---
+الهلال الأحمر يطالب بممر آمن
+وجه الهلال الأحمر نداء عاجلا لإجلاء الجرحى من المستشفى الميداني الوحيد في الحي الشرقي من المدينة.
+
+وقال مسؤول في المنظمة إن نحو أربعين ألف مدني ما زالوا محاصرين في حي الوادي.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(GOOD, encoding="utf-8")
+    (d / "b.txt").write_text(OTHER, encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "store.sqlite3")
+
+
+def test_ingest_stores_articles_and_is_idempotent(corpus, db):
+    first = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "stored 2 new" in first.stderr
+    second = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert "stored 0 new, 2 already stored" in second.stderr
+
+
+def test_ingest_with_a_bad_file_stores_the_good_ones_and_exits_1(corpus, db):
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr
+    listed = runner.invoke(app, ["articles", "--db", db, "--format", "json"])
+    assert len(json.loads(listed.stdout)) == 2
+
+
+def test_articles_lists_outlet_and_date(corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    result = runner.invoke(app, ["articles", "--db", db])
+    assert result.exit_code == 0
+    assert "2023-11-14" in result.stdout and "وكالة الشرق" in result.stdout
+
+
+def test_search_matches_across_hamza_variants(corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    result = runner.invoke(app, ["search", "الامم المتحده", "--db", db, "--format", "json"])
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert [h["outlet"] for h in hits] == ["وكالة الشرق"]
+
+
+def test_brief_json_follows_the_schema(corpus):
+    result = runner.invoke(app, ["brief", str(corpus), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    validate_brief(data)
+    assert len(data["articles"]) == 2
+
+
+def test_brief_from_the_store(corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    result = runner.invoke(app, ["brief", "--db", db, "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["articles"]) == 2
+
+
+@pytest.mark.parametrize("fmt,marker", [("html", "<html"), ("markdown", "# "), ("text", "==")])
+def test_brief_writes_each_format_to_a_file(corpus, tmp_path, fmt, marker):
+    out = tmp_path / "out" / f"brief.{fmt}"
+    result = runner.invoke(app, ["brief", str(corpus), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0
+    assert marker in out.read_text(encoding="utf-8")
+
+
+def test_brief_with_unknown_format_is_a_usage_error(corpus):
+    result = runner.invoke(app, ["brief", str(corpus), "--format", "pdf"])
+    assert result.exit_code == 2
+
+
+def test_brief_of_only_bad_inputs_fails(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    result = runner.invoke(app, ["brief", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.txt" in result.stderr
+
+
+def test_bad_date_option_is_a_usage_error(corpus):
+    result = runner.invoke(app, ["ingest", str(corpus), "--date", "14/11/2023"])
+    assert result.exit_code == 2
+
+
+def test_help_is_available_for_every_command():
+    for cmd in ["ingest", "articles", "search", "brief"]:
+        result = runner.invoke(app, [cmd, "--help"])
+        assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.stdout.startswith("khabar ")

@@ -1,0 +1,41 @@
+import datetime as dt
+
+from khabar.model import Article, EventBrief, NumberMention, ArticleDigest, Citation, SummarySentence
+
+
+def test_article_id_is_stable_across_spelling_variants():
+    a = Article.create(title="مسؤول أممي", body="قالَ إنّ ٣٠٠ شخص نزحوا.")
+    b = Article.create(title="مسئول اممي", body="قال ان 300 شخص نزحوا.")
+    assert a.id == b.id
+
+
+def test_article_id_differs_for_different_content():
+    a = Article.create(title="عنوان", body="نزح 300 شخص.")
+    b = Article.create(title="عنوان", body="نزح 400 شخص.")
+    assert a.id != b.id
+
+
+def test_article_text_joins_title_and_body_and_body_offset_points_to_body():
+    a = Article.create(title="العنوان", body="النص هنا")
+    assert a.text[a.body_offset :] == "النص هنا"
+    assert a.text.startswith("العنوان")
+
+
+def test_article_without_title_uses_body_as_text():
+    a = Article.create(title="", body="النص وحده")
+    assert a.text == "النص وحده" and a.body_offset == 0
+
+
+def test_brief_round_trips_through_json_form():
+    n = NumberMention(start=3, end=9, text="نحو 50", value=50.0, low=50.0, high=50.0, approximate=True, qualifier="نحو")
+    digest = ArticleDigest(
+        id="x", title="t", outlet="o", url=None, published=dt.date(2016, 12, 13), language="ar",
+        sentence_count=2, word_count=10, numbers=(n,),
+    )
+    cit = Citation(article_id="x", sentence_index=1, start=0, end=4, text="نص", outlet="o", published=dt.date(2016, 12, 13))
+    s = SummarySentence(text="نص", article_id="x", sentence_index=1, start=0, end=4, citations=(cit,))
+    brief = EventBrief(articles=(digest,), summary=(s,), options={"length_words": 100})
+    data = brief.to_dict()
+    assert data["articles"][0]["published"] == "2016-12-13"
+    assert data["summary"][0]["outlets"] == ["o"]
+    assert EventBrief.from_dict(data) == brief
