@@ -1,0 +1,774 @@
+"""Dates in Arabic news: find date expressions and resolve them against the publication day.
+
+A focused resolver rather than ``dateparser``: dateparser misses the Levantine/Iraqi month
+names (كانون الأول، تشرين الثاني), "يوم الأحد" and "الأحد الماضي", and knows nothing of the
+habits of news copy (a bare weekday is a past day, "14 كانون الأول / ديسمبر" names one month
+twice).  Every word it knows is in ``text/ar/data/calendar.json``; matching runs on the
+text normalized by :mod:`khabar.text.ar.normalize` (hamza, ى/ي, ة/ه, diacritics, Arabic-Indic
+digits), and every span is mapped back to the text as written.
+
+Resolution rules (``ref`` is the reference day, normally the article's publication day):
+
+* Relative days: أمس / الأمس / البارحة -> ref-1; أول أمس / أمس الأول -> ref-2; اليوم /
+  الليلة / هذا الصباح -> ref; غدا -> ref+1; بعد غد -> ref+2.  A day part in front (صباح،
+  مساء، ليلة، يوم) belongs to the span.  "اليوم" followed by التالي، نفسه، العالمي ... is a
+  narrative or named day, not read.
+* A relative day with a weekday ("يوم أمس الاثنين", "اليوم الأربعاء"): the relative word
+  wins; when the weekday disagrees the expression says "weekday mismatch".  Only for اليوم
+  the weekday decides: the matching day nearest to ref (within ±3 days), because a
+  mismatch there usually means the publication date is a day off (print editions, time
+  zones).
+* A bare weekday ("الأحد", "يوم الأحد") is the most recent such day on or before ref, since
+  news reports past events; with a future cue in the ten words before it in the same
+  sentence (سوف، من المقرر، على أن، a verb with the future prefix س: سيعقد، ستجتمع) it is
+  the next such day on or after ref.  "الاثنين الماضي" is strictly before ref, "الأحد
+  المقبل / القادم" strictly after.
+* Day and month ("14 ديسمبر", "الأربعاء 14 كانون الأول", "14 كانون الأول / ديسمبر", "في
+  20 يناير كانون الثاني", "الثالث من ديسمبر"): the year is the one that puts the day
+  closest to ref (a December day read in early January is last year's); after منذ
+  (since) the closest on or before ref.  An explicit year
+  ("14 ديسمبر 2016") or a numeric date (2016/12/14, day-first 14-12-2016, 14/12/2016,
+  14.12.2016) is taken as written.  A day with no year and no ref has ``date=None``: the
+  precision is a day but the year is unknown, and guessing it would put a false entry on
+  a timeline.  "منذ 15 تشرين الثاني" is that day (kind "absolute").
+* Durations after منذ / قبل: "منذ 3 أيام" -> ref-3, "قبل يومين" -> ref-2, "قبل أسبوع" ->
+  ref-7 with precision "week", "منذ شهرين" precision "month", "قبل 5 سنوات" precision
+  "year".  "بعد N ..." is counted forward only with a future cue (سيبدأ بعد يومين);
+  otherwise its anchor is a narrated event ("بعد 3 أيام نقضوا الاتفاق") and the date is
+  None.  Followed by من ("قبل 3 أيام من الانتخابات") the anchor is the named event: None.
+  A count on its own ("3 أيام", "لمدة سبعة أيام") is not a date.
+* Calendar periods: الأسبوع الماضي -> ref-7 with precision "week"; الشهر الماضي -> the first of
+  the previous month, precision "month"; العام الماضي -> 1 January of the previous year.
+  None of these is a day, so none goes on the timeline.
+* A month alone ("في ديسمبر", "شهر آب", "نوفمبر الماضي", "ديسمبر 2016") has kind and
+  precision "month" and date the first of that month (year closest to ref, or the latest
+  before / earliest after ref's month with الماضي / المقبل).  Names that are also common
+  words (آب، مارس، ماي) need a day, a year, شهر or a modifier.
+* A year ("في 2011", "عام 2011") has kind and precision "year" and date 1 January.
+* Times ("الساعة 03:00"), ages and counts are never dates.
+* Without a reference only fully specified dates (with a year) resolve; everything
+  relative has ``date=None``.
+
+Precision is "day", "week", "month" or "year"; only "day" mentions go on a timeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from itertools import accumulate
+from typing import Any
+
+from khabar.model import Article, Sentence, TimelineEntry
+from khabar.text.ar.normalize import NormalizedText, normalize, normalize_with_offsets
+from khabar.text.ar.numbers import parse_number
+
+__all__ = ["DateMention", "find_dates", "resolve_sentence_date", "build_timeline"]
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+#: How many words before a bare weekday are searched for a future cue.  The seeds' "ومن
+#: المقرر أن يصوت مجلس الأمن التابع للأمم المتحدة يوم الاثنين" has the cue seven words away;
+#: further back the cue usually belongs to another clause.
+FUTURE_CUE_WINDOW = 10
+#: A verb with the future prefix (سيعقد) counts only this close: the prefix test is a
+#: guess from spelling, and names (سيميوني) and nouns pass it too.
+FUTURE_VERB_WINDOW = 6
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression as written, and the day (or month, year) it stands for."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    kind: str  # "absolute" | "relative" | "weekday" | "month" | "year"
+    precision: str  # "day" | "week" | "month" | "year"
+    expression: str
+
+
+# --- the calendar words ------------------------------------------------------------------
+
+
+def _alt(words: Any) -> str:
+    """A regex alternation of normalized words, longest first, spaces as \\s+."""
+    forms = sorted({w for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+
+
+def _norm_key(word: str) -> str:
+    return " ".join(normalize(word).split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Calendar:
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]  # with the article: الاحد
+    bare_weekdays: dict[str, int]  # without: احد (only after يوم)
+    relative_days: dict[str, tuple[int, str]]  # normalized -> (offset, canonical form)
+    not_today_after: frozenset[str]
+    day_parts: tuple[str, ...]
+    past_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]
+    future_cues: tuple[str, ...]
+    future_prefixes: tuple[str, ...]
+    future_exceptions: tuple[str, ...]
+    future_word_exceptions: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str]]  # form -> (unit, "one" | "two" | "many")
+    periods: dict[str, tuple[str, int, str]]  # normalized -> (unit, step, canonical)
+    year_words: tuple[str, ...]
+    year_cues: tuple[str, ...]
+    month_cues: tuple[str, ...]
+
+
+@functools.cache
+def _calendar() -> _Calendar:
+    raw = json.loads(
+        resources.files("khabar.text.ar").joinpath("data/calendar.json").read_text(encoding="utf-8")
+    )
+    months = {_norm_key(w): int(m) for m, ws in raw["months"].items() for w in ws}
+    weekdays: dict[str, int] = {}
+    for name, forms in raw["weekdays"].items():
+        for form in forms:
+            weekdays[_norm_key(form)] = _WEEKDAY_NAMES.index(name)
+    bare = {w[2:]: d for w, d in weekdays.items() if w.startswith("ال")}
+    relative: dict[str, tuple[int, str]] = {}
+    for word, offset in raw["relative_days"].items():
+        relative.setdefault(_norm_key(word), (int(offset), word))
+    units: dict[str, tuple[str, str]] = {}
+    for unit, forms in raw["units"].items():
+        for number, ws in forms.items():
+            for w in ws:
+                units[_norm_key(w)] = (unit, number)
+    periods: dict[str, tuple[str, int, str]] = {}
+    for word, (unit, step) in raw["relative_periods"].items():
+        periods.setdefault(_norm_key(word), (unit, int(step), word))
+    norm = lambda ws: tuple(dict.fromkeys(_norm_key(w) for w in ws))  # noqa: E731
+    return _Calendar(
+        months=months,
+        ambiguous_months=frozenset(norm(raw["ambiguous_months"])),
+        weekdays=weekdays,
+        bare_weekdays=bare,
+        relative_days=relative,
+        not_today_after=frozenset(norm(raw["not_today_after"])),
+        day_parts=norm(raw["day_parts"]),
+        past_modifiers=frozenset(norm(raw["past_modifiers"])),
+        future_modifiers=frozenset(norm(raw["future_modifiers"])),
+        future_cues=norm(raw["future_cues"]),
+        future_prefixes=norm(raw["future_verb_prefixes"]),
+        future_exceptions=norm(raw["future_prefix_exceptions"]),
+        future_word_exceptions=frozenset(norm(raw["future_word_exceptions"])),
+        ordinals={_norm_key(w): int(d) for w, d in raw["ordinal_days"].items()},
+        units=units,
+        periods=periods,
+        year_words=norm(raw["year_words"]),
+        year_cues=norm(raw["year_cues"]),
+        month_cues=norm(raw["month_cues"]),
+    )
+
+
+# --- the patterns (on normalized text) ----------------------------------------------------
+
+# A word starts here, possibly with one or two attached particles (و ف ب ل: "والأحد"،
+# "وأمس"، "بالأمس").  The particles stay outside the span, which starts at group "core".
+_START = r"(?<!\w)(?:[وف]?[بل]?)(?P<core>)"
+_END = r"(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    absolute: re.Pattern[str]
+    numeric_dmy: re.Pattern[str]
+    numeric_ymd: re.Pattern[str]
+    relative: re.Pattern[str]
+    weekday: re.Pattern[str]
+    duration: re.Pattern[str]
+    period: re.Pattern[str]
+    month: re.Pattern[str]
+    year: re.Pattern[str]
+    boundary: re.Pattern[str]
+    word: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    c = _calendar()
+    months = _alt(c.months)
+    weekday = rf"(?:{_alt(c.weekdays)})"
+    any_weekday = rf"(?:(?:يوم\s+)?{weekday}|يوم\s+(?:{_alt(c.bare_weekdays)}))"
+    mods = _alt(c.past_modifiers | c.future_modifiers)
+    year_words = _alt(c.year_words)
+    second_month = rf"(?:\s*[/(\-]?\s*(?P<m2>{months}){_END}(?:\s*\))?)?"
+    explicit_year = rf"(?:\s*,?\s*(?:(?:من\s+)?(?:{year_words})\s+)?(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*م{_END})?)?"
+    units = c.units
+    one = _alt(u for u, (_, n) in units.items() if n == "one")
+    two = _alt(u for u, (_, n) in units.items() if n == "two")
+    many = _alt(u for u, (_, n) in units.items() if n in ("many", "one"))
+    return _Patterns(
+        absolute=re.compile(
+            rf"{_START}(?:(?P<wd>{any_weekday})\s*,?\s*)?"
+            rf"(?:(?:ال)?(?P<dnum>\d{{1,2}})(?!\d)|(?P<dord>{_alt(c.ordinals)}){_END})"
+            rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>{months}){_END}{second_month}{explicit_year}"
+        ),
+        numeric_dmy=re.compile(
+            r"(?<![\w/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\w/\-]|\.\d)"
+        ),
+        numeric_ymd=re.compile(
+            r"(?<![\w/.\-])(?P<y>(?:19|20)\d\d)(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\w/\-]|\.\d)"
+        ),
+        relative=re.compile(
+            rf"{_START}(?:(?P<part>{_alt(c.day_parts)})\s+)?(?P<rel>{_alt(c.relative_days)}){_END}"
+            rf"(?:\s*,?\s*(?P<wd>{any_weekday}){_END})?"
+        ),
+        weekday=re.compile(
+            rf"{_START}(?:(?:(?P<part>{_alt(c.day_parts)}|يومي)\s+)?(?P<wd>{weekday}){_END}(?:\s+(?P<mod>{mods}){_END})?"
+            rf"|(?P<part2>يوم)\s+(?P<bare>{_alt(c.bare_weekdays)}){_END}(?:\s+(?P<mod2>{mods}){_END})?)"
+        ),
+        duration=re.compile(
+            rf"{_START}(?P<prep>منذ|قبل|بعد)\s+(?:(?P<num>\d{{1,3}})\s+(?P<unit_n>{many})"
+            rf"|(?P<word>[^\W\d_]+)\s+(?P<unit_w>{many})|(?P<two>{two})|(?P<one>{one})){_END}"
+        ),
+        period=re.compile(rf"{_START}(?P<period>{_alt(c.periods)}){_END}"),
+        month=re.compile(
+            rf"{_START}(?:(?P<cue>{_alt(c.month_cues)})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<m1>{months}){_END}"
+            rf"{second_month}(?:\s+(?P<mod>{mods}){_END}|{explicit_year})"
+        ),
+        year=re.compile(
+            rf"{_START}(?:(?P<cue>{_alt(c.year_cues)})\s+)?(?:(?P<yw>{year_words})\s+)?"
+            rf"(?P<year>(?:19|20)\d\d)(?!\d|\s*%|[.,]\d)"
+        ),
+        boundary=re.compile(r"[.!?\n]"),
+        word=re.compile(r"[^\W\d_]+"),  # letters only: "03:00" is not two words
+    )
+
+
+# --- offsets back to the text as written -------------------------------------------------
+
+
+class _Aligned:
+    """Normalized text with a map back to the original, built cheaply.
+
+    :func:`normalize_with_offsets` walks the text character by character (~300 articles/s);
+    most articles need offsets for a handful of spans only.  Normalization maps every ASCII
+    space to itself, so when the normalized text has as many spaces as the original, the
+    i-th space-separated word of one is the i-th word of the other, and only the words a
+    match touches need an exact character map (checked against the normalized word).
+    Other characters that normalize to one space (the no-break space of scraped pages)
+    split the original too.  Anything else that changes the number of spaces, or a word
+    whose map disagrees, falls back to the full map: the result is always exact.
+    """
+
+    __slots__ = ("original", "text", "_full", "_split", "_owords", "_ocum", "_words")
+
+    def __init__(self, original: str, *, full: bool = False) -> None:
+        self.original = original
+        self._full: NormalizedText | None = None
+        self._words: dict[int, NormalizedText] = {}
+        self._owords: list[str] = []
+        self._ocum: list[int] = []
+        self._split = original
+        text = normalize(original)
+        if not full and text.count(" ") != original.count(" "):
+            # Other spaces (no-break space, common in scraped copy) normalize to " " too:
+            # split the original at those as well, keeping its length and offsets.
+            spaces = {ord(ch): " " for ch in set(original) if ch != " " and ch.isspace() and _space_like(ch)}
+            if spaces:
+                self._split = original.translate(spaces)
+        if full or text.count(" ") != self._split.count(" "):
+            self._full = normalize_with_offsets(original)
+            text = self._full.text
+        self.text = text
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Original span of ``text[start:end]``; None when the cheap map proved wrong."""
+        if self._full is not None:
+            return self._full.original_span(start, end)
+        if not self._owords:  # built on first use: many texts have no date at all
+            self._owords = self._split.split(" ")
+            self._ocum = list(accumulate(map(len, self._owords)))  # word i starts at cum[i] - len + i
+        i = self.text.count(" ", 0, start)
+        j = i + self.text.count(" ", start, end - 1)
+        n_first = self.text.rfind(" ", 0, start) + 1
+        n_last = self.text.rfind(" ", 0, end - 1) + 1
+        first, last = self._word(i, n_first), self._word(j, n_last)
+        if first is None or last is None:
+            return None
+        ks, ke = start - n_first, end - n_last
+        o_first = self._ocum[i] - len(self._owords[i]) + i
+        o_last = self._ocum[j] - len(self._owords[j]) + j
+        o_start = o_first + (first.offsets[ks] if ks < len(first.text) else len(first.original))
+        if ke > len(last.text):  # ends on the space after the word
+            o_end = o_last + len(last.original) + 1
+        else:
+            o_end = o_last + last.original_span(ke - 1, ke)[1]
+        return o_start, o_end
+
+    def _word(self, i: int, n_start: int) -> NormalizedText | None:
+        """Exact map of word ``i``, checked against the normalized word at ``n_start``."""
+        word = self._words.get(i)
+        if word is None:
+            word = normalize_with_offsets(self._owords[i])
+            n_end = n_start + len(word.text)
+            if self.text[n_start:n_end] != word.text or (n_end < len(self.text) and self.text[n_end] != " "):
+                return None
+            self._words[i] = word
+        return word
+
+
+@functools.lru_cache(maxsize=64)
+def _space_like(ch: str) -> bool:
+    """Whether normalization turns ``ch`` into one plain space."""
+    return normalize(ch) == " "
+
+
+# --- resolution helpers ------------------------------------------------------------------
+
+
+def _closest_year(month: int, day: int, ref: dt.date, *, past: bool = False) -> dt.date | None:
+    """The day/month in the year (ref's, the one before or after) that is closest to ref;
+    with ``past`` ("منذ 1 جوان": since) the closest on or before ref."""
+    best: dt.date | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if past and cand > ref:
+            continue
+        if best is None or abs((cand - ref).days) < abs((best - ref).days):
+            best = cand
+    return best
+
+
+def _weekday_date(weekday: int, ref: dt.date, direction: str) -> dt.date:
+    """``direction``: "past" on or before ref, "future" on or after, "last"/"next" strictly."""
+    back = (ref.weekday() - weekday) % 7
+    ahead = (weekday - ref.weekday()) % 7
+    if direction == "past":
+        return ref - dt.timedelta(days=back)
+    if direction == "future":
+        return ref + dt.timedelta(days=ahead)
+    if direction == "last":
+        return ref - dt.timedelta(days=back or 7)
+    return ref + dt.timedelta(days=ahead or 7)
+
+
+def _shift_months(ref: dt.date, months: int) -> dt.date:
+    index = ref.year * 12 + ref.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _shift(ref: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return ref + dt.timedelta(days=n)
+    if unit == "week":
+        return ref + dt.timedelta(days=7 * n)
+    if unit == "month":
+        first = _shift_months(ref, n)
+        nxt = _shift_months(first, 1)
+        return first.replace(day=min(ref.day, (nxt - dt.timedelta(days=1)).day))
+    try:
+        return ref.replace(year=ref.year + n)
+    except ValueError:  # 29 February
+        return ref.replace(year=ref.year + n, day=28)
+
+
+def _weekday_of(group: str) -> int:
+    c = _calendar()
+    key = " ".join(group.split()[-1:])
+    return c.weekdays[key] if key in c.weekdays else c.bare_weekdays[key]
+
+
+def _future_context(text: str, start: int) -> bool:
+    """A future cue among the words before ``start`` in the same sentence."""
+    p, c = _patterns(), _calendar()
+    before = text[max(0, start - 160) : start]
+    cut = None
+    for cut in p.boundary.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end() :]
+    words = p.word.findall(before)[-FUTURE_CUE_WINDOW:]
+    if not words:
+        return False
+    joined = f" {' '.join(words)} "
+    stripped = f" {' '.join(w[1:] if w[0] in 'وف' else w for w in words)} "
+    for cue in c.future_cues:
+        if f" {cue} " in joined or f" {cue} " in stripped:
+            return True
+    for w in words[-FUTURE_VERB_WINDOW:]:
+        for form in (w, w[1:] if w[0] in "وف" else None):
+            if (
+                form
+                and len(form) >= 4
+                and form.startswith(c.future_prefixes)
+                and not form.startswith(c.future_exceptions)
+                and form not in c.future_word_exceptions
+            ):
+                return True
+    return False
+
+
+_NEXT_WORD = re.compile(r"\w+")
+
+
+def _after_since(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is منذ (since): the date is then in the past."""
+    before = text[max(0, start - 8) : start].split()
+    return bool(before) and before[-1] in ("منذ", "ومنذ")
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word right after ``end`` (one space between), or ""."""
+    m = _NEXT_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return m.group() if m else ""
+
+
+# --- where to look ----------------------------------------------------------------------
+# Python's re tries a large alternation at every position of the text (~0.5 ms per pattern
+# for a 7,000-character article).  Instead the words that can carry a date (month and
+# weekday names, relative words, منذ/قبل/بعد, a year) are found with a set intersection
+# over the words, and each pattern is tried (``match``) only at the few word starts where
+# a date built around that word can begin: "يوم الأربعاء الحادي والعشرين من شهر كانون
+# الأول" starts six words before the month name.
+
+_WORDS = re.compile(r"\w+")
+_PARTICLES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# No lookbehind in front: it would cost re its fast scan for the first digit (10x slower).
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+_Plan = dict[str, set[int]]
+
+
+@functools.cache
+def _triggers() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Trigger word (with any particles) -> the patterns to try and how many words back."""
+    c = _calendar()
+    plan: dict[str, dict[str, int]] = {}
+
+    def add(words: Any, pattern: str, back: int) -> None:
+        for w in words:
+            entry = plan.setdefault(w.split()[0], {})
+            entry[pattern] = max(entry.get(pattern, 0), back)
+
+    add(c.months, "absolute", 6)  # [يوم] الأربعاء الحادي والعشرين من شهر <month>
+    add(c.months, "month", 2)  # في شهر <month>
+    add(c.weekdays, "weekday", 1)  # صباح <weekday>
+    add(c.weekdays, "absolute", 1)  # يوم <weekday> 14 ...
+    add(c.relative_days, "relative", 3)  # منتصف ليل أمس، أول من أمس
+    add(c.periods, "period", 0)
+    add(("منذ", "قبل", "بعد"), "duration", 0)
+    add(("يوم", "يومي"), "weekday", 0)  # يوم إثنين (bare weekday)
+    add(("يوم",), "relative", 0)  # يوم الغد
+    return {p + w: tuple(e.items()) for w, e in plan.items() for p in _PARTICLES}
+
+
+def _plan(text: str) -> tuple[_Plan, list[tuple[int, int]]]:
+    """Where to try each pattern, and the spans of year-like numbers."""
+    triggers = _triggers()
+    plan: _Plan = {}
+    for word in set(_WORDS.findall(text)).intersection(triggers):
+        todo = triggers[word]
+        back = max(n for _, n in todo)
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+                starts = _word_starts_back(text, pos, back)
+                for pattern, n in todo:
+                    plan.setdefault(pattern, set()).update(starts[: n + 1])
+            pos = text.find(word, end)
+    years = [m.span() for m in _YEAR.finditer(text) if not (m.start() and text[m.start() - 1].isdigit())]
+    for start, _end in years:
+        plan.setdefault("year", set()).update(_word_starts_back(text, start, 2))
+    return plan, years
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _word_starts_back(text: str, pos: int, count: int) -> list[int]:
+    """``pos`` and the starts of up to ``count`` words before it, nearest first."""
+    if count == 0:
+        return [pos]
+    lo = max(0, pos - 16 * count)  # words in news copy are far shorter than 16 characters
+    before = [m.start() for m in _WORDS.finditer(text, lo, pos)]
+    return [pos, *reversed(before[-count:])]
+
+
+def _matches(pattern: re.Pattern[str], text: str, plan: _Plan, name: str) -> Iterator[re.Match[str]]:
+    for pos in sorted(plan.get(name, ())):
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+
+
+# --- the scanners: each yields (n_start, n_end, date, kind, precision, expression, rank) ----
+
+_Candidate = tuple[int, int, dt.date | None, str, str, str, int]
+
+
+def _scan_absolute(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    c, p = _calendar(), _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.absolute, text, plan, "absolute"):
+        month = c.months[" ".join(m["m1"].split())]
+        if m["m2"] and c.months[" ".join(m["m2"].split())] != month:
+            continue  # two different months: not a bilingual pair, leave it unread
+        day = int(m["dnum"]) if m["dnum"] else c.ordinals[" ".join(m["dord"].split())]
+        if not 1 <= day <= 31:
+            continue
+        date: dt.date | None = None
+        if m["year"]:
+            try:
+                date = dt.date(int(m["year"]), month, day)
+            except ValueError:
+                continue
+            expression = f"absolute:{date.isoformat()}"
+        else:
+            if ref is not None:
+                date = _closest_year(month, day, ref, past=_after_since(text, m.start("core")))
+            expression = f"absolute:--{month:02d}-{day:02d}"
+            if ref is None:
+                expression += " year unknown"
+        if m["wd"] and date is not None and _weekday_of(m["wd"]) != date.weekday():
+            expression += " (weekday mismatch)"
+        out.append((m.start("core"), m.end(), date, "absolute", "day", expression, 0))
+    seen = set()
+    for ys, ye in years:
+        for pattern in (p.numeric_dmy, p.numeric_ymd):
+            m = pattern.search(text, max(0, ys - 6), min(len(text), ye + 8))
+            if m is None or m.span() in seen:
+                continue
+            seen.add(m.span())
+            try:
+                date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            out.append((m.start(), m.end(), date, "absolute", "day", f"absolute:{date.isoformat()}", 0))
+    return out
+
+
+def _scan_relative(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    c, p = _calendar(), _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.relative, text, plan, "relative"):
+        offset, canonical = c.relative_days[" ".join(m["rel"].split())]
+        if m["wd"] is None and canonical == "اليوم" and _next_word(text, m.end()) in c.not_today_after:
+            continue
+        if m["part"] and " ".join(m["part"].split()) == "يوم" and canonical == "اليوم":
+            continue
+        expression = canonical
+        date = None if ref is None else ref + dt.timedelta(days=offset)
+        if m["wd"]:
+            weekday = _weekday_of(m["wd"])
+            expression += f"+weekday:{_WEEKDAY_NAMES[weekday]}"
+            if date is not None and date.weekday() != weekday:
+                expression += " (weekday mismatch)"
+                if offset == 0:  # اليوم: the named weekday nearest to ref
+                    shift = (weekday - ref.weekday()) % 7  # type: ignore[union-attr]
+                    date = date + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+        out.append((m.start("core"), m.end(), date, "relative", "day", expression, 1))
+    return out
+
+
+def _scan_weekday(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    c, p = _calendar(), _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.weekday, text, plan, "weekday"):
+        wd = m["wd"] or m["bare"]
+        mod = m["mod"] or m["mod2"]
+        weekday = _weekday_of(wd)
+        if mod and " ".join(mod.split()) in c.past_modifiers:
+            direction = "last"
+        elif mod:
+            direction = "next"
+        else:
+            direction = "future" if _future_context(text, m.start("core")) else "past"
+        date = None if ref is None else _weekday_date(weekday, ref, direction)
+        out.append((m.start("core"), m.end(), date, "weekday", "day", f"weekday:{_WEEKDAY_NAMES[weekday]} {direction}", 2))
+    return out
+
+
+def _scan_duration(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    c, p = _calendar(), _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.duration, text, plan, "duration"):
+        if m["one"]:
+            after = _next_word(text, m.end())
+            if after[:1].isdigit() or after in c.weekdays or after in c.months or after in c.relative_days:
+                continue  # "منذ يوم الأحد", "قبل عام 2011": another pattern reads it
+            n, unit_form = 1, m["one"]
+        elif m["two"]:
+            n, unit_form = 2, m["two"]
+        elif m["num"]:
+            n, unit_form = int(m["num"]), m["unit_n"]
+        else:  # a count in words: "منذ ثلاثة أيام"; vague ones (بضعة، عدة) are not dates
+            count = parse_number(m["word"])
+            if count is None or count.approximate or count.value is None or count.end != len(m["word"]):
+                continue
+            n, unit_form = int(count.value), m["unit_w"]
+        unit = c.units[" ".join(unit_form.split())][0]
+        prep = m["prep"]
+        sign = 1 if prep == "بعد" else -1
+        expression = f"{'after' if sign > 0 else 'ago'}:{n} {unit}"
+        date = None
+        anchored_elsewhere = _next_word(text, m.end()) == "من"
+        if ref is not None and not anchored_elsewhere and (sign < 0 or _future_context(text, m.start("core"))):
+            date = _shift(ref, unit, sign * n)
+        if anchored_elsewhere:
+            expression += " (anchor is another event)"
+        out.append((m.start("core"), m.end(), date, "relative", unit, expression, 1))
+    return out
+
+
+def _scan_period(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    c, p = _calendar(), _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.period, text, plan, "period"):
+        unit, step, canonical = c.periods[" ".join(m["period"].split())]
+        date = None
+        if ref is not None:
+            if unit == "week":
+                date = ref + dt.timedelta(days=7 * step)
+            elif unit == "month":
+                date = _shift_months(ref, step)
+            else:
+                date = dt.date(ref.year + step, 1, 1)
+        out.append((m.start("core"), m.end(), date, "relative", unit, canonical, 1))
+    return out
+
+
+def _scan_month(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    c, p = _calendar(), _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.month, text, plan, "month"):
+        name = " ".join(m["m1"].split())
+        month = c.months[name]
+        if m["m2"] and c.months[" ".join(m["m2"].split())] != month:
+            continue
+        mod = " ".join(m["mod"].split()) if m["mod"] else None
+        if not (m["year"] or mod or m["shahr"] or m["m2"] or (m["cue"] and name not in c.ambiguous_months)):
+            continue
+        start = m.start("shahr") if m["shahr"] else m.start("m1")
+        date = None
+        if m["year"]:
+            date = dt.date(int(m["year"]), month, 1)
+        elif ref is not None:
+            this = ref.year * 12 + ref.month - 1
+            candidates = [y * 12 + month - 1 for y in (ref.year - 1, ref.year, ref.year + 1)]
+            if mod in c.past_modifiers:
+                index = max(i for i in candidates if i < this)
+            elif mod in c.future_modifiers:
+                index = min(i for i in candidates if i > this)
+            else:
+                index = min(candidates, key=lambda i: abs(i - this))
+            date = dt.date(index // 12, index % 12 + 1, 1)
+        expression = f"month:{month:02d}" + (f"-{m['year']}" if m["year"] else "") + (f" {mod}" if mod else "")
+        out.append((start, m.end(), date, "month", "month", expression, 3))
+    return out
+
+
+def _scan_year(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    p = _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.year, text, plan, "year"):
+        if not (m["cue"] or m["yw"]):
+            continue
+        start = m.start("yw") if m["yw"] else m.start("year")
+        year = int(m["year"])
+        out.append((start, m.end(), dt.date(year, 1, 1), "year", "year", f"year:{year}", 4))
+    return out
+
+
+_SCANNERS = (_scan_absolute, _scan_relative, _scan_weekday, _scan_duration, _scan_period, _scan_month, _scan_year)
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates: the longer wins, then the more specific kind."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[6], c[0])):
+        if all(cand[1] <= s or cand[0] >= e for s, e in taken):
+            chosen.append(cand)
+            taken.append((cand[0], cand[1]))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def find_dates(text: str, *, reference: dt.date | None) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against ``reference``.
+
+    Offsets and ``text`` of each mention refer to ``text`` as given.  See the module
+    docstring for the rules; a mention whose day cannot be known honestly has ``date=None``.
+    """
+    if not text:
+        return []
+    found = _find(_Aligned(text), reference)
+    if found is None:  # the cheap offset map disagreed: redo with the exact one
+        found = _find(_Aligned(text, full=True), reference)
+    return found or []
+
+
+def _find(aligned: _Aligned, reference: dt.date | None) -> list[DateMention] | None:
+    plan, years = _plan(aligned.text)
+    if not plan:
+        return []
+    candidates = [c for scan in _SCANNERS for c in scan(aligned.text, reference, plan, years)]
+    mentions: list[DateMention] = []
+    text = aligned.original
+    for start, end, date, kind, precision, expression, _rank in _select(candidates):
+        span = aligned.span(start, end)
+        if span is None:
+            return None
+        mentions.append(DateMention(span[0], span[1], text[span[0] : span[1]], date, kind, precision, expression))
+    return mentions
+
+
+def resolve_sentence_date(text: str, *, reference: dt.date | None) -> DateMention | None:
+    """The day an event sentence refers to: its first resolved day-precision mention,
+    an explicit (absolute) one first when there is one; None when it names no day."""
+    days = [m for m in find_dates(text, reference=reference) if m.date is not None and m.precision == "day"]
+    if not days:
+        return None
+    explicit = [m for m in days if m.kind == "absolute"]
+    return (explicit or days)[0]
+
+
+def build_timeline(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> list[TimelineEntry]:
+    """Every sentence that names a day, as a timeline entry.
+
+    Each article's publication day is the reference; an article without one contributes
+    only dates written in full (with a year), never guesses.  Sorted by date, then by the
+    article's position in ``articles``, then by sentence index.
+    """
+    keyed: list[tuple[dt.date, int, int, TimelineEntry]] = []
+    for position, article in enumerate(articles):
+        for sentence in sentences.get(article.id, ()):
+            mention = resolve_sentence_date(sentence.text, reference=article.published)
+            if mention is None or mention.date is None:
+                continue
+            entry = TimelineEntry(
+                date=mention.date,
+                article_id=article.id,
+                sentence_index=sentence.index,
+                text=sentence.text,
+                expression=mention.expression,
+            )
+            keyed.append((mention.date, position, sentence.index, entry))
+    keyed.sort(key=lambda k: k[:3])
+    return [k[3] for k in keyed]

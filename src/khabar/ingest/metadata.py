@@ -1,0 +1,248 @@
+"""Article metadata as inputs write it: dates, outlets, and the checks every article passes.
+
+Dates come from front matter, JSON fields, feeds, TREC ``<TIME>`` tags and page metadata,
+in ISO form, RFC 822 form, day/month/year with slashes, or Arabic prose such as
+"الثلاثاء 13 كانون الأول/ديسمبر 2016".  A date that cannot be read is ``None``, never a
+guess (not the file time, not the parse date).
+
+Outlets are named as their articles name them; :data:`KNOWN_OUTLETS` maps the short codes
+and host names of a few outlets that corpora and feeds use to the name the outlet uses in
+Arabic, so that "BBC", "bbc.co.uk" and "BBC عربي" count as one source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import re
+from importlib import resources
+from urllib.parse import urlsplit
+
+from khabar.config import ReadOptions
+from khabar.errors import InputError
+from khabar.model import Article
+from khabar.text.ar.normalize import arabic_ratio, normalize
+
+# --- month names ---------------------------------------------------------------------------
+# Arabic month names (Levantine, Egyptian/Gulf and Maghreb forms) live in the one calendar
+# file of the project, text/ar/data/calendar.json, shared with khabar.extract.dates.
+
+
+def _arabic_months() -> dict[str, int]:
+    """Normalized Arabic month name -> month number, from the shared calendar file."""
+    data = json.loads(resources.files("khabar.text.ar").joinpath("data/calendar.json").read_text(encoding="utf-8"))
+    return {normalize(name): int(month) for month, names in data["months"].items() for name in names}
+
+
+_ENGLISH_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+
+_MONTHS = _arabic_months() | _ENGLISH_MONTHS
+# Longest first, so "كانون الثاني" wins over a shorter name that starts it.
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_WB = r"(?<![\w])"  # a month name starts a word (prefixes such as "في" stay separate words)
+_TEXT_DATE = re.compile(
+    rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?{_WB}(?P<m1>{_MONTH_ALT})(?![\w])"
+    rf"(?:\s*[/\-(]\s*(?P<m2>{_MONTH_ALT})\)?)?\s*,?\s*(?:عام\s+|سنه\s+)?(?P<year>\d{{4}})"
+)
+_TEXT_DATE_MDY = re.compile(rf"{_WB}(?P<m1>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """The calendar date ``value`` names, or ``None`` when it names none.
+
+    Accepts dates, datetimes, epoch seconds (or milliseconds), ISO strings, RFC 822
+    strings (feeds, TREC), "14/11/2023" (day first, as Arabic writes it) and Arabic or
+    English month names.  A datetime keeps the date as written in its own time zone.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    text = normalize(value).strip()
+    if not text:
+        return None
+    for found in _candidates(text):
+        if found is not None:
+            return found
+    return None
+
+
+def _candidates(text: str):
+    m = _ISO.search(text)
+    if m:
+        yield _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    if re.search(r"[a-z]{3},?\s+\d{1,2}\s+[a-z]{3}", text) or re.match(r"\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d", text):
+        try:
+            yield email.utils.parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+    m = _YMD.search(text)
+    if m:
+        yield _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    m = _DMY.search(text)
+    if m:
+        yield _safe_date(int(m[3]), int(m[2]), int(m[1]))
+    for pattern in (_TEXT_DATE, _TEXT_DATE_MDY):
+        m = pattern.search(text)
+        if m:
+            yield _safe_date(int(m["year"]), _MONTHS[m["m1"]], int(m["day"]))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- outlets -------------------------------------------------------------------------------
+
+#: Codes and host names of some Arabic outlets -> the outlet's own Arabic name.
+KNOWN_OUTLETS: dict[str, str] = {
+    "bbc": "BBC عربي",
+    "bbc.co.uk": "BBC عربي",
+    "bbc.com": "BBC عربي",
+    "bbc arabic": "BBC عربي",
+    "alarabia": "العربية",
+    "alarabiya": "العربية",
+    "alarabiya.net": "العربية",
+    "cnn": "CNN بالعربية",
+    "arabic.cnn.com": "CNN بالعربية",
+    "france24": "فرانس 24",
+    "france24.com": "فرانس 24",
+    "skynews": "سكاي نيوز عربية",
+    "skynewsarabia.com": "سكاي نيوز عربية",
+    "aljazeera.net": "الجزيرة",
+    "aljazeera": "الجزيرة",
+    "reuters": "رويترز",
+    "reuters.com": "رويترز",
+    "dw.com": "DW عربية",
+    "swissinfo.ch": "سويس إنفو",
+}
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The outlet's usual name for a known code or host, else ``name`` tidied."""
+    if not name:
+        return None
+    name = " ".join(str(name).split())
+    return KNOWN_OUTLETS.get(name.casefold(), name) or None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet behind a URL: a known name, else its host without "www."."""
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url.strip()).hostname or "").casefold()
+    except ValueError:
+        return None
+    host = host.removeprefix("www.")
+    if not host:
+        return None
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # arabic.cnn.com, then cnn.com
+        known = KNOWN_OUTLETS.get(".".join(parts[i:]))
+        if known:
+            return known
+    return host
+
+
+#: A line that names the article's source: "المصدر : BBC عربي", "المصدر: وكالات".
+SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*(?P<outlet>\S.{0,80}?)\s*\.?\s*$", re.I)
+
+
+def split_source_line(lines: list[str]) -> tuple[str | None, list[str]]:
+    """Find a source line as the last (or first) non-empty line; return it and the rest."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in (filled[-1:] + filled[:1]) if filled else []:
+        m = SOURCE_LINE.match(lines[i])
+        if m:
+            return m["outlet"], lines[:i] + lines[i + 1 :]
+    return None, lines
+
+
+# --- the article ---------------------------------------------------------------------------
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+#: The language check looks at this many characters: enough to judge, cheap on long dumps.
+_LANGUAGE_SAMPLE = 20_000
+
+
+def letter_count(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def make_article(
+    *,
+    title: str,
+    body: str,
+    source: str,
+    options: ReadOptions,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: object = None,
+) -> Article:
+    """Check and build one article; what the user gave in ``options`` wins over the input.
+
+    Without a title the first line of the body is the title.  Raises :class:`InputError`
+    when there is no text, too little, or text that is not Arabic.
+    """
+    title = " ".join((title or "").split())
+    body = (body or "").strip()
+    if not title and body:
+        first, _, rest = body.partition("\n")
+        title, body = " ".join(first.split()), rest.strip()
+    text = f"{title}\n{body}"
+    if not text.strip():
+        raise InputError(source, "no article text found")
+    letters = letter_count(text[: max(options.min_letters * 20, 2000)])
+    if letters < options.min_letters:
+        raise InputError(source, f"too short: {letters} letters, an article has at least {options.min_letters}")
+    ratio = arabic_ratio(text[:_LANGUAGE_SAMPLE])
+    if ratio < options.min_arabic_ratio:
+        raise InputError(source, f"text is not Arabic ({ratio:.0%} Arabic letters)")
+    return Article.create(
+        title=title,
+        body=body,
+        outlet=options.outlet or canonical_outlet(outlet) or outlet_from_url(url),
+        url=(url or "").strip() or None,
+        published=options.published or parse_date(published),
+        language="ar",
+        source=source,
+    )

@@ -1,0 +1,69 @@
+"""TREC/CLEF-style tagged files (the ANT corpus): ``<DOC>`` blocks of ``<TAG>value</TAG>``.
+
+The files are not well-formed XML (bare "&" and "<" occur in text), so tags are found by
+pattern, not by an XML parser.  ``<SRC>`` is the outlet, ``<TIME>`` the date (RFC 822, kept
+in its own time zone), ``<TEXT>`` the body.  ``<ABSTRACT>`` is the standfirst shown above
+the article; outlets differ in whether the text repeats it (Sky News and France 24 do, BBC
+Arabic does not), so it opens the body only when the text does not already start with it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from khabar.config import ReadOptions
+from khabar.errors import InputError
+from khabar.ingest.metadata import make_article
+from khabar.model import Article
+
+_DOC = re.compile(r"<DOC>(.*?)(?:</DOC>|(?=<DOC>)|\Z)", re.S)
+_TAG = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
+#: Words of the abstract that must appear in the text for it to count as repeated
+#: (words, not characters: the text often repeats it with other punctuation).
+_ABSTRACT_PROBE = 8
+_WORD = re.compile(r"\w+")
+
+
+def _repeats(text: str, abstract: str) -> bool:
+    probe = " ".join(_WORD.findall(abstract)[:_ABSTRACT_PROBE])
+    return probe in " ".join(_WORD.findall(text))
+
+
+def looks_like_trec(text: str) -> bool:
+    return text.lstrip("\ufeff \t\n").startswith("<DOC>")
+
+
+def read_trec(text: str, *, source: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    """Articles of one TREC-style file (one or several ``<DOC>`` blocks)."""
+    docs = _DOC.findall(text)
+    if not docs:
+        yield InputError(source, "no <DOC> block found (not a TREC-style file)")
+        return
+    for i, doc in enumerate(docs):
+        fields = {tag: html.unescape(value.strip()) for tag, value in _TAG.findall(doc)}
+        label = source if len(docs) == 1 else f"{source}#{fields.get('DOCNO') or i}"
+        yield _article(fields, label=label, options=options)
+
+
+def _article(fields: dict[str, str], *, label: str, options: ReadOptions) -> Article | InputError:
+    text = fields.get("TEXT", "")
+    abstract = fields.get("ABSTRACT", "")
+    if abstract and not _repeats(text, abstract):
+        text = f"{abstract}\n\n{text}" if text else abstract
+    if not text.strip():
+        return InputError(label, "not an article: <TEXT> is missing or empty")
+    paragraphs = (" ".join(line.split()) for line in text.split("\n"))
+    try:
+        return make_article(
+            title=fields.get("TITLE", ""),
+            body="\n\n".join(p for p in paragraphs if p),
+            source=label,
+            options=options,
+            outlet=fields.get("SRC"),
+            url=fields.get("URL"),
+            published=fields.get("TIME"),
+        )
+    except InputError as e:
+        return e

@@ -1,0 +1,637 @@
+"""The article store: one SQLite file, the only module of khabar that knows SQL.
+
+Why these settings:
+
+* WAL journal: readers never block the writer nor the writer the readers, so a search can
+  run while an ingest is writing;
+* ``synchronous=NORMAL``: with WAL a power loss can lose the last commits but never
+  corrupts the file; a news store can re-ingest, and FULL would halve write speed;
+* a 30 s busy timeout and ``BEGIN IMMEDIATE`` for every write: two processes ingesting at
+  once queue for the write lock instead of failing (and no transaction has to upgrade from
+  read to write, which in WAL fails at once instead of waiting);
+* the input is read and normalized before the write lock is taken, so a slow reader (a
+  feed, a large directory) never holds the lock that other writers are waiting for.
+
+Search matches the normalized text (:func:`khabar.text.ar.normalize.normalize` on the way in
+and on the query), so "مسئول" finds "مسؤول"; snippets are cut from the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from khabar.errors import OptionsError, StoreError
+from khabar.model import Article
+from khabar.store.migrations import APPLICATION_ID, SCHEMA_VERSION, pending
+from khabar.text.ar.normalize import normalize, normalize_with_offsets
+
+#: How long a process waits for another one's write to finish before giving up.  Big ingest
+#: batches (500 articles) commit in well under a second; 30 s leaves a wide margin.
+BUSY_TIMEOUT_S = 30.0
+
+#: Title matches weigh twice body matches in the ranking: a headline names the event.
+_TITLE_WEIGHT, _BODY_WEIGHT = 2.0, 1.0
+
+#: Ids looked up per ``IN (...)`` query: below SQLite's oldest limit of 999 parameters.
+_ID_CHUNK = 500
+
+#: Characters of original text shown around the first match.
+SNIPPET_CHARS = 200
+_SNIPPET_BEFORE = 60
+
+_COLUMNS = "id, title, body, outlet, url, published, language, source"
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one :meth:`Store.add` did.
+
+    ``ids`` are the ids of the articles given, in the order given (``len(ids) == added +
+    existing``); ``existing`` counts those already stored, or given twice in the call.
+    """
+
+    added: int
+    existing: int
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A stored article that matches a query; ``score`` is higher for better matches."""
+
+    article: Article
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """An article ready to be written: its column values and its normalized title and body."""
+
+    values: tuple[object, ...]
+    title_norm: str
+    body_norm: str
+
+    @property
+    def id(self) -> str:
+        return self.values[0]
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open the store at ``path``, creating it (and its directory) if needed.
+
+    ``None`` means :func:`khabar.config.default_db_path` (``$KHABAR_DB``, else a file in
+    the per-user data directory).  Raises :class:`StoreError` naming the path when the file
+    cannot be opened, is not a khabar store, or was written by a newer khabar.
+    """
+    if path is None:
+        from khabar.config import default_db_path
+
+        path = default_db_path()
+    return Store(Path(path).expanduser())
+
+
+class Store:
+    """Articles in one SQLite file, with full-text search.  Use as a context manager.
+
+    One ``Store`` may be shared by threads (calls are serialized); processes each open
+    their own and may write at the same time.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = _connect(path)
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the file; closing twice is harmless."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._conn is None else "open"
+        return f"<Store {str(self.path)!r} {state}>"
+
+    @property
+    def schema_version(self) -> int:
+        with self._reading() as conn:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # --- writing ------------------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article]) -> AddResult:
+        """Store ``articles`` in one transaction; articles already stored are skipped.
+
+        All or nothing: if reading the iterable or writing fails, nothing of this call is
+        stored and the exception propagates (SQLite failures as :class:`StoreError`).
+        """
+        values = [_values(a) for a in articles]
+        ids = tuple(v[0] for v in values)
+        # Normalizing is most of the cost of a write: skip the articles already stored, and
+        # do it before taking the write lock.  The insert checks again under the lock.
+        with self._reading() as conn:
+            stored = _stored_ids(conn, set(ids))
+        rows = []
+        for v in values:
+            if v[0] not in stored:
+                stored.add(v[0])  # a second copy in the same call is not written twice
+                rows.append(_Row(values=v, title_norm=normalize(v[1]), body_norm=normalize(v[2])))
+        added = 0
+        if rows:
+            with self._writing() as conn:
+                added = _insert(conn, rows)
+        return AddResult(added=added, existing=len(ids) - added, ids=ids)
+
+    def add_batches(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 500,
+        progress: Callable[[AddResult], None] | None = None,
+    ) -> AddResult:
+        """Store a long stream of articles, committing every ``batch_size`` articles.
+
+        Each batch is atomic; when the stream fails, the batches before the failure stay
+        stored and the exception propagates.  ``progress`` is called after each commit with
+        that batch's result.  Returns the totals.
+        """
+        if batch_size < 1:
+            raise OptionsError(f"batch_size must be at least 1, got {batch_size}")
+        added = existing = 0
+        ids: list[str] = []
+        iterator = iter(articles)
+        while batch := list(islice(iterator, batch_size)):
+            result = self.add(batch)
+            added += result.added
+            existing += result.existing
+            ids.extend(result.ids)
+            if progress is not None:
+                progress(result)
+        return AddResult(added=added, existing=existing, ids=tuple(ids))
+
+    # --- reading ------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article | None:
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def __contains__(self, item: object) -> bool:
+        article_id = item.id if isinstance(item, Article) else item
+        if not isinstance(article_id, str):
+            return False
+        with self._reading() as conn:
+            return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def count(self) -> int:
+        with self._reading() as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def articles(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Article]:
+        """Stored articles by publication date (undated last), then id.
+
+        ``since`` and ``until`` are inclusive and leave out undated articles.
+        """
+        _check_page(limit, offset)
+        where, params = [], []
+        if outlet is not None:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if since is not None:
+            where.append("published >= ?")
+            params.append(_iso_date(since, "since"))
+        if until is not None:
+            where.append("published <= ?")
+            params.append(_iso_date(until, "until"))
+        sql = f"SELECT {_COLUMNS} FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?"
+        with self._reading() as conn:
+            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [_article(r) for r in rows]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Each outlet with its number of stored articles, most articles first."""
+        with self._reading() as conn:
+            return conn.execute(
+                "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
+                "GROUP BY outlet ORDER BY n DESC, outlet"
+            ).fetchall()
+
+    def ids(self) -> Iterator[str]:
+        """Every stored id, in insertion order.
+
+        Read in pages, so the store can be written while the iterator is alive.
+        """
+        last = 0
+        while True:
+            with self._reading() as conn:
+                rows = conn.execute(
+                    "SELECT seq, id FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)
+                ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            for _, article_id in rows:
+                yield article_id
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching ``query``, best first.
+
+        The query is words (all must occur), ``"a phrase"``, ``word*`` (prefix) and ``OR``
+        between two of those.  Spelling variants match (see the normalization rules).  Any
+        input is accepted: characters that make no word are ignored, and a query with no
+        word returns no hits.
+        """
+        _check_page(limit, offset)
+        parsed = parse_query(query)
+        if parsed is None:
+            return []
+        sql = f"""
+            WITH hits AS (
+                SELECT rowid AS seq, bm25(articles_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT}) AS rank
+                FROM articles_fts WHERE articles_fts MATCH ?
+                ORDER BY rank, rowid LIMIT ? OFFSET ?
+            )
+            SELECT {", ".join("a." + c.strip() for c in _COLUMNS.split(","))}, hits.rank
+            FROM hits JOIN articles AS a ON a.seq = hits.seq
+            ORDER BY hits.rank, a.seq
+        """
+        with self._reading() as conn:
+            rows = conn.execute(sql, (parsed.expression, limit, offset)).fetchall()
+        hits = []
+        for row in rows:
+            article = _article(row[:-1])
+            hits.append(SearchHit(article=article, score=-row[-1], snippet=snippet(article.text, parsed)))
+        return hits
+
+    # --- plumbing -----------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._open_conn()
+            try:
+                yield conn
+            except sqlite3.Error as e:
+                raise StoreError(f"{self.path}: cannot read the store: {e}") from e
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed on success, rolled back on any exception."""
+        with self._lock:
+            conn = self._open_conn()
+            try:
+                _begin_immediate(conn, self.path)
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as e:
+                raise StoreError(f"{self.path}: cannot write to the store: {e}") from e
+
+    def _open_conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._conn
+
+
+# --- opening and migrating ---------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory; give a file path for the store, e.g. {path / 'khabar.sqlite3'}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"{path}: cannot create the store's directory {path.parent}: {e.strerror or e}") from e
+    # SQLite would open a read-only file read-only and fail only at the first write; say it now.
+    # The directory must be writable too: WAL keeps two files beside the store.
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(f"{path}: the store file is not writable (permission denied)")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(f"{path}: the directory {path.parent} is not writable (permission denied)")
+    # Setting WAL on a new file while another process does the same can fail with "database
+    # is locked" without SQLite's busy handler being asked to wait; so the whole opening is
+    # retried, with a little jitter, until the busy timeout has passed.
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return _connect_once(path)
+        except sqlite3.OperationalError as e:
+            if not _is_busy(e) or time.monotonic() > deadline:
+                raise StoreError(f"{path}: cannot open the store: {e}") from e
+            time.sleep(random.uniform(0.005, 0.05))
+
+
+def _connect_once(path: Path) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves (BEGIN IMMEDIATE for writes).
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.Error as e:
+        raise StoreError(f"{path}: cannot open the store: {e}") from e
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.create_function("khabar_normalize", 1, _sql_normalize, deterministic=True)
+        version = _check_is_khabar_store(conn, path)  # reads only: a foreign file stays untouched
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"{path}: cannot use write-ahead logging (journal mode stays {mode!r})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            _migrate(conn, path)
+    except sqlite3.OperationalError:
+        conn.close()
+        raise
+    except sqlite3.Error as e:
+        conn.close()
+        raise StoreError(f"{path}: cannot open the store: {e}") from e
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error)
+    return "locked" in message or "busy" in message
+
+
+def _check_is_khabar_store(conn: sqlite3.Connection, path: Path) -> int:
+    """The store's schema version; refuse other SQLite files, non-SQLite files, newer stores."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        if "not a database" in str(e) or "malformed" in str(e):
+            raise StoreError(f"{path}: not a khabar store (not an SQLite database); the file was left untouched") from e
+        raise
+    if app_id != APPLICATION_ID and (tables or version or app_id):
+        raise StoreError(
+            f"{path}: not a khabar store (an SQLite database of another program); the file was left untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer khabar (store schema version {version}, this khabar reads up to "
+            f"{SCHEMA_VERSION}); upgrade khabar to open it"
+        )
+    return version
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply every pending step in one transaction (another process may have just done it)."""
+    _begin_immediate(conn, path)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:  # a newer khabar got there between our check and the lock
+            raise StoreError(f"{path}: written by a newer khabar (store schema version {version}); upgrade khabar")
+        for migration in pending(version):
+            for statement in migration.statements:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _begin_immediate(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if _is_busy(e):
+            raise StoreError(
+                f"{path}: another process kept the store locked for more than {BUSY_TIMEOUT_S:.0f} s; try again"
+            ) from e
+        raise
+
+
+def _sql_normalize(text: str | None) -> str | None:
+    return None if text is None else normalize(text)
+
+
+# --- rows ----------------------------------------------------------------------------------
+
+
+def _values(article: Article) -> tuple[object, ...]:
+    """The article's column values (in ``_COLUMNS`` order), refusing what cannot be stored."""
+    if not isinstance(article, Article):
+        raise StoreError(f"only Article objects can be stored, got {type(article).__name__}")
+    published = article.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if published is not None and not isinstance(published, dt.date):
+        raise StoreError(f"article {article.id}: published must be a datetime.date, got {published!r}")
+    return (
+        article.id,
+        article.title,
+        article.body,
+        article.outlet,
+        article.url,
+        published.isoformat() if published else None,
+        article.language,
+        article.source,
+    )
+
+
+def _insert(conn: sqlite3.Connection, rows: list[_Row]) -> int:
+    """Write the rows not stored yet; how many were written.
+
+    Runs under the write lock, so no one can add the same article between check and insert.
+    """
+    stored = _stored_ids(conn, {r.id for r in rows})
+    new = [r for r in rows if r.id not in stored]
+    if new:
+        first = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        conn.executemany(
+            f"INSERT INTO articles (seq, {_COLUMNS}, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((first + i, *row.values, now) for i, row in enumerate(new)),
+        )
+        conn.executemany(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            ((first + i, row.title_norm, row.body_norm) for i, row in enumerate(new)),
+        )
+    return len(new)
+
+
+def _stored_ids(conn: sqlite3.Connection, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    todo = list(ids)
+    for i in range(0, len(todo), _ID_CHUNK):
+        chunk = todo[i : i + _ID_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+    return found
+
+
+def _article(row: tuple) -> Article:
+    article_id, title, body, outlet, url, published, language, source = row
+    return Article(
+        id=article_id,
+        title=title,
+        body=body,
+        outlet=outlet,
+        url=url,
+        published=dt.date.fromisoformat(published) if published else None,
+        language=language,
+        source=source,
+    )
+
+
+def _iso_date(value: dt.date, name: str) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise OptionsError(f"{name} must be a datetime.date, got {value!r}")
+    return value.isoformat()
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 0:
+        raise OptionsError(f"limit must be 0 or more, got {limit}")
+    if offset < 0:
+        raise OptionsError(f"offset must be 0 or more, got {offset}")
+
+
+# --- queries ---------------------------------------------------------------------------------
+
+#: A word of the index: what unicode61 keeps as a token (letters and digits; "_" separates).
+_WORD = re.compile(r"[^\W_]+")
+#: A query item: a quoted phrase (the closing quote may be missing) or a bare word.
+_ITEM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or phrase of a query, normalized; ``prefix`` for ``word*``."""
+
+    text: str
+    prefix: bool = False
+
+    def fts(self) -> str:
+        # Always a quoted FTS5 string: nothing the user typed is read as FTS5 syntax.
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return quoted + " *" if self.prefix else quoted
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A query as groups of alternatives: every group must match, any term of a group may."""
+
+    groups: tuple[tuple[Term, ...], ...]
+
+    @property
+    def expression(self) -> str:
+        """The FTS5 MATCH expression."""
+        return " AND ".join("(" + " OR ".join(t.fts() for t in group) + ")" for group in self.groups)
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(t for group in self.groups for t in group)
+
+
+def parse_query(query: str) -> ParsedQuery | None:
+    """Read a user's query; ``None`` when it holds no word to look for.
+
+    The query is normalized first (so « » and “ ” quote a phrase too); ``OR`` must be
+    written in capitals, as in most search boxes, so that the word "or" is still a word.
+    """
+    norm = normalize_with_offsets(query)
+    groups: list[list[Term]] = []
+    join_next = False
+    for m in _ITEM.finditer(norm.text):
+        phrase, bare = m.group(1), m.group(2)
+        if bare is not None:
+            start, end = norm.original_span(m.start(2), m.end(2))
+            if query[start:end] == "OR":
+                join_next = bool(groups)
+                continue
+            prefix = bare.endswith("*")
+            text = bare.rstrip("*")
+        else:
+            prefix, text = False, phrase
+        words = _WORD.findall(text)
+        if not words:  # punctuation, operators, a lone quote: nothing to match
+            continue
+        # Keep only the words: a bare term like "(حلب" or "حلب:" means the word حلب.
+        term = Term(text=" ".join(words), prefix=prefix and bare is not None)
+        if join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        return None
+    return ParsedQuery(groups=tuple(tuple(g) for g in groups))
+
+
+def snippet(text: str, query: ParsedQuery, *, width: int = SNIPPET_CHARS) -> str:
+    """About ``width`` characters of ``text`` as written, around the first match of ``query``.
+
+    The match is found in the normalized text and mapped back through the offset map, so a
+    query "مسئول" shows the passage where the article wrote "مسؤول".
+    """
+    norm = normalize_with_offsets(text)
+    alternatives = []
+    for term in query.terms:
+        words = r"\W+".join(re.escape(w) for w in term.text.split())
+        alternatives.append(r"(?<![^\W_])" + words + ("" if term.prefix else r"(?![^\W_])"))
+    found = re.search("|".join(alternatives), norm.text) if alternatives else None
+    if found is None:
+        start, end = 0, 0
+    else:
+        start, end = norm.original_span(found.start(), found.end())
+    lo = max(0, start - _SNIPPET_BEFORE)
+    hi = min(len(text), max(end, lo + width))
+    if lo > 0:  # begin and end on whole words
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    piece = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")

@@ -1,0 +1,290 @@
+"""Sentence segmentation of Arabic news text, with offsets into the text as written.
+
+A hand-written scanner rather than a general library: news copy has a few habits that
+general splitters get wrong (sentencex splits after the title "د.", pysbd and pyarabic split
+at "،" and after "وأضاف:"), and a scanner keeps exact offsets for free.  The rules:
+
+* A line break always ends a sentence, and every non-empty line is a paragraph: the seeds
+  separate paragraphs with one newline or with a blank line, both are common.
+* A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``۔`` or an ellipsis followed by white space
+  (or, for a single ``. ! ? ؟``, directly by an Arabic letter: scraped copy often loses the
+  space, "عام 2011.وقال").  Closing quote marks and brackets right after the terminal mark
+  belong to the sentence they close.
+* Never a boundary: ``،`` ``؛`` ``:`` (so "وأضاف: ..." and "قال:" stay whole); a mark inside
+  a number (3.5, 12.000, ٣٫٥, 1,200: no space follows); a ``.`` after a single letter
+  ("د." doctor, "أ." professor, "J. Smith", "U.S.") or a short Latin title ("Dr.", "Mr.");
+  a mark followed by a lower-case Latin letter or by "، , ; : ) -".  A single "م" or "هـ"
+  after a number is an era ("عام 2011 م.") and does end the sentence.
+* Quotations: inside a quotation (« » “ ” " paired within the paragraph) of at most
+  :data:`MAX_QUOTE_CHARS` characters nothing splits, so a quoted remark stays with the
+  verb that introduces it.  A longer quotation is a speech; it splits at its full stops,
+  never at an ellipsis.  An unpaired quote mark is ignored.
+* Ellipses (… .. ...) outside a quotation end the sentence unless the text goes on with
+  a lower-case Latin letter or with punctuation.
+* Boilerplate lines are dropped (``drop_boilerplate=True``): advertising and share markers,
+  "read more" lines and credits listed in ``data/boilerplate.txt``, lines of at most
+  :data:`MAX_HEADING_WORDS` words without final punctuation (section headings such as
+  "المعارضة"), and lines without any letter or digit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from khabar.text.ar.normalize import normalize
+
+if TYPE_CHECKING:  # model imports the text core lazily; keep the import graph one-way
+    from khabar.model import Article, Sentence
+
+#: Quotations up to this long never split: 250 characters is two or three sentences of a
+#: remark, the longest a quote extractor should still see with its reporting verb.
+MAX_QUOTE_CHARS = 250
+
+#: A line of at most this many words and no final punctuation is a heading, not a sentence.
+MAX_HEADING_WORDS = 2
+
+#: Prefix markers of data/boilerplate.txt only match lines up to this many words.
+MAX_MARKER_LINE_WORDS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence: ``text == source[start:end]``, without surrounding white space."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+# --- the scanner -------------------------------------------------------------------------
+
+_TERMINALS = ".!?؟۔…"
+_STRONG = frozenset("!?؟")
+_CLOSERS = "\"'»”’)]›"
+_ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3"
+_CANDIDATE = re.compile(
+    rf"([{re.escape(_TERMINALS)}]+)([{re.escape(_CLOSERS)}]*)(?:(?=\s)|$|(?=[{_ARABIC_LETTER}]))"
+)
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_QUOTE_MARKS = re.compile("[«»“”„\"]")
+_LETTER_OR_DIGIT = re.compile(r"\w")
+# A continuation: a lower-case Latin letter or punctuation that never starts a sentence.
+_CONTINUATION = re.compile(r"\s*(?:[a-z\u00e0-\u00ff]|[،,;؛:)\]}\-–—])")
+_PREV_TOKEN = re.compile(r"[\w.\u0640]+$")
+_NUMBER_TOKEN = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*$")
+_LATIN_TITLES = frozenset(
+    "mr mrs ms dr prof st jr sr vs gen col lt sgt capt gov sen rep rev fr messrs mme mlle".split()
+)
+_ERA_LETTERS = frozenset("مه")
+
+
+def _quotations(par: str) -> list[tuple[int, int]]:
+    """``(open, close)`` indexes of the quotations of a paragraph, paired as written."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _QUOTE_MARKS.finditer(par):
+        ch, i = m.group(), m.start()
+        top = stack[-1][0] if stack else None
+        if ch in "«„":
+            stack.append((ch, i))
+        elif ch == "»":
+            if top == "«":
+                pairs.append((stack.pop()[1], i))
+        elif ch == "“":
+            stack.append((ch, i))
+        elif ch == "”":
+            # Some keyboards type ” at both ends: a lone ” opens, the next one closes.
+            if top in ("“", "”", "„"):
+                pairs.append((stack.pop()[1], i))
+            else:
+                stack.append((ch, i))
+        else:  # the straight quote toggles
+            if top == '"':
+                pairs.append((stack.pop()[1], i))
+            else:
+                stack.append((ch, i))
+    return pairs
+
+
+def _is_abbreviation(par: str, dot: int) -> bool:
+    """True when the ``.`` at ``dot`` closes an abbreviation, not a sentence."""
+    m = _PREV_TOKEN.search(par, 0, dot)
+    if not m:
+        return False
+    token = m.group().replace("\u0640", "").strip(".")
+    if not token:
+        return False
+    pieces = token.split(".")
+    if all(len(p) == 1 and p.isalpha() for p in pieces):
+        if len(pieces) == 1 and token in _ERA_LETTERS:
+            # "عام 2011 م." ends a sentence; "م. أحمد" (engineer) does not.
+            before = par[: m.start()].rstrip()
+            return not _NUMBER_TOKEN.search(before)
+        return True
+    return len(pieces) == 1 and token.lower() in _LATIN_TITLES
+
+
+def _boundaries(par: str) -> list[int]:
+    """End offsets (exclusive) of the sentences inside one paragraph, except the last."""
+    quotes = _quotations(par) if _QUOTE_MARKS.search(par) else []
+    ends: list[int] = []
+    n = len(par)
+    for m in _CANDIDATE.finditer(par):
+        end = m.end()
+        if end >= n or not par[end:].strip():
+            continue  # the paragraph end is a boundary anyway
+        term = m.group(1)
+        t0 = m.start(1)
+        spaced = par[end].isspace()
+        strong = any(c in _STRONG for c in term)
+        ellipsis = not strong and (len(term) > 1 or "…" in term)
+        if not spaced:
+            # Glued to the next word: only a lone mark after a letter or digit ("2011.وقال").
+            if len(term) != 1 or m.group(2) or not (t0 and par[t0 - 1].isalnum()):
+                continue
+        if _CONTINUATION.match(par, end):
+            continue
+        if term == "." and _is_abbreviation(par, t0):
+            continue
+        # Inside a quotation that does not close right here?
+        inside = None
+        for q_open, q_close in quotes:
+            if q_open < t0 < q_close and q_close >= end:
+                inside = (q_open, q_close)
+                break
+        if inside is not None:
+            if ellipsis or inside[1] - inside[0] <= MAX_QUOTE_CHARS:
+                continue
+        ends.append(end)
+    return ends
+
+
+# --- boilerplate -------------------------------------------------------------------------
+
+_PUNCT_OR_SYMBOL = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    whole: frozenset[str]
+    prefixes: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+def _marker_key(text: str) -> str:
+    """A line as boilerplate markers compare it: normalized, no punctuation, single spaces."""
+    return _SPACES.sub(" ", _PUNCT_OR_SYMBOL.sub(" ", normalize(text))).strip()
+
+
+@lru_cache(maxsize=1)
+def _markers() -> _Markers:
+    raw = resources.files("khabar.text.ar").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    whole: set[str] = set()
+    prefixes: list[str] = []
+    labels: list[str] = []
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.endswith("*"):
+            prefixes.append(_marker_key(line[:-1]))
+        elif line.endswith(":"):
+            labels.append(_marker_key(line[:-1]))
+        else:
+            whole.add(_marker_key(line))
+    return _Markers(frozenset(whole), tuple(prefixes), tuple(labels))
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is not part of the report (see the module docstring)."""
+    line = line.strip()
+    if not _LETTER_OR_DIGIT.search(line):
+        return True
+    n_words = len(line.split())
+    if n_words > MAX_MARKER_LINE_WORDS:
+        return False
+    if n_words <= MAX_HEADING_WORDS and line[-1] not in _TERMINALS:
+        return True
+    markers = _markers()
+    key = _marker_key(line)
+    if key in markers.whole:
+        return True
+    for p in markers.prefixes:
+        if key.startswith(p) and (len(key) == len(p) or key[len(p)] == " "):
+            return True
+    if markers.labels:
+        norm = _SPACES.sub(" ", normalize(line))
+        for label in markers.labels:
+            if norm.startswith(label) and re.match(r"\s*[:\-–—|]", norm[len(label) :]):
+                return True
+    return False
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def segment(text: str, *, drop_boilerplate: bool = True) -> list[Span]:
+    """Split ``text`` into sentences; offsets index ``text`` itself.
+
+    ``paragraph`` numbers the kept paragraphs (non-empty lines) consecutively from 0.
+    """
+    spans: list[Span] = []
+    paragraph = 0
+    for line in _LINE.finditer(text):
+        par = line.group()
+        if not par.strip():
+            continue
+        if drop_boilerplate and is_boilerplate(par):
+            continue
+        base = line.start()
+        start = 0
+        kept = False
+        for end in [*_boundaries(par), len(par)]:
+            piece = par[start:end]
+            stripped = piece.strip()
+            if stripped and _LETTER_OR_DIGIT.search(stripped):
+                s = base + start + (len(piece) - len(piece.lstrip()))
+                spans.append(Span(s, s + len(stripped), stripped, paragraph))
+                kept = True
+            start = end
+        if kept:
+            paragraph += 1
+    return spans
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """The sentences of ``article`` with offsets into :attr:`Article.text`.
+
+    The title, when there is one, is sentence 0 (``is_title=True``, paragraph 0) whatever
+    punctuation it holds: headlines join clauses with ".." and ":" and read as one unit.
+    """
+    from khabar.model import Sentence
+
+    out: list[Sentence] = []
+    text = article.text
+    title = article.title.strip()
+    paragraph0 = 0
+    if title:
+        start = text.index(title)
+        out.append(Sentence(article.id, 0, start, start + len(title), title, paragraph=0, is_title=True))
+        paragraph0 = 1
+    if article.body:
+        offset = article.body_offset
+        for span in segment(article.body):
+            out.append(
+                Sentence(
+                    article.id,
+                    len(out),
+                    span.start + offset,
+                    span.end + offset,
+                    span.text,
+                    paragraph=span.paragraph + paragraph0,
+                )
+            )
+    return out

@@ -1,0 +1,32 @@
+"""Arabic function words, normalized, loaded once from ``data/stopwords.txt``.
+
+The list is khabar's own: prepositions, conjunctions, pronouns, demonstratives, relatives,
+particles, quantifiers and auxiliary verbs (كان، أصبح، ما زال ...), with the clitic forms
+that running text uses most ("وفي"، "بأن"، "وهو").  Reporting verbs are not stop words:
+"قال" and "أضاف" introduce the quotes khabar extracts.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from khabar.text.ar.normalize import normalize
+
+
+def _load() -> frozenset[str]:
+    raw = resources.files("khabar.text.ar").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    words = set()
+    for line in raw.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(normalize(line))
+    return frozenset(words)
+
+
+#: Normalized forms of every stop word.
+STOPWORDS: frozenset[str] = _load()
+
+
+def is_stopword(word: str) -> bool:
+    """True when ``word`` (as written or normalized) is a function word."""
+    return normalize(word.strip()) in STOPWORDS

@@ -1,0 +1,117 @@
+"""Word tokens of Arabic news text, with offsets into the text as written.
+
+What is a token:
+
+* an Arabic word: a run of Arabic letters, with any diacritics, tatweel or zero-width and
+  bidi marks inside it ("الـ" in "الـ 4" is one token, normalized "ال");
+* a Latin word: a run of Latin letters ("BBC", "Jean"); a hyphen splits ("جان-مارك" is two);
+* a number: digits (ASCII, Arabic-Indic or Persian) with inner separators . , ٫ ٬ followed
+  by a digit, so "1,200", "3.5", "12.000" and "٣٫٥" are one token each;
+* Arabic and Latin letters and digits never share a token: "2011م" is "2011" and "م".
+
+Punctuation is skipped by default: every consumer so far (similarity, gazetteers, counts)
+wants words, and sentence structure is the segmenter's job.  ``tokenize(text,
+punctuation=True)`` also returns each punctuation mark as a one-character token.
+
+``norm`` is :func:`khabar.text.ar.normalize.normalize` of the token; :func:`words` is the
+fast path that returns just those normalized forms, identical to
+``[t.norm for t in tokenize(text)]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.text.ar.normalize import normalize
+
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+_AR_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\ufb50-\ufdfb\ufe70-\ufefc"
+# Marks that may sit inside an Arabic word; normalize() drops them all.
+_AR_INNER = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad"
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+
+_NUMBER = rf"[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*"
+_ARABIC = rf"[\u0640]*[{_AR_LETTER}](?:[{_AR_LETTER}{_AR_INNER}])*"
+_LATIN_WORD = rf"[{_LATIN}]+"
+
+_TOKEN = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})")
+_TOKEN_OR_PUNCT = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})|[^\\w\\s{_AR_INNER}]")
+# The same token shapes once text is normalized (ASCII digits, no marks, folded case).
+_NORM_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+|[a-z\u00c0-\u024f]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: ``text == source[start:end]``; ``norm`` is its normalized form."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+
+
+@lru_cache(maxsize=200_000)
+def _norm(token: str) -> str:
+    return normalize(token)
+
+
+def tokenize(text: str, *, punctuation: bool = False) -> list[Token]:
+    """Words and numbers of ``text`` (and punctuation marks when asked), in order."""
+    pattern = _TOKEN_OR_PUNCT if punctuation else _TOKEN
+    return [Token(m.group(), m.start(), m.end(), _norm(m.group())) for m in pattern.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """Normalized word and number tokens of ``text``: the fast path for counting and matching."""
+    return _NORM_TOKEN.findall(normalize(text))
+
+
+# --- clitics -----------------------------------------------------------------------------
+
+# Proclitic sequences, longest first, with the shortest stem each may leave.  After the
+# article the stem may be two letters (الأب -> اب); after a bare one-letter proclitic
+# three, since so many words begin with و ف ب ل ك as part of their root (بلد، وزن).
+_PROCLITICS: tuple[tuple[str, int], ...] = tuple(
+    sorted(
+        [
+            *((p, 2) for p in ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال", "وكال")),
+            *((p, 3) for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")),
+        ],
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+
+def clitic_variants(word: str) -> tuple[str, ...]:
+    """The normalized ``word`` and each reading of it with proclitics removed.
+
+    From the word as written to the barest stem: "وبالمدينة" gives ("وبالمدينه",
+    "بالمدينه", "المدينه", "مدينه").  Look each up in a lexicon, in order, and take the first hit:
+    this keeps "فرنسا" whole when "فرنسا" is known, where :func:`strip_clitics` alone
+    would also accept "رنسا".
+    """
+    w = _norm(word)
+    out = [w]
+    for prefix, min_rest in reversed(_PROCLITICS):  # shortest prefix first
+        if w.startswith(prefix) and len(w) - len(prefix) >= min_rest:
+            rest = w[len(prefix) :]
+            if rest not in out:
+                out.append(rest)
+    return tuple(out)
+
+
+def strip_clitics(word: str) -> str:
+    """``word`` normalized, without its longest proclitic sequence (و ف ب ل ك ال ...).
+
+    Conservative: nothing is removed when the longest prefix that matches would leave too
+    short a stem ("والي" and "بلد" stay whole).  Words whose first letter belongs to the root
+    still lose it ("فرنسا" -> "رنسا"); use :func:`clitic_variants` against a lexicon when
+    that matters.
+    """
+    w = _norm(word)
+    for prefix, min_rest in _PROCLITICS:
+        if w.startswith(prefix):
+            return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w
+    return w

@@ -1,0 +1,445 @@
+"""Dates in Arabic news: finding expressions and resolving them against the publication day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from khabar.extract.dates import DateMention, build_timeline, find_dates, resolve_sentence_date
+from khabar.model import Article, Sentence
+
+TUE = dt.date(2016, 12, 13)  # a Tuesday: the day most seed articles were written
+SUN = dt.date(2016, 12, 4)
+
+
+def only(text: str, reference: dt.date | None = TUE) -> DateMention:
+    found = find_dates(text, reference=reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def day(text: str, reference: dt.date | None = TUE) -> dt.date | None:
+    return only(text, reference).date
+
+
+# --- relative days -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("قال المتحدث أمس إن القصف استمر", -1),
+        ("تقدمت القوات بالأمس في الأحياء الشرقية", -1),
+        ("وصل الوفد ليلة البارحة إلى أنقرة", -1),
+        ("وقعت الغارة أول أمس على المستشفى", -2),
+        ("وقعت الغارة أمس الأول على المستشفى", -2),
+        ("دعت فرنسا اليوم إلى اجتماع طارئ", 0),
+        ("يصوت المجلس الليلة على القرار", 0),
+        ("أعلن الجيش هذا الصباح السيطرة على الحي", 0),
+        ("يجتمع الوزراء غداً في جنيف", 1),
+        ("تستأنف المحادثات بعد غد في جنيف", 2),
+    ],
+)
+def test_relative_day_words_count_from_the_reference(text: str, offset: int) -> None:
+    assert day(text) == TUE + dt.timedelta(days=offset)
+
+
+def test_attached_particle_stays_outside_the_span() -> None:
+    m = only("وأمس قال المرصد إن 60 شخصا قتلوا")
+    assert m.text == "أمس"
+
+
+def test_yesterday_with_its_weekday_covers_the_whole_phrase() -> None:
+    m = only("سيطر الجيش على حلب يوم أمس الاثنين", reference=TUE)
+    assert (m.text, m.date) == ("يوم أمس الاثنين", dt.date(2016, 12, 12))
+
+
+def test_yesterday_with_an_inconsistent_weekday_trusts_yesterday() -> None:
+    m = only("صرح مسؤول تركي أمس الثلاثاء بأن", reference=TUE)
+    assert m.date == dt.date(2016, 12, 12) and "mismatch" in m.expression
+
+
+def test_today_with_the_reference_weekday_is_the_reference() -> None:
+    assert day("توقف القصف اليوم الثلاثاء لأكثر من ساعة") == TUE
+
+
+def test_today_with_another_weekday_is_the_nearest_such_day() -> None:
+    assert day("سيعقدون اجتماعا اليوم الأربعاء في تركيا") == dt.date(2016, 12, 14)
+
+
+def test_today_in_a_narrative_phrase_is_not_a_date() -> None:
+    assert find_dates("وفي اليوم التالي انسحب المقاتلون", reference=TUE) == []
+
+
+def test_named_day_is_not_today() -> None:
+    assert find_dates("يحتفل العالم في اليوم العالمي لحقوق الإنسان", reference=TUE) == []
+
+
+# --- weekdays ------------------------------------------------------------------------------
+
+
+def test_bare_weekday_is_the_most_recent_such_day() -> None:
+    assert day("تقدم الجيش يوم الأحد في حلب القديمة") == dt.date(2016, 12, 11)
+
+
+def test_bare_weekday_equal_to_the_reference_weekday_is_the_reference() -> None:
+    assert day("قالت روسيا الثلاثاء إنها مستعدة للتفاوض") == TUE
+
+
+def test_weekday_after_a_future_verb_is_the_coming_day() -> None:
+    assert day("وسيعقد الوزراء اجتماعا يوم الأحد في موسكو") == dt.date(2016, 12, 18)
+
+
+def test_weekday_after_a_scheduling_phrase_is_the_coming_day() -> None:
+    text = "ومن المقرر أن يصوت مجلس الأمن التابع للأمم المتحدة يوم الاثنين على مشروع قرار"
+    assert day(text, reference=SUN) == dt.date(2016, 12, 5)
+
+
+def test_future_cue_in_the_previous_sentence_does_not_count() -> None:
+    text = "سيجتمع الوزراء قريبا. وقتل عشرة مدنيين يوم الأحد"
+    assert day(text) == dt.date(2016, 12, 11)
+
+
+def test_weekday_with_past_modifier_is_strictly_before() -> None:
+    assert day("قتل 20 شخصا الثلاثاء الماضي", reference=TUE) == dt.date(2016, 12, 6)
+
+
+def test_weekday_with_future_modifier_is_strictly_after() -> None:
+    assert day("تعقد الجولة المقبلة الأحد المقبل", reference=SUN) == dt.date(2016, 12, 11)
+
+
+def test_feminine_modifier_after_friday() -> None:
+    assert day("تبدأ الهدنة الجمعة القادمة", reference=TUE) == dt.date(2016, 12, 16)
+
+
+@pytest.mark.parametrize("text", ["قصف الحي الإثنين", "قصف الحي الاثنين", "قصف الحي الأثنين", "قصف الحي يوم إثنين"])
+def test_hamza_variants_of_monday(text: str) -> None:
+    assert day(text) == dt.date(2016, 12, 12)
+
+
+def test_bare_one_is_not_sunday() -> None:
+    assert find_dates("في أحد أحياء حلب المحاصرة", reference=TUE) == []
+
+
+def test_two_weekdays_of_a_pair_are_both_found() -> None:
+    found = find_dates("أجريتا محادثات في جنيف يومي السبت والأحد", reference=TUE)
+    assert [m.date for m in found] == [dt.date(2016, 12, 10), dt.date(2016, 12, 11)]
+
+
+# --- day and month -------------------------------------------------------------------------
+
+
+def test_weekday_day_and_levantine_month() -> None:
+    m = only("مفاوضات بين أتراك وروس الأربعاء 14 كانون الأول")
+    assert (m.text, m.date, m.kind) == ("الأربعاء 14 كانون الأول", dt.date(2016, 12, 14), "absolute")
+
+
+def test_bilingual_month_pair_is_one_mention() -> None:
+    m = only("سيطر عليها المعارضون منذ 15 تشرين الثاني / نوفمبر، بينما")
+    assert (m.text, m.date) == ("15 تشرين الثاني / نوفمبر", dt.date(2016, 11, 15))
+
+
+def test_bilingual_month_pair_without_separator() -> None:
+    m = only("مع تولي ترامب منصبه في 20 يناير كانون الثاني.", reference=SUN)
+    assert (m.text, m.date) == ("20 يناير كانون الثاني", dt.date(2017, 1, 20))
+
+
+def test_ordinal_day_word() -> None:
+    m = only("وفي الثالث من ديسمبر التقيت بالوزير")
+    assert (m.text, m.date) == ("الثالث من ديسمبر", dt.date(2016, 12, 3))
+
+
+def test_compound_ordinal_with_alif_maqsura_spelling() -> None:
+    assert day("في الحادى والعشرين من شهر تشرين الأول") == dt.date(2016, 10, 21)
+
+
+def test_since_a_day_puts_it_before_the_reference() -> None:
+    assert day("محاصرون منذ 20 أبريل") == dt.date(2016, 4, 20)
+
+
+def test_without_since_the_closest_year_wins() -> None:
+    assert day("تنتهي الولاية في 20 أبريل") == dt.date(2017, 4, 20)
+
+
+def test_december_day_read_in_january_is_last_year() -> None:
+    assert day("بدأ الهجوم في 28 ديسمبر", reference=dt.date(2017, 1, 3)) == dt.date(2016, 12, 28)
+
+
+def test_explicit_year_is_taken_as_written() -> None:
+    assert day("في 14 ديسمبر 2016 أعلن الجيش", reference=dt.date(2020, 5, 1)) == dt.date(2016, 12, 14)
+
+
+@pytest.mark.parametrize("text", ["بتاريخ 2016/12/14 صدر", "بتاريخ 14-12-2016 صدر", "بتاريخ 14/12/2016 صدر", "في 14.12.2016."])
+def test_numeric_dates_are_day_first_or_iso(text: str) -> None:
+    assert day(text, reference=None) == dt.date(2016, 12, 14)
+
+
+def test_impossible_numeric_date_is_not_read() -> None:
+    assert find_dates("الرقم 31/02/2016 خاطئ", reference=TUE) == []
+
+
+def test_day_without_year_and_without_reference_is_unresolved() -> None:
+    m = only("في 14 ديسمبر أعلن الجيش", reference=None)
+    assert (m.date, m.precision) == (None, "day")
+
+
+def test_day_with_year_without_reference_resolves() -> None:
+    assert day("في 14 ديسمبر 2016 أعلن الجيش", reference=None) == dt.date(2016, 12, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصل في 3 دجنبر إلى الرباط", dt.date(2016, 12, 3)),
+        ("انطلق في 15 شتنبر", dt.date(2016, 9, 15)),
+        ("الانتخابات في 7 أكتوبر", dt.date(2016, 10, 7)),
+        ("عاد يوم 2 غشت", dt.date(2016, 8, 2)),
+        ("أقيم في 20 يوليوز", dt.date(2016, 7, 20)),
+        ("الاجتماع في 11 نونبر", dt.date(2016, 11, 11)),
+    ],
+)
+def test_maghrebi_month_names(text: str, expected: dt.date) -> None:
+    assert day(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عاد في 5 جانفي", dt.date(2017, 1, 5)),
+        ("وقعت في 9 فيفري", dt.date(2017, 2, 9)),
+        ("في 20 أفريل 2016", dt.date(2016, 4, 20)),
+        ("في 5 جويلية", dt.date(2016, 7, 5)),
+        ("منذ 1 جوان", dt.date(2016, 6, 1)),
+        ("في 20 أوت", dt.date(2016, 8, 20)),
+    ],
+)
+def test_algerian_tunisian_month_names(text: str, expected: dt.date) -> None:
+    assert day(text) == expected
+
+
+def test_arabic_indic_digits_and_offsets_into_the_original() -> None:
+    text = "أعلن الجيش في ١٤ ديسمبر ٢٠١٦ السيطرة"
+    m = only(text, reference=None)
+    assert (m.date, m.text, text[m.start : m.end]) == (dt.date(2016, 12, 14), "١٤ ديسمبر ٢٠١٦", "١٤ ديسمبر ٢٠١٦")
+
+
+def test_diacritics_are_kept_in_the_span() -> None:
+    m = only("قَالَ أَمْسِ إِنَّ")
+    assert m.text == "أَمْسِ"
+
+
+# --- durations and periods -----------------------------------------------------------------
+
+
+def test_since_n_days() -> None:
+    assert day("لم يدخل الطعام منذ 3 أيام") == dt.date(2016, 12, 10)
+
+
+def test_two_days_ago_dual() -> None:
+    assert day("أعيد فتحه قبل يومين.", reference=SUN) == dt.date(2016, 12, 2)
+
+
+def test_count_written_as_a_word() -> None:
+    assert day("وصلت القافلة منذ ثلاثة أيام") == dt.date(2016, 12, 10)
+
+
+def test_after_n_days_in_a_past_narrative_is_unresolved() -> None:
+    m = only("ولكن بعد 3 أيام نقضوا هذا الاتفاق")
+    assert m.date is None
+
+
+def test_after_n_days_with_a_future_verb_counts_forward() -> None:
+    assert day("وستبدأ المحادثات بعد يومين") == dt.date(2016, 12, 15)
+
+
+def test_days_before_a_named_event_are_unresolved() -> None:
+    assert only("قبل 3 أيام من الانتخابات").date is None
+
+
+def test_weeks_ago_has_week_precision() -> None:
+    assert only("قبل أسبوعين").precision == "week"
+
+
+def test_last_week_is_a_week_not_a_day() -> None:
+    m = only("بقيادته الأسبوع الماضي.")
+    assert (m.precision, m.date) == ("week", TUE - dt.timedelta(days=7))
+
+
+def test_last_month_is_the_previous_month() -> None:
+    m = only("ارتفعت الأسعار الشهر الماضي")
+    assert (m.precision, m.date) == ("month", dt.date(2016, 11, 1))
+
+
+@pytest.mark.parametrize(
+    "text", ["في الساعة 03:00 بتوقيت جرينتش", "هدنة لمدة 3 أيام", "طفل عمره 14 عاما", "قتل 2016 شخصا", "أسابيع"]
+)
+def test_times_counts_and_ages_are_not_dates(text: str) -> None:
+    assert find_dates(text, reference=TUE) == []
+
+
+# --- months and years ----------------------------------------------------------------------
+
+
+def test_year_alone_has_year_precision() -> None:
+    m = only("احتجاجات على حكمه في 2011.")
+    assert (m.kind, m.precision, m.date) == ("year", "year", dt.date(2011, 1, 1))
+
+
+def test_month_with_past_modifier() -> None:
+    assert only("منذ نوفمبر الماضي").date == dt.date(2016, 11, 1)
+
+
+def test_same_month_with_past_modifier_is_last_year() -> None:
+    assert only("في ديسمبر الماضي").date == dt.date(2015, 12, 1)
+
+
+def test_month_after_a_cue_has_month_precision() -> None:
+    m = only("تمكنت في ايلول / سبتمبر من تشديد حصارها")
+    assert (m.kind, m.precision, m.date) == ("month", "month", dt.date(2016, 9, 1))
+
+
+def test_father_is_not_august() -> None:
+    assert find_dates("وقال الأب إن ابنه قتل في آب", reference=TUE) == []
+
+
+def test_august_after_the_word_month() -> None:
+    assert only("في شهر آب").date == dt.date(2016, 8, 1)
+
+
+# --- unknown reference ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["قال أمس", "يوم الأحد", "منذ 3 أيام", "الأسبوع الماضي"])
+def test_relative_expressions_without_reference_are_unresolved(text: str) -> None:
+    assert only(text, reference=None).date is None
+
+
+# --- sentence dates and the timeline -------------------------------------------------------
+
+
+def test_sentence_date_prefers_an_explicit_day() -> None:
+    m = resolve_sentence_date("وقال أمس إن الهجوم وقع في الثالث من ديسمبر", reference=TUE)
+    assert m is not None and m.date == dt.date(2016, 12, 3)
+
+
+def test_sentence_date_skips_mentions_that_are_not_days() -> None:
+    m = resolve_sentence_date("بدأت الحرب في 2011 وتقدم الجيش أمس", reference=TUE)
+    assert m is not None and m.date == dt.date(2016, 12, 12)
+
+
+def test_sentence_without_a_day_has_no_date() -> None:
+    assert resolve_sentence_date("تقدم الجيش الأسبوع الماضي", reference=TUE) is None
+
+
+def _article(title: str, body: str, published: dt.date | None) -> tuple[Article, list[Sentence]]:
+    article = Article.create(title=title, body=body, published=published)
+    sentences = []
+    pos = article.body_offset
+    for i, text in enumerate(body.split("\n")):
+        sentences.append(Sentence(article.id, i, pos, pos + len(text), text))
+        pos += len(text) + 1
+    return article, sentences
+
+
+def test_timeline_is_sorted_by_date_and_keeps_only_days() -> None:
+    a, sa = _article("أ", "قتل عشرة أمس.\nوفي الثالث من ديسمبر التقى الوزيران.\nبدأت الحرب في 2011.", TUE)
+    b, sb = _article("ب", "تقدم الجيش يوم السبت.", TUE)
+    timeline = build_timeline([a, b], {a.id: sa, b.id: sb})
+    assert [(e.date, e.article_id, e.sentence_index) for e in timeline] == [
+        (dt.date(2016, 12, 3), a.id, 1),
+        (dt.date(2016, 12, 10), b.id, 0),
+        (dt.date(2016, 12, 12), a.id, 0),
+    ]
+
+
+def test_timeline_of_an_undated_article_has_only_full_dates() -> None:
+    a, sa = _article("أ", "قتل عشرة أمس.\nوفي 14 ديسمبر 2016 التقى الوزيران.\nوفي 3 ديسمبر وصلوا.", None)
+    timeline = build_timeline([a], {a.id: sa})
+    assert [(e.date, e.sentence_index) for e in timeline] == [(dt.date(2016, 12, 14), 1)]
+
+
+# --- the seeds, end to end -----------------------------------------------------------------
+
+
+def _seed(seed_texts: dict[str, str], prefix: str) -> str:
+    return next(text for stem, text in seed_texts.items() if stem.startswith(prefix))
+
+
+def _dates_of(text: str, reference: dt.date) -> dict[str, list[dt.date | None]]:
+    out: dict[str, list[dt.date | None]] = {}
+    for m in find_dates(text, reference=reference):
+        out.setdefault(m.text, []).append(m.date)
+    return out
+
+
+def test_seed_000_yesterday_today_and_ordinal_day(seed_texts: dict[str, str]) -> None:
+    found = _dates_of(_seed(seed_texts, "000"), TUE)
+    assert dt.date(2016, 12, 12) in found["أمس"]
+    assert found["اليوم الأربعاء"] == [dt.date(2016, 12, 14)]
+    assert found["الثالث من ديسمبر"] == [dt.date(2016, 12, 3)]
+
+
+def test_seed_004_levantine_date(seed_texts: dict[str, str]) -> None:
+    found = _dates_of(_seed(seed_texts, "004"), TUE)
+    assert found["الأربعاء 14 كانون الاول"] == [dt.date(2016, 12, 14)]
+
+
+def test_seed_003_since_a_bilingual_date(seed_texts: dict[str, str]) -> None:
+    found = _dates_of(_seed(seed_texts, "003"), TUE)
+    assert any(date == dt.date(2016, 11, 15) for text, dates in found.items() if "تشرين الثاني" in text for date in dates)
+
+
+def test_seed_001_inauguration_and_scheduled_vote(seed_texts: dict[str, str]) -> None:
+    found = _dates_of(_seed(seed_texts, "001"), SUN)
+    assert found["20 يناير كانون الثاني"] == [dt.date(2017, 1, 20)]
+    assert found["يوم الاثنين"] == [dt.date(2016, 12, 5)]
+
+
+def test_seed_mentions_point_at_the_text_as_written(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        for m in find_dates(text, reference=TUE):
+            assert text[m.start : m.end] == m.text
+
+
+# --- offsets on messy input ----------------------------------------------------------------
+
+
+def test_no_break_spaces_keep_offsets_exact() -> None:
+    text = "قال\u00a0المتحدث\u00a0أمس إن\u00a0الجيش تقدم يوم\u00a0الأحد"
+    found = find_dates(text, reference=TUE)
+    assert [(m.text, m.date) for m in found] == [("أمس", dt.date(2016, 12, 12)), ("يوم\u00a0الأحد", dt.date(2016, 12, 11))]
+
+
+def test_presentation_forms_before_a_date_keep_offsets_exact() -> None:
+    text = "ﻻ يزال الوضع متوترا… منذ ١٥ تشرين الثاني"
+    m = only(text)
+    assert (m.text, m.date) == ("١٥ تشرين الثاني", dt.date(2016, 11, 15))
+
+
+def test_a_name_that_looks_like_a_future_verb_is_not_a_cue() -> None:
+    assert day("خسر أمام مانشستر سيتي الأربعاء") == dt.date(2016, 12, 7)
+
+
+@pytest.mark.corpus
+def test_cheap_offset_map_agrees_with_the_exact_one_on_real_news(corpora_dir) -> None:
+    import re
+
+    from khabar.extract import dates
+    from conftest import need
+
+    files = sorted(need(corpora_dir / "ant").glob("*/*/*.txt"))[::150]
+    assert files
+    for path in files:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        text = body.group(1) if body else raw
+        assert dates._find(dates._Aligned(text), TUE) == dates._find(dates._Aligned(text, full=True), TUE)
+
+
+def test_vague_count_is_not_a_date() -> None:
+    assert find_dates("وصلت القافلة منذ بضعة أيام", reference=TUE) == []
+
+
+def test_count_of_twenty_in_words() -> None:
+    assert day("محاصرون منذ عشرين يوما") == dt.date(2016, 11, 23)

@@ -1,0 +1,91 @@
+"""Dates as inputs write them, outlets, and the checks every article passes."""
+
+import datetime as dt
+
+import pytest
+
+from khabar.config import ReadOptions
+from khabar.errors import InputError
+from khabar.ingest.metadata import (
+    canonical_outlet,
+    make_article,
+    outlet_from_url,
+    parse_date,
+    split_source_line,
+)
+
+BODY = "قال شهود عيان إن القصف استمر طوال الليل على الأحياء الشرقية من المدينة."
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2023-03-14", dt.date(2023, 3, 14)),
+        ("2023-03-14T23:30:00+03:00", dt.date(2023, 3, 14)),
+        ("Mon, 26 Feb 2018 02:20:10 GMT", dt.date(2018, 2, 26)),
+        ("Sun, 15 Jul 2018 23:56:56 +0400", dt.date(2018, 7, 15)),  # kept in its own zone
+        ("14/11/2023", dt.date(2023, 11, 14)),  # day first
+        ("الثلاثاء 13 كانون الأول/ديسمبر 2016", dt.date(2016, 12, 13)),
+        ("الأربعاء، 14 شباط (فبراير) 2018", dt.date(2018, 2, 14)),
+        ("١٤ مارس ٢٠٢٣", dt.date(2023, 3, 14)),
+        ("نشر في 5 ايار 2017 - 10:36 م", dt.date(2017, 5, 5)),
+        ("3 جوان 2019", dt.date(2019, 6, 3)),
+        ("Dec 13, 2016", dt.date(2016, 12, 13)),
+    ],
+)
+def test_parse_date_reads_written_forms(written, expected):
+    assert parse_date(written) == expected
+
+
+@pytest.mark.parametrize("written", ["yesterday", "", "31/02/2020", "منذ ساعتين", None])
+def test_parse_date_does_not_guess(written):
+    assert parse_date(written) is None
+
+
+def test_parse_date_epoch_milliseconds():
+    assert parse_date(1_481_587_200_000) == dt.date(2016, 12, 13)
+
+
+def test_source_line_at_the_end_is_the_outlet_and_leaves_the_body():
+    outlet, rest = split_source_line(["عنوان", "نص الخبر", "", "المصدر : BBC عربي", ""])
+    assert outlet == "BBC عربي"
+    assert rest == ["عنوان", "نص الخبر", "", ""]
+
+
+def test_long_sentence_after_source_word_is_not_a_source_line():
+    sentence = "المصدر: إن الوضع هادئ في المدينة اليوم وقد عاد السكان إلى منازلهم بعد أيام من القصف المتواصل"
+    outlet, _ = split_source_line(["عنوان", sentence])
+    assert outlet is None
+
+
+def test_outlet_from_url_uses_known_names_then_the_host():
+    assert outlet_from_url("https://arabic.cnn.com/middle-east/x") == "CNN بالعربية"
+    assert outlet_from_url("http://www.example-news.com/a") == "example-news.com"
+
+
+def test_canonical_outlet_maps_corpus_codes():
+    assert canonical_outlet("skynews") == "سكاي نيوز عربية"
+    assert canonical_outlet("وكالة محلية") == "وكالة محلية"
+
+
+def test_options_override_the_input():
+    options = ReadOptions(outlet="وكالتي", published=dt.date(2020, 1, 2))
+    a = make_article(title="عنوان", body=BODY, source="x", options=options, outlet="أخرى", published="2019-05-05")
+    assert (a.outlet, a.published) == ("وكالتي", dt.date(2020, 1, 2))
+
+
+def test_missing_title_is_the_first_body_line():
+    a = make_article(title="", body=f"العنوان هنا\n{BODY}", source="x", options=ReadOptions())
+    assert (a.title, a.body) == ("العنوان هنا", BODY)
+
+
+def test_non_arabic_text_is_refused_with_its_share():
+    with pytest.raises(InputError, match=r"text is not Arabic \(0% Arabic letters\)"):
+        make_article(
+            title="Title", body="The shelling went on all night in the east.", source="x", options=ReadOptions()
+        )
+
+
+def test_too_short_text_is_refused():
+    with pytest.raises(InputError, match="too short: 8 letters"):
+        make_article(title="عنوان", body="خبر", source="x", options=ReadOptions())

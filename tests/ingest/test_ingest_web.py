@@ -1,0 +1,119 @@
+"""Web pages (trafilatura), RSS/Atom feeds and TREC-style (ANT) files."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from khabar.config import ReadOptions
+from khabar.errors import InputError
+from khabar.ingest import read_path, read_string
+from khabar.ingest.html import html_to_text, read_html
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def page():
+    return read_html(
+        (FIXTURES / "arabic_page.html").read_text(encoding="utf-8"), source="p.html", options=ReadOptions()
+    )
+
+
+def test_page_body_has_the_article_paragraphs(page):
+    assert page.body.startswith("غمرت الأمطار الغزيرة") and page.body.count("\n\n") == 2
+
+
+def test_page_menus_sidebar_and_footer_are_not_in_the_body(page):
+    for boilerplate in ("سياسة وانتخابات", "الأكثر قراءة", "جميع الحقوق محفوظة", "سياسة الخصوصية"):
+        assert boilerplate not in page.body
+
+
+def test_page_metadata(page):
+    assert (page.title, page.outlet, page.published, page.url) == (
+        "الأمطار الغزيرة تغمر أحياء المدينة الساحلية",
+        "شبكة الأخبار المتخيلة",
+        dt.date(2021, 1, 19),
+        "https://news.example.org/ar/2021/01/19/rain",
+    )
+
+
+def test_page_without_date_tag_gets_no_date_from_the_copyright_year():
+    html = (FIXTURES / "arabic_page.html").read_text(encoding="utf-8")
+    html = html.replace('<meta property="article:published_time" content="2021-01-19T08:30:00+02:00">', "")
+    html = html.replace("/2021/01/19/", "/")  # a date in the URL is a real date; keep only the footer year
+    assert read_html(html, source="p.html", options=ReadOptions()).published is None
+
+
+def test_page_with_no_content_is_an_error():
+    with pytest.raises(InputError, match="no article text found in the page"):
+        read_html("<html><body><div><a href='/'>الرئيسية</a></div><p", source="bad.html", options=ReadOptions())
+
+
+def test_html_fragment_to_paragraphs():
+    assert html_to_text("<p>فقرة <b>أولى</b></p><p>فقرة ثانية</p><script>x()</script>") == "فقرة أولى\n\nفقرة ثانية"
+
+
+def test_feed_entries_become_articles_with_the_feed_as_outlet():
+    articles = list(read_path(FIXTURES / "arabic_dates.rss"))
+    assert [(a.title, a.outlet, a.url) for a in articles] == [
+        ("افتتاح جسر جديد فوق النهر", "إذاعة الساحل المتخيلة", "https://radio.example.org/news/1"),
+        ("ارتفاع أسعار الخضار في الأسواق المحلية", "إذاعة الساحل المتخيلة", "https://radio.example.org/news/2"),
+    ]
+
+
+def test_feed_arabic_pubdate_is_read():
+    first = next(iter(read_path(FIXTURES / "arabic_dates.rss")))
+    assert first.published == dt.date(2023, 3, 12)
+
+
+def test_feed_summary_html_is_stripped():
+    first = next(iter(read_path(FIXTURES / "arabic_dates.rss")))
+    assert "<p>" not in first.body and first.body.endswith("وسط المدينة.")
+
+
+def test_broken_feed_is_one_error():
+    (err,) = read_string('<?xml version="1.0"?><rss><channel><title>x</ti', source="f.xml")
+    assert isinstance(err, InputError) and err.problem.startswith("malformed feed")
+
+
+def test_trec_file_with_two_docs():
+    a, b = read_path(FIXTURES / "two_docs.txt")
+    assert (a.title, a.outlet, a.published) == ("وصول قافلة مساعدات إلى بلدة محاصرة", "BBC عربي", dt.date(2018, 3, 1))
+    assert (b.outlet, b.url) == ("سكاي نيوز عربية", "https://www.skynewsarabia.com/middle-east/0000002")
+
+
+def test_trec_docs_are_labelled_by_docno():
+    a, _ = read_path(FIXTURES / "two_docs.txt")
+    assert a.source.endswith("two_docs.txt#XX-middleEast-1-20180301")
+
+
+def test_trec_abstract_opens_the_body_only_when_the_text_lacks_it():
+    a, b = read_path(FIXTURES / "two_docs.txt")
+    assert a.body.startswith("قافلة تحمل غذاء")
+    assert b.body.startswith("تستأنف المفاوضات") and b.body.count("تستأنف المفاوضات") == 1
+
+
+def test_trec_doc_without_text_is_an_error_for_that_doc():
+    text = "<DOC>\n<DOCNO>X-1</DOCNO>\n<TITLE>عنوان</TITLE>\n<TEXT>\n</TEXT>\n</DOC>\n"
+    (err,) = read_string(text, source="t.txt", options=ReadOptions(format="ant"))
+    assert err.problem == "not an article: <TEXT> is missing or empty"
+
+
+def test_real_ant_file(corpora_dir):
+    path = sorted((corpora_dir / "ant" / "BBC" / "culture").glob("*.txt"))[0]
+    (article,) = read_path(path)
+    assert article.outlet == "BBC عربي" and article.published is not None and article.url.startswith("http")
+
+
+def test_windows_1256_feed_that_declares_its_encoding(tmp_path):
+    rss = (
+        '<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel><title>قناة المدينة</title>'
+        "<item><title>عنوان الخبر</title><pubDate>13 ديسمبر 2016</pubDate>"
+        "<description>قال مكتب الأمم المتحدة إن آلاف المدنيين ما زالوا محاصرين.</description></item>"
+        "</channel></rss>"
+    )
+    path = tmp_path / "f.rss"
+    path.write_bytes(rss.encode("cp1256"))
+    (a,) = read_path(path)
+    assert (a.title, a.outlet, a.published) == ("عنوان الخبر", "قناة المدينة", dt.date(2016, 12, 13))

@@ -1,0 +1,152 @@
+"""Schema versions: old stores are upgraded keeping their rows; newer ones are refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+
+import pytest
+
+import khabar.store.sqlite as store_sqlite
+from khabar.errors import StoreError
+from khabar.model import Article
+from khabar.store import SCHEMA_VERSION, open_store
+from khabar.store.migrations import APPLICATION_ID, MIGRATIONS, Migration
+
+# The version 1 schema exactly as it shipped.  Stores in the wild were made by it, so it is
+# written out here rather than taken from MIGRATIONS: editing the shipped step fails below.
+V1_SQL = """
+CREATE TABLE articles (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    outlet      TEXT,
+    url         TEXT,
+    published   TEXT CHECK (published IS NULL OR published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    language    TEXT NOT NULL DEFAULT 'ar',
+    source      TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_by_date ON articles (published, id);
+CREATE INDEX articles_by_outlet ON articles (outlet, published, id);
+"""
+
+OLD = Article.create(
+    title="مسؤول أممي: الوضع في حلب كارثي",
+    body="قال مسؤول في الأمم المتحدة إن آلاف المدنيين محاصرون في الأحياء الشرقية.",
+    outlet="وكالة الشرق",
+    url="https://example.org/1",
+    published=dt.date(2016, 12, 13),
+    source="a.txt",
+)
+UNDATED = Article.create(title="خبر قديم بلا تاريخ", body="نص قصير كتبته نسخة قديمة من خبر.")
+
+
+def make_v1_store(path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_SQL)
+    for seq, a in enumerate([OLD, UNDATED], start=1):
+        conn.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, a.id, a.title, a.body, a.outlet, a.url,
+             a.published.isoformat() if a.published else None, a.language, a.source, "2017-01-01T00:00:00+00:00"),
+        )
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def schema_of(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall()
+    return [(name, " ".join(sql.split())) for name, sql in rows]
+
+
+def test_the_first_step_is_the_shipped_v1_schema():
+    shipped, current = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
+    shipped.executescript(V1_SQL)
+    for statement in MIGRATIONS[0].statements:
+        current.execute(statement)
+    assert schema_of(current) == schema_of(shipped)
+
+
+def test_a_v1_store_is_upgraded_keeping_its_rows(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    make_v1_store(path)
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.count() == 2
+        assert store.get(OLD.id) == OLD and store.get(UNDATED.id) == UNDATED
+
+
+def test_an_upgraded_v1_store_is_searchable_across_spellings(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    make_v1_store(path)
+    with open_store(path) as store:
+        assert [h.article.id for h in store.search("مسئول الامم")] == [OLD.id]
+
+
+def test_an_upgraded_store_takes_new_articles_after_the_old_ones(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    make_v1_store(path)
+    new = Article.create(title="خبر جديد عن حلب", body="نص جديد بعد الترقية.")
+    with open_store(path) as store:
+        assert store.add([OLD, new]).added == 1
+        assert list(store.ids()) == [OLD.id, UNDATED.id, new.id]
+
+
+def test_a_store_from_a_newer_khabar_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    make_v1_store(path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(StoreError, match="newer khabar") as info:
+        open_store(path)
+    assert str(path) in str(info.value) and "upgrade khabar" in str(info.value)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_failing_step_leaves_the_store_at_its_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite3"
+    make_v1_store(path)
+    broken = Migration(version=SCHEMA_VERSION + 1, note="broken", statements=("CREATE TABLE oops (",))
+    steps = (*MIGRATIONS, broken)
+    monkeypatch.setattr(store_sqlite, "SCHEMA_VERSION", len(steps))
+    monkeypatch.setattr(store_sqlite, "pending", lambda v: steps[v:])
+    with pytest.raises(StoreError):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'articles_fts%'")] == []
+    conn.close()
+
+
+def test_a_later_table_is_one_more_step(tmp_path, monkeypatch):
+    path = tmp_path / "s.sqlite3"
+    with open_store(path) as store:
+        store.add([OLD])
+    later = Migration(
+        version=SCHEMA_VERSION + 1,
+        note="stories",
+        statements=("CREATE TABLE stories (id TEXT PRIMARY KEY, article_seq INTEGER REFERENCES articles (seq))",),
+    )
+    steps = (*MIGRATIONS, later)
+    monkeypatch.setattr(store_sqlite, "SCHEMA_VERSION", len(steps))
+    monkeypatch.setattr(store_sqlite, "pending", lambda v: steps[v:])
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION + 1 and store.get(OLD.id) == OLD
+        assert store._conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+
+
+def test_a_new_store_is_marked_as_khabars(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()

@@ -1,0 +1,95 @@
+"""Tokens, the words() fast path and proclitic removal."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.tokenize import Token, clitic_variants, strip_clitics, tokenize, words
+
+
+def test_tokens_carry_offsets_into_the_original():
+    text = "قالَ «المرصدُ» إنّ"
+    assert all(text[t.start : t.end] == t.text for t in tokenize(text))
+
+
+def test_diacritics_stay_inside_the_token_and_leave_its_norm():
+    (token,) = tokenize("المَرصدُ")
+    assert token == Token("المَرصدُ", 0, 8, "المرصد")
+
+
+def test_tatweel_stays_inside_the_token():
+    assert [t.norm for t in tokenize("الـ 4")] == ["ال", "4"]
+
+
+@pytest.mark.parametrize("number,norm", [("1,200", "1,200"), ("3.5", "3.5"), ("٣٫٥", "3.5"), ("12.000", "12.000")])
+def test_numbers_with_separators_are_one_token(number, norm):
+    assert [t.norm for t in tokenize(f"نحو {number} شخص")] == ["نحو", norm, "شخص"]
+
+
+def test_trailing_full_stop_is_not_part_of_a_number():
+    assert [t.text for t in tokenize("عام 2011.")] == ["عام", "2011"]
+
+
+def test_digits_and_letters_do_not_share_a_token():
+    assert [t.text for t in tokenize("2011م")] == ["2011", "م"]
+
+
+def test_arabic_and_latin_do_not_share_a_token():
+    assert [t.norm for t in tokenize("الBBC")] == ["ال", "bbc"]
+
+
+def test_hyphen_splits_words():
+    assert [t.text for t in tokenize("جان-مارك")] == ["جان", "مارك"]
+
+
+def test_punctuation_is_skipped_by_default():
+    assert [t.text for t in tokenize("حلب، دمشق.")] == ["حلب", "دمشق"]
+
+
+def test_punctuation_tokens_on_request():
+    assert [t.text for t in tokenize("«حلب»، دمشق.", punctuation=True)] == ["«", "حلب", "»", "،", "دمشق", "."]
+
+
+def test_words_returns_normalized_forms():
+    assert words("أعلنَ «المرصد» مقتل ٣٠ شخصاً في حلب.") == ["اعلن", "المرصد", "مقتل", "30", "شخصا", "في", "حلب"]
+
+
+def test_words_agrees_with_tokenize_on_the_seeds(seed_texts):
+    for text in seed_texts.values():
+        assert words(text) == [t.norm for t in tokenize(text)]
+
+
+# --- clitics -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word,stem",
+    [
+        ("والمعارضة", "معارضه"),
+        ("بالمدينة", "مدينه"),
+        ("للمدنيين", "مدنيين"),
+        ("وحلب", "حلب"),
+        ("لروسيا", "روسيا"),
+        ("وبالمدينة", "مدينه"),
+    ],
+)
+def test_strip_clitics_removes_proclitics(word, stem):
+    assert strip_clitics(word) == stem
+
+
+@pytest.mark.parametrize("word", ["والي", "بلد", "الى", "لكن"])
+def test_strip_clitics_keeps_short_stems_whole(word):
+    assert strip_clitics(word) == normalize(word)
+
+
+def test_strip_clitics_normalizes():
+    assert strip_clitics("وإيرولت") == "ايرولت"
+
+
+def test_clitic_variants_go_from_written_to_bare():
+    assert clitic_variants("وفرنسا") == ("وفرنسا", "فرنسا")
+
+
+def test_clitic_variants_keep_the_whole_word_first():
+    assert clitic_variants("فرنسا")[0] == "فرنسا"
