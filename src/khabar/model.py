@@ -172,6 +172,10 @@ class Quote:
     organisation: str | None = None
     speaker_entity: str | None = None  # Entity.id when resolved
     direct: bool = False
+    #: Where the speaker is named (for a follow-on such as "وأضاف", where the speaker was
+    #: named earlier in the article); None for an unnamed speaker.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +193,8 @@ class Entity:
     id: str
     kind: Literal["person", "organisation", "place", "other"]
     name: str
+    #: Titles and roles seen with the name ("وزير الخارجية الروسي"), kept apart from it.
+    roles: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
 

@@ -8,23 +8,11 @@ that running text uses most ("وفي"، "بأن"، "وهو").  Reporting verbs a
 
 from __future__ import annotations
 
-from importlib import resources
-
+from khabar.text.ar.lexicon import wordset
 from khabar.text.ar.normalize import normalize
 
-
-def _load() -> frozenset[str]:
-    raw = resources.files("khabar.text.ar").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
-    words = set()
-    for line in raw.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(normalize(line))
-    return frozenset(words)
-
-
 #: Normalized forms of every stop word.
-STOPWORDS: frozenset[str] = _load()
+STOPWORDS: frozenset[str] = wordset("stopwords")
 
 
 def is_stopword(word: str) -> bool:
