@@ -318,6 +318,23 @@ def brief(
         raise typer.Exit(1)
 
 
+# --- evaluations -------------------------------------------------------------------------
+
+eval_app = typer.Typer(help="Measure khabar on real data: every quality figure has a command.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("segment")
+def eval_segment(
+    conllu: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CoNLL-U treebank, e.g. ud_arabic_pud.")],
+    doc_size: Annotated[int, typer.Option(min=1, help="Sentences joined into one test document.")] = 10,
+) -> None:
+    """Sentence-boundary precision / recall / F1 against a treebank's sentences."""
+    from khabar.evaluate import segmentation
+
+    raise typer.Exit(segmentation.main([str(conllu), str(doc_size)]))
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """Write through a temporary file so a failure never leaves a half-written output."""
     import os

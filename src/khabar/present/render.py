@@ -34,7 +34,11 @@ def render_json(brief: EventBrief) -> str:
 
 def _number(n: NumberMention) -> str:
     def fmt(x: float | None) -> str:
-        return "?" if x is None else (f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}")
+        if x is None:
+            return "?"
+        if not float(x).is_integer():
+            return f"{x:,.2f}"
+        return f"{x:,.0f}" if abs(x) >= 10_000 else f"{x:.0f}"  # no separator in years: 2016
 
     if n.value is not None and n.low == n.high == n.value:
         core = fmt(n.value)

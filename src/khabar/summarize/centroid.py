@@ -27,6 +27,20 @@ W_INFO = 0.15
 W_POSITION = 0.15
 #: MMR trade-off: how much similarity to the chosen sentences costs.
 MMR_LAMBDA = 0.6
+#: Once the best sentences are in, a candidate scoring below this share of the best score
+#: only fills space ("وفيما يلي أبرز ما نعرفه"): better a shorter summary than filler.
+MIN_SHARE_OF_BEST = 0.5
+
+_SENTENCE_END = ".!?؟…"
+
+
+def is_candidate(pool: SentencePool, row: int, n_words: int, *, options: BriefOptions) -> bool:
+    """Long enough to stand alone, short enough to read; a title only when it is a real
+    sentence (plain-text inputs often carry the lead paragraph on their first line)."""
+    if not options.min_sentence_words <= n_words <= options.max_sentence_words:
+        return False
+    sentence = pool.sentence(row)
+    return not sentence.is_title or sentence.text.rstrip("»”\"' ").endswith(tuple(_SENTENCE_END))
 
 
 def sentence_scores(pool: SentencePool, *, options: BriefOptions) -> np.ndarray:
@@ -51,12 +65,7 @@ class CentroidSummarizer:
     def select(self, pool: SentencePool, *, options: BriefOptions) -> list[int]:
         scores = sentence_scores(pool, options=options)
         lengths = np.array([len(pool.docs[d].sentence_words[s]) for d, s in pool.refs])
-        eligible = [
-            r
-            for r in range(len(pool))
-            if options.min_sentence_words <= lengths[r] <= options.max_sentence_words
-            and not pool.sentence(r).is_title
-        ]
+        eligible = [r for r in range(len(pool)) if is_candidate(pool, r, int(lengths[r]), options=options)]
         chosen: list[int] = []
         words = 0
         open_rows = np.zeros(len(pool), dtype=bool)
@@ -70,6 +79,8 @@ class CentroidSummarizer:
                 continue  # says again what is already chosen
             if chosen and words + lengths[best] > options.length_words:
                 continue  # a shorter sentence may still fit
+            if chosen and scores[best] < MIN_SHARE_OF_BEST * scores[chosen[0]]:
+                break  # everything left scores lower still: filler
             chosen.append(best)
             words += int(lengths[best])
             overlap = np.maximum(overlap, pool.similarity[best])
