@@ -109,3 +109,23 @@ def test_seeds_summary_sentences_are_not_redundant(seeds_dir):
 def test_brief_of_nothing_is_an_input_error():
     with pytest.raises(khabar.InputError):
         khabar.brief([])
+
+
+def test_example_brief_is_valid_and_cites_several_outlets():
+    from conftest import EXAMPLES
+
+    brief = khabar.brief(EXAMPLES / "wadi-nahr-evacuation")
+    validate_brief(brief.to_dict())
+    assert len(brief.articles) == 9
+    assert sum(a.outlet is not None for a in brief.articles) == 9  # front matter, HTML, JSON and a source line
+    assert any(len(s.outlets) >= 3 for s in brief.summary), "the shared wire paragraph is cited by 3+ outlets"
+
+
+def test_example_timeline_is_resolved_against_each_article_date():
+    from conftest import EXAMPLES
+
+    brief = khabar.brief(EXAMPLES / "wadi-nahr-evacuation")
+    undated = {a.id for a in brief.articles if a.published is None}
+    assert brief.timeline
+    assert all(t.article_id not in undated for t in brief.timeline), "no date is guessed for the undated article"
+    assert [t.date for t in brief.timeline] == sorted(t.date for t in brief.timeline)

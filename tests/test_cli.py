@@ -127,3 +127,13 @@ def test_help_is_available_for_every_command():
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.stdout.startswith("khabar ")
+
+
+def test_readme_main_command_briefs_the_bundled_example():
+    from conftest import EXAMPLES, ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "khabar brief examples/wadi-nahr-evacuation/" in readme
+    result = runner.invoke(app, ["brief", str(EXAMPLES / "wadi-nahr-evacuation")])
+    assert result.exit_code == 0, result.output
+    assert "الملخص" in result.stdout and "وكالة الأنباء المشرقية" in result.stdout

@@ -10,6 +10,7 @@ from khabar.extract.dates import build_timeline
 from khabar.model import Article, ArticleDigest, EventBrief
 from khabar.pipeline import Document, analyze
 from khabar.relate.corroborate import SentencePool
+from khabar.relate.passages import find_shared_passages
 from khabar.summarize import summarize
 
 
@@ -41,11 +42,17 @@ def digest(doc: Document) -> ArticleDigest:
 
 def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOptions) -> EventBrief:
     pool = SentencePool.build(docs)
-    timeline = build_timeline([d.article for d in docs], {d.article.id: d.sentences for d in docs})
+    articles = [d.article for d in docs]
+    sentences = {d.article.id: d.sentences for d in docs}
     return EventBrief(
         articles=tuple(digest(d) for d in docs),
         summary=summarize(pool, options=options),
-        timeline=tuple(timeline),
+        timeline=tuple(build_timeline(articles, sentences)),
+        shared_passages=tuple(
+            find_shared_passages(
+                articles, sentences, threshold=options.passage_threshold, min_words=options.passage_min_words
+            )
+        ),
         options=dataclasses.asdict(options),
     )
 

@@ -73,6 +73,10 @@ class _Refs:
         return "[" + ",".join(str(n) for n in nums) + "]"
 
 
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def render_text(brief: EventBrief, lang: str = "ar") -> str:
     lab = labels(lang)
     refs = _Refs(brief, lang)
@@ -90,6 +94,11 @@ def render_text(brief: EventBrief, lang: str = "ar") -> str:
         lines += ["", f"== {lab['timeline']} =="]
         for t in brief.timeline:
             lines.append(f"{t.date.isoformat()}  {refs.cite([t.article_id])}  {t.text}")
+    if brief.shared_passages:
+        lines += ["", f"== {lab['shared_passages']} =="]
+        for p in brief.shared_passages:
+            cite = refs.cite([o.article_id for o in p.occurrences])
+            lines.append(f"{cite} ({p.similarity:.2f}) {_clip(p.text)}")
     lines += ["", f"== {lab['numbers']} =="]
     for a in brief.articles:
         if a.numbers:
@@ -118,6 +127,12 @@ def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
             f"- **{t.date.isoformat()}** {_md_escape(refs.cite([t.article_id]))} {_md_escape(t.text)}"
             for t in brief.timeline
         ]
+    if brief.shared_passages:
+        out += ["", f"## {lab['shared_passages']}", ""]
+        out += [
+            f"- {_md_escape(refs.cite([o.article_id for o in p.occurrences]))} ({p.similarity:.2f}) {_md_escape(_clip(p.text))}"
+            for p in brief.shared_passages
+        ]
     out += ["", f"## {lab['numbers']}", "", f"| # | {lab['as_written']} | {lab['value']} |", "|---|---|---|"]
     for a in brief.articles:
         for n in a.numbers:
@@ -141,4 +156,5 @@ def render_html(brief: EventBrief, lang: str = "ar") -> str:
         lang=lang,
         refs=refs,
         fmt_number=_number,
+        clip=_clip,
     )

@@ -1,0 +1,114 @@
+"""Fingerprints of text for near-verbatim matching: character shingles and MinHash.
+
+A text is reduced to its *shingle key*: its normalized word tokens (see
+:func:`khabar.text.ar.tokenize.words`) joined by single spaces.  Normalization already
+folds hamza seats, final ى/ة, diacritics, tatweel and digit scripts, and dropping
+punctuation makes "قال: إن" and "قال إن" the same.  The key's overlapping 5-character
+windows are its shingles: measured on edited wire copy, 5-character shingles give
+Jaccard ~0.8 for an edited copy, ~0.15 for a rewrite of the same facts and ~0.02 for
+unrelated sentences, a wide gap that word shingles (too coarse for one changed letter in
+a clitic) and shorter windows (too many chance matches) do not give.
+
+MinHash signatures (datasketch, fixed seed, so every run gives the same signatures)
+estimate the Jaccard similarity of two shingle sets without comparing them, and feed the
+LSH index that finds candidate pairs without looking at all pairs.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+from khabar.text.ar.tokenize import words
+
+#: Width of a character shingle (see the module docstring for the measurement).
+SHINGLE_CHARS = 5
+
+#: Permutations per signature: the standard error of an estimated Jaccard J is
+#: sqrt(J(1-J)/128), at most 0.044, fine for telling verbatim (1.0) from edited copy.
+NUM_PERM = 128
+
+#: The MinHash seed.  Fixed: signatures, LSH buckets and estimates are reproducible.
+SEED = 20161213
+
+
+def shingle_key(text: str) -> str:
+    """``text`` as shingles see it: normalized words and numbers, single-spaced."""
+    return " ".join(words(text))
+
+
+def shingles(text: str, *, k: int = SHINGLE_CHARS) -> frozenset[str]:
+    """The set of ``k``-character windows of :func:`shingle_key` of ``text``.
+
+    A key shorter than ``k`` is its own single shingle; an empty key has none.
+    """
+    if k < 1:
+        raise ValueError(f"shingle width must be at least 1, got {k}")
+    key = shingle_key(text)
+    if len(key) <= k:
+        return frozenset([key]) if key else frozenset()
+    return frozenset(key[i : i + k] for i in range(len(key) - k + 1))
+
+
+def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    """Exact Jaccard similarity of two shingle sets (0.0 when both are empty)."""
+    if not a and not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def signatures(
+    shingle_sets: Iterable[Iterable[str]], *, num_perm: int = NUM_PERM, seed: int = SEED
+) -> list[LeanMinHash]:
+    """One MinHash signature per shingle set, computed in bulk.
+
+    ``MinHash.bulk`` reuses one set of permutations for all sets (about ten times faster
+    than building each MinHash on its own); the lean form drops the permutations, so a
+    signature is just its hash values.  Shingles are hashed with CRC-32 rather than the
+    default SHA-1 (ten times faster): datasketch's default "affine32" scheme mixes every
+    input hash with the MurmurHash3 finalizer before permuting, so a checksum is enough.
+    """
+    encoded = [[s.encode("utf-8") for s in group] for group in shingle_sets]
+    return [LeanMinHash(m) for m in MinHash.bulk(encoded, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)]
+
+
+def signature_matrix(sigs: Sequence[LeanMinHash]) -> np.ndarray:
+    """The hash values of ``sigs`` stacked as rows (``len(sigs) x num_perm``)."""
+    if not sigs:
+        return np.zeros((0, NUM_PERM), dtype=np.uint64)
+    return np.vstack([s.hashvalues for s in sigs])
+
+
+def union_signature(matrix: np.ndarray) -> np.ndarray:
+    """The signature of the union of the sets whose signatures are the rows of ``matrix``.
+
+    Passages are runs of sentences; the signature of a run is the element-wise minimum of
+    its sentences' signatures (the shingles that straddle two sentences are left out,
+    a few per boundary).
+    """
+    return matrix.min(axis=0)
+
+
+def mean_pairwise_jaccard(matrix: np.ndarray) -> float:
+    """Mean over all pairs of rows of the estimated Jaccard of the two rows.
+
+    The estimate for a pair is the share of permutations where their minima agree, so
+    the mean over pairs is, per permutation, the share of pairs that agree.  Counted on
+    each column sorted: a value agrees with every equal value before it, that is with
+    the values since the start of its run, in ``O(n log n)`` instead of ``O(n^2)`` pairs.
+    1.0 for a single row (nothing to disagree with).
+    """
+    n, width = matrix.shape
+    if n < 2:
+        return 1.0
+    ordered = np.sort(matrix, axis=0)
+    position = np.arange(n)[:, None]
+    run_starts = np.ones(ordered.shape, dtype=bool)
+    run_starts[1:] = ordered[1:] != ordered[:-1]
+    run_start_of = np.maximum.accumulate(np.where(run_starts, position, 0), axis=0)
+    agreeing = int((position - run_start_of).sum())
+    return agreeing / (n * (n - 1) // 2 * width)

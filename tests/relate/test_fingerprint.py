@@ -1,0 +1,85 @@
+"""Character shingles and MinHash signatures."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from khabar.relate.fingerprint import (
+    NUM_PERM,
+    jaccard,
+    mean_pairwise_jaccard,
+    shingle_key,
+    shingles,
+    signature_matrix,
+    signatures,
+    union_signature,
+)
+
+SENTENCE = "أعلنت وزارة الصحة أن فرق الإسعاف نقلت أكثر من أربعين مصابا إلى المستشفيات مساء أمس."
+EDITED = "وأعلنت وزارة الصحة أن فرق الإسعاف نقلت أكثر من أربعين مصابا إلى المستشفيات أمس."
+OTHER = "افتتحت في العاصمة أعمال المعرض الدولي للكتاب بمشاركة مئات دور النشر العربية والأجنبية."
+
+
+def test_shingle_key_drops_punctuation_and_spacing():
+    assert shingle_key("وقال:  «إن الوضع، خطير».") == shingle_key("وقال إن الوضع خطير")
+
+
+def test_shingles_ignore_hamza_and_diacritics():
+    assert shingles("إطلاقُ النار إلى الحيّ") == shingles("اطلاق النار الى الحي")
+
+
+def test_shingles_are_five_character_windows():
+    assert shingles("abcdefg") == {"abcde", "bcdef", "cdefg"}
+
+
+def test_short_key_is_its_own_shingle_and_empty_has_none():
+    assert shingles("حلب") == {"حلب"}
+    assert shingles("،.!") == frozenset()
+
+
+def test_shingle_width_must_be_positive():
+    with pytest.raises(ValueError, match="at least 1"):
+        shingles("حلب", k=0)
+
+
+def test_jaccard_exact_values():
+    a, b = frozenset("abc"), frozenset("bcd")
+    assert jaccard(a, b) == pytest.approx(2 / 4)
+    assert jaccard(a, a) == 1.0
+    assert jaccard(frozenset(), frozenset()) == 0.0
+
+
+def test_signatures_are_reproducible():
+    first = signatures([shingles(SENTENCE), shingles(OTHER)])
+    second = signatures([shingles(SENTENCE), shingles(OTHER)])
+    assert np.array_equal(signature_matrix(first), signature_matrix(second))
+    assert signature_matrix(first).shape == (2, NUM_PERM)
+
+
+def test_estimate_tracks_exact_jaccard():
+    sets = [shingles(SENTENCE), shingles(EDITED), shingles(OTHER)]
+    sigs = signatures(sets)
+    assert sigs[0].jaccard(sigs[1]) == pytest.approx(jaccard(sets[0], sets[1]), abs=0.15)
+    assert sigs[0].jaccard(sigs[2]) < 0.15
+
+
+def test_union_signature_is_the_signature_of_the_union():
+    a, b = shingles(SENTENCE), shingles(OTHER)
+    sigs = signatures([a, b, a | b])
+    m = signature_matrix(sigs)
+    assert np.array_equal(union_signature(m[:2]), m[2])
+
+
+def test_mean_pairwise_jaccard_matches_all_pairs():
+    sigs = signatures([shingles(SENTENCE), shingles(EDITED), shingles(OTHER), shingles(SENTENCE)])
+    brute = [a.jaccard(b) for a, b in itertools.combinations(sigs, 2)]
+    assert mean_pairwise_jaccard(signature_matrix(sigs)) == pytest.approx(sum(brute) / len(brute))
+
+
+def test_mean_pairwise_jaccard_of_identical_rows_is_one():
+    sigs = signatures([shingles(SENTENCE)] * 3)
+    assert mean_pairwise_jaccard(signature_matrix(sigs)) == 1.0
+    assert mean_pairwise_jaccard(signature_matrix(sigs[:1])) == 1.0
