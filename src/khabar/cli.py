@@ -335,6 +335,23 @@ def eval_segment(
     raise typer.Exit(segmentation.main([str(conllu), str(doc_size)]))
 
 
+@eval_app.command("extract")
+def eval_extract(
+    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold annotations, e.g. tests/gold/extract.json.")],
+    root: Annotated[Optional[Path], typer.Option(help="Checkout the gold paths are relative to (default: from GOLD).")] = None,
+    shared: Annotated[Optional[Path], typer.Option(help="The shared data folder with seeds/ (default: ROOT/../shared).")] = None,
+) -> None:
+    """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold file."""
+    from khabar.evaluate import extraction
+
+    args = [str(gold)]
+    if root:
+        args += ["--root", str(root)]
+    if shared:
+        args += ["--shared", str(shared)]
+    raise typer.Exit(extraction.main(args))
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """Write through a temporary file so a failure never leaves a half-written output."""
     import os

@@ -1,0 +1,607 @@
+"""Precision, recall and F1 of the extraction layer against hand annotations.
+
+The gold file (``tests/gold/extract.json``, format and guidelines in ``tests/gold/README.md``)
+never copies article text: it names each article by path and each span by a short key, a
+distinctive substring of the span as written, with an occurrence index when the key repeats.
+Keys are resolved here against the article exactly as :func:`khabar.read` returns it, so a
+gold file and the reader can never silently drift apart (a missing key is an error).
+
+What is scored, and why each rule is as lenient as it is:
+
+* **quotes** -- a predicted quote matches a gold one when it is in the same article, its
+  content contains one of the gold keys (both normalized: extractors differ on where a
+  quote starts and ends, and on the quote marks), and the speaker matches (the predicted
+  speaker contains a gold form, or they share their last two words: "المبعوث الأممي يوهان
+  بيرغستروم" is "بيرغستروم").  Matching is many-to-many: a gold quote is recalled when any
+  prediction matches it, a prediction is precise when it matches any gold quote, because
+  whether "..., مشيرا إلى أن ..." is a second quote or the tail of the first is a choice of
+  granularity, not an error.
+* **speakers** -- (article, speaker) pairs, each gold person once per article.
+* **claims** -- one-to-one: same article, value within 0.5 % (a vague gold figure without a
+  value, "عشرات الجرحى", is matched by span overlap instead), category equal, and source
+  matching by normalized containment either way.  Value-only and value+category figures are
+  reported too, so a source-attribution error is told apart from a missed number.
+* **entities** -- mentions aligned by article and overlapping offsets; mention detection
+  P/R/F per kind (a pair counts for a kind when both sides have it) and for all kinds; and
+  the clustering's B-cubed P/R/F over the aligned mentions only (detection is scored
+  apart), with predicted clusters taken per brief.
+* **dates** -- :func:`khabar.extract.dates.find_dates` on each article with its publication
+  day as reference: a gold expression is found when a predicted mention overlaps it and
+  resolves to the same day (``None`` for an undated article).  A predicted mention that
+  overlaps no gold expression and resolves to nothing is ignored (it reaches no timeline);
+  one that resolves to a date is a false positive.
+
+Command line::
+
+    python -m khabar.evaluate.extraction tests/gold/extract.json [--root .] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import InputError
+from khabar.model import Article, EventBrief
+from khabar.text.ar.normalize import normalize
+
+#: Two values are the same figure when they differ by at most this share of the gold value.
+VALUE_TOLERANCE = 0.005
+
+#: Entity kinds scored for mention detection.
+ENTITY_KINDS = ("person", "organisation", "place")
+
+#: Letters that may be attached in front of a name (و ف ب ل ك): "وبيرغستروم", "لرويترز".
+_PROCLITICS = frozenset("وفبلك")
+
+#: A path of the gold file that starts with this prefix is read from the shared data folder.
+SEEDS_PREFIX = "seeds/"
+
+
+# --- scores ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    """Precision, recall and F1 with the counts behind them."""
+
+    precision: float
+    recall: float
+    f1: float
+    gold: int
+    predicted: int
+    #: Gold items found (recall numerator); for B-cubed, the number of aligned mentions.
+    matched: int
+
+    @classmethod
+    def from_counts(cls, *, gold: int, predicted: int, found: int, correct: int) -> PRF:
+        """``found`` gold items recalled, ``correct`` predictions precise.  Empty sides score 0
+        unless both are empty (nothing to find and nothing claimed scores 1)."""
+        if gold == 0 and predicted == 0:
+            return cls(1.0, 1.0, 1.0, 0, 0, 0)
+        precision = correct / predicted if predicted else 0.0
+        recall = found / gold if gold else 0.0
+        return cls(precision, recall, _f1(precision, recall), gold, predicted, found)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionScores:
+    quotes: PRF
+    speakers: PRF
+    claims: PRF  # value + category + source
+    claims_value: PRF
+    claims_value_category: PRF
+    entity_mentions: PRF  # any kind
+    entity_mentions_by_kind: dict[str, PRF]
+    entity_bcubed: PRF
+    dates: PRF
+    articles: int
+
+
+# --- gold --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    speakers: tuple[str, ...]  # acceptable forms, first as written
+    keys: tuple[str, ...]
+    start: int
+    end: int
+    direct: bool
+    who: str  # groups one speaker's quotes for the speaker score
+
+
+@dataclass(frozen=True, slots=True)
+class GoldClaim:
+    start: int
+    end: int
+    value: float | None
+    category: str
+    sources: tuple[str, ...]  # acceptable forms; empty: unattributed
+    subject: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    start: int
+    end: int
+    cluster: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDate:
+    start: int
+    end: int
+    date: dt.date | None
+    precision: str = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    path: str
+    article: Article
+    quotes: tuple[GoldQuote, ...] = ()
+    claims: tuple[GoldClaim, ...] = ()
+    mentions: tuple[GoldMention, ...] = ()
+    dates: tuple[GoldDate, ...] = ()
+    group: str = ""  # articles of one group are briefed together (one event)
+
+
+def find_key(text: str, key: str, occurrence: int = 0) -> tuple[int, int] | None:
+    """Span of the ``occurrence``-th (0-based) exact occurrence of ``key`` in ``text``."""
+    if not key:
+        return None
+    pos = -1
+    for _ in range(occurrence + 1):
+        pos = text.find(key, pos + 1)
+        if pos < 0:
+            return None
+    return pos, pos + len(key)
+
+
+def name_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Occurrences of a name that are whole words, allowing attached proclitics in front
+    ("وبيرغستروم") but nothing after ("العراق" is not in "العراقي")."""
+    out = []
+    pos = text.find(form)
+    while pos >= 0:
+        end = pos + len(form)
+        after_ok = end >= len(text) or not text[end].isalnum()
+        word_start = pos
+        while word_start > 0 and text[word_start - 1].isalnum():
+            word_start -= 1
+        prefix = text[word_start:pos]
+        before_ok = len(prefix) <= 2 and all(c in _PROCLITICS for c in prefix)
+        if after_ok and before_ok:
+            out.append((pos, end))
+        pos = text.find(form, pos + 1)
+    return out
+
+
+def _forms(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _span(where: str, text: str, item: Mapping[str, Any], key: str) -> tuple[int, int]:
+    occurrence = int(item.get("occurrence", 0))
+    span = find_key(text, key, occurrence)
+    if span is None:
+        raise InputError(where, f"key {key!r} (occurrence {occurrence}) is not in the article text")
+    return span
+
+
+def _resolve_mentions(where: str, text: str, items: Sequence[Mapping[str, Any]]) -> list[GoldMention]:
+    """Entity mentions: longest forms first, never overlapping an earlier one, so "الحسن"
+    alone is not found again inside "إياد الحسن" and "الأمم المتحدة" not inside the name of
+    one of its offices."""
+    taken: list[tuple[int, int]] = []
+    out: list[GoldMention] = []
+    order = sorted(range(len(items)), key=lambda i: (-len(items[i]["text"]), i))
+    for i in order:
+        item = items[i]
+        form = item["text"]
+        spans = name_spans(text, form)
+        if "occurrence" in item:
+            n = int(item["occurrence"])
+            if n >= len(spans):
+                raise InputError(where, f"entity {form!r}: occurrence {n} not found ({len(spans)} whole-word matches)")
+            spans = [spans[n]]
+        free = [s for s in spans if all(s[1] <= a or s[0] >= b for a, b in taken)]
+        if not free:
+            raise InputError(where, f"entity {form!r} is not in the article text as a whole word (or only inside a longer name)")
+        for s in free:
+            taken.append(s)
+            out.append(GoldMention(s[0], s[1], str(item["cluster"]), str(item["kind"])))
+    return sorted(out, key=lambda m: m.start)
+
+
+def resolve_article(where: str, article: Article, entry: Mapping[str, Any], *, group: str = "") -> GoldArticle:
+    """Turn one article entry of the gold file into spans of ``article.text``."""
+    text = article.text
+    quotes = []
+    for q in entry.get("quotes", ()):
+        keys = _forms(q["key"]) + _forms(q.get("also"))
+        start, end = _span(where, text, q, keys[0])
+        for k in keys[1:]:
+            if k not in text:
+                raise InputError(where, f"quote key {k!r} is not in the article text")
+        speakers = _forms(q["speaker"])
+        who = q.get("who") or normalize(speakers[0])
+        quotes.append(GoldQuote(speakers, keys, start, end, bool(q.get("direct", False)), str(who)))
+    claims = []
+    for c in entry.get("claims", ()):
+        start, end = _span(where, text, c, c["key"])
+        value = c.get("value")
+        claims.append(
+            GoldClaim(
+                start,
+                end,
+                None if value is None else float(value),
+                str(c["category"]),
+                _forms(c.get("source")),
+                c.get("subject"),
+            )
+        )
+    dates = []
+    for d in entry.get("dates", ()):
+        start, end = _span(where, text, d, d["key"])
+        day = d.get("date")
+        dates.append(GoldDate(start, end, None if day is None else dt.date.fromisoformat(day), d.get("precision", "day")))
+    mentions = _resolve_mentions(where, text, entry.get("entities", ()))
+    return GoldArticle(where, article, tuple(quotes), tuple(claims), tuple(mentions), tuple(dates), group)
+
+
+def article_loader(*, root: Path, shared: Path) -> Callable[[str], Article]:
+    """Read a gold path: "seeds/..." from ``shared``, anything else from ``root``."""
+    from khabar import read
+
+    def load(path: str) -> Article:
+        full = shared / path if path.startswith(SEEDS_PREFIX) else root / path
+        if not full.exists():
+            raise InputError(path, f"article not found at {full}")
+        articles = read(full)
+        if len(articles) != 1:
+            raise InputError(path, f"expected one article, read {len(articles)}")
+        return articles[0]
+
+    return load
+
+
+def resolve_gold(data: Mapping[str, Any], *, load: Callable[[str], Article]) -> list[GoldArticle]:
+    """Every article of a parsed gold file, with its spans resolved.
+
+    An entry's ``published`` replaces the article's date (the seeds carry none); the group
+    of an article is its folder, so each event is briefed on its own.
+    """
+    out = []
+    for entry in data.get("articles", ()):
+        path = entry["path"]
+        article = load(path)
+        if entry.get("published"):
+            article = dataclasses.replace(article, published=dt.date.fromisoformat(entry["published"]))
+        group = entry.get("group") or path.rsplit("/", 1)[0]
+        out.append(resolve_article(path, article, entry, group=group))
+    return out
+
+
+def load_gold(gold_path: Path, *, root: Path, shared: Path) -> list[GoldArticle]:
+    try:
+        data = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InputError(str(gold_path), f"cannot read the gold file: {err.strerror or err}") from err
+    except json.JSONDecodeError as err:
+        raise InputError(str(gold_path), f"not valid JSON: {err}") from err
+    return resolve_gold(data, load=article_loader(root=root, shared=shared))
+
+
+# --- matching rules ----------------------------------------------------------------------
+
+_QUOTE_MARKS = re.compile(r"[\"'«»“”]")
+
+
+def norm(text: str | None) -> str:
+    """Normalized for comparison: khabar's normalization, no quote marks, single spaces."""
+    if not text:
+        return ""
+    return " ".join(_QUOTE_MARKS.sub(" ", normalize(text)).split())
+
+
+def speaker_matches(gold_forms: Iterable[str], predicted: str | None) -> bool:
+    """The predicted speaker contains a gold form as whole words, or they share their last
+    two words."""
+    p = norm(predicted)
+    if not p:
+        return False
+    p_words = p.split()
+    for form in gold_forms:
+        g = norm(form)
+        if not g:
+            continue
+        if f" {g} " in f" {p} ":
+            return True
+        g_words = g.split()
+        if len(g_words) >= 2 and len(p_words) >= 2 and g_words[-2:] == p_words[-2:]:
+            return True
+    return False
+
+
+def source_matches(gold_forms: Sequence[str], predicted: str | None) -> bool:
+    """Containment either way after normalization; an unattributed gold figure wants none."""
+    p = norm(predicted)
+    if not gold_forms:
+        return not p
+    if not p:
+        return False
+    return any((g := norm(form)) and (g in p or p in g) for form in gold_forms)
+
+
+def value_matches(gold: float | None, predicted: float | None) -> bool:
+    if gold is None or predicted is None:
+        return False
+    return abs(predicted - gold) <= VALUE_TOLERANCE * abs(gold)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+
+def _score_quotes(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief]) -> tuple[PRF, PRF]:
+    by_article = {g.article.id: g for g in gold}
+    preds = [q for b in briefs for q in b.quotes if q.article_id in by_article]
+    n_gold = sum(len(g.quotes) for g in gold)
+
+    def match(g: GoldQuote, q: Any) -> bool:
+        content = norm(q.content)
+        return any(norm(k) in content for k in g.keys) and speaker_matches(g.speakers, q.speaker)
+
+    found = sum(
+        1 for g in gold for gq in g.quotes if any(match(gq, q) for q in preds if q.article_id == g.article.id)
+    )
+    correct = sum(1 for q in preds if any(match(gq, q) for gq in by_article[q.article_id].quotes))
+    quotes = PRF.from_counts(gold=n_gold, predicted=len(preds), found=found, correct=correct)
+
+    # speakers: one gold entry per (article, who), with every form seen for that person
+    gold_speakers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for g in gold:
+        for gq in g.quotes:
+            gold_speakers[(g.article.id, gq.who)].update(gq.speakers)
+    pred_speakers = {(q.article_id, norm(q.speaker)) for q in preds if norm(q.speaker)}
+    found = sum(
+        1 for (aid, _), forms in gold_speakers.items() if any(a == aid and speaker_matches(forms, s) for a, s in pred_speakers)
+    )
+    correct = sum(
+        1
+        for a, s in pred_speakers
+        if any(aid == a and speaker_matches(forms, s) for (aid, _), forms in gold_speakers.items())
+    )
+    speakers = PRF.from_counts(gold=len(gold_speakers), predicted=len(pred_speakers), found=found, correct=correct)
+    return quotes, speakers
+
+
+def _score_claims(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief], level: str) -> PRF:
+    """One-to-one matching; among the candidates a gold claim takes the one whose span
+    overlaps it most, then the nearest."""
+    ids = {g.article.id for g in gold}
+    preds = [c for b in briefs for c in b.claims if c.article_id in ids]
+    used: set[int] = set()
+    found = 0
+    for g in gold:
+        for gc in g.claims:
+            best: tuple[int, int, int] | None = None
+            for i, c in enumerate(preds):
+                if i in used or c.article_id != g.article.id:
+                    continue
+                ov = _overlap((gc.start, gc.end), (c.start, c.end))
+                ok = value_matches(gc.value, c.value) if gc.value is not None else ov > 0
+                if ok and level != "value":
+                    ok = (c.category or "") == gc.category
+                if ok and level == "full":
+                    ok = source_matches(gc.sources, c.source)
+                if ok:
+                    rank = (-ov, abs(c.start - gc.start), i)
+                    if best is None or rank < best:
+                        best = rank
+            if best is not None:
+                used.add(best[2])
+                found += 1
+    n_gold = sum(len(g.claims) for g in gold)
+    return PRF.from_counts(gold=n_gold, predicted=len(preds), found=found, correct=found)
+
+
+def _score_entities(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief]) -> tuple[PRF, dict[str, PRF], PRF]:
+    ids = {g.article.id for g in gold}
+    # (article, start, end, kind, cluster) of every predicted mention; clusters per brief
+    preds = [
+        (m.article_id, m.start, m.end, e.kind, f"{bi}:{e.id}")
+        for bi, b in enumerate(briefs)
+        for e in b.entities
+        for m in e.mentions
+        if m.article_id in ids
+    ]
+    pairs: list[tuple[GoldMention, tuple[str, int, int, str, str]]] = []
+    used: set[int] = set()
+    for g in gold:
+        for gm in g.mentions:
+            best, best_ov = None, 0
+            for i, p in enumerate(preds):
+                if i in used or p[0] != g.article.id:
+                    continue
+                ov = _overlap((gm.start, gm.end), (p[1], p[2]))
+                if ov > best_ov:
+                    best, best_ov = i, ov
+            if best is not None:
+                used.add(best)
+                pairs.append((gm, preds[best]))
+    all_gold = [m for g in gold for m in g.mentions]
+    mentions = PRF.from_counts(gold=len(all_gold), predicted=len(preds), found=len(pairs), correct=len(pairs))
+    by_kind = {}
+    for kind in ENTITY_KINDS:
+        tp = sum(1 for gm, p in pairs if gm.kind == kind and p[3] == kind)
+        by_kind[kind] = PRF.from_counts(
+            gold=sum(1 for m in all_gold if m.kind == kind),
+            predicted=sum(1 for p in preds if p[3] == kind),
+            found=tp,
+            correct=tp,
+        )
+    bcubed = bcubed_scores([(gm.cluster, p[4]) for gm, p in pairs])
+    bcubed = dataclasses.replace(bcubed, gold=len(all_gold), predicted=len(preds))
+    return mentions, by_kind, bcubed
+
+
+def bcubed_scores(items: Sequence[tuple[str, str]]) -> PRF:
+    """B-cubed over items given as (gold cluster, predicted cluster) pairs."""
+    if not items:
+        return PRF(0.0, 0.0, 0.0, 0, 0, 0)
+    gold_members: dict[str, list[int]] = defaultdict(list)
+    pred_members: dict[str, list[int]] = defaultdict(list)
+    for i, (g, p) in enumerate(items):
+        gold_members[g].append(i)
+        pred_members[p].append(i)
+    precision = recall = 0.0
+    for g, p in items:
+        same = len(set(gold_members[g]) & set(pred_members[p]))
+        precision += same / len(pred_members[p])
+        recall += same / len(gold_members[g])
+    precision /= len(items)
+    recall /= len(items)
+    return PRF(precision, recall, _f1(precision, recall), len(items), len(items), len(items))
+
+
+DateFinder = Callable[[Article], Sequence[Any]]
+
+
+def _find_article_dates(article: Article) -> Sequence[Any]:
+    from khabar.extract.dates import find_dates
+
+    return find_dates(article.text, reference=article.published)
+
+
+def _score_dates(gold: Sequence[GoldArticle], finder: DateFinder) -> PRF:
+    n_gold = n_pred = found = correct = 0
+    for g in gold:
+        mentions = list(finder(g.article))
+        n_gold += len(g.dates)
+        hit = [False] * len(g.dates)
+        for m in mentions:
+            overlapping = [i for i, gd in enumerate(g.dates) if _overlap((gd.start, gd.end), (m.start, m.end))]
+            if not overlapping and m.date is None:
+                continue  # not a date, and says so: nothing reaches the timeline
+            n_pred += 1
+            right = [i for i in overlapping if g.dates[i].date == m.date]
+            if right:
+                correct += 1
+                for i in right:
+                    hit[i] = True
+        found += sum(hit)
+    return PRF.from_counts(gold=n_gold, predicted=n_pred, found=found, correct=correct)
+
+
+def score_briefs(
+    gold: Sequence[GoldArticle], briefs: Sequence[EventBrief], *, date_finder: DateFinder | None = None
+) -> ExtractionScores:
+    """Score the briefs' quotes, claims and entities, and the date finder, against ``gold``."""
+    quotes, speakers = _score_quotes(gold, briefs)
+    mentions, by_kind, bcubed = _score_entities(gold, briefs)
+    return ExtractionScores(
+        quotes=quotes,
+        speakers=speakers,
+        claims=_score_claims(gold, briefs, "full"),
+        claims_value=_score_claims(gold, briefs, "value"),
+        claims_value_category=_score_claims(gold, briefs, "category"),
+        entity_mentions=mentions,
+        entity_mentions_by_kind=by_kind,
+        entity_bcubed=bcubed,
+        dates=_score_dates(gold, date_finder or _find_article_dates),
+        articles=len(gold),
+    )
+
+
+def build_briefs(gold: Sequence[GoldArticle]) -> list[EventBrief]:
+    """One brief per group (event folder), as ``khabar brief`` would make it."""
+    from khabar.build import build_brief
+
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for g in gold:
+        groups[g.group].append(g.article)
+    return [build_brief(articles) for articles in groups.values()]
+
+
+def evaluate_extraction(gold_path: Path, *, root: Path, shared: Path) -> ExtractionScores:
+    """Load the gold file and its articles, brief each event with
+    :func:`khabar.build.build_brief`, and score the result."""
+    gold = load_gold(gold_path, root=root, shared=shared)
+    return score_briefs(gold, build_briefs(gold))
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def report(scores: ExtractionScores) -> str:
+    rows: list[tuple[str, PRF]] = [
+        ("quotes", scores.quotes),
+        ("speakers", scores.speakers),
+        ("claims (value+cat+source)", scores.claims),
+        ("claims (value+category)", scores.claims_value_category),
+        ("claims (value)", scores.claims_value),
+        ("entity mentions", scores.entity_mentions),
+        *((f"  {k}", v) for k, v in scores.entity_mentions_by_kind.items()),
+        ("entity clusters (B-cubed)", scores.entity_bcubed),
+        ("dates", scores.dates),
+    ]
+    lines = [f"{'kind':<28} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'found':>6}"]
+    for name, s in rows:
+        lines.append(
+            f"{name:<28} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:>6} {s.predicted:>6} {s.matched:>6}"
+        )
+    lines.append(f"({scores.articles} articles)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    usage = "usage: python -m khabar.evaluate.extraction GOLD.json [--root DIR] [--shared DIR]"
+    if not args or args[0].startswith("-"):
+        print(usage, file=sys.stderr)
+        return 2
+    gold_path = Path(args.pop(0))
+    options = {"--root": None, "--shared": None}
+    while args:
+        flag = args.pop(0)
+        if flag not in options or not args:
+            print(usage, file=sys.stderr)
+            return 2
+        options[flag] = args.pop(0)
+    # The gold file lives in tests/gold/ of the checkout; ../shared sits beside the checkout.
+    root = Path(options["--root"]) if options["--root"] else gold_path.resolve().parent.parent.parent
+    shared = Path(options["--shared"]) if options["--shared"] else root.resolve().parent / "shared"
+    try:
+        scores = evaluate_extraction(gold_path, root=root, shared=shared)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(report(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,333 @@
+"""The extraction scorer on tiny hand-built gold and predictions, then the real gold file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from khabar.errors import InputError
+from khabar.evaluate.extraction import (
+    bcubed_scores,
+    load_gold,
+    name_spans,
+    resolve_gold,
+    score_briefs,
+    source_matches,
+    speaker_matches,
+)
+from khabar.extract.dates import DateMention
+from khabar.model import Article, Claim, Entity, EventBrief, Mention, Quote
+
+from conftest import ROOT, SHARED, need
+
+TEXT_A = (
+    "قال المتحدث باسم الدفاع المدني سامي الخوري إن فرقه انتشلت نحو 40 جثة أمس. "
+    "وأضاف الخوري: «الوضع كارثي في الحي». "
+    "وقالت منظمة الإغاثة إن 1200 شخص نزحوا."
+)
+TEXT_B = "أكد الخوري أن عشرات الجرحى ما زالوا في كفر النور."
+
+
+@pytest.fixture
+def articles() -> dict[str, Article]:
+    return {
+        "a.txt": Article.create(title="", body=TEXT_A, published=dt.date(2023, 11, 14)),
+        "b.txt": Article.create(title="", body=TEXT_B),
+    }
+
+
+def _gold(articles: dict[str, Article], **entry_a: object) -> list:
+    data = {"articles": [{"path": "a.txt", **entry_a}, {"path": "b.txt"}]}
+    return resolve_gold(data, load=articles.__getitem__)
+
+
+def _quote(article: Article, speaker: str, content: str) -> Quote:
+    start = article.text.index(content)
+    return Quote(article.id, 0, speaker, content, start, start + len(content))
+
+
+def _claim(article: Article, key: str, value: float | None, category: str, source: str | None) -> Claim:
+    start = article.text.index(key)
+    return Claim("c", article.id, 0, start, start + len(key), key, value, value, value, category=category, source=source)
+
+
+def _brief(**parts: object) -> EventBrief:
+    return EventBrief(articles=(), **parts)  # type: ignore[arg-type]
+
+
+# --- matching rules ----------------------------------------------------------------------
+
+
+def test_speaker_containment_matches_a_longer_predicted_speaker() -> None:
+    assert speaker_matches(["الخوري"], "المتحدث باسم الدفاع المدني سامي الخوري")
+
+
+def test_speaker_sharing_last_two_words_matches() -> None:
+    assert speaker_matches(["الطبيب سامي الخوري"], "الدكتور سامي الخوري")
+
+
+def test_speaker_partial_word_does_not_match() -> None:
+    assert not speaker_matches(["الخوري"], "الخوريين")
+
+
+def test_source_containment_works_both_ways() -> None:
+    assert source_matches(["الأمم المتحدة"], "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية")
+    assert source_matches(["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"], "الأمم المتحدة")
+
+
+def test_unattributed_gold_source_wants_no_predicted_source() -> None:
+    assert source_matches([], None)
+    assert not source_matches([], "المرصد")
+
+
+def test_name_spans_allow_proclitics_but_not_suffixes() -> None:
+    text = "من العراق والعراقي وبالعراق"
+    assert [text[s:e] for s, e in name_spans(text, "العراق")] == ["العراق", "العراق"]
+
+
+# --- quotes and speakers -----------------------------------------------------------------
+
+
+def test_quote_matches_when_key_in_content_and_speaker_contained(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(articles, quotes=[{"speaker": "سامي الخوري", "key": "فرقه انتشلت"}])
+    pred = _brief(quotes=(_quote(a, "المتحدث سامي الخوري", "فرقه انتشلت نحو 40 جثة أمس"),))
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.quotes.precision, s.quotes.recall) == (1.0, 1.0)
+
+
+def test_quote_with_wrong_speaker_does_not_match(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(articles, quotes=[{"speaker": "سامي الخوري", "key": "فرقه انتشلت"}])
+    pred = _brief(quotes=(_quote(a, "منظمة الإغاثة", "فرقه انتشلت نحو 40 جثة أمس"),))
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.quotes.precision, s.quotes.recall) == (0.0, 0.0)
+
+
+def test_quote_scores_count_one_of_two_gold_and_one_of_two_predicted(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(
+        articles,
+        quotes=[
+            {"speaker": "سامي الخوري", "key": "فرقه انتشلت", "who": "khouri"},
+            {"speaker": "الخوري", "key": "الوضع كارثي", "direct": True, "who": "khouri"},
+        ],
+    )
+    pred = _brief(
+        quotes=(
+            _quote(a, "الخوري", "«الوضع كارثي في الحي»"),  # marks stripped before comparing
+            _quote(a, "منظمة الإغاثة", "1200 شخص نزحوا"),  # not in gold
+        )
+    )
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.quotes.precision, s.quotes.recall, s.quotes.f1) == (0.5, 0.5, 0.5)
+
+
+def test_speakers_group_one_person_written_two_ways(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(
+        articles,
+        quotes=[
+            {"speaker": "سامي الخوري", "key": "فرقه انتشلت", "who": "khouri"},
+            {"speaker": "الخوري", "key": "الوضع كارثي", "who": "khouri"},
+        ],
+    )
+    pred = _brief(quotes=(_quote(a, "الخوري", "الوضع كارثي في الحي"),))
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.speakers.gold, s.speakers.precision, s.speakers.recall) == (1, 1.0, 1.0)
+
+
+# --- claims ------------------------------------------------------------------------------
+
+
+def test_claim_value_within_tolerance_matches(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(articles, claims=[{"key": "1200 شخص", "value": 1200, "category": "displaced", "source": "منظمة الإغاثة"}])
+    pred = _brief(claims=(_claim(a, "1200 شخص", 1205, "displaced", "منظمة الإغاثة"),))
+    assert score_briefs(gold, [pred], date_finder=lambda _: []).claims.f1 == 1.0
+
+
+def test_claim_value_outside_tolerance_does_not_match(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(articles, claims=[{"key": "1200 شخص", "value": 1200, "category": "displaced", "source": "منظمة الإغاثة"}])
+    pred = _brief(claims=(_claim(a, "1200 شخص", 1210, "displaced", "منظمة الإغاثة"),))
+    assert score_briefs(gold, [pred], date_finder=lambda _: []).claims_value.f1 == 0.0
+
+
+def test_claim_with_wrong_category_matches_on_value_only(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(articles, claims=[{"key": "نحو 40 جثة", "value": 40, "category": "killed", "source": "سامي الخوري"}])
+    pred = _brief(claims=(_claim(a, "نحو 40 جثة", 40, "injured", "سامي الخوري"),))
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.claims_value.f1, s.claims_value_category.f1, s.claims.f1) == (1.0, 0.0, 0.0)
+
+
+def test_claim_with_wrong_source_matches_on_value_and_category_only(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(articles, claims=[{"key": "نحو 40 جثة", "value": 40, "category": "killed", "source": ["سامي الخوري", "الدفاع المدني"]}])
+    pred = _brief(claims=(_claim(a, "نحو 40 جثة", 40, "killed", "منظمة الإغاثة"),))
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.claims_value_category.f1, s.claims.f1) == (1.0, 0.0)
+
+
+def test_one_predicted_claim_matches_one_gold_claim_only(articles: dict[str, Article]) -> None:
+    gold = _gold(
+        articles,
+        claims=[
+            {"key": "نحو 40 جثة", "value": 40, "category": "killed", "source": "الخوري"},
+            {"key": "1200 شخص", "value": 1200, "category": "displaced", "source": "منظمة الإغاثة"},
+        ],
+    )
+    a = articles["a.txt"]
+    pred = _brief(claims=(_claim(a, "نحو 40 جثة", 40, "killed", "سامي الخوري"),))
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.claims.precision, s.claims.recall) == (1.0, 0.5)
+
+
+def test_vague_gold_claim_matches_by_span_overlap(articles: dict[str, Article]) -> None:
+    b = articles["b.txt"]
+    data = {"articles": [{"path": "b.txt", "claims": [{"key": "عشرات الجرحى", "value": None, "category": "injured", "source": "الخوري"}]}]}
+    gold = resolve_gold(data, load=articles.__getitem__)
+    pred = _brief(claims=(_claim(b, "عشرات الجرحى", None, "injured", "الخوري"),))
+    assert score_briefs(gold, [pred], date_finder=lambda _: []).claims.f1 == 1.0
+
+
+# --- entities ----------------------------------------------------------------------------
+
+
+def test_bcubed_on_a_known_clustering() -> None:
+    # gold {1,2,3} {4}; predicted {1,2} {3,4}
+    s = bcubed_scores([("g1", "p1"), ("g1", "p1"), ("g1", "p2"), ("g2", "p2")])
+    assert s.precision == pytest.approx((1 + 1 + 0.5 + 0.5) / 4)
+    assert s.recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
+
+
+def test_entity_mentions_align_across_articles_and_score_clusters(articles: dict[str, Article]) -> None:
+    a, b = articles["a.txt"], articles["b.txt"]
+    data = {
+        "articles": [
+            {"path": "a.txt", "entities": [
+                {"cluster": "khouri", "kind": "person", "text": "سامي الخوري"},
+                {"cluster": "khouri", "kind": "person", "text": "الخوري"},
+                {"cluster": "cd", "kind": "organisation", "text": "الدفاع المدني"},
+            ]},
+            {"path": "b.txt", "entities": [
+                {"cluster": "khouri", "kind": "person", "text": "الخوري"},
+                {"cluster": "kafr-nour", "kind": "place", "text": "كفر النور"},
+            ]},
+        ]
+    }
+    gold = resolve_gold(data, load=articles.__getitem__)
+    assert len([m for g in gold for m in g.mentions]) == 5  # "الخوري" not again inside "سامي الخوري"
+
+    def m(article: Article, form: str, n: int = 0) -> Mention:
+        start = -1
+        for _ in range(n + 1):
+            start = article.text.index(form, start + 1)
+        return Mention(article.id, start, start + len(form), form)
+
+    pred = _brief(
+        entities=(
+            Entity("e1", "person", "سامي الخوري", mentions=(m(a, "سامي الخوري"), m(a, "الخوري", 1))),
+            Entity("e2", "person", "الخوري", mentions=(m(b, "الخوري"),)),  # not merged across articles
+            Entity("e3", "place", "كفر النور", mentions=(m(b, "كفر النور"),)),
+        )
+    )
+    s = score_briefs(gold, [pred], date_finder=lambda _: [])
+    assert (s.entity_mentions.precision, s.entity_mentions.recall) == (1.0, 0.8)
+    assert s.entity_mentions_by_kind["organisation"].recall == 0.0
+    assert s.entity_mentions_by_kind["person"].f1 == 1.0
+    # aligned: khouri x3 (pred e1, e1, e2), kafr-nour (e3)
+    assert s.entity_bcubed.precision == pytest.approx(1.0)
+    assert s.entity_bcubed.recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def test_dates_score_overlap_and_same_day(articles: dict[str, Article]) -> None:
+    a = articles["a.txt"]
+    gold = _gold(articles, dates=[{"key": "أمس", "date": "2023-11-13"}])
+    start = a.text.index("أمس")
+
+    def right(article: Article) -> list[DateMention]:
+        if article.id != a.id:
+            return []
+        return [DateMention(start, start + 3, "أمس", dt.date(2023, 11, 13), "relative", "day", "")]
+
+    def wrong(article: Article) -> list[DateMention]:
+        return [dataclasses.replace(m, date=dt.date(2023, 11, 12)) for m in right(article)]
+
+    assert score_briefs(gold, [], date_finder=right).dates.f1 == 1.0
+    assert score_briefs(gold, [], date_finder=wrong).dates.f1 == 0.0
+
+
+def test_unresolved_prediction_outside_gold_is_ignored(articles: dict[str, Article]) -> None:
+    gold = _gold(articles)
+    finder = lambda _: [DateMention(0, 3, "x", None, "relative", "day", "")]  # noqa: E731
+    s = score_briefs(gold, [], date_finder=finder)
+    assert (s.dates.gold, s.dates.predicted) == (0, 0)
+
+
+# --- the gold file -----------------------------------------------------------------------
+
+
+def test_missing_key_is_an_input_error(articles: dict[str, Article]) -> None:
+    with pytest.raises(InputError, match="not in the article text"):
+        _gold(articles, quotes=[{"speaker": "x", "key": "لا يوجد هذا النص"}])
+
+
+def test_occurrence_beyond_the_last_is_an_input_error(articles: dict[str, Article]) -> None:
+    with pytest.raises(InputError, match="occurrence 5"):
+        _gold(articles, dates=[{"key": "أمس", "occurrence": 5, "date": None}])
+
+
+GOLD = ROOT / "tests" / "gold" / "extract.json"
+
+
+def test_gold_file_resolves_every_key_in_its_article() -> None:
+    need(SHARED / "seeds")
+    gold = load_gold(GOLD, root=ROOT, shared=SHARED)
+    raw = json.loads(GOLD.read_text(encoding="utf-8"))
+    assert len(gold) == len(raw["articles"])
+    for g, entry in zip(gold, raw["articles"], strict=True):
+        text = g.article.text
+        for q, item in zip(g.quotes, entry.get("quotes", ()), strict=True):
+            key = item["key"] if isinstance(item["key"], str) else item["key"][0]
+            assert text[q.start : q.end] == key
+        for c, item in zip(g.claims, entry.get("claims", ()), strict=True):
+            assert text[c.start : c.end] == item["key"]
+        for d, item in zip(g.dates, entry.get("dates", ()), strict=True):
+            assert text[d.start : d.end] == item["key"]
+        assert {text[m.start : m.end] for m in g.mentions} == {e["text"] for e in entry.get("entities", ())}
+
+
+def test_gold_categories_and_kinds_are_known() -> None:
+    raw = json.loads(GOLD.read_text(encoding="utf-8"))
+    categories = {"killed", "injured", "executed", "displaced", "trapped", "evacuated", "surrendered",
+                  "arrested", "airstrikes", "territory", "places", "money", "other"}
+    for entry in raw["articles"]:
+        assert {c["category"] for c in entry.get("claims", ())} <= categories, entry["path"]
+        assert {e["kind"] for e in entry.get("entities", ())} <= {"person", "organisation", "place"}
+
+
+def test_gold_cluster_keeps_the_two_hassans_apart() -> None:
+    raw = json.loads(GOLD.read_text(encoding="utf-8"))
+    clusters: dict[str, set[str]] = {}
+    for entry in raw["articles"]:
+        for e in entry.get("entities", ()):
+            clusters.setdefault(e["cluster"], set()).add(e["text"])
+    assert "مصطفى الحسن" in clusters["mustafa-hassan"] and "إياد الحسن" in clusters["iyad-hassan"]
+    assert not clusters["mustafa-hassan"] & {"إياد الحسن", "اياد الحسن"}
+
+
+def test_evaluate_extraction_runs_the_pipeline_on_the_gold() -> None:
+    from khabar.evaluate.extraction import evaluate_extraction
+
+    need(SHARED / "seeds")
+    s = evaluate_extraction(GOLD, root=ROOT, shared=SHARED)
+    assert s.articles == 11
+    assert s.dates.gold > 0 and s.dates.recall > 0.5  # find_dates exists already
