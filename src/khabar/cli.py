@@ -352,6 +352,24 @@ def eval_extract(
     raise typer.Exit(extraction.main(args))
 
 
+_PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
+
+
+@eval_app.command("summarize", context_settings=_PASS_THROUGH)
+def eval_summarize(
+    ctx: typer.Context,
+    dataset: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Cluster folders, or the EASC folder.")],
+) -> None:
+    """ROUGE-1/2/L of every summary algorithm and baseline in one run.
+
+    Options after DATASET go to the harness: --mode single|multi, --easc, --algorithms a,b,
+    --length N, --no-stem, --stopwords, --aggregate mean|max|jackknife, --limit N.
+    """
+    from khabar.evaluate import summaries
+
+    raise typer.Exit(summaries.main([str(dataset), *ctx.args]))
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """Write through a temporary file so a failure never leaves a half-written output."""
     import os

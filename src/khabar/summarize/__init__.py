@@ -26,9 +26,16 @@ class Summarizer(Protocol):
 
 def get_summarizer(name: str) -> Summarizer:
     from khabar.summarize.centroid import CentroidSummarizer
+    from khabar.summarize.ilp import IlpSummarizer
     from khabar.summarize.lead import LeadSummarizer
+    from khabar.summarize.lexrank import LexRankSummarizer
 
-    algorithms: dict[str, Summarizer] = {"centroid": CentroidSummarizer(), "lead": LeadSummarizer()}
+    algorithms: dict[str, Summarizer] = {
+        "centroid": CentroidSummarizer(),
+        "lead": LeadSummarizer(),
+        "lexrank": LexRankSummarizer(),  # needs sumy, imported on first use
+        "ilp": IlpSummarizer(),
+    }
     try:
         return algorithms[name]
     except KeyError:
