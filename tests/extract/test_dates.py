@@ -421,22 +421,6 @@ def test_a_name_that_looks_like_a_future_verb_is_not_a_cue() -> None:
     assert day("خسر أمام مانشستر سيتي الأربعاء") == dt.date(2016, 12, 7)
 
 
-@pytest.mark.corpus
-def test_cheap_offset_map_agrees_with_the_exact_one_on_real_news(corpora_dir) -> None:
-    import re
-
-    from khabar.extract import dates
-    from conftest import need
-
-    files = sorted(need(corpora_dir / "ant").glob("*/*/*.txt"))[::150]
-    assert files
-    for path in files:
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
-        text = body.group(1) if body else raw
-        assert dates._find(dates._Aligned(text), TUE) == dates._find(dates._Aligned(text, full=True), TUE)
-
-
 def test_vague_count_is_not_a_date() -> None:
     assert find_dates("وصلت القافلة منذ بضعة أيام", reference=TUE) == []
 

@@ -61,11 +61,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import accumulate
 from typing import Any
 
 from khabar.model import Article, Sentence, TimelineEntry
-from khabar.text.ar.normalize import NormalizedText, normalize, normalize_with_offsets
+from khabar.text.ar.normalize import normalize, normalize_with_offsets
 from khabar.text.ar.numbers import parse_number
 
 __all__ = ["DateMention", "find_dates", "resolve_sentence_date", "build_timeline"]
@@ -249,85 +248,6 @@ def _patterns() -> _Patterns:
         boundary=re.compile(r"[.!?\n]"),
         word=re.compile(r"[^\W\d_]+"),  # letters only: "03:00" is not two words
     )
-
-
-# --- offsets back to the text as written -------------------------------------------------
-
-
-class _Aligned:
-    """Normalized text with a map back to the original, built cheaply.
-
-    :func:`normalize_with_offsets` walks the text character by character (~300 articles/s);
-    most articles need offsets for a handful of spans only.  Normalization maps every ASCII
-    space to itself, so when the normalized text has as many spaces as the original, the
-    i-th space-separated word of one is the i-th word of the other, and only the words a
-    match touches need an exact character map (checked against the normalized word).
-    Other characters that normalize to one space (the no-break space of scraped pages)
-    split the original too.  Anything else that changes the number of spaces, or a word
-    whose map disagrees, falls back to the full map: the result is always exact.
-    """
-
-    __slots__ = ("original", "text", "_full", "_split", "_owords", "_ocum", "_words")
-
-    def __init__(self, original: str, *, full: bool = False) -> None:
-        self.original = original
-        self._full: NormalizedText | None = None
-        self._words: dict[int, NormalizedText] = {}
-        self._owords: list[str] = []
-        self._ocum: list[int] = []
-        self._split = original
-        text = normalize(original)
-        if not full and text.count(" ") != original.count(" "):
-            # Other spaces (no-break space, common in scraped copy) normalize to " " too:
-            # split the original at those as well, keeping its length and offsets.
-            spaces = {ord(ch): " " for ch in set(original) if ch != " " and ch.isspace() and _space_like(ch)}
-            if spaces:
-                self._split = original.translate(spaces)
-        if full or text.count(" ") != self._split.count(" "):
-            self._full = normalize_with_offsets(original)
-            text = self._full.text
-        self.text = text
-
-    def span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Original span of ``text[start:end]``; None when the cheap map proved wrong."""
-        if self._full is not None:
-            return self._full.original_span(start, end)
-        if not self._owords:  # built on first use: many texts have no date at all
-            self._owords = self._split.split(" ")
-            self._ocum = list(accumulate(map(len, self._owords)))  # word i starts at cum[i] - len + i
-        i = self.text.count(" ", 0, start)
-        j = i + self.text.count(" ", start, end - 1)
-        n_first = self.text.rfind(" ", 0, start) + 1
-        n_last = self.text.rfind(" ", 0, end - 1) + 1
-        first, last = self._word(i, n_first), self._word(j, n_last)
-        if first is None or last is None:
-            return None
-        ks, ke = start - n_first, end - n_last
-        o_first = self._ocum[i] - len(self._owords[i]) + i
-        o_last = self._ocum[j] - len(self._owords[j]) + j
-        o_start = o_first + (first.offsets[ks] if ks < len(first.text) else len(first.original))
-        if ke > len(last.text):  # ends on the space after the word
-            o_end = o_last + len(last.original) + 1
-        else:
-            o_end = o_last + last.original_span(ke - 1, ke)[1]
-        return o_start, o_end
-
-    def _word(self, i: int, n_start: int) -> NormalizedText | None:
-        """Exact map of word ``i``, checked against the normalized word at ``n_start``."""
-        word = self._words.get(i)
-        if word is None:
-            word = normalize_with_offsets(self._owords[i])
-            n_end = n_start + len(word.text)
-            if self.text[n_start:n_end] != word.text or (n_end < len(self.text) and self.text[n_end] != " "):
-                return None
-            self._words[i] = word
-        return word
-
-
-@functools.lru_cache(maxsize=64)
-def _space_like(ch: str) -> bool:
-    """Whether normalization turns ``ch`` into one plain space."""
-    return normalize(ch) == " "
 
 
 # --- resolution helpers ------------------------------------------------------------------
@@ -716,23 +636,14 @@ def find_dates(text: str, *, reference: dt.date | None) -> list[DateMention]:
     """
     if not text:
         return []
-    found = _find(_Aligned(text), reference)
-    if found is None:  # the cheap offset map disagreed: redo with the exact one
-        found = _find(_Aligned(text, full=True), reference)
-    return found or []
-
-
-def _find(aligned: _Aligned, reference: dt.date | None) -> list[DateMention] | None:
-    plan, years = _plan(aligned.text)
+    norm = normalize_with_offsets(text)
+    plan, years = _plan(norm.text)
     if not plan:
         return []
-    candidates = [c for scan in _SCANNERS for c in scan(aligned.text, reference, plan, years)]
+    candidates = [c for scan in _SCANNERS for c in scan(norm.text, reference, plan, years)]
     mentions: list[DateMention] = []
-    text = aligned.original
     for start, end, date, kind, precision, expression, _rank in _select(candidates):
-        span = aligned.span(start, end)
-        if span is None:
-            return None
+        span = norm.original_span(start, end)
         mentions.append(DateMention(span[0], span[1], text[span[0] : span[1]], date, kind, precision, expression))
     return mentions
 

@@ -2,7 +2,58 @@
 
 from __future__ import annotations
 
+import random
+import unicodedata
+
+import pytest
+
+from khabar.text.ar import normalize as rules
 from khabar.text.ar.normalize import arabic_ratio, normalize, normalize_with_offsets, strip_diacritics
+
+
+# --- simple references: the rules applied the obvious (slow) way --------------------------
+
+
+def reference_normalize(text: str) -> str:
+    """NFKC of the whole text when it holds a presentation form, the table, then case-folding
+    of the whole text when it holds a Latin capital."""
+    if rules._NEEDS_NFKC.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(rules._TABLE)
+    if rules._LATIN_UPPER.search(text):
+        text = text.casefold()
+    return text
+
+
+def reference_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+    """Each character normalized on its own; every output character maps to its source."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        piece = unicodedata.normalize("NFKC", ch) if rules._NEEDS_NFKC.match(ch) else ch
+        piece = piece.translate(rules._TABLE)
+        if rules._LATIN_UPPER.search(piece):
+            piece = piece.casefold()
+        out.extend(piece)
+        offsets.extend([i] * len(piece))
+    return "".join(out), (*offsets, len(text))
+
+
+# Diacritics, tatweel, presentation forms (ﻷ ﷲ), digits in three scripts, bidi and
+# zero-width marks, the ellipsis, Latin capitals (ß İ fold to two characters), letters
+# outside the fast alphabet (Cyrillic, Greek, ﬁ, ½), spaces of all kinds, and sequences
+# that NFKC composes (و + hamza above).
+MIX = (
+    list("حلبمنسعىةأإآؤئ") + list("\u064b\u064e\u0650\u0651\u0652\u0670\u0640\u0654\u0653")
+    + list("ﻷﻻﷲﺎﻧ\ufeff") + list("٠١٢٣0123456789۴") + list("\u200f\u200e\u202b\u2066\u200b\u00ad")
+    + ["…"] + list("ABCZabcßİŉÉéДΣﬁ½²") + list(" \xa0\t\n،؛؟«»–")
+    + ["و\u0654", "ي\u0654", "ا\u0653"]
+)
+
+
+def random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(MIX) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
 def test_diacritics_are_dropped():
@@ -93,3 +144,63 @@ def test_offsets_text_equals_normalize():
 
 def test_arabic_ratio_counts_letters_only():
     assert arabic_ratio("حلب BBC 2016") == 0.5
+
+
+# --- the fast paths equal the references ---------------------------------------------------
+
+
+def test_normalize_equals_the_rules_on_random_mixes() -> None:
+    for text in random_texts(1, 3000):
+        assert normalize(text) == reference_normalize(text), repr(text)
+
+
+def test_normalize_equals_the_rules_on_the_seeds(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        assert normalize(text) == reference_normalize(text)
+
+
+def test_offset_map_equals_the_reference_on_random_mixes() -> None:
+    for text in random_texts(2, 3000):
+        nt = normalize_with_offsets(text)
+        assert (nt.text, nt.offsets) == reference_offsets(text), repr(text)
+
+
+def test_every_position_maps_like_the_reference_on_random_mixes() -> None:
+    for text in random_texts(3, 500):
+        nt = normalize_with_offsets(text)
+        _, offsets = reference_offsets(text)
+        assert [nt.to_original(i) for i in range(len(offsets))] == list(offsets), repr(text)
+
+
+def test_offset_map_equals_the_reference_on_the_seeds(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        nt = normalize_with_offsets(text)
+        assert (nt.text, nt.offsets) == reference_offsets(text)
+
+
+def test_plain_text_has_a_single_run() -> None:
+    nt = normalize_with_offsets("أعلن الجيش السيطرة على 90% من حلب")
+    assert (nt.starts, nt.shifts) == ((0,), (0,))
+
+
+def test_ellipsis_maps_its_three_dots_to_itself() -> None:
+    nt = normalize_with_offsets("حلب… دمشق")
+    assert nt.text == "حلب... دمشق"
+    assert [nt.to_original(i) for i in range(3, 7)] == [3, 3, 3, 4]
+
+
+def test_a_final_diacritic_belongs_to_the_span() -> None:
+    original = "قُتِلَ"
+    nt = normalize_with_offsets(original)
+    assert nt.original_span(0, len(nt.text)) == (0, len(original))
+
+
+def test_to_original_rejects_positions_past_the_end() -> None:
+    nt = normalize_with_offsets("حلبُ")
+    with pytest.raises(IndexError):
+        nt.to_original(len(nt.text) + 1)
+
+
+def test_to_original_counts_negative_positions_from_the_end() -> None:
+    nt = normalize_with_offsets("حلبُ")
+    assert nt.to_original(-1) == len("حلبُ")

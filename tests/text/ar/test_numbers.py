@@ -7,8 +7,9 @@ import random
 import pytest
 
 from khabar.model import NumberMention
-from khabar.text.ar.normalize import normalize_with_offsets
-from khabar.text.ar.numbers import _normalized, find_numbers, parse_number
+from khabar.text.ar.numbers import find_numbers, parse_number
+
+from conftest import EXAMPLES, need
 
 N = None  # an open bound
 
@@ -184,7 +185,33 @@ def test_more_than(hedge: str) -> None:
     assert (bounds(m), m.qualifier) == ((100_000, 100_000, N, True), hedge)
 
 
-@pytest.mark.parametrize("hedge", ["ما لا يقل عن", "لا يقل عن", "على الأقل"])
+@pytest.mark.parametrize("hedge", ["يتجاوز", "تجاوز", "تجاوزت", "يتعدى", "يفوق", "فاق", "يربو على", "زاد على"])
+def test_exceeding_is_more_than(hedge: str) -> None:
+    m = only(f"{hedge} 100 ألف")
+    assert (bounds(m), m.qualifier) == ((100_000, 100_000, N, True), hedge)
+
+
+@pytest.mark.parametrize(
+    "hedge",
+    ["لا يتجاوز", "لا تتجاوز", "لم يتجاوز", "لا يتجاوزون", "لا يزيد على", "لا يزيد عن", "لم يزد على",
+     "لم يزد عن", "لا يتعدى", "لم يتعد", "ما لا يزيد عن", "لن يتجاوز", "لن تزيد عن", "ألا يتجاوز"],
+)
+def test_not_exceeding_is_at_most(hedge: str) -> None:
+    m = only(f"{hedge} 15 ألفا")
+    assert (bounds(m), m.qualifier) == ((15_000, N, 15_000, True), hedge)
+
+
+def test_a_negation_with_a_proclitic_is_still_at_most() -> None:
+    (m,) = find_numbers("ولا يتجاوز 15 ألفا")
+    assert (m.text, bounds(m), m.qualifier) == ("لا يتجاوز 15 ألفا", (15_000, N, 15_000, True), "لا يتجاوز")
+
+
+def test_a_negation_before_a_number_in_words_is_at_most() -> None:
+    m = only("لا يتجاوز خمسة عشر ألفا")
+    assert bounds(m) == (15_000, N, 15_000, True)
+
+
+@pytest.mark.parametrize("hedge", ["ما لا يقل عن", "لا يقل عن", "على الأقل", "لم يقل عن", "لا تقل عن"])
 def test_at_least_before(hedge: str) -> None:
     m = only(f"{hedge} 50")
     assert (bounds(m), m.qualifier) == ((50, 50, N, False), hedge)
@@ -375,15 +402,6 @@ def test_mentions_in_several_sentences_come_in_order() -> None:
     assert [(m.text, m.value) for m in find_numbers(s)] == [("5", 5), ("نحو عشرين", 20), ("3", 3)]
 
 
-def test_fast_offsets_equal_normalize_with_offsets(seed_texts: dict[str, str]) -> None:
-    samples = [*seed_texts.values(), "ﻻ إله… مُحَمَّدٌ ‏Aleppo‎ حلـــب ﷲ ١٢٣", "\u200bالف\u00ad"]
-    for s in samples:
-        norm, nt = _normalized(s)
-        ref = normalize_with_offsets(s)
-        assert norm == ref.text
-        assert (nt.offsets if nt is not None else tuple(range(len(s) + 1))) == ref.offsets
-
-
 def test_random_mixes_give_valid_non_overlapping_spans() -> None:
     rng = random.Random(7)
     vocab = ["نحو", "أكثر", "من", "100", "ألف", "و", "عشرات", "الآلاف", "بين", "إلى", "٣٫٥", "%", "-",
@@ -463,3 +481,27 @@ def test_seed_mentions_are_slices_of_the_text(seed_texts: dict[str, str]) -> Non
         assert found
         assert all(text[m.start:m.end] == m.text for m in found)
         assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+# --- the bundled example corpus -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("2023-11-14-mutawassit-radio.txt", "لا يتجاوز 15 ألفا"),
+        ("2023-11-14-alofoq-daily.txt", "لا يتجاوز ١٥ ألفا"),
+        ("2023-11-14-sawt-alasiya.html", "لا يتجاوز خمسة عشر ألفا"),
+        ("undated-bawabat-alnil.txt", "لا يتجاوزون 15 ألفا"),
+    ],
+)
+def test_example_governor_figure_is_at_most_15000(name: str, phrase: str) -> None:
+    text = need(EXAMPLES / "wadi-nahr-evacuation" / name).read_text(encoding="utf-8")
+    (m,) = at(text, phrase)
+    assert (m.text, bounds(m)) == (phrase, (15_000, N, 15_000, True))
+
+
+def test_example_more_than_75000_stays_more_than() -> None:
+    text = need(EXAMPLES / "wadi-nahr-evacuation" / "2023-11-14-mutawassit-radio.txt").read_text(encoding="utf-8")
+    (m,) = at(text, "أكثر من 75 ألفا")
+    assert bounds(m) == (75_000, 75_000, N, True)

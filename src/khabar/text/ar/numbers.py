@@ -40,8 +40,10 @@ written                                     value  low    high   approximate
 ``100``                                     100    100    100    False
 ``نحو 100`` / ``حوالي`` / ``100 تقريبا``       100    100    100    True
 ``أكثر من 100`` / ``ما يزيد على 100``          100    100    None   True
+``يتجاوز 100`` / ``تجاوز`` / ``يفوق``         100    100    None   True
 ``100 على الأقل`` / ``لا يقل عن 100``          100    100    None   False
 ``أقل من 100`` / ``دون 100``                  100    None   100    True
+``لا يتجاوز 100`` / ``لم يزد على 100``         100    None   100    True
 ``قد يصل إلى 100`` / ``حتى 100``              100    None   100    True
 ``بين 10 و20`` / ``من 10 إلى 20`` / ``10-20``   None   10     20     True
 ``عشرات`` (vague)                           None   20     99     True
@@ -61,14 +63,10 @@ so the noun is not swallowed into the figure.
 
 Speed
 -----
-The text is normalized once with ``str.translate`` over a per-character table learned from
-:func:`~khabar.text.ar.normalize.normalize` itself (so the rules keep their one home), and
-the offset map is built only around the few characters that do not normalize to exactly one
-character; the result is identical to
-:func:`~khabar.text.ar.normalize.normalize_with_offsets` (a test checks it), which walks the
-text in Python and would alone cost more than all the parsing.  Only windows around digits
-and number words, inside pieces cut at line breaks, sentence ends and ", ", are tokenized.
-About 2,500 articles of 3 KB per second on one core (``benchmarks/bench_numbers.py``).
+The text is normalized once by :func:`~khabar.text.ar.normalize.normalize_with_offsets`,
+whose offset map costs nothing for characters that normalize one-to-one; only windows
+around digits and number words, inside pieces cut at line breaks, sentence ends and ", ",
+are tokenized (``benchmarks/bench_text.py`` measures it).
 """
 
 from __future__ import annotations
@@ -80,7 +78,7 @@ from importlib import resources
 from typing import Any
 
 from khabar.model import NumberMention
-from khabar.text.ar.normalize import NormalizedText, normalize
+from khabar.text.ar.normalize import normalize, normalize_with_offsets
 
 __all__ = ["find_numbers", "parse_number"]
 
@@ -571,7 +569,7 @@ def _hedge(r: _Read, kind: str) -> tuple[float | None, float | None, float | Non
         return value, low, None, True
     if kind == "at_least":
         return value, low, None, r.vague
-    if kind in ("less_than", "up_to"):
+    if kind in ("less_than", "up_to", "at_most"):
         return value, None, high, True
     raise AssertionError(kind)
 
@@ -770,56 +768,6 @@ def _windows(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-# What normalize() makes of each character, learned one character at a time from
-# normalize() itself (so its rules keep one home).  It gives the normalized text with one
-# C-level str.translate, and the offset map cheaply: characters that normalize to exactly one
-# character keep their place, and only the others (diacritics, tatweel, ligatures) need
-# handling.  The result is identical to normalize_with_offsets(), which walks the text one
-# character at a time in Python and would alone cost more than all the parsing.
-_PER_CHAR: dict[int, str] = {}
-_ODD: set[str] = set()  # characters that do not normalize to exactly one character
-_UNSEEN: re.Pattern[str] = re.compile(".", re.S)
-_ODD_RE: re.Pattern[str] | None = None
-
-
-def _char_class(chars: set[str]) -> str:
-    return "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars))
-
-
-def _learn(chars: set[str]) -> None:
-    global _UNSEEN, _ODD_RE
-    for c in chars:
-        out = normalize(c)
-        _PER_CHAR[ord(c)] = out
-        if len(out) != 1:
-            _ODD.add(c)
-    known = _char_class({chr(k) for k in _PER_CHAR})
-    _UNSEEN = re.compile(f"[^{known}]")
-    _ODD_RE = re.compile(f"[{_char_class(_ODD)}]") if _ODD else None
-
-
-# The common characters of Arabic news, learned once (unseen ones are learned on the way).
-_learn({chr(c) for c in (*range(0x20, 0x7F), *range(0x0600, 0x0700), *range(0x2000, 0x2070))} | {"\n", "\t", "\xa0"})
-
-
-def _normalized(text: str) -> tuple[str, NormalizedText | None]:
-    """``normalize_with_offsets(text)``'s text, and its offsets unless they are the identity."""
-    if _UNSEEN.search(text) is not None:
-        _learn(set(_UNSEEN.findall(text)))
-    norm = text.translate(_PER_CHAR)
-    if _ODD_RE is None or _ODD_RE.search(text) is None:
-        return norm, None
-    offsets: list[int] = []
-    last = 0
-    for m in _ODD_RE.finditer(text):
-        p = m.start()
-        offsets.extend(range(last, p))
-        offsets.extend([p] * len(_PER_CHAR[ord(text[p])]))
-        last = p + 1
-    offsets.extend(range(last, len(text) + 1))
-    return norm, NormalizedText(original=text, text=norm, offsets=tuple(offsets))
-
-
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number mention in ``text``, left to right, non-overlapping, longest first.
 
@@ -828,16 +776,17 @@ def find_numbers(text: str) -> list[NumberMention]:
     """
     if not text:
         return []
-    norm, nt = _normalized(text)
+    nt = normalize_with_offsets(text)
+    norm = nt.text
     windows = _windows(norm)
     if not windows:
         return []
     out: list[NumberMention] = []
     for a, b in windows:
         for f in _scan(norm, a, b):
-            span = (f.start, f.end) if nt is None else nt.original_span(f.start, f.end)
+            span = nt.original_span(f.start, f.end)
             q = f.qualifier
-            if q is not None and nt is not None:
+            if q is not None:
                 q = nt.original_span(*q)
             out.append(
                 NumberMention(
