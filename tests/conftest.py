@@ -1,27 +1,12 @@
-"""Shared fixtures: where the real data lives, and the seeds."""
+"""Shared fixtures: where the real data lives, and the seeds (paths in khabar_testdata)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-#: ``../shared`` beside the checkout (CI puts it there); ``KHABAR_SHARED`` overrides.
-SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared")).resolve()
-SEEDS = SHARED / "seeds"
-CORPORA = SHARED / "corpora"
-EXAMPLES = ROOT / "examples"
-
-
-def need(path: Path) -> Path:
-    """Skip the calling test when a shared data set is absent (never on CI)."""
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: CI must have ../shared beside the checkout")
-        pytest.skip(f"{path} is not here")
-    return path
+from khabar_testdata import CORPORA, EXAMPLES, ROOT, SEEDS, SHARED, need  # noqa: F401 - re-exported
 
 
 @pytest.fixture(scope="session")

@@ -112,7 +112,7 @@ def test_brief_of_nothing_is_an_input_error():
 
 
 def test_example_brief_is_valid_and_cites_several_outlets():
-    from conftest import EXAMPLES
+    from khabar_testdata import EXAMPLES
 
     brief = khabar.brief(EXAMPLES / "wadi-nahr-evacuation")
     validate_brief(brief.to_dict())
@@ -122,7 +122,7 @@ def test_example_brief_is_valid_and_cites_several_outlets():
 
 
 def test_example_timeline_is_resolved_against_each_article_date():
-    from conftest import EXAMPLES
+    from khabar_testdata import EXAMPLES
 
     brief = khabar.brief(EXAMPLES / "wadi-nahr-evacuation")
     undated = {a.id for a in brief.articles if a.published is None}

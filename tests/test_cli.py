@@ -130,7 +130,7 @@ def test_version():
 
 
 def test_readme_main_command_briefs_the_bundled_example():
-    from conftest import EXAMPLES, ROOT
+    from khabar_testdata import EXAMPLES, ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "khabar brief examples/wadi-nahr-evacuation/" in readme

@@ -21,7 +21,7 @@ from khabar.evaluate.extraction import (
 from khabar.extract.dates import DateMention
 from khabar.model import Article, Claim, Entity, EventBrief, Mention, Quote
 
-from conftest import ROOT, SHARED, need
+from khabar_testdata import ROOT, SHARED, need
 
 TEXT_A = (
     "قال المتحدث باسم الدفاع المدني سامي الخوري إن فرقه انتشلت نحو 40 جثة أمس. "

@@ -187,7 +187,7 @@ def test_bad_options_are_refused(kwargs):
 
 @pytest.fixture(scope="module")
 def example_articles():
-    from conftest import EXAMPLES
+    from khabar_testdata import EXAMPLES
 
     return khabar.read([EXAMPLES])
 

@@ -9,7 +9,7 @@ import pytest
 from khabar.model import NumberMention
 from khabar.text.ar.numbers import find_numbers, parse_number
 
-from conftest import EXAMPLES, need
+from khabar_testdata import EXAMPLES, need
 
 N = None  # an open bound
 

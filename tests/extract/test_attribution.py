@@ -1,0 +1,158 @@
+"""Attribution of statements and figures inside one sentence (khabar.extract.attribution)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.extract.attribution import Source, find_attributions, find_source
+
+
+def _only(text: str):
+    atts = find_attributions(text)
+    assert len(atts) == 1, atts
+    return atts[0]
+
+
+def _at(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def test_verb_first_organisation_with_figure():
+    text = "وقال المرصد السوري لحقوق الإنسان إن 60 شخصا قتلوا في القصف."
+    src = find_source(text, start=text.index("60"), end=text.index("60") + 2)
+    assert src is not None
+    assert src.text == "المرصد السوري لحقوق الإنسان"
+    assert src.kind == "organisation"
+
+
+def test_source_offsets_point_at_the_text_as_written():
+    text = "وقال المرصد السوري لحقوق الإنسان إن 60 شخصا قتلوا في القصف."
+    src = find_source(text, start=text.index("60"), end=text.index("60") + 2)
+    assert text[src.start : src.end] == src.text
+
+
+def test_country_after_cue_at_sentence_end():
+    text = "ودفعت المعارك نحو 130 ألف مدني إلى النزوح، حسبما ذكرت روسيا أمس."
+    src = find_source(text, start=text.index("130"), end=text.index("130") + 3)
+    assert (src.text, src.kind) == ("روسيا", "country")
+
+
+def test_cue_wafq_ma_afad():
+    text = "انسحب المقاتلون من ستة أحياء، وفق ما أفاد المرصد السوري لحقوق الإنسان."
+    src = find_source(text, start=0, end=10)
+    assert src.text == "المرصد السوري لحقوق الإنسان"
+
+
+def test_cue_bihasab_at_sentence_start():
+    text = "بحسب الأمم المتحدة، نزح نحو 30 ألف شخص من الأحياء الشرقية."
+    src = find_source(text, start=text.index("30"), end=text.index("30") + 2)
+    assert src.text == "الأمم المتحدة"
+
+
+def test_imperfect_verb_taqdir():
+    text = "وتقدر الأمم المتحدة أن المعارك أدت إلى نزوح نحو 30 ألف شخص."
+    src = find_source(text, start=text.index("30"), end=text.index("30") + 2)
+    assert src.text == "الأمم المتحدة"
+
+
+def test_relative_clause_between_speaker_and_complement():
+    text = "وتقول روسيا التي تدعم الحكومة، إن أكثر من 100 ألف من المدنيين نزحوا."
+    src = find_source(text, start=text.index("100"), end=text.index("100") + 3)
+    assert src.text == "روسيا"
+
+
+def test_anonymous_head_with_addressee_stop():
+    text = "وقال مسؤول أمريكي رفيع لبي بي سي إن نحو 50 ألف شخص ما زالوا تحت القصف."
+    src = find_source(text, start=text.index("50"), end=text.index("50") + 2)
+    assert (src.text, src.kind) == ("مسؤول أمريكي رفيع", "anonymous")
+
+
+def test_unattributed_sentence_has_no_source():
+    text = "وقتل 50 مدنيا على الأقل في غارات على بلدات عدة."
+    assert find_source(text, start=text.index("50"), end=text.index("50") + 2) is None
+
+
+def test_follow_on_takes_previous_source():
+    prev = Source(text="المرصد", start=0, end=6, kind="organisation")
+    text = "وأضاف أن 60 شخصا قتلوا."
+    src = find_source(text, start=text.index("60"), end=text.index("60") + 2, previous=prev)
+    assert src is prev
+
+
+def test_follow_on_without_previous_is_none():
+    text = "وأضاف أن 60 شخصا قتلوا."
+    assert find_source(text, start=text.index("60"), end=text.index("60") + 2) is None
+
+
+def test_span_outside_text_is_an_error():
+    with pytest.raises(ValueError, match="outside"):
+        find_source("نص قصير", start=0, end=100)
+
+
+def test_title_and_nationality_separated_from_name():
+    src = _only("وقال وزير الخارجية الروسي سيرجي لافروف إن المحادثات وصلت إلى طريق مسدود.").source
+    assert (src.text, src.role) == ("سيرجي لافروف", "وزير الخارجية الروسي")
+
+
+def test_role_after_name():
+    src = _only("وأكد يان إيغلاند مستشار الأمم المتحدة للشؤون الإنسانية أن الطرفين سيخضعان للمساءلة.").source
+    assert src.text == "يان إيغلاند"
+    assert src.role == "مستشار الأمم المتحدة للشؤون الإنسانية"
+
+
+def test_spokesman_organisation_after_bism():
+    src = _only("وقال المتحدث باسم الكرملين ديمتري بيسكوف إن موسكو تدعم الجيش.").source
+    assert (src.text, src.organisation) == ("ديمتري بيسكوف", "الكرملين")
+
+
+def test_director_of_institution():
+    src = _only("وقال مدير المرصد رامي عبد الرحمن إن القوات تتقدم.").source
+    assert (src.text, src.role, src.organisation) == ("رامي عبد الرحمن", "مدير المرصد", "المرصد")
+
+
+def test_name_between_commas_after_role():
+    src = _only("أكد وزير الخارجية الروسي، سيرجي لافروف، أمس، أن المحادثات متوقفة.").source
+    assert src.text == "سيرجي لافروف"
+
+
+def test_quoted_institution_inside_head_is_not_a_quote():
+    att = _only("وقال المتحدث باسم «الكرملين» ديمتري بيسكوف: «نأسف لغياب التنسيق».")
+    assert att.source.text == "ديمتري بيسكوف"
+    assert att.direct
+
+
+def test_hyphenated_name_stays_whole():
+    src = _only("قال جان-لوك فيرنييه إن القافلة وصلت.").source
+    assert src.text == "جان-لوك فيرنييه"
+
+
+def test_subject_first_after_lakin():
+    src = _only("لكن مسؤول المعارضة قال إنها لم تسقط بعد.").source
+    assert src.text == "مسؤول المعارضة"
+
+
+def test_amma_fa_subject_first():
+    src = _only("أما الكرملين، فأكد أن روسيا تدعم الجيش.").source
+    assert src.text == "الكرملين"
+
+
+def test_parenthetical_anonymity_clause_before_verb():
+    src = _only("غير أن دبلوماسيا مشاركا، طلب عدم ذكر اسمه، قال إن الخلاف قائم.").source
+    assert (src.text, src.kind) == ("دبلوماسيا مشاركا", "anonymous")
+
+
+def test_bare_adjective_hadhar_is_not_a_verb():
+    assert find_attributions("ساد هدوء حذر حي وادي النهر منذ الساعة السادسة من صباح اليوم.") == []
+
+
+def test_verb_without_complement_is_not_a_quote():
+    assert find_attributions("وصل الوزير الذي قال كلمته أمس إلى المدينة.") == []
+
+
+def test_impersonal_yudhkar_has_no_speaker():
+    assert find_attributions("يذكر أن الجيش حقق مكاسب جديدة أمس.") == []
+
+
+def test_ambiguous_bayna_as_preposition():
+    assert find_attributions("وبين المدنيين الذين لا يعرفون إلى أين يذهبون أطفال كثر.") == []
