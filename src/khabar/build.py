@@ -47,6 +47,7 @@ def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOption
     return EventBrief(
         articles=tuple(digest(d) for d in docs),
         summary=summarize(pool, options=options),
+        quotes=tuple(q for d in docs for q in d.quotes),
         timeline=tuple(build_timeline(articles, sentences)),
         shared_passages=tuple(
             find_shared_passages(

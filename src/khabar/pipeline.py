@@ -11,7 +11,8 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from khabar.model import Article, NumberMention, Sentence
+from khabar.extract.quotes import extract_quotes
+from khabar.model import Article, NumberMention, Quote, Sentence
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import split_sentences
 from khabar.text.ar.tokenize import words
@@ -26,6 +27,7 @@ class Document:
     #: Normalized word tokens per sentence (parallel to ``sentences``).
     sentence_words: tuple[tuple[str, ...], ...] = ()
     numbers: tuple[NumberMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -55,10 +57,16 @@ def add_numbers(doc: Document) -> Document:
     return dataclasses.replace(doc, numbers=tuple(found))
 
 
+def add_quotes(doc: Document) -> Document:
+    """Who said what, follow-ons resolved within the article."""
+    return dataclasses.replace(doc, quotes=tuple(extract_quotes(doc.article, doc.sentences)))
+
+
 #: The components, in the order they run.
 PIPELINE: tuple[tuple[str, Component], ...] = (
     ("sentences", add_sentences),
     ("numbers", add_numbers),
+    ("quotes", add_quotes),
 )
 
 

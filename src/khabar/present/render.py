@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from khabar.model import ArticleDigest, EventBrief, NumberMention
+from khabar.model import ArticleDigest, EventBrief, NumberMention, Quote
 from khabar.present.labels import labels
 
 FORMATS = ("text", "markdown", "json", "html")
@@ -73,6 +73,10 @@ class _Refs:
         return "[" + ",".join(str(n) for n in nums) + "]"
 
 
+def _speaker(q: Quote) -> str:
+    return f"{q.speaker} ({q.role})" if q.role else q.speaker
+
+
 def _clip(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
@@ -90,6 +94,10 @@ def render_text(brief: EventBrief, lang: str = "ar") -> str:
         lines.append(f"• {s.text} {refs.cite([c.article_id for c in s.citations])}")
     lines += ["", f"== {lab['articles']} =="]
     lines += [refs.describe(a) for a in brief.articles]
+    if brief.quotes:
+        lines += ["", f"== {lab['quotes']} =="]
+        for q in brief.quotes:
+            lines.append(f"{refs.cite([q.article_id])} {_speaker(q)}: {_clip(q.content, 160)}")
     if brief.timeline:
         lines += ["", f"== {lab['timeline']} =="]
         for t in brief.timeline:
@@ -121,6 +129,12 @@ def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
         out.append(f"- {_md_escape(s.text)} {_md_escape(refs.cite([c.article_id for c in s.citations]))}")
     out += ["", f"## {lab['articles']}", ""]
     out += [f"{i}. {_md_escape(refs.describe(a))}" for i, a in enumerate(brief.articles, 1)]
+    if brief.quotes:
+        out += ["", f"## {lab['quotes']}", ""]
+        out += [
+            f"- {_md_escape(refs.cite([q.article_id]))} **{_md_escape(_speaker(q))}**: {_md_escape(_clip(q.content, 160))}"
+            for q in brief.quotes
+        ]
     if brief.timeline:
         out += ["", f"## {lab['timeline']}", ""]
         out += [
@@ -157,4 +171,5 @@ def render_html(brief: EventBrief, lang: str = "ar") -> str:
         refs=refs,
         fmt_number=_number,
         clip=_clip,
+        speaker=_speaker,
     )
