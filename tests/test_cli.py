@@ -137,3 +137,9 @@ def test_readme_main_command_briefs_the_bundled_example():
     result = runner.invoke(app, ["brief", str(EXAMPLES / "wadi-nahr-evacuation")])
     assert result.exit_code == 0, result.output
     assert "الملخص" in result.stdout and "وكالة الأنباء المشرقية" in result.stdout
+
+
+def test_serve_refuses_a_negative_rate_limit():
+    pytest.importorskip("fastapi")
+    result = runner.invoke(app, ["serve", "--rate-limit", "-1"])
+    assert result.exit_code == 2

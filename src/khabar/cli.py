@@ -318,6 +318,41 @@ def brief(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; the server has no authentication, keep it local.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    max_body_mb: Annotated[Optional[float], typer.Option(help="Largest request body accepted [default: 2].")] = None,
+    max_upload_mb: Annotated[Optional[float], typer.Option(help="Largest uploaded file [default: 10].")] = None,
+    rate_limit: Annotated[
+        Optional[int], typer.Option(help="Requests per minute per client; 0 turns the limit off [default: 300].")
+    ] = None,
+) -> None:
+    """Serve the REST API and the web page (Arabic, right to left) over the store."""
+    try:
+        from khabar.api import serve as run
+        from khabar.api.settings import ApiSettings
+    except ImportError as e:
+        err.print(f"error: the web server needs the 'web' extra: pip install 'khabar[web]' ({e})", markup=False)
+        raise typer.Exit(1) from None
+    from khabar.config import default_db_path
+
+    given = {  # only what the user set: the defaults live in ApiSettings
+        "max_body_bytes": int(max_body_mb * 1024 * 1024) if max_body_mb is not None else None,
+        "max_upload_bytes": int(max_upload_mb * 1024 * 1024) if max_upload_mb is not None else None,
+        "rate_limit_per_minute": rate_limit,
+    }
+    try:
+        settings = ApiSettings(
+            db_path=(db or default_db_path()).expanduser(), **{k: v for k, v in given.items() if v is not None}
+        )
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+    err.print(f"khabar serving {settings.db_path} on http://{host}:{port}/", markup=False)
+    run(host=host, port=port, settings=settings)
+
+
 # --- evaluations -------------------------------------------------------------------------
 
 eval_app = typer.Typer(help="Measure khabar on real data: every quality figure has a command.", no_args_is_help=True)

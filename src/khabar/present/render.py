@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from khabar.model import ArticleDigest, EventBrief, NumberMention, Quote
+from khabar.model import ArticleDigest, Claim, EventBrief, NumberMention, Quote
 from khabar.present.labels import labels
 
 FORMATS = ("text", "markdown", "json", "html")
@@ -32,7 +32,8 @@ def render_json(brief: EventBrief) -> str:
     return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _number(n: NumberMention) -> str:
+def format_number(n: NumberMention | Claim) -> str:
+    """A figure as a reader scans it: "~40,000", "≥75,000", "20–99", "60%"."""
     def fmt(x: float | None) -> str:
         if x is None:
             return "?"
@@ -110,7 +111,7 @@ def render_text(brief: EventBrief, lang: str = "ar") -> str:
     lines += ["", f"== {lab['numbers']} =="]
     for a in brief.articles:
         if a.numbers:
-            shown = "، ".join(f"{n.text} ({_number(n)})" for n in a.numbers)
+            shown = "، ".join(f"{n.text} ({format_number(n)})" for n in a.numbers)
             lines.append(f"[{refs.number[a.id]}] {shown}")
     return "\n".join(lines) + "\n"
 
@@ -150,7 +151,7 @@ def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
     out += ["", f"## {lab['numbers']}", "", f"| # | {lab['as_written']} | {lab['value']} |", "|---|---|---|"]
     for a in brief.articles:
         for n in a.numbers:
-            out.append(f"| {refs.number[a.id]} | {_md_escape(n.text)} | {_number(n)} |")
+            out.append(f"| {refs.number[a.id]} | {_md_escape(n.text)} | {format_number(n)} |")
     return "\n".join(out) + "\n"
 
 
@@ -169,7 +170,7 @@ def render_html(brief: EventBrief, lang: str = "ar") -> str:
         lab=labels(lang),
         lang=lang,
         refs=refs,
-        fmt_number=_number,
+        fmt_number=format_number,
         clip=_clip,
         speaker=_speaker,
     )

@@ -1,0 +1,107 @@
+"""What routes depend on, as FastAPI providers a test can replace::
+
+    app.dependency_overrides[get_store] = lambda: my_store
+
+The server opens one :class:`~khabar.store.Store` on first use and shares it between
+request threads (a Store serializes its calls) until shutdown.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from fastapi import Request
+
+from khabar.api.settings import ApiSettings
+from khabar.config import BriefOptions
+from khabar.model import Article, EventBrief
+from khabar.store import Store, open_store
+
+BriefBuilder = Callable[[list[Article], BriefOptions], EventBrief]
+
+_open_lock = threading.Lock()
+
+
+def get_settings(request: Request) -> ApiSettings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> Store:
+    state = request.app.state
+    store = getattr(state, "store", None)
+    if store is None:
+        with _open_lock:
+            store = getattr(state, "store", None)
+            if store is None:
+                store = open_store(state.settings.db_path)
+                state.store = store
+    return store
+
+
+def close_store(state: object) -> None:
+    store = getattr(state, "store", None)
+    if store is not None:
+        store.close()
+        state.store = None  # type: ignore[attr-defined]
+
+
+def _build(articles: list[Article], options: BriefOptions) -> EventBrief:
+    from khabar.build import build_brief
+
+    return build_brief(articles, options=options)
+
+
+class BriefCache:
+    """Briefs by (article ids in order, options): an id names fixed content, so a kept
+    brief is the brief that building again would give."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple, EventBrief] = OrderedDict()
+        self._lock = threading.Lock()
+        self._building: dict[tuple, threading.Lock] = {}
+
+    def get_or_build(self, articles: list[Article], options: BriefOptions, build: BriefBuilder) -> EventBrief:
+        if self.size == 0:
+            return build(articles, options)
+        key = (tuple(a.id for a in articles), options)
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            # One build per key: requests arriving while it runs wait for it instead of
+            # building the same brief again (a burst of identical requests costs one build).
+            key_lock = self._building.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if key in self._items:
+                    return self._items[key]
+            try:
+                brief = build(articles, options)
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
+            with self._lock:
+                self._items[key] = brief
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return brief
+
+
+def get_brief_builder(request: Request) -> BriefBuilder:
+    """``build_brief`` behind the server's cache; tests swap in one returning a hand-made brief."""
+    cache: BriefCache = request.app.state.brief_cache
+    return lambda articles, options: cache.get_or_build(articles, options, _build)
+
+
+def split_ids(values: Iterable[str]) -> list[str]:
+    """``?ids=a,b&ids=c`` -> ["a", "b", "c"], each once, in order."""
+    out: dict[str, None] = {}
+    for v in values:
+        for part in v.split(","):
+            part = part.strip()
+            if part:
+                out[part] = None
+    return list(out)

@@ -1,0 +1,105 @@
+"""The pages a person reads: the stored articles and a search, a brief, one article.
+
+Arabic, right to left, by default; ``?lang=en`` switches the interface labels only (the
+articles stay as written).  Pages are plain HTML with one stylesheet and one small script
+from ``/static``: nothing loads from elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import HTMLResponse
+
+from khabar.api.deps import BriefBuilder, get_brief_builder, get_settings, get_store
+from khabar.api.routers.articles import find_article
+from khabar.api.routers.briefs import make_brief
+from khabar.api.settings import ApiSettings
+from khabar.api.views import article_segments, brief_view, link, render_page, safe_url
+from khabar.store import Store
+
+router = APIRouter(include_in_schema=False)
+
+Lang = Annotated[str, Query(pattern="^(ar|en)$", description="interface language")]
+PAGE_SIZE = 25
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(
+    store: Annotated[Store, Depends(get_store)],
+    lang: Lang = "ar",
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    q = (q or "").strip() or None
+    if q:
+        hits = store.search(q, limit=PAGE_SIZE + 1, offset=offset)
+        rows = [h.article for h in hits[:PAGE_SIZE]]
+        snippets = {h.article.id: h.snippet for h in hits[:PAGE_SIZE]}
+        more = len(hits) > PAGE_SIZE
+        total = None
+    else:
+        rows = store.articles(limit=PAGE_SIZE, offset=offset)
+        snippets = {}
+        total = store.count()
+        more = offset + len(rows) < total
+    html = render_page(
+        "index.html",
+        lang=lang,
+        q=q,
+        rows=rows,
+        snippets=snippets,
+        total=total,
+        offset=offset,
+        shown=len(rows),
+        next_href=link("/", lang, q=q, offset=offset + PAGE_SIZE) if more else None,
+        prev_href=link("/", lang, q=q, offset=max(0, offset - PAGE_SIZE) or None) if offset > 0 else None,
+        other_lang_href=link("/", "en" if lang == "ar" else "ar", q=q, offset=offset or None),
+    )
+    return HTMLResponse(html)
+
+
+@router.get("/brief", response_class=HTMLResponse)
+def brief_page(
+    store: Annotated[Store, Depends(get_store)],
+    build: Annotated[BriefBuilder, Depends(get_brief_builder)],
+    settings: Annotated[ApiSettings, Depends(get_settings)],
+    lang: Lang = "ar",
+    ids: Annotated[list[str], Query()] = [],  # noqa: B006
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int | None, Query(ge=1)] = None,
+) -> HTMLResponse:
+    brief, _ = make_brief(store, build, settings, ids=ids, q=q, limit=limit)
+    view = brief_view(brief, lang=lang)
+    other = "en" if lang == "ar" else "ar"
+    html = render_page(
+        "brief.html",
+        lang=lang,
+        view=view,
+        brief=brief,
+        q=(q or "").strip() or None,
+        json_href=link("/api/brief", "ar", ids=ids or None, q=q, limit=limit),
+        other_lang_href=link("/brief", other, ids=ids or None, q=q, limit=limit),
+    )
+    return HTMLResponse(html)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    article_id: str,
+    store: Annotated[Store, Depends(get_store)],
+    lang: Lang = "ar",
+    hl: Annotated[str | None, Query(pattern=r"^\d{1,9}-\d{1,9}$", description="start-end span to mark")] = None,
+) -> HTMLResponse:
+    article = find_article(store, article_id)
+    span = tuple(int(x) for x in hl.split("-")) if hl else None
+    html = render_page(
+        "article.html",
+        lang=lang,
+        article=article,
+        url=safe_url(article.url),
+        segments=article_segments(article, highlight=span),  # type: ignore[arg-type]
+        other_lang_href=link(f"/articles/{article_id}", "en" if lang == "ar" else "ar", hl=hl),
+    )
+    return HTMLResponse(html)

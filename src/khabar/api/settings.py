@@ -1,0 +1,47 @@
+"""What the web server may accept, in one frozen object built once by :func:`create_app`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from khabar.errors import OptionsError
+
+#: A JSON request of a few hundred articles is well under 2 MB; anything larger is most
+#: likely a mistake or an attack on memory, refused before it is read.
+DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+
+#: A feed or JSON Lines dump of a day's news is a few MB; the CLI accepts 20 MB from disk,
+#: a network upload gets less because it is held while it is read.
+DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+#: Requests per client address per minute.  A person reading briefs makes a few a minute; a
+#: script that loops without pause is slowed down before it starves everyone else.
+DEFAULT_RATE_LIMIT_PER_MINUTE = 300
+
+#: A brief of more articles than this takes seconds and is no longer "one event".
+DEFAULT_MAX_BRIEF_ARTICLES = 200
+
+#: Briefs kept in memory by their article ids and options.  Articles never change under an
+#: id (the id is a hash of the content), so a kept brief is never stale.
+DEFAULT_BRIEF_CACHE_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSettings:
+    """Limits and the store of one server.  ``rate_limit_per_minute=0`` turns limiting off."""
+
+    db_path: Path | None = None  # None: khabar.config.default_db_path()
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    rate_limit_per_minute: int = DEFAULT_RATE_LIMIT_PER_MINUTE
+    max_brief_articles: int = DEFAULT_MAX_BRIEF_ARTICLES
+    brief_cache_size: int = DEFAULT_BRIEF_CACHE_SIZE
+
+    def __post_init__(self) -> None:
+        for name in ("max_body_bytes", "max_upload_bytes", "max_brief_articles"):
+            if getattr(self, name) <= 0:
+                raise OptionsError(f"{name} must be positive, got {getattr(self, name)}")
+        for name in ("rate_limit_per_minute", "brief_cache_size"):
+            if getattr(self, name) < 0:
+                raise OptionsError(f"{name} must be 0 (off) or positive, got {getattr(self, name)}")

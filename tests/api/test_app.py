@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from fastapi.testclient import TestClient
+
+from khabar.api import ApiSettings, create_app
+from khabar.api.app import CONTENT_SECURITY_POLICY, RateLimitMiddleware
+from khabar.api.deps import BriefCache, get_brief_builder, get_store
+from khabar.errors import OptionsError
+
+
+def test_openapi_lists_every_api_path(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    expected = {"/api/articles", "/api/articles/upload", "/api/articles/{article_id}", "/api/search",
+                "/api/brief", "/api/stories", "/api/check"}
+    assert expected <= set(paths)
+    assert "post" in paths["/api/articles"] and "get" in paths["/api/articles"]
+    assert not any(p.startswith("/brief") for p in paths)  # pages are not API
+
+
+def test_cdn_docs_are_off(client):
+    # FastAPI's /docs and /redoc load scripts from a CDN; the CSP and offline use forbid it.
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+
+
+def test_security_headers_on_answers_and_errors(client):
+    for r in (client.get("/api/articles"), client.get("/api/articles/nope"), client.get("/")):
+        assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_unknown_path_is_404_shape(client, error_shape):
+    assert "/api/nothing" in error_shape(client.get("/api/nothing"), 404)["detail"]
+
+
+def test_wrong_method_is_405_shape(client, error_shape):
+    error_shape(client.delete("/api/articles"), 405)
+
+
+def test_stories_and_check_are_501_not_fake_results(client, error_shape):
+    assert "not built yet" in error_shape(client.get("/api/stories"), 501)["detail"]
+    error_shape(client.post("/api/check", json={"claim": "x"}), 501)
+
+
+def test_failure_inside_a_request_is_500_shape_and_server_goes_on(app, two_articles, error_shape):
+    def broken():
+        raise RuntimeError("boom")
+
+    app.dependency_overrides[get_brief_builder] = broken
+    with TestClient(app, raise_server_exceptions=False) as c:
+        body = error_shape(c.get("/api/brief", params={"q": "قافلة"}), 500)
+        assert "boom" not in body["detail"]  # no internals leak
+        assert c.get("/api/articles").status_code == 200
+
+
+def test_rate_limit_answers_429_with_retry_after(tmp_path, store, error_shape):
+    app = create_app(ApiSettings(db_path=tmp_path / "r.sqlite3", rate_limit_per_minute=3))
+    app.dependency_overrides[get_store] = lambda: store
+    with TestClient(app) as c:
+        codes = [c.get("/api/articles").status_code for _ in range(3)]
+        assert codes == [200, 200, 200]
+        r = c.get("/api/articles")
+        error_shape(r, 429)
+        assert int(r.headers["retry-after"]) >= 1
+        assert c.get("/static/app.css").status_code == 200  # static files are not counted
+
+
+def test_rate_limit_refills_over_time():
+    now = [0.0]
+    limiter = RateLimitMiddleware(None, per_minute=60, clock=lambda: now[0])
+    for _ in range(60):
+        assert limiter.take("a") == 0
+    assert limiter.take("a") > 0
+    assert limiter.take("b") == 0  # per client
+    now[0] += 1.0  # one request a second comes back
+    assert limiter.take("a") == 0
+
+
+def test_brief_cache_builds_each_selection_once():
+    calls = []
+
+    def build(articles, options):
+        calls.append(options)
+        return object()
+
+    from khabar.config import BriefOptions
+    from khabar.model import Article
+
+    a = [Article.create(title="عنوان", body="نص")]
+    cache = BriefCache(4)
+    assert cache.get_or_build(a, BriefOptions(), build) is cache.get_or_build(a, BriefOptions(), build)
+    cache.get_or_build(a, BriefOptions(length_words=50), build)
+    assert len(calls) == 2
+
+
+def test_brief_cache_of_size_zero_always_builds():
+    calls = []
+    from khabar.config import BriefOptions
+
+    cache = BriefCache(0)
+    for _ in range(2):
+        cache.get_or_build([], BriefOptions(), lambda arts, o: calls.append(1))
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("field", ["max_body_bytes", "max_upload_bytes", "rate_limit_per_minute", "brief_cache_size"])
+def test_settings_refuse_negative_limits(field):
+    with pytest.raises(OptionsError, match=field):
+        dataclasses.replace(ApiSettings(), **{field: -1})
+
+
+def test_default_store_comes_from_settings(tmp_path):
+    app = create_app(ApiSettings(db_path=tmp_path / "own.sqlite3", rate_limit_per_minute=0))
+    with TestClient(app) as c:
+        assert c.get("/api/articles").json()["total"] == 0
+    assert (tmp_path / "own.sqlite3").exists()
