@@ -11,6 +11,7 @@ from khabar.model import Article, ArticleDigest, EventBrief
 from khabar.pipeline import Document, analyze
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
+from khabar.relate.statements import find_facts
 from khabar.summarize import summarize
 
 
@@ -44,16 +45,18 @@ def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOption
     pool = SentencePool.build(docs)
     articles = [d.article for d in docs]
     sentences = {d.article.id: d.sentences for d in docs}
+    quotes = tuple(q for d in docs for q in d.quotes)
     return EventBrief(
         articles=tuple(digest(d) for d in docs),
         summary=summarize(pool, options=options),
-        quotes=tuple(q for d in docs for q in d.quotes),
+        quotes=quotes,
         timeline=tuple(build_timeline(articles, sentences)),
         shared_passages=tuple(
             find_shared_passages(
                 articles, sentences, threshold=options.passage_threshold, min_words=options.passage_min_words
             )
         ),
+        facts=tuple(find_facts(pool, quotes, threshold=options.support_threshold)),
         options=dataclasses.asdict(options),
     )
 

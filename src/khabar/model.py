@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 #: Version of the brief's JSON form.  Bump the minor part for additions, the major for changes.
-BRIEF_SCHEMA_VERSION = "1.0"
+BRIEF_SCHEMA_VERSION = "1.1"
 
 #: Separator between an article's title and its body in :attr:`Article.text`.
 TITLE_SEPARATOR = "\n\n"
@@ -179,6 +179,26 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One thing reported by one or more articles: a statement (the same event told in
+    several words) or a quote (the same words from the same speaker)."""
+
+    id: str
+    kind: Literal["statement", "quote"]
+    text: str
+    citations: tuple[Citation, ...]
+    speaker: str | None = None
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(sorted({c.outlet for c in self.citations if c.outlet}))
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article_id for c in self.citations))
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     article_id: str
     start: int
@@ -286,6 +306,7 @@ class EventBrief:
     conflicts: tuple[Conflict, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     shared_passages: tuple[SharedPassage, ...] = ()
+    facts: tuple[Fact, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     schema_version: str = BRIEF_SCHEMA_VERSION
 
@@ -306,7 +327,7 @@ def to_jsonable(obj: Any) -> Any:
     """Turn model objects into JSON-ready dicts, lists, strings and numbers."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        if isinstance(obj, SummarySentence):
+        if isinstance(obj, (SummarySentence, Fact)):
             out["outlets"] = list(obj.outlets)
         return out
     if isinstance(obj, (dt.date, dt.datetime)):

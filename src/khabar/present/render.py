@@ -95,10 +95,11 @@ def render_text(brief: EventBrief, lang: str = "ar") -> str:
         lines.append(f"• {s.text} {refs.cite([c.article_id for c in s.citations])}")
     lines += ["", f"== {lab['articles']} =="]
     lines += [refs.describe(a) for a in brief.articles]
-    if brief.quotes:
+    quote_facts = [f for f in brief.facts if f.kind == "quote"]
+    if quote_facts:
         lines += ["", f"== {lab['quotes']} =="]
-        for q in brief.quotes:
-            lines.append(f"{refs.cite([q.article_id])} {_speaker(q)}: {_clip(q.content, 160)}")
+        for f in quote_facts:  # each quote once, with every article that carries it
+            lines.append(f"{refs.cite(list(f.article_ids))} {f.speaker}: {_clip(f.text, 160)}")
     if brief.timeline:
         lines += ["", f"== {lab['timeline']} =="]
         for t in brief.timeline:
@@ -130,11 +131,12 @@ def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
         out.append(f"- {_md_escape(s.text)} {_md_escape(refs.cite([c.article_id for c in s.citations]))}")
     out += ["", f"## {lab['articles']}", ""]
     out += [f"{i}. {_md_escape(refs.describe(a))}" for i, a in enumerate(brief.articles, 1)]
-    if brief.quotes:
+    quote_facts = [f for f in brief.facts if f.kind == "quote"]
+    if quote_facts:
         out += ["", f"## {lab['quotes']}", ""]
         out += [
-            f"- {_md_escape(refs.cite([q.article_id]))} **{_md_escape(_speaker(q))}**: {_md_escape(_clip(q.content, 160))}"
-            for q in brief.quotes
+            f"- {_md_escape(refs.cite(list(f.article_ids)))} **{_md_escape(f.speaker or '')}**: {_md_escape(_clip(f.text, 160))}"
+            for f in quote_facts
         ]
     if brief.timeline:
         out += ["", f"## {lab['timeline']}", ""]

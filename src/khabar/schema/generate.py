@@ -29,6 +29,13 @@ DESCRIPTIONS: dict[str, str] = {
     "EventBrief.conflicts": "Claims about the same quantity side by side: conflicting, agreeing, or changing over time.",
     "EventBrief.timeline": "Sentences that report a dated event, by resolved day.",
     "EventBrief.shared_passages": "Passages several outlets share verbatim or nearly (wire copy).",
+    "EventBrief.facts": "What is reported, grouped across articles: each statement or quote with every article sentence that reports it (since 1.1).",
+    "Fact": "One thing reported by one or more articles.",
+    "Fact.kind": "statement: the same event in several words; quote: the same words from the same speaker.",
+    "Fact.text": "The fact as one article words it (the most supported sentence, or the quote).",
+    "Fact.speaker": "For a quote, the speaker as written in its first citation.",
+    "Fact.citations": "Every sentence that reports it, one or more per article.",
+    "Fact.outlets": "Distinct outlets among the citations (derived, sorted).",
     "EventBrief.options": "The options that produced this brief (algorithm, length, thresholds), for reproducibility.",
     "ArticleDigest": "An article as the brief presents it.",
     "ArticleDigest.id": "Stable id: 16 hex digits of the SHA-1 of the article's normalized title and body.",
@@ -105,9 +112,9 @@ def _add(cls: type, defs: dict[str, Any]) -> None:
         if desc := DESCRIPTIONS.get(f"{cls.__name__}.{f.name}"):
             prop = {"description": desc, **prop}
         props[f.name] = prop
-    if cls is m.SummarySentence:  # derived property serialized by model.to_jsonable
+    if cls in (m.SummarySentence, m.Fact):  # derived property serialized by model.to_jsonable
         props["outlets"] = {
-            "description": DESCRIPTIONS["SummarySentence.outlets"],
+            "description": DESCRIPTIONS[f"{cls.__name__}.outlets"],
             "type": "array",
             "items": {"type": "string"},
         }

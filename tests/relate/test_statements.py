@@ -1,0 +1,72 @@
+import datetime as dt
+
+import khabar
+from khabar.build import build_brief
+from khabar.model import Article, Quote
+from khabar.relate.statements import longest_shared_run, same_speaker
+from khabar.text.ar.normalize import normalize
+
+
+def q(speaker, content="نص", article="a", entity=None):
+    return Quote(article_id=article, sentence_index=0, speaker=speaker, content=content, start=0, end=1,
+                 speaker_entity=entity)
+
+
+def test_surname_alone_is_the_same_speaker_as_the_full_name():
+    assert same_speaker(q("زيد الصالح"), q("الصالح"))
+
+
+def test_different_first_names_are_different_speakers():
+    assert not same_speaker(q("إياد الحسن"), q("مصطفى الحسن"))
+
+
+def test_linked_entities_decide_when_both_are_known():
+    assert same_speaker(q("سيرجي لافروف", entity="p1"), q("سيرغي لافروف", entity="p1"))
+    assert not same_speaker(q("لافروف", entity="p1"), q("لافروف", entity="p2"))
+
+
+def test_hamza_variants_of_a_name_are_the_same_speaker():
+    assert same_speaker(q("أسامة الخطيب"), q("اسامه الخطيب"))
+
+
+def test_longest_shared_run_counts_consecutive_words():
+    assert longest_shared_run("الوقت محدود اما الاستسلام او الموت".split(), "عليهم اما الاستسلام او الموت".split()) == 4
+    assert longest_shared_run("a b c".split(), "c b a".split()) == 1
+
+
+def _article(outlet, body, day=14):
+    return Article.create(title=f"عنوان من {outlet}", body=body, outlet=outlet, published=dt.date(2023, 11, day))
+
+
+def test_quote_carried_by_three_outlets_is_one_fact_with_three_outlets():
+    arts = [
+        _article("وكالة", "وقال المحافظ إياد الحسن إن «الممرات مفتوحة أمام كل من يرغب في الخروج» من الحي."),
+        _article("صحيفة", "وأكد إياد الحسن أن الممرات مفتوحة أمام كل من يرغب في الخروج بأمان."),
+        _article("قناة", "من جهته، قال الحسن: الممرات مفتوحة أمام كل من يرغب في الخروج."),
+    ]
+    facts = [f for f in build_brief(arts).facts if f.kind == "quote" and len(f.article_ids) > 1]
+    assert len(facts) == 1
+    assert set(facts[0].outlets) == {"وكالة", "صحيفة", "قناة"}
+
+
+def test_same_words_from_different_speakers_are_different_facts():
+    arts = [
+        _article("وكالة", "وقال إياد الحسن إن «الممرات مفتوحة أمام كل من يرغب في الخروج» من الحي."),
+        _article("صحيفة", "وقال مصطفى الحسن إن «الممرات مفتوحة أمام كل من يرغب في الخروج» من الحي."),
+    ]
+    assert all(len(f.article_ids) == 1 for f in build_brief(arts).facts if f.kind == "quote")
+
+
+def test_seeds_surrender_or_death_quote_is_reported_by_three_articles(seeds_dir):
+    brief = khabar.brief(seeds_dir)
+    (fact,) = [f for f in brief.facts if f.kind == "quote" and "الاستسلام او الموت" in normalize(f.text)]
+    assert len(fact.article_ids) == 3
+    assert "الصالح" in fact.speaker
+
+
+def test_statement_facts_group_rewrites_of_one_sentence(seeds_dir):
+    brief = khabar.brief(seeds_dir)
+    statements = [f for f in brief.facts if f.kind == "statement"]
+    assert statements and all(len(f.article_ids) >= 2 for f in statements)
+    ban = [f for f in statements if "بان كي مون" in f.text]
+    assert ban and len(ban[0].article_ids) == 3
