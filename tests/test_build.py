@@ -129,3 +129,49 @@ def test_example_timeline_is_resolved_against_each_article_date():
     assert brief.timeline
     assert all(t.article_id not in undated for t in brief.timeline), "no date is guessed for the undated article"
     assert [t.date for t in brief.timeline] == sorted(t.date for t in brief.timeline)
+
+
+# Publication days of the seeds, read from their own relative dates (e.g. seed 000 says the
+# Turkish-Russian meeting is "اليوم الأربعاء" = 14 December 2016).
+SEED_DAYS = {
+    "000": dt.date(2016, 12, 14),
+    "001": dt.date(2016, 12, 4),
+    "002": dt.date(2016, 12, 13),
+    "003": dt.date(2016, 12, 13),
+    "004": dt.date(2016, 12, 13),
+}
+
+
+def _dated_seeds(seeds_dir):
+    import dataclasses
+
+    out = []
+    for a in khabar.read(seeds_dir):
+        prefix = a.source.rsplit("/", 1)[-1][:3]
+        out.append(dataclasses.replace(a, published=SEED_DAYS[prefix]))
+    return out
+
+
+def test_seeds_trapped_figures_are_side_by_side_and_conflicting(seeds_dir):
+    brief = build_brief(khabar.read(seeds_dir))
+    by_id = {c.id: c for c in brief.claims}
+    trapped = [c for c in brief.conflicts if c.category == "trapped" and c.kind == "conflict"]
+    assert trapped, "the trapped figures disagree"
+    members = [by_id[i] for i in trapped[0].claim_ids]
+    values = {(c.low, c.high) for c in members}
+    assert (50000.0, 50000.0) in values  # نحو 50 الف (a US official, BBC)
+    assert (100000.0, None) in values  # ما يزيد على 100 ألف (de Mistura)
+    assert (None, 200000.0) in values  # قد يصل إلى 200 ألف (the Observatory)
+    sources = " ".join(c.source or "" for c in members)
+    assert "ميستورا" in sources and "المرصد" in sources and "مسؤول" in sources
+
+
+def test_seeds_displacement_figures_are_shown_over_time(seeds_dir):
+    brief = build_brief(_dated_seeds(seeds_dir))
+    by_id = {c.id: c for c in brief.claims}
+    changes = [c for c in brief.conflicts if c.category == "displaced" and c.kind == "change_over_time"]
+    assert changes
+    members = [by_id[i] for i in changes[0].claim_ids]
+    assert [m.date for m in members] == sorted(m.date for m in members)
+    values = {m.value for m in members}
+    assert {30000.0, 130000.0} <= values  # the UN on 4 December, Russia a week later

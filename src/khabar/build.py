@@ -9,6 +9,7 @@ from khabar.config import BriefOptions
 from khabar.extract.dates import build_timeline
 from khabar.model import Article, ArticleDigest, EventBrief
 from khabar.pipeline import Document, analyze
+from khabar.relate.conflicts import find_conflicts
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
 from khabar.relate.statements import find_facts
@@ -46,10 +47,13 @@ def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOption
     articles = [d.article for d in docs]
     sentences = {d.article.id: d.sentences for d in docs}
     quotes = tuple(q for d in docs for q in d.quotes)
+    claims = tuple(c for d in docs for c in d.claims)
     return EventBrief(
         articles=tuple(digest(d) for d in docs),
         summary=summarize(pool, options=options),
         quotes=quotes,
+        claims=claims,
+        conflicts=tuple(find_conflicts(claims)),
         timeline=tuple(build_timeline(articles, sentences)),
         shared_passages=tuple(
             find_shared_passages(

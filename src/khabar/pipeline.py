@@ -11,8 +11,9 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from khabar.extract.claims import extract_claims
 from khabar.extract.quotes import extract_quotes
-from khabar.model import Article, NumberMention, Quote, Sentence
+from khabar.model import Article, Claim, NumberMention, Quote, Sentence
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import split_sentences
 from khabar.text.ar.tokenize import words
@@ -28,6 +29,7 @@ class Document:
     sentence_words: tuple[tuple[str, ...], ...] = ()
     numbers: tuple[NumberMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -62,11 +64,17 @@ def add_quotes(doc: Document) -> Document:
     return dataclasses.replace(doc, quotes=tuple(extract_quotes(doc.article, doc.sentences)))
 
 
+def add_claims(doc: Document) -> Document:
+    """Figures about people and events, each with its category, source and date."""
+    return dataclasses.replace(doc, claims=tuple(extract_claims(doc.article, doc.sentences, quotes=doc.quotes)))
+
+
 #: The components, in the order they run.
 PIPELINE: tuple[tuple[str, Component], ...] = (
     ("sentences", add_sentences),
     ("numbers", add_numbers),
     ("quotes", add_quotes),
+    ("claims", add_claims),
 )
 
 

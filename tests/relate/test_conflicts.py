@@ -85,3 +85,26 @@ def test_period_days_groups_neighbouring_days():
     claims = [claim("a", "x", 40000), claim("b", "y", 90000, date=D14 + dt.timedelta(days=1))]
     assert [c.kind for c in find_conflicts(claims, options=ConflictOptions(period_days=1))] == ["conflict"]
     assert [c.kind for c in find_conflicts(claims, options=ConflictOptions(period_days=0))] == ["change_over_time"]
+
+
+def test_a_daily_series_does_not_chain_into_one_period():
+    claims = [claim("a", "x", 23, category="killed", date=dt.date(2023, 11, 12)),
+              claim("b", "y", 30, category="killed", date=dt.date(2023, 11, 13)),
+              claim("c", "z", 60, category="killed", date=dt.date(2023, 11, 14))]
+    conflicts = find_conflicts(claims, options=ConflictOptions(period_days=1))
+    same_period = [c for c in conflicts if c.kind != "change_over_time"]
+    assert [set(c.claim_ids) for c in same_period] == [{"a", "b"}]
+
+
+def test_claim_without_place_joins_the_majority_place():
+    claims = [claim("a", "x", 60, category="killed", place="حلب"), claim("b", "y", 70, category="killed", place="حلب"),
+              claim("c", "z", 9, category="killed", place="إسطنبول"), claim("d", "w", 300, category="killed")]
+    groups = {frozenset(c.claim_ids) for c in find_conflicts(claims)}
+    assert frozenset({"a", "b", "d"}) in groups
+
+
+def test_claim_without_place_stays_apart_when_no_place_dominates():
+    claims = [claim("a", "x", 60, category="killed", place="حلب"), claim("c", "z", 9, category="killed", place="حماة"),
+              claim("d", "w", 300, category="killed"), claim("e", "v", 30, category="killed")]
+    groups = {frozenset(c.claim_ids) for c in find_conflicts(claims)}
+    assert groups == {frozenset({"d", "e"})}

@@ -13,6 +13,7 @@ from khabar.errors import StoreError
 from khabar.model import Article
 from khabar.store import SCHEMA_VERSION, open_store
 from khabar.store.migrations import APPLICATION_ID, MIGRATIONS, Migration
+from khabar.text.ar.normalize import normalize
 
 # The version 1 schema exactly as it shipped.  Stores in the wild were made by it, so it is
 # written out here rather than taken from MIGRATIONS: editing the shipped step fails below.
@@ -32,6 +33,21 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_date ON articles (published, id);
 CREATE INDEX articles_by_outlet ON articles (outlet, published, id);
 """
+
+# The version 2 step exactly as it shipped: the full-text index over normalized title and body.
+V2_SQL = (
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body,
+        content = '',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    INSERT INTO articles_fts (rowid, title, body)
+    SELECT seq, khabar_normalize(title), khabar_normalize(body) FROM articles
+    """,
+)
 
 OLD = Article.create(
     title="مسؤول أممي: الوضع في حلب كارثي",
@@ -59,6 +75,42 @@ def make_v1_store(path) -> None:
     conn.close()
 
 
+# Written by hand with proclitics on every name, for the searches across them after upgrading.
+CLITICS = Article.create(
+    title="قصف عنيف بحلب",
+    body="وقالت مصادر للمعارضة إن الغارات استهدفت أحياء وبلدات في ريف حلب الشرقي.",
+    outlet="وكالة الشرق",
+    published=dt.date(2016, 12, 14),
+)
+
+
+def make_v2_store(path) -> None:
+    """A store as version 2 of khabar left it: three articles, indexed without bare columns."""
+    conn = sqlite3.connect(path)
+    conn.create_function("khabar_normalize", 1, normalize)
+    conn.executescript(V1_SQL)
+    for seq, a in enumerate([OLD, UNDATED, CLITICS], start=1):
+        conn.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, a.id, a.title, a.body, a.outlet, a.url,
+             a.published.isoformat() if a.published else None, a.language, a.source, "2017-01-01T00:00:00+00:00"),
+        )
+    for statement in V2_SQL:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+
+
+def fts_columns(path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [row[1] for row in conn.execute("PRAGMA table_info(articles_fts)")]
+    finally:
+        conn.close()
+
+
 def schema_of(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall()
     return [(name, " ".join(sql.split())) for name, sql in rows]
@@ -70,6 +122,19 @@ def test_the_first_step_is_the_shipped_v1_schema():
     for statement in MIGRATIONS[0].statements:
         current.execute(statement)
     assert schema_of(current) == schema_of(shipped)
+
+
+def test_the_second_step_is_the_shipped_v2_search_index():
+    shipped, current = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
+    for conn in (shipped, current):
+        conn.create_function("khabar_normalize", 1, normalize)
+        conn.executescript(V1_SQL)
+    for statement in V2_SQL:
+        shipped.execute(statement)
+    for statement in MIGRATIONS[1].statements:
+        current.execute(statement)
+    assert schema_of(current) == schema_of(shipped)
+    assert [" ".join(s.split()) for s in MIGRATIONS[1].statements] == [" ".join(s.split()) for s in V2_SQL]
 
 
 def test_a_v1_store_is_upgraded_keeping_its_rows(tmp_path):
@@ -150,3 +215,53 @@ def test_a_new_store_is_marked_as_khabars(tmp_path):
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
+
+
+def test_a_v2_store_is_upgraded_in_place_keeping_its_rows(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    make_v2_store(path)
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.count() == 3 and store.get(CLITICS.id) == CLITICS
+    assert fts_columns(path) == ["title", "body", "title_bare", "body_bare"]
+
+
+def test_an_upgraded_v2_store_finds_its_old_rows_across_proclitics(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    make_v2_store(path)
+    with open_store(path) as store:
+        # "حلب" as written is only in CLITICS's body; "بحلب" in its title.  "معارضة" only as "للمعارضة".
+        hits = store.search("بحلب معارضة")
+        assert [h.article.id for h in hits] == [CLITICS.id] and not hits[0].exact
+
+
+def test_an_upgraded_v2_store_still_finds_its_old_rows_as_written(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    make_v2_store(path)
+    with open_store(path) as store:
+        assert [h.article.id for h in store.search("مسئول الامم")] == [OLD.id]
+
+
+def test_an_upgraded_v2_store_indexes_new_articles_with_their_bare_words(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    make_v2_store(path)
+    new = Article.create(title="خبر جديد", body="وصلت قافلة المساعدات وحلب تنتظر المزيد.")
+    with open_store(path) as store:
+        store.add([new])
+        assert {h.article.id for h in store.search("لحلب")} == {OLD.id, CLITICS.id, new.id}
+
+
+def test_a_failing_step_after_the_rebuild_leaves_the_v2_index_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "v2.sqlite3"
+    make_v2_store(path)
+    broken = Migration(version=SCHEMA_VERSION + 1, note="broken", statements=("CREATE TABLE oops (",))
+    steps = (*MIGRATIONS, broken)
+    monkeypatch.setattr(store_sqlite, "SCHEMA_VERSION", len(steps))
+    monkeypatch.setattr(store_sqlite, "pending", lambda v: steps[v:])
+    with pytest.raises(StoreError):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'حلب'").fetchall() == [(1,), (3,)]
+    conn.close()
+    assert fts_columns(path) == ["title", "body"]

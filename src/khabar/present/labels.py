@@ -154,6 +154,29 @@ LABELS: dict[str, dict[str, str]] = {
 
 LANGUAGES = tuple(LABELS)
 
+#: Names of claim categories (khabar.extract.claims) for readers.
+CATEGORY_LABELS: dict[str, dict[str, str]] = {
+    "ar": {
+        "killed": "قتلى", "injured": "جرحى", "executed": "إعدامات", "displaced": "نازحون",
+        "trapped": "محاصرون", "evacuated": "تم إجلاؤهم", "surrendered": "استسلموا", "arrested": "معتقلون",
+        "airstrikes": "غارات", "territory": "نسبة السيطرة", "places": "مناطق", "money": "أموال",
+        "aid": "مساعدات", "other": "أخرى",
+    },
+    "en": {
+        "killed": "killed", "injured": "injured", "executed": "executed", "displaced": "displaced",
+        "trapped": "trapped / besieged", "evacuated": "evacuated", "surrendered": "surrendered",
+        "arrested": "arrested", "airstrikes": "airstrikes", "territory": "territory share", "places": "places",
+        "money": "money", "aid": "aid", "other": "other",
+    },
+}
+
+
+def category_label(category: str | None, lang: str) -> str:
+    """A claim category for readers; unknown codes are shown as they are."""
+    if category is None:
+        return "—"
+    return CATEGORY_LABELS.get(lang, CATEGORY_LABELS["en"]).get(category, category)
+
 
 def labels(lang: str) -> dict[str, str]:
     try:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 
 from khabar.model import ArticleDigest, Claim, EventBrief, NumberMention, Quote
-from khabar.present.labels import labels
+from khabar.present.labels import category_label, labels
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -74,6 +74,24 @@ class _Refs:
         return "[" + ",".join(str(n) for n in nums) + "]"
 
 
+def _conflict_lines(brief: EventBrief, refs: _Refs, lang: str) -> list[str]:
+    """One line per compared quantity: kind, what is counted, each source's figure side by side."""
+    lab = labels(lang)
+    by_id = {c.id: c for c in brief.claims}
+    lines = []
+    for conflict in brief.conflicts:
+        parts = []
+        for cid in conflict.claim_ids:
+            c = by_id.get(cid)
+            if c is None:
+                continue
+            when = c.date.isoformat() if c.date else lab["unknown_date"]
+            parts.append(f"{format_number(c)} ({c.source or '?'}، {when}) {refs.cite([c.article_id])}")
+        what = category_label(conflict.category, lang) + (f" · {conflict.place}" if conflict.place else "")
+        lines.append(f"[{lab['kind_' + conflict.kind]}] {what}: " + " | ".join(parts))
+    return lines
+
+
 def _speaker(q: Quote) -> str:
     return f"{q.speaker} ({q.role})" if q.role else q.speaker
 
@@ -109,6 +127,9 @@ def render_text(brief: EventBrief, lang: str = "ar") -> str:
         for p in brief.shared_passages:
             cite = refs.cite([o.article_id for o in p.occurrences])
             lines.append(f"{cite} ({p.similarity:.2f}) {_clip(p.text)}")
+    if brief.conflicts:
+        lines += ["", f"== {lab['conflicts']} =="]
+        lines += _conflict_lines(brief, refs, lang)
     lines += ["", f"== {lab['numbers']} =="]
     for a in brief.articles:
         if a.numbers:
@@ -150,6 +171,9 @@ def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
             f"- {_md_escape(refs.cite([o.article_id for o in p.occurrences]))} ({p.similarity:.2f}) {_md_escape(_clip(p.text))}"
             for p in brief.shared_passages
         ]
+    if brief.conflicts:
+        out += ["", f"## {lab['conflicts']}", ""]
+        out += [f"- {_md_escape(line)}" for line in _conflict_lines(brief, refs, lang)]
     out += ["", f"## {lab['numbers']}", "", f"| # | {lab['as_written']} | {lab['value']} |", "|---|---|---|"]
     for a in brief.articles:
         for n in a.numbers:

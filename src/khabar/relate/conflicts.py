@@ -72,24 +72,26 @@ def _place_key(place: str | None) -> str | None:
 
 
 def _by_place(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
-    """Split a quantity's claims by place; a claim without a place joins the only known
-    place when there is exactly one, else stays with the other unplaced claims."""
+    """Split a quantity's claims by place.  A claim without a place joins the place most of
+    the placed claims share (a story's figures are mostly about one place), when one place
+    holds a strict majority; else the unplaced claims stay together."""
     groups: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[_place_key(c.place)].append(c)
-    known = [k for k in groups if k is not None]
-    if len(known) == 1 and None in groups:
+    known = sorted((k for k in groups if k is not None), key=lambda k: (-len(groups[k]), k))
+    placed = sum(len(groups[k]) for k in known)
+    if known and None in groups and 2 * len(groups[known[0]]) > placed:
         groups[known[0]].extend(groups.pop(None))
     return sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
 
 
 def _periods(claims: list[Claim], days: int) -> list[list[Claim]]:
-    """Consecutive runs of claims whose days are at most ``days`` apart; undated claims
-    form one period of their own."""
+    """Runs of claims at most ``days`` after the first claim of the run (anchored, so a
+    daily series does not chain into one period); undated claims form one period."""
     dated = sorted((c for c in claims if c.date is not None), key=lambda c: (c.date, c.id))
     out: list[list[Claim]] = []
     for c in dated:
-        if out and (c.date - out[-1][-1].date).days <= days:  # type: ignore[operator]
+        if out and (c.date - out[-1][0].date).days <= days:  # type: ignore[operator]
             out[-1].append(c)
         else:
             out.append([c])

@@ -13,7 +13,9 @@ Why these settings:
   feed, a large directory) never holds the lock that other writers are waiting for.
 
 Search matches the normalized text (:func:`khabar.text.ar.normalize.normalize` on the way in
-and on the query), so "مسئول" finds "مسؤول"; snippets are cut from the original text.
+and on the query), so "مسئول" finds "مسؤول"; snippets are cut from the original text.  Each
+word is also indexed without its proclitics (:func:`bare_word`), so "حلب" finds "بحلب" and
+"وحلب", "المعارضة" finds "معارضة"; articles with the words as written rank first.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -35,13 +38,18 @@ from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store.migrations import APPLICATION_ID, SCHEMA_VERSION, pending
 from khabar.text.ar.normalize import normalize, normalize_with_offsets
+from khabar.text.ar.tokenize import PROCLITICS as _PROCLITIC_TABLE
+from khabar.text.ar.tokenize import clitic_variants
 
 #: How long a process waits for another one's write to finish before giving up.  Big ingest
 #: batches (500 articles) commit in well under a second; 30 s leaves a wide margin.
 BUSY_TIMEOUT_S = 30.0
 
-#: Title matches weigh twice body matches in the ranking: a headline names the event.
-_TITLE_WEIGHT, _BODY_WEIGHT = 2.0, 1.0
+#: Title matches weigh twice body matches in the ranking: a headline names the event.  A
+#: word met with other proclitics (in the bare columns) weighs half a word as written;
+#: articles where the whole query occurs as written come first anyway (see ``search``).
+_TITLE_WEIGHT, _BODY_WEIGHT, _BARE_FACTOR = 2.0, 1.0, 0.5
+_WEIGHTS = ", ".join(str(w) for w in (_TITLE_WEIGHT, _BODY_WEIGHT, _TITLE_WEIGHT * _BARE_FACTOR, _BODY_WEIGHT * _BARE_FACTOR))
 
 #: Ids looked up per ``IN (...)`` query: below SQLite's oldest limit of 999 parameters.
 _ID_CHUNK = 500
@@ -68,20 +76,28 @@ class AddResult:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """A stored article that matches a query; ``score`` is higher for better matches."""
+    """A stored article that matches a query; ``score`` is higher for better matches.
+
+    ``exact`` is true when every part of the query occurs in the article as written (up to
+    spelling variants), false when some word matched only with other proclitics ("حلب" in
+    an article that writes only "بحلب").  Scores compare hits of the same kind.
+    """
 
     article: Article
     score: float
     snippet: str
+    exact: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    """An article ready to be written: its column values and its normalized title and body."""
+    """An article ready to be written: its column values and its index columns."""
 
     values: tuple[object, ...]
     title_norm: str
     body_norm: str
+    title_bare: str
+    body_bare: str
 
     @property
     def id(self) -> str:
@@ -156,7 +172,8 @@ class Store:
         for v in values:
             if v[0] not in stored:
                 stored.add(v[0])  # a second copy in the same call is not written twice
-                rows.append(_Row(values=v, title_norm=normalize(v[1]), body_norm=normalize(v[2])))
+                title, body = normalize(v[1]), normalize(v[2])
+                rows.append(_Row(v, title, body, bare_text(title), bare_text(body)))
         added = 0
         if rows:
             with self._writing() as conn:
@@ -272,7 +289,10 @@ class Store:
         """Articles matching ``query``, best first.
 
         The query is words (all must occur), ``"a phrase"``, ``word*`` (prefix) and ``OR``
-        between two of those.  Spelling variants match (see the normalization rules).  Any
+        between two of those.  Spelling variants match (see the normalization rules), and so
+        do the words with other proclitics: "حلب" finds "بحلب", "بحلب" finds "حلب",
+        "المعارضة" finds "والمعارضة".  Articles where every part of the query occurs as
+        written (:attr:`SearchHit.exact`) come before the others, each kind by score.  Any
         input is accepted: characters that make no word are ignored, and a query with no
         word returns no hits.
         """
@@ -280,22 +300,28 @@ class Store:
         parsed = parse_query(query)
         if parsed is None:
             return []
+        # The exact set is a second, cheaper lookup of the same index: FTS5 cannot say which
+        # alternative of an OR matched a row.
         sql = f"""
-            WITH hits AS (
-                SELECT rowid AS seq, bm25(articles_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT}) AS rank
+            WITH exact AS (
+                SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+            ), hits AS (
+                SELECT rowid AS seq, bm25(articles_fts, {_WEIGHTS}) AS rank, rowid IN exact AS exact
                 FROM articles_fts WHERE articles_fts MATCH ?
-                ORDER BY rank, rowid LIMIT ? OFFSET ?
+                ORDER BY exact DESC, rank, rowid LIMIT ? OFFSET ?
             )
-            SELECT {", ".join("a." + c.strip() for c in _COLUMNS.split(","))}, hits.rank
+            SELECT {", ".join("a." + c.strip() for c in _COLUMNS.split(","))}, hits.rank, hits.exact
             FROM hits JOIN articles AS a ON a.seq = hits.seq
-            ORDER BY hits.rank, a.seq
+            ORDER BY hits.exact DESC, hits.rank, a.seq
         """
         with self._reading() as conn:
-            rows = conn.execute(sql, (parsed.expression, limit, offset)).fetchall()
+            rows = conn.execute(sql, (parsed.exact_expression, parsed.match_expression, limit, offset)).fetchall()
         hits = []
         for row in rows:
-            article = _article(row[:-1])
-            hits.append(SearchHit(article=article, score=-row[-1], snippet=snippet(article.text, parsed)))
+            article = _article(row[:-2])
+            hits.append(
+                SearchHit(article=article, score=-row[-2], snippet=snippet(article.text, parsed), exact=bool(row[-1]))
+            )
         return hits
 
     # --- plumbing -----------------------------------------------------------------------
@@ -372,6 +398,7 @@ def _connect_once(path: Path) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         conn.create_function("khabar_normalize", 1, _sql_normalize, deterministic=True)
+        conn.create_function("khabar_bare", 1, _sql_bare, deterministic=True)
         version = _check_is_khabar_store(conn, path)  # reads only: a foreign file stays untouched
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
@@ -453,6 +480,10 @@ def _sql_normalize(text: str | None) -> str | None:
     return None if text is None else normalize(text)
 
 
+def _sql_bare(text: str | None) -> str | None:
+    return None if text is None else bare_text(text)
+
+
 # --- rows ----------------------------------------------------------------------------------
 
 
@@ -492,8 +523,8 @@ def _insert(conn: sqlite3.Connection, rows: list[_Row]) -> int:
             ((first + i, *row.values, now) for i, row in enumerate(new)),
         )
         conn.executemany(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            ((first + i, row.title_norm, row.body_norm) for i, row in enumerate(new)),
+            "INSERT INTO articles_fts (rowid, title, body, title_bare, body_bare) VALUES (?, ?, ?, ?, ?)",
+            ((first + i, row.title_norm, row.body_norm, row.title_bare, row.body_bare) for i, row in enumerate(new)),
         )
     return len(new)
 
@@ -544,6 +575,86 @@ _WORD = re.compile(r"[^\W_]+")
 #: A query item: a quoted phrase (the closing quote may be missing) or a bare word.
 _ITEM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
+#: FTS5 column filter of the words as written (normalized), as opposed to the bare columns.
+_AS_WRITTEN = "{title body}"
+
+
+@lru_cache(maxsize=200_000)
+def bare_word(word: str) -> str:
+    """``word`` (normalized) without the longest run of proclitics that leaves a stem.
+
+    The last of :func:`khabar.text.ar.tokenize.clitic_variants`: "وبالمدينه" -> "مدينه",
+    "بحلب" -> "حلب", "حلب" stays.  Unlike ``strip_clitics`` it falls back to a shorter
+    prefix when the longest would leave too short a stem ("وبلد" -> "بلد"), so "بلد" is
+    found in "وبلد".  The bare index columns hold this form of every word it changes.
+    """
+    return clitic_variants(word)[-1]
+
+
+def _proclitics_pattern() -> re.Pattern[str]:
+    """A regex finding the words :func:`bare_word` changes, the stem in group 1.
+
+    Built from the proclitic table of :mod:`khabar.text.ar.tokenize` (its one home): each
+    sequence, longest first, only at the start of a word (the lookbehind, written after the
+    letters so that the regex engine can skip ahead to candidate first letters), with a
+    lookahead for the stem length it must leave; the first alternative that matches is the
+    longest that leaves a stem.  One ``re.findall`` in C instead of a Python call per word.
+    """
+    sequences = sorted(_PROCLITIC_TABLE, key=lambda pair: -len(pair[0]))
+    body = "|".join(f"{re.escape(p)}(?<![^\\W_].{{{len(p)}}})(?=[^\\W_]{{{n}}})" for p, n in sequences)
+    return re.compile(f"(?:{body})([^\\W_]+)", re.DOTALL)
+
+
+_PROCLITIC_WORD = _proclitics_pattern()
+
+
+def bare_text(text: str) -> str:
+    """The :func:`bare_word` of each word of normalized ``text`` that has proclitics.
+
+    "قصف بحلب والمعارضه ترد" -> "حلب معارضه": words without proclitics are already in the
+    title and body columns, and repeating them would cost ingest time for nothing.
+    """
+    return " ".join(_PROCLITIC_WORD.findall(text))
+
+
+@lru_cache(maxsize=10_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """The forms an indexed word may take (as written, or bare) and be ``word``.
+
+    The readings of ``word`` (:func:`clitic_variants`) and the readings of those.  An
+    article word matches when it, or its :func:`bare_word`, is one of them: "بحلب" gives
+    ("بحلب", "حلب"), so it finds "حلب" and "وحلب"; the second round is for stems whose
+    first letter looks like a proclitic: "بلبنان" reads "لبنان", whose bare form is "بنان".
+    """
+    forms: list[str] = []
+    for reading in clitic_variants(word):
+        for form in clitic_variants(reading):
+            if form not in forms:
+                forms.append(form)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=10_000)
+def leading_forms(word: str) -> tuple[str, ...]:
+    """``word`` and the same stem with each other proclitic run, as written in an article.
+
+    For the first word of a phrase: the bare columns keep no word order, so "مجلس الامن"
+    finds "ومجلس الامن" by asking for each written form ("ومجلس", "بمجلس", "لمجلس" ...).
+    Only forms whose :func:`bare_word` is the stem are kept, so the stem rules hold ("و" +
+    "لد" is the word "ولد", not a form of "لد").
+    """
+    stem = bare_word(word)
+    forms = [word] if word == stem else [word, stem]
+    for prefix, _min_stem in _PROCLITIC_TABLE:
+        form = prefix + stem
+        if form not in forms and bare_word(form) == stem:
+            forms.append(form)
+    return tuple(forms)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -552,10 +663,30 @@ class Term:
     text: str
     prefix: bool = False
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.split())
+
     def fts(self) -> str:
+        """The term as an FTS5 string: the words as written (normalized)."""
         # Always a quoted FTS5 string: nothing the user typed is read as FTS5 syntax.
-        quoted = '"' + self.text.replace('"', '""') + '"'
+        quoted = _quote(self.text)
         return quoted + " *" if self.prefix else quoted
+
+    def fts_any_clitics(self) -> str:
+        """The term matching its words with any proclitics, as an FTS5 expression.
+
+        A word (or prefix): any of its :func:`word_forms`, in any column: as written in
+        title or body, or as the bare form of a word with proclitics.  A phrase: word for
+        word as written, its first word in any of its :func:`leading_forms`.
+        """
+        words = self.words
+        if len(words) == 1:
+            star = " *" if self.prefix else ""
+            return "(" + " OR ".join(_quote(f) + star for f in word_forms(self.text)) + ")"
+        rest = " ".join(words[1:])
+        phrases = " OR ".join(_quote(f"{first} {rest}") for first in leading_forms(words[0]))
+        return f"{_AS_WRITTEN} : ({phrases})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,8 +697,18 @@ class ParsedQuery:
 
     @property
     def expression(self) -> str:
-        """The FTS5 MATCH expression."""
+        """The terms as an FTS5 expression (as written, without a column filter)."""
         return " AND ".join("(" + " OR ".join(t.fts() for t in group) + ")" for group in self.groups)
+
+    @property
+    def exact_expression(self) -> str:
+        """The FTS5 MATCH expression for articles holding every group as written."""
+        return f"{_AS_WRITTEN} : ({self.expression})"
+
+    @property
+    def match_expression(self) -> str:
+        """The FTS5 MATCH expression for every hit: words with any proclitics."""
+        return " AND ".join("(" + " OR ".join(t.fts_any_clitics() for t in group) + ")" for group in self.groups)
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -613,18 +754,13 @@ def snippet(text: str, query: ParsedQuery, *, width: int = SNIPPET_CHARS) -> str
     """About ``width`` characters of ``text`` as written, around the first match of ``query``.
 
     The match is found in the normalized text and mapped back through the offset map, so a
-    query "مسئول" shows the passage where the article wrote "مسؤول".
+    query "مسئول" shows the passage where the article wrote "مسؤول".  A match as written
+    is preferred; failing one, the first word (or run of words) that matched with other
+    proclitics, so "حلب" shows the passage with "بحلب".
     """
     norm = normalize_with_offsets(text)
-    alternatives = []
-    for term in query.terms:
-        words = r"\W+".join(re.escape(w) for w in term.text.split())
-        alternatives.append(r"(?<![^\W_])" + words + ("" if term.prefix else r"(?![^\W_])"))
-    found = re.search("|".join(alternatives), norm.text) if alternatives else None
-    if found is None:
-        start, end = 0, 0
-    else:
-        start, end = norm.original_span(found.start(), found.end())
+    span = _first_exact(norm.text, query) or _first_bare(norm.text, query)
+    start, end = norm.original_span(*span) if span else (0, 0)
     lo = max(0, start - _SNIPPET_BEFORE)
     hi = min(len(text), max(end, lo + width))
     if lo > 0:  # begin and end on whole words
@@ -635,3 +771,40 @@ def snippet(text: str, query: ParsedQuery, *, width: int = SNIPPET_CHARS) -> str
         hi = space if space != -1 else hi
     piece = " ".join(text[lo:hi].split())
     return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
+
+
+def _first_exact(norm: str, query: ParsedQuery) -> tuple[int, int] | None:
+    """Span in ``norm`` of the first term as written."""
+    alternatives = []
+    for term in query.terms:
+        words = r"\W+".join(re.escape(w) for w in term.words)
+        alternatives.append(r"(?<![^\W_])" + words + ("" if term.prefix else r"(?![^\W_])"))
+    found = re.search("|".join(alternatives), norm) if alternatives else None
+    return found.span() if found else None
+
+
+def _first_bare(norm: str, query: ParsedQuery) -> tuple[int, int] | None:
+    """Span in ``norm`` of the first term matched with other proclitics, as the index does."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    best: tuple[int, int] | None = None
+    for term in query.terms:
+        words = term.words
+        if len(words) == 1:
+            forms = word_forms(term.text)
+            if term.prefix:
+                hit = next(((s, e) for s, e, w in tokens if w.startswith(forms) or bare_word(w).startswith(forms)), None)
+            else:
+                hit = next(((s, e) for s, e, w in tokens if w in forms or bare_word(w) in forms), None)
+        else:
+            first, rest, n = leading_forms(words[0]), list(words[1:]), len(words)
+            hit = next(
+                (
+                    (tokens[i][0], tokens[i + n - 1][1])
+                    for i in range(len(tokens) - n + 1)
+                    if tokens[i][2] in first and [w for _, _, w in tokens[i + 1 : i + n]] == rest
+                ),
+                None,
+            )
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+    return best

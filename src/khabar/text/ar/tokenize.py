@@ -73,7 +73,7 @@ def words(text: str) -> list[str]:
 # Proclitic sequences, longest first, with the shortest stem each may leave.  After the
 # article the stem may be two letters (الأب -> اب); after a bare one-letter proclitic
 # three, since so many words begin with و ف ب ل ك as part of their root (بلد، وزن).
-_PROCLITICS: tuple[tuple[str, int], ...] = tuple(
+PROCLITICS: tuple[tuple[str, int], ...] = tuple(
     sorted(
         [
             *((p, 2) for p in ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال", "وكال")),
@@ -94,7 +94,7 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     """
     w = _norm(word)
     out = [w]
-    for prefix, min_rest in reversed(_PROCLITICS):  # shortest prefix first
+    for prefix, min_rest in reversed(PROCLITICS):  # shortest prefix first
         if w.startswith(prefix) and len(w) - len(prefix) >= min_rest:
             rest = w[len(prefix) :]
             if rest not in out:
@@ -111,7 +111,7 @@ def strip_clitics(word: str) -> str:
     that matters.
     """
     w = _norm(word)
-    for prefix, min_rest in _PROCLITICS:
+    for prefix, min_rest in PROCLITICS:
         if w.startswith(prefix):
             return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w
     return w

@@ -1,0 +1,357 @@
+"""Numeric claims: what a figure counts and who says so (khabar.extract.claims)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import khabar
+from khabar.extract.claims import extract_claims
+from khabar.model import Article
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.segment import split_sentences
+from khabar_testdata import EXAMPLES, need
+
+DAY = dt.date(2023, 11, 14)
+
+
+def _claims(body: str, *, published: dt.date | None = DAY, title: str = ""):
+    article = dataclasses.replace(Article.create(title=title, body=body), published=published)
+    return extract_claims(article, split_sentences(article))
+
+
+def _one(body: str, **kw):
+    cs = _claims(body, **kw)
+    assert len(cs) == 1, [(c.text, c.category) for c in cs]
+    return cs[0]
+
+
+def _by_value(claims, value):
+    found = [c for c in claims if c.value == value]
+    assert len(found) == 1, [(c.text, c.value, c.category) for c in claims]
+    return found[0]
+
+
+# --- categories ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("وقتل 12 شخصا في القصف على البلدة.", "killed"),
+        ("وأسفر القصف عن مقتل تسعة مدنيين في السوق.", "killed"),
+        ("وانتشلت فرق الإنقاذ 14 جثة من تحت الأنقاض.", "killed"),
+        ("واستشهد ستة شبان في الغارة.", "killed"),
+        ("وأصيب 40 شخصا بجروح في الانفجار.", "injured"),
+        ("ونقل إلى المستشفى عشرات الجرحى بعد القصف.", "injured"),
+        ("وأعدم التنظيم 15 رجلا في الساحة.", "executed"),
+        ("ونزح نحو 5 آلاف شخص من القرية.", "displaced"),
+        ("ولا يزال 300 مدني محاصرين في المبنى.", "trapped"),
+        ("وتم إجلاء 250 مريضا من المستشفى.", "evacuated"),
+        ("واستسلم 70 مسلحا للقوات.", "surrendered"),
+        ("واعتقلت الشرطة 23 متظاهرا في العاصمة.", "arrested"),
+        ("وشنت الطائرات 35 غارة على المدينة.", "airstrikes"),
+        ("وانسحب المقاتلون من 6 أحياء في المدينة.", "places"),
+        ("وتعهد المانحون بتقديم 200 مليون دولار للإعمار.", "money"),
+        ("ووزعت المنظمة 40 طنا من الطحين.", "aid"),
+        ("وسيطرت القوات على 70 بالمئة من أراضي المحافظة.", "territory"),
+        ("ويعيش في البلدة نحو 8 آلاف نسمة.", "other"),
+        ("ووصلت إلى المعبر 12 حافلة صباحا.", "other"),
+    ],
+)
+def test_category_from_its_cue(body, category):
+    assert _one(body).category == category
+
+
+def test_counted_noun_wins_over_a_nearer_verb():
+    # "غارة" right after the figure counts it, though "قتل" is near.
+    c = _by_value(_claims("وقتل المدنيون في أكثر من 20 غارة على البلدة."), 20)
+    assert c.category == "airstrikes"
+
+
+def test_cue_search_stops_at_a_clause_boundary():
+    # "نزح" is in the other clause: 300 has no cue and counts people: "other".
+    cs = _claims("نزح الآلاف من البلدة، بينما يعيش 300 شخص في المخيم.")
+    assert _by_value(cs, 300).category == "other"
+
+
+def test_shared_verb_after_two_figures_counts_both():
+    cs = _claims("وقال المرصد إن 415 مدنيا و364 من مسلحي المعارضة على الاقل قتلوا في الاحياء.")
+    assert [(c.value, c.category, c.subject) for c in cs] == [(415, "killed", "civilians"), (364, "killed", "fighters")]
+
+
+def test_subset_takes_the_category_of_its_total():
+    cs = _claims("وقتل 50 مدنيا على الأقل بينهم 11 طفلا في القصف.")
+    assert [(c.value, c.category, c.subject) for c in cs] == [(50, "killed", "civilians"), (11, "killed", "children")]
+
+
+def test_subset_after_a_comma_is_not_read_by_its_own_noun():
+    cs = _claims("وبلغ عدد من جرى إجلاؤهم نحو 5400 شخص، بينهم 180 جريحا.")
+    assert _by_value(cs, 180).category == "evacuated"
+
+
+def test_anaphora_refers_to_the_previous_claim():
+    cs = _claims("وقال مسؤول إن 100 ألف شخص ما زالوا في المدينة. وقال المرصد إن العدد قد يصل إلى 200 ألف شخص.")
+    assert _by_value(cs, 200000).category == "trapped"
+
+
+def test_anaphora_refers_to_a_cue_of_a_claimless_sentence():
+    cs = _claims("كم عدد المحاصرين؟ تقدر الأمم المتحدة عددهم بنحو 40 ألف مدني.")
+    assert _by_value(cs, 40000).category == "trapped"
+
+
+def test_elliptic_figure_counts_what_the_previous_one_counted():
+    cs = _claims("نزح نحو 30 ألف شخص من الأحياء بينما ذهب 8500 إلى حي آخر.")
+    assert _by_value(cs, 8500).category == "displaced"
+
+
+def test_percentage_without_territory_is_no_claim():
+    assert _claims("وارتفعت أسعار الخبز 30 في المئة.") == []
+
+
+# --- what is not a claim -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وبدأت الحرب في 2011 وما زالت مستمرة.",
+        "وخرج الحي عن سيطرة الحكومة عام ٢٠١٤.",
+        "ويتولى الرئيس منصبه في 20 يناير المقبل.",
+        "ويبدأ وقف إطلاق النار في الساعة 03:00 بتوقيت غرينتش.",
+        "ويبدأ وقف إطلاق النار في الساعة السادسة صباحا.",
+        "وقال الطبيب الذي يبلغ 45 عاما إن المستشفى مكتظ.",
+        "وأصيب طفل في العاشرة من عمره.",
+        "وطالب المجلس بهدنة لمدة سبعة أيام في المدينة.",
+        "ولكن بعد 3 أيام نقضوا الاتفاق.",
+        "وسيدخل الاتفاق حيز التنفيذ خلال 24 ساعة.",
+        "وتسيطر الحكومة على المدن الثلاث.",
+        "وستسيطر الحكومة على مدن البلاد الـ 4 الكبرى.",
+        "وقصفت منطقة لا تزيد مساحتها على أربعة كيلومترات.",
+        "وصدر القرار رقم 2254 عن مجلس الأمن.",
+        "وهذه واحدة من أشرس الحملات في الحرب.",
+        "وقالت المتحدثة إن الرقم قد يكون أعلى أو أدنى ببضعة آلاف.",
+        "وجرت المحادثات في 14/11/2023 في العاصمة.",
+    ],
+)
+def test_not_a_claim(body):
+    assert _claims(body) == [], body
+
+
+def test_headline_count_of_questions_is_no_claim():
+    assert _claims("يتصدر الحي عناوين الأخبار.", title="5 أسئلة تشرح ما يحدث في الحي") == []
+
+
+# --- subjects, sources, dates, offsets -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("وقتل 12 مدنيا في القصف.", "civilians"),
+        ("وقتل 12 طفلا في القصف.", "children"),
+        ("وقتلت 12 امرأة في القصف.", "women"),
+        ("وقتل 12 من المسلحين في القصف.", "fighters"),
+        ("وقتل 12 جنديا في القصف.", "soldiers"),
+        ("ونزحت 40 عائلة من القرية.", "families"),
+        ("وقتل 12 شخصا في القصف.", "people"),
+    ],
+)
+def test_subject_is_the_counted_noun(body, subject):
+    assert _one(body).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("ودفعت المعارك نحو 130 ألف مدني الى النزوح، حسبما ذكرت روسيا أمس.", "روسيا"),
+        ("وتقدر الأمم المتحدة أن المعارك أدت إلى نزوح نحو 30 ألف شخص.", "الأمم المتحدة"),
+        ("وتسيطر القوات على أكثر من 90 في المئة من المناطق، بحسب ما يقوله المرصد السوري لحقوق الإنسان.", "المرصد السوري لحقوق الإنسان"),
+        ("وقتل 50 مدنيا في الغارات، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.", None),
+        ("وقال مبعوث الأمم المتحدة ستافان دي ميستورا إن 100 ألف شخص ما زالوا في المنطقة.", "ستافان دي ميستورا"),
+        ("ووثق المرصد المشرقي لحقوق الإنسان مقتل 23 مدنيا.", "المرصد المشرقي لحقوق الإنسان"),
+    ],
+)
+def test_source_of_the_first_figure(body, source):
+    got = _claims(body)[0].source
+    if source is None:
+        assert got is None or "مصادر" not in got  # the first figure is not the other sources'
+    else:
+        assert got is not None and normalize(source) in normalize(got)
+
+
+def test_other_sources_get_their_own_figure():
+    cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
+    assert _by_value(cs, 80).source == "مصادر أخرى"
+
+
+def test_unattributed_figure_has_no_source():
+    assert _one("ويعتقد أن عشرات الآلاف من المدنيين ما زالوا في الجيب.").source is None
+
+
+def test_follow_on_continues_the_previous_speaker():
+    cs = _claims(
+        "وقال المرصد السوري لحقوق الإنسان إن الجيش يخوض معارك في ثماني مناطق على الأقل. "
+        "وأضاف أن المعارضة فقدت السيطرة على أكثر من 60 بالمئة من المنطقة."
+    )
+    c = _by_value(cs, 60)
+    assert (c.category, c.unit) == ("territory", "percent")
+    assert "المرصد" in (c.source or "")
+
+
+def test_headline_source_before_its_colon():
+    c = _one("", title="الأمم المتحدة: نحو 40 ألف مدني عالقون في الحي")
+    assert (c.category, c.source) == ("trapped", "الأمم المتحدة")
+
+
+def test_claim_date_is_the_day_its_sentence_names():
+    assert _one("وقتل 12 شخصا في القصف أمس الاثنين.").date == dt.date(2023, 11, 13)
+
+
+def test_claim_date_defaults_to_the_article_day():
+    assert _one("وقتل 12 شخصا في القصف.").date == DAY
+
+
+def test_a_day_after_since_does_not_date_a_cumulative_count():
+    assert _one("وقتل 415 مدنيا منذ 15 تشرين الثاني في الأحياء.").date == DAY
+
+
+def test_undated_article_has_no_claim_date():
+    assert _one("وقتل 12 شخصا في القصف أمس.", published=None).date is None
+
+
+def test_undated_article_keeps_a_full_date():
+    assert _one("وقتل 12 شخصا في القصف يوم 14 نوفمبر 2023.", published=None).date == dt.date(2023, 11, 14)
+
+
+def test_offsets_text_and_id_point_into_the_article():
+    article = Article.create(title="عنوان الخبر", body="وقتل نحو 12 شخصا في القصف.")
+    (c,) = extract_claims(article, split_sentences(article))
+    assert article.text[c.start : c.end] == c.text == "نحو 12"
+    assert c.id == f"{article.id}:{c.start}"
+    assert (c.value, c.approximate) == (12, True)
+
+
+def test_place_of_the_figure():
+    c = _one("وقتل 12 شخصا في حي الفردوس بمدينة حلب.")
+    assert c.place is not None and "الفردوس" in c.place
+
+
+# --- the seeds ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seeds_dir: Path) -> dict[str, list]:
+    out = {}
+    for article in khabar.read(seeds_dir):
+        out[Path(article.source or "").stem[:3]] = extract_claims(article, split_sentences(article))
+    return out
+
+
+def _find(claims, text):
+    found = [c for c in claims if normalize(text) in normalize(c.text)]
+    assert found, (text, [c.text for c in claims])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("seed", "figure", "category", "source"),
+    [
+        ("001", "نحو 30 ألف", "displaced", "الأمم المتحدة"),
+        ("001", "ما يزيد على 100 ألف", "trapped", "دي ميستورا"),
+        ("001", "قد يصل إلى 200 ألف", "trapped", "المرصد السوري لحقوق الإنسان"),
+        ("001", "أكثر من 60 بالمئة", "territory", "المرصد"),
+        ("002", "نحو 130 ألف", "displaced", "روسيا"),
+        ("002", "حوالي 80", "killed", "مصادر أخرى"),
+        ("002", "أكثر من 100", "airstrikes", None),
+        ("003", "نحو 50 الف", "trapped", "مسؤول امريكي"),
+        ("003", "أكثر من 100 ألف", "displaced", "روسيا"),
+        ("003", "2200", "surrendered", "روسيا"),
+        ("003", "أكثر من 90 في المئة", "territory", "المرصد"),
+        ("003", "415", "killed", "المرصد"),
+        ("003", "364", "killed", "المرصد"),
+        ("000", "82", "executed", "مكتب حقوق الإنسان"),
+        ("000", "60", "killed", "المرصد"),
+    ],
+)
+def test_seed_claims(seed_claims, seed, figure, category, source):
+    c = _find(seed_claims[seed], figure)
+    assert c.category == category
+    if source is not None:
+        assert normalize(source) in normalize(c.source or "")
+
+
+def test_seed_002_fifty_civilians_killed_by_the_observatory(seed_claims):
+    c = _by_value(seed_claims["002"], 50)
+    assert (c.category, c.subject) == ("killed", "civilians")
+    assert "المرصد" in (c.source or "")
+
+
+def test_seed_non_claims(seed_claims):
+    texts = {normalize(c.text) for cs in seed_claims.values() for c in cs}
+    for not_claim in ("3", "03:00", "2011", "20"):
+        assert normalize(not_claim) not in texts, not_claim
+    assert all(c.value != 4 for c in seed_claims["003"])  # مدن البلاد الـ 4 الكبرى
+
+
+# --- the example corpus --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_articles() -> list:
+    out = []
+    for article in khabar.read(need(EXAMPLES / "wadi-nahr-evacuation")):
+        out.append((article, extract_claims(article, split_sentences(article))))
+    return out
+
+
+@pytest.fixture(scope="module")
+def example_claims(example_articles) -> list:
+    return [c for _, cs in example_articles for c in cs]
+
+
+@pytest.mark.parametrize(
+    ("value", "source"),
+    [(40000, "الأمم المتحدة"), (75000, "المجلس المحلي"), (15000, "الحسن")],
+)
+def test_examples_conflicting_trapped_figures(example_claims, value, source):
+    trapped = [c for c in example_claims if c.value == value and c.category == "trapped"]
+    assert len(trapped) >= 3
+    assert any(normalize(source) in normalize(c.source or "") for c in trapped)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    # years, ages, times, durations, a date and a margin of error listed in examples/README.md
+    ["عام 2013", "عام ٢٠١٤", "يبلغ ٤٥ عاما", "يبلغ 52 عاما", "الساعة 6:00", "14/11/2023",
+     "أربع وعشرين ساعة", "استمرت ثلاثة أيام", "ببضعة آلاف", "قبل أربعة أيام", "نحو خمس ساعات"],
+)
+def test_examples_non_claims(example_articles, phrase):
+    seen = False
+    for article, claims in example_articles:
+        at = article.text.find(phrase)
+        while at >= 0:
+            seen = True
+            assert not any(at <= c.start < at + len(phrase) for c in claims), (article.source, phrase)
+            at = article.text.find(phrase, at + 1)
+    assert seen, phrase
+
+
+def test_a_day_right_after_a_figure_dates_that_figure_only():
+    import datetime as _dt
+
+    from khabar.extract.claims import extract_claims as _extract
+    from khabar.model import Article as _Article
+    from khabar.text.ar.segment import split_sentences as _split
+
+    art = _Article.create(
+        title="تقرير",
+        body="وأعلن المكتب أمس أن عدد النازحين ارتفع إلى نحو 27 ألف شخص، مقارنة بنحو 12 ألفا يوم الاثنين.",
+        published=_dt.date(2023, 11, 16),
+    )
+    claims = {c.value: c.date for c in _extract(art, _split(art))}
+    assert claims[27000] == _dt.date(2023, 11, 15)
+    assert claims[12000] == _dt.date(2023, 11, 13)
