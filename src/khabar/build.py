@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from khabar.config import BriefOptions
 from khabar.extract.dates import build_timeline
-from khabar.model import Article, ArticleDigest, EventBrief
+from khabar.extract.entities import link_entities
+from khabar.model import Article, ArticleDigest, Entity, EventBrief, Quote
 from khabar.pipeline import Document, analyze
 from khabar.relate.conflicts import find_conflicts
 from khabar.relate.corroborate import SentencePool
@@ -42,16 +43,37 @@ def digest(doc: Document) -> ArticleDigest:
     )
 
 
+def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Quote]:
+    """Give each quote the entity its speaker was named as, so one person quoted under two
+    spellings (سيرجي / سيرغي لافروف) is one speaker across outlets."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            spans.setdefault(m.article_id, []).append((m.start, m.end, e.id))
+    out = []
+    for q in quotes:
+        entity = None
+        if q.speaker_start is not None and q.speaker_end is not None:
+            for start, end, eid in spans.get(q.article_id, ()):
+                if start < q.speaker_end and q.speaker_start < end:
+                    entity = eid
+                    break
+        out.append(dataclasses.replace(q, speaker_entity=entity) if entity else q)
+    return out
+
+
 def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOptions) -> EventBrief:
     pool = SentencePool.build(docs)
     articles = [d.article for d in docs]
     sentences = {d.article.id: d.sentences for d in docs}
-    quotes = tuple(q for d in docs for q in d.quotes)
+    entities = link_entities([m for d in docs for m in d.mentions])
+    quotes = tuple(link_speakers([q for d in docs for q in d.quotes], entities))
     claims = tuple(c for d in docs for c in d.claims)
     return EventBrief(
         articles=tuple(digest(d) for d in docs),
         summary=summarize(pool, options=options),
         quotes=quotes,
+        entities=tuple(entities),
         claims=claims,
         conflicts=tuple(find_conflicts(claims)),
         timeline=tuple(build_timeline(articles, sentences)),

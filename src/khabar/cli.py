@@ -387,6 +387,16 @@ def eval_extract(
     raise typer.Exit(extraction.main(args))
 
 
+@eval_app.command("ner")
+def eval_ner(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="BIO file (token TAG per line), e.g. ANERcorp.")],
+) -> None:
+    """Entity-level precision / recall / F1 per type (PERS, LOC, ORG), as conlleval counts them."""
+    from khabar.evaluate import ner
+
+    raise typer.Exit(ner.main([str(path)]))
+
+
 _PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
 
 
@@ -403,6 +413,50 @@ def eval_summarize(
     from khabar.evaluate import summaries
 
     raise typer.Exit(summaries.main([str(dataset), *ctx.args]))
+
+
+@eval_app.command("stance", context_settings=_PASS_THROUGH)
+def eval_stance(
+    ctx: typer.Context,
+    data: Annotated[Path, typer.Argument(exists=True, help="JSON Lines pairs, the baly2018 folder, or the ANS folder.")],
+) -> None:
+    """Accuracy, macro-F1, per-label F1 and evidence recall, cross-validated by claim.
+
+    Options after DATA go to the evaluation: --k N (folds for JSON Lines), --limit N, --l2 X.
+    """
+    from khabar.evaluate import stance
+
+    raise typer.Exit(stance.main([str(data), *ctx.args]))
+
+
+@app.command(context_settings=_PASS_THROUGH)
+def check(
+    ctx: typer.Context,
+    claim: Annotated[str, typer.Argument(help="The claim to check, in Arabic.")],
+) -> None:
+    """Check a claim against the store (or given files): evidence, each article's stance, a verdict.
+
+    Options after CLAIM: PATHS... (check these files instead of the store), --db FILE,
+    --model FILE (a trained stance model), --max-articles N, --evidence N, --json, --all.
+    """
+    from khabar.check import main as check_main
+
+    raise typer.Exit(check_main([claim, *ctx.args]))
+
+
+train_app = typer.Typer(help="Fit khabar's trainable models on labelled data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("stance", context_settings=_PASS_THROUGH)
+def train_stance(
+    ctx: typer.Context,
+    data: Annotated[Path, typer.Argument(exists=True, help="JSON Lines pairs, a baly2018 folder, or an ANS CSV.")],
+) -> None:
+    """Train the stance model; write it as JSON with -o MODEL.json (options: --l2 X)."""
+    from khabar.check import train_main
+
+    raise typer.Exit(train_main([str(data), *ctx.args]))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from khabar.extract.claims import extract_claims
+from khabar.extract.entities import EntityMention, find_mentions
 from khabar.extract.quotes import extract_quotes
 from khabar.model import Article, Claim, NumberMention, Quote, Sentence
 from khabar.text.ar.numbers import find_numbers
@@ -29,6 +30,7 @@ class Document:
     sentence_words: tuple[tuple[str, ...], ...] = ()
     numbers: tuple[NumberMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    mentions: tuple[EntityMention, ...] = ()
     claims: tuple[Claim, ...] = ()
 
     @property
@@ -64,9 +66,15 @@ def add_quotes(doc: Document) -> Document:
     return dataclasses.replace(doc, quotes=tuple(extract_quotes(doc.article, doc.sentences)))
 
 
+def add_mentions(doc: Document) -> Document:
+    """People, organisations and places named in the article (linked across articles later)."""
+    return dataclasses.replace(doc, mentions=tuple(find_mentions(doc.article, doc.sentences)))
+
+
 def add_claims(doc: Document) -> Document:
-    """Figures about people and events, each with its category, source and date."""
-    return dataclasses.replace(doc, claims=tuple(extract_claims(doc.article, doc.sentences, quotes=doc.quotes)))
+    """Figures about people and events, each with its category, source, place and date."""
+    claims = extract_claims(doc.article, doc.sentences, quotes=doc.quotes, mentions=doc.mentions)
+    return dataclasses.replace(doc, claims=tuple(claims))
 
 
 #: The components, in the order they run.
@@ -74,6 +82,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("sentences", add_sentences),
     ("numbers", add_numbers),
     ("quotes", add_quotes),
+    ("mentions", add_mentions),
     ("claims", add_claims),
 )
 

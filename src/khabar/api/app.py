@@ -66,9 +66,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.brief_cache = BriefCache(settings.brief_cache_size)
     errors.install(app)
 
-    from khabar.api.routers import articles, briefs, ingest, pages, stories
+    from khabar.api.routers import articles, briefs, check, ingest, pages, stories
 
-    for module in (ingest, articles, briefs, stories, pages):
+    for module in (ingest, articles, briefs, check, stories, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
 

@@ -74,6 +74,27 @@ class _Refs:
         return "[" + ",".join(str(n) for n in nums) + "]"
 
 
+#: How many entities of each kind a text or Markdown brief lists (most mentioned first).
+MAX_ENTITIES_PER_KIND = 12
+_KIND_LABELS = {"ar": {"person": "أشخاص", "organisation": "منظمات", "place": "أماكن", "other": "أخرى"},
+                "en": {"person": "people", "organisation": "organisations", "place": "places", "other": "other"}}
+
+
+def _entity_lines(brief: EventBrief, lang: str) -> list[str]:
+    """Per kind, the most mentioned entities, each with its other spellings."""
+    lines = []
+    for kind in ("person", "organisation", "place", "other"):
+        of_kind = sorted((e for e in brief.entities if e.kind == kind), key=lambda e: (-len(e.mentions), e.name))
+        if not of_kind:
+            continue
+        shown = []
+        for e in of_kind[:MAX_ENTITIES_PER_KIND]:
+            others = [v for v in e.variants if v != e.name]
+            shown.append(e.name + (f" ({' / '.join(others)})" if others else ""))
+        lines.append(f"{_KIND_LABELS[lang][kind]}: " + "، ".join(shown))
+    return lines
+
+
 def _conflict_lines(brief: EventBrief, refs: _Refs, lang: str) -> list[str]:
     """One line per compared quantity: kind, what is counted, each source's figure side by side."""
     lab = labels(lang)
@@ -113,6 +134,9 @@ def render_text(brief: EventBrief, lang: str = "ar") -> str:
         lines.append(f"• {s.text} {refs.cite([c.article_id for c in s.citations])}")
     lines += ["", f"== {lab['articles']} =="]
     lines += [refs.describe(a) for a in brief.articles]
+    if brief.entities:
+        lines += ["", f"== {lab['entities']} =="]
+        lines += _entity_lines(brief, lang)
     quote_facts = [f for f in brief.facts if f.kind == "quote"]
     if quote_facts:
         lines += ["", f"== {lab['quotes']} =="]
@@ -152,6 +176,9 @@ def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
         out.append(f"- {_md_escape(s.text)} {_md_escape(refs.cite([c.article_id for c in s.citations]))}")
     out += ["", f"## {lab['articles']}", ""]
     out += [f"{i}. {_md_escape(refs.describe(a))}" for i, a in enumerate(brief.articles, 1)]
+    if brief.entities:
+        out += ["", f"## {lab['entities']}", ""]
+        out += [f"- {_md_escape(line)}" for line in _entity_lines(brief, lang)]
     quote_facts = [f for f in brief.facts if f.kind == "quote"]
     if quote_facts:
         out += ["", f"## {lab['quotes']}", ""]

@@ -14,6 +14,3 @@ def list_stories() -> None:
     raise ApiError(501, "story clustering is not built yet: brief chosen articles with /api/brief?ids=... or ?q=...")
 
 
-@router.post("/check", status_code=501, summary="Check a claim against the stored reports (not built yet)")
-def check_claim() -> None:
-    raise ApiError(501, "claim checking is not built yet")

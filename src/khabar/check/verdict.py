@@ -1,0 +1,229 @@
+"""What a check found, and a verdict that never says more than the evidence does.
+
+The verdict counts *independent sources*, not articles: articles that are near-copies of one
+text (MinHash over 5-character shingles, :mod:`khabar.relate.fingerprint`), whose evidence
+sentence is the same wire sentence, or that come from the same outlet, are one source.  When
+every article that agrees or disagrees is a copy of one wire story, the verdict says so
+(:attr:`Verdict.single_wire_story`): ten copies of one dispatch are one voice.
+
+It never says true or false: it says who agrees, who disagrees (with the figure, who gives it
+and when), and who only discusses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from khabar.relate.fingerprint import jaccard, shingles, signature_matrix, signatures
+from khabar.text.ar.normalize import normalize
+
+#: Estimated Jaccard of two whole articles above which they are copies of one text (edited
+#: wire copy measures ~0.8 on 5-character shingles, a rewrite ~0.15).
+COPY_JACCARD = 0.5
+#: Exact Jaccard of two evidence sentences above which they are the same wire sentence.
+SENTENCE_COPY_JACCARD = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFigure:
+    """A figure of an evidence sentence compared with the claim's (offsets into the article)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    category: str
+    agrees: bool
+    claim_figure: str  # the claim's figure as written
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence of an article that speaks to the claim (offsets into :attr:`Article.text`)."""
+
+    sentence_index: int
+    text: str
+    start: int
+    end: int
+    similarity: float
+    source: str | None = None  # who the sentence attributes it to, as written
+    figures: tuple[EvidenceFigure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStance:
+    article_id: str
+    outlet: str | None
+    published: dt.date | None
+    stance: str  # agree, disagree, discuss, unrelated
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    title: str = ""
+    url: str | None = None
+    #: Articles with the same group are one independent source (copies, same outlet).
+    source_group: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Counts of independent sources per stance, and a sentence saying so."""
+
+    agree: int
+    disagree: int
+    discuss: int
+    unrelated: int
+    summary: str
+    single_wire_story: bool = False
+    agree_sources: tuple[str, ...] = ()  # who the agreeing evidence attributes it to
+    disagree_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    claim: str
+    articles: tuple[ArticleStance, ...]
+    verdict: Verdict
+
+
+# --- independent sources ---------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def copy_groups(texts: Sequence[str], evidence: Sequence[str]) -> list[int]:
+    """A group number per article: near-copies of one text, or articles whose best evidence
+    sentence is the same wire sentence, share a group."""
+    n = len(texts)
+    uf = _UnionFind(n)
+    if n > 1:
+        m = signature_matrix(signatures(shingles(t) for t in texts))
+        for i in range(n):
+            same = (m[i + 1 :] == m[i]).mean(axis=1) if i + 1 < n else np.zeros(0)
+            for j in np.nonzero(same >= COPY_JACCARD)[0]:
+                uf.union(i, i + 1 + int(j))
+        ev = [shingles(e) if e else frozenset() for e in evidence]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if ev[i] and ev[j] and jaccard(ev[i], ev[j]) >= SENTENCE_COPY_JACCARD:
+                    uf.union(i, j)
+    return [uf.find(i) for i in range(n)]
+
+
+def source_groups(articles: Sequence[ArticleStance], texts: Sequence[str]) -> tuple[list[int], list[int]]:
+    """(independent-source group, copy group) per article: copies, then same outlet, join."""
+    evidence = [a.evidence[0].text if a.evidence else "" for a in articles]
+    copies = copy_groups(texts, evidence)
+    uf = _UnionFind(len(articles))
+    for i, g in enumerate(copies):
+        uf.union(i, g)
+    by_outlet: dict[str, int] = {}
+    for i, a in enumerate(articles):
+        if a.outlet:
+            key = " ".join(normalize(a.outlet).split())
+            if key in by_outlet:
+                uf.union(i, by_outlet[key])
+            else:
+                by_outlet[key] = i
+    return [uf.find(i) for i in range(len(articles))], copies
+
+
+# --- the verdict ------------------------------------------------------------------------------
+
+
+def format_value(value: float | None, fallback: str) -> str:
+    if value is None:
+        return fallback
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _outlet(a: ArticleStance) -> str:
+    return a.outlet or "unnamed outlet"
+
+
+def _unique(items: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for x in items if x))
+
+
+def build_verdict(articles: Sequence[ArticleStance], copy_group: Sequence[int]) -> Verdict:
+    """Count independent sources per stance and say what that means, and no more."""
+    counts: dict[str, int] = {}
+    names: dict[str, list[str]] = {}
+    for stance in ("agree", "disagree", "discuss", "unrelated"):
+        members = [a for a in articles if a.stance == stance]
+        groups: dict[int, ArticleStance] = {}
+        for a in members:
+            groups.setdefault(a.source_group, a)
+        counts[stance] = len(groups)
+        names[stance] = [_outlet(a) for a in groups.values()]
+    sided = [i for i, a in enumerate(articles) if a.stance in ("agree", "disagree")]
+    single_wire = len(sided) >= 2 and len({copy_group[i] for i in sided}) == 1
+    agree_sources = _unique([e.source for a in articles if a.stance == "agree" for e in a.evidence if e.source])
+    disagree_sources = _unique([e.source for a in articles if a.stance == "disagree" for e in a.evidence if e.source])
+
+    parts = []
+    if counts["agree"]:
+        word = "outlet agrees" if counts["agree"] == 1 else "outlets agree"
+        parts.append(f"{counts['agree']} independent {word} ({', '.join(names['agree'])})")
+    if counts["disagree"]:
+        verb = "disagrees" if counts["disagree"] == 1 else "disagree"
+        figures = _disagreeing_figures([a for a in articles if a.stance == "disagree"])
+        if figures:
+            parts.append(f"{counts['disagree']} {verb} on the figure: {'; '.join(figures)}")
+        else:
+            parts.append(f"{counts['disagree']} {verb} ({', '.join(names['disagree'])})")
+    if counts["discuss"]:
+        parts.append(f"{counts['discuss']} discuss{'es' if counts['discuss'] == 1 else ''} it without taking a side")
+    if not counts["agree"] and not counts["disagree"]:
+        read = len(articles)
+        lead = f"No article among the {read} read agrees or disagrees: the claim is neither confirmed nor contradicted"
+        summary = lead + (f"; {parts[0]}" if parts else "") + "."
+    else:
+        summary = ", ".join(parts) + "."
+    if single_wire:
+        n = len(sided)
+        summary += f" Caution: all {n} articles that take a side are copies of one wire story — one source, not {n}."
+    return Verdict(
+        agree=counts["agree"],
+        disagree=counts["disagree"],
+        discuss=counts["discuss"],
+        unrelated=counts["unrelated"],
+        summary=summary,
+        single_wire_story=single_wire,
+        agree_sources=agree_sources,
+        disagree_sources=disagree_sources,
+    )
+
+
+def _disagreeing_figures(articles: Sequence[ArticleStance]) -> list[str]:
+    out = []
+    for a in articles:
+        for e in a.evidence:
+            for f in e.figures:
+                if not f.agrees:
+                    who = ", ".join(
+                        x for x in (e.source, a.outlet, a.published.isoformat() if a.published else None) if x
+                    )
+                    out.append(f"{format_value(f.value, f.text)} against {f.claim_figure} ({who})")
+                    break
+            else:
+                continue
+            break
+    return list(dict.fromkeys(out))

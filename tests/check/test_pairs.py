@@ -1,0 +1,38 @@
+"""Labelled pairs: the JSON Lines fixture and the baly2018 adapter."""
+
+from __future__ import annotations
+
+import json
+
+from khabar.check.pairs import read_baly, read_jsonl
+from khabar_testdata import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "stance" / "examples.jsonl"
+
+
+def test_fixture_covers_all_four_labels_with_40_pairs() -> None:
+    pairs = read_jsonl(FIXTURE)
+    assert len(pairs) >= 40 and {p.stance for p in pairs} == {"agree", "disagree", "discuss", "unrelated"}
+
+
+def test_fixture_rationales_point_at_sentences() -> None:
+    pairs = read_jsonl(FIXTURE)
+    assert all(0 <= i < len(p.doc.sentences) for p in pairs for i in p.rationale)
+
+
+def test_baly_adapter_keeps_line_indices_and_folds(tmp_path) -> None:
+    (tmp_path / "dataset").mkdir()
+    record = {
+        "id": "V-1",
+        "claim": "قتل عشرة مدنيين في قصف على بلدة الصفصاف",
+        "fact": "true",
+        "article": ["قائمة الموقع الرئيسية\nقتل عشرة مدنيين في قصف على بلدة الصفصاف .\nحقوق النشر محفوظة", "خبر عن الطقس ."],
+        "url": ["http://www.example.org/a", "http://example.net/b"],
+        "stance": ["agree", "unrelated"],
+        "rationale": ["[1]", "[]"],
+    }
+    (tmp_path / "dataset" / "V-1.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "train_test_splits.txt").write_text("Fold_1: V-1 R-2\n", encoding="utf-8")
+    first, second = read_baly(tmp_path)
+    assert first.doc.sentences[1].text == "قتل عشرة مدنيين في قصف على بلدة الصفصاف ."
+    assert (first.rationale, first.fold, first.doc.article.outlet, second.stance) == ((1,), "Fold_1", "example.org", "unrelated")

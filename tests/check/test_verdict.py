@@ -1,0 +1,48 @@
+"""Independent sources: copies of one wire story are one voice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from khabar.check import check_claim
+from khabar.model import Article
+
+CLAIM = "أعلنت الأمم المتحدة اتفاقا لوقف إطلاق النار في حي الزيتون يبدأ صباح الثلاثاء"
+WIRE = (
+    "أعلنت الأمم المتحدة اليوم التوصل إلى اتفاق لوقف إطلاق النار في حي الزيتون يبدأ صباح الثلاثاء، "
+    "على أن يليه خروج المدنيين الراغبين عبر المعبر الشمالي تحت إشراف الهلال الأحمر. "
+    "وقال المبعوث الأممي إن الاتفاق هش لكنه الفرصة الوحيدة المتاحة الآن."
+)
+
+
+def _copy(outlet: str, tail: str) -> Article:
+    return Article.create(
+        title="اتفاق لوقف إطلاق النار في حي الزيتون", body=f"{WIRE} {tail}", outlet=outlet, published=dt.date(2016, 12, 13)
+    )
+
+
+def test_wire_copies_count_as_one_source() -> None:
+    copies = [_copy(o, t) for o, t in (("إذاعة الشرق", ""), ("صحيفة الوادي", "ونقل الخبر مراسلنا."), ("قناة السهل", "والله أعلم."))]
+    verdict = check_claim(CLAIM, copies).verdict
+    assert (verdict.agree, verdict.single_wire_story) == (1, True)
+
+
+def test_independent_reports_count_separately() -> None:
+    other = Article.create(
+        title="هدنة في الزيتون",
+        body="قال مراسلنا في مدينة النهرين إن الأمم المتحدة أعلنت اتفاقا لوقف إطلاق النار في حي الزيتون يبدأ صباح الثلاثاء، "
+        "وإن الأهالي استقبلوا النبأ بحذر بعد أسابيع من القصف.",
+        outlet="قناة السهل",
+    )
+    verdict = check_claim(CLAIM, [_copy("إذاعة الشرق", ""), other]).verdict
+    assert (verdict.agree, verdict.single_wire_story) == (2, False)
+
+
+def test_same_outlet_counts_once() -> None:
+    a = _copy("إذاعة الشرق", "")
+    b = Article.create(
+        title="الأمم المتحدة: هدنة الزيتون تبدأ الثلاثاء",
+        body="أكد متحدث أممي أن الأمم المتحدة أعلنت اتفاقا لوقف إطلاق النار في حي الزيتون يبدأ صباح الثلاثاء بعد مفاوضات طويلة.",
+        outlet="إذاعة الشرق",
+    )
+    assert check_claim(CLAIM, [a, b]).verdict.agree == 1

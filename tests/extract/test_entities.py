@@ -1,0 +1,385 @@
+"""Entity recognition and corpus-wide linking: one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+
+import khabar
+from khabar.extract.entities import (
+    EntityMention,
+    entity_id,
+    find_mentions,
+    link_entities,
+    same_person,
+    skeleton,
+    tag_tokens,
+)
+from khabar.model import Article
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.segment import split_sentences
+
+from khabar_testdata import EXAMPLES
+
+
+def mentions(body: str, title: str = "خبر") -> list[EntityMention]:
+    article = Article.create(title=title, body=body)
+    return find_mentions(article, split_sentences(article))
+
+
+def of_kind(found: list[EntityMention], kind: str) -> list[str]:
+    return [m.text for m in found if m.kind == kind]
+
+
+def link(*bodies: str):
+    found = [m for body in bodies for m in mentions(body)]
+    return link_entities(found)
+
+
+def person_entities(*bodies: str):
+    return [e for e in link(*bodies) if e.kind == "person"]
+
+
+def entity_named(entities, spelling: str):
+    key = normalize(spelling)
+    hits = [e for e in entities if any(normalize(v) == key for v in e.variants)]
+    assert len(hits) == 1, f"{spelling!r} in {len(hits)} entities"
+    return hits[0]
+
+
+# --- recognition ---------------------------------------------------------------------------
+
+
+def test_mention_offsets_point_into_the_article_text():
+    article = Article.create(title="حلب تحت القصف", body="وصلت القافلة إلى دمشق أمس.")
+    for m in find_mentions(article, split_sentences(article)):
+        assert article.text[m.start : m.end] == m.text
+
+
+def test_place_with_attached_preposition_is_found_without_it():
+    found = mentions("اشتد القصف بحلب مساء أمس.")
+    assert of_kind(found, "place") == ["حلب"]
+
+
+def test_place_after_conjunction_is_found():
+    found = mentions("وصل الوفد إلى تركيا وسوريا.")
+    assert of_kind(found, "place") == ["تركيا", "سوريا"]
+
+
+def test_article_fused_with_lam_still_matches_the_organisation():
+    found = mentions("وجه نداء للأمم المتحدة من أجل المدنيين.")
+    orgs = [m for m in found if m.kind == "organisation"]
+    assert [m.name_key for m in orgs] == [normalize("الأمم المتحدة")]
+
+
+def test_nationality_adjective_is_not_the_country():
+    found = mentions("قالت الحكومة السورية إن الوضع مستقر.")
+    assert of_kind(found, "place") == []
+
+
+def test_gazetteer_variants_share_a_canonical_key():
+    found = mentions("تبنى تنظيم الدولة الإسلامية الهجوم، وقال خبراء إن داعش يتراجع.")
+    keys = {m.name_key for m in found if m.kind == "organisation"}
+    assert keys == {"داعش"}
+
+
+def test_title_is_kept_apart_from_the_name():
+    found = mentions("وقال اللواء زيد الصالح إن المعركة انتهت.")
+    person = [m for m in found if m.kind == "person"]
+    assert [(p.text, p.role) for p in person] == [("زيد الصالح", "اللواء")]
+
+
+def test_nationality_after_a_title_belongs_to_the_role():
+    found = mentions("قال وزير الخارجية الروسي سيرجي لافروف إن المحادثات توقفت.")
+    person = [m for m in found if m.kind == "person"]
+    assert [(p.text, p.role) for p in person] == [("سيرجي لافروف", "وزير الخارجية الروسي")]
+
+
+def test_title_with_organisation_complement_then_name():
+    found = mentions("وقال مدير المرصد رامي عبدالرحمن إن الفصائل انسحبت.")
+    person = [m for m in found if m.kind == "person"]
+    assert [(p.text, p.role) for p in person] == [("رامي عبدالرحمن", "مدير المرصد")]
+
+
+def test_role_after_the_name_belongs_to_it():
+    found = mentions("يان إيغلاند مستشار الأمم المتحدة للشؤون الإنسانية قال إن الوضع خطير.")
+    person = [m for m in found if m.kind == "person"]
+    assert [(p.text, p.role) for p in person] == [("يان إيغلاند", "مستشار الأمم المتحدة للشؤون الإنسانية")]
+
+
+def test_name_after_reporting_verb_without_title():
+    found = mentions("وقالت ريم العلي إن المستشفيات امتلأت.")
+    assert of_kind(found, "person") == ["ريم العلي"]
+
+
+def test_adjective_after_indefinite_title_is_not_a_name():
+    found = mentions("وقال مسؤول بارز في المعارضة إن المقاتلين لن ينسحبوا.")
+    assert of_kind(found, "person") == []
+
+
+def test_spokesman_of_a_person_does_not_take_that_persons_role():
+    found = mentions("وقال المتحدث باسم بان كي مون إن الأمين العام قلق.")
+    ban = [m for m in found if m.kind == "person" and m.text == "بان كي مون"]
+    assert [m.role for m in ban] == [None]
+
+
+def test_surname_alone_after_the_full_name_in_the_article():
+    found = mentions("قال المتحدث ستيفان دوجاريك إن الوضع خطير. وأضاف دوجاريك أن الأمين العام قلق.")
+    keys = [m.name_key for m in found if m.kind == "person"]
+    assert keys == [normalize("ستيفان دوجاريك")] * 2
+
+
+def test_surname_shared_in_one_article_stays_unresolved():
+    found = mentions(
+        "قال المحافظ إياد الحسن إن الممرات مفتوحة. وقال المتحدث مصطفى الحسن إن القصف مستمر. "
+        "وكرر الحسن دعوته."
+    )
+    bare = [m for m in found if m.kind == "person" and m.text == "الحسن"]
+    assert [m.name_key for m in bare] == [normalize("الحسن")]
+
+
+def test_organisation_from_head_word_and_complements():
+    found = mentions("وأفاد المرصد المشرقي لحقوق الإنسان بمقتل مدنيين.")
+    assert of_kind(found, "organisation") == ["المرصد المشرقي لحقوق الإنسان"]
+
+
+def test_head_word_with_generic_complement_is_no_organisation():
+    found = mentions("تقدمت قوات النظام في الأحياء الشرقية.")
+    assert of_kind(found, "organisation") == []
+
+
+def test_unknown_place_after_place_word():
+    found = mentions("تعرض حي وادي النهر لقصف عنيف.")
+    assert of_kind(found, "place") == ["وادي النهر"]
+
+
+def test_everyday_word_is_a_place_only_after_a_place_word():
+    assert of_kind(mentions("نقل المشهد مراسلنا."), "place") == []
+    assert of_kind(mentions("سيطر الجيش على أحياء المشهد والسكري."), "place") == ["المشهد", "السكري"]
+
+
+# --- linking: merges ---------------------------------------------------------------------
+
+
+def test_final_ya_spellings_merge():
+    people = person_entities("قال المتحدث مصطفى الحسن إن القصف مستمر.", "قال المتحدث مصطفي الحسن إن القصف مستمر.")
+    assert len(people) == 1
+
+
+def test_hyphen_and_space_inside_a_name_merge():
+    people = person_entities(
+        "وقال رئيس البعثة جان-لوك فيرنييه إن القافلة وصلت.", "وقال رئيس البعثة جان لوك فيرنييه إن القافلة وصلت."
+    )
+    assert len(people) == 1
+
+
+def test_abd_compound_written_joined_or_apart_merges():
+    people = person_entities(
+        "قال رئيس المجلس عبد الكريم السعدي إن المدنيين محاصرون.",
+        "قال رئيس المجلس عبدالكريم السعدي إن المدنيين محاصرون.",
+    )
+    assert len(people) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("سيرجي لافروف", "سيرغي لافروف"),
+        ("يان إيغلاند", "يان إيغيلان"),
+        ("ستافان دي ميستورا", "ستيفان دي ميستورا"),
+        ("ديمتري بيسكوف", "دميتري بيسكوف"),
+        ("جان مارك أيرولت", "جان مارك إيرولت"),
+        ("يوهان بيرغستروم", "يوهان برغستروم"),
+        ("يوهان بيرغستروم", "يوهان بيرجستروم"),
+    ],
+)
+def test_transliteration_variants_are_one_person(a, b):
+    assert same_person(normalize(a), normalize(b))
+
+
+def test_transliteration_variants_merge_in_linking():
+    people = person_entities(
+        "وقال المتحدث يوهان بيرجستروم إن الاتفاق هش.", "وقال المتحدث يوهان برغستروم إن الاتفاق هش."
+    )
+    assert len(people) == 1
+
+
+def test_skeleton_drops_long_vowels_and_merges_g_letters():
+    assert skeleton("بيرغستروم") == skeleton("برجستروم")
+
+
+def test_bare_surname_joins_the_only_full_name_in_the_corpus():
+    people = person_entities("قال المتحدث ستيفان دوجاريك إن الوضع خطير.", "وأضاف دوجاريك أن الأمين العام قلق.")
+    assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+def test_tail_of_a_foreign_name_joins_the_full_name():
+    assert same_person(normalize("مارك أيرولت"), normalize("جان مارك أيرولت"))
+
+
+# --- linking: never merge ----------------------------------------------------------------
+
+
+def test_same_surname_different_given_names_stay_apart():
+    people = person_entities("قال المحافظ إياد الحسن إن الممرات مفتوحة.", "قال المتحدث مصطفى الحسن إن القصف مستمر.")
+    assert len(people) == 2
+
+
+def test_close_arabic_given_names_are_different_people():
+    assert not same_person(normalize("محمد الخطيب"), normalize("محمود الخطيب"))
+    assert not same_person(normalize("سعد الحريري"), normalize("سعيد الحريري"))
+
+
+def test_close_definite_surnames_are_different_people():
+    assert not same_person(normalize("علي الحسن"), normalize("علي الحسين"))
+
+
+def test_father_inside_a_longer_arabic_name_is_another_person():
+    assert not same_person(normalize("حافظ الأسد"), normalize("بشار حافظ الأسد"))
+
+
+def test_bare_surname_of_two_known_people_attaches_to_neither():
+    people = person_entities(
+        "قال المحافظ يوسف مارديني إن الممرات مفتوحة.",
+        "قال المتحدث مازن مارديني إن القصف مستمر.",
+        "وأضاف مارديني أن القوافل تأخرت.",
+    )
+    bare = entity_named(people, "مارديني")
+    assert len(people) == 3 and bare.variants == ("مارديني",)
+
+
+def test_a_shared_name_tail_does_not_link_two_people():
+    people = person_entities(
+        "قال ولي العهد محمد بن سلمان إن الإصلاح مستمر.",
+        "قال الأمير خالد بن سلمان إن السفارة مفتوحة.",
+        "وأكد بن سلمان أن الزيارة ناجحة.",
+    )
+    assert len(people) == 3
+
+
+def test_nisba_ending_keeps_surnames_apart():
+    assert not same_person(normalize("محمد باقر"), normalize("محمد باقري"))
+
+
+def test_function_word_spelled_like_a_surname_is_no_mention():
+    found = mentions("قال الرئيس زين العابدين بن علي إن الانتخابات حرة. وحصل على دعم واسع.")
+    assert [m.text for m in found if m.kind == "person"] == ["زين العابدين بن علي"]
+
+
+def test_person_with_a_clitic_after_a_role_does_not_take_it():
+    found = mentions("قال المتحدث باسم الحزب التابع لميركل إن الائتلاف صامد.")
+    assert all(m.role is None for m in found if m.kind == "person")
+
+
+def test_same_title_different_people_stay_apart():
+    people = person_entities(
+        "قال وزير الخارجية فيصل المنصوري إن الاتفاق صامد.", "قال وزير الخارجية خالد العمري إن القمة نجحت."
+    )
+    assert len(people) == 2
+
+
+# --- entities ----------------------------------------------------------------------------
+
+
+def test_entity_name_is_the_most_frequent_full_spelling():
+    people = person_entities(
+        "قال المتحدث يوهان بيرغستروم إن الاتفاق هش.",
+        "قال المتحدث يوهان بيرغستروم إن الاتفاق صامد.",
+        "قال المتحدث يوهان برغستروم إن الاتفاق هش. وأضاف برغستروم أن البرد قادم.",
+    )
+    assert [p.name for p in people] == ["يوهان بيرغستروم"]
+
+
+def test_entity_keeps_roles_apart_from_variants():
+    (person,) = person_entities("قال اللواء زيد الصالح إن المعركة انتهت.")
+    assert person.roles == ("اللواء",) and person.variants == ("زيد الصالح",)
+
+
+def test_entity_id_is_the_hash_of_kind_and_canonical_key():
+    (person,) = person_entities("قال اللواء زيد الصالح إن المعركة انتهت.")
+    assert person.id == entity_id("person", normalize("زيد الصالح"))
+
+
+def test_places_merge_by_canonical_key_across_spellings():
+    places = [e for e in link("زار الوفد سوريا.", "زار الوفد سورية.") if e.kind == "place"]
+    assert len(places) == 1 and set(places[0].variants) == {"سوريا", "سورية"}
+
+
+# --- BIO tagging -------------------------------------------------------------------------
+
+
+def test_tag_tokens_gives_bio_tags_per_token():
+    tokens = ["قال", "وزير", "الخارجية", "الروسي", "سيرجي", "لافروف", "في", "موسكو", "."]
+    assert tag_tokens(tokens) == ["O", "O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]
+
+
+def test_tag_tokens_tags_the_whole_token_with_a_clitic():
+    assert tag_tokens(["واجتمعوا", "بالقاهرة", "أمس"]) == ["O", "B-LOC", "O"]
+
+
+# --- real text ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seeds_dir):
+    articles = khabar.read(seeds_dir)
+    found = [m for a in articles for m in find_mentions(a, split_sentences(a))]
+    return link_entities(found)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("سيرجي لافروف", "سيرغي لافروف", "لافروف"),
+        ("يان إيغلاند", "يان إيغيلان"),
+        ("جان مارك أيرولت", "جان-مارك إيرولت"),
+        ("ديمتري بيسكوف", "دميتري بيسكوف"),
+    ],
+)
+def test_seeds_spelling_variants_are_one_entity(seed_entities, spellings):
+    ids = {entity_named(seed_entities, s).id for s in spellings}
+    assert len(ids) == 1
+
+
+def test_seeds_ban_ki_moon_is_one_person(seed_entities):
+    ban = entity_named(seed_entities, "بان كي مون")
+    assert ban.kind == "person" and len(ban.mentions) >= 3
+
+
+def test_seeds_aleppo_is_a_place(seed_entities):
+    assert entity_named(seed_entities, "حلب").kind == "place"
+
+
+def test_seeds_zaid_al_salih_role_kept_apart(seed_entities):
+    person = entity_named(seed_entities, "زيد الصالح")
+    assert "اللواء" in person.roles and all("اللواء" not in v for v in person.variants)
+
+
+@pytest.fixture(scope="module")
+def example_entities():
+    articles = khabar.read(EXAMPLES)
+    found = [m for a in articles for m in find_mentions(a, split_sentences(a))]
+    return articles, link_entities(found)
+
+
+def test_examples_bergstrom_spellings_are_one_entity(example_entities):
+    _, entities = example_entities
+    ids = {entity_named(entities, s).id for s in ("يوهان بيرغستروم", "يوهان برغستروم", "يوهان بيرجستروم", "بيرجستروم")}
+    assert len(ids) == 1
+
+
+def test_examples_two_al_hassans_stay_two_entities(example_entities):
+    _, entities = example_entities
+    assert entity_named(entities, "إياد الحسن").id != entity_named(entities, "مصطفى الحسن").id
+
+
+def test_examples_bare_al_hassan_follows_its_article(example_entities):
+    articles, entities = example_entities
+    by_source = {a.id: (a.source or "") for a in articles}
+    iyad = entity_named(entities, "إياد الحسن")
+    mustafa = entity_named(entities, "مصطفى الحسن")
+
+    def bare_sources(entity):
+        return {by_source[m.article_id].rsplit("/", 1)[-1] for m in entity.mentions if m.text == "الحسن"}
+
+    assert any("alwatan" in s for s in bare_sources(iyad))
+    assert any("undated" in s for s in bare_sources(mustafa))
