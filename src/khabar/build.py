@@ -63,7 +63,9 @@ def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Q
 
 
 def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOptions) -> EventBrief:
-    pool = SentencePool.build(docs)
+    from khabar.relate.embeddings import get_encoder
+
+    pool = SentencePool.build(docs, encoder=get_encoder(options.encoder))
     articles = [d.article for d in docs]
     sentences = {d.article.id: d.sentences for d in docs}
     entities = link_entities([m for d in docs for m in d.mentions])

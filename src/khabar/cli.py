@@ -276,6 +276,9 @@ def brief(
     length: Annotated[int, typer.Option(min=1, help="Summary length in words.")] = BriefOptions().length_words,
     algorithm: Annotated[str, typer.Option(help="Summary algorithm: centroid or lead.")] = "centroid",
     lang: Annotated[str, typer.Option(help="Interface language of the rendering: ar or en.")] = "ar",
+    semantic: Annotated[
+        Optional[str], typer.Option(help="Add a sentence encoder to corroboration: e5 or use (extra 'semantic').")
+    ] = None,
     outlet: OutletOption = None,
     date: DateOption = None,
     input_format: FormatInOption = None,
@@ -291,7 +294,7 @@ def brief(
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     try:
-        options = BriefOptions(length_words=length, algorithm=algorithm)
+        options = BriefOptions(length_words=length, algorithm=algorithm, encoder=semantic)
     except OptionsError as e:
         raise typer.BadParameter(str(e)) from None
     failures: list[InputError] = []

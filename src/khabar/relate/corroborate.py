@@ -10,12 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from khabar.model import Citation, Sentence
 from khabar.pipeline import Document
 from khabar.relate.similarity import SentenceVectors, content_terms
+
+if TYPE_CHECKING:
+    from khabar.relate.embeddings import Encoder
 
 
 @dataclass(frozen=True)
@@ -29,11 +33,20 @@ class SentencePool:
     similarity: np.ndarray
 
     @classmethod
-    def build(cls, docs: Sequence[Document]) -> SentencePool:
+    def build(cls, docs: Sequence[Document], *, encoder: Encoder | None = None) -> SentencePool:
+        """Lexical similarity; with an ``encoder``, the element-wise maximum of lexical and
+        calibrated semantic similarity (:mod:`khabar.relate.semantic`), so rewrites that
+        share few stems are linked too.  ``vectors`` (centrality) stays lexical."""
         refs = [(d, s) for d, doc in enumerate(docs) for s in range(len(doc.sentences))]
         terms = [content_terms(docs[d].sentence_words[s]) for d, s in refs]
         vectors = SentenceVectors.build(terms)
-        return cls(docs=tuple(docs), refs=tuple(refs), vectors=vectors, similarity=vectors.cosine_matrix())
+        similarity = vectors.cosine_matrix()
+        if encoder is not None:
+            from khabar.relate.semantic import combined_similarity, semantic_similarity
+
+            texts = [docs[d].sentences[s].text for d, s in refs]
+            similarity = combined_similarity(similarity, semantic_similarity(texts, encoder))
+        return cls(docs=tuple(docs), refs=tuple(refs), vectors=vectors, similarity=similarity)
 
     def __len__(self) -> int:
         return len(self.refs)
