@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from khabar.model import Article, EventBrief, Sentence
 from khabar.present.labels import labels
+from khabar.present.labels import category_label
 from khabar.present.render import format_number  # one way to show a figure
 from khabar.text.ar.segment import split_sentences
 
@@ -269,7 +270,7 @@ def brief_view(brief: EventBrief, *, lang: str = "ar") -> BriefView:
             "id": c.id,
             "value": format_number(c),
             "text": c.text,
-            "category": c.category,
+            "category": category_label(c.category, lang),
             "subject": c.subject,
             "place": c.place,
             "source": c.source,
@@ -288,8 +289,8 @@ def brief_view(brief: EventBrief, *, lang: str = "ar") -> BriefView:
             {
                 "kind": conflict.kind,
                 "kind_label": lab.get(f"kind_{conflict.kind}", conflict.kind),
-                "category": conflict.category,
-                "subject": conflict.subject,
+                "category": category_label(conflict.category, lang),
+                "subject": None,  # the subject class ("people") is internal; each card names its own
                 "place": conflict.place,
                 "note": conflict.note,
                 "claims": members,

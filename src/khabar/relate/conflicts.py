@@ -105,8 +105,14 @@ def _sources(claims: Sequence[Claim]) -> set[str]:
     return {normalize(c.source) if c.source else f"<unattributed:{c.article_id}>" for c in claims}
 
 
-def _describe(claims: Sequence[Claim]) -> str:
-    return " | ".join(f"{c.text} ({c.source or '?'}{', ' + c.date.isoformat() if c.date else ''})" for c in claims)
+_JOINERS = {"conflict": " ≠ ", "agreement": " = ", "change_over_time": " → "}
+
+
+def _describe(claims: Sequence[Claim], kind: str) -> str:
+    """The figures as written, once each, joined by what relates them: "نحو 40 ألفا ≠ أكثر
+    من 75 ألفا", "12 ألفا → 27 ألفا"."""
+    seen = dict.fromkeys(" ".join(c.text.split()) for c in claims)
+    return _JOINERS[kind].join(seen)
 
 
 def find_conflicts(claims: Sequence[Claim], *, options: ConflictOptions | None = None) -> list[Conflict]:
@@ -141,7 +147,7 @@ def find_conflicts(claims: Sequence[Claim], *, options: ConflictOptions | None =
                             kind="conflict" if disagree else "agreement",
                             subject=subject,
                             place=shown_place,
-                            note=_describe(period),
+                            note=_describe(period, "conflict" if disagree else "agreement"),
                         )
                     )
             dated_periods = [p for p in periods if p[0].date is not None]
@@ -156,7 +162,7 @@ def find_conflicts(claims: Sequence[Claim], *, options: ConflictOptions | None =
                             kind="change_over_time",
                             subject=subject,
                             place=shown_place,
-                            note=_describe(changing),
+                            note=_describe(changing, "change_over_time"),
                         )
                     )
     return out
