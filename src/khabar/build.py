@@ -8,24 +8,13 @@ from collections.abc import Iterable, Sequence
 from khabar.config import BriefOptions
 from khabar.extract.dates import build_timeline
 from khabar.extract.entities import link_entities
-from khabar.model import Article, ArticleDigest, Entity, EventBrief, Quote
+from khabar.model import Article, ArticleDigest, Entity, EventBrief, Quote, unique_articles
 from khabar.pipeline import Document, analyze
 from khabar.relate.conflicts import find_conflicts
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
 from khabar.relate.statements import find_facts
 from khabar.summarize import summarize
-
-
-def unique_articles(articles: Iterable[Article]) -> list[Article]:
-    """Articles in input order, each id once (the same report given twice counts once)."""
-    seen: set[str] = set()
-    out = []
-    for a in articles:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
 
 
 def digest(doc: Document) -> ArticleDigest:

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -23,6 +24,17 @@ BRIEF_SCHEMA_VERSION = "1.1"
 
 #: Separator between an article's title and its body in :attr:`Article.text`.
 TITLE_SEPARATOR = "\n\n"
+
+
+def unique_articles(articles: Iterable[Article]) -> list[Article]:
+    """Articles in input order, each id once (the same report given twice counts once)."""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
 
 
 def article_id_for(title: str, body: str) -> str:
@@ -138,6 +150,20 @@ class Citation:
     outlet: str | None = None
     published: dt.date | None = None
     similarity: float = 1.0
+
+    @classmethod
+    def of(cls, article: Article, sentence: Sentence, similarity: float = 1.0) -> Citation:
+        """Cite ``sentence`` of ``article`` (similarity rounded, capped at 1)."""
+        return cls(
+            article_id=article.id,
+            sentence_index=sentence.index,
+            start=sentence.start,
+            end=sentence.end,
+            text=sentence.text,
+            outlet=article.outlet,
+            published=article.published,
+            similarity=round(min(similarity, 1.0), 4),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,20 +99,4 @@ class SentencePool:
     def citations(self, row: int, *, threshold: float) -> tuple[Citation, ...]:
         """The row itself first, then its supporters from other articles."""
         rows = [(row, 1.0), *self.supporters(row, threshold=threshold)]
-        out = []
-        for r, sim in rows:
-            sentence = self.sentence(r)
-            article = self.docs[self.doc_of(r)].article
-            out.append(
-                Citation(
-                    article_id=article.id,
-                    sentence_index=sentence.index,
-                    start=sentence.start,
-                    end=sentence.end,
-                    text=sentence.text,
-                    outlet=article.outlet,
-                    published=article.published,
-                    similarity=round(min(sim, 1.0), 4),
-                )
-            )
-        return tuple(out)
+        return tuple(Citation.of(self.docs[self.doc_of(r)].article, self.sentence(r), sim) for r, sim in rows)

@@ -39,7 +39,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from khabar.config import DEFAULT_MIN_ARABIC_RATIO
 from khabar.errors import OptionsError
-from khabar.model import Article, PassageOccurrence, Sentence, SharedPassage
+from khabar.model import Article, PassageOccurrence, Sentence, SharedPassage, unique_articles
 from khabar.relate.fingerprint import (
     NUM_PERM,
     jaccard,
@@ -140,7 +140,7 @@ def find_shared_passages(
     if min_words < 1:
         raise OptionsError(f"min_words must be at least 1, got {min_words}")
 
-    arts = _unique(articles)
+    arts = unique_articles(articles)
     units, key_texts = _units(arts, sentences, min_words=min_words)
     if not units:
         return []
@@ -170,16 +170,6 @@ def find_shared_passages(
 
 
 # --- steps ---------------------------------------------------------------------------------
-
-
-def _unique(articles: Sequence[Article]) -> list[Article]:
-    seen: set[str] = set()
-    out = []
-    for a in articles:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
 
 
 def _units(

@@ -66,19 +66,6 @@ def longest_shared_run(a: Sequence[str], b: Sequence[str]) -> int:
     return best
 
 
-def _citation(article: Article, sentence: Sentence, similarity: float = 1.0) -> Citation:
-    return Citation(
-        article_id=article.id,
-        sentence_index=sentence.index,
-        start=sentence.start,
-        end=sentence.end,
-        text=sentence.text,
-        outlet=article.outlet,
-        published=article.published,
-        similarity=round(similarity, 4),
-    )
-
-
 def quote_facts(
     quotes: Sequence[Quote], articles: Mapping[str, Article], sentences: Mapping[str, Sequence[Sentence]]
 ) -> list[Fact]:
@@ -112,7 +99,7 @@ def quote_facts(
                 continue
             seen.add((q.article_id, q.sentence_index))
             sentence = sentences[q.article_id][_position(sentences[q.article_id], q.sentence_index)]
-            cited.append(_citation(articles[q.article_id], sentence))
+            cited.append(Citation.of(articles[q.article_id], sentence))
         first = quotes[members[0]]
         facts.append(
             Fact(id=_fact_id("quote", cited), kind="quote", text=first.content, citations=tuple(cited), speaker=first.speaker)
