@@ -264,12 +264,66 @@ def search(
 
 
 @app.command()
+def stories(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = 20,
+    offset: Annotated[int, typer.Option(min=0, help="How many to skip.")] = 0,
+    min_size: Annotated[int, typer.Option(min=1, help="Only stories with at least this many articles.")] = 2,
+    min_outlets: Annotated[int, typer.Option(min=1, help="Only stories reported by at least this many outlets.")] = 1,
+    update: Annotated[bool, typer.Option(help="First put newly stored articles into stories (incremental).")] = True,
+    restart: Annotated[bool, typer.Option(help="Regroup every stored article from scratch.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Group stored articles into stories (events) and list them: size, outlets, days, title."""
+    from khabar.relate.stories import cluster_store, list_stories
+
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("choose text or json", param_hint="--format")
+    failed = 0
+    with _open_store(db) as store:
+        if update or restart:
+            try:
+                report = cluster_store(store, restart=restart)
+            except KhabarError as e:
+                err.print(f"error: {e}", markup=False)
+                raise typer.Exit(1) from None
+            for problem in report.skipped:
+                err.print(f"skipped: {problem}", markup=False, highlight=False, soft_wrap=True)
+            failed = len(report.skipped)
+            err.print(
+                f"grouped {report.assigned} new articles ({report.new_stories} new stories) in {report.seconds:.1f} s",
+                markup=False,
+            )
+        rows = list_stories(store, limit=limit, offset=offset, min_size=min_size, min_outlets=min_outlets)
+    if fmt == "json":
+        payload = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "size": r.size,
+                "outlets": r.outlets,
+                "first_day": r.first_day.isoformat() if r.first_day else None,
+                "last_day": r.last_day.isoformat() if r.last_day else None,
+            }
+            for r in rows
+        ]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            days = f"{r.first_day or '?'}..{r.last_day or '?'}"
+            typer.echo(f"{r.id}  {r.size:>3} articles  {r.outlets:>2} outlets  {days}  {r.title}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def brief(
     paths: Annotated[
         Optional[list[str]], typer.Argument(help="Files or directories to brief; none: the articles in the store.")
     ] = None,
     db: DbOption = None,
     query: Annotated[Optional[str], typer.Option(help="With the store: brief only the articles matching this search.")] = None,
+    story: Annotated[Optional[str], typer.Option(help="With the store: brief this story (see khabar stories).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="With the store: at most this many articles.")] = 200,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, json or html.")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
@@ -303,7 +357,15 @@ def brief(
         items, failures = _read_all(paths, read_options, progress=True)
     else:
         with _open_store(db) as store:
-            items = [h.article for h in store.search(query, limit=limit)] if query else store.articles(limit=limit)
+            if story:
+                items = store.story_articles(story)
+                if not items:
+                    err.print(f"error: no story {story!r} in {store.path} (list them with khabar stories)", markup=False)
+                    raise typer.Exit(1)
+            elif query:
+                items = [h.article for h in store.search(query, limit=limit)]
+            else:
+                items = store.articles(limit=limit)
     if not items:
         err.print("error: no articles to brief" + (" (every input failed)" if failures else ""), markup=False)
         raise typer.Exit(1)

@@ -114,8 +114,52 @@ _V3_CLITICS = Migration(
     ),
 )
 
+# Stories (issue 5, :mod:`khabar.relate.stories`).  Each article gets a MinHash signature
+# once (``signature`` is NULL and ``problem`` says why when it could not be signed, so a bad
+# article is skipped rather than retried on every run); assignments say which story it
+# joined.  ``story_state`` holds the clusterer's index of active stories as one blob,
+# written in the same transaction as the assignments of a batch: an interrupted run resumes
+# from the last committed batch with exactly the index it had then.
+_V4_STORIES = Migration(
+    version=4,
+    note="stories: article signatures, stories, assignments, clusterer state",
+    statements=(
+        """
+        CREATE TABLE article_signatures (
+            article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            signature   BLOB,
+            problem     TEXT,
+            CHECK ((signature IS NULL) != (problem IS NULL))
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE stories (
+            id          TEXT PRIMARY KEY,
+            title       TEXT NOT NULL,
+            first_day   TEXT,
+            last_day    TEXT,
+            size        INTEGER NOT NULL CHECK (size >= 1)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX stories_by_last_day ON stories (last_day, id)",
+        """
+        CREATE TABLE story_articles (
+            article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id    TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX story_articles_by_story ON story_articles (story_id, article_id)",
+        """
+        CREATE TABLE story_state (
+            key         TEXT PRIMARY KEY,
+            value       BLOB NOT NULL
+        ) WITHOUT ROWID
+        """,
+    ),
+)
+
 #: Every step, in order.  The store's current version is ``len(MIGRATIONS)``.
-MIGRATIONS: tuple[Migration, ...] = (_V1_ARTICLES, _V2_SEARCH, _V3_CLITICS)
+MIGRATIONS: tuple[Migration, ...] = (_V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,161 @@
+"""How well articles are grouped into stories, against gold event labels.
+
+Figures, all in [0, 1] except ARI (which is 0 for chance and can go below):
+
+* adjusted Rand index (Hubert & Arabie): agreement on every pair of articles, corrected for
+  chance;
+* B-cubed precision / recall / F1 (Bagga & Baldwin): per article, the share of its story
+  that belongs to its event (precision) and of its event that is in its story (recall),
+  averaged over articles; a wrong merge costs precision, a wrong split recall;
+* purity: the share of articles that belong to the majority event of their story.
+
+Command line: cluster the labelled set (``benchmarks/storyset.py`` writes it) plus, when
+given, folders of extra labelled articles (each folder is one event: the example corpus's
+``examples/*/`` folders, the seeds)::
+
+    python -m khabar.evaluate.stories benchmarks/out/storyset/articles.jsonl \
+        --event-dir examples/wadi-nahr-evacuation --event-dir ../shared/seeds [--threshold 0.22]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from math import comb
+from pathlib import Path
+
+from khabar.errors import InputError
+from khabar.model import Article
+from khabar.relate.stories import SignedArticle, StoryOptions, assign_stories
+
+
+@dataclass(frozen=True, slots=True)
+class ClusteringScores:
+    ari: float
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+    purity: float
+    items: int
+    gold_clusters: int
+    predicted_clusters: int
+
+
+def score_clustering(predicted: Mapping[str, str], gold: Mapping[str, str]) -> ClusteringScores:
+    """Compare ``item -> cluster`` maps over the items both label."""
+    keys = sorted(set(predicted) & set(gold))
+    if not keys:
+        raise ValueError("no item is labelled in both the prediction and the gold")
+    pairs = Counter((predicted[k], gold[k]) for k in keys)
+    pred_sizes = Counter(predicted[k] for k in keys)
+    gold_sizes = Counter(gold[k] for k in keys)
+    n = len(keys)
+
+    # ARI from the contingency table.
+    index = sum(comb(c, 2) for c in pairs.values())
+    sum_pred = sum(comb(c, 2) for c in pred_sizes.values())
+    sum_gold = sum(comb(c, 2) for c in gold_sizes.values())
+    total = comb(n, 2)
+    expected = sum_pred * sum_gold / total if total else 0.0
+    maximum = (sum_pred + sum_gold) / 2
+    ari = 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+    # B-cubed: an item in cell (p, g) sees c(p, g) of its |p| story mates in its event.
+    precision = sum(c * c / pred_sizes[p] for (p, _g), c in pairs.items()) / n
+    recall = sum(c * c / gold_sizes[g] for (_p, g), c in pairs.items()) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    majority: dict[str, int] = {}
+    for (p, _g), c in pairs.items():
+        majority[p] = max(majority.get(p, 0), c)
+    purity = sum(majority.values()) / n
+    return ClusteringScores(ari, precision, recall, f1, purity, n, len(gold_sizes), len(pred_sizes))
+
+
+# --- reading labelled sets -------------------------------------------------------------------
+
+
+def read_labelled_jsonl(path: Path) -> list[tuple[Article, str]]:
+    """``(article, event)`` per line of a storyset file (``title, body, outlet, published, event``)."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+            article = Article.create(
+                title=r["title"],
+                body=r["body"],
+                outlet=r.get("outlet"),
+                published=dt.date.fromisoformat(r["published"]) if r.get("published") else None,
+                source=f"{path}:{n}",
+            )
+            out.append((article, str(r["event"])))
+        except (ValueError, KeyError, TypeError) as e:
+            raise InputError(f"{path}:{n}", f"not a labelled article: {e}") from e
+    return out
+
+
+def read_event_dir(path: Path) -> list[tuple[Article, str]]:
+    """Every article of a folder, all labelled with one event named after the folder."""
+    from khabar.ingest import read_paths
+
+    event = f"dir:{path.name}"
+    return [(a, event) for a in read_paths([path]) if isinstance(a, Article)]
+
+
+def cluster_labelled(items: Sequence[tuple[Article, str]], *, options: StoryOptions) -> tuple[dict[str, str], dict[str, str]]:
+    """(predicted, gold) maps by article id; an article given twice keeps its first label."""
+    gold: dict[str, str] = {}
+    signed = []
+    for article, event in items:
+        if article.id in gold:
+            continue
+        gold[article.id] = event
+        signed.append(SignedArticle.of(article, options=options))
+    return assign_stories(signed, options=options), gold
+
+
+def _format(name: str, s: ClusteringScores) -> str:
+    return (
+        f"{name:<28} items={s.items:4d} events={s.gold_clusters:3d} stories={s.predicted_clusters:3d}  "
+        f"ARI={s.ari:.3f}  B3 P={s.bcubed_precision:.3f} R={s.bcubed_recall:.3f} F1={s.bcubed_f1:.3f}  "
+        f"purity={s.purity:.3f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m khabar.evaluate.stories", description=__doc__.split("\n")[0])
+    parser.add_argument("jsonl", nargs="*", type=Path, help="labelled storyset files (JSON Lines with an 'event' field)")
+    parser.add_argument("--event-dir", action="append", type=Path, default=[], help="a folder holding one event")
+    defaults = StoryOptions()
+    parser.add_argument("--threshold", type=float, default=defaults.threshold)
+    parser.add_argument("--window-days", type=int, default=defaults.window_days)
+    parser.add_argument("--body-terms", type=int, default=defaults.body_terms)
+    args = parser.parse_args(argv)
+    options = StoryOptions(threshold=args.threshold, window_days=args.window_days, body_terms=args.body_terms)
+    parts: list[tuple[str, list[tuple[Article, str]]]] = []
+    for path in args.jsonl:
+        parts.append((path.name, read_labelled_jsonl(path)))
+    for path in args.event_dir:
+        parts.append((f"dir:{path.name}", read_event_dir(path)))
+    if not parts:
+        parser.error("give at least one labelled JSONL file or --event-dir")
+    everything = [item for _name, items in parts for item in items]
+    predicted, gold = cluster_labelled(everything, options=options)
+    print(f"options: threshold={options.threshold} window_days={options.window_days} body_terms={options.body_terms}")
+    print(_format("all", score_clustering(predicted, gold)))
+    for name, items in parts:
+        ids = {a.id for a, _ in items}
+        sub_pred = {k: v for k, v in predicted.items() if k in ids}
+        sub_gold = {k: v for k, v in gold.items() if k in ids}
+        print(_format(f"  {name}", score_clustering(sub_pred, sub_gold)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
