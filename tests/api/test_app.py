@@ -40,8 +40,8 @@ def test_wrong_method_is_405_shape(client, error_shape):
     error_shape(client.delete("/api/articles"), 405)
 
 
-def test_stories_are_501_not_fake_results(client, error_shape):
-    assert "not built yet" in error_shape(client.get("/api/stories"), 501)["detail"]
+def test_unknown_story_is_404_shape(client, error_shape):
+    error_shape(client.get("/api/stories/s-nothing"), 404)
 
 
 def test_failure_inside_a_request_is_500_shape_and_server_goes_on(app, two_articles, error_shape):

@@ -6,6 +6,8 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     "ar": {
         "title": "موجز الحدث",
+        "stories": "القصص",
+        "no_stories": "لا قصص بعد: خزّن مقالات ثم شغّل khabar stories لتجميعها.",
         "articles": "المقالات",
         "summary": "الملخص",
         "numbers": "الأرقام الواردة",
@@ -79,6 +81,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Event brief",
+        "stories": "Stories",
+        "no_stories": "No stories yet: store articles, then run khabar stories to group them.",
         "articles": "Articles",
         "summary": "Summary",
         "numbers": "Numbers found",

@@ -85,6 +85,30 @@ def brief_page(
     return HTMLResponse(html)
 
 
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(
+    store: Annotated[Store, Depends(get_store)],
+    lang: Lang = "ar",
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    """Stories with two or more articles, newest first; each opens its brief."""
+    from khabar.relate.stories import list_stories
+
+    rows = list_stories(store, limit=PAGE_SIZE + 1, offset=offset, min_size=2)
+    shown = rows[:PAGE_SIZE]
+    hrefs = {s.id: link("/brief", lang, ids=",".join(a.id for a in store.story_articles(s.id))) for s in shown}
+    html = render_page(
+        "stories.html",
+        lang=lang,
+        rows=shown,
+        hrefs=hrefs,
+        prev_href=link("/stories", lang, offset=max(0, offset - PAGE_SIZE)) if offset else None,
+        next_href=link("/stories", lang, offset=offset + PAGE_SIZE) if len(rows) > PAGE_SIZE else None,
+        other_lang_href=link("/stories", "en" if lang == "ar" else "ar", offset=offset or None),
+    )
+    return HTMLResponse(html)
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
     article_id: str,

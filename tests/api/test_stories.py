@@ -1,0 +1,53 @@
+"""Stories over the API and on the page: grouped after an update, listed, opened as a brief."""
+
+
+def _update(client):
+    response = client.post("/api/stories/update")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_update_groups_the_stored_articles(client, two_articles):
+    report = _update(client)
+    assert report["assigned"] == 2 and report["skipped"] == []
+
+
+def test_second_update_has_nothing_new(client, two_articles):
+    _update(client)
+    assert _update(client)["assigned"] == 0
+
+
+def test_two_reports_of_one_convoy_are_one_story(client, two_articles):
+    _update(client)
+    items = client.get("/api/stories", params={"min_size": 1}).json()["items"]
+    sizes = sorted(s["size"] for s in items)
+    assert sizes == [2], items
+
+
+def test_story_lists_its_article_ids(client, two_articles):
+    _update(client)
+    (item,) = client.get("/api/stories", params={"min_size": 1}).json()["items"]
+    story = client.get(f"/api/stories/{item['id']}").json()
+    assert sorted(story["article_ids"]) == sorted(a.id for a in two_articles)
+
+
+def test_stories_paging_reports_no_next_page_at_the_end(client, two_articles):
+    _update(client)
+    body = client.get("/api/stories", params={"min_size": 1, "limit": 5}).json()
+    assert body["next_offset"] is None
+
+
+def test_bad_paging_is_422_shape(client, error_shape):
+    error_shape(client.get("/api/stories", params={"limit": 0}), 422)
+
+
+def test_stories_page_links_each_story_to_its_brief(client, two_articles):
+    _update(client)
+    page = client.get("/stories").text
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "/brief?ids=" in page
+    assert any(a.title in page for a in two_articles)  # the story's title is one of its headlines
+
+
+def test_empty_stories_page_says_how_to_fill_it(client):
+    assert "khabar stories" in client.get("/stories").text
