@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.extract.attribution import Source, find_attributions, find_source
+from khabar.extract.attribution import Source, find_attributions, find_headline_attribution, find_source
 
 
 def _only(text: str):
@@ -156,3 +156,41 @@ def test_impersonal_yudhkar_has_no_speaker():
 
 def test_ambiguous_bayna_as_preposition():
     assert find_attributions("وبين المدنيين الذين لا يعرفون إلى أين يذهبون أطفال كثر.") == []
+
+
+# --- statements and sources ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "بحسب الدفاع المدني، قتل 12 شخصا في القصف.",
+        "وتقدر الأمم المتحدة أن 40 ألف شخص ما زالوا في الحي.",
+        "وأشار المرصد إلى مقتل 12 شخصا في القصف.",
+    ],
+)
+def test_a_source_without_a_statement_still_attributes_figures(sentence):
+    atts = find_attributions(sentence)
+    assert len(atts) == 1 and not atts[0].statement
+    start = sentence.index("12") if "12" in sentence else sentence.index("40")
+    assert find_source(sentence, start=start, end=start + 2) is not None
+
+
+def test_statement_after_a_reporting_verb():
+    (att,) = find_attributions("وقال المرصد إن 12 شخصا قتلوا.")
+    assert att.statement
+
+
+def test_headline_attribution_before_a_colon():
+    att = find_headline_attribution("مصدر عسكري: القوات تتقدم نحو المدينة")
+    assert att is not None and att.source.text == "مصدر عسكري" and att.source.kind == "anonymous"
+
+
+def test_headline_country_is_a_topic_label():
+    assert find_headline_attribution("سوريا: القوات تتقدم نحو المدينة") is None
+
+
+def test_headline_bare_word_is_left_for_the_body_to_confirm():
+    # "دمشق:" may be a dateline or a surname: kind person, no role; quotes checks the body
+    att = find_headline_attribution("دمشق: القوات تتقدم نحو المدينة")
+    assert att is not None and att.source.kind == "person" and att.source.role is None

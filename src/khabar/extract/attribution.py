@@ -26,6 +26,7 @@ complement and nationality adjective: "وزير الخارجية الروسي"،
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,8 @@ MAX_NAME_WORDS = 4
 MAX_REST_HEAD_WORDS = 7
 #: A cue attributes at least this many words ("جاء ذلك على لسان" attributes nothing here).
 MIN_CUE_STATEMENT_WORDS = 3
+#: A headline speaker before its colon ("المجلس المحلي: ...") is at most this many words.
+MAX_HEADLINE_SPEAKER_WORDS = 5
 #: A quotation of at most this many words inside a speaker's head is a quoted name
 #: (المتحدث باسم «الكرملين»)، not a statement.
 MAX_QUOTED_NAME_WORDS = 3
@@ -90,6 +93,12 @@ class Attribution:
     direct: bool = False
     #: "verb", "participle" (same speaker as earlier in the sentence), "cue".
     via: Literal["verb", "participle", "cue"] = "verb"
+    #: False when the sentence names a source but reports no statement of it: a cue
+    #: ("بحسب المرصد")، a verb of believing or estimating ("ويرى محللون أن"، "وتقدر الأمم
+    #: المتحدة")، or a verb whose object is a noun, not a clause ("داعيا إلى تحقيق"،
+    #: "محذرا من «كارثة»"، "وتحدث ناشطون عن تحليق"). Figures still take their source
+    #: from it; the quote extractor skips it.
+    statement: bool = True
 
 
 # --- word lists ------------------------------------------------------------------------
@@ -108,6 +117,8 @@ class _Verb:
     kind: str  # say, participle, strict
     preps: tuple[str, ...]
     impersonal: bool
+    noquote: bool = False  # believing, estimating, expressing a feeling: a source, never a quote
+    relay: bool = False  # "نقل X عن Y قوله «...»": the preposition names a source, not an object
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +135,8 @@ class _Lists:
     titles: dict[str, tuple[tuple[str, ...], ...]]  # first word without ال -> titles
     countries: frozenset[str]
     nationalities: frozenset[str]
+    statement_nouns: frozenset[str]  # تصريحات، بيان: "تصريحات X، التي زعم فيها أن"
+    stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
 
 
 def _tagged(name: str) -> list[tuple[str, str]]:
@@ -160,16 +173,30 @@ def _optional_fields(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     verbs: dict[str, _Verb] = {}
+    stance: set[str] = set()
     for kind, rest in _tagged("reporting_verbs"):
         form, *preps = rest.split()
+        if kind == "stance":
+            stance.add(form)
+            continue
         preps_t = tuple(p.lstrip("+") for p in preps)
         old = verbs.get(form)
         if kind == "impersonal":
-            verbs[form] = _Verb(old.kind if old else "say", tuple({*preps_t, *(old.preps if old else ())}), True)
+            base = old or _Verb("say", (), False)
+            verbs[form] = dataclasses.replace(base, preps=tuple({*preps_t, *base.preps}), impersonal=True)
+        elif kind == "relay":
+            if old is None:
+                raise ValueError(f"data/reporting_verbs.txt: [relay] {form} is not listed as a verb first")
+            verbs[form] = dataclasses.replace(old, relay=True)
+        elif kind == "noquote":
+            # a flag on a form listed as [say] or [participle]: it still names a source
+            if old is None:
+                raise ValueError(f"data/reporting_verbs.txt: [noquote] {form} is not listed as a verb first")
+            verbs[form] = dataclasses.replace(old, preps=tuple({*preps_t, *old.preps}), noquote=True)
         elif old is None:
             verbs[form] = _Verb(kind, preps_t, False)
         else:
-            verbs[form] = _Verb(kind, tuple({*preps_t, *old.preps}), old.impersonal)
+            verbs[form] = dataclasses.replace(old, kind=kind, preps=tuple({*preps_t, *old.preps}))
     groups: dict[str, list[tuple[str, ...]]] = {}
     for kind, phrase in _tagged("attribution_cues"):
         groups.setdefault(kind, []).append(tuple(phrase.split()))
@@ -190,6 +217,8 @@ def _lists() -> _Lists:
         titles={k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in title_index.items()},
         countries=_optional_fields("countries"),
         nationalities=_optional_fields("nationalities"),
+        stance=frozenset(stance),
+        statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
     )
 
 
@@ -364,8 +393,12 @@ class _Sentence:
 
     def parse_head(self, a: int, b: int) -> _Head | None:
         """The speaker in tokens ``[a, b)`` (a head already cut at its stop), or None."""
-        if b - a > 2 and self.norm(b - 1) in self.L.countries and self.title_at(a) == 0:
-            b -= 1  # "اتهم مصدر في المعارضة السورية روسيا بأنها": the object, not the speaker
+        if b - a >= 2 and self.norm(b - 1) in self.L.countries and self.title_at(a) == 0 and (
+            b - a > 2 or self.norm(a) in self.L.countries or _bare(self.norm(a)) in self.L.organisation
+        ):
+            # "اتهم مصدر في المعارضة السورية روسيا بأنها"، "وحذرت فرنسا روسيا من أنها": the
+            # country after the speaker is the verb's object
+            b -= 1
         toks = [j for j in range(a, b) if self.is_word(j)]
         if not toks or self.norm(a) in _PRONOUN_PREPOSITIONS or self.norm(a) in _PREPOSITIONS or self.norm(a) in self.L.boundary:
             return None  # "التي زعم فيها أن": no speaker after the verb
@@ -392,9 +425,11 @@ class _Sentence:
             name = (r_end, min(b, r_end + MAX_NAME_WORDS)) if r_end < b else None
             org = self._organisation(a, t, r_end)
             return _Head(a, name[1] if name else r_end, name, (a, r_end), "person", org, name is None)
-        # anonymous, definite: "المصدر العسكري السوري"، "مسؤول المعارضة" (named before)
+        # anonymous, definite: "المصدر العسكري السوري"، "المسؤول" mention a speaker again; a
+        # head defined by its genitive ("مسؤول المعارضة"، "مسؤول الجبهة الشامية") describes
+        # one afresh and is kept as written (it may be someone named but never quoted before)
         if first in L.anonymous or _bare(first) in L.anonymous:
-            return _Head(a, b, None, None, "anonymous", None, b - a <= 3)
+            return _Head(a, b, None, None, "anonymous", None, b - a <= 3 and first.startswith("ال"))
         # name first: "يان إيغلاند مستشار الأمم المتحدة ..."، "ملاحفجي رئيس المكتب السياسي"
         for p in range(a + 1, min(b, a + MAX_NAME_WORDS + 1)):
             if not first.startswith("ال") and (t := self.title_at(p)):
@@ -580,8 +615,12 @@ class _Sentence:
         """A subject-first speaker ending right before the verb at ``i`` and not before
         token ``floor`` (the end of the previous attribution's cue or verb)."""
         j = i - 1
+        if j >= 0 and self.norm(j) in self.L.relative and self.norm(i + 1) in _PRONOUN_PREPOSITIONS:
+            return self.possessor_before(j, floor)  # "تصريحات المحافظ، التي زعم فيها أن"
         if j >= 0 and self.norm(j) in self.L.relative:
             j -= 1  # "المرصد ... الذي اعتبر أن"
+        elif j > floor and self.norm(j) == "قد" and self.is_word(j - 1):
+            j -= 1  # "وكان الجيش السوري قد أعلن أن": the subject stands between كان and قد
         b = j + 1
         k = j
         while k >= floor and b - k <= MAX_HEAD_WORDS:
@@ -622,6 +661,63 @@ class _Sentence:
             return head
         return None
 
+    def subject_after(self, i: int) -> _Head | None:
+        """The subject right after a clause-opening verb at ``i`` that reports nothing itself
+        ("رحب وزير الخارجية فيصل المنصوري [بالاتفاق]"): the head up to its stop, a preposition
+        or a prepositional object; None when there is no head there."""
+        a = i + 1
+        b = self.head_end(a, self.n)
+        for k in range(a + 1, b):
+            w = self.norm(k)
+            if w in _PREPOSITIONS or w.startswith(("بال", "لل")) or (w[:1] == "ب" and self.norm(k + 1).startswith("ال")):
+                b = k
+                break
+        if b <= a:
+            return None
+        if not self.title_at(a):
+            # no title: the verb's object may follow the subject with no preposition
+            # ("وهاجم الأسد مشاركة قوات أجنبية"). An indefinite first word keeps its definite
+            # genitive ("وزارة الخارجية"، "مكتب الأمم المتحدة"); a definite or bare first
+            # word keeps only adjectives and a listed two-word institution ("الأمم المتحدة")
+            construct = not self.norm(a).startswith("ال") and self.norm(a) in self.L.anonymous | self.L.organisation
+            k = a + 1
+            adjective = False  # after an adjective, a definite noun is the object again
+            while k < b:
+                w = self.norm(k)
+                if self._nisba(k) or f"{self.norm(k - 1)} {w}" in self.L.organisation:
+                    adjective = adjective or self._nisba(k)
+                    k += 1
+                elif construct and not adjective and w.startswith(("ال", "لل")):
+                    k += 1
+                elif not w.startswith("ال") and not self.norm(a).startswith("ال") and k - a < 3 and not construct:
+                    k += 1  # a name of two or three words: "زكريا ملاحفجي"
+                else:
+                    break
+            b = k
+        head = self.parse_head(a, b)
+        if head is None or (head.kind == "person" and head.name is None and head.role is None):
+            return None
+        if head.name and head.role and head.name[1] - head.name[0] > 2:
+            # "أدان الوزير فيصل المنصوري الهجوم": a definite noun after a two-word name is
+            # the verb's object, unless it is a family name ("عبد الكريم السعدي")
+            n0, n1 = head.name
+            while n1 - n0 > 2 and self.norm(n1 - 1).startswith("ال") and not self._nisba(n1 - 1):
+                n1 -= 1
+            head = _Head(head.start, n1, (n0, n1), head.role, head.kind, head.organisation, head.definite_only)
+        return head
+
+    def possessor_before(self, r: int, floor: int = 0) -> _Head | None:
+        """"على تصريحات محافظ العاصية إياد الحسن، التي زعم فيها أن": the speaker is whose
+        statement (``data/attribution_cues.txt`` [statement]) the relative pronoun at ``r``
+        refers to; None when no statement noun stands close before it."""
+        b = r - 1 if self.norm(r - 1) == "," else r
+        k = b - 1
+        while k >= floor and b - k <= MAX_HEAD_WORDS and self.is_word(k):
+            if _bare(self.norm(k)) in self.L.statement_nouns or self.norm(k) in self.L.statement_nouns:
+                return self.parse_head(k + 1, b) if k + 1 < b else None
+            k -= 1
+        return None
+
     def follow_on_allowed(self, i: int) -> bool:
         """A bare verb continues the previous speaker at the start of a sentence, after a
         framing phrase and a comma ("من جهته، قال")، after a comma ("...، وأضاف قائلا:")
@@ -644,10 +740,16 @@ def _scan(text: str) -> tuple[_Sentence, list[Attribution]]:
     out: list[Attribution] = []
     i = 0
     floor = 0  # a subject-first speaker never reaches back past the previous attribution
+    subject: _Head | None = None  # of a clause-opening verb that reported nothing itself
+    main = 0  # attributions of the sentence's own clauses (not inside a relative clause)
     while i < s.n:
         w = s.norm(i)
         if w == _QUOTE and i in s.closer:
             i = s.closer[i] + 1
+            continue
+        if (w in s.L.stance or (len(w) > 3 and w[0] in "وف" and w[1:] in s.L.stance)) and s.follow_on_allowed(i):
+            subject = s.subject_after(i)  # "من جهته، رحب الوزير فيصل المنصوري بالاتفاق، مؤكدا أن"
+            i += 1
             continue
         k = s.cue_at(i)
         if k:
@@ -660,10 +762,20 @@ def _scan(text: str) -> tuple[_Sentence, list[Attribution]]:
         if info is None:
             i += 1
             continue
-        att, nxt = _verb(s, i, info[1], bool(out), floor)
+        att, nxt = _verb(s, i, info[1], main > 0, floor, subject)
         if att:
             out.append(att)
             floor = i + 1
+            if s.norm(i - 1) in s.L.relative and s.norm(i + 1) in _PRONOUN_PREPOSITIONS:
+                pass  # "..., التي زعم فيها أن": inside a noun phrase; a participle after it
+                # belongs to the sentence's own subject
+            else:
+                main += 1
+                subject = None
+        elif info[1].kind != "participle" and s.follow_on_allowed(i):
+            # "وطالب المجلس المحلي، في بيان، الأمم المتحدة بضمان ...، مؤكدا أن": a verb
+            # with a noun object still names who speaks in the participles after it
+            subject = s.subject_after(i)
         i = max(nxt, i + 1)
     return s, out
 
@@ -707,24 +819,31 @@ def _cue_att(s: _Sentence, i: int, k: int, head: _Head, *, before: bool, before_
         content_end=c1,
         direct=False,
         via="cue",
+        statement=False,
     )
 
 
-def _verb(s: _Sentence, i: int, verb: _Verb, has_previous: bool, floor: int = 0) -> tuple[Attribution | None, int]:
+def _verb(
+    s: _Sentence, i: int, verb: _Verb, has_previous: bool, floor: int = 0, subject: _Head | None = None
+) -> tuple[Attribution | None, int]:
+    """An attribution at the verb ``i``; a participle takes the previous attribution's
+    speaker (``source=None``) or, failing one, the ``subject`` of a clause-opening verb."""
     comp = s.complement(i, verb)
     if comp is None:
-        if verb.kind == "participle" and has_previous and s.norm(i - 1) == ",":
+        if verb.kind == "participle" and (has_previous or subject is not None) and s.norm(i - 1) == ",":
             # "مناشدا كافة الأطراف العمل على حماية المدنيين": the rest is the statement
             end = s.content_end(i + 1)
             c0, c1 = s.char_span(i + 1, end)
             if c1 > c0:
-                return _att(s, i, None, c0, c1, False, "participle"), end
+                return _att(s, i, None if has_previous else subject, c0, c1, False, "participle", statement=False), end
         return None, i + 1
     kind, h_end, c_tok = comp
     head: _Head | None = None
     if verb.kind == "participle":
         if not has_previous:
-            return None, i + 1
+            if subject is None:
+                return None, i + 1
+            head = subject
     else:
         first = i + 2 if s.norm(i + 1) in _PRONOUN_PREPOSITIONS else i + 1  # "عبر فيها القادة عن"
         stop = s.head_end(first, h_end)
@@ -754,7 +873,10 @@ def _verb(s: _Sentence, i: int, verb: _Verb, has_previous: bool, floor: int = 0)
                 return None, i + 1
         elif verb.kind == "strict" and h_end - i > 16:
             return None, i + 1
-    # the statement
+    # the statement; a noun object is none: "أعرب عن قلقه"، "وتحدث المرصد عن «وجود جثث»"
+    statement = not verb.noquote and kind != "rest" and not (kind == "direct" and s.is_word(h_end) and not verb.relay)
+    if verb.kind == "participle" and kind == "direct" and any(s.is_word(k) for k in range(i + 1, h_end)):
+        statement = False  # "متهما المنظمة بالاعتماد على «إحصاءات قديمة»": a quoted noun
     direct = kind in ("direct", "colon")
     if kind == "direct":
         o = c_tok if s.norm(c_tok) == _QUOTE else c_tok + 1
@@ -773,14 +895,14 @@ def _verb(s: _Sentence, i: int, verb: _Verb, has_previous: bool, floor: int = 0)
                 direct = True
                 c0 = s.toks[start].end
                 c1 = s.toks[close].start if close < s.n else s.char_span(start + 1, s.n)[1]
-                return _att(s, i, head, c0, c1, True, "participle" if verb.kind == "participle" else "verb"), close + 1
+                return _att(s, i, head, c0, c1, True, "participle" if verb.kind == "participle" else "verb", statement=statement), close + 1
         end = s.content_end(start) if kind != "colon" else s.n
         c0, c1 = s.char_span(start, end)
         nxt = end
     c0, c1 = _trim(s.text, c0, c1)
     if c1 <= c0:
         return None, i + 1
-    return _att(s, i, head, c0, c1, direct, "participle" if verb.kind == "participle" else "verb"), nxt
+    return _att(s, i, head, c0, c1, direct, "participle" if verb.kind == "participle" else "verb", statement=statement), nxt
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -802,7 +924,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: bool, via: str) -> Attribution:
+def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: bool, via: str, *, statement: bool = True) -> Attribution:
     return Attribution(
         source=s.source(head) if head else None,
         verb=s.toks[i].text,
@@ -812,6 +934,7 @@ def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: boo
         content_end=c1,
         direct=direct,
         via=via,  # type: ignore[arg-type]
+        statement=statement,
     )
 
 
@@ -843,6 +966,46 @@ def full_name(text: str, surname: str) -> Source | None:
 
 
 # --- public API ----------------------------------------------------------------------------
+
+
+def find_headline_attribution(text: str) -> Attribution | None:
+    """A headline that names its speaker before a colon ("المجلس المحلي: أكثر من 75 ألف
+    مدني محاصرون"), or None.
+
+    Only speakers a reader can tell from a place or a topic are taken: a title ("محافظ
+    العاصية")، an unnamed source ("مصدر عسكري") or an institution of
+    ``data/attribution_cues.txt``; a country is a topic label ("العراق: ..."). A bare name ("لافروف") is returned with
+    ``kind="person"`` for the caller to confirm against the body; "حلب: ..." is a dateline.
+    ``verb`` is the colon itself.
+    """
+    s = _Sentence(text)
+    c = next((j for j in range(min(s.n, MAX_HEADLINE_SPEAKER_WORDS + 1)) if s.norm(j) == ":"), None)
+    if not c or not all(s.is_word(j) for j in range(c)) or s.head_end(0, c) != c:
+        return None
+    head = s.parse_head(0, c)
+    if head is None:
+        return None
+    first, two = s.norm(0), f"{s.norm(0)} {s.norm(1)}"
+    known_org = first in s.L.organisation or _bare(first) in s.L.organisation or two in s.L.organisation
+    if (head.kind == "organisation" and not known_org) or head.kind == "country":
+        return None  # "العراق: البرلمان يأمر بإعادة العد" names a topic, not a speaker
+    if head.kind == "person" and head.role is None and c > MAX_NAME_WORDS:
+        return None
+    direct = s.norm(c + 1) == _QUOTE and s.closer.get(c + 1) in (s.n - 1, s.n)
+    c0, c1 = _trim(text, s.toks[c].end, len(text))
+    if len(text[c0:c1].split()) < MIN_CUE_STATEMENT_WORDS:
+        return None
+    if direct:
+        c0, c1 = c0 + 1 if text[c0] in '"«“' else c0, c1 - 1 if text[c1 - 1] in '"»”' else c1
+    return Attribution(
+        source=s.source(head),
+        verb=s.toks[c].text,
+        verb_start=s.toks[c].start,
+        verb_end=s.toks[c].end,
+        content_start=c0,
+        content_end=c1,
+        direct=direct,
+    )
 
 
 def find_attributions(text: str) -> list[Attribution]:

@@ -11,16 +11,26 @@ heads, titles, complements, cues); this module adds what needs the whole article
   is the most recent speaker whose name, role or head contains that word.  A resolved
   quote keeps the offsets where the speaker was named (``speaker_start``/``speaker_end``).
 
-Headlines are skipped: they abbreviate ("ولافروف: محادثات ...") and the body repeats them.
+Headlines are read in one shape only, the speaker before a colon ("المجلس المحلي: أكثر من
+75 ألف مدني محاصرون"), after the body, so that an abbreviated speaker ("محافظ العاصية"،
+"ولافروف") takes the full name the body gives; a bare name the body never quotes is
+dropped (it is more likely a place: "حلب: ...").
 Pure: no I/O; the word lists are read once through :mod:`khabar.text.ar.lexicon`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.extract.attribution import Attribution, Source, find_attributions, full_name
+from khabar.extract.attribution import (
+    Attribution,
+    Source,
+    find_attributions,
+    find_headline_attribution,
+    full_name,
+)
 from khabar.model import Article, Quote, Sentence
 from khabar.text.ar.tokenize import words
 
@@ -72,7 +82,13 @@ def _resolve(src: Source, offset: int, known: list[_Speaker]) -> _Speaker:
     head = _bare_words(src.role or src.text)
     if src.definite_only and head:
         noun = head[0]
+        # "المسؤول" with the article mentions a speaker again; a role defined by its
+        # genitive ("مسؤول المعارضة"، "وزير الخارجية") may describe someone new, so it only
+        # takes a named person whose role has the same title and genitive
+        construct = bool(src.role or src.kind == "anonymous") and not words(src.role or src.text)[0].startswith(("ال", "وال"))
         for prev in reversed(known):
+            if construct and not (prev.name_keys and set(head[:2]) <= prev.keys):
+                continue
             # a role ("المتحدث") may match a role; a head ("المرصد") only a head, so that
             # "وتحدث المرصد" is not "مدير المرصد رامي عبد الرحمن"
             if noun in (prev.keys if src.role else prev.text_keys):
@@ -114,6 +130,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence]) -> list[Quot
     text = article.text
     known: list[_Speaker] = []
     quotes: list[Quote] = []
+    titles = [s for s in sentences if s.is_title]
     for sentence in sentences:
         if sentence.is_title:
             continue
@@ -127,6 +144,8 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence]) -> list[Quot
             if not known or known[-1] is not speaker:
                 known.append(speaker)
             in_sentence = speaker
+            if not att.statement:
+                continue  # a source named, nothing said: it may still be spoken of again
             start = sentence.start + att.content_start
             end = sentence.start + att.content_end
             quotes.append(
@@ -145,7 +164,41 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence]) -> list[Quot
                     speaker_end=speaker.end,
                 )
             )
-    return quotes
+    headlines = [q for s in titles if (q := _headline_quote(article, s, known)) is not None]
+    return headlines + quotes
+
+
+def _headline_quote(article: Article, sentence: Sentence, known: list[_Speaker]) -> Quote | None:
+    """"محافظ العاصية: عدد المدنيين ..." as a quote, its speaker resolved against the body's."""
+    att = find_headline_attribution(sentence.text)
+    if att is None or att.source is None:
+        return None
+    src = att.source
+    speaker = _resolve(src, sentence.start, known)
+    if src.kind == "person" and src.role is None and speaker.text == src.text:
+        # a bare name must be someone the body quotes by full name ("ولافروف" -> لافروف)
+        words_ = src.text.split()
+        if len(words_) != 1 or not words_[0].startswith("و"):
+            return None
+        src = dataclasses.replace(src, text=src.text[1:], start=src.start + 1)
+        speaker = _resolve(src, sentence.start, known)
+        if speaker.text == src.text:
+            return None
+    start, end = sentence.start + att.content_start, sentence.start + att.content_end
+    return Quote(
+        article_id=article.id,
+        sentence_index=sentence.index,
+        speaker=speaker.text,
+        content=article.text[start:end],
+        start=start,
+        end=end,
+        verb=att.verb,
+        role=speaker.role,
+        organisation=speaker.organisation,
+        direct=att.direct,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+    )
 
 
 def _named_earlier(speaker: _Speaker, sentences: Sequence[Sentence], index: int) -> _Speaker | None:
