@@ -74,6 +74,9 @@ class _Refs:
         return "[" + ",".join(str(n) for n in nums) + "]"
 
 
+#: How many quotes a text or Markdown brief lists (most widely carried first); JSON and
+#: HTML keep them all.
+MAX_QUOTES_SHOWN = 15
 #: How many entities of each kind a text or Markdown brief lists (most mentioned first).
 MAX_ENTITIES_PER_KIND = 12
 _KIND_LABELS = {"ar": {"person": "أشخاص", "organisation": "منظمات", "place": "أماكن", "other": "أخرى"},
@@ -140,8 +143,10 @@ def render_text(brief: EventBrief, lang: str = "ar") -> str:
     quote_facts = [f for f in brief.facts if f.kind == "quote"]
     if quote_facts:
         lines += ["", f"== {lab['quotes']} =="]
-        for f in quote_facts:  # each quote once, with every article that carries it
+        for f in quote_facts[:MAX_QUOTES_SHOWN]:  # each quote once, with every article that carries it
             lines.append(f"{refs.cite(list(f.article_ids))} {f.speaker}: {_clip(f.text, 160)}")
+        if len(quote_facts) > MAX_QUOTES_SHOWN:
+            lines.append(f"(+{len(quote_facts) - MAX_QUOTES_SHOWN} — --format json / html)")
     if brief.timeline:
         lines += ["", f"== {lab['timeline']} =="]
         for t in brief.timeline:
@@ -184,8 +189,10 @@ def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
         out += ["", f"## {lab['quotes']}", ""]
         out += [
             f"- {_md_escape(refs.cite(list(f.article_ids)))} **{_md_escape(f.speaker or '')}**: {_md_escape(_clip(f.text, 160))}"
-            for f in quote_facts
+            for f in quote_facts[:MAX_QUOTES_SHOWN]
         ]
+        if len(quote_facts) > MAX_QUOTES_SHOWN:
+            out.append(f"- (+{len(quote_facts) - MAX_QUOTES_SHOWN} — --format json / html)")
     if brief.timeline:
         out += ["", f"## {lab['timeline']}", ""]
         out += [
