@@ -6,7 +6,7 @@ it with :func:`khabar.relate.stories.cluster_store`, and prints the time, peak m
 number of stories, how many span two outlets or more, and 20 random multi-outlet stories
 (titles and outlets of their articles) for a hand check.
 
-    /work/venv/bin/python benchmarks/ant_stream.py [--db /tmp/ant.sqlite3] [--threshold 0.22] [--restart]
+    /work/venv/bin/python benchmarks/ant_stream.py [--db /tmp/ant.sqlite3] [--threshold 0.22] [--cosine-threshold 0.3] [--restart]
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=_DEFAULTS.threshold)
     parser.add_argument("--window-days", type=int, default=_DEFAULTS.window_days)
     parser.add_argument("--body-terms", type=int, default=_DEFAULTS.body_terms)
+    parser.add_argument("--cosine-threshold", type=float, default=_DEFAULTS.cosine_threshold,
+                        help="second stage threshold; 0: MinHash alone (the grouping before the second stage)")
     parser.add_argument("--restart", action="store_true", help="forget stored stories first")
     parser.add_argument("--show", type=int, default=20)
     parser.add_argument("--seed", type=int, default=2018)
@@ -51,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.db is None:
         tmp = tempfile.TemporaryDirectory()
         args.db = Path(tmp.name) / "ant.sqlite3"
-    options = StoryOptions(threshold=args.threshold, window_days=args.window_days, body_terms=args.body_terms)
+    options = StoryOptions(threshold=args.threshold, window_days=args.window_days, body_terms=args.body_terms,
+                           cosine_threshold=args.cosine_threshold or None)
     with open_store(args.db) as store:
         if store.count() == 0:
             t0 = time.perf_counter()
@@ -70,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         report = cluster_store(store, options=options, restart=args.restart, batch_size=1000)
         seconds = time.perf_counter() - t0
+        sizes = [s.size for s in list_stories(store, limit=1_000_000, min_size=2, min_outlets=1)]
         n_stories = store.count_stories()
         multi = store.count_stories(min_outlets=2)
         print(
@@ -79,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"options: {options}")
         print(f"stories: {n_stories} (size >= 2: {store.count_stories(min_size=2)}); spanning >= 2 outlets: {multi}; "
               f"active at the end: {report.active_stories}; retired: {report.retired}")
+        if sizes:
+            print(f"story sizes (>= 2): largest {max(sizes)}, mean {sum(sizes) / len(sizes):.1f}, "
+                  f"articles in them {sum(sizes)}")
         for e in report.skipped[:5]:
             print(f"  skipped: {e}")
         pool = list_stories(store, limit=1_000_000, min_size=2, min_outlets=2)

@@ -16,8 +16,12 @@ strike of Hama's bakers on the same day), plus two events of the same kind in th
 months apart (two floods in Latakia), so that a clusterer is tested on what tells events
 apart: their content, not their place or date.
 
-Output: ``benchmarks/out/storyset/articles.jsonl``, one JSON object per line with
-``title, body, outlet, published, event``; the gold label is ``event``.  Deterministic: the
+A harder set (``hard.jsonl``, see :func:`generate_hard`) adds paraphrased rewrites that keep
+the facts but not the wording, same-city/same-day pairs that also share district and
+official, and same-kind sequels a week later.
+
+Output: ``benchmarks/out/storyset/articles.jsonl`` and ``hard.jsonl``, one JSON object per
+line with ``title, body, outlet, published, event``; the gold label is ``event``.  Deterministic: the
 same seed gives the same file.
 
     /work/venv/bin/python benchmarks/storyset.py [--out benchmarks/out/storyset] [--seed 7]
@@ -496,19 +500,177 @@ def generate(seed: int = 7) -> list[dict]:
     return records
 
 
+# --- the harder set ------------------------------------------------------------------------
+#
+# Templates make rewrites too alike: every outlet above words an event with the same
+# sentences.  The harder set (``hard.jsonl``) has rewrites that keep the facts -- the people,
+# the place, the day, the numbers -- and little of the wording: each is built from sentences
+# that belong to no kind (written below, shared by every event, like an outlet's habits),
+# one or two of the kind's sentences with many words swapped, and a title of its own.  And it
+# adds what a clusterer confuses: the second event of each same-city/same-day pair now shares
+# the first one's district and official, and six events get a sequel of the same kind in the
+# same place a week later (same district, same official, other numbers).
+
+#: What an event is called in a sentence that belongs to no kind.
+WHAT = {
+    "shelling": "القصف",
+    "evacuation": "عملية الإجلاء",
+    "flood": "السيول",
+    "labour_strike": "الإضراب",
+    "fire": "الحريق",
+    "talks": "المحادثات",
+    "convoy": "وصول القافلة",
+    "earthquake": "الزلزال",
+    "protest": "الاحتجاج",
+    "exchange": "صفقة التبادل",
+}
+
+#: Sentences of no kind: the facts of any event in an outlet's own words (a paraphrase opens
+#: with one, and now and then adds one of ``PARAPHRASE_MORE``; the rest is the kind's own
+#: sentences with many words swapped, so rewrites of two events share the habits, not the
+#: content).
+PARAPHRASE_LEADS = (
+    "في {district} بمدينة {city}، لم يكن يوم {weekday} عاديا: {what} شغل الناس منذ ساعات الصباح الأولى بحسب شهود تحدثوا إلى {outlet}.",
+    "روى {official} لـ{outlet} تفاصيل {what} الذي عاشته {city} يوم {weekday}، وقال إن الرقم {n1} قد لا يكون نهائيا.",
+    "لم يتوقع أهالي {district} ما جرى يوم {weekday}؛ فقد صار {what} حديث الشارع في {city} خلال ساعات.",
+    "تتكشف تباعا تفاصيل {what} في {city}، إذ تحدث {role} عن {n1} في حصيلة أولية يوم {weekday}.",
+    "يوم {weekday} الماضي تحولت {district} إلى محط أنظار {city} كلها بعد {what}، وفق ما نقلت {outlet} عن مصادر محلية.",
+)
+PARAPHRASE_MORE = (
+    "ويقول {official} إن العمل استمر حتى ساعة متأخرة من الليل، وإن الجهات المعنية تتابع الوضع عن قرب.",
+    "وتداول ناشطون صورا من {district} تظهر حجم ما جرى، فيما دعت السلطات إلى عدم تصديق الشائعات.",
+    "وأضاف {role} في حديث هاتفي أن الرقم {n1} جمع من مصادر عدة.",
+    "ويرى متابعون أن ما حدث في {city} يكشف هشاشة الخدمات في المدينة.",
+    "وتحدث سكان من {district} عن ساعات صعبة، وقال أحدهم إنه لن ينسى ذلك اليوم.",
+)
+PARAPHRASE_TITLES = (
+    "{what} في {city}: ما نعرفه حتى الآن",
+    "{official} يروي تفاصيل {what} في {district}",
+    "{city} بعد {what}: شهادات من {district}",
+    "ماذا جرى في {district} يوم {weekday}؟",
+)
+
+#: More swaps than a wire desk makes: a rewriting desk's own vocabulary.
+PARAPHRASE_SYNONYMS = SYNONYMS + (
+    ("مدنيين", "أشخاص عزل"),
+    ("قتلى", "ضحايا"),
+    ("عملية", "خطوة"),
+    ("السلطات", "الجهات الرسمية"),
+    ("المحلي", "البلدي"),
+    ("الحكومة", "السلطة التنفيذية"),
+    ("عدد", "جملة"),
+    ("بعد", "عقب"),
+    ("خلال", "أثناء"),
+    ("الطريق", "الشارع"),
+    ("نحو", "قرابة"),
+)
+
+#: Events that get a sequel: same kind, same place, a week later, other numbers and detail.
+SEQUELS = {
+    "hama-shelling": "وأصابت قذيفة هذه المرة مدخل مدرسة للبنات كانت مغلقة.",
+    "aleppo-fire": "وامتدت النيران هذه المرة إلى خان قديم للصابون.",
+    "homs-protest": "ورفع المحتجون هذه المرة فواتير الكهرباء وأحرقوها أمام المبنى.",
+    "latakia-flood-march": "وحاصرت المياه هذه المرة مستشفى الأطفال في الحي.",
+    "idlib-earthquake": "وانهارت هذه المرة مئذنة قديمة في القرية المجاورة.",
+    "deir-evacuation": "وتأخرت القافلة هذه المرة ساعات بسبب لغم على الطريق.",
+}
+
+
+def hard_events() -> list[Event]:
+    """The events of the harder set: pairs that share district and official, and sequels."""
+    out: list[Event] = []
+    by_place: dict[tuple[str, dt.date], Event] = {}
+    for event in EVENTS:
+        first = by_place.get((event.city, event.day))
+        if first is None:
+            by_place[(event.city, event.day)] = event
+            out.append(event)
+        else:  # the same district and the same official speaking about another event
+            out.append(
+                Event(event.key, event.kind, event.city, event.day, first.district, event.landmark,
+                      first.official, first.role, event.n1, event.n2, event.detail, event.extra)
+            )
+    for event in EVENTS:
+        if event.key in SEQUELS:
+            out.append(
+                Event(event.key + "-week-later", event.kind, event.city, event.day + dt.timedelta(days=7),
+                      event.district, event.landmark, event.official, event.role,
+                      event.n1 + 3, event.n2 + 5, SEQUELS[event.key], event.extra)
+            )
+    return out
+
+
+def _paraphrase(kind: Kind, event: Event, outlet: str, rng: random.Random) -> tuple[str, list[str]]:
+    """A rewrite that keeps the facts and not the wording: (title, sentences)."""
+    slots = {**event.slots(), "what": WHAT[event.kind], "outlet": outlet}
+    sentences = [rng.choice(PARAPHRASE_LEADS).format(**slots)]
+    own = [s.format(**slots) for s in kind.body]
+    for s in rng.sample(own, rng.randint(2, 3)):
+        text = s
+        for _ in range(3):
+            text = _swap_synonyms(text, rng, 0.9)
+        sentences.append(text)
+    if rng.random() < 0.3:
+        sentences.append(rng.choice(PARAPHRASE_MORE).format(**slots))
+    if rng.random() < 0.7:
+        sentences.append(event.detail)
+    if rng.random() < 0.3:
+        sentences.append(rng.choice(FRAMINGS).format(outlet=outlet, city=event.city))
+    title = rng.choice(PARAPHRASE_TITLES).format(**slots)
+    return title, sentences
+
+
+def _swap_many(text: str, rng: random.Random) -> str:
+    for a, b in PARAPHRASE_SYNONYMS:
+        if rng.random() < 0.8:
+            if _whole(a).search(text):
+                text = _whole(a).sub(lambda m: m.group(1) + b, text)
+            elif _whole(b).search(text):
+                text = _whole(b).sub(lambda m: m.group(1) + a, text)
+    return text
+
+
+def generate_hard(seed: int = 7) -> list[dict]:
+    """The harder set: per event a wire story, one close copy, six paraphrases, a follow-up."""
+    rng = random.Random(seed * 1009 + 1)
+    records: list[dict] = []
+    for event in hard_events():
+        kind = KINDS[event.kind]
+        slots = event.slots()
+        lead, body = _sentences(kind, event, rng)
+        outlets = list(OUTLETS[1:])
+        rng.shuffle(outlets)
+
+        def emit(title: str, sentences: list[str], outlet: str, day: dt.date) -> None:
+            records.append({"title": title, "body": "\n\n".join(sentences), "outlet": outlet,
+                            "published": day.isoformat(), "event": event.key})
+
+        emit(kind.titles[0].format(**slots), [_dateline(event, OUTLETS[0], event.day) + lead, *body], OUTLETS[0], event.day)
+        copy = [_swap_synonyms(s, rng, 0.3) for s in [lead, *body]]
+        emit(_swap_synonyms(kind.titles[1].format(**slots), rng, 0.5), copy, outlets[0], event.day)
+        for outlet in outlets[1:7]:
+            title, sentences = _paraphrase(kind, event, outlet, rng)
+            day = event.day + dt.timedelta(days=rng.choice((0, 0, 1)))
+            emit(_swap_many(title, rng), [_swap_many(s, rng) for s in sentences], outlet, day)
+        follow = f"تواصلت يوم {WEEKDAYS[(event.day.weekday() + 1) % 7]} تداعيات {WHAT[event.kind]} في {event.district} بمدينة {event.city}."
+        emit(f"{kind.titles[2].format(**slots)}: تطورات جديدة", [follow, _swap_many(lead, rng), body[2]], outlets[-1],
+             event.day + dt.timedelta(days=1))
+    return records
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out" / "storyset")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    records = generate(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
-    path = args.out / "articles.jsonl"
-    with path.open("w", encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    events = {r["event"] for r in records}
-    print(f"{len(records)} articles, {len(events)} events -> {path}")
+    for name, records in (("articles.jsonl", generate(args.seed)), ("hard.jsonl", generate_hard(args.seed))):
+        path = args.out / name
+        with path.open("w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        events = {r["event"] for r in records}
+        print(f"{len(records)} articles, {len(events)} events -> {path}")
     return 0
 
 

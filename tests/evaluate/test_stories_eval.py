@@ -48,3 +48,12 @@ def test_main_clusters_a_labelled_file_and_prints_the_scores(tmp_path, capsys):
     assert len(read_labelled_jsonl(path)) == 3
     assert main([str(path)]) == 0
     assert "ARI=1.000" in capsys.readouterr().out
+
+
+def test_a_zero_cosine_threshold_turns_the_second_stage_off(tmp_path, capsys):
+    body = "انهار جسر الوادي في بلدة كفر نجم أثناء الترميم ومقتل ثلاثة عمال وإصابة سبعة آخرين في الحادث."
+    path = tmp_path / "set.jsonl"
+    row = {"title": "انهيار جسر", "body": body, "outlet": "أ", "published": "2024-03-05", "event": "bridge"}
+    path.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    assert main([str(path), "--cosine-threshold", "0"]) == 0
+    assert "cosine_threshold=None" in capsys.readouterr().out

@@ -178,3 +178,71 @@ def test_a_bad_article_is_reported_and_skipped_without_stopping_the_run(tmp_path
         assert [e.source for e in report.skipped] == [short.id]
         assert set(store.assignments()) == {WIRE.id, COPY.id}
         assert store.get(short.id) == short  # nothing stored is lost
+
+
+# --- second stage: TF-IDF cosine to the story centroid ------------------------------------
+
+#: The bridge collapse told in other words: the same town, bridge, mayor and day, little of
+#: the wire's wording (its stem set shares too little with the wire for MinHash alone).
+PARAPHRASE = article(
+    "سليم الراعي: لجنة تحقق في كارثة جسر الوادي بكفر نجم",
+    "عاشت كفر نجم يوم الثلاثاء ساعات حزينة بعدما هوى جسر الوادي فوق رؤوس العمال الذين كانوا يرممونه، "
+    "فقضى ثلاثة منهم وتلقى سبعة العلاج. رئيس البلدية سليم الراعي حمّل المقاول المسؤولية عن الكارثة، "
+    "وذكّر بأن المعبر ممنوع على المركبات منذ شهرين.",
+    outlet="شبكة الأفق",
+)
+
+
+def test_a_rewrite_in_other_words_with_the_same_people_place_and_day_joins_its_story():
+    items = [signed(WIRE), signed(PARAPHRASE)]
+    assert assign_stories(items, options=StoryOptions(cosine_threshold=None))[PARAPHRASE.id] != WIRE.id  # precondition
+    result = assign_stories(items, options=OPTIONS)
+    assert result[PARAPHRASE.id] == result[WIRE.id]
+
+
+def test_another_event_in_the_same_town_naming_the_same_place_stays_apart():
+    # Same town, same day, the same bridge named, but other people and other verbs.
+    market = article(
+        "افتتاح سوق شعبي قرب جسر الوادي في كفر نجم",
+        "افتتحت جمعية التجار سوقا شعبيا للخضار قرب جسر الوادي في بلدة كفر نجم يوم الثلاثاء بحضور عشرات الباعة. "
+        "وقال رئيس الجمعية فادي حنا إن السوق سيفتح كل يوم جمعة وإن الأسعار ستكون أدنى من المحلات. "
+        "وعرض المزارعون منتجاتهم من الزيتون والعسل والألبان.",
+    )
+    result = assign_stories([signed(WIRE), signed(REWRITE), signed(PARAPHRASE), signed(market)], options=OPTIONS)
+    assert result[market.id] not in {result[WIRE.id], result[PARAPHRASE.id]}
+
+
+def _town_background(n: int) -> list[SignedArticle]:
+    """Unrelated reports from the same town and day: the document frequencies the index
+    weighs words with come from the articles it holds, as in a real stream."""
+    rng = random.Random(5)
+    out = []
+    for _ in range(n):
+        picked = rng.sample(NOUNS, 14)
+        out.append(signed(article(" ".join(picked[:4]), "في بلدة كفر نجم يوم الثلاثاء " + " و".join(picked[4:]) + ".")))
+    return out
+
+
+def test_a_large_story_does_not_chain_through_one_member_to_another_event():
+    # Four reports of the collapse, the last one ending with the whole report of the
+    # teachers' sit-in (it still joins the collapse).  The sit-in report is close to that
+    # one member (estimated Jaccard above the threshold), not to the story as a whole, and
+    # must not follow it in.
+    edge = article(WIRE_TITLE, WIRE_BODY + " " + OTHER_EVENT.body, outlet="موقع النهار")
+    index = StoryIndex(OPTIONS)
+    for item in [*_town_background(8), signed(WIRE), signed(COPY), signed(REWRITE), signed(edge)]:
+        index.add(item)  # this order, not the (day, id) one: the edge joins before the sit-in
+    collapse = index.add(signed(WIRE))
+    assert index.add(signed(edge)) == collapse and index.story(collapse).size == 4
+    assert index.add(signed(OTHER_EVENT)) != collapse
+
+
+def test_a_store_holding_hash_values_only_groups_like_signed_articles(tmp_path):
+    # A writer that stores ``signature.tobytes()`` (no terms) gets the terms recomputed from
+    # the stored article, so the second stage sees the same vectors.
+    arts = [WIRE, PARAPHRASE, OTHER_EVENT]
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add(arts)
+        store.save_signatures([(a.id, signed(a).signature.tobytes(), None) for a in arts])
+        cluster_store(store, options=OPTIONS)
+        assert store.assignments() == assign_stories([signed(a) for a in arts], options=OPTIONS)

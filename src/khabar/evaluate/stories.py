@@ -14,7 +14,8 @@ given, folders of extra labelled articles (each folder is one event: the example
 ``examples/*/`` folders, the seeds)::
 
     python -m khabar.evaluate.stories benchmarks/out/storyset/articles.jsonl \
-        --event-dir examples/wadi-nahr-evacuation --event-dir ../shared/seeds [--threshold 0.22]
+        --event-dir examples/wadi-nahr-evacuation --event-dir ../shared/seeds [--threshold 0.22] \
+        [--cosine-threshold 0.3 (0: MinHash alone)]
 """
 
 from __future__ import annotations
@@ -136,8 +137,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=defaults.threshold)
     parser.add_argument("--window-days", type=int, default=defaults.window_days)
     parser.add_argument("--body-terms", type=int, default=defaults.body_terms)
+    parser.add_argument(
+        "--cosine-threshold", type=float, default=defaults.cosine_threshold,
+        help="second stage (TF-IDF cosine to the story centroid); 0 turns it off (MinHash alone)",
+    )
+    parser.add_argument("--cosine-days", type=int, default=defaults.cosine_days)
     args = parser.parse_args(argv)
-    options = StoryOptions(threshold=args.threshold, window_days=args.window_days, body_terms=args.body_terms)
+    options = StoryOptions(
+        threshold=args.threshold,
+        window_days=args.window_days,
+        body_terms=args.body_terms,
+        cosine_threshold=args.cosine_threshold or None,
+        cosine_days=args.cosine_days,
+    )
     parts: list[tuple[str, list[tuple[Article, str]]]] = []
     for path in args.jsonl:
         parts.append((path.name, read_labelled_jsonl(path)))
@@ -147,7 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give at least one labelled JSONL file or --event-dir")
     everything = [item for _name, items in parts for item in items]
     predicted, gold = cluster_labelled(everything, options=options)
-    print(f"options: threshold={options.threshold} window_days={options.window_days} body_terms={options.body_terms}")
+    print(
+        f"options: threshold={options.threshold} window_days={options.window_days} body_terms={options.body_terms} "
+        f"cosine_threshold={options.cosine_threshold} cosine_days={options.cosine_days}"
+    )
     print(_format("all", score_clustering(predicted, gold)))
     for name, items in parts:
         ids = {a.id for a, _ in items}

@@ -19,6 +19,13 @@ that scores at least :attr:`StoryOptions.threshold` and is active on the article
 Stories whose newest article is older than the window are retired from the index, so memory
 follows the number of articles in a window, not in the stream.
 
+Independent rewrites of one event share the names and rare words of the event but little
+else, so their stem sets overlap too little for the Jaccard threshold.  A second stage
+(:attr:`StoryOptions.cosine_threshold`) takes the LSH candidates at a lower threshold and
+compares the article's TF-IDF vector (stems plus the names found in its lead, IDF from the
+articles in the index) with each candidate story's centroid; a story of several articles is
+also protected from chaining through one member (:meth:`StoryIndex._best`).
+
 Everything is deterministic: :func:`assign_stories` processes articles in
 ``(published, article_id)`` order (undated last) whatever the input order, ties between
 stories go to the smaller id, and a story's id is ``"s" + the id of its first article``.
@@ -50,10 +57,16 @@ if TYPE_CHECKING:
 
 #: Prefix of title features: a title word is a feature of its own beside the same body word.
 _TITLE_MARK = "t:"
+#: Prefix of name features in the term vector (a name beside the stems of its words).
+_NAME_MARK = "n:"
 
 #: datasketch's hashing scheme, named explicitly so that stored signatures stay valid
 #: across datasketch versions (its values fit in 32 bits; they are kept as uint64).
 _SCHEME = "affine32"
+
+#: From this many articles on, a story is joined through a single close member only if the
+#: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
+CHAIN_GUARD_SIZE = 3
 
 #: Fewer distinct features than this and an article is not signed: two near-empty texts
 #: would look identical and fuse unrelated stories.
@@ -79,6 +92,16 @@ class StoryOptions:
     #: How many content words of the body make the signature: the lead tells the event,
     #: background paragraphs further down are shared by every story on the same topic.
     body_terms: int = 150
+    #: Second stage: TF-IDF cosine of the article to a candidate story's *centroid* needed
+    #: to join it when the estimated Jaccard falls short (independent rewrites share the
+    #: names and rare words of an event but little else).  None: MinHash only.
+    cosine_threshold: float | None = 0.3
+    #: The second stage only joins a story whose days are within this many days of the
+    #: article's (a looser measure gets a tighter window).
+    cosine_days: int = 1
+    #: Whether the term vector holds the names found in the lead (people, places,
+    #: organisations) as features of their own.
+    names: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -91,14 +114,24 @@ class StoryOptions:
             raise OptionsError(f"lsh_threshold must be in (0, threshold], got {self.lsh_threshold}")
         if self.body_terms < 1:
             raise OptionsError(f"body_terms must be at least 1, got {self.body_terms}")
+        if self.cosine_threshold is not None and not 0.0 < self.cosine_threshold <= 1.0:
+            raise OptionsError(f"cosine_threshold must be in (0, 1] or None, got {self.cosine_threshold}")
+        if self.cosine_days < 0:
+            raise OptionsError(f"cosine_days must be 0 or more, got {self.cosine_days}")
 
     @property
     def candidate_threshold(self) -> float:
-        return self.lsh_threshold if self.lsh_threshold is not None else round(0.7 * self.threshold, 4)
+        """LSH threshold: 0.7 x ``threshold`` for MinHash alone; 0.1 with the second stage,
+        whose same-event pairs (seeds, example corpus) share 0.07-0.25 of their stem sets."""
+        if self.lsh_threshold is not None:
+            return self.lsh_threshold
+        if self.cosine_threshold is not None:
+            return min(0.1, self.threshold)
+        return round(0.7 * self.threshold, 4)
 
-    def signature_key(self) -> tuple[int, int, int]:
+    def signature_key(self) -> tuple[int, int, int, bool]:
         """The options a signature depends on: change one and every signature is stale."""
-        return (self.num_perm, self.seed, self.body_terms)
+        return (self.num_perm, self.seed, self.body_terms, self.names)
 
 
 # --- signatures ----------------------------------------------------------------------------
@@ -130,6 +163,50 @@ def article_signature(article: Article, *, options: StoryOptions) -> np.ndarray:
     return m.hashvalues.astype(np.uint64)
 
 
+def lead_names(article: Article, *, body_terms: int = 150) -> list[str]:
+    """Name keys (:func:`khabar.extract.entities.find_mentions`: people, places,
+    organisations) of the title and of the body sentences that hold its first ``body_terms``
+    words, one per mention.  A rewrite words an event its own way but names the same people
+    and places; a multi-word name is one feature, so it weighs as the rare thing it is."""
+    from khabar.extract.entities import find_mentions
+    from khabar.text.ar.segment import split_sentences
+
+    lead, seen = [], 0
+    for sentence in split_sentences(article):
+        if seen >= body_terms:
+            break
+        lead.append(sentence)
+        if not sentence.is_title:
+            seen += len(words(sentence.text))
+    return [m.name_key for m in find_mentions(article, lead)]
+
+
+def term_vector(article: Article, *, body_terms: int = 150, names: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """``(term ids, weights)``: the article's stems (and names) as a sparse vector.
+
+    The same words as :func:`article_features` (the first ``body_terms`` content words of
+    the body, the title's counted once more), plus, when ``names``, each :func:`lead_names`
+    key as a feature of its own; each hashed to a uint32 id (CRC-32: the vector stays small
+    and picklable, and no vocabulary has to be shared between workers), weighted
+    ``1 + log(count)``; ids ascending.  The IDF is applied by the index, from the articles it
+    holds, so this stays a pure function of the article.
+    """
+    terms = content_terms(words(article.body))[:body_terms] + content_terms(words(article.title))
+    if names:
+        terms += [_NAME_MARK + k for k in lead_names(article, body_terms=body_terms)]
+    counts: dict[int, int] = {}
+    for t in terms:
+        key = zlib.crc32(t.encode("utf-8"))
+        counts[key] = counts.get(key, 0) + 1
+    ids = np.array(sorted(counts), dtype=np.uint32)
+    weights = np.array([1.0 + np.log(counts[int(k)]) for k in ids], dtype=np.float32)
+    return ids, weights
+
+
+_NO_TERMS = np.zeros(0, dtype=np.uint32)
+_NO_WEIGHTS = np.zeros(0, dtype=np.float32)
+
+
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Share of equal hash values: an unbiased estimate of the Jaccard of the two sets."""
     return float(np.count_nonzero(a == b)) / len(a)
@@ -144,16 +221,51 @@ class SignedArticle:
     title: str
     outlet: str | None
     signature: np.ndarray
+    #: :func:`term_vector` (ids, weights) for the second stage; empty when unknown (the
+    #: article is then grouped by its signature alone).
+    term_ids: np.ndarray = field(default_factory=lambda: _NO_TERMS, compare=False)
+    term_weights: np.ndarray = field(default_factory=lambda: _NO_WEIGHTS, compare=False)
 
     @classmethod
     def of(cls, article: Article, *, options: StoryOptions) -> SignedArticle:
+        ids, weights = term_vector(article, body_terms=options.body_terms, names=options.names)
         return cls(
             article_id=article.id,
             published=article.published,
             title=article.title,
             outlet=article.outlet,
             signature=article_signature(article, options=options),
+            term_ids=ids,
+            term_weights=weights,
         )
+
+    def to_bytes(self) -> bytes:
+        """What a store keeps per article (:func:`signature_blob`)."""
+        return signature_blob(self.signature, self.term_ids, self.term_weights)
+
+
+def signature_blob(signature: np.ndarray, term_ids: np.ndarray = _NO_TERMS, term_weights: np.ndarray = _NO_WEIGHTS) -> bytes:
+    """The stored form of a signed article: the uint64 hash values, then the term ids
+    (uint32) and weights (float32).  A blob of hash values only (stores signed before the
+    second stage) still reads, with no terms."""
+    return (
+        np.ascontiguousarray(signature, dtype=np.uint64).tobytes()
+        + np.ascontiguousarray(term_ids, dtype=np.uint32).tobytes()
+        + np.ascontiguousarray(term_weights, dtype=np.float32).tobytes()
+    )
+
+
+def read_signature_blob(blob: bytes, *, num_perm: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(signature, term ids, term weights)`` of :func:`signature_blob`; ValueError when
+    the blob does not hold ``num_perm`` hash values and whole terms."""
+    head = num_perm * 8
+    if len(blob) < head or (len(blob) - head) % 8:
+        raise ValueError(f"a signature blob of {len(blob)} bytes does not hold {num_perm} hash values and terms")
+    k = (len(blob) - head) // 8
+    signature = np.frombuffer(blob, dtype=np.uint64, count=num_perm).copy()
+    ids = np.frombuffer(blob, dtype=np.uint32, count=k, offset=head).copy()
+    weights = np.frombuffer(blob, dtype=np.float32, count=k, offset=head + 4 * k).copy()
+    return signature, ids, weights
 
 
 def order_key(item: SignedArticle) -> tuple[bool, str, str]:
@@ -180,6 +292,10 @@ class Story:
 class _Active:
     story: Story
     members: list[str] = field(default_factory=list)
+    #: Sum of the members' unit TF-IDF vectors (term id -> weight) and its squared norm:
+    #: the story's centroid, what the second stage compares a new article with.
+    centroid: dict[int, float] = field(default_factory=dict)
+    norm2: float = 0.0
 
 
 class StoryIndex:
@@ -187,6 +303,12 @@ class StoryIndex:
 
     ``add`` is incremental: an article joins an existing story or starts one, nothing is
     recomputed.  ``retire`` drops stories that can take no more articles.
+
+    Second stage (``options.cosine_threshold``): the index keeps the document frequency of
+    each term over the articles it holds (the active window), so a name or a rare word of
+    this week's news weighs more than the vocabulary every story shares.  Each member's
+    vector is weighted with the IDF of the moment it joined and kept (``_vector``), so a
+    story's centroid is a running sum and a saved state rebuilds the same index.
     """
 
     def __init__(self, options: StoryOptions) -> None:
@@ -195,6 +317,8 @@ class StoryIndex:
         self._active: dict[str, _Active] = {}
         self._story_of: dict[str, str] = {}  # active article id -> story id
         self._signature: dict[str, np.ndarray] = {}
+        self._vector: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # article -> (ids, unit tf-idf)
+        self._df: dict[int, int] = {}
         self._changed: dict[str, Story] = {}
 
     # --- size -----------------------------------------------------------------------------
@@ -214,7 +338,15 @@ class StoryIndex:
     # --- assigning --------------------------------------------------------------------------
 
     def add(self, item: SignedArticle) -> str:
-        """Put ``item`` in a story; the id of the story it joined or started."""
+        """Put ``item`` in a story; the id of the story it joined or started.
+
+        Stage 1: the best story by its closest candidate's estimated Jaccard, if that reaches
+        ``threshold`` (copies and light rewrites).  Stage 2, when stage 1 finds none: the
+        candidate story whose centroid is closest in TF-IDF cosine, if that reaches
+        ``cosine_threshold`` and the story's days are within ``cosine_days``.  The centroid,
+        not the closest member, so that a large story does not chain: an article must look
+        like the story as a whole, not like one of its edges.
+        """
         if item.article_id in self._story_of:
             return self._story_of[item.article_id]
         signature = np.asarray(item.signature, dtype=np.uint64)
@@ -223,33 +355,105 @@ class StoryIndex:
                 f"article {item.article_id}: signature has {signature.size} values, the index uses "
                 f"{self.options.num_perm} (signed with other options?)"
             )
-        best_id, best_score = None, -1.0
+        jaccard: dict[str, float] = {}
+        close: dict[str, int] = {}  # members at or above the join threshold, per story
         for key in self._lsh.query(self._minhash(signature)):
             story_id = self._story_of[key]
-            if not self._accepts(self._active[story_id].story, item.published):
+            if not self._accepts(self._active[story_id].story, item.published, self.options.window_days):
                 continue
             score = estimated_jaccard(signature, self._signature[key])
-            if score > best_score or (score == best_score and story_id < best_id):
-                best_id, best_score = story_id, score
-        if best_id is not None and best_score >= self.options.threshold:
-            story_id = best_id
+            if score > jaccard.get(story_id, -1.0):
+                jaccard[story_id] = score
+            if score >= self.options.threshold:
+                close[story_id] = close.get(story_id, 0) + 1
+        vector = self._weigh(item)
+        story_id = self._best(jaccard, close, vector, item.published)
+        if story_id is not None:
             self._grow(story_id, item)
         else:
             story_id = "s" + item.article_id
             story = Story(story_id, item.title, item.published, item.published, 1)
             self._active[story_id] = _Active(story)
             self._changed[story_id] = story
-        self._active[story_id].members.append(item.article_id)
-        self._story_of[item.article_id] = story_id
-        self._signature[item.article_id] = signature
-        self._lsh.insert(item.article_id, self._minhash(signature), check_duplication=False)
+        self._insert(story_id, item.article_id, signature, vector)
         return story_id
 
-    def _accepts(self, story: Story, day: dt.date | None) -> bool:
+    def _best(
+        self, jaccard: dict[str, float], close: dict[str, int], vector: tuple[np.ndarray, np.ndarray], day: dt.date | None
+    ) -> str | None:
+        """The story to join (ties to the smaller id), or None.
+
+        With the second stage on, a story of :data:`CHAIN_GUARD_SIZE` articles or more is
+        joined through one close member only if the article is also close to its centroid
+        (or to two members): single link would let a story drift article by article.
+        """
+        second_stage = self.options.cosine_threshold is not None and vector[0].size > 0
+        first = []
+        for sid, j in jaccard.items():
+            if j < self.options.threshold:
+                continue
+            active = self._active[sid]
+            if (
+                second_stage
+                and active.story.size >= CHAIN_GUARD_SIZE
+                and close.get(sid, 0) < 2
+                and self._cosine(vector, active) < self.options.cosine_threshold
+            ):
+                continue
+            first.append((-j, sid))
+        if first:
+            return min(first)[1]
+        if not second_stage:
+            return None
+        days = min(self.options.cosine_days, self.options.window_days)
+        second = []
+        for sid in jaccard:
+            active = self._active[sid]
+            if not self._accepts(active.story, day, days):
+                continue
+            cos = self._cosine(vector, active)
+            if cos >= self.options.cosine_threshold:
+                second.append((-cos, sid))
+        return min(second)[1] if second else None
+
+    def _weigh(self, item: SignedArticle) -> tuple[np.ndarray, np.ndarray]:
+        """The item's unit TF-IDF vector under the index's current document frequencies."""
+        ids = np.asarray(item.term_ids, dtype=np.uint32)
+        if not ids.size:
+            return _NO_TERMS, np.zeros(0, dtype=np.float64)
+        n = len(self._signature)
+        df = np.fromiter((self._df.get(int(t), 0) for t in ids), dtype=np.float64, count=ids.size)
+        w = np.asarray(item.term_weights, dtype=np.float64) * (np.log((1.0 + n) / (1.0 + df)) + 1.0)
+        return ids, w / np.linalg.norm(w)
+
+    @staticmethod
+    def _cosine(vector: tuple[np.ndarray, np.ndarray], active: _Active) -> float:
+        if active.norm2 <= 0.0:
+            return 0.0
+        get = active.centroid.get
+        dot = sum(w * get(int(t), 0.0) for t, w in zip(vector[0], vector[1], strict=True))
+        return float(dot / np.sqrt(active.norm2))
+
+    def _insert(self, story_id: str, key: str, signature: np.ndarray, vector: tuple[np.ndarray, np.ndarray]) -> None:
+        active = self._active[story_id]
+        active.members.append(key)
+        centroid = active.centroid
+        for t, w in zip(vector[0].tolist(), vector[1].tolist(), strict=True):
+            old = centroid.get(t, 0.0)
+            centroid[t] = old + w
+            active.norm2 += 2.0 * old * w + w * w
+            self._df[t] = self._df.get(t, 0) + 1
+        self._story_of[key] = story_id
+        self._signature[key] = signature
+        self._vector[key] = vector
+        self._lsh.insert(key, self._minhash(signature), check_duplication=False)
+
+    @staticmethod
+    def _accepts(story: Story, day: dt.date | None, days: int) -> bool:
         """Whether a story is open to an article of ``day`` (undated: any active story)."""
         if day is None or story.last_day is None:
             return True
-        window = dt.timedelta(days=self.options.window_days)
+        window = dt.timedelta(days=days)
         return story.last_day >= day - window and story.first_day <= day + window
 
     def _grow(self, story_id: str, item: SignedArticle) -> None:
@@ -280,6 +484,12 @@ class StoryIndex:
                 self._lsh.remove(key)
                 del self._story_of[key]
                 del self._signature[key]
+                for t in self._vector.pop(key)[0].tolist():
+                    left = self._df[t] - 1
+                    if left:
+                        self._df[t] = left
+                    else:
+                        del self._df[t]
         return len(gone)
 
     def take_changed(self) -> list[Story]:
@@ -301,52 +511,66 @@ class StoryIndex:
             if members
             else np.zeros((0, self.options.num_perm), dtype=np.uint64)
         )
-        return StoryIndexState(options=self.options, stories=stories, members=members, signatures=matrix)
+        vectors = tuple(self._vector[k] for k, _ in members)
+        return StoryIndexState(options=self.options, stories=stories, members=members, signatures=matrix, vectors=vectors)
 
     @classmethod
     def from_state(cls, state: StoryIndexState) -> StoryIndex:
         index = cls(state.options)
         for story in state.stories:
             index._active[story.id] = _Active(story)
-        for (key, sid), signature in zip(state.members, state.signatures, strict=True):
-            index._active[sid].members.append(key)
-            index._story_of[key] = sid
-            index._signature[key] = signature
-            index._lsh.insert(key, index._minhash(signature), check_duplication=False)
+        vectors = state.vectors or tuple((_NO_TERMS, np.zeros(0)) for _ in state.members)
+        for (key, sid), signature, vector in zip(state.members, state.signatures, vectors, strict=True):
+            index._insert(sid, key, signature, vector)
         return index
 
 
 @dataclass(frozen=True)
 class StoryIndexState:
-    """A :class:`StoryIndex` as data: its options, active stories and their signatures."""
+    """A :class:`StoryIndex` as data: its options, active stories, their signatures and
+    their members' TF-IDF vectors (as weighted when they joined)."""
 
     options: StoryOptions
     stories: tuple[Story, ...]
     members: tuple[tuple[str, str], ...]  # (article id, story id), in joining order per story
     signatures: np.ndarray  # one row per member
+    vectors: tuple[tuple[np.ndarray, np.ndarray], ...] = ()  # (term ids, weights) per member
 
     def to_bytes(self) -> bytes:
-        """A JSON header line, then the signatures as a .npy array (no pickle)."""
+        """A JSON header line, then .npy arrays (no pickle): the signatures, and the members'
+        vectors as offsets, term ids and weights."""
         header = {
-            "version": 1,
+            "version": 2,
             "options": asdict(self.options),
             "stories": [
                 [s.id, s.title, _iso(s.first_day), _iso(s.last_day), s.size] for s in self.stories
             ],
             "members": [list(m) for m in self.members],
         }
+        vectors = self.vectors or tuple((_NO_TERMS, np.zeros(0)) for _ in self.members)
+        offsets = np.cumsum([0] + [len(ids) for ids, _ in vectors], dtype=np.int64)
+        ids = np.concatenate([v[0] for v in vectors]).astype(np.uint32) if vectors else _NO_TERMS
+        weights = np.concatenate([v[1] for v in vectors]).astype(np.float64) if vectors else np.zeros(0)
         buf = io.BytesIO()
         buf.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
-        np.save(buf, np.ascontiguousarray(self.signatures, dtype=np.uint64), allow_pickle=False)
+        for array, dtype in ((self.signatures, np.uint64), (offsets, np.int64), (ids, np.uint32), (weights, np.float64)):
+            np.save(buf, np.ascontiguousarray(array, dtype=dtype), allow_pickle=False)
         return buf.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> StoryIndexState:
         line, _, rest = data.partition(b"\n")
         header = json.loads(line)
-        if header.get("version") != 1:
-            raise OptionsError(f"unknown story index state version {header.get('version')!r}")
-        signatures = np.load(io.BytesIO(rest), allow_pickle=False)
+        if header.get("version") != 2:
+            raise OptionsError(
+                f"story index state version {header.get('version')!r} is not this version's (2); "
+                "regroup with restart=True (khabar stories --restart)"
+            )
+        buf = io.BytesIO(rest)
+        signatures, offsets, ids, weights = (np.load(buf, allow_pickle=False) for _ in range(4))
+        vectors = tuple(
+            (ids[a:b], weights[a:b]) for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
+        )
         return cls(
             options=StoryOptions(**header["options"]),
             stories=tuple(
@@ -354,6 +578,7 @@ class StoryIndexState:
             ),
             members=tuple((k, s) for k, s in header["members"]),
             signatures=signatures,
+            vectors=vectors,
         )
 
 
@@ -411,11 +636,19 @@ class ClusterReport:
     seconds: float = 0.0
 
 
-def _signed_from_row(row: SignatureRow, options: StoryOptions) -> SignedArticle:
-    signature = np.frombuffer(row.signature, dtype=np.uint64)
-    if signature.size != options.num_perm:
-        raise InputError(row.article_id, f"stored signature has {signature.size} values, expected {options.num_perm}")
-    return SignedArticle(row.article_id, row.published, row.title, row.outlet, signature.copy())
+def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> SignedArticle:
+    try:
+        signature, ids, weights = read_signature_blob(row.signature, num_perm=options.num_perm)
+    except ValueError as e:
+        raise InputError(row.article_id, f"stored signature unreadable: {e}") from e
+    if not ids.size and options.cosine_threshold is not None:
+        # Signed by hash values alone (an older store, or a writer that stored only
+        # ``signature.tobytes()``): the terms come from the stored article, so the
+        # grouping is the same as for an article signed here.
+        article = store.get(row.article_id)
+        if article is not None:
+            ids, weights = term_vector(article, body_terms=options.body_terms, names=options.names)
+    return SignedArticle(row.article_id, row.published, row.title, row.outlet, signature, ids, weights)
 
 
 def _load_index(store: Store, options: StoryOptions) -> StoryIndex:
@@ -455,7 +688,10 @@ def cluster_store(
     started = time.perf_counter()
     if restart:
         old = store.load_story_index_state()
-        stale = old is not None and StoryIndexState.from_bytes(old).options.signature_key() != options.signature_key()
+        try:
+            stale = old is not None and StoryIndexState.from_bytes(old).options.signature_key() != options.signature_key()
+        except (OptionsError, ValueError, TypeError):
+            stale = True  # a state this version cannot read: sign again too
         store.reset_stories(signatures=stale)
     index = _load_index(store, options)
     report = ClusterReport(stage="signing", active_stories=index.active_stories)
@@ -471,7 +707,7 @@ def cluster_store(
         rows, skipped = [], []
         for article in batch:
             try:
-                rows.append((article.id, article_signature(article, options=options).tobytes(), None))
+                rows.append((article.id, SignedArticle.of(article, options=options).to_bytes(), None))
             except InputError as e:
                 skipped.append(e)
                 rows.append((article.id, None, e.problem))
@@ -493,7 +729,7 @@ def cluster_store(
         assignments, skipped, retired = [], [], 0
         for row in rows:
             try:
-                item = _signed_from_row(row, options)
+                item = _signed_from_row(row, options, store)
             except InputError as e:
                 skipped.append(e)
                 continue
