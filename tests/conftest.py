@@ -23,3 +23,11 @@ def corpora_dir() -> Path:
 def seed_texts(seeds_dir: Path) -> dict[str, str]:
     """The five seed articles as raw text, by file stem."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_caches(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the user's cache directory."""
+    import os
+
+    os.environ.setdefault("KHABAR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -212,7 +212,11 @@ def test_examples_paraphrase_of_the_wire_paragraph_is_not_a_copy(example_article
     assert all(o.article_id != undated.id for p in find(example_articles) for o in p.occurrences)
 
 
-def test_lsh_finds_every_pair_an_all_pairs_comparison_finds(example_articles, seed_articles):
+@pytest.mark.parametrize("exact_up_to", [0, 10_000], ids=["lsh", "exact"])
+def test_lsh_finds_every_pair_an_all_pairs_comparison_finds(example_articles, seed_articles, monkeypatch, exact_up_to):
+    from khabar.relate import passages
+
+    monkeypatch.setattr(passages, "EXACT_PAIRS_MAX_KEYS", exact_up_to)  # both paths, same answer
     arts = example_articles + list(seed_articles.values())
     units = [(a.id, s) for a in arts for s in split_sentences(a) if is_candidate(s)]
     sets = {id(s): shingles(s.text) for _a, s in units}

@@ -123,3 +123,11 @@ def test_falls_back_to_greedy_when_the_solver_runs_out_of_time():
     pool = pool_of(FIRE)
     rows = IlpSummarizer(time_limit=0.0).select(pool, options=BriefOptions(length_words=16))
     assert len(rows) == 1 and "مستودع للوقود" in pool.sentence(rows[0]).text
+
+
+def test_every_configured_algorithm_has_an_implementation():
+    from khabar.config import SUMMARY_ALGORITHMS
+    from khabar.summarize import ALGORITHMS, get_summarizer
+
+    assert set(ALGORITHMS) == set(SUMMARY_ALGORITHMS)
+    assert all(get_summarizer(name).name == name for name in ALGORITHMS)

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 from khabar.text.ar.tokenize import words
+
+if TYPE_CHECKING:  # datasketch is imported where signatures are made: it costs ~0.3 s (scipy)
+    from datasketch import LeanMinHash
 
 #: Width of a character shingle (see the module docstring for the measurement).
 SHINGLE_CHARS = 5
@@ -73,6 +76,8 @@ def signatures(
     input hash with the MurmurHash3 finalizer before permuting, so a checksum is enough.
     """
     encoded = [[s.encode("utf-8") for s in group] for group in shingle_sets]
+    from datasketch import LeanMinHash, MinHash
+
     return [LeanMinHash(m) for m in MinHash.bulk(encoded, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)]
 
 

@@ -34,8 +34,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from khabar.config import DEFAULT_MIN_ARABIC_RATIO
 from khabar.errors import OptionsError
@@ -53,6 +54,9 @@ from khabar.relate.fingerprint import (
 from khabar.text.ar.normalize import arabic_ratio
 from khabar.text.ar.segment import is_boilerplate, split_sentences
 
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
 #: Default Jaccard (character 5-shingles) above which two sentences are copies.  Measured
 #: on the bundled examples and the seeds (every cross-article pair of sentences of 8+
 #: words): edited copies of one sentence score 0.55-1.0 (a quote copied with a different
@@ -66,6 +70,10 @@ DEFAULT_MIN_WORDS = 8
 #: Up to this many occurrences (190 pairs) a passage's similarity is computed exactly;
 #: beyond, it is estimated from the MinHash signatures in O(n log n).
 EXACT_SIMILARITY_MAX = 20
+#: Up to this many distinct sentences, every pair is compared exactly: ~20k set
+#: intersections cost less than building signatures and an LSH index (and importing
+#: datasketch, ~0.3 s of start-up), and the result is the same, only exact.
+EXACT_PAIRS_MAX_KEYS = 200
 
 #: The LSH index is built this far below ``threshold``: LSH misses some pairs just above
 #: its threshold, and exact verification removes what a lower threshold lets through.
@@ -145,8 +153,13 @@ def find_shared_passages(
     if not units:
         return []
     key_sets = [shingles(k) for k in key_texts]
-    sigs = signatures(key_sets)
-    sig_matrix = signature_matrix(sigs)
+    if len(key_sets) <= EXACT_PAIRS_MAX_KEYS:
+        sig_matrix = None
+        pairs: Iterator[tuple[int, int]] = _exact_pairs(key_sets, threshold=threshold)
+    else:
+        sigs = signatures(key_sets)
+        sig_matrix = signature_matrix(sigs)
+        pairs = _candidate_pairs(sigs, threshold=threshold)
 
     articles_of_key: list[set[int]] = [set() for _ in key_texts]
     for unit in units:
@@ -154,7 +167,7 @@ def find_shared_passages(
 
     # Union-find over keys: sentences identical after normalization are one key already.
     uf = _UnionFind(len(key_texts))
-    for k1, k2 in _candidate_pairs(sigs, threshold=threshold):
+    for k1, k2 in pairs:
         if len(articles_of_key[k1] | articles_of_key[k2]) < 2:
             continue  # both only in one article: a repetition inside it, not a copy
         if uf.find(k1) == uf.find(k2):
@@ -193,10 +206,20 @@ def _units(
     return units, list(key_index)
 
 
+def _exact_pairs(key_sets: Sequence[frozenset[str]], *, threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs of distinct keys (k1 < k2, in order) whose exact Jaccard reaches ``threshold``."""
+    for k1, a in enumerate(key_sets):
+        for k2 in range(k1 + 1, len(key_sets)):
+            if jaccard(a, key_sets[k2]) >= threshold:
+                yield k1, k2
+
+
 def _candidate_pairs(sigs: Sequence[LeanMinHash], *, threshold: float) -> Iterator[tuple[int, int]]:
     """Pairs of distinct keys (k1 < k2, in order) that LSH puts in a common bucket."""
     if len(sigs) < 2:
         return
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=max(0.05, threshold - LSH_MARGIN), num_perm=NUM_PERM)
     with lsh.insertion_session() as session:
         for k, sig in enumerate(sigs):
@@ -251,7 +274,7 @@ def _passage(
     arts: Sequence[Article],
     units: Sequence[_Unit],
     key_sets: Sequence[frozenset[str]],
-    sig_matrix: np.ndarray,
+    sig_matrix: np.ndarray | None,
 ) -> SharedPassage:
     """The passage of a chain of groups: one occurrence per article, from the first to the
     last sentence of the chain in that article."""
@@ -273,14 +296,14 @@ def _passage(
 
 
 def _similarity(
-    keys_per_occurrence: Sequence[Sequence[int]], key_sets: Sequence[frozenset[str]], sig_matrix: np.ndarray
+    keys_per_occurrence: Sequence[Sequence[int]], key_sets: Sequence[frozenset[str]], sig_matrix: np.ndarray | None
 ) -> float:
     """Mean pairwise Jaccard of the occurrences' shingle sets (the union of their
     sentences' sets): exact for up to :data:`EXACT_SIMILARITY_MAX` occurrences, estimated
     from the MinHash signatures beyond (a standard error of up to 0.04 per pair, which
     averages out over that many pairs)."""
     n = len(keys_per_occurrence)
-    if n <= EXACT_SIMILARITY_MAX:
+    if n <= EXACT_SIMILARITY_MAX or sig_matrix is None:  # no signatures: small input, exact is cheap
         sets = [frozenset().union(*(key_sets[k] for k in keys)) for keys in keys_per_occurrence]
         pairs = [jaccard(sets[i], sets[j]) for i in range(n) for j in range(i + 1, n)]
         return sum(pairs) / len(pairs)

@@ -24,22 +24,24 @@ class Summarizer(Protocol):
         ...
 
 
-def get_summarizer(name: str) -> Summarizer:
-    from khabar.summarize.centroid import CentroidSummarizer
-    from khabar.summarize.ilp import IlpSummarizer
-    from khabar.summarize.lead import LeadSummarizer
-    from khabar.summarize.lexrank import LexRankSummarizer
+#: Each algorithm's module and class, imported only when asked for (the ILP solver alone
+#: pulls scipy.optimize, a quarter of a second of start-up).
+ALGORITHMS: dict[str, tuple[str, str]] = {
+    "centroid": ("khabar.summarize.centroid", "CentroidSummarizer"),
+    "lead": ("khabar.summarize.lead", "LeadSummarizer"),
+    "lexrank": ("khabar.summarize.lexrank", "LexRankSummarizer"),  # needs sumy
+    "ilp": ("khabar.summarize.ilp", "IlpSummarizer"),
+}
 
-    algorithms: dict[str, Summarizer] = {
-        "centroid": CentroidSummarizer(),
-        "lead": LeadSummarizer(),
-        "lexrank": LexRankSummarizer(),  # needs sumy, imported on first use
-        "ilp": IlpSummarizer(),
-    }
+
+def get_summarizer(name: str) -> Summarizer:
+    import importlib
+
     try:
-        return algorithms[name]
+        module, cls = ALGORITHMS[name]
     except KeyError:
-        raise ValueError(f"unknown summary algorithm {name!r}; choose one of {', '.join(algorithms)}") from None
+        raise ValueError(f"unknown summary algorithm {name!r}; choose one of {', '.join(ALGORITHMS)}") from None
+    return getattr(importlib.import_module(module), cls)()
 
 
 def reading_order(pool: SentencePool, rows: Sequence[int]) -> list[int]:
