@@ -72,3 +72,29 @@ def test_reset_forgets_stories_but_keeps_articles(store):
     store.reset_stories()
     assert store.stories() == [] and store.assignments() == {} and store.load_story_index_state() is None
     assert store.count() == 3
+
+
+def test_keyset_pages_walk_every_unsigned_article_once_in_order(tmp_path):
+    import datetime as _dt
+
+    from khabar.model import Article as _Article
+    from khabar.store import open_store as _open
+
+    arts = [
+        _Article.create(
+            title=f"تقرير رقم {i} عن الأوضاع",
+            body=f"نص التقرير رقم {i} عن الأوضاع الإنسانية في المدينة المحاصرة والقصف المتواصل.",
+            published=None if i % 4 == 0 else _dt.date(2023, 11, 1 + i % 5),
+        )
+        for i in range(23)
+    ]
+    with _open(tmp_path / "k.sqlite3") as store:
+        store.add(arts)
+        whole = [a.id for a in store.unsigned_articles(limit=100)]
+        paged, cursor = [], None
+        while page := store.unsigned_articles(limit=4, after=cursor):
+            paged += [a.id for a in page]
+            cursor = (page[-1].published, page[-1].id)
+    assert paged == whole and len(set(paged)) == 23
+    dated = [a for a in arts if a.published]
+    assert whole[: len(dated)] == [a.id for a in sorted(dated, key=lambda a: (a.published, a.id))]

@@ -702,8 +702,10 @@ def cluster_store(
         if progress is not None:
             progress(report)
 
-    # 1. signatures, committed per batch
-    while batch := store.unsigned_articles(limit=batch_size):
+    # 1. signatures, committed per batch; each page starts where the last one ended
+    cursor = None
+    while batch := store.unsigned_articles(limit=batch_size, after=cursor):
+        cursor = (batch[-1].published, batch[-1].id)
         rows, skipped = [], []
         for article in batch:
             try:
@@ -721,11 +723,13 @@ def cluster_store(
     # 2. assignments, committed per batch together with the index state
     tick(stage="assigning")
     remaining = limit
+    cursor = None
     while remaining is None or remaining > 0:
         page = batch_size if remaining is None else min(batch_size, remaining)
-        rows = store.load_signatures(unassigned=True, limit=page)
+        rows = store.load_signatures(unassigned=True, limit=page, after=cursor)
         if not rows:
             break
+        cursor = (rows[-1].published, rows[-1].article_id)
         assignments, skipped, retired = [], [], 0
         for row in rows:
             try:
@@ -751,8 +755,6 @@ def cluster_store(
             active_stories=index.active_stories,
             skipped=report.skipped + tuple(skipped),
         )
-        if skipped and not assignments:
-            break  # only unreadable signatures left: they would come back on every page
     tick(stage="done", active_stories=index.active_stories)
     return report
 

@@ -351,17 +351,19 @@ class Store:
     # The store keeps signatures as opaque bytes and the clusterer's state as one blob: what
     # they mean is the clusterer's business, where they live and how they are read is ours.
 
-    def unsigned_articles(self, *, limit: int = 500) -> list[Article]:
+    def unsigned_articles(self, *, limit: int = 500, after: DateCursor | None = None) -> list[Article]:
         """Up to ``limit`` stored articles that have no signature row yet, by date (undated
-        last) then id: the order the clusterer assigns them in."""
-        _check_page(limit, 0)
-        sql = f"""
-            SELECT {", ".join("a." + c.strip() for c in _COLUMNS.split(","))} FROM articles AS a
-            WHERE NOT EXISTS (SELECT 1 FROM article_signatures AS s WHERE s.article_id = a.id)
-            ORDER BY a.published IS NULL, a.published, a.id LIMIT ?
+        last) then id: the order the clusterer assigns them in.
+
+        ``after`` is the ``(published, id)`` of the last article of the previous page: the
+        scan then starts there, so paging through N articles costs O(N), not O(N) a page.
         """
+        _check_page(limit, 0)
+        columns = ", ".join("a." + c.strip() for c in _COLUMNS.split(","))
+        missing = "NOT EXISTS (SELECT 1 FROM article_signatures AS s WHERE s.article_id = a.id)"
         with self._reading() as conn:
-            return [_article(r) for r in conn.execute(sql, (limit,)).fetchall()]
+            rows = _keyset_page(conn, f"SELECT {columns} FROM articles AS a", [missing], [], after, limit)
+        return [_article(r) for r in rows]
 
     def save_signatures(self, rows: Iterable[tuple[str, bytes | None, str | None]]) -> int:
         """Store ``(article_id, signature, problem)`` rows in one transaction; how many.
@@ -387,32 +389,30 @@ class Store:
         since: dt.date | None = None,
         unassigned: bool = False,
         limit: int | None = None,
+        after: DateCursor | None = None,
     ) -> list[SignatureRow]:
         """Signed articles by date (undated last) then id, with what the clusterer needs.
 
         ``since`` (inclusive) leaves out older and undated articles; ``unassigned`` keeps
-        only the articles that are in no story yet.  Articles that could not be signed are
-        never returned (see :meth:`signature_problems`).
+        only the articles that are in no story yet; ``after`` continues from the
+        ``(published, id)`` of the previous page's last row (see :meth:`unsigned_articles`).
+        Articles that could not be signed are never returned (see :meth:`signature_problems`).
         """
         where = ["s.signature IS NOT NULL"]
         params: list[object] = []
         if since is not None:
-            where.append("a.published >= ?")
+            where.append("a.published IS NOT NULL AND a.published >= ?")
             params.append(_iso_date(since, "since"))
         if unassigned:
             where.append("NOT EXISTS (SELECT 1 FROM story_articles AS x WHERE x.article_id = a.id)")
-        sql = f"""
-            SELECT a.id, a.published, a.title, a.outlet, s.signature
-            FROM article_signatures AS s JOIN articles AS a ON a.id = s.article_id
-            WHERE {" AND ".join(where)}
-            ORDER BY a.published IS NULL, a.published, a.id
-        """
         if limit is not None:
             _check_page(limit, 0)
-            sql += " LIMIT ?"
-            params.append(limit)
+        select = (
+            "SELECT a.id, a.published, a.title, a.outlet, s.signature "
+            "FROM article_signatures AS s JOIN articles AS a ON a.id = s.article_id"
+        )
         with self._reading() as conn:
-            rows = conn.execute(sql, params).fetchall()
+            rows = _keyset_page(conn, select, where, params, after, limit)
         return [
             SignatureRow(aid, dt.date.fromisoformat(day) if day else None, title, outlet, sig)
             for aid, day, title, outlet, sig in rows
@@ -785,6 +785,52 @@ def _story_row(row: tuple) -> StoryRow:
         size=size,
         outlets=outlets,
     )
+
+
+#: Where a page ended in the (undated last, published, id) order: ``(published, id)``.
+DateCursor = tuple["dt.date | None", str]
+
+
+def _keyset_page(
+    conn: sqlite3.Connection,
+    select: str,
+    where: list[str],
+    params: list[object],
+    after: DateCursor | None,
+    limit: int | None,
+) -> list[tuple]:
+    """Rows of ``select`` (over ``articles AS a``) in (undated last, published, id) order,
+    strictly after ``after``, at most ``limit``.
+
+    Two queries, dated then undated, each walking an index in order (``articles_by_date``
+    on ``(published, id)``, and the id index) from the cursor and stopping at ``limit``
+    rows: no sort of the whole table, so a long run of pages stays linear.
+    """
+    day = after[0].isoformat() if after is not None and after[0] is not None else None
+    rows: list[tuple] = []
+    if after is None or day is not None:
+        dated = ["a.published IS NOT NULL", *where]
+        dated_params = list(params)
+        if day is not None:
+            dated.append("(a.published, a.id) > (?, ?)")
+            dated_params += [day, after[1]]  # type: ignore[index]
+        sql = f"{select} WHERE {' AND '.join(dated)} ORDER BY a.published, a.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            dated_params.append(limit)
+        rows = conn.execute(sql, dated_params).fetchall()
+    if limit is not None and len(rows) >= limit:
+        return rows
+    undated = ["a.published IS NULL", *where]
+    undated_params = list(params)
+    if after is not None and day is None:
+        undated.append("a.id > ?")
+        undated_params.append(after[1])
+    sql = f"{select} WHERE {' AND '.join(undated)} ORDER BY a.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        undated_params.append(limit - len(rows))
+    return rows + conn.execute(sql, undated_params).fetchall()
 
 
 def _iso_date(value: dt.date, name: str) -> str:
