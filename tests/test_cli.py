@@ -143,3 +143,20 @@ def test_serve_refuses_a_negative_rate_limit():
     pytest.importorskip("fastapi")
     result = runner.invoke(app, ["serve", "--rate-limit", "-1"])
     assert result.exit_code == 2
+
+
+def test_stories_groups_and_lists_and_briefs_one(corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    listed = runner.invoke(app, ["stories", "--db", db, "--min-size", "1", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    stories = json.loads(listed.stdout)
+    assert sum(s["size"] for s in stories) == 2
+    result = runner.invoke(app, ["brief", "--db", db, "--story", stories[0]["id"], "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["articles"]) == stories[0]["size"]
+
+
+def test_brief_of_an_unknown_story_fails(corpus, db):
+    runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    result = runner.invoke(app, ["brief", "--db", db, "--story", "s-none"])
+    assert result.exit_code == 1 and "s-none" in result.stderr

@@ -494,6 +494,21 @@ def eval_stance(
     raise typer.Exit(stance.main([str(data), *ctx.args]))
 
 
+@eval_app.command("stories", context_settings=_PASS_THROUGH)
+def eval_stories(
+    ctx: typer.Context,
+    data: Annotated[Path, typer.Argument(exists=True, help="JSON Lines articles with a gold 'event' field.")],
+) -> None:
+    """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping.
+
+    Options after DATA: --event-dir DIR (a folder of one event's articles; repeatable),
+    --threshold X, --window-days N, --cosine-threshold X, --cosine-days N.
+    """
+    from khabar.evaluate import stories as stories_eval
+
+    raise typer.Exit(stories_eval.main([str(data), *ctx.args]))
+
+
 @app.command(context_settings=_PASS_THROUGH)
 def check(
     ctx: typer.Context,
