@@ -127,7 +127,6 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence]) -> list[Quot
     ``sentences`` are the article's sentences (:func:`khabar.text.ar.segment.split_sentences`);
     offsets of each quote are into :attr:`Article.text`.
     """
-    text = article.text
     known: list[_Speaker] = []
     quotes: list[Quote] = []
     titles = [s for s in sentences if s.is_title]
@@ -148,22 +147,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence]) -> list[Quot
                 continue  # a source named, nothing said: it may still be spoken of again
             start = sentence.start + att.content_start
             end = sentence.start + att.content_end
-            quotes.append(
-                Quote(
-                    article_id=article.id,
-                    sentence_index=sentence.index,
-                    speaker=speaker.text,
-                    content=text[start:end],
-                    start=start,
-                    end=end,
-                    verb=att.verb,
-                    role=speaker.role,
-                    organisation=speaker.organisation,
-                    direct=att.direct,
-                    speaker_start=speaker.start,
-                    speaker_end=speaker.end,
-                )
-            )
+            quotes.append(_quote(article, sentence, speaker, att, start, end))
     headlines = [q for s in titles if (q := _headline_quote(article, s, known)) is not None]
     return headlines + quotes
 
@@ -185,6 +169,11 @@ def _headline_quote(article: Article, sentence: Sentence, known: list[_Speaker])
         if speaker.text == src.text:
             return None
     start, end = sentence.start + att.content_start, sentence.start + att.content_end
+    return _quote(article, sentence, speaker, att, start, end)
+
+
+def _quote(article: Article, sentence: Sentence, speaker: _Speaker, att: Attribution, start: int, end: int) -> Quote:
+    """The quote of ``att`` (content at ``start:end`` of the article text) by ``speaker``."""
     return Quote(
         article_id=article.id,
         sentence_index=sentence.index,

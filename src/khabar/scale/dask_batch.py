@@ -316,7 +316,7 @@ def ingest_paths_distributed(
         r = store.add_batches(part.articles, batch_size=batch_size)
         added += r.added
         existing += r.existing
-        rows = [(i.article_id, i.signature.tobytes(), None) for i in part.items]
+        rows = [(i.article_id, i.to_bytes(), None) for i in part.items]  # signature and terms
         rows += [(aid, None, problem) for aid, _src, problem in part.unsigned]
         store.save_signatures(rows)
 
