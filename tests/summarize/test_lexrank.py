@@ -6,7 +6,6 @@ import pytest
 
 import khabar
 from khabar.config import BriefOptions
-from khabar.model import Article
 from khabar.pipeline import analyze
 from khabar.relate.corroborate import SentencePool
 from khabar.summarize import get_summarizer
@@ -16,39 +15,7 @@ pytest.importorskip("sumy")
 
 from khabar.summarize.lexrank import KhabarTokenizer, LexRankSummarizer, lexrank_ratings  # noqa: E402
 
-FIRE = [
-    (
-        "حريق النخيل",
-        "اندلع حريق في مستودع للوقود بمدينة النخيل مساء الخميس وأدى إلى مقتل 15 شخصا. "
-        "ويشتهر الحي الشمالي بصناعة الفخار والنحاس منذ قرون طويلة بين الحرفيين. "
-        "وتستعد المدارس لبدء العام الدراسي الجديد بعد عطلة صيفية استمرت ثلاثة أشهر.",
-    ),
-    (
-        "ضحايا في النخيل",
-        "وشهدت الأسواق ارتفاعا في أسعار الخضار والفواكه خلال الأسبوع الماضي بسبب الحر. "
-        "أدى حريق اندلع في مستودع للوقود بمدينة النخيل مساء الخميس إلى مقتل 15 شخصا. "
-        "وفاز الفريق المحلي بكأس البطولة الإقليمية للمرة الثانية على التوالي هذا العام.",
-    ),
-    (
-        "مستودع الوقود",
-        "وافتتحت وزارة الثقافة، بحضور السفراء، معرضا للكتاب يضم أكثر من مئتي دار نشر. "
-        "قتل 15 شخصا في حريق اندلع في مستودع للوقود بمدينة النخيل مساء الخميس. "
-        "ويتوقع خبراء الأرصاد طقسا معتدلا مع رياح خفيفة على السواحل الغربية غدا.",
-    ),
-]
-
-
-def pool_of(reports) -> SentencePool:
-    return SentencePool.build([analyze(Article.create(title=t, body=b)) for t, b in reports])
-
-
-@pytest.fixture(scope="module")
-def seed_pool(seeds_dir) -> SentencePool:
-    return SentencePool.build([analyze(a) for a in khabar.read(seeds_dir)])
-
-
-def n_words(pool: SentencePool, rows) -> int:
-    return sum(len(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in rows)
+from summary_fixtures import FIRE, n_words, pool_of, seed_pool  # noqa: E402,F401 - seed_pool is a fixture
 
 
 def test_registered():
