@@ -6,7 +6,7 @@ it with :func:`khabar.relate.stories.cluster_store`, and prints the time, peak m
 number of stories, how many span two outlets or more, and 20 random multi-outlet stories
 (titles and outlets of their articles) for a hand check.
 
-    /work/venv/bin/python benchmarks/ant_stream.py [--db /tmp/ant.sqlite3] [--threshold 0.22] [--cosine-threshold 0.3] [--restart]
+    /work/venv/bin/python benchmarks/ant_stream.py [--db /tmp/ant.sqlite3] [--threshold 0.22] [--cosine-threshold 0.3] [--restart] [--workers 2]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 from khabar.errors import InputError
 from khabar.ingest import read_paths
 from khabar.relate.stories import StoryOptions, cluster_store, list_stories
+from khabar.scale import ProcessEngine
 from khabar.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cosine-threshold", type=float, default=_DEFAULTS.cosine_threshold,
                         help="second stage threshold; 0: MinHash alone (the grouping before the second stage)")
     parser.add_argument("--restart", action="store_true", help="forget stored stories first")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes that sign (khabar.scale.ProcessEngine); 1: this process alone")
     parser.add_argument("--show", type=int, default=20)
     parser.add_argument("--seed", type=int, default=2018)
     args = parser.parse_args(argv)
@@ -71,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ingest: {added} articles stored, {len(errors)} inputs skipped, {time.perf_counter() - t0:.1f} s, "
                   f"peak RSS {peak_mb():.0f} MB")
         t0 = time.perf_counter()
-        report = cluster_store(store, options=options, restart=args.restart, batch_size=1000)
+        engine = ProcessEngine(args.workers) if args.workers > 1 else None
+        report = cluster_store(store, options=options, restart=args.restart, batch_size=1000, engine=engine)
         seconds = time.perf_counter() - t0
         sizes = [s.size for s in list_stories(store, limit=1_000_000, min_size=2, min_outlets=1)]
         n_stories = store.count_stories()

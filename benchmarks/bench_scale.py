@@ -1,16 +1,23 @@
 """Story clustering at scale: ingest + sign + cluster on generated corpora (issue 5).
 
-    python benchmarks/bench_scale.py --n 10000 30000 100000 --dask-n 10000
+    python benchmarks/bench_scale.py --n 10000 30000 100000 --workers 1 2 --dask-n 10000
 
 For each size a corpus is generated (benchmarks/corpus.py: distinct events of ~8 articles
 by default, ``--corpus copies`` for ~20 events of thousands of copies) with one corrupt file (binary
-garbage) planted half-way, then the LOCAL path runs in a fresh process, so that its peak
-memory (``ru_maxrss``) is its own: read every file, store the articles (SQLite + FTS5,
-batches of 500), sign them (MinHash) and assign stories.  The corrupt file must be
-reported and skipped, every readable article stored.  The Dask path (``khabar.scale``,
-a ``LocalCluster`` of ``--workers`` processes) runs on ``--dask-n`` for comparison and
-must give the same assignments.  Goal: 100k articles in under 10 minutes and 4 GiB on
-two cores.
+garbage) planted half-way, then each path runs in a fresh process, so that its peak
+memory (``ru_maxrss``) is its own:
+
+- ``1 process``: read every file, store the articles (SQLite + FTS5, batches of 500),
+  sign them (MinHash) and assign stories (``khabar ingest`` then ``khabar stories``);
+- ``N processes`` (``--workers``): :func:`khabar.scale.ingest_paths` on a
+  :class:`~khabar.scale.ProcessEngine`: N worker processes read and sign partitions of
+  files while the main process stores them, then assigns (peak RSS is the main
+  process's; the workers' is reported beside it);
+- ``dask``: the same on a Dask ``LocalCluster`` (``--dask-n`` sizes).
+
+The corrupt file must be reported and skipped, every readable article stored, and every
+path must give the same assignments.  Goal: 100k articles in under 10 minutes and 4 GiB
+on two cores.
 """
 
 from __future__ import annotations
@@ -34,7 +41,6 @@ from corpus import generate, generate_events  # noqa: E402
 
 from khabar.errors import InputError  # noqa: E402
 from khabar.ingest import read_paths  # noqa: E402
-from khabar.model import Article  # noqa: E402
 from khabar.relate.stories import ClusterReport, StoryOptions, cluster_store  # noqa: E402
 from khabar.store import open_store  # noqa: E402
 
@@ -107,6 +113,41 @@ def run_local(corpus: Path, db: Path, *, trace: bool) -> dict:
     return out
 
 
+def run_processes(corpus: Path, db: Path, *, workers: int) -> dict:
+    """N worker processes read and sign, this process stores, then assigns."""
+    from khabar.scale import ProcessEngine, ingest_paths
+
+    errors: list[str] = []
+    start = time.perf_counter()
+    with open_store(db) as store:
+        result = ingest_paths(
+            [corpus],
+            store,
+            options=StoryOptions(),
+            engine=ProcessEngine(workers),
+            batch_size=BATCH,
+            on_error=lambda e: errors.append(e.source),
+        )
+        end = time.perf_counter()
+        stored = store.count()
+        assignments = store.assignments()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "path": f"{workers} processes",
+        "articles": result.articles,
+        "stored": stored,
+        "errors": errors,
+        "stories": len(set(assignments.values())),
+        "digest": digest(assignments),
+        "wall": end - start,
+        "ingest": end - start - result.report.seconds,
+        "sign": 0.0,
+        "cluster": result.report.seconds,
+        "peak_rss_mib": peak_rss_mib(),
+        "worker_peak_rss_mib": children,
+    }
+
+
 def run_dask(corpus: Path, db: Path, *, workers: int) -> dict:
     import distributed
 
@@ -146,13 +187,15 @@ def child(args: argparse.Namespace) -> None:
         db = Path(tmp) / "bench.sqlite3"
         if args.child_path == "local":
             out = run_local(corpus, db, trace=args.tracemalloc)
+        elif args.child_path == "processes":
+            out = run_processes(corpus, db, workers=args.workers[0])
         else:
-            out = run_dask(corpus, db, workers=args.workers)
+            out = run_dask(corpus, db, workers=args.workers[0])
     print(json.dumps(out))
 
 
-def spawn(corpus: Path, path: str, args: argparse.Namespace) -> dict:
-    cmd = [sys.executable, __file__, "--child-corpus", str(corpus), "--child-path", path, "--workers", str(args.workers)]
+def spawn(corpus: Path, path: str, args: argparse.Namespace, *, workers: int) -> dict:
+    cmd = [sys.executable, __file__, "--child-corpus", str(corpus), "--child-path", path, "--workers", str(workers)]
     if args.tracemalloc:
         cmd.append("--tracemalloc")
     done = subprocess.run(cmd, capture_output=True, text=True)
@@ -175,11 +218,15 @@ def check(run: dict, bad: Path, n: int) -> str:
 
 def row(n: int, r: dict, base: dict | None) -> str:
     ratio = f"{r['wall'] / base['wall']:5.2f} (linear {n / base['n']:4.1f})" if base else "  -"
-    stages = (
-        f"read+store {r['ingest']:.0f} s, sign {r['sign']:.0f} s, assign {r['cluster']:.0f} s"
-        if "ingest" in r
-        else f"cluster start {r['cluster_start']:.1f} s, worker peak {r['worker_peak_rss_mib']:.0f} MiB"
-    )
+    if "cluster_start" in r:
+        stages = f"cluster start {r['cluster_start']:.1f} s, worker peak {r['worker_peak_rss_mib']:.0f} MiB"
+    elif "worker_peak_rss_mib" in r:
+        stages = (
+            f"read+sign+store {r['ingest']:.0f} s, assign {r['cluster']:.0f} s, "
+            f"worker peak {r['worker_peak_rss_mib']:.0f} MiB"
+        )
+    else:
+        stages = f"read+store {r['ingest']:.0f} s, sign {r['sign']:.0f} s, assign {r['cluster']:.0f} s"
     return (
         f"| {n:>7,} | {r['path']} | {r['wall']:7.1f} | {r['articles'] / r['wall']:6.0f} | {r['peak_rss_mib']:6.0f} "
         f"| {r['stories']:>6} | {ratio} | {stages} | {r['check']} |"
@@ -190,7 +237,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[10_000, 30_000], help="corpus sizes (local path)")
     parser.add_argument("--dask-n", type=int, nargs="*", default=[10_000], help="sizes to also run on Dask")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="local paths to run: 1 = one process; N > 1 = N worker processes (ProcessEngine); "
+        "the largest is also the Dask cluster's size",
+    )
     parser.add_argument(
         "--corpus",
         choices=("events", "copies"),
@@ -210,28 +264,28 @@ def main() -> None:
           f"corpus: {args.corpus}")
     print("| articles | path | wall s | articles/s | peak RSS MiB | stories | time ratio vs first | stages | bad input |")
     print("|---:|---|---:|---:|---:|---:|---|---|---|")
-    base = None
+    bases: dict[str, dict] = {}  # the first (smallest) run of each path, for the growth ratio
     for n in sorted(set(args.n) | set(args.dask_n)):
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
             make = generate_events if args.corpus == "events" else generate
             bad = plant_corrupt(make(n, corpus))
-            runs = []
-            if n in args.n:
-                local = spawn(corpus, "local", args)
-                local["check"] = check(local, bad, n)
-                local["n"] = n
-                print(row(n, local, base), flush=True)
-                base = base or local
-                runs.append(local)
+            runs: list[dict] = []
+            todo = [("local" if w == 1 else "processes", w) for w in sorted(args.workers)] if n in args.n else []
             if n in args.dask_n:
-                d = spawn(corpus, "dask", args)
-                d["check"] = check(d, bad, n)
-                if runs and d["digest"] != runs[0]["digest"]:
-                    d["check"] += "; ASSIGNMENTS DIFFER FROM LOCAL"
+                todo.append(("dask", max(args.workers + [2])))
+            for path, workers in todo:
+                r = spawn(corpus, path, args, workers=workers)
+                r["check"] = check(r, bad, n)
+                if runs and r["digest"] != runs[0]["digest"]:
+                    r["check"] += f"; ASSIGNMENTS DIFFER FROM {runs[0]['path'].upper()}"
                 elif runs:
-                    d["check"] += "; same assignments as local"
-                print(row(n, d, None), flush=True)
+                    r["check"] += f"; same assignments as {runs[0]['path']}"
+                r["n"] = n
+                key = r["path"]
+                print(row(n, r, bases.get(key)), flush=True)
+                bases.setdefault(key, r)
+                runs.append(r)
 
 
 if __name__ == "__main__":

@@ -160,3 +160,38 @@ def test_brief_of_an_unknown_story_fails(corpus, db):
     runner.invoke(app, ["ingest", str(corpus), "--db", db])
     result = runner.invoke(app, ["brief", "--db", db, "--story", "s-none"])
     assert result.exit_code == 1 and "s-none" in result.stderr
+
+
+def _stories(db: str) -> list[dict]:
+    listed = runner.invoke(app, ["stories", "--db", db, "--min-size", "1", "--format", "json", "--limit", "100"])
+    assert listed.exit_code == 0, listed.output
+    return sorted(json.loads(listed.stdout), key=lambda s: s["id"])
+
+
+def test_ingest_with_workers_and_stories_groups_as_ingest_then_stories(tmp_path):
+    from khabar_testdata import EXAMPLES
+
+    plain, batch = str(tmp_path / "plain.sqlite3"), str(tmp_path / "batch.sqlite3")
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", plain]).exit_code == 0
+    done = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", batch, "--workers", "2", "--stories", "--batch-size", "4"])
+    assert done.exit_code == 0, done.output
+    assert "stored 15 new" in done.stderr and "grouped 15 new articles" in done.stderr
+    assert _stories(batch) == _stories(plain)
+
+
+def test_ingest_with_workers_reports_a_bad_file_and_exits_1(corpus, db):
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--workers", "2"])
+    assert result.exit_code == 1
+    assert "binary.txt" in result.stderr and "stored 2 new" in result.stderr
+
+
+def test_stories_with_workers_gives_the_same_stories(tmp_path):
+    from khabar_testdata import EXAMPLES
+
+    one, two = str(tmp_path / "one.sqlite3"), str(tmp_path / "two.sqlite3")
+    for db in (one, two):
+        assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--db", two, "--workers", "2"])
+    assert listed.exit_code == 0, listed.output
+    assert _stories(two) == _stories(one)

@@ -45,6 +45,14 @@ FormatInOption = Annotated[
 ]
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Force an encoding (default: detect).")]
 MaxMbOption = Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this many MB.")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Worker processes that read and sign (1: all in this process). Results do not depend on it.",
+    ),
+]
 FieldOption = Annotated[
     list[str],
     typer.Option(
@@ -160,13 +168,20 @@ def ingest(
     max_mb: MaxMbOption = 20.0,
     field: FieldOption = [],  # noqa: B006 - typer needs a literal default
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 500,
+    workers: WorkersOption = 1,
+    group: Annotated[
+        bool, typer.Option("--stories", help="Also group the store's articles into stories (see khabar stories).")
+    ] = False,
 ) -> None:
     """Read articles and store them (idempotent: an article already stored is not stored again)."""
+    options = _read_options(outlet, date, input_format, encoding, max_mb, field)
+    if workers > 1 or group:
+        _ingest_batch(paths, db, options, batch_size=batch_size, workers=workers, group=group)
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from khabar.ingest import read_paths
 
-    options = _read_options(outlet, date, input_format, encoding, max_mb, field)
     failures = 0
     added = existing = 0
     with _open_store(db) as store:
@@ -205,6 +220,50 @@ def ingest(
             markup=False,
             highlight=False,
         )
+    if failures:
+        raise typer.Exit(1)
+
+
+def _ingest_batch(
+    paths: list[str], db: Optional[Path], options: ReadOptions, *, batch_size: int, workers: int, group: bool
+) -> None:
+    """``khabar ingest --workers N`` / ``--stories``: the batch path (khabar.scale): N worker
+    processes read (and sign) files while this process stores them, then groups."""
+    from khabar.scale import ProcessEngine, ingest_paths
+
+    failures = 0
+
+    def failed(e: InputError) -> None:
+        nonlocal failures
+        failures += 1
+        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
+
+    with _open_store(db) as store:
+        try:
+            result = ingest_paths(
+                paths,
+                store,
+                engine=ProcessEngine(workers),
+                read_options=options,
+                batch_size=batch_size,
+                on_error=failed,
+                stories=group,
+            )
+        except KhabarError as e:
+            err.print(f"error: {e}", markup=False)
+            raise typer.Exit(1) from None
+        err.print(
+            f"stored {result.added} new, {result.existing} already stored, {failures} failed; "
+            f"{store.count()} in {store.path}",
+            markup=False,
+            highlight=False,
+        )
+        if result.report is not None:
+            err.print(
+                f"grouped {result.report.assigned} new articles ({result.report.new_stories} new stories) "
+                f"in {result.report.seconds:.1f} s",
+                markup=False,
+            )
     if failures:
         raise typer.Exit(1)
 
@@ -273,9 +332,11 @@ def stories(
     update: Annotated[bool, typer.Option(help="First put newly stored articles into stories (incremental).")] = True,
     restart: Annotated[bool, typer.Option(help="Regroup every stored article from scratch.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    workers: WorkersOption = 1,
 ) -> None:
     """Group stored articles into stories (events) and list them: size, outlets, days, title."""
     from khabar.relate.stories import cluster_store, list_stories
+    from khabar.scale import ProcessEngine
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("choose text or json", param_hint="--format")
@@ -283,7 +344,7 @@ def stories(
     with _open_store(db) as store:
         if update or restart:
             try:
-                report = cluster_store(store, restart=restart)
+                report = cluster_store(store, restart=restart, engine=ProcessEngine(workers) if workers > 1 else None)
             except KhabarError as e:
                 err.print(f"error: {e}", markup=False)
                 raise typer.Exit(1) from None

@@ -1,26 +1,24 @@
 """The distributed batch path (Dask) gives exactly the local story assignments.
 
 One real ``LocalCluster`` of two worker processes (CI has two cores) serves the whole
-file; the input is the bundled examples, the seeds and a few hundred generated articles
-(benchmarks/corpus.py) with a corrupt file planted half-way.  The local reference is
-``assign_stories`` over the locally read and signed articles (and, for the store variant,
-``cluster_store`` over a store filled by the local reader).
+file; the input (fixture ``corpus``, conftest.py) is the bundled examples, the seeds and a
+few hundred generated articles with a corrupt file planted half-way.  The local reference
+is ``assign_stories`` over the locally read and signed articles (and, for the store
+variant, ``cluster_store`` over a store filled by the local reader).
 """
 
 from __future__ import annotations
 
 import os
-import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from khabar.errors import InputError, KhabarError
 from khabar.ingest import read_paths
 from khabar.model import Article
-from khabar.relate.stories import SignedArticle, StoryOptions, assign_stories, cluster_store
+from khabar.relate.stories import StoryOptions, cluster_store
 from khabar.scale import dask_batch
 from khabar.scale.dask_batch import (
     cluster_paths_distributed,
@@ -29,14 +27,13 @@ from khabar.scale.dask_batch import (
     require_dask,
 )
 from khabar.store import open_store
-from khabar_testdata import EXAMPLES, ROOT, SEEDS, need
+from khabar_testdata import EXAMPLES
 
 if os.environ.get("CI"):  # CI installs the test extra, which includes the engine: never skip there
     import distributed
 else:
     distributed = pytest.importorskip("distributed", reason="the [scale] extra (dask, distributed) is not installed")
 
-GENERATED = 300
 OPTIONS = StoryOptions()
 
 
@@ -46,42 +43,6 @@ def client():
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster, distributed.Client(cluster) as c:
         yield c
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path]:
-    """Input paths (examples, seeds, generated) and the corrupt file planted among them."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from corpus import generate, generate_events
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    out = tmp_path_factory.mktemp("generated")
-    # Copies of the ~20 bases (a few big stories) and distinct short events (many stories,
-    # retired as the days pass).
-    files = generate(GENERATED // 2, out / "copies") + generate_events(GENERATED // 2, out / "events")
-    middle = files[len(files) // 2]
-    # Sorts right after the middle file: binary garbage half-way through the batch.
-    corrupt = middle.with_name(middle.stem + "x.txt")
-    corrupt.write_bytes(bytes(random.Random(5).randrange(256) for _ in range(4096)))
-    return [EXAMPLES, need(SEEDS), out], corrupt
-
-
-def local_assignments(paths: list[Path]) -> dict[str, str]:
-    """The local path: read, sign what can be signed, assign_stories."""
-    items = []
-    for a in read_paths(paths):
-        if isinstance(a, Article):
-            try:
-                items.append(SignedArticle.of(a, options=OPTIONS))
-            except InputError:
-                pass
-    return assign_stories(items, options=OPTIONS)
-
-
-@pytest.fixture(scope="module")
-def local(corpus) -> dict[str, str]:
-    return local_assignments(corpus[0])
 
 
 def test_distributed_assignments_equal_local(client, corpus, local):
@@ -99,7 +60,7 @@ def test_corrupt_file_is_reported_and_the_batch_goes_on(client, corpus, local):
     result = cluster_paths_distributed(corpus[0], options=OPTIONS, client=client, on_error=reported.append)
     assert [e.source for e in reported] == [str(corpus[1])]
     # Every article after the corrupt file was still read and clustered.
-    assert len(result) == len(local) > GENERATED
+    assert len(result) == len(local) > 300
 
 
 def test_store_variant_stores_every_readable_article(client, corpus, tmp_path):
@@ -139,7 +100,7 @@ def test_article_too_short_to_sign_is_reported_and_still_stored(client, tmp_path
         assert (len(result.errors), store.count(), result.assignments) == (1, 1, {})
 
 
-def test_missing_path_is_reported_not_fatal(client, tmp_path):
+def test_missing_path_is_reported_not_fatal(client, tmp_path, local_assignments):
     reported: list[InputError] = []
     result = cluster_paths_distributed(
         [EXAMPLES, tmp_path / "absent"], options=OPTIONS, client=client, on_error=reported.append

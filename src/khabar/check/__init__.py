@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from khabar.check.features import Analysis, PairFeatures, analyse
+from khabar.check.features import Analysis, analyse
 from khabar.check.model_io import load_model, save_model
 from khabar.check.pairs import Pair, by_claim, read_pairs
 from khabar.check.retrieve import CheckOptions, Doc, doc_from_article, from_articles, from_store

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.model import Article
-from khabar.text.ar.normalize import arabic_ratio, normalize
+from khabar.text.ar.normalize import arabic_ratio, letter_count, normalize
 
 # --- month names ---------------------------------------------------------------------------
 # Arabic month names (Levantine, Egyptian/Gulf and Maghreb forms) live in the one calendar
@@ -199,13 +199,8 @@ def split_source_line(lines: list[str]) -> tuple[str | None, list[str]]:
 # --- the article ---------------------------------------------------------------------------
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 #: The language check looks at this many characters: enough to judge, cheap on long dumps.
 _LANGUAGE_SAMPLE = 20_000
-
-
-def letter_count(text: str) -> int:
-    return len(_LETTER.findall(text))
 
 
 def make_article(

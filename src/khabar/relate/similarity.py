@@ -19,9 +19,14 @@ from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
 
 
-def content_terms(words: Sequence[str]) -> list[str]:
-    """Stems of the content words among normalized ``words``."""
-    return [stem(w) for w in words if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+def content_terms(words: Sequence[str], *, limit: int | None = None) -> list[str]:
+    """Stems of the content words among normalized ``words`` (stop words, single letters and
+    bare digits dropped); of the first ``limit`` of them when given, which spares stemming
+    the rest (stemming is most of the cost)."""
+    kept = [w for w in words if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+    if limit is not None:
+        kept = kept[:limit]
+    return [stem(w) for w in kept]
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ at "،" and after "وأضاف:"), and a scanner keeps exact offsets for free.  T
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -234,7 +235,12 @@ def segment(text: str, *, drop_boilerplate: bool = True) -> list[Span]:
 
     ``paragraph`` numbers the kept paragraphs (non-empty lines) consecutively from 0.
     """
-    spans: list[Span] = []
+    return list(iter_segment(text, drop_boilerplate=drop_boilerplate))
+
+
+def iter_segment(text: str, *, drop_boilerplate: bool = True) -> Iterator[Span]:
+    """:func:`segment`, one sentence at a time: a reader that needs only the lead stops
+    early and the rest of a long text is never split."""
     paragraph = 0
     for line in _LINE.finditer(text):
         par = line.group()
@@ -250,12 +256,11 @@ def segment(text: str, *, drop_boilerplate: bool = True) -> list[Span]:
             stripped = piece.strip()
             if stripped and _LETTER_OR_DIGIT.search(stripped):
                 s = base + start + (len(piece) - len(piece.lstrip()))
-                spans.append(Span(s, s + len(stripped), stripped, paragraph))
+                yield Span(s, s + len(stripped), stripped, paragraph)
                 kept = True
             start = end
         if kept:
             paragraph += 1
-    return spans
 
 
 def split_sentences(article: Article) -> list[Sentence]:
@@ -264,27 +269,24 @@ def split_sentences(article: Article) -> list[Sentence]:
     The title, when there is one, is sentence 0 (``is_title=True``, paragraph 0) whatever
     punctuation it holds: headlines join clauses with ".." and ":" and read as one unit.
     """
+    return list(iter_sentences(article))
+
+
+def iter_sentences(article: Article) -> Iterator[Sentence]:
+    """:func:`split_sentences`, one sentence at a time (see :func:`iter_segment`)."""
     from khabar.model import Sentence
 
-    out: list[Sentence] = []
     text = article.text
     title = article.title.strip()
-    paragraph0 = 0
+    paragraph0 = index = 0
     if title:
         start = text.index(title)
-        out.append(Sentence(article.id, 0, start, start + len(title), title, paragraph=0, is_title=True))
-        paragraph0 = 1
+        yield Sentence(article.id, 0, start, start + len(title), title, paragraph=0, is_title=True)
+        paragraph0 = index = 1
     if article.body:
         offset = article.body_offset
-        for span in segment(article.body):
-            out.append(
-                Sentence(
-                    article.id,
-                    len(out),
-                    span.start + offset,
-                    span.end + offset,
-                    span.text,
-                    paragraph=span.paragraph + paragraph0,
-                )
+        for span in iter_segment(article.body):
+            yield Sentence(
+                article.id, index, span.start + offset, span.end + offset, span.text, paragraph=span.paragraph + paragraph0
             )
-    return out
+            index += 1

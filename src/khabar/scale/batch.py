@@ -1,0 +1,285 @@
+"""The batch story path (read -> analyse -> sign -> store -> cluster), whatever runs it.
+
+Reading, decoding, normalizing and MinHash-signing an article is independent of every
+other article, and it is nearly all of the cost of clustering a batch; the incremental
+clusterer (:class:`~khabar.relate.stories.StoryIndex`) is cheap but sequential, and the
+store has one writer.  So the independent part is cut into partitions of files and handed
+to an *engine*; the caller's process takes each partition as it finishes, stores it, and
+then runs the *same* :func:`~khabar.relate.stories.assign_stories` /
+:func:`~khabar.relate.stories.cluster_store` as the one-process path, in the same
+``(published, id)`` order.  The result is therefore the one-process result by
+construction, whatever the engine, the number of workers or the partitioning.
+
+Engines (:mod:`khabar.scale.engines`): :class:`~khabar.scale.engines.ProcessEngine` (the
+standard library's process pool, the default, nothing to install; ``workers=1`` runs in
+the calling process) and :class:`khabar.scale.dask_batch.DaskEngine` (a Dask cluster, the
+``[scale]`` extra).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from khabar.config import ReadOptions
+from khabar.errors import InputError, OptionsError
+from khabar.ingest import list_inputs, read_path
+from khabar.model import Article
+from khabar.relate.stories import ClusterReport, SignedArticle, StoryOptions, assign_stories, cluster_store
+from khabar.scale.engines import Engine, ProcessEngine
+
+if TYPE_CHECKING:  # the store is only needed by the store-writing variant
+    from khabar.store import Store
+
+log = logging.getLogger(__name__)
+
+#: Files per partition.  A partition should take well over an engine's per-task overhead
+#: (~1 ms for Dask) and its result (signatures ~2 kB each, plus the texts when storing,
+#: ~10 kB each) should stay a few MB: 200 articles read and sign in ~0.7 s on one core.
+DEFAULT_FILES_PER_PARTITION = 200
+
+#: ReadOptions is frozen, so a shared default instance is safe.
+READ_DEFAULTS = ReadOptions()
+
+
+# --- the work of one partition (runs on a worker; plain functions, picklable results) ----
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionResult:
+    """What a worker sends back for one partition of files, in file order.
+
+    Errors travel as plain tuples: :class:`InputError` takes two arguments but pickles
+    with one (its message), so it cannot cross a process boundary as is.
+    """
+
+    items: tuple[SignedArticle, ...]
+    articles: tuple[Article, ...]  # empty unless the caller stores the articles
+    errors: tuple[tuple[str, str], ...]  # (source, problem) of inputs that could not be read
+    unsigned: tuple[tuple[str, str, str], ...]  # (article id, source, problem): read, not signable
+
+
+def sign_partition(
+    files: Sequence[str],
+    *,
+    read_options: ReadOptions,
+    options: StoryOptions,
+    keep_articles: bool = False,
+    sign: bool = True,
+) -> PartitionResult:
+    """Read (and, when ``sign``, sign) ``files``.  Nothing in one file or article fails the
+    partition: an unreadable file is an error entry, an article too short to sign an
+    ``unsigned`` entry (as :func:`~khabar.relate.stories.cluster_store` records it)."""
+    items: list[SignedArticle] = []
+    articles: list[Article] = []
+    errors: list[tuple[str, str]] = []
+    unsigned: list[tuple[str, str, str]] = []
+    for f in files:
+        try:
+            results = list(read_path(f, options=read_options))
+        except Exception as e:  # noqa: BLE001 - one odd file must never stop a long batch
+            errors.append((f, f"cannot read: {type(e).__name__}: {e}"))
+            continue
+        for result in results:
+            if isinstance(result, InputError):
+                errors.append((result.source, result.problem))
+                continue
+            if keep_articles:
+                articles.append(result)
+            if not sign:
+                continue
+            try:
+                items.append(SignedArticle.of(result, options=options))
+            except InputError as e:
+                unsigned.append((result.id, e.source, e.problem))
+            except Exception as e:  # noqa: BLE001 - as cluster_store: record, never stop
+                unsigned.append((result.id, result.source or result.id, f"cannot sign for story grouping: {e}"))
+    return PartitionResult(tuple(items), tuple(articles), tuple(errors), tuple(unsigned))
+
+
+# --- partitioning ------------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[InputError]]:
+    """The files ``paths`` name, in the order :func:`khabar.ingest.read_paths` reads them.
+
+    Directories are walked as the local reader walks them (:func:`khabar.ingest.list_inputs`),
+    so a worker reads exactly the files the one-process path reads.  A missing path or an
+    empty directory is an error, as it is there.
+    """
+    files: list[str] = []
+    errors: list[InputError] = []
+    for p in paths:
+        path = Path(p)
+        if str(p) == "-":
+            errors.append(InputError("<stdin>", "standard input cannot be read by worker processes; pass files"))
+        elif path.is_dir():
+            found, skipped = list_inputs(path)
+            if not found:
+                errors.append(
+                    InputError(str(path), f"no files to read in this directory ({len(skipped)} of unknown type skipped)")
+                )
+            files.extend(str(f) for f in found)
+        elif path.exists():
+            files.append(str(path))
+        else:
+            errors.append(InputError(str(path), "no such file or directory"))
+    return files, errors
+
+
+def partition_files(files: Sequence[str], *, files_per_partition: int = DEFAULT_FILES_PER_PARTITION) -> list[list[str]]:
+    """Consecutive runs of ``files`` of at most ``files_per_partition`` (order is kept)."""
+    if files_per_partition < 1:
+        raise OptionsError(f"files_per_partition must be at least 1, got {files_per_partition}")
+    n = math.ceil(len(files) / files_per_partition)
+    return [list(files[i * files_per_partition : (i + 1) * files_per_partition]) for i in range(n)]
+
+
+# --- the batch ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """The outcome of a batch."""
+
+    assignments: dict[str, str]  # article id -> story id, for the articles of this batch
+    errors: tuple[InputError, ...]  # inputs that could not be read, and articles too short to sign
+    articles: int  # articles read (copies of one article included)
+    added: int = 0  # articles newly written to the store (store variant)
+    existing: int = 0  # articles the store already held
+    report: ClusterReport | None = None  # what cluster_store did (store variant)
+
+
+def gather(
+    paths: Iterable[str | Path],
+    *,
+    engine: Engine,
+    options: StoryOptions,
+    read_options: ReadOptions = READ_DEFAULTS,
+    files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
+    on_error: Callable[[InputError], None] | None = None,
+    on_partition: Callable[[PartitionResult], None] | None = None,
+    sign: bool = True,
+) -> tuple[list[SignedArticle], list[InputError], int]:
+    """Read and sign ``paths`` on ``engine``: the signed items in file order, the errors,
+    the count of articles read.  ``on_partition`` sees each partition as it finishes (in
+    the calling process; the articles are kept for it)."""
+    files, errors = expand_paths(paths)
+    for e in errors:
+        report_error(e, on_error)
+    parts = partition_files(files, files_per_partition=files_per_partition)
+    items_of: list[tuple[SignedArticle, ...]] = [()] * len(parts)
+    errors_of: list[list[InputError]] = [[] for _ in parts]
+    read = 0
+    results = engine.run(
+        sign_partition,
+        parts,
+        read_options=read_options,
+        options=options,
+        keep_articles=on_partition is not None,
+        sign=sign,
+    )
+    for i, result in results:
+        found = [InputError(src, problem) for src, problem in result.errors]
+        found += [InputError(src, problem) for _aid, src, problem in result.unsigned]
+        for err in found:
+            report_error(err, on_error)  # as soon as it is known, not at the end
+        errors_of[i] = found
+        items_of[i] = result.items
+        read += len(result.articles) if not sign else len(result.items) + len(result.unsigned)
+        if on_partition is not None:
+            on_partition(result)
+    # Partition order is file order: the clusterer sees the items in the local reading order.
+    items = [item for part in items_of for item in part]
+    errors.extend(err for errs in errors_of for err in errs)
+    return items, errors, read
+
+
+def report_error(error: InputError, on_error: Callable[[InputError], None] | None) -> None:
+    if on_error is not None:
+        on_error(error)
+    else:
+        log.warning("skipped %s", error)
+
+
+def cluster_paths(
+    paths: Iterable[str | Path],
+    *,
+    options: StoryOptions,
+    engine: Engine = ProcessEngine(),
+    read_options: ReadOptions = READ_DEFAULTS,
+    files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
+    on_error: Callable[[InputError], None] | None = None,
+) -> dict[str, str]:
+    """Story assignments (article id -> story id) of the articles of ``paths``, without a
+    store: read and signed on ``engine``, then :func:`assign_stories` in this process, so
+    the result equals ``assign_stories`` over the articles read and signed here.  Inputs
+    that cannot be read and articles too short to sign go to ``on_error`` (else the log)."""
+    items, _errors, _read = gather(
+        paths,
+        engine=engine,
+        options=options,
+        read_options=read_options,
+        files_per_partition=files_per_partition,
+        on_error=on_error,
+    )
+    return assign_stories(items, options=options)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    options: StoryOptions = StoryOptions(),
+    engine: Engine = ProcessEngine(),
+    read_options: ReadOptions = READ_DEFAULTS,
+    files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
+    batch_size: int = 500,
+    on_error: Callable[[InputError], None] | None = None,
+    stories: bool = True,
+) -> BatchResult:
+    """Store the articles of ``paths`` (with their signatures when ``stories``), then group
+    the store's articles into stories with :func:`~khabar.relate.stories.cluster_store`.
+
+    The engine reads and signs; this process is the only writer (SQLite has one writer at
+    a time, and a worker on another machine could not reach the file anyway) and stores
+    each partition's articles (``batch_size`` per transaction) and their signatures as the
+    partition finishes, so a failure keeps every batch committed before it.
+    ``cluster_store`` then finds every article signed and only assigns: the stored stories
+    are those of ``khabar ingest`` followed by ``cluster_store`` in one process, and an
+    interrupted run resumes like theirs.  The store's stories must have been grouped with
+    the same ``options`` (else :class:`~khabar.errors.OptionsError`).  ``stories=False``
+    only reads (on the engine) and stores.
+    """
+    added = existing = 0
+
+    def write(part: PartitionResult) -> None:
+        nonlocal added, existing
+        r = store.add_batches(part.articles, batch_size=batch_size)
+        added += r.added
+        existing += r.existing
+        if stories:
+            rows = [(i.article_id, i.to_bytes(), None) for i in part.items]  # signature and terms
+            rows += [(aid, None, problem) for aid, _src, problem in part.unsigned]
+            store.save_signatures(rows)
+
+    items, errors, read = gather(
+        paths,
+        engine=engine,
+        options=options,
+        read_options=read_options,
+        files_per_partition=files_per_partition,
+        on_error=on_error,
+        on_partition=write,
+        sign=stories,
+    )
+    if not stories:
+        return BatchResult({}, tuple(errors), read, added, existing)
+    report = cluster_store(store, options=options, batch_size=batch_size)
+    ids = {i.article_id for i in items}
+    assignments = {aid: sid for aid, sid in store.assignments().items() if aid in ids}
+    return BatchResult(assignments, tuple(errors), read, added, existing, report)

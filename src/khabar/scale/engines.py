@@ -1,0 +1,66 @@
+"""Engines: what runs independent pieces of a batch (partitions of files, pages of
+articles) and hands their results back to the one process that stores them.
+
+An engine has one method, ``run(fn, parts, **kwargs)``, yielding ``(index of the part,
+fn(part, **kwargs))`` as parts finish, in any order; ``fn`` and its arguments must pickle.
+:class:`ProcessEngine` (here) uses worker processes of this machine;
+:class:`khabar.scale.dask_batch.DaskEngine` a Dask cluster.  Nothing in this module
+knows what the parts are, so any stage of the pipeline can hand work to an engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from itertools import chain, islice
+from typing import Any, Protocol
+
+from khabar.errors import OptionsError
+
+
+class Engine(Protocol):
+    """Runs ``fn(part, **kwargs)`` for every part, yielding ``(index of the part, result)``
+    as parts finish (in any order).  ``parts`` may be a lazy iterable: an engine that
+    can takes parts only as it has room for them, so the caller can read them as needed."""
+
+    def run(self, fn: Callable[..., Any], parts: Iterable[Any], **kwargs: Any) -> Iterator[tuple[int, Any]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessEngine:
+    """Worker processes on this machine (``concurrent.futures``): nothing to install.
+
+    Processes, not threads: reading and signing are pure-Python work that holds the GIL.
+    At most ``2 x workers`` parts are in flight and ``parts`` is consumed only as parts
+    are submitted: when the caller (the one store writer) is slower than the workers,
+    nothing piles up in memory, and parts read from a store are read as they are needed.
+    ``workers=1``, or fewer than two parts, runs every part in the calling process.
+    """
+
+    workers: int = 2
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise OptionsError(f"workers must be at least 1, got {self.workers}")
+
+    def run(self, fn: Callable[..., Any], parts: Iterable[Any], **kwargs: Any) -> Iterator[tuple[int, Any]]:
+        todo = enumerate(parts)
+        first = list(islice(todo, 2))
+        if self.workers == 1 or len(first) < 2:
+            for i, part in chain(first, todo):
+                yield i, fn(part, **kwargs)
+            return
+        todo = chain(first, todo)
+        pending: dict[Future, int] = {}
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            while True:
+                for i, part in todo:
+                    pending[pool.submit(fn, part, **kwargs)] = i
+                    if len(pending) >= 2 * self.workers:
+                        break
+                if not pending:
+                    return
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=pending.__getitem__):
+                    yield pending.pop(future), future.result()

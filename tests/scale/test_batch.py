@@ -1,0 +1,115 @@
+"""The batch path on this machine's worker processes (ProcessEngine) gives exactly the
+one-process results, and its engine runs every part once with bounded work in flight."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from khabar.errors import InputError, OptionsError
+from khabar.ingest import read_paths
+from khabar.model import Article
+from khabar.relate.stories import StoryOptions, cluster_store
+from khabar.scale import ProcessEngine, cluster_paths, ingest_paths
+from khabar.store import open_store
+from khabar_testdata import EXAMPLES
+
+OPTIONS = StoryOptions()
+TWO = ProcessEngine(workers=2)
+
+
+def _square(x: int, *, plus: int = 0) -> tuple[int, int]:
+    return x * x + plus, os.getpid()
+
+
+def test_engine_runs_every_part_once_and_says_which():
+    results = dict(TWO.run(_square, list(range(25)), plus=1))
+    assert {i: r[0] for i, r in results.items()} == {i: i * i + 1 for i in range(25)}
+
+
+def test_engine_with_two_workers_uses_other_processes():
+    pids = {pid for _, (_, pid) in TWO.run(_square, list(range(8)))}
+    assert os.getpid() not in pids
+
+
+def test_one_worker_runs_in_this_process_in_order():
+    out = list(ProcessEngine(workers=1).run(_square, [3, 1, 2]))
+    assert out == [(0, (9, os.getpid())), (1, (1, os.getpid())), (2, (4, os.getpid()))]
+
+
+def test_engine_holds_at_most_twice_its_workers_in_flight():
+    # A generator that is consumed one item late: between two results it has submitted
+    # at most 2 x workers parts.
+    submitted: list[int] = []
+
+    class Parts(list):
+        def __iter__(self):
+            for i, x in enumerate(super().__iter__()):
+                submitted.append(i)
+                yield x
+
+    parts = Parts(range(40))
+    run = TWO.run(_square, parts)
+    next(run)
+    assert len(submitted) <= 2 * TWO.workers + 1
+    assert len(list(run)) == 39
+
+
+def test_workers_must_be_positive():
+    with pytest.raises(OptionsError):
+        ProcessEngine(workers=0)
+
+
+def test_two_processes_give_the_one_process_assignments(corpus, local):
+    assert cluster_paths(corpus[0], options=OPTIONS, engine=TWO, files_per_partition=40) == local
+
+
+def test_corrupt_file_is_reported_and_the_batch_goes_on(corpus, local):
+    reported: list[InputError] = []
+    result = cluster_paths(corpus[0], options=OPTIONS, engine=TWO, on_error=reported.append)
+    assert [e.source for e in reported] == [str(corpus[1])]
+    assert len(result) == len(local) > 300
+
+
+def test_store_variant_stores_the_stories_of_ingest_and_cluster_store(corpus, tmp_path):
+    with open_store(tmp_path / "local.sqlite3") as store:
+        store.add_batches(a for a in read_paths(corpus[0]) if isinstance(a, Article))
+        cluster_store(store, options=OPTIONS)
+        expected = store.assignments()
+        expected_ids = set(store.ids())
+    with open_store(tmp_path / "two.sqlite3") as store:
+        result = ingest_paths(corpus[0], store, options=OPTIONS, engine=TWO, on_error=lambda e: None, batch_size=64)
+        assert set(store.ids()) == expected_ids
+        assert store.assignments() == expected == result.assignments
+        assert [e.source for e in result.errors] == [str(corpus[1])]
+
+
+def test_store_variant_without_stories_only_stores(tmp_path):
+    with open_store(tmp_path / "s.sqlite3") as store:
+        result = ingest_paths([EXAMPLES], store, engine=TWO, stories=False, files_per_partition=3)
+        assert store.count() == result.added == result.articles > 10
+        assert store.assignments() == {}
+        # Nothing was signed: grouping them now signs every one.
+        assert cluster_store(store, options=OPTIONS).signed == store.count()
+
+
+def test_rerun_adds_nothing_and_keeps_the_stories(corpus, tmp_path):
+    with open_store(tmp_path / "s.sqlite3") as store:
+        first = ingest_paths([EXAMPLES], store, options=OPTIONS, engine=TWO, files_per_partition=4)
+        again = ingest_paths([EXAMPLES], store, options=OPTIONS, engine=TWO, files_per_partition=4)
+        assert (again.added, again.existing) == (0, first.added)
+        assert store.assignments() == first.assignments
+
+
+def test_cluster_store_signing_on_two_workers_gives_the_same_stories(corpus, tmp_path):
+    articles = [a for a in read_paths(corpus[0]) if isinstance(a, Article)]
+    short = Article.create(title="عاجل", body="انفجار انفجار.")
+    stored = {}
+    for name, engine in (("one", None), ("two", TWO)):
+        with open_store(tmp_path / f"{name}.sqlite3") as store:
+            store.add_batches([*articles, short])
+            report = cluster_store(store, options=OPTIONS, batch_size=37, engine=engine)
+            stored[name] = (store.assignments(), report.signed, [e.problem for e in report.skipped])
+    assert stored["two"] == stored["one"]
+    assert stored["one"][1] == len({a.id for a in articles}) and len(stored["one"][2]) == 1
