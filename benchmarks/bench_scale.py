@@ -10,8 +10,9 @@ memory (``ru_maxrss``) is its own:
 - ``1 process``: read every file, store the articles (SQLite + FTS5, batches of 500),
   sign them (MinHash) and assign stories (``khabar ingest`` then ``khabar stories``);
 - ``N processes`` (``--workers``): :func:`khabar.scale.ingest_paths` on a
-  :class:`~khabar.scale.ProcessEngine`: N worker processes read and sign partitions of
-  files while the main process stores them, then assigns (peak RSS is the main
+  :class:`~khabar.scale.ProcessEngine`: N worker processes read partitions of files while
+  the main process stores them, then sign the stored articles a batch each while the main
+  process saves the signatures, then the main process assigns (peak RSS is the main
   process's; the workers' is reported beside it);
 - ``dask``: the same on a Dask ``LocalCluster`` (``--dask-n`` sizes).
 
@@ -222,7 +223,7 @@ def row(n: int, r: dict, base: dict | None) -> str:
         stages = f"cluster start {r['cluster_start']:.1f} s, worker peak {r['worker_peak_rss_mib']:.0f} MiB"
     elif "worker_peak_rss_mib" in r:
         stages = (
-            f"read+sign+store {r['ingest']:.0f} s, assign {r['cluster']:.0f} s, "
+            f"read+store {r['ingest']:.0f} s, sign+assign {r['cluster']:.0f} s, "
             f"worker peak {r['worker_peak_rss_mib']:.0f} MiB"
         )
     else:

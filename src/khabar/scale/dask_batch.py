@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,17 +101,29 @@ class DaskEngine:
     threads_per_worker: int = 1
 
     def run(self, fn: Callable[..., Any], parts: Iterable[Any], **kwargs: Any) -> Iterator[tuple[int, Any]]:
-        parts = list(parts)  # the scheduler balances the whole list across workers
-        if not parts:
-            return
         distributed = require_dask()
+        todo = enumerate(parts)
         with _client(self.client, n_workers=self.n_workers, threads_per_worker=self.threads_per_worker) as c:
-            # pure=False: files may change between runs, never reuse a cached result
-            futures = c.map(fn, parts, pure=False, **kwargs)
-            position = {f.key: i for i, f in enumerate(futures)}
-            for future, result in distributed.as_completed(futures, with_results=True):
+            # Two parts per worker thread in flight, the next submitted as one finishes: the
+            # cluster stays busy and a lazy ``parts`` (batches read from a store) is read
+            # only as fast as it is worked through.
+            room = 2 * max(1, sum(c.nthreads().values()))
+            position: dict[str, int] = {}
+            running = distributed.as_completed(with_results=True)
+
+            def submit(k: int) -> None:
+                for i, part in islice(todo, k):
+                    # pure=False: files may change between runs, never reuse a cached result
+                    future = c.submit(fn, part, pure=False, **kwargs)
+                    position[future.key] = i
+                    running.add(future)
+
+            submit(room)
+            for future, result in running:
+                i = position.pop(future.key)
                 future.release()
-                yield position[future.key], result
+                submit(1)
+                yield i, result
 
 
 def cluster_paths_distributed(
