@@ -195,3 +195,10 @@ def test_stories_with_workers_gives_the_same_stories(tmp_path):
     listed = runner.invoke(app, ["stories", "--db", two, "--workers", "2"])
     assert listed.exit_code == 0, listed.output
     assert _stories(two) == _stories(one)
+
+
+def test_ingest_from_stdin_with_workers_reads_here_and_groups(db):
+    done = runner.invoke(app, ["ingest", "-", "--db", db, "--workers", "2", "--stories"], input=GOOD)
+    assert done.exit_code == 0, done.output
+    assert "stored 1 new" in done.stderr and "grouped 1 new articles" in done.stderr
+    assert [s["size"] for s in _stories(db)] == [1]

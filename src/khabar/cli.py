@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -19,6 +19,10 @@ from khabar import __version__
 from khabar.config import BriefOptions, FieldMap, ReadOptions
 from khabar.errors import InputError, KhabarError
 from khabar.model import Article
+
+if TYPE_CHECKING:
+    from khabar.relate.stories import ClusterReport
+    from khabar.store import Store
 
 app = typer.Typer(
     name="khabar",
@@ -175,7 +179,7 @@ def ingest(
 ) -> None:
     """Read articles and store them (idempotent: an article already stored is not stored again)."""
     options = _read_options(outlet, date, input_format, encoding, max_mb, field)
-    if workers > 1 or group:
+    if workers > 1 and "-" not in paths:  # standard input is read here, by this process
         _ingest_batch(paths, db, options, batch_size=batch_size, workers=workers, group=group)
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -220,15 +224,41 @@ def ingest(
             markup=False,
             highlight=False,
         )
+        if group:
+            failures += _group(store, restart=False, workers=1)
     if failures:
         raise typer.Exit(1)
+
+
+def _group(store: Store, *, restart: bool, workers: int) -> int:
+    """Put the store's new articles into stories and say so; how many could not be."""
+    from khabar.relate.stories import cluster_store
+    from khabar.scale import ProcessEngine
+
+    try:
+        report = cluster_store(store, restart=restart, engine=ProcessEngine(workers) if workers > 1 else None)
+    except KhabarError as e:
+        err.print(f"error: {e}", markup=False)
+        raise typer.Exit(1) from None
+    _say_grouped(report)
+    return len(report.skipped)
+
+
+def _say_grouped(report: ClusterReport) -> None:
+    for problem in report.skipped:
+        err.print(f"skipped: {problem}", markup=False, highlight=False, soft_wrap=True)
+    err.print(
+        f"grouped {report.assigned} new articles ({report.new_stories} new stories) in {report.seconds:.1f} s",
+        markup=False,
+    )
 
 
 def _ingest_batch(
     paths: list[str], db: Optional[Path], options: ReadOptions, *, batch_size: int, workers: int, group: bool
 ) -> None:
-    """``khabar ingest --workers N`` / ``--stories``: the batch path (khabar.scale): N worker
-    processes read (and sign) files while this process stores them, then groups."""
+    """``khabar ingest --workers N [--stories]``: the batch path (khabar.scale): N worker
+    processes read files while this process stores them; with ``group`` they then sign the
+    stored articles and this process groups them."""
     from khabar.scale import ProcessEngine, ingest_paths
 
     failures = 0
@@ -259,11 +289,7 @@ def _ingest_batch(
             highlight=False,
         )
         if result.report is not None:
-            err.print(
-                f"grouped {result.report.assigned} new articles ({result.report.new_stories} new stories) "
-                f"in {result.report.seconds:.1f} s",
-                markup=False,
-            )
+            _say_grouped(result.report)
     if failures:
         raise typer.Exit(1)
 
@@ -335,26 +361,14 @@ def stories(
     workers: WorkersOption = 1,
 ) -> None:
     """Group stored articles into stories (events) and list them: size, outlets, days, title."""
-    from khabar.relate.stories import cluster_store, list_stories
-    from khabar.scale import ProcessEngine
+    from khabar.relate.stories import list_stories
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("choose text or json", param_hint="--format")
     failed = 0
     with _open_store(db) as store:
         if update or restart:
-            try:
-                report = cluster_store(store, restart=restart, engine=ProcessEngine(workers) if workers > 1 else None)
-            except KhabarError as e:
-                err.print(f"error: {e}", markup=False)
-                raise typer.Exit(1) from None
-            for problem in report.skipped:
-                err.print(f"skipped: {problem}", markup=False, highlight=False, soft_wrap=True)
-            failed = len(report.skipped)
-            err.print(
-                f"grouped {report.assigned} new articles ({report.new_stories} new stories) in {report.seconds:.1f} s",
-                markup=False,
-            )
+            failed = _group(store, restart=restart, workers=workers)
         rows = list_stories(store, limit=limit, offset=offset, min_size=min_size, min_outlets=min_outlets)
     if fmt == "json":
         payload = [
