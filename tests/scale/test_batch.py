@@ -113,3 +113,29 @@ def test_cluster_store_signing_on_two_workers_gives_the_same_stories(corpus, tmp
             stored[name] = (store.assignments(), report.signed, [e.problem for e in report.skipped])
     assert stored["two"] == stored["one"]
     assert stored["one"][1] == len({a.id for a in articles}) and len(stored["one"][2]) == 1
+
+
+def test_a_batch_that_dies_half_way_resumes_to_the_same_stories(corpus, tmp_path):
+    with open_store(tmp_path / "clean.sqlite3") as store:
+        ingest_paths(corpus[0], store, options=OPTIONS, engine=TWO, files_per_partition=25, on_error=lambda e: None)
+        clean = store.assignments()
+    path = tmp_path / "killed.sqlite3"
+    with open_store(path) as store:
+        calls = 0
+        add = store.add_batches
+
+        def dies_on_the_fifth(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            if calls == 5:
+                raise OSError("disk unplugged")
+            return add(*args, **kwargs)
+
+        store.add_batches = dies_on_the_fifth
+        with pytest.raises(OSError, match="unplugged"):
+            ingest_paths(corpus[0], store, options=OPTIONS, engine=TWO, files_per_partition=25, on_error=lambda e: None)
+        assert 0 < store.count() < len(clean)
+    with open_store(path) as store:
+        again = ingest_paths(corpus[0], store, options=OPTIONS, engine=TWO, files_per_partition=25, on_error=lambda e: None)
+        assert again.existing > 0
+        assert store.assignments() == clean
