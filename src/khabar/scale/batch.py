@@ -164,12 +164,10 @@ def gather(
     on_error: Callable[[InputError], None] | None = None,
     on_partition: Callable[[PartitionResult], None] | None = None,
     sign: bool = True,
-    keep_items: bool = True,
 ) -> tuple[list[SignedArticle], list[InputError], int]:
-    """Read and sign ``paths`` on ``engine``: the signed items in file order (none unless
-    ``keep_items``: a caller that stores them as they come need not hold them all), the
-    errors, the count of articles read.  ``on_partition`` sees each partition as it
-    finishes (in the calling process; the articles are kept for it)."""
+    """Read (and, when ``sign``, sign) ``paths`` on ``engine``: the signed items in file
+    order, the errors, the count of articles read.  ``on_partition`` sees each partition
+    as it finishes (in the calling process; the articles are kept for it)."""
     files, errors = expand_paths(paths)
     for e in errors:
         report_error(e, on_error)
@@ -191,9 +189,8 @@ def gather(
         for err in found:
             report_error(err, on_error)  # as soon as it is known, not at the end
         errors_of[i] = found
-        if keep_items:
-            items_of[i] = result.items
-        read += len(result.articles) if not sign else len(result.items) + len(result.unsigned)
+        items_of[i] = result.items
+        read += len(result.items) + len(result.unsigned) if sign else len(result.articles)
         if on_partition is not None:
             on_partition(result)
     # Partition order is file order: the clusterer sees the items in the local reading order.
@@ -281,7 +278,6 @@ def ingest_paths(
         on_error=on_error,
         on_partition=write,
         sign=False,
-        keep_items=False,
     )
     if not stories:
         return BatchResult({}, tuple(errors), read, added, existing)
