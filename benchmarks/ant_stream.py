@@ -2,7 +2,7 @@
 
 Ingests ``../shared/corpora/ant`` into a store (a temporary one unless ``--db`` is given; an
 existing ``--db`` is reused, so re-clustering with other options skips the ingest), groups
-it with :func:`khabar.relate.stories.cluster_store`, and prints the time, peak memory, the
+it with :func:`khabar.scale.cluster.cluster_store`, and prints the time, peak memory, the
 number of stories, how many span two outlets or more, and 20 random multi-outlet stories
 (titles and outlets of their articles) for a hand check.
 
@@ -21,7 +21,8 @@ from pathlib import Path
 
 from khabar.errors import InputError
 from khabar.ingest import read_paths
-from khabar.relate.stories import StoryOptions, cluster_store, list_stories
+from khabar.config import StoryOptions
+from khabar.scale.cluster import cluster_store
 from khabar.scale import ProcessEngine
 from khabar.store import open_store
 
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         engine = ProcessEngine(args.workers) if args.workers > 1 else None
         report = cluster_store(store, options=options, restart=args.restart, batch_size=1000, engine=engine)
         seconds = time.perf_counter() - t0
-        sizes = [s.size for s in list_stories(store, limit=1_000_000, min_size=2, min_outlets=1)]
+        sizes = [s.size for s in store.stories(limit=1_000_000, min_size=2, min_outlets=1)]
         n_stories = store.count_stories()
         multi = store.count_stories(min_outlets=2)
         print(
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"articles in them {sum(sizes)}")
         for e in report.skipped[:5]:
             print(f"  skipped: {e}")
-        pool = list_stories(store, limit=1_000_000, min_size=2, min_outlets=2)
+        pool = store.stories(limit=1_000_000, min_size=2, min_outlets=2)
         rng = random.Random(args.seed)
         for story in rng.sample(pool, min(args.show, len(pool))):
             print(f"\n== {story.id} {story.first_day}..{story.last_day} size={story.size} outlets={story.outlets}")

@@ -42,7 +42,8 @@ from corpus import generate, generate_events  # noqa: E402
 
 from khabar.errors import InputError  # noqa: E402
 from khabar.ingest import read_paths  # noqa: E402
-from khabar.relate.stories import ClusterReport, StoryOptions, cluster_store  # noqa: E402
+from khabar.config import StoryOptions  # noqa: E402
+from khabar.scale.cluster import ClusterReport, cluster_store  # noqa: E402
 from khabar.store import open_store  # noqa: E402
 
 BATCH = 500

@@ -86,16 +86,9 @@ def brief(
 ) -> EventBrief:
     """Brief the articles in ``inputs`` (paths or :class:`Article` objects) as one event."""
     from khabar.build import build_brief
+    from khabar.config import build_options
 
-    options = options or BriefOptions()
-    if length is not None or algorithm is not None:
-        import dataclasses
-
-        options = dataclasses.replace(
-            options,
-            length_words=length if length is not None else options.length_words,
-            algorithm=algorithm if algorithm is not None else options.algorithm,
-        )
+    options = build_options(options or BriefOptions, length_words=length, algorithm=algorithm)
     articles = read(inputs, options=read_options)
     if not articles:
         raise InputError("<inputs>", "no articles to brief")

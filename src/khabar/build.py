@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from khabar.config import BriefOptions
 from khabar.extract.dates import build_timeline
 from khabar.extract.entities import link_entities
-from khabar.model import Article, ArticleDigest, Entity, EventBrief, Quote, unique_articles
-from khabar.pipeline import Document, analyze
+from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Quote, unique_articles
+from khabar.pipeline import analyze
 from khabar.relate.conflicts import find_conflicts
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
@@ -66,7 +66,7 @@ def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOption
         quotes=quotes,
         entities=tuple(entities),
         claims=claims,
-        conflicts=tuple(find_conflicts(claims)),
+        conflicts=tuple(find_conflicts(claims, options=options.conflicts)),
         timeline=tuple(build_timeline(articles, sentences)),
         shared_passages=tuple(
             find_shared_passages(

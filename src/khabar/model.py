@@ -225,6 +225,25 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A name as written in an article, with what kind of thing it names (found per
+    article by :mod:`khabar.extract`, linked into :class:`Entity` across articles).
+
+    ``name_key`` is what linking compares: the canonical key of a gazetteer entry, the
+    normalized words of a found name (``عبد``/``أبو`` compounds joined, hyphens as spaces),
+    or -- for a surname resolved inside its article -- the key of the full name.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    role: str | None
+    name_key: str
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     article_id: str
     start: int
@@ -318,6 +337,25 @@ class ArticleDigest:
     sentence_count: int
     word_count: int
     numbers: tuple[NumberMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article and what the per-article pipeline (:mod:`khabar.pipeline`) has found in it
+    so far.  Every offset is into :attr:`Article.text`."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    #: Normalized word tokens per sentence (parallel to ``sentences``).
+    sentence_words: tuple[tuple[str, ...], ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[EntityMention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(w) for w in self.sentence_words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,30 +12,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from khabar.extract.claims import extract_claims
-from khabar.extract.entities import EntityMention, find_mentions
+from khabar.extract.entities import find_mentions
 from khabar.extract.quotes import extract_quotes
-from khabar.model import Article, Claim, NumberMention, Quote, Sentence
+from khabar.model import Article, Document, NumberMention
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import split_sentences
 from khabar.text.ar.tokenize import words
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """An article and what the pipeline has found in it so far."""
-
-    article: Article
-    sentences: tuple[Sentence, ...] = ()
-    #: Normalized word tokens per sentence (parallel to ``sentences``).
-    sentence_words: tuple[tuple[str, ...], ...] = ()
-    numbers: tuple[NumberMention, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    mentions: tuple[EntityMention, ...] = ()
-    claims: tuple[Claim, ...] = ()
-
-    @property
-    def word_count(self) -> int:
-        return sum(len(w) for w in self.sentence_words)
 
 
 Component = Callable[[Document], Document]

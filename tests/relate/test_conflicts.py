@@ -1,7 +1,8 @@
 import datetime as dt
 
 from khabar.model import Claim
-from khabar.relate.conflicts import ConflictOptions, claim_range, find_conflicts, ranges_overlap
+from khabar.config import ConflictOptions
+from khabar.relate.conflicts import claim_range, find_conflicts, ranges_overlap
 
 D14 = dt.date(2023, 11, 14)
 D16 = dt.date(2023, 11, 16)

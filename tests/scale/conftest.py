@@ -12,7 +12,9 @@ import pytest
 from khabar.errors import InputError
 from khabar.ingest import read_paths
 from khabar.model import Article
-from khabar.relate.stories import SignedArticle, StoryOptions, assign_stories
+from khabar.config import StoryOptions
+from khabar.relate.stories import assign_stories
+from khabar.scale.cluster import sign_article
 from khabar_testdata import EXAMPLES, ROOT, SEEDS, need
 
 GENERATED = 300
@@ -44,7 +46,7 @@ def _local_assignments(paths: list[Path]) -> dict[str, str]:
     for a in read_paths(paths):
         if isinstance(a, Article):
             try:
-                items.append(SignedArticle.of(a, options=options))
+                items.append(sign_article(a, options=options))
             except InputError:
                 pass
     return assign_stories(items, options=options)

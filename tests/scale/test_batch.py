@@ -10,7 +10,8 @@ import pytest
 from khabar.errors import InputError, OptionsError
 from khabar.ingest import read_paths
 from khabar.model import Article
-from khabar.relate.stories import StoryOptions, cluster_store
+from khabar.config import StoryOptions
+from khabar.scale.cluster import cluster_store
 from khabar.scale import ProcessEngine, cluster_paths, ingest_paths
 from khabar.store import open_store
 from khabar_testdata import EXAMPLES

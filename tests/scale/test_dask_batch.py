@@ -18,7 +18,8 @@ import pytest
 from khabar.errors import InputError, KhabarError
 from khabar.ingest import read_paths
 from khabar.model import Article
-from khabar.relate.stories import StoryOptions, cluster_store
+from khabar.config import StoryOptions
+from khabar.scale.cluster import cluster_store
 from khabar.scale import dask_batch
 from khabar.scale.dask_batch import (
     cluster_paths_distributed,

@@ -27,7 +27,7 @@ import numpy as np
 from khabar.check.features import Analysis, analyse
 from khabar.check.model_io import load_model, save_model
 from khabar.check.pairs import Pair, by_claim, read_pairs
-from khabar.check.retrieve import CheckOptions, Doc, doc_from_article, from_articles, from_store
+from khabar.check.retrieve import Doc, doc_from_article, from_articles, from_store
 from khabar.check.stance import LABELS, RuleModel, StanceModel, fit_logistic
 from khabar.check.verdict import (
     ArticleStance,
@@ -38,6 +38,7 @@ from khabar.check.verdict import (
     build_verdict,
     source_groups,
 )
+from khabar.config import CheckOptions
 from khabar.errors import KhabarError, OptionsError
 from khabar.extract.attribution import find_source
 from khabar.model import Article

@@ -22,37 +22,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from khabar.errors import OptionsError
+from khabar.config import CheckOptions
 from khabar.model import Article, Sentence
 from khabar.relate.similarity import content_terms
 from khabar.text.ar.segment import split_sentences
 from khabar.text.ar.tokenize import words
 
-#: Candidate articles examined per check: a claim is rarely covered by more than a few
-#: dozen reports, and every candidate costs sentence-level work.
-DEFAULT_MAX_ARTICLES = 30
-#: Evidence sentences kept per article (baly2018 rationales have 1-2 sentences; 3 leaves room).
-DEFAULT_EVIDENCE_PER_ARTICLE = 3
-#: Words of the claim put in the store query.  More words find more candidates but every
-#: OR-ed word widens the set SQLite must rank; 12 content words cover a long headline.
-DEFAULT_QUERY_WORDS = 12
+_DEFAULTS = CheckOptions()
 #: Okapi BM25 constants (the usual ones).
 _BM25_K1, _BM25_B = 1.2, 0.75
-
-
-@dataclass(frozen=True, slots=True)
-class CheckOptions:
-    """How a claim is checked."""
-
-    max_articles: int = DEFAULT_MAX_ARTICLES
-    evidence_per_article: int = DEFAULT_EVIDENCE_PER_ARTICLE
-    query_words: int = DEFAULT_QUERY_WORDS
-
-    def __post_init__(self) -> None:
-        for name in ("max_articles", "evidence_per_article", "query_words"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise OptionsError(f"{name} must be a positive integer, got {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +68,7 @@ def claim_terms(claim: str) -> list[str]:
     return content_terms(words(claim))
 
 
-def query_words(claim: str, *, limit: int = DEFAULT_QUERY_WORDS) -> list[str]:
+def query_words(claim: str, *, limit: int = _DEFAULTS.query_words) -> list[str]:
     """The claim's content words for a store query, longest first (long words are rarer,
     so they discriminate better), without repeats."""
     from khabar.text.ar.stopwords import STOPWORDS
@@ -102,7 +80,7 @@ def query_words(claim: str, *, limit: int = DEFAULT_QUERY_WORDS) -> list[str]:
     return sorted(seen, key=lambda w: -len(w))[:limit]
 
 
-def store_query(claim: str, *, limit: int = DEFAULT_QUERY_WORDS) -> str:
+def store_query(claim: str, *, limit: int = _DEFAULTS.query_words) -> str:
     """A store query matching articles with any of the claim's content words."""
     return " OR ".join(query_words(claim, limit=limit))
 

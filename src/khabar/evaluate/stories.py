@@ -31,7 +31,9 @@ from pathlib import Path
 
 from khabar.errors import InputError
 from khabar.model import Article
-from khabar.relate.stories import SignedArticle, StoryOptions, assign_stories
+from khabar.config import StoryOptions
+from khabar.relate.stories import SignedArticle, assign_stories
+from khabar.scale.cluster import sign_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,7 @@ def cluster_labelled(items: Sequence[tuple[Article, str]], *, options: StoryOpti
         if article.id in gold:
             continue
         gold[article.id] = event
-        signed.append(SignedArticle.of(article, options=options))
+        signed.append(sign_article(article, options=options))
     return assign_stories(signed, options=options), gold
 
 

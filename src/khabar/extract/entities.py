@@ -39,11 +39,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from khabar.model import Article, Entity, Mention, Sentence
+from khabar.model import Article, Entity, EntityMention, Mention, Sentence
 from khabar.text.ar.lexicon import read_entries
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.ar.stopwords import STOPWORDS
-from khabar.text.ar.tokenize import clitic_variants, tokenize
+from khabar.text.ar.segment import iter_sentences
+from khabar.text.ar.tokenize import clitic_variants, tokenize, words
 
 PERSON, ORG, PLACE = "person", "organisation", "place"
 KINDS = (PERSON, ORG, PLACE)
@@ -53,24 +54,6 @@ BIO_TYPES = {PERSON: "PERS", ORG: "ORG", PLACE: "LOC"}
 _MAX_NAME_UNITS = 3  # a person's name: 1-3 words after a title (particles bind to the next)
 _MAX_COMPLEMENT = 6  # words of a title's complement ("مستشار الأمم المتحدة للشؤون الإنسانية")
 _MAX_ORG_TAIL = 6
-
-
-@dataclass(frozen=True, slots=True)
-class EntityMention:
-    """A name as written in an article, with what kind of thing it names.
-
-    ``name_key`` is what linking compares: the canonical key of a gazetteer entry, the
-    normalized words of a found name (``عبد``/``أبو`` compounds joined, hyphens as spaces),
-    or -- for a surname resolved inside its article -- the key of the full name.
-    """
-
-    article_id: str
-    start: int
-    end: int
-    text: str
-    kind: str
-    role: str | None
-    name_key: str
 
 
 # --- word lists -------------------------------------------------------------------------
@@ -1055,6 +1038,22 @@ def find_mentions(article: Article, sentences: Sequence[Sentence]) -> list[Entit
             found.append(EntityMention(article.id, start, end, text[start:end], span.kind, role, span.key))
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def lead_names(article: Article, *, body_terms: int = 150) -> list[str]:
+    """Name keys (:func:`find_mentions`: people, places, organisations) of the title and of
+    the body sentences that hold its first ``body_terms`` words, one per mention: what story
+    grouping adds to an article's terms.  A rewrite words an event its own way but names the
+    same people and places; a multi-word name is one feature, so it weighs as the rare thing
+    it is.  Only the lead is split into sentences."""
+    lead, seen = [], 0
+    for sentence in iter_sentences(article):
+        if seen >= body_terms:
+            break
+        lead.append(sentence)
+        if not sentence.is_title:
+            seen += len(words(sentence.text))
+    return [m.name_key for m in find_mentions(article, lead)]
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:

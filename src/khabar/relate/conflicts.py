@@ -20,8 +20,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from khabar.config import ConflictOptions
 from khabar.model import Claim, Conflict
 from khabar.text.ar.normalize import normalize
 
@@ -29,15 +29,6 @@ from khabar.text.ar.normalize import normalize
 _SUBJECT_CLASS = {"civilians": "people", "people": "people", None: "people", "residents": "people"}
 #: Categories that are not quantities worth comparing across sources.
 _NOT_COMPARED = {None, "other"}
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictOptions:
-    #: Relative widening of each claim's range before overlap is tested: reports round
-    #: figures ("نحو 40 ألفا" against "41 ألفا" is agreement, not conflict).
-    tolerance: float = 0.1
-    #: Claims reported this many days apart or fewer belong to the same period.
-    period_days: int = 1
 
 
 def claim_range(claim: Claim) -> tuple[float, float]:

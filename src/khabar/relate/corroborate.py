@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from khabar.model import Citation, Sentence
-from khabar.pipeline import Document
+from khabar.model import Citation, Document, Sentence
 from khabar.relate.similarity import SentenceVectors, content_terms
 
 if TYPE_CHECKING:

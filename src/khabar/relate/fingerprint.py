@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from khabar.config import SEED
 from khabar.text.ar.tokenize import words
 
 if TYPE_CHECKING:  # datasketch is imported where signatures are made: it costs ~0.3 s (scipy)
@@ -34,8 +35,6 @@ SHINGLE_CHARS = 5
 #: sqrt(J(1-J)/128), at most 0.044, fine for telling verbatim (1.0) from edited copy.
 NUM_PERM = 128
 
-#: The MinHash seed.  Fixed: signatures, LSH buckets and estimates are reproducible.
-SEED = 20161213
 
 
 def shingle_key(text: str) -> str:

@@ -6,7 +6,7 @@ clusterer (:class:`~khabar.relate.stories.StoryIndex`) is cheap but sequential, 
 store has one writer.  So the independent part is cut into partitions of files and handed
 to an *engine*; the caller's process takes each partition as it finishes, stores it, and
 then runs the *same* :func:`~khabar.relate.stories.assign_stories` /
-:func:`~khabar.relate.stories.cluster_store` as the one-process path, in the same
+:func:`~khabar.scale.cluster.cluster_store` as the one-process path, in the same
 ``(published, id)`` order.  The result is therefore the one-process result by
 construction, whatever the engine, the number of workers or the partitioning.
 
@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khabar.config import ReadOptions
+from khabar.config import ReadOptions, StoryOptions
 from khabar.errors import InputError, OptionsError
 from khabar.ingest import list_inputs, read_path
 from khabar.model import Article
-from khabar.relate.stories import ClusterReport, SignedArticle, StoryOptions, assign_stories, cluster_store
+from khabar.relate.stories import SignedArticle, assign_stories
+from khabar.scale.cluster import ClusterReport, cluster_store, sign_article
 from khabar.scale.engines import Engine, ProcessEngine
 
 if TYPE_CHECKING:  # the store is only needed by the store-writing variant
@@ -73,7 +74,7 @@ def sign_partition(
 ) -> PartitionResult:
     """Read (and, when ``sign``, sign) ``files``.  Nothing in one file or article fails the
     partition: an unreadable file is an error entry, an article too short to sign an
-    ``unsigned`` entry (as :func:`~khabar.relate.stories.cluster_store` records it)."""
+    ``unsigned`` entry (as :func:`~khabar.scale.cluster.cluster_store` records it)."""
     items: list[SignedArticle] = []
     articles: list[Article] = []
     errors: list[tuple[str, str]] = []
@@ -93,7 +94,7 @@ def sign_partition(
             if not sign:
                 continue
             try:
-                items.append(SignedArticle.of(result, options=options))
+                items.append(sign_article(result, options=options))
             except InputError as e:
                 unsigned.append((result.id, e.source, e.problem))
             except Exception as e:  # noqa: BLE001 - as cluster_store: record, never stop
@@ -243,7 +244,7 @@ def ingest_paths(
     stories: bool = True,
 ) -> BatchResult:
     """Store the articles of ``paths``, then (when ``stories``) sign and group the store's
-    articles into stories with :func:`~khabar.relate.stories.cluster_store`.
+    articles into stories with :func:`~khabar.scale.cluster.cluster_store`.
 
     The engine reads; this process is the only writer (SQLite has one writer at a time,
     and a worker on another machine could not reach the file anyway) and stores each

@@ -20,9 +20,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from khabar.config import ReadOptions
+from khabar.config import ReadOptions, StoryOptions
 from khabar.errors import InputError, KhabarError, OptionsError
-from khabar.relate.stories import StoryOptions
 from khabar.scale.batch import (
     DEFAULT_FILES_PER_PARTITION,
     READ_DEFAULTS,

@@ -9,6 +9,6 @@
 """
 
 from khabar.store.migrations import SCHEMA_VERSION
-from khabar.store.sqlite import AddResult, SearchHit, Store, open_store
+from khabar.store.sqlite import AddResult, SearchHit, SignatureRow, Store, StoryRow, open_store
 
-__all__ = ["SCHEMA_VERSION", "AddResult", "SearchHit", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "AddResult", "SearchHit", "SignatureRow", "Store", "StoryRow", "open_store"]

@@ -92,9 +92,8 @@ def stories_page(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     """Stories with two or more articles, newest first; each opens its brief."""
-    from khabar.relate.stories import list_stories
 
-    rows = list_stories(store, limit=PAGE_SIZE + 1, offset=offset, min_size=2)
+    rows = store.stories(limit=PAGE_SIZE + 1, offset=offset, min_size=2)
     shown = rows[:PAGE_SIZE]
     hrefs = {s.id: link("/brief", lang, ids=",".join(a.id for a in store.story_articles(s.id))) for s in shown}
     html = render_page(

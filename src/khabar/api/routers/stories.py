@@ -36,9 +36,8 @@ def list_stories_endpoint(
     min_size: Annotated[int, Query(ge=1, description="at least this many articles")] = 2,
     min_outlets: Annotated[int, Query(ge=1, description="reported by at least this many outlets")] = 1,
 ) -> dict[str, Any]:
-    from khabar.relate.stories import list_stories
 
-    rows = list_stories(store, limit=limit + 1, offset=offset, min_size=min_size, min_outlets=min_outlets)
+    rows = store.stories(limit=limit + 1, offset=offset, min_size=min_size, min_outlets=min_outlets)
     return {
         "items": [story_row(r) for r in rows[:limit]],
         "offset": offset,
@@ -49,7 +48,7 @@ def list_stories_endpoint(
 
 @router.post("/stories/update", summary="Put newly stored articles into stories (incremental)")
 def update_stories(store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
-    from khabar.relate.stories import cluster_store
+    from khabar.scale.cluster import cluster_store
 
     try:
         report = cluster_store(store)

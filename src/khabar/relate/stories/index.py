@@ -1,0 +1,321 @@
+"""The incremental story index: articles join stories one at a time, old stories retire.
+
+:class:`StoryIndex` assigns articles one at a time.  Candidates are the articles of active
+stories found by a MinHash LSH index at a threshold below the join threshold (never all
+pairs); each candidate is scored by the estimated Jaccard of the two signatures (the share
+of equal hash values), a story by its best candidate, and the article joins the best story
+that scores at least :attr:`StoryOptions.threshold` and is active on the article's day
+(its days within :attr:`StoryOptions.window_days`); otherwise it starts a story of its own.
+Stories whose newest article is older than the window are retired from the index, so memory
+follows the number of articles in a window, not in the stream.
+
+Independent rewrites of one event share the names and rare words of the event but little
+else, so their stem sets overlap too little for the Jaccard threshold.  A second stage
+(:attr:`StoryOptions.cosine_threshold`) takes the LSH candidates at a lower threshold and
+compares the article's TF-IDF vector (stems plus the names found in its lead, IDF from the
+articles in the index) with each candidate story's centroid; a story of several articles is
+also protected from chaining through one member (:meth:`StoryIndex._best`).
+
+Everything is deterministic: :func:`assign_stories` processes articles in
+``(published, article_id)`` order (undated last) whatever the input order, ties between
+stories go to the smaller id, and a story's id is ``"s" + the id of its first article``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+from khabar.config import StoryOptions
+from khabar.errors import OptionsError
+from khabar.relate.stories.features import HASH_SCHEME, NO_TERMS, SignedArticle, estimated_jaccard, order_key
+from khabar.relate.stories.state import Story, StoryIndexState
+
+#: From this many articles on, a story is joined through a single close member only if the
+#: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
+CHAIN_GUARD_SIZE = 3
+
+
+@dataclass
+class _Active:
+    story: Story
+    members: list[str] = field(default_factory=list)
+    #: Sum of the members' unit TF-IDF vectors (term id -> weight) and its squared norm:
+    #: the story's centroid, what the second stage compares a new article with.
+    centroid: dict[int, float] = field(default_factory=dict)
+    norm2: float = 0.0
+
+
+class StoryIndex:
+    """Active stories and the LSH index of their articles' signatures.
+
+    ``add`` is incremental: an article joins an existing story or starts one, nothing is
+    recomputed.  ``retire`` drops stories that can take no more articles.
+
+    Second stage (``options.cosine_threshold``): the index keeps the document frequency of
+    each term over the articles it holds (the active window), so a name or a rare word of
+    this week's news weighs more than the vocabulary every story shares.  Each member's
+    vector is weighted with the IDF of the moment it joined and kept (``_vector``), so a
+    story's centroid is a running sum and a saved state rebuilds the same index.
+    """
+
+    def __init__(self, options: StoryOptions) -> None:
+        self.options = options
+        self._lsh = MinHashLSH(threshold=options.candidate_threshold, num_perm=options.num_perm)
+        self._active: dict[str, _Active] = {}
+        self._story_of: dict[str, str] = {}  # active article id -> story id
+        self._signature: dict[str, np.ndarray] = {}
+        self._vector: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # article -> (ids, unit tf-idf)
+        self._df: dict[int, int] = {}
+        self._changed: dict[str, Story] = {}
+        # The last ``retire`` cut, and whether a story older than it may have appeared since
+        # (an undated article, or one dated before the cut): the stream calls ``retire`` for
+        # every article, and scanning every active story each time cost more than the rest.
+        self._retired_before: dt.date | None = None
+        self._stale = False
+
+    # --- size -----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """Number of articles in the index (those of active stories)."""
+        return len(self._signature)
+
+    @property
+    def active_stories(self) -> int:
+        return len(self._active)
+
+    def story(self, story_id: str) -> Story | None:
+        active = self._active.get(story_id)
+        return active.story if active else None
+
+    # --- assigning --------------------------------------------------------------------------
+
+    def add(self, item: SignedArticle) -> str:
+        """Put ``item`` in a story; the id of the story it joined or started.
+
+        Stage 1: the best story by its closest candidate's estimated Jaccard, if that reaches
+        ``threshold`` (copies and light rewrites).  Stage 2, when stage 1 finds none: the
+        candidate story whose centroid is closest in TF-IDF cosine, if that reaches
+        ``cosine_threshold`` and the story's days are within ``cosine_days``.  The centroid,
+        not the closest member, so that a large story does not chain: an article must look
+        like the story as a whole, not like one of its edges.
+        """
+        if item.article_id in self._story_of:
+            return self._story_of[item.article_id]
+        signature = np.asarray(item.signature, dtype=np.uint64)
+        if signature.shape != (self.options.num_perm,):
+            raise OptionsError(
+                f"article {item.article_id}: signature has {signature.size} values, the index uses "
+                f"{self.options.num_perm} (signed with other options?)"
+            )
+        jaccard: dict[str, float] = {}
+        close: dict[str, int] = {}  # members at or above the join threshold, per story
+        for key in self._lsh.query(self._minhash(signature)):
+            story_id = self._story_of[key]
+            if not self._accepts(self._active[story_id].story, item.published, self.options.window_days):
+                continue
+            score = estimated_jaccard(signature, self._signature[key])
+            if score > jaccard.get(story_id, -1.0):
+                jaccard[story_id] = score
+            if score >= self.options.threshold:
+                close[story_id] = close.get(story_id, 0) + 1
+        vector = self._weigh(item)
+        story_id = self._best(jaccard, close, vector, item.published)
+        if story_id is not None:
+            self._grow(story_id, item)
+        else:
+            story_id = "s" + item.article_id
+            story = Story(story_id, item.title, item.published, item.published, 1)
+            self._active[story_id] = _Active(story)
+            self._changed[story_id] = story
+        self._insert(story_id, item.article_id, signature, vector)
+        last = self._active[story_id].story.last_day
+        if self._retired_before is not None and (last is None or last < self._retired_before):
+            self._stale = True
+        return story_id
+
+    def _best(
+        self, jaccard: dict[str, float], close: dict[str, int], vector: tuple[np.ndarray, np.ndarray], day: dt.date | None
+    ) -> str | None:
+        """The story to join (ties to the smaller id), or None.
+
+        With the second stage on, a story of :data:`CHAIN_GUARD_SIZE` articles or more is
+        joined through one close member only if the article is also close to its centroid
+        (or to two members): single link would let a story drift article by article.
+        """
+        second_stage = self.options.cosine_threshold is not None and vector[0].size > 0
+        first = []
+        for sid, j in jaccard.items():
+            if j < self.options.threshold:
+                continue
+            active = self._active[sid]
+            if (
+                second_stage
+                and active.story.size >= CHAIN_GUARD_SIZE
+                and close.get(sid, 0) < 2
+                and self._cosine(vector, active) < self.options.cosine_threshold
+            ):
+                continue
+            first.append((-j, sid))
+        if first:
+            return min(first)[1]
+        if not second_stage:
+            return None
+        days = min(self.options.cosine_days, self.options.window_days)
+        second = []
+        for sid in jaccard:
+            active = self._active[sid]
+            if not self._accepts(active.story, day, days):
+                continue
+            cos = self._cosine(vector, active)
+            if cos >= self.options.cosine_threshold:
+                second.append((-cos, sid))
+        return min(second)[1] if second else None
+
+    def _weigh(self, item: SignedArticle) -> tuple[np.ndarray, np.ndarray]:
+        """The item's unit TF-IDF vector under the index's current document frequencies."""
+        ids = np.asarray(item.term_ids, dtype=np.uint32)
+        if not ids.size:
+            return NO_TERMS, np.zeros(0, dtype=np.float64)
+        n = len(self._signature)
+        df = np.fromiter((self._df.get(int(t), 0) for t in ids), dtype=np.float64, count=ids.size)
+        w = np.asarray(item.term_weights, dtype=np.float64) * (np.log((1.0 + n) / (1.0 + df)) + 1.0)
+        return ids, w / np.linalg.norm(w)
+
+    @staticmethod
+    def _cosine(vector: tuple[np.ndarray, np.ndarray], active: _Active) -> float:
+        if active.norm2 <= 0.0:
+            return 0.0
+        get = active.centroid.get
+        dot = sum(w * get(int(t), 0.0) for t, w in zip(vector[0], vector[1], strict=True))
+        return float(dot / np.sqrt(active.norm2))
+
+    def _insert(self, story_id: str, key: str, signature: np.ndarray, vector: tuple[np.ndarray, np.ndarray]) -> None:
+        active = self._active[story_id]
+        active.members.append(key)
+        centroid = active.centroid
+        for t, w in zip(vector[0].tolist(), vector[1].tolist(), strict=True):
+            old = centroid.get(t, 0.0)
+            centroid[t] = old + w
+            active.norm2 += 2.0 * old * w + w * w
+            self._df[t] = self._df.get(t, 0) + 1
+        self._story_of[key] = story_id
+        self._signature[key] = signature
+        self._vector[key] = vector
+        self._lsh.insert(key, self._minhash(signature), check_duplication=False)
+
+    @staticmethod
+    def _accepts(story: Story, day: dt.date | None, days: int) -> bool:
+        """Whether a story is open to an article of ``day`` (undated: any active story)."""
+        if day is None or story.last_day is None:
+            return True
+        window = dt.timedelta(days=days)
+        return story.last_day >= day - window and story.first_day <= day + window
+
+    def _grow(self, story_id: str, item: SignedArticle) -> None:
+        old = self._active[story_id].story
+        day = item.published
+        first = old.first_day if day is None or (old.first_day and old.first_day <= day) else day
+        last = old.last_day if day is None or (old.last_day and old.last_day >= day) else day
+        # The title is the earliest article's: a later article dated before the first one
+        # (out of order) takes the title over.
+        title = item.title if day is not None and (old.first_day is None or day < old.first_day) else old.title
+        story = replace(old, title=title, first_day=first, last_day=last, size=old.size + 1)
+        self._active[story_id].story = story
+        self._changed[story_id] = story
+
+    def _minhash(self, signature: np.ndarray) -> LeanMinHash:
+        return LeanMinHash(seed=self.options.seed, hashvalues=signature, scheme=HASH_SCHEME)
+
+    # --- retiring ---------------------------------------------------------------------------
+
+    def retire(self, before: dt.date) -> int:
+        """Drop the stories whose newest article is older than ``before`` (and the undated
+        ones, which dated articles no longer reach once the stream has moved on); how many."""
+        done = self._retired_before
+        if done is not None and before <= done and not self._stale:
+            return 0  # every story older than this cut is gone already
+        if done is None or before >= done:
+            self._retired_before, self._stale = before, False
+        gone = [
+            sid for sid, a in self._active.items() if a.story.last_day is None or a.story.last_day < before
+        ]
+        for sid in gone:
+            for key in self._active.pop(sid).members:
+                self._lsh.remove(key)
+                del self._story_of[key]
+                del self._signature[key]
+                for t in self._vector.pop(key)[0].tolist():
+                    left = self._df[t] - 1
+                    if left:
+                        self._df[t] = left
+                    else:
+                        del self._df[t]
+        return len(gone)
+
+    def retire_for(self, day: dt.date | None) -> int:
+        """Retire what an article of ``day`` can no longer join (``retire`` at the window's
+        start); how many stories."""
+        if day is None:
+            return 0
+        return self.retire(day - dt.timedelta(days=self.options.window_days))
+
+    def take_changed(self) -> list[Story]:
+        """Stories created or changed since the last call, by id (what a store must write)."""
+        changed = [self._changed[k] for k in sorted(self._changed)]
+        self._changed = {}
+        return changed
+
+    # --- persisting -------------------------------------------------------------------------
+
+    def state(self) -> StoryIndexState:
+        """Everything needed to rebuild this index exactly."""
+        stories = tuple(self._active[k].story for k in sorted(self._active))
+        members = tuple(
+            (key, sid) for sid in sorted(self._active) for key in self._active[sid].members
+        )
+        matrix = (
+            np.vstack([self._signature[k] for k, _ in members])
+            if members
+            else np.zeros((0, self.options.num_perm), dtype=np.uint64)
+        )
+        vectors = tuple(self._vector[k] for k, _ in members)
+        return StoryIndexState(options=self.options, stories=stories, members=members, signatures=matrix, vectors=vectors)
+
+    @classmethod
+    def from_state(cls, state: StoryIndexState) -> StoryIndex:
+        index = cls(state.options)
+        for story in state.stories:
+            index._active[story.id] = _Active(story)
+        vectors = state.vectors or tuple((NO_TERMS, np.zeros(0)) for _ in state.members)
+        for (key, sid), signature, vector in zip(state.members, state.signatures, vectors, strict=True):
+            index._insert(sid, key, signature, vector)
+        return index
+
+
+
+def assign_stories(
+    items: Iterable[SignedArticle],
+    *,
+    options: StoryOptions,
+    index: StoryIndex | None = None,
+) -> dict[str, str]:
+    """``article_id -> story_id`` for ``items``, in ``(published, article_id)`` order.
+
+    The result does not depend on the order or partitioning of ``items``.  Pass an
+    ``index`` to continue an earlier run (it is updated in place); stories are retired as
+    the days advance, so the index holds only the stories still open.
+    """
+    if index is None:
+        index = StoryIndex(options)
+    elif index.options != options:
+        raise OptionsError("the index was built with other options than those given")
+    out: dict[str, str] = {}
+    for item in sorted(items, key=order_key):
+        index.retire_for(item.published)
+        out[item.article_id] = index.add(item)
+    return out

@@ -1,0 +1,54 @@
+"""Story clustering over a store: resumable, never stopped by one bad article."""
+
+from __future__ import annotations
+
+from khabar.model import Article
+from khabar.relate.stories import assign_stories
+from khabar.scale.cluster import cluster_store
+from khabar.store import open_store
+from story_texts import COPY, OPTIONS, OTHER_EVENT, PARAPHRASE, REWRITE, WIRE, article, daily_stream, signed
+
+
+def _stream_articles() -> list[Article]:
+    """Stories over several days, several outlets each."""
+    out = [WIRE, COPY, REWRITE, OTHER_EVENT]
+    for item in daily_stream(12):
+        out.append(article(item.title, f"{item.title}. افتتحت البلدية السوق بحضور الأهالي والتجار.", day=item.published))
+    return out
+
+
+def test_an_interrupted_run_resumes_to_the_same_assignments(tmp_path):
+    arts = _stream_articles()
+    with open_store(tmp_path / "once.sqlite3") as store:
+        store.add(arts)
+        cluster_store(store, options=OPTIONS, batch_size=3)
+        once = store.assignments()
+    path = tmp_path / "twice.sqlite3"
+    with open_store(path) as store:
+        store.add(arts)
+        cluster_store(store, options=OPTIONS, batch_size=3, limit=len(arts) // 2)
+        assert 0 < len(store.assignments()) < len(arts)
+    with open_store(path) as store:
+        cluster_store(store, options=OPTIONS, batch_size=3)
+        assert store.assignments() == once
+
+
+def test_a_bad_article_is_reported_and_skipped_without_stopping_the_run(tmp_path):
+    short = article("عاجل", "انفجار.")
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add([WIRE, short, COPY])
+        report = cluster_store(store, options=OPTIONS)
+        assert [e.source for e in report.skipped] == [short.id]
+        assert set(store.assignments()) == {WIRE.id, COPY.id}
+        assert store.get(short.id) == short  # nothing stored is lost
+
+
+def test_a_store_holding_hash_values_only_groups_like_signed_articles(tmp_path):
+    # A writer that stores ``signature.tobytes()`` (no terms) gets the terms recomputed from
+    # the stored article, so the second stage sees the same vectors.
+    arts = [WIRE, PARAPHRASE, OTHER_EVENT]
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add(arts)
+        store.save_signatures([(a.id, signed(a).signature.tobytes(), None) for a in arts])
+        cluster_store(store, options=OPTIONS)
+        assert store.assignments() == assign_stories([signed(a) for a in arts], options=OPTIONS)
