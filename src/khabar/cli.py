@@ -542,12 +542,12 @@ _PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
 @eval_app.command("summarize", context_settings=_PASS_THROUGH)
 def eval_summarize(
     ctx: typer.Context,
-    dataset: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Cluster folders, or the EASC folder.")],
+    dataset: Annotated[Path, typer.Argument(exists=True, help="Cluster folders, the EASC folder, or an events JSON.")],
 ) -> None:
     """ROUGE-1/2/L of every summary algorithm and baseline in one run.
 
     Options after DATASET go to the harness: --mode single|multi, --easc, --algorithms a,b,
-    --length N, --no-stem, --stopwords, --aggregate mean|max|jackknife, --limit N.
+    --length N, --no-stem, --stopwords, --aggregate mean|max|jackknife, --limit N, --split dev|test.
     """
     from khabar.evaluate import summaries
 

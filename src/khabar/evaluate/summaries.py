@@ -9,6 +9,10 @@ Dataset layouts (``docs/summaries.md``):
 * **EASC** (single-document, El-Haj et al. 2010), read where it lies:
   ``Articles/TopicN/*.txt`` (one article, UTF-8 with BOM, no title line) and
   ``MTurk/TopicN/*`` (five human extractive summaries).  Every topic is a cluster of one.
+* **events JSON** (multi-document, ``tests/gold/summaries/ant_events.json``): events of a
+  corpus that stays where it lies, each with its article paths, one reference summary, its
+  ``split`` (dev or test) and must-contain facts (:mod:`khabar.evaluate.coverage`), scored
+  beside ROUGE as the share of an event's facts the summary states.
 
 For each cluster the articles go through :func:`khabar.pipeline.analyze` into one
 :class:`~khabar.relate.corroborate.SentencePool`; each algorithm's summary is produced by
@@ -21,18 +25,23 @@ scoring (ROUGE-1.5.5's ``-l``), so an algorithm that overshoots gains nothing.
 ``single`` mode on the folders layout summarizes each article of a cluster alone against
 the cluster's references (a folder holding one article is then a single-document item).
 
+Beside the algorithms, the ``first-words`` baseline takes the first words of the first
+article's body up to the budget (the article listed first: the earliest in the events
+JSON, the first by file name in a folder).
+
 The ``human`` row scores each reference against the other references of its cluster: the
 agreement between people, a ceiling for extractive systems (it is scored against one
 reference fewer than the systems, so it is slightly pessimistic with ``mean``).
 
 Command line::
 
-    python -m khabar.evaluate.summaries DATASET [--mode single] [--easc] [--length N]
+    python -m khabar.evaluate.summaries DATASET [--mode single] [--easc] [--length N] [--split dev|test]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -43,14 +52,18 @@ from typing import Literal
 
 from khabar.config import SUMMARY_ALGORITHMS, BriefOptions
 from khabar.errors import InputError, KhabarError
+from khabar.evaluate.coverage import Fact, coverage, parse_fact
 from khabar.evaluate.rouge import AGGREGATES, Aggregate, RougeScores, rouge
 from khabar.model import Article
 from khabar.text.ar.tokenize import tokenize, words
 
 Mode = Literal["multi", "single"]
-Layout = Literal["auto", "folders", "easc"]
+Layout = Literal["auto", "folders", "easc", "events"]
 
 HUMAN = "human"
+#: The baseline that takes the first article's first words up to the budget.
+FIRST_WORDS = "first-words"
+SPLITS = ("dev", "test")
 _REFERENCES_DIR = "references"
 
 
@@ -61,6 +74,8 @@ class Cluster:
     name: str
     articles: tuple[Article, ...]
     references: tuple[str, ...]
+    facts: tuple[Fact, ...] = ()  # must-contain facts (events JSON only)
+    split: str | None = None  # "dev" or "test" (events JSON only)
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,7 @@ class ClusterResult:
     words: int  # summary length before the cut to the budget
     budget: int
     seconds: float
+    coverage: float | None = None  # share of must-contain facts stated (None: no facts)
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,7 @@ class AlgorithmRow:
     rougeL_r: float
     words: float
     seconds: float
+    coverage: float | None = None  # mean over clusters with must-contain facts
 
 
 @dataclass(frozen=True)
@@ -100,6 +117,7 @@ class SummaryTable:
     stopwords: bool
     aggregate: str
     length_words: int | None
+    split: str | None = None
 
     def row(self, algorithm: str) -> AlgorithmRow:
         for r in self.rows:
@@ -198,6 +216,69 @@ def read_easc(root: Path, *, limit: int | None = None) -> list[Cluster]:
     return clusters
 
 
+def _corpus_root(gold: Path, corpus: str) -> Path:
+    """``corpus`` as written in the gold (relative to the repository root): found from the
+    current folder or from a folder above the gold file."""
+    written = Path(corpus)
+    if written.is_absolute():
+        return written
+    for base in (Path.cwd(), *gold.resolve().parents):
+        if (base / written).is_dir():
+            return base / written
+    raise InputError(str(gold), f"corpus folder {corpus!r} not found from here or above the gold file")
+
+
+def read_events(path: Path, *, corpus: Path | None = None, split: str | None = None) -> list[Cluster]:
+    """The events of a multi-document gold JSON (``tests/gold/summaries/README.md``).
+
+    Article paths are relative to ``corpus`` (default: the file's ``corpus`` field);
+    ``split`` keeps the events of one split.  Articles are listed in the order given."""
+    import khabar
+
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(str(path), f"cannot read the events gold as UTF-8 JSON: {err}") from err
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise InputError(str(path), "an events gold is a JSON object with an 'events' list")
+    if split is not None and split not in SPLITS:
+        raise KhabarError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
+    root = Path(corpus) if corpus is not None else _corpus_root(path, str(data.get("corpus", "")))
+    clusters = []
+    for i, event in enumerate(data["events"]):
+        where = f"{path}: event {event.get('id', i) if isinstance(event, dict) else i}"
+        if not isinstance(event, dict):
+            raise InputError(where, "an event must be a JSON object")
+        missing = [k for k in ("id", "articles", "split", "reference", "must_contain") if not event.get(k)]
+        if missing:
+            raise InputError(where, f"missing or empty: {', '.join(missing)}")
+        if event["split"] not in SPLITS:
+            raise InputError(where, f"split must be one of {', '.join(SPLITS)}, got {event['split']!r}")
+        if split is not None and event["split"] != split:
+            continue
+        files = [root / p for p in event["articles"]]
+        absent = [str(f) for f in files if not f.is_file()]
+        if absent:
+            raise InputError(where, f"article not found: {absent[0]}")
+        clusters.append(
+            Cluster(
+                name=str(event["id"]),
+                articles=tuple(khabar.read(files)),
+                references=(str(event["reference"]).strip(),),
+                facts=tuple(parse_fact(f, where=where) for f in event["must_contain"]),
+                split=event["split"],
+            )
+        )
+    if not clusters:
+        raise InputError(str(path), f"no events{f' in split {split!r}' if split else ''}")
+    return clusters
+
+
+def is_events_json(path: Path) -> bool:
+    return Path(path).is_file() and Path(path).suffix.casefold() == ".json"
+
+
 # --- scoring -------------------------------------------------------------------------------
 
 
@@ -241,9 +322,18 @@ def budget_of(cluster: Cluster, length_words: int | None) -> int:
     return max(1, round(statistics.fmean(word_count(r) for r in cluster.references)))
 
 
+def first_words(pool, length_words: int) -> list[str]:
+    """The first-words baseline: the first article's body sentences cut to the budget."""
+    if not pool.docs:
+        return []
+    return truncate([s.text for s in pool.docs[0].sentences if not s.is_title], length_words)
+
+
 def _mean_row(algorithm: str, results: Sequence[ClusterResult]) -> AlgorithmRow:
     def mean(get) -> float:
         return statistics.fmean(get(r) for r in results) if results else 0.0
+
+    covered = [r.coverage for r in results if r.coverage is not None]
 
     return AlgorithmRow(
         algorithm=algorithm,
@@ -256,6 +346,7 @@ def _mean_row(algorithm: str, results: Sequence[ClusterResult]) -> AlgorithmRow:
         rougeL_r=mean(lambda r: r.scores.rougeL.recall),
         words=mean(lambda r: r.words),
         seconds=sum(r.seconds for r in results),
+        coverage=statistics.fmean(covered) if covered else None,
     )
 
 
@@ -268,9 +359,12 @@ def evaluate_clusters(
     stopwords: bool = False,
     aggregate: Aggregate = "mean",
     humans: bool = True,
+    baselines: bool = True,
     mode: str = "multi",
+    split: str | None = None,
 ) -> SummaryTable:
-    """Summarize every cluster with every algorithm and score the summaries."""
+    """Summarize every cluster with every algorithm (and the first-words baseline) and score
+    the summaries: ROUGE, and must-contain coverage where the cluster has facts."""
     from khabar.pipeline import analyze
     from khabar.relate.corroborate import SentencePool
     from khabar.summarize import summarize
@@ -281,6 +375,16 @@ def evaluate_clusters(
         if name not in SUMMARY_ALGORITHMS:
             raise KhabarError(f"unknown summary algorithm {name!r}; choose from {', '.join(SUMMARY_ALGORITHMS)}")
     results: list[ClusterResult] = []
+
+    def scored(cluster: Cluster, name: str, sentences: list[str], budget: int, seconds: float) -> ClusterResult:
+        scores = score_summary(
+            sentences, cluster.references, length_words=budget, stem=stem, stopwords=stopwords, aggregate=aggregate
+        )
+        n_words = sum(word_count(s) for s in sentences)
+        # Facts are looked for in what ROUGE scores: the summary cut to the budget.
+        covered = coverage(cluster.facts, truncate(sentences, budget)) if cluster.facts else None
+        return ClusterResult(cluster.name, name, scores, n_words, budget, seconds, covered)
+
     for cluster in clusters:
         budget = budget_of(cluster, length_words)
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
@@ -289,12 +393,9 @@ def evaluate_clusters(
             start = time.perf_counter()
             summary = summarize(pool, options=options)
             seconds = time.perf_counter() - start
-            sentences = [s.text for s in summary]
-            scores = score_summary(
-                sentences, cluster.references, length_words=budget, stem=stem, stopwords=stopwords, aggregate=aggregate
-            )
-            n_words = sum(word_count(s) for s in sentences)
-            results.append(ClusterResult(cluster.name, name, scores, n_words, budget, seconds))
+            results.append(scored(cluster, name, [s.text for s in summary], budget, seconds))
+        if baselines:
+            results.append(scored(cluster, FIRST_WORDS, first_words(pool, budget), budget, 0.0))
         if humans and len(cluster.references) > 1:
             for i, ref in enumerate(cluster.references):
                 others = [r for j, r in enumerate(cluster.references) if j != i]
@@ -302,7 +403,11 @@ def evaluate_clusters(
                     [ref], others, length_words=budget, stem=stem, stopwords=stopwords, aggregate=aggregate
                 )
                 results.append(ClusterResult(cluster.name, HUMAN, scores, word_count(ref), budget, 0.0))
-    names = [*algorithms, *([HUMAN] if any(r.algorithm == HUMAN for r in results) else [])]
+    names = [
+        *algorithms,
+        *([FIRST_WORDS] if baselines else []),
+        *([HUMAN] if any(r.algorithm == HUMAN for r in results) else []),
+    ]
     rows = tuple(_mean_row(n, [r for r in results if r.algorithm == n]) for n in names)
     return SummaryTable(
         rows=rows,
@@ -314,6 +419,7 @@ def evaluate_clusters(
         stopwords=stopwords,
         aggregate=aggregate,
         length_words=length_words,
+        split=split,
     )
 
 
@@ -322,7 +428,7 @@ def _single(clusters: Sequence[Cluster]) -> list[Cluster]:
     for c in clusters:
         for k, article in enumerate(c.articles, start=1):
             name = c.name if len(c.articles) == 1 else f"{c.name}#{k}"
-            out.append(Cluster(name, (article,), c.references))
+            out.append(Cluster(name, (article,), c.references, c.facts, c.split))
     return out
 
 
@@ -338,13 +444,21 @@ def evaluate_summaries(
     aggregate: Aggregate = "mean",
     humans: bool = True,
     limit: int | None = None,
+    split: str | None = None,
 ) -> SummaryTable:
-    """Read a dataset (folders or EASC layout) and score every algorithm on it.
+    """Read a dataset (folders, EASC or events JSON) and score every algorithm on it.
 
-    ``limit`` keeps the first clusters only (EASC topics in number order)."""
+    ``limit`` keeps the first clusters only (EASC topics in number order); ``split`` keeps
+    one split of an events JSON."""
     if mode not in ("multi", "single"):
         raise KhabarError(f"mode must be 'multi' or 'single', got {mode!r}")
-    if layout == "easc" or (layout == "auto" and is_easc(dataset)):
+    if split is not None and not (layout == "events" or (layout == "auto" and is_events_json(dataset))):
+        raise KhabarError("--split applies to an events JSON only")
+    if layout == "events" or (layout == "auto" and is_events_json(dataset)):
+        clusters = read_events(dataset, split=split)[:limit]
+        if mode == "single":
+            clusters = _single(clusters)
+    elif layout == "easc" or (layout == "auto" and is_easc(dataset)):
         clusters = read_easc(dataset, limit=limit)
         mode = "single"  # one article per topic
     elif layout in ("auto", "folders"):
@@ -352,7 +466,7 @@ def evaluate_summaries(
         if mode == "single":
             clusters = _single(clusters)
     else:
-        raise KhabarError(f"layout must be 'auto', 'folders' or 'easc', got {layout!r}")
+        raise KhabarError(f"layout must be 'auto', 'folders', 'easc' or 'events', got {layout!r}")
     return evaluate_clusters(
         clusters,
         algorithms=algorithms,
@@ -362,24 +476,32 @@ def evaluate_summaries(
         aggregate=aggregate,
         humans=humans,
         mode=mode,
+        split=split,
     )
 
 
 def format_table(table: SummaryTable) -> str:
-    """A Markdown table: mean F and recall (×100) per algorithm, words and seconds."""
+    """A Markdown table: mean F and recall (×100) per algorithm, words and seconds, and the
+    mean must-contain coverage when the dataset has facts."""
+    with_facts = any(r.coverage is not None for r in table.rows)
     lines = [
-        f"{table.clusters} clusters, {table.articles} articles, mode {table.mode}; "
+        f"{table.clusters} clusters, {table.articles} articles, mode {table.mode}"
+        f"{f', split {table.split}' if table.split else ''}; "
         f"ROUGE on {'light stems' if table.stem else 'normalized words'}"
         f"{', stop words removed' if table.stopwords else ''}, {table.aggregate} over references; "
         f"budget {table.length_words or 'mean reference length'} words",
         "",
-        "| algorithm | R1 F | R1 R | R2 F | R2 R | RL F | RL R | words | seconds |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| algorithm | R1 F | R1 R | R2 F | R2 R | RL F | RL R |" + (" must-contain |" if with_facts else "")
+        + " words | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if with_facts else "") + "---:|---:|",
     ]
     for r in table.rows:
+        facts = ""
+        if with_facts:
+            facts = " – |" if r.coverage is None else f" {r.coverage:.2f} |"
         lines.append(
             f"| {r.algorithm} | {100 * r.rouge1_f:.1f} | {100 * r.rouge1_r:.1f} | {100 * r.rouge2_f:.1f} | "
-            f"{100 * r.rouge2_r:.1f} | {100 * r.rougeL_f:.1f} | {100 * r.rougeL_r:.1f} | {r.words:.0f} | "
+            f"{100 * r.rouge2_r:.1f} | {100 * r.rougeL_f:.1f} | {100 * r.rougeL_r:.1f} |{facts} {r.words:.0f} | "
             f"{r.seconds:.2f} |"
         )
     return "\n".join(lines)
@@ -389,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m khabar.evaluate.summaries", description="ROUGE of khabar's summaries against human ones."
     )
-    parser.add_argument("dataset", type=Path, help="folder of cluster folders, or the EASC folder")
+    parser.add_argument("dataset", type=Path, help="folder of cluster folders, the EASC folder, or an events JSON")
     parser.add_argument("--mode", choices=("multi", "single"), default="multi")
     parser.add_argument("--easc", action="store_true", help="read the EASC layout (detected when not given)")
     parser.add_argument("--algorithms", default=",".join(SUMMARY_ALGORITHMS), help="comma-separated")
@@ -398,6 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stopwords", action="store_true", help="drop stop words before scoring")
     parser.add_argument("--aggregate", choices=AGGREGATES, default="mean", help="how references are combined")
     parser.add_argument("--limit", type=int, default=None, help="first N clusters only")
+    parser.add_argument("--split", choices=SPLITS, default=None, help="one split of an events JSON")
     args = parser.parse_args(argv)
     try:
         table = evaluate_summaries(
@@ -410,6 +533,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stopwords=args.stopwords,
             aggregate=args.aggregate,
             limit=args.limit,
+            split=args.split,
         )
     except KhabarError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -1,0 +1,54 @@
+"""The multi-document summary gold (tests/gold/summaries/ant_events.json) is what its README
+says it is: events from different outlets, references of about 100 words that state every
+must-contain fact, and facts that the articles themselves state."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from khabar.evaluate.coverage import fact_found, parse_fact
+from khabar.evaluate.summaries import read_events, word_count
+
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "summaries" / "ant_events.json"
+DATA = json.loads(GOLD.read_text(encoding="utf-8"))
+EVENTS = DATA["events"]
+
+
+def test_enough_events_with_unique_ids():
+    ids = [e["id"] for e in EVENTS]
+    assert len(ids) >= 8 and len(set(ids)) == len(ids)
+
+
+def test_splits_are_dev_and_test_about_sixty_forty():
+    splits = Counter(e["split"] for e in EVENTS)
+    assert set(splits) == {"dev", "test"}
+    assert 0.3 <= splits["test"] / len(EVENTS) <= 0.5
+
+
+@pytest.mark.parametrize("event", EVENTS, ids=lambda e: e["id"])
+def test_three_to_six_articles_from_different_outlets(event):
+    outlets = [path.split("/")[0] for path in event["articles"]]
+    assert 3 <= len(outlets) <= 6 and len(set(outlets)) == len(outlets)
+
+
+@pytest.mark.parametrize("event", EVENTS, ids=lambda e: e["id"])
+def test_reference_is_about_a_hundred_words_and_states_every_fact(event):
+    facts = [parse_fact(f, where=event["id"]) for f in event["must_contain"]]
+    assert 3 <= len(facts) <= 5
+    assert 80 <= word_count(event["reference"]) <= 120
+    assert [f.text for f in facts if not fact_found(f, event["reference"])] == []
+
+
+@pytest.mark.corpus
+def test_every_fact_is_stated_by_at_least_two_of_its_articles(corpora_dir):
+    clusters = read_events(GOLD, corpus=corpora_dir / "ant")
+    assert [c.name for c in clusters] == [e["id"] for e in EVENTS]
+    weak = []
+    for cluster in clusters:
+        texts = [f"{a.title}\n{a.body}" for a in cluster.articles]
+        weak += [(cluster.name, f.text) for f in cluster.facts if sum(fact_found(f, t) for t in texts) < 2]
+    assert weak == []
