@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
 from khabar.errors import InputError
 from khabar.evaluate.extraction import (
+    article_loader,
     bcubed_scores,
     load_gold,
     name_spans,
@@ -331,3 +333,50 @@ def test_evaluate_extraction_runs_the_pipeline_on_the_gold() -> None:
     s = evaluate_extraction(GOLD, root=ROOT, shared=SHARED)
     assert s.articles == 11
     assert s.dates.gold > 0 and s.dates.recall > 0.5  # find_dates exists already
+
+
+# --- gold paths into the shared corpora ----------------------------------------------------
+
+
+def _baly_folder(shared: Path) -> Path:
+    folder = shared / "corpora" / "baly2018" / "dataset"
+    folder.mkdir(parents=True)
+    claim = {
+        "id": "R-1",
+        "claim": "ادعاء",
+        "article": ["عنوان أول\nقال الناطق إن الطريق مفتوح", "عنوان ثان\nأكد المحافظ أن 40 عائلة نزحت"],
+        "url": ["http://a.example/1", "http://b.example/2"],
+    }
+    (folder / "R-1.json").write_text(json.dumps(claim, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def test_loader_reads_one_article_of_a_baly_claim_file_by_index(tmp_path: Path) -> None:
+    _baly_folder(tmp_path / "shared")
+    load = article_loader(root=tmp_path, shared=tmp_path / "shared")
+    article = load("baly2018/dataset/R-1.json#1")
+    assert "40 عائلة نزحت" in article.text and "الطريق مفتوح" not in article.text
+    assert article.title == "عنوان ثان"
+
+
+def test_loader_names_a_baly_index_beyond_the_file(tmp_path: Path) -> None:
+    _baly_folder(tmp_path / "shared")
+    load = article_loader(root=tmp_path, shared=tmp_path / "shared")
+    with pytest.raises(InputError, match="beyond the 2 articles"):
+        load("baly2018/dataset/R-1.json#2")
+    with pytest.raises(InputError, match="not a number"):
+        load("baly2018/dataset/R-1.json#x")
+
+
+def test_loader_reads_corpus_paths_from_the_shared_corpora_and_briefs_each_alone(tmp_path: Path) -> None:
+    topic = tmp_path / "shared" / "corpora" / "easc" / "Articles" / "Topic1"
+    topic.mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        (topic / name).write_text("قال الوزير إن الميناء أعيد فتحه أمس.\n", encoding="utf-8")
+    load = article_loader(root=tmp_path, shared=tmp_path / "shared")
+    data = {"articles": [{"path": "easc/Articles/Topic1/a.txt", "split": "dev"},
+                         {"path": "easc/Articles/Topic1/b.txt", "split": "test"}]}
+    gold = resolve_gold(data, load=load)
+    assert "الميناء" in gold[0].article.text
+    assert gold[0].group != gold[1].group  # a corpus folder is a category, not one event
+    assert [g.path for g in resolve_gold(data, load=load, split="test")] == ["easc/Articles/Topic1/b.txt"]

@@ -65,6 +65,10 @@ _PROCLITICS = frozenset("وفبلك")
 #: A path of the gold file that starts with this prefix is read from the shared data folder.
 SEEDS_PREFIX = "seeds/"
 
+#: Paths starting with one of these are read from the shared corpora folder
+#: (``ant/...``, ``baly2018/dataset/R-10.json#3``, ``easc/Articles/...``).
+CORPORA_PREFIXES = ("ant/", "baly2018/", "easc/")
+
 
 # --- scores ------------------------------------------------------------------------------
 
@@ -269,13 +273,38 @@ def resolve_article(where: str, article: Article, entry: Mapping[str, Any], *, g
 
 
 def article_loader(*, root: Path, shared: Path) -> Callable[[str], Article]:
-    """Read a gold path: "seeds/..." from ``shared``, anything else from ``root``."""
+    """Read a gold path: "seeds/..." from ``shared``; "ant/...", "baly2018/..." and "easc/..."
+    from ``shared/corpora``; anything else from ``root``.
+
+    A Baly 2018 claim file holds many articles: ``baly2018/dataset/R-10.json#3`` is the
+    fourth (0-based index 3) of its ``article[]`` list, read with the JSON field mapping
+    (body "article", url "url", no title field: the first line is the title)."""
     from khabar import read
+    from khabar.config import FieldMap, ReadOptions
+    from khabar.ingest import read_path
+
+    baly = ReadOptions(format="json", fields=FieldMap(body="article", url="url", title="", title_fallbacks=()))
 
     def load(path: str) -> Article:
-        full = shared / path if path.startswith(SEEDS_PREFIX) else root / path
+        name, _, index = path.partition("#")
+        if name.startswith(SEEDS_PREFIX):
+            full = shared / name
+        elif name.startswith(CORPORA_PREFIXES):
+            full = shared / "corpora" / name
+        else:
+            full = root / name
         if not full.exists():
             raise InputError(path, f"article not found at {full}")
+        if index:
+            if not index.isdigit():
+                raise InputError(path, f"article index {index!r} after '#' is not a number")
+            records = list(read_path(full, options=baly))
+            if int(index) >= len(records):
+                raise InputError(path, f"index {index} is beyond the {len(records)} articles of {full.name}")
+            record = records[int(index)]
+            if isinstance(record, InputError):
+                raise record
+            return record
         articles = read(full)
         if len(articles) != 1:
             raise InputError(path, f"expected one article, read {len(articles)}")
@@ -284,31 +313,39 @@ def article_loader(*, root: Path, shared: Path) -> Callable[[str], Article]:
     return load
 
 
-def resolve_gold(data: Mapping[str, Any], *, load: Callable[[str], Article]) -> list[GoldArticle]:
-    """Every article of a parsed gold file, with its spans resolved.
+def resolve_gold(
+    data: Mapping[str, Any], *, load: Callable[[str], Article], split: str | None = None
+) -> list[GoldArticle]:
+    """Every article of a parsed gold file (or only those of ``split``: "dev" or "test"),
+    with its spans resolved.
 
     An entry's ``published`` replaces the article's date (the seeds carry none); the group
-    of an article is its folder, so each event is briefed on its own.
+    of an article is its folder, so each event is briefed on its own -- except in the
+    corpora, whose folders are outlets and categories, not events: there each article is
+    its own group unless the entry names one.
     """
     out = []
     for entry in data.get("articles", ()):
+        if split is not None and entry.get("split") != split:
+            continue
         path = entry["path"]
         article = load(path)
         if entry.get("published"):
             article = dataclasses.replace(article, published=dt.date.fromisoformat(entry["published"]))
-        group = entry.get("group") or path.rsplit("/", 1)[0]
+        default_group = path if path.startswith(CORPORA_PREFIXES) else path.rsplit("/", 1)[0]
+        group = entry.get("group") or default_group
         out.append(resolve_article(path, article, entry, group=group))
     return out
 
 
-def load_gold(gold_path: Path, *, root: Path, shared: Path) -> list[GoldArticle]:
+def load_gold(gold_path: Path, *, root: Path, shared: Path, split: str | None = None) -> list[GoldArticle]:
     try:
         data = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     except OSError as err:
         raise InputError(str(gold_path), f"cannot read the gold file: {err.strerror or err}") from err
     except json.JSONDecodeError as err:
         raise InputError(str(gold_path), f"not valid JSON: {err}") from err
-    return resolve_gold(data, load=article_loader(root=root, shared=shared))
+    return resolve_gold(data, load=article_loader(root=root, shared=shared), split=split)
 
 
 # --- matching rules ----------------------------------------------------------------------
@@ -546,10 +583,10 @@ def build_briefs(gold: Sequence[GoldArticle]) -> list[EventBrief]:
     return [build_brief(articles) for articles in groups.values()]
 
 
-def evaluate_extraction(gold_path: Path, *, root: Path, shared: Path) -> ExtractionScores:
-    """Load the gold file and its articles, brief each event with
-    :func:`khabar.build.build_brief`, and score the result."""
-    gold = load_gold(gold_path, root=root, shared=shared)
+def evaluate_extraction(gold_path: Path, *, root: Path, shared: Path, split: str | None = None) -> ExtractionScores:
+    """Load the gold file and its articles (all, or those of ``split``), brief each event
+    with :func:`khabar.build.build_brief`, and score the result."""
+    gold = load_gold(gold_path, root=root, shared=shared, split=split)
     return score_briefs(gold, build_briefs(gold))
 
 
