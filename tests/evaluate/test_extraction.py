@@ -380,3 +380,63 @@ def test_loader_reads_corpus_paths_from_the_shared_corpora_and_briefs_each_alone
     assert "الميناء" in gold[0].article.text
     assert gold[0].group != gold[1].group  # a corpus folder is a category, not one event
     assert [g.path for g in resolve_gold(data, load=load, split="test")] == ["easc/Articles/Topic1/b.txt"]
+
+
+# --- the gold files on real articles (speakers.json, frames.json) ----------------------------
+
+
+def _keys_of(entry: dict) -> list[tuple[str, str, int | None]]:
+    """(what, key, occurrence) of every span of a gold entry: quote keys and their extra
+    keys, figure keys and the keys of the non-claims."""
+    out: list[tuple[str, str, int | None]] = []
+    for q in entry.get("quotes", ()):
+        out.append(("quote", q["key"], q.get("occurrence")))
+        out += [("quote also", k, None) for k in q.get("also", ())]
+    out += [("figure", f["key"], f.get("occurrence")) for f in entry.get("figures", ())]
+    out += [("not a claim", n["key"], n.get("occurrence")) for n in entry.get("not_claims", ())]
+    return out
+
+
+def _check_keys_in_place(gold_file: Path) -> list[dict]:
+    """Every key is in its article, exactly once or at an explicit occurrence (so it can
+    only ever point at the span it was written for); returns the raw entries."""
+    need(SHARED / "corpora")
+    raw = json.loads(gold_file.read_text(encoding="utf-8"))
+    load = article_loader(root=ROOT, shared=SHARED)
+    for entry in raw["articles"]:
+        text = load(entry["path"]).text
+        assert entry.get("split") in ("dev", "test"), entry["path"]
+        for what, key, occurrence in _keys_of(entry):
+            where = f"{entry['path']}: {what} {key!r}"
+            count = text.count(key)
+            assert count, f"{where} is not in the article"
+            if occurrence is None:
+                assert count == 1, f"{where} occurs {count} times: give its occurrence"
+            else:
+                assert occurrence < count, f"{where}: occurrence {occurrence} of {count}"
+    return raw["articles"]
+
+
+@pytest.mark.corpus
+def test_speaker_gold_keys_are_found_exactly_where_annotated() -> None:
+    entries = _check_keys_in_place(ROOT / "tests" / "gold" / "speakers.json")
+    gold = load_gold(ROOT / "tests" / "gold" / "speakers.json", root=ROOT, shared=SHARED)
+    for g, entry in zip(gold, entries, strict=True):
+        for q, item in zip(g.quotes, entry["quotes"], strict=True):
+            assert g.article.text[q.start : q.end] == item["key"]
+    corpus = [e for e in entries if not e["path"].startswith(("seeds/", "examples/"))]
+    assert len(corpus) >= 24
+    assert all(e["split"] == "dev" for e in entries if e["path"].startswith("seeds/"))
+    dev = sum(e["split"] == "dev" for e in corpus)
+    assert abs(2 * dev - len(corpus)) <= 2, "real articles are split about half and half"
+
+
+@pytest.mark.corpus
+def test_speaker_gold_splits_score_apart() -> None:
+    need(SHARED / "corpora")
+    path = ROOT / "tests" / "gold" / "speakers.json"
+    dev = load_gold(path, root=ROOT, shared=SHARED, split="dev")
+    test = load_gold(path, root=ROOT, shared=SHARED, split="test")
+    assert dev and test
+    assert not {g.path for g in dev} & {g.path for g in test}
+    assert len(dev) + len(test) == len(load_gold(path, root=ROOT, shared=SHARED))
