@@ -20,7 +20,7 @@ EVENTS = DATA["events"]
 
 def test_enough_events_with_unique_ids():
     ids = [e["id"] for e in EVENTS]
-    assert len(ids) >= 8 and len(set(ids)) == len(ids)
+    assert len(ids) >= 18 and len(set(ids)) == len(ids)
 
 
 def test_splits_are_dev_and_test_about_sixty_forty():
