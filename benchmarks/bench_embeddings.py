@@ -179,7 +179,7 @@ def corroboration_part(shared: Path, encoders: Sequence[Encoder | None]) -> list
 
 @contextlib.contextmanager
 def pools_with(encoder: Encoder | None) -> Iterator[None]:
-    """Make every ``SentencePool.build`` use ``encoder`` (the harness and build_brief take no
+    """Make every ``SentencePool.build`` use ``encoder`` (the harness and build_event_brief take no
     encoder option yet: see docs/semantic.md for the one-parameter change that would)."""
     original = corroborate.SentencePool.build.__func__  # type: ignore[attr-defined]
 

@@ -1,9 +1,11 @@
-"""Speed of the extraction layer (quotes, entities, claims, dates) on real news, one core.
+"""Speed of the per-article pipeline (numbers, dates, quotes, entities, claims) on real news, one core.
 
     python benchmarks/bench_extract.py [--n 500]
 
 Reads ANT articles (../shared/corpora/ant) plus the seeds and the examples, splits them into
-sentences first (not timed), then times each extractor and the whole layer per article.
+sentences first (not timed), then times each pipeline component over every article in
+pipeline order (each reads what the earlier ones found: claims take the numbers, dates,
+quotes and mentions from the document), entity linking across the articles, and the whole.
 """
 
 from __future__ import annotations
@@ -15,11 +17,9 @@ import time
 from pathlib import Path
 
 import khabar
-from khabar.extract.claims import extract_claims
-from khabar.extract.dates import find_dates
-from khabar.extract.entities import find_mentions, link_entities
-from khabar.extract.quotes import extract_quotes
-from khabar.text.ar.segment import split_sentences
+from khabar.extract.entities import link_entities
+from khabar.model import Document
+from khabar.pipeline import PIPELINE, run_component
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -35,26 +35,18 @@ def main() -> None:
         sys.exit("../shared/corpora/ant is missing")
     random.Random(args.seed).shuffle(files)
     articles = khabar.read(files[: args.n], errors="skip") + khabar.read([SHARED / "seeds", ROOT / "examples"])
-    docs = [(a, split_sentences(a)) for a in articles]
+    first, *rest = PIPELINE
+    docs = [run_component(first, Document(article=a)) for a in articles]
     words = sum(len(a.body.split()) for a in articles)
 
     timings: dict[str, float] = {}
-
-    def timed(name, fn):
+    for c in rest:
         t = time.perf_counter()
-        out = [fn(a, s) for a, s in docs]
-        timings[name] = time.perf_counter() - t
-        return out
-
-    quotes = timed("quotes", extract_quotes)
-    mentions = timed("entities (mentions)", find_mentions)
+        docs = [run_component(c, d) for d in docs]
+        timings[c.name] = time.perf_counter() - t
     t = time.perf_counter()
-    link_entities([m for ms in mentions for m in ms])
+    link_entities([m for d in docs for m in d.mentions])
     timings["entities (linking)"] = time.perf_counter() - t
-    qi = iter(quotes)
-    mi = iter(mentions)
-    timed("claims", lambda a, s: extract_claims(a, s, quotes=next(qi), mentions=next(mi)))
-    timed("dates", lambda a, s: [find_dates(x.text, reference=a.published) for x in s])
     total = sum(timings.values())
     n = len(docs)
     print(f"{n} articles ({words / n:.0f} words each on average), one process")

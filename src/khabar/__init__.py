@@ -85,14 +85,14 @@ def brief(
     read_options: ReadOptions | None = None,
 ) -> EventBrief:
     """Brief the articles in ``inputs`` (paths or :class:`Article` objects) as one event."""
-    from khabar.build import build_brief
+    from khabar.event_brief import build_event_brief
     from khabar.config import build_options
 
     options = build_options(options or BriefOptions, length_words=length, algorithm=algorithm)
     articles = read(inputs, options=read_options)
     if not articles:
         raise InputError("<inputs>", "no articles to brief")
-    return build_brief(articles, options=options)
+    return build_event_brief(articles, options=options)
 
 
 def open_store(path: str | Path | None = None):  # -> khabar.store.Store

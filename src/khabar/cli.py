@@ -415,7 +415,7 @@ def brief(
     field: FieldOption = [],  # noqa: B006
 ) -> None:
     """Brief the articles of one event: cited summary, sources, numbers, timeline."""
-    from khabar.build import build_brief
+    from khabar.event_brief import build_event_brief
     from khabar.errors import OptionsError
     from khabar.present.render import FORMATS, render
 
@@ -443,7 +443,7 @@ def brief(
     if not items:
         err.print("error: no articles to brief" + (" (every input failed)" if failures else ""), markup=False)
         raise typer.Exit(1)
-    result = build_brief(items, options=options)
+    result = build_event_brief(items, options=options)
     try:
         text = render(result, fmt, lang=lang)
     except ValueError as e:

@@ -24,5 +24,10 @@ class StoreError(KhabarError):
     """The store cannot be opened, migrated or written."""
 
 
+class PipelineError(KhabarError):
+    """A pipeline component that does not do what it declares (requires a part no earlier
+    component assigns, returns other parts than it assigns): a fault in the component."""
+
+
 class OptionsError(KhabarError, ValueError):
     """An option has a value khabar cannot use."""

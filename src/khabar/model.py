@@ -139,6 +139,19 @@ class NumberMention:
 
 
 @dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression as written, and the day (or month, year) it stands for."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    kind: str  # "absolute" | "relative" | "weekday" | "month" | "year"
+    precision: str  # "day" | "week" | "month" | "year"
+    expression: str
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A sentence of an article that supports a statement of the brief."""
 
@@ -342,16 +355,21 @@ class ArticleDigest:
 @dataclass(frozen=True, slots=True)
 class Document:
     """An article and what the per-article pipeline (:mod:`khabar.pipeline`) has found in it
-    so far.  Every offset is into :attr:`Article.text`."""
+    so far, each part computed once by the component that assigns it.  Every offset is into
+    :attr:`Article.text`."""
 
     article: Article
     sentences: tuple[Sentence, ...] = ()
     #: Normalized word tokens per sentence (parallel to ``sentences``).
     sentence_words: tuple[tuple[str, ...], ...] = ()
     numbers: tuple[NumberMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
     claims: tuple[Claim, ...] = ()
+    #: Names of the parts the pipeline has filled (an empty part may be filled: an article
+    #: without figures has ``numbers == ()`` once the numbers component has run).
+    filled: frozenset[str] = frozenset()
 
     @property
     def word_count(self) -> int:

@@ -1,84 +1,175 @@
-"""The per-article pipeline: one :class:`Document` per article, filled by named components.
+"""The per-article pipeline: one :class:`~khabar.model.Document` per article, filled by
+named components, each part computed once.
 
-Like spaCy's pipeline, each component takes the document built so far and returns a new
-one with its part added; the order is fixed by what each part needs (sentences before the
-numbers in them).  Documents are immutable, so a component cannot disturb another's work.
+Like spaCy's pipeline, every component declares what it ``requires`` of the document and
+what it ``assigns``; unlike spaCy's ``Doc``, the document is immutable.  A component is a
+function from the document built so far to the parts it adds (a dict: part name ->
+value); the pipeline checks, before running it, that every part it requires is filled, and
+after, that it returned exactly the parts it declares, then makes the next document.  So a
+component cannot forget a part, add one it does not declare, or disturb another's work;
+and a part is never computed twice: whatever needs numbers or dates reads them from the
+document.
+
+To add a component (an entity tagger, sentence vectors, claim frames): add its part to
+:class:`~khabar.model.Document`, write ``def add_x(doc) -> dict`` under ``@component(...)``
+with its ``requires``/``assigns``, and place it in :data:`PIPELINE` after what it
+requires (:func:`check_pipeline` says when the order is wrong).  Test it with
+:func:`analyze` and ``components=pipeline_until("x")``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
+from khabar.errors import PipelineError
 from khabar.extract.claims import extract_claims
+from khabar.extract.dates import find_dates
 from khabar.extract.entities import find_mentions
 from khabar.extract.quotes import extract_quotes
-from khabar.model import Article, Document, NumberMention
+from khabar.model import Article, DateMention, Document, NumberMention, Sentence
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import split_sentences
 from khabar.text.ar.tokenize import words
 
+#: What a component returns: the parts it assigns, by name.
+Parts = Mapping[str, Any]
 
-Component = Callable[[Document], Document]
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A named step of the pipeline: what it needs of the document, what it adds."""
+    name: str
+    run: Callable[[Document], Parts]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
 
 
-def add_sentences(doc: Document) -> Document:
+def component(name: str, *, requires: Sequence[str] = (), assigns: Sequence[str]) -> Callable[[Callable[[Document], Parts]], Component]:
+    """Make a function ``Document -> {part: value}`` a pipeline :class:`Component`."""
+    def make(run: Callable[[Document], Parts]) -> Component:
+        return Component(name=name, run=run, requires=tuple(requires), assigns=tuple(assigns))
+
+    return make
+
+
+_PARTS = frozenset(f.name for f in dataclasses.fields(Document)) - {"article", "filled"}
+#: Values a part may not take: a document is immutable, so its parts are too.
+_MUTABLE = (list, dict, set, bytearray)
+
+
+@component("sentences", assigns=("sentences", "sentence_words"))
+def add_sentences(doc: Document) -> Parts:
     """Split the article into sentences and tokenize each."""
     sentences = tuple(split_sentences(doc.article))
-    return dataclasses.replace(
-        doc,
-        sentences=sentences,
-        sentence_words=tuple(tuple(words(s.text)) for s in sentences),
-    )
+    return {"sentences": sentences, "sentence_words": tuple(tuple(words(s.text)) for s in sentences)}
 
 
-def add_numbers(doc: Document) -> Document:
-    """Every number mention, with offsets into the article text (found sentence by sentence,
-    so a figure never spans two sentences)."""
+def _in_article(found: Iterable[Any], sentence: Sentence) -> list[Any]:
+    """Mentions found in a sentence's text, their offsets moved into the article's text."""
+    base = sentence.start
+    return [dataclasses.replace(m, start=m.start + base, end=m.end + base) for m in found]
+
+
+@component("numbers", requires=("sentences",), assigns=("numbers",))
+def add_numbers(doc: Document) -> Parts:
+    """Every number mention, found sentence by sentence (a figure never spans two)."""
     found: list[NumberMention] = []
     for sentence in doc.sentences:
-        for n in find_numbers(sentence.text):
-            found.append(dataclasses.replace(n, start=n.start + sentence.start, end=n.end + sentence.start))
-    return dataclasses.replace(doc, numbers=tuple(found))
+        found.extend(_in_article(find_numbers(sentence.text), sentence))
+    return {"numbers": tuple(found)}
 
 
-def add_quotes(doc: Document) -> Document:
+@component("dates", requires=("sentences",), assigns=("dates",))
+def add_dates(doc: Document) -> Parts:
+    """Every date expression, sentence by sentence, resolved against the article's day."""
+    found: list[DateMention] = []
+    published = doc.article.published
+    for sentence in doc.sentences:
+        found.extend(_in_article(find_dates(sentence.text, reference=published), sentence))
+    return {"dates": tuple(found)}
+
+
+@component("quotes", requires=("sentences",), assigns=("quotes",))
+def add_quotes(doc: Document) -> Parts:
     """Who said what, follow-ons resolved within the article."""
-    return dataclasses.replace(doc, quotes=tuple(extract_quotes(doc.article, doc.sentences)))
+    return {"quotes": tuple(extract_quotes(doc.article, doc.sentences))}
 
 
-def add_mentions(doc: Document) -> Document:
+@component("mentions", requires=("sentences",), assigns=("mentions",))
+def add_mentions(doc: Document) -> Parts:
     """People, organisations and places named in the article (linked across articles later)."""
-    return dataclasses.replace(doc, mentions=tuple(find_mentions(doc.article, doc.sentences)))
+    return {"mentions": tuple(find_mentions(doc.article, doc.sentences))}
 
 
-def add_claims(doc: Document) -> Document:
+@component("claims", requires=("sentences", "numbers", "dates", "quotes", "mentions"), assigns=("claims",))
+def add_claims(doc: Document) -> Parts:
     """Figures about people and events, each with its category, source, place and date."""
-    claims = extract_claims(doc.article, doc.sentences, quotes=doc.quotes, mentions=doc.mentions)
-    return dataclasses.replace(doc, claims=tuple(claims))
+    return {"claims": tuple(extract_claims(doc))}
 
 
 #: The components, in the order they run.
-PIPELINE: tuple[tuple[str, Component], ...] = (
-    ("sentences", add_sentences),
-    ("numbers", add_numbers),
-    ("quotes", add_quotes),
-    ("mentions", add_mentions),
-    ("claims", add_claims),
-)
+PIPELINE: tuple[Component, ...] = (add_sentences, add_numbers, add_dates, add_quotes, add_mentions, add_claims)
 
 
-def analyze(article: Article, *, components: Sequence[tuple[str, Component]] = PIPELINE) -> Document:
+@lru_cache(maxsize=32)
+def check_pipeline(components: tuple[Component, ...]) -> tuple[Component, ...]:
+    """``components`` when they make a pipeline: every part a component requires is
+    assigned by an earlier one, every part is assigned once and is a part of
+    :class:`~khabar.model.Document`; else :class:`PipelineError` saying what is wrong."""
+    assigned: dict[str, str] = {}
+    for c in components:
+        for part in c.assigns:
+            if part not in _PARTS:
+                raise PipelineError(f"component {c.name!r} assigns {part!r}, which is not a part of a Document ({', '.join(sorted(_PARTS))})")
+            if part in assigned:
+                raise PipelineError(f"components {assigned[part]!r} and {c.name!r} both assign {part!r}: a part is computed once")
+        missing = [p for p in c.requires if p not in assigned]
+        if missing:
+            raise PipelineError(f"component {c.name!r} requires {', '.join(missing)}, which no component before it assigns")
+        assigned.update(dict.fromkeys(c.assigns, c.name))
+    return components
+
+
+def pipeline_until(name: str, *, components: Sequence[Component] = PIPELINE) -> tuple[Component, ...]:
+    """The components up to and including ``name`` that it needs, in order (to fill one
+    part without the rest: the sentences and numbers for ``"numbers"``)."""
+    by_part = {p: c for c in components for p in c.assigns}
+    target = next((c for c in components if c.name == name), None)
+    if target is None:
+        raise PipelineError(f"no component {name!r}; the components are {', '.join(c.name for c in components)}")
+    needed: set[str] = set()
+    todo = [target]
+    while todo:
+        c = todo.pop()
+        if c.name not in needed:
+            needed.add(c.name)
+            todo.extend(by_part[p] for p in c.requires if p in by_part)
+    return tuple(c for c in components if c.name in needed)
+
+
+def run_component(c: Component, doc: Document) -> Document:
+    """``doc`` with the parts ``c`` adds, after checking it has what ``c`` requires and that
+    ``c`` returned exactly what it declares."""
+    missing = [p for p in c.requires if p not in doc.filled]
+    if missing:
+        raise PipelineError(f"component {c.name!r} requires {', '.join(missing)}, not filled in the document of {doc.article.id}")
+    parts = c.run(doc)
+    if not isinstance(parts, Mapping) or set(parts) != set(c.assigns):
+        got = sorted(parts) if isinstance(parts, Mapping) else type(parts).__name__
+        raise PipelineError(f"component {c.name!r} declares it assigns {list(c.assigns)} but returned {got}")
+    for part, value in parts.items():
+        if isinstance(value, _MUTABLE):
+            raise PipelineError(f"component {c.name!r} assigned {part!r} a {type(value).__name__}; a document is immutable (use a tuple)")
+    return dataclasses.replace(doc, filled=doc.filled | frozenset(parts), **parts)
+
+
+def analyze(article: Article, *, components: Sequence[Component] = PIPELINE) -> Document:
     """Run the pipeline over one article."""
     doc = Document(article=article)
-    for name, component in components:
-        result = component(doc)
-        if not isinstance(result, Document):  # a component bug, caught where it happens
-            raise TypeError(f"pipeline component {name!r} returned {type(result).__name__}, not Document")
-        doc = result
+    for c in check_pipeline(tuple(components)):
+        doc = run_component(c, doc)
     return doc
-
-
-def analyze_all(articles: Iterable[Article]) -> list[Document]:
-    return [analyze(a) for a in articles]

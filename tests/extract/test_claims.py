@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 import khabar
-from khabar.extract.claims import extract_claims
 from khabar.model import Article
+from khabar.pipeline import analyze
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.segment import split_sentences
 from khabar_testdata import EXAMPLES, need
 
 DAY = dt.date(2023, 11, 14)
@@ -20,7 +19,13 @@ DAY = dt.date(2023, 11, 14)
 
 def _claims(body: str, *, published: dt.date | None = DAY, title: str = ""):
     article = dataclasses.replace(Article.create(title=title, body=body), published=published)
-    return extract_claims(article, split_sentences(article))
+    return claims_of(article)
+
+
+def claims_of(article: Article) -> list:
+    """The claims the pipeline finds in ``article`` (from its numbers, dates, quotes and
+    mentions, each found once)."""
+    return list(analyze(article).claims)
 
 
 def _one(body: str, **kw):
@@ -229,7 +234,7 @@ def test_undated_article_keeps_a_full_date():
 
 def test_offsets_text_and_id_point_into_the_article():
     article = Article.create(title="عنوان الخبر", body="وقتل نحو 12 شخصا في القصف.")
-    (c,) = extract_claims(article, split_sentences(article))
+    (c,) = claims_of(article)
     assert article.text[c.start : c.end] == c.text == "نحو 12"
     assert c.id == f"{article.id}:{c.start}"
     assert (c.value, c.approximate) == (12, True)
@@ -247,7 +252,7 @@ def test_place_of_the_figure():
 def seed_claims(seeds_dir: Path) -> dict[str, list]:
     out = {}
     for article in khabar.read(seeds_dir):
-        out[Path(article.source or "").stem[:3]] = extract_claims(article, split_sentences(article))
+        out[Path(article.source or "").stem[:3]] = claims_of(article)
     return out
 
 
@@ -304,7 +309,7 @@ def test_seed_non_claims(seed_claims):
 def example_articles() -> list:
     out = []
     for article in khabar.read(need(EXAMPLES / "wadi-nahr-evacuation")):
-        out.append((article, extract_claims(article, split_sentences(article))))
+        out.append((article, claims_of(article)))
     return out
 
 
@@ -343,15 +348,13 @@ def test_examples_non_claims(example_articles, phrase):
 def test_a_day_right_after_a_figure_dates_that_figure_only():
     import datetime as _dt
 
-    from khabar.extract.claims import extract_claims as _extract
     from khabar.model import Article as _Article
-    from khabar.text.ar.segment import split_sentences as _split
 
     art = _Article.create(
         title="تقرير",
         body="وأعلن المكتب أمس أن عدد النازحين ارتفع إلى نحو 27 ألف شخص، مقارنة بنحو 12 ألفا يوم الاثنين.",
         published=_dt.date(2023, 11, 16),
     )
-    claims = {c.value: c.date for c in _extract(art, _split(art))}
+    claims = {c.value: c.date for c in claims_of(art)}
     assert claims[27000] == _dt.date(2023, 11, 15)
     assert claims[12000] == _dt.date(2023, 11, 13)

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from khabar.extract.dates import DateMention, build_timeline, find_dates, resolve_sentence_date
-from khabar.model import Article, Sentence
+from khabar.model import Article, Document, Sentence
+from khabar.pipeline import add_dates, run_component
 
 TUE = dt.date(2016, 12, 13)  # a Tuesday: the day most seed articles were written
 SUN = dt.date(2016, 12, 4)
@@ -342,10 +343,15 @@ def _article(title: str, body: str, published: dt.date | None) -> tuple[Article,
     return article, sentences
 
 
+def _dated(article: Article, sentences: list[Sentence]) -> Document:
+    """A document of these sentences with the dates the pipeline finds in them."""
+    return run_component(add_dates, Document(article=article, sentences=tuple(sentences), filled=frozenset({"sentences"})))
+
+
 def test_timeline_is_sorted_by_date_and_keeps_only_days() -> None:
     a, sa = _article("أ", "قتل عشرة أمس.\nوفي الثالث من ديسمبر التقى الوزيران.\nبدأت الحرب في 2011.", TUE)
     b, sb = _article("ب", "تقدم الجيش يوم السبت.", TUE)
-    timeline = build_timeline([a, b], {a.id: sa, b.id: sb})
+    timeline = build_timeline([_dated(a, sa), _dated(b, sb)])
     assert [(e.date, e.article_id, e.sentence_index) for e in timeline] == [
         (dt.date(2016, 12, 3), a.id, 1),
         (dt.date(2016, 12, 10), b.id, 0),
@@ -355,7 +361,7 @@ def test_timeline_is_sorted_by_date_and_keeps_only_days() -> None:
 
 def test_timeline_of_an_undated_article_has_only_full_dates() -> None:
     a, sa = _article("أ", "قتل عشرة أمس.\nوفي 14 ديسمبر 2016 التقى الوزيران.\nوفي 3 ديسمبر وصلوا.", None)
-    timeline = build_timeline([a], {a.id: sa})
+    timeline = build_timeline([_dated(a, sa)])
     assert [(e.date, e.sentence_index) for e in timeline] == [(dt.date(2016, 12, 14), 1)]
 
 

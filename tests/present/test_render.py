@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from khabar.build import build_brief
+from khabar.event_brief import build_event_brief
 from khabar.model import Article
 from khabar.present.render import render
 
@@ -17,7 +17,7 @@ EVIL = Article.create(
 
 @pytest.fixture(scope="module")
 def brief():
-    return build_brief([EVIL])
+    return build_event_brief([EVIL])
 
 
 def test_html_escapes_article_text(brief):

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import khabar
-from khabar.build import build_brief
+from khabar.event_brief import build_event_brief
 from khabar.model import Article, Quote
 from khabar.relate.statements import longest_shared_run, same_speaker
 from khabar.text.ar.normalize import normalize
@@ -44,7 +44,7 @@ def test_quote_carried_by_three_outlets_is_one_fact_with_three_outlets():
         _article("صحيفة", "وأكد إياد الحسن أن الممرات مفتوحة أمام كل من يرغب في الخروج بأمان."),
         _article("قناة", "من جهته، قال الحسن: الممرات مفتوحة أمام كل من يرغب في الخروج."),
     ]
-    facts = [f for f in build_brief(arts).facts if f.kind == "quote" and len(f.article_ids) > 1]
+    facts = [f for f in build_event_brief(arts).facts if f.kind == "quote" and len(f.article_ids) > 1]
     assert len(facts) == 1
     assert set(facts[0].outlets) == {"وكالة", "صحيفة", "قناة"}
 
@@ -54,7 +54,7 @@ def test_same_words_from_different_speakers_are_different_facts():
         _article("وكالة", "وقال إياد الحسن إن «الممرات مفتوحة أمام كل من يرغب في الخروج» من الحي."),
         _article("صحيفة", "وقال مصطفى الحسن إن «الممرات مفتوحة أمام كل من يرغب في الخروج» من الحي."),
     ]
-    assert all(len(f.article_ids) == 1 for f in build_brief(arts).facts if f.kind == "quote")
+    assert all(len(f.article_ids) == 1 for f in build_event_brief(arts).facts if f.kind == "quote")
 
 
 def test_seeds_surrender_or_death_quote_is_reported_by_three_articles(seeds_dir):

@@ -48,9 +48,9 @@ def close_store(state: object) -> None:
 
 
 def _build(articles: list[Article], options: BriefOptions) -> EventBrief:
-    from khabar.build import build_brief
+    from khabar.event_brief import build_event_brief
 
-    return build_brief(articles, options=options)
+    return build_event_brief(articles, options=options)
 
 
 class BriefCache:
@@ -91,7 +91,7 @@ class BriefCache:
 
 
 def get_brief_builder(request: Request) -> BriefBuilder:
-    """``build_brief`` behind the server's cache; tests swap in one returning a hand-made brief."""
+    """``build_event_brief`` behind the server's cache; tests swap in one returning a hand-made brief."""
     cache: BriefCache = request.app.state.brief_cache
     return lambda articles, options: cache.get_or_build(articles, options, _build)
 

@@ -575,17 +575,17 @@ def score_briefs(
 
 def build_briefs(gold: Sequence[GoldArticle]) -> list[EventBrief]:
     """One brief per group (event folder), as ``khabar brief`` would make it."""
-    from khabar.build import build_brief
+    from khabar.event_brief import build_event_brief
 
     groups: dict[str, list[Article]] = defaultdict(list)
     for g in gold:
         groups[g.group].append(g.article)
-    return [build_brief(articles) for articles in groups.values()]
+    return [build_event_brief(articles) for articles in groups.values()]
 
 
 def evaluate_extraction(gold_path: Path, *, root: Path, shared: Path, split: str | None = None) -> ExtractionScores:
     """Load the gold file and its articles (all, or those of ``split``), brief each event
-    with :func:`khabar.build.build_brief`, and score the result."""
+    with :func:`khabar.event_brief.build_event_brief`, and score the result."""
     gold = load_gold(gold_path, root=root, shared=shared, split=split)
     return score_briefs(gold, build_briefs(gold))
 

@@ -1,7 +1,8 @@
 """Numeric claims: every figure about people or events, what it counts, and who says so.
 
-:func:`extract_claims` reads the number mentions of each sentence
-(:func:`khabar.text.ar.numbers.find_numbers`), drops the numbers that are not claims, and
+:func:`extract_claims` reads the number mentions of each sentence from the document (the
+pipeline's ``numbers``, :func:`khabar.text.ar.numbers.find_numbers`; with its ``dates``,
+``quotes`` and ``mentions``: nothing is found twice), drops the numbers that are not claims, and
 gives each remaining figure a category (what it counts), a subject (who), a place, a source
 (who it is attributed to) and the day it refers to.  Every cue word is in
 ``text/ar/data/claim_categories.txt`` and every subject noun in ``claim_subjects.txt``;
@@ -80,6 +81,7 @@ article's day, an explicit date first; a day after "منذ" is where a cumulativ
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -89,11 +91,9 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.extract.attribution import Source, find_source, verb_info
-from khabar.extract.dates import DateMention, find_dates
-from khabar.model import Article, Claim, NumberMention, Quote, Sentence
+from khabar.model import Article, Claim, DateMention, Document, EntityMention, NumberMention, Quote, Sentence
 from khabar.text.ar.lexicon import read_entries
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.tokenize import Token, clitic_variants, tokenize
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
@@ -481,24 +481,16 @@ _CLAUSE_BREAK = re.compile("[،,;؛]")
 _NOT_THE_PLACE_AFTER = frozenset(normalize(w) for w in ("إلى", "الى", "نحو", "مقره", "ومقره", "مقرها", "ومقرها"))
 
 
-def _place_finder(
-    article: Article, sentences: Sequence[Sentence], mentions: Sequence[Any] | None
-) -> Callable[..., str | None]:
+def _place_finder(article: Article, mentions: Sequence[EntityMention]) -> Callable[..., str | None]:
     """A function (sentence start, sentence end, figure start, figure end, *, exclude) ->
     place as written.
 
-    Places are the "place" mentions of :func:`khabar.extract.entities.find_mentions` (given,
-    or found here in the sentences that hold claims only).  A place inside the source
+    Places are the "place" mentions of the article (the document's ``mentions``, from
+    :func:`khabar.extract.entities.find_mentions`).  A place inside the source
     ("حسبما ذكرت روسيا"), a destination or a headquarters is not where the figure happened;
     of the rest, the nearest one after the figure in its sentence wins, else the nearest
     before it.
     """
-    if mentions is None:
-        try:
-            from khabar.extract.entities import find_mentions
-        except ImportError:  # entities not available: no places
-            return lambda a, b, s, e: None
-        mentions = find_mentions(article, sentences)
     text = article.text
     places = [
         (m.start, m.end, m.text)
@@ -687,22 +679,28 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
         done.append(f)
 
 
-def extract_claims(
-    article: Article,
-    sentences: Sequence[Sentence],
-    *,
-    quotes: Sequence[Quote] | None = None,
-    mentions: Sequence[Any] | None = None,
-) -> list[Claim]:
-    """Every numeric claim of ``article``, in text order.
+def _by_sentence(found: Sequence[Any], sentences: Sequence[Sentence]) -> dict[int, list[Any]]:
+    """Mentions (numbers, dates) by the position of the sentence that holds them, their
+    offsets moved into the sentence's text (where the pipeline found them)."""
+    starts = [s.start for s in sentences]
+    out: dict[int, list[Any]] = {}
+    for m in found:
+        position = bisect.bisect_right(starts, m.start) - 1
+        base = starts[position]
+        out.setdefault(position, []).append(dataclasses.replace(m, start=m.start - base, end=m.end - base))
+    return out
 
-    ``sentences`` are the article's sentences (:func:`khabar.text.ar.segment.split_sentences`);
-    ``quotes`` its quotes (:func:`khabar.extract.quotes.extract_quotes`), computed here when
-    not given, for follow-on sources; ``mentions`` its entity mentions
-    (:func:`khabar.extract.entities.find_mentions`), for places -- when not given, places
-    are looked for in the sentences that hold claims only.  Offsets are into
-    :attr:`Article.text`.  Pure.
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """Every numeric claim of the document's article, in text order.
+
+    Reads what the pipeline found in the document (:mod:`khabar.pipeline`): its sentences,
+    numbers and dates; its quotes, for follow-on sources; its entity mentions, for places.
+    Offsets are into :attr:`Article.text`.  Pure.
     """
+    article, sentences = doc.article, doc.sentences
+    numbers_of = _by_sentence(doc.numbers, sentences)
+    dates_of = _by_sentence(doc.dates, sentences)
     text = article.text
     read: list[tuple[Sentence, _Sent, list[_Figure], list[DateMention]]] = []
     parsed: dict[int, _Sent] = {}
@@ -720,12 +718,12 @@ def extract_claims(
         return None
 
     for position, sentence in enumerate(sentences):
-        numbers = find_numbers(sentence.text)
+        numbers = numbers_of.get(position)
         if not numbers:
             continue
         s = _Sent.read(sentence.text)
         parsed[position] = s
-        dates = find_dates(sentence.text, reference=article.published)
+        dates = dates_of.get(position, [])
         figures = _figures(s, numbers, dates)
         _categorize(s, figures, lambda position=position: recent(position))
         kept = [f for f in figures if f.category is not None or f.subject is not None]
@@ -737,12 +735,8 @@ def extract_claims(
 
     if not read:
         return []
-    if quotes is None:
-        from khabar.extract.quotes import extract_quotes
-
-        quotes = extract_quotes(article, sentences)
-    quotes = sorted(quotes, key=lambda q: (q.sentence_index, q.start))
-    place_of = _place_finder(article, [r[0] for r in read] if mentions is None else sentences, mentions)
+    quotes = sorted(doc.quotes, key=lambda q: (q.sentence_index, q.start))
+    place_of = _place_finder(article, doc.mentions)
 
     claims: list[Claim] = []
     for sentence, s, figures, dates in read:

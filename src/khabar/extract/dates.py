@@ -54,20 +54,21 @@ Precision is "day", "week", "month" or "year"; only "day" mentions go on a timel
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from khabar.model import Article, Sentence, TimelineEntry
+from khabar.model import DateMention, Document, TimelineEntry
 from khabar.text.ar.normalize import normalize, normalize_with_offsets
 from khabar.text.ar.numbers import parse_number
 
-__all__ = ["DateMention", "find_dates", "resolve_sentence_date", "build_timeline"]
+__all__ = ["DateMention", "build_timeline", "find_dates", "resolve_sentence_date", "sentence_day"]
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -78,19 +79,6 @@ FUTURE_CUE_WINDOW = 10
 #: A verb with the future prefix (سيعقد) counts only this close: the prefix test is a
 #: guess from spelling, and names (سيميوني) and nouns pass it too.
 FUTURE_VERB_WINDOW = 6
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A date expression as written, and the day (or month, year) it stands for."""
-
-    start: int
-    end: int
-    text: str
-    date: dt.date | None
-    kind: str  # "absolute" | "relative" | "weekday" | "month" | "year"
-    precision: str  # "day" | "week" | "month" | "year"
-    expression: str
 
 
 # --- the calendar words ------------------------------------------------------------------
@@ -649,33 +637,42 @@ def find_dates(text: str, *, reference: dt.date | None) -> list[DateMention]:
 
 
 def resolve_sentence_date(text: str, *, reference: dt.date | None) -> DateMention | None:
-    """The day an event sentence refers to: its first resolved day-precision mention,
-    an explicit (absolute) one first when there is one; None when it names no day."""
-    days = [m for m in find_dates(text, reference=reference) if m.date is not None and m.precision == "day"]
+    """The day an event sentence refers to (:func:`sentence_day` of its date mentions)."""
+    return sentence_day(find_dates(text, reference=reference))
+
+
+def sentence_day(mentions: Sequence[DateMention]) -> DateMention | None:
+    """Of a sentence's date mentions, the one that says which day it refers to: its first
+    resolved day-precision mention, an explicit (absolute) one first when there is one;
+    None when it names no day."""
+    days = [m for m in mentions if m.date is not None and m.precision == "day"]
     if not days:
         return None
     explicit = [m for m in days if m.kind == "absolute"]
     return (explicit or days)[0]
 
 
-def build_timeline(
-    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
-) -> list[TimelineEntry]:
-    """Every sentence that names a day, as a timeline entry.
-
-    Each article's publication day is the reference; an article without one contributes
-    only dates written in full (with a year), never guesses.  Sorted by date, then by the
-    article's position in ``articles``, then by sentence index.
+def build_timeline(docs: Sequence[Document]) -> list[TimelineEntry]:
+    """Every sentence that names a day, as a timeline entry, from the dates the pipeline
+    found in each document (resolved against the article's publication day: an article
+    without one contributes only dates written in full, with a year, never guesses).
+    Sorted by date, then by the document's position in ``docs``, then by sentence index.
     """
     keyed: list[tuple[dt.date, int, int, TimelineEntry]] = []
-    for position, article in enumerate(articles):
-        for sentence in sentences.get(article.id, ()):
-            mention = resolve_sentence_date(sentence.text, reference=article.published)
+    for position, doc in enumerate(docs):
+        by_sentence: dict[int, list[DateMention]] = {}
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]
+        for m in doc.dates:
+            by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
+        for i, mentions in by_sentence.items():
+            mention = sentence_day(mentions)
             if mention is None or mention.date is None:
                 continue
+            sentence = sentences[i]
             entry = TimelineEntry(
                 date=mention.date,
-                article_id=article.id,
+                article_id=doc.article.id,
                 sentence_index=sentence.index,
                 text=sentence.text,
                 expression=mention.expression,

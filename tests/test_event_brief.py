@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 import khabar
-from khabar.build import build_brief
+from khabar.event_brief import build_event_brief
 from khabar.config import BriefOptions
 from khabar.model import Article
 from khabar.relate.corroborate import SentencePool
@@ -42,25 +42,25 @@ def _articles():
 
 
 def test_sentence_reported_by_three_outlets_is_cited_by_all_three():
-    brief = build_brief(_articles())
+    brief = build_event_brief(_articles())
     shared = [s for s in brief.summary if "أربعين ألف" in s.text]
     assert len(shared) == 1
     assert set(shared[0].outlets) == {"وكالة الشرق", "صحيفة النهار الجديد", "قناة المدار"}
 
 
 def test_summary_never_repeats_the_same_statement():
-    brief = build_brief(_articles())
+    brief = build_event_brief(_articles())
     assert sum("أربعين ألف" in s.text for s in brief.summary) == 1
 
 
 def test_summary_respects_the_word_budget():
-    brief = build_brief(_articles(), options=BriefOptions(length_words=25))
+    brief = build_event_brief(_articles(), options=BriefOptions(length_words=25))
     assert 0 < sum(len(s.text.split()) for s in brief.summary) <= 25 + 5  # word counts differ by clitic splitting
 
 
 def test_citation_offsets_point_at_the_cited_text():
     articles = {a.id: a for a in _articles()}
-    brief = build_brief(articles.values())
+    brief = build_event_brief(articles.values())
     for s in brief.summary:
         assert articles[s.article_id].text[s.start : s.end] == s.text
         for c in s.citations:
@@ -69,18 +69,18 @@ def test_citation_offsets_point_at_the_cited_text():
 
 def test_same_article_twice_counts_once():
     a = _articles()
-    brief = build_brief([*a, a[0]])
+    brief = build_event_brief([*a, a[0]])
     assert len(brief.articles) == 3
 
 
 def test_numbers_of_each_article_are_in_the_brief():
-    brief = build_brief(_articles())
+    brief = build_event_brief(_articles())
     texts = [n.text for a in brief.articles for n in a.numbers]
     assert any("أربعين ألف" in t for t in texts)
 
 
 def test_lead_algorithm_takes_first_body_sentences():
-    brief = build_brief(_articles(), options=BriefOptions(algorithm="lead", length_words=200))
+    brief = build_event_brief(_articles(), options=BriefOptions(algorithm="lead", length_words=200))
     firsts = {analyze(a).sentences[1].text for a in _articles()}
     assert firsts <= {s.text for s in brief.summary}
 
@@ -96,7 +96,7 @@ def test_seeds_brief_is_valid_and_cited(seeds_dir):
 def test_seeds_summary_sentences_are_not_redundant(seeds_dir):
     articles = khabar.read(seeds_dir)
     options = BriefOptions()
-    brief = build_brief(articles, options=options)
+    brief = build_event_brief(articles, options=options)
     pool = SentencePool.build([analyze(a) for a in articles])
     row = {(pool.docs[d].article.id, pool.docs[d].sentences[s].index): i for i, (d, s) in enumerate(pool.refs)}
     rows = [row[(s.article_id, s.sentence_index)] for s in brief.summary]
@@ -153,7 +153,7 @@ def _dated_seeds(seeds_dir):
 
 
 def test_seeds_trapped_figures_are_side_by_side_and_conflicting(seeds_dir):
-    brief = build_brief(khabar.read(seeds_dir))
+    brief = build_event_brief(khabar.read(seeds_dir))
     by_id = {c.id: c for c in brief.claims}
     trapped = [c for c in brief.conflicts if c.category == "trapped" and c.kind == "conflict"]
     assert trapped, "the trapped figures disagree"
@@ -167,7 +167,7 @@ def test_seeds_trapped_figures_are_side_by_side_and_conflicting(seeds_dir):
 
 
 def test_seeds_displacement_figures_are_shown_over_time(seeds_dir):
-    brief = build_brief(_dated_seeds(seeds_dir))
+    brief = build_event_brief(_dated_seeds(seeds_dir))
     by_id = {c.id: c for c in brief.claims}
     changes = [c for c in brief.conflicts if c.category == "displaced" and c.kind == "change_over_time"]
     assert changes

@@ -1,4 +1,10 @@
-"""From articles to an :class:`~khabar.model.EventBrief`: the whole flow in one function."""
+"""From articles to an :class:`~khabar.model.EventBrief`: the whole flow in one function.
+
+:func:`build_event_brief` runs the per-article pipeline (:mod:`khabar.pipeline`) over the
+articles, then :func:`brief_documents` relates the documents (entities linked, speakers
+resolved, conflicts, shared passages, facts), summarizes them and lays out the timeline,
+reading every per-article fact from the documents.
+"""
 
 from __future__ import annotations
 
@@ -51,7 +57,8 @@ def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Q
     return out
 
 
-def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOptions) -> EventBrief:
+def brief_documents(docs: Sequence[Document], *, options: BriefOptions) -> EventBrief:
+    """Brief analyzed documents as one event."""
     from khabar.relate.embeddings import get_encoder
 
     pool = SentencePool.build(docs, encoder=get_encoder(options.encoder))
@@ -67,7 +74,7 @@ def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOption
         entities=tuple(entities),
         claims=claims,
         conflicts=tuple(find_conflicts(claims, options=options.conflicts)),
-        timeline=tuple(build_timeline(articles, sentences)),
+        timeline=tuple(build_timeline(docs)),
         shared_passages=tuple(
             find_shared_passages(
                 articles, sentences, threshold=options.passage_threshold, min_words=options.passage_min_words
@@ -78,8 +85,8 @@ def build_brief_from_documents(docs: Sequence[Document], *, options: BriefOption
     )
 
 
-def build_brief(articles: Iterable[Article], *, options: BriefOptions | None = None) -> EventBrief:
+def build_event_brief(articles: Iterable[Article], *, options: BriefOptions | None = None) -> EventBrief:
     """Analyze ``articles`` and brief them as one event."""
     options = options or BriefOptions()
     docs = [analyze(a) for a in unique_articles(articles)]
-    return build_brief_from_documents(docs, options=options)
+    return brief_documents(docs, options=options)
