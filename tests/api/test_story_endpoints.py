@@ -45,8 +45,28 @@ def test_stories_page_links_each_story_to_its_brief(client, two_articles):
     _update(client)
     page = client.get("/stories").text
     assert '<html lang="ar" dir="rtl">' in page
-    assert "/brief?ids=" in page
+    (item,) = client.get("/api/stories", params={"min_size": 1}).json()["items"]
+    assert f'href="/brief?story={item["id"]}"' in page
     assert any(a.title in page for a in two_articles)  # the story's title is one of its headlines
+
+
+def test_brief_of_a_story_on_the_page_and_over_the_api(client, two_articles):
+    _update(client)
+    (item,) = client.get("/api/stories", params={"min_size": 1}).json()["items"]
+    page = client.get("/brief", params={"story": item["id"]})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert all(f'id="a-{a.id}"' in page.text for a in two_articles)
+    brief = client.get("/api/brief", params={"story": item["id"]}).json()
+    assert sorted(a["id"] for a in brief["articles"]) == sorted(a.id for a in two_articles)
+
+
+def test_brief_of_an_unknown_story_is_404(client, two_articles, error_shape):
+    error_shape(client.get("/api/brief", params={"story": "s-none"}), 404)
+    assert client.get("/brief", params={"story": "s-none"}).status_code == 404
+
+
+def test_brief_of_a_story_and_ids_at_once_is_400(client, two_articles, error_shape):
+    error_shape(client.get("/api/brief", params={"story": "s1", "ids": two_articles[0].id}), 400)
 
 
 def test_empty_stories_page_says_how_to_fill_it(client):

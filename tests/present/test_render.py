@@ -58,3 +58,83 @@ def test_text_lists_numbers_with_their_reading(brief):
 def test_unknown_format_is_refused(brief):
     with pytest.raises(ValueError, match="unknown format"):
         render(brief, "pdf")
+
+
+# --- one view, every export --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_brief():
+    """The bundled example event: dated reports, conflicting figures, a timeline."""
+    from khabar import read
+    from khabar_testdata import EXAMPLES
+
+    return build_brief(list(read([EXAMPLES / "wadi-nahr-evacuation"])))
+
+
+def test_standalone_html_is_self_contained_and_shows_what_the_page_shows(example_brief):
+    import re
+
+    page = render(example_brief, "html")
+    # Nothing fetched: no stylesheet, script or image from anywhere; the style is inline.
+    assert not re.search(r"<(link|script|img|iframe)\b", page)
+    assert not re.search(r'\ssrc="', page)
+    assert "<style>" in page and "--accent" in page
+    # The page's sections: conflicting figures side by side, entities, the matrix over
+    # summary and figures, the timeline drawn as inline SVG.
+    for section in ("summary", "conflicts", "matrix", "quotes", "claims", "timeline", "entities", "articles"):
+        assert f'id="{section}"' in page, section
+    assert "claim-card" in page and "<svg" in page and "<circle" in page
+    assert 'class="group-figures"' in page
+    # Citations point into the file itself: each at an article of its own list.
+    targets = set(re.findall(r'href="#a-(\w+)"', page))
+    assert targets and all(f'id="a-{t}"' in page for t in targets)
+    assert 'href="/' not in page  # no link to a server that is not there
+
+
+def test_figures_show_arabic_labels_in_arabic_and_english_in_english(example_brief):
+    from khabar.present.labels import SUBJECT_LABELS
+    from khabar.present.view import brief_view
+
+    ar, en = brief_view(example_brief, lang="ar"), brief_view(example_brief, lang="en")
+    codes = {c.subject for c in example_brief.claims if c.subject}
+    assert codes
+    assert {c["subject"] for c in ar.claims if c["subject"]} == {SUBJECT_LABELS["ar"][s] for s in codes}
+    assert {c["subject"] for c in en.claims if c["subject"]} == {SUBJECT_LABELS["en"][s] for s in codes}
+
+
+def test_every_claim_subject_and_category_has_a_label_in_each_language():
+    from khabar.present.labels import CATEGORY_LABELS, SUBJECT_LABELS
+    from khabar_testdata import ROOT
+
+    def tags(name):
+        text = (ROOT / "src" / "khabar" / "text" / "ar" / "data" / name).read_text(encoding="utf-8")
+        return {line[1 : line.index("]")] for line in text.splitlines() if line.startswith("[")}
+
+    subjects = tags("claim_subjects.txt")
+    for lang in ("ar", "en"):
+        assert subjects <= set(SUBJECT_LABELS[lang])
+        assert set(CATEGORY_LABELS["ar"]) == set(CATEGORY_LABELS[lang])
+
+
+def test_csv_has_a_row_per_figure_with_its_source_and_day(example_brief):
+    import csv
+    import io
+
+    from khabar.present.render import CSV_COLUMNS
+
+    rows = list(csv.DictReader(io.StringIO(render(example_brief, "csv", lang="ar"))))
+    assert len(rows) == len(example_brief.claims)
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_id = {c.id: c for c in example_brief.claims}
+    for row in rows:
+        claim = by_id[row["claim_id"]]
+        assert row["as_written"] == claim.text and row["category"] == (claim.category or "")
+        assert row["source"] == (claim.source or "")
+    conflicting = {i for k in example_brief.conflicts if k.kind == "conflict" for i in k.claim_ids}
+    assert {r["claim_id"] for r in rows if r["relation"] == "conflict"} == conflicting
+
+
+def test_markdown_lists_the_figures(example_brief):
+    md = render(example_brief, "markdown")
+    assert "## الأرقام ومصادرها" in md and md.count("\n| ") > len(example_brief.claims)

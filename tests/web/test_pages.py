@@ -7,7 +7,7 @@ import re
 import pytest
 
 from khabar.api.deps import get_brief_builder
-from khabar.api.views import article_segments, sentences_of
+from khabar.present.article import article_segments, sentences_of
 from khabar.model import (
     Article,
     ArticleDigest,
@@ -153,8 +153,29 @@ def test_brief_page_fills_every_section(client, stored, brief_with):
     assert "claim-card" in page and "5000 ≠ 8000" in page  # side by side, with the note
     assert page.count("<circle") == 2  # one dot per article-day
     assert "قافلة من عشرين شاحنة" in page  # shared passage
-    assert page.count('class="tick"') == 3  # matrix: 2 outlets for fact 1, 1 for fact 2
+    # matrix: summary sentence 1 by 2 outlets, sentence 2 by 1; figures 5000 and 8000 by 1 each
+    assert page.count('class="tick"') == 5
     assert labels("ar")["none_yet"] not in page
+
+
+def test_matrix_covers_shared_facts_and_figures(client, stored, brief_with):
+    import dataclasses
+
+    from khabar.model import Fact
+
+    shared = Fact("f1", "statement", _sentence(NORTH, 1).text, (_citation(NORTH, 1), _citation(SOUTH, 1)))
+    alone = Fact("f2", "statement", _sentence(NORTH, 2).text, (_citation(NORTH, 2),))
+    brief_with(dataclasses.replace(full_brief(), facts=(shared, alone)))
+    page = _brief_page(client)
+    matrix = page[page.index('id="matrix"') : page.index('id="quotes"')]
+    groups = re.findall(r'<tbody class="group-(\w+)">', matrix)
+    assert groups == ["summary", "facts", "figures"]
+    facts = matrix[matrix.index("group-facts") : matrix.index("group-figures")]
+    assert facts.count('class="tick"') == 2  # the fact two outlets carry; the one-outlet fact is left out
+    figures = matrix[matrix.index("group-figures") :]
+    claim = full_brief().claims[0]
+    assert f"hl={claim.start}-{claim.end}" in figures  # a figure's tick opens its span
+    assert labels("ar")["claims"] in figures and "5000" in figures and "8000" in figures
 
 
 def test_empty_sections_say_none_yet(client, stored, brief_with):

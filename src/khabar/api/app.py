@@ -13,7 +13,6 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -23,21 +22,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from khabar import __version__
 from khabar.api import errors
 from khabar.api.deps import BriefCache, close_store
+from khabar.api.headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: F401 - part of this module's face
 from khabar.api.settings import ApiSettings
-
-#: The page loads nothing from elsewhere and runs no inline script or style.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
-    ("content-security-policy", CONTENT_SECURITY_POLICY),
-    ("x-content-type-options", "nosniff"),
-    ("referrer-policy", "no-referrer"),
-    ("x-frame-options", "DENY"),
-)
-
-WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+from khabar.api.templates import WEB_DIR
 UPLOAD_PATH = "/api/articles/upload"
 #: Room for the multipart envelope (boundaries, part headers, form fields) around a file.
 MULTIPART_OVERHEAD = 64 * 1024

@@ -1,6 +1,9 @@
-"""What routes depend on, as FastAPI providers a test can replace::
+"""What routes depend on: FastAPI providers a test can replace::
 
     app.dependency_overrides[get_store] = lambda: my_store
+
+and the helpers more than one router needs (finding an article, choosing the articles of a
+brief, building it).  Routers take these from here and never import one another.
 
 The server opens one :class:`~khabar.store.Store` on first use and shares it between
 request threads (a Store serializes its calls) until shutdown.
@@ -14,8 +17,10 @@ from collections.abc import Callable, Iterable
 
 from fastapi import Request
 
+from khabar.api.errors import ApiError
 from khabar.api.settings import ApiSettings
 from khabar.config import BriefOptions
+from khabar.errors import OptionsError
 from khabar.model import Article, EventBrief
 from khabar.store import Store, open_store
 
@@ -105,3 +110,81 @@ def split_ids(values: Iterable[str]) -> list[str]:
             if part:
                 out[part] = None
     return list(out)
+
+
+def find_article(store: Store, article_id: str) -> Article:
+    article = store.get(article_id)
+    if article is None:
+        raise ApiError(404, f"no stored article with id {article_id!r}")
+    return article
+
+
+def select_articles(
+    store: Store,
+    *,
+    ids: list[str],
+    q: str | None,
+    limit: int | None,
+    settings: ApiSettings,
+    story: str | None = None,
+) -> list[Article]:
+    """The articles a brief request names: by id (all must exist), by search, or a story."""
+    ids = split_ids(ids)
+    q = (q or "").strip() or None
+    story = (story or "").strip() or None
+    if sum(bool(x) for x in (ids, q, story)) > 1:
+        raise ApiError(400, "give one of ids, q or story")
+    if not ids and not q and not story:
+        raise ApiError(400, "say what to brief: ids=<id>,<id>..., q=<search words> or story=<story id>")
+    cap = settings.max_brief_articles
+    if limit is not None and limit > cap:
+        raise ApiError(422, f"limit {limit} is over this server's maximum of {cap} articles per brief")
+    if story:
+        articles = store.story_articles(story)
+        if not articles:
+            raise ApiError(404, f"no story {story!r}")
+        return articles[: limit or cap]
+    if ids:
+        if len(ids) > cap:
+            raise ApiError(422, f"{len(ids)} ids is over this server's maximum of {cap} articles per brief")
+        found = [store.get(i) for i in ids]
+        missing = [i for i, a in zip(ids, found) if a is None]
+        if missing:
+            raise ApiError(
+                404,
+                f"{len(missing)} of the ids are not stored",
+                problems=[{"source": i, "problem": "no stored article with this id"} for i in missing],
+            )
+        return [a for a in found if a is not None]
+    hits = store.search(q or "", limit=limit or cap)
+    if not hits:
+        raise ApiError(404, f"no stored article matches {q!r}")
+    return [h.article for h in hits]
+
+
+def brief_options(length: int | None, algorithm: str | None) -> BriefOptions:
+    defaults = BriefOptions()
+    try:
+        return BriefOptions(
+            length_words=length if length is not None else defaults.length_words,
+            algorithm=algorithm or defaults.algorithm,
+        )
+    except OptionsError as e:
+        raise ApiError(422, str(e)) from None
+
+
+def make_brief(
+    store: Store,
+    build: BriefBuilder,
+    settings: ApiSettings,
+    *,
+    ids: list[str],
+    q: str | None,
+    limit: int | None,
+    story: str | None = None,
+    length: int | None = None,
+    algorithm: str | None = None,
+) -> tuple[EventBrief, list[Article]]:
+    options = brief_options(length, algorithm)
+    articles = select_articles(store, ids=ids, q=q, limit=limit, settings=settings, story=story)
+    return build(articles, options), articles

@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from khabar.api.headers import SECURITY_HEADERS
 from khabar.errors import InputError
 
 log = logging.getLogger("khabar.api")
@@ -74,7 +75,7 @@ def error_response(
     """JSON under /api (and for tools), an HTML page for the pages a person opens."""
     body = error_body(status, detail, problems)
     if request is not None and _wants_page(request):
-        from khabar.api.views import render_page  # late: pages need jinja, errors need not
+        from khabar.api.templates import render_page  # late: pages need jinja, errors need not
 
         lang = request.query_params.get("lang", "ar")
         html = render_page("error.html", lang=lang if lang in ("ar", "en") else "ar", err=body)
@@ -114,8 +115,6 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     # Starlette calls this from its outermost middleware and then re-raises, so the server
     # logs the traceback and keeps serving; the client gets the shape, never the traceback.
     log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    from khabar.api.app import SECURITY_HEADERS
-
     return error_response(
         request, 500, "the server failed on this request; it was logged", None, dict(SECURITY_HEADERS)
     )

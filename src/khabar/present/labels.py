@@ -78,6 +78,31 @@ LABELS: dict[str, dict[str, str]] = {
         "timeline_plot": "نقطة لكل يوم يذكره كل مقال",
         "citations": "الاستشهادات",
         "highlighted": "الجملة المستشهد بها مظللة",
+        "facts": "معلومات يوردها أكثر من مقال",
+        "export": "تصدير",
+        "schema": "مخطط",
+        "storyline": "مسار الأحداث",
+        "events": "الأحداث",
+        # khabar check
+        "claim": "الادعاء",
+        "verdict": "الحصيلة",
+        "stance_agree": "يؤيد",
+        "stance_disagree": "يخالف",
+        "stance_discuss": "يناقش",
+        "stance_unrelated": "لا صلة",
+        "undated": "بلا تاريخ",
+        "unnamed_outlet": "مصدر غير مسمى",
+        "figure": "الرقم",
+        "agrees_with": "يوافق رقم الادعاء",
+        "differs_from": "يخالف رقم الادعاء",
+        "unrelated_hidden": "مقالات لا صلة لها لم تُعرض: {n}",
+        "verdict_agree": "{n} من المصادر المستقلة يؤيد ({names})",
+        "verdict_disagree": "{n} يخالف ({names})",
+        "verdict_disagree_figures": "{n} يخالف في الرقم: {figures}",
+        "verdict_figure": "{value} مقابل {claim_figure} ({who})",
+        "verdict_discuss": "{n} يناقشه دون أن يتخذ موقفا",
+        "verdict_none": "لا مقال من {read} مقالا مقروءا يؤيد الادعاء أو يخالفه: لم يثبت ولم يُنفَ",
+        "verdict_single_wire": "تنبيه: المقالات الـ{n} التي تتخذ موقفا نسخ من خبر وكالة واحد — مصدر واحد لا {n}.",
     },
     "en": {
         "title": "Event brief",
@@ -153,6 +178,31 @@ LABELS: dict[str, dict[str, str]] = {
         "timeline_plot": "a dot for each day an article reports on",
         "citations": "citations",
         "highlighted": "the cited sentence is highlighted",
+        "facts": "Statements several articles carry",
+        "export": "Export",
+        "schema": "schema",
+        "storyline": "Storyline",
+        "events": "Events",
+        # khabar check
+        "claim": "Claim",
+        "verdict": "Verdict",
+        "stance_agree": "agree",
+        "stance_disagree": "disagree",
+        "stance_discuss": "discuss",
+        "stance_unrelated": "unrelated",
+        "undated": "undated",
+        "unnamed_outlet": "unnamed outlet",
+        "figure": "figure",
+        "agrees_with": "agrees with the claim's",
+        "differs_from": "differs from the claim's",
+        "unrelated_hidden": "({n} unrelated articles not shown)",
+        "verdict_agree": "{n} independent outlets agree ({names})",
+        "verdict_disagree": "{n} disagree ({names})",
+        "verdict_disagree_figures": "{n} disagree on the figure: {figures}",
+        "verdict_figure": "{value} against {claim_figure} ({who})",
+        "verdict_discuss": "{n} discuss it without taking a side",
+        "verdict_none": "No article among the {read} read agrees or disagrees: the claim is neither confirmed nor contradicted",
+        "verdict_single_wire": "Caution: all {n} articles that take a side are copies of one wire story — one source, not {n}.",
     },
 }
 
@@ -173,6 +223,33 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         "money": "money", "aid": "aid", "other": "other",
     },
 }
+
+
+#: Who a figure counts (the subjects of ``text/ar/data/claim_subjects.txt``), for readers.
+SUBJECT_LABELS: dict[str, dict[str, str]] = {
+    "ar": {
+        "bodies": "جثث", "buses": "حافلات", "children": "أطفال", "civilians": "مدنيون", "detainees": "محتجزون",
+        "displaced": "نازحون", "elderly": "مسنون", "families": "عائلات", "fighters": "مقاتلون",
+        "journalists": "صحفيون", "medics": "مسعفون", "patients": "مرضى", "people": "أشخاص", "refugees": "لاجئون",
+        "shelters": "ملاجئ", "soldiers": "جنود", "students": "طلاب", "trucks": "شاحنات", "vehicles": "مركبات",
+        "volunteers": "متطوعون", "women": "نساء", "workers": "عمال", "wounded": "جرحى",
+    },
+    "en": {
+        "bodies": "bodies", "buses": "buses", "children": "children", "civilians": "civilians",
+        "detainees": "detainees", "displaced": "displaced people", "elderly": "elderly people",
+        "families": "families", "fighters": "fighters", "journalists": "journalists", "medics": "medics",
+        "patients": "patients", "people": "people", "refugees": "refugees", "shelters": "shelters",
+        "soldiers": "soldiers", "students": "students", "trucks": "trucks", "vehicles": "vehicles",
+        "volunteers": "volunteers", "women": "women", "workers": "workers", "wounded": "wounded",
+    },
+}
+
+
+def subject_label(subject: str | None, lang: str) -> str | None:
+    """Who a figure counts, for readers; a subject written in Arabic is shown as it is."""
+    if subject is None:
+        return None
+    return SUBJECT_LABELS.get(lang, SUBJECT_LABELS["en"]).get(subject, subject)
 
 
 def category_label(category: str | None, lang: str) -> str:

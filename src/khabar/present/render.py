@@ -1,169 +1,118 @@
-"""Render a brief as JSON, plain text, Markdown or a standalone HTML page.
+"""Render a brief as plain text, Markdown, a self-contained HTML file, JSON or a CSV of its
+figures.
 
-All renderers read only the :class:`~khabar.model.EventBrief`, so what a page shows is what
-the JSON contract holds.
+Every rendering but JSON lays out the one view of :mod:`khabar.present.view`, so a file
+shows what the web page shows; JSON is the brief's documented contract itself.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 
-from khabar.model import ArticleDigest, Claim, EventBrief, NumberMention, Quote
-from khabar.present.labels import category_label, labels
+from khabar.model import EventBrief
+from khabar.present.view import BriefView, brief_view, cite, format_number  # noqa: F401 - one way to show a figure
 
-FORMATS = ("text", "markdown", "json", "html")
-
-
-def render(brief: EventBrief, fmt: str, *, lang: str = "ar") -> str:
-    renderers: dict[str, Callable[[EventBrief, str], str]] = {
-        "json": lambda b, _l: render_json(b),
-        "text": render_text,
-        "markdown": render_markdown,
-        "html": render_html,
-    }
-    try:
-        return renderers[fmt](brief, lang)
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-
-
-def render_json(brief: EventBrief) -> str:
-    return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-
-def format_number(n: NumberMention | Claim) -> str:
-    """A figure as a reader scans it: "~40,000", "≥75,000", "20–99", "60%"."""
-    def fmt(x: float | None) -> str:
-        if x is None:
-            return "?"
-        if not float(x).is_integer():
-            return f"{x:,.2f}"
-        return f"{x:,.0f}" if abs(x) >= 10_000 else f"{x:.0f}"  # no separator in years: 2016
-
-    if n.value is not None and n.low == n.high == n.value:
-        core = fmt(n.value)
-    elif n.low is not None and n.high is not None:
-        core = f"{fmt(n.low)}–{fmt(n.high)}"
-    elif n.low is not None:
-        core = f"≥{fmt(n.low)}"
-    elif n.high is not None:
-        core = f"≤{fmt(n.high)}"
-    else:
-        core = fmt(n.value)
-    if n.unit == "percent":
-        core += "%"
-    return ("~" if n.approximate else "") + core
-
-
-class _Refs:
-    """Short article numbers [1], [2] ... in brief order, for compact citations."""
-
-    def __init__(self, brief: EventBrief, lang: str) -> None:
-        self.lab = labels(lang)
-        self.number = {a.id: i + 1 for i, a in enumerate(brief.articles)}
-        self.by_id = {a.id: a for a in brief.articles}
-
-    def describe(self, a: ArticleDigest) -> str:
-        outlet = a.outlet or self.lab["unknown_outlet"]
-        date = a.published.isoformat() if a.published else self.lab["unknown_date"]
-        return f"[{self.number[a.id]}] {outlet} · {date} · {a.title}"
-
-    def cite(self, article_ids: list[str]) -> str:
-        nums = sorted({self.number[i] for i in article_ids if i in self.number})
-        return "[" + ",".join(str(n) for n in nums) + "]"
-
+#: name -> what it gives, for help texts and errors; the order is the order of ``--help``.
+FORMATS: dict[str, str] = {
+    "text": "plain text for the terminal",
+    "markdown": "Markdown",
+    "json": "the brief's JSON (docs/brief-schema.md)",
+    "html": "one self-contained HTML file (inline style and SVG, no network)",
+    "csv": "the figures as CSV, one row per figure with its source and day",
+}
 
 #: How many quotes a text or Markdown brief lists (most widely carried first); JSON and
 #: HTML keep them all.
 MAX_QUOTES_SHOWN = 15
 #: How many entities of each kind a text or Markdown brief lists (most mentioned first).
 MAX_ENTITIES_PER_KIND = 12
-_KIND_LABELS = {"ar": {"person": "أشخاص", "organisation": "منظمات", "place": "أماكن", "other": "أخرى"},
-                "en": {"person": "people", "organisation": "organisations", "place": "places", "other": "other"}}
 
 
-def _entity_lines(brief: EventBrief, lang: str) -> list[str]:
-    """Per kind, the most mentioned entities, each with its other spellings."""
-    lines = []
-    for kind in ("person", "organisation", "place", "other"):
-        of_kind = sorted((e for e in brief.entities if e.kind == kind), key=lambda e: (-len(e.mentions), e.name))
-        if not of_kind:
-            continue
-        shown = []
-        for e in of_kind[:MAX_ENTITIES_PER_KIND]:
-            others = [v for v in e.variants if v != e.name]
-            shown.append(e.name + (f" ({' / '.join(others)})" if others else ""))
-        lines.append(f"{_KIND_LABELS[lang][kind]}: " + "، ".join(shown))
-    return lines
+def render(brief: EventBrief, fmt: str, *, lang: str = "ar") -> str:
+    renderers: dict[str, Callable[[EventBrief, str], str]] = {
+        "json": lambda b, _l: render_json(b),
+        "text": lambda b, lang: render_text(brief_view(b, lang=lang)),
+        "markdown": lambda b, lang: render_markdown(brief_view(b, lang=lang)),
+        "html": lambda b, lang: render_html(brief_view(b, lang=lang)),
+        "csv": lambda b, lang: render_csv(brief_view(b, lang=lang)),
+    }
+    if fmt not in renderers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return renderers[fmt](brief, lang)
 
 
-def _conflict_lines(brief: EventBrief, refs: _Refs, lang: str) -> list[str]:
-    """One line per compared quantity: kind, what is counted, each source's figure side by side."""
-    lab = labels(lang)
-    by_id = {c.id: c for c in brief.claims}
-    lines = []
-    for conflict in brief.conflicts:
-        parts = []
-        for cid in conflict.claim_ids:
-            c = by_id.get(cid)
-            if c is None:
-                continue
-            when = c.date.isoformat() if c.date else lab["unknown_date"]
-            parts.append(f"{format_number(c)} ({c.source or '?'}، {when}) {refs.cite([c.article_id])}")
-        what = category_label(conflict.category, lang) + (f" · {conflict.place}" if conflict.place else "")
-        lines.append(f"[{lab['kind_' + conflict.kind]}] {what}: " + " | ".join(parts))
-    return lines
-
-
-def _speaker(q: Quote) -> str:
-    return f"{q.speaker} ({q.role})" if q.role else q.speaker
+def render_json(brief: EventBrief) -> str:
+    return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def _clip(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def render_text(brief: EventBrief, lang: str = "ar") -> str:
-    lab = labels(lang)
-    refs = _Refs(brief, lang)
-    outlets = {a.outlet for a in brief.articles if a.outlet}
+def _entity_lines(view: BriefView) -> list[str]:
+    """Per kind, the most mentioned entities, each with its other spellings."""
+    lines = []
+    for group in view.entities:
+        items = sorted(group["items"], key=lambda e: (-e["mentions"], e["name"]))[:MAX_ENTITIES_PER_KIND]
+        shown = [e["name"] + (f" ({' / '.join(e['variants'])})" if e["variants"] else "") for e in items]
+        lines.append(f"{group['label']}: " + "، ".join(shown))
+    return lines
+
+
+def _conflict_lines(view: BriefView) -> list[str]:
+    """One line per compared quantity: kind, what is counted, each source's figure side by side."""
+    lab = view.lab
+    lines = []
+    for k in view.conflicts:
+        parts = [
+            f"{c['value']} ({c['source'] or '?'}، {c['date'] or lab['unknown_date']}) {cite([c['number']])}" for c in k["claims"]
+        ]
+        what = k["category"] + (f" · {k['place']}" if k["place"] else "")
+        lines.append(f"[{k['kind_label']}] {what}: " + " | ".join(parts))
+    return lines
+
+
+def _quote_facts(view: BriefView) -> list[dict]:
+    return [f for f in view.facts if f["kind"] == "quote"]
+
+
+def render_text(view: BriefView) -> str:
+    lab = view.lab
     lines = [
-        f"{lab['title']} — {lab['count_articles']}: {len(brief.articles)}, {lab['count_outlets']}: {len(outlets)}",
+        f"{lab['title']} — {lab['count_articles']}: {len(view.articles)}, {lab['count_outlets']}: {view.outlet_count}",
         "",
         f"== {lab['summary']} ==",
     ]
-    for s in brief.summary:
-        lines.append(f"• {s.text} {refs.cite([c.article_id for c in s.citations])}")
+    lines += [f"• {s['text']} {s['cite']}" for s in view.summary]
     lines += ["", f"== {lab['articles']} =="]
-    lines += [refs.describe(a) for a in brief.articles]
-    if brief.entities:
+    lines += [r.describe() for r in view.articles]
+    if view.entities:
         lines += ["", f"== {lab['entities']} =="]
-        lines += _entity_lines(brief, lang)
-    quote_facts = [f for f in brief.facts if f.kind == "quote"]
-    if quote_facts:
+        lines += _entity_lines(view)
+    quotes = _quote_facts(view)
+    if quotes:
         lines += ["", f"== {lab['quotes']} =="]
-        for f in quote_facts[:MAX_QUOTES_SHOWN]:  # each quote once, with every article that carries it
-            lines.append(f"{refs.cite(list(f.article_ids))} {f.speaker}: {_clip(f.text, 160)}")
-        if len(quote_facts) > MAX_QUOTES_SHOWN:
-            lines.append(f"(+{len(quote_facts) - MAX_QUOTES_SHOWN} — --format json / html)")
-    if brief.timeline:
+        for f in quotes[:MAX_QUOTES_SHOWN]:  # each quote once, with every article that carries it
+            lines.append(f"{f['cite']} {f['speaker']}: {_clip(f['text'], 160)}")
+        if len(quotes) > MAX_QUOTES_SHOWN:
+            lines.append(f"(+{len(quotes) - MAX_QUOTES_SHOWN} — --format json / html)")
+    if view.timeline:
         lines += ["", f"== {lab['timeline']} =="]
-        for t in brief.timeline:
-            lines.append(f"{t.date.isoformat()}  {refs.cite([t.article_id])}  {t.text}")
-    if brief.shared_passages:
+        lines += [f"{t['date']}  {cite([t['number']])}  {t['text']}" for t in view.timeline]
+    if view.shared_passages:
         lines += ["", f"== {lab['shared_passages']} =="]
-        for p in brief.shared_passages:
-            cite = refs.cite([o.article_id for o in p.occurrences])
-            lines.append(f"{cite} ({p.similarity:.2f}) {_clip(p.text)}")
-    if brief.conflicts:
+        lines += [f"{p['cite']} ({p['score']:.2f}) {_clip(p['text'])}" for p in view.shared_passages]
+    if view.conflicts:
         lines += ["", f"== {lab['conflicts']} =="]
-        lines += _conflict_lines(brief, refs, lang)
+        lines += _conflict_lines(view)
     lines += ["", f"== {lab['numbers']} =="]
-    for a in brief.articles:
-        if a.numbers:
-            shown = "، ".join(f"{n.text} ({format_number(n)})" for n in a.numbers)
-            lines.append(f"[{refs.number[a.id]}] {shown}")
+    for a in view.numbers:
+        lines.append(f"[{a['number']}] " + "، ".join(f"{n['text']} ({n['value']})" for n in a["items"]))
     return "\n".join(lines) + "\n"
 
 
@@ -173,49 +122,73 @@ def _md_escape(text: str) -> str:
     return text
 
 
-def render_markdown(brief: EventBrief, lang: str = "ar") -> str:
-    lab = labels(lang)
-    refs = _Refs(brief, lang)
+def render_markdown(view: BriefView) -> str:
+    lab = view.lab
     out = [f"# {lab['title']}", "", f"## {lab['summary']}", ""]
-    for s in brief.summary:
-        out.append(f"- {_md_escape(s.text)} {_md_escape(refs.cite([c.article_id for c in s.citations]))}")
+    out += [f"- {_md_escape(s['text'])} {_md_escape(s['cite'])}" for s in view.summary]
     out += ["", f"## {lab['articles']}", ""]
-    out += [f"{i}. {_md_escape(refs.describe(a))}" for i, a in enumerate(brief.articles, 1)]
-    if brief.entities:
+    out += [f"{r.number}. {_md_escape(r.describe())}" for r in view.articles]
+    if view.entities:
         out += ["", f"## {lab['entities']}", ""]
-        out += [f"- {_md_escape(line)}" for line in _entity_lines(brief, lang)]
-    quote_facts = [f for f in brief.facts if f.kind == "quote"]
-    if quote_facts:
+        out += [f"- {_md_escape(line)}" for line in _entity_lines(view)]
+    quotes = _quote_facts(view)
+    if quotes:
         out += ["", f"## {lab['quotes']}", ""]
         out += [
-            f"- {_md_escape(refs.cite(list(f.article_ids)))} **{_md_escape(f.speaker or '')}**: {_md_escape(_clip(f.text, 160))}"
-            for f in quote_facts[:MAX_QUOTES_SHOWN]
+            f"- {_md_escape(f['cite'])} **{_md_escape(f['speaker'] or '')}**: {_md_escape(_clip(f['text'], 160))}"
+            for f in quotes[:MAX_QUOTES_SHOWN]
         ]
-        if len(quote_facts) > MAX_QUOTES_SHOWN:
-            out.append(f"- (+{len(quote_facts) - MAX_QUOTES_SHOWN} — --format json / html)")
-    if brief.timeline:
+        if len(quotes) > MAX_QUOTES_SHOWN:
+            out.append(f"- (+{len(quotes) - MAX_QUOTES_SHOWN} — --format json / html)")
+    if view.timeline:
         out += ["", f"## {lab['timeline']}", ""]
-        out += [
-            f"- **{t.date.isoformat()}** {_md_escape(refs.cite([t.article_id]))} {_md_escape(t.text)}"
-            for t in brief.timeline
-        ]
-    if brief.shared_passages:
+        out += [f"- **{t['date']}** {_md_escape(cite([t['number']]))} {_md_escape(t['text'])}" for t in view.timeline]
+    if view.shared_passages:
         out += ["", f"## {lab['shared_passages']}", ""]
         out += [
-            f"- {_md_escape(refs.cite([o.article_id for o in p.occurrences]))} ({p.similarity:.2f}) {_md_escape(_clip(p.text))}"
-            for p in brief.shared_passages
+            f"- {_md_escape(p['cite'])} ({p['score']:.2f}) {_md_escape(_clip(p['text']))}" for p in view.shared_passages
         ]
-    if brief.conflicts:
+    if view.conflicts:
         out += ["", f"## {lab['conflicts']}", ""]
-        out += [f"- {_md_escape(line)}" for line in _conflict_lines(brief, refs, lang)]
+        out += [f"- {_md_escape(line)}" for line in _conflict_lines(view)]
+    if view.claims:
+        out += ["", f"## {lab['claims']}", ""]
+        out += [f"| {lab['value']} | {lab['category']} | {lab['subject']} | {lab['attributed_to']} | {lab['figure_day']} | # |"]
+        out += ["|---|---|---|---|---|---|"]
+        for c in view.claims:
+            cells = (c["value"], c["category"], c["subject"] or "", c["source"] or "", c["date"] or "", str(c["number"]))
+            out.append("| " + " | ".join(_md_escape(x) for x in cells) + " |")
     out += ["", f"## {lab['numbers']}", "", f"| # | {lab['as_written']} | {lab['value']} |", "|---|---|---|"]
-    for a in brief.articles:
-        for n in a.numbers:
-            out.append(f"| {refs.number[a.id]} | {_md_escape(n.text)} | {format_number(n)} |")
+    for a in view.numbers:
+        out += [f"| {a['number']} | {_md_escape(n['text'])} | {n['value']} |" for n in a["items"]]
     return "\n".join(out) + "\n"
 
 
-def render_html(brief: EventBrief, lang: str = "ar") -> str:
+#: The columns of the CSV of figures, in order.
+CSV_COLUMNS = (
+    "article", "outlet", "published", "value", "low", "high", "approximate", "unit", "category", "subject",
+    "place", "source", "figure_day", "relation", "as_written", "article_id", "claim_id",
+)
+
+
+def render_csv(view: BriefView) -> str:
+    """One row per figure (claim): the value as a reader reads it and as numbers, what it
+    counts, who gives it, its day, whether it conflicts, and the sentence as written.
+    Category and subject are the stable codes of the JSON, whatever the language."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in view.claims:
+        writer.writerow([
+            c["number"], c["outlet"], c["published"], c["value"], c["low"], c["high"], int(c["approximate"]),
+            c["unit"] or "", c["category_code"] or "", c["subject_code"] or "", c["place"] or "", c["source"] or "",
+            c["date"] or "", c["kind"] or "", c["text"], c["article_id"], c["id"],
+        ])
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _environment():
     import jinja2
 
     env = jinja2.Environment(
@@ -223,14 +196,20 @@ def render_html(brief: EventBrief, lang: str = "ar") -> str:
         autoescape=True,  # every article string is escaped: an article may contain <script>
         trim_blocks=True,
         lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
     )
-    refs = _Refs(brief, lang)
-    return env.get_template("brief.html").render(
-        brief=brief,
-        lab=labels(lang),
-        lang=lang,
-        refs=refs,
-        fmt_number=format_number,
-        clip=_clip,
-        speaker=_speaker,
+    return env
+
+
+def stylesheet() -> str:
+    """The pages' one stylesheet, inlined into a standalone file."""
+    return (resources.files("khabar") / "web" / "static" / "app.css").read_text(encoding="utf-8")
+
+
+def render_html(view: BriefView) -> str:
+    """One file that opens anywhere, offline: the page's sections, its stylesheet inline,
+    the timeline as inline SVG, citations pointing at the file's own list of articles."""
+    return _environment().get_template("brief.html").render(
+        view=view, lab=view.lab, lang=view.lang, dir="rtl" if view.lang == "ar" else "ltr", css=stylesheet(),
+        q=None, exports=None,
     )

@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from khabar.api.deps import get_store
-from khabar.api.errors import ApiError
-from khabar.model import Article
+from khabar.api.deps import find_article, get_store
+from khabar.present.rows import article_row, hit_row
 from khabar.store import Store
 from khabar.text.ar.segment import split_sentences
 
@@ -16,19 +15,6 @@ router = APIRouter(prefix="/api", tags=["articles"])
 
 Limit = Annotated[int, Query(ge=1, le=200, description="how many to return")]
 Offset = Annotated[int, Query(ge=0, description="how many to skip")]
-
-
-def article_row(a: Article) -> dict[str, Any]:
-    """The listing fields.  ``source`` (a server path for files ingested by the CLI) is kept
-    private."""
-    return {
-        "id": a.id,
-        "title": a.title,
-        "outlet": a.outlet,
-        "url": a.url,
-        "published": a.published.isoformat() if a.published else None,
-        "language": a.language,
-    }
 
 
 def next_offset(offset: int, shown: int, total: int) -> int | None:
@@ -69,13 +55,6 @@ def get_article(article_id: str, store: Annotated[Store, Depends(get_store)]) ->
     }
 
 
-def find_article(store: Store, article_id: str) -> Article:
-    article = store.get(article_id)
-    if article is None:
-        raise ApiError(404, f"no stored article with id {article_id!r}")
-    return article
-
-
 @router.get("/search", summary="Full-text search; spelling variants and clitics match")
 def search(
     store: Annotated[Store, Depends(get_store)],
@@ -88,7 +67,7 @@ def search(
     hits = hits[:limit]
     return {
         "query": q,
-        "items": [{**article_row(h.article), "score": h.score, "snippet": h.snippet, "exact": h.exact} for h in hits],
+        "items": [hit_row(h) for h in hits],
         "limit": limit,
         "offset": offset,
         "next_offset": offset + len(hits) if more else None,

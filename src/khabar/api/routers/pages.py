@@ -12,11 +12,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from khabar.api.deps import BriefBuilder, get_brief_builder, get_settings, get_store
-from khabar.api.routers.articles import find_article
-from khabar.api.routers.briefs import make_brief
+from khabar.api.deps import BriefBuilder, find_article, get_brief_builder, get_settings, get_store, make_brief
 from khabar.api.settings import ApiSettings
-from khabar.api.views import article_segments, brief_view, link, render_page, safe_url
+from khabar.api.templates import article_href, article_page_href, link, render_page
+from khabar.present.article import article_segments
+from khabar.present.view import brief_view, safe_url
 from khabar.store import Store
 
 router = APIRouter(include_in_schema=False)
@@ -68,19 +68,20 @@ def brief_page(
     lang: Lang = "ar",
     ids: Annotated[list[str], Query()] = [],  # noqa: B006
     q: Annotated[str | None, Query(max_length=500)] = None,
+    story: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
-    brief, _ = make_brief(store, build, settings, ids=ids, q=q, limit=limit)
-    view = brief_view(brief, lang=lang)
+    brief, _ = make_brief(store, build, settings, ids=ids, q=q, story=story, limit=limit)
+    view = brief_view(brief, lang=lang, href=article_href(lang), page=article_page_href(lang))
     other = "en" if lang == "ar" else "ar"
+    chosen = {"ids": ids or None, "q": q, "story": story, "limit": limit}
     html = render_page(
         "brief.html",
         lang=lang,
         view=view,
-        brief=brief,
         q=(q or "").strip() or None,
-        json_href=link("/api/brief", "ar", ids=ids or None, q=q, limit=limit),
-        other_lang_href=link("/brief", other, ids=ids or None, q=q, limit=limit),
+        exports=[("JSON", link("/api/brief", "ar", **chosen))],
+        other_lang_href=link("/brief", other, **chosen),
     )
     return HTMLResponse(html)
 
@@ -95,7 +96,7 @@ def stories_page(
 
     rows = store.stories(limit=PAGE_SIZE + 1, offset=offset, min_size=2)
     shown = rows[:PAGE_SIZE]
-    hrefs = {s.id: link("/brief", lang, ids=",".join(a.id for a in store.story_articles(s.id))) for s in shown}
+    hrefs = {s.id: link("/brief", lang, story=s.id) for s in shown}
     html = render_page(
         "stories.html",
         lang=lang,

@@ -9,23 +9,10 @@ from fastapi import APIRouter, Depends, Query
 from khabar.api.deps import get_store
 from khabar.api.errors import ApiError
 from khabar.errors import KhabarError
+from khabar.present.rows import cluster_report_row, story_row
 from khabar.store import Store
 
 router = APIRouter(prefix="/api", tags=["stories"])
-
-
-def story_row(row: Any, article_ids: list[str] | None = None) -> dict[str, Any]:
-    out = {
-        "id": row.id,
-        "title": row.title,
-        "size": row.size,
-        "outlets": row.outlets,
-        "first_day": row.first_day.isoformat() if row.first_day else None,
-        "last_day": row.last_day.isoformat() if row.last_day else None,
-    }
-    if article_ids is not None:
-        out["article_ids"] = article_ids
-    return out
 
 
 @router.get("/stories", summary="Stories (events), newest first")
@@ -54,13 +41,7 @@ def update_stories(store: Annotated[Store, Depends(get_store)]) -> dict[str, Any
         report = cluster_store(store)
     except KhabarError as e:
         raise ApiError(409, str(e)) from None
-    return {
-        "assigned": report.assigned,
-        "new_stories": report.new_stories,
-        "active_stories": report.active_stories,
-        "skipped": [{"source": p.source, "problem": p.problem} for p in report.skipped],
-        "seconds": round(report.seconds, 3),
-    }
+    return cluster_report_row(report)
 
 
 @router.get("/stories/{story_id}", summary="One story and the ids of its articles")

@@ -1,0 +1,417 @@
+"""The one view of a brief: what every rendering shows, computed here so that the text,
+Markdown, CSV and HTML exports and the web page lay out the same thing.
+
+:func:`brief_view` reads an :class:`EventBrief` only; no field is assumed filled, so a brief
+whose quotes, claims or conflicts are empty gives empty lists and one whose sections are
+full gives them all.  Where a citation points is the caller's: the web page links to the
+article page (``/articles/ID#s-N``), a standalone file to the article's entry in its own
+list (:func:`anchor_href`).  Interface words come from :mod:`khabar.present.labels`;
+article text is never translated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.model import Claim, EventBrief, NumberMention
+from khabar.present.labels import category_label, labels, subject_label
+
+ENTITY_KINDS = ("person", "organisation", "place", "other")
+
+#: ``href(article_id, sentence_index, span)``: where a citation of that sentence or span
+#: points.  ``span`` is (start, end) in the article's text when the citation is narrower
+#: than a sentence (a quote, a figure).
+Href = Callable[[str, "int | None", "tuple[int, int] | None"], str]
+#: ``page(article_id)``: the address of an article's own page, or None where there is none.
+PageHref = Callable[[str], "str | None"]
+
+
+def anchor_href(article_id: str, sentence_index: int | None = None, span: tuple[int, int] | None = None) -> str:
+    """A standalone file's citation: the cited article's entry in the file's own list."""
+    return f"#a-{article_id}"
+
+
+def no_page(article_id: str) -> str | None:
+    return None
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses become links: a "javascript:" url stays text."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def format_number(n: NumberMention | Claim) -> str:
+    """A figure as a reader scans it: "~40,000", "≥75,000", "20–99", "60%"."""
+
+    def fmt(x: float | None) -> str:
+        if x is None:
+            return "?"
+        if not float(x).is_integer():
+            return f"{x:,.2f}"
+        return f"{x:,.0f}" if abs(x) >= 10_000 else f"{x:.0f}"  # no separator in years: 2016
+
+    if n.value is not None and n.low == n.high == n.value:
+        core = fmt(n.value)
+    elif n.low is not None and n.high is not None:
+        core = f"{fmt(n.low)}–{fmt(n.high)}"
+    elif n.low is not None:
+        core = f"≥{fmt(n.low)}"
+    elif n.high is not None:
+        core = f"≤{fmt(n.high)}"
+    else:
+        core = fmt(n.value)
+    if n.unit == "percent":
+        core += "%"
+    return ("~" if n.approximate else "") + core
+
+
+def cite(numbers: Any) -> str:
+    """Compact citation of articles by their number in the brief: "[1,3]"."""
+    return "[" + ",".join(str(n) for n in sorted({n for n in numbers if n is not None})) + "]"
+
+
+@dataclass(slots=True)
+class Ref:
+    """How a rendering names an article: its number in the brief, outlet, date, title."""
+
+    number: int | None
+    article_id: str
+    outlet: str
+    known_outlet: bool
+    date: str
+    title: str
+    url: str | None
+    page: str | None = None  # the article's own page, where there is one
+
+    def describe(self) -> str:
+        return f"[{self.number}] {self.outlet} · {self.date} · {self.title}"
+
+
+@dataclass(slots=True)
+class BriefView:
+    """Every section of a brief, ready to lay out.  Rows are plain dicts (templates read
+    them by key); each section is empty when the brief has nothing for it."""
+
+    lang: str
+    lab: dict[str, str]
+    refs: dict[str, Ref]
+    articles: list[Ref]
+    outlet_count: int
+    date_range: str
+    schema_version: str = ""
+    summary: list[dict[str, Any]] = field(default_factory=list)
+    #: The source-by-fact matrix: a column per outlet, rows in groups (summary sentences,
+    #: facts several articles carry, figures).
+    matrix_columns: list[dict[str, Any]] = field(default_factory=list)
+    matrix: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    timeline_svg: dict[str, Any] | None = None
+    shared_passages: list[dict[str, Any]] = field(default_factory=list)
+    #: Every number found, per article: [{"number", "items": [{"text", "value"}]}].
+    numbers: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def matrix_rows(self) -> list[dict[str, Any]]:
+        return [row for group in self.matrix for row in group["rows"]]
+
+
+def _date(d: dt.date | None, lab: dict[str, str]) -> str:
+    return d.isoformat() if d else lab["unknown_date"]
+
+
+def brief_view(
+    brief: EventBrief, *, lang: str = "ar", href: Href = anchor_href, page: PageHref = no_page
+) -> BriefView:
+    lab = labels(lang)
+    refs: dict[str, Ref] = {}
+    for i, a in enumerate(brief.articles, 1):
+        refs[a.id] = Ref(
+            number=i,
+            article_id=a.id,
+            outlet=a.outlet or lab["unknown_outlet"],
+            known_outlet=bool(a.outlet),
+            date=_date(a.published, lab),
+            title=a.title,
+            url=safe_url(a.url),
+            page=page(a.id),
+        )
+    dates = sorted(a.published for a in brief.articles if a.published)
+    view = BriefView(
+        lang=lang,
+        lab=lab,
+        refs=refs,
+        articles=list(refs.values()),
+        outlet_count=len({a.outlet for a in brief.articles if a.outlet}),
+        date_range=(f"{dates[0].isoformat()} – {dates[-1].isoformat()}" if len(set(dates)) > 1 else dates[0].isoformat())
+        if dates
+        else lab["unknown_date"],
+        schema_version=brief.schema_version,
+    )
+
+    def ref(article_id: str) -> Ref:
+        return refs.get(article_id) or Ref(None, article_id, lab["unknown_outlet"], False, lab["unknown_date"], "", None)
+
+    def citation(c) -> dict[str, Any]:
+        r = ref(c.article_id)
+        return {
+            "number": r.number,
+            "article_id": c.article_id,
+            "sentence_index": c.sentence_index,
+            "href": href(c.article_id, c.sentence_index, None),
+            "outlet": c.outlet or r.outlet,
+            "text": c.text,
+            "similarity": c.similarity,
+        }
+
+    def citations(cs) -> list[dict[str, Any]]:
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for c in cs or ():
+            if (c.article_id, c.sentence_index) not in seen:
+                seen.add((c.article_id, c.sentence_index))
+                out.append(citation(c))
+        return out
+
+    # Summary, each citation pointing at the sentence it stands for.
+    for n, s in enumerate(brief.summary, 1):
+        cites = citations(s.citations)
+        view.summary.append(
+            {
+                "n": n,
+                "text": s.text,
+                "href": href(s.article_id, s.sentence_index, None),
+                "citations": cites,
+                "cite": cite(c["number"] for c in cites),
+                "outlets": list(s.outlets),
+            }
+        )
+
+    for f in brief.facts:
+        cites = citations(f.citations)
+        view.facts.append(
+            {"id": f.id, "kind": f.kind, "text": f.text, "speaker": f.speaker, "citations": cites,
+             "cite": cite(c["number"] for c in cites)}
+        )
+
+    for q in brief.quotes:
+        r = ref(q.article_id)
+        view.quotes.append(
+            {
+                "speaker": q.speaker,
+                "role": q.role,
+                "organisation": q.organisation,
+                "verb": q.verb,
+                "content": q.content,
+                "direct": q.direct,
+                "number": r.number,
+                "outlet": r.outlet,
+                "href": href(q.article_id, q.sentence_index, (q.start, q.end)),
+            }
+        )
+
+    # Claims; those inside a disagreement are marked so the table shows them at a glance.
+    claim_by_id = {c.id: c for c in brief.claims}
+    kind_of: dict[str, str] = {}
+    for conflict in brief.conflicts:
+        for cid in conflict.claim_ids:
+            if kind_of.get(cid) != "conflict":
+                kind_of[cid] = conflict.kind
+
+    def claim_row(c: Claim) -> dict[str, Any]:
+        r = ref(c.article_id)
+        return {
+            "id": c.id,
+            "article_id": c.article_id,
+            "value": format_number(c),
+            "low": c.low,
+            "high": c.high,
+            "approximate": c.approximate,
+            "unit": c.unit,
+            "text": c.text,
+            "category_code": c.category,
+            "category": category_label(c.category, lang),
+            "subject_code": c.subject,
+            "subject": subject_label(c.subject, lang),
+            "place": c.place,
+            "source": c.source,
+            "date": c.date.isoformat() if c.date else None,
+            "number": r.number,
+            "outlet": r.outlet,
+            "published": r.date,
+            "href": href(c.article_id, c.sentence_index, (c.start, c.end)),
+            "kind": kind_of.get(c.id),
+        }
+
+    view.claims = [claim_row(c) for c in brief.claims]
+    for conflict in brief.conflicts:
+        members = [claim_row(claim_by_id[i]) for i in conflict.claim_ids if i in claim_by_id]
+        view.conflicts.append(
+            {
+                "kind": conflict.kind,
+                "kind_label": lab.get(f"kind_{conflict.kind}", conflict.kind),
+                "category": category_label(conflict.category, lang),
+                "subject": None,  # the subject class ("people") is internal; each card names its own
+                "place": conflict.place,
+                "note": conflict.note,
+                "claims": members,
+                "missing": [i for i in conflict.claim_ids if i not in claim_by_id],
+            }
+        )
+
+    _fill_matrix(view)
+
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in brief.entities:
+        by_kind[e.kind if e.kind in ENTITY_KINDS else "other"].append(
+            {
+                "name": e.name,
+                "roles": list(e.roles),
+                "variants": [v for v in e.variants if v != e.name],
+                "mentions": len(e.mentions),
+                "numbers": sorted({n for m in e.mentions if (n := ref(m.article_id).number) is not None}),
+            }
+        )
+    view.entities = [
+        {"kind": k, "label": lab.get(f"entity_{k}", k), "items": sorted(by_kind[k], key=lambda x: -x["mentions"])}
+        for k in ENTITY_KINDS
+        if by_kind[k]
+    ]
+
+    for t in brief.timeline:
+        r = ref(t.article_id)
+        view.timeline.append(
+            {
+                "date": t.date.isoformat(),
+                "number": r.number,
+                "outlet": r.outlet,
+                "text": t.text,
+                "expression": t.expression,
+                "href": href(t.article_id, t.sentence_index, None),
+            }
+        )
+    view.timeline_svg = timeline_svg(brief, refs, lang=lang, href=href)
+
+    for p in brief.shared_passages:
+        occ = []
+        for o in p.occurrences:
+            r = ref(o.article_id)
+            occ.append({"number": r.number, "outlet": r.outlet, "href": href(o.article_id, None, (o.start, o.end))})
+        view.shared_passages.append(
+            {"text": p.text, "similarity": round(p.similarity * 100), "score": p.similarity, "occurrences": occ,
+             "cite": cite(o["number"] for o in occ)}
+        )
+
+    for a in brief.articles:
+        if a.numbers:
+            view.numbers.append(
+                {"number": refs[a.id].number, "items": [{"text": n.text, "value": format_number(n)} for n in a.numbers]}
+            )
+    return view
+
+
+def _fill_matrix(view: BriefView) -> None:
+    """Which outlet reports what: a column per outlet (an article of unknown outlet is its
+    own), a row per summary sentence, per fact carried by two articles or more, and per
+    figure (a category, value and subject, whichever articles give it)."""
+    lab = view.lab
+    columns: dict[str, dict[str, Any]] = {}
+    for r in view.articles:
+        key = r.outlet if r.known_outlet else f"#{r.article_id}"
+        col = columns.setdefault(key, {"label": r.outlet if r.known_outlet else f"[{r.number}]", "title": r.outlet, "ids": []})
+        col["ids"].append(r.article_id)
+        col["numbers"] = [view.refs[i].number for i in col["ids"]]
+        if not r.known_outlet:
+            col["title"] = r.title
+    view.matrix_columns = list(columns.values())
+
+    def row(n: int, text: str, hits: list[dict[str, Any]]) -> dict[str, Any]:
+        cells = [next((h for h in hits if h["article_id"] in col["ids"]), None) for col in view.matrix_columns]
+        return {"n": n, "text": text, "cells": cells, "count": sum(1 for c in cells if c), "kind": None}
+
+    summary = [row(s["n"], s["text"], s["citations"]) for s in view.summary]
+    shared_facts = [f for f in view.facts if len({c["article_id"] for c in f["citations"]}) > 1]
+    facts = [
+        row(i, (f"{f['speaker']}: " if f["speaker"] else "") + f["text"], f["citations"])
+        for i, f in enumerate(shared_facts, 1)
+    ]
+    figures: dict[tuple, list[dict[str, Any]]] = {}
+    for c in view.claims:
+        figures.setdefault((c["category"], c["value"], c["subject"] or ""), []).append(c)
+    figure_rows = []
+    for i, ((category, value, subject), members) in enumerate(figures.items(), 1):
+        text = " · ".join(x for x in (value, category, subject) if x and x != "—")
+        figure_rows.append({**row(i, text, members), "kind": next((c["kind"] for c in members if c["kind"]), None)})
+    view.matrix = [
+        {"key": key, "label": lab[label], "rows": rows}
+        for key, label, rows in (("summary", "summary", summary), ("facts", "facts", facts), ("figures", "claims", figure_rows))
+        if rows
+    ]
+
+
+#: Colours of the timeline's rows: distinct on white and for the common colour blindnesses.
+PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8a6d00", "#444444")
+
+
+def timeline_svg(brief: EventBrief, refs: dict[str, Ref], *, lang: str, href: Href) -> dict[str, Any] | None:
+    """Geometry of the timeline plot: a row per article, a dot per day it reports on.
+
+    Drawn as inline SVG (no script library): x is the day, a dot's size grows with the
+    number of sentences of that article about that day.
+    """
+    if not brief.timeline:
+        return None
+    lab = labels(lang)
+    first = min(t.date for t in brief.timeline)
+    last = max(t.date for t in brief.timeline)
+    span = max((last - first).days, 1)
+    order = [a.id for a in brief.articles]
+    row_ids = sorted({t.article_id for t in brief.timeline}, key=lambda i: order.index(i) if i in order else len(order))
+    label_w, plot_w, row_h, top, bottom = 170, 560, 26, 12, 34
+    pad = 16
+    width = label_w + plot_w + 2 * pad + 40  # room for the last date label
+    height = top + row_h * len(row_ids) + bottom
+
+    def x(d: dt.date) -> float:
+        if last == first:
+            return label_w + pad + plot_w / 2
+        return label_w + pad + (d - first).days / span * plot_w
+
+    groups: dict[tuple[str, dt.date], list] = defaultdict(list)
+    for t in brief.timeline:
+        groups[(t.article_id, t.date)].append(t)
+    rows = []
+    for i, aid in enumerate(row_ids):
+        r = refs.get(aid)
+        number = r.number if r else None
+        outlet = r.outlet if r else lab["unknown_outlet"]
+        rows.append({"y": top + row_h * i + row_h / 2, "label": f"[{number or '?'}] {outlet}", "color": PALETTE[i % len(PALETTE)]})
+    dots = []
+    for (aid, day), entries in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        row = row_ids.index(aid)
+        dots.append(
+            {
+                "cx": round(x(day), 1),
+                "cy": rows[row]["y"],
+                "r": round(4 + 2.5 * math.sqrt(len(entries) - 1), 1),
+                "color": rows[row]["color"],
+                "href": href(aid, entries[0].sentence_index, None),
+                "title": f"{day.isoformat()} · {rows[row]['label']} · {entries[0].text[:140]}",
+            }
+        )
+    days = sorted({t.date for t in brief.timeline})
+    step = max(1, math.ceil(len(days) / 7))  # at most ~7 tick labels
+    ticks = [{"x": round(x(d), 1), "label": d.isoformat()} for d in days[::step]]
+    return {"width": width, "height": height, "rows": rows, "dots": dots, "ticks": ticks,
+            "axis_y": top + row_h * len(row_ids) + 4, "x0": label_w + pad - 6, "x1": label_w + pad + plot_w + 6}
