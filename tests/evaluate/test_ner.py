@@ -85,7 +85,7 @@ def test_evaluate_with_a_perfect_tagger_scores_one(tmp_path):
 
 
 # Floors measured on the CAMeL Lab train split of ANERcorp (window 10), a little below the
-# figures printed by `python -m khabar.evaluate.ner` so that small rule changes do not
+# figures printed by `khabar eval ner` so that small rule changes do not
 # break the suite, while a real regression does.
 FLOORS = {"PERS": 0.45, "LOC": 0.76, "ORG": 0.34, "overall": 0.59}
 

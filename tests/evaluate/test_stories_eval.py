@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from khabar.evaluate.stories import main, read_labelled_jsonl, score_clustering
+from khabar.evaluate.stories import read_labelled_jsonl, score_clustering
+
+def _eval(*args: str):
+    from typer.testing import CliRunner
+
+    from khabar.cli import app
+
+    return CliRunner().invoke(app, ["eval", "stories", *args])
+
 
 GOLD = {"a": "x", "b": "x", "c": "y", "d": "y"}
 
@@ -46,8 +54,9 @@ def test_main_clusters_a_labelled_file_and_prints_the_scores(tmp_path, capsys):
     path = tmp_path / "set.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     assert len(read_labelled_jsonl(path)) == 3
-    assert main([str(path)]) == 0
-    assert "ARI=1.000" in capsys.readouterr().out
+    result = _eval(str(path))
+    assert result.exit_code == 0, result.output
+    assert "ARI=1.000" in result.stdout
 
 
 def test_a_zero_cosine_threshold_turns_the_second_stage_off(tmp_path, capsys):
@@ -55,5 +64,6 @@ def test_a_zero_cosine_threshold_turns_the_second_stage_off(tmp_path, capsys):
     path = tmp_path / "set.jsonl"
     row = {"title": "انهيار جسر", "body": body, "outlet": "أ", "published": "2024-03-05", "event": "bridge"}
     path.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
-    assert main([str(path), "--cosine-threshold", "0"]) == 0
-    assert "cosine_threshold=None" in capsys.readouterr().out
+    result = _eval(str(path), "--cosine-threshold", "0")
+    assert result.exit_code == 0, result.output
+    assert "cosine_threshold=None" in result.stdout

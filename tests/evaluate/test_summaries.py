@@ -16,7 +16,6 @@ from khabar.evaluate.summaries import (
     HUMAN,
     budget_of,
     evaluate_summaries,
-    main,
     read_clusters,
     read_easc,
     read_events,
@@ -103,9 +102,18 @@ def test_fixed_budget_overrides_the_references():
     assert {r.budget for r in fixed.results} == {20}
 
 
-def test_main_prints_a_markdown_row_per_algorithm(capsys):
-    assert main([str(FIXTURE), "--algorithms", "lead,ilp"]) == 0
-    rows = [line.split("|")[1].strip() for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
+def _eval(*args: str):
+    from typer.testing import CliRunner
+
+    from khabar.cli import app
+
+    return CliRunner().invoke(app, ["eval", "summarize", *args])
+
+
+def test_main_prints_a_markdown_row_per_algorithm():
+    result = _eval(str(FIXTURE), "--algorithms", "lead,ilp")
+    assert result.exit_code == 0
+    rows = [line.split("|")[1].strip() for line in result.stdout.splitlines() if line.startswith("| ")]
     assert rows == ["algorithm", "lead", "ilp", FIRST_WORDS, HUMAN]
 
 
@@ -116,9 +124,10 @@ def test_first_words_is_the_first_article_cut_to_the_budget():
     assert t.row(FIRST_WORDS).coverage is None  # folders carry no must-contain facts
 
 
-def test_main_reports_an_unknown_algorithm(capsys):
-    assert main([str(FIXTURE), "--algorithms", "textrank"]) == 2
-    assert "textrank" in capsys.readouterr().err
+def test_main_reports_an_unknown_algorithm():
+    result = _eval(str(FIXTURE), "--algorithms", "textrank")
+    assert result.exit_code == 2
+    assert "textrank" in result.stderr
 
 
 @pytest.mark.corpus
@@ -224,8 +233,9 @@ def test_coverage_is_reported_beside_rouge_for_algorithms_and_first_words(tmp_pa
     assert t.row(FIRST_WORDS).coverage == 0.75
 
 
-def test_main_prints_the_coverage_column_for_one_split(tmp_path, capsys):
-    assert main([str(_events_gold(tmp_path)), "--algorithms", "lead", "--split", "test"]) == 0
-    out = capsys.readouterr().out
+def test_main_prints_the_coverage_column_for_one_split(tmp_path):
+    result = _eval(str(_events_gold(tmp_path)), "--algorithms", "lead", "--split", "test")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
     assert "split test" in out and "must-contain" in out
 

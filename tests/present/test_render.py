@@ -69,7 +69,7 @@ def example_brief():
     from khabar import read
     from khabar_testdata import EXAMPLES
 
-    return build_brief(list(read([EXAMPLES / "wadi-nahr-evacuation"])))
+    return build_event_brief(list(read([EXAMPLES / "wadi-nahr-evacuation"])))
 
 
 def test_standalone_html_is_self_contained_and_shows_what_the_page_shows(example_brief):

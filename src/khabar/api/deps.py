@@ -19,7 +19,7 @@ from fastapi import Request
 
 from khabar.api.errors import ApiError
 from khabar.api.settings import ApiSettings
-from khabar.config import BriefOptions
+from khabar.config import BriefOptions, build_options
 from khabar.errors import OptionsError
 from khabar.model import Article, EventBrief
 from khabar.store import Store, open_store
@@ -163,12 +163,8 @@ def select_articles(
 
 
 def brief_options(length: int | None, algorithm: str | None) -> BriefOptions:
-    defaults = BriefOptions()
     try:
-        return BriefOptions(
-            length_words=length if length is not None else defaults.length_words,
-            algorithm=algorithm or defaults.algorithm,
-        )
+        return build_options(BriefOptions, length_words=length, algorithm=algorithm or None)
     except OptionsError as e:
         raise ApiError(422, str(e)) from None
 

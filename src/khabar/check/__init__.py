@@ -14,10 +14,7 @@ trained model), :mod:`~khabar.check.verdict` (independent sources, summary).
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import json
-import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,7 +36,7 @@ from khabar.check.verdict import (
     source_groups,
 )
 from khabar.config import CheckOptions
-from khabar.errors import KhabarError, OptionsError
+from khabar.errors import OptionsError
 from khabar.extract.attribution import find_source
 from khabar.model import Article
 
@@ -55,14 +52,12 @@ __all__ = [
     "Verdict",
     "check_claim",
     "check_docs",
-    "format_result",
     "load_model",
-    "main",
     "pair_features",
     "predict_pairs",
+    "read_pairs",
     "result_to_dict",
     "save_model",
-    "train_main",
     "train_stance",
 ]
 
@@ -192,7 +187,7 @@ def predict_pairs(analyses: Sequence[Analysis], model: Model | str | Path | None
     return [label for label, _ in _model(model).predict([a.features for a in analyses])]
 
 
-# --- output and command line -------------------------------------------------------------------
+# --- output ----------------------------------------------------------------------------------
 
 
 def result_to_dict(result: CheckResult) -> dict[str, Any]:
@@ -208,75 +203,3 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
         return x
 
     return conv(result)
-
-
-def format_result(result: CheckResult, *, show_unrelated: bool = False) -> str:
-    lines = [f"Claim: {result.claim}", f"Verdict: {result.verdict.summary}", ""]
-    for a in result.articles:
-        if a.stance == "unrelated" and not show_unrelated:
-            continue
-        date = a.published.isoformat() if a.published else "undated"
-        lines.append(f"[{a.stance}] {a.outlet or 'unnamed outlet'} ({date}) {a.title}".rstrip())
-        for e in a.evidence:
-            who = f" — {e.source}" if e.source else ""
-            lines.append(f"    #{e.sentence_index} ({e.similarity:.2f}){who}: {e.text}")
-            for f in e.figures:
-                rel = "agrees with" if f.agrees else "differs from"
-                lines.append(f"        figure {f.text} ({f.category}) {rel} the claim's {f.claim_figure}")
-    unrelated = sum(1 for a in result.articles if a.stance == "unrelated")
-    if unrelated and not show_unrelated:
-        lines.append(f"({unrelated} unrelated article{'s' if unrelated != 1 else ''} not shown)")
-    return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``khabar check CLAIM [PATHS...] [--db FILE] [--model FILE] [--json]``."""
-    parser = argparse.ArgumentParser(prog="khabar check", description="Check a claim against articles or a store.")
-    parser.add_argument("claim")
-    parser.add_argument("paths", nargs="*", help="article files or folders (default: the store)")
-    parser.add_argument("--db", type=Path, default=None, help="store file (default: $KHABAR_DB)")
-    parser.add_argument("--model", type=Path, default=None, help="trained stance model (JSON)")
-    parser.add_argument("--max-articles", type=int, default=CheckOptions().max_articles)
-    parser.add_argument("--evidence", type=int, default=CheckOptions().evidence_per_article)
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--all", action="store_true", help="show unrelated articles too")
-    args = parser.parse_args(argv)
-    try:
-        options = CheckOptions(max_articles=args.max_articles, evidence_per_article=args.evidence)
-        if args.paths:
-            from khabar import read
-
-            result = check_claim(args.claim, read(args.paths), model=args.model, options=options)
-        else:
-            from khabar.store import open_store
-
-            with open_store(args.db) as store:
-                result = check_claim(args.claim, store, model=args.model, options=options)
-    except KhabarError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    if args.json:
-        print(json.dumps(result_to_dict(result), ensure_ascii=False, indent=1))
-    else:
-        print(format_result(result, show_unrelated=args.all))
-    return 0
-
-
-def train_main(argv: Sequence[str] | None = None) -> int:
-    """``khabar train stance DATA -o MODEL.json [--l2 X]``: DATA is JSON Lines, a baly2018
-    folder or an ANS CSV."""
-    parser = argparse.ArgumentParser(prog="khabar train stance", description="Train the stance model.")
-    parser.add_argument("data", type=Path)
-    parser.add_argument("-o", "--output", type=Path, required=True, help="where to write the model (JSON)")
-    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty")
-    args = parser.parse_args(argv)
-    try:
-        pairs = read_pairs(args.data)
-        model = train_stance(pairs, l2=args.l2)
-        save_model(model, args.output)
-    except KhabarError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    counts = {lb: sum(p.stance == lb for p in pairs) for lb in model.labels}
-    print(f"trained on {len(pairs)} pairs {counts}; wrote {args.output}")
-    return 0

@@ -69,6 +69,16 @@ class ArticleStance:
 
 
 @dataclass(frozen=True, slots=True)
+class DisagreeingFigure:
+    """A figure that disagrees with the claim's: its value as a reader reads it, the
+    claim's figure as written, and who gives it (source, outlet, day)."""
+
+    value: str
+    claim_figure: str
+    who: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """Counts of independent sources per stance, and a sentence saying so."""
 
@@ -80,6 +90,14 @@ class Verdict:
     single_wire_story: bool = False
     agree_sources: tuple[str, ...] = ()  # who the agreeing evidence attributes it to
     disagree_sources: tuple[str, ...] = ()
+    #: The parts ``summary`` is made of, for a rendering in another language
+    #: (khabar.present.check): the outlet of each independent source per side (None: not
+    #: named), the figures that disagree, and how many articles were read.
+    agree_outlets: tuple[str | None, ...] = ()
+    disagree_outlets: tuple[str | None, ...] = ()
+    disagree_figures: tuple[DisagreeingFigure, ...] = ()
+    read: int = 0
+    sided: int = 0  # articles (not sources) that agree or disagree
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +172,8 @@ def format_value(value: float | None, fallback: str) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def _outlet(a: ArticleStance) -> str:
-    return a.outlet or "unnamed outlet"
+def _outlet(name: str | None) -> str:
+    return name or "unnamed outlet"
 
 
 def _unique(items: Sequence[str]) -> tuple[str, ...]:
@@ -165,14 +183,14 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
 def build_verdict(articles: Sequence[ArticleStance], copy_group: Sequence[int]) -> Verdict:
     """Count independent sources per stance and say what that means, and no more."""
     counts: dict[str, int] = {}
-    names: dict[str, list[str]] = {}
+    names: dict[str, list[str | None]] = {}
     for stance in ("agree", "disagree", "discuss", "unrelated"):
         members = [a for a in articles if a.stance == stance]
         groups: dict[int, ArticleStance] = {}
         for a in members:
             groups.setdefault(a.source_group, a)
         counts[stance] = len(groups)
-        names[stance] = [_outlet(a) for a in groups.values()]
+        names[stance] = [a.outlet for a in groups.values()]
     sided = [i for i, a in enumerate(articles) if a.stance in ("agree", "disagree")]
     single_wire = len(sided) >= 2 and len({copy_group[i] for i in sided}) == 1
     agree_sources = _unique([e.source for a in articles if a.stance == "agree" for e in a.evidence if e.source])
@@ -181,14 +199,15 @@ def build_verdict(articles: Sequence[ArticleStance], copy_group: Sequence[int]) 
     parts = []
     if counts["agree"]:
         word = "outlet agrees" if counts["agree"] == 1 else "outlets agree"
-        parts.append(f"{counts['agree']} independent {word} ({', '.join(names['agree'])})")
+        parts.append(f"{counts['agree']} independent {word} ({', '.join(map(_outlet, names['agree']))})")
+    figures = _disagreeing_figures([a for a in articles if a.stance == "disagree"])
     if counts["disagree"]:
         verb = "disagrees" if counts["disagree"] == 1 else "disagree"
-        figures = _disagreeing_figures([a for a in articles if a.stance == "disagree"])
         if figures:
-            parts.append(f"{counts['disagree']} {verb} on the figure: {'; '.join(figures)}")
+            shown = [f"{f.value} against {f.claim_figure} ({', '.join(f.who)})" for f in figures]
+            parts.append(f"{counts['disagree']} {verb} on the figure: {'; '.join(shown)}")
         else:
-            parts.append(f"{counts['disagree']} {verb} ({', '.join(names['disagree'])})")
+            parts.append(f"{counts['disagree']} {verb} ({', '.join(map(_outlet, names['disagree']))})")
     if counts["discuss"]:
         parts.append(f"{counts['discuss']} discuss{'es' if counts['discuss'] == 1 else ''} it without taking a side")
     if not counts["agree"] and not counts["disagree"]:
@@ -209,19 +228,22 @@ def build_verdict(articles: Sequence[ArticleStance], copy_group: Sequence[int]) 
         single_wire_story=single_wire,
         agree_sources=agree_sources,
         disagree_sources=disagree_sources,
+        agree_outlets=tuple(names["agree"]),
+        disagree_outlets=tuple(names["disagree"]),
+        disagree_figures=tuple(figures),
+        read=len(articles),
+        sided=len(sided),
     )
 
 
-def _disagreeing_figures(articles: Sequence[ArticleStance]) -> list[str]:
+def _disagreeing_figures(articles: Sequence[ArticleStance]) -> list[DisagreeingFigure]:
     out = []
     for a in articles:
         for e in a.evidence:
             for f in e.figures:
                 if not f.agrees:
-                    who = ", ".join(
-                        x for x in (e.source, a.outlet, a.published.isoformat() if a.published else None) if x
-                    )
-                    out.append(f"{format_value(f.value, f.text)} against {f.claim_figure} ({who})")
+                    who = tuple(x for x in (e.source, a.outlet, a.published.isoformat() if a.published else None) if x)
+                    out.append(DisagreeingFigure(format_value(f.value, f.text), f.claim_figure, who))
                     break
             else:
                 continue

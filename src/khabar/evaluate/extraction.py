@@ -33,7 +33,7 @@ What is scored, and why each rule is as lenient as it is:
 
 Command line::
 
-    python -m khabar.evaluate.extraction tests/gold/extract.json [--root .] [--shared ../shared]
+    khabar eval extract tests/gold/extract.json [--root .] [--shared ../shared]
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -591,54 +590,3 @@ def evaluate_extraction(gold_path: Path, *, root: Path, shared: Path, split: str
 
 
 # --- report ------------------------------------------------------------------------------
-
-
-def report(scores: ExtractionScores) -> str:
-    rows: list[tuple[str, PRF]] = [
-        ("quotes", scores.quotes),
-        ("speakers", scores.speakers),
-        ("claims (value+cat+source)", scores.claims),
-        ("claims (value+category)", scores.claims_value_category),
-        ("claims (value)", scores.claims_value),
-        ("entity mentions", scores.entity_mentions),
-        *((f"  {k}", v) for k, v in scores.entity_mentions_by_kind.items()),
-        ("entity clusters (B-cubed)", scores.entity_bcubed),
-        ("dates", scores.dates),
-    ]
-    lines = [f"{'kind':<28} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'found':>6}"]
-    for name, s in rows:
-        lines.append(
-            f"{name:<28} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:>6} {s.predicted:>6} {s.matched:>6}"
-        )
-    lines.append(f"({scores.articles} articles)")
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    usage = "usage: python -m khabar.evaluate.extraction GOLD.json [--root DIR] [--shared DIR]"
-    if not args or args[0].startswith("-"):
-        print(usage, file=sys.stderr)
-        return 2
-    gold_path = Path(args.pop(0))
-    options = {"--root": None, "--shared": None}
-    while args:
-        flag = args.pop(0)
-        if flag not in options or not args:
-            print(usage, file=sys.stderr)
-            return 2
-        options[flag] = args.pop(0)
-    # The gold file lives in tests/gold/ of the checkout; ../shared sits beside the checkout.
-    root = Path(options["--root"]) if options["--root"] else gold_path.resolve().parent.parent.parent
-    shared = Path(options["--shared"]) if options["--shared"] else root.resolve().parent / "shared"
-    try:
-        scores = evaluate_extraction(gold_path, root=root, shared=shared)
-    except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    print(report(scores))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

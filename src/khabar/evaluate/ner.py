@@ -16,14 +16,12 @@ consecutive sentences (a name found once is then found again nearby, as in an ar
 
 Command line::
 
-    python -m khabar.evaluate.ner path/to/ANERCorp_CamelLab_train.txt [--window 10]
+    khabar eval ner path/to/ANERCorp_CamelLab_train.txt [--window 10]
 """
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -176,39 +174,3 @@ def evaluate_ner(path: Path, *, tagger: Tagger | None = None, window: int = 10, 
     seconds = time.perf_counter() - started
     result = score([[tag for _, tag in sent] for sent in sentences], predicted)
     return dataclasses.replace(result, seconds=seconds)
-
-
-def format_scores(scores: NerScores) -> str:
-    lines = [
-        f"{scores.sentences} sentences, {scores.tokens} tokens, {scores.misc_chunks} MISC chunks not scored; "
-        f"tagged in {scores.seconds:.1f} s ({scores.tokens / scores.seconds if scores.seconds else 0:,.0f} tokens/s)",
-        "",
-        f"{'level':<8}{'type':<9}{'precision':>10}{'recall':>9}{'F1':>8}{'gold':>8}{'found':>8}{'correct':>9}",
-    ]
-    for level, rows in (("entity", scores.entity), ("token", scores.token)):
-        for r in rows:
-            lines.append(
-                f"{level:<8}{r.type:<9}{100 * r.precision:>10.1f}{100 * r.recall:>9.1f}{100 * r.f1:>8.1f}"
-                f"{r.gold:>8}{r.predicted:>8}{r.correct:>9}"
-            )
-    lines.append(f"token accuracy (exact BIO tag): {100 * scores.token_accuracy:.1f}")
-    return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score khabar's entity recognition on a BIO corpus (ANERcorp).")
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--window", type=int, default=10, help="sentences tagged together (default 10)")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
-    args = parser.parse_args(argv)
-    try:
-        scores = evaluate_ner(args.path, window=args.window, limit=args.limit)
-    except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    print(format_scores(scores))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

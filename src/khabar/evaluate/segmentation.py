@@ -9,12 +9,11 @@ precision.
 
 Command line (prints khabar's figures, and sentencex's when it is installed)::
 
-    python -m khabar.evaluate.segmentation path/to/ar_pud-ud-test.conllu
+    khabar eval segment path/to/ar_pud-ud-test.conllu
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,23 +115,10 @@ def evaluate_segmentation(
     return score(sentences, segmenter or khabar_segmenter, doc_size=doc_size, joiner=joiner)
 
 
-def _report(rows: Iterable[tuple[str, SegmentationScores]]) -> str:
-    lines = [f"{'segmenter':<24} {'P':>6} {'R':>6} {'F1':>6}  sentences documents"]
-    for name, s in rows:
-        lines.append(
-            f"{name:<24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.sentences:>9} {s.documents:>9}"
-        )
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print("usage: python -m khabar.evaluate.segmentation FILE.conllu [DOC_SIZE]", file=sys.stderr)
-        return 2
-    path = Path(args[0])
-    doc_size = int(args[1]) if len(args) > 1 else 10
-    sentences = read_conllu_sentences(path)
+def compare_segmenters(conllu_path: Path, *, doc_size: int = 10) -> list[tuple[str, SegmentationScores]]:
+    """khabar's and sentencex's scores (when sentencex is installed), with the sentences of
+    a test document joined by a space and by a newline."""
+    sentences = read_conllu_sentences(conllu_path)
     rows = []
     candidates: list[tuple[str, Segmenter | None]] = [("khabar", khabar_segmenter), ("sentencex", sentencex_segmenter())]
     for name, seg in candidates:
@@ -140,9 +126,4 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for label, joiner in (("space", " "), ("newline", "\n")):
             rows.append((f"{name} ({label})", score(sentences, seg, doc_size=doc_size, joiner=joiner)))
-    print(_report(rows))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return rows

@@ -12,13 +12,11 @@ by cross-validation *by claim* (a claim's pairs are never in training and test a
   dev, scored on ANS's three labels (our discuss and unrelated both read as ANS's "other");
 * a khabar JSON Lines file: k folds over claims.
 
-    python -m khabar.evaluate.stance ../shared/corpora/baly2018 [--limit N] [--k 3]
+    khabar eval stance ../shared/corpora/baly2018 [--limit N] [--k 3]
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,18 +155,6 @@ def train_test(train: Sequence[Pair], test: Sequence[Pair], *, l2: float = 1.0, 
     )
 
 
-def format_report(report: Report) -> str:
-    labels = list(report.rules.support)
-    head = f"{report.name}: {report.rules.n} pairs, " + ", ".join(f"{lb} {report.rules.support[lb]}" for lb in labels)
-    head += f" ({report.folds} fold{'s' if report.folds != 1 else ''} by claim)" if report.folds > 1 else " (train/test)"
-    rows = [head, f"{'model':<10} {'acc':>6} {'macroF1':>8} " + " ".join(f"{'F1 ' + lb:>13}" for lb in labels) + "  evid.recall"]
-    for name, s in (("majority", report.majority), ("rules", report.rules), ("trained", report.trained)):
-        ev = f"{s.evidence_recall:.3f}" if s.evidence_recall is not None else "-"
-        per = " ".join(f"{s.f1.get(lb, 0.0):>13.3f}" for lb in labels)
-        rows.append(f"{name:<10} {s.accuracy:>6.3f} {s.macro_f1:>8.3f} {per}  {ev:>11}")
-    return "\n".join(rows)
-
-
 def evaluate_path(path: Path, *, k: int = 5, limit: int | None = None, l2: float = 1.0) -> Report:
     if (path / "stance" / "train.csv").exists():
         train, test = read_ans(path / "stance" / "train.csv"), read_ans(path / "stance" / "dev.csv")
@@ -182,26 +168,3 @@ def evaluate_path(path: Path, *, k: int = 5, limit: int | None = None, l2: float
     if limit:
         pairs = pairs[:limit]
     return cross_validate(pairs, k=k, l2=l2, name=path.name)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="khabar eval stance", description="Stance and evidence scores on labelled pairs.")
-    parser.add_argument("data", type=Path, help="baly2018 folder, ANS folder, or khabar JSON Lines")
-    parser.add_argument("--k", type=int, default=5, help="folds by claim when the data has none")
-    parser.add_argument("--limit", type=int, default=None, help="first N claim files (baly) or pairs")
-    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the trained model")
-    args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"error: {args.data}: no such file or folder", file=sys.stderr)
-        return 2
-    try:
-        report = evaluate_path(args.data, k=args.k, limit=args.limit, l2=args.l2)
-    except KhabarError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    print(format_report(report))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -13,14 +13,13 @@ Command line: cluster the labelled set (``benchmarks/storyset.py`` writes it) pl
 given, folders of extra labelled articles (each folder is one event: the example corpus's
 ``examples/*/`` folders, the seeds)::
 
-    python -m khabar.evaluate.stories benchmarks/out/storyset/articles.jsonl \
+    khabar eval stories benchmarks/out/storyset/articles.jsonl \
         --event-dir examples/wadi-nahr-evacuation --event-dir ../shared/seeds [--threshold 0.22] \
         [--cosine-threshold 0.3 (0: MinHash alone)]
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 from collections import Counter
@@ -123,56 +122,24 @@ def cluster_labelled(items: Sequence[tuple[Article, str]], *, options: StoryOpti
     return assign_stories(signed, options=options), gold
 
 
-def _format(name: str, s: ClusteringScores) -> str:
-    return (
-        f"{name:<28} items={s.items:4d} events={s.gold_clusters:3d} stories={s.predicted_clusters:3d}  "
-        f"ARI={s.ari:.3f}  B3 P={s.bcubed_precision:.3f} R={s.bcubed_recall:.3f} F1={s.bcubed_f1:.3f}  "
-        f"purity={s.purity:.3f}"
-    )
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m khabar.evaluate.stories", description=__doc__.split("\n")[0])
-    parser.add_argument("jsonl", nargs="*", type=Path, help="labelled storyset files (JSON Lines with an 'event' field)")
-    parser.add_argument("--event-dir", action="append", type=Path, default=[], help="a folder holding one event")
-    defaults = StoryOptions()
-    parser.add_argument("--threshold", type=float, default=defaults.threshold)
-    parser.add_argument("--window-days", type=int, default=defaults.window_days)
-    parser.add_argument("--body-terms", type=int, default=defaults.body_terms)
-    parser.add_argument(
-        "--cosine-threshold", type=float, default=defaults.cosine_threshold,
-        help="second stage (TF-IDF cosine to the story centroid); 0 turns it off (MinHash alone)",
-    )
-    parser.add_argument("--cosine-days", type=int, default=defaults.cosine_days)
-    args = parser.parse_args(argv)
-    options = StoryOptions(
-        threshold=args.threshold,
-        window_days=args.window_days,
-        body_terms=args.body_terms,
-        cosine_threshold=args.cosine_threshold or None,
-        cosine_days=args.cosine_days,
-    )
+def evaluate_storysets(
+    jsonl: Sequence[Path], event_dirs: Sequence[Path], *, options: StoryOptions
+) -> list[tuple[str, ClusteringScores]]:
+    """Group every labelled article at once and score it: ``("all", scores)`` first, then
+    each file or folder on its own (its articles within the one grouping)."""
     parts: list[tuple[str, list[tuple[Article, str]]]] = []
-    for path in args.jsonl:
+    for path in jsonl:
         parts.append((path.name, read_labelled_jsonl(path)))
-    for path in args.event_dir:
+    for path in event_dirs:
         parts.append((f"dir:{path.name}", read_event_dir(path)))
     if not parts:
-        parser.error("give at least one labelled JSONL file or --event-dir")
+        raise InputError("stories", "give at least one labelled JSON Lines file or event folder")
     everything = [item for _name, items in parts for item in items]
     predicted, gold = cluster_labelled(everything, options=options)
-    print(
-        f"options: threshold={options.threshold} window_days={options.window_days} body_terms={options.body_terms} "
-        f"cosine_threshold={options.cosine_threshold} cosine_days={options.cosine_days}"
-    )
-    print(_format("all", score_clustering(predicted, gold)))
+    rows = [("all", score_clustering(predicted, gold))]
     for name, items in parts:
         ids = {a.id for a, _ in items}
         sub_pred = {k: v for k, v in predicted.items() if k in ids}
         sub_gold = {k: v for k, v in gold.items() if k in ids}
-        print(_format(f"  {name}", score_clustering(sub_pred, sub_gold)))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        rows.append((f"  {name}", score_clustering(sub_pred, sub_gold)))
+    return rows

@@ -35,15 +35,13 @@ reference fewer than the systems, so it is slightly pessimistic with ``mean``).
 
 Command line::
 
-    python -m khabar.evaluate.summaries DATASET [--mode single] [--easc] [--length N] [--split dev|test]
+    khabar eval summarize DATASET [--mode single] [--easc] [--length N] [--split dev|test]
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -478,69 +476,3 @@ def evaluate_summaries(
         mode=mode,
         split=split,
     )
-
-
-def format_table(table: SummaryTable) -> str:
-    """A Markdown table: mean F and recall (×100) per algorithm, words and seconds, and the
-    mean must-contain coverage when the dataset has facts."""
-    with_facts = any(r.coverage is not None for r in table.rows)
-    lines = [
-        f"{table.clusters} clusters, {table.articles} articles, mode {table.mode}"
-        f"{f', split {table.split}' if table.split else ''}; "
-        f"ROUGE on {'light stems' if table.stem else 'normalized words'}"
-        f"{', stop words removed' if table.stopwords else ''}, {table.aggregate} over references; "
-        f"budget {table.length_words or 'mean reference length'} words",
-        "",
-        "| algorithm | R1 F | R1 R | R2 F | R2 R | RL F | RL R |" + (" must-contain |" if with_facts else "")
-        + " words | seconds |",
-        "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if with_facts else "") + "---:|---:|",
-    ]
-    for r in table.rows:
-        facts = ""
-        if with_facts:
-            facts = " – |" if r.coverage is None else f" {r.coverage:.2f} |"
-        lines.append(
-            f"| {r.algorithm} | {100 * r.rouge1_f:.1f} | {100 * r.rouge1_r:.1f} | {100 * r.rouge2_f:.1f} | "
-            f"{100 * r.rouge2_r:.1f} | {100 * r.rougeL_f:.1f} | {100 * r.rougeL_r:.1f} |{facts} {r.words:.0f} | "
-            f"{r.seconds:.2f} |"
-        )
-    return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m khabar.evaluate.summaries", description="ROUGE of khabar's summaries against human ones."
-    )
-    parser.add_argument("dataset", type=Path, help="folder of cluster folders, the EASC folder, or an events JSON")
-    parser.add_argument("--mode", choices=("multi", "single"), default="multi")
-    parser.add_argument("--easc", action="store_true", help="read the EASC layout (detected when not given)")
-    parser.add_argument("--algorithms", default=",".join(SUMMARY_ALGORITHMS), help="comma-separated")
-    parser.add_argument("--length", type=int, default=None, help="word budget (default: mean reference length)")
-    parser.add_argument("--no-stem", action="store_true", help="score normalized words, not light stems")
-    parser.add_argument("--stopwords", action="store_true", help="drop stop words before scoring")
-    parser.add_argument("--aggregate", choices=AGGREGATES, default="mean", help="how references are combined")
-    parser.add_argument("--limit", type=int, default=None, help="first N clusters only")
-    parser.add_argument("--split", choices=SPLITS, default=None, help="one split of an events JSON")
-    args = parser.parse_args(argv)
-    try:
-        table = evaluate_summaries(
-            args.dataset,
-            algorithms=[a.strip() for a in args.algorithms.split(",") if a.strip()],
-            length_words=args.length,
-            stem=not args.no_stem,
-            mode=args.mode,
-            layout="easc" if args.easc else "auto",
-            stopwords=args.stopwords,
-            aggregate=args.aggregate,
-            limit=args.limit,
-            split=args.split,
-        )
-    except KhabarError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    print(format_table(table))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

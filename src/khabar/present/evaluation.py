@@ -1,0 +1,117 @@
+"""The result tables of ``khabar eval``: what each evaluation measured, laid out for a
+terminal (fixed-width columns) or, for summaries, as a Markdown table to paste into the docs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from khabar.evaluate.extraction import PRF, ExtractionScores
+    from khabar.evaluate.ner import NerScores
+    from khabar.evaluate.segmentation import SegmentationScores
+    from khabar.evaluate.stance import Report
+    from khabar.evaluate.stories import ClusteringScores
+    from khabar.evaluate.summaries import SummaryTable
+
+
+def extraction_table(scores: ExtractionScores) -> str:
+    rows: list[tuple[str, PRF]] = [
+        ("quotes", scores.quotes),
+        ("speakers", scores.speakers),
+        ("claims (value+cat+source)", scores.claims),
+        ("claims (value+category)", scores.claims_value_category),
+        ("claims (value)", scores.claims_value),
+        ("entity mentions", scores.entity_mentions),
+        *((f"  {k}", v) for k, v in scores.entity_mentions_by_kind.items()),
+        ("entity clusters (B-cubed)", scores.entity_bcubed),
+        ("dates", scores.dates),
+    ]
+    lines = [f"{'kind':<28} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'found':>6}"]
+    for name, s in rows:
+        lines.append(
+            f"{name:<28} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:>6} {s.predicted:>6} {s.matched:>6}"
+        )
+    lines.append(f"({scores.articles} articles)")
+    return "\n".join(lines)
+
+
+def ner_table(scores: NerScores) -> str:
+    lines = [
+        f"{scores.sentences} sentences, {scores.tokens} tokens, {scores.misc_chunks} MISC chunks not scored; "
+        f"tagged in {scores.seconds:.1f} s ({scores.tokens / scores.seconds if scores.seconds else 0:,.0f} tokens/s)",
+        "",
+        f"{'level':<8}{'type':<9}{'precision':>10}{'recall':>9}{'F1':>8}{'gold':>8}{'found':>8}{'correct':>9}",
+    ]
+    for level, rows in (("entity", scores.entity), ("token", scores.token)):
+        for r in rows:
+            lines.append(
+                f"{level:<8}{r.type:<9}{100 * r.precision:>10.1f}{100 * r.recall:>9.1f}{100 * r.f1:>8.1f}"
+                f"{r.gold:>8}{r.predicted:>8}{r.correct:>9}"
+            )
+    lines.append(f"token accuracy (exact BIO tag): {100 * scores.token_accuracy:.1f}")
+    return "\n".join(lines)
+
+
+def segmentation_table(rows: Iterable[tuple[str, SegmentationScores]]) -> str:
+    lines = [f"{'segmenter':<24} {'P':>6} {'R':>6} {'F1':>6}  sentences documents"]
+    for name, s in rows:
+        lines.append(
+            f"{name:<24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.sentences:>9} {s.documents:>9}"
+        )
+    return "\n".join(lines)
+
+
+def stance_table(report: Report) -> str:
+    labels = list(report.rules.support)
+    head = f"{report.name}: {report.rules.n} pairs, " + ", ".join(f"{lb} {report.rules.support[lb]}" for lb in labels)
+    head += f" ({report.folds} fold{'s' if report.folds != 1 else ''} by claim)" if report.folds > 1 else " (train/test)"
+    rows = [head, f"{'model':<10} {'acc':>6} {'macroF1':>8} " + " ".join(f"{'F1 ' + lb:>13}" for lb in labels) + "  evid.recall"]
+    for name, s in (("majority", report.majority), ("rules", report.rules), ("trained", report.trained)):
+        ev = f"{s.evidence_recall:.3f}" if s.evidence_recall is not None else "-"
+        per = " ".join(f"{s.f1.get(lb, 0.0):>13.3f}" for lb in labels)
+        rows.append(f"{name:<10} {s.accuracy:>6.3f} {s.macro_f1:>8.3f} {per}  {ev:>11}")
+    return "\n".join(rows)
+
+
+def story_options_line(options) -> str:
+    return (
+        f"options: threshold={options.threshold} window_days={options.window_days} body_terms={options.body_terms} "
+        f"cosine_threshold={options.cosine_threshold} cosine_days={options.cosine_days}"
+    )
+
+
+def stories_table(rows: Iterable[tuple[str, ClusteringScores]]) -> str:
+    return "\n".join(
+        f"{name:<28} items={s.items:4d} events={s.gold_clusters:3d} stories={s.predicted_clusters:3d}  "
+        f"ARI={s.ari:.3f}  B3 P={s.bcubed_precision:.3f} R={s.bcubed_recall:.3f} F1={s.bcubed_f1:.3f}  "
+        f"purity={s.purity:.3f}"
+        for name, s in rows
+    )
+
+
+def summaries_table(table: SummaryTable) -> str:
+    """A Markdown table: mean F and recall (×100) per algorithm, words and seconds, and the
+    mean must-contain coverage when the dataset has facts."""
+    with_facts = any(r.coverage is not None for r in table.rows)
+    lines = [
+        f"{table.clusters} clusters, {table.articles} articles, mode {table.mode}"
+        f"{f', split {table.split}' if table.split else ''}; "
+        f"ROUGE on {'light stems' if table.stem else 'normalized words'}"
+        f"{', stop words removed' if table.stopwords else ''}, {table.aggregate} over references; "
+        f"budget {table.length_words or 'mean reference length'} words",
+        "",
+        "| algorithm | R1 F | R1 R | R2 F | R2 R | RL F | RL R |" + (" must-contain |" if with_facts else "")
+        + " words | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if with_facts else "") + "---:|---:|",
+    ]
+    for r in table.rows:
+        facts = ""
+        if with_facts:
+            facts = " – |" if r.coverage is None else f" {r.coverage:.2f} |"
+        lines.append(
+            f"| {r.algorithm} | {100 * r.rouge1_f:.1f} | {100 * r.rouge1_r:.1f} | {100 * r.rouge2_f:.1f} | "
+            f"{100 * r.rouge2_r:.1f} | {100 * r.rougeL_f:.1f} | {100 * r.rougeL_r:.1f} |{facts} {r.words:.0f} | "
+            f"{r.seconds:.2f} |"
+        )
+    return "\n".join(lines)
