@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,10 +21,23 @@ def test_openapi_lists_every_api_path(client):
     assert not any(p.startswith("/brief") for p in paths)  # pages are not API
 
 
-def test_cdn_docs_are_off(client):
-    # FastAPI's /docs and /redoc load scripts from a CDN; the CSP and offline use forbid it.
-    assert client.get("/docs").status_code == 404
+def test_docs_are_served_from_the_package_not_a_cdn(client):
+    # FastAPI's own /docs and /redoc load scripts from a CDN; the CSP and offline use forbid it.
     assert client.get("/redoc").status_code == 404
+    page = client.get("/docs")
+    assert page.status_code == 200 and page.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert sources and all(s.startswith("/") or s.startswith("data:") for s in sources)  # nothing from elsewhere
+    for asset in (s for s in sources if s.startswith("/")):
+        assert client.get(asset).status_code == 200, asset
+
+
+def test_without_the_swagger_package_there_is_no_docs_page(settings, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "swagger_ui_bundle", None)
+    with TestClient(create_app(settings)) as c:
+        assert c.get("/docs").status_code == 404
 
 
 def test_security_headers_on_answers_and_errors(client):

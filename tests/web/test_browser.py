@@ -100,3 +100,27 @@ def test_citation_opens_its_sentence_highlighted(server: str):
     assert target["text"].strip() == cited_text.strip()
     assert target["bg"] not in ("rgba(0, 0, 0, 0)", "transparent")  # the highlight style applies
     assert not errors, errors  # CSP or missing files would show here
+
+
+def test_api_docs_work_offline(server: str):
+    """Swagger UI's assets come from the app itself: the page renders every operation with
+    no request leaving the machine and nothing refused by the Content-Security-Policy."""
+    sync_playwright = _need_browser()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            elsewhere: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith((server, "data:")) else None)
+            page.goto(f"{server}/docs")
+            page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+            title = page.locator(".swagger-ui .info .title").first.text_content()
+            operations = page.locator(".swagger-ui .opblock").count()
+        finally:
+            browser.close()
+    assert title and title.startswith("khabar")
+    assert operations >= 7
+    assert not errors, errors
+    assert not elsewhere, elsewhere

@@ -1,9 +1,10 @@
 """The web application: REST API under ``/api``, pages for people at ``/``, one process.
 
 Build it with :func:`create_app`; run it with :func:`khabar.api.serve` (``khabar serve``).
-The OpenAPI description is at ``/openapi.json``; the interactive docs FastAPI offers load
-their scripts from a CDN, which the page's Content-Security-Policy (and a machine without
-network) forbids, so they are off.
+The OpenAPI description is at ``/openapi.json``, and the interactive docs at ``/docs``:
+Swagger UI's scripts and styles come from the ``swagger-ui-bundle-v2`` wheel (the ``web``
+extra) and are served by this app, so they work offline and under the pages'
+Content-Security-Policy; FastAPI's own docs page loads them from a CDN, so it is off.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from khabar import __version__
-from khabar.api import errors
+from khabar.api.errors import error_body, install as install_error_handlers
 from khabar.api.deps import BriefCache, close_store
 from khabar.api.headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: F401 - part of this module's face
 from khabar.api.settings import ApiSettings
@@ -51,13 +52,14 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = None
     app.state.brief_cache = BriefCache(settings.brief_cache_size)
-    errors.install(app)
+    install_error_handlers(app)
 
     from khabar.api.routers import articles, briefs, check, ingest, pages, stories
 
     for module in (ingest, articles, briefs, check, stories, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    _mount_docs(app)
 
     # Added last = outermost: headers go on every answer, also the 413 and 429 ones.
     app.add_middleware(BodyLimitMiddleware, settings=settings)
@@ -66,11 +68,31 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     return app
 
 
+DOCS_ASSETS = "/docs/assets"
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the packaged assets; without the package, no /docs (404)."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        return
+    from fastapi.responses import HTMLResponse
+
+    from khabar.api.templates import render_page
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(render_page("docs.html", lang="en", assets=DOCS_ASSETS))
+
+
 # --- middleware (plain ASGI: they see every request, including ones no route matches) ----
 
 
 async def _send_error(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
-    body = json.dumps(errors.error_body(status, detail), ensure_ascii=False).encode("utf-8")
+    body = json.dumps(error_body(status, detail), ensure_ascii=False).encode("utf-8")
     raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw += [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw})
