@@ -56,6 +56,8 @@ def test_brief_of_a_story_on_the_page_and_over_the_api(client, two_articles):
     page = client.get("/brief", params={"story": item["id"]})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert all(f'id="a-{a.id}"' in page.text for a in two_articles)
+    trail = page.text[page.text.index('<nav class="trail"') :].split("</nav>")[0]
+    assert 'href="/stories"' in trail and item["title"] in trail  # stories › this story
     brief = client.get("/api/brief", params={"story": item["id"]}).json()
     assert sorted(a["id"] for a in brief["articles"]) == sorted(a.id for a in two_articles)
 

@@ -121,6 +121,10 @@ class BriefView:
     shared_passages: list[dict[str, Any]] = field(default_factory=list)
     #: Every number found, per article: [{"number", "items": [{"text", "value"}]}].
     numbers: list[dict[str, Any]] = field(default_factory=list)
+    #: Where the brief sits, from the top: [{"label", "href"}], e.g. the stories, then the
+    #: story (storyline, then event, when stories are split into events); empty for a brief
+    #: of chosen articles.  The last level is the brief's own and has no link.
+    trail: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def matrix_rows(self) -> list[dict[str, Any]]:
@@ -132,7 +136,12 @@ def _date(d: dt.date | None, lab: dict[str, str]) -> str:
 
 
 def brief_view(
-    brief: EventBrief, *, lang: str = "ar", href: Href = anchor_href, page: PageHref = no_page
+    brief: EventBrief,
+    *,
+    lang: str = "ar",
+    href: Href = anchor_href,
+    page: PageHref = no_page,
+    trail: list[tuple[str, str | None]] = (),  # type: ignore[assignment]
 ) -> BriefView:
     lab = labels(lang)
     refs: dict[str, Ref] = {}
@@ -158,6 +167,7 @@ def brief_view(
         if dates
         else lab["unknown_date"],
         schema_version=brief.schema_version,
+        trail=[{"label": label, "href": link} for label, link in trail],
     )
 
     def ref(article_id: str) -> Ref:

@@ -16,6 +16,7 @@ from khabar.api.deps import BriefBuilder, find_article, get_brief_builder, get_s
 from khabar.api.settings import ApiSettings
 from khabar.api.templates import article_href, article_page_href, link, render_page
 from khabar.present.article import article_segments
+from khabar.present.labels import labels
 from khabar.present.view import brief_view, safe_url
 from khabar.store import Store
 
@@ -72,7 +73,10 @@ def brief_page(
     limit: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
     brief, _ = make_brief(store, build, settings, ids=ids, q=q, story=story, limit=limit)
-    view = brief_view(brief, lang=lang, href=article_href(lang), page=article_page_href(lang))
+    trail = []
+    if story and (row := store.story(story.strip())) is not None:
+        trail = [(labels(lang)["stories"], link("/stories", lang)), (row.title, None)]
+    view = brief_view(brief, lang=lang, href=article_href(lang), page=article_page_href(lang), trail=trail)
     other = "en" if lang == "ar" else "ar"
     chosen = {"ids": ids or None, "q": q, "story": story, "limit": limit}
     html = render_page(
