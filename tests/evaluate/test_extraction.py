@@ -23,7 +23,7 @@ from khabar.evaluate.extraction import (
 from khabar.extract.dates import DateMention
 from khabar.model import Article, Claim, Entity, EventBrief, Mention, Quote
 
-from khabar_testdata import ROOT, SHARED, need
+from khabar_testdata import EXAMPLES, ROOT, SHARED, need
 
 TEXT_A = (
     "قال المتحدث باسم الدفاع المدني سامي الخوري إن فرقه انتشلت نحو 40 جثة أمس. "
@@ -440,3 +440,74 @@ def test_speaker_gold_splits_score_apart() -> None:
     assert dev and test
     assert not {g.path for g in dev} & {g.path for g in test}
     assert len(dev) + len(test) == len(load_gold(path, root=ROOT, shared=SHARED))
+
+
+FRAME_CATEGORIES = {
+    "killed", "injured", "casualties", "executed", "kidnapped", "missing", "displaced", "trapped", "evacuated",
+    "surrendered", "released", "arrested", "affected", "population", "participants", "airstrikes", "strikes",
+    "flights", "facilities", "places", "factions", "attackers", "operations", "vehicles", "aid", "money",
+    "territory", "rate", "measure", "goals", "matches", "other",
+}
+FRAME_QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "less_than", "vague"}
+FRAME_SPANS = {"day", "since", "so_far", "period", "unknown"}
+FRAME_RELATIONS = {"part_of", "breakdown_of", "running_total_of", "same_as"}
+NOT_CLAIM_KINDS = {
+    "date", "year", "hijri_year", "time", "duration", "period", "age", "exchange_rate", "fraction", "margin",
+    "ordinal", "count_in_name", "name", "headline_count", "model_name", "distance_locating", "page_furniture",
+    "figure_of_speech", "descriptor",
+}
+
+
+@pytest.mark.corpus
+def test_frame_gold_keys_are_found_exactly_where_annotated() -> None:
+    entries = _check_keys_in_place(ROOT / "tests" / "gold" / "frames.json")
+    real = [e for e in entries if not e["path"].startswith(("seeds/", "examples/"))]
+    assert all(e["split"] == "dev" for e in entries if e not in real)
+    assert len(real) >= 8 and abs(2 * sum(e["split"] == "dev" for e in real) - len(real)) <= 2
+    assert {e["path"].split("/")[0] for e in real} >= {"ant", "baly2018", "easc"}
+    for e in real:
+        if e["path"].startswith("easc/"):  # topics whose number divides by 3 are held out
+            assert int(e["path"].split("/")[2].removeprefix("Topic")) % 3
+    examples = {p.parent.name for p in EXAMPLES.glob("*/*") if p.is_file()}
+    assert {e["event"] for e in entries} >= examples
+
+
+@pytest.mark.corpus
+def test_frame_gold_labels_relations_and_conflicts_are_consistent() -> None:
+    raw = json.loads((ROOT / "tests" / "gold" / "frames.json").read_text(encoding="utf-8"))
+    figures = {}
+    for entry in raw["articles"]:
+        for f in entry["figures"]:
+            assert f["id"] not in figures, f"figure id {f['id']} is used twice"
+            figures[f["id"]] = (entry, f)
+    for entry, f in figures.values():
+        where = f"{entry['path']}: {f['id']}"
+        assert f["category"] in FRAME_CATEGORIES, where
+        assert f["qualifier"] in FRAME_QUALIFIERS, where
+        assert (f["value"] is None) == (f["qualifier"] == "vague"), where
+        assert f["span"]["type"] in FRAME_SPANS, where
+        assert f["source"] and all(f["source"]), where
+        if f["relation"] != "none":
+            for kind, target in f["relation"].items():
+                assert kind in FRAME_RELATIONS, where
+                other = figures[target][0]
+                # parts, breakdowns and repeats are of the same article; a running total may
+                # follow an earlier report of the same event
+                same = other is entry if kind != "running_total_of" else other["event"] == entry["event"]
+                assert same, f"{where}: {kind} {target}"
+    for entry in raw["articles"]:
+        assert {n["kind"] for n in entry["not_claims"]} <= NOT_CLAIM_KINDS, entry["path"]
+    events = {e["event"] for e in raw["events"]}
+    assert events == {entry["event"] for entry in raw["articles"]}
+    for event in raw["events"]:
+        for conflict in event["conflicts"]:
+            sides = conflict["sides"]
+            assert len(sides) >= 2, conflict["about"]
+            members = [figures[i] for side in sides for i in side]
+            assert all(entry["event"] == event["event"] for entry, _ in members), conflict["about"]
+            assert len({f["category"] for _, f in members}) == 1, conflict["about"]
+            assert all(f["qualifier"] != "vague" for _, f in members), "vague figures never make a conflict"
+            values = [{figures[i][1]["value"] for i in side} for side in sides]
+            assert all(len(v) == 1 for v in values) and len({v.pop() for v in values}) == len(sides)
+        for pair in event["not_conflicts"]:
+            assert all(figures[i][0]["event"] == event["event"] for i in pair["pair"]), pair
