@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.errors import InputError
-from khabar.evaluate.ner import chunks, evaluate_ner, read_bio, score
+from khabar.evaluate.ner import chunks, cross_validate, evaluate_ner, fold_ranges, read_bio, score, unseen_recall
 
 # Gold and prediction written for these tests; the counts below were worked out by hand.
 GOLD = [
@@ -100,3 +100,58 @@ def anercorp_scores(corpora_dir):
 @pytest.mark.parametrize("kind", list(FLOORS))
 def test_anercorp_entity_f1_above_measured_floor(anercorp_scores, kind):
     assert anercorp_scores.by_type()[kind].f1 >= FLOORS[kind]
+
+
+# --- cross-validation ----------------------------------------------------------------------
+
+
+def _story(opening: list[str], topic: str, n: int) -> list[list[tuple[str, str]]]:
+    """``n`` sentences about one topic word, the first opening with ``opening``."""
+    out = []
+    for k in range(n):
+        words = (opening if k == 0 else ["وقال"]) + [topic, "مسؤولون", f"كلمة{k}", "."]
+        out.append([(w, "O") for w in words])
+    return out
+
+
+def test_fold_edges_move_to_an_article_opening():
+    # three stories of 10 sentences; the second opens with a dateline three sentences
+    # after the exact middle would fall
+    first = _story(["القاهرة"], "الانتخابات", 13)
+    second = _story(["بغداد", "(", "رويترز", ")"], "الفيضانات", 10)
+    third = _story(["عمان"], "المدارس", 7)
+    ranges = fold_ranges(first + second + third, 2)
+    assert ranges == [(0, 13), (13, 30)]
+
+
+def test_fold_edges_fall_where_stories_share_no_words():
+    stories = _story(["صباحا"], "الانتخابات", 9) + _story(["مساء"], "الفيضانات", 11)
+    assert fold_ranges(stories, 2)[0] == (0, 9)
+
+
+def test_folds_cover_every_sentence_once():
+    sentences = [[("كلمة", "O")] * (1 + k % 4) for k in range(50)]
+    ranges = fold_ranges(sentences, 5)
+    assert ranges[0][0] == 0 and ranges[-1][1] == 50
+    assert all(a < b and b == c for (a, b), (c, _) in zip(ranges, ranges[1:]))
+
+
+def test_unseen_recall_counts_only_names_the_training_folds_never_tagged():
+    tokens = [["قال", "سامر", "عكاري", "في", "حمص"]]
+    gold = [["O", "B-PERS", "I-PERS", "O", "B-LOC"]]
+    predicted = [["O", "B-PERS", "I-PERS", "O", "O"]]
+    rows = {r.type: r for r in unseen_recall(gold, predicted, tokens, {"حمص"})}
+    assert (rows["PERS"].gold, rows["PERS"].correct) == (1, 1)
+    assert rows["LOC"].gold == 0  # حمص was seen in training: not counted
+
+
+def test_cross_validation_trains_on_the_other_folds_only():
+    sentences = _story(["القاهرة"], "الانتخابات", 6) + _story(["بغداد", "(", "رويترز", ")"], "الفيضانات", 6)
+    seen_by_trainer: list[int] = []
+
+    def train(rest):
+        seen_by_trainer.append(len(rest))
+        return lambda sents: [["O"] * len(s) for s in sents]
+
+    result = cross_validate(sentences, train=train, folds=2)
+    assert seen_by_trainer == [6, 6] and result.scores.sentences == 12

@@ -36,6 +36,7 @@ err = Console(stderr=True, highlight=False)
 EXTRAS: dict[str, tuple[str, ...]] = {
     "web": ("fastapi", "uvicorn", "multipart"),
     "baselines": ("sumy",),
+    "train": ("pycrfsuite",),
     "semantic": (),  # the modules are the encoders' own (khabar.relate.embeddings.ENCODERS)
 }
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from khabar.cli.common import app, check_choice, choices, fail
+from khabar.cli.common import app, check_choice, choices, fail, require_extra, say
 from khabar.config import SUMMARY_ALGORITHMS
 from khabar.errors import KhabarError
 
@@ -60,14 +60,36 @@ def eval_ner(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="BIO file (token TAG per line), e.g. ANERcorp.")],
     window: Annotated[int, typer.Option(min=1, help="Sentences tagged together.")] = 10,
     limit: LimitOption = None,
+    tagger: Annotated[
+        str, typer.Option(help="rules: the word-list recognizer; model: the shipped statistical tagger.")
+    ] = "rules",
+    folds: Annotated[
+        Optional[int],
+        typer.Option(min=2, help="Cross-validate the statistical tagger on PATH with N folds by article (needs the train extra).", show_default=False),
+    ] = None,
 ) -> None:
     """Entity-level precision / recall / F1 per type (PERS, LOC, ORG), as conlleval counts them."""
-    from khabar.evaluate.ner import evaluate_ner
-    from khabar.present.evaluation import ner_table
+    from khabar.evaluate.ner import cross_validate, evaluate_ner, model_tagger, read_bio
+    from khabar.present.evaluation import cross_validation_table, ner_table
 
+    check_choice(tagger, ("rules", "model"), "--tagger")
     try:
-        typer.echo(ner_table(evaluate_ner(path, window=window, limit=limit)))
-    except KhabarError as e:
+        if folds:
+            require_extra("train", "cross-validating the name tagger")
+            from khabar.extract.tagger.train import cv_trainer
+
+            sentences = read_bio(path)[:limit]
+            typer.echo(cross_validation_table(cross_validate(sentences, train=cv_trainer(), folds=folds, progress=say)))
+            return
+        if tagger == "model":
+            from khabar.extract.tagger.crf import training_note
+
+            note = training_note(path)
+            if note:
+                say(note)
+        chosen = model_tagger() if tagger == "model" else None
+        typer.echo(ner_table(evaluate_ner(path, tagger=chosen, window=window, limit=limit)))
+    except (KhabarError, ValueError) as e:
         fail(str(e), 2)
 
 

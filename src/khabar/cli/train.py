@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from khabar.cli.common import app, fail
+from khabar.cli.common import app, fail, require_extra
 from khabar.errors import KhabarError
 
 train_app = typer.Typer(help="Fit khabar's trainable models on labelled data.", no_args_is_help=True, rich_markup_mode=None)
@@ -31,3 +31,31 @@ def train_stance(
         fail(str(e), 2)
     counts = {label: sum(p.stance == label for p in pairs) for label in model.labels}
     typer.echo(f"trained on {len(pairs)} pairs {counts}; wrote {output}")
+
+
+@train_app.command("ner")
+def train_ner(
+    anercorp: Annotated[Path, typer.Argument(exists=True, help="The ANERcorp folder (or its train file).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model (.npz).")],
+    ant: Annotated[
+        Optional[Path], typer.Option(exists=True, file_okay=False, help="The ANT corpus, to learn word clusters from.")
+    ] = None,
+    clusters: Annotated[
+        Optional[Path], typer.Option(exists=True, dir_okay=False, help="Reuse the word clusters of this model file.")
+    ] = None,
+    c1: Annotated[Optional[float], typer.Option(min=0.0, help="L1 penalty (default: the cross-validated one).", show_default=False)] = None,
+    c2: Annotated[Optional[float], typer.Option(min=0.0, help="L2 penalty (default: the cross-validated one).", show_default=False)] = None,
+    iterations: Annotated[Optional[int], typer.Option(min=1, help="L-BFGS iterations.", show_default=False)] = None,
+) -> None:
+    """Train the name tagger (a CRF) on ANERcorp and write its model file (needs the train extra)."""
+    require_extra("train", "training the name tagger")
+    import logging
+
+    from khabar.extract.tagger.train import train_model
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        given = {k: v for k, v in (("c1", c1), ("c2", c2), ("iterations", iterations)) if v is not None}
+        typer.echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
+    except KhabarError as e:
+        fail(str(e), 2)

@@ -14,14 +14,25 @@ precision/recall/F1 over those decisions, plus the accuracy of the exact BIO tag
 khabar's tagger reads running text, so sentences are tagged in windows of ``window``
 consecutive sentences (a name found once is then found again nearby, as in an article).
 
+Cross-validation (:func:`cross_validate`) trains the statistical tagger on all folds but
+one and scores it on that one, for each fold in turn, and pools the counts.  ANERcorp has
+no document markers, so folds are contiguous blocks of near-equal size whose edges are
+moved to the nearest sentence that opens an article (:func:`fold_ranges`): a block never
+starts inside a story that the training folds also hold.  It also reports the recall of
+names unseen in training (a gold chunk whose words never form a gold chunk of the
+training folds): that is what a tagger meets on new news.
+
 Command line::
 
-    khabar eval ner path/to/ANERCorp_CamelLab_train.txt [--window 10]
+    khabar eval ner path/to/ANERCorp_CamelLab_train.txt [--window 10] [--tagger rules|model]
+    khabar eval ner path/to/ANERCorp_CamelLab_train.txt --folds 5
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +44,10 @@ from khabar.errors import InputError
 TYPES = ("PERS", "LOC", "ORG")
 
 Tagger = Callable[[Sequence[str]], list[str]]
+#: Tags whole sentences (a list of token lists) at once.
+SentenceTagger = Callable[[list[list[str]]], list[list[str]]]
+#: Trains a tagger on (token, tag) sentences.
+Trainer = Callable[[list[list[tuple[str, str]]]], SentenceTagger]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,3 +189,153 @@ def evaluate_ner(path: Path, *, tagger: Tagger | None = None, window: int = 10, 
     seconds = time.perf_counter() - started
     result = score([[tag for _, tag in sent] for sent in sentences], predicted)
     return dataclasses.replace(result, seconds=seconds)
+
+
+# --- cross-validation ----------------------------------------------------------------------
+
+#: Openings of an article in ANERcorp: a dateline with an agency ("بغداد ( اف ب )",
+#: "نيقوسيا - ( أ ف ب )") or the header of an encyclopaedia page.
+_ARTICLE_OPENING = re.compile(
+    r"^(?:\S+ ){0,2}-? ?\( ?(?:د ب ا|رويترز|ا ف ب|اف ب|ا ش ا|يو بي اي|وكالات|قنا|واس|وام|كونا|سانا|بترا|ي ب ا|الفرنسيه) ?\)"
+    r"|^من ويكيبيديا"
+)
+#: How far (in sentences) a fold edge may move to find an article's first sentence.
+_EDGE_REACH = 25
+
+
+def _content_words(sentence: Sequence[tuple[str, str]]) -> set[str]:
+    from khabar.text.ar.normalize import normalize
+    from khabar.text.ar.stopwords import STOPWORDS
+
+    return {w for w in (normalize(t) for t, _ in sentence) if len(w) >= 4 and w not in STOPWORDS}
+
+
+def fold_ranges(sentences: Sequence[Sequence[tuple[str, str]]], folds: int = 5) -> list[tuple[int, int]]:
+    """(first, last + 1) sentence of each of ``folds`` contiguous blocks of near-equal
+    token count, each edge moved (by at most 25 sentences) to where an article most
+    plausibly starts: a dateline or encyclopaedia header first, else the sentence whose
+    three neighbours before and after share the fewest content words."""
+    from khabar.text.ar.normalize import normalize
+
+    if folds < 2 or folds > len(sentences):
+        raise ValueError(f"folds must be between 2 and the number of sentences, got {folds}")
+    words = [_content_words(s) for s in sentences]
+    ends = [0]
+    for s in sentences:
+        ends.append(ends[-1] + len(s))
+
+    def cost(j: int) -> tuple[int, float]:
+        opening = normalize(" ".join(t for t, _ in sentences[j][:8]))
+        before = set().union(*words[max(0, j - 3) : j])
+        after = set().union(*words[j : j + 3])
+        return (0 if _ARTICLE_OPENING.search(opening) else 1, len(before & after) / max(1, len(before | after)))
+
+    cuts = [0]
+    for k in range(1, folds):
+        target = bisect.bisect_left(ends, ends[-1] * k / folds)
+        lo, hi = max(cuts[-1] + 1, target - _EDGE_REACH), min(len(sentences) - 1, target + _EDGE_REACH)
+        cuts.append(min(range(lo, hi + 1), key=lambda j: (*cost(j), abs(j - target))))
+    cuts.append(len(sentences))
+    return list(zip(cuts, cuts[1:]))
+
+
+@dataclass(frozen=True, slots=True)
+class CrossValidation:
+    scores: NerScores  # counts pooled over the folds
+    folds: tuple[NerScores, ...]
+    ranges: tuple[tuple[int, int], ...]
+    unseen: tuple[TypeScores, ...]  # recall of gold chunks whose words no training fold tags
+
+
+def unseen_recall(
+    gold: Sequence[Sequence[str]],
+    predicted: Sequence[Sequence[str]],
+    tokens: Sequence[Sequence[str]],
+    seen: set[str],
+    *,
+    types: Sequence[str] = TYPES,
+) -> tuple[TypeScores, ...]:
+    """Recall per type (and overall) of the gold chunks whose words are not in ``seen``
+    (the words of every gold chunk of the training data, joined by spaces)."""
+    counts = {t: [0, 0] for t in types}
+    for g, p, toks in zip(gold, predicted, tokens, strict=True):
+        p_chunks = chunks([_drop_misc(t, types) for t in p])
+        for c in chunks([_drop_misc(t, types) for t in g]):
+            if c[0] in counts and " ".join(toks[c[1] : c[2]]) not in seen:
+                counts[c[0]][0] += 1
+                counts[c[0]][1] += c in p_chunks
+    rows = [_prf(t, g, g, c) for t, (g, c) in counts.items()]
+    rows.append(_prf("overall", sum(g for g, _ in counts.values()), sum(g for g, _ in counts.values()), sum(c for _, c in counts.values())))
+    return tuple(dataclasses.replace(r, precision=float("nan"), predicted=0, f1=float("nan")) for r in rows)
+
+
+def gold_chunk_words(sentences: Iterable[Sequence[tuple[str, str]]]) -> set[str]:
+    """The words of every gold chunk (any type), joined by spaces."""
+    out: set[str] = set()
+    for s in sentences:
+        toks = [t for t, _ in s]
+        out.update(" ".join(toks[a:b]) for _, a, b in chunks([tag for _, tag in s]))
+    return out
+
+
+def cross_validate(
+    sentences: Sequence[Sequence[tuple[str, str]]],
+    *,
+    train: Trainer,
+    folds: int = 5,
+    progress: Callable[[str], None] | None = None,
+) -> CrossValidation:
+    """Train on all folds but one, score on it, for each fold; see the module docstring.
+    ``progress`` is told of each fold as it is done."""
+    ranges = fold_ranges(sentences, folds)
+    gold_all: list[list[str]] = []
+    pred_all: list[list[str]] = []
+    tok_all: list[list[str]] = []
+    per_fold: list[NerScores] = []
+    unseen_counts: list[tuple[TypeScores, ...]] = []
+    for a, b in ranges:
+        held = [list(s) for s in sentences[a:b]]
+        rest = [list(s) for s in (*sentences[:a], *sentences[b:])]
+        started = time.perf_counter()
+        tagger = train(rest)
+        tokens = [[t for t, _ in s] for s in held]
+        tagged = time.perf_counter()
+        predicted = tagger(tokens)
+        gold = [[tag for _, tag in s] for s in held]
+        fold_scores = dataclasses.replace(score(gold, predicted), seconds=time.perf_counter() - tagged)
+        per_fold.append(fold_scores)
+        unseen_counts.append(unseen_recall(gold, predicted, tokens, gold_chunk_words(rest)))
+        gold_all += gold
+        pred_all += predicted
+        tok_all += tokens
+        if progress is not None:
+            overall = fold_scores.by_type()["overall"]
+            progress(
+                f"fold {len(per_fold)}: sentences {a}-{b - 1}, F1 {100 * overall.f1:.1f} "
+                f"(trained in {tagged - started:.0f} s)"
+            )
+    pooled = score(gold_all, pred_all)
+    unseen = []
+    for k, row in enumerate(unseen_counts[0]):
+        g = sum(u[k].gold for u in unseen_counts)
+        c = sum(u[k].correct for u in unseen_counts)
+        unseen.append(dataclasses.replace(row, gold=g, correct=c, recall=c / g if g else 0.0))
+    return CrossValidation(pooled, tuple(per_fold), tuple(ranges), tuple(unseen))
+
+
+def model_tagger() -> Tagger:
+    """The shipped statistical tagger as a :data:`Tagger` of a window of sentences.
+
+    Its sentences are not marked, so it is handed the window's text cut at final stops."""
+    from khabar.extract.tagger.crf import tag_sentences
+
+    def tag(tokens: Sequence[str]) -> list[str]:
+        sentences: list[list[str]] = [[]]
+        for t in tokens:
+            sentences[-1].append(t)
+            if t in (".", "!", "?", "؟"):
+                sentences.append([])
+        return [tag for sent in tag_sentences([s for s in sentences if s]) for tag in sent]
+
+    return tag
+

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from khabar.evaluate.extraction import PRF, ExtractionScores
-    from khabar.evaluate.ner import NerScores
+    from khabar.evaluate.ner import CrossValidation, NerScores
     from khabar.evaluate.segmentation import SegmentationScores
     from khabar.evaluate.stance import Report
     from khabar.evaluate.stories import ClusteringScores
@@ -51,6 +51,20 @@ def ner_table(scores: NerScores) -> str:
             )
     lines.append(f"token accuracy (exact BIO tag): {100 * scores.token_accuracy:.1f}")
     return "\n".join(lines)
+
+
+def cross_validation_table(cv: CrossValidation) -> str:
+    spans = ", ".join(f"{a}-{b - 1}" for a, b in cv.ranges)
+    return "\n".join(
+        [
+            f"{len(cv.folds)}-fold cross-validation by contiguous article blocks (sentences {spans}); "
+            "counts pooled over the folds",
+            ner_table(cv.scores).split("\n", 1)[1].lstrip("\n"),
+            "overall F1 per fold: " + ", ".join(f"{100 * f.by_type()['overall'].f1:.1f}" for f in cv.folds),
+            "recall of names unseen in the training folds: "
+            + ", ".join(f"{u.type} {100 * u.recall:.1f} ({u.correct}/{u.gold})" for u in cv.unseen),
+        ]
+    )
 
 
 def segmentation_table(rows: Iterable[tuple[str, SegmentationScores]]) -> str:

@@ -1,0 +1,336 @@
+"""The trained tagger at run time: a linear-chain CRF decoded with numpy.
+
+The model was trained with CRFsuite (:mod:`khabar.extract.tagger.train`) but is shipped as
+plain arrays (``.npz``, no pickled code) and decoded here, so tagging needs no CRF library:
+
+* every feature is "the word at offset *d* has attribute *a*" (or a gazetteer phrase
+  attribute); the weights of an attribute, one per offset and label, are stored under a
+  64-bit hash of its name (:func:`stable_hash`) in one sorted table.  No word of the
+  training corpus is stored in readable form.
+* the score of a label at a token is the sum, over the offsets, of the weights of the
+  attributes of the word found there.  Word attributes depend on the word alone, so the
+  summed weights of each word type at each offset are computed once and cached
+  (:class:`Tagger` keeps a table of them): tagging a sentence of known words is a few
+  array look-ups and a Viterbi pass, batched over all the sentences of a call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from khabar.errors import InputError
+from khabar.extract.tagger.features import (
+    OFFSETS,
+    bare_norm,
+    families_at,
+    phrase_attributes,
+    phrase_matches,
+    phrase_starts,
+    word_attributes,
+)
+
+FORMAT = "khabar-ner-crf"
+VERSION = 1
+#: The shipped model, built by ``python -m khabar.extract.tagger.train`` from ANERcorp.
+MODEL_FILE = "ner-anercorp.npz"
+
+#: Attributes of the padding words before and after a sentence.
+BOS: tuple[tuple[str, str], ...] = (("w", "\u2402"),)
+EOS: tuple[tuple[str, str], ...] = (("w", "\u2403"),)
+_PAD = max(abs(d) for d in OFFSETS)
+
+
+@lru_cache(maxsize=200_000)
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of ``text`` that is the same in every process and version of Python."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def feature_name(offset: int, family: str, value: str) -> str:
+    return f"{offset}:{family}={value}"
+
+
+def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[str, str], ...]:
+    """Cluster codes of a word (and of its form without proclitics when the word has none)."""
+    if clusters is None:
+        return ()
+    out: list[tuple[str, str]] = []
+    attrs = dict(word_attributes(token))
+    for family, form in (("c", attrs.get("w")), ("cs", attrs.get("s"))):
+        if not form:
+            continue
+        codes = clusters.lookup(form)
+        if codes is None:
+            continue
+        out += [(f"{family}{size}", str(code)) for size, code in zip(clusters.sizes, codes)]
+        break  # the form as written when known, else the bare stem
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Clusters:
+    keys: np.ndarray
+    codes: np.ndarray
+    sizes: tuple[int, ...]
+
+    def lookup(self, word: str) -> tuple[int, ...] | None:
+        key = np.uint64(stable_hash(word))
+        i = int(np.searchsorted(self.keys, key))
+        if i < len(self.keys) and self.keys[i] == key:
+            return tuple(int(c) for c in self.codes[i])
+        return None
+
+
+def all_attributes(token: str, clusters: Clusters | None) -> tuple[tuple[str, str], ...]:
+    return word_attributes(token) + cluster_attributes(token, clusters)
+
+
+def token_features(tokens: Sequence[str], clusters: Clusters | None) -> list[list[str]]:
+    """Feature names of every token of a sentence: what the CRF library is trained on.
+    :class:`Tagger` computes the same sums without naming them."""
+    attrs = [all_attributes(t, clusters) for t in tokens]
+    phrase = phrase_attributes([bare_norm(t) for t in tokens])
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = ["bias"]
+        for d in OFFSETS:
+            j = i + d
+            word = attrs[j] if 0 <= j < n else (BOS if j < 0 else EOS)
+            fam = families_at(d)
+            feats += [feature_name(d, f, v) for f, v in word if fam is None or f.rstrip("0123456789") in fam]
+            if abs(d) <= 1 and 0 <= j < n:
+                feats += [feature_name(d, "gz", p) for p in phrase[j]]
+        out.append(feats)
+    return out
+
+
+def attribute_name(family: str, value: str) -> str:
+    return f"{family}={value}"
+
+
+class Model:
+    """Weights of a trained CRF: sorted attribute hashes, each with a row of weights per
+    offset and label; the label transitions; the word clusters."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict, *, source: str) -> None:
+        if meta.get("format") != FORMAT:
+            raise InputError(source, f"not a khabar name-tagger model (expected format {FORMAT!r})")
+        if meta.get("version") != VERSION:
+            raise InputError(source, f"name-tagger model version {meta.get('version')!r}; this khabar reads {VERSION}")
+        if tuple(meta.get("offsets", ())) != OFFSETS:
+            raise InputError(source, f"model offsets {meta.get('offsets')} differ from the tagger's {list(OFFSETS)}")
+        self.meta = meta
+        self.labels: tuple[str, ...] = tuple(meta["labels"])
+        try:
+            self.transitions = arrays["transitions"].astype(np.float32)
+            self.bias = arrays["bias"].astype(np.float32)
+            self.keys = arrays["keys"]
+            self.weights = arrays["weights"].astype(np.float32)
+        except KeyError as err:
+            raise InputError(source, f"the name-tagger model lacks the array {err}") from None
+        self.clusters = (
+            Clusters(arrays["cluster_keys"], arrays["cluster_codes"], tuple(int(s) for s in arrays["cluster_sizes"]))
+            if "cluster_keys" in arrays
+            else None
+        )
+        n = len(self.labels)
+        if (
+            self.transitions.shape != (n, n)
+            or self.bias.shape != (n,)
+            or self.weights.shape != (len(self.keys), len(OFFSETS), n)
+        ):
+            raise InputError(source, "name-tagger model arrays do not fit its labels and offsets")
+
+    def weight(self, names: Sequence[str]) -> np.ndarray:
+        """Summed weights, (offsets, labels), of the attributes ``names``."""
+        total = np.zeros((len(OFFSETS), len(self.labels)), dtype=np.float32)
+        keys = self.keys
+        if not names or len(keys) == 0:
+            return total
+        h = np.fromiter((stable_hash(x) for x in names), dtype=np.uint64, count=len(names))
+        pos = np.searchsorted(keys, h)
+        pos[pos >= len(keys)] = 0
+        hit = pos[keys[pos] == h]
+        if len(hit):
+            total += self.weights[hit].sum(axis=0)
+        return total
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Model":
+        source = str(path) if path is not None else f"khabar/extract/tagger/data/{MODEL_FILE}"
+        try:
+            if path is None:
+                ref = resources.files("khabar.extract.tagger").joinpath(f"data/{MODEL_FILE}")
+                with ref.open("rb") as f:
+                    data = np.load(f, allow_pickle=False)
+                    arrays = {k: data[k] for k in data.files}
+            else:
+                with np.load(path, allow_pickle=False) as data:
+                    arrays = {k: data[k] for k in data.files}
+        except FileNotFoundError:
+            raise InputError(source, "the name-tagger model is missing; build it with python -m khabar.extract.tagger.train") from None
+        except (OSError, ValueError, zipfile.BadZipFile) as err:
+            raise InputError(source, f"cannot read the name-tagger model: {err}") from None
+        try:
+            meta = json.loads(bytes(arrays.pop("meta")).decode("utf-8"))
+        except (KeyError, ValueError) as err:
+            raise InputError(source, f"the name-tagger model has no readable metadata: {err}") from None
+        return cls(arrays, meta, source=source)
+
+
+class Tagger:
+    """BIO tags for tokenized sentences, with the per-word sums cached (thread-safe)."""
+
+    #: Beyond this many word types the cache starts afresh (about 40 MB).
+    MAX_TYPES = 200_000
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.labels = model.labels
+        self._lock = threading.Lock()
+        n_labels, n_off = len(model.labels), len(OFFSETS)
+        self._n = n_labels
+        self._index: dict[str, int] = {}
+        self._table = np.zeros((1024, n_off, n_labels), dtype=np.float32)
+        self._phrase_vectors: dict[str, np.ndarray] = {}
+        self._opens: dict[str, bool] = {}  # token -> may open a multi-word gazetteer entry
+        self._reset()
+        self._out_tags = np.array(model.labels, dtype=object)
+
+    def _reset(self) -> None:
+        self._index.clear()
+        self._opens.clear()
+        self._size = 0
+        self._bos = self._add_row(BOS)
+        self._eos = self._add_row(EOS)
+
+    def _add_row(self, attrs: tuple[tuple[str, str], ...]) -> int:
+        if self._size == len(self._table):
+            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+        row = self._size
+        self._table[row] = self.model.weight([attribute_name(f, v) for f, v in attrs])
+        self._size += 1
+        return row
+
+    def _row(self, token: str) -> int:
+        row = self._index.get(token)
+        if row is None:
+            row = self._index[token] = self._add_row(all_attributes(token, self.model.clusters))
+            self._opens[token] = bool(phrase_starts(bare_norm(token)))
+        return row
+
+    def _phrase(self, value: str) -> np.ndarray:
+        vec = self._phrase_vectors.get(value)
+        if vec is None:
+            vec = self._phrase_vectors[value] = self.model.weight([attribute_name("gz", value)])
+        return vec
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The BIO tag of every token of every sentence (tokens as written)."""
+        sentences = [list(s) for s in sentences]
+        if not any(sentences):
+            return [[] for _ in sentences]
+        with self._lock:
+            if len(self._index) > self.MAX_TYPES:
+                self._reset()
+            rows: list[int] = []
+            starts: list[int] = []
+            for s in sentences:
+                rows += [self._bos] * _PAD
+                starts.append(len(rows))
+                rows += [self._row(t) for t in s]
+                rows += [self._eos] * _PAD
+            table = self._table[np.array(rows)]
+        total = len(rows)
+        emit = np.zeros((total, self._n), dtype=np.float32)
+        for k, d in enumerate(OFFSETS):
+            # the token at i sees the word at i + d through the weights of offset d
+            lo, hi = max(0, -d), total - max(0, d)
+            emit[lo:hi] += table[lo + d : hi + d, k]
+        emit += self.model.bias
+        opens = self._opens
+        near = [(k, d) for k, d in enumerate(OFFSETS) if abs(d) <= 1]
+        for s, start in zip(sentences, starts):
+            candidates = [j for j, t in enumerate(s) if opens[t]]
+            if not candidates:
+                continue
+            for i, length, kind in phrase_matches([bare_norm(t) for t in s], candidates):
+                for j in range(i, i + length):
+                    value = ("B-" if j == i else "I-") + kind
+                    vec = self._phrase(value)
+                    for k, d in near:
+                        if 0 <= j - d < len(s):
+                            emit[start + j - d] += vec[k]
+        return self._viterbi(emit, starts, [len(s) for s in sentences])
+
+    def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[list[str]]:
+        """Best label path of every sentence, batched: sentences sorted longest first, so
+        the ones still running at step t are a prefix of the batch."""
+        lens = np.array(lengths)
+        order = np.argsort(-lens, kind="stable")
+        lens_sorted = lens[order]
+        b, t_max, n = len(lengths), int(lens_sorted[0]), self._n
+        if t_max == 0:
+            return [[] for _ in lengths]
+        steps = np.arange(t_max)
+        idx = np.array(starts)[order][None, :] + np.minimum(steps[:, None], np.maximum(lens_sorted - 1, 0)[None, :])
+        e = emit[idx]  # (t_max, b, n)
+        running = np.searchsorted(-lens_sorted, -steps, side="left")  # rows with length > t
+        back = np.zeros((t_max, b, n), dtype=np.int8)
+        delta = e[0].copy()
+        trans = self.model.transitions
+        for t in range(1, t_max):
+            k = int(running[t])
+            scores = delta[:k, :, None] + trans
+            back[t, :k] = scores.argmax(axis=1)
+            delta[:k] = scores.max(axis=1) + e[t, :k]
+        current = delta.argmax(axis=1)
+        path = np.zeros((t_max, b), dtype=np.int64)
+        for t in range(t_max - 1, -1, -1):
+            k = int(running[t])
+            path[t, :k] = current[:k]
+            if t:
+                current[:k] = back[t, np.arange(k), current[:k]]
+        labels = self._out_tags
+        out: list[list[str]] = [[] for _ in lengths]
+        for rank, i in enumerate(order):
+            out[i] = list(labels[path[: lens_sorted[rank], rank]])
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_tagger() -> Tagger:
+    """The shipped tagger, loaded on first use (a few milliseconds)."""
+    return Tagger(Model.load())
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags (``B-PERS``, ``I-LOC``, ``O`` ...) for tokenized sentences, by the shipped model."""
+    return get_tagger().tag(sentences)
+
+
+def training_note(path: str | Path) -> str | None:
+    """A warning when ``path`` is the very file the shipped model was trained on: scores
+    on it are training figures, not what the tagger does on unseen text."""
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return None
+    meta = get_tagger().model.meta
+    if digest == meta.get("trained_digest"):
+        return (
+            f"note: the shipped model was trained on {Path(path).name}: these are training figures; "
+            "cross-validate (--folds 5) for what to expect on unseen text"
+        )
+    return None

@@ -1,0 +1,252 @@
+"""What the name tagger sees of each word: attributes from khabar's own text core.
+
+A token's attributes are of two kinds:
+
+* **word attributes** depend on the word alone, so they are computed once per word type
+  and cached: the normalized form; the form without its proclitics (و ف ب ل ك ال ...,
+  :data:`khabar.text.ar.tokenize.PROCLITICS`) and the proclitic itself; the light stem;
+  prefix and suffix letter n-grams; the word's shape (Latin, digits, punctuation, length);
+  and hits in khabar's word lists (given names, titles, nationalities, organisation and
+  place head words, reporting verbs, function words, one-word gazetteer entries), each
+  looked up for every clitic reading of the word ("وبغداد" is a place word after و);
+* **phrase attributes** depend on the words around: where a multi-word gazetteer entry
+  ("الأمم المتحدة", "بشار الأسد") starts and continues, by kind.
+
+The model scores a token by the attributes of the words in a window around it, each
+weighted by its offset (:data:`OFFSETS`); since word attributes are cached per type, a
+tagger can cache the whole contribution of a word at each offset (see
+:mod:`khabar.extract.tagger.crf`).  Which attributes are seen at which offsets is decided
+here, once, for training and tagging alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.text.ar.lexicon import read_entries
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.stem import stem
+from khabar.text.ar.stopwords import STOPWORDS
+from khabar.text.ar.tokenize import clitic_variants, strip_clitics
+
+#: Offsets of the words whose attributes score a token (0 is the token itself).
+OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
+
+#: Attribute families seen from a neighbour at offset ±1 / ±2 (the token itself sees all).
+NEAR_FAMILIES = frozenset({"w", "s", "pc", "st", "L", "x2", "x3", "shape", "G", "c", "cs"})
+FAR_FAMILIES = frozenset({"w", "s", "L", "shape", "c", "cs"})
+
+_LATIN = re.compile(r"[a-z\u00c0-\u024f]")
+_DIGIT = re.compile(r"[0-9]")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def _fields(line: str) -> list[str]:
+    return [" ".join(f.lstrip("~=").split()) for f in line.split("|") if f.strip().lstrip("~=").strip()]
+
+
+def _tagged(name: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for entry in read_entries(name):
+        m = re.match(r"\[(\w+)\]\s*(.+)", entry)
+        if m:
+            words = [w for w in m.group(2).split() if not w.startswith("+")]
+            if words:
+                out[m.group(1)].add(" ".join(words))
+    return out
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """khabar's word lists as the tagger reads them: one-word sets by label, and
+    multi-word gazetteer phrases by kind."""
+
+    words: dict[str, frozenset[str]]  # label -> one-word entries (labels are attribute names)
+    phrases: dict[str, str]  # multi-word phrase -> kind ("LOC", "ORG", "PERS")
+    first_lengths: dict[str, tuple[int, ...]]  # first word of a phrase -> lengths, longest first
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists:
+    words: dict[str, set[str]] = defaultdict(set)
+    phrases: dict[str, str] = {}
+    for name, kind in (("countries", "LOC"), ("places", "LOC"), ("organisations", "ORG"), ("people", "PERS")):
+        for line in read_entries(name):
+            for f in _fields(line):
+                parts = f.split()
+                if len(parts) == 1:
+                    words["g" + kind].add(f)
+                else:
+                    phrases.setdefault(f, kind)
+                    if kind == "PERS":
+                        words["surname"].add(parts[-1])
+    for line in read_entries("first_names"):
+        for f in _fields(line):
+            words["given"].add(f.split()[0])
+    for line in read_entries("foreign_first_names"):
+        for f in _fields(line):
+            words["fgiven"].add(f.split()[0])
+    for t in read_entries("titles"):
+        words["title"].add(t.split()[0])
+    for line in read_entries("nationalities"):
+        for f in _fields(line)[1:]:
+            words["nation"].add(f)
+    for label, entries in _tagged("entity_cues").items():
+        for e in entries:
+            words["cue_" + label].add(e.split()[0])
+    for label, entries in _tagged("reporting_verbs").items():
+        for e in entries:
+            words["verb"].add(e.split()[0])
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for p in phrases:
+        parts = p.split()
+        lengths[parts[0]].add(len(parts))
+    return WordLists(
+        words={k: frozenset(v) for k, v in words.items()},
+        phrases=phrases,
+        first_lengths={w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()},
+    )
+
+
+def _readings(norm: str) -> tuple[str, ...]:
+    """The word and its readings without proclitics; after a clitic that holds the
+    article ("بال", "لل") the reading keeps "ال" ("للامم" reads "الامم")."""
+    out = [norm]
+    for variant in clitic_variants(norm)[1:]:
+        prefix = norm[: len(norm) - len(variant)]
+        out.append("ال" + variant if prefix.endswith(("ال", "لل")) else variant)
+    return tuple(dict.fromkeys(out))
+
+
+def _shape(token: str, norm: str) -> str:
+    if not norm:
+        return "punct"
+    if _DIGIT.search(norm):
+        return "digit" if not _ARABIC.search(norm) else "mixed"
+    if _LATIN.search(norm):
+        return "latin"
+    if not _ARABIC.search(norm):
+        return "punct"
+    return "ar"
+
+
+@lru_cache(maxsize=300_000)
+def word_attributes(token: str) -> tuple[tuple[str, str], ...]:
+    """(family, value) attributes of one token as written; see the module docstring."""
+    norm = normalize(token)
+    bare = "".join(ch for ch in norm if ch.isalnum())
+    shape = _shape(token, bare)
+    out: list[tuple[str, str]] = [("shape", shape)]
+    if shape == "punct":
+        out.append(("w", norm.strip() or token))
+        return tuple(out)
+    out.append(("w", bare))
+    if shape in ("digit", "mixed"):
+        out.append(("L", str(min(len(bare), 5))))
+        return tuple(out)
+    stripped = strip_clitics(bare) if shape == "ar" else bare
+    clitic = bare[: len(bare) - len(stripped)]
+    out += [("s", stripped), ("pc", clitic), ("st", stem(bare) if shape == "ar" else bare)]
+    out += [("L", str(min(len(stripped), 9)))]
+    out += [("p2", stripped[:2]), ("p3", stripped[:3])]
+    out += [("x2", bare[-2:]), ("x3", bare[-3:]), ("x4", bare[-4:])]
+    if norm.startswith("ال"):
+        out.append(("G", "al"))
+    lists = word_lists()
+    readings = _readings(bare)
+    for label, entries in lists.words.items():
+        for k, r in enumerate(readings):
+            if r in entries:
+                out.append(("G", label if k == 0 else label + "+c"))
+                break
+    if bare in STOPWORDS:
+        out.append(("G", "stop"))
+    elif any(r in STOPWORDS for r in readings[1:]):
+        out.append(("G", "stop+c"))
+    if bare in lists.first_lengths or any(r in lists.first_lengths for r in readings[1:]):
+        out.append(("G", "phrase1"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=300_000)
+def phrase_starts(bare: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Readings of a word that open a multi-word gazetteer entry, with the entry lengths."""
+    if not bare:
+        return ()
+    first = word_lists().first_lengths
+    return tuple((r, first[r]) for r in _readings(bare) if r in first)
+
+
+def phrase_matches(norms: list[str], positions: Iterable[int] | None = None) -> list[tuple[int, int, str]]:
+    """(first token, length, kind) of each multi-word gazetteer entry in a sentence
+    (normalized, bare words), longest first, clitics read off its first word; only
+    ``positions`` are tried as first words when given."""
+    phrases = word_lists().phrases
+    found: list[tuple[int, int, str]] = []
+    n, taken = len(norms), 0
+    for i in range(n) if positions is None else positions:
+        if i < taken:
+            continue
+        best = None
+        for r, lengths in phrase_starts(norms[i]):
+            for length in lengths:
+                if i + length <= n and (best is None or length > best[0]):
+                    kind = phrases.get(" ".join([r, *norms[i + 1 : i + length]]))
+                    if kind is not None:
+                        best = (length, kind)
+                        break
+        if best is not None:
+            found.append((i, *best))
+            taken = i + best[0]
+    return found
+
+
+def phrase_attributes(norms: list[str]) -> list[list[str]]:
+    """For each token of a sentence (normalized, bare), the gazetteer phrase attributes:
+    ``B-LOC``/``I-LOC`` etc. inside the entries :func:`phrase_matches` finds."""
+    out: list[list[str]] = [[] for _ in norms]
+    for i, length, kind in phrase_matches(norms):
+        out[i].append("B-" + kind)
+        for k in range(i + 1, i + length):
+            out[k].append("I-" + kind)
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def bare_norm(token: str) -> str:
+    return "".join(ch for ch in normalize(token) if ch.isalnum())
+
+
+def families_at(offset: int) -> frozenset[str] | None:
+    """Attribute families a token sees from the word at ``offset`` (None: all)."""
+    if offset == 0:
+        return None
+    return NEAR_FAMILIES if abs(offset) == 1 else FAR_FAMILIES
+
+
+def sentence_features(tokens: list[str]) -> list[list[str]]:
+    """Feature strings of every token (for training with a CRF library)."""
+    attrs = [word_attributes(t) for t in tokens]
+    phrase = phrase_attributes([bare_norm(t) for t in tokens])
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = ["bias"]
+        for d in OFFSETS:
+            j = i + d
+            if j < 0:
+                feats.append(f"{d}:BOS")
+                continue
+            if j >= n:
+                feats.append(f"{d}:EOS")
+                continue
+            fam = families_at(d)
+            feats += [f"{d}:{f}={v}" for f, v in attrs[j] if fam is None or f in fam]
+            if abs(d) <= 1:
+                feats += [f"{d}:gz={p}" for p in phrase[j]]
+        out.append(feats)
+    return out

@@ -1,0 +1,221 @@
+"""Build the name tagger's model file from ANERcorp (and word clusters from ANT).
+
+    khabar train ner ../shared/corpora/anercorp --ant ../shared/corpora/ant \\
+        --output src/khabar/extract/tagger/data/ner-anercorp.npz
+
+Training needs CRFsuite (``pip install -e ".[train]"``); tagging does not: the weights are
+exported as arrays (:mod:`khabar.extract.tagger.crf`).  Steps:
+
+1. word clusters from the ANT news corpus (unlabeled; :mod:`~khabar.extract.tagger.clusters`),
+   or ``--clusters FILE`` to reuse the table of an earlier model;
+2. a linear-chain CRF (L-BFGS, elastic net: ``c1`` prunes features, ``c2`` smooths) on
+   every sentence of ``ANERCorp_CamelLab_train.txt``, labels B-/I- PERS, LOC, ORG, MISC;
+3. export: each feature's weights under a hash of its name, by offset; the transition
+   matrix; the cluster table; metadata (labels, parameters, a digest of the training file).
+
+The default ``c1``/``c2`` were chosen by cross-validation on the train split
+(``khabar eval ner --folds 5``; figures in docs/ner.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from khabar.extract.tagger.crf import FORMAT, OFFSETS, VERSION, Clusters, Model, stable_hash, token_features
+
+log = logging.getLogger(__name__)
+
+TRAIN_FILE = "ANERCorp_CamelLab_train.txt"
+#: Elastic-net weights and iterations, chosen by 5-fold cross-validation (docs/ner.md).
+C1, C2, ITERATIONS = 0.05, 0.01, 150
+
+Sentence = Sequence[tuple[str, str]]
+
+
+def _require_crfsuite():
+    try:
+        import pycrfsuite
+    except ImportError:
+        raise SystemExit(
+            "training the name tagger needs python-crfsuite: pip install -e \".[train]\" (tagging does not)"
+        ) from None
+    return pycrfsuite
+
+
+def read_ant_words(root: Path) -> list[list[str]]:
+    """Normalized words of every title and body of the ANT corpus under ``root``."""
+    import khabar
+    from khabar.text.ar.tokenize import words
+
+    files = sorted(Path(root).glob("*/*/*.txt"))
+    if not files:
+        raise SystemExit(f"{root}: no ANT articles (expected <source>/<category>/*.txt)")
+    docs: list[list[str]] = []
+    for article in khabar.read(files, errors="skip"):
+        docs.append(words(article.title or ""))
+        docs.append(words(article.body))
+    return docs
+
+
+def build_cluster_table(ant: Path) -> Clusters:
+    from khabar.extract.tagger.clusters import build_clusters
+
+    started = time.perf_counter()
+    table = build_clusters(read_ant_words(ant), hash_word=stable_hash)
+    log.info("clusters: %d words in %.0f s", len(table.keys), time.perf_counter() - started)
+    return Clusters(table.keys, table.codes, table.sizes)
+
+
+def train_crf(
+    sentences: Sequence[Sentence],
+    clusters: Clusters | None,
+    *,
+    c1: float = C1,
+    c2: float = C2,
+    iterations: int = ITERATIONS,
+) -> tuple[dict[str, np.ndarray], list[str]]:
+    """Train a CRF on (token, tag) sentences; its weights as arrays and its labels."""
+    pycrfsuite = _require_crfsuite()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s in sentences:
+        trainer.append(token_features([t for t, _ in s], clusters), [g for _, g in s])
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "model.crfsuite")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        labels = sorted(tagger.labels(), key=lambda lab: (lab != "O", lab[2:], lab[:1]))
+        tagger.close()
+    return export_weights(info.state_features, info.transitions, labels), labels
+
+
+def export_weights(
+    state: dict[tuple[str, str], float], transitions: dict[tuple[str, str], float], labels: Sequence[str]
+) -> dict[str, np.ndarray]:
+    """Arrays for :class:`~khabar.extract.tagger.crf.Model` from CRFsuite's weight dicts:
+    each feature "offset:family=value" files its weight under the hash of "family=value",
+    at its offset and label."""
+    col = {lab: k for k, lab in enumerate(labels)}
+    n = len(labels)
+    position = {d: k for k, d in enumerate(OFFSETS)}
+    bias = np.zeros(n, dtype=np.float32)
+    rows: dict[int, np.ndarray] = {}
+    for (feature, label), w in state.items():
+        if feature == "bias":
+            bias[col[label]] += w
+            continue
+        offset, attribute = feature.split(":", 1)
+        key = stable_hash(attribute)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = np.zeros((len(OFFSETS), n), dtype=np.float32)
+        row[position[int(offset)], col[label]] += w
+    trans = np.zeros((n, n), dtype=np.float32)
+    for (a, b), w in transitions.items():
+        trans[col[a], col[b]] = w
+    keys = np.array(sorted(rows), dtype=np.uint64)
+    weights = np.stack([rows[int(h)] for h in keys]) if len(keys) else np.zeros((0, len(OFFSETS), n), np.float32)
+    return {"bias": bias, "transitions": trans, "keys": keys, "weights": weights.astype(np.float32)}
+
+
+def make_model(
+    arrays: dict[str, np.ndarray], labels: Sequence[str], clusters: Clusters | None, **meta
+) -> tuple[Model, dict[str, np.ndarray], dict]:
+    """The model, and the arrays and metadata :func:`save_model` writes."""
+    full = dict(arrays)
+    if clusters is not None:
+        full.update(cluster_keys=clusters.keys, cluster_codes=clusters.codes, cluster_sizes=np.array(clusters.sizes))
+    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), **meta}
+    return Model(full, info, source="<trained>"), full, info
+
+
+def save_model(arrays: dict[str, np.ndarray], meta: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    blob = np.frombuffer(json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"), dtype=np.uint8)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp, meta=blob, **arrays)
+    tmp.replace(path)
+
+
+def load_clusters(path: Path) -> Clusters:
+    """The word clusters stored in a model file (or any ``.npz`` with the cluster arrays)."""
+    with np.load(path, allow_pickle=False) as data:
+        try:
+            return Clusters(data["cluster_keys"], data["cluster_codes"], tuple(int(s) for s in data["cluster_sizes"]))
+        except KeyError:
+            raise SystemExit(f"{path}: holds no word clusters") from None
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+def train_model(
+    anercorp: Path,
+    output: Path,
+    *,
+    ant: Path | None = None,
+    clusters_from: Path | None = None,
+    c1: float = C1,
+    c2: float = C2,
+    iterations: int = ITERATIONS,
+) -> str:
+    """Train on ANERcorp's train split (the folder or the file), with word clusters learned
+    from ``ant`` or reused from the model file ``clusters_from`` (neither: no clusters),
+    write the model to ``output``; a line saying what was written."""
+    from khabar.evaluate.ner import read_bio
+
+    path = anercorp / TRAIN_FILE if anercorp.is_dir() else anercorp
+    sentences = read_bio(path)
+    if clusters_from is not None:
+        clusters = load_clusters(clusters_from)
+    elif ant is not None:
+        clusters = build_cluster_table(ant)
+    else:
+        clusters = None
+    started = time.perf_counter()
+    arrays, labels = train_crf(sentences, clusters, c1=c1, c2=c2, iterations=iterations)
+    log.info("CRF trained on %d sentences in %.0f s", len(sentences), time.perf_counter() - started)
+    _model, full, meta = make_model(
+        arrays,
+        labels,
+        clusters,
+        trained_on=TRAIN_FILE,
+        trained_digest=file_digest(path),
+        c1=c1,
+        c2=c2,
+        iterations=iterations,
+        clusters_from="ANT v2.1" if clusters is not None else None,
+    )
+    save_model(full, meta, output)
+    used = int(np.count_nonzero(np.abs(arrays["weights"]).sum(axis=2)))
+    return (
+        f"wrote {output} ({output.stat().st_size / 1e6:.1f} MB): {len(arrays['keys'])} attributes "
+        f"({used} weighted), {len(clusters.keys) if clusters else 0} clustered words, labels {' '.join(labels)}"
+    )
+
+
+def cv_trainer(clusters: Clusters | None = None):
+    """A trainer for :func:`khabar.evaluate.ner.cross_validate`: a CRF with the shipped
+    model's word clusters (learned from unlabeled ANT news, no ANERcorp label in them)."""
+    from khabar.extract.tagger.crf import Tagger
+
+    if clusters is None:
+        clusters = Model.load().clusters
+
+    def train(sentences):
+        arrays, labels = train_crf(sentences, clusters)
+        model, _arrays, _meta = make_model(arrays, labels, clusters)
+        return Tagger(model).tag
+
+    return train

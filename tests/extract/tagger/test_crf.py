@@ -1,0 +1,97 @@
+"""The name tagger's run-time decoder: the same tags as CRFsuite, from exported arrays."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from khabar.errors import InputError
+from khabar.extract.tagger.crf import Model, Tagger, stable_hash, tag_sentences, token_features
+from khabar.extract.tagger.train import export_weights, make_model, save_model
+
+pycrfsuite = pytest.importorskip("pycrfsuite")
+
+# A tiny labelled sample written for these tests.
+SAMPLE = [
+    [("قال", "O"), ("سامر", "B-PERS"), ("الخطيب", "I-PERS"), ("في", "O"), ("حمص", "B-LOC"), (".", "O")],
+    [("زار", "O"), ("ماهر", "B-PERS"), ("عكاري", "I-PERS"), ("مدينة", "O"), ("درعا", "B-LOC"), (".", "O")],
+    [("أعلنت", "O"), ("منظمة", "B-ORG"), ("الإغاثة", "I-ORG"), ("العربية", "I-ORG"), ("عن", "O"), ("مساعدات", "O"), (".", "O")],
+    [("وصل", "O"), ("سامر", "B-PERS"), ("إلى", "O"), ("بيروت", "B-LOC"), ("أمس", "O"), (".", "O")],
+    [("قالت", "O"), ("منظمة", "B-ORG"), ("الإغاثة", "I-ORG"), ("إن", "O"), ("درعا", "B-LOC"), ("تحتاج", "O"), ("دعما", "O"), (".", "O")],
+]
+UNSEEN = [
+    ["قال", "ماهر", "الخطيب", "إن", "بيروت", "هادئة", "."],
+    ["وزار", "سامر", "عكاري", "مدينة", "حمص", "."],
+    ["أعلنت", "منظمة", "الإغاثة", "عن", "مساعدات", "في", "درعا", "وبيروت", "."],
+]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A CRF trained by CRFsuite on SAMPLE, opened both by CRFsuite and by khabar."""
+    path = str(tmp_path_factory.mktemp("crf") / "sample.crfsuite")
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s in SAMPLE:
+        trainer.append(token_features([t for t, _ in s], None), [g for _, g in s])
+    trainer.set_params({"c1": 0.0, "c2": 0.1, "max_iterations": 60, "feature.possible_transitions": True})
+    trainer.train(path)
+    reference = pycrfsuite.Tagger()
+    reference.open(path)
+    info = reference.info()
+    labels = sorted(reference.labels())
+    model, arrays, meta = make_model(export_weights(info.state_features, info.transitions, labels), labels, None)
+    return reference, model, arrays, meta
+
+
+def test_decoder_gives_crfsuite_tags(trained):
+    reference, model, _, _ = trained
+    tagger = Tagger(model)
+    expected = [reference.tag(token_features(s, None)) for s in UNSEEN]
+    assert tagger.tag(UNSEEN) == expected
+    # one sentence at a time (another batch shape) gives the same
+    assert [tagger.tag([s])[0] for s in UNSEEN] == expected
+
+
+def test_cached_words_give_the_same_tags_on_a_second_call(trained):
+    _, model, _, _ = trained
+    tagger = Tagger(model)
+    first = tagger.tag(UNSEEN)
+    assert tagger.tag(list(reversed(UNSEEN))) == list(reversed(first))
+
+
+def test_empty_sentences_get_no_tags(trained):
+    _, model, _, _ = trained
+    assert Tagger(model).tag([[], ["قال", "سامر"], []])[0::2] == [[], []]
+
+
+def test_saved_model_loads_with_the_same_weights(trained, tmp_path):
+    reference, _, arrays, meta = trained
+    path = tmp_path / "m.npz"
+    save_model(arrays, meta, path)
+    loaded = Tagger(Model.load(path))
+    assert loaded.tag(UNSEEN) == [reference.tag(token_features(s, None)) for s in UNSEEN]
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path):
+    path = tmp_path / "other.npz"
+    np.savez(path, meta=np.frombuffer(b'{"format": "something-else"}', dtype=np.uint8))
+    with pytest.raises(InputError, match="not a khabar name-tagger model"):
+        Model.load(path)
+
+
+def test_a_damaged_model_file_is_an_input_error(tmp_path):
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="broken.npz"):
+        Model.load(path)
+
+
+def test_stable_hash_is_fixed_across_runs():
+    # pinned: a change of hash would silently misread every shipped model
+    assert stable_hash("0:w=قال") == stable_hash("0:w=قال")
+    assert stable_hash("") == 0xB4B2797457A0A6E4
+
+
+def test_shipped_model_tags_a_person_and_a_place():
+    tags = tag_sentences([["وقال", "الرئيس", "اللبناني", "ميشال", "عون", "في", "بيروت", "."]])[0]
+    assert tags[3:5] == ["B-PERS", "I-PERS"] and tags[6] == "B-LOC"
