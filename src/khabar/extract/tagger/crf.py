@@ -77,18 +77,18 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
     return tuple(out)
 
 
-@dataclass(frozen=True)
 class Clusters:
-    keys: np.ndarray
-    codes: np.ndarray
-    sizes: tuple[int, ...]
+    """Cluster numbers of words at several granularities, filed under word hashes."""
+
+    def __init__(self, keys: np.ndarray, codes: np.ndarray, sizes: tuple[int, ...]) -> None:
+        self.keys, self.codes, self.sizes = keys, codes, sizes
+        self._rows: dict[int, int] | None = None
 
     def lookup(self, word: str) -> tuple[int, ...] | None:
-        key = np.uint64(stable_hash(word))
-        i = int(np.searchsorted(self.keys, key))
-        if i < len(self.keys) and self.keys[i] == key:
-            return tuple(int(c) for c in self.codes[i])
-        return None
+        if self._rows is None:  # built on first use: a dict answers faster than a search
+            self._rows = dict(zip(self.keys.tolist(), range(len(self.keys))))
+        row = self._rows.get(stable_hash(word))
+        return None if row is None else tuple(self.codes[row].tolist())
 
 
 def all_attributes(token: str, clusters: Clusters | None) -> tuple[tuple[str, str], ...]:
@@ -131,6 +131,7 @@ class Model:
         if tuple(meta.get("offsets", ())) != OFFSETS:
             raise InputError(source, f"model offsets {meta.get('offsets')} differ from the tagger's {list(OFFSETS)}")
         self.meta = meta
+        self._rows: dict[int, int] | None = None
         self.labels: tuple[str, ...] = tuple(meta["labels"])
         try:
             self.transitions = arrays["transitions"].astype(np.float32)
@@ -154,17 +155,13 @@ class Model:
 
     def weight(self, names: Sequence[str]) -> np.ndarray:
         """Summed weights, (offsets, labels), of the attributes ``names``."""
-        total = np.zeros((len(OFFSETS), len(self.labels)), dtype=np.float32)
-        keys = self.keys
-        if not names or len(keys) == 0:
-            return total
-        h = np.fromiter((stable_hash(x) for x in names), dtype=np.uint64, count=len(names))
-        pos = np.searchsorted(keys, h)
-        pos[pos >= len(keys)] = 0
-        hit = pos[keys[pos] == h]
-        if len(hit):
-            total += self.weights[hit].sum(axis=0)
-        return total
+        if self._rows is None:  # built on first use (a few ms): faster than a search per word
+            self._rows = dict(zip(self.keys.tolist(), range(len(self.keys))))
+        rows = self._rows
+        hit = [r for r in (rows.get(stable_hash(x)) for x in names) if r is not None]
+        if not hit:
+            return np.zeros((len(OFFSETS), len(self.labels)), dtype=np.float32)
+        return self.weights[hit[0]].copy() if len(hit) == 1 else self.weights[hit].sum(axis=0)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Model":

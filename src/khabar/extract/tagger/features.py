@@ -68,6 +68,7 @@ class WordLists:
     words: dict[str, frozenset[str]]  # label -> one-word entries (labels are attribute names)
     phrases: dict[str, str]  # multi-word phrase -> kind ("LOC", "ORG", "PERS")
     first_lengths: dict[str, tuple[int, ...]]  # first word of a phrase -> lengths, longest first
+    labels_of: dict[str, tuple[str, ...]]  # one word -> the labels of the lists holding it
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,12 @@ def word_lists() -> WordLists:
     for p in phrases:
         parts = p.split()
         lengths[parts[0]].add(len(parts))
+    labels_of: dict[str, list[str]] = defaultdict(list)
+    for label, entries in sorted(words.items()):
+        for e in entries:
+            labels_of[e].append(label)
     return WordLists(
+        labels_of={w: tuple(ls) for w, ls in labels_of.items()},
         words={k: frozenset(v) for k, v in words.items()},
         phrases=phrases,
         first_lengths={w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()},
@@ -158,11 +164,12 @@ def word_attributes(token: str) -> tuple[tuple[str, str], ...]:
         out.append(("G", "al"))
     lists = word_lists()
     readings = _readings(bare)
-    for label, entries in lists.words.items():
-        for k, r in enumerate(readings):
-            if r in entries:
+    seen: set[str] = set()
+    for k, r in enumerate(readings):
+        for label in lists.labels_of.get(r, ()):
+            if label not in seen:
+                seen.add(label)
                 out.append(("G", label if k == 0 else label + "+c"))
-                break
     if bare in STOPWORDS:
         out.append(("G", "stop"))
     elif any(r in STOPWORDS for r in readings[1:]):
