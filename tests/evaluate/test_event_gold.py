@@ -1,0 +1,159 @@
+"""The hand-labelled event gold (``tests/gold/events/``) is well formed.
+
+What the grouping of issue 14 is judged on during development must be trustworthy: pairs
+cross outlets, labels agree between the pair file and the event-labelled set, every
+storyline lies wholly in ``dev`` or wholly in ``test``, and every path names a real ANT
+article from the outlet and day the labels assume.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from khabar_testdata import ROOT
+
+GOLD = ROOT / "tests" / "gold" / "events"
+KINDS = {"rewrite", "near", "follow-up", "easy"}
+SPLITS = {"dev", "test"}
+OUTLETS = {"Alarabia", "BBC", "CNN", "France24", "SkyNews"}
+PAIR_KEYS = {"a", "b", "same_event", "same_storyline", "kind", "split", "note",
+             "a_event", "b_event", "a_storyline", "b_storyline"}
+EVENT_KEYS = {"path", "event", "storyline", "split"}
+
+
+def _jsonl(name: str) -> list[dict]:
+    lines = (GOLD / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def pairs() -> list[dict]:
+    return _jsonl("pairs.jsonl")
+
+
+@pytest.fixture(scope="module")
+def events() -> list[dict]:
+    return _jsonl("events.jsonl")
+
+
+def outlet(path: str) -> str:
+    return path.split("/")[0]
+
+
+def labels(pairs: list[dict], events: list[dict]) -> dict[str, tuple[str, str]]:
+    """(event, storyline) of every labelled article, from both files (one label per article)."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in events:
+        out[r["path"]].add((r["event"], r["storyline"]))
+    for r in pairs:
+        out[r["a"]].add((r["a_event"], r["a_storyline"]))
+        out[r["b"]].add((r["b_event"], r["b_storyline"]))
+    conflicting = {p: v for p, v in out.items() if len(v) > 1}
+    assert not conflicting, f"articles labelled twice: {sorted(conflicting)[:5]}"
+    return {p: next(iter(v)) for p, v in out.items()}
+
+
+def test_rows_have_the_documented_fields_and_values(pairs, events):
+    for r in pairs:
+        assert set(r) == PAIR_KEYS, r
+        assert r["kind"] in KINDS and r["split"] in SPLITS, r
+        assert isinstance(r["same_event"], bool) and isinstance(r["same_storyline"], bool), r
+        assert r["note"].startswith("A: ") and r["note"].isascii(), r["note"]
+    for r in events:
+        assert set(r) == EVENT_KEYS and r["split"] in SPLITS, r
+        assert r["event"].startswith("e-") and r["storyline"].startswith("sl-"), r
+
+
+def test_every_pair_joins_two_different_outlets_once(pairs):
+    for r in pairs:
+        assert outlet(r["a"]) in OUTLETS and outlet(r["b"]) in OUTLETS, r
+        assert outlet(r["a"]) != outlet(r["b"]), r
+    keys = Counter(frozenset((r["a"], r["b"])) for r in pairs)
+    assert max(keys.values()) == 1
+
+
+def test_pair_labels_follow_from_the_article_labels(pairs, events):
+    label = labels(pairs, events)
+    for r in pairs:
+        (ea, sa), (eb, sb) = label[r["a"]], label[r["b"]]
+        assert r["same_event"] == (ea == eb), r
+        assert r["same_storyline"] == (sa == sb), r
+        if r["kind"] == "rewrite":
+            assert r["same_event"], r
+        if r["kind"] in ("near", "follow-up"):
+            assert not r["same_event"], r
+        if r["kind"] == "follow-up":
+            assert r["same_storyline"], r
+
+
+def test_an_event_belongs_to_one_storyline(pairs, events):
+    storyline_of: dict[str, set[str]] = defaultdict(set)
+    for event, storyline in labels(pairs, events).values():
+        storyline_of[event].add(storyline)
+    assert all(len(s) == 1 for s in storyline_of.values())
+
+
+def test_the_split_is_by_storyline(pairs, events):
+    split_of: dict[str, set[str]] = defaultdict(set)
+    for r in events:
+        split_of[r["storyline"]].add(r["split"])
+    for r in pairs:
+        split_of[r["a_storyline"]].add(r["split"])
+        split_of[r["b_storyline"]].add(r["split"])
+    mixed = {s for s, v in split_of.items() if len(v) > 1}
+    assert not mixed, f"storylines in both splits: {sorted(mixed)}"
+    dev = sum(r["split"] == "dev" for r in pairs) / len(pairs)
+    assert 0.5 <= dev <= 0.7, dev
+
+
+def test_the_event_set_has_one_article_per_outlet_and_event(events):
+    paths = Counter(r["path"] for r in events)
+    assert max(paths.values()) == 1
+    per_event = Counter((r["event"], outlet(r["path"])) for r in events)
+    assert max(per_event.values()) == 1
+
+
+def test_the_set_is_as_large_and_as_hard_as_issue_14_asks(pairs, events):
+    kinds = Counter(r["kind"] for r in pairs)
+    assert len(pairs) >= 360 and kinds["rewrite"] >= 90 and kinds["near"] >= 120, kinds
+    assert kinds["easy"] < len(pairs) / 4, kinds
+    size = Counter(r["event"] for r in events)
+    assert sum(2 <= n <= 8 for n in size.values()) >= 45
+    assert sum(n == 1 for n in size.values()) >= 30
+    events_of: dict[str, set[str]] = defaultdict(set)
+    for r in events:
+        events_of[r["storyline"]].add(r["event"])
+    assert sum(len(e) >= 2 for e in events_of.values()) >= 10
+
+
+def _source_and_day(path: Path) -> tuple[str, dt.date]:
+    """The <SRC> tag as written and the publication day as khabar reads it."""
+    from khabar import read
+
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    source = raw.split("<SRC>", 1)[1].split("</SRC>", 1)[0].strip()
+    (article,) = read([path])
+    assert article.published is not None, path
+    return source, article.published
+
+
+@pytest.mark.corpus
+def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, pairs, events):
+    ant = corpora_dir / "ant"
+    paths = sorted({r["path"] for r in events} | {p for r in pairs for p in (r["a"], r["b"])})
+    missing = [p for p in paths if not (ant / p).is_file()]
+    assert not missing, missing[:5]
+    seen = {p: _source_and_day(ant / p) for p in paths}
+    wrong = [p for p, (source, _) in seen.items() if source.lower() != outlet(p).lower()]
+    assert not wrong, wrong[:5]
+    for r in pairs:
+        gap = abs((seen[r["a"]][1] - seen[r["b"]][1]).days)
+        if r["kind"] == "near":
+            assert gap <= 3, r
+        if r["kind"] == "follow-up":
+            assert gap > 3, r
