@@ -67,7 +67,7 @@ def surface_words(path: Path) -> list[tuple[str, str]]:
 
 def candidates() -> dict[str, tuple[Callable[[str], str], str]]:
     """name -> (stem function, licence).  Missing packages are left out."""
-    from khabar.text.ar.tokenize import strip_clitics
+    from khabar.text.ar.clitics import strip_clitics
 
     found: dict[str, tuple[Callable[[str], str], str]] = {
         "none (normalized form)": (lambda w: w, "-"),

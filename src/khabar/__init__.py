@@ -98,6 +98,7 @@ def brief(
 def open_store(path: str | Path | None = None):  # -> khabar.store.Store
     """Open (creating if needed) the SQLite store at ``path`` (default: $KHABAR_DB or the
     per-user data directory)."""
+    from khabar.config import default_db_path
     from khabar.store import open_store as _open
 
-    return _open(path)
+    return _open(path if path is not None else default_db_path())

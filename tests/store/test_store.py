@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 
+import khabar
 from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store import AddResult, SearchHit, open_store
@@ -304,7 +305,7 @@ def test_the_store_uses_wal_and_waits_for_locks(store):
 def test_no_path_means_the_khabar_db_environment_variable(tmp_path, monkeypatch):
     path = tmp_path / "nested" / "dir" / "env.sqlite3"
     monkeypatch.setenv("KHABAR_DB", str(path))
-    with open_store() as s:
+    with khabar.open_store() as s:  # the store is told its path; the public API finds the default
         s.add([UN])
         assert s.path == path
     assert path.is_file()

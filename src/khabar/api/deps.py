@@ -22,7 +22,8 @@ from khabar.api.settings import ApiSettings
 from khabar.config import BriefOptions, build_options
 from khabar.errors import OptionsError
 from khabar.model import Article, EventBrief
-from khabar.store import Store, open_store
+from khabar import open_store
+from khabar.store import Store
 
 BriefBuilder = Callable[[list[Article], BriefOptions], EventBrief]
 

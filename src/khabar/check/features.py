@@ -29,9 +29,10 @@ from khabar.check.retrieve import Doc, claim_terms
 from khabar.extract.dates import find_dates
 from khabar.model import NumberMention
 from khabar.relate.similarity import SentenceVectors, content_terms
-from khabar.text.ar.lexicon import read_entries
+from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.numbers import find_numbers
-from khabar.text.ar.tokenize import Token, clitic_variants, tokenize, words
+from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.tokenize import Token, tokenize, words
 
 #: Weight of coverage against cosine in a sentence's evidence score.
 COVERAGE_WEIGHT = 0.4
@@ -65,20 +66,11 @@ class _Cues:
     antonyms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
 
-def _parse_tagged(entries: Sequence[str]) -> list[tuple[str, str]]:
-    out = []
-    for entry in entries:
-        if entry.startswith("[") and "]" in entry:
-            tag, _, rest = entry[1:].partition("]")
-            out.append((tag.strip(), rest.strip()))
-    return out
-
-
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     by_tag: dict[str, list[_Pattern]] = {}
     antonyms = []
-    for tag, rest in _parse_tagged(read_entries("stance_cues")):
+    for tag, rest in ((e.tag, e.phrase) for e in read_tagged("stance_cues")):
         if tag == "antonym":
             left, _, right = rest.partition("=")
             antonyms.append((tuple(left.split()), tuple(right.split())))
@@ -103,29 +95,23 @@ class _CategoryCues:
 @lru_cache(maxsize=1)
 def _categories() -> _CategoryCues:
     """The category cues of the numeric claims' list (``data/claim_categories.txt``, the one
-    home of that knowledge); empty when the list is absent."""
-    try:
-        entries = read_entries("claim_categories")
-    except FileNotFoundError:
-        return _CategoryCues((), (), (), (), ())
+    home of that knowledge)."""
     near, noun, before, after, subset = [], [], [], [], []
-    for tag, rest in _parse_tagged(entries):
-        parts = tag.split()
-        pattern = _Pattern(tuple(rest.split()))
-        if not parts:
-            continue
-        if parts[0] == "skip_before":
+    for entry in read_tagged("claim_categories"):
+        tag = entry.tag
+        pattern = _Pattern(tuple(entry.phrase.split()))
+        if tag == "skip_before":
             before.append(pattern)
-        elif parts[0] == "skip_after":
+        elif tag == "skip_after":
             after.append(pattern)
-        elif parts[0] == "subset":
+        elif tag == "subset":
             subset.append(pattern)
-        elif parts[0] in _NOT_CATEGORIES or "percent" in parts[1:]:
+        elif tag in _NOT_CATEGORIES or entry.mode == "percent":
             continue
-        elif "noun" in parts[1:]:
-            noun.append((parts[0], pattern))
+        elif entry.mode == "noun":
+            noun.append((tag, pattern))
         else:
-            near.append((parts[0], pattern))
+            near.append((tag, pattern))
     return _CategoryCues(tuple(near), tuple(noun), tuple(before), tuple(after), tuple(subset))
 
 

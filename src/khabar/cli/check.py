@@ -43,7 +43,7 @@ def check(
 
             result = check_claim(claim, read(paths), model=model, options=options)
         else:
-            from khabar.store import open_store
+            from khabar import open_store
 
             with open_store(db) as store:
                 result = check_claim(claim, store, model=model, options=options)

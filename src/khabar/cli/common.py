@@ -161,7 +161,7 @@ def read_options(
 
 
 def open_store(db: Path | None):
-    from khabar.store import open_store as open_
+    from khabar import open_store as open_
 
     try:
         return open_(db)

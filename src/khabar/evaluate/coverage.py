@@ -12,7 +12,7 @@ occur in it.  Summary and terms are compared as :func:`khabar.text.ar.tokenize.w
 tokens (so after :func:`khabar.text.ar.normalize.normalize`: hamza forms, ta marbuta, alef
 maqsura, diacritics, digits).  A term of several words matches consecutive tokens.  Each
 word of a term matches a token that is the word itself or the word with proclitics in front
-(the sequences of :data:`khabar.text.ar.tokenize.PROCLITICS`: و ف ب ل ك and the article, so
+(the sequences of :data:`khabar.text.ar.clitics.PROCLITICS`: و ف ب ل ك and the article, so
 "فيتو" matches "الفيتو" and "بالفيتو"); a word written with the article also matches its
 "لل" form ("الأمم" matches "للأمم").  Nothing may follow a word: "العراق" does not match
 "العراقي", so a term that should accept a suffix lists that form as another set.
@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.errors import InputError
-from khabar.text.ar.tokenize import PROCLITICS, words
+from khabar.text.ar.clitics import PROCLITICS
+from khabar.text.ar.tokenize import words
 
 _PREFIXES: frozenset[str] = frozenset(p for p, _ in PROCLITICS) | {""}
 _ARTICLE = "ال"

@@ -31,7 +31,7 @@ from pathlib import Path
 from khabar.errors import InputError
 from khabar.model import Article
 from khabar.config import StoryOptions
-from khabar.relate.stories import SignedArticle, assign_stories
+from khabar.relate.stories import assign_stories
 from khabar.scale.cluster import sign_article
 
 

@@ -27,12 +27,12 @@ complement and nationality adjective: "وزير الخارجية الروسي"،
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from khabar.text.ar.lexicon import read_entries
+from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS, titles_by_first_word, without_article
+from khabar.text.ar.lexicon import read_fields, read_tagged
 from khabar.text.ar.tokenize import Token, tokenize
 
 SourceKind = Literal["person", "organisation", "anonymous", "country"]
@@ -103,7 +103,6 @@ class Attribution:
 
 # --- word lists ------------------------------------------------------------------------
 
-_TAGGED = re.compile(r"^\[(\w+)\] (.+)$")
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
 _QUOTE = '"'
 _PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم عنه عنها عنهم منه منها به بها عليه عليها".split())
@@ -139,16 +138,6 @@ class _Lists:
     stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
 
 
-def _tagged(name: str) -> list[tuple[str, str]]:
-    out = []
-    for entry in read_entries(name):
-        m = _TAGGED.match(entry)
-        if not m:
-            raise ValueError(f"data/{name}.txt: entry {entry!r} has no [kind] tag")
-        out.append((m.group(1), m.group(2)))
-    return out
-
-
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
@@ -156,25 +145,19 @@ def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...]
     return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in index.items()}
 
 
-def _bare(word: str) -> str:
-    """A word without its article ("المتحدث" -> "متحدث"), for matching either form."""
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+_bare = without_article
 
 
-def _optional_fields(name: str) -> frozenset[str]:
-    """Every field of a "a | b | c" list owned by another module, or nothing when absent."""
-    try:
-        entries = read_entries(name)
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(f.strip() for e in entries for f in e.split("|") if f.strip())
+def _every_field(name: str) -> frozenset[str]:
+    """Every field of a "a | b | c" list (every spelling of every country, nationality)."""
+    return frozenset(f for fields in read_fields(name) for f in fields)
 
 
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     verbs: dict[str, _Verb] = {}
     stance: set[str] = set()
-    for kind, rest in _tagged("reporting_verbs"):
+    for kind, rest in ((e.tag, e.phrase) for e in read_tagged("reporting_verbs")):
         form, *preps = rest.split()
         if kind == "stance":
             stance.add(form)
@@ -198,12 +181,8 @@ def _lists() -> _Lists:
         else:
             verbs[form] = dataclasses.replace(old, kind=kind, preps=tuple({*preps_t, *old.preps}))
     groups: dict[str, list[tuple[str, ...]]] = {}
-    for kind, phrase in _tagged("attribution_cues"):
+    for kind, phrase in ((e.tag, e.phrase) for e in read_tagged("attribution_cues")):
         groups.setdefault(kind, []).append(tuple(phrase.split()))
-    titles = [tuple(t.split()) for t in read_entries("titles")]
-    title_index: dict[str, list[tuple[str, ...]]] = {}
-    for t in titles:
-        title_index.setdefault(_bare(t[0]), []).append(t)
     return _Lists(
         verbs=verbs,
         cues=_by_first(groups.get("cue", [])),
@@ -214,9 +193,9 @@ def _lists() -> _Lists:
         adjectives=frozenset(p[0] for p in groups.get("adjective", [])),
         framing=tuple(groups.get("framing", [])),
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
-        titles={k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in title_index.items()},
-        countries=_optional_fields("countries"),
-        nationalities=_optional_fields("nationalities"),
+        titles=titles_by_first_word(),
+        countries=_every_field("countries"),
+        nationalities=_every_field("nationalities"),
         stance=frozenset(stance),
         statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
     )
@@ -360,11 +339,11 @@ class _Sentence:
                 j += 1  # المتحدث باسم الكرملين / باسم الخارجية
             elif w.startswith("ال") or w.startswith("لل") or w in self.L.nationalities:
                 j += 1
-            elif w in ("باسمه", "باسمها"):
+            elif w in ROLE_OWNERS:
                 j += 1
             elif w == "باسم" and j + 1 < end:
                 j += 2
-            elif w in ("الي", "في", "لدي", "لشءون") and j + 1 < end:
+            elif (w in ROLE_LINKS or w == "لشءون") and j + 1 < end:
                 j += 2
             elif len(w) >= 4 and w[0] in "لب" and j + 1 < end and self.norm(j + 1).startswith("ال"):
                 j += 1

@@ -92,9 +92,10 @@ from typing import Any
 
 from khabar.extract.attribution import Source, find_source, verb_info
 from khabar.model import Article, Claim, DateMention, Document, EntityMention, NumberMention, Quote, Sentence
-from khabar.text.ar.lexicon import read_entries
+from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import Token, clitic_variants, tokenize
+from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.tokenize import Token, tokenize
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
 
@@ -107,7 +108,6 @@ ANAPHORA_SENTENCES = 3
 #: Years written alone: four digits in this range, no hedge.
 YEAR_RANGE = (1900, 2100)
 
-_TAGGED = re.compile(r"^\[(\w+)(?: (\w+))?\] (.+)$")
 # Quotation marks do not end a clause: «أكثر من 75 ألف مدني» ما زالوا محاصرين.
 _QUOTE_MARKS = frozenset('"\'«»“”„‘’')
 _MIN = normalize("من")
@@ -177,17 +177,14 @@ def _matcher(entries: Sequence[_Entry]) -> _Matcher:
 
 def _read(name: str) -> list[_Entry]:
     out = []
-    for line in read_entries(name):
-        m = _TAGGED.match(line)
-        if not m:
-            raise ValueError(f"data/{name}.txt: entry {line!r} is not '[tag] words'")
-        words = tuple(m.group(3).split())
+    for entry in read_tagged(name):
+        words = tuple(entry.phrase.split())
         prefix = words[-1].endswith("*")
         if prefix:
             if len(words) != 1:
-                raise ValueError(f"data/{name}.txt: entry {line!r}: only a single word may be a prefix (*)")
+                raise ValueError(f"data/{name}.txt: entry {entry.phrase!r}: only a single word may be a prefix (*)")
             words = (words[0][:-1],)
-        out.append(_Entry(m.group(1), m.group(2) or "", words, prefix))
+        out.append(_Entry(entry.tag, entry.mode, words, prefix))
     return out
 
 

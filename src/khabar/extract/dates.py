@@ -57,14 +57,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from khabar.model import DateMention, Document, TimelineEntry
+from khabar.text.ar.clitics import PLAIN_PROCLITICS
+from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import normalize, normalize_with_offsets
 from khabar.text.ar.numbers import parse_number
 
@@ -119,9 +119,7 @@ class _Calendar:
 
 @functools.cache
 def _calendar() -> _Calendar:
-    raw = json.loads(
-        resources.files("khabar.text.ar").joinpath("data/calendar.json").read_text(encoding="utf-8")
-    )
+    raw = read_json("calendar")
     months = {_norm_key(w): int(m) for m, ws in raw["months"].items() for w in ws}
     weekdays: dict[str, int] = {}
     for name, forms in raw["weekdays"].items():
@@ -167,7 +165,10 @@ def _calendar() -> _Calendar:
 
 # A word starts here, possibly with one or two attached particles (و ف ب ل: "والأحد"،
 # "وأمس"، "بالأمس").  The particles stay outside the span, which starts at group "core".
-_START = r"(?<!\w)(?:[وف]?[بل]?)(?P<core>)"
+#: What may stand before a date word: the proclitics without ك (rare before a date, and
+#: the first letter of كانون), longest first as a greedy match takes them.
+_PARTICLES = tuple(p for p in PLAIN_PROCLITICS if "ك" not in p)
+_START = r"(?<!\w)(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")(?P<core>)"
 _END = r"(?!\w)"
 
 
@@ -350,7 +351,6 @@ def _next_word(text: str, end: int) -> str:
 # الأول" starts six words before the month name.
 
 _WORDS = re.compile(r"\w+")
-_PARTICLES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 # No lookbehind in front: it would cost re its fast scan for the first digit (10x slower).
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 

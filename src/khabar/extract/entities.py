@@ -39,12 +39,15 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS
+from khabar.extract.titles import titles as title_phrases
 from khabar.model import Article, Entity, EntityMention, Mention, Sentence
-from khabar.text.ar.lexicon import read_entries
+from khabar.text.ar.lexicon import read_fields, read_tagged
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.segment import iter_sentences
-from khabar.text.ar.tokenize import clitic_variants, tokenize, words
+from khabar.text.ar.clitics import ARTICLE_PROCLITICS, PLAIN_PROCLITICS, clitic_variants
+from khabar.text.ar.tokenize import tokenize, words
 
 PERSON, ORG, PLACE = "person", "organisation", "place"
 KINDS = (PERSON, ORG, PLACE)
@@ -59,27 +62,13 @@ _MAX_ORG_TAIL = 6
 # --- word lists -------------------------------------------------------------------------
 
 
-def _fields(line: str) -> list[str]:
-    return [" ".join(f.split()) for f in line.split("|") if f.strip()]
-
-
 def _tagged(name: str) -> dict[str, frozenset[str]]:
-    """Entries of a "[kind] phrase ..." list by kind (phrase without "+x" options).
-
-    Missing lists (owned by other modules) give nothing rather than an error, so entity
-    recognition degrades instead of failing.
-    """
+    """Entries of a "[kind] phrase ..." list by kind (phrase without "+x" options)."""
     out: dict[str, set[str]] = defaultdict(set)
-    try:
-        entries = read_entries(name)
-    except FileNotFoundError:
-        return {}
-    for entry in entries:
-        m = re.match(r"\[(\w+)\]\s*(.+)", entry)
-        if m:
-            words = [w for w in m.group(2).split() if not w.startswith("+")]
-            if words:
-                out[m.group(1)].add(" ".join(words))
+    for entry in read_tagged(name):
+        words = [w for w in entry.phrase.split() if not w.startswith("+")]
+        if words:
+            out[entry.tag].add(" ".join(words))
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -130,10 +119,7 @@ def _lexicon() -> _Lexicon:
     phrases: dict[str, tuple[str, str, bool]] = {}
     surnames: set[str] = set()
     for name, kind in (("organisations", ORG), ("countries", PLACE), ("places", PLACE), ("people", PERSON)):
-        for line in read_entries(name):
-            fields = _fields(line)
-            if not fields:
-                continue
+        for fields in read_fields(name):
             canonical = fields[0].lstrip("~=").strip()
             key = person_key(canonical.split()) if kind == PERSON else canonical
             for f in fields:
@@ -142,8 +128,8 @@ def _lexicon() -> _Lexicon:
                 phrases.setdefault(phrase, (kind, key, context_only))
                 if kind == PERSON:
                     surnames.add(phrase.split()[-1])
-    titles = frozenset(t for t in read_entries("titles") if all(w.isalpha() for w in t.split()))
-    nationalities = frozenset(w for line in read_entries("nationalities") for w in _fields(line)[1:])
+    titles = frozenset(" ".join(t) for t in title_phrases() if all(w.isalpha() for w in t))
+    nationalities = frozenset(w for fields in read_fields("nationalities") for w in fields[1:])
     verbs = _tagged("reporting_verbs")
     cues = _tagged("attribution_cues")
     mine = _tagged("entity_cues")
@@ -156,15 +142,15 @@ def _lexicon() -> _Lexicon:
     )
     given_ar: set[str] = set()
     starters: set[str] = set()
-    for line in read_entries("first_names"):
-        for f in _fields(line):
+    for fields in read_fields("first_names"):
+        for f in fields:
             name = person_key(f.lstrip("~").split())
             given_ar.add(name)
             if not f.startswith("~"):
                 starters.add(name)
     starters.update(("عبد", "ابو"))  # "عبد الله", "أبو تراب": a compound or a kunya opens a name
-    for line in read_entries("foreign_first_names"):
-        for f in _fields(line):
+    for fields in read_fields("foreign_first_names"):
+        for f in fields:
             if not f.startswith("~"):
                 starters.add(f.split()[0])
     return _Lexicon(
@@ -484,13 +470,13 @@ def _complement(s: _Sentence, j: int, lex: _Lexicon, surnames: set[str]) -> tupl
             and word not in lex.surnames
         ):
             j, complement = j + 1, complement + 1
-        elif word in ("باسمه", "باسمها"):
+        elif word in ROLE_OWNERS:
             j, complement = j + 1, complement + 1
         elif s.masks[j] & (_PLACE_HEAD | _ORG_HEAD) and j + 1 < n and s.soft[j] and (
             s.owner[j + 1] is not None and s.owner[j + 1].kind != PERSON
         ):
             j, complement = s.owner[j + 1].j, complement + 1  # "لحي وادي النهر": its head, then the span
-        elif word in ("باسم", "في", "لدي", "الي") and j + 1 < n and s.soft[j] and (
+        elif word in ROLE_LINKS and j + 1 < n and s.soft[j] and (
             s.norms[j + 1].startswith("ال") or (s.owner[j + 1] is not None and s.owner[j + 1].kind != PERSON)
         ):
             j, complement = j + 1, complement + 1
@@ -965,18 +951,14 @@ def _bare_surname_ok(surname: str, lex: _Lexicon) -> bool:
     return not (surname.startswith("ال") and surname.endswith("ه"))
 
 
-_PLAIN_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-_ARTICLE_CLITICS = ("ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "لل", "ولل", "فلل")
-
-
 def _surface_forms(forms: set[str]) -> set[str]:
     """Every way ``forms`` may be written with proclitics: a superset of the words whose
     :func:`_readings` meet them, for a fast set intersection."""
     out: set[str] = set()
     for f in forms:
-        out.update(p + f for p in _PLAIN_CLITICS)
+        out.update(p + f for p in PLAIN_PROCLITICS)
         if f.startswith("ال"):
-            out.update(p + f[2:] for p in _ARTICLE_CLITICS)
+            out.update(p + f[2:] for p in ARTICLE_PROCLITICS)
         if len(f) == 2:
             out.update(p + f for p in "وفبلك")
     return out

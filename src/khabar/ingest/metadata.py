@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import json
 import re
-from importlib import resources
 from urllib.parse import urlsplit
 
 from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.model import Article
+from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import arabic_ratio, letter_count, normalize
 
 # --- month names ---------------------------------------------------------------------------
@@ -31,7 +30,7 @@ from khabar.text.ar.normalize import arabic_ratio, letter_count, normalize
 
 def _arabic_months() -> dict[str, int]:
     """Normalized Arabic month name -> month number, from the shared calendar file."""
-    data = json.loads(resources.files("khabar.text.ar").joinpath("data/calendar.json").read_text(encoding="utf-8"))
+    data = read_json("calendar")
     return {normalize(name): int(month) for month, names in data["months"].items() for name in names}
 
 

@@ -11,7 +11,7 @@ has shipped: stores in the wild already ran it.
 
 Steps may call ``khabar_normalize(text)`` and ``khabar_bare(normalized_text)``, SQL
 functions the store registers on every connection (:func:`khabar.text.ar.normalize.normalize`
-and :func:`khabar.store.sqlite.bare_text`), so a step can (re)build the search index from
+and :func:`khabar.text.ar.clitics.bare_text`), so a step can (re)build the search index from
 the stored originals, e.g. after the normalization or clitic rules change: such a change is
 one more step that rebuilds the index, never an edit of the step below.
 """
@@ -92,7 +92,7 @@ _V2_SEARCH = Migration(
 # four columns.  Only the words that change are repeated, about two in five: FTS5's share
 # of ingest grows by a third, where repeating every word (to keep phrase positions in the
 # bare columns too) doubled it; phrases instead try each proclitic run on their first word
-# (see ``khabar.store.sqlite.leading_forms``).  A contentless table cannot add columns, so
+# (see ``khabar.text.ar.clitics.leading_forms``).  A contentless table cannot add columns, so
 # it is dropped and rebuilt from the stored originals (about 4 s for 10,000 articles).
 _V3_CLITICS = Migration(
     version=3,

@@ -14,7 +14,7 @@ Why these settings:
 
 Search matches the normalized text (:func:`khabar.text.ar.normalize.normalize` on the way in
 and on the query), so "مسئول" finds "مسؤول"; snippets are cut from the original text.  Each
-word is also indexed without its proclitics (:func:`bare_word`), so "حلب" finds "بحلب" and
+word is also indexed without its proclitics (:func:`khabar.text.ar.clitics.bare_word`), so "حلب" finds "بحلب" and
 "وحلب", "المعارضة" finds "معارضة"; articles with the words as written rank first.
 """
 
@@ -30,7 +30,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -38,8 +37,7 @@ from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store.migrations import APPLICATION_ID, SCHEMA_VERSION, pending
 from khabar.text.ar.normalize import normalize, normalize_with_offsets
-from khabar.text.ar.tokenize import PROCLITICS as _PROCLITIC_TABLE
-from khabar.text.ar.tokenize import clitic_variants
+from khabar.text.ar.clitics import bare_text, bare_word, leading_forms, word_forms
 
 #: How long a process waits for another one's write to finish before giving up.  Big ingest
 #: batches (500 articles) commit in well under a second; 30 s leaves a wide margin.
@@ -127,17 +125,16 @@ class _Row:
         return self.values[0]
 
 
-def open_store(path: str | Path | None = None) -> Store:
+def open_store(path: str | Path) -> Store:
     """Open the store at ``path``, creating it (and its directory) if needed.
 
-    ``None`` means :func:`khabar.config.default_db_path` (``$KHABAR_DB``, else a file in
-    the per-user data directory).  Raises :class:`StoreError` naming the path when the file
-    cannot be opened, is not a khabar store, or was written by a newer khabar.
+    The store is told its path: where the default one lives (``$KHABAR_DB``, else the
+    per-user data directory) is the caller's option (:func:`khabar.open_store` resolves
+    it).  Raises :class:`StoreError` naming the path when the file cannot be opened, is not
+    a khabar store, or was written by a newer khabar.
     """
     if path is None:
-        from khabar.config import default_db_path
-
-        path = default_db_path()
+        raise StoreError("open_store needs the store's path (khabar.open_store() finds the default one)")
     return Store(Path(path).expanduser())
 
 
@@ -857,79 +854,6 @@ _ITEM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 #: FTS5 column filter of the words as written (normalized), as opposed to the bare columns.
 _AS_WRITTEN = "{title body}"
-
-
-@lru_cache(maxsize=200_000)
-def bare_word(word: str) -> str:
-    """``word`` (normalized) without the longest run of proclitics that leaves a stem.
-
-    The last of :func:`khabar.text.ar.tokenize.clitic_variants`: "وبالمدينه" -> "مدينه",
-    "بحلب" -> "حلب", "حلب" stays.  Unlike ``strip_clitics`` it falls back to a shorter
-    prefix when the longest would leave too short a stem ("وبلد" -> "بلد"), so "بلد" is
-    found in "وبلد".  The bare index columns hold this form of every word it changes.
-    """
-    return clitic_variants(word)[-1]
-
-
-def _proclitics_pattern() -> re.Pattern[str]:
-    """A regex finding the words :func:`bare_word` changes, the stem in group 1.
-
-    Built from the proclitic table of :mod:`khabar.text.ar.tokenize` (its one home): each
-    sequence, longest first, only at the start of a word (the lookbehind, written after the
-    letters so that the regex engine can skip ahead to candidate first letters), with a
-    lookahead for the stem length it must leave; the first alternative that matches is the
-    longest that leaves a stem.  One ``re.findall`` in C instead of a Python call per word.
-    """
-    sequences = sorted(_PROCLITIC_TABLE, key=lambda pair: -len(pair[0]))
-    body = "|".join(f"{re.escape(p)}(?<![^\\W_].{{{len(p)}}})(?=[^\\W_]{{{n}}})" for p, n in sequences)
-    return re.compile(f"(?:{body})([^\\W_]+)", re.DOTALL)
-
-
-_PROCLITIC_WORD = _proclitics_pattern()
-
-
-def bare_text(text: str) -> str:
-    """The :func:`bare_word` of each word of normalized ``text`` that has proclitics.
-
-    "قصف بحلب والمعارضه ترد" -> "حلب معارضه": words without proclitics are already in the
-    title and body columns, and repeating them would cost ingest time for nothing.
-    """
-    return " ".join(_PROCLITIC_WORD.findall(text))
-
-
-@lru_cache(maxsize=10_000)
-def word_forms(word: str) -> tuple[str, ...]:
-    """The forms an indexed word may take (as written, or bare) and be ``word``.
-
-    The readings of ``word`` (:func:`clitic_variants`) and the readings of those.  An
-    article word matches when it, or its :func:`bare_word`, is one of them: "بحلب" gives
-    ("بحلب", "حلب"), so it finds "حلب" and "وحلب"; the second round is for stems whose
-    first letter looks like a proclitic: "بلبنان" reads "لبنان", whose bare form is "بنان".
-    """
-    forms: list[str] = []
-    for reading in clitic_variants(word):
-        for form in clitic_variants(reading):
-            if form not in forms:
-                forms.append(form)
-    return tuple(forms)
-
-
-@lru_cache(maxsize=10_000)
-def leading_forms(word: str) -> tuple[str, ...]:
-    """``word`` and the same stem with each other proclitic run, as written in an article.
-
-    For the first word of a phrase: the bare columns keep no word order, so "مجلس الامن"
-    finds "ومجلس الامن" by asking for each written form ("ومجلس", "بمجلس", "لمجلس" ...).
-    Only forms whose :func:`bare_word` is the stem are kept, so the stem rules hold ("و" +
-    "لد" is the word "ولد", not a form of "لد").
-    """
-    stem = bare_word(word)
-    forms = [word] if word == stem else [word, stem]
-    for prefix, _min_stem in _PROCLITIC_TABLE:
-        form = prefix + stem
-        if form not in forms and bare_word(form) == stem:
-            forms.append(form)
-    return tuple(forms)
 
 
 def _quote(text: str) -> str:

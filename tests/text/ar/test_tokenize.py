@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import Token, clitic_variants, strip_clitics, tokenize, words
+from khabar.text.ar.clitics import clitic_variants, strip_clitics
+from khabar.text.ar.tokenize import Token, tokenize, words
 
 
 def test_tokens_carry_offsets_into_the_original():

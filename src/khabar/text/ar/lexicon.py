@@ -3,30 +3,65 @@
 A list file has one entry per line (a word or a multi-word phrase) as usually written;
 lines starting with ``#`` are comments.  Entries are normalized when loaded (see
 :mod:`khabar.text.ar.normalize`), so a list never needs to spell hamza or ya variants twice.
-Each list lives in exactly one file; modules ask for it by name.
+Each list lives in exactly one file; modules ask for it by name.  Two shapes of entry have
+one reader each: ``[tag] phrase`` (:func:`read_tagged`; ``[tag mode] phrase`` where a tag
+has modes) and ``a | b | c`` alternatives (:func:`read_fields`).  A list that is missing
+or an entry that does not have its list's shape raises, naming the file and the line: a
+packaged list is never silently empty.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from khabar.text.ar.normalize import normalize
+
+_TAGGED = re.compile(r"^\[(\w+)(?: (\w+))?\] (.+)$")
+
+
+def read_data(filename: str) -> str:
+    """The text of the packaged data file ``text/ar/data/<filename>``; FileNotFoundError
+    naming it when it is missing (a broken install, never a reason to carry on without it)."""
+    try:
+        return resources.files("khabar.text.ar").joinpath(f"data/{filename}").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileNotFoundError(f"khabar data file {filename!r} is missing (expected text/ar/data/{filename})") from None
+
+
+def read_json(name: str) -> Any:
+    """The packaged JSON data ``data/<name>.json`` (calendar words, number words)."""
+    return json.loads(read_data(f"{name}.json"))
+
+
+def raw_lines(name: str) -> list[tuple[int, str]]:
+    """``(line number, line)`` of ``data/<name>.txt`` as written (stripped), without blank
+    lines and comments: for a list whose entries are not normalized words."""
+    out = []
+    for number, line in enumerate(read_data(f"{name}.txt").splitlines(), 1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append((number, line))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _numbered_entries(name: str) -> tuple[tuple[int, str], ...]:
+    """``(line number, normalized entry)`` of ``data/<name>.txt``, each entry once."""
+    seen: dict[str, int] = {}
+    for number, line in raw_lines(name):
+        seen.setdefault(" ".join(normalize(line).split()), number)
+    return tuple((number, entry) for entry, number in seen.items())
 
 
 @lru_cache(maxsize=None)
 def read_entries(name: str) -> tuple[str, ...]:
     """Normalized entries of ``data/<name>.txt`` in file order, without duplicates."""
-    try:
-        raw = resources.files("khabar.text.ar").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FileNotFoundError(f"khabar word list {name!r} is missing (expected text/ar/data/{name}.txt)") from None
-    seen: dict[str, None] = {}
-    for line in raw.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            seen.setdefault(" ".join(normalize(line).split()), None)
-    return tuple(seen)
+    return tuple(entry for _number, entry in _numbered_entries(name))
 
 
 def wordset(name: str) -> frozenset[str]:
@@ -38,3 +73,38 @@ def phrases_longest_first(name: str) -> tuple[str, ...]:
     """Entries sorted longest first (by words, then characters), so a matcher that tries
     them in order prefers "وزير الخارجية" over "وزير"."""
     return tuple(sorted(read_entries(name), key=lambda p: (-len(p.split()), -len(p), p)))
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """An entry ``[tag] phrase`` or ``[tag mode] phrase`` of a tagged list."""
+
+    tag: str
+    mode: str  # "" when the entry has none ("[killed noun] قتيل" has "noun")
+    phrase: str
+
+
+@lru_cache(maxsize=None)
+def read_tagged(name: str) -> tuple[Tagged, ...]:
+    """The entries of a ``[tag] phrase`` list in file order; ValueError naming the file and
+    line of an entry without its tag."""
+    out = []
+    for number, entry in _numbered_entries(name):
+        m = _TAGGED.match(entry)
+        if m is None:
+            raise ValueError(f"khabar word list text/ar/data/{name}.txt, line {number}: {entry!r} is not '[tag] phrase'")
+        out.append(Tagged(m.group(1), m.group(2) or "", m.group(3)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def read_fields(name: str) -> tuple[tuple[str, ...], ...]:
+    """The entries of an ``a | b | c`` list, each as its fields (spaces collapsed, markers
+    such as ``~`` kept); ValueError naming the file and line of an entry with an empty field."""
+    out = []
+    for number, entry in _numbered_entries(name):
+        fields = tuple(" ".join(f.split()) for f in entry.split("|"))
+        if not all(fields):
+            raise ValueError(f"khabar word list text/ar/data/{name}.txt, line {number}: {entry!r} has an empty field")
+        out.append(fields)
+    return tuple(out)

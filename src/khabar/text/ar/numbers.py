@@ -71,13 +71,12 @@ are tokenized (``benchmarks/bench_text.py`` measures it).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from khabar.model import NumberMention
+from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import normalize, normalize_with_offsets
 
 __all__ = ["find_numbers", "parse_number"]
@@ -134,9 +133,7 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 def _load() -> _Data:
-    raw: dict[str, Any] = json.loads(
-        resources.files("khabar.text.ar").joinpath("data/number_words.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = read_json("number_words")
     base: dict[str, _Word] = {}
     teen_tens = {normalize(w) for w in raw["teen_tens"]}
     multipliers = {normalize(w) for w in raw["hundred_multipliers"]}

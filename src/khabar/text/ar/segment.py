@@ -33,9 +33,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from khabar.text.ar.lexicon import raw_lines
 from khabar.text.ar.normalize import normalize
 
 if TYPE_CHECKING:  # model imports the text core lazily; keep the import graph one-way
@@ -185,14 +185,10 @@ def _marker_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _markers() -> _Markers:
-    raw = resources.files("khabar.text.ar").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
     whole: set[str] = set()
     prefixes: list[str] = []
     labels: list[str] = []
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for _number, line in raw_lines("boilerplate"):
         if line.endswith("*"):
             prefixes.append(_marker_key(line[:-1]))
         elif line.endswith(":"):

@@ -1,0 +1,43 @@
+"""Titles and roles: the one home of the title list and of the words a role runs on through.
+
+A role is a title ("وزير"، "المتحدث"، "اللواء", from ``text/ar/data/titles.txt``) and its
+complement ("وزير الخارجية [الروسي]"، "المتحدث [باسم الكرملين]"، "مبعوث الأمم المتحدة
+[إلى سوريا]").  Entity recognition reads a role before (or after) a person's name, and
+attribution reads a speaker's role; both take the titles and the words that continue a
+role from here, so a title added to the list is known to both.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from khabar.text.ar.lexicon import read_entries
+
+#: Words after which a role runs on through the next word: "المتحدث باسم الكرملين"،
+#: "مبعوث الأمم المتحدة الخاص إلى سوريا"، "السفير لدى روسيا" (normalized).
+ROLE_LINKS = frozenset({"باسم", "في", "الي", "لدي"})
+#: Words that end a role on their own: "المتحدث باسمه".
+ROLE_OWNERS = frozenset({"باسمه", "باسمها"})
+
+
+def without_article(word: str) -> str:
+    """A normalized word without its article ("المتحدث" -> "متحدث"), for matching either
+    form; words of three letters or fewer are kept whole ("الي" is a preposition)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[tuple[str, ...], ...]:
+    """Every title of the list as its normalized words, in file order."""
+    return tuple(tuple(t.split()) for t in read_entries("titles"))
+
+
+@lru_cache(maxsize=1)
+def titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles by their first word without the article, longest first: what to try at a
+    word written with or without it ("وزير"، "الوزير")."""
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for t in titles():
+        index.setdefault(without_article(t[0]), set()).add(t)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+

@@ -1,0 +1,146 @@
+"""Arabic proclitics: the one table of them, and every way khabar reads them off a word.
+
+A news word carries up to three proclitics before its stem: a conjunction (و ف), a
+preposition (ب ل ك) and the article (ال; ل + ال is written لل).  :data:`PROCLITICS` lists
+the sequences, each with the shortest stem it may leave; everything else here derives from
+it: the readings of a word (:func:`clitic_variants`), its bare stem for the store's index
+(:func:`bare_word`, :func:`bare_text`), the forms a query word may take in an article
+(:func:`word_forms`, :func:`leading_forms`), and the sequences a matcher puts in front of
+a word it knows (:data:`PLAIN_PROCLITICS`, :data:`ARTICLE_PROCLITICS`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from khabar.text.ar.normalize import normalize
+
+# Proclitic sequences, longest first, with the shortest stem each may leave.  After the
+# article the stem may be two letters (الأب -> اب); after a bare one-letter proclitic
+# three, since so many words begin with و ف ب ل ك as part of their root (بلد، وزن).
+PROCLITICS: tuple[tuple[str, int], ...] = tuple(
+    sorted(
+        [
+            *((p, 2) for p in ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال", "وكال")),
+            *((p, 3) for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")),
+        ],
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+#: The sequences that contain the article (ال, or لل for ل + ال), shortest first.
+ARTICLE_PROCLITICS: tuple[str, ...] = tuple(sorted((p for p, n in PROCLITICS if n == 2), key=len))
+#: The empty sequence and those without the article (و ف ب ل ك and their pairs), shortest first.
+PLAIN_PROCLITICS: tuple[str, ...] = ("", *sorted((p for p, n in PROCLITICS if n == 3), key=len))
+
+
+@lru_cache(maxsize=200_000)
+def _norm(word: str) -> str:
+    return normalize(word)
+
+
+def clitic_variants(word: str) -> tuple[str, ...]:
+    """The normalized ``word`` and each reading of it with proclitics removed.
+
+    From the word as written to the barest stem: "وبالمدينة" gives ("وبالمدينه",
+    "بالمدينه", "المدينه", "مدينه").  Look each up in a lexicon, in order, and take the first hit:
+    this keeps "فرنسا" whole when "فرنسا" is known, where :func:`strip_clitics` alone
+    would also accept "رنسا".
+    """
+    w = _norm(word)
+    out = [w]
+    for prefix, min_rest in reversed(PROCLITICS):  # shortest prefix first
+        if w.startswith(prefix) and len(w) - len(prefix) >= min_rest:
+            rest = w[len(prefix) :]
+            if rest not in out:
+                out.append(rest)
+    return tuple(out)
+
+
+def strip_clitics(word: str) -> str:
+    """``word`` normalized, without its longest proclitic sequence (و ف ب ل ك ال ...).
+
+    Conservative: nothing is removed when the longest prefix that matches would leave too
+    short a stem ("والي" and "بلد" stay whole).  Words whose first letter belongs to the root
+    still lose it ("فرنسا" -> "رنسا"); use :func:`clitic_variants` against a lexicon when
+    that matters.
+    """
+    w = _norm(word)
+    for prefix, min_rest in PROCLITICS:
+        if w.startswith(prefix):
+            return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def bare_word(word: str) -> str:
+    """``word`` (normalized) without the longest run of proclitics that leaves a stem.
+
+    The last of :func:`clitic_variants`: "وبالمدينه" -> "مدينه", "بحلب" -> "حلب", "حلب"
+    stays.  Unlike :func:`strip_clitics` it falls back to a shorter prefix when the longest
+    would leave too short a stem ("وبلد" -> "بلد"), so "بلد" is found in "وبلد".  The
+    store's bare index columns hold this form of every word it changes.
+    """
+    return clitic_variants(word)[-1]
+
+
+def _proclitics_pattern() -> re.Pattern[str]:
+    """A regex finding the words :func:`bare_word` changes, the stem in group 1.
+
+    Each sequence of :data:`PROCLITICS`, longest first, only at the start of a word (the
+    lookbehind, written after the letters so that the regex engine can skip ahead to
+    candidate first letters), with a lookahead for the stem length it must leave; the first
+    alternative that matches is the longest that leaves a stem.  One ``re.findall`` in C
+    instead of a Python call per word.
+    """
+    sequences = sorted(PROCLITICS, key=lambda pair: -len(pair[0]))
+    body = "|".join(f"{re.escape(p)}(?<![^\\W_].{{{len(p)}}})(?=[^\\W_]{{{n}}})" for p, n in sequences)
+    return re.compile(f"(?:{body})([^\\W_]+)", re.DOTALL)
+
+
+_PROCLITIC_WORD = _proclitics_pattern()
+
+
+def bare_text(text: str) -> str:
+    """The :func:`bare_word` of each word of normalized ``text`` that has proclitics.
+
+    "قصف بحلب والمعارضه ترد" -> "حلب معارضه": words without proclitics are already in the
+    store's title and body columns, and repeating them would cost ingest time for nothing.
+    """
+    return " ".join(_PROCLITIC_WORD.findall(text))
+
+
+@lru_cache(maxsize=10_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """The forms an indexed word may take (as written, or bare) and be ``word``.
+
+    The readings of ``word`` (:func:`clitic_variants`) and the readings of those.  An
+    article word matches when it, or its :func:`bare_word`, is one of them: "بحلب" gives
+    ("بحلب", "حلب"), so it finds "حلب" and "وحلب"; the second round is for stems whose
+    first letter looks like a proclitic: "بلبنان" reads "لبنان", whose bare form is "بنان".
+    """
+    forms: list[str] = []
+    for reading in clitic_variants(word):
+        for form in clitic_variants(reading):
+            if form not in forms:
+                forms.append(form)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=10_000)
+def leading_forms(word: str) -> tuple[str, ...]:
+    """``word`` and the same stem with each other proclitic run, as written in an article.
+
+    For the first word of a phrase: the store's bare columns keep no word order, so "مجلس
+    الامن" finds "ومجلس الامن" by asking for each written form ("ومجلس", "بمجلس", "لمجلس"
+    ...).  Only forms whose :func:`bare_word` is the stem are kept, so the stem rules hold
+    ("و" + "لد" is the word "ولد", not a form of "لد").
+    """
+    stem = bare_word(word)
+    forms = [word] if word == stem else [word, stem]
+    for prefix, _min_stem in PROCLITICS:
+        form = prefix + stem
+        if form not in forms and bare_word(form) == stem:
+            forms.append(form)
+    return tuple(forms)
