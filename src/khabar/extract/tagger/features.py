@@ -27,11 +27,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.text.ar.lexicon import read_entries
+from khabar.extract.titles import titles
+from khabar.text.ar.lexicon import read_fields, read_tagged
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
-from khabar.text.ar.tokenize import clitic_variants, strip_clitics
+from khabar.text.ar.clitics import clitic_variants, strip_clitics
 
 #: Offsets of the words whose attributes score a token (0 is the token itself).
 OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
@@ -45,18 +46,18 @@ _DIGIT = re.compile(r"[0-9]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
 
-def _fields(line: str) -> list[str]:
-    return [" ".join(f.lstrip("~=").split()) for f in line.split("|") if f.strip().lstrip("~=").strip()]
+def _alternatives(name: str) -> list[list[str]]:
+    """Each entry of an "a | b | c" list as its spellings, without the "~"/"=" markers."""
+    return [[" ".join(f.lstrip("~=").split()) for f in fields if f.lstrip("~=").strip()] for fields in read_fields(name)]
 
 
 def _tagged(name: str) -> dict[str, set[str]]:
+    """Entries of a "[tag] phrase" list by tag (phrase without "+x" options)."""
     out: dict[str, set[str]] = defaultdict(set)
-    for entry in read_entries(name):
-        m = re.match(r"\[(\w+)\]\s*(.+)", entry)
-        if m:
-            words = [w for w in m.group(2).split() if not w.startswith("+")]
-            if words:
-                out[m.group(1)].add(" ".join(words))
+    for entry in read_tagged(name):
+        words = [w for w in entry.phrase.split() if not w.startswith("+")]
+        if words:
+            out[entry.tag].add(" ".join(words))
     return out
 
 
@@ -76,8 +77,8 @@ def word_lists() -> WordLists:
     words: dict[str, set[str]] = defaultdict(set)
     phrases: dict[str, str] = {}
     for name, kind in (("countries", "LOC"), ("places", "LOC"), ("organisations", "ORG"), ("people", "PERS")):
-        for line in read_entries(name):
-            for f in _fields(line):
+        for spellings in _alternatives(name):
+            for f in spellings:
                 parts = f.split()
                 if len(parts) == 1:
                     words["g" + kind].add(f)
@@ -85,16 +86,16 @@ def word_lists() -> WordLists:
                     phrases.setdefault(f, kind)
                     if kind == "PERS":
                         words["surname"].add(parts[-1])
-    for line in read_entries("first_names"):
-        for f in _fields(line):
+    for spellings in _alternatives("first_names"):
+        for f in spellings:
             words["given"].add(f.split()[0])
-    for line in read_entries("foreign_first_names"):
-        for f in _fields(line):
+    for spellings in _alternatives("foreign_first_names"):
+        for f in spellings:
             words["fgiven"].add(f.split()[0])
-    for t in read_entries("titles"):
-        words["title"].add(t.split()[0])
-    for line in read_entries("nationalities"):
-        for f in _fields(line)[1:]:
+    for t in titles():
+        words["title"].add(t[0])
+    for spellings in _alternatives("nationalities"):
+        for f in spellings[1:]:
             words["nation"].add(f)
     for label, entries in _tagged("entity_cues").items():
         for e in entries:
