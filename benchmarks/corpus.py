@@ -129,3 +129,21 @@ def generate_events(
             i += 1
         k += 1
     return [p for p in paths if p is not None]
+
+
+ANT = SHARED / "corpora" / "ant"
+
+
+def ant_window(n: int, *, since: str = "20180401", ant: Path = ANT) -> list[Path]:
+    """The first ``n`` ANT files published on or after ``since`` (YYYYMMDD, read from the
+    file name), ordered by day then path: a stretch of days of real news across the five
+    outlets, so a larger ``n`` is a longer stretch and every smaller set is inside it."""
+    dated = []
+    for p in ant.rglob("*.txt"):
+        m = re.search(r"-(\d{8})\.txt$", p.name)
+        if m and m.group(1) >= since:
+            dated.append((m.group(1), p.relative_to(ant).as_posix(), p))
+    dated.sort()
+    if len(dated) < n:
+        raise SystemExit(f"only {len(dated)} ANT files from {since} in {ant}")
+    return [p for _day, _rel, p in dated[:n]]
