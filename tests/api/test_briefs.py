@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from khabar.schema import validate_brief
 
 
@@ -50,3 +52,21 @@ def test_brief_with_unknown_algorithm_is_422(client, two_articles, error_shape):
 
 def test_brief_over_article_cap_is_422(client, settings, two_articles, error_shape):
     error_shape(client.get("/api/brief", params={"q": "قافلة", "limit": settings.max_brief_articles + 1}), 422)
+
+
+@pytest.mark.parametrize(
+    "fmt,media,marker",
+    [("markdown", "text/markdown", "# "), ("html", "text/html", "<style>"), ("csv", "text/csv", "as_written"), ("text", "text/plain", "==")],
+)
+def test_brief_exports_each_format_as_a_download(client, seeded, fmt, media, marker):
+    r = client.get("/api/brief", params={"q": "حلب", "format": fmt})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith(media)
+    assert r.headers["content-disposition"].startswith("attachment;")
+    assert marker in r.text
+
+
+def test_brief_export_in_english_and_an_unknown_format(client, seeded, error_shape):
+    r = client.get("/api/brief", params={"q": "حلب", "format": "markdown", "lang": "en"})
+    assert "## Summary" in r.text
+    error_shape(client.get("/api/brief", params={"q": "حلب", "format": "pdf"}), 422)

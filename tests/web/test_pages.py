@@ -158,6 +158,17 @@ def test_brief_page_fills_every_section(client, stored, brief_with):
     assert labels("ar")["none_yet"] not in page
 
 
+def test_brief_page_offers_every_export_of_the_same_brief(client, stored, brief_with):
+    brief_with(full_brief())
+    page = _brief_page(client, "en")
+    exports = re.findall(r'href="(/api/brief\?[^"]+)"', page)
+    assert len(exports) == 4
+    for href in exports:
+        r = client.get(html.unescape(href))
+        assert r.status_code == 200 and "5000" in r.text  # the figure of the brief shown
+    assert any("format=markdown" in h and "lang=en" in h for h in exports)
+
+
 def test_matrix_covers_shared_facts_and_figures(client, stored, brief_with):
     import dataclasses
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Query, Request
 
 from khabar.api.errors import ApiError
 from khabar.api.settings import ApiSettings
@@ -24,6 +25,10 @@ from khabar.errors import OptionsError
 from khabar.model import Article, EventBrief
 from khabar import open_store
 from khabar.store import Store
+
+#: Paging parameters of every listing (articles, search, stories, pages).
+Limit = Annotated[int, Query(ge=1, le=200, description="how many to return")]
+Offset = Annotated[int, Query(ge=0, description="how many to skip")]
 
 BriefBuilder = Callable[[list[Article], BriefOptions], EventBrief]
 

@@ -14,7 +14,7 @@ Command line (prints khabar's figures, and sentencex's when it is installed)::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -25,7 +25,7 @@ from khabar.check import pair_features, predict_pairs, train_stance
 from khabar.check.features import Analysis
 from khabar.check.pairs import Pair, read_ans, read_baly, read_pairs
 from khabar.check.stance import LABELS, RuleModel, majority_label
-from khabar.errors import KhabarError, OptionsError
+from khabar.errors import OptionsError
 
 ANS_LABELS = ("agree", "disagree", "other")
 

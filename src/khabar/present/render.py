@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from khabar.model import EventBrief
-from khabar.present.view import BriefView, brief_view, cite, format_number  # noqa: F401 - one way to show a figure
+from khabar.present.view import BriefView, brief_view, cite
 
 #: name -> what it gives, for help texts and errors; the order is the order of ``--help``.
 FORMATS: dict[str, str] = {

@@ -6,15 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from khabar.api.deps import find_article, get_store
+from khabar.api.deps import Limit, Offset, find_article, get_store
 from khabar.present.rows import article_row, hit_row
 from khabar.store import Store
 from khabar.text.ar.segment import split_sentences
 
 router = APIRouter(prefix="/api", tags=["articles"])
-
-Limit = Annotated[int, Query(ge=1, le=200, description="how many to return")]
-Offset = Annotated[int, Query(ge=0, description="how many to skip")]
 
 
 def next_offset(offset: int, shown: int, total: int) -> int | None:

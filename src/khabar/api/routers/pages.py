@@ -12,7 +12,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from khabar.api.deps import BriefBuilder, find_article, get_brief_builder, get_settings, get_store, make_brief
+from khabar.api.deps import (
+    BriefBuilder,
+    Offset,
+    find_article,
+    get_brief_builder,
+    get_settings,
+    get_store,
+    make_brief,
+)
 from khabar.api.settings import ApiSettings
 from khabar.api.templates import article_href, article_page_href, link, render_page
 from khabar.present.article import article_segments
@@ -31,7 +39,7 @@ def home(
     store: Annotated[Store, Depends(get_store)],
     lang: Lang = "ar",
     q: Annotated[str | None, Query(max_length=500)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     q = (q or "").strip() or None
     if q:
@@ -84,7 +92,10 @@ def brief_page(
         lang=lang,
         view=view,
         q=(q or "").strip() or None,
-        exports=[("JSON", link("/api/brief", "ar", **chosen))],
+        exports=[
+            (name, link("/api/brief", "ar" if fmt == "json" else lang, **chosen, format=None if fmt == "json" else fmt))
+            for name, fmt in (("JSON", "json"), ("Markdown", "markdown"), ("HTML", "html"), ("CSV", "csv"))
+        ],
         other_lang_href=link("/brief", other, **chosen),
     )
     return HTMLResponse(html)
@@ -94,7 +105,7 @@ def brief_page(
 def stories_page(
     store: Annotated[Store, Depends(get_store)],
     lang: Lang = "ar",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     """Stories with two or more articles, newest first; each opens its brief."""
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from khabar.api.deps import get_store
+from khabar.api.deps import Limit, Offset, get_store
 from khabar.api.errors import ApiError
 from khabar.errors import KhabarError
 from khabar.present.rows import cluster_report_row, story_row
@@ -18,8 +18,8 @@ router = APIRouter(prefix="/api", tags=["stories"])
 @router.get("/stories", summary="Stories (events), newest first")
 def list_stories_endpoint(
     store: Annotated[Store, Depends(get_store)],
-    limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 20,
+    offset: Offset = 0,
     min_size: Annotated[int, Query(ge=1, description="at least this many articles")] = 2,
     min_outlets: Annotated[int, Query(ge=1, description="reported by at least this many outlets")] = 1,
 ) -> dict[str, Any]:
