@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from khabar.config import FieldMap, ReadOptions
+from khabar.ingest import FORMATS as INPUT_FORMATS
 from khabar.errors import KhabarError
 
 app = typer.Typer(
@@ -82,7 +83,7 @@ DateOption = Annotated[
 ]
 FormatInOption = Annotated[
     Optional[str],
-    typer.Option("--input-format", help="Force a reader: text, json, jsonl, html, feed, trec (default: detect)."),
+    typer.Option("--input-format", help=f"Force a reader: {', '.join(INPUT_FORMATS)} (default: detect).", show_default=False),
 ]
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Force an encoding (default: detect).")]
 MaxMbOption = Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this many MB.")]

@@ -20,7 +20,7 @@ from khabar.api.errors import ApiError, problems_of
 from khabar.api.settings import ApiSettings
 from khabar.config import ReadOptions
 from khabar.errors import InputError, OptionsError
-from khabar.ingest import EXTENSIONS, read_path
+from khabar.ingest import EXTENSIONS, FORMATS, read_path
 from khabar.ingest.jsonrecords import read_document
 from khabar.model import Article
 from khabar.store import Store
@@ -111,7 +111,7 @@ def _known_suffix(name: str) -> str:
 async def upload_articles(
     file: Annotated[UploadFile, File(description="text, JSON, JSON Lines, HTML, RSS/Atom feed or TREC file")],
     outlet: Annotated[str | None, Form(description="the outlet of every article in the file")] = None,
-    format: Annotated[str | None, Form(description="force a reader: text, json, jsonl, html, feed, trec")] = None,
+    format: Annotated[str | None, Form(description=f"force a reader: {', '.join(FORMATS)}")] = None,
     store: Store = Depends(get_store),
     settings: ApiSettings = Depends(get_settings),
 ) -> AddedOut:
