@@ -27,7 +27,7 @@ from corpus import OUTLETS, base_texts, perturb  # noqa: E402
 
 from khabar.model import Article  # noqa: E402
 from khabar.store import open_store  # noqa: E402
-from khabar.store.sqlite import parse_query  # noqa: E402
+from khabar.store.query import parse_query  # noqa: E402
 
 QUERIES = ("قال", "حلب", "المعارضة", '"الأمم المتحدة"', "مسئول الامم")
 

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-import khabar.store.sqlite as store_sqlite
+import khabar.store.connection as store_sqlite
 from khabar.errors import StoreError
 from khabar.model import Article
 from khabar.store import SCHEMA_VERSION, open_store

@@ -8,7 +8,7 @@ import pytest
 
 from khabar.model import Article
 from khabar.store import open_store
-from khabar.store.sqlite import parse_query, snippet
+from khabar.store.query import parse_query, snippet
 from khabar.text.ar.clitics import bare_text, bare_word, leading_forms, word_forms
 from khabar.text.ar.normalize import normalize
 

@@ -13,7 +13,7 @@ import khabar
 from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store import AddResult, SearchHit, open_store
-from khabar.store.sqlite import parse_query, snippet
+from khabar.store.query import parse_query, snippet
 
 D = dt.date
 

@@ -9,7 +9,7 @@ import pytest
 from khabar.errors import StoreError
 from khabar.model import Article
 from khabar.store import open_store
-from khabar.store.sqlite import StoryRow
+from khabar.store import StoryRow
 
 D1, D2 = dt.date(2024, 3, 5), dt.date(2024, 3, 6)
 A = Article.create(title="حريق في سوق الحبال", body="اندلع حريق في سوق الحبال القديم.", outlet="إذاعة السهل", published=D1)

@@ -1,0 +1,375 @@
+"""Articles in the store: adding them (in batches, skipping those already stored),
+reading them back, paging through them, and searching them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from khabar.errors import OptionsError, StoreError
+from khabar.model import Article
+from khabar.store.connection import Connection
+from khabar.store.query import parse_query, snippet
+from khabar.text.ar.clitics import bare_text
+from khabar.text.ar.normalize import normalize
+
+#: Title matches weigh twice body matches in the ranking: a headline names the event.  A
+#: word met with other proclitics (in the bare columns) weighs half a word as written;
+#: articles where the whole query occurs as written come first anyway (see ``search``).
+_TITLE_WEIGHT, _BODY_WEIGHT, _BARE_FACTOR = 2.0, 1.0, 0.5
+_WEIGHTS = ", ".join(str(w) for w in (_TITLE_WEIGHT, _BODY_WEIGHT, _TITLE_WEIGHT * _BARE_FACTOR, _BODY_WEIGHT * _BARE_FACTOR))
+
+#: Ids looked up per ``IN (...)`` query: below SQLite's oldest limit of 999 parameters.
+_ID_CHUNK = 500
+
+_COLUMNS = "id, title, body, outlet, url, published, language, source"
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one :meth:`Store.add` did.
+
+    ``ids`` are the ids of the articles given, in the order given (``len(ids) == added +
+    existing``); ``existing`` counts those already stored, or given twice in the call.
+    """
+
+    added: int
+    existing: int
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A stored article that matches a query; ``score`` is higher for better matches.
+
+    ``exact`` is true when every part of the query occurs in the article as written (up to
+    spelling variants), false when some word matched only with other proclitics ("حلب" in
+    an article that writes only "بحلب").  Scores compare hits of the same kind.
+    """
+
+    article: Article
+    score: float
+    snippet: str
+    exact: bool = True
+
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """An article ready to be written: its column values and its index columns."""
+
+    values: tuple[object, ...]
+    title_norm: str
+    body_norm: str
+    title_bare: str
+    body_bare: str
+
+    @property
+    def id(self) -> str:
+        return self.values[0]
+
+
+class ArticleStore(Connection):
+    """The articles part of :class:`~khabar.store.Store`."""
+
+    # --- writing ------------------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article]) -> AddResult:
+        """Store ``articles`` in one transaction; articles already stored are skipped.
+
+        All or nothing: if reading the iterable or writing fails, nothing of this call is
+        stored and the exception propagates (SQLite failures as :class:`StoreError`).
+        """
+        values = [_values(a) for a in articles]
+        ids = tuple(v[0] for v in values)
+        # Normalizing is most of the cost of a write: skip the articles already stored, and
+        # do it before taking the write lock.  The insert checks again under the lock.
+        with self._reading() as conn:
+            stored = _stored_ids(conn, set(ids))
+        rows = []
+        for v in values:
+            if v[0] not in stored:
+                stored.add(v[0])  # a second copy in the same call is not written twice
+                title, body = normalize(v[1]), normalize(v[2])
+                rows.append(_Row(v, title, body, bare_text(title), bare_text(body)))
+        added = 0
+        if rows:
+            with self._writing() as conn:
+                added = _insert(conn, rows)
+        return AddResult(added=added, existing=len(ids) - added, ids=ids)
+
+    def add_batches(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 500,
+        progress: Callable[[AddResult], None] | None = None,
+    ) -> AddResult:
+        """Store a long stream of articles, committing every ``batch_size`` articles.
+
+        Each batch is atomic; when the stream fails, the batches before the failure stay
+        stored and the exception propagates.  ``progress`` is called after each commit with
+        that batch's result.  Returns the totals.
+        """
+        if batch_size < 1:
+            raise OptionsError(f"batch_size must be at least 1, got {batch_size}")
+        added = existing = 0
+        ids: list[str] = []
+        iterator = iter(articles)
+        while batch := list(islice(iterator, batch_size)):
+            result = self.add(batch)
+            added += result.added
+            existing += result.existing
+            ids.extend(result.ids)
+            if progress is not None:
+                progress(result)
+        return AddResult(added=added, existing=existing, ids=tuple(ids))
+
+    # --- reading ------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article | None:
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def __contains__(self, item: object) -> bool:
+        article_id = item.id if isinstance(item, Article) else item
+        if not isinstance(article_id, str):
+            return False
+        with self._reading() as conn:
+            return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def count(self) -> int:
+        with self._reading() as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def articles(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Article]:
+        """Stored articles by publication date (undated last), then id.
+
+        ``since`` and ``until`` are inclusive and leave out undated articles.
+        """
+        _check_page(limit, offset)
+        where, params = [], []
+        if outlet is not None:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if since is not None:
+            where.append("published >= ?")
+            params.append(_iso_date(since, "since"))
+        if until is not None:
+            where.append("published <= ?")
+            params.append(_iso_date(until, "until"))
+        sql = f"SELECT {_COLUMNS} FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?"
+        with self._reading() as conn:
+            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [_article(r) for r in rows]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Each outlet with its number of stored articles, most articles first."""
+        with self._reading() as conn:
+            return conn.execute(
+                "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
+                "GROUP BY outlet ORDER BY n DESC, outlet"
+            ).fetchall()
+
+    def ids(self) -> Iterator[str]:
+        """Every stored id, in insertion order.
+
+        Read in pages, so the store can be written while the iterator is alive.
+        """
+        last = 0
+        while True:
+            with self._reading() as conn:
+                rows = conn.execute(
+                    "SELECT seq, id FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)
+                ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            for _, article_id in rows:
+                yield article_id
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching ``query``, best first.
+
+        The query is words (all must occur), ``"a phrase"``, ``word*`` (prefix) and ``OR``
+        between two of those.  Spelling variants match (see the normalization rules), and so
+        do the words with other proclitics: "حلب" finds "بحلب", "بحلب" finds "حلب",
+        "المعارضة" finds "والمعارضة".  Articles where every part of the query occurs as
+        written (:attr:`SearchHit.exact`) come before the others, each kind by score.  Any
+        input is accepted: characters that make no word are ignored, and a query with no
+        word returns no hits.
+        """
+        _check_page(limit, offset)
+        parsed = parse_query(query)
+        if parsed is None:
+            return []
+        # The exact set is a second, cheaper lookup of the same index: FTS5 cannot say which
+        # alternative of an OR matched a row.
+        sql = f"""
+            WITH exact AS (
+                SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+            ), hits AS (
+                SELECT rowid AS seq, bm25(articles_fts, {_WEIGHTS}) AS rank, rowid IN exact AS exact
+                FROM articles_fts WHERE articles_fts MATCH ?
+                ORDER BY exact DESC, rank, rowid LIMIT ? OFFSET ?
+            )
+            SELECT {", ".join("a." + c.strip() for c in _COLUMNS.split(","))}, hits.rank, hits.exact
+            FROM hits JOIN articles AS a ON a.seq = hits.seq
+            ORDER BY hits.exact DESC, hits.rank, a.seq
+        """
+        with self._reading() as conn:
+            rows = conn.execute(sql, (parsed.exact_expression, parsed.match_expression, limit, offset)).fetchall()
+        hits = []
+        for row in rows:
+            article = _article(row[:-2])
+            hits.append(
+                SearchHit(article=article, score=-row[-2], snippet=snippet(article.text, parsed), exact=bool(row[-1]))
+            )
+        return hits
+
+
+def _values(article: Article) -> tuple[object, ...]:
+    """The article's column values (in ``_COLUMNS`` order), refusing what cannot be stored."""
+    if not isinstance(article, Article):
+        raise StoreError(f"only Article objects can be stored, got {type(article).__name__}")
+    published = article.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if published is not None and not isinstance(published, dt.date):
+        raise StoreError(f"article {article.id}: published must be a datetime.date, got {published!r}")
+    return (
+        article.id,
+        article.title,
+        article.body,
+        article.outlet,
+        article.url,
+        published.isoformat() if published else None,
+        article.language,
+        article.source,
+    )
+
+
+def _insert(conn: sqlite3.Connection, rows: list[_Row]) -> int:
+    """Write the rows not stored yet; how many were written.
+
+    Runs under the write lock, so no one can add the same article between check and insert.
+    """
+    stored = _stored_ids(conn, {r.id for r in rows})
+    new = [r for r in rows if r.id not in stored]
+    if new:
+        first = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        conn.executemany(
+            f"INSERT INTO articles (seq, {_COLUMNS}, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((first + i, *row.values, now) for i, row in enumerate(new)),
+        )
+        conn.executemany(
+            "INSERT INTO articles_fts (rowid, title, body, title_bare, body_bare) VALUES (?, ?, ?, ?, ?)",
+            ((first + i, row.title_norm, row.body_norm, row.title_bare, row.body_bare) for i, row in enumerate(new)),
+        )
+    return len(new)
+
+
+def _stored_ids(conn: sqlite3.Connection, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    todo = list(ids)
+    for i in range(0, len(todo), _ID_CHUNK):
+        chunk = todo[i : i + _ID_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+    return found
+
+
+def _article(row: tuple) -> Article:
+    article_id, title, body, outlet, url, published, language, source = row
+    return Article(
+        id=article_id,
+        title=title,
+        body=body,
+        outlet=outlet,
+        url=url,
+        published=dt.date.fromisoformat(published) if published else None,
+        language=language,
+        source=source,
+    )
+
+
+
+#: Where a page ended in the (undated last, published, id) order: ``(published, id)``.
+DateCursor = tuple["dt.date | None", str]
+
+
+def _keyset_page(
+    conn: sqlite3.Connection,
+    select: str,
+    where: list[str],
+    params: list[object],
+    after: DateCursor | None,
+    limit: int | None,
+) -> list[tuple]:
+    """Rows of ``select`` (over ``articles AS a``) in (undated last, published, id) order,
+    strictly after ``after``, at most ``limit``.
+
+    Two queries, dated then undated, each walking an index in order (``articles_by_date``
+    on ``(published, id)``, and the id index) from the cursor and stopping at ``limit``
+    rows: no sort of the whole table, so a long run of pages stays linear.
+    """
+    day = after[0].isoformat() if after is not None and after[0] is not None else None
+    rows: list[tuple] = []
+    if after is None or day is not None:
+        dated = ["a.published IS NOT NULL", *where]
+        dated_params = list(params)
+        if day is not None:
+            dated.append("(a.published, a.id) > (?, ?)")
+            dated_params += [day, after[1]]  # type: ignore[index]
+        sql = f"{select} WHERE {' AND '.join(dated)} ORDER BY a.published, a.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            dated_params.append(limit)
+        rows = conn.execute(sql, dated_params).fetchall()
+    if limit is not None and len(rows) >= limit:
+        return rows
+    undated = ["a.published IS NULL", *where]
+    undated_params = list(params)
+    if after is not None and day is None:
+        undated.append("a.id > ?")
+        undated_params.append(after[1])
+    sql = f"{select} WHERE {' AND '.join(undated)} ORDER BY a.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        undated_params.append(limit - len(rows))
+    return rows + conn.execute(sql, undated_params).fetchall()
+
+
+def _iso_date(value: dt.date, name: str) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise OptionsError(f"{name} must be a datetime.date, got {value!r}")
+    return value.isoformat()
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 0:
+        raise OptionsError(f"limit must be 0 or more, got {limit}")
+    if offset < 0:
+        raise OptionsError(f"offset must be 0 or more, got {offset}")
+

@@ -1,0 +1,179 @@
+"""Search queries: what a user types, as FTS5 expressions over the words as written and
+bare, and the snippet of an article around the first match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.text.ar.clitics import bare_word, leading_forms, word_forms
+from khabar.text.ar.normalize import normalize_with_offsets
+
+#: Characters of original text shown around the first match.
+SNIPPET_CHARS = 200
+_SNIPPET_BEFORE = 60
+
+_WORD = re.compile(r"[^\W_]+")
+#: A query item: a quoted phrase (the closing quote may be missing) or a bare word.
+_ITEM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+
+#: FTS5 column filter of the words as written (normalized), as opposed to the bare columns.
+_AS_WRITTEN = "{title body}"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or phrase of a query, normalized; ``prefix`` for ``word*``."""
+
+    text: str
+    prefix: bool = False
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.split())
+
+    def fts(self) -> str:
+        """The term as an FTS5 string: the words as written (normalized)."""
+        # Always a quoted FTS5 string: nothing the user typed is read as FTS5 syntax.
+        quoted = _quote(self.text)
+        return quoted + " *" if self.prefix else quoted
+
+    def fts_any_clitics(self) -> str:
+        """The term matching its words with any proclitics, as an FTS5 expression.
+
+        A word (or prefix): any of its :func:`word_forms`, in any column: as written in
+        title or body, or as the bare form of a word with proclitics.  A phrase: word for
+        word as written, its first word in any of its :func:`leading_forms`.
+        """
+        words = self.words
+        if len(words) == 1:
+            star = " *" if self.prefix else ""
+            return "(" + " OR ".join(_quote(f) + star for f in word_forms(self.text)) + ")"
+        rest = " ".join(words[1:])
+        phrases = " OR ".join(_quote(f"{first} {rest}") for first in leading_forms(words[0]))
+        return f"{_AS_WRITTEN} : ({phrases})"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A query as groups of alternatives: every group must match, any term of a group may."""
+
+    groups: tuple[tuple[Term, ...], ...]
+
+    @property
+    def expression(self) -> str:
+        """The terms as an FTS5 expression (as written, without a column filter)."""
+        return " AND ".join("(" + " OR ".join(t.fts() for t in group) + ")" for group in self.groups)
+
+    @property
+    def exact_expression(self) -> str:
+        """The FTS5 MATCH expression for articles holding every group as written."""
+        return f"{_AS_WRITTEN} : ({self.expression})"
+
+    @property
+    def match_expression(self) -> str:
+        """The FTS5 MATCH expression for every hit: words with any proclitics."""
+        return " AND ".join("(" + " OR ".join(t.fts_any_clitics() for t in group) + ")" for group in self.groups)
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(t for group in self.groups for t in group)
+
+
+def parse_query(query: str) -> ParsedQuery | None:
+    """Read a user's query; ``None`` when it holds no word to look for.
+
+    The query is normalized first (so « » and “ ” quote a phrase too); ``OR`` must be
+    written in capitals, as in most search boxes, so that the word "or" is still a word.
+    """
+    norm = normalize_with_offsets(query)
+    groups: list[list[Term]] = []
+    join_next = False
+    for m in _ITEM.finditer(norm.text):
+        phrase, bare = m.group(1), m.group(2)
+        if bare is not None:
+            start, end = norm.original_span(m.start(2), m.end(2))
+            if query[start:end] == "OR":
+                join_next = bool(groups)
+                continue
+            prefix = bare.endswith("*")
+            text = bare.rstrip("*")
+        else:
+            prefix, text = False, phrase
+        words = _WORD.findall(text)
+        if not words:  # punctuation, operators, a lone quote: nothing to match
+            continue
+        # Keep only the words: a bare term like "(حلب" or "حلب:" means the word حلب.
+        term = Term(text=" ".join(words), prefix=prefix and bare is not None)
+        if join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        return None
+    return ParsedQuery(groups=tuple(tuple(g) for g in groups))
+
+
+def snippet(text: str, query: ParsedQuery, *, width: int = SNIPPET_CHARS) -> str:
+    """About ``width`` characters of ``text`` as written, around the first match of ``query``.
+
+    The match is found in the normalized text and mapped back through the offset map, so a
+    query "مسئول" shows the passage where the article wrote "مسؤول".  A match as written
+    is preferred; failing one, the first word (or run of words) that matched with other
+    proclitics, so "حلب" shows the passage with "بحلب".
+    """
+    norm = normalize_with_offsets(text)
+    span = _first_exact(norm.text, query) or _first_bare(norm.text, query)
+    start, end = norm.original_span(*span) if span else (0, 0)
+    lo = max(0, start - _SNIPPET_BEFORE)
+    hi = min(len(text), max(end, lo + width))
+    if lo > 0:  # begin and end on whole words
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    piece = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
+
+
+def _first_exact(norm: str, query: ParsedQuery) -> tuple[int, int] | None:
+    """Span in ``norm`` of the first term as written."""
+    alternatives = []
+    for term in query.terms:
+        words = r"\W+".join(re.escape(w) for w in term.words)
+        alternatives.append(r"(?<![^\W_])" + words + ("" if term.prefix else r"(?![^\W_])"))
+    found = re.search("|".join(alternatives), norm) if alternatives else None
+    return found.span() if found else None
+
+
+def _first_bare(norm: str, query: ParsedQuery) -> tuple[int, int] | None:
+    """Span in ``norm`` of the first term matched with other proclitics, as the index does."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    best: tuple[int, int] | None = None
+    for term in query.terms:
+        words = term.words
+        if len(words) == 1:
+            forms = word_forms(term.text)
+            if term.prefix:
+                hit = next(((s, e) for s, e, w in tokens if w.startswith(forms) or bare_word(w).startswith(forms)), None)
+            else:
+                hit = next(((s, e) for s, e, w in tokens if w in forms or bare_word(w) in forms), None)
+        else:
+            first, rest, n = leading_forms(words[0]), list(words[1:]), len(words)
+            hit = next(
+                (
+                    (tokens[i][0], tokens[i + n - 1][1])
+                    for i in range(len(tokens) - n + 1)
+                    if tokens[i][2] in first and [w for _, _, w in tokens[i + 1 : i + n]] == rest
+                ),
+                None,
+            )
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+    return best
