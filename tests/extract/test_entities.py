@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from khabar_testdata import EXAMPLES
 
 import khabar
 from khabar.extract.entities import (
-    EntityMention,
     entity_id,
     find_mentions,
     link_entities,
@@ -14,11 +14,9 @@ from khabar.extract.entities import (
     skeleton,
     tag_tokens,
 )
-from khabar.model import Article
+from khabar.model import Article, EntityMention
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.segment import split_sentences
-
-from khabar_testdata import EXAMPLES
 
 
 def mentions(body: str, title: str = "خبر") -> list[EntityMention]:

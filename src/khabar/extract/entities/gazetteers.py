@@ -1,0 +1,209 @@
+"""The word lists entity recognition reads, loaded once: gazetteers of places, organisations
+and people, titles, nationalities, given names, cue words; and what each word may start
+(a bit mask over its readings without proclitics), the fast filter of every pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.extract.titles import titles as title_phrases
+from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.lexicon import read_fields, read_tagged
+
+PERSON, ORG, PLACE = "person", "organisation", "place"
+
+
+KINDS = (PERSON, ORG, PLACE)
+
+
+#: BIO type of each kind, as ANERcorp and conlleval name them.
+BIO_TYPES = {PERSON: "PERS", ORG: "ORG", PLACE: "LOC"}
+
+
+
+def _tagged(name: str) -> dict[str, frozenset[str]]:
+    """Entries of a "[kind] phrase ..." list by kind (phrase without "+x" options)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for entry in read_tagged(name):
+        words = [w for w in entry.phrase.split() if not w.startswith("+")]
+        if words:
+            out[entry.tag].add(" ".join(words))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def person_key(words: Sequence[str]) -> str:
+    """The matching key of a person's name from its normalized words.
+
+    "عبد الرحمن" and "عبدالرحمن" (and أبو compounds) meet; a hyphen is a space, so
+    "جان-مارك" and "جان مارك" meet.
+    """
+    text = " ".join(w for part in words for w in part.replace("-", " ").split())
+    return re.sub(r"(?<!\S)(عبد|ابو) (?=\S)", r"\1", text)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    phrases: dict[str, tuple[str, str, bool]]  # phrase -> (kind, canonical key, context only)
+    first_lengths: dict[str, tuple[int, ...]]  # first word -> phrase lengths, longest first
+    titles: frozenset[str]
+    title_lengths: dict[str, tuple[int, ...]]
+    title_words: frozenset[str]
+    nationalities: frozenset[str]
+    say_verbs: frozenset[str]
+    name_stops: frozenset[str]
+    org_heads: frozenset[str]
+    kind_heads: frozenset[str]  # "صحيفة", "شركة": the name follows, the head is not part of it
+    place_heads: frozenset[str]
+    weak_place_heads: frozenset[str]
+    all_place_heads: frozenset[str]
+    list_heads: frozenset[str]
+    place_prefixes: frozenset[str]
+    particles: frozenset[str]
+    generic: frozenset[str]
+    given_ar: frozenset[str]  # Arabic given names: compared exactly, never fuzzily
+    starters: frozenset[str]  # given names that start a person name on their own
+    surnames: frozenset[str]  # last words of the people gazetteer
+
+
+def _index(phrases: dict[str, object]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for p in phrases:
+        words = p.split()
+        lengths[words[0]].add(len(words))
+    return {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    phrases: dict[str, tuple[str, str, bool]] = {}
+    surnames: set[str] = set()
+    for name, kind in (("organisations", ORG), ("countries", PLACE), ("places", PLACE), ("people", PERSON)):
+        for fields in read_fields(name):
+            canonical = fields[0].lstrip("~=").strip()
+            key = person_key(canonical.split()) if kind == PERSON else canonical
+            for f in fields:
+                context_only = f.startswith("~")
+                phrase = f.lstrip("~=").strip()  # "=بوتين": a short form that stands alone
+                phrases.setdefault(phrase, (kind, key, context_only))
+                if kind == PERSON:
+                    surnames.add(phrase.split()[-1])
+    titles = frozenset(" ".join(t) for t in title_phrases() if all(w.isalpha() for w in t))
+    nationalities = frozenset(w for fields in read_fields("nationalities") for w in fields[1:])
+    verbs = _tagged("reporting_verbs")
+    cues = _tagged("attribution_cues")
+    mine = _tagged("entity_cues")
+    say = frozenset(v.split()[0] for v in verbs.get("say", ()))
+    every_verb = frozenset(v.split()[0] for vs in verbs.values() for v in vs)
+    stops = (
+        every_verb
+        | frozenset(v.split()[0] for k in ("anonymous", "stop", "relative", "boundary") for v in cues.get(k, ()))
+        | frozenset(v.split()[0] for v in mine.get("notname", ()))
+    )
+    given_ar: set[str] = set()
+    starters: set[str] = set()
+    for fields in read_fields("first_names"):
+        for f in fields:
+            name = person_key(f.lstrip("~").split())
+            given_ar.add(name)
+            if not f.startswith("~"):
+                starters.add(name)
+    starters.update(("عبد", "ابو"))  # "عبد الله", "أبو تراب": a compound or a kunya opens a name
+    for fields in read_fields("foreign_first_names"):
+        for f in fields:
+            if not f.startswith("~"):
+                starters.add(f.split()[0])
+    return _Lexicon(
+        phrases=phrases,
+        first_lengths=_index(phrases),
+        titles=titles,
+        title_lengths=_index(dict.fromkeys(titles)),
+        title_words=frozenset(t.split()[0] for t in titles),
+        nationalities=nationalities,
+        say_verbs=say,
+        name_stops=frozenset(stops),
+        org_heads=mine.get("org", frozenset()) | mine.get("orgname", frozenset()),
+        kind_heads=mine.get("orgname", frozenset()),
+        place_heads=mine.get("place", frozenset()),
+        weak_place_heads=mine.get("placeweak", frozenset()),
+        all_place_heads=frozenset().union(*(mine.get(k, frozenset()) for k in ("place", "places", "placeweak"))),
+        list_heads=mine.get("places", frozenset()),
+        place_prefixes=mine.get("placeprefix", frozenset()),
+        particles=frozenset(person_key([p]) for p in mine.get("particle", ())) | mine.get("particle", frozenset()),
+        generic=mine.get("generic", frozenset()),
+        given_ar=frozenset(given_ar),
+        starters=frozenset(starters),
+        surnames=frozenset(surnames),
+    )
+
+
+# What a word may start, by any of its readings: each pass looks only at words with its bit.
+_GAZ, _TITLE, _ORG_HEAD, _PLACE_HEAD, _SAY, _STARTER, _GIVEN = 1, 2, 4, 8, 16, 32, 64
+
+
+_MASKS: dict[str, int] = {}  # _mask's results (a plain dict: looked up for every token)
+
+
+def _mask(word: str) -> int:
+    if len(_MASKS) > 200_000:
+        _MASKS.clear()
+    _MASKS[word] = mask = _compute_mask(word)
+    return mask
+
+
+def _compute_mask(word: str) -> int:
+    lex = _lexicon()
+    mask = 0
+    for form, _off in _readings(word):
+        if form in lex.first_lengths:
+            mask |= _GAZ
+        if form in lex.title_lengths:
+            mask |= _TITLE
+        if form in lex.org_heads:
+            mask |= _ORG_HEAD
+        if form in lex.all_place_heads:
+            mask |= _PLACE_HEAD
+        if form in lex.say_verbs:
+            mask |= _SAY
+        if form in lex.starters:
+            mask |= _STARTER
+        if form in lex.given_ar:
+            mask |= _GIVEN
+    return mask
+
+
+@lru_cache(maxsize=100_000)
+def _readings(word: str) -> tuple[tuple[str, int], ...]:
+    """Readings of a normalized word without its proclitics, with how many normalized
+    letters each drops from the front (where the name starts as written).
+
+    After a clitic that contains the article ("بال", "لل", "وال") the reading keeps "ال":
+    "للامم" reads "الامم" (starting at the first letter, since لل fuses ل and ال) and
+    "السوريه" never reads as a bare "سوريه".
+    """
+    out: list[tuple[str, int]] = [(word, 0)]
+    for variant in clitic_variants(word)[1:]:
+        prefix = word[: len(word) - len(variant)]
+        if prefix.endswith("ال"):
+            out.append(("ال" + variant, len(prefix) - 2))
+        elif prefix.endswith("لل"):
+            out.append(("ال" + variant, len(prefix) - 2))
+        else:
+            out.append((variant, len(prefix)))
+    if len(word) == 3 and word[0] in "وفبلك":
+        out.append((word[1:], 1))  # "لحي", "بحي": too short for clitic_variants, but a head word
+    seen: dict[str, int] = {}
+    for form, off in out:
+        seen.setdefault(form, off)
+    return tuple(seen.items())
+
+
+def _conj_readings(word: str) -> tuple[str, ...]:
+    """The word and, when it starts with the conjunction و/ف, the word without it."""
+    if len(word) >= 3 and word[0] in "وف":
+        return (word, word[1:])
+    return (word,)

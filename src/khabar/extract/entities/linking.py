@@ -1,0 +1,230 @@
+"""Entity linking: :func:`link_entities` makes one :class:`~khabar.model.Entity` per
+referent across the corpus, from the mentions recognition found in each article.
+
+Person names merge when every word matches: exactly for Arabic given names (محمد ≠ محمود) and definite surnames (الحسن ≠ الحسين), by consonant skeleton and one edit for
+transliterated names (سيرجي/سيرغي، إيغلاند/إيغيلان، بيرغستروم/برغستروم).  Different given
+names with one surname never merge (إياد الحسن ≠ مصطفى الحسن).  A bare surname is attached
+to the one full name in the corpus that ends with it; when two or more do, it stays an
+entity of its own, attached to none (so "الحسن" never lends a quote to the wrong person).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from khabar.extract.entities.gazetteers import PERSON, _Lexicon, _lexicon, person_key
+from khabar.model import Entity, EntityMention, Mention
+from khabar.text.ar.normalize import normalize, strip_diacritics
+
+_SKELETON = str.maketrans(
+    {"غ": "G", "ج": "G", "گ": "G", "ق": "K", "ك": "K", "ت": "T", "ط": "T", "س": "S", "ص": "S", "ث": "S",
+     "ز": "Z", "ذ": "Z", "ظ": "Z", "ض": "D", "د": "D", "ه": "H", "ح": "H", "ة": "H", "ا": "", "و": "", "ي": "",
+     "ء": "", "ى": "", "-": ""}
+)
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a transliterated name: long vowels dropped (a final ي kept),
+    letters that render one foreign sound merged (غ/ج/گ, ك/ق, ت/ط, س/ص/ث, ز/ذ/ظ), doubles
+    collapsed.
+
+    "بيرغستروم", "برغستروم" and "بيرجستروم" share one skeleton.  The first letter is kept
+    as a vowel mark, so "ايرولت" and "يرولت" differ.
+    """
+    word = normalize(word)
+    if not word:
+        return ""
+    head = "A" if word[0] in "اءآأإ" else word[0].translate(_SKELETON) or word[0]
+    # a final ي stays: it is the Arabic nisba ending ("باقر" is not "باقري")
+    body = word[1:-1].translate(_SKELETON) + ("Y" if word[-1] == "ي" and len(word) > 1 else word[-1:].translate(_SKELETON))
+    out = head
+    for ch in body:
+        if ch != out[-1]:
+            out += ch
+    return out
+
+
+#: Beginnings of Arabic name words compared exactly: the article, and عبد/أبو compounds
+#: (whose skeletons collide: "ابويوسف" and "ابوسياف").
+_ARABIC_ONLY = ("ال", "عبد", "ابو", "ابن", "بن")
+
+
+def _same_word(a: str, b: str, lex: _Lexicon) -> bool:
+    if a == b:
+        return True
+    if a in lex.given_ar or b in lex.given_ar or a.startswith(_ARABIC_ONLY) or b.startswith(_ARABIC_ONLY):
+        return False  # Arabic names: spelling is already normalized, a difference is another name
+    if min(len(a), len(b)) <= 3:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return len(sa) >= 3
+    return min(len(sa), len(sb)) >= 4 and Levenshtein.distance(sa, sb) <= 1
+
+
+def _tail_of(short: Sequence[str], long_: Sequence[str], lex: _Lexicon) -> bool:
+    """``short`` is the tail of a longer foreign name ("مارك أيرولت" / "جان مارك أيرولت",
+    "كي مون" / "بان كي مون"); never when it opens with an Arabic given name, where "حافظ
+    الأسد" inside "بشار حافظ الأسد" is the father."""
+    return (
+        1 < len(short) < len(long_)
+        and short[0] not in lex.given_ar
+        and all(_same_word(x, y, lex) for x, y in zip(short, long_[-len(short) :]))
+    )
+
+
+def _full_match(short: Sequence[str], long_: Sequence[str], lex: _Lexicon) -> bool:
+    """First and last words match, and the middle ones too (one side may omit them)."""
+    if not (_same_word(short[0], long_[0], lex) and _same_word(short[-1], long_[-1], lex)):
+        return False
+    middle_s, middle_l = short[1:-1], long_[1:-1]
+    if len(middle_s) == len(middle_l):
+        return all(_same_word(x, y, lex) for x, y in zip(middle_s, middle_l))
+    return not middle_s  # one side omits the middle name(s)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full-name keys (two or more words) can name one person.
+
+    The first and last words must match and the middle ones too (one side may omit a
+    middle name); a name that is the tail of the other ("كي مون" / "بان كي مون") matches
+    too, though :func:`link_entities` uses a tail only when it fits one person.
+    """
+    lex = _lexicon()
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return _tail_of(short, long_, lex) or _full_match(short, long_, lex)
+
+
+class _Union:
+    def __init__(self, items: Sequence[str]) -> None:
+        self.parent = {x: x for x in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _person_clusters(keys: Counter[str]) -> dict[str, str]:
+    """Map every person key to its cluster's representative key."""
+    lex = _lexicon()
+    full = sorted(k for k in keys if len(k.split()) > 1)
+    uf = _Union(full)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in full:
+        blocks[skeleton(k.split()[-1])[:1]].append(k)
+    words = {k: k.split() for k in full}
+    for block in blocks.values():
+        for x in range(len(block)):
+            for y in range(x + 1, len(block)):
+                a, b = words[block[x]], words[block[y]]
+                short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+                if _full_match(short, long_, lex):
+                    uf.union(block[x], block[y])
+    # a tail ("مارك أيرولت", "بن سلمان") joins the one person whose name ends with it;
+    # it never links two people (محمد بن سلمان، خالد بن سلمان) through itself
+    for block in blocks.values():
+        for k in block:
+            roots = {uf.find(f) for f in block if f != k and _tail_of(words[k], words[f], lex)}
+            if len(roots) == 1:
+                uf.union(k, roots.pop())
+    out = {k: uf.find(k) for k in full}
+    roots_by_surname: dict[str, set[str]] = defaultdict(set)
+    for k in full:
+        roots_by_surname[k.split()[-1]].add(out[k])
+    for k in keys:
+        if k in out:
+            continue
+        roots = set(roots_by_surname.get(k, ()))
+        if not roots:
+            roots = {out[f] for f in full if _same_word(k, f.split()[-1], lex)}
+        # a bare surname joins the one person it can name; shared by two, it stays alone
+        out[k] = next(iter(roots)) if len(roots) == 1 else k
+    return out
+
+
+def _written_key(text: str, kind: str) -> str:
+    """The key a mention's text would have as written (no clitic read off, no surname
+    resolution): mentions whose text gives their own key are full spellings of the name."""
+    words = normalize(text).split()
+    return person_key(words) if kind == PERSON else " ".join(words)
+
+
+def _display(text: str) -> str:
+    return " ".join(strip_diacritics(text).split())
+
+
+def entity_id(kind: str, key: str) -> str:
+    return hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:16]
+
+
+def link_entities(mentions: Sequence[EntityMention]) -> list[Entity]:
+    """One :class:`~khabar.model.Entity` per referent across the corpus.
+
+    People merge by :func:`same_person`; a bare surname joins the single full name ending
+    with it (or stays alone when several do).  Organisations and places merge by canonical
+    key (gazetteer spellings already share one), ignoring spaces inside the key.  The id
+    hashes the kind and the cluster's canonical key (its most frequent full key), the name
+    is the most frequent full spelling as written, the variants every spelling seen.
+    """
+    groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
+    by_kind: dict[str, list[EntityMention]] = defaultdict(list)
+    for m in mentions:
+        by_kind[m.kind].append(m)
+    for kind, ms in by_kind.items():
+        keys = Counter(m.name_key for m in ms)
+        if kind == PERSON:
+            root = _person_clusters(keys)
+        else:
+            squashed: dict[str, str] = {}
+            root = {}
+            for k, _count in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0])):
+                root[k] = squashed.setdefault(k.replace(" ", ""), k)
+        for m in ms:
+            groups[(kind, root[m.name_key])].append(m)
+    entities: list[Entity] = []
+    for (kind, _root), ms in groups.items():
+        keys = Counter(m.name_key for m in ms)
+        width = max(len(k.split()) for k in keys)
+        canonical = min(keys, key=lambda k: (-(len(k.split()) == width), -keys[k], k))
+        full_texts = Counter(
+            _display(m.text)
+            for m in ms
+            if _written_key(m.text, kind) in keys
+            and len(m.text.split()) >= min(2, width)
+        )
+        if not full_texts:
+            full_texts = Counter(_display(m.text) for m in ms)
+        name = min(full_texts, key=lambda t: (-full_texts[t], -len(t), t))
+        variants = Counter(_display(m.text) for m in ms)
+        roles = Counter(_display(m.role) for m in ms if m.role)
+        entities.append(
+            Entity(
+                id=entity_id(kind, canonical),
+                kind=kind,  # type: ignore[arg-type]
+                name=name,
+                roles=tuple(sorted(roles, key=lambda r: (-roles[r], r))),
+                variants=tuple(sorted(variants, key=lambda v: (-variants[v], v))),
+                mentions=tuple(
+                    Mention(m.article_id, m.start, m.end, m.text)
+                    for m in sorted(ms, key=lambda m: (m.article_id, m.start))
+                ),
+            )
+        )
+    entities.sort(key=lambda e: (-len(e.mentions), e.kind, e.name))
+    return entities

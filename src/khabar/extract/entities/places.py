@@ -1,0 +1,215 @@
+"""Organisations and places in one sentence: names after head words ("وزارة"، "حي"), their
+complements, lists of places, and gazetteer phrases.
+"""
+
+from __future__ import annotations
+
+from khabar.extract.entities.gazetteers import (
+    _GAZ,
+    _ORG_HEAD,
+    _PLACE_HEAD,
+    _SAY,
+    _TITLE,
+    ORG,
+    PERSON,
+    PLACE,
+    _Lexicon,
+    _mask,
+    _readings,
+)
+from khabar.extract.entities.spans import (
+    _MAX_ORG_TAIL,
+    _add,
+    _gazetteer_at,
+    _plausible_first,
+    _Sentence,
+    _single_at,
+    _Span,
+)
+from khabar.text.ar.stopwords import STOPWORDS
+
+
+def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
+    n, i = len(s.norms), 0
+    while i < n:
+        head = _single_at(s, i, lex.org_heads) if s.masks[i] & _ORG_HEAD and s.owner[i] is None else None
+        if head is None:
+            i += 1
+            continue
+        form, off = head
+        j = i + 1
+        if j < n and s.soft[i] and s.owner[j] is None:
+            hit = _gazetteer_at(s, j, lex, context=True)
+            entry = lex.phrases.get(" ".join(s.norms[j : j + hit[0]])) if hit is not None else None
+            if hit is not None and hit[1] == ORG and entry is not None and entry[2]:
+                # "قناة العربية": a context-only name right after its head
+                _add(s, _Span(i, j + hit[0], ORG, hit[2], off))
+                i = j + hit[0]
+                continue
+        tail = 0
+        while j < n and tail < _MAX_ORG_TAIL and s.soft[j - 1]:
+            word, owner = s.norms[j], s.owner[j]
+            if owner is not None:
+                if owner.kind == PERSON:
+                    break
+                further = owner.j < n and s.soft[owner.j - 1] and _prep_complement(s, owner.j)
+                if tail == 0 and owner.kind == ORG and not further:
+                    break  # "جماعة حزب الله": the known name alone is the organisation
+                s.spans.remove(owner)
+                for k in range(owner.i, owner.j):
+                    s.owner[k] = None
+                j, tail = owner.j, tail + 1
+                if not further:
+                    break  # after a known name only "لحقوق الإنسان"-like complements go on
+                continue
+            if word in lex.name_stops or word in STOPWORDS or s.masks[j] & _TITLE:
+                break
+            if tail == 0 and word in lex.generic:
+                break
+            if tail and _adjective(s.norms[j - 1]) and word.startswith("ال") and not _adjective(word):
+                break  # "راديو المتوسط الدولي التحقق": after an adjective, a noun starts a new phrase
+            if word.startswith("ال") or word in lex.nationalities or tail and word.startswith("لل"):
+                j, tail = j + 1, tail + 1
+            elif tail and _prep_complement(s, j):
+                j, tail = j + 1, tail + 1
+            else:
+                break
+        while tail and s.norms[j - 1] in lex.generic:
+            j, tail = j - 1, tail - 1
+        # "صحيفة الوفاق" names "الوفاق"; "وكالة الأنباء المشرقية" keeps its head word
+        kind_head = form in lex.kind_heads and tail <= 1
+        if kind_head and not tail:
+            j = _bare_org_name(s, i + 1, lex)
+            tail = j - (i + 1)
+        if tail and kind_head:
+            # "صحيفة الوفاق", "شركة شل": the organisation is the name after its kind
+            phrase = " ".join(s.norms[i + 1 : j])
+            hit = lex.phrases.get(phrase)
+            _add(s, _Span(i + 1, j, ORG, hit[1] if hit is not None and hit[0] == ORG else phrase))
+            i = j
+        elif tail:
+            words = [form, *s.norms[i + 1 : j]]
+            phrase = " ".join(words)
+            hit = lex.phrases.get(phrase)
+            key = hit[1] if hit is not None and hit[0] == ORG else phrase
+            _add(s, _Span(i, j, ORG, key, off))
+            i = j
+        else:
+            i += 1
+
+
+def _adjective(word: str) -> bool:
+    """A nisba adjective by its ending ("الدولي", "الروسية"): it closes a noun phrase."""
+    return word.endswith(("ي", "يه")) and len(word) > 4
+
+
+def _bare_org_name(s: _Sentence, j: int, lex: _Lexicon) -> int:
+    """End of a one- or two-word name that is not definite, right after a kind head
+    ("شركة شل", "شركة اميركان ايرلاينز"); ``j`` itself when there is none.  Adjectives
+    ("شركة كبيرة", "قناة فضائية") and function words are no name."""
+    k = j
+    while k < len(s.norms) and k - j < 2 and s.owner[k] is None and (k == j or s.soft[k - 1]):
+        word = s.norms[k]
+        if (
+            len(word) < 2
+            or word.isdigit()
+            or word in STOPWORDS
+            or word in lex.name_stops
+            or word in lex.nationalities
+            or word in lex.generic
+            or s.masks[k] & (_TITLE | _ORG_HEAD | _PLACE_HEAD | _SAY)
+            or word.endswith(("يه", "ه", "ي")) and k == j and len(word) > 4
+            or not _plausible_first(word, lex, set())
+        ):
+            break
+        k += 1
+    return k if k > j and s.soft[j - 1] else j
+
+
+def _prep_complement(s: _Sentence, j: int) -> bool:
+    """Token ``j`` opens a prepositional complement of a name: "لحقوق الإنسان", "للاجئين"."""
+    word = s.norms[j]
+    if word.startswith("لل"):
+        return True
+    return len(word) > 3 and word[0] in "لب" and j + 1 < len(s.norms) and s.soft[j] and s.norms[j + 1].startswith("ال")
+
+
+def _place_name_at(s: _Sentence, j: int, lex: _Lexicon, *, listed: bool, known_only: bool = False) -> _Span | None:
+    """A place name right after a place word: a gazetteer entry, or one or two new words."""
+    n = len(s.norms)
+    if j >= n or s.owner[j] is not None:
+        return None
+    hit = _gazetteer_at(s, j, lex, context=True)
+    if hit is not None:
+        if hit[1] != PLACE:
+            return None
+        return _Span(j, j + hit[0], PLACE, hit[2], hit[3])
+    if known_only:
+        return None
+    form, off = _readings(s.norms[j])[1] if listed and len(_readings(s.norms[j])) > 1 else (s.norms[j], 0)
+    if listed and (off == 0 or j + 1 < n and s.soft[j] and s.norms[j + 1] == "من"):
+        return None  # "وأجزاء من حي ...": a list item followed by "من" is a part, not a place
+    if form in STOPWORDS or form in lex.name_stops or form in lex.nationalities or len(form) < 3 or form.isdigit():
+        return None
+    if (
+        form.endswith(("يه", "ي")) and form not in lex.place_prefixes
+        or form in lex.generic
+        or form in lex.starters
+        or _mask(form) & (_TITLE | _SAY)
+    ):
+        return None  # a nisba adjective ("مدينة تجارية", "الشرقية") or a given name ("مطار جون كنيدي")
+    k = j + 1
+    if form in lex.place_prefixes and k < n and s.soft[j] and s.owner[k] is None and s.norms[k] not in STOPWORDS:
+        k += 1
+    words = [form, *s.norms[j + 1 : k]]
+    return _Span(j, k, PLACE, " ".join(words), off)
+
+
+def _place_heads(s: _Sentence, lex: _Lexicon) -> None:
+    n, i = len(s.norms), 0
+    while i < n:
+        if not s.masks[i] & _PLACE_HEAD or s.owner[i] is not None:
+            i += 1
+            continue
+        head = _single_at(s, i, lex.all_place_heads)
+        if head is None or i + 1 >= n or not s.soft[i]:
+            i += 1
+            continue
+        if head[0] in lex.place_prefixes and s.owner[i + 1] is None and not s.masks[i + 1] & _PLACE_HEAD:
+            # "وادي النهر", "جبل الزاوية": the place word is part of the name
+            span = _place_name_at(s, i, lex, listed=False)
+            if span is not None and span.j > i + 1:
+                span.offset = head[1]
+                _add(s, span)
+                i = span.j
+                continue
+        weak = head[0] in lex.weak_place_heads
+        # "أحياء انسحب منها", "أحياء معينة": a plural head announces a list only when its
+        # first item is a known place
+        plural = head[0] in lex.list_heads and head[0] not in lex.place_heads
+        span = _place_name_at(s, i + 1, lex, listed=False, known_only=weak or plural)
+        if span is None:
+            i += 1
+            continue
+        _add(s, span)
+        i = span.j
+        if head[0] in lex.list_heads and not weak:
+            while i < n and s.soft[i - 1] and s.norms[i][0] == "و":
+                item = _place_name_at(s, i, lex, listed=True)
+                if item is None:
+                    break
+                _add(s, item)
+                i = item.j
+
+
+def _gazetteer(s: _Sentence, lex: _Lexicon) -> None:
+    n, i = len(s.norms), 0
+    while i < n:
+        hit = _gazetteer_at(s, i, lex, context=False) if s.masks[i] & _GAZ else None
+        if hit is None:
+            i += 1
+            continue
+        length, kind, key, off = hit
+        span = _Span(i, i + length, kind, key, off)
+        _add(s, span)
+        i += length

@@ -1,0 +1,216 @@
+"""One sentence as recognition sees it: its tokens, their readings and masks, and the
+spans found so far (a word belongs to at most one span); the look-ups every pass shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _mask, _readings, person_key
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.stopwords import STOPWORDS
+from khabar.text.ar.tokenize import tokenize
+
+_MAX_NAME_UNITS = 3  # a person's name: 1-3 words after a title (particles bind to the next)
+
+
+_MAX_COMPLEMENT = 6  # words of a title's complement ("مستشار الأمم المتحدة للشؤون الإنسانية")
+
+
+_MAX_ORG_TAIL = 6
+
+
+
+@dataclass(slots=True)
+class _Span:
+    i: int  # first token
+    j: int  # one past the last token
+    kind: str
+    key: str
+    offset: int = 0  # normalized letters of the first token that are clitics, not name
+    role: tuple[int, int, int] | None = None  # (first token, clitic letters, last token + 1)
+    words: tuple[str, ...] = ()  # normalized words as written (for re-finding the name)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    base: int  # offset of the sentence in the article text
+    toks: list
+    norms: list[str]
+    soft: list[bool]  # soft[k]: tokens k and k+1 are in one phrase (only spaces or a bare hyphen between)
+    masks: list[int]
+    owner: list[_Span | None] = field(default_factory=list)
+    spans: list[_Span] = field(default_factory=list)
+
+
+def _prepare(text: str, base: int) -> _Sentence:
+    toks = tokenize(text)
+    norms = [t.norm for t in toks]
+    gaps = [text[a.end : b.start] for a, b in zip(toks, toks[1:])]
+    soft = [g == " " or g == "-" or g == "" or (len(g) < 4 and g.isspace()) for g in gaps]
+    soft.append(False)
+    cache = _MASKS
+    masks = [cache[w] if w in cache else _mask(w) for w in norms]
+    return _Sentence(text, base, toks, norms, soft, masks, [None] * len(toks))
+
+
+def _add(s: _Sentence, span: _Span) -> _Span:
+    s.spans.append(span)
+    for k in range(span.i, span.j):
+        s.owner[k] = span
+    if not span.words:
+        span.words = tuple(s.norms[span.i : span.j])
+    return span
+
+
+def _free(s: _Sentence, i: int, j: int) -> bool:
+    return (
+        j <= len(s.norms)
+        and all(s.owner[k] is None for k in range(i, j))
+        and all(s.soft[k] for k in range(i, j - 1))
+    )
+
+
+def _gazetteer_at(s: _Sentence, i: int, lex: _Lexicon, *, context: bool) -> tuple[int, str, str, int] | None:
+    """Longest gazetteer phrase starting at token ``i``: (length, kind, key, clitic letters)."""
+    best: tuple[int, str, str, int] | None = None
+    for form, off in _readings(s.norms[i]):
+        for length in lex.first_lengths.get(form, ()):
+            if best is not None and length <= best[0]:
+                break
+            if not _free(s, i, i + length):
+                continue
+            phrase = " ".join([form, *s.norms[i + 1 : i + length]])
+            hit = lex.phrases.get(phrase)
+            if hit is not None and (context or not hit[2]):
+                best = (length, hit[0], hit[1], off)
+                break
+    return best
+
+
+def _phrase_at(
+    s: _Sentence, i: int, table: frozenset[str], lengths: dict[str, tuple[int, ...]]
+) -> tuple[int, int] | None:
+    """Longest entry of ``table`` at token ``i`` (clitics read off the first word)."""
+    for form, off in _readings(s.norms[i]):
+        for length in lengths.get(form, ()):
+            if _free(s, i, i + length) and " ".join([form, *s.norms[i + 1 : i + length]]) in table:
+                return length, off
+    return None
+
+
+def _single_at(s: _Sentence, i: int, table: frozenset[str]) -> tuple[str, int] | None:
+    for form, off in _readings(s.norms[i]):
+        if form in table:
+            return form, off
+    return None
+
+
+def _name_like(word: str, lex: _Lexicon, surnames: set[str] | frozenset[str], *, first: bool) -> bool:
+    if len(word) < 2 or not word[0].isalpha() or word.isdigit():
+        return False
+    if word in STOPWORDS or word in lex.name_stops or word in lex.nationalities or word in lex.title_words:
+        return False
+    if word in lex.org_heads or word in lex.all_place_heads:
+        return False
+    if any(r in STOPWORDS for r in _conj_readings(word)[1:]):
+        return False  # "وإذ", "فهو"
+    if word.startswith("لل"):
+        return False
+    if first:
+        return not word.startswith("ال") or word in surnames or word in lex.surnames or word in lex.given_ar
+    if any(r in lex.title_words for r, _ in _readings(word)[1:]):
+        return False  # "لمستشار": a title with a clitic opens another phrase
+    if word[0] == "ي" and len(word) >= 4 and not _known(word, lex, surnames):
+        return False  # "طلعت زكريا يتقمص": subject-verb order, the verb ends the name
+    if word[0] in "بل" and word.endswith(("ته", "تها", "تهم")):
+        return False  # "بقيادته": a preposition and a pronoun suffix, not a name
+    if word.startswith("ال"):
+        return True
+    if word[0] in "وفبلك" and len(word) > 3:
+        rest = word[1:]
+        if rest.startswith("ال") or rest in STOPWORDS:
+            return False
+        if word[0] == "و" and word not in lex.starters and word not in lex.given_ar and word not in surnames:
+            return False  # "بشار الأسد وحلفاؤه": و is the conjunction unless the word is a known name
+    return True
+
+
+def _name_at(s: _Sentence, j: int, lex: _Lexicon, surnames: set[str]) -> int | None:
+    """End (exclusive) of a person's name starting at token ``j``, or None."""
+    n = len(s.norms)
+    if j >= n or s.owner[j] is not None or not _name_like(s.norms[j], lex, surnames, first=True):
+        return None
+    k, units = j, 0
+    while k < n and units < _MAX_NAME_UNITS:
+        if k > j and (
+            not s.soft[k - 1] or s.owner[k] is not None or not _name_like(s.norms[k], lex, surnames, first=False)
+        ):
+            break
+        if units == 2 and not _third_word_ok(s, j, k, lex, surnames):
+            break
+        if (
+            s.norms[k] in lex.particles
+            and k + 1 < n
+            and s.soft[k]
+            and s.owner[k + 1] is None
+            and _name_like(s.norms[k + 1], lex, surnames, first=False)
+        ):
+            k += 2
+        else:
+            k += 1
+        units += 1
+    while k > j and s.norms[k - 1] in lex.particles:
+        k -= 1
+    return k if k > j else None
+
+
+def _known(word: str, lex: _Lexicon, surnames: set[str]) -> bool:
+    return word in lex.starters or word in lex.given_ar or word in surnames or word in lex.surnames
+
+
+def _plausible_first(word: str, lex: _Lexicon, surnames: set[str]) -> bool:
+    """Whether an unknown word can open a name.  Adverbial accusatives ("خلفا", "حاليا"),
+    imperfect verbs ("يريد", "تواصل"), a clitic preposition ("بإدراج") and plural endings
+    ("متطوعون", "اتفاقيتين") cannot; known names always can."""
+    if _known(word, lex, surnames):
+        return True
+    if word.endswith("ا") and len(word) >= 4:
+        return False
+    if word[0] in "يتبلو" and len(word) >= 4:
+        return False
+    return not word.endswith(("ون", "ات", "ين"))
+
+
+def _third_word_ok(s: _Sentence, j: int, k: int, lex: _Lexicon, surnames: set[str]) -> bool:
+    """A third name word is taken only with support: a particle in the name ("بان كي مون"),
+    a given name in second place ("جان مارك أيرولت", "فهد جاسم الفريج"), or a family name
+    that is definite or already known.  Otherwise "يان إيغيلان يدل" would swallow the verb."""
+    second, third = s.norms[k - 1], s.norms[k]
+    if any(w in lex.particles for w in s.norms[j:k]):
+        return True
+    if second in lex.starters and second not in lex.given_ar:
+        return True  # a double foreign given name: "جان مارك أيرولت"
+    return third.startswith("ال") or third in surnames or third in lex.surnames
+
+
+def _gap(s: _Sentence, k: int) -> str:
+    """The punctuation between tokens ``k`` and ``k + 1``, normalized, without spaces."""
+    return normalize(s.text[s.toks[k].end : s.toks[k + 1].start]).strip() if k + 1 < len(s.toks) else ""
+
+
+def _boundary_after(s: _Sentence, k: int, lex: _Lexicon) -> bool:
+    """Whether a name ending before token ``k`` is closed: punctuation, the end of the
+    sentence, a function word or a reporting/speaker cue ("إن", "في", "،")."""
+    if k >= len(s.norms) or not s.soft[k - 1]:
+        return True
+    word = s.norms[k]
+    return word in STOPWORDS or word in lex.name_stops or any(r in STOPWORDS for r in _conj_readings(word)[1:])
+
+
+def _person(s: _Sentence, i: int, k: int, off: int = 0, role: tuple[int, int, int] | None = None) -> _Span:
+    words = tuple(s.norms[i:k])
+    if off:
+        words = (words[0][off:], *words[1:])
+    return _add(s, _Span(i, k, PERSON, person_key(words), off, role, words))
