@@ -1,0 +1,202 @@
+"""The words numeric claims know, loaded once (``data/claim_categories.txt``,
+``claim_subjects.txt``), and the matcher that finds them on normalized tokens with
+proclitics read off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.lexicon import read_tagged
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.tokenize import Token, tokenize
+
+# Quotation marks do not end a clause: «أكثر من 75 ألف مدني» ما زالوا محاصرين.
+_QUOTE_MARKS = frozenset('"\'«»“”„‘’')
+
+
+_MIN = normalize("من")
+
+
+_SINCE = normalize("منذ")
+
+
+_ARTICLE = normalize("ال")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    tag: str
+    mode: str  # "", "noun", "percent"
+    words: tuple[str, ...]
+    prefix: bool  # the first (single) word is a prefix
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """Phrases looked up by their first word: exact forms, and prefixes by length."""
+
+    exact: dict[str, tuple[_Entry, ...]]
+    prefixes: dict[int, dict[str, tuple[_Entry, ...]]]
+
+    def at(
+        self,
+        toks: Sequence[Token],
+        i: int,
+        variants: Callable[[str], tuple[str, ...]],
+        want: Callable[[_Entry], bool] | None = None,
+    ) -> tuple[_Entry, int] | None:
+        """The longest entry starting at ``toks[i]`` (that ``want`` accepts): (entry, tokens)."""
+        best: tuple[_Entry, int] | None = None
+        for form in variants(toks[i].norm):
+            cands = list(self.exact.get(form, ()))
+            for length, table in self.prefixes.items():
+                if len(form) >= length:
+                    cands.extend(table.get(form[:length], ()))
+            for e in cands:
+                if want is not None and not want(e):
+                    continue
+                n = len(e.words)
+                if best is not None and n <= best[1]:
+                    continue
+                if i + n > len(toks):
+                    continue
+                if all(toks[i + k].norm == w or w in variants(toks[i + k].norm) for k, w in enumerate(e.words[1:], 1)):
+                    best = (e, n)
+        return best
+
+
+def _matcher(entries: Sequence[_Entry]) -> _Matcher:
+    exact: dict[str, list[_Entry]] = {}
+    prefixes: dict[int, dict[str, list[_Entry]]] = {}
+    for e in entries:
+        first = e.words[0]
+        if e.prefix:
+            prefixes.setdefault(len(first), {}).setdefault(first, []).append(e)
+        else:
+            exact.setdefault(first, []).append(e)
+    return _Matcher(
+        {k: tuple(v) for k, v in exact.items()},
+        {n: {k: tuple(v) for k, v in t.items()} for n, t in sorted(prefixes.items(), reverse=True)},
+    )
+
+
+def _read(name: str) -> list[_Entry]:
+    out = []
+    for entry in read_tagged(name):
+        words = tuple(entry.phrase.split())
+        prefix = words[-1].endswith("*")
+        if prefix:
+            if len(words) != 1:
+                raise ValueError(f"data/{name}.txt: entry {entry.phrase!r}: only a single word may be a prefix (*)")
+            words = (words[0][:-1],)
+        out.append(_Entry(entry.tag, entry.mode, words, prefix))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    cues: _Matcher  # categories, every mode
+    skip_after: _Matcher
+    skip_before: _Matcher
+    age: _Matcher
+    boundary: _Matcher
+    subset: _Matcher
+    anaphora: _Matcher
+    margin: _Matcher
+    source_verb: _Matcher
+    subjects: _Matcher
+    categories: frozenset[str]
+
+
+_SPECIAL = ("skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    entries = _read("claim_categories")
+    by_tag: dict[str, list[_Entry]] = {t: [] for t in _SPECIAL}
+    cues = []
+    for e in entries:
+        if e.tag in by_tag:
+            by_tag[e.tag].append(e)
+        else:
+            cues.append(e)
+    return _Lists(
+        cues=_matcher(cues),
+        skip_after=_matcher(by_tag["skip_after"]),
+        skip_before=_matcher(by_tag["skip_before"]),
+        age=_matcher(by_tag["age"]),
+        boundary=_matcher(by_tag["boundary"]),
+        subset=_matcher(by_tag["subset"]),
+        anaphora=_matcher(by_tag["anaphora"]),
+        margin=_matcher(by_tag["margin"]),
+        source_verb=_matcher(by_tag["source_verb"]),
+        subjects=_matcher(_read("claim_subjects")),
+        categories=frozenset(e.tag for e in cues),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _variants(norm: str) -> tuple[str, ...]:
+    return clitic_variants(norm) if norm else (norm,)
+
+
+# --- one sentence ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Sent:
+    """A sentence's tokens (punctuation included) and which of them end a clause."""
+
+    text: str
+    toks: list[Token]
+    boundary: list[bool]  # the token is a clause boundary
+
+    @classmethod
+    def read(cls, text: str) -> _Sent:
+        toks = tokenize(text, punctuation=True)
+        lists = _lists()
+        boundary = [False] * len(toks)
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.norm[:1].isalnum():
+                boundary[i] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS
+                i += 1
+                continue
+            hit = lists.boundary.at(toks, i, _variants)
+            if hit is not None:
+                for k in range(i, i + hit[1]):
+                    boundary[k] = True
+                i += hit[1]
+                continue
+            i += 1
+        return cls(text, toks, boundary)
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].norm[:1].isalnum()
+
+    def is_quote(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and (self.toks[i].text in _QUOTE_MARKS or self.toks[i].norm in _QUOTE_MARKS)
+
+    def span_tokens(self, start: int, end: int) -> tuple[int, int]:
+        """Index of the first token of the span and of the first token after it."""
+        a = next((k for k, t in enumerate(self.toks) if t.end > start), len(self.toks))
+        b = next((k for k in range(a, len(self.toks)) if self.toks[k].start >= end), len(self.toks))
+        return a, b
+
+    def next_word(self, b: int) -> int:
+        """The first word at or after ``b``, skipping quotation marks (-1 if none)."""
+        while self.is_quote(b):
+            b += 1
+        return b if self.is_word(b) else -1
+
+    def prev_word(self, a: int) -> int:
+        k = a - 1
+        while self.is_quote(k):
+            k -= 1
+        return k if self.is_word(k) else -1

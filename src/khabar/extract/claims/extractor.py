@@ -1,0 +1,229 @@
+"""Numeric claims: every figure about people or events, what it counts, and who says so.
+
+:func:`extract_claims` reads the number mentions of each sentence from the document (the
+pipeline's ``numbers``, :func:`khabar.text.ar.numbers.find_numbers`; with its ``dates``,
+``quotes`` and ``mentions``: nothing is found twice), drops the numbers that are not claims, and
+gives each remaining figure a category (what it counts), a subject (who), a place, a source
+(who it is attributed to) and the day it refers to.  Every cue word is in
+``text/ar/data/claim_categories.txt`` and every subject noun in ``claim_subjects.txt``;
+matching is on normalized word tokens with proclitics (و ف ب ل ك ال) read off.
+
+Not claims (a number is dropped when)
+-------------------------------------
+* it is a time or a numeric date (``03:00``، ``14/11/2023``: ``unit`` "time"/"date");
+* it lies inside a date expression found by :func:`khabar.extract.dates.find_dates` (the
+  day of "20 يناير"، "منذ 15 تشرين الثاني"، a year after "عام"، "قبل أربعة أيام");
+* the word before it is a ``[skip_before]`` entry: "الساعة 03:00"، "قرار رقم 2254"،
+  "في عام 2013";
+* the word after it is a ``[skip_after]`` entry: durations ("لمدة سبعة أيام"، "بعد 3
+  أيام"، "خلال 24 ساعة")، ages and years ("يبلغ 45 عاما")، units of measure ("أربعة
+  كيلومترات"، "120 ملم")، and non-event counts ("5 أسئلة"، "3 مرات");
+* an ``[age]`` phrase follows within two words ("في السبعين من عمره");
+* it is a bare year: four digits between 1900 and 2100, no hedge, not followed by a
+  subject or "من" ("الحرب التي بدأت في 2011");
+* it is written with the article, or after "الـ": a descriptive count ("المدن الثلاث"،
+  "مدن البلاد الـ 4 الكبرى");
+* it is a percentage with no category: a share of something that is not a claim here;
+* it has neither a category nor a subject: a number about nothing this module counts
+  ("بمولد كهرباء واحد"، "12 دولة").
+
+Category (first rule that applies)
+----------------------------------
+1. **subset** -- right after "بينهم"/"منهم" the figure is part of the previous claim of the
+   sentence and counts the same thing ("قتل 50 مدنيا، بينهم 11 طفلا"، "نحو 5400 شخص،
+   بينهم 180 جريحا": evacuated, not injured);
+2. **percentage** -- a percentage near a ``[territory percent]`` cue (سيطرة، منطقة، مساحة)
+   is territory;
+3. **counted noun** -- the noun right after the figure, or after "من" ("100 غارة"، "30
+   جثة"، "6 أحياء"، "18 شاحنة"، "4 من أحياء") when it is a cue;
+4. **nearest cue** -- the nearest cue word within :data:`CUE_WINDOW` words before or after
+   the figure, never across a clause boundary (punctuation other than quotation marks, and
+   the ``[boundary]`` words: بينما، في حين، إلا أن، لكن ...).  Other figures do not stop the
+   search, so a verb after two figures counts both ("415 مدنيا و364 من مسلحي المعارضة على
+   الأقل قتلوا"); on a tie the cue before wins;
+5. **anaphora** -- "العدد"، "عددهم"، "الرقم" before the figure in its clause: the category of
+   the previous claim of the article, or of the last cue of the two sentences before ("كم عدد
+   المحاصرين؟ ... تقدر الأمم المتحدة عددهم بنحو 40 ألف مدني");
+6. **ellipsis** -- a figure without a noun of its own ("بينما ذهب 8500 إلى حي"، "وتقول
+   الحكومة إنهم لا يتجاوزون 15 ألفا") counts what the previous claim of its sentence counted;
+7. **restatement** -- a figure left without a category takes the category of a claim of the
+   same article with the same value and bounds (a headline restating the body);
+8. otherwise "other" when the subject is people (or a logistics noun: buses, trucks,
+   shelters -- which the gold guidelines file under "other", not "aid").
+
+Subject: the ``claim_subjects.txt`` entry of the counted noun ("مدنيا" civilians, "من
+المسلحين" fighters); else, in a subset or ellipsis, the total's subject; else "عدد X" before
+the figure in its clause.
+
+Source: :func:`khabar.extract.attribution.find_source` over the sentence for the figure's
+span, with the article's last speaker (from :func:`khabar.extract.quotes.extract_quotes`) as
+``previous`` so that "وأضاف أن ..." continues it; failing that, a quote of the same sentence
+whose content covers the figure; failing that, in a headline, the words before its colon
+("الأمم المتحدة: نحو 40 ألف مدني ..."); failing that, the subject of the nearest verb of
+saying (:func:`khabar.extract.attribution.verb_info`) or of documenting (``[source_verb]``:
+وثق، سجل، أحصى) before the figure, when the verb takes a noun instead of "أن" (find_source
+reads only statements): "وثق المرصد ... مقتل 23"، "تقدر الأمم المتحدة عددهم بنحو 40 ألفا"،
+"يتحدث المجلس المحلي عن أكثر من 75 ألفا"، "أفادت تقارير بمقتل مئات"، "وكان المكتب قد أعلن".  ``Claim.source`` is ``Source.text``: the person's
+name without title for a person, the head as written for an organisation, a country or an
+unnamed source ("مصادر أخرى"); ``None`` when unattributed.
+
+Place: the nearest place mention of the sentence from
+:func:`khabar.extract.entities.find_mentions`, after the figure first (behind
+:func:`_place_finder`, the one function to change if places come from elsewhere).
+
+Date: the day the sentence names (:func:`khabar.extract.dates.find_dates` against the
+article's day, an explicit date first; a day after "منذ" is where a cumulative count
+*starts*, not the day it describes, and is skipped); else the article's publication day;
+``None`` for an undated article whose sentence names no full date.
+
+``Claim.id`` is ``"<article_id>:<start>"``: stable for a given article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from khabar.extract.attribution import find_source
+from khabar.extract.claims.context import (
+    _claim_date,
+    _day_mentions,
+    _figure_date,
+    _headline_source,
+    _place_finder,
+    _previous_source,
+    _quote_speaker,
+    _verb_source,
+)
+from khabar.extract.claims.cues import _Sent
+from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
+from khabar.model import Claim, DateMention, Document, Sentence
+
+__all__ = ["extract_claims", "CUE_WINDOW"]
+
+
+#: "العدد" refers back at most this many sentences.
+ANAPHORA_SENTENCES = 3
+
+
+def _by_sentence(found: Sequence[Any], sentences: Sequence[Sentence]) -> dict[int, list[Any]]:
+    """Mentions (numbers, dates) by the position of the sentence that holds them, their
+    offsets moved into the sentence's text (where the pipeline found them)."""
+    starts = [s.start for s in sentences]
+    out: dict[int, list[Any]] = {}
+    for m in found:
+        position = bisect.bisect_right(starts, m.start) - 1
+        base = starts[position]
+        out.setdefault(position, []).append(dataclasses.replace(m, start=m.start - base, end=m.end - base))
+    return out
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """Every numeric claim of the document's article, in text order.
+
+    Reads what the pipeline found in the document (:mod:`khabar.pipeline`): its sentences,
+    numbers and dates; its quotes, for follow-on sources; its entity mentions, for places.
+    Offsets are into :attr:`Article.text`.  Pure.
+    """
+    article, sentences = doc.article, doc.sentences
+    numbers_of = _by_sentence(doc.numbers, sentences)
+    dates_of = _by_sentence(doc.dates, sentences)
+    text = article.text
+    read: list[tuple[Sentence, _Sent, list[_Figure], list[DateMention]]] = []
+    parsed: dict[int, _Sent] = {}
+    last_of: dict[int, str | None] = {}  # position -> category of its last claim
+
+    def recent(position: int) -> str | None:
+        """For anaphora: what the last sentences counted (their last claim, else cue)."""
+        for back in range(position - 1, max(-1, position - 1 - ANAPHORA_SENTENCES), -1):
+            if last_of.get(back):
+                return last_of[back]
+            s = parsed.get(back) or _Sent.read(sentences[back].text)
+            cue = _last_cue(s)
+            if cue is not None:
+                return cue
+        return None
+
+    for position, sentence in enumerate(sentences):
+        numbers = numbers_of.get(position)
+        if not numbers:
+            continue
+        s = _Sent.read(sentence.text)
+        parsed[position] = s
+        dates = dates_of.get(position, [])
+        figures = _figures(s, numbers, dates)
+        _categorize(s, figures, lambda position=position: recent(position))
+        kept = [f for f in figures if f.category is not None or f.subject is not None]
+        kept = [f for f in kept if not (f.mention.unit == "percent" and f.category is None)]
+        cats = [f.category for f in kept if f.category]
+        last_of[position] = cats[-1] if cats else None
+        if kept:
+            read.append((sentence, s, kept, dates))
+
+    if not read:
+        return []
+    quotes = sorted(doc.quotes, key=lambda q: (q.sentence_index, q.start))
+    place_of = _place_finder(article, doc.mentions)
+
+    claims: list[Claim] = []
+    for sentence, s, figures, dates in read:
+        days = _day_mentions(sentence.text, dates)
+        day = _claim_date(days, article.published)
+        previous = _previous_source(quotes, sentence.index)
+        taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
+        for f in figures:
+            n = f.mention
+            start, end = sentence.start + n.start, sentence.start + n.end
+            src = find_source(sentence.text, start=n.start, end=n.end, previous=previous)
+            source = src.text if src is not None else None
+            if source is None:
+                source = (
+                    _quote_speaker(quotes, sentence.index, start, end)
+                    or _headline_source(sentence, n.start)
+                    or _verb_source(s, f, taken)
+                )
+            claims.append(
+                Claim(
+                    id=f"{article.id}:{start}",
+                    article_id=article.id,
+                    sentence_index=sentence.index,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    value=n.value,
+                    low=n.low,
+                    high=n.high,
+                    approximate=n.approximate,
+                    category=f.category,
+                    subject=f.subject,
+                    place=place_of(
+                        sentence.start,
+                        sentence.end,
+                        start,
+                        end,
+                        exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
+                    ),
+                    source=source,
+                    date=_figure_date(n, days, day),
+                    unit=n.unit,
+                )
+            )
+    return _restated(claims)
+
+
+def _restated(claims: list[Claim]) -> list[Claim]:
+    """A figure without a category takes the category of the article's claim with the same
+    value and bounds (a headline restating its body); the rest without one are "other"."""
+    known = {(c.value, c.low, c.high, c.unit): c for c in claims if c.category and c.category != "other"}
+    out = []
+    for c in claims:
+        if c.category is None:
+            same = known.get((c.value, c.low, c.high, c.unit))
+            if same is not None:
+                c = dataclasses.replace(c, category=same.category, subject=c.subject or same.subject)
+            else:
+                c = dataclasses.replace(c, category="other")
+        out.append(c)
+    return out

@@ -1,0 +1,235 @@
+"""What a figure counts: which numbers of a sentence are claims, and each one's category
+and subject (the rules are listed in :mod:`khabar.extract.claims.extractor`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
+from khabar.model import DateMention, NumberMention
+from khabar.text.ar.normalize import normalize
+
+#: How many words before or after a figure its category cue may stand.
+CUE_WINDOW = 12
+
+
+#: Years written alone: four digits in this range, no hedge.
+YEAR_RANGE = (1900, 2100)
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A number mention being read as a claim (offsets into the sentence)."""
+
+    mention: NumberMention
+    a: int  # first token of the figure
+    b: int  # first token after it
+    noun: int  # the counted noun's token (-1 when none)
+    category: str | None = None
+    subject: str | None = None
+    via: str = ""
+
+
+def _is_year(n: NumberMention) -> bool:
+    text = normalize(n.text)
+    return (
+        n.value is not None
+        and text.isdigit()
+        and len(text) == 4
+        and YEAR_RANGE[0] <= n.value <= YEAR_RANGE[1]
+    )
+
+
+def _counted_noun(s: _Sent, b: int) -> int:
+    """The noun a figure counts: the word after it, or after "من" ("2200 من المسلحين")."""
+    k = s.next_word(b)
+    if k >= 0 and s.toks[k].norm == _MIN:
+        k = s.next_word(k + 1)
+    return k
+
+
+def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMention]) -> bool:
+    """True when the number is no claim (see the module docstring)."""
+    lists = _lists()
+    if n.unit in ("time", "date"):
+        return True
+    if any(d.start < n.end and n.start < d.end for d in dates):
+        return True
+    if normalize(n.text).startswith(_ARTICLE):
+        return True
+    p = s.prev_word(a)
+    if p >= 0:
+        if s.toks[p].norm == _ARTICLE:  # "الـ 4"
+            return True
+        for k in (p, p - 1):
+            if k >= 0 and s.is_word(k):
+                hit = lists.skip_before.at(s.toks, k, _variants)
+                if hit is not None and k + hit[1] == p + 1:
+                    return True
+    if p >= 0 and s.text[n.start - 1 : n.start] == "ب" and lists.margin.at(s.toks, p, _variants) is not None:
+        return True  # "أعلى أو أدنى ببضعة آلاف": a margin of error
+    nxt = s.next_word(b)
+    if nxt >= 0:
+        starts_date = any(d.start == s.toks[nxt].start for d in dates)  # "12 ألفا يوم الاثنين"
+        if not starts_date and lists.skip_after.at(s.toks, nxt, _variants) is not None:
+            return True
+        if n.value == 1 and not normalize(n.text)[:1].isdigit() and s.toks[nxt].norm == _MIN:
+            return True  # "واحدة من أشرس الحملات": one of
+        for k in (nxt, nxt + 1):
+            if s.is_word(k) and lists.age.at(s.toks, k, _variants) is not None:
+                return True
+    if _is_year(n):
+        noun = _counted_noun(s, b)
+        if noun < 0 or (lists.subjects.at(s.toks, noun, _variants) is None and s.toks[nxt].norm != _MIN):
+            return True
+    return False
+
+
+def _noun_category(s: _Sent, f: _Figure) -> str | None:
+    if f.noun < 0:
+        return None
+    hit = _lists().cues.at(s.toks, f.noun, _variants, lambda e: e.mode != "percent")
+    if hit is not None:
+        return hit[0].tag
+    return None
+
+
+def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
+    """The category of the nearest cue in the figure's clause (``percent``: territory cues)."""
+    cues = _lists().cues
+
+    def ok(e: _Entry) -> bool:
+        return e.mode == "percent" if percent else e.mode == ""
+
+    best: tuple[int, int, str] | None = None  # (distance, side, category): before wins ties
+    # before
+    dist = 0
+    k = f.a - 1
+    while k >= 0 and dist < CUE_WINDOW:
+        if s.boundary[k]:
+            break
+        if s.is_word(k):
+            dist += 1
+            hit = cues.at(s.toks, k, _variants, ok)
+            if hit is not None and k + hit[1] <= f.a:
+                best = (dist, 0, hit[0].tag)
+                break
+        k -= 1
+    # after
+    dist = 0
+    k = f.b
+    while k < len(s.toks) and dist < CUE_WINDOW:
+        if s.boundary[k]:
+            break
+        if s.is_word(k):
+            dist += 1
+            hit = cues.at(s.toks, k, _variants, ok)
+            if hit is not None:
+                if best is None or dist < best[0]:
+                    best = (dist, 1, hit[0].tag)
+                break
+        k += 1
+    return best[2] if best else None
+
+
+def _before_in_clause(s: _Sent, f: _Figure, matcher: _Matcher, *, limit: int = CUE_WINDOW) -> int:
+    """The token of the nearest ``matcher`` entry before the figure in its clause, or -1."""
+    dist = 0
+    k = f.a - 1
+    while k >= 0 and dist < limit:
+        if s.boundary[k]:
+            return -1
+        if s.is_word(k):
+            dist += 1
+            if matcher.at(s.toks, k, _variants) is not None:
+                return k
+        k -= 1
+    return -1
+
+
+def _subset(s: _Sent, f: _Figure) -> bool:
+    """The figure follows "بينهم"/"منهم" (also "من بينهم"): a part of the total before it."""
+    p = s.prev_word(f.a)
+    return p >= 0 and _lists().subset.at(s.toks, p, _variants) is not None
+
+
+def _subject(s: _Sent, f: _Figure) -> str | None:
+    subjects = _lists().subjects
+    if f.noun >= 0:
+        hit = subjects.at(s.toks, f.noun, _variants)
+        if hit is not None:
+            return hit[0].tag
+    return None
+
+
+def _subject_before(s: _Sent, f: _Figure) -> str | None:
+    """"عدد المدنيين ... لا يتجاوز 15 ألفا": the subject named after "عدد" in the clause."""
+    lists = _lists()
+    count = normalize("عدد")
+    k = f.a - 1
+    dist = 0
+    while k >= 0 and dist < CUE_WINDOW:
+        if s.boundary[k]:
+            return None
+        if s.is_word(k):
+            dist += 1
+            if count in _variants(s.toks[k].norm) and s.is_word(k + 1):
+                hit = lists.subjects.at(s.toks, k + 1, _variants)
+                return hit[0].tag if hit else None
+        k -= 1
+    return None
+
+
+def _last_cue(s: _Sent) -> str | None:
+    """The category of the last plain cue of a sentence (for anaphora)."""
+    cues = _lists().cues
+    found = None
+    for k in range(len(s.toks)):
+        if s.is_word(k):
+            hit = cues.at(s.toks, k, _variants, lambda e: e.mode == "")
+            if hit is not None:
+                found = hit[0].tag
+    return found
+
+
+def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMention]) -> list[_Figure]:
+    out = []
+    for n in mentions:
+        a, b = s.span_tokens(n.start, n.end)
+        if _skipped(s, n, a, b, dates):
+            continue
+        out.append(_Figure(n, a, b, _counted_noun(s, b)))
+    return out
+
+
+def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | None]) -> None:
+    """Give each figure of a sentence its category and subject, left to right."""
+    lists = _lists()
+    done: list[_Figure] = []
+    for f in figures:
+        f.subject = _subject(s, f)
+        previous = next((g for g in reversed(done) if g.category), None)
+        if f.mention.unit == "percent":
+            f.category = _nearest_cue(s, f, percent=True)
+            f.via = "percent"
+            if f.category is None:
+                f.category = _noun_category(s, f) or _nearest_cue(s, f, percent=False)
+                f.via = "cue"
+        elif previous is not None and _subset(s, f):
+            f.category, f.via = previous.category, "subset"
+            f.subject = f.subject or previous.subject
+        else:
+            f.category = _noun_category(s, f)
+            f.via = "noun"
+            if f.category is None:
+                f.category, f.via = _nearest_cue(s, f, percent=False), "cue"
+            if f.category is None and _before_in_clause(s, f, lists.anaphora) >= 0:
+                f.category, f.via = (previous.category if previous else recent()), "anaphora"
+            if f.category is None and f.subject is None and previous is not None:
+                f.category, f.via = previous.category, "ellipsis"
+                f.subject = previous.subject
+        if f.subject is None:
+            f.subject = _subject_before(s, f)
+        done.append(f)
