@@ -1,0 +1,250 @@
+"""Finding every number of a text: the windows around digits and number words, the scan
+over each, and the offsets back into the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.model import NumberMention
+from khabar.text.ar.normalize import normalize_with_offsets
+from khabar.text.ar.numbers.read import (
+    _after_at,
+    _before_at,
+    _conj_at,
+    _hedge,
+    _percent_at,
+    _read,
+    _second_of_range,
+    _seq_at,
+)
+from khabar.text.ar.numbers.tokens import _AR, _tokenize
+from khabar.text.ar.numbers.words import _DATA
+
+__all__ = ["find_numbers", "parse_number"]
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int  # normalized offsets
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    qualifier: tuple[int, int] | None  # normalized span of the hedge
+    unit: str | None
+
+
+def _scan(norm: str, a: int, b: int) -> list[_Found]:
+    """Number mentions in ``norm[a:b]`` (one sentence piece), offsets into ``norm``."""
+    toks, starts = _tokenize(norm, a, b)
+    out: list[_Found] = []
+    n = len(toks)
+    floor = 0  # tokens before this belong to an earlier mention
+    for i in starts:
+        if i < floor:
+            continue
+        t = toks[i]
+        if t.kind in ("time", "date"):
+            out.append(_Found(t.start, t.end, None, None, None, False, None, t.kind))
+            floor = i + 1
+            continue
+        if t.kind == "num" and (
+            (not t.gap and i > 0 and toks[i - 1].kind == "latin")
+            or (i + 1 < n and not toks[i + 1].gap and toks[i + 1].kind == "latin")
+            or (i > 1 and not t.gap and toks[i - 1].text == "-" and not toks[i - 1].gap and toks[i - 2].kind == "latin")
+        ):
+            continue  # F16, F-16, 3D: part of a name
+        if t.surface is not None and t.surface.word.teen_ten and i > 0 and toks[i - 1].text in _DATA.ordinals:
+            continue  # الحادي عشر
+        r = _read(toks, i)
+        if r is None:
+            continue
+        start = t.start + (t.surface.prefix if t.surface is not None else 0)
+        j = r.end
+        unit = None
+        qualifier: tuple[int, int] | None = None
+        value, low, high, approx = r.value, r.low, r.high, r.vague
+        end_tok = j - 1
+        pct_before = t.kind == "num" and t.gap is False and i > floor and toks[i - 1].text == "%" and (
+            i < 2 or toks[i - 2].kind != "num"
+        )
+
+        # a range: "بين X و Y", "من X إلى Y", "X إلى Y", "X-Y"
+        second = None
+        opener: tuple[int, int] | None = None
+        mid_pct = _percent_at(toks, j)
+        after_first = mid_pct if mid_pct > 0 else j
+        for seq in _DATA.range_between:
+            s = i - len(seq)
+            if s >= floor and _seq_at(toks, s, seq) == i:
+                k, conj = _conj_at(toks, after_first)
+                if conj:
+                    second = _second_of_range(toks, i, r, k)
+                    if second is not None:
+                        opener = (toks[s].start, toks[i - 1].end)
+                break
+        if second is None and after_first < n:
+            c = toks[after_first]
+            if c.kind == "word" and c.text in _DATA.range_to:
+                has_from = i - 1 >= floor and toks[i - 1].text in _DATA.range_from
+                if has_from or c.text not in _DATA.range_to_needs_from:
+                    second = _second_of_range(toks, i, r, after_first + 1)
+                if second is not None and has_from:
+                    opener = (toks[i - 1].start, toks[i - 1].end)
+            elif c.text == "-" and t.kind == "num" and r.end == i + 1 and after_first + 1 < n:
+                if toks[after_first + 1].kind == "num":
+                    second = _second_of_range(toks, i, r, after_first + 1)
+        if second is not None:
+            value, low, high, approx = None, r.low, second.high, True
+            j = second.end
+            if opener is not None:
+                start, qualifier = opener[0], opener
+            if mid_pct > 0:
+                unit = "percent"
+        pct = _percent_at(toks, j)
+        if pct > 0:
+            unit, j = "percent", pct
+        elif pct_before:
+            unit = "percent"
+            start = toks[i - 1].start
+        end_tok = j - 1
+
+        if second is None:
+            hedge = _before_at(toks, i, floor)
+            if hedge is not None:
+                s, cut, kind = hedge
+                start = toks[s].start + cut
+                qualifier = (start, toks[i - 1].end)
+                value, low, high, approx = _hedge(r, kind)
+            else:
+                after = _after_at(toks, j)
+                if after is not None:
+                    a_start, a_end, kind = after
+                    qualifier = (toks[a_start].start, toks[a_end - 1].end)
+                    value, low, high, approx = _hedge(r, kind)
+                    if a_start == j:
+                        end_tok = a_end - 1
+                        j = a_end
+        out.append(_Found(start, toks[end_tok].end, value, low, high, approx, qualifier, unit))
+        floor = max(j, i + 1)
+    return out
+
+
+# Number phrases never cross a line break, a sentence end or a comma followed by a space
+# ("3.5", "1.200" and "1,200" have none; the tokens stop every construction at a mark
+# anyway), so only the pieces of text around a digit or a number word are parsed.
+_BREAKS = ("\n", ". ", "! ", "? ", ", ", "; ")
+
+
+_AR_WORD = re.compile(rf"[{_AR}]+")
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _piece_around(norm: str, p: int) -> tuple[int, int]:
+    a = 0
+    for sep in _BREAKS:
+        k = norm.rfind(sep, 0, p)
+        if k >= 0 and k + len(sep) > a:
+            a = k + len(sep)
+    b = len(norm)
+    for sep in _BREAKS:
+        k = norm.find(sep, p, b)
+        if k >= 0:
+            b = k
+    return a, b
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+# Around the first and last number of a piece, how much text the parser can need: hedges
+# and range openers before it ("ما لا يقل عن"), percent markers, ranges and hedges after a
+# noun after it ("50 مدنيا في حلب على الأقل").  Tokenizing only that window matters: making
+# tokens is most of the cost.
+_BEFORE_CHARS = 30
+
+
+_AFTER_CHARS = 60
+
+
+def _windows(norm: str) -> list[tuple[int, int]]:
+    """The windows of ``norm`` to parse: around digits and number words, within pieces."""
+    spans: dict[tuple[int, int], list[int]] = {}
+    pos = 0
+    while (m := _DIGIT.search(norm, pos)) is not None:
+        piece = _piece_around(norm, m.start())
+        last = m.end()
+        for d in _DIGITS.finditer(norm, m.start(), piece[1]):
+            last = d.end()
+        spans[piece] = [m.start(), last]
+        pos = piece[1] + 1
+    n = len(norm)
+    for w in _DATA.surfaces.keys() & set(_AR_WORD.findall(norm)):
+        p = norm.find(w)
+        while p >= 0:
+            e = p + len(w)
+            if (p == 0 or not "\u0621" <= norm[p - 1] <= "\u064a") and (e == n or not "\u0621" <= norm[e] <= "\u064a"):
+                piece = _piece_around(norm, p)
+                span = spans.get(piece)
+                if span is None:
+                    spans[piece] = [p, e]
+                else:
+                    span[0], span[1] = min(span[0], p), max(span[1], e)
+            p = norm.find(w, e)
+    out = []
+    for (a, b), (lo, hi) in sorted(spans.items()):
+        if lo - _BEFORE_CHARS > a:
+            k = norm.rfind(" ", a, lo - _BEFORE_CHARS)
+            a = k + 1 if k >= 0 else a
+        if hi + _AFTER_CHARS < b:
+            k = norm.find(" ", hi + _AFTER_CHARS, b)
+            b = k if k >= 0 else b
+        out.append((a, b))
+    return out
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number mention in ``text``, left to right, non-overlapping, longest first.
+
+    Offsets index ``text`` as given (see the module docstring for what is read and how
+    hedges set ``value``/``low``/``high``/``approximate``).
+    """
+    if not text:
+        return []
+    nt = normalize_with_offsets(text)
+    norm = nt.text
+    windows = _windows(norm)
+    if not windows:
+        return []
+    out: list[NumberMention] = []
+    for a, b in windows:
+        for f in _scan(norm, a, b):
+            span = nt.original_span(f.start, f.end)
+            q = f.qualifier
+            if q is not None:
+                q = nt.original_span(*q)
+            out.append(
+                NumberMention(
+                    start=span[0],
+                    end=span[1],
+                    text=text[span[0]:span[1]],
+                    value=f.value,
+                    low=f.low,
+                    high=f.high,
+                    approximate=f.approximate,
+                    qualifier=text[q[0]:q[1]] if q is not None else None,
+                    unit=f.unit,
+                )
+            )
+    return out
+
+
+def parse_number(phrase: str) -> NumberMention | None:
+    """The first number mention of ``phrase`` ("أكثر من 100 ألف"), or None when it has none."""
+    found = find_numbers(phrase)
+    return found[0] if found else None

@@ -1,0 +1,92 @@
+"""Normalized text as the number reader sees it: number words, digit groups and the words
+around them, with their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.text.ar.numbers.words import _DATA, _Surface
+
+_AR = "\u0621-\u063a\u0641-\u064a"  # Arabic letters after normalization
+
+
+_CLITIC = "".join(sorted({c for p in _DATA.proclitics for c in p}))
+
+
+# A scale word after "1.250" makes it a decimal: "1.250 مليار".
+_SCALE_AHEAD = "|".join(map(re.escape, _DATA.scale_words))
+
+
+_TOKEN = re.compile(
+    rf"(?P<time>(?<![0-9:])[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9:]))"
+    rf"|(?P<date>(?<![0-9/.\-])(?:[0-9]{{1,2}}(?P<s1>[/.\-])[0-9]{{1,2}}(?P=s1)[0-9]{{4}}"
+    rf"|[0-9]{{4}}(?P<s2>[/.\-])[0-9]{{1,2}}(?P=s2)[0-9]{{1,2}})(?![0-9]))"
+    rf"|(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])"
+    rf"|[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}(?![0-9])"
+    rf"|[0-9]+,[0-9]{{1,2}}(?![0-9])"
+    rf"|[0-9]+\.[0-9]+"
+    rf"|[0-9]+)"
+    rf"|(?P<word>[{_AR}]+)"
+    rf"|(?P<latin>[a-z\u00c0-\u024f]+)"
+    rf"|(?P<sym>\S)"
+)
+
+
+_THREE_AFTER_DOT = re.compile(r"[0-9]+\.[0-9]{3}")
+
+
+_SCALE_NEXT = re.compile(rf"\s*[{_CLITIC}]?(?:{_SCALE_AHEAD})(?![{_AR}])")
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # num, word, time, date, latin, sym
+    start: int
+    end: int
+    text: str
+    value: float = 0.0  # num
+    surface: _Surface | None = None  # word that is a number word
+    gap: bool = True  # whitespace (or the text start) before it
+
+
+def _digits_value(s: str, rest: str) -> float:
+    """Value of a digit token; ``rest`` is the text after it (for the scale-word rule)."""
+    if "," in s:
+        head, _, tail = s.partition(",")
+        if len(tail) < 3:  # decimal comma: "4,9 كلغ", "2,5 مليون"
+            return float(f"{head}.{tail}")
+        return float(s.replace(",", ""))
+    if s.count(".") > 1:
+        return float(s.replace(".", ""))
+    if "." in s:
+        head, _, tail = s.partition(".")
+        if _THREE_AFTER_DOT.fullmatch(s) and head != "0" and not _SCALE_NEXT.match(rest):
+            return float(head + tail)  # 1.200 = 1200, European thousands
+    return float(s)
+
+
+def _tokenize(norm: str, a: int, b: int) -> tuple[list[_Tok], list[int]]:
+    """Tokens of ``norm[a:b]``, and the indices of those that may start a number."""
+    toks: list[_Tok] = []
+    starts: list[int] = []
+    prev_end = -1
+    surfaces = _DATA.surfaces
+    for m in _TOKEN.finditer(norm, a, b):
+        kind = m.lastgroup or "sym"
+        start, end = m.span()
+        text = m.group()
+        tok = _Tok(kind, start, end, text, gap=start != prev_end)
+        if kind == "word":
+            tok.surface = surfaces.get(text)
+            if tok.surface is not None:
+                starts.append(len(toks))
+        elif kind == "num":
+            tok.value = float(text) if text.isdigit() else _digits_value(text, norm[end:min(b, end + 24)])
+            starts.append(len(toks))
+        elif kind == "time" or kind == "date":
+            starts.append(len(toks))
+        toks.append(tok)
+        prev_end = end
+    return toks, starts
