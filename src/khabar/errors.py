@@ -19,6 +19,12 @@ class InputError(KhabarError):
         self.problem = problem
         super().__init__(f"{self.source}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Pickled with both arguments (an exception pickles its message alone by default),
+        # so an error crosses a process boundary as it is: the batch path's workers send
+        # their errors back whole.
+        return (type(self), (self.source, self.problem))
+
 
 class StoreError(KhabarError):
     """The store cannot be opened, migrated or written."""

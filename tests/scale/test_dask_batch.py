@@ -136,4 +136,4 @@ def test_a_partition_turns_unreadable_files_into_error_entries(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\xff" * 100)
     part = dask_batch.sign_partition([str(bad)], read_options=dask_batch.ReadOptions(), options=OPTIONS)
-    assert (part.items, [src for src, _ in part.errors]) == ((), [str(bad)])
+    assert (part.items, [e.source for e in part.errors]) == ((), [str(bad)])

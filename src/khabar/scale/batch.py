@@ -52,16 +52,12 @@ READ_DEFAULTS = ReadOptions()
 
 @dataclass(frozen=True, slots=True)
 class PartitionResult:
-    """What a worker sends back for one partition of files, in file order.
-
-    Errors travel as plain tuples: :class:`InputError` takes two arguments but pickles
-    with one (its message), so it cannot cross a process boundary as is.
-    """
+    """What a worker sends back for one partition of files, in file order."""
 
     items: tuple[SignedArticle, ...]
     articles: tuple[Article, ...]  # empty unless the caller stores the articles
-    errors: tuple[tuple[str, str], ...]  # (source, problem) of inputs that could not be read
-    unsigned: tuple[tuple[str, str, str], ...]  # (article id, source, problem): read, not signable
+    errors: tuple[InputError, ...]  # inputs that could not be read
+    unsigned: tuple[InputError, ...]  # articles read but not signable
 
 
 def sign_partition(
@@ -77,17 +73,17 @@ def sign_partition(
     ``unsigned`` entry (as :func:`~khabar.scale.cluster.cluster_store` records it)."""
     items: list[SignedArticle] = []
     articles: list[Article] = []
-    errors: list[tuple[str, str]] = []
-    unsigned: list[tuple[str, str, str]] = []
+    errors: list[InputError] = []
+    unsigned: list[InputError] = []
     for f in files:
         try:
             results = list(read_path(f, options=read_options))
         except Exception as e:  # noqa: BLE001 - one odd file must never stop a long batch
-            errors.append((f, f"cannot read: {type(e).__name__}: {e}"))
+            errors.append(InputError(f, f"cannot read: {type(e).__name__}: {e}"))
             continue
         for result in results:
             if isinstance(result, InputError):
-                errors.append((result.source, result.problem))
+                errors.append(result)
                 continue
             if keep_articles:
                 articles.append(result)
@@ -96,9 +92,9 @@ def sign_partition(
             try:
                 items.append(sign_article(result, options=options))
             except InputError as e:
-                unsigned.append((result.id, e.source, e.problem))
+                unsigned.append(e)
             except Exception as e:  # noqa: BLE001 - as cluster_store: record, never stop
-                unsigned.append((result.id, result.source or result.id, f"cannot sign for story grouping: {e}"))
+                unsigned.append(InputError(result.source or result.id, f"cannot sign for story grouping: {e}"))
     return PartitionResult(tuple(items), tuple(articles), tuple(errors), tuple(unsigned))
 
 
@@ -185,8 +181,7 @@ def gather(
         sign=sign,
     )
     for i, result in results:
-        found = [InputError(src, problem) for src, problem in result.errors]
-        found += [InputError(src, problem) for _aid, src, problem in result.unsigned]
+        found = [*result.errors, *result.unsigned]
         for err in found:
             report_error(err, on_error)  # as soon as it is known, not at the end
         errors_of[i] = found

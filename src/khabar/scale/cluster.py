@@ -144,8 +144,7 @@ def cluster_store(
         signed = ((i, sign_articles(b, options=options)) for i, b in enumerate(batches()))
     else:
         signed = engine.run(sign_articles, batches(), options=options)
-    for _i, (rows, problems) in signed:
-        skipped = [InputError(source, problem) for source, problem in problems]
+    for _i, (rows, skipped) in signed:
         store.save_signatures(rows)
         tick(signed=report.signed + len(rows) - len(skipped), skipped=report.skipped + tuple(skipped))
 
@@ -196,22 +195,21 @@ def cluster_store(
 
 def sign_articles(
     articles: Iterable[Article], *, options: StoryOptions
-) -> tuple[list[tuple[str, bytes | None, str | None]], list[tuple[str, str]]]:
+) -> tuple[list[tuple[str, bytes | None, str | None]], list[InputError]]:
     """``(rows, problems)`` for a store: ``(article id, signature blob, None)`` per signed
     article, ``(article id, None, problem)`` per article that cannot be signed, and the
-    ``(source, problem)`` of the latter.  One odd article never stops a batch.  Plain
-    tuples, so that an engine's worker can send them back (``InputError`` does not pickle)."""
+    :class:`InputError` of the latter.  One odd article never stops a batch."""
     rows: list[tuple[str, bytes | None, str | None]] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[InputError] = []
     for article in articles:
         try:
             rows.append((article.id, sign_article(article, options=options).to_bytes(), None))
         except InputError as e:
-            problems.append((e.source, e.problem))
+            problems.append(e)
             rows.append((article.id, None, e.problem))
         except Exception as e:  # noqa: BLE001 - one odd article must never stop a long batch
             problem = f"cannot sign for story grouping: {e}"
-            problems.append((article.source or article.id, problem))
+            problems.append(InputError(article.source or article.id, problem))
             rows.append((article.id, None, problem))
     return rows, problems
 
