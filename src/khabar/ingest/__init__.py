@@ -20,27 +20,28 @@ Content sniffing: "{"/"[" -> json, "<DOC>" -> trec, "<rss"/"<feed"/"<rdf:RDF" (a
 start with "<DOC>" are TREC (the ANT corpus names its files that way).
 """
 
-from __future__ import annotations
-
-import logging
-import os
-import sys
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-
-from khabar.config import ReadOptions
-from khabar.errors import InputError, OptionsError
-from khabar.ingest.encoding import decode_bytes, read_limited
-from khabar.ingest.feed import read_feed
-from khabar.ingest.html import read_html
-from khabar.ingest.jsonrecords import read_json, read_jsonl
-from khabar.ingest.plaintext import read_plain
-from khabar.ingest.trec import looks_like_trec, read_trec
-from khabar.model import Article
+from khabar.ingest.readers import (
+    DEFAULT_OPTIONS,
+    EXTENSIONS,
+    FORMATS,
+    STDIN,
+    STDIN_SOURCE,
+    detect_format,
+    list_inputs,
+    read_path,
+    read_paths,
+    read_stdin,
+    read_string,
+    read_text,
+    sniff_format,
+)
 
 __all__ = [
+    "DEFAULT_OPTIONS",
     "EXTENSIONS",
     "FORMATS",
+    "STDIN",
+    "STDIN_SOURCE",
     "detect_format",
     "list_inputs",
     "read_path",
@@ -48,206 +49,5 @@ __all__ = [
     "read_stdin",
     "read_string",
     "read_text",
+    "sniff_format",
 ]
-
-log = logging.getLogger(__name__)
-
-FORMATS = ("text", "json", "jsonl", "html", "feed", "trec")
-_ALIASES = {"ant": "trec", "txt": "text", "plain": "text", "rss": "feed", "atom": "feed", "ndjson": "jsonl"}
-
-#: Extension -> format; None means "look at the content" (.xml is a feed, TREC or a page).
-EXTENSIONS: dict[str, str | None] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".xml": None,
-    "": None,
-}
-
-#: ReadOptions is frozen, so one shared default instance is safe.
-DEFAULT_OPTIONS = ReadOptions()
-
-STDIN = "-"
-STDIN_SOURCE = "<stdin>"
-
-
-def _format_option(options: ReadOptions) -> str | None:
-    if options.format is None:
-        return None
-    fmt = _ALIASES.get(options.format.casefold(), options.format.casefold())
-    if fmt not in FORMATS:
-        raise OptionsError(f"unknown input format {options.format!r}; choose one of {', '.join(FORMATS)}")
-    return fmt
-
-
-def sniff_format(text: str) -> str:
-    """The format a text looks like from its first characters."""
-    head = text.lstrip("\ufeff \t\n")[:2000]
-    if head.startswith(("{", "[")):
-        return "json"
-    if looks_like_trec(head):
-        return "trec"
-    low = head.casefold()
-    if low.startswith(("<rss", "<feed", "<rdf:rdf")) or (
-        low.startswith("<?xml") and any(t in low for t in ("<rss", "<feed", "<rdf:rdf"))
-    ):
-        return "feed"
-    if low.startswith(("<!doctype html", "<html")) or (low.startswith("<") and "<html" in low):
-        return "html"
-    return "text"
-
-
-def detect_format(path: Path | None, text: str) -> str:
-    """The format of a file from its extension, checked against its content where it matters."""
-    ext = path.suffix.casefold() if path is not None else ""
-    by_ext = EXTENSIONS.get(ext) if path is not None else None
-    sniffed = sniff_format(text)
-    if by_ext is None:
-        return sniffed
-    if by_ext == "text" and sniffed == "trec":
-        return "trec"
-    return by_ext
-
-
-def read_string(
-    text: str, *, source: str, options: ReadOptions = DEFAULT_OPTIONS, path: Path | None = None
-) -> Iterator[Article | InputError]:
-    """Articles of already-decoded text, in the forced, named or sniffed format."""
-    fmt = _format_option(options) or detect_format(path, text)
-    if fmt == "json":
-        yield from read_json(text, source=source, options=options)
-    elif fmt == "jsonl":
-        yield from read_jsonl(text, source=source, options=options)
-    elif fmt == "feed":
-        yield from read_feed(text, source=source, options=options)
-    elif fmt == "trec":
-        yield from read_trec(text, source=source, options=options)
-    else:
-        try:
-            yield (
-                read_html(text, source=source, options=options)
-                if fmt == "html"
-                else read_plain(text, source=source, options=options)
-            )
-        except InputError as e:
-            yield e
-
-
-def read_text(text: str, *, source: str = "<text>", options: ReadOptions = DEFAULT_OPTIONS) -> Article:
-    """One plain-text article (front matter allowed); raises :class:`InputError`."""
-    return read_plain(text.replace("\r\n", "\n"), source=source, options=options)
-
-
-def read_stdin(options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | InputError]:
-    """Articles from standard input: text, or JSON / JSON Lines / a page / a feed by content."""
-    stream = sys.stdin
-    buffer = getattr(stream, "buffer", None)
-    try:
-        if buffer is not None:
-            data = buffer.read(options.max_bytes + 1)
-        else:  # a text stream (tests, embedding programs)
-            data = stream.read().encode("utf-8")
-    except (OSError, ValueError) as e:
-        yield InputError(STDIN_SOURCE, f"cannot read: {e}")
-        return
-    if len(data) > options.max_bytes:
-        yield InputError(
-            STDIN_SOURCE,
-            f"input is over the limit of {options.max_bytes / 1048576:.1f} MB (raise it with --max-mb)",
-        )
-        return
-    try:
-        text = decode_bytes(data, source=STDIN_SOURCE, declared=options.encoding)
-    except InputError as e:
-        yield e
-        return
-    # JSON that is really JSON Lines is recognised by read_json ("Extra data").
-    yield from read_string(text, source=STDIN_SOURCE, options=options)
-
-
-def read_path(path: str | Path, *, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | InputError]:
-    """Articles of one file, a directory (recursively) or "-" (stdin)."""
-    if str(path) == STDIN:
-        yield from read_stdin(options)
-        return
-    path = Path(path)
-    if path.is_dir():
-        files, skipped = list_inputs(path)
-        if skipped:
-            log.info("%s: skipped %d file(s) of unknown type", path, len(skipped))
-        if not files:
-            yield InputError(str(path), f"no files to read in this directory ({len(skipped)} of unknown type skipped)")
-            return
-        for f in files:
-            yield from _read_file(f, options)
-        return
-    if not path.exists():
-        yield InputError(str(path), "no such file or directory")
-        return
-    yield from _read_file(path, options)
-
-
-def _read_file(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
-    source = str(path)
-    try:
-        data = read_limited(path, max_bytes=options.max_bytes, source=source)
-        text = decode_bytes(data, source=source, declared=options.encoding)
-    except InputError as e:
-        yield e
-        return
-    yield from read_string(text, source=source, options=options, path=path)
-
-
-def read_paths(
-    paths: Iterable[str | Path], *, options: ReadOptions = DEFAULT_OPTIONS
-) -> Iterator[Article | InputError]:
-    """Articles of every path in turn; see :func:`read_path`."""
-    _format_option(options)  # a bad --input-format fails before any reading
-    for path in paths:
-        yield from read_path(path, options=options)
-
-
-#: Names of files that describe a folder rather than hold an article (corpora and the
-#: bundled examples keep a README beside the articles).
-_DOCUMENTATION = ("readme", "license", "licence", "copying", "changelog", "notice")
-
-
-def _is_documentation(path: Path) -> bool:
-    return path.stem.casefold().startswith(_DOCUMENTATION)
-
-
-def list_inputs(directory: str | Path) -> tuple[list[Path], list[Path]]:
-    """The files of ``directory`` that would be read, and those skipped for their type.
-
-    Hidden files and folders are neither read nor counted as skipped.
-    """
-    files: list[Path] = []
-    skipped: list[Path] = []
-
-    def walk(d: Path) -> None:
-        try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
-            skipped.append(d)
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            p = Path(entry.path)
-            if entry.is_dir():
-                walk(p)
-            elif p.suffix.casefold() in EXTENSIONS and not _is_documentation(p):
-                files.append(p)
-            else:
-                skipped.append(p)
-
-    walk(Path(directory))
-    return files, skipped
