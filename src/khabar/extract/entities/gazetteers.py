@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from khabar.extract.titles import titles as title_phrases
 from khabar.text.ar.clitics import clitic_variants
-from khabar.text.ar.lexicon import read_fields, read_tagged
+from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 
 PERSON, ORG, PLACE = "person", "organisation", "place"
 
@@ -23,17 +23,6 @@ KINDS = (PERSON, ORG, PLACE)
 
 #: BIO type of each kind, as ANERcorp and conlleval name them.
 BIO_TYPES = {PERSON: "PERS", ORG: "ORG", PLACE: "LOC"}
-
-
-
-def _tagged(name: str) -> dict[str, frozenset[str]]:
-    """Entries of a "[kind] phrase ..." list by kind (phrase without "+x" options)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for entry in read_tagged(name):
-        words = [w for w in entry.phrase.split() if not w.startswith("+")]
-        if words:
-            out[entry.tag].add(" ".join(words))
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def person_key(words: Sequence[str]) -> str:
@@ -94,9 +83,9 @@ def _lexicon() -> _Lexicon:
                     surnames.add(phrase.split()[-1])
     titles = frozenset(" ".join(t) for t in title_phrases() if all(w.isalpha() for w in t))
     nationalities = frozenset(w for fields in read_fields("nationalities") for w in fields[1:])
-    verbs = _tagged("reporting_verbs")
-    cues = _tagged("attribution_cues")
-    mine = _tagged("entity_cues")
+    verbs = phrases_by_tag("reporting_verbs")
+    cues = phrases_by_tag("attribution_cues")
+    mine = phrases_by_tag("entity_cues")
     say = frozenset(v.split()[0] for v in verbs.get("say", ()))
     every_verb = frozenset(v.split()[0] for vs in verbs.values() for v in vs)
     stops = (

@@ -21,7 +21,6 @@ import json
 import threading
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.extract.titles import titles
-from khabar.text.ar.lexicon import read_fields, read_tagged
+from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
@@ -49,16 +49,6 @@ _ARABIC = re.compile(r"[\u0621-\u064a]")
 def _alternatives(name: str) -> list[list[str]]:
     """Each entry of an "a | b | c" list as its spellings, without the "~"/"=" markers."""
     return [[" ".join(f.lstrip("~=").split()) for f in fields if f.lstrip("~=").strip()] for fields in read_fields(name)]
-
-
-def _tagged(name: str) -> dict[str, set[str]]:
-    """Entries of a "[tag] phrase" list by tag (phrase without "+x" options)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for entry in read_tagged(name):
-        words = [w for w in entry.phrase.split() if not w.startswith("+")]
-        if words:
-            out[entry.tag].add(" ".join(words))
-    return out
 
 
 @dataclass(frozen=True)
@@ -97,10 +87,10 @@ def word_lists() -> WordLists:
     for spellings in _alternatives("nationalities"):
         for f in spellings[1:]:
             words["nation"].add(f)
-    for label, entries in _tagged("entity_cues").items():
+    for label, entries in phrases_by_tag("entity_cues").items():
         for e in entries:
             words["cue_" + label].add(e.split()[0])
-    for label, entries in _tagged("reporting_verbs").items():
+    for label, entries in phrases_by_tag("reporting_verbs").items():
         for e in entries:
             words["verb"].add(e.split()[0])
     lengths: dict[str, set[int]] = defaultdict(set)

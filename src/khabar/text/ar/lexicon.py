@@ -98,6 +98,18 @@ def read_tagged(name: str) -> tuple[Tagged, ...]:
 
 
 @lru_cache(maxsize=None)
+def phrases_by_tag(name: str) -> dict[str, frozenset[str]]:
+    """The phrases of a ``[tag] phrase`` list by tag, without the ``+x`` options some
+    entries carry (the prepositions a reporting verb takes: "[say] أشار +إلى")."""
+    out: dict[str, set[str]] = {}
+    for entry in read_tagged(name):
+        words = [w for w in entry.phrase.split() if not w.startswith("+")]
+        if words:
+            out.setdefault(entry.tag, set()).add(" ".join(words))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def read_fields(name: str) -> tuple[tuple[str, ...], ...]:
     """The entries of an ``a | b | c`` list, each as its fields (spaces collapsed, markers
     such as ``~`` kept); ValueError naming the file and line of an entry with an empty field."""
