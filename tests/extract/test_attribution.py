@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from khabar.extract.attribution import Source, find_attributions, find_headline_attribution, find_source
@@ -194,3 +196,29 @@ def test_headline_bare_word_is_left_for_the_body_to_confirm():
     # "دمشق:" may be a dateline or a surname: kind person, no role; quotes checks the body
     att = find_headline_attribution("دمشق: القوات تتقدم نحو المدينة")
     assert att is not None and att.source.kind == "person" and att.source.role is None
+
+
+# --- cost grows linearly with the sentence ------------------------------------------------
+
+
+def _best_of(runs: int, text: str) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        find_attributions(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "ـ",  # a tatweel run: the tokenizer once restarted inside it at every position
+    ],
+)
+def test_time_doubles_at_most_with_a_doubled_sentence(unit):
+    # one run, 2x the input against 1x: a linear scan takes about twice as long, a
+    # quadratic one four times; 3 leaves room for a loaded machine (best of three each)
+    one = unit * (20_000 // len(unit))
+    small, large = _best_of(3, one), _best_of(3, one * 2)
+    assert large <= 3 * max(small, 1e-4), (small, large)

@@ -33,11 +33,15 @@ _AR_INNER = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u2
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 _NUMBER = rf"[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*"
-_ARABIC = rf"[\u0640]*[{_AR_LETTER}](?:[{_AR_LETTER}{_AR_INNER}])*"
+# Tatweel may open a word ("ـالعربية"); taken possessively, and a run of it that opens no
+# word is consumed whole by the last alternative (and dropped), so the search never restarts
+# inside a long run: ``tokenize("ـ" * 8000)`` is linear, not quadratic.
+_ARABIC = rf"[\u0640]*+[{_AR_LETTER}](?:[{_AR_LETTER}{_AR_INNER}])*"
+_TATWEEL_RUN = "[\u0640]+"
 _LATIN_WORD = rf"[{_LATIN}]+"
 
-_TOKEN = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})")
-_TOKEN_OR_PUNCT = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})|[^\\w\\s{_AR_INNER}]")
+_TOKEN = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})|{_TATWEEL_RUN}")
+_TOKEN_OR_PUNCT = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})|[^\\w\\s{_AR_INNER}]|{_TATWEEL_RUN}")
 # The same token shapes once text is normalized (ASCII digits, no marks, folded case).
 _NORM_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+|[a-z\u00c0-\u024f]+")
 
@@ -60,7 +64,8 @@ def _norm(token: str) -> str:
 def tokenize(text: str, *, punctuation: bool = False) -> list[Token]:
     """Words and numbers of ``text`` (and punctuation marks when asked), in order."""
     pattern = _TOKEN_OR_PUNCT if punctuation else _TOKEN
-    return [Token(m.group(), m.start(), m.end(), _norm(m.group())) for m in pattern.finditer(text)]
+    # a bare tatweel run normalizes to "" and is no token
+    return [Token(t, m.start(), m.end(), n) for m in pattern.finditer(text) if (n := _norm(t := m.group()))]
 
 
 def words(text: str) -> list[str]:
