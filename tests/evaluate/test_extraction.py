@@ -335,6 +335,33 @@ def test_evaluate_extraction_runs_the_pipeline_on_the_gold() -> None:
     assert s.dates.gold > 0 and s.dates.recall > 0.5  # find_dates exists already
 
 
+def _content_score(articles: dict[str, Article], gold_quote: dict, content: str, *, start: int | None = None):
+    a = articles["a.txt"]
+    gold = _gold(articles, quotes=[gold_quote])
+    begin = a.text.index(content) if start is None else start
+    pred = _brief(quotes=(Quote(a.id, 0, "سامي الخوري", a.text[begin : begin + len(content)], begin, begin + len(content)),))
+    return score_briefs(gold, [pred], date_finder=lambda _: []).quote_content
+
+
+def test_content_opening_with_the_complementiser_is_found_but_not_as_said(articles: dict[str, Article]) -> None:
+    g = {"speaker": "سامي الخوري", "key": "فرقه انتشلت"}
+    assert _content_score(articles, g, "إن فرقه انتشلت نحو 40 جثة أمس").found == 1
+    assert _content_score(articles, g, "إن فرقه انتشلت نحو 40 جثة أمس").accurate == 0
+    assert _content_score(articles, g, "فرقه انتشلت نحو 40 جثة أمس").accuracy == 1.0
+
+
+def test_content_missing_a_key_of_the_quote_is_not_as_said(articles: dict[str, Article]) -> None:
+    g = {"speaker": "سامي الخوري", "key": "فرقه انتشلت", "also": ["40 جثة أمس"]}
+    assert _content_score(articles, g, "فرقه انتشلت نحو").accuracy == 0.0
+    assert _content_score(articles, g, "فرقه انتشلت نحو 40 جثة أمس").accuracy == 1.0
+
+
+def test_direct_content_running_past_its_quotation_is_not_as_said(articles: dict[str, Article]) -> None:
+    g = {"speaker": "سامي الخوري", "key": "الوضع كارثي", "direct": True}
+    assert _content_score(articles, g, "الوضع كارثي في الحي").accuracy == 1.0
+    assert _content_score(articles, g, "الوضع كارثي في الحي». وقالت").accuracy == 0.0
+
+
 # --- gold paths into the shared corpora ----------------------------------------------------
 
 

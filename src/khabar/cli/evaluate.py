@@ -41,16 +41,22 @@ def eval_extract(
         Optional[Path], typer.Option(help="Checkout the gold paths are relative to (default: the one holding GOLD).")
     ] = None,
     shared: Annotated[Optional[Path], typer.Option(help="The shared data folder with seeds/ (default: ROOT/../shared).")] = None,
+    split: Annotated[
+        Optional[str], typer.Option(help="Only the articles of this split of the gold file: dev or test (default: all).")
+    ] = None,
 ) -> None:
-    """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold file."""
+    """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold file,
+    and how many of the quotes found have their content as said."""
     from khabar.evaluate.extraction import evaluate_extraction
     from khabar.present.evaluation import extraction_table
 
+    if split is not None:
+        check_choice(split, ("dev", "test"), "--split")
     # The gold file lives in tests/gold/ of the checkout; ../shared sits beside the checkout.
     root = root or gold.resolve().parent.parent.parent
     shared = shared or root.resolve().parent / "shared"
     try:
-        typer.echo(extraction_table(evaluate_extraction(gold, root=root, shared=shared)))
+        typer.echo(extraction_table(evaluate_extraction(gold, root=root, shared=shared, split=split)))
     except KhabarError as e:
         fail(str(e))
 

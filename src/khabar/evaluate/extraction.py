@@ -17,6 +17,12 @@ What is scored, and why each rule is as lenient as it is:
   whether "..., مشيرا إلى أن ..." is a second quote or the tail of the first is a choice of
   granularity, not an error.
 * **speakers** -- (article, speaker) pairs, each gold person once per article.
+* **quote content** -- of the gold quotes found, the share whose matching prediction has the
+  content as said: every key of the quote in it (the objects and negation kept), no bare
+  complementiser (إن، أن، بأن، إنه ...) at its start, and, for direct speech, nothing
+  outside the quotation marks (:func:`content_as_said`).  Quote matching only asks for one
+  key inside the content, so a quote cut short or run on past its quotation is found but
+  not accurate.
 * **claims** -- one-to-one: same article, value within 0.5 % (a vague gold figure without a
   value, "عشرات الجرحى", is matched by span overlap instead), category equal, and source
   matching by normalized containment either way.  Value-only and value+category figures are
@@ -33,7 +39,7 @@ What is scored, and why each rule is as lenient as it is:
 
 Command line::
 
-    khabar eval extract tests/gold/extract.json [--root .] [--shared ../shared]
+    khabar eval extract tests/gold/extract.json [--root .] [--shared ../shared] [--split dev]
 """
 
 from __future__ import annotations
@@ -100,6 +106,18 @@ def _f1(p: float, r: float) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentAccuracy:
+    """Of ``found`` gold quotes recalled, ``accurate`` have their content as said."""
+
+    accurate: int
+    found: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.accurate / self.found if self.found else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionScores:
     quotes: PRF
     speakers: PRF
@@ -111,6 +129,7 @@ class ExtractionScores:
     entity_bcubed: PRF
     dates: PRF
     articles: int
+    quote_content: ContentAccuracy = ContentAccuracy(0, 0)
 
 
 # --- gold --------------------------------------------------------------------------------
@@ -398,10 +417,48 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+#: A complementiser that may open a content clause, bare or with its pronoun ("إنه"، "بأنها").
+_COMPLEMENTISER = re.compile(r"^[وف]?(?:ب?[اأإ]ن)(?:ه|ها|هم|هما|هن|نا|ني|كم)?(?:\s|$)")
+_OPENERS, _CLOSERS = "«“\"", "»”\""
+
+
+def quoted_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets inside the quotation marks around ``text[start:end]`` in its line, or None
+    when no pair of marks encloses it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = None
+    for i in range(line_start, line_end):
+        c = text[i]
+        if opened is None and c in _OPENERS:
+            opened = i
+        elif opened is not None and c in _CLOSERS:
+            if opened < start and end <= i:
+                return opened + 1, i
+            opened = None
+    return None
+
+
+def content_as_said(gold: GoldQuote, text: str, q: Any) -> bool:
+    """The predicted content of a found quote as said: every key of the gold quote in it, no
+    bare complementiser at its start, and inside the quotation marks of direct speech."""
+    content = norm(q.content)
+    if not all(norm(k) in content for k in gold.keys):
+        return False
+    if _COMPLEMENTISER.match(normalize(q.content.lstrip(" «“\"'"))):
+        return False
+    if gold.direct:
+        inside = quoted_span(text, gold.start, gold.end)
+        if inside is not None and not (inside[0] <= q.start and q.end <= inside[1]):
+            return False
+    return True
+
+
 # --- scoring -----------------------------------------------------------------------------
 
 
-def _score_quotes(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief]) -> tuple[PRF, PRF]:
+def _score_quotes(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief]) -> tuple[PRF, PRF, ContentAccuracy]:
     by_article = {g.article.id: g for g in gold}
     preds = [q for b in briefs for q in b.quotes if q.article_id in by_article]
     n_gold = sum(len(g.quotes) for g in gold)
@@ -410,9 +467,12 @@ def _score_quotes(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief]) -> 
         content = norm(q.content)
         return any(norm(k) in content for k in g.keys) and speaker_matches(g.speakers, q.speaker)
 
-    found = sum(
-        1 for g in gold for gq in g.quotes if any(match(gq, q) for q in preds if q.article_id == g.article.id)
-    )
+    found = accurate = 0
+    for g in gold:
+        for gq in g.quotes:
+            matching = [q for q in preds if q.article_id == g.article.id and match(gq, q)]
+            found += bool(matching)
+            accurate += any(content_as_said(gq, g.article.text, q) for q in matching)
     correct = sum(1 for q in preds if any(match(gq, q) for gq in by_article[q.article_id].quotes))
     quotes = PRF.from_counts(gold=n_gold, predicted=len(preds), found=found, correct=correct)
 
@@ -431,7 +491,7 @@ def _score_quotes(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief]) -> 
         if any(aid == a and speaker_matches(forms, s) for (aid, _), forms in gold_speakers.items())
     )
     speakers = PRF.from_counts(gold=len(gold_speakers), predicted=len(pred_speakers), found=found, correct=correct)
-    return quotes, speakers
+    return quotes, speakers, ContentAccuracy(accurate, quotes.matched)
 
 
 def _score_claims(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief], level: str) -> PRF:
@@ -556,7 +616,7 @@ def score_briefs(
     gold: Sequence[GoldArticle], briefs: Sequence[EventBrief], *, date_finder: DateFinder | None = None
 ) -> ExtractionScores:
     """Score the briefs' quotes, claims and entities, and the date finder, against ``gold``."""
-    quotes, speakers = _score_quotes(gold, briefs)
+    quotes, speakers, content = _score_quotes(gold, briefs)
     mentions, by_kind, bcubed = _score_entities(gold, briefs)
     return ExtractionScores(
         quotes=quotes,
@@ -569,6 +629,7 @@ def score_briefs(
         entity_bcubed=bcubed,
         dates=_score_dates(gold, date_finder or _find_article_dates),
         articles=len(gold),
+        quote_content=content,
     )
 
 

@@ -32,6 +32,8 @@ def extraction_table(scores: ExtractionScores) -> str:
         lines.append(
             f"{name:<28} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:>6} {s.predicted:>6} {s.matched:>6}"
         )
+    qc = scores.quote_content
+    lines.append(f"quote content as said: {qc.accuracy:.3f} ({qc.accurate} of {qc.found} quotes found)")
     lines.append(f"({scores.articles} articles)")
     return "\n".join(lines)
 
