@@ -1,0 +1,96 @@
+"""Names in running text by the statistical tagger: character spans, proclitics off.
+
+The tagger labels whole tokens, as ANERcorp does ("والجراح" is B-PERS), but a name does
+not start with the conjunction or preposition written onto it.  A tagged name's first
+word loses a leading و ف ب ل ك (or two of them) when the rest is a one-word entry of
+khabar's word lists ("وبوتين"), or a word of news text while the word as written is not
+(by the ANT word clusters: a hash look-up); a listed word as written stays whole; "لل" before a definite word leaves the
+article ("للجامعة" names "الجامعة").  So "والجراح" gives "الجراح" and "بسامح" gives
+"سامح", while "وليد", "بشار", "فؤاد" and "لبنان" stay whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from khabar.extract.tagger.crf import get_tagger
+from khabar.extract.tagger.features import word_lists
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.tokenize import tokenize
+
+#: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
+KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
+_PLAIN = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name found by the tagger: ``text[start:end]`` of the text given, its kind, and
+    its normalized words without proclitics (``key``)."""
+
+    start: int
+    end: int
+    kind: str
+    key: str
+
+
+def _known(word: str) -> bool:
+    """Whether a normalized word is a word of news text or of khabar's word lists."""
+    lists = word_lists()
+    if word in lists.labels_of or word in lists.first_lengths:
+        return True
+    clusters = get_tagger().model.clusters
+    return clusters is not None and clusters.lookup(word) is not None
+
+
+def clitic_letters(word: str) -> tuple[int, str]:
+    """(normalized letters of proclitics to skip, the name's first word) for the first
+    word of a tagged name, normalized."""
+    if word.startswith("لل") and len(word) >= 5:
+        return 1, "ال" + word[2:]  # ل + ال: the name keeps its article
+    listed = word_lists().labels_of
+    if word in listed:
+        return 0, word  # "وليد", "كمال": a listed name as written
+    for prefix in _PLAIN:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 3 and (rest in listed or (_known(rest) and not _known(word))):
+            return len(prefix), rest
+    return 0, word
+
+
+def _skip(text: str, letters: int) -> int:
+    """Characters of ``text`` (as written) that hold its first ``letters`` normalized letters."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if seen >= letters and normalize(ch):
+            return i
+        seen += len(normalize(ch))
+    return len(text)
+
+
+def find_names(sentences: Sequence[str]) -> list[list[NameSpan]]:
+    """The names in each sentence (offsets into that sentence), tagged in one batch."""
+    tokens = [tokenize(s, punctuation=True) for s in sentences]
+    tags = get_tagger().tag([[t.text for t in toks] for toks in tokens])
+    out: list[list[NameSpan]] = []
+    for toks, labels in zip(tokens, tags):
+        found: list[NameSpan] = []
+        i = 0
+        while i < len(toks):
+            label = labels[i]
+            kind = KINDS.get(label[2:]) if label != "O" else None
+            if kind is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and labels[j] == "I-" + label[2:]:
+                j += 1
+            words = [t.norm for t in toks[i:j] if t.norm.isalnum()]
+            if words:
+                letters, first = clitic_letters(words[0])
+                start = toks[i].start + _skip(toks[i].text, letters)
+                found.append(NameSpan(start, toks[j - 1].end, kind, " ".join([first, *words[1:]])))
+            i = j
+        out.append(found)
+    return out

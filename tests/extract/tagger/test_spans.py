@@ -1,0 +1,42 @@
+"""Names found by the shipped tagger, one behaviour each, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from khabar.extract.tagger.spans import clitic_letters, find_names
+
+
+def _names(sentence: str) -> list[tuple[str, str]]:
+    return [(sentence[n.start : n.end], n.kind) for n in find_names([sentence])[0]]
+
+
+def test_a_name_with_no_cue_word_is_a_person():
+    # no title, no reporting verb before it, neither word in khabar's lists
+    assert ("سامح عاشور", "person") in _names("التقى سامح عاشور بأعضاء النقابة في القاهرة أمس .")
+
+
+def test_a_name_written_with_a_clitic_loses_it():
+    assert ("سامح عاشور", "person") in _names("واجتمع الوزير بسامح عاشور في مكتبه أمس .")
+
+
+def test_clitics_come_off_only_when_the_rest_is_the_word():
+    assert clitic_letters("والجراح") == (1, "الجراح")
+    assert clitic_letters("وبوتين") == (1, "بوتين")
+    assert clitic_letters("للجامعه") == (1, "الجامعه")  # ل + ال: the article stays
+    for whole in ("وليد", "بشار", "فؤاد", "لبنان", "كمال", "فرنسا"):
+        assert clitic_letters(whole) == (0, whole)
+
+
+def test_an_organisation_without_an_organisation_word():
+    names = _names("فاز الأهلي على الزمالك بهدفين في مباراة الدوري .")
+    assert ("الأهلي", "organisation") in names and ("الزمالك", "organisation") in names
+
+
+def test_an_ordinal_after_a_head_word_is_not_an_organisation():
+    assert _names("حل الفريق في المركز الثاني برصيد عشرين نقطة .") == []
+    assert _names("افتتح المركز التجاري الجديد في المدينة أمس .") == []
+
+
+def test_offsets_point_into_each_sentence():
+    sentences = ["وصل الوفد إلى بيروت .", "ثم غادر إلى دمشق ."]
+    found = find_names(sentences)
+    assert [s[n.start : n.end] for s, ns in zip(sentences, found) for n in ns] == ["بيروت", "دمشق"]
