@@ -28,6 +28,8 @@ from pathlib import Path
 import numpy as np
 
 from khabar.errors import InputError
+from khabar.text.ar.clitics import strip_clitics
+from khabar.text.ar.stopwords import STOPWORDS
 from khabar.extract.tagger.features import (
     OFFSETS,
     bare_norm,
@@ -232,8 +234,12 @@ class Tagger:
             vec = self._phrase_vectors[value] = self.model.weight([attribute_name("gz", value)])
         return vec
 
-    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The BIO tag of every token of every sentence (tokens as written)."""
+    def tag(self, sentences: Sequence[Sequence[str]], *, consistent: bool = True) -> list[list[str]]:
+        """The BIO tag of every token of every sentence (tokens as written).
+
+        The sentences are read as one document (an article): with ``consistent``, a
+        person or organisation found once is found again where its words recur untagged
+        (:func:`propagate_names`)."""
         sentences = [list(s) for s in sentences]
         if not any(sentences):
             return [[] for _ in sentences]
@@ -268,7 +274,8 @@ class Tagger:
                     for k, d in near:
                         if 0 <= j - d < len(s):
                             emit[start + j - d] += vec[k]
-        return self._viterbi(emit, starts, [len(s) for s in sentences])
+        tags = self._viterbi(emit, starts, [len(s) for s in sentences])
+        return propagate_names(sentences, tags) if consistent else tags
 
     def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[list[str]]:
         """Best label path of every sentence, batched: sentences sorted longest first, so
@@ -303,6 +310,52 @@ class Tagger:
         for rank, i in enumerate(order):
             out[i] = list(labels[path[: lens_sorted[rank], rank]])
         return out
+
+
+#: Types whose names are found again where their words recur in the document.  Measured
+#: on the last CV fold: +1.0 F1 overall (PERS +1.0, ORG +3.1); places lost 0.5, so they
+#: are left to the tagger.
+PROPAGATED = ("PERS", "ORG")
+
+
+def _chunk_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-") or (tag.startswith("I-") and (not out or out[-1][2] != i or out[-1][0] != tag[2:])):
+            out.append((tag[2:], i, i + 1))
+        elif tag.startswith("I-"):
+            kind, a, _ = out[-1]
+            out[-1] = (kind, a, i + 1)
+    return out
+
+
+def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
+    """Tag again, as the same type, every untagged run of tokens whose words (without
+    proclitics) are those of a person or organisation tagged elsewhere in the document
+    (longest run first; one-word names of 3 letters or more, never a function word)."""
+    names: dict[tuple[str, ...], list[str]] = {}
+    keys = [[strip_clitics(bare_norm(t)) for t in s] for s in sentences]
+    for k, labels in zip(keys, tags):
+        for kind, a, b in _chunk_spans(labels):
+            words = tuple(k[a:b])
+            if kind in PROPAGATED and all(words) and not (len(words) == 1 and (len(words[0]) < 3 or words[0] in STOPWORDS)):
+                names.setdefault(words, []).append(kind)
+    if not names:
+        return tags
+    longest = max(map(len, names))
+    out = [list(t) for t in tags]
+    for k, labels in zip(keys, out):
+        j = 0
+        while j < len(k):
+            for length in range(min(longest, len(k) - j), 0, -1):
+                kinds = names.get(tuple(k[j : j + length]))
+                if kinds and all(x == "O" for x in labels[j : j + length]):
+                    kind = max(sorted(set(kinds)), key=kinds.count)
+                    labels[j : j + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
+                    j += length - 1
+                    break
+            j += 1
+    return out
 
 
 @lru_cache(maxsize=1)
