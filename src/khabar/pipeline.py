@@ -101,8 +101,12 @@ def add_quotes(doc: Document) -> Parts:
 
 @component("mentions", requires=("sentences",), assigns=("mentions",))
 def add_mentions(doc: Document) -> Parts:
-    """People, organisations and places named in the article (linked across articles later)."""
-    return {"mentions": tuple(find_mentions(doc.article, doc.sentences))}
+    """People, organisations and places named in the article (linked across articles later):
+    the statistical tagger's names, with the word lists' roles and canonical keys."""
+    from khabar.extract.tagger.spans import recognize_mentions
+
+    rules = find_mentions(doc.article, doc.sentences)
+    return {"mentions": tuple(recognize_mentions(doc.article, doc.sentences, rules))}
 
 
 @component("claims", requires=("sentences", "numbers", "dates", "quotes", "mentions"), assigns=("claims",))

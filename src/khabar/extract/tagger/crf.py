@@ -329,12 +329,17 @@ def _chunk_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _name_word(token: str) -> str:
+    return strip_clitics(bare_norm(token))
+
+
 def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
     """Tag again, as the same type, every untagged run of tokens whose words (without
     proclitics) are those of a person or organisation tagged elsewhere in the document
     (longest run first; one-word names of 3 letters or more, never a function word)."""
     names: dict[tuple[str, ...], list[str]] = {}
-    keys = [[strip_clitics(bare_norm(t)) for t in s] for s in sentences]
+    keys = [[_name_word(t) for t in s] for s in sentences]
     for k, labels in zip(keys, tags):
         for kind, a, b in _chunk_spans(labels):
             words = tuple(k[a:b])
@@ -343,17 +348,21 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -
     if not names:
         return tags
     longest = max(map(len, names))
+    firsts = {words[0] for words in names}
     out = [list(t) for t in tags]
     for k, labels in zip(keys, out):
+        if firsts.isdisjoint(k):
+            continue
         j = 0
         while j < len(k):
-            for length in range(min(longest, len(k) - j), 0, -1):
-                kinds = names.get(tuple(k[j : j + length]))
-                if kinds and all(x == "O" for x in labels[j : j + length]):
-                    kind = max(sorted(set(kinds)), key=kinds.count)
-                    labels[j : j + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
-                    j += length - 1
-                    break
+            if k[j] in firsts:
+                for length in range(min(longest, len(k) - j), 0, -1):
+                    kinds = names.get(tuple(k[j : j + length]))
+                    if kinds and all(x == "O" for x in labels[j : j + length]):
+                        kind = max(sorted(set(kinds)), key=kinds.count)
+                        labels[j : j + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
+                        j += length - 1
+                        break
             j += 1
     return out
 

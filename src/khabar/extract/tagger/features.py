@@ -60,14 +60,17 @@ class WordLists:
     phrases: dict[str, str]  # multi-word phrase -> kind ("LOC", "ORG", "PERS")
     first_lengths: dict[str, tuple[int, ...]]  # first word of a phrase -> lengths, longest first
     labels_of: dict[str, tuple[str, ...]]  # one word -> the labels of the lists holding it
+    spellings: frozenset[str]  # every spelling of every gazetteer entry (countries ... people)
 
 
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
     words: dict[str, set[str]] = defaultdict(set)
     phrases: dict[str, str] = {}
+    every: set[str] = set()
     for name, kind in (("countries", "LOC"), ("places", "LOC"), ("organisations", "ORG"), ("people", "PERS")):
         for spellings in _alternatives(name):
+            every.update(spellings)
             for f in spellings:
                 parts = f.split()
                 if len(parts) == 1:
@@ -102,6 +105,7 @@ def word_lists() -> WordLists:
         for e in entries:
             labels_of[e].append(label)
     return WordLists(
+        spellings=frozenset(every),
         labels_of={w: tuple(ls) for w, ls in labels_of.items()},
         words={k: frozenset(v) for k, v in words.items()},
         phrases=phrases,

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from khabar.extract.entities import person_key
 from khabar.extract.tagger.crf import get_tagger
 from khabar.extract.tagger.features import word_lists
+from khabar.model import Article, EntityMention, Sentence
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import tokenize
 
@@ -93,4 +95,64 @@ def find_names(sentences: Sequence[str]) -> list[list[NameSpan]]:
                 found.append(NameSpan(start, toks[j - 1].end, kind, " ".join([first, *words[1:]])))
             i = j
         out.append(found)
+    return out
+
+
+#: Words that end an ordinary phrase, never an organisation's name ("المركز الثاني").
+_ORDINALS = frozenset(
+    normalize(w)
+    for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأخير الأولى الثانية الثالثة "
+    "الرابعة الخامسة الأخيرة".split()
+)
+
+
+def _org_phrase(text: str) -> bool:
+    """Whether a word-list organisation the tagger did not find may stand: two words or
+    more (a head and its complement, "المرصد المشرقي لحقوق الإنسان"), not ending with an
+    ordinal ("المركز الثاني")."""
+    words = normalize(text).split()
+    return len(words) >= 2 and words[-1] not in _ORDINALS
+
+
+def recognize_mentions(
+    article: Article, sentences: Sequence[Sentence], rule_mentions: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """The names of an article: the tagger's spans, with what the word-list recognizer
+    knows about them.
+
+    A word-list mention that is a gazetteer entry stands as it is (its boundaries and
+    kind override the tagger's).  A tagger span takes the role (title) and the key (a
+    surname resolved to its full name) of a word-list mention of its kind that it
+    overlaps.  A word-list mention the tagger has nothing on stays when it is a person,
+    a place, a gazetteer entry, or an organisation of two words or more that does not end
+    with an ordinal; a one-word organisation out of the lists ("مهم") or "المركز الثاني"
+    goes.  Measured (docs/ner.md): on khabar's extraction gold (11 articles) mentions F1
+    0.926 (word lists alone 0.934, tuned on it; tagger spans alone 0.788, places 0.67);
+    on ANERcorp, by cross-validation, word-list spans added where the tagger found
+    nothing cost ORG 7 points of F1, which is why only the precise ones stay.
+    """
+    text = article.text
+    names = find_names([s.text for s in sentences])
+    spellings = word_lists().spellings
+    precise = [m for m in rule_mentions if normalize(m.text) in spellings or m.name_key in spellings]
+    out: list[EntityMention] = list(precise)
+    used: set[int] = set()
+    for sentence, found in zip(sentences, names):
+        for n in found:
+            start, end = sentence.start + n.start, sentence.start + n.end
+            if any(m.start < end and start < m.end for m in precise):
+                continue  # a gazetteer entry: its own boundaries and kind
+            same = [k for k, m in enumerate(rule_mentions) if m.kind == n.kind and m.start < end and start < m.end]
+            used.update(same)
+            like = rule_mentions[same[0]] if same else None
+            key = like.name_key if like is not None else (person_key(n.key.split()) if n.kind == "person" else n.key)
+            role = like.role if like is not None else None
+            out.append(EntityMention(article.id, start, end, text[start:end], n.kind, role, key))
+    taken = [(m.start, m.end) for m in out]
+    for k, m in enumerate(rule_mentions):
+        if k in used or any(a < m.end and m.start < b for a, b in taken):
+            continue
+        if m.kind != "organisation" or _org_phrase(m.text):
+            out.append(m)
+    out.sort(key=lambda m: (m.start, m.end))
     return out
