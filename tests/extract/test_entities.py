@@ -381,3 +381,19 @@ def test_examples_bare_al_hassan_follows_its_article(example_entities):
 
     assert any("alwatan" in s for s in bare_sources(iyad))
     assert any("undated" in s for s in bare_sources(mustafa))
+
+
+def _person(article: str, key: str) -> EntityMention:
+    return EntityMention(article, 0, len(key), key, "person", None, normalize(key))
+
+
+def test_a_name_without_its_middle_never_merges_two_people():
+    # "كيم جونغ" shortens both "كيم داي جونغ" and "كيم يو جونغ": it joins neither
+    found = [_person("a", "كيم داي جونغ"), _person("b", "كيم يو جونغ"), _person("c", "كيم جونغ")]
+    people = link_entities(found)
+    assert len(people) == 3
+
+
+def test_a_name_without_its_middle_joins_the_one_person_it_shortens():
+    found = [_person("a", "جان مارك أيرولت"), _person("b", "جان أيرولت")]
+    assert len(link_entities(found)) == 1

@@ -67,8 +67,8 @@ def eval_ner(
     window: Annotated[int, typer.Option(min=1, help="Sentences tagged together.")] = 10,
     limit: LimitOption = None,
     tagger: Annotated[
-        str, typer.Option(help="rules: the word-list recognizer; model: the shipped statistical tagger.")
-    ] = "rules",
+        str, typer.Option(help="model: the shipped statistical tagger; rules: the word-list recognizer alone.")
+    ] = "model",
     folds: Annotated[
         Optional[int],
         typer.Option(min=2, help="Cross-validate the statistical tagger on PATH with N folds by article (needs the train extra).", show_default=False),

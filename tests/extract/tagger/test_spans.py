@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from khabar.extract.tagger.spans import clitic_letters, find_names
+from khabar.text.ar.normalize import normalize
 
 
 def _names(sentence: str) -> list[tuple[str, str]]:
@@ -40,3 +41,33 @@ def test_offsets_point_into_each_sentence():
     sentences = ["وصل الوفد إلى بيروت .", "ثم غادر إلى دمشق ."]
     found = find_names(sentences)
     assert [s[n.start : n.end] for s, ns in zip(sentences, found) for n in ns] == ["بيروت", "دمشق"]
+
+
+def _mentions(body: str):
+    from khabar.extract.entities import find_mentions
+    from khabar.extract.tagger.spans import recognize_mentions
+    from khabar.model import Article
+    from khabar.text.ar.segment import split_sentences
+
+    article = Article.create(title="خبر", body=body)
+    sentences = split_sentences(article)
+    return recognize_mentions(article, sentences, find_mentions(article, sentences))
+
+
+def test_oman_and_amman_are_kept_apart_by_their_context():
+    found = _mentions(
+        "وصل وزير الخارجية إلى سلطنة عمان أمس في زيارة رسمية. "
+        "وكان قد التقى نظيره الأردني في عمان قبل يومين لبحث ملف اللاجئين."
+    )
+    keys = {m.name_key for m in found if m.kind == "place" and "عمان" in normalize(m.text)}
+    assert len(keys) == 2
+
+
+def test_a_diacritic_settles_which_place_is_meant():
+    found = _mentions("عاد الوفد إلى عمّان مساء الخميس بعد جولة في المنطقة.")
+    assert [m.name_key for m in found if m.kind == "place" and "عم" in m.text] == ["عمان الاردن"]
+
+
+def test_a_word_list_organisation_ending_with_an_ordinal_is_dropped():
+    found = _mentions("وحل المنتخب في المركز الثاني خلف منافسه بفارق نقطة واحدة.")
+    assert [m.text for m in found if m.kind == "organisation"] == []

@@ -129,13 +129,25 @@ def _person_clusters(keys: Counter[str]) -> dict[str, str]:
     for k in full:
         blocks[skeleton(k.split()[-1])[:1]].append(k)
     words = {k: k.split() for k in full}
+    # names written alike word for word merge; a name that omits the middle ("كيم جونغ")
+    # joins the one person whose full name it shortens, and never links two people
+    # (كيم داي جونغ، كيم يو جونغ) through itself
+    shortened: dict[str, list[str]] = defaultdict(list)
     for block in blocks.values():
         for x in range(len(block)):
             for y in range(x + 1, len(block)):
                 a, b = words[block[x]], words[block[y]]
                 short, long_ = (a, b) if len(a) <= len(b) else (b, a)
                 if _full_match(short, long_, lex):
-                    uf.union(block[x], block[y])
+                    if len(short) == len(long_):
+                        uf.union(block[x], block[y])
+                    else:
+                        k_short, k_long = (block[x], block[y]) if short is a else (block[y], block[x])
+                        shortened[k_short].append(k_long)
+    for k, longer in shortened.items():
+        roots = {uf.find(f) for f in longer}
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
     # a tail ("مارك أيرولت", "بن سلمان") joins the one person whose name ends with it;
     # it never links two people (محمد بن سلمان، خالد بن سلمان) through itself
     for block in blocks.values():

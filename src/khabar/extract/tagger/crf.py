@@ -29,6 +29,7 @@ import numpy as np
 
 from khabar.errors import InputError
 from khabar.text.ar.clitics import strip_clitics
+from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.extract.tagger.features import (
     OFFSETS,
@@ -141,6 +142,10 @@ class Model:
             self.weights = arrays["weights"].astype(np.float32)
         except KeyError as err:
             raise InputError(source, f"the name-tagger model lacks the array {err}") from None
+        self.word_keys = arrays.get("word_keys")
+        self.word_sums = arrays["word_sums"].astype(np.float32) if "word_sums" in arrays else None
+        self.word_opens = arrays.get("word_opens")
+        self._word_rows: dict[int, int] | None = None
         self.clusters = (
             Clusters(arrays["cluster_keys"], arrays["cluster_codes"], tuple(int(s) for s in arrays["cluster_sizes"]))
             if "cluster_keys" in arrays
@@ -153,6 +158,21 @@ class Model:
             or self.weights.shape != (len(self.keys), len(OFFSETS), n)
         ):
             raise InputError(source, "name-tagger model arrays do not fit its labels and offsets")
+
+    def known_word(self, token: str) -> tuple[np.ndarray, bool] | None:
+        """The precomputed summed weights (offsets x labels) of a plain word and whether
+        it may open a gazetteer phrase, when the model holds them (frequent news words)."""
+        if self.word_keys is None:
+            return None
+        norm = normalize(token)
+        if not norm.isalnum():
+            return None  # punctuation or marks around the word: its attributes differ
+        if self._word_rows is None:
+            self._word_rows = dict(zip(self.word_keys.tolist(), range(len(self.word_keys))))
+        row = self._word_rows.get(stable_hash(norm))
+        if row is None:
+            return None
+        return self.word_sums[row], bool(self.word_opens[row])
 
     def weight(self, names: Sequence[str]) -> np.ndarray:
         """Summed weights, (offsets, labels), of the attributes ``names``."""
@@ -224,8 +244,19 @@ class Tagger:
     def _row(self, token: str) -> int:
         row = self._index.get(token)
         if row is None:
-            row = self._index[token] = self._add_row(all_attributes(token, self.model.clusters))
-            self._opens[token] = bool(phrase_starts(bare_norm(token)))
+            known = self.model.known_word(token)
+            if known is not None:  # a word of the precomputed table: no attributes to compute
+                sums, opens = known
+                if self._size == len(self._table):
+                    self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+                row = self._size
+                self._table[row] = sums
+                self._size += 1
+            else:
+                row = self._add_row(all_attributes(token, self.model.clusters))
+                opens = bool(phrase_starts(bare_norm(token)))
+            self._index[token] = row
+            self._opens[token] = opens
         return row
 
     def _phrase(self, value: str) -> np.ndarray:
@@ -365,6 +396,22 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -
                         break
             j += 1
     return out
+
+
+def precompute_words(model: Model, words: Sequence[str]) -> dict[str, np.ndarray]:
+    """Arrays that file, under the hash of each plain normalized word of ``words``, its
+    summed weights at every offset and whether it may open a gazetteer phrase: the
+    tagger then computes no attribute for those words (most of a news text)."""
+    tagger = Tagger(model)
+    plain = sorted({w for w in words if w and w.isalnum() and normalize(w) == w})
+    keys = np.array([stable_hash(w) for w in plain], dtype=np.uint64)
+    rows = [tagger._row(w) for w in plain]
+    sums = tagger._table[rows] if rows else np.zeros((0, len(OFFSETS), len(model.labels)))
+    opens = np.array([tagger._opens[w] for w in plain], dtype=bool)
+    order = np.argsort(keys)
+    keys, sums, opens = keys[order], sums[order], opens[order]
+    unique = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=bool)
+    return {"word_keys": keys[unique], "word_sums": sums[unique].astype(np.float16), "word_opens": opens[unique]}
 
 
 @lru_cache(maxsize=1)

@@ -11,15 +11,18 @@ article ("للجامعة" names "الجامعة").  So "والجراح" gives "�
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.extract.entities import person_key
 from khabar.extract.tagger.crf import get_tagger
 from khabar.extract.tagger.features import word_lists
 from khabar.model import Article, EntityMention, Sentence
+from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import tokenize
+from khabar.text.ar.tokenize import tokenize, words
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
 KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
@@ -155,4 +158,46 @@ def recognize_mentions(
         if m.kind != "organisation" or _org_phrase(m.text):
             out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
+    return resolve_place_senses(article, sentences, out)
+
+
+@lru_cache(maxsize=1)
+def _place_senses() -> dict[str, list[tuple[str, frozenset[str], frozenset[str]]]]:
+    """Written key -> its senses: (linking key, spellings with diacritics, cue words)."""
+    data = read_json("place_senses")
+    return {
+        normalize(written): [
+            (s["key"], frozenset(s["marks"]), frozenset(normalize(c) for c in s["cues"])) for s in senses
+        ]
+        for written, senses in data.items()
+        if not written.startswith("_")
+    }
+
+
+def resolve_place_senses(
+    article: Article, sentences: Sequence[Sentence], mentions: list[EntityMention]
+) -> list[EntityMention]:
+    """Give a place name that two places share without diacritics (عُمان the country,
+    عمّان the city) the key of the place meant: by its diacritics as written, else by
+    cue words in its sentence ("سلطنة", "الأردنية"), else in the article; else the first
+    sense (``text/ar/data/place_senses.json``)."""
+    senses = _place_senses()
+    if not any(m.kind == "place" and m.name_key in senses for m in mentions):
+        return mentions
+    text = article.text
+    article_words = set(words(text))
+    out = []
+    for m in mentions:
+        options = senses.get(m.name_key) if m.kind == "place" else None
+        if options:
+            sentence = next((s.text for s in sentences if s.start <= m.start < s.end), "")
+            near = set(words(sentence)) | {" ".join(p) for p in zip(words(sentence), words(sentence)[1:])}
+            chosen = (
+                next((k for k, marks, _ in options if m.text in marks), None)
+                or next((k for k, _, cues in options if cues & near), None)
+                or next((k for k, _, cues in options if cues & article_words), None)
+                or options[0][0]
+            )
+            m = dataclasses.replace(m, name_key=chosen)
+        out.append(m)
     return out
