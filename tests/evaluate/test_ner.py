@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from khabar.errors import InputError
-from khabar.evaluate.ner import chunks, cross_validate, evaluate_ner, fold_ranges, read_bio, score, unseen_recall
+from khabar.evaluate.ner import (
+    chunks,
+    cross_validate,
+    evaluate_ner,
+    fold_ranges,
+    read_bio,
+    score,
+    unseen_recall,
+)
 
 # Gold and prediction written for these tests; the counts below were worked out by hand.
 GOLD = [

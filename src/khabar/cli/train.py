@@ -21,7 +21,8 @@ def train_stance(
     l2: Annotated[float, typer.Option(min=0.0, help="L2 penalty of the logistic regression.")] = 1.0,
 ) -> None:
     """Train the stance model and write it as JSON (then: khabar check ... --model MODEL.json)."""
-    from khabar.check import read_pairs, save_model, train_stance as train
+    from khabar.check import read_pairs, save_model
+    from khabar.check import train_stance as train
 
     try:
         pairs = read_pairs(data)

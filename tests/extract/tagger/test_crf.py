@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from khabar.errors import InputError
-from khabar.extract.tagger.crf import Model, Tagger, propagate_names, stable_hash, tag_sentences, token_features
+from khabar.extract.tagger.crf import (
+    Model,
+    Tagger,
+    precompute_words,
+    propagate_names,
+    stable_hash,
+    tag_sentences,
+    token_features,
+)
 from khabar.extract.tagger.train import export_weights, make_model, save_model
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -112,3 +120,11 @@ def test_propagation_reads_past_a_clitic_and_keeps_places_to_the_tagger():
 def test_a_function_word_is_never_propagated():
     sentences = [["في", "بيروت"], ["في", "دمشق"]]
     assert propagate_names(sentences, [["B-PERS", "O"], ["O", "O"]])[1] == ["O", "O"]
+
+
+def test_precomputed_word_weights_give_the_same_tags(trained):
+    _, model, arrays, meta = trained
+    words = [w for s in UNSEEN for w in s]
+    with_table = Model({**arrays, **precompute_words(model, words)}, meta, source="<test>")
+    assert with_table.known_word("عكاري") is not None and with_table.known_word("(") is None
+    assert Tagger(with_table).tag(UNSEEN) == Tagger(model).tag(UNSEEN)

@@ -28,9 +28,6 @@ from pathlib import Path
 import numpy as np
 
 from khabar.errors import InputError
-from khabar.text.ar.clitics import strip_clitics
-from khabar.text.ar.normalize import normalize
-from khabar.text.ar.stopwords import STOPWORDS
 from khabar.extract.tagger.features import (
     OFFSETS,
     bare_norm,
@@ -40,6 +37,9 @@ from khabar.extract.tagger.features import (
     phrase_starts,
     word_attributes,
 )
+from khabar.text.ar.clitics import strip_clitics
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.stopwords import STOPWORDS
 
 FORMAT = "khabar-ner-crf"
 VERSION = 1

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.extract.titles import titles
+from khabar.text.ar.clitics import clitic_variants, strip_clitics
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
-from khabar.text.ar.clitics import clitic_variants, strip_clitics
 
 #: Offsets of the words whose attributes score a token (0 is the token itself).
 OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
@@ -228,27 +228,3 @@ def families_at(offset: int) -> frozenset[str] | None:
     if offset == 0:
         return None
     return NEAR_FAMILIES if abs(offset) == 1 else FAR_FAMILIES
-
-
-def sentence_features(tokens: list[str]) -> list[list[str]]:
-    """Feature strings of every token (for training with a CRF library)."""
-    attrs = [word_attributes(t) for t in tokens]
-    phrase = phrase_attributes([bare_norm(t) for t in tokens])
-    n = len(tokens)
-    out: list[list[str]] = []
-    for i in range(n):
-        feats = ["bias"]
-        for d in OFFSETS:
-            j = i + d
-            if j < 0:
-                feats.append(f"{d}:BOS")
-                continue
-            if j >= n:
-                feats.append(f"{d}:EOS")
-                continue
-            fam = families_at(d)
-            feats += [f"{d}:{f}={v}" for f, v in attrs[j] if fam is None or f in fam]
-            if abs(d) <= 1:
-                feats += [f"{d}:gz={p}" for p in phrase[j]]
-        out.append(feats)
-    return out
