@@ -56,6 +56,7 @@ from typing import Any
 
 from khabar.errors import InputError
 from khabar.model import Article, EventBrief
+from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.normalize import normalize
 
 #: Two values are the same figure when they differ by at most this share of the gold value.
@@ -65,7 +66,7 @@ VALUE_TOLERANCE = 0.005
 ENTITY_KINDS = ("person", "organisation", "place")
 
 #: Letters that may be attached in front of a name (و ف ب ل ك): "وبيرغستروم", "لرويترز".
-_PROCLITICS = frozenset("وفبلك")
+_PROCLITICS = frozenset("".join(PLAIN_PROCLITICS))
 
 #: A path of the gold file that starts with this prefix is read from the shared data folder.
 SEEDS_PREFIX = "seeds/"

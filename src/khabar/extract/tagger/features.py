@@ -4,7 +4,7 @@ A token's attributes are of two kinds:
 
 * **word attributes** depend on the word alone, so they are computed once per word type
   and cached: the normalized form; the form without its proclitics (و ف ب ل ك ال ...,
-  :data:`khabar.text.ar.tokenize.PROCLITICS`) and the proclitic itself; the light stem;
+  :data:`khabar.text.ar.clitics.PROCLITICS`) and the proclitic itself; the light stem;
   prefix and suffix letter n-grams; the word's shape (Latin, digits, punctuation, length);
   and hits in khabar's word lists (given names, titles, nationalities, organisation and
   place head words, reporting verbs, function words, one-word gazetteer entries), each

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import normalize
 
@@ -89,7 +90,9 @@ def _load() -> _Data:
     for w, v in raw["fractions"].items():
         base[normalize(w)] = _Word("fraction", float(v))
     with_article = {normalize(w) for w in raw["with_article"]}
-    proclitics = tuple(sorted((normalize(p) for p in raw["proclitics"]), key=len, reverse=True))
+    # The proclitics that may be glued to a number word (والف، بألف، لثلاثة، فعشرات، وبنحو):
+    # those of the one table without the article, longest first.
+    proclitics = tuple(sorted(PLAIN_PROCLITICS[1:], key=len, reverse=True))
     conjunction = normalize(raw["conjunction"])
     not_numbers = {normalize(w) for w in raw["not_numbers"]}
 
