@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+
 import pytest
 
 from khabar.text.ar.normalize import normalize
@@ -48,44 +51,78 @@ def test_stems_keeps_order():
     assert stems(["حلب", "المدنيين"]) == [stem("حلب"), stem("المدنيين")]
 
 
-def test_stems_survive_a_restart_through_the_disk_cache(tmp_path, monkeypatch):
+def _run(code: str, env: dict[str, str]) -> list[str]:
     import subprocess
     import sys
 
-    env = {**__import__("os").environ, "KHABAR_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, **env}, capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_stems_survive_a_restart_through_the_disk_cache(tmp_path):
     code = (
-        "import sys; from khabar.text.ar.stem import stem; print(stem('والمعارضين')); "
-        "print('nltk' in sys.modules)"
+        "import sys; from khabar.text.ar import stem as s; print(s.stem('والمعارضين')); "
+        "print(s.STEMMER_NAME); print('nltk' in sys.modules)"
     )
-    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    stem1, loaded1 = first.stdout.split()
-    stem2, loaded2 = second.stdout.split()
+    stem1, stemmer1, nltk1 = _run(code, {"KHABAR_CACHE_DIR": str(tmp_path)})
+    stem2, stemmer2, nltk2 = _run(code, {"KHABAR_CACHE_DIR": str(tmp_path)})
     assert stem1 == stem2
-    assert loaded1 == "True" and loaded2 == "False"  # the second run never imports NLTK
-    assert list(tmp_path.glob("stems-*.json"))
+    assert stemmer1 == "arlstem" and stemmer2 == "None"  # the second run never loads the stemmer
+    assert nltk1 == nltk2 == "False"  # and neither imports NLTK's package
+    assert list(tmp_path.glob("stems-*.sqlite3"))
 
 
 def test_the_disk_cache_can_be_turned_off(tmp_path):
-    import subprocess
-    import sys
-
-    env = {**__import__("os").environ, "KHABAR_CACHE_DIR": "off"}
     code = "from khabar.text.ar.stem import stem; stem('المدنيين')"
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=tmp_path)
-    assert not list(tmp_path.glob("stems-*.json"))
+    _run(code, {"KHABAR_CACHE_DIR": "off", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)})
+    assert not list(tmp_path.rglob("stems-*"))
 
 
-def test_a_damaged_cache_file_is_ignored(tmp_path, monkeypatch):
-    import subprocess
-    import sys
-
+def test_a_damaged_cache_file_is_started_afresh(tmp_path, monkeypatch):
     from khabar.text.ar.stem import StemCache
 
     monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
-    StemCache._path().write_text("{not json", encoding="utf-8")
-    env = {**__import__("os").environ, "KHABAR_CACHE_DIR": str(tmp_path)}
+    path = StemCache._path()
+    path.write_bytes(b"not a database, and long enough to look like one's header" * 20)
     code = "from khabar.text.ar.stem import stem; print(stem('المدنيين'))"
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip()
-    assert StemCache._path().read_text(encoding="utf-8").startswith("{\"")  # rewritten whole
+    (out,) = _run(code, {"KHABAR_CACHE_DIR": str(tmp_path)})
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT stem FROM stems WHERE word = ?", (normalize("المدنيين"),)).fetchone() == (out,)
+
+
+def test_the_cache_keeps_learning_within_its_bound(tmp_path, monkeypatch):
+    from khabar.text.ar import stem as module
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(module.StemCache, "MAX_WORDS", 10)
+    monkeypatch.setattr(module, "STEMMER_NAME", "arlstem")
+    cache = module.StemCache()
+    for batch in range(4):  # four runs, each learning five new words
+        for i in range(5):
+            cache.put(f"كلمة{batch}{i}", f"ك{batch}{i}")
+        cache.save()
+    with sqlite3.connect(cache.path) as db:
+        kept = {w for (w,) in db.execute("SELECT word FROM stems")}
+    assert len(kept) <= 10
+    assert {f"كلمة3{i}" for i in range(5)} <= kept  # the newest words are in
+    assert "كلمة00" not in kept  # the oldest made room
+    assert cache.get("كلمة34") == "ك34"
+
+
+def test_arlstem_runs_without_nltks_package_and_stems_as_nltk_does():
+    """ARLSTem from NLTK's files (no nltk/__init__, which imports scipy.stats) gives NLTK's
+    stems, on words of every shape the rules treat."""
+    words_ = [
+        "والمعارضين", "المدنيين", "قالت", "بلاده", "مسؤولين", "الحكومية", "فالمدينة", "وللأطفال",
+        "سيقولون", "لنذهب", "كتبتما", "مدرستان", "المعلمات", "بالمستشفى", "وكالمعلم", "منهما", "حلب",
+        "أ", "يا", "والذين", "إسرائيل", "فبالقصف", "استسلموا", "ستنتهي", "المُدُنِ", "أطفالهم",
+    ]
+    code = (
+        "import sys; from khabar.text.ar.stem import load_arlstem; f = load_arlstem(); "
+        f"print('|'.join(f(w) for w in {words_!r})); print('nltk' in sys.modules)"
+    )
+    private, loaded = _run(code, {})
+    from nltk.stem.arlstem import ARLSTem
+
+    assert private.split("|") == [ARLSTem().stem(w) for w in words_]
+    assert loaded == "False"

@@ -21,18 +21,27 @@ therefore given back as ة before stemming.  For a real pronoun that costs littl
 normalized 0.50 / 0.71, normalized with ة restored 0.48 / 0.73, and on the seeds
 "X" / "الX" pairs get one stem 91 % of the time with ة restored against 89 % without.
 
-NLTK's import takes about half a second (it loads scipy.stats), so the stemmer is loaded
-on the first word it has to stem, and stems already computed are kept on disk between runs
-(:class:`StemCache`): a run whose words were all seen before never imports NLTK.  Without NLTK, Snowball's Arabic stemmer (a dependency already) is used and a
-warning says so: stems then differ, and similarity thresholds were tuned on ARLSTem.
+ARLSTem is NLTK's, but NLTK's package import costs more than a whole brief of five reports
+(1.1-1.5 s: its ``__init__`` loads scipy.stats and most of the toolkit), so
+:func:`load_arlstem` runs just the four small modules ARLSTem needs from NLTK's installed
+files, never ``nltk/__init__.py``; the stems are the same (tests compare them), and when that
+fails (a future NLTK whose ARLSTem needs more) the ordinary import is used.  Stems already
+computed are kept between runs in :class:`StemCache`, an SQLite table opened (not read
+whole) and looked up a word at a time, which learns new words within a bound.  Without
+NLTK, Snowball's Arabic stemmer (a dependency already) is used and a warning says so: stems
+then differ, and similarity thresholds were tuned on ARLSTem.
 """
 
 from __future__ import annotations
 
 import atexit
-import json
+import builtins
+import hashlib
+import importlib.util
 import os
-import tempfile
+import sqlite3
+import threading
+import types
 import warnings
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -45,15 +54,65 @@ STEMMER_NAME: str | None = None
 
 _stemmer: Callable[[str], str] | None = None
 
+#: NLTK's files that ARLSTem's module imports (and that import nothing else of NLTK's).
+_ARLSTEM_FILES = {"nltk.redos": "redos.py", "nltk.termsec": "termsec.py", "nltk.stem.api": "stem/api.py"}
+
+
+def _nltk_dir() -> Path | None:
+    """NLTK's installed package folder, found without importing the package."""
+    try:
+        spec = importlib.util.find_spec("nltk")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def load_arlstem() -> Callable[[str], str]:
+    """NLTK's ``ARLSTem().stem``, its module run from NLTK's files without running NLTK's
+    package ``__init__``: the module's ``from nltk... import`` statements are answered with
+    the few modules in :data:`_ARLSTEM_FILES`, each loaded the same way under a private
+    name (``sys.modules`` and a later real ``import nltk`` are untouched)."""
+    root = _nltk_dir()
+    if root is None:
+        raise ImportError("nltk is not installed")
+    loaded: dict[str, types.ModuleType] = {}
+
+    def run(name: str, relative: str) -> types.ModuleType:
+        if name not in loaded:
+            path = root / relative
+            module = types.ModuleType(f"khabar._nltk_{name.replace('.', '_')}")
+            module.__file__ = str(path)
+            module.__dict__["__builtins__"] = {**builtins.__dict__, "__import__": answer}
+            exec(compile(path.read_bytes(), str(path), "exec"), module.__dict__)  # noqa: S102 - NLTK's own file
+            loaded[name] = module
+        return loaded[name]
+
+    def answer(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002 - __import__'s signature
+        if level == 0 and (name == "nltk" or name.startswith("nltk.")):
+            if name in _ARLSTEM_FILES:
+                return run(name, _ARLSTEM_FILES[name])
+            if name == "nltk" and fromlist and all(f"nltk.{f}" in _ARLSTEM_FILES for f in fromlist):
+                return types.SimpleNamespace(**{f: run(f"nltk.{f}", _ARLSTEM_FILES[f"nltk.{f}"]) for f in fromlist})
+            raise ImportError(f"ARLSTem now needs {name}: load it through NLTK's package")
+        return builtins.__import__(name, globals, locals, fromlist, level)
+
+    return run("nltk.stem.arlstem", "stem/arlstem.py").ARLSTem().stem
+
 
 def _load() -> Callable[[str], str]:
     global _stemmer, STEMMER_NAME
     if _stemmer is None:
-        try:
-            from nltk.stem.arlstem import ARLSTem
+        if _nltk_dir() is not None:
+            try:
+                _stemmer = load_arlstem()
+            except Exception:  # noqa: BLE001 - a future ARLSTem that needs more of NLTK
+                from nltk.stem.arlstem import ARLSTem
 
-            _stemmer, STEMMER_NAME = ARLSTem().stem, "arlstem"
-        except ImportError:
+                _stemmer = ARLSTem().stem
+            STEMMER_NAME = "arlstem"
+        else:
             import snowballstemmer
 
             warnings.warn(
@@ -67,29 +126,33 @@ def _load() -> Callable[[str], str]:
 
 
 class StemCache:
-    """Stems computed in earlier runs, in one JSON file per stemmer version.
+    """Stems computed in earlier runs: one SQLite table per version of the stemming rules.
 
     Stemming is a pure function of the normalized word and the stemmer, so a word stemmed
-    once never needs NLTK again.  The file lives in ``$KHABAR_CACHE_DIR`` (``off`` turns
-    the cache off), else the per-user cache directory; it is written at exit, through a
-    temporary file and an atomic rename, so a crash or a concurrent run never leaves it
-    half-written (concurrent runs may each drop the other's new words: harmless).
+    once never needs the stemmer again.  The table is opened, not read: a run looks up the
+    words it meets (a few microseconds each), so its cost follows the run, not the cache's
+    size.  New stems are written in one transaction at exit (and every
+    :attr:`FLUSH_EVERY` new words in long runs); beyond :attr:`MAX_WORDS` the words learned
+    longest ago are dropped, so the cache keeps learning within a bound.  The file lives
+    in ``$KHABAR_CACHE_DIR`` (``off`` turns the cache off), else the per-user cache
+    directory; SQLite's journal means a crash or a concurrent run never leaves it
+    half-written, and a damaged or unwritable file only costs speed.
     """
 
     #: Bump when the rules around the stemmer change (normalization, the ة restoration).
-    VERSION = 1
-    #: Beyond this many words the cache stops growing (a few MB).
-    MAX_WORDS = 300_000
+    VERSION = 2
+    #: Words kept (~60 bytes each on disk: ~60 MB at the bound).
+    MAX_WORDS = 1_000_000
+    #: New words held in memory before they are written, in a long run.
+    FLUSH_EVERY = 50_000
 
     def __init__(self) -> None:
         self.path = self._path()
-        self.known: dict[str, str] = {}
-        self.added = 0
+        self.pending: dict[str, str] = {}
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
         if self.path is not None:
-            try:
-                self.known = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.known = {}  # absent or damaged: start afresh, it is only a cache
+            self._db = self._open(self.path)
             atexit.register(self.save)
 
     @classmethod
@@ -97,38 +160,84 @@ class StemCache:
         where = os.environ.get("KHABAR_CACHE_DIR")
         if where is not None and where.strip().lower() in ("", "0", "off", "no"):
             return None
+        root = _nltk_dir()
+        if root is None:  # no NLTK: stems come from the fallback, don't cache
+            return None
+        try:  # the stemmer's own code names the cache: a changed ARLSTem starts a new one
+            code = hashlib.sha1((root / "stem" / "arlstem.py").read_bytes()).hexdigest()[:12]
+        except OSError:
+            return None
         if where is None:
             import platformdirs
 
             where = platformdirs.user_cache_dir("khabar", appauthor=False)
-        try:
-            from importlib.metadata import version
+        return Path(where) / f"stems-v{cls.VERSION}-arlstem-{code}.sqlite3"
 
-            nltk_version = version("nltk")
-        except Exception:  # noqa: BLE001 - no NLTK: stems come from the fallback, don't cache
-            return None
-        return Path(where) / f"stems-v{cls.VERSION}-arlstem-nltk{nltk_version}.json"
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection | None:
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=2.0, isolation_level=None, check_same_thread=False)
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, added INTEGER NOT NULL)"
+                )
+                return db
+            except sqlite3.DatabaseError:
+                if attempt == 0:  # damaged: it is only a cache, start it afresh
+                    try:
+                        path.unlink()
+                    except OSError:
+                        return None
+            except (OSError, sqlite3.Error):
+                return None  # unreadable or read-only: run without it
+        return None
 
     def get(self, word: str) -> str | None:
-        return self.known.get(word)
+        found = self.pending.get(word)
+        if found is not None or self._db is None:
+            return found
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT stem FROM stems WHERE word = ?", (word,)).fetchone()
+        except sqlite3.Error:
+            self._db = None  # damaged under us: run on without it
+            return None
+        return row[0] if row else None
 
     def put(self, word: str, stemmed: str) -> None:
-        if self.path is not None and STEMMER_NAME == "arlstem" and len(self.known) < self.MAX_WORDS:
-            self.known[word] = stemmed
-            self.added += 1
+        if self._db is not None and STEMMER_NAME == "arlstem":
+            self.pending[word] = stemmed
+            if len(self.pending) >= self.FLUSH_EVERY:
+                self.save()
 
     def save(self) -> None:
-        if self.path is None or not self.added:
+        """Write the new stems; then, over the bound, drop the words learned longest ago."""
+        if self._db is None or not self.pending:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".stems.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.known, f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
-            self.added = 0
-        except OSError:
-            pass  # a read-only home is no reason to fail a brief
+        with self._lock:
+            db = self._db
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                (stamp,) = db.execute("PRAGMA user_version").fetchone()  # one number per save
+                db.execute(f"PRAGMA user_version = {int(stamp) + 1}")
+                db.executemany(
+                    "INSERT OR IGNORE INTO stems (word, stem, added) VALUES (?, ?, ?)",
+                    [(w, s, stamp) for w, s in self.pending.items()],
+                )
+                (count,) = db.execute("SELECT COUNT(*) FROM stems").fetchone()
+                if count > self.MAX_WORDS:
+                    db.execute(
+                        "DELETE FROM stems WHERE word IN (SELECT word FROM stems ORDER BY added LIMIT ?)",
+                        (count - self.MAX_WORDS * 9 // 10,),
+                    )
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                try:
+                    db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # a busy or read-only cache is no reason to fail a brief
+            self.pending.clear()
 
 
 _cache: StemCache | None = None
