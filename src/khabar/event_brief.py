@@ -61,7 +61,7 @@ def brief_documents(docs: Sequence[Document], *, options: BriefOptions) -> Event
     """Brief analyzed documents as one event."""
     from khabar.relate.embeddings import get_encoder
 
-    pool = SentencePool.build(docs, encoder=get_encoder(options.encoder))
+    pool = SentencePool.build(docs, encoder=get_encoder(options.encoder), threshold=options.support_threshold)
     articles = [d.article for d in docs]
     sentences = {d.article.id: d.sentences for d in docs}
     entities = link_entities([m for d in docs for m in d.mentions])

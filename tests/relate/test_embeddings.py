@@ -107,8 +107,10 @@ def _docs(*bodies: str) -> list:
 def test_pool_without_encoder_is_the_lexical_pool():
     docs = _docs(KILLED + " " + UNRELATED, REWRITE)
     plain = SentencePool.build(docs)
-    assert np.array_equal(SentencePool.build(docs, encoder=None).similarity, plain.similarity)
-    assert np.array_equal(plain.similarity, plain.vectors.cosine_matrix())
+    same = SentencePool.build(docs, encoder=None)
+    for row in range(len(plain)):
+        assert np.array_equal(same.similarity_row(row), plain.similarity_row(row))
+        assert np.array_equal(plain.similarity_row(row), plain.vectors.row_similarity(row))
 
 
 def test_encoder_links_a_rewrite_the_lexical_measure_misses():
@@ -124,7 +126,8 @@ def test_encoder_links_a_rewrite_the_lexical_measure_misses():
 def test_combined_similarity_never_lowers_the_lexical_one():
     enc = CountingEncoder({})
     docs = _docs(KILLED + " " + UNRELATED, REWRITE + " " + KILLED)
-    assert (SentencePool.build(docs, encoder=enc).similarity >= SentencePool.build(docs).similarity).all()
+    combined, lexical = SentencePool.build(docs, encoder=enc), SentencePool.build(docs)
+    assert all((combined.similarity_row(r) >= lexical.similarity_row(r)).all() for r in range(len(lexical)))
 
 
 # --- with the real packages (installed with the `semantic` extra) ---------------------------
@@ -162,7 +165,7 @@ def test_e5_adds_correct_links_on_the_labelled_example_pairs():
     row = {(paths[d], s): r for r, (d, s) in enumerate(pool.refs)}
     idx = [(row[(EXAMPLES / p["a"][1], p["a"][2])], row[(EXAMPLES / p["b"][1], p["b"][2])]) for p in pairs]
     same = np.array([p["same"] for p in pairs])
-    lexical = np.array([pool.similarity[a, b] for a, b in idx]) >= LEXICAL_SUPPORT
+    lexical = np.array([pool.similarity_row(a)[b] for a, b in idx]) >= LEXICAL_SUPPORT
     low = sorted({r for (a, b), linked in zip(idx, lexical, strict=True) if not linked for r in (a, b)})
     at = {r: i for i, r in enumerate(low)}
     sims = semantic_similarity([pool.sentence(r).text for r in low], get_encoder("e5"))

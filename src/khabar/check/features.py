@@ -376,7 +376,7 @@ def analyse(claim: str, docs: Sequence[Doc], *, evidence_per_article: int = 3) -
         term_lists.extend(content_terms(words(s.text)) for s in doc.sentences)
         spans.append((start, len(term_lists)))
     vectors = SentenceVectors.build(term_lists)
-    sims = np.asarray(vectors.matrix @ vectors.matrix[0].T.toarray()).ravel()
+    sims = vectors.similarity_to(vectors.dense_row(0))
     return [_analyse_doc(view, doc, sims[a:b], term_lists[a:b], evidence_per_article) for doc, (a, b) in zip(docs, spans)]
 
 

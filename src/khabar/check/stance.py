@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import minimize
 
 from khabar.check.features import PairFeatures
 from khabar.errors import OptionsError
@@ -141,6 +140,8 @@ def fit_logistic(
         gw = g.T @ xs + l2 * w / n
         gb = g.sum(axis=0)
         return float(value), np.concatenate([gw.ravel(), gb])
+
+    from scipy.optimize import minimize  # training only: a check never pays scipy's import
 
     res = minimize(loss, np.zeros(k * d + k), jac=True, method="L-BFGS-B", options={"maxiter": 500})
     w = res.x[: k * d].reshape(k, d)

@@ -3,49 +3,92 @@
 Every sentence of every article goes into one :class:`SentencePool`; for a sentence, each
 other article contributes its most similar sentence when that similarity passes the
 support threshold.  Those sentences are the citations of a summary statement.
+
+The pool keeps, for each sentence, only the sentences of other articles at or above the
+support threshold (:class:`~khabar.relate.similarity.Neighbours`, a few each), and computes
+a sentence's similarity to all the others when it is asked for (a summary asks for a
+handful): never an n x n matrix, so a pool of 20,000 sentences takes megabytes, not gigabytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from khabar.config import BriefOptions
 from khabar.model import Citation, Document, Sentence
-from khabar.relate.similarity import SentenceVectors, content_terms
+from khabar.relate.similarity import Neighbours, SentenceVectors, content_terms
 
 if TYPE_CHECKING:
     from khabar.relate.embeddings import Encoder
 
+#: The threshold a pool's neighbours are found at unless told otherwise.
+DEFAULT_THRESHOLD = BriefOptions().support_threshold
+
+
+@dataclass(frozen=True)
+class SemanticRows:
+    """An encoder's unit sentence vectors and the map of their cosine to the lexical scale."""
+
+    vectors: np.ndarray
+    calibrate: object  # khabar.relate.semantic.Calibration
+
+    def row(self, row: int) -> np.ndarray:
+        return self.calibrate.apply(self.vectors @ self.vectors[row])
+
+    def pairs_at_least(self, threshold: float, groups: np.ndarray, *, block: int = 512) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs of rows of different groups at or above ``threshold`` (blocks of rows at a time)."""
+        xs, ys = [], []
+        for start in range(0, len(self.vectors), block):
+            sims = self.calibrate.apply(self.vectors[start : start + block] @ self.vectors.T)
+            x, y = np.nonzero(sims >= threshold)
+            x = x + start
+            other = groups[x] != groups[y]
+            xs.append(x[other])
+            ys.append(y[other])
+        if not xs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(xs), np.concatenate(ys)
+
 
 @dataclass(frozen=True)
 class SentencePool:
-    """All sentences of a set of documents, with their pairwise similarities."""
+    """All sentences of a set of documents, with each sentence's neighbours in other documents."""
 
     docs: tuple[Document, ...]
     #: (document index, sentence index) of each row.
     refs: tuple[tuple[int, int], ...]
     vectors: SentenceVectors
-    similarity: np.ndarray
+    #: For each row, the rows of other documents at or above ``neighbours.threshold``.
+    neighbours: Neighbours
+    semantic: SemanticRows | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, docs: Sequence[Document], *, encoder: Encoder | None = None) -> SentencePool:
-        """Lexical similarity; with an ``encoder``, the element-wise maximum of lexical and
-        calibrated semantic similarity (:mod:`khabar.relate.semantic`), so rewrites that
-        share few stems are linked too.  ``vectors`` (centrality) stays lexical."""
+    def build(
+        cls, docs: Sequence[Document], *, encoder: Encoder | None = None, threshold: float = DEFAULT_THRESHOLD
+    ) -> SentencePool:
+        """Lexical similarity; with an ``encoder``, the greater of lexical and calibrated
+        semantic similarity (:mod:`khabar.relate.semantic`), so rewrites that share few stems
+        are linked too.  ``vectors`` (centrality) stays lexical.  Neighbours are kept from
+        ``threshold`` up: ask for supporters at a lower one and they are computed row by row."""
         refs = [(d, s) for d, doc in enumerate(docs) for s in range(len(doc.sentences))]
         terms = [content_terms(docs[d].sentence_words[s]) for d, s in refs]
         vectors = SentenceVectors.build(terms)
-        similarity = vectors.cosine_matrix()
+        groups = np.fromiter((d for d, _ in refs), dtype=np.int64, count=len(refs))
+        neighbours = vectors.neighbours(threshold, groups=groups)
+        semantic = None
         if encoder is not None:
-            from khabar.relate.semantic import combined_similarity, semantic_similarity
+            from khabar.relate.semantic import calibration_for
 
             texts = [docs[d].sentences[s].text for d, s in refs]
-            similarity = combined_similarity(similarity, semantic_similarity(texts, encoder))
-        return cls(docs=tuple(docs), refs=tuple(refs), vectors=vectors, similarity=similarity)
+            encoded = encoder.encode(texts).astype(np.float64) if texts else np.zeros((0, 0))
+            semantic = SemanticRows(vectors=encoded, calibrate=calibration_for(encoder))
+            neighbours = _with_semantic(vectors, neighbours, semantic, groups, threshold)
+        return cls(docs=tuple(docs), refs=tuple(refs), vectors=vectors, neighbours=neighbours, semantic=semantic)
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -62,40 +105,64 @@ class SentencePool:
         """Document index of each row."""
         return np.fromiter((d for d, _ in self.refs), dtype=np.int64, count=len(self.refs))
 
-    @cached_property
-    def best_per_doc(self) -> np.ndarray:
-        """``[row, d]``: the highest similarity of ``row`` to any sentence of document ``d``
-        (0 for the row's own document).  Rows are grouped by document, so one
-        ``maximum.reduceat`` over column blocks does it."""
-        n_docs = len(self.docs)
-        out = np.zeros((len(self), n_docs))
-        if len(self) == 0:
-            return out
-        present = sorted(set(self.row_docs.tolist()))
-        starts = np.searchsorted(self.row_docs, present)
-        out[:, present] = np.maximum.reduceat(self.similarity, starts, axis=1)
-        out[np.arange(len(self)), self.row_docs] = 0.0
-        return out
+    def similarity_row(self, row: int) -> np.ndarray:
+        """Similarity of ``row`` to every row (its own document's included)."""
+        lexical = self.vectors.row_similarity(row)
+        if self.semantic is None:
+            return lexical
+        return np.maximum(lexical, self.semantic.row(row))
+
+    def _linked(self, row: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of other documents at or above ``threshold`` and their similarities, ascending."""
+        if threshold >= self.neighbours.threshold:
+            cols, values = self.neighbours.of(row)
+        else:  # below what the pool kept: this row in full
+            values = self.similarity_row(row)
+            cols = np.flatnonzero((values >= threshold) & (self.row_docs != self.doc_of(row)))
+            values = values[cols]
+        keep = values >= threshold
+        return cols[keep], values[keep]
 
     def support_counts(self, *, threshold: float) -> np.ndarray:
         """How many other documents report what each row reports."""
-        return (self.best_per_doc >= threshold).sum(axis=1)
+        counts = np.zeros(len(self), dtype=np.int64)
+        for row in range(len(self)):
+            cols, _ = self._linked(row, threshold)
+            if len(cols):
+                counts[row] = len(np.unique(self.row_docs[cols]))
+        return counts
 
     def supporters(self, row: int, *, threshold: float) -> list[tuple[int, float]]:
         """For each other document, its best matching row when at or above ``threshold``."""
-        own = self.doc_of(row)
-        sims = self.similarity[row]
+        cols, values = self._linked(row, threshold)
         best: dict[int, tuple[int, float]] = {}
-        for other in np.nonzero(sims >= threshold)[0]:
+        for other, value in zip(cols.tolist(), values.tolist(), strict=True):
             d = int(self.row_docs[other])
-            if d == own:
-                continue
-            value = float(sims[other])
             if d not in best or value > best[d][1]:
-                best[d] = (int(other), value)
+                best[d] = (other, value)
         return sorted(best.values(), key=lambda rv: (-rv[1], rv[0]))
 
     def citations(self, row: int, *, threshold: float) -> tuple[Citation, ...]:
         """The row itself first, then its supporters from other articles."""
         rows = [(row, 1.0), *self.supporters(row, threshold=threshold)]
         return tuple(Citation.of(self.docs[self.doc_of(r)].article, self.sentence(r), sim) for r, sim in rows)
+
+
+def _with_semantic(
+    vectors: SentenceVectors, lexical: Neighbours, semantic: SemanticRows, groups: np.ndarray, threshold: float
+) -> Neighbours:
+    """Neighbours under the greater of the two measures: the pairs either one links, each
+    valued by both."""
+    n = len(vectors)
+    lx = np.repeat(np.arange(n), np.diff(lexical.ptr))
+    sx, sy = semantic.pairs_at_least(threshold, groups)
+    keys = np.unique(np.concatenate([lx * n + lexical.cols, sx * n + sy]))
+    x, y = keys // n, keys % n
+    values = np.zeros(len(keys))
+    rows, starts = np.unique(x, return_index=True)  # keys are sorted: each row's pairs are one run
+    for row, a, b in zip(rows.tolist(), starts.tolist(), [*starts[1:].tolist(), len(keys)], strict=True):
+        values[a:b] = np.maximum(vectors.row_similarity(row)[y[a:b]], semantic.row(row)[y[a:b]])
+    keep = values >= threshold
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(x[keep], minlength=n), out=ptr[1:])
+    return Neighbours(ptr=ptr, cols=y[keep], values=values[keep], threshold=threshold)

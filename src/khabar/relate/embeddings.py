@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import Protocol, runtime_checkable
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from khabar.config import ENCODER_ALIASES, LEXICAL_NAMES
 from khabar.errors import KhabarError
 from khabar.text.ar.normalize import normalize
+
+if TYPE_CHECKING:  # numpy is imported where vectors are made: the CLI reads ENCODERS for its help
+    import numpy as np
 
 #: The pip extra that installs every encoder below.
 PIP_EXTRA = "semantic"
@@ -71,6 +72,8 @@ class _CachedEncoder:
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
         keys = [normalize(t).strip() for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
         if missing:

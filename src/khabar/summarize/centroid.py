@@ -83,5 +83,5 @@ class CentroidSummarizer:
                 break  # everything left scores lower still: filler
             chosen.append(best)
             words += int(lengths[best])
-            overlap = np.maximum(overlap, pool.similarity[best])
+            overlap = np.maximum(overlap, pool.similarity_row(best))
         return chosen
