@@ -89,3 +89,29 @@ def test_non_arabic_text_is_refused_with_its_share():
 def test_too_short_text_is_refused():
     with pytest.raises(InputError, match="too short: 8 letters"):
         make_article(title="عنوان", body="خبر", source="x", options=ReadOptions())
+
+
+@pytest.mark.parametrize(
+    "body,problem",
+    [
+        ("قصير", "too short"),
+        ("The army said the city was retaken after a long siege of many weeks. " * 3, "text is not Arabic"),
+        ("قال مكتب الأمم المتحدة إن آلاف المدنيين ما زالوا محاصرين في الأحياء الشرقية. " * 3, None),
+        ("x " * 9000 + "قال مكتب الأمم المتحدة إن آلاف المدنيين ما زالوا محاصرين. " * 400, "text is not Arabic"),
+        ("x " * 1500 + "قال مكتب الأمم المتحدة إن آلاف المدنيين ما زالوا محاصرين. " * 400, None),
+    ],
+)
+def test_one_pass_language_check_decides_as_the_two_checks_do(body, problem):
+    """Length is judged on the first 2,000 characters, the language on the first 20,000."""
+    from khabar.text.ar.normalize import arabic_ratio, letter_count
+
+    text = f"عنوان\n{body.strip()}"
+    short = letter_count(text[:2000]) < ReadOptions().min_letters
+    foreign = arabic_ratio(text[:20000]) < ReadOptions().min_arabic_ratio
+    expected = "too short" if short else "text is not Arabic" if foreign else None
+    assert expected == problem
+    if problem is None:
+        assert make_article(title="عنوان", body=body, source="a.txt", options=ReadOptions()).language == "ar"
+    else:
+        with pytest.raises(InputError, match=problem):
+            make_article(title="عنوان", body=body, source="a.txt", options=ReadOptions())

@@ -1,9 +1,12 @@
 """Web pages (trafilatura), RSS/Atom feeds and TREC-style (ANT) files."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khabar.config import ReadOptions
 from khabar.errors import InputError
@@ -117,3 +120,36 @@ def test_windows_1256_feed_that_declares_its_encoding(tmp_path):
     path.write_bytes(rss.encode("cp1256"))
     (a,) = read_path(path)
     assert (a.title, a.outlet, a.published) == ("عنوان الخبر", "قناة المدينة", dt.date(2016, 12, 13))
+
+
+def test_a_page_trafilatura_only_reads_from_its_own_parse_is_read(monkeypatch):
+    """Some pages give nothing from the tree khabar parsed but an article from the string
+    trafilatura parses and repairs itself: the string is tried before the page is refused."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    calls: list[str] = []
+
+    def tree_unreadable(content, **kwargs):
+        calls.append(type(content).__name__)
+        return None if not isinstance(content, str) else real(content, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", tree_unreadable)
+    html = (FIXTURES / "arabic_page.html").read_text(encoding="utf-8")
+    article = read_html(html, source="p.html", options=ReadOptions())
+    assert calls == ["HtmlElement", "str"]
+    assert article.body.startswith("غمرت الأمطار الغزيرة")
+
+
+@given(
+    st.lists(st.sampled_from(["قال", "المتحدث", "إن", "القافلة", "وصلت", "2018", "a_b"]), max_size=10),
+    st.lists(st.sampled_from(["قال", "المتحدث", "إن", "القافلة", "وصلت", "2018", "a_b", "،", " ", "\n", "«", "-"]), max_size=30),
+)
+def test_trec_abstract_probe_is_a_search_for_its_first_words(abstract_words, text_pieces):
+    """The same answer as tokenizing both and looking for the abstract's first eight words in a row."""
+    from khabar.ingest.trec import _repeats
+
+    abstract, text = " ".join(abstract_words), "".join(text_pieces)
+    words_ = re.compile(r"\w+")
+    expected = " ".join(words_.findall(abstract)[:8]) in " ".join(words_.findall(text))
+    assert _repeats(text, abstract) == expected

@@ -74,15 +74,18 @@ def read_html(text: str, *, source: str, options: ReadOptions, url: str | None =
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         raise InputError(source, "no article text found in the page") from None
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    settings = {
+        "url": url,
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": False,
+        "date_extraction_params": {"extensive_search": False, "original_date": True},
+    }
+    doc = trafilatura.bare_extraction(tree, **settings)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:  # trafilatura parses and repairs a string its own way: some pages only work so
+        doc = trafilatura.bare_extraction(text, **settings)
+        body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not body:
         raise InputError(source, "no article text found in the page")
     page_title = tree.findtext(".//title") or ""

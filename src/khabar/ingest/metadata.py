@@ -21,7 +21,7 @@ from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.model import Article
 from khabar.text.ar.lexicon import read_json
-from khabar.text.ar.normalize import arabic_ratio, letter_count, normalize
+from khabar.text.ar.normalize import arabic_ratio, arabic_share, letters_of, normalize
 
 # --- month names ---------------------------------------------------------------------------
 # Arabic month names (Levantine, Egyptian/Gulf and Maghreb forms) live in the one calendar
@@ -225,10 +225,17 @@ def make_article(
     text = f"{title}\n{body}"
     if not text.strip():
         raise InputError(source, "no article text found")
-    letters = letter_count(text[: max(options.min_letters * 20, 2000)])
-    if letters < options.min_letters:
-        raise InputError(source, f"too short: {letters} letters, an article has at least {options.min_letters}")
-    ratio = arabic_ratio(text[:_LANGUAGE_SAMPLE])
+    # One pass over the text's start: its letters decide both checks.
+    head = max(options.min_letters * 20, 2000)
+    head_letters = letters_of(text[:head])
+    if len(head_letters) < options.min_letters:
+        raise InputError(
+            source, f"too short: {len(head_letters)} letters, an article has at least {options.min_letters}"
+        )
+    if head <= _LANGUAGE_SAMPLE:
+        ratio = arabic_share(head_letters + letters_of(text[head:_LANGUAGE_SAMPLE]))
+    else:
+        ratio = arabic_ratio(text[:_LANGUAGE_SAMPLE])
     if ratio < options.min_arabic_ratio:
         raise InputError(source, f"text is not Arabic ({ratio:.0%} Arabic letters)")
     return Article.create(

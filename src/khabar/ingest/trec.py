@@ -27,8 +27,10 @@ _WORD = re.compile(r"\w+")
 
 
 def _repeats(text: str, abstract: str) -> bool:
-    probe = " ".join(_WORD.findall(abstract)[:_ABSTRACT_PROBE])
-    return probe in " ".join(_WORD.findall(text))
+    """Whether ``text`` holds the abstract's first words in a row (whatever lies between
+    them): a search for those words, not a tokenization of the whole text."""
+    probe = _WORD.findall(abstract)[:_ABSTRACT_PROBE]
+    return re.search(r"\W+".join(map(re.escape, probe)), text) is not None
 
 
 def looks_like_trec(text: str) -> bool:

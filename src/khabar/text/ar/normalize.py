@@ -371,9 +371,21 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff\ufb50-\ufeff]+")
 
 
+def letters_of(text: str) -> str:
+    """The letters of ``text``, in any script, in order."""
+    return _NOT_LETTERS.sub("", text)
+
+
 def letter_count(text: str) -> int:
     """How many letters ``text`` holds, in any script."""
-    return len(_NOT_LETTERS.sub("", text))
+    return len(letters_of(text))
+
+
+def arabic_share(letters: str) -> float:
+    """Share of ``letters`` (see :func:`letters_of`) that are Arabic (0.0 for none)."""
+    if not letters:
+        return 0.0
+    return 1.0 - len(_ARABIC_BLOCK.sub("", letters)) / len(letters)
 
 
 def arabic_ratio(text: str) -> float:
@@ -382,7 +394,4 @@ def arabic_ratio(text: str) -> float:
     Arabic letters are the letters of the Arabic blocks (U+0600-06FF and the presentation
     forms), :data:`ARABIC_LETTERS` among them; diacritics, digits and punctuation are no
     letters."""
-    letters = _NOT_LETTERS.sub("", text)
-    if not letters:
-        return 0.0
-    return 1.0 - len(_ARABIC_BLOCK.sub("", letters)) / len(letters)
+    return arabic_share(letters_of(text))
