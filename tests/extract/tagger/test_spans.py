@@ -71,3 +71,8 @@ def test_a_diacritic_settles_which_place_is_meant():
 def test_a_word_list_organisation_ending_with_an_ordinal_is_dropped():
     found = _mentions("وحل المنتخب في المركز الثاني خلف منافسه بفارق نقطة واحدة.")
     assert [m.text for m in found if m.kind == "organisation"] == []
+
+
+def test_a_head_word_with_a_common_adjective_is_not_an_organisation():
+    found = _mentions("وافتتح المحافظ المركز التجاري الجديد في وسط المدينة صباح اليوم.")
+    assert [m.text for m in found if m.kind == "organisation"] == []
