@@ -153,26 +153,42 @@ def _dated_seeds(seeds_dir):
     return out
 
 
-def test_seeds_trapped_figures_are_side_by_side_and_conflicting(seeds_dir):
-    brief = build_event_brief(khabar.read(seeds_dir))
+def _disputed_values(brief, category):
+    """Each dispute of a quantity of ``category``: per side, its (low, high) values and its
+    primary sources."""
     by_id = {c.id: c for c in brief.claims}
-    trapped = [c for c in brief.conflicts if c.category == "trapped" and c.kind == "conflict"]
-    assert trapped, "the trapped figures disagree"
-    members = [by_id[i] for i in trapped[0].claim_ids]
-    values = {(c.low, c.high) for c in members}
-    assert (50000.0, 50000.0) in values  # نحو 50 الف (a US official, BBC)
-    assert (100000.0, None) in values  # ما يزيد على 100 ألف (de Mistura)
-    assert (None, 200000.0) in values  # قد يصل إلى 200 ألف (the Observatory)
-    sources = " ".join(c.source or "" for c in members)
-    assert "ميستورا" in sources and "المرصد" in sources and "مسؤول" in sources
+    out = []
+    for q in brief.quantities:
+        if q.category != category:
+            continue
+        for dispute in q.disputes:
+            sides = []
+            for i in dispute:
+                members = [by_id[cid] for cid in q.positions[i].claim_ids]
+                sides.append(({(m.low, m.high) for m in members}, " ".join(m.primary_source.text for m in members)))
+            out.append(sides)
+    return out
 
 
-def test_seeds_displacement_figures_are_shown_over_time(seeds_dir):
+def test_seeds_trapped_figures_of_one_day_are_side_by_side_and_conflicting(seeds_dir):
+    brief = build_event_brief(_dated_seeds(seeds_dir))
+    disputes = _disputed_values(brief, "trapped")
+    # 4 December (seed 001): de Mistura's more than 100,000 against the Observatory's up to 200,000
+    dec4 = [d for d in disputes if any((100000.0, None) in v for v, _ in d) and any((None, 200000.0) in v for v, _ in d)]
+    assert dec4 and any("ميستورا" in s for v, s in dec4[0]) and any("المرصد" in s for v, s in dec4[0])
+    # 13 December: a US official's ~50,000 (BBC) against the civil defence's ~100,000
+    dec13 = [d for d in disputes if any((50000.0, 50000.0) in v for v, _ in d)]
+    assert dec13 and any("مسؤول" in s for v, s in dec13[0])
+    assert not any((50000.0, 50000.0) in v for d in dec4 for v, _ in d)  # nine days apart: no dispute
+
+
+def test_seeds_parts_of_a_total_are_nested_under_it(seeds_dir):
     brief = build_event_brief(_dated_seeds(seeds_dir))
     by_id = {c.id: c for c in brief.claims}
-    changes = [c for c in brief.conflicts if c.category == "displaced" and c.kind == "change_over_time"]
-    assert changes
-    members = [by_id[i] for i in changes[0].claim_ids]
-    assert [m.date for m in members] == sorted(m.date for m in members)
-    values = {m.value for m in members}
-    assert {30000.0, 130000.0} <= values  # the UN on 4 December, Russia a week later
+    total = next(c for c in brief.claims if c.value == 30000 and c.category == "displaced")
+    parts = [c for c in brief.claims if c.relation is not None and c.relation.kind == "part_of" and c.relation.target == total.id]
+    assert {c.value for c in parts} == {18000, 8500}
+    owner = {cid: q for q in brief.quantities for cid in q.claim_ids}
+    assert all(owner[c.id].parent == owner[total.id].id for c in parts)
+    assert not owner[total.id].disputes
+    assert by_id[total.id].primary_source.text == "الأمم المتحدة"

@@ -68,9 +68,10 @@ def test_claims_read_the_numbers_of_the_document_never_their_own():
 
 def test_claims_take_follow_on_sources_from_the_document_quotes_only():
     doc = analyze(REPORT, components=BEFORE_CLAIMS)
-    sources = {c.value: c.source for c in extract_claims(doc)}
-    unquoted = {c.value: c.source for c in extract_claims(dataclasses.replace(doc, quotes=()))}
-    assert sources[12] is not None and unquoted[12] is None  # "وأضاف": the speaker comes from the quotes
+    sources = {c.value: c.primary_source.kind for c in extract_claims(doc)}
+    unquoted = {c.value: c.primary_source.kind for c in extract_claims(dataclasses.replace(doc, quotes=()))}
+    # "وأضاف": the speaker comes from the quotes
+    assert sources[12] != "unattributed" and unquoted[12] == "unattributed"
 
 
 def test_a_component_that_requires_a_part_no_earlier_one_assigns_is_refused():

@@ -99,19 +99,17 @@ LEXICAL_NAMES = frozenset({"lexical", "none", ""})
 
 @dataclass(frozen=True, slots=True)
 class ConflictOptions:
-    """When figures of several sources about one quantity conflict (khabar.relate.conflicts)."""
+    """When figures of several sources about one quantity disagree (khabar.relate.quantities)."""
 
-    #: Relative widening of each claim's range before overlap is tested: reports round
-    #: figures ("نحو 40 ألفا" against "41 ألفا" is agreement, not conflict).
-    tolerance: float = 0.1
-    #: Claims reported this many days apart or fewer belong to the same period.
-    period_days: int = 1
+    #: Relative difference under which two values are one position.  0: any two values
+    #: differ -- in the frame gold (tests/gold/frames.json) every pair of different values
+    #: from different primary sources of one quantity is a real disagreement, "at least 23"
+    #: against "about 30" as much as 15 against 16, so a wider tolerance can only hide one.
+    tolerance: float = 0.0
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.tolerance < 1.0:
             raise OptionsError(f"tolerance must be in [0, 1), got {self.tolerance}")
-        if self.period_days < 0:
-            raise OptionsError(f"period_days must be 0 or more, got {self.period_days}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,9 @@ from khabar.extract.dates import build_timeline
 from khabar.extract.entities import link_entities
 from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Quote, unique_articles
 from khabar.pipeline import analyze
-from khabar.relate.conflicts import find_conflicts
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
+from khabar.relate.quantities import find_quantities
 from khabar.relate.statements import find_facts
 from khabar.summarize import summarize
 
@@ -66,14 +66,14 @@ def brief_documents(docs: Sequence[Document], *, options: BriefOptions) -> Event
     sentences = {d.article.id: d.sentences for d in docs}
     entities = link_entities([m for d in docs for m in d.mentions])
     quotes = tuple(link_speakers([q for d in docs for q in d.quotes], entities))
-    claims = tuple(c for d in docs for c in d.claims)
+    claims, quantities = find_quantities([c for d in docs for c in d.claims], options=options.conflicts)
     return EventBrief(
         articles=tuple(digest(d) for d in docs),
         summary=summarize(pool, options=options),
         quotes=quotes,
         entities=tuple(entities),
-        claims=claims,
-        conflicts=tuple(find_conflicts(claims, options=options.conflicts)),
+        claims=tuple(claims),
+        quantities=tuple(quantities),
         timeline=tuple(build_timeline(docs)),
         shared_passages=tuple(
             find_shared_passages(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 #: Version of the brief's JSON form.  Bump the minor part for additions, the major for changes.
-BRIEF_SCHEMA_VERSION = "1.1"
+BRIEF_SCHEMA_VERSION = "2.0"
 
 #: Separator between an article's title and its body in :attr:`Article.text`.
 TITLE_SEPARATOR = "\n\n"
@@ -277,9 +277,56 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
 
 
+#: What a figure's span of time is: one day (an incident, or a stock given on a day), counted
+#: since a date, counted so far without a start, a bounded or named period, or not said.
+SpanKind = Literal["day", "since", "so_far", "period", "unknown"]
+#: How a figure's value is hedged: as written, "نحو", "على الأقل", "أكثر من", "لا يتجاوز" /
+#: "قد يصل إلى", "أقل من", a range ("بين 10 و20"), or a vague count ("عشرات").
+QualifierKind = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than", "range", "vague"]
+#: What a figure is to another figure: a share of a total split by place, destination or
+#: batch; a subgroup of a total by who ("بينهم 11 طفلا"); the same cumulative count reported
+#: later; the same figure again in the same article.
+RelationKind = Literal["part_of", "breakdown_of", "running_total_of", "same_as"]
+#: Who a link of a source chain is.
+SourceKind = Literal["person", "organisation", "country", "anonymous", "unattributed", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    """One link of a figure's source chain: a source as written, and what kind it is."""
+
+    text: str  # as written, without title ("المرصد السوري لحقوق الإنسان", "مصادر أخرى"); "" when unattributed
+    kind: SourceKind = "other"
+    organisation: str | None = None  # the organisation a person speaks for ("الدفاع المدني")
+    entity: str | None = None  # Entity.id when linked
+
+
+#: The chain of a figure the outlet states itself (a headline, "يُعتقد", a background line).
+UNATTRIBUTED: tuple[SourceLink, ...] = (SourceLink("", "unattributed"),)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpan:
+    """The time a figure covers: a day, since a day, so far, a period, or unknown."""
+
+    kind: SpanKind = "unknown"
+    start: dt.date | None = None  # the day of a "day" span, the first day of "since" and "period"
+    end: dt.date | None = None  # the last day of a "period"
+    as_written: str | None = None  # the date expression, when one is written
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRelation:
+    """What a figure is to another figure (``target``, a :attr:`Claim.id`)."""
+
+    kind: RelationKind
+    target: str
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A figure about people or events, with what it counts and who it is attributed to."""
+    """A figure about people or events, and its frame: what it counts, where, over what time,
+    how it relates to the other figures, how it is hedged and who it comes from."""
 
     id: str
     article_id: str
@@ -291,24 +338,73 @@ class Claim:
     low: float | None
     high: float | None
     approximate: bool = False
-    category: str | None = None  # killed, injured, displaced, trapped, ...
-    subject: str | None = None  # civilians, children, fighters ...
-    place: str | None = None
-    source: str | None = None  # as written: "المرصد السوري لحقوق الإنسان"
-    source_entity: str | None = None
-    date: dt.date | None = None  # the day the figure refers to, when known
+    qualifier: QualifierKind = "exact"
     unit: str | None = None
+    category: str | None = None  # killed, injured, displaced, trapped, flights, facilities, ...
+    group: str | None = None  # civilians, children, fighters, police, people; buses, districts ...
+    place: str | None = None  # where, as written
+    place_in: str | None = None  # the city or province holding ``place`` (a district of a city)
+    date: dt.date | None = None  # the day the figure is given for (its day, or "as of" for a count so far)
+    span: FigureSpan = FigureSpan()
+    cumulative: bool = False  # a count that grows (a toll since a date, the displaced so far)
+    relation: FigureRelation | None = None
+    #: Who the figure comes from, outlet excluded: the source the outlet cites, then that
+    #: source's own source; the last link is the primary source.
+    source_chain: tuple[SourceLink, ...] = UNATTRIBUTED
+    event: str | None = None  # the event the figure belongs to, when events are told apart
+
+    @property
+    def primary_source(self) -> SourceLink:
+        return self.source_chain[-1] if self.source_chain else UNATTRIBUTED[0]
+
+    @property
+    def vague(self) -> bool:
+        return self.qualifier == "vague"
 
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
-    """Claims about the same quantity from different sources, side by side."""
+class Position:
+    """One value of a quantity, with every figure that gives it and the independent primary
+    sources behind them (three outlets citing the Observatory are one source)."""
 
+    claim_ids: tuple[str, ...]
+    sources: tuple[str, ...]  # primary sources as written, one per independent source
+    date: dt.date | None = None  # the day the value is given for
+
+
+QuantityKind = Literal["conflict", "agreement", "change_over_time", "single"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One thing counted (same category, group, place and time), with every figure of the
+    brief that gives it, side by side.  Each figure of the brief is in exactly one quantity.
+
+    ``kind``: ``conflict`` when positions of the same time from different primary sources
+    disagree (``disputes``); ``change_over_time`` when a count is reported again later with
+    another value (a running total); ``agreement`` when two or more independent primary
+    sources give the same value; ``single`` otherwise.  Vague figures are shown
+    (``vague_ids``) but never make or break a conflict.  A part or breakdown of another
+    quantity names it in ``parent``."""
+
+    id: str
     category: str
     claim_ids: tuple[str, ...]
-    kind: Literal["conflict", "change_over_time", "agreement"] = "conflict"
-    subject: str | None = None
+    kind: QuantityKind = "single"
+    group: str | None = None
     place: str | None = None
+    place_in: str | None = None
+    unit: str | None = None
+    span: FigureSpan = FigureSpan()
+    cumulative: bool = False
+    event: str | None = None
+    positions: tuple[Position, ...] = ()
+    #: Each a set of indices into ``positions`` that give different values for the same
+    #: time from different primary sources.
+    disputes: tuple[tuple[int, ...], ...] = ()
+    vague_ids: tuple[str, ...] = ()
+    parent: str | None = None  # Quantity.id of the total this one is a part or breakdown of
+    relation: Literal["part_of", "breakdown_of"] | None = None
     note: str = ""
 
 
@@ -385,7 +481,7 @@ class EventBrief:
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
-    conflicts: tuple[Conflict, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     shared_passages: tuple[SharedPassage, ...] = ()
     facts: tuple[Fact, ...] = ()

@@ -21,7 +21,7 @@ from khabar.evaluate.extraction import (
     speaker_matches,
 )
 from khabar.extract.dates import DateMention
-from khabar.model import Article, Claim, Entity, EventBrief, Mention, Quote
+from khabar.model import UNATTRIBUTED, Article, Claim, Entity, EventBrief, Mention, Quote, SourceLink
 
 from khabar_testdata import EXAMPLES, ROOT, SHARED, need
 
@@ -53,7 +53,8 @@ def _quote(article: Article, speaker: str, content: str) -> Quote:
 
 def _claim(article: Article, key: str, value: float | None, category: str, source: str | None) -> Claim:
     start = article.text.index(key)
-    return Claim("c", article.id, 0, start, start + len(key), key, value, value, value, category=category, source=source)
+    chain = (SourceLink(source),) if source else UNATTRIBUTED
+    return Claim("c", article.id, 0, start, start + len(key), key, value, value, value, category=category, source_chain=chain)
 
 
 def _brief(**parts: object) -> EventBrief:

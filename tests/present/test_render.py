@@ -93,31 +93,34 @@ def test_standalone_html_is_self_contained_and_shows_what_the_page_shows(example
 
 
 def test_figures_show_arabic_labels_in_arabic_and_english_in_english(example_brief):
-    from khabar.present.labels import SUBJECT_LABELS
+    from khabar.present.labels import GROUP_LABELS
     from khabar.present.view import brief_view
 
     ar, en = brief_view(example_brief, lang="ar"), brief_view(example_brief, lang="en")
-    codes = {c.subject for c in example_brief.claims if c.subject}
+    codes = {c.group for c in example_brief.claims if c.group}
     assert codes
-    assert {c["subject"] for c in ar.claims if c["subject"]} == {SUBJECT_LABELS["ar"][s] for s in codes}
-    assert {c["subject"] for c in en.claims if c["subject"]} == {SUBJECT_LABELS["en"][s] for s in codes}
+    assert {c["group"] for c in ar.claims if c["group"]} == {GROUP_LABELS["ar"][s] for s in codes}
+    assert {c["group"] for c in en.claims if c["group"]} == {GROUP_LABELS["en"][s] for s in codes}
 
 
-def test_every_claim_subject_and_category_has_a_label_in_each_language():
-    from khabar.present.labels import CATEGORY_LABELS, SUBJECT_LABELS
+def test_every_figure_group_and_category_has_a_label_in_each_language():
+    from khabar.present.labels import CATEGORY_LABELS, GROUP_LABELS
     from khabar_testdata import ROOT
 
     def tags(name):
         text = (ROOT / "src" / "khabar" / "text" / "ar" / "data" / name).read_text(encoding="utf-8")
         return {line[1 : line.index("]")] for line in text.splitlines() if line.startswith("[")}
 
-    subjects = tags("claim_subjects.txt")
+    groups = tags("claim_subjects.txt")
+    categories = {t.split()[0] for t in tags("claim_categories.txt")} - {
+        "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual"}
     for lang in ("ar", "en"):
-        assert subjects <= set(SUBJECT_LABELS[lang])
+        assert groups <= set(GROUP_LABELS[lang])
+        assert categories <= set(CATEGORY_LABELS[lang])
         assert set(CATEGORY_LABELS["ar"]) == set(CATEGORY_LABELS[lang])
 
 
-def test_csv_has_a_row_per_figure_with_its_source_and_day(example_brief):
+def test_csv_has_a_row_per_figure_with_its_frame_source_and_quantity(example_brief):
     import csv
     import io
 
@@ -130,11 +133,30 @@ def test_csv_has_a_row_per_figure_with_its_source_and_day(example_brief):
     for row in rows:
         claim = by_id[row["claim_id"]]
         assert row["as_written"] == claim.text and row["category"] == (claim.category or "")
-        assert row["source"] == (claim.source or "")
-    conflicting = {i for k in example_brief.conflicts if k.kind == "conflict" for i in k.claim_ids}
-    assert {r["claim_id"] for r in rows if r["relation"] == "conflict"} == conflicting
+        assert row["source"].startswith(claim.source_chain[0].text or "دون نسبة")
+        assert row["span"] == claim.span.kind and row["qualifier"] == claim.qualifier
+    conflicting = {i for q in example_brief.quantities if q.kind == "conflict" for i in q.claim_ids}
+    assert conflicting
+    assert {r["claim_id"] for r in rows if r["quantity_kind"] == "conflict"} == conflicting
+    owner = {i: q.id for q in example_brief.quantities for i in q.claim_ids}
+    assert all(r["quantity"] == owner[r["claim_id"]] for r in rows)
 
 
 def test_markdown_lists_the_figures(example_brief):
     md = render(example_brief, "markdown")
-    assert "## الأرقام ومصادرها" in md and md.count("\n| ") > len(example_brief.claims)
+    assert "## الأرقام ومصادرها" in md and "## أرقام متعارضة" in md
+
+
+def test_every_rendering_shows_each_quantity_once(example_brief):
+    from khabar.present.view import brief_view
+
+    view = brief_view(example_brief)
+
+    def ids(rows):
+        return [x for q in rows for x in (q["id"], *ids(q["children"]))]
+
+    shown = ids(view.conflicts + view.figures)
+    assert sorted(shown) == sorted(q.id for q in example_brief.quantities)  # each once, none left out
+    text = render(example_brief, "text")
+    for q in view.conflicts + view.figures:
+        assert text.count(f"] {q['title']}\n") + text.count(f"] {q['title']}") >= 1

@@ -25,11 +25,11 @@ def test_unknown_field_is_rejected():
 
 def test_other_major_version_is_rejected():
     data = EventBrief(articles=()).to_dict()
-    data["schema_version"] = "2.0"
+    data["schema_version"] = "1.1"
     with pytest.raises(jsonschema.ValidationError):
         validate_brief(data)
 
 
 def test_schema_requires_every_section():
     required = set(brief_schema()["required"])
-    assert {"articles", "summary", "quotes", "entities", "claims", "conflicts", "timeline", "shared_passages"} <= required
+    assert {"articles", "summary", "quotes", "entities", "claims", "quantities", "timeline", "shared_passages"} <= required

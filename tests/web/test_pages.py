@@ -13,13 +13,15 @@ from khabar.model import (
     ArticleDigest,
     Citation,
     Claim,
-    Conflict,
     Entity,
     EventBrief,
     Mention,
     PassageOccurrence,
+    Position,
+    Quantity,
     Quote,
     SharedPassage,
+    SourceLink,
     SummarySentence,
     TimelineEntry,
 )
@@ -65,8 +67,10 @@ def full_brief() -> EventBrief:
     n1, s1 = _sentence(NORTH, 1), _sentence(SOUTH, 1)
     n2, s2 = _sentence(NORTH, 2), _sentence(SOUTH, 2)
     quote_start = NORTH.text.index("قافلة")
-    c_north = Claim("c1", NORTH.id, 2, n2.start, n2.end, n2.text, 5000, 5000, 5000, True, "trapped", "أسرة", source="الهلال الأحمر")
-    c_south = Claim("c2", SOUTH.id, 2, s2.start, s2.end, s2.text, 8000, 8000, 8000, False, "trapped", "أسرة", source="مصادر محلية")
+    c_north = Claim("c1", NORTH.id, 2, n2.start, n2.end, n2.text, 5000, 5000, 5000, True, "about", category="trapped",
+                    group="families", source_chain=(SourceLink("الهلال الأحمر", "organisation"),))
+    c_south = Claim("c2", SOUTH.id, 2, s2.start, s2.end, s2.text, 8000, 8000, 8000, False, category="trapped",
+                    group="families", source_chain=(SourceLink("مصادر محلية", "anonymous"),))
     shared_at = SOUTH.text.index("قافلة من عشرين شاحنة")
     return EventBrief(
         articles=(_digest(NORTH), _digest(SOUTH)),
@@ -84,7 +88,11 @@ def full_brief() -> EventBrief:
             Entity("e2", "place", "الزهراء", mentions=(Mention(SOUTH.id, 0, 5, "الزهراء"),)),
         ),
         claims=(c_north, c_south),
-        conflicts=(Conflict("trapped", ("c1", "c2"), "conflict", subject="أسرة", note="5000 ≠ 8000"),),
+        quantities=(
+            Quantity("q1", "trapped", ("c1", "c2"), "conflict", group="families",
+                     positions=(Position(("c1",), ("الهلال الأحمر",)), Position(("c2",), ("مصادر محلية",))),
+                     disputes=((0, 1),), note="5000 ≠ 8000"),
+        ),
         timeline=(
             TimelineEntry(dt.date(2024, 3, 3), NORTH.id, 1, n1.text, "يوم 3 آذار 2024"),
             TimelineEntry(dt.date(2024, 3, 4), SOUTH.id, 1, s1.text, "اليوم"),
@@ -149,8 +157,8 @@ def test_brief_page_fills_every_section(client, stored, brief_with):
     brief_with(full_brief())
     page = _brief_page(client)
     assert "سامي النجار" in page  # quotes and entities
-    assert page.count('class="in-conflict"') == 2  # both conflicting claims marked
-    assert "claim-card" in page and "5000 ≠ 8000" in page  # side by side, with the note
+    assert page.count('class="claim-card disputed"') == 2  # both disputed positions marked, side by side
+    assert "الهلال الأحمر" in page and "مصادر محلية" in page
     assert page.count("<circle") == 2  # one dot per article-day
     assert "قافلة من عشرين شاحنة" in page  # shared passage
     # matrix: summary sentence 1 by 2 outlets, sentence 2 by 1; figures 5000 and 8000 by 1 each

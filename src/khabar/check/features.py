@@ -80,7 +80,9 @@ def _cues() -> _Cues:
 
 
 #: Tags of ``claim_categories.txt`` that are not categories of what a figure counts.
-_NOT_CATEGORIES = frozenset({"skip_after", "skip_before", "boundary", "subset", "anaphora", "age", "other"})
+_NOT_CATEGORIES = frozenset(
+    {"skip_after", "skip_before", "boundary", "subset", "anaphora", "age", "margin", "source_verb", "so_far", "period", "dual", "other"}
+)
 
 
 @dataclass(frozen=True, slots=True)

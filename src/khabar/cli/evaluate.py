@@ -36,19 +36,24 @@ def eval_segment(
 
 @eval_app.command("extract")
 def eval_extract(
-    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold annotations, e.g. tests/gold/extract.json.")],
+    gold: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="Gold annotations: tests/gold/extract.json, speakers.json or frames.json.")
+    ],
     root: Annotated[
         Optional[Path], typer.Option(help="Checkout the gold paths are relative to (default: the one holding GOLD).")
     ] = None,
     shared: Annotated[Optional[Path], typer.Option(help="The shared data folder with seeds/ (default: ROOT/../shared).")] = None,
     split: Annotated[
-        Optional[str], typer.Option(help="Only the articles of this split of the gold file: dev or test (default: all).")
+        Optional[str], typer.Option(help="Score one split of the gold file: dev or test (default: all).", show_default=False)
     ] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="frames.json: list every miss and mismatch after the tables.")] = False,
 ) -> None:
-    """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold file,
-    and how many of the quotes found have their content as said."""
+    """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold
+    file, and how many of the quotes found have their content as said; for frames.json,
+    figures, attribution, per-field frame accuracy and conflict pairs."""
     from khabar.evaluate.extraction import evaluate_extraction
-    from khabar.present.evaluation import extraction_table
+    from khabar.evaluate.frames import evaluate_frames, is_frames_gold
+    from khabar.present.evaluation import extraction_table, frames_table
 
     if split is not None:
         check_choice(split, ("dev", "test"), "--split")
@@ -56,7 +61,10 @@ def eval_extract(
     root = root or gold.resolve().parent.parent.parent
     shared = shared or root.resolve().parent / "shared"
     try:
-        typer.echo(extraction_table(evaluate_extraction(gold, root=root, shared=shared, split=split)))
+        if is_frames_gold(gold):
+            typer.echo(frames_table(evaluate_frames(gold, root=root, shared=shared, split=split), errors=errors))
+        else:
+            typer.echo(extraction_table(evaluate_extraction(gold, root=root, shared=shared, split=split)))
     except KhabarError as e:
         fail(str(e))
 

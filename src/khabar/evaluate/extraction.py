@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError
-from khabar.model import Article, EventBrief
+from khabar.model import Article, Claim, EventBrief
 from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.normalize import normalize
 
@@ -408,6 +408,15 @@ def source_matches(gold_forms: Sequence[str], predicted: str | None) -> bool:
     return any((g := norm(form)) and (g in p or p in g) for form in gold_forms)
 
 
+def claim_source_matches(gold_forms: Sequence[str], claim: Claim) -> bool:
+    """The figure's primary source (or the organisation its person speaks for) matches a
+    gold form; an unattributed gold figure wants an unattributed one."""
+    link = claim.primary_source
+    if link.kind == "unattributed":
+        return not gold_forms
+    return source_matches(gold_forms, link.text) or bool(link.organisation and source_matches(gold_forms, link.organisation))
+
+
 def value_matches(gold: float | None, predicted: float | None) -> bool:
     if gold is None or predicted is None:
         return False
@@ -513,7 +522,7 @@ def _score_claims(gold: Sequence[GoldArticle], briefs: Sequence[EventBrief], lev
                 if ok and level != "value":
                     ok = (c.category or "") == gc.category
                 if ok and level == "full":
-                    ok = source_matches(gc.sources, c.source)
+                    ok = claim_source_matches(gc.sources, c)
                 if ok:
                     rank = (-ov, abs(c.start - gc.start), i)
                     if best is None or rank < best:

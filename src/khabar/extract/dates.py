@@ -181,6 +181,7 @@ class _Patterns:
     weekday: re.Pattern[str]
     duration: re.Pattern[str]
     period: re.Pattern[str]
+    day_of_period: re.Pattern[str]
     month: re.Pattern[str]
     year: re.Pattern[str]
     boundary: re.Pattern[str]
@@ -226,6 +227,10 @@ def _patterns() -> _Patterns:
             rf"|(?P<word>[^\W\d_]+)\s+(?P<unit_w>{many})|(?P<two>{two})|(?P<one>{one})){_END}"
         ),
         period=re.compile(rf"{_START}(?P<period>{_alt(c.periods)}){_END}"),
+        day_of_period=re.compile(
+            rf"{_START}(?:(?:ال)?(?P<dnum>\d{{1,2}})(?!\d)|(?P<dord>{_alt(c.ordinals)}){_END})"
+            rf"\s+من\s+(?P<period>{_alt(p for p, (unit, _, _) in c.periods.items() if unit == 'month')}){_END}"
+        ),
         month=re.compile(
             rf"{_START}(?:(?P<cue>{_alt(c.month_cues)})\s+)?(?:(?P<shahr>شهر)\s+)?(?P<m1>{months}){_END}"
             rf"{second_month}(?:\s+(?P<mod>{mods}){_END}|{explicit_year})"
@@ -374,6 +379,7 @@ def _triggers() -> dict[str, tuple[tuple[str, int], ...]]:
     add(c.weekdays, "absolute", 1)  # يوم <weekday> 14 ...
     add(c.relative_days, "relative", 3)  # منتصف ليل أمس، أول من أمس
     add(c.periods, "period", 0)
+    add((p for p, (unit, _, _) in c.periods.items() if unit == "month"), "day_of_period", 3)  # العاشر من الشهر الجاري
     add(("منذ", "قبل", "بعد"), "duration", 0)
     add(("يوم", "يومي"), "weekday", 0)  # يوم إثنين (bare weekday)
     add(("يوم",), "relative", 0)  # يوم الغد
@@ -557,6 +563,24 @@ def _scan_period(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[
     return out
 
 
+def _scan_day_of_period(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
+    """"العاشر من الشهر الجاري", "15 من الشهر الماضي": a day of a month named relatively."""
+    c, p = _calendar(), _patterns()
+    out: list[_Candidate] = []
+    for m in _matches(p.day_of_period, text, plan, "day_of_period"):
+        _unit, step, canonical = c.periods[" ".join(m["period"].split())]
+        day = int(m["dnum"]) if m["dnum"] else c.ordinals[" ".join(m["dord"].split())]
+        date = None
+        if ref is not None:
+            first = _shift_months(ref.replace(day=1), step)
+            try:
+                date = first.replace(day=day)
+            except ValueError:
+                continue
+        out.append((m.start("core"), m.end(), date, "relative", "day", f"{canonical} day {day}", 0))
+    return out
+
+
 def _scan_month(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
     c, p = _calendar(), _patterns()
     out: list[_Candidate] = []
@@ -599,7 +623,10 @@ def _scan_year(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[in
     return out
 
 
-_SCANNERS = (_scan_absolute, _scan_relative, _scan_weekday, _scan_duration, _scan_period, _scan_month, _scan_year)
+_SCANNERS = (
+    _scan_absolute, _scan_relative, _scan_weekday, _scan_duration, _scan_period, _scan_day_of_period, _scan_month,
+    _scan_year,
+)
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from khabar.evaluate.extraction import PRF, ExtractionScores
+    from khabar.evaluate.frames import FrameScores
     from khabar.evaluate.ner import CrossValidation, NerScores
     from khabar.evaluate.segmentation import SegmentationScores
     from khabar.evaluate.stance import Report
@@ -35,6 +36,38 @@ def extraction_table(scores: ExtractionScores) -> str:
     qc = scores.quote_content
     lines.append(f"quote content as said: {qc.accuracy:.3f} ({qc.accurate} of {qc.found} quotes found)")
     lines.append(f"({scores.articles} articles)")
+    return "\n".join(lines)
+
+
+def frames_table(scores: FrameScores, *, errors: bool = False) -> str:
+    """Figures found, attribution, per-field frame accuracy, not-claims taken for figures, and
+    conflict pairs (``errors``: every miss and mismatch after the tables)."""
+    rows: list[tuple[str, PRF]] = [
+        ("claims (value)", scores.claims),
+        ("claims (+category)", scores.claims_category),
+        ("claims (+category+source)", scores.claims_source),
+        ("conflict pairs", scores.conflicts),
+    ]
+    lines = [f"{'kind':<28} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'found':>6}"]
+    for name, s in rows:
+        lines.append(
+            f"{name:<28} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:>6} {s.predicted:>6} {s.matched:>6}"
+        )
+    lines += ["", f"attribution (primary source of matched figures): {scores.attribution:.3f}", "",
+              f"{'frame field':<28} {'accuracy':>8} {'right':>6} {'scored':>6}"]
+    for name, (right, scored) in scores.fields.items():
+        lines.append(f"{name:<28} {right / scored if scored else 0:8.3f} {right:>6} {scored:>6}")
+    not_claims = ", ".join(f"{k} {v}" for k, v in scores.not_claims.items()) or "none"
+    wrong = ", ".join(f"{k} {v}" for k, v in scores.wrong_pairs.items()) or "none"
+    lines += [
+        "",
+        f"not-claims taken for figures: {not_claims}",
+        f"pairs wrongly shown as conflicting: {wrong}",
+        f"disputed positions whose source is no person, organisation, country or anonymous source: {scores.bad_sources}",
+        f"({scores.articles} articles)",
+    ]
+    if errors:
+        lines += ["", *scores.errors]
     return "\n".join(lines)
 
 

@@ -62,6 +62,23 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_conflict": "تعارض",
         "kind_agreement": "اتفاق",
         "kind_change_over_time": "تغير مع الوقت",
+        "kind_single": "مصدر واحد",
+        "group": "المعنيون",
+        "span": "المدة",
+        "span_day": "يوم {date}",
+        "span_since": "منذ {date}",
+        "span_so_far": "حتى الآن",
+        "span_period": "خلال {period}",
+        "unattributed": "دون نسبة",
+        "relation_part_of": "جزء من",
+        "relation_breakdown_of": "منهم",
+        "relation_running_total_of": "حصيلة متراكمة بعد",
+        "relation_same_as": "تكرار لـ",
+        "vague_figures": "أرقام غير محددة",
+        "all_in_conflicts": "كل الأرقام معروضة أعلاه بين الأرقام المتعارضة",
+        "qualifier": "التقدير",
+        "source_chain": "سلسلة المصادر",
+        "quantity": "ما يُعدّ",
         "entity_person": "أشخاص",
         "entity_organisation": "منظمات",
         "entity_place": "أماكن",
@@ -162,6 +179,23 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_conflict": "conflict",
         "kind_agreement": "agreement",
         "kind_change_over_time": "change over time",
+        "kind_single": "one source",
+        "group": "Who",
+        "span": "Span",
+        "span_day": "on {date}",
+        "span_since": "since {date}",
+        "span_so_far": "so far",
+        "span_period": "over {period}",
+        "unattributed": "unattributed",
+        "relation_part_of": "part of",
+        "relation_breakdown_of": "of whom",
+        "relation_running_total_of": "running total after",
+        "relation_same_as": "repeats",
+        "vague_figures": "vague figures",
+        "all_in_conflicts": "every figure is shown above, among the conflicting figures",
+        "qualifier": "Hedge",
+        "source_chain": "Source chain",
+        "quantity": "What is counted",
         "entity_person": "People",
         "entity_organisation": "Organisations",
         "entity_place": "Places",
@@ -202,48 +236,66 @@ LABELS: dict[str, dict[str, str]] = {
 
 LANGUAGES = tuple(LABELS)
 
-#: Names of claim categories (khabar.extract.claims) for readers.
+#: Names of figure categories (khabar.extract.claims) for readers.
 CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "ar": {
-        "killed": "قتلى", "injured": "جرحى", "executed": "إعدامات", "displaced": "نازحون",
-        "trapped": "محاصرون", "evacuated": "تم إجلاؤهم", "surrendered": "استسلموا", "arrested": "معتقلون",
-        "airstrikes": "غارات", "territory": "نسبة السيطرة", "places": "مناطق", "money": "أموال",
-        "aid": "مساعدات", "other": "أخرى",
+        "killed": "قتلى", "injured": "جرحى", "casualties": "ضحايا (قتلى وجرحى)", "executed": "إعدامات",
+        "kidnapped": "مخطوفون", "missing": "مفقودون", "displaced": "نازحون", "trapped": "محاصرون",
+        "evacuated": "تم إجلاؤهم", "surrendered": "استسلموا", "released": "أفرج عنهم", "arrested": "معتقلون",
+        "affected": "متضررون", "population": "السكان", "participants": "مشاركون", "airstrikes": "غارات",
+        "strikes": "قصف وقذائف", "flights": "طلعات جوية", "facilities": "منشآت", "places": "مناطق",
+        "factions": "فصائل", "attackers": "مهاجمون", "operations": "عمليات", "vehicles": "مركبات",
+        "aid": "مساعدات", "money": "أموال", "territory": "نسبة السيطرة", "rate": "نسب", "measure": "مقاييس",
+        "goals": "أهداف", "matches": "مباريات", "other": "أخرى",
     },
     "en": {
-        "killed": "killed", "injured": "injured", "executed": "executed", "displaced": "displaced",
+        "killed": "killed", "injured": "injured", "casualties": "casualties (killed and injured)",
+        "executed": "executed", "kidnapped": "kidnapped", "missing": "missing", "displaced": "displaced",
         "trapped": "trapped / besieged", "evacuated": "evacuated", "surrendered": "surrendered",
-        "arrested": "arrested", "airstrikes": "airstrikes", "territory": "territory share", "places": "places",
-        "money": "money", "aid": "aid", "other": "other",
+        "released": "released", "arrested": "arrested", "affected": "affected", "population": "population",
+        "participants": "participants", "airstrikes": "airstrikes", "strikes": "shelling and rockets",
+        "flights": "flights", "facilities": "facilities", "places": "places", "factions": "factions",
+        "attackers": "attackers", "operations": "operations", "vehicles": "vehicles", "aid": "aid",
+        "money": "money", "territory": "territory share", "rate": "rates", "measure": "measures",
+        "goals": "goals", "matches": "matches", "other": "other",
     },
 }
 
 
-#: Who a figure counts (the subjects of ``text/ar/data/claim_subjects.txt``), for readers.
-SUBJECT_LABELS: dict[str, dict[str, str]] = {
+#: Who or what a figure counts (the groups of ``text/ar/data/claim_subjects.txt``), for readers.
+GROUP_LABELS: dict[str, dict[str, str]] = {
     "ar": {
-        "bodies": "جثث", "buses": "حافلات", "children": "أطفال", "civilians": "مدنيون", "detainees": "محتجزون",
-        "displaced": "نازحون", "elderly": "مسنون", "families": "عائلات", "fighters": "مقاتلون",
-        "journalists": "صحفيون", "medics": "مسعفون", "patients": "مرضى", "people": "أشخاص", "refugees": "لاجئون",
-        "shelters": "ملاجئ", "soldiers": "جنود", "students": "طلاب", "trucks": "شاحنات", "vehicles": "مركبات",
-        "volunteers": "متطوعون", "women": "نساء", "workers": "عمال", "wounded": "جرحى",
+        "people": "أشخاص", "civilians": "مدنيون", "fighters": "مقاتلون", "soldiers": "جنود", "police": "شرطة",
+        "children": "أطفال", "women": "نساء", "patients": "مرضى وجرحى", "families": "عائلات", "prisoners": "أسرى ومحتجزون",
+        "journalists": "صحفيون", "medics": "مسعفون", "buses": "حافلات", "trucks": "شاحنات", "shelters": "مراكز إيواء",
+        "vehicles": "مركبات", "aircraft": "طائرات", "districts": "أحياء", "villages": "قرى", "towns": "بلدات",
+        "states": "دول", "fronts": "جبهات", "airstrikes": "غارات", "money": "مبالغ", "percent": "نسبة مئوية",
+        "schools": "مدارس", "hospitals": "مستشفيات", "bridges": "جسور", "plants": "محطات", "sites": "مواقع",
+        "zones": "مناطق", "factions": "فصائل", "licences": "رخص", "concessions": "امتيازات", "instalments": "دفعات",
+        "generators": "مولدات", "goals": "أهداف", "matches": "مباريات", "distance": "مسافة", "length": "طول",
+        "depth": "عمق", "rainfall": "أمطار", "area": "مساحة", "weight": "وزن", "capacity": "سعة",
     },
     "en": {
-        "bodies": "bodies", "buses": "buses", "children": "children", "civilians": "civilians",
-        "detainees": "detainees", "displaced": "displaced people", "elderly": "elderly people",
-        "families": "families", "fighters": "fighters", "journalists": "journalists", "medics": "medics",
-        "patients": "patients", "people": "people", "refugees": "refugees", "shelters": "shelters",
-        "soldiers": "soldiers", "students": "students", "trucks": "trucks", "vehicles": "vehicles",
-        "volunteers": "volunteers", "women": "women", "workers": "workers", "wounded": "wounded",
+        "people": "people", "civilians": "civilians", "fighters": "fighters", "soldiers": "soldiers", "police": "police",
+        "children": "children", "women": "women", "patients": "patients and wounded", "families": "families",
+        "prisoners": "prisoners and detainees", "journalists": "journalists", "medics": "medics", "buses": "buses",
+        "trucks": "trucks", "shelters": "shelters", "vehicles": "vehicles", "aircraft": "aircraft",
+        "districts": "districts", "villages": "villages", "towns": "towns", "states": "states", "fronts": "fronts",
+        "airstrikes": "airstrikes", "money": "sums", "percent": "percent",
+        "schools": "schools", "hospitals": "hospitals", "bridges": "bridges", "plants": "plants", "sites": "sites",
+        "zones": "zones", "factions": "factions", "licences": "licences", "concessions": "concessions",
+        "instalments": "instalments", "generators": "generators", "goals": "goals", "matches": "matches",
+        "distance": "distance", "length": "length", "depth": "depth", "rainfall": "rainfall", "area": "area",
+        "weight": "weight", "capacity": "capacity",
     },
 }
 
 
-def subject_label(subject: str | None, lang: str) -> str | None:
-    """Who a figure counts, for readers; a subject written in Arabic is shown as it is."""
-    if subject is None:
+def group_label(group: str | None, lang: str) -> str | None:
+    """Who or what a figure counts, for readers; a group without a label is shown as its code."""
+    if group is None:
         return None
-    return SUBJECT_LABELS.get(lang, SUBJECT_LABELS["en"]).get(subject, subject)
+    return GROUP_LABELS.get(lang, GROUP_LABELS["en"]).get(group, group)
 
 
 def category_label(category: str | None, lang: str) -> str:

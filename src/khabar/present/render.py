@@ -64,16 +64,22 @@ def _entity_lines(view: BriefView) -> list[str]:
     return lines
 
 
-def _conflict_lines(view: BriefView) -> list[str]:
-    """One line per compared quantity: kind, what is counted, each source's figure side by side."""
-    lab = view.lab
-    lines = []
-    for k in view.conflicts:
-        parts = [
-            f"{c['value']} ({c['source'] or '?'}، {c['date'] or lab['unknown_date']}) {cite([c['number']])}" for c in k["claims"]
-        ]
-        what = k["category"] + (f" · {k['place']}" if k["place"] else "")
-        lines.append(f"[{k['kind_label']}] {what}: " + " | ".join(parts))
+def _quantity_lines(quantity: dict, lab: dict[str, str], depth: int = 0) -> list[str]:
+    """A quantity once: what is counted, then each position (value, its independent sources,
+    the articles and day that give it), disputed positions marked ≠, vague figures after,
+    parts and breakdowns indented under it."""
+    pad = "    " * depth
+    head = f"{quantity['relation_label']}: " if quantity["relation_label"] else ""
+    lines = [f"{pad}[{quantity['kind_label']}] {head}{quantity['title']}"]
+    for p in quantity["positions"]:
+        mark = "≠ " if p["disputed"] else "  "
+        day = f" ({p['date']})" if p["date"] else ""
+        lines.append(f"{pad}  {mark}{p['value']} — {'، '.join(p['sources'])}{day} {p['cite']}")
+    if quantity["vague"]:
+        shown = "، ".join(f"{v['text']} {cite([v['number']])}" for v in quantity["vague"])
+        lines.append(f"{pad}  {lab['vague_figures']}: {shown}")
+    for child in quantity["children"]:
+        lines += _quantity_lines(child, lab, depth + 1)
     return lines
 
 
@@ -109,7 +115,10 @@ def render_text(view: BriefView) -> str:
         lines += [f"{p['cite']} ({p['score']:.2f}) {_clip(p['text'])}" for p in view.shared_passages]
     if view.conflicts:
         lines += ["", f"== {lab['conflicts']} =="]
-        lines += _conflict_lines(view)
+        lines += [line for q in view.conflicts for line in _quantity_lines(q, lab)]
+    if view.figures:
+        lines += ["", f"== {lab['claims']} =="]
+        lines += [line for q in view.figures for line in _quantity_lines(q, lab)]
     lines += ["", f"== {lab['numbers']} =="]
     for a in view.numbers:
         lines.append(f"[{a['number']}] " + "، ".join(f"{n['text']} ({n['value']})" for n in a["items"]))
@@ -148,16 +157,13 @@ def render_markdown(view: BriefView) -> str:
         out += [
             f"- {_md_escape(p['cite'])} ({p['score']:.2f}) {_md_escape(_clip(p['text']))}" for p in view.shared_passages
         ]
-    if view.conflicts:
-        out += ["", f"## {lab['conflicts']}", ""]
-        out += [f"- {_md_escape(line)}" for line in _conflict_lines(view)]
-    if view.claims:
-        out += ["", f"## {lab['claims']}", ""]
-        out += [f"| {lab['value']} | {lab['category']} | {lab['subject']} | {lab['attributed_to']} | {lab['figure_day']} | # |"]
-        out += ["|---|---|---|---|---|---|"]
-        for c in view.claims:
-            cells = (c["value"], c["category"], c["subject"] or "", c["source"] or "", c["date"] or "", str(c["number"]))
-            out.append("| " + " | ".join(_md_escape(x) for x in cells) + " |")
+    for key, quantities in (("conflicts", view.conflicts), ("claims", view.figures)):
+        if quantities:
+            out += ["", f"## {lab[key]}", ""]
+            for q in quantities:
+                for line in _quantity_lines(q, lab):
+                    depth = (len(line) - len(line.lstrip(" "))) // 2
+                    out.append("  " * depth + "- " + _md_escape(line.strip()))
     out += ["", f"## {lab['numbers']}", "", f"| # | {lab['as_written']} | {lab['value']} |", "|---|---|---|"]
     for a in view.numbers:
         out += [f"| {a['number']} | {_md_escape(n['text'])} | {n['value']} |" for n in a["items"]]
@@ -166,23 +172,27 @@ def render_markdown(view: BriefView) -> str:
 
 #: The columns of the CSV of figures, in order.
 CSV_COLUMNS = (
-    "article", "outlet", "published", "value", "low", "high", "approximate", "unit", "category", "subject",
-    "place", "source", "figure_day", "relation", "as_written", "article_id", "claim_id",
+    "article", "outlet", "published", "value", "low", "high", "approximate", "qualifier", "unit", "category",
+    "group", "place", "place_in", "span", "span_start", "cumulative", "figure_day", "source", "source_kind",
+    "relation", "relation_to", "quantity", "quantity_kind", "as_written", "article_id", "claim_id",
 )
 
 
 def render_csv(view: BriefView) -> str:
-    """One row per figure (claim): the value as a reader reads it and as numbers, what it
-    counts, who gives it, its day, whether it conflicts, and the sentence as written.
-    Category and subject are the stable codes of the JSON, whatever the language."""
+    """One row per figure (claim): the value as a reader reads it and as numbers, its frame
+    (what it counts, where, over what time, how it relates to another figure), its source
+    chain, the quantity it belongs to and whether that quantity is disputed, and the figure as
+    written.  Codes are the stable codes of the JSON, whatever the language."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for c in view.claims:
         writer.writerow([
             c["number"], c["outlet"], c["published"], c["value"], c["low"], c["high"], int(c["approximate"]),
-            c["unit"] or "", c["category_code"] or "", c["subject_code"] or "", c["place"] or "", c["source"] or "",
-            c["date"] or "", c["kind"] or "", c["text"], c["article_id"], c["id"],
+            c["qualifier"], c["unit"] or "", c["category_code"] or "", c["group_code"] or "", c["place"] or "",
+            c["place_in"] or "", c["span_code"], c["span_start"] or "", int(c["cumulative"]), c["date"] or "",
+            c["source"], c["source_kind"], c["relation_code"] or "", c["relation_target"] or "",
+            c["quantity"] or "", c["kind"] or "", c["text"], c["article_id"], c["id"],
         ])
     return buffer.getvalue()
 

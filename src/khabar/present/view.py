@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.model import Claim, EventBrief, NumberMention
-from khabar.present.labels import category_label, labels, subject_label
+from khabar.model import Claim, EventBrief, FigureSpan, NumberMention, Quantity
+from khabar.present.labels import category_label, group_label, labels
 
 ENTITY_KINDS = ("person", "organisation", "place", "other")
 
@@ -48,7 +48,7 @@ def safe_url(url: str | None) -> str | None:
 
 
 def format_number(n: NumberMention | Claim) -> str:
-    """A figure as a reader scans it: "~40,000", "≥75,000", "20–99", "60%"."""
+    """A figure as a reader scans it: "~40,000", ">75,000", "≥23", "≤15,000", "~20–99", "60%"."""
 
     def fmt(x: float | None) -> str:
         if x is None:
@@ -57,7 +57,11 @@ def format_number(n: NumberMention | Claim) -> str:
             return f"{x:,.2f}"
         return f"{x:,.0f}" if abs(x) >= 10_000 else f"{x:.0f}"  # no separator in years: 2016
 
-    if n.value is not None and n.low == n.high == n.value:
+    qualifier = n.qualifier if isinstance(n, Claim) else None
+    marks = {"about": "~", "at_least": "≥", "more_than": ">", "up_to": "≤", "less_than": "<"}
+    if qualifier in marks and n.value is not None:
+        core = marks[qualifier] + fmt(n.value)
+    elif n.value is not None and n.low == n.high == n.value:
         core = fmt(n.value)
     elif n.low is not None and n.high is not None:
         core = f"{fmt(n.low)}–{fmt(n.high)}"
@@ -69,7 +73,33 @@ def format_number(n: NumberMention | Claim) -> str:
         core = fmt(n.value)
     if n.unit == "percent":
         core += "%"
+    if qualifier is not None:
+        return ("~" if qualifier == "vague" else "") + core
     return ("~" if n.approximate else "") + core
+
+
+def span_label(span: FigureSpan, lab: dict[str, str]) -> str | None:
+    """The time a figure covers, for readers: "يوم 2023-11-12", "منذ 2023-11-10", "حتى الآن"."""
+    day = span.start.isoformat() if span.start else None
+    if span.kind == "day":
+        return lab["span_day"].format(date=day) if day else None
+    if span.kind == "since":
+        return lab["span_since"].format(date=day or span.as_written or "?")
+    if span.kind == "so_far":
+        return lab["span_so_far"]
+    if span.kind == "period":
+        bounds = f"{day} – {span.end.isoformat()}" if day and span.end else None
+        what = span.as_written or bounds
+        return lab["span_period"].format(period=what) if what else None
+    return None
+
+
+def source_label(claim: Claim, lab: dict[str, str]) -> str:
+    """The source chain as a reader follows it: "اليونيسيف ← طبيب في حلب"; unattributed said so."""
+    links = [link for link in claim.source_chain if link.kind != "unattributed" and link.text]
+    if not links:
+        return lab["unattributed"]
+    return " ← ".join(link.text + (f" ({link.organisation})" if link.organisation else "") for link in links)
 
 
 def cite(numbers: Any) -> str:
@@ -113,8 +143,12 @@ class BriefView:
     matrix: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    #: Every figure, one row each (the CSV, the matrix).
     claims: list[dict[str, Any]] = field(default_factory=list)
+    #: The quantities where sources disagree, then every other quantity: each once, its
+    #: figures side by side by position, parts and breakdowns nested under their total.
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
     timeline_svg: dict[str, Any] | None = None
@@ -231,16 +265,17 @@ def brief_view(
             }
         )
 
-    # Claims; those inside a disagreement are marked so the table shows them at a glance.
+    # Figures: each quantity once, its positions side by side, parts and breakdowns nested
+    # under their total; the flat rows (CSV, matrix) say which quantity each figure is in.
     claim_by_id = {c.id: c for c in brief.claims}
-    kind_of: dict[str, str] = {}
-    for conflict in brief.conflicts:
-        for cid in conflict.claim_ids:
-            if kind_of.get(cid) != "conflict":
-                kind_of[cid] = conflict.kind
+    quantity_of: dict[str, Quantity] = {}
+    for q in brief.quantities:
+        for cid in q.claim_ids:
+            quantity_of[cid] = q
 
     def claim_row(c: Claim) -> dict[str, Any]:
         r = ref(c.article_id)
+        q = quantity_of.get(c.id)
         return {
             "id": c.id,
             "article_id": c.article_id,
@@ -248,37 +283,82 @@ def brief_view(
             "low": c.low,
             "high": c.high,
             "approximate": c.approximate,
+            "qualifier": c.qualifier,
             "unit": c.unit,
             "text": c.text,
             "category_code": c.category,
             "category": category_label(c.category, lang),
-            "subject_code": c.subject,
-            "subject": subject_label(c.subject, lang),
+            "group_code": c.group,
+            "group": group_label(c.group, lang),
             "place": c.place,
-            "source": c.source,
+            "place_in": c.place_in,
+            "span_code": c.span.kind,
+            "span_start": c.span.start.isoformat() if c.span.start else None,
+            "span": span_label(c.span, lab),
+            "cumulative": c.cumulative,
+            "source": source_label(c, lab),
+            "primary_source": c.primary_source.text or None,
+            "source_kind": c.primary_source.kind,
+            "relation_code": c.relation.kind if c.relation else None,
+            "relation_target": c.relation.target if c.relation else None,
             "date": c.date.isoformat() if c.date else None,
             "number": r.number,
             "outlet": r.outlet,
             "published": r.date,
             "href": href(c.article_id, c.sentence_index, (c.start, c.end)),
-            "kind": kind_of.get(c.id),
+            "kind": q.kind if q is not None else None,
+            "quantity": q.id if q is not None else None,
         }
 
     view.claims = [claim_row(c) for c in brief.claims]
-    for conflict in brief.conflicts:
-        members = [claim_row(claim_by_id[i]) for i in conflict.claim_ids if i in claim_by_id]
-        view.conflicts.append(
-            {
-                "kind": conflict.kind,
-                "kind_label": lab.get(f"kind_{conflict.kind}", conflict.kind),
-                "category": category_label(conflict.category, lang),
-                "subject": None,  # the subject class ("people") is internal; each card names its own
-                "place": conflict.place,
-                "note": conflict.note,
-                "claims": members,
-                "missing": [i for i in conflict.claim_ids if i not in claim_by_id],
-            }
-        )
+    rows = {row["id"]: row for row in view.claims}
+    children: dict[str, list[Quantity]] = defaultdict(list)
+    for q in brief.quantities:
+        if q.parent is not None:
+            children[q.parent].append(q)
+
+    def quantity_row(q: Quantity, depth: int = 0) -> dict[str, Any]:
+        disputed = {i for d in q.disputes for i in d}
+        positions = []
+        for i, p in enumerate(q.positions):
+            members = [rows[cid] for cid in p.claim_ids if cid in rows]
+            if not members:
+                continue
+            positions.append(
+                {
+                    "value": members[0]["value"],
+                    "sources": list(p.sources) or [lab["unattributed"]],
+                    "date": p.date.isoformat() if p.date else None,
+                    "disputed": i in disputed,
+                    "claims": members,
+                    "cite": cite(m["number"] for m in members),
+                }
+            )
+        place = q.place + (f" ({q.place_in})" if q.place_in else "") if q.place else None
+        group = group_label(q.group, lang)
+        span = span_label(q.span, lab)
+        category = category_label(q.category, lang)
+        return {
+            "id": q.id,
+            "kind": q.kind,
+            "kind_label": lab.get(f"kind_{q.kind}", q.kind),
+            "category": category,
+            "group": group,
+            "place": place,
+            "span": span,
+            "title": " · ".join(x for x in (category, group, place, span) if x),
+            "relation": q.relation,
+            "relation_label": lab.get(f"relation_{q.relation}") if q.relation else None,
+            "note": q.note,
+            "positions": positions,
+            "vague": [rows[cid] for cid in q.vague_ids if cid in rows],
+            "children": [quantity_row(k, depth + 1) for k in children.get(q.id, ()) if depth < 6],
+            "missing": [i for i in q.claim_ids if i not in claim_by_id],
+        }
+
+    top = [q for q in brief.quantities if q.parent is None or q.parent not in {x.id for x in brief.quantities}]
+    view.conflicts = [quantity_row(q) for q in top if q.kind == "conflict"]
+    view.figures = [quantity_row(q) for q in top if q.kind != "conflict"]
 
     _fill_matrix(view)
 
@@ -334,7 +414,7 @@ def brief_view(
 def _fill_matrix(view: BriefView) -> None:
     """Which outlet reports what: a column per outlet (an article of unknown outlet is its
     own), a row per summary sentence, per fact carried by two articles or more, and per
-    figure (a category, value and subject, whichever articles give it)."""
+    position of a quantity (a value of one thing counted, whichever articles give it)."""
     lab = view.lab
     columns: dict[str, dict[str, Any]] = {}
     for r in view.articles:
@@ -356,13 +436,16 @@ def _fill_matrix(view: BriefView) -> None:
         row(i, (f"{f['speaker']}: " if f["speaker"] else "") + f["text"], f["citations"])
         for i, f in enumerate(shared_facts, 1)
     ]
-    figures: dict[tuple, list[dict[str, Any]]] = {}
-    for c in view.claims:
-        figures.setdefault((c["category"], c["value"], c["subject"] or ""), []).append(c)
+
+    def flat(quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [x for q in quantities for x in (q, *flat(q["children"]))]
+
     figure_rows = []
-    for i, ((category, value, subject), members) in enumerate(figures.items(), 1):
-        text = " · ".join(x for x in (value, category, subject) if x and x != "—")
-        figure_rows.append({**row(i, text, members), "kind": next((c["kind"] for c in members if c["kind"]), None)})
+    for q in flat(view.conflicts + view.figures):
+        for p in q["positions"]:
+            kind = "conflict" if p["disputed"] else (q["kind"] if q["kind"] != "single" else None)
+            text = f"{p['value']} · {q['title']}"
+            figure_rows.append({**row(len(figure_rows) + 1, text, p["claims"]), "kind": kind})
     view.matrix = [
         {"key": key, "label": lab[label], "rows": rows}
         for key, label, rows in (("summary", "summary", summary), ("facts", "facts", facts), ("figures", "claims", figure_rows))

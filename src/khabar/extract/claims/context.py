@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from khabar.extract.attribution import Source, verb_info
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
-from khabar.extract.claims.figures import _Figure
-from khabar.model import Article, DateMention, EntityMention, NumberMention, Quote, Sentence
+from khabar.extract.claims.figures import CUE_WINDOW, _Figure
+from khabar.model import Article, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence
 from khabar.text.ar.normalize import normalize
 
 #: A headline's source before its colon is at most this many words ("محافظ العاصية: ...").
@@ -185,3 +185,110 @@ def _quote_speaker(quotes: Sequence[Quote], sentence_index: int, start: int, end
         if q.sentence_index == sentence_index and q.start <= start and end <= q.end:
             return q.speaker
     return None
+
+
+#: Categories whose figures grow until the count is over: without a day of their own they
+#: are counted so far ("دفعت المعارك 130 ألفا إلى النزوح").
+_GROWING = frozenset({"displaced", "surrendered"})
+#: Categories whose figures are cumulative whatever their span: the share of territory held
+#: is what has been taken so far.
+_CUMULATIVE_STATES = frozenset({"territory"})
+#: A "since" day governs a figure at most this many characters away in its sentence.
+SINCE_WINDOW = 120
+
+
+def _period_bounds(m: DateMention) -> tuple[dt.date, dt.date] | None:
+    if m.date is None:
+        return None
+    if m.precision == "year":
+        return dt.date(m.date.year, 1, 1), dt.date(m.date.year, 12, 31)
+    if m.precision == "month":
+        nxt = dt.date(m.date.year + (m.date.month == 12), m.date.month % 12 + 1, 1)
+        return m.date.replace(day=1), nxt - dt.timedelta(days=1)
+    if m.precision == "week":
+        return m.date, m.date + dt.timedelta(days=6)
+    return None
+
+
+def _word_before(s: _Sent, offset: int) -> int:
+    """The token index of the last word before ``offset`` (-1 if none)."""
+    k = -1
+    for i, t in enumerate(s.toks):
+        if t.end <= offset:
+            if s.is_word(i):
+                k = i
+        else:
+            break
+    return k
+
+
+def _cue_near(s: _Sent, f: _Figure, matcher, *, before: int, after: int) -> bool:
+    """A ``matcher`` entry within ``before`` words before the figure or ``after`` words after
+    it, in its clause."""
+    dist, k = 0, f.a - 1
+    while k >= 0 and dist < before:
+        if s.boundary[k]:
+            break
+        if s.is_word(k):
+            dist += 1
+            hit = matcher.at(s.toks, k, _variants)
+            if hit is not None and k + hit[1] <= f.a:
+                return True
+        k -= 1
+    dist, k = 0, f.b
+    while k < len(s.toks) and dist < after:
+        if s.boundary[k]:
+            break
+        if s.is_word(k):
+            dist += 1
+            if matcher.at(s.toks, k, _variants) is not None:
+                return True
+        k += 1
+    return False
+
+
+def figure_span(
+    s: _Sent, f: _Figure, dates: Sequence[DateMention], category: str | None, day: dt.date | None
+) -> tuple[FigureSpan, bool]:
+    """The time a figure covers, and whether it is a count that grows.
+
+    * **since** -- a day after "منذ" near the figure in its sentence ("قتل 415 مدنيا منذ 15
+      تشرين الثاني"): counted from that day;
+    * **so_far** -- a word of a growing count in its clause ("ارتفعت الحصيلة إلى"، "حتى
+      الآن"، "منذ بدء"), or a category that grows (the displaced) with no day of its own;
+    * **period** -- a month, a year or a week after "خلال"، "في"، "طوال" in its clause
+      ("خلال العام الماضي");
+    * **day** -- else: the figure's day (the day its sentence names, or the article's day;
+      unknown in an undated article).
+    """
+    lists = _lists()
+    n = f.mention
+    since = []
+    for m in dates:
+        before = normalize(s.text[max(0, m.start - 8) : m.start]).split()
+        if m.date is not None and before and before[-1] in _variants_since():
+            distance = m.start - n.end if m.start >= n.end else n.start - m.end
+            k = _word_before(s, m.start)
+            a, b = (k, f.a) if m.end <= n.start else (f.b, k)
+            # "وهي الأعلى منذ عام 1987": a "since" of another clause says nothing of the figure
+            if distance <= SINCE_WINDOW and not any(s.boundary[max(a, 0) : b]):
+                since.append((distance, m))
+    if since:
+        m = min(since, key=lambda x: x[0])[1]
+        return FigureSpan("since", m.date, None, m.text), True
+    if _cue_near(s, f, lists.so_far, before=CUE_WINDOW, after=4):
+        return FigureSpan("so_far"), True
+    for m in dates:
+        bounds = _period_bounds(m)
+        if bounds is None:
+            continue
+        k = _word_before(s, m.start)
+        if k < 0 or lists.period.at(s.toks, k, _variants) is None:
+            continue
+        a, b = (k, f.a) if m.end <= n.start else (f.b, k)
+        if not any(s.boundary[a:b]):
+            return FigureSpan("period", bounds[0], bounds[1], s.text[s.toks[k].start : m.end]), True
+    named_day = any(m.date is not None and m.precision == "day" for m in dates)
+    if category in _GROWING and not named_day:
+        return FigureSpan("so_far"), True
+    return FigureSpan("day", day), category in _CUMULATIVE_STATES

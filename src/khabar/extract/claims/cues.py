@@ -108,11 +108,29 @@ class _Lists:
     anaphora: _Matcher
     margin: _Matcher
     source_verb: _Matcher
+    so_far: _Matcher
+    period: _Matcher
     subjects: _Matcher
+    #: Dual form (normalized, with and without و/ف/ب/ل) -> True: "طفلان"، "مركزين"، "وفاتين".
+    duals: frozenset[str]
     categories: frozenset[str]
 
 
-_SPECIAL = ("skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb")
+_SPECIAL = (
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual",
+)
+
+
+def _dual_forms(entries: Sequence[_Entry]) -> list[str]:
+    """The dual forms of the [dual] nouns: ta marbuta becomes ت before the ending; -ين only
+    where it is not also the plural."""
+    out = []
+    for e in entries:
+        base = e.words[0]
+        stem = base[:-1] + "ت" if base.endswith("ه") else base
+        endings = ("ان",) if e.mode == "an" else ("ان", "ين")
+        out.extend(stem + ending for ending in endings)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +153,10 @@ def _lists() -> _Lists:
         anaphora=_matcher(by_tag["anaphora"]),
         margin=_matcher(by_tag["margin"]),
         source_verb=_matcher(by_tag["source_verb"]),
+        so_far=_matcher(by_tag["so_far"]),
+        period=_matcher(by_tag["period"]),
         subjects=_matcher(_read("claim_subjects")),
+        duals=frozenset(_dual_forms(by_tag["dual"])),
         categories=frozenset(e.tag for e in cues),
     )
 

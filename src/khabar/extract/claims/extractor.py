@@ -83,23 +83,26 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from khabar.extract.attribution import find_source
+from khabar.extract.attribution import Source, find_source
 from khabar.extract.claims.context import (
     _claim_date,
     _day_mentions,
     _figure_date,
+    figure_span,
     _headline_source,
     _place_finder,
     _previous_source,
     _quote_speaker,
     _verb_source,
 )
-from khabar.extract.claims.cues import _Sent
+from khabar.extract.claims.cues import _lists, _Sent, _variants
+from khabar.extract.claims.frame import link_of, qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
-from khabar.model import Claim, DateMention, Document, Sentence
+from khabar.model import Claim, DateMention, Document, FigureRelation, Sentence
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
 
@@ -147,8 +150,8 @@ def extract_claims(doc: Document) -> list[Claim]:
         return None
 
     for position, sentence in enumerate(sentences):
-        numbers = numbers_of.get(position)
-        if not numbers:
+        numbers = numbers_of.get(position, [])
+        if not numbers and not _may_hold_a_dual(doc.sentence_words[position] if position < len(doc.sentence_words) else ()):
             continue
         s = _Sent.read(sentence.text)
         parsed[position] = s
@@ -156,7 +159,6 @@ def extract_claims(doc: Document) -> list[Claim]:
         figures = _figures(s, numbers, dates)
         _categorize(s, figures, lambda position=position: recent(position))
         kept = [f for f in figures if f.category is not None or f.subject is not None]
-        kept = [f for f in kept if not (f.mention.unit == "percent" and f.category is None)]
         cats = [f.category for f in kept if f.category]
         last_of[position] = cats[-1] if cats else None
         if kept:
@@ -168,22 +170,34 @@ def extract_claims(doc: Document) -> list[Claim]:
     place_of = _place_finder(article, doc.mentions)
 
     claims: list[Claim] = []
+    claim_of: dict[int, str] = {}  # id(_Figure) -> Claim.id
+    paragraph_day = _paragraph_days(sentences, doc.dates)
     for sentence, s, figures, dates in read:
         days = _day_mentions(sentence.text, dates)
         day = _claim_date(days, article.published)
+        if not days:
+            # "حصيلة القصف الذي استهدف السوق يوم الأحد موضع خلاف. فقد وثق المرصد مقتل 23":
+            # a sentence without a day of its own tells of the day its paragraph just named.
+            day = paragraph_day.get(sentence.index) or day
         previous = _previous_source(quotes, sentence.index)
         taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
             src = find_source(sentence.text, start=n.start, end=n.end, previous=previous)
-            source = src.text if src is not None else None
+            source: Source | str | None = src
             if source is None:
                 source = (
                     _quote_speaker(quotes, sentence.index, start, end)
                     or _headline_source(sentence, n.start)
                     or _verb_source(s, f, taken)
                 )
+            claim_of[id(f)] = f"{article.id}:{start}"
+            date = _figure_date(n, days, day)
+            span, cumulative = figure_span(s, f, dates, f.category, date)
+            relation = None
+            if f.total is not None and id(f.total) in claim_of:
+                relation = FigureRelation("part_of" if f.share == "part" else "breakdown_of", claim_of[id(f.total)])
             claims.append(
                 Claim(
                     id=f"{article.id}:{start}",
@@ -196,8 +210,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                     low=n.low,
                     high=n.high,
                     approximate=n.approximate,
+                    qualifier=qualifier_of(n),
                     category=f.category,
-                    subject=f.subject,
+                    group="money" if f.category == "money" else f.subject,
                     place=place_of(
                         sentence.start,
                         sentence.end,
@@ -205,12 +220,38 @@ def extract_claims(doc: Document) -> list[Claim]:
                         end,
                         exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
                     ),
-                    source=source,
-                    date=_figure_date(n, days, day),
+                    source_chain=link_of(source),
+                    date=date,
+                    span=span,
+                    cumulative=cumulative,
+                    relation=relation,
                     unit=n.unit,
                 )
             )
-    return _restated(claims)
+    return repeats(_restated(claims))
+
+
+def _may_hold_a_dual(words: Sequence[str]) -> bool:
+    """A cheap look at a sentence without digits or number words: does a word end like a
+    dual of a counted noun?"""
+    duals = _lists().duals
+    return any(w.endswith(("ان", "ين")) and any(v in duals for v in _variants(w)) for w in words)
+
+
+def _paragraph_days(sentences: Sequence[Sentence], dates: Sequence[DateMention]) -> dict[int, dt.date]:
+    """Sentence index -> the last day named before it in its paragraph (none for a title)."""
+    by_position = _by_sentence(dates, sentences)
+    out: dict[int, dt.date] = {}
+    paragraph, last = None, None
+    for position, sentence in enumerate(sentences):
+        if sentence.paragraph != paragraph or sentence.is_title:
+            paragraph, last = sentence.paragraph, None
+        if last is not None:
+            out[sentence.index] = last
+        named = _claim_date(_day_mentions(sentence.text, by_position.get(position, [])), None)
+        if named is not None and not sentence.is_title:
+            last = named
+    return out
 
 
 def _restated(claims: list[Claim]) -> list[Claim]:
@@ -222,7 +263,7 @@ def _restated(claims: list[Claim]) -> list[Claim]:
         if c.category is None:
             same = known.get((c.value, c.low, c.high, c.unit))
             if same is not None:
-                c = dataclasses.replace(c, category=same.category, subject=c.subject or same.subject)
+                c = dataclasses.replace(c, category=same.category, group=c.group or same.group)
             else:
                 c = dataclasses.replace(c, category="other")
         out.append(c)

@@ -30,6 +30,10 @@ class _Figure:
     category: str | None = None
     subject: str | None = None
     via: str = ""
+    #: The figure of the same sentence this one is a share ("part") or subgroup
+    #: ("breakdown") of: "نزح 30 ألفا، غادر منهم 18 ألفا"، "قتل 50، بينهم 11 طفلا".
+    total: _Figure | None = None
+    share: str | None = None  # "part" or "breakdown"
 
 
 def _is_year(n: NumberMention) -> bool:
@@ -43,8 +47,11 @@ def _is_year(n: NumberMention) -> bool:
 
 
 def _counted_noun(s: _Sent, b: int) -> int:
-    """The noun a figure counts: the word after it, or after "من" ("2200 من المسلحين")."""
+    """The noun a figure counts: the word after it, or after "من" ("2200 من المسلحين"); never
+    a word joined by "و" with the article ("15 ألفا والدولة جاهزة": a new phrase)."""
     k = s.next_word(b)
+    if k >= 0 and s.toks[k].text.startswith(("وال", "وٱل")):
+        return -1
     if k >= 0 and s.toks[k].norm == _MIN:
         k = s.next_word(k + 1)
     return k
@@ -149,10 +156,32 @@ def _before_in_clause(s: _Sent, f: _Figure, matcher: _Matcher, *, limit: int = C
     return -1
 
 
-def _subset(s: _Sent, f: _Figure) -> bool:
-    """The figure follows "بينهم"/"منهم" (also "من بينهم"): a part of the total before it."""
+def _subset(s: _Sent, f: _Figure) -> str | None:
+    """"breakdown" when the figure follows "بينهم" (also "من بينهم"): a subgroup of the total
+    before it; "part" after "منهم"، "معظمهم": a share of it; None otherwise."""
     p = s.prev_word(f.a)
-    return p >= 0 and _lists().subset.at(s.toks, p, _variants) is not None
+    if p < 0:
+        return None
+    hit = _lists().subset.at(s.toks, p, _variants)
+    return hit[0].mode or "part" if hit is not None else None
+
+
+def _joined(s: _Sent, f: _Figure) -> bool:
+    """The figure is joined to the one before by "و" ("و5 نساء"، "و 5 نساء")."""
+    start = f.mention.start
+    if s.text[max(0, start - 1) : start] == "و":
+        return True
+    p = s.prev_word(f.a)
+    return p >= 0 and s.toks[p].norm == "و" and p == f.a - 1
+
+
+#: Groups that name no one in particular: a share of "people" given as "civilians" is a
+#: share, not a subgroup.
+_BROAD = frozenset({"people", "civilians"})
+
+
+def _group_differs(a: str, b: str) -> bool:
+    return a != b and not (a in _BROAD and b in _BROAD)
 
 
 def _subject(s: _Sent, f: _Figure) -> str | None:
@@ -194,6 +223,28 @@ def _last_cue(s: _Sent) -> str | None:
     return found
 
 
+def _dual_at(s: _Sent, k: int) -> bool:
+    """``toks[k]`` is the dual of a counted noun ("وطفلان"، "مركزين"), not with the article
+    ("القمتان": two already named, not a count)."""
+    duals = _lists().duals
+    norm = s.toks[k].norm
+    for v in _variants(norm):
+        if v in duals:
+            return _ARTICLE not in norm[: len(norm) - len(v)]
+    return False
+
+
+def _duals(s: _Sent, taken: Sequence[tuple[int, int]]) -> list[_Figure]:
+    """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"."""
+    out = []
+    for k, t in enumerate(s.toks):
+        if not s.is_word(k) or any(a < t.end and t.start < b for a, b in taken) or not _dual_at(s, k):
+            continue
+        n = NumberMention(t.start, t.end, s.text[t.start : t.end], 2.0, 2.0, 2.0)
+        out.append(_Figure(n, k, k + 1, k))
+    return out
+
+
 def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMention]) -> list[_Figure]:
     out = []
     for n in mentions:
@@ -201,7 +252,9 @@ def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMe
         if _skipped(s, n, a, b, dates):
             continue
         out.append(_Figure(n, a, b, _counted_noun(s, b)))
-    return out
+    taken = [(m.start, m.end) for m in mentions] + [(d.start, d.end) for d in dates]
+    out.extend(_duals(s, taken))
+    return sorted(out, key=lambda f: f.mention.start)
 
 
 def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | None]) -> None:
@@ -212,14 +265,20 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
         f.subject = _subject(s, f)
         previous = next((g for g in reversed(done) if g.category), None)
         if f.mention.unit == "percent":
-            f.category = _nearest_cue(s, f, percent=True)
-            f.via = "percent"
-            if f.category is None:
-                f.category = _noun_category(s, f) or _nearest_cue(s, f, percent=False)
-                f.via = "cue"
-        elif previous is not None and _subset(s, f):
+            # A share of an area held is territory; any other percentage is a rate.
+            f.category, f.via = _nearest_cue(s, f, percent=True) or "rate", "percent"
+            f.subject = "percent"
+        elif previous is not None and (share := _subset(s, f)) is not None:
             f.category, f.via = previous.category, "subset"
+            total = previous.total if previous.share == "part" and share == "part" and previous.total else previous
+            if share == "part" and f.subject and total.subject and _group_differs(f.subject, total.subject):
+                share = "breakdown"  # "منهم 11 طفلا": who, not how many of the total went where
+            f.total, f.share = total, share
             f.subject = f.subject or previous.subject
+        elif previous is not None and previous.share == "breakdown" and previous.total is not None and _joined(s, f):
+            # "بينهم 11 طفلا و5 نساء": the next subgroup of the same total
+            f.category, f.via = previous.category, "subset"
+            f.total, f.share = previous.total, "breakdown"
         else:
             f.category = _noun_category(s, f)
             f.via = "noun"
@@ -230,6 +289,9 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
             if f.category is None and f.subject is None and previous is not None:
                 f.category, f.via = previous.category, "ellipsis"
                 f.subject = previous.subject
+                if previous.share == "part" and previous.total is not None:
+                    # "غادر منهم 18 ألفا ...، بينما ذهب 8500 إلى ...": another share of that total
+                    f.total, f.share = previous.total, "part"
         if f.subject is None:
             f.subject = _subject_before(s, f)
         done.append(f)

@@ -73,5 +73,6 @@ The parts: :mod:`~khabar.text.ar.numbers.words` (the data), :mod:`~khabar.text.a
 """
 
 from khabar.text.ar.numbers.find import find_numbers, parse_number
+from khabar.text.ar.numbers.read import hedge_kind
 
-__all__ = ["find_numbers", "parse_number"]
+__all__ = ["find_numbers", "hedge_kind", "parse_number"]

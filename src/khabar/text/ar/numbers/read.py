@@ -300,3 +300,22 @@ def _second_of_range(toks: list[_Tok], i: int, first: _Read, k: int) -> _Read | 
     if second.value <= first.value:
         return None  # "60 إلى 50" is a fall, "1-1" a score: not ranges
     return second
+
+
+def hedge_kind(qualifier: str | None) -> str | None:
+    """What a hedge as written means ("نحو" approximate, "لا يتجاوز" at_most, "بين" a
+    range's opener: "range"), from the same tables the reader uses; None for no hedge."""
+    if not qualifier:
+        return None
+    from khabar.text.ar.normalize import normalize
+
+    words = tuple(normalize(qualifier).split())
+    if not words:
+        return None
+    for table in (_DATA.before, _DATA.after):
+        for seq, kind in table:
+            if words == seq or (len(words) == len(seq) and words[1:] == seq[1:] and _strip_proclitic(words[0], seq[0]) >= 0):
+                return kind
+    if words in _DATA.range_between or (len(words) == 1 and words[0] in _DATA.range_from):
+        return "range"
+    return None

@@ -1,0 +1,94 @@
+"""A figure's frame beyond what it counts: how it is hedged (its qualifier), the time it
+covers (its span, and whether it is a count that grows), and who it comes from as a chain
+of links.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from khabar.extract.attribution import Source
+from khabar.model import Claim, FigureRelation, NumberMention, QualifierKind, SourceLink
+from khabar.text.ar.normalize import normalize
+from khabar.text.ar.numbers import hedge_kind
+
+#: The hedge kinds of the number reader, as a figure's qualifier.
+_QUALIFIER_OF_HEDGE: dict[str, QualifierKind] = {
+    "approximate": "about",
+    "more_than": "more_than",
+    "at_least": "at_least",
+    "at_most": "up_to",
+    "up_to": "up_to",
+    "less_than": "less_than",
+    "range": "range",
+}
+
+#: Groups that name no one in particular ("people" and "civilians" count the same people).
+_BROAD = frozenset({"people", "civilians"})
+
+#: Two numbers in one mention: "10-20", "10 إلى 20".
+_RANGE_TEXT = re.compile(r"\d\s*[-–]\s*\d|\bإلى\b|\bالى\b")
+
+
+def qualifier_of(n: NumberMention) -> QualifierKind:
+    """exact, about, at_least, more_than, up_to, less_than, range, or vague ("عشرات")."""
+    kind = hedge_kind(n.qualifier)
+    if n.value is None:
+        if kind == "range" or _RANGE_TEXT.search(n.text):
+            return "range"
+        return "vague"
+    return _QUALIFIER_OF_HEDGE.get(kind or "", "exact")
+
+
+def link_of(source: Source | str | None) -> tuple[SourceLink, ...]:
+    """A one-link chain for a source found in the sentence (or as written), or the
+    unattributed chain."""
+    from khabar.model import UNATTRIBUTED
+
+    if source is None:
+        return UNATTRIBUTED
+    if isinstance(source, str):
+        return (SourceLink(source, "other"),) if source.strip() else UNATTRIBUTED
+    return (SourceLink(source.text, source.kind, source.organisation),)
+
+
+def _attributed(c: Claim) -> bool:
+    return c.primary_source.kind != "unattributed"
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """Two figures of one article that say the same thing: same value and bounds, same
+    category, compatible groups, and -- when both name a source -- the same source."""
+    if a.value is None or (a.value, a.low, a.high, a.unit) != (b.value, b.low, b.high, b.unit):
+        return False
+    if a.category != b.category or (a.group and b.group and a.group != b.group and not {a.group, b.group} <= _BROAD):
+        return False
+    if _attributed(a) and _attributed(b):
+        return normalize(a.primary_source.text) == normalize(b.primary_source.text) or bool(
+            a.primary_source.organisation
+            and normalize(a.primary_source.organisation or "") == normalize(b.primary_source.organisation or "")
+        )
+    return True
+
+
+def repeats(claims: list[Claim]) -> list[Claim]:
+    """The same figure written again in an article (a headline and its body, an abstract
+    copied as the lead, a teaser) is ``same_as`` the other: the unattributed one points at
+    the one that names its source, else the later one at the earlier."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.relation is not None:
+            continue
+        for j in range(i):
+            o = out[j]
+            if o.relation is not None and o.relation.kind == "same_as":
+                continue
+            if not _same_figure(o, c):
+                continue
+            if _attributed(c) and not _attributed(o):
+                out[j] = dataclasses.replace(o, relation=FigureRelation("same_as", c.id))
+            else:
+                out[i] = dataclasses.replace(c, relation=FigureRelation("same_as", o.id))
+            break
+    return out
