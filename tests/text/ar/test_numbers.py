@@ -10,6 +10,7 @@ from khabar.model import NumberMention
 from khabar.text.ar.numbers import find_numbers, parse_number
 
 from khabar_testdata import EXAMPLES, need
+from khabar_timing import assert_linear
 
 N = None  # an open bound
 
@@ -505,3 +506,17 @@ def test_example_more_than_75000_stays_more_than() -> None:
     text = need(EXAMPLES / "wadi-nahr-evacuation" / "2023-11-14-mutawassit-radio.txt").read_text(encoding="utf-8")
     (m,) = at(text, "أكثر من 75 ألفا")
     assert bounds(m) == (75_000, 75_000, N, True)
+
+
+# --- cost grows linearly with the text ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        " اثنان",  # a number word on every word: each once searched the whole text for its piece
+        "5, ",  # a piece per number
+    ],
+)
+def test_time_doubles_at_most_with_a_doubled_text(unit: str) -> None:
+    assert_linear(find_numbers, unit * (6_000 // len(unit)), runs=5)
