@@ -188,6 +188,29 @@ class StoryOptions:
     #: Whether the term vector holds the names found in the lead (people, places,
     #: organisations) as features of their own.
     names: bool = True
+    #: Whether articles carry a meaning vector (khabar.relate.meaning: the multilingual USE
+    #: on title and lead) and are grouped into events by it.  False: words alone (the
+    #: TF-IDF second stage above).
+    semantic: bool = True
+    #: Body words after the title that make the meaning text, and where the day of the
+    #: happening is looked for (docs/stories.md: 40 measured best).
+    lead_words: int = 40
+    #: Event score: meaning cosine to the event's centroid + ``event_terms_weight`` x
+    #: TF-IDF cosine to its centroid + ``same_day_bonus`` when the article's event day is
+    #: one of the event's days; an article joins the best event scoring at least
+    #: ``event_threshold`` whose event days are within ``event_days`` of its own.  Weights
+    #: from a logistic fit on the dev pairs (5.31 x meaning, 4.19 x terms, 1.44 same day),
+    #: threshold tuned by B-cubed and pairwise F1 on dev (docs/stories.md).
+    event_threshold: float = 1.0
+    event_terms_weight: float = 0.8
+    same_day_bonus: float = 0.27
+    event_days: int = 1
+    #: Storyline score of a new event's first article: meaning cosine + ``storyline_terms_weight``
+    #: x TF-IDF cosine to a storyline's centroid; it joins the best storyline scoring at least
+    #: ``storyline_threshold`` that had an article within ``storyline_days``.
+    storyline_threshold: float = 0.6
+    storyline_terms_weight: float = 1.3
+    storyline_days: int = 7
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -204,6 +227,17 @@ class StoryOptions:
             raise OptionsError(f"cosine_threshold must be in (0, 1] or None, got {self.cosine_threshold}")
         if self.cosine_days < 0:
             raise OptionsError(f"cosine_days must be 0 or more, got {self.cosine_days}")
+        if self.lead_words < 1:
+            raise OptionsError(f"lead_words must be at least 1, got {self.lead_words}")
+        for name in ("event_threshold", "storyline_threshold"):
+            if not 0.0 < getattr(self, name) <= 3.0:
+                raise OptionsError(f"{name} must be in (0, 3], got {getattr(self, name)}")
+        for name in ("event_terms_weight", "same_day_bonus", "storyline_terms_weight"):
+            if not 0.0 <= getattr(self, name) <= 5.0:
+                raise OptionsError(f"{name} must be in [0, 5], got {getattr(self, name)}")
+        for name in ("event_days", "storyline_days"):
+            if getattr(self, name) < 0:
+                raise OptionsError(f"{name} must be 0 or more, got {getattr(self, name)}")
 
     @property
     def candidate_threshold(self) -> float:
@@ -215,9 +249,9 @@ class StoryOptions:
             return min(0.1, self.threshold)
         return round(0.7 * self.threshold, 4)
 
-    def signature_key(self) -> tuple[int, int, int, bool]:
+    def signature_key(self) -> tuple[int, int, int, bool, bool, int]:
         """The options a signature depends on: change one and every signature is stale."""
-        return (self.num_perm, self.seed, self.body_terms, self.names)
+        return (self.num_perm, self.seed, self.body_terms, self.names, self.semantic, self.lead_words)
 
 
 @dataclass(frozen=True, slots=True)

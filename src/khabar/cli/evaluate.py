@@ -11,7 +11,7 @@ import typer
 
 from khabar.cli.common import app, check_choice, choices, fail, require_extra, say
 from khabar.config import SUMMARY_ALGORITHMS
-from khabar.errors import KhabarError
+from khabar.errors import KhabarError, OptionsError
 
 eval_app = typer.Typer(help="Measure khabar on real data: every quality figure has a command.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(eval_app, name="eval")
@@ -187,30 +187,58 @@ def eval_stories(
         typer.Option(help="Second stage (TF-IDF cosine to the story centroid); 0 turns it off.", show_default=False),
     ] = None,
     cosine_days: Annotated[Optional[int], typer.Option(help="Days of the second stage.", show_default=False)] = None,
+    gold: Annotated[
+        Optional[Path],
+        typer.Option(
+            exists=True, file_okay=False,
+            help="An event gold folder (pairs.jsonl, events.jsonl; tests/gold/events): pairwise P/R/F1 at event "
+            "and storyline level and B-cubed.",
+            show_default=False,
+        ),
+    ] = None,
+    corpus: Annotated[
+        Path, typer.Option(help="The folder the gold's article paths are relative to.")
+    ] = Path("../shared/corpora/ant"),
+    split: Annotated[Optional[str], typer.Option(help="Only this split of the gold (dev or test); both when unset.", show_default=False)] = None,
+    event_threshold: Annotated[Optional[float], typer.Option(help="Event score to join an event.", show_default=False)] = None,
+    storyline_threshold: Annotated[
+        Optional[float], typer.Option(help="Storyline score to join a storyline.", show_default=False)
+    ] = None,
+    lexical: Annotated[bool, typer.Option("--lexical", help="Group by words alone (no meaning vectors).")] = False,
 ) -> None:
-    """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping.
+    """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping;
+    with --gold, pairwise precision / recall / F1 of events and storylines on real news.
 
     Unset options take the defaults of khabar stories (printed on the first line).
     """
     import dataclasses
 
     from khabar.config import StoryOptions, build_options
-    from khabar.evaluate.stories import evaluate_storysets
-    from khabar.present.evaluation import stories_table, story_options_line
+    from khabar.evaluate.stories import evaluate_event_gold, evaluate_storysets
+    from khabar.present.evaluation import event_gold_table, stories_table, story_options_line
 
     given = {
         "threshold": threshold,
         "window_days": window_days,
         "body_terms": body_terms,
         "cosine_days": cosine_days,
+        "event_threshold": event_threshold,
+        "storyline_threshold": storyline_threshold,
+        "semantic": False if lexical else None,
     }
     given["cosine_threshold"] = cosine_threshold or None  # 0: the second stage off (below)
     try:
         options = build_options(StoryOptions, **given)
         if cosine_threshold == 0:  # None in build_options means "not given"
             options = dataclasses.replace(options, cosine_threshold=None)
-        rows = evaluate_storysets(data or [], event_dir, options=options)
+        if split is not None and split not in ("dev", "test"):
+            raise OptionsError(f"--split must be dev or test, got {split!r}")
+        scores = evaluate_event_gold(gold, corpus, options=options, split=split) if gold is not None else None
+        rows = evaluate_storysets(data or [], event_dir, options=options) if data or event_dir or gold is None else []
     except KhabarError as e:
         fail(str(e), 2)
     typer.echo(story_options_line(options))
-    typer.echo(stories_table(rows))
+    if scores is not None:
+        typer.echo(event_gold_table(scores))
+    if rows:
+        typer.echo(stories_table(rows))

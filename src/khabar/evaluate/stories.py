@@ -31,8 +31,8 @@ from pathlib import Path
 from khabar.errors import InputError
 from khabar.model import Article
 from khabar.config import StoryOptions
-from khabar.relate.stories import assign_stories
-from khabar.scale.cluster import sign_article
+from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
+from khabar.scale.cluster import sign_batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +113,129 @@ def read_event_dir(path: Path) -> list[tuple[Article, str]]:
 def cluster_labelled(items: Sequence[tuple[Article, str]], *, options: StoryOptions) -> tuple[dict[str, str], dict[str, str]]:
     """(predicted, gold) maps by article id; an article given twice keeps its first label."""
     gold: dict[str, str] = {}
-    signed = []
+    articles = []
     for article, event in items:
         if article.id in gold:
             continue
         gold[article.id] = event
-        signed.append(sign_article(article, options=options))
-    return assign_stories(signed, options=options), gold
+        articles.append(article)
+    events, _lines = group_articles(articles, options=options)
+    return events, gold
+
+
+def group_articles(articles: Sequence[Article], *, options: StoryOptions) -> tuple[dict[str, str], dict[str, str]]:
+    """``(article id -> event id, article id -> storyline id)`` of ``articles`` grouped as
+    one stream (an article that cannot be signed is an event and a storyline of its own)."""
+    index = StoryIndex(options)
+    signed = [s for s in sign_batch(list(articles), options=options) if isinstance(s, SignedArticle)]
+    events = assign_stories(signed, options=options, index=index)
+    lines = {}
+    story_line = {s.id: s.storyline for s in index.take_changed()}
+    for a in articles:
+        if a.id not in events:
+            events[a.id] = "unsigned:" + a.id
+        lines[a.id] = story_line.get(events[a.id]) or events[a.id]
+    return events, lines
+
+
+# --- the event gold on real news (tests/gold/events) ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PairScores:
+    """Pairwise precision / recall / F1 of "same group?" over labelled article pairs."""
+
+    precision: float
+    recall: float
+    f1: float
+    pairs: int
+    positives: int
+    true_positives: int
+    false_positives: int
+
+    @classmethod
+    def of(cls, decisions: Sequence[tuple[bool, bool]]) -> PairScores:
+        """From ``(gold, predicted)`` per pair."""
+        tp = sum(1 for g, p in decisions if g and p)
+        fp = sum(1 for g, p in decisions if p and not g)
+        pos = sum(1 for g, _ in decisions if g)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / pos if pos else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return cls(precision, recall, f1, len(decisions), pos, tp, fp)
+
+
+@dataclass(frozen=True)
+class EventGoldScores:
+    """``khabar eval stories --gold``: the grouping of the gold's articles scored on its pairs
+    (event and storyline level, overall and by kind) and on its event-labelled set."""
+
+    split: str
+    articles: int
+    event_pairs: PairScores
+    storyline_pairs: PairScores
+    event_pairs_by_kind: tuple[tuple[str, PairScores], ...]
+    events: ClusteringScores
+    storylines: ClusteringScores
+
+
+def read_event_gold(folder: Path, *, split: str | None) -> tuple[list[dict], list[dict]]:
+    """``(pairs, event rows)`` of an event gold folder (``pairs.jsonl``, ``events.jsonl``),
+    only those of ``split`` when given."""
+    out = []
+    for name in ("pairs.jsonl", "events.jsonl"):
+        path = folder / name
+        rows = []
+        try:
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if line.strip():
+                    rows.append(json.loads(line))
+        except (OSError, ValueError) as e:
+            raise InputError(str(path), f"not an event gold file: {e}") from e
+        out.append([r for r in rows if split is None or r.get("split") == split])
+    return out[0], out[1]
+
+
+def evaluate_event_gold(
+    folder: Path, corpus: Path, *, options: StoryOptions, split: str | None = None
+) -> EventGoldScores:
+    """Group every article the gold names (of ``split``: ``dev`` or ``test``; both when
+    None) as one stream, in date order, and score the grouping on the labelled pairs and
+    on the event-labelled set.  ``corpus``: the folder the gold's paths are relative to."""
+    from khabar.ingest import read_path
+
+    pairs, event_rows = read_event_gold(folder, split=split)
+    paths = sorted({p["a"] for p in pairs} | {p["b"] for p in pairs} | {r["path"] for r in event_rows})
+    if not paths:
+        raise InputError(str(folder), f"no labelled article in split {split!r}")
+    article_of: dict[str, Article] = {}
+    for rel in paths:
+        found = [a for a in read_path(corpus / rel) if isinstance(a, Article)]
+        if not found:
+            raise InputError(str(corpus / rel), "a gold article cannot be read")
+        article_of[rel] = found[0]
+    events, lines = group_articles(list(article_of.values()), options=options)
+
+    def decide(level: str, rows: Sequence[dict]) -> list[tuple[bool, bool]]:
+        predicted = events if level == "event" else lines
+        return [
+            (bool(r[f"same_{level}"]), predicted[article_of[r["a"]].id] == predicted[article_of[r["b"]].id])
+            for r in rows
+        ]
+
+    kinds = sorted({r["kind"] for r in pairs})
+    ids = {r["path"]: article_of[r["path"]].id for r in event_rows}
+    return EventGoldScores(
+        split=split or "all",
+        articles=len(article_of),
+        event_pairs=PairScores.of(decide("event", pairs)),
+        storyline_pairs=PairScores.of(decide("storyline", pairs)),
+        event_pairs_by_kind=tuple((k, PairScores.of(decide("event", [r for r in pairs if r["kind"] == k]))) for k in kinds),
+        events=score_clustering({ids[p]: events[i] for p, i in ids.items()}, {ids[r["path"]]: r["event"] for r in event_rows}),
+        storylines=score_clustering(
+            {ids[p]: lines[i] for p, i in ids.items()}, {ids[r["path"]]: r["storyline"] for r in event_rows}
+        ),
+    )
 
 
 def evaluate_storysets(

@@ -124,10 +124,41 @@ def stance_table(report: Report) -> str:
 
 
 def story_options_line(options) -> str:
-    return (
+    line = (
         f"options: threshold={options.threshold} window_days={options.window_days} body_terms={options.body_terms} "
-        f"cosine_threshold={options.cosine_threshold} cosine_days={options.cosine_days}"
+        f"cosine_threshold={options.cosine_threshold} cosine_days={options.cosine_days} semantic={options.semantic}"
     )
+    if options.semantic:
+        line += (
+            f" event_threshold={options.event_threshold} event_terms_weight={options.event_terms_weight}"
+            f" same_day_bonus={options.same_day_bonus} event_days={options.event_days}"
+            f" storyline_threshold={options.storyline_threshold} storyline_days={options.storyline_days}"
+        )
+    return line
+
+
+def event_gold_table(scores) -> str:
+    """Pairwise and B-cubed figures of :func:`khabar.evaluate.stories.evaluate_event_gold`."""
+
+    def pair(name: str, p) -> str:
+        return (
+            f"{name:<22} pairs={p.pairs:4d} positive={p.positives:4d}  "
+            f"P={p.precision:.3f} R={p.recall:.3f} F1={p.f1:.3f}  (false joins {p.false_positives})"
+        )
+
+    def bcubed(name: str, s) -> str:
+        return (
+            f"{name:<22} items={s.items:4d} gold={s.gold_clusters:3d} found={s.predicted_clusters:3d}  "
+            f"B3 P={s.bcubed_precision:.3f} R={s.bcubed_recall:.3f} F1={s.bcubed_f1:.3f}  ARI={s.ari:.3f}"
+        )
+
+    lines = [f"event gold, split {scores.split}: {scores.articles} articles grouped as one stream"]
+    lines.append(pair("event pairs", scores.event_pairs))
+    lines += [pair(f"  {kind}", p) for kind, p in scores.event_pairs_by_kind]
+    lines.append(pair("storyline pairs", scores.storyline_pairs))
+    lines.append(bcubed("events (B-cubed)", scores.events))
+    lines.append(bcubed("storylines (B-cubed)", scores.storylines))
+    return "\n".join(lines)
 
 
 def stories_table(rows: Iterable[tuple[str, ClusteringScores]]) -> str:

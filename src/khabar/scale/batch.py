@@ -30,7 +30,7 @@ from khabar.errors import InputError, OptionsError
 from khabar.ingest import list_inputs, read_path
 from khabar.model import Article
 from khabar.relate.stories import SignedArticle, assign_stories
-from khabar.scale.cluster import ClusterReport, cluster_store, sign_article
+from khabar.scale.cluster import ClusterReport, cluster_store, sign_articles, signed_from_blob
 from khabar.scale.engines import Engine, ProcessEngine
 
 if TYPE_CHECKING:  # the store is only needed by the store-writing variant
@@ -75,6 +75,7 @@ def sign_partition(
     articles: list[Article] = []
     errors: list[InputError] = []
     unsigned: list[InputError] = []
+    readable: list[Article] = []
     for f in files:
         try:
             results = list(read_path(f, options=read_options))
@@ -87,14 +88,14 @@ def sign_partition(
                 continue
             if keep_articles:
                 articles.append(result)
-            if not sign:
-                continue
-            try:
-                items.append(sign_article(result, options=options))
-            except InputError as e:
-                unsigned.append(e)
-            except Exception as e:  # noqa: BLE001 - as cluster_store: record, never stop
-                unsigned.append(InputError(result.source or result.id, f"cannot sign for story grouping: {e}"))
+            if sign:
+                readable.append(result)
+    # Signed together: the meanings of a partition are encoded as one batch.
+    rows, problems = sign_articles(readable, options=options)
+    unsigned.extend(problems)
+    for article, (_id, blob, _problem) in zip(readable, rows, strict=True):
+        if blob is not None:
+            items.append(signed_from_blob(article, blob, options=options))
     return PartitionResult(tuple(items), tuple(articles), tuple(errors), tuple(unsigned))
 
 

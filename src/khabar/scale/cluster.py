@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from khabar.config import StoryOptions
 from khabar.errors import InputError, OptionsError
 from khabar.model import Article
@@ -31,10 +33,34 @@ if TYPE_CHECKING:
     from khabar.store import SignatureRow, Store, StoryRow
 
 
-def sign_article(article: Article, *, options: StoryOptions) -> SignedArticle:
+def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray | None = None) -> SignedArticle:
     """``article`` signed for story grouping, with the names of its lead when
-    ``options.names`` (found by :func:`khabar.extract.entities.lead_names`)."""
-    return SignedArticle.of(article, options=options, names=_lead_names(article, options))
+    ``options.names`` (found by :func:`khabar.extract.entities.lead_names`) and its meaning
+    when ``options.semantic`` (``meaning``: already encoded, else encoded here)."""
+    if meaning is None and options.semantic:
+        meaning = _meanings([article], options)[0]
+    return SignedArticle.of(article, options=options, names=_lead_names(article, options), meaning=meaning)
+
+
+def _meanings(articles: list[Article], options: StoryOptions) -> np.ndarray:
+    """Meaning vectors of ``articles`` encoded as one batch, rounded to what a store keeps
+    (float16), so that an article signed here and one read back from a store group alike."""
+    from khabar.relate.meaning import article_meanings
+
+    return article_meanings(articles, lead_words=options.lead_words).astype(np.float16).astype(np.float32)
+
+
+def sign_batch(articles: list[Article], *, options: StoryOptions) -> list[SignedArticle | InputError]:
+    """Sign ``articles``, their meanings encoded in one batch (most of the cost of a
+    meaning is per call); an article that cannot be signed gives its :class:`InputError`."""
+    meanings = _meanings(articles, options) if options.semantic and articles else None
+    out: list[SignedArticle | InputError] = []
+    for i, article in enumerate(articles):
+        try:
+            out.append(sign_article(article, options=options, meaning=None if meanings is None else meanings[i]))
+        except InputError as e:
+            out.append(e)
+    return out
 
 
 def _lead_names(article: Article, options: StoryOptions) -> list[str]:
@@ -61,9 +87,10 @@ class ClusterReport:
 
 def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> SignedArticle:
     try:
-        signature, ids, weights = read_signature_blob(row.signature, num_perm=options.num_perm)
+        stored = read_signature_blob(row.signature, num_perm=options.num_perm)
     except ValueError as e:
         raise InputError(row.article_id, f"stored signature unreadable: {e}") from e
+    signature, ids, weights = stored.signature, stored.term_ids, stored.term_weights
     if not ids.size and options.cosine_threshold is not None:
         # Signed by hash values alone (an older store, or a writer that stored only
         # ``signature.tobytes()``): the terms come from the stored article, so the
@@ -73,7 +100,18 @@ def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> 
             ids, weights = term_vector(
                 article, body_terms=options.body_terms, names=_lead_names(article, options)
             )
-    return SignedArticle(row.article_id, row.published, row.title, row.outlet, signature, ids, weights)
+    return SignedArticle(
+        row.article_id, row.published, row.title, row.outlet, signature, ids, weights, stored.meaning, stored.event_day
+    )
+
+
+def signed_from_blob(article: Article, blob: bytes, *, options: StoryOptions) -> SignedArticle:
+    """The :class:`SignedArticle` a stored signature blob of ``article`` stands for."""
+    stored = read_signature_blob(blob, num_perm=options.num_perm)
+    return SignedArticle(
+        article.id, article.published, article.title, article.outlet, stored.signature,
+        stored.term_ids, stored.term_weights, stored.meaning, stored.event_day,
+    )
 
 
 def _load_index(store: Store, options: StoryOptions) -> StoryIndex:
@@ -201,9 +239,15 @@ def sign_articles(
     :class:`InputError` of the latter.  One odd article never stops a batch."""
     rows: list[tuple[str, bytes | None, str | None]] = []
     problems: list[InputError] = []
-    for article in articles:
+    articles = list(articles)
+    try:
+        meanings = _meanings(articles, options) if options.semantic and articles else None
+    except Exception:  # noqa: BLE001 - one odd article must not lose the batch: each alone below
+        meanings = None
+    for i, article in enumerate(articles):
         try:
-            rows.append((article.id, sign_article(article, options=options).to_bytes(), None))
+            meaning = meanings[i] if meanings is not None else None
+            rows.append((article.id, sign_article(article, options=options, meaning=meaning).to_bytes(), None))
         except InputError as e:
             problems.append(e)
             rows.append((article.id, None, e.problem))

@@ -10,7 +10,9 @@ from khabar.relate.stories.features import (
     MIN_FEATURES,
     ArticleTerms,
     SignedArticle,
+    StoredSignature,
     article_features,
+    event_day,
     article_signature,
     estimated_jaccard,
     order_key,
@@ -19,7 +21,7 @@ from khabar.relate.stories.features import (
     term_vector,
 )
 from khabar.relate.stories.index import CHAIN_GUARD_SIZE, StoryIndex, assign_stories
-from khabar.relate.stories.state import Story, StoryIndexState
+from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 
 __all__ = [
     "CHAIN_GUARD_SIZE",
@@ -29,6 +31,9 @@ __all__ = [
     "Story",
     "StoryIndex",
     "StoryIndexState",
+    "Storyline",
+    "StoredSignature",
+    "event_day",
     "article_features",
     "article_signature",
     "assign_stories",

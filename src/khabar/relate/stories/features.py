@@ -137,6 +137,34 @@ def term_vector(
 
 NO_TERMS = np.zeros(0, dtype=np.uint32)
 NO_WEIGHTS = np.zeros(0, dtype=np.float32)
+NO_MEANING = np.zeros(0, dtype=np.float32)
+
+#: How many days before its publication an article may date its happening ("on Saturday",
+#: "yesterday"): ANT's gold articles name days up to six days back (docs/stories.md).
+EVENT_DAY_REACH = 7
+
+
+def event_day(article: Article, *, lead_words: int = 40) -> dt.date | None:
+    """The day of the happening the article reports: the first day named in its title or
+    its first ``lead_words`` body words, when that day is within :data:`EVENT_DAY_REACH`
+    days before publication; else the publication day (None when undated).
+
+    A report of the next morning says "yesterday" or "on Saturday": measured on the dev
+    pairs, the gap in event days separates same-event pairs from different events of the
+    same story better than the gap in publication days (AUC 0.867 vs 0.859; same-event pairs
+    a day apart 12 instead of 20)."""
+    published = article.published
+    if published is None:
+        return None
+    from khabar.extract.dates import find_dates  # the date rules load on first use
+
+    lead = " ".join(article.body.split()[:lead_words])
+    for mention in find_dates(f"{article.title} . {lead}", reference=published):
+        if mention.date is not None and mention.precision == "day":
+            back = (published - mention.date).days
+            if 0 <= back < EVENT_DAY_REACH:
+                return mention.date
+    return published
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -157,11 +185,26 @@ class SignedArticle:
     #: article is then grouped by its signature alone).
     term_ids: np.ndarray = field(default_factory=lambda: NO_TERMS, compare=False)
     term_weights: np.ndarray = field(default_factory=lambda: NO_WEIGHTS, compare=False)
+    #: The unit meaning vector of the article's title and lead
+    #: (:func:`khabar.relate.meaning.article_meanings`); empty when unknown (the article is
+    #: then grouped by its words alone).
+    meaning: np.ndarray = field(default_factory=lambda: NO_MEANING, compare=False)
+    #: The day of the happening the article reports (:func:`event_day`); its publication
+    #: day when the lead names none.
+    event_day: dt.date | None = None
 
     @classmethod
-    def of(cls, article: Article, *, options: StoryOptions, names: Sequence[str]) -> SignedArticle:
+    def of(
+        cls,
+        article: Article,
+        *,
+        options: StoryOptions,
+        names: Sequence[str],
+        meaning: np.ndarray | None = None,
+    ) -> SignedArticle:
         """Sign ``article``.  ``names``: the keys of the names in its lead
-        (:func:`khabar.extract.entities.lead_names`), used when ``options.names``."""
+        (:func:`khabar.extract.entities.lead_names`), used when ``options.names``;
+        ``meaning``: its meaning vector (encoded by the caller, a batch at a time)."""
         terms = ArticleTerms.of(article, body_terms=options.body_terms, names=names if options.names else ())
         signature = article_signature(article, options=options, terms=terms)
         ids, weights = term_vector(article, terms=terms)
@@ -173,35 +216,87 @@ class SignedArticle:
             signature=signature,
             term_ids=ids,
             term_weights=weights,
+            meaning=NO_MEANING if meaning is None else np.asarray(meaning, dtype=np.float32),
+            event_day=event_day(article, lead_words=options.lead_words),
         )
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day the article is grouped by: its event's day, else its publication day."""
+        return self.event_day or self.published
 
     def to_bytes(self) -> bytes:
         """What a store keeps per article (:func:`signature_blob`)."""
-        return signature_blob(self.signature, self.term_ids, self.term_weights)
+        return signature_blob(self.signature, self.term_ids, self.term_weights, self.meaning, self.event_day)
 
 
-def signature_blob(signature: np.ndarray, term_ids: np.ndarray = NO_TERMS, term_weights: np.ndarray = NO_WEIGHTS) -> bytes:
-    """The stored form of a signed article: the uint64 hash values, then the term ids
-    (uint32) and weights (float32).  A blob of hash values only (stores signed before the
-    second stage) still reads, with no terms."""
+#: First bytes of a signature blob that carries a meaning vector and an event day (see
+#: :func:`signature_blob`); older blobs (hash values, then terms) start with a hash value.
+BLOB_MARK = b"KSG3"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSignature:
+    """A signed article as a store keeps it (:func:`read_signature_blob`)."""
+
+    signature: np.ndarray
+    term_ids: np.ndarray
+    term_weights: np.ndarray
+    meaning: np.ndarray
+    event_day: dt.date | None
+
+
+def signature_blob(
+    signature: np.ndarray,
+    term_ids: np.ndarray = NO_TERMS,
+    term_weights: np.ndarray = NO_WEIGHTS,
+    meaning: np.ndarray = NO_MEANING,
+    event_day: dt.date | None = None,
+) -> bytes:
+    """The stored form of a signed article: :data:`BLOB_MARK`, the number of terms, the
+    meaning's length and the event day's ordinal (0: none) as four uint32, then the uint64
+    hash values, the term ids (uint32) and weights (float32), and the meaning (float16:
+    half the room, and a cosine moves by less than 0.001).  Blobs of hash values and terms
+    only (before meanings) and of hash values only (before terms) still read."""
+    header = np.array(
+        [len(term_ids), len(meaning), event_day.toordinal() if event_day else 0], dtype=np.uint32
+    )
     return (
-        np.ascontiguousarray(signature, dtype=np.uint64).tobytes()
+        BLOB_MARK
+        + header.tobytes()
+        + np.ascontiguousarray(signature, dtype=np.uint64).tobytes()
         + np.ascontiguousarray(term_ids, dtype=np.uint32).tobytes()
         + np.ascontiguousarray(term_weights, dtype=np.float32).tobytes()
+        + np.ascontiguousarray(meaning, dtype=np.float16).tobytes()
     )
 
 
-def read_signature_blob(blob: bytes, *, num_perm: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(signature, term ids, term weights)`` of :func:`signature_blob`; ValueError when
-    the blob does not hold ``num_perm`` hash values and whole terms."""
-    head = num_perm * 8
-    if len(blob) < head or (len(blob) - head) % 8:
-        raise ValueError(f"a signature blob of {len(blob)} bytes does not hold {num_perm} hash values and terms")
-    k = (len(blob) - head) // 8
-    signature = np.frombuffer(blob, dtype=np.uint64, count=num_perm).copy()
-    ids = np.frombuffer(blob, dtype=np.uint32, count=k, offset=head).copy()
-    weights = np.frombuffer(blob, dtype=np.float32, count=k, offset=head + 4 * k).copy()
-    return signature, ids, weights
+def read_signature_blob(blob: bytes, *, num_perm: int) -> StoredSignature:
+    """What :func:`signature_blob` wrote (or an older blob); ValueError when the blob does
+    not hold ``num_perm`` hash values and whole parts."""
+    if blob[: len(BLOB_MARK)] == BLOB_MARK:
+        start = len(BLOB_MARK) + 12
+        if len(blob) < start:
+            raise ValueError(f"a signature blob of {len(blob)} bytes is cut short")
+        k, dim, ordinal = (int(x) for x in np.frombuffer(blob, dtype=np.uint32, count=3, offset=len(BLOB_MARK)))
+        if len(blob) != start + num_perm * 8 + 8 * k + 2 * dim:
+            raise ValueError(
+                f"a signature blob of {len(blob)} bytes does not hold {num_perm} hash values, {k} terms "
+                f"and a meaning of {dim}"
+            )
+        offset = start
+    else:
+        head = num_perm * 8
+        if len(blob) < head or (len(blob) - head) % 8:
+            raise ValueError(f"a signature blob of {len(blob)} bytes does not hold {num_perm} hash values and terms")
+        k, dim, ordinal, offset = (len(blob) - head) // 8, 0, 0, 0
+    signature = np.frombuffer(blob, dtype=np.uint64, count=num_perm, offset=offset).copy()
+    offset += 8 * num_perm
+    ids = np.frombuffer(blob, dtype=np.uint32, count=k, offset=offset).copy()
+    weights = np.frombuffer(blob, dtype=np.float32, count=k, offset=offset + 4 * k).copy()
+    meaning = np.frombuffer(blob, dtype=np.float16, count=dim, offset=offset + 8 * k).astype(np.float32)
+    day = dt.date.fromordinal(ordinal) if ordinal else None
+    return StoredSignature(signature, ids, weights, meaning, day)
 
 
 def order_key(item: SignedArticle) -> tuple[bool, str, str]:

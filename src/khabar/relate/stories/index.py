@@ -16,6 +16,18 @@ compares the article's TF-IDF vector (stems plus the names found in its lead, ID
 articles in the index) with each candidate story's centroid; a story of several articles is
 also protected from chaining through one member (:meth:`StoryIndex._best`).
 
+With meanings (:attr:`StoryOptions.semantic`, the default), the second stage is the *event
+score*: the cosine of the article's meaning vector to an event's meaning centroid, plus the
+TF-IDF cosine to its term centroid (weighted), plus a bonus when the article's event day
+(:func:`~khabar.relate.stories.features.event_day`) is one of the event's days; candidate
+events are found by meaning among the active ones (one matrix product), and only events
+whose days are within :attr:`StoryOptions.event_days` of the article's event day compete.
+An article that starts an event also places it in a *storyline*: the active storyline
+(an article within :attr:`StoryOptions.storyline_days`) whose centroids score best, if
+that reaches :attr:`StoryOptions.storyline_threshold`, else a storyline of its own.
+Storylines outlive their events in the index (their own centroids, retired after
+``storyline_days``), so a follow-up a week later still finds its storyline.
+
 Everything is deterministic: :func:`assign_stories` processes articles in
 ``(published, article_id)`` order (undated last) whatever the input order, ties between
 stories go to the smaller id, and a story's id is ``"s" + the id of its first article``.
@@ -33,25 +45,121 @@ from datasketch import LeanMinHash, MinHashLSH
 from khabar.config import StoryOptions
 from khabar.errors import OptionsError
 from khabar.relate.stories.features import HASH_SCHEME, NO_TERMS, SignedArticle, estimated_jaccard, order_key
-from khabar.relate.stories.state import Story, StoryIndexState
+from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 
 #: From this many articles on, a story is joined through a single close member only if the
 #: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
 CHAIN_GUARD_SIZE = 3
 
 
+#: Meaning cosine below which an event or storyline is not scored at all: unrelated news
+#: pairs score 0.14 at the median (dev pairs, docs/stories.md), and no same-event pair of
+#: the dev set falls under 0.35.
+MEANING_FLOOR = 0.3
+
+
+class _Centroids:
+    """Unit meaning centroids of keyed groups in one matrix, so all are compared with an
+    article in one product; rows are reused when a group retires."""
+
+    def __init__(self) -> None:
+        self.sums: dict[str, np.ndarray] = {}
+        self._row: dict[str, int] = {}
+        self._key: list[str | None] = []
+        self._free: list[int] = []
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+
+    def add(self, key: str, vector: np.ndarray) -> None:
+        total = self.sums.get(key)
+        total = vector.astype(np.float32).copy() if total is None else total + vector
+        self.set(key, total)
+
+    def set(self, key: str, total: np.ndarray) -> None:
+        self.sums[key] = total
+        row = self._row.get(key)
+        if row is None:
+            if self._matrix.shape[1] != total.size:
+                self._matrix = np.zeros((max(64, len(self._key)), total.size), dtype=np.float32)
+                self._key = [None] * self._matrix.shape[0]
+                self._free = list(range(self._matrix.shape[0] - 1, -1, -1))
+                self._row = {}
+                for k, v in list(self.sums.items()):
+                    if k != key:
+                        self._place(k, v)
+            row = self._place(key, total)
+            return
+        norm = float(np.linalg.norm(total))
+        self._matrix[row] = total / norm if norm > 0 else 0.0
+
+    def _place(self, key: str, total: np.ndarray) -> int:
+        if not self._free:
+            old = self._matrix.shape[0]
+            self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
+            self._key.extend([None] * old)
+            self._free = list(range(2 * old - 1, old - 1, -1))
+        row = self._free.pop()
+        self._row[key], self._key[row] = row, key
+        norm = float(np.linalg.norm(total))
+        self._matrix[row] = total / norm if norm > 0 else 0.0
+        return row
+
+    def remove(self, key: str) -> None:
+        self.sums.pop(key, None)
+        row = self._row.pop(key, None)
+        if row is not None:
+            self._matrix[row] = 0.0
+            self._key[row] = None
+            self._free.append(row)
+
+    def closest(self, vector: np.ndarray, floor: float) -> dict[str, float]:
+        """Keys whose centroid's cosine to ``vector`` is at least ``floor``."""
+        if not self._row or vector.size != self._matrix.shape[1]:
+            return {}
+        cosines = self._matrix @ vector
+        rows = np.flatnonzero(cosines >= floor)
+        return {self._key[r]: float(cosines[r]) for r in rows.tolist() if self._key[r] is not None}
+
+
+@dataclass
+class _TermCentroid:
+    """A running sum of unit TF-IDF vectors (term id -> weight) and its squared norm."""
+
+    weights: dict[int, float] = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def add(self, vector: tuple[np.ndarray, np.ndarray]) -> None:
+        weights = self.weights
+        for t, w in zip(vector[0].tolist(), vector[1].tolist(), strict=True):
+            old = weights.get(t, 0.0)
+            weights[t] = old + w
+            self.norm2 += 2.0 * old * w + w * w
+
+    def cosine(self, vector: tuple[np.ndarray, np.ndarray]) -> float:
+        if self.norm2 <= 0.0:
+            return 0.0
+        get = self.weights.get
+        dot = sum(w * get(int(t), 0.0) for t, w in zip(vector[0], vector[1], strict=True))
+        return float(dot / np.sqrt(self.norm2))
+
+
 @dataclass
 class _Active:
     story: Story
     members: list[str] = field(default_factory=list)
-    #: Sum of the members' unit TF-IDF vectors (term id -> weight) and its squared norm:
-    #: the story's centroid, what the second stage compares a new article with.
-    centroid: dict[int, float] = field(default_factory=dict)
-    norm2: float = 0.0
+    #: The story's term centroid: what the second stage compares a new article with.
+    terms: _TermCentroid = field(default_factory=_TermCentroid)
+    #: The first and last event days of its articles (the day of the happening).
+    days: tuple[dt.date | None, dt.date | None] = (None, None)
+
+
+@dataclass
+class _Line:
+    line: Storyline
+    terms: _TermCentroid = field(default_factory=_TermCentroid)
 
 
 class StoryIndex:
-    """Active stories and the LSH index of their articles' signatures.
+    """Active stories (events) and storylines, and the LSH index of their articles' signatures.
 
     ``add`` is incremental: an article joins an existing story or starts one, nothing is
     recomputed.  ``retire`` drops stories that can take no more articles.
@@ -72,6 +180,10 @@ class StoryIndex:
         self._vector: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # article -> (ids, unit tf-idf)
         self._df: dict[int, int] = {}
         self._changed: dict[str, Story] = {}
+        self._event_meanings = _Centroids()
+        self._lines: dict[str, _Line] = {}
+        self._line_meanings = _Centroids()
+        self._changed_lines: dict[str, Storyline] = {}
         # The last ``retire`` cut, and whether a story older than it may have appeared since
         # (an undated article, or one dated before the cut): the stream calls ``retire`` for
         # every article, and scanning every active story each time cost more than the rest.
@@ -88,9 +200,17 @@ class StoryIndex:
     def active_stories(self) -> int:
         return len(self._active)
 
+    @property
+    def active_storylines(self) -> int:
+        return len(self._lines)
+
     def story(self, story_id: str) -> Story | None:
         active = self._active.get(story_id)
         return active.story if active else None
+
+    def storyline(self, storyline_id: str) -> Storyline | None:
+        line = self._lines.get(storyline_id)
+        return line.line if line else None
 
     # --- assigning --------------------------------------------------------------------------
 
@@ -98,8 +218,9 @@ class StoryIndex:
         """Put ``item`` in a story; the id of the story it joined or started.
 
         Stage 1: the best story by its closest candidate's estimated Jaccard, if that reaches
-        ``threshold`` (copies and light rewrites).  Stage 2, when stage 1 finds none: the
-        candidate story whose centroid is closest in TF-IDF cosine, if that reaches
+        ``threshold`` (copies and light rewrites).  Stage 2, when stage 1 finds none: with
+        meanings, the best event score (see the module docstring); without, the candidate
+        story whose centroid is closest in TF-IDF cosine, if that reaches
         ``cosine_threshold`` and the story's days are within ``cosine_days``.  The centroid,
         not the closest member, so that a large story does not chain: an article must look
         like the story as a whole, not like one of its edges.
@@ -124,16 +245,29 @@ class StoryIndex:
             if score >= self.options.threshold:
                 close[story_id] = close.get(story_id, 0) + 1
         vector = self._weigh(item)
+        meaning = np.asarray(item.meaning, dtype=np.float32)
         story_id = self._best(jaccard, close, vector, item.published)
+        if story_id is None and self.options.semantic and meaning.size:
+            story_id = self._best_event(vector, meaning, item.day)
         if story_id is not None:
             self._grow(story_id, item)
         else:
             story_id = "s" + item.article_id
-            story = Story(story_id, item.title, item.published, item.published, 1)
+            line_id = self._place_in_storyline(item, vector, meaning) if self.options.semantic else ""
+            story = Story(story_id, item.title, item.published, item.published, 1, line_id)
             self._active[story_id] = _Active(story)
             self._changed[story_id] = story
+        active = self._active[story_id]
+        day = item.day
+        if day is not None:
+            first, last = active.days
+            active.days = (min(first, day) if first else day, max(last, day) if last else day)
+        if self.options.semantic and meaning.size:
+            self._event_meanings.add(story_id, meaning)
+        if active.story.storyline:
+            self._grow_storyline(active.story.storyline, item, vector, meaning, new_event=active.story.size == 1)
         self._insert(story_id, item.article_id, signature, vector)
-        last = self._active[story_id].story.last_day
+        last = active.story.last_day
         if self._retired_before is not None and (last is None or last < self._retired_before):
             self._stale = True
         return story_id
@@ -141,7 +275,7 @@ class StoryIndex:
     def _best(
         self, jaccard: dict[str, float], close: dict[str, int], vector: tuple[np.ndarray, np.ndarray], day: dt.date | None
     ) -> str | None:
-        """The story to join (ties to the smaller id), or None.
+        """The story to join by words (ties to the smaller id), or None.
 
         With the second stage on, a story of :data:`CHAIN_GUARD_SIZE` articles or more is
         joined through one close member only if the article is also close to its centroid
@@ -157,13 +291,13 @@ class StoryIndex:
                 second_stage
                 and active.story.size >= CHAIN_GUARD_SIZE
                 and close.get(sid, 0) < 2
-                and self._cosine(vector, active) < self.options.cosine_threshold
+                and active.terms.cosine(vector) < self.options.cosine_threshold
             ):
                 continue
             first.append((-j, sid))
         if first:
             return min(first)[1]
-        if not second_stage:
+        if not second_stage or self.options.semantic:
             return None
         days = min(self.options.cosine_days, self.options.window_days)
         second = []
@@ -171,10 +305,56 @@ class StoryIndex:
             active = self._active[sid]
             if not self._accepts(active.story, day, days):
                 continue
-            cos = self._cosine(vector, active)
+            cos = active.terms.cosine(vector)
             if cos >= self.options.cosine_threshold:
                 second.append((-cos, sid))
         return min(second)[1] if second else None
+
+    def _best_event(self, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, day: dt.date | None) -> str | None:
+        """The event to join by the event score (ties to the smaller id), or None."""
+        o = self.options
+        scored = []
+        for sid, cos in self._event_meanings.closest(meaning, MEANING_FLOOR).items():
+            active = self._active[sid]
+            gap = _gap(day, active.days)
+            if gap is not None and gap > o.event_days:
+                continue
+            score = cos + o.event_terms_weight * active.terms.cosine(vector) + (o.same_day_bonus if gap == 0 else 0.0)
+            if score >= o.event_threshold:
+                scored.append((-score, sid))
+        return min(scored)[1] if scored else None
+
+    def _place_in_storyline(self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray) -> str:
+        """The storyline a new event joins (the best scoring active one), or a new one's id."""
+        o = self.options
+        scored = []
+        for lid, cos in self._line_meanings.closest(meaning, MEANING_FLOOR).items():
+            line = self._lines[lid]
+            if _gap(item.day, (line.line.first_day, line.line.last_day)) not in (None, *range(o.storyline_days + 1)):
+                continue
+            score = cos + o.storyline_terms_weight * line.terms.cosine(vector)
+            if score >= o.storyline_threshold:
+                scored.append((-score, lid))
+        if scored:
+            return min(scored)[1]
+        lid = "l" + item.article_id
+        self._lines[lid] = _Line(Storyline(lid, item.title, item.day, item.day, 0, 0))
+        return lid
+
+    def _grow_storyline(
+        self, lid: str, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, *, new_event: bool
+    ) -> None:
+        line = self._lines[lid]
+        old = line.line
+        day = item.day
+        first = old.first_day if day is None or (old.first_day and old.first_day <= day) else day
+        last = old.last_day if day is None or (old.last_day and old.last_day >= day) else day
+        title = item.title if old.size == 0 or (day is not None and (old.first_day is None or day < old.first_day)) else old.title
+        line.line = replace(old, title=title, first_day=first, last_day=last, size=old.size + 1, events=old.events + int(new_event))
+        line.terms.add(vector)
+        if meaning.size:
+            self._line_meanings.add(lid, meaning)
+        self._changed_lines[lid] = line.line
 
     def _weigh(self, item: SignedArticle) -> tuple[np.ndarray, np.ndarray]:
         """The item's unit TF-IDF vector under the index's current document frequencies."""
@@ -186,22 +366,11 @@ class StoryIndex:
         w = np.asarray(item.term_weights, dtype=np.float64) * (np.log((1.0 + n) / (1.0 + df)) + 1.0)
         return ids, w / np.linalg.norm(w)
 
-    @staticmethod
-    def _cosine(vector: tuple[np.ndarray, np.ndarray], active: _Active) -> float:
-        if active.norm2 <= 0.0:
-            return 0.0
-        get = active.centroid.get
-        dot = sum(w * get(int(t), 0.0) for t, w in zip(vector[0], vector[1], strict=True))
-        return float(dot / np.sqrt(active.norm2))
-
     def _insert(self, story_id: str, key: str, signature: np.ndarray, vector: tuple[np.ndarray, np.ndarray]) -> None:
         active = self._active[story_id]
         active.members.append(key)
-        centroid = active.centroid
-        for t, w in zip(vector[0].tolist(), vector[1].tolist(), strict=True):
-            old = centroid.get(t, 0.0)
-            centroid[t] = old + w
-            active.norm2 += 2.0 * old * w + w * w
+        active.terms.add(vector)
+        for t in vector[0].tolist():
             self._df[t] = self._df.get(t, 0) + 1
         self._story_of[key] = story_id
         self._signature[key] = signature
@@ -235,7 +404,9 @@ class StoryIndex:
 
     def retire(self, before: dt.date) -> int:
         """Drop the stories whose newest article is older than ``before`` (and the undated
-        ones, which dated articles no longer reach once the stream has moved on); how many."""
+        ones, which dated articles no longer reach once the stream has moved on), and the
+        storylines idle for ``storyline_days`` before ``before`` + ``window_days``; how many
+        stories."""
         done = self._retired_before
         if done is not None and before <= done and not self._stale:
             return 0  # every story older than this cut is gone already
@@ -245,6 +416,7 @@ class StoryIndex:
             sid for sid, a in self._active.items() if a.story.last_day is None or a.story.last_day < before
         ]
         for sid in gone:
+            self._event_meanings.remove(sid)
             for key in self._active.pop(sid).members:
                 self._lsh.remove(key)
                 del self._story_of[key]
@@ -255,6 +427,14 @@ class StoryIndex:
                         self._df[t] = left
                     else:
                         del self._df[t]
+        line_cut = before + dt.timedelta(days=self.options.window_days - self.options.storyline_days)
+        held = {a.story.storyline for a in self._active.values()}
+        for lid in [
+            lid for lid, ln in self._lines.items()
+            if lid not in held and (ln.line.last_day is None or ln.line.last_day < line_cut)
+        ]:
+            del self._lines[lid]
+            self._line_meanings.remove(lid)
         return len(gone)
 
     def retire_for(self, day: dt.date | None) -> int:
@@ -268,6 +448,12 @@ class StoryIndex:
         """Stories created or changed since the last call, by id (what a store must write)."""
         changed = [self._changed[k] for k in sorted(self._changed)]
         self._changed = {}
+        return changed
+
+    def take_changed_storylines(self) -> list[Storyline]:
+        """Storylines created or changed since the last call, by id."""
+        changed = [self._changed_lines[k] for k in sorted(self._changed_lines)]
+        self._changed_lines = {}
         return changed
 
     # --- persisting -------------------------------------------------------------------------
@@ -284,18 +470,56 @@ class StoryIndex:
             else np.zeros((0, self.options.num_perm), dtype=np.uint64)
         )
         vectors = tuple(self._vector[k] for k, _ in members)
-        return StoryIndexState(options=self.options, stories=stories, members=members, signatures=matrix, vectors=vectors)
+        lines = tuple(self._lines[k].line for k in sorted(self._lines))
+        return StoryIndexState(
+            options=self.options,
+            stories=stories,
+            members=members,
+            signatures=matrix,
+            vectors=vectors,
+            event_days=tuple(self._active[s.id].days for s in stories),
+            event_meanings=tuple(self._event_meanings.sums.get(s.id, _NO_SUM) for s in stories),
+            storylines=lines,
+            storyline_terms=tuple(
+                (np.array(list(t.weights), dtype=np.uint32), np.array(list(t.weights.values()), dtype=np.float64), t.norm2)
+                for t in (self._lines[ln.id].terms for ln in lines)
+            ),
+            storyline_meanings=tuple(self._line_meanings.sums.get(ln.id, _NO_SUM) for ln in lines),
+        )
 
     @classmethod
     def from_state(cls, state: StoryIndexState) -> StoryIndex:
         index = cls(state.options)
-        for story in state.stories:
+        for i, story in enumerate(state.stories):
             index._active[story.id] = _Active(story)
+            if state.event_days:
+                index._active[story.id].days = state.event_days[i]
+            if state.event_meanings and state.event_meanings[i].size:
+                index._event_meanings.set(story.id, state.event_meanings[i].astype(np.float32))
         vectors = state.vectors or tuple((NO_TERMS, np.zeros(0)) for _ in state.members)
         for (key, sid), signature, vector in zip(state.members, state.signatures, vectors, strict=True):
             index._insert(sid, key, signature, vector)
+        for i, line in enumerate(state.storylines):
+            ids, weights, norm2 = state.storyline_terms[i]
+            index._lines[line.id] = _Line(line, _TermCentroid(dict(zip(ids.tolist(), weights.tolist(), strict=True)), norm2))
+            if state.storyline_meanings[i].size:
+                index._line_meanings.set(line.id, state.storyline_meanings[i].astype(np.float32))
         return index
 
+
+_NO_SUM = np.zeros(0, dtype=np.float32)
+
+
+def _gap(day: dt.date | None, days: tuple[dt.date | None, dt.date | None]) -> int | None:
+    """Days between ``day`` and the span ``days`` (0 inside it); None when either is unknown."""
+    first, last = days
+    if day is None or first is None or last is None:
+        return None
+    if day < first:
+        return (first - day).days
+    if day > last:
+        return (day - last).days
+    return 0
 
 
 def assign_stories(

@@ -16,13 +16,28 @@ from khabar.relate.stories.features import NO_TERMS
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """A story as the index knows it."""
+    """An event (one happening and its reports) as the index knows it."""
 
     id: str
     title: str
     first_day: dt.date | None
     last_day: dt.date | None
     size: int
+    #: The storyline the event belongs to ("" when grouped by words alone).
+    storyline: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Storyline:
+    """A chain of events about one ongoing situation, as the index knows it."""
+
+    id: str
+    title: str
+    first_day: dt.date | None
+    last_day: dt.date | None
+    #: Articles in it (over all its events) and its events.
+    size: int
+    events: int
 
 
 @dataclass(frozen=True)
@@ -35,25 +50,44 @@ class StoryIndexState:
     members: tuple[tuple[str, str], ...]  # (article id, story id), in joining order per story
     signatures: np.ndarray  # one row per member
     vectors: tuple[tuple[np.ndarray, np.ndarray], ...] = ()  # (term ids, weights) per member
+    #: Per story: its first and last event days, and the sum of its members' meanings.
+    event_days: tuple[tuple[dt.date | None, dt.date | None], ...] = ()
+    event_meanings: tuple[np.ndarray, ...] = ()
+    #: Active storylines, with their term centroids ((ids, weights, squared norm)) and
+    #: meaning sums: kept whole, since they outlive the events that made them.
+    storylines: tuple[Storyline, ...] = ()
+    storyline_terms: tuple[tuple[np.ndarray, np.ndarray, float], ...] = ()
+    storyline_meanings: tuple[np.ndarray, ...] = ()
 
     def to_bytes(self) -> bytes:
-        """A JSON header line, then .npy arrays (no pickle): the signatures, and the members'
-        vectors as offsets, term ids and weights."""
+        """A JSON header line, then .npy arrays (no pickle): the signatures, the members'
+        vectors as offsets, term ids and weights, the events' meaning sums, and the
+        storylines' term centroids and meaning sums."""
         header = {
-            "version": 2,
+            "version": VERSION,
             "options": asdict(self.options),
             "stories": [
-                [s.id, s.title, _iso(s.first_day), _iso(s.last_day), s.size] for s in self.stories
+                [s.id, s.title, _iso(s.first_day), _iso(s.last_day), s.size, s.storyline] for s in self.stories
             ],
+            "event_days": [[_iso(a), _iso(b)] for a, b in self.event_days],
             "members": [list(m) for m in self.members],
+            "storylines": [
+                [ln.id, ln.title, _iso(ln.first_day), _iso(ln.last_day), ln.size, ln.events] for ln in self.storylines
+            ],
+            "storyline_norms": [t[2] for t in self.storyline_terms],
         }
         vectors = self.vectors or tuple((NO_TERMS, np.zeros(0)) for _ in self.members)
-        offsets = np.cumsum([0] + [len(ids) for ids, _ in vectors], dtype=np.int64)
-        ids = np.concatenate([v[0] for v in vectors]).astype(np.uint32) if vectors else NO_TERMS
-        weights = np.concatenate([v[1] for v in vectors]).astype(np.float64) if vectors else np.zeros(0)
+        offsets, ids, weights = _ragged(vectors)
+        line_offsets, line_ids, line_weights = _ragged(tuple((i, w) for i, w, _ in self.storyline_terms))
         buf = io.BytesIO()
         buf.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
-        for array, dtype in ((self.signatures, np.uint64), (offsets, np.int64), (ids, np.uint32), (weights, np.float64)):
+        arrays = (
+            (self.signatures, np.uint64), (offsets, np.int64), (ids, np.uint32), (weights, np.float64),
+            (_matrix(self.event_meanings), np.float32),
+            (line_offsets, np.int64), (line_ids, np.uint32), (line_weights, np.float64),
+            (_matrix(self.storyline_meanings), np.float32),
+        )
+        for array, dtype in arrays:
             np.save(buf, np.ascontiguousarray(array, dtype=dtype), allow_pickle=False)
         return buf.getvalue()
 
@@ -61,25 +95,71 @@ class StoryIndexState:
     def from_bytes(cls, data: bytes) -> StoryIndexState:
         line, _, rest = data.partition(b"\n")
         header = json.loads(line)
-        if header.get("version") != 2:
+        if header.get("version") != VERSION:
             raise OptionsError(
-                f"story index state version {header.get('version')!r} is not this version's (2); "
+                f"story index state version {header.get('version')!r} is not this version's ({VERSION}); "
                 "regroup with restart=True (khabar stories --restart)"
             )
         buf = io.BytesIO(rest)
-        signatures, offsets, ids, weights = (np.load(buf, allow_pickle=False) for _ in range(4))
-        vectors = tuple(
-            (ids[a:b], weights[a:b]) for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
+        signatures, offsets, ids, weights, event_meanings, line_offsets, line_ids, line_weights, line_meanings = (
+            np.load(buf, allow_pickle=False) for _ in range(9)
         )
+        stories = tuple(
+            Story(sid, title, _day(first), _day(last), size, line)
+            for sid, title, first, last, size, line in header["stories"]
+        )
+        lines = tuple(
+            Storyline(lid, title, _day(first), _day(last), size, events)
+            for lid, title, first, last, size, events in header["storylines"]
+        )
+        line_terms = _unragged(line_offsets, line_ids, line_weights)
         return cls(
             options=StoryOptions(**header["options"]),
-            stories=tuple(
-                Story(sid, title, _day(first), _day(last), size) for sid, title, first, last, size in header["stories"]
-            ),
+            stories=stories,
             members=tuple((k, s) for k, s in header["members"]),
             signatures=signatures,
-            vectors=vectors,
+            vectors=_unragged(offsets, ids, weights),
+            event_days=tuple((_day(a), _day(b)) for a, b in header["event_days"]),
+            event_meanings=_rows(event_meanings, len(stories)),
+            storylines=lines,
+            storyline_terms=tuple(
+                (i, w, float(n)) for (i, w), n in zip(line_terms, header["storyline_norms"], strict=True)
+            ),
+            storyline_meanings=_rows(line_meanings, len(lines)),
         )
+
+
+#: Version of the stored state: 3 adds events' days and meanings and the storylines.
+VERSION = 3
+
+
+def _ragged(vectors: tuple[tuple[np.ndarray, np.ndarray], ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    offsets = np.cumsum([0] + [len(i) for i, _ in vectors], dtype=np.int64)
+    ids = np.concatenate([v[0] for v in vectors]).astype(np.uint32) if vectors else NO_TERMS
+    weights = np.concatenate([v[1] for v in vectors]).astype(np.float64) if vectors else np.zeros(0)
+    return offsets, ids, weights
+
+
+def _unragged(offsets: np.ndarray, ids: np.ndarray, weights: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    return tuple(
+        (ids[a:b], weights[a:b]) for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
+    )
+
+
+def _matrix(sums: tuple[np.ndarray, ...]) -> np.ndarray:
+    """Meaning sums as one matrix; a group without a meaning is a row of zeros."""
+    dim = max((s.size for s in sums), default=0)
+    out = np.zeros((len(sums), dim), dtype=np.float32)
+    for i, s in enumerate(sums):
+        if s.size:
+            out[i] = s
+    return out
+
+
+def _rows(matrix: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
+    if matrix.size == 0:
+        return tuple(np.zeros(0, dtype=np.float32) for _ in range(n))
+    return tuple(row if np.any(row) else np.zeros(0, dtype=np.float32) for row in matrix)
 
 
 def _iso(day: dt.date | None) -> str | None:
