@@ -1,0 +1,66 @@
+"""Per-article cost of each signal of event grouping, on real news (ANT).
+
+Reads ``--n`` ANT articles (the event gold's articles by default, so no corpus walk) and
+times, each over all of them: the word signature (light stems, MinHash and term vector,
+without names), the names of the lead (the entity finder on the lead), the event day (the
+date rules on title and lead) and the meaning vector (the multilingual USE on title and lead,
+one thread, batches of ``--batch``).  Prints milliseconds per article for each.
+
+    python benchmarks/bench_event_signals.py [--ant ../shared/corpora/ant] [--batch 256]
+
+Figures taken on a loaded machine are relative costs: compare the rows, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import time
+from pathlib import Path
+
+from khabar.config import StoryOptions
+from khabar.extract.entities import lead_names
+from khabar.ingest import read_path
+from khabar.model import Article
+from khabar.relate.meaning import article_meanings
+from khabar.relate.stories import SignedArticle, event_day
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ant", type=Path, default=ROOT.parent / "shared" / "corpora" / "ant")
+    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "events" / "events.jsonl")
+    parser.add_argument("--batch", type=int, default=256)
+    args = parser.parse_args()
+    paths = [json.loads(line)["path"] for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [a for p in paths for a in read_path(args.ant / p) if isinstance(a, Article)]
+    options = StoryOptions()
+    lexical = dataclasses.replace(options, names=False, semantic=False)
+    article_meanings(articles[:2])  # load the model outside the timing
+
+    def timed(name: str, run) -> None:
+        started = time.perf_counter()
+        run()
+        ms = 1000 * (time.perf_counter() - started) / len(articles)
+        print(f"{name:<34} {ms:7.2f} ms/article")
+
+    print(f"{len(articles)} ANT articles")
+    timed("word signature (stems, MinHash)", lambda: [SignedArticle.of(a, options=lexical, names=()) for a in articles])
+    timed("names of the lead", lambda: [lead_names(a, body_terms=options.body_terms) for a in articles])
+    timed("event day (dates of the lead)", lambda: [event_day(a, lead_words=options.lead_words) for a in articles])
+
+    def meanings() -> None:
+        from khabar.relate.embeddings import get_encoder
+
+        get_encoder("use")._cache.clear()  # time the model, not the cache
+        for i in range(0, len(articles), args.batch):
+            article_meanings(articles[i : i + args.batch])
+
+    timed(f"meaning (USE, batches of {args.batch})", meanings)
+
+
+if __name__ == "__main__":
+    main()

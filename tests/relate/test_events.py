@@ -1,0 +1,125 @@
+"""Events and storylines: one behaviour per test, on small reports written for these tests
+(the bridge collapse of story_texts, a football team's two matches, a ceasefire and its
+follow-up), plus the five real seed reports end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+
+from khabar.relate.stories import StoryIndex, StoryIndexState, assign_stories, event_day, read_signature_blob
+from khabar.scale.cluster import sign_batch
+from story_texts import DAY, OPTIONS, OTHER_EVENT, PARAPHRASE, WIRE, article, signed
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+# A paraphrase of the bridge collapse that shares almost no stem with the wire report.
+RETOLD = article(
+    "مأساة في كفر نجم: ثلاثة عمال يقضون تحت أنقاض معبر الوادي",
+    "فقدت عائلات كفر نجم ثلاثة من أبنائها يوم الثلاثاء حين هوى المعبر الحجري القديم فوق الورشة التي "
+    "كانت تصلحه، وأسعف سبعة جرحى إلى المشفى. وتعهد المجلس البلدي بمحاسبة المقصرين بعد تحقيق فني.",
+    outlet="موقع النهار",
+)
+
+MATCH_1 = article(
+    "النجم الساحلي يفوز على الاتحاد بهدفين في افتتاح الدوري",
+    "فاز فريق النجم الساحلي على ضيفه الاتحاد بهدفين دون رد مساء الجمعة في المباراة الافتتاحية للدوري، "
+    "سجلهما المهاجم كريم بلحاج في الشوط الثاني. وقال المدرب ماهر الزين إن فريقه استحق الفوز.",
+    day=DAY,
+)
+MATCH_1_OTHER_OUTLET = article(
+    "بلحاج يقود النجم الساحلي لتجاوز الاتحاد في مستهل الموسم",
+    "قاد كريم بلحاج فريقه النجم الساحلي إلى انتصار على الاتحاد 2-0 ليلة الجمعة بافتتاح البطولة، "
+    "بعدما هز الشباك مرتين بعد الاستراحة، وأشاد ماهر الزين بأداء لاعبيه.",
+    day=DAY,
+    outlet="قناة الملاعب",
+)
+MATCH_2 = article(
+    "النجم الساحلي يتعادل مع الأهلي سلبيا في الجولة الثانية",
+    "تعادل فريق النجم الساحلي مع مضيفه الأهلي دون أهداف مساء الثلاثاء في الجولة الثانية من الدوري، "
+    "وأهدر المهاجم كريم بلحاج ركلة جزاء. وقال المدرب ماهر الزين إن التعادل خارج الأرض نتيجة مقبولة.",
+    day=DAY + dt.timedelta(days=4),
+)
+
+TRUCE = article(
+    "إعلان هدنة في مدينة الزهراء بعد أسبوعين من القتال",
+    "أعلنت الأمم المتحدة يوم الأحد هدنة بين القوات الحكومية ومقاتلي المعارضة في مدينة الزهراء بعد أسبوعين "
+    "من المعارك التي أودت بحياة مئات المدنيين، على أن تبدأ قوافل المساعدات بالدخول خلال أيام.",
+    day=DAY,
+)
+TRUCE_FOLLOW_UP = article(
+    "دخول أول قافلة مساعدات إلى الزهراء في ظل الهدنة",
+    "دخلت أول قافلة مساعدات أممية إلى مدينة الزهراء يوم الجمعة محملة بالغذاء والدواء، بعد خمسة أيام من "
+    "إعلان الهدنة بين القوات الحكومية ومقاتلي المعارضة، وقال مسؤول أممي إن قوافل أخرى ستتبع.",
+    day=DAY + dt.timedelta(days=5),
+    outlet="وكالة النهر",
+)
+
+
+def _grouped(*articles):
+    index = StoryIndex(OPTIONS)
+    items = sign_batch(list(articles), options=OPTIONS)
+    events = assign_stories(items, options=OPTIONS, index=index)
+    lines = {s.id: s.storyline for s in index.take_changed()}
+    return events, {k: lines[v] for k, v in events.items()}
+
+
+def test_a_paraphrase_sharing_few_words_joins_the_event():
+    events, _ = _grouped(WIRE, RETOLD)
+    assert events[RETOLD.id] == events[WIRE.id]
+
+
+def test_another_event_in_the_same_town_on_the_same_day_stays_apart_by_meaning():
+    events, _ = _grouped(WIRE, RETOLD, PARAPHRASE, OTHER_EVENT)
+    assert events[OTHER_EVENT.id] not in {events[WIRE.id], events[RETOLD.id]}
+
+
+def test_the_next_match_of_the_same_team_is_a_new_event():
+    events, _ = _grouped(MATCH_1, MATCH_1_OTHER_OUTLET, MATCH_2)
+    assert events[MATCH_1_OTHER_OUTLET.id] == events[MATCH_1.id]
+    assert events[MATCH_2.id] != events[MATCH_1.id]
+
+
+def test_a_storyline_links_a_follow_up_event():
+    events, lines = _grouped(TRUCE, TRUCE_FOLLOW_UP, OTHER_EVENT)
+    assert events[TRUCE_FOLLOW_UP.id] != events[TRUCE.id]
+    assert lines[TRUCE_FOLLOW_UP.id] == lines[TRUCE.id]
+    assert lines[OTHER_EVENT.id] != lines[TRUCE.id]
+
+
+def test_the_event_day_is_the_day_the_lead_names():
+    later = article("وصول جرحى انهيار جسر كفر نجم", "نقل أمس الثلاثاء سبعة جرحى من كفر نجم إلى مستشفى المدينة.", day=DAY + dt.timedelta(days=1))
+    assert event_day(later) == DAY
+    assert event_day(WIRE) == DAY
+
+
+def test_a_signature_keeps_its_meaning_and_event_day_in_the_store():
+    item = signed(RETOLD)
+    stored = read_signature_blob(item.to_bytes(), num_perm=OPTIONS.num_perm)
+    assert stored.event_day == item.event_day
+    assert np.array_equal(stored.meaning, item.meaning)  # signed meanings are float16 already
+    assert np.array_equal(stored.signature, item.signature)
+
+
+def test_a_resumed_index_groups_events_and_storylines_as_an_uninterrupted_one():
+    items = sign_batch([TRUCE, MATCH_1, WIRE, RETOLD, MATCH_1_OTHER_OUTLET, MATCH_2, TRUCE_FOLLOW_UP], options=OPTIONS)
+    ordered = sorted(items, key=lambda s: (s.published, s.article_id))
+    whole = StoryIndex(OPTIONS)
+    expected = assign_stories(ordered, options=OPTIONS, index=whole)
+    half = StoryIndex(OPTIONS)
+    got = assign_stories(ordered[:3], options=OPTIONS, index=half)
+    resumed = StoryIndex.from_state(StoryIndexState.from_bytes(half.state().to_bytes()))
+    got |= assign_stories(ordered[3:], options=OPTIONS, index=resumed)
+    assert got == expected
+    assert resumed.state().to_bytes() == whole.state().to_bytes()
+
+
+def test_the_five_seed_reports_form_one_storyline():
+    from khabar.ingest import read_paths
+
+    seeds = [a for a in read_paths([SEEDS]) if not isinstance(a, Exception)]
+    assert len(seeds) == 5
+    _, lines = _grouped(*seeds)
+    assert len(set(lines.values())) == 1
