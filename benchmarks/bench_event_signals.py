@@ -24,7 +24,8 @@ from khabar.extract.entities import lead_names
 from khabar.ingest import read_path
 from khabar.model import Article
 from khabar.relate.meaning import article_meanings
-from khabar.relate.stories import SignedArticle, event_day
+from khabar.relate.stories import SignedArticle
+from khabar.scale.cluster import event_day
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.relate.stories import StoryIndex, StoryIndexState, assign_stories, event_day, read_signature_blob
-from khabar.scale.cluster import sign_batch
+from khabar.relate.stories import StoryIndex, StoryIndexState, assign_stories, read_signature_blob
+from khabar.scale.cluster import event_day, sign_batch
 from story_texts import DAY, OPTIONS, OTHER_EVENT, PARAPHRASE, WIRE, article, signed
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"

@@ -7,12 +7,12 @@ as data, to persist and resume.  Running this over a store is :mod:`khabar.scale
 """
 
 from khabar.relate.stories.features import (
+    EVENT_DAY_REACH,
     MIN_FEATURES,
     ArticleTerms,
     SignedArticle,
     StoredSignature,
     article_features,
-    event_day,
     article_signature,
     estimated_jaccard,
     order_key,
@@ -24,6 +24,7 @@ from khabar.relate.stories.index import CHAIN_GUARD_SIZE, StoryIndex, assign_sto
 from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 
 __all__ = [
+    "EVENT_DAY_REACH",
     "CHAIN_GUARD_SIZE",
     "MIN_FEATURES",
     "ArticleTerms",
@@ -33,7 +34,6 @@ __all__ = [
     "StoryIndexState",
     "Storyline",
     "StoredSignature",
-    "event_day",
     "article_features",
     "article_signature",
     "assign_stories",
