@@ -40,6 +40,9 @@ COVERAGE_WEIGHT = 0.4
 FIGURE_BONUS = 0.15
 #: Sentences (best first by lexical score) searched for figures, cues and sources.
 ANALYSED_SENTENCES = 5
+#: Sentences kept in lexical order for the meaning model (:mod:`khabar.check.meaning`): the
+#: gold evidence of baly2018 is among the top 8 by lexical score for 91% of pairs (top 3: 78%).
+RANKED_SENTENCES = 8
 #: Words either side of a number searched for its category cue.
 CATEGORY_WINDOW = 7
 #: Relative margin when comparing two figures: 40,000 and "نحو 41 ألفا" agree.
@@ -347,10 +350,13 @@ class Analysis:
     similarity: dict[int, float]  # lexical cosine of analysed sentences
     figures: dict[int, tuple[FigureMatch, ...]]  # per analysed sentence
     features: PairFeatures
+    #: The :data:`RANKED_SENTENCES` best sentences by lexical score alone, best first, whatever
+    #: their score: what the meaning model reads (it may find a paraphrase with no shared word).
+    ranked: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class _ClaimView:
+class ClaimView:
     text: str
     norms: tuple[str, ...]
     terms: frozenset[str]
@@ -359,10 +365,10 @@ class _ClaimView:
     denial: int
 
 
-def _claim_view(claim: str) -> _ClaimView:
+def claim_view(claim: str) -> ClaimView:
     tokens = tokenize(claim)
     norms = tuple(t.norm for t in tokens)
-    return _ClaimView(
+    return ClaimView(
         claim, norms, frozenset(claim_terms(claim)), tuple(find_figures(claim, tokens)), count_cues(norms, "negation"),
         count_cues(norms, "denial"),
     )
@@ -370,7 +376,7 @@ def _claim_view(claim: str) -> _ClaimView:
 
 def analyse(claim: str, docs: Sequence[Doc], *, evidence_per_article: int = 3) -> list[Analysis]:
     """Read every doc against ``claim``: evidence sentences and :class:`PairFeatures`."""
-    view = _claim_view(claim)
+    view = claim_view(claim)
     term_lists: list[list[str]] = [sorted(view.terms)]
     spans: list[tuple[int, int]] = []
     for doc in docs:
@@ -383,13 +389,14 @@ def analyse(claim: str, docs: Sequence[Doc], *, evidence_per_article: int = 3) -
 
 
 def _analyse_doc(
-    view: _ClaimView, doc: Doc, sims: np.ndarray, term_lists: Sequence[list[str]], k: int
+    view: ClaimView, doc: Doc, sims: np.ndarray, term_lists: Sequence[list[str]], k: int
 ) -> Analysis:
     n = len(doc.sentences)
     nterms = max(1, len(view.terms))
     coverage = np.array([len(view.terms & set(t)) / nterms for t in term_lists]) if n else np.zeros(0)
     score = sims + COVERAGE_WEIGHT * coverage
-    order = [int(i) for i in np.argsort(-score, kind="stable")[:ANALYSED_SENTENCES]] if n else []
+    ranked = tuple(int(i) for i in np.argsort(-score, kind="stable")[:RANKED_SENTENCES]) if n else ()
+    order = list(ranked[:ANALYSED_SENTENCES])
     figures: dict[int, tuple[FigureMatch, ...]] = {}
     if view.figures:
         for i in order:
@@ -432,4 +439,5 @@ def _analyse_doc(
         claim_words=math.log1p(len(view.norms)),
         doc_sentences=math.log1p(n),
     )
-    return Analysis(doc, evidence, {i: float(sims[i]) for i in order}, figures, feats)
+    similarity = {i: float(sims[i]) for i in ranked}
+    return Analysis(doc, evidence, similarity, figures, feats, ranked)

@@ -189,3 +189,20 @@ def by_claim(pairs: Sequence[Pair]) -> Iterator[tuple[str, list[int]]]:
     for i, p in enumerate(pairs):
         groups.setdefault(p.claim, []).append(i)
     yield from groups.items()
+
+
+def claim_folds(pairs: Sequence[Pair], k: int) -> list[list[int]]:
+    """Test folds of pair indices: a corpus's own folds when every pair has one, else ``k``
+    folds dealt claim by claim (by ``group``, else the claim text).  A claim's pairs always
+    share a fold."""
+    if pairs and all(p.fold for p in pairs):
+        names = sorted({p.fold for p in pairs})  # type: ignore[type-var]
+        return [[i for i, p in enumerate(pairs) if p.fold == name] for name in names]
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(pairs):
+        groups.setdefault(p.group or p.claim, []).append(i)
+    k = max(2, min(k, len(groups)))
+    folds: list[list[int]] = [[] for _ in range(k)]
+    for n, idx in enumerate(groups.values()):
+        folds[n % k].extend(idx)
+    return [f for f in folds if f]

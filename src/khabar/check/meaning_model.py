@@ -1,0 +1,401 @@
+"""The meaning model: stance from what the claim and the article's sentences say.
+
+Two small heads (:class:`khabar.check.network.Network`), read in turn:
+
+1. the **sentence head** reads the claim against one candidate sentence
+   (:func:`khabar.check.meaning.sentence_scalars` and the sentence encoder's pair vector,
+   projected on its main :data:`DIMS` directions) and says *agree*, *disagree* or *other*;
+2. the **article head** reads an article from its lexical pair features, how much of it is
+   on the claim's topic and what the sentence head said of its most relevant sentences
+   (:func:`khabar.check.meaning.article_row`), and says *agree*, *disagree*, *discuss* or
+   *unrelated*.
+
+A one-sentence "article" (a headline against a headline, as in ANS) is judged by the
+sentence head alone, *other* read as *unrelated*.
+
+Training (:func:`fit_meaning_model`) uses labelled pairs: sentence-level examples are
+one-sentence pairs, the gold evidence sentences of agreeing and disagreeing articles, and
+the candidate sentences of articles that only discuss or are unrelated (*other*, down-
+weighted).  The article head is trained on the sentence head's *out-of-fold* outputs
+(folds by claim), so it learns how far to trust them on unseen claims; each head's
+per-label offsets are tuned for macro-F1 on out-of-fold predictions.  Everything is numpy
+and scipy; the model is one ``.npz`` file of arrays plus a JSON description, loaded without
+pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from khabar.check.features import Analysis, analyse
+from khabar.check.meaning import (
+    ARTICLE_FEATURES,
+    DIMENSION,
+    SENTENCE_FEATURES,
+    SENTENCE_LABELS,
+    Candidates,
+    ClaimReading,
+    Encode,
+    article_row,
+    evidence_order,
+    read_candidates,
+    read_claim,
+    sentence_inputs,
+    sentence_scalars,
+)
+from khabar.check.network import Network, fit_network, tune_offsets
+from khabar.check.pairs import Pair, by_claim, claim_folds
+from khabar.errors import InputError, OptionsError
+
+FORMAT = "khabar-stance-meaning"
+VERSION = 1
+#: Directions of the encoder's pair vector the sentence head reads.  On ANS dev, 16-64
+#: directions score alike (macro-F1 0.72) and the whole 1,024 overfit (0.61).
+DIMS = 32
+#: Weight of one "other" sentence of a discussing or unrelated article against one gold
+#: evidence sentence (there are ~5 of them per article and they are only mostly "other").
+OTHER_WEIGHT = 0.2
+#: Article labels, in the order of the article head's outputs.
+ARTICLE_LABELS = ("agree", "disagree", "discuss", "unrelated")
+#: Where the model that ships with khabar lives (see ``data/stance-model.md``).
+BUNDLED = "data/stance-model.npz"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The model's stance on one article, its confidence and its evidence, best first."""
+
+    label: str
+    score: float
+    evidence: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PairReading:
+    """A claim-article pair read for the meaning model; ``rationale`` holds gold evidence
+    sentences that are not among the candidates (training only)."""
+
+    claim: ClaimReading
+    analysis: Analysis
+    candidates: Candidates
+    rationale: Candidates | None = None
+
+    @property
+    def single_sentence(self) -> bool:
+        return len(self.analysis.doc.sentences) == 1
+
+
+@dataclass(frozen=True)
+class MeaningModel:
+    projection: np.ndarray  # (DIMS, 2 * DIMENSION)
+    projection_mean: np.ndarray  # (2 * DIMENSION,)
+    sentence: Network
+    article: Network | None
+    encoder: str = "use"
+    description: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_rows(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
+        x = sentence_inputs(claim, cand)
+        if not len(x):
+            return np.zeros((0, len(SENTENCE_FEATURES) + self.projection.shape[0]))
+        n = len(SENTENCE_FEATURES)
+        dense = (x[:, n:] - self.projection_mean) @ self.projection.T
+        return np.hstack([x[:, :n], dense])
+
+    def sentence_probabilities(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
+        rows = self.sentence_rows(claim, cand)
+        return self.sentence.probabilities(rows) if len(rows) else np.zeros((0, len(SENTENCE_LABELS)))
+
+    def judge(self, reading: PairReading) -> Judgement:
+        cand = reading.candidates
+        probs = self.sentence_probabilities(reading.claim, cand)
+        evidence = tuple(evidence_order(cand, probs))
+        if not len(cand.indices):
+            return Judgement("unrelated", 1.0, ())
+        if reading.single_sentence or self.article is None:
+            j = int(np.argmax(self.sentence.logits(self.sentence_rows(reading.claim, cand))[0]))
+            label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
+            return Judgement(label, float(probs[0, j]), evidence)
+        row = article_row(reading.analysis, cand, probs)
+        p = self.article.probabilities(row)[0]
+        j = int(np.argmax(self.article.logits(row)[0]))
+        return Judgement(self.article.labels[j], float(p[j]), evidence)
+
+
+# --- reading pairs -------------------------------------------------------------------------
+
+
+def read_claim_batch(claim: str, analyses: Sequence[Analysis], encode: Encode) -> tuple[ClaimReading, list[Candidates]]:
+    """Encode the claim and every analysed article's candidates (one encoder batch)."""
+    reading = read_claim(claim, encode([claim])[0])
+    return reading, read_candidates(reading, analyses, encode)
+
+
+def read_pairs(pairs: Sequence[Pair], encode: Encode, *, evidence_per_article: int = 3) -> list[PairReading]:
+    """Read labelled pairs claim by claim; gold evidence outside the candidates is read too."""
+    out: list[PairReading | None] = [None] * len(pairs)
+    for claim, idx in by_claim(pairs):
+        analyses = analyse(claim, [pairs[i].doc for i in idx], evidence_per_article=evidence_per_article)
+        reading, cands = read_claim_batch(claim, analyses, encode)
+        for i, an, cand in zip(idx, analyses, cands):
+            out[i] = PairReading(reading, an, cand, _rationale(pairs[i], reading, an, cand, encode))
+    return out  # type: ignore[return-value]
+
+
+def _rationale(pair: Pair, claim: ClaimReading, an: Analysis, cand: Candidates, encode: Encode) -> Candidates | None:
+    sentences = an.doc.sentences
+    extra = tuple(r for r in pair.rationale if 0 <= r < len(sentences) and r not in cand.indices)
+    if not extra or pair.stance not in ("agree", "disagree"):
+        return None
+    vectors = encode([sentences[r].text for r in extra])
+    n = len(sentences)
+    rows = [
+        sentence_scalars(claim, sentences[r].text, vectors[k], lexical=an.similarity.get(r, 0.0), position=r / n,
+                         is_title=sentences[r].is_title)
+        for k, r in enumerate(extra)
+    ]
+    return Candidates(extra, np.asarray(vectors, dtype=np.float32), np.vstack(rows))
+
+
+# --- training ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceSet:
+    x: np.ndarray  # scalars + full pair vector
+    y: list[str]
+    weight: np.ndarray
+    pair: np.ndarray  # index of the pair each row comes from
+
+
+def _sentence_set(pairs: Sequence[Pair], readings: Sequence[PairReading], other_weight: float) -> _SentenceSet:
+    xs: list[np.ndarray] = []
+    ys: list[str] = []
+    ws: list[float] = []
+    src: list[int] = []
+
+    def add(rows: np.ndarray, label: str, weight: float, i: int) -> None:
+        for r in rows:
+            xs.append(r)
+            ys.append(label)
+            ws.append(weight)
+            src.append(i)
+
+    for i, (p, r) in enumerate(zip(pairs, readings)):
+        rows = sentence_inputs(r.claim, r.candidates)
+        if r.single_sentence:
+            add(rows[:1], p.stance if p.stance in ("agree", "disagree") else "other", 1.0, i)
+        elif p.stance in ("agree", "disagree"):
+            gold = set(p.rationale)
+            add(rows[[j for j, s in enumerate(r.candidates.indices) if s in gold]], p.stance, 1.0, i)
+            if r.rationale is not None:
+                add(sentence_inputs(r.claim, r.rationale), p.stance, 1.0, i)
+        else:
+            add(rows, "other", other_weight, i)
+    width = len(SENTENCE_FEATURES) + 2 * DIMENSION
+    x = np.vstack(xs) if xs else np.zeros((0, width))
+    return _SentenceSet(x, ys, np.array(ws), np.array(src, dtype=int))
+
+
+def _projection(dense: np.ndarray, dims: int) -> tuple[np.ndarray, np.ndarray]:
+    """Principal directions of the pair vectors (numpy SVD)."""
+    mean = dense.mean(axis=0)
+    _u, _s, vt = np.linalg.svd(dense - mean, full_matrices=False)
+    return vt[:dims].astype(np.float64), mean
+
+
+def _labels_present(y: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
+    seen = set(y)
+    return tuple(lb for lb in order if lb in seen)
+
+
+def fit_meaning_model(
+    pairs: Sequence[Pair],
+    readings: Sequence[PairReading],
+    *,
+    folds: int = 5,
+    dims: int = DIMS,
+    sentence_l2: float = 1.0,
+    article_l2: float = 10.0,
+    article_hidden: int = 0,
+    balance: float = 0.5,
+    other_weight: float = OTHER_WEIGHT,
+    description: dict[str, Any] | None = None,
+) -> MeaningModel:
+    """Train both heads on labelled pairs (see the module docstring)."""
+    if len(pairs) != len(readings) or not pairs:
+        raise OptionsError("no labelled pairs to train on")
+    sset = _sentence_set(pairs, readings, other_weight)
+    s_labels = _labels_present(sset.y, SENTENCE_LABELS)
+    if s_labels != SENTENCE_LABELS:
+        missing = ", ".join(lb for lb in SENTENCE_LABELS if lb not in s_labels)
+        raise OptionsError(f"training needs evidence sentences of every kind; none is {missing}")
+    n = len(SENTENCE_FEATURES)
+    proj, proj_mean = _projection(sset.x[:, n:], dims)
+
+    def rows(x: np.ndarray) -> np.ndarray:
+        return np.hstack([x[:, :n], (x[:, n:] - proj_mean) @ proj.T])
+
+    sx = rows(sset.x)
+
+    def fit_sentence(mask: np.ndarray) -> Network:
+        return fit_network(sx[mask], [sset.y[i] for i in np.nonzero(mask)[0]], labels=s_labels, l2=sentence_l2,
+                           balance=balance, sample_weight=sset.weight[mask])
+
+    sentence = fit_sentence(np.ones(len(sset.y), bool))
+    fold_of = np.zeros(len(pairs), dtype=int)
+    test_folds = claim_folds(pairs, folds)
+    for k, idx in enumerate(test_folds):
+        fold_of[idx] = k
+    # out-of-fold: sentence logits for one-sentence pairs, sentence probabilities for articles
+    article_idx = [i for i, r in enumerate(readings) if not r.single_sentence]
+    single_rows = [j for j, i in enumerate(sset.pair) if readings[i].single_sentence]
+    oof_logits = np.zeros((len(sset.y), len(s_labels)))
+    probs: dict[int, np.ndarray] = {}
+    temp = MeaningModel(proj, proj_mean, sentence, None)
+    for k in range(len(test_folds)):
+        held = fold_of[sset.pair] == k
+        if held.all() or not held.any():
+            continue
+        net = fit_sentence(~held)
+        oof_logits[held] = net.logits(sx[held])
+        fold_model = MeaningModel(proj, proj_mean, net, None)
+        for i in article_idx:
+            if fold_of[i] == k:
+                probs[i] = fold_model.sentence_probabilities(readings[i].claim, readings[i].candidates)
+    if single_rows:
+        sentence = sentence.with_offsets(
+            tune_offsets(oof_logits[single_rows], [sset.y[j] for j in single_rows], s_labels)
+        )
+    article = None
+    if article_idx:
+        ax = np.vstack([
+            article_row(readings[i].analysis, readings[i].candidates,
+                        probs.get(i, temp.sentence_probabilities(readings[i].claim, readings[i].candidates)))
+            for i in article_idx
+        ])
+        ay = [pairs[i].stance for i in article_idx]
+        a_labels = _labels_present(ay, ARTICLE_LABELS)
+        af = fold_of[article_idx]
+        if len(a_labels) >= 2:
+            def fit_article(mask: np.ndarray) -> Network:
+                return fit_network(ax[mask], [ay[j] for j in np.nonzero(mask)[0]], labels=a_labels,
+                                   hidden=article_hidden, l2=article_l2, balance=balance)
+
+            article = fit_article(np.ones(len(ay), bool))
+            oof = np.zeros((len(ay), len(a_labels)))
+            covered = np.zeros(len(ay), bool)
+            for k in sorted(set(af)):
+                held = af == k
+                if held.all():
+                    continue
+                oof[held] = fit_article(~held).logits(ax[held])
+                covered |= held
+            if covered.any():
+                article = article.with_offsets(tune_offsets(oof[covered], [ay[j] for j in np.nonzero(covered)[0]], a_labels))
+    info = dict(description or {})
+    info.setdefault("pairs", len(pairs))
+    info.setdefault("sentence_rows", len(sset.y))
+    return MeaningModel(proj, proj_mean, sentence, article, "use", info)
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def save_meaning_model(model: MeaningModel, path: str | Path) -> Path:
+    """Write the model as one ``.npz`` of arrays (atomically)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "format": FORMAT,
+        "version": VERSION,
+        "encoder": model.encoder,
+        "sentence_features": list(SENTENCE_FEATURES),
+        "article_features": list(ARTICLE_FEATURES),
+        "sentence_labels": list(model.sentence.labels),
+        "article_labels": list(model.article.labels) if model.article else [],
+        "description": model.description,
+    }
+    arrays = {
+        "meta": np.array(json.dumps(meta, ensure_ascii=False)),
+        "projection": model.projection.astype(np.float32),
+        "projection_mean": model.projection_mean.astype(np.float32),
+        **model.sentence.arrays("sentence"),
+    }
+    if model.article is not None:
+        arrays.update(model.article.arrays("article"))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".npz")
+    os.close(fd)
+    try:
+        np.savez_compressed(tmp, **arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def is_meaning_model(path: str | Path) -> bool:
+    return Path(path).suffix == ".npz"
+
+
+def load_meaning_model(path: str | Path) -> MeaningModel:
+    """Read a model written by :func:`save_meaning_model`; a file of another kind or for
+    other features is refused with the reason."""
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except (OSError, ValueError) as err:
+        raise InputError(str(path), f"cannot read the stance model: {err}") from None
+    return _from_arrays(arrays, str(path))
+
+
+def _from_arrays(arrays: dict[str, np.ndarray], source: str) -> MeaningModel:
+    try:
+        meta = json.loads(str(arrays["meta"]))
+    except (KeyError, ValueError) as err:
+        raise InputError(source, f"not a khabar stance model ({err})") from None
+    if meta.get("format") != FORMAT:
+        raise InputError(source, f'not a khabar meaning model (expected "format": "{FORMAT}")')
+    if meta.get("version") != VERSION:
+        raise InputError(source, f"stance model version {meta.get('version')!r}; this khabar reads version {VERSION}")
+    if tuple(meta.get("sentence_features", ())) != SENTENCE_FEATURES or (
+        meta.get("article_labels") and tuple(meta.get("article_features", ())) != ARTICLE_FEATURES
+    ):
+        raise InputError(source, "the stance model was trained on other features; rebuild it with this khabar")
+    try:
+        sentence = Network.from_arrays(meta["sentence_labels"], arrays, "sentence")
+        article = Network.from_arrays(meta["article_labels"], arrays, "article") if meta["article_labels"] else None
+        projection = np.asarray(arrays["projection"], dtype=np.float64)
+        projection_mean = np.asarray(arrays["projection_mean"], dtype=np.float64)
+    except (KeyError, ValueError) as err:
+        raise InputError(source, f"stance model is incomplete or malformed: {err}") from None
+    if projection.ndim != 2 or projection.shape[1] != 2 * DIMENSION or projection_mean.shape != (2 * DIMENSION,):
+        raise InputError(source, f"stance model projection has shape {projection.shape}")
+    if sentence.inputs != len(SENTENCE_FEATURES) + projection.shape[0]:
+        raise InputError(source, "stance model sentence head does not fit its features")
+    if article is not None and article.inputs != len(ARTICLE_FEATURES):
+        raise InputError(source, "stance model article head does not fit its features")
+    return MeaningModel(projection, projection_mean, sentence, article, str(meta.get("encoder", "use")),
+                        dict(meta.get("description", {})))
+
+
+@lru_cache(maxsize=1)
+def bundled_model() -> MeaningModel | None:
+    """The model that ships with khabar, or None when this installation has none."""
+    ref = resources.files("khabar.check").joinpath(BUNDLED)
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as path:
+        return load_meaning_model(path)
