@@ -7,9 +7,12 @@ with the evidence sentences, who they attribute it to, and a verdict over indepe
     for a in result.articles:
         print(a.outlet, a.stance, [e.text for e in a.evidence])
 
-Steps: :mod:`~khabar.check.retrieve` (candidate articles), :mod:`~khabar.check.features`
-(evidence sentences, figures, cues), :mod:`~khabar.check.stance` (rules by default, or a
-trained model), :mod:`~khabar.check.verdict` (independent sources, summary).
+Steps: :mod:`~khabar.check.retrieve` (candidate articles, within a scope when one is given),
+:mod:`~khabar.check.features` (lexical ranking of sentences, figures, cues),
+:mod:`~khabar.check.meaning` and :mod:`~khabar.check.meaning_model` (the default judge: the
+claim read against each article's best sentences with the sentence encoder, who-did-what,
+negation, modality and figures), or :mod:`~khabar.check.stance` (the rules, or the older
+lexical model), :mod:`~khabar.check.verdict` (independent sources, summary).
 """
 
 from __future__ import annotations
@@ -21,10 +24,20 @@ from typing import Any
 
 import numpy as np
 
-from khabar.check.features import Analysis, analyse
-from khabar.check.model_io import load_model, save_model
+from khabar.check.features import Analysis, ClaimView, analyse, claim_view, find_figures, match_figures
+from khabar.check.meaning_model import (
+    Judgement,
+    MeaningModel,
+    PairReading,
+    bundled_model,
+    is_meaning_model,
+    load_meaning_model,
+    read_claim_batch,
+)
+from khabar.check.model_io import load_model as load_lexical_model
+from khabar.check.model_io import save_model
 from khabar.check.pairs import Pair, by_claim, read_pairs
-from khabar.check.retrieve import Doc, doc_from_article, from_articles, from_store
+from khabar.check.retrieve import Doc, Scope, doc_from_article, from_articles, from_store
 from khabar.check.stance import LABELS, RuleModel, StanceModel, fit_logistic
 from khabar.check.verdict import (
     ArticleStance,
@@ -33,6 +46,7 @@ from khabar.check.verdict import (
     EvidenceFigure,
     Verdict,
     build_verdict,
+    primary_source_key,
     source_groups,
 )
 from khabar.config import CheckOptions
@@ -43,6 +57,8 @@ from khabar.model import Article
 __all__ = [
     "LABELS",
     "ArticleStance",
+    "MeaningModel",
+    "Scope",
     "CheckOptions",
     "CheckResult",
     "Evidence",
@@ -52,6 +68,9 @@ __all__ = [
     "Verdict",
     "check_claim",
     "check_docs",
+    "default_model",
+    "encoder_available",
+    "judge",
     "load_model",
     "pair_features",
     "predict_pairs",
@@ -61,15 +80,51 @@ __all__ = [
     "train_stance",
 ]
 
-Model = RuleModel | StanceModel
+Model = RuleModel | StanceModel | MeaningModel
+
+
+def load_model(path: str | Path) -> StanceModel | MeaningModel:
+    """A saved stance model: the meaning model (``.npz``) or the lexical one (``.json``)."""
+    return load_meaning_model(path) if is_meaning_model(path) else load_lexical_model(path)
+
+
+def encoder_available(name: str = "use") -> bool:
+    from khabar.relate.embeddings import available_encoders, get_encoder
+
+    encoder = get_encoder(name)
+    return encoder is not None and encoder.name in available_encoders()
+
+
+def default_model() -> Model:
+    """The meaning model that ships with khabar when its sentence encoder is installed;
+    otherwise the rules (the result says which judged, in :attr:`CheckResult.model`)."""
+    model = bundled_model()
+    if model is not None and encoder_available(model.encoder):
+        return model
+    return RuleModel()
 
 
 def _model(model: Model | str | Path | None) -> Model:
     if model is None:
-        return RuleModel()
-    if isinstance(model, (RuleModel, StanceModel)):
+        return default_model()
+    if isinstance(model, (RuleModel, StanceModel, MeaningModel)):
         return model
+    if isinstance(model, str) and model in ("rules", "meaning"):
+        return RuleModel() if model == "rules" else _require_bundled()
     return load_model(model)
+
+
+def _require_bundled() -> MeaningModel:
+    model = bundled_model()
+    if model is None:
+        raise OptionsError("this installation of khabar has no meaning model (check/data/stance-model.npz)")
+    return model
+
+
+def model_name(model: Model) -> str:
+    if isinstance(model, MeaningModel):
+        return "meaning"
+    return "rules" if isinstance(model, RuleModel) else "lexical"
 
 
 def check_claim(
@@ -78,19 +133,22 @@ def check_claim(
     *,
     model: Model | str | Path | None = None,
     options: CheckOptions | None = None,
+    scope: Scope | None = None,
 ) -> CheckResult:
     """Check ``claim`` against a list of articles or a :class:`khabar.store.Store`.
 
-    ``model`` is a trained :class:`StanceModel`, the path of one saved as JSON, or ``None``
-    for the rules.  The result lists candidate articles, best evidence first.
+    ``model`` is ``None`` for the default (:func:`default_model`), ``"rules"``,
+    ``"meaning"``, a model object, or the path of a saved one.  ``scope`` is the set of
+    article ids evidence may come from (an event's or a storyline's articles); ``None``
+    searches everything.  The result lists candidate articles, best evidence first.
     """
     if not isinstance(claim, str) or not claim.strip():
         raise OptionsError("the claim to check is empty")
     options = options or CheckOptions()
     if hasattr(articles_or_store, "search"):
-        candidates = from_store(articles_or_store, claim, options=options)
+        candidates = from_store(articles_or_store, claim, options=options, scope=scope)
     else:
-        candidates = from_articles(articles_or_store, claim, options=options)  # type: ignore[arg-type]
+        candidates = from_articles(articles_or_store, claim, options=options, scope=scope)  # type: ignore[arg-type]
     return check_docs(claim, [doc_from_article(a) for a in candidates], model=model, options=options)
 
 
@@ -99,23 +157,49 @@ def check_docs(
 ) -> CheckResult:
     """Check ``claim`` against these articles as they are (no retrieval)."""
     options = options or CheckOptions()
-    judge = _model(model)
+    chosen = _model(model)
     analyses = analyse(claim, docs, evidence_per_article=options.evidence_per_article)
-    predictions = judge.predict([a.features for a in analyses])
-    stances = [_article_stance(an, label, score) for an, (label, score) in zip(analyses, predictions)]
+    judgements = judge(claim, analyses, chosen)
+    k = options.evidence_per_article
+    view = claim_view(claim)
+    stances = [_article_stance(view, an, j, k) for an, j in zip(analyses, judgements)]
     groups, copies = source_groups(stances, [d.article.text for d in docs])
     stances = [dataclasses.replace(s, source_group=g) for s, g in zip(stances, groups)]
-    order = sorted(range(len(stances)), key=lambda i: (stances[i].stance == "unrelated", -analyses[i].features.max_sim))
+    strength = [max((e.similarity for e in s.evidence), default=an.features.max_sim) for s, an in zip(stances, analyses)]
+    order = sorted(range(len(stances)), key=lambda i: (stances[i].stance == "unrelated", -strength[i]))
     ordered = tuple(stances[i] for i in order)
-    return CheckResult(claim, ordered, build_verdict(ordered, [copies[i] for i in order]))
+    return CheckResult(claim, ordered, build_verdict(ordered, [copies[i] for i in order]), model_name(chosen))
 
 
-def _article_stance(an: Analysis, label: str, score: float) -> ArticleStance:
+def judge(claim: str, analyses: Sequence[Analysis], model: Model) -> list[Judgement]:
+    """Each analysed article's stance, confidence and evidence (best first) under ``model``:
+    the meaning model encodes the claim and the articles' candidate sentences (one batch);
+    the lexical models read the analyses' features and keep their lexical evidence."""
+    if isinstance(model, MeaningModel):
+        if not analyses:
+            return []
+        from khabar.relate.embeddings import get_encoder
+
+        encoder = get_encoder(model.encoder)
+        if encoder is None:
+            raise OptionsError(f"the meaning model needs the {model.encoder!r} sentence encoder")
+        reading, candidates = read_claim_batch(claim, analyses, encoder.encode)
+        return [model.judge(PairReading(reading, an, c)) for an, c in zip(analyses, candidates)]
+    predictions = model.predict([a.features for a in analyses])
+    return [Judgement(label, score, an.evidence) for an, (label, score) in zip(analyses, predictions)]
+
+
+def _article_stance(view: ClaimView, an: Analysis, judgement: Judgement, k: int) -> ArticleStance:
     article = an.doc.article
+    label, score = judgement.label, judgement.score
     evidence = []
+    similarity = dict(zip(judgement.evidence, judgement.similarity)) if judgement.similarity else an.similarity
     if label != "unrelated":
-        for i in an.evidence:
+        for i in judgement.evidence[:k]:
             s = an.doc.sentences[i]
+            matches = an.figures.get(i)
+            if matches is None:
+                matches = tuple(match_figures(view.figures, find_figures(s.text))) if view.figures else ()
             figures = tuple(
                 EvidenceFigure(
                     m.figure.text,
@@ -126,19 +210,22 @@ def _article_stance(an: Analysis, label: str, score: float) -> ArticleStance:
                     m.agrees,
                     m.claim_figure.text,
                 )
-                for m in an.figures.get(i, ())
+                for m in matches
             )
-            source = None
+            src = None
             try:
                 if figures:
                     f = figures[0]
                     src = find_source(s.text, start=f.start - s.start, end=f.end - s.start)
                 else:
                     src = find_source(s.text)
-                source = src.text if src else None
             except ValueError:
-                source = None
-            evidence.append(Evidence(i, s.text, s.start, s.end, round(an.similarity.get(i, 0.0), 4), source, figures))
+                src = None
+            source = src.text if src else None
+            evidence.append(
+                Evidence(i, s.text, s.start, s.end, round(similarity.get(i, 0.0), 4), source, figures,
+                         primary_source_key(src))
+            )
     return ArticleStance(
         article_id=article.id,
         outlet=article.outlet,

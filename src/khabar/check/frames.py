@@ -32,10 +32,11 @@ from functools import lru_cache
 from khabar.extract.attribution import find_attributions
 from khabar.extract.entities import find_mentions
 from khabar.model import Article, Sentence
-from khabar.text.ar.lexicon import read_entries
+from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.lexicon import read_fields
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
-from khabar.text.ar.tokenize import Token, clitic_variants, tokenize
+from khabar.text.ar.tokenize import Token, tokenize
 
 #: Words that govern the name after them: it is then an object, never the agent.
 _GOVERNORS = frozenset(
@@ -85,11 +86,9 @@ class FrameMatch:
 def _nationalities() -> dict[str, str]:
     """Nationality adjective (normalized) -> its country key."""
     out: dict[str, str] = {}
-    for entry in read_entries("nationalities"):
-        fields = [f.strip() for f in entry.split("|")]
+    for fields in read_fields("nationalities"):
         for form in fields[1:]:
-            if form:
-                out[form] = fields[0]
+            out[form] = fields[0]
     return out
 
 

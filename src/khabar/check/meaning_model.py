@@ -78,6 +78,9 @@ class Judgement:
     label: str
     score: float
     evidence: tuple[int, ...]
+    #: Encoder cosine of each evidence sentence to the claim (empty for the lexical models,
+    #: whose analyses hold their TF-IDF cosines).
+    similarity: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,18 +121,21 @@ class MeaningModel:
 
     def judge(self, reading: PairReading) -> Judgement:
         cand = reading.candidates
-        probs = self.sentence_probabilities(reading.claim, cand)
-        evidence = tuple(evidence_order(cand, probs))
         if not len(cand.indices):
             return Judgement("unrelated", 1.0, ())
+        rows = self.sentence_rows(reading.claim, cand)
+        probs = self.sentence.probabilities(rows)
+        evidence = tuple(evidence_order(cand, probs))
+        cosine = dict(zip(cand.indices, cand.semantic.tolist()))
+        similarity = tuple(cosine[i] for i in evidence)
         if reading.single_sentence or self.article is None:
-            j = int(np.argmax(self.sentence.logits(self.sentence_rows(reading.claim, cand))[0]))
+            j = int(np.argmax(self.sentence.logits(rows)[0]))
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
-            return Judgement(label, float(probs[0, j]), evidence)
+            return Judgement(label, float(probs[0, j]), evidence, similarity)
         row = article_row(reading.analysis, cand, probs)
         p = self.article.probabilities(row)[0]
         j = int(np.argmax(self.article.logits(row)[0]))
-        return Judgement(self.article.labels[j], float(p[j]), evidence)
+        return Judgement(self.article.labels[j], float(p[j]), evidence, similarity)
 
 
 # --- reading pairs -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.check.retrieve import Doc, doc_from_article, doc_from_lines
-from khabar.errors import InputError
+from khabar.errors import InputError, OptionsError
 from khabar.model import Article
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
@@ -206,3 +206,71 @@ def claim_folds(pairs: Sequence[Pair], k: int) -> list[list[int]]:
     for n, idx in enumerate(groups.values()):
         folds[n % k].extend(idx)
     return [f for f in folds if f]
+
+
+# --- data for training and evaluation -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Data:
+    """Labelled pairs and where they came from (said in the report)."""
+
+    pairs: list[Pair]
+    description: str
+    ans: bool = False
+
+
+def _is_ans(path: Path) -> bool:
+    return (path / "stance" / "train.csv").exists() or (path / "stance" / "test.csv").exists()
+
+
+def _is_baly(path: Path) -> bool:
+    return path.is_dir() and ((path / "dataset").is_dir() or (path / "train_test_splits.txt").exists())
+
+
+def _fold_name(root: Path, name: str) -> str:
+    """"5", "fold_5" and "Fold_5" all name a baly2018 fold."""
+    known = sorted(set(baly_folds(root).values())) if (root / "train_test_splits.txt").exists() else []
+    for k in known:
+        if name in (k, k.lower(), k.split("_")[-1]):
+            return k
+    raise OptionsError(f"{root}: no fold {name!r} in train_test_splits.txt (folds: {', '.join(known) or 'none'})")
+
+
+def load_data(
+    path: Path, *, role: str, test_folds: Sequence[str] = (), test_path: Path | None = None, limit: int | None = None
+) -> Data:
+    """The pairs of ``path`` for ``role`` "train" or "test" (see the module docstring)."""
+    if not path.exists():
+        raise OptionsError(f"{path}: no such file or folder")
+    if path.is_dir() and _is_ans(path):
+        stance = path / "stance"
+        test_file = stance / "test.csv" if (stance / "test.csv").exists() else stance / "dev.csv"
+        if role == "test":
+            return Data(_limit(read_ans(test_file), limit), f"ANS {test_file.name}", ans=True)
+        same = test_path is not None and test_path.resolve() == path.resolve()
+        files = [f for f in (stance / "train.csv", stance / "dev.csv") if f.exists() and not (same and f == test_file)]
+        pairs = [p for f in files for p in read_ans(f)]
+        return Data(_limit(pairs, limit), "ANS " + " + ".join(f.name for f in files), ans=True)
+    if _is_baly(path):
+        pairs = read_baly(path, limit=limit)
+        present = sorted({p.fold for p in pairs if p.fold})
+        folds = [_fold_name(path, f) for f in test_folds]
+        same = test_path is not None and test_path.resolve() == path.resolve()
+        if role == "test" or same:
+            if not folds and same and present:
+                folds = [present[-1]]
+        if role == "test":
+            chosen = [p for p in pairs if not folds or p.fold in folds]
+            what = ", ".join(folds) if folds else "all claims"
+            return Data(chosen, f"baly2018 {what} ({len({p.group for p in chosen})} claims)")
+        kept = [p for p in pairs if not (same and p.fold in folds)]
+        what = ", ".join(sorted({p.fold or "?" for p in kept}))
+        return Data(kept, f"baly2018 {what} ({len({p.group for p in kept})} claims)")
+    pairs = read_pairs(path)
+    ans = path.suffix == ".csv"
+    return Data(_limit(pairs, limit), path.name, ans=ans)
+
+
+def _limit(pairs: list[Pair], limit: int | None) -> list[Pair]:
+    return pairs[:limit] if limit else pairs

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from khabar.config import CheckOptions
@@ -29,6 +29,12 @@ from khabar.text.ar.segment import split_sentences
 from khabar.text.ar.tokenize import words
 
 _DEFAULTS = CheckOptions()
+#: The articles evidence may come from: ids of an event's or a storyline's articles.  A
+#: check without a scope searches the whole corpus.
+Scope = Collection[str]
+#: Up to this many articles a scope is read and ranked in memory (an event has tens of
+#: articles); above it, the store's index is paged and filtered to the scope.
+SCOPE_READ_LIMIT = 2_000
 #: Okapi BM25 constants (the usual ones).
 _BM25_K1, _BM25_B = 1.2, 0.75
 
@@ -85,13 +91,29 @@ def store_query(claim: str, *, limit: int = _DEFAULTS.query_words) -> str:
     return " OR ".join(query_words(claim, limit=limit))
 
 
-def from_store(store: object, claim: str, *, options: CheckOptions) -> list[Article]:
-    """Candidate articles for ``claim`` from a :class:`khabar.store.Store`, best first."""
+def from_store(store: object, claim: str, *, options: CheckOptions, scope: Scope | None = None) -> list[Article]:
+    """Candidate articles for ``claim`` from a :class:`khabar.store.Store`, best first;
+    only articles of ``scope`` when one is given."""
+    if scope is not None:
+        ids = set(scope)
+        if len(ids) <= SCOPE_READ_LIMIT:
+            found = (store.get(i) for i in sorted(ids))  # type: ignore[attr-defined]
+            return from_articles([a for a in found if a is not None], claim, options=options)
     query = store_query(claim, limit=options.query_words)
     if not query:
         return []
-    hits = store.search(query, limit=options.max_articles)  # type: ignore[attr-defined]
-    return [h.article for h in hits]
+    if scope is None:
+        hits = store.search(query, limit=options.max_articles)  # type: ignore[attr-defined]
+        return [h.article for h in hits]
+    out: list[Article] = []
+    offset, page = 0, max(100, 4 * options.max_articles)
+    while len(out) < options.max_articles:
+        hits = store.search(query, limit=page, offset=offset)  # type: ignore[attr-defined]
+        out.extend(h.article for h in hits if h.article.id in ids)
+        if len(hits) < page:
+            break
+        offset += page
+    return out[: options.max_articles]
 
 
 def bm25_scores(claim: str, articles: Sequence[Article]) -> list[float]:
@@ -116,13 +138,17 @@ def bm25_scores(claim: str, articles: Sequence[Article]) -> list[float]:
     return scores
 
 
-def from_articles(articles: Iterable[Article], claim: str, *, options: CheckOptions) -> list[Article]:
-    """The ``max_articles`` articles that best match ``claim`` by BM25, best first.
+def from_articles(
+    articles: Iterable[Article], claim: str, *, options: CheckOptions, scope: Scope | None = None
+) -> list[Article]:
+    """The ``max_articles`` articles that best match ``claim`` by BM25, best first (only
+    those of ``scope`` when one is given).
 
     Articles with no word of the claim at all are kept after the others (when there is room)
     so that a small list is judged in full: they come out ``unrelated``.
     """
-    pool = list(articles)
+    ids = set(scope) if scope is not None else None
+    pool = [a for a in articles if ids is None or a.id in ids]
     scores = bm25_scores(claim, pool)
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], i))
     return [pool[i] for i in order[: options.max_articles]]

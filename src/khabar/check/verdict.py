@@ -2,9 +2,14 @@
 
 The verdict counts *independent sources*, not articles: articles that are near-copies of one
 text (MinHash over 5-character shingles, :mod:`khabar.relate.fingerprint`), whose evidence
-sentence is the same wire sentence, or that come from the same outlet, are one source.  When
-every article that agrees or disagrees is a copy of one wire story, the verdict says so
-(:attr:`Verdict.single_wire_story`): ten copies of one dispatch are one voice.
+sentence is the same wire sentence, that come from the same outlet, or whose evidence
+attributes the claim to the same *primary source* (three outlets citing the Syrian
+Observatory are one source: the Observatory), are one source.  The primary source is what
+the extraction layer's attribution gives (:func:`khabar.extract.attribution.find_source`): a
+named organisation, a person (or the organisation a person speaks for), a country;
+anonymous sources ("مصادر محلية") are never merged, since two of them may be two people.
+When every article that agrees or disagrees is a copy of one wire story, the verdict says
+so (:attr:`Verdict.single_wire_story`): ten copies of one dispatch are one voice.
 
 It never says true or false: it says who agrees, who disagrees (with the figure, who gives it
 and when), and who only discusses.
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from khabar.extract.attribution import Source
 from khabar.relate.fingerprint import jaccard, shingles, signature_matrix, signatures
 from khabar.text.ar.normalize import normalize
 
@@ -52,6 +58,8 @@ class Evidence:
     similarity: float
     source: str | None = None  # who the sentence attributes it to, as written
     figures: tuple[EvidenceFigure, ...] = ()
+    #: The primary source's key (see :func:`primary_source_key`); None when anonymous or none.
+    source_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,8 @@ class CheckResult:
     claim: str
     articles: tuple[ArticleStance, ...]
     verdict: Verdict
+    #: Which judge read the articles: "meaning" (the shipped model), "rules" or "lexical".
+    model: str = "rules"
 
 
 # --- independent sources ---------------------------------------------------------------------
@@ -145,8 +155,34 @@ def copy_groups(texts: Sequence[str], evidence: Sequence[str]) -> list[int]:
     return [uf.find(i) for i in range(n)]
 
 
+def primary_source_key(source: Source | None) -> str | None:
+    """Who a statement comes from in the end, as a key two articles can share: a person
+    speaking for an organisation stands for it ("رامي عبد الرحمن، مدير المرصد" is the
+    Observatory); a name the gazetteers know takes its canonical key ("قوات الأسد" and
+    "جيش النظام" may differ in writing, not in key); anonymous sources have no key."""
+    if source is None or source.kind == "anonymous":
+        return None
+    text = source.organisation if source.kind == "person" and source.organisation else source.text
+    from khabar.extract.entities import find_mentions
+    from khabar.model import Article, Sentence
+
+    article = Article(id="source", title="", body=text)
+    names = find_mentions(article, [Sentence("source", 0, 0, len(text), text)])
+    if names and names[0].end - names[0].start >= len(text.strip()) * 0.6:
+        return names[0].name_key
+    return " ".join(normalize(text).split()) or None
+
+
+def _same_primary(a: str, b: str) -> bool:
+    """One key is the other's first words ("المرصد السوري" and "المرصد السوري لحقوق الانسان")."""
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[: len(short)] == short
+
+
 def source_groups(articles: Sequence[ArticleStance], texts: Sequence[str]) -> tuple[list[int], list[int]]:
-    """(independent-source group, copy group) per article: copies, then same outlet, join."""
+    """(independent-source group, copy group) per article: copies, the same outlet and the
+    same primary source join."""
     evidence = [a.evidence[0].text if a.evidence else "" for a in articles]
     copies = copy_groups(texts, evidence)
     uf = _UnionFind(len(articles))
@@ -160,6 +196,15 @@ def source_groups(articles: Sequence[ArticleStance], texts: Sequence[str]) -> tu
                 uf.union(i, by_outlet[key])
             else:
                 by_outlet[key] = i
+    primaries: list[tuple[str, int]] = []
+    for i, a in enumerate(articles):
+        key = next((e.source_key for e in a.evidence if e.source_key), None)
+        if key is None:
+            continue
+        for other, j in primaries:
+            if _same_primary(key, other):
+                uf.union(i, j)
+        primaries.append((key, i))
     return [uf.find(i) for i in range(len(articles))], copies
 
 

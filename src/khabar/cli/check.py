@@ -23,7 +23,11 @@ def check(
     ] = None,
     db: DbOption = None,
     model: Annotated[
-        Optional[Path], typer.Option(help="A trained stance model (JSON, see khabar train stance); default: the rules.")
+        Optional[str],
+        typer.Option(
+            help="Stance model: meaning (the one shipped; the default when the sentence encoder is installed), "
+            "rules, or a saved model file (.npz or .json, see khabar train stance)."
+        ),
     ] = None,
     max_articles: Annotated[int, typer.Option(min=1, help="Candidate articles to judge.")] = DEFAULTS.max_articles,
     evidence: Annotated[int, typer.Option(min=1, help="Evidence sentences per article.")] = DEFAULTS.evidence_per_article,

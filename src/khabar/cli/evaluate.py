@@ -156,17 +156,32 @@ def eval_summarize(
 
 @eval_app.command("stance")
 def eval_stance(
-    data: Annotated[Path, typer.Argument(exists=True, help="JSON Lines pairs, the baly2018 folder, or the ANS folder.")],
+    data: Annotated[
+        Optional[Path], typer.Argument(exists=True, help="Cross-validate by claim on these pairs (JSON Lines, baly2018 or ANS folder).")
+    ] = None,
+    train: Annotated[Optional[Path], typer.Option(exists=True, help="Train the lexical and meaning models on these pairs.")] = None,
+    test: Annotated[Optional[Path], typer.Option(exists=True, help="Score every model on these pairs (kept apart from --train).")] = None,
+    model: Annotated[Optional[Path], typer.Option(exists=True, help="Also score this saved stance model (.npz or .json).")] = None,
+    test_folds: Annotated[str, typer.Option(help="baly2018 folds to test on, e.g. 5 or 4,5 (default with the same folder as --train: its last fold).")] = "",
     k: Annotated[int, typer.Option("--k", min=2, help="Folds by claim when the data has none.")] = 5,
     limit: LimitOption = None,
-    l2: Annotated[float, typer.Option(min=0.0, help="L2 penalty of the trained model.")] = 1.0,
+    l2: Annotated[float, typer.Option(min=0.0, help="L2 penalty of the lexical model.")] = 1.0,
+    no_meaning: Annotated[bool, typer.Option("--no-meaning", help="Skip the meaning models (no sentence encoder).")] = False,
 ) -> None:
-    """Accuracy, macro-F1, per-label F1 and evidence recall of the rules and the trained model, cross-validated by claim."""
-    from khabar.evaluate.stance import evaluate_path
+    """Stance scores: cross-validated by claim on DATA, or on --test (with --train and/or --model).
+
+    Per model: accuracy, macro-F1, precision / recall / F1 per label, the confusion matrix, and
+    evidence recall over the pairs the model calls agree or disagree.
+    """
+    from khabar.evaluate.stance import evaluate
     from khabar.present.evaluation import stance_table
 
     try:
-        typer.echo(stance_table(evaluate_path(data, k=k, limit=limit, l2=l2)))
+        report = evaluate(
+            data=data, train=train, test=test, model=model,
+            test_folds=[f for f in test_folds.split(",") if f.strip()], k=k, limit=limit, l2=l2, meaning=not no_meaning,
+        )
+        typer.echo(stance_table(report))
     except KhabarError as e:
         fail(str(e), 2)
 

@@ -16,21 +16,37 @@ app.add_typer(train_app, name="train")
 
 @train_app.command("stance")
 def train_stance(
-    data: Annotated[Path, typer.Argument(exists=True, help="JSON Lines pairs, a baly2018 folder, or an ANS CSV.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model (JSON).")],
-    l2: Annotated[float, typer.Option(min=0.0, help="L2 penalty of the logistic regression.")] = 1.0,
+    data: Annotated[
+        list[Path], typer.Argument(exists=True, help="Labelled pairs: JSON Lines, a baly2018 folder, an ANS folder or CSV.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the model: .npz (the meaning model) or .json (lexical).")
+    ],
+    l2: Annotated[float, typer.Option(min=0.0, help="L2 penalty of the lexical model's logistic regression.")] = 1.0,
 ) -> None:
-    """Train the stance model and write it as JSON (then: khabar check ... --model MODEL.json)."""
-    from khabar.check import read_pairs, save_model
+    """Train a stance model (then: khabar check ... --model FILE).
+
+    A .npz output trains the meaning model (needs the sentence encoder, the semantic extra);
+    scripts/build_stance_model.py rebuilds the one that ships from the shared corpora.
+    """
+    from khabar.check import save_model
     from khabar.check import train_stance as train
+    from khabar.check.pairs import load_data
 
     try:
-        pairs = read_pairs(data)
-        model = train(pairs, l2=l2)
-        save_model(model, output)
+        pairs = [p for d in data for p in load_data(d, role="train").pairs]
+        if output.suffix == ".npz":
+            require_extra("semantic", "training the meaning model")
+            from khabar.check.meaning_model import fit_meaning_model, read_pairs, save_meaning_model
+            from khabar.relate.embeddings import require
+
+            readings = read_pairs(pairs, require("use").encode)
+            save_meaning_model(fit_meaning_model(pairs, readings, description={"trained_on": [str(d) for d in data]}), output)
+        else:
+            save_model(train(pairs, l2=l2), output)
     except KhabarError as e:
         fail(str(e), 2)
-    counts = {label: sum(p.stance == label for p in pairs) for label in model.labels}
+    counts = {label: sum(p.stance == label for p in pairs) for label in ("agree", "disagree", "discuss", "unrelated")}
     typer.echo(f"trained on {len(pairs)} pairs {counts}; wrote {output}")
 
 

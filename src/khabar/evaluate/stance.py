@@ -1,33 +1,70 @@
 """How well khabar's claim checking finds stances and evidence, on labelled pairs.
 
-Figures: accuracy, macro-F1 over the labels, F1 per label, and evidence-sentence recall (the
-share of gold rationale sentences among the top-k evidence sentences returned, over the
-agree/disagree pairs that have a rationale).  Two models are scored: the untrained rules
-(:class:`khabar.check.stance.RuleModel`) and the logistic-regression model, trained and tested
-by cross-validation *by claim* (a claim's pairs are never in training and test at once):
+Two ways to run it:
 
-* baly2018 (a folder with ``dataset/`` and ``train_test_splits.txt``): its own folds (those
-  present), train on the others, test on each;
-* ANS (a folder with ``stance/train.csv`` and ``stance/dev.csv``): train on train, test on
-  dev, scored on ANS's three labels (our discuss and unrelated both read as ANS's "other");
-* a khabar JSON Lines file: k folds over claims.
+* **train and test kept apart**: ``--test DATA`` scores the rules (no training), the model
+  that ships with khabar, a saved model (``--model FILE``) and, when ``--train DATA`` is
+  given, the lexical and the meaning model trained on it.  Nothing of the test data is
+  trained on or tuned on.
+* **cross-validation by claim** on one DATA: a claim's pairs are never in training and
+  test at once (baly2018: its own folds; anything else: ``--k`` folds dealt claim by claim).
+  This is how the figures on the dev parts are made.
 
-    khabar eval stance ../shared/corpora/baly2018 [--limit N] [--k 3]
+DATA is a baly2018 folder (``dataset/`` and ``train_test_splits.txt``; ``--test-folds``
+picks folds: given the same folder for ``--train``, training uses the other folds, and
+without ``--test-folds`` the test is its last fold), an ANS folder (for a test its
+``stance/test.csv`` when present, else ``dev.csv``, said in the output; for training
+``train.csv`` and ``dev.csv``, less the file tested), an ANS CSV, a baly2018 claim file or
+khabar JSON Lines pairs.  ANS is scored on its own three labels (discuss and unrelated both
+read as "other").
+
+Printed per model: accuracy, macro-F1, precision / recall / F1 per label, the confusion
+matrix, and evidence recall: the share of gold evidence sentences among the model's
+evidence, over the gold agree/disagree pairs the model itself calls agree or disagree (a
+model that calls them unrelated shows no evidence, so it has none to be right about).
+
+    khabar eval stance --test ../shared/corpora/baly2018 --test-folds 4 --train ../shared/corpora/baly2018
+    khabar eval stance ../shared/corpora/ans
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from khabar.check import pair_features, predict_pairs, train_stance
+from khabar.check import pair_features, train_stance
 from khabar.check.features import Analysis
-from khabar.check.pairs import Pair, read_ans, read_baly, read_pairs
-from khabar.check.stance import LABELS, RuleModel, majority_label
+from khabar.check.meaning_model import (
+    Judgement,
+    MeaningModel,
+    PairReading,
+    bundled_model,
+    fit_meaning_model,
+    read_pairs as read_meaning_pairs,
+)
+from khabar.check.pairs import Data, Pair, claim_folds, load_data
+from khabar.check.stance import LABELS, RuleModel, StanceModel, majority_label
 from khabar.errors import OptionsError
 
 ANS_LABELS = ("agree", "disagree", "other")
+
+__all__ = [
+    "ANS_LABELS",
+    "Data",
+    "Report",
+    "Scores",
+    "claim_folds",
+    "cross_validate",
+    "evaluate",
+    "f1_scores",
+    "load_data",
+    "score",
+    "train_test",
+]
+
+
+# --- scores -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +74,17 @@ class Scores:
     macro_f1: float
     f1: dict[str, float]
     support: dict[str, int]
-    evidence_recall: float | None = None  # None when no pair has a gold rationale
+    evidence_recall: float | None = None  # None when no pair qualifies
+    precision: dict[str, float] = field(default_factory=dict)
+    recall: dict[str, float] = field(default_factory=dict)
+    #: confusion[gold][predicted] = count
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    evidence_pairs: int = 0  # pairs the evidence recall is taken over
 
 
 def f1_scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> tuple[float, float, dict[str, float]]:
-    """(accuracy, macro-F1, F1 per label) over ``labels`` (absent labels count as F1 0 only
-    when predicted or gold somewhere; a label absent from both is left out of the mean)."""
+    """(accuracy, macro-F1, F1 per label) over ``labels`` (a label absent from both gold
+    and predictions is left out of the mean)."""
     if len(gold) != len(pred):
         raise OptionsError(f"{len(gold)} gold labels but {len(pred)} predictions")
     if not gold:
@@ -60,111 +102,212 @@ def f1_scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -
     return acc, macro, f1
 
 
-def evidence_recall(pairs: Sequence[Pair], analyses: Sequence[Analysis]) -> float | None:
-    """Share of gold rationale sentences of agree/disagree pairs among our evidence."""
-    found = total = 0
-    for p, an in zip(pairs, analyses):
-        if p.stance in ("agree", "disagree") and p.rationale:
+def evidence_recall(
+    pairs: Sequence[Pair], judgements: Sequence[Judgement], *, per_article: int = 3
+) -> tuple[float | None, int]:
+    """Share of gold evidence sentences among the model's top ``per_article`` evidence
+    sentences, over gold agree/disagree pairs with a rationale that the model calls agree
+    or disagree; and how many such pairs there were."""
+    found = total = pairs_used = 0
+    for p, j in zip(pairs, judgements):
+        if p.stance in ("agree", "disagree") and p.rationale and j.label in ("agree", "disagree"):
             gold = set(p.rationale)
             total += len(gold)
-            found += len(gold & set(an.evidence))
-    return found / total if total else None
+            found += len(gold & set(j.evidence[:per_article]))
+            pairs_used += 1
+    return (found / total if total else None), pairs_used
 
 
 def score(
-    pairs: Sequence[Pair], analyses: Sequence[Analysis], pred: Sequence[str], *, labels: Sequence[str] = LABELS
+    pairs: Sequence[Pair], judgements: Sequence[Judgement], *, labels: Sequence[str] = LABELS, ans: bool = False
 ) -> Scores:
-    gold = [p.stance for p in pairs]
+    to = _to_ans if ans else (lambda x: x)
+    gold = [to(p.stance) for p in pairs]
+    pred = [to(j.label) for j in judgements]
     acc, macro, f1 = f1_scores(gold, pred, labels)
-    support = {lb: gold.count(lb) for lb in labels}
-    return Scores(len(gold), acc, macro, f1, support, evidence_recall(pairs, analyses))
-
-
-def claim_folds(pairs: Sequence[Pair], k: int) -> list[list[int]]:
-    """Test folds of pair indices: a corpus's own folds when every pair has one, else ``k``
-    folds dealt claim by claim.  A claim's pairs always share a fold."""
-    if pairs and all(p.fold for p in pairs):
-        names = sorted({p.fold for p in pairs})  # type: ignore[type-var]
-        return [[i for i, p in enumerate(pairs) if p.fold == name] for name in names]
-    groups: dict[str, list[int]] = {}
-    for i, p in enumerate(pairs):
-        groups.setdefault(p.group or p.claim, []).append(i)
-    k = max(2, min(k, len(groups)))
-    folds: list[list[int]] = [[] for _ in range(k)]
-    for n, idx in enumerate(groups.values()):
-        folds[n % k].extend(idx)
-    return [f for f in folds if f]
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    name: str
-    rules: Scores
-    trained: Scores
-    majority: Scores
-    folds: int
-
-
-def cross_validate(pairs: Sequence[Pair], *, k: int = 5, l2: float = 1.0, name: str = "") -> Report:
-    """Rules on every pair; the trained model by cross-validation over claims."""
-    analyses = pair_features(pairs)
-    rule_pred = predict_pairs(analyses, RuleModel())
-    trained_pred = [""] * len(pairs)
-    majority_pred = [""] * len(pairs)
-    folds = claim_folds(pairs, k)
-    for test in folds:
-        held = set(test)
-        train = [i for i in range(len(pairs)) if i not in held]
-        labels = [pairs[i].stance for i in train]
-        model = train_stance([analyses[i] for i in train], labels=labels, l2=l2)
-        for i, lb in zip(test, predict_pairs([analyses[i] for i in test], model)):
-            trained_pred[i] = lb
-        for i in test:
-            majority_pred[i] = majority_label(labels)
-    return Report(
-        name,
-        score(pairs, analyses, rule_pred),
-        score(pairs, analyses, trained_pred),
-        score(pairs, analyses, majority_pred),
-        len(folds),
-    )
+    precision, recall = {}, {}
+    for lb in labels:
+        tp = sum(g == lb and q == lb for g, q in zip(gold, pred))
+        npred, ngold = pred.count(lb), gold.count(lb)
+        precision[lb] = tp / npred if npred else 0.0
+        recall[lb] = tp / ngold if ngold else 0.0
+    confusion = {g: {q: 0 for q in labels} for g in labels}
+    for g, q in zip(gold, pred):
+        if g in confusion and q in confusion[g]:
+            confusion[g][q] += 1
+    ev, used = evidence_recall(pairs, judgements)
+    return Scores(len(gold), acc, macro, f1, {lb: gold.count(lb) for lb in labels}, ev, precision, recall, confusion, used)
 
 
 def _to_ans(label: str) -> str:
     return label if label in ("agree", "disagree") else "other"
 
 
-def train_test(train: Sequence[Pair], test: Sequence[Pair], *, l2: float = 1.0, name: str = "ans") -> Report:
-    """Train on ``train``, score on ``test`` with ANS's three labels."""
-    train_an = pair_features(train)
-    test_an = pair_features(test)
-    model = train_stance(train_an, labels=[p.stance for p in train], l2=l2)
-    gold = [_to_ans(p.stance) for p in test]
+# --- models --------------------------------------------------------------------------------
 
-    def sc(pred: Sequence[str]) -> Scores:
-        acc, macro, f1 = f1_scores(gold, [_to_ans(x) for x in pred], ANS_LABELS)
-        return Scores(len(gold), acc, macro, f1, {lb: gold.count(lb) for lb in ANS_LABELS})
 
-    majority = majority_label([p.stance for p in train])
-    return Report(
-        name,
-        sc(predict_pairs(test_an, RuleModel())),
-        sc(predict_pairs(test_an, model)),
-        sc([majority] * len(test)),
-        1,
+@dataclass(frozen=True, slots=True)
+class Report:
+    name: str
+    models: tuple[tuple[str, Scores], ...]
+    labels: tuple[str, ...]
+    folds: int = 1
+    notes: tuple[str, ...] = ()
+
+    def get(self, model: str) -> Scores:
+        return dict(self.models)[model]
+
+
+def _encoder() -> Callable[[Sequence[str]], object]:
+    from khabar.relate.embeddings import get_encoder
+
+    encoder = get_encoder("use")
+    assert encoder is not None
+    return encoder.encode
+
+
+def _readings(pairs: Sequence[Pair]) -> list[PairReading]:
+    return read_meaning_pairs(pairs, _encoder())  # type: ignore[arg-type]
+
+
+def _lexical_judgements(analyses: Sequence[Analysis], model: RuleModel | StanceModel) -> list[Judgement]:
+    preds = model.predict([a.features for a in analyses])
+    return [Judgement(label, s, an.evidence) for an, (label, s) in zip(analyses, preds)]
+
+
+def _meaning_judgements(readings: Sequence[PairReading], model: MeaningModel) -> list[Judgement]:
+    return [model.judge(r) for r in readings]
+
+
+def _majority(train: Sequence[Pair] | None, n: int) -> list[Judgement]:
+    label = majority_label([p.stance for p in train]) if train else "unrelated"
+    return [Judgement(label, 1.0, ()) for _ in range(n)]
+
+
+def train_test(
+    train: Sequence[Pair] | None,
+    test: Sequence[Pair],
+    *,
+    model: MeaningModel | StanceModel | None = None,
+    model_name: str = "model",
+    ans: bool = False,
+    meaning: bool = True,
+    l2: float = 1.0,
+    name: str = "",
+) -> Report:
+    """Score every model on ``test``: rules, the shipped model, ``model``, and when ``train``
+    is given the lexical and meaning models trained on it."""
+    if not test:
+        raise OptionsError("no labelled pairs to test on")
+    use_meaning = meaning and _encoder_ok()
+    readings = _readings(test) if use_meaning else None
+    analyses = [r.analysis for r in readings] if readings else pair_features(test)
+    labels = ANS_LABELS if ans else LABELS
+    rows: list[tuple[str, list[Judgement]]] = [
+        ("majority", _majority(train, len(test))),
+        ("rules", _lexical_judgements(analyses, RuleModel())),
+    ]
+    notes: list[str] = []
+    shipped = bundled_model()
+    if readings is not None and shipped is not None:
+        rows.append(("shipped", _meaning_judgements(readings, shipped)))
+    elif shipped is None:
+        notes.append("no model ships with this installation")
+    else:
+        notes.append("the sentence encoder is not installed: meaning models not scored")
+    if model is not None:
+        if isinstance(model, MeaningModel):
+            if readings is not None:
+                rows.append((model_name, _meaning_judgements(readings, model)))
+        else:
+            rows.append((model_name, _lexical_judgements(analyses, model)))
+    if train:
+        train_analyses = pair_features(train) if not use_meaning else None
+        train_readings = _readings(train) if use_meaning else None
+        lex_an = [r.analysis for r in train_readings] if train_readings else train_analyses
+        lexical = train_stance(lex_an, labels=[p.stance for p in train], l2=l2)  # type: ignore[arg-type]
+        rows.append(("lexical", _lexical_judgements(analyses, lexical)))
+        if train_readings is not None and readings is not None:
+            trained = fit_meaning_model(train, train_readings)
+            rows.append(("meaning", _meaning_judgements(readings, trained)))
+    scores = tuple((n, score(test, j, labels=labels, ans=ans)) for n, j in rows)
+    return Report(name, scores, labels, 1, tuple(notes))
+
+
+def cross_validate(
+    pairs: Sequence[Pair], *, k: int = 5, l2: float = 1.0, name: str = "", ans: bool = False, meaning: bool = True
+) -> Report:
+    """Every model by cross-validation over claims (the rules need no training)."""
+    if not pairs:
+        raise OptionsError("no labelled pairs")
+    use_meaning = meaning and _encoder_ok()
+    readings = _readings(pairs) if use_meaning else None
+    analyses = [r.analysis for r in readings] if readings else pair_features(pairs)
+    n = len(pairs)
+    out: dict[str, list[Judgement | None]] = {m: [None] * n for m in ("majority", "lexical", "meaning")}
+    folds = claim_folds(pairs, k)
+    for test in folds:
+        held = set(test)
+        train = [i for i in range(n) if i not in held]
+        train_pairs = [pairs[i] for i in train]
+        lexical = train_stance([analyses[i] for i in train], labels=[p.stance for p in train_pairs], l2=l2)
+        for i, j in zip(test, _lexical_judgements([analyses[i] for i in test], lexical)):
+            out["lexical"][i] = j
+        for i, j in zip(test, _majority(train_pairs, len(test))):
+            out["majority"][i] = j
+        if readings is not None:
+            inner = [replace(p, fold=None) for p in train_pairs]  # inner folds dealt by claim
+            model = fit_meaning_model(inner, [readings[i] for i in train])
+            for i in test:
+                out["meaning"][i] = model.judge(readings[i])
+    labels = ANS_LABELS if ans else LABELS
+    rows = [("majority", out["majority"]), ("rules", _lexical_judgements(analyses, RuleModel())), ("lexical", out["lexical"])]
+    if readings is not None:
+        rows.append(("meaning", out["meaning"]))
+    scores = tuple((m, score(pairs, j, labels=labels, ans=ans)) for m, j in rows)  # type: ignore[arg-type]
+    notes = () if readings is not None else ("the sentence encoder is not installed: meaning model not scored",)
+    return Report(name, scores, labels, len(folds), notes)
+
+
+def _encoder_ok() -> bool:
+    from khabar.check import encoder_available
+
+    return encoder_available("use")
+
+
+def evaluate(
+    *,
+    data: Path | None = None,
+    train: Path | None = None,
+    test: Path | None = None,
+    model: Path | None = None,
+    test_folds: Sequence[str] = (),
+    k: int = 5,
+    limit: int | None = None,
+    l2: float = 1.0,
+    meaning: bool = True,
+) -> Report:
+    """Cross-validate on ``data``, or score on ``test`` (see the module docstring)."""
+    if data is not None:
+        if test is not None or train is not None:
+            raise OptionsError("give DATA for cross-validation, or --test (and --train), not both")
+        d = load_data(data, role="train", limit=limit)
+        return cross_validate(d.pairs, k=k, l2=l2, name=f"{d.description}, cross-validated", ans=d.ans, meaning=meaning)
+    if test is None:
+        raise OptionsError("nothing to evaluate: give DATA, or --test DATA")
+    t = load_data(test, role="test", test_folds=test_folds, limit=limit)
+    tr = load_data(train, role="train", test_folds=test_folds, test_path=test, limit=limit) if train else None
+    if tr is not None:
+        overlap = {p.group for p in tr.pairs} & {p.group for p in t.pairs}
+        if overlap:
+            raise OptionsError(f"{len(overlap)} claims are in both --train and --test; keep them apart")
+    loaded = None
+    if model is not None:
+        from khabar.check import load_model
+
+        loaded = load_model(model)
+    name = f"test: {t.description}" + (f"; train: {tr.description}" if tr else "")
+    return train_test(
+        tr.pairs if tr else None, t.pairs, model=loaded, model_name=model.name if model else "model",
+        ans=t.ans, l2=l2, name=name, meaning=meaning,
     )
-
-
-def evaluate_path(path: Path, *, k: int = 5, limit: int | None = None, l2: float = 1.0) -> Report:
-    if (path / "stance" / "train.csv").exists():
-        train, test = read_ans(path / "stance" / "train.csv"), read_ans(path / "stance" / "dev.csv")
-        if limit:
-            train, test = train[:limit], test[:limit]
-        return train_test(train, test, l2=l2, name=f"ANS {path.name}")
-    if path.is_dir():
-        pairs = read_baly(path, limit=limit)
-        return cross_validate(pairs, k=k, l2=l2, name=f"baly2018 {path.name}")
-    pairs = read_pairs(path)
-    if limit:
-        pairs = pairs[:limit]
-    return cross_validate(pairs, k=k, l2=l2, name=path.name)

@@ -112,15 +112,31 @@ def segmentation_table(rows: Iterable[tuple[str, SegmentationScores]]) -> str:
 
 
 def stance_table(report: Report) -> str:
-    labels = list(report.rules.support)
-    head = f"{report.name}: {report.rules.n} pairs, " + ", ".join(f"{lb} {report.rules.support[lb]}" for lb in labels)
-    head += f" ({report.folds} fold{'s' if report.folds != 1 else ''} by claim)" if report.folds > 1 else " (train/test)"
-    rows = [head, f"{'model':<10} {'acc':>6} {'macroF1':>8} " + " ".join(f"{'F1 ' + lb:>13}" for lb in labels) + "  evid.recall"]
-    for name, s in (("majority", report.majority), ("rules", report.rules), ("trained", report.trained)):
-        ev = f"{s.evidence_recall:.3f}" if s.evidence_recall is not None else "-"
-        per = " ".join(f"{s.f1.get(lb, 0.0):>13.3f}" for lb in labels)
-        rows.append(f"{name:<10} {s.accuracy:>6.3f} {s.macro_f1:>8.3f} {per}  {ev:>11}")
-    return "\n".join(rows)
+    """Every model's accuracy, macro-F1, F1 per label and evidence recall; then, per model,
+    precision, recall and F1 per label beside its confusion matrix (rows gold)."""
+    labels = report.labels
+    first = report.models[0][1]
+    head = f"{report.name}: {first.n} pairs, " + ", ".join(f"{lb} {first.support.get(lb, 0)}" for lb in labels)
+    if report.folds > 1:
+        head += f" ({report.folds} folds by claim)"
+    lines = [head, *(f"note: {n}" for n in report.notes)]
+    lines.append(
+        f"{'model':<10} {'acc':>6} {'macroF1':>8} " + " ".join(f"{'F1 ' + lb:>12}" for lb in labels) + "  evid.recall (pairs)"
+    )
+    for name, s in report.models:
+        ev = f"{s.evidence_recall:.3f} ({s.evidence_pairs})" if s.evidence_recall is not None else "-"
+        per = " ".join(f"{s.f1.get(lb, 0.0):>12.3f}" for lb in labels)
+        lines.append(f"{name:<10} {s.accuracy:>6.3f} {s.macro_f1:>8.3f} {per}  {ev}")
+    width = max(len(lb) for lb in labels) + 2
+    for name, s in report.models:
+        if name == "majority":
+            continue
+        lines += ["", f"{name}: confusion (rows gold, columns predicted), precision / recall / F1 per label"]
+        lines.append(" " * width + "".join(f"{lb:>{width}}" for lb in labels) + "      P      R     F1")
+        for g in labels:
+            row = "".join(f"{s.confusion.get(g, {}).get(q, 0):>{width}}" for q in labels)
+            lines.append(f"{g:<{width}}{row}  {s.precision.get(g, 0.0):.3f}  {s.recall.get(g, 0.0):.3f}  {s.f1.get(g, 0.0):.3f}")
+    return "\n".join(lines)
 
 
 def story_options_line(options) -> str:
