@@ -1,4 +1,4 @@
-"""The default (untrained) stance rules on small articles written for these tests."""
+"""The untrained stance rules (model="rules") on small articles written for these tests."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_number_disagreement_names_figure_source_and_date() -> None:
         "قال مسؤول أمريكي إن نحو 50 ألف مدني ما زالوا محاصرين داخل حي الزيتون في مدينة النهرين.",
         "إذاعة الشرق",
     )
-    result = check_claim(CLAIM, [art])
+    result = check_claim(CLAIM, [art], model="rules")
     stance = result.articles[0]
     assert stance.stance == "disagree"
     figure = next(f for e in stance.evidence for f in e.figures if not f.agrees)
@@ -35,7 +35,7 @@ def test_denial_is_disagreement() -> None:
         "نفت الحكومة أن يكون مدنيون محاصرين داخل حي الزيتون في مدينة النهرين، ووصفت الأنباء بأنها شائعات عارية عن الصحة.",
         "صحيفة الوادي",
     )
-    assert check_claim(CLAIM, [art]).articles[0].stance == "disagree"
+    assert check_claim(CLAIM, [art], model="rules").articles[0].stance == "disagree"
 
 
 def test_unrelated_article_is_unrelated() -> None:
@@ -44,7 +44,7 @@ def test_unrelated_article_is_unrelated() -> None:
         "افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي بمشاركة مئتي دار نشر من عشرين بلدا.",
         "صحيفة الوادي",
     )
-    result = check_claim(CLAIM, [art])
+    result = check_claim(CLAIM, [art], model="rules")
     assert result.articles[0].stance == "unrelated"
     assert result.verdict.agree == result.verdict.disagree == 0
 
@@ -55,10 +55,10 @@ def test_close_restatement_agrees() -> None:
         "قال مسؤول محلي إن نحو 100 ألف مدني ما زالوا محاصرين داخل حي الزيتون في مدينة النهرين منذ أسبوعين.",
         "إذاعة الشرق",
     )
-    assert check_claim(CLAIM, [art]).articles[0].stance == "agree"
+    assert check_claim(CLAIM, [art], model="rules").articles[0].stance == "agree"
 
 
 def test_opposite_verb_is_disagreement() -> None:
     claim = "ارتفعت أسعار الخبز في أسواق مدينة النهرين هذا الأسبوع"
     art = _article("انخفاض أسعار الخبز في النهرين", "انخفضت أسعار الخبز في أسواق مدينة النهرين هذا الأسبوع بعد وصول شحنات الطحين.", "صحيفة الوادي")
-    assert check_claim(claim, [art]).articles[0].stance == "disagree"
+    assert check_claim(claim, [art], model="rules").articles[0].stance == "disagree"

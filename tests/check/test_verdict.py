@@ -23,7 +23,7 @@ def _copy(outlet: str, tail: str) -> Article:
 
 def test_wire_copies_count_as_one_source() -> None:
     copies = [_copy(o, t) for o, t in (("إذاعة الشرق", ""), ("صحيفة الوادي", "ونقل الخبر مراسلنا."), ("قناة السهل", "والله أعلم."))]
-    verdict = check_claim(CLAIM, copies).verdict
+    verdict = check_claim(CLAIM, copies, model="rules").verdict
     assert (verdict.agree, verdict.single_wire_story) == (1, True)
 
 
@@ -34,7 +34,7 @@ def test_independent_reports_count_separately() -> None:
         "وإن الأهالي استقبلوا النبأ بحذر بعد أسابيع من القصف.",
         outlet="قناة السهل",
     )
-    verdict = check_claim(CLAIM, [_copy("إذاعة الشرق", ""), other]).verdict
+    verdict = check_claim(CLAIM, [_copy("إذاعة الشرق", ""), other], model="rules").verdict
     assert (verdict.agree, verdict.single_wire_story) == (2, False)
 
 
@@ -45,4 +45,30 @@ def test_same_outlet_counts_once() -> None:
         body="أكد متحدث أممي أن الأمم المتحدة أعلنت اتفاقا لوقف إطلاق النار في حي الزيتون يبدأ صباح الثلاثاء بعد مفاوضات طويلة.",
         outlet="إذاعة الشرق",
     )
-    assert check_claim(CLAIM, [a, b]).verdict.agree == 1
+    assert check_claim(CLAIM, [a, b], model="rules").verdict.agree == 1
+
+
+def test_outlets_citing_one_primary_source_are_one_source() -> None:
+    claim = "قال المرصد السوري لحقوق الإنسان إن 60 شخصا قتلوا في قصف على حي الزيتون"
+    bodies = {
+        "إذاعة الشرق": "قال المرصد السوري لحقوق الإنسان إن 60 شخصا قتلوا في قصف على حي الزيتون أمس.",
+        "صحيفة الوادي": "وأفاد المرصد السوري بأن 60 شخصا قتلوا في القصف الذي استهدف حي الزيتون، بينهم أطفال.",
+        "قناة السهل": "وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن 60 شخصا قتلوا في قصف حي الزيتون.",
+    }
+    articles = [Article.create(title=f"قتلى في حي الزيتون ({o})", body=b, outlet=o) for o, b in bodies.items()]
+    result = check_claim(claim, articles, model="rules")
+    assert [a.stance for a in result.articles] == ["agree"] * 3
+    assert {e.source_key for a in result.articles for e in a.evidence[:1]} >= {"المرصد السوري لحقوق الانسان"}
+    assert result.verdict.agree == 1
+
+
+def test_anonymous_sources_are_never_merged() -> None:
+    claim = "قتل 60 شخصا في قصف على حي الزيتون"
+    bodies = {
+        "إذاعة الشرق": "قالت مصادر محلية إن 60 شخصا قتلوا في قصف على حي الزيتون أمس.",
+        "صحيفة الوادي": "وقال ناشطون إن 60 شخصا قتلوا في القصف الذي استهدف حي الزيتون.",
+    }
+    articles = [Article.create(title=f"قتلى في الزيتون ({o})", body=b, outlet=o) for o, b in bodies.items()]
+    result = check_claim(claim, articles, model="rules")
+    assert [a.stance for a in result.articles] == ["agree", "agree"]
+    assert result.verdict.agree == 2

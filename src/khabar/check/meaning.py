@@ -39,6 +39,7 @@ from khabar.check.features import (
     match_figures,
 )
 from khabar.check.frames import Frame, compare_frames, read_frame
+from khabar.check.stance import RuleModel
 from khabar.relate.similarity import content_terms
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import is_boilerplate
@@ -148,8 +149,12 @@ def sentence_scalars(
     view = claim.view
     neg_s = count_cues(norms, "negation")
     figures = match_figures(view.figures, find_figures(text, tokens)) if view.figures else []
-    agree = sum(1 for m in figures if m.agrees)
-    vague = sum(1 for m in figures if m.agrees and m.figure.value is None and m.claim_figure.value is not None)
+    # One figure that matches the claim's is the sentence's answer; others of its category
+    # then count something else ("17 قتيلا بعد انتشال ثلاث جثث").  Only a sentence whose
+    # figures all differ contradicts the claim on the figure.
+    agree = float(any(m.agrees for m in figures))
+    differ = float(bool(figures) and not agree)
+    vague = float(any(m.agrees and m.figure.value is None and m.claim_figure.value is not None for m in figures))
     numbers = _numbers(text)
     number_mismatch = float(bool(claim.numbers) and bool(numbers) and not (claim.numbers & numbers))
     frame = compare_frames(claim.frame, read_frame(text))
@@ -171,9 +176,9 @@ def sentence_scalars(
             float(count_cues(norms, "hedge") > 0),
             float(claim.modality > 0),
             float(count_cues(norms, "modality") > 0),
-            float(agree - vague),
-            float(len(figures) - agree),
-            float(vague),
+            agree - vague,
+            differ,
+            vague,
             number_mismatch,
             frame.shared_names,
             frame.swapped_names,
@@ -261,6 +266,7 @@ SENTENCE_LABELS = ("agree", "disagree", "other")
 
 ARTICLE_FEATURES: tuple[str, ...] = (
     *PairFeatures.names(),
+    *(f"rules_{lb}" for lb in ("agree", "disagree", "discuss", "unrelated")),
     "semantic_max",
     "semantic_top3",
     "semantic_lead",
@@ -282,7 +288,8 @@ ARTICLE_FEATURES: tuple[str, ...] = (
 def article_row(an: Analysis, cand: Candidates, probabilities: np.ndarray) -> np.ndarray:
     """The article head's input: the lexical pair features, how much of the article is on
     the claim's topic, and what the sentence head said of its most relevant sentences."""
-    base = an.features.vector()
+    rules, _ = RuleModel().predict_one(an.features)
+    base = np.concatenate([an.features.vector(), [float(rules == lb) for lb in ("agree", "disagree", "discuss", "unrelated")]])
     k = len(cand.indices)
     if not k:
         return np.concatenate([base, np.zeros(len(ARTICLE_FEATURES) - len(base))])
