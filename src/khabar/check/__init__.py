@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from khabar.check.features import Analysis, ClaimView, analyse, claim_view, find_figures, match_figures
+from khabar.check.features import Analysis, ClaimView, analyse, claim_view, match_figures, sentence_figures
 from khabar.check.meaning_model import (
     Judgement,
     MeaningModel,
@@ -199,7 +199,7 @@ def _article_stance(view: ClaimView, an: Analysis, judgement: Judgement, k: int)
             s = an.doc.sentences[i]
             matches = an.figures.get(i)
             if matches is None:
-                matches = tuple(match_figures(view.figures, find_figures(s.text))) if view.figures else ()
+                matches = tuple(match_figures(view.figures, sentence_figures(s.text))) if view.figures else ()
             figures = tuple(
                 EvidenceFigure(
                     m.figure.text,

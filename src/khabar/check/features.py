@@ -96,6 +96,24 @@ class _CategoryCues:
     skip_after: tuple[_Pattern, ...]  # "45 عاما", "120 ملم": no claim
     subset: tuple[_Pattern, ...]  # "بينهم 20 ألف طفل": part of another figure
 
+    @property
+    def near_by_first(self) -> dict[str, tuple[tuple[str, _Pattern], ...]]:
+        return _index_by_first(self.near)
+
+    @property
+    def noun_by_first(self) -> dict[str, tuple[tuple[str, _Pattern], ...]]:
+        return _index_by_first(self.noun)
+
+
+@lru_cache(maxsize=4)
+def _index_by_first(entries: tuple[tuple[str, _Pattern], ...]) -> dict[str, tuple[tuple[str, _Pattern], ...]]:
+    """(category, pattern) entries by their pattern's first word: a token is tried only
+    against the patterns it can start (each token's matched words come from :func:`_matched`)."""
+    index: dict[str, list[tuple[str, _Pattern]]] = {}
+    for cat, p in entries:
+        index.setdefault(p.words[0], []).append((cat, p))
+    return {k: tuple(v) for k, v in index.items()}
+
 
 @lru_cache(maxsize=1)
 def _categories() -> _CategoryCues:
@@ -238,6 +256,7 @@ def find_figures(text: str, tokens: Sequence[Token] | None = None) -> list[Figur
     if not numbers:
         return []
     dates = [(d.start, d.end) for d in find_dates(text, reference=None)]
+    near = cues.near_by_first
     out = []
     for m in numbers:
         if m.unit == "percent" or any(s <= m.start < e for s, e in dates):
@@ -248,7 +267,7 @@ def find_figures(text: str, tokens: Sequence[Token] | None = None) -> list[Figur
             continue
         if any(_match_at(norms, b, p) for p in cues.skip_after):
             continue
-        found = {c for c, p in cues.noun if _match_at(norms, b, p)}
+        found = _categories_at(norms, b, cues.noun_by_first) if b < len(norms) else set()
         if not found:
             best = CATEGORY_WINDOW + 1
             for i in range(max(0, a - CATEGORY_WINDOW), min(len(norms), b + CATEGORY_WINDOW)):
@@ -257,13 +276,25 @@ def find_figures(text: str, tokens: Sequence[Token] | None = None) -> list[Figur
                 distance = a - i if i < a else i - b + 1
                 if distance > best:
                     continue
-                here = {c for c, p in cues.near if p.words[0] in _matched(norms[i]) and _match_at(norms, i, p)}
+                here = _categories_at(norms, i, near)
                 if here:
                     found = found | here if distance == best else here
                     best = distance
         if found:
             out.append(_figure(m, frozenset(found)))
     return out
+
+
+def _categories_at(norms: Sequence[str], i: int, index: dict[str, tuple[tuple[str, _Pattern], ...]]) -> set[str]:
+    return {c for first in _matched(norms[i]) for c, p in index.get(first, ()) if _match_at(norms, i, p)}
+
+
+@lru_cache(maxsize=4096)
+def sentence_figures(text: str) -> tuple[Figure, ...]:
+    """:func:`find_figures` of one sentence, remembered for the few thousand sentences last
+    asked about: a check reads a candidate sentence's figures in its lexical analysis, its
+    meaning features and its evidence."""
+    return tuple(find_figures(text))
 
 
 def _figure(m: NumberMention, categories: frozenset[str]) -> Figure:
@@ -400,7 +431,7 @@ def _analyse_doc(
     figures: dict[int, tuple[FigureMatch, ...]] = {}
     if view.figures:
         for i in order:
-            matches = match_figures(view.figures, find_figures(doc.sentences[i].text))
+            matches = match_figures(view.figures, sentence_figures(doc.sentences[i].text))
             if matches:
                 figures[i] = tuple(matches)
                 score[i] += FIGURE_BONUS

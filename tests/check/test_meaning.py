@@ -1,0 +1,111 @@
+"""The meaning model: its features, its file, and the shipped model on articles written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+
+from khabar.check import check_claim
+from khabar.check.features import figures_agree, find_figures, match_figures
+from khabar.check.meaning import furniture
+from khabar.check.meaning_model import bundled_model, load_meaning_model, save_meaning_model
+from khabar.errors import InputError
+from khabar.model import Article
+
+CLAIM = "قال المرصد إن 60 شخصا قتلوا في قصف على سوق حي الزيتون في مدينة النهرين"
+
+
+def _article(title: str, body: str, outlet: str = "إذاعة الشرق") -> Article:
+    return Article.create(title=title, body=body, outlet=outlet, published=dt.date(2016, 12, 13))
+
+
+def _figure(text: str):
+    (figure,) = find_figures(text)
+    return figure
+
+
+def test_more_than_and_about_the_same_figure_are_consistent() -> None:
+    assert figures_agree(_figure("أكثر من 100 ألف مدني محاصرون"), _figure("نحو 100 ألف مدني محاصرون"))
+
+
+def test_dozens_of_wounded_do_not_support_three_hundred() -> None:
+    claim, sentence = find_figures("أصيب 300 شخص في القصف"), find_figures("أصيب عشرات الأشخاص في القصف")
+    (match,) = match_figures(claim, sentence)
+    assert not match.agrees
+
+
+def test_menus_and_share_buttons_are_furniture() -> None:
+    assert furniture("Home | News | Sport | اتصل بنا | English") > 0.5
+    assert furniture("شارك") == 1.0
+    assert furniture("قال المرصد إن 60 شخصا قتلوا في قصف على سوق حي الزيتون.") == 0.0
+
+
+@pytest.fixture(scope="module")
+def model():
+    m = bundled_model()
+    assert m is not None, "khabar ships check/data/stance-model.npz"
+    return m
+
+
+def test_the_shipped_model_is_the_default(model) -> None:
+    art = _article("قصف سوق الزيتون", "قال المرصد إن 60 شخصا قتلوا في قصف استهدف سوق حي الزيتون في مدينة النهرين.")
+    assert check_claim(CLAIM, [art]).model == "meaning"
+
+
+def test_a_restatement_in_other_words_agrees(model) -> None:
+    art = _article(
+        "مقتل 60 في قصف على سوق الزيتون",
+        "أفاد المرصد بمقتل ستين شخصا جراء قصف استهدف السوق الشعبية في حي الزيتون بمدينة النهرين صباح اليوم. "
+        "وقال سكان إن القصف تواصل ساعات.",
+    )
+    result = check_claim(CLAIM, [art], model=model)
+    assert result.articles[0].stance == "agree"
+    assert "الزيتون" in result.articles[0].evidence[0].text
+
+
+def test_another_figure_for_the_same_toll_disagrees(model) -> None:
+    art = _article(
+        "12 قتيلا في قصف سوق الزيتون",
+        "قال المرصد إن 12 شخصا قتلوا في قصف على سوق حي الزيتون في مدينة النهرين، نافيا أرقاما أعلى تداولتها مواقع محلية.",
+    )
+    result = check_claim(CLAIM, [art], model=model)
+    assert result.articles[0].stance == "disagree"
+    assert result.verdict.disagree_figures
+
+
+def test_an_article_about_something_else_is_unrelated(model) -> None:
+    art = _article(
+        "افتتاح معرض الكتاب",
+        "افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي في العاصمة بمشاركة مئتي دار نشر من عشرين بلدا. "
+        "ويستمر المعرض عشرة أيام.",
+    )
+    result = check_claim(CLAIM, [art], model=model)
+    assert result.articles[0].stance == "unrelated"
+    assert result.verdict.agree == result.verdict.disagree == 0
+
+
+def test_a_model_file_round_trips(model, tmp_path) -> None:
+    path = save_meaning_model(model, tmp_path / "m.npz")
+    back = load_meaning_model(path)
+    np.testing.assert_allclose(back.projection, model.projection, rtol=1e-6)
+    assert back.article is not None and back.article.labels == model.article.labels
+    with np.load(path, allow_pickle=False) as data:  # plain arrays, no pickled code
+        assert json.loads(str(data["meta"]))["format"] == "khabar-stance-meaning"
+
+
+def test_a_file_for_other_features_is_refused(model, tmp_path) -> None:
+    path = save_meaning_model(model, tmp_path / "m.npz")
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    meta = json.loads(str(arrays["meta"]))
+    meta["sentence_features"] = meta["sentence_features"][:-1]
+    arrays["meta"] = np.array(json.dumps(meta))
+    np.savez(tmp_path / "other.npz", **arrays)
+    with pytest.raises(InputError, match="other features"):
+        load_meaning_model(tmp_path / "other.npz")
+    (tmp_path / "junk.npz").write_bytes(b"not a zip")
+    with pytest.raises(InputError, match="junk.npz"):
+        load_meaning_model(tmp_path / "junk.npz")
