@@ -2,8 +2,8 @@
 
 Used twice by the meaning model (:mod:`khabar.check.meaning`): a *sentence head* that reads
 a claim against one sentence, and an *article head* that reads what the sentence head said
-about an article's best sentences.  Training is numpy with scipy's L-BFGS (both are
-run-time dependencies already), so no torch or scikit-learn is needed to rebuild or run it.
+about an article's best sentences.  Training is numpy with scipy's L-BFGS (imported only to
+train), so no torch or scikit-learn is needed to rebuild or run it.
 
 Two details matter for the scores that count (macro-F1 over imbalanced labels):
 
@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import minimize
 
 from khabar.errors import OptionsError
 
@@ -120,6 +119,8 @@ def fit_network(
 ) -> Network:
     """Fit by L-BFGS on the weighted cross-entropy plus ``l2`` times the squared weights
     (biases free).  ``hidden=0`` is multinomial logistic regression."""
+    from scipy.optimize import minimize  # training only: a check never pays scipy's import
+
     x = np.asarray(x, dtype=np.float64)
     labels = tuple(labels)
     index = {lb: i for i, lb in enumerate(labels)}
