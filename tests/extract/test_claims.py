@@ -377,3 +377,88 @@ def test_a_day_right_after_a_figure_dates_that_figure_only():
     claims = {c.value: c.date for c in claims_of(art)}
     assert claims[27000] == _dt.date(2023, 11, 15)
     assert claims[12000] == _dt.date(2023, 11, 13)
+
+
+# --- frames: one behaviour each, on sentences written for these tests -----------------------
+
+
+def test_part_of_a_total():
+    cs = _claims("ونزح نحو 30 ألف شخص من الأحياء الشرقية، غادر منهم 18 ألفا إلى مناطق الحكومة بينما ذهب 8500 إلى حي الشيخ مقصود.")
+    total = _by_value(cs, 30000)
+    for part in (_by_value(cs, 18000), _by_value(cs, 8500)):
+        assert part.relation is not None and (part.relation.kind, part.relation.target) == ("part_of", total.id)
+        assert part.category == "displaced"
+    assert total.relation is None
+
+
+def test_breakdown_of_a_total():
+    cs = _claims("وقتل 50 مدنيا على الأقل في الغارات، بينهم 11 طفلا و4 نساء.")
+    total, children, women = _by_value(cs, 50), _by_value(cs, 11), _by_value(cs, 4)
+    assert (children.group, children.relation.kind, children.relation.target) == ("children", "breakdown_of", total.id)
+    assert (women.group, women.relation.kind, women.relation.target) == ("women", "breakdown_of", total.id)
+    assert (total.qualifier, total.low, total.high) == ("at_least", 50, None)
+
+
+def test_since_a_date_against_one_day():
+    cs = _claims("وقتل 415 مدنيا منذ 10 تشرين الثاني في الأحياء الشرقية. وقتل 60 شخصا في القصف أمس الاثنين.")
+    since, day = _by_value(cs, 415), _by_value(cs, 60)
+    assert (since.span.kind, since.span.start, since.cumulative) == ("since", dt.date(2023, 11, 10), True)
+    assert (day.span.kind, day.span.start, day.cumulative) == ("day", dt.date(2023, 11, 13), False)
+
+
+def test_running_total_over_two_reports():
+    from khabar.event_brief import build_event_brief
+
+    first = dataclasses.replace(
+        Article.create(title="سيول", body="وارتفعت حصيلة ضحايا السيول إلى 9 قتلى، بحسب وزارة الصحة.", outlet="أ"),
+        published=dt.date(2023, 11, 14),
+    )
+    later = dataclasses.replace(
+        Article.create(title="سيول", body="وارتفعت حصيلة ضحايا السيول إلى 17 قتيلا، بحسب وزارة الصحة.", outlet="ب"),
+        published=dt.date(2023, 11, 16),
+    )
+    brief = build_event_brief([first, later])
+    nine, seventeen = _by_value(brief.claims, 9), _by_value(brief.claims, 17)
+    assert seventeen.relation is not None and (seventeen.relation.kind, seventeen.relation.target) == ("running_total_of", nine.id)
+    (q,) = [q for q in brief.quantities if nine.id in q.claim_ids]
+    assert seventeen.id in q.claim_ids and q.kind == "change_over_time" and not q.disputes
+
+
+def test_source_chain_follows_a_relayed_source():
+    c = _one("ونقلت اليونيسيف عن طبيب في المدينة أن 100 طفل محاصرون في مبنى يتعرض للقصف.")
+    assert [link.text for link in c.source_chain] == ["اليونيسيف", "طبيب في المدينة"]
+    assert c.primary_source.kind == "anonymous"
+
+
+def test_anonymous_sources_are_a_value_and_a_function_word_is_none():
+    other = _by_value(_claims("وقتل 50 مدنيا، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا."), 80)
+    assert (other.primary_source.text, other.primary_source.kind) == ("مصادر أخرى", "anonymous")
+    c = _one("وقتل 12 شخصا حين سقطت القذائف على السوق.")
+    assert c.primary_source.kind == "unattributed"
+
+
+def test_spaced_decimal_and_thousands():
+    money, people = _claims("وبلغت قيمة الصفقة نحو 1 . 78 مليار دولار، ولجأ 123 , 000 شخص إلى المخيمات.")
+    assert (money.value, money.category, money.qualifier) == (1.78e9, "money", "about")
+    assert (people.value, people.category) == (123000, "displaced")
+
+
+def test_dual_counts_two():
+    cs = _claims("وقتل خمسة مدنيين بينهم امرأة وطفلان في القصف.")
+    two = _by_value(cs, 2)
+    assert (two.category, two.group) == ("killed", "children")
+    assert two.relation is not None and two.relation.kind == "breakdown_of"
+    assert _claims("وستستمر الهدنة خلال يومين فقط.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقتل 12 شخصا في القصف الذي وقع في 14 تشرين الثاني.",
+        "ووقع الانفجار في العام 1441 هـ.",
+        "وارتفع سعر الصرف إلى 15000 ليرة للدولار.",
+    ],
+)
+def test_dates_date_parts_hijri_years_and_exchange_rates_are_not_claims(body):
+    values = {c.value for c in _claims(body)}
+    assert not values & {14, 1441, 15000}, body

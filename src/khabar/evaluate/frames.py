@@ -28,7 +28,7 @@ largest overlap first.  Then:
   with a figure that matches no gold figure is wrong) and recall; the wrong pairs are listed
   with the gold ``why`` when the annotator named the pair.  ``bad sources`` counts the
   disputed positions whose primary source is not a person, an organisation, a country or an
-  anonymous source.
+  anonymous source (none of its figures has one).
 
 Command line::
 
@@ -330,10 +330,11 @@ def score_frames(
                 continue
             for dispute in q.disputes:
                 for i in dispute:
-                    first = claim_by_id.get(q.positions[i].claim_ids[0])
-                    if first is not None and first.primary_source.kind not in SOURCE_KINDS_IN_CONFLICTS:
+                    members = [claim_by_id[c] for c in q.positions[i].claim_ids if c in claim_by_id]
+                    if members and not any(m.primary_source.kind in SOURCE_KINDS_IN_CONFLICTS for m in members):
                         bad_sources += 1
-                        errors.append(f"conflict on a source of kind {first.primary_source.kind}: {first.primary_source.text!r} ({first.text!r})")
+                        link = members[0].primary_source
+                        errors.append(f"conflict on a source of kind {link.kind}: {link.text!r} ({members[0].text!r})")
                 for x, i in enumerate(dispute):
                     for j in dispute[x + 1 :]:
                         for a in q.positions[i].claim_ids:

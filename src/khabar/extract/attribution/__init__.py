@@ -29,7 +29,7 @@ and :mod:`~khabar.extract.attribution.heads` (one sentence),
 :mod:`~khabar.extract.attribution.scan` (the rules and the public functions).
 """
 
-from khabar.extract.attribution.lists import verb_info
+from khabar.extract.attribution.lists import head_kind, verb_info
 from khabar.extract.attribution.scan import find_attributions, find_headline_attribution, find_source, full_name
 from khabar.extract.attribution.sources import Attribution, Source, SourceKind
 
@@ -41,5 +41,6 @@ __all__ = [
     "find_headline_attribution",
     "find_source",
     "full_name",
+    "head_kind",
     "verb_info",
 ]

@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import titles_by_first_word, without_article
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
@@ -131,3 +132,21 @@ def _complement_at(word: str) -> bool:
 
 def _prep_matches(word: str, prep: str) -> bool:
     return word == prep or (prep == "الي" and word == "لي")
+
+
+def head_kind(words: tuple[str, ...]) -> SourceKind | None:
+    """What kind of source a head of normalized words names, as far as the lists tell:
+    "anonymous" for an unnamed speaker ("مصدر عسكري"، "طبيب في حلب" is not listed: None),
+    "country" for a country, "organisation" for an organisation head ("وزارة"، "المرصد");
+    None when the lists do not say (a name, a common noun)."""
+    if not words:
+        return None
+    L = _lists()
+    first = words[0]
+    if first in L.anonymous or _bare(first) in L.anonymous or " ".join(words[:2]) in L.anonymous:
+        return "anonymous"
+    if " ".join(words) in L.countries or first in L.countries:
+        return "country"
+    if first in L.organisation or _bare(first) in L.organisation:
+        return "organisation"
+    return None

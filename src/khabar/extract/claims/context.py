@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from khabar.extract.attribution import Source, verb_info
+from khabar.extract.attribution import Attribution, Source, head_kind, verb_info
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
-from khabar.model import Article, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence
+from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
 from khabar.text.ar.normalize import normalize
 
 #: A headline's source before its colon is at most this many words ("محافظ العاصية: ...").
@@ -27,39 +28,92 @@ _CLAUSE_BREAK = re.compile("[،,;؛]")
 _NOT_THE_PLACE_AFTER = frozenset(normalize(w) for w in ("إلى", "الى", "نحو", "مقره", "ومقره", "مقرها", "ومقرها"))
 
 
-def _place_finder(article: Article, mentions: Sequence[EntityMention]) -> Callable[..., str | None]:
-    """A function (sentence start, sentence end, figure start, figure end, *, exclude) ->
-    place as written.
+#: Words that may stand between a place and the place that holds it: "حي وادي النهر المحاصر
+#: شرقي مدينة العاصية"، "بلدة كفر سالم بريف حلب".
+_CONTAINER_WORDS = frozenset(
+    normalize(w)
+    for w in "في ب من داخل شرق شرقي غرب غربي شمال شمالي جنوب جنوبي وسط مدينة بمدينة محافظة بمحافظة ريف بريف منطقة بمنطقة قضاء".split()
+)
+#: At most this many other words (an adjective: "المحاصر") between a place and its container.
+_CONTAINER_GAP = 1
 
-    Places are the "place" mentions of the article (the document's ``mentions``, from
-    :func:`khabar.extract.entities.find_mentions`).  A place inside the source
-    ("حسبما ذكرت روسيا"), a destination or a headquarters is not where the figure happened;
-    of the rest, the nearest one after the figure in its sentence wins, else the nearest
-    before it.
-    """
-    text = article.text
-    places = [
-        (m.start, m.end, m.text)
-        for m in mentions
-        # two words back: "إلى حي الشيخ مقصود" is a destination too
-        if m.kind == "place" and not (set(normalize(text[max(0, m.start - 16) : m.start]).split()[-2:]) & _NOT_THE_PLACE_AFTER)
-    ]
 
-    def find(a: int, b: int, start: int, end: int, *, exclude: Sequence[tuple[int, int]] = ()) -> str | None:
+@dataclass(frozen=True, slots=True)
+class PlaceFinder:
+    """Where each figure of an article is: a place of its sentence, else the article's own
+    place; and the place that holds it, as the article says ("حي X شرقي مدينة Y")."""
+
+    places: tuple[tuple[int, int, str], ...]  # (start, end, as written), not destinations
+    main: str | None  # the place the article is most about
+    containers: dict[str, str]  # normalized place -> the place that holds it, as written
+    text: str
+
+    def find(self, a: int, b: int, start: int, end: int, *, exclude: Sequence[tuple[int, int]] = ()) -> str | None:
+        """The place of a figure at [start, end) of a sentence at [a, b): the nearest place
+        after it in its clause, else the nearest before it in the sentence, else the first
+        after it; else the article's place."""
         inside = [
-            p for p in places if a <= p[0] and p[1] <= b and not any(x <= p[0] and p[1] <= y for x, y in exclude)
+            p for p in self.places if a <= p[0] and p[1] <= b and not any(x <= p[0] and p[1] <= y for x, y in exclude)
         ]
         after = [p for p in inside if p[0] >= end]
         before = [p for p in inside if p[1] <= start]
         # Within the figure's clause first (no comma between): a place in the next clause
         # ("، تجمع ناشطون في شارع الاستقلال") is about something else.
-        if after and not _CLAUSE_BREAK.search(text, end, after[0][0]):
+        if after and not _CLAUSE_BREAK.search(self.text, end, after[0][0]):
             return after[0][2]
         if before:
             return before[-1][2]
-        return after[0][2] if after else None
+        if after:
+            return after[0][2]
+        return self.main
 
-    return find
+    def container(self, place: str | None) -> str | None:
+        if place is None:
+            return None
+        key = _place_key(place)
+        held = self.containers.get(key)
+        return held if held is not None and _place_key(held) != key else None
+
+
+def _place_key(place: str) -> str:
+    words = normalize(place).split()
+    while len(words) > 1 and words[0] in _PLACE_TYPES:
+        words = words[1:]
+    return " ".join(words)
+
+
+_PLACE_TYPES = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف".split())
+
+
+def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFinder:
+    """Places are the "place" mentions of the article (the document's ``mentions``).  A place
+    inside the source ("حسبما ذكرت روسيا"), a destination or a headquarters is not where the
+    figure happened.  The article's own place is its most mentioned place (the first on a
+    tie).  A place written right before another with only a word of location between ("في"،
+    "شرقي مدينة") is held by it."""
+    text = article.text
+    spans = sorted((m.start, m.end, m.text) for m in mentions if m.kind == "place")
+    places = tuple(
+        p for p in spans
+        # two words back: "إلى حي الشيخ مقصود" is a destination too
+        if not (set(normalize(text[max(0, p[0] - 16) : p[0]]).split()[-2:]) & _NOT_THE_PLACE_AFTER)
+    )
+    counts: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for _, _, written in places:
+        key = _place_key(written)
+        counts[key] = counts.get(key, 0) + 1
+        shown.setdefault(key, written)
+    main = shown[max(counts, key=lambda k: counts[k])] if counts else None
+    containers: dict[str, str] = {}
+    for (s1, e1, w1), (s2, _e2, w2) in zip(spans, spans[1:]):
+        between = normalize(text[e1:s2]).split()
+        if _CLAUSE_BREAK.search(text, e1, s2) or len(between) > 4:
+            continue
+        others = [w for w in between if w not in _CONTAINER_WORDS]
+        if between and len(others) <= _CONTAINER_GAP and len(others) < len(between):
+            containers.setdefault(_place_key(w1), w2)
+    return PlaceFinder(places, main, containers, text)
 
 
 def _day_mentions(text: str, dates: Sequence[DateMention]) -> list[DateMention]:
@@ -292,3 +346,185 @@ def figure_span(
     if category in _GROWING and not named_day:
         return FigureSpan("so_far"), True
     return FigureSpan("day", day), category in _CUMULATIVE_STATES
+
+
+# --- the source chain --------------------------------------------------------------------
+
+#: Words that relay a source's own source: "نقلت اليونيسيف عن طبيب"، "نقلا عن مصادر"، "على
+#: لسان المتحدث".
+_RELAY = re.compile(r"(?:^|\s)(?:نقلا\s+عن|نقلاً\s+عن|على\s+لسان|عن\s+لسان|عن)\s+")
+#: Words a source never ends with: "قوله", a complementiser, a preposition left over.
+_TAIL_WORDS = frozenset(normalize(w) for w in "قوله قولها قولهم قولهما القول ان أن إن بان بأن في على من الى إلى".split())
+#: Words a source never starts with: a conjunction of time, a preposition ("حين"، "بالتزامن
+#: مع"): what follows is circumstance, not a speaker.
+_NOT_A_SOURCE_START = frozenset(
+    normalize(w) for w in "حين عندما بعد قبل مع بالتزامن في على من الى إلى عن منذ خلال لدى وسط ما هو هي".split()
+)
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
+#: A source is at least this many letters ("يوين" is a cut word, not a source).
+MIN_SOURCE_LETTERS = 4
+
+
+def clean_source(text: str) -> str | None:
+    """A source as a reader should see it, or None when what was found is no source: cut
+    before a number ("الحكومة و19 وفق الهلال الأحمر" is "الحكومة"), trailing "قوله" and
+    particles dropped, function words refused."""
+    digit = _DIGIT.search(text)
+    if digit is not None:
+        text = text[: digit.start()]
+    words = text.split()
+    while words and (normalize(words[-1]) in _TAIL_WORDS or normalize(words[-1]) in ("و", "")):
+        words.pop()
+    while words and not any(ch.isalpha() for ch in words[-1]):
+        words.pop()
+    if not words or normalize(words[0]) in _NOT_A_SOURCE_START:
+        return None
+    cleaned = " ".join(words).strip(" ،,:«»\"“”'")
+    if sum(ch.isalpha() for ch in cleaned) < MIN_SOURCE_LETTERS:
+        return None
+    return cleaned
+
+
+def _link(text: str, kind: str, organisation: str | None, kind_of: Callable[[str, str], str]) -> SourceLink | None:
+    cleaned = clean_source(text)
+    if cleaned is None:
+        return None
+    return SourceLink(cleaned, kind_of(cleaned, kind), organisation)  # type: ignore[arg-type]
+
+
+def _relayed(text: str) -> list[str]:
+    """"وكالة رويترز عن مصدر عسكري قوله" -> ["وكالة رويترز", "مصدر عسكري قوله"]."""
+    parts = [p for p in _RELAY.split(text) if p.strip()]
+    return parts or [text]
+
+
+def source_chain(
+    sentence: str,
+    attributions: Sequence[Attribution],
+    start: int,
+    end: int,
+    primary: Source | None,
+    fallback: str | None,
+    kind_of: Callable[[str, str], str],
+) -> tuple[SourceLink, ...]:
+    """Who a figure at ``sentence[start:end]`` comes from, outlet excluded, as a chain: the
+    source the outlet cites, then that source's own source.
+
+    ``primary`` is the attribution found for the figure (:func:`~khabar.extract.attribution.find_source`,
+    with the article's previous speaker for a follow-on); every other attribution of the
+    sentence whose statement covers the figure follows it, verbs before cues ("أفادت مصادر
+    متطابقة بأن ... حسب ما أعلنه الهلال الأحمر": the sources, then the Red Crescent); a relay
+    inside a link or right after it splits it ("نقلت اليونيسيف عن طبيب في حلب": UNICEF, then a
+    doctor).  ``fallback`` is a source found another way (a quote, a headline, a verb with a
+    noun object).  Unattributed when nothing is found.
+    """
+    found: list[tuple[str, str, str | None]] = []  # (text, kind, organisation)
+    if primary is not None:
+        found.append((primary.text, primary.kind, primary.organisation))
+        tail = _relay_after(sentence, attributions, primary)
+        if tail:
+            found.append((tail, "anonymous", None))
+    covering = [a for a in attributions if a.source is not None and a.content_start <= start and end <= a.content_end]
+    covering.sort(key=lambda a: (a.via == "cue", a.verb_start))
+    for a in covering:
+        src = a.source
+        assert src is not None
+        if primary is not None and (src.start, src.end) == (primary.start, primary.end):
+            continue
+        found.append((src.text, src.kind, src.organisation))
+    if not found and fallback:
+        found.append((fallback, "other", None))
+    links: list[SourceLink] = []
+    for text, kind, organisation in found:
+        for i, part in enumerate(_relayed(text)):
+            link = _link(part, kind if i == 0 else "anonymous", organisation if i == 0 else None, kind_of)
+            if link is not None and not any(normalize(link.text) == normalize(x.text) for x in links):
+                links.append(link)
+    return tuple(links) if links else UNATTRIBUTED
+
+
+def _relay_after(sentence: str, attributions: Sequence[Attribution], source: Source) -> str | None:
+    """The relayed source written between a source and its statement: "نقلت اليونيسيف” عن
+    طبيب في حلب ان ..." gives "طبيب في حلب"."""
+    for a in attributions:
+        if a.source is not None and (a.source.start, a.source.end) == (source.start, source.end):
+            between = sentence[source.end : a.content_start]
+            m = _RELAY.search(" " + between.strip(" ”“\"'«»،,"))
+            if m is not None and m.start() == 0:
+                return (" " + between.strip(" ”“\"'«»،,"))[m.end() :]
+    return None
+
+
+def source_kinds(mentions: Sequence[EntityMention]) -> Callable[[str, str], str]:
+    """A function (source as written, kind found by attribution) -> the kind of source it is:
+    anonymous, a country or an organisation by the attribution lists; else the kind of a name
+    the article's entity mentions give it (a place acting is a country); else what
+    attribution found; "other" when nothing says."""
+    named = {" ".join(normalize(m.text).split()): m.kind for m in mentions if m.kind in ("person", "organisation", "place")}
+
+    def kind_of(text: str, found: str) -> str:
+        words = tuple(normalize(text).split())
+        listed = head_kind(words)
+        if listed is not None:
+            return listed
+        for size in range(len(words), 0, -1):
+            kind = named.get(" ".join(words[:size]))
+            if kind is not None:
+                return "country" if kind == "place" else kind
+        return found if found in ("person", "organisation", "anonymous", "country") else "other"
+
+    return kind_of
+
+
+#: A source named again by a word that points back: the last source named.
+_BACK_REFERENCES = frozenset(
+    normalize(w) for w in ("المصدر نفسه", "المصدر ذاته", "نفس المصدر", "الأخير", "البيان", "المصدر", "الجهة نفسها")
+)
+
+
+def _anaphor_head(text: str) -> str | None:
+    """The head noun of a source that names someone already named ("المكتب" -> "مكتب",
+    "الوزارة" -> "وزاره"), "" for a plain back reference ("المصدر نفسه"), None otherwise."""
+    norm = " ".join(normalize(text).split())
+    if norm in _BACK_REFERENCES:
+        return ""
+    words = norm.split()
+    if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
+        return words[0][2:]
+    return None
+
+
+def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim]:
+    """A source named by a definite head alone ("المكتب"، "الوزارة"، "المحافظ") or by a back
+    reference ("المصدر نفسه"، "البيان") is the source named before it in the article whose
+    name starts with that head ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية") or whose role
+    holds it (the governor's name), or for a back reference the last source named; left as
+    written when none is."""
+    import dataclasses
+
+    named: list[tuple[int, SourceLink, str]] = []  # (offset, link, role), in text order
+    for q in quotes:
+        if q.speaker and _anaphor_head(q.speaker) is None:
+            kind = "organisation" if q.organisation is None and q.role is None else "person"
+            named.append((q.start, SourceLink(q.speaker, kind, q.organisation), normalize(q.role or "")))
+    out = []
+    for c in sorted(claims, key=lambda c: c.start):
+        chain = list(c.source_chain)
+        for i, link in enumerate(chain):
+            head = _anaphor_head(link.text) if link.kind != "unattributed" else None
+            if head is None:
+                continue
+            earlier = sorted((x for x in named if x[0] < c.start), key=lambda x: x[0], reverse=True)
+            for _, candidate, role in earlier:
+                words = normalize(candidate.text).split()
+                org = normalize(candidate.organisation or "").split()
+                if head == "" or (words and words[0].removeprefix("ال") == head) or (org and org[0].removeprefix("ال") == head) or head in role.split():
+                    chain[i] = candidate
+                    break
+        if chain != list(c.source_chain):
+            c = dataclasses.replace(c, source_chain=tuple(chain))
+        for link in c.source_chain:
+            if link.kind != "unattributed" and _anaphor_head(link.text) is None:
+                named.append((c.start, link, ""))
+        out.append(c)
+    return out

@@ -110,6 +110,7 @@ class _Lists:
     source_verb: _Matcher
     so_far: _Matcher
     period: _Matcher
+    exchange: _Matcher
     subjects: _Matcher
     #: Dual form (normalized, with and without و/ف/ب/ل) -> True: "طفلان"، "مركزين"، "وفاتين".
     duals: frozenset[str]
@@ -117,7 +118,7 @@ class _Lists:
 
 
 _SPECIAL = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual", "exchange",
 )
 
 
@@ -155,6 +156,7 @@ def _lists() -> _Lists:
         source_verb=_matcher(by_tag["source_verb"]),
         so_far=_matcher(by_tag["so_far"]),
         period=_matcher(by_tag["period"]),
+        exchange=_matcher(by_tag["exchange"]),
         subjects=_matcher(_read("claim_subjects")),
         duals=frozenset(_dual_forms(by_tag["dual"])),
         categories=frozenset(e.tag for e in cues),

@@ -69,7 +69,7 @@ unnamed source ("مصادر أخرى"); ``None`` when unattributed.
 
 Place: the nearest place mention of the sentence from
 :func:`khabar.extract.entities.find_mentions`, after the figure first (behind
-:func:`_place_finder`, the one function to change if places come from elsewhere).
+:func:`place_finder`, the one function to change if places come from elsewhere).
 
 Date: the day the sentence names (:func:`khabar.extract.dates.find_dates` against the
 article's day, an explicit date first; a day after "منذ" is where a cumulative count
@@ -87,20 +87,23 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from khabar.extract.attribution import Source, find_source
+from khabar.extract.attribution import find_attributions, find_source
 from khabar.extract.claims.context import (
     _claim_date,
     _day_mentions,
     _figure_date,
     figure_span,
+    resolve_anaphors,
+    source_chain,
+    source_kinds,
     _headline_source,
-    _place_finder,
+    place_finder,
     _previous_source,
     _quote_speaker,
     _verb_source,
 )
 from khabar.extract.claims.cues import _lists, _Sent, _variants
-from khabar.extract.claims.frame import link_of, qualifier_of, repeats
+from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
 from khabar.model import Claim, DateMention, Document, FigureRelation, Sentence
 
@@ -167,7 +170,8 @@ def extract_claims(doc: Document) -> list[Claim]:
     if not read:
         return []
     quotes = sorted(doc.quotes, key=lambda q: (q.sentence_index, q.start))
-    place_of = _place_finder(article, doc.mentions)
+    places = place_finder(article, doc.mentions)
+    kind_of = source_kinds(doc.mentions)
 
     claims: list[Claim] = []
     claim_of: dict[int, str] = {}  # id(_Figure) -> Claim.id
@@ -180,18 +184,27 @@ def extract_claims(doc: Document) -> list[Claim]:
             # a sentence without a day of its own tells of the day its paragraph just named.
             day = paragraph_day.get(sentence.index) or day
         previous = _previous_source(quotes, sentence.index)
+        attributions = find_attributions(sentence.text)
         taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
             src = find_source(sentence.text, start=n.start, end=n.end, previous=previous)
-            source: Source | str | None = src
-            if source is None:
-                source = (
+            fallback = None
+            if src is None:
+                fallback = (
                     _quote_speaker(quotes, sentence.index, start, end)
                     or _headline_source(sentence, n.start)
                     or _verb_source(s, f, taken)
                 )
+            place = places.find(
+                sentence.start,
+                sentence.end,
+                start,
+                end,
+                exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
+            )
+            chain = source_chain(sentence.text, attributions, n.start, n.end, src, fallback, kind_of)
             claim_of[id(f)] = f"{article.id}:{start}"
             date = _figure_date(n, days, day)
             span, cumulative = figure_span(s, f, dates, f.category, date)
@@ -213,14 +226,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                     qualifier=qualifier_of(n),
                     category=f.category,
                     group="money" if f.category == "money" else f.subject,
-                    place=place_of(
-                        sentence.start,
-                        sentence.end,
-                        start,
-                        end,
-                        exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
-                    ),
-                    source_chain=link_of(source),
+                    place=place,
+                    place_in=places.container(place),
+                    source_chain=chain,
                     date=date,
                     span=span,
                     cumulative=cumulative,
@@ -228,7 +236,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                     unit=n.unit,
                 )
             )
-    return repeats(_restated(claims))
+    return repeats(resolve_anaphors(_restated(claims), quotes))
 
 
 def _may_hold_a_dual(words: Sequence[str]) -> bool:

@@ -87,10 +87,31 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
         for k in (nxt, nxt + 1):
             if s.is_word(k) and lists.age.at(s.toks, k, _variants) is not None:
                 return True
+    if _near(s, a, b, lists.exchange, before=4, after=3):
+        return True  # "سعر الصرف إلى 15000 ليرة للدولار": a price
     if _is_year(n):
         noun = _counted_noun(s, b)
         if noun < 0 or (lists.subjects.at(s.toks, noun, _variants) is None and s.toks[nxt].norm != _MIN):
             return True
+    return False
+
+
+def _near(s: _Sent, a: int, b: int, matcher: _Matcher, *, before: int, after: int) -> bool:
+    """A ``matcher`` entry within ``before`` words before tokens [a, b) or ``after`` after."""
+    k, seen = a - 1, 0
+    while k >= 0 and seen < before:
+        if s.is_word(k):
+            seen += 1
+            if matcher.at(s.toks, k, _variants) is not None:
+                return True
+        k -= 1
+    k, seen = b, 0
+    while k < len(s.toks) and seen < after:
+        if s.is_word(k):
+            seen += 1
+            if matcher.at(s.toks, k, _variants) is not None:
+                return True
+        k += 1
     return False
 
 
@@ -169,10 +190,21 @@ def _subset(s: _Sent, f: _Figure) -> str | None:
 def _joined(s: _Sent, f: _Figure) -> bool:
     """The figure is joined to the one before by "و" ("و5 نساء"، "و 5 نساء")."""
     start = f.mention.start
-    if s.text[max(0, start - 1) : start] == "و":
+    if s.text[max(0, start - 1) : start] == "و" or f.mention.text.startswith("و"):
         return True
     p = s.prev_word(f.a)
     return p >= 0 and s.toks[p].norm == "و" and p == f.a - 1
+
+
+#: A subgroup is listed at most this many words after "بينهم".
+SUBSET_LIST_WORDS = 6
+
+
+def _listed_after_subset(s: _Sent, total: _Figure, f: _Figure) -> bool:
+    """A [subset] word stands between the total and the figure, a few words before it."""
+    subset = _lists().subset
+    words = [k for k in range(total.b, f.a) if s.is_word(k)]
+    return len(words) <= SUBSET_LIST_WORDS + 1 and any(subset.at(s.toks, k, _variants) is not None for k in words)
 
 
 #: Groups that name no one in particular: a share of "people" given as "civilians" is a
@@ -279,6 +311,10 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
             # "بينهم 11 طفلا و5 نساء": the next subgroup of the same total
             f.category, f.via = previous.category, "subset"
             f.total, f.share = previous.total, "breakdown"
+        elif previous is not None and previous.share is None and _joined(s, f) and _listed_after_subset(s, previous, f):
+            # "خمسة مدنيين، بينهم امرأة وطفلان": a subgroup listed after "بينهم"
+            f.category, f.via = previous.category, "subset"
+            f.total, f.share = previous, "breakdown"
         else:
             f.category = _noun_category(s, f)
             f.via = "noun"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from khabar.extract.attribution import Source
 from khabar.model import Claim, FigureRelation, NumberMention, QualifierKind, SourceLink
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import hedge_kind
@@ -39,18 +38,6 @@ def qualifier_of(n: NumberMention) -> QualifierKind:
             return "range"
         return "vague"
     return _QUALIFIER_OF_HEDGE.get(kind or "", "exact")
-
-
-def link_of(source: Source | str | None) -> tuple[SourceLink, ...]:
-    """A one-link chain for a source found in the sentence (or as written), or the
-    unattributed chain."""
-    from khabar.model import UNATTRIBUTED
-
-    if source is None:
-        return UNATTRIBUTED
-    if isinstance(source, str):
-        return (SourceLink(source, "other"),) if source.strip() else UNATTRIBUTED
-    return (SourceLink(source.text, source.kind, source.organisation),)
 
 
 def _attributed(c: Claim) -> bool:

@@ -11,7 +11,8 @@ at "،" and after "وأضاف:"), and a scanner keeps exact offsets for free.  T
   space, "عام 2011.وقال").  Closing quote marks and brackets right after the terminal mark
   belong to the sentence they close.
 * Never a boundary: ``،`` ``؛`` ``:`` (so "وأضاف: ..." and "قال:" stay whole); a mark inside
-  a number (3.5, 12.000, ٣٫٥, 1,200: no space follows); a ``.`` after a single letter
+  a number (3.5, 12.000, ٣٫٥, 1,200: no space follows; "1 . 78"، "27 . 12 . 2017": a dot
+  spaced between digits, as tokenized corpora print numbers); a ``.`` after a single letter
   ("د." doctor, "أ." professor, "J. Smith", "U.S.") or a short Latin title ("Dr.", "Mr.");
   a mark followed by a lower-case Latin letter or by "، , ; : ) -".  A single "م" or "هـ"
   after a number is an era ("عام 2011 م.") and does end the sentence.
@@ -130,6 +131,13 @@ def _is_abbreviation(par: str, dot: int) -> bool:
     return len(pieces) == 1 and token.lower() in _LATIN_TITLES
 
 
+def _spaced_digit_separator(par: str, t0: int, end: int) -> bool:
+    """"1 . 78 مليار"، "27 . 12 . 2017": a dot written with spaces between digits, as
+    tokenized corpora print numbers, is part of the number."""
+    after = par[end : end + 2].lstrip(" ")
+    return t0 >= 2 and par[t0 - 1] == " " and par[t0 - 2].isdigit() and after[:1].isdigit()
+
+
 def _boundaries(par: str) -> list[int]:
     """End offsets (exclusive) of the sentences inside one paragraph, except the last."""
     quotes = _quotations(par) if _QUOTE_MARKS.search(par) else []
@@ -151,6 +159,8 @@ def _boundaries(par: str) -> list[int]:
         if _CONTINUATION.match(par, end):
             continue
         if term == "." and _is_abbreviation(par, t0):
+            continue
+        if term in ".," and _spaced_digit_separator(par, t0, end):
             continue
         # Inside a quotation that does not close right here?
         inside = None

@@ -137,7 +137,9 @@ def _scan(norm: str, a: int, b: int) -> list[_Found]:
 # Number phrases never cross a line break, a sentence end or a comma followed by a space
 # ("3.5", "1.200" and "1,200" have none; the tokens stop every construction at a mark
 # anyway), so only the pieces of text around a digit or a number word are parsed.
-_BREAK = re.compile(r"\n|[.!?,;] ")
+# ... except a dot or comma spaced between digits, as tokenized corpora print numbers
+# ("1 . 78 مليار"، "200 , 000 شخص"): that is one number.
+_BREAK = re.compile(r"\n|[!?;] |(?<![0-9] )[.,] |[.,] (?![0-9])")
 
 
 _AR_WORD = re.compile(rf"[{_AR}]+")

@@ -19,11 +19,27 @@ _CLITIC = "".join(sorted({c for p in _DATA.proclitics for c in p}))
 _SCALE_AHEAD = "|".join(map(re.escape, _DATA.scale_words))
 
 
+# A percent sign or word after a spaced decimal makes it one number: "15 . 7 %".
+_PERCENT_AHEAD = "|".join(re.escape(" ".join(p)) for p in _DATA.percent)
+
+# Separators written with spaces around them, as tokenized corpora print numbers ("1 . 78
+# مليار"، "200 , 000 شخص"): a comma before exactly three digits groups thousands; a dot or a
+# comma before a scale word or a percent is a decimal point; a dot before exactly three digits
+# groups thousands ("4 . 000") unless a scale word follows ("2 . 400 مليار" = 2.4 billion).
+# Never across a date ("27 . 12 . 2017") or a year ("ديسمبر 28 , 2017").
+_SPACED = (
+    rf"[0-9]{{1,3}}(?: , [0-9]{{3}})+(?![0-9]| [.,] [0-9])"
+    rf"|[0-9]+ [.,] [0-9]+(?= ?(?:{_SCALE_AHEAD}|{_PERCENT_AHEAD})(?![{_AR}]))"
+    rf"|[0-9]{{1,3}} \. [0-9]{{3}}(?![0-9]| [.,] [0-9])"
+)
+
 _TOKEN = re.compile(
     rf"(?P<time>(?<![0-9:])[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9:]))"
     rf"|(?P<date>(?<![0-9/.\-])(?:[0-9]{{1,2}}(?P<s1>[/.\-])[0-9]{{1,2}}(?P=s1)[0-9]{{4}}"
-    rf"|[0-9]{{4}}(?P<s2>[/.\-])[0-9]{{1,2}}(?P=s2)[0-9]{{1,2}})(?![0-9]))"
-    rf"|(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])"
+    rf"|[0-9]{{4}}(?P<s2>[/.\-])[0-9]{{1,2}}(?P=s2)[0-9]{{1,2}}"
+    rf"|[0-9]{{1,2}}(?P<s3> [/.\-] )[0-9]{{1,2}}(?P=s3)[0-9]{{4}})(?![0-9]))"
+    rf"|(?P<num>{_SPACED}"
+    rf"|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}(?![0-9])"
     rf"|[0-9]+,[0-9]{{1,2}}(?![0-9])"
     rf"|[0-9]+\.[0-9]+"
@@ -83,7 +99,8 @@ def _tokenize(norm: str, a: int, b: int) -> tuple[list[_Tok], list[int]]:
             if tok.surface is not None:
                 starts.append(len(toks))
         elif kind == "num":
-            tok.value = float(text) if text.isdigit() else _digits_value(text, norm[end:min(b, end + 24)])
+            digits = text.replace(" ", "")
+            tok.value = float(digits) if digits.isdigit() else _digits_value(digits, norm[end:min(b, end + 24)])
             starts.append(len(toks))
         elif kind == "time" or kind == "date":
             starts.append(len(toks))

@@ -1,0 +1,98 @@
+"""The frame scorer (khabar.evaluate.frames) on a small gold file written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from khabar.evaluate.frames import resolve_frames, score_frames
+from khabar.model import (
+    UNATTRIBUTED,
+    Article,
+    Claim,
+    EventBrief,
+    FigureRelation,
+    FigureSpan,
+    Position,
+    Quantity,
+    SourceLink,
+)
+
+A = Article.create(title="", body="وثق المرصد مقتل 23 مدنيا بينهم 7 أطفال في السوق يوم الأحد.")
+B = Article.create(title="", body="وقال الدفاع المدني إن فرقه انتشلت قرابة 30 جثة، في القصف الذي وقع عام 2023.")
+DAY = dt.date(2023, 11, 12)
+GOLD = {
+    "articles": [
+        {"path": "a", "event": "e", "split": "dev", "figures": [
+            {"id": "a23", "key": "23 مدنيا", "value": 23, "qualifier": "exact", "category": "killed", "group": "civilians",
+             "place": "السوق", "span": {"type": "day", "date": "2023-11-12"}, "cumulative": False, "relation": "none",
+             "source": ["المرصد"]},
+            {"id": "a7", "key": "7 أطفال", "value": 7, "qualifier": "exact", "category": "killed", "group": "children",
+             "place": "السوق", "span": {"type": "day", "date": "2023-11-12"}, "cumulative": False,
+             "relation": {"breakdown_of": "a23"}, "source": ["المرصد"]}],
+         "not_claims": []},
+        {"path": "b", "event": "e", "split": "test", "figures": [
+            {"id": "b30", "key": "قرابة 30 جثة", "value": 30, "qualifier": "about", "category": "killed", "group": "people",
+             "place": "السوق", "span": {"type": "day", "date": "2023-11-12"}, "cumulative": False, "relation": "none",
+             "source": [["الدفاع المدني", "فرقه"]]}],
+         "not_claims": [{"key": "عام 2023", "kind": "year"}]},
+    ],
+    "events": [{"event": "e", "conflicts": [{"about": "toll", "sides": [["a23"], ["b30"]]}],
+                "not_conflicts": [{"pair": ["a7", "a23"], "why": "breakdown"}]}],
+}
+
+
+def _claim(article: Article, cid: str, key: str, value: float, **frame) -> Claim:
+    start = article.text.index(key)
+    return Claim(cid, article.id, 0, start, start + len(key), key, value, value, value, date=DAY,
+                 span=FigureSpan("day", DAY), **frame)
+
+
+@pytest.fixture()
+def gold():
+    return resolve_frames(GOLD, load={"a": A, "b": B}.__getitem__)
+
+
+def _brief(claims, quantities=()):
+    return EventBrief(articles=(), claims=tuple(claims), quantities=tuple(quantities))
+
+
+def test_a_split_keeps_its_articles_and_their_events(gold):
+    articles, events = resolve_frames(GOLD, load={"a": A, "b": B}.__getitem__, split="test")
+    assert [a.path for a in articles] == ["b"] and [e.event for e in events] == ["e"]
+
+
+def test_matched_figures_are_scored_field_by_field(gold):
+    articles, events = gold
+    observatory = (SourceLink("المرصد", "organisation"),)
+    claims = [
+        _claim(A, "c23", "23", 23, category="killed", group="civilians", place="السوق", source_chain=observatory),
+        _claim(A, "c7", "7", 7, category="killed", group="children", place="السوق", source_chain=observatory,
+               relation=FigureRelation("breakdown_of", "c23")),
+        _claim(B, "c30", "قرابة 30", 30, qualifier="about", category="killed", group="bodies", place="السوق",
+               source_chain=UNATTRIBUTED),
+        _claim(B, "c2023", "2023", 2023, category="other"),
+    ]
+    s = score_frames(articles, events, [_brief(claims)])
+    assert (s.claims.gold, s.claims.predicted, s.claims.matched) == (3, 4, 3)
+    assert s.fields["relation"] == (3, 3)  # the breakdown points at the matched total
+    assert s.fields["group"] == (2, 3)  # "bodies" is not "people"
+    assert s.fields["source"] == (2, 3) and s.attribution == pytest.approx(2 / 3)
+    assert s.not_claims == {"year": 1}
+
+
+def test_conflict_pairs_are_scored_against_the_sides(gold):
+    articles, events = gold
+    claims = [_claim(A, "c23", "23", 23, source_chain=(SourceLink("المرصد", "organisation"),)),
+              _claim(A, "c7", "7", 7, source_chain=(SourceLink("المرصد", "organisation"),)),
+              _claim(B, "c30", "قرابة 30", 30, source_chain=(SourceLink("الدفاع المدني", "organisation"),))]
+    right = Quantity("q", "killed", ("c23", "c30"), "conflict",
+                     positions=(Position(("c23",), ("المرصد",)), Position(("c30",), ("الدفاع المدني",))), disputes=((0, 1),))
+    s = score_frames(articles, events, [_brief(claims, [right])])
+    assert (s.conflicts.precision, s.conflicts.recall, s.bad_sources) == (1.0, 1.0, 0)
+    wrong = Quantity("q", "killed", ("c23", "c7"), "conflict",
+                     positions=(Position(("c23",), ("المرصد",)), Position(("c7",), ("المرصد",))), disputes=((0, 1),))
+    s = score_frames(articles, events, [_brief(claims, [wrong])])
+    assert (s.conflicts.precision, s.conflicts.recall) == (0.0, 0.0)
+    assert s.wrong_pairs == {"breakdown": 1}

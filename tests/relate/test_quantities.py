@@ -1,0 +1,134 @@
+"""Which figures measure the same thing, and where sources really disagree (khabar.relate.quantities)."""
+
+import datetime as dt
+
+from khabar.model import UNATTRIBUTED, Claim, FigureRelation, FigureSpan, SourceLink
+from khabar.relate.quantities import find_quantities, same_source
+
+D12 = dt.date(2023, 11, 12)
+D14 = dt.date(2023, 11, 14)
+D16 = dt.date(2023, 11, 16)
+
+
+def claim(cid, article, value, *, source="المرصد", kind="organisation", category="killed", group="civilians",
+          place="وادي النهر", day=D12, span=None, qualifier="exact", relation=None, cumulative=False, event=None):
+    chain = (SourceLink(source, kind),) if source else UNATTRIBUTED
+    low = high = value
+    if qualifier == "vague":
+        value, low, high = None, 20, 99
+    return Claim(id=cid, article_id=article, sentence_index=0, start=0, end=1, text=str(value), value=value, low=low,
+                 high=high, qualifier=qualifier, category=category, group=group, place=place, date=day,
+                 span=span or FigureSpan("day", day), cumulative=cumulative, relation=relation, source_chain=chain,
+                 event=event)
+
+
+def quantities(claims):
+    return find_quantities(claims)[1]
+
+
+def owner(qs, cid):
+    (q,) = [q for q in qs if cid in q.claim_ids]
+    return q
+
+
+def disputed_pairs(q):
+    return {frozenset((a, b)) for d in q.disputes for x, i in enumerate(d) for j in d[x + 1 :]
+            for a in q.positions[i].claim_ids for b in q.positions[j].claim_ids}
+
+
+def test_every_figure_is_in_exactly_one_quantity():
+    claims = [claim("a", "x", 23), claim("b", "y", 30, source="الدفاع المدني"), claim("c", "y", 5, place="كفر سالم"),
+              claim("d", "z", 40000, category="trapped", day=D14)]
+    qs = quantities(claims)
+    assert sorted(cid for q in qs for cid in q.claim_ids) == ["a", "b", "c", "d"]
+
+
+def test_different_primary_sources_of_one_day_disagree():
+    qs = quantities([claim("a", "x", 23), claim("b", "y", 30, source="الدفاع المدني", kind="organisation")])
+    (q,) = qs
+    assert q.kind == "conflict" and disputed_pairs(q) == {frozenset("ab")}
+
+
+def test_one_primary_source_with_another_value_is_no_conflict():
+    # an update or a rounding of the same source is not a disagreement between sources
+    (q,) = quantities([claim("a", "x", 23), claim("b", "y", 25, source="المرصد السوري لحقوق الإنسان")])
+    assert not q.disputes
+
+
+def test_an_unattributed_figure_takes_no_side():
+    (q,) = quantities([claim("a", "x", 23), claim("b", "y", 30, source=None)])
+    assert q.kind != "conflict"
+
+
+def test_vague_figures_are_shown_but_never_make_a_conflict():
+    (q,) = quantities([claim("a", "x", 23), claim("b", "y", None, source="الدفاع المدني", qualifier="vague")])
+    assert q.vague_ids == ("b",) and not q.disputes
+
+
+def test_different_places_and_days_never_meet():
+    qs = quantities([claim("a", "x", 23), claim("b", "y", 5, source="المديرية", place="كفر سالم"),
+                     claim("c", "z", 60, source="المديرية", day=D16)])
+    assert len(qs) == 3 and not any(q.disputes for q in qs)
+
+
+def test_figures_of_different_events_never_meet():
+    qs = quantities([claim("a", "x", 23, event="e1"), claim("b", "y", 30, source="الدفاع المدني", event="e2")])
+    assert len(qs) == 2 and not any(q.disputes for q in qs)
+
+
+def test_a_breakdown_is_nested_under_its_total_not_compared_with_it():
+    claims = [claim("a", "x", 23), claim("k", "x", 7, group="children", relation=FigureRelation("breakdown_of", "a")),
+              claim("b", "y", 30, source="الدفاع المدني")]
+    qs = quantities(claims)
+    total, kids = owner(qs, "a"), owner(qs, "k")
+    assert kids.parent == total.id and kids.relation == "breakdown_of"
+    assert "k" not in {cid for pair in disputed_pairs(total) for cid in pair}
+
+
+def test_parts_of_one_total_are_their_own_quantities():
+    claims = [claim("t", "x", 30000, category="displaced"),
+              claim("p1", "x", 18000, category="displaced", relation=FigureRelation("part_of", "t")),
+              claim("p2", "x", 8500, category="displaced", place="الشيخ مقصود", relation=FigureRelation("part_of", "t"))]
+    qs = quantities(claims)
+    assert len(qs) == 3 and not any(q.disputes for q in qs)
+    assert owner(qs, "p1").parent == owner(qs, "t").id == owner(qs, "p2").parent
+
+
+def test_a_repeat_stands_with_the_figure_it_repeats():
+    claims = [claim("h", "x", 23, source=None), claim("a", "x", 23, relation=None),
+              claim("b", "y", 30, source="الدفاع المدني")]
+    claims[0] = claim("h", "x", 23, source=None, relation=FigureRelation("same_as", "a"))
+    (q,) = quantities(claims)
+    assert any({"h", "a"} <= set(p.claim_ids) for p in q.positions)
+    assert disputed_pairs(q) == {frozenset("ab"), frozenset("hb")}
+
+
+def test_a_running_total_is_change_over_time_and_points_to_the_earlier_report():
+    since = FigureSpan("since", dt.date(2023, 11, 13))
+    claims = [claim("a", "x", 9, category="killed", source="وزارة الصحة", day=D14, span=since, cumulative=True),
+              claim("b", "y", 17, category="killed", source="وزارة الصحة", day=D16, span=since, cumulative=True)]
+    figures, qs = find_quantities(claims)
+    (q,) = qs
+    assert q.kind == "change_over_time" and not q.disputes
+    assert {c.id: c.relation for c in figures}["b"] == FigureRelation("running_total_of", "a")
+
+
+def test_agreement_counts_independent_primary_sources():
+    # three outlets carrying the Observatory are one source; another source with the same value makes two
+    one = [claim(c, a, 23) for c, a in (("a", "x"), ("b", "y"), ("c", "z"))]
+    (q,) = quantities(one)
+    assert q.kind == "single" and q.positions[0].sources == ("المرصد",)
+    (q,) = quantities([*one, claim("d", "w", 23, source="الدفاع المدني")])
+    assert q.kind == "agreement" and len(q.positions[0].sources) == 2
+
+
+def test_an_undated_report_joins_the_day_that_has_its_value():
+    claims = [claim("a", "x", 23), claim("b", "y", 30, source="الدفاع المدني"),
+              claim("c", "u", 30, source="الدفاع المدني", day=None, span=FigureSpan("day", None))]
+    (q,) = quantities(claims)
+    assert frozenset("ac") in disputed_pairs(q)
+
+
+def test_sources_are_one_when_one_name_holds_the_other():
+    assert same_source("المرصد", "المرصد السوري لحقوق الانسان")
+    assert not same_source("المرصد", "الدفاع المدني")
