@@ -13,6 +13,7 @@ from functools import lru_cache
 from khabar.extract.attribution import Attribution, Source, head_kind, verb_info
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
+from khabar.extract.titles import titles_by_first_word, without_article
 from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
 from khabar.text.ar.normalize import normalize
 
@@ -398,6 +399,15 @@ def _relayed(text: str) -> list[str]:
     return parts or [text]
 
 
+#: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
+_DOCUMENTS = frozenset(normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة".split())
+
+
+def _is_document(text: str) -> bool:
+    words = normalize(text).split()
+    return bool(words) and words[0] in _DOCUMENTS
+
+
 def source_chain(
     sentence: str,
     attributions: Sequence[Attribution],
@@ -433,7 +443,11 @@ def source_chain(
             continue
         found.append((src.text, src.kind, src.organisation))
     if not found and fallback:
-        found.append((fallback, "other", None))
+        # a source found without an attribution (a headline's words before its colon, a
+        # verb's noun after it) stands only when it names someone: "أقر إنشاء" does not
+        cleaned = clean_source(fallback)
+        if cleaned is not None and (kind_of(cleaned, "other") != "other" or _is_document(cleaned)):
+            found.append((fallback, "other", None))
     links: list[SourceLink] = []
     for text, kind, organisation in found:
         for i, part in enumerate(_relayed(text)):
@@ -471,6 +485,8 @@ def source_kinds(mentions: Sequence[EntityMention]) -> Callable[[str, str], str]
             kind = named.get(" ".join(words[:size]))
             if kind is not None:
                 return "country" if kind == "place" else kind
+        if words and without_article(words[0]) in titles_by_first_word():
+            return "person"  # "محافظ العاصية": a person by title
         return found if found in ("person", "organisation", "anonymous", "country") else "other"
 
     return kind_of
@@ -506,7 +522,8 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim
     for q in quotes:
         if q.speaker and _anaphor_head(q.speaker) is None:
             kind = "organisation" if q.organisation is None and q.role is None else "person"
-            named.append((q.start, SourceLink(q.speaker, kind, q.organisation), normalize(q.role or "")))
+            role = " ".join(without_article(w) for w in normalize(q.role or "").split())
+            named.append((q.start, SourceLink(q.speaker, kind, q.organisation), role))
     out = []
     for c in sorted(claims, key=lambda c: c.start):
         chain = list(c.source_chain)
