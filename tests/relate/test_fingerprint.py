@@ -83,3 +83,37 @@ def test_mean_pairwise_jaccard_of_identical_rows_is_one():
     sigs = signatures([shingles(SENTENCE)] * 3)
     assert mean_pairwise_jaccard(signature_matrix(sigs)) == 1.0
     assert mean_pairwise_jaccard(signature_matrix(sigs[:1])) == 1.0
+
+
+def test_signatures_need_no_datasketch_package_import_and_match_datasketchs_own():
+    """MinHash runs from datasketch's files alone (its package import loads scipy's
+    integrate and optimize); the hash values are datasketch's."""
+    import json
+    import subprocess
+    import sys
+    import zlib
+
+    from datasketch import LeanMinHash, MinHash
+
+    from khabar.config import SEED
+    from khabar.relate.fingerprint import NUM_PERM
+
+    texts = ["قال مكتب الأمم المتحدة إن آلاف المدنيين ما زالوا محاصرين", "وصلت القافلة إلى المدينة"]
+    code = (
+        "import sys, json; from khabar.relate.fingerprint import signatures, shingles; "
+        f"s = signatures(shingles(t) for t in {texts!r}); "
+        "print(json.dumps([m.hashvalues.tolist() for m in s])); "
+        "print('datasketch' in sys.modules, any(m.startswith('scipy') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    lean = json.loads(out[0])
+    assert out[1] == "False False"
+    own = MinHash.bulk([[s.encode() for s in shingles(t)] for t in texts], num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+    assert all(np.array_equal(np.asarray(a, dtype=np.uint64), LeanMinHash(b).hashvalues) for a, b in zip(lean, own, strict=True))
+
+
+def test_a_module_outside_the_listed_files_is_refused():
+    from khabar.lean_import import run_package_modules
+
+    with pytest.raises(ImportError, match="datasketch.lsh"):
+        run_package_modules("datasketch", {"datasketch.hashfunc": "hashfunc.py"}, "datasketch.lsh")

@@ -17,15 +17,17 @@ LSH index that finds candidate pairs without looking at all pairs.
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from khabar.config import SEED
+from khabar.lean_import import run_package_modules
 from khabar.text.ar.tokenize import words
 
-if TYPE_CHECKING:  # datasketch is imported where signatures are made: it costs ~0.3 s (scipy)
+if TYPE_CHECKING:  # datasketch's MinHash is loaded where signatures are made (minhash_module)
     from datasketch import LeanMinHash
 
 #: Width of a character shingle (see the module docstring for the measurement).
@@ -75,9 +77,36 @@ def signatures(
     input hash with the MurmurHash3 finalizer before permuting, so a checksum is enough.
     """
     encoded = [[s.encode("utf-8") for s in group] for group in shingle_sets]
-    from datasketch import LeanMinHash, MinHash
+    minhash = minhash_module()
+    return [
+        minhash.LeanMinHash(m) for m in minhash.MinHash.bulk(encoded, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)
+    ]
 
-    return [LeanMinHash(m) for m in MinHash.bulk(encoded, num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)]
+
+#: datasketch's files that MinHash and LeanMinHash need (they import nothing else of it).
+_MINHASH_FILES = {
+    "datasketch.lean_minhash": "lean_minhash.py",
+    "datasketch.minhash": "minhash.py",
+    "datasketch.hashfunc": "hashfunc.py",
+}
+
+
+@lru_cache(maxsize=1)
+def minhash_module():
+    """datasketch's ``lean_minhash`` module (MinHash and LeanMinHash), without datasketch's
+    package import (its LSH ensembles load scipy.integrate and scipy.optimize: 0.3-1 s, 80
+    MB, for a claim check that needs a dozen signatures), unless datasketch is already
+    imported; the ordinary import when its files have changed shape."""
+    import sys
+
+    if "datasketch" not in sys.modules:
+        try:
+            return run_package_modules("datasketch", _MINHASH_FILES, "datasketch.lean_minhash")
+        except Exception:  # noqa: BLE001 - a datasketch whose MinHash needs more of it
+            pass
+    import datasketch.lean_minhash
+
+    return datasketch.lean_minhash
 
 
 def signature_matrix(sigs: Sequence[LeanMinHash]) -> np.ndarray:

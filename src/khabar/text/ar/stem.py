@@ -24,8 +24,9 @@ normalized 0.50 / 0.71, normalized with ة restored 0.48 / 0.73, and on the seed
 ARLSTem is NLTK's, but NLTK's package import costs more than a whole brief of five reports
 (1.1-1.5 s: its ``__init__`` loads scipy.stats and most of the toolkit), so
 :func:`load_arlstem` runs just the four small modules ARLSTem needs from NLTK's installed
-files, never ``nltk/__init__.py``; the stems are the same (tests compare them), and when that
-fails (a future NLTK whose ARLSTem needs more) the ordinary import is used.  Stems already
+files (:mod:`khabar.lean_import`), never ``nltk/__init__.py``; the stems are the same
+(tests compare them), and when that fails (a future NLTK whose ARLSTem needs more) the
+ordinary import is used.  Stems already
 computed are kept between runs in :class:`StemCache`, an SQLite table opened (not read
 whole) and looked up a word at a time, which learns new words within a bound.  Without
 NLTK, Snowball's Arabic stemmer (a dependency already) is used and a warning says so: stems
@@ -35,18 +36,16 @@ then differ, and similarity thresholds were tuned on ARLSTem.
 from __future__ import annotations
 
 import atexit
-import builtins
 import hashlib
-import importlib.util
 import os
 import sqlite3
 import threading
-import types
 import warnings
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from khabar.lean_import import package_dir, run_package_modules
 from khabar.text.ar.normalize import normalize
 
 #: Which stemmer :func:`stem` uses; set on first use ("arlstem" or "snowball").
@@ -55,50 +54,22 @@ STEMMER_NAME: str | None = None
 _stemmer: Callable[[str], str] | None = None
 
 #: NLTK's files that ARLSTem's module imports (and that import nothing else of NLTK's).
-_ARLSTEM_FILES = {"nltk.redos": "redos.py", "nltk.termsec": "termsec.py", "nltk.stem.api": "stem/api.py"}
+_ARLSTEM_FILES = {
+    "nltk.stem.arlstem": "stem/arlstem.py",
+    "nltk.redos": "redos.py",
+    "nltk.termsec": "termsec.py",
+    "nltk.stem.api": "stem/api.py",
+}
 
 
 def _nltk_dir() -> Path | None:
-    """NLTK's installed package folder, found without importing the package."""
-    try:
-        spec = importlib.util.find_spec("nltk")
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
+    return package_dir("nltk")
 
 
 def load_arlstem() -> Callable[[str], str]:
-    """NLTK's ``ARLSTem().stem``, its module run from NLTK's files without running NLTK's
-    package ``__init__``: the module's ``from nltk... import`` statements are answered with
-    the few modules in :data:`_ARLSTEM_FILES`, each loaded the same way under a private
-    name (``sys.modules`` and a later real ``import nltk`` are untouched)."""
-    root = _nltk_dir()
-    if root is None:
-        raise ImportError("nltk is not installed")
-    loaded: dict[str, types.ModuleType] = {}
-
-    def run(name: str, relative: str) -> types.ModuleType:
-        if name not in loaded:
-            path = root / relative
-            module = types.ModuleType(f"khabar._nltk_{name.replace('.', '_')}")
-            module.__file__ = str(path)
-            module.__dict__["__builtins__"] = {**builtins.__dict__, "__import__": answer}
-            exec(compile(path.read_bytes(), str(path), "exec"), module.__dict__)  # noqa: S102 - NLTK's own file
-            loaded[name] = module
-        return loaded[name]
-
-    def answer(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002 - __import__'s signature
-        if level == 0 and (name == "nltk" or name.startswith("nltk.")):
-            if name in _ARLSTEM_FILES:
-                return run(name, _ARLSTEM_FILES[name])
-            if name == "nltk" and fromlist and all(f"nltk.{f}" in _ARLSTEM_FILES for f in fromlist):
-                return types.SimpleNamespace(**{f: run(f"nltk.{f}", _ARLSTEM_FILES[f"nltk.{f}"]) for f in fromlist})
-            raise ImportError(f"ARLSTem now needs {name}: load it through NLTK's package")
-        return builtins.__import__(name, globals, locals, fromlist, level)
-
-    return run("nltk.stem.arlstem", "stem/arlstem.py").ARLSTem().stem
+    """NLTK's ``ARLSTem().stem``, from NLTK's files without NLTK's package import
+    (:mod:`khabar.lean_import`)."""
+    return run_package_modules("nltk", _ARLSTEM_FILES, "nltk.stem.arlstem").ARLSTem().stem
 
 
 def _load() -> Callable[[str], str]:
