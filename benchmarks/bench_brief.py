@@ -51,14 +51,14 @@ def khabar_cmd() -> list[str]:
     return [exe]
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of one run of ``cmd``."""
+def run(cmd: list[str], env: dict[str, str] | None = None, *, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one run of ``cmd`` (exit status in ``ok``)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
+    if os.waitstatus_to_exitcode(status) not in ok:
         raise SystemExit(f"{' '.join(cmd[:4])} ... failed:\n{err[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
 

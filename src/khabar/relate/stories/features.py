@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from khabar.config import StoryOptions
 from khabar.errors import InputError
+from khabar.relate.fingerprint import minhash_module  # datasketch's MinHash without its package import
 from khabar.model import Article
 from khabar.relate.similarity import content_terms
 from khabar.text.ar.tokenize import words
@@ -93,7 +93,7 @@ def article_signature(article: Article, *, options: StoryOptions, terms: Article
         )
     # CRC-32 instead of the default SHA-1, as in khabar.relate.fingerprint: the affine32
     # scheme mixes each input hash before permuting it, so a checksum is enough.
-    m = MinHash(
+    m = minhash_module().MinHash(
         num_perm=options.num_perm,
         seed=options.seed,
         hashfunc=zlib.crc32,
@@ -108,7 +108,7 @@ def article_signature(article: Article, *, options: StoryOptions, terms: Article
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """The MinHash permutations of ``(num_perm, seed)``, drawn once: drawing them is a
     fifth of the cost of signing an article."""
-    return MinHash(num_perm=num_perm, seed=seed, hashfunc=zlib.crc32, scheme=HASH_SCHEME).permutations
+    return minhash_module().MinHash(num_perm=num_perm, seed=seed, hashfunc=zlib.crc32, scheme=HASH_SCHEME).permutations
 
 
 def term_vector(

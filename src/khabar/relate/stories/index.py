@@ -38,14 +38,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from khabar.config import StoryOptions
 from khabar.errors import OptionsError
 from khabar.relate.stories.features import HASH_SCHEME, NO_TERMS, SignedArticle, estimated_jaccard, order_key
 from khabar.relate.stories.state import Story, StoryIndexState, Storyline
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 #: From this many articles on, a story is joined through a single close member only if the
 #: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
@@ -172,6 +175,8 @@ class StoryIndex:
     """
 
     def __init__(self, options: StoryOptions) -> None:
+        from datasketch import MinHashLSH  # here, not at import: ingest without --stories never pays for it (scipy)
+
         self.options = options
         self._lsh = MinHashLSH(threshold=options.candidate_threshold, num_perm=options.num_perm)
         self._active: dict[str, _Active] = {}
@@ -398,6 +403,8 @@ class StoryIndex:
         self._changed[story_id] = story
 
     def _minhash(self, signature: np.ndarray) -> LeanMinHash:
+        from datasketch import LeanMinHash
+
         return LeanMinHash(seed=self.options.seed, hashvalues=signature, scheme=HASH_SCHEME)
 
     # --- retiring ---------------------------------------------------------------------------

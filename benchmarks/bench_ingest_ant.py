@@ -1,0 +1,51 @@
+"""``khabar ingest`` of real ANT files against a plain SQLite + FTS5 script, as processes.
+
+    python benchmarks/bench_ingest_ant.py [--n 2000] [--repeat 5]
+
+The first N ANT files from 1 April 2018 (``corpus.ant_window``) are stored by ``khabar
+ingest --db`` (read, check, normalize, segment, store with its full-text index) and by
+``benchmarks/plain_ingest.py`` (title and body into an FTS5 table, nothing else), in turn,
+each into a new database; prints each one's median wall time and the median of the
+per-pair ratios (goal: khabar <= 1.5 x the plain script).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_brief import khabar_cmd, run  # noqa: E402
+from corpus import ant_window  # noqa: E402
+
+PLAIN = Path(__file__).resolve().parent / "plain_ingest.py"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    files = [str(p) for p in ant_window(args.n)]
+    ours, plain = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.repeat + 1):  # the first pair warms the file cache, not counted
+            # exit 1: some inputs were refused (ANT has empty documents); the rest are stored
+            a = run([*khabar_cmd(), "ingest", "--db", f"{tmp}/k{i}.sqlite3", *files], ok=(0, 1))[0]
+            b = run([sys.executable, str(PLAIN), f"{tmp}/p{i}.sqlite3", *files])[0]
+            if i:
+                ours.append(a)
+                plain.append(b)
+    ratios = [a / b for a, b in zip(ours, plain, strict=True)]
+    print(
+        f"{args.n} ANT files: khabar ingest {statistics.median(ours):.2f} s, plain SQLite+FTS5 script "
+        f"{statistics.median(plain):.2f} s, ratio {statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+    )
+
+
+if __name__ == "__main__":
+    main()
