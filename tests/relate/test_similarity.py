@@ -77,3 +77,9 @@ def test_small_blocks_give_the_same_neighbours(seed_pool, monkeypatch):
     blocked = seed_pool.vectors.neighbours(0.42, groups=seed_pool.row_docs)
     assert np.array_equal(whole.ptr, blocked.ptr) and np.array_equal(whole.cols, blocked.cols)
     assert np.array_equal(whole.values, blocked.values)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.42, 0.6])
+def test_support_counts_are_the_other_articles_with_a_supporter(seed_pool, threshold):
+    want = [len(seed_pool.supporters(r, threshold=threshold)) for r in range(len(seed_pool))]
+    assert seed_pool.support_counts(threshold=threshold).tolist() == want

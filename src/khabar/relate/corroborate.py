@@ -125,12 +125,17 @@ class SentencePool:
 
     def support_counts(self, *, threshold: float) -> np.ndarray:
         """How many other documents report what each row reports."""
-        counts = np.zeros(len(self), dtype=np.int64)
-        for row in range(len(self)):
-            cols, _ = self._linked(row, threshold)
-            if len(cols):
+        if threshold < self.neighbours.threshold:  # below what the pool kept: row by row
+            counts = np.zeros(len(self), dtype=np.int64)
+            for row in range(len(self)):
+                cols, _ = self._linked(row, threshold)
                 counts[row] = len(np.unique(self.row_docs[cols]))
-        return counts
+            return counts
+        found = self.neighbours
+        rows = np.repeat(np.arange(len(self)), np.diff(found.ptr))
+        kept = found.values >= threshold
+        pairs = np.unique(rows[kept] * len(self.docs) + self.row_docs[found.cols[kept]])
+        return np.bincount(pairs // len(self.docs), minlength=len(self)).astype(np.int64)
 
     def supporters(self, row: int, *, threshold: float) -> list[tuple[int, float]]:
         """For each other document, its best matching row when at or above ``threshold``."""
