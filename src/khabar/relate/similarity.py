@@ -169,12 +169,9 @@ class SentenceVectors:
     def _row_sums(self, values: np.ndarray) -> np.ndarray:
         """Per row, the sum of ``values`` (one per stored entry), added one at a time from the
         row's last entry to its first: the order the similarity figures were tuned with."""
-        lengths = np.diff(self.indptr)
         out = np.zeros(len(self))
-        longest = int(lengths.max()) if len(lengths) else 0
         ends = self.indptr[1:]
-        for k in range(longest):
-            rows = np.flatnonzero(lengths > k)
+        for k, rows in _longer_than(np.diff(self.indptr)):
             out[rows] += values[ends[rows] - 1 - k]
         return out
 
@@ -262,22 +259,29 @@ class SentenceVectors:
         x, y = keys // n, keys % n
         possible = sums + common.norm_up_to(x, common.last_rank[y]) * common.left_out[y] >= bound
         return x[possible], y[possible]
+
     def _exact_dots(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """Cosine of each pair, summed over x's terms from the highest term number down."""
-        lengths = np.diff(self.indptr)
-        width = int(lengths[x].max())
         vocabulary_size = len(self.vocabulary)
         keys = self._entry_keys
         out = np.zeros(len(x))
-        for k in range(width):
-            has = lengths[x] > k
-            xs, ys = x[has], y[has]
-            entry = self.indptr[xs + 1] - 1 - k
-            wanted = ys * vocabulary_size + self.indices[entry]
+        for k, pairs in _longer_than(np.diff(self.indptr)[x]):
+            entry = self.indptr[x[pairs] + 1] - 1 - k
+            wanted = y[pairs] * vocabulary_size + self.indices[entry]
             at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
             shared = keys[at] == wanted
-            out[np.flatnonzero(has)[shared]] += self.data[entry[shared]] * self.data[at[shared]]
+            out[pairs[shared]] += self.data[entry[shared]] * self.data[at[shared]]
         return out
+
+
+def _longer_than(lengths: np.ndarray):
+    """For k = 0, 1, ...: k and the positions whose length is above k, so a loop over a row's
+    entries from its end touches only the rows still that long (work: the entries, not the
+    rows times the longest row)."""
+    by_length = np.argsort(-lengths, kind="stable")
+    descending = -lengths[by_length]  # ascending
+    for k in range(int(lengths.max()) if len(lengths) else 0):
+        yield k, by_length[: np.searchsorted(descending, -k, side="left")]
 
 
 @dataclass(frozen=True)
