@@ -68,6 +68,7 @@ __all__ = [
     "Verdict",
     "check_claim",
     "check_docs",
+    "claim_event",
     "default_model",
     "encoder_available",
     "judge",
@@ -133,23 +134,58 @@ def check_claim(
     *,
     model: Model | str | Path | None = None,
     options: CheckOptions | None = None,
-    scope: Scope | None = None,
+    scope: Scope | str | None = None,
 ) -> CheckResult:
     """Check ``claim`` against a list of articles or a :class:`khabar.store.Store`.
 
     ``model`` is ``None`` for the default (:func:`default_model`), ``"rules"``,
     ``"meaning"``, a model object, or the path of a saved one.  ``scope`` is the set of
-    article ids evidence may come from (an event's or a storyline's articles); ``None``
-    searches everything.  The result lists candidate articles, best evidence first.
+    article ids evidence may come from (an event's or a storyline's articles), or
+    ``"event"`` for the event of the stored article that speaks to the claim most closely
+    (:func:`claim_event`; a store whose stories were grouped); ``None`` searches
+    everything.  The result lists candidate articles, best evidence first.
     """
     if not isinstance(claim, str) or not claim.strip():
         raise OptionsError("the claim to check is empty")
     options = options or CheckOptions()
+    if isinstance(scope, str):
+        if scope != "event":
+            raise OptionsError(f'scope must be a set of article ids or "event", got {scope!r}')
+        return _check_in_event(claim, articles_or_store, model=model, options=options)
     if hasattr(articles_or_store, "search"):
         candidates = from_store(articles_or_store, claim, options=options, scope=scope)
     else:
         candidates = from_articles(articles_or_store, claim, options=options, scope=scope)  # type: ignore[arg-type]
     return check_docs(claim, [doc_from_article(a) for a in candidates], model=model, options=options)
+
+
+def claim_event(result: CheckResult, store: object) -> str | None:
+    """The event (story) a checked claim is about: the story whose articles speak to it
+    most (an article that takes a side counts twice one that discusses, each weighted by
+    its best evidence's closeness to the claim); None when no article speaks to it or the
+    store's articles were never grouped into stories."""
+    weight: dict[str, float] = {}
+    for a in result.articles:
+        if a.stance == "unrelated" or not a.evidence:
+            continue
+        story = store.story_of(a.article_id)  # type: ignore[attr-defined]
+        if story is not None:
+            side = 2.0 if a.stance in ("agree", "disagree") else 1.0
+            weight[story] = weight.get(story, 0.0) + side * max(a.evidence[0].similarity, 0.0)
+    return max(weight, key=lambda k: weight[k]) if weight else None
+
+
+def _check_in_event(claim: str, store: object, *, model: Model | str | Path | None, options: CheckOptions) -> CheckResult:
+    if not hasattr(store, "story_of"):
+        raise OptionsError('scope="event" needs a store whose articles were grouped into stories')
+    chosen = _model(model)
+    first = check_claim(claim, store, model=chosen, options=options)
+    event = claim_event(first, store)
+    if event is None:
+        return first
+    ids = [a.id for a in store.story_articles(event)]  # type: ignore[attr-defined]
+    scoped = check_claim(claim, store, model=chosen, options=options, scope=ids)
+    return dataclasses.replace(scoped, event=event)
 
 
 def check_docs(

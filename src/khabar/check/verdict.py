@@ -118,6 +118,8 @@ class CheckResult:
     verdict: Verdict
     #: Which judge read the articles: "meaning" (the shipped model), "rules" or "lexical".
     model: str = "rules"
+    #: The event (story id) the check was kept to, when it was asked to stay in the claim's event.
+    event: str | None = None
 
 
 # --- independent sources ---------------------------------------------------------------------

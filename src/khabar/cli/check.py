@@ -33,6 +33,15 @@ def check(
     evidence: Annotated[int, typer.Option(min=1, help="Evidence sentences per article.")] = DEFAULTS.evidence_per_article,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's answer).")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Show the unrelated articles too.")] = False,
+    in_event: Annotated[
+        bool,
+        typer.Option(
+            "--in-event",
+            help="Keep the evidence to the claim's own event: the stored story that speaks to it most "
+            "(needs khabar stories to have grouped the store).",
+        ),
+    ] = False,
+    story: Annotated[Optional[str], typer.Option(help="Keep the evidence to this stored story (an event's id).")] = None,
     lang: LangOption = "ar",
 ) -> None:
     """Check a claim against the store (or given files): evidence, each article's stance, a verdict."""
@@ -43,6 +52,8 @@ def check(
     try:
         options = build_options(CheckOptions, max_articles=max_articles, evidence_per_article=evidence)
         if paths:
+            if in_event or story:
+                fail("--in-event and --story keep a check to the store's stories; give no PATHS", 2)
             from khabar import read
 
             result = check_claim(claim, read(paths), model=model, options=options)
@@ -50,7 +61,14 @@ def check(
             from khabar import open_store
 
             with open_store(db) as store:
-                result = check_claim(claim, store, model=model, options=options)
+                scope = None
+                if story:
+                    scope = [a.id for a in store.story_articles(story)]
+                    if not scope:
+                        fail(f"no stored story {story!r}", 2)
+                elif in_event:
+                    scope = "event"
+                result = check_claim(claim, store, model=model, options=options, scope=scope)
     except KhabarError as e:
         fail(str(e), 2)
     if as_json:
