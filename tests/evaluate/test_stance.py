@@ -93,10 +93,12 @@ def test_a_folder_of_test_claims_alone_is_scored_without_training(tmp_path) -> N
     assert report.get("rules").n == 4 and "lexical" not in dict(report.models)
 
 
-def test_claims_in_both_train_and_test_are_refused(tmp_path) -> None:
+def test_claims_in_both_train_and_test_are_refused_or_noted(tmp_path) -> None:
     root = _baly_folder(tmp_path, {"Fold_1": ["V-1"], "Fold_2": ["V-3"]})
     with pytest.raises(OptionsError, match="both --train and --test"):
-        evaluate(train=root / "dataset" / "V-3.json", test=root, meaning=False)
+        evaluate(train=root / "dataset" / "V-3.json", test=root, test_folds=["2"], meaning=False)
+    report = evaluate(train=root / "dataset" / "V-3.json", test=root, meaning=False)  # one of two claims
+    assert any("also in the training data" in n for n in report.notes)
 
 
 def _ans_folder(tmp_path, files: tuple[str, ...]):

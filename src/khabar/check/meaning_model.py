@@ -67,6 +67,9 @@ DIMS = 32
 OTHER_WEIGHT = 0.2
 #: Article labels, in the order of the article head's outputs.
 ARTICLE_LABELS = ("agree", "disagree", "discuss", "unrelated")
+#: Encoder cosine below which a sentence is not shown as evidence (the best one always is):
+#: a candidate this far from the claim is one of the article's other subjects.
+EVIDENCE_MIN_SEMANTIC = 0.25
 #: Where the model that ships with khabar lives (see ``data/stance-model.md``).
 BUNDLED = "data/stance-model.npz"
 
@@ -125,8 +128,9 @@ class MeaningModel:
             return Judgement("unrelated", 1.0, ())
         rows = self.sentence_rows(reading.claim, cand)
         probs = self.sentence.probabilities(rows)
-        evidence = tuple(evidence_order(cand, probs))
         cosine = dict(zip(cand.indices, cand.semantic.tolist()))
+        ranked = evidence_order(cand, probs)
+        evidence = tuple(ranked[:1] + [i for i in ranked[1:] if cosine[i] >= EVIDENCE_MIN_SEMANTIC])
         similarity = tuple(cosine[i] for i in evidence)
         if reading.single_sentence or self.article is None:
             j = int(np.argmax(self.sentence.logits(rows)[0]))

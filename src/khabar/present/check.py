@@ -47,10 +47,17 @@ def verdict_sentence(verdict: Verdict, lang: str = "ar") -> str:
     return sentence
 
 
+def comma_of(lang: str) -> str:
+    return _COMMA.get(lang, ", ")
+
+
 def format_check(result: CheckResult, *, lang: str = "ar", show_unrelated: bool = False) -> str:
     """The result as lines for a terminal: claim, verdict, then each judged article."""
     lab = labels(lang)
-    lines = [f"{lab['claim']}: {result.claim}", f"{lab['verdict']}: {verdict_sentence(result.verdict, lang)}", ""]
+    judged = lab["judged_by"].format(model=lab.get(f"model_{result.model}", result.model))
+    if result.event:
+        judged += comma_of(lang) + lab["within_event"].format(event=result.event)
+    lines = [f"{lab['claim']}: {result.claim}", f"{lab['verdict']}: {verdict_sentence(result.verdict, lang)}", f"({judged})", ""]
     for a in result.articles:
         if a.stance == "unrelated" and not show_unrelated:
             continue

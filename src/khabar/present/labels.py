@@ -113,6 +113,11 @@ LABELS: dict[str, dict[str, str]] = {
         "agrees_with": "يوافق رقم الادعاء",
         "differs_from": "يخالف رقم الادعاء",
         "unrelated_hidden": "مقالات لا صلة لها لم تُعرض: {n}",
+        "judged_by": "الحكم: {model}",
+        "model_meaning": "نموذج المعنى",
+        "model_rules": "القواعد",
+        "model_lexical": "النموذج اللفظي",
+        "within_event": "ضمن الحدث {event}",
         "verdict_agree": "يؤيده {n} من المصادر المستقلة ({names})",
         "verdict_disagree": "يخالفه {n} ({names})",
         "verdict_disagree_figures": "يخالفه {n} في الرقم: {figures}",
@@ -230,6 +235,11 @@ LABELS: dict[str, dict[str, str]] = {
         "agrees_with": "agrees with the claim's",
         "differs_from": "differs from the claim's",
         "unrelated_hidden": "({n} unrelated articles not shown)",
+        "judged_by": "judged by: {model}",
+        "model_meaning": "the meaning model",
+        "model_rules": "the rules",
+        "model_lexical": "the lexical model",
+        "within_event": "within event {event}",
         # The verdict sentence in English is the verdict's own (khabar.check.verdict).
     },
 }
