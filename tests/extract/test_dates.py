@@ -10,6 +10,8 @@ from khabar.extract.dates import DateMention, build_timeline, find_dates, resolv
 from khabar.model import Article, Document, Sentence
 from khabar.pipeline import add_dates, run_component
 
+from khabar_timing import assert_linear
+
 TUE = dt.date(2016, 12, 13)  # a Tuesday: the day most seed articles were written
 SUN = dt.date(2016, 12, 4)
 
@@ -433,3 +435,12 @@ def test_vague_count_is_not_a_date() -> None:
 
 def test_count_of_twenty_in_words() -> None:
     assert day("محاصرون منذ عشرين يوما") == dt.date(2016, 11, 23)
+
+
+# --- cost grows linearly with the text ------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", [" أمس", " الاثنين", " 14 كانون الاول"])
+def test_time_doubles_at_most_with_a_doubled_text(unit: str) -> None:
+    # every candidate was once tested against every date already chosen
+    assert_linear(lambda text: find_dates(text, reference=dt.date(2016, 12, 14)), unit * (12_000 // len(unit)))

@@ -632,11 +632,21 @@ _SCANNERS = (
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates: the longer wins, then the more specific kind."""
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken, apart from one another and so sorted by start and by end alike: a
+    # candidate meets at most its two neighbours (testing every span taken made
+    # find_dates(' أمس' * 4000) quadratic, 2.2 s)
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[6], c[0])):
-        if all(cand[1] <= s or cand[0] >= e for s, e in taken):
-            chosen.append(cand)
-            taken.append((cand[0], cand[1]))
+        a, b = cand[0], cand[1]
+        k = bisect.bisect_right(starts, a)
+        if k and not (b <= starts[k - 1] or a >= ends[k - 1]):
+            continue
+        if k < len(starts) and not (b <= starts[k] or a >= ends[k]):
+            continue
+        chosen.append(cand)
+        starts.insert(k, a)
+        ends.insert(k, b)
     return sorted(chosen, key=lambda c: c[0])
 
 

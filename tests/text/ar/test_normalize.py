@@ -14,17 +14,6 @@ from khabar.text.ar.normalize import arabic_ratio, normalize, normalize_with_off
 # --- simple references: the rules applied the obvious (slow) way --------------------------
 
 
-def reference_normalize(text: str) -> str:
-    """NFKC of the whole text when it holds a presentation form, the table, then case-folding
-    of the whole text when it holds a Latin capital."""
-    if rules._NEEDS_NFKC.search(text):
-        text = unicodedata.normalize("NFKC", text)
-    text = text.translate(rules._TABLE)
-    if rules._LATIN_UPPER.search(text):
-        text = text.casefold()
-    return text
-
-
 def reference_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """Each character normalized on its own; every output character maps to its source."""
     out: list[str] = []
@@ -37,6 +26,12 @@ def reference_offsets(text: str) -> tuple[str, tuple[int, ...]]:
         out.extend(piece)
         offsets.extend([i] * len(piece))
     return "".join(out), (*offsets, len(text))
+
+
+def reference_normalize(text: str) -> str:
+    """Each character normalized on its own (NFKC for a presentation form, the table,
+    case-folding for a Latin capital)."""
+    return reference_offsets(text)[0]
 
 
 # Diacritics, tatweel, presentation forms (ﻷ ﷲ), digits in three scripts, bidi and
@@ -140,6 +135,19 @@ def test_offsets_have_one_entry_past_the_end():
 def test_offsets_text_equals_normalize():
     text = "أعلنَ الجيشُ «السيطرة» على ٩٠٪ من حلـب؟"
     assert normalize_with_offsets(text).text == normalize(text)
+
+
+@pytest.mark.parametrize(("text", "alone"), [("①²", "1²"), ("Aµ", "aµ"), ("\ufefbD", "لاd")])
+def test_a_character_normalizes_the_same_whatever_surrounds_it(text: str, alone: str) -> None:
+    # a presentation form once put the whole text through NFKC ("①²" -> "12", "²" -> "²")
+    # and a Latin capital case-folded the whole text ("µ" -> "μ" beside "A" only)
+    assert normalize(text) == alone == "".join(normalize(ch) for ch in text)
+
+
+def test_normalizing_pieces_and_joining_them_is_normalizing_the_whole() -> None:
+    texts = random_texts(4, 400)
+    for a, b in zip(texts, texts[1:]):
+        assert normalize(a + b) == normalize(a) + normalize(b), repr(a + b)
 
 
 def test_arabic_ratio_counts_letters_only():

@@ -7,6 +7,8 @@ import pytest
 from khabar.model import Article
 from khabar.text.ar.segment import MAX_QUOTE_CHARS, Span, is_boilerplate, segment, split_sentences
 
+from khabar_timing import assert_linear
+
 
 def texts(text: str, **kw) -> list[str]:
     return [s.text for s in segment(text, **kw)]
@@ -242,3 +244,19 @@ def test_seed_quoted_remark_with_two_sentences_stays_with_its_verb(seed_texts):
 def test_seed_offsets_are_exact(seed_texts):
     for text in seed_texts.values():
         assert all(text[s.start : s.end] == s.text for s in segment(text))
+
+
+# --- cost grows linearly with the paragraph ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "قال. ",  # every full stop once searched the paragraph from its start for its token
+        "قال م. ",  # an era letter: the text before it was copied and searched for a number
+        "«قال. » ",  # every full stop tested against every quotation of the paragraph
+        "ا.",  # one long token of letters and dots
+    ],
+)
+def test_time_doubles_at_most_with_a_doubled_paragraph(unit: str) -> None:
+    assert_linear(segment, unit * (8_000 // len(unit)))

@@ -8,6 +8,8 @@ from khabar.text.ar.normalize import normalize
 from khabar.text.ar.clitics import clitic_variants, strip_clitics
 from khabar.text.ar.tokenize import Token, tokenize, words
 
+from khabar_timing import assert_linear
+
 
 def test_tokens_carry_offsets_into_the_original():
     text = "قالَ «المرصدُ» إنّ"
@@ -94,3 +96,9 @@ def test_clitic_variants_go_from_written_to_bare():
 
 def test_clitic_variants_keep_the_whole_word_first():
     assert clitic_variants("فرنسا")[0] == "فرنسا"
+
+
+@pytest.mark.parametrize("unit", ["ـ", "ـ ", "ـا "])
+def test_time_doubles_at_most_with_a_doubled_text(unit: str) -> None:
+    # a tatweel run once restarted the search at every position: tokenize("ـ" * 8000), 4.3 s
+    assert_linear(tokenize, unit * (8_000 // len(unit)))

@@ -28,6 +28,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # --- the rules ---------------------------------------------------------------------------
@@ -159,8 +160,7 @@ def _byte_table(rule: dict[str, str | None]) -> bytes:
     return bytes(_BYTE.get(rule.get(ch) or "", i) for i, ch in enumerate(_DECODING))
 
 
-#: byte -> byte of what the rules make of it, without / with case folding
-_PLAIN = _byte_table({ch: _TABLE.get(ord(ch), ch) for ch in _ALPHABET})
+#: byte -> byte of what the rules make of it
 _FOLDED = _byte_table({ch: _final(ch) for ch in _ALPHABET})
 _DROPPED = bytes(_BYTE[ch] for ch in _ALPHABET if _final(ch) is None)
 #: characters that become several (…): kept by the byte table, replaced in the text after
@@ -189,18 +189,18 @@ def _apply(data: bytes, table: bytes) -> str:
     return out
 
 
-def _translate(text: str) -> str:
-    """``text.translate(_TABLE)``, fast on the stretches written in the alphabet."""
-    parts: list[str] = []
+def _stretches(text: str) -> Iterator[tuple[int, bytes | None, str]]:
+    """``text`` cut into stretches, each with where it starts: a stretch written in the
+    alphabet comes encoded (``(start, bytes, "")``), one outside it as it is
+    (``(start, None, characters)``)."""
     pos = 0
     for m in _OUTSIDE.finditer(text):
         if m.start() > pos:
-            parts.append(_apply(codecs.charmap_encode(text[pos : m.start()], "strict", _ENCODING)[0], _PLAIN))
-        parts.append(m.group().translate(_TABLE))
+            yield pos, codecs.charmap_encode(text[pos : m.start()], "strict", _ENCODING)[0], ""
+        yield m.start(), None, m.group()
         pos = m.end()
     if pos < len(text):
-        parts.append(_apply(codecs.charmap_encode(text[pos:], "strict", _ENCODING)[0], _PLAIN))
-    return "".join(parts)
+        yield pos, codecs.charmap_encode(text[pos:], "strict", _ENCODING)[0], ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -222,18 +222,21 @@ def normalize(text: str) -> str:
     """Normalize ``text`` for matching (see the module docstring for the rules).
 
     The result may be shorter than ``text``; use :func:`normalize_with_offsets` when
-    positions matter.  Presentation forms put the whole text through NFKC, and a Latin
-    capital anywhere case-folds the whole text.
+    positions matter.  Every character is normalized on its own, whatever is around it: a
+    presentation form unfolds by itself and a Latin capital folds itself only (folding or
+    unfolding the whole text for one of them made ``normalize('①²')`` "12" but
+    ``normalize('²')`` "²").
     """
     data = _encode(text)
-    if data is not None:  # no presentation form; folding only touches Latin capitals
+    if data is not None:
         return _apply(data, _FOLDED)
-    if _NEEDS_NFKC.search(text):
-        text = unicodedata.normalize("NFKC", text)
-    text = _translate(text)
-    if _LATIN_UPPER.search(text):
-        text = text.casefold()
-    return text
+    parts: list[str] = []
+    for _start, piece, run in _stretches(text):
+        if piece is not None:
+            parts.append(_apply(piece, _FOLDED))
+        else:
+            parts.extend(map(_one, run))
+    return "".join(parts)
 
 
 def strip_diacritics(text: str) -> str:
@@ -330,9 +333,8 @@ def _odd_events(data: bytes, base: int, events: list[tuple[int, int]]) -> None:
 def normalize_with_offsets(text: str) -> NormalizedText:
     """Normalize ``text`` and keep a map from each normalized character to the original.
 
-    Each character is normalized on its own, so the map is exact: a presentation form
-    unfolds by itself, and a Latin capital folds itself only.  For text without those this
-    is exactly :func:`normalize`.
+    Each character is normalized on its own, as :func:`normalize` does, so the map is exact
+    and ``normalize_with_offsets(text).text == normalize(text)``.
     """
     events: list[tuple[int, int]] = []
     data = _encode(text)
@@ -341,22 +343,16 @@ def normalize_with_offsets(text: str) -> NormalizedText:
         _odd_events(data, 0, events)
     else:
         parts: list[str] = []
-        pos = 0
-        for m in _OUTSIDE.finditer(text):
-            if m.start() > pos:
-                piece = codecs.charmap_encode(text[pos : m.start()], "strict", _ENCODING)[0]
+        for start, piece, run in _stretches(text):
+            if piece is not None:
                 parts.append(_apply(piece, _FOLDED))
-                _odd_events(piece, pos, events)
-            for i in range(m.start(), m.end()):
-                out = _one(text[i])
+                _odd_events(piece, start, events)
+                continue
+            for i, ch in enumerate(run, start):
+                out = _one(ch)
                 parts.append(out)
                 if len(out) != 1:
                     events.append((i, len(out)))
-            pos = m.end()
-        if pos < len(text):
-            piece = codecs.charmap_encode(text[pos:], "strict", _ENCODING)[0]
-            parts.append(_apply(piece, _FOLDED))
-            _odd_events(piece, pos, events)
         norm = "".join(parts)
     if not events:
         return NormalizedText(original=text, text=norm)
