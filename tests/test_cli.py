@@ -77,6 +77,14 @@ def test_search_matches_across_hamza_variants(corpus, db):
     assert [h["outlet"] for h in hits] == ["وكالة الشرق"]
 
 
+@pytest.mark.parametrize("command", [["search", "ا* " * 20], ["brief", "--query", "ا*"]])
+def test_a_search_over_the_query_bounds_is_a_usage_error_saying_why(corpus, db, command):
+    runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    result = runner.invoke(app, [*command, "--db", db])
+    assert result.exit_code == 2
+    assert "prefix" in result.stderr and "Traceback" not in result.output
+
+
 def test_brief_json_follows_the_schema(corpus):
     result = runner.invoke(app, ["brief", str(corpus), "--format", "json"])
     assert result.exit_code == 0, result.output

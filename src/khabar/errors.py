@@ -30,6 +30,11 @@ class StoreError(KhabarError):
     """The store cannot be opened, migrated or written."""
 
 
+class QueryError(KhabarError, ValueError):
+    """A search khabar will not run to the end: longer, broader or slower than its limits
+    (the message says which and what to change)."""
+
+
 class PipelineError(KhabarError):
     """A pipeline component that does not do what it declares (requires a part no earlier
     component assigns, returns other parts than it assigns): a fault in the component."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -9,6 +10,7 @@ import time
 
 from khabar.model import Article
 from khabar.store import open_store
+from khabar.store.migrations import APPLICATION_ID
 
 # A worker process: waits for the start signal (a file), then ingests its own articles plus
 # the shared ones in small transactions.  Run with: path worker_name go_file batch_size.
@@ -102,3 +104,35 @@ def test_threads_may_share_one_store(tmp_path):
         for t in threads:
             t.join()
         assert errors == [] and store.count() == 80
+
+
+def test_a_store_created_by_another_process_while_it_is_checked_is_not_called_foreign(tmp_path):
+    # What two processes creating the store at once can do: one checks the new file while
+    # the other commits its schema.  Read in several statements, the check saw no
+    # application id, then tables: "not a khabar store" (flaky under load).  Here the other
+    # process commits as soon as the check starts a second statement.
+    from khabar.store.connection import _check_is_khabar_store
+
+    path = tmp_path / "new.sqlite3"
+    creator = sqlite3.connect(path, isolation_level=None)
+    creator.execute("PRAGMA journal_mode = WAL")
+    creator.execute("BEGIN IMMEDIATE")
+    creator.execute("CREATE TABLE articles (id TEXT)")
+    creator.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    creator.execute("PRAGMA user_version = 1")
+    checker = sqlite3.connect(path, isolation_level=None)
+    statements: list[str] = []
+
+    def on_statement(sql: str) -> None:
+        statements.append(sql)
+        if len(statements) == 2:
+            creator.execute("COMMIT")
+
+    checker.set_trace_callback(on_statement)
+    try:
+        assert _check_is_khabar_store(checker, path) in (0, 1)  # before or after, never between
+    finally:
+        checker.close()
+        if creator.in_transaction:
+            creator.execute("COMMIT")
+        creator.close()

@@ -6,7 +6,7 @@ and the helpers more than one router needs (finding an article, choosing the art
 brief, building it).  Routers take these from here and never import one another.
 
 The server opens one :class:`~khabar.store.Store` on first use and shares it between
-request threads (a Store serializes its calls) until shutdown.
+request threads (each reads on its own connection) until shutdown.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from khabar.config import BriefOptions, build_options
 from khabar.errors import OptionsError
 from khabar.model import Article, EventBrief
 from khabar import open_store
-from khabar.store import Store
+from khabar.store import SearchHit, Store
 
 #: Paging parameters of every listing (articles, search, stories, pages).
 Limit = Annotated[int, Query(ge=1, le=200, description="how many to return")]
@@ -118,6 +118,11 @@ def split_ids(values: Iterable[str]) -> list[str]:
     return list(out)
 
 
+def search(store: Store, settings: ApiSettings, q: str, *, limit: int, offset: int = 0) -> list[SearchHit]:
+    """A search within the server's time budget (over it: 400, see ``api.errors``)."""
+    return store.search(q, limit=limit, offset=offset, budget_s=settings.search_budget_s)
+
+
 def find_article(store: Store, article_id: str) -> Article:
     article = store.get(article_id)
     if article is None:
@@ -162,7 +167,7 @@ def select_articles(
                 problems=[{"source": i, "problem": "no stored article with this id"} for i in missing],
             )
         return [a for a in found if a is not None]
-    hits = store.search(q or "", limit=limit or cap)
+    hits = search(store, settings, q or "", limit=limit or cap)
     if not hits:
         raise ApiError(404, f"no stored article matches {q!r}")
     return [h.article for h in hits]

@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.api.headers import SECURITY_HEADERS
-from khabar.errors import InputError
+from khabar.errors import InputError, QueryError
 
 log = logging.getLogger("khabar.api")
 
@@ -111,6 +111,10 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 422, f"invalid request parameters: {names}", problems)
 
 
+async def _query_error(request: Request, exc: Exception) -> Response:
+    return error_response(request, 400, str(exc))
+
+
 async def _unexpected(request: Request, exc: Exception) -> Response:
     # Starlette calls this from its outermost middleware and then re-raises, so the server
     # logs the traceback and keeps serving; the client gets the shape, never the traceback.
@@ -124,4 +128,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(QueryError, _query_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -22,6 +22,11 @@ DEFAULT_RATE_LIMIT_PER_MINUTE = 300
 #: A brief of more articles than this takes seconds and is no longer "one event".
 DEFAULT_MAX_BRIEF_ARTICLES = 200
 
+#: Seconds a search may run.  The commonest words of ANT's 31.5k articles are searched in
+#: well under a second; a query built to be slow is stopped here instead of holding a
+#: request thread (a 60-character one ran 42.7 s).
+DEFAULT_SEARCH_BUDGET_S = 2.0
+
 #: Briefs kept in memory by their article ids and options.  Articles never change under an
 #: id (the id is a hash of the content), so a kept brief is never stale.
 DEFAULT_BRIEF_CACHE_SIZE = 64
@@ -37,9 +42,10 @@ class ApiSettings:
     rate_limit_per_minute: int = DEFAULT_RATE_LIMIT_PER_MINUTE
     max_brief_articles: int = DEFAULT_MAX_BRIEF_ARTICLES
     brief_cache_size: int = DEFAULT_BRIEF_CACHE_SIZE
+    search_budget_s: float = DEFAULT_SEARCH_BUDGET_S
 
     def __post_init__(self) -> None:
-        for name in ("max_body_bytes", "max_upload_bytes", "max_brief_articles"):
+        for name in ("max_body_bytes", "max_upload_bytes", "max_brief_articles", "search_budget_s"):
             if getattr(self, name) <= 0:
                 raise OptionsError(f"{name} must be positive, got {getattr(self, name)}")
         for name in ("rate_limit_per_minute", "brief_cache_size"):

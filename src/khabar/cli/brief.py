@@ -26,6 +26,7 @@ from khabar.cli.common import (
     read_options,
     require_extra,
     say,
+    search_store,
     write_output,
 )
 from khabar.config import SUMMARY_ALGORITHMS, BriefOptions, build_options
@@ -118,7 +119,7 @@ def _stored(db: Path | None, *, story: str | None, query: str | None, limit: int
                 fail(f"no story {story!r} in {store.path} (list them with khabar stories)")
             return items
         if query:
-            return [h.article for h in store.search(query, limit=limit)]
+            return [h.article for h in search_store(store, query, limit=limit)]
         return store.articles(limit=limit)
 
 

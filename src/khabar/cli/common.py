@@ -170,6 +170,16 @@ def open_store(db: Path | None):
         fail(str(e))
 
 
+def search_store(store, query: str, *, limit: int) -> list:
+    """``store.search``; a query over the bounds of a search is a usage error (exit 2)."""
+    from khabar.errors import QueryError
+
+    try:
+        return store.search(query, limit=limit)
+    except QueryError as e:
+        fail(str(e), 2)
+
+
 def write_output(path: Path, text: str) -> None:
     """Write through a temporary file so a failure never leaves a half-written output; the
     file gets the permissions of any new file (0666 less the umask), not the temporary

@@ -26,6 +26,7 @@ from khabar.cli.common import (
     open_store,
     read_options,
     say,
+    search_store,
 )
 from khabar.config import ReadOptions
 from khabar.errors import InputError, KhabarError
@@ -134,7 +135,7 @@ def search(
     """Full-text search over stored articles; spelling variants (أ/ا، ى/ي، ة/ه) match."""
     check_choice(fmt, LIST_FORMATS, "--format")
     with open_store(db) as store:
-        hits = store.search(query, limit=limit)
+        hits = search_store(store, query, limit=limit)
     if fmt == "json":
         typer.echo(json.dumps([hit_row(h) for h in hits], ensure_ascii=False, indent=2))
         return

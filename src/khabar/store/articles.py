@@ -206,7 +206,7 @@ class ArticleStore(Connection):
             for _, article_id in rows:
                 yield article_id
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, budget_s: float | None = None) -> list[SearchHit]:
         """Articles matching ``query``, best first.
 
         The query is words (all must occur), ``"a phrase"``, ``word*`` (prefix) and ``OR``
@@ -216,6 +216,10 @@ class ArticleStore(Connection):
         written (:attr:`SearchHit.exact`) come before the others, each kind by score.  Any
         input is accepted: characters that make no word are ignored, and a query with no
         word returns no hits.
+
+        Raises :class:`~khabar.errors.QueryError` for a query over the bounds of
+        :mod:`khabar.store.query` (length, words, prefixes), or one that runs longer than
+        ``budget_s`` seconds (None: no limit).
         """
         _check_page(limit, offset)
         parsed = parse_query(query)
@@ -235,7 +239,7 @@ class ArticleStore(Connection):
             FROM hits JOIN articles AS a ON a.seq = hits.seq
             ORDER BY hits.exact DESC, hits.rank, a.seq
         """
-        with self._reading() as conn:
+        with self._reading(budget_s) as conn:
             rows = conn.execute(sql, (parsed.exact_expression, parsed.match_expression, limit, offset)).fetchall()
         hits = []
         for row in rows:

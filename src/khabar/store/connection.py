@@ -1,4 +1,4 @@
-"""The store's file: opening, migrating, and one connection shared by the threads of a process.
+"""The store's file: opening, migrating, a connection per thread, and the time a read may take.
 
 Why these settings:
 
@@ -8,7 +8,14 @@ Why these settings:
   corrupts the file; a news store can re-ingest, and FULL would halve write speed;
 * a 30 s busy timeout and ``BEGIN IMMEDIATE`` for every write: two processes ingesting at
   once queue for the write lock instead of failing (and no transaction has to upgrade from
-  read to write, which in WAL fails at once instead of waiting).
+  read to write, which in WAL fails at once instead of waiting);
+* one connection per thread: a thread reads on its own connection, never waiting for
+  another thread's read (one shared connection behind one lock made every request of the
+  server wait behind the slowest search: 41.7 s for a page of one article); writes of a
+  process still take turns on a lock, as SQLite would make them anyway;
+* a read may be given a time budget, checked by SQLite's progress handler every
+  :data:`PROGRESS_STEPS` virtual-machine steps: a search that runs over it stops with
+  :class:`~khabar.errors.QueryError` instead of holding a thread and its memory.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-from khabar.errors import StoreError
+from khabar.errors import QueryError, StoreError
 from khabar.store.migrations import APPLICATION_ID, SCHEMA_VERSION, pending
 from khabar.text.ar.clitics import bare_text
 from khabar.text.ar.normalize import normalize
@@ -32,25 +39,34 @@ from khabar.text.ar.normalize import normalize
 #: batches (500 articles) commit in well under a second; 30 s leaves a wide margin.
 BUSY_TIMEOUT_S = 30.0
 
+#: SQLite virtual-machine steps between two looks at the clock during a read with a budget:
+#: about a millisecond of work, so a budget is kept to within a few milliseconds.
+PROGRESS_STEPS = 10_000
+
 
 class Connection:
-    """One open store file: its lock, its connection, read and write transactions.  Use
-    as a context manager.  The article and story parts of :class:`~khabar.store.Store`
-    build on it."""
+    """One open store file: a connection per thread, read and write transactions.  Use as
+    a context manager.  The article and story parts of :class:`~khabar.store.Store` build
+    on it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = _connect(path)
+        self._write_lock = threading.RLock()
+        self._conns_lock = threading.Lock()
+        self._conns: dict[threading.Thread, sqlite3.Connection] = {}
+        self._closed = False
+        conn = _connect(path)  # checks, creates or migrates the file
+        self._conns[threading.current_thread()] = conn
 
     # --- lifecycle ----------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the file; closing twice is harmless."""
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        """Close the file (every thread's connection); closing twice is harmless."""
+        with self._write_lock, self._conns_lock:
+            self._closed = True
+            for conn in self._conns.values():
+                conn.close()
+            self._conns.clear()
 
     def __enter__(self) -> Self:
         return self
@@ -59,7 +75,7 @@ class Connection:
         self.close()
 
     def __repr__(self) -> str:
-        state = "closed" if self._conn is None else "open"
+        state = "closed" if self._closed else "open"
         return f"<{type(self).__name__} {str(self.path)!r} {state}>"
 
     @property
@@ -69,20 +85,58 @@ class Connection:
 
     # --- plumbing -----------------------------------------------------------------------
 
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            conn = self._open_conn()
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection, opened on its first use."""
+        thread = threading.current_thread()
+        conn = self._conns.get(thread)
+        if conn is not None:
+            return conn
+        with self._conns_lock:
+            if self._closed:
+                raise StoreError(f"{self.path}: the store is closed")
+            for gone in [t for t in self._conns if not t.is_alive()]:  # threads of a pool come and go
+                self._conns.pop(gone).close()
             try:
-                yield conn
+                conn = _connect_again(self.path)
             except sqlite3.Error as e:
-                raise StoreError(f"{self.path}: cannot read the store: {e}") from e
+                raise StoreError(f"{self.path}: cannot open the store: {e}") from e
+            self._conns[thread] = conn
+        return conn
+
+    @contextmanager
+    def _reading(self, budget_s: float | None = None) -> Iterator[sqlite3.Connection]:
+        """This thread's connection for reading; with ``budget_s``, the statements run in
+        the block stop with :class:`QueryError` once that many seconds have passed."""
+        conn = self._conn
+        stopped: list[bool] = []  # SQLite's message depends on where it stopped: "interrupted", "vtable constructor failed" ...
+        if budget_s is not None:
+            deadline = time.monotonic() + budget_s
+
+            def over_budget() -> bool:
+                if time.monotonic() > deadline:
+                    stopped.append(True)
+                    return True
+                return False
+
+            conn.set_progress_handler(over_budget, PROGRESS_STEPS)
+        try:
+            yield conn
+        except sqlite3.Error as e:
+            if stopped:
+                raise QueryError(
+                    f"the search took more than {budget_s:g} s and was stopped; search fewer or longer prefixes (word*)"
+                ) from None
+            raise StoreError(f"{self.path}: cannot read the store: {e}") from e
+        finally:
+            if budget_s is not None:
+                conn.set_progress_handler(None, 0)
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed on success, rolled back on any exception."""
-        with self._lock:
-            conn = self._open_conn()
+        with self._write_lock:
+            conn = self._conn
             try:
                 _begin_immediate(conn, self.path)
                 try:
@@ -94,11 +148,6 @@ class Connection:
                     raise
             except sqlite3.Error as e:
                 raise StoreError(f"{self.path}: cannot write to the store: {e}") from e
-
-    def _open_conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StoreError(f"{self.path}: the store is closed")
-        return self._conn
 
 
 # --- opening and migrating ---------------------------------------------------------------
@@ -130,18 +179,41 @@ def _connect(path: Path) -> sqlite3.Connection:
             time.sleep(random.uniform(0.005, 0.05))
 
 
+def _connect_again(path: Path) -> sqlite3.Connection:
+    """Another connection to a store already opened (checked and migrated) in this process."""
+    conn = _plain_connection(path)
+    try:
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _plain_connection(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (BEGIN IMMEDIATE for writes).
+    # check_same_thread=False: a connection is used by its thread only, but closed by
+    # whichever thread closes the store.
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.create_function("khabar_normalize", 1, _sql_normalize, deterministic=True)
+        conn.create_function("khabar_bare", 1, _sql_bare, deterministic=True)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _connect_once(path: Path) -> sqlite3.Connection:
     try:
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves (BEGIN IMMEDIATE for writes).
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        conn = _plain_connection(path)
     except sqlite3.OperationalError:
         raise
     except sqlite3.Error as e:
         raise StoreError(f"{path}: cannot open the store: {e}") from e
     try:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        conn.create_function("khabar_normalize", 1, _sql_normalize, deterministic=True)
-        conn.create_function("khabar_bare", 1, _sql_bare, deterministic=True)
         version = _check_is_khabar_store(conn, path)  # reads only: a foreign file stays untouched
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
@@ -170,9 +242,12 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
 def _check_is_khabar_store(conn: sqlite3.Connection, path: Path) -> int:
     """The store's schema version; refuse other SQLite files, non-SQLite files, newer stores."""
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, so one snapshot: read apart, the three could straddle another
+        # process's creation of the store (no id yet, then its tables) and call it foreign.
+        app_id, version, tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
     except sqlite3.DatabaseError as e:
         if "not a database" in str(e) or "malformed" in str(e):
             raise StoreError(f"{path}: not a khabar store (not an SQLite database); the file was left untouched") from e

@@ -6,12 +6,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khabar.errors import QueryError
 from khabar.text.ar.clitics import bare_word, leading_forms, word_forms
 from khabar.text.ar.normalize import normalize_with_offsets
 
 #: Characters of original text shown around the first match.
 SNIPPET_CHARS = 200
 _SNIPPET_BEFORE = 60
+
+# --- what a query may ask ---------------------------------------------------------------
+#
+# Each word of a query becomes an OR of its forms with proclitics (about six), each a
+# lookup in the index; a prefix ("word*") becomes a scan of every indexed word that starts
+# with it, in every form.  On the 31.5k articles of ANT, 20 times "ا*" (a one-letter prefix)
+# took 42.7 s and 1 GB of memory.  These bounds keep a query to what a person types; the
+# time budget of a search (``Store.search(budget_s=)``) bounds the rest.
+
+#: Characters of a query: a long sentence pasted in whole.
+MAX_QUERY_CHARS = 500
+
+#: Words of a query, phrases included.
+MAX_QUERY_WORDS = 32
+
+#: Prefix terms ("word*") of a query.
+MAX_PREFIX_TERMS = 4
+
+#: Letters a prefix needs: "ا*" matches nearly every word of the index.
+MIN_PREFIX_LETTERS = 2
 
 _WORD = re.compile(r"[^\W_]+")
 #: A query item: a quoted phrase (the closing quote may be missing) or a bare word.
@@ -89,7 +110,10 @@ def parse_query(query: str) -> ParsedQuery | None:
 
     The query is normalized first (so « » and “ ” quote a phrase too); ``OR`` must be
     written in capitals, as in most search boxes, so that the word "or" is still a word.
+    Raises :class:`QueryError` for a query over the bounds above (the message says which).
     """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(query)} characters long; at most {MAX_QUERY_CHARS} are searched")
     norm = normalize_with_offsets(query)
     groups: list[list[Term]] = []
     join_next = False
@@ -116,7 +140,22 @@ def parse_query(query: str) -> ParsedQuery | None:
         join_next = False
     if not groups:
         return None
-    return ParsedQuery(groups=tuple(tuple(g) for g in groups))
+    parsed = ParsedQuery(groups=tuple(tuple(g) for g in groups))
+    _check_bounds(parsed)
+    return parsed
+
+
+def _check_bounds(parsed: ParsedQuery) -> None:
+    terms = parsed.terms
+    words = sum(len(t.words) for t in terms)
+    if words > MAX_QUERY_WORDS:
+        raise QueryError(f"the query has {words} words; at most {MAX_QUERY_WORDS} are searched")
+    prefixes = [t for t in terms if t.prefix]
+    if len(prefixes) > MAX_PREFIX_TERMS:
+        raise QueryError(f"the query has {len(prefixes)} prefix terms (word*); at most {MAX_PREFIX_TERMS} are searched")
+    short = next((t for t in prefixes if len(t.words[-1]) < MIN_PREFIX_LETTERS), None)
+    if short is not None:
+        raise QueryError(f"the prefix {short.text + '*'!r} is too short: a prefix needs {MIN_PREFIX_LETTERS} letters or more")
 
 
 def snippet(text: str, query: ParsedQuery, *, width: int = SNIPPET_CHARS) -> str:

@@ -46,8 +46,8 @@ def open_store(path: str | Path) -> Store:
 class Store(ArticleStore, StoryStore):
     """Articles in one SQLite file, with full-text search.  Use as a context manager.
 
-    One ``Store`` may be shared by threads (calls are serialized); processes each open
-    their own and may write at the same time.  Its parts: the file and its transactions (:class:`~khabar.store.connection.Connection`),
+    One ``Store`` may be shared by threads (each reads on its own connection, writes take
+    turns); processes each open their own and may write at the same time.  Its parts: the file and its transactions (:class:`~khabar.store.connection.Connection`),
     the articles and search (:class:`~khabar.store.articles.ArticleStore`), the stories
     (:class:`~khabar.store.stories.StoryStore`).
     """

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from khabar.api.deps import Limit, Offset, find_article, get_store
+from khabar.api.deps import Limit, Offset, find_article, get_settings, get_store, search
+from khabar.api.settings import ApiSettings
 from khabar.present.rows import article_row, hit_row
 from khabar.store import Store
 from khabar.text.ar.segment import split_sentences
@@ -53,13 +54,14 @@ def get_article(article_id: str, store: Annotated[Store, Depends(get_store)]) ->
 
 
 @router.get("/search", summary="Full-text search; spelling variants and clitics match")
-def search(
+def search_articles(
     store: Annotated[Store, Depends(get_store)],
+    settings: Annotated[ApiSettings, Depends(get_settings)],
     q: Annotated[str, Query(min_length=1, max_length=500, description='words, "a phrase", word*, a OR b')],
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    hits = store.search(q, limit=limit + 1, offset=offset)  # one more: is there a next page?
+    hits = search(store, settings, q, limit=limit + 1, offset=offset)  # one more: is there a next page?
     more = len(hits) > limit
     hits = hits[:limit]
     return {

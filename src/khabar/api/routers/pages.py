@@ -20,6 +20,7 @@ from khabar.api.deps import (
     get_settings,
     get_store,
     make_brief,
+    search,
 )
 from khabar.api.settings import ApiSettings
 from khabar.api.templates import article_href, article_page_href, link, render_page
@@ -37,13 +38,14 @@ PAGE_SIZE = 25
 @router.get("/", response_class=HTMLResponse)
 def home(
     store: Annotated[Store, Depends(get_store)],
+    settings: Annotated[ApiSettings, Depends(get_settings)],
     lang: Lang = "ar",
     q: Annotated[str | None, Query(max_length=500)] = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
     q = (q or "").strip() or None
     if q:
-        hits = store.search(q, limit=PAGE_SIZE + 1, offset=offset)
+        hits = search(store, settings, q, limit=PAGE_SIZE + 1, offset=offset)
         rows = [h.article for h in hits[:PAGE_SIZE]]
         snippets = {h.article.id: h.snippet for h in hits[:PAGE_SIZE]}
         more = len(hits) > PAGE_SIZE
