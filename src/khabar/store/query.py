@@ -18,9 +18,10 @@ _SNIPPET_BEFORE = 60
 #
 # Each word of a query becomes an OR of its forms with proclitics (about six), each a
 # lookup in the index; a prefix ("word*") becomes a scan of every indexed word that starts
-# with it, in every form.  On the 31.5k articles of ANT, 20 times "ا*" (a one-letter prefix)
-# took 42.7 s and 1 GB of memory.  These bounds keep a query to what a person types; the
-# time budget of a search (``Store.search(budget_s=)``) bounds the rest.
+# with it, in every form.  On the 30k articles of ANT, 20 times "ا*" (a one-letter prefix)
+# took 42.7 s and 1 GB of memory; "ال*" alone takes 1.0 s of CPU, "الم*" 0.2 s, four
+# three-letter prefixes 0.5 s, ten common words 0.05 s.  These bounds keep a query to what a
+# person types; the time budget of a search (``Store.search(budget_s=)``) bounds the rest.
 
 #: Characters of a query: a long sentence pasted in whole.
 MAX_QUERY_CHARS = 500
@@ -31,8 +32,8 @@ MAX_QUERY_WORDS = 32
 #: Prefix terms ("word*") of a query.
 MAX_PREFIX_TERMS = 4
 
-#: Letters a prefix needs: "ا*" matches nearly every word of the index.
-MIN_PREFIX_LETTERS = 2
+#: Letters a prefix needs: "ا*" and "ال*" match most words of the index.
+MIN_PREFIX_LETTERS = 3
 
 _WORD = re.compile(r"[^\W_]+")
 #: A query item: a quoted phrase (the closing quote may be missing) or a bare word.
