@@ -85,6 +85,37 @@ def test_a_search_over_the_query_bounds_is_a_usage_error_saying_why(corpus, db, 
     assert "prefix" in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_keeps_the_good_files_of_a_folder_with_bad_ones_each_said_once(corpus, db, workers):
+    import os
+
+    (corpus / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    os.symlink(".", corpus / "self")
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text(GOOD.replace("الوادي", "النهر"), encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--workers", workers])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if line.startswith("error:")] == [
+        f"error: {corpus / 'deep.json'}: JSON nested too deeply to read (lists or objects about a thousand levels down)"
+    ]
+    assert [line for line in lines if line.startswith("warning:")] == [
+        f"warning: {corpus / 'self'}: a link to a folder already read (a loop?): read once"
+    ]
+    assert "stored 3 new" in result.stderr
+
+
+def test_brief_with_a_date_outside_the_plausible_range_warns_and_works(seeds_dir):
+    result = runner.invoke(app, ["brief", str(seeds_dir), "--date", "9999-12-31", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "warning: --date 9999-12-31 is outside 1900-01-01" in result.stderr
+    assert json.loads(result.stdout)["articles"]
+
+
+def test_an_unknown_input_format_is_a_usage_error(corpus, db):
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--input-format", "bogus"])
+    assert result.exit_code == 2 and "unknown input format 'bogus'" in result.output and "Traceback" not in result.output
+
+
 def test_brief_json_follows_the_schema(corpus):
     result = runner.invoke(app, ["brief", str(corpus), "--format", "json"])
     assert result.exit_code == 0, result.output

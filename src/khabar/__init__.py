@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from khabar.config import BriefOptions, FieldMap, ReadOptions
-from khabar.errors import InputError, KhabarError, OptionsError, StoreError
+from khabar.errors import InputError, InputWarning, KhabarError, OptionsError, StoreError
 from khabar.model import Article, EventBrief
 
 __version__ = "0.1.0"
@@ -30,6 +30,7 @@ __all__ = [
     "EventBrief",
     "FieldMap",
     "InputError",
+    "InputWarning",
     "KhabarError",
     "OptionsError",
     "ReadOptions",
@@ -67,7 +68,9 @@ def read(
             out.append(item)
             continue
         for result in read_paths([item], options=options):
-            if isinstance(result, InputError):
+            if isinstance(result, InputWarning):
+                logging.getLogger(__name__).warning("%s", result)
+            elif isinstance(result, InputError):
                 if errors == "raise":
                     raise result
                 logging.getLogger(__name__).warning("skipped %s", result)

@@ -34,6 +34,24 @@ DEFAULT_MIN_ARABIC_RATIO = 0.5
 DEFAULT_MIN_LETTERS = 20
 
 
+#: The publication dates an article may have: news from before 1900 is not what khabar
+#: reads, and a date more than a year ahead is a typo or a unit mistake ("published":
+#: 99999999999 seconds is the year 5138).  Dates outside them once broke the date
+#: arithmetic of briefs and stories (the year 9999 plus a few days overflows).
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+PUBLISHED_DAYS_AHEAD = 366
+
+
+def published_range(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and the last publication date khabar accepts, given today."""
+    return EARLIEST_PUBLISHED, (today or dt.date.today()) + dt.timedelta(days=PUBLISHED_DAYS_AHEAD)
+
+
+def plausible_published(day: dt.date) -> bool:
+    first, last = published_range()
+    return first <= day <= last
+
+
 @dataclass(frozen=True, slots=True)
 class FieldMap:
     """Where a JSON / JSON Lines record keeps each part of an article.
@@ -75,6 +93,9 @@ class ReadOptions:
             raise OptionsError(f"max_bytes must be positive, got {self.max_bytes}")
         if not 0.0 <= self.min_arabic_ratio <= 1.0:
             raise OptionsError(f"min_arabic_ratio must be between 0 and 1, got {self.min_arabic_ratio}")
+        if self.published is not None and not plausible_published(self.published):
+            first, last = published_range()
+            raise OptionsError(f"published {self.published} is outside {first} .. {last}")
 
 
 def default_db_path() -> Path:

@@ -26,6 +26,12 @@ class InputError(KhabarError):
         return (type(self), (self.source, self.problem))
 
 
+class InputWarning(InputError):
+    """A problem with an input that was read all the same (bytes replaced, a date left
+    out): said to the user, never counted as a failure.  The readers yield it beside the
+    article it concerns."""
+
+
 class StoreError(KhabarError):
     """The store cannot be opened, migrated or written."""
 

@@ -444,3 +444,16 @@ def test_count_of_twenty_in_words() -> None:
 def test_time_doubles_at_most_with_a_doubled_text(unit: str) -> None:
     # every candidate was once tested against every date already chosen
     assert_linear(lambda text: find_dates(text, reference=dt.date(2016, 12, 14)), unit * (12_000 // len(unit)))
+
+
+# --- date arithmetic never raises -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reference", [dt.date.min, dt.date.max])
+def test_dates_relative_to_a_reference_at_the_calendar_ends_are_none_not_an_error(reference):
+    # an article published 9999-12-31 once made every brief of it fail with OverflowError
+    text = "قال أمس إن الاجتماع غدا والأسبوع المقبل والشهر المقبل والعام المقبل والاثنين المقبل والعاشر من الشهر المقبل"
+    found = {m.text: m.date for m in find_dates(text, reference=reference)}
+    assert found["أمس"] == (None if reference == dt.date.min else reference - dt.timedelta(days=1))
+    assert found["غدا"] == (None if reference == dt.date.max else reference + dt.timedelta(days=1))
+    assert found["العام المقبل"] == (None if reference == dt.date.max else dt.date(2, 1, 1))

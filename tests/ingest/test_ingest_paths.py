@@ -45,13 +45,14 @@ def test_directory_articles_are_complete(mixed_dir):
 
 
 def test_directory_skips_unknown_extensions_readmes_and_hidden_files(mixed_dir):
-    files, skipped = list_inputs(mixed_dir)
+    files, skipped, problems = list_inputs(mixed_dir)
+    assert problems == []
     assert [p.name for p in skipped] == ["README.md", "photo.png"]
     assert ".hidden.txt" not in [p.name for p in files]
 
 
 def test_directory_walk_is_sorted(mixed_dir):
-    files, _ = list_inputs(mixed_dir)
+    files, _, _ = list_inputs(mixed_dir)
     assert [p.relative_to(mixed_dir).as_posix() for p in files] == [
         "a.txt",
         "empty.txt",

@@ -48,6 +48,15 @@ def test_the_window_splits_an_old_and_a_new_story_on_the_same_topic():
     assert result[later.id] != result[WIRE.id]
 
 
+@pytest.mark.parametrize("edge", [dt.date.min, dt.date.max])
+def test_articles_dated_at_the_ends_of_the_calendar_are_grouped(edge):
+    # a story window around 9999-12-31 once raised OverflowError on every run of grouping
+    first = article(WIRE_TITLE, WIRE_BODY, day=edge)
+    copy = article(COPY.title, COPY.body, day=edge)
+    result = assign_stories([signed(first), signed(copy), signed(REWRITE)], options=OPTIONS)
+    assert result[copy.id] == result[first.id]
+
+
 def test_the_story_title_is_its_earliest_article_title():
     late = article(REWRITE.title, REWRITE.body, day=DAY + dt.timedelta(days=1))
     index = StoryIndex(OPTIONS)

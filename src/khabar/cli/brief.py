@@ -30,7 +30,7 @@ from khabar.cli.common import (
     write_output,
 )
 from khabar.config import SUMMARY_ALGORITHMS, BriefOptions, build_options
-from khabar.errors import InputError, OptionsError
+from khabar.errors import InputError, InputWarning, OptionsError
 from khabar.model import Article
 from khabar.present.render import FORMATS
 from khabar.relate.embeddings import ENCODERS
@@ -143,7 +143,9 @@ def _read_all(paths: list[str], options) -> tuple[list[Article], list[InputError
     ) as bar:
         task = bar.add_task("reading", total=None)
         for result in read_paths(paths, options=options):
-            if isinstance(result, InputError):
+            if isinstance(result, InputWarning):
+                say(f"warning: {result}")
+            elif isinstance(result, InputError):
                 failures.append(result)
                 say(f"error {result}")
             else:

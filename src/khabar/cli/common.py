@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 
 from khabar.config import FieldMap, ReadOptions
-from khabar.ingest import FORMATS as INPUT_FORMATS
+from khabar.ingest import FORMATS as INPUT_FORMATS, check_format
 from khabar.errors import KhabarError
 
 app = typer.Typer(
@@ -125,12 +125,21 @@ def check_lang(lang: str) -> str:
 
 
 def parse_date(value: str | None) -> dt.date | None:
+    """The --date option; a date outside the plausible publication dates is left out with
+    a warning (the articles keep the dates they carry)."""
+    from khabar.config import plausible_published, published_range
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+    if not plausible_published(day):
+        first, last = published_range()
+        say(f"warning: --date {value} is outside {first} .. {last}: left out")
+        return None
+    return day
 
 
 def field_map(specs: list[str]) -> FieldMap:
@@ -151,6 +160,11 @@ def read_options(
 ) -> ReadOptions:
     if max_mb <= 0:
         raise typer.BadParameter("must be positive", param_hint="--max-mb")
+    if input_format is not None:
+        try:
+            check_format(input_format)
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--input-format") from None
     return ReadOptions(
         outlet=outlet,
         published=parse_date(date),

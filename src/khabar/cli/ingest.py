@@ -29,7 +29,7 @@ from khabar.cli.common import (
     search_store,
 )
 from khabar.config import ReadOptions
-from khabar.errors import InputError, KhabarError
+from khabar.errors import InputError, InputWarning, KhabarError
 from khabar.present.rows import article_row, hit_row
 
 
@@ -73,6 +73,9 @@ def _ingest(paths: list[str], store, options: ReadOptions, *, batch_size: int, w
 
     def failed(e: InputError) -> None:
         nonlocal failures
+        if isinstance(e, InputWarning):  # read all the same: said, not counted
+            say(f"warning: {e}")
+            return
         failures += 1
         say(f"error: {e}")
 

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khabar.errors import InputError
+from khabar.errors import InputError, InputWarning
 from khabar.model import Article, Claim, EventBrief
 from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.normalize import normalize
@@ -317,7 +317,7 @@ def article_loader(*, root: Path, shared: Path) -> Callable[[str], Article]:
         if index:
             if not index.isdigit():
                 raise InputError(path, f"article index {index!r} after '#' is not a number")
-            records = list(read_path(full, options=baly))
+            records = [r for r in read_path(full, options=baly) if not isinstance(r, InputWarning)]
             if int(index) >= len(records):
                 raise InputError(path, f"index {index} is beyond the {len(records)} articles of {full.name}")
             record = records[int(index)]

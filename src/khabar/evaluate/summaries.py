@@ -156,7 +156,7 @@ def read_cluster(cluster_dir: Path) -> Cluster:
     references = _references_of(cluster_dir)
     if not references:
         raise InputError(str(cluster_dir), "no reference summary (reference*.txt or references/*.txt)")
-    files, _skipped = list_inputs(cluster_dir)
+    files, _skipped, _problems = list_inputs(cluster_dir)
     article_files = [f for f in files if not _is_reference(f, cluster_dir)]
     if not article_files:
         raise InputError(str(cluster_dir), "no article files beside the reference summaries")

@@ -263,37 +263,61 @@ def _closest_year(month: int, day: int, ref: dt.date, *, past: bool = False) -> 
     return best
 
 
-def _weekday_date(weekday: int, ref: dt.date, direction: str) -> dt.date:
+# Date arithmetic never raises: a day before the year 1 or after 9999 ("منذ 5000 عام" from
+# a reference near an end, or a stored article dated 9999-12-31) is no day (None), where it
+# once made OverflowError fail the whole brief.
+
+
+def _add_days(ref: dt.date | None, days: int) -> dt.date | None:
+    if ref is None:
+        return None
+    try:
+        return ref + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _month_start(index: int) -> dt.date | None:
+    """The first day of month ``index`` (year * 12 + month - 1)."""
+    try:
+        return dt.date(index // 12, index % 12 + 1, 1)
+    except ValueError:
+        return None
+
+
+def _weekday_date(weekday: int, ref: dt.date, direction: str) -> dt.date | None:
     """``direction``: "past" on or before ref, "future" on or after, "last"/"next" strictly."""
     back = (ref.weekday() - weekday) % 7
     ahead = (weekday - ref.weekday()) % 7
     if direction == "past":
-        return ref - dt.timedelta(days=back)
+        return _add_days(ref, -back)
     if direction == "future":
-        return ref + dt.timedelta(days=ahead)
+        return _add_days(ref, ahead)
     if direction == "last":
-        return ref - dt.timedelta(days=back or 7)
-    return ref + dt.timedelta(days=ahead or 7)
+        return _add_days(ref, -(back or 7))
+    return _add_days(ref, ahead or 7)
 
 
-def _shift_months(ref: dt.date, months: int) -> dt.date:
-    index = ref.year * 12 + ref.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+def _shift_months(ref: dt.date, months: int) -> dt.date | None:
+    return _month_start(ref.year * 12 + ref.month - 1 + months)
 
 
-def _shift(ref: dt.date, unit: str, n: int) -> dt.date:
+def _shift(ref: dt.date, unit: str, n: int) -> dt.date | None:
     if unit == "day":
-        return ref + dt.timedelta(days=n)
+        return _add_days(ref, n)
     if unit == "week":
-        return ref + dt.timedelta(days=7 * n)
+        return _add_days(ref, 7 * n)
     if unit == "month":
         first = _shift_months(ref, n)
-        nxt = _shift_months(first, 1)
-        return first.replace(day=min(ref.day, (nxt - dt.timedelta(days=1)).day))
-    try:
-        return ref.replace(year=ref.year + n)
-    except ValueError:  # 29 February
-        return ref.replace(year=ref.year + n, day=28)
+        nxt = _shift_months(first, 1) if first is not None else None
+        last_day = _add_days(nxt, -1)
+        return first.replace(day=min(ref.day, last_day.day)) if first is not None and last_day is not None else None
+    for day in (ref.day, 28):  # 29 February
+        try:
+            return ref.replace(year=ref.year + n, day=day)
+        except ValueError:
+            continue
+    return None
 
 
 def _weekday_of(group: str) -> int:
@@ -483,7 +507,7 @@ def _scan_relative(text: str, ref: dt.date | None, plan: _Plan, years: list[tupl
         if m["part"] and " ".join(m["part"].split()) == "يوم" and canonical == "اليوم":
             continue
         expression = canonical
-        date = None if ref is None else ref + dt.timedelta(days=offset)
+        date = _add_days(ref, offset)
         if m["wd"]:
             weekday = _weekday_of(m["wd"])
             expression += f"+weekday:{_WEEKDAY_NAMES[weekday]}"
@@ -491,7 +515,7 @@ def _scan_relative(text: str, ref: dt.date | None, plan: _Plan, years: list[tupl
                 expression += " (weekday mismatch)"
                 if offset == 0:  # اليوم: the named weekday nearest to ref
                     shift = (weekday - ref.weekday()) % 7  # type: ignore[union-attr]
-                    date = date + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+                    date = _add_days(date, shift if shift <= 3 else shift - 7)
         out.append((m.start("core"), m.end(), date, "relative", "day", expression, 1))
     return out
 
@@ -554,11 +578,11 @@ def _scan_period(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[
         date = None
         if ref is not None:
             if unit == "week":
-                date = ref + dt.timedelta(days=7 * step)
+                date = _add_days(ref, 7 * step)
             elif unit == "month":
                 date = _shift_months(ref, step)
             else:
-                date = dt.date(ref.year + step, 1, 1)
+                date = _month_start((ref.year + step) * 12)
         out.append((m.start("core"), m.end(), date, "relative", unit, canonical, 1))
     return out
 
@@ -574,7 +598,7 @@ def _scan_day_of_period(text: str, ref: dt.date | None, plan: _Plan, years: list
         if ref is not None:
             first = _shift_months(ref.replace(day=1), step)
             try:
-                date = first.replace(day=day)
+                date = first.replace(day=day) if first is not None else None
             except ValueError:
                 continue
         out.append((m.start("core"), m.end(), date, "relative", "day", f"{canonical} day {day}", 0))
@@ -605,7 +629,7 @@ def _scan_month(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[i
                 index = min(i for i in candidates if i > this)
             else:
                 index = min(candidates, key=lambda i: abs(i - this))
-            date = dt.date(index // 12, index % 12 + 1, 1)
+            date = _month_start(index)
         expression = f"month:{month:02d}" + (f"-{m['year']}" if m["year"] else "") + (f" {mod}" if mod else "")
         out.append((start, m.end(), date, "month", "month", expression, 3))
     return out

@@ -46,6 +46,15 @@ _UNDETECTED = (
     "other encoding gives readable text); give it with --encoding"
 )
 
+#: A UTF-8 file with at most this share of its bytes in invalid sequences (or at most
+#: :data:`FEW_INVALID_UTF8` of them) is read as UTF-8, each invalid sequence replaced by
+#: U+FFFD, with a warning counting them: a file cut in the middle of a character, or with a
+#: stray Latin-1 byte, loses a character, not its text.  A file in a legacy code page has
+#: far more: nearly every Arabic letter of Windows-1256 is an invalid sequence (an article
+#: has 20 letters at least), so it still goes to the code-page detection.
+MAX_INVALID_UTF8_SHARE = 0.01
+FEW_INVALID_UTF8 = 4
+
 #: Control bytes (other than tab, newlines, form feed, escape) above this share of the first
 #: bytes mean a binary file: text never has more than a stray one.
 _MAX_CONTROL_SHARE = 0.05
@@ -83,21 +92,46 @@ def decode_bytes(data: bytes, *, source: str, declared: str | None = None) -> st
     as given; otherwise the encoding is detected.  Raises :class:`InputError` for an empty
     or binary input, or bytes no supported encoding reads.  Newlines come out as "\\n".
     """
+    return decode_input(data, source=source, declared=declared)[0]
+
+
+def decode_input(data: bytes, *, source: str, declared: str | None = None) -> tuple[str, int]:
+    """:func:`decode_bytes`, and how many invalid UTF-8 sequences were replaced (a UTF-8
+    file with a few of them is kept: see :data:`MAX_INVALID_UTF8_SHARE`)."""
     if not data or not data.strip(b" \t\r\n\x00"):
         raise InputError(source, "empty file")
-    text = _decode(data, source=source, declared=declared)
+    text, replaced = _decode(data, source=source, declared=declared)
+    if "\x00" in text:  # past the sniffed start, or in a declared encoding: text never holds one
+        raise InputError(source, f"binary file (not text): a NUL character at character {text.index(chr(0))}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(source, "empty file")
-    return text
+    return text, replaced
 
 
-def _decode(data: bytes, *, source: str, declared: str | None) -> str:
+def replaced_warning(count: int) -> str:
+    """The warning for a file read with ``count`` invalid UTF-8 sequences replaced."""
+    return f"{count} byte sequence(s) that are not valid UTF-8 were replaced with U+FFFD (\ufffd)"
+
+
+def _lenient_utf8(data: bytes) -> tuple[str, int] | None:
+    """``data`` as UTF-8 with its invalid sequences replaced, when they are few."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    if replaced > max(FEW_INVALID_UTF8, MAX_INVALID_UTF8_SHARE * len(data)):
+        return None
+    return text, replaced
+
+
+def _decode(data: bytes, *, source: str, declared: str | None) -> tuple[str, int]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(name)
+                return data[len(bom) :].decode(name), 0
             except UnicodeDecodeError as e:
+                lenient = _lenient_utf8(data[len(bom) :]) if name == "utf-8" else None
+                if lenient is not None:
+                    return lenient
                 raise InputError(source, f"invalid {name} after its byte order mark at byte {e.start}") from None
     if declared:
         try:
@@ -105,23 +139,29 @@ def _decode(data: bytes, *, source: str, declared: str | None) -> str:
         except LookupError:
             raise InputError(source, f"unknown encoding {declared!r}") from None
         try:
-            return data.decode(declared)
+            return data.decode(declared), 0
         except UnicodeDecodeError as e:
+            lenient = _lenient_utf8(data) if codecs.lookup(declared).name == "utf-8" else None
+            if lenient is not None:
+                return lenient
             raise InputError(source, f"not valid {declared} (byte {e.start}); check --encoding") from None
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return utf16
+        return utf16, 0
     if _looks_binary(data):
         raise InputError(source, "binary file (not text)")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
         pass
+    lenient = _lenient_utf8(data)
+    if lenient is not None:
+        return lenient
     best = best_arabic_codepage(data)
     text = data.decode(best, errors="replace") if best else _general_guess(data, source=source)
     if not plausible_text(text):
         raise InputError(source, _UNDETECTED)
-    return text
+    return text, 0
 
 
 def _bomless_utf16(data: bytes) -> str | None:

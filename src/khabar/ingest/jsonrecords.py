@@ -18,6 +18,7 @@ from typing import Any
 from khabar.config import FieldMap, ReadOptions
 from khabar.errors import InputError
 from khabar.ingest.metadata import make_article
+from khabar.ingest.notices import warn
 from khabar.model import Article
 
 #: Keys under which a JSON object may keep its list of records.
@@ -62,16 +63,26 @@ def read_json(text: str, *, source: str, options: ReadOptions) -> Iterator[Artic
             return
         yield InputError(source, f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}")
         return
+    except RecursionError:
+        yield InputError(source, TOO_DEEP)
+        return
     yield from read_document(data, source=source, options=options)
 
 
+#: The problem of a JSON value nested deeper than Python's parser goes (about a thousand
+#: levels: no article record is a tenth as deep).
+TOO_DEEP = "JSON nested too deeply to read (lists or objects about a thousand levels down)"
+
+
 def _all_lines_json(text: str) -> bool:
-    try:
-        for line in text.split("\n"):
-            if line.strip():
+    for line in text.split("\n"):
+        if line.strip():
+            try:
                 json.loads(line)
-    except json.JSONDecodeError:
-        return False
+            except json.JSONDecodeError:
+                return False
+            except RecursionError:
+                continue  # a value all the same: read_jsonl says what is wrong with that line
     return True
 
 
@@ -108,6 +119,9 @@ def read_jsonl(text: str, *, source: str, options: ReadOptions) -> Iterator[Arti
         except json.JSONDecodeError as e:
             yield InputError(label, f"malformed JSON at column {e.colno}: {e.msg}")
             continue
+        except RecursionError:
+            yield InputError(label, TOO_DEEP)
+            continue
         yield from read_record(record, label=label, options=options)
     if not seen:
         yield InputError(source, "empty file")
@@ -133,8 +147,12 @@ def read_record(
     f = options.fields
     body = _field(record, f.body, f.body_fallbacks)
     if body is None:
-        tried = ", ".join(dict.fromkeys((f.body, *f.body_fallbacks)))
-        yield InputError(label, f"not an article: no body field (looked for {tried})")
+        tried = tuple(dict.fromkeys((f.body, *f.body_fallbacks)))
+        empty = next((p for p in tried if get_path(record, p) in (None, "")), None)
+        if empty is not None:  # the field is there, with nothing in it
+            yield InputError(label, f"not an article: the body ({empty}) is {'null' if get_path(record, empty) is None else 'empty'}")
+        else:
+            yield InputError(label, f"not an article: no body field (looked for {', '.join(tried)})")
         return
     parts = {
         "title": _field(record, f.title, f.title_fallbacks),
@@ -158,9 +176,12 @@ def _one(body: Any, parts: dict[str, Any], *, label: str, options: ReadOptions) 
         return InputError(label, f"not an article: the body is {_kind(body)}, not text")
     if not body.strip():
         return InputError(label, "not an article: the body is empty")
+    title = parts["title"]
+    if title is not None and not isinstance(title, (str, list, dict)):
+        warn(label, f"the title is {_kind(title)}, not text: the first line of the body is the title")
     try:
         return make_article(
-            title=_text(parts["title"]),
+            title=_text(title),
             body=body,
             source=label,
             options=options,

@@ -17,8 +17,9 @@ import email.utils
 import re
 from urllib.parse import urlsplit
 
-from khabar.config import ReadOptions
+from khabar.config import ReadOptions, plausible_published, published_range
 from khabar.errors import InputError
+from khabar.ingest.notices import warn
 from khabar.model import Article
 from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import arabic_ratio, arabic_share, letters_of, normalize
@@ -119,6 +120,16 @@ def _candidates(text: str):
         m = pattern.search(text)
         if m:
             yield _safe_date(int(m["year"]), _MONTHS[m["m1"]], int(m["day"]))
+
+
+def check_published(day: dt.date | None, *, source: str, what: str = "the publication date") -> dt.date | None:
+    """``day`` when it is a plausible publication date, else None with a warning naming
+    ``source`` (see :data:`khabar.config.EARLIEST_PUBLISHED`)."""
+    if day is None or plausible_published(day):
+        return day
+    first, last = published_range()
+    warn(source, f"{what} {day.isoformat()} is outside {first.isoformat()} .. {last.isoformat()}: left out")
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -243,7 +254,7 @@ def make_article(
         body=body,
         outlet=options.outlet or canonical_outlet(outlet) or outlet_from_url(url),
         url=(url or "").strip() or None,
-        published=options.published or parse_date(published),
+        published=options.published or check_published(parse_date(published), source=source),
         language="ar",
         source=source,
     )

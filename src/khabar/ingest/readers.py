@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from khabar.config import ReadOptions
-from khabar.errors import InputError, OptionsError
-from khabar.ingest.encoding import decode_bytes, read_limited
+from khabar.errors import InputError, InputWarning, OptionsError
+from khabar.ingest.encoding import decode_input, read_limited, replaced_warning
 from khabar.ingest.feed import read_feed
 from khabar.ingest.html import read_html
 from khabar.ingest.jsonrecords import read_json, read_jsonl
+from khabar.ingest.notices import with_warnings
 from khabar.ingest.plaintext import read_plain
 from khabar.ingest.trec import looks_like_trec, read_trec
 from khabar.model import Article
@@ -22,7 +24,9 @@ from khabar.model import Article
 __all__ = [
     "EXTENSIONS",
     "FORMATS",
+    "check_format",
     "detect_format",
+    "display_source",
     "list_inputs",
     "read_path",
     "read_paths",
@@ -60,13 +64,29 @@ STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
 
-def _format_option(options: ReadOptions) -> str | None:
-    if options.format is None:
-        return None
-    fmt = _ALIASES.get(options.format.casefold(), options.format.casefold())
+def check_format(name: str) -> str:
+    """The reader ``name`` (or an alias of it) stands for; :class:`OptionsError` if none."""
+    fmt = _ALIASES.get(name.casefold(), name.casefold())
     if fmt not in FORMATS:
-        raise OptionsError(f"unknown input format {options.format!r}; choose one of {', '.join(FORMATS)}")
+        raise OptionsError(f"unknown input format {name!r}; choose one of {', '.join(FORMATS)}")
     return fmt
+
+
+def _format_option(options: ReadOptions) -> str | None:
+    return None if options.format is None else check_format(options.format)
+
+
+#: Characters of a file name never written raw to a terminal or a record: controls (a name
+#: can hold an escape sequence) and the bidi overrides (they reorder what follows).
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def display_source(path: str | Path) -> str:
+    """A path as messages show it and articles record it: the bytes of a name that is not
+    UTF-8 as U+FFFD (the raw name could not even be stored), control and bidi characters
+    escaped (``\\x1b``)."""
+    text = os.fsencode(path).decode("utf-8", errors="replace")
+    return _UNSHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def sniff_format(text: str) -> str:
@@ -101,8 +121,22 @@ def detect_format(path: Path | None, text: str) -> str:
 def read_string(
     text: str, *, source: str, options: ReadOptions = DEFAULT_OPTIONS, path: Path | None = None
 ) -> Iterator[Article | InputError]:
-    """Articles of already-decoded text, in the forced, named or sniffed format."""
+    """Articles of already-decoded text, in the forced, named or sniffed format, each
+    followed by the warnings about it (:class:`InputWarning`).  Whatever goes wrong inside
+    a reader is one error for this input; the articles read before it stay read."""
     fmt = _format_option(options) or detect_format(path, text)
+    try:
+        yield from with_warnings(_read_format(fmt, text, source=source, options=options))
+    except OptionsError:
+        raise  # the caller's options, not this input
+    except RecursionError:
+        yield InputError(source, "nested too deeply to read (a structure inside a structure, a thousand levels down)")
+    except Exception as e:  # noqa: BLE001 - one odd input must never stop the others
+        log.debug("reading %s failed", source, exc_info=e)
+        yield InputError(source, f"cannot read: {type(e).__name__}: {e}")
+
+
+def _read_format(fmt: str, text: str, *, source: str, options: ReadOptions) -> Iterator[Article | InputError]:
     if fmt == "json":
         yield from read_json(text, source=source, options=options)
     elif fmt == "jsonl":
@@ -146,10 +180,12 @@ def read_stdin(options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Inp
         )
         return
     try:
-        text = decode_bytes(data, source=STDIN_SOURCE, declared=options.encoding)
+        text, replaced = decode_input(data, source=STDIN_SOURCE, declared=options.encoding)
     except InputError as e:
         yield e
         return
+    if replaced:
+        yield InputWarning(STDIN_SOURCE, replaced_warning(replaced))
     # JSON that is really JSON Lines is recognised by read_json ("Extra data").
     yield from read_string(text, source=STDIN_SOURCE, options=options)
 
@@ -161,29 +197,33 @@ def read_path(path: str | Path, *, options: ReadOptions = DEFAULT_OPTIONS) -> It
         return
     path = Path(path)
     if path.is_dir():
-        files, skipped = list_inputs(path)
+        files, skipped, problems = list_inputs(path)
         if skipped:
-            log.info("%s: skipped %d file(s) of unknown type", path, len(skipped))
-        if not files:
-            yield InputError(str(path), f"no files to read in this directory ({len(skipped)} of unknown type skipped)")
-            return
+            log.info("%s: skipped %d file(s) of unknown type", display_source(path), len(skipped))
+        yield from problems
+        if not files and not problems:
+            yield InputError(
+                display_source(path), f"no files to read in this directory ({len(skipped)} of unknown type skipped)"
+            )
         for f in files:
             yield from _read_file(f, options)
         return
     if not path.exists():
-        yield InputError(str(path), "no such file or directory")
+        yield InputError(display_source(path), "no such file or directory")
         return
     yield from _read_file(path, options)
 
 
 def _read_file(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
-    source = str(path)
+    source = display_source(path)
     try:
         data = read_limited(path, max_bytes=options.max_bytes, source=source)
-        text = decode_bytes(data, source=source, declared=options.encoding)
+        text, replaced = decode_input(data, source=source, declared=options.encoding)
     except InputError as e:
         yield e
         return
+    if replaced:
+        yield InputWarning(source, replaced_warning(replaced))
     yield from read_string(text, source=source, options=options, path=path)
 
 
@@ -205,25 +245,42 @@ def _is_documentation(path: Path) -> bool:
     return path.stem.casefold().startswith(_DOCUMENTATION)
 
 
-def list_inputs(directory: str | Path) -> tuple[list[Path], list[Path]]:
-    """The files of ``directory`` that would be read, and those skipped for their type.
+def list_inputs(directory: str | Path) -> tuple[list[Path], list[Path], list[InputError]]:
+    """The files of ``directory`` that would be read, those skipped for their type, and one
+    error for each folder or entry that cannot be read (a warning for a link to a folder
+    already walked: a loop such as ``ln -s . self`` is walked once).
 
     Hidden files and folders are neither read nor counted as skipped.
     """
     files: list[Path] = []
     skipped: list[Path] = []
+    problems: list[InputError] = []
+    walked: set[tuple[int, int]] = set()
+
+    def cannot(p: Path, e: OSError, what: str) -> None:
+        problems.append(InputError(display_source(p), f"cannot read {what}: {e.strerror or e}"))
 
     def walk(d: Path) -> None:
         try:
+            st = d.stat()
+            if (st.st_dev, st.st_ino) in walked:
+                problems.append(InputWarning(display_source(d), "a link to a folder already read (a loop?): read once"))
+                return
+            walked.add((st.st_dev, st.st_ino))
             entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
-            skipped.append(d)
+        except OSError as e:
+            cannot(d, e, "this folder")
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             p = Path(entry.path)
-            if entry.is_dir():
+            try:
+                is_dir = entry.is_dir()
+            except OSError as e:  # a link to itself: "too many levels of symbolic links"
+                cannot(p, e, "this entry")
+                continue
+            if is_dir:
                 walk(p)
             elif p.suffix.casefold() in EXTENSIONS and not _is_documentation(p):
                 files.append(p)
@@ -231,4 +288,4 @@ def list_inputs(directory: str | Path) -> tuple[list[Path], list[Path]]:
                 skipped.append(p)
 
     walk(Path(directory))
-    return files, skipped
+    return files, skipped, problems

@@ -116,8 +116,9 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[InputErro
         if str(p) == "-":
             errors.append(InputError("<stdin>", "standard input cannot be read by worker processes; pass files"))
         elif path.is_dir():
-            found, skipped = list_inputs(path)
-            if not found:
+            found, skipped, problems = list_inputs(path)
+            errors.extend(problems)
+            if not found and not problems:
                 errors.append(
                     InputError(str(path), f"no files to read in this directory ({len(skipped)} of unknown type skipped)")
                 )

@@ -19,9 +19,10 @@ from khabar.api.deps import get_settings, get_store
 from khabar.api.errors import ApiError, problems_of
 from khabar.api.settings import ApiSettings
 from khabar.config import ReadOptions
-from khabar.errors import InputError, OptionsError
+from khabar.errors import InputError, InputWarning, OptionsError
 from khabar.ingest import EXTENSIONS, FORMATS, read_path
-from khabar.ingest.jsonrecords import read_document
+from khabar.ingest.jsonrecords import TOO_DEEP, read_document
+from khabar.ingest.notices import with_warnings
 from khabar.model import Article
 from khabar.store import Store
 
@@ -36,6 +37,8 @@ class AddedOut(BaseModel):
     added: int
     existing: int
     failed: list[dict[str, str]] = []
+    #: Problems with inputs that were stored all the same (a date left out, bytes replaced).
+    warnings: list[dict[str, str]] = []
 
 
 _ARTICLE_SCHEMA = {
@@ -69,6 +72,11 @@ async def add_articles(request: Request, store: Store = Depends(get_store)) -> A
     """All or nothing: when any record is not an article (no body, too short, not Arabic)
     the answer is 422 listing every bad record, and nothing is stored.  An article already
     stored counts as ``existing``."""
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().casefold()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        # A page on another site can post text/plain or a form here without asking first
+        # (no CORS preflight); JSON it cannot.
+        raise ApiError(415, f"send the articles as JSON (Content-Type: application/json), not {media_type or 'no type'}")
     raw = await request.body()
     if not raw.strip():
         raise ApiError(400, "empty request body: send a JSON article object or a list of them")
@@ -76,19 +84,27 @@ async def add_articles(request: Request, store: Store = Depends(get_store)) -> A
         data: Any = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise ApiError(400, f"malformed JSON: {e}") from None
-    articles, failures = _split(read_document(data, source=BODY_SOURCE, options=ReadOptions()))
+    except RecursionError:
+        raise ApiError(400, f"malformed JSON: {TOO_DEEP}") from None
+    articles, failures, warnings = _split(with_warnings(read_document(data, source=BODY_SOURCE, options=ReadOptions())))
     if failures:
         raise ApiError(422, f"{len(failures)} record(s) are not articles; nothing was stored", problems=problems_of(failures))
     result = store.add(articles)
-    return AddedOut(ids=list(result.ids), added=result.added, existing=result.existing)
+    return AddedOut(ids=list(result.ids), added=result.added, existing=result.existing, warnings=problems_of(warnings))
 
 
-def _split(results) -> tuple[list[Article], list[InputError]]:
+def _split(results) -> tuple[list[Article], list[InputError], list[InputWarning]]:
     articles: list[Article] = []
     failures: list[InputError] = []
+    warnings: list[InputWarning] = []
     for r in results:
-        (failures if isinstance(r, InputError) else articles).append(r)
-    return articles, failures
+        if isinstance(r, InputWarning):
+            warnings.append(r)
+        elif isinstance(r, InputError):
+            failures.append(r)
+        else:
+            articles.append(r)
+    return articles, failures, warnings
 
 
 def safe_filename(name: str | None) -> str:
@@ -135,16 +151,17 @@ async def upload_articles(
         if size == 0:
             raise ApiError(422, f"{name}: the file is empty")
         try:
-            articles, failures = _split(read_path(path, options=options))
+            articles, failures, warnings = _split(read_path(path, options=options))
         except OptionsError as e:
             raise ApiError(422, str(e)) from None
     # Error sources name the temporary file: show the name the user knows instead.
     failed = [{"source": f.source.replace(str(path), name), "problem": f.problem} for f in failures]
+    warned = [{"source": w.source.replace(str(path), name), "problem": w.problem} for w in warnings]
     articles = [_renamed(a, path, name) for a in articles]
     if not articles:
         raise ApiError(422, f"{name}: no article could be read", problems=failed)
     result = store.add(articles)
-    return AddedOut(ids=list(result.ids), added=result.added, existing=result.existing, failed=failed)
+    return AddedOut(ids=list(result.ids), added=result.added, existing=result.existing, failed=failed, warnings=warned)
 
 
 def _renamed(article: Article, temp_path: Path, name: str) -> Article:

@@ -387,8 +387,7 @@ class StoryIndex:
         """Whether a story is open to an article of ``day`` (undated: any active story)."""
         if day is None or story.last_day is None:
             return True
-        window = dt.timedelta(days=days)
-        return story.last_day >= day - window and story.first_day <= day + window
+        return story.last_day >= _plus_days(day, -days) and story.first_day <= _plus_days(day, days)
 
     def _grow(self, story_id: str, item: SignedArticle) -> None:
         old = self._active[story_id].story
@@ -434,7 +433,7 @@ class StoryIndex:
                         self._df[t] = left
                     else:
                         del self._df[t]
-        line_cut = before + dt.timedelta(days=self.options.window_days - self.options.storyline_days)
+        line_cut = _plus_days(before, self.options.window_days - self.options.storyline_days)
         held = {a.story.storyline for a in self._active.values()}
         for lid in [
             lid for lid, ln in self._lines.items()
@@ -449,7 +448,7 @@ class StoryIndex:
         start); how many stories."""
         if day is None:
             return 0
-        return self.retire(day - dt.timedelta(days=self.options.window_days))
+        return self.retire(_plus_days(day, -self.options.window_days))
 
     def take_changed(self) -> list[Story]:
         """Stories created or changed since the last call, by id (what a store must write)."""
@@ -550,3 +549,13 @@ def assign_stories(
         index.retire_for(item.published)
         out[item.article_id] = index.add(item)
     return out
+
+
+def _plus_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, stopping at the ends of the calendar: a window around an
+    article dated 9999-12-31 ends there (the sum once raised OverflowError, and grouping
+    failed on every run until the article was removed)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
