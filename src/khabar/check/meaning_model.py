@@ -26,8 +26,6 @@ pickle.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,6 +51,7 @@ from khabar.check.meaning import (
     sentence_inputs,
     sentence_scalars,
 )
+from khabar.check.model_io import write_atomically
 from khabar.check.network import Network, fit_network, tune_offsets
 from khabar.check.pairs import Pair, by_claim, claim_folds
 from khabar.errors import InputError, OptionsError
@@ -357,8 +356,6 @@ def fit_meaning_model(
 
 def save_meaning_model(model: MeaningModel, path: str | Path) -> Path:
     """Write the model as one ``.npz`` of arrays (atomically)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     meta = {
         "format": FORMAT,
         "version": VERSION,
@@ -377,15 +374,7 @@ def save_meaning_model(model: MeaningModel, path: str | Path) -> Path:
     }
     if model.article is not None:
         arrays.update(model.article.arrays("article"))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".npz")
-    os.close(fd)
-    try:
-        np.savez_compressed(tmp, **arrays)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, lambda tmp: np.savez_compressed(tmp, **arrays), suffix=".npz")
 
 
 def is_meaning_model(path: str | Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,19 +58,26 @@ def model_from_dict(data: dict[str, Any], *, source: str = "<model>") -> StanceM
     return StanceModel(labels, names, mean, scale, weights, bias, float(data.get("l2", 1.0)))
 
 
-def save_model(model: StanceModel, path: str | Path) -> Path:
-    """Write ``model`` to ``path`` as JSON (atomically: a failed write leaves no half file)."""
+def write_atomically(path: str | Path, write: Callable[[Path], None], *, suffix: str = ".tmp") -> Path:
+    """Have ``write`` fill a temporary file beside ``path``, then move it into place: a
+    failed write leaves no half file (and no temporary one)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(model_to_dict(model), f, ensure_ascii=False, indent=1)
+        write(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def save_model(model: StanceModel, path: str | Path) -> Path:
+    """Write ``model`` to ``path`` as JSON (atomically)."""
+    text = json.dumps(model_to_dict(model), ensure_ascii=False, indent=1)
+    return write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def load_model(path: str | Path) -> StanceModel:

@@ -101,52 +101,16 @@ class StanceModel:
 def fit_logistic(
     x: np.ndarray, y: Sequence[str], *, labels: Sequence[str] | None = None, l2: float = 1.0, balanced: bool = True
 ) -> StanceModel:
-    """Fit a multinomial logistic regression on rows ``x`` with labels ``y``."""
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim != 2 or len(x) != len(y) or len(y) == 0:
-        raise OptionsError(f"need one feature row per label, got {x.shape} rows for {len(y)} labels")
+    """Fit a multinomial logistic regression on rows ``x`` with labels ``y`` (the same
+    fit as the meaning model's heads: :func:`khabar.check.network.fit_network`, no hidden
+    layer, class weights fully balanced or none)."""
+    from khabar.check.network import fit_network
+
     labels = tuple(labels) if labels is not None else tuple(lb for lb in LABELS if lb in set(y)) + tuple(
         sorted(set(y) - set(LABELS))
     )
-    index = {lb: i for i, lb in enumerate(labels)}
-    unknown = sorted(set(y) - set(index))
-    if unknown:
-        raise OptionsError(f"labels {unknown} are not among {list(labels)}")
-    yi = np.array([index[lb] for lb in y])
-    n, d = x.shape
-    k = len(labels)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    xs = (x - mean) / scale
-    onehot = np.zeros((n, k))
-    onehot[np.arange(n), yi] = 1.0
-    counts = onehot.sum(axis=0)
-    if balanced:
-        cw = np.where(counts > 0, n / (k * np.maximum(counts, 1)), 0.0)
-    else:
-        cw = np.ones(k)
-    sw = cw[yi]
-    total = sw.sum()
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w = theta[: k * d].reshape(k, d)
-        b = theta[k * d :]
-        z = xs @ w.T + b
-        z -= z.max(axis=1, keepdims=True)
-        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        value = -(sw * (logp * onehot).sum(axis=1)).sum() / total + 0.5 * l2 * (w * w).sum() / n
-        g = (np.exp(logp) - onehot) * sw[:, None] / total
-        gw = g.T @ xs + l2 * w / n
-        gb = g.sum(axis=0)
-        return float(value), np.concatenate([gw.ravel(), gb])
-
-    from scipy.optimize import minimize  # training only: a check never pays scipy's import
-
-    res = minimize(loss, np.zeros(k * d + k), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    w = res.x[: k * d].reshape(k, d)
-    b = res.x[k * d :]
-    return StanceModel(labels, PairFeatures.names(), mean, scale, w, b, l2)
+    net = fit_network(x, y, labels=labels, l2=l2, balance=1.0 if balanced else 0.0, max_iter=500)
+    return StanceModel(labels, PairFeatures.names(), net.mean, net.scale, net.weights[0], net.biases[0], l2)
 
 
 def majority_label(y: Sequence[str]) -> str:
