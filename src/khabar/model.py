@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 #: Version of the brief's JSON form.  Bump the minor part for additions, the major for changes.
-BRIEF_SCHEMA_VERSION = "2.0"
+BRIEF_SCHEMA_VERSION = "2.1"
 
 #: Separator between an article's title and its body in :attr:`Article.text`.
 TITLE_SEPARATOR = "\n\n"
@@ -215,6 +215,9 @@ class Quote:
     #: named earlier in the article); None for an unnamed speaker.
     speaker_start: int | None = None
     speaker_end: int | None = None
+    #: False when the speaker is an anaphor ("المصدر نفسه"، "الأخير"، "المتحدث") that nothing
+    #: earlier in the article resolves: ``speaker`` is then the anaphor as written, not a guess.
+    speaker_resolved: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,12 +93,6 @@ def add_dates(doc: Document) -> Parts:
     return {"dates": tuple(found)}
 
 
-@component("quotes", requires=("sentences",), assigns=("quotes",))
-def add_quotes(doc: Document) -> Parts:
-    """Who said what, follow-ons resolved within the article."""
-    return {"quotes": tuple(extract_quotes(doc.article, doc.sentences))}
-
-
 @component("mentions", requires=("sentences",), assigns=("mentions",))
 def add_mentions(doc: Document) -> Parts:
     """People, organisations and places named in the article (linked across articles later):
@@ -109,6 +103,13 @@ def add_mentions(doc: Document) -> Parts:
     return {"mentions": tuple(recognize_mentions(doc.article, doc.sentences, rules))}
 
 
+@component("quotes", requires=("sentences", "mentions"), assigns=("quotes",))
+def add_quotes(doc: Document) -> Parts:
+    """Who said what, follow-ons resolved within the article; a speaker's name ends where
+    the recognizer's mention of it ends."""
+    return {"quotes": tuple(extract_quotes(doc.article, doc.sentences, doc.mentions))}
+
+
 @component("claims", requires=("sentences", "numbers", "dates", "quotes", "mentions"), assigns=("claims",))
 def add_claims(doc: Document) -> Parts:
     """Figures about people and events, each with its category, source, place and date."""
@@ -116,7 +117,7 @@ def add_claims(doc: Document) -> Parts:
 
 
 #: The components, in the order they run.
-PIPELINE: tuple[Component, ...] = (add_sentences, add_numbers, add_dates, add_quotes, add_mentions, add_claims)
+PIPELINE: tuple[Component, ...] = (add_sentences, add_numbers, add_dates, add_mentions, add_quotes, add_claims)
 
 
 @lru_cache(maxsize=32)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from khabar.extract.attribution import Source, find_attributions, find_headline_attribution, find_source
+from khabar_timing import assert_linear
 
 
 def _only(text: str):
@@ -166,15 +165,25 @@ def test_ambiguous_bayna_as_preposition():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "بحسب الدفاع المدني، قتل 12 شخصا في القصف.",
         "وتقدر الأمم المتحدة أن 40 ألف شخص ما زالوا في الحي.",
-        "وأشار المرصد إلى مقتل 12 شخصا في القصف.",
+        "ويرجح المرصد أن 40 شخصا قتلوا في القصف.",
     ],
 )
 def test_a_source_without_a_statement_still_attributes_figures(sentence):
     atts = find_attributions(sentence)
     assert len(atts) == 1 and not atts[0].statement
-    start = sentence.index("12") if "12" in sentence else sentence.index("40")
+    start = sentence.index("40")
+    assert find_source(sentence, start=start, end=start + 2) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["بحسب الدفاع المدني، قتل 12 شخصا في القصف.", "وأشار المرصد إلى مقتل 12 شخصا في القصف."],
+)
+def test_according_to_and_a_noun_after_ashar_are_statements_and_sources(sentence):
+    (att,) = find_attributions(sentence)
+    assert att.statement
+    start = sentence.index("12")
     assert find_source(sentence, start=start, end=start + 2) is not None
 
 
@@ -193,32 +202,34 @@ def test_headline_country_is_a_topic_label():
 
 
 def test_headline_bare_word_is_left_for_the_body_to_confirm():
-    # "دمشق:" may be a dateline or a surname: kind person, no role; quotes checks the body
-    att = find_headline_attribution("دمشق: القوات تتقدم نحو المدينة")
+    # "ملاحفجي:" may be a surname or a place: kind person, no role; quotes checks the body
+    att = find_headline_attribution("ملاحفجي: القوات تتقدم نحو المدينة")
     assert att is not None and att.source.kind == "person" and att.source.role is None
 
 
+def test_headline_known_city_before_a_colon_is_a_dateline():
+    assert find_headline_attribution("دمشق: القوات تتقدم نحو المدينة") is None
+
+
 # --- cost grows linearly with the sentence ------------------------------------------------
-
-
-def _best_of(runs: int, text: str) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        find_attributions(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 @pytest.mark.parametrize(
     "unit",
     [
         "ـ",  # a tatweel run: the tokenizer once restarted inside it at every position
+        "قال مصدر إن ",
+        '" ',
+        "بحسب المرصد ",  # every cue once read its statement to the end of the sentence
+        "، مضيفا أن ",
+        "الذي قال ",
+        "وقال، ",
+        "مسؤول في المعارضة في الحكومة ",
+        "وهو ما ينفيه نظام الأسد ",
+        "الرئيس محمد ",
+        "لكن مسؤول المعارضة قال إنها ",
+        "وتحدث المرصد عن «وجود جثث» ",
     ],
 )
 def test_time_doubles_at_most_with_a_doubled_sentence(unit):
-    # one run, 2x the input against 1x: a linear scan takes about twice as long, a
-    # quadratic one four times; 3 leaves room for a loaded machine (best of three each)
-    one = unit * (20_000 // len(unit))
-    small, large = _best_of(3, one), _best_of(3, one * 2)
-    assert large <= 3 * max(small, 1e-4), (small, large)
+    assert_linear(find_attributions, unit * (20_000 // len(unit)))

@@ -19,7 +19,7 @@ What is scored, and why each rule is as lenient as it is:
 * **speakers** -- (article, speaker) pairs, each gold person once per article.
 * **quote content** -- of the gold quotes found, the share whose matching prediction has the
   content as said: every key of the quote in it (the objects and negation kept), no bare
-  complementiser (إن، أن، بأن، إنه ...) at its start, and, for direct speech, nothing
+  complementiser (إن، أن، بأن، إنه ...) at the start of indirect speech, and, for direct speech, nothing
   outside the quotation marks (:func:`content_as_said`).  Quote matching only asks for one
   key inside the content, so a quote cut short or run on past its quotation is found but
   not accurate.
@@ -456,8 +456,8 @@ def content_as_said(gold: GoldQuote, text: str, q: Any) -> bool:
     content = norm(q.content)
     if not all(norm(k) in content for k in gold.keys):
         return False
-    if _COMPLEMENTISER.match(normalize(q.content.lstrip(" «“\"'"))):
-        return False
+    if not gold.direct and _COMPLEMENTISER.match(normalize(q.content.lstrip(" «“\"'"))):
+        return False  # in direct speech "إن" may be the speaker's own word
     if gold.direct:
         inside = quoted_span(text, gold.start, gold.end)
         if inside is not None and not (inside[0] <= q.start and q.end <= inside[1]):

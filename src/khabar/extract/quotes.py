@@ -1,26 +1,33 @@
 """Quotes in Arabic news: who said what, with which verb, where.
 
-Each sentence is read by :func:`khabar.extract.attribution.find_attributions` (speaker
-heads, titles, complements, cues); this module adds what needs the whole article:
+Each sentence is read by :func:`khabar.extract.attribution.find_attributions` (speakers,
+titles, what is said), with the names the document's recognizer found (a speaker's name ends
+where its name ends); this module adds what needs the whole article:
 
-* **follow-ons** — a bare verb ("وأضاف أن"، "وتابع: ..."، "وقال إن" at the start of a
-  sentence) continues the most recent speaker of the article; a participle ("مضيفا أن")
-  the speaker of its own sentence;
-* **second mentions** — a role or head without a name ("وأضاف المتحدث باسم الكرملين"،
-  "وأوضح المسؤول"، "وأضاف المرصد") or a surname alone ("وقال لافروف"، "وأضاف دوجاريك")
-  is the most recent speaker whose name, role or head contains that word.  A resolved
-  quote keeps the offsets where the speaker was named (``speaker_start``/``speaker_end``).
+* **follow-ons** -- a bare verb or pronoun ("وأضاف أن"، "لكنه قال"، "وتابع: ...") continues
+  the most recent speaker of the article; a participle ("مضيفا أن") the speaker of its own
+  sentence;
+* **second mentions** -- a role or head without a name ("وأضاف المتحدث باسم الكرملين"،
+  "وأوضح المسؤول"، "وقالت الوزارة") or a surname alone ("وقال لافروف") is the most recent
+  speaker, or the institution or person named earlier, whose name, role or head has that
+  word; "المصدر نفسه" the unnamed source quoted last, "الأخير" the person named last.  An
+  anaphor nothing resolves is kept as written and marked (``Quote.speaker_resolved``), never
+  guessed.  A resolved quote keeps the offsets where its speaker was named;
+* **coordinated speakers** -- "قالت بكين وواشنطن إنهما" gives one quote each;
+* **repeats** -- a statement of a sentence the article repeats (an abstract copied as the
+  first paragraph) is kept once.
 
-Headlines are read in one shape only, the speaker before a colon ("المجلس المحلي: أكثر من
-75 ألف مدني محاصرون"), after the body, so that an abbreviated speaker ("محافظ العاصية"،
-"ولافروف") takes the full name the body gives; a bare name the body never quotes is
-dropped (it is more likely a place: "حلب: ...").
+Headlines are read after the body, so that an abbreviated speaker ("محافظ العاصية"،
+"ولافروف") takes the full name the body gives: by the same rules as the body ("روسيا
+تتعهد بحماية ...") or, failing them, as a speaker before a colon ("المجلس المحلي: ...").
 Pure: no I/O; the word lists are read once through :mod:`khabar.text.ar.lexicon`.
 """
+
 
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +38,7 @@ from khabar.extract.attribution import (
     find_headline_attribution,
     full_name,
 )
-from khabar.model import Article, Quote, Sentence
+from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.tokenize import words
 
 
@@ -48,6 +55,8 @@ class _Speaker:
     keys: frozenset[str]  # bare words of the name, role and head, for second mentions
     text_keys: frozenset[str]  # bare words of the name or head alone
     name_keys: frozenset[str]  # bare words of the name alone
+    #: False for an anaphor nothing earlier resolves ("المصدر نفسه" with no source before)
+    resolved: bool = True
 
 
 def _bare_words(text: str | None) -> list[str]:
@@ -76,9 +85,28 @@ def _speaker(src: Source, offset: int) -> _Speaker:
     )
 
 
-def _resolve(src: Source, offset: int, known: list[_Speaker]) -> _Speaker:
-    """A speaker for ``src``: an earlier one when ``src`` only mentions it again."""
+#: How many earlier speakers a second mention is compared with (most recent first): an
+#: article quoting more people than this refers back to one of the recent ones.
+MAX_SPEAKERS_BACK = 64
+
+
+def _merged(prev: _Speaker, new: _Speaker, src: Source) -> _Speaker:
+    """``prev`` mentioned again as ``src`` (its role and organisation may add to it)."""
+    return dataclasses.replace(
+        prev,
+        role=prev.role or src.role,
+        organisation=src.organisation or prev.organisation,
+        keys=prev.keys | new.keys,
+    )
+
+
+def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | None = None) -> _Speaker:
+    """A speaker for ``src``: an earlier one when ``src`` only mentions it again; for an
+    anaphor nothing resolves, ``src`` as written and marked unresolved (never a guess)."""
     new = _speaker(src, offset)
+    recent = known[-MAX_SPEAKERS_BACK:]
+    if src.anaphor:
+        return _antecedent(src, offset, new, recent, names)
     head = _bare_words(src.role or src.text)
     if src.definite_only and head:
         noun = head[0]
@@ -86,58 +114,115 @@ def _resolve(src: Source, offset: int, known: list[_Speaker]) -> _Speaker:
         # genitive ("مسؤول المعارضة"، "وزير الخارجية") may describe someone new, so it only
         # takes a named person whose role has the same title and genitive
         construct = bool(src.role or src.kind == "anonymous") and not words(src.role or src.text)[0].startswith(("ال", "وال"))
-        for prev in reversed(known):
+        for prev in reversed(recent):
             if construct and not (prev.name_keys and set(head[:2]) <= prev.keys):
                 continue
             # a role ("المتحدث") may match a role; a head ("المرصد") only a head, so that
             # "وتحدث المرصد" is not "مدير المرصد رامي عبد الرحمن"
             if noun in (prev.keys if src.role else prev.text_keys):
-                return _Speaker(
-                    prev.text,
-                    prev.role,
-                    src.organisation or prev.organisation,
-                    prev.kind,
-                    prev.start,
-                    prev.end,
-                    prev.keys | new.keys,
-                    prev.text_keys,
-                    prev.name_keys,
-                )
+                return _merged(prev, new, src)
+        if names is not None and (named := names.institution(noun, src.start + offset)) is not None:
+            return named  # "وقالت الوزارة" after "وزارة الدفاع الروسية" was named, not quoted
+        if ((src.role and src.kind == "person") or src.kind == "anonymous") and not noun.endswith(("ون", "ين", "ات")):
+            # "وأضاف المتحدث" with no one before it; a plural ("المعارضون"، "التقارير") is
+            # a collective named as such, not someone named before
+            return dataclasses.replace(new, resolved=construct)
     name = _bare_words(src.text)
     if src.kind == "person" and len(name) == 1:
-        for prev in reversed(known):
+        for prev in reversed(recent):
             if name[0] in prev.name_keys and len(prev.name_keys) > 1:
-                return _Speaker(
-                    prev.text,
-                    src.role or prev.role,
-                    src.organisation or prev.organisation,
-                    prev.kind,
-                    prev.start,
-                    prev.end,
-                    prev.keys | new.keys,
-                    prev.text_keys,
-                    prev.name_keys,
-                )
+                return _merged(prev, new, src)
     return new
 
 
-def extract_quotes(article: Article, sentences: Sequence[Sentence]) -> list[Quote]:
+def _antecedent(src: Source, offset: int, new: _Speaker, recent: list[_Speaker], names: _Names | None) -> _Speaker:
+    """"المصدر نفسه": the unnamed source quoted last; "الأخير": the person named last;
+    "هذا الزعيم الكردي": the speaker last described so.  Unresolved when none is there."""
+    words_ = _bare_words(src.text)
+    if words_ and words_[0] in ("اخير", "اخيره"):
+        person = names.last_person(src.start + offset) if names is not None else None
+        spoke = next((p for p in reversed(recent) if p.kind == "person" and p.name_keys), None)
+        if person is not None and (spoke is None or spoke.end is None or person.end > spoke.end):
+            return person
+        return spoke if spoke is not None else dataclasses.replace(new, resolved=False)
+    if src.kind == "anonymous":
+        for prev in reversed(recent):
+            if prev.kind == "anonymous" and words_ and words_[0] in prev.text_keys:
+                return prev
+        return dataclasses.replace(new, resolved=False)
+    # a description: its noun or an adjective of it in what was said of the speaker
+    # ("هذا الزعيم [الكردي]" after "السياسي الكردي البارز صلاح الدين دميرتاش")
+    described = set(words_[1:] if len(words_) > 1 else words_)
+    for prev in reversed(recent):
+        if (words_ and words_[0] in prev.keys) or described & (prev.keys - prev.name_keys):
+            return prev
+    return dataclasses.replace(new, resolved=False)
+
+
+@dataclass
+class _Names:
+    """The recognizer's names of one article, for what the sentence alone cannot resolve:
+    a surname alone completed from an earlier full name, "الأخير"، "الوزارة"."""
+
+    mentions: list[EntityMention]
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self.ends = [m.end for m in self.mentions]
+        self.full_names: dict[str, list[EntityMention]] = {}
+        for m in self.mentions:
+            parts = words(m.text)
+            if m.kind == "person" and len(parts) > 1:
+                self.full_names.setdefault(parts[-1], []).append(m)
+        self.full_name_ends = {k: [m.end for m in v] for k, v in self.full_names.items()}
+
+    def full_name(self, surname: str, before: int) -> EntityMention | None:
+        found = self.full_names.get(surname, [])
+        k = bisect_left(self.full_name_ends[surname], before + 1) if found else 0
+        return found[k - 1] if k else None
+
+    def last_person(self, before: int) -> _Speaker | None:
+        k = bisect_left(self.ends, before + 1)
+        for m in reversed(self.mentions[max(0, k - MAX_SPEAKERS_BACK) : k]):
+            if m.kind == "person":
+                return _mention_speaker(m)
+        return None
+
+    def institution(self, noun: str, before: int) -> _Speaker | None:
+        """The organisation named last before ``before`` whose name has ``noun`` ("وزارة")."""
+        k = bisect_left(self.ends, before + 1)
+        for m in reversed(self.mentions[max(0, k - MAX_SPEAKERS_BACK) : k]):
+            if m.kind == "organisation" and noun in _bare_words(m.text) and len(words(m.text)) > 1:
+                return _mention_speaker(m)
+        return None
+
+
+def _mention_speaker(m: EntityMention) -> _Speaker:
+    name = _bare_words(m.text)
+    kind = "person" if m.kind == "person" else "organisation"
+    return _Speaker(m.text, m.role, None, kind, m.start, m.end, frozenset(name + _bare_words(m.role)), frozenset(name),
+                    frozenset(name) if kind == "person" else frozenset())
+
+
+def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention] = ()) -> list[Quote]:
     """Every quote of ``article`` (direct and indirect), in reading order.
 
     ``sentences`` are the article's sentences (:func:`khabar.text.ar.segment.split_sentences`);
-    offsets of each quote are into :attr:`Article.text`.
+    offsets of each quote are into :attr:`Article.text`.  ``mentions`` (the recognizer's
+    names in the article) say where a speaker's name ends.
     """
     known: list[_Speaker] = []
     quotes: list[Quote] = []
-    titles = [s for s in sentences if s.is_title]
+    names = _names_by_sentence(sentences, mentions)
+    article_names = _Names(list(mentions)) if mentions else None
     for sentence in sentences:
         if sentence.is_title:
             continue
         in_sentence: _Speaker | None = None
-        for att in find_attributions(sentence.text):
-            speaker = _speaker_for(att, sentence.start, known, in_sentence)
+        for att in find_attributions(sentence.text, names=names.get(sentence.index, ())):
+            speaker = _speaker_for(att, sentence.start, known, in_sentence, article_names)
             if speaker is not None and att.source is not None and speaker.text == att.source.text:
-                speaker = _named_earlier(speaker, sentences, sentence.index) or speaker
+                speaker = _named_earlier(speaker, sentences, sentence.index, article_names) or speaker
             if speaker is None:
                 continue
             if not known or known[-1] is not speaker:
@@ -148,8 +233,64 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence]) -> list[Quot
             start = sentence.start + att.content_start
             end = sentence.start + att.content_end
             quotes.append(_quote(article, sentence, speaker, att, start, end))
-    headlines = [q for s in titles if (q := _headline_quote(article, s, known)) is not None]
-    return headlines + quotes
+            for other in att.also:  # "قالت بكين وواشنطن إنهما ...": one quote each
+                quotes.append(_quote(article, sentence, _resolve(other, sentence.start, known, article_names), att, start, end))
+    headlines = [q for s in sentences if s.is_title for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
+    return headlines + _once(quotes, sentences)
+
+
+#: Two sentences of one article whose words overlap this much (of the longer) are one
+#: sentence written twice (an abstract copied as the first paragraph, page furniture): a
+#: statement in both is kept once, where it is first written.
+REPEAT_OVERLAP = 0.8
+
+
+def _once(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
+    """``quotes`` without the statements of a sentence the article repeats."""
+    bags = {s.index: frozenset(words(s.text)) for s in sentences}
+    seen: dict[str, list[int]] = {}
+    out = []
+    for q in quotes:
+        bag = bags.get(q.sentence_index, frozenset())
+        earlier = seen.setdefault(q.speaker, [])
+        if any(
+            e != q.sentence_index and len(bag & bags[e]) >= REPEAT_OVERLAP * max(len(bag), len(bags[e]))
+            for e in earlier[-MAX_SPEAKERS_BACK:]
+        ):
+            continue
+        if q.sentence_index not in earlier:
+            earlier.append(q.sentence_index)
+        out.append(q)
+    return out
+
+
+def _names_by_sentence(sentences: Sequence[Sentence], mentions: Sequence[EntityMention]) -> dict[int, list[tuple[int, int, str]]]:
+    """The recognizer's names of each sentence, as character spans of the sentence's text."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for s in sentences:
+        end = s.start + len(s.text)
+        for k in range(bisect_left(starts, s.start), bisect_left(starts, end)):
+            m = ordered[k]
+            if m.end <= end:
+                out.setdefault(s.index, []).append((m.start - s.start, m.end - s.start, m.kind))
+    return out
+
+
+def _headline_quotes(article: Article, sentence: Sentence, known: list[_Speaker], names: Sequence[tuple[int, int, str]]) -> list[Quote]:
+    """A headline's statements: those the attribution rules find with their speaker named
+    ("روسيا تتعهد بحماية ..."), else a speaker before a colon ("محافظ العاصية: ...")."""
+    out = []
+    for att in find_attributions(sentence.text, names=names):
+        if att.source is None or not att.statement:
+            continue  # a headline continues no one
+        for src in (att.source, *att.also):
+            speaker = _resolve(src, sentence.start, known)
+            out.append(_quote(article, sentence, speaker, att, sentence.start + att.content_start, sentence.start + att.content_end))
+    if not out and (q := _headline_quote(article, sentence, known)) is not None:
+        out.append(q)
+    return out
 
 
 def _headline_quote(article: Article, sentence: Sentence, known: list[_Speaker]) -> Quote | None:
@@ -187,18 +328,26 @@ def _quote(article: Article, sentence: Sentence, speaker: _Speaker, att: Attribu
         direct=att.direct,
         speaker_start=speaker.start,
         speaker_end=speaker.end,
+        speaker_resolved=speaker.resolved,
     )
 
 
-def _named_earlier(speaker: _Speaker, sentences: Sequence[Sentence], index: int) -> _Speaker | None:
+def _named_earlier(speaker: _Speaker, sentences: Sequence[Sentence], index: int, names: _Names | None = None) -> _Speaker | None:
     """A surname alone ("وأضاف بيرغستروم") completed from an earlier sentence that named
-    the person in full without quoting them."""
+    the person in full without quoting them: the recognizer's last full name with that
+    surname, or (without the recognizer's names) the sentences read back from ``index``."""
     if speaker.kind != "person" or len(speaker.name_keys) != 1 or " " in speaker.text.strip():
         return None
     surname = words(speaker.text)
     if len(surname) != 1:
         return None
-    for earlier in reversed([s for s in sentences if s.index < index]):
+    if names is not None:
+        m = names.full_name(surname[0], speaker.start or 0)
+        if m is None:
+            return None
+        found = _mention_speaker(m)
+        return dataclasses.replace(found, role=found.role or speaker.role, organisation=speaker.organisation, keys=found.keys | speaker.keys)
+    for earlier in reversed([s for s in sentences if s.index < index][-MAX_SPEAKERS_BACK:]):
         src = full_name(earlier.text, surname[0])
         if src is not None:
             found = _speaker(src, earlier.start)
@@ -208,10 +357,10 @@ def _named_earlier(speaker: _Speaker, sentences: Sequence[Sentence], index: int)
 
 
 def _speaker_for(
-    att: Attribution, offset: int, known: list[_Speaker], in_sentence: _Speaker | None
+    att: Attribution, offset: int, known: list[_Speaker], in_sentence: _Speaker | None, names: _Names | None = None
 ) -> _Speaker | None:
     if att.source is not None:
-        return _resolve(att.source, offset, known)
+        return _resolve(att.source, offset, known, names)
     if att.via == "participle" and in_sentence is not None:
         return in_sentence
     return known[-1] if known else None

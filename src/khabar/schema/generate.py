@@ -61,6 +61,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Quote.speaker": "The speaker as written, without the title when one was separated out.",
     "Quote.start": "Start of the quoted content in the article text.",
     "Quote.direct": "True for a quotation inside quote marks; false for indirect speech (an إن / أن clause).",
+    "Quote.speaker_resolved": "False when the speaker is an anaphor (المصدر نفسه، الأخير، المتحدث) nothing earlier in the article resolves; the speaker is then the anaphor as written.",
     "Entity": "A person, organisation or place.",
     "Entity.name": "Canonical name (the most frequent full spelling).",
     "Claim": "A figure and its frame.",

@@ -3,18 +3,56 @@
 
 from __future__ import annotations
 
-from khabar.extract.attribution.lists import _PREPOSITIONS, _PRONOUN_PREPOSITIONS, _QUOTE, _TERMINAL, _bare, verb_info
-from khabar.extract.attribution.sources import MAX_HEAD_WORDS, MAX_NAME_WORDS, Source
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from khabar.extract.attribution.lists import (
+    _PREPOSITIONS,
+    _PRONOUN_PREPOSITIONS,
+    _QUOTE,
+    _TERMINAL,
+    _bare,
+    _complement_at,
+    _prep_matches,
+    _Verb,
+    verb_info,
+)
+from khabar.extract.attribution.sources import (
+    MAX_COMPLEMENT_DISTANCE,
+    MAX_COORDINATED,
+    MAX_HEAD_WORDS,
+    MAX_NAME_WORDS,
+    MAX_QUOTED_NAME_WORDS,
+    Source,
+)
 from khabar.extract.attribution.tokens import _Head, _Tokens
 from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS
+from khabar.text.ar.tokenize import Token
+
+
+#: First parts of compound names ("عبد الرحمن"، "أبو عمار") and second parts ("صلاح الدين").
+_COMPOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ال"})
+#: "الأخير": the one named last; "نفسه": "المصدر نفسه" is the source quoted before.
+_LATTER = frozenset({"الاخير", "الاخيره"})
+_SAME = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
+_DEMONSTRATIVES = frozenset({"هذا", "هذه"})
+#: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
+_PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
+#: Adjectives of an unnamed source that take what it knows or is close to: "مصدر مطلع على".
+_INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "مطلعين", "مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين"})
+#: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
+_NAMED_BODIES = frozenset({"صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون"})
+_COMPOUND_SECOND = frozenset({"الدين", "الله", "الرحمن", "الكريم", "العزيز", "الحق", "الاسلام"})
 
 
 class _Sentence(_Tokens):
     """A sentence with the head-level rules: titles, roles, heads before and after a verb."""
 
-    def title_at(self, i: int) -> int:
-        """Length of the longest title at token ``i`` (with or without the article)."""
-        w = self.norm(i)
+    def title_at(self, i: int, first: str | None = None) -> int:
+        """Length of the longest title at token ``i`` (with or without the article);
+        ``first`` reads the first word otherwise (without its و: "[و]نائب رئيس الوزراء")."""
+        w = self.norm(i) if first is None else first
         for title in self.L.titles.get(_bare(w), ()):
             if _bare(title[0]) == _bare(w) and all(self.norm(i + k) == x for k, x in enumerate(title[1:], 1)):
                 return len(title)
@@ -28,8 +66,15 @@ class _Sentence(_Tokens):
         A name starts at the first word without the article that is not one of these.
         """
         j = i
+        definite_title = self.norm(i - 1).startswith("ال") if i > 0 else False
         while j < end:
             w = self.norm(j)
+            if self.phrase_at(j, self.L.stops):
+                break  # "المسؤول [في تصريحات صحفية]": circumstance, not the role
+            if definite_title and (j == i or self._nisba(j - 1)) and w.startswith("ال") and not (
+                self._nisba(j) or w in self.L.adjectives or w in self.L.nationalities
+            ):
+                break  # "المتحدث [الإجابة]": a definite title takes adjectives, not a genitive
             if w == _QUOTE and j in self.closer and self.closer[j] < end:
                 j = self.closer[j] + 1  # المتحدث باسم «الكرملين»
             elif j > 0 and self.norm(j - 1) == "باسم" and self.is_word(j):
@@ -40,7 +85,7 @@ class _Sentence(_Tokens):
                 j += 1
             elif w == "باسم" and j + 1 < end:
                 j += 2
-            elif (w in ROLE_LINKS or w == "لشءون") and j + 1 < end:
+            elif (w in ROLE_LINKS or w in ("لشءون", "بشان")) and j + 1 < end:
                 j += 2
             elif len(w) >= 4 and w[0] in "لب" and j + 1 < end and self.norm(j + 1).startswith("ال"):
                 j += 1
@@ -57,7 +102,7 @@ class _Sentence(_Tokens):
             # country after the speaker is the verb's object
             b -= 1
         toks = [j for j in range(a, b) if self.is_word(j)]
-        if not toks or self.norm(a) in _PRONOUN_PREPOSITIONS or self.norm(a) in _PREPOSITIONS or self.norm(a) in self.L.boundary:
+        if not toks or len(self.norm(a)) < 2 or self.norm(a) in _PRONOUN_PREPOSITIONS or self.norm(a) in _PREPOSITIONS or self.norm(a) in self.L.boundary:
             return None  # "التي زعم فيها أن": no speaker after the verb
         first = self.norm(a)
         L = self.L
@@ -97,7 +142,7 @@ class _Sentence(_Tokens):
         bare = _bare(first)
         if first in L.organisation or bare in L.organisation or two in L.organisation or f"{first} {self.norm(a + 1)}" in L.organisation:
             return _Head(a, b, None, None, "organisation", None, b - a == 1)
-        if b - a == 1 and (first in L.countries or (first[0] in "وفبل" and first[1:] in L.countries)):
+        if b - a == 1 and (first in L.countries or first in L.places or (first[0] in "وفبل" and first[1:] in L.countries)):
             return _Head(a, b, None, None, "country", None, False)
         if first.startswith("ال"):
             return _Head(a, b, None, None, "organisation", None, b - a == 1)
@@ -105,9 +150,373 @@ class _Sentence(_Tokens):
             return _Head(a, b, (a, b), None, "person", None, b - a == 1)
         return _Head(a, b, None, None, "organisation", None, False)
 
+    def complement(self, i: int, verb: _Verb) -> tuple[str, int, int] | None:
+        """The complement after the verb at ``i``: (kind, head_end, content_start token).
+
+        kind is "indirect" (إن/أن clause), "direct" (quotation marks), "colon" (speech
+        after a colon) or "rest" (the verb's own preposition without أن: "أعرب عن قلقه"،
+        "أشار المرصد إلى «تسجيل ...»"، "علق الكرملين على ...": the rest is the statement).
+        A preposition is only taken as "rest" when no أن comes soon after it.
+        """
+        limit = min(self.n, i + 1 + MAX_COMPLEMENT_DISTANCE)
+        rest_at: int | None = None
+        found: tuple[str, int, int] | None = None
+        j = i + 1
+        while j < limit:
+            w = self.norm(j)
+            if w in _TERMINAL:
+                break
+            if w == _QUOTE and j in self.closer:
+                close = self.closer[j]
+                if (
+                    0 < close - j - 1 <= MAX_QUOTED_NAME_WORDS
+                    and close + 1 < self.n
+                    and (self.is_word(close + 1) or self.norm(close + 1) == ",")
+                    and verb_info(self.norm(close + 1)) is None
+                    and rest_at is None
+                ):
+                    j = close + 1  # a quoted name inside the head
+                    continue
+                found = ("direct", j, j)
+                break
+            if w == ":":
+                nxt = j + 1
+                if self.is_complement(nxt):
+                    found = ("indirect", j, nxt)
+                elif self.norm(nxt) == _QUOTE:
+                    found = ("direct", j, nxt)
+                else:
+                    found = ("colon", j, nxt)
+                break
+            if self.is_complement(j):
+                found = ("indirect", j, j)
+                break
+            for prep in verb.preps:
+                if len(prep) == 1 and w.startswith(prep) and _complement_at(w[1:]):
+                    found = ("indirect", j, j)  # بأن
+                    break
+                if _prep_matches(w, prep):
+                    if self.is_complement(j + 1):
+                        found = ("indirect", j, j + 1)
+                        break
+                    if rest_at is None and len(prep) > 1:
+                        rest_at = j
+            if found:
+                break
+            info = verb_info(w)
+            if info is not None and j > i + 1 and info[1].kind in ("say", "participle") and w not in ("قاءلا", "قاءله"):
+                break
+            j += 1
+        # the verb's preposition opens what is said unless أن follows it soon and directly
+        # ("حذر عدد من المسؤولين [من أن]"), not inside its noun ("أعرب عن أمله في أن")
+        bare_later = rest_at is not None and found is not None and found[0] == "indirect" and found[1] == found[2] and any(self.is_word(k) for k in range(rest_at + 1, found[1]))
+        if rest_at is not None and (found is None or bare_later or found[1] - rest_at > 8):
+            # "أعرب X عن قلقه": X a speaker that runs up to the preposition, perhaps with a
+            # circumstance between ("بان كي مون [في وقت سابق] عن"، "[، اليوم الاثنين،] على");
+            # and the verb opens its clause ("ساد هدوء حذر حي ... من صباح اليوم" says nothing)
+            if rest_at == i + 1:
+                return "rest", rest_at, rest_at
+            head = self.speaker_np(i + 1, rest_at, verb.preps) if self.opens_clause(i) else None
+            if head is not None and self.speaker_like(head) and self.skip_circumstance(head.end, rest_at) >= rest_at:
+                return "rest", rest_at, rest_at
+            return found
+        if rest_at is not None and found is not None and found[0] == "direct":
+            return "direct", rest_at, found[2]  # "وتحدث المرصد عن «وجود جثث ...»"
+        return found
+
+    # -- a speaker read from its first word --
+
+    def name_end(self, a: int, limit: int) -> int:
+        """One past the last word of a person's name starting at token ``a`` (``a`` when no
+        name starts there).  The document's recognizer decides where a name it found ends;
+        otherwise a name is one to four words without the article, except the second part
+        of a compound ("صلاح الدين"، "عبد الرحمن") and a family name after a given name
+        ("زيد الصالح"), and it stops before a word a name does not take (a plural "ادعاءات"،
+        a country, a preposition, a stop)."""
+        found = self.named.get(a)
+        if found is not None and found[1] == "person" and found[0] <= limit:
+            end = found[0]
+            # a recognizer's span may stop inside a compound: "[صلاح الدين] دميرتاش"
+            if self.norm(end - 1) in _COMPOUND_SECOND and self._name_word(end, limit, end - a):
+                end += 1
+            return end
+        k = a
+        words = 0
+        while k < limit and words < MAX_NAME_WORDS:
+            w = self.norm(k)
+            if w == "-" and self.joined(k):
+                k += 1
+                continue
+            if not self._name_word(k, limit, words):
+                break
+            words += 1
+            k += 1
+        return k
+
+    def _name_word(self, k: int, limit: int, before: int) -> bool:
+        """Token ``k`` may be word ``before`` + 1 of a person's name."""
+        if k >= limit or not self.is_word(k) or self.stop_at(k) or self.title_at(k):
+            return False
+        w = self.norm(k)
+        prev = self.norm(k - 1) if before else ""
+        if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.relative:
+            return False
+        if w in self.L.boundary and not (w == "بان" and self.norm(k + 1) == "كي"):
+            return False
+        if w in self.L.given and before < 2:
+            return True  # "ألكسندر"، "إلياس": a given name, whatever its first letters
+        if w.startswith("ال"):
+            # "صلاح الدين"، "عبد الرحمن"، "زيد الصالح" (after a given name), never first
+            return before > 0 and (prev in _COMPOUND_FIRST or w in _COMPOUND_SECOND or (before == 1 and prev in self.L.given))
+        if w[:2] == "لل" or (w[:1] in "بلو" and w[1:3] == "ال"):
+            return False  # "للناخبين"، "بالقول"، "والوفد": a preposition or a conjunction, not a name
+        if before and (w in self.L.countries or w in self.L.places or w in self.L.anonymous or _bare(w) in self.L.organisation):
+            return False  # "نتانياهو طهران": the object
+        if before and len(w) >= 5 and w.endswith(("ها", "هم", "هما")):
+            return False  # "مزاعم [تورطها]": a noun with its pronoun, not a name
+        if before >= 2 and prev not in _COMPOUND_FIRST and len(w) >= 5 and w[-2:] in ("ات", "ون", "ين"):
+            return False  # "سيرغي لافروف ادعاءات": a plural noun after a name
+        return True
+
+    def np_end(self, j: int, limit: int, *, definite: bool, verb_preps: tuple[str, ...] = ()) -> int:
+        """One past the modifiers of a head noun ending before ``j``: adjectives, a genitive
+        (for an indefinite head), a quoted name, a prepositional phrase naming where the
+        speaker belongs ("مصدر في المعارضة السورية المسلحة"، "مسؤول بوزارة الخارجية"، "المرصد
+        السوري لحقوق الإنسان"، "مكتب حقوق الإنسان التابع للمنظمة الدولية").  A prepositional
+        phrase with one of the verb's own prepositions is its object ("رحب الوزير [بالاتفاق]")
+        unless what it names is an institution ("أعضاء بمجلس الأمة")."""
+        start = j
+        genitive = not definite
+        while j < limit and j - start < MAX_HEAD_WORDS:
+            w = self.norm(j)
+            if w == _QUOTE and j in self.closer and 0 < self.closer[j] - j - 1 <= MAX_QUOTED_NAME_WORDS:
+                j = self.closer[j] + 1  # غرفة عمليات «حوار كلس»
+                continue
+            if not self.is_word(j) or self.stop_at(j) or w in self.L.relative or self.cue_at(j):
+                break
+            adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
+                genitive and j == start and w[:1] == "م" and w.endswith(("ه", "ون", "ين")) and len(w) >= 5
+            )  # "مصادر [متطابقة]"، "مصدر [مطلع]"
+            if (adjective and w.startswith("ال") == (definite or not genitive)) or w in ("رفيع", "المستوي", "رفيعه"):
+                j += 1  # an adjective agrees with its noun: "مصدر عسكري"، "الجيش السوري"
+                continue
+            if f"{w} {self.norm(j + 1)}" in self.L.organisation and (genitive or w[:2] == "لل"):
+                j += 2  # "مكتب [الأمم المتحدة]"
+                genitive = False
+                continue
+            if genitive and w.startswith("ال") and not self.is_place_or_country(j):
+                j += 1
+                genitive = False  # "وزارة الخارجية [الأمريكية]"
+                continue
+            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and w in _NAMED_BODIES:
+                j += 1  # "موقع [صحيفة] «ماركا»"
+                start = j
+                continue
+            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES:
+                # "صحيفة [تشاينا ديلي]"، "وكالة [أنباء إنترفاكس] الروسية"، "موقع [صحيفة ماركا]"
+                k = j
+                while k < limit and k - j < MAX_NAME_WORDS - 1 and self._name_word(k, limit, k - j + 1):
+                    k += 1
+                if k > j:
+                    j = k
+                    genitive = False
+                    continue
+            if genitive and not w.startswith("ال") and j == start and _bare(w) not in self.L.organisation and (
+                self.norm(j + 1).startswith("ال") or self.norm(j + 1) == _QUOTE
+            ):
+                j += 1  # "مكتب حقوق [الإنسان]": an indefinite genitive before its own
+                continue
+            if not genitive and _bare(self.norm(j - 1)) in ("نظام", "حكومه", "اداره", "حزب", "ادارة"):
+                ne = self.name_end(j, limit)
+                if ne > j and (self.norm(j) in self.L.given or self.named.get(j, (0, ""))[1] == "person"):
+                    j = ne  # "نظام [بشار الأسد]"، "إدارة [ترامب]"
+                    continue
+            if w in _INFORMED and j + 1 < limit:
+                # "مسؤول أمريكي [عليم بالجهود المبذولة]"، "مصدر [مطلع على التحقيق]"، "مصادر [مقربة من الحكومة]"
+                nxt = self.norm(j + 1)
+                if nxt in ("علي", "من", "الي") and j + 2 < limit:
+                    j = self.np_end(j + 3, limit, definite=True, verb_preps=verb_preps)
+                    continue
+                if nxt[:1] in "بل" and len(nxt) > 3:
+                    j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)
+                    continue
+            if w in ("في", "من") and j + 1 < limit and (
+                self.norm(j + 1).startswith("ال") or self.named.get(j + 1) or self.is_place_or_country(j + 1) or self.norm(j + 1) in self.L.organisation
+            ):
+                j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)  # "في المعارضة"
+                continue
+            if w in ("التابع", "التابعه") and j + 1 < limit:
+                j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)
+                continue
+            inner = "ال" + w[2:] if w[:2] == "لل" else w[1:]
+            if w[:1] in "بل" and f"{inner} {self.norm(j + 1)}" in self.L.organisation:
+                j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)  # "[للصليب الأحمر]"
+                continue
+            institution = _bare(inner) in self.L.organisation or inner in self.L.organisation or self.named.get(j, (0, ""))[1] == "organisation"
+            if w[:1] in "بل" and len(w) > 3 and (
+                inner.startswith("ال") or institution or self.norm(j + 1).startswith("ال") or inner in self.L.places or inner in self.L.countries
+            ):  # "المرصد [لحقوق الإنسان]"، "مصادر موالية [لدمشق]"
+                if w[0] in verb_preps and not institution:
+                    break  # "رحب الوزير [بالاتفاق]"
+                j = self.np_end(j + 1, limit, definite=inner.startswith("ال"), verb_preps=verb_preps)  # "[لحقوق الإنسان]"
+                continue
+            break
+        return j
+
+    def is_place_or_country(self, j: int) -> bool:
+        w = self.norm(j)
+        return w in self.L.countries or w in self.L.places or self.named.get(j, (0, ""))[1] == "place"
+
+    @contextmanager
+    def without_conjunction(self, j: int) -> Iterator[None]:
+        """Read token ``j`` without its leading و while inside the block ("[و]المرصد"، "[و]مسؤول
+        تركي"): the rules then see the word itself."""
+        tok = self.toks[j]
+        self.toks[j] = Token(tok.text, tok.start, tok.end, tok.norm[1:])
+        try:
+            yield
+        finally:
+            self.toks[j] = tok
+
+    def coordinated(self, head: _Head, limit: int, verb_preps: tuple[str, ...] = ()) -> list[_Head]:
+        """The speakers coordinated with ``head`` by و: "تقارير محلية [والمرصد السوري]"،
+        "بكين [وواشنطن]"، "منظمات إغاثة [ومنظمات طبية]" -- each one speaks the statement.
+        Only a second speaker that can speak (:meth:`speaker_like`) is taken: "الوزير
+        والوفد المرافق" is one head, "روسيا وإيران" two."""
+        out = [head]
+        j = head.end
+        while j < limit and len(out) < MAX_COORDINATED:
+            w = self.norm(j)
+            if not (len(w) > 2 and w[0] == "و") or w in self.L.boundary:
+                break
+            with self.without_conjunction(j):
+                nxt = self.speaker_np(j, limit, verb_preps)
+                ok = nxt is not None and self.speaker_like(nxt) and not (nxt.kind == "person" and not nxt.role and head.kind != "person")
+            if not ok or nxt is None:
+                break
+            if head.kind == "person" and nxt.kind == "person" and nxt.name is None:
+                break  # "زيد الصالح، وهو لواء ... [ورئيس اللجنة الأمنية]": one person, two roles
+            out.append(dataclasses.replace(nxt, conj=True))
+            j = nxt.end
+        return out
+
+    def _person_starts(self, k: int) -> bool:
+        """A person's name starts at token ``k``: the recognizer says so, or a given name."""
+        found = self.named.get(k)
+        return (found is not None and found[1] == "person") or self.norm(k) in self.L.given
+
+    def speaker_like(self, head: _Head) -> bool:
+        """``head`` can be someone who speaks, not a noun that happens to follow a verb
+        ("أعلن [التحالف] فرض حصار" but not "علقت [الغارات]"، "رفض [الإجابة]"): a role, an
+        unnamed source, a country or capital, an institution of the lists or one the
+        recognizer found, a quoted name, a name the recognizer found or that starts with a
+        known given name."""
+        if head.role or head.kind in ("anonymous", "country"):
+            return True
+        a = head.start
+        w = self.norm(a)
+        found = self.named.get(a)
+        if w == _QUOTE or (found is not None and found[1] in ("person", "organisation")):
+            return True
+        if head.kind == "organisation":
+            return w in self.L.organisation or _bare(w) in self.L.organisation or f"{w} {self.norm(a + 1)}" in self.L.organisation
+        return w in self.L.given
+
+    def speaker_np(self, a: int, limit: int, verb_preps: tuple[str, ...] = ()) -> _Head | None:
+        """The speaker that starts at token ``a`` (right after a verb, or after a cue), read
+        from the left so that what follows it -- the verb's object, an addressee, a
+        circumstance -- is left out: a title with its role and the name after it, an
+        unnamed source or an institution with its modifiers, a country, a name (with a role
+        after it).  None when no speaker starts at ``a``."""
+        limit = min(limit, a + 2 * MAX_HEAD_WORDS)  # a speaker is a phrase, never the sentence
+        if a >= limit or not self.is_word(a) and not (self.norm(a) == _QUOTE and a in self.closer):
+            return None
+        w = self.norm(a)
+        if w in _LATTER:
+            return _Head(a, a + 1, None, None, "person", None, True, anaphor=True)  # "وقال الأخير"
+        if w in _DEMONSTRATIVES and a + 1 < limit and self.norm(a + 1).startswith("ال"):
+            # "وقد اتهم هذا الزعيم الكردي ...": a description of someone named before
+            head = self.speaker_np(a + 1, limit, verb_preps)
+            return dataclasses.replace(head, start=a, anaphor=True) if head is not None else None
+        if len(w) < 2 or w in self.L.boundary:
+            return None  # "ي ذكر" (a word split in two)، "هذا"
+        if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.boundary or w in self.L.relative or self.stop_at(a):
+            return None
+        if w[:2] == "لل" or (w[:1] == "ل" and _bare(w[1:]) in self.L.organisation):
+            return None  # "وقال للناخبين إنهم": an addressee, the speaker is elsewhere
+        if w == _QUOTE:
+            close = self.closer[a]
+            if not 0 < close - a - 1 <= MAX_QUOTED_NAME_WORDS + 2:
+                return None
+            end = self.np_end(close + 1, limit, definite=True, verb_preps=verb_preps)
+            return _Head(a, end, None, None, "organisation", None, False)  # قال «تنظيم الدولة» إنه
+        two = f"{w} {self.norm(a + 1)}"
+        t = self.title_at(a)
+        if t and not (w in self.L.anonymous and not w.startswith("ال")) and two not in self.L.anonymous:
+            r = a + t + self.role_continues(a + t, limit)
+            org = self._organisation(a, t, r)
+            while r < limit and self.norm(r)[:1] == "و" and (t2 := self.title_at(r, self.norm(r)[1:])):
+                # "كبير المفاوضين الصينيين [ونائب رئيس الوزراء] ليو خه": one person, two roles
+                r = r + t2 + self.role_continues(r + t2, limit)
+            if self.norm(r) == "," and r + 1 < limit:
+                # "وزير الخارجية الروسي، سيرجي لافروف، أمس"
+                ne = self.name_end(r + 1, limit)
+                if ne > r + 1 and (ne >= limit or not self.is_word(ne) or self.stop_at(ne)):
+                    return _Head(a, ne, (r + 1, ne), (a, r), "person", org, False)
+            if self.norm(r) == _QUOTE and r in self.closer and 0 < self.closer[r] - r - 1 <= MAX_NAME_WORDS:
+                return _Head(a, self.closer[r] + 1, (r + 1, self.closer[r]), (a, r), "person", org, False)
+            if self.norm(r)[:1] in "لب" and not self._person_starts(r):
+                # "رئيس المجلس المحلي [لحي وادي النهر] عبدالكريم السعدي": a prepositional
+                # complement of the role, then the name where a person's name starts
+                p = next((p for p in range(r + 1, min(limit, r + MAX_NAME_WORDS + 1)) if self._person_starts(p)), None)
+                if p is not None:
+                    r = p
+                    org = self._organisation(a, t, r)
+            ne = self.name_end(r, limit)
+            if ne > r:
+                return _Head(a, ne, (r, ne), (a, r), "person", org, False)
+            return _Head(a, r, None, (a, r), "person", org, True)
+        if two in self.L.anonymous or two in self.L.organisation or w in self.L.anonymous or _bare(w) in self.L.anonymous:
+            k = a + 2 if two in self.L.anonymous or two in self.L.organisation else a + 1
+            kind = "anonymous" if (two in self.L.anonymous or w in self.L.anonymous or _bare(w) in self.L.anonymous) else "organisation"
+            if w in ("بعض", "عدد") and self.norm(a + 1) == "من":
+                k = a + 2
+            if w.startswith("ال") and self.norm(k) in _SAME:
+                return _Head(a, k + 1, None, None, kind, None, True, anaphor=True)  # "المصدر نفسه"
+            end = self.np_end(k, limit, definite=self.norm(k - 1).startswith("ال"), verb_preps=verb_preps)
+            return _Head(a, end, None, None, kind, None, end - a <= 2 and w.startswith("ال"))
+        if w in self.L.organisation or _bare(w) in self.L.organisation:
+            end = self.np_end(a + 1, limit, definite=w.startswith("ال"), verb_preps=verb_preps)
+            return _Head(a, end, None, None, "organisation", None, end - a == 1 and w.startswith("ال"))
+        found = self.named.get(a)
+        if found is not None and found[1] == "organisation" and found[0] <= limit:
+            end = self.np_end(found[0], limit, definite=True, verb_preps=verb_preps)
+            return _Head(a, end, None, None, "organisation", None, False)
+        if w in self.L.countries or w in self.L.places or f"{w} {self.norm(a + 1)}" in self.L.countries:
+            end = a + 2 if f"{w} {self.norm(a + 1)}" in self.L.countries else a + 1
+            return _Head(a, end, None, None, "country", None, False)
+        ne = self.name_end(a, limit)
+        if ne > a:
+            t = self.title_at(ne) if ne < limit else 0
+            nxt = ne + 1 if self.norm(ne) == "," and ne + 1 < limit else ne
+            if nxt > ne and self.norm(nxt) in ("وهو", "وهي"):
+                nxt += 1
+            t = self.title_at(nxt) if nxt < limit else 0
+            if t:
+                # "ستيفان دوجاريك المتحدث باسم ..."، "زيد الصالح، رئيس اللجنة الأمنية،"
+                r = nxt + t + self.role_continues(nxt + t, limit)
+                return _Head(a, r, (a, ne), (nxt, r), "person", self._organisation(nxt, t, r), False)
+            return _Head(a, ne, (a, ne), None, "person", None, ne - a == 1)
+        if w.startswith("ال"):
+            end = self.np_end(a + 1, limit, definite=True, verb_preps=verb_preps)
+            return _Head(a, end, None, None, "organisation", None, end - a == 1)
+        return None
+
     def _nisba(self, i: int) -> bool:
         w = self.norm(i)
-        return w in self.L.nationalities or w.endswith("ي") or w.endswith("يه")
+        if w in self.L.plural_nouns:
+            return False
+        return w in self.L.nationalities or (len(w) >= 4 and w not in _PREPOSITIONS and w.endswith(("ي", "يه", "يين", "يون")))
 
     def _organisation(self, a: int, title_len: int, r_end: int) -> str | None:
         """The institution a role names: "المتحدث باسم الكرملين" -> "الكرملين"، "مدير المرصد"
@@ -138,11 +547,16 @@ class _Sentence(_Tokens):
             a, b = head.start, head.end
         while b > a and not self.is_word(b - 1):
             b -= 1
-        text = self.span_text(a, b).strip('"«»“”')
+        text = self.span_text(a, b)
         start = self.toks[a].start
+        if head.conj and a == head.start:
+            text, start = text[1:], start + 1  # "[و]المرصد السوري"
+        text = text.strip('"«»“”')
         if self.toks[a].text in '"«»“”':
             start = self.toks[a + 1].start
         role = self.span_text(*head.role) if head.role else None
+        if role and head.conj and head.role[0] == head.start:
+            role = role[1:]
         return Source(
             text=text,
             start=start,
@@ -150,7 +564,8 @@ class _Sentence(_Tokens):
             role=role,
             kind=head.kind,
             organisation=head.organisation,
-            definite_only=head.definite_only,
+            definite_only=head.definite_only or head.anaphor,
+            anaphor=head.anaphor,
         )
 
     # -- complements and content --
@@ -205,50 +620,37 @@ class _Sentence(_Tokens):
             return head
         return None
 
-    def subject_after(self, i: int) -> _Head | None:
-        """The subject right after a clause-opening verb at ``i`` that reports nothing itself
-        ("رحب وزير الخارجية فيصل المنصوري [بالاتفاق]"): the head up to its stop, a preposition
-        or a prepositional object; None when there is no head there."""
-        a = i + 1
-        b = self.head_end(a, self.n)
-        for k in range(a + 1, b):
-            w = self.norm(k)
-            if w in _PREPOSITIONS or w.startswith(("بال", "لل")) or (w[:1] == "ب" and self.norm(k + 1).startswith("ال")):
-                b = k
-                break
-        if b <= a:
-            return None
-        if not self.title_at(a):
-            # no title: the verb's object may follow the subject with no preposition
-            # ("وهاجم الأسد مشاركة قوات أجنبية"). An indefinite first word keeps its definite
-            # genitive ("وزارة الخارجية"، "مكتب الأمم المتحدة"); a definite or bare first
-            # word keeps only adjectives and a listed two-word institution ("الأمم المتحدة")
-            construct = not self.norm(a).startswith("ال") and self.norm(a) in self.L.anonymous | self.L.organisation
-            k = a + 1
-            adjective = False  # after an adjective, a definite noun is the object again
-            while k < b:
-                w = self.norm(k)
-                if self._nisba(k) or f"{self.norm(k - 1)} {w}" in self.L.organisation:
-                    adjective = adjective or self._nisba(k)
-                    k += 1
-                elif construct and not adjective and w.startswith(("ال", "لل")):
-                    k += 1
-                elif not w.startswith("ال") and not self.norm(a).startswith("ال") and k - a < 3 and not construct:
-                    k += 1  # a name of two or three words: "زكريا ملاحفجي"
-                else:
-                    break
-            b = k
-        head = self.parse_head(a, b)
-        if head is None or (head.kind == "person" and head.name is None and head.role is None):
-            return None
-        if head.name and head.role and head.name[1] - head.name[0] > 2:
-            # "أدان الوزير فيصل المنصوري الهجوم": a definite noun after a two-word name is
-            # the verb's object, unless it is a family name ("عبد الكريم السعدي")
-            n0, n1 = head.name
-            while n1 - n0 > 2 and self.norm(n1 - 1).startswith("ال") and not self._nisba(n1 - 1):
-                n1 -= 1
-            head = _Head(head.start, n1, (n0, n1), head.role, head.kind, head.organisation, head.definite_only)
-        return head
+    def clause_subject(self, i: int, floor: int = 0) -> _Head | None:
+        """The subject of a verb at ``i`` that reports nothing itself, who speaks in the
+        participles after it: after the verb when it opens its clause ("من جهته، رحب
+        الوزير فيصل المنصوري بالاتفاق، مؤكدا أن")، else before it ("لكن دميرتاش رد عبر
+        تويتر بالقول إنها")؛ None when no speaker stands there."""
+        if self.opens_clause(i) and self.norm(i - 1) != "قد":
+            head = self.speaker_np(i + 1, self.n)
+            if head is not None and self.speaker_like(head):
+                return head
+            if i > 0 and self.norm(i - 1) not in self.L.boundary:
+                return None
+        head = self.head_before(i, floor)
+        if head is not None and self.subject_like(head):
+            return head
+        # "وفي وقت لاحق ردت المتحدثة ...": after a circumstance, the subject follows
+        head = self.speaker_np(i + 1, self.n)
+        return head if head is not None and self.speaker_like(head) else None
+
+    def subject_like(self, head: _Head) -> bool:
+        """A head before its verb that is its subject: one that can speak
+        (:meth:`speaker_like`), or a short name after a clause-opening word ("لكن دميرتاش
+        رد"، "بينما ترامب قال") -- not the sentence's first words taken for a name ("ساد
+        هدوء حذر")."""
+        if self.speaker_like(head):
+            return True
+        prev = self.norm(head.start - 1)
+        verb = self.norm(head.end)
+        # "لكن دميرتاش رد"؛ a headline "نتانياهو يحذر إيران" (a present verb after a name)
+        return head.kind == "person" and head.end - head.start <= 3 and not self.norm(head.start).startswith("ال") and (
+            prev in self.L.boundary or prev == "," or (head.start == 0 and verb[:1] in "يت")
+        )
 
     def possessor_before(self, r: int, floor: int = 0) -> _Head | None:
         """"على تصريحات محافظ العاصية إياد الحسن، التي زعم فيها أن": the speaker is whose
@@ -269,8 +671,8 @@ class _Sentence(_Tokens):
         if i == 0:
             return True
         prev = self.norm(i - 1)
-        if prev == "," or prev in _TERMINAL:
-            return True
+        if prev == "," or prev in _TERMINAL or prev in _PRONOUN_OPENERS:
+            return True  # "...، وأضاف"؛ "لكنه قال إن": the pronoun is the speaker before
         if prev == _QUOTE and any(c == i - 1 for c in self.closer.values()):
             return True
         for phrase in self.L.framing:

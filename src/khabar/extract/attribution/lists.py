@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import titles_by_first_word, without_article
+from khabar.extract.attribution.verbs import forms_of, reporting_verbs
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
@@ -24,8 +25,11 @@ class _Verb:
     kind: str  # say, participle, strict
     preps: tuple[str, ...]
     impersonal: bool
-    noquote: bool = False  # believing, estimating, expressing a feeling: a source, never a quote
-    relay: bool = False  # "نقل X عن Y قوله «...»": the preposition names a source, not an object
+    noquote: bool = False  # believing, estimating: a source, never a quote
+    relay: bool = False  # "نقل X عن Y قوله «...»": the preposition names the speaker
+    noun: bool = False  # a noun object after the speaker is the statement ("أعلن التحالف فرض حصار")
+    frame: tuple[str, ...] = ()  # nouns the verb needs to say anything ("وجه نداء")
+    silent: tuple[str, ...] = ()  # nouns after which it says nothing ("رفض التعليق")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +41,15 @@ class _Lists:
     stops: dict[str, tuple[tuple[str, ...], ...]]
     relative: frozenset[str]
     adjectives: frozenset[str]
+    plural_nouns: frozenset[str]  # "الأهالي": ends like an adjective, is a noun
     framing: tuple[tuple[str, ...], ...]
     boundary: frozenset[str]
     titles: dict[str, tuple[tuple[str, ...], ...]]  # first word without ال -> titles
     countries: frozenset[str]
     nationalities: frozenset[str]
     statement_nouns: frozenset[str]  # تصريحات، بيان: "تصريحات X، التي زعم فيها أن"
+    given: frozenset[str]  # given names (Arabic and foreign): a name may run on after one
+    places: frozenset[str]  # one-word places that are not ordinary words: "موسكو"، "طهران"
     stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
 
 
@@ -61,33 +68,44 @@ def _every_field(name: str) -> frozenset[str]:
     return frozenset(f for fields in read_fields(name) for f in fields)
 
 
-@lru_cache(maxsize=1)
-def _lists() -> _Lists:
+def _verbs() -> tuple[dict[str, _Verb], frozenset[str]]:
+    """Every form of every reporting verb (:mod:`~khabar.extract.attribution.verbs`) as the
+    scanner reads it, and the forms of the verbs of stance."""
     verbs: dict[str, _Verb] = {}
     stance: set[str] = set()
-    for kind, rest in ((e.tag, e.phrase) for e in read_tagged("reporting_verbs")):
-        form, *preps = rest.split()
-        if kind == "stance":
-            stance.add(form)
+    listed = reporting_verbs()
+    for v in listed:
+        if v.cls == "impersonal":
             continue
-        preps_t = tuple(p.lstrip("+") for p in preps)
-        old = verbs.get(form)
-        if kind == "impersonal":
-            base = old or _Verb("say", (), False)
-            verbs[form] = dataclasses.replace(base, preps=tuple({*preps_t, *base.preps}), impersonal=True)
-        elif kind == "relay":
-            if old is None:
-                raise ValueError(f"data/reporting_verbs.txt: [relay] {form} is not listed as a verb first")
-            verbs[form] = dataclasses.replace(old, relay=True)
-        elif kind == "noquote":
-            # a flag on a form listed as [say] or [participle]: it still names a source
-            if old is None:
-                raise ValueError(f"data/reporting_verbs.txt: [noquote] {form} is not listed as a verb first")
-            verbs[form] = dataclasses.replace(old, preps=tuple({*preps_t, *old.preps}), noquote=True)
-        elif old is None:
-            verbs[form] = _Verb(kind, preps_t, False)
-        else:
-            verbs[form] = dataclasses.replace(old, kind=kind, preps=tuple({*preps_t, *old.preps}))
+        for form, kind in forms_of(v).items():
+            if v.cls == "stance":
+                stance.add(form)
+                continue
+            verbs.setdefault(
+                form,
+                _Verb(
+                    "participle" if kind == "participle" else "strict" if v.strict else "say",
+                    v.preps,
+                    False,
+                    noquote=v.cls == "believe",
+                    relay=v.cls == "relay",
+                    noun=v.noun,
+                    frame=v.frame,
+                    silent=v.silent,
+                ),
+            )
+    for v in listed:
+        if v.cls != "impersonal":
+            continue
+        for form in forms_of(v):
+            old = verbs.get(form) or _Verb("say", (), False)
+            verbs[form] = dataclasses.replace(old, preps=tuple(dict.fromkeys((*old.preps, *v.preps))), impersonal=True)
+    return verbs, frozenset(stance)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    verbs, stance = _verbs()
     groups: dict[str, list[tuple[str, ...]]] = {}
     for kind, phrase in ((e.tag, e.phrase) for e in read_tagged("attribution_cues")):
         groups.setdefault(kind, []).append(tuple(phrase.split()))
@@ -99,27 +117,38 @@ def _lists() -> _Lists:
         stops=_by_first(groups.get("stop", [])),
         relative=frozenset(p[0] for p in groups.get("relative", [])),
         adjectives=frozenset(p[0] for p in groups.get("adjective", [])),
+        plural_nouns=frozenset(p[0] for p in groups.get("noun", [])),
         framing=tuple(groups.get("framing", [])),
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
         titles=titles_by_first_word(),
         countries=_every_field("countries"),
         nationalities=_every_field("nationalities"),
-        stance=frozenset(stance),
+        stance=stance,
         statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
+        given=frozenset(
+            f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
+        ),
+        places=frozenset(f for fields in read_fields("places") for f in fields if " " not in f and not f.startswith("~")),
     )
 
 
 def verb_info(word: str) -> tuple[str, _Verb] | None:
     """The reporting verb a normalized token is (its listed form), or None.
 
-    One leading conjunction و or ف is allowed ("وقال"، "فأكد").
+    One leading conjunction و or ف is allowed ("وقال"، "فأكد"; و alone before a verb of
+    two letters: "وحث"، not "فرد" an individual).
     """
     verbs = _lists().verbs
     if word in verbs:
         return word, verbs[word]
-    if len(word) > 3 and word[0] in "وف" and word[1:] in verbs:
+    if conjoined(word) and word[1:] in verbs:
         return word[1:], verbs[word[1:]]
     return None
+
+
+def conjoined(word: str) -> bool:
+    """``word`` may be a verb with و or ف in front ("وقال"، "فأكد"، "وحث")."""
+    return (len(word) > 3 and word[0] in "وف") or (len(word) == 3 and word[0] == "و")
 
 
 def _complement_at(word: str) -> bool:

@@ -3,9 +3,24 @@ follow-ons) and the public functions that run them."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
+
 from khabar.extract.attribution.heads import _Sentence
-from khabar.extract.attribution.lists import _PRONOUN_PREPOSITIONS, _QUOTE, _bare, _Verb, verb_info
+from khabar.extract.attribution.lists import (
+    _PRONOUN_PREPOSITIONS,
+    _QUOTE,
+    _TERMINAL,
+    _bare,
+    _prep_matches,
+    _Verb,
+    conjoined,
+    verb_info,
+)
 from khabar.extract.attribution.sources import (
+    MAX_COMPLEMENT_DISTANCE,
+    MAX_HEAD_WORDS,
+    MAX_FRAME_DISTANCE,
     MAX_HEADLINE_SPEAKER_WORDS,
     MAX_NAME_WORDS,
     MIN_CUE_STATEMENT_WORDS,
@@ -15,8 +30,14 @@ from khabar.extract.attribution.sources import (
 from khabar.extract.attribution.tokens import _Head
 
 
-def _scan(text: str) -> tuple[_Sentence, list[Attribution]]:
-    s = _Sentence(text)
+#: "وهو ما ينفيه ..."، "وهذا ما أكده ...": what a verb after them says is the clause before.
+_WHAT_OPENERS = frozenset({"وهو", "وهي", "وهذا", "هذا", "وذلك", ","})
+#: "نقل عنه [قوله] ...": the word that introduces what a relayed speaker said.
+_SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "القول"})
+
+
+def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sentence, list[Attribution]]:
+    s = _Sentence(text, names)
     out: list[Attribution] = []
     i = 0
     floor = 0  # a subject-first speaker never reaches back past the previous attribution
@@ -27,16 +48,33 @@ def _scan(text: str) -> tuple[_Sentence, list[Attribution]]:
         if w == _QUOTE and i in s.closer:
             i = s.closer[i] + 1
             continue
-        if (w in s.L.stance or (len(w) > 3 and w[0] in "وف" and w[1:] in s.L.stance)) and s.follow_on_allowed(i):
-            subject = s.subject_after(i)  # "من جهته، رحب الوزير فيصل المنصوري بالاتفاق، مؤكدا أن"
+        if w in s.L.stance or (conjoined(w) and w[1:] in s.L.stance):
+            subject = s.clause_subject(i)  # "من جهته، رحب الوزير فيصل المنصوري بالاتفاق، مؤكدا أن"
             i += 1
             continue
         k = s.cue_at(i)
         if k:
             floor = i + k
-            att, i = _cue(s, i, k, out[-1].content_start if out else 0)
+            # a cue after a statement of someone else only names who carried it ("ووصفت
+            # سوريا التهديدات بأنها تصعيد، حسب الوكالة الرسمية")
+            carried = bool(out) and out[-1].statement and out[-1].via != "cue" and out[-1].source is not None
+            # what a cue at the end attributes starts after the attribution before it
+            att, i = _cue(s, i, k, max(out[-1].content_start, out[-1].verb_end) if out else 0, carried=carried)
             if att:
                 out.append(att)
+            continue
+        if i == 0 and w in ("وان", "وبان") and s.n > 2:
+            # "وأن أقاربه تلقوا مقطع فيديو": a sentence that goes on with what was said before
+            end = s.content_end(1)
+            c0, c1 = _trim(s.text, *s.char_span(1, end))
+            if c1 > c0:
+                out.append(_att(s, 0, None, c0, c1, False, "verb"))
+                main += 1
+            i = max(end, 1)
+            continue
+        if w == "ما" and s.norm(i - 1) in _WHAT_OPENERS and (said := _what_is_said(s, i, out)) is not None:
+            out.append(said[0])  # "..., وهو ما ينفيه نظام الأسد"
+            i = said[1]
             continue
         info = verb_info(w)
         if info is None:
@@ -55,12 +93,41 @@ def _scan(text: str) -> tuple[_Sentence, list[Attribution]]:
         elif info[1].kind != "participle" and s.follow_on_allowed(i):
             # "وطالب المجلس المحلي، في بيان، الأمم المتحدة بضمان ...، مؤكدا أن": a verb
             # with a noun object still names who speaks in the participles after it
-            subject = s.subject_after(i)
+            subject = s.clause_subject(i)
         i = max(nxt, i + 1)
     return s, out
 
 
-def _cue(s: _Sentence, i: int, k: int, before_from: int = 0) -> tuple[Attribution | None, int]:
+def _what_is_said(s: _Sentence, i: int, before: list[Attribution]) -> tuple[Attribution, int] | None:
+    """"ويتهم المجتمع الدولي قوات النظام بالمسؤولية، وهو ما ينفيه نظام الأسد": a verb with
+    its object pronoun after "وهو ما" says something about the clause before it -- the
+    statement just reported, or else the sentence up to the comma."""
+    w = s.norm(i + 1)
+    info = next((verb_info(w[: len(w) - k]) for k in (1, 2) if len(w) - k >= 3 and w[len(w) - k :] in ("ه", "ها")), None)
+    if info is None or info[1].noquote or info[1].kind == "participle":
+        return None
+    head = s.speaker_np(i + 2, s.n)
+    if head is None or not s.speaker_like(head):
+        return None
+    stated = next((a for a in reversed(before) if a.statement and a.content_end <= s.toks[i].start), None)
+    if stated is not None:
+        c0, c1 = stated.content_start, stated.content_end
+    else:
+        c0, c1 = _trim(s.text, *s.char_span(0, i - 1))
+    if c1 <= c0:
+        return None
+    att = Attribution(
+        source=s.source(head),
+        verb=s.toks[i + 1].text,
+        verb_start=s.toks[i + 1].start,
+        verb_end=s.toks[i + 1].end,
+        content_start=c0,
+        content_end=c1,
+    )
+    return att, head.end
+
+
+def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = False) -> tuple[Attribution | None, int]:
     """"بحسب المرصد"، "وفق ما أفاد المرصد ...": the source follows the cue; what it
     attributes is the rest of the sentence (or, for a cue at the end, what precedes it)."""
     a = i + k
@@ -69,29 +136,38 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0) -> tuple[Attributio
         a += 1  # "بحسب ما أعلنته وزارة الصحة": the cue's own verb, with its pronoun
     if s.norm(a) in ("به", "بها", "عنه"):
         a += 1  # "وفق ما أفاد به سكان"
-    b = s.head_end(a, s.n)
-    head = s.parse_head(a, b) if b > a else None
+    head = s.speaker_np(a, s.n)
+    if head is None:
+        b = s.head_end(a, s.n)
+        head = s.parse_head(a, b) if b > a else None
     if head is None:
         return None, a
-    end_tok = b
+    b = end_tok = head.end
     # a relative clause after the source belongs to it ("المرصد ... الذي اعتبر أن")
     if s.norm(b) in s.L.relative:
-        return _cue_att(s, i, k, head, before=True, before_from=before_from), b + 1
-    return _cue_att(s, i, k, head, before=i > 2, before_from=before_from), end_tok
+        return _cue_att(s, i, k, head, before=True, before_from=before_from, carried=carried), b + 1
+    return _cue_att(s, i, k, head, before=i > 2, before_from=before_from, carried=carried), end_tok
 
 
-def _cue_att(s: _Sentence, i: int, k: int, head: _Head, *, before: bool, before_from: int = 0) -> Attribution | None:
+def _cue_att(
+    s: _Sentence, i: int, k: int, head: _Head, *, before: bool, before_from: int = 0, carried: bool = False
+) -> Attribution | None:
+    # "طالب المعلم - وفق وكالة إنترفاكس - بحل التحالف": the agency between dashes only
+    # carries the statement of the clause around it
+    carrier = (s.norm(i - 1) in ("-", "(") and s.norm(head.end) in ("-", ")")) or (before and i > 0 and carried)
     if before and i > 0:
         # "وأفادت مصادر بأن X، حسب ما أعلنه الهلال الأحمر": X, not the first attribution
-        first = next((j for j in range(s.n) if s.toks[j].start >= before_from), 0)
+        first = min(s.token_at(before_from), i)
         c0, c1 = s.char_span(first, i)
     else:
         c0, c1 = s.char_span(head.end, s.content_end(head.end))
     c0, c1 = _trim(s.text, c0, c1)
-    if len(s.text[c0:c1].split()) < MIN_CUE_STATEMENT_WORDS:
+    c0 = s.after_complementiser(c0, c1)
+    if sum(1 for k in range(s.token_at(c0), min(s.n, s.token_at(c0) + MIN_CUE_STATEMENT_WORDS + 1)) if s.toks[k].end <= c1 and s.is_word(k)) < MIN_CUE_STATEMENT_WORDS:
         return None  # "جاء ذلك على لسان ...": the statement is elsewhere
     return Attribution(
         source=s.source(head),
+        also=_coordinated(s, head, c0 if c0 > s.toks[head.end - 1].end else len(s.text)),
         verb=s.span_text(i, i + k),
         verb_start=s.toks[i].start,
         verb_end=s.toks[i + k - 1].end,
@@ -99,7 +175,7 @@ def _cue_att(s: _Sentence, i: int, k: int, head: _Head, *, before: bool, before_
         content_end=c1,
         direct=False,
         via="cue",
-        statement=False,
+        statement=not carrier,
     )
 
 
@@ -108,42 +184,67 @@ def _verb(
 ) -> tuple[Attribution | None, int]:
     """An attribution at the verb ``i``; a participle takes the previous attribution's
     speaker (``source=None``) or, failing one, the ``subject`` of a clause-opening verb."""
+    if verb.relay:
+        return _relay(s, i, verb, floor)
     comp = s.complement(i, verb)
-    if comp is None:
-        if verb.kind == "participle" and (has_previous or subject is not None) and s.norm(i - 1) == ",":
-            # "مناشدا كافة الأطراف العمل على حماية المدنيين": the rest is the statement
-            end = s.content_end(i + 1)
-            c0, c1 = s.char_span(i + 1, end)
-            if c1 > c0:
-                return _att(s, i, None if has_previous else subject, c0, c1, False, "participle", statement=False), end
-        return None, i + 1
+    participle = verb.kind == "participle"
+    via = "participle" if participle else "verb"
+    if comp is None or (verb.frame and not _frame_follows(s, i, verb, comp)):
+        if participle:
+            if not (has_previous or subject is not None or i == 0) or not (i == 0 or s.norm(i - 1) in ",."):
+                return None, i + 1
+            # "مناشدا كافة الأطراف العمل على حماية المدنيين"، "داعيا إلى تحقيق": the rest
+            start = s.after_preposition(i + 1, verb)
+            end = s.content_end(start)
+            c0, c1 = _trim(s.text, *s.char_span(start, end))
+            if c1 <= c0:
+                return None, i + 1
+            return _att(s, i, None if has_previous or i == 0 else subject, c0, c1, False, via, statement=not verb.noquote), end
+        return _noun_object(s, i, verb, floor)
     kind, h_end, c_tok = comp
     head: _Head | None = None
-    if verb.kind == "participle":
-        if not has_previous:
+    object_start: int | None = None  # "اتهم مصدر ... روسيا بأنها": the object is said too
+    if participle:
+        if not has_previous and i > 0:
             if subject is None:
                 return None, i + 1
             head = subject
+        if kind != "colon" and any(s.is_word(k) for k in range(s.after_preposition(i + 1, verb), h_end)):
+            object_start = s.after_preposition(i + 1, verb)  # "متهما موسكو بأنها «تدعي»"
     else:
         first = i + 2 if s.norm(i + 1) in _PRONOUN_PREPOSITIONS else i + 1  # "عبر فيها القادة عن"
-        stop = s.head_end(first, h_end)
-        head = s.parse_head(first, stop) if stop > first else None
-        if head is not None and (head.role and not head.name) and s.norm(stop) == ",":
-            # "وزير الخارجية الروسي، سيرجي لافروف، أمس، أن": the name after the comma
-            nb = s.head_end(stop + 1, h_end)
-            if 0 < nb - stop - 1 <= MAX_NAME_WORDS and not s.title_at(stop + 1):
-                named = s.parse_head(stop + 1, nb)
-                if named is not None and named.kind == "person" and named.name:
-                    head = _Head(head.start, nb, named.name, head.role, "person", head.organisation, False)
-        elif head is not None and head.name and not head.role and s.norm(stop) == ",":
-            # "زيد الصالح، رئيس اللجنة الامنية في حلب، إنه"
-            nxt = stop + 1
-            if s.norm(nxt) in ("وهو", "وهي"):
-                nxt += 1
-            t = s.title_at(nxt)
-            if t:
-                r_end = s.head_end(nxt, h_end)
-                head = _Head(head.start, head.end, head.name, (nxt, r_end), "person", s._organisation(nxt, t, r_end), False)
+        head = None
+        if not s.opens_clause(i) and verb.kind != "strict":
+            # "نتانياهو يحذر إيران ..."، "وكانت فرنسا دعت اليوم الأمم المتحدة إلى": the subject
+            # stands before a verb that does not open its clause; what follows is its object
+            before = s.head_before(i, floor)
+            if before is not None and s.subject_like(before):
+                head = before
+                rest = s.skip_circumstance(first, h_end)
+                if verb.noun and kind in ("indirect", "rest", "direct") and rest < h_end and s.is_word(rest) and not s.is_complement(rest):
+                    object_start = rest
+        if head is None:
+            head = s.speaker_np(first, h_end, verb.preps)
+            if head is not None and verb.noun and head.kind == "organisation" and not s.speaker_like(head):
+                head = None  # "وتصف [المزاعم البريطانية] ... بأنها": the object, not who speaks
+        if (
+            head is not None
+            and has_previous
+            and s.norm(i - 1) == ","
+            and conjoined(s.norm(i))
+            and verb.noun
+            and head.kind in ("country", "person")
+            and head.role is None
+            and head.end - head.start == 1
+            and kind in ("indirect", "rest")
+        ):
+            # "وكانت فرنسا دعت ...، وحذرت روسيا من أنها تخاطر": a verb joined to the clause
+            # before it keeps its subject; the name after it is its object
+            object_start, head = head.start, None
+        if head is not None and head.start > i and verb.noun and kind in ("indirect", "rest", "direct"):
+            rest = s.skip_circumstance(head.end, h_end)
+            if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
+                object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
         if verb.kind == "strict" and kind not in ("indirect", "rest"):
             return None, i + 1
         if head is None:
@@ -151,38 +252,152 @@ def _verb(
                 head = s.head_before(i, floor)
             if head is None and (verb.kind == "strict" or verb.impersonal or not s.follow_on_allowed(i)):
                 return None, i + 1
+            if head is None and verb.noun and kind in ("indirect", "rest", "direct"):
+                # "واتهم أيضا الولايات المتحدة بأنها ...": the previous speaker, and the object
+                rest = s.skip_circumstance(first, h_end)
+                if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
+                    object_start = rest
         elif verb.kind == "strict" and h_end - i > 16:
             return None, i + 1
-    # the statement; a noun object is none: "أعرب عن قلقه"، "وتحدث المرصد عن «وجود جثث»"
-    statement = not verb.noquote and kind != "rest" and not (kind == "direct" and s.is_word(h_end) and not verb.relay)
-    if verb.kind == "participle" and kind == "direct" and any(s.is_word(k) for k in range(i + 1, h_end)):
-        statement = False  # "متهما المنظمة بالاعتماد على «إحصاءات قديمة»": a quoted noun
+    # believing and estimating name a source, say nothing ("ويرى محللون أن")
+    statement = not verb.noquote
     direct = kind in ("direct", "colon")
+    if object_start is not None and kind != "colon":
+        end = s.content_end(object_start)
+        c0, c1 = _trim(s.text, *s.char_span(object_start, end))
+        if c1 > c0:
+            return _att(s, i, head, c0, c1, False, via, statement=statement), end
     if kind == "direct":
         o = c_tok if s.norm(c_tok) == _QUOTE else c_tok + 1
         close = s.closer.get(o, s.n)
+        if h_end == o and o > 0 and s.norm(o - 1) in verb.preps and len(s.norm(o - 1)) == 1:
+            h_end = o - 1  # "وندد الاتحاد [بـ]«الاعتداء»": a quoted noun, said
+        if any(s.is_word(k) for k in range(h_end, o)):
+            # "وتحدث المرصد عن «وجود جثث في الشوارع» في تلك الأحياء": a quoted noun, said
+            end = s.content_end(s.after_preposition(h_end, verb))
+            c0, c1 = _trim(s.text, *s.char_span(s.after_preposition(h_end, verb), end))
+            if c1 > c0:
+                return _att(s, i, head, c0, c1, False, via, statement=statement), end
         c0 = s.toks[o].end
         c1 = s.toks[close].start if close < s.n else s.char_span(o + 1, s.n)[1]
         nxt = close + 1
     else:
         start = c_tok
+        if kind == "rest":
+            start = s.after_preposition(start, verb)
         if kind == "indirect" and s.norm(start) in ("ان", "بان", "وان"):
             start += 1
         if kind == "indirect" and s.norm(start) == _QUOTE and start in s.closer:
             close = s.closer[start]
             after = close + 1
-            if after >= s.n or not s.is_word(after) or s.content_end(after) == after:
+            if after >= s.n or not s.is_word(after) or s.content_end(after) == after or (verb_info(s.norm(after)) or ("", None))[1] is not None and verb_info(s.norm(after))[1].kind == "participle":
                 direct = True
                 c0 = s.toks[start].end
                 c1 = s.toks[close].start if close < s.n else s.char_span(start + 1, s.n)[1]
-                return _att(s, i, head, c0, c1, True, "participle" if verb.kind == "participle" else "verb", statement=statement), close + 1
+                return _att(s, i, head, c0, c1, True, via, statement=statement), close + 1
         end = s.content_end(start) if kind != "colon" else s.n
         c0, c1 = s.char_span(start, end)
         nxt = end
     c0, c1 = _trim(s.text, c0, c1)
     if c1 <= c0:
         return None, i + 1
-    return _att(s, i, head, c0, c1, direct, "participle" if verb.kind == "participle" else "verb", statement=statement), nxt
+    return _att(s, i, head, c0, c1, direct, via, statement=statement), nxt
+
+
+def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution | None, int]:
+    """"ونقلت اليونيسيف عن طبيب في حلب أن ..."، "نسبت الصحيفة إلى المفاوض قوله إن ..."،
+    "نقلت صحف تركية، اليوم، عن مصادر عسكرية تفاصيل العملية": the speaker is the one named
+    after the verb's preposition; the outlet before it only carries the statement."""
+    carrier = s.speaker_np(i + 1, s.n)
+    j = s.skip_circumstance(carrier.end if carrier is not None else i + 1)
+    # the preposition a few words on (a carrier named at length: «موقع صحيفة "ماركا" الإسبانية»)
+    j = next(
+        (k for k in range(j, min(s.n, j + MAX_NAME_WORDS + 2)) if any(_prep_matches(s.norm(k), p) for p in verb.preps)),
+        s.n,
+    )
+    if j >= s.n or any(s.norm(k) in _TERMINAL or verb_info(s.norm(k)) for k in range(i + 1, j)):
+        return None, i + 1
+    speaker = s.speaker_np(j + 1, s.n)
+    if speaker is None:
+        return None, i + 1
+    k = s.skip_circumstance(speaker.end)
+    if s.norm(k) in _SAYING:
+        k += 1  # "قوله"، "قولها"
+    if k < s.n and s.norm(k) == ":":
+        k += 1
+    direct = s.norm(k) == _QUOTE and k in s.closer and s.closer[k] > k + 1
+    if direct:
+        close = s.closer[k]
+        c0, c1 = s.toks[k].end, s.toks[close].start if close < s.n else len(s.text)
+        end = close + 1
+    else:
+        if s.is_complement(k):
+            k += 1 if s.norm(k) in ("ان", "بان", "وان") else 0
+        end = s.content_end(k)
+        c0, c1 = s.char_span(k, end)
+    c0, c1 = _trim(s.text, c0, c1)
+    if c1 <= c0 or not s.is_word(k) and not direct:
+        return None, i + 1
+    att = _att(s, i, speaker, c0, c1, direct, "verb")
+    return dataclasses.replace(att, carrier=s.source(carrier) if carrier is not None else None), end
+
+
+def _frame_follows(s: _Sentence, i: int, verb: _Verb, comp: tuple[str, int, int] | None) -> bool:
+    """A verb that says something only with its noun ("وجه نداء") has it before its complement."""
+    end = comp[1] if comp else min(s.n, i + 1 + MAX_FRAME_DISTANCE)
+    return any(s.norm(k) in verb.frame for k in range(i + 1, min(end + 2, s.n)))
+
+
+def _noun_object(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution | None, int]:
+    """A finite verb whose statement is a noun object or an attached preposition's object:
+    "أعلن التحالف فرض حصار كامل"، "رحبت وزارة الخارجية بعملية الإجلاء"، "وجه الدفاع المدني
+    نداء لإنقاذ ..."؛ the speaker after the verb, or before it ("وكان التنظيم قد أعلن ...")."""
+    attached = tuple(p for p in verb.preps if len(p) == 1)
+    if not (verb.noun or verb.frame or attached) or verb.noquote or verb.kind == "strict":
+        return None, i + 1
+    head: _Head | None = None
+    start = i + 1
+    first = i + 2 if s.norm(i + 1) in _PRONOUN_PREPOSITIONS else i + 1  # "التي يعلن فيها الجيش"
+    after = s.speaker_np(first, s.n, verb.preps)
+    after = after if after is not None and s.speaker_like(after) else None
+    # "وكان التنظيم قد أعلن ..."، "لكن طهران نفت ...": the subject before the verb
+    if not s.opens_clause(i) or s.norm(i - 1) == "قد":
+        head = s.head_before(i, floor)
+        head = head if head is not None and s.subject_like(head) else None
+    if head is None and after is not None:
+        head, start = after, after.end
+    if head is None:
+        return None, i + 1
+    start = s.skip_circumstance(start)
+    if start >= s.n or not s.is_word(start) and not (s.norm(start) == _QUOTE and start in s.closer):
+        return None, i + 1
+    w = s.norm(start)
+    if verb.frame:
+        k = next((k for k in range(start, min(s.n, start + 4)) if s.norm(k) in verb.frame), None)
+        if k is None:
+            return None, i + 1
+    elif not verb.noun:
+        # "ندد السياسي ... (45 عاما) يوم الأحد عبر التلفزيون ... بـ«النظام القمعي»": what is
+        # said starts at the verb's own preposition, past any circumstance
+        k = next(
+            (
+                k
+                for k in range(start, min(s.n, start + MAX_COMPLEMENT_DISTANCE))
+                if s.attached_prep(k, attached) or s.norm(k) in _TERMINAL or (verb_info(s.norm(k)) or ("", None))[1] is not None and verb_info(s.norm(k))[1].kind != "strict"
+            ),
+            None,
+        )
+        if k is None or not s.attached_prep(k, attached):
+            return None, i + 1
+        start = k
+        w = s.norm(start)
+    if verb_info(w) is not None or s.is_complement(start) or s.cue_at(start) or w in verb.silent:
+        return None, i + 1
+    end = s.content_end(start)
+    c0, c1 = _trim(s.text, *s.char_span(start, end))
+    if c1 <= c0:
+        return None, i + 1
+    return _att(s, i, head, c0, c1, False, "verb"), end
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -204,8 +419,19 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _coordinated(s: _Sentence, head: _Head | None, c0: int) -> tuple[Source, ...]:
+    """The speakers coordinated with ``head`` before what they say (at offset ``c0``)."""
+    if head is None:
+        return ()
+    limit = next((k for k in range(head.end, min(s.n, head.end + MAX_HEAD_WORDS)) if s.toks[k].start >= c0), min(s.n, head.end + MAX_HEAD_WORDS))
+    return tuple(s.source(h) for h in s.coordinated(head, limit)[1:])
+
+
 def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: bool, via: str, *, statement: bool = True) -> Attribution:
+    if not direct:
+        c0 = s.after_complementiser(c0, c1)
     return Attribution(
+        also=_coordinated(s, head, c0),
         source=s.source(head) if head else None,
         verb=s.toks[i].text,
         verb_start=s.toks[i].start,
@@ -259,17 +485,34 @@ def find_headline_attribution(text: str) -> Attribution | None:
     ``verb`` is the colon itself.
     """
     s = _Sentence(text)
-    c = next((j for j in range(min(s.n, MAX_HEADLINE_SPEAKER_WORDS + 1)) if s.norm(j) == ":"), None)
-    if not c or not all(s.is_word(j) for j in range(c)) or s.head_end(0, c) != c:
+    c = next((j for j in range(s.n) if s.norm(j) == ":"), None)
+    if not c:
         return None
-    head = s.parse_head(0, c)
+    # the speaker is the words right before the colon, after a break in the headline
+    # ("معركة حلب تدخل مراحلها الأخيرة.. ولافروف: ...")
+    a = c
+    while a > 0 and s.is_word(a - 1) and c - a < MAX_HEADLINE_SPEAKER_WORDS + 1:
+        a -= 1
+    if a == c or (a > 0 and s.is_word(a - 1)) or s.head_end(a, c) != c:
+        return None
+    b = c
+    if b - a >= 2 and s.norm(b - 1)[:1] == "ل" and (s.norm(b - 1)[1:] in s.L.countries or s.norm(b - 1)[1:] in s.L.places):
+        b -= 1  # "ترامب [لروسيا]: استعدي ...": whom it is said to
+    w = s.norm(a)
+    if len(w) > 3 and w[0] == "و" and (w[1:] in s.L.anonymous or _bare(w[1:]) in s.L.organisation or s.title_at(a, w[1:])):
+        with s.without_conjunction(a):  # "... [و]مسؤول تركي : ..."
+            head = s.parse_head(a, b)
+            head = dataclasses.replace(head, conj=True) if head is not None else None
+            first, two = s.norm(a), f"{s.norm(a)} {s.norm(a + 1)}"
+    else:
+        head = s.parse_head(a, b)
+        first, two = s.norm(a), f"{s.norm(a)} {s.norm(a + 1)}"
     if head is None:
         return None
-    first, two = s.norm(0), f"{s.norm(0)} {s.norm(1)}"
     known_org = first in s.L.organisation or _bare(first) in s.L.organisation or two in s.L.organisation
     if (head.kind == "organisation" and not known_org) or head.kind == "country":
         return None  # "العراق: البرلمان يأمر بإعادة العد" names a topic, not a speaker
-    if head.kind == "person" and head.role is None and c > MAX_NAME_WORDS:
+    if head.kind == "person" and head.role is None and b - a > MAX_NAME_WORDS:
         return None
     direct = s.norm(c + 1) == _QUOTE and s.closer.get(c + 1) in (s.n - 1, s.n)
     c0, c1 = _trim(text, s.toks[c].end, len(text))
@@ -288,14 +531,18 @@ def find_headline_attribution(text: str) -> Attribution | None:
     )
 
 
-def find_attributions(text: str) -> list[Attribution]:
+def find_attributions(text: str, names: Sequence[tuple[int, int, str]] = ()) -> list[Attribution]:
     """Every attribution in one sentence, in order (offsets into ``text``).
+
+    ``names`` are the names a recognizer found in the sentence, as ``(start, end, kind)``
+    character spans (kind "person", "organisation", "place"): a speaker's name ends where
+    its name ends ("وصف الوزير سيرغي لافروف [ادعاءات] ...").
 
     A participle ("مضيفا أن") has ``source=None`` and ``via="participle"``: it continues the
     speaker of the attribution before it in the same sentence; a bare verb ("وأضاف أن") has
     ``source=None`` and ``via="verb"``: it continues the previous speaker of the article.
     """
-    return _scan(text)[1]
+    return _scan(text, names)[1]
 
 
 def find_source(text: str, *, start: int = 0, end: int | None = None, previous: Source | None = None) -> Source | None:

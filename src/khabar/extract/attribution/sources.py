@@ -10,12 +10,18 @@ SourceKind = Literal["person", "organisation", "anonymous", "country"]
 
 #: How far (in tokens, punctuation included) a complement may stand after its verb.
 MAX_COMPLEMENT_DISTANCE = 32
+#: A verb that says something only with its noun ("وجه الدفاع المدني نداء") has it within
+#: this many tokens (the speaker between them).
+MAX_FRAME_DISTANCE = 16
+#: A circumstance between a speaker and what is said ("في خطاب متلفز،") closes within this
+#: many tokens of its first word.
+MAX_CIRCUMSTANCE_WORDS = 6
+#: At most this many speakers coordinated by و speak one statement ("بكين وواشنطن").
+MAX_COORDINATED = 4
 #: A speaker's head is at most this many word tokens.
 MAX_HEAD_WORDS = 12
 #: A person's name is 1 to this many words.
 MAX_NAME_WORDS = 4
-#: Before a preposition that opens the statement ("أعرب ... عن")، the speaker is this short.
-MAX_REST_HEAD_WORDS = 7
 #: A cue attributes at least this many words ("جاء ذلك على لسان" attributes nothing here).
 MIN_CUE_STATEMENT_WORDS = 3
 #: A headline speaker before its colon ("المجلس المحلي: ...") is at most this many words.
@@ -44,6 +50,9 @@ class Source:
     #: True when the head only names a role or a known speaker again ("وأضاف المتحدث"،
     #: "وأوضح المسؤول"، "وقال لافروف"): a follow-on candidate for the quote extractor.
     definite_only: bool = False
+    #: True when the head only points back to someone named before ("المصدر نفسه"،
+    #: "الأخير"، "هذا الزعيم الكردي"): the quote extractor resolves it or marks it unresolved.
+    anaphor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +73,11 @@ class Attribution:
     direct: bool = False
     #: "verb", "participle" (same speaker as earlier in the sentence), "cue".
     via: Literal["verb", "participle", "cue"] = "verb"
+    #: Speakers coordinated with ``source`` who say the same ("قالت بكين [وواشنطن] إنهما").
+    also: tuple[Source, ...] = ()
+    #: Who relayed the statement of ``source`` ("نقلت [اليونيسيف] عن طبيب أن ..."): a link
+    #: of the source chain, never the speaker.
+    carrier: Source | None = None
     #: False when the sentence names a source but reports no statement of it: a cue
     #: ("بحسب المرصد")، a verb of believing or estimating ("ويرى محللون أن"، "وتقدر الأمم
     #: المتحدة")، or a verb whose object is a noun, not a clause ("داعيا إلى تحقيق"،

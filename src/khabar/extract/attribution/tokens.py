@@ -4,6 +4,8 @@ starts and what it covers)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.extract.attribution.lists import (
@@ -14,13 +16,13 @@ from khabar.extract.attribution.lists import (
     _lists,
     _prep_matches,
     _Verb,
+    conjoined,
     verb_info,
 )
 from khabar.extract.attribution.sources import (
-    MAX_COMPLEMENT_DISTANCE,
+    MAX_CIRCUMSTANCE_WORDS,
     MAX_HEAD_WORDS,
     MAX_QUOTED_NAME_WORDS,
-    MAX_REST_HEAD_WORDS,
     SourceKind,
 )
 from khabar.text.ar.tokenize import Token, tokenize
@@ -37,16 +39,43 @@ class _Head:
     kind: SourceKind
     organisation: str | None
     definite_only: bool
+    #: The head's first word carries the conjunction و ("[و]المرصد"): its text starts after it.
+    conj: bool = False
+    #: The head only points back ("المصدر نفسه"، "الأخير"، "هذا الزعيم"): resolve it.
+    anaphor: bool = False
+
+
+#: Verbs after "أن" that make it the subjunctive particle, part of what was said.
+_SUBJUNCTIVE = frozenset({"تكون", "تصبح", "تتم", "تقوم", "تبقي", "تعود", "تتحمل", "تسمح", "نكون", "نقوم"})
+#: "بعد أن"، "قبل أن": أن after these opens a clause of time, not a statement.
+_TIME_CONJUNCTIONS = frozenset({"بعد", "قبل", "حتي", "منذ", "دون", "بدل", "بدلا", "رغم", "عوض", "لدرجه"})
+#: Words that open a clause of their own inside a sentence ("لكن مسؤول المعارضة قال").
+_NEW_CLAUSE = frozenset({"لكن", "ولكن", "بينما", "فيما", "الا", "لكنه", "لكنها"})
+#: Words that open a circumstance phrase running on to a comma ("في بيان نشره على موقعه،").
+_CIRCUMSTANCE_OPENERS = frozenset({"في", "خلال", "عبر", "عقب", "بعد", "قبل", "اثناء", "لدي", "امام", "منذ"})
 
 
 class _Tokens:
     """Tokens of one sentence and the token-level helpers the rules share."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, names: Sequence[tuple[int, int, str]] = ()) -> None:
         self.text = text
         self.toks: list[Token] = tokenize(text, punctuation=True)
         self.n = len(self.toks)
         self.L = _lists()
+        self._ends: list[int] | None = None  # where a statement from each token ends
+        self.starts = [t.start for t in self.toks]
+        #: names the document's recognizer found (character spans and kinds), by the token
+        #: they start in: token index -> (one past the token they end in, kind)
+        self.named: dict[int, tuple[int, str]] = {}
+        if names:
+            starts = [t.start for t in self.toks]
+            ends = [t.end for t in self.toks]
+            for c0, c1, kind in names:
+                a = bisect_right(starts, c0) - 1
+                b = bisect_left(ends, c1) + 1
+                if 0 <= a < b <= self.n and self.toks[a].end > c0:
+                    self.named[a] = (b, kind)
         # pair quotation marks: token index of opener -> closer (or n when unclosed)
         self.closer: dict[int, int] = {}
         opened: int | None = None
@@ -59,6 +88,10 @@ class _Tokens:
                     opened = None
         if opened is not None and self.toks[opened].text not in "»”":
             self.closer[opened] = self.n
+
+    def token_at(self, offset: int) -> int:
+        """The first token starting at or after character ``offset``."""
+        return bisect_left(self.starts, offset)
 
     def norm(self, i: int) -> str:
         return self.toks[i].norm if 0 <= i < self.n else ""
@@ -106,9 +139,12 @@ class _Tokens:
         return False
 
     def is_complement(self, i: int) -> bool:
-        """إن/أن at token ``i`` ("بان" before "كي" is the name بان كي مون, not بأن)."""
+        """إن/أن at token ``i`` ("بان" before "كي" is the name بان كي مون, not بأن; "بعد أن"،
+        "قبل أن"، "إلى أن" are conjunctions of time, not what someone said)."""
         w = self.norm(i)
-        return _complement_at(w) and not (w == "بان" and self.norm(i + 1) == "كي")
+        if not _complement_at(w) or (w == "بان" and self.norm(i + 1) == "كي"):
+            return False
+        return not (w == "ان" and self.norm(i - 1) in _TIME_CONJUNCTIONS)
 
     # -- titles and heads --
 
@@ -132,103 +168,131 @@ class _Tokens:
         return j
 
     def complement(self, i: int, verb: _Verb) -> tuple[str, int, int] | None:
-        """The complement after the verb at ``i``: (kind, head_end, content_start token).
+        raise NotImplementedError  # :class:`khabar.extract.attribution.heads._Sentence` reads it
 
-        kind is "indirect" (إن/أن clause), "direct" (quotation marks), "colon" (speech
-        after a colon) or "rest" (the verb's own preposition without أن: "أعرب عن قلقه"،
-        "أشار المرصد إلى «تسجيل ...»"، "علق الكرملين على ...": the rest is the statement).
-        A preposition is only taken as "rest" when no أن comes soon after it.
-        """
-        limit = min(self.n, i + 1 + MAX_COMPLEMENT_DISTANCE)
-        rest_at: int | None = None
-        found: tuple[str, int, int] | None = None
-        j = i + 1
+
+    def opens_clause(self, i: int) -> bool:
+        """The verb at ``i`` opens its clause (so a noun after it is its subject): first in
+        the sentence, with و/ف in front, after punctuation, a clause-opening word, a
+        relative pronoun or a date ("وفي تشرين الثاني 2017 أعلن التحالف") -- not an
+        adjective after a noun ("هدوء حذر")."""
+        if i == 0 or not self.is_word(i - 1) or conjoined(self.norm(i)):
+            return True
+        prev = self.norm(i - 1)
+        if prev.isdigit() or (self.phrase_at(i - 1, self.L.stops) == 1 and prev[:1] not in "لب"):
+            return True  # "2017 أعلن"، "أمس أعلن"
+        return prev in self.L.boundary or prev in self.L.relative or prev in ("قد", "ما")
+
+    def attached_prep(self, k: int, preps: tuple[str, ...]) -> bool:
+        """Token ``k`` opens with one of the one-letter prepositions ``preps`` ("بالاتفاق"،
+        "لإنقاذ"، "بـ" before a quotation)."""
+        w = self.norm(k)
+        if w in preps:
+            return True  # "بـ" written apart
+        return len(w) > 3 and w[0] in preps and not self.named.get(k, (0, ""))[1] == "person"
+
+    def after_preposition(self, j: int, verb: _Verb) -> int:
+        """``j``, or the token after it when it is one of the verb's own prepositions written
+        apart ("أعرب عن [قلقه]"، "داعيا إلى [تحقيق]")."""
+        w = self.norm(j)
+        return j + 1 if any(len(p) > 1 and _prep_matches(w, p) for p in verb.preps) else j
+
+    def skip_circumstance(self, j: int, limit: int | None = None) -> int:
+        """Past what stands between a speaker and what is said: commas, days, and a
+        circumstance ("أمس"، "الأحد"، "في بيان"، "لوكالة الأنباء الفرنسية") up to the comma that
+        closes it when one comes soon, or up to ``limit`` (where what is said starts)."""
+        limit = self.n if limit is None else limit
         while j < limit:
             w = self.norm(j)
-            if w in _TERMINAL:
-                break
-            if w == _QUOTE and j in self.closer:
-                close = self.closer[j]
-                if (
-                    0 < close - j - 1 <= MAX_QUOTED_NAME_WORDS
-                    and close + 1 < self.n
-                    and (self.is_word(close + 1) or self.norm(close + 1) == ",")
-                    and verb_info(self.norm(close + 1)) is None
-                    and rest_at is None
-                ):
-                    j = close + 1  # a quoted name inside the head
+            if w in "-(" and self.cue_at(j + 1):
+                # "طالب المعلم [- وفق وكالة إنترفاكس -] بحل التحالف"
+                close = next((c for c in range(j + 2, min(limit, j + MAX_HEAD_WORDS)) if self.norm(c) in "-)"), None)
+                if close is not None:
+                    j = close + 1
                     continue
-                found = ("direct", j, j)
-                break
-            if w == ":":
-                nxt = j + 1
-                if self.is_complement(nxt):
-                    found = ("indirect", j, nxt)
-                elif self.norm(nxt) == _QUOTE:
-                    found = ("direct", j, nxt)
-                else:
-                    found = ("colon", j, nxt)
-                break
-            if self.is_complement(j):
-                found = ("indirect", j, j)
-                break
-            for prep in verb.preps:
-                if len(prep) == 1 and w.startswith(prep) and _complement_at(w[1:]):
-                    found = ("indirect", j, j)  # بأن
-                    break
-                if _prep_matches(w, prep):
-                    if self.is_complement(j + 1):
-                        found = ("indirect", j, j + 1)
-                        break
-                    if rest_at is None and len(prep) > 1:
-                        rest_at = j
-            if found:
-                break
-            info = verb_info(w)
-            if info is not None and j > i + 1 and info[1].kind in ("say", "participle") and w not in ("قاءلا", "قاءله"):
-                break
-            j += 1
-        if rest_at is not None and (found is None or found[1] - rest_at > 8):
-            # "أعرب X عن قلقه": X must be a short head that runs right up to the preposition
-            # ("ساد هدوء حذر حي وادي النهر ... من صباح اليوم" is no statement)
-            head_words = sum(1 for k in range(i + 1, rest_at) if self.is_word(k))
-            stop = self.head_end(i + 1, rest_at)
-            # the head may be followed by a short circumstance: "بان كي مون [في وقت سابق] عن"
-            circumstance = stop < rest_at and rest_at - stop <= 4 and self.phrase_at(stop, self.L.stops) > 0
-            # and the verb opens its clause ("هدوء حذر" is an adjective after a noun)
-            opens = i == 0 or stop == i + 1 or self.norm(i)[:1] in "وف" or not self.is_word(i - 1) or self.norm(i - 1) in self.L.boundary or self.norm(i - 1) in self.L.relative
-            if rest_at == i + 1 or opens and ((stop == rest_at or circumstance) and head_words <= MAX_REST_HEAD_WORDS + 4 * circumstance):
-                return "rest", rest_at, rest_at
-            return None if found is None else found
-        if rest_at is not None and found is not None and found[0] == "direct":
-            return "direct", rest_at, found[2]  # "وتحدث المرصد عن «وجود جثث ...»"
-        return found
+            if w in ",-" or w == "(":
+                j += 1
+                continue
+            k = self.phrase_at(j, self.L.stops)
+            if not k or verb_info(w) is not None or self.is_complement(j) or w in self.L.relative:
+                return j
+            opener = w in _CIRCUMSTANCE_OPENERS or (w[:1] == "ل" and k == 1)
+            j += k
+            if not opener:
+                continue  # "أمس"، "أيضا": one word
+            # "في خطاب متلفز،"، "لوكالة الأنباء الفرنسية": a phrase, to its comma or to what is said
+            comma = next((c for c in range(j, min(limit, j + MAX_CIRCUMSTANCE_WORDS)) if self.norm(c) == ","), None)
+            if comma is not None:
+                j = comma + 1
+            elif limit - j <= MAX_CIRCUMSTANCE_WORDS:
+                return limit  # "وأكد بيرجستروم [في مؤتمر صحفي]: ..."
+        return min(j, limit)
+
+    def after_complementiser(self, c0: int, c1: int) -> int:
+        """``c0``, or past a complementiser that opens the content at ``c0`` ("إنه [سيرد]"،
+        "أن [تركيا تواصل]"، "بأنها [قطعة]"): what was said starts after it.  "أن" before a
+        verb in the subjunctive stays ("نفى [أن تكون] روسيا مسؤولة")."""
+        k = bisect_left(self.starts, c0)
+        if k >= self.n or self.toks[k].start >= c1 or not self.is_complement(k):
+            return c0
+        w, nxt = self.norm(k), self.norm(k + 1)
+        if w in ("ان", "وان") and (nxt[:1] == "ي" or nxt in _SUBJUNCTIVE):
+            return c0
+        k += 1
+        while k < self.n and self.norm(k) in (",", ":"):
+            k += 1
+        return self.toks[k].start if k < self.n and self.toks[k].start < c1 else c0
 
     def content_end(self, j: int) -> int:
         """Token index where an indirect statement starting at ``j`` ends: the sentence end,
-        or a comma before a participle or a coordinated reporting verb ("، مضيفا أن"،
-        "، وأضاف أنه")، or a و-prefixed reporting verb."""
-        while j < self.n:
-            w = self.norm(j)
-            if w == _QUOTE and j in self.closer:
-                j = self.closer[j] + 1
-                continue
-            if w in _TERMINAL and not self.is_word(j + 1) and j + 1 >= self.n:
-                return j
-            if w == "," and j + 1 < self.n:
-                nxt = self.norm(j + 1)
-                info = verb_info(nxt)
-                if info and (info[1].kind == "participle" or nxt[0] in "وف"):
-                    return j
-                if nxt in ("بينما", "فيما") or (nxt == "في" and self.norm(j + 2) == "حين"):
-                    return j
-                if self.cue_at(j + 1):
-                    return j
-            elif j > 0 and w[:1] in "وف" and (info := verb_info(w)) and info[1].kind == "say" and self.norm(j - 1) != ",":
-                if self.complement(j, info[1]) is not None:
-                    return j
-            j += 1
-        return self.n
+        or a comma before a participle, a coordinated reporting verb or a cue ("، مضيفا أن"،
+        "، وأضاف أنه"، "، وفق ما")، a و-prefixed reporting verb with its own complement, a
+        clause-opening word before a new speaker ("لكن مسؤول المعارضة قال إن"), or a
+        participle right after a closing quotation mark.  Read from a table the sentence
+        fills once from its end, so that every statement of a long sentence costs one step."""
+        if self._ends is None:
+            self._ends = self._statement_ends()
+        return self._ends[j] if j < self.n else self.n
+
+    def _statement_ends(self) -> list[int]:
+        ends = [self.n] * (self.n + 1)
+        for k in range(self.n - 1, -1, -1):
+            w = self.norm(k)
+            if w == _QUOTE and k in self.closer:
+                after = self.closer[k] + 1
+                info = verb_info(self.norm(after)) if after < self.n else None
+                ends[k] = after if info is not None and info[1].kind == "participle" else ends[min(after, self.n)]
+            elif self._ends_statement(k):
+                ends[k] = k
+            else:
+                ends[k] = ends[k + 1]
+        return ends
+
+    def _ends_statement(self, k: int) -> bool:
+        w = self.norm(k)
+        if w in _TERMINAL:
+            return k + 1 >= self.n
+        if w == "," and k + 1 < self.n:
+            nxt = self.norm(k + 1)
+            info = verb_info(nxt)
+            if info and (info[1].kind == "participle" or nxt[0] in "وف"):
+                return True
+            if nxt in ("بينما", "فيما") or (nxt == "في" and self.norm(k + 2) in ("حين", "وقت")):
+                return True
+            if nxt in ("وهو", "وهي", "وهذا") and self.norm(k + 2) == "ما":
+                return True  # "، وهو ما ينفيه ...": someone else on what was said
+            return bool(self.cue_at(k + 1))
+        if k > 0 and w[:1] in "وف" and (info := verb_info(w)) and info[1].kind == "say" and self.norm(k - 1) != ",":
+            return self.complement(k, info[1]) is not None
+        if k > 0 and w in _NEW_CLAUSE:
+            # "... لكن مسؤول المعارضة قال إنها لم تسقط بعد": a new speaker's clause
+            for m in range(k + 1, min(self.n, k + 1 + MAX_CIRCUMSTANCE_WORDS)):
+                if not self.is_word(m):
+                    return False
+                info = verb_info(self.norm(m))
+                if info is not None:
+                    return info[1].kind == "say" and self.complement(m, info[1]) is not None
+        return False
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
         """Offsets of tokens [a, b) without surrounding punctuation and spaces."""

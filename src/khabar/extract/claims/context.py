@@ -430,6 +430,11 @@ def source_chain(
     """
     found: list[tuple[str, str, str | None]] = []  # (text, kind, organisation)
     if primary is not None:
+        # a relay names its speaker as the source and who carried it first ("نقلت اليونيسيف
+        # عن طبيب": UNICEF, then the doctor)
+        relay = next((a for a in attributions if a.carrier is not None and a.source == primary), None)
+        if relay is not None and relay.carrier is not None:
+            found.append((relay.carrier.text, relay.carrier.kind, relay.carrier.organisation))
         found.append((primary.text, primary.kind, primary.organisation))
         tail = _relay_after(sentence, attributions, primary)
         if tail:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.extract.attribution.verbs import reporting_verb_forms
 from khabar.extract.titles import titles as title_phrases
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
@@ -83,11 +84,11 @@ def _lexicon() -> _Lexicon:
                     surnames.add(phrase.split()[-1])
     titles = frozenset(" ".join(t) for t in title_phrases() if all(w.isalpha() for w in t))
     nationalities = frozenset(w for fields in read_fields("nationalities") for w in fields[1:])
-    verbs = phrases_by_tag("reporting_verbs")
+    verbs = reporting_verb_forms()
     cues = phrases_by_tag("attribution_cues")
     mine = phrases_by_tag("entity_cues")
-    say = frozenset(v.split()[0] for v in verbs.get("say", ()))
-    every_verb = frozenset(v.split()[0] for vs in verbs.values() for v in vs)
+    say = verbs.get("say", frozenset())
+    every_verb = frozenset(v for vs in verbs.values() for v in vs)
     stops = (
         every_verb
         | frozenset(v.split()[0] for k in ("anonymous", "stop", "relative", "boundary") for v in cues.get(k, ()))

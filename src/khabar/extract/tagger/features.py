@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.extract.attribution.verbs import reporting_verb_forms
 from khabar.extract.titles import titles
 from khabar.text.ar.clitics import clitic_variants, strip_clitics
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
@@ -93,9 +94,8 @@ def word_lists() -> WordLists:
     for label, entries in phrases_by_tag("entity_cues").items():
         for e in entries:
             words["cue_" + label].add(e.split()[0])
-    for label, entries in phrases_by_tag("reporting_verbs").items():
-        for e in entries:
-            words["verb"].add(e.split()[0])
+    for forms in reporting_verb_forms().values():
+        words["verb"].update(forms)
     lengths: dict[str, set[int]] = defaultdict(set)
     for p in phrases:
         parts = p.split()

@@ -1,0 +1,128 @@
+"""The reporting verbs and their forms, from ``text/ar/data/reporting_verbs.txt``.
+
+Each line of the list is one verb: its class, its past, present and participle forms
+(third person masculine singular) and its frame (the prepositions that introduce what is
+said, whether a noun object is a statement, the nouns it needs).  The other persons are
+derived here, so that a verb is listed once and every form of it is known: "أكدت"،
+"يؤكدون"، "مؤكدة" from "أكد | يؤكد | مؤكدا".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from khabar.text.ar.lexicon import read_tagged
+
+VerbClass = Literal["say", "believe", "stance", "relay", "impersonal"]
+FormKind = Literal["past", "present", "participle"]
+
+_CLASSES = frozenset({"say", "believe", "stance", "relay", "impersonal"})
+_LIST = "reporting_verbs"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerb:
+    """One verb of the list: its class, listed forms and frame (all normalized)."""
+
+    cls: VerbClass
+    past: str | None
+    present: str | None
+    participle: str | None
+    #: Prepositions that may introduce what is said ("الي" for "أشار إلى").
+    preps: tuple[str, ...] = ()
+    #: A noun object after the speaker is itself the statement ("أعلن التحالف فرض حصار").
+    noun: bool = False
+    #: The verb says something only with one of these nouns after its speaker ("وجه نداء").
+    frame: tuple[str, ...] = ()
+    #: The form is also a common word ("بين"، "عبر"): named speaker and clause required.
+    strict: bool = False
+    #: Nouns after which the verb says nothing ("رفض التعليق").
+    silent: tuple[str, ...] = ()
+
+
+def _weak(form: str) -> bool:
+    """A form ending in a weak letter that drops before a suffix ("دعا"، "نفي"، "يدعو")."""
+    return form[-1:] in ("ا", "ي", "و")
+
+
+def derived_forms(verb: ReportingVerb) -> dict[str, FormKind]:
+    """Every form of ``verb`` (normalized) and which of the three it is: the listed forms,
+    the feminine and plural of the past and present, the feminine and plurals of the
+    participle.  Duals are never derived (they are far more often nouns: "ردا"، "طلبا")."""
+    out: dict[str, FormKind] = {}
+    if verb.past:
+        p = verb.past
+        stem = p[:-1] if _weak(p) else p
+        for f in (p, stem + "ت", stem + "وا"):
+            out.setdefault(f, "past")
+    if verb.present:
+        s = verb.present
+        stem = s[:-1] if _weak(s) else s
+        forms = [s, stem + "ون"]
+        if s.startswith("ي"):
+            forms.append("ت" + s[1:])
+        for f in forms:
+            out.setdefault(f, "present")
+    if verb.participle:
+        r = verb.participle
+        forms = [r]
+        if r.endswith("ا"):
+            forms += [r[:-1] + "ه", r[:-1] + "ين", r[:-1] + "ات"]
+        for f in forms:
+            out.setdefault(f, "participle")
+    return out
+
+
+def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
+    fields = [f.strip() for f in phrase.split("|")]
+    if cls not in _CLASSES or len(fields) != 4 or not all(fields):
+        raise ValueError(
+            f"khabar word list text/ar/data/{_LIST}.txt: {number_hint!r} is not "
+            f"'[{'|'.join(sorted(_CLASSES))}] past | present | participle | frame'"
+        )
+    past, present, participle = (None if f == "-" else f for f in fields[:3])
+    frame_words = fields[3].split()
+    return ReportingVerb(
+        cls=cls,  # type: ignore[arg-type]
+        past=past,
+        present=present,
+        participle=participle,
+        preps=tuple(w[1:] for w in frame_words if w.startswith("+")),
+        noun="noun" in frame_words,
+        frame=tuple(w[1:] for w in frame_words if w.startswith("=")),
+        strict="strict" in frame_words,
+        silent=tuple(w[1:] for w in frame_words if w.startswith("!")),
+    )
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> tuple[ReportingVerb, ...]:
+    """Every verb of the list, in file order."""
+    return tuple(_parse(f"[{e.tag}] {e.phrase}", e.tag, e.phrase) for e in read_tagged(_LIST))
+
+
+@lru_cache(maxsize=1)
+def reporting_verb_forms() -> dict[str, frozenset[str]]:
+    """Every form of the list by class ("say" -> {"قال", "قالت", "قالوا", "يقول", ...}):
+    for the readers that only need to know a word is a verb of saying (entity recognition)."""
+    out: dict[str, set[str]] = {}
+    for verb in reporting_verbs():
+        forms = derived_forms(verb) if verb.cls != "impersonal" else _listed(verb)
+        out.setdefault(verb.cls, set()).update(forms)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _listed(verb: ReportingVerb) -> dict[str, FormKind]:
+    """Only the forms as listed: an impersonal past ("أعلن") is a passive in that form alone."""
+    out: dict[str, FormKind] = {}
+    for form, kind in ((verb.past, "past"), (verb.present, "present"), (verb.participle, "participle")):
+        if form:
+            out[form] = kind  # type: ignore[assignment]
+    return out
+
+
+def forms_of(verb: ReportingVerb) -> dict[str, FormKind]:
+    """The forms a verb of the list is found by (derived, or as listed for an impersonal)."""
+    return _listed(verb) if verb.cls == "impersonal" else derived_forms(verb)
