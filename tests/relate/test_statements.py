@@ -70,3 +70,34 @@ def test_statement_facts_group_rewrites_of_one_sentence(seeds_dir):
     assert statements and all(len(f.article_ids) >= 2 for f in statements)
     ban = [f for f in statements if "بان كي مون" in f.text]
     assert ban and len(ban[0].article_ids) == 3
+
+
+def test_an_unnamed_official_of_two_outlets_is_one_speaker_whatever_his_rank():
+    # the wire quote of seeds 000 and 004: "مسئول تركي كبير" in one, "مسؤول تركي رفيع" in the other
+    assert same_speaker(q("مسئول تركي كبير"), q("مسؤول تركي رفيع"))
+    assert not same_speaker(q("مسؤول تركي"), q("مسؤول روسي"))
+
+
+def test_seeds_turkish_officials_wire_quote_is_one_fact_of_two_outlets(seeds_dir):
+    brief = khabar.brief(seeds_dir)
+    facts = [f for f in brief.facts if f.kind == "quote" and "فتح ممر لخروج المقاتلين" in normalize(f.text)]
+    assert len(facts) == 1 and len(facts[0].article_ids) == 2
+
+
+def test_a_reworded_statement_of_one_speaker_is_one_fact():
+    arts = [
+        _article("وكالة", "وقال مدير الدفاع المدني سامي العلي إن فرقه انتشلت قرابة 30 جثة من تحت الأنقاض."),
+        _article("صحيفة", "وأكد سامي العلي أن فرق الإنقاذ انتشلت قرابة ثلاثين جثة من تحت أنقاض السوق."),
+    ]
+    facts = [f for f in build_event_brief(arts).facts if f.kind == "quote"]
+    assert len(facts) == 1 and len(facts[0].article_ids) == 2
+
+
+def test_two_figures_of_one_speaker_are_two_statements():
+    # a toll that grew (14, then 17) is two statements: joining them would hide the change
+    arts = [
+        _article("وكالة", "وقالت وزارة الصحة إن حصيلة ضحايا السيول في المحافظة ارتفعت إلى 14 قتيلا."),
+        _article("صحيفة", "وأعلنت وزارة الصحة ارتفاع حصيلة ضحايا السيول في المحافظة إلى 17 قتيلا."),
+    ]
+    facts = [f for f in build_event_brief(arts).facts if f.kind == "quote"]
+    assert len(facts) == 2
