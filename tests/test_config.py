@@ -55,7 +55,7 @@ def test_ranges_are_checked_by_the_options_themselves():
 def test_nested_options_are_built_from_a_dict_and_recorded_with_the_brief_options():
     options = build_options(BriefOptions, conflicts={"tolerance": 0.05})
     assert options.conflicts == ConflictOptions(tolerance=0.05)
-    assert dataclasses.asdict(options)["conflicts"] == {"tolerance": 0.05}
+    assert dataclasses.asdict(options)["conflicts"] == {"tolerance": 0.05, "max_ratio": 6.0}
 
 
 def test_every_kind_of_options_is_built_by_the_one_constructor():

@@ -113,7 +113,7 @@ def test_every_figure_group_and_category_has_a_label_in_each_language():
 
     groups = tags("claim_subjects.txt")
     categories = {t.split()[0] for t in tags("claim_categories.txt")} - {
-        "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual", "exchange"}
+        "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual", "exchange", "locating"}
     for lang in ("ar", "en"):
         assert groups <= set(GROUP_LABELS[lang])
         assert categories <= set(CATEGORY_LABELS[lang])

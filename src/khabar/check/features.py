@@ -84,7 +84,7 @@ def _cues() -> _Cues:
 
 #: Tags of ``claim_categories.txt`` that are not categories of what a figure counts.
 _NOT_CATEGORIES = frozenset(
-    {"skip_after", "skip_before", "boundary", "subset", "anaphora", "age", "margin", "source_verb", "so_far", "period", "dual", "exchange", "other"}
+    {"skip_after", "skip_before", "boundary", "subset", "anaphora", "age", "margin", "source_verb", "so_far", "period", "dual", "exchange", "locating", "other"}
 )
 
 

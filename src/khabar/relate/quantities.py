@@ -20,7 +20,8 @@ repeat (``same_as``) stands with the figure it repeats.
 Within a quantity, figures of one value form a **position**, with the independent primary
 sources behind it (the last link of each source chain: three outlets citing the Observatory
 are one source).  Figures given for the same day by different primary sources with different
-values **dispute** -- that is a conflict; the same source giving another value elsewhere is
+values **dispute** -- that is a conflict (unless they are further apart than ``max_ratio``:
+then the smaller is a part the text did not link); the same source giving another value elsewhere is
 an update or a rounding, not a disagreement, and a figure the outlet states itself
 (unattributed) takes no side.  A count reported again on a later day is **change over
 time**: the later figure is a ``running_total_of`` the earlier one (set here, across
@@ -283,7 +284,7 @@ def _quantity(members: list[Claim], root, options: ConflictOptions) -> tuple[Qua
         involved: set[int] = set()
         for x, i in enumerate(idx):
             for j in idx[x + 1 :]:
-                if _disagree(positions[i], positions[j], root):
+                if _disagree(positions[i], positions[j], root) and _comparable(positions[i], positions[j], root, options):
                     involved.update((i, j))
         if len(involved) >= 2:
             disputes.append(tuple(sorted(involved)))
@@ -356,6 +357,13 @@ def _value(c: Claim) -> float:
 def _same_value(a: Claim, b: Claim, options: ConflictOptions) -> bool:
     va, vb = _value(a), _value(b)
     return abs(va - vb) <= options.tolerance * max(abs(va), abs(vb))
+
+
+def _comparable(p: list[Claim], q: list[Claim], root, options: ConflictOptions) -> bool:
+    """Two values close enough to be two estimates of one count (see ``max_ratio``)."""
+    a, b = abs(_value(root(p[0]))), abs(_value(root(q[0])))
+    low, high = min(a, b), max(a, b)
+    return low > 0 and high / low <= options.max_ratio
 
 
 def _disagree(p: list[Claim], q: list[Claim], root) -> bool:

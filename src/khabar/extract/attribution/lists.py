@@ -179,3 +179,18 @@ def head_kind(words: tuple[str, ...]) -> SourceKind | None:
     if first in L.organisation or _bare(first) in L.organisation:
         return "organisation"
     return None
+
+
+def cue_at(words: tuple[str, ...]) -> int:
+    """How many of ``words`` (normalized) an attribution cue takes at their start ("وفق"،
+    "بحسب ما أعلنت"), the longest; 0 when they do not start with one."""
+    if not words:
+        return 0
+    cues = _lists().cues
+    for first in (words[0], words[0][1:] if words[0][:1] in "وف" else None):
+        if not first:
+            continue
+        for phrase in cues.get(first, ()):
+            if words[1 : len(phrase)] == phrase[1:]:
+                return len(phrase)
+    return 0

@@ -545,7 +545,14 @@ def find_attributions(text: str, names: Sequence[tuple[int, int, str]] = ()) -> 
     return _scan(text, names)[1]
 
 
-def find_source(text: str, *, start: int = 0, end: int | None = None, previous: Source | None = None) -> Source | None:
+def find_source(
+    text: str,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    previous: Source | None = None,
+    attributions: Sequence[Attribution] | None = None,
+) -> Source | None:
     """Who the statement or figure at ``text[start:end]`` (in a sentence ``text``) is
     attributed to, or None when the sentence attributes it to no one.
 
@@ -554,6 +561,7 @@ def find_source(text: str, *, start: int = 0, end: int | None = None, previous: 
     the statement bounds exclude).  A follow-on with no speaker in the sentence ("وأضاف أن
     60 ...") and a participle take the previous source of the sentence, or ``previous``
     when the caller knows who spoke before (the article's last speaker); without it, None.
+    ``attributions``: :func:`find_attributions` of ``text``, when the caller has them already.
 
     >>> find_source("وقال المرصد السوري إن 60 شخصا قتلوا", start=22, end=24).text
     'المرصد السوري'
@@ -563,7 +571,7 @@ def find_source(text: str, *, start: int = 0, end: int | None = None, previous: 
         raise ValueError(f"span [{start}, {end}) is outside the text of length {len(text)}")
     resolved: list[tuple[Attribution, Source | None]] = []
     last = previous
-    for att in find_attributions(text):
+    for att in find_attributions(text) if attributions is None else attributions:
         src = att.source if att.source is not None else last
         resolved.append((att, src))
         last = src

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from khabar.extract.attribution import Attribution, Source, head_kind, verb_info
+from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, verb_info
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
 from khabar.extract.titles import titles_by_first_word, without_article
@@ -351,6 +351,8 @@ def figure_span(
 
 # --- the source chain --------------------------------------------------------------------
 
+#: A cue ("بحسب"، "وفق") this close after a figure (its noun between) attributes that figure.
+CUE_AFTER_FIGURE_CHARS = 16
 #: Words that relay a source's own source: "نقلت اليونيسيف عن طبيب"، "نقلا عن مصادر"، "على
 #: لسان المتحدث".
 _RELAY = re.compile(r"(?:^|\s)(?:نقلا\s+عن|نقلاً\s+عن|على\s+لسان|عن\s+لسان|عن)\s+")
@@ -364,22 +366,42 @@ _NOT_A_SOURCE_START = frozenset(
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
 #: A source is at least this many letters ("يوين" is a cut word, not a source).
 MIN_SOURCE_LETTERS = 4
+#: A source is at most this many words: a longer head has swallowed its clause ("معرض فيفاتك
+#: ملتقى عالميا للتكنولوجيا ينتظر"); the longest real ones ("مكتب الأمم المتحدة لتنسيق
+#: الشؤون الإنسانية في اليمن") have eight.
+MAX_SOURCE_WORDS = 8
+
+
+#: "في" + one of these starts circumstance, not a part of the source's name: "وزير الدفاع في
+#: تعليقه"، "موسكو في وقت سابق" (but "مصدر في المعارضة"، "الدفاع المدني في حلب" stay).
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:في|فى)\s+(?:وقت|تعليق|تصريح|بيان|حديث|مقابل|مؤتمر|لقاء|كلم|رسال|اتصال|تغريد|منشور|ساع|اليوم|الوقت)\S*.*$"
+)
 
 
 def clean_source(text: str) -> str | None:
     """A source as a reader should see it, or None when what was found is no source: cut
-    before a number ("الحكومة و19 وفق الهلال الأحمر" is "الحكومة"), trailing "قوله" and
-    particles dropped, function words refused."""
+    before a number ("الحكومة و19 وفق الهلال الأحمر" is "الحكومة") and before circumstance
+    ("في تصريح"), trailing "قوله" and particles dropped, function words refused."""
     digit = _DIGIT.search(text)
     if digit is not None:
         text = text[: digit.start()]
+    text = _CIRCUMSTANCE.sub("", text)
     words = text.split()
+    if len(words) > 1 and verb_info(normalize(words[0])) is not None:
+        words = words[1:]  # "أوردت صحيفة صن": the verb is not the source
     while words and (normalize(words[-1]) in _TAIL_WORDS or normalize(words[-1]) in ("و", "")):
         words.pop()
     while words and not any(ch.isalpha() for ch in words[-1]):
         words.pop()
-    if not words or normalize(words[0]) in _NOT_A_SOURCE_START:
+    if words and len(words) > MAX_SOURCE_WORDS and head_kind(tuple(normalize(w) for w in words[:2])) == "anonymous":
+        # "مسؤول امريكي عليم بالجهود المبذولة لتأمين ممرات ...": who, without what he knows of
+        cut = next((i for i, w in enumerate(words[2:], 2) if normalize(w).startswith(("بال", "لل", "ب"))), 4)
+        words = words[: min(cut, 4)]
+    if not words or normalize(words[0]) in _NOT_A_SOURCE_START or len(words) > MAX_SOURCE_WORDS:
         return None
+    if any(verb_info(normalize(w)) is not None for w in words[1:]):
+        return None  # a reporting verb inside: the head ran on into the statement
     cleaned = " ".join(words).strip(" ،,:«»\"“”'")
     if sum(ch.isalpha() for ch in cleaned) < MIN_SOURCE_LETTERS:
         return None
@@ -429,6 +451,10 @@ def source_chain(
     noun object).  Unattributed when nothing is found.
     """
     found: list[tuple[str, str, str | None]] = []  # (text, kind, organisation)
+    own = _cue_right_after(sentence, end)
+    if own is not None:
+        # "17 قتيلا بحسب الحكومة و19 وفق الهلال الأحمر": the cue right after a figure is its own
+        primary = Source(own, end, end, kind="organisation")
     if primary is not None:
         # a relay names its speaker as the source and who carried it first ("نقلت اليونيسيف
         # عن طبيب": UNICEF, then the doctor)
@@ -460,6 +486,23 @@ def source_chain(
             if link is not None and not any(normalize(link.text) == normalize(x.text) for x in links):
                 links.append(link)
     return tuple(links) if links else UNATTRIBUTED
+
+
+def _cue_right_after(sentence: str, end: int) -> str | None:
+    """The source of a cue written right after a figure and its noun ("19 وفق الهلال الأحمر"،
+    "17 قتيلا بحسب الحكومة"), up to the next figure or mark; None when no cue is there."""
+    tail = sentence[end : end + CUE_AFTER_FIGURE_CHARS + 60]
+    words = tail.split()
+    for skip in range(0, 3):
+        head = words[skip:]
+        taken = cue_at(tuple(normalize(w) for w in head[:6]))
+        if taken:
+            rest = " ".join(head[taken:])
+            stop = re.search(r"\s+و?[0-9\u0660-\u0669]|[،,.:؛!?]", rest)
+            return clean_source(rest[: stop.start()] if stop else rest)
+        if skip < len(words) and (_DIGIT.search(words[skip]) or any(ch in words[skip] for ch in "،,.:؛")):
+            break
+    return None
 
 
 def _relay_after(sentence: str, attributions: Sequence[Attribution], source: Source) -> str | None:

@@ -111,6 +111,7 @@ class _Lists:
     so_far: _Matcher
     period: _Matcher
     exchange: _Matcher
+    locating: _Matcher
     subjects: _Matcher
     #: Dual form (normalized, with and without و/ف/ب/ل) -> True: "طفلان"، "مركزين"، "وفاتين".
     duals: frozenset[str]
@@ -118,7 +119,7 @@ class _Lists:
 
 
 _SPECIAL = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual", "exchange",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual", "exchange", "locating",
 )
 
 
@@ -157,6 +158,7 @@ def _lists() -> _Lists:
         so_far=_matcher(by_tag["so_far"]),
         period=_matcher(by_tag["period"]),
         exchange=_matcher(by_tag["exchange"]),
+        locating=_matcher(by_tag["locating"]),
         subjects=_matcher(_read("claim_subjects")),
         duals=frozenset(_dual_forms(by_tag["dual"])),
         categories=frozenset(e.tag for e in cues),

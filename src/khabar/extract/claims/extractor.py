@@ -189,7 +189,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
-            src = find_source(sentence.text, start=n.start, end=n.end, previous=previous)
+            src = find_source(sentence.text, start=n.start, end=n.end, previous=previous, attributions=attributions)
             fallback = None
             if src is None:
                 fallback = (
@@ -225,7 +225,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                     approximate=n.approximate,
                     qualifier=qualifier_of(n),
                     category=f.category,
-                    group="money" if f.category == "money" else f.subject,
+                    group=_group(f.category, f.subject),
                     place=place,
                     place_in=places.container(place),
                     source_chain=chain,
@@ -239,11 +239,30 @@ def extract_claims(doc: Document) -> list[Claim]:
     return repeats(resolve_anaphors(_restated(claims), quotes))
 
 
+_DUAL_ENDINGS = ("ان", "ين")
+
+
+#: Categories that count people: a figure of one without a noun of its own ("لا يتجاوز 15
+#: ألفا") counts "people".
+PEOPLE_CATEGORIES = frozenset({
+    "killed", "injured", "casualties", "executed", "kidnapped", "missing", "displaced", "trapped", "evacuated",
+    "surrendered", "released", "arrested", "affected", "population", "participants",
+})
+
+
+def _group(category: str | None, group: str | None) -> str | None:
+    if category == "money":
+        return "money"
+    if group is None and category in PEOPLE_CATEGORIES:
+        return "people"
+    return group
+
+
 def _may_hold_a_dual(words: Sequence[str]) -> bool:
     """A cheap look at a sentence without digits or number words: does a word end like a
     dual of a counted noun?"""
     duals = _lists().duals
-    return any(w.endswith(("ان", "ين")) and any(v in duals for v in _variants(w)) for w in words)
+    return any(w.endswith(_DUAL_ENDINGS) and any(v in duals for v in _variants(w)) for w in words)
 
 
 def _paragraph_days(sentences: Sequence[Sentence], dates: Sequence[DateMention]) -> dict[int, dt.date]:

@@ -4,12 +4,14 @@ and subject (the rules are listed in :mod:`khabar.extract.claims.extractor`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.normalize import normalize
+from khabar.text.ar.stopwords import is_stopword
 
 #: How many words before or after a figure its category cue may stand.
 CUE_WINDOW = 12
@@ -37,13 +39,14 @@ class _Figure:
 
 
 def _is_year(n: NumberMention) -> bool:
+    """Four digits in the years' range, alone or as a range of years ("2005-2006")."""
     text = normalize(n.text)
-    return (
-        n.value is not None
-        and text.isdigit()
-        and len(text) == 4
-        and YEAR_RANGE[0] <= n.value <= YEAR_RANGE[1]
-    )
+    if n.value is None:
+        ends = re.findall(r"[0-9]+", text)
+        return (
+            len(ends) == 2 and all(len(e) == 4 and YEAR_RANGE[0] <= int(e) <= YEAR_RANGE[1] for e in ends)
+        )
+    return text.isdigit() and len(text) == 4 and YEAR_RANGE[0] <= n.value <= YEAR_RANGE[1]
 
 
 def _counted_noun(s: _Sent, b: int) -> int:
@@ -64,8 +67,8 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
         return True
     if any(d.start < n.end and n.start < d.end for d in dates):
         return True
-    if normalize(n.text).startswith(_ARTICLE):
-        return True
+    if n.text.lstrip("وفبل").startswith(("ال", "إل")):
+        return True  # "الثلاث": a count with the article describes ("آلاف" is no article)
     p = s.prev_word(a)
     if p >= 0:
         if s.toks[p].norm == _ARTICLE:  # "الـ 4"
@@ -80,6 +83,8 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
     nxt = s.next_word(b)
     if nxt >= 0:
         starts_date = any(d.start == s.toks[nxt].start for d in dates)  # "12 ألفا يوم الاثنين"
+        if any(d.start == s.toks[nxt].start and d.precision == "month" for d in dates):
+            return True  # "في 25 يوليو/تموز الماضي": the day of a month read as a month
         if not starts_date and lists.skip_after.at(s.toks, nxt, _variants) is not None:
             return True
         if n.value == 1 and not normalize(n.text)[:1].isdigit() and s.toks[nxt].norm == _MIN:
@@ -87,13 +92,34 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
         for k in (nxt, nxt + 1):
             if s.is_word(k) and lists.age.at(s.toks, k, _variants) is not None:
                 return True
+    if n.value == 1 and not normalize(n.text)[:1].isdigit() and p >= 0 and not _counts_a_known_noun(s, p):
+        return True  # "شركة واحدة"، "عائلة واحدة": "one" describing a noun, not a count
     if _near(s, a, b, lists.exchange, before=4, after=3):
         return True  # "سعر الصرف إلى 15000 ليرة للدولار": a price
+    noun = _counted_noun(s, b)
+    if noun >= 0 and _is_distance(s, noun) and s.is_word(noun + 1) and lists.locating.at(s.toks, noun + 1, _variants):
+        return True  # "70 كلم جنوب غرب مدينة الجبيل": where a place is
     if _is_year(n):
         noun = _counted_noun(s, b)
         if noun < 0 or (lists.subjects.at(s.toks, noun, _variants) is None and s.toks[nxt].norm != _MIN):
             return True
     return False
+
+
+def _counts_a_known_noun(s: _Sent, k: int) -> bool:
+    """The noun before "واحد" is one the lists count ("بمولد كهرباء واحد": a generator); the
+    noun may be followed by its complement."""
+    lists = _lists()
+    for j in (k, k - 1):
+        if j >= 0 and s.is_word(j) and (lists.subjects.at(s.toks, j, _variants) or lists.cues.at(s.toks, j, _variants)):
+            # "من عائلة واحدة": of one family, a description
+            return not (j > 0 and s.toks[j - 1].norm == _MIN)
+    return False
+
+
+def _is_distance(s: _Sent, k: int) -> bool:
+    hit = _lists().subjects.at(s.toks, k, _variants)
+    return hit is not None and hit[0].tag == "distance"
 
 
 def _near(s: _Sent, a: int, b: int, matcher: _Matcher, *, before: int, after: int) -> bool:
@@ -177,12 +203,24 @@ def _before_in_clause(s: _Sent, f: _Figure, matcher: _Matcher, *, limit: int = C
     return -1
 
 
+def _has_own_noun(s: _Sent, f: _Figure) -> bool:
+    """A content word right after the figure is its own noun, known to the lists or not ("أكبر
+    ثلاثة منتجين"); a function word, punctuation or the end leave it without one ("ذهب 8500
+    إلى حي"، "لا يتجاوزون 15 ألفا.")."""
+    k = s.next_word(f.b)
+    if k < 0 or _lists().skip_after.at(s.toks, k, _variants) is not None:
+        return False  # "بنحو 12 ألفا يوم الاثنين": a day, not what is counted
+    return not is_stopword(s.toks[k].norm) and not any(is_stopword(v) for v in _variants(s.toks[k].norm)[1:])
+
+
 def _subset(s: _Sent, f: _Figure) -> str | None:
     """"breakdown" when the figure follows "بينهم" (also "من بينهم"): a subgroup of the total
     before it; "part" after "منهم"، "معظمهم": a share of it; None otherwise."""
     p = s.prev_word(f.a)
     if p < 0:
         return None
+    if p > 0 and s.toks[p - 1].norm == normalize("كل"):
+        return None  # "كل منهم نحو 11 مليون": each of them, not a share
     hit = _lists().subset.at(s.toks, p, _variants)
     return hit[0].mode or "part" if hit is not None else None
 
@@ -270,7 +308,9 @@ def _duals(s: _Sent, taken: Sequence[tuple[int, int]]) -> list[_Figure]:
     """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"."""
     out = []
     for k, t in enumerate(s.toks):
-        if not s.is_word(k) or any(a < t.end and t.start < b for a, b in taken) or not _dual_at(s, k):
+        if not t.norm.endswith(("ان", "ين")) or not s.is_word(k):
+            continue
+        if any(a < t.end and t.start < b for a, b in taken) or not _dual_at(s, k):
             continue
         n = NumberMention(t.start, t.end, s.text[t.start : t.end], 2.0, 2.0, 2.0)
         out.append(_Figure(n, k, k + 1, k))
@@ -322,7 +362,7 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
                 f.category, f.via = _nearest_cue(s, f, percent=False), "cue"
             if f.category is None and _before_in_clause(s, f, lists.anaphora) >= 0:
                 f.category, f.via = (previous.category if previous else recent()), "anaphora"
-            if f.category is None and f.subject is None and previous is not None:
+            if f.category is None and f.subject is None and previous is not None and not _has_own_noun(s, f):
                 f.category, f.via = previous.category, "ellipsis"
                 f.subject = previous.subject
                 if previous.share == "part" and previous.total is not None:
