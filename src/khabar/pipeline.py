@@ -28,7 +28,6 @@ from typing import Any
 from khabar.errors import PipelineError
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import find_dates
-from khabar.extract.entities import find_mentions
 from khabar.extract.quotes import extract_quotes
 from khabar.model import Article, DateMention, Document, NumberMention, Sentence
 from khabar.text.ar.numbers import find_numbers
@@ -99,8 +98,7 @@ def add_mentions(doc: Document) -> Parts:
     the statistical tagger's names, with the word lists' roles and canonical keys."""
     from khabar.extract.tagger.spans import recognize_mentions
 
-    rules = find_mentions(doc.article, doc.sentences)
-    return {"mentions": tuple(recognize_mentions(doc.article, doc.sentences, rules))}
+    return {"mentions": tuple(recognize_mentions(doc.article, doc.sentences))}
 
 
 @component("quotes", requires=("sentences", "mentions"), assigns=("quotes",))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _mask, _readings, person_key
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import STOPWORDS
-from khabar.text.ar.tokenize import tokenize
+from khabar.text.ar.tokenize import Token, tokenize
 
 _MAX_NAME_UNITS = 3  # a person's name: 1-3 words after a title (particles bind to the next)
 
@@ -44,8 +44,16 @@ class _Sentence:
     spans: list[_Span] = field(default_factory=list)
 
 
-def _prepare(text: str, base: int) -> _Sentence:
-    toks = tokenize(text)
+def word_tokens(tokens: list[Token]) -> list[Token]:
+    """The word and number tokens of ``tokenize(text, punctuation=True)``: the same as
+    ``tokenize(text)``, so one tokenization serves the tagger and the word lists."""
+    return [t for t in tokens if t.norm[0].isalnum()]
+
+
+def _prepare(text: str, base: int, toks: list[Token] | None = None) -> _Sentence:
+    """One sentence ready for the passes; ``toks`` are its word tokens when already made."""
+    if toks is None:
+        toks = tokenize(text)
     norms = [t.norm for t in toks]
     gaps = [text[a.end : b.start] for a, b in zip(toks, toks[1:])]
     soft = [g == " " or g == "-" or g == "" or (len(g) < 4 and g.isspace()) for g in gaps]

@@ -222,20 +222,27 @@ class Tagger:
         self._index: dict[str, int] = {}
         self._table = np.zeros((1024, n_off, n_labels), dtype=np.float32)
         self._phrase_vectors: dict[str, np.ndarray] = {}
-        self._opens: dict[str, bool] = {}  # token -> may open a multi-word gazetteer entry
+        self._opens = np.zeros(len(self._table), dtype=bool)  # row -> may open a gazetteer phrase
         self._reset()
         self._out_tags = np.array(model.labels, dtype=object)
+        self._types = [lab[2:] for lab in model.labels]
+        self._begins = [lab.startswith("B-") for lab in model.labels]
+        self._outside = model.labels.index("O")
 
     def _reset(self) -> None:
         self._index.clear()
-        self._opens.clear()
+        self._opens[:] = False
         self._size = 0
         self._bos = self._add_row(BOS)
         self._eos = self._add_row(EOS)
 
-    def _add_row(self, attrs: tuple[tuple[str, str], ...]) -> int:
+    def _grow(self) -> None:
         if self._size == len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+            self._opens = np.concatenate([self._opens, np.zeros_like(self._opens)])
+
+    def _add_row(self, attrs: tuple[tuple[str, str], ...]) -> int:
+        self._grow()
         row = self._size
         self._table[row] = self.model.weight([attribute_name(f, v) for f, v in attrs])
         self._size += 1
@@ -247,8 +254,7 @@ class Tagger:
             known = self.model.known_word(token)
             if known is not None:  # a word of the precomputed table: no attributes to compute
                 sums, opens = known
-                if self._size == len(self._table):
-                    self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+                self._grow()
                 row = self._size
                 self._table[row] = sums
                 self._size += 1
@@ -256,7 +262,7 @@ class Tagger:
                 row = self._add_row(all_attributes(token, self.model.clusters))
                 opens = bool(phrase_starts(bare_norm(token)))
             self._index[token] = row
-            self._opens[token] = opens
+            self._opens[row] = opens
         return row
 
     def _phrase(self, value: str) -> np.ndarray:
@@ -272,19 +278,85 @@ class Tagger:
         person or organisation found once is found again where its words recur untagged
         (:func:`propagate_names`)."""
         sentences = [list(s) for s in sentences]
-        if not any(sentences):
+        paths = self._decode(sentences)
+        labels = self._out_tags
+        tags = [list(labels[p]) for p in paths]
+        if not consistent:
+            return tags
+        for labels_s, added in zip(tags, self._propagated(sentences, paths)):
+            for kind, a, b in added:
+                labels_s[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
+        return tags
+
+    def chunks(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, int, int]]]:
+        """(type, first token, last token + 1) of every name in every sentence, in order,
+        names found again where their words recur included: the same chunks as
+        :meth:`tag` gives, without making a tag per token."""
+        sentences = [list(s) for s in sentences]
+        paths = self._decode(sentences)
+        out = [self._chunks(p) for p in paths]
+        for found, added in zip(out, self._propagated(sentences, paths, out)):
+            if added:
+                found += added
+                found.sort(key=lambda c: c[1])
+        return out
+
+    def _chunks(self, path: np.ndarray) -> list[tuple[str, int, int]]:
+        """Chunks of one sentence's label ids, by conlleval's rules (an I- after O or
+        after another type opens a chunk)."""
+        hits = np.flatnonzero(path != self._outside)
+        if not len(hits):
+            return []
+        types, begins = self._types, self._begins
+        out: list[tuple[str, int, int]] = []
+        kind, a, b = "", -1, -1
+        for i, label in zip(hits.tolist(), path[hits].tolist()):
+            t = types[label]
+            if begins[label] or i != b or t != kind:
+                if a >= 0:
+                    out.append((kind, a, b))
+                kind, a = t, i
+            b = i + 1
+        out.append((kind, a, b))
+        return out
+
+    def _propagated(
+        self,
+        sentences: list[list[str]],
+        paths: list[np.ndarray],
+        found: list[list[tuple[str, int, int]]] | None = None,
+    ) -> list[list[tuple[str, int, int]]]:
+        """Chunks to add so that a person or organisation found once is found again where
+        its words recur untagged (:func:`propagate_chunks`)."""
+        if found is None:
+            found = [self._chunks(p) for p in paths]
+        if not any(c[0] in PROPAGATED for f in found for c in f):
             return [[] for _ in sentences]
+        keys = [[_name_word(t) for t in s] for s in sentences]
+        return propagate_chunks(keys, found)
+
+    def _decode(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """The best label ids of every sentence, read together as one document."""
+        if not any(sentences):
+            return [np.zeros(0, dtype=np.int64) for _ in sentences]
         with self._lock:
             if len(self._index) > self.MAX_TYPES:
                 self._reset()
+            index = self._index
             rows: list[int] = []
             starts: list[int] = []
+            pad_before, pad_after = [self._bos] * _PAD, [self._eos] * _PAD
             for s in sentences:
-                rows += [self._bos] * _PAD
+                rows += pad_before
                 starts.append(len(rows))
-                rows += [self._row(t) for t in s]
-                rows += [self._eos] * _PAD
-            table = self._table[np.array(rows)]
+                found = [index.get(t) for t in s]
+                if None in found:
+                    found = [self._row(t) if r is None else r for t, r in zip(s, found)]
+                rows += found
+                rows += pad_after
+            row_ids = np.array(rows)
+            table = self._table[row_ids]
+            opens = self._opens[row_ids]
         total = len(rows)
         emit = np.zeros((total, self._n), dtype=np.float32)
         for k, d in enumerate(OFFSETS):
@@ -292,23 +364,21 @@ class Tagger:
             lo, hi = max(0, -d), total - max(0, d)
             emit[lo:hi] += table[lo + d : hi + d, k]
         emit += self.model.bias
-        opens = self._opens
-        near = [(k, d) for k, d in enumerate(OFFSETS) if abs(d) <= 1]
-        for s, start in zip(sentences, starts):
-            candidates = [j for j, t in enumerate(s) if opens[t]]
-            if not candidates:
-                continue
-            for i, length, kind in phrase_matches([bare_norm(t) for t in s], candidates):
-                for j in range(i, i + length):
-                    value = ("B-" if j == i else "I-") + kind
-                    vec = self._phrase(value)
-                    for k, d in near:
-                        if 0 <= j - d < len(s):
-                            emit[start + j - d] += vec[k]
-        tags = self._viterbi(emit, starts, [len(s) for s in sentences])
-        return propagate_names(sentences, tags) if consistent else tags
+        if opens.any():
+            near = [(k, d) for k, d in enumerate(OFFSETS) if abs(d) <= 1]
+            for s, start in zip(sentences, starts):
+                candidates = np.flatnonzero(opens[start : start + len(s)]).tolist()
+                if not candidates:
+                    continue
+                for i, length, kind in phrase_matches([bare_norm(t) for t in s], candidates):
+                    for j in range(i, i + length):
+                        vec = self._phrase(("B-" if j == i else "I-") + kind)
+                        for k, d in near:
+                            if 0 <= j - d < len(s):
+                                emit[start + j - d] += vec[k]
+        return self._viterbi(emit, starts, [len(s) for s in sentences])
 
-    def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[list[str]]:
+    def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[np.ndarray]:
         """Best label path of every sentence, batched: sentences sorted longest first, so
         the ones still running at step t are a prefix of the batch."""
         lens = np.array(lengths)
@@ -316,7 +386,7 @@ class Tagger:
         lens_sorted = lens[order]
         b, t_max, n = len(lengths), int(lens_sorted[0]), self._n
         if t_max == 0:
-            return [[] for _ in lengths]
+            return [np.zeros(0, dtype=np.int64) for _ in lengths]
         steps = np.arange(t_max)
         idx = np.array(starts)[order][None, :] + np.minimum(steps[:, None], np.maximum(lens_sorted - 1, 0)[None, :])
         e = emit[idx]  # (t_max, b, n)
@@ -327,8 +397,9 @@ class Tagger:
         for t in range(1, t_max):
             k = int(running[t])
             scores = delta[:k, :, None] + trans
-            back[t, :k] = scores.argmax(axis=1)
-            delta[:k] = scores.max(axis=1) + e[t, :k]
+            best = scores.argmax(axis=1)
+            back[t, :k] = best
+            delta[:k] = np.take_along_axis(scores, best[:, None, :], axis=1)[:, 0] + e[t, :k]
         current = delta.argmax(axis=1)
         path = np.zeros((t_max, b), dtype=np.int64)
         for t in range(t_max - 1, -1, -1):
@@ -336,10 +407,9 @@ class Tagger:
             path[t, :k] = current[:k]
             if t:
                 current[:k] = back[t, np.arange(k), current[:k]]
-        labels = self._out_tags
-        out: list[list[str]] = [[] for _ in lengths]
-        for rank, i in enumerate(order):
-            out[i] = list(labels[path[: lens_sorted[rank], rank]])
+        out: list[np.ndarray] = [path[:0, 0]] * len(lengths)
+        for rank, i in enumerate(order.tolist()):
+            out[i] = path[: lens_sorted[rank], rank]
         return out
 
 
@@ -365,36 +435,51 @@ def _name_word(token: str) -> str:
     return strip_clitics(bare_norm(token))
 
 
-def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
-    """Tag again, as the same type, every untagged run of tokens whose words (without
-    proclitics) are those of a person or organisation tagged elsewhere in the document
-    (longest run first; one-word names of 3 letters or more, never a function word)."""
+def propagate_chunks(
+    keys: Sequence[Sequence[str]], found: Sequence[Sequence[tuple[str, int, int]]]
+) -> list[list[tuple[str, int, int]]]:
+    """The chunks to add to a document whose sentences have the name words ``keys``
+    (each token without proclitics) and the chunks ``found``: every untagged run of
+    tokens whose words are those of a person or organisation found elsewhere (longest
+    run first; one-word names of 3 letters or more, never a function word), as the type
+    it was found with most often."""
     names: dict[tuple[str, ...], list[str]] = {}
-    keys = [[_name_word(t) for t in s] for s in sentences]
-    for k, labels in zip(keys, tags):
-        for kind, a, b in _chunk_spans(labels):
+    for k, chunks_s in zip(keys, found):
+        for kind, a, b in chunks_s:
             words = tuple(k[a:b])
             if kind in PROPAGATED and all(words) and not (len(words) == 1 and (len(words[0]) < 3 or words[0] in STOPWORDS)):
                 names.setdefault(words, []).append(kind)
+    out: list[list[tuple[str, int, int]]] = [[] for _ in keys]
     if not names:
-        return tags
+        return out
     longest = max(map(len, names))
     firsts = {words[0] for words in names}
-    out = [list(t) for t in tags]
-    for k, labels in zip(keys, out):
+    for k, chunks_s, added in zip(keys, found, out):
         if firsts.isdisjoint(k):
             continue
+        tagged = bytearray(len(k))
+        for _, a, b in chunks_s:
+            tagged[a:b] = b"\x01" * (b - a)
         j = 0
         while j < len(k):
             if k[j] in firsts:
                 for length in range(min(longest, len(k) - j), 0, -1):
                     kinds = names.get(tuple(k[j : j + length]))
-                    if kinds and all(x == "O" for x in labels[j : j + length]):
-                        kind = max(sorted(set(kinds)), key=kinds.count)
-                        labels[j : j + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
+                    if kinds and not any(tagged[j : j + length]):
+                        added.append((max(sorted(set(kinds)), key=kinds.count), j, j + length))
                         j += length - 1
                         break
             j += 1
+    return out
+
+
+def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
+    """``tags`` with the names of :func:`propagate_chunks` added (tokens as written)."""
+    keys = [[_name_word(t) for t in s] for s in sentences]
+    out = [list(t) for t in tags]
+    for labels, added in zip(out, propagate_chunks(keys, [_chunk_spans(t) for t in tags])):
+        for kind, a, b in added:
+            labels[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
     return out
 
 
@@ -407,7 +492,7 @@ def precompute_words(model: Model, words: Sequence[str]) -> dict[str, np.ndarray
     keys = np.array([stable_hash(w) for w in plain], dtype=np.uint64)
     rows = [tagger._row(w) for w in plain]
     sums = tagger._table[rows] if rows else np.zeros((0, len(OFFSETS), len(model.labels)))
-    opens = np.array([tagger._opens[w] for w in plain], dtype=bool)
+    opens = tagger._opens[rows] if rows else np.zeros(0, dtype=bool)
     order = np.argsort(keys)
     keys, sums, opens = keys[order], sums[order], opens[order]
     unique = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=bool)

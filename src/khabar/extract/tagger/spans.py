@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.entities import person_key
+from khabar.extract.entities import find_mentions, person_key
 from khabar.extract.tagger.crf import get_tagger
 from khabar.extract.tagger.features import word_lists
 from khabar.model import Article, EntityMention, Sentence
 from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import tokenize, words
+from khabar.text.ar.tokenize import Token, tokenize, words
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
 KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
@@ -74,29 +74,24 @@ def _skip(text: str, letters: int) -> int:
     return len(text)
 
 
-def find_names(sentences: Sequence[str]) -> list[list[NameSpan]]:
-    """The names in each sentence (offsets into that sentence), tagged in one batch."""
-    tokens = [tokenize(s, punctuation=True) for s in sentences]
-    tags = get_tagger().tag([[t.text for t in toks] for toks in tokens])
+def find_names(sentences: Sequence[str], tokens: Sequence[Sequence[Token]] | None = None) -> list[list[NameSpan]]:
+    """The names in each sentence (offsets into that sentence), tagged in one batch;
+    ``tokens`` are each sentence's ``tokenize(text, punctuation=True)`` when already made."""
+    if tokens is None:
+        tokens = [tokenize(s, punctuation=True) for s in sentences]
+    found_chunks = get_tagger().chunks([[t.text for t in toks] for toks in tokens])
     out: list[list[NameSpan]] = []
-    for toks, labels in zip(tokens, tags):
+    for toks, chunks in zip(tokens, found_chunks):
         found: list[NameSpan] = []
-        i = 0
-        while i < len(toks):
-            label = labels[i]
-            kind = KINDS.get(label[2:]) if label != "O" else None
+        for label, i, j in chunks:
+            kind = KINDS.get(label)
             if kind is None:
-                i += 1
                 continue
-            j = i + 1
-            while j < len(toks) and labels[j] == "I-" + label[2:]:
-                j += 1
             words = [t.norm for t in toks[i:j] if t.norm.isalnum()]
             if words:
                 letters, first = clitic_letters(words[0])
                 start = toks[i].start + _skip(toks[i].text, letters)
                 found.append(NameSpan(start, toks[j - 1].end, kind, " ".join([first, *words[1:]])))
-            i = j
         out.append(found)
     return out
 
@@ -118,7 +113,7 @@ def _org_phrase(text: str) -> bool:
 
 
 def recognize_mentions(
-    article: Article, sentences: Sequence[Sentence], rule_mentions: Sequence[EntityMention]
+    article: Article, sentences: Sequence[Sentence], rule_mentions: Sequence[EntityMention] | None = None
 ) -> list[EntityMention]:
     """The names of an article: the tagger's spans, with what the word-list recognizer
     knows about them.
@@ -135,7 +130,10 @@ def recognize_mentions(
     nothing cost ORG 7 points of F1, which is why only the precise ones stay.
     """
     text = article.text
-    names = find_names([s.text for s in sentences])
+    tokens = [tokenize(s.text, punctuation=True) for s in sentences]  # once, for both recognizers
+    if rule_mentions is None:
+        rule_mentions = find_mentions(article, sentences, tokens)
+    names = find_names([s.text for s in sentences], tokens)
     spellings = word_lists().spellings
     precise = [m for m in rule_mentions if normalize(m.text) in spellings or m.name_key in spellings]
     out: list[EntityMention] = list(precise)
