@@ -21,6 +21,7 @@ import json
 import threading
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -159,13 +160,11 @@ class Model:
         ):
             raise InputError(source, "name-tagger model arrays do not fit its labels and offsets")
 
-    def known_word(self, token: str) -> tuple[np.ndarray, bool] | None:
-        """The precomputed summed weights (offsets x labels) of a plain word and whether
-        it may open a gazetteer phrase, when the model holds them (frequent news words)."""
-        if self.word_keys is None:
-            return None
-        norm = normalize(token)
-        if not norm.isalnum():
+    def known_word(self, norm: str) -> tuple[np.ndarray, bool] | None:
+        """The precomputed summed weights (offsets x labels) of a plain normalized word
+        and whether it may open a gazetteer phrase, when the model holds them (frequent
+        news words)."""
+        if self.word_keys is None or not norm.isalnum():
             return None  # punctuation or marks around the word: its attributes differ
         if self._word_rows is None:
             self._word_rows = dict(zip(self.word_keys.tolist(), range(len(self.word_keys))))
@@ -207,8 +206,23 @@ class Model:
         return cls(arrays, meta, source=source)
 
 
+@dataclass(slots=True)
+class _Decoded:
+    """What one call decodes: each sentence's best label ids, and each token's row in the
+    tagger's word table (padding included), with where each sentence starts in it."""
+
+    paths: list[np.ndarray]
+    rows: np.ndarray
+    starts: list[int]
+
+
 class Tagger:
-    """BIO tags for tokenized sentences, with the per-word sums cached (thread-safe)."""
+    """BIO tags for tokenized sentences, with the per-word sums cached (thread-safe).
+
+    Each word type as written gets a row in a table: its summed weights at every offset,
+    whether it may open a gazetteer phrase, its normalized form and its name word (the
+    form without proclitics, as an id): so a token costs one dictionary look-up, and the
+    rest is array work over the rows."""
 
     #: Beyond this many word types the cache starts afresh (about 40 MB).
     MAX_TYPES = 200_000
@@ -221,8 +235,12 @@ class Tagger:
         self._n = n_labels
         self._index: dict[str, int] = {}
         self._table = np.zeros((1024, n_off, n_labels), dtype=np.float32)
-        self._phrase_vectors: dict[str, np.ndarray] = {}
         self._opens = np.zeros(len(self._table), dtype=bool)  # row -> may open a gazetteer phrase
+        self._name_ids = np.zeros(len(self._table), dtype=np.int64)  # row -> id of its name word
+        self._bare: list[str] = []  # row -> normalized letters and digits
+        self._name_vocab: dict[str, int] = {}
+        self._name_words: list[str] = []  # id -> name word
+        self._phrase_vectors: dict[str, np.ndarray] = {}
         self._reset()
         self._out_tags = np.array(model.labels, dtype=object)
         self._types = [lab[2:] for lab in model.labels]
@@ -232,37 +250,46 @@ class Tagger:
     def _reset(self) -> None:
         self._index.clear()
         self._opens[:] = False
+        self._bare.clear()
+        self._name_vocab.clear()
+        self._name_words.clear()
+        self._name_id("")  # id 0: no name word (punctuation, padding)
         self._size = 0
-        self._bos = self._add_row(BOS)
-        self._eos = self._add_row(EOS)
+        self._bos = self._new_row("", self.model.weight([attribute_name(f, v) for f, v in BOS]), False)
+        self._eos = self._new_row("", self.model.weight([attribute_name(f, v) for f, v in EOS]), False)
 
-    def _grow(self) -> None:
+    def _name_id(self, word: str) -> int:
+        found = self._name_vocab.get(word)
+        if found is None:
+            found = self._name_vocab[word] = len(self._name_words)
+            self._name_words.append(word)
+        return found
+
+    def _new_row(self, token: str, sums: np.ndarray, opens: bool) -> int:
         if self._size == len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
             self._opens = np.concatenate([self._opens, np.zeros_like(self._opens)])
-
-    def _add_row(self, attrs: tuple[tuple[str, str], ...]) -> int:
-        self._grow()
+            self._name_ids = np.concatenate([self._name_ids, np.zeros_like(self._name_ids)])
         row = self._size
-        self._table[row] = self.model.weight([attribute_name(f, v) for f, v in attrs])
+        self._table[row] = sums
+        self._opens[row] = opens
+        self._name_ids[row] = self._name_id(_name_word(token)) if token else 0
+        self._bare.append(bare_norm(token) if token else "")
         self._size += 1
         return row
 
     def _row(self, token: str) -> int:
+        """The row of a token, normalized (its attributes are those of its normalized form)."""
         row = self._index.get(token)
         if row is None:
             known = self.model.known_word(token)
             if known is not None:  # a word of the precomputed table: no attributes to compute
                 sums, opens = known
-                self._grow()
-                row = self._size
-                self._table[row] = sums
-                self._size += 1
             else:
-                row = self._add_row(all_attributes(token, self.model.clusters))
+                attrs = all_attributes(token, self.model.clusters)
+                sums = self.model.weight([attribute_name(f, v) for f, v in attrs])
                 opens = bool(phrase_starts(bare_norm(token)))
-            self._index[token] = row
-            self._opens[row] = opens
+            row = self._index[token] = self._new_row(token, sums, opens)
         return row
 
     def _phrase(self, value: str) -> np.ndarray:
@@ -276,26 +303,24 @@ class Tagger:
 
         The sentences are read as one document (an article): with ``consistent``, a
         person or organisation found once is found again where its words recur untagged
-        (:func:`propagate_names`)."""
-        sentences = [list(s) for s in sentences]
-        paths = self._decode(sentences)
+        (:func:`propagate_chunks`)."""
+        decoded = self._decode([[_normalized(t) for t in s] for s in sentences])
         labels = self._out_tags
-        tags = [list(labels[p]) for p in paths]
-        if not consistent:
-            return tags
-        for labels_s, added in zip(tags, self._propagated(sentences, paths)):
-            for kind, a, b in added:
-                labels_s[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
+        tags = [list(labels[p]) for p in decoded.paths]
+        if consistent:
+            for labels_s, added in zip(tags, self._propagated(decoded)):
+                for kind, a, b in added:
+                    labels_s[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
         return tags
 
     def chunks(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, int, int]]]:
         """(type, first token, last token + 1) of every name in every sentence, in order,
         names found again where their words recur included: the same chunks as
-        :meth:`tag` gives, without making a tag per token."""
-        sentences = [list(s) for s in sentences]
-        paths = self._decode(sentences)
-        out = [self._chunks(p) for p in paths]
-        for found, added in zip(out, self._propagated(sentences, paths, out)):
+        :meth:`tag` gives, without making a tag per token.  The tokens are given
+        normalized (:attr:`khabar.text.ar.tokenize.Token.norm`)."""
+        decoded = self._decode(sentences)
+        out = [self._chunks(p) for p in decoded.paths]
+        for found, added in zip(out, self._propagated(decoded, out)):
             if added:
                 found += added
                 found.sort(key=lambda c: c[1])
@@ -321,24 +346,21 @@ class Tagger:
         return out
 
     def _propagated(
-        self,
-        sentences: list[list[str]],
-        paths: list[np.ndarray],
-        found: list[list[tuple[str, int, int]]] | None = None,
+        self, decoded: _Decoded, found: list[list[tuple[str, int, int]]] | None = None
     ) -> list[list[tuple[str, int, int]]]:
         """Chunks to add so that a person or organisation found once is found again where
         its words recur untagged (:func:`propagate_chunks`)."""
         if found is None:
-            found = [self._chunks(p) for p in paths]
+            found = [self._chunks(p) for p in decoded.paths]
         if not any(c[0] in PROPAGATED for f in found for c in f):
-            return [[] for _ in sentences]
-        keys = [[_name_word(t) for t in s] for s in sentences]
-        return propagate_chunks(keys, found)
+            return [[] for _ in found]
+        ids = self._name_ids[decoded.rows]
+        keys = [ids[a : a + len(p)] for a, p in zip(decoded.starts, decoded.paths)]
+        return propagate_chunks(keys, found, self._name_words)
 
-    def _decode(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        """The best label ids of every sentence, read together as one document."""
-        if not any(sentences):
-            return [np.zeros(0, dtype=np.int64) for _ in sentences]
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> _Decoded:
+        """The best label ids of every sentence (normalized tokens), read together as one
+        document."""
         with self._lock:
             if len(self._index) > self.MAX_TYPES:
                 self._reset()
@@ -354,9 +376,20 @@ class Tagger:
                     found = [self._row(t) if r is None else r for t, r in zip(s, found)]
                 rows += found
                 rows += pad_after
-            row_ids = np.array(rows)
+            row_ids = np.array(rows, dtype=np.int64)
             table = self._table[row_ids]
             opens = self._opens[row_ids]
+            bare = self._bare
+            lengths = [len(s) for s in sentences]
+            if not any(lengths):
+                return _Decoded([np.zeros(0, dtype=np.int64) for _ in lengths], row_ids, starts)
+            phrases = []
+            if opens.any():
+                for start, n in zip(starts, lengths):
+                    candidates = np.flatnonzero(opens[start : start + n]).tolist()
+                    if candidates:
+                        norms = [bare[r] for r in rows[start : start + n]]
+                        phrases += [(start, n, *m) for m in phrase_matches(norms, candidates)]
         total = len(rows)
         emit = np.zeros((total, self._n), dtype=np.float32)
         for k, d in enumerate(OFFSETS):
@@ -364,29 +397,22 @@ class Tagger:
             lo, hi = max(0, -d), total - max(0, d)
             emit[lo:hi] += table[lo + d : hi + d, k]
         emit += self.model.bias
-        if opens.any():
-            near = [(k, d) for k, d in enumerate(OFFSETS) if abs(d) <= 1]
-            for s, start in zip(sentences, starts):
-                candidates = np.flatnonzero(opens[start : start + len(s)]).tolist()
-                if not candidates:
-                    continue
-                for i, length, kind in phrase_matches([bare_norm(t) for t in s], candidates):
-                    for j in range(i, i + length):
-                        vec = self._phrase(("B-" if j == i else "I-") + kind)
-                        for k, d in near:
-                            if 0 <= j - d < len(s):
-                                emit[start + j - d] += vec[k]
-        return self._viterbi(emit, starts, [len(s) for s in sentences])
+        near = [(k, d) for k, d in enumerate(OFFSETS) if abs(d) <= 1]
+        for start, n, i, length, kind in phrases:
+            for j in range(i, i + length):
+                vec = self._phrase(("B-" if j == i else "I-") + kind)
+                for k, d in near:
+                    if 0 <= j - d < n:
+                        emit[start + j - d] += vec[k]
+        return _Decoded(self._viterbi(emit, starts, lengths), row_ids, starts)
 
     def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[np.ndarray]:
-        """Best label path of every sentence, batched: sentences sorted longest first, so
+        """Best label ids of every sentence, batched: sentences sorted longest first, so
         the ones still running at step t are a prefix of the batch."""
         lens = np.array(lengths)
         order = np.argsort(-lens, kind="stable")
         lens_sorted = lens[order]
         b, t_max, n = len(lengths), int(lens_sorted[0]), self._n
-        if t_max == 0:
-            return [np.zeros(0, dtype=np.int64) for _ in lengths]
         steps = np.arange(t_max)
         idx = np.array(starts)[order][None, :] + np.minimum(steps[:, None], np.maximum(lens_sorted - 1, 0)[None, :])
         e = emit[idx]  # (t_max, b, n)
@@ -397,9 +423,8 @@ class Tagger:
         for t in range(1, t_max):
             k = int(running[t])
             scores = delta[:k, :, None] + trans
-            best = scores.argmax(axis=1)
-            back[t, :k] = best
-            delta[:k] = np.take_along_axis(scores, best[:, None, :], axis=1)[:, 0] + e[t, :k]
+            back[t, :k] = scores.argmax(axis=1)
+            delta[:k] = scores.max(axis=1) + e[t, :k]
         current = delta.argmax(axis=1)
         path = np.zeros((t_max, b), dtype=np.int64)
         for t in range(t_max - 1, -1, -1):
@@ -431,53 +456,69 @@ def _chunk_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
 
 
 @lru_cache(maxsize=200_000)
+def _normalized(token: str) -> str:
+    """A token as the tagger reads it: normalized (a token that normalizes to nothing,
+    a lone tatweel, stands as written)."""
+    return normalize(token) or token
+
+
+@lru_cache(maxsize=200_000)
 def _name_word(token: str) -> str:
     return strip_clitics(bare_norm(token))
 
 
 def propagate_chunks(
-    keys: Sequence[Sequence[str]], found: Sequence[Sequence[tuple[str, int, int]]]
+    keys: Sequence[np.ndarray], found: Sequence[Sequence[tuple[str, int, int]]], words: Sequence[str]
 ) -> list[list[tuple[str, int, int]]]:
-    """The chunks to add to a document whose sentences have the name words ``keys``
-    (each token without proclitics) and the chunks ``found``: every untagged run of
-    tokens whose words are those of a person or organisation found elsewhere (longest
-    run first; one-word names of 3 letters or more, never a function word), as the type
-    it was found with most often."""
-    names: dict[tuple[str, ...], list[str]] = {}
+    """The chunks to add to a document whose sentences have the name words ``keys`` (for
+    each token, the id in ``words`` of its form without proclitics; 0 for none) and the
+    chunks ``found``: every untagged run of tokens whose words are those of a person or
+    organisation found elsewhere (longest run first; one-word names of 3 letters or more,
+    never a function word), as the type it was found with most often."""
+    names: dict[tuple[int, ...], list[str]] = {}
     for k, chunks_s in zip(keys, found):
         for kind, a, b in chunks_s:
-            words = tuple(k[a:b])
-            if kind in PROPAGATED and all(words) and not (len(words) == 1 and (len(words[0]) < 3 or words[0] in STOPWORDS)):
-                names.setdefault(words, []).append(kind)
+            ids = tuple(k[a:b].tolist())
+            if kind in PROPAGATED and all(ids):
+                if len(ids) == 1 and (len(words[ids[0]]) < 3 or words[ids[0]] in STOPWORDS):
+                    continue
+                names.setdefault(ids, []).append(kind)
     out: list[list[tuple[str, int, int]]] = [[] for _ in keys]
     if not names:
         return out
     longest = max(map(len, names))
-    firsts = {words[0] for words in names}
-    for k, chunks_s, added in zip(keys, found, out):
-        if firsts.isdisjoint(k):
+    firsts = np.array(sorted({ids[0] for ids in names}))
+    lengths = [len(k) for k in keys]
+    hits = np.flatnonzero(np.isin(np.concatenate(keys), firsts)) if sum(lengths) else np.zeros(0, dtype=np.int64)
+    bounds = np.cumsum([0, *lengths])
+    cuts = np.searchsorted(hits, bounds)
+    for n, (k, chunks_s, added) in enumerate(zip(keys, found, out)):
+        at = (hits[cuts[n] : cuts[n + 1]] - bounds[n]).tolist()
+        if not at:
             continue
         tagged = bytearray(len(k))
         for _, a, b in chunks_s:
             tagged[a:b] = b"\x01" * (b - a)
-        j = 0
-        while j < len(k):
-            if k[j] in firsts:
-                for length in range(min(longest, len(k) - j), 0, -1):
-                    kinds = names.get(tuple(k[j : j + length]))
-                    if kinds and not any(tagged[j : j + length]):
-                        added.append((max(sorted(set(kinds)), key=kinds.count), j, j + length))
-                        j += length - 1
-                        break
-            j += 1
+        row = k.tolist()
+        free_from = 0  # positions before it are inside a name added here
+        for j in at:
+            if j < free_from:
+                continue
+            for length in range(min(longest, len(row) - j), 0, -1):
+                kinds = names.get(tuple(row[j : j + length]))
+                if kinds and not any(tagged[j : j + length]):
+                    added.append((max(sorted(set(kinds)), key=kinds.count), j, j + length))
+                    free_from = j + length
+                    break
     return out
 
 
 def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
     """``tags`` with the names of :func:`propagate_chunks` added (tokens as written)."""
-    keys = [[_name_word(t) for t in s] for s in sentences]
+    vocab: dict[str, int] = {"": 0}
+    keys = [np.array([vocab.setdefault(_name_word(t), len(vocab)) for t in s], dtype=np.int64) for s in sentences]
     out = [list(t) for t in tags]
-    for labels, added in zip(out, propagate_chunks(keys, [_chunk_spans(t) for t in tags])):
+    for labels, added in zip(out, propagate_chunks(keys, [_chunk_spans(t) for t in tags], list(vocab))):
         for kind, a, b in added:
             labels[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
     return out

@@ -79,7 +79,7 @@ def find_names(sentences: Sequence[str], tokens: Sequence[Sequence[Token]] | Non
     ``tokens`` are each sentence's ``tokenize(text, punctuation=True)`` when already made."""
     if tokens is None:
         tokens = [tokenize(s, punctuation=True) for s in sentences]
-    found_chunks = get_tagger().chunks([[t.text for t in toks] for toks in tokens])
+    found_chunks = get_tagger().chunks([[t.norm for t in toks] for toks in tokens])
     out: list[list[NameSpan]] = []
     for toks, chunks in zip(tokens, found_chunks):
         found: list[NameSpan] = []
