@@ -287,6 +287,14 @@ def test_entity_name_is_the_most_frequent_full_spelling():
     assert [p.name for p in people] == ["يوهان بيرغستروم"]
 
 
+def test_a_name_written_after_li_and_the_article_is_shown_with_its_article():
+    # "للجامعة": ل + ال, whose alif falls; the entity reads "الجامعة العربية"
+    (org,) = link_entities(
+        [EntityMention("a", 10, 25, "للجامعة العربية", "organisation", None, normalize("الجامعة العربية"))]
+    )
+    assert org.name == "الجامعة العربية"
+
+
 def test_entity_keeps_roles_apart_from_variants():
     (person,) = person_entities("قال اللواء زيد الصالح إن المعركة انتهت.")
     assert person.roles == ("اللواء",) and person.variants == ("زيد الصالح",)

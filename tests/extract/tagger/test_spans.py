@@ -22,7 +22,8 @@ def test_a_name_written_with_a_clitic_loses_it():
 def test_clitics_come_off_only_when_the_rest_is_the_word():
     assert clitic_letters("والجراح") == (1, "الجراح")
     assert clitic_letters("وبوتين") == (1, "بوتين")
-    assert clitic_letters("للجامعه") == (1, "الجامعه")  # ل + ال: the article stays
+    assert clitic_letters("للجامعه") == (0, "الجامعه")  # ل + ال: whole word, key with the article
+    assert clitic_letters("وتل") == (1, "تل")  # a two-letter place head word
     for whole in ("وليد", "بشار", "فؤاد", "لبنان", "كمال", "فرنسا"):
         assert clitic_letters(whole) == (0, whole)
 
@@ -76,3 +77,26 @@ def test_a_word_list_organisation_ending_with_an_ordinal_is_dropped():
 def test_a_head_word_with_a_common_adjective_is_not_an_organisation():
     found = _mentions("وافتتح المحافظ المركز التجاري الجديد في وسط المدينة صباح اليوم.")
     assert [m.text for m in found if m.kind == "organisation"] == []
+
+
+def test_a_surname_of_the_articles_person_is_not_read_as_a_place():
+    found = _mentions(
+        "قال المنسق الأممي يان إيغيلان إن القافلة تأخرت. "
+        "وقال المتحدث باسم الحكومة أمس: إيغيلان، على ما يبدو، لا يملك معلومات عن الوضع."
+    )
+    assert {m.kind for m in found if "يغيلان" in m.text} == {"person"}
+
+
+def test_a_place_after_its_head_word_keeps_its_kind_and_boundaries():
+    found = _mentions("وسقطت قذائف على المنازل في بلدة كفر سالم المجاورة بحسب مصادر محلية.")
+    assert [(m.text, m.kind) for m in found if "سالم" in m.text] == [("كفر سالم", "place")]
+
+
+def test_a_nationality_word_is_not_a_name():
+    found = _mentions("وانتقلت العائلات إلى المناطق التي يسيطر عليها الأكراد في الشمال.")
+    assert [m.text for m in found if "كراد" in m.text] == []
+
+
+def test_a_two_letter_word_without_a_cue_is_not_a_person():
+    found = _mentions("وقال أحد السكان: سمعوا الجواب وما علقوا بأي شي.")
+    assert [m.text for m in found if m.kind == "person"] == []

@@ -178,7 +178,14 @@ def _written_key(text: str, kind: str) -> str:
 
 
 def _display(text: str) -> str:
-    return " ".join(strip_diacritics(text).split())
+    """A mention's text as a name is shown: no diacritics, single spaces, and a first
+    word written with ل + ال ("للجامعة العربية": the alif of the article falls after ل)
+    shown with its article ("الجامعة العربية"); no part of such a word as written is
+    the name, so recognition keeps it whole."""
+    words = strip_diacritics(text).split()
+    if words and words[0].startswith("لل") and len(normalize(words[0])) >= 5:
+        words[0] = "ال" + words[0][2:]
+    return " ".join(words)
 
 
 def entity_id(kind: str, key: str) -> str:

@@ -51,15 +51,25 @@ def _known(word: str) -> bool:
 
 def clitic_letters(word: str) -> tuple[int, str]:
     """(normalized letters of proclitics to skip, the name's first word) for the first
-    word of a tagged name, normalized."""
+    word of a tagged name, normalized.
+
+    "لل" is ل + ال with the article's alif dropped: no part of the word as written is the
+    name, so the word stays whole and its key keeps the article ("للجامعة" names
+    "الجامعة"; entity linking shows it so).  A two-letter rest comes off only when it
+    is a place or organisation head word of the lists ("وتل" -> "تل")."""
     if word.startswith("لل") and len(word) >= 5:
-        return 1, "ال" + word[2:]  # ل + ال: the name keeps its article
+        return 0, "ال" + word[2:]
     listed = word_lists().labels_of
     if word in listed:
         return 0, word  # "وليد", "كمال": a listed name as written
     for prefix in _PLAIN:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 3 and (rest in listed or (_known(rest) and not _known(word))):
+        if not word.startswith(prefix) or len(rest) < 2:
+            continue
+        if len(rest) == 2:
+            if any(label.startswith("cue_") for label in listed.get(rest, ())):
+                return len(prefix), rest
+        elif rest in listed or (_known(rest) and not _known(word)):
             return len(prefix), rest
     return 0, word
 
@@ -134,8 +144,9 @@ def recognize_mentions(
     if rule_mentions is None:
         rule_mentions = find_mentions(article, sentences, tokens)
     names = find_names([s.text for s in sentences], tokens)
-    spellings = word_lists().spellings
-    precise = [m for m in rule_mentions if normalize(m.text) in spellings or m.name_key in spellings]
+    lists = word_lists()
+    precise = [m for m in rule_mentions if normalize(m.text) in lists.spellings or m.name_key in lists.spellings]
+    grounded = [m for m in rule_mentions if _grounded(m)]
     out: list[EntityMention] = list(precise)
     used: set[int] = set()
     for sentence, found in zip(sentences, names):
@@ -143,7 +154,11 @@ def recognize_mentions(
             start, end = sentence.start + n.start, sentence.start + n.end
             if any(m.start < end and start < m.end for m in precise):
                 continue  # a gazetteer entry: its own boundaries and kind
+            if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
+                continue  # a place after its head word, a surname of the article's person
             same = [k for k, m in enumerate(rule_mentions) if m.kind == n.kind and m.start < end and start < m.end]
+            if not same and not _plausible_alone(n, lists):
+                continue
             used.update(same)
             like = rule_mentions[same[0]] if same else None
             key = like.name_key if like is not None else (person_key(n.key.split()) if n.kind == "person" else n.key)
@@ -157,6 +172,28 @@ def recognize_mentions(
             out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
     return resolve_place_senses(article, sentences, out)
+
+
+def _grounded(m: EntityMention) -> bool:
+    """Whether a word-list mention rests on evidence of its own article that outweighs
+    the tagger's reading of the same words: a place (a gazetteer entry, or the name after
+    a head word: "حي الشيخ سعيد", "بلدة كفر سالم"), a person with a title, or a surname
+    that stands for a full name found in the article ("إيغيلان" after "يان إيغيلان")."""
+    if m.kind == "place":
+        return True
+    return m.kind == "person" and (m.role is not None or len(m.name_key.split()) > len(m.text.split()))
+
+
+def _plausible_alone(n: NameSpan, lists) -> bool:
+    """Whether a tagger name with no word-list mention of its kind on it may stand: not
+    a one-word person of fewer than three letters ("شي" in "بأي شي"), not a nationality
+    or people word ("الأكراد")."""
+    words = n.key.split()
+    if len(words) != 1:
+        return True
+    if n.kind == "person" and len(words[0]) < 3:
+        return False
+    return "nation" not in lists.labels_of.get(words[0], ())
 
 
 @lru_cache(maxsize=1)
