@@ -100,3 +100,17 @@ def test_a_nationality_word_is_not_a_name():
 def test_a_two_letter_word_without_a_cue_is_not_a_person():
     found = _mentions("وقال أحد السكان: سمعوا الجواب وما علقوا بأي شي.")
     assert [m.text for m in found if m.kind == "person"] == []
+
+
+def test_a_tagged_name_inside_a_longer_word_list_name_keeps_its_own_key():
+    from khabar.extract.tagger.spans import recognize_mentions
+    from khabar.model import Article, EntityMention
+    from khabar.text.ar.segment import split_sentences
+
+    body = "وقال مندوب البعثة الإسرائيلية للأمم المتحدة إن بلاده ترفض مشروع القرار."
+    article = Article.create(title="خبر", body=body)
+    start = body.index("البعثة")
+    longer = body[start : body.index(" إن")]
+    rule = EntityMention(article.id, start, start + len(longer), longer, "organisation", None, normalize(longer))
+    found = recognize_mentions(article, split_sentences(article), [rule])
+    assert ("للأمم المتحدة", normalize("الأمم المتحدة")) in [(m.text, m.name_key) for m in found]

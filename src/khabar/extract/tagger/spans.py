@@ -161,7 +161,10 @@ def recognize_mentions(
                 continue
             used.update(same)
             like = rule_mentions[same[0]] if same else None
-            key = like.name_key if like is not None else (person_key(n.key.split()) if n.kind == "person" else n.key)
+            if like is not None and (n.kind == "person" or start <= like.start and like.end <= end):
+                key = like.name_key  # a surname resolved to the article's full name
+            else:  # not the key of a longer name ("للأمم المتحدة" in "البعثة ... للأمم المتحدة")
+                key = person_key(n.key.split()) if n.kind == "person" else n.key
             role = like.role if like is not None else None
             out.append(EntityMention(article.id, start, end, text[start:end], n.kind, role, key))
     taken = [(m.start, m.end) for m in out]
