@@ -405,3 +405,12 @@ def test_a_name_without_its_middle_never_merges_two_people():
 def test_a_name_without_its_middle_joins_the_one_person_it_shortens():
     found = [_person("a", "جان مارك أيرولت"), _person("b", "جان أيرولت")]
     assert len(link_entities(found)) == 1
+
+
+def test_no_name_after_a_plural_reporting_verb():
+    # the plural verb holds its subject; what follows is its complement
+    assert person_entities("وسأل الصحفيون الأهالي عن القصف، وما علقوا بأي شيء.") == []
+
+
+def test_a_preposition_on_a_function_word_does_not_open_a_name():
+    assert person_entities("وعلق بأي كلمة على الأمر.") == []

@@ -180,7 +180,7 @@ def _known(word: str, lex: _Lexicon, surnames: set[str]) -> bool:
 
 def _plausible_first(word: str, lex: _Lexicon, surnames: set[str]) -> bool:
     """Whether an unknown word can open a name.  Adverbial accusatives ("خلفا", "حاليا"),
-    imperfect verbs ("يريد", "تواصل"), a clitic preposition ("بإدراج") and plural endings
+    imperfect verbs ("يريد", "تواصل"), a clitic preposition ("بإدراج", "بأي") and plural endings
     ("متطوعون", "اتفاقيتين") cannot; known names always can."""
     if _known(word, lex, surnames):
         return True
@@ -188,6 +188,8 @@ def _plausible_first(word: str, lex: _Lexicon, surnames: set[str]) -> bool:
         return False
     if word[0] in "يتبلو" and len(word) >= 4:
         return False
+    if word[0] in "بلكو" and word[1:] in STOPWORDS:
+        return False  # "بأي", "لكل": a preposition on a function word
     return not word.endswith(("ون", "ات", "ين"))
 
 
