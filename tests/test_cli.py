@@ -295,7 +295,7 @@ def test_brief_help_lists_every_algorithm_encoder_and_format_with_defaults():
     text = " ".join(runner.invoke(app, ["brief", "--help"], terminal_width=200).stdout.split())
     for name in (*SUMMARY_ALGORITHMS, *FORMATS, *{cls.name for cls in ENCODERS.values()}):
         assert name in text, name
-    assert "[default: centroid]" in text and "[default: text]" in text and "[default: 120" in text
+    assert "[default: event]" in text and "[default: text]" in text and "[default: 120" in text
 
 
 def test_serve_help_shows_every_default():

@@ -119,7 +119,8 @@ def test_example_brief_is_valid_and_cites_several_outlets():
     validate_brief(brief.to_dict())
     assert len(brief.articles) == 9
     assert sum(a.outlet is not None for a in brief.articles) == 9  # front matter, HTML, JSON and a source line
-    assert any(len(s.outlets) >= 3 for s in brief.summary), "the shared wire paragraph is cited by 3+ outlets"
+    assert len({o for s in brief.summary for o in s.outlets}) >= 3, "the summary cites several outlets"
+    assert any(len({o.article_id for o in p.occurrences}) >= 3 for p in brief.shared_passages), "the wire paragraph"
 
 
 def test_example_timeline_is_resolved_against_each_article_date():

@@ -109,7 +109,7 @@ def default_db_path() -> Path:
 
 
 #: Summary algorithms offered behind one interface (see khabar.summarize).
-SUMMARY_ALGORITHMS = ("centroid", "lead", "lexrank", "ilp")
+SUMMARY_ALGORITHMS = ("event", "centroid", "lead", "lexrank", "ilp")
 
 #: Sentence encoders (khabar.relate.embeddings) by the names accepted for them: the
 #: canonical name and the package's import name.
@@ -147,7 +147,7 @@ class BriefOptions:
 
     #: Summary length budget in words.  ~120 words is a paragraph a reader takes in at once.
     length_words: int = 120
-    algorithm: str = "centroid"
+    algorithm: str = "event"
     #: Cosine (TF-IDF over light stems) above which two sentences of different articles are
     #: taken to report the same thing.  Measured on the seeds (all cross-article pairs above
     #: 0.25 read by hand): rewrites of one statement score 0.42-0.95; sentences that share

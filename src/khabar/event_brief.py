@@ -69,7 +69,7 @@ def brief_documents(docs: Sequence[Document], *, options: BriefOptions) -> Event
     claims, quantities = find_quantities([c for d in docs for c in d.claims], options=options.conflicts)
     return EventBrief(
         articles=tuple(digest(d) for d in docs),
-        summary=summarize(pool, options=options),
+        summary=summarize(pool, options=options, quantities=quantities),
         quotes=quotes,
         entities=tuple(entities),
         claims=tuple(claims),

@@ -34,19 +34,10 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from khabar.config import BriefOptions
 from khabar.relate.corroborate import SentencePool
 from khabar.summarize.centroid import is_candidate
-from khabar.text.ar.stem import stem
-from khabar.text.ar.stopwords import STOPWORDS
+from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, concepts
 
 #: Seconds HiGHS may spend before the greedy fallback is used.
 TIME_LIMIT_SECONDS = 10.0
-#: Articles needed before single-article concepts are dropped.
-MIN_ARTICLES_FOR_FILTER = 3
-
-
-def concepts(words: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
-    """Bigrams of stems of the adjacent content words of one sentence's normalized words."""
-    content = [stem(w) for w in words if len(w) > 1 and w not in STOPWORDS]
-    return {(a, b) for a, b in zip(content, content[1:], strict=False)}
 
 
 @dataclass(frozen=True)

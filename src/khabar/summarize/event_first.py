@@ -1,0 +1,586 @@
+"""Event-first summaries: what happened first, then the figures, the details, who said what.
+
+The reader of many reports of one happening wants it stated first: who did what, where,
+when.  So:
+
+1. **The event sentence.**  Every outlet opens its report with the happening, in its own
+   words; the sentence that agrees best with the *other* outlets' openings (headline and
+   first :data:`EVENT_LEAD_SENTENCES` sentences: the sum over the other articles of its
+   best similarity to one of them) is the event as most independent sources tell it.  It
+   comes first.
+2. **What the sources carry.**  The rest is chosen by concept coverage (the concepts and
+   weights of :mod:`khabar.summarize.concepts`: bigrams of stems, weighted by how many articles
+   carry them): greedily, the candidate with the most not-yet-covered weight per word,
+   favouring sentences early in their article (journalists put the essentials first:
+   ``1 + POSITION_WEIGHT / (1 + position)``).  A candidate as close to a chosen sentence
+   as ``options.redundancy_threshold`` says the same thing again and is skipped.
+3. **The budget filled.**  When nothing left adds weight, sentences that fit are added by
+   position; when the summary is still more than :data:`FILL_SLACK` short, a sentence is
+   cut at a clause boundary ("،" "؛") to fit.
+4. **Arranged.**  The event sentence, then sentences that carry figures (the claims of
+   :mod:`khabar.extract.claims`), then other facts, then statements (sentences with a
+   quote), each group in reading order; a sentence that needs the one before it
+   (:mod:`khabar.summarize.readable`) is chosen only with it and stays right after it.
+
+With a single article there is nobody to agree with: its summary is its lead, sentence by
+sentence, the last cut at a clause boundary to fill the budget (measured on EASC in
+``docs/summaries.md``: no content selection we tried beats the first sentences there).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence, Set
+
+import numpy as np
+
+from khabar.config import BriefOptions
+from khabar.model import Quantity
+from khabar.relate.corroborate import SentencePool
+from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
+from khabar.summarize.readable import Candidate, candidates, cut_to_fit
+from khabar.text.ar.stem import stem
+from khabar.text.ar.stopwords import STOPWORDS
+
+#: How many first body sentences of each article may state the event (the title aside).
+EVENT_LEAD_SENTENCES = 1
+#: A sentence that reports what someone said is a statement about the event, not the
+#: event: its agreement counts this much for the event slot.
+STATEMENT_FACTOR = 0.5
+#: What the event sentence is compared with in the other articles: their title and this
+#: many first body sentences.
+OPENING_SENTENCES = 3
+#: Weight of an early position in the coverage value (``1 + w / (1 + position)``).
+POSITION_WEIGHT = 3.0
+#: Sentences of two articles this similar are copies of one text (wire copy): measured on
+#: the seeds, copies and near-copies score 0.68-0.95, independent rewrites of one fact lower.
+COPY_SIMILARITY = 0.65
+#: Another outlet's opening this close to the event sentence tells the same event (on the
+#: ANT events, the openings of the other outlets score 0.17-0.93 against it): it is cited
+#: with it although it is a rewrite below the support threshold.
+EVENT_CITATION_SIMILARITY = 0.25
+#: What a concept already reported by an earlier event of the storyline still weighs.
+OLD_NEWS_WEIGHT = 0.1
+#: When the articles span several days, the news of the other days may take this share of
+#: the budget (the latest day first).
+DEVELOPMENT_SHARE = 0.5
+#: How many candidates a swap that fills the budget considers (the earliest in their articles).
+SWAP_CANDIDATES = 30
+#: A candidate whose content words are this much said already is a paraphrase.
+REPEATED_SHARE = 0.5
+#: A summary may end this share of the budget short; shorter, a sentence is cut to fit.
+FILL_SLACK = 0.1
+
+
+def similarity_row(pool: SentencePool, row: int) -> np.ndarray:
+    """Similarity of ``row`` to every row of the pool."""
+    by_row = getattr(pool, "similarity_row", None)
+    return by_row(row) if by_row is not None else pool.similarity[row]
+
+
+def body_positions(pool: SentencePool) -> list[int]:
+    """Each row's position among its article's body sentences (0: the first after the title;
+    a title that is a sentence counts as 0 too)."""
+    out = []
+    for d, s in pool.refs:
+        titles = sum(1 for x in pool.docs[d].sentences[:s] if x.is_title)
+        out.append(max(0, s - titles))
+    return out
+
+
+def copy_links(pool: SentencePool, rows: Sequence[int]) -> dict[int, set[int]]:
+    """For each of ``rows``, the rows of other articles that are copies of it (similarity
+    at least :data:`COPY_SIMILARITY`): wire copy, one source however many outlets run it."""
+    links: dict[int, set[int]] = {}
+    for row in rows:
+        copies = pool.supporters(row, threshold=COPY_SIMILARITY)
+        if copies:
+            links[row] = {r for r, _ in copies}
+    return links
+
+
+def concept_weights(pool: SentencePool, found: dict[int, set[Concept]], *, n_docs: int | None = None) -> dict[Concept, float]:
+    """How many independent articles carry each concept: articles whose sentences carrying
+    it are copies of one another count once.  Single-source concepts are dropped from
+    :data:`~khabar.summarize.concepts.MIN_ARTICLES_FOR_FILTER` articles up."""
+    doc_of = pool.row_docs.tolist()
+    holders: dict[Concept, list[int]] = {}
+    for row, cs in found.items():
+        for c in cs:
+            holders.setdefault(c, []).append(row)
+    links = copy_links(pool, list(found))
+    least = 2 if (n_docs or len(pool.docs)) >= MIN_ARTICLES_FOR_FILTER else 1
+    weights: dict[Concept, float] = {}
+    for c, rows in holders.items():
+        docs = {doc_of[r] for r in rows}
+        if len(docs) < least:
+            continue
+        if any(r in links for r in rows):
+            # An article whose every sentence with this concept copies one of an article
+            # already counted adds no source.
+            in_concept = set(rows)
+            by_doc: dict[int, list[int]] = {}
+            for r in rows:
+                by_doc.setdefault(doc_of[r], []).append(r)
+            counted: set[int] = set()
+            for d in sorted(by_doc):
+                copied = all(
+                    any(o in in_concept and doc_of[o] in counted for o in links.get(r, ())) for r in by_doc[d]
+                )
+                if not copied:
+                    counted.add(d)
+            sources = len(counted)
+        else:
+            sources = len(docs)
+        if sources >= least:
+            weights[c] = float(sources)
+    return weights
+
+
+def content_stems(pool: SentencePool, row: int) -> set[str]:
+    d, s = pool.refs[row]
+    return {stem(w) for w in pool.docs[d].sentence_words[s] if len(w) > 1 and w not in STOPWORDS}
+
+
+def reports_speech(pool: SentencePool, row: int) -> bool:
+    """Whether a quote (who said what) was found in the sentence."""
+    d, _ = pool.refs[row]
+    index = pool.sentence(row).index
+    return any(q.sentence_index == index for q in pool.docs[d].quotes)
+
+
+def opening_rows(pool: SentencePool, positions: Sequence[int]) -> np.ndarray:
+    """The rows that open their article: titles and the first :data:`OPENING_SENTENCES`
+    body sentences."""
+    rows = [r for r in range(len(pool)) if positions[r] < OPENING_SENTENCES or pool.sentence(r).is_title]
+    return np.array(rows, dtype=np.int64)
+
+
+def event_sentence(
+    pool: SentencePool,
+    cands: dict[int, Candidate],
+    positions: Sequence[int],
+    budget: int,
+    *,
+    openings: np.ndarray,
+    docs: Set[int] | None = None,
+    among: Set[int] | None = None,
+) -> Candidate | None:
+    """The opening sentence (of one of ``docs``: default any) that agrees best with the
+    openings of the other articles (of ``among``: default all), citing those that tell the
+    same event (``openings``: :func:`opening_rows`)."""
+    if among is not None:
+        openings = openings[np.isin(pool.row_docs[openings], list(among))]
+    if len(pool.docs) < 2 or not len(openings):
+        return None
+    opening_docs = pool.row_docs[openings]
+    best, best_value, best_sims = None, 0.0, None
+    for row, c in cands.items():
+        if positions[row] >= EVENT_LEAD_SENTENCES or c.antecedent is not None or c.words > budget:
+            continue
+        if docs is not None and pool.doc_of(row) not in docs:
+            continue
+        sims = similarity_row(pool, row)[openings]
+        sims = np.where(opening_docs == pool.doc_of(row), 0.0, sims)
+        per_doc = np.zeros(len(pool.docs))
+        np.maximum.at(per_doc, opening_docs, sims)
+        value = float(per_doc.sum())
+        if reports_speech(pool, row):
+            value *= STATEMENT_FACTOR
+        if value > best_value:  # ties: the earliest row
+            best, best_value, best_sims = row, value, sims
+    if best is None:
+        return None
+    cited: dict[int, tuple[int, float]] = {}
+    for r, sim in zip(openings.tolist(), best_sims.tolist(), strict=True):
+        d = pool.doc_of(r)
+        if sim >= EVENT_CITATION_SIMILARITY and (d not in cited or sim > cited[d][1]):
+            cited[d] = (r, sim)
+    return dataclasses.replace(cands[best], also_cited=tuple(sorted(cited.values(), key=lambda rs: (-rs[1], rs[0]))))
+
+
+def developments(
+    pool: SentencePool,
+    cands: dict[int, Candidate],
+    positions: Sequence[int],
+    event: Candidate | None,
+    room: int,
+    *,
+    openings: np.ndarray,
+    among: Set[int],
+) -> list[Candidate]:
+    """When the articles span several days: each other day's event sentence (the news of
+    that day), latest first while they fit in ``room`` words, returned in time order."""
+    by_day: dict[dt.date, set[int]] = {}
+    for d, doc in enumerate(pool.docs):
+        if d in among and doc.article.published is not None:
+            by_day.setdefault(doc.article.published, set()).add(d)
+    event_day = pool.docs[pool.doc_of(event.row)].article.published if event is not None else None
+    out: list[Candidate] = []
+    used = 0
+    for day in sorted(by_day, reverse=True):
+        if day == event_day:
+            continue
+        found = event_sentence(pool, cands, positions, room - used, openings=openings, docs=by_day[day], among=among)
+        if found is not None:
+            out.append(found)
+            used += found.words
+    return out[::-1]
+
+
+@dataclasses.dataclass
+class _Selection:
+    """The rows chosen so far, in the order chosen, and what they cover."""
+
+    pool: SentencePool
+    budget: int
+    redundancy: float
+    chosen: list[int] = dataclasses.field(default_factory=list)
+    words: int = 0
+    covered: set[Concept] = dataclasses.field(default_factory=set)
+    overlap: np.ndarray | None = None  # max similarity of every row to a chosen one
+    stems: set[str] = dataclasses.field(default_factory=set)  # content stems said so far
+    terms: dict[int, set[str]] = dataclasses.field(default_factory=dict)
+
+    def unit(self, c: Candidate, cands: dict[int, Candidate]) -> list[Candidate]:
+        """``c`` with its antecedent when that is not chosen yet."""
+        if c.antecedent is None or c.antecedent in self.chosen:
+            return [c]
+        return [cands[c.antecedent], c]
+
+    def fits(self, unit: list[Candidate]) -> bool:
+        if any(u.row in self.chosen for u in unit[-1:]):
+            return False
+        if self.words + sum(u.words for u in unit) > self.budget:
+            return False
+        if self.overlap is not None and any(self.overlap[u.row] >= self.redundancy for u in unit):
+            return False
+        return all(not self.repeats(u.row) for u in unit)
+
+    def repeats(self, row: int) -> bool:
+        """Most of the sentence's content words are said already: a paraphrase."""
+        mine = self.terms.get(row)
+        return bool(mine) and len(mine & self.stems) >= REPEATED_SHARE * len(mine)
+
+    def add(self, unit: list[Candidate], found: dict[int, set[Concept]]) -> None:
+        for u in unit:
+            self.chosen.append(u.row)
+            self.words += u.words
+            self.covered |= found.get(u.row, set())
+            self.stems |= self.terms.get(u.row, set())
+            sims = similarity_row(self.pool, u.row)
+            self.overlap = sims.copy() if self.overlap is None else np.maximum(self.overlap, sims)
+
+
+def lead_summary(pool: SentencePool, cands: dict[int, Candidate], *, options: BriefOptions) -> list[Candidate]:
+    """One article: its sentences in order, each that does not fit cut to fit when it can."""
+    budget = options.length_words
+    out: list[Candidate] = []
+    words = 0
+    taken: set[int] = set()
+    for row in sorted(cands):
+        c = cands[row]
+        if c.antecedent is not None and c.antecedent not in taken:
+            continue
+        if words + c.words <= budget:
+            out.append(c)
+            taken.add(row)
+            words += c.words
+        elif budget - words >= options.min_sentence_words:
+            cut = cut_to_fit(pool, c, budget - words, min_words=options.min_sentence_words)
+            if cut is not None:
+                out.append(cut)
+                taken.add(row)
+                words += cut.words
+    return out
+
+
+def arrange(pool: SentencePool, chosen: Sequence[Candidate], first: Sequence[int]) -> list[Candidate]:
+    """The ``first`` rows (the event sentence, then the news of later days), then figures,
+    other facts and statements, each in reading order; a sentence that needs its
+    antecedent right after it."""
+    by_row = {c.row: c for c in chosen}
+    dependents = {c.antecedent: c for c in chosen if c.antecedent is not None and c.antecedent in by_row}
+    heads = [c for c in chosen if not (c.antecedent is not None and c.antecedent in by_row)]
+
+    def group(c: Candidate) -> int:
+        rows = [c.row] + ([dependents[c.row].row] if c.row in dependents else [])
+        doc = pool.docs[pool.doc_of(c.row)]
+        indices = {pool.sentence(r).index for r in rows}
+        if any(cl.sentence_index in indices for cl in doc.claims):
+            return 0
+        if any(q.sentence_index in indices for q in doc.quotes):
+            return 2
+        return 1
+
+    def reading(c: Candidate) -> tuple:
+        doc = pool.docs[pool.doc_of(c.row)]
+        position = pool.sentence(c.row).index / max(1, len(doc.sentences))
+        return (doc.article.published or dt.date.max, position, c.row)
+
+    opening = [by_row[r] for r in first if r in by_row and by_row[r] in heads]
+    rest = sorted((c for c in heads if c not in opening), key=lambda c: (group(c), reading(c)))
+    out: list[Candidate] = []
+    for c in opening + rest:
+        out.append(c)
+        while c.row in dependents:
+            c = dependents[c.row]
+            out.append(c)
+    return out
+
+
+def key_figures(
+    pool: SentencePool, cands: dict[int, Candidate], quantities: Sequence[Quantity], picked: _Selection, room: int
+) -> list[Candidate]:
+    """The sentences that give the brief's key figure: of the quantity (a thing counted,
+    :mod:`khabar.relate.quantities`) that sources dispute, else the one told by the most
+    independent sources and articles; when disputed, the shortest sentences of two
+    disputing positions (their sources named in them), so the summary names the conflict.
+    Nothing when it is stated already or its sentences do not fit in ``room`` words."""
+    row_of = {(pool.docs[d].article.id, pool.docs[d].sentences[s].index): r for r, (d, s) in enumerate(pool.refs)}
+    claim_rows: dict[str, int] = {}
+    for d, doc in enumerate(pool.docs):
+        for claim in doc.claims:
+            row = row_of.get((claim.article_id, claim.sentence_index))
+            if row is not None:
+                claim_rows[claim.id] = row
+
+    def articles(claim_ids: Sequence[str]) -> int:
+        return len({pool.doc_of(claim_rows[i]) for i in claim_ids if i in claim_rows})
+
+    def rank(q: Quantity) -> tuple:
+        sources = len({s for p in q.positions for s in p.sources})
+        return (q.kind == "conflict", sources, articles(q.claim_ids), -len(q.vague_ids))
+
+    for q in sorted((q for q in quantities if q.parent is None and q.positions), key=rank, reverse=True):
+        if articles(q.claim_ids) < 2 and q.kind != "conflict":
+            break  # a figure of one article is not the brief's key figure
+        if q.kind == "conflict" and q.disputes:
+            dispute = sorted(
+                q.disputes[0], key=lambda i: (-len(q.positions[i].sources), -articles(q.positions[i].claim_ids), i)
+            )[:2]
+            positions = [q.positions[i] for i in dispute]
+        else:
+            positions = [max(q.positions, key=lambda p: (articles(p.claim_ids), len(p.sources)))]
+        out: list[Candidate] = []
+        for position in positions:
+            rows = sorted({claim_rows[i] for i in position.claim_ids if i in claim_rows})
+            if any(r in picked.chosen for r in rows):
+                continue  # this value is stated already
+            usable = [r for r in rows if r in cands and cands[r].antecedent is None]
+            if usable:  # the shortest sentence that gives it
+                out.append(cands[min(usable, key=lambda r: (cands[r].words, r))])
+        if len(positions) == 2 and len(out) + sum(
+            any(claim_rows.get(i) in picked.chosen for i in p.claim_ids) for p in positions
+        ) < 2:
+            out = []  # a conflict is named by both sides or not at all
+        if out and sum(c.words for c in out) <= room and picked.fits(out):
+            return out
+        return []
+    return []
+
+
+@dataclasses.dataclass(frozen=True)
+class Focus:
+    """Which documents of a pool a summary is about, and which came before them.
+
+    ``docs`` are the articles of the event summarized; ``earlier`` those of the events
+    before it in its storyline: what they reported is old news (update summarisation).
+    Their concepts weigh :data:`OLD_NEWS_WEIGHT` of what they would, and a sentence as close
+    to one of theirs as the redundancy threshold is not taken.
+    """
+
+    docs: frozenset[int]
+    earlier: frozenset[int] = frozenset()
+
+
+def old_news(pool: SentencePool, docs: frozenset[int], earlier: frozenset[int], *, threshold: float) -> tuple[set[int], set[Concept]]:
+    """The rows of ``docs`` that say again what a sentence of the ``earlier`` documents said
+    (similarity at least ``threshold``), and the concepts those documents carry."""
+    if not earlier:
+        return set(), set()
+    repeated = {
+        r
+        for r in range(len(pool))
+        if pool.doc_of(r) in docs and any(pool.doc_of(o) in earlier for o, _ in pool.supporters(r, threshold=threshold))
+    }
+    said: set[Concept] = set()
+    for r in range(len(pool)):
+        if pool.doc_of(r) in earlier:
+            d, s = pool.refs[r]
+            said |= concepts(pool.docs[d].sentence_words[s])
+    return repeated, said
+
+
+def choose_sentences(
+    pool: SentencePool, *, options: BriefOptions, focus: Focus | None = None, quantities: Sequence[Quantity] = ()
+) -> list[Candidate]:
+    """The summary's sentences (kept parts), in the order they are read: of all the pool's
+    articles, or of ``focus.docs`` with what ``focus.earlier`` reported as old news;
+    ``quantities`` are the brief's figures (:func:`khabar.relate.quantities.find_quantities`)."""
+    focus = focus or Focus(frozenset(range(len(pool.docs))))
+    repeated, old_concepts = old_news(pool, focus.docs, focus.earlier, threshold=options.redundancy_threshold)
+    cands = {r: c for r, c in candidates(pool, options=options).items() if pool.doc_of(r) in focus.docs and r not in repeated}
+    if not cands:
+        return []
+    if len(focus.docs) == 1 and not focus.earlier:
+        return lead_summary(pool, cands, options=options)
+    budget = options.length_words
+    positions = body_positions(pool)
+    found = {r: concepts(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in cands}
+    weights = {
+        k: w * (OLD_NEWS_WEIGHT if k in old_concepts else 1.0)
+        for k, w in concept_weights(pool, found, n_docs=len(focus.docs)).items()
+    }
+    picked = _Selection(pool, budget, options.redundancy_threshold, terms={r: content_stems(pool, r) for r in cands})
+    openings = opening_rows(pool, positions)
+    event = event_sentence(pool, cands, positions, budget, openings=openings, docs=focus.docs, among=focus.docs)
+    news = developments(
+        pool, cands, positions, event, int(DEVELOPMENT_SHARE * budget), openings=openings, among=focus.docs
+    )
+    for c in [event, *news]:
+        if c is not None and picked.fits([c]):
+            cands[c.row] = c  # with what it cites
+            picked.add([c], found)
+    figures = key_figures(pool, cands, quantities, picked, budget - picked.words)
+    if figures:
+        picked.add(figures, found)
+    order = sorted(cands)
+
+    def value(unit: list[Candidate]) -> float:
+        gain = sum(weights.get(k, 0.0) for u in unit for k in found[u.row] - picked.covered)
+        boost = 1.0 + POSITION_WEIGHT / (1.0 + positions[unit[0].row])
+        return gain * boost / sum(u.words for u in unit)
+
+    central = pool.vectors.centroid_similarity()
+
+    # Coverage, then filling by centrality and position: the same loop.
+    for stage in ("cover", "fill"):
+        while True:
+            best_value, best_unit = 0.0, None
+            for row in order:
+                unit = picked.unit(cands[row], cands)
+                if row in picked.chosen or not picked.fits(unit):
+                    continue
+                if stage == "cover":
+                    v = value(unit)
+                else:
+                    v = float(central[row]) * (1.0 + POSITION_WEIGHT / (1.0 + positions[unit[0].row]))
+                if v > best_value:
+                    best_value, best_unit = v, unit
+            if best_unit is None:
+                break
+            picked.add(best_unit, found)
+    fixed = {c.row for c in (event, *news, *figures) if c is not None}
+    if budget - picked.words > FILL_SLACK * budget:
+        picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
+    chosen = [cands[r] for r in picked.chosen]
+    room = budget - picked.words
+    if room > FILL_SLACK * budget and room >= options.min_sentence_words:
+        best_cut, best_value = None, 0.0
+        for row in order:
+            c = cands[row]
+            if row in picked.chosen or c.antecedent is not None or not picked.fits([dataclasses.replace(c, words=0)]):
+                continue
+            cut = cut_to_fit(pool, c, room, min_words=options.min_sentence_words)
+            if cut is None:
+                continue
+            v = (1.0 + sum(weights.get(k, 0.0) for k in found[row] - picked.covered)) / (1.0 + positions[row])
+            if v > best_value:
+                best_cut, best_value = cut, v
+        if best_cut is not None:
+            chosen.append(best_cut)
+    return arrange(pool, chosen, [c.row for c in (event, *news, *figures) if c is not None])
+
+
+def _subset_filling(items: Sequence[Candidate], room: int) -> list[Candidate]:
+    """The subset of ``items`` with the most words at most ``room`` (ties: fewer, earlier items)."""
+    best: dict[int, list[Candidate]] = {0: []}
+    for c in items:
+        for used, subset in sorted(best.items(), reverse=True):
+            total = used + c.words
+            if total <= room and total not in best:
+                best[total] = [*subset, c]
+    return best[max(best)]
+
+
+def swap_to_fill(
+    pool: SentencePool,
+    cands: dict[int, Candidate],
+    picked: _Selection,
+    fixed: set[int],
+    found: dict[int, set[Concept]],
+    *,
+    terms: dict[int, set[str]],
+) -> _Selection:
+    """When the greedy choice leaves the summary short: the swap of one chosen sentence (not
+    the event, the news of other days or the key figure) for a set of others that fills the
+    budget best, among the :data:`SWAP_CANDIDATES` earliest candidates left."""
+    best = picked
+    needed = {c.antecedent for r in picked.chosen if (c := cands[r]).antecedent is not None}
+    for out in [r for r in picked.chosen if r not in fixed and r not in needed and cands[r].antecedent is None]:
+        trial = _Selection(pool, picked.budget, picked.redundancy, terms=terms)
+        for r in picked.chosen:
+            if r != out:
+                trial.add([cands[r]], found)
+        room = trial.budget - trial.words
+        free = [
+            c
+            for r, c in sorted(cands.items(), key=lambda rc: (pool.refs[rc[0]][1], rc[0]))
+            if r not in picked.chosen and c.antecedent is None and c.words <= room and trial.fits([c])
+        ][:SWAP_CANDIDATES]
+        for c in _subset_filling(free, room):
+            if trial.fits([c]):  # the new ones must not repeat each other either
+                trial.add([c], found)
+        if trial.words > best.words:
+            best = trial
+    return best
+
+
+def storyline_sentences(
+    pool: SentencePool, events: Sequence[frozenset[int]], *, options: BriefOptions, quantities: Sequence[Quantity] = ()
+) -> list[Candidate]:
+    """A storyline: its events (sets of document indices) in time order, each told by its
+    event sentence with what the events before it reported as old news.  When the budget
+    does not hold one sentence per event the latest events are kept (a reader following a
+    story needs where it stands); what room is left goes to the latest event's summary."""
+    budget = options.length_words
+    firsts: list[tuple[int, Candidate]] = []
+    seen: frozenset[int] = frozenset()
+    for k, docs in enumerate(events):
+        told = choose_sentences(pool, options=options, focus=Focus(frozenset(docs), seen), quantities=quantities)
+        if told:
+            firsts.append((k, told[0]))
+        seen = seen | frozenset(docs)
+    kept: list[tuple[int, Candidate]] = []
+    words = 0
+    for k, c in reversed(firsts):
+        if words + c.words <= budget:
+            kept.append((k, c))
+            words += c.words
+    kept.reverse()
+    out = [c for _, c in kept]
+    if kept and words < budget:
+        last = kept[-1][0]
+        earlier = frozenset().union(*events[:last]) if last else frozenset()
+        more = choose_sentences(
+            pool,
+            options=dataclasses.replace(options, length_words=budget - words + kept[-1][1].words),
+            focus=Focus(frozenset(events[last]), earlier),
+            quantities=quantities,
+        )
+        taken = {c.row for c in out}
+        out += [c for c in more if c.row not in taken and sum(x.words for x in out) + c.words <= budget]
+    return out
+
+
+class EventFirstSummarizer:
+    name = "event"
+
+    def select(self, pool: SentencePool, *, options: BriefOptions) -> list[int]:
+        return [c.row for c in self.choose(pool, options=options)]
+
+    def choose(self, pool: SentencePool, *, options: BriefOptions, quantities: Sequence[Quantity] = ()) -> list[Candidate]:
+        """The summary's sentences (kept parts), in the order they are read."""
+        return choose_sentences(pool, options=options, quantities=quantities)

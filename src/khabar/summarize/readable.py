@@ -1,0 +1,233 @@
+"""Which sentences may stand in a summary, and which part of each.
+
+A summary lifts sentences out of their articles; some of them do not survive the move.
+The rules, applied to every sentence of a :class:`~khabar.relate.corroborate.SentencePool`:
+
+* **headlines** are not summary sentences: an article's title line is left out unless it is
+  a sentence (ends with ``.`` ``!`` or an ellipsis: plain-text inputs often carry the lead
+  paragraph on their first line);
+* **questions** are left out ("ماذا بعد الضربة العسكرية على سوريا؟"): a summary states;
+* **captions and list items** are left out: in an article whose lines mostly end with
+  punctuation, a line without it is a photo caption, a sub-heading or a list entry
+  ("قهوة ورقص واحتفالات في الانتخابات"); so is a line opening with a bullet or a list number,
+  and a line ending with a colon (it announces what follows it);
+* a **dateline** ("دبي، الإمارات العربية المتحدة (CNN)-- ") is dropped from the start;
+* a **connective** that only links to the sentence before ("في المقابل،" "من جهته،" "يذكر أن",
+  ``data/discourse.txt``) is dropped from the start, with its comma;
+* a sentence that still **leans on the one before** (a pronoun opening it, "وهو ما ..."; a
+  demonstrative among its first two words, "ويأتي هذا الانسحاب"; a speaker named in an
+  earlier sentence, "وأضاف أن ...")
+  names that sentence as its *antecedent*: a summary takes it only right after it.  One
+  step back only: when the antecedent itself leans on another, the sentence is left out.
+
+What is kept is a span of the article (``text == article.text[start:end]``), so a trimmed
+sentence is still highlighted where it was written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.config import BriefOptions
+from khabar.model import Document, Sentence
+from khabar.relate.corroborate import SentencePool
+from khabar.text.ar.lexicon import read_tagged
+from khabar.text.ar.tokenize import tokenize, words
+
+#: Marks that end a sentence; closing quotes and brackets may follow them.
+_FINAL = (".", "!", "…")
+_QUESTION = ("؟", "?")
+_CLOSERS = "»”\"')] "
+#: An article is "punctuated" when at least this share of its body lines end with a mark:
+#: then a line without one is a caption or a list entry.  Hard-wrapped text (newspaper
+#: columns broken mid-sentence, as in part of EASC) falls below it and keeps every line.
+PUNCTUATED_SHARE = 0.5
+_BULLET = re.compile(r"^\s*(?:[-–—•▪■□◆●○⬛*]|\d{1,2}\s*[-–.)]\s)")
+#: "دبي، الإمارات العربية المتحدة (CNN)-- " or "واشنطن (رويترز) - ": a place, an agency in
+#: brackets, a dash, at the very start.
+_DATELINE = re.compile(r"^[^\W\d_][^()\n.]{0,60}?\s*\([^()\n]{1,30}\)\s*[-–—]+\s*")
+#: Words that may follow a reporting verb when no speaker is named ("وأضاف أن ...").
+_SUBJECTLESS_NEXT = frozenset({"ان", "بان", "انه", "انها", "انهم"})
+_CONJUNCTIONS = ("و", "ف")
+#: How many first words of a sentence are looked at for a word that points back.
+ANAPHOR_WORDS = 2
+#: Clause boundaries a sentence may be cut at.
+_CLAUSE_END = re.compile(r"\s*[،؛,;]")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may stand in a summary: the part of it kept and what it needs."""
+
+    row: int
+    start: int  # offsets of the kept part in Article.text
+    end: int
+    words: int  # word tokens of the kept part
+    #: The row that must come right before it in a summary (None: it stands alone).
+    antecedent: int | None = None
+    #: Rows of other articles that report what it reports besides those the pool links at
+    #: the support threshold (the other outlets' openings that tell the same event), with
+    #: their similarity: cited with it.
+    also_cited: tuple[tuple[int, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Openers:
+    connectives: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
+    pronouns: dict[str, tuple[tuple[str, ...], ...]]
+    anaphors: dict[str, tuple[tuple[str, ...], ...]]
+    say_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _openers() -> _Openers:
+    entries = read_tagged("discourse")
+
+    def tagged(tag: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for e in entries:
+            if e.tag == tag:
+                phrase = tuple(e.phrase.split())
+                by_first.setdefault(phrase[0], []).append(phrase)
+        return {w: tuple(sorted(set(ps), key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
+
+    say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
+    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), say)
+
+
+def _bare(word: str) -> str:
+    """The word without a leading conjunction و/ف (kept when too little would be left)."""
+    return word[1:] if word.startswith(_CONJUNCTIONS) and len(word) > 3 else word
+
+
+def match_at(words_: Sequence[str], i: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Length of the longest phrase of ``table`` starting at word ``i`` (its first word may
+    carry a conjunction و/ف), or 0."""
+    if i >= len(words_):
+        return 0
+    first = words_[i]
+    keys = (first, first[1:]) if first.startswith(_CONJUNCTIONS) else (first,)
+    for key in keys:
+        for phrase in table.get(key, ()):
+            if tuple(words_[i + 1 : i + len(phrase)]) == phrase[1:]:
+                return len(phrase)
+    return 0
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith(_QUESTION)
+
+
+def ends_as_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith(_FINAL + _QUESTION)
+
+
+def punctuated(doc: Document) -> bool:
+    """Whether most body lines of the article end with a mark (see :data:`PUNCTUATED_SHARE`)."""
+    body = [s for s in doc.sentences if not s.is_title]
+    return bool(body) and sum(ends_as_sentence(s.text) for s in body) >= PUNCTUATED_SHARE * len(body)
+
+
+def left_out(sentence: Sentence, *, punctuated_article: bool) -> str | None:
+    """Why a sentence cannot stand in a summary ("headline", "question", "caption"), or None."""
+    text = sentence.text.strip()
+    if sentence.is_title and not text.rstrip(_CLOSERS).endswith(_FINAL):
+        return "headline"
+    if is_question(text):
+        return "question"
+    if _BULLET.match(text) or text.rstrip(_CLOSERS).endswith((":", "：")):
+        return "caption"
+    if punctuated_article and not sentence.is_title and not ends_as_sentence(text):
+        return "caption"
+    return None
+
+
+def kept_start(sentence: Sentence, normalized: Sequence[str]) -> tuple[int, list[str]]:
+    """Where the kept part of ``sentence`` starts in its text (a dateline and a connective
+    dropped), and its normalized words from there on (``normalized``: all of them)."""
+    text = sentence.text
+    offset = 0
+    kept = list(normalized)
+    m = _DATELINE.match(text)
+    if m:
+        offset = m.end()
+        kept = words(text[offset:])
+    n = match_at(kept, 0, _openers().connectives)
+    if n and n < len(kept):
+        tokens = tokenize(text[offset:])
+        if n < len(tokens):
+            offset += tokens[n].start
+            kept = [t.norm for t in tokens[n:]]
+    return offset, kept
+
+
+def leans_back(kept: Sequence[str], sentence: Sentence, doc: Document, kept_from: int) -> bool:
+    """Whether the kept part (its normalized words, from article offset ``kept_from``) needs
+    the sentence before it: a pointing word among its first words, or a speaker named earlier."""
+    openers = _openers()
+    if match_at(kept, 0, openers.pronouns):
+        return True
+    if any(match_at(kept, i, openers.anaphors) for i in range(ANAPHOR_WORDS)):
+        return True
+    if len(kept) >= 2 and _bare(kept[0]) in openers.say_verbs and kept[1] in _SUBJECTLESS_NEXT:
+        return True
+    named = set(kept)
+    for q in doc.quotes:
+        if q.sentence_index == sentence.index and q.speaker_start is not None and q.speaker_start < kept_from:
+            # The speaker was named before: fine when the sentence names them again.
+            if not named & set(words(q.speaker)):
+                return True
+    return False
+
+
+def cut_to_fit(pool: SentencePool, c: Candidate, room: int, *, min_words: int) -> Candidate | None:
+    """``c`` cut at its last clause boundary that leaves at most ``room`` words (and at
+    least ``min_words``), or None."""
+    article = pool.docs[pool.doc_of(c.row)].article.text
+    text = article[c.start : c.end]
+    best = None
+    for m in _CLAUSE_END.finditer(text):
+        n = len(tokenize(text[: m.start()]))
+        if n > room:
+            break
+        if n >= min_words:
+            best = (m.start(), n)
+    if best is None:
+        return None
+    return dataclasses.replace(c, end=c.start + best[0], words=best[1])
+
+
+def candidates(pool: SentencePool, *, options: BriefOptions) -> dict[int, Candidate]:
+    """Every row that may stand in a summary, by row (see the module's rules)."""
+    out: dict[int, Candidate] = {}
+    leaning: dict[int, int] = {}  # row -> the row it needs before it
+    punct = [punctuated(doc) for doc in pool.docs]
+    for row, (d, s) in enumerate(pool.refs):
+        doc = pool.docs[d]
+        sentence = doc.sentences[s]
+        if left_out(sentence, punctuated_article=punct[d]):
+            continue
+        offset, kept_words = kept_start(sentence, doc.sentence_words[s])
+        n_words = len(kept_words)
+        if n_words < options.min_sentence_words:
+            continue
+        start = sentence.start + offset
+        kept = Candidate(row=row, start=start, end=sentence.end, words=n_words)
+        if n_words > options.max_sentence_words:
+            kept = cut_to_fit(pool, kept, options.max_sentence_words, min_words=options.min_sentence_words)
+            if kept is None:
+                continue
+        out[row] = kept
+        if leans_back(kept_words, sentence, doc, start):
+            before = row - 1
+            leaning[row] = before if before >= 0 and pool.doc_of(before) == d else -1
+    for row, before in leaning.items():
+        if before in out and before not in leaning:
+            out[row] = dataclasses.replace(out[row], antecedent=before)
+        else:
+            del out[row]
+    return out

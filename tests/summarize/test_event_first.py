@@ -1,0 +1,158 @@
+"""The event-first summary (khabar.summarize.event_first), the default algorithm."""
+
+from __future__ import annotations
+
+import pytest
+from summary_fixtures import pool_of, seed_pool  # noqa: F401 (a fixture)
+
+from khabar.config import BriefOptions
+from khabar.summarize import summarize
+from khabar.text.ar.tokenize import words
+
+# Three outlets' reports of one fictional bridge collapse.  Two outlets quote the governor
+# and report the mourning in the same words (the most corroborated sentences), but the
+# happening is what the first sentences tell.
+BRIDGE = [
+    (
+        "ماذا بعد انهيار جسر الواحة؟",
+        "انهار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء ما أدى إلى مقتل 12 شخصا وإصابة 30 آخرين.\n"
+        "وقال مدير مستشفى الواحة العام خالد النجار إن المستشفى استقبل الجرحى وإن حالة ثلاثة منهم خطيرة.\n"
+        "وأضاف أن الجسر خضع لأعمال صيانة شاملة قبل عامين فقط بتكلفة كبيرة.\n"
+        "في المقابل، حملت نقابة المهندسين وزارة النقل مسؤولية الإهمال في صيانة الجسور القديمة.\n"
+        "هل كان يمكن تفادي الكارثة لو فحصت الجسور القديمة في الوقت المناسب؟\n"
+        "ويشتهر سوق الواحة القديم بصناعة السلال من سعف النخيل منذ قرون طويلة.",
+    ),
+    (
+        "انهيار جسر في الواحة",
+        "أدى انهيار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء إلى مقتل 12 شخصا وإصابة 30 بجروح.\n"
+        "وقال محافظ الواحة سالم الراشد إن فرق الإنقاذ تبحث عن مفقودين تحت أنقاض الجسر.\n"
+        "وأغلقت الشرطة الطرق المؤدية إلى النهر لتسهيل عمل سيارات الإسعاف.\n"
+        "وأعلنت الحكومة الحداد ثلاثة أيام في محافظة الواحة.\n"
+        "وتستعد المدارس في الجنوب لبدء العام الدراسي الجديد بعد عطلة طويلة.",
+    ),
+    (
+        "الحداد ثلاثة أيام بعد كارثة الجسر",
+        "قتل 12 شخصا وأصيب 30 آخرون في انهيار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء.\n"
+        "وقال محافظ الواحة سالم الراشد إن فرق الإنقاذ تبحث عن مفقودين تحت الأنقاض.\n"
+        "وأعلنت الحكومة الحداد ثلاثة أيام في محافظة الواحة.\n"
+        "وحملت نقابة المهندسين وزارة النقل مسؤولية الإهمال في صيانة الجسور.\n"
+        "وافتتح الجسر قبل أربعين عاما وكان أطول جسور المنطقة الجنوبية.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bridge_pool():
+    return pool_of(BRIDGE)
+
+
+def summary(pool, length: int):
+    return summarize(pool, options=BriefOptions(length_words=length, algorithm="event"))
+
+
+def n_words(sentences) -> int:
+    return sum(len(words(s.text)) for s in sentences)
+
+
+def test_the_event_sentence_comes_first(bridge_pool):
+    first = summary(bridge_pool, 60)[0].text
+    assert ("انهار" in first or "انهيار" in first) and "12" in first
+
+
+def test_a_question_is_never_chosen_even_with_room_for_everything(bridge_pool):
+    texts = [s.text for s in summary(bridge_pool, 400)]
+    assert texts and not any(t.rstrip().endswith("؟") for t in texts)
+
+
+def test_a_connective_initial_sentence_is_trimmed(bridge_pool):
+    texts = [s.text for s in summary(bridge_pool, 400)]
+    assert not any(t.startswith("في المقابل") for t in texts)
+
+
+def test_a_follow_on_sentence_comes_right_after_its_antecedent(bridge_pool):
+    texts = [s.text for s in summary(bridge_pool, 400)]
+    follow = next(i for i, t in enumerate(texts) if t.startswith("وأضاف أن الجسر"))
+    assert follow > 0 and texts[follow - 1].startswith("وقال مدير مستشفى الواحة")
+
+
+def test_no_two_sentences_say_the_same_thing(bridge_pool):
+    texts = [s.text for s in summary(bridge_pool, 400)]
+    assert len([t for t in texts if "فرق الإنقاذ" in t]) == 1
+    assert len([t for t in texts if "الحداد" in t]) == 1
+
+
+@pytest.mark.parametrize("budget", [40, 60, 80])
+def test_the_budget_is_filled(bridge_pool, budget):
+    got = n_words(summary(bridge_pool, budget))
+    assert 0.9 * budget <= got <= budget
+
+
+def test_every_sentence_keeps_its_citations(bridge_pool):
+    out = summary(bridge_pool, 80)
+    assert all(s.citations and s.citations[0].article_id == s.article_id for s in out)
+    assert len(out[0].citations) == 3  # the event, told by all three
+
+
+def test_a_trimmed_sentence_is_still_a_span_of_its_article(bridge_pool):
+    by_id = {d.article.id: d.article for d in bridge_pool.docs}
+    for s in summary(bridge_pool, 400):
+        assert by_id[s.article_id].text[s.start : s.end] == s.text
+
+
+def test_one_article_is_summarized_by_its_lead_cut_to_fill_the_budget():
+    pool = pool_of([BRIDGE[0]])
+    out = summary(pool, 30)
+    assert out[0].text.startswith("انهار جسر الواحة")
+    assert 27 <= n_words(out) <= 30
+
+
+# The day after: two outlets report the end of the search; both recall the collapse.
+DAY_AFTER = [
+    (
+        "انتهاء البحث عن مفقودي جسر الواحة",
+        "أنهت فرق الإنقاذ صباح الأربعاء عمليات البحث تحت أنقاض جسر الواحة بعد انتشال ثلاث جثث جديدة لترتفع الحصيلة إلى 15 قتيلا.\n"
+        "وكان جسر الواحة المعلق فوق نهر السلام قد انهار صباح الثلاثاء ما أدى إلى مقتل 12 شخصا وإصابة 30 آخرين.\n"
+        "وشيع آلاف من أهالي الواحة ظهر الأربعاء جثامين الضحايا إلى مقبرة المدينة الكبرى.",
+    ),
+    (
+        "حصيلة جسر الواحة ترتفع إلى 15 قتيلا",
+        "ارتفعت حصيلة انهيار جسر الواحة إلى 15 قتيلا بعد أن انتشلت فرق الإنقاذ ثلاث جثث جديدة صباح الأربعاء وأنهت عمليات البحث.\n"
+        "وانهار الجسر المعلق فوق نهر السلام صباح الثلاثاء ما أدى إلى مقتل 12 شخصا وإصابة 30 آخرين.\n"
+        "وطالب نواب المحافظة بفتح تحقيق مستقل في أسباب الانهيار ومحاسبة المسؤولين عن صيانة الجسر.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def storyline():
+    from khabar.model import Article
+    from khabar.pipeline import analyze
+
+    return [[analyze(Article.create(title=t, body=b)) for t, b in reports] for reports in (BRIDGE, DAY_AFTER)]
+
+
+def test_an_update_opens_with_what_is_new_and_does_not_repeat_the_earlier_event(storyline):
+    from khabar.summarize import summarize_update
+
+    out = summarize_update([storyline[0]], storyline[1], options=BriefOptions(length_words=60))
+    assert "15" in out[0].text and ("البحث" in out[0].text)
+    assert not any("30 آخرين" in s.text for s in out), "the collapse itself is old news"
+
+
+def test_a_storyline_tells_its_events_in_time_order(storyline):
+    from khabar.summarize import summarize_storyline
+
+    out = summarize_storyline(storyline, options=BriefOptions(length_words=45))
+    assert len(out) >= 2
+    assert "12" in out[0].text and "15" in out[1].text
+
+
+def test_the_seeds_open_with_the_rebels_withdrawal_and_name_the_trapped_figures_conflict(seed_pool):
+    from khabar.summarize import pool_quantities
+
+    options = BriefOptions()
+    out = summarize(seed_pool, options=options, quantities=pool_quantities(seed_pool, options=options))
+    assert "انسحب مقاتلو المعارضة" in out[0].text and "أحياء" in out[0].text
+    figures = " ".join(s.text for s in out[1:3])
+    assert "100 ألف" in figures and "50 الف" in figures, "de Mistura and the US official side by side"
+    assert 0.9 * options.length_words <= n_words(out) <= options.length_words

@@ -1,0 +1,79 @@
+"""Which sentences may stand in a summary, and which part of each (khabar.summarize.readable)."""
+
+from __future__ import annotations
+
+from summary_fixtures import pool_of
+
+from khabar.config import BriefOptions
+from khabar.summarize.readable import candidates
+
+OPTIONS = BriefOptions()
+
+
+def kept(reports) -> dict[str, object]:
+    """The kept text of every candidate of the reports' pool, by the sentence's first words."""
+    pool = pool_of(reports)
+    out = {}
+    for row, c in candidates(pool, options=OPTIONS).items():
+        text = pool.docs[pool.doc_of(row)].article.text
+        out[pool.sentence(row).text[:12]] = (text[c.start : c.end], c.antecedent, row)
+    return out
+
+
+REPORT = (
+    "ماذا بعد انهيار جسر الواحة؟",
+    "انهار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء ما أدى إلى مقتل 12 شخصا.\n"
+    "هل كان يمكن تفادي الكارثة بصيانة أفضل للجسور القديمة؟\n"
+    "في المقابل، حملت نقابة المهندسين وزارة النقل مسؤولية الإهمال في صيانة الجسور.\n"
+    "وقال محافظ الواحة سالم الراشد إن فرق الإنقاذ تبحث عن مفقودين تحت الأنقاض.\n"
+    "وأضاف أن الجسر خضع لأعمال صيانة شاملة قبل عامين فقط.\n"
+    "وهو ما يثير أسئلة كثيرة عن جودة تلك الأعمال وعن الجهة المنفذة.\n"
+    "الجسر هو أقدم جسور المدينة وأطولها وقد افتتح قبل أربعين عاما.\n"
+    "صورة من موقع انهيار الجسر في الواحة\n"
+    "الواحة، الجنوب (وكالة الشرق)-- أعلنت الحكومة الحداد ثلاثة أيام في المحافظة كلها.",
+)
+
+
+def test_a_question_headline_and_a_question_in_the_body_are_not_candidates():
+    texts = [t for t, _, _ in kept([REPORT]).values()]
+    assert texts and not any(t.rstrip().endswith("؟") for t in texts)
+
+
+def test_a_connective_is_trimmed_with_its_comma():
+    text, antecedent, _ = kept([REPORT])["في المقابل، "]
+    assert text.startswith("حملت نقابة المهندسين") and antecedent is None
+
+
+def test_a_speaker_named_in_the_sentence_before_makes_it_the_antecedent():
+    found = kept([REPORT])
+    _, antecedent, _ = found["وأضاف أن الج"]
+    assert antecedent == found["وقال محافظ ا"][2]
+
+
+def test_a_sentence_leaning_on_a_dependent_sentence_is_left_out():
+    # "وهو ما ..." leans on "وأضاف ...", which itself leans on the sentence before it.
+    assert "وهو ما يثير " not in kept([REPORT])
+
+
+def test_a_copula_pronoun_inside_a_sentence_does_not_point_back():
+    _, antecedent, _ = kept([REPORT])["الجسر هو أقد"]
+    assert antecedent is None
+
+
+def test_a_caption_in_a_punctuated_article_is_left_out():
+    assert "صورة من موقع" not in kept([REPORT])
+
+
+def test_a_dateline_is_dropped():
+    text, _, _ = kept([REPORT])["الواحة، الجن"]
+    assert text.startswith("أعلنت الحكومة الحداد")
+
+
+def test_hard_wrapped_lines_are_kept_when_the_article_rarely_punctuates():
+    wrapped = (
+        "",
+        "انهار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء ما أدى\n"
+        "إلى مقتل اثني عشر شخصا وإصابة ثلاثين آخرين بحسب الدفاع المدني\n"
+        "الذي قال إن فرق الإنقاذ ما زالت تبحث عن مفقودين تحت الأنقاض.",
+    )
+    assert len(kept([wrapped])) == 3
