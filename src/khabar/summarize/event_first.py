@@ -73,12 +73,6 @@ REPEATED_SHARE = 0.5
 FILL_SLACK = 0.1
 
 
-def similarity_row(pool: SentencePool, row: int) -> np.ndarray:
-    """Similarity of ``row`` to every row of the pool."""
-    by_row = getattr(pool, "similarity_row", None)
-    return by_row(row) if by_row is not None else pool.similarity[row]
-
-
 def body_positions(pool: SentencePool) -> list[int]:
     """Each row's position among its article's body sentences (0: the first after the title;
     a title that is a sentence counts as 0 too)."""
@@ -181,7 +175,7 @@ def event_sentence(
             continue
         if docs is not None and pool.doc_of(row) not in docs:
             continue
-        sims = similarity_row(pool, row)[openings]
+        sims = pool.similarity_row(row)[openings]
         sims = np.where(opening_docs == pool.doc_of(row), 0.0, sims)
         per_doc = np.zeros(len(pool.docs))
         np.maximum.at(per_doc, opening_docs, sims)
@@ -269,7 +263,7 @@ class _Selection:
             self.words += u.words
             self.covered |= found.get(u.row, set())
             self.stems |= self.terms.get(u.row, set())
-            sims = similarity_row(self.pool, u.row)
+            sims = self.pool.similarity_row(u.row)
             self.overlap = sims.copy() if self.overlap is None else np.maximum(self.overlap, sims)
 
 
