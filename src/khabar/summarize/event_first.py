@@ -42,12 +42,17 @@ from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
 from khabar.summarize.readable import Candidate, candidates, cut_to_fit
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
+from khabar.text.ar.tokenize import tokenize
 
 #: How many first body sentences of each article may state the event (the title aside).
 EVENT_LEAD_SENTENCES = 1
 #: A sentence that reports what someone said is a statement about the event, not the
 #: event: its agreement counts this much for the event slot.
 STATEMENT_FACTOR = 0.5
+#: A sentence whose quoted content starts within this many words opens with its speaker and
+#: verb: a statement ("وقال مستشار الأمم المتحدة للشؤون الإنسانية يان إيغلاند إن" is 9 words);
+#: later, the quote is a remark on the happening the sentence states.
+STATEMENT_HEAD_WORDS = 12
 #: What the event sentence is compared with in the other articles: their title and this
 #: many first body sentences.
 OPENING_SENTENCES = 3
@@ -138,10 +143,21 @@ def content_stems(pool: SentencePool, row: int) -> set[str]:
 
 
 def reports_speech(pool: SentencePool, row: int) -> bool:
-    """Whether a quote (who said what) was found in the sentence."""
+    """Whether the sentence is a statement: it opens with who said it ("وقال مسؤول ... إن"),
+    the content of one of its quotes starting within its first :data:`STATEMENT_HEAD_WORDS`
+    words, after the speaker.  A sentence that tells the happening and names its source
+    after it ("انسحب مقاتلو المعارضة ...، وفق ما أفاد المرصد") or ends on a remark ("... في
+    هجوم قال مصدر عسكري إنه ...") states the event."""
     d, _ = pool.refs[row]
-    index = pool.sentence(row).index
-    return any(q.sentence_index == index for q in pool.docs[d].quotes)
+    sentence = pool.sentence(row)
+    for q in pool.docs[d].quotes:
+        if q.sentence_index != sentence.index or q.start <= sentence.start:
+            continue
+        if q.speaker_start is not None and q.speaker_start > q.start:
+            continue  # the speaker named after what they said
+        if len(tokenize(sentence.text[: q.start - sentence.start])) <= STATEMENT_HEAD_WORDS:
+            return True
+    return False
 
 
 def opening_rows(pool: SentencePool, positions: Sequence[int]) -> np.ndarray:
