@@ -233,3 +233,26 @@ def test_headline_known_city_before_a_colon_is_a_dateline():
 )
 def test_time_doubles_at_most_with_a_doubled_sentence(unit):
     assert_linear(find_attributions, unit * (20_000 // len(unit)))
+
+
+def test_a_verb_joined_to_the_opening_clause_keeps_its_subject_and_its_object():
+    text = "اليونان تستدعي السفير التركي وتصف الاتهامات التركية بأنها «ملفقة»"
+    (att,) = find_attributions(text)
+    assert att.source is not None and att.source.text == "اليونان"
+    assert text[att.content_start : att.content_end].startswith("الاتهامات التركية")
+
+
+def test_two_speakers_joined_in_one_headline_keep_their_own_statements():
+    text = "بوتين يتهم الغرب «بالنفاق» وماكرون يصف موقفه بأنه «مؤسف»"
+    names = [(0, 5, "person"), (text.index("ماكرون"), text.index("ماكرون") + 6, "person")]
+    atts = find_attributions(text, names)
+    assert [(a.source.text, text[a.content_start : a.content_end]) for a in atts] == [
+        ("بوتين", "الغرب «بالنفاق»"),
+        ("ماكرون", "موقفه بأنه «مؤسف»"),
+    ]
+
+
+def test_a_count_is_never_part_of_a_speaker_before_its_verb():
+    text = "وبثلاثيته في مرمى الوداد يوم أمس السبت صار في رصيده 12 هدفا وأضحى يهدد صدارة زميله الذي بحوزته 14 هدفا حتى الآن."
+    names = [(text.index("الوداد"), text.index("الوداد") + 6, "organisation")]
+    assert all(a.source is None or "12" not in a.source.text for a in find_attributions(text, names))

@@ -234,6 +234,11 @@ def test_bare_follow_on_resolves_to_previous_speaker():
     assert (qs[1].speaker_start, qs[1].speaker_end) == (qs[0].speaker_start, qs[0].speaker_end)
 
 
+def test_follow_on_continues_the_speaker_not_the_outlet_that_carried_it():
+    qs = _quotes("وقال المدرب سامي الخطيب: «الفريق جاهز للنهائي»، وفق ما نقلت صحيفة الأيام.\nوتابع: «لا نخشى أحدا».")
+    assert [q.speaker for q in qs] == ["سامي الخطيب", "سامي الخطيب"]
+
+
 def test_tabaa_with_quote_marks_resolves():
     qs = _quotes("وقال رامي ناصيف إن المستشفى ممتلئ.\nوتابع “لا نملك الأدوية”.")
     assert qs[1].speaker == "رامي ناصيف" and qs[1].direct

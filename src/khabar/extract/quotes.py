@@ -225,6 +225,13 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 speaker = _named_earlier(speaker, sentences, sentence.index, article_names) or speaker
             if speaker is None:
                 continue
+            if att.via == "cue" and not att.statement:
+                # "..."، وفق ما نقل موقع صحيفة «ماركا»: who carried a statement is named,
+                # never the one who goes on ("وتابع: ..." is still the speaker before it);
+                # it may still be spoken of again
+                if not any(k is speaker for k in known[-MAX_SPEAKERS_BACK:]):
+                    known.insert(max(0, len(known) - 1), speaker)
+                continue
             if not known or known[-1] is not speaker:
                 known.append(speaker)
             in_sentence = speaker

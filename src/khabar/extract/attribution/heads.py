@@ -581,11 +581,19 @@ class _Sentence(_Tokens):
         elif j > floor and self.norm(j) == "قد" and self.is_word(j - 1):
             j -= 1  # "وكان الجيش السوري قد أعلن أن": the subject stands between كان and قد
         b = j + 1
+        joined = next((a for a in range(j, max(floor, i - MAX_NAME_WORDS - 1), -1) if self.joined_speaker(a) == i), None)
+        if joined is not None:
+            # "نتانياهو يتهم ظريف «بالكذب» [وجواد] يصف خطابه": a second speaker of the sentence
+            with self.without_conjunction(joined):
+                head = self.parse_head(joined, b)
+            return dataclasses.replace(head, conj=True) if head is not None else None
         k = j
         while k >= floor and b - k <= MAX_HEAD_WORDS:
             w = self.norm(k)
             if not self.is_word(k) or w in self.L.boundary or verb_info(w) is not None or self.cue_at(k) or w in self.L.relative:
                 break
+            if w[:1].isdigit():
+                break  # "في مرمى جيرونا يوم الأحد بات في رصيده 22 هدفا وأضحى يهدد": a count ends the phrase before
             k -= 1
         a = k + 1
         if a >= b and self.norm(i - 1) == ",":
@@ -637,6 +645,18 @@ class _Sentence(_Tokens):
         # "وفي وقت لاحق ردت المتحدثة ...": after a circumstance, the subject follows
         head = self.speaker_np(i + 1, self.n)
         return head if head is not None and self.speaker_like(head) else None
+
+    def lead_subject(self, i: int) -> _Head | None:
+        """The subject that opens the sentence before a first verb, for a verb joined to
+        that clause at ``i`` whose own speaker is missing ("روسيا تستدعي السفير البريطاني
+        [وتصف] المزاعم البريطانية بأنها «هراء»"); None when the sentence opens otherwise."""
+        head = self.speaker_np(0, i)
+        if head is None or head.end + 1 >= i or not self.speaker_like(head):
+            return None
+        w = self.norm(head.end)
+        if not self.is_word(head.end) or w.startswith(("ال", "وال")) or w[:1].isdigit() or w in _PREPOSITIONS or w in self.L.boundary:
+            return None
+        return head
 
     def subject_like(self, head: _Head) -> bool:
         """A head before its verb that is its subject: one that can speak

@@ -227,6 +227,20 @@ def _verb(
             head = s.speaker_np(first, h_end, verb.preps)
             if head is not None and verb.noun and head.kind == "organisation" and not s.speaker_like(head):
                 head = None  # "وتصف [المزاعم البريطانية] ... بأنها": the object, not who speaks
+            if (
+                verb.noun
+                and not has_previous
+                and floor == 0
+                and conjoined(s.norm(i))
+                and (head is None or not s.speaker_like(head))
+                and (lead := s.lead_subject(i)) is not None
+            ):
+                # "روسيا تستدعي السفير ... وتصف مزاعم تورطها ... بأنها «هراء»": the verb
+                # joined to the opening clause keeps its subject; what follows is its object
+                head = lead
+                rest = s.skip_circumstance(first, h_end)
+                if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
+                    object_start = rest
         if (
             head is not None
             and has_previous

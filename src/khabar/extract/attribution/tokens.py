@@ -284,6 +284,8 @@ class _Tokens:
             return bool(self.cue_at(k + 1))
         if k > 0 and w[:1] in "وف" and (info := verb_info(w)) and info[1].kind == "say" and self.norm(k - 1) != ",":
             return self.complement(k, info[1]) is not None
+        if k > 0 and self.joined_speaker(k):
+            return True  # "يتهم ظريف «بالكذب المنمق» [وجواد يصف] خطابه": a new speaker's clause
         if k > 0 and w in _NEW_CLAUSE:
             # "... لكن مسؤول المعارضة قال إنها لم تسقط بعد": a new speaker's clause
             for m in range(k + 1, min(self.n, k + 1 + MAX_CIRCUMSTANCE_WORDS)):
@@ -293,6 +295,26 @@ class _Tokens:
                 if info is not None:
                     return info[1].kind == "say" and self.complement(m, info[1]) is not None
         return False
+
+    def joined_speaker(self, k: int) -> int:
+        """The end of a speaker joined by و at token ``k`` whose own reporting verb follows
+        it with what it says ("[وجواد] يصف خطابه «بالسيرك»"、"[وروسيا] تقول إن"); 0 when
+        none stands there.  Only a name the recognizer found or a country: a noun after و
+        is far more often a coordinated object."""
+        w = self.norm(k)
+        if len(w) < 3 or w[0] != "و":
+            return 0
+        found = self.named.get(k)
+        if found is not None and found[1] in ("person", "organisation"):
+            b = found[0]
+        elif w[1:] in self.L.countries:
+            b = k + 1
+        else:
+            return 0
+        info = verb_info(self.norm(b)) if b < self.n else None
+        if info is None or info[1].kind != "say" or self.norm(b)[:1] in "وف":
+            return 0
+        return b if self.complement(b, info[1]) is not None else 0
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
         """Offsets of tokens [a, b) without surrounding punctuation and spaces."""
