@@ -188,11 +188,29 @@ def test_stories_groups_and_lists_and_briefs_one(corpus, db):
     runner.invoke(app, ["ingest", str(corpus), "--db", db])
     listed = runner.invoke(app, ["stories", "--db", db, "--min-size", "1", "--format", "json"])
     assert listed.exit_code == 0, listed.output
-    stories = json.loads(listed.stdout)
-    assert sum(s["size"] for s in stories) == 2
+    listing = json.loads(listed.stdout)
+    stories = listing["items"]
+    assert sum(s["size"] for s in stories) == 2 and listing["total"] == len(stories)
+    assert sum(len(s["events"]) for s in stories) == sum(s["event_count"] for s in stories)
     result = runner.invoke(app, ["brief", "--db", db, "--story", stories[0]["id"], "--format", "json"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["articles"]) == stories[0]["size"]
+    event = stories[0]["events"][0]
+    result = runner.invoke(app, ["brief", "--db", db, "--event", event["id"], "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["articles"]) == event["size"]
+
+
+def test_stories_lists_undated_outletless_storylines_by_file_name_with_a_true_total(tmp_path, db):
+    for name, text in (("wadi_a.txt", "انفجار في سوق الخضار وسط مدينة الزهراء صباح اليوم ومقتل شخصين وإصابة عشرة."),
+                       ("zahra_b.txt", "أعلنت وزارة التربية تأجيل امتحانات المدارس في محافظة الجبل أسبوعا بسبب الثلوج الكثيفة.")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "wadi_a.txt"), str(tmp_path / "zahra_b.txt"), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.splitlines()[0].startswith("2 storylines")
+    assert "undated" in listed.stdout and "wadi_a.txt" in listed.stdout and "zahra_b.txt" in listed.stdout
+    assert "(2 new events, 2 new storylines)" in listed.stderr
 
 
 def test_brief_of_an_unknown_story_fails(corpus, db):
@@ -204,7 +222,7 @@ def test_brief_of_an_unknown_story_fails(corpus, db):
 def _stories(db: str) -> list[dict]:
     listed = runner.invoke(app, ["stories", "--db", db, "--min-size", "1", "--format", "json", "--limit", "100"])
     assert listed.exit_code == 0, listed.output
-    return sorted(json.loads(listed.stdout), key=lambda s: s["id"])
+    return sorted(json.loads(listed.stdout)["items"], key=lambda s: s["id"])
 
 
 def test_ingest_with_workers_and_stories_groups_as_ingest_then_stories(tmp_path):

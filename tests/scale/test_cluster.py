@@ -52,3 +52,48 @@ def test_a_store_holding_hash_values_only_groups_like_signed_articles(tmp_path):
         store.save_signatures([(a.id, signed(a).signature.tobytes(), None) for a in arts])
         cluster_store(store, options=OPTIONS)
         assert store.assignments() == assign_stories([signed(a) for a in arts], options=OPTIONS)
+
+
+def test_every_article_has_an_event_and_every_event_a_storyline_like_the_index(tmp_path):
+    from khabar.relate.stories import StoryIndex
+
+    arts = _stream_articles()
+    index = StoryIndex(OPTIONS)
+    expected = assign_stories([signed(a) for a in arts], options=OPTIONS, index=index)
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add(arts)
+        cluster_store(store, options=OPTIONS, batch_size=4)
+        assert store.assignments() == expected
+        events = {e.id: e for e in store.stories(limit=1000)}
+        for sid in set(expected.values()):
+            line = index.story(sid).storyline if index.story(sid) else None
+            if line:  # still active in the index: the store names the same storyline
+                assert events[sid].storyline == line
+        lines = store.storylines(limit=1000)
+        assert sum(ln.size for ln in lines) == len(arts)
+        assert sum(ln.events for ln in lines) == len(events)
+        assert {e.storyline for e in events.values()} == {ln.id for ln in lines}
+
+
+def test_new_counts_include_events_created_and_joined_within_one_batch(tmp_path):
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add([WIRE, COPY, OTHER_EVENT])
+        report = cluster_store(store, options=OPTIONS, batch_size=500)
+        # WIRE and its copy are one event started and joined in this batch: still new.
+        assert report.new_stories == store.count_stories() == len(set(store.assignments().values()))
+        assert report.new_storylines == store.count_storylines()
+
+
+def test_an_interrupted_run_resumes_to_the_same_storylines(tmp_path):
+    arts = _stream_articles()
+    with open_store(tmp_path / "once.sqlite3") as store:
+        store.add(arts)
+        cluster_store(store, options=OPTIONS, batch_size=3)
+        once = store.storylines(limit=1000)
+    path = tmp_path / "twice.sqlite3"
+    with open_store(path) as store:
+        store.add(arts)
+        cluster_store(store, options=OPTIONS, batch_size=3, limit=len(arts) // 2)
+    with open_store(path) as store:
+        cluster_store(store, options=OPTIONS, batch_size=3)
+        assert store.storylines(limit=1000) == once

@@ -265,3 +265,56 @@ def test_a_failing_step_after_the_rebuild_leaves_the_v2_index_as_it_was(tmp_path
     assert conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'حلب'").fetchall() == [(1,), (3,)]
     conn.close()
     assert fts_columns(path) == ["title", "body"]
+
+
+def make_v4_store(path, monkeypatch) -> None:
+    """A store as version 4 left it: two events grouped (no storylines yet)."""
+    with monkeypatch.context() as m:
+        m.setattr(store_sqlite, "SCHEMA_VERSION", 4)
+        m.setattr(store_sqlite, "pending", lambda v: MIGRATIONS[v:4])
+        with open_store(path) as store:
+            store.add([OLD, UNDATED])
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "INSERT INTO stories (id, title, first_day, last_day, size) VALUES (?, ?, ?, ?, ?)",
+        [("s" + OLD.id, OLD.title, "2016-12-13", "2016-12-13", 1), ("s" + UNDATED.id, UNDATED.title, None, None, 1)],
+    )
+    conn.executemany(
+        "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)",
+        [(OLD.id, "s" + OLD.id), (UNDATED.id, "s" + UNDATED.id)],
+    )
+    conn.execute("INSERT INTO story_state (key, value) VALUES ('index', x'00')")
+    conn.commit()
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    conn.close()
+
+
+def test_a_v4_store_is_upgraded_with_each_event_a_storyline_of_its_own(tmp_path, monkeypatch):
+    path = tmp_path / "v4.sqlite3"
+    make_v4_store(path, monkeypatch)
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [(e.id, e.storyline) for e in store.stories()] == [
+            ("s" + OLD.id, "l" + OLD.id), ("s" + UNDATED.id, "l" + UNDATED.id)
+        ]
+        lines = store.storylines()
+        assert [(ln.id, ln.title, ln.size, ln.events, ln.outlets) for ln in lines] == [
+            ("l" + OLD.id, OLD.title, 1, 1, 1), ("l" + UNDATED.id, UNDATED.title, 1, 1, 1)
+        ]
+        assert store.load_story_index_state() == b"\x00" and store.story_of(OLD.id) == "s" + OLD.id
+
+
+def test_a_failing_step_after_the_storylines_leaves_a_v4_store_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "v4.sqlite3"
+    make_v4_store(path, monkeypatch)
+    broken = Migration(version=SCHEMA_VERSION + 1, note="broken", statements=("CREATE TABLE oops (",))
+    steps = (*MIGRATIONS, broken)
+    monkeypatch.setattr(store_sqlite, "SCHEMA_VERSION", len(steps))
+    monkeypatch.setattr(store_sqlite, "pending", lambda v: steps[v:])
+    with pytest.raises(StoreError):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert [r[1] for r in conn.execute("PRAGMA table_info(stories)")] == ["id", "title", "first_day", "last_day", "size"]
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'storylines'").fetchall() == []
+    conn.close()

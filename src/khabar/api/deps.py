@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 
 from khabar.api.errors import ApiError
 from khabar.api.settings import ApiSettings
@@ -24,7 +24,7 @@ from khabar.config import BriefOptions, build_options
 from khabar.errors import OptionsError
 from khabar.model import Article, EventBrief
 from khabar import open_store
-from khabar.store import SearchHit, Store
+from khabar.store import SearchHit, Store, StorylineRow, StoryRow
 
 #: Paging parameters of every listing (articles, search, stories, pages).
 Limit = Annotated[int, Query(ge=1, le=200, description="how many to return")]
@@ -130,6 +130,36 @@ def find_article(store: Store, article_id: str) -> Article:
     return article
 
 
+def get_storyline(storyline_id: str, store: Annotated[Store, Depends(get_store)]) -> StorylineRow:
+    """The storyline a path names (``/.../{storyline_id}``), or 404."""
+    row = store.storyline(storyline_id)
+    if row is None:
+        raise ApiError(404, f"no storyline {storyline_id!r}")
+    return row
+
+
+def get_event(event_id: str, store: Annotated[Store, Depends(get_store)]) -> StoryRow:
+    """The event a path names (``/.../{event_id}``), or 404."""
+    row = store.story(event_id)
+    if row is None:
+        raise ApiError(404, f"no event {event_id!r}")
+    return row
+
+
+def group_articles(store: Store, *, story: str | None = None, event: str | None = None) -> list[Article]:
+    """The articles of a storyline (``story``; an event's id, as events were named before
+    storylines, is taken too) or of an event; 404 when there is none."""
+    if story:
+        articles = store.storyline_articles(story) or store.story_articles(story)
+        if not articles:
+            raise ApiError(404, f"no storyline {story!r}")
+        return articles
+    articles = store.story_articles(event or "")
+    if not articles:
+        raise ApiError(404, f"no event {event!r}")
+    return articles
+
+
 def select_articles(
     store: Store,
     *,
@@ -138,23 +168,25 @@ def select_articles(
     limit: int | None,
     settings: ApiSettings,
     story: str | None = None,
+    event: str | None = None,
 ) -> list[Article]:
-    """The articles a brief request names: by id (all must exist), by search, or a story."""
+    """The articles a brief request names: by id (all must exist), by search, a storyline
+    (``story``) or an event."""
     ids = split_ids(ids)
     q = (q or "").strip() or None
     story = (story or "").strip() or None
-    if sum(bool(x) for x in (ids, q, story)) > 1:
-        raise ApiError(400, "give one of ids, q or story")
-    if not ids and not q and not story:
-        raise ApiError(400, "say what to brief: ids=<id>,<id>..., q=<search words> or story=<story id>")
+    event = (event or "").strip() or None
+    if sum(bool(x) for x in (ids, q, story, event)) > 1:
+        raise ApiError(400, "give one of ids, q, story or event")
+    if not ids and not q and not story and not event:
+        raise ApiError(
+            400, "say what to brief: ids=<id>,<id>..., q=<search words>, story=<storyline id> or event=<event id>"
+        )
     cap = settings.max_brief_articles
     if limit is not None and limit > cap:
         raise ApiError(422, f"limit {limit} is over this server's maximum of {cap} articles per brief")
-    if story:
-        articles = store.story_articles(story)
-        if not articles:
-            raise ApiError(404, f"no story {story!r}")
-        return articles[: limit or cap]
+    if story or event:
+        return group_articles(store, story=story, event=event)[: limit or cap]
     if ids:
         if len(ids) > cap:
             raise ApiError(422, f"{len(ids)} ids is over this server's maximum of {cap} articles per brief")
@@ -189,9 +221,10 @@ def make_brief(
     q: str | None,
     limit: int | None,
     story: str | None = None,
+    event: str | None = None,
     length: int | None = None,
     algorithm: str | None = None,
 ) -> tuple[EventBrief, list[Article]]:
     options = brief_options(length, algorithm)
-    articles = select_articles(store, ids=ids, q=q, limit=limit, settings=settings, story=story)
+    articles = select_articles(store, ids=ids, q=q, limit=limit, settings=settings, story=story, event=event)
     return build(articles, options), articles

@@ -49,7 +49,10 @@ def brief(
     ] = None,
     db: DbOption = None,
     query: Annotated[Optional[str], typer.Option(help="With the store: brief only the articles matching this search.")] = None,
-    story: Annotated[Optional[str], typer.Option(help="With the store: brief this story (see khabar stories).")] = None,
+    story: Annotated[
+        Optional[str], typer.Option(help="With the store: brief this storyline, all its events (see khabar stories).")
+    ] = None,
+    event: Annotated[Optional[str], typer.Option(help="With the store: brief this event (see khabar stories).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="With the store: at most this many articles.")] = 200,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()) + ".")
@@ -98,7 +101,7 @@ def brief(
     if paths:
         items, failures = _read_all(paths, read_options(outlet, date, input_format, encoding, max_mb, field))
     else:
-        items = _stored(db, story=story, query=query, limit=limit)
+        items = _stored(db, story=story, event=event, query=query, limit=limit)
     if not items:
         fail("no articles to brief" + (" (every input failed)" if failures else ""))
     text = render(build_event_brief(items, options=options), fmt, lang=lang)
@@ -111,13 +114,17 @@ def brief(
         raise typer.Exit(1)
 
 
-def _stored(db: Path | None, *, story: str | None, query: str | None, limit: int) -> list[Article]:
+def _stored(db: Path | None, *, story: str | None, event: str | None, query: str | None, limit: int) -> list[Article]:
+    if sum(bool(x) for x in (story, event, query)) > 1:
+        fail("give one of --story, --event and --query", 2)
     with open_store(db) as store:
-        if story:
-            items = store.story_articles(story)
+        if story or event:
+            # --story with an event's id (how events were named before storylines) still works.
+            items = (store.storyline_articles(story) or store.story_articles(story)) if story else store.story_articles(event)
             if not items:
-                fail(f"no story {story!r} in {store.path} (list them with khabar stories)")
-            return items
+                what = f"storyline {story!r}" if story else f"event {event!r}"
+                fail(f"no {what} in {store.path} (list them with khabar stories)")
+            return items[:limit]
         if query:
             return [h.article for h in search_store(store, query, limit=limit)]
         return store.articles(limit=limit)

@@ -124,6 +124,16 @@ def check_lang(lang: str) -> str:
     return check_choice(lang, LANGUAGES, "--lang")
 
 
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """A date option of a listing (``--since``, ``--until``): YYYY-MM-DD, any day."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint=option) from None
+
+
 def parse_date(value: str | None) -> dt.date | None:
     """The --date option; a date outside the plausible publication dates is left out with
     a warning (the articles keep the dates they carry)."""

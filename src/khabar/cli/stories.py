@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -18,10 +18,12 @@ from khabar.cli.common import (
     check_choice,
     fail,
     open_store,
+    parse_day,
     say,
 )
 from khabar.errors import KhabarError
-from khabar.present.rows import story_row
+from khabar.present.rows import coverage_rows, storyline_row
+from khabar.store.stories import SORTS
 
 if TYPE_CHECKING:
     from khabar.scale.cluster import ClusterReport
@@ -44,7 +46,10 @@ def group(store: Store, *, restart: bool, workers: int) -> int:
 def say_grouped(report: ClusterReport) -> None:
     for problem in report.skipped:
         say(f"skipped: {problem}")
-    say(f"grouped {report.assigned} new articles ({report.new_stories} new stories) in {report.seconds:.1f} s")
+    say(
+        f"grouped {report.assigned} new articles ({report.new_stories} new events, "
+        f"{report.new_storylines} new storylines) in {report.seconds:.1f} s"
+    )
 
 
 @app.command()
@@ -52,25 +57,54 @@ def stories(
     db: DbOption = None,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
-    min_size: Annotated[int, typer.Option(min=1, help="Only stories with at least this many articles.")] = 2,
-    min_outlets: Annotated[int, typer.Option(min=1, help="Only stories reported by at least this many outlets.")] = 1,
-    update: Annotated[bool, typer.Option(help="First put newly stored articles into stories (incremental).")] = True,
+    sort: Annotated[str, typer.Option(help=f"Order: {' or '.join(SORTS)} (newest last day first, or most articles first).")] = "recent",
+    min_size: Annotated[int, typer.Option(min=1, help="Only storylines with at least this many articles.")] = 1,
+    min_outlets: Annotated[int, typer.Option(min=1, help="Only storylines reported by at least this many outlets.")] = 1,
+    outlet: Annotated[Optional[str], typer.Option(help="Only storylines with an article of this outlet.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only storylines with a day on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only storylines with a day on or before this date (YYYY-MM-DD).")] = None,
+    update: Annotated[bool, typer.Option(help="First put newly stored articles into events (incremental).")] = True,
     restart: Annotated[bool, typer.Option(help="Regroup every stored article from scratch.")] = False,
     fmt: ListFormatOption = "text",
     workers: WorkersOption = 1,
 ) -> None:
-    """Group stored articles into stories (events) and list them: size, outlets, days, title."""
+    """Group stored articles into events and storylines, and list the storylines with their
+    events: articles, outlets, days, title (the first line says how many there are)."""
     check_choice(fmt, LIST_FORMATS, "--format")
+    check_choice(sort, SORTS, "--sort")
+    filters = {
+        "min_size": min_size, "min_outlets": min_outlets, "outlet": outlet,
+        "since": parse_day(since, "--since"), "until": parse_day(until, "--until"),
+    }
     failed = 0
     with open_store(db) as store:
         if update or restart:
             failed = group(store, restart=restart, workers=workers)
-        rows = store.stories(limit=limit, offset=offset, min_size=min_size, min_outlets=min_outlets)
+        lines = store.storylines(limit=limit, offset=offset, sort=sort, **filters)
+        total = store.count_storylines(**filters)
+        events = {ln.id: store.storyline_events(ln.id) for ln in lines}
+        outlets = store.coverage([ln.id for ln in lines])
     if fmt == "json":
-        typer.echo(json.dumps([story_row(r) for r in rows], ensure_ascii=False, indent=2))
+        rows = [storyline_row(ln, events[ln.id], outlets[ln.id]) for ln in lines]
+        typer.echo(json.dumps({"total": total, "offset": offset, "items": rows}, ensure_ascii=False, indent=2))
     else:
-        for r in rows:
-            days = f"{r.first_day or '?'}..{r.last_day or '?'}"
-            typer.echo(f"{r.id}  {r.size:>3} articles  {r.outlets:>2} outlets  {days}  {r.title}")
+        shown = f"{offset + 1}-{offset + len(lines)}" if lines else "none"
+        typer.echo(f"{total} storylines; showing {shown}, {'most articles' if sort == 'size' else 'newest'} first")
+        for ln in lines:
+            names = ", ".join(f"{c['outlet'] or '?'} {c['articles']}" for c in coverage_rows(outlets[ln.id]))
+            typer.echo(
+                f"{ln.id}  {ln.size:>3} articles  {ln.events:>2} events  {ln.outlets:>2} outlets  "
+                f"{_days(ln)}  {ln.title}  [{names}]"
+            )
+            for e in events[ln.id]:
+                typer.echo(f"    {e.id}  {e.size:>3} articles  {e.outlets:>2} outlets  {_days(e)}  {e.title}")
     if failed:
         raise typer.Exit(1)
+
+
+def _days(row) -> str:
+    if row.first_day is None:
+        return "undated"
+    if row.last_day is None or row.last_day == row.first_day:
+        return row.first_day.isoformat()
+    return f"{row.first_day}..{row.last_day}"

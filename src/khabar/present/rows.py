@@ -27,9 +27,30 @@ def hit_row(hit: Any) -> dict[str, Any]:
     return {**article_row(hit.article), "score": hit.score, "snippet": hit.snippet, "exact": hit.exact}
 
 
+def outlet_name(outlet: str | None, source: str | None) -> str | None:
+    """Who gave an article, for a reader: its outlet, else the name of the file it was read
+    from (a path's last part; not a URL or "<stdin>"), else None (unknown)."""
+    if outlet:
+        return outlet
+    if not source or source.startswith("<") or "://" in source:
+        return None
+    name = source.replace("\\", "/").rstrip("/").rpartition("/")[2]
+    return name or None
+
+
+def coverage_rows(coverage: list[Any]) -> list[dict[str, Any]]:
+    """Articles per outlet (:class:`khabar.store.Coverage`), most first: ``outlet`` is the
+    outlet or file name (None: unknown); ``from_file`` says it is a file name."""
+    return [
+        {"outlet": outlet_name(c.outlet, c.source), "from_file": not c.outlet and outlet_name(None, c.source) is not None,
+         "articles": c.articles}
+        for c in coverage
+    ]
+
+
 def story_row(row: Any, article_ids: list[str] | None = None) -> dict[str, Any]:
-    """A story (:class:`khabar.store.StoryRow`): size, outlets, first and last day, title;
-    with ``article_ids``, its articles."""
+    """An event (:class:`khabar.store.StoryRow`): size, outlets, first and last day, title,
+    its storyline; with ``article_ids``, its articles."""
     out = {
         "id": row.id,
         "title": row.title,
@@ -37,9 +58,30 @@ def story_row(row: Any, article_ids: list[str] | None = None) -> dict[str, Any]:
         "outlets": row.outlets,
         "first_day": row.first_day.isoformat() if row.first_day else None,
         "last_day": row.last_day.isoformat() if row.last_day else None,
+        "storyline": row.storyline or None,
     }
     if article_ids is not None:
         out["article_ids"] = article_ids
+    return out
+
+
+def storyline_row(row: Any, events: list[Any] | None = None, coverage: list[Any] | None = None) -> dict[str, Any]:
+    """A storyline (:class:`khabar.store.StorylineRow`): articles, events, outlets, first and
+    last day, title; with ``events``, its events in time order; with ``coverage``, its
+    articles per outlet."""
+    out = {
+        "id": row.id,
+        "title": row.title,
+        "size": row.size,
+        "event_count": row.events,
+        "outlets": row.outlets,
+        "first_day": row.first_day.isoformat() if row.first_day else None,
+        "last_day": row.last_day.isoformat() if row.last_day else None,
+    }
+    if events is not None:
+        out["events"] = [story_row(e) for e in events]
+    if coverage is not None:
+        out["coverage"] = coverage_rows(coverage)
     return out
 
 
@@ -48,6 +90,7 @@ def cluster_report_row(report: Any) -> dict[str, Any]:
     return {
         "assigned": report.assigned,
         "new_stories": report.new_stories,
+        "new_storylines": report.new_storylines,
         "active_stories": report.active_stories,
         "skipped": [{"source": p.source, "problem": p.problem} for p in report.skipped],
         "seconds": round(report.seconds, 3),

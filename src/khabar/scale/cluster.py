@@ -111,6 +111,8 @@ class ClusterReport:
     skipped: tuple[InputError, ...] = ()
     assigned: int = 0
     new_stories: int = 0
+    #: Storylines started (an event grouped by words alone is a storyline of its own).
+    new_storylines: int = 0
     retired: int = 0
     active_stories: int = 0
     seconds: float = 0.0
@@ -233,7 +235,7 @@ def cluster_store(
         if not rows:
             break
         cursor = (rows[-1].published, rows[-1].article_id)
-        assignments, skipped, retired = [], [], 0
+        assignments, skipped, retired, new, new_lines = [], [], 0, 0, 0
         for row in rows:
             try:
                 item = _signed_from_row(row, options, store)
@@ -241,9 +243,16 @@ def cluster_store(
                 skipped.append(e)
                 continue
             retired += index.retire_for(item.published)
-            assignments.append((item.article_id, index.add(item)))
+            story_id = index.add(item)
+            assignments.append((item.article_id, story_id))
+            # Counted as they start (an event is "s" + its first article's id), not from the
+            # changed stories: one created and joined in the same batch is new too.
+            if story_id == "s" + item.article_id:
+                new += 1
+                line = index.story(story_id).storyline
+                new_lines += not line or line == "l" + item.article_id
         changed = index.take_changed()
-        new = sum(1 for s in changed if s.size == 1)
+        index.take_changed_storylines()  # the store rewrites storylines from their events
         store.commit_stories(
             assignments=assignments,
             stories=[_story_row(s) for s in changed],
@@ -254,6 +263,7 @@ def cluster_store(
         tick(
             assigned=report.assigned + len(assignments),
             new_stories=report.new_stories + new,
+            new_storylines=report.new_storylines + new_lines,
             retired=report.retired + retired,
             active_stories=index.active_stories,
             skipped=report.skipped + tuple(skipped),
@@ -292,4 +302,4 @@ def sign_articles(
 def _story_row(story: Story) -> StoryRow:
     from khabar.store import StoryRow
 
-    return StoryRow(story.id, story.title, story.first_day, story.last_day, story.size)
+    return StoryRow(story.id, story.title, story.first_day, story.last_day, story.size, storyline=story.storyline)

@@ -9,6 +9,8 @@
 """
 
 from khabar.store.migrations import SCHEMA_VERSION
-from khabar.store.sqlite import AddResult, SearchHit, SignatureRow, Store, StoryRow, open_store
+from khabar.store.sqlite import AddResult, Coverage, SearchHit, SignatureRow, Store, StorylineRow, StoryRow, open_store
 
-__all__ = ["SCHEMA_VERSION", "AddResult", "SearchHit", "SignatureRow", "Store", "StoryRow", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION", "AddResult", "Coverage", "SearchHit", "SignatureRow", "Store", "StorylineRow", "StoryRow", "open_store",
+]

@@ -158,8 +158,40 @@ _V4_STORIES = Migration(
     ),
 )
 
+# Events and storylines (issue 14): the ``stories`` rows are events; each names the
+# storyline (a chain of events about one situation) it belongs to, and ``storylines`` keeps
+# each storyline's title, days, articles and events, rewritten from its events' rows in the
+# same transaction as they are (so the two never disagree).  A version-4 store grouped
+# events without storylines: each of its events becomes a storyline of its own, named as
+# the clusterer names a storyline an event starts ("l" + the first article's id, where the
+# event is "s" + that id); ``khabar stories --restart`` regroups them into real storylines.
+_V5_STORYLINES = Migration(
+    version=5,
+    note="storylines: each event's storyline, and the storylines",
+    statements=(
+        "ALTER TABLE stories ADD COLUMN storyline TEXT NOT NULL DEFAULT ''",
+        "UPDATE stories SET storyline = 'l' || substr(id, 2)",
+        "CREATE INDEX stories_by_storyline ON stories (storyline, first_day, id)",
+        """
+        CREATE TABLE storylines (
+            id          TEXT PRIMARY KEY,
+            title       TEXT NOT NULL,
+            first_day   TEXT,
+            last_day    TEXT,
+            size        INTEGER NOT NULL CHECK (size >= 1),
+            events      INTEGER NOT NULL CHECK (events >= 1)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX storylines_by_last_day ON storylines (last_day, id)",
+        """
+        INSERT INTO storylines (id, title, first_day, last_day, size, events)
+        SELECT storyline, title, first_day, last_day, size, 1 FROM stories
+        """,
+    ),
+)
+
 #: Every step, in order.  The store's current version is ``len(MIGRATIONS)``.
-MIGRATIONS: tuple[Migration, ...] = (_V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES)
+MIGRATIONS: tuple[Migration, ...] = (_V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES, _V5_STORYLINES)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

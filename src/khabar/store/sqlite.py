@@ -25,9 +25,9 @@ from pathlib import Path
 
 from khabar.errors import StoreError
 from khabar.store.articles import AddResult, ArticleStore, SearchHit
-from khabar.store.stories import SignatureRow, StoryRow, StoryStore
+from khabar.store.stories import Coverage, SignatureRow, StorylineRow, StoryRow, StoryStore
 
-__all__ = ["AddResult", "SearchHit", "SignatureRow", "Store", "StoryRow", "open_store"]
+__all__ = ["AddResult", "Coverage", "SearchHit", "SignatureRow", "Store", "StorylineRow", "StoryRow", "open_store"]
 
 
 def open_store(path: str | Path) -> Store:

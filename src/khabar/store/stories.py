@@ -37,7 +37,37 @@ class StoryRow:
     last_day: dt.date | None
     size: int
     outlets: int = 0
+    #: The storyline the event belongs to (every stored event belongs to one).
+    storyline: str = ""
 
+
+@dataclass(frozen=True, slots=True)
+class StorylineRow:
+    """A stored storyline: a chain of events about one situation.  ``size`` counts its
+    articles over all its events; ``outlets`` the distinct outlets of those articles (an
+    article without an outlet counts by the file it was read from, or as one unknown)."""
+
+    id: str
+    title: str
+    first_day: dt.date | None
+    last_day: dt.date | None
+    size: int
+    events: int
+    outlets: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How many articles of a storyline (or event) one outlet gave; ``outlet`` is None for
+    articles without one, then ``source`` is where they were read from (when known)."""
+
+    outlet: str | None
+    source: str | None
+    articles: int
+
+
+#: How storylines and events can be listed: newest last day first, or largest first.
+SORTS = ("recent", "size")
 
 
 class StoryStore(Connection):
@@ -132,19 +162,32 @@ class StoryStore(Connection):
         state: bytes | None = None,
     ) -> None:
         """One clustering batch, atomically: ``(article_id, story_id)`` assignments, the new
-        or changed story rows, and the clusterer's state after the batch (when given)."""
+        or changed event rows, and the clusterer's state after the batch (when given).
+
+        Each event names its storyline (one without, from a grouping by words alone, is a
+        storyline of its own: ``"l" + its id without the "s"``); the storylines the batch
+        touched are rewritten from their events' rows in the same transaction."""
         assignments = list(assignments)
         story_rows = [
-            (s.id, s.title, _day_or_none(s.first_day), _day_or_none(s.last_day), s.size) for s in stories
+            (s.id, s.title, _day_or_none(s.first_day), _day_or_none(s.last_day), s.size, s.storyline or own_storyline(s.id))
+            for s in stories
         ]
         with self._writing() as conn:
+            touched = {row[5] for row in story_rows}
+            for row in story_rows:
+                old = conn.execute("SELECT storyline FROM stories WHERE id = ?", (row[0],)).fetchone()
+                if old is not None:
+                    touched.add(old[0])
             conn.executemany(
                 "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)", assignments
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO stories (id, title, first_day, last_day, size) VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO stories (id, title, first_day, last_day, size, storyline) VALUES (?, ?, ?, ?, ?, ?)",
                 story_rows,
             )
+            for line in sorted(touched):
+                conn.execute("DELETE FROM storylines WHERE id = ?", (line,))
+                conn.execute(_STORYLINE_FROM_EVENTS, (line,))
             if state is not None:
                 conn.execute(
                     "INSERT OR REPLACE INTO story_state (key, value) VALUES ('index', ?)", (bytes(state),)
@@ -166,6 +209,7 @@ class StoryStore(Connection):
         with self._writing() as conn:
             conn.execute("DELETE FROM story_articles")
             conn.execute("DELETE FROM stories")
+            conn.execute("DELETE FROM storylines")
             conn.execute("DELETE FROM story_state")
             if signatures:
                 conn.execute("DELETE FROM article_signatures")
@@ -177,35 +221,159 @@ class StoryStore(Connection):
         offset: int = 0,
         min_size: int = 1,
         min_outlets: int = 1,
+        sort: str = "recent",
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        storyline: str | None = None,
     ) -> list[StoryRow]:
-        """Stories, newest last day first (undated last), then largest, then id.
+        """Events (the ``stories`` rows): newest last day first (undated last), then
+        largest, then id; ``sort="size"``: largest first, then newest.
 
-        ``min_outlets`` keeps the stories told by at least that many distinct outlets.
+        ``min_outlets`` keeps the events told by at least that many distinct outlets;
+        ``outlet`` those with an article of that outlet; ``since`` / ``until`` (inclusive)
+        those whose days meet that span (undated ones are then left out); ``storyline``
+        the events of one storyline.
+        """
+        where, params = _filters("e", _EVENT_ARTICLES, min_size, min_outlets, outlet, since, until)
+        if storyline is not None:
+            where.append("e.storyline = ?")
+            params.append(storyline)
+        sql = f"""
+            SELECT e.id, e.title, e.first_day, e.last_day, e.size, ({_count_outlets(_EVENT_ARTICLES)}), e.storyline
+            FROM stories AS e WHERE {" AND ".join(where)}
+            ORDER BY {_order(sort)} LIMIT ? OFFSET ?
         """
         _check_page(limit, offset)
-        sql = f"""
-            SELECT id, title, first_day, last_day, size, outlets FROM (
-                SELECT s.*, ({_OUTLETS_OF_STORY}) AS outlets FROM stories AS s WHERE s.size >= ?
-            ) WHERE outlets >= ?
-            ORDER BY last_day IS NULL, last_day DESC, size DESC, id LIMIT ? OFFSET ?
-        """
         with self._reading() as conn:
-            rows = conn.execute(sql, (min_size, min_outlets, limit, offset)).fetchall()
+            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
         return [_story_row(r) for r in rows]
 
-    def count_stories(self, *, min_size: int = 1, min_outlets: int = 1) -> int:
-        sql = f"SELECT count(*) FROM stories AS s WHERE s.size >= ? AND ({_OUTLETS_OF_STORY}) >= ?"
+    def count_stories(
+        self,
+        *,
+        min_size: int = 1,
+        min_outlets: int = 1,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> int:
+        """How many events :meth:`stories` lists with these filters, over every page."""
+        where, params = _filters("e", _EVENT_ARTICLES, min_size, min_outlets, outlet, since, until)
         with self._reading() as conn:
-            return conn.execute(sql, (min_size, min_outlets)).fetchone()[0]
+            return conn.execute(f"SELECT count(*) FROM stories AS e WHERE {' AND '.join(where)}", params).fetchone()[0]
 
     def story(self, story_id: str) -> StoryRow | None:
+        """One event, or None."""
         with self._reading() as conn:
             row = conn.execute(
-                f"SELECT s.id, s.title, s.first_day, s.last_day, s.size, ({_OUTLETS_OF_STORY}) FROM stories AS s "
-                "WHERE s.id = ?",
+                f"SELECT e.id, e.title, e.first_day, e.last_day, e.size, ({_count_outlets(_EVENT_ARTICLES)}), "
+                "e.storyline FROM stories AS e WHERE e.id = ?",
                 (story_id,),
             ).fetchone()
         return _story_row(row) if row else None
+
+    def storylines(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        min_size: int = 1,
+        min_outlets: int = 1,
+        sort: str = "recent",
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[StorylineRow]:
+        """Storylines, with the same order and filters as :meth:`stories` (``min_size``
+        counts articles over all their events)."""
+        where, params = _filters("l", _STORYLINE_ARTICLES, min_size, min_outlets, outlet, since, until)
+        sql = f"""
+            SELECT l.id, l.title, l.first_day, l.last_day, l.size, l.events, ({_count_outlets(_STORYLINE_ARTICLES)})
+            FROM storylines AS l WHERE {" AND ".join(where)}
+            ORDER BY {_order(sort, "l")} LIMIT ? OFFSET ?
+        """
+        _check_page(limit, offset)
+        with self._reading() as conn:
+            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
+        return [_storyline_row(r) for r in rows]
+
+    def count_storylines(
+        self,
+        *,
+        min_size: int = 1,
+        min_outlets: int = 1,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> int:
+        """How many storylines :meth:`storylines` lists with these filters, over every page."""
+        where, params = _filters("l", _STORYLINE_ARTICLES, min_size, min_outlets, outlet, since, until)
+        with self._reading() as conn:
+            return conn.execute(f"SELECT count(*) FROM storylines AS l WHERE {' AND '.join(where)}", params).fetchone()[0]
+
+    def storyline(self, storyline_id: str) -> StorylineRow | None:
+        """One storyline, or None."""
+        with self._reading() as conn:
+            row = conn.execute(
+                f"SELECT l.id, l.title, l.first_day, l.last_day, l.size, l.events, ({_count_outlets(_STORYLINE_ARTICLES)}) "
+                "FROM storylines AS l WHERE l.id = ?",
+                (storyline_id,),
+            ).fetchone()
+        return _storyline_row(row) if row else None
+
+    def storyline_events(self, storyline_id: str) -> list[StoryRow]:
+        """The events of a storyline in time order (first day, undated last, then id)."""
+        sql = f"""
+            SELECT e.id, e.title, e.first_day, e.last_day, e.size, ({_count_outlets(_EVENT_ARTICLES)}), e.storyline
+            FROM stories AS e WHERE e.storyline = ?
+            ORDER BY e.first_day IS NULL, e.first_day, e.last_day, e.id
+        """
+        with self._reading() as conn:
+            return [_story_row(r) for r in conn.execute(sql, (storyline_id,)).fetchall()]
+
+    def storyline_articles(self, storyline_id: str) -> list[Article]:
+        """The articles of every event of a storyline, by date (undated last) then id."""
+        sql = f"""
+            SELECT {", ".join("a." + c.strip() for c in _COLUMNS.split(","))}
+            FROM stories AS e JOIN story_articles AS x ON x.story_id = e.id JOIN articles AS a ON a.id = x.article_id
+            WHERE e.storyline = ? ORDER BY a.published IS NULL, a.published, a.id
+        """
+        with self._reading() as conn:
+            return [_article(r) for r in conn.execute(sql, (storyline_id,)).fetchall()]
+
+    def coverage(self, ids: Iterable[str], *, of: str = "storyline") -> dict[str, list[Coverage]]:
+        """Articles per outlet of each storyline (``of="storyline"``) or event (``"event"``)
+        in ``ids``, most articles first, then by outlet; articles without an outlet are
+        counted per file they were read from."""
+        ids = list(dict.fromkeys(ids))
+        if of not in ("storyline", "event"):
+            raise StoreError(f"coverage of {of!r}: give 'storyline' or 'event'")
+        key = "e.storyline" if of == "storyline" else "e.id"
+        out: dict[str, list[Coverage]] = {i: [] for i in ids}
+        with self._reading() as conn:
+            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+                marks = ", ".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"""
+                    SELECT {key}, a.outlet, CASE WHEN a.outlet IS NULL THEN a.source END, count(*)
+                    FROM stories AS e JOIN story_articles AS x ON x.story_id = e.id
+                    JOIN articles AS a ON a.id = x.article_id
+                    WHERE {key} IN ({marks}) GROUP BY 1, 2, 3
+                    """,
+                    chunk,
+                ).fetchall()
+                for gid, outlet, source, n in rows:
+                    out[gid].append(Coverage(outlet, source, n))
+        for gid, items in out.items():
+            items.sort(key=lambda c: (-c.articles, c.outlet is None, c.outlet or "", c.source or ""))
+        return out
+
+    def storyline_of(self, story_id: str) -> str | None:
+        """The storyline of an event, or None for an unknown event."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT storyline FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return row[0] if row else None
 
     def story_articles(self, story_id: str) -> list[Article]:
         """The articles of a story, by date (undated last) then id."""
@@ -230,25 +398,90 @@ class StoryStore(Connection):
     # --- plumbing -----------------------------------------------------------------------
 
 
-#: Number of distinct outlets of story ``s`` (a correlated subquery over the assignments).
-_OUTLETS_OF_STORY = (
-    "SELECT count(DISTINCT a.outlet) FROM story_articles AS x JOIN articles AS a ON a.id = x.article_id "
-    "WHERE x.story_id = s.id"
+def own_storyline(story_id: str) -> str:
+    """The storyline an event stands in alone: named as the clusterer names the storyline an
+    event starts ("l" + its first article's id, where the event is "s" + that id)."""
+    return "l" + (story_id[1:] if story_id.startswith("s") else story_id)
+
+
+#: The articles of event ``e`` / of the events of storyline ``l`` (FROM ... WHERE ...).
+_EVENT_ARTICLES = "story_articles AS x JOIN articles AS a ON a.id = x.article_id WHERE x.story_id = e.id"
+_STORYLINE_ARTICLES = (
+    "stories AS le JOIN story_articles AS x ON x.story_id = le.id JOIN articles AS a ON a.id = x.article_id "
+    "WHERE le.storyline = l.id"
 )
+
+
+def _count_outlets(articles: str) -> str:
+    """Distinct outlets of a group's articles; one without an outlet counts by its file (or
+    as one unknown outlet), so that a group with no outlet at all still counts one."""
+    return f"SELECT count(DISTINCT COALESCE(a.outlet, a.source, '')) FROM {articles}"
+
+
+def _filters(
+    alias: str,
+    articles: str,
+    min_size: int,
+    min_outlets: int,
+    outlet: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> tuple[list[str], list[object]]:
+    """WHERE terms and their parameters shared by the event and storyline listings.
+
+    Every group has at least one outlet by :func:`_count_outlets`, so ``min_outlets`` of 1
+    costs nothing."""
+    where, params = [f"{alias}.size >= ?"], [min_size]
+    if min_outlets > 1:
+        where.append(f"({_count_outlets(articles)}) >= ?")
+        params.append(min_outlets)
+    if outlet:
+        where.append(f"EXISTS (SELECT 1 FROM {articles} AND a.outlet = ?)")
+        params.append(outlet)
+    if since is not None:
+        where.append(f"{alias}.last_day IS NOT NULL AND {alias}.last_day >= ?")
+        params.append(_iso_date(since, "since"))
+    if until is not None:
+        where.append(f"{alias}.first_day IS NOT NULL AND {alias}.first_day <= ?")
+        params.append(_iso_date(until, "until"))
+    return where, params
+
+
+def _order(sort: str, alias: str = "e") -> str:
+    if sort not in SORTS:
+        raise StoreError(f"sort {sort!r}: give one of {', '.join(SORTS)}")
+    recent = f"{alias}.last_day IS NULL, {alias}.last_day DESC"
+    if sort == "size":
+        return f"{alias}.size DESC, {recent}, {alias}.id"
+    return f"{recent}, {alias}.size DESC, {alias}.id"
+
+
+#: A storyline's row from its events' rows: the earliest event's title, the span of their
+#: days, their articles and their number.
+_STORYLINE_FROM_EVENTS = """
+    INSERT INTO storylines (id, title, first_day, last_day, size, events)
+    SELECT e.storyline,
+           (SELECT t.title FROM stories AS t WHERE t.storyline = e.storyline
+            ORDER BY t.first_day IS NULL, t.first_day, t.id LIMIT 1),
+           min(e.first_day), max(e.last_day), sum(e.size), count(*)
+    FROM stories AS e WHERE e.storyline = ? GROUP BY e.storyline
+"""
 
 
 def _day_or_none(value: dt.date | None) -> str | None:
     return None if value is None else _iso_date(value, "story day")
 
 
+def _date_or_none(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
 def _story_row(row: tuple) -> StoryRow:
-    sid, title, first, last, size, outlets = row
-    return StoryRow(
-        id=sid,
-        title=title,
-        first_day=dt.date.fromisoformat(first) if first else None,
-        last_day=dt.date.fromisoformat(last) if last else None,
-        size=size,
-        outlets=outlets,
-    )
+    sid, title, first, last, size, outlets, storyline = row
+    return StoryRow(sid, title, _date_or_none(first), _date_or_none(last), size, outlets, storyline)
+
+
+def _storyline_row(row: tuple) -> StorylineRow:
+    lid, title, first, last, size, events, outlets = row
+    return StorylineRow(lid, title, _date_or_none(first), _date_or_none(last), size, events, outlets)
 

@@ -19,7 +19,10 @@ router = APIRouter(prefix="/api", tags=["briefs"])
 
 Ids = Annotated[list[str], Query(description="article ids; repeat the parameter or separate with commas")]
 Q = Annotated[str | None, Query(max_length=500, description="brief the articles matching this search")]
-Story = Annotated[str | None, Query(max_length=100, description="brief the articles of this story (see /api/stories)")]
+Story = Annotated[
+    str | None, Query(max_length=100, description="brief the articles of this storyline, all its events (see /api/storylines)")
+]
+Event = Annotated[str | None, Query(max_length=100, description="brief the articles of this event (see /api/events)")]
 
 
 @router.get(
@@ -35,7 +38,8 @@ def get_brief(
     ids: Ids = [],  # noqa: B006 - FastAPI copies defaults
     q: Q = None,
     story: Story = None,
-    limit: Annotated[int | None, Query(ge=1, description="with q or story: at most this many articles")] = None,
+    event: Event = None,
+    limit: Annotated[int | None, Query(ge=1, description="with q, story or event: at most this many articles")] = None,
     length: Annotated[int | None, Query(ge=1, le=2000, description="summary length in words")] = None,
     algorithm: Annotated[str | None, Query(description=f"one of {', '.join(SUMMARY_ALGORITHMS)}")] = None,
     format: Annotated[
@@ -44,7 +48,7 @@ def get_brief(
     lang: Annotated[str, Query(pattern="^(ar|en)$", description="interface language of the other formats")] = "ar",
 ) -> Response:
     brief, _ = make_brief(
-        store, build, settings, ids=ids, q=q, story=story, limit=limit, length=length, algorithm=algorithm
+        store, build, settings, ids=ids, q=q, story=story, event=event, limit=limit, length=length, algorithm=algorithm
     )
     if format != "json":  # an export, from the one view of a brief (khabar.present)
         media, suffix = EXPORT_TYPES[format]
