@@ -193,3 +193,37 @@ def test_seeds_parts_of_a_total_are_nested_under_it(seeds_dir):
     assert all(owner[c.id].parent == owner[total.id].id for c in parts)
     assert not owner[total.id].disputes
     assert by_id[total.id].primary_source.text == "الأمم المتحدة"
+
+
+def _undated(title: str, body: str, source: str | None) -> Article:
+    return Article.create(title=title, body=body, source=source)
+
+
+LEAD_BODY = "قال المرصد السوري لحقوق الإنسان أمس إن عشرين مدنيا قتلوا في قصف على الأحياء الشرقية من المدينة. وقال مسؤول إن الاجتماع سيعقد في أنقرة."
+
+
+def test_an_undated_article_that_states_its_day_gets_it_marked_inferred():
+    dated = Article.create(title="مقتل عشرين مدنيا في حلب", body=LEAD_BODY, outlet="وكالة", published=dt.date(2016, 12, 13))
+    stated = _undated("يجتمع الوزراء الأربعاء 14 كانون الأول في أنقرة لبحث الوضع في حلب", LEAD_BODY, "news/wed.txt")
+    silent = _undated("الوزراء يبحثون الوضع في حلب", LEAD_BODY, "news/other.txt")
+    brief = build_event_brief([dated, stated, silent])
+    by_id = {a.id: a for a in brief.articles}
+    assert by_id[stated.id].published == dt.date(2016, 12, 14)
+    assert by_id[stated.id].inferred["published"].endswith("الأربعاء 14 كانون الأول")
+    assert by_id[silent.id].published is None and "published" not in by_id[silent.id].inferred
+    assert by_id[dated.id].inferred == {}
+    # the supplied day is the reference of the article's own relative dates
+    yesterday = [t for t in brief.timeline if t.article_id == stated.id and t.expression == "أمس"]
+    assert [t.date for t in yesterday] == [dt.date(2016, 12, 13)]
+    validate_brief(brief.to_dict())
+
+
+def test_the_file_name_stands_in_for_an_unknown_outlet():
+    named = Article.create(title="مقتل عشرين مدنيا في حلب", body=LEAD_BODY, outlet="وكالة", source="news/a.txt")
+    nameless = _undated("الوزراء يبحثون الوضع في حلب", LEAD_BODY, "news/seed_004.txt")
+    piped = _undated("الوزراء يبحثون الوضع في مدينة حلب", LEAD_BODY, "<stdin>")
+    brief = build_event_brief([named, nameless, piped])
+    by_id = {a.id: a for a in brief.articles}
+    assert (by_id[named.id].outlet, by_id[named.id].inferred) == ("وكالة", {})
+    assert (by_id[nameless.id].outlet, by_id[nameless.id].inferred) == ("seed_004.txt", {"outlet": "file name"})
+    assert by_id[piped.id].outlet is None and by_id[piped.id].inferred == {}

@@ -9,10 +9,11 @@ reading every per-article fact from the documents.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from khabar.config import BriefOptions
-from khabar.extract.dates import build_timeline
+from khabar.config import BriefOptions, plausible_published
+from khabar.extract.dates import build_timeline, stated_day
+from khabar.ingest.metadata import file_name
 from khabar.extract.entities import link_entities
 from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Quote, unique_articles
 from khabar.pipeline import analyze
@@ -23,19 +24,50 @@ from khabar.relate.statements import find_facts
 from khabar.summarize import summarize
 
 
-def digest(doc: Document) -> ArticleDigest:
+def digest(doc: Document, inferred: Mapping[str, str] | None = None) -> ArticleDigest:
+    """The article as the brief presents it; ``inferred``: the metadata the brief supplied
+    (:func:`supply_metadata`), by field, with how.  An unknown outlet is stood in for by the
+    name of the file the article was read from."""
     a = doc.article
+    inferred = dict(inferred or {})
+    outlet = a.outlet
+    if outlet is None and (name := file_name(a.source)):
+        outlet, inferred["outlet"] = name, "file name"
     return ArticleDigest(
         id=a.id,
         title=a.title,
-        outlet=a.outlet,
+        outlet=outlet,
         url=a.url,
         published=a.published,
         language=a.language,
         sentence_count=len(doc.sentences),
         word_count=doc.word_count,
         numbers=doc.numbers,
+        inferred=dict(sorted(inferred.items())),
     )
+
+
+#: Where an article states its own day: the title and the opening of the body (a dateline,
+#: the lead sentence); a date further down is an event's.
+LEAD_CHARACTERS = 300
+
+
+def supply_metadata(articles: Sequence[Article]) -> tuple[list[Article], dict[str, dict[str, str]]]:
+    """``articles`` with the publication day of each undated one that states its day in its
+    title or lead (:func:`khabar.extract.dates.stated_day`, anchored on the dated
+    articles), and what was supplied, by article id.  The supplied day is then the reference
+    of the article's relative dates, as a day from metadata would be."""
+    anchors = sorted({a.published for a in articles if a.published is not None})
+    out: list[Article] = []
+    inferred: dict[str, dict[str, str]] = {}
+    for a in articles:
+        if a.published is None:
+            day = stated_day(f"{a.title}\n{a.body[:LEAD_CHARACTERS]}", anchors=anchors)
+            if day is not None and plausible_published(day.date):
+                a = dataclasses.replace(a, published=day.date)
+                inferred[a.id] = {"published": f"stated in the text ({day.how}): {day.text}"}
+        out.append(a)
+    return out, inferred
 
 
 def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Quote]:
@@ -57,8 +89,10 @@ def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Q
     return out
 
 
-def brief_documents(docs: Sequence[Document], *, options: BriefOptions) -> EventBrief:
-    """Brief analyzed documents as one event."""
+def brief_documents(
+    docs: Sequence[Document], *, options: BriefOptions, inferred: Mapping[str, Mapping[str, str]] | None = None
+) -> EventBrief:
+    """Brief analyzed documents as one event (``inferred``: metadata supplied, by article id)."""
     from khabar.relate.embeddings import get_encoder
 
     pool = SentencePool.build(docs, encoder=get_encoder(options.encoder), threshold=options.support_threshold)
@@ -68,7 +102,7 @@ def brief_documents(docs: Sequence[Document], *, options: BriefOptions) -> Event
     quotes = tuple(link_speakers([q for d in docs for q in d.quotes], entities))
     claims, quantities = find_quantities([c for d in docs for c in d.claims], options=options.conflicts)
     return EventBrief(
-        articles=tuple(digest(d) for d in docs),
+        articles=tuple(digest(d, (inferred or {}).get(d.article.id)) for d in docs),
         summary=summarize(pool, options=options, quantities=quantities),
         quotes=quotes,
         entities=tuple(entities),
@@ -88,5 +122,6 @@ def brief_documents(docs: Sequence[Document], *, options: BriefOptions) -> Event
 def build_event_brief(articles: Iterable[Article], *, options: BriefOptions | None = None) -> EventBrief:
     """Analyze ``articles`` and brief them as one event."""
     options = options or BriefOptions()
-    docs = [analyze(a) for a in unique_articles(articles)]
-    return brief_documents(docs, options=options)
+    dated, inferred = supply_metadata(unique_articles(articles))
+    docs = [analyze(a) for a in dated]
+    return brief_documents(docs, options=options, inferred=inferred)

@@ -449,6 +449,9 @@ class ArticleDigest:
     sentence_count: int
     word_count: int
     numbers: tuple[NumberMention, ...] = ()
+    #: Metadata the article's input did not give and the brief supplies, each with how:
+    #: {"outlet": "file name"}, {"published": "stated in the text: <the words>"}.
+    inferred: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

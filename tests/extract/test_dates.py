@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from khabar.extract.dates import DateMention, build_timeline, find_dates, resolve_sentence_date
+from khabar.extract.dates import DateMention, build_timeline, find_dates, resolve_sentence_date, stated_day
 from khabar.model import Article, Document, Sentence
 from khabar.pipeline import add_dates, run_component
 
@@ -97,6 +97,28 @@ def test_weekday_after_a_future_verb_is_the_coming_day() -> None:
 def test_weekday_after_a_scheduling_phrase_is_the_coming_day() -> None:
     text = "ومن المقرر أن يصوت مجلس الأمن التابع للأمم المتحدة يوم الاثنين على مشروع قرار"
     assert day(text, reference=SUN) == dt.date(2016, 12, 5)
+
+
+SUN_8_APRIL = dt.date(2018, 4, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يرتقب أن يعقد الاجتماع يوم الاثنين",
+        "ويُرتقب أن يصل الوفد إلى العاصمة يوم الاثنين",
+        "ويتوقع أن يصل الوفد إلى العاصمة يوم الاثنين",
+        "سيعقد الاجتماع يوم الاثنين",
+        "يعقد الاجتماع يوم الاثنين المقبل",
+    ],
+)
+def test_weekdays_of_expected_events_resolve_forward(text: str) -> None:
+    assert day(text, reference=SUN_8_APRIL) == dt.date(2018, 4, 9)
+
+
+def test_an_expectation_met_in_the_past_is_still_a_past_day() -> None:
+    # "توقع" (he expected) is the past: the Monday before the Sunday
+    assert day("وكان المسؤول قد توقع انهيار الهدنة يوم الاثنين", reference=SUN_8_APRIL) == dt.date(2018, 4, 2)
 
 
 def test_future_cue_in_the_previous_sentence_does_not_count() -> None:
@@ -457,3 +479,50 @@ def test_dates_relative_to_a_reference_at_the_calendar_ends_are_none_not_an_erro
     assert found["أمس"] == (None if reference == dt.date.min else reference - dt.timedelta(days=1))
     assert found["غدا"] == (None if reference == dt.date.max else reference + dt.timedelta(days=1))
     assert found["العام المقبل"] == (None if reference == dt.date.max else dt.date(2, 1, 1))
+
+
+# --- the day an article states -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دمشق - الثلاثاء 13 كانون الأول/ديسمبر 2016: قتل عشرون مدنيا",
+        "بيروت في 13 ديسمبر 2016 - قتل عشرون مدنيا",
+        "نشر بتاريخ 13/12/2016 - قتل عشرون مدنيا",
+        "نشر بتاريخ 2016-12-13 - قتل عشرون مدنيا",
+    ],
+)
+def test_a_full_date_in_the_lead_fixes_the_day(text: str) -> None:
+    found = stated_day(text)
+    assert found is not None and found.date == TUE and found.how == "full date"
+    assert found.text in text
+
+
+def test_a_full_date_whose_weekday_disagrees_fixes_nothing() -> None:
+    assert stated_day("دمشق - الاثنين 13 كانون الأول/ديسمبر 2016: قتل عشرون مدنيا") is None
+
+
+def test_a_weekday_day_and_month_take_the_year_of_the_anchors() -> None:
+    text = "يجتمع الوزراء الأربعاء 14 كانون الأول في أنقرة"
+    found = stated_day(text, anchors=[TUE])
+    assert found is not None and found.date == dt.date(2016, 12, 14)
+    assert found.text == "الأربعاء 14 كانون الأول"
+    # a December 2017 anchor: 14 December 2017 was a Thursday, 2016's is within a year
+    assert stated_day(text, anchors=[dt.date(2017, 12, 1)]).date == dt.date(2016, 12, 14)  # type: ignore[union-attr]
+
+
+def test_a_weekday_day_and_month_without_an_anchor_fix_nothing() -> None:
+    # 14 December was a Wednesday in 2005, 2011, 2016 and 2022: the year would be a guess
+    assert stated_day("يجتمع الوزراء الأربعاء 14 كانون الأول في أنقرة") is None
+    # no year within a year of the anchor puts 14 December on a Wednesday
+    assert stated_day("يجتمع الوزراء الأربعاء 14 كانون الأول في أنقرة", anchors=[dt.date(2019, 12, 1)]) is None
+
+
+def test_a_day_and_month_alone_fix_nothing() -> None:
+    assert stated_day("يجتمع الوزراء في 14 كانون الأول في أنقرة", anchors=[TUE]) is None
+
+
+def test_the_first_day_fixed_in_the_text_is_the_stated_one() -> None:
+    found = stated_day("الثلاثاء 13 كانون الأول 2016: الاتفاق الموقع في 1 تشرين الأول 2016 انهار")
+    assert found is not None and found.date == TUE

@@ -68,7 +68,7 @@ from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import normalize, normalize_with_offsets
 from khabar.text.ar.numbers import parse_number
 
-__all__ = ["DateMention", "build_timeline", "find_dates", "resolve_sentence_date", "sentence_day"]
+__all__ = ["DateMention", "StatedDay", "build_timeline", "find_dates", "resolve_sentence_date", "sentence_day", "stated_day"]
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -456,16 +456,25 @@ def _matches(pattern: re.Pattern[str], text: str, plan: _Plan, name: str) -> Ite
 _Candidate = tuple[int, int, dt.date | None, str, str, str, int]
 
 
+def _absolute_parts(m: re.Match[str]) -> tuple[int, int] | None:
+    """Month and day of a match of the absolute pattern; None for two different months (not
+    a bilingual pair: left unread) or a day no month has."""
+    c = _calendar()
+    month = c.months[" ".join(m["m1"].split())]
+    if m["m2"] and c.months[" ".join(m["m2"].split())] != month:
+        return None
+    day = int(m["dnum"]) if m["dnum"] else c.ordinals[" ".join(m["dord"].split())]
+    return (month, day) if 1 <= day <= 31 else None
+
+
 def _scan_absolute(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
     c, p = _calendar(), _patterns()
     out: list[_Candidate] = []
     for m in _matches(p.absolute, text, plan, "absolute"):
-        month = c.months[" ".join(m["m1"].split())]
-        if m["m2"] and c.months[" ".join(m["m2"].split())] != month:
-            continue  # two different months: not a bilingual pair, leave it unread
-        day = int(m["dnum"]) if m["dnum"] else c.ordinals[" ".join(m["dord"].split())]
-        if not 1 <= day <= 31:
+        parts = _absolute_parts(m)
+        if parts is None:
             continue
+        month, day = parts
         date: dt.date | None = None
         if m["year"]:
             try:
@@ -672,6 +681,86 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
         starts.insert(k, a)
         ends.insert(k, b)
     return sorted(chosen, key=lambda c: c[0])
+
+
+# --- the day an article states ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDay:
+    """A day an article's own words fix: the date, the words as written, and how the year
+    is known."""
+
+    date: dt.date
+    text: str
+    how: str  # "full date" | "weekday, day and month; year of the brief's dated articles"
+
+
+#: How far from a dated article of the brief the year of a weekday, day and month may be:
+#: the same day and month fall on the same weekday again only after 5, 6 or 11 years (28
+#: for 29 February), so within a year of an anchor at most one year fits.
+STATED_DAY_ANCHOR_DAYS = 366
+
+
+def stated_day(text: str, *, anchors: Sequence[dt.date] = ()) -> StatedDay | None:
+    """The first day ``text`` (an article's title and lead, where a dateline states the
+    day) fixes, or None.
+
+    A day is fixed by a full date (day, month and year, in words or digits; a weekday
+    written with it must agree) or by a weekday with day and month ("الأربعاء 14 كانون
+    الأول") when exactly one year puts that day on that weekday within
+    :data:`STATED_DAY_ANCHOR_DAYS` of an anchor (the publication days of the brief's dated
+    articles).  A day and month alone, or a weekday with no anchor, fix nothing: the year
+    would be a guess (14 December fell on a Wednesday in 2005, 2011, 2016 and 2022).
+    """
+    if not text:
+        return None
+    norm = normalize_with_offsets(text)
+    plan, years = _plan(norm.text)
+    p = _patterns()
+    found: list[tuple[int, int, dt.date, str]] = []
+    refuted: list[tuple[int, int]] = []  # a full date whose weekday disagrees: nothing in it fixes a day
+    for m in _matches(p.absolute, norm.text, plan, "absolute"):
+        parts = _absolute_parts(m)
+        if parts is None:
+            continue
+        month, day = parts
+        weekday = _weekday_of(m["wd"]) if m["wd"] else None
+        if m["year"]:
+            date = _safe_day(int(m["year"]), month, day)
+            if date is not None and weekday in (None, date.weekday()):
+                found.append((m.start("core"), m.end(), date, "full date"))
+            elif date is not None:
+                refuted.append((m.start("core"), m.end()))
+        elif weekday is not None:
+            fits = {
+                d
+                for a in anchors
+                for y in (a.year - 1, a.year, a.year + 1)
+                if (d := _safe_day(y, month, day)) is not None
+                and d.weekday() == weekday
+                and abs((d - a).days) <= STATED_DAY_ANCHOR_DAYS
+            }
+            if len(fits) == 1:
+                found.append((m.start("core"), m.end(), fits.pop(), "weekday, day and month; year of the brief's dated articles"))
+    for ys, ye in years:
+        for pattern in (p.numeric_dmy, p.numeric_ymd):
+            m = pattern.search(norm.text, max(0, ys - 6), min(len(norm.text), ye + 8))
+            if m is not None and (date := _safe_day(int(m["y"]), int(m["m"]), int(m["d"]))) is not None:
+                found.append((m.start(), m.end(), date, "full date"))
+    found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in refuted)]
+    if not found:
+        return None
+    start, end, date, how = min(found, key=lambda f: f[0])
+    span = norm.original_span(start, end)
+    return StatedDay(date=date, text=text[span[0] : span[1]], how=how)
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 # --- public API --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from khabar.config import ReadOptions, plausible_published, published_range
@@ -190,6 +191,15 @@ def outlet_from_url(url: str | None) -> str | None:
         if known:
             return known
     return host
+
+
+def file_name(source: str | None) -> str | None:
+    """The name of the file an article was read from (with its place inside the file:
+    "wire.jsonl:3", "feed.xml#2"), the folders left out; None for standard input, a URL or
+    no source."""
+    if not source or source.startswith("<") or "://" in source:
+        return None
+    return PurePath(source).name or None
 
 
 #: A line that names the article's source: "المصدر : BBC عربي", "المصدر: وكالات".

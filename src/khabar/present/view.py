@@ -184,8 +184,8 @@ def brief_view(
             number=i,
             article_id=a.id,
             outlet=a.outlet or lab["unknown_outlet"],
-            known_outlet=bool(a.outlet),
-            date=_date(a.published, lab),
+            known_outlet=bool(a.outlet) and "outlet" not in a.inferred,
+            date=_date(a.published, lab) + (f" ({lab['date_from_text']})" if "published" in a.inferred else ""),
             title=a.title,
             url=safe_url(a.url),
             page=page(a.id),
@@ -196,7 +196,7 @@ def brief_view(
         lab=lab,
         refs=refs,
         articles=list(refs.values()),
-        outlet_count=len({a.outlet for a in brief.articles if a.outlet}),
+        outlet_count=len({a.outlet for a in brief.articles if a.outlet and "outlet" not in a.inferred}),
         date_range=(f"{dates[0].isoformat()} – {dates[-1].isoformat()}" if len(set(dates)) > 1 else dates[0].isoformat())
         if dates
         else lab["unknown_date"],
