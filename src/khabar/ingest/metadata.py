@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
-from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from khabar.config import ReadOptions, plausible_published, published_range
@@ -199,7 +198,7 @@ def file_name(source: str | None) -> str | None:
     no source."""
     if not source or source.startswith("<") or "://" in source:
         return None
-    return PurePath(source).name or None
+    return source.replace("\\", "/").rstrip("/").rpartition("/")[2] or None
 
 
 #: A line that names the article's source: "المصدر : BBC عربي", "المصدر: وكالات".

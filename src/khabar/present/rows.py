@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from khabar.ingest.metadata import file_name
 from khabar.model import Article
 
 
@@ -30,12 +31,7 @@ def hit_row(hit: Any) -> dict[str, Any]:
 def outlet_name(outlet: str | None, source: str | None) -> str | None:
     """Who gave an article, for a reader: its outlet, else the name of the file it was read
     from (a path's last part; not a URL or "<stdin>"), else None (unknown)."""
-    if outlet:
-        return outlet
-    if not source or source.startswith("<") or "://" in source:
-        return None
-    name = source.replace("\\", "/").rstrip("/").rpartition("/")[2]
-    return name or None
+    return outlet or file_name(source)
 
 
 def coverage_rows(coverage: list[Any]) -> list[dict[str, Any]]:
