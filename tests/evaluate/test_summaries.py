@@ -124,6 +124,17 @@ def test_first_words_is_the_first_article_cut_to_the_budget():
     assert t.row(FIRST_WORDS).coverage is None  # folders carry no must-contain facts
 
 
+def test_short_counts_summaries_a_tenth_under_budget_only_where_the_articles_allow():
+    # 12 words: every fixture cluster holds them, and first-words always takes exactly 12.
+    t = evaluate_summaries(FIXTURE, algorithms=["lead"], length_words=12, stem=True, mode="multi", humans=False)
+    assert t.row(FIRST_WORDS).short == 0.0
+    lead = [r for r in t.results if r.algorithm == "lead"]
+    assert [r.short for r in lead] == [r.words < 0.9 * 12 for r in lead]
+    # A budget beyond every cluster's words: nothing is counted short, the share is unknown.
+    huge = evaluate_summaries(FIXTURE, algorithms=["lead"], length_words=5000, stem=True, mode="multi", humans=False)
+    assert {r.short for r in huge.results} == {None} and huge.row("lead").short is None
+
+
 def test_main_reports_an_unknown_algorithm():
     result = _eval(str(FIXTURE), "--algorithms", "textrank")
     assert result.exit_code == 2

@@ -85,6 +85,9 @@ class ClusterResult:
     budget: int
     seconds: float
     coverage: float | None = None  # share of must-contain facts stated (None: no facts)
+    #: More than FILL_SLACK of the budget short although the articles hold the budget's words
+    #: (None: they do not, or a human reference).
+    short: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ class AlgorithmRow:
     words: float
     seconds: float
     coverage: float | None = None  # mean over clusters with must-contain facts
+    #: Share of the clusters whose articles hold the budget's words where the summary ends
+    #: more than FILL_SLACK of the budget short (None: no such cluster).
+    short: float | None = None
 
 
 @dataclass(frozen=True)
@@ -327,11 +333,18 @@ def first_words(pool, length_words: int) -> list[str]:
     return truncate([s.text for s in pool.docs[0].sentences if not s.is_title], length_words)
 
 
+def body_words(doc) -> int:
+    """Words of an analyzed article's body (its title aside): what a summary may fill its
+    budget from."""
+    return sum(len(w) for s, w in zip(doc.sentences, doc.sentence_words, strict=True) if not s.is_title)
+
+
 def _mean_row(algorithm: str, results: Sequence[ClusterResult]) -> AlgorithmRow:
     def mean(get) -> float:
         return statistics.fmean(get(r) for r in results) if results else 0.0
 
     covered = [r.coverage for r in results if r.coverage is not None]
+    short = [r.short for r in results if r.short is not None]
 
     return AlgorithmRow(
         algorithm=algorithm,
@@ -345,6 +358,7 @@ def _mean_row(algorithm: str, results: Sequence[ClusterResult]) -> AlgorithmRow:
         words=mean(lambda r: r.words),
         seconds=sum(r.seconds for r in results),
         coverage=statistics.fmean(covered) if covered else None,
+        short=statistics.fmean(short) if short else None,
     )
 
 
@@ -366,6 +380,7 @@ def evaluate_clusters(
     from khabar.pipeline import analyze
     from khabar.relate.corroborate import SentencePool
     from khabar.summarize import summarize
+    from khabar.summarize.event_first import FILL_SLACK
 
     if aggregate not in AGGREGATES:
         raise KhabarError(f"unknown ROUGE aggregate {aggregate!r}; choose one of {', '.join(AGGREGATES)}")
@@ -374,26 +389,31 @@ def evaluate_clusters(
             raise KhabarError(f"unknown summary algorithm {name!r}; choose from {', '.join(SUMMARY_ALGORITHMS)}")
     results: list[ClusterResult] = []
 
-    def scored(cluster: Cluster, name: str, sentences: list[str], budget: int, seconds: float) -> ClusterResult:
+    def scored(
+        cluster: Cluster, name: str, sentences: list[str], budget: int, seconds: float, available: int
+    ) -> ClusterResult:
         scores = score_summary(
             sentences, cluster.references, length_words=budget, stem=stem, stopwords=stopwords, aggregate=aggregate
         )
         n_words = sum(word_count(s) for s in sentences)
         # Facts are looked for in what ROUGE scores: the summary cut to the budget.
         covered = coverage(cluster.facts, truncate(sentences, budget)) if cluster.facts else None
-        return ClusterResult(cluster.name, name, scores, n_words, budget, seconds, covered)
+        short = n_words < (1 - FILL_SLACK) * budget if available >= budget else None
+        return ClusterResult(cluster.name, name, scores, n_words, budget, seconds, covered, short)
 
     for cluster in clusters:
         budget = budget_of(cluster, length_words)
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
+        available = sum(body_words(d) for d in pool.docs)
         for name in algorithms:
             options = BriefOptions(length_words=budget, algorithm=name)
             start = time.perf_counter()
             summary = summarize(pool, options=options)
             seconds = time.perf_counter() - start
-            results.append(scored(cluster, name, [s.text for s in summary], budget, seconds))
+            results.append(scored(cluster, name, [s.text for s in summary], budget, seconds, available))
         if baselines:
-            results.append(scored(cluster, FIRST_WORDS, first_words(pool, budget), budget, 0.0))
+            in_first = body_words(pool.docs[0]) if pool.docs else 0
+            results.append(scored(cluster, FIRST_WORDS, first_words(pool, budget), budget, 0.0, in_first))
         if humans and len(cluster.references) > 1:
             for i, ref in enumerate(cluster.references):
                 others = [r for j, r in enumerate(cluster.references) if j != i]

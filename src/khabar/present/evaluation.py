@@ -187,8 +187,10 @@ def stories_table(rows: Iterable[tuple[str, ClusteringScores]]) -> str:
 
 
 def summaries_table(table: SummaryTable) -> str:
-    """A Markdown table: mean F and recall (×100) per algorithm, words and seconds, and the
-    mean must-contain coverage when the dataset has facts."""
+    """A Markdown table: mean F and recall (×100) per algorithm, words and seconds, the
+    mean must-contain coverage when the dataset has facts, and ``short``: the share (%) of
+    clusters whose summary ends more than a tenth of the budget short although the articles
+    hold the budget's words."""
     with_facts = any(r.coverage is not None for r in table.rows)
     lines = [
         f"{table.clusters} clusters, {table.articles} articles, mode {table.mode}"
@@ -198,16 +200,17 @@ def summaries_table(table: SummaryTable) -> str:
         f"budget {table.length_words or 'mean reference length'} words",
         "",
         "| algorithm | R1 F | R1 R | R2 F | R2 R | RL F | RL R |" + (" must-contain |" if with_facts else "")
-        + " words | seconds |",
-        "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if with_facts else "") + "---:|---:|",
+        + " words | short | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if with_facts else "") + "---:|---:|---:|",
     ]
     for r in table.rows:
         facts = ""
         if with_facts:
             facts = " – |" if r.coverage is None else f" {r.coverage:.2f} |"
+        short = "–" if r.short is None else f"{100 * r.short:.0f} %"
         lines.append(
             f"| {r.algorithm} | {100 * r.rouge1_f:.1f} | {100 * r.rouge1_r:.1f} | {100 * r.rouge2_f:.1f} | "
             f"{100 * r.rouge2_r:.1f} | {100 * r.rougeL_f:.1f} | {100 * r.rougeL_r:.1f} |{facts} {r.words:.0f} | "
-            f"{r.seconds:.2f} |"
+            f"{short} | {r.seconds:.2f} |"
         )
     return "\n".join(lines)
