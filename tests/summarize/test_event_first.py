@@ -81,6 +81,39 @@ def test_no_two_sentences_say_the_same_thing(bridge_pool):
     assert len([t for t in texts if "الحداد" in t]) == 1
 
 
+# Three leads of one fictional collapse in different words, each with a detail of its own:
+# close enough to tell the same event (cosine about 0.3), too far apart to be repeats.
+RETOLD = [
+    (
+        "انهيار جسر",
+        "انهار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء ما أدى إلى مقتل 12 شخصا.\n"
+        "وقال محافظ الواحة سالم الراشد إن فرق الإنقاذ تبحث عن مفقودين.\n"
+        "وأعلنت الحكومة الحداد ثلاثة أيام في محافظة الواحة.",
+    ),
+    (
+        "كارثة الواحة",
+        "لقي 12 شخصا حتفهم صباح الثلاثاء عندما سقط جسر الواحة في النهر بينما كانت عشرات السيارات "
+        "تعبره في ساعة الذروة وسط أمطار غزيرة.\n"
+        "وأغلقت الشرطة الطرق المؤدية إلى النهر لتسهيل عمل سيارات الإسعاف.\n"
+        "وحملت نقابة المهندسين وزارة النقل مسؤولية الإهمال.",
+    ),
+    (
+        "الجسر المعلق",
+        "قتل 12 شخصا في انهيار جسر الواحة المعلق صباح الثلاثاء، بعد أربعين عاما على افتتاحه بوصفه "
+        "أطول جسور الجنوب.\n"
+        "واستقبل مستشفى الواحة العام الجرحى الثلاثين.\n"
+        "وتبحث فرق الإنقاذ عن مفقودين تحت الأنقاض.",
+    ),
+]
+
+
+def test_the_other_outlets_leads_that_tell_the_event_again_are_not_chosen():
+    out = summary(pool_of(RETOLD), 400)  # room for everything
+    assert "12 شخصا" in out[0].text and len(out[0].citations) == 3
+    assert not any("12 شخصا" in s.text for s in out[1:])
+    assert any("سيارات الإسعاف" in s.text for s in out)  # the rest of those reports stays
+
+
 @pytest.mark.parametrize("budget", [40, 60, 80])
 def test_the_budget_is_filled(bridge_pool, budget):
     got = n_words(summary(bridge_pool, budget))
