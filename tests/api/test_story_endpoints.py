@@ -46,20 +46,23 @@ def test_stories_page_links_each_story_to_its_brief(client, two_articles):
     page = client.get("/stories").text
     assert '<html lang="ar" dir="rtl">' in page
     (item,) = client.get("/api/stories", params={"min_size": 1}).json()["items"]
-    assert f'href="/brief?story={item["id"]}"' in page
+    assert f'href="/brief?event={item["id"]}"' in page
     assert any(a.title in page for a in two_articles)  # the story's title is one of its headlines
 
 
 def test_brief_of_a_story_on_the_page_and_over_the_api(client, two_articles):
     _update(client)
     (item,) = client.get("/api/stories", params={"min_size": 1}).json()["items"]
-    page = client.get("/brief", params={"story": item["id"]})
+    page = client.get("/brief", params={"event": item["id"]})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert all(f'id="a-{a.id}"' in page.text for a in two_articles)
     trail = page.text[page.text.index('<nav class="trail"') :].split("</nav>")[0]
-    assert 'href="/stories"' in trail and item["title"] in trail  # stories › this story
-    brief = client.get("/api/brief", params={"story": item["id"]}).json()
-    assert sorted(a["id"] for a in brief["articles"]) == sorted(a.id for a in two_articles)
+    line = item["storyline"]
+    # storylines › this storyline › this event
+    assert 'href="/"' in trail and f'href="/storylines/{line}"' in trail and item["title"] in trail
+    for params in ({"event": item["id"]}, {"story": line}, {"story": item["id"]}):  # an event's id, as before
+        brief = client.get("/api/brief", params=params).json()
+        assert sorted(a["id"] for a in brief["articles"]) == sorted(a.id for a in two_articles)
 
 
 def test_brief_of_an_unknown_story_is_404(client, two_articles, error_shape):

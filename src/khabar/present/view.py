@@ -508,3 +508,137 @@ def timeline_svg(brief: EventBrief, refs: dict[str, Ref], *, lang: str, href: Hr
     ticks = [{"x": round(x(d), 1), "label": d.isoformat()} for d in days[::step]]
     return {"width": width, "height": height, "rows": rows, "dots": dots, "ticks": ticks,
             "axis_y": top + row_h * len(row_ids) + 4, "x0": label_w + pad - 6, "x1": label_w + pad + plot_w + 6}
+
+
+# --- storylines and events (the home page and a storyline's page) -------------------------
+
+
+def outlet_color(name: str | None) -> str:
+    """One colour per outlet wherever it is drawn (a stable hash, not the order of a page)."""
+    import zlib
+
+    if not name:
+        return "#9e9e9e"
+    return PALETTE[zlib.crc32(name.encode("utf-8")) % len(PALETTE)]
+
+
+def days_label(first: dt.date | None, last: dt.date | None, lab: dict[str, str]) -> str:
+    """A group's span for readers: "2016-12-13", "2016-12-13 – 2016-12-15", or undated."""
+    if first is None:
+        return lab["undated"]
+    if last is None or last == first:
+        return first.isoformat()
+    return f"{first.isoformat()} – {last.isoformat()}"
+
+
+def coverage_bar(coverage: list[dict[str, Any]], *, lang: str, width: int = 160, height: int = 12) -> dict[str, Any]:
+    """Geometry of a small stacked bar: a segment per outlet (or file name), its width by
+    that outlet's share of the articles.  ``coverage``: rows of
+    :func:`khabar.present.rows.coverage_rows` (most articles first)."""
+    lab = labels(lang)
+    total = sum(c["articles"] for c in coverage) or 1
+    segments, x = [], 0.0
+    for c in coverage:
+        w = width * c["articles"] / total
+        name = c["outlet"] or lab["unknown_outlet"]
+        note = f" ({lab['from_file']})" if c.get("from_file") else ""
+        segments.append(
+            {"x": round(x, 1), "w": round(max(w - 1, 1), 1), "color": outlet_color(c["outlet"]),
+             "title": f"{name}{note}: {c['articles']}", "name": name, "articles": c["articles"]}
+        )
+        x += w
+    return {"width": width, "height": height, "segments": segments}
+
+
+def event_rows(
+    events: list[Any], coverage: dict[str, list[dict[str, Any]]], *, lang: str, brief_href: Callable[[str], str]
+) -> list[dict[str, Any]]:
+    """An event per row (:class:`khabar.store.StoryRow`, in time order): its span, size,
+    outlets, coverage bar and the address of its brief."""
+    lab = labels(lang)
+    return [
+        {
+            "id": e.id,
+            "title": e.title,
+            "days": days_label(e.first_day, e.last_day, lab),
+            "size": e.size,
+            "outlets": e.outlets,
+            "bar": coverage_bar(coverage.get(e.id, []), lang=lang, width=100, height=10),
+            "href": brief_href(e.id),
+        }
+        for e in events
+    ]
+
+
+def storyline_card(
+    row: Any,
+    events: list[Any],
+    coverage: list[dict[str, Any]],
+    *,
+    lang: str,
+    href: str,
+    brief_href: Callable[[str], str],
+    event_coverage: dict[str, list[dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """A storyline (:class:`khabar.store.StorylineRow`) as the pages show it: span, size,
+    events, outlets, its coverage bar and its events (each with its brief's address)."""
+    lab = labels(lang)
+    return {
+        "id": row.id,
+        "title": row.title,
+        "href": href,
+        "days": days_label(row.first_day, row.last_day, lab),
+        "size": row.size,
+        "event_count": row.events,
+        "outlets": row.outlets,
+        "bar": coverage_bar(coverage, lang=lang),
+        "coverage": coverage,
+        "events": event_rows(events, event_coverage or {}, lang=lang, brief_href=brief_href),
+    }
+
+
+def storyline_plot(events: list[Any], *, lang: str, brief_href: Callable[[str], str]) -> dict[str, Any] | None:
+    """Geometry of a storyline's timeline: a row per dated event (in time order), a line
+    from its first to its last day and a dot whose area grows with its articles; each
+    event links to its brief.  Drawn as inline SVG by the page (no script library).
+    None when no event is dated."""
+    dated = [e for e in events if e.first_day is not None]
+    if not dated:
+        return None
+    lab = labels(lang)
+    first = min(e.first_day for e in dated)
+    last = max(e.last_day or e.first_day for e in dated)
+    span = max((last - first).days, 1)
+    label_w, plot_w, row_h, top, bottom, pad = 260, 520, 28, 12, 34, 16
+    width = label_w + plot_w + 2 * pad + 40
+    height = top + row_h * len(dated) + bottom
+
+    def x(d: dt.date) -> float:
+        if last == first:
+            return label_w + pad + plot_w / 2
+        return label_w + pad + (d - first).days / span * plot_w
+
+    biggest = max(e.size for e in dated)
+    rows = []
+    for i, e in enumerate(dated):
+        y = top + row_h * i + row_h / 2
+        end = e.last_day or e.first_day
+        title = e.title if len(e.title) <= 38 else e.title[:37].rstrip() + "…"
+        rows.append(
+            {
+                "y": y,
+                "x1": round(x(e.first_day), 1),
+                "x2": round(x(end), 1),
+                "r": round(4 + 7 * math.sqrt((e.size - 1) / max(biggest - 1, 1)), 1),
+                "label": title,
+                "color": PALETTE[i % len(PALETTE)],
+                "href": brief_href(e.id),
+                "title": f"{days_label(e.first_day, e.last_day, lab)} · {e.size} · {e.title}",
+            }
+        )
+    days = sorted({e.first_day for e in dated} | {e.last_day for e in dated if e.last_day})
+    step = max(1, math.ceil(len(days) / 7))
+    ticks = [{"x": round(x(d), 1), "label": d.isoformat()} for d in days[::step]]
+    return {"width": width, "height": height, "rows": rows, "ticks": ticks,
+            "axis_y": top + row_h * len(dated) + 4, "x0": label_w + pad - 6, "x1": label_w + pad + plot_w + 6,
+            "undated": [e.id for e in events if e.first_day is None]}
