@@ -256,3 +256,27 @@ def test_a_count_is_never_part_of_a_speaker_before_its_verb():
     text = "وبثلاثيته في مرمى الوداد يوم أمس السبت صار في رصيده 12 هدفا وأضحى يهدد صدارة زميله الذي بحوزته 14 هدفا حتى الآن."
     names = [(text.index("الوداد"), text.index("الوداد") + 6, "organisation")]
     assert all(a.source is None or "12" not in a.source.text for a in find_attributions(text, names))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ولم تعلن البلدية بعد عن أي موعد لعودة السكان إلى منازلهم.",
+        "وغادرت القافلة الأولى في إطار الاتفاق الذي أعلنت عنه الأمم المتحدة مساء الأحد، وسط حراسة مشددة.",
+    ],
+)
+def test_a_denied_announcement_or_one_of_the_noun_before_it_says_nothing(sentence):
+    assert [a for a in find_attributions(sentence) if a.statement] == []
+
+
+def test_a_denied_verb_with_a_clause_still_reports_it():
+    text = "ولم يستبعد الوزير أن تستأنف المفاوضات الأسبوع المقبل."
+    (att,) = find_attributions(text)
+    assert att.source is not None and att.source.text == "الوزير"
+    assert text[att.content_start : att.content_end].startswith("تستأنف المفاوضات")
+
+
+def test_a_clause_before_the_verb_gives_the_subject_inside_it():
+    text = "وبث التلفزيون الرسمي صورا للاحتفالات بعد ورود تقارير تفيد بأن القوات دخلت البلدة."
+    atts = [a for a in find_attributions(text) if a.statement]
+    assert [a.source.text for a in atts] == ["تقارير"]

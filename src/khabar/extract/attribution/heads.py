@@ -578,7 +578,7 @@ class _Sentence(_Tokens):
             return self.possessor_before(j, floor)  # "تصريحات المحافظ، التي زعم فيها أن"
         if j >= 0 and self.norm(j) in self.L.relative:
             j -= 1  # "المرصد ... الذي اعتبر أن"
-        elif j > floor and self.norm(j) == "قد" and self.is_word(j - 1):
+        elif j > floor and (self.norm(j) == "قد" or self.norm(j) in self.L.negation) and self.is_word(j - 1):
             j -= 1  # "وكان الجيش السوري قد أعلن أن": the subject stands between كان and قد
         b = j + 1
         joined = next((a for a in range(j, max(floor, i - MAX_NAME_WORDS - 1), -1) if self.joined_speaker(a) == i), None)
@@ -657,6 +657,25 @@ class _Sentence(_Tokens):
         if not self.is_word(head.end) or w.startswith(("ال", "وال")) or w[:1].isdigit() or w in _PREPOSITIONS or w in self.L.boundary:
             return None
         return head
+
+    def subject_within(self, head: _Head) -> _Head | None:
+        """The speaker inside a phrase read back from a verb that is no speaker itself (a
+        clause before the verb): the one right before the verb ("بعد ورود [تقارير] تفيد
+        بأن")، else the first person the recognizer named ("ولوح [نتانياهو] بقطعة معدنية
+        أوضح أنها"، "وجاء رد [ترامب] في تغريدة قال فيها")؛ None when none is there ("لم
+        تعلن")."""
+        first_person = None
+        for k in range(head.start + 1, head.end):
+            if not self.is_word(k):
+                continue
+            found = self.speaker_np(k, head.end)
+            if found is None or not self.speaker_like(found) or found.kind == "country":
+                continue
+            if found.end == head.end and (found.kind == "anonymous" or found.role is not None):
+                return found
+            if first_person is None and found.kind == "person" and self.named.get(k, (0, ""))[1] == "person":
+                first_person = found
+        return first_person
 
     def subject_like(self, head: _Head) -> bool:
         """A head before its verb that is its subject: one that can speak

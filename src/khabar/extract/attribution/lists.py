@@ -44,6 +44,7 @@ class _Lists:
     plural_nouns: frozenset[str]  # "الأهالي": ends like an adjective, is a noun
     framing: tuple[tuple[str, ...], ...]
     boundary: frozenset[str]
+    negation: frozenset[str]  # "لم تعلن": the verb after it denies
     titles: dict[str, tuple[tuple[str, ...], ...]]  # first word without ال -> titles
     countries: frozenset[str]
     nationalities: frozenset[str]
@@ -120,6 +121,7 @@ def _lists() -> _Lists:
         plural_nouns=frozenset(p[0] for p in groups.get("noun", [])),
         framing=tuple(groups.get("framing", [])),
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
+        negation=frozenset(p[0] for p in groups.get("negation", [])),
         titles=titles_by_first_word(),
         countries=_every_field("countries"),
         nationalities=_every_field("nationalities"),

@@ -32,6 +32,8 @@ from khabar.extract.attribution.tokens import _Head
 
 #: "وهو ما ينفيه ..."، "وهذا ما أكده ...": what a verb after them says is the clause before.
 _WHAT_OPENERS = frozenset({"وهو", "وهي", "وهذا", "هذا", "وذلك", ","})
+#: "الاتفاق الذي أعلنت [عنه] الأمم المتحدة": a pronoun standing for the noun before the relative.
+_RESUMPTIVE = frozenset({"عنه", "عنها", "عنهم", "به", "بها", "بهم"})
 #: "نقل عنه [قوله] ...": the word that introduces what a relayed speaker said.
 _SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "القول"})
 
@@ -202,6 +204,8 @@ def _verb(
             return _att(s, i, None if has_previous or i == 0 else subject, c0, c1, False, via, statement=not verb.noquote), end
         return _noun_object(s, i, verb, floor)
     kind, h_end, c_tok = comp
+    if s.norm(i - 1) in s.L.negation and kind not in ("indirect", "direct", "colon"):
+        return None, i + 1  # "ولم تعلن السلطات بعد عن أي ترتيبات": denied, nothing said
     head: _Head | None = None
     object_start: int | None = None  # "اتهم مصدر ... روسيا بأنها": the object is said too
     if participle:
@@ -264,6 +268,10 @@ def _verb(
         if head is None:
             if verb.kind != "strict" or s.norm(i - 1) in s.L.relative:
                 head = s.head_before(i, floor)
+                if head is not None and not s.subject_like(head):
+                    # "وعرض التلفزيون صورا بعد ورود تقارير تفيد": a clause, not a speaker;
+                    # "لم تعلن": no one
+                    head = s.subject_within(head)
             if head is None and (verb.kind == "strict" or verb.impersonal or not s.follow_on_allowed(i)):
                 return None, i + 1
             if head is None and verb.noun and kind in ("indirect", "rest", "direct"):
@@ -367,8 +375,10 @@ def _noun_object(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribu
     "أعلن التحالف فرض حصار كامل"، "رحبت وزارة الخارجية بعملية الإجلاء"، "وجه الدفاع المدني
     نداء لإنقاذ ..."؛ the speaker after the verb, or before it ("وكان التنظيم قد أعلن ...")."""
     attached = tuple(p for p in verb.preps if len(p) == 1)
-    if not (verb.noun or verb.frame or attached) or verb.noquote or verb.kind == "strict":
+    if not (verb.noun or verb.frame or attached) or verb.noquote or verb.kind == "strict" or s.norm(i - 1) in s.L.negation:
         return None, i + 1
+    if s.norm(i - 1) in s.L.relative and s.norm(i + 1) in _RESUMPTIVE:
+        return None, i + 1  # "الاتفاق الذي أعلنت عنه الأمم المتحدة": what was said is the antecedent
     head: _Head | None = None
     start = i + 1
     first = i + 2 if s.norm(i + 1) in _PRONOUN_PREPOSITIONS else i + 1  # "التي يعلن فيها الجيش"

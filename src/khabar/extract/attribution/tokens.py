@@ -181,6 +181,8 @@ class _Tokens:
         prev = self.norm(i - 1)
         if prev.isdigit() or (self.phrase_at(i - 1, self.L.stops) == 1 and prev[:1] not in "لب"):
             return True  # "2017 أعلن"، "أمس أعلن"
+        if prev in self.L.negation:
+            return self.opens_clause(i - 1)  # "ولم تعلن السلطات": the subject follows
         return prev in self.L.boundary or prev in self.L.relative or prev in ("قد", "ما")
 
     def attached_prep(self, k: int, preps: tuple[str, ...]) -> bool:
