@@ -24,6 +24,7 @@ def test_clitics_come_off_only_when_the_rest_is_the_word():
     assert clitic_letters("وبوتين") == (1, "بوتين")
     assert clitic_letters("للجامعه") == (0, "الجامعه")  # ل + ال: whole word, key with the article
     assert clitic_letters("وتل") == (1, "تل")  # a two-letter place head word
+    assert clitic_letters("ليروي") == (0, "ليروي")  # not ل + the verb "يروي": a name as written
     for whole in ("وليد", "بشار", "فؤاد", "لبنان", "كمال", "فرنسا"):
         assert clitic_letters(whole) == (0, whole)
 
@@ -114,3 +115,15 @@ def test_a_tagged_name_inside_a_longer_word_list_name_keeps_its_own_key():
     rule = EntityMention(article.id, start, start + len(longer), longer, "organisation", None, normalize(longer))
     found = recognize_mentions(article, split_sentences(article), [rule])
     assert ("للأمم المتحدة", normalize("الأمم المتحدة")) in [(m.text, m.name_key) for m in found]
+
+
+def test_a_reporting_verb_before_a_name_is_not_part_of_it():
+    for written, name in (("فقال", "سكاراموتشي"), ("وأضاف", "ماكرون")):
+        assert {text for text, kind in _names(f"{written} {name} إن الفريق لن يستقيل .") if kind == "person"} <= {name}
+
+
+def test_a_clitic_comes_off_a_name_the_article_also_writes_without_it():
+    alone = "وتألق وميسي في الشوط الثاني ."
+    assert _names(alone) == [("وميسي", "person")]  # unknown to the lists: kept whole
+    article = ["سجل ميسي هدفين في المباراة .", alone]
+    assert [(article[1][n.start : n.end], n.key) for n in find_names(article)[1]] == [("ميسي", "ميسي")]

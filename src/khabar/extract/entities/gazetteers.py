@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.attribution.verbs import reporting_verb_forms
+from khabar.extract.attribution.verbs import forms_of, reporting_verb_forms, reporting_verbs
 from khabar.extract.titles import titles as title_phrases
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
@@ -68,6 +68,20 @@ def _index(phrases: dict[str, object]) -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
 
 
+def _verbs_before_a_speaker() -> frozenset[str]:
+    """Forms of the verbs of saying that a named speaker may follow ("قال زيد"، "وتؤكد
+    الوزيرة"): singular past and present forms, not a plural ("علقوا بأي شيء": the verb
+    holds its subject), not a participle, not a form that is also a common word ("بين
+    ركاب سيارتين")."""
+    return frozenset(
+        form
+        for verb in reporting_verbs()
+        if verb.cls == "say" and not verb.strict
+        for form, kind in forms_of(verb).items()
+        if kind != "participle" and not form.endswith(("وا", "ون"))
+    )
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     phrases: dict[str, tuple[str, str, bool]] = {}
@@ -87,7 +101,7 @@ def _lexicon() -> _Lexicon:
     verbs = reporting_verb_forms()
     cues = phrases_by_tag("attribution_cues")
     mine = phrases_by_tag("entity_cues")
-    say = verbs.get("say", frozenset())
+    say = _verbs_before_a_speaker()
     every_verb = frozenset(v for vs in verbs.values() for v in vs)
     stops = (
         every_verb

@@ -173,8 +173,8 @@ def _after_verbs(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
     for i in range(n - 1):
         if not s.masks[i] & _SAY or s.owner[i] is not None or s.owner[i + 1] is not None or not s.soft[i]:
             continue
-        if not any(r in lex.say_verbs and not r.endswith(("وا", "ون")) for r in _conj_readings(s.norms[i])):
-            continue  # a plural verb holds its subject ("علقوا بأي شيء"): no name follows it
+        if not any(r in lex.say_verbs for r in _conj_readings(s.norms[i])):
+            continue
         j = i + 1
         k = _name_at(s, j, lex, surnames)
         if k is None:

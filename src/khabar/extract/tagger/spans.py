@@ -69,9 +69,26 @@ def clitic_letters(word: str) -> tuple[int, str]:
         if len(rest) == 2:
             if any(label.startswith("cue_") for label in listed.get(rest, ())):
                 return len(prefix), rest
-        elif rest in listed or (_known(rest) and not _known(word)):
+        elif _named(listed.get(rest, ())) or (_known(rest) and not _known(word)):
             return len(prefix), rest
     return 0, word
+
+
+def _reporting_verb(word: str) -> bool:
+    """Whether a normalized word is a reporting verb of the lists, a conjunction on it or not."""
+    listed = word_lists().labels_of
+    return any(listed.get(w) == ("verb",) for w in (word, word[1:] if word[:1] in "وف" else ""))
+
+
+def _particle(word: str) -> bool:
+    """A name particle of the lists ("بن", "أبو", "فون"): the word before it is a name."""
+    return "cue_particle" in word_lists().labels_of.get(word, ())
+
+
+def _named(labels: tuple[str, ...]) -> bool:
+    """Whether a word's labels in the lists make it a name or a name's head word: any but
+    a reporting verb alone ("ليروي" is not ل + "يروي" in "ليروي ساني")."""
+    return any(label != "verb" for label in labels)
 
 
 def _skip(text: str, letters: int) -> int:
@@ -86,24 +103,52 @@ def _skip(text: str, letters: int) -> int:
 
 def find_names(sentences: Sequence[str], tokens: Sequence[Sequence[Token]] | None = None) -> list[list[NameSpan]]:
     """The names in each sentence (offsets into that sentence), tagged in one batch;
-    ``tokens`` are each sentence's ``tokenize(text, punctuation=True)`` when already made."""
+    ``tokens`` are each sentence's ``tokenize(text, punctuation=True)`` when already made.
+
+    The sentences are one article's: a first word kept whole by :func:`clitic_letters`
+    loses its proclitic when the rest is a word of another name the tagger found in them
+    ("وميسي" beside "ميسي", "لأرسنال" beside "أرسنال": the article itself says where
+    the name begins)."""
     if tokens is None:
         tokens = [tokenize(s, punctuation=True) for s in sentences]
     found_chunks = get_tagger().chunks([[t.norm for t in toks] for toks in tokens])
-    out: list[list[NameSpan]] = []
+    spans: list[list[tuple[str, Token, int, list[str]]]] = []
     for toks, chunks in zip(tokens, found_chunks):
-        found: list[NameSpan] = []
+        found = []
         for label, i, j in chunks:
             kind = KINDS.get(label)
             if kind is None:
                 continue
+            while j - i > 1 and _reporting_verb(toks[i].norm) and not _particle(toks[i + 1].norm):
+                i += 1  # "فقال سكاراموتشي": the verb before a name is not part of it ("ورد بن محمد" is)
             words = [t.norm for t in toks[i:j] if t.norm.isalnum()]
             if words:
                 letters, first = clitic_letters(words[0])
-                start = toks[i].start + _skip(toks[i].text, letters)
-                found.append(NameSpan(start, toks[j - 1].end, kind, " ".join([first, *words[1:]])))
-        out.append(found)
+                found.append((kind, toks[i], toks[j - 1].end, letters, [first, *words[1:]]))
+        spans.append(found)
+    name_words = {w for found in spans for *_, words in found for w in words}
+    out: list[list[NameSpan]] = []
+    for found in spans:
+        names = []
+        for kind, first_token, end, letters, words in found:
+            if not letters:
+                letters = _clitic_of_a_name(words[0], name_words)
+                words = [words[0][letters:], *words[1:]]
+            start = first_token.start + _skip(first_token.text, letters)
+            names.append(NameSpan(start, end, kind, " ".join(words)))
+        out.append(names)
     return out
+
+
+def _clitic_of_a_name(word: str, name_words: set[str]) -> int:
+    """Letters of a proclitic of ``word`` whose rest is one of ``name_words`` (0: none);
+    a listed word as written stays whole ("وليد")."""
+    if word in word_lists().labels_of or word.startswith("ال"):
+        return 0
+    for prefix in _PLAIN:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and word[len(prefix) :] in name_words:
+            return len(prefix)
+    return 0
 
 
 #: Words that end an ordinary phrase, never an organisation's name ("المركز الثاني").
