@@ -264,6 +264,17 @@ def test_place_of_the_figure():
     assert c.place is not None and "الفردوس" in c.place
 
 
+def test_a_place_after_li_is_not_where_the_figure_happened():
+    # "لموسكو": whose the strikes were, not where they fell
+    c = _one("وعرض التنظيم مشاهد من مدينة تدمر سببت إحراجا كبيرا لموسكو التي شنت أكثر من 100 غارة على المنطقة.")
+    assert c.category == "airstrikes" and c.place is not None and "تدمر" in c.place
+
+
+def test_floods_are_no_place():
+    c = _one("ولقي 9 أشخاص حتفهم جراء سيول جارفة اجتاحت قرى محافظة السواحل.")
+    assert c.category == "killed" and c.place is not None and "السواحل" in c.place
+
+
 # --- the seeds ----------------------------------------------------------------------------
 
 
@@ -391,6 +402,15 @@ def test_part_of_a_total():
     assert total.relation is None
 
 
+def test_a_named_period_is_the_span_of_the_figure_and_of_its_parts():
+    cs = _claims("وأدت المعارك الأخيرة إلى نزوح نحو 20 ألف شخص، غادر منهم 12 ألفا إلى الريف بينما ذهب 3000 إلى المدينة.")
+    for value in (20000, 12000, 3000):
+        span = _by_value(cs, value).span
+        assert (span.kind, span.end, span.as_written) == ("period", DAY, "المعارك الأخيرة")
+    before = _one("وكان عدد سكان البلدة نحو 50 ألف نسمة قبل الحرب.").span
+    assert (before.kind, before.start, before.end, before.as_written) == ("period", None, None, "قبل الحرب")
+
+
 def test_breakdown_of_a_total():
     cs = _claims("وقتل 50 مدنيا على الأقل في الغارات، بينهم 11 طفلا و4 نساء.")
     total, children, women = _by_value(cs, 50), _by_value(cs, 11), _by_value(cs, 4)
@@ -462,3 +482,13 @@ def test_dual_counts_two():
 def test_dates_date_parts_hijri_years_and_exchange_rates_are_not_claims(body):
     values = {c.value for c in _claims(body)}
     assert not values & {14, 1441, 15000}, body
+
+
+def test_a_headline_figure_is_the_body_figure_and_takes_its_span():
+    cs = _claims(
+        "أعلنت وزارة الصحة اليوم ارتفاع عدد ضحايا السيول إلى 17 قتيلا.",
+        title="السيول: 17 قتيلا بحسب الحكومة",
+    )
+    head, body = sorted((c for c in cs if c.value == 17), key=lambda c: c.start)
+    assert (body.relation.kind, body.relation.target) == ("same_as", head.id)
+    assert head.span.kind == body.span.kind == "so_far" and head.cumulative

@@ -132,3 +132,21 @@ def test_an_undated_report_joins_the_day_that_has_its_value():
 def test_sources_are_one_when_one_name_holds_the_other():
     assert same_source("المرصد", "المرصد السوري لحقوق الانسان")
     assert not same_source("المرصد", "الدفاع المدني")
+
+
+def test_counts_of_places_are_never_compared():
+    # 4 districts where executions were reported, 6 the fighters withdrew from: two sets
+    qs = quantities([claim("a", "x", 4, category="places", group="districts", source="مكتب حقوق الإنسان"),
+                     claim("b", "y", 6, category="places", group="districts")])
+    assert len(qs) == 2 and all(q.kind != "conflict" for q in qs)
+
+
+def test_a_batch_under_a_larger_count_so_far_is_no_conflict():
+    # "إجلاء 29 مريضا ... ليبلغ العدد الكلي 85" against another source's 29 that day
+    batch = claim("a", "x", 29, category="evacuated", source="الخارجية الأمريكية")
+    total = claim("b", "x", 85, category="evacuated", source="الصليب الأحمر", span=FigureSpan("so_far"), cumulative=True)
+    (q,) = quantities([batch, total])
+    assert not q.disputes
+    bigger_day = claim("c", "y", 120, category="evacuated", source="الهلال الأحمر")
+    (q,) = quantities([bigger_day, total])
+    assert q.kind == "conflict"

@@ -33,7 +33,10 @@ _NOT_THE_PLACE_AFTER = frozenset(normalize(w) for w in ("إلى", "الى", "ن�
 #: شرقي مدينة العاصية"، "بلدة كفر سالم بريف حلب".
 _CONTAINER_WORDS = frozenset(
     normalize(w)
-    for w in "في ب من داخل شرق شرقي غرب غربي شمال شمالي جنوب جنوبي وسط مدينة بمدينة محافظة بمحافظة ريف بريف منطقة بمنطقة قضاء".split()
+    for w in (
+        "في ب من داخل شرق شرقي غرب غربي شمال شمالي جنوب جنوبي وسط بوسط بشمال بجنوب بشرق بغرب "
+        "مدينة بمدينة محافظة بمحافظة ريف بريف منطقة بمنطقة قضاء"
+    ).split()
 )
 #: At most this many other words (an adjective: "المحاصر") between a place and its container.
 _CONTAINER_GAP = 1
@@ -63,9 +66,23 @@ class PlaceFinder:
         if after and not _CLAUSE_BREAK.search(self.text, end, after[0][0]):
             return after[0][2]
         if before:
-            return before[-1][2]
+            k = len(before) - 1
+            if _CLAUSE_BREAK.search(self.text, before[k][1], start):
+                # beyond its clause, a place marked as a location ("في محافظة السواحل") over
+                # one that is not ("بعد انتشال ثلاث جثث من مجرى وادي العرعر")
+                located = [x for x, p in enumerate(before) if _locative(self.text, p[0])]
+                k = located[-1] if located else k
+            # "في محافظة حماة بوسط سورية": the place held, not the one holding it
+            while k > 0 and self.container(before[k - 1][2]) is not None and _place_key(
+                self.container(before[k - 1][2]) or ""
+            ) == _place_key(before[k][2]):
+                k -= 1
+            return before[k][2]
         if after:
-            return after[0][2]
+            # beyond its clause, a place marked as a location ("في محافظة حماة") over a name
+            # that is not ("غارات لم يعرف إذا كانت سورية أم روسية")
+            located = [p for p in after if _locative(self.text, p[0])]
+            return (located or after)[0][2]
         return self.main
 
     def container(self, place: str | None) -> str | None:
@@ -98,6 +115,7 @@ def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFi
         p for p in spans
         # two words back: "إلى حي الشيخ مقصود" is a destination too
         if not (set(normalize(text[max(0, p[0] - 16) : p[0]]).split()[-2:]) & _NOT_THE_PLACE_AFTER)
+        and not _dative(text, p)
     )
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
@@ -115,6 +133,33 @@ def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFi
         if between and len(others) <= _CONTAINER_GAP and len(others) < len(between):
             containers.setdefault(_place_key(w1), w2)
     return PlaceFinder(places, main, containers, text)
+
+
+_LOCATIVE = frozenset(normalize(w) for w in "في فى داخل قرب بمحافظة بمدينة ببلدة بحي بريف بمنطقة".split())
+
+
+def _locative(text: str, start: int) -> bool:
+    """A place written after في، داخل، قرب (one place word such as "محافظة" may stand
+    between) or with بـ attached."""
+    word_start = start
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if text[word_start:start].endswith("ب"):
+        return True
+    return bool(set(normalize(text[max(0, word_start - 24) : word_start]).split()[-2:]) & _LOCATIVE)
+
+
+def _dative(text: str, place: tuple[int, int, str]) -> bool:
+    """A place written with the preposition لـ ("إرباك كبير لموسكو التي شنت 100 غارة") is
+    who something is for or whose it is, not where a figure happened (a location takes في or
+    بـ)."""
+    start, end, name = place
+    word_start = start
+    while word_start > 0 and not text[word_start - 1].isspace() and start - word_start < 3:
+        word_start -= 1
+    # the mention starts after its clitics ("ل|موسكو") or holds them ("للاذقية")
+    written = normalize(text[word_start:end]).removeprefix("و").removeprefix("ف")
+    return written.startswith("ل") and not normalize(name).startswith("ل")
 
 
 def _day_mentions(text: str, dates: Sequence[DateMention]) -> list[DateMention]:
@@ -277,6 +322,32 @@ def _word_before(s: _Sent, offset: int) -> int:
     return k
 
 
+_BEFORE = normalize("قبل")
+
+
+def _named_period(s: _Sent, f: _Figure) -> tuple[int, int] | None:
+    """A period named without a date ("المعارك الأخيرة"، "قبل الحرب") within
+    ``CUE_WINDOW`` words before the figure or 4 after it, in its clause: (first token, tokens)."""
+    matcher = _lists().named_period
+    dist, k = 0, f.a - 1
+    while k >= 0 and dist < CUE_WINDOW and not s.boundary[k]:
+        if s.is_word(k):
+            dist += 1
+            hit = matcher.at(s.toks, k, _variants)
+            if hit is not None and k + hit[1] <= f.a:
+                return k, hit[1]
+        k -= 1
+    dist, k = 0, f.b
+    while k < len(s.toks) and dist < 4 and not s.boundary[k]:
+        if s.is_word(k):
+            dist += 1
+            hit = matcher.at(s.toks, k, _variants)
+            if hit is not None:
+                return k, hit[1]
+        k += 1
+    return None
+
+
 def _cue_near(s: _Sent, f: _Figure, matcher, *, before: int, after: int) -> bool:
     """A ``matcher`` entry within ``before`` words before the figure or ``after`` words after
     it, in its clause."""
@@ -343,6 +414,14 @@ def figure_span(
         a, b = (k, f.a) if m.end <= n.start else (f.b, k)
         if not any(s.boundary[a:b]):
             return FigureSpan("period", bounds[0], bounds[1], s.text[s.toks[k].start : m.end]), True
+    named = _named_period(s, f)
+    if named is not None:
+        k, n_words = named
+        as_written = s.text[s.toks[k].start : s.toks[k + n_words - 1].end]
+        # "قبل الحرب" ends when the war began, a day the text does not give; "المعارك
+        # الأخيرة" runs up to the day the figure is given.
+        before_something = s.toks[k].norm == _BEFORE
+        return FigureSpan("period", None, None if before_something else day, as_written), not before_something
     named_day = any(m.date is not None and m.precision == "day" for m in dates)
     if category in _GROWING and not named_day:
         return FigureSpan("so_far"), True

@@ -110,6 +110,7 @@ class _Lists:
     source_verb: _Matcher
     so_far: _Matcher
     period: _Matcher
+    named_period: _Matcher
     exchange: _Matcher
     locating: _Matcher
     subjects: _Matcher
@@ -118,8 +119,9 @@ class _Lists:
     categories: frozenset[str]
 
 
-_SPECIAL = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "dual", "exchange", "locating",
+#: Tags of claim_categories.txt that are no category of figure.
+SPECIAL_TAGS = (
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "named_period", "dual", "exchange", "locating",
 )
 
 
@@ -138,7 +140,7 @@ def _dual_forms(entries: Sequence[_Entry]) -> list[str]:
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     entries = _read("claim_categories")
-    by_tag: dict[str, list[_Entry]] = {t: [] for t in _SPECIAL}
+    by_tag: dict[str, list[_Entry]] = {t: [] for t in SPECIAL_TAGS}
     cues = []
     for e in entries:
         if e.tag in by_tag:
@@ -157,6 +159,7 @@ def _lists() -> _Lists:
         source_verb=_matcher(by_tag["source_verb"]),
         so_far=_matcher(by_tag["so_far"]),
         period=_matcher(by_tag["period"]),
+        named_period=_matcher(by_tag["named_period"]),
         exchange=_matcher(by_tag["exchange"]),
         locating=_matcher(by_tag["locating"]),
         subjects=_matcher(_read("claim_subjects")),

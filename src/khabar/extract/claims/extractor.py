@@ -105,7 +105,7 @@ from khabar.extract.claims.context import (
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
-from khabar.model import Claim, DateMention, Document, FigureRelation, Sentence
+from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Sentence
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
 
@@ -175,6 +175,7 @@ def extract_claims(doc: Document) -> list[Claim]:
 
     claims: list[Claim] = []
     claim_of: dict[int, str] = {}  # id(_Figure) -> Claim.id
+    span_of: dict[str, tuple[FigureSpan, bool]] = {}  # Claim.id -> its span and cumulative
     paragraph_day = _paragraph_days(sentences, doc.dates)
     for sentence, s, figures, dates in read:
         days = _day_mentions(sentence.text, dates)
@@ -211,6 +212,12 @@ def extract_claims(doc: Document) -> list[Claim]:
             relation = None
             if f.total is not None and id(f.total) in claim_of:
                 relation = FigureRelation("part_of" if f.share == "part" else "breakdown_of", claim_of[id(f.total)])
+                total = span_of[claim_of[id(f.total)]]
+                if span.kind in ("day", "so_far") and total[0].kind in ("period", "since"):
+                    # a share covers the time of its total ("نزوح 30 ألفا خلال المعارك
+                    # الأخيرة ... بينما ذهب 8500 إلى")
+                    span, cumulative = total
+            span_of[f"{article.id}:{start}"] = (span, cumulative)
             claims.append(
                 Claim(
                     id=f"{article.id}:{start}",
@@ -236,7 +243,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                     unit=n.unit,
                 )
             )
-    return repeats(resolve_anaphors(_restated(claims), quotes))
+    headline = frozenset(s.index for s in sentences if s.is_title)
+    return repeats(resolve_anaphors(_restated(claims), quotes), headline)
 
 
 _DUAL_ENDINGS = ("ان", "ين")

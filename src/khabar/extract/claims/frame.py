@@ -44,14 +44,14 @@ def _attributed(c: Claim) -> bool:
     return c.primary_source.kind != "unattributed"
 
 
-def _same_figure(a: Claim, b: Claim) -> bool:
+def _same_figure(a: Claim, b: Claim, *, any_source: bool = False) -> bool:
     """Two figures of one article that say the same thing: same value and bounds, same
     category, compatible groups, and -- when both name a source -- the same source."""
     if a.value is None or (a.value, a.low, a.high, a.unit) != (b.value, b.low, b.high, b.unit):
         return False
     if a.category != b.category or (a.group and b.group and a.group != b.group and not {a.group, b.group} <= _BROAD):
         return False
-    if _attributed(a) and _attributed(b):
+    if _attributed(a) and _attributed(b) and not any_source:
         return normalize(a.primary_source.text) == normalize(b.primary_source.text) or bool(
             a.primary_source.organisation
             and normalize(a.primary_source.organisation or "") == normalize(b.primary_source.organisation or "")
@@ -59,10 +59,14 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     return True
 
 
-def repeats(claims: list[Claim]) -> list[Claim]:
+def repeats(claims: list[Claim], headline: frozenset[int] = frozenset()) -> list[Claim]:
     """The same figure written again in an article (a headline and its body, an abstract
     copied as the lead, a teaser) is ``same_as`` the other: the unattributed one points at
-    the one that names its source, else the later one at the earlier."""
+    the one that names its source, else the later one at the earlier.  ``headline``: the
+    sentence indices of the headline.  A headline names its source in short ("17 قتيلا بحسب
+    الحكومة" for the body's "أعلنت وزارة الصحة ارتفاع عدد الضحايا إلى 17"), so its figure
+    is the body's whatever source each names, and it takes the time the body says it covers
+    (a headline says neither "so far" nor "since")."""
     out = list(claims)
     for i, c in enumerate(out):
         if c.relation is not None:
@@ -71,8 +75,11 @@ def repeats(claims: list[Claim]) -> list[Claim]:
             o = out[j]
             if o.relation is not None and o.relation.kind == "same_as":
                 continue
-            if not _same_figure(o, c):
+            in_headline = o.sentence_index in headline and c.sentence_index not in headline
+            if not _same_figure(o, c, any_source=in_headline):
                 continue
+            if in_headline and o.span.kind == "day" and c.span.kind != "day":
+                o = out[j] = dataclasses.replace(o, span=c.span, cumulative=c.cumulative)
             if _attributed(c) and not _attributed(o):
                 out[j] = dataclasses.replace(o, relation=FigureRelation("same_as", c.id))
             else:

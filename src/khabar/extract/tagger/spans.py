@@ -20,7 +20,8 @@ from khabar.extract.entities import find_mentions, person_key
 from khabar.extract.tagger.crf import get_tagger
 from khabar.extract.tagger.features import word_lists
 from khabar.model import Article, EntityMention, Sentence
-from khabar.text.ar.lexicon import read_json
+from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.lexicon import read_fields, read_json
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import Token, tokenize, words
 
@@ -201,6 +202,10 @@ def recognize_mentions(
                 continue  # a gazetteer entry: its own boundaries and kind
             if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
                 continue  # a place after its head word, a surname of the article's person
+            if n.kind == "place" and _ordinary_word(text[start:end]) and not any(
+                m.start < end and start < m.end for m in rule_mentions
+            ):
+                continue  # "سيول جارفة" (floods): a "~" place only where the word lists found it
             same = [k for k, m in enumerate(rule_mentions) if m.kind == n.kind and m.start < end and start < m.end]
             if not same and not _plausible_alone(n, lists):
                 continue
@@ -242,6 +247,24 @@ def _plausible_alone(n: NameSpan, lists) -> bool:
     if n.kind == "person" and len(words[0]) < 3:
         return False
     return "nation" not in lists.labels_of.get(words[0], ())
+
+
+@lru_cache(maxsize=1)
+def _ordinary_places() -> frozenset[str]:
+    """Places whose name is also an ordinary word, marked "~" in the gazetteers ("~سيول"
+    floods, "~تدمر" it destroys): the word lists read them as places only after a place word."""
+    return frozenset(
+        normalize(f.lstrip("~").strip())
+        for name in ("places", "countries")
+        for fields in read_fields(name)
+        for f in fields
+        if f.startswith("~")
+    )
+
+
+def _ordinary_word(written: str) -> bool:
+    ordinary = _ordinary_places()
+    return any(v in ordinary for v in clitic_variants(normalize(written)))
 
 
 @lru_cache(maxsize=1)
