@@ -7,6 +7,7 @@ from summary_fixtures import pool_of, seed_pool  # noqa: F401 (a fixture)
 
 from khabar.config import BriefOptions
 from khabar.summarize import summarize
+from khabar.summarize.event_first import EVENT_MAX_WORDS
 from khabar.text.ar.tokenize import words
 
 # Three outlets' reports of one fictional bridge collapse.  Two outlets quote the governor
@@ -112,6 +113,22 @@ def test_the_other_outlets_leads_that_tell_the_event_again_are_not_chosen():
     assert "12 شخصا" in out[0].text and len(out[0].citations) == 3
     assert not any("12 شخصا" in s.text for s in out[1:])
     assert any("سيارات الإسعاف" in s.text for s in out)  # the rest of those reports stays
+
+
+COMMENT = (
+    "، في كارثة أعادت إلى الأذهان سلسلة من الحوادث المماثلة التي شهدتها المحافظة خلال العقدين "
+    "الماضيين، وسط انتقادات متزايدة من سكان المدينة لغياب الرقابة على أعمال الصيانة الدورية."
+)
+
+
+def test_a_long_event_sentence_is_cut_after_the_happening():
+    leads = [body.splitlines()[0] for _, body in RETOLD]
+    long_leads = [lead.rstrip(".") + COMMENT for lead in leads]
+    reports = [(title, body.replace(lead, long)) for (title, body), lead, long in zip(RETOLD, leads, long_leads)]
+    first = summary(pool_of(reports), 400)[0].text
+    told = next(long for long in long_leads if long.startswith(first))
+    assert len(words(told)) > EVENT_MAX_WORDS >= len(words(first))
+    assert told[len(first)] == "،" and "12 شخصا" in first  # cut at a clause boundary, the happening kept
 
 
 @pytest.mark.parametrize("budget", [40, 60, 80])
