@@ -326,7 +326,7 @@ def test_serve_help_shows_every_default():
 @pytest.mark.parametrize(
     "command,options",
     [
-        (["check"], ["--db", "--model", "--max-articles", "--evidence", "--json", "--all", "--lang"]),
+        (["check"], ["--db", "--model", "--max-articles", "--evidence", "--json", "--all", "--everywhere", "--story", "--lang"]),
         (["train", "stance"], ["--output", "--l2"]),
         (["eval", "summarize"], ["--mode", "--easc", "--algorithms", "--length", "--aggregate", "--limit"]),
         (["eval", "stance"], ["--k", "--limit", "--l2"]),

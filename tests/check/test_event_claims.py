@@ -2,11 +2,12 @@
 real ANT reports of 2018 about Aleppo and Douma (``tests/fixtures/stance/event_claims.json``).
 
 What holds today is asserted; the claims the shipped model still gets wrong are expected
-failures (strict, so a fix shows).  Searching the whole store, two articles of other events
-still take a side (a 2018 report of fighting around Aleppo; a Wadi al-Nahr count of trapped
-civilians against an Aleppo claim); kept to the claim's event (the store's stories, grouped
-as ``khabar stories`` does), none does.  Given the event's articles as the scope, no other
-event's article is even read.
+failures (strict, so a fix shows).  Searching the whole store, no article of another event
+takes a side or discusses the claim: an article that never names the claim's place is of
+another event (before that rule, a 2018 report of fighting around Aleppo and a Wadi al-Nahr
+count of trapped civilians took a side on Aleppo claims).  Kept to the claim's event (the
+store's stories, grouped as ``khabar stories`` does), only its articles are judged; given
+the event's articles as the scope, no other event's article is even read.
 """
 
 from __future__ import annotations
@@ -95,6 +96,14 @@ def test_verdicts_count_the_agreeing_sources(results) -> None:
     withdrawal, figure_60, figure_200 = results[0].verdict, results[1].verdict, results[2].verdict
     assert withdrawal.agree >= 1 and figure_60.agree >= 1
     assert figure_200.disagree >= 1 and figure_200.disagree_figures
+
+
+def test_searching_the_whole_store_no_other_event_speaks_to_the_claim(corpus, results) -> None:
+    _db, _key, event = corpus
+    for c, result in zip(CLAIMS, results):
+        others = [(event[a.article_id], a.stance, a.title[:40]) for a in result.articles
+                  if a.stance != "unrelated" and event[a.article_id] != c["event"]]
+        assert not others, f"{c['claim']}: {others}"
 
 
 def test_a_scope_keeps_every_other_event_out(corpus) -> None:

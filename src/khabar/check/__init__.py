@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from khabar.check.event import within_event
 from khabar.check.features import Analysis, ClaimView, analyse, claim_view, match_figures, sentence_figures
 from khabar.check.meaning_model import (
     Judgement,
@@ -195,7 +196,7 @@ def check_docs(
     options = options or CheckOptions()
     chosen = _model(model)
     analyses = analyse(claim, docs, evidence_per_article=options.evidence_per_article)
-    judgements = judge(claim, analyses, chosen)
+    judgements = [_within_event(claim, an, j) for an, j in zip(analyses, judge(claim, analyses, chosen))]
     k = options.evidence_per_article
     view = claim_view(claim)
     stances = [_article_stance(view, an, j, k) for an, j in zip(analyses, judgements)]
@@ -205,6 +206,13 @@ def check_docs(
     order = sorted(range(len(stances)), key=lambda i: (stances[i].stance == "unrelated", -strength[i]))
     ordered = tuple(stances[i] for i in order)
     return CheckResult(claim, ordered, build_verdict(ordered, [copies[i] for i in order]), model_name(chosen))
+
+
+def _within_event(claim: str, an: Analysis, judgement: Judgement) -> Judgement:
+    """The judgement, unrelated when the article reports on another place (:mod:`~khabar.check.event`)."""
+    best = judgement.similarity[0] if judgement.similarity else an.features.max_sim
+    label = within_event(claim, an.doc.article, judgement.label, best)
+    return judgement if label == judgement.label else dataclasses.replace(judgement, label=label)
 
 
 def judge(claim: str, analyses: Sequence[Analysis], model: Model) -> list[Judgement]:

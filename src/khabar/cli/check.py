@@ -33,18 +33,22 @@ def check(
     evidence: Annotated[int, typer.Option(min=1, help="Evidence sentences per article.")] = DEFAULTS.evidence_per_article,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's answer).")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Show the unrelated articles too.")] = False,
-    in_event: Annotated[
+    everywhere: Annotated[
         bool,
         typer.Option(
-            "--in-event",
-            help="Keep the evidence to the claim's own event: the stored story that speaks to it most "
-            "(needs khabar stories to have grouped the store).",
+            "--everywhere",
+            help="Search every stored story, not only the claim's own event (the stored story that speaks "
+            "to it most, once khabar stories has grouped the store).",
         ),
     ] = False,
     story: Annotated[Optional[str], typer.Option(help="Keep the evidence to this stored story (an event's id).")] = None,
     lang: LangOption = "ar",
 ) -> None:
-    """Check a claim against the store (or given files): evidence, each article's stance, a verdict."""
+    """Check a claim against the store (or given files): evidence, each article's stance, a verdict.
+
+    Evidence comes from the claim's own event: the stored story that speaks to it most (once
+    khabar stories has grouped the store; --everywhere searches every story).  Wherever it is
+    found, an article that never names the claim's place is of another event."""
     from khabar.check import check_claim, result_to_dict
     from khabar.present.check import format_check
 
@@ -52,8 +56,8 @@ def check(
     try:
         options = build_options(CheckOptions, max_articles=max_articles, evidence_per_article=evidence)
         if paths:
-            if in_event or story:
-                fail("--in-event and --story keep a check to the store's stories; give no PATHS", 2)
+            if everywhere or story:
+                fail("--everywhere and --story choose among the store's stories; give no PATHS", 2)
             from khabar import read
 
             result = check_claim(claim, read(paths), model=model, options=options)
@@ -61,13 +65,11 @@ def check(
             from khabar import open_store
 
             with open_store(db) as store:
-                scope = None
+                scope: list[str] | str | None = None if everywhere else "event"
                 if story:
                     scope = [a.id for a in store.story_articles(story)]
                     if not scope:
                         fail(f"no stored story {story!r}", 2)
-                elif in_event:
-                    scope = "event"
                 result = check_claim(claim, store, model=model, options=options, scope=scope)
     except KhabarError as e:
         fail(str(e), 2)

@@ -25,13 +25,19 @@ class CheckRequest(BaseModel):
     evidence: int = Field(
         default=CHECK_DEFAULTS.evidence_per_article, ge=1, le=10, description="Evidence sentences per article."
     )
+    everywhere: bool = Field(
+        default=False,
+        description="Search every stored story, not only the claim's own event (the stored story that speaks to it most).",
+    )
 
 
 @router.post("/check", summary="Check a claim against the stored reports")
 def check_claim(request: CheckRequest, store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
     """Retrieve the articles that speak to the claim and label each one agree / disagree /
     discuss / unrelated with its evidence sentences, their sources and figures; the verdict
-    counts independent outlets (copies of one wire story are one source)."""
+    counts independent outlets (copies of one wire story are one source).  The evidence comes
+    from the claim's own event (the stored story that speaks to it most) unless
+    ``everywhere`` is set."""
     from khabar.check import check_claim as run, result_to_dict
 
     if not request.claim.strip():
@@ -41,6 +47,7 @@ def check_claim(request: CheckRequest, store: Annotated[Store, Depends(get_store
             request.claim,
             store,
             options=build_options(CheckOptions, max_articles=request.max_articles, evidence_per_article=request.evidence),
+            scope=None if request.everywhere else "event",
         )
     except KhabarError as e:
         raise ApiError(422, str(e)) from None
