@@ -47,10 +47,16 @@ from khabar.text.ar.segment import is_boilerplate
 from khabar.text.ar.tokenize import tokenize, words
 
 #: Candidate sentences per article that are encoded and read: the top of the lexical
-#: ranking (and the lead).  On baly2018 the gold evidence is among the top 3 for 78% of
-#: pairs, the top 4 for 83%, the top 8 for 91%; every sentence costs ~2 ms of encoding on
-#: two cores, times 30 candidate articles.
-CANDIDATES = 3
+#: ranking (and the lead).  On baly2018 the gold evidence is among the lexical top 3 for
+#: 78% of pairs, the top 8 for 91%; every sentence costs ~2 ms of encoding, times 30
+#: candidate articles.  Three whole sentences cost a check over 10,000 stored articles
+#: 0.25-0.44 s of CPU, two cut at :data:`MAX_ENCODED_WORDS` 0.22-0.26 s
+#: (benchmarks/bench_check.py, three claims, taken under load).
+CANDIDATES = 2
+#: Words of a sentence given to the encoder: its cost grows with the length and its
+#: tokenizer is pure Python.  The sentences of the seeds and examples run 25 words (median),
+#: 42 at the 95th percentile; scraped page lines run far longer.
+MAX_ENCODED_WORDS = 40
 #: Dimension of the sentence encoder's vectors (USE multilingual v3).
 DIMENSION = 512
 #: Weight of the lexical cosine beside the encoder's when ranking evidence sentences.
@@ -136,6 +142,12 @@ def furniture(text: str) -> float:
     latin = sum(1 for t in tokens if _LATIN.fullmatch(t))
     seps = len(_SEPARATORS.findall(text))
     return min(1.0, (latin + 2 * seps) / len(tokens))
+
+
+def encoded_text(text: str) -> str:
+    """What of a sentence the encoder reads: its first :data:`MAX_ENCODED_WORDS` words."""
+    words_ = text.split()
+    return text if len(words_) <= MAX_ENCODED_WORDS else " ".join(words_[:MAX_ENCODED_WORDS])
 
 
 @lru_cache(maxsize=4096)
@@ -246,7 +258,7 @@ def read_candidates(
 ) -> list[Candidates]:
     """Encode every article's candidate sentences in one batch and compute their features."""
     chosen = [candidate_indices(an, limit=limit) for an in analyses]
-    texts = [an.doc.sentences[i].text for an, idx in zip(analyses, chosen) for i in idx]
+    texts = [encoded_text(an.doc.sentences[i].text) for an, idx in zip(analyses, chosen) for i in idx]
     vectors = encode(texts) if texts else np.zeros((0, DIMENSION), dtype=np.float32)
     out, pos = [], 0
     for an, idx in zip(analyses, chosen):

@@ -45,6 +45,7 @@ from khabar.check.meaning import (
     ClaimReading,
     Encode,
     article_row,
+    encoded_text,
     evidence_order,
     read_candidates,
     read_claim,
@@ -196,7 +197,7 @@ def _rationale(pair: Pair, claim: ClaimReading, an: Analysis, cand: Candidates, 
     extra = tuple(r for r in pair.rationale if 0 <= r < len(sentences) and r not in cand.indices)
     if not extra or pair.stance not in ("agree", "disagree"):
         return None
-    vectors = encode([sentences[r].text for r in extra])
+    vectors = encode([encoded_text(sentences[r].text) for r in extra])
     n = len(sentences)
     rows = [
         sentence_scalars(claim, sentences[r].text, vectors[k], lexical=an.similarity.get(r, 0.0), position=r / n,
