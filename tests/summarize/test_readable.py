@@ -77,3 +77,15 @@ def test_hard_wrapped_lines_are_kept_when_the_article_rarely_punctuates():
         "الذي قال إن فرق الإنقاذ ما زالت تبحث عن مفقودين تحت الأنقاض.",
     )
     assert len(kept([wrapped])) == 3
+
+
+def test_a_reporting_verb_first_without_a_speaker_leans_on_the_sentence_before():
+    appeal = (
+        "",
+        "عبر محافظ الواحة سالم الراشد عن حزنه العميق لضحايا انهيار الجسر صباح الثلاثاء.\n"
+        "وناشد المواطنين الابتعاد عن ضفاف النهر حتى انتهاء أعمال الإنقاذ.\n"
+        "وقال مدير الدفاع المدني خالد النجار إن فرق الإنقاذ انتشلت جثث الضحايا.",
+    )
+    found = kept([appeal])
+    assert found["وناشد المواط"][1] == found["عبر محافظ ال"][2]
+    assert found["وقال مدير ال"][1] is None  # its speaker is named after the verb

@@ -16,7 +16,8 @@ The rules, applied to every sentence of a :class:`~khabar.relate.corroborate.Sen
   ``data/discourse.txt``) is dropped from the start, with its comma;
 * a sentence that still **leans on the one before** (a pronoun opening it, "وهو ما ..."; a
   demonstrative among its first two words, "ويأتي هذا الانسحاب"; a speaker named in an
-  earlier sentence, "وأضاف أن ...")
+  earlier sentence, "وأضاف أن ..."; a reporting verb first with no speaker found, "وناشد
+  الأطراف ...")
   names that sentence as its *antecedent*: a summary takes it only right after it.  One
   step back only: when the antecedent itself leans on another, the sentence is left out.
 
@@ -173,8 +174,13 @@ def leans_back(kept: Sequence[str], sentence: Sentence, doc: Document, kept_from
         return True
     if any(match_at(kept, i, openers.anaphors) for i in range(ANAPHOR_WORDS)):
         return True
-    if len(kept) >= 2 and _bare(kept[0]) in openers.say_verbs and kept[1] in _SUBJECTLESS_NEXT:
-        return True
+    if kept and _bare(kept[0]) in openers.say_verbs:
+        if len(kept) >= 2 and kept[1] in _SUBJECTLESS_NEXT:
+            return True
+        if not any(q.sentence_index == sentence.index for q in doc.quotes):
+            # A reporting verb first and no speaker found after it: its subject is the one
+            # of the sentence before ("وناشد الأطراف كافة ..." after "عبر بان كي مون ...").
+            return True
     named = set(kept)
     for q in doc.quotes:
         if q.sentence_index == sentence.index and q.speaker_start is not None and q.speaker_start < kept_from:
