@@ -45,18 +45,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path: Path, seeds_dir: Path) -> Iterator[str]:
+def _serve(db: Path) -> tuple[object, threading.Thread, str]:
+    """A real server on a free loopback port over the store ``db``, in a thread."""
     import uvicorn
 
     from khabar.api import ApiSettings, create_app
-    from khabar.ingest import read_paths
-    from khabar.model import Article
-    from khabar.store import open_store
 
-    db = tmp_path / "browser.sqlite3"
-    with open_store(db) as store:
-        store.add([a for a in read_paths([seeds_dir]) if isinstance(a, Article)])
     port = _free_port()
     config = uvicorn.Config(create_app(ApiSettings(db_path=db, rate_limit_per_minute=0)),
                             host="127.0.0.1", port=port, log_level="warning")
@@ -67,7 +61,20 @@ def server(tmp_path: Path, seeds_dir: Path) -> Iterator[str]:
     while not srv.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    return srv, thread, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def server(tmp_path: Path, seeds_dir: Path) -> Iterator[str]:
+    from khabar.ingest import read_paths
+    from khabar.model import Article
+    from khabar.store import open_store
+
+    db = tmp_path / "browser.sqlite3"
+    with open_store(db) as store:
+        store.add([a for a in read_paths([seeds_dir]) if isinstance(a, Article)])
+    srv, thread, url = _serve(db)
+    yield url
     srv.should_exit = True
     thread.join(timeout=10)
 
@@ -128,24 +135,6 @@ def test_api_docs_work_offline(server: str):
 
 
 # --- the journalist's path: storylines, a storyline, a brief, an export, English ------------
-
-
-def _serve(db: Path) -> tuple[object, threading.Thread, str]:
-    import uvicorn
-
-    from khabar.api import ApiSettings, create_app
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(ApiSettings(db_path=db, rate_limit_per_minute=0)),
-                            host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    return srv, thread, f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")

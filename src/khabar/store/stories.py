@@ -239,15 +239,7 @@ class StoryStore(Connection):
         if storyline is not None:
             where.append("e.storyline = ?")
             params.append(storyline)
-        sql = f"""
-            SELECT e.id, e.title, e.first_day, e.last_day, e.size, ({_count_outlets(_EVENT_ARTICLES)}), e.storyline
-            FROM stories AS e WHERE {" AND ".join(where)}
-            ORDER BY {_order(sort)} LIMIT ? OFFSET ?
-        """
-        _check_page(limit, offset)
-        with self._reading() as conn:
-            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
-        return [_story_row(r) for r in rows]
+        return [_story_row(r) for r in self._listed(_EVENTS, where, params, _order(sort, "e"), limit, offset)]
 
     def count_stories(
         self,
@@ -259,19 +251,12 @@ class StoryStore(Connection):
         until: dt.date | None = None,
     ) -> int:
         """How many events :meth:`stories` lists with these filters, over every page."""
-        where, params = _filters("e", _EVENT_ARTICLES, min_size, min_outlets, outlet, since, until)
-        with self._reading() as conn:
-            return conn.execute(f"SELECT count(*) FROM stories AS e WHERE {' AND '.join(where)}", params).fetchone()[0]
+        return self._counted("stories AS e", *_filters("e", _EVENT_ARTICLES, min_size, min_outlets, outlet, since, until))
 
     def story(self, story_id: str) -> StoryRow | None:
         """One event, or None."""
-        with self._reading() as conn:
-            row = conn.execute(
-                f"SELECT e.id, e.title, e.first_day, e.last_day, e.size, ({_count_outlets(_EVENT_ARTICLES)}), "
-                "e.storyline FROM stories AS e WHERE e.id = ?",
-                (story_id,),
-            ).fetchone()
-        return _story_row(row) if row else None
+        rows = self._listed(_EVENTS, ["e.id = ?"], [story_id], "e.id", 1, 0)
+        return _story_row(rows[0]) if rows else None
 
     def storylines(
         self,
@@ -288,15 +273,7 @@ class StoryStore(Connection):
         """Storylines, with the same order and filters as :meth:`stories` (``min_size``
         counts articles over all their events)."""
         where, params = _filters("l", _STORYLINE_ARTICLES, min_size, min_outlets, outlet, since, until)
-        sql = f"""
-            SELECT l.id, l.title, l.first_day, l.last_day, l.size, l.events, ({_count_outlets(_STORYLINE_ARTICLES)})
-            FROM storylines AS l WHERE {" AND ".join(where)}
-            ORDER BY {_order(sort, "l")} LIMIT ? OFFSET ?
-        """
-        _check_page(limit, offset)
-        with self._reading() as conn:
-            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
-        return [_storyline_row(r) for r in rows]
+        return [_storyline_row(r) for r in self._listed(_STORYLINES, where, params, _order(sort, "l"), limit, offset)]
 
     def count_storylines(
         self,
@@ -308,29 +285,17 @@ class StoryStore(Connection):
         until: dt.date | None = None,
     ) -> int:
         """How many storylines :meth:`storylines` lists with these filters, over every page."""
-        where, params = _filters("l", _STORYLINE_ARTICLES, min_size, min_outlets, outlet, since, until)
-        with self._reading() as conn:
-            return conn.execute(f"SELECT count(*) FROM storylines AS l WHERE {' AND '.join(where)}", params).fetchone()[0]
+        return self._counted("storylines AS l", *_filters("l", _STORYLINE_ARTICLES, min_size, min_outlets, outlet, since, until))
 
     def storyline(self, storyline_id: str) -> StorylineRow | None:
         """One storyline, or None."""
-        with self._reading() as conn:
-            row = conn.execute(
-                f"SELECT l.id, l.title, l.first_day, l.last_day, l.size, l.events, ({_count_outlets(_STORYLINE_ARTICLES)}) "
-                "FROM storylines AS l WHERE l.id = ?",
-                (storyline_id,),
-            ).fetchone()
-        return _storyline_row(row) if row else None
+        rows = self._listed(_STORYLINES, ["l.id = ?"], [storyline_id], "l.id", 1, 0)
+        return _storyline_row(rows[0]) if rows else None
 
     def storyline_events(self, storyline_id: str) -> list[StoryRow]:
         """The events of a storyline in time order (first day, undated last, then id)."""
-        sql = f"""
-            SELECT e.id, e.title, e.first_day, e.last_day, e.size, ({_count_outlets(_EVENT_ARTICLES)}), e.storyline
-            FROM stories AS e WHERE e.storyline = ?
-            ORDER BY e.first_day IS NULL, e.first_day, e.last_day, e.id
-        """
-        with self._reading() as conn:
-            return [_story_row(r) for r in conn.execute(sql, (storyline_id,)).fetchall()]
+        order = "e.first_day IS NULL, e.first_day, e.last_day, e.id"
+        return [_story_row(r) for r in self._listed(_EVENTS, ["e.storyline = ?"], [storyline_id], order, -1, 0)]
 
     def storyline_articles(self, storyline_id: str) -> list[Article]:
         """The articles of every event of a storyline, by date (undated last) then id."""
@@ -397,6 +362,19 @@ class StoryStore(Connection):
 
     # --- plumbing -----------------------------------------------------------------------
 
+    def _listed(self, select: str, where: list[str], params: list[object], order: str, limit: int, offset: int) -> list[tuple]:
+        """Rows of ``select`` (an event or storyline listing) meeting ``where``; ``limit``
+        -1 for all of them."""
+        if limit != -1:
+            _check_page(limit, offset)
+        sql = f"{select} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+        with self._reading() as conn:
+            return conn.execute(sql, (*params, limit, offset)).fetchall()
+
+    def _counted(self, table: str, where: list[str], params: list[object]) -> int:
+        with self._reading() as conn:
+            return conn.execute(f"SELECT count(*) FROM {table} WHERE {' AND '.join(where)}", params).fetchone()[0]
+
 
 def own_storyline(story_id: str) -> str:
     """The storyline an event stands in alone: named as the clusterer names the storyline an
@@ -416,6 +394,17 @@ def _count_outlets(articles: str) -> str:
     """Distinct outlets of a group's articles; one without an outlet counts by its file (or
     as one unknown outlet), so that a group with no outlet at all still counts one."""
     return f"SELECT count(DISTINCT COALESCE(a.outlet, a.source, '')) FROM {articles}"
+
+
+#: What the event and storyline listings read (then WHERE ... ORDER BY ...).
+_EVENTS = (
+    f"SELECT e.id, e.title, e.first_day, e.last_day, e.size, ({_count_outlets(_EVENT_ARTICLES)}), e.storyline "
+    "FROM stories AS e"
+)
+_STORYLINES = (
+    f"SELECT l.id, l.title, l.first_day, l.last_day, l.size, l.events, ({_count_outlets(_STORYLINE_ARTICLES)}) "
+    "FROM storylines AS l"
+)
 
 
 def _filters(
@@ -447,7 +436,7 @@ def _filters(
     return where, params
 
 
-def _order(sort: str, alias: str = "e") -> str:
+def _order(sort: str, alias: str) -> str:
     if sort not in SORTS:
         raise StoreError(f"sort {sort!r}: give one of {', '.join(SORTS)}")
     recent = f"{alias}.last_day IS NULL, {alias}.last_day DESC"

@@ -27,6 +27,20 @@ Until = Annotated[dt.date | None, Query(description="with a day on or before thi
 Lang = Annotated[str, Query(pattern="^(ar|en)$", description="language of the labels (an unknown outlet's)")]
 
 
+def group_filters(
+    min_size: MinSize = 1,
+    min_outlets: MinOutlets = 1,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+) -> dict[str, Any]:
+    """The filters of the storyline and event listings, as the store takes them."""
+    return {"min_size": min_size, "min_outlets": min_outlets, "outlet": outlet, "since": since, "until": until}
+
+
+Filters = Annotated[dict[str, Any], Depends(group_filters)]
+
+
 def _labelled(coverage: list, lang: str) -> list[dict[str, Any]]:
     """Coverage rows, each with the ``label`` a reader sees: the outlet or file name, else
     "unknown outlet" in the asked language."""
@@ -50,14 +64,9 @@ def list_storylines(
     limit: Limit = 20,
     offset: Offset = 0,
     sort: Sort = "recent",
-    min_size: MinSize = 1,
-    min_outlets: MinOutlets = 1,
-    outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
+    filters: Filters = {},  # noqa: B006 - FastAPI fills it
     lang: Lang = "ar",
 ) -> dict[str, Any]:
-    filters = {"min_size": min_size, "min_outlets": min_outlets, "outlet": outlet, "since": since, "until": until}
     rows = store.storylines(limit=limit, offset=offset, sort=sort, **filters)
     coverage = store.coverage([r.id for r in rows])
     items = [{**storyline_row(r), "coverage": _labelled(coverage[r.id], lang)} for r in rows]
@@ -85,13 +94,8 @@ def list_events(
     limit: Limit = 20,
     offset: Offset = 0,
     sort: Sort = "recent",
-    min_size: MinSize = 1,
-    min_outlets: MinOutlets = 1,
-    outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
+    filters: Filters = {},  # noqa: B006 - FastAPI fills it
 ) -> dict[str, Any]:
-    filters = {"min_size": min_size, "min_outlets": min_outlets, "outlet": outlet, "since": since, "until": until}
     rows = store.stories(limit=limit, offset=offset, sort=sort, **filters)
     return _page([story_row(r) for r in rows], store.count_stories(**filters), offset, limit)
 
