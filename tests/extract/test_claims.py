@@ -159,6 +159,7 @@ def test_police_officers_are_their_own_group():
         "وهذه واحدة من أشرس الحملات في الحرب.",
         "وقالت المتحدثة إن الرقم قد يكون أعلى أو أدنى ببضعة آلاف.",
         "وجرت المحادثات في 14/11/2023 في العاصمة.",
+        "وأدرك الفريق التعادل في الدقيقة 75 من المباراة.",
     ],
 )
 def test_not_a_claim(body):
@@ -492,3 +493,11 @@ def test_a_headline_figure_is_the_body_figure_and_takes_its_span():
     head, body = sorted((c for c in cs if c.value == 17), key=lambda c: c.start)
     assert (body.relation.kind, body.relation.target) == ("same_as", head.id)
     assert head.span.kind == body.span.kind == "so_far" and head.cumulative
+
+
+def test_a_source_is_no_count_and_no_adverb():
+    # the role, not the words read as a name that hold a count
+    c = _by_value(_claims("أعلن المدعي العام في المدينة اعتقال خمسة من عناصر الشرطة بعد مقتل 40 سجينا."), 40)
+    assert source_of(c) is not None and "خمسة" not in source_of(c) and "المدعي العام" in source_of(c)
+    c = _one("وقدمت البعثة مسودة بيان يدعو خصوصا إلى التحقيق في المواجهات التي أسفرت عن مقتل 16 شخصا، بحسب وزارة الصحة.")
+    assert [link.text for link in c.source_chain] == ["وزارة الصحة"]

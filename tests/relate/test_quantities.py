@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from khabar.model import UNATTRIBUTED, Claim, FigureRelation, FigureSpan, SourceLink
 from khabar.relate.quantities import find_quantities, same_source
 
@@ -134,10 +136,14 @@ def test_sources_are_one_when_one_name_holds_the_other():
     assert not same_source("المرصد", "الدفاع المدني")
 
 
-def test_counts_of_places_are_never_compared():
-    # 4 districts where executions were reported, 6 the fighters withdrew from: two sets
-    qs = quantities([claim("a", "x", 4, category="places", group="districts", source="مكتب حقوق الإنسان"),
-                     claim("b", "y", 6, category="places", group="districts")])
+@pytest.mark.parametrize(("category", "group", "values"), [
+    ("places", "districts", (4, 6)),  # where executions were reported, where fighters withdrew from: two sets
+    ("goals", "goals", (3, 6)),  # a player's assists, a keeper's goals conceded
+    ("rate", "percent", (15, 21)),  # a tariff, a tax
+])
+def test_counts_whose_subject_no_frame_carries_are_never_compared(category, group, values):
+    qs = quantities([claim("a", "x", values[0], category=category, group=group, source="مكتب حقوق الإنسان"),
+                     claim("b", "y", values[1], category=category, group=group)])
     assert len(qs) == 2 and all(q.kind != "conflict" for q in qs)
 
 

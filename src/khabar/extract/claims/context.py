@@ -16,6 +16,7 @@ from khabar.extract.claims.figures import CUE_WINDOW, _Figure
 from khabar.extract.titles import titles_by_first_word, without_article
 from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
 from khabar.text.ar.normalize import normalize
+from khabar.text.ar.numbers import find_numbers
 
 #: A headline's source before its colon is at most this many words ("محافظ العاصية: ...").
 MAX_HEADLINE_SOURCE_WORDS = 6
@@ -440,7 +441,12 @@ _TAIL_WORDS = frozenset(normalize(w) for w in "قوله قولها قولهم ق
 #: Words a source never starts with: a conjunction of time, a preposition ("حين"، "بالتزامن
 #: مع"): what follows is circumstance, not a speaker.
 _NOT_A_SOURCE_START = frozenset(
-    normalize(w) for w in "حين عندما بعد قبل مع بالتزامن في على من الى إلى عن منذ خلال لدى وسط ما هو هي".split()
+    normalize(w)
+    for w in (
+        "حين عندما بعد قبل مع بالتزامن في على من الى إلى عن منذ خلال لدى وسط ما هو هي "
+        # adverbs a verb of calling or saying may be followed by ("يدعو خصوصا إلى")
+        "خصوصا خصوصاً خاصة أيضا أيضاً كذلك مجددا مجدداً مرارا بدوره بدورها"
+    ).split()
 )
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
 #: A source is at least this many letters ("يوين" is a cut word, not a source).
@@ -465,6 +471,10 @@ def clean_source(text: str) -> str | None:
     digit = _DIGIT.search(text)
     if digit is not None:
         text = text[: digit.start()]
+    counted = _counts(text)
+    if counted:
+        # "أعلن المدعي العام اعتقال خمسة": a count ends the source, written in words too
+        text = text[: counted[0].start]
     text = _CIRCUMSTANCE.sub("", text)
     words = text.split()
     if len(words) > 1 and verb_info(normalize(words[0])) is not None:
@@ -492,6 +502,20 @@ def _link(text: str, kind: str, organisation: str | None, kind_of: Callable[[str
     if cleaned is None:
         return None
     return SourceLink(cleaned, kind_of(cleaned, kind), organisation)  # type: ignore[arg-type]
+
+
+def _counts(text: str) -> list:
+    """The counts written in words in ``text``; a definite number word names ("مجموعة
+    العشرين"، "الدول السبع")."""
+    return [m for m in find_numbers(text) if not normalize(text[m.start : m.end]).startswith("ال")]
+
+
+def _named(src: Source) -> str:
+    """A source's words, or its role when the words read as its name hold a count ("المدعي
+    العام في فنزويلا" for "أعلن المدعي العام في فنزويلا اعتقال خمسة")."""
+    if src.role and (_DIGIT.search(src.text) or _counts(src.text)):
+        return src.role
+    return src.text
 
 
 def _relayed(text: str) -> list[str]:
@@ -540,7 +564,7 @@ def source_chain(
         relay = next((a for a in attributions if a.carrier is not None and a.source == primary), None)
         if relay is not None and relay.carrier is not None:
             found.append((relay.carrier.text, relay.carrier.kind, relay.carrier.organisation))
-        found.append((primary.text, primary.kind, primary.organisation))
+        found.append((_named(primary), primary.kind, primary.organisation))
         tail = _relay_after(sentence, attributions, primary)
         if tail:
             found.append((tail, "anonymous", None))
