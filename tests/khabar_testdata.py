@@ -14,6 +14,8 @@ SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared")).resolve()
 SEEDS = SHARED / "seeds"
 CORPORA = SHARED / "corpora"
 EXAMPLES = ROOT / "examples"
+#: The address test clients speak to: the server answers only to local names.
+LOCAL = "http://127.0.0.1"
 
 
 def need(path: Path) -> Path:

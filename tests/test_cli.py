@@ -402,3 +402,11 @@ def test_train_writes_a_model_check_can_use(tmp_path):
     result = runner.invoke(app, ["train", "stance", str(data), "-o", str(model)])
     assert result.exit_code == 0, result.output
     assert model.exists() and "trained on" in result.stdout
+
+
+def test_serve_answers_to_local_names_the_bound_address_and_names_given():
+    from khabar.cli.serve import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1", []) == ("127.0.0.1", "localhost", "::1")
+    assert allowed_hosts("192.168.1.5", ["news.lan"]) == ("127.0.0.1", "localhost", "::1", "192.168.1.5", "news.lan")
+    assert "0.0.0.0" not in allowed_hosts("0.0.0.0", [])  # every address: no name to answer to

@@ -19,6 +19,8 @@ from khabar.api.deps import get_store
 from khabar.model import Article
 from khabar.store import Store, open_store
 
+from khabar_testdata import LOCAL
+
 #: Two short reports of one event, written for these tests.
 AID_TITLE = "وصول قافلة مساعدات إلى مدينة الزهراء المحاصرة"
 AID_BODY = (
@@ -67,7 +69,7 @@ def app(settings: ApiSettings, store: Store):
 
 @pytest.fixture
 def client(app) -> Iterator[TestClient]:
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c
 
 

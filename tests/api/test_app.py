@@ -11,6 +11,8 @@ from khabar.api.app import CONTENT_SECURITY_POLICY, RateLimitMiddleware
 from khabar.api.deps import BriefCache, get_brief_builder, get_store
 from khabar.errors import OptionsError
 
+from khabar_testdata import LOCAL
+
 
 def test_openapi_lists_every_api_path(client):
     paths = client.get("/openapi.json").json()["paths"]
@@ -36,7 +38,7 @@ def test_without_the_swagger_package_there_is_no_docs_page(settings, monkeypatch
     import sys
 
     monkeypatch.setitem(sys.modules, "swagger_ui_bundle", None)
-    with TestClient(create_app(settings)) as c:
+    with TestClient(create_app(settings), base_url=LOCAL) as c:
         assert c.get("/docs").status_code == 404
 
 
@@ -63,7 +65,7 @@ def test_failure_inside_a_request_is_500_shape_and_server_goes_on(app, two_artic
         raise RuntimeError("boom")
 
     app.dependency_overrides[get_brief_builder] = broken
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url=LOCAL) as c:
         body = error_shape(c.get("/api/brief", params={"q": "قافلة"}), 500)
         assert "boom" not in body["detail"]  # no internals leak
         assert c.get("/api/articles").status_code == 200
@@ -72,7 +74,7 @@ def test_failure_inside_a_request_is_500_shape_and_server_goes_on(app, two_artic
 def test_rate_limit_answers_429_with_retry_after(tmp_path, store, error_shape):
     app = create_app(ApiSettings(db_path=tmp_path / "r.sqlite3", rate_limit_per_minute=3))
     app.dependency_overrides[get_store] = lambda: store
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         codes = [c.get("/api/articles").status_code for _ in range(3)]
         assert codes == [200, 200, 200]
         r = c.get("/api/articles")
@@ -127,6 +129,76 @@ def test_settings_refuse_negative_limits(field):
 
 def test_default_store_comes_from_settings(tmp_path):
     app = create_app(ApiSettings(db_path=tmp_path / "own.sqlite3", rate_limit_per_minute=0))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         assert c.get("/api/articles").json()["total"] == 0
     assert (tmp_path / "own.sqlite3").exists()
+
+
+# --- a local server answers local pages only (DNS rebinding, cross-site writes) ------------
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example"])
+def test_a_request_to_another_name_is_refused(client, error_shape, host):
+    body = error_shape(client.get("/api/articles", headers={"host": host}), 421)
+    assert "does not answer" in body["detail"]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost", "LOCALHOST:80", "[::1]:8000"])
+def test_local_names_are_answered(client, host):
+    assert client.get("/api/articles", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("origin", ["http://evil.example", "null", "file://", "http://localhost.evil.example:8000"])
+def test_a_write_from_another_page_is_refused(client, store, error_shape, record, texts, origin):
+    r = client.post("/api/articles", json=record(texts["title"], texts["body"]), headers={"origin": origin})
+    error_shape(r, 403)
+    assert store.count() == 0
+
+
+def test_a_write_from_the_page_itself_is_taken(client, store, record, texts):
+    r = client.post("/api/articles", json=record(texts["title"], texts["body"]), headers={"origin": "http://127.0.0.1:8000"})
+    assert r.status_code in (200, 201) and store.count() == 1
+
+
+def test_any_name_is_answered_when_allowed(tmp_path, store):
+    app = create_app(ApiSettings(db_path=tmp_path / "h.sqlite3", allowed_hosts=("*",), rate_limit_per_minute=0))
+    app.dependency_overrides[get_store] = lambda: store
+    with TestClient(app, base_url="http://news.example") as c:
+        assert c.get("/api/articles").status_code == 200
+
+
+def test_settings_refuse_no_allowed_host():
+    with pytest.raises(OptionsError, match="allowed_hosts"):
+        ApiSettings(allowed_hosts=())
+
+
+@pytest.mark.parametrize("path", ["/", "/api/articles", "/api/search?q=قافلة", "/api/stories", "/stories"])
+def test_an_offset_past_what_sqlite_counts_is_a_4xx(client, path):
+    sep = "&" if "?" in path else "?"
+    r = client.get(f"{path}{sep}offset={2**63}")
+    assert 400 <= r.status_code < 500, (path, r.status_code)
+
+
+def test_local_clients_are_not_rate_limited_by_default():
+    limiter = RateLimitMiddleware(None, per_minute=1)
+    assert limiter.take("127.0.0.1") == 0 and limiter.take("127.0.0.1") > 0  # take() itself counts
+    calls = []
+
+    async def app(scope, receive, send):
+        calls.append(scope["client"][0])
+
+    import asyncio
+
+    for loopback, expected in ((False, 5), (True, 1)):
+        calls.clear()
+        limited = RateLimitMiddleware(app, per_minute=1, loopback=loopback)
+
+        async def five():
+            async def send(message):
+                pass
+
+            for _ in range(5):
+                await limited({"type": "http", "path": "/api/articles", "client": ("127.0.0.1", 5000)}, None, send)
+
+        asyncio.run(five())
+        assert len(calls) == expected

@@ -4,6 +4,8 @@ import json
 
 from khabar.api.routers.ingest import safe_filename
 
+from khabar_testdata import LOCAL
+
 
 def test_post_one_article_stores_it(client, store, texts, record):
     T = texts
@@ -101,7 +103,7 @@ def test_upload_over_limit_is_413(tmp_path, store, texts, error_shape):
 
     app = create_app(ApiSettings(db_path=tmp_path / "x.sqlite3", max_upload_bytes=1000, rate_limit_per_minute=0))
     app.dependency_overrides[get_store] = lambda: store
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         r = c.post("/api/articles/upload", files={"file": ("big.txt", (T['title'] + "\n" + T['body'] * 20).encode())})
     error_shape(r, 413)
     assert store.count() == 0

@@ -18,6 +18,8 @@ from khabar.api import ApiSettings, create_app
 from khabar.api.deps import get_store
 from khabar.store import Store, open_store
 
+from khabar_testdata import LOCAL
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
@@ -34,5 +36,5 @@ def app(tmp_path: Path, store: Store):
 
 @pytest.fixture
 def client(app) -> Iterator[TestClient]:
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c

@@ -9,6 +9,7 @@ Content-Security-Policy; FastAPI's own docs page loads them from a CDN, so it is
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import threading
 import time
@@ -63,7 +64,10 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
 
     # Added last = outermost: headers go on every answer, also the 413 and 429 ones.
     app.add_middleware(BodyLimitMiddleware, settings=settings)
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(
+        RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, loopback=settings.rate_limit_loopback
+    )
+    app.add_middleware(HostOriginMiddleware, allowed=settings.allowed_hosts)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 
@@ -118,6 +122,45 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+def host_name(value: str) -> str:
+    """The name in a Host header or an origin's authority, without port or IPv6 brackets."""
+    value = value.strip().casefold()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value[1:]
+    return value.rpartition(":")[0] if value.count(":") == 1 else value
+
+
+class HostOriginMiddleware:
+    """Answer only requests addressed to an allowed name (Host) and coming from no page or a
+    page of an allowed name (Origin): 421 for another Host, 403 for another Origin."""
+
+    def __init__(self, app: ASGIApp, *, allowed: tuple[str, ...]) -> None:
+        self.app = app
+        self.allowed = frozenset(allowed)
+
+    def allows(self, name: str) -> bool:
+        return "*" in self.allowed or name in self.allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers", []))
+        host = host_name(headers.get(b"host", b"").decode("latin-1"))
+        if not self.allows(host):
+            await _send_error(send, 421, f"this server does not answer to the name {host[:100]!r}")
+            return
+        origin = headers.get(b"origin")
+        if origin is not None:
+            text = origin.decode("latin-1").strip()
+            scheme, sep, authority = text.partition("://")
+            name = host_name(authority.split("/")[0]) if sep and scheme in ("http", "https") else ""
+            if not (name and self.allows(name)):
+                await _send_error(send, 403, f"requests from pages of {text[:100]!r} are not accepted")
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyLimitMiddleware:
     """Refuse bodies over the limit: at once when Content-Length says so, else while reading
     (a chunked upload that lies about nothing still stops at the limit)."""
@@ -161,16 +204,26 @@ class BodyLimitMiddleware:
         await self.app(scope, counting_receive, send)
 
 
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
 class RateLimitMiddleware:
-    """A token bucket per client address: ``per_minute`` requests, refilled evenly.
+    """A token bucket per client address: ``per_minute`` requests, refilled evenly.  Clients
+    on this machine are not limited unless ``loopback``: they all share 127.0.0.1, and one
+    looping script would lock the user's own page out.
 
     In memory, so per process; behind a reverse proxy every client has the proxy's address
     (limit there instead).  Static files are not counted: a page load fetches two.
     """
 
-    def __init__(self, app: ASGIApp, *, per_minute: int, clock=time.monotonic) -> None:
+    def __init__(self, app: ASGIApp, *, per_minute: int, loopback: bool = False, clock=time.monotonic) -> None:
         self.app = app
         self.per_minute = per_minute
+        self.loopback = loopback
         self.clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, last time)
         self._lock = threading.Lock()
@@ -199,6 +252,9 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         client = (scope.get("client") or ("unknown", 0))[0]
+        if not self.loopback and _is_loopback(client):
+            await self.app(scope, receive, send)
+            return
         wait = self.take(client)
         if wait > 0:
             seconds = max(1, int(wait + 0.999))

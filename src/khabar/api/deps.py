@@ -28,7 +28,10 @@ from khabar.store import SearchHit, Store, StorylineRow, StoryRow
 
 #: Paging parameters of every listing (articles, search, stories, pages).
 Limit = Annotated[int, Query(ge=1, le=200, description="how many to return")]
-Offset = Annotated[int, Query(ge=0, description="how many to skip")]
+#: The largest offset taken: beyond SQLite's 64-bit integers a query cannot even be asked
+#: (an offset of 2**63 was a 500), and no listing holds a billion rows.
+MAX_OFFSET = 10**9
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many to skip")]
 
 BriefBuilder = Callable[[list[Article], BriefOptions], EventBrief]
 

@@ -27,6 +27,12 @@ DEFAULT_MAX_BRIEF_ARTICLES = 200
 #: request thread (a 60-character one ran 42.7 s).
 DEFAULT_SEARCH_BUDGET_S = 2.0
 
+#: Names the server answers to (the Host header) and pages it takes requests from (the
+#: Origin header): a local server answers only to local names, so a web page the user
+#: visits can neither write to the store nor read it through a name of its own pointed at
+#: 127.0.0.1 (DNS rebinding).  "*" accepts any name (behind a proxy that checks them).
+DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "::1")
+
 #: Briefs kept in memory by their article ids and options.  Articles never change under an
 #: id (the id is a hash of the content), so a kept brief is never stale.
 DEFAULT_BRIEF_CACHE_SIZE = 64
@@ -43,11 +49,18 @@ class ApiSettings:
     max_brief_articles: int = DEFAULT_MAX_BRIEF_ARTICLES
     brief_cache_size: int = DEFAULT_BRIEF_CACHE_SIZE
     search_budget_s: float = DEFAULT_SEARCH_BUDGET_S
+    allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS
+    #: Whether clients on this machine are rate limited too.  Off: every local client is
+    #: 127.0.0.1, so one looping script would lock the user's own page out.
+    rate_limit_loopback: bool = False
 
     def __post_init__(self) -> None:
         for name in ("max_body_bytes", "max_upload_bytes", "max_brief_articles", "search_budget_s"):
             if getattr(self, name) <= 0:
                 raise OptionsError(f"{name} must be positive, got {getattr(self, name)}")
+        if not self.allowed_hosts or not all(isinstance(h, str) and h.strip() for h in self.allowed_hosts):
+            raise OptionsError(f"allowed_hosts must name at least one host, got {self.allowed_hosts!r}")
+        object.__setattr__(self, "allowed_hosts", tuple(h.strip().casefold().strip("[]") for h in self.allowed_hosts))
         for name in ("rate_limit_per_minute", "brief_cache_size"):
             if getattr(self, name) < 0:
                 raise OptionsError(f"{name} must be 0 (off) or positive, got {getattr(self, name)}")
