@@ -402,6 +402,17 @@ def test_a_name_without_its_middle_never_merges_two_people():
     assert len(people) == 3
 
 
+def test_a_family_name_written_first_keeps_two_kims_apart():
+    # "كيم" ends "جيمس كيم" and opens "كيم يونغ نام": it may name either, so it joins neither
+    found = [_person("a", "جيمس كيم"), _person("b", "كيم يونغ نام"), _person("c", "كيم")]
+    assert sorted(len(e.mentions) for e in link_entities(found)) == [1, 1, 1]
+
+
+def test_a_family_name_written_first_joins_the_one_person_it_opens():
+    found = [_person("a", "كيم جونغ أون"), _person("b", "كيم")]
+    assert len(link_entities(found)) == 1
+
+
 def test_a_name_without_its_middle_joins_the_one_person_it_shortens():
     found = [_person("a", "جان مارك أيرولت"), _person("b", "جان أيرولت")]
     assert len(link_entities(found)) == 1

@@ -157,15 +157,21 @@ def _person_clusters(keys: Counter[str]) -> dict[str, str]:
                 uf.union(k, roots.pop())
     out = {k: uf.find(k) for k in full}
     roots_by_surname: dict[str, set[str]] = defaultdict(set)
+    roots_by_first: dict[str, set[str]] = defaultdict(set)
     for k in full:
         roots_by_surname[k.split()[-1]].add(out[k])
+        if len(k.split()) > 2:  # "كيم جونغ أون"; not a two-word run the tagger took ("ميسي هدفين")
+            roots_by_first[k.split()[0]].add(out[k])
     for k in keys:
         if k in out:
             continue
         roots = set(roots_by_surname.get(k, ()))
         if not roots:
             roots = {out[f] for f in full if _same_word(k, f.split()[-1], lex)}
-        # a bare surname joins the one person it can name; shared by two, it stays alone
+        # a family name written first ("كيم" of "كيم جونغ أون") names that person too
+        roots |= roots_by_first.get(k, set())
+        # a bare name joins the one person it can name; shared by two ("جيمس كيم", "كيم
+        # يونغ نام"), it stays alone
         out[k] = next(iter(roots)) if len(roots) == 1 else k
     return out
 

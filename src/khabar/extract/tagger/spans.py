@@ -211,9 +211,10 @@ def recognize_mentions(
                 continue
             used.update(same)
             like = rule_mentions[same[0]] if same else None
-            if like is not None and (n.kind == "person" or start <= like.start and like.end <= end):
+            if like is not None and (_same_words(like, n) if n.kind == "person" else start <= like.start and like.end <= end):
                 key = like.name_key  # a surname resolved to the article's full name
-            else:  # not the key of a longer name ("للأمم المتحدة" in "البعثة ... للأمم المتحدة")
+            else:  # not the key of another name: "للأمم المتحدة" in "البعثة ... للأمم المتحدة",
+                # "كيم" in "كيم لمحاولة", "كيم يونغ نام" over "كيم" resolved to "جيمس كيم"
                 key = person_key(n.key.split()) if n.kind == "person" else n.key
             role = like.role if like is not None else None
             out.append(EntityMention(article.id, start, end, text[start:end], n.kind, role, key))
@@ -221,10 +222,42 @@ def recognize_mentions(
     for k, m in enumerate(rule_mentions):
         if k in used or any(a < m.end and m.start < b for a, b in taken):
             continue
-        if m.kind != "organisation" or _org_phrase(m.text):
+        if m.kind == "place" or (m.kind == "organisation" and _org_phrase(m.text)) or _listed_person(m, lists):
             out.append(m)
+    out = _resolved_to_kept_names(out)
     out.sort(key=lambda m: (m.start, m.end))
     return resolve_place_senses(article, sentences, out)
+
+
+def _resolved_to_kept_names(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A short name resolved to a longer one keeps that key only when the longer name is
+    itself one of the article's mentions: "مون" was resolved to "كيم مون" of a headline
+    "قمة كيم-مون", which is no person's name and was not kept."""
+    written = {person_key(normalize(m.text).split()) for m in mentions if m.kind == "person"}
+    out = []
+    for m in mentions:
+        if m.kind == "person" and m.name_key not in written:
+            own = person_key(normalize(m.text).split())
+            if len(own.split()) < len(m.name_key.split()):
+                m = dataclasses.replace(m, name_key=own)
+        out.append(m)
+    return out
+
+
+def _same_words(m: EntityMention, n: NameSpan) -> bool:
+    """Whether a word-list mention and a tagger name are the same words."""
+    return person_key(normalize(m.text).split()) == person_key(n.key.split())
+
+
+#: Labels of the lists that make a word a word of a person's name.
+_NAME_LABELS = frozenset(("given", "fgiven", "surname", "gPERS", "cue_particle"))
+
+
+def _listed_person(m: EntityMention, lists) -> bool:
+    """Whether a word-list person the tagger found nothing on may stand: a word of its
+    name is a listed given name, surname or person ("أعلن كيم وقف تجارب": the tagger
+    sees no name in "وقف تجارب" and neither do the lists)."""
+    return any(not _NAME_LABELS.isdisjoint(lists.labels_of.get(w, ())) for w in m.name_key.split())
 
 
 def _grounded(m: EntityMention) -> bool:
