@@ -110,3 +110,14 @@ def test_home_of_a_store_not_grouped_yet_lists_its_articles_and_says_how_to_grou
     store.add([FIRE])
     page = client.get("/").text
     assert html.escape(FIRE.title) in page and "khabar stories" in page
+
+
+def test_the_events_page_lists_every_event_with_its_brief_and_storyline(client, grouped):
+    page = client.get("/stories").text
+    for event, line in (("s1", "l1"), ("s2", "l1"), ("s3", "l3"), ("s4", "l4")):
+        assert f'href="/brief?event={event}"' in page and f'href="/storylines/{line}"' in page
+
+
+def test_an_article_without_an_outlet_shows_the_file_it_was_read_from(client, grouped):
+    page = client.get(f"/articles/{LOOSE.id}").text
+    assert "sawt_alsahel.txt" in page and labels("ar")["from_file"] in page

@@ -228,9 +228,9 @@ def stories_page(
     lang: Lang = "ar",
     offset: Offset = 0,
 ) -> HTMLResponse:
-    """Stories with two or more articles, newest first; each opens its brief."""
+    """Every event, newest first (undated last); each opens its brief, and its storyline."""
 
-    rows = store.stories(limit=PAGE_SIZE + 1, offset=offset, min_size=2)
+    rows = store.stories(limit=PAGE_SIZE + 1, offset=offset)
     shown = rows[:PAGE_SIZE]
     hrefs = {s.id: link("/brief", lang, event=s.id) for s in shown}
     html = render_page(
@@ -238,6 +238,7 @@ def stories_page(
         lang=lang,
         rows=shown,
         hrefs=hrefs,
+        lines={s.id: link(f"/storylines/{s.storyline}", lang) for s in shown},
         prev_href=link("/stories", lang, offset=max(0, offset - PAGE_SIZE)) if offset else None,
         next_href=link("/stories", lang, offset=offset + PAGE_SIZE) if len(rows) > PAGE_SIZE else None,
         other_lang_href=link("/stories", "en" if lang == "ar" else "ar", offset=offset or None),
@@ -258,6 +259,7 @@ def article_page(
         "article.html",
         lang=lang,
         article=article,
+        outlet=outlet_name(article.outlet, article.source),
         url=safe_url(article.url),
         segments=article_segments(article, highlight=span),  # type: ignore[arg-type]
         other_lang_href=link(f"/articles/{article_id}", "en" if lang == "ar" else "ar", hl=hl),
