@@ -5,7 +5,9 @@
 Reads ANT articles (../shared/corpora/ant) plus the seeds and the examples, splits them into
 sentences first (not timed), then times each pipeline component over every article in
 pipeline order (each reads what the earlier ones found: claims take the numbers, dates,
-quotes and mentions from the document), entity linking across the articles, and the whole.
+quotes and mentions from the document), entity linking across the articles, and the whole;
+then the grouping of every quote into facts as if all the articles were one event
+(:func:`khabar.relate.statements.quote_facts`, the worst case of one statement across outlets).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import khabar
 from khabar.extract.entities import link_entities
 from khabar.model import Document
 from khabar.pipeline import PIPELINE, run_component
+from khabar.relate.statements import quote_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -53,6 +56,11 @@ def main() -> None:
     for name, secs in timings.items():
         print(f"{name:<22} {secs:6.2f} s  {n / secs:8.0f} articles/s")
     print(f"{'extraction layer':<22} {total:6.2f} s  {n / total:8.0f} articles/s")
+    quotes = [q for d in docs for q in d.quotes]
+    t = time.perf_counter()
+    facts = quote_facts(quotes, {d.article.id: d.article for d in docs}, {d.article.id: d.sentences for d in docs})
+    secs = time.perf_counter() - t
+    print(f"{'quote facts (one event)':<22} {secs:6.2f} s  {len(quotes)} quotes -> {len(facts)} facts")
 
 
 if __name__ == "__main__":

@@ -280,3 +280,55 @@ def test_a_clause_before_the_verb_gives_the_subject_inside_it():
     text = "وبث التلفزيون الرسمي صورا للاحتفالات بعد ورود تقارير تفيد بأن القوات دخلت البلدة."
     atts = [a for a in find_attributions(text) if a.statement]
     assert [a.source.text for a in atts] == ["تقارير"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وقال أحد الشهود إن القصف استمر ساعتين.", "أحد الشهود"),
+        ("وأشارت عدة صحف محلية إلى أن الجسر سيفتتح الشهر المقبل.", "عدة صحف محلية"),
+        ("وقال لي طبيب المستشفى إن الجرحى بحاجة إلى دم.", "طبيب المستشفى"),
+        ("وقال مصدر أمني في المدينة الأسبوع الماضي إن الطريق مغلق.", "مصدر أمني في المدينة"),
+    ],
+)
+def test_the_speaker_is_the_whole_phrase_and_nothing_around_it(sentence, speaker):
+    (att,) = find_attributions(sentence)
+    assert att.source is not None and att.source.text == speaker
+
+
+def test_a_person_named_after_the_institution_of_the_role():
+    text = "بدوره، قال المتحدث باسم هيئة حماية المستهلك، الدكتور سليم الحداد، إن الأسعار ستنخفض."
+    (att,) = find_attributions(text)
+    assert (att.source.text, att.source.role) == ("سليم الحداد", "المتحدث باسم هيئة حماية المستهلك")
+
+
+def test_a_person_named_after_a_quoted_party_and_a_parenthesis():
+    text = "وقال رئيس حزب «الغد المشرق» (وسط) سامي العمري، إن الحزب سيقاطع الانتخابات."
+    names = [(text.index("سامي العمري"), text.index("سامي العمري") + len("سامي العمري"), "person")]
+    (att,) = find_attributions(text, names)
+    assert att.source.text == "سامي العمري" and "الغد المشرق" in att.source.role
+    assert text[att.content_start : att.content_end].startswith("الحزب سيقاطع")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "نشرت الهيئة، الأحد، ما قالت إنه رد الحكومة على مقترحاتها.",
+        "وكان اللاعب قد حجز مقعدا في الطائرة، مما يشير إلى أنه لم يكن ينوي البقاء.",
+        "كما تم استبعد الحارس من التشكيلة في خطوة متوقعة.",
+    ],
+)
+def test_function_words_and_passives_are_never_speakers(sentence):
+    assert all(a.source is None or a.source.text not in ("ما", "مما", "تم") for a in find_attributions(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        ("ووفقا لوزارة الزراعة فإن المحصول تضاعف هذا العام.", "وزارة الزراعة", "المحصول تضاعف هذا العام"),
+        ("وحسب ما جاء في بيان الاتحاد فإن العقوبة تشمل ثلاث مباريات.", "بيان الاتحاد", "العقوبة تشمل ثلاث مباريات"),
+    ],
+)
+def test_a_cue_with_its_preposition_or_a_written_source(sentence, source, content):
+    (att,) = find_attributions(sentence)
+    assert att.source.text == source and sentence[att.content_start : att.content_end] == content

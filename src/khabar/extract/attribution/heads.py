@@ -171,7 +171,7 @@ class _Sentence(_Tokens):
                 if (
                     0 < close - j - 1 <= MAX_QUOTED_NAME_WORDS
                     and close + 1 < self.n
-                    and (self.is_word(close + 1) or self.norm(close + 1) == ",")
+                    and (self.is_word(close + 1) or self.norm(close + 1) in (",", "("))
                     and verb_info(self.norm(close + 1)) is None
                     and rest_at is None
                 ):
@@ -378,6 +378,18 @@ class _Sentence(_Tokens):
         finally:
             self.toks[j] = tok
 
+    @contextmanager
+    def without_preposition(self, j: int) -> Iterator[None]:
+        """Read token ``j`` without its leading ل while inside the block ("وفقا [ل]وزارة
+        الصحة"، "وفقا [لل]تقارير" read as "التقارير")."""
+        tok = self.toks[j]
+        w = tok.norm
+        self.toks[j] = Token(tok.text, tok.start, tok.end, "ال" + w[2:] if w.startswith("لل") else w[1:])
+        try:
+            yield
+        finally:
+            self.toks[j] = tok
+
     def coordinated(self, head: _Head, limit: int, verb_preps: tuple[str, ...] = ()) -> list[_Head]:
         """The speakers coordinated with ``head`` by و: "تقارير محلية [والمرصد السوري]"،
         "بكين [وواشنطن]"، "منظمات إغاثة [ومنظمات طبية]" -- each one speaks the statement.
@@ -440,6 +452,12 @@ class _Sentence(_Tokens):
             return dataclasses.replace(head, start=a, anaphor=True) if head is not None else None
         if len(w) < 2 or w in self.L.boundary:
             return None  # "ي ذكر" (a word split in two)، "هذا"
+        if w in self.L.quantifiers and a + 1 < limit and self.is_word(a + 1):
+            # "وقال أحد المصدرين إن"، "وأشارت عدة صحف سعودية إلى أن": the counted speaker
+            inner = self.speaker_np(a + 1, limit, verb_preps)
+            if inner is None or inner.anaphor:
+                return None
+            return _Head(a, inner.end, None, None, "anonymous", None, False)
         if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.boundary or w in self.L.relative or self.stop_at(a):
             return None
         if w[:2] == "لل" or (w[:1] == "ل" and _bare(w[1:]) in self.L.organisation):
@@ -468,11 +486,30 @@ class _Sentence(_Tokens):
             if self.norm(r)[:1] in "لب" and not self._person_starts(r):
                 # "رئيس المجلس المحلي [لحي وادي النهر] عبدالكريم السعدي": a prepositional
                 # complement of the role, then the name where a person's name starts
-                p = next((p for p in range(r + 1, min(limit, r + MAX_NAME_WORDS + 1)) if self._person_starts(p)), None)
+                p = next((p for p in range(r + 1, min(limit, r + 2 * MAX_NAME_WORDS + 1)) if self._person_starts(p)), None)
                 if p is not None:
                     r = p
                     org = self._organisation(a, t, r)
+            c = next((c for c in range(r, min(limit, r + MAX_NAME_WORDS + 1)) if not self.is_word(c)), limit)
+            if r < c < limit - 1 and self.norm(c) == "," and not self._person_starts(r) and (t2 := self.title_at(c + 1)):
+                # "المتحدث باسم تحالف دعم الشرعية، العقيد تركي المالكي": the role's
+                # institution ran on; the person is the one named after the comma
+                r2 = c + 1 + t2 + self.role_continues(c + 1 + t2, limit)
+                ne2 = self.name_end(r2, limit)
+                if ne2 <= r2:  # "العقيد [تركي] المالكي": a name that reads like a nationality
+                    r2 = c + 1 + t2
+                    ne2 = self.name_end(r2, limit)
+                if ne2 > r2:
+                    return _Head(a, ne2, (r2, ne2), (a, c), "person", self._organisation(a, t, c), False)
             ne = self.name_end(r, limit)
+            if ne == r + 1 and self.norm(ne) == _QUOTE and self.closer.get(ne, limit) < limit - 1:
+                # "زعيم حزب «فرنسا الأبية» (يسار راديكالي) جان لوك ميلانشون": the party is
+                # the role's; the person is named after it
+                p = self.closer[ne] + 1
+                if self.norm(p) == "(":
+                    p = next((q + 1 for q in range(p, min(limit, p + MAX_HEAD_WORDS)) if self.norm(q) == ")"), limit)
+                if p < limit and self._person_starts(p) and (pe := self.name_end(p, limit)) > p:
+                    return _Head(a, pe, (p, pe), (a, self.closer[ne] + 1), "person", org, False)
             if ne > r:
                 return _Head(a, ne, (r, ne), (a, r), "person", org, False)
             return _Head(a, r, None, (a, r), "person", org, True)

@@ -14,7 +14,7 @@ from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
 _QUOTE = '"'
-_PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم عنه عنها عنهم منه منها به بها عليه عليها".split())
+_PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم لي لنا عنه عنها عنهم منه منها به بها عليه عليها".split())
 _PREPOSITIONS = frozenset("في وفي علي وعلي من ومن الي والي عن مع ومع لدي وسط ووسط".split())
 _TERMINAL = frozenset(".!?")
 _HEAD_BREAK = frozenset(',;:-()[]"')
@@ -45,6 +45,9 @@ class _Lists:
     framing: tuple[tuple[str, ...], ...]
     boundary: frozenset[str]
     negation: frozenset[str]  # "لم تعلن": the verb after it denies
+    quantifiers: frozenset[str]  # "أحد المصدرين": counts the speaker after it
+    passive: frozenset[str]  # "تم": the verb after it has no speaker
+    written: frozenset[str]  # "بحسب ما جاء في": the source follows the verb's preposition
     titles: dict[str, tuple[tuple[str, ...], ...]]  # first word without ال -> titles
     countries: frozenset[str]
     nationalities: frozenset[str]
@@ -122,6 +125,9 @@ def _lists() -> _Lists:
         framing=tuple(groups.get("framing", [])),
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
         negation=frozenset(p[0] for p in groups.get("negation", [])),
+        quantifiers=frozenset(p[0] for p in groups.get("quantifier", [])),
+        passive=frozenset(p[0] for p in groups.get("passive", [])),
+        written=frozenset(p[0] for p in groups.get("written", [])),
         titles=titles_by_first_word(),
         countries=_every_field("countries"),
         nationalities=_every_field("nationalities"),
@@ -154,8 +160,9 @@ def conjoined(word: str) -> bool:
 
 
 def _complement_at(word: str) -> bool:
-    """إن/أن/بأن with or without a pronoun suffix (إنه، أنها، بأنهم)."""
-    for base in ("ان", "بان", "وان"):
+    """إن/أن/بأن with or without a pronoun suffix (إنه، أنها، بأنهم); "فإن" after a cue
+    ("ووفقا للتقارير [فإن] القناة ستمتد")."""
+    for base in ("ان", "بان", "وان", "فان"):
         if word.startswith(base) and word[len(base) :] in _PRONOUN_SUFFIXES:
             return not (base == "وان" and word == "وان")
     return False

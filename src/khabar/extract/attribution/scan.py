@@ -79,8 +79,8 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             i = said[1]
             continue
         info = verb_info(w)
-        if info is None:
-            i += 1
+        if info is None or s.norm(i - 1) in s.L.passive:
+            i += 1  # "كما تم استبعد ...": a passive names no one
             continue
         att, nxt = _verb(s, i, info[1], main > 0, floor, subject)
         if att:
@@ -138,17 +138,34 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
         a += 1  # "بحسب ما أعلنته وزارة الصحة": the cue's own verb, with its pronoun
     if s.norm(a) in ("به", "بها", "عنه"):
         a += 1  # "وفق ما أفاد به سكان"
+    if s.norm(a) in s.L.written and s.norm(a - 1) in ("ما", "لما"):
+        a += 1  # "وحسب ما جاء على الموقع الإلكتروني للاتحاد": where it was written
+        if s.norm(a) in ("في", "علي", "عبر", "ب"):
+            a += 1
+    w = s.norm(a)
+    if len(w) > 3 and w[0] == "ل" and s.norm(a - 1) not in ("ما", "لما") and verb_info(w) is None:
+        # "ووفقا [لمنظمة] الأغذية"، "وفقا [للتقارير] الصحفية": the cue's own preposition
+        with s.without_preposition(a):
+            head = s.speaker_np(a, s.n)
+        if head is not None and not w.startswith("لل"):
+            head = dataclasses.replace(head, conj=True)  # the source without its ل
+        if head is not None:
+            return _cue_after_head(s, i, k, head, before_from, carried)
     head = s.speaker_np(a, s.n)
     if head is None:
         b = s.head_end(a, s.n)
         head = s.parse_head(a, b) if b > a else None
     if head is None:
         return None, a
-    b = end_tok = head.end
+    return _cue_after_head(s, i, k, head, before_from, carried)
+
+
+def _cue_after_head(s: _Sentence, i: int, k: int, head: _Head, before_from: int, carried: bool) -> tuple[Attribution | None, int]:
+    b = head.end
     # a relative clause after the source belongs to it ("المرصد ... الذي اعتبر أن")
     if s.norm(b) in s.L.relative:
         return _cue_att(s, i, k, head, before=True, before_from=before_from, carried=carried), b + 1
-    return _cue_att(s, i, k, head, before=i > 2, before_from=before_from, carried=carried), end_tok
+    return _cue_att(s, i, k, head, before=i > 2, before_from=before_from, carried=carried), b
 
 
 def _cue_att(
@@ -165,7 +182,7 @@ def _cue_att(
         c0, c1 = s.char_span(head.end, s.content_end(head.end))
     c0, c1 = _trim(s.text, c0, c1)
     c0 = s.after_complementiser(c0, c1)
-    if sum(1 for k in range(s.token_at(c0), min(s.n, s.token_at(c0) + MIN_CUE_STATEMENT_WORDS + 1)) if s.toks[k].end <= c1 and s.is_word(k)) < MIN_CUE_STATEMENT_WORDS:
+    if sum(1 for k in range(s.token_at(c0), min(s.n, s.token_at(c0) + 2 * MIN_CUE_STATEMENT_WORDS + 1)) if s.toks[k].end <= c1 and s.is_word(k)) < MIN_CUE_STATEMENT_WORDS:
         return None  # "جاء ذلك على لسان ...": the statement is elsewhere
     return Attribution(
         source=s.source(head),
