@@ -501,3 +501,10 @@ def test_a_source_is_no_count_and_no_adverb():
     assert source_of(c) is not None and "خمسة" not in source_of(c) and "المدعي العام" in source_of(c)
     c = _one("وقدمت البعثة مسودة بيان يدعو خصوصا إلى التحقيق في المواجهات التي أسفرت عن مقتل 16 شخصا، بحسب وزارة الصحة.")
     assert [link.text for link in c.source_chain] == ["وزارة الصحة"]
+
+
+def test_a_spot_or_a_destination_is_not_the_place_of_a_count():
+    c = _by_value(_claims(
+        "وغادرت 45 حافلة ساحة المسجد في حي وادي النهر باتجاه معبر الجسر، وعلى متنها نحو 2300 شخص، حسب الهلال الأحمر."
+    ), 2300)
+    assert c.place is not None and "وادي النهر" in c.place

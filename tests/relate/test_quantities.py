@@ -156,3 +156,19 @@ def test_a_batch_under_a_larger_count_so_far_is_no_conflict():
     bigger_day = claim("c", "y", 120, category="evacuated", source="الهلال الأحمر")
     (q,) = quantities([bigger_day, total])
     assert q.kind == "conflict"
+
+
+def test_earlier_reports_of_a_count_so_far_are_change_over_time():
+    # the ministry's toll 9, then 14, then "ارتفع عدد الضحايا إلى 17"; the Red Crescent's 19
+    d15 = dt.date(2023, 11, 15)
+    so_far = FigureSpan("so_far")
+    claims = [claim("a", "x", 9, source="وزارة الصحة", group="people", day=D14),
+              claim("b", "y", 14, source="وزارة الصحة", group="people", day=d15),
+              claim("c", "z", 17, source="وزارة الصحة", group="people", day=D16, span=so_far, cumulative=True),
+              claim("d", "z", 19, source="الهلال الأحمر", group="people", day=D16, span=so_far, cumulative=True)]
+    figures, qs = find_quantities(claims)
+    (q,) = qs
+    assert disputed_pairs(q) == {frozenset("cd")}
+    relation = {c.id: c.relation for c in figures}
+    assert (relation["b"].kind, relation["b"].target) == ("running_total_of", "a")
+    assert relation["c"].target == "b" and relation["d"] is None

@@ -207,7 +207,8 @@ def _merge_times(groups: dict[tuple, list[Claim]], root) -> None:
     * an incident figure of an undated article (its day unknown) joins the day of its frame
       that has its value (from the same source first), else the only day of its frame;
     * a frame's only incident day joins its running count when that count has no start or
-      starts that day (the first toll of a flood, then the toll as it rises).
+      starts that day (the first toll of a flood, then the toll as it rises); with several
+      days, those that are earlier reports of the count by one of its sources do.
     """
 
     def siblings(k: tuple) -> list[tuple]:
@@ -233,6 +234,34 @@ def _merge_times(groups: dict[tuple, list[Claim]], root) -> None:
         days = [o for o in siblings(k) if o[4][0] == "day"]
         if len(days) == 1 and (k[4][1] is None or k[4][1] == days[0][4][1]):
             move(days[0], k)
+        elif k[4][1] is None:
+            for o in _earlier_reports(groups[k], {o: groups[o] for o in days}, root):
+                move(o, k)
+
+
+def _earlier_reports(running: list[Claim], days: dict[tuple, list[Claim]], root) -> list[tuple]:
+    """The incident days that are earlier reports of a count so far: given before it, by one
+    of its primary sources, never above it (the ministry's flood toll 9, then 14, then "ارتفع
+    عدد الضحايا إلى 17")."""
+    compared = [root(c) for c in running if _compared(root(c))]
+    dates = [d for d in (_slot(c) for c in compared) if d is not None]
+    # a repeat's own source too: a headline's "الحكومة" stands for the body's ministry
+    sources = {s for c in running for s in (source_key(c), source_key(root(c))) if s is not None}
+    if not dates or not sources:
+        return []
+    first, top = min(dates), max(_value(c) for c in compared)
+    out = []
+    for key, members in days.items():
+        figures = [root(c) for c in members if _compared(root(c))]
+        if (
+            figures
+            and key[4][1] is not None
+            and key[4][1] < first
+            and all(_value(c) <= top for c in figures)
+            and any(same_source(source_key(c), s) for c in figures for s in sources)
+        ):
+            out.append(key)
+    return out
 
 
 def _order(q: Quantity, by_id: dict[str, Claim]) -> tuple:
@@ -318,7 +347,12 @@ def _quantity(members: list[Claim], root, options: ConflictOptions) -> tuple[Qua
                 continue
             latest = max(slot_of[o.id] for o in earlier)  # type: ignore[type-var]
             last = [o for o in earlier if slot_of[o.id] == latest]
-            last.sort(key=lambda o: (not same_source(source_key(root(o)), source_key(r)), o.article_id, o.start))
+            # another source's count is not this one's earlier value: the Red Crescent's 19 does
+            # not follow the ministry's 14 (an unattributed report may be either's)
+            last = [o for o in last if _one_count(root(o), r)]
+            if not last:
+                continue
+            last.sort(key=lambda o: (not same_source(source_key(root(o)), source_key(r)), o.relation is not None, o.article_id, o.start))
             running[c.id] = FigureRelation("running_total_of", last[0].id)
 
     values_by_day = defaultdict(set)
@@ -379,6 +413,11 @@ def _comparable(p: list[Claim], q: list[Claim], root, options: ConflictOptions) 
     a, b = abs(_value(root(p[0]))), abs(_value(root(q[0])))
     low, high = min(a, b), max(a, b)
     return low > 0 and high / low <= options.max_ratio
+
+
+def _one_count(a: Claim, b: Claim) -> bool:
+    sa, sb = source_key(a), source_key(b)
+    return sa is None or sb is None or same_source(sa, sb)
 
 
 def _batch_of_total(p: list[Claim], q: list[Claim], root) -> bool:

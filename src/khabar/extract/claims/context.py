@@ -27,7 +27,12 @@ _CLAUSE_BREAK = re.compile("[،,;؛]")
 
 #: Words after which a place is not where the counted people are: a destination
 #: ("نزح 8500 إلى حي الشيخ مقصود") or a headquarters ("المرصد ومقره بريطانيا").
-_NOT_THE_PLACE_AFTER = frozenset(normalize(w) for w in ("إلى", "الى", "نحو", "مقره", "ومقره", "مقرها", "ومقرها"))
+_NOT_THE_PLACE_AFTER = frozenset(normalize(w) for w in ("إلى", "الى", "نحو", "اتجاه", "باتجاه", "مقره", "ومقره", "مقرها", "ومقرها"))
+#: A place named by one of these is a spot inside an area ("ساحة المسجد الكبير"، "شارع
+#: الاستقلال"، "معبر الجسر"): a figure's place is the area when its sentence names one.
+_LANDMARKS = frozenset(
+    normalize(w) for w in "ساحة ميدان شارع معبر جسر مسجد جامع مستشفى مطار ميناء سوق مدرسة".split()
+)
 
 
 #: Words that may stand between a place and the place that holds it: "حي وادي النهر المحاصر
@@ -60,6 +65,11 @@ class PlaceFinder:
         inside = [
             p for p in self.places if a <= p[0] and p[1] <= b and not any(x <= p[0] and p[1] <= y for x, y in exclude)
         ]
+        areas = [p for p in inside if not _landmark(self.text, p)]
+        if not areas and inside:
+            # "تجمع ناشطون في شارع الاستقلال": the street stands for its city, the article's place
+            return self.main if self.main is not None and not _landmark_name(self.main) else inside[0][2]
+        inside = areas
         after = [p for p in inside if p[0] >= end]
         before = [p for p in inside if p[1] <= start]
         # Within the figure's clause first (no comma between): a place in the next clause
@@ -148,6 +158,17 @@ def _locative(text: str, start: int) -> bool:
     if text[word_start:start].endswith("ب"):
         return True
     return bool(set(normalize(text[max(0, word_start - 24) : word_start]).split()[-2:]) & _LOCATIVE)
+
+
+def _landmark_name(words: str) -> bool:
+    first = normalize(words).split()[:1]
+    return bool(first) and any(v in _LANDMARKS for v in (first[0], first[0].removeprefix("ال"), first[0][1:]))
+
+
+def _landmark(text: str, place: tuple[int, int, str]) -> bool:
+    """A place written as a spot ("ساحة المسجد") or right after one ("شارع الاستقلال")."""
+    before = normalize(text[max(0, place[0] - 12) : place[0]]).split()[-1:]
+    return _landmark_name(place[2]) or bool(before) and _landmark_name(before[0])
 
 
 def _dative(text: str, place: tuple[int, int, str]) -> bool:
