@@ -5,6 +5,7 @@ follow-up), plus the five real seed reports end to end."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -89,6 +90,34 @@ def test_a_storyline_links_a_follow_up_event():
     assert lines[OTHER_EVENT.id] != lines[TRUCE.id]
 
 
+# The captain's tax settlement, told on the day of his match: the same player, club and day,
+# another happening.
+TAX_SETTLEMENT = article(
+    "بلحاج يقبل تسوية ضريبية ويدفع غرامة قدرها مليون دينار",
+    "وافق كريم بلحاج مهاجم النجم الساحلي مساء الجمعة على دفع غرامة مليون دينار لمصلحة الضرائب في تسوية "
+    "أنهت محاكمته بتهمة التهرب الضريبي، وقال محاميه إن اللاعب أراد التفرغ لفريقه ماهر الزين والدوري.",
+    day=DAY,
+    outlet="وكالة النهر",
+)
+
+
+def test_an_event_whose_headlines_tell_another_kind_of_happening_is_not_joined():
+    match, tax = signed(MATCH_1), signed(TAX_SETTLEMENT)
+    assert match.kinds == {"match"} and tax.kinds == {"sanction"}
+    # The same meaning, day and term vector, and a word signature far from the match's (so
+    # that the copy stage does not decide): only the kinds differ.
+    same_as_match = replace(
+        tax, signature=signed(TRUCE).signature, term_ids=match.term_ids, term_weights=match.term_weights, meaning=match.meaning
+    )
+    events = assign_stories([match, same_as_match], options=OPTIONS)
+    assert events[tax.article_id] != events[match.article_id]
+    unkinded = replace(same_as_match, kinds=frozenset())  # a title naming no kind never conflicts
+    events = assign_stories([match, unkinded], options=OPTIONS)
+    assert events[tax.article_id] == events[match.article_id]
+    events = assign_stories([match, same_as_match], options=replace(OPTIONS, event_kinds=False))
+    assert events[tax.article_id] == events[match.article_id]
+
+
 def test_the_event_day_is_the_day_the_lead_names():
     later = article("وصول جرحى انهيار جسر كفر نجم", "نقل أمس الثلاثاء سبعة جرحى من كفر نجم إلى مستشفى المدينة.", day=DAY + dt.timedelta(days=1))
     assert event_day(later) == DAY
@@ -101,6 +130,18 @@ def test_a_signature_keeps_its_meaning_and_event_day_in_the_store():
     assert stored.event_day == item.event_day
     assert np.array_equal(stored.meaning, item.meaning)  # signed meanings are float16 already
     assert np.array_equal(stored.signature, item.signature)
+    assert stored.kinds == item.kinds == frozenset()
+    assert read_signature_blob(signed(MATCH_1).to_bytes(), num_perm=OPTIONS.num_perm).kinds == {"match"}
+
+
+def test_a_signature_stored_before_kinds_reads_with_kinds_unknown():
+    item = signed(RETOLD)
+    blob = item.to_bytes()
+    header = np.frombuffer(blob, dtype=np.uint32, count=4, offset=4)
+    older = b"KSG3" + header[:3].tobytes() + blob[4 + 16 : len(blob) - int(header[3])]
+    stored = read_signature_blob(older, num_perm=OPTIONS.num_perm)
+    assert stored.kinds is None and stored.event_day == item.event_day
+    assert np.array_equal(stored.meaning, item.meaning)
 
 
 def test_a_resumed_index_groups_events_and_storylines_as_an_uninterrupted_one():

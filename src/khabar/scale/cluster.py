@@ -19,7 +19,7 @@ import numpy as np
 
 from khabar.config import StoryOptions
 from khabar.errors import InputError, OptionsError
-from khabar.model import Article
+from khabar.model import Article, EntityMention
 from khabar.relate.stories import (
     SignedArticle,
     EVENT_DAY_REACH,
@@ -41,12 +41,14 @@ def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray
     when ``options.semantic`` (``meaning``: already encoded, else encoded here)."""
     if meaning is None and options.semantic:
         meaning = _meanings([article], options)[0]
+    mentions = _lead_mentions(article, options)
     return SignedArticle.of(
         article,
         options=options,
-        names=_lead_names(article, options),
+        names=[m.name_key for m in mentions],
         meaning=meaning,
         event_day=event_day(article, lead_words=options.lead_words),
+        kinds=_headline_kinds(article, options, mentions),
     )
 
 
@@ -94,12 +96,22 @@ def sign_batch(articles: list[Article], *, options: StoryOptions) -> list[Signed
     return out
 
 
-def _lead_names(article: Article, options: StoryOptions) -> list[str]:
+def _lead_mentions(article: Article, options: StoryOptions) -> list[EntityMention]:
+    """The names of the article's lead, when story grouping reads names (``options.names``)."""
     if not options.names:
         return []
-    from khabar.extract.entities import lead_names  # entity lists load on first use only
+    from khabar.extract.entities import lead_mentions  # entity lists load on first use only
 
-    return lead_names(article, body_terms=options.body_terms)
+    return lead_mentions(article, body_terms=options.body_terms)
+
+
+def _headline_kinds(article: Article, options: StoryOptions, mentions: list[EntityMention]) -> frozenset[str] | None:
+    """The kinds of happening the title names (names' words skipped), when ``options.event_kinds``."""
+    if not (options.event_kinds and options.semantic):
+        return None
+    from khabar.extract.happenings import headline_kinds
+
+    return headline_kinds(article, mentions)
 
 
 @dataclass(frozen=True)
@@ -123,18 +135,23 @@ def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> 
         stored = read_signature_blob(row.signature, num_perm=options.num_perm)
     except ValueError as e:
         raise InputError(row.article_id, f"stored signature unreadable: {e}") from e
-    signature, ids, weights = stored.signature, stored.term_ids, stored.term_weights
-    if not ids.size and options.cosine_threshold is not None:
-        # Signed by hash values alone (an older store, or a writer that stored only
-        # ``signature.tobytes()``): the terms come from the stored article, so the
-        # grouping is the same as for an article signed here.
+    signature, ids, weights, kinds = stored.signature, stored.term_ids, stored.term_weights, stored.kinds
+    needs_terms = not ids.size and options.cosine_threshold is not None
+    needs_kinds = kinds is None and options.event_kinds and options.semantic
+    if needs_terms or needs_kinds:
+        # Signed before terms or kinds (an older store, or a writer that stored only
+        # ``signature.tobytes()``): they come from the stored article, so the grouping is
+        # the same as for an article signed here.
         article = store.get(row.article_id)
         if article is not None:
-            ids, weights = term_vector(
-                article, body_terms=options.body_terms, names=_lead_names(article, options)
-            )
+            mentions = _lead_mentions(article, options)
+            if needs_terms:
+                ids, weights = term_vector(article, body_terms=options.body_terms, names=[m.name_key for m in mentions])
+            if needs_kinds:
+                kinds = _headline_kinds(article, options, mentions)
     return SignedArticle(
-        row.article_id, row.published, row.title, row.outlet, signature, ids, weights, stored.meaning, stored.event_day
+        row.article_id, row.published, row.title, row.outlet, signature, ids, weights, stored.meaning,
+        stored.event_day, kinds,
     )
 
 
@@ -143,7 +160,7 @@ def signed_from_blob(article: Article, blob: bytes, *, options: StoryOptions) ->
     stored = read_signature_blob(blob, num_perm=options.num_perm)
     return SignedArticle(
         article.id, article.published, article.title, article.outlet, stored.signature,
-        stored.term_ids, stored.term_weights, stored.meaning, stored.event_day,
+        stored.term_ids, stored.term_weights, stored.meaning, stored.event_day, stored.kinds,
     )
 
 

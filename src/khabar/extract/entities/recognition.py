@@ -240,12 +240,10 @@ def find_mentions(
     return found
 
 
-def lead_names(article: Article, *, body_terms: int = 150) -> list[str]:
-    """Name keys (:func:`find_mentions`: people, places, organisations) of the title and of
-    the body sentences that hold its first ``body_terms`` words, one per mention: what story
-    grouping adds to an article's terms.  A rewrite words an event its own way but names the
-    same people and places; a multi-word name is one feature, so it weighs as the rare thing
-    it is.  Only the lead is split into sentences."""
+def lead_mentions(article: Article, *, body_terms: int = 150) -> list[EntityMention]:
+    """The names (:func:`find_mentions`) of the title and of the body sentences that hold
+    its first ``body_terms`` words: what story grouping reads of an article's names.  Only
+    the lead is split into sentences."""
     lead, seen = [], 0
     for sentence in iter_sentences(article):
         if seen >= body_terms:
@@ -253,7 +251,15 @@ def lead_names(article: Article, *, body_terms: int = 150) -> list[str]:
         lead.append(sentence)
         if not sentence.is_title:
             seen += len(words(sentence.text))
-    return [m.name_key for m in find_mentions(article, lead)]
+    return find_mentions(article, lead)
+
+
+def lead_names(article: Article, *, body_terms: int = 150) -> list[str]:
+    """Name keys (people, places, organisations) of :func:`lead_mentions`, one per mention:
+    what story grouping adds to an article's terms.  A rewrite words an event its own way
+    but names the same people and places; a multi-word name is one feature, so it weighs as
+    the rare thing it is."""
+    return [m.name_key for m in lead_mentions(article, body_terms=body_terms)]
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:

@@ -169,6 +169,9 @@ class SignedArticle:
     #: The day of the happening the article reports (:func:`event_day`); its publication
     #: day when the lead names none.
     event_day: dt.date | None = None
+    #: The kinds of happening its title names (:func:`khabar.extract.happenings.headline_kinds`:
+    #: "attack", "match", "statement" ...); None when unknown (signed before kinds).
+    kinds: frozenset[str] | None = field(default=None, compare=False)
 
     @classmethod
     def of(
@@ -179,10 +182,12 @@ class SignedArticle:
         names: Sequence[str],
         meaning: np.ndarray | None = None,
         event_day: dt.date | None = None,
+        kinds: frozenset[str] | None = None,
     ) -> SignedArticle:
         """Sign ``article``.  ``names``: the keys of the names in its lead
         (:func:`khabar.extract.entities.lead_names`), used when ``options.names``;
-        ``meaning``: its meaning vector (encoded by the caller, a batch at a time)."""
+        ``meaning``: its meaning vector (encoded by the caller, a batch at a time);
+        ``kinds``: the kinds of happening its title names."""
         terms = ArticleTerms.of(article, body_terms=options.body_terms, names=names if options.names else ())
         signature = article_signature(article, options=options, terms=terms)
         ids, weights = term_vector(article, terms=terms)
@@ -196,6 +201,7 @@ class SignedArticle:
             term_weights=weights,
             meaning=NO_MEANING if meaning is None else np.asarray(meaning, dtype=np.float32),
             event_day=event_day,
+            kinds=kinds,
         )
 
     @property
@@ -205,12 +211,16 @@ class SignedArticle:
 
     def to_bytes(self) -> bytes:
         """What a store keeps per article (:func:`signature_blob`)."""
-        return signature_blob(self.signature, self.term_ids, self.term_weights, self.meaning, self.event_day)
+        return signature_blob(
+            self.signature, self.term_ids, self.term_weights, self.meaning, self.event_day, self.kinds
+        )
 
 
-#: First bytes of a signature blob that carries a meaning vector and an event day (see
-#: :func:`signature_blob`); older blobs (hash values, then terms) start with a hash value.
-BLOB_MARK = b"KSG3"
+#: First bytes of a signature blob that carries a meaning vector, an event day and the
+#: kinds of happening (see :func:`signature_blob`); ``KSG3`` blobs carry no kinds, older
+#: blobs (hash values, then terms) start with a hash value.
+BLOB_MARK = b"KSG4"
+BLOB_MARK_3 = b"KSG3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +232,8 @@ class StoredSignature:
     term_weights: np.ndarray
     meaning: np.ndarray
     event_day: dt.date | None
+    #: None when the blob was written before kinds (``KSG3`` and older).
+    kinds: frozenset[str] | None = None
 
 
 def signature_blob(
@@ -230,14 +242,17 @@ def signature_blob(
     term_weights: np.ndarray = NO_WEIGHTS,
     meaning: np.ndarray = NO_MEANING,
     event_day: dt.date | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> bytes:
     """The stored form of a signed article: :data:`BLOB_MARK`, the number of terms, the
-    meaning's length and the event day's ordinal (0: none) as four uint32, then the uint64
-    hash values, the term ids (uint32) and weights (float32), and the meaning (float16:
-    half the room, and a cosine moves by less than 0.001).  Blobs of hash values and terms
-    only (before meanings) and of hash values only (before terms) still read."""
+    meaning's length, the event day's ordinal (0: none) and the length of the kinds as four
+    uint32, then the uint64 hash values, the term ids (uint32) and weights (float32), the
+    meaning (float16: half the room, and a cosine moves by less than 0.001) and the kinds
+    (UTF-8, sorted, comma-separated).  ``KSG3`` blobs (before kinds), blobs of hash values
+    and terms only (before meanings) and of hash values only (before terms) still read."""
+    kind_bytes = ",".join(sorted(kinds or ())).encode("utf-8")
     header = np.array(
-        [len(term_ids), len(meaning), event_day.toordinal() if event_day else 0], dtype=np.uint32
+        [len(term_ids), len(meaning), event_day.toordinal() if event_day else 0, len(kind_bytes)], dtype=np.uint32
     )
     return (
         BLOB_MARK
@@ -246,22 +261,31 @@ def signature_blob(
         + np.ascontiguousarray(term_ids, dtype=np.uint32).tobytes()
         + np.ascontiguousarray(term_weights, dtype=np.float32).tobytes()
         + np.ascontiguousarray(meaning, dtype=np.float16).tobytes()
+        + kind_bytes
     )
 
 
 def read_signature_blob(blob: bytes, *, num_perm: int) -> StoredSignature:
     """What :func:`signature_blob` wrote (or an older blob); ValueError when the blob does
     not hold ``num_perm`` hash values and whole parts."""
-    if blob[: len(BLOB_MARK)] == BLOB_MARK:
-        start = len(BLOB_MARK) + 12
+    kinds: frozenset[str] | None = None
+    mark = blob[: len(BLOB_MARK)]
+    if mark in (BLOB_MARK, BLOB_MARK_3):
+        fields = 4 if mark == BLOB_MARK else 3
+        start = len(BLOB_MARK) + 4 * fields
         if len(blob) < start:
             raise ValueError(f"a signature blob of {len(blob)} bytes is cut short")
-        k, dim, ordinal = (int(x) for x in np.frombuffer(blob, dtype=np.uint32, count=3, offset=len(BLOB_MARK)))
-        if len(blob) != start + num_perm * 8 + 8 * k + 2 * dim:
+        k, dim, ordinal, n_kinds = (
+            [int(x) for x in np.frombuffer(blob, dtype=np.uint32, count=fields, offset=len(BLOB_MARK))] + [0]
+        )[:4]
+        if len(blob) != start + num_perm * 8 + 8 * k + 2 * dim + n_kinds:
             raise ValueError(
-                f"a signature blob of {len(blob)} bytes does not hold {num_perm} hash values, {k} terms "
-                f"and a meaning of {dim}"
+                f"a signature blob of {len(blob)} bytes does not hold {num_perm} hash values, {k} terms, "
+                f"a meaning of {dim} and {n_kinds} bytes of kinds"
             )
+        if mark == BLOB_MARK:
+            text = blob[len(blob) - n_kinds :].decode("utf-8") if n_kinds else ""
+            kinds = frozenset(text.split(",")) if text else frozenset()
         offset = start
     else:
         head = num_perm * 8
@@ -274,7 +298,7 @@ def read_signature_blob(blob: bytes, *, num_perm: int) -> StoredSignature:
     weights = np.frombuffer(blob, dtype=np.float32, count=k, offset=offset + 4 * k).copy()
     meaning = np.frombuffer(blob, dtype=np.float16, count=dim, offset=offset + 8 * k).astype(np.float32)
     day = dt.date.fromordinal(ordinal) if ordinal else None
-    return StoredSignature(signature, ids, weights, meaning, day)
+    return StoredSignature(signature, ids, weights, meaning, day, kinds)
 
 
 def order_key(item: SignedArticle) -> tuple[bool, str, str]:

@@ -153,6 +153,8 @@ class _Active:
     terms: _TermCentroid = field(default_factory=_TermCentroid)
     #: The first and last event days of its articles (the day of the happening).
     days: tuple[dt.date | None, dt.date | None] = (None, None)
+    #: The kinds of happening its articles' titles name (see :meth:`StoryIndex._best_event`).
+    kinds: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -253,7 +255,7 @@ class StoryIndex:
         meaning = np.asarray(item.meaning, dtype=np.float32)
         story_id = self._best(jaccard, close, vector, item.published)
         if story_id is None and self.options.semantic and meaning.size:
-            story_id = self._best_event(vector, meaning, item.day)
+            story_id = self._best_event(vector, meaning, item.day, item.kinds or frozenset())
         if story_id is not None:
             self._grow(story_id, item)
         else:
@@ -269,6 +271,8 @@ class StoryIndex:
             active.days = (min(first, day) if first else day, max(last, day) if last else day)
         if self.options.semantic and meaning.size:
             self._event_meanings.add(story_id, meaning)
+        if item.kinds and self.options.event_kinds:
+            active.kinds = active.kinds | item.kinds
         if active.story.storyline:
             self._grow_storyline(active.story.storyline, item, vector, meaning, new_event=active.story.size == 1)
         self._insert(story_id, item.article_id, signature, vector)
@@ -315,14 +319,23 @@ class StoryIndex:
                 second.append((-cos, sid))
         return min(second)[1] if second else None
 
-    def _best_event(self, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, day: dt.date | None) -> str | None:
-        """The event to join by the event score (ties to the smaller id), or None."""
+    def _best_event(
+        self, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, day: dt.date | None, kinds: frozenset[str]
+    ) -> str | None:
+        """The event to join by the event score (ties to the smaller id), or None.
+
+        With :attr:`StoryOptions.event_kinds`, an event whose titles name kinds of happening
+        and none of the article's own (``kinds``: a match and a tax settlement, a crash and
+        the finding of its wreckage) is not joined, however close in meaning: reports of one
+        topic on one day are close in meaning, the kind of happening tells them apart."""
         o = self.options
         scored = []
         for sid, cos in self._event_meanings.closest(meaning, MEANING_FLOOR).items():
             active = self._active[sid]
             gap = _gap(day, active.days)
             if gap is not None and gap > o.event_days:
+                continue
+            if kinds and active.kinds and o.event_kinds and kinds.isdisjoint(active.kinds):
                 continue
             score = cos + o.event_terms_weight * active.terms.cosine(vector) + (o.same_day_bonus if gap == 0 else 0.0)
             if score >= o.event_threshold:
@@ -484,6 +497,7 @@ class StoryIndex:
             signatures=matrix,
             vectors=vectors,
             event_days=tuple(self._active[s.id].days for s in stories),
+            event_kinds=tuple(self._active[s.id].kinds for s in stories),
             event_meanings=tuple(self._event_meanings.sums.get(s.id, _NO_SUM) for s in stories),
             storylines=lines,
             storyline_terms=tuple(
@@ -500,6 +514,8 @@ class StoryIndex:
             index._active[story.id] = _Active(story)
             if state.event_days:
                 index._active[story.id].days = state.event_days[i]
+            if state.event_kinds:
+                index._active[story.id].kinds = state.event_kinds[i]
             if state.event_meanings and state.event_meanings[i].size:
                 index._event_meanings.set(story.id, state.event_meanings[i].astype(np.float32))
         vectors = state.vectors or tuple((NO_TERMS, np.zeros(0)) for _ in state.members)

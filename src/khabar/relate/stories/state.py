@@ -53,6 +53,8 @@ class StoryIndexState:
     #: Per story: its first and last event days, and the sum of its members' meanings.
     event_days: tuple[tuple[dt.date | None, dt.date | None], ...] = ()
     event_meanings: tuple[np.ndarray, ...] = ()
+    #: Per story: the kinds of happening its titles name.
+    event_kinds: tuple[frozenset[str], ...] = ()
     #: Active storylines, with their term centroids ((ids, weights, squared norm)) and
     #: meaning sums: kept whole, since they outlive the events that made them.
     storylines: tuple[Storyline, ...] = ()
@@ -70,6 +72,7 @@ class StoryIndexState:
                 [s.id, s.title, _iso(s.first_day), _iso(s.last_day), s.size, s.storyline] for s in self.stories
             ],
             "event_days": [[_iso(a), _iso(b)] for a, b in self.event_days],
+            "event_kinds": [sorted(k) for k in self.event_kinds],
             "members": [list(m) for m in self.members],
             "storylines": [
                 [ln.id, ln.title, _iso(ln.first_day), _iso(ln.last_day), ln.size, ln.events] for ln in self.storylines
@@ -121,6 +124,8 @@ class StoryIndexState:
             vectors=_unragged(offsets, ids, weights),
             event_days=tuple((_day(a), _day(b)) for a, b in header["event_days"]),
             event_meanings=_rows(event_meanings, len(stories)),
+            # A state written before kinds has none: its events then take any kind.
+            event_kinds=tuple(frozenset(k) for k in header.get("event_kinds", ())),
             storylines=lines,
             storyline_terms=tuple(
                 (i, w, float(n)) for (i, w), n in zip(line_terms, header["storyline_norms"], strict=True)

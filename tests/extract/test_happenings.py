@@ -1,0 +1,29 @@
+"""The kind of happening a headline tells, from trigger words (khabar.extract.happenings)."""
+
+from __future__ import annotations
+
+from khabar.extract.entities import lead_mentions
+from khabar.extract.happenings import happening_kinds, headline_kinds
+from khabar.model import Article
+
+
+def test_a_match_and_a_court_sentence_are_different_kinds():
+    assert happening_kinds("الوداد يفوز على الرجاء بثلاثية في الدربي") == {"match"}
+    assert happening_kinds("الحكم بالسجن عامين على رئيس النادي") == {"justice"}
+
+
+def test_proclitics_are_read_off_before_matching():
+    assert happening_kinds("وبالقصف بدأ اليوم") == {"attack"}
+
+
+def test_the_words_of_a_name_are_not_triggers():
+    text = "منظمة حظر الأسلحة الكيميائية ترسل خبراء إلى المدينة"
+    start = text.index("منظمة")
+    end = text.index(" ترسل")
+    assert "attack" in happening_kinds(text)
+    assert "attack" not in happening_kinds(text, skip=[(start, end)])
+
+
+def test_a_headline_without_a_trigger_names_no_kind():
+    article = Article.create(title="أسئلة عن مستقبل حي الوادي", body="يتساءل السكان عن مستقبل حيهم القديم.", outlet="و")
+    assert headline_kinds(article, lead_mentions(article)) == frozenset()
