@@ -508,3 +508,8 @@ def test_a_spot_or_a_destination_is_not_the_place_of_a_count():
         "وغادرت 45 حافلة ساحة المسجد في حي وادي النهر باتجاه معبر الجسر، وعلى متنها نحو 2300 شخص، حسب الهلال الأحمر."
     ), 2300)
     assert c.place is not None and "وادي النهر" in c.place
+
+
+def test_where_it_happened_not_where_it_came_from():
+    cs = _claims("وقتل خمسة مدنيين، وأصيب 11 آخرون جراء قذائف أطلقت من داخل حي الوادي على الأحياء السكنية في بلدة كفر سالم.")
+    assert all(c.place is not None and "كفر سالم" in c.place for c in cs), [(c.text, c.place) for c in cs]

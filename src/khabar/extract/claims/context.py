@@ -75,7 +75,11 @@ class PlaceFinder:
         # Within the figure's clause first (no comma between): a place in the next clause
         # ("، تجمع ناشطون في شارع الاستقلال") is about something else.
         if after and not _CLAUSE_BREAK.search(self.text, end, after[0][0]):
-            return after[0][2]
+            # in its clause, where it happened ("في بلدة كفر سالم") over where it came from
+            # ("قذائف أطلقت من داخل وادي النهر على الأحياء السكنية في بلدة كفر سالم")
+            clause = [p for p in after if not _CLAUSE_BREAK.search(self.text, end, p[0])]
+            located = [p for p in clause if _locative(self.text, p[0])]
+            return (located or clause)[0][2]
         if before:
             k = len(before) - 1
             if _CLAUSE_BREAK.search(self.text, before[k][1], start):
@@ -149,6 +153,9 @@ def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFi
 _LOCATIVE = frozenset(normalize(w) for w in "في فى داخل قرب بمحافظة بمدينة ببلدة بحي بريف بمنطقة".split())
 
 
+_FROM, _INSIDE = normalize("من"), normalize("داخل")
+
+
 def _locative(text: str, start: int) -> bool:
     """A place written after في، داخل، قرب (one place word such as "محافظة" may stand
     between) or with بـ attached."""
@@ -157,7 +164,12 @@ def _locative(text: str, start: int) -> bool:
         word_start -= 1
     if text[word_start:start].endswith("ب"):
         return True
-    return bool(set(normalize(text[max(0, word_start - 24) : word_start]).split()[-2:]) & _LOCATIVE)
+    before = normalize(text[max(0, word_start - 24) : word_start]).split()[-3:]
+    if before and before[-1] in _PLACE_TYPES:
+        before = before[:-1]  # "في محافظة حماة"
+    if before and (before[-1] == _FROM or before[-2:] == [_FROM, _INSIDE]):
+        return False  # "من داخل وادي النهر": where it came from
+    return bool(before) and before[-1] in _LOCATIVE
 
 
 def _landmark_name(words: str) -> bool:
