@@ -425,3 +425,11 @@ def test_no_name_after_a_plural_reporting_verb():
 
 def test_a_preposition_on_a_function_word_does_not_open_a_name():
     assert person_entities("وعلق بأي كلمة على الأمر.") == []
+
+
+def test_two_places_that_read_alike_are_named_apart():
+    def place(text: str, key: str, at: int) -> EntityMention:
+        return EntityMention("a", at, at + len(text), text, "place", None, normalize(key))
+
+    found = [place("عمان", "عمان", 0), place("عمان", "عمان الأردن", 20), place("عمّان", "عمان الأردن", 40)]
+    assert sorted(e.name for e in link_entities(found)) == sorted(["عمان", "عمّان"])

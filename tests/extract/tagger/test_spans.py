@@ -147,3 +147,8 @@ def test_a_short_name_keeps_no_key_of_a_name_that_was_dropped():
     resolved = EntityMention(article.id, at, at + 3, "مون", "person", "الرئيس", normalize("كيم مون"))
     found = recognize_mentions(article, split_sentences(article), [resolved])
     assert [m.name_key for m in found if m.text == "مون"] == ["مون"]
+
+
+def test_oman_named_with_its_head_word_in_a_sentence_about_jordan():
+    found = _mentions("وحلت الأردن في المرتبة الرابعة، وسلطنة عمان في المرتبة الخامسة بين الدول المستوردة.")
+    assert [m.name_key for m in found if m.text.endswith("عمان")] == [normalize("عمان")]

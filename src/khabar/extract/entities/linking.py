@@ -10,6 +10,7 @@ entity of its own, attached to none (so "الحسن" never lends a quote to the 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -251,5 +252,23 @@ def link_entities(mentions: Sequence[EntityMention]) -> list[Entity]:
                 ),
             )
         )
+    entities = _names_apart(entities, groups)
     entities.sort(key=lambda e: (-len(e.mentions), e.kind, e.name))
     return entities
+
+
+def _names_apart(entities: list[Entity], groups: dict[tuple[str, str], list[EntityMention]]) -> list[Entity]:
+    """Two entities of one kind whose names read alike once diacritics are dropped (عُمان
+    the country, عمّان the city, linked apart by their senses) are named by a spelling
+    with its diacritics as some mention wrote it, when there is one."""
+    names = Counter((e.kind, e.name) for e in entities)
+    if all(n == 1 for n in names.values()):
+        return entities
+    out = []
+    for e, ms in zip(entities, groups.values()):
+        if names[(e.kind, e.name)] > 1:
+            marked = Counter(" ".join(m.text.split()) for m in ms if strip_diacritics(m.text) != m.text)
+            if marked:
+                e = dataclasses.replace(e, name=min(marked, key=lambda t: (-marked[t], t)))
+        out.append(e)
+    return out

@@ -313,6 +313,22 @@ def _place_senses() -> dict[str, list[tuple[str, frozenset[str], frozenset[str]]
     }
 
 
+#: Words either side of a shared place name whose cue words decide before the sentence's.
+_NEAR = 4
+
+
+def _word_set(text: str) -> list[str]:
+    """The words of ``text`` and each pair of neighbours ("العاصمة الأردنية"), in order."""
+    ws = words(text)
+    return [x for pair in zip(ws, [" ".join(p) for p in zip(ws, ws[1:])] + [""]) for x in pair if x]
+
+
+def _cued(options, found: list[str]) -> str | None:
+    """The one sense whose cue words are among ``found`` (none, or two: undecided)."""
+    hits = {k for k, _, cues in options if cues.intersection(found)}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def resolve_place_senses(
     article: Article, sentences: Sequence[Sentence], mentions: list[EntityMention]
 ) -> list[EntityMention]:
@@ -329,11 +345,16 @@ def resolve_place_senses(
     for m in mentions:
         options = senses.get(m.name_key) if m.kind == "place" else None
         if options:
-            sentence = next((s.text for s in sentences if s.start <= m.start < s.end), "")
-            near = set(words(sentence)) | {" ".join(p) for p in zip(words(sentence), words(sentence)[1:])}
+            sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
+            own = _word_set(m.text)
+            before = _word_set(text[sentence.start : m.start])[-_NEAR:] if sentence else []
+            after = _word_set(text[m.end : sentence.end])[:_NEAR] if sentence else []
+            whole = _word_set(sentence.text) if sentence else []
             chosen = (
                 next((k for k, marks, _ in options if m.text in marks), None)
-                or next((k for k, _, cues in options if cues & near), None)
+                or _cued(options, own)  # "سلطنة عمان" in a sentence that also names Jordan
+                or _cued(options, before + after)
+                or _cued(options, whole)
                 or next((k for k, _, cues in options if cues & article_words), None)
                 or options[0][0]
             )
