@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from khabar.model import Article, EventBrief, NumberMention, ArticleDigest, Citation, SummarySentence
 
 
@@ -39,3 +41,16 @@ def test_brief_round_trips_through_json_form():
     assert data["articles"][0]["published"] == "2016-12-13"
     assert data["summary"][0]["outlets"] == ["o"]
     assert EventBrief.from_dict(data) == brief
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7, 1 << 20])
+def test_the_id_hashes_the_collapsed_text_whatever_the_chunk(monkeypatch, chunk):
+    import hashlib
+
+    from khabar import model
+    from khabar.text.ar.normalize import normalize
+
+    title, body = "  حصار  الحي\u00a0الشرقي ", "قال\tالمكتب\n\n  إن   نحو أربعين ألفاً\u2003محاصرون \x1c هناك  "
+    whole = " ".join(normalize(f"{title}\n{body}").split())
+    monkeypatch.setattr(model, "_COLLAPSE_CHUNK", chunk)
+    assert model.article_id_for(title, body) == hashlib.sha1(whole.encode("utf-8")).hexdigest()[:16]

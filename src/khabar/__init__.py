@@ -59,14 +59,20 @@ def read(
 
     if errors not in ("raise", "skip"):
         raise OptionsError(f"errors must be 'raise' or 'skip', got {errors!r}")
-    if isinstance(inputs, (str, Path)):
+    if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
+    elif not isinstance(inputs, Iterable) or isinstance(inputs, (bytes, dict)):
+        raise OptionsError(f"inputs: give paths or Articles (or a list of them), not {type(inputs).__name__}")
     options = options or ReadOptions()
     out: list[Article] = []
     for item in inputs:
         if isinstance(item, Article):
             out.append(item)
             continue
+        if not isinstance(item, (str, Path)):
+            raise OptionsError(f"inputs: each must be a path or an Article, not {type(item).__name__}")
+        if not str(item).strip():
+            raise OptionsError("inputs: an empty path names no file (the current folder is '.')")
         for result in read_paths([item], options=options):
             if isinstance(result, InputWarning):
                 logging.getLogger(__name__).warning("%s", result)

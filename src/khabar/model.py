@@ -45,9 +45,34 @@ def article_id_for(title: str, body: str) -> str:
     """
     from khabar.text.ar.normalize import normalize  # text core: imported late, model stays light
 
-    key = normalize(f"{title}\n{body}")
-    key = " ".join(key.split())
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1()
+    for piece in _collapsed(normalize(f"{title}\n{body}")):
+        digest.update(piece.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+#: Characters of text collapsed at a time: " ".join(text.split()) of a whole 40 MB file
+#: built a list of 3.3 million words (370 MB at its peak) to hash one string.
+_COLLAPSE_CHUNK = 1 << 20
+
+
+def _collapsed(text: str) -> Iterable[str]:
+    """The pieces of ``" ".join(text.split())`` in order, a chunk at a time (cut only where
+    whitespace is, so no word is split)."""
+    import re
+
+    space = re.compile(r"\s")  # the characters str.split() splits on
+    pos, first = 0, True
+    while pos < len(text):
+        end = pos + _COLLAPSE_CHUNK
+        if end < len(text):
+            found = space.search(text, end)
+            end = found.start() if found else len(text)
+        words = text[pos:end].split()
+        if words:
+            yield ("" if first else " ") + " ".join(words)
+            first = False
+        pos = end
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ import os
 
 import pytest
 
+import khabar
+
 from khabar.config import ReadOptions
 from khabar.errors import InputError, InputWarning
 from khabar.ingest import display_source, read_path, read_string
@@ -189,3 +191,18 @@ def test_a_null_body_is_called_null_not_missing(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps({"title": "حصار", "body": None}), encoding="utf-8")
     _, errors, _ = _sorted(read_path(tmp_path / "a.json"))
     assert [e.problem for e in errors] == ["not an article: the body (body) is null"]
+
+
+# --- the Python API says what it was given wrong ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("inputs", "says"),
+    [(123, "not int"), ([1, 2], "not int"), ([b"x.txt"], "not bytes"), (b"x.txt", "not bytes"), ("", "empty path"), ([" "], "empty path")],
+)
+def test_the_python_api_names_a_wrong_input(inputs, says, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "here.txt").write_text("عنوان الخبر\n" + "نص عربي عن الحدث في المدينة. " * 5, encoding="utf-8")
+    for call in (khabar.read, khabar.brief):
+        with pytest.raises(khabar.OptionsError, match=says):
+            call(inputs)  # '' never reads the current folder

@@ -380,3 +380,9 @@ def test_a_closed_store_says_so(tmp_path):
     s.close()
     with pytest.raises(StoreError, match="closed"):
         s.count()
+
+
+def test_a_named_store_in_a_folder_that_does_not_exist_is_refused_not_created(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "no" / "such" / "x.sqlite3")
+    assert not (tmp_path / "no").exists()

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
+from khabar.config import default_db_path
 from khabar.errors import QueryError, StoreError
 from khabar.store.migrations import APPLICATION_ID, SCHEMA_VERSION, pending
 from khabar.text.ar.clitics import bare_text
@@ -156,6 +157,10 @@ class Connection:
 def _connect(path: Path) -> sqlite3.Connection:
     if path.is_dir():
         raise StoreError(f"{path}: is a directory; give a file path for the store, e.g. {path / 'khabar.sqlite3'}")
+    # The default store's directory (per user, or $KHABAR_DB) is made on first use; a path
+    # the user names must be in a folder that exists: a typo never creates a folder tree.
+    if not path.parent.is_dir() and not path.parent.exists() and path != default_db_path():
+        raise StoreError(f"{path}: the directory {path.parent} does not exist; create it first")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
