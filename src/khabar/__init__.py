@@ -105,9 +105,12 @@ def brief(
 
 
 def open_store(path: str | Path | None = None):  # -> khabar.store.Store
-    """Open (creating if needed) the SQLite store at ``path`` (default: $KHABAR_DB or the
-    per-user data directory)."""
+    """Open (creating the file if needed) the SQLite store at ``path``, in a folder that
+    exists; without ``path``, $KHABAR_DB or the per-user data directory (its folder made on
+    first use)."""
     from khabar.config import default_db_path
     from khabar.store import open_store as _open
 
-    return _open(path if path is not None else default_db_path())
+    if path is None:  # the default store's folder is made on first use
+        return _open(default_db_path(), create_folder=True)
+    return _open(path)

@@ -45,7 +45,7 @@ def serve(
 
     try:
         settings = ApiSettings(
-            db_path=(db or default_db_path()).expanduser(),
+            db_path=db.expanduser() if db else None,  # None: the default store, its folder made if needed
             max_body_bytes=int(max_body_mb * MB),
             max_upload_bytes=int(max_upload_mb * MB),
             rate_limit_per_minute=rate_limit,
@@ -56,7 +56,7 @@ def serve(
     require_extra("web", "khabar serve")
     from khabar.api import serve as run
 
-    say(f"khabar serving {settings.db_path} on http://{host}:{port}/")
+    say(f"khabar serving {settings.db_path or default_db_path()} on http://{host}:{port}/")
     run(host=host, port=port, settings=settings)
 
 

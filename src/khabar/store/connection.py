@@ -30,7 +30,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-from khabar.config import default_db_path
 from khabar.errors import QueryError, StoreError
 from khabar.store.migrations import APPLICATION_ID, SCHEMA_VERSION, pending
 from khabar.text.ar.clitics import bare_text
@@ -50,13 +49,13 @@ class Connection:
     a context manager.  The article and story parts of :class:`~khabar.store.Store` build
     on it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create_folder: bool = False) -> None:
         self.path = path
         self._write_lock = threading.RLock()
         self._conns_lock = threading.Lock()
         self._conns: dict[threading.Thread, sqlite3.Connection] = {}
         self._closed = False
-        conn = _connect(path)  # checks, creates or migrates the file
+        conn = _connect(path, create_folder=create_folder)  # checks, creates or migrates the file
         self._conns[threading.current_thread()] = conn
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -154,12 +153,12 @@ class Connection:
 # --- opening and migrating ---------------------------------------------------------------
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, create_folder: bool = False) -> sqlite3.Connection:
     if path.is_dir():
         raise StoreError(f"{path}: is a directory; give a file path for the store, e.g. {path / 'khabar.sqlite3'}")
     # The default store's directory (per user, or $KHABAR_DB) is made on first use; a path
     # the user names must be in a folder that exists: a typo never creates a folder tree.
-    if not path.parent.is_dir() and not path.parent.exists() and path != default_db_path():
+    if not create_folder and not path.parent.exists():
         raise StoreError(f"{path}: the directory {path.parent} does not exist; create it first")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

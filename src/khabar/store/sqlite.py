@@ -30,8 +30,9 @@ from khabar.store.stories import Coverage, SignatureRow, StorylineRow, StoryRow,
 __all__ = ["AddResult", "Coverage", "SearchHit", "SignatureRow", "Store", "StorylineRow", "StoryRow", "open_store"]
 
 
-def open_store(path: str | Path) -> Store:
-    """Open the store at ``path``, creating it (and its directory) if needed.
+def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
+    """Open the store at ``path``, creating the file if needed (and its folder with
+    ``create_folder``; without it, a folder that does not exist is a :class:`StoreError`).
 
     The store is told its path: where the default one lives (``$KHABAR_DB``, else the
     per-user data directory) is the caller's option (:func:`khabar.open_store` resolves
@@ -40,7 +41,7 @@ def open_store(path: str | Path) -> Store:
     """
     if path is None:
         raise StoreError("open_store needs the store's path (khabar.open_store() finds the default one)")
-    return Store(Path(path).expanduser())
+    return Store(Path(path).expanduser(), create_folder=create_folder)
 
 
 class Store(ArticleStore, StoryStore):
