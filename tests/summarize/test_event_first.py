@@ -206,3 +206,19 @@ def test_the_seeds_open_with_the_rebels_withdrawal_and_name_the_trapped_figures_
     figures = " ".join(s.text for s in out[1:3])
     assert "100 ألف" in figures and "50 الف" in figures, "de Mistura and the US official side by side"
     assert 0.9 * options.length_words <= n_words(out) <= options.length_words
+
+
+def test_a_chain_of_follow_on_sentences_is_taken_from_its_head():
+    chain = [
+        (
+            "",
+            "انهار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء ما أدى إلى مقتل 12 شخصا.\n"
+            "وقال محافظ الواحة سالم الراشد إن فرق الإنقاذ تبحث عن مفقودين تحت الأنقاض.\n"
+            "وأضاف أن الجسر خضع لأعمال صيانة شاملة قبل عامين فقط.\n"
+            "وهو ما يثير أسئلة كثيرة عن جودة تلك الأعمال وعن الجهة المنفذة.",
+        ),
+        *RETOLD[1:],
+    ]
+    texts = [s.text for s in summary(pool_of(chain), 400)]
+    i = next(k for k, t in enumerate(texts) if t.startswith("وهو ما يثير"))
+    assert texts[i - 1].startswith("وأضاف أن الجسر") and texts[i - 2].startswith("وقال محافظ الواحة")

@@ -40,7 +40,7 @@ from khabar.config import BriefOptions
 from khabar.model import Quantity
 from khabar.relate.corroborate import SentencePool
 from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
-from khabar.summarize.readable import Candidate, candidates, cut_to_fit
+from khabar.summarize.readable import Candidate, candidates, cut_to_fit, without
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import tokenize
@@ -269,10 +269,11 @@ class _Selection:
     terms: dict[int, set[str]] = dataclasses.field(default_factory=dict)
 
     def unit(self, c: Candidate, cands: dict[int, Candidate]) -> list[Candidate]:
-        """``c`` with its antecedent when that is not chosen yet."""
-        if c.antecedent is None or c.antecedent in self.chosen:
-            return [c]
-        return [cands[c.antecedent], c]
+        """``c`` after the antecedents it needs that are not chosen yet (a chain from its head)."""
+        unit = [c]
+        while unit[0].antecedent is not None and unit[0].antecedent not in self.chosen:
+            unit.insert(0, cands[unit[0].antecedent])
+        return unit
 
     def fits(self, unit: list[Candidate]) -> bool:
         if any(u.row in self.chosen for u in unit[-1:]):
@@ -446,7 +447,9 @@ def choose_sentences(
     ``quantities`` are the brief's figures (:func:`khabar.relate.quantities.find_quantities`)."""
     focus = focus or Focus(frozenset(range(len(pool.docs))))
     repeated, old_concepts = old_news(pool, focus.docs, focus.earlier, threshold=options.redundancy_threshold)
-    cands = {r: c for r, c in candidates(pool, options=options).items() if pool.doc_of(r) in focus.docs and r not in repeated}
+    cands = without(
+        {r: c for r, c in candidates(pool, options=options).items() if pool.doc_of(r) in focus.docs}, repeated
+    )
     if not cands:
         return []
     if len(focus.docs) == 1 and not focus.earlier:
@@ -483,8 +486,7 @@ def choose_sentences(
                 and pool.doc_of(r) != pool.doc_of(c.row)
                 and sims[r] >= EVENT_CITATION_SIMILARITY
             }
-            for r in [r for r, x in cands.items() if r in same or x.antecedent in same]:
-                del cands[r]
+            cands = without(cands, same)
     figures = key_figures(pool, cands, quantities, picked, budget - picked.words)
     if figures:
         picked.add(figures, found)
