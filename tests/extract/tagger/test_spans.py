@@ -103,17 +103,23 @@ def test_a_two_letter_word_without_a_cue_is_not_a_person():
     assert [m.text for m in found if m.kind == "person"] == []
 
 
-def test_a_tagged_name_inside_a_longer_word_list_name_keeps_its_own_key():
+def _with_rule_mention(body: str, text: str, kind: str, role: str | None, key: str):
+    """The merged mentions of an article whose word-list recognizer found only ``text``
+    (its first occurrence) as a ``kind`` with ``role`` and the key of ``key``."""
     from khabar.extract.tagger.spans import recognize_mentions
     from khabar.model import Article, EntityMention
     from khabar.text.ar.segment import split_sentences
 
-    body = "وقال مندوب البعثة الإسرائيلية للأمم المتحدة إن بلاده ترفض مشروع القرار."
     article = Article.create(title="خبر", body=body)
-    start = article.text.index("البعثة")
-    longer = article.text[start : article.text.index(" إن")]
-    rule = EntityMention(article.id, start, start + len(longer), longer, "organisation", None, normalize(longer))
-    found = recognize_mentions(article, split_sentences(article), [rule])
+    at = article.text.index(text)
+    rule = EntityMention(article.id, at, at + len(text), text, kind, role, normalize(key))
+    return recognize_mentions(article, split_sentences(article), [rule])
+
+
+def test_a_tagged_name_inside_a_longer_word_list_name_keeps_its_own_key():
+    longer = "البعثة الإسرائيلية للأمم المتحدة"
+    body = f"وقال مندوب {longer} إن بلاده ترفض مشروع القرار."
+    found = _with_rule_mention(body, longer, "organisation", None, longer)
     assert ("للأمم المتحدة", normalize("الأمم المتحدة")) in [(m.text, m.name_key) for m in found]
 
 
@@ -137,15 +143,7 @@ def test_a_word_list_person_without_a_listed_name_word_needs_the_tagger():
 
 
 def test_a_short_name_keeps_no_key_of_a_name_that_was_dropped():
-    from khabar.extract.tagger.spans import recognize_mentions
-    from khabar.model import Article, EntityMention
-    from khabar.text.ar.segment import split_sentences
-
-    body = "وتولى الرئيس مون منصبه العام الماضي."
-    article = Article.create(title="خبر", body=body)
-    at = article.text.index("مون")
-    resolved = EntityMention(article.id, at, at + 3, "مون", "person", "الرئيس", normalize("كيم مون"))
-    found = recognize_mentions(article, split_sentences(article), [resolved])
+    found = _with_rule_mention("وتولى الرئيس مون منصبه العام الماضي.", "مون", "person", "الرئيس", "كيم مون")
     assert [m.name_key for m in found if m.text == "مون"] == ["مون"]
 
 
