@@ -1,11 +1,17 @@
 """Speed of the statistical name tagger, one core: sentences per second.
 
-    python benchmarks/bench_ner.py [--sentences 2000] [--batch 10]
+    python benchmarks/bench_ner.py [--sentences 2000] [--batch 10] [--articles 300]
 
 Tags the sentences of ANERcorp's train split (../shared/corpora/anercorp) in batches of
 ``--batch`` sentences (about one article), twice: a cold pass (every word type is new to
 the tagger: attributes, stems, clusters and weights are computed) and a warm pass (types
 cached, as in a long run).  Also reports the model's load time and file size.
+
+Then runs the pipeline's ``mentions`` component (both recognizers, merged) on
+``--articles`` ANT articles (../shared/corpora/ant, shuffled with seed 1, as
+``bench_extract.py`` samples them), cold and warm, against the word-list recognizer alone
+on the same tokens.  Each figure is given in wall time and in CPU time of this process:
+on a shared machine the CPU time is the steadier of the two.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=10, help="sentences per call (about one article)")
+    parser.add_argument("--articles", type=int, default=300, help="ANT articles for the mentions component (0: skip)")
     args = parser.parse_args()
     path = SHARED / "corpora" / "anercorp" / "ANERCorp_CamelLab_train.txt"
     if not path.exists():
@@ -41,14 +48,49 @@ def main() -> None:
     size = (Path(crf.__file__).parent / "data" / crf.MODEL_FILE).stat().st_size
     print(f"model: {size / 1e6:.1f} MB, loaded in {1000 * loaded:.0f} ms")
     for label in ("cold", "warm"):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for i in range(0, len(sentences), args.batch):
             tagger.tag(sentences[i : i + args.batch])
-        secs = time.perf_counter() - started
+        secs, cpu = time.perf_counter() - started, time.process_time() - cpu
         print(
             f"{label}: {len(sentences)} sentences ({tokens} tokens) in {secs:.2f} s: "
-            f"{len(sentences) / secs:,.0f} sentences/s, {tokens / secs:,.0f} tokens/s"
+            f"{len(sentences) / secs:,.0f} sentences/s, {tokens / secs:,.0f} tokens/s "
+            f"(CPU {cpu:.2f} s: {len(sentences) / cpu:,.0f} sentences/s)"
         )
+    if args.articles:
+        mentions_on_ant(args.articles)
+
+
+def mentions_on_ant(n: int) -> None:
+    import random
+
+    import khabar
+    from khabar.extract.entities import find_mentions
+    from khabar.model import Document
+    from khabar.pipeline import PIPELINE, add_mentions, run_component
+    from khabar.text.ar.tokenize import tokenize
+
+    files = sorted((SHARED / "corpora" / "ant").glob("*/*/*.txt"))
+    if not files:
+        sys.exit("../shared/corpora/ant is missing")
+    random.Random(1).shuffle(files)
+    docs = [run_component(PIPELINE[0], Document(article=a)) for a in khabar.read(files[:n], errors="skip")]
+
+    def timed(label: str, run) -> None:
+        started, cpu = time.perf_counter(), time.process_time()
+        for d in docs:
+            run(d)
+        secs, cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(f"{label}: {secs:.2f} s ({len(docs) / secs:,.0f} articles/s), CPU {cpu:.2f} s ({len(docs) / cpu:,.0f} articles/s)")
+
+    def word_lists_alone(d: Document) -> None:
+        find_mentions(d.article, d.sentences, [tokenize(s.text, punctuation=True) for s in d.sentences])
+
+    print(f"mentions on {len(docs)} ANT articles:")
+    timed("  word lists alone (cold)", word_lists_alone)
+    timed("  word lists alone (warm)", word_lists_alone)
+    timed("  mentions component, tagger and word lists (cold)", lambda d: run_component(add_mentions, d))
+    timed("  mentions component, tagger and word lists (warm)", lambda d: run_component(add_mentions, d))
 
 
 if __name__ == "__main__":
