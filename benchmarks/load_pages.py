@@ -2,6 +2,7 @@
 
     python benchmarks/load_pages.py                       # 400 requests per endpoint, 16 clients
     python benchmarks/load_pages.py --db ant.sqlite3      # a store already grouped (khabar stories)
+    python benchmarks/load_pages.py --synthetic 30000     # 30,000 generated articles, grouped at random
 
 Without ``--db``: the bundled examples and the five seeds (``--seeds``, default
 ``../shared/seeds``) in a temporary store, grouped into events and storylines by
@@ -22,6 +23,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
@@ -41,12 +43,51 @@ def _grouped_store(seeds: Path, db: Path) -> None:
         cluster_store(store)
 
 
+def _synthetic_store(n: int, db: Path) -> None:
+    """``n`` generated articles over 180 days and 26 outlets (one in 26 without, read from a
+    file), put in events of 1-8 articles and storylines of a few events at random (seeded):
+    the size of a real store's listings, without the time to group one."""
+    import datetime as dt
+    import random
+
+    from khabar.model import Article
+    from khabar.store import StoryRow, open_store
+
+    rng = random.Random(7)
+    words = ("حلب دمشق قصف مدنيين الأمم المتحدة مجلس الأمن اجتماع وزير الخارجية مباراة فريق هدف انتخابات "
+             "البرلمان سيول أمطار حريق سوق اتفاق وقف إطلاق النار المعارضة الجيش قافلة مساعدات").split()
+    outlets = [f"مصدر {i}" for i in range(25)] + [None]
+    day0 = dt.date(2018, 4, 1)
+    articles = []
+    for i in range(n):
+        outlet = rng.choice(outlets)
+        articles.append(Article.create(
+            title=" ".join(rng.choices(words, k=8)) + f" {i}", body=" ".join(rng.choices(words, k=60)),
+            outlet=outlet, published=day0 + dt.timedelta(days=i * 180 // n), source=None if outlet else f"feed/{i}.txt",
+        ))
+    articles.sort(key=lambda a: (a.published, a.id))
+    assignments, events, lines, i = [], [], [], 0
+    while i < len(articles):
+        group = articles[i : i + rng.choice([1, 1, 1, 1, 2, 2, 3, 5, 8])]
+        if not lines or rng.random() < 0.55:
+            lines.append("l" + group[0].id)
+        line = lines[-1] if rng.random() < 0.8 else lines[max(-len(lines), -5)]
+        sid = "s" + group[0].id
+        events.append(StoryRow(sid, group[0].title, group[0].published, group[-1].published, len(group), storyline=line))
+        assignments += [(a.id, sid) for a in group]
+        i += len(group)
+    with open_store(db) as store:
+        store.add(articles)
+        store.commit_stories(assignments=assignments, stories=events)
+
+
 def _targets(db: Path) -> dict[str, str]:
     from khabar.store import open_store
 
     with open_store(db) as store:
         line = store.storylines(limit=1, sort="size")
         event = store.stories(limit=1, sort="size")
+        outlet = next((name for name, _ in store.outlets()), None)
     if not line or not event:
         raise SystemExit(f"{db}: no storylines (group it first: khabar stories --db {db})")
     return {
@@ -54,6 +95,7 @@ def _targets(db: Path) -> dict[str, str]:
         "storyline": f"/storylines/{line[0].id}",
         "brief": f"/brief?event={event[0].id}",
         "api storylines": "/api/storylines",
+        "home by outlet": "/?" + urlencode({"outlet": outlet}) if outlet else "/?sort=size",
     }
 
 
@@ -87,10 +129,14 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--db", type=Path, help="a store already grouped; default: examples and seeds, grouped here")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    ap.add_argument("--synthetic", type=int, metavar="N", help="N generated articles grouped at random instead")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="khabar-pages-") as tmp:
         db = args.db
-        if db is None:
+        if db is None and args.synthetic:
+            db = Path(tmp) / "synthetic.sqlite3"
+            _synthetic_store(args.synthetic, db)
+        elif db is None:
             if not args.seeds.is_dir():
                 raise SystemExit(f"no seeds at {args.seeds} (use --seeds)")
             db = Path(tmp) / "pages.sqlite3"

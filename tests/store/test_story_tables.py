@@ -156,6 +156,7 @@ def test_storylines_sort_by_size_or_recency_and_filter_by_outlet_and_days(store)
     assert store.count_storylines(outlet="صحيفة الغد") == 2 and store.count_storylines(since=D2, until=D2) == 1
     assert [e.id for e in store.stories(sort="size")] == ["s1", "s2"]
     assert [e.id for e in store.stories(storyline="l2")] == ["s2"]
+    assert [e.id for e in store.stories(outlet=A.outlet)] == ["s1"] and store.count_stories(outlet=B.outlet) == 2
 
 
 def test_coverage_counts_articles_per_outlet_most_first(store):

@@ -390,6 +390,16 @@ _STORYLINE_ARTICLES = (
 )
 
 
+#: Ids of the events (``e``) / storylines (``l``) with an article of outlet ``?``.
+_GROUPS_OF_OUTLET = {
+    "e": "SELECT x.story_id FROM articles AS a JOIN story_articles AS x ON x.article_id = a.id WHERE a.outlet = ?",
+    "l": (
+        "SELECT le.storyline FROM articles AS a JOIN story_articles AS x ON x.article_id = a.id "
+        "JOIN stories AS le ON le.id = x.story_id WHERE a.outlet = ?"
+    ),
+}
+
+
 def _count_outlets(articles: str) -> str:
     """Distinct outlets of a group's articles; one without an outlet counts by its file (or
     as one unknown outlet), so that a group with no outlet at all still counts one."""
@@ -425,7 +435,10 @@ def _filters(
         where.append(f"({_count_outlets(articles)}) >= ?")
         params.append(min_outlets)
     if outlet:
-        where.append(f"EXISTS (SELECT 1 FROM {articles} AND a.outlet = ?)")
+        # The groups with an article of the outlet, found once from the outlet's articles
+        # (an index): a subquery per group let SQLite scan the outlet's articles for each
+        # group (78 s for 5,600 storylines over 30,000 articles; now milliseconds).
+        where.append(f"{alias}.id IN ({_GROUPS_OF_OUTLET[alias]})")
         params.append(outlet)
     if since is not None:
         where.append(f"{alias}.last_day IS NOT NULL AND {alias}.last_day >= ?")
