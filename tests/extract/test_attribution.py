@@ -332,3 +332,16 @@ def test_function_words_and_passives_are_never_speakers(sentence):
 def test_a_cue_with_its_preposition_or_a_written_source(sentence, source, content):
     (att,) = find_attributions(sentence)
     assert att.source.text == source and sentence[att.content_start : att.content_end] == content
+
+
+def test_a_statement_given_to_someone_then_a_bare_verb_is_theirs():
+    text = "وفي تصريح لـ وزير النقل ، سامر الخوري ، اليوم ، قال إن \" الطريق سيفتح خلال أيام \" ."
+    (att,) = find_attributions(text, [(text.index("سامر"), text.index("سامر") + len("سامر الخوري"), "person")])
+    assert att.source is not None and att.source.text == "سامر الخوري"
+    assert text[att.content_start : att.content_end] == "الطريق سيفتح خلال أيام"
+
+
+def test_a_politician_described_before_the_name_and_a_long_circumstance():
+    text = "ندد السياسي المعارض البارز كمال النوري (60 عاما) يوم الخميس عبر إذاعة محلية بـ\"الحكم الفردي\" في البلاد."
+    (att,) = find_attributions(text)
+    assert att.source is not None and att.source.text == "كمال النوري"

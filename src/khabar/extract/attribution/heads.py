@@ -695,6 +695,27 @@ class _Sentence(_Tokens):
             return None
         return head
 
+    def statement_owner(self, i: int, floor: int = 0) -> _Head | None:
+        """Whose statement a verb without its own speaker reports when the clause opened
+        with it ("وفي تصريح لـ[نائب رئيس الوزراء التركي، ويسي قايناق]، اليوم، قال إن")؛
+        None when no statement noun with its owner stands before ``i``."""
+        for k in range(max(floor, i - MAX_HEAD_WORDS - 4), i - 1):
+            w = self.norm(k)
+            if not (_bare(w) in self.L.statement_nouns or w in self.L.statement_nouns):
+                continue
+            nxt = self.norm(k + 1)
+            if nxt in ("ل", "لـ"):
+                head = self.speaker_np(k + 2, i)
+            elif len(nxt) > 2 and nxt[0] == "ل" and not nxt.startswith("لل"):
+                with self.without_preposition(k + 1):
+                    head = self.speaker_np(k + 1, i)
+                head = dataclasses.replace(head, conj=True) if head is not None else None
+            else:
+                continue
+            if head is not None and self.speaker_like(head):
+                return head
+        return None
+
     def subject_within(self, head: _Head) -> _Head | None:
         """The speaker inside a phrase read back from a verb that is no speaker itself (a
         clause before the verb): the one right before the verb ("بعد ورود [تقارير] تفيد

@@ -282,6 +282,8 @@ def _verb(
                 object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
         if verb.kind == "strict" and kind not in ("indirect", "rest"):
             return None, i + 1
+        if head is None and s.norm(i - 1) == ",":
+            head = s.statement_owner(i, floor)  # "وفي تصريح لـX، اليوم، قال إن"
         if head is None:
             if verb.kind != "strict" or s.norm(i - 1) in s.L.relative:
                 head = s.head_before(i, floor)
@@ -471,6 +473,10 @@ def _coordinated(s: _Sentence, head: _Head | None, c0: int) -> tuple[Source, ...
 def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: bool, via: str, *, statement: bool = True) -> Attribution:
     if not direct:
         c0 = s.after_complementiser(c0, c1)
+    while c0 < c1 and s.text[c0].isspace():
+        c0 += 1  # '" مدينة الباب على وشك التحرر "': quotation marks spaced off their words
+    while c1 > c0 and s.text[c1 - 1].isspace():
+        c1 -= 1
     return Attribution(
         also=_coordinated(s, head, c0),
         source=s.source(head) if head else None,
