@@ -153,3 +153,14 @@ def test_trec_abstract_probe_is_a_search_for_its_first_words(abstract_words, tex
     words_ = re.compile(r"\w+")
     expected = " ".join(words_.findall(abstract)[:8]) in " ".join(words_.findall(text))
     assert _repeats(text, abstract) == expected
+
+
+@pytest.mark.parametrize("depth", [254, 300, 1000])
+def test_text_nested_deeper_than_libxml2s_default_limit_is_read(depth):
+    paragraph = "قال المتحدث إن القوات تقدمت في الحي الشرقي من المدينة وسط قصف عنيف. " * 6
+    page = (
+        "<html><head><title>تقدم القوات في الحي الشرقي</title></head><body>"
+        + "<div>" * depth + f"<p>{paragraph}</p>" + "</div>" * depth + "</body></html>"
+    )
+    article = read_html(page, source="deep.html", options=ReadOptions())
+    assert "الحي الشرقي من المدينة" in article.body
