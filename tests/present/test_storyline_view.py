@@ -43,3 +43,15 @@ def test_the_plot_places_events_in_time_and_sizes_their_dots():
 
 def test_no_plot_without_a_dated_event():
     assert storyline_plot([StoryRow("s1", "x", None, None, 1)], lang="en", brief_href=str) is None
+
+
+def test_a_card_shows_the_latest_events_in_time_order_and_says_how_many_are_left_out():
+    from khabar.present.view import storyline_card
+    from khabar.store import StorylineRow
+
+    days = [D + dt.timedelta(days=k) for k in range(5)]
+    events = [StoryRow(f"s{k}", f"حدث {k}", d, d, 1) for k, d in enumerate(days)] + [StoryRow("sx", "بلا تاريخ", None, None, 1)]
+    line = StorylineRow("l0", "حدث 0", days[0], days[-1], 6, 6)
+    card = storyline_card(line, events, [], lang="ar", href="/storylines/l0", brief_href=str, latest=3)
+    assert [e["id"] for e in card["events"]] == ["s2", "s3", "s4"] and card["more_events"] == 3
+    assert storyline_card(line, events, [], lang="ar", href="", brief_href=str)["more_events"] == 0

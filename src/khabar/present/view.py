@@ -579,11 +579,24 @@ def storyline_card(
     href: str,
     brief_href: Callable[[str], str],
     event_coverage: dict[str, list[dict[str, Any]]] | None = None,
+    latest: int | None = None,
 ) -> dict[str, Any]:
     """A storyline (:class:`khabar.store.StorylineRow`) as the pages show it: span, size,
-    events, outlets, its coverage bar and its events (each with its brief's address)."""
+    events, outlets, its coverage bar and its events (each with its brief's address).
+
+    ``latest``: show only that many events, the most recent (by last day; undated ones
+    last), still in time order; ``more_events`` says how many are left out."""
     lab = labels(lang)
+    left_out = 0
+    if latest is not None and len(events) > latest:
+        def recency(i: int) -> tuple:
+            last = events[i].last_day
+            return (last is None, -(last or dt.date.min).toordinal(), -i)
+
+        events = [events[i] for i in sorted(sorted(range(len(events)), key=recency)[:latest])]
+        left_out = row.events - latest
     return {
+        "more_events": left_out,
         "id": row.id,
         "title": row.title,
         "href": href,

@@ -43,7 +43,7 @@ PAGE_SIZE = 25
 Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD (empty: none)")]
 Count = Annotated[str | None, Query(pattern=r"^\d{0,6}$", description="a whole number (empty: none)")]
 Sort = Annotated[str, Query(pattern="^(recent|size)$", description="recent: newest first; size: biggest first")]
-#: Events shown under a storyline on the home page (all of them are on its own page).
+#: Events shown under a storyline on the home page, the latest (all are on its own page).
 EVENTS_SHOWN = 4
 
 
@@ -85,13 +85,10 @@ def home(
     brief_href = lambda event_id: link("/brief", lang, event=event_id)  # noqa: E731
     cards = []
     for r in rows:
-        events = store.storyline_events(r.id)
-        card = storyline_card(
-            r, events[:EVENTS_SHOWN], coverage_rows(coverage[r.id]), lang=lang,
-            href=link(f"/storylines/{r.id}", lang), brief_href=brief_href,
-        )
-        card["more_events"] = max(0, len(events) - EVENTS_SHOWN)
-        cards.append(card)
+        cards.append(storyline_card(
+            r, store.storyline_events(r.id), coverage_rows(coverage[r.id]), lang=lang,
+            href=link(f"/storylines/{r.id}", lang), brief_href=brief_href, latest=EVENTS_SHOWN,
+        ))
     html = render_page(
         "home.html",
         lang=lang,
