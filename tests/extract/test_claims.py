@@ -513,3 +513,9 @@ def test_a_spot_or_a_destination_is_not_the_place_of_a_count():
 def test_where_it_happened_not_where_it_came_from():
     cs = _claims("وقتل خمسة مدنيين، وأصيب 11 آخرون جراء قذائف أطلقت من داخل حي الوادي على الأحياء السكنية في بلدة كفر سالم.")
     assert all(c.place is not None and "كفر سالم" in c.place for c in cs), [(c.text, c.place) for c in cs]
+
+
+def test_reports_a_sentence_happens_amid_are_not_its_source():
+    c = _one("وعلى وقع التقارير التي تشير إلى مجازر في المدينة، تجمع عشرات الناشطين في شارع الاستقلال وسط مدينة إسطنبول.")
+    assert source_of(c) is None and c.category == "participants"
+    assert c.place is not None and "إسطنبول" in c.place

@@ -150,7 +150,13 @@ def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFi
     return PlaceFinder(places, main, containers, text)
 
 
-_LOCATIVE = frozenset(normalize(w) for w in "في فى داخل قرب بمحافظة بمدينة ببلدة بحي بريف بمنطقة".split())
+_LOCATIVE = frozenset(
+    normalize(w)
+    for w in (
+        "في فى داخل قرب بالقرب بمحافظة بمدينة ببلدة بحي بريف بمنطقة "
+        "وسط شمال جنوب شرق غرب شمالي جنوبي شرقي غربي"  # "وسط مدينة إسطنبول"
+    ).split()
+)
 
 
 _FROM, _INSIDE = normalize("من"), normalize("داخل")
@@ -587,6 +593,12 @@ def source_chain(
     noun object).  Unattributed when nothing is found.
     """
     found: list[tuple[str, str, str | None]] = []  # (text, kind, organisation)
+    def amid(src: Source) -> bool:
+        # "وعلى وقع التقارير التي تشير إلى ...، تجمع عشرات الناشطين": background, no source
+        return src.end > src.start and _AMID.search(sentence[: src.start]) is not None
+
+    if primary is not None and amid(primary):
+        primary = None
     own = _cue_right_after(sentence, end)
     if own is not None:
         # "17 قتيلا بحسب الحكومة و19 وفق الهلال الأحمر": the cue right after a figure is its own
@@ -601,7 +613,10 @@ def source_chain(
         tail = _relay_after(sentence, attributions, primary)
         if tail:
             found.append((tail, "anonymous", None))
-    covering = [a for a in attributions if a.source is not None and a.content_start <= start and end <= a.content_end]
+    covering = [
+        a for a in attributions
+        if a.source is not None and a.content_start <= start and end <= a.content_end and not amid(a.source)
+    ]
     covering.sort(key=lambda a: (a.via == "cue", a.verb_start))
     for a in covering:
         src = a.source
@@ -622,6 +637,11 @@ def source_chain(
             if link is not None and not any(normalize(link.text) == normalize(x.text) for x in links):
                 links.append(link)
     return tuple(links) if links else UNATTRIBUTED
+
+
+#: Words that make what follows a circumstance: "على وقع التقارير التي تشير"، "في ظل
+#: تقارير"، "وسط أنباء" (the reports are the background of the sentence, not its source).
+_AMID = re.compile(r"(?:^|\s)و?(?:على\s+وقع|في\s+ظل|وسط|إثر|اثر)\s*$")
 
 
 def _cue_right_after(sentence: str, end: int) -> str | None:
