@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from summary_fixtures import pool_of, seed_pool  # noqa: F401 (a fixture)
 
 from khabar.config import BriefOptions
+from khabar.model import Article
+from khabar.pipeline import analyze
+from khabar.relate.corroborate import SentencePool
 from khabar.summarize import summarize
 from khabar.summarize.event_first import EVENT_MAX_WORDS
 from khabar.text.ar.tokenize import words
@@ -222,3 +227,12 @@ def test_a_chain_of_follow_on_sentences_is_taken_from_its_head():
     texts = [s.text for s in summary(pool_of(chain), 400)]
     i = next(k for k, t in enumerate(texts) if t.startswith("وهو ما يثير"))
     assert texts[i - 1].startswith("وأضاف أن الجسر") and texts[i - 2].startswith("وقال محافظ الواحة")
+
+
+def test_the_news_of_another_day_that_tells_the_event_again_is_left_out():
+    days = [dt.date(2024, 3, 5), dt.date(2024, 3, 6), dt.date(2024, 3, 6)]
+    pool = SentencePool.build(
+        [analyze(Article.create(title=t, body=b, published=d)) for (t, b), d in zip(RETOLD, days, strict=True)]
+    )
+    out = summary(pool, 400)
+    assert [s for s in out if "12 شخصا" in s.text] == [out[0]]

@@ -471,7 +471,8 @@ def choose_sentences(
     )
     news = [shortened(pool, c, options=options) for c in news]
     for c in [event, *news]:
-        if c is not None and picked.fits([c]):
+        # (the news of a day that tells the event again is gone from the candidates)
+        if c is not None and c.row in cands and picked.fits([c]):
             cands[c.row] = c  # with what it cites
             picked.add([c], found)
             # Another outlet's lead as close to it as those it cites tells the same event:
@@ -483,6 +484,7 @@ def choose_sentences(
                 r
                 for r in cands
                 if positions[r] < EVENT_LEAD_SENTENCES
+                and r not in picked.chosen  # the event sentence of another day stays
                 and pool.doc_of(r) != pool.doc_of(c.row)
                 and sims[r] >= EVENT_CITATION_SIMILARITY
             }
