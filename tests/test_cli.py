@@ -213,6 +213,26 @@ def test_stories_lists_undated_outletless_storylines_by_file_name_with_a_true_to
     assert "(2 new events, 2 new storylines)" in listed.stderr
 
 
+def test_stories_text_shows_the_latest_events_of_a_long_storyline(db):
+    import datetime as dt
+
+    from khabar.model import Article
+    from khabar.store import StoryRow, open_store
+
+    days = [dt.date(2024, 3, d) for d in (1, 2, 3)]
+    arts = [Article.create(title=f"حدث رقم {d.day}", body=f"نص الحدث رقم {d.day} في المدينة.", outlet="وكالة", published=d)
+            for d in days]
+    with open_store(db) as store:
+        store.add(arts)
+        store.commit_stories(assignments=[(a.id, f"s{k}") for k, a in enumerate(arts)],
+                             stories=[StoryRow(f"s{k}", a.title, a.published, a.published, 1, storyline="l0")
+                                      for k, a in enumerate(arts)])
+    listed = runner.invoke(app, ["stories", "--db", db, "--no-update", "--events", "2"])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert "and 1 older events" in lines[2] and [ln.split()[0] for ln in lines[3:]] == ["s1", "s2"]
+
+
 def test_brief_of_an_unknown_story_fails(corpus, db):
     runner.invoke(app, ["ingest", str(corpus), "--db", db])
     result = runner.invoke(app, ["brief", "--db", db, "--story", "s-none"])

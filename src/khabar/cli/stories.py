@@ -23,6 +23,7 @@ from khabar.cli.common import (
 )
 from khabar.errors import KhabarError
 from khabar.present.rows import coverage_rows, storyline_row
+from khabar.present.view import latest_events
 from khabar.store.stories import SORTS
 
 if TYPE_CHECKING:
@@ -65,6 +66,9 @@ def stories(
     until: Annotated[Optional[str], typer.Option(help="Only storylines with a day on or before this date (YYYY-MM-DD).")] = None,
     update: Annotated[bool, typer.Option(help="First put newly stored articles into events (incremental).")] = True,
     restart: Annotated[bool, typer.Option(help="Regroup every stored article from scratch.")] = False,
+    events_shown: Annotated[
+        int, typer.Option("--events", min=1, help="Text: the latest events of each storyline to show (JSON has all).")
+    ] = 10,
     fmt: ListFormatOption = "text",
     workers: WorkersOption = 1,
 ) -> None:
@@ -96,7 +100,10 @@ def stories(
                 f"{ln.id}  {ln.size:>3} articles  {ln.events:>2} events  {ln.outlets:>2} outlets  "
                 f"{_days(ln)}  {ln.title}  [{names}]"
             )
-            for e in events[ln.id]:
+            shown, left_out = latest_events(events[ln.id], events_shown)
+            if left_out:
+                typer.echo(f"    ... and {left_out} older events (--events N shows more; --format json lists them all)")
+            for e in shown:
                 typer.echo(f"    {e.id}  {e.size:>3} articles  {e.outlets:>2} outlets  {_days(e)}  {e.title}")
     if failed:
         raise typer.Exit(1)

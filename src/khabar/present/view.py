@@ -570,6 +570,19 @@ def event_rows(
     ]
 
 
+def latest_events(events: list[Any], n: int | None) -> tuple[list[Any], int]:
+    """The ``n`` most recent of a storyline's ``events`` (by last day, undated ones last),
+    still in their time order, and how many are left out; all of them when ``n`` is None."""
+    if n is None or len(events) <= n:
+        return list(events), 0
+
+    def recency(i: int) -> tuple:
+        last = events[i].last_day
+        return (last is None, -(last or dt.date.min).toordinal(), -i)
+
+    return [events[i] for i in sorted(sorted(range(len(events)), key=recency)[:n])], len(events) - n
+
+
 def storyline_card(
     row: Any,
     events: list[Any],
@@ -587,14 +600,7 @@ def storyline_card(
     ``latest``: show only that many events, the most recent (by last day; undated ones
     last), still in time order; ``more_events`` says how many are left out."""
     lab = labels(lang)
-    left_out = 0
-    if latest is not None and len(events) > latest:
-        def recency(i: int) -> tuple:
-            last = events[i].last_day
-            return (last is None, -(last or dt.date.min).toordinal(), -i)
-
-        events = [events[i] for i in sorted(sorted(range(len(events)), key=recency)[:latest])]
-        left_out = row.events - latest
+    events, left_out = latest_events(events, latest)
     return {
         "more_events": left_out,
         "id": row.id,
