@@ -167,6 +167,20 @@ def test_articles_are_listed_by_date_with_undated_last(store):
     assert [a.id for a in store.articles()] == [UN.id, FR.id, RC.id, undated.id]
 
 
+def test_every_page_is_a_slice_of_one_order_dated_then_undated(store):
+    days = [dt.date(2023, 3, d) for d in (5, 1, 5, 3)]
+    dated = [art(f"خبر مؤرخ رقم {i}", outlet="وكالة" if i % 2 else "صحيفة", published=d) for i, d in enumerate(days)]
+    undated = [art(f"خبر بلا تاريخ رقم {i}", outlet="وكالة" if i % 2 else "صحيفة") for i in range(3)]
+    store.add(dated + undated)
+    for outlet in (None, "وكالة"):
+        chosen = [a for a in dated + undated if outlet in (None, a.outlet)]
+        order = [a.id for a in sorted(chosen, key=lambda a: (a.published is None, a.published or dt.date.min, a.id))]
+        for limit in (1, 2, 3, 50):
+            for offset in range(len(order) + 2):
+                page = [a.id for a in store.articles(limit=limit, offset=offset, outlet=outlet)]
+                assert page == order[offset : offset + limit], (outlet, limit, offset)
+
+
 def test_articles_filter_by_outlet_and_inclusive_dates(filled):
     assert [a.id for a in filled.articles(outlet="وكالة الشرق")] == [UN.id, RC.id]
     assert [a.id for a in filled.articles(since=D(2016, 12, 14), until=D(2016, 12, 15))] == [FR.id, RC.id]

@@ -173,12 +173,22 @@ class ArticleStore(Connection):
         if until is not None:
             where.append("published <= ?")
             params.append(_iso_date(until, "until"))
-        sql = f"SELECT {_COLUMNS} FROM articles"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?"
+        # The dated articles, then the undated, each page read along an index: one ORDER BY
+        # "published IS NULL, published, id" sorted every row, bodies and all (0.6 s a page on
+        # the 30k ANT articles, 3.7 s at the median under 16 clients).
+        dated = " AND ".join([*where, "published IS NOT NULL"])
         with self._reading() as conn:
-            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
+            rows = conn.execute(
+                f"SELECT {_COLUMNS} FROM articles WHERE {dated} ORDER BY published, id LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            ).fetchall()
+            if len(rows) < limit and since is None and until is None:
+                before = conn.execute(f"SELECT count(*) FROM articles WHERE {dated}", params).fetchone()[0]
+                undated = " AND ".join([*where, "published IS NULL"])
+                rows += conn.execute(
+                    f"SELECT {_COLUMNS} FROM articles WHERE {undated} ORDER BY id LIMIT ? OFFSET ?",
+                    (*params, limit - len(rows), max(0, offset - before)),
+                ).fetchall()
         return [_article(r) for r in rows]
 
     def outlets(self) -> list[tuple[str, int]]:
