@@ -92,13 +92,14 @@ def add_dates(doc: Document) -> Parts:
     return {"dates": tuple(found)}
 
 
-@component("mentions", requires=("sentences",), assigns=("mentions",))
+@component("mentions", requires=("sentences", "dates"), assigns=("mentions",))
 def add_mentions(doc: Document) -> Parts:
     """People, organisations and places named in the article (linked across articles later):
-    the statistical tagger's names, with the word lists' roles and canonical keys."""
+    the statistical tagger's names, with the word lists' roles and canonical keys; none
+    inside a date."""
     from khabar.extract.tagger.spans import recognize_mentions
 
-    return {"mentions": tuple(recognize_mentions(doc.article, doc.sentences))}
+    return {"mentions": tuple(recognize_mentions(doc.article, doc.sentences, dates=doc.dates))}
 
 
 @component("quotes", requires=("sentences", "mentions"), assigns=("quotes",))

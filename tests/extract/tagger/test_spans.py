@@ -150,3 +150,13 @@ def test_a_short_name_keeps_no_key_of_a_name_that_was_dropped():
 def test_oman_named_with_its_head_word_in_a_sentence_about_jordan():
     found = _mentions("وحلت الأردن في المرتبة الرابعة، وسلطنة عمان في المرتبة الخامسة بين الدول المستوردة.")
     assert [m.name_key for m in found if m.text.endswith("عمان")] == [normalize("عمان")]
+
+
+def test_a_month_inside_a_date_is_not_a_name():
+    from khabar.model import Article
+    from khabar.pipeline import analyze
+
+    body = "ووصل الخبراء إلى سوريا في الرابع عشر من نيسان/أبريل ولم يدخلوا المدينة."
+    assert ("نيسان", "organisation") in _names(body)  # the tagger alone reads the month so
+    found = analyze(Article.create(title="خبر", body=body)).mentions
+    assert [m.text for m in found if "نيسان" in m.text] == []

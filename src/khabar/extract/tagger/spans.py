@@ -19,7 +19,7 @@ from functools import lru_cache
 from khabar.extract.entities import find_mentions, person_key
 from khabar.extract.tagger.crf import get_tagger
 from khabar.extract.tagger.features import word_lists
-from khabar.model import Article, EntityMention, Sentence
+from khabar.model import Article, DateMention, EntityMention, Sentence
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_fields, read_json
 from khabar.text.ar.normalize import normalize
@@ -169,7 +169,10 @@ def _org_phrase(text: str) -> bool:
 
 
 def recognize_mentions(
-    article: Article, sentences: Sequence[Sentence], rule_mentions: Sequence[EntityMention] | None = None
+    article: Article,
+    sentences: Sequence[Sentence],
+    rule_mentions: Sequence[EntityMention] | None = None,
+    dates: Sequence[DateMention] = (),
 ) -> list[EntityMention]:
     """The names of an article: the tagger's spans, with what the word-list recognizer
     knows about them.
@@ -198,6 +201,8 @@ def recognize_mentions(
     for sentence, found in zip(sentences, names):
         for n in found:
             start, end = sentence.start + n.start, sentence.start + n.end
+            if any(d.start <= start and end <= d.end for d in dates):
+                continue  # a month inside a date ("21 نيسان/أبريل") names no one
             if any(m.start < end and start < m.end for m in precise):
                 continue  # a gazetteer entry: its own boundaries and kind
             if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
