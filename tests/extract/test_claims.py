@@ -519,3 +519,12 @@ def test_reports_a_sentence_happens_amid_are_not_its_source():
     c = _one("وعلى وقع التقارير التي تشير إلى مجازر في المدينة، تجمع عشرات الناشطين في شارع الاستقلال وسط مدينة إسطنبول.")
     assert source_of(c) is None and c.category == "participants"
     assert c.place is not None and "إسطنبول" in c.place
+
+
+def test_a_place_word_alone_is_no_place():
+    cs = _claims(
+        "ونزح نحو 12 ألف شخص من الحي منذ العاشر من نوفمبر، ولجأ معظمهم إلى مدارس في الريف الشمالي.",
+        title="حصار حي وادي النهر",
+    )
+    c = _by_value(cs, 12000)
+    assert c.place is not None and "وادي النهر" in c.place

@@ -131,6 +131,7 @@ def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFi
         # two words back: "إلى حي الشيخ مقصود" is a destination too
         if not (set(normalize(text[max(0, p[0] - 16) : p[0]]).split()[-2:]) & _NOT_THE_PLACE_AFTER)
         and not _dative(text, p)
+        and not _common_noun(p[2])
     )
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
@@ -187,6 +188,12 @@ def _landmark(text: str, place: tuple[int, int, str]) -> bool:
     """A place written as a spot ("ساحة المسجد") or right after one ("شارع الاستقلال")."""
     before = normalize(text[max(0, place[0] - 12) : place[0]]).split()[-1:]
     return _landmark_name(place[2]) or bool(before) and _landmark_name(before[0])
+
+
+def _common_noun(place: str) -> bool:
+    """"الريف"، "المنطقة"، "المدينة" alone name no place (the tagger takes them for one)."""
+    words = normalize(place).split()
+    return len(words) == 1 and words[0].removeprefix("ال") in _PLACE_TYPES
 
 
 def _dative(text: str, place: tuple[int, int, str]) -> bool:
