@@ -345,3 +345,18 @@ def test_a_politician_described_before_the_name_and_a_long_circumstance():
     text = "ندد السياسي المعارض البارز كمال النوري (60 عاما) يوم الخميس عبر إذاعة محلية بـ\"الحكم الفردي\" في البلاد."
     (att,) = find_attributions(text)
     assert att.source is not None and att.source.text == "كمال النوري"
+
+
+def test_a_sentence_skipped_unread_has_no_attribution(seeds_dir, monkeypatch):
+    # the quick test on words (no reporting verb, cue or "وهو ما ...") never drops an
+    # attribution the full reading finds: the seeds read both ways
+    import khabar
+    from khabar.extract.attribution import scan
+    from khabar.text.ar.segment import split_sentences
+
+    sentences = [s.text for a in khabar.read(seeds_dir) for s in split_sentences(a)]
+    skipped = [t for t in sentences if not scan._may_attribute(t)]
+    assert 0 < len(skipped) < len(sentences)
+    monkeypatch.setattr(scan, "_may_attribute", lambda text: True)
+    assert all(find_attributions(t) == [] for t in skipped)
+    assert find_attributions("وأكد الوزير أن المعبر سيفتح.") != []

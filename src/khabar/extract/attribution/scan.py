@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import (
+    _complement_at,
+    _lists,
     _PRONOUN_PREPOSITIONS,
     _QUOTE,
     _TERMINAL,
@@ -28,6 +30,7 @@ from khabar.extract.attribution.sources import (
     Source,
 )
 from khabar.extract.attribution.tokens import _Head
+from khabar.text.ar.tokenize import words
 
 
 #: "وهو ما ينفيه ..."، "وهذا ما أكده ...": what a verb after them says is the clause before.
@@ -589,7 +592,36 @@ def find_attributions(text: str, names: Sequence[tuple[int, int, str]] = ()) -> 
     speaker of the attribution before it in the same sentence; a bare verb ("وأضاف أن") has
     ``source=None`` and ``via="verb"``: it continues the previous speaker of the article.
     """
+    if not _may_attribute(text):
+        return []
     return _scan(text, names)[1]
+
+
+def _may_attribute(text: str) -> bool:
+    """False when no word of ``text`` can start an attribution, so that the sentence need
+    not be tokenized and read (most sentences of news have none): a reporting verb (one
+    that is also a common word, "بين"، "عبر", only with a complementiser or its preposition
+    in the sentence), a whole cue (as :meth:`~khabar.extract.attribution.tokens._Tokens.cue_at`
+    reads it), "ما" before a verb with its pronoun ("وهو ما ينفيه") or an opening "وأن"."""
+    L = _lists()
+    ws = words(text)
+    if ws and ws[0] in ("وان", "وبان"):
+        return True
+    for k, w in enumerate(ws):
+        bare = w[1:] if conjoined(w) else None
+        verb = L.verbs.get(w) or (L.verbs.get(bare) if bare else None)
+        if verb is not None:
+            if verb.kind != "strict" or any(
+                _complement_at(x) or _complement_at(x[1:]) or any(_prep_matches(x, p) for p in verb.preps) for x in ws
+            ):
+                return True
+        if w == "ما" and k + 1 < len(ws) and any(ws[k + 1][-n:] in ("ه", "ها") and verb_info(ws[k + 1][:-n]) for n in (1, 2)):
+            return True
+        for first in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
+            for phrase in L.cues.get(first, ()) if first else ():
+                if tuple(ws[k + 1 : k + len(phrase)]) == phrase[1:]:
+                    return True
+    return False
 
 
 def find_source(
