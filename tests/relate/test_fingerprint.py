@@ -117,3 +117,32 @@ def test_a_module_outside_the_listed_files_is_refused():
 
     with pytest.raises(ImportError, match="datasketch.lsh"):
         run_package_modules("datasketch", {"datasketch.hashfunc": "hashfunc.py"}, "datasketch.lsh")
+
+
+# --- banded LSH: the bands and candidates of datasketch's MinHashLSH, without its import ---
+
+
+@pytest.mark.parametrize("threshold", [0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95])
+def test_the_bands_are_the_ones_datasketch_chooses(threshold):
+    from datasketch.lsh import _optimal_param
+
+    from khabar.relate.fingerprint import NUM_PERM, lsh_bands
+
+    assert lsh_bands(threshold, NUM_PERM) == _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+
+
+def test_banded_pairs_are_the_candidates_of_datasketchs_index():
+    from datasketch import MinHashLSH
+
+    from khabar.relate.fingerprint import NUM_PERM, banded_pairs, shingles, signature_matrix, signatures
+
+    base = "قال المرصد السوري لحقوق الإنسان إن عشرين مدنيا قتلوا في قصف على الأحياء الشرقية"
+    edits = [base, base.replace("عشرين", "ثلاثين"), base + " من المدينة", "وصلت قافلة مساعدات إلى البلدة المحاصرة صباح اليوم",
+             base.replace("قال", "أفاد"), "وصلت قافلة مساعدات إلى البلدة المحاصرة صباح أمس", "خبر آخر لا صلة له بما سبق أبدا"]
+    sigs = signatures([shingles(t) for t in edits])
+    lsh = MinHashLSH(threshold=0.35, num_perm=NUM_PERM)
+    for k, sig in enumerate(sigs):
+        lsh.insert(k, sig)
+    expected = [(k1, k2) for k1, sig in enumerate(sigs) for k2 in sorted(lsh.query(sig)) if k2 > k1]
+    got = list(banded_pairs(signature_matrix(sigs), threshold=0.35))
+    assert got == expected and (0, 1) in got

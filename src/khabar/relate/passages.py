@@ -34,15 +34,13 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from khabar.config import DEFAULT_MIN_ARABIC_RATIO
 from khabar.errors import OptionsError
 from khabar.model import Article, PassageOccurrence, Sentence, SharedPassage, unique_articles
 from khabar.relate.fingerprint import (
-    NUM_PERM,
+    banded_pairs,
     jaccard,
     mean_pairwise_jaccard,
     shingle_key,
@@ -53,9 +51,6 @@ from khabar.relate.fingerprint import (
 )
 from khabar.text.ar.normalize import arabic_ratio
 from khabar.text.ar.segment import is_boilerplate, split_sentences
-
-if TYPE_CHECKING:
-    from datasketch import LeanMinHash
 
 #: Default Jaccard (character 5-shingles) above which two sentences are copies.  Measured
 #: on the bundled examples and the seeds (every cross-article pair of sentences of 8+
@@ -157,9 +152,8 @@ def find_shared_passages(
         sig_matrix = None
         pairs: Iterator[tuple[int, int]] = _exact_pairs(key_sets, threshold=threshold)
     else:
-        sigs = signatures(key_sets)
-        sig_matrix = signature_matrix(sigs)
-        pairs = _candidate_pairs(sigs, threshold=threshold)
+        sig_matrix = signature_matrix(signatures(key_sets))
+        pairs = banded_pairs(sig_matrix, threshold=max(0.05, threshold - LSH_MARGIN))
 
     articles_of_key: list[set[int]] = [set() for _ in key_texts]
     for unit in units:
@@ -211,22 +205,6 @@ def _exact_pairs(key_sets: Sequence[frozenset[str]], *, threshold: float) -> Ite
     for k1, a in enumerate(key_sets):
         for k2 in range(k1 + 1, len(key_sets)):
             if jaccard(a, key_sets[k2]) >= threshold:
-                yield k1, k2
-
-
-def _candidate_pairs(sigs: Sequence[LeanMinHash], *, threshold: float) -> Iterator[tuple[int, int]]:
-    """Pairs of distinct keys (k1 < k2, in order) that LSH puts in a common bucket."""
-    if len(sigs) < 2:
-        return
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=max(0.05, threshold - LSH_MARGIN), num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for k, sig in enumerate(sigs):
-            session.insert(k, sig, check_duplication=False)
-    for k1, sig in enumerate(sigs):
-        for k2 in sorted(lsh.query(sig)):
-            if k2 > k1:
                 yield k1, k2
 
 
