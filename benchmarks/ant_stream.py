@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cosine-threshold", type=float, default=_DEFAULTS.cosine_threshold,
                         help="second stage threshold; 0: MinHash alone (the grouping before the second stage)")
     parser.add_argument("--restart", action="store_true", help="forget stored stories first")
+    parser.add_argument("--meaning-encoder", choices=("use", "static"), default=_DEFAULTS.meaning_encoder,
+                        help="what encodes the articles' meaning (static: the distilled word vectors)")
     parser.add_argument("--workers", type=int, default=1,
                         help="processes that sign (khabar.scale.ProcessEngine); 1: this process alone")
     parser.add_argument("--show", type=int, default=20)
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = tempfile.TemporaryDirectory()
         args.db = Path(tmp.name) / "ant.sqlite3"
     options = StoryOptions(threshold=args.threshold, window_days=args.window_days, body_terms=args.body_terms,
-                           cosine_threshold=args.cosine_threshold or None)
+                           cosine_threshold=args.cosine_threshold or None, meaning_encoder=args.meaning_encoder)
     with open_store(args.db) as store:
         if store.count() == 0:
             t0 = time.perf_counter()

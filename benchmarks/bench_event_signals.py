@@ -3,8 +3,10 @@
 Reads ``--n`` ANT articles (the event gold's articles by default, so no corpus walk) and
 times, each over all of them: the word signature (light stems, MinHash and term vector,
 without names), the names of the lead (the entity finder on the lead), the event day (the
-date rules on title and lead) and the meaning vector (the multilingual USE on title and lead,
-one thread, batches of ``--batch``).  Prints milliseconds per article for each.
+date rules on title and lead), the kinds of happening of the title, and the meaning vector
+(the multilingual USE on title and lead, one thread, batches of ``--batch``; and the word
+vectors distilled from it, ``meaning_encoder="static"``).  Prints milliseconds per article
+for each.
 
     python benchmarks/bench_event_signals.py [--ant ../shared/corpora/ant] [--batch 256]
 
@@ -20,7 +22,8 @@ import time
 from pathlib import Path
 
 from khabar.config import StoryOptions
-from khabar.extract.entities import lead_names
+from khabar.extract.entities import lead_mentions, lead_names
+from khabar.extract.happenings import headline_kinds
 from khabar.ingest import read_path
 from khabar.model import Article
 from khabar.relate.meaning import article_meanings
@@ -52,6 +55,10 @@ def main() -> None:
     timed("word signature (stems, MinHash)", lambda: [SignedArticle.of(a, options=lexical, names=()) for a in articles])
     timed("names of the lead", lambda: [lead_names(a, body_terms=options.body_terms) for a in articles])
     timed("event day (dates of the lead)", lambda: [event_day(a, lead_words=options.lead_words) for a in articles])
+    mentions = [lead_mentions(a, body_terms=options.body_terms) for a in articles]
+    timed("kinds of happening (title)", lambda: [headline_kinds(a, m) for a, m in zip(articles, mentions)])
+    article_meanings(articles[:2], encoder="static")  # load the vectors outside the timing
+    timed("meaning (distilled word vectors)", lambda: article_meanings(articles, encoder="static"))
 
     def meanings() -> None:
         from khabar.relate.embeddings import get_encoder

@@ -49,6 +49,10 @@ from khabar.store import open_store  # noqa: E402
 BATCH = 500
 
 
+#: The grouping options of every run (``--meaning-encoder`` sets the encoder).
+OPTIONS = StoryOptions()
+
+
 def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
@@ -93,7 +97,7 @@ def run_local(corpus: Path, db: Path, *, trace: bool) -> dict:
     with open_store(db) as store:
         store.add_batches(articles(), batch_size=BATCH)
         t_ingest = time.perf_counter()
-        report = cluster_store(store, options=StoryOptions(), progress=progress, batch_size=BATCH)
+        report = cluster_store(store, options=OPTIONS, progress=progress, batch_size=BATCH)
         end = time.perf_counter()
         stored = store.count()
         assignments = store.assignments()
@@ -125,7 +129,7 @@ def run_processes(corpus: Path, db: Path, *, workers: int) -> dict:
         result = ingest_paths(
             [corpus],
             store,
-            options=StoryOptions(),
+            options=OPTIONS,
             engine=ProcessEngine(workers),
             batch_size=BATCH,
             on_error=lambda e: errors.append(e.source),
@@ -163,7 +167,7 @@ def run_dask(corpus: Path, db: Path, *, workers: int) -> dict:
         errors: list[str] = []
         with open_store(db) as store:
             result = ingest_paths_distributed(
-                [corpus], store, options=StoryOptions(), client=client, on_error=lambda e: errors.append(e.source)
+                [corpus], store, options=OPTIONS, client=client, on_error=lambda e: errors.append(e.source)
             )
             stored = store.count()
             assignments = store.assignments()
@@ -200,6 +204,7 @@ def spawn(corpus: Path, path: str, args: argparse.Namespace, *, workers: int) ->
     cmd = [sys.executable, __file__, "--child-corpus", str(corpus), "--child-path", path, "--workers", str(workers)]
     if args.tracemalloc:
         cmd.append("--tracemalloc")
+    cmd += ["--meaning-encoder", args.meaning_encoder]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -255,15 +260,19 @@ def main() -> None:
         "article a copy of one of ~20 base texts (corpus.generate), the worst case for the clusterer",
     )
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations (slower)")
+    parser.add_argument("--meaning-encoder", choices=("use", "static"), default=StoryOptions().meaning_encoder,
+                        help="what encodes the articles' meaning (static: the distilled word vectors)")
     parser.add_argument("--child-corpus", help=argparse.SUPPRESS)
     parser.add_argument("--child-path", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global OPTIONS
+    OPTIONS = StoryOptions(meaning_encoder=args.meaning_encoder)
     if args.child_corpus:
         child(args)
         return
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}; "
-          f"corpus: {args.corpus}")
+          f"corpus: {args.corpus}; meaning: {args.meaning_encoder}")
     print("| articles | path | wall s | articles/s | peak RSS MiB | stories | time ratio vs first | stages | bad input |")
     print("|---:|---|---:|---:|---:|---:|---|---|---|")
     bases: dict[str, dict] = {}  # the first (smallest) run of each path, for the growth ratio

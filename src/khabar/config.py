@@ -224,6 +224,10 @@ class StoryOptions:
     #: Body words after the title that make the meaning text, and where the day of the
     #: happening is looked for (docs/stories.md: 40 measured best).
     lead_words: int = 40
+    #: What encodes the meaning: "use" (the multilingual USE, ~16 ms an article) or
+    #: "static" (word vectors distilled from it, khabar.relate.meaning: ~0.3 ms with the
+    #: stemming; on the dev pairs event F1 0.789 against 0.807, docs/stories.md).
+    meaning_encoder: str = "use"
     #: Event score: meaning cosine to the event's centroid + ``event_terms_weight`` x
     #: TF-IDF cosine to its centroid + ``same_day_bonus`` when the article's event day is
     #: one of the event's days; an article joins the best event scoring at least
@@ -264,6 +268,8 @@ class StoryOptions:
             raise OptionsError(f"cosine_days must be 0 or more, got {self.cosine_days}")
         if self.lead_words < 1:
             raise OptionsError(f"lead_words must be at least 1, got {self.lead_words}")
+        if self.meaning_encoder not in ("use", "static"):
+            raise OptionsError(f"meaning_encoder must be 'use' or 'static', got {self.meaning_encoder!r}")
         for name in ("event_threshold", "storyline_threshold"):
             if not 0.0 < getattr(self, name) <= 3.0:
                 raise OptionsError(f"{name} must be in (0, 3], got {getattr(self, name)}")
@@ -284,9 +290,12 @@ class StoryOptions:
             return min(0.1, self.threshold)
         return round(0.7 * self.threshold, 4)
 
-    def signature_key(self) -> tuple[int, int, int, bool, bool, int, bool]:
+    def signature_key(self) -> tuple[int, int, int, bool, bool, int, bool, str]:
         """The options a signature depends on: change one and every signature is stale."""
-        return (self.num_perm, self.seed, self.body_terms, self.names, self.semantic, self.lead_words, self.event_kinds)
+        return (
+            self.num_perm, self.seed, self.body_terms, self.names, self.semantic, self.lead_words, self.event_kinds,
+            self.meaning_encoder,
+        )
 
 
 @dataclass(frozen=True, slots=True)

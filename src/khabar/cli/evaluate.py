@@ -220,6 +220,9 @@ def eval_stories(
         Optional[float], typer.Option(help="Storyline score to join a storyline.", show_default=False)
     ] = None,
     lexical: Annotated[bool, typer.Option("--lexical", help="Group by words alone (no meaning vectors).")] = False,
+    meaning_encoder: Annotated[
+        Optional[str], typer.Option(help="What encodes the meaning: use or static.", show_default=False)
+    ] = None,
 ) -> None:
     """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping;
     with --gold, pairwise precision / recall / F1 of events and storylines on real news.
@@ -240,6 +243,7 @@ def eval_stories(
         "event_threshold": event_threshold,
         "storyline_threshold": storyline_threshold,
         "semantic": False if lexical else None,
+        "meaning_encoder": meaning_encoder,
     }
     given["cosine_threshold"] = cosine_threshold or None  # 0: the second stage off (below)
     try:

@@ -80,7 +80,8 @@ def _meanings(articles: list[Article], options: StoryOptions) -> np.ndarray:
     (float16), so that an article signed here and one read back from a store group alike."""
     from khabar.relate.meaning import article_meanings
 
-    return article_meanings(articles, lead_words=options.lead_words).astype(np.float16).astype(np.float32)
+    meanings = article_meanings(articles, lead_words=options.lead_words, encoder=options.meaning_encoder)
+    return meanings.astype(np.float16).astype(np.float32)
 
 
 def sign_batch(articles: list[Article], *, options: StoryOptions) -> list[SignedArticle | InputError]:

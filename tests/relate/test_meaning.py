@@ -1,0 +1,46 @@
+"""The distilled meaning (khabar.relate.meaning.static_meanings): paraphrases meet, other
+happenings stay apart, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from khabar.relate.meaning import article_meanings, static_meanings
+from khabar.relate.stories import assign_stories
+from khabar.scale.cluster import sign_batch
+from story_texts import OPTIONS, OTHER_EVENT, WIRE, article
+
+STATIC = replace(OPTIONS, meaning_encoder="static")
+
+
+def test_a_paraphrase_is_closer_than_another_happening_of_the_same_town():
+    bridge, retold, fire = static_meanings(
+        [
+            "انهيار جسر الوادي في بلدة كفر نجم ومقتل ثلاثة عمال أثناء ترميمه",
+            "ثلاثة عمال يقضون تحت أنقاض معبر الوادي الذي هوى في كفر نجم",
+            "حريق يلتهم سوق الخضار في بلدة كفر نجم ولا إصابات",
+        ]
+    )
+    assert bridge @ retold > bridge @ fire + 0.1
+
+
+def test_meanings_are_unit_rows_and_a_text_without_content_words_is_zero():
+    rows = static_meanings(["فاز المنتخب على ضيفه بهدفين", "في من على إلى"])
+    assert np.isclose(np.linalg.norm(rows[0]), 1.0, atol=1e-5)
+    assert not rows[1].any()
+
+
+def test_articles_signed_with_the_static_encoder_group_by_it():
+    retold = article(
+        "ثلاثة عمال يقضون تحت أنقاض معبر الوادي في كفر نجم",
+        "هوى المعبر الحجري القديم في كفر نجم يوم الثلاثاء فوق الورشة التي كانت تصلحه، فقضى ثلاثة عمال "
+        "وأسعف سبعة جرحى إلى المشفى، وتعهد المجلس البلدي بتحقيق فني.",
+        outlet="موقع النهار",
+    )
+    items = sign_batch([WIRE, retold, OTHER_EVENT], options=STATIC)
+    assert all(item.meaning.shape == (128,) for item in items)
+    assert np.allclose(items[0].meaning, article_meanings([WIRE], encoder="static")[0], atol=1e-3)
+    events = assign_stories(items, options=STATIC)
+    assert events[retold.id] == events[WIRE.id] != events[OTHER_EVENT.id]
