@@ -528,3 +528,9 @@ def test_a_place_word_alone_is_no_place():
     )
     c = _by_value(cs, 12000)
     assert c.place is not None and "وادي النهر" in c.place
+
+
+def test_between_two_places_is_no_source():
+    # "بين" is also the verb "بيّن": never a source of a figure read back from a verb
+    c = _one("وعقد المجلس جلسة طارئة لبحث الوضع على الحدود بين قطاع غزة وإسرائيل، إثر مقتل 16 فلسطينيا في المواجهات.")
+    assert source_of(c) is None

@@ -60,7 +60,7 @@ STOCK_CATEGORIES = frozenset({"trapped", "population", "territory"})
 #: disagreements (dev and test) is of these categories.
 UNCOMPARED_CATEGORIES = frozenset({"places", "goals", "matches", "rate"})
 #: Words that only say what kind of place a name is ("حي الشيخ مقصود" is "الشيخ مقصود").
-_PLACE_TYPE_WORDS = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف مخيم".split())
+_PLACE_TYPE_WORDS = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف مخيم قطاع".split())
 
 
 def group_class(group: str | None) -> str:

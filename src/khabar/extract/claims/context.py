@@ -115,7 +115,7 @@ def _place_key(place: str) -> str:
     return " ".join(words)
 
 
-_PLACE_TYPES = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف".split())
+_PLACE_TYPES = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف قطاع".split())
 
 
 def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFinder:
@@ -276,6 +276,8 @@ _MAY = normalize("قد")
 
 def _verb_at(s: _Sent, k: int) -> bool:
     info = verb_info(s.toks[k].norm)
+    if info is not None and info[1].kind == "strict":
+        return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
     if info is not None and info[1].kind not in ("participle", "impersonal"):
         return True
     return _lists().source_verb.at(s.toks, k, _variants) is not None
