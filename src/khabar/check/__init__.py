@@ -142,7 +142,7 @@ def check_claim(
     ``model`` is ``None`` for the default (:func:`default_model`), ``"rules"``,
     ``"meaning"``, a model object, or the path of a saved one.  ``scope`` is the set of
     article ids evidence may come from (an event's or a storyline's articles), or
-    ``"event"`` for the event of the stored article that speaks to the claim most closely
+    ``"event"`` for the storyline of the stored event that speaks to the claim most closely
     (:func:`claim_event`; a store whose stories were grouped); ``None`` searches
     everything.  The result lists candidate articles, best evidence first.
     """
@@ -177,6 +177,9 @@ def claim_event(result: CheckResult, store: object) -> str | None:
 
 
 def _check_in_event(claim: str, store: object, *, model: Model | str | Path | None, options: CheckOptions) -> CheckResult:
+    """The check kept to the storyline of the claim's event (its event's articles when the
+    store keeps no storylines): one event of a fast story is often a single report, and the
+    reports of the days around it speak to the same claim."""
     if not hasattr(store, "story_of"):
         raise OptionsError('scope="event" needs a store whose articles were grouped into stories')
     chosen = _model(model)
@@ -184,9 +187,10 @@ def _check_in_event(claim: str, store: object, *, model: Model | str | Path | No
     event = claim_event(first, store)
     if event is None:
         return first
-    ids = [a.id for a in store.story_articles(event)]  # type: ignore[attr-defined]
-    scoped = check_claim(claim, store, model=chosen, options=options, scope=ids)
-    return dataclasses.replace(scoped, event=event)
+    line = store.storyline_of(event) if hasattr(store, "storyline_of") else None  # type: ignore[attr-defined]
+    articles = store.storyline_articles(line) if line else store.story_articles(event)  # type: ignore[attr-defined]
+    scoped = check_claim(claim, store, model=chosen, options=options, scope=[a.id for a in articles])
+    return dataclasses.replace(scoped, event=event, storyline=line)
 
 
 def check_docs(

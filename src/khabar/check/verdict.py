@@ -118,8 +118,10 @@ class CheckResult:
     verdict: Verdict
     #: Which judge read the articles: "meaning" (the shipped model), "rules" or "lexical".
     model: str = "rules"
-    #: The event (story id) the check was kept to, when it was asked to stay in the claim's event.
+    #: The claim's event (story id), when the check was asked to stay in it.
     event: str | None = None
+    #: The storyline of that event, whose articles the check was kept to.
+    storyline: str | None = None
 
 
 # --- independent sources ---------------------------------------------------------------------

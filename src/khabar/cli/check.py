@@ -37,8 +37,8 @@ def check(
         bool,
         typer.Option(
             "--everywhere",
-            help="Search every stored story, not only the claim's own event (the stored story that speaks "
-            "to it most, once khabar stories has grouped the store).",
+            help="Search every stored story, not only the storyline of the claim's event (the stored story "
+            "that speaks to it most, once khabar stories has grouped the store).",
         ),
     ] = False,
     story: Annotated[Optional[str], typer.Option(help="Keep the evidence to this stored story (an event's id).")] = None,
@@ -46,8 +46,8 @@ def check(
 ) -> None:
     """Check a claim against the store (or given files): evidence, each article's stance, a verdict.
 
-    Evidence comes from the claim's own event: the stored story that speaks to it most (once
-    khabar stories has grouped the store; --everywhere searches every story).  Wherever it is
+    Evidence comes from the claim's own storyline: that of the stored event that speaks to it
+    most (once khabar stories has grouped the store; --everywhere searches every story).  Wherever it is
     found, an article that never names the claim's place is of another event."""
     from khabar.check import check_claim, result_to_dict
     from khabar.present.check import format_check

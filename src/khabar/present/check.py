@@ -56,7 +56,8 @@ def format_check(result: CheckResult, *, lang: str = "ar", show_unrelated: bool 
     lab = labels(lang)
     judged = lab["judged_by"].format(model=lab.get(f"model_{result.model}", result.model))
     if result.event:
-        judged += comma_of(lang) + lab["within_event"].format(event=result.event)
+        within = "within_storyline" if result.storyline else "within_event"
+        judged += comma_of(lang) + lab[within].format(event=result.event, storyline=result.storyline)
     lines = [f"{lab['claim']}: {result.claim}", f"{lab['verdict']}: {verdict_sentence(result.verdict, lang)}", f"({judged})", ""]
     for a in result.articles:
         if a.stance == "unrelated" and not show_unrelated:

@@ -141,6 +141,7 @@ LABELS: dict[str, dict[str, str]] = {
         "model_rules": "القواعد",
         "model_lexical": "النموذج اللفظي",
         "within_event": "ضمن الحدث {event}",
+        "within_storyline": "ضمن مسار الحدث {event}: {storyline}",
         "verdict_agree": "يؤيده {n} من المصادر المستقلة ({names})",
         "verdict_disagree": "يخالفه {n} ({names})",
         "verdict_disagree_figures": "يخالفه {n} في الرقم: {figures}",
@@ -286,6 +287,7 @@ LABELS: dict[str, dict[str, str]] = {
         "model_rules": "the rules",
         "model_lexical": "the lexical model",
         "within_event": "within event {event}",
+        "within_storyline": "within the storyline {storyline} of event {event}",
         # The verdict sentence in English is the verdict's own (khabar.check.verdict).
     },
 }

@@ -27,7 +27,8 @@ class CheckRequest(BaseModel):
     )
     everywhere: bool = Field(
         default=False,
-        description="Search every stored story, not only the claim's own event (the stored story that speaks to it most).",
+        description="Search every stored story, not only the storyline of the claim's event (the stored story that "
+        "speaks to it most).",
     )
 
 
@@ -36,7 +37,7 @@ def check_claim(request: CheckRequest, store: Annotated[Store, Depends(get_store
     """Retrieve the articles that speak to the claim and label each one agree / disagree /
     discuss / unrelated with its evidence sentences, their sources and figures; the verdict
     counts independent outlets (copies of one wire story are one source).  The evidence comes
-    from the claim's own event (the stored story that speaks to it most) unless
+    from the storyline of the claim's event (the stored story that speaks to it most) unless
     ``everywhere`` is set."""
     from khabar.check import check_claim as run, result_to_dict
 
