@@ -411,7 +411,7 @@ def test_check_json_is_the_api_answer(corpus):
     result = runner.invoke(app, ["check", CLAIM, str(corpus), "--json"])
     assert result.exit_code == 0
     body = json.loads(result.stdout)
-    assert set(body) == {"claim", "articles", "verdict", "model", "event"} and body["verdict"]["summary"]
+    assert set(body) == {"claim", "articles", "verdict", "model", "event", "storyline"} and body["verdict"]["summary"]
 
 
 def test_train_writes_a_model_check_can_use(tmp_path):
