@@ -190,8 +190,24 @@ _V5_STORYLINES = Migration(
     ),
 )
 
+# The home page lists storylines newest first (or biggest first), 25 at a time: with an
+# index in that order SQLite reads the first 25 rows instead of sorting every storyline
+# (11 ms of a 47 ms page for 5,600 storylines).  Events are listed the same ways.
+_V6_LISTING_ORDER = Migration(
+    version=6,
+    note="storylines and events in the orders they are listed",
+    statements=(
+        "CREATE INDEX storylines_by_recency ON storylines (last_day DESC, size DESC, id)",
+        "CREATE INDEX storylines_by_size ON storylines (size DESC, last_day DESC, id)",
+        "CREATE INDEX stories_by_recency ON stories (last_day DESC, size DESC, id)",
+        "CREATE INDEX stories_by_size ON stories (size DESC, last_day DESC, id)",
+    ),
+)
+
 #: Every step, in order.  The store's current version is ``len(MIGRATIONS)``.
-MIGRATIONS: tuple[Migration, ...] = (_V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES, _V5_STORYLINES)
+MIGRATIONS: tuple[Migration, ...] = (
+    _V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES, _V5_STORYLINES, _V6_LISTING_ORDER,
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

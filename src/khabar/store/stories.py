@@ -450,12 +450,13 @@ def _filters(
 
 
 def _order(sort: str, alias: str) -> str:
+    """ORDER BY of a listing, as the listing-order indexes hold it (schema v6).  A DESC
+    order puts the undated (NULL last day) last."""
     if sort not in SORTS:
         raise StoreError(f"sort {sort!r}: give one of {', '.join(SORTS)}")
-    recent = f"{alias}.last_day IS NULL, {alias}.last_day DESC"
     if sort == "size":
-        return f"{alias}.size DESC, {recent}, {alias}.id"
-    return f"{recent}, {alias}.size DESC, {alias}.id"
+        return f"{alias}.size DESC, {alias}.last_day DESC, {alias}.id"
+    return f"{alias}.last_day DESC, {alias}.size DESC, {alias}.id"
 
 
 #: A storyline's row from its events' rows: the earliest event's title, the span of their
