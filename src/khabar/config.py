@@ -98,6 +98,22 @@ class ReadOptions:
             raise OptionsError(f"published {self.published} is outside {first} .. {last}")
 
 
+#: Where khabar keeps what it can compute again (stems, the sentence encoder's tables);
+#: "off" keeps nothing.  (text/ar/stem.py reads the same variable: text sits below config.)
+CACHE_ENV_VAR = "KHABAR_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """``$KHABAR_CACHE_DIR``, else the per-user cache directory; None when the variable says
+    off ("", "0", "off", "no")."""
+    where = os.environ.get(CACHE_ENV_VAR)
+    if where is not None:
+        return None if where.strip().lower() in ("", "0", "off", "no") else Path(where).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("khabar", appauthor=False))
+
+
 def default_db_path() -> Path:
     """``$KHABAR_DB`` if set, else ``khabar.sqlite3`` in the per-user data directory."""
     env = os.environ.get(DB_ENV_VAR)

