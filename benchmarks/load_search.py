@@ -27,6 +27,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load_brief import _free_port, _start_server, _wait_ready  # noqa: E402
+from load_pages import _hammer  # noqa: E402
 
 #: The slowest query the limits allow: four prefixes of 3 letters (the fewest a prefix may
 #: have) that start the commonest words of Arabic news, padded with plain words up to 32.
@@ -42,29 +43,6 @@ ENDPOINTS = {
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
-
-
-async def _measure(base: str, path: str, *, requests: int, clients: int) -> tuple[list[float], int, float]:
-    latencies: list[float] = []
-    errors = 0
-    sent = 0
-
-    async def client() -> None:
-        nonlocal sent, errors
-        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
-            while sent < requests:
-                sent += 1
-                t0 = time.perf_counter()
-                try:
-                    ok = (await http.get(path)).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                latencies.append(time.perf_counter() - t0)
-                errors += not ok
-
-    t0 = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(clients)))
-    return latencies, errors, time.perf_counter() - t0
 
 
 async def _attacker(base: str, stop: asyncio.Event, tally: dict[str, int]) -> None:
@@ -83,7 +61,7 @@ async def _round(base: str, *, clients: int, requests: int) -> None:
     attacker = asyncio.create_task(_attacker(base, stop, tally))
     try:
         for name, path in ENDPOINTS.items():
-            lat, errors, wall = await _measure(base, path, requests=requests, clients=clients)
+            lat, errors, wall = await _hammer(base, path, requests=requests, clients=clients)
             print(
                 f"  {name:9s} {len(lat) / wall:7.1f} requests/s  p50 {_percentile(lat, 0.5):7.1f} ms"
                 f"  p99 {_percentile(lat, 0.99):7.1f} ms  errors {errors}"
