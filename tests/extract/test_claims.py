@@ -534,3 +534,10 @@ def test_between_two_places_is_no_source():
     # "بين" is also the verb "بيّن": never a source of a figure read back from a verb
     c = _one("وعقد المجلس جلسة طارئة لبحث الوضع على الحدود بين قطاع غزة وإسرائيل، إثر مقتل 16 فلسطينيا في المواجهات.")
     assert source_of(c) is None
+
+
+def test_a_day_after_the_source_is_no_part_of_it():
+    from khabar.extract.claims.context import clean_source
+
+    assert clean_source("المتحدث باسم وزارة الصحة في غزة في الثلاثين") == "المتحدث باسم وزارة الصحة في غزة"
+    assert clean_source("الدفاع المدني في حلب") == "الدفاع المدني في حلب"

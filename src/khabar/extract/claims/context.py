@@ -512,6 +512,9 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+_IN = re.compile(r"\s+(?:في|فى)\s+")
+
+
 def clean_source(text: str) -> str | None:
     """A source as a reader should see it, or None when what was found is no source: cut
     before a number ("الحكومة و19 وفق الهلال الأحمر" is "الحكومة") and before circumstance
@@ -524,6 +527,11 @@ def clean_source(text: str) -> str | None:
         # "أعلن المدعي العام اعتقال خمسة": a count ends the source, written in words too
         text = text[: counted[0].start]
     text = _CIRCUMSTANCE.sub("", text)
+    for m in _IN.finditer(text):
+        rest = text[m.end() :]
+        if any(n.start == 0 for n in find_numbers(rest.removeprefix("ال"))):
+            text = text[: m.start()]  # "المتحدث باسم الوزارة في الثلاثين من مارس": a day
+            break
     words = text.split()
     if len(words) > 1 and verb_info(normalize(words[0])) is not None:
         words = words[1:]  # "أوردت صحيفة صن": the verb is not the source
