@@ -346,7 +346,7 @@ def test_serve_help_shows_every_default():
 @pytest.mark.parametrize(
     "command,options",
     [
-        (["check"], ["--db", "--model", "--max-articles", "--evidence", "--json", "--all", "--everywhere", "--story", "--lang"]),
+        (["check"], ["--db", "--model", "--max-articles", "--evidence", "--json", "--all", "--everywhere", "--story", "--event", "--lang"]),
         (["train", "stance"], ["--output", "--l2"]),
         (["eval", "summarize"], ["--mode", "--easc", "--algorithms", "--length", "--aggregate", "--limit"]),
         (["eval", "stance"], ["--k", "--limit", "--l2"]),
@@ -430,3 +430,28 @@ def test_serve_answers_to_local_names_the_bound_address_and_names_given():
     assert allowed_hosts("127.0.0.1", []) == ("127.0.0.1", "localhost", "::1")
     assert allowed_hosts("192.168.1.5", ["news.lan"]) == ("127.0.0.1", "localhost", "::1", "192.168.1.5", "news.lan")
     assert "0.0.0.0" not in allowed_hosts("0.0.0.0", [])  # every address: no name to answer to
+
+
+def test_check_keeps_to_the_claim_s_storyline_unless_told_otherwise(db):
+    from khabar.store import open_store
+    from khabar_testdata import ROOT
+
+    events = [str(p) for p in sorted((ROOT / "examples").iterdir()) if p.is_dir()]
+    assert runner.invoke(app, ["ingest", *events, "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["stories", "--db", db]).exit_code == 0
+    claim = "أكثر من 70 ألف مدني ما زالوا محاصرين داخل حي وادي النهر"
+
+    def check(*more: str) -> dict:
+        result = runner.invoke(app, ["check", claim, "--db", db, "--json", "--model", "rules", *more])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    kept, wide = check(), check("--everywhere")
+    assert kept["event"] and kept["storyline"] and wide["storyline"] is None
+    with open_store(db) as store:
+        line = {a.id for a in store.storyline_articles(kept["storyline"])}
+        event = {a.id for a in store.story_articles(kept["event"])}
+    assert {a["article_id"] for a in kept["articles"]} <= line
+    assert {a["article_id"] for a in wide["articles"]} - line
+    assert {a["article_id"] for a in check("--event", kept["event"])["articles"]} <= event
+    assert {a["article_id"] for a in check("--story", kept["storyline"])["articles"]} <= line

@@ -41,7 +41,10 @@ def check(
             "that speaks to it most, once khabar stories has grouped the store).",
         ),
     ] = False,
-    story: Annotated[Optional[str], typer.Option(help="Keep the evidence to this stored story (an event's id).")] = None,
+    story: Annotated[
+        Optional[str], typer.Option(help="Keep the evidence to this storyline, all its events (see khabar stories).")
+    ] = None,
+    event: Annotated[Optional[str], typer.Option(help="Keep the evidence to this event (see khabar stories).")] = None,
     lang: LangOption = "ar",
 ) -> None:
     """Check a claim against the store (or given files): evidence, each article's stance, a verdict.
@@ -56,8 +59,8 @@ def check(
     try:
         options = build_options(CheckOptions, max_articles=max_articles, evidence_per_article=evidence)
         if paths:
-            if everywhere or story:
-                fail("--everywhere and --story choose among the store's stories; give no PATHS", 2)
+            if everywhere or story or event:
+                fail("--everywhere, --story and --event choose among the store's stories; give no PATHS", 2)
             from khabar import read
 
             result = check_claim(claim, read(paths), model=model, options=options)
@@ -65,11 +68,15 @@ def check(
             from khabar import open_store
 
             with open_store(db) as store:
+                if story and event:
+                    fail("give one of --story and --event", 2)
                 scope: list[str] | str | None = None if everywhere else "event"
-                if story:
-                    scope = [a.id for a in store.story_articles(story)]
+                if story or event:
+                    # as khabar brief: --story with an event's id still works
+                    chosen = (store.storyline_articles(story) or store.story_articles(story)) if story else store.story_articles(event)
+                    scope = [a.id for a in chosen]
                     if not scope:
-                        fail(f"no stored story {story!r}", 2)
+                        fail(f"no stored storyline {story!r}" if story else f"no stored event {event!r}", 2)
                 result = check_claim(claim, store, model=model, options=options, scope=scope)
     except KhabarError as e:
         fail(str(e), 2)
