@@ -156,7 +156,15 @@ def test_a_month_inside_a_date_is_not_a_name():
     from khabar.model import Article
     from khabar.pipeline import analyze
 
-    body = "ووصل الخبراء إلى سوريا في الرابع عشر من نيسان/أبريل ولم يدخلوا المدينة."
+    body = "وقع الهجوم المفترض في 7 أبريل/نيسان وسبب وفاة نحو 40 شخصا."
     assert ("نيسان", "organisation") in _names(body)  # the tagger alone reads the month so
     found = analyze(Article.create(title="خبر", body=body)).mentions
     assert [m.text for m in found if "نيسان" in m.text] == []
+
+
+def test_a_person_does_not_open_with_an_organisation_head_word():
+    from khabar.extract.tagger.features import word_lists
+    from khabar.extract.tagger.spans import NameSpan, _plausible_alone
+
+    assert not _plausible_alone(NameSpan(0, 10, "person", normalize("جيش النظام")), word_lists())
+    assert _plausible_alone(NameSpan(0, 10, "person", normalize("سامر الخطيب")), word_lists())

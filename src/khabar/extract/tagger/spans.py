@@ -254,6 +254,9 @@ def _same_words(m: EntityMention, n: NameSpan) -> bool:
     return person_key(normalize(m.text).split()) == person_key(n.key.split())
 
 
+#: Labels of organisation and place head words ("جيش", "شركة", "مدينة").
+_HEAD_LABELS = frozenset(("cue_org", "cue_orgname", "cue_place", "cue_places", "cue_placeweak"))
+
 #: Labels of the lists that make a word a word of a person's name.
 _NAME_LABELS = frozenset(("given", "fgiven", "surname", "gPERS", "cue_particle"))
 
@@ -277,9 +280,12 @@ def _grounded(m: EntityMention) -> bool:
 
 def _plausible_alone(n: NameSpan, lists) -> bool:
     """Whether a tagger name with no word-list mention of its kind on it may stand: not
-    a one-word person of fewer than three letters ("شي" in "بأي شي"), not a nationality
-    or people word ("الأكراد")."""
+    a person opening with an organisation or place head word ("جيش النظام"), not a
+    one-word person of fewer than three letters ("شي" in "بأي شي"), not a nationality or
+    people word ("الأكراد")."""
     words = n.key.split()
+    if n.kind == "person" and any(label in _HEAD_LABELS for label in lists.labels_of.get(words[0], ())):
+        return False  # "جيش النظام": an organisation or place head word opens no person's name
     if len(words) != 1:
         return True
     if n.kind == "person" and len(words[0]) < 3:
