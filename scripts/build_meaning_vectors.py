@@ -108,7 +108,7 @@ def main() -> int:
     parser.add_argument("--buckets", type=int, default=32768)
     parser.add_argument("--dims", type=int, default=128)
     parser.add_argument("--l2", type=float, default=0.01)
-    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--iterations", type=int, default=100)
     args = parser.parse_args()
     ant = args.corpora / "ant"
     if not ant.is_dir():
