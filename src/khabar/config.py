@@ -242,7 +242,8 @@ class StoryOptions:
     lead_words: int = 40
     #: What encodes the meaning: "use" (the multilingual USE, ~16 ms an article) or
     #: "static" (word vectors distilled from it, khabar.relate.meaning: ~0.3 ms with the
-    #: stemming; on the dev pairs event F1 0.789 against 0.807, docs/stories.md).
+    #: stemming; on the dev pairs event F1 0.795 at event_threshold 1.0 against 0.807,
+    #: docs/stories.md).
     meaning_encoder: str = "use"
     #: Event score: meaning cosine to the event's centroid + ``event_terms_weight`` x
     #: TF-IDF cosine to its centroid + ``same_day_bonus`` when the article's event day is
