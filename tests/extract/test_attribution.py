@@ -360,3 +360,17 @@ def test_a_sentence_skipped_unread_has_no_attribution(seeds_dir, monkeypatch):
     monkeypatch.setattr(scan, "_may_attribute", lambda text: True)
     assert all(find_attributions(t) == [] for t in skipped)
     assert find_attributions("وأكد الوزير أن المعبر سيفتح.") != []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'ويحمل البرنامج اسم "الكبح الكامل"، وفقًا لوكالة الأنباء الرسمية "الأناضو',
+        'وقال "تنظيم الدولة',
+        'وقال المتحدث باسم "الجبهة',
+        'وأعلنت غرفة عمليات "حوار',
+    ],
+)
+def test_a_quotation_mark_left_open_at_the_end_is_read_without_error(sentence):
+    for att in find_attributions(sentence):
+        assert 0 <= att.content_start <= att.content_end <= len(sentence)

@@ -289,8 +289,8 @@ class _Sentence(_Tokens):
         genitive = not definite
         while j < limit and j - start < MAX_HEAD_WORDS:
             w = self.norm(j)
-            if w == _QUOTE and j in self.closer and 0 < self.closer[j] - j - 1 <= MAX_QUOTED_NAME_WORDS:
-                j = self.closer[j] + 1  # غرفة عمليات «حوار كلس»
+            if w == _QUOTE and self.closer.get(j, limit) < limit and 0 < self.closer[j] - j - 1 <= MAX_QUOTED_NAME_WORDS:
+                j = self.closer[j] + 1  # غرفة عمليات «حوار كلس» (an unclosed mark closes nothing)
                 continue
             if not self.is_word(j) or self.stop_at(j) or w in self.L.relative or self.cue_at(j):
                 break
@@ -464,7 +464,7 @@ class _Sentence(_Tokens):
             return None  # "وقال للناخبين إنهم": an addressee, the speaker is elsewhere
         if w == _QUOTE:
             close = self.closer[a]
-            if not 0 < close - a - 1 <= MAX_QUOTED_NAME_WORDS + 2:
+            if not 0 < close - a - 1 <= MAX_QUOTED_NAME_WORDS + 2 or close >= limit:
                 return None
             end = self.np_end(close + 1, limit, definite=True, verb_preps=verb_preps)
             return _Head(a, end, None, None, "organisation", None, False)  # قال «تنظيم الدولة» إنه
@@ -481,7 +481,7 @@ class _Sentence(_Tokens):
                 ne = self.name_end(r + 1, limit)
                 if ne > r + 1 and (ne >= limit or not self.is_word(ne) or self.stop_at(ne)):
                     return _Head(a, ne, (r + 1, ne), (a, r), "person", org, False)
-            if self.norm(r) == _QUOTE and r in self.closer and 0 < self.closer[r] - r - 1 <= MAX_NAME_WORDS:
+            if self.norm(r) == _QUOTE and self.closer.get(r, limit) < limit and 0 < self.closer[r] - r - 1 <= MAX_NAME_WORDS:
                 return _Head(a, self.closer[r] + 1, (r + 1, self.closer[r]), (a, r), "person", org, False)
             if self.norm(r)[:1] in "لب" and not self._person_starts(r):
                 # "رئيس المجلس المحلي [لحي وادي النهر] عبدالكريم السعدي": a prepositional

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 
 from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import (
@@ -48,8 +49,12 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
     floor = 0  # a subject-first speaker never reaches back past the previous attribution
     subject: _Head | None = None  # of a clause-opening verb that reported nothing itself
     main = 0  # attributions of the sentence's own clauses (not inside a relative clause)
+    starts = _scan_words()
     while i < s.n:
         w = s.norm(i)
+        if w not in starts:
+            i += 1  # no rule starts at this word (most words): skip the checks below
+            continue
         if w == _QUOTE and i in s.closer:
             i = s.closer[i] + 1
             continue
@@ -597,6 +602,23 @@ def find_attributions(text: str, names: Sequence[tuple[int, int, str]] = ()) -> 
     return _scan(text, names)[1]
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word :func:`_may_attribute` looks further at: a verb's form or a cue's first
+    word, bare or after و/ف, and "ما"، "وان"، "وبان"."""
+    L = _lists()
+    first = set(L.verbs) | set(L.cues)
+    return frozenset(first | {c + w for w in first for c in "وف"} | {"ما", "وان", "وبان"})
+
+
+@lru_cache(maxsize=1)
+def _scan_words() -> frozenset[str]:
+    """Every word a rule of :func:`_scan` starts at: those of :func:`_first_words`, a verb
+    of stance (bare or after و/ف) and a quotation mark."""
+    stance = _lists().stance
+    return _first_words() | stance | {c + w for w in stance for c in "وف"} | {_QUOTE}
+
+
 def _may_attribute(text: str) -> bool:
     """False when no word of ``text`` can start an attribution, so that the sentence need
     not be tokenized and read (most sentences of news have none): a reporting verb (one
@@ -605,7 +627,9 @@ def _may_attribute(text: str) -> bool:
     reads it), "ما" before a verb with its pronoun ("وهو ما ينفيه") or an opening "وأن"."""
     L = _lists()
     ws = words(text)
-    if ws and ws[0] in ("وان", "وبان"):
+    if _first_words().isdisjoint(ws):
+        return False  # the common case, decided in one set operation
+    if ws[0] in ("وان", "وبان"):
         return True
     for k, w in enumerate(ws):
         bare = w[1:] if conjoined(w) else None
