@@ -541,3 +541,8 @@ def test_a_day_after_the_source_is_no_part_of_it():
 
     assert clean_source("المتحدث باسم وزارة الصحة في غزة في الثلاثين") == "المتحدث باسم وزارة الصحة في غزة"
     assert clean_source("الدفاع المدني في حلب") == "الدفاع المدني في حلب"
+
+
+def test_families_without_shelter_are_displaced_not_arrested():
+    c = _one("وتعيش آلاف الأسر بلا مأوى بعد السيول.")
+    assert (c.category, c.group) == ("displaced", "families")
