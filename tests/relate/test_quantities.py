@@ -1,5 +1,6 @@
 """Which figures measure the same thing, and where sources really disagree (khabar.relate.quantities)."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -172,3 +173,11 @@ def test_earlier_reports_of_a_count_so_far_are_change_over_time():
     relation = {c.id: c.relation for c in figures}
     assert (relation["b"].kind, relation["b"].target) == ("running_total_of", "a")
     assert relation["c"].target == "b" and relation["d"] is None
+
+
+def test_one_speaker_named_with_and_without_his_body_is_one_source():
+    with_body = claim("a", "x", 30, source="مصطفى الحسن")
+    with_body = dataclasses.replace(with_body, source_chain=(SourceLink("مصطفى الحسن", "person", "الدفاع المدني"),))
+    alone = claim("b", "y", 30, source="مصطفى الحسن", kind="person")
+    (q,) = quantities([with_body, alone])
+    assert [p.sources for p in q.positions] == [("مصطفى الحسن",)] and q.kind == "single"

@@ -304,11 +304,20 @@ def _quantity(members: list[Claim], root, options: ConflictOptions) -> tuple[Qua
     positions.sort(key=lambda p: (slot_of[p[0].id] or dt.date.max, _value(root(p[0]))))
 
     def sources(p: list[Claim]) -> list[str]:
+        """The independent primary sources of a position: one speaker is one source, named
+        with the body he speaks for in one article and without it in another ("مصطفى
+        الحسن" of the civil defence)."""
         out: list[str] = []
+        names: set[str] = set()
         for c in p:
-            s = source_key(root(c))
-            if s is not None and not any(same_source(s, o) for o in out):
+            r = root(c)
+            s = source_key(r)
+            if s is None:
+                continue
+            name = " ".join(normalize(r.primary_source.text).split())
+            if not any(same_source(s, o) for o in out) and name not in names:
                 out.append(s)
+            names.add(name)
         return out
 
     shown: dict[str, str] = {}
