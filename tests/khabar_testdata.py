@@ -25,3 +25,22 @@ def need(path: Path) -> Path:
             pytest.fail(f"{path} is missing: CI must have ../shared beside the checkout")
         pytest.skip(f"{path} is not here")
     return path
+
+
+def commit_market_storylines(store, fire, fire2, aid, vote, loose):
+    """Store the market-fire fixture grouped by hand: the fire (two reports) and its compensation
+    one storyline of two events, the vote another, an undated outlet-less article a third; the
+    event days are the articles' own, so each test module keeps its own calendar."""
+    from khabar.store import StoryRow
+
+    store.add([fire, fire2, aid, vote, loose])
+    store.commit_stories(
+        assignments=[(fire.id, "s1"), (fire2.id, "s1"), (aid.id, "s2"), (vote.id, "s3"), (loose.id, "s4")],
+        stories=[
+            StoryRow("s1", fire.title, fire.published, fire.published, 2, storyline="l1"),
+            StoryRow("s2", aid.title, aid.published, aid.published, 1, storyline="l1"),
+            StoryRow("s3", vote.title, vote.published, vote.published, 1, storyline="l3"),
+            StoryRow("s4", loose.title, None, None, 1, storyline="l4"),
+        ],
+    )
+    return store

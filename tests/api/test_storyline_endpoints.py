@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from khabar.model import Article
-from khabar.store import StoryRow
+from khabar_testdata import commit_market_storylines
 
 D1, D2, D3 = dt.date(2024, 3, 5), dt.date(2024, 3, 6), dt.date(2024, 3, 9)
 FIRE = Article.create(title="حريق في سوق الحبال", body="اندلع حريق في سوق الحبال القديم فجرا.", outlet="إذاعة السهل", published=D1)
@@ -20,17 +20,7 @@ LOOSE = Article.create(title="خبر بلا مصدر ولا تاريخ", body="�
 @pytest.fixture
 def grouped(store):
     """Two storylines (the fire and its compensation; the vote) and an undated, outlet-less one."""
-    store.add([FIRE, FIRE2, AID, VOTE, LOOSE])
-    store.commit_stories(
-        assignments=[(FIRE.id, "s1"), (FIRE2.id, "s1"), (AID.id, "s2"), (VOTE.id, "s3"), (LOOSE.id, "s4")],
-        stories=[
-            StoryRow("s1", FIRE.title, D1, D1, 2, storyline="l1"),
-            StoryRow("s2", AID.title, D2, D2, 1, storyline="l1"),
-            StoryRow("s3", VOTE.title, D3, D3, 1, storyline="l3"),
-            StoryRow("s4", LOOSE.title, None, None, 1, storyline="l4"),
-        ],
-    )
-    return store
+    return commit_market_storylines(store, FIRE, FIRE2, AID, VOTE, LOOSE)
 
 
 def test_storylines_list_every_one_newest_first_with_a_true_total(client, grouped):

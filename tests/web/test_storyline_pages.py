@@ -11,7 +11,7 @@ import pytest
 
 from khabar.model import Article
 from khabar.present.labels import labels
-from khabar.store import StoryRow
+from khabar_testdata import commit_market_storylines
 
 D1, D2, D3 = dt.date(2024, 3, 5), dt.date(2024, 3, 7), dt.date(2024, 3, 20)
 FIRE = Article.create(title="حريق في سوق الحبال", body="اندلع حريق في سوق الحبال القديم فجرا.", outlet="إذاعة السهل", published=D1)
@@ -23,17 +23,8 @@ LOOSE = Article.create(title="خبر من ملف بلا مصدر", body="نص ق
 
 @pytest.fixture
 def grouped(store):
-    store.add([FIRE, FIRE2, AID, VOTE, LOOSE])
-    store.commit_stories(
-        assignments=[(FIRE.id, "s1"), (FIRE2.id, "s1"), (AID.id, "s2"), (VOTE.id, "s3"), (LOOSE.id, "s4")],
-        stories=[
-            StoryRow("s1", FIRE.title, D1, D1, 2, storyline="l1"),
-            StoryRow("s2", AID.title, D2, D2, 1, storyline="l1"),
-            StoryRow("s3", VOTE.title, D3, D3, 1, storyline="l3"),
-            StoryRow("s4", LOOSE.title, None, None, 1, storyline="l4"),
-        ],
-    )
-    return store
+    """Two storylines (the fire and its compensation; the vote) and an undated, outlet-less one."""
+    return commit_market_storylines(store, FIRE, FIRE2, AID, VOTE, LOOSE)
 
 
 def _storylines(page: str) -> list[str]:

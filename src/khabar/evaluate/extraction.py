@@ -643,14 +643,19 @@ def score_briefs(
     )
 
 
-def build_briefs(gold: Sequence[GoldArticle]) -> list[EventBrief]:
-    """One brief per group (event folder), as ``khabar brief`` would make it."""
+def briefs_by_group(grouped: Iterable[tuple[str, Article]]) -> list[EventBrief]:
+    """One brief per group key (in first-seen order), as ``khabar brief`` would make it."""
     from khabar.event_brief import build_event_brief
 
     groups: dict[str, list[Article]] = defaultdict(list)
-    for g in gold:
-        groups[g.group].append(g.article)
+    for key, article in grouped:
+        groups[key].append(article)
     return [build_event_brief(articles) for articles in groups.values()]
+
+
+def build_briefs(gold: Sequence[GoldArticle]) -> list[EventBrief]:
+    """One brief per group (event folder)."""
+    return briefs_by_group((g.group, g.article) for g in gold)
 
 
 def evaluate_extraction(gold_path: Path, *, root: Path, shared: Path, split: str | None = None) -> ExtractionScores:

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError
-from khabar.evaluate.extraction import PRF, article_loader, find_key, norm, source_matches, value_matches
+from khabar.evaluate.extraction import PRF, article_loader, briefs_by_group, find_key, norm, source_matches, value_matches
 from khabar.model import Article, Claim, EventBrief, SourceLink
 
 #: The frame fields scored, in the order of the report.
@@ -393,13 +393,8 @@ def _claim_field(c: Claim, name: str, gold_of_claim: Mapping[str, str]) -> Any:
 
 
 def build_event_briefs(articles: Sequence[GoldFrameArticle]) -> list[EventBrief]:
-    """One brief per gold event, as ``khabar brief`` would make it."""
-    from khabar.event_brief import build_event_brief
-
-    groups: dict[str, list[Article]] = defaultdict(list)
-    for g in articles:
-        groups[g.event].append(g.article)
-    return [build_event_brief(group) for group in groups.values()]
+    """One brief per gold event."""
+    return briefs_by_group((g.event, g.article) for g in articles)
 
 
 def evaluate_frames(gold_path: Path, *, root: Path, shared: Path, split: str | None = None) -> FrameScores:
