@@ -1,9 +1,9 @@
-"""The CLI through typer's runner: every command, formats, exit statuses."""
+"""The CLI through click's runner: every command, formats, exit statuses."""
 
 import json
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from khabar.cli import app
 from khabar.schema import validate_brief

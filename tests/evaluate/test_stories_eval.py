@@ -9,7 +9,7 @@ import pytest
 from khabar.evaluate.stories import read_labelled_jsonl, score_clustering
 
 def _eval(*args: str):
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from khabar.cli import app
 

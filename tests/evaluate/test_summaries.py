@@ -103,7 +103,7 @@ def test_fixed_budget_overrides_the_references():
 
 
 def _eval(*args: str):
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from khabar.cli import app
 

@@ -1,7 +1,7 @@
-"""The ``khabar`` command: one command line, its options declared here, a module per group
-of commands (brief; ingest, articles, search; stories; check; train; eval; serve).  I/O
-lives here: reading inputs, the store, printing; what is printed is laid out by
-:mod:`khabar.present`.
+"""The ``khabar`` command: one command line (click), a module per group of commands
+(brief; ingest, articles, search; stories; check; train; eval; serve), each imported only
+when its command runs, so a command pays for no other's imports.  I/O lives here: reading
+inputs, the store, printing; what is printed is laid out by :mod:`khabar.present`.
 
 Exit status: 0 when everything succeeded, 1 when any input failed (the good ones are still
 processed and stored), 2 for usage errors and a missing optional extra.
@@ -9,30 +9,30 @@ processed and stored), 2 for usage errors and a missing optional extra.
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+import click
 
 from khabar import __version__
-from khabar.cli.common import app
+from khabar.cli.common import CONTEXT, Group
 
-# Each module adds its commands to ``app``; the order here is the order of ``--help``.
-from khabar.cli import brief, ingest, stories, check, serve, train, evaluate  # noqa: E402, F401, I001
+#: Each command and where it is; the order here is the order of ``--help``.
+COMMANDS = {
+    "brief": "khabar.cli.brief:brief",
+    "ingest": "khabar.cli.ingest:ingest",
+    "articles": "khabar.cli.ingest:articles",
+    "search": "khabar.cli.ingest:search",
+    "stories": "khabar.cli.stories:stories",
+    "check": "khabar.cli.check:check",
+    "serve": "khabar.cli.serve:serve",
+    "train": "khabar.cli.train:train",
+    "eval": "khabar.cli.evaluate:evaluate",
+}
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"khabar {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """khabar (خبر): Arabic multi-source news briefs."""
+@click.group(cls=Group, lazy=COMMANDS, name="khabar", context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="khabar", message="%(prog)s %(version)s")
+def app() -> None:
+    """Read many Arabic news reports of the same events: who says what, which figures
+    conflict, a cited brief."""
 
 
 __all__ = ["app"]

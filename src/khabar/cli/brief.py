@@ -4,29 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
 from khabar.cli.common import (
-    DateOption,
-    DbOption,
-    EncodingOption,
-    FieldOption,
-    FormatInOption,
-    LangOption,
-    MaxMbOption,
-    OutletOption,
-    app,
     check_choice,
     check_lang,
     choices,
+    db_option,
+    exit_with,
     fail,
+    lang_option,
     open_store,
     read_options,
+    read_options_decorator,
     require_extra,
     say,
     search_store,
+    usage_error,
     write_output,
 )
 from khabar.config import SUMMARY_ALGORITHMS, BriefOptions, build_options
@@ -42,46 +37,53 @@ ALGORITHM_EXTRAS = {"lexrank": "baselines"}
 ENCODER_NAMES = tuple(dict.fromkeys(cls.name for cls in ENCODERS.values()))
 
 
-@app.command()
+@click.command()
+@click.argument("paths", nargs=-1, help="Files or directories to brief; none: the articles in the store.")
+@db_option
+@click.option("--query", help="With the store: brief only the articles matching this search.")
+@click.option("--story", help="With the store: brief this storyline, all its events (see khabar stories).")
+@click.option("--event", help="With the store: brief this event (see khabar stories).")
+@click.option("--limit", type=click.IntRange(min=1), default=200, help="With the store: at most this many articles.")
+@click.option(
+    "--format", "-f", "fmt", default="text", help="Output: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()) + "."
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--length", type=click.IntRange(min=1), default=DEFAULTS.length_words, help="Summary length in words.")
+@click.option(
+    "--algorithm",
+    default=DEFAULTS.algorithm,
+    help="Summary algorithm: "
+    + choices(SUMMARY_ALGORITHMS, notes={a: f'needs "khabar[{x}]"' for a, x in ALGORITHM_EXTRAS.items()})
+    + ".",
+)
+@lang_option
+@click.option(
+    "--semantic",
+    default=DEFAULTS.encoder,
+    show_default=False,
+    help=f"Add a sentence encoder to corroboration: {choices(ENCODER_NAMES)} "
+    '(needs "khabar[semantic]"; default: none, lexical only).',
+)
+@read_options_decorator
 def brief(
-    paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or directories to brief; none: the articles in the store.")
-    ] = None,
-    db: DbOption = None,
-    query: Annotated[Optional[str], typer.Option(help="With the store: brief only the articles matching this search.")] = None,
-    story: Annotated[
-        Optional[str], typer.Option(help="With the store: brief this storyline, all its events (see khabar stories).")
-    ] = None,
-    event: Annotated[Optional[str], typer.Option(help="With the store: brief this event (see khabar stories).")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="With the store: at most this many articles.")] = 200,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()) + ".")
-    ] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
-    length: Annotated[int, typer.Option(min=1, help="Summary length in words.")] = DEFAULTS.length_words,
-    algorithm: Annotated[
-        str,
-        typer.Option(
-            help="Summary algorithm: "
-            + choices(SUMMARY_ALGORITHMS, notes={a: f'needs "khabar[{x}]"' for a, x in ALGORITHM_EXTRAS.items()})
-            + "."
-        ),
-    ] = DEFAULTS.algorithm,
-    lang: LangOption = "ar",
-    semantic: Annotated[
-        Optional[str],
-        typer.Option(
-            help=f"Add a sentence encoder to corroboration: {choices(ENCODER_NAMES)} "
-            '(needs "khabar[semantic]"; default: none, lexical only).',
-            show_default=False,
-        ),
-    ] = DEFAULTS.encoder,
-    outlet: OutletOption = None,
-    date: DateOption = None,
-    input_format: FormatInOption = None,
-    encoding: EncodingOption = None,
-    max_mb: MaxMbOption = 20.0,
-    field: FieldOption = [],  # noqa: B006
+    paths: tuple[str, ...],
+    db: Path | None,
+    query: str | None,
+    story: str | None,
+    event: str | None,
+    limit: int,
+    fmt: str,
+    output: Path | None,
+    length: int,
+    algorithm: str,
+    lang: str,
+    semantic: str | None,
+    outlet: str | None,
+    date: str | None,
+    input_format: str | None,
+    encoding: str | None,
+    max_mb: float,
+    field: tuple[str, ...],
 ) -> None:
     """Brief the articles of one event: cited summary, sources, figures that conflict, timeline."""
     from khabar.event_brief import build_event_brief
@@ -92,14 +94,14 @@ def brief(
     try:
         options = build_options(BriefOptions, length_words=length, algorithm=algorithm, encoder=semantic)
     except OptionsError as e:
-        raise typer.BadParameter(str(e)) from None
+        raise usage_error(str(e)) from None
     if algorithm in ALGORITHM_EXTRAS:
         require_extra(ALGORITHM_EXTRAS[algorithm], f"--algorithm {algorithm}")
     if semantic and semantic.strip().casefold() in ENCODERS:
         require_extra("semantic", f"--semantic {semantic}", [ENCODERS[semantic.strip().casefold()].module])
     failures: list[InputError] = []
     if paths:
-        items, failures = _read_all(paths, read_options(outlet, date, input_format, encoding, max_mb, field))
+        items, failures = _read_all(list(paths), read_options(outlet, date, input_format, encoding, max_mb, field))
     else:
         items = _stored(db, story=story, event=event, query=query, limit=limit)
     if not items:
@@ -111,7 +113,7 @@ def brief(
     else:
         sys.stdout.write(text)
     if failures:
-        raise typer.Exit(1)
+        exit_with(1)
 
 
 def _stored(db: Path | None, *, story: str | None, event: str | None, query: str | None, limit: int) -> list[Article]:
@@ -131,24 +133,16 @@ def _stored(db: Path | None, *, story: str | None, event: str | None, query: str
 
 
 def _read_all(paths: list[str], options) -> tuple[list[Article], list[InputError]]:
-    """Read every input; bad ones are said on stderr, one line each, and collected."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """Read every input; bad ones are said on stderr, one line each, and collected.  A
+    progress bar is drawn only on a terminal (rich is imported only then)."""
+    from contextlib import nullcontext
 
-    from khabar.cli.common import err
     from khabar.ingest import read_paths
 
     articles: list[Article] = []
     failures: list[InputError] = []
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not err.is_terminal,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("reading", total=None)
+    with _progress() if sys.stderr.isatty() else nullcontext() as bar:
+        task = bar.add_task("reading", total=None) if bar else None
         for result in read_paths(paths, options=options):
             if isinstance(result, InputWarning):
                 say(f"warning: {result}")
@@ -157,5 +151,20 @@ def _read_all(paths: list[str], options) -> tuple[list[Article], list[InputError
                 say(f"error {result}")
             else:
                 articles.append(result)
-            bar.advance(task)
+            if bar:
+                bar.advance(task)
     return articles, failures
+
+
+def _progress():
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True, highlight=False),
+        transient=True,
+    )

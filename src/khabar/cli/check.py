@@ -4,48 +4,51 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
 from khabar.config import CheckOptions, build_options
-from khabar.cli.common import DbOption, LangOption, app, check_lang, fail
+from khabar.cli.common import check_lang, db_option, echo, fail, lang_option
 from khabar.errors import KhabarError
 
 DEFAULTS = CheckOptions()
 
 
-@app.command()
+@click.command()
+@click.argument("claim", help="The claim to check, in Arabic.")
+@click.argument("paths", nargs=-1, help="Article files or folders to check against; none: the store.")
+@db_option
+@click.option(
+    "--model",
+    help="Stance model: meaning (the one shipped; the default when the sentence encoder is installed), "
+    "rules, or a saved model file (.npz or .json, see khabar train stance).",
+)
+@click.option("--max-articles", type=click.IntRange(min=1), default=DEFAULTS.max_articles, help="Candidate articles to judge.")
+@click.option("--evidence", type=click.IntRange(min=1), default=DEFAULTS.evidence_per_article, help="Evidence sentences per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (the API's answer).")
+@click.option("--all", "show_all", is_flag=True, help="Show the unrelated articles too.")
+@click.option(
+    "--everywhere",
+    is_flag=True,
+    help="Search every stored story, not only the storyline of the claim's event (the stored story "
+    "that speaks to it most, once khabar stories has grouped the store).",
+)
+@click.option("--story", help="Keep the evidence to this storyline, all its events (see khabar stories).")
+@click.option("--event", help="Keep the evidence to this event (see khabar stories).")
+@lang_option
 def check(
-    claim: Annotated[str, typer.Argument(help="The claim to check, in Arabic.")],
-    paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Article files or folders to check against; none: the store.")
-    ] = None,
-    db: DbOption = None,
-    model: Annotated[
-        Optional[str],
-        typer.Option(
-            help="Stance model: meaning (the one shipped; the default when the sentence encoder is installed), "
-            "rules, or a saved model file (.npz or .json, see khabar train stance)."
-        ),
-    ] = None,
-    max_articles: Annotated[int, typer.Option(min=1, help="Candidate articles to judge.")] = DEFAULTS.max_articles,
-    evidence: Annotated[int, typer.Option(min=1, help="Evidence sentences per article.")] = DEFAULTS.evidence_per_article,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's answer).")] = False,
-    show_all: Annotated[bool, typer.Option("--all", help="Show the unrelated articles too.")] = False,
-    everywhere: Annotated[
-        bool,
-        typer.Option(
-            "--everywhere",
-            help="Search every stored story, not only the storyline of the claim's event (the stored story "
-            "that speaks to it most, once khabar stories has grouped the store).",
-        ),
-    ] = False,
-    story: Annotated[
-        Optional[str], typer.Option(help="Keep the evidence to this storyline, all its events (see khabar stories).")
-    ] = None,
-    event: Annotated[Optional[str], typer.Option(help="Keep the evidence to this event (see khabar stories).")] = None,
-    lang: LangOption = "ar",
+    claim: str,
+    paths: tuple[str, ...],
+    db: Path | None,
+    model: str | None,
+    max_articles: int,
+    evidence: int,
+    as_json: bool,
+    show_all: bool,
+    everywhere: bool,
+    story: str | None,
+    event: str | None,
+    lang: str,
 ) -> None:
     """Check a claim against the store (or given files): evidence, each article's stance, a verdict.
 
@@ -63,7 +66,7 @@ def check(
                 fail("--everywhere, --story and --event choose among the store's stories; give no PATHS", 2)
             from khabar import read
 
-            result = check_claim(claim, read(paths), model=model, options=options)
+            result = check_claim(claim, read(list(paths)), model=model, options=options)
         else:
             from khabar import open_store
 
@@ -81,6 +84,6 @@ def check(
     except KhabarError as e:
         fail(str(e), 2)
     if as_json:
-        typer.echo(json.dumps(result_to_dict(result), ensure_ascii=False, indent=1))
+        echo(json.dumps(result_to_dict(result), ensure_ascii=False, indent=1))
     else:
-        typer.echo(format_check(result, lang=lang, show_unrelated=show_all))
+        echo(format_check(result, lang=lang, show_unrelated=show_all))

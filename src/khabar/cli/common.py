@@ -12,26 +12,17 @@ import datetime as dt
 import importlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Any, NoReturn
 
-import typer
-from rich.console import Console
+import click
 
 from khabar.config import FieldMap, ReadOptions
-from khabar.ingest import FORMATS as INPUT_FORMATS, check_format
 from khabar.errors import KhabarError
 
-app = typer.Typer(
-    name="khabar",
-    help="Read many Arabic news reports of the same events: who says what, which figures conflict, a cited brief.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # help texts are plain: "[1]" or "[default]" is text, not markup
-)
-err = Console(stderr=True, highlight=False)
+#: Help shows every option's default (an option with ``show_default=False`` keeps it back).
+CONTEXT = {"show_default": True, "help_option_names": ["--help"]}
 
 #: Optional extras: the pip extra, what it installs, and the modules that tell it is there.
 EXTRAS: dict[str, tuple[str, ...]] = {
@@ -42,14 +33,47 @@ EXTRAS: dict[str, tuple[str, ...]] = {
 }
 
 
+class Group(click.Group):
+    """A group of commands, each in its own module and imported only when run (or when the
+    group's ``--help`` lists them): ``khabar check`` does not import what ``khabar serve``
+    or ``khabar eval`` need.  ``commands`` maps a command's name to "module:attribute"."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.lazy, *super().list_commands(ctx)]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            module, attribute = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+def usage_error(message: str, option: str | None = None) -> click.BadParameter:
+    """A usage error (exit 2) naming the option."""
+    return click.BadParameter(message, param_hint=option)
+
+
+def echo(text: str) -> None:
+    """Print a result on stdout."""
+    click.echo(text)
+
+
+def exit_with(status: int) -> NoReturn:
+    raise click.exceptions.Exit(status)
+
+
 def say(message: str) -> None:
-    """One line on stderr, as written (no markup)."""
-    err.print(message, markup=False, highlight=False, soft_wrap=True)
+    """One line on stderr, as written."""
+    click.echo(message, err=True)
 
 
 def fail(message: str, status: int = 1) -> NoReturn:
     say(f"error: {message}")
-    raise typer.Exit(status)
+    exit_with(status)
 
 
 def require_extra(extra: str, what: str, modules: Iterable[str] | None = None) -> None:
@@ -73,48 +97,57 @@ def choices(names: Iterable[str], *, default: str | None = None, notes: dict[str
 
 # --- options several commands share ----------------------------------------------------
 
-DbOption = Annotated[
-    Optional[Path],
-    typer.Option("--db", help="Store file (default: $KHABAR_DB, else the per-user data directory).", show_default=False),
-]
-OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="Outlet of every input (overrides metadata).")]
-DateOption = Annotated[
-    Optional[str], typer.Option("--date", help="Publication date of every input, YYYY-MM-DD (overrides metadata).")
-]
-FormatInOption = Annotated[
-    Optional[str],
-    typer.Option("--input-format", help=f"Force a reader: {', '.join(INPUT_FORMATS)} (default: detect).", show_default=False),
-]
-EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Force an encoding (default: detect).")]
-MaxMbOption = Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this many MB.")]
-WorkersOption = Annotated[
-    int,
-    typer.Option(
-        "--workers",
-        min=1,
-        help="Worker processes that read and sign (1: all in this process). Results do not depend on it.",
-    ),
-]
-FieldOption = Annotated[
-    list[str],
-    typer.Option(
-        "--field",
-        help="JSON field mapping, PART=FIELD (parts: title, body, outlet, url, published); repeatable. "
-        "Dotted paths reach nested fields.",
-    ),
-]
-LimitOption = Annotated[int, typer.Option(min=1, help="How many to list.")]
-OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip.")]
-LangOption = Annotated[str, typer.Option("--lang", help="Interface language: ar or en (article text stays as written).")]
+db_option = click.option(
+    "--db", type=click.Path(path_type=Path), show_default=False,
+    help="Store file (default: $KHABAR_DB, else the per-user data directory).",
+)
+outlet_option = click.option("--outlet", help="Outlet of every input (overrides metadata).")
+date_option = click.option("--date", help="Publication date of every input, YYYY-MM-DD (overrides metadata).")
+encoding_option = click.option("--encoding", help="Force an encoding (default: detect).")
+max_mb_option = click.option("--max-mb", type=float, default=20.0, help="Refuse input files larger than this many MB.")
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=1,
+    help="Worker processes that read and sign (1: all in this process). Results do not depend on it.",
+)
+field_option = click.option(
+    "--field", multiple=True,
+    help="JSON field mapping, PART=FIELD (parts: title, body, outlet, url, published); repeatable. "
+    "Dotted paths reach nested fields.",
+)
+lang_option = click.option(
+    "--lang", default="ar", help="Interface language: ar or en (article text stays as written)."
+)
 #: The row listings' output formats (articles, search, stories).
 LIST_FORMATS = ("text", "json")
-ListFormatOption = Annotated[str, typer.Option("--format", help=f"Output: {', '.join(LIST_FORMATS)}.")]
+list_format_option = click.option("--format", "fmt", default="text", help=f"Output: {', '.join(LIST_FORMATS)}.")
+
+
+def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--limit", type=click.IntRange(min=1), default=default, help="How many to list.")
+
+
+offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, help="How many to skip.")
+
+
+def input_format_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    from khabar.ingest import FORMATS
+
+    return click.option(
+        "--input-format", show_default=False, help=f"Force a reader: {', '.join(FORMATS)} (default: detect)."
+    )(f)
+
+
+def read_options_decorator(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of reading input files (--outlet ... --field), in their help order."""
+    for option in reversed((outlet_option, date_option, input_format_option, encoding_option, max_mb_option, field_option)):
+        f = option(f)
+    return f
 
 
 def check_choice(value: str, allowed: Iterable[str], option: str) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise typer.BadParameter(f"choose one of {', '.join(allowed)}", param_hint=option)
+        raise usage_error(f"choose one of {', '.join(allowed)}", option)
     return value
 
 
@@ -131,7 +164,7 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint=option) from None
+        raise usage_error(f"{value!r} is not a date in the form YYYY-MM-DD", option) from None
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -144,7 +177,7 @@ def parse_date(value: str | None) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+        raise usage_error(f"{value!r} is not a date in the form YYYY-MM-DD", "--date") from None
     if not plausible_published(day):
         first, last = published_range()
         say(f"warning: --date {value} is outside {first} .. {last}: left out")
@@ -152,29 +185,31 @@ def parse_date(value: str | None) -> dt.date | None:
     return day
 
 
-def field_map(specs: list[str]) -> FieldMap:
+def field_map(specs: Iterable[str]) -> FieldMap:
     parts = {}
     allowed = {"title", "body", "outlet", "url", "published", "language"}
     for spec in specs:
         key, sep, value = spec.partition("=")
         if not sep or key not in allowed or not value:
-            raise typer.BadParameter(
-                f"{spec!r}: expected PART=FIELD with PART one of {', '.join(sorted(allowed))}", param_hint="--field"
+            raise usage_error(
+                f"{spec!r}: expected PART=FIELD with PART one of {', '.join(sorted(allowed))}", "--field"
             )
         parts[key] = value
     return FieldMap(**parts)
 
 
 def read_options(
-    outlet: str | None, date: str | None, input_format: str | None, encoding: str | None, max_mb: float, fields: list[str]
+    outlet: str | None, date: str | None, input_format: str | None, encoding: str | None, max_mb: float, fields: Iterable[str]
 ) -> ReadOptions:
     if max_mb <= 0:
-        raise typer.BadParameter("must be positive", param_hint="--max-mb")
+        raise usage_error("must be positive", "--max-mb")
     if input_format is not None:
+        from khabar.ingest import check_format
+
         try:
             check_format(input_format)
         except ValueError as e:
-            raise typer.BadParameter(str(e), param_hint="--input-format") from None
+            raise usage_error(str(e), "--input-format") from None
     return ReadOptions(
         outlet=outlet,
         published=parse_date(date),

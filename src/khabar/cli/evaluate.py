@@ -5,49 +5,50 @@ declared here (``khabar eval X --help`` lists them all); the measuring is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+import click
 
-import typer
-
-from khabar.cli.common import app, check_choice, choices, fail, require_extra, say
+from khabar.cli.common import CONTEXT, check_choice, choices, echo, fail, require_extra, say
 from khabar.config import SUMMARY_ALGORITHMS
 from khabar.errors import KhabarError, OptionsError
 
-eval_app = typer.Typer(help="Measure khabar on real data: every quality figure has a command.", no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(eval_app, name="eval")
 
-LimitOption = Annotated[Optional[int], typer.Option(min=1, help="Only the first N items (see each command).")]
+@click.group("eval", context_settings=CONTEXT)
+def evaluate() -> None:
+    """Measure khabar on real data: every quality figure has a command."""
 
 
-@eval_app.command("segment")
-def eval_segment(
-    conllu: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CoNLL-U treebank, e.g. ud_arabic_pud.")],
-    doc_size: Annotated[int, typer.Option(min=1, help="Sentences joined into one test document.")] = 10,
-) -> None:
+limit_option = click.option("--limit", type=click.IntRange(min=1), help="Only the first N items (see each command).")
+
+
+def existing(**kwargs) -> click.Path:
+    """A path that must exist (``file_okay``/``dir_okay`` as click's)."""
+    return click.Path(exists=True, path_type=Path, **kwargs)
+
+
+@evaluate.command("segment")
+@click.argument("conllu", type=existing(dir_okay=False), help="A CoNLL-U treebank, e.g. ud_arabic_pud.")
+@click.option("--doc-size", type=click.IntRange(min=1), default=10, help="Sentences joined into one test document.")
+def eval_segment(conllu: Path, doc_size: int) -> None:
     """Sentence-boundary precision / recall / F1 against a treebank's sentences (khabar and sentencex)."""
     from khabar.evaluate.segmentation import compare_segmenters
     from khabar.present.evaluation import segmentation_table
 
     try:
-        typer.echo(segmentation_table(compare_segmenters(conllu, doc_size=doc_size)))
+        echo(segmentation_table(compare_segmenters(conllu, doc_size=doc_size)))
     except KhabarError as e:
         fail(str(e), 2)
 
 
-@eval_app.command("extract")
-def eval_extract(
-    gold: Annotated[
-        Path, typer.Argument(exists=True, dir_okay=False, help="Gold annotations: tests/gold/extract.json, speakers.json or frames.json.")
-    ],
-    root: Annotated[
-        Optional[Path], typer.Option(help="Checkout the gold paths are relative to (default: the one holding GOLD).")
-    ] = None,
-    shared: Annotated[Optional[Path], typer.Option(help="The shared data folder with seeds/ (default: ROOT/../shared).")] = None,
-    split: Annotated[
-        Optional[str], typer.Option(help="Score one split of the gold file: dev or test (default: all).", show_default=False)
-    ] = None,
-    errors: Annotated[bool, typer.Option("--errors", help="frames.json: list every miss and mismatch after the tables.")] = False,
-) -> None:
+@evaluate.command("extract")
+@click.argument(
+    "gold", type=existing(dir_okay=False),
+    help="Gold annotations: tests/gold/extract.json, speakers.json or frames.json.",
+)
+@click.option("--root", type=click.Path(path_type=Path), help="Checkout the gold paths are relative to (default: the one holding GOLD).")
+@click.option("--shared", type=click.Path(path_type=Path), help="The shared data folder with seeds/ (default: ROOT/../shared).")
+@click.option("--split", show_default=False, help="Score one split of the gold file: dev or test (default: all).")
+@click.option("--errors", is_flag=True, help="frames.json: list every miss and mismatch after the tables.")
+def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str | None, errors: bool) -> None:
     """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold
     file, and how many of the quotes found have their content as said; for frames.json,
     figures, attribution, per-field frame accuracy and conflict pairs."""
@@ -62,26 +63,23 @@ def eval_extract(
     shared = shared or root.resolve().parent / "shared"
     try:
         if is_frames_gold(gold):
-            typer.echo(frames_table(evaluate_frames(gold, root=root, shared=shared, split=split), errors=errors))
+            echo(frames_table(evaluate_frames(gold, root=root, shared=shared, split=split), errors=errors))
         else:
-            typer.echo(extraction_table(evaluate_extraction(gold, root=root, shared=shared, split=split)))
+            echo(extraction_table(evaluate_extraction(gold, root=root, shared=shared, split=split)))
     except KhabarError as e:
         fail(str(e))
 
 
-@eval_app.command("ner")
-def eval_ner(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="BIO file (token TAG per line), e.g. ANERcorp.")],
-    window: Annotated[int, typer.Option(min=1, help="Sentences tagged together.")] = 10,
-    limit: LimitOption = None,
-    tagger: Annotated[
-        str, typer.Option(help="model: the shipped statistical tagger; rules: the word-list recognizer alone.")
-    ] = "model",
-    folds: Annotated[
-        Optional[int],
-        typer.Option(min=2, help="Cross-validate the statistical tagger on PATH with N folds by article (needs the train extra).", show_default=False),
-    ] = None,
-) -> None:
+@evaluate.command("ner")
+@click.argument("path", type=existing(dir_okay=False), help="BIO file (token TAG per line), e.g. ANERcorp.")
+@click.option("--window", type=click.IntRange(min=1), default=10, help="Sentences tagged together.")
+@limit_option
+@click.option("--tagger", default="model", help="model: the shipped statistical tagger; rules: the word-list recognizer alone.")
+@click.option(
+    "--folds", type=click.IntRange(min=2), show_default=False,
+    help="Cross-validate the statistical tagger on PATH with N folds by article (needs the train extra).",
+)
+def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int | None) -> None:
     """Entity-level precision / recall / F1 per type (PERS, LOC, ORG), as conlleval counts them."""
     from khabar.evaluate.ner import cross_validate, evaluate_ner, model_tagger, read_bio
     from khabar.present.evaluation import cross_validation_table, ner_table
@@ -93,7 +91,7 @@ def eval_ner(
             from khabar.extract.tagger.train import cv_trainer
 
             sentences = read_bio(path)[:limit]
-            typer.echo(cross_validation_table(cross_validate(sentences, train=cv_trainer(), folds=folds, progress=say)))
+            echo(cross_validation_table(cross_validate(sentences, train=cv_trainer(), folds=folds, progress=say)))
             return
         if tagger == "model":
             from khabar.extract.tagger.crf import training_note
@@ -102,29 +100,33 @@ def eval_ner(
             if note:
                 say(note)
         chosen = model_tagger() if tagger == "model" else None
-        typer.echo(ner_table(evaluate_ner(path, tagger=chosen, window=window, limit=limit)))
+        echo(ner_table(evaluate_ner(path, tagger=chosen, window=window, limit=limit)))
     except (KhabarError, ValueError) as e:
         fail(str(e), 2)
 
 
-@eval_app.command("summarize")
+@evaluate.command("summarize")
+@click.argument("dataset", type=existing(), help="Cluster folders, the EASC folder, or an events JSON.")
+@click.option("--mode", default="multi", help="multi: a summary per cluster; single: per article.")
+@click.option("--easc", is_flag=True, help="Read the EASC layout (detected when not given).")
+@click.option("--algorithms", default=",".join(SUMMARY_ALGORITHMS), help=f"Comma-separated, among {choices(SUMMARY_ALGORITHMS)}.")
+@click.option("--length", type=click.IntRange(min=1), show_default=False, help="Word budget (default: the mean reference length).")
+@click.option("--no-stem", is_flag=True, help="Score normalized words, not light stems.")
+@click.option("--stopwords", is_flag=True, help="Drop stop words before scoring.")
+@click.option("--aggregate", default="mean", help="How references are combined: mean, max or jackknife.")
+@limit_option
+@click.option("--split", show_default=False, help="One split of an events JSON: dev or test (default: both).")
 def eval_summarize(
-    dataset: Annotated[Path, typer.Argument(exists=True, help="Cluster folders, the EASC folder, or an events JSON.")],
-    mode: Annotated[str, typer.Option(help="multi: a summary per cluster; single: per article.")] = "multi",
-    easc: Annotated[bool, typer.Option("--easc", help="Read the EASC layout (detected when not given).")] = False,
-    algorithms: Annotated[
-        str, typer.Option(help=f"Comma-separated, among {choices(SUMMARY_ALGORITHMS)}.")
-    ] = ",".join(SUMMARY_ALGORITHMS),
-    length: Annotated[
-        Optional[int], typer.Option(min=1, help="Word budget (default: the mean reference length).", show_default=False)
-    ] = None,
-    no_stem: Annotated[bool, typer.Option("--no-stem", help="Score normalized words, not light stems.")] = False,
-    stopwords: Annotated[bool, typer.Option("--stopwords", help="Drop stop words before scoring.")] = False,
-    aggregate: Annotated[str, typer.Option(help="How references are combined: mean, max or jackknife.")] = "mean",
-    limit: LimitOption = None,
-    split: Annotated[
-        Optional[str], typer.Option(help="One split of an events JSON: dev or test (default: both).", show_default=False)
-    ] = None,
+    dataset: Path,
+    mode: str,
+    easc: bool,
+    algorithms: str,
+    length: int | None,
+    no_stem: bool,
+    stopwords: bool,
+    aggregate: str,
+    limit: int | None,
+    split: str | None,
 ) -> None:
     """ROUGE-1/2/L (and must-contain coverage, for an events JSON) of every summary algorithm
     and baseline in one run (a Markdown table)."""
@@ -151,22 +153,35 @@ def eval_summarize(
         )
     except KhabarError as e:
         fail(str(e), 2)
-    typer.echo(summaries_table(table))
+    echo(summaries_table(table))
 
 
-@eval_app.command("stance")
+@evaluate.command("stance")
+@click.argument(
+    "data", required=False, type=existing(),
+    help="Cross-validate by claim on these pairs (JSON Lines, baly2018 or ANS folder).",
+)
+@click.option("--train", type=existing(), help="Train the lexical and meaning models on these pairs.")
+@click.option("--test", type=existing(), help="Score every model on these pairs (kept apart from --train).")
+@click.option("--model", type=existing(), help="Also score this saved stance model (.npz or .json).")
+@click.option(
+    "--test-folds", default="",
+    help="baly2018 folds to test on, e.g. 5 or 4,5 (default with the same folder as --train: its last fold).",
+)
+@click.option("--k", type=click.IntRange(min=2), default=5, help="Folds by claim when the data has none.")
+@limit_option
+@click.option("--l2", type=click.FloatRange(min=0.0), default=1.0, help="L2 penalty of the lexical model.")
+@click.option("--no-meaning", is_flag=True, help="Skip the meaning models (no sentence encoder).")
 def eval_stance(
-    data: Annotated[
-        Optional[Path], typer.Argument(exists=True, help="Cross-validate by claim on these pairs (JSON Lines, baly2018 or ANS folder).")
-    ] = None,
-    train: Annotated[Optional[Path], typer.Option(exists=True, help="Train the lexical and meaning models on these pairs.")] = None,
-    test: Annotated[Optional[Path], typer.Option(exists=True, help="Score every model on these pairs (kept apart from --train).")] = None,
-    model: Annotated[Optional[Path], typer.Option(exists=True, help="Also score this saved stance model (.npz or .json).")] = None,
-    test_folds: Annotated[str, typer.Option(help="baly2018 folds to test on, e.g. 5 or 4,5 (default with the same folder as --train: its last fold).")] = "",
-    k: Annotated[int, typer.Option("--k", min=2, help="Folds by claim when the data has none.")] = 5,
-    limit: LimitOption = None,
-    l2: Annotated[float, typer.Option(min=0.0, help="L2 penalty of the lexical model.")] = 1.0,
-    no_meaning: Annotated[bool, typer.Option("--no-meaning", help="Skip the meaning models (no sentence encoder).")] = False,
+    data: Path | None,
+    train: Path | None,
+    test: Path | None,
+    model: Path | None,
+    test_folds: str,
+    k: int,
+    limit: int | None,
+    l2: float,
+    no_meaning: bool,
 ) -> None:
     """Stance scores: cross-validated by claim on DATA, or on --test (with --train and/or --model).
 
@@ -181,48 +196,54 @@ def eval_stance(
             data=data, train=train, test=test, model=model,
             test_folds=[f for f in test_folds.split(",") if f.strip()], k=k, limit=limit, l2=l2, meaning=not no_meaning,
         )
-        typer.echo(stance_table(report))
+        echo(stance_table(report))
     except KhabarError as e:
         fail(str(e), 2)
 
 
-@eval_app.command("stories")
+@evaluate.command("stories")
+@click.argument("data", nargs=-1, type=existing(), help="JSON Lines articles with a gold 'event' field.")
+@click.option(
+    "--event-dir", multiple=True, type=existing(file_okay=False),
+    help="A folder holding one event's articles; repeatable.",
+)
+@click.option("--threshold", type=float, show_default=False, help="MinHash similarity to join a story.")
+@click.option("--window-days", type=int, show_default=False, help="Days a story stays open.")
+@click.option("--body-terms", type=int, show_default=False, help="Body terms in a signature.")
+@click.option(
+    "--cosine-threshold", type=float, show_default=False,
+    help="Second stage (TF-IDF cosine to the story centroid); 0 turns it off.",
+)
+@click.option("--cosine-days", type=int, show_default=False, help="Days of the second stage.")
+@click.option(
+    "--gold", type=existing(file_okay=False), show_default=False,
+    help="An event gold folder (pairs.jsonl, events.jsonl; tests/gold/events): pairwise P/R/F1 at event "
+    "and storyline level and B-cubed.",
+)
+@click.option(
+    "--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpora/ant"),
+    help="The folder the gold's article paths are relative to.",
+)
+@click.option("--split", show_default=False, help="Only this split of the gold (dev or test); both when unset.")
+@click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event.")
+@click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
+@click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
+@click.option("--meaning-encoder", show_default=False, help="What encodes the meaning: use or static.")
 def eval_stories(
-    data: Annotated[
-        Optional[list[Path]], typer.Argument(exists=True, help="JSON Lines articles with a gold 'event' field.")
-    ] = None,
-    event_dir: Annotated[
-        list[Path], typer.Option(exists=True, file_okay=False, help="A folder holding one event's articles; repeatable.")
-    ] = [],  # noqa: B006 - typer needs a literal default
-    threshold: Annotated[Optional[float], typer.Option(help="MinHash similarity to join a story.", show_default=False)] = None,
-    window_days: Annotated[Optional[int], typer.Option(help="Days a story stays open.", show_default=False)] = None,
-    body_terms: Annotated[Optional[int], typer.Option(help="Body terms in a signature.", show_default=False)] = None,
-    cosine_threshold: Annotated[
-        Optional[float],
-        typer.Option(help="Second stage (TF-IDF cosine to the story centroid); 0 turns it off.", show_default=False),
-    ] = None,
-    cosine_days: Annotated[Optional[int], typer.Option(help="Days of the second stage.", show_default=False)] = None,
-    gold: Annotated[
-        Optional[Path],
-        typer.Option(
-            exists=True, file_okay=False,
-            help="An event gold folder (pairs.jsonl, events.jsonl; tests/gold/events): pairwise P/R/F1 at event "
-            "and storyline level and B-cubed.",
-            show_default=False,
-        ),
-    ] = None,
-    corpus: Annotated[
-        Path, typer.Option(help="The folder the gold's article paths are relative to.")
-    ] = Path("../shared/corpora/ant"),
-    split: Annotated[Optional[str], typer.Option(help="Only this split of the gold (dev or test); both when unset.", show_default=False)] = None,
-    event_threshold: Annotated[Optional[float], typer.Option(help="Event score to join an event.", show_default=False)] = None,
-    storyline_threshold: Annotated[
-        Optional[float], typer.Option(help="Storyline score to join a storyline.", show_default=False)
-    ] = None,
-    lexical: Annotated[bool, typer.Option("--lexical", help="Group by words alone (no meaning vectors).")] = False,
-    meaning_encoder: Annotated[
-        Optional[str], typer.Option(help="What encodes the meaning: use or static.", show_default=False)
-    ] = None,
+    data: tuple[Path, ...],
+    event_dir: tuple[Path, ...],
+    threshold: float | None,
+    window_days: int | None,
+    body_terms: int | None,
+    cosine_threshold: float | None,
+    cosine_days: int | None,
+    gold: Path | None,
+    corpus: Path,
+    split: str | None,
+    event_threshold: float | None,
+    storyline_threshold: float | None,
+    lexical: bool,
+    meaning_encoder: str | None,
 ) -> None:
     """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping;
     with --gold, pairwise precision / recall / F1 of events and storylines on real news.
@@ -253,11 +274,11 @@ def eval_stories(
         if split is not None and split not in ("dev", "test"):
             raise OptionsError(f"--split must be dev or test, got {split!r}")
         scores = evaluate_event_gold(gold, corpus, options=options, split=split) if gold is not None else None
-        rows = evaluate_storysets(data or [], event_dir, options=options) if data or event_dir or gold is None else []
+        rows = evaluate_storysets(list(data), list(event_dir), options=options) if data or event_dir or gold is None else []
     except KhabarError as e:
         fail(str(e), 2)
-    typer.echo(story_options_line(options))
+    echo(story_options_line(options))
     if scores is not None:
-        typer.echo(event_gold_table(scores))
+        echo(event_gold_table(scores))
     if rows:
-        typer.echo(stories_table(rows))
+        echo(stories_table(rows))

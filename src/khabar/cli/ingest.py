@@ -3,63 +3,62 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Optional
 
-import typer
+import click
 
 from khabar.cli.common import (
-    DateOption,
-    DbOption,
-    EncodingOption,
-    FieldOption,
-    FormatInOption,
-    LimitOption,
-    ListFormatOption,
     LIST_FORMATS,
-    MaxMbOption,
-    OffsetOption,
-    OutletOption,
-    WorkersOption,
-    app,
     check_choice,
+    db_option,
+    echo,
+    exit_with,
     fail,
+    limit_option,
+    list_format_option,
+    offset_option,
     open_store,
     read_options,
+    read_options_decorator,
     say,
     search_store,
+    workers_option,
 )
 from khabar.config import ReadOptions
 from khabar.errors import InputError, InputWarning, KhabarError
 from khabar.present.rows import article_row, hit_row
 
 
-@app.command()
+@click.command()
+@click.argument("paths", nargs=-1, required=True, help="Files, directories (read recursively), or - for stdin.")
+@db_option
+@read_options_decorator
+@click.option("--batch-size", type=click.IntRange(min=1), default=500, help="Articles per transaction.")
+@workers_option
+@click.option("--stories", is_flag=True, help="Also group the store's articles into stories (see khabar stories).")
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively), or - for stdin.")],
-    db: DbOption = None,
-    outlet: OutletOption = None,
-    date: DateOption = None,
-    input_format: FormatInOption = None,
-    encoding: EncodingOption = None,
-    max_mb: MaxMbOption = 20.0,
-    field: FieldOption = [],  # noqa: B006 - typer needs a literal default
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 500,
-    workers: WorkersOption = 1,
-    stories: Annotated[
-        bool, typer.Option("--stories", help="Also group the store's articles into stories (see khabar stories).")
-    ] = False,
+    paths: tuple[str, ...],
+    db,
+    outlet: str | None,
+    date: str | None,
+    input_format: str | None,
+    encoding: str | None,
+    max_mb: float,
+    field: tuple[str, ...],
+    batch_size: int,
+    workers: int,
+    stories: bool,
 ) -> None:
     """Read articles and store them (idempotent: an article already stored is not stored again)."""
     options = read_options(outlet, date, input_format, encoding, max_mb, field)
     with open_store(db) as store:
-        failures, added, existing = _ingest(paths, store, options, batch_size=batch_size, workers=workers)
+        failures, added, existing = _ingest(list(paths), store, options, batch_size=batch_size, workers=workers)
         say(f"stored {added} new, {existing} already stored, {failures} failed; {store.count()} in {store.path}")
         if stories:
             from khabar.cli.stories import group
 
             failures += group(store, restart=False, workers=workers)
     if failures:
-        raise typer.Exit(1)
+        exit_with(1)
 
 
 def _ingest(paths: list[str], store, options: ReadOptions, *, batch_size: int, workers: int) -> tuple[int, int, int]:
@@ -106,43 +105,41 @@ def _ingest(paths: list[str], store, options: ReadOptions, *, batch_size: int, w
     return failures, added, existing
 
 
-@app.command()
-def articles(
-    db: DbOption = None,
-    limit: LimitOption = 50,
-    offset: OffsetOption = 0,
-    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
-    fmt: ListFormatOption = "text",
-) -> None:
+@click.command()
+@db_option
+@limit_option(50)
+@offset_option
+@click.option("--outlet", help="Only this outlet.")
+@list_format_option
+def articles(db, limit: int, offset: int, outlet: str | None, fmt: str) -> None:
     """List stored articles (by date)."""
     check_choice(fmt, LIST_FORMATS, "--format")
     with open_store(db) as store:
         rows = store.articles(limit=limit, offset=offset, outlet=outlet)
         total = store.count()
     if fmt == "json":
-        typer.echo(json.dumps([article_row(a) for a in rows], ensure_ascii=False, indent=2))
+        echo(json.dumps([article_row(a) for a in rows], ensure_ascii=False, indent=2))
         return
     for a in rows:
         date = a.published.isoformat() if a.published else "----------"
-        typer.echo(f"{a.id}  {date}  {a.outlet or '-'}  {a.title}")
+        echo(f"{a.id}  {date}  {a.outlet or '-'}  {a.title}")
     say(f"{len(rows)} of {total} shown")
 
 
-@app.command()
-def search(
-    query: Annotated[str, typer.Argument(help="Words (all must match), \"a phrase\", or OR between words.")],
-    db: DbOption = None,
-    limit: LimitOption = 20,
-    fmt: ListFormatOption = "text",
-) -> None:
+@click.command()
+@click.argument("query", help='Words (all must match), "a phrase", or OR between words.')
+@db_option
+@limit_option(20)
+@list_format_option
+def search(query: str, db, limit: int, fmt: str) -> None:
     """Full-text search over stored articles; spelling variants (أ/ا، ى/ي، ة/ه) match."""
     check_choice(fmt, LIST_FORMATS, "--format")
     with open_store(db) as store:
         hits = search_store(store, query, limit=limit)
     if fmt == "json":
-        typer.echo(json.dumps([hit_row(h) for h in hits], ensure_ascii=False, indent=2))
+        echo(json.dumps([hit_row(h) for h in hits], ensure_ascii=False, indent=2))
         return
     for h in hits:
-        typer.echo(f"{h.article.id}  {h.article.outlet or '-'}  {h.article.title}\n    {h.snippet}")
+        echo(f"{h.article.id}  {h.article.outlet or '-'}  {h.article.title}\n    {h.snippet}")
     say(f"{len(hits)} found")
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+import click
 
 from khabar.api.settings import (
     DEFAULT_ALLOWED_HOSTS,
@@ -13,33 +11,27 @@ from khabar.api.settings import (
     DEFAULT_RATE_LIMIT_PER_MINUTE,
     ApiSettings,
 )
-from khabar.cli.common import DbOption, app, require_extra, say
+from khabar.cli.common import db_option, require_extra, say, usage_error
 
 MB = 1024 * 1024
 
 
-@app.command()
-def serve(
-    db: DbOption = None,
-    host: Annotated[str, typer.Option(help="Address to bind; the server has no authentication, keep it local.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    max_body_mb: Annotated[float, typer.Option(help="Largest request body accepted, in MB.")] = DEFAULT_MAX_BODY_BYTES / MB,
-    max_upload_mb: Annotated[float, typer.Option(help="Largest uploaded file, in MB.")] = DEFAULT_MAX_UPLOAD_BYTES / MB,
-    rate_limit: Annotated[
-        int,
-        typer.Option(help="Requests per minute per client address (clients on this machine are not limited); 0 turns the limit off."),
-    ] = DEFAULT_RATE_LIMIT_PER_MINUTE,
-    allow_host: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allow-host",
-            metavar="<name>",
-            help="A name the server answers to besides 127.0.0.1, localhost and ::1 (and the --host address); "
-            "'*' for any. Repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", help="Address to bind; the server has no authentication, keep it local.")
+@click.option("--port", type=click.IntRange(min=1, max=65535), default=8000, help="Port to listen on.")
+@click.option("--max-body-mb", type=float, default=DEFAULT_MAX_BODY_BYTES / MB, help="Largest request body accepted, in MB.")
+@click.option("--max-upload-mb", type=float, default=DEFAULT_MAX_UPLOAD_BYTES / MB, help="Largest uploaded file, in MB.")
+@click.option(
+    "--rate-limit", type=int, default=DEFAULT_RATE_LIMIT_PER_MINUTE,
+    help="Requests per minute per client address (clients on this machine are not limited); 0 turns the limit off.",
+)
+@click.option(
+    "--allow-host", multiple=True, metavar="<name>", show_default=False,
+    help="A name the server answers to besides 127.0.0.1, localhost and ::1 (and the --host address); "
+    "'*' for any. Repeat for several.",
+)
+def serve(db, host: str, port: int, max_body_mb: float, max_upload_mb: float, rate_limit: int, allow_host: tuple[str, ...]) -> None:
     """Serve the REST API and the web page (Arabic, right to left) over the store."""
     from khabar.config import default_db_path
 
@@ -49,10 +41,10 @@ def serve(
             max_body_bytes=int(max_body_mb * MB),
             max_upload_bytes=int(max_upload_mb * MB),
             rate_limit_per_minute=rate_limit,
-            allowed_hosts=allowed_hosts(host, allow_host or []),
+            allowed_hosts=allowed_hosts(host, list(allow_host)),
         )
     except ValueError as e:
-        raise typer.BadParameter(str(e)) from None
+        raise usage_error(str(e)) from None
     require_extra("web", "khabar serve")
     from khabar.api import serve as run
 

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from khabar.cli.common import (
-    DbOption,
     LIST_FORMATS,
-    LimitOption,
-    ListFormatOption,
-    OffsetOption,
-    WorkersOption,
-    app,
     check_choice,
+    db_option,
+    echo,
+    exit_with,
     fail,
+    limit_option,
+    list_format_option,
+    offset_option,
     open_store,
     parse_day,
     say,
+    workers_option,
 )
 from khabar.errors import KhabarError
 from khabar.present.rows import coverage_rows, storyline_row
@@ -53,24 +54,39 @@ def say_grouped(report: ClusterReport) -> None:
     )
 
 
-@app.command()
+@click.command()
+@db_option
+@limit_option(20)
+@offset_option
+@click.option("--sort", default="recent", help=f"Order: {' or '.join(SORTS)} (newest last day first, or most articles first).")
+@click.option("--min-size", type=click.IntRange(min=1), default=1, help="Only storylines with at least this many articles.")
+@click.option("--min-outlets", type=click.IntRange(min=1), default=1, help="Only storylines reported by at least this many outlets.")
+@click.option("--outlet", help="Only storylines with an article of this outlet.")
+@click.option("--since", help="Only storylines with a day on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only storylines with a day on or before this date (YYYY-MM-DD).")
+@click.option("--update/--no-update", default=True, help="First put newly stored articles into events (incremental).")
+@click.option("--restart/--no-restart", default=False, help="Regroup every stored article from scratch.")
+@click.option(
+    "--events", "events_shown", type=click.IntRange(min=1), default=10,
+    help="Text: the latest events of each storyline to show (JSON has all).",
+)
+@list_format_option
+@workers_option
 def stories(
-    db: DbOption = None,
-    limit: LimitOption = 20,
-    offset: OffsetOption = 0,
-    sort: Annotated[str, typer.Option(help=f"Order: {' or '.join(SORTS)} (newest last day first, or most articles first).")] = "recent",
-    min_size: Annotated[int, typer.Option(min=1, help="Only storylines with at least this many articles.")] = 1,
-    min_outlets: Annotated[int, typer.Option(min=1, help="Only storylines reported by at least this many outlets.")] = 1,
-    outlet: Annotated[Optional[str], typer.Option(help="Only storylines with an article of this outlet.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only storylines with a day on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only storylines with a day on or before this date (YYYY-MM-DD).")] = None,
-    update: Annotated[bool, typer.Option(help="First put newly stored articles into events (incremental).")] = True,
-    restart: Annotated[bool, typer.Option(help="Regroup every stored article from scratch.")] = False,
-    events_shown: Annotated[
-        int, typer.Option("--events", min=1, help="Text: the latest events of each storyline to show (JSON has all).")
-    ] = 10,
-    fmt: ListFormatOption = "text",
-    workers: WorkersOption = 1,
+    db,
+    limit: int,
+    offset: int,
+    sort: str,
+    min_size: int,
+    min_outlets: int,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    update: bool,
+    restart: bool,
+    events_shown: int,
+    fmt: str,
+    workers: int,
 ) -> None:
     """Group stored articles into events and storylines, and list the storylines with their
     events: articles, outlets, days, title (the first line says how many there are)."""
@@ -90,23 +106,23 @@ def stories(
         outlets = store.coverage([ln.id for ln in lines])
     if fmt == "json":
         rows = [storyline_row(ln, events[ln.id], outlets[ln.id]) for ln in lines]
-        typer.echo(json.dumps({"total": total, "offset": offset, "items": rows}, ensure_ascii=False, indent=2))
+        echo(json.dumps({"total": total, "offset": offset, "items": rows}, ensure_ascii=False, indent=2))
     else:
         shown = f"{offset + 1}-{offset + len(lines)}" if lines else "none"
-        typer.echo(f"{total} storylines; showing {shown}, {'most articles' if sort == 'size' else 'newest'} first")
+        echo(f"{total} storylines; showing {shown}, {'most articles' if sort == 'size' else 'newest'} first")
         for ln in lines:
             names = ", ".join(f"{c['outlet'] or '?'} {c['articles']}" for c in coverage_rows(outlets[ln.id]))
-            typer.echo(
+            echo(
                 f"{ln.id}  {ln.size:>3} articles  {ln.events:>2} events  {ln.outlets:>2} outlets  "
                 f"{_days(ln)}  {ln.title}  [{names}]"
             )
             shown, left_out = latest_events(events[ln.id], events_shown)
             if left_out:
-                typer.echo(f"    ... and {left_out} older events (--events N shows more; --format json lists them all)")
+                echo(f"    ... and {left_out} older events (--events N shows more; --format json lists them all)")
             for e in shown:
-                typer.echo(f"    {e.id}  {e.size:>3} articles  {e.outlets:>2} outlets  {_days(e)}  {e.title}")
+                echo(f"    {e.id}  {e.size:>3} articles  {e.outlets:>2} outlets  {_days(e)}  {e.title}")
     if failed:
-        raise typer.Exit(1)
+        exit_with(1)
 
 
 def _days(row) -> str:

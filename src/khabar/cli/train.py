@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from khabar.cli.common import app, fail, require_extra
-from khabar.errors import KhabarError
-
-train_app = typer.Typer(help="Fit khabar's trainable models on labelled data.", no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(train_app, name="train")
+from khabar.cli.common import CONTEXT, echo, fail, require_extra
 
 
-@train_app.command("stance")
-def train_stance(
-    data: Annotated[
-        list[Path], typer.Argument(exists=True, help="Labelled pairs: JSON Lines, a baly2018 folder, an ANS folder or CSV.")
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the model: .npz (the meaning model) or .json (lexical).")
-    ],
-    l2: Annotated[float, typer.Option(min=0.0, help="L2 penalty of the lexical model's logistic regression.")] = 1.0,
-) -> None:
+@click.group(context_settings=CONTEXT)
+def train() -> None:
+    """Fit khabar's trainable models on labelled data."""
+
+
+@train.command("stance")
+@click.argument(
+    "data", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
+    help="Labelled pairs: JSON Lines, a baly2018 folder, an ANS folder or CSV.",
+)
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path),
+    help="Where to write the model: .npz (the meaning model) or .json (lexical).",
+)
+@click.option("--l2", type=click.FloatRange(min=0.0), default=1.0, help="L2 penalty of the lexical model's logistic regression.")
+def train_stance(data: tuple[Path, ...], output: Path, l2: float) -> None:
     """Train a stance model (then: khabar check ... --model FILE).
 
     A .npz output trains the meaning model (needs the sentence encoder, the semantic extra);
@@ -47,22 +48,23 @@ def train_stance(
     except KhabarError as e:
         fail(str(e), 2)
     counts = {label: sum(p.stance == label for p in pairs) for label in ("agree", "disagree", "discuss", "unrelated")}
-    typer.echo(f"trained on {len(pairs)} pairs {counts}; wrote {output}")
+    echo(f"trained on {len(pairs)} pairs {counts}; wrote {output}")
 
 
-@train_app.command("ner")
+@train.command("ner")
+@click.argument("anercorp", type=click.Path(exists=True, path_type=Path), help="The ANERcorp folder (or its train file).")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Where to write the model (.npz).")
+@click.option(
+    "--ant", type=click.Path(exists=True, file_okay=False, path_type=Path), help="The ANT corpus, to learn word clusters from."
+)
+@click.option(
+    "--clusters", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Reuse the word clusters of this model file."
+)
+@click.option("--c1", type=click.FloatRange(min=0.0), show_default=False, help="L1 penalty (default: the cross-validated one).")
+@click.option("--c2", type=click.FloatRange(min=0.0), show_default=False, help="L2 penalty (default: the cross-validated one).")
+@click.option("--iterations", type=click.IntRange(min=1), show_default=False, help="L-BFGS iterations.")
 def train_ner(
-    anercorp: Annotated[Path, typer.Argument(exists=True, help="The ANERcorp folder (or its train file).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model (.npz).")],
-    ant: Annotated[
-        Optional[Path], typer.Option(exists=True, file_okay=False, help="The ANT corpus, to learn word clusters from.")
-    ] = None,
-    clusters: Annotated[
-        Optional[Path], typer.Option(exists=True, dir_okay=False, help="Reuse the word clusters of this model file.")
-    ] = None,
-    c1: Annotated[Optional[float], typer.Option(min=0.0, help="L1 penalty (default: the cross-validated one).", show_default=False)] = None,
-    c2: Annotated[Optional[float], typer.Option(min=0.0, help="L2 penalty (default: the cross-validated one).", show_default=False)] = None,
-    iterations: Annotated[Optional[int], typer.Option(min=1, help="L-BFGS iterations.", show_default=False)] = None,
+    anercorp: Path, output: Path, ant: Path | None, clusters: Path | None, c1: float | None, c2: float | None, iterations: int | None
 ) -> None:
     """Train the name tagger (a CRF) on ANERcorp and write its model file (needs the train extra)."""
     require_extra("train", "training the name tagger")
@@ -73,6 +75,6 @@ def train_ner(
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         given = {k: v for k, v in (("c1", c1), ("c2", c2), ("iterations", iterations)) if v is not None}
-        typer.echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
+        echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
     except KhabarError as e:
         fail(str(e), 2)
