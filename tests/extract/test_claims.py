@@ -208,6 +208,38 @@ def test_source_of_the_first_figure(body, source):
         assert got is not None and normalize(source) in normalize(got)
 
 
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # a cue's source in quotation marks
+        ('وقتل 12 شخصا في قصف على البلدة حسب "فرانس برس".', "فرانس برس"),
+        # a title heading a body named in construct: the whole phrase, never its head noun
+        ("وقال رئيس فرع الهلال الأحمر في البلدة إن 20 شخصا قتلوا.", "رئيس فرع الهلال الأحمر في البلدة"),
+        ("وقال مدير مستشفى النور إن 35 جريحا وصلوا إليه.", "مدير مستشفى النور"),
+        # a collective source with its modifiers
+        ("وقالت مواقع مقربة من التنظيم إن 27 مدنيا قتلوا في الغارة.", "مواقع مقربة من التنظيم"),
+    ],
+)
+def test_source_is_the_whole_phrase(body, source):
+    assert source_of(_claims(body)[0]) == source
+
+
+def test_a_scorer_is_no_source_of_his_goals():
+    # "سجل" documents victims ("سجل المرصد مقتل 12"); with goals its subject scored them
+    cs = _claims("وسجل اللاعب الذي يلقب بالساحر 23 هدفا في 33 مباراة مع منتخب بلاده.")
+    assert [source_of(c) for c in cs] == [None, None]
+    assert source_of(_one("وسجل المرصد مقتل 12 مدنيا في البلدة.")) == "المرصد"
+
+
+def test_a_statement_ends_with_its_bulletin_item():
+    # a digest whose items the page joins with " . - ": the next item is the outlet's own
+    cs = _claims(
+        "وقال مصدر عسكري إن 150 مسلحا قتلوا في المعارك . - وتصدى الجيش لهجوم على مواقعه ما أسفر عن مقتل ثمانية من المهاجمين ."
+        " - وقالت مواقع مقربة من التنظيم إن 27 مدنيا قتلوا ."
+    )
+    assert [source_of(c) for c in cs] == ["مصدر عسكري", None, "مواقع مقربة من التنظيم"]
+
+
 def test_other_sources_get_their_own_figure():
     cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
     assert source_of(_by_value(cs, 80)) == "مصادر أخرى"

@@ -83,6 +83,8 @@ class _Sentence(_Tokens):
                 j += 1
             elif w in ROLE_OWNERS:
                 j += 1
+            elif not definite_title and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):
+                j += 1  # "رئيس [فرع] الهلال الأحمر"، "مدير [مكتب] الأمم المتحدة": the body he heads
             elif w == "باسم" and j + 1 < end:
                 j += 2
             elif (w in ROLE_LINKS or w in ("لشءون", "بشان")) and j + 1 < end:

@@ -150,6 +150,8 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
         a += 1  # "وحسب ما جاء على الموقع الإلكتروني للاتحاد": where it was written
         if s.norm(a) in ("في", "علي", "عبر", "ب"):
             a += 1
+    if s.norm(a) == _QUOTE and a in s.closer:
+        a += 1  # 'حسب "فرانس برس"': the source's name in quotation marks
     w = s.norm(a)
     if len(w) > 3 and w[0] == "ل" and s.norm(a - 1) not in ("ما", "لما") and verb_info(w) is None:
         # "ووفقا [لمنظمة] الأغذية"، "وفقا [للتقارير] الصحفية": the cue's own preposition
@@ -685,6 +687,8 @@ def find_source(
     # 2. a statement that starts before the span ends (the span sits in a clause the
     #    statement bounds left out), or a cue, which attributes its whole sentence
     for att, src in resolved:
+        if att.content_end <= start and "." in text[att.content_end : start]:
+            continue  # the statement ended at a full stop: the span is in the next item
         if att.content_start < end and (att.via == "cue" or start >= att.verb_start):
             return src
     for att, src in resolved:

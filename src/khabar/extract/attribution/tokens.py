@@ -273,7 +273,10 @@ class _Tokens:
     def _ends_statement(self, k: int) -> bool:
         w = self.norm(k)
         if w in _TERMINAL:
-            return k + 1 >= self.n
+            # a full stop the segmenter kept inside the sentence ends a statement when the
+            # next item of a bulletin starts after it (" . - قالت مواقع ..."), not in a
+            # decimal or an abbreviation
+            return k + 1 >= self.n or self.norm(k + 1) in ("-", "–")
         if w == "," and k + 1 < self.n:
             nxt = self.norm(k + 1)
             info = verb_info(nxt)
