@@ -240,6 +240,35 @@ def test_a_statement_ends_with_its_bulletin_item():
     assert [source_of(c) for c in cs] == ["مصدر عسكري", None, "مواقع مقربة من التنظيم"]
 
 
+def test_a_count_named_before_wins_over_a_nearer_cue():
+    # the school housed the displaced; what rose to 33 is the number of the dead
+    c = _one("وقال المرصد إن عدد قتلى الغارة التي استهدفت مدرسة تأوي نازحين في البلدة ارتفع الى 33 .")
+    assert c.category == "killed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وخسر الفريق أمام المغرب (1- 0) وتعادل مع البرتغال (1-1).",
+        "بيروت 2018 / 01 / 21 م - قتل شخص في الحادث.",
+    ],
+)
+def test_match_results_and_spaced_numeric_dates_are_no_figures(body):
+    assert [c.value for c in _claims(body)] in ([], [1])  # "شخص" alone is no count
+
+
+def test_a_definite_vague_count_is_a_figure():
+    c = _one("وأصيب المئات في الانفجار.")
+    assert (c.value, c.qualifier) == (None, "vague")
+
+
+def test_each_bulletin_item_has_its_own_place():
+    cs = _claims(
+        "وقال المرصد إن 33 شخصا قتلوا في بلدة المنصورة . - وقالت مواقع مقربة من التنظيم إن 27 مدنيا قتلوا ، إثر غارات على مدينة الطبقة ."
+    )
+    assert "الطبقة" in (_by_value(cs, 27).place or "")
+
+
 def test_other_sources_get_their_own_figure():
     cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
     assert source_of(_by_value(cs, 80)) == "مصادر أخرى"

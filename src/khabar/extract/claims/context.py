@@ -62,6 +62,7 @@ class PlaceFinder:
         """The place of a figure at [start, end) of a sentence at [a, b): the nearest place
         after it in its clause, else the nearest before it in the sentence, else the first
         after it; else the article's place."""
+        a, b = _item_bounds(self.text, a, b, start, end)
         inside = [
             p for p in self.places if a <= p[0] and p[1] <= b and not any(x <= p[0] and p[1] <= y for x, y in exclude)
         ]
@@ -106,6 +107,21 @@ class PlaceFinder:
         key = _place_key(place)
         held = self.containers.get(key)
         return held if held is not None and _place_key(held) != key else None
+
+
+#: A full stop the segmenter kept inside a sentence, not in a decimal: the items of a
+#: bulletin joined by " . - " tell of different places.
+_INNER_STOP = re.compile(r"(?<![0-9\u0660-\u0669])\s\.\s+(?![0-9\u0660-\u0669])")
+
+
+def _item_bounds(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence [a, b) between the full stops around a figure at [start, end)."""
+    for m in _INNER_STOP.finditer(text, a, b):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            return a, m.start()
+    return a, b
 
 
 def _place_key(place: str) -> str:

@@ -67,8 +67,11 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
         return True
     if any(d.start < n.end and n.start < d.end for d in dates):
         return True
-    if n.text.lstrip("وفبل").startswith(("ال", "إل")):
-        return True  # "الثلاث": a count with the article describes ("آلاف" is no article)
+    if n.text.lstrip("وفبل").startswith(("ال", "إل")) and n.value is not None:
+        return True  # "الثلاث": a count with the article describes; "المئات" still counts
+    window = (max(0, n.start - 16), min(len(s.text), n.end + 16))
+    if any(m.start() <= n.start and n.end <= m.end() for m in _SCORE_OR_NUMERIC_DATE.finditer(s.text, *window)):
+        return True
     p = s.prev_word(a)
     if p >= 0:
         if s.toks[p].norm == _ARTICLE:  # "الـ 4"
@@ -104,6 +107,14 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
         if noun < 0 or (lists.subjects.at(s.toks, noun, _variants) is None and s.toks[nxt].norm != _MIN):
             return True
     return False
+
+
+#: A match result in brackets ("(1-1)"، "(0 -1)") and a numeric date written with spaced
+#: slashes ("2018 / 01 / 21"، the Hijri "1439 / 05 / 05"): no figure in either.
+_SCORE_OR_NUMERIC_DATE = re.compile(
+    r"\(\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*\)"
+    r"|\d{4}\s*/\s*\d{1,2}\s*/\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+)
 
 
 def _counts_a_known_noun(s: _Sent, k: int) -> bool:
@@ -329,6 +340,33 @@ def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMe
     return sorted(out, key=lambda f: f.mention.start)
 
 
+_COUNT = normalize("عدد")
+#: "عدد X" leads to its figure across a relative clause of this many words at most (the
+#: strike's toll "التي نفذتها طائرات التحالف على مدرسة ... بريف الرقة الغربي" has 18).
+COUNT_SUBJECT_WINDOW = 24
+_RELATIVE = frozenset(normalize(w) for w in "التي الذي الذين".split())
+
+
+def _count_named_before(s: _Sent, f: _Figure) -> str | None:
+    """"ارتفع عدد قتلى الغارة على مدرسة تأوي نازحين إلى 33": a figure without a noun of its
+    own that a "عدد X" of its clause leads to counts X, whatever cue stands nearer (the
+    school's displaced are where the dead were)."""
+    if _has_own_noun(s, f):
+        return None
+    dist, k = 0, f.a - 1
+    while k >= 0 and dist < COUNT_SUBJECT_WINDOW and (not s.boundary[k] or s.toks[k].norm in _RELATIVE):
+        if s.is_word(k):
+            dist += 1
+            if _COUNT in _variants(s.toks[k].norm):
+                nxt = s.next_word(k + 1)
+                if 0 <= nxt < f.a:
+                    hit = _lists().cues.at(s.toks, nxt, _variants, lambda e: e.mode != "percent")
+                    return hit[0].tag if hit is not None else None
+                return None
+        k -= 1
+    return None
+
+
 def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | None]) -> None:
     """Give each figure of a sentence its category and subject, left to right."""
     lists = _lists()
@@ -358,6 +396,8 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
         else:
             f.category = _noun_category(s, f)
             f.via = "noun"
+            if f.category is None:
+                f.category, f.via = _count_named_before(s, f), "count_of"
             if f.category is None:
                 f.category, f.via = _nearest_cue(s, f, percent=False), "cue"
             if f.category is None and _before_in_clause(s, f, lists.anaphora) >= 0:
