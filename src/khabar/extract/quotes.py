@@ -30,6 +30,7 @@ import dataclasses
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.extract.attribution import (
     Attribution,
@@ -38,6 +39,7 @@ from khabar.extract.attribution import (
     find_headline_attribution,
     full_name,
 )
+from khabar.extract.attribution.lists import _lists
 from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.tokenize import words
 
@@ -114,8 +116,13 @@ def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | No
         # genitive ("مسؤول المعارضة"، "وزير الخارجية") may describe someone new, so it only
         # takes a named person whose role has the same title and genitive
         construct = bool(src.role or src.kind == "anonymous") and not words(src.role or src.text)[0].startswith(("ال", "وال"))
+        # "الرئيس التركي" is not the American president quoted before: an adjective of
+        # nationality in the mention must be among what is known of the earlier speaker
+        nationality = {w for w in head[1:] if w in _nationalities() or "ال" + w in _nationalities()}
         for prev in reversed(recent):
             if construct and not (prev.name_keys and set(head[:2]) <= prev.keys):
+                continue
+            if not nationality <= prev.keys:
                 continue
             # a role ("المتحدث") may match a role; a head ("المرصد") only a head, so that
             # "وتحدث المرصد" is not "مدير المرصد رامي عبد الرحمن"
@@ -123,6 +130,8 @@ def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | No
                 return _merged(prev, new, src)
         if names is not None and (named := names.institution(noun, src.start + offset)) is not None:
             return named  # "وقالت الوزارة" after "وزارة الدفاع الروسية" was named, not quoted
+        if names is not None and src.role and (titled := names.person_titled(src.role, src.start + offset)) is not None:
+            return titled  # "وقال الرئيس التركي" after "شكر الرئيس التركي، رجب طيب أردوغان،"
         if ((src.role and src.kind == "person") or src.kind == "anonymous") and not noun.endswith(("ون", "ين", "ات")):
             # "وأضاف المتحدث" with no one before it; a plural ("المعارضون"، "التقارير") is
             # a collective named as such, not someone named before
@@ -165,6 +174,7 @@ class _Names:
     a surname alone completed from an earlier full name, "الأخير"، "الوزارة"."""
 
     mentions: list[EntityMention]
+    text: str = ""  # the article's, for a role written before a name the recognizer found
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -188,6 +198,20 @@ class _Names:
                 return _mention_speaker(m)
         return None
 
+    def person_titled(self, role: str, before: int) -> _Speaker | None:
+        """The person last named right after ``role`` as written ("الرئيس التركي، رجب طيب
+        أردوغان") before offset ``before``, when the recognizer found the name."""
+        at = self.text.rfind(role, 0, before)
+        while at >= 0:
+            after = at + len(role)
+            k = bisect_left([m.start for m in self.mentions], after)
+            if k < len(self.mentions):
+                m = self.mentions[k]
+                if m.kind == "person" and m.start < before and not self.text[after : m.start].strip(" ،,"):
+                    return _mention_speaker(m)
+            at = self.text.rfind(role, 0, at)
+        return None
+
     def institution(self, noun: str, before: int) -> _Speaker | None:
         """The organisation named last before ``before`` whose name has ``noun`` ("وزارة")."""
         k = bisect_left(self.ends, before + 1)
@@ -195,6 +219,11 @@ class _Names:
             if m.kind == "organisation" and noun in _bare_words(m.text) and len(words(m.text)) > 1:
                 return _mention_speaker(m)
         return None
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> frozenset[str]:
+    return _lists().nationalities
 
 
 def _mention_speaker(m: EntityMention) -> _Speaker:
@@ -214,9 +243,9 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
     known: list[_Speaker] = []
     quotes: list[Quote] = []
     names = _names_by_sentence(sentences, mentions)
-    article_names = _Names(list(mentions)) if mentions else None
+    article_names = _Names(list(mentions), article.text) if mentions else None
     for sentence in sentences:
-        if sentence.is_title:
+        if _headline(sentence):
             continue
         in_sentence: _Speaker | None = None
         for att in find_attributions(sentence.text, names=names.get(sentence.index, ())):
@@ -242,8 +271,18 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
             quotes.append(_quote(article, sentence, speaker, att, start, end))
             for other in att.also:  # "قالت بكين وواشنطن إنهما ...": one quote each
                 quotes.append(_quote(article, sentence, _resolve(other, sentence.start, known, article_names), att, start, end))
-    headlines = [q for s in sentences if s.is_title for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
+    headlines = [q for s in sentences if _headline(s) for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
     return headlines + _once(quotes, sentences)
+
+
+#: A "title" longer than this is a paragraph read as one (a web page without a title field,
+#: whose first line is the title and the lead together): its follow-ons ("وأكد أنه"، "وتابع
+#: أن") continue its speakers, as in the body.  Headlines of the seeds and ANT are under 25.
+MAX_HEADLINE_WORDS = 40
+
+
+def _headline(sentence: Sentence) -> bool:
+    return sentence.is_title and len(sentence.text.split()) <= MAX_HEADLINE_WORDS
 
 
 #: Two sentences of one article whose words overlap this much (of the longer) are one

@@ -71,6 +71,8 @@ class _Sentence(_Tokens):
             w = self.norm(j)
             if self.phrase_at(j, self.L.stops):
                 break  # "المسؤول [في تصريحات صحفية]": circumstance, not the role
+            if not w.startswith("ال") and self.named.get(j, (0, ""))[1] == "person":
+                break  # "الأمير [تركي الفيصل]": the recognizer's name, not a nationality
             if definite_title and (j == i or self._nisba(j - 1)) and w.startswith("ال") and not (
                 self._nisba(j) or w in self.L.adjectives or w in self.L.nationalities
             ):
@@ -81,6 +83,10 @@ class _Sentence(_Tokens):
                 j += 1  # المتحدث باسم الكرملين / باسم الخارجية
             elif w.startswith("ال") or w.startswith("لل") or w in self.L.nationalities:
                 j += 1
+            elif self.named.get(j, (0, ""))[1] == "organisation" and self.named[j][0] <= end:
+                j = self.named[j][0]  # "مديرة [منظمة العفو] لنيجيريا اوسا اوجيغو"
+            elif j == i and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):
+                j += 1  # "مدير [مكتب] الإعلام ..."
             elif w in ROLE_OWNERS:
                 j += 1
             elif not definite_title and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):
@@ -241,6 +247,15 @@ class _Sentence(_Tokens):
             # a recognizer's span may stop inside a compound: "[صلاح الدين] دميرتاش"
             if self.norm(end - 1) in _COMPOUND_SECOND and self._name_word(end, limit, end - a):
                 end += 1
+            elif (
+                end - a < MAX_NAME_WORDS
+                and end + 2 < limit
+                and self.norm(end + 1) == ","
+                and self.title_at(end + 2)
+                and self.named.get(end) is None
+                and self._name_word(end, limit, end - a)
+            ):
+                end += 1  # "[سارة ليا] ويتسن، مديرة قسم ...": the apposition marks the name's end
             return end
         k = a
         words = 0
@@ -406,8 +421,11 @@ class _Sentence(_Tokens):
             with self.without_conjunction(j):
                 nxt = self.speaker_np(j, limit, verb_preps)
                 ok = nxt is not None and self.speaker_like(nxt) and not (nxt.kind == "person" and not nxt.role and head.kind != "person")
+                starts = self._person_starts(j)
             if not ok or nxt is None:
                 break
+            if nxt.kind == "person" and not nxt.role and not starts:
+                break  # "سارة ليا [ويتسن]": a name's last word that begins with و
             if head.kind == "person" and nxt.kind == "person" and nxt.name is None:
                 break  # "زيد الصالح، وهو لواء ... [ورئيس اللجنة الأمنية]": one person, two roles
             out.append(dataclasses.replace(nxt, conj=True))
@@ -663,8 +681,13 @@ class _Sentence(_Tokens):
         if a >= b:
             return None
         if a == floor or self.norm(a - 1) in self.L.boundary or self.norm(a - 2) in _PREPOSITIONS or self.norm(a - 1) in ",:" or self.norm(a - 1) in self.L.relative:
-            head = self.parse_head(a, b)
-            return head
+            w = self.norm(a)
+            if len(w) > 4 and w[0] == "و" and (w[1:3] == "ال" or self.title_at(a, w[1:]) or _bare(w[1:]) in self.L.organisation):
+                # "...، [و]الرئيس الأمريكي يؤكد أنه": the conjunction is not the speaker's
+                with self.without_conjunction(a):
+                    head = self.parse_head(a, b)
+                return dataclasses.replace(head, conj=True) if head is not None else None
+            return self.parse_head(a, b)
         return None
 
     def clause_subject(self, i: int, floor: int = 0) -> _Head | None:
