@@ -437,6 +437,16 @@ class _Sentence(_Tokens):
         found = self.named.get(k)
         return (found is not None and found[1] == "person") or self.norm(k) in self.L.given
 
+    def speaker_like_at(self, k: int) -> bool:
+        """Token ``k`` (read without a one-letter preposition) names someone who can speak:
+        the recognizer's person or organisation, a known given name, country or institution
+        ("دعا [لافروف]" is a name, "دعت [لإجراء]" a preposition)."""
+        found = self.named.get(k)
+        if found is not None and found[1] in ("person", "organisation"):
+            return True
+        w = self.norm(k)[1:]
+        return w in self.L.given or w in self.L.countries or _bare(w) in self.L.organisation
+
     def speaker_like(self, head: _Head) -> bool:
         """``head`` can be someone who speaks, not a noun that happens to follow a verb
         ("أعلن [التحالف] فرض حصار" but not "علقت [الغارات]"، "رفض [الإجابة]"): a role, an

@@ -72,6 +72,8 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             att, i = _cue(s, i, k, max(out[-1].content_start, out[-1].verb_end) if out else 0, carried=carried)
             if att:
                 out.append(att)
+                if att.statement:
+                    main += 1  # "وبحسب الشرطة فإن ...، مشيرة إلى أنه": its participles are the source's
             continue
         if i == 0 and w in ("وان", "وبان") and s.n > 2:
             # "وأن أقاربه تلقوا مقطع فيديو": a sentence that goes on with what was said before
@@ -184,7 +186,16 @@ def _cue_att(
     # "طالب المعلم - وفق وكالة إنترفاكس - بحل التحالف": the agency between dashes only
     # carries the statement of the clause around it
     carrier = (s.norm(i - 1) in ("-", "(") and s.norm(head.end) in ("-", ")")) or (before and i > 0 and carried)
-    if before and i > 0:
+    nxt = head.end + 1 if s.norm(head.end) == "," else head.end
+    if not before and nxt < s.n and (v := verb_info(s.norm(nxt))) is not None and v[1].kind != "participle" and not v[1].impersonal:
+        carrier = True  # "وبحسب الوكالة، قال روحاني إن ...": the agency carries Rouhani's words
+    after = s.skip_circumstance(head.end) if s.norm(head.end) == "," else head.end
+    if before and i > 0 and not carrier and s.norm(i - 1) == "," and after < s.n and s.is_word(after) and verb_info(s.norm(after)) is None:
+        # "وأدت الغارات، بحسب مصدر ميداني، إلى تدمير منصة": a cue between commas
+        # attributes its whole clause, before and after it
+        first = min(s.token_at(before_from), i)
+        c0, c1 = s.char_span(first, s.content_end(after))
+    elif before and i > 0:
         # "وأفادت مصادر بأن X، حسب ما أعلنه الهلال الأحمر": X, not the first attribution
         first = min(s.token_at(before_from), i)
         c0, c1 = s.char_span(first, i)
@@ -212,7 +223,44 @@ def _verb(
     s: _Sentence, i: int, verb: _Verb, has_previous: bool, floor: int = 0, subject: _Head | None = None
 ) -> tuple[Attribution | None, int]:
     """An attribution at the verb ``i``; a participle takes the previous attribution's
-    speaker (``source=None``) or, failing one, the ``subject`` of a clause-opening verb."""
+    speaker (``source=None``) or, failing one, the ``subject`` of a clause-opening verb.
+    A verb joined to an attribution before it in the sentence with no speaker of its own
+    after it continues that speaker (:func:`_joined_verb`)."""
+    if has_previous and verb.kind != "participle" and not verb.relay and (joined := _joined_verb(s, i, verb)) is not None:
+        return joined
+    return _verb_rules(s, i, verb, has_previous, floor, subject)
+
+
+def _joined_verb(s: _Sentence, i: int, verb: _Verb) -> tuple[Attribution, int] | None:
+    """"وقالت X إن ...، [ودعت] لإجراء تحقيق"، "وتتهم تركيا غولن بـ...، [وتطالب] حليفتها
+    بترحيله": a و-verb after a comma (or opening on its own preposition) whose next words
+    are its preposition or an object that cannot speak: a follow-on of the sentence's
+    speaker (``source=None``), the object kept in what is said."""
+    w = s.norm(i)
+    if not conjoined(w) or verb.impersonal or verb.noquote or verb.kind == "strict" or i + 1 >= s.n:
+        return None
+    attached = tuple(p for p in verb.preps if len(p) == 1)
+    if s.attached_prep(i + 1, attached) and not s.speaker_like_at(i + 1):
+        start = i + 1  # "ودعت [لإجراء] تحقيق فوري"
+    elif s.norm(i - 1) == "," and (verb.noun or verb.preps) and not s.is_complement(i + 1) and s.norm(i + 1) not in (":", _QUOTE):
+        head = s.speaker_np(i + 1, s.n, verb.preps)
+        if head is not None and s.speaker_like(head):
+            return None
+        if not any(s.attached_prep(k, attached) or any(_prep_matches(s.norm(k), p) for p in verb.preps if len(p) > 1) for k in range(i + 1, min(s.n, i + 8))) and not verb.noun:
+            return None
+        start = i + 1
+    else:
+        return None
+    end = s.content_end(start)
+    c0, c1 = _trim(s.text, *s.char_span(start, end))
+    if c1 <= c0 or sum(1 for k in range(start, end) if s.is_word(k)) < 2:
+        return None
+    return _att(s, i, None, c0, c1, False, "verb"), end
+
+
+def _verb_rules(
+    s: _Sentence, i: int, verb: _Verb, has_previous: bool, floor: int = 0, subject: _Head | None = None
+) -> tuple[Attribution | None, int]:
     if verb.relay:
         return _relay(s, i, verb, floor)
     comp = s.complement(i, verb)
