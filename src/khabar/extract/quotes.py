@@ -328,9 +328,16 @@ def _headline_quotes(article: Article, sentence: Sentence, known: list[_Speaker]
     """A headline's statements: those the attribution rules find with their speaker named
     ("روسيا تتعهد بحماية ..."), else a speaker before a colon ("محافظ العاصية: ...")."""
     out = []
+    speaker: _Speaker | None = None
     for att in find_attributions(sentence.text, names=names):
-        if att.source is None or not att.statement:
-            continue  # a headline continues no one
+        if not att.statement:
+            continue
+        if att.source is None:
+            # a headline continues no one before it, only its own first speaker ("تركي
+            # الفيصل يتحدث عن ... ويكشف لأول مرة عما ...")
+            if speaker is not None:
+                out.append(_quote(article, sentence, speaker, att, sentence.start + att.content_start, sentence.start + att.content_end))
+            continue
         for src in (att.source, *att.also):
             speaker = _resolve(src, sentence.start, known)
             out.append(_quote(article, sentence, speaker, att, sentence.start + att.content_start, sentence.start + att.content_end))

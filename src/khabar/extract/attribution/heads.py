@@ -690,7 +690,7 @@ class _Sentence(_Tokens):
             a += 2  # "وعلى وقع التقارير التي تشير": the phrase before the noun is no speaker
         if a >= b:
             return None
-        if a == floor or self.norm(a - 1) in self.L.boundary or self.norm(a - 2) in _PREPOSITIONS or self.norm(a - 1) in ",:" or self.norm(a - 1) in self.L.relative:
+        if a == floor or self.norm(a - 1) in self.L.boundary or self.norm(a - 2) in _PREPOSITIONS or self.norm(a - 1) in (",", ":", "|") or self.norm(a - 1) in self.L.relative:
             w = self.norm(a)
             if len(w) > 4 and w[0] == "و" and (w[1:3] == "ال" or self.title_at(a, w[1:]) or _bare(w[1:]) in self.L.organisation):
                 # "...، [و]الرئيس الأمريكي يؤكد أنه": the conjunction is not the speaker's

@@ -93,6 +93,8 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             i += 1  # "كما تم استبعد ...": a passive names no one
             continue
         att, nxt = _verb(s, i, info[1], main > 0, floor, subject)
+        if att and _embedded(s, i, att, out):
+            att = None  # "وأكد الفيصل أن تميم قال للملك «...»": inside what the first one says
         if att:
             out.append(att)
             floor = i + 1
@@ -108,6 +110,28 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             subject = s.clause_subject(i)
         i = max(nxt, i + 1)
     return s, out
+
+
+#: A verb after these reports what someone would say, not what was said ("إلا في حال
+#: أعلنت قطر موافقتها").
+_CONDITIONAL = frozenset({"حال", "اذا", "لو", "لئن"})
+
+
+def _embedded(s: _Sentence, i: int, att: Attribution, before: list[Attribution]) -> bool:
+    """The attribution at the verb ``i`` is part of another one's content: its subject
+    stands right after the complementiser of a statement reported before it in the
+    sentence ("وأكد الفيصل أن [تميم] قال للملك «...»"), or the verb follows a conditional
+    ("في حال أعلنت قطر")."""
+    if s.norm(i - 1) in _CONDITIONAL:
+        return True
+    src = att.source
+    if src is None or src.start >= att.verb_start:
+        return False
+    k = s.token_at(src.start)
+    if k == 0 or not s.is_complement(k - 1):
+        return False
+    at = s.toks[k - 1].start
+    return any(b.statement and b.source is not None and b.verb_end <= at and at <= b.content_start for b in before)
 
 
 def _what_is_said(s: _Sentence, i: int, before: list[Attribution]) -> tuple[Attribution, int] | None:
