@@ -439,3 +439,56 @@ def test_an_article_twice_as_long_takes_about_twice_as_long(unit):
     _quotes_of(one)
     small, large = best_time(_quotes_of, one), best_time(_quotes_of, two)
     assert large <= 3 * max(small, 2e-3), (small, large)
+
+
+# --- attribution structure on shapes of real reporting (issue 20) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # a role up to the institution it names, then the name after its place
+        ("وقالت مديرة منظمة الإغاثة لليمن سلمى الحداد، إن المساعدات لم تصل، ودعت لإجراء تحقيق في التأخير.",
+         [("سلمى الحداد", "المساعدات لم تصل"), ("سلمى الحداد", "لإجراء تحقيق في التأخير")]),
+        # an unnamed source keeps its adjective
+        ("وقال متحدث طبي إن الجرحى نقلوا إلى المستشفى.", [("متحدث طبي", "الجرحى نقلوا إلى المستشفى")]),
+        # a cue between commas attributes its whole clause
+        ("وأدت الغارات، بحسب مصدر ميداني، إلى تدمير مخزن للذخيرة.",
+         [("مصدر ميداني", "وأدت الغارات، بحسب مصدر ميداني، إلى تدمير مخزن للذخيرة")]),
+        # a cue before a verb with its own speaker only carries the statement
+        ("وبحسب الوكالة، قال الوزير سامي العلي إن المفاوضات مستمرة.", [("سامي العلي", "المفاوضات مستمرة")]),
+        # what someone is said to have said inside a statement is part of it
+        ("وأكد المتحدث أن الوزير قال للسفير إن الاتفاق قائم.", [("المتحدث", "الوزير قال للسفير إن الاتفاق قائم")]),
+        # a verb after a conditional says nothing yet
+        ("ولن يتغير الموقف إلا في حال أعلنت الحكومة موافقتها على الشروط.", []),
+        # a second verb joined by و keeps the subject of the first; its object is said
+        ("وتتهم الحكومة الحزب بتدبير الاضطرابات، وتطالب حليفتها بتسليم قادته.",
+         [("الحكومة", "الحزب بتدبير الاضطرابات"), ("الحكومة", "حليفتها بتسليم قادته")]),
+        # a name's last word that begins with و is no second speaker
+        ("وقالت سارة ليا ويتسن، مديرة قسم الشرق الأوسط، إن الحكم جائر.", [("سارة ليا ويتسن", "الحكم جائر")]),
+        # the conjunction before a subject-first speaker is not part of it
+        ("وصل القس إلى بلاده، والرئيس الأمريكي يؤكد أنه لم يعقد أي صفقة.", [("الرئيس الأمريكي", "لم يعقد أي صفقة")]),
+    ],
+)
+def test_who_says_what_in_a_sentence(body, said):
+    assert [(q.speaker, q.content) for q in _quotes(body)] == said
+
+
+def test_a_role_with_another_nationality_is_not_the_speaker_before():
+    body = "وقال الرئيس الأمريكي دونالد ترامب إن العلاقات ستتحسن.\n\nوقال الرئيس التركي إن القرار للمحكمة وحدها."
+    turkish = next(q for q in _quotes(body) if "للمحكمة" in q.content)
+    assert turkish.speaker == "الرئيس التركي"
+
+
+def test_a_headline_continues_its_own_speaker():
+    article = Article.create(title="سامي العلي يحذر من انهيار الهدنة، مؤكدا أن الحل سياسي", body="وصل الوفد أمس.")
+    quotes = extract_quotes(article, split_sentences(article))
+    assert [(q.speaker, q.content) for q in quotes] == [("سامي العلي", "انهيار الهدنة"), ("سامي العلي", "الحل سياسي")]
+
+
+def test_a_first_line_that_is_a_paragraph_is_read_as_the_body():
+    # a web page without a title field: its first line holds the title and the lead
+    title = "الوزير يعلن خطته " + " ".join(["وقال الوزير سامي العلي إن الخطة تشمل إصلاح الطرق والمدارس في المحافظات الشمالية كلها"] * 3)
+    article = Article.create(title=title, body="وتابع أن التمويل مضمون.")
+    follow = next(q for q in extract_quotes(article, split_sentences(article)) if "التمويل" in q.content)
+    assert follow.speaker == "سامي العلي"
