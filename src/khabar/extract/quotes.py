@@ -30,7 +30,6 @@ import dataclasses
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar.extract.attribution import (
     Attribution,
@@ -117,12 +116,12 @@ def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | No
         # takes a named person whose role has the same title and genitive
         construct = bool(src.role or src.kind == "anonymous") and not words(src.role or src.text)[0].startswith(("ال", "وال"))
         # "الرئيس التركي" is not the American president quoted before: an adjective of
-        # nationality in the mention must be among what is known of the earlier speaker
-        nationality = {w for w in head[1:] if w in _nationalities() or "ال" + w in _nationalities()}
+        # nationality in the mention must not contradict one known of the earlier speaker
+        nationality = {w for w in head[1:] if _nationality(w)}
         for prev in reversed(recent):
             if construct and not (prev.name_keys and set(head[:2]) <= prev.keys):
                 continue
-            if not nationality <= prev.keys:
+            if nationality and not nationality & prev.keys and any(_nationality(k) for k in prev.keys):
                 continue
             # a role ("المتحدث") may match a role; a head ("المرصد") only a head, so that
             # "وتحدث المرصد" is not "مدير المرصد رامي عبد الرحمن"
@@ -221,9 +220,10 @@ class _Names:
         return None
 
 
-@lru_cache(maxsize=1)
-def _nationalities() -> frozenset[str]:
-    return _lists().nationalities
+def _nationality(word: str) -> bool:
+    """A bare word ("تركي"، "امريكي") is an adjective of nationality."""
+    nationalities = _lists().nationalities
+    return word in nationalities or "ال" + word in nationalities
 
 
 def _mention_speaker(m: EntityMention) -> _Speaker:

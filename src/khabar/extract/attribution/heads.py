@@ -71,7 +71,7 @@ class _Sentence(_Tokens):
             w = self.norm(j)
             if self.phrase_at(j, self.L.stops):
                 break  # "المسؤول [في تصريحات صحفية]": circumstance, not the role
-            if not w.startswith("ال") and self.named.get(j, (0, ""))[1] == "person":
+            if not w.startswith("ال") and self.named.get(j, (0, ""))[1] == "person" and self.norm(j - 1) != "باسم":
                 break  # "الأمير [تركي الفيصل]": the recognizer's name, not a nationality
             if definite_title and (j == i or self._nisba(j - 1)) and w.startswith("ال") and not (
                 self._nisba(j) or w in self.L.adjectives or w in self.L.nationalities

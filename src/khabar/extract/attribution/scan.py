@@ -213,8 +213,21 @@ def _cue_att(
     nxt = head.end + 1 if s.norm(head.end) == "," else head.end
     if not before and nxt < s.n and (v := verb_info(s.norm(nxt))) is not None and v[1].kind != "participle" and not v[1].impersonal:
         carrier = True  # "وبحسب الوكالة، قال روحاني إن ...": the agency carries Rouhani's words
-    after = s.skip_circumstance(head.end) if s.norm(head.end) == "," else head.end
-    if before and i > 0 and not carrier and s.norm(i - 1) == "," and after < s.n and s.is_word(after) and verb_info(s.norm(after)) is None:
+    after = s.skip_circumstance(head.end)
+    if (
+        before
+        and i > 0
+        and not carrier
+        and s.norm(i - 1) == ","
+        and s.norm(head.end) == ","
+        and after < s.n
+        and s.is_word(after)
+        and verb_info(s.norm(after)) is None
+        and s.norm(after) not in s.L.boundary
+        and not s.is_complement(after + 1)
+        and not any(verb_info(s.norm(k)) for k in range(s.token_at(before_from), i))
+        and s.norm(after)[:1] not in "وف"  # "، وفقا لما أكده المسؤولون، [وقام] ...": a new clause
+    ):
         # "وأدت الغارات، بحسب مصدر ميداني، إلى تدمير منصة": a cue between commas
         # attributes its whole clause, before and after it
         first = min(s.token_at(before_from), i)
@@ -270,9 +283,15 @@ def _joined_verb(s: _Sentence, i: int, verb: _Verb) -> tuple[Attribution, int] |
         head = s.speaker_np(i + 1, s.n, verb.preps)
         if head is not None and s.speaker_like(head):
             return None
-        if not any(s.attached_prep(k, attached) or any(_prep_matches(s.norm(k), p) for p in verb.preps if len(p) > 1) for k in range(i + 1, min(s.n, i + 8))) and not verb.noun:
+        prep = next(
+            (k for k in range(i + 1, min(s.n, i + 8)) if s.attached_prep(k, attached) or any(_prep_matches(s.norm(k), p) for p in verb.preps if len(p) > 1)),
+            None,
+        )
+        if prep is None and not verb.noun:
             return None
-        start = i + 1
+        # "، وأعربوا [عن] أسفهم"، "، وشدد خلال النقطة [على] احترام ...": from the verb's own
+        # preposition; a noun object ("وتطالب حليفتها بترحيله") from the word after the verb
+        start = s.after_preposition(prep, verb) if prep is not None and not verb.noun else s.after_preposition(i + 1, verb)
     else:
         return None
     end = s.content_end(start)
