@@ -18,8 +18,9 @@ growth shows (goal: 2,000 articles <= 20 s and <= 1 GiB, time and memory ~linear
 
 ``check``: ``khabar check`` of a claim against the seeds as a new process (goal <= 1 s).
 
-``stages``: one brief of N ANT articles in this process under cProfile: the cumulative
-time of each stage of :func:`khabar.event_brief.build_event_brief`, to see which grows.
+``stages``: one brief of N ANT articles in this process, the wall and CPU time of each
+stage of :func:`khabar.event_brief.build_event_brief` and of the JSON, to see which grows
+(``--profile FILE``: under cProfile too, the statistics to FILE for ``pstats``).
 """
 
 from __future__ import annotations
@@ -120,41 +121,72 @@ def check(repeat: int) -> None:
     print(f"khabar check against the seeds, new process: {statistics.median(times):.2f} s median (min {min(times):.2f})")
 
 
-#: The stages of a brief, by the function that does each.
+#: The stages of a brief: (label, module, attribute) of the function that does each, as
+#: :mod:`khabar.event_brief` calls it (a class method as "Class.method").
 STAGES = [
-    ("read", "khabar/__init__.py", "read"),
-    ("analyze (per article)", "khabar/pipeline.py", "analyze"),
-    ("sentence pool", "khabar/relate/corroborate.py", "build"),
-    ("entities linked", "khabar/extract/entities.py", "link_entities"),
-    ("summary", "khabar/summarize/__init__.py", "summarize"),
-    ("conflicts", "khabar/relate/conflicts.py", "find_conflicts"),
-    ("timeline", "khabar/extract/dates.py", "build_timeline"),
-    ("shared passages", "khabar/relate/passages.py", "find_shared_passages"),
-    ("facts (quotes, statements)", "khabar/relate/statements.py", "find_facts"),
-    ("JSON", "khabar/present/render.py", "render_json"),
+    ("analyze (per article)", "khabar.event_brief", "analyze"),
+    ("sentence pool", "khabar.relate.corroborate", "SentencePool.build"),
+    ("entities linked", "khabar.event_brief", "link_entities"),
+    ("speakers linked", "khabar.event_brief", "link_speakers"),
+    ("quantities, conflicts", "khabar.event_brief", "find_quantities"),
+    ("summary", "khabar.event_brief", "summarize"),
+    ("timeline", "khabar.event_brief", "build_timeline"),
+    ("shared passages", "khabar.event_brief", "find_shared_passages"),
+    ("facts (quotes, statements)", "khabar.event_brief", "find_facts"),
 ]
 
 
-def stages(n: int) -> None:
+def _timed(fn, totals: dict[str, list[float]], label: str):
+    def run(*args, **kwargs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            totals[label][0] += time.perf_counter() - wall
+            totals[label][1] += time.process_time() - cpu
+
+    return run
+
+
+def stages(n: int, *, profile_to: str | None = None) -> None:
+    """One brief of ``n`` ANT articles in this process, each stage timed (wall and CPU);
+    with ``profile_to``, under cProfile too, its statistics written to that file."""
     import cProfile
-    import pstats
+    import importlib
     import resource
 
     import khabar
     from khabar.event_brief import build_event_brief
     from khabar.present.render import render_json
 
-    profile = cProfile.Profile()
-    start = time.perf_counter()
-    profile.enable()
-    render_json(build_event_brief(khabar.read(ant_window(n))))
-    profile.disable()
-    total = time.perf_counter() - start
-    stats = pstats.Stats(profile).stats  # {(file, line, name): (cc, nc, tt, ct, callers)}
-    print(f"{n} articles: {total:.1f} s under cProfile, peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-    for label, file, name in STAGES:
-        ct = sum(v[3] for (f, _l, fn), v in stats.items() if f.endswith(file) and fn == name)
-        print(f"  {label:<28} {ct:7.2f} s")
+    totals: dict[str, list[float]] = {label: [0.0, 0.0] for label, _m, _a in [*STAGES, ("JSON", "", "")]}
+    for label, module, attr in STAGES:
+        owner = importlib.import_module(module)
+        if "." in attr:
+            cls_name, name = attr.split(".")
+            cls = getattr(owner, cls_name)
+            setattr(cls, name, classmethod(_timed(getattr(cls, name).__func__, totals, label)))
+        else:
+            setattr(owner, attr, _timed(getattr(owner, attr), totals, label))
+    articles = list(khabar.read(ant_window(n)))
+    profile = cProfile.Profile() if profile_to else None
+    wall, cpu = time.perf_counter(), time.process_time()
+    if profile:
+        profile.enable()
+    brief = build_event_brief(articles)
+    _timed(render_json, totals, "JSON")(brief)
+    if profile:
+        profile.disable()
+        profile.dump_stats(profile_to)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(articles)} articles read: brief and JSON {wall:.1f} s wall, {cpu:.1f} s CPU, peak {peak:.0f} MiB"
+          + (" (under cProfile)" if profile else ""))
+    print(f"  {'stage':<28} {'wall s':>7} {'CPU s':>7}")
+    for label, (w, c) in totals.items():
+        print(f"  {label:<28} {w:7.2f} {c:7.2f}")
+    rest = wall - sum(w for w, _c in totals.values())
+    print(f"  {'the rest':<28} {rest:7.2f}")
 
 
 def main() -> None:
@@ -162,6 +194,7 @@ def main() -> None:
     parser.add_argument("what", choices=["seeds", "sizes", "check", "stages"])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000, 2000])
+    parser.add_argument("--profile", metavar="FILE", help="stages: also run under cProfile, its statistics to FILE")
     args = parser.parse_args()
     if args.what == "seeds":
         seeds(args.repeat)
@@ -170,7 +203,7 @@ def main() -> None:
     elif args.what == "check":
         check(args.repeat)
     else:
-        stages(args.n[0])
+        stages(args.n[0], profile_to=args.profile)
 
 
 if __name__ == "__main__":

@@ -111,7 +111,11 @@ def brief_documents(
         timeline=tuple(build_timeline(docs)),
         shared_passages=tuple(
             find_shared_passages(
-                articles, sentences, threshold=options.passage_threshold, min_words=options.passage_min_words
+                articles,
+                sentences,
+                threshold=options.passage_threshold,
+                min_words=options.passage_min_words,
+                sentence_words={d.article.id: d.sentence_words for d in docs},
             )
         ),
         facts=tuple(find_facts(pool, quotes, threshold=options.support_threshold)),

@@ -146,3 +146,42 @@ def test_banded_pairs_are_the_candidates_of_datasketchs_index():
     expected = [(k1, k2) for k1, sig in enumerate(sigs) for k2 in sorted(lsh.query(sig)) if k2 > k1]
     got = list(banded_pairs(signature_matrix(sigs), threshold=0.35))
     assert got == expected and (0, 1) in got
+
+
+# --- signatures of many sets at once, keys not tokenized twice ---------------------------
+
+
+def test_signature_rows_are_the_signatures_of_each_set():
+    """The block-wise signatures equal datasketch's, set by set: empty sets, one-shingle
+    sets, sets larger than a block, and sets that straddle blocks."""
+    from khabar.relate import fingerprint
+
+    sets = [shingles(SENTENCE), frozenset(), shingles(EDITED), shingles("قصف"), shingles(OTHER), frozenset()]
+    sets += [frozenset(f"{i:05d}" for i in range(start, start + size)) for start, size in [(0, 9000), (5, 3), (40, 8191)]]
+    expected = signature_matrix(signatures(sets))
+    assert np.array_equal(fingerprint.signature_rows(sets), expected)
+    assert np.array_equal(fingerprint.signature_rows(sets[::-1]), expected[::-1])
+    empty = fingerprint.signature_rows([frozenset()])
+    assert empty.shape == (1, NUM_PERM) and (empty == np.iinfo(np.uint32).max).all()
+
+
+def test_a_key_is_its_own_key_so_its_shingles_need_no_second_tokenizing():
+    from khabar.relate.fingerprint import key_shingles
+
+    for text in (SENTENCE, EDITED, "قتل 1,200 شخص في 3.5 أيام (BBC) - الـ 4", "ـ"):
+        key = shingle_key(text)
+        assert shingle_key(key) == key
+        assert key_shingles(key) == shingles(text)
+
+
+def test_banded_pairs_of_buckets_shared_by_many_rows():
+    """Rows equal in one band only, in every band, or in none: the pairs in order."""
+    from khabar.relate.fingerprint import banded_pairs, lsh_bands
+
+    bands, rows = lsh_bands(0.35, NUM_PERM)
+    rng = np.random.default_rng(3)
+    m = rng.integers(0, 2**32, size=(6, NUM_PERM), dtype=np.uint32)
+    m[4] = m[1]  # the same in every band
+    m[5, :rows] = m[0, :rows]  # the same in the first band only
+    m[3, rows : 2 * rows] = m[1, rows : 2 * rows]
+    assert list(banded_pairs(m, threshold=0.35)) == [(0, 5), (1, 3), (1, 4), (3, 4)]

@@ -42,11 +42,10 @@ from khabar.model import Article, PassageOccurrence, Sentence, SharedPassage, un
 from khabar.relate.fingerprint import (
     banded_pairs,
     jaccard,
+    key_shingles,
     mean_pairwise_jaccard,
     shingle_key,
-    shingles,
-    signature_matrix,
-    signatures,
+    signature_rows,
     union_signature,
 )
 from khabar.text.ar.normalize import arabic_ratio
@@ -128,12 +127,15 @@ def find_shared_passages(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     min_words: int = DEFAULT_MIN_WORDS,
+    sentence_words: Mapping[str, Sequence[Sequence[str]]] | None = None,
 ) -> list[SharedPassage]:
     """Passages shared verbatim or nearly by two or more of ``articles``.
 
     ``sentences`` maps each article id to its sentences (as from
     :func:`khabar.text.ar.segment.split_sentences`, which is used for an article missing
-    from the mapping).  An article id given twice counts once.  Returns passages with the
+    from the mapping); ``sentence_words``, the words of each of them where they are
+    known already (:attr:`khabar.model.Document.sentence_words`), so they are not
+    tokenized again.  An article id given twice counts once.  Returns passages with the
     most occurrences first, then in the order of their first occurrence (article input
     order, then offset).  Each occurrence spans whole sentences of
     :attr:`Article.text`.  Deterministic: the same input gives the same output.
@@ -144,15 +146,15 @@ def find_shared_passages(
         raise OptionsError(f"min_words must be at least 1, got {min_words}")
 
     arts = unique_articles(articles)
-    units, key_texts = _units(arts, sentences, min_words=min_words)
+    units, key_texts = _units(arts, sentences, min_words=min_words, sentence_words=sentence_words or {})
     if not units:
         return []
-    key_sets = [shingles(k) for k in key_texts]
+    key_sets = [key_shingles(k) for k in key_texts]
     if len(key_sets) <= EXACT_PAIRS_MAX_KEYS:
         sig_matrix = None
         pairs: Iterator[tuple[int, int]] = _exact_pairs(key_sets, threshold=threshold)
     else:
-        sig_matrix = signature_matrix(signatures(key_sets))
+        sig_matrix = signature_rows(key_sets)
         pairs = banded_pairs(sig_matrix, threshold=max(0.05, threshold - LSH_MARGIN))
 
     articles_of_key: list[set[int]] = [set() for _ in key_texts]
@@ -180,7 +182,11 @@ def find_shared_passages(
 
 
 def _units(
-    arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], *, min_words: int
+    arts: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    *,
+    min_words: int,
+    sentence_words: Mapping[str, Sequence[Sequence[str]]],
 ) -> tuple[list[_Unit], list[str]]:
     """Eligible sentences of every article, and the distinct shingle keys they use."""
     units: list[_Unit] = []
@@ -189,9 +195,12 @@ def _units(
         found = sentences.get(article.id)
         if found is None:
             found = split_sentences(article)
+        known = sentence_words.get(article.id)
+        if known is not None and len(known) != len(found):
+            known = None  # words of other sentences: not these
         rank = 0
-        for s in found:
-            key = shingle_key(s.text)
+        for j, s in enumerate(found):
+            key = " ".join(known[j]) if known is not None else shingle_key(s.text)
             if not _eligible(s.text, key, min_words=min_words):
                 continue
             k = key_index.setdefault(key, len(key_index))
