@@ -236,3 +236,41 @@ def test_the_news_of_another_day_that_tells_the_event_again_is_left_out():
     )
     out = summary(pool, 400)
     assert [s for s in out if "12 شخصا" in s.text] == [out[0]]
+
+
+def test_the_example_summary_reads_without_missing_antecedents_and_gives_each_figure_once():
+    # Our fictional Wadi al-Nahr reports: "إذ تقدر ..." follows "لا يوجد رقم متفق عليه.",
+    # "كما يقضي بإدخال ..." follows the agreement's terms, and the governor's 15,000 is in
+    # several sentences that also give the other sides.
+    import pathlib
+
+    import khabar
+
+    brief = khabar.brief(pathlib.Path(__file__).resolve().parents[2] / "examples" / "wadi-nahr-evacuation")
+    texts = [s.text for s in brief.summary]
+    assert texts and not any(t.startswith(("إذ", "يقضي", "أما")) for t in texts)
+    assert sum(("15 ألفا" in t or "١٥ ألفا" in t) for t in texts) <= 1
+    assert any("75 ألف" in t for t in texts), "the conflict of the trapped figures is named"
+
+
+TOLD_TWICE = [
+    (
+        "غرق عبارة",
+        "غرقت عبارة تقل 80 راكبا قرب جزيرة المرجان فجر الجمعة بعد أن ضربتها موجة عالية.\n"
+        "وقال قائد خفر السواحل إن فرق الإنقاذ انتشلت 70 ناجيا من المياه.\n"
+        "وأعلنت الحكومة فتح تحقيق في أسباب الحادث وفي حمولة العبارة.",
+    ),
+    (
+        "إنقاذ الركاب",
+        "ضربت موجة عالية عبارة المرجان فجر الجمعة فغرقت خلال دقائق أمام أعين الصيادين.\n"
+        "وأنقذت زوارق الميناء 70 راكبا بعد ساعات في المياه الباردة.\n"
+        "وذكرت الشركة المالكة أن العبارة خضعت لفحص فني قبل شهرين فقط.\n"
+        "ويبحث الغواصون عن عشرة مفقودين في المياه العميقة حول الجزيرة.",
+    ),
+]
+
+
+def test_a_figure_said_already_is_not_told_again_by_another_outlet():
+    texts = [s.text for s in summary(pool_of(TOLD_TWICE), 400)]  # room for everything
+    assert sum("70" in t for t in texts) == 1
+    assert any("الغواصون" in t for t in texts)  # a new fact stays

@@ -97,3 +97,41 @@ def test_a_reporting_verb_first_without_a_speaker_leans_on_the_sentence_before()
     found = kept([appeal])
     assert found["وناشد المواط"][1] == found["عبر محافظ ال"][2]
     assert found["وقال مدير ال"][1] is None  # its speaker is named after the verb
+
+
+def test_an_opener_tied_to_the_sentence_before_makes_it_the_antecedent():
+    report = (
+        "",
+        "تضاربت الأرقام حول عدد العالقين في حي الواحة الشرقي بعد انهيار الجسر الوحيد.\n"
+        "إذ تقدر الأمم المتحدة عددهم بنحو عشرة آلاف، بينما يتحدث المجلس المحلي عن ضعفي ذلك.\n"
+        "أما محافظ الواحة سالم الراشد فقال إن العدد لا يتجاوز خمسة آلاف شخص.",
+    )
+    found = kept([report])
+    assert found["إذ تقدر الأم"][1] == found["تضاربت الأرق"][2]
+    assert found["أما محافظ ال"][1] == found["إذ تقدر الأم"][2]
+
+
+def test_a_verb_whose_subject_is_in_the_sentence_before_leans_on_it():
+    # "كما" is dropped, but "يقضي بإدخال ..." has no subject: the agreement before it is.
+    report = (
+        "",
+        "وينص الاتفاق على وقف شامل لإطلاق النار داخل حي الواحة ومحيطه بدءا من صباح الثلاثاء.\n"
+        "كما يقضي بإدخال قوافل مساعدات إنسانية عاجلة إلى الحي تحت إشراف الهلال الأحمر.\n"
+        "كما أكد المحافظ سالم الراشد أن الدولة جاهزة لاستقبال الخارجين من الحي.",
+    )
+    found = kept([report])
+    text, antecedent, _ = found["كما يقضي بإد"]
+    assert text.startswith("يقضي بإدخال") and antecedent == found["وينص الاتفاق"][2]
+    text, antecedent, _ = found["كما أكد المح"]
+    assert text.startswith("أكد المحافظ") and antecedent is None  # its subject follows the verb
+
+
+def test_a_sentence_announcing_what_follows_is_left_out():
+    report = (
+        "",
+        "انهار جسر الواحة المعلق فوق نهر السلام صباح الثلاثاء.\n"
+        "وفيما يلي أبرز ما نعرفه حتى الآن عن انهيار الجسر.\n"
+        "بني الجسر قبل أربعين عاما وخضع لصيانة شاملة قبل عامين.",
+    )
+    found = kept([report])
+    assert "وفيما يلي أب" not in found and "بني الجسر قب" in found

@@ -10,7 +10,7 @@ The rules, applied to every sentence of a :class:`~khabar.relate.corroborate.Sen
 * **captions and list items** are left out: in an article whose lines mostly end with
   punctuation, a line without it is a photo caption, a sub-heading or a list entry
   ("قهوة ورقص واحتفالات في الانتخابات"); so is a line opening with a bullet or a list number,
-  and a line ending with a colon (it announces what follows it);
+  and a line ending with a colon, or opening with "فيما يلي" (it announces what follows it);
 * a **dateline** ("دبي، الإمارات العربية المتحدة (CNN)-- ") is dropped from the start;
 * a **connective** that only links to the sentence before ("في المقابل،" "من جهته،" "يذكر أن",
   ``data/discourse.txt``) is dropped from the start, with its comma;
@@ -57,6 +57,15 @@ _SUBJECTLESS_NEXT = frozenset({"ان", "بان", "انه", "انها", "انهم
 _CONJUNCTIONS = ("و", "ف")
 #: How many first words of a sentence are looked at for a word that points back.
 ANAPHOR_WORDS = 2
+#: Prepositions that, right after a verb opening a sentence, show its subject is left out
+#: (normalized: "يقضي بإدخال"، "ويقع في"): the subject is in the sentence before.
+_PREPOSITIONS = frozenset({"في", "علي", "الي", "من", "عن", "مع", "عبر", "خلال", "امام", "حول", "ضد", "لدي"})
+_ON_VERBAL_NOUN = re.compile(r"^[بل]ا\w\wا\w$")
+#: Words that open a sentence with a ي and need nothing before them: nouns (a day, a month)
+#: and verbs without a subject ("يجب على الحكومة ...").
+_STANDS_ALONE = frozenset(
+    {"يوم", "يومي", "يوما", "يناير", "يونيو", "يوليو", "يونيه", "يوليه", "يجب", "ينبغي", "يمكن", "يتعين", "يتوجب", "يحق"}
+)
 #: Clause boundaries a sentence may be cut at.
 _CLAUSE_END = re.compile(r"\s*[،؛,;]")
 
@@ -82,6 +91,8 @@ class _Openers:
     connectives: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     pronouns: dict[str, tuple[tuple[str, ...], ...]]
     anaphors: dict[str, tuple[tuple[str, ...], ...]]
+    leaning: dict[str, tuple[tuple[str, ...], ...]]
+    announcing: dict[str, tuple[tuple[str, ...], ...]]
     say_verbs: frozenset[str]
 
 
@@ -98,7 +109,7 @@ def _openers() -> _Openers:
         return {w: tuple(sorted(set(ps), key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
 
     say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
-    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), say)
+    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), say)
 
 
 def _bare(word: str) -> str:
@@ -135,7 +146,8 @@ def punctuated(doc: Document) -> bool:
 
 
 def left_out(sentence: Sentence, *, punctuated_article: bool) -> str | None:
-    """Why a sentence cannot stand in a summary ("headline", "question", "caption"), or None."""
+    """Why a sentence cannot stand in a summary ("headline", "question", "caption",
+    "announcement" of what follows), or None."""
     text = sentence.text.strip()
     if sentence.is_title and not text.rstrip(_CLOSERS).endswith(_FINAL):
         return "headline"
@@ -145,6 +157,8 @@ def left_out(sentence: Sentence, *, punctuated_article: bool) -> str | None:
         return "caption"
     if punctuated_article and not sentence.is_title and not ends_as_sentence(text):
         return "caption"
+    if match_at(words(text), 0, _openers().announcing):
+        return "announcement"
     return None
 
 
@@ -167,11 +181,31 @@ def kept_start(sentence: Sentence, normalized: Sequence[str]) -> tuple[int, list
     return offset, kept
 
 
+def subjectless_verb(kept: Sequence[str]) -> bool:
+    """Whether the words open with a verb whose subject is left out: an imperfect verb (ي...)
+    or a reporting verb followed straight by a preposition ("يقضي بإدخال قوافل ..." after
+    "كما" is dropped: the agreement of the sentence before is its subject)."""
+    if len(kept) < 2:
+        return False
+    first, second = _bare(kept[0]), kept[1]
+    verb = first in _openers().say_verbs or (first.startswith("ي") and len(first) >= 4 and first not in _STANDS_ALONE)
+    if not verb:
+        return False
+    if second in _PREPOSITIONS:
+        return True
+    # a preposition written on the word: "بالإفراج"، "للعمل"، or on a verbal noun إفعال
+    # ("بإدخال"، "لإجلاء"; not "باحثون")
+    return second.startswith(("بال", "لل")) or _ON_VERBAL_NOUN.match(second) is not None
+
+
 def leans_back(kept: Sequence[str], sentence: Sentence, doc: Document, kept_from: int) -> bool:
     """Whether the kept part (its normalized words, from article offset ``kept_from``) needs
-    the sentence before it: a pointing word among its first words, or a speaker named earlier."""
+    the sentence before it: a pointing word among its first words, an opener that ties it to
+    the sentence before, a verb without its subject, or a speaker named earlier."""
     openers = _openers()
-    if match_at(kept, 0, openers.pronouns):
+    if match_at(kept, 0, openers.pronouns) or match_at(kept, 0, openers.leaning):
+        return True
+    if subjectless_verb(kept):
         return True
     if any(match_at(kept, i, openers.anaphors) for i in range(ANAPHOR_WORDS)):
         return True
