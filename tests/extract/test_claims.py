@@ -269,6 +269,27 @@ def test_each_bulletin_item_has_its_own_place():
     assert "الطبقة" in (_by_value(cs, 27).place or "")
 
 
+def test_a_sentence_carrying_on_a_report_keeps_its_source():
+    cs = _claims(
+        "وقال المرصد إن 17 مقاتلا قتلوا في الهجمات على القرى. وبذلك يرتفع عدد القتلى إلى 179 منذ بدء الهجوم."
+        " وأدى هذا القصف إلى مقتل 11 مدنيا أيضا."
+    )
+    assert [source_of(c) for c in cs] == ["المرصد"] * 3
+
+
+def test_background_on_another_event_is_the_outlets_own():
+    cs = _claims(
+        "وقتل 35 مدنيا في غارات على السوق، بحسب المرصد. وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة قرب مدرسة."
+        " وفي هذا السياق، نزح 300 شخص من القرية."
+    )
+    assert [source_of(c) for c in cs] == ["المرصد", None, None]
+
+
+def test_a_family_name_that_is_also_a_title():
+    c = _by_value(_claims("وأوضح رئيس فرع الهلال الأحمر في المدينة ماهر القاضي أن 19 شخصا توفوا."), 19)
+    assert source_of(c) == "ماهر القاضي"
+
+
 def test_other_sources_get_their_own_figure():
     cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
     assert source_of(_by_value(cs, 80)) == "مصادر أخرى"

@@ -272,10 +272,17 @@ class _Sentence(_Tokens):
 
     def _name_word(self, k: int, limit: int, before: int) -> bool:
         """Token ``k`` may be word ``before`` + 1 of a person's name."""
-        if k >= limit or not self.is_word(k) or self.stop_at(k) or self.title_at(k):
+        if k >= limit or not self.is_word(k) or self.stop_at(k):
             return False
         w = self.norm(k)
         prev = self.norm(k - 1) if before else ""
+        if self.title_at(k):
+            # "ماهر [القاضي] أن": a family name that is also a title, right after a given name
+            # and not running on into a role ("الأمين العام")
+            return (
+                before == 1 and prev in self.L.given and w.startswith("ال") and self.title_at(k) == 1
+                and not self.norm(k + 1).startswith("ال")
+            )
         if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.relative:
             return False
         if w in self.L.boundary and not (w == "بان" and self.norm(k + 1) == "كي"):

@@ -113,6 +113,7 @@ class _Lists:
     named_period: _Matcher
     exchange: _Matcher
     locating: _Matcher
+    carry_on: _Matcher
     subjects: _Matcher
     #: Dual form (normalized, with and without و/ف/ب/ل) -> True: "طفلان"، "مركزين"، "وفاتين".
     duals: frozenset[str]
@@ -121,7 +122,7 @@ class _Lists:
 
 #: Tags of claim_categories.txt that are no category of figure.
 SPECIAL_TAGS = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "named_period", "dual", "exchange", "locating",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on",
 )
 
 
@@ -162,6 +163,7 @@ def _lists() -> _Lists:
         named_period=_matcher(by_tag["named_period"]),
         exchange=_matcher(by_tag["exchange"]),
         locating=_matcher(by_tag["locating"]),
+        carry_on=_matcher(by_tag["carry_on"]),
         subjects=_matcher(_read("claim_subjects")),
         duals=frozenset(_dual_forms(by_tag["dual"])),
         categories=frozenset(e.tag for e in cues),

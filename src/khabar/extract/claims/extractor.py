@@ -87,7 +87,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from khabar.extract.attribution import find_attributions, find_source
+from khabar.extract.attribution import Source, find_attributions, find_source
 from khabar.extract.claims.context import (
     _claim_date,
     _day_mentions,
@@ -105,6 +105,7 @@ from khabar.extract.claims.context import (
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
+from khabar.text.ar.stopwords import is_stopword
 from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Sentence
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
@@ -174,6 +175,8 @@ def extract_claims(doc: Document) -> list[Claim]:
     kind_of = source_kinds(doc.mentions)
 
     claims: list[Claim] = []
+    by_index = {x.index: x for x in sentences}
+    last_source: dict[int, Source] = {}  # sentence index -> the source of its last attributed figure
     claim_of: dict[int, str] = {}  # id(_Figure) -> Claim.id
     span_of: dict[str, tuple[FigureSpan, bool]] = {}  # Claim.id -> its span and cumulative
     paragraph_day = _paragraph_days(sentences, doc.dates)
@@ -187,6 +190,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         previous = _previous_source(quotes, sentence.index)
         attributions = find_attributions(sentence.text)
         taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
+        carried = _carried_source(s, by_index.get(sentence.index - 1), last_source) if not sentence.is_title else None
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
@@ -198,6 +202,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                     or _headline_source(sentence, n.start)
                     or _verb_source(s, f, taken)
                 )
+                if fallback is None and carried is not None:
+                    src = carried
             place = places.find(
                 sentence.start,
                 sentence.end,
@@ -206,6 +212,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                 exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
             )
             chain = source_chain(sentence.text, attributions, n.start, n.end, src, fallback, kind_of)
+            if chain[-1].kind != "unattributed":
+                link = chain[-1]
+                last_source[sentence.index] = Source(link.text, 0, 0, kind=link.kind, organisation=link.organisation)
             claim_of[id(f)] = f"{article.id}:{start}"
             date = _figure_date(n, days, day)
             span, cumulative = figure_span(s, f, dates, f.category, date)
@@ -245,6 +254,26 @@ def extract_claims(doc: Document) -> list[Claim]:
             )
     headline = frozenset(s.index for s in sentences if s.is_title)
     return repeats(resolve_anaphors(_restated(claims), quotes), headline)
+
+
+def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, Source]) -> Source | None:
+    """The source a sentence carries on from the one before it: when one of its first words
+    says it continues that report ("وبذلك يرتفع العدد إلى"، "وأدى هذا القصف إلى"; not "وفي
+    هذا السياق", a new turn of the outlet's), the source of the last attributed figure of the
+    sentence before, else of its last statement.  None otherwise."""
+    if before is None:
+        return None
+    carry_on = _lists().carry_on
+    words = [k for k in range(len(s.toks)) if s.is_word(k)][:3]
+    if not any(
+        carry_on.at(s.toks, k, _variants) is not None and (i == 0 or not is_stopword(s.toks[words[i - 1]].norm))
+        for i, k in enumerate(words)
+    ):
+        return None
+    if before.index in last_source:
+        return last_source[before.index]
+    found = [a.source for a in find_attributions(before.text) if a.source is not None and a.statement]
+    return found[-1] if found else None
 
 
 _DUAL_ENDINGS = ("ان", "ين")
