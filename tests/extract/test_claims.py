@@ -290,6 +290,16 @@ def test_a_family_name_that_is_also_a_title():
     assert source_of(c) == "ماهر القاضي"
 
 
+def test_an_estimating_verb_with_its_object_pronoun():
+    c = _one("وتقدرها وكالات تصنيف عدة عند 600 مليار دولار تقريبا.")
+    assert source_of(c) == "وكالات تصنيف عدة"
+
+
+def test_a_headline_verb_is_followed_by_its_object():
+    c = _one("", title="محكمة تطلب رأي المفتي في إعدام 75 شخصا")
+    assert source_of(c) is None
+
+
 def test_other_sources_get_their_own_figure():
     cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
     assert source_of(_by_value(cs, 80)) == "مصادر أخرى"

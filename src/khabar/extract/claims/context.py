@@ -282,7 +282,7 @@ _STOP_HEAD = frozenset(
     for w in (
         "في عن على من الى إلى مع ان أن إن بان بأن انه أنه انها أنها انهم أنهم قد امس أمس اليوم "
         # a relative clause describes the subject, it is not part of its name ("آزمون الذي يلقب")
-        "الذي التي الذين اللذين اللتين اللواتي"
+        "الذي التي الذين اللذين اللتين اللواتي عند"
     ).split()
 )
 
@@ -311,8 +311,18 @@ _DOCUMENTED = frozenset({
 _TALKING = tuple(normalize(w) for w in ("يتحدث", "تتحدث", "تحدث", "تحدثت"))
 
 
+#: Object pronouns a verb of estimating may carry ("وتقدرها وكالات ..."، "ويقدرهم").
+_OBJECT_SUFFIXES = ("ها", "هم", "ه")
+
+
 def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
-    info = verb_info(s.toks[k].norm)
+    norm = s.toks[k].norm
+    info = verb_info(norm)
+    if info is None and len(norm) > 5:
+        bare = next((norm[: -len(x)] for x in _OBJECT_SUFFIXES if norm.endswith(x)), None)
+        info = verb_info(bare) if bare else None
+        if info is not None and info[1].kind != "say":
+            info = None
     if info is not None and info[1].kind == "strict":
         return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
     if info is not None and info[1].kind not in ("participle", "impersonal"):
@@ -321,17 +331,21 @@ def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
     return hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING))
 
 
-def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]]) -> str | None:
+def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, headline: bool = False) -> str | None:
     """A source find_source leaves out, from the nearest verb of saying, estimating or
     documenting before the figure: its subject after it ("وثق المرصد ... مقتل 23"، "تقدر
-    الأمم المتحدة عددهم بنحو"، "يتحدث المجلس المحلي عن"، "أفادت تقارير بمقتل مئات"), or before
-    it in "وكان X قد أعلن"."""
+    الأمم المتحدة عددهم بنحو"، "وتقدرها وكالات تصنيف عدة عند"، "يتحدث المجلس المحلي عن"،
+    "أفادت تقارير بمقتل مئات"), or before it in "وكان X قد أعلن".  A ``headline`` puts its
+    subject first ("محكمة مصرية تطلب رأي المفتي في إعدام 75"): what follows its verb there is
+    the object, no source."""
     lists = _lists()
     for k in range(f.a - 1, -1, -1):
         if s.toks[k].text in _FULL_STOPS:
             return None  # a full stop kept inside the sentence (" . - "): the verb is another item's
         if not s.is_word(k) or not _verb_at(s, k, f.category):
             continue
+        if headline and any(s.is_word(j) for j in range(k)):
+            return None
         if k >= 2 and s.toks[k - 1].norm == _MAY:  # "وكان X قد أعلن"
             for j in range(k - 2, max(-1, k - 2 - MAX_HEADLINE_SOURCE_WORDS - 1), -1):
                 if s.toks[j].norm in _WAS:

@@ -200,7 +200,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 fallback = (
                     _quote_speaker(quotes, sentence.index, start, end)
                     or _headline_source(sentence, n.start)
-                    or _verb_source(s, f, taken)
+                    or _verb_source(s, f, taken, headline=sentence.is_title)
                 )
                 if fallback is None and carried is not None:
                     src = carried
