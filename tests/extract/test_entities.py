@@ -433,3 +433,23 @@ def test_two_places_that_read_alike_are_named_apart():
 
     found = [place("عمان", "عمان", 0), place("عمان", "عمان الأردن", 20), place("عمّان", "عمان الأردن", 40)]
     assert sorted(e.name for e in link_entities(found)) == sorted(["عمان", "عمّان"])
+
+
+def _levenshtein(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def test_within_one_edit_is_levenshtein_distance_at_most_one():
+    import itertools
+
+    from khabar.extract.entities.linking import within_one_edit
+
+    words = ["".join(p) for n in range(5) for p in itertools.product("ab", repeat=n)] + ["مارك", "ماركو", "مارق", "امارك"]
+    for a in words:
+        for b in words:
+            assert within_one_edit(a, b) == (_levenshtein(a, b) <= 1), (a, b)

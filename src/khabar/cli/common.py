@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -243,6 +242,8 @@ def write_output(path: Path, text: str) -> None:
     """Write through a temporary file so a failure never leaves a half-written output; the
     file gets the permissions of any new file (0666 less the umask), not the temporary
     file's private 0600."""
+    import tempfile  # here: only a command that writes a file needs it (it imports random)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -13,7 +13,6 @@ Arabic, so that "BBC", "bbc.co.uk" and "BBC عربي" count as one source.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from urllib.parse import urlsplit
 
@@ -106,6 +105,8 @@ def _candidates(text: str):
     if m:
         yield _safe_date(int(m[1]), int(m[2]), int(m[3]))
     if re.search(r"[a-z]{3},?\s+\d{1,2}\s+[a-z]{3}", text) or re.match(r"\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d", text):
+        import email.utils  # here: it imports socket and more, and most inputs have no such date
+
         try:
             yield email.utils.parsedate_to_datetime(text).date()
         except (TypeError, ValueError, IndexError):

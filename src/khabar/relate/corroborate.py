@@ -129,12 +129,12 @@ class SentencePool:
             counts = np.zeros(len(self), dtype=np.int64)
             for row in range(len(self)):
                 cols, _ = self._linked(row, threshold)
-                counts[row] = len(np.unique(self.row_docs[cols]))
+                counts[row] = len(distinct(self.row_docs[cols]))
             return counts
         found = self.neighbours
         rows = np.repeat(np.arange(len(self)), np.diff(found.ptr))
         kept = found.values >= threshold
-        pairs = np.unique(rows[kept] * len(self.docs) + self.row_docs[found.cols[kept]])
+        pairs = distinct(rows[kept] * len(self.docs) + self.row_docs[found.cols[kept]])
         return np.bincount(pairs // len(self.docs), minlength=len(self)).astype(np.int64)
 
     def supporters(self, row: int, *, threshold: float) -> list[tuple[int, float]]:
@@ -153,6 +153,15 @@ class SentencePool:
         return tuple(Citation.of(self.docs[self.doc_of(r)].article, self.sentence(r), sim) for r, sim in rows)
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` (sorted, each once) without its check for masked arrays, which
+    imports numpy.ma (~20 ms of every brief's start-up)."""
+    ordered = np.sort(values, kind="stable")
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
 def _with_semantic(
     vectors: SentenceVectors, lexical: Neighbours, semantic: SemanticRows, groups: np.ndarray, threshold: float
 ) -> Neighbours:
@@ -161,7 +170,7 @@ def _with_semantic(
     n = len(vectors)
     lx = np.repeat(np.arange(n), np.diff(lexical.ptr))
     sx, sy = semantic.pairs_at_least(threshold, groups)
-    keys = np.unique(np.concatenate([lx * n + lexical.cols, sx * n + sy]))
+    keys = distinct(np.concatenate([lx * n + lexical.cols, sx * n + sy]))
     x, y = keys // n, keys % n
     values = np.zeros(len(keys))
     rows, starts = np.unique(x, return_index=True)  # keys are sorted: each row's pairs are one run
