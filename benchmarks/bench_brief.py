@@ -18,6 +18,11 @@ growth shows (goal: 2,000 articles <= 20 s and <= 1 GiB, time and memory ~linear
 
 ``check``: ``khabar check`` of a claim against the seeds as a new process (goal <= 1 s).
 
+``seeds`` and ``check`` also print each command's CPU time (user + sys of the finished
+process), which a busy machine inflates much less than wall time.  Both first compile
+khabar's bytecode, as its install does: where bytecode is not written at run time
+(PYTHONDONTWRITEBYTECODE) a module edited since the install is compiled again by every run.
+
 ``stages``: one brief of N ANT articles in this process, the wall and CPU time of each
 stage of :func:`khabar.event_brief.build_event_brief` and of the JSON, to see which grows
 (``--profile FILE``: under cProfile too, the statistics to FILE for ``pstats``).
@@ -52,27 +57,46 @@ def khabar_cmd() -> list[str]:
     return [exe]
 
 
+#: CPU seconds (user + sys) of every run of :func:`run`, in order.
+CPU: list[float] = []
+
+
+def compiled() -> None:
+    """khabar's modules compiled to bytecode, as an install leaves them."""
+    import compileall
+
+    import khabar
+
+    compileall.compile_dir(str(Path(khabar.__file__).parent), quiet=1)
+
+
 def run(cmd: list[str], env: dict[str, str] | None = None, *, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of one run of ``cmd`` (exit status in ``ok``)."""
+    """Wall seconds and peak resident memory (MiB) of one run of ``cmd`` (exit status in
+    ``ok``); its CPU seconds are appended to :data:`CPU`."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    CPU.append(usage.ru_utime + usage.ru_stime)
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) not in ok:
         raise SystemExit(f"{' '.join(cmd[:4])} ... failed:\n{err[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
 
 
-def alternate(a: list[str], b: list[str], repeat: int, *, env_a) -> tuple[list[float], list[float]]:
-    times_a, times_b = [], []
+def alternate(a: list[str], b: list[str], repeat: int, *, env_a) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Wall seconds of ``a`` and ``b`` run in turn, then their CPU seconds."""
+    times_a, times_b, cpu_a, cpu_b = [], [], [], []
     for _ in range(repeat):
         times_a.append(run(a, env_a())[0])
+        cpu_a.append(CPU[-1])
         times_b.append(run(b)[0])
-    return times_a, times_b
+        cpu_b.append(CPU[-1])
+    return times_a, times_b, cpu_a, cpu_b
 
 
 def seeds(repeat: int) -> None:
+    compiled()
     brief = [*khabar_cmd(), "brief", str(SEEDS)]
     sumy = [sys.executable, str(SUMY), str(SEEDS)]
     run(sumy)  # warm the file cache; fails early when sumy or pyarabic is missing
@@ -87,12 +111,15 @@ def seeds(repeat: int) -> None:
 
     try:
         for name, env in (("cold", cold_env), ("warm", lambda: warm_env)):
-            a, b = alternate(brief, sumy, repeat, env_a=env)
+            a, b, cpu_a, cpu_b = alternate(brief, sumy, repeat, env_a=env)
             ratios = [x / y for x, y in zip(a, b, strict=True)]
+            cpu_ratios = [x / y for x, y in zip(cpu_a, cpu_b, strict=True)]
             print(
                 f"seeds brief, {name} stem cache: {statistics.median(a):.2f} s "
                 f"(min {min(a):.2f}, max {max(a):.2f}); sumy LexRank script {statistics.median(b):.2f} s; "
-                f"ratio {statistics.median(ratios):.2f} (pairs {min(ratios):.2f}-{max(ratios):.2f}), {repeat} pairs"
+                f"ratio {statistics.median(ratios):.2f} (pairs {min(ratios):.2f}-{max(ratios):.2f}), {repeat} pairs; "
+                f"CPU {statistics.median(cpu_a):.2f} s against {statistics.median(cpu_b):.2f} s, "
+                f"ratio {statistics.median(cpu_ratios):.2f}"
             )
     finally:
         for d in [warm_dir, *cold_dirs]:
@@ -115,10 +142,15 @@ def sizes(ns: list[int]) -> None:
 
 
 def check(repeat: int) -> None:
+    compiled()
     cmd = [*khabar_cmd(), "check", CLAIM, str(SEEDS)]
     run(cmd)
     times = [run(cmd)[0] for _ in range(repeat)]
-    print(f"khabar check against the seeds, new process: {statistics.median(times):.2f} s median (min {min(times):.2f})")
+    cpu = CPU[-repeat:]
+    print(
+        f"khabar check against the seeds, new process: {statistics.median(times):.2f} s median (min {min(times):.2f}); "
+        f"CPU {statistics.median(cpu):.2f} s median (min {min(cpu):.2f})"
+    )
 
 
 #: The stages of a brief: (label, module, attribute) of the function that does each, as
