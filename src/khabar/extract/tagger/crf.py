@@ -80,18 +80,25 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
     return tuple(out)
 
 
+def find_rows(keys: np.ndarray, hashes: Sequence[int]) -> np.ndarray:
+    """The row of each hash in the sorted ``keys`` (-1 where it is absent): one search for
+    a whole batch, so no dictionary of every key is built in a process that needs a few."""
+    h = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    if not len(keys) or not len(h):
+        return np.full(len(h), -1, dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
+    return np.where(keys[at] == h, at, -1)
+
+
 class Clusters:
     """Cluster numbers of words at several granularities, filed under word hashes."""
 
     def __init__(self, keys: np.ndarray, codes: np.ndarray, sizes: tuple[int, ...]) -> None:
         self.keys, self.codes, self.sizes = keys, codes, sizes
-        self._rows: dict[int, int] | None = None
 
     def lookup(self, word: str) -> tuple[int, ...] | None:
-        if self._rows is None:  # built on first use: a dict answers faster than a search
-            self._rows = dict(zip(self.keys.tolist(), range(len(self.keys))))
-        row = self._rows.get(stable_hash(word))
-        return None if row is None else tuple(self.codes[row].tolist())
+        row = int(find_rows(self.keys, (stable_hash(word),))[0])
+        return None if row < 0 else tuple(self.codes[row].tolist())
 
 
 def all_attributes(token: str, clusters: Clusters | None) -> tuple[tuple[str, str], ...]:
@@ -134,19 +141,17 @@ class Model:
         if tuple(meta.get("offsets", ())) != OFFSETS:
             raise InputError(source, f"model offsets {meta.get('offsets')} differ from the tagger's {list(OFFSETS)}")
         self.meta = meta
-        self._rows: dict[int, int] | None = None
         self.labels: tuple[str, ...] = tuple(meta["labels"])
         try:
-            self.transitions = arrays["transitions"].astype(np.float32)
-            self.bias = arrays["bias"].astype(np.float32)
+            self.transitions = np.asarray(arrays["transitions"], dtype=np.float32)
+            self.bias = np.asarray(arrays["bias"], dtype=np.float32)
             self.keys = arrays["keys"]
-            self.weights = arrays["weights"].astype(np.float32)
+            self.weights = np.asarray(arrays["weights"], dtype=np.float32)
         except KeyError as err:
             raise InputError(source, f"the name-tagger model lacks the array {err}") from None
         self.word_keys = arrays.get("word_keys")
-        self.word_sums = arrays["word_sums"].astype(np.float32) if "word_sums" in arrays else None
+        self.word_sums = arrays.get("word_sums")  # float16: rows are converted as they are used
         self.word_opens = arrays.get("word_opens")
-        self._word_rows: dict[int, int] | None = None
         self.clusters = (
             Clusters(arrays["cluster_keys"], arrays["cluster_codes"], tuple(int(s) for s in arrays["cluster_sizes"]))
             if "cluster_keys" in arrays
@@ -164,24 +169,27 @@ class Model:
         """The precomputed summed weights (offsets x labels) of a plain normalized word
         and whether it may open a gazetteer phrase, when the model holds them (frequent
         news words)."""
-        if self.word_keys is None or not norm.isalnum():
-            return None  # punctuation or marks around the word: its attributes differ
-        if self._word_rows is None:
-            self._word_rows = dict(zip(self.word_keys.tolist(), range(len(self.word_keys))))
-        row = self._word_rows.get(stable_hash(norm))
-        if row is None:
+        row = int(self.known_rows([norm])[0])
+        if row < 0:
             return None
-        return self.word_sums[row], bool(self.word_opens[row])
+        return self.word_sums[row].astype(np.float32), bool(self.word_opens[row])
+
+    def known_rows(self, norms: Sequence[str]) -> np.ndarray:
+        """The row of each normalized word in the precomputed table (-1: not there, or
+        punctuation or marks around the word, whose attributes differ)."""
+        if self.word_keys is None:
+            return np.full(len(norms), -1, dtype=np.int64)
+        plain = [w.isalnum() for w in norms]
+        rows = find_rows(self.word_keys, [stable_hash(w) if ok else 0 for w, ok in zip(norms, plain)])
+        return np.where(plain, rows, -1)
 
     def weight(self, names: Sequence[str]) -> np.ndarray:
         """Summed weights, (offsets, labels), of the attributes ``names``."""
-        if self._rows is None:  # built on first use (a few ms): faster than a search per word
-            self._rows = dict(zip(self.keys.tolist(), range(len(self.keys))))
-        rows = self._rows
-        hit = [r for r in (rows.get(stable_hash(x)) for x in names) if r is not None]
-        if not hit:
+        rows = find_rows(self.keys, [stable_hash(x) for x in names])
+        rows = rows[rows >= 0]
+        if not len(rows):
             return np.zeros((len(OFFSETS), len(self.labels)), dtype=np.float32)
-        return self.weights[hit[0]].copy() if len(hit) == 1 else self.weights[hit].sum(axis=0)
+        return self.weights[rows].sum(axis=0)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Model":
@@ -266,31 +274,65 @@ class Tagger:
         return found
 
     def _new_row(self, token: str, sums: np.ndarray, opens: bool) -> int:
-        if self._size == len(self._table):
+        return self._new_rows([token], sums[None], np.array([opens]))
+
+    def _new_rows(self, tokens: Sequence[str], sums: np.ndarray, opens: np.ndarray) -> int:
+        """Rows for ``tokens`` (normalized) with their summed weights and phrase flags; the
+        first row's number.  Name words are found later, and only where a name may recur
+        (:meth:`_name_rows`)."""
+        while self._size + len(tokens) > len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
             self._opens = np.concatenate([self._opens, np.zeros_like(self._opens)])
             self._name_ids = np.concatenate([self._name_ids, np.zeros_like(self._name_ids)])
-        row = self._size
-        self._table[row] = sums
-        self._opens[row] = opens
-        self._name_ids[row] = self._name_id(_name_word(token)) if token else 0
-        self._bare.append(bare_norm(token) if token else "")
-        self._size += 1
-        return row
+        first = self._size
+        end = first + len(tokens)
+        self._table[first:end] = sums
+        self._opens[first:end] = opens
+        self._name_ids[first:end] = [-1 if t else 0 for t in tokens]  # -1: not looked at yet
+        # the tokens are normalized: a plain word is its own letters and digits
+        self._bare += [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
+        self._size = end
+        return first
 
     def _row(self, token: str) -> int:
         """The row of a token, normalized (its attributes are those of its normalized form)."""
         row = self._index.get(token)
         if row is None:
-            known = self.model.known_word(token)
-            if known is not None:  # a word of the precomputed table: no attributes to compute
-                sums, opens = known
-            else:
-                attrs = all_attributes(token, self.model.clusters)
-                sums = self.model.weight([attribute_name(f, v) for f, v in attrs])
-                opens = bool(phrase_starts(bare_norm(token)))
-            row = self._index[token] = self._new_row(token, sums, opens)
+            self._add_rows([token])
+            row = self._index[token]
         return row
+
+    def _add_rows(self, tokens: Sequence[str]) -> None:
+        """Rows for new word types (normalized): a word of the model's precomputed table
+        costs a hash and one batched search, any other word its attributes."""
+        model = self.model
+        known = model.known_rows(tokens)
+        sums = np.empty((len(tokens), len(OFFSETS), self._n), dtype=np.float32)
+        opens = np.zeros(len(tokens), dtype=bool)
+        hit = known >= 0
+        if hit.any():
+            sums[hit] = model.word_sums[known[hit]]
+            opens[hit] = model.word_opens[known[hit]]
+        for k in np.flatnonzero(~hit).tolist():
+            token = tokens[k]
+            attrs = all_attributes(token, model.clusters)
+            sums[k] = model.weight([attribute_name(f, v) for f, v in attrs])
+            opens[k] = bool(phrase_starts(bare_norm(token)))
+        first = self._new_rows(tokens, sums, opens)
+        self._index.update(zip(tokens, range(first, first + len(tokens))))
+
+    def _name_rows(self, rows: np.ndarray, words: tuple[str, ...] | None) -> np.ndarray:
+        """The name-word id of each row (0: none), computing it for rows not yet looked at
+        whose letters end with one of ``words`` (a name word is a word's end once its
+        proclitics are off; None: every row)."""
+        ids = self._name_ids[rows]
+        todo = np.unique(rows[ids < 0])
+        bare = self._bare
+        for r in todo.tolist():
+            if words is None or bare[r].endswith(words):
+                self._name_ids[r] = self._name_id(strip_clitics(bare[r]))
+        ids = self._name_ids[rows]
+        return np.where(ids < 0, 0, ids)
 
     def _phrase(self, value: str) -> np.ndarray:
         vec = self._phrase_vectors.get(value)
@@ -354,7 +396,11 @@ class Tagger:
             found = [self._chunks(p) for p in decoded.paths]
         if not any(c[0] in PROPAGATED for f in found for c in f):
             return [[] for _ in found]
-        ids = self._name_ids[decoded.rows]
+        # name words of the names found first, then of the tokens that may repeat them
+        at = [a + i for a, f in zip(decoded.starts, found) for kind, i, j in f if kind in PROPAGATED for i in range(i, j)]
+        named = self._name_rows(decoded.rows[at], None)
+        words = tuple({self._name_words[k] for k in named.tolist() if k})
+        ids = self._name_rows(decoded.rows, words) if words else np.zeros(len(decoded.rows), dtype=np.int64)
         keys = [ids[a : a + len(p)] for a, p in zip(decoded.starts, decoded.paths)]
         return propagate_chunks(keys, found, self._name_words)
 
@@ -368,13 +414,13 @@ class Tagger:
             rows: list[int] = []
             starts: list[int] = []
             pad_before, pad_after = [self._bos] * _PAD, [self._eos] * _PAD
+            new = [t for t in dict.fromkeys(t for s in sentences for t in s) if t not in index]
+            if new:
+                self._add_rows(new)
             for s in sentences:
                 rows += pad_before
                 starts.append(len(rows))
-                found = [index.get(t) for t in s]
-                if None in found:
-                    found = [self._row(t) if r is None else r for t, r in zip(s, found)]
-                rows += found
+                rows += [index[t] for t in s]
                 rows += pad_after
             row_ids = np.array(rows, dtype=np.int64)
             table = self._table[row_ids]
