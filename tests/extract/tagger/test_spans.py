@@ -168,3 +168,27 @@ def test_a_person_does_not_open_with_an_organisation_head_word():
 
     assert not _plausible_alone(NameSpan(0, 10, "person", normalize("جيش النظام")), word_lists())
     assert _plausible_alone(NameSpan(0, 10, "person", normalize("سامر الخطيب")), word_lists())
+
+
+def test_a_rank_after_a_head_word_is_no_organisation_even_when_tagged_or_found_again():
+    found = _mentions(
+        "احتل نادي الشروق المركز السادس في الدوري المحلي هذا الموسم . وبقي المركز السادس بعيدا عن المنافسة "
+        "على اللقب . وقال المدرب إن المركز لا يرضي الجماهير ."
+    )
+    assert not [m.text for m in found if m.kind == "organisation" and m.text.startswith("المركز")]
+
+
+def test_a_listed_capital_speaking_for_its_government_is_a_place_not_a_person():
+    found = _mentions("وقالت سيول إنها أرسلت طائرات لاعتراض قاذفتين قرب حدودها البحرية .")
+    assert [(m.text, m.kind) for m in found if m.text == "سيول"] == [("سيول", "place")]
+
+
+def test_a_bare_surname_takes_the_full_name_of_the_article_that_ends_with_it():
+    one = _mentions("وصل الممثل سلمان خان إلى المحكمة صباح السبت . وقال خان للصحفيين إنه بريء .")
+    assert {m.name_key for m in one if m.kind == "person" and m.text.endswith("خان")} == {"سلمان خان"}
+    both = "وصل الممثل سلمان خان إلى المحكمة مع زميله سيف علي خان صباح السبت . وقال خان للصحفيين إنه بريء ."
+    bare = [m.name_key for m in _mentions(both) if m.kind == "person" and m.text == "خان"]
+    assert bare == ["خان"]  # two Khans named once each: the bare name joins neither
+    subject = both + " وأكد الممثل سلمان خان أنه سيستأنف الحكم ."
+    bare = [m.name_key for m in _mentions(subject) if m.kind == "person" and m.text == "خان"]
+    assert bare == ["سلمان خان"]  # the one the article names more often is its subject

@@ -163,6 +163,12 @@ def _bare_surname_ok(surname: str, lex: _Lexicon) -> bool:
     return not (surname.startswith("ال") and surname.endswith("ه"))
 
 
+def bare_surname_ok(surname: str) -> bool:
+    """Whether a surname may stand for its person alone (:func:`_bare_surname_ok` by
+    khabar's word lists)."""
+    return _bare_surname_ok(surname, _lexicon())
+
+
 def _surface_forms(forms: set[str]) -> set[str]:
     """Every way ``forms`` may be written with proclitics: a superset of the words whose
     :func:`_readings` meet them, for a fast set intersection."""

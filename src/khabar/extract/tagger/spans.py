@@ -12,11 +12,12 @@ article ("للجامعة" names "الجامعة").  So "والجراح" gives "�
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.entities import find_mentions, person_key
+from khabar.extract.entities import bare_surname_ok, find_mentions, person_key
 from khabar.extract.tagger.crf import get_tagger
 from khabar.extract.tagger.features import word_lists
 from khabar.model import Article, DateMention, EntityMention, Sentence
@@ -152,12 +153,19 @@ def _clitic_of_a_name(word: str, name_words: set[str]) -> int:
     return 0
 
 
-#: Words that end an ordinary phrase, never an organisation's name ("المركز الثاني").
+#: Ordinals: after a head word they make an ordinary phrase, never an organisation's name
+#: ("المركز الثاني", "المركز الحادي عشر").
 _ORDINALS = frozenset(
     normalize(w)
-    for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأخير الأولى الثانية الثالثة "
-    "الرابعة الخامسة الأخيرة".split()
+    for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأخير الأولى الثانية "
+    "الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية الأخيرة".split()
 )
+
+
+def _ordinal_phrase(key: str) -> bool:
+    """Whether a name's second word is an ordinal ("المركز السادس بالدوري الإسباني")."""
+    words = key.split()
+    return len(words) >= 2 and words[1] in _ORDINALS
 
 
 def _org_phrase(text: str) -> bool:
@@ -194,7 +202,7 @@ def recognize_mentions(
         rule_mentions = find_mentions(article, sentences, tokens)
     names = find_names([s.text for s in sentences], tokens)
     lists = word_lists()
-    precise = [m for m in rule_mentions if normalize(m.text) in lists.spellings or m.name_key in lists.spellings]
+    precise = [m for m in rule_mentions if _listed_as_its_kind(m, lists)]
     grounded = [m for m in rule_mentions if _grounded(m)]
     out: list[EntityMention] = list(precise)
     used: set[int] = set()
@@ -207,29 +215,36 @@ def recognize_mentions(
                 continue  # a gazetteer entry: its own boundaries and kind
             if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
                 continue  # a place after its head word, a surname of the article's person
-            if n.kind == "place" and _ordinary_word(text[start:end]) and not any(
+            kind = n.kind
+            if kind == "person" and _place_not_person(n.key, lists):
+                kind = "place"  # "وقالت سيول إنها": a capital speaking for its government
+            elif kind == "place" and _ordinary_word(text[start:end]) and not any(
                 m.start < end and start < m.end for m in rule_mentions
             ):
                 continue  # "سيول جارفة" (floods): a "~" place only where the word lists found it
-            same = [k for k, m in enumerate(rule_mentions) if m.kind == n.kind and m.start < end and start < m.end]
+            same = [k for k, m in enumerate(rule_mentions) if m.kind == kind and m.start < end and start < m.end]
             if not same and not _plausible_alone(n, lists):
                 continue
             used.update(same)
             like = rule_mentions[same[0]] if same else None
-            if like is not None and (_same_words(like, n) if n.kind == "person" else start <= like.start and like.end <= end):
+            if like is not None and (_same_words(like, n) if kind == "person" else start <= like.start and like.end <= end):
                 key = like.name_key  # a surname resolved to the article's full name
             else:  # not the key of another name: "للأمم المتحدة" in "البعثة ... للأمم المتحدة",
                 # "كيم" in "كيم لمحاولة", "كيم يونغ نام" over "كيم" resolved to "جيمس كيم"
-                key = person_key(n.key.split()) if n.kind == "person" else n.key
+                key = person_key(n.key.split()) if kind == "person" else n.key
+            if kind == "organisation" and _ordinal_phrase(key):
+                continue  # "المركز السادس": a rank, not an organisation
             role = like.role if like is not None else None
-            out.append(EntityMention(article.id, start, end, text[start:end], n.kind, role, key))
+            out.append(EntityMention(article.id, start, end, text[start:end], kind, role, key))
     taken = [(m.start, m.end) for m in out]
     for k, m in enumerate(rule_mentions):
         if k in used or any(a < m.end and m.start < b for a, b in taken):
             continue
+        if m.kind == "organisation" and _ordinal_phrase(m.name_key):
+            continue  # "المركز" alone, found again after "المركز السادس"
         if m.kind == "place" or (m.kind == "organisation" and _org_phrase(m.text)) or _listed_person(m, lists):
             out.append(m)
-    out = _resolved_to_kept_names(out)
+    out = _surnames_resolved(_resolved_to_kept_names(out))
     out.sort(key=lambda m: (m.start, m.end))
     return resolve_place_senses(article, sentences, out)
 
@@ -247,6 +262,50 @@ def _resolved_to_kept_names(mentions: list[EntityMention]) -> list[EntityMention
                 m = dataclasses.replace(m, name_key=own)
         out.append(m)
     return out
+
+
+#: khabar's entity kind -> the BIO type of its gazetteer entries.
+_LIST_TYPES = {kind: bio for bio, kind in KINDS.items()}
+
+
+def _listed_as_its_kind(m: EntityMention, lists) -> bool:
+    """Whether a word-list mention is a gazetteer entry of its own kind, as written or by
+    its key: a person "سيول" after "وقالت" is not the listed place."""
+    bio = _LIST_TYPES[m.kind]
+    one_word = lists.words.get("g" + bio, frozenset())
+    return any(form in one_word or lists.phrases.get(form) == bio for form in (normalize(m.text), m.name_key))
+
+
+def _surnames_resolved(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A person written as one word takes the key of the full name of the article that
+    ends with it ("خان" after "سلمان خان"), by the names of both recognizers.  When two
+    full names end with it, the one the article writes in full more often is its subject
+    and takes the bare surname ("سكريبال" is Sergei, not his daughter Yulia, named once);
+    on a tie it keeps its own key.  A given name ("محمد") never takes one."""
+    full: dict[str, Counter[str]] = {}
+    for m in mentions:
+        words = m.name_key.split()
+        if m.kind == "person" and len(words) > 1 and len(m.text.split()) > 1:
+            full.setdefault(words[-1], Counter())[m.name_key] += 1
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "person" and len(m.text.split()) == 1:
+            own = person_key(normalize(m.text).split())
+            keys = full.get(own)
+            if keys and bare_surname_ok(own):
+                (first, most), *rest = keys.most_common(2)
+                m = dataclasses.replace(m, name_key=first if not rest or most > rest[0][1] else own)
+        out.append(m)
+    return out
+
+
+def _place_not_person(key: str, lists) -> bool:
+    """Whether a one-word person of the tagger is a listed place and no name word: a
+    country or capital as the subject of a verb of saying ("قالت سيول")."""
+    labels = lists.labels_of.get(key, ())
+    return len(key.split()) == 1 and "gLOC" in labels and _NAME_LABELS.isdisjoint(labels)
 
 
 def _same_words(m: EntityMention, n: NameSpan) -> bool:
