@@ -164,3 +164,13 @@ def test_text_nested_deeper_than_libxml2s_default_limit_is_read(depth):
     )
     article = read_html(page, source="deep.html", options=ReadOptions())
     assert "الحي الشرقي من المدينة" in article.body
+
+
+@given(st.lists(st.sampled_from(["<DOC>", "</DOC>", "<DOC", "DOC>", "نص", "\n", "<TEXT>", "x"]), max_size=14))
+def test_trec_doc_blocks_are_the_pattern_of_open_close_or_next_open(pieces):
+    """Each block runs from its <DOC> to the first </DOC>, or to the next <DOC> or the end
+    when that comes first: the blocks a regular expression of those three ends finds."""
+    from khabar.ingest.trec import _doc_blocks
+
+    text = "".join(pieces)
+    assert _doc_blocks(text) == re.findall(r"<DOC>(.*?)(?:</DOC>|(?=<DOC>)|\Z)", text, re.S)

@@ -140,3 +140,27 @@ def test_a_batch_that_dies_half_way_resumes_to_the_same_stories(corpus, tmp_path
         again = ingest_paths(corpus[0], store, options=OPTIONS, engine=TWO, files_per_partition=25, on_error=lambda e: None)
         assert again.existing > 0
         assert store.assignments() == clean
+
+
+def test_store_variant_stores_in_file_order_while_reading_and_raises_a_failed_write(tmp_path, monkeypatch):
+    """The store writes on a thread of its own while the next files are read: the articles
+    are stored in the order of the files, and a write that fails is raised to the caller
+    with the partitions before it stored."""
+    files = sorted(str(p) for p in EXAMPLES.rglob("*.txt") if not p.name.lower().startswith("readme"))
+    expected = [a.id for a in read_paths(files) if isinstance(a, Article)]
+    with open_store(tmp_path / "s.sqlite3") as store:
+        ingest_paths(files, store, engine=ProcessEngine(1), stories=False, files_per_partition=2)
+        assert list(store.ids()) == list(dict.fromkeys(expected))
+    with open_store(tmp_path / "t.sqlite3") as store:
+        real, calls = store.add_batches, []
+
+        def fail_the_third(articles, **kwargs):
+            calls.append(len(articles))
+            if len(calls) == 3:
+                raise OSError("disk full")
+            return real(articles, **kwargs)
+
+        monkeypatch.setattr(store, "add_batches", fail_the_third)
+        with pytest.raises(OSError, match="disk full"):
+            ingest_paths(files, store, engine=ProcessEngine(1), stories=False, files_per_partition=2)
+        assert list(store.ids()) == list(dict.fromkeys(expected))[: sum(calls[:2])]

@@ -12,13 +12,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.ingest.metadata import make_article
 from khabar.model import Article
 
-_DOC = re.compile(r"<DOC>(.*?)(?:</DOC>|(?=<DOC>)|\Z)", re.S)
+_OPEN, _CLOSE = "<DOC>", "</DOC>"
 _TAG = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
 #: Words of the abstract that must appear in the text for it to count as repeated
 #: (words, not characters: the text often repeats it with other punctuation).
@@ -27,14 +28,44 @@ _WORD = re.compile(r"\w+")
 
 
 def _repeats(text: str, abstract: str) -> bool:
-    """Whether ``text`` holds the abstract's first words in a row.  Each of those words is
-    then somewhere in the text, a test in C that most texts without the abstract fail, so
-    the text is tokenized only when it may hold them (a pattern built per abstract would be
-    compiled per document: slower than tokenizing)."""
+    """Whether ``text`` holds the abstract's first words in a row: whether the words of
+    ``text`` joined by spaces contain them joined by spaces.  Each of those words is then
+    somewhere in the text, a test in C that most texts without the abstract fail; and such
+    a run starts where the first word occurs (at the end of one of the text's words), so
+    only the few words from each place the first word occurs are read, not the whole
+    text's (a pattern built per abstract would be compiled per document: slower)."""
     probe = _WORD.findall(abstract)[:_ABSTRACT_PROBE]
+    if not probe:
+        return True  # no words to look for: nothing to add
     if not all(word in text for word in probe):
         return False
-    return " ".join(probe) in " ".join(_WORD.findall(text))
+    wanted = " ".join(probe)
+    at = text.find(probe[0])
+    while at >= 0:
+        following = [m.group() for m in islice(_WORD.finditer(text, at), len(probe))]
+        if " ".join(following).startswith(wanted):
+            return True
+        at = text.find(probe[0], at + 1)
+    return False
+
+
+def _doc_blocks(text: str) -> list[str]:
+    """The insides of the ``<DOC>`` blocks, in order: each runs from its ``<DOC>`` to the
+    first ``</DOC>``, or to the next ``<DOC>`` or the end of the text when that comes first
+    (a block left open)."""
+    blocks = []
+    at = text.find(_OPEN)
+    while at >= 0:
+        start = at + len(_OPEN)
+        close = text.find(_CLOSE, start)
+        reopen = text.find(_OPEN, start)
+        if close >= 0 and (reopen < 0 or close < reopen):
+            blocks.append(text[start:close])
+            at = text.find(_OPEN, close + len(_CLOSE))
+        else:
+            blocks.append(text[start:] if reopen < 0 else text[start:reopen])
+            at = reopen
+    return blocks
 
 
 def looks_like_trec(text: str) -> bool:
@@ -43,7 +74,7 @@ def looks_like_trec(text: str) -> bool:
 
 def read_trec(text: str, *, source: str, options: ReadOptions) -> Iterator[Article | InputError]:
     """Articles of one TREC-style file (one or several ``<DOC>`` blocks)."""
-    docs = _DOC.findall(text)
+    docs = _doc_blocks(text)
     if not docs:
         yield InputError(source, "no <DOC> block found (not a TREC-style file)")
         return

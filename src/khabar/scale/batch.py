@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import logging
 import math
+import queue
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +31,11 @@ from khabar.config import ReadOptions, StoryOptions
 from khabar.errors import InputError, OptionsError
 from khabar.ingest import list_inputs, read_path
 from khabar.model import Article
-from khabar.relate.stories import SignedArticle, assign_stories
-from khabar.scale.cluster import ClusterReport, cluster_store, sign_articles, signed_from_blob
 from khabar.scale.engines import Engine, ProcessEngine
 
 if TYPE_CHECKING:  # the store is only needed by the store-writing variant
+    from khabar.relate.stories import SignedArticle
+    from khabar.scale.cluster import ClusterReport
     from khabar.store import Store
 
 log = logging.getLogger(__name__)
@@ -90,6 +92,11 @@ def sign_partition(
                 articles.append(result)
             if sign:
                 readable.append(result)
+    if not sign:
+        return PartitionResult((), tuple(articles), tuple(errors), ())
+    # Imported here: an ingest that does not sign never loads the story features (numpy).
+    from khabar.scale.cluster import sign_articles, signed_from_blob
+
     # Signed together: the meanings of a partition are encoded as one batch.
     rows, problems = sign_articles(readable, options=options)
     unsigned.extend(problems)
@@ -225,6 +232,8 @@ def cluster_paths(
         files_per_partition=files_per_partition,
         on_error=on_error,
     )
+    from khabar.relate.stories import assign_stories
+
     return assign_stories(items, options=options)
 
 
@@ -257,31 +266,81 @@ def ingest_paths(
     ``options`` (else :class:`~khabar.errors.OptionsError`).  Articles too short to sign
     are reported with the unreadable inputs.
     """
-    added = existing = 0
     ids: set[str] = set()
+    writer = _StoreWriter(store, batch_size=batch_size)
 
     def write(part: PartitionResult) -> None:
-        nonlocal added, existing
         ids.update(a.id for a in part.articles)
-        r = store.add_batches(part.articles, batch_size=batch_size)
-        added += r.added
-        existing += r.existing
+        writer.put(part.articles)
 
-    _items, errors, read = gather(
-        paths,
-        engine=engine,
-        options=options,
-        read_options=read_options,
-        files_per_partition=files_per_partition,
-        on_error=on_error,
-        on_partition=write,
-        sign=False,
-    )
+    try:
+        _items, errors, read = gather(
+            paths,
+            engine=engine,
+            options=options,
+            read_options=read_options,
+            files_per_partition=files_per_partition,
+            on_error=on_error,
+            on_partition=write,
+            sign=False,
+        )
+    finally:
+        writer.close()  # what was read is stored, even when reading stopped with an error
+    added, existing = writer.added, writer.existing
     if not stories:
         return BatchResult({}, tuple(errors), read, added, existing)
+    from khabar.scale.cluster import cluster_store
+
     report = cluster_store(store, options=options, batch_size=batch_size, engine=engine)
     for e in report.skipped:
         report_error(e, on_error)
     errors.extend(report.skipped)
     assignments = {aid: sid for aid, sid in store.assignments().items() if aid in ids}
     return BatchResult(assignments, tuple(errors), read, added, existing, report)
+
+
+class _StoreWriter:
+    """Stores the partitions handed to it, in order, on a thread of its own, while the
+    caller reads the next ones: SQLite lets go of the GIL while it writes and indexes, so
+    on 2,000 ANT files the full-text indexing (most of a write) overlaps the reading of
+    the next files instead of following it.  At most :data:`QUEUED` partitions wait.  A
+    failed write is raised to the caller at its next :meth:`put` or at :meth:`close`; the
+    batches committed before it stay stored."""
+
+    QUEUED = 2
+
+    def __init__(self, store: Store, *, batch_size: int) -> None:
+        self.added = self.existing = 0
+        self._store, self._batch_size = store, batch_size
+        self._error: BaseException | None = None
+        self._queue: queue.Queue[Sequence[Article] | None] = queue.Queue(maxsize=self.QUEUED)
+        self._thread = threading.Thread(target=self._run, name="khabar-store-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (articles := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: nothing after a failed write is written
+            try:
+                result = self._store.add_batches(articles, batch_size=self._batch_size)
+            except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
+                self._error = e
+            else:
+                self.added += result.added
+                self.existing += result.existing
+
+    def put(self, articles: Sequence[Article]) -> None:
+        self._raise()
+        self._queue.put(articles)
+
+    def close(self) -> None:
+        """Wait for every partition handed over to be stored; raise a failed write."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
