@@ -15,13 +15,13 @@ from khabar.config import BriefOptions, plausible_published
 from khabar.extract.dates import build_timeline, stated_day
 from khabar.ingest.metadata import file_name
 from khabar.extract.entities import link_entities
-from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Quote, unique_articles
+from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Quantity, Quote, SummarySentence, unique_articles
 from khabar.pipeline import analyze
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
 from khabar.relate.quantities import find_quantities
 from khabar.relate.statements import find_facts
-from khabar.summarize import summarize
+from khabar.summarize import summarize, summarize_events
 
 
 def digest(doc: Document, inferred: Mapping[str, str] | None = None) -> ArticleDigest:
@@ -90,9 +90,15 @@ def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Q
 
 
 def brief_documents(
-    docs: Sequence[Document], *, options: BriefOptions, inferred: Mapping[str, Mapping[str, str]] | None = None
+    docs: Sequence[Document],
+    *,
+    options: BriefOptions,
+    inferred: Mapping[str, Mapping[str, str]] | None = None,
+    events: Sequence[Sequence[str]] | None = None,
 ) -> EventBrief:
-    """Brief analyzed documents as one event (``inferred``: metadata supplied, by article id)."""
+    """Brief analyzed documents as one event (``inferred``: metadata supplied, by article
+    id).  ``events``: the article ids of each event of a storyline, in time order: the
+    summary then tells the events in that order (:func:`khabar.summarize.summarize_events`)."""
     from khabar.relate.embeddings import get_encoder
 
     pool = SentencePool.build(docs, encoder=get_encoder(options.encoder), threshold=options.support_threshold)
@@ -103,7 +109,7 @@ def brief_documents(
     claims, quantities = find_quantities([c for d in docs for c in d.claims], options=options.conflicts)
     return EventBrief(
         articles=tuple(digest(d, (inferred or {}).get(d.article.id)) for d in docs),
-        summary=summarize(pool, options=options, quantities=quantities),
+        summary=_summary(pool, docs, options=options, quantities=quantities, events=events),
         quotes=quotes,
         entities=tuple(entities),
         claims=tuple(claims),
@@ -123,9 +129,30 @@ def brief_documents(
     )
 
 
-def build_event_brief(articles: Iterable[Article], *, options: BriefOptions | None = None) -> EventBrief:
-    """Analyze ``articles`` and brief them as one event."""
+def _summary(
+    pool: SentencePool,
+    docs: Sequence[Document],
+    *,
+    options: BriefOptions,
+    quantities: Sequence[Quantity],
+    events: Sequence[Sequence[str]] | None,
+) -> tuple[SummarySentence, ...]:
+    """The brief's summary: of one event, or of a storyline's events in time order."""
+    if events:
+        index = {d.article.id: k for k, d in enumerate(docs)}
+        groups = [frozenset(index[i] for i in ids if i in index) for ids in events]
+        groups = [g for g in groups if g]
+        if len(groups) >= 2:
+            return summarize_events(pool, groups, options=options, quantities=quantities)
+    return summarize(pool, options=options, quantities=quantities)
+
+
+def build_event_brief(
+    articles: Iterable[Article], *, options: BriefOptions | None = None, events: Sequence[Sequence[str]] | None = None
+) -> EventBrief:
+    """Analyze ``articles`` and brief them as one event (``events``: a storyline's events
+    as article ids, in time order; see :func:`brief_documents`)."""
     options = options or BriefOptions()
     dated, inferred = supply_metadata(unique_articles(articles))
     docs = [analyze(a) for a in dated]
-    return brief_documents(docs, options=options, inferred=inferred)
+    return brief_documents(docs, options=options, inferred=inferred, events=events)

@@ -69,3 +69,26 @@ def test_brief_of_an_event_or_a_storyline_over_the_api(client, grouped):
 
 def test_brief_of_an_event_and_a_storyline_at_once_is_400(client, grouped, error_shape):
     error_shape(client.get("/api/brief", params={"event": "s2", "story": "l1"}), 400)
+
+
+def test_a_storyline_brief_is_built_from_its_events_in_time_order(app, client, grouped):
+    from khabar.api.deps import get_brief_builder
+
+    seen = []
+
+    def recording(articles, options, events=None):
+        from khabar.event_brief import build_event_brief
+
+        seen.append(events)
+        return build_event_brief(articles, options=options, events=events)
+
+    app.dependency_overrides[get_brief_builder] = lambda: recording
+    try:
+        body = client.get("/api/brief", params={"story": "l1"}).json()
+        client.get("/api/brief", params={"event": "s1"})
+    finally:
+        app.dependency_overrides.pop(get_brief_builder)
+    assert [set(e) for e in seen[0]] == [{FIRE.id, FIRE2.id}, {AID.id}]
+    assert seen[1] is None  # an event alone is one event
+    texts = [s["text"] for s in body["summary"]]
+    assert any("حريق" in t or "النيران" in t for t in texts) and "تعويض" in texts[-1]

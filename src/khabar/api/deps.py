@@ -11,6 +11,7 @@ request threads (each reads on its own connection) until shutdown.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -33,7 +34,10 @@ Limit = Annotated[int, Query(ge=1, le=200, description="how many to return")]
 MAX_OFFSET = 10**9
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many to skip")]
 
-BriefBuilder = Callable[[list[Article], BriefOptions], EventBrief]
+#: A storyline's events as article ids, in time order (None: one event).
+Events = tuple[tuple[str, ...], ...] | None
+#: ``build(articles, options)``, or ``build(articles, options, events)`` for a storyline.
+BriefBuilder = Callable[..., EventBrief]
 
 _open_lock = threading.Lock()
 
@@ -61,10 +65,14 @@ def close_store(state: object) -> None:
         state.store = None  # type: ignore[attr-defined]
 
 
-def _build(articles: list[Article], options: BriefOptions) -> EventBrief:
+def _build(articles: list[Article], options: BriefOptions, events: Events = None) -> EventBrief:
     from khabar.event_brief import build_event_brief
 
-    return build_event_brief(articles, options=options)
+    return build_event_brief(articles, options=options, events=events)
+
+
+def _with_events(build: BriefBuilder, articles: list[Article], options: BriefOptions, *, events: Events) -> EventBrief:
+    return build(articles, options, events)
 
 
 class BriefCache:
@@ -77,10 +85,14 @@ class BriefCache:
         self._lock = threading.Lock()
         self._building: dict[tuple, threading.Lock] = {}
 
-    def get_or_build(self, articles: list[Article], options: BriefOptions, build: BriefBuilder) -> EventBrief:
+    def get_or_build(
+        self, articles: list[Article], options: BriefOptions, build: BriefBuilder, events: Events = None
+    ) -> EventBrief:
+        if events is not None:  # a storyline's brief
+            build = functools.partial(_with_events, build, events=events)
         if self.size == 0:
             return build(articles, options)
-        key = (tuple(a.id for a in articles), options)
+        key = (tuple(a.id for a in articles), options, events)
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
@@ -107,7 +119,7 @@ class BriefCache:
 def get_brief_builder(request: Request) -> BriefBuilder:
     """``build_event_brief`` behind the server's cache; tests swap in one returning a hand-made brief."""
     cache: BriefCache = request.app.state.brief_cache
-    return lambda articles, options: cache.get_or_build(articles, options, _build)
+    return lambda articles, options, events=None: cache.get_or_build(articles, options, _build, events)
 
 
 def split_ids(values: Iterable[str]) -> list[str]:
@@ -230,4 +242,21 @@ def make_brief(
 ) -> tuple[EventBrief, list[Article]]:
     options = brief_options(length, algorithm)
     articles = select_articles(store, ids=ids, q=q, limit=limit, settings=settings, story=story, event=event)
+    events = storyline_events(store, (story or "").strip(), articles)
+    if events:  # a storyline's summary tells its events in time order
+        return build(articles, options, events), articles
     return build(articles, options), articles
+
+
+def storyline_events(store: Store, story: str, articles: list[Article]) -> Events:
+    """The events of storyline ``story`` as the ids of ``articles`` in each, in time order;
+    None when it is not a storyline of two events or more."""
+    if not story:
+        return None
+    chosen = {a.id for a in articles}
+    events = tuple(
+        ids
+        for e in store.storyline_events(story)
+        if (ids := tuple(a.id for a in store.story_articles(e.id) if a.id in chosen))
+    )
+    return events if len(events) >= 2 else None

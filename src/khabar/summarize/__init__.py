@@ -168,10 +168,24 @@ def summarize_update(
 def summarize_storyline(events: Sequence[Sequence[Document]], *, options: BriefOptions) -> tuple[SummarySentence, ...]:
     """A storyline's summary: its events (each a group of analyzed articles), given in time
     order, each told by what was new in it; the latest first when the budget is short."""
+    pool, groups = _storyline_pool(events, options)
+    return summarize_events(pool, groups, options=options)
+
+
+def summarize_events(
+    pool: SentencePool,
+    events: Sequence[frozenset[int]],
+    *,
+    options: BriefOptions,
+    quantities: Sequence[Quantity] | None = None,
+) -> tuple[SummarySentence, ...]:
+    """:func:`summarize_storyline` on a pool built already: ``events`` are sets of indices
+    of ``pool.docs``, in time order (a brief of a whole storyline)."""
     from khabar.summarize.event_first import storyline_sentences
 
-    pool, groups = _storyline_pool(events, options)
     if len(pool) == 0:
         return ()
-    chosen = storyline_sentences(pool, groups, options=options, quantities=pool_quantities(pool, options=options))
+    if quantities is None:
+        quantities = pool_quantities(pool, options=options)
+    chosen = storyline_sentences(pool, list(events), options=options, quantities=quantities)
     return cited_summary(pool, chosen, options=options)
