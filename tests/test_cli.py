@@ -168,6 +168,42 @@ def test_version():
     assert result.stdout.startswith("khabar ")
 
 
+#: What a brief never needs, each a measured part of a slow start-up: the other commands'
+#: modules, pydantic (typer's coercion), rich's console, NLTK's and datasketch's package
+#: imports (scipy), numpy.ma (np.unique's masked-array check), rapidfuzz, email (socket).
+NOT_FOR_A_BRIEF = (
+    "khabar.cli.serve", "khabar.cli.evaluate", "khabar.cli.train", "khabar.cli.stories", "khabar.check",
+    "pydantic", "typer", "rich", "nltk", "datasketch", "scipy", "numpy.ma", "rapidfuzz", "email",
+)
+
+
+def test_a_brief_imports_only_what_it_uses(tmp_path):
+    import subprocess
+    import sys
+
+    from khabar_testdata import EXAMPLES
+
+    script = (
+        "import sys\n"
+        "from khabar.cli import app\n"
+        "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    texts = tmp_path / "texts"  # plain text reports: an HTML page would rightly bring its reader's imports
+    texts.mkdir()
+    for path in (EXAMPLES / "wadi-nahr-evacuation").glob("*.txt"):
+        (texts / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "brief.json"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "brief", str(texts), "-f", "json", "-o", str(out)],
+        capture_output=True, text=True, env={**__import__("os").environ, "KHABAR_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"], done.stderr
+    loaded = set(done.stderr.split())
+    assert "khabar.event_brief" in loaded
+    assert not {m for m in loaded for heavy in NOT_FOR_A_BRIEF if m == heavy or m.startswith(heavy + ".")}
+
+
 def test_readme_main_command_briefs_the_bundled_example():
     from khabar_testdata import EXAMPLES, ROOT
 
