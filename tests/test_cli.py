@@ -310,6 +310,23 @@ def test_stories_with_workers_gives_the_same_stories(tmp_path):
     assert _stories(two) == _stories(one)
 
 
+def test_stories_meaning_encoder_changes_with_restart_and_is_kept_by_later_runs(corpus, db):
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["stories", "--db", db]).exit_code == 0
+    refused = runner.invoke(app, ["stories", "--db", db, "--meaning-encoder", "static"])
+    assert refused.exit_code == 1 and "--restart" in refused.stderr
+    assert runner.invoke(app, ["stories", "--db", db, "--meaning-encoder", "static", "--restart"]).exit_code == 0
+    (corpus / "later.txt").write_text(OTHER.replace("2023-11-15", "2023-11-16").replace("نداء عاجلا", "نداء ثانيا"), encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db, "--stories"]).exit_code == 0  # goes on with static
+    from khabar.relate.stories import StoryIndexState
+    from khabar.store import open_store
+
+    with open_store(db) as store:
+        assert StoryIndexState.from_bytes(store.load_story_index_state()).options.meaning_encoder == "static"
+    wrong = runner.invoke(app, ["stories", "--db", db, "--meaning-encoder", "fasttext"])
+    assert wrong.exit_code == 1 and "meaning_encoder" in wrong.stderr
+
+
 def test_ingest_from_stdin_with_workers_reads_here_and_groups(db):
     done = runner.invoke(app, ["ingest", "-", "--db", db, "--workers", "2", "--stories"], input=GOOD)
     assert done.exit_code == 0, done.output

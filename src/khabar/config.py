@@ -204,6 +204,12 @@ class BriefOptions:
                 raise OptionsError(f"{name} must be in (0, 1], got {value}")
 
 
+#: The event threshold of each meaning encoder, tuned on the dev pairs of the event gold
+#: (docs/stories.md): USE 0.95 (event pairs F1 0.807; 0.765 at 1.0 without kinds), the
+#: distilled static vectors 1.0 (F1 0.795; 0.780 at 0.95).
+EVENT_THRESHOLDS = {"use": 0.95, "static": 1.0}
+
+
 @dataclass(frozen=True, slots=True)
 class StoryOptions:
     """How articles are grouped into stories.  Every default is measured in docs/stories.md."""
@@ -240,10 +246,15 @@ class StoryOptions:
     #: Body words after the title that make the meaning text, and where the day of the
     #: happening is looked for (docs/stories.md: 40 measured best).
     lead_words: int = 40
-    #: What encodes the meaning: "use" (the multilingual USE, ~16 ms an article) or
-    #: "static" (word vectors distilled from it, khabar.relate.meaning: ~0.3 ms with the
-    #: stemming; on the dev pairs event F1 0.795 at event_threshold 1.0 against 0.807,
-    #: docs/stories.md).
+    #: What encodes the meaning: "use" (the multilingual USE) or "static" (word vectors
+    #: distilled from it, khabar.relate.meaning).  USE is the default because it groups
+    #: better where it matters: eight of the nine Wadi al-Nahr reports one event against six
+    #: (and the event in two storylines), dev event pairs F1 0.807 against 0.795, test 0.726
+    #: against 0.712.  Its price: 9.1 ms of CPU an article against 0.13 ms
+    #: (benchmarks/bench_event_signals.py), ~15 CPU-minutes per 100,000 articles, which
+    #: takes a 100,000-article ingest and grouping past 10 minutes on two cores; "static"
+    #: (khabar stories --meaning-encoder static) is the choice for streams of that size
+    #: (docs/stories.md).
     meaning_encoder: str = "use"
     #: Event score: meaning cosine to the event's centroid + ``event_terms_weight`` x
     #: TF-IDF cosine to its centroid + ``same_day_bonus`` when the article's event day is
@@ -252,7 +263,10 @@ class StoryOptions:
     #: from a logistic fit on the dev pairs (5.31 x meaning, 4.19 x terms, 1.44 same day),
     #: threshold tuned by B-cubed and pairwise F1 on dev with ``event_kinds`` on (0.95: event
     #: pairs F1 0.807, 0.765 at 1.0 without kinds; docs/stories.md).
-    event_threshold: float = 0.95
+    #: None: the threshold measured for the encoder (:data:`EVENT_THRESHOLDS`: the static
+    #: vectors' cosines run higher, so the same threshold joins more; see
+    #: :attr:`join_threshold`).
+    event_threshold: float | None = None
     event_terms_weight: float = 0.8
     same_day_bonus: float = 0.27
     event_days: int = 1
@@ -288,7 +302,7 @@ class StoryOptions:
         if self.meaning_encoder not in ("use", "static"):
             raise OptionsError(f"meaning_encoder must be 'use' or 'static', got {self.meaning_encoder!r}")
         for name in ("event_threshold", "storyline_threshold"):
-            if not 0.0 < getattr(self, name) <= 3.0:
+            if getattr(self, name) is not None and not 0.0 < getattr(self, name) <= 3.0:
                 raise OptionsError(f"{name} must be in (0, 3], got {getattr(self, name)}")
         for name in ("event_terms_weight", "same_day_bonus", "storyline_terms_weight"):
             if not 0.0 <= getattr(self, name) <= 5.0:
@@ -296,6 +310,20 @@ class StoryOptions:
         for name in ("event_days", "storyline_days"):
             if getattr(self, name) < 0:
                 raise OptionsError(f"{name} must be 0 or more, got {getattr(self, name)}")
+
+    @property
+    def join_threshold(self) -> float:
+        """The event score an article needs to join an event: ``event_threshold``, or when
+        that is None the one measured for ``meaning_encoder`` (:data:`EVENT_THRESHOLDS`)."""
+        if self.event_threshold is not None:
+            return self.event_threshold
+        return EVENT_THRESHOLDS[self.meaning_encoder]
+
+    def resolved(self) -> StoryOptions:
+        """These options with the encoder's threshold written out: two options that group
+        alike compare equal (a store grouped with ``event_threshold=0.95`` before the
+        threshold followed the encoder goes on with the default)."""
+        return dataclasses.replace(self, event_threshold=self.join_threshold)
 
     @property
     def candidate_threshold(self) -> float:

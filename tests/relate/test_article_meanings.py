@@ -44,3 +44,11 @@ def test_articles_signed_with_the_static_encoder_group_by_it():
     assert np.allclose(items[0].meaning, article_meanings([WIRE], encoder="static")[0], atol=1e-3)
     events = assign_stories(items, options=STATIC)
     assert events[retold.id] == events[WIRE.id] != events[OTHER_EVENT.id]
+
+
+def test_the_event_threshold_follows_the_encoder_unless_given():
+    assert OPTIONS.event_threshold is None and OPTIONS.meaning_encoder == "use"
+    assert OPTIONS.join_threshold == 0.95 and STATIC.join_threshold == 1.0
+    assert replace(STATIC, event_threshold=0.9).join_threshold == 0.9
+    # a store grouped when the threshold was written out goes on with the default
+    assert replace(OPTIONS, event_threshold=0.95).resolved() == OPTIONS.resolved() != STATIC.resolved()

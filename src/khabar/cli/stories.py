@@ -32,13 +32,18 @@ if TYPE_CHECKING:
     from khabar.store import Store
 
 
-def group(store: Store, *, restart: bool, workers: int) -> int:
-    """Put the store's new articles into stories and say so; how many could not be."""
+def group(store: Store, *, restart: bool, workers: int, meaning_encoder: str | None = None) -> int:
+    """Put the store's new articles into stories and say so; how many could not be.
+    ``meaning_encoder`` None: the store's own options (the defaults for a new store)."""
+    from khabar.config import StoryOptions, build_options
     from khabar.scale.cluster import cluster_store
     from khabar.scale import ProcessEngine
 
     try:
-        report = cluster_store(store, restart=restart, engine=ProcessEngine(workers) if workers > 1 else None)
+        options = None if meaning_encoder is None else build_options(StoryOptions, meaning_encoder=meaning_encoder)
+        report = cluster_store(
+            store, options=options, restart=restart, engine=ProcessEngine(workers) if workers > 1 else None
+        )
     except KhabarError as e:
         fail(str(e))
     say_grouped(report)
@@ -72,6 +77,11 @@ def say_grouped(report: ClusterReport) -> None:
 )
 @list_format_option
 @workers_option
+@click.option(
+    "--meaning-encoder",
+    help="What encodes an article's meaning when grouping: use (the sentence encoder) or static (word vectors "
+    "distilled from it, far cheaper; docs/stories.md). Unset: as the store was grouped. Changing it needs --restart.",
+)
 def stories(
     db,
     limit: int,
@@ -87,6 +97,7 @@ def stories(
     events_shown: int,
     fmt: str,
     workers: int,
+    meaning_encoder: str | None,
 ) -> None:
     """Group stored articles into events and storylines, and list the storylines with their
     events: articles, outlets, days, title (the first line says how many there are)."""
@@ -99,7 +110,7 @@ def stories(
     failed = 0
     with open_store(db) as store:
         if update or restart:
-            failed = group(store, restart=restart, workers=workers)
+            failed = group(store, restart=restart, workers=workers, meaning_encoder=meaning_encoder)
         lines = store.storylines(limit=limit, offset=offset, sort=sort, **filters)
         total = store.count_storylines(**filters)
         events = {ln.id: store.storyline_events(ln.id) for ln in lines}

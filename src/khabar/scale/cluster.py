@@ -170,7 +170,7 @@ def _load_index(store: Store, options: StoryOptions) -> StoryIndex:
     if data is None:
         return StoryIndex(options)
     state = StoryIndexState.from_bytes(data)
-    if state.options != options:
+    if state.options.resolved() != options.resolved():
         raise OptionsError(
             f"{store.path}: stories were grouped with other options ({state.options}); "
             "regroup from scratch with restart=True (khabar stories --restart) or use the same options"
@@ -178,10 +178,22 @@ def _load_index(store: Store, options: StoryOptions) -> StoryIndex:
     return StoryIndex.from_state(state)
 
 
+def _stored_options(store: Store) -> StoryOptions | None:
+    """The options the store's stories were grouped with; None when it has none (or a
+    state this version cannot read: grouping then asks for a restart)."""
+    data = store.load_story_index_state()
+    if data is None:
+        return None
+    try:
+        return StoryIndexState.from_bytes(data).options
+    except (OptionsError, ValueError, TypeError):
+        return None
+
+
 def cluster_store(
     store: Store,
     *,
-    options: StoryOptions = StoryOptions(),
+    options: StoryOptions | None = None,
     progress: Callable[[ClusterReport], None] | None = None,
     batch_size: int = 500,
     limit: int | None = None,
@@ -199,9 +211,15 @@ def cluster_store(
     ``restart`` forgets the stored stories first (and the signatures when the signature
     options changed).  ``engine`` (:class:`khabar.scale.ProcessEngine` and the like) signs
     a batch per worker at a time; the signatures, so the stories, are the same.
+    ``options`` None: those the store was grouped with (``khabar stories --meaning-encoder
+    static --restart`` once, then every later run, ``khabar ingest --stories`` and the API
+    go on with them), the defaults for a store never grouped or with ``restart``.
     """
     if batch_size < 1:
         raise OptionsError(f"batch_size must be at least 1, got {batch_size}")
+    if options is None:
+        options = _stored_options(store) if not restart else None
+        options = options or StoryOptions()
     started = time.perf_counter()
     if restart:
         old = store.load_story_index_state()

@@ -338,7 +338,7 @@ class StoryIndex:
             if kinds and active.kinds and o.event_kinds and kinds.isdisjoint(active.kinds):
                 continue
             score = cos + o.event_terms_weight * active.terms.cosine(vector) + (o.same_day_bonus if gap == 0 else 0.0)
-            if score >= o.event_threshold:
+            if score >= o.join_threshold:
                 scored.append((-score, sid))
         return min(scored)[1] if scored else None
 
