@@ -31,6 +31,13 @@ ANT = ROOT.parent / "shared" / "corpora" / "ant"
 _DEFAULTS = StoryOptions()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its ended children (the engine's workers, once they have
+    ended): other jobs on a shared machine stretch the wall time, much less this."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
 
@@ -63,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                            cosine_threshold=args.cosine_threshold or None, meaning_encoder=args.meaning_encoder)
     with open_store(args.db) as store:
         if store.count() == 0:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_seconds()
             errors: list[InputError] = []
 
             def articles():
@@ -74,9 +81,10 @@ def main(argv: list[str] | None = None) -> int:
                         yield item
 
             added = store.add_batches(articles(), batch_size=1000).added
-            print(f"ingest: {added} articles stored, {len(errors)} inputs skipped, {time.perf_counter() - t0:.1f} s, "
+            print(f"ingest: {added} articles stored, {len(errors)} inputs skipped, {time.perf_counter() - t0:.1f} s "
+                  f"({cpu_seconds() - c0:.1f} s of CPU), "
                   f"peak RSS {peak_mb():.0f} MB")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_seconds()
         engine = ProcessEngine(args.workers) if args.workers > 1 else None
         report = cluster_store(store, options=options, restart=args.restart, batch_size=1000, engine=engine)
         seconds = time.perf_counter() - t0
@@ -85,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         multi = store.count_stories(min_outlets=2)
         print(
             f"cluster: {report.signed} signed, {len(report.skipped)} skipped, {report.assigned} assigned in "
-            f"{seconds:.1f} s ({report.assigned / max(seconds, 1e-9):.0f} articles/s); peak RSS {peak_mb():.0f} MB"
+            f"{seconds:.1f} s ({report.assigned / max(seconds, 1e-9):.0f} articles/s; "
+            f"{cpu_seconds() - c0:.1f} s of CPU, the ended workers' included); peak RSS {peak_mb():.0f} MB"
         )
         print(f"options: {options}")
         print(f"stories: {n_stories} (size >= 2: {store.count_stories(min_size=2)}); spanning >= 2 outlets: {multi}; "
