@@ -300,6 +300,14 @@ def test_a_headline_verb_is_followed_by_its_object():
     assert source_of(c) is None
 
 
+def test_a_definite_description_is_the_source_named_before():
+    cs = _claims(
+        'ونشرت شبكة "الساحل 24" المحلية للأنباء تقريرا عن الهجوم على القرية.'
+        " وقالت الشبكة المحلية للأنباء إن 20 سيدة خطفن من القرية."
+    )
+    assert source_of(_by_value(cs, 20)) == 'شبكة "الساحل 24" المحلية للأنباء'
+
+
 def test_other_sources_get_their_own_figure():
     cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
     assert source_of(_by_value(cs, 80)) == "مصادر أخرى"

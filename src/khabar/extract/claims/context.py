@@ -785,6 +785,23 @@ def _anaphor_head(text: str) -> str | None:
     return None
 
 
+def _bare_words(text: str) -> list[str]:
+    return [without_article(w) for w in normalize(_QUOTES_IN_NAME.sub(" ", text)).split()]
+
+
+_QUOTES_IN_NAME = re.compile("[\"«»“”]")
+
+
+def _describes(text: str, earlier: str) -> bool:
+    """A definite description of several words names a source named in full before when it
+    starts with that name's head and every word of it is in that name: "الشبكة المحلية
+    للأنباء" is 'شبكة "السويداء 24" المحلية للأنباء'."""
+    words, named = _bare_words(text), _bare_words(earlier)
+    if len(words) < 2 or len(named) <= len(words) or not normalize(text).startswith("ال"):
+        return False
+    return words[0] == named[0] and set(words) <= set(named)
+
+
 def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim]:
     """A source named by a definite head alone ("المكتب"، "الوزارة"، "المحافظ") or by a back
     reference ("المصدر نفسه"، "البيان") is the source named before it in the article whose
@@ -805,6 +822,10 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim
         for i, link in enumerate(chain):
             head = _anaphor_head(link.text) if link.kind != "unattributed" else None
             if head is None:
+                if link.kind != "unattributed":
+                    full = next((x[1] for x in sorted(named, key=lambda x: -x[0]) if x[0] < c.start and _describes(link.text, x[1].text)), None)
+                    if full is not None:
+                        chain[i] = full
                 continue
             earlier = sorted((x for x in named if x[0] < c.start), key=lambda x: x[0], reverse=True)
             for _, candidate, role in earlier:
