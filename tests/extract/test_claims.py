@@ -308,6 +308,11 @@ def test_a_definite_description_is_the_source_named_before():
     assert source_of(_by_value(cs, 20)) == 'شبكة "الساحل 24" المحلية للأنباء'
 
 
+def test_the_place_struck_is_where_the_victims_were():
+    c = _one("وقال المرصد إن 13 شخصا قتلوا في غارات استهدفت دوما البلدة الرئيسية في الغوطة الشرقية.")
+    assert c.place is not None and "دوما" in c.place
+
+
 def test_other_sources_get_their_own_figure():
     cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
     assert source_of(_by_value(cs, 80)) == "مصادر أخرى"

@@ -177,6 +177,9 @@ _LOCATIVE = frozenset(
 
 
 _FROM, _INSIDE = normalize("من"), normalize("داخل")
+#: Verbs whose object is the place struck: "غارات استهدفت دوما"، "قصف طال بلدة حارم".
+_STRIKING = tuple(normalize(w) for w in ("استهدف", "تستهدف", "يستهدف"))
+_STRIKING_WORDS = frozenset(normalize(w) for w in "طال طالت قصف قصفت ضرب ضربت هز هزت".split())
 
 
 def _locative(text: str, start: int) -> bool:
@@ -192,7 +195,7 @@ def _locative(text: str, start: int) -> bool:
         before = before[:-1]  # "في محافظة حماة"
     if before and (before[-1] == _FROM or before[-2:] == [_FROM, _INSIDE]):
         return False  # "من داخل وادي النهر": where it came from
-    return bool(before) and before[-1] in _LOCATIVE
+    return bool(before) and (before[-1] in _LOCATIVE or before[-1].removeprefix("و").startswith(_STRIKING) or before[-1].removeprefix("و") in _STRIKING_WORDS)
 
 
 def _landmark_name(words: str) -> bool:
