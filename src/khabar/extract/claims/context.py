@@ -825,7 +825,7 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim
         for i, link in enumerate(chain):
             head = _anaphor_head(link.text) if link.kind != "unattributed" else None
             if head is None:
-                if link.kind != "unattributed":
+                if link.kind != "unattributed" and link.text.startswith("ال") and " " in link.text.strip():
                     full = next((x[1] for x in sorted(named, key=lambda x: -x[0]) if x[0] < c.start and _describes(link.text, x[1].text)), None)
                     if full is not None:
                         chain[i] = full
