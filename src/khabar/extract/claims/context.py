@@ -802,7 +802,8 @@ def _describes(text: str, earlier: str) -> bool:
     words, named = _bare_words(text), _bare_words(earlier)
     if len(words) < 2 or len(named) <= len(words) or not normalize(text).startswith("ال"):
         return False
-    return words[0] == named[0] and set(words) <= set(named)
+    # "المرصد السوري لحقوق الانسان" is already a name, whatever follows it elsewhere ("المعارض")
+    return words[0] == named[0] and set(words) <= set(named) and named[: len(words)] != words
 
 
 def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim]:
