@@ -87,10 +87,16 @@ def stem_rows(stems: Sequence[str], buckets: int) -> np.ndarray:
 def static_meanings(texts: Sequence[str]) -> np.ndarray:
     """One unit row per text from the distilled word vectors (see the module docstring); a
     text without a content word is a row of zeros."""
+    return static_meanings_of_words([words(text) for text in texts])
+
+
+def static_meanings_of_words(texts: Sequence[Sequence[str]]) -> np.ndarray:
+    """:func:`static_meanings` of texts given as their normalized words (the sentence words a
+    pipeline has found already: not tokenized again)."""
     vectors, mean = _static_model()
     out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
-    for i, text in enumerate(texts):
-        stems = content_terms(words(text))
+    for i, text_words in enumerate(texts):
+        stems = content_terms(text_words)
         if not stems:
             continue
         v = vectors[stem_rows(stems, vectors.shape[0])].mean(axis=0) - mean

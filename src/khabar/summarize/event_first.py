@@ -39,7 +39,7 @@ import numpy as np
 from khabar.config import BriefOptions
 from khabar.model import Quantity
 from khabar.relate.corroborate import SentencePool
-from khabar.relate.meaning import static_meanings
+from khabar.relate.meaning import static_meanings_of_words
 from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
 from khabar.summarize.readable import Candidate, candidates, cut_to_fit, without
 from khabar.text.ar.stem import stem
@@ -85,7 +85,7 @@ REPEATED_SHARE = 0.5
 #: too, tells that figure's fact again.
 FIGURE_REPEATED_SHARE = 0.3
 #: Two sentences whose meanings (the distilled sentence vectors of
-#: :func:`khabar.relate.meaning.static_meanings`) are this close tell the same thing: on the
+#: :func:`khabar.relate.meaning.static_meanings_of_words`) are this close tell the same thing: on the
 #: ANT dev events, two outlets' leads of one happening score 0.57-0.82, a lead and a detail
 #: of the same report 0.2-0.6.  A sentence with a figure not said yet is news however close.
 SAME_MEANING = 0.65
@@ -281,7 +281,7 @@ class _Selection:
     overlap: np.ndarray | None = None  # max similarity of every row to a chosen one
     stems: set[str] = dataclasses.field(default_factory=set)  # content stems said so far
     terms: dict[int, set[str]] = dataclasses.field(default_factory=dict)
-    #: Each row's meaning (unit vectors, :func:`khabar.relate.meaning.static_meanings`) and
+    #: Each row's meaning (unit vectors, :func:`khabar.relate.meaning.static_meanings_of_words`) and
     #: the highest cosine of every row to a chosen one.
     meanings: np.ndarray | None = None
     meant: np.ndarray | None = None
@@ -506,7 +506,7 @@ def choose_sentences(
         budget,
         options.redundancy_threshold,
         terms={r: content_stems(pool, r) for r in cands},
-        meanings=static_meanings([pool.sentence(r).text for r in range(len(pool))]),
+        meanings=static_meanings_of_words([pool.docs[d].sentence_words[s] for d, s in pool.refs]),
     )
     openings = opening_rows(pool, positions)
     event = event_sentence(pool, cands, positions, budget, openings=openings, docs=focus.docs, among=focus.docs)

@@ -145,9 +145,9 @@ def punctuated(doc: Document) -> bool:
     return bool(body) and sum(ends_as_sentence(s.text) for s in body) >= PUNCTUATED_SHARE * len(body)
 
 
-def left_out(sentence: Sentence, *, punctuated_article: bool) -> str | None:
+def left_out(sentence: Sentence, *, punctuated_article: bool, normalized: Sequence[str] | None = None) -> str | None:
     """Why a sentence cannot stand in a summary ("headline", "question", "caption",
-    "announcement" of what follows), or None."""
+    "announcement" of what follows), or None (``normalized``: its words, when known)."""
     text = sentence.text.strip()
     if sentence.is_title and not text.rstrip(_CLOSERS).endswith(_FINAL):
         return "headline"
@@ -157,7 +157,7 @@ def left_out(sentence: Sentence, *, punctuated_article: bool) -> str | None:
         return "caption"
     if punctuated_article and not sentence.is_title and not ends_as_sentence(text):
         return "caption"
-    if match_at(words(text), 0, _openers().announcing):
+    if match_at(words(text) if normalized is None else normalized, 0, _openers().announcing):
         return "announcement"
     return None
 
@@ -253,7 +253,7 @@ def candidates(pool: SentencePool, *, options: BriefOptions) -> dict[int, Candid
     for row, (d, s) in enumerate(pool.refs):
         doc = pool.docs[d]
         sentence = doc.sentences[s]
-        if left_out(sentence, punctuated_article=punct[d]):
+        if left_out(sentence, punctuated_article=punct[d], normalized=doc.sentence_words[s]):
             continue
         offset, kept_words = kept_start(sentence, doc.sentence_words[s])
         n_words = len(kept_words)
