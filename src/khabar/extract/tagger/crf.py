@@ -326,9 +326,9 @@ class Tagger:
         whose letters end with one of ``words`` (a name word is a word's end once its
         proclitics are off; None: every row)."""
         ids = self._name_ids[rows]
-        todo = np.unique(rows[ids < 0])
+        todo = dict.fromkeys(rows[ids < 0].tolist())  # each once (np.unique would import numpy.ma)
         bare = self._bare
-        for r in todo.tolist():
+        for r in todo:
             if words is None or bare[r].endswith(words):
                 self._name_ids[r] = self._name_id(strip_clitics(bare[r]))
         ids = self._name_ids[rows]
