@@ -313,6 +313,21 @@ def test_the_place_struck_is_where_the_victims_were():
     assert c.place is not None and "دوما" in c.place
 
 
+def test_a_statement_runs_on_over_hard_wrapped_lines():
+    body = (
+        "وقال وزير الزراعة خالد العمر إن المشاريع الجديدة في\n"
+        "المنطقة الجنوبية التي نزح منها نحو 9600 شخص ستعيد\n"
+        "الحياة إلى أراضي تمتد على\n"
+        "مساحات واسعة في الوادي والسهل الساحلي.\n"
+        "ويتوقع أن يتحسن الإنتاج الزراعي في\n"
+        "معظم المحافظات بعد موسم الأمطار\n"
+        "ونقص إنتاج القمح العام الماضي 12 في المئة.\n"
+    )
+    cs = _claims(body)
+    assert source_of(_by_value(cs, 9600)) == "خالد العمر"
+    assert source_of(_by_value(cs, 12)) is None  # a sentence ended before: the outlet's
+
+
 def test_other_sources_get_their_own_figure():
     cs = _claims("وقتل 50 مدنيا في الغارات، وفق ما أعلن المرصد، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا.")
     assert source_of(_by_value(cs, 80)) == "مصادر أخرى"

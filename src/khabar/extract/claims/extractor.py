@@ -106,7 +106,7 @@ from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
 from khabar.text.ar.stopwords import is_stopword
-from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Sentence
+from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
 
@@ -176,6 +176,7 @@ def extract_claims(doc: Document) -> list[Claim]:
 
     claims: list[Claim] = []
     by_index = {x.index: x for x in sentences}
+    wrapped = _hard_wrapped(sentences)
     last_source: dict[int, Source] = {}  # sentence index -> the source of its last attributed figure
     claim_of: dict[int, str] = {}  # id(_Figure) -> Claim.id
     span_of: dict[str, tuple[FigureSpan, bool]] = {}  # Claim.id -> its span and cumulative
@@ -191,6 +192,8 @@ def extract_claims(doc: Document) -> list[Claim]:
         attributions = find_attributions(sentence.text)
         taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
         carried = _carried_source(s, by_index.get(sentence.index - 1), last_source) if not sentence.is_title else None
+        if carried is None and wrapped and not sentence.is_title:
+            carried = _open_statement(sentence.index, by_index, quotes)
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
@@ -254,6 +257,38 @@ def extract_claims(doc: Document) -> list[Claim]:
             )
     headline = frozenset(s.index for s in sentences if s.is_title)
     return repeats(resolve_anaphors(_restated(claims), quotes), headline)
+
+
+#: What ends a sentence as written; a line ending otherwise runs on into the next one.
+_SENTENCE_END = tuple(".!?؟:»\"”)")
+#: A text is hard-wrapped when at least this share of its lines (and four) end otherwise.
+WRAPPED_SHARE = 0.5
+#: How many wrapped lines back a statement may have started.
+WRAPPED_LINES = 6
+
+
+def _hard_wrapped(sentences: Sequence[Sentence]) -> bool:
+    """The text breaks its lines inside sentences (newspaper copy wrapped at a width): most of
+    its lines, taken for sentences, end without a full stop."""
+    lines = [x for x in sentences if not x.is_title and len(x.text) >= 20]
+    open_ = sum(not x.text.rstrip().endswith(_SENTENCE_END) for x in lines)
+    return open_ >= 4 and open_ >= WRAPPED_SHARE * len(lines)
+
+
+def _open_statement(index: int, by_index: dict[int, Sentence], quotes: Sequence[Quote]) -> Source | None:
+    """In hard-wrapped text, the speaker whose statement runs on from the lines before into
+    this one ("وقال الدكتور شاولي إن أهم المشاريع ... في خام" / "الجبس ... ويقدر الاحتياطي"
+    / "بحوالي 9.6 ملايين طن"): the last attribution of the nearest line before whose
+    statement reaches its end, none past a line that ends a sentence."""
+    for j in range(index - 1, max(-1, index - 1 - WRAPPED_LINES), -1):
+        line = by_index.get(j)
+        if line is None or line.is_title or line.text.rstrip().endswith(_SENTENCE_END):
+            return None
+        end = len(line.text.rstrip())
+        reaching = [a for a in find_attributions(line.text) if a.content_end >= end - 1 and a.statement]
+        if reaching:
+            return reaching[-1].source or _previous_source(quotes, j)
+    return None
 
 
 def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, Source]) -> Source | None:
