@@ -163,3 +163,17 @@ def test_cross_validation_trains_on_the_other_folds_only():
 
     result = cross_validate(sentences, train=train, folds=2)
     assert seen_by_trainer == [6, 6] and result.scores.sentences == 12
+
+
+def test_folds_run_in_parallel_processes_give_the_same_figures():
+    stories = _story(["القاهرة"], "الانتخابات", 6) + _story(["بغداد", "(", "رويترز", ")"], "الفيضانات", 6)
+    sentences = [s + [("في", "O"), ("دمشق" if k % 2 else "حلب", "B-LOC")] for k, s in enumerate(stories)]
+
+    def train(rest):  # tags as a place every word tagged so in the training folds
+        places = {t for s in rest for t, g in s if g.endswith("LOC")}
+        return lambda sents: [["B-LOC" if t in places else "O" for t in s] for s in sents]
+
+    one, two = (cross_validate(sentences, train=train, folds=2, jobs=j) for j in (1, 2))
+    assert one.scores == two.scores and [f.entity for f in one.folds] == [f.entity for f in two.folds]
+    assert [(u.gold, u.correct) for u in one.unseen] == [(u.gold, u.correct) for u in two.unseen]
+    assert one.scores.by_type()["LOC"].correct > 0

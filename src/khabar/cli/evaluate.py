@@ -79,7 +79,8 @@ def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str 
     "--folds", type=click.IntRange(min=2), show_default=False,
     help="Cross-validate the statistical tagger on PATH with N folds by article (needs the train extra).",
 )
-def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int | None) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=1, help="With --folds: folds trained at once, one process each.")
+def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int | None, jobs: int) -> None:
     """Entity-level precision / recall / F1 per type (PERS, LOC, ORG), as conlleval counts them."""
     from khabar.evaluate.ner import cross_validate, evaluate_ner, model_tagger, read_bio
     from khabar.present.evaluation import cross_validation_table, ner_table
@@ -91,7 +92,7 @@ def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int
             from khabar.extract.tagger.train import cv_trainer
 
             sentences = read_bio(path)[:limit]
-            echo(cross_validation_table(cross_validate(sentences, train=cv_trainer(), folds=folds, progress=say)))
+            echo(cross_validation_table(cross_validate(sentences, train=cv_trainer(), folds=folds, progress=say, jobs=jobs)))
             return
         if tagger == "model":
             from khabar.extract.tagger.crf import training_note

@@ -35,6 +35,7 @@ from khabar.extract.tagger.crf import (
     VERSION,
     Clusters,
     Model,
+    attribute_key,
     precompute_words,
     stable_hash,
     token_features,
@@ -135,7 +136,7 @@ def export_weights(
             bias[col[label]] += w
             continue
         offset, attribute = feature.split(":", 1)
-        key = stable_hash(attribute)
+        key = attribute_key(attribute)
         row = rows.get(key)
         if row is None:
             row = rows[key] = np.zeros((len(OFFSETS), n), dtype=np.float32)
@@ -155,7 +156,7 @@ def make_model(
     full = dict(arrays)
     if clusters is not None:
         full.update(cluster_keys=clusters.keys, cluster_codes=clusters.codes, cluster_sizes=np.array(clusters.sizes))
-    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), **meta}
+    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), "pairs": True, **meta}
     return Model(full, info, source="<trained>"), full, info
 
 
