@@ -97,8 +97,11 @@ class Clusters:
         self.keys, self.codes, self.sizes = keys, codes, sizes
 
     def lookup(self, word: str) -> tuple[int, ...] | None:
-        row = int(find_rows(self.keys, (stable_hash(word),))[0])
-        return None if row < 0 else tuple(self.codes[row].tolist())
+        key = np.uint64(stable_hash(word))
+        row = int(self.keys.searchsorted(key))
+        if row == len(self.keys) or self.keys[row] != key:
+            return None
+        return tuple(self.codes[row].tolist())
 
 
 def all_attributes(token: str, clusters: Clusters | None) -> tuple[tuple[str, str], ...]:
@@ -360,11 +363,16 @@ class Tagger:
         if hit.any():
             sums[hit] = model.word_sums[known[hit]]
             opens[hit] = model.word_opens[known[hit]]
-        for k in np.flatnonzero(~hit).tolist():
-            token = tokens[k]
-            attrs = all_attributes(token, model.clusters)
-            sums[k] = model.weight([attribute_name(f, v) for f, v in attrs])
-            opens[k] = bool(phrase_starts(bare_norm(token)))
+        unknown = np.flatnonzero(~hit).tolist()
+        if unknown:  # every attribute of every new word looked up in one search
+            names = [[attribute_name(f, v) for f, v in all_attributes(tokens[k], model.clusters)] for k in unknown]
+            found = find_rows(model.keys, [stable_hash(x) for ns in names for x in ns])
+            owner = np.repeat(np.arange(len(unknown)), [len(ns) for ns in names])
+            weighted = found >= 0
+            part = np.zeros((len(unknown), len(OFFSETS), self._n), dtype=np.float32)
+            np.add.at(part, owner[weighted], model.weights[found[weighted]])
+            sums[unknown] = part
+            opens[unknown] = [bool(phrase_starts(bare_norm(tokens[k]))) for k in unknown]
         units = np.zeros(len(tokens), dtype=np.uint64)
         if model.pairs:
             if model.word_units is not None and hit.any():
