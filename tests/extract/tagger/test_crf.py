@@ -60,15 +60,6 @@ def test_decoder_gives_crfsuite_tags(trained):
     assert [tagger.tag([s], consistent=False)[0] for s in UNSEEN] == expected
 
 
-def test_word_pairs_are_weighted_features_of_the_exported_model(trained):
-    from khabar.extract.tagger.crf import PAIR_JOINER, attribute_key
-
-    _, model, _, _ = trained
-    key = attribute_key("bi-=" + "قال" + PAIR_JOINER + "سامر")  # "قال سامر" opens a sample sentence
-    rows = np.flatnonzero(model.keys == np.uint64(key))
-    assert model.pairs and len(rows) == 1 and np.abs(model.weights[rows[0]]).sum() > 0
-
-
 def test_cached_words_give_the_same_tags_on_a_second_call(trained):
     _, model, _, _ = trained
     tagger = Tagger(model)

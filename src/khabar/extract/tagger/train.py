@@ -35,7 +35,6 @@ from khabar.extract.tagger.crf import (
     VERSION,
     Clusters,
     Model,
-    attribute_key,
     precompute_words,
     stable_hash,
     token_features,
@@ -136,7 +135,7 @@ def export_weights(
             bias[col[label]] += w
             continue
         offset, attribute = feature.split(":", 1)
-        key = attribute_key(attribute)
+        key = stable_hash(attribute)
         row = rows.get(key)
         if row is None:
             row = rows[key] = np.zeros((len(OFFSETS), n), dtype=np.float32)
@@ -156,7 +155,7 @@ def make_model(
     full = dict(arrays)
     if clusters is not None:
         full.update(cluster_keys=clusters.keys, cluster_codes=clusters.codes, cluster_sizes=np.array(clusters.sizes))
-    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), "pairs": True, **meta}
+    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), **meta}
     return Model(full, info, source="<trained>"), full, info
 
 
