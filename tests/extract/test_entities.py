@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from collections import Counter
+from hypothesis import given
+from hypothesis import strategies as st
 from khabar_testdata import EXAMPLES
 
 import khabar
@@ -453,3 +456,35 @@ def test_within_one_edit_is_levenshtein_distance_at_most_one():
     for a in words:
         for b in words:
             assert within_one_edit(a, b) == (_levenshtein(a, b) <= 1), (a, b)
+
+
+_NAME_LETTERS = "ابتثجحخدذرسشصضطظعغفقكلمنهويءةىأإآ"
+
+
+@given(st.lists(st.text(alphabet=_NAME_LETTERS, min_size=1, max_size=9), min_size=1, max_size=12),
+       st.text(alphabet=_NAME_LETTERS, min_size=1, max_size=9))
+def test_the_skeleton_index_finds_every_word_that_may_be_the_same(words_, word):
+    """Linking compares two names only when their last words share a form of the index: a
+    word that _same_word matches is never left out (so the clusters are those of comparing
+    every pair)."""
+    from khabar.extract.entities.gazetteers import _lexicon
+    from khabar.extract.entities.linking import _alike_index, _maybe_same, _same_word
+
+    lex = _lexicon()
+    found = _maybe_same(word, _alike_index(words_))
+    assert {i for i, w in enumerate(words_) if _same_word(word, w, lex)} <= found
+    assert {i for i, w in enumerate(words_) if w == word} <= found
+
+
+def test_bare_surnames_and_tails_join_the_one_person_among_many_names():
+    """Many full names, a few alike: the clusters of the indexed comparison."""
+    from khabar.extract.entities.linking import _person_clusters
+
+    keys = Counter({"سيرغي لافروف": 3, "سيرجي لافروف": 2, "لافروف": 4, "بان كي مون": 2, "كي مون": 1,
+                    "محمد بن سلمان": 2, "خالد بن سلمان": 1, "بن سلمان": 1, "اياد الحسن": 1, "مصطفى الحسن": 1, "الحسن": 2})
+    keys.update({f"اسم{i} عائلة{i}": 1 for i in range(300)})
+    out = _person_clusters(keys)
+    assert out["سيرغي لافروف"] == out["سيرجي لافروف"] == out["لافروف"]
+    assert out["كي مون"] == out["بان كي مون"]
+    assert out["بن سلمان"] == "بن سلمان" and out["محمد بن سلمان"] != out["خالد بن سلمان"]
+    assert out["الحسن"] == "الحسن" and out["اياد الحسن"] != out["مصطفى الحسن"]
