@@ -52,3 +52,26 @@ def test_the_event_threshold_follows_the_encoder_unless_given():
     assert replace(STATIC, event_threshold=0.9).join_threshold == 0.9
     # a store grouped when the threshold was written out goes on with the default
     assert replace(OPTIONS, event_threshold=0.95).resolved() == OPTIONS.resolved() != STATIC.resolved()
+
+
+def test_the_kept_static_vectors_give_the_same_meanings_and_a_damaged_copy_only_costs_time(tmp_path, monkeypatch):
+    import numpy as np
+
+    from khabar.relate import meaning
+
+    texts = ["قتل عشرون مدنيا في قصف على حلب", "وصلت قافلة المساعدات إلى البلدة المحاصرة", "و في"]
+
+    def meanings(cache: str) -> np.ndarray:
+        monkeypatch.setenv("KHABAR_CACHE_DIR", cache)
+        meaning._static_model.cache_clear()
+        return meaning.static_meanings(texts)
+
+    try:
+        shipped = meanings("off")
+        assert np.array_equal(meanings(str(tmp_path)), shipped)  # builds and keeps the table
+        (kept,) = tmp_path.glob("meaning-vectors-*.npy")
+        assert np.array_equal(meanings(str(tmp_path)), shipped)  # reads the kept table
+        kept.write_bytes(b"not an array")
+        assert np.array_equal(meanings(str(tmp_path)), shipped)
+    finally:
+        meaning._static_model.cache_clear()
