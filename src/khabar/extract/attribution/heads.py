@@ -397,10 +397,12 @@ class _Sentence(_Tokens):
         تركي"): the rules then see the word itself."""
         tok = self.toks[j]
         self.toks[j] = Token(tok.text, tok.start, tok.end, tok.norm[1:])
+        self.norms[j] = tok.norm[1:]
         try:
             yield
         finally:
             self.toks[j] = tok
+            self.norms[j] = tok.norm
 
     @contextmanager
     def without_preposition(self, j: int) -> Iterator[None]:
@@ -409,10 +411,12 @@ class _Sentence(_Tokens):
         tok = self.toks[j]
         w = tok.norm
         self.toks[j] = Token(tok.text, tok.start, tok.end, "ال" + w[2:] if w.startswith("لل") else w[1:])
+        self.norms[j] = self.toks[j].norm
         try:
             yield
         finally:
             self.toks[j] = tok
+            self.norms[j] = tok.norm
 
     def coordinated(self, head: _Head, limit: int, verb_preps: tuple[str, ...] = ()) -> list[_Head]:
         """The speakers coordinated with ``head`` by و: "تقارير محلية [والمرصد السوري]"،

@@ -51,6 +51,9 @@ _SUBJUNCTIVE = frozenset({"تكون", "تصبح", "تتم", "تقوم", "تبق�
 _TIME_CONJUNCTIONS = frozenset({"بعد", "قبل", "حتي", "منذ", "دون", "بدل", "بدلا", "رغم", "عوض", "لدرجه"})
 #: Words that open a clause of their own inside a sentence ("لكن مسؤول المعارضة قال").
 _NEW_CLAUSE = frozenset({"لكن", "ولكن", "بينما", "فيما", "الا", "لكنه", "لكنها"})
+#: First letters of a token :meth:`_Tokens._ends_statement` (or a quotation mark) may end a
+#: statement at, besides the words of ``_NEW_CLAUSE``: punctuation and و/ف-words.
+_MAY_END = frozenset(_TERMINAL | {",", _QUOTE, "و", "ف"})
 #: Words that open a circumstance phrase running on to a comma ("في بيان نشره على موقعه،").
 _CIRCUMSTANCE_OPENERS = frozenset({"في", "خلال", "عبر", "عقب", "بعد", "قبل", "اثناء", "لدي", "امام", "منذ"})
 
@@ -62,6 +65,8 @@ class _Tokens:
         self.text = text
         self.toks: list[Token] = tokenize(text, punctuation=True)
         self.n = len(self.toks)
+        #: the normalized tokens, read by every rule (a list: cheaper than each token's field)
+        self.norms: list[str] = [t.norm for t in self.toks]
         self.L = _lists()
         self._ends: list[int] | None = None  # where a statement from each token ends
         self.starts = [t.start for t in self.toks]
@@ -94,10 +99,10 @@ class _Tokens:
         return bisect_left(self.starts, offset)
 
     def norm(self, i: int) -> str:
-        return self.toks[i].norm if 0 <= i < self.n else ""
+        return self.norms[i] if 0 <= i < self.n else ""
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.toks[i].norm[:1].isalnum()
+        return 0 <= i < self.n and self.norms[i][:1].isalnum()
 
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.toks[a].start : self.toks[b - 1].end]
@@ -258,8 +263,12 @@ class _Tokens:
 
     def _statement_ends(self) -> list[int]:
         ends = [self.n] * (self.n + 1)
+        norms = self.norms
         for k in range(self.n - 1, -1, -1):
-            w = self.norm(k)
+            w = norms[k]
+            if w[:1] not in _MAY_END and w not in _NEW_CLAUSE:
+                ends[k] = ends[k + 1]  # most words: none of the rules below can end a statement here
+                continue
             if w == _QUOTE and k in self.closer:
                 after = self.closer[k] + 1
                 info = verb_info(self.norm(after)) if after < self.n else None
