@@ -178,15 +178,21 @@ class _Names:
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self.ends = [m.end for m in self.mentions]
-        self.full_names: dict[str, list[EntityMention]] = {}
-        for m in self.mentions:
-            parts = words(m.text)
-            if m.kind == "person" and len(parts) > 1:
-                self.full_names.setdefault(parts[-1], []).append(m)
-        self.full_name_ends = {k: [m.end for m in v] for k, v in self.full_names.items()}
+        self.starts = [m.start for m in self.mentions]
+        self._full_names: dict[str, list[EntityMention]] | None = None  # read when first asked
+
+    def _by_surname(self) -> dict[str, list[EntityMention]]:
+        if self._full_names is None:
+            self._full_names = {}
+            for m in self.mentions:
+                parts = words(m.text) if m.kind == "person" else ()
+                if len(parts) > 1:
+                    self._full_names.setdefault(parts[-1], []).append(m)
+            self.full_name_ends = {k: [m.end for m in v] for k, v in self._full_names.items()}
+        return self._full_names
 
     def full_name(self, surname: str, before: int) -> EntityMention | None:
-        found = self.full_names.get(surname, [])
+        found = self._by_surname().get(surname, [])
         k = bisect_left(self.full_name_ends[surname], before + 1) if found else 0
         return found[k - 1] if k else None
 
@@ -203,7 +209,7 @@ class _Names:
         at = self.text.rfind(role, 0, before)
         while at >= 0:
             after = at + len(role)
-            k = bisect_left([m.start for m in self.mentions], after)
+            k = bisect_left(self.starts, after)
             if k < len(self.mentions):
                 m = self.mentions[k]
                 if m.kind == "person" and m.start < before and not self.text[after : m.start].strip(" ،,"):
@@ -293,14 +299,21 @@ REPEAT_OVERLAP = 0.8
 
 def _once(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
     """``quotes`` without the statements of a sentence the article repeats."""
-    bags = {s.index: frozenset(words(s.text)) for s in sentences}
+    text = {s.index: s.text for s in sentences}
+    bags: dict[int, frozenset[str]] = {}
+
+    def bag_of(index: int) -> frozenset[str]:  # only the sentences that hold a quote are read
+        if index not in bags:
+            bags[index] = frozenset(words(text.get(index, "")))
+        return bags[index]
+
     seen: dict[str, list[int]] = {}
     out = []
     for q in quotes:
-        bag = bags.get(q.sentence_index, frozenset())
         earlier = seen.setdefault(q.speaker, [])
         if any(
-            e != q.sentence_index and len(bag & bags[e]) >= REPEAT_OVERLAP * max(len(bag), len(bags[e]))
+            e != q.sentence_index
+            and len((bag := bag_of(q.sentence_index)) & bag_of(e)) >= REPEAT_OVERLAP * max(len(bag), len(bag_of(e)))
             for e in earlier[-MAX_SPEAKERS_BACK:]
         ):
             continue

@@ -50,8 +50,9 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
     subject: _Head | None = None  # of a clause-opening verb that reported nothing itself
     main = 0  # attributions of the sentence's own clauses (not inside a relative clause)
     starts = _scan_words()
+    norms = s.norms
     while i < s.n:
-        w = s.norm(i)
+        w = norms[i]
         if w not in starts:
             i += 1  # no rule starts at this word (most words): skip the checks below
             continue
@@ -720,11 +721,14 @@ def _may_attribute(text: str) -> bool:
     reads it), "ما" before a verb with its pronoun ("وهو ما ينفيه") or an opening "وأن"."""
     L = _lists()
     ws = words(text)
-    if _first_words().isdisjoint(ws):
+    openers = _first_words()
+    if openers.isdisjoint(ws):
         return False  # the common case, decided in one set operation
     if ws[0] in ("وان", "وبان"):
         return True
     for k, w in enumerate(ws):
+        if w not in openers:
+            continue  # every rule below starts at a word of that set
         bare = w[1:] if conjoined(w) else None
         verb = L.verbs.get(w) or (L.verbs.get(bare) if bare else None)
         if verb is not None:
