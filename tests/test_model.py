@@ -54,3 +54,27 @@ def test_the_id_hashes_the_collapsed_text_whatever_the_chunk(monkeypatch, chunk)
     whole = " ".join(normalize(f"{title}\n{body}").split())
     monkeypatch.setattr(model, "_COLLAPSE_CHUNK", chunk)
     assert model.article_id_for(title, body) == hashlib.sha1(whole.encode("utf-8")).hexdigest()[:16]
+
+
+def test_json_text_is_the_standard_librarys_indented_json_of_the_jsonable_form():
+    """Written in one pass, the text json.dumps gives: nesting, empty containers, escapes,
+    floats (integral, tiny, non-finite), dates, dict keys, the outlets of a sentence."""
+    import json
+    import math
+
+    from khabar.model import json_text, to_jsonable
+
+    cite = Citation(article_id="a1", outlet="وكالة \"س\"\n", sentence_index=0, start=0, end=5, text="نص\t«مقتبس»", similarity=1e-07)
+    brief = EventBrief(
+        articles=(ArticleDigest(id="a1", title="عنوان", outlet=None, url=None, published=dt.date(2016, 12, 13), language="ar", sentence_count=2, word_count=9, numbers=()),),
+        summary=(
+            SummarySentence(text="جملة", article_id="a1", sentence_index=0, start=0, end=4, citations=(cite, cite), score=0.1),
+            SummarySentence(text="", article_id="a1", sentence_index=1, start=5, end=5),
+        ),
+        options={"threshold": 0.35, "n": 3, "flag": True, "none": None, "nested": {"k": [1.0, -0.0, 2.5e300, []]}, 7: "seven"},
+    )
+    assert json_text(brief) == json.dumps(to_jsonable(brief), ensure_ascii=False, indent=2)
+    for odd in ([math.nan, math.inf, -math.inf], {}, [], "\u2028\x00", 10**30, (1, (2, ()))):
+        assert json_text(odd) == json.dumps(to_jsonable(odd), ensure_ascii=False, indent=2)
+    with pytest.raises(TypeError):
+        json_text({"x": object()})

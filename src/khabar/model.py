@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 import types
 import typing
 from collections.abc import Iterable
@@ -546,6 +547,91 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {str(k): to_jsonable(v) for k, v in obj.items()}
     return obj
+
+
+#: Field names of each dataclass, read once (``dataclasses.fields`` per object was a fifth
+#: of writing a 2,000-article brief).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def json_text(obj: Any, *, indent: int = 2) -> str:
+    """``json.dumps(to_jsonable(obj), ensure_ascii=False, indent=indent)``, the same text,
+    written in one pass: no dicts built first, no generator per value (the standard
+    library writes indented JSON in Python; together they were ~15% of a 2,000-article
+    brief).  A value JSON cannot hold raises :class:`TypeError`, as ``json.dumps`` does."""
+    from json.encoder import encode_basestring
+
+    parts: list[str] = []
+    write = parts.append
+
+    def number(o: float) -> str:
+        if o != o:
+            return "NaN"
+        if o in (math.inf, -math.inf):
+            return "Infinity" if o > 0 else "-Infinity"
+        return float.__repr__(o)
+
+    def pairs(items: list[tuple[str, Any]], level: int) -> None:
+        if not items:
+            write("{}")
+            return
+        inner = "\n" + " " * (indent * (level + 1))
+        write("{")
+        first = True
+        for key, v in items:
+            write(inner if first else "," + inner)
+            first = False
+            write(encode_basestring(key))
+            write(": ")
+            value(v, level + 1)
+        write("\n" + " " * (indent * level) + "}")
+
+    def value(o: Any, level: int) -> None:
+        if isinstance(o, str):
+            write(encode_basestring(o))
+        elif o is None:
+            write("null")
+        elif o is True:
+            write("true")
+        elif o is False:
+            write("false")
+        elif isinstance(o, int):
+            write(int.__repr__(o))
+        elif isinstance(o, float):
+            write(number(o))
+        elif dataclasses.is_dataclass(o) and not isinstance(o, type):
+            items = [(name, getattr(o, name)) for name in _field_names(type(o))]
+            if isinstance(o, (SummarySentence, Fact)):
+                items.append(("outlets", list(o.outlets)))
+            pairs(items, level)
+        elif isinstance(o, (dt.date, dt.datetime)):
+            write(encode_basestring(o.isoformat()))
+        elif isinstance(o, (list, tuple)):
+            if not o:
+                write("[]")
+                return
+            inner = "\n" + " " * (indent * (level + 1))
+            write("[")
+            first = True
+            for x in o:
+                write(inner if first else "," + inner)
+                first = False
+                value(x, level + 1)
+            write("\n" + " " * (indent * level) + "]")
+        elif isinstance(o, dict):
+            pairs([(str(k), v) for k, v in o.items()], level)
+        else:
+            raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+    value(obj, 0)
+    return "".join(parts)
 
 
 def from_jsonable(tp: Any, data: Any) -> Any:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
-from khabar.model import EventBrief
+from khabar.model import EventBrief, json_text
 from khabar.present.view import BriefView, brief_view, cite
 
 #: name -> what it gives, for help texts and errors; the order is the order of ``--help``.
@@ -47,7 +46,7 @@ def render(brief: EventBrief, fmt: str, *, lang: str = "ar") -> str:
 
 
 def render_json(brief: EventBrief) -> str:
-    return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json_text(brief) + "\n"
 
 
 def _clip(text: str, limit: int = 200) -> str:
