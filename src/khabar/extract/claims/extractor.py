@@ -63,7 +63,10 @@ whose content covers the figure; failing that, in a headline, the words before i
 saying (:func:`khabar.extract.attribution.verb_info`) or of documenting (``[source_verb]``:
 وثق، سجل، أحصى) before the figure, when the verb takes a noun instead of "أن" (find_source
 reads only statements): "وثق المرصد ... مقتل 23"، "تقدر الأمم المتحدة عددهم بنحو 40 ألفا"،
-"يتحدث المجلس المحلي عن أكثر من 75 ألفا"، "أفادت تقارير بمقتل مئات"، "وكان المكتب قد أعلن".  ``Claim.source`` is ``Source.text``: the person's
+"يتحدث المجلس المحلي عن أكثر من 75 ألفا"، "أفادت تقارير بمقتل مئات"، "وكان المكتب قد أعلن".  A
+figure with no source in its own sentence keeps the source of the sentence before only when
+the text carries that report on (``[carry_on]``: "وبذلك"، "وأدى هذا القصف إلى"), or, in
+hard-wrapped text, when a statement runs on from the lines before (:func:`_open_statement`).  ``Claim.source`` is ``Source.text``: the person's
 name without title for a person, the head as written for an organisation, a country or an
 unnamed source ("مصادر أخرى"); ``None`` when unattributed.
 
@@ -299,7 +302,12 @@ def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, So
     if before is None:
         return None
     carry_on = _lists().carry_on
-    words = [k for k in range(len(s.toks)) if s.is_word(k)][:3]
+    words: list[int] = []
+    for k in range(len(s.toks)):
+        if s.is_word(k):
+            words.append(k)
+            if len(words) == 3:
+                break
     if not any(
         carry_on.at(s.toks, k, _variants) is not None and (i == 0 or not is_stopword(s.toks[words[i - 1]].norm))
         for i, k in enumerate(words)
