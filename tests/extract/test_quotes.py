@@ -466,6 +466,9 @@ def test_an_article_twice_as_long_takes_about_twice_as_long(unit):
          [("الحكومة", "الحزب بتدبير الاضطرابات"), ("الحكومة", "حليفتها بتسليم قادته")]),
         # a name's last word that begins with و is no second speaker
         ("وقالت سارة ليا ويتسن، مديرة قسم الشرق الأوسط، إن الحكم جائر.", [("سارة ليا ويتسن", "الحكم جائر")]),
+        # what a statement or a recording says, with who issued it
+        ("وجاء في بيان للجيش أن المهاجم اعتقل قرب الحاجز.", [("بيان للجيش", "المهاجم اعتقل قرب الحاجز")]),
+        ("وجاء في المرتبة الثانية أن الفريق تعادل.", []),
         # the conjunction before a subject-first speaker is not part of it
         ("وصل القس إلى بلاده، والرئيس الأمريكي يؤكد أنه لم يعقد أي صفقة.", [("الرئيس الأمريكي", "لم يعقد أي صفقة")]),
     ],

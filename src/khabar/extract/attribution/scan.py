@@ -85,6 +85,11 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
                 main += 1
             i = max(end, 1)
             continue
+        if w in _CAME and s.norm(i + 1) == "في" and (said := _came_in(s, i)) is not None:
+            out.append(said[0])  # "وجاء في بيان للجيش أن ..."
+            main += 1
+            i = said[1]
+            continue
         if w == "ما" and s.norm(i - 1) in _WHAT_OPENERS and (said := _what_is_said(s, i, out)) is not None:
             out.append(said[0])  # "..., وهو ما ينفيه نظام الأسد"
             i = said[1]
@@ -111,6 +116,34 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             subject = s.clause_subject(i)
         i = max(nxt, i + 1)
     return s, out
+
+
+#: "وجاء في بيان للجيش أن ...": what a statement, a report or a recording says.
+_CAME = frozenset({"جاء", "وجاء"})
+
+
+def _came_in(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
+    """"وجاء في بيان للجيش أن «...»"، "وجاء في الشريط ان ...": the speaker is what it came
+    in (a statement with its owner, a recording), the content its clause or quotation."""
+    head = s.speaker_np(i + 2, s.n)
+    if head is None or head.kind not in ("organisation", "anonymous"):
+        return None
+    if _bare(s.norm(head.start)) not in s.L.statement_nouns and not s.speaker_like(head):
+        return None  # "وجاء في المرتبة الثانية": not something that says
+    k = s.skip_circumstance(head.end)
+    if k < s.n and s.norm(k) == ":":
+        k += 1
+    if k >= s.n:
+        return None
+    if s.norm(k) == _QUOTE and k in s.closer and s.closer[k] > k + 1:
+        close = s.closer[k]
+        c0, c1 = _trim(s.text, s.toks[k].end, s.toks[close].start if close < s.n else len(s.text))
+        return (_att(s, i, head, c0, c1, True, "verb"), close + 1) if c1 > c0 else None
+    if not s.is_complement(k):
+        return None
+    end = s.content_end(k + 1)
+    c0, c1 = _trim(s.text, *s.char_span(k, end))
+    return (_att(s, i, head, c0, c1, False, "verb"), end) if c1 > c0 else None
 
 
 #: A verb after these reports what someone would say, not what was said ("إلا في حال
@@ -379,7 +412,8 @@ def _verb_rules(
             # before it keeps its subject; the name after it is its object
             object_start, head = head.start, None
         if head is not None and head.start > i and verb.noun and kind in ("indirect", "rest", "direct"):
-            rest = s.skip_circumstance(head.end, h_end)
+            # past the speakers coordinated with it: "أعلنت وزارة الخزانة [والحكومة الإماراتية] عن"
+            rest = s.after_preposition(s.skip_circumstance(s.coordinated(head, h_end, verb.preps)[-1].end, h_end), verb)
             if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                 object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
         if verb.kind == "strict" and kind not in ("indirect", "rest"):
@@ -702,7 +736,7 @@ def _first_words() -> frozenset[str]:
     word, bare or after و/ف, and "ما"، "وان"، "وبان"."""
     L = _lists()
     first = set(L.verbs) | set(L.cues)
-    return frozenset(first | {c + w for w in first for c in "وف"} | {"ما", "وان", "وبان"})
+    return frozenset(first | {c + w for w in first for c in "وف"} | {"ما", "وان", "وبان"} | _CAME)
 
 
 @lru_cache(maxsize=1)
@@ -736,6 +770,8 @@ def _may_attribute(text: str) -> bool:
                 _complement_at(x) or _complement_at(x[1:]) or any(_prep_matches(x, p) for p in verb.preps) for x in ws
             ):
                 return True
+        if w in _CAME and k + 1 < len(ws) and ws[k + 1] == "في":
+            return True
         if w == "ما" and k + 1 < len(ws) and any(ws[k + 1][-n:] in ("ه", "ها") and verb_info(ws[k + 1][:-n]) for n in (1, 2)):
             return True
         for first in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
