@@ -73,11 +73,12 @@ def article_meanings(
 
 @lru_cache(maxsize=1)
 def _static_model() -> tuple[np.ndarray, np.ndarray]:
-    """(vectors, mean) of the shipped distilled word vectors, loaded once.
+    """(vectors, mean) of the shipped distilled word vectors, loaded once; the vectors as
+    shipped, float16 (a reader widens the rows it takes).
 
-    The vectors ship as compressed float16; inflating and widening all 32,768 rows was
+    The vectors ship compressed; inflating all 32,768 rows and widening them to float32 was
     ~0.26 s of CPU in every brief (under load), which reads a few thousand of them.  So the
-    first run keeps the float32 table in the cache folder as a plain .npy, and later runs map
+    first run keeps the inflated table in the cache folder as a plain .npy, and later runs map
     it into memory: the rows a brief reads are the pages it touches.  The same numbers either
     way; the cache off, damaged or unwritable only costs that time."""
     import zipfile
@@ -93,11 +94,11 @@ def _static_model() -> tuple[np.ndarray, np.ndarray]:
             kept = None if root is None else root / f"meaning-vectors-{crc:08x}-{STATIC_VECTORS.stat().st_size}.npy"
             if kept is not None and kept.exists():
                 vectors = np.load(kept, mmap_mode="r")
-                if vectors.dtype == np.float32 and vectors.shape[1] == mean.shape[0]:
+                if vectors.ndim == 2 and vectors.shape[1] == mean.shape[0]:
                     return vectors, mean
         except (OSError, ValueError, KeyError, zipfile.BadZipFile):
             kept = None
-        vectors = data["vectors"].astype(np.float32)
+        vectors = data["vectors"]
     if kept is not None:
         _keep(kept, vectors)
     return vectors, mean
@@ -143,7 +144,7 @@ def static_meanings_of_words(texts: Sequence[Sequence[str]]) -> np.ndarray:
         stems = content_terms(text_words)
         if not stems:
             continue
-        v = vectors[stem_rows(stems, vectors.shape[0])].mean(axis=0) - mean
+        v = vectors[stem_rows(stems, vectors.shape[0])].astype(np.float32).mean(axis=0) - mean
         norm = float(np.linalg.norm(v))
         if norm > 0:
             out[i] = v / norm
