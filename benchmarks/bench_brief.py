@@ -127,18 +127,19 @@ def seeds(repeat: int) -> None:
 
 
 def sizes(ns: list[int]) -> None:
-    print(f"{'articles':>8} {'seconds':>8} {'peak MiB':>9} {'time x':>7} {'memory x':>9} {'size x':>7}")
+    print(f"{'articles':>8} {'seconds':>8} {'CPU s':>7} {'peak MiB':>9} {'time x':>7} {'CPU x':>6} {'memory x':>9} {'size x':>7}")
     previous = None
     for n in ns:
         paths = [str(p) for p in ant_window(n)]
         seconds, mib = run([*khabar_cmd(), "brief", "-f", "json", "-o", os.devnull, *paths])
+        cpu = CPU[-1]
         if previous:
-            p_n, p_s, p_m = previous
-            growth = f"{seconds / p_s:7.2f} {mib / p_m:9.2f} {n / p_n:7.1f}"
+            p_n, p_s, p_c, p_m = previous
+            growth = f"{seconds / p_s:7.2f} {cpu / p_c:6.2f} {mib / p_m:9.2f} {n / p_n:7.1f}"
         else:
-            growth = f"{'':>7} {'':>9} {'':>7}"
-        print(f"{n:>8} {seconds:8.2f} {mib:9.0f} {growth}", flush=True)
-        previous = (n, seconds, mib)
+            growth = f"{'':>7} {'':>6} {'':>9} {'':>7}"
+        print(f"{n:>8} {seconds:8.2f} {cpu:7.2f} {mib:9.0f} {growth}", flush=True)
+        previous = (n, seconds, cpu, mib)
 
 
 def check(repeat: int) -> None:

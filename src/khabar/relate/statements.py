@@ -250,7 +250,8 @@ def statement_facts(pool: SentencePool, *, threshold: float) -> list[Fact]:
         taken.add(row)
         taken.update(r for r, _ in supporters)
         cited = pool.citations(row, threshold=threshold)
-        cited = tuple(c for c in cited if (c.article_id, c.sentence_index) in _keys(pool, [row, *[r for r, _ in supporters]]))
+        kept = _keys(pool, [row, *[r for r, _ in supporters]])  # once, not once per citation
+        cited = tuple(c for c in cited if (c.article_id, c.sentence_index) in kept)
         facts.append(Fact(id=_fact_id("statement", cited), kind="statement", text=pool.sentence(row).text, citations=cited))
     return facts
 
