@@ -4,6 +4,7 @@
     python benchmarks/bench_brief.py sizes [--n 10 100 1000 2000]
     python benchmarks/bench_brief.py check [--repeat 7]
     python benchmarks/bench_brief.py stages --n 1000
+    python benchmarks/bench_brief.py startup [--repeat 5]
 
 ``seeds``: ``khabar brief ../shared/seeds`` with a cold stem cache (a new empty cache folder
 each run) and a warm one, each run alternately with ``benchmarks/sumy_lexrank.py`` on the
@@ -17,6 +18,11 @@ each N: wall time and the process's peak memory, and each against the previous s
 growth shows (goal: 2,000 articles <= 20 s and <= 1 GiB, time and memory ~linear).
 
 ``check``: ``khabar check`` of a claim against the seeds as a new process (goal <= 1 s).
+
+``startup``: where a seeds brief's start-up goes: ``khabar brief ../shared/seeds`` as a new
+process under ``python -X importtime``, ``--repeat`` times, printing the process's CPU time,
+the time spent importing, and the packages that take most of it (each module's own import
+time, the minimum over the runs, so the machine's other jobs count least).
 
 ``seeds`` and ``check`` also print each command's CPU time (user + sys of the finished
 process), which a busy machine inflates much less than wall time.  Both first compile
@@ -222,9 +228,42 @@ def stages(n: int, *, profile_to: str | None = None) -> None:
     print(f"  {'the rest':<28} {rest:7.2f}")
 
 
+def startup(repeat: int) -> None:
+    import collections
+    import re
+
+    compiled()
+    line = re.compile(r"import time:\s+(\d+) \|\s+\d+ \|\s*(\S+)")
+    script = "from khabar.cli import app; app()"
+    runs: list[dict[str, int]] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-X", "importtime", "-c", script, "brief", str(SEEDS)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        err = proc.stderr.read() if proc.stderr else ""
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"the brief failed:\n{err[-2000:]}")
+        CPU.append(usage.ru_utime + usage.ru_stime)
+        runs.append({m[2]: int(m[1]) for m in line.finditer(err)})
+        print(f"  run: {time.perf_counter() - start:.2f} s wall, {CPU[-1]:.2f} s CPU, "
+              f"imports {sum(runs[-1].values()) / 1e6:.2f} s (under -X importtime)")
+    own = {name: min(r.get(name, 0) for r in runs) for name in runs[0]}
+    groups: collections.Counter[str] = collections.Counter()
+    for name, us in own.items():
+        parts = name.split(".")
+        groups[".".join(parts[:3]) if parts[0] == "khabar" else parts[0]] += us
+    print(f"seeds brief: CPU {statistics.median(CPU[-repeat:]):.2f} s median; "
+          f"imports {sum(own.values()) / 1e6:.2f} s (each module's minimum over {repeat} runs); the most:")
+    for name, us in groups.most_common(15):
+        print(f"  {us / 1000:7.1f} ms  {name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["seeds", "sizes", "check", "stages"])
+    parser.add_argument("what", choices=["seeds", "sizes", "check", "stages", "startup"])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000, 2000])
     parser.add_argument("--profile", metavar="FILE", help="stages: also run under cProfile, its statistics to FILE")
@@ -235,6 +274,8 @@ def main() -> None:
         sizes(args.n)
     elif args.what == "check":
         check(args.repeat)
+    elif args.what == "startup":
+        startup(args.repeat)
     else:
         stages(args.n[0], profile_to=args.profile)
 
