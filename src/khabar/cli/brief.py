@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,15 +17,14 @@ from khabar.cli.common import (
     fail,
     lang_option,
     open_store,
-    read_options,
-    read_options_decorator,
+    reading_options,
     require_extra,
     say,
     search_store,
     usage_error,
     write_output,
 )
-from khabar.config import SUMMARY_ALGORITHMS, BriefOptions, build_options
+from khabar.config import SUMMARY_ALGORITHMS, BriefOptions, ReadOptions, build_options
 from khabar.errors import InputError, InputWarning, OptionsError
 from khabar.model import Article
 from khabar.present.render import FORMATS
@@ -64,7 +64,7 @@ ENCODER_NAMES = tuple(dict.fromkeys(cls.name for cls in ENCODERS.values()))
     help=f"Add a sentence encoder to corroboration: {choices(ENCODER_NAMES)} "
     '(needs "khabar[semantic]"; default: none, lexical only).',
 )
-@read_options_decorator
+@reading_options
 def brief(
     paths: tuple[str, ...],
     db: Path | None,
@@ -78,12 +78,7 @@ def brief(
     algorithm: str,
     lang: str,
     semantic: str | None,
-    outlet: str | None,
-    date: str | None,
-    input_format: str | None,
-    encoding: str | None,
-    max_mb: float,
-    field: tuple[str, ...],
+    reading: Callable[[], ReadOptions],
 ) -> None:
     """Brief the articles of one event: cited summary, sources, figures that conflict, timeline."""
     from khabar.event_brief import build_event_brief
@@ -101,7 +96,7 @@ def brief(
         require_extra("semantic", f"--semantic {semantic}", [ENCODERS[semantic.strip().casefold()].module])
     failures: list[InputError] = []
     if paths:
-        items, failures = _read_all(list(paths), read_options(outlet, date, input_format, encoding, max_mb, field))
+        items, failures = _read_all(list(paths), reading())
     else:
         items = _stored(db, story=story, event=event, query=query, limit=limit)
     if not items:

@@ -136,11 +136,19 @@ def input_format_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-def read_options_decorator(f: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of reading input files (--outlet ... --field), in their help order."""
+def reading_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of reading input files (--outlet ... --field), in their help order, given
+    to the command as one argument ``reading``: a function that checks them and returns the
+    :class:`ReadOptions` (called only when files are read)."""
+    import functools
+
+    @functools.wraps(f)
+    def command(*args: Any, outlet, date, input_format, encoding, max_mb, field, **kwargs: Any) -> Any:
+        return f(*args, reading=lambda: read_options(outlet, date, input_format, encoding, max_mb, field), **kwargs)
+
     for option in reversed((outlet_option, date_option, input_format_option, encoding_option, max_mb_option, field_option)):
-        f = option(f)
-    return f
+        command = option(command)
+    return command
 
 
 def check_choice(value: str, allowed: Iterable[str], option: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import click
 
@@ -17,8 +18,7 @@ from khabar.cli.common import (
     list_format_option,
     offset_option,
     open_store,
-    read_options,
-    read_options_decorator,
+    reading_options,
     say,
     search_store,
     workers_option,
@@ -31,25 +31,20 @@ from khabar.present.rows import article_row, hit_row
 @click.command()
 @click.argument("paths", nargs=-1, required=True, help="Files, directories (read recursively), or - for stdin.")
 @db_option
-@read_options_decorator
+@reading_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, help="Articles per transaction.")
 @workers_option
 @click.option("--stories", is_flag=True, help="Also group the store's articles into stories (see khabar stories).")
 def ingest(
     paths: tuple[str, ...],
     db,
-    outlet: str | None,
-    date: str | None,
-    input_format: str | None,
-    encoding: str | None,
-    max_mb: float,
-    field: tuple[str, ...],
+    reading: Callable[[], ReadOptions],
     batch_size: int,
     workers: int,
     stories: bool,
 ) -> None:
     """Read articles and store them (idempotent: an article already stored is not stored again)."""
-    options = read_options(outlet, date, input_format, encoding, max_mb, field)
+    options = reading()
     with open_store(db) as store:
         failures, added, existing = _ingest(list(paths), store, options, batch_size=batch_size, workers=workers)
         say(f"stored {added} new, {existing} already stored, {failures} failed; {store.count()} in {store.path}")
