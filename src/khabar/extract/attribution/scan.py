@@ -297,12 +297,16 @@ def _verb(
     speaker (``source=None``) or, failing one, the ``subject`` of a clause-opening verb.
     A verb joined to an attribution before it in the sentence with no speaker of its own
     after it continues that speaker (:func:`_joined_verb`)."""
-    if has_previous and verb.kind != "participle" and not verb.relay and (joined := _joined_verb(s, i, verb)) is not None:
-        return joined
-    return _verb_rules(s, i, verb, has_previous, floor, subject)
+    joinable = has_previous and verb.kind != "participle" and not verb.relay
+    if joinable and (joined := _joined_verb(s, i, verb, attached_only=True)) is not None:
+        return joined  # "ودعت لإجراء تحقيق": the preposition is never a speaker
+    att, nxt = _verb_rules(s, i, verb, has_previous, floor, subject)
+    if att is None and joinable and (joined := _joined_verb(s, i, verb)) is not None:
+        return joined  # "، وتطالب حليفتها بترحيله": no rule found a speaker or a clause
+    return att, nxt
 
 
-def _joined_verb(s: _Sentence, i: int, verb: _Verb) -> tuple[Attribution, int] | None:
+def _joined_verb(s: _Sentence, i: int, verb: _Verb, *, attached_only: bool = False) -> tuple[Attribution, int] | None:
     """"وقالت X إن ...، [ودعت] لإجراء تحقيق"، "وتتهم تركيا غولن بـ...، [وتطالب] حليفتها
     بترحيله": a و-verb after a comma (or opening on its own preposition) whose next words
     are its preposition or an object that cannot speak: a follow-on of the sentence's
@@ -313,7 +317,7 @@ def _joined_verb(s: _Sentence, i: int, verb: _Verb) -> tuple[Attribution, int] |
     attached = tuple(p for p in verb.preps if len(p) == 1)
     if s.attached_prep(i + 1, attached) and not s.speaker_like_at(i + 1):
         start = i + 1  # "ودعت [لإجراء] تحقيق فوري"
-    elif s.norm(i - 1) == "," and (verb.noun or verb.preps) and not s.is_complement(i + 1) and s.norm(i + 1) not in (":", _QUOTE):
+    elif not attached_only and s.norm(i - 1) == "," and (verb.noun or verb.preps) and not s.is_complement(i + 1) and s.norm(i + 1) not in (":", _QUOTE):
         head = s.speaker_np(i + 1, s.n, verb.preps)
         if head is not None and s.speaker_like(head):
             return None
