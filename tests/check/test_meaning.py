@@ -10,7 +10,7 @@ import pytest
 
 from khabar.check import check_claim
 from khabar.check.features import figures_agree, find_figures, match_figures
-from khabar.check.meaning import furniture
+from khabar.check.meaning import DIFFERENCE_FEATURES, difference_texts, furniture, read_claim, read_differences
 from khabar.check.meaning_model import bundled_model, load_meaning_model, save_meaning_model
 from khabar.errors import InputError
 from khabar.model import Article
@@ -41,6 +41,29 @@ def test_menus_and_share_buttons_are_furniture() -> None:
     assert furniture("Home | News | Sport | اتصل بنا | English") > 0.5
     assert furniture("شارك") == 1.0
     assert furniture("قال المرصد إن 60 شخصا قتلوا في قصف على سوق حي الزيتون.") == 0.0
+
+
+def test_the_difference_reading_keeps_the_swapped_words() -> None:
+    removed, added = difference_texts("ارتفاع أسعار النفط في الأسواق العالمية", "انخفاض أسعار النفط في الأسواق العالمية")
+    assert (removed, added) == ("ارتفاع", "انخفاض")
+    assert difference_texts("قصف سوق الزيتون", "قصف سوق الزيتون") == ("", "")
+
+
+def test_the_difference_reading_skips_far_sentences_and_marks_empty_leftovers() -> None:
+    claim = read_claim("ارتفاع أسعار النفط", np.eye(512, dtype=np.float32)[0])
+    near, far = np.eye(512, dtype=np.float32)[0], np.eye(512, dtype=np.float32)[1]
+    seen: list[str] = []
+
+    def encode(texts):
+        seen.extend(texts)
+        return np.tile(np.eye(512, dtype=np.float32)[2], (len(texts), 1))
+
+    scalars, dense = read_differences(claim, ["ارتفاع أسعار النفط", "فاز الفريق بالكأس"], np.vstack([near, far]), encode)
+    # the near sentence restates the claim: both leftovers are empty; the far one is never read
+    assert len(seen) == 2
+    names = dict(zip(DIFFERENCE_FEATURES, scalars[0]))
+    assert names["nothing_removed"] == 1.0 and names["nothing_added"] == 1.0 and names["difference_cosine"] == 0.0
+    assert not scalars[1].any() and not dense.any()
 
 
 @pytest.fixture(scope="module")

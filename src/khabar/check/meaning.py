@@ -44,6 +44,7 @@ from khabar.check.stance import RuleModel
 from khabar.relate.similarity import content_terms
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import is_boilerplate
+from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import tokenize, words
 
 #: Candidate sentences per article that are encoded and read: the top of the lexical
@@ -63,6 +64,14 @@ DIMENSION = 512
 LEXICAL_WEIGHT = 0.5
 #: Encoder cosine below which a sentence's frame is not read (its frame features are 0).
 FRAME_MIN_SEMANTIC = 0.45
+#: Encoder cosine below which a sentence's *difference reading* is not made (its features
+#: are 0): the words of the claim it lacks and its own words the claim lacks, each encoded.
+#: A headline that contradicts another mostly swaps a word or two (ارتفاع for انخفاض, one
+#: company for another) and the two whole-sentence vectors stay close; the two leftovers
+#: show the swap.  On ANS train -> dev it lifts macro-F1 0.69 -> 0.75 (agree 0.65 -> 0.69,
+#: disagree 0.79 -> 0.81).  Far sentences are not restatements, and skipping them keeps a
+#: check's encoding small.
+DIFFERENCE_MIN_SEMANTIC = 0.3
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 
@@ -96,6 +105,16 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "position",
     "is_title",
 )
+#: The difference reading's scalars, after :data:`BASE_FEATURES` in :data:`SENTENCE_FEATURES`.
+DIFFERENCE_FEATURES: tuple[str, ...] = (
+    "difference_cosine",
+    "claim_only_to_sentence",
+    "sentence_only_to_claim",
+    "nothing_removed",
+    "nothing_added",
+)
+BASE_FEATURES = SENTENCE_FEATURES
+SENTENCE_FEATURES = (*BASE_FEATURES, *DIFFERENCE_FEATURES)
 
 _LATIN = re.compile(r"[A-Za-z]+")
 _NO_FRAME = FrameMatch(0.0, 0.0, 0.0, 0.0, 0.0)
@@ -165,7 +184,8 @@ def pair_vector(u: np.ndarray, v: np.ndarray) -> np.ndarray:
 def sentence_scalars(
     claim: ClaimReading, text: str, vector: np.ndarray, *, lexical: float, position: float, is_title: bool
 ) -> np.ndarray:
-    """The :data:`SENTENCE_FEATURES` of one sentence against the claim."""
+    """The :data:`BASE_FEATURES` of one sentence against the claim (the difference
+    reading, :func:`read_differences`, is made for a batch)."""
     tokens = tokenize(text)
     norms = [t.norm for t in tokens]
     terms = set(content_terms(words(text)))
@@ -228,6 +248,7 @@ class Candidates:
     indices: tuple[int, ...]  # sentence indices, lexical order
     vectors: np.ndarray  # (candidates, DIMENSION)
     scalars: np.ndarray  # (candidates, len(SENTENCE_FEATURES))
+    differences: np.ndarray  # (candidates, 2 * DIMENSION): the leftovers' pair vector
 
     @property
     def semantic(self) -> np.ndarray:
@@ -253,6 +274,54 @@ def candidate_indices(an: Analysis, *, limit: int = CANDIDATES) -> tuple[int, ..
     return tuple(out)
 
 
+def difference_texts(claim: str, sentence: str) -> tuple[str, str]:
+    """The claim's words the sentence lacks and the sentence's words the claim lacks
+    (normalized, in their order)."""
+    cw = [normalize(w) for w in words(claim)]
+    sw = [normalize(w) for w in words(sentence)]
+    cs, ss = set(cw), set(sw)
+    return " ".join(w for w in cw if w not in ss), " ".join(w for w in sw if w not in cs)
+
+
+def read_differences(
+    claim: ClaimReading, texts: Sequence[str], vectors: np.ndarray, encode: Encode
+) -> tuple[np.ndarray, np.ndarray]:
+    """The difference reading of each sentence (see :data:`DIFFERENCE_MIN_SEMANTIC`): its
+    :data:`DIFFERENCE_FEATURES` and the leftovers' pair vector ``[a*b, |a-b|]``, zero for a
+    sentence far from the claim; one encoder batch."""
+    n = len(texts)
+    scalars = np.zeros((n, len(DIFFERENCE_FEATURES)))
+    dense = np.zeros((n, 2 * DIMENSION), dtype=np.float32)
+    near = [k for k in range(n) if float(vectors[k] @ claim.vector) >= DIFFERENCE_MIN_SEMANTIC]
+    if not near:
+        return scalars, dense
+    leftovers = [difference_texts(claim.view.text, texts[k]) for k in near]
+    encoded = encode([t or "." for pair in leftovers for t in pair])
+    for j, (k, (removed, added)) in enumerate(zip(near, leftovers)):
+        a = encoded[2 * j] if removed else np.zeros(DIMENSION, dtype=np.float32)
+        b = encoded[2 * j + 1] if added else np.zeros(DIMENSION, dtype=np.float32)
+        scalars[k] = (float(a @ b), float(a @ vectors[k]), float(b @ claim.vector), float(not removed), float(not added))
+        dense[k] = pair_vector(a, b)
+    return scalars, dense
+
+
+def read_sentences(
+    claim: ClaimReading, an: Analysis, indices: Sequence[int], vectors: np.ndarray, encode: Encode
+) -> Candidates:
+    """Candidates of one article: the sentences ``indices`` whose encoder vectors are given."""
+    n = max(1, len(an.doc.sentences))
+    texts = [an.doc.sentences[i].text for i in indices]
+    rows = [
+        sentence_scalars(claim, t, vectors[k], lexical=an.similarity.get(i, 0.0), position=i / n,
+                         is_title=an.doc.sentences[i].is_title)
+        for k, (i, t) in enumerate(zip(indices, texts))
+    ]
+    diff_scalars, diff_dense = read_differences(claim, [encoded_text(t) for t in texts], vectors, encode)
+    scalars = np.hstack([np.vstack(rows), diff_scalars]) if rows else np.zeros((0, len(SENTENCE_FEATURES)))
+    return Candidates(tuple(indices), np.asarray(vectors, dtype=np.float32).reshape(len(indices), -1), scalars,
+                      diff_dense)
+
+
 def read_candidates(
     claim: ClaimReading, analyses: Sequence[Analysis], encode: Encode, *, limit: int = CANDIDATES
 ) -> list[Candidates]:
@@ -264,29 +333,16 @@ def read_candidates(
     for an, idx in zip(analyses, chosen):
         v = vectors[pos : pos + len(idx)]
         pos += len(idx)
-        n = max(1, len(an.doc.sentences))
-        rows = [
-            sentence_scalars(
-                claim,
-                an.doc.sentences[i].text,
-                v[k],
-                lexical=an.similarity.get(i, 0.0),
-                position=i / n,
-                is_title=an.doc.sentences[i].is_title,
-            )
-            for k, i in enumerate(idx)
-        ]
-        scalars = np.vstack(rows) if rows else np.zeros((0, len(SENTENCE_FEATURES)))
-        out.append(Candidates(idx, np.asarray(v, dtype=np.float32).reshape(len(idx), -1), scalars))
+        out.append(read_sentences(claim, an, idx, v, encode))
     return out
 
 
 def sentence_inputs(claim: ClaimReading, cand: Candidates) -> np.ndarray:
-    """The sentence head's input rows: scalars then the pair vector."""
+    """The sentence head's input rows: scalars, the pair vector, the leftovers' pair vector."""
     if not len(cand.indices):
-        return np.zeros((0, len(SENTENCE_FEATURES) + 2 * DIMENSION))
+        return np.zeros((0, len(SENTENCE_FEATURES) + 4 * DIMENSION))
     u = claim.vector[None, :]
-    return np.hstack([cand.scalars, cand.vectors * u, np.abs(cand.vectors - u)])
+    return np.hstack([cand.scalars, cand.vectors * u, np.abs(cand.vectors - u), cand.differences])
 
 
 #: Labels of the sentence head: what one sentence does to the claim.

@@ -49,8 +49,8 @@ from khabar.check.meaning import (
     evidence_order,
     read_candidates,
     read_claim,
+    read_sentences,
     sentence_inputs,
-    sentence_scalars,
 )
 from khabar.check.model_io import write_atomically
 from khabar.check.network import Network, fit_network, tune_offsets
@@ -58,10 +58,14 @@ from khabar.check.pairs import Pair, by_claim, claim_folds
 from khabar.errors import InputError, OptionsError
 
 FORMAT = "khabar-stance-meaning"
-VERSION = 1
+VERSION = 2
 #: Directions of the encoder's pair vector the sentence head reads.  On ANS dev, 16-64
 #: directions score alike (macro-F1 0.72) and the whole 1,024 overfit (0.61).
 DIMS = 32
+#: Directions of the difference reading's pair vector (:data:`khabar.check.meaning.
+#: DIFFERENCE_MIN_SEMANTIC`) the sentence head reads: on ANS train -> dev 8 and 16 score
+#: alike (0.75-0.76), 32 a little lower.
+DIFFERENCE_DIMS = 8
 #: Weight of one "other" sentence of a discussing or unrelated article against one gold
 #: evidence sentence (there are ~5 of them per article and they are only mostly "other").
 OTHER_WEIGHT = 0.2
@@ -105,6 +109,8 @@ class PairReading:
 class MeaningModel:
     projection: np.ndarray  # (DIMS, 2 * DIMENSION)
     projection_mean: np.ndarray  # (2 * DIMENSION,)
+    difference_projection: np.ndarray  # (DIFFERENCE_DIMS, 2 * DIMENSION)
+    difference_projection_mean: np.ndarray  # (2 * DIMENSION,)
     sentence: Network
     article: Network | None
     encoder: str = "use"
@@ -113,10 +119,9 @@ class MeaningModel:
     def sentence_rows(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
         x = sentence_inputs(claim, cand)
         if not len(x):
-            return np.zeros((0, len(SENTENCE_FEATURES) + self.projection.shape[0]))
-        n = len(SENTENCE_FEATURES)
-        dense = (x[:, n:] - self.projection_mean) @ self.projection.T
-        return np.hstack([x[:, :n], dense])
+            return np.zeros((0, len(SENTENCE_FEATURES) + self.projection.shape[0] + self.difference_projection.shape[0]))
+        return project_rows(x, self.projection, self.projection_mean, self.difference_projection,
+                            self.difference_projection_mean)
 
     def sentence_probabilities(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
         rows = self.sentence_rows(claim, cand)
@@ -198,13 +203,7 @@ def _rationale(pair: Pair, claim: ClaimReading, an: Analysis, cand: Candidates, 
     if not extra or pair.stance not in ("agree", "disagree"):
         return None
     vectors = encode([encoded_text(sentences[r].text) for r in extra])
-    n = len(sentences)
-    rows = [
-        sentence_scalars(claim, sentences[r].text, vectors[k], lexical=an.similarity.get(r, 0.0), position=r / n,
-                         is_title=sentences[r].is_title)
-        for k, r in enumerate(extra)
-    ]
-    return Candidates(extra, np.asarray(vectors, dtype=np.float32), np.vstack(rows))
+    return read_sentences(claim, an, extra, vectors, encode)
 
 
 # --- training ------------------------------------------------------------------------------
@@ -244,7 +243,7 @@ def _sentence_set(
                 add(sentence_inputs(r.claim, r.rationale), p.stance, article_weight, i)
         else:
             add(rows, "other", other_weight * article_weight, i)
-    width = len(SENTENCE_FEATURES) + 2 * DIMENSION
+    width = len(SENTENCE_FEATURES) + 4 * DIMENSION
     x = np.vstack(xs) if xs else np.zeros((0, width))
     return _SentenceSet(x, ys, np.array(ws), np.array(src, dtype=int))
 
@@ -254,6 +253,15 @@ def _projection(dense: np.ndarray, dims: int) -> tuple[np.ndarray, np.ndarray]:
     mean = dense.mean(axis=0)
     _u, _s, vt = np.linalg.svd(dense - mean, full_matrices=False)
     return vt[:dims].astype(np.float64), mean
+
+
+def project_rows(x: np.ndarray, projection: np.ndarray, mean: np.ndarray, difference_projection: np.ndarray,
+                 difference_mean: np.ndarray) -> np.ndarray:
+    """Sentence rows (:func:`khabar.check.meaning.sentence_inputs`) with both pair vectors
+    projected on their main directions."""
+    n = len(SENTENCE_FEATURES)
+    pair, diff = x[:, n : n + 2 * DIMENSION], x[:, n + 2 * DIMENSION :]
+    return np.hstack([x[:, :n], (pair - mean) @ projection.T, (diff - difference_mean) @ difference_projection.T])
 
 
 def _labels_present(y: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
@@ -267,6 +275,7 @@ def fit_meaning_model(
     *,
     folds: int = 5,
     dims: int = DIMS,
+    difference_dims: int = DIFFERENCE_DIMS,
     sentence_l2: float = 1.0,
     article_l2: float = 10.0,
     article_hidden: int = 0,
@@ -284,10 +293,11 @@ def fit_meaning_model(
         missing = ", ".join(lb for lb in SENTENCE_LABELS if lb not in s_labels)
         raise OptionsError(f"training needs evidence sentences of every kind; none is {missing}")
     n = len(SENTENCE_FEATURES)
-    proj, proj_mean = _projection(sset.x[:, n:], dims)
+    proj, proj_mean = _projection(sset.x[:, n : n + 2 * DIMENSION], dims)
+    dproj, dproj_mean = _projection(sset.x[:, n + 2 * DIMENSION :], difference_dims)
 
     def rows(x: np.ndarray) -> np.ndarray:
-        return np.hstack([x[:, :n], (x[:, n:] - proj_mean) @ proj.T])
+        return project_rows(x, proj, proj_mean, dproj, dproj_mean)
 
     sx = rows(sset.x)
 
@@ -305,14 +315,14 @@ def fit_meaning_model(
     single_rows = [j for j, i in enumerate(sset.pair) if readings[i].single_sentence]
     oof_logits = np.zeros((len(sset.y), len(s_labels)))
     probs: dict[int, np.ndarray] = {}
-    temp = MeaningModel(proj, proj_mean, sentence, None)
+    temp = MeaningModel(proj, proj_mean, dproj, dproj_mean, sentence, None)
     for k in range(len(test_folds)):
         held = fold_of[sset.pair] == k
         if held.all() or not held.any():
             continue
         net = fit_sentence(~held)
         oof_logits[held] = net.logits(sx[held])
-        fold_model = MeaningModel(proj, proj_mean, net, None)
+        fold_model = MeaningModel(proj, proj_mean, dproj, dproj_mean, net, None)
         for i in article_idx:
             if fold_of[i] == k:
                 probs[i] = fold_model.sentence_probabilities(readings[i].claim, readings[i].candidates)
@@ -349,7 +359,7 @@ def fit_meaning_model(
     info = dict(description or {})
     info.setdefault("pairs", len(pairs))
     info.setdefault("sentence_rows", len(sset.y))
-    return MeaningModel(proj, proj_mean, sentence, article, "use", info)
+    return MeaningModel(proj, proj_mean, dproj, dproj_mean, sentence, article, "use", info)
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -371,6 +381,8 @@ def save_meaning_model(model: MeaningModel, path: str | Path) -> Path:
         "meta": np.array(json.dumps(meta, ensure_ascii=False)),
         "projection": model.projection.astype(np.float32),
         "projection_mean": model.projection_mean.astype(np.float32),
+        "difference_projection": model.difference_projection.astype(np.float32),
+        "difference_projection_mean": model.difference_projection_mean.astype(np.float32),
         **model.sentence.arrays("sentence"),
     }
     if model.article is not None:
@@ -412,15 +424,20 @@ def _from_arrays(arrays: dict[str, np.ndarray], source: str) -> MeaningModel:
         article = Network.from_arrays(meta["article_labels"], arrays, "article") if meta["article_labels"] else None
         projection = np.asarray(arrays["projection"], dtype=np.float64)
         projection_mean = np.asarray(arrays["projection_mean"], dtype=np.float64)
+        dprojection = np.asarray(arrays["difference_projection"], dtype=np.float64)
+        dprojection_mean = np.asarray(arrays["difference_projection_mean"], dtype=np.float64)
     except (KeyError, ValueError) as err:
         raise InputError(source, f"stance model is incomplete or malformed: {err}") from None
     if projection.ndim != 2 or projection.shape[1] != 2 * DIMENSION or projection_mean.shape != (2 * DIMENSION,):
         raise InputError(source, f"stance model projection has shape {projection.shape}")
-    if sentence.inputs != len(SENTENCE_FEATURES) + projection.shape[0]:
+    if dprojection.ndim != 2 or dprojection.shape[1] != 2 * DIMENSION or dprojection_mean.shape != (2 * DIMENSION,):
+        raise InputError(source, f"stance model difference projection has shape {dprojection.shape}")
+    if sentence.inputs != len(SENTENCE_FEATURES) + projection.shape[0] + dprojection.shape[0]:
         raise InputError(source, "stance model sentence head does not fit its features")
     if article is not None and article.inputs != len(ARTICLE_FEATURES):
         raise InputError(source, "stance model article head does not fit its features")
-    return MeaningModel(projection, projection_mean, sentence, article, str(meta.get("encoder", "use")),
+    return MeaningModel(projection, projection_mean, dprojection, dprojection_mean, sentence, article,
+                        str(meta.get("encoder", "use")),
                         dict(meta.get("description", {})))
 
 
