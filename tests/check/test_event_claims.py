@@ -28,8 +28,8 @@ FIXTURE = json.loads((ROOT / "tests" / "fixtures" / "stance" / "event_claims.jso
 CLAIMS = FIXTURE["claims"]
 #: (claim index, expectation, article) the shipped model does not meet yet, and why.
 OPEN = {
-    (6, "agree", "seeds/004_2c225cbe082cd75e.txt"):
-        "the meeting is announced in the report's last lines; the model reads the report as about the siege",
+    (8, "disagree", "examples/wadi-nahr-evacuation/2023-11-14-alwatan-network.json"):
+        "the governor's 'no more than 15,000' stands in a headline the model reads as another subject",
     (9, "agree", "examples/sawahil-floods/2023-11-16-almadar-tv.txt"):
         "the ministry's toll of 17 is given beside earlier tolls; the model calls the report discuss, and a figure "
         "settles only a disagree or unrelated label",
@@ -134,7 +134,11 @@ def test_within_the_claim_s_storyline_no_other_event_takes_a_side(corpus) -> Non
     with open_store(db) as store:
         for c in CLAIMS:
             result = check_claim(c["claim"], store, scope="event")
-            assert result.event is not None and result.storyline is not None, c["claim"]
+            if result.event is None:  # nothing in the store takes a side: no event to keep to
+                assert not c.get("agree") and not c.get("disagree"), c["claim"]
+                assert all(a.stance not in ("agree", "disagree") for a in result.articles), c["claim"]
+                continue
+            assert result.storyline is not None, c["claim"]
             assert {event[a.article_id] for a in result.articles} == {c["event"]}, c["claim"]
             expected = {p for kind in ("agree", "disagree", "not_agree", "not_disagree") for p in c.get(kind, ())}
             assert expected <= {key[a.article_id] for a in result.articles}, c["claim"]
