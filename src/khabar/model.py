@@ -578,20 +578,20 @@ def json_text(obj: Any, *, indent: int = 2) -> str:
             return "Infinity" if o > 0 else "-Infinity"
         return float.__repr__(o)
 
-    def pairs(items: list[tuple[str, Any]], level: int) -> None:
-        if not items:
-            write("{}")
+    def container(entries: list[tuple[str | None, Any]], level: int, brackets: str) -> None:
+        """An object (entries with keys) or an array (keys None), one entry a line."""
+        if not entries:
+            write(brackets)
             return
         inner = "\n" + " " * (indent * (level + 1))
-        write("{")
-        first = True
-        for key, v in items:
-            write(inner if first else "," + inner)
-            first = False
-            write(encode_basestring(key))
-            write(": ")
+        write(brackets[0])
+        for n, (key, v) in enumerate(entries):
+            write(inner if n == 0 else "," + inner)
+            if key is not None:
+                write(encode_basestring(key))
+                write(": ")
             value(v, level + 1)
-        write("\n" + " " * (indent * level) + "}")
+        write("\n" + " " * (indent * level) + brackets[1])
 
     def value(o: Any, level: int) -> None:
         if isinstance(o, str):
@@ -610,23 +610,13 @@ def json_text(obj: Any, *, indent: int = 2) -> str:
             items = [(name, getattr(o, name)) for name in _field_names(type(o))]
             if isinstance(o, (SummarySentence, Fact)):
                 items.append(("outlets", list(o.outlets)))
-            pairs(items, level)
+            container(items, level, "{}")
         elif isinstance(o, (dt.date, dt.datetime)):
             write(encode_basestring(o.isoformat()))
         elif isinstance(o, (list, tuple)):
-            if not o:
-                write("[]")
-                return
-            inner = "\n" + " " * (indent * (level + 1))
-            write("[")
-            first = True
-            for x in o:
-                write(inner if first else "," + inner)
-                first = False
-                value(x, level + 1)
-            write("\n" + " " * (indent * level) + "]")
+            container([(None, x) for x in o], level, "[]")
         elif isinstance(o, dict):
-            pairs([(str(k), v) for k, v in o.items()], level)
+            container([(str(k), v) for k, v in o.items()], level, "{}")
         else:
             raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
 
