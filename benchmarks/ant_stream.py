@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="what encodes the articles' meaning (static: the distilled word vectors)")
     parser.add_argument("--workers", type=int, default=1,
                         help="processes that sign (khabar.scale.ProcessEngine); 1: this process alone")
+    parser.add_argument("--largest", type=int, default=5, help="list this many of the largest events")
     parser.add_argument("--show", type=int, default=20)
     parser.add_argument("--seed", type=int, default=2018)
     args = parser.parse_args(argv)
@@ -102,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         if sizes:
             print(f"story sizes (>= 2): largest {max(sizes)}, mean {sum(sizes) / len(sizes):.1f}, "
                   f"articles in them {sum(sizes)}")
+        for story in store.stories(limit=args.largest, sort="size"):
+            print(f"  largest: {story.id} {story.size} articles, {story.outlets} outlets, "
+                  f"{story.first_day}..{story.last_day}: {story.title[:90]}")
         for e in report.skipped[:5]:
             print(f"  skipped: {e}")
         pool = store.stories(limit=1_000_000, min_size=2, min_outlets=2)

@@ -97,3 +97,18 @@ def test_an_interrupted_run_resumes_to_the_same_storylines(tmp_path):
     with open_store(path) as store:
         cluster_store(store, options=OPTIONS, batch_size=3)
         assert store.storylines(limit=1000) == once
+
+
+def test_a_restart_with_another_encoder_signs_again_what_a_stopped_run_signed(tmp_path):
+    from dataclasses import replace
+
+    from khabar.scale.cluster import sign_articles
+
+    arts = _stream_articles()
+    static = replace(OPTIONS, meaning_encoder="static")
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add(arts)
+        store.save_signatures(sign_articles(arts[:3], options=OPTIONS)[0])  # a USE run stopped while signing
+        report = cluster_store(store, options=static, restart=True)
+        assert report.signed == len(arts) and report.assigned == len(arts)
+        assert cluster_store(store, options=static).assigned == 0

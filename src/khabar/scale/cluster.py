@@ -224,7 +224,9 @@ def cluster_store(
     if restart:
         old = store.load_story_index_state()
         try:
-            stale = old is not None and StoryIndexState.from_bytes(old).options.signature_key() != options.signature_key()
+            # No state: any signatures come from a run stopped while signing, with options
+            # unknown (USE meanings beside static ones broke the first assignment): sign again.
+            stale = old is None or StoryIndexState.from_bytes(old).options.signature_key() != options.signature_key()
         except (OptionsError, ValueError, TypeError):
             stale = True  # a state this version cannot read: sign again too
         store.reset_stories(signatures=stale)
