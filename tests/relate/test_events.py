@@ -164,3 +164,16 @@ def test_the_five_seed_reports_form_one_storyline():
     assert len(seeds) == 5
     _, lines = _grouped(*seeds)
     assert len(set(lines.values())) == 1
+
+
+def test_a_topic_reported_daily_is_not_one_event_for_more_than_the_span():
+    from story_texts import daily_stream
+
+    same = np.zeros(512, dtype=np.float32)
+    same[0] = 1.0  # every day's report means the same; their words differ (no copy joins them)
+    items = [replace(item, meaning=same, kinds=None) for item in daily_stream(6)]
+    capped = assign_stories(items, options=OPTIONS)
+    assert OPTIONS.event_span_days == 3
+    assert len({capped[i.article_id] for i in items[:4]}) == 1 and capped[items[4].article_id] != capped[items[0].article_id]
+    unbounded = assign_stories(items, options=replace(OPTIONS, event_span_days=None))
+    assert len(set(unbounded.values())) == 1

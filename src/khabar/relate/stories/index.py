@@ -335,6 +335,9 @@ class StoryIndex:
             gap = _gap(day, active.days)
             if gap is not None and gap > o.event_days:
                 continue
+            first = active.days[0]
+            if o.event_span_days is not None and day and first and (day - first).days > o.event_span_days:
+                continue  # a topic reported daily would otherwise grow one event for months
             if kinds and active.kinds and o.event_kinds and kinds.isdisjoint(active.kinds):
                 continue
             score = cos + o.event_terms_weight * active.terms.cosine(vector) + (o.same_day_bonus if gap == 0 else 0.0)
