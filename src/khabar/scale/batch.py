@@ -313,18 +313,21 @@ class _StoreWriter:
         self.added = self.existing = 0
         self._store, self._batch_size = store, batch_size
         self._error: BaseException | None = None
+        # Set once and never cleared: _raise hands the error to the caller (and clears it)
+        # while this thread may still hold queued partitions; they must not be written.
+        self._failed = False
         self._queue: queue.Queue[Sequence[Article] | None] = queue.Queue(maxsize=self.QUEUED)
         self._thread = threading.Thread(target=self._run, name="khabar-store-writer", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while (articles := self._queue.get()) is not None:
-            if self._error is not None:
+            if self._failed:
                 continue  # drain: nothing after a failed write is written
             try:
                 result = self._store.add_batches(articles, batch_size=self._batch_size)
             except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
-                self._error = e
+                self._failed, self._error = True, e
             else:
                 self.added += result.added
                 self.existing += result.existing
