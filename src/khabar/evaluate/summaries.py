@@ -35,7 +35,7 @@ reference fewer than the systems, so it is slightly pessimistic with ``mean``).
 
 Command line::
 
-    khabar eval summarize DATASET [--mode single] [--easc] [--length N] [--split dev|test]
+    khabar eval summarize DATASET [--mode single] [--easc] [--length N] [--split dev|test|fresh]
 """
 
 from __future__ import annotations
@@ -61,7 +61,9 @@ Layout = Literal["auto", "folders", "easc", "events"]
 HUMAN = "human"
 #: The baseline that takes the first article's first words up to the budget.
 FIRST_WORDS = "first-words"
-SPLITS = ("dev", "test")
+#: ``fresh``: events written after a round of tuning on ``dev`` and before the next, scored
+#: once as unseen development data (their README says which round).
+SPLITS = ("dev", "test", "fresh")
 _REFERENCES_DIR = "references"
 
 
