@@ -495,3 +495,45 @@ def test_a_first_line_that_is_a_paragraph_is_read_as_the_body():
     article = Article.create(title=title, body="وتابع أن التمويل مضمون.")
     follow = next(q for q in extract_quotes(article, split_sentences(article)) if "التمويل" in q.content)
     assert follow.speaker == "سامي العلي"
+
+
+# --- issue 20, fresh text: a role's complement before the name; follow-ons that agree ----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        # a role running on through "في ..." to a name no list knows (a hamza is no article)
+        ("ورأى ممثل الولايات المتحدة في المجلس ثيودور أليغرا أن الجلسة منحازة.", "ثيودور أليغرا", "ممثل الولايات المتحدة في المجلس"),
+        ("وقال مسؤول مكتب العلاقات العامة في قوات سوريا الديمقراطية ريدور خليل إن القصف مستمر.", "ريدور خليل", None),
+    ],
+)
+def test_speaker_named_after_the_complement_of_its_role(sentence, speaker, role):
+    q = _one(sentence)
+    assert q.speaker == speaker
+    assert q.content.endswith(("منحازة", "مستمر"))
+    if role:
+        assert q.role == role
+
+
+def test_role_followed_by_an_object_is_not_extended_to_the_object():
+    # "نظيره" carries a pronoun: the person after it is the verb's object, not the speaker
+    q = _one("دعا وزير الخارجية نظيره الروسي سيرغي لافروف إلى وقف القصف.")
+    assert "لافروف" not in q.speaker
+
+
+def test_follow_on_agrees_with_its_speaker_in_gender():
+    body = (
+        "قالت الوزيرة سارة كامل إن الخطة جاهزة. "
+        "وقال الوزير أحمد ناصر إن التمويل متوفر. "
+        "وأضافت أن التنفيذ يبدأ غدا."
+    )
+    qs = _quotes(body)
+    by_content = {q.content: q.speaker for q in qs}
+    assert by_content["التنفيذ يبدأ غدا"] == "سارة كامل"
+    assert by_content["التمويل متوفر"] == "أحمد ناصر"
+
+
+def test_follow_on_that_agrees_with_no_recent_speaker_is_left_out():
+    body = "وقال الوزير أحمد ناصر إن التمويل متوفر. وأضافت أن التنفيذ يبدأ غدا."
+    assert [q.content for q in _quotes(body)] == ["التمويل متوفر"]

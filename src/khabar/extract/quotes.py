@@ -39,7 +39,9 @@ from khabar.extract.attribution import (
     full_name,
 )
 from khabar.extract.attribution.lists import _lists
+from khabar.extract.attribution.verbs import verb_gender
 from khabar.model import Article, EntityMention, Quote, Sentence
+from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import words
 
 
@@ -250,12 +252,18 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
     quotes: list[Quote] = []
     names = _names_by_sentence(sentences, mentions)
     article_names = _Names(list(mentions), article.text) if mentions else None
+    genders: dict[int, str] = {}  # id of a known speaker -> the gender its verbs agree with
     for sentence in sentences:
         if _headline(sentence):
             continue
         in_sentence: _Speaker | None = None
         for att in find_attributions(sentence.text, names=names.get(sentence.index, ())):
-            speaker = _speaker_for(att, sentence.start, known, in_sentence, article_names)
+            gender = _gender(att.verb)
+            if att.source is None and gender is not None and not (att.via == "participle" and in_sentence is not None):
+                # a follow-on agrees with its speaker ("وأضافت" is not the man quoted last)
+                speaker = _agreeing(known, genders, gender)
+            else:
+                speaker = _speaker_for(att, sentence.start, known, in_sentence, article_names)
             if speaker is not None and att.source is not None and speaker.text == att.source.text:
                 speaker = _named_earlier(speaker, sentences, sentence.index, article_names) or speaker
             if speaker is None:
@@ -269,6 +277,8 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 continue
             if not known or known[-1] is not speaker:
                 known.append(speaker)
+            if att.source is not None and gender is not None:
+                genders[id(speaker)] = gender
             in_sentence = speaker
             if not att.statement:
                 continue  # a source named, nothing said: it may still be spoken of again
@@ -279,6 +289,27 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 quotes.append(_quote(article, sentence, _resolve(other, sentence.start, known, article_names), att, start, end))
     headlines = [q for s in sentences if _headline(s) for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
     return headlines + _once(quotes, sentences)
+
+
+#: How many speakers back a follow-on whose verb does not agree with the last one looks
+#: for one it agrees with ("قالت المندوبة ... وأضافت" after a man quoted in between).
+MAX_AGREEING_BACK = 3
+
+
+def _gender(verb: str) -> str | None:
+    w = verb.split()
+    return verb_gender(normalize(w[0])) if len(w) == 1 else None
+
+
+def _agreeing(known: list[_Speaker], genders: dict[int, str], gender: str) -> _Speaker | None:
+    """The speaker a follow-on of ``gender`` continues: the last one, unless its verbs
+    agreed with the other gender; then the last of the few before it that agrees, else
+    none (the quote is left out rather than given to the wrong speaker).  On the fresh
+    articles of issue 20, a woman's "وأضافت" went to the man quoted before her."""
+    for prev in reversed(known[-MAX_AGREEING_BACK:]):
+        if genders.get(id(prev), gender) == gender:
+            return prev
+    return None
 
 
 #: A "title" longer than this is a paragraph read as one (a web page without a title field,

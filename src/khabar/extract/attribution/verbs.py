@@ -126,3 +126,43 @@ def _listed(verb: ReportingVerb) -> dict[str, FormKind]:
 def forms_of(verb: ReportingVerb) -> dict[str, FormKind]:
     """The forms a verb of the list is found by (derived, or as listed for an impersonal)."""
     return _listed(verb) if verb.cls == "impersonal" else derived_forms(verb)
+
+
+Gender = Literal["m", "f"]
+
+
+@lru_cache(maxsize=1)
+def _form_genders() -> dict[str, Gender]:
+    """The singular forms of the verbs of saying by grammatical gender: "قال"، "يقول"،
+    "قائلا" masculine; "قالت"، "تقول"، "قائلة" feminine.  A form that is both (none today)
+    is left out; plurals are left out (a verb before a plural subject is singular: "قال
+    دبلوماسيون ... وأضافوا")."""
+    seen: dict[str, set[str]] = {}
+    for verb in reporting_verbs():
+        if verb.cls != "say":
+            continue
+        pairs: list[tuple[str, str]] = []
+        if verb.past:
+            p = verb.past
+            pairs += [(p, "m"), ((p[:-1] if _weak(p) else p) + "ت", "f")]
+        if verb.present:
+            s = verb.present
+            pairs.append((s, "m"))
+            if s.startswith("ي"):
+                pairs.append(("ت" + s[1:], "f"))
+        if verb.participle and verb.participle.endswith("ا"):
+            pairs += [(verb.participle, "m"), (verb.participle[:-1] + "ه", "f")]
+        for form, g in pairs:
+            seen.setdefault(form, set()).add(g)
+    return {form: next(iter(g)) for form, g in seen.items() if len(g) == 1}  # type: ignore[misc]
+
+
+def verb_gender(normalized: str) -> Gender | None:
+    """The grammatical gender a verb of saying (normalized, perhaps after و/ف) agrees
+    with, or None (a plural, a cue, a form of both genders)."""
+    genders = _form_genders()
+    if normalized in genders:
+        return genders[normalized]
+    if len(normalized) > 3 and normalized[0] in "وف":
+        return genders.get(normalized[1:])
+    return None
