@@ -96,3 +96,34 @@ def test_conflict_pairs_are_scored_against_the_sides(gold):
     s = score_frames(articles, events, [_brief(claims, [wrong])])
     assert (s.conflicts.precision, s.conflicts.recall) == (0.0, 0.0)
     assert s.wrong_pairs == {"breakdown": 1}
+
+
+def test_the_strict_rule_wants_the_whole_source_or_its_head():
+    from khabar.evaluate.extraction import source_matches, source_matches_strictly
+
+    observatory = ("المرصد السوري لحقوق الإنسان",)
+    assert source_matches_strictly(observatory, "المرصد السوري لحقوق الإنسان")
+    assert source_matches_strictly(observatory, "المرصد السوري")  # head and first modifier
+    assert not source_matches_strictly(observatory, "المرصد")  # cut to one word
+    assert source_matches(observatory, "المرصد")  # the lenient rule lets it pass
+    sources = ("مصادر ميدانية",)
+    assert source_matches_strictly(sources, "مصادر ميدانية للجزيرة")
+    assert not source_matches_strictly(sources, "مصادر ميدانية للجزيرة باندلاع اشتباكات")  # the words around it
+    assert source_matches(sources, "مصادر ميدانية للجزيرة باندلاع اشتباكات")
+    assert not source_matches_strictly(("وزارة الدفاع",), "الدفاع")  # an inner part of a name
+    assert source_matches_strictly(("سليم الهاشمي",), "الهاشمي", person=True)  # a person by the surname
+    assert not source_matches_strictly(("سليم الهاشمي",), "الهاشمي")
+    assert source_matches_strictly((), None) and not source_matches_strictly((), "المرصد")
+
+
+def test_attribution_is_reported_lenient_and_strict(gold):
+    articles, events = gold
+    cut = (SourceLink("الدفاع", "organisation"),)  # a part of "الدفاع المدني"
+    claims = [
+        _claim(A, "c23", "23", 23, source_chain=(SourceLink("المرصد", "organisation"),)),
+        _claim(A, "c7", "7", 7, source_chain=(SourceLink("المرصد", "organisation"),)),
+        _claim(B, "c30", "قرابة 30", 30, qualifier="about", source_chain=cut),
+    ]
+    s = score_frames(articles, events, [_brief(claims)])
+    assert s.attribution == 1.0
+    assert s.attribution_strict == pytest.approx(2 / 3) and s.fields["source_strict"] == (2, 3)

@@ -15,12 +15,17 @@ largest overlap first.  Then:
 * **claims** -- precision and recall of the matched figures; ``+category`` also wants the
   category right, ``+source`` the category and the primary source;
 * **attribution** -- of the matched figures, the share whose primary source (the last link of
-  the chain) is right: a predicted source contains a gold form or is contained in one after
-  normalization; an unattributed gold figure wants an unattributed prediction;
+  the chain) is right, by two rules: *lenient*, a predicted source contains a gold form or is
+  contained in one after normalization (so "المرصد" passes for "المرصد السوري لحقوق الانسان");
+  *strict*, an exact or head match of whole words
+  (:func:`~khabar.evaluate.extraction.source_matches_strictly`: a source cut to one word or
+  dragging the words around it is wrong). An unattributed gold figure wants an unattributed
+  prediction under both;
 * **fields** -- per-field accuracy over the matched figures: category, group, place and
   place_in (containment either way, both absent counts as right), span kind and span with its
   days, cumulative, qualifier, relation (kind, and a target matched to the gold target),
-  source (primary) and the whole source chain (link by link);
+  source (primary; ``source_strict`` by the strict rule) and the whole source chain (link by
+  link);
 * **not claims** -- predicted figures that overlap a gold not-claim, by kind (dates, years,
   durations ...): each is a false positive of the claims precision, and says of which kind;
 * **conflicts** -- pairs of figures shown as disagreeing (two positions of one dispute of a
@@ -47,13 +52,22 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError
-from khabar.evaluate.extraction import PRF, article_loader, briefs_by_group, find_key, norm, source_matches, value_matches
+from khabar.evaluate.extraction import (
+    PRF,
+    article_loader,
+    briefs_by_group,
+    find_key,
+    norm,
+    source_matches,
+    source_matches_strictly,
+    value_matches,
+)
 from khabar.model import Article, Claim, EventBrief, SourceLink
 
 #: The frame fields scored, in the order of the report.
 FIELDS = (
     "category", "group", "place", "place_in", "span", "span_days", "cumulative", "qualifier", "relation",
-    "source", "source_chain",
+    "source", "source_strict", "source_chain",
 )
 #: Source kinds a conflict card may stand on.
 SOURCE_KINDS_IN_CONFLICTS = frozenset({"person", "organisation", "country", "anonymous"})
@@ -178,7 +192,7 @@ class FrameScores:
     claims: PRF
     claims_category: PRF
     claims_source: PRF
-    attribution: float  # primary source right, over matched figures
+    attribution: float  # primary source right, over matched figures (containment either way)
     fields: dict[str, tuple[int, int]]  # field -> (right, scored)
     not_claims: dict[str, int]  # kind -> predicted figures overlapping a not-claim of that kind
     conflicts: PRF  # over figure pairs
@@ -186,6 +200,7 @@ class FrameScores:
     bad_sources: int  # disputed positions whose primary source is no person, organisation, country or anonymous source
     articles: int
     errors: tuple[str, ...] = ()  # one line per miss or mismatch, for reading
+    attribution_strict: float = 0.0  # the same with an exact or head match of the source
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -219,16 +234,21 @@ def _place_ok(gold: str | None, predicted: str | None) -> bool:
     return g in p or p in g
 
 
-def _link_ok(forms: tuple[str, ...], link: SourceLink) -> bool:
-    """A link matches when its text, or the organisation its person speaks for, matches."""
+def _link_ok(forms: tuple[str, ...], link: SourceLink, *, strict: bool = False) -> bool:
+    """A link matches when its text, or the organisation its person speaks for, matches
+    (containment either way; ``strict``: exact or head match)."""
+    if strict:
+        return source_matches_strictly(forms, link.text, person=link.kind == "person") or bool(
+            link.organisation and source_matches_strictly(forms, link.organisation)
+        )
     return source_matches(forms, link.text) or bool(link.organisation and source_matches(forms, link.organisation))
 
 
-def _source_ok(gold: tuple[tuple[str, ...], ...], claim: Claim) -> bool:
+def _source_ok(gold: tuple[tuple[str, ...], ...], claim: Claim, *, strict: bool = False) -> bool:
     primary = claim.primary_source
     if not gold:
         return primary.kind == "unattributed"
-    return primary.kind != "unattributed" and _link_ok(gold[-1], primary)
+    return primary.kind != "unattributed" and _link_ok(gold[-1], primary, strict=strict)
 
 
 def _chain_ok(gold: tuple[tuple[str, ...], ...], claim: Claim) -> bool:
@@ -298,6 +318,7 @@ def score_frames(
             "cumulative": c.cumulative == gf.cumulative,
             "qualifier": c.qualifier == gf.qualifier,
             "source": _source_ok(gf.source, c),
+            "source_strict": _source_ok(gf.source, c, strict=True),
             "source_chain": _chain_ok(gf.source, c),
         }
         rel = c.relation
@@ -364,6 +385,7 @@ def score_frames(
         claims_category=prf(n_cat),
         claims_source=prf(n_src),
         attribution=right["source"] / scored["source"] if scored["source"] else 0.0,
+        attribution_strict=right["source_strict"] / scored["source_strict"] if scored["source_strict"] else 0.0,
         fields={name: (right[name], scored[name]) for name in FIELDS},
         not_claims=dict(not_claims.most_common()),
         conflicts=conflicts,
@@ -377,7 +399,7 @@ def score_frames(
 def _gold_field(gf: GoldFigure, name: str) -> Any:
     if name in ("span", "span_days"):
         return dict(gf.span)
-    if name in ("source", "source_chain"):
+    if name in ("source", "source_strict", "source_chain"):
         return [list(link) for link in gf.source] or "unattributed"
     return getattr(gf, name)
 
@@ -385,7 +407,7 @@ def _gold_field(gf: GoldFigure, name: str) -> Any:
 def _claim_field(c: Claim, name: str, gold_of_claim: Mapping[str, str]) -> Any:
     if name in ("span", "span_days"):
         return (c.span.kind, c.span.start and c.span.start.isoformat(), c.span.end and c.span.end.isoformat())
-    if name in ("source", "source_chain"):
+    if name in ("source", "source_strict", "source_chain"):
         return [f"{link.text}<{link.kind}>" for link in c.source_chain]
     if name == "relation":
         return None if c.relation is None else (c.relation.kind, gold_of_claim.get(c.relation.target, c.relation.target))

@@ -53,7 +53,8 @@ def frames_table(scores: FrameScores, *, errors: bool = False) -> str:
         lines.append(
             f"{name:<28} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:>6} {s.predicted:>6} {s.matched:>6}"
         )
-    lines += ["", f"attribution (primary source of matched figures): {scores.attribution:.3f}", "",
+    lines += ["", f"attribution (primary source of matched figures): {scores.attribution:.3f} lenient (containment), "
+              f"{scores.attribution_strict:.3f} strict (exact or head match)", "",
               f"{'frame field':<28} {'accuracy':>8} {'right':>6} {'scored':>6}"]
     for name, (right, scored) in scores.fields.items():
         lines.append(f"{name:<28} {right / scored if scored else 0:8.3f} {right:>6} {scored:>6}")
