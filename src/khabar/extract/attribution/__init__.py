@@ -43,7 +43,7 @@ words), :mod:`~khabar.extract.attribution.tokens` and :mod:`~khabar.extract.attr
 """
 
 
-from khabar.extract.attribution.lists import cue_at, head_kind, verb_info
+from khabar.extract.attribution.lists import cue_at, head_kind, is_adjective, issued_at, verb_info
 from khabar.extract.attribution.scan import find_attributions, find_headline_attribution, find_source, full_name
 from khabar.extract.attribution.sources import Attribution, Source, SourceKind
 
@@ -57,5 +57,7 @@ __all__ = [
     "cue_at",
     "full_name",
     "head_kind",
+    "is_adjective",
+    "issued_at",
     "verb_info",
 ]

@@ -317,6 +317,14 @@ class _Sentence(_Tokens):
             if w == _QUOTE and self.closer.get(j, limit) < limit and 0 < self.closer[j] - j - 1 <= MAX_QUOTED_NAME_WORDS:
                 j = self.closer[j] + 1  # غرفة عمليات «حوار كلس» (an unclosed mark closes nothing)
                 continue
+            issued = self.phrase_at(j, self.L.issued) if j == start else 0
+            if issued:
+                # "دراسة [قام بها مركز مكافحة الإرهاب]"، "تقرير [صادر عن الأمم المتحدة]": the
+                # document with its issuer, who is the source
+                issuer = self.speaker_np(j + issued, limit, verb_preps)
+                if issuer is not None:
+                    j = issuer.end
+                break
             if not self.is_word(j) or self.stop_at(j) or w in self.L.relative or self.cue_at(j):
                 break
             adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
@@ -368,7 +376,11 @@ class _Sentence(_Tokens):
             if w in ("في", "من") and j + 1 < limit and (
                 self.norm(j + 1).startswith("ال") or self.named.get(j + 1) or self.is_place_or_country(j + 1) or self.norm(j + 1) in self.L.organisation
             ):
-                j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)  # "في المعارضة"
+                # "في المعارضة"; an indefinite institution takes its genitive: "مسؤول في حزب
+                # [جبهة التحرير الوطني]"
+                nxt = self.norm(j + 1)
+                indefinite = not nxt.startswith("ال") and not self.named.get(j + 1) and not self.is_place_or_country(j + 1)
+                j = self.np_end(j + 2, limit, definite=not indefinite, verb_preps=verb_preps)
                 continue
             if w in ("التابع", "التابعه") and j + 1 < limit:
                 j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)

@@ -48,6 +48,7 @@ class _Lists:
     quantifiers: frozenset[str]  # "أحد المصدرين": counts the speaker after it
     passive: frozenset[str]  # "تم": the verb after it has no speaker
     written: frozenset[str]  # "بحسب ما جاء في": the source follows the verb's preposition
+    issued: dict[str, tuple[tuple[str, ...], ...]]  # "دراسة قام بها مركز": the issuer follows
     titles: dict[str, tuple[tuple[str, ...], ...]]  # first word without ال -> titles
     countries: frozenset[str]
     nationalities: frozenset[str]
@@ -128,6 +129,7 @@ def _lists() -> _Lists:
         quantifiers=frozenset(p[0] for p in groups.get("quantifier", [])),
         passive=frozenset(p[0] for p in groups.get("passive", [])),
         written=frozenset(p[0] for p in groups.get("written", [])),
+        issued=_by_first(groups.get("issued", [])),
         titles=titles_by_first_word(),
         countries=_every_field("countries"),
         nationalities=_every_field("nationalities"),
@@ -203,3 +205,18 @@ def cue_at(words: tuple[str, ...]) -> int:
             if words[1 : len(phrase)] == phrase[1:]:
                 return len(phrase)
     return 0
+
+
+def issued_at(words: tuple[str, ...]) -> int:
+    """Length of the words naming who issued a document at the start of ``words``
+    (normalized): "قام بها"، "صادر عن" (the issuer follows); 0 when none is there."""
+    for phrase in _lists().issued.get(words[0] if words else "", ()):
+        if words[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+def is_adjective(word: str) -> bool:
+    """A listed adjective (normalized, with or without its article): "الختامي" is one."""
+    adjectives = _lists().adjectives
+    return word in adjectives or "ال" + word in adjectives or word.removeprefix("ال") in adjectives

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, verb_info
+from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, is_adjective, issued_at, verb_info
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
 from khabar.extract.titles import titles_by_first_word, without_article
@@ -592,6 +592,7 @@ def clean_source(text: str) -> str | None:
     words = text.split()
     if len(words) > 1 and verb_info(normalize(words[0])) is not None:
         words = words[1:]  # "أوردت صحيفة صن": the verb is not the source
+    words = _issuer(words)
     while words and (normalize(words[-1]) in _TAIL_WORDS or normalize(words[-1]) in ("و", "")):
         words.pop()
     while words and not any(ch.isalpha() for ch in words[-1]):
@@ -638,7 +639,28 @@ def _relayed(text: str) -> list[str]:
 
 
 #: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
-_DOCUMENTS = frozenset(normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة".split())
+_DOCUMENTS = frozenset(normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة".split())
+
+
+def _issuer(words: list[str]) -> list[str]:
+    """The issuer of a document named as a source, when the words name one: "بيان لوزارة
+    الدفاع" and "تقرير المركز العالمي" (a genitive after the indefinite document) are the
+    ministry and the centre, "دراسة قام بها مركز ..." the centre; "بيان ختامي" and "البيان"
+    name no one and stay."""
+    if len(words) < 2 or normalize(words[0]) not in _DOCUMENTS or normalize(words[0]).startswith("ال"):
+        return words
+    norms = [normalize(w) for w in words]
+    issued = issued_at(tuple(norms[1:]))
+    if issued and len(words) > 1 + issued:
+        return words[1 + issued :]
+    second = norms[1]
+    if second.startswith("لل") and len(second) > 4:
+        return ["ال" + words[1][2:], *words[2:]]  # "بيان للأمم المتحدة"
+    if second.startswith("ل") and head_kind((second[1:], *norms[2:])) in ("organisation", "anonymous") and head_kind(tuple(norms[1:])) is None:
+        return [words[1][1:], *words[2:]]  # "بيان لوزارة الدفاع"
+    if second.startswith("ال") and len(second) > 3 and not is_adjective(second) and not second.endswith(("ي", "يه")):
+        return words[1:]  # "تقرير المركز العالمي لمكافحة التطرف"
+    return words
 
 
 def _is_document(text: str) -> bool:
