@@ -672,3 +672,15 @@ def test_a_day_after_the_source_is_no_part_of_it():
 def test_families_without_shelter_are_displaced_not_arrested():
     c = _one("وتعيش آلاف الأسر بلا مأوى بعد السيول.")
     assert (c.category, c.group) == ("displaced", "families")
+
+
+def test_projectiles_of_different_kinds_are_different_groups_and_never_conflict():
+    from khabar.relate.quantities import find_quantities
+
+    cs = _claims(
+        "وقال الجيش إن منظومة الدفاع اعترضت ست قذائف صاروخية أطلقت من القطاع. "
+        "وقال شهود إن المسلحين أطلقوا نحو ثلاثين قذيفة هاون على البلدات."
+    )
+    assert [(c.value, c.category, c.group) for c in cs] == [(6, "strikes", "rockets"), (30, "strikes", "mortar shells")]
+    _, quantities = find_quantities(cs)
+    assert not any(q.disputes for q in quantities)  # six rockets and thirty mortar shells are two counts

@@ -164,7 +164,8 @@ def _lists() -> _Lists:
         exchange=_matcher(by_tag["exchange"]),
         locating=_matcher(by_tag["locating"]),
         carry_on=_matcher(by_tag["carry_on"]),
-        subjects=_matcher(_read("claim_subjects")),
+        # a group of two words is written with "_" ("[mortar_shells]"): tags are one word
+        subjects=_matcher([_Entry(e.tag.replace("_", " "), e.mode, e.words, e.prefix) for e in _read("claim_subjects")]),
         duals=frozenset(_dual_forms(by_tag["dual"])),
         categories=frozenset(e.tag for e in cues),
     )
