@@ -537,3 +537,36 @@ def test_follow_on_agrees_with_its_speaker_in_gender():
 def test_follow_on_that_agrees_with_no_recent_speaker_is_left_out():
     body = "وقال الوزير أحمد ناصر إن التمويل متوفر. وأضافت أن التنفيذ يبدأ غدا."
     assert [q.content for q in _quotes(body)] == ["التمويل متوفر"]
+
+
+def test_quotation_before_its_verb_and_speaker():
+    q = _one("«المواطنون ليسوا الحل أبدا»، قال يان مانزي.")
+    assert (q.speaker, q.content, q.direct) == ("يان مانزي", "المواطنون ليسوا الحل أبدا", True)
+
+
+def test_quotation_opened_in_the_sentence_before():
+    qs = _quotes('قال مانزي في حديثه للموقع " الليل طويل على المهاجرين .\nهذه الأساليب منتشرة في جميع أنحاء فرنسا " , قال يان مانزي .')
+    assert any(q.speaker == "يان مانزي" and q.content.startswith("هذه الأساليب منتشرة") for q in qs), [(q.speaker, q.content) for q in qs]
+
+
+def test_two_speakers_before_the_verbs_preposition():
+    qs = _quotes("أعربت باريس وواشنطن عن خشيتهما من العبث بالأدلة في المدينة.")
+    assert sorted(q.speaker for q in qs) == ["باريس", "واشنطن"]
+    assert all(q.content.startswith("خشيتهما من العبث") for q in qs)
+
+
+def test_addressee_in_quotation_marks_before_a_colon():
+    q = _one('وقال قائد الفريق في تلك المباراة لـ"العربية.نت": تسببي بطرد اللاعب كان بمثابة هدف.')
+    assert q.speaker == "قائد الفريق في تلك المباراة"
+    assert q.content.startswith("تسببي بطرد")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("ويقول بعض سكان عفرين إن الوضع يتدهور يوما بعد يوم.", "بعض سكان عفرين"),
+        ('قال بيان وزارة الدفاع الروسية إن "الوحدات عبرت النهر".', "بيان وزارة الدفاع الروسية"),
+    ],
+)
+def test_genitive_of_a_place_or_an_institution_stays_in_the_speaker(sentence, speaker):
+    assert _one(sentence).speaker == speaker

@@ -179,7 +179,7 @@ class _Sentence(_Tokens):
                 if (
                     0 < close - j - 1 <= MAX_QUOTED_NAME_WORDS
                     and close + 1 < self.n
-                    and (self.is_word(close + 1) or self.norm(close + 1) in (",", "("))
+                    and (self.is_word(close + 1) or self.norm(close + 1) in (",", "(", ":"))  # 'لـ"العربية.نت":'
                     and verb_info(self.norm(close + 1)) is None
                     and rest_at is None
                 ):
@@ -225,8 +225,8 @@ class _Sentence(_Tokens):
             if rest_at == i + 1:
                 return "rest", rest_at, rest_at
             head = self.speaker_np(i + 1, rest_at, verb.preps) if self.opens_clause(i) else None
-            if head is not None and self.speaker_like(head) and self.skip_circumstance(head.end, rest_at) >= rest_at:
-                return "rest", rest_at, rest_at
+            if head is not None and self.speaker_like(head) and self.skip_circumstance(self.coordinated(head, rest_at, verb.preps)[-1].end, rest_at) >= rest_at:
+                return "rest", rest_at, rest_at  # "أعربت باريس [وواشنطن] عن خشيتهما"
             return found
         if rest_at is not None and found is not None and found[0] == "direct":
             return "direct", rest_at, found[2]  # "وتحدث المرصد عن «وجود جثث ...»"
@@ -247,6 +247,8 @@ class _Sentence(_Tokens):
             # a recognizer's span may stop inside a compound: "[صلاح الدين] دميرتاش"
             if self.norm(end - 1) in _COMPOUND_SECOND and self._name_word(end, limit, end - a):
                 end += 1
+            elif end + 1 < limit and self.norm(end) == "-" and self.joined(end) and self._name_word(end + 1, limit, end - a):
+                end += 2  # "يون يونغ[-تشان]": the recognizer stopped at the hyphen
             elif (
                 end - a < MAX_NAME_WORDS
                 and end + 2 < limit
@@ -275,6 +277,8 @@ class _Sentence(_Tokens):
         if k >= limit or not self.is_word(k) or self.stop_at(k):
             return False
         w = self.norm(k)
+        if len(w) < 2:
+            return False  # 'لـ"العربية.نت"': a preposition written apart, never a name
         prev = self.norm(k - 1) if before else ""
         if self.title_at(k):
             # "ماهر [القاضي] أن": a family name that is also a title, right after a given name
@@ -358,6 +362,15 @@ class _Sentence(_Tokens):
                 self.norm(j + 1).startswith("ال") or self.norm(j + 1) == _QUOTE
             ):
                 j += 1  # "مكتب حقوق [الإنسان]": an indefinite genitive before its own
+                continue
+            if genitive and j == start and not w.startswith("ال") and j + 1 < limit and (
+                (_bare(w) in self.L.organisation and self.norm(j + 1).startswith("ال") and not self.is_place_or_country(j + 1))
+                or (_bare(w) not in self.L.organisation and self.is_place_or_country(j + 1) and not self.norm(j + 1).startswith("ال"))
+            ):
+                # "بيان [وزارة الدفاع] الروسية"، "بعض [سكان عفرين]": a genitive that is an
+                # institution with its own genitive, or people of a place
+                j += 2
+                genitive = False
                 continue
             if not genitive and _bare(self.norm(j - 1)) in ("نظام", "حكومه", "اداره", "حزب", "ادارة"):
                 ne = self.name_end(j, limit)

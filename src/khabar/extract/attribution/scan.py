@@ -57,7 +57,11 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             i += 1  # no rule starts at this word (most words): skip the checks below
             continue
         if w == _QUOTE and i in s.closer:
-            i = s.closer[i] + 1
+            after = i + 2 if s.norm(i + 1) == "," else i + 1
+            if out or _QUOTE in norms[:i] or not any(s.is_word(k) for k in range(i)) or verb_info(s.norm(after)) is None:
+                i = s.closer[i] + 1
+                continue
+            i = after  # '... هي جحيم "، قال X': the mark closes a quotation opened before the sentence
             continue
         if w in s.L.stance or (conjoined(w) and w[1:] in s.L.stance):
             subject = s.clause_subject(i)  # "من جهته، رحب الوزير فيصل المنصوري بالاتفاق، مؤكدا أن"
@@ -98,7 +102,8 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
         if info is None or s.norm(i - 1) in s.L.passive:
             i += 1  # "كما تم استبعد ...": a passive names no one
             continue
-        att, nxt = _verb(s, i, info[1], main > 0, floor, subject)
+        said = _postposed(s, i, info[1]) if not out else None
+        att, nxt = said if said is not None else _verb(s, i, info[1], main > 0, floor, subject)
         if att and _embedded(s, i, att, out):
             att = None  # "وأكد الفيصل أن تميم قال للملك «...»": inside what the first one says
         if att:
@@ -304,6 +309,38 @@ def _verb(
     if att is None and joinable and (joined := _joined_verb(s, i, verb)) is not None:
         return joined  # "، وتطالب حليفتها بترحيله": no rule found a speaker or a clause
     return att, nxt
+
+
+def _postposed(s: _Sentence, i: int, verb: _Verb) -> tuple[Attribution, int] | None:
+    """"«...»، قال يان مانزي" and '... هي جحيم "، قال X' (a quotation opened in a sentence
+    before): the quotation that opens the sentence, then its verb and speaker, and nothing
+    said after them.  Read on the fresh articles of issue 20 (an interview written so)."""
+    if verb.kind in ("participle", "strict") or verb.relay or verb.impersonal or i < 3:
+        return None
+    q = i - 2 if s.norm(i - 1) == "," else i - 1
+    if s.norm(q) != _QUOTE:
+        return None
+    opener = next((o for o, c in s.closer.items() if c == q), None)
+    if opener is not None:
+        if any(s.is_word(k) for k in range(opener)):
+            return None  # the quotation does not open the sentence
+        a = opener + 1
+    elif any(s.norm(k) == _QUOTE for k in range(q)):
+        return None
+    else:
+        a = 0  # the sentence opens inside a quotation begun before it
+    if sum(1 for k in range(a, q) if s.is_word(k)) < 3:
+        return None
+    head = s.speaker_np(i + 1, s.n, verb.preps)
+    if head is None or not s.speaker_like(head):
+        return None
+    end = s.skip_circumstance(s.coordinated(head, s.n, verb.preps)[-1].end, s.n)
+    if end < s.n and s.is_word(end) and not (verb_info(s.norm(end)) or (None, None))[1]:
+        return None  # something follows that the speaker says or does: not this shape
+    c0, c1 = _trim(s.text, *s.char_span(a, q))
+    if c1 <= c0:
+        return None
+    return _att(s, i, head, c0, c1, True, "verb"), head.end
 
 
 def _joined_verb(s: _Sentence, i: int, verb: _Verb, *, attached_only: bool = False) -> tuple[Attribution, int] | None:
