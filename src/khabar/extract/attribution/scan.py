@@ -57,8 +57,11 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             i += 1  # no rule starts at this word (most words): skip the checks below
             continue
         if w == _QUOTE and i in s.closer:
-            after = i + 2 if s.norm(i + 1) == "," else i + 1
-            if out or _QUOTE in norms[:i] or not any(s.is_word(k) for k in range(i)) or verb_info(s.norm(after)) is None:
+            after = i + 2
+            if (
+                out or s.norm(i + 1) != "," or s.toks[i].text in "«“" or _QUOTE in norms[:i]
+                or not any(s.is_word(k) for k in range(i)) or verb_info(s.norm(after)) is None
+            ):
                 i = s.closer[i] + 1
                 continue
             i = after  # '... هي جحيم "، قال X': the mark closes a quotation opened before the sentence
