@@ -12,6 +12,7 @@ sees is "not Arabic" rather than "cannot decode".
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
 from pathlib import Path
 
@@ -66,14 +67,11 @@ def read_limited(path: Path, *, max_bytes: int, source: str | None = None) -> by
     """The bytes of ``path``, refusing files over ``max_bytes`` before reading them."""
     source = source or str(path)
     try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise InputError(source, f"cannot read: {e.strerror or e}") from None
-    if size > max_bytes:
-        raise InputError(source, _too_large(size, max_bytes))
-    try:
-        with path.open("rb") as f:
-            data = f.read(max_bytes + 1)  # the file may have grown since stat
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size  # the open file's: no second lookup of the path
+            if size > max_bytes:
+                raise InputError(source, _too_large(size, max_bytes))
+            data = f.read(max_bytes + 1)  # the file may have grown since
     except OSError as e:
         raise InputError(source, f"cannot read: {e.strerror or e}") from None
     if len(data) > max_bytes:

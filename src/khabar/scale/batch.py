@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from khabar.config import ReadOptions, StoryOptions
 from khabar.errors import InputError, OptionsError
-from khabar.ingest import list_inputs, read_path
+from khabar.ingest import list_inputs, path_kind, read_path
 from khabar.model import Article
 from khabar.scale.engines import Engine, ProcessEngine
 
@@ -120,9 +120,10 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[InputErro
     errors: list[InputError] = []
     for p in paths:
         path = Path(p)
+        kind = path_kind(path) if str(p) != "-" else None
         if str(p) == "-":
             errors.append(InputError("<stdin>", "standard input cannot be read by worker processes; pass files"))
-        elif path.is_dir():
+        elif kind == "directory":
             found, skipped, problems = list_inputs(path)
             errors.extend(problems)
             if not found and not problems:
@@ -130,7 +131,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[InputErro
                     InputError(str(path), f"no files to read in this directory ({len(skipped)} of unknown type skipped)")
                 )
             files.extend(str(f) for f in found)
-        elif path.exists():
+        elif kind == "file":
             files.append(str(path))
         else:
             errors.append(InputError(str(path), "no such file or directory"))
