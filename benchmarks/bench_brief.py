@@ -2,6 +2,7 @@
 
     python benchmarks/bench_brief.py seeds [--repeat 7]
     python benchmarks/bench_brief.py sizes [--n 10 100 1000 2000]
+    python benchmarks/bench_brief.py stored [--n 10 100 1000 2000]
     python benchmarks/bench_brief.py check [--repeat 7]
     python benchmarks/bench_brief.py stages --n 1000
     python benchmarks/bench_brief.py startup [--repeat 5]
@@ -16,6 +17,11 @@ wall time of each and the median of the per-pair ratios.  Goals (a quiet machine
 (``corpus.ant_window``: days of real news across five outlets), read by khabar's reader, for
 each N: wall time and the process's peak memory, and each against the previous size, so
 growth shows (goal: 2,000 articles <= 20 s and <= 1 GiB, time and memory ~linear).
+
+``stored``: for each N, the first N ANT files ingested into a new store and briefed from
+it twice (``khabar brief --db STORE --limit N``): the first brief analyses the articles and
+keeps the analyses in the store, the second reads them; wall time, CPU and peak memory of
+each, and the store's size.
 
 ``check``: ``khabar check`` of a claim against the seeds as a new process (goal <= 1 s).
 
@@ -148,6 +154,27 @@ def sizes(ns: list[int]) -> None:
         previous = (n, seconds, cpu, mib)
 
 
+def stored(ns: list[int]) -> None:
+    """Briefs of stored articles: the first N ANT files ingested into a new store, then
+    ``khabar brief --db STORE --limit N`` twice: the first analyses every article and keeps
+    the analyses in the store, the second reads them (issue 19: a brief of stored articles
+    skips the per-article analysis)."""
+    print(f"{'articles':>8} {'1st s':>7} {'1st CPU':>8} {'1st MiB':>8} {'2nd s':>7} {'2nd CPU':>8} {'2nd MiB':>8} {'store MB':>9}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in ns:
+            db = Path(tmp) / f"s{n}.sqlite3"
+            run([*khabar_cmd(), "ingest", "--db", str(db), *(str(p) for p in ant_window(n))], ok=(0, 1))
+            brief = [*khabar_cmd(), "brief", "--db", str(db), "--limit", str(n), "-f", "json", "-o", os.devnull]
+            first, first_mib = run(brief)
+            first_cpu = CPU[-1]
+            second, second_mib = run(brief)
+            size = sum(f.stat().st_size for f in Path(tmp).glob(f"s{n}.sqlite3*")) / 1e6
+            print(
+                f"{n:>8} {first:7.2f} {first_cpu:8.2f} {first_mib:8.0f} {second:7.2f} {CPU[-1]:8.2f} {second_mib:8.0f} {size:9.1f}",
+                flush=True,
+            )
+
+
 def check(repeat: int) -> None:
     compiled()
     cmd = [*khabar_cmd(), "check", CLAIM, str(SEEDS)]
@@ -263,7 +290,7 @@ def startup(repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["seeds", "sizes", "check", "stages", "startup"])
+    parser.add_argument("what", choices=["seeds", "sizes", "stored", "check", "stages", "startup"])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000, 2000])
     parser.add_argument("--profile", metavar="FILE", help="stages: also run under cProfile, its statistics to FILE")
@@ -272,6 +299,8 @@ def main() -> None:
         seeds(args.repeat)
     elif args.what == "sizes":
         sizes(args.n)
+    elif args.what == "stored":
+        stored(args.n)
     elif args.what == "check":
         check(args.repeat)
     elif args.what == "startup":

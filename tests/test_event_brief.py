@@ -227,3 +227,62 @@ def test_the_file_name_stands_in_for_an_unknown_outlet():
     assert (by_id[named.id].outlet, by_id[named.id].inferred) == ("وكالة", {})
     assert (by_id[nameless.id].outlet, by_id[nameless.id].inferred) == ("seed_004.txt", {"outlet": "file name"})
     assert by_id[piped.id].outlet is None and by_id[piped.id].inferred == {}
+
+
+# --- analyses kept in the store ---------------------------------------------------------
+
+
+def test_a_brief_of_kept_analyses_is_the_brief_made_afresh(seeds_dir, tmp_path, monkeypatch):
+    from khabar import event_brief
+    from khabar.present.render import render_json
+    from khabar.store import open_store
+
+    articles = khabar.read(seeds_dir)
+    fresh = render_json(build_event_brief(articles))
+    with open_store(tmp_path / "k.sqlite3") as store:
+        store.add(articles)
+        first = render_json(build_event_brief(articles, kept=store))
+
+        def analysed_again(article):
+            raise AssertionError(f"{article.id} analysed again")
+
+        monkeypatch.setattr(event_brief, "analyze", analysed_again)
+        second = render_json(build_event_brief(articles, kept=store))
+    assert first == fresh
+    assert second == fresh
+
+
+def test_a_kept_analysis_of_other_bytes_or_another_article_is_made_again(tmp_path):
+    import pickle
+    import zlib
+
+    from khabar.event_brief import analyze_articles
+    from khabar.pipeline import analysis_version, document_bytes
+    from khabar.store import open_store
+
+    one, two, three = _articles()
+    undated = Article.create(title=two.title, body=two.body, outlet=two.outlet)  # the same id, no day
+    ran: list[str] = []
+
+    class Runs:  # a payload that would run code if a plain unpickler read it
+        def __reduce__(self):
+            return (ran.append, ("ran",))
+
+    with open_store(tmp_path / "k.sqlite3") as store:
+        store.add([one, undated, three])
+        version = analysis_version()
+        store.save_analyses(
+            [
+                (one.id, b"not a document"),
+                (undated.id, document_bytes(analyze(undated))),  # kept for the article without its day
+                (three.id, zlib.compress(pickle.dumps(Runs()))),
+            ],
+            version=version,
+        )
+        docs = analyze_articles([one, two, three], kept=store)
+        assert [d.article for d in docs] == [one, two, three]
+        assert docs == [analyze(a) for a in (one, two, three)]
+        assert not ran
+        # What was made again is kept in place of what could not be used.
+        again = analyze_articles([one, two, three], kept=store)
+    assert again == docs

@@ -94,14 +94,22 @@ def brief(
         require_extra(ALGORITHM_EXTRAS[algorithm], f"--algorithm {algorithm}")
     if semantic and semantic.strip().casefold() in ENCODERS:
         require_extra("semantic", f"--semantic {semantic}", [ENCODERS[semantic.strip().casefold()].module])
+    if not paths and sum(bool(x) for x in (story, event, query)) > 1:
+        fail("give one of --story, --event and --query", 2)
     failures: list[InputError] = []
     if paths:
         items, failures = _read_all(list(paths), reading())
+        if not items:
+            fail("no articles to brief" + (" (every input failed)" if failures else ""))
+        brief_made = build_event_brief(items, options=options)
     else:
-        items = _stored(db, story=story, event=event, query=query, limit=limit)
-    if not items:
-        fail("no articles to brief" + (" (every input failed)" if failures else ""))
-    text = render(build_event_brief(items, options=options), fmt, lang=lang)
+        with open_store(db) as store:
+            items = _stored(store, story=story, event=event, query=query, limit=limit)
+            if not items:
+                fail("no articles to brief")
+            # The store keeps each article's analysis: briefing stored articles again reads it.
+            brief_made = build_event_brief(items, options=options, kept=store)
+    text = render(brief_made, fmt, lang=lang)
     if output:
         write_output(output, text)
         say(f"wrote {output}")
@@ -111,20 +119,17 @@ def brief(
         exit_with(1)
 
 
-def _stored(db: Path | None, *, story: str | None, event: str | None, query: str | None, limit: int) -> list[Article]:
-    if sum(bool(x) for x in (story, event, query)) > 1:
-        fail("give one of --story, --event and --query", 2)
-    with open_store(db) as store:
-        if story or event:
-            # --story with an event's id (how events were named before storylines) still works.
-            items = (store.storyline_articles(story) or store.story_articles(story)) if story else store.story_articles(event)
-            if not items:
-                what = f"storyline {story!r}" if story else f"event {event!r}"
-                fail(f"no {what} in {store.path} (list them with khabar stories)")
-            return items[:limit]
-        if query:
-            return [h.article for h in search_store(store, query, limit=limit)]
-        return store.articles(limit=limit)
+def _stored(store, *, story: str | None, event: str | None, query: str | None, limit: int) -> list[Article]:
+    if story or event:
+        # --story with an event's id (how events were named before storylines) still works.
+        items = (store.storyline_articles(story) or store.story_articles(story)) if story else store.story_articles(event)
+        if not items:
+            what = f"storyline {story!r}" if story else f"event {event!r}"
+            fail(f"no {what} in {store.path} (list them with khabar stories)")
+        return items[:limit]
+    if query:
+        return [h.article for h in search_store(store, query, limit=limit)]
+    return store.articles(limit=limit)
 
 
 def _read_all(paths: list[str], options) -> tuple[list[Article], list[InputError]]:

@@ -204,9 +204,28 @@ _V6_LISTING_ORDER = Migration(
     ),
 )
 
+# Each stored article's per-article analysis (issue 19): the document the pipeline made of
+# it, kept so that a brief of stored articles reads it instead of analysing again (the
+# analysis was over half of a brief of 2,000 ANT articles).  ``version`` names the code and
+# data that made it (``khabar.pipeline.analysis_version``): a row of another version is
+# made again and replaced, so one row per article at most.  The bytes are opaque here.
+_V7_ANALYSES = Migration(
+    version=7,
+    note="each article's per-article analysis, kept for briefs",
+    statements=(
+        """
+        CREATE TABLE article_analyses (
+            article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            version     TEXT NOT NULL,
+            document    BLOB NOT NULL
+        )
+        """,
+    ),
+)
+
 #: Every step, in order.  The store's current version is ``len(MIGRATIONS)``.
 MIGRATIONS: tuple[Migration, ...] = (
-    _V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES, _V5_STORYLINES, _V6_LISTING_ORDER,
+    _V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES, _V5_STORYLINES, _V6_LISTING_ORDER, _V7_ANALYSES,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from khabar.errors import StoreError
+from khabar.store.analyses import AnalysisStore
 from khabar.store.articles import AddResult, ArticleStore, SearchHit
 from khabar.store.stories import Coverage, SignatureRow, StorylineRow, StoryRow, StoryStore
 
@@ -44,11 +45,12 @@ def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
     return Store(Path(path).expanduser(), create_folder=create_folder)
 
 
-class Store(ArticleStore, StoryStore):
+class Store(ArticleStore, StoryStore, AnalysisStore):
     """Articles in one SQLite file, with full-text search.  Use as a context manager.
 
     One ``Store`` may be shared by threads (each reads on its own connection, writes take
     turns); processes each open their own and may write at the same time.  Its parts: the file and its transactions (:class:`~khabar.store.connection.Connection`),
     the articles and search (:class:`~khabar.store.articles.ArticleStore`), the stories
-    (:class:`~khabar.store.stories.StoryStore`).
+    (:class:`~khabar.store.stories.StoryStore`), each article's kept analysis
+    (:class:`~khabar.store.analyses.AnalysisStore`).
     """
