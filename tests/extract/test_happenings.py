@@ -12,6 +12,11 @@ def test_a_match_and_a_court_sentence_are_different_kinds():
     assert happening_kinds("الحكم بالسجن عامين على رئيس النادي") == {"justice"}
 
 
+def test_an_agreement_is_told_by_its_verb_as_by_its_noun():
+    assert happening_kinds("واتفقت الحكومة مع المسلحين على وقف إطلاق النار") == {"agreement"}
+    assert happening_kinds("التوصل إلى اتفاق بشأن الهجرة") == {"agreement"}
+
+
 def test_proclitics_are_read_off_before_matching():
     assert happening_kinds("وبالقصف بدأ اليوم") == {"attack"}
 
