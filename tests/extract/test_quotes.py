@@ -570,3 +570,20 @@ def test_addressee_in_quotation_marks_before_a_colon():
 )
 def test_genitive_of_a_place_or_an_institution_stays_in_the_speaker(sentence, speaker):
     assert _one(sentence).speaker == speaker
+
+
+def test_a_day_between_the_verb_and_its_speaker():
+    q = _one("وقال الأحد مصدر عسكري إن المعركة انتهت.")
+    assert (q.speaker, q.content) == ("مصدر عسكري", "المعركة انتهت")
+
+
+def test_a_country_after_a_day_is_the_verbs_object():
+    q = _one("واتهم الوزير الأحد الولايات المتحدة بأنها تسببت في الأزمة.")
+    assert q.speaker == "الوزير"
+
+
+def test_justifying_and_conditioning_are_statements():
+    q = _one("وبررت إسرائيل ردها بالإشارة إلى أنه كان من الضروري منع التسلل.")
+    assert q.speaker == "إسرائيل"
+    assert "من الضروري منع التسلل" in q.content
+    assert _one("واشترطت تركيا تسليم المدينة لها قبل وقف العمليات.").speaker == "تركيا"

@@ -43,6 +43,8 @@ _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكن�
 _INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "مطلعين", "مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين"})
 #: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
 _NAMED_BODIES = frozenset({"صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون"})
+#: Days a verb of saying may take before its subject ("وقال [الأحد] مصدر عسكري").
+_DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 _COMPOUND_SECOND = frozenset({"الدين", "الله", "الرحمن", "الكريم", "العزيز", "الحق", "الاسلام"})
 
 
@@ -224,7 +226,7 @@ class _Sentence(_Tokens):
             # and the verb opens its clause ("ساد هدوء حذر حي ... من صباح اليوم" says nothing)
             if rest_at == i + 1:
                 return "rest", rest_at, rest_at
-            head = self.speaker_np(i + 1, rest_at, verb.preps) if self.opens_clause(i) else None
+            head = self.speaker_after_verb(i + 1, rest_at, verb.preps) if self.opens_clause(i) else None
             if head is not None and self.speaker_like(head) and self.skip_circumstance(self.coordinated(head, rest_at, verb.preps)[-1].end, rest_at) >= rest_at:
                 return "rest", rest_at, rest_at  # "أعربت باريس [وواشنطن] عن خشيتهما"
             return found
@@ -500,6 +502,17 @@ class _Sentence(_Tokens):
         if head.kind == "organisation":
             return w in self.L.organisation or _bare(w) in self.L.organisation or f"{w} {self.norm(a + 1)}" in self.L.organisation
         return w in self.L.given
+
+    def speaker_after_verb(self, a: int, limit: int, verb_preps: tuple[str, ...] = ()) -> _Head | None:
+        """The speaker right after a verb at ``a - 1``, past a day between them ("وقال
+        [الأحد] مصدر عسكري إن"); a country there is the verb's object ("واتهم الأحد
+        الولايات المتحدة بأنها")."""
+        head = self.speaker_np(a, limit, verb_preps)
+        if head is None and self.norm(a) in _DAYS and a + 1 < limit:
+            head = self.speaker_np(a + 1, limit, verb_preps)
+            if head is not None and head.kind == "country":
+                return None
+        return head
 
     def speaker_np(self, a: int, limit: int, verb_preps: tuple[str, ...] = ()) -> _Head | None:
         """The speaker that starts at token ``a`` (:meth:`_speaker_np`), run on to the person

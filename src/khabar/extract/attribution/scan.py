@@ -424,7 +424,7 @@ def _verb_rules(
                 if verb.noun and kind in ("indirect", "rest", "direct") and rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                     object_start = rest
         if head is None:
-            head = s.speaker_np(first, h_end, verb.preps)
+            head = s.speaker_after_verb(first, h_end, verb.preps)
             if head is not None and verb.noun and head.kind == "organisation" and not s.speaker_like(head):
                 head = None  # "وتصف [المزاعم البريطانية] ... بأنها": the object, not who speaks
             if (
