@@ -587,3 +587,16 @@ def test_justifying_and_conditioning_are_statements():
     assert q.speaker == "إسرائيل"
     assert "من الضروري منع التسلل" in q.content
     assert _one("واشترطت تركيا تسليم المدينة لها قبل وقف العمليات.").speaker == "تركيا"
+
+
+def test_pronoun_before_the_verb_points_back_to_the_speaker():
+    body = "قالت وزارة الخارجية الصينية إنها تتابع القضية. لكنها أكدت أنها ستنشر المعلومات في الوقت المناسب."
+    qs = _quotes(body)
+    assert [q.speaker for q in qs] == ["وزارة الخارجية الصينية", "وزارة الخارجية الصينية"]
+
+
+def test_plural_follow_on_is_never_one_named_person():
+    body = "وقال مسؤولون في الوزارة إن المحادثات مستمرة. وقال الوزير أحمد ناصر إن الاتفاق قريب. وأضافوا أن الوفد يصل غدا."
+    qs = {q.content: q.speaker for q in _quotes(body)}
+    assert qs.get("الوفد يصل غدا") in (None, "مسؤولون في الوزارة")
+    assert qs.get("الوفد يصل غدا") != "أحمد ناصر"

@@ -39,7 +39,7 @@ from khabar.extract.attribution import (
     full_name,
 )
 from khabar.extract.attribution.lists import _lists
-from khabar.extract.attribution.verbs import verb_gender
+from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import words
@@ -277,7 +277,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 continue
             if not known or known[-1] is not speaker:
                 known.append(speaker)
-            if att.source is not None and gender is not None:
+            if att.source is not None and gender in ("m", "f"):
                 genders[id(speaker)] = gender
             in_sentence = speaker
             if not att.statement:
@@ -297,8 +297,12 @@ MAX_AGREEING_BACK = 3
 
 
 def _gender(verb: str) -> str | None:
+    """"m" or "f" for a singular verb of saying, "pl" for a plural one, else None."""
     w = verb.split()
-    return verb_gender(normalize(w[0])) if len(w) == 1 else None
+    if len(w) != 1:
+        return None
+    form = normalize(w[0])
+    return verb_gender(form) or ("pl" if verb_is_plural(form) else None)
 
 
 def _agreeing(known: list[_Speaker], genders: dict[int, str], gender: str) -> _Speaker | None:
@@ -307,7 +311,10 @@ def _agreeing(known: list[_Speaker], genders: dict[int, str], gender: str) -> _S
     none (the quote is left out rather than given to the wrong speaker).  On the fresh
     articles of issue 20, a woman's "وأضافت" went to the man quoted before her."""
     for prev in reversed(known[-MAX_AGREEING_BACK:]):
-        if genders.get(id(prev), gender) == gender:
+        if gender == "pl":
+            if not (prev.kind == "person" and prev.name_keys):
+                return prev  # many: a collective, an institution, a country; never one named person
+        elif genders.get(id(prev), gender) == gender:
             return prev
     return None
 

@@ -756,6 +756,8 @@ class _Sentence(_Tokens):
         """A subject-first speaker ending right before the verb at ``i`` and not before
         token ``floor`` (the end of the previous attribution's cue or verb)."""
         j = i - 1
+        if j >= 0 and self.norm(j) in _PRONOUN_OPENERS:
+            return None  # "لكنها زعمت أن": the pronoun points back; the speaker is resolved later
         if j >= 0 and self.norm(j) in self.L.relative and self.norm(i + 1) in _PRONOUN_PREPOSITIONS:
             return self.possessor_before(j, floor)  # "تصريحات المحافظ، التي زعم فيها أن"
         if j >= 0 and self.norm(j) in self.L.relative:

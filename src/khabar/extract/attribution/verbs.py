@@ -166,3 +166,26 @@ def verb_gender(normalized: str) -> Gender | None:
     if len(normalized) > 3 and normalized[0] in "وف":
         return genders.get(normalized[1:])
     return None
+
+
+@lru_cache(maxsize=1)
+def _plural_forms() -> frozenset[str]:
+    """The plural forms of the verbs of saying ("قالوا"، "يقولون"، "مؤكدين")."""
+    out: set[str] = set()
+    for verb in reporting_verbs():
+        if verb.cls != "say":
+            continue
+        if verb.past:
+            out.add((verb.past[:-1] if _weak(verb.past) else verb.past) + "وا")
+        if verb.present:
+            out.add((verb.present[:-1] if _weak(verb.present) else verb.present) + "ون")
+        if verb.participle and verb.participle.endswith("ا"):
+            out.add(verb.participle[:-1] + "ين")
+    return frozenset(out - set(_form_genders()))
+
+
+def verb_is_plural(normalized: str) -> bool:
+    """A plural form of a verb of saying (normalized, perhaps after و/ف): its subject is
+    many ("وأضافوا" continues "مسؤولون"، never one person named before)."""
+    forms = _plural_forms()
+    return normalized in forms or (len(normalized) > 3 and normalized[0] in "وف" and normalized[1:] in forms)
