@@ -6,7 +6,7 @@ proclitics read off.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from khabar.text.ar.clitics import clitic_variants
@@ -41,6 +41,32 @@ class _Matcher:
 
     exact: dict[str, tuple[_Entry, ...]]
     prefixes: dict[int, dict[str, tuple[_Entry, ...]]]
+    #: The entries a word may open, by the reading function and the word (normalized):
+    #: filled as words are met, since the claims' rules ask about every word of a sentence
+    #: and most words open none.
+    _opened: dict = field(default_factory=dict, compare=False, repr=False)
+
+    #: Words remembered per reading function before the memory starts afresh.
+    MAX_WORDS = 100_000
+
+    def _entries_at(self, norm: str, variants: Callable[[str], tuple[str, ...]]) -> tuple[_Entry, ...]:
+        """Every entry whose first word is a reading of ``norm``, in the order :meth:`at`
+        tries them (reading by reading: exact forms, then prefixes longest first)."""
+        memo = self._opened.get(variants)
+        if memo is None:
+            memo = self._opened[variants] = {}
+        found = memo.get(norm)
+        if found is None:
+            if len(memo) >= self.MAX_WORDS:
+                memo.clear()
+            cands: list[_Entry] = []
+            for form in variants(norm):
+                cands.extend(self.exact.get(form, ()))
+                for length, table in self.prefixes.items():
+                    if len(form) >= length:
+                        cands.extend(table.get(form[:length], ()))
+            found = memo[norm] = tuple(cands)
+        return found
 
     def at(
         self,
@@ -50,22 +76,20 @@ class _Matcher:
         want: Callable[[_Entry], bool] | None = None,
     ) -> tuple[_Entry, int] | None:
         """The longest entry starting at ``toks[i]`` (that ``want`` accepts): (entry, tokens)."""
+        cands = self._entries_at(toks[i].norm, variants)
+        if not cands:
+            return None
         best: tuple[_Entry, int] | None = None
-        for form in variants(toks[i].norm):
-            cands = list(self.exact.get(form, ()))
-            for length, table in self.prefixes.items():
-                if len(form) >= length:
-                    cands.extend(table.get(form[:length], ()))
-            for e in cands:
-                if want is not None and not want(e):
-                    continue
-                n = len(e.words)
-                if best is not None and n <= best[1]:
-                    continue
-                if i + n > len(toks):
-                    continue
-                if all(toks[i + k].norm == w or w in variants(toks[i + k].norm) for k, w in enumerate(e.words[1:], 1)):
-                    best = (e, n)
+        for e in cands:
+            if want is not None and not want(e):
+                continue
+            n = len(e.words)
+            if best is not None and n <= best[1]:
+                continue
+            if i + n > len(toks):
+                continue
+            if all(toks[i + k].norm == w or w in variants(toks[i + k].norm) for k, w in enumerate(e.words[1:], 1)):
+                best = (e, n)
         return best
 
 
