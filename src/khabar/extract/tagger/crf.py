@@ -470,22 +470,30 @@ class Tagger:
         steps = np.arange(t_max)
         idx = np.array(starts)[order][None, :] + np.minimum(steps[:, None], np.maximum(lens_sorted - 1, 0)[None, :])
         e = emit[idx]  # (t_max, b, n)
-        running = np.searchsorted(-lens_sorted, -steps, side="left")  # rows with length > t
-        back = np.zeros((t_max, b, n), dtype=np.int8)
+        running = np.searchsorted(-lens_sorted, -steps, side="left").tolist()  # rows with length > t
+        back = np.zeros((t_max, b, n), dtype=np.intp)
         delta = e[0].copy()
         trans = self.model.transitions
+        # An article is a few sentences and there are nine labels: each step's arrays are
+        # tiny and the cost is in the calls, so every result is written in place and the
+        # maximum is the ufunc's reduce (ndarray.max goes through a Python wrapper).
+        best_of = np.maximum.reduce
+        scores = np.empty((b, n, n), dtype=delta.dtype)
         for t in range(1, t_max):
-            k = int(running[t])
-            scores = delta[:k, :, None] + trans
-            back[t, :k] = scores.argmax(axis=1)
-            delta[:k] = scores.max(axis=1) + e[t, :k]
+            k = running[t]
+            now, here = delta[:k], scores[:k]
+            np.add(now[:, :, None], trans, out=here)
+            here.argmax(axis=1, out=back[t, :k])
+            best_of(here, axis=1, out=now)
+            now += e[t, :k]
         current = delta.argmax(axis=1)
         path = np.zeros((t_max, b), dtype=np.int64)
+        rows = np.arange(b)
         for t in range(t_max - 1, -1, -1):
-            k = int(running[t])
+            k = running[t]
             path[t, :k] = current[:k]
             if t:
-                current[:k] = back[t, np.arange(k), current[:k]]
+                current[:k] = back[t, rows[:k], current[:k]]
         out: list[np.ndarray] = [path[:0, 0]] * len(lengths)
         for rank, i in enumerate(order.tolist()):
             out[i] = path[: lens_sorted[rank], rank]

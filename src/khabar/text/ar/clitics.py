@@ -40,6 +40,7 @@ def _norm(word: str) -> str:
     return normalize(word)
 
 
+@lru_cache(maxsize=200_000)
 def clitic_variants(word: str) -> tuple[str, ...]:
     """The normalized ``word`` and each reading of it with proclitics removed.
 
@@ -47,6 +48,9 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     "بالمدينه", "المدينه", "مدينه").  Look each up in a lexicon, in order, and take the first hit:
     this keeps "فرنسا" whole when "فرنسا" is known, where :func:`strip_clitics` alone
     would also accept "رنسا".
+
+    Remembered per word: the recognizer's word lists, the tagger's features and the
+    claims' cues each ask for the readings of the same words.
     """
     w = _norm(word)
     out = [w]
