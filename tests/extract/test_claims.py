@@ -684,3 +684,21 @@ def test_projectiles_of_different_kinds_are_different_groups_and_never_conflict(
     assert [(c.value, c.category, c.group) for c in cs] == [(6, "strikes", "rockets"), (30, "strikes", "mortar shells")]
     _, quantities = find_quantities(cs)
     assert not any(q.disputes for q in quantities)  # six rockets and thirty mortar shells are two counts
+
+
+def test_a_statement_carries_on_through_its_paragraph_until_another_speaker():
+    cs = _claims(
+        "وقال مدير المرصد إن 17 مقاتلا قتلوا في الهجمات. وبذلك يرتفع عدد القتلى إلى 179 منذ بدء الهجوم."
+        " وقتل 89 مسلحا خلال الفترة ذاتها.\n\n"
+        "وقتل 12 مدنيا في قصف على البلدة الأسبوع الماضي."
+    )
+    # the third sentence says nothing of its own source: the statement of its paragraph goes on;
+    # a new paragraph is the outlet's own
+    assert [source_of(c) for c in cs] == ["مدير المرصد"] * 3 + [None]
+    cs = _claims("وقال مدير المرصد إن 17 مقاتلا قتلوا. وأكدت الحكومة أن الهجوم انتهى. وقتل 89 مسلحا في المعارك.")
+    assert [source_of(c) for c in cs] == ["مدير المرصد", None]  # another speaker in between
+
+
+def test_a_role_then_a_title_of_address_then_the_name():
+    c = _one("وقال وكيل وزارة الزراعة الدكتور سلطان الهاشمي إن الخسائر بلغت 40 مليون دينار.")
+    assert source_of(c) == "سلطان الهاشمي"

@@ -181,3 +181,14 @@ def test_one_speaker_named_with_and_without_his_body_is_one_source():
     alone = claim("b", "y", 30, source="مصطفى الحسن", kind="person")
     (q,) = quantities([with_body, alone])
     assert [p.sources for p in q.positions] == [("مصطفى الحسن",)] and q.kind == "single"
+
+
+def test_a_speaker_named_in_full_with_his_body_then_by_surname_is_no_dispute():
+    full = claim("a", "x", 62, source="سلطان شاولي", kind="person", category="measure", group="weight")
+    full = dataclasses.replace(full, source_chain=(SourceLink("سلطان شاولي", "person", "وزارة البترول"),))
+    surname = claim("b", "x", 55, source="شاولي", kind="person", category="measure", group="weight")
+    (q,) = quantities([full, surname])
+    assert not q.disputes  # one speaker giving two values is not two sources disagreeing
+    other = claim("c", "y", 55, source="وزارة المالية", category="measure", group="weight")
+    (q,) = quantities([full, other])
+    assert disputed_pairs(q) == {frozenset(("a", "c"))}

@@ -444,16 +444,22 @@ def _batch_of_total(p: list[Claim], q: list[Claim], root) -> bool:
     return large.cumulative and large.span.kind in ("so_far", "since") and not small.cumulative
 
 
+def _speaker_key(claim: Claim) -> str:
+    return " ".join(normalize(claim.primary_source.text).split())
+
+
 def _disagree(p: list[Claim], q: list[Claim], root) -> bool:
     """Two positions of one day disagree when a figure of each comes from a different primary
-    source (an unattributed figure takes no side)."""
+    source (an unattributed figure takes no side).  One speaker named with the body he speaks
+    for and, later, by his name alone ("سلطان شاولي" of the ministry, then "شاولي") is one
+    source."""
     for a in p:
         sa = source_key(root(a))
         if sa is None:
             continue
         for b in q:
             sb = source_key(root(b))
-            if sb is not None and not same_source(sa, sb):
+            if sb is not None and not same_source(sa, sb) and not same_source(_speaker_key(root(a)), _speaker_key(root(b))):
                 return True
     return False
 

@@ -45,6 +45,9 @@ _INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "م
 _NAMED_BODIES = frozenset({"صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون"})
 #: Days a verb of saying may take before its subject ("وقال [الأحد] مصدر عسكري").
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+#: Titles of address that stand right before a name, also after a role ("وكيل الوزارة
+#: الدكتور سلطان شاولي"، "قائد الشرطة العميد ...").
+_HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "المهندس", "العميد", "اللواء", "العقيد", "الاستاذ", "القاضي"})
 _COMPOUND_SECOND = frozenset({"الدين", "الله", "الرحمن", "الكريم", "العزيز", "الحق", "الاسلام"})
 
 
@@ -73,6 +76,8 @@ class _Sentence(_Tokens):
             w = self.norm(j)
             if self.phrase_at(j, self.L.stops):
                 break  # "المسؤول [في تصريحات صحفية]": circumstance, not the role
+            if j > i and w in _HONORIFICS and self.title_at(j):
+                break  # "وكيل وزارة البترول [الدكتور] سلطان شاولي": the name's own title
             if not w.startswith("ال") and self.named.get(j, (0, ""))[1] == "person" and self.norm(j - 1) != "باسم":
                 break  # "الأمير [تركي الفيصل]": the recognizer's name, not a nationality
             if definite_title and (j == i or self._nisba(j - 1)) and w.startswith("ال") and not (
@@ -646,6 +651,18 @@ class _Sentence(_Tokens):
                     ne2 = self.name_end(r2, limit)
                 if ne2 > r2:
                     return _Head(a, ne2, (r2, ne2), (a, c), "person", self._organisation(a, t, c), False)
+            if self.norm(r) in _HONORIFICS and r + 1 < limit:
+                # "وكيل وزارة البترول الدكتور سلطان شاولي": the role, the name's own title, the name
+                ne = self.name_end(r + 1, limit)
+                if ne == r + 1 and self.title_at(r + 1) == 1 and r + 2 < limit:
+                    # "[سلطان] شاولي"، "[سلطان] الهاشمي": a given name that is also a title
+                    nxt = self.norm(r + 2)
+                    family = nxt.startswith("ال") and self.is_word(r + 2) and not self.stop_at(r + 2) and not self.title_at(r + 2)
+                    ne = r + 3 if family else self.name_end(r + 2, limit)
+                    if ne == r + 2:
+                        ne = r + 1
+                if ne > r + 1:
+                    return _Head(a, ne, (r + 1, ne), (a, r + 1), "person", org, False)
             ne = self.name_end(r, limit)
             if ne == r + 1 and self.norm(ne) == _QUOTE and self.closer.get(ne, limit) < limit - 1:
                 # "زعيم حزب «فرنسا الأبية» (يسار راديكالي) جان لوك ميلانشون": the party is

@@ -66,7 +66,9 @@ reads only statements): "وثق المرصد ... مقتل 23"، "تقدر الأ
 "يتحدث المجلس المحلي عن أكثر من 75 ألفا"، "أفادت تقارير بمقتل مئات"، "وكان المكتب قد أعلن".  A
 figure with no source in its own sentence keeps the source of the sentence before only when
 the text carries that report on (``[carry_on]``: "وبذلك"، "وأدى هذا القصف إلى"), or, in
-hard-wrapped text, when a statement runs on from the lines before (:func:`_open_statement`).  ``Claim.source`` is ``Source.text``: the person's
+hard-wrapped text, when a statement runs on from the lines before (:func:`_open_statement`), or
+when the sentence attributes nothing and the sentence before it in its paragraph has an
+attributed figure (:func:`_paragraph_source`).  ``Claim.source`` is ``Source.text``: the person's
 name without title for a person, the head as written for an organisation, a country or an
 unnamed source ("مصادر أخرى"); ``None`` when unattributed.
 
@@ -181,6 +183,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     by_index = {x.index: x for x in sentences}
     wrapped = _hard_wrapped(sentences)
     last_source: dict[int, Source] = {}  # sentence index -> the source of its last attributed figure
+    reported: dict[int, Source] = {}  # sentence index -> the speaker whose statement runs to its end
     claim_of: dict[int, str] = {}  # id(_Figure) -> Claim.id
     span_of: dict[str, tuple[FigureSpan, bool]] = {}  # Claim.id -> its span and cumulative
     paragraph_day = _paragraph_days(sentences, doc.dates)
@@ -196,7 +199,14 @@ def extract_claims(doc: Document) -> list[Claim]:
         taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
         carried = _carried_source(s, by_index.get(sentence.index - 1), last_source) if not sentence.is_title else None
         if carried is None and wrapped and not sentence.is_title:
-            carried = _open_statement(sentence.index, by_index, quotes)
+            carried = _open_statement(sentence, by_index, quotes, last_source)
+        if carried is None and not sentence.is_title and not attributions:
+            carried = _paragraph_source(sentence, by_index, reported, wrapped=wrapped)
+        end_of_sentence = len(sentence.text.rstrip()) - 2
+        speaking = [
+            a.source for a in attributions
+            if a.source is not None and a.statement and a.via != "cue" and a.content_end >= end_of_sentence
+        ]
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
@@ -210,6 +220,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 )
                 if fallback is None and carried is not None:
                     src = carried
+                    speaking.append(carried)
             place = places.find(
                 sentence.start,
                 sentence.end,
@@ -221,6 +232,8 @@ def extract_claims(doc: Document) -> list[Claim]:
             if chain[-1].kind != "unattributed":
                 link = chain[-1]
                 last_source[sentence.index] = Source(link.text, 0, 0, kind=link.kind, organisation=link.organisation)
+                if src is not None and speaking and src in speaking:
+                    reported[sentence.index] = last_source[sentence.index]
             claim_of[id(f)] = f"{article.id}:{start}"
             date = _figure_date(n, days, day)
             span, cumulative = figure_span(s, f, dates, f.category, date)
@@ -278,19 +291,57 @@ def _hard_wrapped(sentences: Sequence[Sentence]) -> bool:
     return open_ >= 4 and open_ >= WRAPPED_SHARE * len(lines)
 
 
-def _open_statement(index: int, by_index: dict[int, Sentence], quotes: Sequence[Quote]) -> Source | None:
+def _open_statement(
+    sentence: Sentence, by_index: dict[int, Sentence], quotes: Sequence[Quote], last_source: dict[int, Source]
+) -> Source | None:
     """In hard-wrapped text, the speaker whose statement runs on from the lines before into
     this one ("وقال الدكتور شاولي إن أهم المشاريع ... في خام" / "الجبس ... ويقدر الاحتياطي"
     / "بحوالي 9.6 ملايين طن"): the last attribution of the nearest line before whose
-    statement reaches its end, none past a line that ends a sentence."""
+    statement reaches its end -- also one whose line ends on its complementiser, the
+    statement all on this line ("وقال ... شاولي لـ«الوطن» إن" / "كميات الخامات ... 62 مليون
+    طن") --, or the source of the figures of a line the statement ran through; none past a
+    line that ends a sentence."""
+    index = sentence.index
     for j in range(index - 1, max(-1, index - 1 - WRAPPED_LINES), -1):
         line = by_index.get(j)
         if line is None or line.is_title or line.text.rstrip().endswith(_SENTENCE_END):
             return None
         end = len(line.text.rstrip())
         reaching = [a for a in find_attributions(line.text) if a.content_end >= end - 1 and a.statement]
+        if not reaching and j == index - 1:
+            joined = line.text.rstrip() + " " + sentence.text
+            reaching = [a for a in find_attributions(joined) if a.verb_end <= end and a.content_start >= end and a.statement]
         if reaching:
             return reaching[-1].source or _previous_source(quotes, j)
+        if j in last_source:
+            return last_source[j]
+    return None
+
+
+#: How many sentences back, within its paragraph, a figure's sentence looks for the report it
+#: carries on.
+PARAGRAPH_SENTENCES = 2
+
+
+def _paragraph_source(
+    sentence: Sentence, by_index: dict[int, Sentence], reported: dict[int, Source], *, wrapped: bool = False
+) -> Source | None:
+    """The source a sentence without any attribution of its own carries on from its paragraph
+    ("وأوضح [عبد الرحمن] أن ... 9 مسلحين. وبذلك يرتفع العدد إلى 179 منذ 22 أيار. وقتل 89
+    جهاديا خلال الفترة ذاتها."): the speaker of the nearest sentence before, in the same
+    paragraph, whose figures are in a statement running to its end (a verb's "أن ..." or a
+    report carried on), when no sentence between them names another speaker.  A cue
+    ("بحسب المرصد") attributes its own clause only: the outlet's background after it ("وتأتي
+    هذه الغارات غداة مقتل 20") stays its own.  In hard-wrapped text, where every line is
+    taken for a paragraph, the lines before are the paragraph."""
+    for j in range(sentence.index - 1, max(-1, sentence.index - 1 - PARAGRAPH_SENTENCES), -1):
+        before = by_index.get(j)
+        if before is None or before.is_title or (before.paragraph != sentence.paragraph and not wrapped):
+            return None
+        if j in reported:
+            return reported[j]
+        if find_attributions(before.text):
+            return None  # another statement in between, with no figure: not carried past it
     return None
 
 
