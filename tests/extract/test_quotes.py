@@ -600,3 +600,10 @@ def test_plural_follow_on_is_never_one_named_person():
     qs = {q.content: q.speaker for q in _quotes(body)}
     assert qs.get("الوفد يصل غدا") in (None, "مسؤولون في الوزارة")
     assert qs.get("الوفد يصل غدا") != "أحمد ناصر"
+
+
+def test_statement_ends_before_a_new_clause_with_a_long_speaker():
+    body = 'واشترطت تركيا تسليم المدينة لها، لكن المتحدث باسم تلك الوحدات نوري محمود قال: "إن الوحدات ترفض الاقتراح".'
+    qs = _quotes(body)
+    assert [q.speaker for q in qs] == ["تركيا", "نوري محمود"], [(q.speaker, q.content) for q in qs]
+    assert "نوري" not in qs[0].content

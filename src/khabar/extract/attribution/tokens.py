@@ -301,8 +301,9 @@ class _Tokens:
         if k > 0 and self.joined_speaker(k):
             return True  # "يتهم ظريف «بالكذب المنمق» [وجواد يصف] خطابه": a new speaker's clause
         if k > 0 and w in _NEW_CLAUSE:
-            # "... لكن مسؤول المعارضة قال إنها لم تسقط بعد": a new speaker's clause
-            for m in range(k + 1, min(self.n, k + 1 + MAX_CIRCUMSTANCE_WORDS)):
+            # "... لكن مسؤول المعارضة قال إنها لم تسقط بعد": a new speaker's clause, its
+            # speaker as long as a speaker may be ("لكن المتحدث باسم تلك الوحدات نوري محمود قال")
+            for m in range(k + 1, min(self.n, k + 2 + MAX_HEAD_WORDS)):
                 if not self.is_word(m):
                     return False
                 info = verb_info(self.norm(m))
