@@ -607,3 +607,11 @@ def test_statement_ends_before_a_new_clause_with_a_long_speaker():
     qs = _quotes(body)
     assert [q.speaker for q in qs] == ["تركيا", "نوري محمود"], [(q.speaker, q.content) for q in qs]
     assert "نوري" not in qs[0].content
+
+
+def test_institution_noun_alone_is_resolved_or_marked_unresolved():
+    body = "قالت وزارة الصحة السورية إن المستشفى توقف. وأضافت الوزارة أن الأدوية نفدت."
+    assert [(q.speaker, q.speaker_resolved) for q in _quotes(body)] == [("وزارة الصحة السورية", True)] * 2
+    alone = _one("وقالت الوزارة إن الخطة جاهزة.")
+    assert (alone.speaker, alone.speaker_resolved) == ("الوزارة", False)
+    assert _one("وقالت الشرطة إن التحقيق مستمر.").speaker_resolved  # names itself

@@ -133,6 +133,10 @@ def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | No
             return named  # "وقالت الوزارة" after "وزارة الدفاع الروسية" was named, not quoted
         if names is not None and src.role and (titled := names.person_titled(src.role, src.start + offset)) is not None:
             return titled  # "وقال الرئيس التركي" after "شكر الرئيس التركي، رجب طيب أردوغان،"
+        if src.kind == "organisation" and len(head) == 1 and noun in _lists().organisation:
+            # "وقالت الوزارة"، "وأضاف البيان" with no institution named before: a noun that
+            # heads an institution's name names none by itself; kept as written, unresolved
+            return dataclasses.replace(new, resolved=False)
         if ((src.role and src.kind == "person") or src.kind == "anonymous") and not noun.endswith(("ون", "ين", "ات")):
             # "وأضاف المتحدث" with no one before it; a plural ("المعارضون"، "التقارير") is
             # a collective named as such, not someone named before
