@@ -615,3 +615,22 @@ def test_institution_noun_alone_is_resolved_or_marked_unresolved():
     alone = _one("وقالت الوزارة إن الخطة جاهزة.")
     assert (alone.speaker, alone.speaker_resolved) == ("الوزارة", False)
     assert _one("وقالت الشرطة إن التحقيق مستمر.").speaker_resolved  # names itself
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('وأوضحت إدارة الإطفاء في نيويورك أن "الحريق كان صعبا جدا".', "إدارة الإطفاء في نيويورك"),
+        ("وأعلنت شركة فيسبوك عن تخصيص تمويل بقيمة عشرة ملايين دولار.", "شركة فيسبوك"),
+        ("ويقول مؤيدو الاتفاق إنه ضروري للمنطقة.", "مؤيدو الاتفاق"),
+        # a feminine title the list writes in the masculine, then the name after the role
+        ("وقالت مندوبة الولايات المتحدة نيكي هيلي إن بلادها ستستخدم الفيتو.", "نيكي هيلي"),
+    ],
+)
+def test_speaker_heads_read_whole_on_unseen_text(sentence, speaker):
+    assert _one(sentence).speaker == speaker
+
+
+def test_surname_before_the_verbs_object_is_no_construct():
+    q = _one("ووصف بوليانسكي القرارات الأمريكية بأنها سخيفة.")
+    assert q.speaker == "بوليانسكي"
