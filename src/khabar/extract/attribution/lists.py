@@ -142,11 +142,13 @@ def _lists() -> _Lists:
     )
 
 
+@lru_cache(maxsize=100_000)
 def verb_info(word: str) -> tuple[str, _Verb] | None:
     """The reporting verb a normalized token is (its listed form), or None.
 
     One leading conjunction و or ف is allowed ("وقال"، "فأكد"; و alone before a verb of
-    two letters: "وحث"، not "فرد" an individual).
+    two letters: "وحث"، not "فرد" an individual).  Remembered per word: the rules ask it
+    of every word of a sentence, some words many times.
     """
     verbs = _lists().verbs
     if word in verbs:

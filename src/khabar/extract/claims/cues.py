@@ -76,7 +76,10 @@ class _Matcher:
         want: Callable[[_Entry], bool] | None = None,
     ) -> tuple[_Entry, int] | None:
         """The longest entry starting at ``toks[i]`` (that ``want`` accepts): (entry, tokens)."""
-        cands = self._entries_at(toks[i].norm, variants)
+        memo = self._opened.get(variants)
+        cands = memo.get(toks[i].norm) if memo is not None else None
+        if cands is None:
+            cands = self._entries_at(toks[i].norm, variants)
         if not cands:
             return None
         best: tuple[_Entry, int] | None = None

@@ -218,6 +218,13 @@ def _one(ch: str) -> str:
 # --- the public functions ----------------------------------------------------------------
 
 
+#: Normalized forms of short texts (words and names), remembered: the extractors normalize
+#: the same words over and over, and a dictionary read is a tenth of normalizing a word.
+_SHORT: dict[str, str] = {}
+_SHORT_LEN = 32
+_SHORT_MAX = 200_000
+
+
 def normalize(text: str) -> str:
     """Normalize ``text`` for matching (see the module docstring for the rules).
 
@@ -227,6 +234,17 @@ def normalize(text: str) -> str:
     unfolding the whole text for one of them made ``normalize('①²')`` "12" but
     ``normalize('²')`` "²").
     """
+    if len(text) <= _SHORT_LEN:
+        found = _SHORT.get(text)
+        if found is None:
+            if len(_SHORT) >= _SHORT_MAX:
+                _SHORT.clear()
+            found = _SHORT[text] = _normalize(text)
+        return found
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     data = _encode(text)
     if data is not None:
         return _apply(data, _FOLDED)

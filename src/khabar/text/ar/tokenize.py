@@ -101,6 +101,16 @@ def tokenize(text: str, *, punctuation: bool = False) -> list[Token]:
     return list(_sentence_tokens.__wrapped__(text, punctuation))
 
 
+@lru_cache(maxsize=1024)
+def _sentence_words(text: str) -> tuple[str, ...]:
+    return tuple(_NORM_TOKEN.findall(normalize(text)))
+
+
 def words(text: str) -> list[str]:
-    """Normalized word and number tokens of ``text``: the fast path for counting and matching."""
+    """Normalized word and number tokens of ``text``: the fast path for counting and matching.
+
+    Kept for the last ~thousand sentences, as :func:`tokenize` keeps tokens: the pipeline,
+    attribution and the recognizer each read the words of every sentence of an article."""
+    if len(text) <= _CACHED_TEXT:
+        return list(_sentence_words(text))
     return _NORM_TOKEN.findall(normalize(text))
