@@ -634,3 +634,9 @@ def test_speaker_heads_read_whole_on_unseen_text(sentence, speaker):
 def test_surname_before_the_verbs_object_is_no_construct():
     q = _one("ووصف بوليانسكي القرارات الأمريكية بأنها سخيفة.")
     assert q.speaker == "بوليانسكي"
+
+
+def test_verbal_noun_after_the_verb_is_no_speaker_and_a_draft_speaks_whole():
+    assert all(q.speaker != "لإرسال" for q in _quotes("وسينظر المجلس في مشروع قرار يدعو لإرسال لجنة تحقيق دولية."))
+    q = _one("ودعا مشروع القرار الذي تقدمت به باكستان إلى التحقيق في جميع الانتهاكات.")
+    assert q.speaker.startswith("مشروع القرار")

@@ -44,7 +44,7 @@ _INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "م
 #: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
 _NAMED_BODIES = frozenset({
     "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون",
-    "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه",
+    "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع",
 })
 #: Days a verb of saying may take before its subject ("وقال [الأحد] مصدر عسكري").
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
@@ -644,6 +644,8 @@ class _Sentence(_Tokens):
             return dataclasses.replace(head, start=a, anaphor=True) if head is not None else None
         if len(w) < 2 or w in self.L.boundary:
             return None  # "ي ذكر" (a word split in two)، "هذا"
+        if self.toks[a].text.startswith(("لإ", "بإ")) and any(len(p) == 1 and w.startswith(p) for p in verb_preps):
+            return None  # "يدعو [لإرسال] لجنة": the verb's own preposition on a verbal noun
         if w in self.L.quantifiers and a + 1 < limit and self.is_word(a + 1):
             # "وقال أحد المصدرين إن"، "وأشارت عدة صحف سعودية إلى أن": the counted speaker
             inner = self.speaker_np(a + 1, limit, verb_preps)
