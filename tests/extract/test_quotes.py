@@ -640,3 +640,8 @@ def test_verbal_noun_after_the_verb_is_no_speaker_and_a_draft_speaks_whole():
     assert all(q.speaker != "لإرسال" for q in _quotes("وسينظر المجلس في مشروع قرار يدعو لإرسال لجنة تحقيق دولية."))
     q = _one("ودعا مشروع القرار الذي تقدمت به باكستان إلى التحقيق في جميع الانتهاكات.")
     assert q.speaker.startswith("مشروع القرار")
+
+
+def test_institution_inside_a_company_stays_in_the_speaker():
+    q = _one('وقالت نقابة العمال في شركة "فيات" الإيطالية إن الإضراب يبدأ الأحد.')
+    assert q.speaker == 'نقابة العمال في شركة "فيات" الإيطالية'

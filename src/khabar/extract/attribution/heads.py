@@ -405,6 +405,7 @@ class _Sentence(_Tokens):
                     continue
             if w in ("في", "من") and j + 1 < limit and (
                 self.norm(j + 1).startswith("ال") or self.named.get(j + 1) or self.is_place_or_country(j + 1) or self.norm(j + 1) in self.L.organisation
+                or self.norm(j + 1) in _NAMED_BODIES  # "نقابة العمال [في شركة «فيات»]"
             ):
                 # "في المعارضة"; an indefinite institution takes its genitive: "مسؤول في حزب
                 # [جبهة التحرير الوطني]"
