@@ -3,9 +3,12 @@
 Reads ``--n`` ANT articles (the event gold's articles by default, so no corpus walk) and
 times, each over all of them: the word signature (light stems, MinHash and term vector,
 without names), the names of the lead (the entity finder on the lead), the event day (the
-date rules on title and lead), the kinds of happening of the title, and the meaning vector
+date rules on title and lead), the kinds of happening of the title, the figures of title and
+lead (the number reader: the event scorer's anchors), the meaning vector
 (the multilingual USE on title and lead, one thread, batches of ``--batch``; and the word
-vectors distilled from it, ``meaning_encoder="static"``).  Prints milliseconds per article
+vectors distilled from it, ``meaning_encoder="static"``), and the grouping itself of the
+signed articles (the index: candidates, the learned event scorer, storylines) with each event
+scorer.  Prints milliseconds per article
 for each, of CPU time (this process's, what another job on the machine does not inflate) and
 of wall-clock time.
 
@@ -29,7 +32,8 @@ from khabar.ingest import read_path
 from khabar.model import Article
 from khabar.relate.meaning import article_meanings
 from khabar.relate.stories import SignedArticle
-from khabar.scale.cluster import event_day
+from khabar.relate.stories import assign_stories
+from khabar.scale.cluster import event_day, lead_figures, sign_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +63,11 @@ def main() -> None:
     timed("event day (dates of the lead)", lambda: [event_day(a, lead_words=options.lead_words) for a in articles])
     mentions = [lead_mentions(a, body_terms=options.body_terms) for a in articles]
     timed("kinds of happening (title)", lambda: [headline_kinds(a, m) for a, m in zip(articles, mentions)])
+    timed("figures of title and lead", lambda: [lead_figures(a, lead_words=options.lead_words) for a in articles])
+    signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
+    for scorer in ("learned", "hand"):
+        grouped = dataclasses.replace(options, event_scorer=scorer)
+        timed(f"grouping, {scorer} event scorer", lambda grouped=grouped: assign_stories(signed, options=grouped))
     article_meanings(articles[:2], encoder="static")  # load the vectors outside the timing
     timed("meaning (distilled word vectors)", lambda: article_meanings(articles, encoder="static"))
 

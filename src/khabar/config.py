@@ -208,6 +208,11 @@ class BriefOptions:
 #: (docs/stories.md): USE 0.95 (event pairs F1 0.807; 0.765 at 1.0 without kinds), the
 #: distilled static vectors 1.0 (F1 0.795; 0.780 at 0.95).
 EVENT_THRESHOLDS = {"use": 0.95, "static": 1.0}
+#: The probability the learned event scorer needs to join an event, per meaning encoder:
+#: the threshold with the best recall whose event-pair precision reached 0.90 in
+#: cross-validation by storyline on the dev pairs (``scripts/build_event_scorer.py``, which
+#: writes the same value into the model file; docs/stories.md).
+LEARNED_EVENT_THRESHOLDS = {"use": 0.45, "static": 0.45}
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +261,12 @@ class StoryOptions:
     #: (khabar stories --meaning-encoder static) is the choice for streams of that size
     #: (docs/stories.md).
     meaning_encoder: str = "use"
+    #: How an article is scored against an event: "learned" (a logistic model over meaning,
+    #: words, days, kinds, shared and differing names and figures, trained on the dev pairs:
+    #: khabar.relate.stories.scorer) or "hand" (the weighted sum below).  With "learned",
+    #: ``event_threshold`` is the probability needed to join (None: the model's own,
+    #: picked for precision on held-out storylines, docs/stories.md).
+    event_scorer: str = "learned"
     #: Event score: meaning cosine to the event's centroid + ``event_terms_weight`` x
     #: TF-IDF cosine to its centroid + ``same_day_bonus`` when the article's event day is
     #: one of the event's days; an article joins the best event scoring at least
@@ -307,6 +318,10 @@ class StoryOptions:
             raise OptionsError(f"lead_words must be at least 1, got {self.lead_words}")
         if self.meaning_encoder not in ("use", "static"):
             raise OptionsError(f"meaning_encoder must be 'use' or 'static', got {self.meaning_encoder!r}")
+        if self.event_scorer not in ("learned", "hand"):
+            raise OptionsError(f"event_scorer must be 'learned' or 'hand', got {self.event_scorer!r}")
+        if self.event_scorer == "learned" and self.event_threshold is not None and not 0.0 < self.event_threshold < 1.0:
+            raise OptionsError(f"event_threshold of the learned scorer is a probability in (0, 1), got {self.event_threshold}")
         for name in ("event_threshold", "storyline_threshold"):
             if getattr(self, name) is not None and not 0.0 < getattr(self, name) <= 3.0:
                 raise OptionsError(f"{name} must be in (0, 3], got {getattr(self, name)}")
@@ -322,9 +337,12 @@ class StoryOptions:
     @property
     def join_threshold(self) -> float:
         """The event score an article needs to join an event: ``event_threshold``, or when
-        that is None the one measured for ``meaning_encoder`` (:data:`EVENT_THRESHOLDS`)."""
+        that is None the one measured for ``event_scorer`` and ``meaning_encoder``
+        (:data:`LEARNED_EVENT_THRESHOLDS`, :data:`EVENT_THRESHOLDS`)."""
         if self.event_threshold is not None:
             return self.event_threshold
+        if self.event_scorer == "learned":
+            return LEARNED_EVENT_THRESHOLDS[self.meaning_encoder]
         return EVENT_THRESHOLDS[self.meaning_encoder]
 
     def resolved(self) -> StoryOptions:

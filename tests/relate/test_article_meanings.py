@@ -48,10 +48,12 @@ def test_articles_signed_with_the_static_encoder_group_by_it():
 
 def test_the_event_threshold_follows_the_encoder_unless_given():
     assert OPTIONS.event_threshold is None and OPTIONS.meaning_encoder == "use"
-    assert OPTIONS.join_threshold == 0.95 and STATIC.join_threshold == 1.0
+    hand, static_hand = replace(OPTIONS, event_scorer="hand"), replace(STATIC, event_scorer="hand")
+    assert hand.join_threshold == 0.95 and static_hand.join_threshold == 1.0
     assert replace(STATIC, event_threshold=0.9).join_threshold == 0.9
     # a store grouped when the threshold was written out goes on with the default
-    assert replace(OPTIONS, event_threshold=0.95).resolved() == OPTIONS.resolved() != STATIC.resolved()
+    assert replace(hand, event_threshold=0.95).resolved() == hand.resolved() != static_hand.resolved()
+    assert replace(OPTIONS, event_threshold=OPTIONS.join_threshold).resolved() == OPTIONS.resolved() != hand.resolved()
 
 
 def test_the_kept_static_vectors_give_the_same_meanings_and_a_damaged_copy_only_costs_time(tmp_path, monkeypatch):

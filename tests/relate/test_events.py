@@ -137,11 +137,23 @@ def test_a_signature_keeps_its_meaning_and_event_day_in_the_store():
 def test_a_signature_stored_before_kinds_reads_with_kinds_unknown():
     item = signed(RETOLD)
     blob = item.to_bytes()
-    header = np.frombuffer(blob, dtype=np.uint32, count=4, offset=4)
-    older = b"KSG3" + header[:3].tobytes() + blob[4 + 16 : len(blob) - int(header[3])]
+    header = np.frombuffer(blob, dtype=np.uint32, count=5, offset=4)
+    body = blob[4 + 20 : len(blob) - int(header[3]) - int(header[4])]
+    older = b"KSG3" + header[:3].tobytes() + body
     stored = read_signature_blob(older, num_perm=OPTIONS.num_perm)
-    assert stored.kinds is None and stored.event_day == item.event_day
+    assert stored.kinds is None and stored.anchors is None and stored.event_day == item.event_day
     assert np.array_equal(stored.meaning, item.meaning)
+
+
+def test_a_signature_keeps_its_names_and_figures_and_reads_without_them_when_older():
+    item = signed(RETOLD)  # three workers dead, seven hurt: figures written as words
+    assert {"f:3", "f:7"} <= item.anchors and any(a.startswith("n:") for a in item.anchors)
+    blob = item.to_bytes()
+    assert read_signature_blob(blob, num_perm=OPTIONS.num_perm).anchors == item.anchors
+    header = np.frombuffer(blob, dtype=np.uint32, count=5, offset=4)
+    before_anchors = b"KSG4" + header[:4].tobytes() + blob[4 + 20 : len(blob) - int(header[4])]
+    stored = read_signature_blob(before_anchors, num_perm=OPTIONS.num_perm)
+    assert stored.anchors is None and stored.kinds == item.kinds
 
 
 def test_a_resumed_index_groups_events_and_storylines_as_an_uninterrupted_one():

@@ -230,6 +230,7 @@ def eval_stance(
 @click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
 @click.option("--meaning-encoder", show_default=False, help="What encodes the meaning: use or static.")
+@click.option("--event-scorer", show_default=False, help="How an article is scored against an event: learned or hand.")
 def eval_stories(
     data: tuple[Path, ...],
     event_dir: tuple[Path, ...],
@@ -245,6 +246,7 @@ def eval_stories(
     storyline_threshold: float | None,
     lexical: bool,
     meaning_encoder: str | None,
+    event_scorer: str | None,
 ) -> None:
     """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping;
     with --gold, pairwise precision / recall / F1 of events and storylines on real news.
@@ -266,6 +268,7 @@ def eval_stories(
         "storyline_threshold": storyline_threshold,
         "semantic": False if lexical else None,
         "meaning_encoder": meaning_encoder,
+        "event_scorer": event_scorer,
     }
     given["cosine_threshold"] = cosine_threshold or None  # 0: the second stage off (below)
     try:

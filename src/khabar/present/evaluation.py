@@ -150,7 +150,7 @@ def story_options_line(options) -> str:
             f" event_threshold={options.join_threshold} event_terms_weight={options.event_terms_weight}"
             f" same_day_bonus={options.same_day_bonus} event_days={options.event_days}"
             f" storyline_threshold={options.storyline_threshold} storyline_days={options.storyline_days}"
-            f" meaning_encoder={options.meaning_encoder}"
+            f" meaning_encoder={options.meaning_encoder} event_scorer={options.event_scorer}"
         )
     return line
 

@@ -23,6 +23,7 @@ from khabar.model import Article, EntityMention
 from khabar.relate.stories import (
     SignedArticle,
     EVENT_DAY_REACH,
+    anchor_set,
     Story,
     StoryIndex,
     StoryIndexState,
@@ -49,7 +50,29 @@ def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray
         meaning=meaning,
         event_day=event_day(article, lead_words=options.lead_words),
         kinds=_headline_kinds(article, options, mentions),
+        anchors=_anchors(article, options, mentions),
     )
+
+
+def lead_figures(article: Article, *, lead_words: int = 40) -> list[float]:
+    """The figures of the title and the first ``lead_words`` body words, years (1900-2100)
+    left out: every report of the year names it, a toll or a score tells one happening."""
+    from khabar.relate.meaning import meaning_text
+    from khabar.text.ar.numbers.find import find_numbers  # the number reader loads on first use
+
+    out = []
+    for m in find_numbers(meaning_text(article, lead_words=lead_words)):
+        if m.value is not None and not (m.value.is_integer() and 1900 <= m.value <= 2100):
+            out.append(m.value)
+    return out
+
+
+def _anchors(article: Article, options: StoryOptions, mentions: list[EntityMention]) -> frozenset[str] | None:
+    """The names and figures the event scorer compares (:func:`anchor_set`), when grouping
+    by meaning (the lexical grouping does not read them)."""
+    if not options.semantic:
+        return None
+    return anchor_set([m.name_key for m in mentions], lead_figures(article, lead_words=options.lead_words))
 
 
 def event_day(article: Article, *, lead_words: int = 40) -> dt.date | None:
@@ -137,9 +160,11 @@ def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> 
     except ValueError as e:
         raise InputError(row.article_id, f"stored signature unreadable: {e}") from e
     signature, ids, weights, kinds = stored.signature, stored.term_ids, stored.term_weights, stored.kinds
+    anchors = stored.anchors
     needs_terms = not ids.size and options.cosine_threshold is not None
     needs_kinds = kinds is None and options.event_kinds and options.semantic
-    if needs_terms or needs_kinds:
+    needs_anchors = anchors is None and options.semantic
+    if needs_terms or needs_kinds or needs_anchors:
         # Signed before terms or kinds (an older store, or a writer that stored only
         # ``signature.tobytes()``): they come from the stored article, so the grouping is
         # the same as for an article signed here.
@@ -150,9 +175,11 @@ def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> 
                 ids, weights = term_vector(article, body_terms=options.body_terms, names=[m.name_key for m in mentions])
             if needs_kinds:
                 kinds = _headline_kinds(article, options, mentions)
+            if needs_anchors:
+                anchors = _anchors(article, options, mentions)
     return SignedArticle(
         row.article_id, row.published, row.title, row.outlet, signature, ids, weights, stored.meaning,
-        stored.event_day, kinds,
+        stored.event_day, kinds, anchors,
     )
 
 
@@ -161,7 +188,7 @@ def signed_from_blob(article: Article, blob: bytes, *, options: StoryOptions) ->
     stored = read_signature_blob(blob, num_perm=options.num_perm)
     return SignedArticle(
         article.id, article.published, article.title, article.outlet, stored.signature,
-        stored.term_ids, stored.term_weights, stored.meaning, stored.event_day, stored.kinds,
+        stored.term_ids, stored.term_weights, stored.meaning, stored.event_day, stored.kinds, stored.anchors,
     )
 
 

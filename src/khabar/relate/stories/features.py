@@ -172,6 +172,10 @@ class SignedArticle:
     #: The kinds of happening its title names (:func:`khabar.extract.happenings.headline_kinds`:
     #: "attack", "match", "statement" ...); None when unknown (signed before kinds).
     kinds: frozenset[str] | None = field(default=None, compare=False)
+    #: Who and how many of its title and lead (:func:`anchor_set`): its names' keys and its
+    #: figures, what the event scorer counts as shared or differing; None when unknown
+    #: (signed before anchors).
+    anchors: frozenset[str] | None = field(default=None, compare=False)
 
     @classmethod
     def of(
@@ -183,11 +187,12 @@ class SignedArticle:
         meaning: np.ndarray | None = None,
         event_day: dt.date | None = None,
         kinds: frozenset[str] | None = None,
+        anchors: frozenset[str] | None = None,
     ) -> SignedArticle:
         """Sign ``article``.  ``names``: the keys of the names in its lead
         (:func:`khabar.extract.entities.lead_names`), used when ``options.names``;
         ``meaning``: its meaning vector (encoded by the caller, a batch at a time);
-        ``kinds``: the kinds of happening its title names."""
+        ``kinds``: the kinds of happening its title names; ``anchors``: :func:`anchor_set`."""
         terms = ArticleTerms.of(article, body_terms=options.body_terms, names=names if options.names else ())
         signature = article_signature(article, options=options, terms=terms)
         ids, weights = term_vector(article, terms=terms)
@@ -202,6 +207,7 @@ class SignedArticle:
             meaning=NO_MEANING if meaning is None else np.asarray(meaning, dtype=np.float32),
             event_day=event_day,
             kinds=kinds,
+            anchors=anchors,
         )
 
     @property
@@ -212,15 +218,31 @@ class SignedArticle:
     def to_bytes(self) -> bytes:
         """What a store keeps per article (:func:`signature_blob`)."""
         return signature_blob(
-            self.signature, self.term_ids, self.term_weights, self.meaning, self.event_day, self.kinds
+            self.signature, self.term_ids, self.term_weights, self.meaning, self.event_day, self.kinds, self.anchors
         )
 
 
-#: First bytes of a signature blob that carries a meaning vector, an event day and the
-#: kinds of happening (see :func:`signature_blob`); ``KSG3`` blobs carry no kinds, older
-#: blobs (hash values, then terms) start with a hash value.
-BLOB_MARK = b"KSG4"
+#: First bytes of a signature blob that carries a meaning vector, an event day, the kinds
+#: of happening and the anchors (see :func:`signature_blob`); ``KSG4`` blobs carry no
+#: anchors, ``KSG3`` blobs no kinds either, older blobs (hash values, then terms) start
+#: with a hash value.
+BLOB_MARK = b"KSG5"
+BLOB_MARK_4 = b"KSG4"
 BLOB_MARK_3 = b"KSG3"
+#: Separates anchors in a blob (a name key may hold a comma, never a control character).
+ANCHOR_SEPARATOR = "\x1f"
+#: Prefixes of the two kinds of anchor.
+NAME_ANCHOR = "n:"
+FIGURE_ANCHOR = "f:"
+
+
+def anchor_set(name_keys: Sequence[str], figures: Sequence[float]) -> frozenset[str]:
+    """An article's anchors: ``n:`` + the key of each name of its lead, ``f:`` + each figure
+    of its title and lead (an integer written without ".0"), control characters dropped."""
+    out = {NAME_ANCHOR + "".join(ch for ch in k if ch >= " ") for k in name_keys if k}
+    for value in figures:
+        out.add(FIGURE_ANCHOR + (str(int(value)) if float(value).is_integer() else f"{value:g}"))
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +256,8 @@ class StoredSignature:
     event_day: dt.date | None
     #: None when the blob was written before kinds (``KSG3`` and older).
     kinds: frozenset[str] | None = None
+    #: None when the blob was written before anchors (``KSG4`` and older).
+    anchors: frozenset[str] | None = None
 
 
 def signature_blob(
@@ -243,16 +267,21 @@ def signature_blob(
     meaning: np.ndarray = NO_MEANING,
     event_day: dt.date | None = None,
     kinds: frozenset[str] | None = None,
+    anchors: frozenset[str] | None = None,
 ) -> bytes:
     """The stored form of a signed article: :data:`BLOB_MARK`, the number of terms, the
-    meaning's length, the event day's ordinal (0: none) and the length of the kinds as four
-    uint32, then the uint64 hash values, the term ids (uint32) and weights (float32), the
-    meaning (float16: half the room, and a cosine moves by less than 0.001) and the kinds
-    (UTF-8, sorted, comma-separated).  ``KSG3`` blobs (before kinds), blobs of hash values
-    and terms only (before meanings) and of hash values only (before terms) still read."""
+    meaning's length, the event day's ordinal (0: none), the length of the kinds and of the
+    anchors as five uint32, then the uint64 hash values, the term ids (uint32) and weights
+    (float32), the meaning (float16: half the room, and a cosine moves by less than 0.001),
+    the kinds (UTF-8, sorted, comma-separated) and the anchors (UTF-8, sorted, separated by
+    :data:`ANCHOR_SEPARATOR`).  ``KSG4`` blobs (before anchors), ``KSG3`` blobs (before
+    kinds), blobs of hash values and terms only (before meanings) and of hash values only
+    (before terms) still read."""
     kind_bytes = ",".join(sorted(kinds or ())).encode("utf-8")
+    anchor_bytes = ANCHOR_SEPARATOR.join(sorted(anchors or ())).encode("utf-8")
     header = np.array(
-        [len(term_ids), len(meaning), event_day.toordinal() if event_day else 0, len(kind_bytes)], dtype=np.uint32
+        [len(term_ids), len(meaning), event_day.toordinal() if event_day else 0, len(kind_bytes), len(anchor_bytes)],
+        dtype=np.uint32,
     )
     return (
         BLOB_MARK
@@ -262,6 +291,7 @@ def signature_blob(
         + np.ascontiguousarray(term_weights, dtype=np.float32).tobytes()
         + np.ascontiguousarray(meaning, dtype=np.float16).tobytes()
         + kind_bytes
+        + anchor_bytes
     )
 
 
@@ -269,23 +299,28 @@ def read_signature_blob(blob: bytes, *, num_perm: int) -> StoredSignature:
     """What :func:`signature_blob` wrote (or an older blob); ValueError when the blob does
     not hold ``num_perm`` hash values and whole parts."""
     kinds: frozenset[str] | None = None
+    anchors: frozenset[str] | None = None
     mark = blob[: len(BLOB_MARK)]
-    if mark in (BLOB_MARK, BLOB_MARK_3):
-        fields = 4 if mark == BLOB_MARK else 3
+    if mark in (BLOB_MARK, BLOB_MARK_4, BLOB_MARK_3):
+        fields = {BLOB_MARK: 5, BLOB_MARK_4: 4, BLOB_MARK_3: 3}[mark]
         start = len(BLOB_MARK) + 4 * fields
         if len(blob) < start:
             raise ValueError(f"a signature blob of {len(blob)} bytes is cut short")
-        k, dim, ordinal, n_kinds = (
-            [int(x) for x in np.frombuffer(blob, dtype=np.uint32, count=fields, offset=len(BLOB_MARK))] + [0]
-        )[:4]
-        if len(blob) != start + num_perm * 8 + 8 * k + 2 * dim + n_kinds:
+        k, dim, ordinal, n_kinds, n_anchors = (
+            [int(x) for x in np.frombuffer(blob, dtype=np.uint32, count=fields, offset=len(BLOB_MARK))] + [0, 0]
+        )[:5]
+        if len(blob) != start + num_perm * 8 + 8 * k + 2 * dim + n_kinds + n_anchors:
             raise ValueError(
                 f"a signature blob of {len(blob)} bytes does not hold {num_perm} hash values, {k} terms, "
-                f"a meaning of {dim} and {n_kinds} bytes of kinds"
+                f"a meaning of {dim}, {n_kinds} bytes of kinds and {n_anchors} of anchors"
             )
-        if mark == BLOB_MARK:
-            text = blob[len(blob) - n_kinds :].decode("utf-8") if n_kinds else ""
+        end = len(blob) - n_anchors
+        if mark != BLOB_MARK_3:
+            text = blob[end - n_kinds : end].decode("utf-8") if n_kinds else ""
             kinds = frozenset(text.split(",")) if text else frozenset()
+        if mark == BLOB_MARK:
+            text = blob[end:].decode("utf-8") if n_anchors else ""
+            anchors = frozenset(text.split(ANCHOR_SEPARATOR)) if text else frozenset()
         offset = start
     else:
         head = num_perm * 8
@@ -298,7 +333,7 @@ def read_signature_blob(blob: bytes, *, num_perm: int) -> StoredSignature:
     weights = np.frombuffer(blob, dtype=np.float32, count=k, offset=offset + 4 * k).copy()
     meaning = np.frombuffer(blob, dtype=np.float16, count=dim, offset=offset + 8 * k).astype(np.float32)
     day = dt.date.fromordinal(ordinal) if ordinal else None
-    return StoredSignature(signature, ids, weights, meaning, day, kinds)
+    return StoredSignature(signature, ids, weights, meaning, day, kinds, anchors)
 
 
 def order_key(item: SignedArticle) -> tuple[bool, str, str]:

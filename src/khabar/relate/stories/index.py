@@ -50,6 +50,8 @@ from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
+    from khabar.relate.stories.scorer import EventScorer
+
 #: From this many articles on, a story is joined through a single close member only if the
 #: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
 CHAIN_GUARD_SIZE = 3
@@ -59,6 +61,33 @@ CHAIN_GUARD_SIZE = 3
 #: pairs score 0.14 at the median (dev pairs, docs/stories.md), and no same-event pair of
 #: the dev set falls under 0.35.
 MEANING_FLOOR = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """An active event an article may join, and what is known of the two
+    (:func:`khabar.relate.stories.scorer.event_evidence` turns it into the scorer's row)."""
+
+    story_id: str
+    meaning: float
+    terms: float
+    jaccard: float
+    gap: int | None
+    days_in: int | None
+    kinds: frozenset[str]
+    event_kinds: frozenset[str]
+    anchors: frozenset[str]
+    event_anchors: frozenset[str]
+    size: int
+
+    def evidence(self) -> np.ndarray:
+        from khabar.relate.stories.scorer import event_evidence
+
+        return event_evidence(
+            meaning=self.meaning, terms=self.terms, jaccard=self.jaccard, gap=self.gap, days_in=self.days_in,
+            kinds=self.kinds, event_kinds=self.event_kinds, anchors=self.anchors,
+            event_anchors=self.event_anchors, size=self.size,
+        )
 
 
 class _Centroids:
@@ -114,6 +143,13 @@ class _Centroids:
             self._key[row] = None
             self._free.append(row)
 
+    def cosine(self, key: str, vector: np.ndarray) -> float | None:
+        """Cosine of ``vector`` to the centroid of ``key`` (None: no centroid)."""
+        row = self._row.get(key)
+        if row is None or vector.size != self._matrix.shape[1]:
+            return None
+        return float(self._matrix[row] @ vector)
+
     def closest(self, vector: np.ndarray, floor: float) -> dict[str, float]:
         """Keys whose centroid's cosine to ``vector`` is at least ``floor``."""
         if not self._row or vector.size != self._matrix.shape[1]:
@@ -155,6 +191,8 @@ class _Active:
     days: tuple[dt.date | None, dt.date | None] = (None, None)
     #: The kinds of happening its articles' titles name (see :meth:`StoryIndex._best_event`).
     kinds: frozenset[str] = frozenset()
+    #: The names and figures of its articles' leads (:func:`~khabar.relate.stories.features.anchor_set`).
+    anchors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -176,10 +214,13 @@ class StoryIndex:
     story's centroid is a running sum and a saved state rebuilds the same index.
     """
 
-    def __init__(self, options: StoryOptions) -> None:
+    def __init__(self, options: StoryOptions, *, scorer: EventScorer | None = None) -> None:
+        """``scorer``: the learned event scorer to use instead of the shipped one (training
+        and cross-validation try their own; it is not part of a saved state)."""
         from datasketch import MinHashLSH  # here, not at import: ingest without --stories never pays for it (scipy)
 
         self.options = options
+        self._scorer = scorer
         self._lsh = MinHashLSH(threshold=options.candidate_threshold, num_perm=options.num_perm)
         self._active: dict[str, _Active] = {}
         self._story_of: dict[str, str] = {}  # active article id -> story id
@@ -253,9 +294,12 @@ class StoryIndex:
                 close[story_id] = close.get(story_id, 0) + 1
         vector = self._weigh(item)
         meaning = np.asarray(item.meaning, dtype=np.float32)
-        story_id = self._best(jaccard, close, vector, item.published)
+        learned = self.options.semantic and self.options.event_scorer == "learned" and meaning.size > 0
+        # The learned scorer weighs the shared wording itself (``jaccard`` is one of its
+        # features): no join by wording alone before it.
+        story_id = None if learned else self._best(jaccard, close, vector, item.published)
         if story_id is None and self.options.semantic and meaning.size:
-            story_id = self._best_event(vector, meaning, item.day, item.kinds or frozenset())
+            story_id = self._best_event(item, vector, meaning, jaccard)
         if story_id is not None:
             self._grow(story_id, item)
         else:
@@ -273,6 +317,8 @@ class StoryIndex:
             self._event_meanings.add(story_id, meaning)
         if item.kinds and self.options.event_kinds:
             active.kinds = active.kinds | item.kinds
+        if item.anchors:
+            active.anchors = active.anchors | item.anchors
         if active.story.storyline:
             self._grow_storyline(active.story.storyline, item, vector, meaning, new_event=active.story.size == 1)
         self._insert(story_id, item.article_id, signature, vector)
@@ -320,30 +366,81 @@ class StoryIndex:
         return min(second)[1] if second else None
 
     def _best_event(
-        self, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, day: dt.date | None, kinds: frozenset[str]
+        self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, jaccard: dict[str, float]
     ) -> str | None:
         """The event to join by the event score (ties to the smaller id), or None.
 
-        With :attr:`StoryOptions.event_kinds`, an event whose titles name kinds of happening
-        and none of the article's own (``kinds``: a match and a tax settlement, a crash and
-        the finding of its wreckage) is not joined, however close in meaning: reports of one
-        topic on one day are close in meaning, the kind of happening tells them apart."""
+        Candidates: the active events whose meaning centroid is within
+        :data:`MEANING_FLOOR`, whose days are within ``event_days`` of the article's event
+        day and whose first day is at most ``event_span_days`` before it.  With
+        :attr:`StoryOptions.event_kinds`, an event whose titles name kinds of happening and
+        none of the article's own (a match and a tax settlement, a crash and the finding of
+        its wreckage) is not a candidate, however close in meaning: reports of one topic on
+        one day are close in meaning, the kind of happening tells them apart.  Each
+        candidate is scored (:meth:`_score_events`) and the best joined if it reaches
+        :attr:`StoryOptions.join_threshold`."""
+        candidates = self._event_candidates(item, vector, meaning, jaccard)
+        if not candidates:
+            return None
+        scores = self._score_events(candidates)
+        threshold = self.options.join_threshold if self._scorer is None or self.options.event_threshold else self._scorer.threshold
+        scored = [(-score, c.story_id) for c, score in zip(candidates, scores, strict=True) if score >= threshold]
+        return min(scored)[1] if scored else None
+
+    def _event_candidates(
+        self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, jaccard: dict[str, float]
+    ) -> list[EventCandidate]:
         o = self.options
-        scored = []
-        for sid, cos in self._event_meanings.closest(meaning, MEANING_FLOOR).items():
+        day, kinds = item.day, item.kinds or frozenset()
+        close = self._event_meanings.closest(meaning, MEANING_FLOOR)
+        if o.event_scorer == "learned":
+            # Events that share the article's wording are candidates however far in meaning.
+            for sid in jaccard.keys() - close.keys():
+                cos = self._event_meanings.cosine(sid, meaning)
+                if cos is not None:
+                    close[sid] = cos
+        out = []
+        for sid, cos in sorted(close.items()):
             active = self._active[sid]
             gap = _gap(day, active.days)
             if gap is not None and gap > o.event_days:
                 continue
             first = active.days[0]
-            if o.event_span_days is not None and day and first and (day - first).days > o.event_span_days:
+            days_in = (day - first).days if day and first else None
+            if o.event_span_days is not None and days_in is not None and days_in > o.event_span_days:
                 continue  # a topic reported daily would otherwise grow one event for months
             if kinds and active.kinds and o.event_kinds and kinds.isdisjoint(active.kinds):
                 continue
-            score = cos + o.event_terms_weight * active.terms.cosine(vector) + (o.same_day_bonus if gap == 0 else 0.0)
-            if score >= o.join_threshold:
-                scored.append((-score, sid))
-        return min(scored)[1] if scored else None
+            out.append(
+                EventCandidate(
+                    story_id=sid,
+                    meaning=cos,
+                    terms=active.terms.cosine(vector),
+                    jaccard=jaccard.get(sid, 0.0),
+                    gap=gap,
+                    days_in=days_in,
+                    kinds=kinds,
+                    event_kinds=active.kinds,
+                    anchors=item.anchors or frozenset(),
+                    event_anchors=active.anchors,
+                    size=active.story.size,
+                )
+            )
+        return out
+
+    def _score_events(self, candidates: list[EventCandidate]) -> np.ndarray:
+        """The event score of each candidate: with the learned scorer the probability of
+        the same happening; by hand, meaning cosine + ``event_terms_weight`` x term cosine
+        + ``same_day_bonus`` on a shared day."""
+        o = self.options
+        if o.event_scorer == "learned":
+            from khabar.relate.stories.scorer import load_scorer
+
+            scorer = self._scorer or load_scorer(o.meaning_encoder)
+            return scorer.probabilities(np.vstack([c.evidence() for c in candidates]))
+        return np.array(
+            [c.meaning + o.event_terms_weight * c.terms + (o.same_day_bonus if c.gap == 0 else 0.0) for c in candidates]
+        )
 
     def _place_in_storyline(self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray) -> str:
         """The storyline a new event joins (the best scoring active one), or a new one's id."""
@@ -501,6 +598,7 @@ class StoryIndex:
             vectors=vectors,
             event_days=tuple(self._active[s.id].days for s in stories),
             event_kinds=tuple(self._active[s.id].kinds for s in stories),
+            event_anchors=tuple(self._active[s.id].anchors for s in stories),
             event_meanings=tuple(self._event_meanings.sums.get(s.id, _NO_SUM) for s in stories),
             storylines=lines,
             storyline_terms=tuple(
@@ -519,6 +617,8 @@ class StoryIndex:
                 index._active[story.id].days = state.event_days[i]
             if state.event_kinds:
                 index._active[story.id].kinds = state.event_kinds[i]
+            if state.event_anchors:
+                index._active[story.id].anchors = state.event_anchors[i]
             if state.event_meanings and state.event_meanings[i].size:
                 index._event_meanings.set(story.id, state.event_meanings[i].astype(np.float32))
         vectors = state.vectors or tuple((NO_TERMS, np.zeros(0)) for _ in state.members)

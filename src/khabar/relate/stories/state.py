@@ -55,6 +55,8 @@ class StoryIndexState:
     event_meanings: tuple[np.ndarray, ...] = ()
     #: Per story: the kinds of happening its titles name.
     event_kinds: tuple[frozenset[str], ...] = ()
+    #: Per story: the anchors (names, figures) of its articles.
+    event_anchors: tuple[frozenset[str], ...] = ()
     #: Active storylines, with their term centroids ((ids, weights, squared norm)) and
     #: meaning sums: kept whole, since they outlive the events that made them.
     storylines: tuple[Storyline, ...] = ()
@@ -73,6 +75,7 @@ class StoryIndexState:
             ],
             "event_days": [[_iso(a), _iso(b)] for a, b in self.event_days],
             "event_kinds": [sorted(k) for k in self.event_kinds],
+            "event_anchors": [sorted(k) for k in self.event_anchors],
             "members": [list(m) for m in self.members],
             "storylines": [
                 [ln.id, ln.title, _iso(ln.first_day), _iso(ln.last_day), ln.size, ln.events] for ln in self.storylines
@@ -116,8 +119,11 @@ class StoryIndexState:
             for lid, title, first, last, size, events in header["storylines"]
         )
         line_terms = _unragged(line_offsets, line_ids, line_weights)
+        options = dict(header["options"])
+        # A state written before the learned scorer was grouped by the hand-weighted score.
+        options.setdefault("event_scorer", "hand")
         return cls(
-            options=StoryOptions(**header["options"]),
+            options=StoryOptions(**options),
             stories=stories,
             members=tuple((k, s) for k, s in header["members"]),
             signatures=signatures,
@@ -126,6 +132,8 @@ class StoryIndexState:
             event_meanings=_rows(event_meanings, len(stories)),
             # A state written before kinds has none: its events then take any kind.
             event_kinds=tuple(frozenset(k) for k in header.get("event_kinds", ())),
+            # Before anchors: its events then share no name or figure with a new article.
+            event_anchors=tuple(frozenset(k) for k in header.get("event_anchors", ())),
             storylines=lines,
             storyline_terms=tuple(
                 (i, w, float(n)) for (i, w), n in zip(line_terms, header["storyline_norms"], strict=True)

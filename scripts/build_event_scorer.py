@@ -1,0 +1,218 @@
+"""Train the event scorer (khabar.relate.stories.scorer) on the event gold's dev split.
+
+1. Every dev article (``tests/gold/events``: both files, one event and storyline each) is
+   signed as ``khabar stories`` signs it (``--encoder``: use or static).
+2. The articles are streamed through a real :class:`~khabar.relate.stories.StoryIndex` in
+   date order, but every decision is the gold's (an *oracle* stream): each article is
+   compared with every active event the index would let it compare with (close in meaning
+   and days, kinds not in conflict), and each comparison is one training row (its evidence,
+   and whether the event is the article's own).  So the rows are the decisions the scorer
+   meets when grouping, on a history that is right.
+3. Cross-validation by storyline: the storylines are dealt into ``--folds`` folds; a model trained on the other folds' rows groups all dev
+   articles as one stream for real (as ``khabar eval stories --split dev`` does: the same
+   stream, so the same document frequencies and competing events), at each threshold, and
+   only the held-out fold's pairs are scored (a pair across storylines counts in the fold
+   of its first article's storyline); ``--repeats`` deals of the folds are pooled.
+   The threshold is the one with the best recall whose pooled event-pair precision reaches
+   ``--precision`` (0.90).
+4. The model is trained again on all dev rows and written, with the threshold and the
+   cross-validation figures, to ``src/khabar/relate/data/event-scorer-<encoder>.json``.
+
+L2-regularized logistic regression by Newton's method on standardized features: no new
+dependency, deterministic.  The test and fresh splits are not read.
+
+    python scripts/build_event_scorer.py [--encoder use] [--corpus ../shared/corpora/ant]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from khabar.config import StoryOptions
+from khabar.evaluate.stories import PairScores, read_event_gold
+from khabar.ingest import read_path
+from khabar.model import Article
+from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
+from khabar.relate.stories.features import order_key
+from khabar.relate.stories.index import EventCandidate
+from khabar.relate.stories.scorer import FEATURES, EventScorer, scorer_path
+from khabar.scale.cluster import sign_batch
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / "events"
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.81, 0.05))
+
+
+def labels(pairs: list[dict], rows: list[dict]) -> dict[str, tuple[str, str]]:
+    """(event, storyline) of every labelled article of both files."""
+    out = {r["path"]: (r["event"], r["storyline"]) for r in rows}
+    for r in pairs:
+        out.setdefault(r["a"], (r["a_event"], r["a_storyline"]))
+        out.setdefault(r["b"], (r["b_event"], r["b_storyline"]))
+    return out
+
+
+def storyline_folds(label: dict[str, tuple[str, str]], folds: int, repeat: int = 0) -> dict[str, int]:
+    """Fold of each storyline: storylines dealt largest first to the fold with the fewest
+    articles (ties by name; ``repeat`` > 0 deals them in a shuffled order, seeded by it).
+    (Joining the storylines that a pair links would put nearly all of dev in one block:
+    the hard negatives link most of them.)"""
+    size: dict[str, int] = defaultdict(int)
+    for _event, line in label.values():
+        size[line] += 1
+    load = [0] * folds
+    out = {}
+    order = sorted(size, key=lambda b: (-size[b], b))
+    if repeat:
+        order = [order[i] for i in np.random.default_rng(repeat).permutation(len(order))]
+    for line in order:
+        k = min(range(folds), key=lambda i: (load[i], i))
+        out[line] = k
+        load[k] += size[line]
+    return out
+
+
+class OracleIndex(StoryIndex):
+    """A story index whose every decision is the gold's; it records what the scorer sees."""
+
+    def __init__(self, options: StoryOptions, gold: dict[str, str]) -> None:
+        super().__init__(options)
+        self.gold = gold  # article id -> gold event
+        self.event_of_story: dict[str, str] = {}
+        self.story_of_event: dict[str, str] = {}
+        self.rows: list[tuple[str, np.ndarray, bool]] = []  # (article id, evidence, same event)
+
+    def _best_event(self, item: SignedArticle, vector, meaning, jaccard) -> str | None:
+        own = self.gold[item.article_id]
+        for c in self._event_candidates(item, vector, meaning, jaccard):
+            self.rows.append((item.article_id, c.evidence(), self.event_of_story[c.story_id] == own))
+        sid = self.story_of_event.get(own)
+        return sid if sid is not None and self.story(sid) is not None else None
+
+    def add(self, item: SignedArticle) -> str:
+        sid = super().add(item)
+        own = self.gold[item.article_id]
+        self.event_of_story[sid] = own
+        self.story_of_event[own] = sid
+        return sid
+
+
+def fit(x: np.ndarray, y: np.ndarray, *, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """(mean, scale, weights, bias) of an L2-penalized logistic regression (bias unpenalized)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return mean, scale, w[:-1], float(w[-1])
+
+
+def scorer_of(x: np.ndarray, y: np.ndarray, *, l2: float, threshold: float = 0.5) -> EventScorer:
+    mean, scale, weights, bias = fit(x, y, l2=l2)
+    return EventScorer(
+        FEATURES, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, weights)), bias, threshold
+    )
+
+
+def group(items: list[SignedArticle], options: StoryOptions, scorer: EventScorer) -> dict[str, str]:
+    return assign_stories(items, options=options, index=StoryIndex(options, scorer=scorer))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--encoder", default="use", choices=("use", "static"))
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "ant")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=3, help="fold deals, pooled (few big events make one deal noisy)")
+    parser.add_argument("--precision", type=float, default=0.90)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--out", type=Path, default=None, help="default: the shipped model file of the encoder")
+    args = parser.parse_args(argv)
+
+    options = StoryOptions(meaning_encoder=args.encoder, event_scorer="learned")
+    pairs, event_rows = read_event_gold(GOLD, split="dev")
+    label = labels(pairs, event_rows)
+    article_of: dict[str, Article] = {}
+    for rel in sorted(label):
+        (article,) = [a for a in read_path(args.corpus / rel) if isinstance(a, Article)][:1]
+        article_of[rel] = article
+    path_of = {a.id: p for p, a in article_of.items()}
+    signed = [s for s in sign_batch(list(article_of.values()), options=options) if isinstance(s, SignedArticle)]
+    signed.sort(key=order_key)
+    gold = {s.article_id: label[path_of[s.article_id]][0] for s in signed}
+
+    oracle = OracleIndex(options, gold)
+    for s in signed:
+        oracle.retire_for(s.published)
+        oracle.add(s)
+    ids = [r[0] for r in oracle.rows]
+    x = np.vstack([r[1] for r in oracle.rows])
+    y = np.array([r[2] for r in oracle.rows], dtype=np.float64)
+    print(f"{len(signed)} dev articles, {len(x)} oracle comparisons ({int(y.sum())} with the article's own event)")
+
+    # Cross-validation: group each held-out fold for real, at every threshold.
+    decisions: dict[float, list[tuple[bool, bool]]] = {t: [] for t in THRESHOLDS}
+    for repeat in range(args.repeats):
+        fold_of_line = storyline_folds(label, args.folds, repeat)
+        row_fold = np.array([fold_of_line[label[path_of[i]][1]] for i in ids])
+        for k in range(args.folds):
+            train = row_fold != k
+            scorer = scorer_of(x[train], y[train], l2=args.l2)
+            held_pairs = [r for r in pairs if fold_of_line[r["a_storyline"]] == k]
+            for t in THRESHOLDS:
+                got = group(signed, dataclasses.replace(options, event_threshold=t), scorer)
+                decisions[t] += [
+                    (bool(r["same_event"]), got[article_of[r["a"]].id] == got[article_of[r["b"]].id])
+                    for r in held_pairs
+                ]
+    table = {t: PairScores.of(d) for t, d in decisions.items()}
+    print(f"threshold  CV event pairs P / R / F1 (dev, {args.folds} storyline folds x {args.repeats} deals, pooled)")
+    for t, sc in table.items():
+        print(f"  {t:.2f}    {sc.precision:.3f} / {sc.recall:.3f} / {sc.f1:.3f}  (false joins {sc.false_positives})")
+    good = [t for t, sc in table.items() if sc.precision >= args.precision]
+    chosen = max(good, key=lambda t: (table[t].recall, -t)) if good else max(THRESHOLDS)
+    cv = table[chosen]
+    print(f"chosen threshold {chosen}: CV P {cv.precision:.3f} R {cv.recall:.3f} F1 {cv.f1:.3f}")
+
+    final = dataclasses.replace(scorer_of(x, y, l2=args.l2), threshold=chosen)
+    out = args.out or scorer_path(args.encoder)
+    out.write_text(
+        final.to_json(
+            trained_on="event gold (tests/gold/events), dev split: oracle-stream comparisons of each article "
+            "with the active events it may join",
+            encoder=args.encoder,
+            rows=len(x),
+            positives=int(y.sum()),
+            l2=args.l2,
+            cross_validation=f"{args.folds} folds by storyline, {args.repeats} deals pooled; threshold = best recall with pooled event-pair "
+            f"precision >= {args.precision}",
+            cv_event_pairs={"precision": round(cv.precision, 3), "recall": round(cv.recall, 3), "f1": round(cv.f1, 3)},
+            built=dt.date.today().isoformat(),
+            command="python scripts/build_event_scorer.py --encoder " + args.encoder,
+        ),
+        encoding="utf-8",
+    )
+    print(f"wrote {out}")
+    print("weights (standardized): " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(FEATURES, final.weights, strict=True)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
