@@ -702,3 +702,15 @@ def test_a_statement_carries_on_through_its_paragraph_until_another_speaker():
 def test_a_role_then_a_title_of_address_then_the_name():
     c = _one("وقال وكيل وزارة الزراعة الدكتور سلطان الهاشمي إن الخسائر بلغت 40 مليون دينار.")
     assert source_of(c) == "سلطان الهاشمي"
+
+
+def test_the_subject_of_an_act_is_no_source_and_a_subject_before_its_verb_of_talking_is():
+    c = _one("وأطلق مسلحون عشرات القذائف على البلدات الحدودية.")
+    assert source_of(c) is None  # "أطلق" says something only with its noun ("أطلق نداء")
+    c = _by_value(_claims("ولم تذكر الوزارة عدد الجرحى، إلا وسائل إعلام محلية تحدثت عن إصابة 8 أشخاص."), 8)
+    assert source_of(c) == "وسائل إعلام محلية"
+
+
+def test_a_report_named_again_is_its_issuer():
+    cs = _claims("وقال تقرير المعهد الوطني للإحصاء إن البطالة بلغت 12 في المئة. وذكر التقرير أن 300 ألف شاب بلا عمل.")
+    assert source_of(_by_value(cs, 300000)) == "المعهد الوطني للإحصاء"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, is_adjective, issued_at, verb_info
+from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
 from khabar.extract.titles import titles_by_first_word, without_article
@@ -329,6 +330,10 @@ def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
     if info is not None and info[1].kind == "strict":
         return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
     if info is not None and info[1].kind not in ("participle", "impersonal"):
+        if info[1].frame and not info[1].preps:
+            # "أطلق" says something only with its noun ("أطلق نداء"); "وأطلق مقاتلون عشرات
+            # القذائف" is an act, its subject no source
+            return any(s.toks[j].norm in info[1].frame for j in range(k + 1, min(len(s.toks), k + 1 + MAX_FRAME_DISTANCE)))
         return True
     hit = _lists().source_verb.at(s.toks, k, _variants)
     return hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING))
@@ -369,8 +374,28 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             b += 1
         if b > a:
             return s.text[s.toks[a].start : s.toks[b - 1].end]
-        return None
+        return _subject_before(s, k)
     return None
+
+
+#: Words after which a subject-first clause starts ("إلا وسائل إعلام محلية تحدثت عن").
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in "إلا الا لكن ولكن بينما فيما في حين".split())
+
+
+def _subject_before(s: _Sent, k: int) -> str | None:
+    """The subject written before a verb of saying whose object follows it ("إلا وسائل إعلام
+    محلية تحدثت عن إصابة 8"): the words since the clause opened, when they name someone who
+    can speak (an institution, a country or an unnamed source of the lists)."""
+    j = k - 1
+    while j >= 0 and k - j <= MAX_HEADLINE_SOURCE_WORDS and s.is_word(j) and s.toks[j].norm not in _CLAUSE_OPENERS:
+        j -= 1
+    opened = j < 0 or not s.is_word(j) or s.toks[j].norm in _CLAUSE_OPENERS
+    if not opened or j + 1 >= k:
+        return None
+    words = tuple(s.toks[m].norm for m in range(j + 1, k))
+    if head_kind(words) is None:
+        return None
+    return s.text[s.toks[j + 1].start : s.toks[k - 1].end]
 
 
 def _previous_source(quotes: Sequence[Quote], sentence_index: int) -> Source | None:
@@ -858,7 +883,8 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim
                 words = normalize(candidate.text).split()
                 org = normalize(candidate.organisation or "").split()
                 if head == "" or (words and words[0].removeprefix("ال") == head) or (org and org[0].removeprefix("ال") == head) or head in role.split():
-                    chain[i] = candidate
+                    # "وذكر التقرير" after "وبين تقرير المركز العالمي": the centre that issued it
+                    chain[i] = dataclasses.replace(candidate, text=" ".join(_issuer(candidate.text.split())))
                     break
         if chain != list(c.source_chain):
             c = dataclasses.replace(c, source_chain=tuple(chain))
