@@ -319,6 +319,15 @@ _TALKING = tuple(normalize(w) for w in ("يتحدث", "تتحدث", "تحدث", 
 _OBJECT_SUFFIXES = ("ها", "هم", "ه")
 
 
+def _act_without_its_noun(s: _Sent, k: int) -> bool:
+    """A verb that says something only with its noun ("أطلق نداء"، "وجه تحذيرا") written
+    without it: an act ("أطلق مقاتلون عشرات القذائف")."""
+    info = verb_info(s.toks[k].norm)
+    if info is None or not info[1].frame or info[1].preps:
+        return False
+    return not any(s.toks[j].norm in info[1].frame for j in range(k + 1, min(len(s.toks), k + 1 + MAX_FRAME_DISTANCE)))
+
+
 def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
     norm = s.toks[k].norm
     info = verb_info(norm)
@@ -330,10 +339,6 @@ def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
     if info is not None and info[1].kind == "strict":
         return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
     if info is not None and info[1].kind not in ("participle", "impersonal"):
-        if info[1].frame and not info[1].preps:
-            # "أطلق" says something only with its noun ("أطلق نداء"); "وأطلق مقاتلون عشرات
-            # القذائف" is an act, its subject no source
-            return any(s.toks[j].norm in info[1].frame for j in range(k + 1, min(len(s.toks), k + 1 + MAX_FRAME_DISTANCE)))
         return True
     hit = _lists().source_verb.at(s.toks, k, _variants)
     return hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING))
@@ -352,6 +357,8 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             return None  # a full stop kept inside the sentence (" . - "): the verb is another item's
         if not s.is_word(k) or not _verb_at(s, k, f.category):
             continue
+        if _act_without_its_noun(s, k):
+            return None  # "وأطلق مقاتلون عشرات القذائف": an act; its subject is no source
         if headline and any(s.is_word(j) for j in range(k)):
             return None
         if k >= 2 and s.toks[k - 1].norm == _MAY:  # "وكان X قد أعلن"
