@@ -17,6 +17,16 @@ def test_brief_ids_may_repeat_the_parameter(client, seeded):
     assert client.get("/api/brief", params=[("ids", i) for i in ids]).json()["articles"][1]["id"] == ids[1]
 
 
+def test_a_brief_keeps_each_articles_analysis_in_the_store(client, store, two_articles):
+    from khabar.pipeline import analysis_version, analyze, document_from_bytes
+
+    ids = [a.id for a in two_articles]
+    assert store.load_analyses(ids, version=analysis_version()) == {}
+    client.get("/api/brief", params={"ids": ",".join(ids)}).raise_for_status()
+    kept = store.load_analyses(ids, version=analysis_version())
+    assert {i: document_from_bytes(b) for i, b in kept.items()} == {a.id: analyze(a) for a in two_articles}
+
+
 def test_brief_by_query_is_valid_and_respects_limit(client, seeded):
     body = client.get("/api/brief", params={"q": "حلب", "limit": 2}).json()
     validate_brief(body)

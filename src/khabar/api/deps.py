@@ -65,10 +65,10 @@ def close_store(state: object) -> None:
         state.store = None  # type: ignore[attr-defined]
 
 
-def _build(articles: list[Article], options: BriefOptions, events: Events = None) -> EventBrief:
+def _build(articles: list[Article], options: BriefOptions, events: Events = None, *, kept: Store | None = None) -> EventBrief:
     from khabar.event_brief import build_event_brief
 
-    return build_event_brief(articles, options=options, events=events)
+    return build_event_brief(articles, options=options, events=events, kept=kept)
 
 
 def _with_events(build: BriefBuilder, articles: list[Article], options: BriefOptions, *, events: Events) -> EventBrief:
@@ -116,10 +116,13 @@ class BriefCache:
         return brief
 
 
-def get_brief_builder(request: Request) -> BriefBuilder:
-    """``build_event_brief`` behind the server's cache; tests swap in one returning a hand-made brief."""
+def get_brief_builder(request: Request, store: Annotated[Store, Depends(get_store)]) -> BriefBuilder:
+    """``build_event_brief`` behind the server's cache, each article's analysis kept in the
+    store (the briefs of other selections of the same articles read it); tests swap in one
+    returning a hand-made brief."""
     cache: BriefCache = request.app.state.brief_cache
-    return lambda articles, options, events=None: cache.get_or_build(articles, options, _build, events)
+    build = functools.partial(_build, kept=store)
+    return lambda articles, options, events=None: cache.get_or_build(articles, options, build, events)
 
 
 def split_ids(values: Iterable[str]) -> list[str]:
