@@ -645,3 +645,20 @@ def test_verbal_noun_after_the_verb_is_no_speaker_and_a_draft_speaks_whole():
 def test_institution_inside_a_company_stays_in_the_speaker():
     q = _one('وقالت نقابة العمال في شركة "فيات" الإيطالية إن الإضراب يبدأ الأحد.')
     assert q.speaker == 'نقابة العمال في شركة "فيات" الإيطالية'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("بدوره، قال متحدث باسم وزارة الدفاع الأميركية (البنتاغون) إن كل المقاتلات عادت.", "متحدث باسم وزارة الدفاع الأميركية"),
+        ("وقال سلاح الجو في بيان، إن المقاتلة سقطت.", "سلاح الجو"),
+    ],
+)
+def test_unnamed_speakers_keep_whom_they_speak_for(sentence, speaker):
+    assert _one(sentence).speaker == speaker
+
+
+def test_cue_source_that_begins_with_lam():
+    # "لجنة" after the cue's verb is the subject, not ل + "جنة"; after وفقا the ل is the cue's
+    assert _one("فاز المرشح بالرئاسة، وفق ما أعلنت لجنة الانتخابات الخميس.").speaker == "لجنة الانتخابات"
+    assert _one("ولقي مصرعه بعد ذلك بساعات، وفقا للجنة تحقيقات روسية.").speaker.startswith("لجنة")

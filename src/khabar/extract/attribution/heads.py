@@ -44,7 +44,7 @@ _INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "م
 #: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
 _NAMED_BODIES = frozenset({
     "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون",
-    "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع",
+    "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع", "سلاح",
 })
 #: Days a verb of saying may take before its subject ("وقال [الأحد] مصدر عسكري").
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
@@ -114,6 +114,8 @@ class _Sentence(_Tokens):
                 j += 2
             elif len(w) >= 4 and w[0] in "لب" and j + 1 < end and self.norm(j + 1).startswith("ال"):
                 j += 1
+            elif len(w) >= 4 and w[0] == "ل" and j + 1 < end and self._person_starts(j + 1) and not self._person_starts(j):
+                j += 1  # "الرئيس التنفيذي [لتوتال] باتريك بويانيه": the company, then the name
             else:
                 break
         return j - i
@@ -416,6 +418,9 @@ class _Sentence(_Tokens):
             if w in ("التابع", "التابعه") and j + 1 < limit:
                 j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)
                 continue
+            if w == "باسم" and j + 1 < limit and (inner_head := self._speaker_np(j + 1, limit)) is not None:
+                j = inner_head.end  # "متحدث [باسم وزارة الدفاع الأميركية] (البنتاغون)"
+                continue
             inner = "ال" + w[2:] if w[:2] == "لل" else w[1:]
             if w[:1] in "بل" and f"{inner} {self.norm(j + 1)}" in self.L.organisation:
                 j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)  # "[للصليب الأحمر]"
@@ -454,7 +459,8 @@ class _Sentence(_Tokens):
         الصحة"، "وفقا [لل]تقارير" read as "التقارير")."""
         tok = self.toks[j]
         w = tok.norm
-        self.toks[j] = Token(tok.text, tok.start, tok.end, "ال" + w[2:] if w.startswith("لل") else w[1:])
+        merged = w.startswith("لل") and not (w[1:] in self.L.organisation or _bare(w[1:]) in self.L.organisation)  # "[لل]جنة": ل + لجنة
+        self.toks[j] = Token(tok.text, tok.start, tok.end, "ال" + w[2:] if merged else w[1:])
         self.norms[j] = self.toks[j].norm
         try:
             yield

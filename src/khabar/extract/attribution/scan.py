@@ -221,11 +221,16 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
     if s.norm(a) == _QUOTE and a in s.closer:
         a += 1  # 'حسب "فرانس برس"': the source's name in quotation marks
     w = s.norm(a)
-    if len(w) > 3 and w[0] == "ل" and s.norm(a - 1) not in ("ما", "لما") and verb_info(w) is None:
+    if (
+        len(w) > 3 and w[0] == "ل" and s.norm(a - 1) not in ("ما", "لما") and verb_info(w) is None
+        and verb_info(s.norm(a - 1)) is None  # "وفق ما أعلنت [لجنة] الانتخابات": the verb's subject
+        and not (w in s.L.organisation or _bare(w) in s.L.organisation)
+    ):
         # "ووفقا [لمنظمة] الأغذية"، "وفقا [للتقارير] الصحفية": the cue's own preposition
         with s.without_preposition(a):
             head = s.speaker_np(a, s.n)
-        if head is not None and not w.startswith("لل"):
+            merged = w.startswith("لل") and s.norm(a).startswith("ال")  # "[لل]تقارير": ل + التقارير
+        if head is not None and not merged:
             head = dataclasses.replace(head, conj=True)  # the source without its ل
         if head is not None:
             return _cue_after_head(s, i, k, head, before_from, carried)
