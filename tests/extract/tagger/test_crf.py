@@ -60,6 +60,15 @@ def test_decoder_gives_crfsuite_tags(trained):
     assert [tagger.tag([s], consistent=False)[0] for s in UNSEEN] == expected
 
 
+def test_word_pairs_are_weighted_features_of_the_exported_model(trained):
+    from khabar.extract.tagger.crf import PAIR_JOINER, attribute_key
+
+    _, model, _, _ = trained
+    key = attribute_key("bi-=" + "قال" + PAIR_JOINER + "سامر")  # "قال سامر" opens a sample sentence
+    rows = np.flatnonzero(model.keys == np.uint64(key))
+    assert model.pairs and len(rows) == 1 and np.abs(model.weights[rows[0]]).sum() > 0
+
+
 def test_cached_words_give_the_same_tags_on_a_second_call(trained):
     _, model, _, _ = trained
     tagger = Tagger(model)
@@ -128,3 +137,22 @@ def test_precomputed_word_weights_give_the_same_tags(trained):
     with_table = Model({**arrays, **precompute_words(model, words)}, meta, source="<test>")
     assert with_table.known_word("عكاري") is not None and with_table.known_word("(") is None
     assert Tagger(with_table).tag(UNSEEN) == Tagger(model).tag(UNSEEN)
+
+
+def test_a_model_trained_without_pairs_decodes_without_them(tmp_path):
+    path = str(tmp_path / "nopairs.crfsuite")
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s in SAMPLE:
+        feats = token_features([t for t, _ in s], None, pairs=False)
+        assert not any(f.startswith("0:bi") for fs in feats for f in fs)
+        trainer.append(feats, [g for _, g in s])
+    trainer.set_params({"c1": 0.0, "c2": 0.1, "max_iterations": 60, "feature.possible_transitions": True})
+    trainer.train(path)
+    reference = pycrfsuite.Tagger()
+    reference.open(path)
+    info = reference.info()
+    labels = sorted(reference.labels())
+    model, _, meta = make_model(export_weights(info.state_features, info.transitions, labels), labels, None, pairs=False)
+    assert meta["pairs"] is False and not model.pairs
+    expected = [reference.tag(token_features(s, None, pairs=False)) for s in UNSEEN]
+    assert Tagger(model).tag(UNSEEN, consistent=False) == expected

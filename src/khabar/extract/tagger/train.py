@@ -8,10 +8,13 @@ exported as arrays (:mod:`khabar.extract.tagger.crf`).  Steps:
 
 1. word clusters from the ANT news corpus (unlabeled; :mod:`~khabar.extract.tagger.clusters`),
    or ``--clusters FILE`` to reuse the table of an earlier model;
-2. a linear-chain CRF (L-BFGS, elastic net: ``c1`` prunes features, ``c2`` smooths) on
+2. the name-part table of the training sentences (:mod:`~khabar.extract.tagger.name_parts`),
+   each sentence's features reading the table of the other blocks of the text;
+3. a linear-chain CRF (L-BFGS, elastic net: ``c1`` prunes features, ``c2`` smooths) on
    every sentence of ``ANERCorp_CamelLab_train.txt``, labels B-/I- PERS, LOC, ORG, MISC;
-3. export: each feature's weights under a hash of its name, by offset; the transition
-   matrix; the cluster table; metadata (labels, parameters, a digest of the training file).
+4. export: each feature's weights under a hash of its name, by offset; the transition
+   matrix; the cluster and name-part tables; metadata (labels, parameters, a digest of the
+   training file).
 
 The default ``c1``/``c2`` were chosen by cross-validation on the train split
 (``khabar eval ner --folds 5``; figures in docs/ner.md).
@@ -35,16 +38,23 @@ from khabar.extract.tagger.crf import (
     VERSION,
     Clusters,
     Model,
+    attribute_key,
+    name_word,
     precompute_words,
     stable_hash,
     token_features,
 )
+from khabar.extract.tagger.name_parts import NameParts, build_name_parts, jackknifed
 
 log = logging.getLogger(__name__)
 
 TRAIN_FILE = "ANERCorp_CamelLab_train.txt"
 #: Elastic-net weights and iterations, chosen by 5-fold cross-validation (docs/ner.md).
 C1, C2, ITERATIONS = 0.05, 0.01, 150
+#: Whether the model learns name-part codes from its training sentences, and word pairs
+#: (docs/ner.md, "Tried": neither raised the five-fold figures).
+NAME_PARTS = False
+PAIRS = False
 
 Sentence = Sequence[tuple[str, str]]
 
@@ -101,12 +111,18 @@ def train_crf(
     c1: float = C1,
     c2: float = C2,
     iterations: int = ITERATIONS,
+    name_parts: bool = NAME_PARTS,
+    pairs: bool = PAIRS,
 ) -> tuple[dict[str, np.ndarray], list[str]]:
-    """Train a CRF on (token, tag) sentences; its weights as arrays and its labels."""
+    """Train a CRF on (token, tag) sentences; its weights as arrays (with the name-part
+    table learned from the sentences, :mod:`~khabar.extract.tagger.name_parts`) and its
+    labels."""
     pycrfsuite = _require_crfsuite()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sentences:
-        trainer.append(token_features([t for t, _ in s], clusters), [g for _, g in s])
+    names = learn_name_parts(sentences) if name_parts else None
+    seen_by = jackknifed(sentences, learn_name_parts) if name_parts else [None] * len(sentences)
+    for s, table in zip(sentences, seen_by):
+        trainer.append(token_features([t for t, _ in s], clusters, table, pairs=pairs), [g for _, g in s])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "model.crfsuite")
@@ -116,7 +132,14 @@ def train_crf(
         info = tagger.info()
         labels = sorted(tagger.labels(), key=lambda lab: (lab != "O", lab[2:], lab[:1]))
         tagger.close()
-    return export_weights(info.state_features, info.transitions, labels), labels
+    arrays = export_weights(info.state_features, info.transitions, labels)
+    if names is not None:
+        arrays.update(name_keys=names.keys, name_codes=names.codes)
+    return arrays, labels
+
+
+def learn_name_parts(sentences: Sequence[Sentence]) -> NameParts:
+    return build_name_parts(sentences, name_word=name_word, hash_word=stable_hash)
 
 
 def export_weights(
@@ -135,7 +158,7 @@ def export_weights(
             bias[col[label]] += w
             continue
         offset, attribute = feature.split(":", 1)
-        key = stable_hash(attribute)
+        key = attribute_key(attribute)
         row = rows.get(key)
         if row is None:
             row = rows[key] = np.zeros((len(OFFSETS), n), dtype=np.float32)
@@ -149,13 +172,14 @@ def export_weights(
 
 
 def make_model(
-    arrays: dict[str, np.ndarray], labels: Sequence[str], clusters: Clusters | None, **meta
+    arrays: dict[str, np.ndarray], labels: Sequence[str], clusters: Clusters | None, *, pairs: bool = True, **meta
 ) -> tuple[Model, dict[str, np.ndarray], dict]:
-    """The model, and the arrays and metadata :func:`save_model` writes."""
+    """The model, and the arrays and metadata :func:`save_model` writes; ``pairs``: whether
+    the weights were trained with word pairs (``token_features(..., pairs=...)``)."""
     full = dict(arrays)
     if clusters is not None:
         full.update(cluster_keys=clusters.keys, cluster_codes=clusters.codes, cluster_sizes=np.array(clusters.sizes))
-    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), **meta}
+    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), "pairs": pairs, **meta}
     return Model(full, info, source="<trained>"), full, info
 
 
@@ -214,6 +238,7 @@ def train_model(
         arrays,
         labels,
         clusters,
+        pairs=PAIRS,
         trained_on=TRAIN_FILE,
         trained_digest=file_digest(path),
         c1=c1,
@@ -241,7 +266,7 @@ def cv_trainer(clusters: Clusters | None = None):
 
     def train(sentences):
         arrays, labels = train_crf(sentences, clusters)
-        model, _arrays, _meta = make_model(arrays, labels, clusters)
+        model, _arrays, _meta = make_model(arrays, labels, clusters, pairs=PAIRS)
         tagger = Tagger(model)
 
         def tag(held: list[list[str]]) -> list[list[str]]:
