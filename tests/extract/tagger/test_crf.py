@@ -15,7 +15,7 @@ from khabar.extract.tagger.crf import (
     tag_sentences,
     token_features,
 )
-from khabar.extract.tagger.train import export_weights, make_model, save_model
+from khabar.extract.tagger.train import make_model, save_model
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -35,19 +35,11 @@ UNSEEN = [
 
 
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory):
+def trained(tmp_path_factory, crfsuite_model):
     """A CRF trained by CRFsuite on SAMPLE, opened both by CRFsuite and by khabar."""
-    path = str(tmp_path_factory.mktemp("crf") / "sample.crfsuite")
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for s in SAMPLE:
-        trainer.append(token_features([t for t, _ in s], None), [g for _, g in s])
-    trainer.set_params({"c1": 0.0, "c2": 0.1, "max_iterations": 60, "feature.possible_transitions": True})
-    trainer.train(path)
-    reference = pycrfsuite.Tagger()
-    reference.open(path)
-    info = reference.info()
-    labels = sorted(reference.labels())
-    model, arrays, meta = make_model(export_weights(info.state_features, info.transitions, labels), labels, None)
+    path = tmp_path_factory.mktemp("crf") / "sample.crfsuite"
+    reference, weights, labels = crfsuite_model(SAMPLE, lambda tokens: token_features(tokens, None), path)
+    model, arrays, meta = make_model(weights, labels, None)
     return reference, model, arrays, meta
 
 
@@ -139,20 +131,12 @@ def test_precomputed_word_weights_give_the_same_tags(trained):
     assert Tagger(with_table).tag(UNSEEN) == Tagger(model).tag(UNSEEN)
 
 
-def test_a_model_trained_without_pairs_decodes_without_them(tmp_path):
-    path = str(tmp_path / "nopairs.crfsuite")
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for s in SAMPLE:
-        feats = token_features([t for t, _ in s], None, pairs=False)
-        assert not any(f.startswith("0:bi") for fs in feats for f in fs)
-        trainer.append(feats, [g for _, g in s])
-    trainer.set_params({"c1": 0.0, "c2": 0.1, "max_iterations": 60, "feature.possible_transitions": True})
-    trainer.train(path)
-    reference = pycrfsuite.Tagger()
-    reference.open(path)
-    info = reference.info()
-    labels = sorted(reference.labels())
-    model, _, meta = make_model(export_weights(info.state_features, info.transitions, labels), labels, None, pairs=False)
+def test_a_model_trained_without_pairs_decodes_without_them(tmp_path, crfsuite_model):
+    feats = token_features([t for t, _ in SAMPLE[0]], None, pairs=False)
+    assert not any(f.startswith("0:bi") for fs in feats for f in fs)
+    featurize = lambda tokens: token_features(tokens, None, pairs=False)  # noqa: E731
+    reference, weights, labels = crfsuite_model(SAMPLE, featurize, tmp_path / "nopairs.crfsuite")
+    model, _, meta = make_model(weights, labels, None, pairs=False)
     assert meta["pairs"] is False and not model.pairs
     expected = [reference.tag(token_features(s, None, pairs=False)) for s in UNSEEN]
     assert Tagger(model).tag(UNSEEN, consistent=False) == expected

@@ -4,11 +4,10 @@ jackknifed at training time, and read by the decoder as CRFsuite reads them."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from khabar.extract.tagger.crf import Model, Tagger, name_word, stable_hash, token_features
 from khabar.extract.tagger.name_parts import build_name_parts, jackknifed
-from khabar.extract.tagger.train import export_weights, learn_name_parts, make_model
+from khabar.extract.tagger.train import learn_name_parts, make_model
 
 # Sentences written for these tests.
 LABELLED = [
@@ -62,19 +61,10 @@ def test_min_count_drops_rare_words():
     assert attrs(table, "عكاري") == {} and attrs(table, "سامر") != {}
 
 
-def test_decoder_reads_name_parts_as_crfsuite_does(tmp_path):
-    pycrfsuite = pytest.importorskip("pycrfsuite")
+def test_decoder_reads_name_parts_as_crfsuite_does(tmp_path, crfsuite_model):
     table = learn_name_parts(LABELLED)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for s in LABELLED:
-        trainer.append(token_features([t for t, _ in s], None, table), [g for _, g in s])
-    trainer.set_params({"c1": 0.0, "c2": 0.1, "max_iterations": 60, "feature.possible_transitions": True})
-    trainer.train(str(tmp_path / "m.crfsuite"))
-    reference = pycrfsuite.Tagger()
-    reference.open(str(tmp_path / "m.crfsuite"))
-    info = reference.info()
-    labels = sorted(reference.labels())
-    arrays = export_weights(info.state_features, info.transitions, labels)
+    featurize = lambda tokens: token_features(tokens, None, table)  # noqa: E731
+    reference, arrays, labels = crfsuite_model(LABELLED, featurize, tmp_path / "m.crfsuite")
     model, _, _ = make_model({**arrays, "name_keys": table.keys, "name_codes": table.codes}, labels, None)
     assert isinstance(model, Model) and model.name_parts is not None
     unseen = [["وقال", "سامر", "درويش", "إن", "درعا", "هادئة"], ["وصل", "ماهر", "إلى", "حمص"]]
