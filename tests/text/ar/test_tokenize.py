@@ -66,6 +66,41 @@ def test_words_agrees_with_tokenize_on_the_seeds(seed_texts):
 # --- clitics -------------------------------------------------------------------------------
 
 
+def test_a_callers_token_list_is_its_own():
+    # a sentence's tokens are kept for the next reader; one that edits its list (attribution
+    # re-reads a token without its preposition) must not change what the next one gets
+    text = "وقال المرصد «لا» في بيان، إن 20 مدنيا قتلوا."
+    first = tokenize(text, punctuation=True)
+    want = list(first)
+    first[1] = Token(first[1].text, first[1].start, first[1].end, "مرصد")
+    first.append(Token("x", 0, 1, "x"))
+    assert tokenize(text, punctuation=True) == want
+    assert [t.norm for t in tokenize(text)] == [t.norm for t in want if t.norm[0].isalnum()]
+    ws = words(text)
+    ws.clear()
+    assert words(text) == [t.norm for t in want if t.norm[0].isalnum()]
+
+
+def test_a_long_text_tokenizes_as_its_sentences_do():
+    # past the length whose tokens are kept, a text is tokenized afresh: the same tokens
+    sentence = "قال المرصدُ السوري إنّ 1,200 مدني غادروا حلب. "
+    text = sentence * 200
+    tokens = tokenize(text, punctuation=True)
+    one = tokenize(sentence, punctuation=True)
+    assert len(tokens) == 200 * len(one)
+    shift = len(sentence)
+    assert tokens[len(one) * 7 : len(one) * 8] == [Token(t.text, t.start + 7 * shift, t.end + 7 * shift, t.norm) for t in one]
+    assert words(text) == words(sentence) * 200
+
+
+def test_normalize_gives_the_same_form_for_a_word_alone_and_inside_a_text():
+    # short texts' forms are remembered: the first and later calls, and a long text, agree
+    for word in ("وبالمدينةِ", "ﻻ", "Ⅻ", "BBC", "إنّ", "ـالعربية"):
+        alone = normalize(word)
+        assert normalize(word) == alone
+        assert normalize(word + " " + "ا" * 60).split()[0] == alone
+
+
 @pytest.mark.parametrize(
     "word,stem",
     [

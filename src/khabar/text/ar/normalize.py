@@ -222,7 +222,7 @@ def _one(ch: str) -> str:
 #: the same words over and over, and a dictionary read is a tenth of normalizing a word.
 _SHORT: dict[str, str] = {}
 _SHORT_LEN = 32
-_SHORT_MAX = 200_000
+_SHORT_MAX = 100_000
 
 
 def normalize(text: str) -> str:
