@@ -200,7 +200,9 @@ def extract_claims(doc: Document) -> list[Claim]:
         carried = _carried_source(s, by_index.get(sentence.index - 1), last_source) if not sentence.is_title else None
         if carried is None and wrapped and not sentence.is_title:
             carried = _open_statement(sentence, by_index, quotes, last_source)
-        if carried is None and not sentence.is_title and not attributions:
+        if carried is None and not sentence.is_title and not attributions and any(
+            sentence.index - k in reported for k in range(1, PARAGRAPH_SENTENCES + 1)
+        ):
             carried = _paragraph_source(sentence, by_index, reported, wrapped=wrapped)
         end_of_sentence = len(sentence.text.rstrip()) - 2
         speaking = [
