@@ -124,8 +124,11 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float) -> tuple[np.ndarray, np.ndar
     return mean, scale, w[:-1], float(w[-1])
 
 
-def scorer_of(x: np.ndarray, y: np.ndarray, *, l2: float, threshold: float = 0.5) -> EventScorer:
-    mean, scale, weights, bias = fit(x, y, l2=l2)
+def scorer_of(x: np.ndarray, y: np.ndarray, *, l2: float, drop: tuple[str, ...] = (), threshold: float = 0.5) -> EventScorer:
+    """A scorer fitted on ``(x, y)``; the features in ``drop`` get no weight."""
+    keep = [i for i, name in enumerate(FEATURES) if name not in drop]
+    mean, scale, weights = np.zeros(len(FEATURES)), np.ones(len(FEATURES)), np.zeros(len(FEATURES))
+    mean[keep], scale[keep], weights[keep], bias = fit(x[:, keep], y, l2=l2)
     return EventScorer(
         FEATURES, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, weights)), bias, threshold
     )
@@ -144,7 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--precision", type=float, default=0.90)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--out", type=Path, default=None, help="default: the shipped model file of the encoder")
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out (weight 0)")
     args = parser.parse_args(argv)
+    drop = tuple(name for name in args.drop.split(",") if name)
+    unknown = set(drop) - set(FEATURES)
+    if unknown:
+        parser.error(f"unknown features: {sorted(unknown)}")
 
     options = StoryOptions(meaning_encoder=args.encoder, event_scorer="learned")
     pairs, event_rows = read_event_gold(GOLD, split="dev")
@@ -174,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         row_fold = np.array([fold_of_line[label[path_of[i]][1]] for i in ids])
         for k in range(args.folds):
             train = row_fold != k
-            scorer = scorer_of(x[train], y[train], l2=args.l2)
+            scorer = scorer_of(x[train], y[train], l2=args.l2, drop=drop)
             held_pairs = [r for r in pairs if fold_of_line[r["a_storyline"]] == k]
             for t in THRESHOLDS:
                 got = group(signed, dataclasses.replace(options, event_threshold=t), scorer)
@@ -191,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     cv = table[chosen]
     print(f"chosen threshold {chosen}: CV P {cv.precision:.3f} R {cv.recall:.3f} F1 {cv.f1:.3f}")
 
-    final = dataclasses.replace(scorer_of(x, y, l2=args.l2), threshold=chosen)
+    final = dataclasses.replace(scorer_of(x, y, l2=args.l2, drop=drop), threshold=chosen)
     out = args.out or scorer_path(args.encoder)
     out.write_text(
         final.to_json(
@@ -201,11 +209,12 @@ def main(argv: list[str] | None = None) -> int:
             rows=len(x),
             positives=int(y.sum()),
             l2=args.l2,
+            left_out=list(drop),
             cross_validation=f"{args.folds} folds by storyline, {args.repeats} deals pooled; threshold = best recall with pooled event-pair "
             f"precision >= {args.precision}",
             cv_event_pairs={"precision": round(cv.precision, 3), "recall": round(cv.recall, 3), "f1": round(cv.f1, 3)},
             built=dt.date.today().isoformat(),
-            command="python scripts/build_event_scorer.py --encoder " + args.encoder,
+            command="python scripts/build_event_scorer.py --encoder " + args.encoder + (f" --drop {args.drop}" if drop else ""),
         ),
         encoding="utf-8",
     )

@@ -10,23 +10,39 @@ import pytest
 from khabar.config import LEARNED_EVENT_THRESHOLDS, StoryOptions
 from khabar.errors import OptionsError
 from khabar.relate.stories import anchor_set
-from khabar.relate.stories.scorer import FEATURES, EventScorer, event_evidence, load_scorer, scorer_path
+from khabar.relate.stories.scorer import (
+    FEATURES,
+    EventScorer,
+    event_evidence,
+    load_scorer,
+    scorer_path,
+    split_anchors,
+)
 
-MATCH = frozenset({"match"})
+ARTICLE = anchor_set(["النجم الساحلي", "كريم بلحاج"], [2.0])
+EVENT = anchor_set(["النجم الساحلي", "كريم بلحاج", "ماهر الزين"], [2.0])
 
 
-def evidence(**given) -> np.ndarray:
+def evidence(*, anchors: frozenset[str] = ARTICLE, event_anchors: frozenset[str] = EVENT, **given) -> np.ndarray:
+    """The evidence of an article with ``anchors`` against an event with ``event_anchors``."""
+    names, figures = split_anchors(anchors)
+    event_names, event_figures = split_anchors(event_anchors)
     base = dict(
-        meaning=0.7, terms=0.3, jaccard=0.1, gap=0, days_in=0, kinds=MATCH, event_kinds=MATCH,
-        anchors=anchor_set(["النجم الساحلي", "كريم بلحاج"], [2.0]),
-        event_anchors=anchor_set(["النجم الساحلي", "كريم بلحاج", "ماهر الزين"], [2.0]),
-        size=2,
+        meaning=0.7, terms=0.3, jaccard=0.1, gap=0, days_in=0, kinds_agree=True, kinds_unknown=False,
+        names=len(names), shared_names=len(names & event_names), figures=len(figures),
+        event_figures=len(event_figures), shared_figures=len(figures & event_figures), size=2,
     )
     return event_evidence(**(base | given))
 
 
 def feature(row: np.ndarray, name: str) -> float:
     return float(row[FEATURES.index(name)])
+
+
+def test_anchors_are_names_and_figures_written_alike():
+    assert anchor_set(["وادي النهر"], [15000.0, 2.5]) == {"n:وادي النهر", "f:15000", "f:2.5"}
+    names, figures = split_anchors(anchor_set(["وادي النهر"], [3.0]))
+    assert names == {"n:وادي النهر"} and figures == {"f:3"}
 
 
 def test_evidence_counts_shared_and_new_names_and_figures():
@@ -43,7 +59,7 @@ def test_evidence_counts_shared_and_new_names_and_figures():
 def test_evidence_of_days_and_kinds():
     assert feature(evidence(gap=1, days_in=1), "same_day") == 0.0
     assert feature(evidence(gap=0, days_in=5), "days_in") == 1.0  # capped at the span of an event
-    assert feature(evidence(kinds=frozenset()), "kinds_unknown") == 1.0
+    assert feature(evidence(kinds_unknown=True, kinds_agree=False), "kinds_unknown") == 1.0
     assert feature(evidence(), "kinds_agree") == 1.0
 
 

@@ -55,15 +55,25 @@ def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray
 
 
 def lead_figures(article: Article, *, lead_words: int = 40) -> list[float]:
-    """The figures of the title and the first ``lead_words`` body words, years (1900-2100)
-    left out: every report of the year names it, a toll or a score tells one happening."""
+    """The figures of the title and the first ``lead_words`` body words, the numbers of its
+    dates ("13 تشرين الثاني") and years (1900-2100) left out: every report of the day names
+    them, a toll or a score tells one happening."""
+    from khabar.extract.dates import find_dates  # the date rules load on first use
     from khabar.relate.meaning import meaning_text
     from khabar.text.ar.numbers.find import find_numbers  # the number reader loads on first use
 
+    text = meaning_text(article, lead_words=lead_words)
+    numbers = find_numbers(text)
+    if not numbers:
+        return []
+    dates = [(d.start, d.end) for d in find_dates(text, reference=article.published)]
     out = []
-    for m in find_numbers(meaning_text(article, lead_words=lead_words)):
-        if m.value is not None and not (m.value.is_integer() and 1900 <= m.value <= 2100):
-            out.append(m.value)
+    for m in numbers:
+        if m.value is None or (m.value.is_integer() and 1900 <= m.value <= 2100):
+            continue
+        if any(start < m.end and m.start < end for start, end in dates):
+            continue
+        out.append(m.value)
     return out
 
 

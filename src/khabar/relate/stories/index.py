@@ -36,7 +36,10 @@ stories go to the smaller id, and a story's id is ``"s" + the id of its first ar
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
+from itertools import repeat
+from operator import mul
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -44,7 +47,15 @@ import numpy as np
 
 from khabar.config import StoryOptions
 from khabar.errors import OptionsError
-from khabar.relate.stories.features import HASH_SCHEME, NO_TERMS, SignedArticle, estimated_jaccard, order_key
+from khabar.relate.stories.features import (
+    FIGURE_ANCHOR,
+    HASH_SCHEME,
+    NO_TERMS,
+    SignedArticle,
+    estimated_jaccard,
+    order_key,
+)
+from khabar.relate.stories.scorer import evidence_values, split_anchors
 from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 
 if TYPE_CHECKING:
@@ -66,7 +77,7 @@ MEANING_FLOOR = 0.3
 @dataclass(frozen=True, slots=True)
 class EventCandidate:
     """An active event an article may join, and what is known of the two
-    (:func:`khabar.relate.stories.scorer.event_evidence` turns it into the scorer's row)."""
+    (:func:`khabar.relate.stories.scorer.event_evidence`)."""
 
     story_id: str
     meaning: float
@@ -74,19 +85,24 @@ class EventCandidate:
     jaccard: float
     gap: int | None
     days_in: int | None
-    kinds: frozenset[str]
-    event_kinds: frozenset[str]
-    anchors: frozenset[str]
-    event_anchors: frozenset[str]
+    kinds_agree: bool
+    kinds_unknown: bool
+    names: int
+    shared_names: int
+    figures: int
+    event_figures: int
+    shared_figures: int
     size: int
 
     def evidence(self) -> np.ndarray:
-        from khabar.relate.stories.scorer import event_evidence
+        return np.array(self.values(), dtype=np.float64)
 
-        return event_evidence(
+    def values(self) -> tuple[float, ...]:
+        return evidence_values(
             meaning=self.meaning, terms=self.terms, jaccard=self.jaccard, gap=self.gap, days_in=self.days_in,
-            kinds=self.kinds, event_kinds=self.event_kinds, anchors=self.anchors,
-            event_anchors=self.event_anchors, size=self.size,
+            kinds_agree=self.kinds_agree, kinds_unknown=self.kinds_unknown, names=self.names,
+            shared_names=self.shared_names, figures=self.figures, event_figures=self.event_figures,
+            shared_figures=self.shared_figures, size=self.size,
         )
 
 
@@ -176,9 +192,9 @@ class _TermCentroid:
     def cosine(self, vector: tuple[np.ndarray, np.ndarray]) -> float:
         if self.norm2 <= 0.0:
             return 0.0
-        get = self.weights.get
-        dot = sum(w * get(int(t), 0.0) for t, w in zip(vector[0], vector[1], strict=True))
-        return float(dot / np.sqrt(self.norm2))
+        # map over plain lists: iterating numpy scalars was most of the cost of grouping
+        dot = sum(map(mul, vector[1].tolist(), map(self.weights.get, vector[0].tolist(), repeat(0.0))))
+        return float(dot / math.sqrt(self.norm2))
 
 
 @dataclass
@@ -191,8 +207,9 @@ class _Active:
     days: tuple[dt.date | None, dt.date | None] = (None, None)
     #: The kinds of happening its articles' titles name (see :meth:`StoryIndex._best_event`).
     kinds: frozenset[str] = frozenset()
-    #: The names and figures of its articles' leads (:func:`~khabar.relate.stories.features.anchor_set`).
-    anchors: frozenset[str] = frozenset()
+    #: The names and the figures of its articles' leads (:func:`~khabar.relate.stories.features.anchor_set`).
+    names: set[str] = field(default_factory=set)
+    figures: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -318,7 +335,8 @@ class StoryIndex:
         if item.kinds and self.options.event_kinds:
             active.kinds = active.kinds | item.kinds
         if item.anchors:
-            active.anchors = active.anchors | item.anchors
+            for anchor in item.anchors:
+                (active.figures if anchor.startswith(FIGURE_ANCHOR) else active.names).add(anchor)
         if active.story.storyline:
             self._grow_storyline(active.story.storyline, item, vector, meaning, new_event=active.story.size == 1)
         self._insert(story_id, item.article_id, signature, vector)
@@ -399,6 +417,7 @@ class StoryIndex:
                 cos = self._event_meanings.cosine(sid, meaning)
                 if cos is not None:
                     close[sid] = cos
+        names, figures = split_anchors(item.anchors or frozenset())
         out = []
         for sid, cos in sorted(close.items()):
             active = self._active[sid]
@@ -419,10 +438,13 @@ class StoryIndex:
                     jaccard=jaccard.get(sid, 0.0),
                     gap=gap,
                     days_in=days_in,
-                    kinds=kinds,
-                    event_kinds=active.kinds,
-                    anchors=item.anchors or frozenset(),
-                    event_anchors=active.anchors,
+                    kinds_agree=bool(kinds & active.kinds),
+                    kinds_unknown=not kinds or not active.kinds,
+                    names=len(names),
+                    shared_names=len(names & active.names),
+                    figures=len(figures),
+                    event_figures=len(active.figures),
+                    shared_figures=len(figures & active.figures),
                     size=active.story.size,
                 )
             )
@@ -437,7 +459,7 @@ class StoryIndex:
             from khabar.relate.stories.scorer import load_scorer
 
             scorer = self._scorer or load_scorer(o.meaning_encoder)
-            return scorer.probabilities(np.vstack([c.evidence() for c in candidates]))
+            return scorer.probabilities(np.array([c.values() for c in candidates], dtype=np.float64))
         return np.array(
             [c.meaning + o.event_terms_weight * c.terms + (o.same_day_bonus if c.gap == 0 else 0.0) for c in candidates]
         )
@@ -598,7 +620,7 @@ class StoryIndex:
             vectors=vectors,
             event_days=tuple(self._active[s.id].days for s in stories),
             event_kinds=tuple(self._active[s.id].kinds for s in stories),
-            event_anchors=tuple(self._active[s.id].anchors for s in stories),
+            event_anchors=tuple(frozenset(self._active[s.id].names | self._active[s.id].figures) for s in stories),
             event_meanings=tuple(self._event_meanings.sums.get(s.id, _NO_SUM) for s in stories),
             storylines=lines,
             storyline_terms=tuple(
@@ -618,7 +640,8 @@ class StoryIndex:
             if state.event_kinds:
                 index._active[story.id].kinds = state.event_kinds[i]
             if state.event_anchors:
-                index._active[story.id].anchors = state.event_anchors[i]
+                names, figures = split_anchors(state.event_anchors[i])
+                index._active[story.id].names, index._active[story.id].figures = set(names), set(figures)
             if state.event_meanings and state.event_meanings[i].size:
                 index._event_meanings.set(story.id, state.event_meanings[i].astype(np.float32))
         vectors = state.vectors or tuple((NO_TERMS, np.zeros(0)) for _ in state.members)

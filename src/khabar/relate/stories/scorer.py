@@ -61,35 +61,65 @@ def event_evidence(
     jaccard: float,
     gap: int | None,
     days_in: int | None,
-    kinds: frozenset[str],
-    event_kinds: frozenset[str],
-    anchors: frozenset[str],
-    event_anchors: frozenset[str],
+    kinds_agree: bool,
+    kinds_unknown: bool,
+    names: int,
+    shared_names: int,
+    figures: int,
+    event_figures: int,
+    shared_figures: int,
     size: int,
 ) -> np.ndarray:
-    """The :data:`FEATURES` of one article against one event, as a float64 row."""
-    names = {a for a in anchors if a.startswith(NAME_ANCHOR)}
-    figures = anchors - names
-    shared_names = len(names & event_anchors)
-    event_figures = {a for a in event_anchors if a.startswith(FIGURE_ANCHOR)}
-    shared_figures = bool(figures & event_figures)
+    """The :data:`FEATURES` of one article against one event, as a float64 row: ``names``
+    and ``figures`` count the article's anchors, ``shared_*`` those the event's articles
+    also give, ``event_figures`` the event's figures (:func:`split_anchors`)."""
     return np.array(
-        [
-            meaning,
-            terms,
-            jaccard,
-            1.0 if gap == 0 else 0.0,
-            min(max(days_in or 0, 0), 3) / 3.0,
-            1.0 if kinds & event_kinds else 0.0,
-            1.0 if not kinds or not event_kinds else 0.0,
-            min(shared_names, 3) / 3.0,
-            (len(names) - shared_names) / len(names) if names else 0.0,
-            1.0 if shared_figures else 0.0,
-            1.0 if figures and event_figures and not shared_figures else 0.0,
-            math.log1p(size),
-        ],
+        evidence_values(
+            meaning=meaning, terms=terms, jaccard=jaccard, gap=gap, days_in=days_in, kinds_agree=kinds_agree,
+            kinds_unknown=kinds_unknown, names=names, shared_names=shared_names, figures=figures,
+            event_figures=event_figures, shared_figures=shared_figures, size=size,
+        ),
         dtype=np.float64,
     )
+
+
+def evidence_values(
+    *,
+    meaning: float,
+    terms: float,
+    jaccard: float,
+    gap: int | None,
+    days_in: int | None,
+    kinds_agree: bool,
+    kinds_unknown: bool,
+    names: int,
+    shared_names: int,
+    figures: int,
+    event_figures: int,
+    shared_figures: int,
+    size: int,
+) -> tuple[float, ...]:
+    """:func:`event_evidence` as a plain tuple (what the index stacks, one per candidate)."""
+    return (
+        meaning,
+        terms,
+        jaccard,
+        1.0 if gap == 0 else 0.0,
+        min(max(days_in or 0, 0), 3) / 3.0,
+        1.0 if kinds_agree else 0.0,
+        1.0 if kinds_unknown else 0.0,
+        min(shared_names, 3) / 3.0,
+        (names - shared_names) / names if names else 0.0,
+        1.0 if shared_figures else 0.0,
+        1.0 if figures and event_figures and not shared_figures else 0.0,
+        math.log1p(size),
+    )
+
+
+def split_anchors(anchors: frozenset[str] | set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """``(names, figures)`` of a set of anchors."""
+    names = frozenset(a for a in anchors if a.startswith(NAME_ANCHOR))
+    return names, frozenset(a for a in anchors if a.startswith(FIGURE_ANCHOR))
 
 
 @dataclass(frozen=True)
