@@ -13,7 +13,7 @@ from khabar.relate.stories import anchor_set
 from khabar.relate.stories.scorer import (
     FEATURES,
     EventScorer,
-    event_evidence,
+    evidence_values,
     load_scorer,
     scorer_path,
     split_anchors,
@@ -32,7 +32,7 @@ def evidence(*, anchors: frozenset[str] = ARTICLE, event_anchors: frozenset[str]
         names=len(names), shared_names=len(names & event_names), figures=len(figures),
         event_figures=len(event_figures), shared_figures=len(figures & event_figures), size=2,
     )
-    return event_evidence(**(base | given))
+    return np.array(evidence_values(**(base | given)))
 
 
 def feature(row: np.ndarray, name: str) -> float:

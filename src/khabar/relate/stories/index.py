@@ -77,7 +77,7 @@ MEANING_FLOOR = 0.3
 @dataclass(frozen=True, slots=True)
 class EventCandidate:
     """An active event an article may join, and what is known of the two
-    (:func:`khabar.relate.stories.scorer.event_evidence`)."""
+    (:func:`khabar.relate.stories.scorer.evidence_values`)."""
 
     story_id: str
     meaning: float

@@ -54,35 +54,6 @@ FEATURES = (
 SCORER_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-def event_evidence(
-    *,
-    meaning: float,
-    terms: float,
-    jaccard: float,
-    gap: int | None,
-    days_in: int | None,
-    kinds_agree: bool,
-    kinds_unknown: bool,
-    names: int,
-    shared_names: int,
-    figures: int,
-    event_figures: int,
-    shared_figures: int,
-    size: int,
-) -> np.ndarray:
-    """The :data:`FEATURES` of one article against one event, as a float64 row: ``names``
-    and ``figures`` count the article's anchors, ``shared_*`` those the event's articles
-    also give, ``event_figures`` the event's figures (:func:`split_anchors`)."""
-    return np.array(
-        evidence_values(
-            meaning=meaning, terms=terms, jaccard=jaccard, gap=gap, days_in=days_in, kinds_agree=kinds_agree,
-            kinds_unknown=kinds_unknown, names=names, shared_names=shared_names, figures=figures,
-            event_figures=event_figures, shared_figures=shared_figures, size=size,
-        ),
-        dtype=np.float64,
-    )
-
-
 def evidence_values(
     *,
     meaning: float,
@@ -99,7 +70,10 @@ def evidence_values(
     shared_figures: int,
     size: int,
 ) -> tuple[float, ...]:
-    """:func:`event_evidence` as a plain tuple (what the index stacks, one per candidate)."""
+    """The :data:`FEATURES` of one article against one event (the index stacks one tuple
+    per candidate): ``names`` and ``figures`` count the article's anchors, ``shared_*``
+    those the event's articles also give, ``event_figures`` the event's figures
+    (:func:`split_anchors`)."""
     return (
         meaning,
         terms,
