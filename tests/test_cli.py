@@ -292,6 +292,26 @@ def test_ingest_with_workers_and_stories_groups_as_ingest_then_stories(tmp_path)
     assert _stories(batch) == _stories(plain)
 
 
+def test_ingest_with_analyze_keeps_each_articles_analysis_for_the_first_brief(corpus, db, monkeypatch):
+    from pathlib import Path
+
+    from khabar import event_brief
+    from khabar.store import open_store
+
+    done = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--analyze"])
+    assert done.exit_code == 0, done.output
+    assert "analysed and kept 2 articles" in done.stderr
+
+    def analysed_again(article):
+        raise AssertionError(f"{article.id} analysed again")
+
+    monkeypatch.setattr(event_brief, "analyze", analysed_again)
+    brief = runner.invoke(app, ["brief", "--db", db, "-f", "json"])
+    assert brief.exit_code == 0, brief.output
+    with open_store(Path(db)) as store:
+        assert {a["id"] for a in json.loads(brief.stdout)["articles"]} == set(store.ids())
+
+
 def test_ingest_with_workers_reports_a_bad_file_and_exits_1(corpus, db):
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
     result = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--workers", "2"])

@@ -35,6 +35,11 @@ from khabar.present.rows import article_row, hit_row
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, help="Articles per transaction.")
 @workers_option
 @click.option("--stories", is_flag=True, help="Also group the store's articles into stories (see khabar stories).")
+@click.option(
+    "--analyze", is_flag=True,
+    help="Also analyse the store's articles not analysed yet and keep the analyses, so their first brief reads them "
+    "(a brief of stored articles otherwise does it the first time).",
+)
 def ingest(
     paths: tuple[str, ...],
     db,
@@ -42,12 +47,17 @@ def ingest(
     batch_size: int,
     workers: int,
     stories: bool,
+    analyze: bool,
 ) -> None:
     """Read articles and store them (idempotent: an article already stored is not stored again)."""
     options = reading()
     with open_store(db) as store:
         failures, added, existing = _ingest(list(paths), store, options, batch_size=batch_size, workers=workers)
         say(f"stored {added} new, {existing} already stored, {failures} failed; {store.count()} in {store.path}")
+        if analyze:
+            from khabar.scale import ProcessEngine, analyze_store
+
+            say(f"analysed and kept {analyze_store(store, engine=ProcessEngine(workers))} articles")
         if stories:
             from khabar.cli.stories import group
 

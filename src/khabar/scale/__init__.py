@@ -6,6 +6,7 @@ Importing this package needs nothing beyond khabar; Dask is imported when a Dask
 runs.  See ``docs/scale-out.md``.
 """
 
+from khabar.scale.analyses import analyze_store
 from khabar.scale.batch import BatchResult, cluster_paths, ingest_paths
 from khabar.scale.engines import Engine, ProcessEngine
 from khabar.scale.dask_batch import (
@@ -22,6 +23,7 @@ __all__ = [
     "DaskEngine",
     "Engine",
     "ProcessEngine",
+    "analyze_store",
     "cluster_paths",
     "cluster_paths_distributed",
     "ingest_paths",
