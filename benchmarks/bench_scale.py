@@ -50,7 +50,7 @@ from khabar.store import open_store  # noqa: E402
 BATCH = 500
 
 
-#: The grouping options of every run (``--meaning-encoder`` sets the encoder).
+#: The grouping options of every run (``--meaning-encoder`` sets the encoder, ``--event-scorer`` the scorer).
 OPTIONS = StoryOptions()
 
 
@@ -213,7 +213,7 @@ def spawn(corpus: Path, path: str, args: argparse.Namespace, *, workers: int) ->
     cmd = [sys.executable, __file__, "--child-corpus", str(corpus), "--child-path", path, "--workers", str(workers)]
     if args.tracemalloc:
         cmd.append("--tracemalloc")
-    cmd += ["--meaning-encoder", args.meaning_encoder]
+    cmd += ["--meaning-encoder", args.meaning_encoder, "--event-scorer", args.event_scorer]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -272,17 +272,19 @@ def main() -> None:
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations (slower)")
     parser.add_argument("--meaning-encoder", choices=("use", "static"), default=StoryOptions().meaning_encoder,
                         help="what encodes the articles' meaning (static: the distilled word vectors)")
+    parser.add_argument("--event-scorer", choices=("learned", "hand"), default=StoryOptions().event_scorer,
+                        help="how an article is scored against an event (hand: the weighted score of before)")
     parser.add_argument("--child-corpus", help=argparse.SUPPRESS)
     parser.add_argument("--child-path", help=argparse.SUPPRESS)
     args = parser.parse_args()
     global OPTIONS
-    OPTIONS = StoryOptions(meaning_encoder=args.meaning_encoder)
+    OPTIONS = StoryOptions(meaning_encoder=args.meaning_encoder, event_scorer=args.event_scorer)
     if args.child_corpus:
         child(args)
         return
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}; "
-          f"corpus: {args.corpus}; meaning: {args.meaning_encoder}")
+          f"corpus: {args.corpus}; meaning: {args.meaning_encoder}; event scorer: {args.event_scorer}")
     print("| articles | path | wall s | CPU s | articles/s | peak RSS MiB | stories | time ratio vs first | stages | bad input |")
     print("|---:|---|---:|---:|---:|---:|---:|---|---|---|")
     bases: dict[str, dict] = {}  # the first (smallest) run of each path, for the growth ratio
