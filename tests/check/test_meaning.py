@@ -10,7 +10,18 @@ import pytest
 
 from khabar.check import check_claim
 from khabar.check.features import figures_agree, find_figures, match_figures
-from khabar.check.meaning import DIFFERENCE_FEATURES, difference_texts, furniture, read_claim, read_differences
+from khabar.check.features import analyse
+from khabar.check.meaning import (
+    ARTICLE_FEATURES,
+    DIFFERENCE_FEATURES,
+    REFUTATION_TAGS,
+    difference_texts,
+    furniture,
+    read_claim,
+    read_differences,
+    refutation_row,
+)
+from khabar.check.retrieve import doc_from_article
 from khabar.check.meaning_model import bundled_model, load_meaning_model, save_meaning_model
 from khabar.errors import InputError
 from khabar.model import Article
@@ -64,6 +75,37 @@ def test_the_difference_reading_skips_far_sentences_and_marks_empty_leftovers() 
     names = dict(zip(DIFFERENCE_FEATURES, scalars[0]))
     assert names["nothing_removed"] == 1.0 and names["nothing_added"] == 1.0 and names["difference_cosine"] == 0.0
     assert not scalars[1].any() and not dense.any()
+
+
+def _refutation(claim: str, title: str, body: str) -> dict[str, float]:
+    (an,) = analyse(claim, [doc_from_article(_article(title, body))])
+    names = [f"{tag}_{where}" for tag in REFUTATION_TAGS for where in ("title", "share", "nearest", "top3")]
+    assert names == list(ARTICLE_FEATURES[-len(names):])
+    return dict(zip(names, refutation_row(an)))
+
+
+def test_a_page_that_sets_a_rumour_straight_is_read_as_refuting() -> None:
+    claim = "أغلقت السلطات معبر النهرين الحدودي أمام المسافرين"
+    read = _refutation(
+        claim,
+        "ما حقيقة إغلاق معبر النهرين؟",
+        "تداولت صفحات على مواقع التواصل خبر إغلاق معبر النهرين الحدودي أمام المسافرين. "
+        "ونفت إدارة المعبر إغلاق المعبر أمام المسافرين وقالت إن الحركة تسير كالمعتاد. وعبر أمس نحو ألفي شخص.",
+    )
+    assert read["refutation_title"] == 1.0 and read["refutation_top3"] == 1.0
+    assert read["denial_top3"] == 1.0 and read["denial_nearest"] > 0.0
+    assert 0.0 < read["denial_share"] < 1.0
+
+
+def test_a_plain_report_has_no_refutation_cues() -> None:
+    claim = "أغلقت السلطات معبر النهرين الحدودي أمام المسافرين"
+    read = _refutation(
+        claim,
+        "إغلاق معبر النهرين أمام المسافرين",
+        "أغلقت السلطات معبر النهرين الحدودي صباح اليوم أمام المسافرين بعد اشتباكات قرب الحدود. "
+        "وقال مسؤول إن الإغلاق سيستمر يومين.",
+    )
+    assert not any(read.values())
 
 
 @pytest.fixture(scope="module")
