@@ -1,6 +1,6 @@
 """Speed of the per-article pipeline (numbers, dates, quotes, entities, claims) on real news, one core.
 
-    python benchmarks/bench_extract.py [--n 500] [--repeat 3]
+    python benchmarks/bench_extract.py [--n 500] [--repeat 3] [--against OTHER/src]
 
 Reads ANT articles (../shared/corpora/ant) plus the seeds and the examples, splits them into
 sentences first (not timed), then runs the pipeline article by article, as
@@ -15,12 +15,18 @@ of a process pays) is timed apart, on one article that is not in the sample, so 
 those of a running process.  Each figure is the best of ``--repeat`` runs in fresh
 subprocesses (every run starts with empty caches, as a new process does), given as wall time
 and CPU time of this process (the machine's other jobs inflate the CPU figure much less).
+
+``--against OTHER/src``: an A/B run, taken in turn: each of ``--repeat`` rounds runs the
+khabar in ``OTHER/src`` (another checkout, e.g. ``git worktree add ../before main~3``) and
+this one, in alternating order, and prints each figure's best CPU time for both and the
+gain (so a drift of the machine's speed hits both).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -85,23 +91,50 @@ def run_once(n: int, seed: int) -> dict:
     return {"articles": len(done), "words": words, "quotes": len(quotes), "facts": len(facts), "times": times}
 
 
+def measure(args: argparse.Namespace, src: str | None = None) -> dict:
+    """One run in a new process (of the khabar in ``src`` when given)."""
+    env = None
+    if src is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    out = subprocess.run(
+        [sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed)],
+        check=True, capture_output=True, text=True, env=env,
+    )
+    return json.loads(out.stdout)
+
+
+def compare(args: argparse.Namespace) -> None:
+    """Rounds of the other checkout and this one, in turn; best CPU time of each figure."""
+    other = str(Path(args.against).resolve())
+    runs: dict[str, list[dict]] = {"other": [], "this": []}
+    for k in range(max(1, args.repeat)):
+        order = [("other", other), ("this", None)]
+        for name, src in order if k % 2 == 0 else order[::-1]:
+            runs[name].append(measure(args, src))
+    n = runs["this"][-1]["articles"]
+    print(f"{n} articles; CPU seconds, best of {len(runs['this'])} runs each, taken in turn; other: {args.against}")
+    print(f"{'':<24} {'other':>8} {'this':>8} {'gain':>6}")
+    for name in runs["this"][-1]["times"]:
+        before = min(r["times"][name][1] for r in runs["other"])
+        after = min(r["times"][name][1] for r in runs["this"])
+        print(f"{name:<24} {before:8.3f} {after:8.3f} {(1 - after / before) * 100:5.0f}%")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500, help="ANT articles to sample")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="runs, each a new process; the best is shown")
+    parser.add_argument("--against", metavar="OTHER/src", help="A/B against the khabar in another checkout's src, in turn")
     parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)  # one run, as JSON
     args = parser.parse_args()
     if args.once:
         print(json.dumps(run_once(args.n, args.seed)))
         return
-    runs = []
-    for _ in range(max(1, args.repeat)):
-        out = subprocess.run(
-            [sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed)],
-            check=True, capture_output=True, text=True,
-        )
-        runs.append(json.loads(out.stdout))
+    if args.against:
+        compare(args)
+        return
+    runs = [measure(args) for _ in range(max(1, args.repeat))]
     last = runs[-1]
     n = last["articles"]
     print(f"{n} articles ({last['words'] / n:.0f} words each on average), one process; best of {len(runs)} runs")

@@ -83,10 +83,11 @@ _CACHED_TEXT = 4000
 
 
 #: An article's sentences, as many as the recognizer, attribution and the claims' cues read
-#: in turn.  Not more: a token, a tuple subclass, stays tracked by the garbage collector
-#: (only plain tuples are untracked), and 1,024 sentences' tokens kept alive made its full
+#: in turn (of 1,000 ANT articles the median has 9 sentences, 99 % at most 38, the longest
+#: 99).  Not more: a token, a tuple subclass, stays tracked by the garbage collector (only
+#: plain tuples are untracked), and 1,024 sentences' tokens kept alive made its full
 #: collections cost more than tokenizing twice saved.
-_KEPT_SENTENCES = 256
+_KEPT_SENTENCES = 64
 
 
 @lru_cache(maxsize=_KEPT_SENTENCES)
@@ -100,7 +101,7 @@ def _sentence_tokens(text: str, punctuation: bool) -> tuple[Token, ...]:
 def tokenize(text: str, *, punctuation: bool = False) -> list[Token]:
     """Words and numbers of ``text`` (and punctuation marks when asked), in order.
 
-    A sentence's tokens are kept for the last few hundred sentences: the name recognizer,
+    A sentence's tokens are kept for the last 64 sentences: the name recognizer,
     attribution and the claims' cues each read every sentence of an article in turn, and
     tokenize it once instead of three times."""
     if len(text) <= _CACHED_TEXT:
