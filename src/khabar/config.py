@@ -274,6 +274,8 @@ class StoryOptions:
     #: from a logistic fit on the dev pairs (5.31 x meaning, 4.19 x terms, 1.44 same day),
     #: threshold tuned by B-cubed and pairwise F1 on dev with ``event_kinds`` on (0.95: event
     #: pairs F1 0.807, 0.765 at 1.0 without kinds; docs/stories.md).
+    #: With ``event_scorer="learned"`` (the default) the weights above are unused and this
+    #: is a probability (:data:`LEARNED_EVENT_THRESHOLDS`).
     #: None: the threshold measured for the encoder (:data:`EVENT_THRESHOLDS`: the static
     #: vectors' cosines run higher, so the same threshold joins more; see
     #: :attr:`join_threshold`).
