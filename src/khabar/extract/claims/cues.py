@@ -46,8 +46,9 @@ class _Matcher:
     #: and most words open none.
     _opened: dict = field(default_factory=dict, compare=False, repr=False)
 
-    #: Words remembered per reading function before the memory starts afresh.
-    MAX_WORDS = 100_000
+    #: Words remembered per reading function before the memory starts afresh (16 lists
+    #: each keep one: ~2 MB each at the bound, in a process that runs for days).
+    MAX_WORDS = 20_000
 
     def _entries_at(self, norm: str, variants: Callable[[str], tuple[str, ...]]) -> tuple[_Entry, ...]:
         """Every entry whose first word is a reading of ``norm``, in the order :meth:`at`
