@@ -18,6 +18,7 @@ from khabar.check.meaning import (
     difference_texts,
     furniture,
     read_claim,
+    read_candidates,
     read_differences,
     refutation_row,
 )
@@ -75,6 +76,26 @@ def test_the_difference_reading_skips_far_sentences_and_marks_empty_leftovers() 
     names = dict(zip(DIFFERENCE_FEATURES, scalars[0]))
     assert names["nothing_removed"] == 1.0 and names["nothing_added"] == 1.0 and names["difference_cosine"] == 0.0
     assert not scalars[1].any() and not dense.any()
+
+
+def test_a_check_encodes_every_article_s_leftovers_in_one_batch() -> None:
+    claim = read_claim("ارتفاع أسعار النفط في الأسواق العالمية", np.eye(512, dtype=np.float32)[0])
+    docs = [
+        doc_from_article(_article(f"انخفاض أسعار النفط في الأسواق العالمية {n}", f"وتراجعت أسعار النفط {n} دولارات."))
+        for n in (3, 4, 5)
+    ]
+    calls: list[list[str]] = []
+
+    def encode(texts):
+        calls.append(list(texts))
+        return np.tile(np.eye(512, dtype=np.float32)[0], (len(texts), 1))  # every text "near" the claim
+
+    cands = read_candidates(claim, analyse(claim.view.text, docs), encode)
+    assert len(calls) == 2  # the candidate sentences, then every leftover of every article
+    assert all(len(c.indices) == 2 for c in cands)
+    names = dict(zip(DIFFERENCE_FEATURES, cands[0].scalars[0, -len(DIFFERENCE_FEATURES):]))
+    assert names["nothing_removed"] == 0.0 and names["nothing_added"] == 0.0
+    assert "ارتفاع" in calls[1]
 
 
 def _refutation(claim: str, title: str, body: str) -> dict[str, float]:

@@ -291,6 +291,19 @@ def difference_texts(claim: str, sentence: str) -> tuple[str, str]:
     return " ".join(removed), " ".join(added)
 
 
+def _leftovers(
+    claim: ClaimReading, texts: Sequence[str], vectors: np.ndarray
+) -> tuple[list[int], list[tuple[str, str]]]:
+    """The sentences within :data:`DIFFERENCE_MIN_SEMANTIC` of the claim and their leftovers."""
+    near = [k for k in range(len(texts)) if float(vectors[k] @ claim.vector) >= DIFFERENCE_MIN_SEMANTIC]
+    return near, [difference_texts(claim.view.text, texts[k]) for k in near]
+
+
+def _leftover_texts(leftovers: Sequence[tuple[str, str]]) -> list[str]:
+    """What the encoder reads of the leftovers (an empty one as ".", its vector unused)."""
+    return [t or "." for pair in leftovers for t in pair]
+
+
 def read_differences(
     claim: ClaimReading, texts: Sequence[str], vectors: np.ndarray, encode: Encode
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -300,11 +313,10 @@ def read_differences(
     n = len(texts)
     scalars = np.zeros((n, len(DIFFERENCE_FEATURES)))
     dense = np.zeros((n, 2 * DIMENSION), dtype=np.float32)
-    near = [k for k in range(n) if float(vectors[k] @ claim.vector) >= DIFFERENCE_MIN_SEMANTIC]
+    near, leftovers = _leftovers(claim, texts, vectors)
     if not near:
         return scalars, dense
-    leftovers = [difference_texts(claim.view.text, texts[k]) for k in near]
-    encoded = encode([t or "." for pair in leftovers for t in pair])
+    encoded = encode(_leftover_texts(leftovers))
     for j, (k, (removed, added)) in enumerate(zip(near, leftovers)):
         a = encoded[2 * j] if removed else np.zeros(DIMENSION, dtype=np.float32)
         b = encoded[2 * j + 1] if added else np.zeros(DIMENSION, dtype=np.float32)
@@ -337,12 +349,24 @@ def read_candidates(
     chosen = [candidate_indices(an, limit=limit) for an in analyses]
     texts = [encoded_text(an.doc.sentences[i].text) for an, idx in zip(analyses, chosen) for i in idx]
     vectors = encode(texts) if texts else np.zeros((0, DIMENSION), dtype=np.float32)
-    out, pos = [], 0
-    for an, idx in zip(analyses, chosen):
-        v = vectors[pos : pos + len(idx)]
+    spans, pos = [], 0
+    for idx in chosen:
+        spans.append((pos, pos + len(idx)))
         pos += len(idx)
-        out.append(read_sentences(claim, an, idx, v, encode))
-    return out
+    # Every article's leftovers in one encoder batch, not a batch of two to six short texts
+    # per article: the encoder's cost per call is most of a small batch's.
+    leftovers = [
+        t for (a, b) in spans for t in _leftover_texts(_leftovers(claim, texts[a:b], vectors[a:b])[1])
+    ]
+    batch = dict(zip(leftovers, encode(leftovers))) if leftovers else {}
+
+    def encode_leftovers(items: Sequence[str]) -> np.ndarray:
+        return np.stack([batch[t] for t in items]) if all(t in batch for t in items) else encode(items)
+
+    return [
+        read_sentences(claim, an, idx, vectors[a:b], encode_leftovers)
+        for an, idx, (a, b) in zip(analyses, chosen, spans)
+    ]
 
 
 def sentence_inputs(claim: ClaimReading, cand: Candidates) -> np.ndarray:
