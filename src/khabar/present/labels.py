@@ -332,6 +332,7 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
         "zones": "مناطق", "factions": "فصائل", "licences": "رخص", "concessions": "امتيازات", "instalments": "دفعات",
         "generators": "مولدات", "goals": "أهداف", "matches": "مباريات", "distance": "مسافة", "length": "طول",
         "depth": "عمق", "rainfall": "أمطار", "area": "مساحة", "weight": "وزن", "capacity": "سعة",
+        "rockets": "صواريخ", "mortar_shells": "قذائف هاون", "projectiles": "قذائف",
     },
     "en": {
         "people": "people", "civilians": "civilians", "fighters": "fighters", "soldiers": "soldiers", "police": "police",
@@ -344,7 +345,8 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
         "zones": "zones", "factions": "factions", "licences": "licences", "concessions": "concessions",
         "instalments": "instalments", "generators": "generators", "goals": "goals", "matches": "matches",
         "distance": "distance", "length": "length", "depth": "depth", "rainfall": "rainfall", "area": "area",
-        "weight": "weight", "capacity": "capacity",
+        "weight": "weight", "capacity": "capacity", "rockets": "rockets", "mortar_shells": "mortar shells",
+        "projectiles": "projectiles",
     },
 }
 
