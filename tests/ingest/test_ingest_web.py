@@ -174,3 +174,13 @@ def test_trec_doc_blocks_are_the_pattern_of_open_close_or_next_open(pieces):
 
     text = "".join(pieces)
     assert _doc_blocks(text) == re.findall(r"<DOC>(.*?)(?:</DOC>|(?=<DOC>)|\Z)", text, re.S)
+
+
+@given(st.lists(st.sampled_from(["<TEXT>", "</TEXT>", "<TITLE>", "</TITLE>", "<TIME>", "</TIME", "TEXT>", "<", "/", "نص", "\n", "x"]), max_size=16))
+def test_trec_tags_are_the_pattern_of_open_to_first_close(pieces):
+    """Each value runs from its opening tag to the first closing tag of the same name; an
+    opening tag never closed is passed over: what the regular expression finds."""
+    from khabar.ingest.trec import _tagged
+
+    doc = "".join(pieces)
+    assert _tagged(doc) == re.findall(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", doc, re.S)

@@ -21,7 +21,7 @@ from khabar.errors import InputError
 from khabar.ingest.notices import warn
 from khabar.model import Article
 from khabar.text.ar.lexicon import read_json
-from khabar.text.ar.normalize import arabic_ratio, arabic_share, letters_of, normalize
+from khabar.text.ar.normalize import letter_counts, normalize
 
 # --- month names ---------------------------------------------------------------------------
 # Arabic month names (Levantine, Egyptian/Gulf and Maghreb forms) live in the one calendar
@@ -105,6 +105,10 @@ def _candidates(text: str):
     if m:
         yield _safe_date(int(m[1]), int(m[2]), int(m[3]))
     if re.search(r"[a-z]{3},?\s+\d{1,2}\s+[a-z]{3}", text) or re.match(r"\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d", text):
+        common = _rfc822_date(text)
+        if common is not None:
+            yield common
+            return
         import email.utils  # here: it imports socket and more, and most inputs have no such date
 
         try:
@@ -121,6 +125,27 @@ def _candidates(text: str):
         m = pattern.search(text)
         if m:
             yield _safe_date(int(m["year"]), _MONTHS[m["m1"]], int(m["day"]))
+
+
+#: The common shape of an RFC 822 date (every ANT ``<TIME>``, most feeds), normalized:
+#: "sun, 01 apr 2018 02:56:52 +0400".
+_RFC822 = re.compile(
+    r"\s*(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s+(?:[+-]\d{4}|[a-z]+))?\s*"
+)
+_RFC822_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _rfc822_date(text: str) -> dt.date | None:
+    """The date of ``text`` when it is an RFC 822 date of the common shape with every field
+    in range: the date ``email.utils.parsedate_to_datetime`` gives it (as written, in its
+    own time zone), read by one pattern instead (a twentieth of the cost: 50 us a file was
+    a tenth of reading an ANT file).  None: anything else, left to the email parser."""
+    m = _RFC822.fullmatch(text)
+    if m is None or m[2] not in _RFC822_MONTHS:
+        return None
+    if int(m[4]) > 23 or int(m[5]) > 59 or (m[6] is not None and int(m[6]) > 59):
+        return None
+    return _safe_date(int(m[3]), _RFC822_MONTHS[m[2]], int(m[1]))
 
 
 def check_published(day: dt.date | None, *, source: str, what: str = "the publication date") -> dt.date | None:
@@ -248,15 +273,16 @@ def make_article(
         raise InputError(source, "no article text found")
     # One pass over the text's start: its letters decide both checks.
     head = max(options.min_letters * 20, 2000)
-    head_letters = letters_of(text[:head])
-    if len(head_letters) < options.min_letters:
-        raise InputError(
-            source, f"too short: {len(head_letters)} letters, an article has at least {options.min_letters}"
-        )
+    letters, arabic = letter_counts(text[:head])
+    if letters < options.min_letters:
+        raise InputError(source, f"too short: {letters} letters, an article has at least {options.min_letters}")
     if head <= _LANGUAGE_SAMPLE:
-        ratio = arabic_share(head_letters + letters_of(text[head:_LANGUAGE_SAMPLE]))
+        more, more_arabic = letter_counts(text[head:_LANGUAGE_SAMPLE])
+        letters, arabic = letters + more, arabic + more_arabic
     else:
-        ratio = arabic_ratio(text[:_LANGUAGE_SAMPLE])
+        letters, arabic = letter_counts(text[:_LANGUAGE_SAMPLE])
+    # as arabic_share computes it, to the last bit
+    ratio = 1.0 - (letters - arabic) / letters if letters else 0.0
     if ratio < options.min_arabic_ratio:
         raise InputError(source, f"text is not Arabic ({ratio:.0%} Arabic letters)")
     return Article.create(

@@ -20,7 +20,8 @@ from khabar.ingest.metadata import make_article
 from khabar.model import Article
 
 _OPEN, _CLOSE = "<DOC>", "</DOC>"
-_TAG = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
+_TAGS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR", "ABSTRACT", "TEXT")
+_OPEN_TAG = re.compile("<(" + "|".join(_TAGS) + ")>")
 #: Words of the abstract that must appear in the text for it to count as repeated
 #: (words, not characters: the text often repeats it with other punctuation).
 _ABSTRACT_PROBE = 8
@@ -68,6 +69,25 @@ def _doc_blocks(text: str) -> list[str]:
     return blocks
 
 
+def _tagged(doc: str) -> list[tuple[str, str]]:
+    """``(tag, value)`` of each ``<TAG>value</TAG>`` of ``doc`` in order: what the pattern
+    ``<(TAG|...)>(.*?)</\\1>`` finds, with the closing tag found by ``str.find`` (the
+    pattern's lazy scan tested for the closing tag at every character of the text, a fifth
+    of reading an ANT file).  An opening tag never closed is passed over, as the pattern
+    passes over it."""
+    out = []
+    pos = 0
+    while m := _OPEN_TAG.search(doc, pos):
+        tag = m[1]
+        close = doc.find(f"</{tag}>", m.end())
+        if close < 0:
+            pos = m.start() + 1
+            continue
+        out.append((tag, doc[m.end() : close]))
+        pos = close + len(tag) + 3
+    return out
+
+
 def looks_like_trec(text: str) -> bool:
     return text.lstrip("\ufeff \t\n").startswith("<DOC>")
 
@@ -79,7 +99,7 @@ def read_trec(text: str, *, source: str, options: ReadOptions) -> Iterator[Artic
         yield InputError(source, "no <DOC> block found (not a TREC-style file)")
         return
     for i, doc in enumerate(docs):
-        fields = {tag: html.unescape(value.strip()) for tag, value in _TAG.findall(doc)}
+        fields = {tag: html.unescape(value.strip()) for tag, value in _tagged(doc)}
         label = source if len(docs) == 1 else f"{source}#{fields.get('DOCNO') or i}"
         yield _article(fields, label=label, options=options)
 

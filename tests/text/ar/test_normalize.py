@@ -154,6 +154,19 @@ def test_arabic_ratio_counts_letters_only():
     assert arabic_ratio("حلب BBC 2016") == 0.5
 
 
+def test_letter_counts_count_what_letters_of_keeps() -> None:
+    """The byte-class fast path and the regular-expression path agree, in and out of the
+    normalization's alphabet (the random mixes hold characters of both)."""
+    from khabar.text.ar.normalize import letter_counts, letters_of
+
+    assert letter_counts("حلب BBC 2016، مُحَمَّد") == (10, 7)
+    assert letter_counts("中文 حلب") == (5, 3)  # outside the alphabet: the other path
+    for text in [*random_texts(5, 2000), rules._ALPHABET]:
+        letters = letters_of(text)
+        arabic = sum(1 for ch in letters if arabic_ratio(ch) == 1.0)
+        assert letter_counts(text) == (len(letters), arabic), repr(text)
+
+
 # --- the fast paths equal the references ---------------------------------------------------
 
 

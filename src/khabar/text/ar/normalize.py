@@ -395,6 +395,32 @@ def letter_count(text: str) -> int:
     return len(letters_of(text))
 
 
+def _letter_class(ch: str) -> int:
+    """0: not a letter; 1: a letter of another script; 2: a letter of the Arabic blocks."""
+    if _NOT_LETTERS.fullmatch(ch):
+        return 0
+    return 2 if _ARABIC_BLOCK.fullmatch(ch) else 1
+
+
+#: byte of the alphabet -> the class of its character (:func:`_letter_class`)
+_LETTER_CLASS = bytes(_letter_class(ch) if ch != "\ufffe" else 0 for ch in _DECODING)
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """``(letters, Arabic letters)`` of ``text``: ``len(letters_of(text))`` and how many of
+    those :func:`arabic_share` counts as Arabic.  Text written in the normalization's
+    8-bit alphabet (nearly all news) is classed a byte at a time in C, about a tenth of the
+    regular expressions' cost (the language check of every ingested file); other text
+    takes :func:`letters_of`."""
+    data = _encode(text)
+    if data is None:
+        letters = letters_of(text)
+        return len(letters), len(letters) - len(_ARABIC_BLOCK.sub("", letters))
+    classes = data.translate(_LETTER_CLASS)
+    arabic = classes.count(2)
+    return arabic + classes.count(1), arabic
+
+
 def arabic_share(letters: str) -> float:
     """Share of ``letters`` (see :func:`letters_of`) that are Arabic (0.0 for none)."""
     if not letters:
