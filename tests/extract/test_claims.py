@@ -714,3 +714,18 @@ def test_the_subject_of_an_act_is_no_source_and_a_subject_before_its_verb_of_tal
 def test_a_report_named_again_is_its_issuer():
     cs = _claims("وقال تقرير المعهد الوطني للإحصاء إن البطالة بلغت 12 في المئة. وذكر التقرير أن 300 ألف شاب بلا عمل.")
     assert source_of(_by_value(cs, 300000)) == "المعهد الوطني للإحصاء"
+
+
+def test_an_institution_or_unnamed_source_keeps_the_words_that_name_it():
+    c = _one("وقالت مصادر خاصة إن 40 مقاتلا سلموا أنفسهم.")
+    assert source_of(c) == "مصادر خاصة"  # not "مصادر"
+
+
+def test_a_company_whose_name_opens_like_a_rank_is_the_company():
+    cs = _claims(
+        "أعلنت شركة جنرال موتورز الخميس نتائجها للربع الثالث."
+        " وأعلنت جنرال موتورز ارتفاع مبيعاتها بنسبة 5 في المئة لتصل إلى 30 مليار دولار."
+    )
+    for value in (5, 30e9):
+        link = _by_value(cs, value).primary_source
+        assert (link.text, link.kind) == ("جنرال موتورز", "organisation")  # not the general "موتورز ارتفاع"

@@ -824,6 +824,30 @@ def source_kinds(mentions: Sequence[EntityMention]) -> Callable[[str, str], str]
     return kind_of
 
 
+def organisation_names(mentions: Sequence[EntityMention]) -> frozenset[str]:
+    """The article's organisation names as its recognizer found them (normalized words)."""
+    return frozenset(" ".join(normalize(m.text).split()) for m in mentions if m.kind == "organisation")
+
+
+def body_named_as_title(src: Source, organisations: frozenset[str]) -> Source:
+    """A person read as a title and a name where the article names an organisation with
+    those words is that organisation: in "وأعلنت جنرال إلكتريك ارتفاع عائداتها" (and
+    "جنرال موتورز") the company's first word reads as a military rank, and the rest of its
+    name and the verb's object as the person's name.  A role that starts with a listed head
+    ("المتحدث باسم"، "وزارة") is a role, whatever it names."""
+    if src.kind != "person" or not src.role:
+        return src
+    role = normalize(src.role).split()
+    if head_kind(tuple(role)) is not None:
+        return src
+    written = f"{src.role} {src.text}".split()
+    words = [normalize(w) for w in written]
+    for size in range(len(words), len(role) - 1, -1):
+        if size and " ".join(words[:size]) in organisations:
+            return Source(" ".join(written[:size]), src.start, src.end, kind="organisation")
+    return src
+
+
 #: A source named again by a word that points back: the last source named.
 _BACK_REFERENCES = frozenset(
     normalize(w) for w in ("المصدر نفسه", "المصدر ذاته", "نفس المصدر", "الأخير", "البيان", "المصدر", "الجهة نفسها")

@@ -95,6 +95,8 @@ from typing import Any
 from khabar.extract.attribution import Source, find_attributions, find_source
 from khabar.extract.claims.context import (
     _claim_date,
+    body_named_as_title,
+    organisation_names,
     _day_mentions,
     _figure_date,
     figure_span,
@@ -178,6 +180,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     quotes = sorted(doc.quotes, key=lambda q: (q.sentence_index, q.start))
     places = place_finder(article, doc.mentions)
     kind_of = source_kinds(doc.mentions)
+    organisations = organisation_names(doc.mentions)
 
     claims: list[Claim] = []
     by_index = {x.index: x for x in sentences}
@@ -213,6 +216,8 @@ def extract_claims(doc: Document) -> list[Claim]:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
             src = find_source(sentence.text, start=n.start, end=n.end, previous=previous, attributions=attributions)
+            if src is not None:
+                src = body_named_as_title(src, organisations)
             fallback = None
             if src is None:
                 fallback = (
