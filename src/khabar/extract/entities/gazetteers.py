@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from khabar.extract.attribution.verbs import forms_of, reporting_verb_forms, reporting_verbs
 from khabar.extract.titles import titles as title_phrases
-from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.clitics import PROCLITICS, _norm, clitic_variants
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 
 PERSON, ORG, PLACE = "person", "organisation", "place"
@@ -159,7 +159,33 @@ def _mask(word: str) -> int:
     return mask
 
 
+@lru_cache(maxsize=1)
+def _mask_endings() -> frozenset[str]:
+    """Every ending of a word that may give it a bit: each form the masks look for, and
+    that form without "ال" (a reading after "بال", "لل" puts the article back)."""
+    lex = _lexicon()
+    forms = (
+        set(lex.first_lengths) | set(lex.title_lengths) | lex.org_heads | lex.all_place_heads
+        | lex.say_verbs | lex.starters | lex.given_ar
+    )
+    return frozenset(forms | {f[2:] for f in forms if f.startswith("ال")}) - {""}
+
+
+#: The longest proclitic sequence: a reading of a word is the word without at most this
+#: many letters in front (and "ال" again after a sequence that holds the article).
+_LONGEST_PROCLITIC = max(len(p) for p, _ in PROCLITICS)
+
+
 def _compute_mask(word: str) -> int:
+    if word == _norm(word):
+        # Every reading of a normalized word is one of its endings (after at most
+        # _LONGEST_PROCLITIC letters), "ال" in front or not: a word none of whose endings
+        # is in _mask_endings() has no bit, and its readings are not worked out.  Exact,
+        # and three words in four of news text leave here (on 300 ANT articles 14,282 of
+        # 18,793 word types), which saves most of the cost of a new word's mask.
+        endings = _mask_endings()
+        if not any(word[k:] in endings for k in range(_LONGEST_PROCLITIC + 1)):
+            return 0
     lex = _lexicon()
     mask = 0
     for form, _off in _readings(word):

@@ -341,11 +341,8 @@ class Tagger:
         """Rows for ``tokens`` (normalized) with their summed weights and phrase flags; the
         first row's number.  Name words are found later, and only where a name may recur
         (:meth:`_name_rows`)."""
-        while self._size + len(tokens) > len(self._table):
-            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-            self._opens = np.concatenate([self._opens, np.zeros_like(self._opens)])
-            self._name_ids = np.concatenate([self._name_ids, np.zeros_like(self._name_ids)])
-            self._units = np.concatenate([self._units, np.zeros_like(self._units)])
+        if self._size + len(tokens) > len(self._table):
+            self._grow(self._size + len(tokens))
         first = self._size
         end = first + len(tokens)
         self._table[first:end] = sums
@@ -356,6 +353,21 @@ class Tagger:
         self._bare += [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
         self._size = end
         return first
+
+    def _grow(self, rows: int) -> None:
+        """Room for ``rows`` rows: the arrays doubled until they fit, the rows in use copied.
+        New arrays are made with ``np.zeros`` (pages the system zeroes when first written)
+        rather than concatenated with zeroed halves: growing the table from 1,024 to
+        32,768 rows over 300 new articles cost ~0.05 s of the tagger's 0.75 s that way."""
+        size = len(self._table)
+        while size < rows:
+            size *= 2
+        used = self._size
+        for name in ("_table", "_opens", "_name_ids", "_units"):
+            old = getattr(self, name)
+            new = np.zeros((size, *old.shape[1:]), dtype=old.dtype)
+            new[:used] = old[:used]
+            setattr(self, name, new)
 
     def _row(self, token: str) -> int:
         """The row of a token, normalized (its attributes are those of its normalized form)."""
@@ -557,25 +569,42 @@ class Tagger:
         delta = e[0].copy()
         trans = self.model.transitions
         # An article is a few sentences and there are nine labels: each step's arrays are
-        # tiny and the cost is in the calls, so every result is written in place and the
-        # maximum is the ufunc's reduce (ndarray.max goes through a Python wrapper).
+        # tiny and the cost is in the calls, so every result is written in place, the
+        # maximum is the ufunc's reduce (ndarray.max goes through a Python wrapper), and
+        # the views of the running rows are made once per run of steps with the same rows.
         best_of = np.maximum.reduce
         scores = np.empty((b, n, n), dtype=delta.dtype)
-        for t in range(1, t_max):
+        t = 1
+        while t < t_max:
             k = running[t]
-            now, here = delta[:k], scores[:k]
-            np.add(now[:, :, None], trans, out=here)
-            here.argmax(axis=1, out=back[t, :k])
-            best_of(here, axis=1, out=now)
-            now += e[t, :k]
+            stop = t + 1
+            while stop < t_max and running[stop] == k:
+                stop += 1
+            now, here, e_k, back_k = delta[:k], scores[:k], e[:, :k], back[:, :k]
+            prev = now[:, :, None]
+            for t in range(t, stop):
+                np.add(prev, trans, out=here)
+                here.argmax(axis=1, out=back_k[t])
+                best_of(here, axis=1, out=now)
+                now += e_k[t]
+            t = stop
         current = delta.argmax(axis=1)
         path = np.zeros((t_max, b), dtype=np.int64)
-        rows = np.arange(b)
-        for t in range(t_max - 1, -1, -1):
+        # back pointers read as flat indices into each step's (b, n) block: row * n + label
+        flat = back.reshape(t_max, b * n)
+        base = np.arange(b) * n
+        t = t_max - 1
+        while t >= 0:
             k = running[t]
-            path[t, :k] = current[:k]
-            if t:
-                current[:k] = back[t, rows[:k], current[:k]]
+            stop = t - 1
+            while stop >= 0 and running[stop] == k:
+                stop -= 1
+            cur, path_k, base_k = current[:k], path[:, :k], base[:k]
+            for t in range(t, stop, -1):
+                path_k[t] = cur
+                if t:
+                    flat[t].take(base_k + cur, out=cur)
+            t = stop
         out: list[np.ndarray] = [path[:0, 0]] * len(lengths)
         for rank, i in enumerate(order.tolist()):
             out[i] = path[: lens_sorted[rank], rank]
