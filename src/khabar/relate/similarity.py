@@ -23,7 +23,7 @@ from functools import cached_property
 
 import numpy as np
 
-from khabar.text.ar.stem import stem
+from khabar.text.ar.stem import stems
 from khabar.text.ar.stopwords import STOPWORDS
 
 #: Pairs of (query row, candidate row) generated at once by :meth:`SentenceVectors.neighbours`:
@@ -43,7 +43,7 @@ def content_terms(words: Sequence[str], *, limit: int | None = None) -> list[str
     kept = [w for w in words if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
     if limit is not None:
         kept = kept[:limit]
-    return [stem(w) for w in kept]
+    return stems(kept)
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,28 @@ def test_arlstem_runs_without_nltks_package_and_stems_as_nltk_does():
 
     assert private.split("|") == [ARLSTem().stem(w) for w in words_]
     assert loaded == "False"
+
+
+def test_stems_asks_the_disk_cache_for_new_words_together(tmp_path, monkeypatch):
+    """A batch of words not stemmed yet in the process is one look-up of the disk cache,
+    and gives the stems the cache holds, in order, repeats and non-Arabic words included."""
+    from khabar.text.ar import stem as module
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(module, "STEMMER_NAME", "arlstem")
+    monkeypatch.setattr(module, "_GIVEN", {})
+    cache = module.StemCache()
+    # stems no stemmer would give: they can only come from the cache
+    for word, stemmed in (("كلمةاولى", "ك1"), ("كلمةثانية", "ك2"), ("كلمةثالثة", "ك3")):
+        cache.put(normalize(word), stemmed)  # the cache is keyed by normalized words
+    cache.save()
+    monkeypatch.setattr(module, "_cache", cache)
+    singles: list[str] = []
+    many: list[list[str]] = []
+    get, get_many = cache.get, cache.get_many
+    monkeypatch.setattr(cache, "get", lambda w: singles.append(w) or get(w))
+    monkeypatch.setattr(cache, "get_many", lambda ws: many.append(list(ws)) or get_many(ws))
+    words = ["كلمةاولى", "BBC", "كلمةثانية", "كلمةاولى", "كلمةثالثة"]
+    assert stems(words) == ["ك1", "bbc", "ك2", "ك1", "ك3"]
+    assert many == [[normalize(w) for w in ("كلمةاولى", "كلمةثانية", "كلمةثالثة")]] and singles == []
+    assert stems(words) == ["ك1", "bbc", "ك2", "ك1", "ك3"] and len(many) == 1  # remembered

@@ -41,6 +41,7 @@ from khabar.extract.tagger.features import (
 from khabar.extract.tagger.name_parts import NameParts
 from khabar.text.ar.clitics import strip_clitics
 from khabar.text.ar.normalize import normalize
+from khabar.text.ar.stem import stems
 from khabar.text.ar.stopwords import STOPWORDS
 
 FORMAT = "khabar-ner-crf"
@@ -390,6 +391,7 @@ class Tagger:
             opens[hit] = model.word_opens[known[hit]]
         unknown = np.flatnonzero(~hit).tolist()
         if unknown:  # every attribute of every new word looked up in one search
+            stems([bare_norm(tokens[k]) for k in unknown])  # their stems fetched together (word_attributes)
             names = [[attribute_name(f, v) for f, v in all_attributes(tokens[k], model.clusters, model.name_parts)] for k in unknown]
             found = find_rows(model.keys, [stable_hash(x) for ns in names for x in ns])
             owner = np.repeat(np.arange(len(unknown)), [len(ns) for ns in names])
