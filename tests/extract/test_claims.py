@@ -729,3 +729,14 @@ def test_a_company_whose_name_opens_like_a_rank_is_the_company():
     for value in (5, 30e9):
         link = _by_value(cs, value).primary_source
         assert (link.text, link.kind) == ("جنرال موتورز", "organisation")  # not the general "موتورز ارتفاع"
+
+
+def test_a_cue_does_not_reach_back_over_a_full_stop_written_apart():
+    # a web page's headline run on into its furniture and its first sentence, all one line
+    title = (
+        "غارات على البلدة توقع 12 قتيلا . . وتفجير يستهدف سوقا | أرشيف | سياسة | قتل 14 شخصا"
+        " بينهم أطفال في غارات على البلدة , حسبما افاد المرصد ."
+    )
+    cs = _claims("وقال الدفاع المدني إن فرقه تعمل.", title=title)
+    assert source_of(_by_value(cs, 12)) is None
+    assert source_of(_by_value(cs, 14)) == "المرصد"

@@ -418,9 +418,13 @@ def _previous_source(quotes: Sequence[Quote], sentence_index: int) -> Source | N
     return Source(last.speaker, 0, 0, role=last.role, organisation=last.organisation)
 
 
-def _quote_speaker(quotes: Sequence[Quote], sentence_index: int, start: int, end: int) -> str | None:
+def _quote_speaker(quotes: Sequence[Quote], sentence_index: int, start: int, end: int, text: str) -> str | None:
+    """The speaker of a statement holding the figure (``text``: the article's), unless the
+    speaker is named after the figure past a full stop written apart (see :func:`reaching`)."""
     for q in quotes:
         if q.sentence_index == sentence_index and q.start <= start and end <= q.end:
+            if q.speaker_start is not None and q.speaker_start >= end and _STOP_APART.search(text, end, q.speaker_start):
+                continue
             return q.speaker
     return None
 
@@ -822,6 +826,21 @@ def source_kinds(mentions: Sequence[EntityMention]) -> Callable[[str, str], str]
         return found if found in ("person", "organisation", "anonymous", "country") else "other"
 
     return kind_of
+
+
+#: A full stop or bar written apart inside what the segmenter kept as one sentence (a web
+#: page's headline run on into its furniture: "توقع 19 قتيلا . . وتفجير ..."، "| أرشيف |"),
+#: after a word (not an initial: "د . محمد").
+_STOP_APART = re.compile(r"[^\W\d_]{2,}\s+[.|]\s")
+
+
+def reaching(sentence: str, attributions: Sequence[Attribution], end: int) -> Sequence[Attribution]:
+    """The attributions that may attribute a figure ending at ``end``: a cue written after
+    the figure does not reach back over a full stop written apart between them (the figure
+    is another item's: a headline's toll is not the source's named 600 characters on)."""
+    if not any(a.via == "cue" and a.verb_start >= end for a in attributions):
+        return attributions
+    return [a for a in attributions if not (a.via == "cue" and a.verb_start >= end and _STOP_APART.search(sentence, end, a.verb_start))]
 
 
 def organisation_names(mentions: Sequence[EntityMention]) -> frozenset[str]:

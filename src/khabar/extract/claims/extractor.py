@@ -97,6 +97,7 @@ from khabar.extract.claims.context import (
     _claim_date,
     body_named_as_title,
     organisation_names,
+    reaching,
     _day_mentions,
     _figure_date,
     figure_span,
@@ -215,13 +216,14 @@ def extract_claims(doc: Document) -> list[Claim]:
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
-            src = find_source(sentence.text, start=n.start, end=n.end, previous=previous, attributions=attributions)
+            own = reaching(sentence.text, attributions, n.end)
+            src = find_source(sentence.text, start=n.start, end=n.end, previous=previous, attributions=own)
             if src is not None:
                 src = body_named_as_title(src, organisations)
             fallback = None
             if src is None:
                 fallback = (
-                    _quote_speaker(quotes, sentence.index, start, end)
+                    _quote_speaker(quotes, sentence.index, start, end, text)
                     or _headline_source(sentence, n.start)
                     or _verb_source(s, f, taken, headline=sentence.is_title)
                 )
@@ -235,7 +237,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 end,
                 exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
             )
-            chain = source_chain(sentence.text, attributions, n.start, n.end, src, fallback, kind_of)
+            chain = source_chain(sentence.text, own, n.start, n.end, src, fallback, kind_of)
             if chain[-1].kind != "unattributed":
                 link = chain[-1]
                 last_source[sentence.index] = Source(link.text, 0, 0, kind=link.kind, organisation=link.organisation)
