@@ -37,7 +37,8 @@ khabar's bytecode, as its install does: where bytecode is not written at run tim
 
 ``stages``: one brief of N ANT articles in this process, the wall and CPU time of each
 stage of :func:`khabar.event_brief.build_event_brief` and of the JSON, to see which grows
-(``--profile FILE``: under cProfile too, the statistics to FILE for ``pstats``).
+(``--profile FILE``: under cProfile too, the statistics to FILE for ``pstats``; ``--workers
+W``: the articles analysed on W processes, whose CPU this process's CPU time leaves out).
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ def _timed(fn, totals: dict[str, list[float]], label: str):
     return run
 
 
-def stages(n: int, *, profile_to: str | None = None) -> None:
+def stages(n: int, *, profile_to: str | None = None, workers: int = 1) -> None:
     """One brief of ``n`` ANT articles in this process, each stage timed (wall and CPU);
     with ``profile_to``, under cProfile too, its statistics written to that file."""
     import cProfile
@@ -239,7 +240,7 @@ def stages(n: int, *, profile_to: str | None = None) -> None:
     wall, cpu = time.perf_counter(), time.process_time()
     if profile:
         profile.enable()
-    brief = build_event_brief(articles)
+    brief = build_event_brief(articles, workers=workers)
     _timed(render_json, totals, "JSON")(brief)
     if profile:
         profile.disable()
@@ -294,6 +295,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000, 2000])
     parser.add_argument("--profile", metavar="FILE", help="stages: also run under cProfile, its statistics to FILE")
+    parser.add_argument("--workers", type=int, default=1, help="stages: processes that analyse the articles")
     args = parser.parse_args()
     if args.what == "seeds":
         seeds(args.repeat)
@@ -306,7 +308,7 @@ def main() -> None:
     elif args.what == "startup":
         startup(args.repeat)
     else:
-        stages(args.n[0], profile_to=args.profile)
+        stages(args.n[0], profile_to=args.profile, workers=args.workers)
 
 
 if __name__ == "__main__":

@@ -286,3 +286,36 @@ def test_a_kept_analysis_of_other_bytes_or_another_article_is_made_again(tmp_pat
         # What was made again is kept in place of what could not be used.
         again = analyze_articles([one, two, three], kept=store)
     assert again == docs
+
+
+# --- analyses on worker processes ----------------------------------------------------------
+
+
+def test_a_brief_analysed_on_two_workers_is_the_brief_of_one_process(seeds_dir, tmp_path, monkeypatch):
+    """Byte for byte, from files and from a store with one analysis kept and the others made
+    on the workers (two articles a task, so the pool really runs several tasks)."""
+    from khabar import event_brief
+    from khabar.present.render import render_json
+    from khabar.store import open_store
+
+    monkeypatch.setattr(event_brief, "ARTICLES_PER_TASK", 2)
+    articles = khabar.read(seeds_dir)
+    alone = render_json(build_event_brief(articles, workers=1))
+    assert render_json(build_event_brief(articles, workers=2)) == alone
+    with open_store(tmp_path / "k.sqlite3") as store:
+        store.add(articles)
+        event_brief.analyze_articles(articles[2:3], kept=store)
+        assert render_json(build_event_brief(articles, kept=store, workers=2)) == alone
+        assert len(store.load_analyses([a.id for a in articles], version=event_brief.analysis_version())) == len(articles)
+
+
+def test_workers_are_chosen_only_from_enough_articles(monkeypatch):
+    from khabar import event_brief
+    from khabar.errors import OptionsError
+
+    monkeypatch.setattr(event_brief.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3, 4, 5, 6, 7}, raising=False)
+    assert event_brief.analysis_workers(None, event_brief.PARALLEL_FROM - 1) == 1
+    assert event_brief.analysis_workers(None, event_brief.PARALLEL_FROM) == event_brief.MAX_WORKERS
+    assert event_brief.analysis_workers(3, 5) == 3
+    with pytest.raises(OptionsError):
+        event_brief.analysis_workers(0, 500)

@@ -64,6 +64,11 @@ ENCODER_NAMES = tuple(dict.fromkeys(cls.name for cls in ENCODERS.values()))
     help=f"Add a sentence encoder to corroboration: {choices(ENCODER_NAMES)} "
     '(needs "khabar[semantic]"; default: none, lexical only).',
 )
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Processes that analyse the articles (default: the processors available, up to 4, from 100 articles "
+    "on). The brief does not depend on it.",
+)
 @reading_options
 def brief(
     paths: tuple[str, ...],
@@ -78,6 +83,7 @@ def brief(
     algorithm: str,
     lang: str,
     semantic: str | None,
+    workers: int | None,
     reading: Callable[[], ReadOptions],
 ) -> None:
     """Brief the articles of one event: cited summary, sources, figures that conflict, timeline."""
@@ -101,14 +107,14 @@ def brief(
         items, failures = _read_all(list(paths), reading())
         if not items:
             fail("no articles to brief" + (" (every input failed)" if failures else ""))
-        brief_made = build_event_brief(items, options=options)
+        brief_made = build_event_brief(items, options=options, workers=workers)
     else:
         with open_store(db) as store:
             items = _stored(store, story=story, event=event, query=query, limit=limit)
             if not items:
                 fail("no articles to brief")
             # The store keeps each article's analysis: briefing stored articles again reads it.
-            brief_made = build_event_brief(items, options=options, kept=store)
+            brief_made = build_event_brief(items, options=options, kept=store, workers=workers)
     text = render(brief_made, fmt, lang=lang)
     if output:
         write_output(output, text)
