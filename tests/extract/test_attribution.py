@@ -375,3 +375,31 @@ def test_a_sentence_skipped_unread_has_no_attribution(seeds_dir, monkeypatch):
 def test_a_quotation_mark_left_open_at_the_end_is_read_without_error(sentence):
     for att in find_attributions(sentence):
         assert 0 <= att.content_start <= att.content_end <= len(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a definite participle after a definite noun is its adjective
+        ("وقالت جماعة الإخوان المسلمين في بيان إن الحوار ضروري.", "جماعة الإخوان المسلمين"),
+        ("قالت المعارضة المسلحة إن القوات تقدمت نحو البلدة.", "المعارضة المسلحة"),
+        # an indefinite title takes its adjective before its genitive
+        ("قال مستشار أمني للحكومة العراقية، الخميس، إن الضباط احتجزوا مساعدا.", "مستشار أمني للحكومة العراقية"),
+        # a hospital is named by the words after it
+        ("وأكدت مصادر في مستشفى الرحمة الميداني، اليوم، وصول عشرات الجرحى.", "مصادر في مستشفى الرحمة"),
+    ],
+)
+def test_a_speaker_is_read_to_the_end_of_its_noun_phrase(sentence, speaker):
+    att = _only(sentence)
+    assert att.source is not None
+    assert att.source.text.startswith(speaker)
+
+
+def test_a_feminine_verb_does_not_take_a_masculine_noun_as_its_subject():
+    text = "وحثت المجتمع الدولي على عدم نسيان المدينة وسكانها."
+    att = _only(text)
+    assert att.source is None  # the subject is a pronoun: the woman quoted before
+    assert "عدم نسيان المدينة" in text[att.content_start : att.content_end]
+    # a feminine noun with its adjective is still the subject
+    att = _only("وحثت المنظمة الدولية المانحين على زيادة المساعدات.")
+    assert att.source is not None and att.source.text.startswith("المنظمة الدولية")

@@ -45,6 +45,7 @@ _INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "م
 _NAMED_BODIES = frozenset({
     "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون",
     "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع", "سلاح",
+    "مستشفي",
 })
 #: Days a verb of saying may take before its subject ("وقال [الأحد] مصدر عسكري").
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
@@ -106,6 +107,11 @@ class _Sentence(_Tokens):
                 j += 1  # "مدير [مكتب] الإعلام ..."
             elif w in ROLE_OWNERS:
                 j += 1
+            elif (
+                j == i and not definite_title and self._nisba(j) and w not in self.L.given and not self._person_starts(j)
+                and (self.norm(j + 1)[:2] in ("ال", "لل") or not self.is_word(j + 1))
+            ):
+                j += 1  # "مستشار [أمني] للحكومة العراقية": an indefinite title's adjective, not a name
             elif not definite_title and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):
                 j += 1  # "رئيس [فرع] الهلال الأحمر"، "مدير [مكتب] الأمم المتحدة": the body he heads
             elif w == "باسم" and j + 1 < end:
@@ -353,7 +359,14 @@ class _Sentence(_Tokens):
             adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
                 genitive and j == start and w[:1] == "م" and w.endswith(("ه", "ون", "ين")) and len(w) >= 5
             )  # "مصادر [متطابقة]"، "مصدر [مطلع]"
-            if (adjective and w.startswith("ال") == (definite or not genitive)) or w in ("رفيع", "المستوي", "رفيعه"):
+            after = self.norm(j + 1)
+            participle = (definite or not genitive) and w.startswith("الم") and len(w) >= 6 and not (
+                self.is_place_or_country(j) or _bare(w) in self.L.organisation
+                or after in ("من", "علي") or (after[:1] in "بل" and len(after) > 3)
+            )  # "جماعة الإخوان [المسلمين]"، "المعارضة [المسلحة]": a definite noun after a definite
+            # one is its adjective; with its agent ("الجيش السوري [المدعوم بمسلحين]"، "المدعومة
+            # من"، "المدعوم على الأرض بـ") it opens a clause of its own (إلى، في after it are the verb's)
+            if (adjective and w.startswith("ال") == (definite or not genitive)) or participle or w in ("رفيع", "المستوي", "رفيعه"):
                 j += 1  # an adjective agrees with its noun: "مصدر عسكري"، "الجيش السوري"
                 continue
             if f"{w} {self.norm(j + 1)}" in self.L.organisation and (genitive or w[:2] == "لل"):
@@ -761,6 +774,20 @@ class _Sentence(_Tokens):
             end = self.np_end(a + 1, limit, definite=True, verb_preps=verb_preps)
             return _Head(a, end, None, None, "organisation", None, end - a == 1)
         return None
+
+    def masculine_head(self, head: _Head) -> bool:
+        """An institution or unnamed source written as a definite masculine singular noun
+        with a masculine adjective ("المجتمع الدولي"، "الجيش السوري"): never the subject of
+        a feminine verb (a broken plural takes a feminine adjective: "المصادر الطبية")."""
+        if head.kind not in ("organisation", "anonymous") or head.role is not None or head.end - head.start < 2:
+            return False
+        noun, adjective = self.norm(head.start), self.norm(head.start + 1)
+        if head.conj:
+            noun = noun[1:]
+        return (
+            noun.startswith("ال") and not noun.endswith(("ه", "ات"))
+            and adjective.startswith("ال") and adjective.endswith("ي") and self._nisba(head.start + 1)
+        )
 
     def _nisba(self, i: int) -> bool:
         w = self.norm(i)

@@ -31,6 +31,7 @@ from khabar.extract.attribution.sources import (
     Source,
 )
 from khabar.extract.attribution.tokens import _Head
+from khabar.extract.attribution.verbs import verb_gender
 from khabar.text.ar.tokenize import words
 
 
@@ -432,6 +433,13 @@ def _verb_rules(
             head = s.speaker_after_verb(first, h_end, verb.preps)
             if head is not None and verb.noun and head.kind == "organisation" and not s.speaker_like(head):
                 head = None  # "وتصف [المزاعم البريطانية] ... بأنها": the object, not who speaks
+            if head is not None and verb_gender(s.norm(i)) == "f" and s.masculine_head(head):
+                # "وحثت [المجتمع الدولي] على": a feminine verb does not agree with a masculine
+                # noun and adjective; they are its object, the subject is a pronoun (a fresh
+                # article gave three of a woman's statements to "المجتمع الدولي")
+                if verb.noun:
+                    object_start = head.start
+                head = None
             if (
                 verb.noun
                 and not has_previous
