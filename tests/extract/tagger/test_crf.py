@@ -140,3 +140,26 @@ def test_a_model_trained_without_pairs_decodes_without_them(tmp_path, crfsuite_m
     assert meta["pairs"] is False and not model.pairs
     expected = [reference.tag(token_features(s, None, pairs=False)) for s in UNSEEN]
     assert Tagger(model).tag(UNSEEN, consistent=False) == expected
+
+
+def test_the_shipped_model_is_mapped_with_the_arrays_np_load_reads(tmp_path):
+    """The shipped model's arrays, mapped from the file, hold what np.load reads; a file
+    with a compressed member is not mapped (it is read whole instead)."""
+    from importlib import resources
+
+    from khabar.extract.tagger.crf import MODEL_FILE, _mapped_arrays
+
+    path = resources.files("khabar.extract.tagger").joinpath(f"data/{MODEL_FILE}")
+    mapped = _mapped_arrays(path)
+    with np.load(path, allow_pickle=False) as data:
+        assert mapped is not None and sorted(mapped) == sorted(data.files)
+        for name in data.files:
+            assert mapped[name].dtype == data[name].dtype and np.array_equal(mapped[name], data[name])
+    assert not mapped["keys"].flags.writeable  # a view of the file, never written to
+    compressed = tmp_path / "small.npz"
+    np.savez_compressed(compressed, keys=np.arange(5, dtype=np.uint64))
+    assert _mapped_arrays(compressed) is None
+    plain = tmp_path / "plain.npz"
+    np.savez(plain, keys=np.arange(5, dtype=np.uint64), weights=np.ones((2, 3), dtype=np.float32, order="F"))
+    got = _mapped_arrays(plain)
+    assert got is not None and got["keys"].tolist() == list(range(5)) and got["weights"].shape == (2, 3)

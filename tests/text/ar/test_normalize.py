@@ -225,3 +225,12 @@ def test_to_original_rejects_positions_past_the_end() -> None:
 def test_to_original_counts_negative_positions_from_the_end() -> None:
     nt = normalize_with_offsets("حلبُ")
     assert nt.to_original(-1) == len("حلبُ")
+
+
+def test_is_normalized_is_only_said_of_normalized_words():
+    from khabar.text.ar.normalize import is_normalized
+
+    plain = ["كتاب", "مدينه", "abc", "2016", "", "حلب"]
+    assert all(is_normalized(w) and normalize(w) == w for w in plain)
+    for w in ["أحمد", "مدينة", "ABC", "١٢", "مُدن", "على", "مسؤول", "ـحلب", "ﻻ"]:
+        assert normalize(w) != w and not is_normalized(w)

@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from khabar.extract.attribution.verbs import forms_of, reporting_verb_forms, reporting_verbs
 from khabar.extract.titles import titles as title_phrases
-from khabar.text.ar.clitics import PROCLITICS, _norm, clitic_variants
+from khabar.text.ar.clitics import PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
+from khabar.text.ar.normalize import is_normalized, normalize
 
 PERSON, ORG, PLACE = "person", "organisation", "place"
 
@@ -177,7 +178,7 @@ _LONGEST_PROCLITIC = max(len(p) for p, _ in PROCLITICS)
 
 
 def _compute_mask(word: str) -> int:
-    if word == _norm(word):
+    if is_normalized(word) or word == normalize(word):
         # Every reading of a normalized word is one of its endings (after at most
         # _LONGEST_PROCLITIC letters), "ال" in front or not: a word none of whose endings
         # is in _mask_endings() has no bit, and its readings are not worked out.  Exact,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from khabar.text.ar.normalize import normalize
+from khabar.text.ar.normalize import is_normalized, normalize
 
 # Proclitic sequences, longest first, with the shortest stem each may leave.  After the
 # article the stem may be two letters (الأب -> اب); after a bare one-letter proclitic
@@ -37,7 +37,8 @@ PLAIN_PROCLITICS: tuple[str, ...] = ("", *sorted((p for p, n in PROCLITICS if n 
 
 @lru_cache(maxsize=200_000)
 def _norm(word: str) -> str:
-    return normalize(word)
+    # most words given are normalized already: known so by their letters, not normalized again
+    return word if is_normalized(word) else normalize(word)
 
 
 @lru_cache(maxsize=200_000)

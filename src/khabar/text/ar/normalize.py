@@ -257,6 +257,21 @@ def _normalize(text: str) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=1)
+def _kept_letters() -> frozenset[str]:
+    """Arabic letters, ASCII digits and small Latin letters that normalization keeps as
+    they are (not أ ى ة ...)."""
+    candidates = "0123456789abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0x0621, 0x064B)))
+    return frozenset(ch for ch in candidates if _normalize(ch) == ch)
+
+
+def is_normalized(word: str) -> bool:
+    """Whether ``normalize(word) == word`` is sure without normalizing: every character
+    is one that normalization keeps, and each character is normalized on its own.  (False
+    says nothing: normalize to know.)"""
+    return _kept_letters().issuperset(word)
+
+
 def strip_diacritics(text: str) -> str:
     """Drop tashkeel and tatweel only, keeping letters as written (for display keys)."""
     return "".join(c for c in text if c not in DIACRITICS and c != "\u0640")
