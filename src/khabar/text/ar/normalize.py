@@ -239,7 +239,9 @@ def normalize(text: str) -> str:
         if found is None:
             if len(_SHORT) >= _SHORT_MAX:
                 _SHORT.clear()
-            found = _SHORT[text] = _normalize(text)
+            # a word of letters normalization keeps (most words met are normalized
+            # already: tokens' forms, readings, list entries) is itself
+            found = _SHORT[text] = text if _KEPT.issuperset(text) else _normalize(text)
         return found
     return _normalize(text)
 
@@ -257,19 +259,18 @@ def _normalize(text: str) -> str:
     return "".join(parts)
 
 
-@functools.lru_cache(maxsize=1)
-def _kept_letters() -> frozenset[str]:
-    """Arabic letters, ASCII digits and small Latin letters that normalization keeps as
-    they are (not أ ى ة ...)."""
-    candidates = "0123456789abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0x0621, 0x064B)))
-    return frozenset(ch for ch in candidates if _normalize(ch) == ch)
+#: Arabic letters, ASCII digits and small Latin letters that normalization keeps as they
+#: are (not أ ى ة ...).
+_KEPT = frozenset(
+    ch for ch in "0123456789abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0x0621, 0x064B))) if _normalize(ch) == ch
+)
 
 
 def is_normalized(word: str) -> bool:
     """Whether ``normalize(word) == word`` is sure without normalizing: every character
     is one that normalization keeps, and each character is normalized on its own.  (False
     says nothing: normalize to know.)"""
-    return _kept_letters().issuperset(word)
+    return _KEPT.issuperset(word)
 
 
 def strip_diacritics(text: str) -> str:
