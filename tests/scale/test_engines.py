@@ -67,3 +67,35 @@ def test_workers_end_when_their_parent_is_killed(tmp_path):
                 os.kill(int(p.name), signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+# --- run_forked ------------------------------------------------------------------------------
+
+
+def _child_pid_and(value):
+    return os.getpid(), value
+
+
+def _fails(message):
+    raise ValueError(message)
+
+
+def _unpicklable():
+    return lambda: None
+
+
+def test_a_forked_call_runs_in_another_process_and_returns_its_result():
+    from khabar.scale.engines import run_forked
+
+    big = list(range(100_000))  # the child reads it from memory: nothing is pickled on the way in
+    pid, value = run_forked(_child_pid_and, big)()
+    assert pid != os.getpid()
+    assert value == big
+
+
+def test_a_forked_call_that_fails_raises_here_and_one_that_cannot_come_back_is_made_here():
+    from khabar.scale.engines import run_forked
+
+    with pytest.raises(ValueError, match="no such figure"):
+        run_forked(_fails, "no such figure")()
+    assert callable(run_forked(_unpicklable)())

@@ -318,3 +318,12 @@ def test_a_failing_step_after_the_storylines_leaves_a_v4_store_as_it_was(tmp_pat
     assert [r[1] for r in conn.execute("PRAGMA table_info(stories)")] == ["id", "title", "first_day", "last_day", "size"]
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'storylines'").fetchall() == []
     conn.close()
+
+
+def test_the_search_index_of_a_store_flushes_its_words_at_8_mb(tmp_path):
+    """FTS5 keeps the setting in its own table: every later connection writes with it."""
+    path = tmp_path / "s.sqlite3"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT v FROM articles_fts_config WHERE k = 'hashsize'").fetchone() == (8 << 20,)
+    conn.close()

@@ -85,3 +85,52 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
+
+
+def run_forked(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Callable[[], Any]:
+    """Start ``fn(*args, **kwargs)`` in a forked child process, beside what this process does
+    next; returns a function that waits for the result and returns it.
+
+    The child has this process's memory, so the arguments are not pickled (a brief's
+    documents are hundreds of MB); only the result comes back.  Where fork is not
+    available, or the child fails in any way (an exception, a result that does not
+    pickle, killed), the result is computed in this process when asked: the same value,
+    or the same exception, only later."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this system
+        return lambda: fn(*args, **kwargs)
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(send, fn, args, kwargs), daemon=True)
+    try:
+        child.start()
+    except OSError:
+        receive.close()
+        send.close()
+        return lambda: fn(*args, **kwargs)
+    send.close()
+
+    def result() -> Any:
+        try:
+            ok, value = receive.recv()
+        except (EOFError, OSError):
+            ok, value = False, None
+        finally:
+            receive.close()
+            child.join()
+        return value if ok else fn(*args, **kwargs)
+
+    return result
+
+
+def _send_result(send: Any, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """In the child of :func:`run_forked`: ``(True, result)``, or ``(False, None)`` when
+    ``fn`` raised (the parent then computes it, and raises it, itself)."""
+    try:
+        outcome = (True, fn(*args, **kwargs))
+    except BaseException:  # noqa: BLE001 - said by the parent, which runs fn again
+        outcome = (False, None)
+    send.send(outcome)
+    send.close()
