@@ -740,3 +740,15 @@ def test_a_cue_does_not_reach_back_over_a_full_stop_written_apart():
     cs = _claims("وقال الدفاع المدني إن فرقه تعمل.", title=title)
     assert source_of(_by_value(cs, 12)) is None
     assert source_of(_by_value(cs, 14)) == "المرصد"
+
+
+def test_a_spokesperson_of_a_body_named_before_speaks_for_it():
+    from khabar.relate.quantities import find_quantities
+
+    cs = _claims(
+        "وقال اتحاد الإغاثة الطبية إن مستشفى المدينة أكد مقتل 70 شخصا في الهجوم."
+        " لكن المتحدثة باسم الاتحاد قالت إن عدد القتلى قد يصل إلى 180 قتيلا."
+    )
+    assert _by_value(cs, 180).primary_source.organisation == "اتحاد الإغاثة الطبية"
+    _, quantities = find_quantities(cs)
+    assert not any(q.disputes for q in quantities)  # one source giving two values: no conflict

@@ -922,6 +922,17 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim
         chain = list(c.source_chain)
         for i, link in enumerate(chain):
             head = _anaphor_head(link.text) if link.kind != "unattributed" else None
+            org_head = _anaphor_head(link.organisation) if link.organisation else None
+            if org_head:
+                # "المتحدثة باسم الاتحاد" after "اتحاد الإغاثة الطبية": the spokeswoman of
+                # that union, one source with it in a dispute
+                body = next(
+                    (x[1] for x in sorted(named, key=lambda x: -x[0])
+                     if x[0] < c.start and x[1].kind == "organisation" and (normalize(x[1].text).split() or [""])[0].removeprefix("ال") == org_head),
+                    None,
+                )
+                if body is not None:
+                    link = chain[i] = dataclasses.replace(link, organisation=body.text)
             if head is None:
                 if link.kind != "unattributed" and link.text.startswith("ال") and " " in link.text.strip():
                     full = next((x[1] for x in sorted(named, key=lambda x: -x[0]) if x[0] < c.start and _describes(link.text, x[1].text)), None)
