@@ -403,3 +403,18 @@ def test_a_feminine_verb_does_not_take_a_masculine_noun_as_its_subject():
     # a feminine noun with its adjective is still the subject
     att = _only("وحثت المنظمة الدولية المانحين على زيادة المساعدات.")
     assert att.source is not None and att.source.text.startswith("المنظمة الدولية")
+
+
+def test_the_subject_between_kana_and_qad_speaks_not_the_one_addressed():
+    att = _only("وكان ماكرون قد قال لنظيره الروسي فلاديمير بوتين، العام الماضي، إن الأمر خط أحمر.")
+    assert att.source is not None and att.source.text == "ماكرون"
+
+
+def test_a_verb_pointing_back_to_a_letter_is_said_by_its_sender():
+    text = "وبعث أمين المجلس علي شمخاني، رسالة إلى اللواء علي مملوك قال فيها: إن التعاون حقق نتائج كبيرة."
+    att = _only(text)
+    assert att.source is not None and att.source.text.startswith("أمين المجلس")
+    assert text[att.content_start : att.content_end].startswith("التعاون")
+    # a relative clause still points to the noun before it
+    atts = find_attributions("وفي تصريحات المحافظ، التي زعم فيها أن الوضع مستقر، لم يذكر الضحايا.")
+    assert [a.source.text for a in atts if a.verb == "زعم"] == ["المحافظ"]

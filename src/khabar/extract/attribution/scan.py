@@ -127,6 +127,32 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
     return s, out
 
 
+#: How far before "قال فيها" the document it points to may be named ("رسالة إلى اللواء علي مملوك").
+MAX_DOCUMENT_BACK = 10
+
+
+def _sender(s: _Sentence, i: int, floor: int) -> _Head | None:
+    """"وبعث أمين المجلس علي شمخاني، رسالة إلى اللواء علي مملوك قال فيها: ...": a verb
+    whose pronoun points to a document named just before, with no speaker after it, is
+    said by whoever issued the document: the subject before the document's noun."""
+    for k in range(i - 1, max(floor, i - MAX_DOCUMENT_BACK) - 1, -1):
+        if _bare(s.norm(k)) in s.L.statement_nouns:
+            head = s.head_before(k, floor)
+            if head is not None:
+                return head if s.subject_like(head) else None
+            if floor == 0 and conjoined(s.norm(0)):
+                # "وبعث [X]، رسالة": the subject of the verb that opens the sentence
+                head = s.speaker_np(1, k)
+                return head if head is not None and s.speaker_like(head) else None
+            return None
+        if not s.is_word(k) and s.norm(k) != ",":
+            return None
+    return None
+
+
+#: "وكان X قد قال": the forms of كان that put the subject before قد and the verb.
+_KANA = frozenset({"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت", "كانوا", "وكانوا"})
+
 #: "وجاء في بيان للجيش أن ...": what a statement, a report or a recording says.
 _CAME = frozenset({"جاء", "وجاء"})
 
@@ -420,7 +446,9 @@ def _verb_rules(
     else:
         first = i + 2 if s.norm(i + 1) in _PRONOUN_PREPOSITIONS else i + 1  # "عبر فيها القادة عن"
         head = None
-        if not s.opens_clause(i) and verb.kind != "strict":
+        if first == i + 2 and s.norm(i - 1) not in s.L.relative and s.speaker_after_verb(first, h_end, verb.preps) is None:
+            head = _sender(s, i, floor)  # "وبعث X رسالة إلى Y قال فيها: ..."
+        if head is None and not s.opens_clause(i) and verb.kind != "strict":
             # "نتانياهو يحذر إيران ..."، "وكانت فرنسا دعت اليوم الأمم المتحدة إلى": the subject
             # stands before a verb that does not open its clause; what follows is its object
             before = s.head_before(i, floor)
@@ -429,6 +457,11 @@ def _verb_rules(
                 rest = s.skip_circumstance(first, h_end)
                 if verb.noun and kind in ("indirect", "rest", "direct") and rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                     object_start = rest
+        if head is None and s.norm(i - 1) == "قد" and (before := s.head_before(i, floor)) is not None:
+            if before.start > 0 and s.norm(before.start - 1) in _KANA and s.subject_like(before):
+                # "وكان ماكرون قد قال لنظيره الروسي فلاديمير بوتين إن": the subject stands
+                # between كان and قد; the name after the verb is whom it was said to
+                head = before
         if head is None:
             head = s.speaker_after_verb(first, h_end, verb.preps)
             if head is not None and verb.noun and head.kind == "organisation" and not s.speaker_like(head):
