@@ -348,3 +348,26 @@ def test_a_figure_said_already_is_not_told_again_by_another_outlet():
     texts = [s.text for s in summary(pool_of(TOLD_TWICE), 400)]  # room for everything
     assert sum("70" in t for t in texts) == 1
     assert any("الغواصون" in t for t in texts)  # a new fact stays
+
+
+# The skipper's name and age told by two outlets, the name spelt two ways and the age once
+# in digits and once in words ("52" and "الثانية والخمسين").
+TOLD_TWO_WAYS = [
+    (
+        "غرق سفينة شحن",
+        "غرقت سفينة الشحن نجمة البحر قبالة ميناء الصخور مساء الأحد بعد أن اصطدمت بصخرة.\n"
+        "والقبطان اسمه جوزيف ستيرجيس ويبلغ من العمر 52 عاما.\n"
+        "وأعلنت هيئة الموانئ إغلاق الممر البحري أمام السفن حتى انتشال الحطام.",
+    ),
+    (
+        "غرق نجمة البحر",
+        "غرقت سفينة نجمة البحر مساء الأحد قرب ميناء الصخور إثر اصطدامها بصخرة.\n"
+        "وأضافت الشركة أن القبطان يدعى جوزف ستورغيس ويبلغ الثانية والخمسين من العمر.\n"
+        "وتسرب وقود السفينة إلى المياه قرب شاطئ الميناء الشمالي.",
+    ),
+]
+
+
+def test_a_detail_told_again_under_another_spelling_is_not_chosen_twice():
+    texts = [s.text for s in summary(pool_of(TOLD_TWO_WAYS), 400)]  # room for everything
+    assert sum("القبطان" in t for t in texts) == 1

@@ -49,6 +49,7 @@ from khabar.relate.corroborate import SentencePool
 from khabar.relate.meaning import static_meanings_of_words
 from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
 from khabar.summarize.readable import Candidate, candidates, cut_to_fit, without
+from khabar.text.ar.numbers.words import ordinal_with_tens
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import tokenize
@@ -95,7 +96,10 @@ SWAP_CANDIDATES = 30
 #: A candidate whose content words are this much said already is a paraphrase.
 REPEATED_SHARE = 0.5
 #: A candidate that gives a figure said already, with this share of its content words said
-#: too, tells that figure's fact again.
+#: too, tells that figure's fact again.  Figures are compared by value however written
+#: (:func:`said_terms`): "تبلغ الرابعة والأربعين من العمر" after "تبلغ من العمر 44 عاما" is
+#: the age told again (round 6: leave-one-event-out over the 26 events outside the test
+#: split, R-2 15.56 -> 15.62, must-contain 0.785 -> 0.808).
 FIGURE_REPEATED_SHARE = 0.3
 #: Two sentences whose meanings (the distilled sentence vectors of
 #: :func:`khabar.relate.meaning.static_meanings_of_words`) are this close tell the same thing: on the
@@ -189,9 +193,31 @@ def is_figure(term: str) -> bool:
     return term.isdigit() and not (len(term) == 4 and term[:2] in ("19", "20"))
 
 
-def content_stems(pool: SentencePool, row: int) -> set[str]:
+def said_terms(pool: SentencePool, row: int) -> set[str]:
+    """What a sentence says, for telling whether the summary said it already: its content
+    words by their light stem, every figure by its value, however written ("الرابعة
+    والأربعين" and "44", "50 مليون" and "50 مليونا" alike)."""
     d, s = pool.refs[row]
-    return {stem(w) for w in pool.docs[d].sentence_words[s] if len(w) > 1 and w not in STOPWORDS}
+    doc = pool.docs[d]
+    sentence = doc.sentences[s]
+    out: set[str] = set()
+    spans = []
+    for n in doc.numbers:
+        if sentence.start <= n.start and n.end <= sentence.end and n.value is not None and n.unit is None:
+            spans.append((n.start - sentence.start, n.end - sentence.start))
+            out.add(figure_term(n.value))
+    words = [t.norm for t in tokenize(sentence.text) if not any(a < t.end and t.start < b for a, b in spans)]
+    skip = set()
+    for i in range(len(words) - 1):
+        value = ordinal_with_tens(words[i], words[i + 1])
+        if value is not None:
+            out.add(str(value))
+            skip |= {i, i + 1}
+    return out | {stem(w) for i, w in enumerate(words) if i not in skip and len(w) > 1 and w not in STOPWORDS}
+
+
+def figure_term(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def reports_speech(pool: SentencePool, row: int) -> bool:
@@ -641,7 +667,7 @@ def choose_sentences(
         pool,
         budget,
         options.redundancy_threshold,
-        terms={r: content_stems(pool, r) for r in cands},
+        terms={r: said_terms(pool, r) for r in cands},
         meanings=static_meanings_of_words([pool.docs[d].sentence_words[s] for d, s in pool.refs]),
     )
     openings = opening_rows(pool, positions)

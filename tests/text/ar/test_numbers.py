@@ -520,3 +520,22 @@ def test_example_more_than_75000_stays_more_than() -> None:
 )
 def test_time_doubles_at_most_with_a_doubled_text(unit: str) -> None:
     assert_linear(find_numbers, unit * (6_000 // len(unit)), runs=5)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "value"),
+    [("الرابعة", "والأربعين", 44), ("الثاني", "والعشرين", 22), ("التاسعة", "والتسعين", 99), ("الحادي", "والثلاثين", 31)],
+)
+def test_an_ordinal_with_its_tens_names_their_sum(first: str, second: str, value: int) -> None:
+    from khabar.text.ar.normalize import normalize
+    from khabar.text.ar.numbers.words import ordinal_with_tens
+
+    assert ordinal_with_tens(normalize(first), normalize(second)) == value
+
+
+@pytest.mark.parametrize(("first", "second"), [("الرابعة", "والأمن"), ("الأربعين", "والرابعة"), ("الرابعة", "الأربعين")])
+def test_other_pairs_are_not_an_ordinal_with_its_tens(first: str, second: str) -> None:
+    from khabar.text.ar.normalize import normalize
+    from khabar.text.ar.numbers.words import ordinal_with_tens
+
+    assert ordinal_with_tens(normalize(first), normalize(second)) is None

@@ -40,6 +40,7 @@ class _Surface:
 class _Data:
     surfaces: dict[str, _Surface]
     ordinals: frozenset[str]
+    ordinal_units: dict[str, int]  # "رابعه": 4, with and without the article
     percent: tuple[tuple[str, ...], ...]
     before: tuple[tuple[tuple[str, ...], str], ...]  # (words, kind), longest first
     blocked_before: dict[str, frozenset[str]]
@@ -113,9 +114,11 @@ def _load() -> _Data:
         surfaces.pop(w, None)
 
     ordinals = set()
-    for w in raw["ordinals"]:
+    ordinal_units: dict[str, int] = {}
+    for i, w in enumerate(raw["ordinals"]):
         n = normalize(w)
         ordinals.update({n, "ال" + n})
+        ordinal_units[n] = ordinal_units["ال" + n] = i // 2 + 1  # listed by value, masculine then feminine
 
     def ranked(spec: dict[str, list[str]]) -> tuple[tuple[tuple[str, ...], str], ...]:
         items = [(_words(p), kind) for kind, phrases in spec.items() for p in phrases]
@@ -124,6 +127,7 @@ def _load() -> _Data:
     return _Data(
         surfaces=surfaces,
         ordinals=frozenset(ordinals),
+        ordinal_units=ordinal_units,
         percent=tuple(sorted((_words(p) for p in raw["percent"]), key=len, reverse=True)),
         before=ranked(raw["qualifiers_before"]),
         no_proclitic=frozenset(_words(p) for p in raw["no_proclitic"]),
@@ -142,3 +146,17 @@ def _load() -> _Data:
 
 
 _DATA = _load()
+
+
+def ordinal_with_tens(first: str, second: str) -> int | None:
+    """The number an ordinal unit and the tens after it name, both normalized words
+    ("الرابعه", "والاربعين": 44, as an age "تبلغ الرابعة والأربعين من العمر"); None when they
+    are not such a pair.  Not a count, so :mod:`khabar.text.ar.numbers` leaves them out of the
+    figures; a summary compares it with the "44" another outlet writes."""
+    unit = _DATA.ordinal_units.get(first)
+    if unit is None or not second.startswith(_DATA.conjunction):
+        return None
+    surface = _DATA.surfaces.get(second[len(_DATA.conjunction) :].removeprefix("ال"))
+    if surface is None or surface.word.kind != "tens" or surface.prefix:
+        return None
+    return unit + int(surface.word.value)
