@@ -662,3 +662,25 @@ def test_cue_source_that_begins_with_lam():
     # "لجنة" after the cue's verb is the subject, not ل + "جنة"; after وفقا the ل is the cue's
     assert _one("فاز المرشح بالرئاسة، وفق ما أعلنت لجنة الانتخابات الخميس.").speaker == "لجنة الانتخابات"
     assert _one("ولقي مصرعه بعد ذلك بساعات، وفقا للجنة تحقيقات روسية.").speaker.startswith("لجنة")
+
+
+def test_a_teaser_between_paragraphs_quotes_a_speaker_of_the_body():
+    body = (
+        "وقال الرئيس الفرنسي إيمانويل ماكرون إن بلاده سترد على أي هجوم.\n\n"
+        "ماكرون: استخدام الأسلحة الكيماوية خط أحمر يستدعي ردا فوريا\n\n"
+        "وتابع المراسل الحديث عن الوضع في المدينة."
+    )
+    quotes = _quotes(body)
+    teaser = [q for q in quotes if "خط أحمر" in q.content]
+    assert [(q.speaker, q.content.startswith("استخدام")) for q in teaser] == [("إيمانويل ماكرون", True)]
+    # a name nobody in the body speaks for is a topic label, not a speaker
+    assert not [q for q in _quotes("باريس: استعدادات لاستقبال الزوار في الصيف المقبل") if q.speaker == "باريس"]
+
+
+def test_a_headline_speaker_keeps_apart_the_place_where_it_was_said():
+    article = Article.create(
+        title="أنجلينا جولي من الموصل: هذا أسوأ دمار شهدته",
+        body="وقالت أنجلينا جولي إن السكان فقدوا كل شيء في المدينة.",
+    )
+    quotes = extract_quotes(article, split_sentences(article))
+    assert [q.speaker for q in quotes if "أسوأ دمار" in q.content] == ["أنجلينا جولي"]

@@ -261,7 +261,11 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
         if _headline(sentence):
             continue
         in_sentence: _Speaker | None = None
-        for att in find_attributions(sentence.text, names=names.get(sentence.index, ())):
+        atts = find_attributions(sentence.text, names=names.get(sentence.index, ()))
+        if not atts and _teaser(sentence) and (q := _headline_quote(article, sentence, known)) is not None:
+            quotes.append(q)  # "ماكرون: استخدام أسلحة كيماوية خط أحمر" between paragraphs
+            continue
+        for att in atts:
             gender = _gender(att.verb)
             if att.source is None and gender is not None and not (att.via == "participle" and in_sentence is not None):
                 # a follow-on agrees with its speaker ("وأضافت" is not the man quoted last)
@@ -327,6 +331,16 @@ def _agreeing(known: list[_Speaker], genders: dict[int, str], gender: str) -> _S
 #: whose first line is the title and the lead together): its follow-ons ("وأكد أنه"، "وتابع
 #: أن") continue its speakers, as in the body.  Headlines of the seeds and ANT are under 25.
 MAX_HEADLINE_WORDS = 40
+
+
+#: A line of the body with a speaker before a colon and at most this many words is read as
+#: a headline: the related-story teasers that pages keep between paragraphs ("ماكرون:
+#: استخدام أسلحة كيماوية في سوريا خط أحمر").
+MAX_TEASER_WORDS = 16
+
+
+def _teaser(sentence: Sentence) -> bool:
+    return ":" in sentence.text and len(sentence.text.split()) <= MAX_TEASER_WORDS
 
 
 def _headline(sentence: Sentence) -> bool:
@@ -408,8 +422,9 @@ def _headline_quote(article: Article, sentence: Sentence, known: list[_Speaker])
         return None
     src = att.source
     speaker = _resolve(src, sentence.start, known)
-    if src.kind == "person" and src.role is None and speaker.text == src.text:
-        # a bare name must be someone the body quotes by full name ("ولافروف" -> لافروف)
+    if src.kind == "person" and src.role is None and speaker.text == src.text and not any(k.text == src.text for k in known):
+        # a bare name must be someone the body quotes ("أنجلينا جولي"), or by full name
+        # ("ولافروف" -> لافروف)
         words_ = src.text.split()
         if len(words_) != 1 or not words_[0].startswith("و"):
             return None

@@ -771,6 +771,9 @@ def find_headline_attribution(text: str) -> Attribution | None:
     b = c
     if b - a >= 2 and s.norm(b - 1)[:1] == "ل" and (s.norm(b - 1)[1:] in s.L.countries or s.norm(b - 1)[1:] in s.L.places):
         b -= 1  # "ترامب [لروسيا]: استعدي ...": whom it is said to
+    at = next((k for k in range(a + 1, b - 1) if s.norm(k) in ("من", "في") and s.is_place_or_country(k + 1)), None)
+    if at is not None:
+        b = at  # "أنجلينا جولي [من الموصل]: ...": where it was said
     w = s.norm(a)
     if len(w) > 3 and w[0] == "و" and (w[1:] in s.L.anonymous or _bare(w[1:]) in s.L.organisation or s.title_at(a, w[1:])):
         with s.without_conjunction(a):  # "... [و]مسؤول تركي : ..."
