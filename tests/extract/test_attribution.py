@@ -418,3 +418,11 @@ def test_a_verb_pointing_back_to_a_letter_is_said_by_its_sender():
     # a relative clause still points to the noun before it
     atts = find_attributions("وفي تصريحات المحافظ، التي زعم فيها أن الوضع مستقر، لم يذكر الضحايا.")
     assert [a.source.text for a in atts if a.verb == "زعم"] == ["المحافظ"]
+
+
+def test_a_plural_verb_carries_its_subject_and_takes_none_after_it():
+    # "ذكروا" holds its subject (the doctors before it); the words after it are what they said
+    att = _only("ونشر الاتحاد شهادات من أطباء في المدينة، ذكروا باشتباه وقوع هجوم بالغاز، وأنه تسبب بمقتل 25 شخصا.")
+    assert att.source is None and att.verb == "ذكروا"
+    att = _only("وذكر الأطباء باشتباه وقوع هجوم بالغاز.")
+    assert att.source is not None and att.source.text == "الأطباء"  # the singular verb takes it

@@ -31,7 +31,7 @@ from khabar.extract.attribution.sources import (
     Source,
 )
 from khabar.extract.attribution.tokens import _Head
-from khabar.extract.attribution.verbs import verb_gender
+from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.text.ar.tokenize import words
 
 
@@ -472,6 +472,10 @@ def _verb_rules(
                 # article gave three of a woman's statements to "المجتمع الدولي")
                 if verb.noun:
                     object_start = head.start
+                head = None
+            if head is not None and verb_is_plural(s.norm(i)):
+                # "ذكروا [باشتباه وقوع هجوم]": a plural verb carries its subject; what follows
+                # it is no speaker
                 head = None
             if (
                 verb.noun
