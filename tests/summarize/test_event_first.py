@@ -371,3 +371,37 @@ TOLD_TWO_WAYS = [
 def test_a_detail_told_again_under_another_spelling_is_not_chosen_twice():
     texts = [s.text for s in summary(pool_of(TOLD_TWO_WAYS), 400)]  # room for everything
     assert sum("القبطان" in t for t in texts) == 1
+
+
+# A parliament votes a bill down; two outlets run one sentence on how many votes a law needs.
+VOTED_DOWN = [
+    (
+        "البرلمان يرفض قانون الانتخابات",
+        "رفض برلمان جزر المرجان مساء الاثنين مشروع قانون الانتخابات الجديد بعد جلسة طويلة.\n"
+        "ولكي يصدر القانون، فإنه يحتاج إلى تأييد 60 نائبا من أصل 100 في البرلمان.\n"
+        "وأيد 41 نائبا المشروع وعارضه 52 نائبا وامتنع سبعة عن التصويت.\n"
+        "وقالت الحكومة إنها ستعيد صياغة المشروع خلال شهر.",
+    ),
+    (
+        "سقوط قانون الانتخابات",
+        "أسقط برلمان جزر المرجان الاثنين مشروع قانون الانتخابات الذي قدمته الحكومة.\n"
+        "ولكي يصدر القانون، فإنه يحتاج إلى تأييد 60 نائبا من أصل 100 في البرلمان.\n"
+        "وخرج أنصار المعارضة إلى ساحة المدينة احتفالا بسقوط المشروع.",
+    ),
+    (
+        "المرجان: لا قانون جديدا للانتخابات",
+        "صوت برلمان جزر المرجان ضد مشروع قانون الانتخابات الجديد مساء الاثنين.\n"
+        "وأيد 41 نائبا المشروع مقابل 52 صوتوا ضده.\n"
+        "وكانت المعارضة قد دعت إلى رفض المشروع.",
+    ),
+]
+
+
+def test_a_figure_only_background_gives_is_not_the_key_figure():
+    from khabar.summarize import pool_quantities
+
+    pool = pool_of(VOTED_DOWN)
+    options = BriefOptions(length_words=30, algorithm="event")  # the event and one figure
+    texts = [s.text for s in summarize(pool, options=options, quantities=pool_quantities(pool, options=options))]
+    assert not any("يحتاج" in t for t in texts)  # how a law passes: the same in every vote
+    assert any("41" in t and "52" in t for t in texts)  # the vote itself

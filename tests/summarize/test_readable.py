@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from summary_fixtures import pool_of
 
 from khabar.config import BriefOptions
 from khabar.summarize.readable import candidates
+from khabar.text.ar.tokenize import words
 
 OPTIONS = BriefOptions()
 
@@ -135,3 +137,19 @@ def test_a_sentence_announcing_what_follows_is_left_out():
     )
     found = kept([report])
     assert "وفيما يلي أب" not in found and "بني الجسر قب" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("ولكي يصدر القرار يحتاج إلى تسعة أصوات", True),
+        ("وكان الوزير قد زار المدينة العام الماضي", True),
+        ("يذكر أن الجسر افتتح قبل أربعين عاما", True),
+        ("وأيد 12 عضوا مشروع القرار", False),
+        ("كانبرا تستضيف القمة المقبلة", False),
+    ],
+)
+def test_a_sentence_opening_with_background_is_told_apart(text: str, background: bool) -> None:
+    from khabar.summarize.readable import opens_background
+
+    assert opens_background(words(text)) is background

@@ -93,6 +93,7 @@ class _Openers:
     anaphors: dict[str, tuple[tuple[str, ...], ...]]
     leaning: dict[str, tuple[tuple[str, ...], ...]]
     announcing: dict[str, tuple[tuple[str, ...], ...]]
+    background: dict[str, tuple[tuple[str, ...], ...]]
     say_verbs: frozenset[str]
 
 
@@ -109,7 +110,7 @@ def _openers() -> _Openers:
         return {w: tuple(sorted(set(ps), key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
 
     say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
-    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), say)
+    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say)
 
 
 def _bare(word: str) -> str:
@@ -160,6 +161,12 @@ def left_out(sentence: Sentence, *, punctuated_article: bool, normalized: Sequen
     if match_at(words(text) if normalized is None else normalized, 0, _openers().announcing):
         return "announcement"
     return None
+
+
+def opens_background(normalized: Sequence[str]) -> bool:
+    """Whether the sentence (its normalized words) opens by telling background: what was
+    known before ("يذكر أن"، "وكان ... قد") or how things work ("ولكي يصدر قرار ...")."""
+    return bool(match_at(normalized, 0, _openers().background))
 
 
 def kept_start(sentence: Sentence, normalized: Sequence[str]) -> tuple[int, list[str]]:
