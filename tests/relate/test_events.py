@@ -189,3 +189,83 @@ def test_a_topic_reported_daily_is_not_one_event_for_more_than_the_span():
     assert len({capped[i.article_id] for i in items[:4]}) == 1 and capped[items[4].article_id] != capped[items[0].article_id]
     unbounded = assign_stories(items, options=replace(OPTIONS, event_span_days=None))
     assert len(set(unbounded.values())) == 1
+
+
+# A ceasefire reported by one outlet quoting the police chief, and the chief's statement as
+# another outlet heads it: no kind of happening in its headline, far in meaning.
+CEASEFIRE = article(
+    "بدء سريان الهدنة في مدينة الزهراء وسط هدوء حذر",
+    "بدأ صباح اليوم سريان الهدنة في مدينة الزهراء بعد أسبوعين من المعارك، وقال قائد الشرطة العميد سامر "
+    "النعيمي إن قواته «لن تسمح بأي خرق للهدنة تحت أي ظرف»، فيما دخلت أولى شاحنات الإغاثة إلى الأحياء الشرقية.",
+    day=DAY,
+)
+STATEMENT = article(
+    "قائد شرطة الزهراء: عناصرنا منتشرون في كل الأحياء",
+    "أكد العميد سامر النعيمي قائد شرطة الزهراء أن عناصره منتشرون في كل الأحياء، وأنهم «لن تسمح بأي خرق "
+    "للهدنة تحت أي ظرف» على حد قوله، داعيا السكان إلى الإبلاغ عن أي تجاوز عبر الخط الساخن.",
+    day=DAY,
+    outlet="إذاعة الزهراء",
+)
+
+
+def _far_in_meaning(item, other, cosine=0.4):
+    """``item`` with a meaning at ``cosine`` from ``other``'s (too far for the scorer alone)."""
+    base = np.asarray(other.meaning, dtype=np.float64)
+    rest = np.zeros_like(base)
+    rest[int(np.argmin(np.abs(base)))] = 1.0
+    rest -= (rest @ base) * base
+    rest /= np.linalg.norm(rest)
+    return replace(item, meaning=(cosine * base + np.sqrt(1 - cosine**2) * rest).astype(np.float32))
+
+
+def test_a_statement_quoted_word_for_word_by_an_event_report_of_the_same_day_joins_it():
+    event, statement = signed(CEASEFIRE), signed(STATEMENT)
+    assert not statement.kinds and any(a.startswith("q:") for a in statement.anchors)
+    far = _far_in_meaning(statement, event)
+    events = assign_stories([event, far], options=OPTIONS)
+    assert events[far.article_id] == events[event.article_id]
+    # without the shared quote, or a day later, the same statement is an event of its own
+    unquoted = replace(far, anchors=frozenset(a for a in far.anchors if not a.startswith("q:")))
+    assert len(set(assign_stories([event, unquoted], options=OPTIONS).values())) == 2
+    later = replace(far, published=DAY + dt.timedelta(days=1), event_day=DAY + dt.timedelta(days=1))
+    assert len(set(assign_stories([event, later], options=OPTIONS).values())) == 2
+
+
+def test_a_headline_that_an_event_report_quotes_counts_as_a_shared_quote():
+    from khabar.relate.stories import anchor_set
+    from khabar.relate.stories.scorer import quote_anchors, shared_quotes
+
+    council = quote_anchors(anchor_set([], [], [], "المجلس المحلي: أكثر من ٧٥ ألف مدني ما زالوا محاصرين"))
+    report = quote_anchors(anchor_set([], [], ["أكثر من 75 ألف مدني"], "هدنة هشة وخلاف على الأعداد"))
+    assert shared_quotes(*council, set(report[0]), set(report[1])) == 2  # digits of either script alike
+    assert shared_quotes(*council, set(), set(report[1])) == 0  # two headlines alone are no quote
+
+
+def test_a_signature_stored_before_quote_anchors_reads_with_anchors_unknown():
+    item = signed(CEASEFIRE)
+    blob = item.to_bytes()
+    assert read_signature_blob(blob, num_perm=OPTIONS.num_perm).anchors == item.anchors
+    assert any(a.startswith("q:") for a in item.anchors) and any(a.startswith("h:") for a in item.anchors)
+    stored = read_signature_blob(b"KSG5" + blob[4:], num_perm=OPTIONS.num_perm)
+    assert stored.anchors is None and stored.kinds == item.kinds  # taken again from the article
+
+
+def test_the_bundled_example_events_group_as_written_and_the_seeds_form_one_storyline():
+    from khabar.ingest import read_paths
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    folders = ("wadi-nahr-evacuation", "sawahil-floods", "marjan-summit")
+    articles = {f: [a for a in read_paths([examples / f]) if not isinstance(a, Exception)] for f in folders}
+    seeds = [a for a in read_paths([SEEDS]) if not isinstance(a, Exception)]
+    events, lines = _grouped(*(a for f in folders for a in articles[f]), *seeds)
+    event_sets = {f: {events[a.id] for a in articles[f]} for f in folders}
+    line_sets = {f: {lines[a.id] for a in articles[f]} for f in folders}
+    # the nine reports of Wadi al-Nahr, eight outlets over four days, are one event
+    assert len(articles["wadi-nahr-evacuation"]) == 9 and len(event_sets["wadi-nahr-evacuation"]) == 1
+    assert len(event_sets["marjan-summit"]) == 1
+    assert len(line_sets["sawahil-floods"]) == 1
+    for i, f in enumerate(folders):  # the distractors stay apart
+        for g in folders[i + 1 :]:
+            assert event_sets[f].isdisjoint(event_sets[g]) and line_sets[f].isdisjoint(line_sets[g])
+    assert len({lines[a.id] for a in seeds}) == 1
+    assert {lines[a.id] for a in seeds}.isdisjoint(set().union(*line_sets.values()))

@@ -78,11 +78,16 @@ def lead_figures(article: Article, *, lead_words: int = 40) -> list[float]:
 
 
 def _anchors(article: Article, options: StoryOptions, mentions: list[EntityMention]) -> frozenset[str] | None:
-    """The names and figures the event scorer compares (:func:`anchor_set`), when grouping
-    by meaning (the lexical grouping does not read them)."""
+    """The names, figures, quotes and headline runs the event scorer compares
+    (:func:`anchor_set`), when grouping by meaning (the lexical grouping does not read them)."""
     if not options.semantic:
         return None
-    return anchor_set([m.name_key for m in mentions], lead_figures(article, lead_words=options.lead_words))
+    from khabar.text.ar.segment import quoted_spans
+
+    return anchor_set(
+        [m.name_key for m in mentions], lead_figures(article, lead_words=options.lead_words), quoted_spans(article.body),
+        article.title,
+    )
 
 
 def event_day(article: Article, *, lead_words: int = 40) -> dt.date | None:

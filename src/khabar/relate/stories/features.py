@@ -18,6 +18,7 @@ this module reads no names itself).  Everything here is a pure function of the a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -226,23 +227,59 @@ class SignedArticle:
 #: of happening and the anchors (see :func:`signature_blob`); ``KSG4`` blobs carry no
 #: anchors, ``KSG3`` blobs no kinds either, older blobs (hash values, then terms) start
 #: with a hash value.
-BLOB_MARK = b"KSG5"
+BLOB_MARK = b"KSG6"
+#: The same layout, written before quote and headline anchors: read with anchors unknown,
+#: so that they are taken again from the stored article.
+BLOB_MARK_5 = b"KSG5"
 BLOB_MARK_4 = b"KSG4"
 BLOB_MARK_3 = b"KSG3"
 #: Separates anchors in a blob (a name key may hold a comma, never a control character).
 ANCHOR_SEPARATOR = "\x1f"
-#: Prefixes of the two kinds of anchor.
+#: Prefixes of the kinds of anchor.
 NAME_ANCHOR = "n:"
 FIGURE_ANCHOR = "f:"
+QUOTE_ANCHOR = "q:"
+#: Runs of the headline, matched against the quotes of other articles: an outlet's own
+#: headline ("المجلس المحلي: أكثر من 75 ألف مدني ...") is what others quote of it.
+HEADLINE_ANCHOR = "h:"
+#: Words in a row of a quotation that make one quote anchor: two outlets that quote the
+#: same four words of a statement report the statement (the governor's «لا يتجاوز ١٥ ألفا»
+#: in the example event); three-word runs are mostly quoted names («الأفق العربي» is two).
+QUOTE_WORDS = 4
+#: Quote anchors kept per article (the first ones): a long speech quoted whole would
+#: otherwise add a hundred anchors to every event it joins.
+MAX_QUOTE_ANCHORS = 64
 
 
-def anchor_set(name_keys: Sequence[str], figures: Sequence[float]) -> frozenset[str]:
+def anchor_set(
+    name_keys: Sequence[str], figures: Sequence[float], quotes: Sequence[str] = (), headline: str = ""
+) -> frozenset[str]:
     """An article's anchors: ``n:`` + the key of each name of its lead, ``f:`` + each figure
-    of its title and lead (an integer written without ".0"), control characters dropped."""
+    of its title and lead (an integer written without ".0"), control characters dropped;
+    ``q:`` + a hash of each run of :data:`QUOTE_WORDS` normalized words of the quotations
+    ``quotes`` and ``h:`` + one of each such run of its ``headline`` (:func:`quote_keys`)."""
     out = {NAME_ANCHOR + "".join(ch for ch in k if ch >= " ") for k in name_keys if k}
     for value in figures:
         out.add(FIGURE_ANCHOR + (str(int(value)) if float(value).is_integer() else f"{value:g}"))
+    out.update(QUOTE_ANCHOR + key for key in quote_keys(quotes))
+    if headline:
+        out.update(HEADLINE_ANCHOR + key for key in quote_keys([headline]))
     return frozenset(out)
+
+
+def quote_keys(quotes: Sequence[str]) -> list[str]:
+    """Short keys of the runs of :data:`QUOTE_WORDS` normalized words of each quotation
+    (digits of any script alike), the first :data:`MAX_QUOTE_ANCHORS` distinct ones: a hash,
+    so that a store's signatures hold no quoted text."""
+    out: dict[str, None] = {}
+    for quote in quotes:
+        ws = words(quote)
+        for i in range(len(ws) - QUOTE_WORDS + 1):
+            run = " ".join(ws[i : i + QUOTE_WORDS]).encode("utf-8")
+            out[hashlib.blake2b(run, digest_size=5).hexdigest()] = None
+            if len(out) >= MAX_QUOTE_ANCHORS:
+                return list(out)
+    return list(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +311,8 @@ def signature_blob(
     anchors as five uint32, then the uint64 hash values, the term ids (uint32) and weights
     (float32), the meaning (float16: half the room, and a cosine moves by less than 0.001),
     the kinds (UTF-8, sorted, comma-separated) and the anchors (UTF-8, sorted, separated by
-    :data:`ANCHOR_SEPARATOR`).  ``KSG4`` blobs (before anchors), ``KSG3`` blobs (before
+    :data:`ANCHOR_SEPARATOR`).  ``KSG5`` blobs (before quote anchors: read with anchors
+    unknown), ``KSG4`` blobs (before anchors), ``KSG3`` blobs (before
     kinds), blobs of hash values and terms only (before meanings) and of hash values only
     (before terms) still read."""
     kind_bytes = ",".join(sorted(kinds or ())).encode("utf-8")
@@ -301,8 +339,8 @@ def read_signature_blob(blob: bytes, *, num_perm: int) -> StoredSignature:
     kinds: frozenset[str] | None = None
     anchors: frozenset[str] | None = None
     mark = blob[: len(BLOB_MARK)]
-    if mark in (BLOB_MARK, BLOB_MARK_4, BLOB_MARK_3):
-        fields = {BLOB_MARK: 5, BLOB_MARK_4: 4, BLOB_MARK_3: 3}[mark]
+    if mark in (BLOB_MARK, BLOB_MARK_5, BLOB_MARK_4, BLOB_MARK_3):
+        fields = {BLOB_MARK: 5, BLOB_MARK_5: 5, BLOB_MARK_4: 4, BLOB_MARK_3: 3}[mark]
         start = len(BLOB_MARK) + 4 * fields
         if len(blob) < start:
             raise ValueError(f"a signature blob of {len(blob)} bytes is cut short")

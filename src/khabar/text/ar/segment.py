@@ -119,6 +119,23 @@ def _quotations(par: str) -> list[tuple[int, int]]:
     return pairs
 
 
+def quoted_spans(text: str) -> list[str]:
+    """The innermost quotations of ``text`` (its paragraphs read one at a time, marks paired
+    as the segmenter pairs them), without their marks, in order: what outlets that report
+    one statement quote word for word."""
+    out = []
+    for m in _LINE.finditer(text):
+        par = m.group()
+        if not _QUOTE_MARKS.search(par):
+            continue
+        pairs = sorted(_quotations(par))
+        for k, (a, b) in enumerate(pairs):
+            if k + 1 < len(pairs) and pairs[k + 1][0] < b:
+                continue  # holds another quotation: the inner one is what is quoted
+            out.append(par[a + 1 : b])
+    return out
+
+
 class _Tokens:
     """The runs of word characters, dots and tatweel of a paragraph, found once: the token
     before each full stop is a bisection away (a search from the paragraph start for every
