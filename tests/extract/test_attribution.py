@@ -426,3 +426,8 @@ def test_a_plural_verb_carries_its_subject_and_takes_none_after_it():
     assert att.source is None and att.verb == "ذكروا"
     att = _only("وذكر الأطباء باشتباه وقوع هجوم بالغاز.")
     assert att.source is not None and att.source.text == "الأطباء"  # the singular verb takes it
+
+
+def test_a_subject_first_role_keeps_the_title_of_address_out_of_the_name():
+    att = _only("أما محافظ المدينة اللواء سامر الخطيب فقال إن عدد العالقين لا يتجاوز ألفا.")
+    assert att.source is not None and att.source.text == "سامر الخطيب"

@@ -157,6 +157,8 @@ class _Sentence(_Tokens):
                 r_end = b - 3
                 while r_end < b - 1 and self.norm(r_end).startswith("ال"):
                     r_end += 1  # a name does not start with the article: "[النهر] عبدالكريم السعدي"
+            if r_end < b - 1 and self.norm(r_end) in _HONORIFICS:
+                r_end += 1  # "أما محافظ العاصية [اللواء] إياد الحسن فقال": the name's own title
             name = (r_end, min(b, r_end + MAX_NAME_WORDS)) if r_end < b else None
             org = self._organisation(a, t, r_end)
             return _Head(a, name[1] if name else r_end, name, (a, r_end), "person", org, name is None)
