@@ -1,6 +1,6 @@
 """``khabar ingest`` of real ANT files against a plain SQLite + FTS5 script, as processes.
 
-    python benchmarks/bench_ingest_ant.py [--n 2000] [--repeat 5]
+    python benchmarks/bench_ingest_ant.py [--n 2000] [--repeat 5] [--workers W]
 
 The first N ANT files from 1 April 2018 (``corpus.ant_window``) are stored by ``khabar
 ingest --db`` (read, check, normalize, segment, store with its full-text index) and by
@@ -9,7 +9,8 @@ each into a new database; prints each one's median wall time and the median of t
 per-pair ratios (goal: khabar <= 1.5 x the plain script), then the same of CPU time (user
 + system: the figure to compare on a machine shared with other work; khabar's store
 writes on a second thread while it reads, so its CPU time exceeds its wall time on two
-idle cores).
+idle cores; by default its workers read too, so on a busy machine, with no core free,
+its wall time says little).
 """
 
 from __future__ import annotations
@@ -32,13 +33,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--workers", type=int, help="khabar ingest --workers W (default: khabar's own choice)")
     args = parser.parse_args()
+    workers = [] if args.workers is None else ["--workers", str(args.workers)]
     files = [str(p) for p in ant_window(args.n)]
     ours, plain = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.repeat + 1):  # the first pair warms the file cache, not counted
             # exit 1: some inputs were refused (ANT has empty documents); the rest are stored
-            a = (run([*khabar_cmd(), "ingest", "--db", f"{tmp}/k{i}.sqlite3", *files], ok=(0, 1))[0], CPU[-1])
+            a = (run([*khabar_cmd(), "ingest", *workers, "--db", f"{tmp}/k{i}.sqlite3", *files], ok=(0, 1))[0], CPU[-1])
             b = (run([sys.executable, str(PLAIN), f"{tmp}/p{i}.sqlite3", *files])[0], CPU[-1])
             if i:
                 ours.append(a)

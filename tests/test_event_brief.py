@@ -313,9 +313,11 @@ def test_workers_are_chosen_only_from_enough_articles(monkeypatch):
     from khabar import event_brief
     from khabar.errors import OptionsError
 
-    monkeypatch.setattr(event_brief.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3, 4, 5, 6, 7}, raising=False)
+    from khabar.scale import engines
+
+    monkeypatch.setattr(engines.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3, 4, 5, 6, 7}, raising=False)
     assert event_brief.analysis_workers(None, event_brief.PARALLEL_FROM - 1) == 1
-    assert event_brief.analysis_workers(None, event_brief.PARALLEL_FROM) == event_brief.MAX_WORKERS
+    assert event_brief.analysis_workers(None, event_brief.PARALLEL_FROM) == engines.MAX_WORKERS
     assert event_brief.analysis_workers(3, 5) == 3
     with pytest.raises(OptionsError):
         event_brief.analysis_workers(0, 500)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
@@ -177,26 +176,20 @@ PARALLEL_FROM = 100
 #: task is the only one a worker waits for alone), large enough that a task's overhead is
 #: nothing beside it.
 ARTICLES_PER_TASK = 25
-#: Worker processes at most when choosing: the per-article analysis is all that runs on
-#: them, and the rest of a brief (a third of it) runs in this process anyway.
-MAX_WORKERS = 4
-
-
 def analysis_workers(workers: int | None, articles: int) -> int:
     """How many processes analyse ``articles`` articles: ``workers`` as given (1: this
-    process), or for None, the processors this process may use (at most
-    :data:`MAX_WORKERS`) from :data:`PARALLEL_FROM` articles on, else 1."""
+    process), or for None, the processors this process may use
+    (:func:`khabar.scale.engines.available_workers`) from :data:`PARALLEL_FROM` articles
+    on, else 1."""
     if workers is not None:
         if workers < 1:
             raise OptionsError(f"workers must be at least 1, got {workers}")
         return workers
     if articles < PARALLEL_FROM:
         return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(MAX_WORKERS, cpus))
+    from khabar.scale.engines import available_workers
+
+    return available_workers()
 
 
 def _analyze_all(articles: Sequence[Article], workers: int) -> list[Document]:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the store is only needed by the store-writing variant
     from khabar.relate.stories import SignedArticle
     from khabar.scale.cluster import ClusterReport
     from khabar.store import Store
+    from khabar.store.articles import IndexedArticle
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class PartitionResult:
     """What a worker sends back for one partition of files, in file order."""
 
     items: tuple[SignedArticle, ...]
-    articles: tuple[Article, ...]  # empty unless the caller stores the articles
+    articles: tuple[Article | IndexedArticle, ...]  # empty unless the caller stores the articles
     errors: tuple[InputError, ...]  # inputs that could not be read
     unsigned: tuple[InputError, ...]  # articles read but not signable
 
@@ -69,10 +70,15 @@ def sign_partition(
     options: StoryOptions,
     keep_articles: bool = False,
     sign: bool = True,
+    index: bool = False,
 ) -> PartitionResult:
     """Read (and, when ``sign``, sign) ``files``.  Nothing in one file or article fails the
     partition: an unreadable file is an error entry, an article too short to sign an
-    ``unsigned`` entry (as :func:`~khabar.scale.cluster.cluster_store` records it)."""
+    ``unsigned`` entry (as :func:`~khabar.scale.cluster.cluster_store` records it).  With
+    ``index``, the articles kept come with their search-index columns
+    (:func:`khabar.store.articles.indexed`), made here rather than by the store's writer."""
+    if index:
+        from khabar.store.articles import indexed
     items: list[SignedArticle] = []
     articles: list[Article] = []
     errors: list[InputError] = []
@@ -89,7 +95,7 @@ def sign_partition(
                 errors.append(result)
                 continue
             if keep_articles:
-                articles.append(result)
+                articles.append(indexed(result) if index else result)
             if sign:
                 readable.append(result)
     if not sign:
@@ -171,6 +177,7 @@ def gather(
     on_error: Callable[[InputError], None] | None = None,
     on_partition: Callable[[PartitionResult], None] | None = None,
     sign: bool = True,
+    index: bool = False,
 ) -> tuple[list[SignedArticle], list[InputError], int]:
     """Read (and, when ``sign``, sign) ``paths`` on ``engine``: the signed items in file
     order, the errors, the count of articles read.  ``on_partition`` sees each partition
@@ -189,6 +196,7 @@ def gather(
         options=options,
         keep_articles=on_partition is not None,
         sign=sign,
+        index=index,
     )
     for i, result in results:
         found = [*result.errors, *result.unsigned]
@@ -284,6 +292,9 @@ def ingest_paths(
             on_error=on_error,
             on_partition=write,
             sign=False,
+            # On workers of their own the readers make the index columns too, so the one
+            # writer only writes (in one process that would only move the work).
+            index=not (isinstance(engine, ProcessEngine) and engine.workers == 1),
         )
     finally:
         writer.close()  # what was read is stored, even when reading stopped with an error

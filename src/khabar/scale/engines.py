@@ -22,6 +22,20 @@ from typing import Any, Protocol
 from khabar.errors import OptionsError
 
 
+#: Worker processes at most when khabar chooses (:func:`available_workers`).
+MAX_WORKERS = 4
+
+
+def available_workers(limit: int = MAX_WORKERS) -> int:
+    """The processors this process may run on, at most ``limit``: the workers khabar
+    starts when the user does not say how many."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(limit, cpus))
+
+
 class Engine(Protocol):
     """Runs ``fn(part, **kwargs)`` for every part, yielding ``(index of the part, result)``
     as parts finish (in any order).  ``parts`` may be a lazy iterable: an engine that

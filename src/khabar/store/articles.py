@@ -58,6 +58,31 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """An article with the columns the store's search index gets for it (:func:`indexed`),
+    made where the article is read: on the worker processes of an ingest, so the one
+    process that writes the store only writes.  :meth:`ArticleStore.add` takes it where it
+    takes an :class:`Article`."""
+
+    article: Article
+    title_norm: str
+    body_norm: str
+    title_bare: str
+    body_bare: str
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+def indexed(article: Article) -> IndexedArticle:
+    """``article`` with its index columns: the normalized title and body, and the words of
+    each without their proclitics (see :mod:`khabar.store.migrations`, steps 2 and 3)."""
+    title, body = normalize(article.title), normalize(article.body)
+    return IndexedArticle(article, title, body, bare_text(title), bare_text(body))
+
+
+@dataclass(frozen=True, slots=True)
 class _Row:
     """An article ready to be written: its column values and its index columns."""
 
@@ -77,24 +102,27 @@ class ArticleStore(Connection):
 
     # --- writing ------------------------------------------------------------------------
 
-    def add(self, articles: Iterable[Article]) -> AddResult:
+    def add(self, articles: Iterable[Article | IndexedArticle]) -> AddResult:
         """Store ``articles`` in one transaction; articles already stored are skipped.
 
-        All or nothing: if reading the iterable or writing fails, nothing of this call is
-        stored and the exception propagates (SQLite failures as :class:`StoreError`).
+        An :class:`IndexedArticle` brings its index columns (made by :func:`indexed`); an
+        :class:`Article` gets them here.  All or nothing: if reading the iterable or
+        writing fails, nothing of this call is stored and the exception propagates (SQLite
+        failures as :class:`StoreError`).
         """
-        values = [_values(a) for a in articles]
+        given = list(articles)
+        values = [_values(a.article if isinstance(a, IndexedArticle) else a) for a in given]
         ids = tuple(v[0] for v in values)
         # Normalizing is most of the cost of a write: skip the articles already stored, and
         # do it before taking the write lock.  The insert checks again under the lock.
         with self._reading() as conn:
             stored = _stored_ids(conn, set(ids))
         rows = []
-        for v in values:
+        for a, v in zip(given, values, strict=True):
             if v[0] not in stored:
                 stored.add(v[0])  # a second copy in the same call is not written twice
-                title, body = normalize(v[1]), normalize(v[2])
-                rows.append(_Row(v, title, body, bare_text(title), bare_text(body)))
+                i = a if isinstance(a, IndexedArticle) else indexed(a)
+                rows.append(_Row(v, i.title_norm, i.body_norm, i.title_bare, i.body_bare))
         added = 0
         if rows:
             with self._writing() as conn:
