@@ -405,3 +405,28 @@ def test_a_figure_only_background_gives_is_not_the_key_figure():
     texts = [s.text for s in summarize(pool, options=options, quantities=pool_quantities(pool, options=options))]
     assert not any("يحتاج" in t for t in texts)  # how a law passes: the same in every vote
     assert any("41" in t and "52" in t for t in texts)  # the vote itself
+
+
+
+def test_a_sentence_cut_before_its_figure_gives_no_new_figure():
+    from khabar.summarize.event_first import _Selection
+    from khabar.summarize.readable import Candidate
+
+    pool = pool_of(
+        [
+            ("الواحة تغير إعداداتها", "أعلنت شركة الواحة للبرمجيات الأربعاء إعدادات خصوصية جديدة لتطبيقها."),
+            (
+                "الواحة تعيد تصميم الإعدادات",
+                "شركة الواحة تقول إنها ستمنح مستخدميها سيطرة أكبر على خصوصيتهم، "
+                "بعد تسريب بيانات 3 ملايين مستخدم.",
+            ),
+        ]
+    )
+    row = next(r for r in range(len(pool)) if "3 ملايين" in pool.sentence(r).text)
+    sentence = pool.sentence(row)
+    whole = Candidate(row, sentence.start, sentence.end, len(words(sentence.text)))
+    cut_at = sentence.start + sentence.text.index("،")
+    cut = Candidate(row, sentence.start, cut_at, len(words(sentence.text[: cut_at - sentence.start])))
+    picked = _Selection(pool, 100, 0.5)
+    assert picked.new_figure(whole)
+    assert not picked.new_figure(cut)  # the figure is in the part cut off
