@@ -361,14 +361,9 @@ class _Sentence(_Tokens):
             adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
                 genitive and j == start and w[:1] == "م" and w.endswith(("ه", "ون", "ين")) and len(w) >= 5
             )  # "مصادر [متطابقة]"، "مصدر [مطلع]"
-            after = self.norm(j + 1)
-            participle = (definite or not genitive) and w.startswith("الم") and len(w) >= 6 and not (
-                self.is_place_or_country(j) or _bare(w) in self.L.organisation
-                or after in ("من", "علي") or (after[:1] in "بل" and len(after) > 3)
-            )  # "جماعة الإخوان [المسلمين]"، "المعارضة [المسلحة]": a definite noun after a definite
-            # one is its adjective; with its agent ("الجيش السوري [المدعوم بمسلحين]"، "المدعومة
-            # من"، "المدعوم على الأرض بـ") it opens a clause of its own (إلى، في after it are the verb's)
-            if (adjective and w.startswith("ال") == (definite or not genitive)) or participle or w in ("رفيع", "المستوي", "رفيعه"):
+            if (adjective and w.startswith("ال") == (definite or not genitive)) or w in ("رفيع", "المستوي", "رفيعه") or (
+                w[:3] == "الم" and (definite or not genitive) and self._participle(j)
+            ):
                 j += 1  # an adjective agrees with its noun: "مصدر عسكري"، "الجيش السوري"
                 continue
             if f"{w} {self.norm(j + 1)}" in self.L.organisation and (genitive or w[:2] == "لل"):
@@ -776,6 +771,17 @@ class _Sentence(_Tokens):
             end = self.np_end(a + 1, limit, definite=True, verb_preps=verb_preps)
             return _Head(a, end, None, None, "organisation", None, end - a == 1)
         return None
+
+    def _participle(self, j: int) -> bool:
+        """"جماعة الإخوان [المسلمين]"، "المعارضة [المسلحة]": a definite participle after a
+        definite noun is its adjective; with its agent ("الجيش السوري [المدعوم بمسلحين]"،
+        "المدعومة من"، "المدعوم على الأرض بـ") it opens a clause of its own (إلى، في after it
+        are the verb's)."""
+        w = self.norm(j)
+        if len(w) < 6 or self.is_place_or_country(j) or _bare(w) in self.L.organisation:
+            return False
+        after = self.norm(j + 1)
+        return not (after in ("من", "علي") or (after[:1] in "بل" and len(after) > 3))
 
     def masculine_head(self, head: _Head) -> bool:
         """An institution or unnamed source written as a definite masculine singular noun
