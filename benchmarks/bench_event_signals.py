@@ -4,7 +4,8 @@ Reads ``--n`` ANT articles (the event gold's articles by default, so no corpus w
 times, each over all of them: the word signature (light stems, MinHash and term vector,
 without names), the names of the lead (the entity finder on the lead), the event day (the
 date rules on title and lead), the kinds of happening of the title, the figures of title and
-lead (the number reader: the event scorer's anchors), the meaning vector
+lead (the number reader: the event scorer's anchors), the runs of quoted words and of the
+headline (the quote anchors), the meaning vector
 (the multilingual USE on title and lead, one thread, batches of ``--batch``; and the word
 vectors distilled from it, ``meaning_encoder="static"``), and the grouping itself of the
 signed articles (the index: candidates, the learned event scorer, storylines) with each event
@@ -32,8 +33,9 @@ from khabar.ingest import read_path
 from khabar.model import Article
 from khabar.relate.meaning import article_meanings
 from khabar.relate.stories import SignedArticle
-from khabar.relate.stories import assign_stories
+from khabar.relate.stories import anchor_set, assign_stories
 from khabar.scale.cluster import event_day, lead_figures, sign_batch
+from khabar.text.ar.segment import quoted_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +66,7 @@ def main() -> None:
     mentions = [lead_mentions(a, body_terms=options.body_terms) for a in articles]
     timed("kinds of happening (title)", lambda: [headline_kinds(a, m) for a, m in zip(articles, mentions)])
     timed("figures of title and lead", lambda: [lead_figures(a, lead_words=options.lead_words) for a in articles])
+    timed("quote and headline runs", lambda: [anchor_set([], [], quoted_spans(a.body), a.title) for a in articles])
     signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
     for scorer in ("learned", "hand"):
         grouped = dataclasses.replace(options, event_scorer=scorer)

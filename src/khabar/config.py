@@ -261,7 +261,7 @@ class StoryOptions:
     #: (khabar stories --meaning-encoder static) is the choice for streams of that size
     #: (docs/stories.md).
     meaning_encoder: str = "use"
-    #: How an article is scored against an event: "learned" (a logistic model over meaning,
+    #: How an article is scored against an event: "learned" (a logistic model over meaning, quoted words,
     #: words, days, kinds, shared and differing names and figures, trained on the dev pairs:
     #: khabar.relate.stories.scorer) or "hand" (the weighted sum below).  With "learned",
     #: ``event_threshold`` is the probability needed to join (None: the model's own,

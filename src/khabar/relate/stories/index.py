@@ -72,8 +72,10 @@ CHAIN_GUARD_SIZE = 3
 
 #: Whether a statement quoted word for word by an event's report of the same day joins the
 #: event when its score falls short (:meth:`StoryIndex._best_event`), and how many runs of
-#: words the two must share: on the dev pairs the one such join through a single run (four
-#: words) was of another event.
+#: words the two must share when a headline names no kind of happening (one more when both
+#: name the same kind): on the dev pairs the one such join through a single run (four
+#: words) was of another event, and joins through two runs between headlines of the same
+#: kind added a false join (through three: 3 more same-event pairs, no false join).
 QUOTED_STATEMENTS_JOIN = True
 QUOTED_STATEMENT_RUNS = 2
 
@@ -430,9 +432,9 @@ class StoryIndex:
         Failing that, with the learned scorer, a *quoted statement* joins: an event of the
         article's own event day that shares :data:`QUOTED_STATEMENT_RUNS` runs of four
         quoted words with it (:func:`~khabar.relate.stories.scorer.shared_quotes`: quoted
-        on one side, quoted or a headline on the other), when the article's headline or the
+        on one side, quoted or a headline on the other) when the article's headline or the
         event's names no kind of happening (a statement, a figure: "محافظ العاصية: عدد
-        المدنيين لا يتجاوز 15 ألفا").  Another outlet quoting the same words on the same day
+        المدنيين لا يتجاوز 15 ألفا"), one run more when both name the same kind.  Another outlet quoting the same words on the same day
         reports the same statement, however far its headline is in meaning.  In the dev
         oracle stream, the same-day comparisons sharing a quoted run where one headline
         names no kind were all of the same event (11), while those whose headlines name the
@@ -452,7 +454,7 @@ class StoryIndex:
         quoted = [
             (-c.shared_quotes, -score, c.story_id)
             for c, score in zip(candidates, scores, strict=True)
-            if c.shared_quotes >= QUOTED_STATEMENT_RUNS and c.gap == 0 and c.kinds_unknown
+            if c.gap == 0 and c.shared_quotes >= QUOTED_STATEMENT_RUNS + (0 if c.kinds_unknown else 1)
         ]
         return min(quoted)[2] if quoted else None
 
