@@ -431,3 +431,21 @@ def test_a_plural_verb_carries_its_subject_and_takes_none_after_it():
 def test_a_subject_first_role_keeps_the_title_of_address_out_of_the_name():
     att = _only("أما محافظ المدينة اللواء سامر الخطيب فقال إن عدد العالقين لا يتجاوز ألفا.")
     assert att.source is not None and att.source.text == "سامر الخطيب"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        # a role in apposition after the name, before the verb's preposition
+        ("وأعرب سامي العلي، وزير الخارجية، عن قلقه من التصعيد.", "سامي العلي", "قلقه من التصعيد"),
+        # a title with the country it serves ("مدرب أوروغواي"), names found by the recognizer
+        ("وأعرب أوسكار تاباريز مدرب أوروغواي عن سعادته بفوز الفريق.", "أوسكار تاباريز", "سعادته بفوز الفريق"),
+    ],
+)
+def test_a_role_after_a_name_stays_with_it(sentence, speaker, content):
+    names = [(*_at(sentence, speaker), "person")]
+    if "أوروغواي" in sentence:
+        names.append((*_at(sentence, "أوروغواي"), "place"))
+    atts = find_attributions(sentence, names=names)
+    assert [(a.source.text if a.source else None) for a in atts] == [speaker]
+    assert content in sentence[atts[0].content_start : atts[0].content_end]

@@ -112,6 +112,8 @@ class _Sentence(_Tokens):
                 and (self.norm(j + 1)[:2] in ("ال", "لل") or not self.is_word(j + 1))
             ):
                 j += 1  # "مستشار [أمني] للحكومة العراقية": an indefinite title's adjective, not a name
+            elif j == i and not definite_title and not w.startswith("ال") and self.is_place_or_country(j):
+                j += 1  # "مدرب [أوروغواي]"، "سفير [مصر]": the country a title serves
             elif not definite_title and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):
                 j += 1  # "رئيس [فرع] الهلال الأحمر"، "مدير [مكتب] الأمم المتحدة": the body he heads
             elif w == "باسم" and j + 1 < end:
@@ -252,12 +254,25 @@ class _Sentence(_Tokens):
             if rest_at == i + 1:
                 return "rest", rest_at, rest_at
             head = self.speaker_after_verb(i + 1, rest_at, verb.preps) if self.opens_clause(i) else None
-            if head is not None and self.speaker_like(head) and self.skip_circumstance(self.coordinated(head, rest_at, verb.preps)[-1].end, rest_at) >= rest_at:
+            if head is not None and self.speaker_like(head) and self.skip_circumstance(
+                self.past_apposition(self.coordinated(head, rest_at, verb.preps)[-1].end, rest_at), rest_at
+            ) >= rest_at:
                 return "rest", rest_at, rest_at  # "أعربت باريس [وواشنطن] عن خشيتهما"
             return found
         if rest_at is not None and found is not None and found[0] == "direct":
             return "direct", rest_at, found[2]  # "وتحدث المرصد عن «وجود جثث ...»"
         return found
+
+    def past_apposition(self, k: int, limit: int) -> int:
+        """Past a role in apposition after a speaker's name, commas around it allowed
+        ("وأعرب أوسكار تاباريز [مدرب أوروغواي] عن سعادته"), or ``k`` when none stands there."""
+        j = k + 1 if k < limit and self.norm(k) == "," else k
+        t = self.title_at(j) if j < limit else 0
+        if not t:
+            return k
+        j += t
+        j += self.role_continues(j, limit)
+        return j + 1 if j < limit and self.norm(j) == "," else j
 
     # -- a speaker read from its first word --
 
