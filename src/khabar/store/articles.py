@@ -87,10 +87,7 @@ class _Row:
     """An article ready to be written: its column values and its index columns."""
 
     values: tuple[object, ...]
-    title_norm: str
-    body_norm: str
-    title_bare: str
-    body_bare: str
+    index: IndexedArticle
 
     @property
     def id(self) -> str:
@@ -121,8 +118,7 @@ class ArticleStore(Connection):
         for a, v in zip(given, values, strict=True):
             if v[0] not in stored:
                 stored.add(v[0])  # a second copy in the same call is not written twice
-                i = a if isinstance(a, IndexedArticle) else indexed(a)
-                rows.append(_Row(v, i.title_norm, i.body_norm, i.title_bare, i.body_bare))
+                rows.append(_Row(v, a if isinstance(a, IndexedArticle) else indexed(a)))
         added = 0
         if rows:
             with self._writing() as conn:
@@ -325,7 +321,10 @@ def _insert(conn: sqlite3.Connection, rows: list[_Row]) -> int:
         )
         conn.executemany(
             "INSERT INTO articles_fts (rowid, title, body, title_bare, body_bare) VALUES (?, ?, ?, ?, ?)",
-            ((first + i, row.title_norm, row.body_norm, row.title_bare, row.body_bare) for i, row in enumerate(new)),
+            (
+                (first + i, row.index.title_norm, row.index.body_norm, row.index.title_bare, row.index.body_bare)
+                for i, row in enumerate(new)
+            ),
         )
     return len(new)
 
