@@ -16,6 +16,7 @@ from khabar.extract.tagger.crf import (
     token_features,
 )
 from khabar.extract.tagger.train import make_model, save_model
+from khabar.text.ar.normalize import normalize
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -164,3 +165,68 @@ def test_the_shipped_model_is_mapped_with_the_arrays_np_load_reads(tmp_path):
     np.savez(plain, keys=np.arange(5, dtype=np.uint64), weights=np.ones((2, 3), dtype=np.float32, order="F"))
     got = _mapped_arrays(plain)
     assert got is not None and got["keys"].tolist() == list(range(5)) and got["weights"].shape == (2, 3)
+
+
+def test_bio_tags_read_as_bilou_and_back():
+    from khabar.extract.tagger.crf import bilou_tags, bio_label
+
+    bio = ["B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-ORG", "O", "I-PERS", "I-PERS"]
+    bilou = bilou_tags(bio)
+    # a name of one word is U-, the last word of a longer one L-; an I- after another type opens a name
+    assert bilou == ["B-PERS", "I-PERS", "L-PERS", "O", "U-LOC", "U-LOC", "U-ORG", "O", "B-PERS", "L-PERS"]
+    assert [bio_label(t) for t in bilou] == ["B-PERS", "I-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "B-ORG", "O", "B-PERS", "I-PERS"]
+
+
+def test_a_model_trained_with_bilou_labels_tags_in_bio(tmp_path, crfsuite_model):
+    from khabar.extract.tagger.crf import bilou_tags, bio_label
+
+    featurize = lambda tokens: token_features(tokens, None)  # noqa: E731
+    sample = [list(zip([t for t, _ in s], bilou_tags([g for _, g in s]))) for s in SAMPLE]
+    reference, weights, labels = crfsuite_model(sample, featurize, tmp_path / "bilou.crfsuite")
+    assert {"U-LOC", "L-PERS"} <= set(labels)
+    model, _, _ = make_model(weights, labels, None)
+    expected = [[bio_label(t) for t in reference.tag(featurize(s))] for s in UNSEEN]
+    tagger = Tagger(model)
+    assert tagger.tag(UNSEEN, consistent=False) == expected
+    assert not any(t[:2] in ("L-", "U-") for s in tagger.tag(UNSEEN) for t in s)
+    # the chunks are those of the BIO tags
+    from khabar.extract.tagger.crf import _chunk_spans, _normalized
+
+    assert tagger.chunks([[_normalized(t) for t in s] for s in UNSEEN]) == [_chunk_spans(t) for t in tagger.tag(UNSEEN)]
+
+
+def test_a_person_cut_at_a_name_particle_takes_the_next_word():
+    from khabar.extract.tagger.crf import bare_norm, extend_over_particles
+
+    def extend(words, found):
+        return extend_over_particles(found, [bare_norm(w) for w in words])
+
+    words = ["تولى", "علي", "بن", "أبي", "طالب", "الخلافة", "."]
+    # "بن" then "أبي" are particles: the name runs on to "طالب" and stops there
+    assert extend(words, [("PERS", 1, 3)]) == [("PERS", 1, 5)]
+    assert extend(words, [("PERS", 1, 5)]) == [("PERS", 1, 5)]
+    # a particle with a clitic on it ("لأبي"), and a place is left as found
+    assert extend(["كتاب", "لأبي", "حامد", "."], [("PERS", 1, 2)]) == [("PERS", 1, 3)]
+    assert extend(["كتاب", "لأبي", "حامد", "."], [("LOC", 1, 2)]) == [("LOC", 1, 2)]
+    # never over a function word, punctuation, or into the next name
+    assert extend(["قال", "أبو", "في", "بيان"], [("PERS", 1, 2)]) == [("PERS", 1, 2)]
+    assert extend(["قال", "أبو", "،", "ثم"], [("PERS", 1, 2)]) == [("PERS", 1, 2)]
+    assert extend(["زار", "ابن", "حلب"], [("PERS", 1, 2), ("LOC", 2, 3)]) == [("PERS", 1, 2), ("LOC", 2, 3)]
+
+
+def test_the_tagger_reads_a_person_cut_at_a_particle_whole():
+    # a hand-made model: "سامر" opens a person, "بن" continues it, every other word is O
+    labels = ["O", "B-PERS", "I-PERS"]
+    rows = {"w=سامر": 1, "w=بن": 2}
+    keys = sorted(stable_hash(a) for a in rows)
+    weights = np.zeros((len(keys), 5, 3), dtype=np.float32)
+    for attribute, label in rows.items():
+        weights[keys.index(stable_hash(attribute)), 2, label] = 5.0  # offset 0
+    arrays = {"bias": np.array([1.0, 0, 0], np.float32), "transitions": np.zeros((3, 3), np.float32),
+              "keys": np.array(keys, dtype=np.uint64), "weights": weights}
+    model, _, _ = make_model(arrays, labels, None, pairs=False)
+    tagger = Tagger(model)
+    sentence = ["قال", "سامر", "بن", "ماهر", "."]
+    assert tagger.tag([sentence], consistent=False)[0] == ["O", "B-PERS", "I-PERS", "O", "O"]
+    assert tagger.tag([sentence])[0] == ["O", "B-PERS", "I-PERS", "I-PERS", "O"]
+    assert tagger.chunks([[normalize(w) for w in sentence]])[0] == [("PERS", 1, 4)]

@@ -20,6 +20,7 @@ import hashlib
 import io
 import json
 import math
+import re
 import threading
 import zipfile
 from collections.abc import Sequence
@@ -39,6 +40,7 @@ from khabar.extract.tagger.features import (
     phrase_matches,
     phrase_starts,
     word_attributes,
+    word_lists,
 )
 from khabar.extract.tagger.name_parts import NameParts
 from khabar.text.ar.clitics import strip_clitics
@@ -362,9 +364,10 @@ class Tagger:
         self._name_words: list[str] = []  # id -> name word
         self._phrase_vectors: dict[str, np.ndarray] = {}
         self._reset()
-        self._out_tags = np.array(model.labels, dtype=object)
+        # a model trained with BILOU labels (L- last, U- a one-word name) tags in BIO
+        self._out_tags = np.array([bio_label(lab) for lab in model.labels], dtype=object)
         self._types = [lab[2:] for lab in model.labels]
-        self._begins = [lab.startswith("B-") for lab in model.labels]
+        self._begins = [lab.startswith(("B-", "U-")) for lab in model.labels]
         self._outside = model.labels.index("O")
 
     def _reset(self) -> None:
@@ -491,7 +494,12 @@ class Tagger:
         labels = self._out_tags
         tags = [list(labels[p]) for p in decoded.paths]
         if consistent:
-            for labels_s, added in zip(tags, self._propagated(decoded)):
+            found = self._whole_names(decoded)
+            for labels_s, path, found_s, added in zip(tags, decoded.paths, found, self._propagated(decoded, found)):
+                decoded_s = set(self._chunks(path))
+                for kind, a, b in found_s:
+                    if (kind, a, b) not in decoded_s:  # a person taken on over a word
+                        labels_s[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
                 for kind, a, b in added:
                     labels_s[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
         return tags
@@ -502,7 +510,7 @@ class Tagger:
         :meth:`tag` gives, without making a tag per token.  The tokens are given
         normalized (:attr:`khabar.text.ar.tokenize.Token.norm`)."""
         decoded = self._decode(sentences)
-        out = [self._chunks(p) for p in decoded.paths]
+        out = self._whole_names(decoded)
         for found, added in zip(out, self._propagated(decoded, out)):
             if added:
                 found += added
@@ -528,13 +536,20 @@ class Tagger:
         out.append((kind, a, b))
         return out
 
+    def _whole_names(self, decoded: _Decoded) -> list[list[tuple[str, int, int]]]:
+        """The chunks of every sentence, a person that ends on a name particle taken on
+        over the word after it (:func:`extend_over_particles`)."""
+        bare = self._bare
+        return [
+            extend_over_particles(self._chunks(p), [bare[r] for r in decoded.rows[a : a + len(p)].tolist()])
+            for a, p in zip(decoded.starts, decoded.paths)
+        ]
+
     def _propagated(
-        self, decoded: _Decoded, found: list[list[tuple[str, int, int]]] | None = None
+        self, decoded: _Decoded, found: list[list[tuple[str, int, int]]]
     ) -> list[list[tuple[str, int, int]]]:
         """Chunks to add so that a person or organisation found once is found again where
         its words recur untagged (:func:`propagate_chunks`)."""
-        if found is None:
-            found = [self._chunks(p) for p in decoded.paths]
         if not any(c[0] in PROPAGATED for f in found for c in f):
             return [[] for _ in found]
         # name words of the names found first, then of the tokens that may repeat them
@@ -668,6 +683,58 @@ class Tagger:
 #: on the last CV fold: +1.0 F1 overall (PERS +1.0, ORG +3.1); places lost 0.5, so they
 #: are left to the tagger.
 PROPAGATED = ("PERS", "ORG")
+
+
+def extend_over_particles(found: Sequence[tuple[str, int, int]], bare: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``found`` (type, first, last + 1) chunks of a sentence whose words are ``bare``
+    (normalized letters), each person that ends on a name particle of the word lists
+    ("بن", "أبي", "بنت", "دو"; proclitics off) taken on over the next word while that
+    word is in no other chunk, is Arabic letters and no function word: "علي بن أبي"
+    before "طالب" is "علي بن أبي طالب".  Measured on the five CV folds (docs/ner.md):
+    PERS F1 72.7 -> 73.1, no fold lower."""
+    out: list[tuple[str, int, int]] = []
+    n = len(bare)
+    for k, (kind, a, b) in enumerate(found):
+        if kind == "PERS":
+            limit = found[k + 1][1] if k + 1 < len(found) else n
+            while b < limit and _is_particle(bare[b - 1]) and _name_like(bare[b]):
+                b += 1
+        out.append((kind, a, b))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _is_particle(bare: str) -> bool:
+    return "cue_particle" in word_lists().labels_of.get(strip_clitics(bare), ())
+
+
+def _name_like(bare: str) -> bool:
+    return bool(bare) and _ARABIC_WORD.fullmatch(bare) is not None and bare not in STOPWORDS
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def bio_label(label: str) -> str:
+    """The BIO label of a BIO or BILOU label: L- (a name's last word) is I-, U- (a name of
+    one word) is B-."""
+    if label.startswith("L-"):
+        return "I-" + label[2:]
+    if label.startswith("U-"):
+        return "B-" + label[2:]
+    return label
+
+
+def bilou_tags(tags: Sequence[str]) -> list[str]:
+    """BIO tags as BILOU: the last word of a name of two words or more is L-, a name of one
+    word U- (chunks read as conlleval reads them: an I- after O or another type opens one)."""
+    out = ["O"] * len(tags)
+    for kind, a, b in _chunk_spans(tags):
+        if b - a == 1:
+            out[a] = "U-" + kind
+        else:
+            out[a : b] = ["B-" + kind] + ["I-" + kind] * (b - a - 2) + ["L-" + kind]
+    return out
 
 
 def _chunk_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:

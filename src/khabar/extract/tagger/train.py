@@ -39,6 +39,7 @@ from khabar.extract.tagger.crf import (
     Clusters,
     Model,
     attribute_key,
+    bilou_tags,
     name_word,
     precompute_words,
     stable_hash,
@@ -56,6 +57,9 @@ C1, C2, ITERATIONS = 0.05, 0.05, 150
 #: (docs/ner.md, "Tried": neither raised the five-fold figures).
 NAME_PARTS = False
 PAIRS = False
+#: Labels the CRF learns: "BIO", or "BILOU" (a name's last word and a one-word name get
+#: labels of their own; the tagger still answers in BIO).
+SCHEME = "BIO"
 
 Sentence = Sequence[tuple[str, str]]
 
@@ -114,6 +118,7 @@ def train_crf(
     iterations: int = ITERATIONS,
     name_parts: bool = NAME_PARTS,
     pairs: bool = PAIRS,
+    scheme: str = SCHEME,
 ) -> tuple[dict[str, np.ndarray], list[str]]:
     """Train a CRF on (token, tag) sentences; its weights as arrays (with the name-part
     table learned from the sentences, :mod:`~khabar.extract.tagger.name_parts`) and its
@@ -123,7 +128,8 @@ def train_crf(
     names = learn_name_parts(sentences) if name_parts else None
     seen_by = jackknifed(sentences, learn_name_parts) if name_parts else [None] * len(sentences)
     for s, table in zip(sentences, seen_by):
-        trainer.append(token_features([t for t, _ in s], clusters, table, pairs=pairs), [g for _, g in s])
+        gold = [g for _, g in s]
+        trainer.append(token_features([t for t, _ in s], clusters, table, pairs=pairs), bilou_tags(gold) if scheme == "BILOU" else gold)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "model.crfsuite")
