@@ -539,11 +539,14 @@ class Tagger:
     def _whole_names(self, decoded: _Decoded) -> list[list[tuple[str, int, int]]]:
         """The chunks of every sentence, a person that ends on a name particle taken on
         over the word after it (:func:`extend_over_particles`)."""
-        bare = self._bare
-        return [
-            extend_over_particles(self._chunks(p), [bare[r] for r in decoded.rows[a : a + len(p)].tolist()])
-            for a, p in zip(decoded.starts, decoded.paths)
-        ]
+        bare, rows = self._bare, decoded.rows
+        out = []
+        for a, p in zip(decoded.starts, decoded.paths):
+            found = self._chunks(p)
+            if any(kind == "PERS" and _is_particle(bare[rows[a + j - 1]]) for kind, _, j in found):
+                found = extend_over_particles(found, [bare[r] for r in rows[a : a + len(p)].tolist()])
+            out.append(found)
+        return out
 
     def _propagated(
         self, decoded: _Decoded, found: list[list[tuple[str, int, int]]]
