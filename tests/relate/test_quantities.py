@@ -141,11 +141,23 @@ def test_sources_are_one_when_one_name_holds_the_other():
     ("places", "districts", (4, 6)),  # where executions were reported, where fighters withdrew from: two sets
     ("goals", "goals", (3, 6)),  # a player's assists, a keeper's goals conceded
     ("rate", "percent", (15, 21)),  # a tariff, a tax
+    ("money", "money", (6.1e9, 2.3e9)),  # a central bank's reserves, a report's loans
 ])
 def test_counts_whose_subject_no_frame_carries_are_never_compared(category, group, values):
     qs = quantities([claim("a", "x", values[0], category=category, group=group, source="مكتب حقوق الإنسان"),
                      claim("b", "y", values[1], category=category, group=group)])
     assert len(qs) == 2 and all(q.kind != "conflict" for q in qs)
+
+
+def test_sums_of_money_meet_only_when_they_are_one_sum():
+    # a sum is of anything: another value is another sum, the same value from two sources agrees
+    a = claim("a", "x", 3e9, category="money", group="money", source="وزارة المالية")
+    b = claim("b", "y", 5e9, category="money", group="money", source="البنك المركزي")
+    c = claim("c", "z", 3e9, category="money", group="money", source="صندوق النقد الدولي")
+    qs = quantities([a, b, c])
+    assert sorted(len(q.claim_ids) for q in qs) == [1, 2]
+    assert not any(q.disputes for q in qs)
+    assert next(q for q in qs if len(q.claim_ids) == 2).kind == "agreement"
 
 
 def test_a_batch_under_a_larger_count_so_far_is_no_conflict():

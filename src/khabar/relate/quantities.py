@@ -59,6 +59,13 @@ STOCK_CATEGORIES = frozenset({"trapped", "population", "territory"})
 #: (ANT: China's 15% and 25% tariffs against a 21% and 35% US tax).  None of the gold's real
 #: disagreements (dev and test) is of these categories.
 UNCOMPARED_CATEGORIES = frozenset({"places", "goals", "matches", "rate"})
+#: Categories whose figures are compared only with figures of the same value: a sum of money
+#: is a sum of anything (a deficit, reserves, a loss, an investment), so two sums are two
+#: quantities unless they are one sum reported again (outlets agreeing on it).  On 150 ANT
+#: economy articles in no gold file, briefed one by one, all three conflict cards were sums
+#: of different things (a central bank's 6.1 and 20 billion against a report's 1.1 billion;
+#: one economist's costs of three Olympic Games).  No real disagreement of the gold is a sum.
+VALUE_KEYED_CATEGORIES = frozenset({"money"})
 #: Words that only say what kind of place a name is ("حي الشيخ مقصود" is "الشيخ مقصود").
 _PLACE_TYPE_WORDS = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف مخيم قطاع".split())
 
@@ -163,6 +170,8 @@ def find_quantities(claims: Sequence[Claim], *, options: ConflictOptions | None 
         own = (*frame(r), place_of(r))
         if r.category in UNCOMPARED_CATEGORIES:
             own = (*own, r.id)
+        elif r.category in VALUE_KEYED_CATEGORIES:
+            own = (*own, f"{_value(r):.3g}" if _compared(r) else r.id)
         rel = r.relation
         if rel is not None and rel.kind in ("part_of", "breakdown_of") and rel.target in by_id and depth < 8:
             return (rel.kind, key(by_id[rel.target], depth + 1), r.id if rel.kind == "part_of" else None, *own)
