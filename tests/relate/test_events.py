@@ -269,3 +269,19 @@ def test_the_bundled_example_events_group_as_written_and_the_seeds_form_one_stor
             assert event_sets[f].isdisjoint(event_sets[g]) and line_sets[f].isdisjoint(line_sets[g])
     assert len({lines[a.id] for a in seeds}) == 1
     assert {lines[a.id] for a in seeds}.isdisjoint(set().union(*line_sets.values()))
+
+
+def test_two_quoted_runs_join_a_statement_but_headlines_of_the_same_kind_need_three():
+    event, statement = signed(CEASEFIRE), signed(STATEMENT)
+    shared = sorted(a for a in statement.anchors & event.anchors if a.startswith("q:"))
+    assert len(shared) >= 3
+    far = _far_in_meaning(statement, event, cosine=0.32)
+    names = frozenset(a for a in far.anchors if a.startswith("n:"))
+
+    def grouped_with(runs: int, kinds: frozenset[str]) -> bool:
+        item = replace(far, anchors=names | frozenset(shared[:runs]), kinds=kinds)
+        events = assign_stories([event, item], options=OPTIONS)
+        return events[item.article_id] == events[event.article_id]
+
+    assert grouped_with(2, frozenset()) and not grouped_with(1, frozenset())
+    assert not grouped_with(2, event.kinds) and grouped_with(3, event.kinds)
