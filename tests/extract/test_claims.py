@@ -752,3 +752,11 @@ def test_a_spokesperson_of_a_body_named_before_speaks_for_it():
     assert _by_value(cs, 180).primary_source.organisation == "اتحاد الإغاثة الطبية"
     _, quantities = find_quantities(cs)
     assert not any(q.disputes for q in quantities)  # one source giving two values: no conflict
+
+
+def test_two_policemen_among_the_dead_are_a_breakdown_of_the_toll():
+    cs = _claims("أوقع الهجوم الانتحاري تسعة قتلى على الأقل بينهم شرطيان.")
+    police = _by_value(cs, 2)
+    assert (police.category, police.group) == ("killed", "police")
+    assert police.relation is not None and police.relation.kind == "breakdown_of"
+    assert police.relation.target == _by_value(cs, 9).id
