@@ -124,6 +124,30 @@ def test_training_on_fixture_beats_majority_class() -> None:
     assert report.get("lexical").macro_f1 > report.get("majority").macro_f1 + 0.2
 
 
+def test_added_training_pairs_join_every_fold_and_are_never_scored(tmp_path) -> None:
+    root = _baly_folder(tmp_path, {"Fold_1": ["V-1", "V-2"], "Fold_2": ["V-3", "V-4"]})
+    pairs = load_data(root, role="train").pairs  # 8 pairs: agree and unrelated, one each a claim
+    added = [_pair("discuss") for _ in range(9)]  # one claim, all discuss
+    alone = cross_validate(pairs, k=2, meaning=False)
+    joined = cross_validate(pairs, k=2, meaning=False, also_train=added)
+    assert joined.get("majority").n == alone.get("majority").n == 8
+    # the majority of every fold's training is now the added pairs' label
+    assert sum(joined.get("majority").confusion[g]["discuss"] for g in ("agree", "unrelated")) == 8
+    assert sum(alone.get("majority").confusion[g]["discuss"] for g in ("agree", "unrelated")) == 0
+    assert joined.get("rules").macro_f1 == alone.get("rules").macro_f1
+    with pytest.raises(OptionsError, match="both cross-validated and in the added"):
+        cross_validate(pairs, k=2, meaning=False, also_train=pairs[:2])
+
+
+def test_added_training_data_needs_data_to_cross_validate(tmp_path) -> None:
+    ans = _ans_folder(tmp_path / "ans", ("train", "dev"))
+    root = _baly_folder(tmp_path, {"Fold_1": ["V-1", "V-2"], "Fold_2": ["V-3"]})
+    report = evaluate(data=root, also_train=ans, k=2, meaning=False)
+    assert report.get("rules").n == 6 and "also trained on ANS train.csv + dev.csv" in report.name
+    with pytest.raises(OptionsError, match="give DATA"):
+        evaluate(test=root, also_train=ans, meaning=False)
+
+
 @pytest.mark.corpus
 def test_baly_rules_beat_majority_on_a_subset() -> None:
     pairs = read_baly(need(CORPORA / "baly2018"), limit=25)

@@ -170,6 +170,10 @@ def eval_summarize(
     help="baly2018 folds to test on, e.g. 5 or 4,5 (default with the same folder as --train: its last fold).",
 )
 @click.option("--k", type=click.IntRange(min=2), default=5, help="Folds by claim when the data has none.")
+@click.option(
+    "--also-train", type=existing(),
+    help="With DATA: these pairs join every fold's training and are never scored (as the shipped model learns).",
+)
 @limit_option
 @click.option("--l2", type=click.FloatRange(min=0.0), default=1.0, help="L2 penalty of the lexical model.")
 @click.option("--no-meaning", is_flag=True, help="Skip the meaning models (no sentence encoder).")
@@ -180,6 +184,7 @@ def eval_stance(
     model: Path | None,
     test_folds: str,
     k: int,
+    also_train: Path | None,
     limit: int | None,
     l2: float,
     no_meaning: bool,
@@ -196,6 +201,7 @@ def eval_stance(
         report = evaluate(
             data=data, train=train, test=test, model=model,
             test_folds=[f for f in test_folds.split(",") if f.strip()], k=k, limit=limit, l2=l2, meaning=not no_meaning,
+            also_train=also_train,
         )
         echo(stance_table(report))
     except KhabarError as e:

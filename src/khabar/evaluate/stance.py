@@ -235,21 +235,36 @@ def train_test(
 
 
 def cross_validate(
-    pairs: Sequence[Pair], *, k: int = 5, l2: float = 1.0, name: str = "", ans: bool = False, meaning: bool = True
+    pairs: Sequence[Pair],
+    *,
+    k: int = 5,
+    l2: float = 1.0,
+    name: str = "",
+    ans: bool = False,
+    meaning: bool = True,
+    also_train: Sequence[Pair] = (),
 ) -> Report:
-    """Every model by cross-validation over claims (the rules need no training)."""
+    """Every model by cross-validation over claims (the rules need no training).
+
+    ``also_train`` pairs join the training of every fold and are never scored: the shipped
+    model learns from baly2018 and ANS together, and its baly2018 figure is measured so."""
     if not pairs:
         raise OptionsError("no labelled pairs")
+    shared = {p.group for p in pairs} & {p.group for p in also_train}
+    if shared:
+        raise OptionsError(f"{len(shared)} claims are both cross-validated and in the added training data")
     use_meaning = meaning and _encoder_ok()
-    readings = _readings(pairs) if use_meaning else None
-    analyses = [r.analysis for r in readings] if readings else pair_features(pairs)
+    readings = _readings([*pairs, *also_train]) if use_meaning else None
+    analyses = [r.analysis for r in readings] if readings else pair_features([*pairs, *also_train])
     n = len(pairs)
+    extra = list(range(n, n + len(also_train)))
+    everything = [*pairs, *also_train]
     out: dict[str, list[Judgement | None]] = {m: [None] * n for m in ("majority", "lexical", "meaning")}
     folds = claim_folds(pairs, k)
     for test in folds:
         held = set(test)
-        train = [i for i in range(n) if i not in held]
-        train_pairs = [pairs[i] for i in train]
+        train = [i for i in range(n) if i not in held] + extra
+        train_pairs = [everything[i] for i in train]
         lexical = train_stance([analyses[i] for i in train], labels=[p.stance for p in train_pairs], l2=l2)
         for i, j in zip(test, _lexical_judgements([analyses[i] for i in test], lexical)):
             out["lexical"][i] = j
@@ -261,7 +276,7 @@ def cross_validate(
             for i in test:
                 out["meaning"][i] = model.judge(readings[i])
     labels = ANS_LABELS if ans else LABELS
-    rows = [("majority", out["majority"]), ("rules", _lexical_judgements(analyses, RuleModel())), ("lexical", out["lexical"])]
+    rows = [("majority", out["majority"]), ("rules", _lexical_judgements(analyses[:n], RuleModel())), ("lexical", out["lexical"])]
     if readings is not None:
         rows.append(("meaning", out["meaning"]))
     scores = tuple((m, score(pairs, j, labels=labels, ans=ans)) for m, j in rows)  # type: ignore[arg-type]
@@ -286,13 +301,20 @@ def evaluate(
     limit: int | None = None,
     l2: float = 1.0,
     meaning: bool = True,
+    also_train: Path | None = None,
 ) -> Report:
-    """Cross-validate on ``data``, or score on ``test`` (see the module docstring)."""
+    """Cross-validate on ``data`` (``also_train`` joining every fold's training), or score on
+    ``test`` (see the module docstring)."""
     if data is not None:
         if test is not None or train is not None:
             raise OptionsError("give DATA for cross-validation, or --test (and --train), not both")
         d = load_data(data, role="train", limit=limit)
-        return cross_validate(d.pairs, k=k, l2=l2, name=f"{d.description}, cross-validated", ans=d.ans, meaning=meaning)
+        also = load_data(also_train, role="train", limit=limit) if also_train else None
+        described = f"{d.description}, cross-validated" + (f"; every fold also trained on {also.description}" if also else "")
+        return cross_validate(d.pairs, k=k, l2=l2, name=described, ans=d.ans, meaning=meaning,
+                              also_train=also.pairs if also else ())
+    if also_train is not None:
+        raise OptionsError("--also-train adds training data to the cross-validation of DATA; give DATA")
     if test is None:
         raise OptionsError("nothing to evaluate: give DATA, or --test DATA")
     t = load_data(test, role="test", test_folds=test_folds, limit=limit)
