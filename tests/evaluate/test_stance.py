@@ -144,6 +144,7 @@ def test_added_training_data_needs_data_to_cross_validate(tmp_path) -> None:
     root = _baly_folder(tmp_path, {"Fold_1": ["V-1", "V-2"], "Fold_2": ["V-3"]})
     report = evaluate(data=root, also_train=ans, k=2, meaning=False)
     assert report.get("rules").n == 6 and "also trained on ANS train.csv + dev.csv" in report.name
+    assert report.notes == ("meaning models not scored (--no-meaning)",)
     with pytest.raises(OptionsError, match="give DATA"):
         evaluate(test=root, also_train=ans, meaning=False)
 

@@ -214,7 +214,7 @@ def train_test(
     elif shipped is None:
         notes.append("no model ships with this installation")
     else:
-        notes.append("the sentence encoder is not installed: meaning models not scored")
+        notes.append(_no_meaning_note(meaning))
     if model is not None:
         if isinstance(model, MeaningModel):
             if readings is not None:
@@ -280,8 +280,15 @@ def cross_validate(
     if readings is not None:
         rows.append(("meaning", out["meaning"]))
     scores = tuple((m, score(pairs, j, labels=labels, ans=ans)) for m, j in rows)  # type: ignore[arg-type]
-    notes = () if readings is not None else ("the sentence encoder is not installed: meaning model not scored",)
+    notes = () if readings is not None else (_no_meaning_note(meaning),)
     return Report(name, scores, labels, len(folds), notes)
+
+
+def _no_meaning_note(asked: bool) -> str:
+    """Why the meaning models were not scored: not asked for, or no sentence encoder."""
+    if asked:
+        return "the sentence encoder is not installed: meaning models not scored"
+    return "meaning models not scored (--no-meaning)"
 
 
 def _encoder_ok() -> bool:
@@ -310,7 +317,9 @@ def evaluate(
             raise OptionsError("give DATA for cross-validation, or --test (and --train), not both")
         d = load_data(data, role="train", limit=limit)
         also = load_data(also_train, role="train", limit=limit) if also_train else None
-        described = f"{d.description}, cross-validated" + (f"; every fold also trained on {also.description}" if also else "")
+        described = f"{d.description}, cross-validated"
+        if also:
+            described += f"; every fold also trained on {also.description}"
         return cross_validate(d.pairs, k=k, l2=l2, name=described, ans=d.ans, meaning=meaning,
                               also_train=also.pairs if also else ())
     if also_train is not None:
