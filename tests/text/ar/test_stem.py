@@ -151,3 +151,22 @@ def test_stems_asks_the_disk_cache_for_new_words_together(tmp_path, monkeypatch)
     assert stems(words) == ["ك1", "bbc", "ك2", "ك1", "ك3"]
     assert many == [[normalize(w) for w in ("كلمةاولى", "كلمةثانية", "كلمةثالثة")]] and singles == []
     assert stems(words) == ["ك1", "bbc", "ك2", "ك1", "ك3"] and len(many) == 1  # remembered
+
+
+def test_a_forked_child_opens_a_cache_of_its_own(tmp_path, monkeypatch):
+    """An SQLite connection must not cross a fork: a brief's forked workers stem with their
+    own connection to the same file, and get the same stems."""
+    from khabar.scale.engines import run_forked
+    from khabar.text.ar import stem as stem_module
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(stem_module, "_cache", None)
+    here = stem("والمعارضين")
+    parent_cache = stem_module._cache
+    assert parent_cache is not None
+
+    def in_child():
+        return stem("والمعارضين"), stem_module._cache is not parent_cache, parent_cache in stem_module._INHERITED
+
+    assert run_forked(in_child)() == (here, True, True)
+    assert stem_module._cache is parent_cache

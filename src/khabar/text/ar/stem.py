@@ -238,6 +238,10 @@ class StemCache:
 
 
 _cache: StemCache | None = None
+#: Caches a forked child inherited from its parent: kept (so their connection is never
+#: closed by the child) and never used.  An SQLite connection must not cross a fork: a brief
+#: analyses and relates on forked workers, which open their own (issue 19).
+_INHERITED: list[StemCache] = []
 
 
 def _stem_cache() -> StemCache:
@@ -245,6 +249,19 @@ def _stem_cache() -> StemCache:
     if _cache is None:
         _cache = StemCache()
     return _cache
+
+
+def _leave_inherited_cache() -> None:
+    """In a forked child: leave the parent's cache (its connection and its unsaved words,
+    which the parent saves) and open one of its own on first use."""
+    global _cache
+    if _cache is not None:
+        _INHERITED.append(_cache)
+        _cache = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_leave_inherited_cache)
 
 
 #: Stems already given in this process, by the word as given (a plain dict, read for every
