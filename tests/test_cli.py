@@ -528,3 +528,19 @@ def test_check_keeps_to_the_claim_s_storyline_unless_told_otherwise(db):
     assert {a["article_id"] for a in wide["articles"]} - line
     assert {a["article_id"] for a in check("--event", kept["event"])["articles"]} <= event
     assert {a["article_id"] for a in check("--story", kept["storyline"])["articles"]} <= line
+
+
+def test_a_command_settles_the_heap_once_its_modules_are_loaded():
+    import subprocess
+    import sys
+
+    # a new process: the settled heap is process state, and this one's may be settled already
+    script = (
+        "import gc; from khabar.cli import app; from khabar.cli.common import YOUNG_COLLECTION\n"
+        "before = gc.get_freeze_count()\n"
+        "try:\n    app(['brief', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(before, gc.get_freeze_count(), gc.get_threshold()[0] == YOUNG_COLLECTION)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    before, after, young = out.splitlines()[-1].split()
+    assert before == "0" and int(after) > 10_000 and young == "True"
