@@ -55,25 +55,20 @@ class Group(click.Group):
         return super().get_command(ctx, name)
 
 
-#: Allocations between collections of the collector's youngest generation (Python's default:
-#: 700).  A brief or an ingest keeps most of what it makes (sentences, mentions, vectors), so a
-#: young collection mostly walks survivors: at 10,000, a seeds brief runs 31 young and 2 middle
-#: collections instead of 120 and 11 (gc time ~17 -> ~13 ms).
-YOUNG_COLLECTION = 10_000
-
-
 @functools.cache
 def settle_heap() -> None:
     """Take what is alive once a command's modules are imported (the modules, their tables
     and compiled expressions: ~14,000 objects for ``khabar brief``) out of the collector's
     sight (:func:`gc.freeze`), so no collection walks them again (a seeds brief: gc time
     ~30 -> ~17 ms; ``benchmarks/bench_extract.py``, 320 articles: ~210 -> ~110 ms, the
-    linking of entities 0.19 -> 0.10 s of CPU); and collect the youngest generation less
-    often.  Process state, so set
+    linking of entities 0.16 -> 0.09 s of CPU).  Not collecting the youngest generation less
+    often: at 10,000 allocations instead of 700 a seeds brief ran 41 young and 3 middle
+    collections instead of 123 and 10 (gc ~17 -> ~14 ms), but the layer in
+    ``bench_extract.py`` did not gain beyond the noise and the grouping of quotes into facts
+    looked slower (0.13 -> 0.15-0.24 s), so Python's default stays.  Process state, so set
     here, where a command starts, and nowhere in the library; once a process (a test
     process that runs many commands settles once)."""
     gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
 
 
 def usage_error(message: str, option: str | None = None) -> click.BadParameter:
