@@ -449,3 +449,30 @@ def test_a_role_after_a_name_stays_with_it(sentence, speaker, content):
     atts = find_attributions(sentence, names=names)
     assert [(a.source.text if a.source else None) for a in atts] == [speaker]
     assert content in sentence[atts[0].content_start : atts[0].content_end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("وجاءت الزيارة بعد إعلان الرئيس السوري بشار الأسد أن الحرب انتهت.", "الرئيس السوري بشار الأسد", "الحرب انتهت"),
+        ("ويأتي ذلك وسط تحذير وزير الخارجية الفرنسي من أن الهجوم سيقع قريبا.", "وزير الخارجية الفرنسي", "الهجوم سيقع قريبا"),
+        ("ويأتي هذا بعد يوم من تأكيد الجيش الروسي أن القائد أصيب بجروح خطيرة.", "الجيش الروسي", "القائد أصيب بجروح خطيرة"),
+    ],
+)
+def test_a_noun_of_saying_is_said_by_its_genitive(sentence, speaker, content):
+    atts = find_attributions(sentence)
+    assert [(a.source.text if a.source else None) for a in atts] == [speaker]
+    assert sentence[atts[0].content_start : atts[0].content_end] == content
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتأتي الغارات بعد أقل من شهر على إعلان الإمارات المشاركة في التحالف.",  # no أن clause
+        "وتظاهر محتجون في تحد لتحذير السلطات من حملة صارمة.",  # a preposition, no clause
+        "وقال مسؤول إنه يرحب بإعلان، وأكد أن الاتفاق صامد.",  # no genitive after the noun
+    ],
+)
+def test_a_noun_of_saying_without_its_genitive_and_clause_says_nothing(sentence):
+    atts = find_attributions(sentence)
+    assert all(a.verb not in ("إعلان", "لتحذير", "بإعلان") for a in atts), atts

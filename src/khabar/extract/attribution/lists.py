@@ -30,6 +30,7 @@ class _Verb:
     noun: bool = False  # a noun object after the speaker is the statement ("أعلن التحالف فرض حصار")
     frame: tuple[str, ...] = ()  # nouns the verb needs to say anything ("وجه نداء")
     silent: tuple[str, ...] = ()  # nouns after which it says nothing ("رفض التعليق")
+    vnoun: bool = False  # a noun of saying ("إعلان الأسد أن"): its genitive speaks an أن clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class _Lists:
     given: frozenset[str]  # given names (Arabic and foreign): a name may run on after one
     places: frozenset[str]  # one-word places that are not ordinary words: "موسكو"، "طهران"
     stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
+    nouns: dict[str, _Verb]  # nouns of saying, bare or after ب/ل ("بعد إعلان الأسد أن"، "لتأكيد")
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -108,6 +110,17 @@ def _verbs() -> tuple[dict[str, _Verb], frozenset[str]]:
     return verbs, frozenset(stance)
 
 
+def _nouns() -> dict[str, _Verb]:
+    """The nouns of saying of the list ("إعلان" of "أعلن"), bare or after ب/ل, as
+    verbs that need a speaker after them and an أن clause (kind "strict", ``vnoun``)."""
+    out: dict[str, _Verb] = {}
+    for v in reporting_verbs():
+        for noun in v.nouns if v.cls == "say" else ():
+            for form in (noun, "ب" + noun, "ل" + noun):
+                out.setdefault(form, _Verb("strict", v.preps, False, vnoun=True))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     verbs, stance = _verbs()
@@ -134,6 +147,7 @@ def _lists() -> _Lists:
         countries=_every_field("countries"),
         nationalities=_every_field("nationalities"),
         stance=stance,
+        nouns=_nouns(),
         statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
         given=frozenset(
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
@@ -155,6 +169,16 @@ def verb_info(word: str) -> tuple[str, _Verb] | None:
         return word, verbs[word]
     if conjoined(word) and word[1:] in verbs:
         return word[1:], verbs[word[1:]]
+    return None
+
+
+def noun_info(word: str) -> tuple[str, _Verb] | None:
+    """The noun of saying a normalized token is ("اعلان"، "وباعلان"), or None."""
+    nouns = _lists().nouns
+    if word in nouns:
+        return word, nouns[word]
+    if conjoined(word) and word[1:] in nouns:
+        return word[1:], nouns[word[1:]]
     return None
 
 

@@ -18,6 +18,7 @@ from khabar.extract.attribution.lists import (
     _prep_matches,
     _Verb,
     conjoined,
+    noun_info,
     verb_info,
 )
 from khabar.extract.attribution.sources import (
@@ -102,7 +103,7 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             out.append(said[0])  # "..., وهو ما ينفيه نظام الأسد"
             i = said[1]
             continue
-        info = verb_info(w)
+        info = verb_info(w) or noun_info(w)
         if info is None or s.norm(i - 1) in s.L.passive:
             i += 1  # "كما تم استبعد ...": a passive names no one
             continue
@@ -432,6 +433,8 @@ def _verb_rules(
             return _att(s, i, None if has_previous or i == 0 else subject, c0, c1, False, via, statement=not verb.noquote), end
         return _noun_object(s, i, verb, floor)
     kind, h_end, c_tok = comp
+    if verb.vnoun and (kind != "indirect" or h_end - i > 12 or (head := s.speaker_after_verb(i + 1, h_end, verb.preps)) is None or head.start != i + 1):
+        return None, i + 1  # "إعلان الأسد أن": the noun's genitive and an أن clause, nothing else
     if s.norm(i - 1) in s.L.negation and kind not in ("indirect", "direct", "colon"):
         return None, i + 1  # "ولم تعلن السلطات بعد عن أي ترتيبات": denied, nothing said
     head: _Head | None = None
@@ -512,10 +515,10 @@ def _verb_rules(
                 object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
         if verb.kind == "strict" and kind not in ("indirect", "rest"):
             return None, i + 1
-        if head is None and s.norm(i - 1) == ",":
+        if head is None and s.norm(i - 1) == "," and not verb.vnoun:
             head = s.statement_owner(i, floor)  # "وفي تصريح لـX، اليوم، قال إن"
         if head is None:
-            if verb.kind != "strict" or s.norm(i - 1) in s.L.relative:
+            if verb.kind != "strict" or (s.norm(i - 1) in s.L.relative and not verb.vnoun):
                 head = s.head_before(i, floor)
                 if head is not None and not s.subject_like(head):
                     # "وعرض التلفزيون صورا بعد ورود تقارير تفيد": a clause, not a speaker;
@@ -832,7 +835,7 @@ def _first_words() -> frozenset[str]:
     """Every word :func:`_may_attribute` looks further at: a verb's form or a cue's first
     word, bare or after و/ف, and "ما"، "وان"، "وبان"."""
     L = _lists()
-    first = set(L.verbs) | set(L.cues)
+    first = set(L.verbs) | set(L.cues) | set(L.nouns)
     return frozenset(first | {c + w for w in first for c in "وف"} | {"ما", "وان", "وبان"} | _CAME)
 
 
@@ -861,7 +864,7 @@ def _may_attribute(text: str) -> bool:
         if w not in openers:
             continue  # every rule below starts at a word of that set
         bare = w[1:] if conjoined(w) else None
-        verb = L.verbs.get(w) or (L.verbs.get(bare) if bare else None)
+        verb = L.verbs.get(w) or (L.verbs.get(bare) if bare else None) or L.nouns.get(w) or (L.nouns.get(bare) if bare else None)
         if verb is not None:
             if verb.kind != "strict" or any(
                 _complement_at(x) or _complement_at(x[1:]) or any(_prep_matches(x, p) for p in verb.preps) for x in ws

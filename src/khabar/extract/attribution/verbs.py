@@ -40,6 +40,8 @@ class ReportingVerb:
     strict: bool = False
     #: Nouns after which the verb says nothing ("رفض التعليق").
     silent: tuple[str, ...] = ()
+    #: The verb's nouns of saying ("إعلان" of "أعلن"): "إعلان الأسد أن ...".
+    nouns: tuple[str, ...] = ()
 
 
 def _weak(form: str) -> bool:
@@ -94,6 +96,7 @@ def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
         frame=tuple(w[1:] for w in frame_words if w.startswith("=")),
         strict="strict" in frame_words,
         silent=tuple(w[1:] for w in frame_words if w.startswith("!")),
+        nouns=tuple(w[1:] for w in frame_words if w.startswith("%")),
     )
 
 
