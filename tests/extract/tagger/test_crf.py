@@ -230,3 +230,38 @@ def test_the_tagger_reads_a_person_cut_at_a_particle_whole():
     assert tagger.tag([sentence], consistent=False)[0] == ["O", "B-PERS", "I-PERS", "O", "O"]
     assert tagger.tag([sentence])[0] == ["O", "B-PERS", "I-PERS", "I-PERS", "O"]
     assert tagger.chunks([[normalize(w) for w in sentence]])[0] == [("PERS", 1, 4)]
+
+
+def test_a_person_begins_at_ali_written_with_yeh_never_at_the_preposition():
+    from khabar.extract.tagger.crf import start_at_written_ali
+
+    # "علي" (final yeh) just before a person is the person's first name
+    assert start_at_written_ali([("PERS", 2, 4)], ["قال", "علي", "عبد", "الله"]) == [("PERS", 1, 4)]
+    # with short-vowel marks on it too
+    assert start_at_written_ali([("PERS", 2, 3)], ["قال", "عَلِي", "صالح"]) == [("PERS", 1, 3)]
+    # "على" (alef maqsura) is the preposition: it never begins a person, and is taken off one
+    assert start_at_written_ali([("PERS", 2, 3)], ["رد", "على", "صالح"]) == [("PERS", 2, 3)]
+    assert start_at_written_ali([("PERS", 1, 3)], ["رد", "على", "صالح"]) == [("PERS", 2, 3)]
+    assert start_at_written_ali([("PERS", 1, 2), ("LOC", 3, 4)], ["رد", "على", "في", "حلب"]) == [("LOC", 3, 4)]
+    # never before a place, nor over a word of another name
+    assert start_at_written_ali([("LOC", 1, 2)], ["علي", "حلب"]) == [("LOC", 1, 2)]
+    assert start_at_written_ali([("ORG", 0, 2), ("PERS", 2, 3)], ["مؤسسة", "علي", "صالح"]) == [("ORG", 0, 2), ("PERS", 2, 3)]
+
+
+def test_the_tagger_reads_ali_as_written():
+    # a hand-made model: "صالح" is a person, every other word is O
+    labels = ["O", "B-PERS", "I-PERS"]
+    keys = [stable_hash("w=صالح")]
+    weights = np.zeros((1, 5, 3), dtype=np.float32)
+    weights[0, 2, 1] = 5.0  # offset 0
+    arrays = {"bias": np.array([1.0, 0, 0], np.float32), "transitions": np.zeros((3, 3), np.float32),
+              "keys": np.array(keys, dtype=np.uint64), "weights": weights}
+    model, _, _ = make_model(arrays, labels, None, pairs=False)
+    tagger = Tagger(model)
+    # the same normalized words, told apart as written
+    assert tagger.tag([["قال", "علي", "صالح", "."]])[0] == ["O", "B-PERS", "I-PERS", "O"]
+    assert tagger.tag([["رد", "على", "صالح", "."]])[0] == ["O", "O", "B-PERS", "O"]
+    norm = [["قال", "علي", "صالح", "."]]
+    assert tagger.chunks(norm, [["قال", "علي", "صالح", "."]]) == [[("PERS", 1, 3)]]
+    assert tagger.chunks(norm, [["قال", "على", "صالح", "."]]) == [[("PERS", 2, 3)]]
+    assert tagger.chunks(norm) == [[("PERS", 2, 3)]]

@@ -113,7 +113,7 @@ def find_names(sentences: Sequence[str], tokens: Sequence[Sequence[Token]] | Non
     the name begins)."""
     if tokens is None:
         tokens = [tokenize(s, punctuation=True) for s in sentences]
-    found_chunks = get_tagger().chunks([[t.norm for t in toks] for toks in tokens])
+    found_chunks = get_tagger().chunks([[t.norm for t in toks] for toks in tokens], [[t.text for t in toks] for toks in tokens])
     spans: list[list[tuple[str, Token, int, list[str]]]] = []
     for toks, chunks in zip(tokens, found_chunks):
         found = []
