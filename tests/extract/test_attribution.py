@@ -476,3 +476,13 @@ def test_a_noun_of_saying_is_said_by_its_genitive(sentence, speaker, content):
 def test_a_noun_of_saying_without_its_genitive_and_clause_says_nothing(sentence):
     atts = find_attributions(sentence)
     assert all(a.verb not in ("إعلان", "لتحذير", "بإعلان") for a in atts), atts
+
+
+def test_a_speakers_own_people_after_it_speak_with_it_and_are_no_name():
+    atts = find_attributions("وقال الرئيس السوري بشار الأسد وحلفاؤه في روسيا إن الهجوم كان مزيفا.")
+    assert [(a.source.text, [x.text for x in a.also]) for a in atts] == [("الرئيس السوري بشار الأسد", ["حلفاؤه في روسيا"])]
+    atts = find_attributions("وقالت إيران وشركاؤها إن الاتفاق صامد.")
+    assert [(a.source.text, [x.text for x in a.also]) for a in atts] == [("إيران", ["شركاؤها"])]
+    # a given name with و is still a name after a role
+    atts = find_attributions("وقال وزير الخارجية وليد المعلم إن الهجوم كان مزيفا.")
+    assert [(a.source.text, a.also) for a in atts] == [("وليد المعلم", ())]

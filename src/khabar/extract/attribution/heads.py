@@ -343,6 +343,8 @@ class _Sentence(_Tokens):
             return False  # "للناخبين"، "بالقول"، "والوفد": a preposition or a conjunction, not a name
         if before and (w in self.L.countries or w in self.L.places or w in self.L.anonymous or _bare(w) in self.L.organisation):
             return False  # "نتانياهو طهران": the object
+        if w[:1] == "و" and len(w) >= 5 and w.endswith(("ه", "ها", "هم", "هما")) and w not in self.L.given and w[1:] not in self.L.given:
+            return False  # "الرئيس بشار الأسد [وحلفاؤه]": a conjunction and a noun with its pronoun
         if before and len(w) >= 5 and w.endswith(("ها", "هم", "هما")):
             return False  # "مزاعم [تورطها]": a noun with its pronoun, not a name
         if before >= 2 and prev not in _COMPOUND_FIRST and len(w) >= 5 and w[-2:] in ("ات", "ون", "ين"):
@@ -504,6 +506,10 @@ class _Sentence(_Tokens):
             w = self.norm(j)
             if not (len(w) > 2 and w[0] == "و") or w in self.L.boundary:
                 break
+            if head.kind in ("person", "country", "organisation") and (own := self._own_people(j, limit)) is not None:
+                out.append(own)  # "الرئيس السوري بشار الأسد [وحلفاؤه في روسيا]"
+                j = own.end
+                continue
             with self.without_conjunction(j):
                 nxt = self.speaker_np(j, limit, verb_preps)
                 ok = nxt is not None and self.speaker_like(nxt) and not (nxt.kind == "person" and not nxt.role and head.kind != "person")
@@ -517,6 +523,18 @@ class _Sentence(_Tokens):
             out.append(dataclasses.replace(nxt, conj=True))
             j = nxt.end
         return out
+
+    def _own_people(self, j: int, limit: int) -> _Head | None:
+        """"[و]حلفاؤه [في روسيا]": a noun of the speaker's own people (``[own]`` of the cue
+        list) with a pronoun pointing back to the speaker before it, and the place they are
+        in; they speak with it."""
+        w = self.norm(j)[1:]
+        if not any(w.endswith(p) and w[: -len(p)] in self.L.own for p in ("هم", "ها", "ه")):
+            return None
+        end = j + 1
+        if end + 1 < limit and self.norm(end) == "في" and self.is_place_or_country(end + 1):
+            end += 2
+        return _Head(j, end, None, None, "anonymous", None, False, conj=True)
 
     def _person_starts(self, k: int) -> bool:
         """A person's name starts at token ``k``: the recognizer says so, or a given name."""

@@ -57,6 +57,7 @@ class _Lists:
     given: frozenset[str]  # given names (Arabic and foreign): a name may run on after one
     places: frozenset[str]  # one-word places that are not ordinary words: "موسكو"، "طهران"
     stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
+    own: frozenset[str]  # "حلفاء": a speaker's own people, "X وحلفاؤه" speak together
     nouns: dict[str, _Verb]  # nouns of saying, bare or after ب/ل ("بعد إعلان الأسد أن"، "لتأكيد")
 
 
@@ -148,6 +149,7 @@ def _lists() -> _Lists:
         nationalities=_every_field("nationalities"),
         stance=stance,
         nouns=_nouns(),
+        own=frozenset(p[0] for p in groups.get("own", [])),
         statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
         given=frozenset(
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
