@@ -166,21 +166,20 @@ def verb_info(word: str) -> tuple[str, _Verb] | None:
     two letters: "وحث"، not "فرد" an individual).  Remembered per word: the rules ask it
     of every word of a sentence, some words many times.
     """
-    verbs = _lists().verbs
-    if word in verbs:
-        return word, verbs[word]
-    if conjoined(word) and word[1:] in verbs:
-        return word[1:], verbs[word[1:]]
-    return None
+    return _listed(_lists().verbs, word)
 
 
 def noun_info(word: str) -> tuple[str, _Verb] | None:
     """The noun of saying a normalized token is ("اعلان"، "وباعلان"), or None."""
-    nouns = _lists().nouns
-    if word in nouns:
-        return word, nouns[word]
-    if conjoined(word) and word[1:] in nouns:
-        return word[1:], nouns[word[1:]]
+    return _listed(_lists().nouns, word)
+
+
+def _listed(table: dict[str, _Verb], word: str) -> tuple[str, _Verb] | None:
+    """``word``'s entry in ``table`` as written or after one leading و/ف (see ``conjoined``)."""
+    if word in table:
+        return word, table[word]
+    if conjoined(word) and word[1:] in table:
+        return word[1:], table[word[1:]]
     return None
 
 
