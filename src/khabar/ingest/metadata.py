@@ -21,7 +21,7 @@ from khabar.errors import InputError
 from khabar.ingest.notices import warn
 from khabar.model import Article
 from khabar.text.ar.lexicon import read_json
-from khabar.text.ar.normalize import letter_counts, normalize
+from khabar.text.ar.normalize import letter_counts, normalize, share_of_arabic
 
 # --- month names ---------------------------------------------------------------------------
 # Arabic month names (Levantine, Egyptian/Gulf and Maghreb forms) live in the one calendar
@@ -281,8 +281,7 @@ def make_article(
         letters, arabic = letters + more, arabic + more_arabic
     else:
         letters, arabic = letter_counts(text[:_LANGUAGE_SAMPLE])
-    # as arabic_share computes it, to the last bit
-    ratio = 1.0 - (letters - arabic) / letters if letters else 0.0
+    ratio = share_of_arabic(letters, arabic)
     if ratio < options.min_arabic_ratio:
         raise InputError(source, f"text is not Arabic ({ratio:.0%} Arabic letters)")
     return Article.create(

@@ -44,7 +44,7 @@ from khabar.extract.tagger.features import (
 )
 from khabar.extract.tagger.name_parts import NameParts
 from khabar.text.ar.clitics import strip_clitics
-from khabar.text.ar.normalize import normalize
+from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.ar.stem import stems
 from khabar.text.ar.stopwords import STOPWORDS
 
@@ -722,7 +722,6 @@ def extend_over_particles(found: Sequence[tuple[str, int, int]], bare: Sequence[
 #: 1,444, while "علي" with final yeh is a person's name 43 times in 273.
 _ALI = "علي"
 _ALEF_MAQSURA_ALA = "على"
-_MARKS = re.compile(r"[\u0640\u064b-\u0652]")  # tatweel and short-vowel marks
 
 
 def start_at_written_ali(found: Sequence[tuple[str, int, int]], written: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -735,9 +734,9 @@ def start_at_written_ali(found: Sequence[tuple[str, int, int]], written: Sequenc
     free_from = 0  # the first token in no chunk kept so far
     for kind, a, b in found:
         if kind == "PERS":
-            if a > free_from and _MARKS.sub("", written[a - 1]) == _ALI:
+            if a > free_from and strip_diacritics(written[a - 1]) == _ALI:
                 a -= 1
-            elif _MARKS.sub("", written[a]) == _ALEF_MAQSURA_ALA:
+            elif strip_diacritics(written[a]) == _ALEF_MAQSURA_ALA:
                 a += 1
                 if a == b:
                     continue

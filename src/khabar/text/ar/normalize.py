@@ -241,7 +241,7 @@ def normalize(text: str) -> str:
                 _SHORT.clear()
             # a word of letters normalization keeps (most words met are normalized
             # already: tokens' forms, readings, list entries) is itself
-            found = _SHORT[text] = text if _KEPT.issuperset(text) else _normalize(text)
+            found = _SHORT[text] = text if is_normalized(text) else _normalize(text)
         return found
     return _normalize(text)
 
@@ -439,9 +439,13 @@ def letter_counts(text: str) -> tuple[int, int]:
 
 def arabic_share(letters: str) -> float:
     """Share of ``letters`` (see :func:`letters_of`) that are Arabic (0.0 for none)."""
-    if not letters:
-        return 0.0
-    return 1.0 - len(_ARABIC_BLOCK.sub("", letters)) / len(letters)
+    return share_of_arabic(len(letters), len(letters) - len(_ARABIC_BLOCK.sub("", letters)))
+
+
+def share_of_arabic(letters: int, arabic: int) -> float:
+    """Share of ``letters`` letters that ``arabic`` of them make (0.0 for none): the
+    language check's figure, from :func:`letter_counts` or :func:`arabic_share`."""
+    return 1.0 - (letters - arabic) / letters if letters else 0.0
 
 
 def arabic_ratio(text: str) -> float:
