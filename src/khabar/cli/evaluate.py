@@ -231,7 +231,7 @@ def eval_stance(
     "--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpora/ant"),
     help="The folder the gold's article paths are relative to.",
 )
-@click.option("--split", show_default=False, help="Only this split of the gold (dev, test or fresh); all when unset.")
+@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh or fresh2); all when unset.")
 @click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event (the learned scorer: a probability, default 0.45 with USE).")
 @click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
@@ -281,8 +281,8 @@ def eval_stories(
         options = build_options(StoryOptions, **given)
         if cosine_threshold == 0:  # None in build_options means "not given"
             options = dataclasses.replace(options, cosine_threshold=None)
-        if split is not None and split not in ("dev", "test", "fresh"):
-            raise OptionsError(f"--split must be dev, test or fresh, got {split!r}")
+        if split is not None and split not in ("dev", "test", "fresh", "fresh2"):
+            raise OptionsError(f"--split must be dev, test, fresh or fresh2, got {split!r}")
         scores = evaluate_event_gold(gold, corpus, options=options, split=split) if gold is not None else None
         rows = evaluate_storysets(list(data), list(event_dir), options=options) if data or event_dir or gold is None else []
     except KhabarError as e:
