@@ -46,7 +46,7 @@ def eval_segment(conllu: Path, doc_size: int) -> None:
 )
 @click.option("--root", type=click.Path(path_type=Path), help="Checkout the gold paths are relative to (default: the one holding GOLD).")
 @click.option("--shared", type=click.Path(path_type=Path), help="The shared data folder with seeds/ (default: ROOT/../shared).")
-@click.option("--split", show_default=False, help="Score one split of the gold file: dev or test (default: all).")
+@click.option("--split", show_default=False, help="Score one split of the gold file: dev, test, fresh or fresh2 (default: all).")
 @click.option("--errors", is_flag=True, help="frames.json: list every miss and mismatch after the tables.")
 def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str | None, errors: bool) -> None:
     """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold
@@ -57,7 +57,7 @@ def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str 
     from khabar.present.evaluation import extraction_table, frames_table
 
     if split is not None:
-        check_choice(split, ("dev", "test"), "--split")
+        check_choice(split, ("dev", "test", "fresh", "fresh2"), "--split")
     # The gold file lives in tests/gold/ of the checkout; ../shared sits beside the checkout.
     root = root or gold.resolve().parent.parent.parent
     shared = shared or root.resolve().parent / "shared"
