@@ -10,6 +10,7 @@ from functools import lru_cache
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import titles_by_first_word, without_article
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
+from khabar.text.ar.clitics import PREPOSITIONS
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
@@ -112,12 +113,13 @@ def _verbs() -> tuple[dict[str, _Verb], frozenset[str]]:
 
 
 def _nouns() -> dict[str, _Verb]:
-    """The nouns of saying of the list ("إعلان" of "أعلن"), bare or after ب/ل, as
-    verbs that need a speaker after them and an أن clause (kind "strict", ``vnoun``)."""
+    """The nouns of saying of the list ("إعلان" of "أعلن"), bare or after a preposition
+    (ب ل ك), as verbs that need a speaker after them and an أن clause (kind "strict",
+    ``vnoun``)."""
     out: dict[str, _Verb] = {}
     for v in reporting_verbs():
         for noun in v.nouns if v.cls == "say" else ():
-            for form in (noun, "ب" + noun, "ل" + noun):
+            for form in (noun, *(p + noun for p in PREPOSITIONS)):
                 out.setdefault(form, _Verb("strict", v.preps, False, vnoun=True))
     return out
 

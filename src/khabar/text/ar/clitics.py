@@ -16,15 +16,25 @@ from functools import lru_cache
 
 from khabar.text.ar.normalize import is_normalized, normalize
 
-# Proclitic sequences, longest first, with the shortest stem each may leave.  After the
-# article the stem may be two letters (الأب -> اب); after a bare one-letter proclitic
-# three, since so many words begin with و ف ب ل ك as part of their root (بلد، وزن).
+#: The one-letter proclitics: the conjunctions and the prepositions.
+CONJUNCTIONS: tuple[str, ...] = ("و", "ف")
+PREPOSITIONS: tuple[str, ...] = ("ب", "ل", "ك")
+
+
+def _with_article(sequence: str) -> str:
+    # ل + ال is written لل
+    return sequence[:-1] + "لل" if sequence.endswith("ل") else sequence + "ال"
+
+
+_BARE_SEQUENCES = (*CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS))
+
+# Proclitic sequences (a conjunction, a preposition or both; alone or before the article),
+# longest first, with the shortest stem each may leave.  After the article the stem may be
+# two letters (الأب -> اب); after a bare one-letter proclitic three, since so many words
+# begin with و ف ب ل ك as part of their root (بلد، وزن).
 PROCLITICS: tuple[tuple[str, int], ...] = tuple(
     sorted(
-        [
-            *((p, 2) for p in ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال", "وكال")),
-            *((p, 3) for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")),
-        ],
+        [*((_with_article(s), 2) for s in ("", *_BARE_SEQUENCES)), *((s, 3) for s in _BARE_SEQUENCES)],
         key=lambda pair: -len(pair[0]),
     )
 )
