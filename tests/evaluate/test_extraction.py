@@ -458,7 +458,8 @@ def test_speaker_gold_keys_are_found_exactly_where_annotated() -> None:
     drawn = [e for e in corpus if "annotated" not in e]  # the first draw; later additions are dev
     dev = sum(e["split"] == "dev" for e in drawn)
     assert abs(2 * dev - len(drawn)) <= 2, "real articles of the first draw are split about half and half"
-    assert all(e["split"] == "dev" for e in corpus if "annotated" in e)
+    # added later: dev, or fresh2 when annotated before tuning and scored apart (session 6)
+    assert all(e["split"] == "dev" or (e["split"] == "fresh2" and e["annotated"].endswith("before tuning")) for e in corpus if "annotated" in e)
 
 
 @pytest.mark.corpus
