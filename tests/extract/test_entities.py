@@ -158,6 +158,12 @@ def test_everyday_word_is_a_place_only_after_a_place_word():
     assert of_kind(mentions("سيطر الجيش على أحياء المشهد والسكري."), "place") == ["المشهد", "السكري"]
 
 
+def test_a_compound_place_name_may_open_with_a_title_word():
+    # "الشيخ" opens compound place names as well as being a title
+    assert of_kind(mentions("وصلت الحافلات إلى بلدة الشيخ مسعود ظهر اليوم."), "place") == ["الشيخ مسعود"]
+    assert of_kind(mentions("وصلت الحافلات إلى بلدة الشيخ مسعود ظهر اليوم."), "person") == []
+
+
 # --- linking: merges ---------------------------------------------------------------------
 
 

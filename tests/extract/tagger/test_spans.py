@@ -192,3 +192,14 @@ def test_a_bare_surname_takes_the_full_name_of_the_article_that_ends_with_it():
     subject = both + " وأكد الممثل سلمان خان أنه سيستأنف الحكم ."
     bare = [m.name_key for m in _mentions(subject) if m.kind == "person" and m.text == "خان"]
     assert bare == ["سلمان خان"]  # the one the article names more often is its subject
+
+
+def test_a_word_said_twice_one_by_one_is_no_name():
+    sentence = "وفتش الجنود القرية «بيتا بيتا» خلال الليل."
+    assert ("بيتا بيتا", "person") in _names(sentence)  # what the tagger reads
+    assert [m.text for m in _mentions(sentence) if m.kind == "person"] == []
+
+
+def test_an_adjective_after_a_place_word_is_no_place():
+    found = _mentions("ويقع المخيم قرب حي سكني مكتظ في شمال المدينة، ويتعرض لقصف شبه يومي.")
+    assert [m.text for m in found if m.kind == "place"] == []

@@ -151,13 +151,16 @@ def _place_name_at(s: _Sentence, j: int, lex: _Lexicon, *, listed: bool, known_o
         return None  # "وأجزاء من حي ...": a list item followed by "من" is a part, not a place
     if form in STOPWORDS or form in lex.name_stops or form in lex.nationalities or len(form) < 3 or form.isdigit():
         return None
-    if (
-        form.endswith(("يه", "ي")) and form not in lex.place_prefixes
+    if form not in lex.place_prefixes and (
+        form.endswith(("يه", "ي"))
         or form in lex.generic
         or form in lex.starters
         or _mask(form) & (_TITLE | _SAY)
     ):
-        return None  # a nisba adjective ("مدينة تجارية", "الشرقية") or a given name ("مطار جون كنيدي")
+        # a nisba adjective ("مدينة تجارية", "الشرقية") or a given name ("مطار جون كنيدي");
+        # a first word of a compound place name is none of them here, even when it is also
+        # a title ("بلدة الشيخ حمد") or a name word ("بلدة أبو ظهور")
+        return None
     k = j + 1
     if form in lex.place_prefixes and k < n and s.soft[j] and s.owner[k] is None and s.norms[k] not in STOPWORDS:
         k += 1

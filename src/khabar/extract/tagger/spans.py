@@ -345,11 +345,34 @@ def _plausible_alone(n: NameSpan, lists) -> bool:
     words = n.key.split()
     if n.kind == "person" and any(label in _HEAD_LABELS for label in lists.labels_of.get(words[0], ())):
         return False  # "جيش النظام": an organisation or place head word opens no person's name
+    if n.kind == "person" and _repeated_accusative(words, lists):
+        return False  # "أحصى السكان «بيتا بيتا»": house by house, no one's name
+    if n.kind == "place" and _nisba_adjective(words[-1]):
+        return False  # "حي سكني", "لقصف شبه يومي": an adjective ends no unlisted place's name
     if len(words) != 1:
         return True
     if n.kind == "person" and len(words[0]) < 3:
         return False
     return "nation" not in lists.labels_of.get(words[0], ())
+
+
+def _repeated_accusative(words: list[str], lists) -> bool:
+    """Whether a name is one indefinite accusative word said twice ("بيتا بيتا", "حجرا
+    حجرا": one by one), no word of the lists ("عبدالله عبدالله" is a name)."""
+    return (
+        len(words) == 2
+        and words[0] == words[1]
+        and words[0].endswith("ا")
+        and _NAME_LABELS.isdisjoint(lists.labels_of.get(words[0], ()))
+    )
+
+
+def _nisba_adjective(word: str) -> bool:
+    """Whether a normalized word is an indefinite adjective of relation: it ends in ي, has
+    no article, and its feminine (ـية) is a word of news ("سكني", "يومي", "غربي"; not
+    "دبي", "نيروبي", whose ـية forms are not words).  Listed places ("مالي") are read by
+    the gazetteers before this is asked."""
+    return len(word) >= 4 and word.endswith("ي") and not word.startswith("ال") and _known(word + "ه")
 
 
 @lru_cache(maxsize=1)
