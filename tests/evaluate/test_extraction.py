@@ -468,9 +468,11 @@ def test_speaker_gold_splits_score_apart() -> None:
     path = ROOT / "tests" / "gold" / "speakers.json"
     dev = load_gold(path, root=ROOT, shared=SHARED, split="dev")
     test = load_gold(path, root=ROOT, shared=SHARED, split="test")
-    assert dev and test
-    assert not {g.path for g in dev} & {g.path for g in test}
-    assert len(dev) + len(test) == len(load_gold(path, root=ROOT, shared=SHARED))
+    fresh2 = load_gold(path, root=ROOT, shared=SHARED, split="fresh2")
+    assert dev and test and fresh2
+    paths = [{g.path for g in part} for part in (dev, test, fresh2)]
+    assert not paths[0] & paths[1] and not paths[0] & paths[2] and not paths[1] & paths[2]
+    assert len(dev) + len(test) + len(fresh2) == len(load_gold(path, root=ROOT, shared=SHARED))
 
 
 FRAME_CATEGORIES = {
