@@ -134,7 +134,9 @@ def test_a_batch_that_dies_half_way_resumes_to_the_same_stories(corpus, tmp_path
 
         store.add_batches = dies_on_the_fifth
         with pytest.raises(OSError, match="unplugged"):
-            ingest_paths(corpus[0], store, options=OPTIONS, engine=TWO, files_per_partition=25, on_error=lambda e: None)
+            ingest_paths(
+                corpus[0], store, options=OPTIONS, engine=TWO, files_per_partition=25, batch_size=25, on_error=lambda e: None
+            )
         assert 0 < store.count() < len(clean)
     with open_store(path) as store:
         again = ingest_paths(corpus[0], store, options=OPTIONS, engine=TWO, files_per_partition=25, on_error=lambda e: None)
@@ -162,8 +164,27 @@ def test_store_variant_stores_in_file_order_while_reading_and_raises_a_failed_wr
 
         monkeypatch.setattr(store, "add_batches", fail_the_third)
         with pytest.raises(OSError, match="disk full"):
-            ingest_paths(files, store, engine=ProcessEngine(1), stories=False, files_per_partition=2)
+            ingest_paths(files, store, engine=ProcessEngine(1), stories=False, files_per_partition=2, batch_size=2)
         assert len(calls) == 3  # nothing handed over after the failure is written
         stored = list(store.ids())
         assert stored == list(dict.fromkeys(calls[0] + calls[1]))
         assert stored == list(dict.fromkeys(expected))[: len(stored)]
+
+
+def test_store_variant_joins_partitions_into_transactions_of_the_batch_size(tmp_path, monkeypatch):
+    """Partitions of 2 files are written 5 articles a transaction (the rest at the end):
+    each commit writes a segment of the search index, so small ones cost."""
+    files = sorted(str(p) for p in EXAMPLES.rglob("*.txt") if not p.name.lower().startswith("readme"))
+    read = [a.id for a in read_paths(files) if isinstance(a, Article)]
+    assert len(read) > 10
+    with open_store(tmp_path / "s.sqlite3") as store:
+        real, sizes = store.add_batches, []
+
+        def counting(articles, **kwargs):
+            sizes.append(len(articles))
+            return real(articles, **kwargs)
+
+        monkeypatch.setattr(store, "add_batches", counting)
+        ingest_paths(files, store, engine=ProcessEngine(1), stories=False, files_per_partition=2, batch_size=5)
+        assert list(store.ids()) == list(dict.fromkeys(read))
+    assert sizes == [5] * (len(read) // 5) + ([len(read) % 5] if len(read) % 5 else [])

@@ -317,7 +317,13 @@ class _StoreWriter:
     on 2,000 ANT files the full-text indexing (most of a write) overlaps the reading of
     the next files instead of following it.  At most :data:`QUEUED` partitions wait.  A
     failed write is raised to the caller at its next :meth:`put` or at :meth:`close`; the
-    batches committed before it stay stored."""
+    batches committed before it stay stored.
+
+    Partitions are joined into transactions of ``batch_size`` articles (the last one at
+    :meth:`close` may be smaller): a partition is 200 files, and each commit writes the
+    search index's words as a new segment that is later merged with the others, so 200
+    articles a commit cost the store 0.38 s of CPU on 2,000 ANT files against 0.34 s for
+    500 (``--batch-size``, the default) and 0.31 s for 1,000."""
 
     QUEUED = 2
 
@@ -333,16 +339,26 @@ class _StoreWriter:
         self._thread.start()
 
     def _run(self) -> None:
-        while (articles := self._queue.get()) is not None:
+        waiting: list[Article] = []  # read, not yet a whole batch
+        while True:
+            articles = self._queue.get()
             if self._failed:
+                if articles is None:
+                    return
                 continue  # drain: nothing after a failed write is written
-            try:
-                result = self._store.add_batches(articles, batch_size=self._batch_size)
-            except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
-                self._failed, self._error = True, e
-            else:
+            if articles is not None:
+                waiting.extend(articles)
+            while waiting and (len(waiting) >= self._batch_size or articles is None):
+                batch, waiting = waiting[: self._batch_size], waiting[self._batch_size :]
+                try:
+                    result = self._store.add_batches(batch, batch_size=self._batch_size)
+                except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
+                    self._failed, self._error = True, e
+                    break
                 self.added += result.added
                 self.existing += result.existing
+            if articles is None:
+                return
 
     def put(self, articles: Sequence[Article]) -> None:
         self._raise()
