@@ -13,7 +13,8 @@ import khabar
 from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store import AddResult, SearchHit, open_store
-from khabar.store.query import parse_query, snippet
+from khabar.store.query import index_text, parse_query, snippet
+from khabar.text.ar.normalize import normalize
 
 D = dt.date
 
@@ -264,6 +265,24 @@ def test_search_never_raises_on_fts_syntax(filled, query):
 
 def test_search_ignores_punctuation_around_words(filled):
     assert [h.article.id for h in filled.search("(حلب)")] == [UN.id]
+
+
+def test_search_parts_words_at_symbols_outside_ascii_and_folds_other_scripts(store):
+    """The index reads words split in Python (FTS5's ascii tokenizer, store migration 9):
+    a bullet or a sign between two words parts them, a combining mark inside a word does
+    not, and other scripts match whatever their case, as with the tokenizer before."""
+    a = art("نشرة الأخبار", "وصل الوفد•غادر السفير ثم وصل وفد من МОСКВА إلى café e\u0301cole.")
+    store.add([a, UN])
+    for query in ("غادر", "الوفد", "москва", "Москва", "cafe", "école", "ecole"):
+        assert [h.article.id for h in store.search(query)] == [a.id], query
+    assert store.search("الوفد•غادر")[0].article.id == a.id  # the same two words, together
+
+
+def test_index_text_leaves_plain_arabic_and_ascii_as_they_are():
+    plain = normalize("قال مسؤول (رويترز) إن ١٢ شخصاً قُتلوا، و\nذلك في عام 2020.")
+    assert index_text(plain) == plain
+    assert index_text("الوفد•غادر × 3") == "الوفد غادر   3"
+    assert index_text("e\u0301cole Москва") == "ecole москва"
 
 
 def test_search_of_only_punctuation_finds_nothing(filled):

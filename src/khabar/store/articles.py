@@ -12,7 +12,7 @@ from itertools import islice
 from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store.connection import Connection
-from khabar.store.query import parse_query, snippet
+from khabar.store.query import index_text, parse_query, snippet
 from khabar.text.ar.clitics import bare_text
 from khabar.text.ar.normalize import normalize
 
@@ -77,8 +77,9 @@ class IndexedArticle:
 
 def indexed(article: Article) -> IndexedArticle:
     """``article`` with its index columns: the normalized title and body, and the words of
-    each without their proclitics (see :mod:`khabar.store.migrations`, steps 2 and 3)."""
-    title, body = normalize(article.title), normalize(article.body)
+    each without their proclitics, as the index reads them (see :mod:`khabar.store.migrations`,
+    steps 2, 3 and 9)."""
+    title, body = index_text(normalize(article.title)), index_text(normalize(article.body))
     return IndexedArticle(article, title, body, bare_text(title), bare_text(body))
 
 

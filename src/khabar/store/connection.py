@@ -32,6 +32,7 @@ from typing import Self
 
 from khabar.errors import QueryError, StoreError
 from khabar.store.migrations import APPLICATION_ID, SCHEMA_VERSION, pending
+from khabar.store.query import index_text
 from khabar.text.ar.clitics import bare_text
 from khabar.text.ar.normalize import normalize
 
@@ -204,6 +205,7 @@ def _plain_connection(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         conn.create_function("khabar_normalize", 1, _sql_normalize, deterministic=True)
         conn.create_function("khabar_bare", 1, _sql_bare, deterministic=True)
+        conn.create_function("khabar_index", 1, _sql_index, deterministic=True)
     except BaseException:
         conn.close()
         raise
@@ -304,4 +306,8 @@ def _sql_normalize(text: str | None) -> str | None:
 
 def _sql_bare(text: str | None) -> str | None:
     return None if text is None else bare_text(text)
+
+
+def _sql_index(text: str | None) -> str | None:
+    return None if text is None else index_text(normalize(text))
 

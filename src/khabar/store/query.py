@@ -4,7 +4,9 @@ bare, and the snippet of an article around the first match."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.errors import QueryError
 from khabar.text.ar.clitics import bare_word, leading_forms, word_forms
@@ -36,11 +38,44 @@ MAX_PREFIX_TERMS = 4
 MIN_PREFIX_LETTERS = 3
 
 _WORD = re.compile(r"[^\W_]+")
+
+#: Runs of characters that are neither ASCII nor Arabic letters (U+0621-U+064A).
+_UNCOMMON = re.compile("[^\x00-\x7f\u0621-\u064a]+")
 #: A query item: a quoted phrase (the closing quote may be missing) or a bare word.
 _ITEM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 #: FTS5 column filter of the words as written (normalized), as opposed to the bare columns.
 _AS_WRITTEN = "{title body}"
+
+
+def index_text(normalized: str) -> str:
+    """Normalized text as the search index reads it: its words are the runs of letters
+    and digits (:data:`_WORD`), as FTS5's "ascii" tokenizer finds them (store migration 9).
+
+    That tokenizer parts words at ASCII characters other than letters and digits only,
+    taking every other character for part of a word; so every other character that is not
+    a letter or digit becomes a space, a combining mark is dropped (as
+    ``unicode61 remove_diacritics`` did), and letters of other scripts are case-folded
+    and lose their accents (normalization does that for Latin already).  Text of ASCII and
+    Arabic letters, nearly all news once normalized, is returned as it is after one
+    search in C.
+    """
+    if _UNCOMMON.search(normalized) is None:
+        return normalized
+    return _UNCOMMON.sub(_index_run, normalized)
+
+
+def _index_run(m: re.Match[str]) -> str:
+    return "".join(map(_index_char, m.group()))
+
+
+@lru_cache(maxsize=4096)
+def _index_char(ch: str) -> str:
+    if unicodedata.category(ch) == "Mn":
+        return ""
+    if not _WORD.fullmatch(ch):
+        return " "
+    return "".join(c for c in unicodedata.normalize("NFD", ch.casefold()) if not unicodedata.combining(c))
 
 
 def _quote(text: str) -> str:
@@ -129,7 +164,7 @@ def parse_query(query: str) -> ParsedQuery | None:
             text = bare.rstrip("*")
         else:
             prefix, text = False, phrase
-        words = _WORD.findall(text)
+        words = _WORD.findall(index_text(text))
         if not words:  # punctuation, operators, a lone quote: nothing to match
             continue
         # Keep only the words: a bare term like "(حلب" or "حلب:" means the word حلب.
