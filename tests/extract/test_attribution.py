@@ -486,3 +486,36 @@ def test_a_speakers_own_people_after_it_speak_with_it_and_are_no_name():
     # a given name with و is still a name after a role
     atts = find_attributions("وقال وزير الخارجية وليد المعلم إن الهجوم كان مزيفا.")
     assert [(a.source.text, a.also) for a in atts] == [("وليد المعلم", ())]
+
+
+# --- session 6: the fresh2 articles' error classes -------------------------------------
+
+
+def test_an_indefinite_title_and_its_adjective_are_an_unnamed_speaker():
+    (att,) = find_attributions("قالت طبيبة شرعية إن المعدات لم تكن صالحة للعمل.")
+    assert att.source.text == "طبيبة شرعية" and att.source.kind == "anonymous"
+
+
+def test_a_spokeswoman_title_is_no_participle():
+    (att,) = find_attributions("وقالت متحدثة باسم الشرطة إن التحقيق مستمر منذ أيام.")
+    assert att.source.text == "متحدثة باسم الشرطة"
+
+
+def test_a_verb_of_result_after_a_comma_has_its_own_speaker():
+    atts = find_attributions("وتأخرت القافلة عند الحاجز ساعات، ليعلن الوزير سامي العلي أن الطريق مفتوح الآن.")
+    assert [a.source.text for a in atts] == ["سامي العلي"]
+    assert find_attributions("وقال المدرب بعد أن قادت أهداف ليروي ساني الفريق إلى الفوز: نحن سعداء.")[0].source.text == "المدرب"
+
+
+def test_between_is_no_verb_without_someone_who_speaks():
+    assert find_attributions("ورغم ارتفاع الأسعار بين التجار والمزارعين على حد سواء فإن الأسواق تظل هادئة.") == []
+
+
+def test_a_recognized_name_runs_on_to_a_definite_title_after_it():
+    text = "وذكرت سارة هاميلتون ديلي الطبيبة الشرعية في التحقيق: كانوا يريدون إنجاز العمل بسرعة."
+    start = text.index("سارة")
+    (att,) = find_attributions(text, names=[(start, start + len("سارة هاميلتون"), "person")])
+    assert att.source.text == "سارة هاميلتون ديلي"
+    text = "كما انتقد روحاني تصريحات الرئيس الأمريكي بأنها تدخل في الشؤون الداخلية."
+    start = text.index("روحاني")
+    assert find_attributions(text, names=[(start, start + len("روحاني"), "person")])[0].source.text == "روحاني"

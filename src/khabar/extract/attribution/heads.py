@@ -16,6 +16,7 @@ from khabar.extract.attribution.lists import (
     _complement_at,
     _prep_matches,
     _Verb,
+    purpose_verb,
     verb_info,
 )
 from khabar.extract.attribution.sources import (
@@ -240,7 +241,7 @@ class _Sentence(_Tokens):
                         rest_at = j
             if found:
                 break
-            info = verb_info(w)
+            info = verb_info(w) or (purpose_verb(w) if self.norm(j - 1) == "," else None)
             if info is not None and j > i + 1 and info[1].kind in ("say", "participle") and w not in ("قاءلا", "قاءله"):
                 break
             j += 1
@@ -300,6 +301,18 @@ class _Sentence(_Tokens):
                 and self._name_word(end, limit, end - a)
             ):
                 end += 1  # "[سارة ليا] ويتسن، مديرة قسم ...": the apposition marks the name's end
+            elif (
+                end - a < MAX_NAME_WORDS
+                and end + 1 < limit
+                and self.named.get(end) is None
+                and not self.norm(end).startswith("ال")
+                and not self.norm(end).endswith("ات")  # "انتقد روحاني [تصريحات] الرئيس": the object
+                and _bare(self.norm(end)) not in self.L.statement_nouns
+                and self.norm(end + 1).startswith("ال")
+                and self.title_at(end + 1)
+                and self._name_word(end, limit, end - a)
+            ):
+                end += 1  # "[فيرونيكا هاميلتون] ديلي الطبيب الشرعي": a definite title after it ends the name
             return end
         k = a
         words = 0
@@ -766,6 +779,10 @@ class _Sentence(_Tokens):
                     p = next((q + 1 for q in range(p, min(limit, p + MAX_HEAD_WORDS)) if self.norm(q) == ")"), limit)
                 if p < limit and self._person_starts(p) and (pe := self.name_end(p, limit)) > p:
                     return _Head(a, pe, (p, pe), (a, self.closer[ne] + 1), "person", org, False)
+            if ne == r + 1 and not w.startswith("ال") and self._nisba(r) and not self._person_starts(r):
+                # "قالت طبيبة [شرعية] إن": an indefinite title and its adjective describe
+                # someone unnamed; the adjective is no name
+                return _Head(a, ne, None, None, "anonymous", None, False)
             if ne > r:
                 return _Head(a, ne, (r, ne), (a, r), "person", org, False)
             return _Head(a, r, None, (a, r), "person", org, True)

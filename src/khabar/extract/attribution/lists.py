@@ -185,6 +185,14 @@ def _listed(table: dict[str, _Verb], word: str) -> tuple[str, _Verb] | None:
     return None
 
 
+def purpose_verb(word: str) -> tuple[str, _Verb] | None:
+    """A present reporting verb after ل of result ("ليعلن"، "لتؤكد"), or None.  Not read
+    by :func:`verb_info`: out of context the form is as often a name ("ليروي ساني")."""
+    if word[:1] == "ل" and word[1:2] in ("ي", "ت") and len(word) > 4 and word[1:] in _lists().verbs:
+        return word[1:], _lists().verbs[word[1:]]
+    return None
+
+
 def conjoined(word: str) -> bool:
     """``word`` may be a verb with و or ف in front ("وقال"، "فأكد"، "وحث")."""
     return (len(word) > 3 and word[0] in "وف") or (len(word) == 3 and word[0] == "و")

@@ -19,6 +19,7 @@ from khabar.extract.attribution.lists import (
     _Verb,
     conjoined,
     noun_info,
+    purpose_verb,
     verb_info,
 )
 from khabar.extract.attribution.sources import (
@@ -104,6 +105,8 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             i = said[1]
             continue
         info = verb_info(w) or noun_info(w)
+        if info is None and s.norm(i - 1) == ",":
+            info = purpose_verb(w)  # "...، ليعلن أردوغان أن": after a comma, a verb of result
         if info is None or s.norm(i - 1) in s.L.passive:
             i += 1  # "كما تم استبعد ...": a passive names no one
             continue
@@ -513,8 +516,8 @@ def _verb_rules(
             rest = s.after_preposition(s.skip_circumstance(s.coordinated(head, h_end, verb.preps)[-1].end, h_end), verb)
             if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                 object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
-        if verb.kind == "strict" and kind not in ("indirect", "rest"):
-            return None, i + 1
+        if verb.kind == "strict" and (kind not in ("indirect", "rest") or (not verb.vnoun and head is not None and head.start > i and not s.speaker_like(head))):
+            return None, i + 1  # "بين [النساء] والرجال ... فإن": the word, not the verb
         if head is None and s.norm(i - 1) == "," and not verb.vnoun:
             head = s.statement_owner(i, floor)  # "وفي تصريح لـX، اليوم، قال إن"
         if head is None:
@@ -836,7 +839,8 @@ def _first_words() -> frozenset[str]:
     word, bare or after و/ف, and "ما"، "وان"، "وبان"."""
     L = _lists()
     first = set(L.verbs) | set(L.cues) | set(L.nouns)
-    return frozenset(first | {c + w for w in first for c in "وف"} | {"ما", "وان", "وبان"} | _CAME)
+    purpose = {"ل" + w for w in L.verbs if w[:1] in "يت" and len(w) > 3}  # "ليعلن"، "لتؤكد" (verb_info)
+    return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | _CAME)
 
 
 @lru_cache(maxsize=1)
@@ -863,8 +867,8 @@ def _may_attribute(text: str) -> bool:
     for k, w in enumerate(ws):
         if w not in openers:
             continue  # every rule below starts at a word of that set
-        bare = w[1:] if conjoined(w) else None
-        verb = L.verbs.get(w) or (L.verbs.get(bare) if bare else None) or L.nouns.get(w) or (L.nouns.get(bare) if bare else None)
+        info = verb_info(w) or noun_info(w) or (purpose_verb(w) if k > 0 else None)
+        verb = info[1] if info is not None else None
         if verb is not None:
             if verb.kind != "strict" or any(
                 _complement_at(x) or _complement_at(x[1:]) or any(_prep_matches(x, p) for p in verb.preps) for x in ws

@@ -17,6 +17,7 @@ from khabar.extract.attribution.lists import (
     _prep_matches,
     _Verb,
     conjoined,
+    purpose_verb,
     verb_info,
 )
 from khabar.extract.attribution.sources import (
@@ -138,7 +139,9 @@ class _Tokens:
         if not w or w in _HEAD_BREAK or w in _TERMINAL:
             return True
         if self.phrase_at(i, self.L.stops):
-            return True
+            # "متحدثة" stops a head as a participle ("قالت ... متحدثة لوكالة"), not as the
+            # title of "متحدثة باسم الجيش" (a fresh2 statement went to the speaker before)
+            return self.norm(i + 1) != "باسم"
         if verb_info(w) is not None or self.is_complement(i):
             return True
         return False
@@ -291,6 +294,8 @@ class _Tokens:
             info = verb_info(nxt)
             if info and (info[1].kind == "participle" or nxt[0] in "وف"):
                 return True
+            if purpose_verb(nxt) is not None:
+                return True  # "...، ليعلن أردوغان أن": someone else's statement
             if nxt in ("بينما", "فيما") or (nxt == "في" and self.norm(k + 2) in ("حين", "وقت")):
                 return True
             if nxt in ("وهو", "وهي", "وهذا") and self.norm(k + 2) == "ما":
