@@ -760,3 +760,24 @@ def test_two_policemen_among_the_dead_are_a_breakdown_of_the_toll():
     assert (police.category, police.group) == ("killed", "police")
     assert police.relation is not None and police.relation.kind == "breakdown_of"
     assert police.relation.target == _by_value(cs, 9).id
+
+
+def test_a_toll_announced_after_its_figures_is_the_announcers():
+    cs = _claims("قتل 40 شخصا وأصيب 70 في التفجير , في حصيلة جديدة أعلنتها وزارة الصحة صباح الأحد .")
+    assert source_of(_by_value(cs, 40)) == source_of(_by_value(cs, 70)) == "وزارة الصحة"  # not "... صباح الأحد"
+
+
+def test_an_earlier_toll_and_any_party_name_no_source():
+    cs = _claims(
+        "وقالت وزارة الصحة في بيان إن 40 شخصا قتلوا في التفجير."
+        " وكانت حصيلة سابقة اشارت الى مقتل 25 شخصا."
+        " ولم تعلن أي جهة مسؤوليتها عن التفجير."
+        ' وأضاف البيان " دفن ذوو 12 قتيلا أقاربهم " .'
+    )
+    assert source_of(_by_value(cs, 25)) is None
+    assert source_of(_by_value(cs, 12)) != "أي جهة"
+
+
+def test_a_speaker_set_off_by_commas_reports_what_they_counted():
+    c = _one("لكن الناشط الحقوقي سالم الحمدان , قال , في تصريحات صحفية , إنهم رصدوا 120 قتيلا منذ بداية الحملة .")
+    assert source_of(c) == "الناشط الحقوقي سالم الحمدان"

@@ -526,3 +526,9 @@ def test_a_day_and_month_alone_fix_nothing() -> None:
 def test_the_first_day_fixed_in_the_text_is_the_stated_one() -> None:
     found = stated_day("الثلاثاء 13 كانون الأول 2016: الاتفاق الموقع في 1 تشرين الأول 2016 انهار")
     assert found is not None and found.date == TUE
+
+
+def test_a_day_with_its_article_set_apart_by_a_dash_is_a_date() -> None:
+    # tokenized web pages print "ال - 22 من تشرين الأول"
+    (d,) = find_dates("بدأت المعارك في ال - 14 من تشرين الأول الماضي .", reference=None)
+    assert d.text.startswith("ال - 14") and d.precision == "day"

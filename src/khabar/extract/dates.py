@@ -205,7 +205,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         absolute=re.compile(
             rf"{_START}(?:(?P<wd>{any_weekday})\s*,?\s*)?"
-            rf"(?:(?:ال)?(?P<dnum>\d{{1,2}})(?!\d)|(?P<dord>{_alt(c.ordinals)}){_END})"
+            # "ال - 22 من تشرين الأول": tokenized pages print the article apart with a dash
+            rf"(?:(?:ال(?:\s+-\s+)?)?(?P<dnum>\d{{1,2}})(?!\d)|(?P<dord>{_alt(c.ordinals)}){_END})"
             rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>{months}){_END}{second_month}{explicit_year}"
         ),
         numeric_dmy=re.compile(

@@ -539,3 +539,21 @@ def test_other_pairs_are_not_an_ordinal_with_its_tens(first: str, second: str) -
     from khabar.text.ar.numbers.words import ordinal_with_tens
 
     assert ordinal_with_tens(normalize(first), normalize(second)) is None
+
+
+def test_the_rest_of_thousands_in_digits_is_one_number() -> None:
+    found = find_numbers("رصدنا 3 آلاف و 215 قتيلا و 2 آلاف و 40 جريحا")
+    assert [(m.text, m.value) for m in found] == [("3 آلاف و 215", 3215), ("2 آلاف و 40", 2040)]
+    # a range of thousands stays a range
+    (m,) = find_numbers("بين 3 آلاف و 5 آلاف")
+    assert (m.low, m.high) == (3000, 5000)
+
+
+def test_a_hedge_written_joined_to_its_particle_hedges() -> None:
+    (m,) = find_numbers("نزوح مايقارب 900 عائلة")
+    assert m.approximate and m.qualifier == "مايقارب"
+
+
+def test_a_timestamp_with_spaced_colons_is_a_time() -> None:
+    found = find_numbers("نشر في 12 | 08 : 45 قتل 30 شخصا")
+    assert [(m.text, m.unit) for m in found] == [("12", None), ("08 : 45", "time"), ("30", None)]

@@ -269,6 +269,22 @@ def _variants_since() -> frozenset[str]:
     return frozenset({_SINCE, "و" + _SINCE})
 
 
+#: "قتل 276 شخصا ...، في حصيلة جديدة أعلنتها وزارة الإعلام": a toll announced by someone,
+#: written after the figures it gives (AFP's style); a word or two may describe the toll.
+_TOLL_ANNOUNCED = re.compile(
+    r"(?:^|\s)(?:[وفب]?حصيل[ةه]|[وفب]?الحصيل[ةه])(?:\s+[^\s،,.:؛]+){0,2}?\s+"
+    r"(?:[أا]علنتها|[أا]وردتها|نشرتها|ذكرتها|[أا]صدرتها|قدمتها|[أا]فادت\s+بها)\s+(?P<source>[^،,.:؛()]+)"
+)
+
+
+def _toll_source(sentence: Sentence, end: int) -> str | None:
+    """The announcer of a toll written after the figure in its sentence, or None."""
+    m = _TOLL_ANNOUNCED.search(sentence.text, end)
+    if m is None or any(ch in ".!?؟|" for ch in sentence.text[end : m.start()]):  # "|": page furniture
+        return None
+    return clean_source(m.group("source"))
+
+
 def _headline_source(sentence: Sentence, start: int) -> str | None:
     """"الأمم المتحدة: نحو 40 ألف مدني عالقون": a headline's source is before its colon."""
     if not sentence.is_title:
@@ -381,8 +397,23 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             b += 1
         if b > a:
             return s.text[s.toks[a].start : s.toks[b - 1].end]
-        return _subject_before(s, k)
+        before = _subject_before(s, k)
+        if before is not None or not _pronoun_subject(s, k):
+            return before
+        # "قال X إنهم رصدوا 7 آلاف قتيل": a verb whose subject is a pronoun reports for the
+        # one named with the verb before it
     return None
+
+
+#: "إنهم رصدوا"، "أنهم وثقوا": a plural verb after a complementiser with a pronoun.
+_PRONOUN_COMPLEMENTISERS = frozenset(normalize(w) for w in "إنهم أنهم انهم بأنهم إنه أنه انه بأنه إنها أنها انها بأنها".split())
+
+
+def _pronoun_subject(s: _Sent, k: int) -> bool:
+    """The verb at ``k`` has a pronoun for subject: a plural ending (وا) or a complementiser
+    with a pronoun right before it."""
+    p = k - 1
+    return s.toks[k].norm.endswith("وا") or (p >= 0 and s.is_word(p) and s.toks[p].norm in _PRONOUN_COMPLEMENTISERS)
 
 
 #: Words after which a subject-first clause starts ("إلا وسائل إعلام محلية تحدثت عن").
@@ -393,6 +424,8 @@ def _subject_before(s: _Sent, k: int) -> str | None:
     """The subject written before a verb of saying whose object follows it ("إلا وسائل إعلام
     محلية تحدثت عن إصابة 8"): the words since the clause opened, when they name someone who
     can speak (an institution, a country or an unnamed source of the lists)."""
+    if k >= 2 and s.toks[k - 1].text in ",،" and s.is_word(k - 2):
+        k -= 1  # "لكن الناشط الحقوقي عمران الأراكاني , قال , في تصريحات": the subject set off
     j = k - 1
     while j >= 0 and k - j <= MAX_HEADLINE_SOURCE_WORDS and s.is_word(j) and s.toks[j].norm not in _CLAUSE_OPENERS:
         j -= 1
@@ -589,6 +622,17 @@ _NOT_A_SOURCE_START = frozenset(
         "خصوصا خصوصاً خاصة أيضا أيضاً كذلك مجددا مجدداً مرارا بدوره بدورها"
     ).split()
 )
+#: First words of what names no speaker: "أي جهة" (any party: "لم تعلن أي جهة مسؤوليتها")
+#: and a toll itself ("وكانت حصيلة سابقة اشارت الى مقتل 137": the outlet's earlier count;
+#: a toll with its issuer, "حصيلة لوزارة الصحة", is the ministry's by :func:`_issuer`).
+_NAMES_NOBODY = frozenset(normalize(w) for w in "أي اي وأي حصيلة وحصيلة".split())
+
+
+def _names_nobody(first_word: str) -> bool:
+    norm = normalize(first_word)
+    return norm in _NAMES_NOBODY or without_article(norm) in _NAMES_NOBODY
+
+
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
 #: A source is at least this many letters ("يوين" is a cut word, not a source).
 MIN_SOURCE_LETTERS = 4
@@ -607,6 +651,13 @@ _CIRCUMSTANCE = re.compile(
 
 _IN = re.compile(r"\s+(?:في|فى)\s+")
 
+#: A time after a source is when it spoke, not part of its name: "وزارة الإعلام الصومالية
+#: صباح الاثنين"، "ناشطون منذ بدء الاشتباكات" ("اليوم" is left: "صحيفة اليوم السابع").
+_WHEN_AFTER = re.compile(
+    r"\s+(?:صباح|مساء|ظهر|عصر|فجر|ليل|ليلة|يوم|[أا]مس|منذ|خلال"
+    r"|ال[أا]حد|ال[اإ]ثنين|الثلاثاء|ال[أا]ربعاء|الخميس|الجمعة|السبت)(?:\s.*)?$"
+)
+
 
 def clean_source(text: str) -> str | None:
     """A source as a reader should see it, or None when what was found is no source: cut
@@ -620,6 +671,7 @@ def clean_source(text: str) -> str | None:
         # "أعلن المدعي العام اعتقال خمسة": a count ends the source, written in words too
         text = text[: counted[0].start]
     text = _CIRCUMSTANCE.sub("", text)
+    text = _WHEN_AFTER.sub("", text)
     for m in _IN.finditer(text):
         rest = text[m.end() :]
         if any(n.start == 0 for n in find_numbers(rest.removeprefix("ال"))):
@@ -629,6 +681,8 @@ def clean_source(text: str) -> str | None:
     if len(words) > 1 and verb_info(normalize(words[0])) is not None:
         words = words[1:]  # "أوردت صحيفة صن": the verb is not the source
     words = _issuer(words)
+    if words and _names_nobody(words[0]):
+        return None  # "ولم تعلن أي جهة"، "وكانت حصيلة سابقة اشارت": no one speaks
     while words and (normalize(words[-1]) in _TAIL_WORDS or normalize(words[-1]) in ("و", "")):
         words.pop()
     while words and not any(ch.isalpha() for ch in words[-1]):
@@ -675,7 +729,7 @@ def _relayed(text: str) -> list[str]:
 
 
 #: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
-_DOCUMENTS = frozenset(normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة".split())
+_DOCUMENTS = frozenset(normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة".split())
 
 
 def _issuer(words: list[str]) -> list[str]:
@@ -913,7 +967,7 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim
 
     named: list[tuple[int, SourceLink, str]] = []  # (offset, link, role), in text order
     for q in quotes:
-        if q.speaker and _anaphor_head(q.speaker) is None:
+        if q.speaker and _anaphor_head(q.speaker) is None and not _names_nobody(q.speaker.split()[0]):
             kind = "organisation" if q.organisation is None and q.role is None else "person"
             role = " ".join(without_article(w) for w in normalize(q.role or "").split())
             named.append((q.start, SourceLink(q.speaker, kind, q.organisation), role))

@@ -108,6 +108,7 @@ from khabar.extract.claims.context import (
     place_finder,
     _previous_source,
     _quote_speaker,
+    _toll_source,
     _verb_source,
 )
 from khabar.extract.claims.cues import _lists, _Sent, _variants
@@ -225,6 +226,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 fallback = (
                     _quote_speaker(quotes, sentence.index, start, end, text)
                     or _headline_source(sentence, n.start)
+                    or _toll_source(sentence, n.end)
                     or _verb_source(s, f, taken, headline=sentence.is_title)
                 )
                 if fallback is None and carried is not None:

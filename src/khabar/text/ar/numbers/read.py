@@ -165,8 +165,14 @@ def _read(toks: list[_Tok], i: int) -> _Read | None:
         else:
             break
         if last == "scale" and cur == 0 and v < last_scale:
-            if kind == "digits" and t.kind == "num" and not _scale_follows(toks, k + 1, last_scale):
-                break  # "2.5 مليون و1,200": a list, unless a smaller scale follows (مليون و200 ألف)
+            # "2.5 مليون و1,200": a list, unless a smaller scale follows (مليون و200 ألف) or
+            # the rest of a whole number of thousands is written in digits ("7 آلاف و 354
+            # قتيلا": 7,354, as Anadolu's Arabic service writes tolls)
+            rest_of_thousands = (
+                last_scale == 1000 and v < 1000 and total.is_integer() and not _scale_follows(toks, k + 1, float("inf"))
+            )
+            if kind == "digits" and t.kind == "num" and not rest_of_thousands and not _scale_follows(toks, k + 1, last_scale):
+                break
             cur = v
         elif last == "hundred" and v < 100 and kind != "hundred":
             cur += v
