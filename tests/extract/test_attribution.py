@@ -519,3 +519,20 @@ def test_a_recognized_name_runs_on_to_a_definite_title_after_it():
     text = "كما انتقد روحاني تصريحات الرئيس الأمريكي بأنها تدخل في الشؤون الداخلية."
     start = text.index("روحاني")
     assert find_attributions(text, names=[(start, start + len("روحاني"), "person")])[0].source.text == "روحاني"
+
+
+def test_a_cue_inside_a_relative_clause_on_a_source_describes_how_it_works():
+    text = "لكن المرصد الذي يتخذ من لندن مقرا له ويجمع معلوماته استنادا إلى شبكة من الناشطين، لم يحدد الجهة المسؤولة."
+    assert all(a.source is None or "الناشطين" not in a.source.text for a in find_attributions(text))
+    (att,) = find_attributions("قتل خمسة أشخاص في الغارات التي شنتها الطائرات بحسب المرصد السوري لحقوق الإنسان.")
+    assert att.source.text == "المرصد السوري لحقوق الإنسان"
+
+
+def test_the_noun_a_verb_needs_ends_its_subject():
+    (att,) = find_attributions("وألقت الوكالة باللوم على الحكومة في تأخر القوافل.")
+    assert att.source.text == "الوكالة" and "الحكومة" in "وألقت الوكالة باللوم على الحكومة في تأخر القوافل."[att.content_start : att.content_end]
+
+
+def test_a_post_speaks_for_who_published_it():
+    (att,) = find_attributions("ونشرت الأم على حسابها منشورا قالت فيه إنها حزينة جدا على ابنتها.")
+    assert att.source.text == "الأم" and "حزينة" in "ونشرت الأم على حسابها منشورا قالت فيه إنها حزينة جدا على ابنتها."[att.content_start : att.content_end]

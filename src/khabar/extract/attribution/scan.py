@@ -140,14 +140,17 @@ def _sender(s: _Sentence, i: int, floor: int) -> _Head | None:
     whose pronoun points to a document named just before, with no speaker after it, is
     said by whoever issued the document: the subject before the document's noun."""
     for k in range(i - 1, max(floor, i - MAX_DOCUMENT_BACK) - 1, -1):
-        if _bare(s.norm(k)) in s.L.statement_nouns:
+        w = _bare(s.norm(k))
+        if w in s.L.statement_nouns or (w[-1:] == "ا" and w[:-1] in s.L.statement_nouns):  # "منشورا قالت فيه"
             head = s.head_before(k, floor)
-            if head is not None:
-                return head if s.subject_like(head) else None
+            if head is not None and s.subject_like(head):
+                return head
             if floor == 0 and conjoined(s.norm(0)):
-                # "وبعث [X]، رسالة": the subject of the verb that opens the sentence
+                # "وبعث [X]، رسالة"، "ونشرت [الأم] على حسابها منشورا قالت فيه": the subject
+                # of the verb that opens the sentence, a definite noun even if no list knows it
                 head = s.speaker_np(1, k)
-                return head if head is not None and s.speaker_like(head) else None
+                if head is not None and (s.speaker_like(head) or (s.norm(1).startswith("ال") and head.end - head.start <= 2)):
+                    return head
             return None
         if not s.is_word(k) and s.norm(k) != ",":
             return None
@@ -240,6 +243,8 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
     """"بحسب المرصد"، "وفق ما أفاد المرصد ...": the source follows the cue; what it
     attributes is the rest of the sentence (or, for a cue at the end, what precedes it)."""
     a = i + k
+    if _describes_antecedent(s, i):
+        return None, a
     w = s.norm(a)
     if s.norm(a - 1) in ("ما", "لما") and (verb_info(w) or verb_info(w[:-1]) or verb_info(w[:-2])):
         a += 1  # "بحسب ما أعلنته وزارة الصحة": the cue's own verb, with its pronoun
@@ -272,6 +277,21 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
     if head is None:
         return None, a
     return _cue_after_head(s, i, k, head, before_from, carried)
+
+
+def _describes_antecedent(s: _Sentence, i: int) -> bool:
+    """A cue inside a relative clause on a source, with no comma between: "لكن المرصد الذي
+    يتخذ من بريطانيا مقرا له ويجمع معلوماته استنادا إلى مصادر في سوريا، لم يحدد": how the
+    source works, no attribution (a fresh2 article gave the Observatory's next statements to
+    "مصادر في سوريا")."""
+    for k in range(i - 1, max(-1, i - 2 * MAX_HEAD_WORDS), -1):
+        w = s.norm(k)
+        if not s.is_word(k) or w in _TERMINAL:
+            return False
+        if w in s.L.relative:
+            head = s.head_before(k)
+            return head is not None and s.speaker_like(head) and head.kind != "person"
+    return False
 
 
 def _cue_after_head(s: _Sentence, i: int, k: int, head: _Head, before_from: int, carried: bool) -> tuple[Attribution | None, int]:
@@ -638,7 +658,14 @@ def _noun_object(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribu
     start = i + 1
     first = i + 2 if s.norm(i + 1) in _PRONOUN_PREPOSITIONS else i + 1  # "التي يعلن فيها الجيش"
     after = s.speaker_np(first, s.n, verb.preps)
-    after = after if after is not None and s.speaker_like(after) else None
+    # "وألقت [الوكالة] باللوم على": the verb's own noun right after it marks its subject
+    # (and ends it, though a head would run on into it as a genitive)
+    framed = False
+    if after is not None and verb.frame:
+        cut = next((k for k in range(after.start + 1, after.end + 1) if s.norm(k) in verb.frame), None)
+        if cut is not None and after.name is None:
+            after, framed = dataclasses.replace(after, end=cut), True
+    after = after if after is not None and (framed or s.speaker_like(after)) else None
     # "وكان التنظيم قد أعلن ..."، "لكن طهران نفت ...": the subject before the verb
     if not s.opens_clause(i) or s.norm(i - 1) == "قد":
         head = s.head_before(i, floor)
