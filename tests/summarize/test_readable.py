@@ -128,6 +128,22 @@ def test_a_verb_whose_subject_is_in_the_sentence_before_leans_on_it():
     assert text.startswith("أكد المحافظ") and antecedent is None  # its subject follows the verb
 
 
+def test_the_short_name_of_what_the_sentence_before_named_in_full_leans_on_it():
+    # "المكتب" is "مكتب الأمم المتحدة ..." of the sentence before: alone it names nothing.
+    report = (
+        "",
+        "وكان مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية قد أعلن أمس أن النازحين بلغوا عشرة آلاف.\n"
+        "ويقدر المكتب أن نحو خمسة آلاف مدني ما زالوا داخل حي الواحة المحاصر.\n"
+        "وقالت شركة النقل الوطنية إن حافلاتها جاهزة لنقل العائلات من الحي.\n"
+        "وأعلن المكتب الإعلامي للمحافظة أن الطريق إلى الحي فتح صباح اليوم.",
+    )
+    found = kept([report])
+    assert found["ويقدر المكتب"][1] == found["وكان مكتب ال"][2]
+    # named in full in the sentence itself, or not named before: it stands alone
+    assert found["وقالت شركة ا"][1] is None
+    assert found["وأعلن المكتب"][1] is None
+
+
 def test_a_sentence_announcing_what_follows_is_left_out():
     report = (
         "",

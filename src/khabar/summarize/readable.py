@@ -55,6 +55,8 @@ _DATELINE = re.compile(r"^[^\W\d_][^()\n.]{0,60}?\s*\([^()\n]{1,30}\)\s*[-–—
 #: Words that may follow a reporting verb when no speaker is named ("وأضاف أن ...").
 _SUBJECTLESS_NEXT = frozenset({"ان", "بان", "انه", "انها", "انهم"})
 _CONJUNCTIONS = ("و", "ف")
+#: One-letter proclitics that may be written on a name's head ("لشركة آسمان").
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 #: How many first words of a sentence are looked at for a word that points back.
 ANAPHOR_WORDS = 2
 #: Prepositions that, right after a verb opening a sentence, show its subject is left out
@@ -205,6 +207,20 @@ def subjectless_verb(kept: Sequence[str]) -> bool:
     return second.startswith(("بال", "لل")) or _ON_VERBAL_NOUN.match(second) is not None
 
 
+def short_name(kept: Sequence[str], before: Sequence[str]) -> bool:
+    """Whether one of the first :data:`ANAPHOR_WORDS` words is the short name of something
+    the sentence before named in full: "ويقدر المكتب أن ..." after "وكان مكتب الأمم المتحدة
+    لتنسيق الشؤون الإنسانية قد أعلن ...", "وقالت الشركة" after "شركة آسمان": the word with
+    the article, the sentence before with the word bare (the head of a name) and the kept
+    words without it."""
+    bare = set(before) | {w[1:] for w in before if w[:1] in _PROCLITICS and len(w) > 4}
+    for w in kept[:ANAPHOR_WORDS]:
+        w = _bare(w)
+        if w.startswith("ال") and len(w) > 4 and w[2:] in bare and w[2:] not in kept:
+            return True
+    return False
+
+
 def leans_back(kept: Sequence[str], sentence: Sentence, doc: Document, kept_from: int) -> bool:
     """Whether the kept part (its normalized words, from article offset ``kept_from``) needs
     the sentence before it: a pointing word among its first words, an opener that ties it to
@@ -215,6 +231,10 @@ def leans_back(kept: Sequence[str], sentence: Sentence, doc: Document, kept_from
     if subjectless_verb(kept):
         return True
     if any(match_at(kept, i, openers.anaphors) for i in range(ANAPHOR_WORDS)):
+        return True
+    before = sentence.index - 1
+    if before >= 0 and not doc.sentences[before].is_title and short_name(kept, doc.sentence_words[before]):
+        # (a lead naming briefly what its headline named in full restates it, and stands alone)
         return True
     if kept and _bare(kept[0]) in openers.say_verbs:
         if len(kept) >= 2 and kept[1] in _SUBJECTLESS_NEXT:
