@@ -781,3 +781,17 @@ def test_an_earlier_toll_and_any_party_name_no_source():
 def test_a_speaker_set_off_by_commas_reports_what_they_counted():
     c = _one("لكن الناشط الحقوقي سالم الحمدان , قال , في تصريحات صحفية , إنهم رصدوا 120 قتيلا منذ بداية الحملة .")
     assert source_of(c) == "الناشط الحقوقي سالم الحمدان"
+
+
+def test_an_estimate_between_two_numbers_disputes_another_sources_figure():
+    from khabar.relate.quantities import find_quantities
+
+    cs = _claims(
+        'وأفاد خوان ريبيرا أحد منظمي المسيرة بأنه يقدر عدد المشاركين بين "300 أو 350" شخص،'
+        " في حين قالت الشرطة إن عددهم نحو 120 شخصا."
+    )
+    estimate = _by_value(cs, None)
+    assert (estimate.qualifier, estimate.low, estimate.high) == ("range", 300, 350)
+    assert source_of(estimate) == "خوان ريبيرا"  # not "... أحد منظمي"
+    _, quantities = find_quantities(cs)
+    assert any(q.disputes for q in quantities)

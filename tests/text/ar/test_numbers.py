@@ -557,3 +557,10 @@ def test_a_hedge_written_joined_to_its_particle_hedges() -> None:
 def test_a_timestamp_with_spaced_colons_is_a_time() -> None:
     found = find_numbers("نشر في 12 | 08 : 45 قتل 30 شخصا")
     assert [(m.text, m.unit) for m in found] == [("12", None), ("08 : 45", "time"), ("30", None)]
+
+
+def test_two_numbers_joined_by_or_are_an_estimate_between_them() -> None:
+    (m,) = find_numbers('قدر المنظمون عددهم بين "300 أو 350" شخصا')
+    assert (m.text, m.value, m.low, m.high) == ("300 أو 350", None, 300, 350)
+    (m,) = find_numbers("قتل 5 أو أكثر")
+    assert (m.value, m.high) == (5, None)  # "أو أكثر" is a hedge, not a range

@@ -627,6 +627,10 @@ _NOT_A_SOURCE_START = frozenset(
 #: a toll with its issuer, "حصيلة لوزارة الصحة", is the ministry's by :func:`_issuer`).
 _NAMES_NOBODY = frozenset(normalize(w) for w in "أي اي وأي حصيلة وحصيلة".split())
 
+#: "X أحد منظمي المسيرة": after a name of two words or more, "one of" opens an apposition
+#: (as the first word, "أحد المصادر", it is the source itself).
+_ONE_OF = frozenset(normalize(w) for w in "أحد إحدى احد احدى".split())
+
 
 def _names_nobody(first_word: str) -> bool:
     norm = normalize(first_word)
@@ -681,6 +685,9 @@ def clean_source(text: str) -> str | None:
     if len(words) > 1 and verb_info(normalize(words[0])) is not None:
         words = words[1:]  # "أوردت صحيفة صن": the verb is not the source
     words = _issuer(words)
+    apposition = next((i for i, w in enumerate(words) if i > 1 and normalize(w) in _ONE_OF), None)
+    if apposition is not None:
+        words = words[:apposition]  # "فيران كورنيلا أحد منظمي [المسيرة]": the name, not "one of"
     if words and _names_nobody(words[0]):
         return None  # "ولم تعلن أي جهة"، "وكانت حصيلة سابقة اشارت": no one speaks
     while words and (normalize(words[-1]) in _TAIL_WORDS or normalize(words[-1]) in ("و", "")):

@@ -26,8 +26,8 @@ _QUALIFIER_OF_HEDGE: dict[str, QualifierKind] = {
 #: Groups that name no one in particular ("people" and "civilians" count the same people).
 _BROAD = frozenset({"people", "civilians"})
 
-#: Two numbers in one mention: "10-20", "10 إلى 20".
-_RANGE_TEXT = re.compile(r"\d\s*[-–]\s*\d|\bإلى\b|\bالى\b")
+#: Two numbers in one mention: "10-20", "10 إلى 20", "400 أو 500".
+_RANGE_TEXT = re.compile(r"\d\s*[-–]\s*\d|\bإلى\b|\bالى\b|\bأو\b|\bاو\b")
 
 
 def qualifier_of(n: NumberMention) -> QualifierKind:
