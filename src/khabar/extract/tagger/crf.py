@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, filterfalse
 from pathlib import Path
 
 import numpy as np
@@ -584,13 +585,16 @@ class Tagger:
             rows: list[int] = []
             starts: list[int] = []
             pad_before, pad_after = [self._bos] * _PAD, [self._eos] * _PAD
-            new = [t for t in dict.fromkeys(t for s in sentences for t in s) if t not in index]
+            # the word types not seen before, and every token's row: iterated in C (map,
+            # filterfalse), not by a comprehension, since this runs for every token
+            new = list(filterfalse(index.__contains__, dict.fromkeys(chain.from_iterable(sentences))))
             if new:
                 self._add_rows(new)
+            row_of = index.__getitem__
             for s in sentences:
                 rows += pad_before
                 starts.append(len(rows))
-                rows += [index[t] for t in s]
+                rows += map(row_of, s)
                 rows += pad_after
             row_ids = np.array(rows, dtype=np.int64)
             table = self._table[row_ids]

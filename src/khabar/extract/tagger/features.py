@@ -139,7 +139,7 @@ def _shape(token: str, norm: str) -> str:
 def word_attributes(token: str) -> tuple[tuple[str, str], ...]:
     """(family, value) attributes of one token as written; see the module docstring."""
     norm = normalize(token)
-    bare = "".join(ch for ch in norm if ch.isalnum())
+    bare = _letters_and_digits(norm)
     shape = _shape(token, bare)
     out: list[tuple[str, str]] = [("shape", shape)]
     if shape == "punct":
@@ -220,7 +220,13 @@ def phrase_attributes(norms: list[str]) -> list[list[str]]:
 
 @lru_cache(maxsize=300_000)
 def bare_norm(token: str) -> str:
-    return "".join(ch for ch in normalize(token) if ch.isalnum())
+    return _letters_and_digits(normalize(token))
+
+
+def _letters_and_digits(norm: str) -> str:
+    """The letters and digits of ``norm``: most words are nothing else, and are kept whole
+    without a look at each character."""
+    return norm if norm.isalnum() else "".join(ch for ch in norm if ch.isalnum())
 
 
 def families_at(offset: int) -> frozenset[str] | None:

@@ -154,14 +154,22 @@ class _Pieces:
     quadratic, 7.6 s)."""
 
     def __init__(self, norm: str) -> None:
+        self._norm = norm
         self._n = len(norm)
         self._starts: list[int] = []  # breaks never overlap: both lists are sorted
         self._ends: list[int] = []
-        for m in _BREAK.finditer(norm):
+        self._found = False  # the breaks are looked for at the first question: most
+        # sentences hold no digit and no number word, and are never asked about
+
+    def _find(self) -> None:
+        for m in _BREAK.finditer(self._norm):
             self._starts.append(m.start())
             self._ends.append(m.end())
+        self._found = True
 
     def around(self, p: int) -> tuple[int, int]:
+        if not self._found:
+            self._find()
         k = bisect_right(self._ends, p)
         a = self._ends[k - 1] if k else 0
         k = bisect_left(self._starts, p)
