@@ -536,3 +536,16 @@ def test_the_noun_a_verb_needs_ends_its_subject():
 def test_a_post_speaks_for_who_published_it():
     (att,) = find_attributions("ونشرت الأم على حسابها منشورا قالت فيه إنها حزينة جدا على ابنتها.")
     assert att.source.text == "الأم" and "حزينة" in "ونشرت الأم على حسابها منشورا قالت فيه إنها حزينة جدا على ابنتها."[att.content_start : att.content_end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ('وصل الوفد إلى العاصمة، بحسب شبكة "أي بي سي دي" الإخبارية.', 'شبكة "أي بي سي دي" الإخبارية'),
+        ("وتجمع المئات في الساحة، وفق وكالة (سانا) الرسمية، قبل أن يتفرقوا.", "وكالة (سانا) الرسمية"),
+        ("وبحسب منظمة غير حكومية شارك في المسيرة 300 شخص.", "منظمة غير حكومية"),
+    ],
+)
+def test_a_body_keeps_its_name_in_quotes_or_brackets_and_a_negated_adjective(sentence: str, source: str) -> None:
+    (a,) = find_attributions(sentence)
+    assert a.source is not None and a.source.text.rstrip('"') == source.rstrip('"')

@@ -795,3 +795,8 @@ def test_an_estimate_between_two_numbers_disputes_another_sources_figure():
     assert source_of(estimate) == "خوان ريبيرا"  # not "... أحد منظمي"
     _, quantities = find_quantities(cs)
     assert any(q.disputes for q in quantities)
+
+
+def test_a_cues_preposition_is_not_part_of_the_source():
+    c = _one("ووفقا للمعارضة، فقد أعدم 12 سجينا في سجون البلاد.")
+    assert source_of(c) == "المعارضة"

@@ -44,7 +44,7 @@ _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكن�
 _INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "مطلعين", "مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين"})
 #: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
 _NAMED_BODIES = frozenset({
-    "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون",
+    "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون", "منظمه",
     "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع", "سلاح",
     "مستشفي",
 })
@@ -375,8 +375,19 @@ class _Sentence(_Tokens):
         genitive = not definite
         while j < limit and j - start < MAX_HEAD_WORDS:
             w = self.norm(j)
-            if w == _QUOTE and self.closer.get(j, limit) < limit and 0 < self.closer[j] - j - 1 <= MAX_QUOTED_NAME_WORDS:
+            # a body's own name may be longer: an acronym spelled out ('شبكة "سي جي تي أن"')
+            quoted = MAX_NAME_WORDS if j == start and self.norm(start - 1) in _NAMED_BODIES else MAX_QUOTED_NAME_WORDS
+            if w == _QUOTE and self.closer.get(j, limit) < limit and 0 < self.closer[j] - j - 1 <= quoted:
                 j = self.closer[j] + 1  # غرفة عمليات «حوار كلس» (an unclosed mark closes nothing)
+                continue
+            if w == "(" and j == start and self.norm(start - 1) in _NAMED_BODIES:
+                # "وكالة (وفا) الرسمية": the body's name in brackets
+                close = next((k for k in range(j + 1, min(limit, j + MAX_QUOTED_NAME_WORDS + 2)) if self.norm(k) == ")"), None)
+                if close is not None and close > j + 1 and all(self.is_word(k) for k in range(j + 1, close)):
+                    j = close + 1
+                    continue
+            if w == "غير" and not definite and j + 1 < limit and self._nisba(j + 1) and not self.norm(j + 1).startswith("ال"):
+                j += 2  # "منظمة [غير حكومية]": a negated adjective
                 continue
             issued = self.phrase_at(j, self.L.issued) if j == start else 0
             if issued:

@@ -684,6 +684,8 @@ def clean_source(text: str) -> str | None:
     words = text.split()
     if len(words) > 1 and verb_info(normalize(words[0])) is not None:
         words = words[1:]  # "أوردت صحيفة صن": the verb is not the source
+    if words and normalize(words[0]).startswith("لل") and len(normalize(words[0])) > 4:
+        words = ["ال" + words[0][2:], *words[1:]]  # "ووفقا للمعارضة": the cue's ل on the source
     words = _issuer(words)
     apposition = next((i for i, w in enumerate(words) if i > 1 and normalize(w) in _ONE_OF), None)
     if apposition is not None:
