@@ -549,3 +549,41 @@ def test_a_post_speaks_for_who_published_it():
 def test_a_body_keeps_its_name_in_quotes_or_brackets_and_a_negated_adjective(sentence: str, source: str) -> None:
     (a,) = find_attributions(sentence)
     assert a.source is not None and a.source.text.rstrip('"') == source.rstrip('"')
+
+
+def _said(text, att):
+    return text[att.content_start : att.content_end]
+
+
+def test_first_person_words_after_the_verb_are_the_speakers_own():
+    text = "وأضافت لست من الذين يحبون الظهور أمام الكاميرات."
+    (att,) = find_attributions(text)
+    assert att.source is None and att.direct and _said(text, att).startswith("لست")
+
+
+def test_a_quoted_name_after_the_verb_speaks():
+    text = 'وأضافت " الوطن " أن اللاعب نشر تغريدة على حسابه.'
+    (att,) = find_attributions(text)
+    assert att.source.text == "الوطن"
+    assert find_attributions('وقال «تنظيم الدولة» إنه سيواصل القتال.')[0].source.text == "تنظيم الدولة"
+    assert find_attributions('ومسؤول الارتباط بين "وزارة الدفاع" والجبهة، كما أنه المسؤول عن الفرق.') == []
+
+
+def test_a_relay_to_a_pronoun_continues_the_speaker_before():
+    text = "ونقل مكتب الوزير عنه قوله، في اتصال هاتفي، إن القوات لديها تعليمات واضحة."
+    (att,) = find_attributions(text)
+    assert att.source is None and _said(text, att).startswith("القوات لديها")
+
+
+def test_a_relative_clause_after_a_comma_speaks_for_the_name_before_it():
+    text = "وتتفق معها في هذا الرأي مريم، التي تقول إن الطريق كان صعبا."
+    start = text.index("مريم")
+    (att,) = find_attributions(text, names=[(start, start + len("مريم"), "person")])
+    assert att.source.text == "مريم"
+
+
+def test_data_speak_with_whose_they_are_and_new_verbs_report():
+    text = "ووفقا لبيانات البورصة الكندية، فقد تراجع سعر السهم إلى أدنى مستوى."
+    assert find_attributions(text)[0].source.text == "بيانات البورصة الكندية"
+    assert find_attributions("الشرطة البريطانية تحض على تجنب التعليق على الحادث")[0].source.text == "الشرطة البريطانية"
+    assert find_attributions("وتشكو الحكومة منذ فترة من أن المسلحين يعبرون الحدود.")[0].source.text == "الحكومة"

@@ -684,3 +684,8 @@ def test_a_headline_speaker_keeps_apart_the_place_where_it_was_said():
     )
     quotes = extract_quotes(article, split_sentences(article))
     assert [q.speaker for q in quotes if "أسوأ دمار" in q.content] == ["أنجلينا جولي"]
+
+
+def test_a_quoted_surname_is_the_person_named_before():
+    qs = _quotes('وقال الناشط أحمد العسكر إن القوات تقدمت شرق المدينة. وأضاف " العسكر " أن التنظيم استعاد المنطقة.')
+    assert [q.speaker for q in qs] == ["أحمد العسكر", "أحمد العسكر"]

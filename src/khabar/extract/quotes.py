@@ -142,7 +142,9 @@ def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | No
             # a collective named as such, not someone named before
             return dataclasses.replace(new, resolved=construct)
     name = _bare_words(src.text)
-    if src.kind == "person" and len(name) == 1:
+    if src.kind in ("person", "organisation") and len(name) == 1:
+        # a surname alone, also in quotation marks ('وأضاف " العسكر "' is read as a quoted
+        # name), is the person named before
         for prev in reversed(recent):
             if name[0] in prev.name_keys and len(prev.name_keys) > 1:
                 return _merged(prev, new, src)

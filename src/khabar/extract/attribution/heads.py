@@ -627,7 +627,8 @@ class _Sentence(_Tokens):
         speakers cut to their first word)."""
         a, j = head.start, head.end
         first = self.norm(a)
-        if j >= limit or not self.is_word(j) or not (first in _NAMED_BODIES or (len(first) >= 5 and first.endswith("و"))):
+        document = _bare(first) in self.L.statement_nouns or (first.endswith("ات") and first[:-2] in self.L.statement_nouns)
+        if j >= limit or not self.is_word(j) or not (first in _NAMED_BODIES or document or (len(first) >= 5 and first.endswith("و"))):
             # only a noun that heads a name, or a plural in construct ("مستشارو الإليزيه"):
             # a surname before the verb's object is no construct ("ووصف بوليانسكي القرارات")
             return None
@@ -637,7 +638,7 @@ class _Sentence(_Tokens):
             # "رباني [المشرفة]": a participle or an adjective of origin)
             (nxt.startswith("ال") and not nxt.startswith("الم") and not self._nisba(j) and not self.is_place_or_country(j)
              and not self.toks[j].text.startswith(("أل", "إل")))
-            or (self.norm(a) in _NAMED_BODIES and self.named.get(j, (0, ""))[1] != "person")
+            or ((self.norm(a) in _NAMED_BODIES or document) and self.named.get(j, (0, ""))[1] != "person")
         ):
             return None
         end = self.np_end(j, limit, definite=False, verb_preps=verb_preps)
@@ -716,6 +717,14 @@ class _Sentence(_Tokens):
             # "وقد اتهم هذا الزعيم الكردي ...": a description of someone named before
             head = self.speaker_np(a + 1, limit, verb_preps)
             return dataclasses.replace(head, start=a, anaphor=True) if head is not None else None
+        if w == _QUOTE:
+            # قال «تنظيم الدولة» إنه، 'وأضافت " الوطن " أن' (read before the checks below, which
+            # stop a head at a quotation mark: this rule was never reached before session 6)
+            close = self.closer[a]
+            if not 0 < close - a - 1 <= MAX_QUOTED_NAME_WORDS + 2 or close >= limit:
+                return None
+            end = self.np_end(close + 1, limit, definite=True, verb_preps=verb_preps)
+            return _Head(a, end, None, None, "organisation", None, False)
         if len(w) < 2 or w in self.L.boundary:
             return None  # "ي ذكر" (a word split in two)، "هذا"
         if self.toks[a].text.startswith(("لإ", "بإ")) and any(len(p) == 1 and w.startswith(p) for p in verb_preps):
@@ -730,12 +739,6 @@ class _Sentence(_Tokens):
             return None
         if w[:2] == "لل" or (w[:1] == "ل" and _bare(w[1:]) in self.L.organisation):
             return None  # "وقال للناخبين إنهم": an addressee, the speaker is elsewhere
-        if w == _QUOTE:
-            close = self.closer[a]
-            if not 0 < close - a - 1 <= MAX_QUOTED_NAME_WORDS + 2 or close >= limit:
-                return None
-            end = self.np_end(close + 1, limit, definite=True, verb_preps=verb_preps)
-            return _Head(a, end, None, None, "organisation", None, False)  # قال «تنظيم الدولة» إنه
         two = f"{w} {self.norm(a + 1)}"
         t = self.title_at(a)
         if t and not (w in self.L.anonymous and not w.startswith("ال")) and two not in self.L.anonymous:
@@ -897,7 +900,7 @@ class _Sentence(_Tokens):
         start = self.toks[a].start
         if head.conj and a == head.start:
             text, start = text[1:], start + 1  # "[و]المرصد السوري"
-        text = text.strip('"«»“”')
+        text = text.strip('"«»“” ')
         if self.toks[a].text in '"«»“”':
             start = self.toks[a + 1].start
         role = self.span_text(*head.role) if head.role else None
@@ -926,6 +929,11 @@ class _Sentence(_Tokens):
             return self.possessor_before(j, floor)  # "تصريحات المحافظ، التي زعم فيها أن"
         if j >= 0 and self.norm(j) in self.L.relative:
             j -= 1  # "المرصد ... الذي اعتبر أن"
+            if j > floor and self.norm(j) == ",":
+                # "تتفق مع ماكرينا في هذا الرأي [مريم]، التي تقول إن": the name the
+                # recognizer ends right before the comma
+                named = next((k for k in range(max(floor, j - MAX_NAME_WORDS), j) if self.named.get(k, (0, ""))[0] == j and self.named[k][1] == "person"), None)
+                return self.parse_head(named, j) if named is not None else None
         elif j > floor and (self.norm(j) == "قد" or self.norm(j) in self.L.negation) and self.is_word(j - 1):
             j -= 1  # "وكان الجيش السوري قد أعلن أن": the subject stands between كان and قد
         b = j + 1

@@ -47,6 +47,7 @@ class _Lists:
     framing: tuple[tuple[str, ...], ...]
     boundary: frozenset[str]
     negation: frozenset[str]  # "لم تعلن": the verb after it denies
+    first_person: frozenset[str]  # "وأضافت [لست] من ...": the speaker's own words begin
     quantifiers: frozenset[str]  # "أحد المصدرين": counts the speaker after it
     passive: frozenset[str]  # "تم": the verb after it has no speaker
     written: frozenset[str]  # "بحسب ما جاء في": the source follows the verb's preposition
@@ -142,6 +143,7 @@ def _lists() -> _Lists:
         framing=tuple(groups.get("framing", [])),
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
         negation=frozenset(p[0] for p in groups.get("negation", [])),
+        first_person=frozenset(p[0] for p in groups.get("first", [])),
         quantifiers=frozenset(p[0] for p in groups.get("quantifier", [])),
         passive=frozenset(p[0] for p in groups.get("passive", [])),
         written=frozenset(p[0] for p in groups.get("written", [])),

@@ -440,6 +440,12 @@ def _verb_rules(
 ) -> tuple[Attribution | None, int]:
     if verb.relay:
         return _relay(s, i, verb, floor)
+    if verb.kind == "say" and not verb.noquote and s.norm(i + 1) in s.L.first_person and s.follow_on_allowed(i):
+        # "وأضافت لست من هؤلاء الذين ...": the speaker's own words, no colon or marks; the
+        # speaker is the one before (the first-person word is no name)
+        c0, c1 = _trim(s.text, *s.char_span(i + 1, s.n))
+        if c1 > c0:
+            return _att(s, i, None, c0, c1, True, "verb"), s.n
     comp = s.complement(i, verb)
     participle = verb.kind == "participle"
     via = "participle" if participle else "verb"
@@ -492,7 +498,8 @@ def _verb_rules(
             head = s.speaker_after_verb(first, h_end, verb.preps)
             if head is not None and verb.noun and head.kind == "organisation" and not s.speaker_like(head):
                 head = None  # "وتصف [المزاعم البريطانية] ... بأنها": the object, not who speaks
-            if head is not None and verb_gender(s.norm(i)) == "f" and s.masculine_head(head):
+            if head is not None and verb_gender(s.norm(i)) == "f" and s.norm(head.start) != _QUOTE and s.masculine_head(head):
+                # (a quoted name is a paper's or a group's: 'وأضافت " الوطن " أن')
                 # "وحثت [المجتمع الدولي] على": a feminine verb does not agree with a masculine
                 # noun and adjective; they are its object, the subject is a pronoun (a fresh
                 # article gave three of a woman's statements to "المجتمع الدولي")
@@ -536,8 +543,8 @@ def _verb_rules(
             rest = s.after_preposition(s.skip_circumstance(s.coordinated(head, h_end, verb.preps)[-1].end, h_end), verb)
             if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                 object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
-        if verb.kind == "strict" and (kind not in ("indirect", "rest") or (not verb.vnoun and head is not None and head.start > i and not s.speaker_like(head))):
-            return None, i + 1  # "بين [النساء] والرجال ... فإن": the word, not the verb
+        if verb.kind == "strict" and (kind not in ("indirect", "rest") or (not verb.vnoun and head is not None and head.start > i and (not s.speaker_like(head) or s.norm(head.start) == _QUOTE))):
+            return None, i + 1  # "بين [النساء] والرجال ... فإن"، 'بين "وزارة الدفاع" و...': the word, not the verb
         if head is None and s.norm(i - 1) == "," and not verb.vnoun:
             head = s.statement_owner(i, floor)  # "وفي تصريح لـX، اليوم، قال إن"
         if head is None:
@@ -608,18 +615,23 @@ def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution |
     carrier = s.speaker_np(i + 1, s.n)
     j = s.skip_circumstance(carrier.end if carrier is not None else i + 1)
     # the preposition a few words on (a carrier named at length: «موقع صحيفة "ماركا" الإسبانية»)
+    # "ونقل مكتب العبادي [عنه] قوله": the preposition with a pronoun points back to a speaker
+    pointing = {p + suffix for p in verb.preps for suffix in ("ه", "ها", "هم")}
     j = next(
-        (k for k in range(j, min(s.n, j + MAX_NAME_WORDS + 2)) if any(_prep_matches(s.norm(k), p) for p in verb.preps)),
+        (k for k in range(j, min(s.n, j + MAX_NAME_WORDS + 2)) if any(_prep_matches(s.norm(k), p) for p in verb.preps) or s.norm(k) in pointing),
         s.n,
     )
     if j >= s.n or any(s.norm(k) in _TERMINAL or verb_info(s.norm(k)) for k in range(i + 1, j)):
         return None, i + 1
-    speaker = s.speaker_np(j + 1, s.n)
-    if speaker is None:
+    back = s.norm(j) in pointing
+    if back and s.norm(j + 1) not in _SAYING:
         return None, i + 1
-    k = s.skip_circumstance(speaker.end)
+    speaker = None if back else s.speaker_np(j + 1, s.n)
+    if speaker is None and not back:
+        return None, i + 1
+    k = s.skip_circumstance(speaker.end if speaker is not None else j + 1)
     if s.norm(k) in _SAYING:
-        k += 1  # "قوله"، "قولها"
+        k = s.skip_circumstance(k + 1)  # "قوله"، "قولها" (", في الاتصال الهاتفي مع يلدريم،")
     if k < s.n and s.norm(k) == ":":
         k += 1
     direct = s.norm(k) == _QUOTE and k in s.closer and s.closer[k] > k + 1
@@ -636,6 +648,10 @@ def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution |
     if c1 <= c0 or not s.is_word(k) and not direct:
         return None, i + 1
     att = _att(s, i, speaker, c0, c1, direct, "verb")
+    if back:
+        # a follow-on of whoever the pronoun points to; the verb agrees with the carrier,
+        # not with the speaker, so it is kept with the pronoun (no gender to follow)
+        att = dataclasses.replace(att, verb=s.span_text(i, j + 1))
     return dataclasses.replace(att, carrier=s.source(carrier) if carrier is not None else None), end
 
 
