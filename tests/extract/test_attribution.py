@@ -587,3 +587,31 @@ def test_data_speak_with_whose_they_are_and_new_verbs_report():
     assert find_attributions(text)[0].source.text == "بيانات البورصة الكندية"
     assert find_attributions("الشرطة البريطانية تحض على تجنب التعليق على الحادث")[0].source.text == "الشرطة البريطانية"
     assert find_attributions("وتشكو الحكومة منذ فترة من أن المسلحين يعبرون الحدود.")[0].source.text == "الحكومة"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "speaker", "role"),
+    [
+        ("وكان وزير الخارجية الروسي، سيرجي لافروف، قال، أمس، إن المحادثات مستمرة.", "سيرجي لافروف", "سيرجي لافروف", "وزير الخارجية الروسي"),
+        ("يشار إلى أن رئيس الوزراء العراقي، حيدر العبادي، أكد أن القوات ستمنع الهجمات.", "حيدر العبادي", "حيدر العبادي", "رئيس الوزراء العراقي"),
+        ("لكن سيرجي لافروف، قال إن المحادثات مستمرة.", "سيرجي لافروف", "سيرجي لافروف", None),
+    ],
+)
+def test_a_subject_between_commas_before_its_verb(sentence, name, speaker, role):
+    start = sentence.index(name)
+    (att,) = find_attributions(sentence, names=[(start, start + len(name), "person")])
+    assert (att.source.text, att.source.role) == (speaker, role)
+
+
+def test_a_name_ending_a_relative_clause_is_not_the_subject():
+    text = "ميركل، التي كانت تتحدث مع منافسها المرشح مارتن شولتز، تعهدت أنها ستنهي المحادثات."
+    start = text.index("مارتن")
+    atts = find_attributions(text, names=[(start, start + len("مارتن شولتز"), "person")])
+    assert all(a.source is None or a.source.text != "مارتن شولتز" for a in atts)
+
+
+def test_a_relay_to_a_pronoun_is_said_by_the_person_whose_office_carries_it():
+    text = "ونقل مكتب العلي عنه قوله، في اتصال هاتفي، إن القوات لديها تعليمات واضحة."
+    start = text.index("العلي")
+    (att,) = find_attributions(text, names=[(start, start + len("العلي"), "person")])
+    assert att.source.text == "العلي" and "القوات لديها" in text[att.content_start : att.content_end]

@@ -689,3 +689,17 @@ def test_a_headline_speaker_keeps_apart_the_place_where_it_was_said():
 def test_a_quoted_surname_is_the_person_named_before():
     qs = _quotes('وقال الناشط أحمد العسكر إن القوات تقدمت شرق المدينة. وأضاف " العسكر " أن التنظيم استعاد المنطقة.')
     assert [q.speaker for q in qs] == ["أحمد العسكر", "أحمد العسكر"]
+
+
+def test_a_follow_on_goes_to_the_new_subject_of_the_sentence_before():
+    from khabar.model import EntityMention
+
+    body = "وقال الوزير سامي العلي إن المعدات كانت قديمة. وتوجه خالد الحسن إلى الدوحة لمساعدة زميله. وقال إن التقرير لم ينشر."
+    article = Article.create(title="", body=body)
+    sentences = split_sentences(article)
+    mentions = []
+    for name in ("سامي العلي", "خالد الحسن"):
+        start = article.text.index(name)
+        mentions.append(EntityMention(article_id=article.id, text=name, kind="person", start=start, end=start + len(name), role=None, name_key=name))
+    qs = extract_quotes(article, sentences, mentions)
+    assert [q.speaker for q in qs] == ["سامي العلي", "خالد الحسن"]

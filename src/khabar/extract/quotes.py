@@ -259,19 +259,26 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
     names = _names_by_sentence(sentences, mentions)
     article_names = _Names(list(mentions), article.text) if mentions else None
     genders: dict[int, str] = {}  # id of a known speaker -> the gender its verbs agree with
+    previous: Sentence | None = None  # the body sentence before, when it attributed nothing
     for sentence in sentences:
         if _headline(sentence):
             continue
         in_sentence: _Speaker | None = None
         atts = find_attributions(sentence.text, names=names.get(sentence.index, ()))
+        before, previous = previous, (None if atts else sentence)
         if not atts and _teaser(sentence) and (q := _headline_quote(article, sentence, known)) is not None:
             quotes.append(q)  # "ماكرون: استخدام أسلحة كيماوية خط أحمر" between paragraphs
             continue
         for att in atts:
             gender = _gender(att.verb)
             if att.source is None and gender is not None and not (att.via == "participle" and in_sentence is not None):
-                # a follow-on agrees with its speaker ("وأضافت" is not the man quoted last)
-                speaker = _agreeing(known, genders, gender)
+                # a follow-on agrees with its speaker ("وأضافت" is not the man quoted last);
+                # a sentence that names someone new as its subject and says nothing hands
+                # the follow-on to that person ("وتوجه ستيوارت لوبشر ... إلى قطر. وقال إن")
+                new = _subject_of(before, names.get(before.index, ()), gender) if before is not None and att.verb_start < 3 and in_sentence is None else None
+                if new is not None:
+                    new = _resolve(new, before.start, known, article_names)
+                speaker = new or _agreeing(known, genders, gender)
             else:
                 speaker = _speaker_for(att, sentence.start, known, in_sentence, article_names)
             if speaker is not None and att.source is not None and speaker.text == att.source.text:
@@ -299,6 +306,26 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 quotes.append(_quote(article, sentence, _resolve(other, sentence.start, known, article_names), att, start, end))
     headlines = [q for s in sentences if _headline(s) for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
     return headlines + _once(quotes, sentences)
+
+
+def _subject_of(sentence: Sentence, names: Sequence[tuple[int, int, str]], gender: str) -> Source | None:
+    """The person the recognizer names right after the verb that opens ``sentence`` ("وتوجه
+    [ستيوارت لوبشر]، وهو صديق عائلي ومحامٍ، إلى قطر"), when that verb agrees with ``gender``
+    (a fresh2 lawyer's words went to the witness quoted before him); else None."""
+    ws = sentence.text.split(maxsplit=1)
+    if len(ws) < 2 or gender not in ("m", "f") or not (ws[0].startswith(("و", "ف")) and len(ws[0]) > 3):
+        return None
+    second = len(sentence.text) - len(ws[1])
+    person = next(((a, b) for a, b, kind in names if kind == "person" and a == second), None)
+    if person is None:
+        return None
+    opener = normalize(ws[0])
+    if (opener.endswith("ت") and gender != "f") or (not opener.endswith("ت") and gender != "m") or opener.endswith(("وا", "ون")):
+        return None
+    text = sentence.text[person[0] : person[1]]
+    if " " not in text.strip() and normalize(text).startswith("ال"):
+        return None  # "وصلى البابا": a role, most often the speaker already quoted ("فرانسيس")
+    return Source(text=text, start=person[0], end=person[1], kind="person")
 
 
 #: How many speakers back a follow-on whose verb does not agree with the last one looks

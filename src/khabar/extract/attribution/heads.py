@@ -49,6 +49,8 @@ _NAMED_BODIES = frozenset({
     "مستشفي",
 })
 #: Days a verb of saying may take before its subject ("وقال [الأحد] مصدر عسكري").
+#: "وكان ..." before a subject: the phrase before the subject, not part of it.
+_KANA_WORDS = frozenset({"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت", "كانوا", "وكانوا"})
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 #: Titles of address that stand right before a name, also after a role ("وكيل الوزارة
 #: الدكتور سلطان شاولي"، "قائد الشرطة العميد ...").
@@ -952,6 +954,8 @@ class _Sentence(_Tokens):
                 break  # "في مرمى جيرونا يوم الأحد بات في رصيده 22 هدفا وأضحى يهدد": a count ends the phrase before
             k -= 1
         a = k + 1
+        if a >= b and self.norm(i - 1) == "," and (named := self._apposition_before(i - 1, floor)) is not None:
+            return named
         if a >= b and self.norm(i - 1) == ",":
             # "غير أن دبلوماسيا مشاركا في التحضيرات، طلب عدم ذكر اسمه، قال إن"
             c = i - 2
@@ -987,6 +991,31 @@ class _Sentence(_Tokens):
                     head = self.parse_head(a, b)
                 return dataclasses.replace(head, conj=True) if head is not None else None
             return self.parse_head(a, b)
+        return None
+
+    def _apposition_before(self, c: int, floor: int) -> _Head | None:
+        """"وكان وزير الخارجية الروسي، [سيرجي لافروف]، قال"، "يشار إلى أن رئيس الوزراء
+        العراقي، [حيدر العبادي]، أكد": a name the recognizer ends at the comma ``c`` before
+        the verb, with the role before it between commas; the whole of it is the subject.
+        None unless the recognizer found a person there (a fresh2 statement went to the
+        speaker before)."""
+        p = next((k for k in range(max(floor, c - MAX_NAME_WORDS), c) if self.named.get(k, (0, ""))[0] == c and self.named[k][1] == "person"), None)
+        if p is None:
+            return None
+        if p - 1 > floor and self.norm(p - 1) == ",":
+            t = p - 2
+            while t >= floor and p - t <= MAX_HEAD_WORDS and self.is_word(t) and not (
+                self.is_complement(t) or self.norm(t) in self.L.boundary or self.norm(t) in self.L.relative or verb_info(self.norm(t)) or self.norm(t) in _KANA_WORDS
+            ):
+                t -= 1
+            head = self.speaker_np(t + 1, c) if t + 1 < p - 1 else None
+            if head is not None and head.end == c and head.role is not None:
+                return head
+            return None
+        # the name alone opens its clause ("لكن سيرجي لافروف، قال"), not the end of a
+        # longer phrase ("ميركل، التي كانت تتحدث مع منافسها ... [مارتن شولتز]، تعهدت")
+        if p == floor or p == 0 or self.is_complement(p - 1) or self.norm(p - 1) in self.L.boundary:
+            return self.parse_head(p, c)
         return None
 
     def clause_subject(self, i: int, floor: int = 0) -> _Head | None:

@@ -626,12 +626,23 @@ def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution |
     back = s.norm(j) in pointing
     if back and s.norm(j + 1) not in _SAYING:
         return None, i + 1
-    speaker = None if back else s.speaker_np(j + 1, s.n)
-    if speaker is None and not back:
-        return None, i + 1
-    k = s.skip_circumstance(speaker.end if speaker is not None else j + 1)
+    if back:
+        # the pronoun's antecedent is the person whose office or agency carries the words
+        # ("ونقل مكتب [العبادي] عنه قوله"), else the speaker before (a follow-on)
+        named = None if carrier is None else next(
+            (k for k in range(carrier.start, carrier.end) if s.named.get(k, (0, ""))[1] == "person" and s.named[k][0] <= carrier.end), None
+        )
+        speaker = s.parse_head(named, s.named[named][0]) if named is not None else None
+    else:
+        speaker = s.speaker_np(j + 1, s.n)
+        if speaker is None:
+            return None, i + 1
+    k = s.skip_circumstance(j + 1 if back else speaker.end)
     if s.norm(k) in _SAYING:
-        k = s.skip_circumstance(k + 1)  # "قوله"، "قولها" (", في الاتصال الهاتفي مع يلدريم،")
+        k += 1  # "قوله"، "قولها"
+        if s.norm(k) == ",":
+            k = s.skip_circumstance(k + 1)  # "قوله، في الاتصال الهاتفي مع يلدريم، إن"
+            k += s.norm(k) == ","
     if k < s.n and s.norm(k) == ":":
         k += 1
     direct = s.norm(k) == _QUOTE and k in s.closer and s.closer[k] > k + 1
@@ -648,7 +659,7 @@ def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution |
     if c1 <= c0 or not s.is_word(k) and not direct:
         return None, i + 1
     att = _att(s, i, speaker, c0, c1, direct, "verb")
-    if back:
+    if back and speaker is None:
         # a follow-on of whoever the pronoun points to; the verb agrees with the carrier,
         # not with the speaker, so it is kept with the pronoun (no gender to follow)
         att = dataclasses.replace(att, verb=s.span_text(i, j + 1))
