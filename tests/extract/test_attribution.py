@@ -615,3 +615,17 @@ def test_a_relay_to_a_pronoun_is_said_by_the_person_whose_office_carries_it():
     start = text.index("العلي")
     (att,) = find_attributions(text, names=[(start, start + len("العلي"), "person")])
     assert att.source.text == "العلي" and "القوات لديها" in text[att.content_start : att.content_end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("وقالت شرطة النظام إن 20 شخصا اعتقلوا.", "شرطة النظام"),
+        ("وقالت شرطة دبي إن 20 شخصا اعتقلوا.", "شرطة دبي"),
+        ("وقالت الشرطة إن 20 شخصا اعتقلوا.", "الشرطة"),
+        ("وقالت صحيفة نيويورك تايمز إن 20 شخصا قتلوا.", "صحيفة نيويورك تايمز"),
+    ],
+)
+def test_a_police_force_or_a_paper_keeps_the_place_or_body_it_belongs_to(sentence: str, source: str) -> None:
+    (a,) = find_attributions(sentence)
+    assert a.source is not None and a.source.text == source

@@ -103,6 +103,11 @@ def _merged(prev: _Speaker, new: _Speaker, src: Source) -> _Speaker:
     )
 
 
+#: Heads of an institution's name ("شرطة النظام"، "شرطة دبي") that with the article name
+#: the body by themselves: "وقالت الشرطة" is the police, not an unresolved mention.
+_NAMES_ITSELF = frozenset({normalize("شرطة")})
+
+
 def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | None = None) -> _Speaker:
     """A speaker for ``src``: an earlier one when ``src`` only mentions it again; for an
     anaphor nothing resolves, ``src`` as written and marked unresolved (never a guess)."""
@@ -133,7 +138,7 @@ def _resolve(src: Source, offset: int, known: list[_Speaker], names: _Names | No
             return named  # "وقالت الوزارة" after "وزارة الدفاع الروسية" was named, not quoted
         if names is not None and src.role and (titled := names.person_titled(src.role, src.start + offset)) is not None:
             return titled  # "وقال الرئيس التركي" after "شكر الرئيس التركي، رجب طيب أردوغان،"
-        if src.kind == "organisation" and len(head) == 1 and noun in _lists().organisation:
+        if src.kind == "organisation" and len(head) == 1 and noun in _lists().organisation and noun not in _NAMES_ITSELF:
             # "وقالت الوزارة"، "وأضاف البيان" with no institution named before: a noun that
             # heads an institution's name names none by itself; kept as written, unresolved
             return dataclasses.replace(new, resolved=False)

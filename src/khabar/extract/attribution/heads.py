@@ -44,7 +44,7 @@ _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكن�
 _INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "مطلعين", "مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين"})
 #: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
 _NAMED_BODIES = frozenset({
-    "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون", "منظمه",
+    "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون", "منظمه", "شرطه",
     "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع", "سلاح",
     "مستشفي",
 })
@@ -420,6 +420,14 @@ class _Sentence(_Tokens):
             if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and w in _NAMED_BODIES:
                 j += 1  # "موقع [صحيفة] «ماركا»"
                 start = j
+                continue
+            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and self.is_place_or_country(j) and not w.startswith("ال"):
+                # "شرطة [دبي]"، "تلفزيون [إريتريا]": the place the body serves, or a name that
+                # opens with one ("صحيفة [نيويورك تايمز]")
+                k = j + 1
+                while k < limit and k - j < MAX_NAME_WORDS and not self.is_place_or_country(k) and self._name_word(k, limit, k - j):
+                    k += 1
+                j, genitive = k, False
                 continue
             if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES:
                 # "صحيفة [تشاينا ديلي]"، "وكالة [أنباء إنترفاكس] الروسية"، "موقع [صحيفة ماركا]"
