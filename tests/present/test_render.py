@@ -162,3 +162,16 @@ def test_every_rendering_shows_each_quantity_once(example_brief):
     text = render(example_brief, "text")
     for q in view.conflicts + view.figures:
         assert text.count(f"] {q['title']}\n") + text.count(f"] {q['title']}") >= 1
+
+
+def test_a_period_written_with_its_own_preposition_reads_as_written():
+    import datetime as dt
+
+    from khabar.model import FigureSpan
+    from khabar.present.labels import LABELS
+    from khabar.present.view import span_label
+
+    lab = LABELS["ar"]
+    assert span_label(FigureSpan("period", None, None, "قبل الحرب"), lab) == "قبل الحرب"
+    assert span_label(FigureSpan("period", None, None, "المعارك الأخيرة"), lab) == "خلال المعارك الأخيرة"
+    assert span_label(FigureSpan("day", dt.date(2023, 11, 12)), lab) == "يوم 2023-11-12"

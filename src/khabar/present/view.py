@@ -90,8 +90,14 @@ def span_label(span: FigureSpan, lab: dict[str, str]) -> str | None:
     if span.kind == "period":
         bounds = f"{day} – {span.end.isoformat()}" if day and span.end else None
         what = span.as_written or bounds
+        if span.as_written and span.as_written.split()[0] in _TIME_PREPOSITIONS:
+            return span.as_written  # "قبل الحرب" reads as written ("خلال قبل الحرب" does not)
         return lab["span_period"].format(period=what) if what else None
     return None
+
+
+#: A period written with its own preposition of time is shown as written.
+_TIME_PREPOSITIONS = frozenset("قبل بعد منذ خلال حتى طيلة طوال".split())
 
 
 def source_label(claim: Claim, lab: dict[str, str]) -> str:
