@@ -629,3 +629,12 @@ def test_a_relay_to_a_pronoun_is_said_by_the_person_whose_office_carries_it():
 def test_a_police_force_or_a_paper_keeps_the_place_or_body_it_belongs_to(sentence: str, source: str) -> None:
     (a,) = find_attributions(sentence)
     assert a.source is not None and a.source.text == source
+
+
+def test_the_person_opening_a_sentence_is_its_subject():
+    from khabar.extract.attribution import opening_subject
+
+    text = "وتوجه خالد الحسن، وهو محام، إلى الدوحة لمساعدة زميله."
+    start = text.index("خالد")
+    assert opening_subject(text, [(start, start + len("خالد الحسن"), "person")]).text == "خالد الحسن"
+    assert opening_subject("وقال خالد الحسن إن الطريق مفتوح.") is None

@@ -37,6 +37,7 @@ from khabar.extract.attribution import (
     find_attributions,
     find_headline_attribution,
     full_name,
+    opening_subject,
 )
 from khabar.extract.attribution.lists import _lists
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
@@ -283,6 +284,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 new = _subject_of(before, names.get(before.index, ()), gender) if before is not None and att.verb_start < 3 and in_sentence is None else None
                 if new is not None:
                     new = _resolve(new, before.start, known, article_names)
+                    genders.setdefault(id(new), gender)  # its verb agreed: "وأضاف" is someone else
                 speaker = new or _agreeing(known, genders, gender)
             else:
                 speaker = _speaker_for(att, sentence.start, known, in_sentence, article_names)
@@ -314,23 +316,17 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
 
 
 def _subject_of(sentence: Sentence, names: Sequence[tuple[int, int, str]], gender: str) -> Source | None:
-    """The person the recognizer names right after the verb that opens ``sentence`` ("وتوجه
-    [ستيوارت لوبشر]، وهو صديق عائلي ومحامٍ، إلى قطر"), when that verb agrees with ``gender``
-    (a fresh2 lawyer's words went to the witness quoted before him); else None."""
-    ws = sentence.text.split(maxsplit=1)
-    if len(ws) < 2 or gender not in ("m", "f") or not (ws[0].startswith(("و", "ف")) and len(ws[0]) > 3):
+    """Who ``sentence``, which says nothing, names as the subject of its opening verb
+    (:func:`~khabar.extract.attribution.opening_subject`), when that verb agrees with the
+    follow-on's ``gender`` (a fresh2 lawyer's words went to the witness quoted before him:
+    "وتوجه ستيوارت لوبشر ... إلى قطر. وقال إن"); else None."""
+    opener = normalize(sentence.text.split(maxsplit=1)[0]) if sentence.text.strip() else ""
+    if gender not in ("m", "f") or opener.endswith(("وا", "ون")) or opener.endswith("ت") != (gender == "f"):
         return None
-    second = len(sentence.text) - len(ws[1])
-    person = next(((a, b) for a, b, kind in names if kind == "person" and a == second), None)
-    if person is None:
-        return None
-    opener = normalize(ws[0])
-    if (opener.endswith("ت") and gender != "f") or (not opener.endswith("ت") and gender != "m") or opener.endswith(("وا", "ون")):
-        return None
-    text = sentence.text[person[0] : person[1]]
-    if " " not in text.strip() and normalize(text).startswith("ال"):
+    src = opening_subject(sentence.text, names)
+    if src is None or (" " not in src.text.strip() and normalize(src.text).startswith("ال")):
         return None  # "وصلى البابا": a role, most often the speaker already quoted ("فرانسيس")
-    return Source(text=text, start=person[0], end=person[1], kind="person")
+    return src
 
 
 #: How many speakers back a follow-on whose verb does not agree with the last one looks

@@ -44,7 +44,7 @@ words), :mod:`~khabar.extract.attribution.tokens` and :mod:`~khabar.extract.attr
 
 
 from khabar.extract.attribution.lists import cue_at, head_kind, is_adjective, issued_at, verb_info
-from khabar.extract.attribution.scan import find_attributions, find_headline_attribution, find_source, full_name
+from khabar.extract.attribution.scan import find_attributions, find_headline_attribution, find_source, full_name, opening_subject
 from khabar.extract.attribution.sources import Attribution, Source, SourceKind
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "find_source",
     "cue_at",
     "full_name",
+    "opening_subject",
     "head_kind",
     "is_adjective",
     "issued_at",

@@ -871,6 +871,25 @@ def find_headline_attribution(text: str) -> Attribution | None:
     )
 
 
+def opening_subject(text: str, names: Sequence[tuple[int, int, str]] = ()) -> Source | None:
+    """The person right after the verb that opens a sentence ("وتوجه [ستيوارت لوبشر]،
+    وهو صديق عائلي، إلى قطر"): one the recognizer found there, or a title with its name;
+    None when the sentence opens otherwise or with a verb that reports by itself.  For a
+    follow-on in the sentence after it."""
+    s = _Sentence(text, names)
+    info = verb_info(s.norm(0))
+    if s.n < 3 or not conjoined(s.norm(0)) or (info is not None and not info[1].frame) or s.norm(0) in s.L.boundary:
+        return None  # (a verb that says something only with its noun may open it: "وتوجه")
+    head = s.speaker_np(1, s.n)
+    if head is None or head.kind == "country":
+        return None
+    # a person only: after "وعنونت صحيفة القبس الخبر" the follow-ons of a press review
+    # ("وذكرت أن ...، وأضاف ...") went to the paper more often than not (fresh2)
+    if not (any(s.named.get(k, (0, ""))[1] == "person" for k in range(head.start, head.end)) or (head.role and head.kind == "person")):
+        return None
+    return s.source(head)
+
+
 def find_attributions(text: str, names: Sequence[tuple[int, int, str]] = ()) -> list[Attribution]:
     """Every attribution in one sentence, in order (offsets into ``text``).
 
