@@ -800,3 +800,10 @@ def test_an_estimate_between_two_numbers_disputes_another_sources_figure():
 def test_a_cues_preposition_is_not_part_of_the_source():
     c = _one("ووفقا للمعارضة، فقد أعدم 12 سجينا في سجون البلاد.")
     assert source_of(c) == "المعارضة"
+
+
+def test_a_headline_country_where_it_happened_is_its_topic_not_its_source():
+    topic = _claims("وقال مسؤولون إن التحقيق جار.", title="اليمن: مقتل 20 في غارة جوية")
+    assert source_of(_by_value(topic, 20)) is None
+    speaker = _claims("وقال مسؤولون إن التحقيق جار.", title="روسيا: مقتل 5 من جنودها في سوريا")
+    assert source_of(_by_value(speaker, 5)) == "روسيا"

@@ -114,6 +114,7 @@ from khabar.extract.claims.context import (
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
+from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence
 
@@ -239,6 +240,10 @@ def extract_claims(doc: Document) -> list[Claim]:
                 end,
                 exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
             )
+            if fallback is not None and place is not None and sentence.is_title and _names_the_place(fallback, place, places):
+                # "نيبال: مقتل العشرات في تحطم طائرة": a headline's topic, the country where it
+                # happened, not who says so ("روسيا: مقتل 5 من جنودها في سوريا" still is)
+                fallback = None
             chain = source_chain(sentence.text, own, n.start, n.end, src, fallback, kind_of)
             if chain[-1].kind != "unattributed":
                 link = chain[-1]
@@ -284,6 +289,12 @@ def extract_claims(doc: Document) -> list[Claim]:
             )
     headline = frozenset(s.index for s in sentences if s.is_title)
     return repeats(resolve_anaphors(_restated(claims), quotes), headline)
+
+
+def _names_the_place(words: str, place: str, places: Any) -> bool:
+    """``words`` (a headline's before its colon) name the figure's place or the one holding it."""
+    named = normalize(words.strip())
+    return named in (normalize(place), normalize(places.container(place) or ""))
 
 
 #: What ends a sentence as written; a line ending otherwise runs on into the next one.
