@@ -85,6 +85,29 @@ _V2_SEARCH = Migration(
     ),
 )
 
+def _rebuilt_search_index(tokenize: str, words: str, settings: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The statements that replace the search index by one with the ``tokenize`` option,
+    set its ``settings`` and fill it from the stored originals, whose title and body the SQL
+    function ``words`` makes into the text indexed (steps 3 and 9; the SQL is that step 3
+    shipped with)."""
+    return (
+        "DROP TABLE articles_fts",
+        f"""
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, title_bare, body_bare,
+            content = '',
+            tokenize = '{tokenize}'
+        )
+        """,
+        *settings,
+        f"""
+        INSERT INTO articles_fts (rowid, title, body, title_bare, body_bare)
+        SELECT seq, t, b, khabar_bare(t), khabar_bare(b)
+        FROM (SELECT seq, {words}(title) AS t, {words}(body) AS b FROM articles)
+        """,
+    )
+
+
 # Arabic writes proclitics (و ف ب ل ك and the article ال, and their combinations) as part of
 # the word, so "بحلب" and "والمعارضة" are one token each and a search for "حلب" or
 # "معارضة" missed them.  The index gets two more columns: for each word of the title and
@@ -98,21 +121,7 @@ _V2_SEARCH = Migration(
 _V3_CLITICS = Migration(
     version=3,
     note="full-text search also over words without their proclitics",
-    statements=(
-        "DROP TABLE articles_fts",
-        """
-        CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, body, title_bare, body_bare,
-            content = '',
-            tokenize = 'unicode61 remove_diacritics 2'
-        )
-        """,
-        """
-        INSERT INTO articles_fts (rowid, title, body, title_bare, body_bare)
-        SELECT seq, t, b, khabar_bare(t), khabar_bare(b)
-        FROM (SELECT seq, khabar_normalize(title) AS t, khabar_normalize(body) AS b FROM articles)
-        """,
-    ),
+    statements=_rebuilt_search_index("unicode61 remove_diacritics 2", "khabar_normalize"),
 )
 
 # Stories (issue 5, :mod:`khabar.relate.stories`).  Each article gets a MinHash signature
@@ -239,7 +248,7 @@ _V8_INDEX_HASH = Migration(
 
 # The search index's tokenizer: FTS5's "ascii" instead of "unicode61 remove_diacritics 2".
 # unicode61 looks up the Unicode class and case folding of every character it reads, and
-# Arabic text is all characters above ASCII: it was nine tenths of the index's share of
+# Arabic text is all characters above ASCII: it was nearly half of the index's share of
 # ingest (on 2,000 ANT files in one transaction, 0.29 s of CPU for the four columns, against
 # 0.16 s with "ascii").  "ascii" takes every non-ASCII character for part of a word, so the
 # text it gets is made for it: normalized (``khabar_normalize``), then
@@ -253,22 +262,7 @@ _V8_INDEX_HASH = Migration(
 _V9_ASCII_TOKENS = Migration(
     version=9,
     note="search index: words split in Python, so FTS5's ascii tokenizer reads them",
-    statements=(
-        "DROP TABLE articles_fts",
-        """
-        CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, body, title_bare, body_bare,
-            content = '',
-            tokenize = 'ascii'
-        )
-        """,
-        "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608)",
-        """
-        INSERT INTO articles_fts (rowid, title, body, title_bare, body_bare)
-        SELECT seq, t, b, khabar_bare(t), khabar_bare(b)
-        FROM (SELECT seq, khabar_index(title) AS t, khabar_index(body) AS b FROM articles)
-        """,
-    ),
+    statements=_rebuilt_search_index("ascii", "khabar_index", _V8_INDEX_HASH.statements),
 )
 
 #: Every step, in order.  The store's current version is ``len(MIGRATIONS)``.
