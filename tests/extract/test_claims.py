@@ -807,3 +807,10 @@ def test_a_headline_country_where_it_happened_is_its_topic_not_its_source():
     assert source_of(_by_value(topic, 20)) is None
     speaker = _claims("وقال مسؤولون إن التحقيق جار.", title="روسيا: مقتل 5 من جنودها في سوريا")
     assert source_of(_by_value(speaker, 5)) == "روسيا"
+
+
+def test_those_aboard_a_crashed_aircraft_are_no_evacuees():
+    crash = _claims("تحطمت طائرة تقل 60 شخصا أثناء هبوطها في المطار.")
+    assert _by_value(crash, 60).category != "evacuated"
+    convoy = _claims("وغادرت حافلات تقل 200 مدني الحي صباح اليوم.")
+    assert _by_value(convoy, 200).category == "evacuated"

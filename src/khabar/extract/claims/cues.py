@@ -142,6 +142,7 @@ class _Lists:
     exchange: _Matcher
     locating: _Matcher
     carry_on: _Matcher
+    crash: _Matcher
     subjects: _Matcher
     #: Dual form (normalized, with and without و/ف/ب/ل) -> True: "طفلان"، "مركزين"، "وفاتين".
     duals: frozenset[str]
@@ -150,7 +151,7 @@ class _Lists:
 
 #: Tags of claim_categories.txt that are no category of figure.
 SPECIAL_TAGS = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "crash",
 )
 
 
@@ -192,6 +193,7 @@ def _lists() -> _Lists:
         exchange=_matcher(by_tag["exchange"]),
         locating=_matcher(by_tag["locating"]),
         carry_on=_matcher(by_tag["carry_on"]),
+        crash=_matcher(by_tag["crash"]),
         # a group of two words is written with "_" ("[mortar_shells]"): tags are one word
         subjects=_matcher([_Entry(e.tag.replace("_", " "), e.mode, e.words, e.prefix) for e in _read("claim_subjects")]),
         duals=frozenset(_dual_forms(by_tag["dual"])),

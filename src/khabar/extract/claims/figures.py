@@ -164,9 +164,10 @@ def _noun_category(s: _Sent, f: _Figure) -> str | None:
 def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
     """The category of the nearest cue in the figure's clause (``percent``: territory cues)."""
     cues = _lists().cues
+    aboard = not percent and not _in_a_crash(s)
 
     def ok(e: _Entry) -> bool:
-        return e.mode == "percent" if percent else e.mode == ""
+        return e.mode == "percent" if percent else e.mode == "" or (aboard and e.mode == "aboard")
 
     best: tuple[int, int, str] | None = None  # (distance, side, category): before wins ties
     # before
@@ -197,6 +198,12 @@ def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
                 break
         k += 1
     return best[2] if best else None
+
+
+def _in_a_crash(s: _Sent) -> bool:
+    """The sentence tells of a crash or a sinking: those aboard are its passengers."""
+    crash = _lists().crash
+    return any(s.is_word(k) and crash.at(s.toks, k, _variants) is not None for k in range(len(s.toks)))
 
 
 def _before_in_clause(s: _Sent, f: _Figure, matcher: _Matcher, *, limit: int = CUE_WINDOW) -> int:
