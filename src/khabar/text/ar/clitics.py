@@ -45,6 +45,15 @@ ARTICLE_PROCLITICS: tuple[str, ...] = tuple(sorted((p for p, n in PROCLITICS if 
 PLAIN_PROCLITICS: tuple[str, ...] = ("", *sorted((p for p, n in PROCLITICS if n == 3), key=len))
 
 
+#: The sequences by their first letter, each list in :data:`PROCLITICS`' order (longest
+#: first): a word is tried only against those that may open it (most news words start with
+#: no proclitic letter, and the 22 sequences each tried in turn were most of the cost of a
+#: new word's readings).
+_BY_FIRST_LETTER: dict[str, tuple[tuple[str, int], ...]] = {
+    letter: tuple(pair for pair in PROCLITICS if pair[0][0] == letter) for letter in {p[0] for p, _ in PROCLITICS}
+}
+
+
 @lru_cache(maxsize=200_000)
 def _norm(word: str) -> str:
     # most words given are normalized already: known so by their letters, not normalized again
@@ -65,7 +74,7 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     """
     w = _norm(word)
     out = [w]
-    for prefix, min_rest in reversed(PROCLITICS):  # shortest prefix first
+    for prefix, min_rest in reversed(_BY_FIRST_LETTER.get(w[:1], ())):  # shortest prefix first
         if w.startswith(prefix) and len(w) - len(prefix) >= min_rest:
             rest = w[len(prefix) :]
             if rest not in out:
@@ -82,7 +91,7 @@ def strip_clitics(word: str) -> str:
     that matters.
     """
     w = _norm(word)
-    for prefix, min_rest in PROCLITICS:
+    for prefix, min_rest in _BY_FIRST_LETTER.get(w[:1], ()):
         if w.startswith(prefix):
             return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w
     return w
