@@ -278,6 +278,32 @@ def test_search_parts_words_at_symbols_outside_ascii_and_folds_other_scripts(sto
     assert store.search("الوفد•غادر")[0].article.id == a.id  # the same two words, together
 
 
+def _index_words(tokenize: str, texts: list[str]) -> list[tuple]:
+    """Each word FTS5 finds in ``texts`` with ``tokenize``: (word, text, position)."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = '{tokenize}')")
+    conn.executemany("INSERT INTO t (x) VALUES (?)", [(x,) for x in texts])
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    return conn.execute("SELECT term, doc, offset FROM v ORDER BY doc, offset").fetchall()
+
+
+def test_index_text_read_by_the_ascii_tokenizer_gives_the_words_unicode61_gave():
+    """Store migration 9 changed the index's tokenizer; the words it finds are the same:
+    Arabic and Latin punctuation, digits, tatweel, joiners, ligatures, spaces of all kinds,
+    other scripts' case and Latin accents.  (Greek accents differ: unicode61 kept them.)"""
+    texts = [
+        "قال المتحدث باسم الأمم المتحدة، ستيفان دوجاريك، إنّ «الوضع كارثي»؛ وأضاف: هل من مجيب؟",
+        "ارتفع سعر برميل النفط إلى ٧٥٫٣ دولاراً (+2%) — وفق رويترز/AFP… • النص التالي",
+        "Café CRÈME, Straße und ÉCOLE: Москва МОСКВА naïve façade",
+        "كلمة\u200cمع\u200cفاصل وكلمة\u200dمع\u200dواصل ونص ـــ مطوّل ﻻ ﷲ ۱۲۳ پچژگ",
+        "tab\there\u00a0nbsp\u2003em\u3000ideo x×y a_b 3.5 1,000 e-mail",
+    ]
+    normalized = [normalize(t) for t in texts]
+    before = _index_words("unicode61 remove_diacritics 2", normalized)
+    assert len(before) > 50
+    assert _index_words("ascii", [index_text(t) for t in normalized]) == before
+
+
 def test_index_text_leaves_plain_arabic_and_ascii_as_they_are():
     plain = normalize("قال مسؤول (رويترز) إن ١٢ شخصاً قُتلوا، و\nذلك في عام 2020.")
     assert index_text(plain) == plain
