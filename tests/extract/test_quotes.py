@@ -703,3 +703,12 @@ def test_a_follow_on_goes_to_the_new_subject_of_the_sentence_before():
         mentions.append(EntityMention(article_id=article.id, text=name, kind="person", start=start, end=start + len(name), role=None, name_key=name))
     qs = extract_quotes(article, sentences, mentions)
     assert [q.speaker for q in qs] == ["سامي العلي", "خالد الحسن"]
+
+
+def test_a_pages_own_site_is_no_speaker():
+    article = Article.create(
+        title="لاعبون لم يهنئوا المنتخب بعد المباراة الأخيرة - صوت المدينة الأحد 21 كانون الثاني",
+        body="وقالت صحيفة الوطن إن لاعبين كبارا هنأوا المنتخب. وبحسب ما رصدت صوت المدينة على حسابات اللاعبين، لم يعلق أحد منهم على المباراة.",
+    )
+    qs = extract_quotes(article, split_sentences(article))
+    assert [q.speaker for q in qs] == ["صحيفة الوطن"]

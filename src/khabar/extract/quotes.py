@@ -27,6 +27,7 @@ Pure: no I/O; the word lists are read once through :mod:`khabar.text.ar.lexicon`
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -266,6 +267,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
     article_names = _Names(list(mentions), article.text) if mentions else None
     genders: dict[int, str] = {}  # id of a known speaker -> the gender its verbs agree with
     previous: Sentence | None = None  # the body sentence before, when it attributed nothing
+    outlets = _outlets(article.text)
     for sentence in sentences:
         if _headline(sentence):
             continue
@@ -290,8 +292,8 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 speaker = _speaker_for(att, sentence.start, known, in_sentence, article_names)
             if speaker is not None and att.source is not None and speaker.text == att.source.text:
                 speaker = _named_earlier(speaker, sentences, sentence.index, article_names) or speaker
-            if speaker is None:
-                continue
+            if speaker is None or _is_outlet(speaker.text, outlets):
+                continue  # (the page's own outlet observes or checks: no statement of a speaker)
             if att.via == "cue" and not att.statement:
                 # "..."، وفق ما نقل موقع صحيفة «ماركا»: who carried a statement is named,
                 # never the one who goes on ("وتابع: ..." is still the speaker before it);
@@ -327,6 +329,32 @@ def _subject_of(sentence: Sentence, names: Sequence[tuple[int, int, str]], gende
     if src is None or (" " not in src.text.strip() and normalize(src.text).startswith("ال")):
         return None  # "وصلى البابا": a role, most often the speaker already quoted ("فرانسيس")
     return src
+
+
+#: What separates a web page's title from its site's name ("... - عنب بلدي"، "| مرآة سوريا |").
+_SITE_SEPARATORS = re.compile(r"\s[-|–]\s")
+
+
+def _outlets(text: str) -> tuple[tuple[str, ...], ...]:
+    """The words of the first line that name the page's own site, before or after the first
+    separator ("نجوم كرة القدم ... لم يهنئوا المنتخب السوري - عنب بلدي الأحد 21 ..."): the outlet's
+    own checks ("وبحسب ما رصدت عنب بلدي") are its narration, no one's statement (a fresh2
+    page gave four of its sentences to itself)."""
+    parts = _SITE_SEPARATORS.split(text.split("\n", 1)[0], maxsplit=1)
+    if len(parts) < 2:
+        return ()
+    # the site before the title ("أخبار 24 | تركي الفيصل يتحدث ...") or after it
+    before = tuple(words(parts[0]))
+    return (before,) if len(before) <= MAX_OUTLET_WORDS else (tuple(words(parts[1])[:MAX_OUTLET_WORDS]),)
+
+
+#: A site's name is at most this many words.
+MAX_OUTLET_WORDS = 4
+
+
+def _is_outlet(speaker: str, outlets: tuple[tuple[str, ...], ...]) -> bool:
+    said = tuple(words(speaker))
+    return bool(said) and any(part[: len(said)] == said for part in outlets)
 
 
 #: How many speakers back a follow-on whose verb does not agree with the last one looks

@@ -18,6 +18,7 @@ from khabar.extract.attribution.lists import (
     _prep_matches,
     _Verb,
     conjoined,
+    head_kind,
     noun_info,
     purpose_verb,
     verb_info,
@@ -248,6 +249,8 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
     w = s.norm(a)
     if s.norm(a - 1) in ("ما", "لما") and (verb_info(w) or verb_info(w[:-1]) or verb_info(w[:-2])):
         a += 1  # "بحسب ما أعلنته وزارة الصحة": the cue's own verb, with its pronoun
+    elif s.norm(a - 1) in ("ما", "لما") and s.named.get(a) is None and head_kind((w,)) is None and w not in s.L.given and w not in s.L.written:
+        a += 1  # "وبحسب ما [رصدت] عنب بلدي": a verb no list knows is no part of the source
     if s.norm(a) in ("به", "بها", "عنه"):
         a += 1  # "وفق ما أفاد به سكان"
     if s.norm(a) in s.L.written and s.norm(a - 1) in ("ما", "لما"):
