@@ -638,3 +638,10 @@ def test_the_person_opening_a_sentence_is_its_subject():
     start = text.index("خالد")
     assert opening_subject(text, [(start, start + len("خالد الحسن"), "person")]).text == "خالد الحسن"
     assert opening_subject("وقال خالد الحسن إن الطريق مفتوح.") is None
+
+
+def test_an_unnamed_plural_with_its_nun_takes_no_genitive() -> None:
+    (a,) = find_attributions('ووصف مراقبون الاتفاق بأنه "خطوة مهمة".')
+    assert a.source is not None and a.source.text == "مراقبون"  # "الاتفاق" is the object
+    (b,) = find_attributions("وقال مسؤولو الأمم المتحدة إن القافلة وصلت.")
+    assert b.source is not None and b.source.text == "مسؤولو الأمم المتحدة"

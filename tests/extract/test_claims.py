@@ -814,3 +814,8 @@ def test_those_aboard_a_crashed_aircraft_are_no_evacuees():
     assert _by_value(crash, 60).category != "evacuated"
     convoy = _claims("وغادرت حافلات تقل 200 مدني الحي صباح اليوم.")
     assert _by_value(convoy, 200).category == "evacuated"
+
+
+def test_the_villages_the_displaced_left_are_documented_by_who_documented_them():
+    cs = _claims("ووثق ناشطون نزوح 900 عائلة كانوا يقطنون في 12 قرية أصبحت خالية من سكانها.")
+    assert source_of(_by_value(cs, 12)) == source_of(_by_value(cs, 900)) == "ناشطون"

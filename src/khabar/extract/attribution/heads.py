@@ -413,7 +413,12 @@ class _Sentence(_Tokens):
                 j += 2  # "مكتب [الأمم المتحدة]"
                 genitive = False
                 continue
-            if genitive and w.startswith("ال") and not self.is_place_or_country(j):
+            # a sound plural with its ن is no construct: "ووصف مراقبون [البيان]" is the object
+            head = self.norm(start - 1)
+            construct = not (
+                j == start and len(head) >= 5 and head.endswith(("ون", "ين")) and (head in self.L.anonymous or _bare(head) in self.L.anonymous)
+            )
+            if genitive and construct and w.startswith("ال") and not self.is_place_or_country(j):
                 j += 1
                 genitive = False  # "وزارة الخارجية [الأمريكية]"
                 continue

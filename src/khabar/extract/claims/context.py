@@ -324,6 +324,8 @@ _FULL_STOPS = frozenset(".!?؟")
 _DOCUMENTED = frozenset({
     "killed", "injured", "casualties", "executed", "kidnapped", "missing", "displaced", "trapped", "evacuated",
     "surrendered", "released", "arrested", "affected", "airstrikes", "strikes", "flights",
+    # what the victims left or lost: "ووثق ناشطون نزوح 6000 عائلة كانوا يقطنون في 15 قرية"
+    "places", "facilities",
 })
 
 
