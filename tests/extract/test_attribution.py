@@ -645,3 +645,11 @@ def test_an_unnamed_plural_with_its_nun_takes_no_genitive() -> None:
     assert a.source is not None and a.source.text == "مراقبون"  # "الاتفاق" is the object
     (b,) = find_attributions("وقال مسؤولو الأمم المتحدة إن القافلة وصلت.")
     assert b.source is not None and b.source.text == "مسؤولو الأمم المتحدة"
+
+
+def test_a_refusal_to_comment_or_a_restatement_says_nothing():
+    (att,) = find_attributions("وقالت متحدثة باسم الجيش إن الجيش لا يعلق على تقارير أجنبية.")
+    assert att.source.text == "متحدثة باسم الجيش" and not att.statement
+    assert all(not a.statement for a in find_attributions("وأكد الوزير بذلك في اتصال هاتفي مع نظيره التركي أمس."))
+    (att,) = find_attributions("ونفت روسيا ذلك بشكل قاطع.")
+    assert att.statement

@@ -48,6 +48,8 @@ class _Lists:
     boundary: frozenset[str]
     negation: frozenset[str]  # "لم تعلن": the verb after it denies
     first_person: frozenset[str]  # "وأضافت [لست] من ...": the speaker's own words begin
+    restated: frozenset[str]  # "وتعهد العبادي [بذلك]": what is said points back, nothing new
+    nocomment: dict[str, tuple[tuple[str, ...], ...]]  # "الجيش [لا يعلق] على": a refusal
     quantifiers: frozenset[str]  # "أحد المصدرين": counts the speaker after it
     passive: frozenset[str]  # "تم": the verb after it has no speaker
     written: frozenset[str]  # "بحسب ما جاء في": the source follows the verb's preposition
@@ -144,6 +146,8 @@ def _lists() -> _Lists:
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
         negation=frozenset(p[0] for p in groups.get("negation", [])),
         first_person=frozenset(p[0] for p in groups.get("first", [])),
+        restated=frozenset(p[0] for p in groups.get("restated", [])),
+        nocomment=_by_first(groups.get("nocomment", [])),
         quantifiers=frozenset(p[0] for p in groups.get("quantifier", [])),
         passive=frozenset(p[0] for p in groups.get("passive", [])),
         written=frozenset(p[0] for p in groups.get("written", [])),

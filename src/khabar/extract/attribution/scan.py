@@ -763,6 +763,19 @@ def _coordinated(s: _Sentence, head: _Head | None, c0: int) -> tuple[Source, ...
     return tuple(s.source(h) for h in s.coordinated(head, limit)[1:])
 
 
+#: A refusal to comment stands this close to the start of what is said ("إن الجيش لا يعلق").
+MAX_REFUSAL_AT = 3
+
+
+def _says_nothing(s: _Sentence, c0: int, c1: int) -> bool:
+    """What is said at ``c0``-``c1`` restates what came before ("[بذلك] في اتصال هاتفي") or
+    refuses to comment ("الجيش [لا يعلق] على تقارير أجنبية"): a speaker named, no statement."""
+    k = s.token_at(c0)
+    if k < s.n and s.norm(k) in s.L.restated:
+        return True
+    return any(s.phrase_at(j, s.L.nocomment) for j in range(k, min(s.n, k + MAX_REFUSAL_AT)) if s.toks[j].start < c1)
+
+
 def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: bool, via: str, *, statement: bool = True) -> Attribution:
     if not direct:
         c0 = s.after_complementiser(c0, c1)
@@ -770,6 +783,8 @@ def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: boo
         c0 += 1  # '" مدينة الباب على وشك التحرر "': quotation marks spaced off their words
     while c1 > c0 and s.text[c1 - 1].isspace():
         c1 -= 1
+    if statement and c1 > c0 and _says_nothing(s, c0, c1):
+        statement = False
     return Attribution(
         also=_coordinated(s, head, c0),
         source=s.source(head) if head else None,
