@@ -58,7 +58,7 @@ def train_stance(data: tuple[Path, ...], output: Path, l2: float) -> None:
     "--ant", type=click.Path(exists=True, file_okay=False, path_type=Path), help="The ANT corpus, to learn word clusters from."
 )
 @click.option(
-    "--clusters", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Reuse the word clusters of this model file."
+    "--clusters", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Reuse the word clusters of this model file (with --ant, tables it lacks are built)."
 )
 @click.option("--c1", type=click.FloatRange(min=0.0), show_default=False, help="L1 penalty (default: the cross-validated one).")
 @click.option("--c2", type=click.FloatRange(min=0.0), show_default=False, help="L2 penalty (default: the cross-validated one).")

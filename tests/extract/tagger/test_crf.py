@@ -265,3 +265,25 @@ def test_the_tagger_reads_ali_as_written():
     assert tagger.chunks(norm, [["قال", "علي", "صالح", "."]]) == [[("PERS", 1, 3)]]
     assert tagger.chunks(norm, [["قال", "على", "صالح", "."]]) == [[("PERS", 2, 3)]]
     assert tagger.chunks(norm) == [[("PERS", 2, 3)]]
+
+
+def test_a_model_with_clusters_of_bare_words_and_cue_rates_decodes_as_crfsuite(tmp_path, crfsuite_model):
+    from khabar.extract.tagger.crf import Clusters, name_word
+    from khabar.extract.tagger.train import build_cue_table, load_clusters
+
+    docs = [[normalize(t) for t, _ in s] for s in SAMPLE] * 5
+    words = sorted({name_word(w) for d in docs for w in d} - {""})
+    keys = np.array(sorted(stable_hash(w) for w in words), dtype=np.uint64)
+    codes = (np.arange(len(keys) * 2, dtype=np.uint16) % 3).reshape(-1, 2)
+    clusters = Clusters(keys, codes, (2, 3), bare=Clusters(keys, codes[:, ::-1].copy(), (2, 3)), cues=build_cue_table(docs))
+    feats = token_features([t for t, _ in SAMPLE[0]], clusters, pairs=False)
+    assert any(":b3=" in f for fs in feats for f in fs) and any(":qv=" in f for fs in feats for f in fs)
+    featurize = lambda tokens: token_features(tokens, clusters, pairs=False)  # noqa: E731
+    reference, weights, labels = crfsuite_model(SAMPLE, featurize, tmp_path / "bare.crfsuite")
+    model, arrays, meta = make_model(weights, labels, clusters, pairs=False)
+    save_model(arrays, meta, tmp_path / "bare.npz")
+    loaded = Model.load(tmp_path / "bare.npz")
+    assert loaded.clusters.bare is not None and loaded.clusters.cues is not None
+    assert load_clusters(tmp_path / "bare.npz").cues is not None
+    expected = [reference.tag(featurize(s)) for s in UNSEEN]
+    assert Tagger(loaded).tag(UNSEEN, consistent=False) == expected

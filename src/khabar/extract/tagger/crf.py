@@ -43,6 +43,7 @@ from khabar.extract.tagger.features import (
     word_attributes,
     word_lists,
 )
+from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.name_parts import NameParts
 from khabar.text.ar.clitics import strip_clitics
 from khabar.text.ar.normalize import normalize, strip_diacritics
@@ -71,7 +72,9 @@ def feature_name(offset: int, family: str, value: str) -> str:
 
 
 def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[str, str], ...]:
-    """Cluster codes of a word (and of its form without proclitics when the word has none)."""
+    """Cluster codes of a word (and of its form without proclitics when the word has none),
+    and the codes of its form without proclitics in the table of such forms, when the
+    model has one (``b64`` ...)."""
     if clusters is None:
         return ()
     out: list[tuple[str, str]] = []
@@ -84,6 +87,16 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
             continue
         out += [(f"{family}{size}", str(code)) for size, code in zip(clusters.sizes, codes)]
         break  # the form as written when known, else the bare stem
+    bare = clusters.bare
+    if bare is not None and attrs.get("s"):
+        codes = bare.lookup(attrs["s"])
+        if codes is not None:
+            out += [(f"b{size}", str(code)) for size, code in zip(bare.sizes, codes)]
+    cues = clusters.cues
+    if cues is not None and attrs.get("s"):
+        levels = cues.lookup(attrs["s"])
+        if levels is not None:
+            out += [(family, str(level)) for family, level in zip(CUE_FAMILIES, levels) if level]
     return tuple(out)
 
 
@@ -98,10 +111,37 @@ def find_rows(keys: np.ndarray, hashes: Sequence[int]) -> np.ndarray:
 
 
 class Clusters:
-    """Cluster numbers of words at several granularities, filed under word hashes."""
+    """Cluster numbers of words at several granularities, filed under word hashes; with
+    ``bare``, a second table learned from the same text with every word's proclitics
+    off (``bare`` looks up a word's form without them)."""
 
-    def __init__(self, keys: np.ndarray, codes: np.ndarray, sizes: tuple[int, ...]) -> None:
-        self.keys, self.codes, self.sizes = keys, codes, sizes
+    def __init__(
+        self,
+        keys: np.ndarray,
+        codes: np.ndarray,
+        sizes: tuple[int, ...],
+        bare: "Clusters | None" = None,
+        cues: "Clusters | None" = None,
+    ) -> None:
+        self.keys, self.codes, self.sizes, self.bare, self.cues = keys, codes, sizes, bare, cues
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays a model file stores them as (:meth:`from_arrays` reads them)."""
+        out = {"cluster_keys": self.keys, "cluster_codes": self.codes, "cluster_sizes": np.array(self.sizes)}
+        if self.bare is not None:
+            out.update({"bare_" + k: v for k, v in self.bare.arrays().items()})
+        if self.cues is not None:
+            out.update({"cue_keys": self.cues.keys, "cue_levels": self.cues.codes})
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays, prefix: str = "") -> "Clusters | None":
+        if prefix + "cluster_keys" not in arrays:
+            return None
+        sizes = tuple(int(s) for s in arrays[prefix + "cluster_sizes"])
+        bare = cls.from_arrays(arrays, "bare_") if not prefix else None
+        cues = cls(arrays["cue_keys"], arrays["cue_levels"], ()) if not prefix and "cue_keys" in arrays else None
+        return cls(arrays[prefix + "cluster_keys"], arrays[prefix + "cluster_codes"], sizes, bare, cues)
 
     def lookup(self, word: str) -> tuple[int, ...] | None:
         key = np.uint64(stable_hash(word))
@@ -217,11 +257,7 @@ class Model:
         #: whether the weights hold word pairs (models of version 1 before pairs do not)
         self.pairs = bool(meta.get("pairs"))
         self.name_parts = NameParts(arrays["name_keys"], arrays["name_codes"]) if "name_keys" in arrays else None
-        self.clusters = (
-            Clusters(arrays["cluster_keys"], arrays["cluster_codes"], tuple(int(s) for s in arrays["cluster_sizes"]))
-            if "cluster_keys" in arrays
-            else None
-        )
+        self.clusters = Clusters.from_arrays(arrays)
         n = len(self.labels)
         if (
             self.transitions.shape != (n, n)

@@ -39,8 +39,8 @@ from khabar.text.ar.stopwords import STOPWORDS
 OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
 
 #: Attribute families seen from a neighbour at offset ±1 / ±2 (the token itself sees all).
-NEAR_FAMILIES = frozenset({"w", "s", "pc", "st", "L", "x2", "x3", "shape", "G", "c", "cs", "n"})
-FAR_FAMILIES = frozenset({"w", "s", "L", "shape", "c", "cs"})
+NEAR_FAMILIES = frozenset({"w", "s", "pc", "st", "L", "x2", "x3", "shape", "G", "c", "cs", "b", "n", "qt", "qg", "qv", "qp", "qo"})
+FAR_FAMILIES = frozenset({"w", "s", "L", "shape", "c", "cs", "b"})
 
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
 _DIGIT = re.compile(r"[0-9]")
@@ -113,7 +113,7 @@ def word_lists() -> WordLists:
     )
 
 
-def _readings(norm: str) -> tuple[str, ...]:
+def word_readings(norm: str) -> tuple[str, ...]:
     """The word and its readings without proclitics; after a clitic that holds the
     article ("بال", "لل") the reading keeps "ال" ("للامم" reads "الامم")."""
     out = [norm]
@@ -158,7 +158,7 @@ def word_attributes(token: str) -> tuple[tuple[str, str], ...]:
     if norm.startswith("ال"):
         out.append(("G", "al"))
     lists = word_lists()
-    readings = _readings(bare)
+    readings = word_readings(bare)
     seen: set[str] = set()
     for k, r in enumerate(readings):
         for label in lists.labels_of.get(r, ()):
@@ -180,7 +180,7 @@ def phrase_starts(bare: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
     if not bare:
         return ()
     first = word_lists().first_lengths
-    return tuple((r, first[r]) for r in _readings(bare) if r in first)
+    return tuple((r, first[r]) for r in word_readings(bare) if r in first)
 
 
 def phrase_matches(norms: list[str], positions: Iterable[int] | None = None) -> list[tuple[int, int, str]]:

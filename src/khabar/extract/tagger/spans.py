@@ -213,6 +213,10 @@ def recognize_mentions(
                 continue  # a month inside a date ("21 نيسان/أبريل") names no one
             if any(m.start < end and start < m.end for m in precise):
                 continue  # a gazetteer entry: its own boundaries and kind
+            if n.kind == "place" and any(
+                m.kind == "place" and m.start <= start and end <= m.end and m.end - m.start > end - start for m in grounded
+            ):
+                continue  # "بلدة [كفر] سالم": the place after its head word is read whole
             if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
                 continue  # a place after its head word, a surname of the article's person
             kind = n.kind
@@ -345,10 +349,10 @@ def _plausible_alone(n: NameSpan, lists) -> bool:
     words = n.key.split()
     if n.kind == "person" and any(label in _HEAD_LABELS for label in lists.labels_of.get(words[0], ())):
         return False  # "جيش النظام": an organisation or place head word opens no person's name
-    if n.kind == "person" and _repeated_accusative(words, lists):
+    if _repeated_accusative(words, lists):
         return False  # "أحصى السكان «بيتا بيتا»": house by house, no one's name
-    if n.kind == "place" and _nisba_adjective(words[-1]):
-        return False  # "حي سكني", "لقصف شبه يومي": an adjective ends no unlisted place's name
+    if n.kind == "place" and any(_nisba_adjective(w) for w in words):
+        return False  # "حي سكني مكتظ", "لقصف شبه يومي": an adjective is in no unlisted place's name
     if len(words) != 1:
         return True
     if n.kind == "person" and len(words[0]) < 3:

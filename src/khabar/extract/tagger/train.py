@@ -7,7 +7,9 @@ Training needs CRFsuite (``pip install -e ".[train]"``); tagging does not: the w
 exported as arrays (:mod:`khabar.extract.tagger.crf`).  Steps:
 
 1. word clusters from the ANT news corpus (unlabeled; :mod:`~khabar.extract.tagger.clusters`),
-   or ``--clusters FILE`` to reuse the table of an earlier model;
+   of the words as written and of the words without proclitics, and the words' cue rates
+   (:mod:`~khabar.extract.tagger.cue_rates`); or ``--clusters FILE`` to reuse the tables
+   of an earlier model (with ``--ant``, those it lacks are built);
 2. the name-part table of the training sentences (:mod:`~khabar.extract.tagger.name_parts`),
    each sentence's features reading the table of the other blocks of the text;
 3. a linear-chain CRF (L-BFGS, elastic net: ``c1`` prunes features, ``c2`` smooths) on
@@ -101,13 +103,64 @@ def frequent_words(documents: Sequence[Sequence[str]], min_count: int = PRECOMPU
     return [w for w, c in counts.items() if c >= min_count]
 
 
-def build_cluster_table(documents: Sequence[Sequence[str]]) -> Clusters:
+#: Whether the model also learns clusters of the words with their proclitics off (the
+#: ``b`` codes of :func:`~khabar.extract.tagger.crf.cluster_attributes`), and the rates
+#: at which words follow cue words (:mod:`~khabar.extract.tagger.cue_rates`).
+BARE_CLUSTERS = True
+CUE_RATES = True
+
+
+def build_cluster_table(
+    documents: Sequence[Sequence[str]], *, bare: bool = BARE_CLUSTERS, cues: bool = CUE_RATES
+) -> Clusters:
+    """Word clusters of ``documents`` (normalized words); with ``bare``, a second table
+    from the same text with each word's proclitics off ("وميسي", "لميسي" are "ميسي",
+    and their contexts are the words' too); with ``cues``, the cue rates of its words."""
     from khabar.extract.tagger.clusters import build_clusters
 
     started = time.perf_counter()
     table = build_clusters(documents, hash_word=stable_hash)
     log.info("clusters: %d words in %.0f s", len(table.keys), time.perf_counter() - started)
+    second = build_bare_table(documents) if bare else None
+    rates = build_cue_table(documents) if cues else None
+    return Clusters(table.keys, table.codes, table.sizes, second, rates)
+
+
+def build_bare_table(documents: Sequence[Sequence[str]]) -> Clusters:
+    """Clusters of the words of ``documents`` with their proclitics off."""
+    from khabar.extract.tagger.clusters import build_clusters
+
+    started = time.perf_counter()
+    table = build_clusters([[name_word(w) or w for w in d] for d in documents], hash_word=stable_hash)
+    log.info("bare clusters: %d words in %.0f s", len(table.keys), time.perf_counter() - started)
     return Clusters(table.keys, table.codes, table.sizes)
+
+
+def with_missing_tables(clusters: Clusters, documents: Sequence[Sequence[str]] | None) -> Clusters:
+    """The clusters of an earlier model file, with the tables it lacks (bare-word clusters,
+    cue rates) built from ``documents`` when given: the same tables a full build makes."""
+    if documents is None:
+        return clusters
+    bare, cues = clusters.bare, clusters.cues
+    if bare is None and BARE_CLUSTERS:
+        bare = build_bare_table(documents)
+    if cues is None and CUE_RATES:
+        cues = build_cue_table(documents)
+    return Clusters(clusters.keys, clusters.codes, clusters.sizes, bare, cues)
+
+
+def build_cue_table(documents: Sequence[Sequence[str]]) -> Clusters:
+    """The cue rates of the words of ``documents`` as a table of the model file."""
+    from khabar.extract.tagger.cue_rates import build_cue_rates, cue_kinds
+    from khabar.extract.tagger.features import word_lists, word_readings
+
+    lists = word_lists()
+
+    def bits(word: str) -> int:
+        return cue_kinds(label for r in word_readings(word) for label in lists.labels_of.get(r, ()))
+
+    keys, levels = build_cue_rates(documents, hash_word=stable_hash, bare=name_word, cue_bits=bits)
+    return Clusters(keys, levels, ())
 
 
 def train_crf(
@@ -186,7 +239,7 @@ def make_model(
     the weights were trained with word pairs (``token_features(..., pairs=...)``)."""
     full = dict(arrays)
     if clusters is not None:
-        full.update(cluster_keys=clusters.keys, cluster_codes=clusters.codes, cluster_sizes=np.array(clusters.sizes))
+        full.update(clusters.arrays())
     info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), "pairs": pairs, **meta}
     return Model(full, info, source="<trained>"), full, info
 
@@ -204,10 +257,10 @@ def save_model(arrays: dict[str, np.ndarray], meta: dict, path: Path) -> None:
 def load_clusters(path: Path) -> Clusters:
     """The word clusters stored in a model file (or any ``.npz`` with the cluster arrays)."""
     with np.load(path, allow_pickle=False) as data:
-        try:
-            return Clusters(data["cluster_keys"], data["cluster_codes"], tuple(int(s) for s in data["cluster_sizes"]))
-        except KeyError:
-            raise SystemExit(f"{path}: holds no word clusters") from None
+        found = Clusters.from_arrays({k: data[k] for k in data.files if "cluster_" in k or k.startswith("cue_")})
+    if found is None:
+        raise SystemExit(f"{path}: holds no word clusters")
+    return found
 
 
 def file_digest(path: Path) -> str:
@@ -234,7 +287,7 @@ def train_model(
     sentences = read_bio(path)
     documents = read_ant_words(ant) if ant is not None else None
     if clusters_from is not None:
-        clusters = load_clusters(clusters_from)
+        clusters = with_missing_tables(load_clusters(clusters_from), documents)
     elif documents is not None:
         clusters = build_cluster_table(documents)
     else:
