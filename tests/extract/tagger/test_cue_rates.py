@@ -44,3 +44,19 @@ def test_a_word_is_read_with_its_proclitics_off():
     attrs = dict(cluster_attributes("وسلوم", rates))
     assert attrs["qt"] == str(_levels(table, "سلوم")["qt"])
     assert stable_hash(name_word("وسلوم")) == stable_hash("سلوم")
+
+
+def test_tables_an_earlier_model_lacks_are_built_from_the_documents():
+    from khabar.extract.tagger.train import with_missing_tables
+
+    # made-up words (two letters each), enough of them for the clusters' 80 dimensions
+    rng = np.random.default_rng(0)
+    letters = "بتثجحخدذرزسشصضطظعغفقكمن"
+    vocabulary = [a + b + "ر" for a in letters[:12] for b in letters[12:]]
+    docs = [list(rng.choice(vocabulary, 60)) for _ in range(200)] + DOCS
+    table = build_cue_table(docs)
+    earlier = Clusters(table.keys, np.zeros((len(table.keys), 1), np.uint16), (4,))
+    assert with_missing_tables(earlier, None) is earlier
+    completed = with_missing_tables(earlier, docs)
+    assert completed.cues is not None and completed.bare is not None and len(completed.bare.keys) > 100
+    assert np.array_equal(completed.cues.codes, table.codes) and completed.keys is earlier.keys
