@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from khabar.check.network import Network, fit_network, macro_f1, tune_offsets
+from khabar.check.network import Network, fit_network, macro_f1, one_blas_thread, tune_offsets
 
 
 def _data(n: int = 300, seed: int = 0) -> tuple[np.ndarray, list[str]]:
@@ -48,3 +48,20 @@ def test_offsets_raise_macro_f1_of_a_rare_label() -> None:
     off = tune_offsets(logits, gold, labels)
     after = macro_f1([labels.index(g) for g in gold], (logits + off).argmax(1), 2)
     assert off[0] == 0.0 and after > before + 0.15
+
+
+def test_training_holds_blas_to_one_thread_and_gives_it_back() -> None:
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    before = blas_threads()
+
+    @one_blas_thread
+    def train() -> list[int]:
+        return blas_threads()
+
+    inside = train()
+    assert inside and all(n == 1 for n in inside)
+    assert blas_threads() == before

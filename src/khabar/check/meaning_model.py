@@ -53,7 +53,7 @@ from khabar.check.meaning import (
     sentence_inputs,
 )
 from khabar.check.model_io import write_atomically
-from khabar.check.network import Network, fit_network, tune_offsets
+from khabar.check.network import Network, fit_network, one_blas_thread, tune_offsets
 from khabar.check.pairs import Pair, by_claim, claim_folds
 from khabar.errors import InputError, OptionsError
 
@@ -273,6 +273,7 @@ def _labels_present(y: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
     return tuple(lb for lb in order if lb in seen)
 
 
+@one_blas_thread
 def fit_meaning_model(
     pairs: Sequence[Pair],
     readings: Sequence[PairReading],
