@@ -87,14 +87,19 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
             continue
         out += [(f"{family}{size}", str(code)) for size, code in zip(clusters.sizes, codes)]
         break  # the form as written when known, else the bare stem
+    form = attrs.get("s")
+    if form and form != attrs.get("w") and form in STOPWORDS:
+        # "العلي" without "ال" is "علي", the preposition "على" once normalized: a function
+        # word's clusters and cue rates would speak for a name ("سامي العلي" was cut at it)
+        return tuple(out)
     bare = clusters.bare
-    if bare is not None and attrs.get("s"):
-        codes = bare.lookup(attrs["s"])
+    if bare is not None and form:
+        codes = bare.lookup(form)
         if codes is not None:
             out += [(f"b{size}", str(code)) for size, code in zip(bare.sizes, codes)]
     cues = clusters.cues
-    if cues is not None and attrs.get("s"):
-        levels = cues.lookup(attrs["s"])
+    if cues is not None and form:
+        levels = cues.lookup(form)
         if levels is not None:
             out += [(family, str(level)) for family, level in zip(CUE_FAMILIES, levels) if level]
     return tuple(out)
