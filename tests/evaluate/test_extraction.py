@@ -433,7 +433,7 @@ def _check_keys_in_place(gold_file: Path) -> list[dict]:
     load = article_loader(root=ROOT, shared=SHARED)
     for entry in raw["articles"]:
         text = load(entry["path"]).text
-        assert entry.get("split") in ("dev", "test", "fresh", "fresh2"), entry["path"]
+        assert entry.get("split") in ("dev", "test", "fresh", "fresh2", "fresh3"), entry["path"]
         for what, key, occurrence in _keys_of(entry):
             where = f"{entry['path']}: {what} {key!r}"
             count = text.count(key)
@@ -458,21 +458,23 @@ def test_speaker_gold_keys_are_found_exactly_where_annotated() -> None:
     drawn = [e for e in corpus if "annotated" not in e]  # the first draw; later additions are dev
     dev = sum(e["split"] == "dev" for e in drawn)
     assert abs(2 * dev - len(drawn)) <= 2, "real articles of the first draw are split about half and half"
-    # added later: dev, or fresh2 when annotated before tuning and scored apart (session 6)
-    assert all(e["split"] == "dev" or (e["split"] == "fresh2" and e["annotated"].endswith("before tuning")) for e in corpus if "annotated" in e)
+    # added later: dev, or fresh2 / fresh3 when annotated before tuning and scored apart (sessions 6, 7)
+    assert all(
+        e["split"] == "dev" or (e["split"] in ("fresh2", "fresh3") and e["annotated"].endswith("before tuning"))
+        for e in corpus
+        if "annotated" in e
+    )
 
 
 @pytest.mark.corpus
 def test_speaker_gold_splits_score_apart() -> None:
     need(SHARED / "corpora")
     path = ROOT / "tests" / "gold" / "speakers.json"
-    dev = load_gold(path, root=ROOT, shared=SHARED, split="dev")
-    test = load_gold(path, root=ROOT, shared=SHARED, split="test")
-    fresh2 = load_gold(path, root=ROOT, shared=SHARED, split="fresh2")
-    assert dev and test and fresh2
-    paths = [{g.path for g in part} for part in (dev, test, fresh2)]
-    assert not paths[0] & paths[1] and not paths[0] & paths[2] and not paths[1] & paths[2]
-    assert len(dev) + len(test) + len(fresh2) == len(load_gold(path, root=ROOT, shared=SHARED))
+    parts = [load_gold(path, root=ROOT, shared=SHARED, split=s) for s in ("dev", "test", "fresh2", "fresh3")]
+    assert all(parts)
+    paths = [{g.path for g in part} for part in parts]
+    assert all(not a & b for i, a in enumerate(paths) for b in paths[i + 1 :])
+    assert sum(map(len, parts)) == len(load_gold(path, root=ROOT, shared=SHARED))
 
 
 FRAME_CATEGORIES = {

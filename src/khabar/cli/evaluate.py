@@ -11,6 +11,10 @@ from khabar.cli.common import CONTEXT, check_choice, choices, echo, fail, requir
 from khabar.config import SUMMARY_ALGORITHMS
 from khabar.errors import KhabarError, OptionsError
 
+#: The splits of our gold files: `dev` to tune on, `test` measured once, and the sets of each
+#: session annotated before its tuning (`fresh`, `fresh2`, `fresh3`).
+GOLD_SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3")
+
 
 @click.group("eval", context_settings=CONTEXT)
 def evaluate() -> None:
@@ -46,7 +50,7 @@ def eval_segment(conllu: Path, doc_size: int) -> None:
 )
 @click.option("--root", type=click.Path(path_type=Path), help="Checkout the gold paths are relative to (default: the one holding GOLD).")
 @click.option("--shared", type=click.Path(path_type=Path), help="The shared data folder with seeds/ (default: ROOT/../shared).")
-@click.option("--split", show_default=False, help="Score one split of the gold file: dev, test, fresh or fresh2 (default: all).")
+@click.option("--split", show_default=False, help="Score one split of the gold file: dev, test, fresh, fresh2 or fresh3 (default: all).")
 @click.option("--errors", is_flag=True, help="frames.json: list every miss and mismatch after the tables.")
 def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str | None, errors: bool) -> None:
     """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold
@@ -57,7 +61,7 @@ def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str 
     from khabar.present.evaluation import extraction_table, frames_table
 
     if split is not None:
-        check_choice(split, ("dev", "test", "fresh", "fresh2"), "--split")
+        check_choice(split, GOLD_SPLITS, "--split")
     # The gold file lives in tests/gold/ of the checkout; ../shared sits beside the checkout.
     root = root or gold.resolve().parent.parent.parent
     shared = shared or root.resolve().parent / "shared"
@@ -231,7 +235,7 @@ def eval_stance(
     "--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpora/ant"),
     help="The folder the gold's article paths are relative to.",
 )
-@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh or fresh2); all when unset.")
+@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh, fresh2 or fresh3); all when unset.")
 @click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event (the learned scorer: a probability, default 0.45 with USE).")
 @click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
@@ -281,8 +285,8 @@ def eval_stories(
         options = build_options(StoryOptions, **given)
         if cosine_threshold == 0:  # None in build_options means "not given"
             options = dataclasses.replace(options, cosine_threshold=None)
-        if split is not None and split not in ("dev", "test", "fresh", "fresh2"):
-            raise OptionsError(f"--split must be dev, test, fresh or fresh2, got {split!r}")
+        if split is not None and split not in GOLD_SPLITS:
+            raise OptionsError(f"--split must be one of {', '.join(GOLD_SPLITS)}, got {split!r}")
         scores = evaluate_event_gold(gold, corpus, options=options, split=split) if gold is not None else None
         rows = evaluate_storysets(list(data), list(event_dir), options=options) if data or event_dir or gold is None else []
     except KhabarError as e:
