@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,7 +24,7 @@ from khabar.check.meaning import (
     refutation_row,
 )
 from khabar.check.retrieve import doc_from_article
-from khabar.check.meaning_model import bundled_model, load_meaning_model, save_meaning_model
+from khabar.check.meaning_model import bundled_model, fixture_judgements, load_meaning_model, save_meaning_model
 from khabar.errors import InputError
 from khabar.model import Article
 
@@ -180,6 +181,30 @@ def test_a_model_file_round_trips(model, tmp_path) -> None:
     assert back.article is not None and back.article.labels == model.article.labels
     with np.load(path, allow_pickle=False) as data:  # plain arrays, no pickled code
         assert json.loads(str(data["meta"]))["format"] == "khabar-stance-meaning"
+
+
+def test_a_model_file_s_bytes_depend_on_the_model_alone(model, tmp_path) -> None:
+    # two builds of one model are one file: the shipped file can be compared with a rebuild
+    a = save_meaning_model(model, tmp_path / "a.npz").read_bytes()
+    b = save_meaning_model(model, tmp_path / "b.npz").read_bytes()
+    assert a == b
+
+
+def test_the_shipped_model_still_judges_its_fixture_as_when_it_was_built(model) -> None:
+    """The shipped model records its judgements of the fixture pairs at build time
+    (``scripts/build_stance_model.py``).  When the readings change (normalization, the name
+    tagger, the cue lists ...), the shipped weights are no longer what a rebuild gives, and
+    this test says so."""
+    recorded = model.description.get("fixture")
+    assert recorded, "the shipped stance model records no fixture judgements: rebuild it"
+    root = Path(__file__).resolve().parents[2]
+    now = fixture_judgements(model, recorded["file"], root / recorded["file"])
+    changed = [i for i, (a, b) in enumerate(zip(recorded["labels"], now["labels"])) if a != b]
+    drift = max(abs(a - b) for a, b in zip(recorded["scores"], now["scores"]))
+    assert not changed and drift < 0.01, (
+        f"the readings changed since the shipped stance model was built ({len(changed)} fixture labels differ, "
+        f"scores by up to {drift:.3f}): rebuild it with python scripts/build_stance_model.py"
+    )
 
 
 def test_a_file_for_other_features_is_refused(model, tmp_path) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from khabar.check.pairs import read_baly, read_jsonl
-from khabar_testdata import ROOT
+from khabar_testdata import CORPORA, ROOT, need
 
 FIXTURE = ROOT / "tests" / "fixtures" / "stance" / "examples.jsonl"
 
@@ -36,3 +38,11 @@ def test_baly_adapter_keeps_line_indices_and_folds(tmp_path) -> None:
     first, second = read_baly(tmp_path)
     assert first.doc.sentences[1].text == "قتل عشرة مدنيين في قصف على بلدة الصفصاف ."
     assert (first.rationale, first.fold, first.doc.article.outlet, second.stance) == ((1,), "Fold_1", "example.org", "unrelated")
+
+
+@pytest.mark.corpus
+def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
+    need(CORPORA / "ant")
+    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "fresh3.jsonl")
+    assert len(pairs) == 30 and {p.stance for p in pairs} == {"agree", "disagree", "discuss", "unrelated"}
+    assert all(len(p.doc.sentences) > 3 for p in pairs)  # whole ANT articles, not an empty read

@@ -52,7 +52,7 @@ from khabar.check.meaning import (
     read_sentences,
     sentence_inputs,
 )
-from khabar.check.model_io import write_atomically
+from khabar.check.model_io import write_npz
 from khabar.check.network import Network, fit_network, one_blas_thread, tune_offsets
 from khabar.check.pairs import Pair, by_claim, claim_folds
 from khabar.errors import InputError, OptionsError
@@ -367,6 +367,18 @@ def fit_meaning_model(
     return MeaningModel(proj, proj_mean, dproj, dproj_mean, sentence, article, "use", info)
 
 
+def fixture_judgements(model: MeaningModel, name: str, path: str | Path) -> dict[str, Any]:
+    """The model's label and score (4 decimals) for every pair of a JSON Lines file of
+    labelled pairs: the shipped model records them for its fixture, and a test checks that
+    the model still gives them with the readings of the current code."""
+    from khabar.check.pairs import read_jsonl
+    from khabar.relate.embeddings import require
+
+    pairs = read_jsonl(path)
+    judged = [model.judge(r) for r in read_pairs(pairs, require("use").encode)]
+    return {"file": name, "labels": [j.label for j in judged], "scores": [round(j.score, 4) for j in judged]}
+
+
 # --- files ---------------------------------------------------------------------------------
 
 
@@ -392,7 +404,7 @@ def save_meaning_model(model: MeaningModel, path: str | Path) -> Path:
     }
     if model.article is not None:
         arrays.update(model.article.arrays("article"))
-    return write_atomically(path, lambda tmp: np.savez_compressed(tmp, **arrays), suffix=".npz")
+    return write_npz(path, arrays)
 
 
 def is_meaning_model(path: str | Path) -> bool:

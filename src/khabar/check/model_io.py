@@ -74,6 +74,25 @@ def write_atomically(path: str | Path, write: Callable[[Path], None], *, suffix:
     return path
 
 
+def write_npz(path: str | Path, arrays: dict[str, np.ndarray]) -> Path:
+    """Write ``arrays`` as a compressed ``.npz`` (atomically) whose bytes depend on the arrays
+    alone: members in name order, every timestamp 1980-01-01 (``np.savez_compressed`` stamps
+    the time of writing, so two builds of one model differed in their bytes)."""
+    import io
+    import zipfile
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+            for name in sorted(arrays):
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, np.asanyarray(arrays[name]), allow_pickle=False)
+                info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, buf.getvalue())
+
+    return write_atomically(path, write, suffix=".npz")
+
+
 def save_model(model: StanceModel, path: str | Path) -> Path:
     """Write ``model`` to ``path`` as JSON (atomically)."""
     text = json.dumps(model_to_dict(model), ensure_ascii=False, indent=1)
