@@ -644,3 +644,36 @@ def test_a_refusal_to_comment_or_a_restatement_says_nothing():
     assert all(not a.statement for a in find_attributions("وأكد الوزير بذلك في اتصال هاتفي مع نظيره التركي أمس."))
     (att,) = find_attributions("ونفت روسيا ذلك بشكل قاطع.")
     assert att.statement
+
+
+def test_a_speaker_who_asks_not_to_be_named_still_says_what_follows():
+    for text in (
+        'وقال المسؤول طالبا ألا ينشر اسمه "وصل نحو 300 شخص إلى الجزيرة".',
+        "وقال مصدر عسكري، طلب عدم الكشف عن هويته، إن 12 جنديا قتلوا.",
+        "وقال الموظف مفضلا عدم ذكر اسمه إن الشركة سرحت 40 عاملا.",
+    ):
+        (att,) = find_attributions(text)
+        assert att.source is not None and att.source.text in ("المسؤول", "مصدر عسكري", "الموظف"), text
+        said = text[att.content_start : att.content_end]
+        assert "اسم" not in said and "هويته" not in said, text
+    (att,) = find_attributions("وأكد الوزير أن اسمه لن يتغير.")  # a name word inside what is said
+    assert "اسمه لن يتغير" in "وأكد الوزير أن اسمه لن يتغير."[att.content_start : att.content_end]
+
+
+def test_a_speaker_in_brackets_right_after_its_verb():
+    (att,) = find_attributions("وأشارت ( آفاد ) إلى أنه تم إرسال 8 عربات إلى المنطقة.")
+    assert att.source is not None and att.source.text == "آفاد"
+    (att,) = find_attributions("وأضاف (في تصريح صحفي) أن 5 أشخاص قتلوا.")
+    assert att.source is None  # a circumstance in brackets: the previous speaker goes on
+
+
+def test_a_follow_on_with_an_adverb_before_its_preposition():
+    (att,) = find_attributions("وأشارت أيضا إلى خروج خمس حافلات من البلدة.")
+    assert att.source is None and att.statement and "خمس حافلات" in "وأشارت أيضا إلى خروج خمس حافلات من البلدة."[att.content_start :]
+
+
+def test_a_headline_subject_keeps_its_country_and_follows_a_run_on_label():
+    (att,) = find_attributions("البيان 7 لعملية الساحل.. جيش مصر يعلن مقتل 12 مسلحا")
+    assert att.source is not None and att.source.text == "جيش مصر"
+    (att,) = find_attributions("وحذرت فرنسا روسيا من أنها ستتحمل العواقب.")
+    assert att.source.text == "فرنسا"  # after the verb the country is still its object

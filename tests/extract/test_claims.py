@@ -819,3 +819,22 @@ def test_those_aboard_a_crashed_aircraft_are_no_evacuees():
 def test_the_villages_the_displaced_left_are_documented_by_who_documented_them():
     cs = _claims("ووثق ناشطون نزوح 900 عائلة كانوا يقطنون في 12 قرية أصبحت خالية من سكانها.")
     assert source_of(_by_value(cs, 12)) == source_of(_by_value(cs, 900)) == "ناشطون"
+
+
+def test_a_verbs_own_preposition_is_no_relay_but_a_reports_source_is():
+    c = _one("وأفادت معلومات أخرى عن عدد الجرحى بأنهم أكثر من 500 مصاب.")
+    assert [link.text for link in c.source_chain] == ["معلومات أخرى"]
+    assert c.primary_source.kind == "anonymous"
+    c = _one("وأفادت معلومات من مصادر محلية كردية من شرق البلاد أن عدد المصابين بلغ 6 آلاف.")
+    assert c.primary_source.text == "مصادر محلية كردية"
+
+
+def test_where_the_speaker_spoke_is_not_where_the_figure_is():
+    body = (
+        "وأوضح المحافظ، خلال جولة تفقدية على مركز الإيواء في بلدة الشيخ حمد، أن المحافظة جهزت 60 حافلة"
+        " لنقل الخارجين من حي وادي النهر."
+    )
+    c = _by_value(_claims(body), 60)
+    assert c.place != "الشيخ حمد"
+    c = _by_value(_claims("قال عطا الله خوجاني، المتحدث باسم إقليم نانجارهار، إن 19 شخصا على الأقل قتلوا."), 19)
+    assert c.place is not None and "نانجارهار" in c.place  # a role names the speaker's place, no aside

@@ -55,6 +55,9 @@ _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "ال
 #: Titles of address that stand right before a name, also after a role ("وكيل الوزارة
 #: الدكتور سلطان شاولي"، "قائد الشرطة العميد ...").
 _HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "المهندس", "العميد", "اللواء", "العقيد", "الاستاذ", "القاضي"})
+#: A clause in which a speaker asks not to be named is this many words at most ("الذي طلب
+#: عدم الكشف عن هويته" is six).
+MAX_ANONYMITY_WORDS = 7
 _COMPOUND_SECOND = frozenset({"الدين", "الله", "الرحمن", "الكريم", "العزيز", "الحق", "الاسلام"})
 
 
@@ -131,9 +134,11 @@ class _Sentence(_Tokens):
                 break
         return j - i
 
-    def parse_head(self, a: int, b: int) -> _Head | None:
-        """The speaker in tokens ``[a, b)`` (a head already cut at its stop), or None."""
-        if b - a >= 2 and self.norm(b - 1) in self.L.countries and self.title_at(a) == 0 and (
+    def parse_head(self, a: int, b: int, *, subject_first: bool = False) -> _Head | None:
+        """The speaker in tokens ``[a, b)`` (a head already cut at its stop), or None.
+        ``subject_first``: the head ends right before its verb ("جيش مصر يعلن"), so a
+        country that ends it is no object of the verb."""
+        if not subject_first and b - a >= 2 and self.norm(b - 1) in self.L.countries and self.title_at(a) == 0 and (
             b - a > 2 or self.norm(a) in self.L.countries or _bare(self.norm(a)) in self.L.organisation
         ):
             # "اتهم مصدر في المعارضة السورية روسيا بأنها"، "وحذرت فرنسا روسيا من أنها": the
@@ -243,6 +248,17 @@ class _Sentence(_Tokens):
                         rest_at = j
             if found:
                 break
+            if w == "(" and j == i + 1:
+                # "وأشارت ( آفاد ) إلى أنه": what the brackets after the verb hold is its
+                # subject or a circumstance ("آفاد" reads as the verb "أفاد"), never its clause
+                close = next((k for k in range(j + 1, min(limit, j + MAX_QUOTED_NAME_WORDS + 2)) if self.norm(k) == ")"), None)
+                if close is not None:
+                    j = close + 1
+                    continue
+            unnamed = self.anonymity_end(j)
+            if unnamed:
+                j = unnamed  # "طالبا ألا ينشر اسمه": circumstance, what is said comes after it
+                continue
             info = verb_info(w) or (purpose_verb(w) if self.norm(j - 1) == "," else None)
             if info is not None and j > i + 1 and info[1].kind in ("say", "participle") and w not in ("قاءلا", "قاءله"):
                 break
@@ -254,8 +270,8 @@ class _Sentence(_Tokens):
             # "أعرب X عن قلقه": X a speaker that runs up to the preposition, perhaps with a
             # circumstance between ("بان كي مون [في وقت سابق] عن"، "[، اليوم الاثنين،] على");
             # and the verb opens its clause ("ساد هدوء حذر حي ... من صباح اليوم" says nothing)
-            if rest_at == i + 1:
-                return "rest", rest_at, rest_at
+            if rest_at == i + 1 or self.skip_circumstance(i + 1, rest_at) >= rest_at:
+                return "rest", rest_at, rest_at  # "وأشارت [أيضا] إلى خروج خمس حافلات"
             head = self.speaker_after_verb(i + 1, rest_at, verb.preps) if self.opens_clause(i) else None
             if head is not None and self.speaker_like(head) and self.skip_circumstance(
                 self.past_apposition(self.coordinated(head, rest_at, verb.preps)[-1].end, rest_at), rest_at
@@ -265,6 +281,21 @@ class _Sentence(_Tokens):
         if rest_at is not None and found is not None and found[0] == "direct":
             return "direct", rest_at, found[2]  # "وتحدث المرصد عن «وجود جثث ...»"
         return found
+
+    def anonymity_end(self, j: int) -> int:
+        """The token after a clause opening at ``j`` in which the speaker asks not to be
+        named ("طالبا ألا ينشر اسمه"، "الذي طلب عدم الكشف عن هويته"، "شريطة عدم ذكر
+        اسمه"): at most :data:`MAX_ANONYMITY_WORDS` words, no complementiser or mark
+        inside, the last one a listed name word; 0 when there is none."""
+        if not self.is_word(j) or self.is_complement(j):
+            return 0
+        anonymity = self.L.anonymity
+        for k in range(j + 1, min(self.n, j + MAX_ANONYMITY_WORDS)):
+            if not self.is_word(k) or self.is_complement(k):
+                return 0
+            if self.norm(k) in anonymity:
+                return k + 1
+        return 0
 
     def past_apposition(self, k: int, limit: int) -> int:
         """Past a role in apposition after a speaker's name, commas around it allowed
@@ -601,14 +632,32 @@ class _Sentence(_Tokens):
         a = head.start
         w = self.norm(a)
         found = self.named.get(a)
-        if w == _QUOTE or (found is not None and found[1] in ("person", "organisation")):
-            return True
+        if w in (_QUOTE, "(") or (found is not None and found[1] in ("person", "organisation")):
+            return True  # a quoted or bracketed name (:meth:`_bracketed_speaker`)
         if head.kind == "organisation":
             return (
                 w in self.L.organisation or _bare(w) in self.L.organisation or f"{w} {self.norm(a + 1)}" in self.L.organisation
                 or (w in _NAMED_BODIES and head.end - a > 1)  # "تلفزيون النظام الرسمي"، "شركة فيسبوك"
             )
         return w in self.L.given
+
+    def _bracketed_speaker(self, a: int, limit: int, verb_preps: tuple[str, ...]) -> _Head | None:
+        """A speaker written in brackets right after its verb, its statement right after the
+        closing bracket ("وأشارت ( آفاد ) إلى أنه"، "وذكرت (سانا) أن"): one to
+        :data:`MAX_QUOTED_NAME_WORDS` words, the first no preposition or stop; None when
+        the brackets hold a circumstance ("وأضاف (في تصريح) أن") or anything else follows."""
+        close = next((k for k in range(a + 1, min(limit, a + MAX_QUOTED_NAME_WORDS + 2)) if self.norm(k) == ")"), None)
+        if close is None or close == a + 1 or close + 1 >= self.n:
+            return None
+        if not all(self.is_word(k) for k in range(a + 1, close)):
+            return None
+        first = self.norm(a + 1)
+        if first in _PREPOSITIONS or first in self.L.boundary or (self.stop_at(a + 1) and verb_info(first) is None):
+            return None
+        after = self.norm(close + 1)
+        if not (self.is_complement(close + 1) or after in (":", ",") or any(_prep_matches(after, p) for p in verb_preps)):
+            return None
+        return _Head(a, close + 1, None, None, "organisation", None, False)
 
     def speaker_after_verb(self, a: int, limit: int, verb_preps: tuple[str, ...] = ()) -> _Head | None:
         """The speaker right after a verb at ``a - 1``, past a day between them ("وقال
@@ -723,6 +772,9 @@ class _Sentence(_Tokens):
         unnamed source or an institution with its modifiers, a country, a name (with a role
         after it).  None when no speaker starts at ``a``."""
         limit = min(limit, a + 2 * MAX_HEAD_WORDS)  # a speaker is a phrase, never the sentence
+        if a < limit and self.norm(a) == "(":
+            # "وأشارت ( آفاد ) إلى أنه": a body named by its acronym alone
+            return self._bracketed_speaker(a, limit, verb_preps)
         if a >= limit or not self.is_word(a) and not (self.norm(a) == _QUOTE and a in self.closer):
             return None
         w = self.norm(a)
@@ -915,8 +967,8 @@ class _Sentence(_Tokens):
         start = self.toks[a].start
         if head.conj and a == head.start:
             text, start = text[1:], start + 1  # "[و]المرصد السوري"
-        text = text.strip('"«»“” ')
-        if self.toks[a].text in '"«»“”':
+        text = text.strip('"«»“”() ')
+        if self.toks[a].text in '"«»“”(':
             start = self.toks[a + 1].start
         role = self.span_text(*head.role) if head.role else None
         if role and head.conj and head.role[0] == head.start:
@@ -996,14 +1048,14 @@ class _Sentence(_Tokens):
             a += 2  # "وعلى وقع التقارير التي تشير": the phrase before the noun is no speaker
         if a >= b:
             return None
-        if a == floor or self.norm(a - 1) in self.L.boundary or self.norm(a - 2) in _PREPOSITIONS or self.norm(a - 1) in (",", ":", "|") or self.norm(a - 1) in self.L.relative:
+        if a == floor or self.norm(a - 1) in self.L.boundary or self.norm(a - 2) in _PREPOSITIONS or self.norm(a - 1) in (",", ":", "|", ".", "..") or self.norm(a - 1) in self.L.relative:
             w = self.norm(a)
             if len(w) > 4 and w[0] == "و" and (w[1:3] == "ال" or self.title_at(a, w[1:]) or _bare(w[1:]) in self.L.organisation):
                 # "...، [و]الرئيس الأمريكي يؤكد أنه": the conjunction is not the speaker's
                 with self.without_conjunction(a):
-                    head = self.parse_head(a, b)
+                    head = self.parse_head(a, b, subject_first=True)
                 return dataclasses.replace(head, conj=True) if head is not None else None
-            return self.parse_head(a, b)
+            return self.parse_head(a, b, subject_first=True)
         return None
 
     def _apposition_before(self, c: int, floor: int) -> _Head | None:

@@ -63,6 +63,8 @@ class _Lists:
     stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
     own: frozenset[str]  # "حلفاء": a speaker's own people, "X وحلفاؤه" speak together
     nouns: dict[str, _Verb]  # nouns of saying, bare or after ب/ل ("بعد إعلان الأسد أن"، "لتأكيد")
+    anonymity: frozenset[str] = frozenset()  # "طالبا عدم نشر [اسمه]": a clause to skip
+    information: frozenset[str] = frozenset()  # "[معلومات] من مصادر": a report, its source after من
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -159,6 +161,8 @@ def _lists() -> _Lists:
         nouns=_nouns(),
         own=frozenset(p[0] for p in groups.get("own", [])),
         statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
+        anonymity=frozenset(p[0] for p in groups.get("anonymity", [])),
+        information=frozenset(p[0] for p in groups.get("information", [])),
         given=frozenset(
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
         ),
@@ -257,6 +261,21 @@ def issued_at(words: tuple[str, ...]) -> int:
         if words[: len(phrase)] == phrase:
             return len(phrase)
     return 0
+
+
+def stop_at(words: tuple[str, ...]) -> int:
+    """How many of ``words`` (normalized) a listed stop takes at their start ("خلال"، "في
+    تصريح"، "عقب": circumstance after a speaker), the longest; 0 when none does."""
+    for phrase in _lists().stops.get(words[0] if words else "", ()):
+        if words[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+def is_information(word: str) -> bool:
+    """A noun of what is reported ("معلومات"، "تقارير", normalized, with or without its
+    article): "معلومات من مصادر كردية" names its own source after "من"."""
+    return _bare(word) in _lists().information or word in _lists().information
 
 
 def is_adjective(word: str) -> bool:

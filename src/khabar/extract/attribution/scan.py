@@ -501,7 +501,7 @@ def _verb_rules(
             head = s.speaker_after_verb(first, h_end, verb.preps)
             if head is not None and verb.noun and head.kind == "organisation" and not s.speaker_like(head):
                 head = None  # "وتصف [المزاعم البريطانية] ... بأنها": the object, not who speaks
-            if head is not None and verb_gender(s.norm(i)) == "f" and s.norm(head.start) != _QUOTE and s.masculine_head(head):
+            if head is not None and verb_gender(s.norm(i)) == "f" and s.norm(head.start) not in (_QUOTE, "(") and s.masculine_head(head):
                 # (a quoted name is a paper's or a group's: 'وأضافت " الوطن " أن')
                 # "وحثت [المجتمع الدولي] على": a feminine verb does not agree with a masculine
                 # noun and adjective; they are its object, the subject is a pronoun (a fresh

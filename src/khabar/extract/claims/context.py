@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, is_adjective, issued_at, verb_info
+from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, is_adjective, is_information, issued_at, verb_info
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
@@ -808,7 +808,7 @@ def source_chain(
             found.append((relay.carrier.text, relay.carrier.kind, relay.carrier.organisation))
         found.append((_named(primary), primary.kind, primary.organisation))
         tail = _relay_after(sentence, attributions, primary)
-        if tail:
+        if tail and _relays_a_speaker(sentence, attributions, primary, tail, kind_of):
             found.append((tail, "anonymous", None))
     covering = [
         a for a in attributions
@@ -867,7 +867,42 @@ def _relay_after(sentence: str, attributions: Sequence[Attribution], source: Sou
             m = _RELAY.search(" " + between.strip(" ”“\"'«»،,"))
             if m is not None and m.start() == 0:
                 return (" " + between.strip(" ”“\"'«»،,"))[m.end() :]
+            words = normalize(source.text).split()
+            if words and is_information(words[0]):
+                # "افادت معلومات من مصادر اخرى كوردية من شرق كوردستان ، ... ان": the report's
+                # own source, up to a mark or the next "من" (where it is from)
+                found = _FROM_SOURCE.match(between)
+                if found is not None:
+                    return found.group(1)
     return None
+
+
+#: "معلومات [من مصادر اخرى كوردية] من شرق ...": a report's source after "من".
+_FROM_SOURCE = re.compile(r"^\s*من\s+((?:(?!من\s)[^\s،,:()«»\"]+\s*){1,6})")
+
+
+#: The relay words that always name a relayed speaker; a bare "عن" may be the verb's own
+#: preposition ("أفادت معلومات عن عدد الجرحى بأنهم": what it reported about).
+_SURE_RELAY = re.compile(r"^\s*(?:نقلا\s+عن|نقلاً\s+عن|على\s+لسان|عن\s+لسان)\s")
+
+
+def _relays_a_speaker(
+    sentence: str, attributions: Sequence[Attribution], source: Source, tail: str, kind_of: Callable[[str, str], str]
+) -> bool:
+    """The words after "عن" between a source and its statement name the source's own source:
+    always after a relaying verb ("نقلت اليونيسيف عن طبيب") or a relaying phrase ("نقلا عن")؛
+    after another verb only when they name someone ("ذكرت الوكالة عن مصدر عسكري" yes,
+    "أفادت معلومات اخرى عن عدد الجرحى" no: a fresh3 page gave the injured to "عدد الجرحى")."""
+    att = next((a for a in attributions if a.source is not None and (a.source.start, a.source.end) == (source.start, source.end)), None)
+    if att is None:
+        return True
+    info = verb_info(normalize(att.verb))
+    if info is not None and info[1].relay:
+        return True
+    if _SURE_RELAY.match(" " + sentence[source.end : att.content_start].strip(" ”“\"'«»،,")):
+        return True
+    cleaned = clean_source(tail)
+    return cleaned is not None and kind_of(cleaned, "other") != "other"
 
 
 def source_kinds(mentions: Sequence[EntityMention]) -> Callable[[str, str], str]:

@@ -87,12 +87,13 @@ article's day, an explicit date first; a day after "منذ" is where a cumulativ
 from __future__ import annotations
 
 import bisect
+import re
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from khabar.extract.attribution import Source, find_attributions, find_source
+from khabar.extract.attribution import Source, find_attributions, find_source, stop_at
 from khabar.extract.claims.context import (
     _claim_date,
     body_named_as_title,
@@ -233,13 +234,14 @@ def extract_claims(doc: Document) -> list[Claim]:
                 if fallback is None and carried is not None:
                     src = carried
                     speaking.append(carried)
-            place = places.find(
-                sentence.start,
-                sentence.end,
-                start,
-                end,
-                exclude=[(sentence.start + src.start, sentence.start + src.end)] if src is not None else [],
-            )
+            # not where the source is nor where it spoke: "وأوضح الحسن، خلال جولة تفقدية على
+            # مركز الإيواء في بلدة الشيخ حمد، أن المحافظة جهزت 60 حافلة" (the README
+            # example's buses were filed under the town the governor toured)
+            excluded = [(sentence.start + src.start, sentence.start + src.end)] if src is not None else []
+            aside = _speaker_aside(sentence.text, own, n.start)
+            if aside is not None:
+                excluded.append((sentence.start + aside[0], sentence.start + aside[1]))
+            place = places.find(sentence.start, sentence.end, start, end, exclude=excluded)
             if fallback is not None and place is not None and sentence.is_title and _names_the_place(fallback, place, places):
                 # "نيبال: مقتل العشرات في تحطم طائرة": a headline's topic, the country where it
                 # happened, not who says so ("روسيا: مقتل 5 من جنودها في سوريا" still is)
@@ -289,6 +291,28 @@ def extract_claims(doc: Document) -> list[Claim]:
             )
     headline = frozenset(s.index for s in sentences if s.is_title)
     return repeats(resolve_anaphors(_restated(claims), quotes), headline)
+
+
+#: "، أن" / "، إن" / "، بأن": a complementiser right after a comma.
+_ASIDE_END = re.compile(r"[،,]\s*(?:أن|إن|بأن|ان|بان)\s")
+
+
+def _speaker_aside(text: str, attributions: Sequence[Any], start: int) -> tuple[int, int] | None:
+    """The aside between commas that stands between a verb of saying and the clause that
+    holds a figure at ``start`` ("وأوضح الحسن، [خلال جولة تفقدية ... في بلدة الشيخ حمد]، أن
+    المحافظة جهزت 60 حافلة"): where and when the speaker spoke, none of the figure's place.
+    None when the figure's clause opens otherwise."""
+    ends = [m for m in _ASIDE_END.finditer(text, 0, start)]
+    if not ends:
+        return None
+    close = ends[-1].start()
+    verb = next((a for a in attributions if a.statement and a.via != "cue" and a.verb_end <= close and a.content_end >= start), None)
+    if verb is None:
+        return None
+    opening = max(text.rfind("،", verb.verb_end, close), text.rfind(",", verb.verb_end, close))
+    if opening < 0 or not stop_at(tuple(normalize(w) for w in text[opening + 1 : close].split()[:3])):
+        return None  # "، المتحدث باسم إقليم نانجارهار، إن": the speaker's role, not an aside
+    return opening, close
 
 
 def _names_the_place(words: str, place: str, places: Any) -> bool:
