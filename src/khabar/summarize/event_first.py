@@ -88,9 +88,6 @@ EVENT_CITATION_SIMILARITY = 0.25
 EVENT_MAX_WORDS = 30
 #: What a concept already reported by an earlier event of the storyline still weighs.
 OLD_NEWS_WEIGHT = 0.1
-#: When the articles span several days, the news of the other days may take this share of
-#: the budget (the latest day first).
-DEVELOPMENT_SHARE = 0.5
 #: How many candidates a swap that fills the budget considers (the earliest in their articles).
 SWAP_CANDIDATES = 30
 #: A candidate whose content words are this much said already is a paraphrase.
@@ -407,35 +404,6 @@ def shortened(pool: SentencePool, c: Candidate, *, options: BriefOptions) -> Can
     return cut_to_fit(pool, c, EVENT_MAX_WORDS, min_words=options.min_sentence_words) or c
 
 
-def developments(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    positions: Sequence[int],
-    event: Candidate | None,
-    room: int,
-    *,
-    openings: np.ndarray,
-    among: Set[int],
-) -> list[Candidate]:
-    """When the articles span several days: each other day's event sentence (the news of
-    that day), latest first while they fit in ``room`` words, returned in time order."""
-    by_day: dict[dt.date, set[int]] = {}
-    for d, doc in enumerate(pool.docs):
-        if d in among and doc.article.published is not None:
-            by_day.setdefault(doc.article.published, set()).add(d)
-    event_day = pool.docs[pool.doc_of(event.row)].article.published if event is not None else None
-    out: list[Candidate] = []
-    used = 0
-    for day in sorted(by_day, reverse=True):
-        if day == event_day:
-            continue
-        found = event_sentence(pool, cands, positions, room - used, openings=openings, docs=by_day[day], among=among)
-        if found is not None:
-            out.append(found)
-            used += found.words
-    return out[::-1]
-
-
 @dataclasses.dataclass
 class _Selection:
     """The rows chosen so far, in the order chosen, and what they cover."""
@@ -682,8 +650,9 @@ def choose_sentences(
     pool: SentencePool, *, options: BriefOptions, focus: Focus | None = None, quantities: Sequence[Quantity] = ()
 ) -> list[Candidate]:
     """The summary's sentences (kept parts), in the order they are read: of all the pool's
-    articles, or of ``focus.docs`` with what ``focus.earlier`` reported as old news;
-    ``quantities`` are the brief's figures (:func:`khabar.relate.quantities.find_quantities`)."""
+    articles, or of ``focus.docs`` with what ``focus.earlier`` reported as old news.
+    ``quantities`` are the brief's figures (:func:`khabar.relate.quantities.find_quantities`),
+    for the key figure and its conflict."""
     focus = focus or Focus(frozenset(range(len(pool.docs))))
     repeated, old_concepts = old_news(pool, focus.docs, focus.earlier, threshold=options.redundancy_threshold)
     cands = without(
@@ -706,91 +675,69 @@ def choose_sentences(
         options.redundancy_threshold,
         meanings=static_meanings_of_words([pool.docs[d].sentence_words[s] for d, s in pool.refs]),
     )
+    first: list[int] = []
     openings = opening_rows(pool, positions)
     event = event_sentence(pool, cands, positions, budget, openings=openings, docs=focus.docs, among=focus.docs)
     if event is not None:
         event = shortened(pool, event, options=options)
-    news = developments(
-        pool, cands, positions, event, int(DEVELOPMENT_SHARE * budget), openings=openings, among=focus.docs
-    )
-    news = [shortened(pool, c, options=options) for c in news]
-    for c in [event, *news]:
-        # (the news of a day that tells the event again is gone from the candidates)
-        if c is not None and c.row in cands and picked.fits([c]):
-            cands[c.row] = c  # with what it cites
-            picked.add([c], found)
-            # Another outlet's lead as close to it as those it cites tells the same event:
-            # said already, not told again.  ANT dev: the event told two or three times in a
-            # row in 5 of 14 summaries; without those, R-1/R-2/R-L 42.8/14.6/36.1 ->
-            # 43.6/14.9/37.4, must-contain 0.87 -> 0.84 (a lead adding a fact goes too).
-            sims = pool.similarity_row(c.row)
-            same = {
-                r
-                for r in cands
-                if positions[r] < EVENT_LEAD_SENTENCES
-                and r not in picked.chosen  # the event sentence of another day stays
-                and pool.doc_of(r) != pool.doc_of(c.row)
-                and sims[r] >= EVENT_CITATION_SIMILARITY
-            }
-            cands = without(cands, same)
-    lexrank = pool_lexrank(pool)
-
-    def value(unit: list[Candidate]) -> float:
-        gain = sum(weights.get(k, 0.0) for u in unit for k in found[u.row] - picked.covered)
-        boost = 1.0 + POSITION_WEIGHT / (1.0 + positions[unit[0].row])
-        central = 1.0 + LEXRANK_WEIGHT * float(lexrank[unit[0].row])
-        return gain * boost * central / sum(u.words for u in unit)
-
+        if picked.fits([event]):
+            cands[event.row] = event  # with what it cites
+            picked.add([event], found)
+            first.append(event.row)
     development = key_happening(pool, cands, found, weights, picked, options=options)
     if development is not None:
         cands[development.row] = development
         picked.add([development], found)
+        first.append(development.row)
     figures = key_figures(
         pool, cands, quantities, picked, budget - picked.words, background=background_rows(pool, list(cands))
     )
     if figures:
         picked.add(figures, found)
-    order = sorted(cands)
+    lexrank = pool_lexrank(pool)
 
-    central = pool.vectors.centroid_similarity()
+    def prior(row: int) -> float:
+        return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
-    # Coverage, then filling by centrality and position: the same loop.
-    for stage in ("cover", "fill"):
+    def value(c: Candidate) -> float:
+        gain = sum(weights.get(k, 0.0) for k in found[c.row] - picked.covered)
+        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
+
+    def central(c: Candidate) -> float:
+        return float(lexrank[c.row]) * prior(c.row) + 1e-9
+
+    # What the sources carry, then (when nothing left adds to it) the most central, to fill.
+    for stage in (value, central):
         while True:
             best_value, best_unit = 0.0, None
-            for row in order:
-                unit = picked.unit(cands[row], cands)
-                if row in picked.chosen or not picked.fits(unit):
+            for row in sorted(cands):
+                if row in picked.chosen:
                     continue
-                if stage == "cover":
-                    v = value(unit)
-                else:
-                    v = float(central[row]) * (1.0 + POSITION_WEIGHT / (1.0 + positions[unit[0].row]))
+                unit = picked.unit(cands[row], cands)
+                if not picked.fits(unit):
+                    continue
+                v = stage(cands[row])
                 if v > best_value:
                     best_value, best_unit = v, unit
             if best_unit is None:
                 break
             picked.add(best_unit, found)
-    fixed = {c.row for c in (event, *news, development, *figures) if c is not None}
+    fixed = {c.row for c in (event, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
         picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
     chosen = [cands[r] for r in picked.chosen]
     room = budget - picked.words
     if room > FILL_SLACK * budget and room >= options.min_sentence_words:
-        best_cut, best_value = None, 0.0
-        for row in order:
+        # The budget filled: the most central sentence left, cut at a clause boundary to fit.
+        for row in sorted(cands, key=lambda r: (-central(cands[r]), r)):
             c = cands[row]
-            if row in picked.chosen or c.antecedent is not None or not picked.fits([dataclasses.replace(c, words=0)]):
+            if row in picked.chosen or c.antecedent is not None:
                 continue
             cut = cut_to_fit(pool, c, room, min_words=options.min_sentence_words)
-            if cut is None:
-                continue
-            v = (1.0 + sum(weights.get(k, 0.0) for k in found[row] - picked.covered)) / (1.0 + positions[row])
-            if v > best_value:
-                best_cut, best_value = cut, v
-        if best_cut is not None:
-            chosen.append(best_cut)
-    return arrange(pool, chosen, [c.row for c in (event, *news, development, *figures) if c is not None])
+            if cut is not None and picked.fits([cut]):
+                chosen.append(cut)
+                break
+    return arrange(pool, chosen, first)
 
 
 def _subset_filling(items: Sequence[Candidate], room: int) -> list[Candidate]:
