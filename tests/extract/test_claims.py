@@ -838,3 +838,16 @@ def test_where_the_speaker_spoke_is_not_where_the_figure_is():
     assert c.place != "الشيخ حمد"
     c = _by_value(_claims("قال عطا الله خوجاني، المتحدث باسم إقليم نانجارهار، إن 19 شخصا على الأقل قتلوا."), 19)
     assert c.place is not None and "نانجارهار" in c.place  # a role names the speaker's place, no aside
+
+
+def test_counts_of_the_sixth_round_things_brackets_and_nationalities():
+    killed = _by_value(_claims("وأعلن المتحدث العسكري مقتل عدد (12) عنصر مسلح في الاشتباكات."), 12)
+    assert (killed.category, killed.group) == ("killed", "fighters")
+    tents, blankets = _claims("وأرسلت الهيئة 3 آلاف خيمة و 5 آلاف بطانية إلى المنكوبين.")
+    assert (tents.category, tents.group, blankets.group) == ("aid", "tents", "blankets")
+    (pockets,) = _claims("وقسمت القوات المنطقة إلى ثلاثة جيوب منفصلة.")
+    assert (pockets.value, pockets.category, pockets.group) == (3, "places", "pockets")
+    (signed,) = _claims("ووقع أكثر من 20 ألف تونسي عريضة تطالب بالإصلاح.")
+    assert (signed.value, signed.group) == (20000, "people")
+    assert _claims('وقال إن الطائرة من طراز "سيسنا 40" أمريكية الصنع.') == []  # a feminine adjective
+    assert _claims("وتقدمت القوات نحو اللواء 93 في ريف الرقة.") == []  # a unit's number

@@ -282,13 +282,22 @@ class _Sentence(_Tokens):
             return "direct", rest_at, found[2]  # "وتحدث المرصد عن «وجود جثث ...»"
         return found
 
+    def _anonymity_words(self) -> list[int]:
+        """Where the sentence's name words ("اسمه"، "هويته") are, found once."""
+        found = getattr(self, "_anonymity_at", None)
+        if found is None:
+            anonymity = self.L.anonymity
+            found = self._anonymity_at = [k for k, w in enumerate(self.norms) if w in anonymity]
+        return found
+
     def anonymity_end(self, j: int) -> int:
         """The token after a clause opening at ``j`` in which the speaker asks not to be
         named ("طالبا ألا ينشر اسمه"، "الذي طلب عدم الكشف عن هويته"، "شريطة عدم ذكر
         اسمه"): at most :data:`MAX_ANONYMITY_WORDS` words, no complementiser or mark
         inside, the last one a listed name word; 0 when there is none."""
-        if not self.is_word(j) or self.is_complement(j):
-            return 0
+        named_at = self._anonymity_words()
+        if not named_at or named_at[-1] <= j or not self.is_word(j) or self.is_complement(j):
+            return 0  # most sentences hold no name word: nothing to look for
         anonymity = self.L.anonymity
         for k in range(j + 1, min(self.n, j + MAX_ANONYMITY_WORDS)):
             if not self.is_word(k) or self.is_complement(k):

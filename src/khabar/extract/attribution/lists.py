@@ -272,6 +272,20 @@ def stop_at(words: tuple[str, ...]) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _nationality_forms() -> frozenset[str]:
+    """The adjective forms of ``nationalities.txt`` (not the countries of its first field)."""
+    return frozenset(form for fields in read_fields("nationalities") for form in fields[1:])
+
+
+def is_nationality(word: str) -> bool:
+    """A nationality adjective or noun, not a country (normalized, with or without its
+    article): "كوري"، "الفلسطينيين"; "فلسطينيا" is not listed (its accusative ending is
+    read off by the caller)."""
+    forms = _nationality_forms()
+    return word in forms or "ال" + word in forms
+
+
 def is_information(word: str) -> bool:
     """A noun of what is reported ("معلومات"، "تقارير", normalized, with or without its
     article): "معلومات من مصادر كردية" names its own source after "من"."""

@@ -226,7 +226,7 @@ class _Sent:
         while i < len(toks):
             t = toks[i]
             if not t.norm[:1].isalnum():
-                boundary[i] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS
+                boundary[i] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS and not _bracketed_number(toks, i)
                 i += 1
                 continue
             hit = lists.boundary.at(toks, i, _variants)
@@ -261,3 +261,13 @@ class _Sent:
         while self.is_quote(k):
             k -= 1
         return k if self.is_word(k) else -1
+
+
+def _bracketed_number(toks: list[Token], i: int) -> bool:
+    """The bracket at ``i`` closes or opens a number written alone in brackets ("عدد (30)
+    عنصر"، the Egyptian army's statements): no clause boundary around the count."""
+    if toks[i].text == "(":
+        return i + 2 < len(toks) and toks[i + 2].text == ")" and toks[i + 1].norm[:1].isdigit()
+    if toks[i].text == ")":
+        return i >= 2 and toks[i - 2].text == "(" and toks[i - 1].norm[:1].isdigit()
+    return False

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from khabar.extract.attribution import is_nationality
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.normalize import normalize
@@ -52,6 +53,8 @@ def _is_year(n: NumberMention) -> bool:
 def _counted_noun(s: _Sent, b: int) -> int:
     """The noun a figure counts: the word after it, or after "من" ("2200 من المسلحين"); never
     a word joined by "و" with the article ("15 ألفا والدولة جاهزة": a new phrase)."""
+    if 2 <= b < len(s.toks) and s.toks[b].text == ")" and s.toks[b - 2].text == "(":
+        b += 1  # "عدد (30) عنصر": a count written in brackets, its noun after them
     k = s.next_word(b)
     if k >= 0 and s.toks[k].text.startswith(("وال", "وٱل")):
         return -1
@@ -278,6 +281,11 @@ def _subject(s: _Sent, f: _Figure) -> str | None:
         hit = subjects.at(s.toks, f.noun, _variants)
         if hit is not None:
             return hit[0].tag
+        noun = s.toks[f.noun].norm
+        if not noun.endswith("ه") and any(is_nationality(v) or is_nationality(v.removesuffix("ا")) for v in _variants(noun)):
+            # "أكثر من 540 ألف كوري جنوبي"، "مقتل 60 فلسطينيا": people; a feminine form
+            # describes a thing ("بومباردييه 30" كندية)
+            return "people"
     return None
 
 
