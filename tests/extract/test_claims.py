@@ -851,3 +851,8 @@ def test_counts_of_the_sixth_round_things_brackets_and_nationalities():
     assert (signed.value, signed.group) == (20000, "people")
     assert _claims('وقال إن الطائرة من طراز "سيسنا 40" أمريكية الصنع.') == []  # a feminine adjective
     assert _claims("وتقدمت القوات نحو اللواء 93 في ريف الرقة.") == []  # a unit's number
+
+
+def test_a_death_with_its_pronoun():
+    (c,) = _claims("ولقي 16 شابا مصرعهم في الحادث.")
+    assert (c.value, c.category) == (16, "killed")
