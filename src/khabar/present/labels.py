@@ -325,7 +325,7 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
     "ar": {
         "people": "أشخاص", "civilians": "مدنيون", "fighters": "مقاتلون", "soldiers": "جنود", "police": "شرطة",
         "children": "أطفال", "women": "نساء", "patients": "مرضى وجرحى", "families": "عائلات", "prisoners": "أسرى ومحتجزون",
-        "journalists": "صحفيون", "medics": "مسعفون", "buses": "حافلات", "trucks": "شاحنات", "shelters": "مراكز إيواء",
+        "journalists": "صحفيون", "medics": "مسعفون", "buses": "حافلات", "trucks": "شاحنات", "tents": "خيام", "blankets": "بطانيات", "pockets": "جيوب", "shelters": "مراكز إيواء",
         "vehicles": "مركبات", "aircraft": "طائرات", "districts": "أحياء", "villages": "قرى", "towns": "بلدات",
         "states": "دول", "fronts": "جبهات", "airstrikes": "غارات", "money": "مبالغ", "percent": "نسبة مئوية",
         "schools": "مدارس", "hospitals": "مستشفيات", "bridges": "جسور", "plants": "محطات", "sites": "مواقع",
@@ -338,7 +338,7 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
         "people": "people", "civilians": "civilians", "fighters": "fighters", "soldiers": "soldiers", "police": "police",
         "children": "children", "women": "women", "patients": "patients and wounded", "families": "families",
         "prisoners": "prisoners and detainees", "journalists": "journalists", "medics": "medics", "buses": "buses",
-        "trucks": "trucks", "shelters": "shelters", "vehicles": "vehicles", "aircraft": "aircraft",
+        "trucks": "trucks", "tents": "tents", "blankets": "blankets", "pockets": "pockets", "shelters": "shelters", "vehicles": "vehicles", "aircraft": "aircraft",
         "districts": "districts", "villages": "villages", "towns": "towns", "states": "states", "fronts": "fronts",
         "airstrikes": "airstrikes", "money": "sums", "percent": "percent",
         "schools": "schools", "hospitals": "hospitals", "bridges": "bridges", "plants": "plants", "sites": "sites",
