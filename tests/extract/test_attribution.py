@@ -677,3 +677,8 @@ def test_a_headline_subject_keeps_its_country_and_follows_a_run_on_label():
     assert att.source is not None and att.source.text == "جيش مصر"
     (att,) = find_attributions("وحذرت فرنسا روسيا من أنها ستتحمل العواقب.")
     assert att.source.text == "فرنسا"  # after the verb the country is still its object
+
+
+def test_what_a_body_defends_is_part_of_its_name():
+    (att,) = find_attributions("وأوضحت جماعات مدافعة عن حقوق الإنسان، أن 11 ناشطا اعتقلوا.")
+    assert att.source is not None and att.source.text == "جماعات مدافعة عن حقوق الإنسان"

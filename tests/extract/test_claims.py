@@ -856,3 +856,8 @@ def test_counts_of_the_sixth_round_things_brackets_and_nationalities():
 def test_a_death_with_its_pronoun():
     (c,) = _claims("ولقي 16 شابا مصرعهم في الحادث.")
     assert (c.value, c.category) == (16, "killed")
+
+
+def test_a_statement_from_a_body_is_that_bodys():
+    c = _one("وقتل 20 شخصا بحسب تصريحات من الجيش.")
+    assert c.primary_source.text == "الجيش"

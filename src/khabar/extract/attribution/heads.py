@@ -41,7 +41,11 @@ _DEMONSTRATIVES = frozenset({"هذا", "هذه"})
 #: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
 #: Adjectives of an unnamed source that take what it knows or is close to: "مصدر مطلع على".
-_INFORMED = frozenset({"عليم", "مطلع", "مطلعه", "مطلعون", "مطلعين", "مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين"})
+_INFORMED = frozenset({
+    "عليم", "مطلع", "مطلعه", "مطلعون", "مطلعين", "مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين",
+    # "جماعات [مدافعة عن حقوق الإنسان]": what a body defends is part of its description
+    "مدافع", "مدافعه", "مدافعون", "مدافعين", "المدافع", "المدافعه", "المدافعون", "المدافعين",
+})
 #: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
 _NAMED_BODIES = frozenset({
     "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون", "منظمه", "شرطه",
@@ -441,6 +445,15 @@ class _Sentence(_Tokens):
                 break
             if not self.is_word(j) or self.stop_at(j) or w in self.L.relative or self.cue_at(j):
                 break
+            if w in _INFORMED and j + 1 < limit:
+                # "مسؤول أمريكي [عليم بالجهود المبذولة]"، "مصدر [مطلع على التحقيق]"، "مصادر [مقربة من الحكومة]"
+                nxt = self.norm(j + 1)
+                if nxt in ("علي", "من", "الي", "عن") and j + 2 < limit:
+                    j = self.np_end(j + 3, limit, definite=True, verb_preps=verb_preps)
+                    continue
+                if nxt[:1] in "بل" and len(nxt) > 3:
+                    j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)
+                    continue
             adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
                 genitive and j == start and w[:1] == "م" and w.endswith(("ه", "ون", "ين")) and len(w) >= 5
             )  # "مصادر [متطابقة]"، "مصدر [مطلع]"
@@ -501,15 +514,6 @@ class _Sentence(_Tokens):
                 ne = self.name_end(j, limit)
                 if ne > j and (self.norm(j) in self.L.given or self.named.get(j, (0, ""))[1] == "person"):
                     j = ne  # "نظام [بشار الأسد]"، "إدارة [ترامب]"
-                    continue
-            if w in _INFORMED and j + 1 < limit:
-                # "مسؤول أمريكي [عليم بالجهود المبذولة]"، "مصدر [مطلع على التحقيق]"، "مصادر [مقربة من الحكومة]"
-                nxt = self.norm(j + 1)
-                if nxt in ("علي", "من", "الي") and j + 2 < limit:
-                    j = self.np_end(j + 3, limit, definite=True, verb_preps=verb_preps)
-                    continue
-                if nxt[:1] in "بل" and len(nxt) > 3:
-                    j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)
                     continue
             if w in ("في", "من") and j + 1 < limit and (
                 self.norm(j + 1).startswith("ال") or self.named.get(j + 1) or self.is_place_or_country(j + 1) or self.norm(j + 1) in self.L.organisation

@@ -740,7 +740,12 @@ def _relayed(text: str) -> list[str]:
 
 
 #: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
-_DOCUMENTS = frozenset(normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة".split())
+_DOCUMENTS = frozenset(
+    normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع".split()
+)
+#: How many words (adjectives, "للرأي") may stand between a document and who issued it: "تصريحات
+#: جديدة من المرصد"، "استطلاع للرأي أجراه معهد".
+ISSUER_GAP = 2
 
 
 def _issuer(words: list[str]) -> list[str]:
@@ -751,9 +756,12 @@ def _issuer(words: list[str]) -> list[str]:
     if len(words) < 2 or normalize(words[0]) not in _DOCUMENTS or normalize(words[0]).startswith("ال"):
         return words
     norms = [normalize(w) for w in words]
-    issued = issued_at(tuple(norms[1:]))
-    if issued and len(words) > 1 + issued:
-        return words[1 + issued :]
+    for k in range(1, min(len(norms), 2 + ISSUER_GAP)):
+        issued = issued_at(tuple(norms[k:]))
+        if issued and len(words) > k + issued:
+            return words[k + issued :]  # "دراسة قام بها مركز"، "استطلاع للرأي أجراه معهد"
+        if norms[k] == "من" and len(words) > k + 1:
+            return words[k + 1 :]  # "تصريحات جديدة من المرصد"
     second = norms[1]
     if second.startswith("لل") and len(second) > 4:
         return ["ال" + words[1][2:], *words[2:]]  # "بيان للأمم المتحدة"
