@@ -1,0 +1,212 @@
+"""Variants of the meaning model tried in issue 16's seventh round, measured as the shipped
+model is built (development figures only: baly2018 folds 1-4 and ANS train/dev).
+
+    python scripts/stance_experiments.py baseline
+    python scripts/stance_experiments.py evidence 6 2      # encoder picks 2 of the lexical top 6
+    python scripts/stance_experiments.py interactions      # closeness x mismatch cues
+    python scripts/stance_experiments.py balance 1.0       # class balance of both heads
+    python scripts/stance_experiments.py fine-offsets      # 0.1 steps over -4..4
+    python scripts/stance_experiments.py ans-disagree 2    # ANS contradictions weighted x2
+    python scripts/stance_experiments.py aligned-numbers   # numbers compared per counted word
+
+Each prints macro-F1 and F1 per label for (1) baly2018 folds 1-4 cross-validated by claim,
+each fold trained on the three others and on ANS train + dev (``khabar eval stance
+../shared/corpora/baly2018 --also-train ../shared/corpora/ans``), and (2) ANS train -> dev
+(``khabar eval stance --train ../shared/corpora/ans --test ../shared/corpora/ans``), except
+``evidence``, which changes only the articles' readings (ANS pairs are one sentence).
+``evidence`` and ``aligned-numbers`` change the readings: they read every pair again.
+The readings of every pair (encoder vectors and features) are kept in ``--cache``
+(default ``/tmp/khabar-stance-readings``) between runs: a pickle of this checkout's own
+objects, to be deleted when the code changes.  Each variant patches one function of
+:mod:`khabar.check.meaning_model` for this process only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+import khabar.check.meaning as me
+from khabar.check import meaning_model as mm
+from khabar.check import network as nw
+from khabar.check.pairs import Pair, claim_folds, load_data
+from khabar.evaluate.stance import ANS_LABELS, LABELS, f1_scores
+from khabar.relate.embeddings import require
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def readings(cache: Path, tag: str, pairs: list[Pair]) -> list[mm.PairReading]:
+    path = cache / f"{tag}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    out = mm.read_pairs(pairs, require("use").encode)
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def show(name: str, gold: list[str], pred: list[str], labels: tuple[str, ...]) -> None:
+    acc, macro, per = f1_scores(gold, pred, labels)
+    print(f"{name:44s} acc {acc:.3f} macro-F1 {macro:.3f} " + " ".join(f"{k} {v:.3f}" for k, v in per.items()), flush=True)
+
+
+def baly_cv(baly, rb, extra, rextra) -> list[str]:
+    pred: list[str] = [""] * len(baly)
+    for test in claim_folds(baly, 4):
+        held = set(test)
+        train = [i for i in range(len(baly)) if i not in held]
+        model = mm.fit_meaning_model([replace(baly[i], fold=None) for i in train] + extra,
+                                     [rb[i] for i in train] + rextra)
+        for i in test:
+            pred[i] = model.judge(rb[i]).label
+    return pred
+
+
+def ans_label(label: str) -> str:
+    return label if label in ("agree", "disagree") else "other"
+
+
+# --- the variants --------------------------------------------------------------------------
+
+
+def evidence(n: int, k: int) -> None:
+    """The encoder chooses each article's ``k`` candidates among the lexical top ``n`` (by
+    encoder + lexical cosine), the lead always read too."""
+
+    def read_candidates(claim, analyses, encode, *, limit=me.CANDIDATES):
+        wide = [me.candidate_indices(an, limit=n) for an in analyses]
+        texts = [me.encoded_text(an.doc.sentences[i].text) for an, idx in zip(analyses, wide) for i in idx]
+        vectors = encode(texts) if texts else np.zeros((0, me.DIMENSION), dtype=np.float32)
+        out, pos = [], 0
+        for an, idx in zip(analyses, wide):
+            v = vectors[pos : pos + len(idx)]
+            pos += len(idx)
+            score = v @ claim.vector + me.LEXICAL_WEIGHT * np.array([an.similarity.get(i, 0.0) for i in idx])
+            keep = [j for j in np.argsort(-score, kind="stable") if idx[j] != 0][:k]
+            keep += [j for j, i in enumerate(idx) if i == 0]
+            out.append(me.read_sentences(claim, an, [idx[j] for j in keep], v[keep], encode))
+        return out
+
+    mm.read_candidates = read_candidates
+
+
+def interactions() -> None:
+    """Mismatch cues times closeness (encoder cosine, share of the claim's words) as more
+    sentence-head inputs: a negation or another figure counts only in a restatement."""
+    names = list(me.SENTENCE_FEATURES)
+    pairs = [("semantic", c) for c in ("negation_mismatch", "denial_sentence", "number_mismatch", "figure_disagree",
+                                        "swapped_names", "agent_change", "role_swap", "antonym", "modality_sentence")]
+    pairs += [("claim_covered", c) for c in ("negation_mismatch", "number_mismatch", "swapped_names", "denial_sentence")]
+    plain = mm.sentence_inputs
+
+    def sentence_inputs(claim, cand):
+        x = plain(claim, cand)
+        s = x[:, : len(names)]
+        more = np.column_stack([s[:, names.index(a)] * s[:, names.index(b)] for a, b in pairs]) if len(x) else np.zeros((0, len(pairs)))
+        return np.hstack([s, more, x[:, len(names) :]])
+
+    mm.sentence_inputs = sentence_inputs
+    mm.SENTENCE_FEATURES = tuple(names + [f"{a}*{b}" for a, b in pairs])
+
+
+def fine_offsets() -> None:
+    tune = nw.tune_offsets
+    mm.tune_offsets = lambda logits, y, labels: tune(logits, y, labels, grid=tuple(np.arange(-4, 4.001, 0.1)), rounds=5)
+
+
+def ans_disagree(weight: float) -> None:
+    """ANS's contradiction pairs weighted ``weight`` in the sentence head."""
+    plain = mm._sentence_set
+
+    def sentence_set(pairs, readings_, other_weight, article_weight=1.0):
+        s = plain(pairs, readings_, other_weight, article_weight)
+        w = s.weight.copy()
+        for j, (label, i) in enumerate(zip(s.y, s.pair)):
+            if label == "disagree" and readings_[i].single_sentence:
+                w[j] *= weight
+        return mm._SentenceSet(s.x, s.y, w, s.pair)
+
+    mm._sentence_set = sentence_set
+
+
+def aligned_numbers() -> None:
+    """``number_mismatch`` only between numbers that count the same word (the word after each
+    number, light-stemmed): the claim's "ثلاث سنوات" against "248 شخصا" is no mismatch,
+    against "4 سنوات" it is."""
+    from functools import lru_cache
+
+    from khabar.text.ar.numbers import find_numbers
+    from khabar.text.ar.stem import stem
+    from khabar.text.ar.tokenize import words
+
+    @lru_cache(maxsize=8192)
+    def counted(text: str) -> dict[str, set[float]]:
+        out: dict[str, set[float]] = {}
+        for n in find_numbers(text):
+            after = words(text[n.end : n.end + 40]) if n.value is not None else []
+            if after:
+                out.setdefault(stem(after[0]), set()).add(float(n.value))
+        return out
+
+    col = me.SENTENCE_FEATURES.index("number_mismatch")
+    plain = me.sentence_scalars
+
+    def sentence_scalars(claim, text, vector, **kw):
+        row = plain(claim, text, vector, **kw)
+        c, s = counted(claim.view.text), counted(text)
+        row[col] = float(any(k in s and not (c[k] & s[k]) for k in c))
+        return row
+
+    me.sentence_scalars = sentence_scalars
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("variant", choices=["baseline", "evidence", "interactions", "balance", "fine-offsets", "ans-disagree",
+                                                 "aligned-numbers"])
+    parser.add_argument("values", nargs="*", type=float)
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
+    args = parser.parse_args()
+    fit = {}
+    tag, suffix = "baly", ""
+    if args.variant == "evidence":
+        n, k = (int(v) for v in (args.values or [6, 2]))
+        evidence(n, k)
+        tag = f"baly-evidence-{n}-{k}"
+    elif args.variant == "interactions":
+        interactions()
+    elif args.variant == "balance":
+        fit["balance"] = args.values[0] if args.values else 1.0
+    elif args.variant == "fine-offsets":
+        fine_offsets()
+    elif args.variant == "ans-disagree":
+        ans_disagree(args.values[0] if args.values else 2.0)
+    elif args.variant == "aligned-numbers":
+        aligned_numbers()
+        tag, suffix = "baly-aligned", "-aligned"
+    if fit:
+        plain_fit = mm.fit_meaning_model
+        mm.fit_meaning_model = lambda pairs, rs, **kw: plain_fit(pairs, rs, **fit, **kw)
+    baly = load_data(args.corpora / "baly2018", role="train").pairs
+    ans_train = load_data(args.corpora / "ans" / "stance" / "train.csv", role="train").pairs
+    ans_dev = load_data(args.corpora / "ans" / "stance" / "dev.csv", role="train").pairs
+    rb = readings(args.cache, tag, baly)
+    rt, rd = readings(args.cache, "ans-train" + suffix, ans_train), readings(args.cache, "ans-dev" + suffix, ans_dev)
+    name = " ".join([args.variant, *(f"{v:g}" for v in args.values)])
+    show(f"{name}: baly2018 folds 1-4 (+ANS)", [p.stance for p in baly], baly_cv(baly, rb, ans_train + ans_dev, rt + rd), LABELS)
+    if args.variant != "evidence":
+        model = mm.fit_meaning_model(ans_train, rt)
+        show(f"{name}: ANS train -> dev", [ans_label(p.stance) for p in ans_dev],
+             [ans_label(model.judge(r).label) for r in rd], ANS_LABELS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
