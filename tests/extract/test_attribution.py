@@ -682,3 +682,62 @@ def test_a_headline_subject_keeps_its_country_and_follows_a_run_on_label():
 def test_what_a_body_defends_is_part_of_its_name():
     (att,) = find_attributions("وأوضحت جماعات مدافعة عن حقوق الإنسان، أن 11 ناشطا اعتقلوا.")
     assert att.source is not None and att.source.text == "جماعات مدافعة عن حقوق الإنسان"
+
+# --- issue 20, session 7: classes of the fresh3 articles (sentences written for these tests)
+
+
+def test_a_relative_clause_after_a_name_speaks_for_that_name_not_for_the_clause_before():
+    text = 'وغادر مدرب الفريق سامي الخطيب الذي تحدث بعد المباراة عن "فرحة كبيرة"، الملعب مبكرا.'
+    start = text.index("سامي الخطيب")
+    (att,) = find_attributions(text, names=[(start, start + len("سامي الخطيب"), "person")])
+    assert att.source is not None and att.source.text == "سامي الخطيب"
+
+
+def test_a_conjoined_relative_after_a_comma_speaks_for_the_name_before_it():
+    text = "وجاء ذلك بعد تصريحات لوزير الخارجية كريم داود، والذي قال إن بلاده تملك أدلة كافية."
+    start = text.index("كريم داود")
+    atts = find_attributions(text, names=[(start, start + len("كريم داود"), "person")])
+    said = [a for a in atts if a.statement]
+    assert said and said[-1].source is not None and said[-1].source.text == "كريم داود"
+
+
+def test_a_speaker_after_the_words_and_a_comma_ends_the_sentence():
+    text = "الاتفاق سيصمد رغم الضغوط التي يتعرض لها الطرفان، تقول الصحيفة."
+    att = _only(text)
+    assert att.source is not None and att.source.text == "الصحيفة"
+    assert text[att.content_start : att.content_end] == "الاتفاق سيصمد رغم الضغوط التي يتعرض لها الطرفان"
+    assert not att.direct
+
+
+def test_a_verb_and_comma_before_its_speaker_with_more_after_is_not_postposed():
+    # the statement follows its speaker here: nothing before the comma is said
+    text = "ولتوضيح الموقف من الاتفاق، قال مصدر عسكري إن القوات ستنسحب غدا."
+    att = _only(text)
+    assert text[att.content_start : att.content_end] == "القوات ستنسحب غدا"
+
+
+def test_a_masculine_verb_before_a_feminine_noun_has_that_noun_for_object():
+    att = _only("وأكد ضرورة أن تتوقف الحرب فورا.")
+    assert att.source is None  # the speaker before goes on
+    assert "ضرورة" in "وأكد ضرورة أن تتوقف الحرب فورا."[att.content_start : att.content_end]
+
+
+def test_a_verb_of_saying_after_another_carries_the_statement():
+    text = 'وخلص يقول "لن نتراجع عن مواقفنا أبدا".'
+    att = _only(text)
+    assert att.verb == "يقول" and att.direct
+    assert text[att.content_start : att.content_end] == "لن نتراجع عن مواقفنا أبدا"
+
+
+def test_written_words_are_said_but_a_byline_is_not():
+    text = 'وكتب موقع الصحيفة: "المدرب أخطأ في اختياراته".'
+    att = _only(text)
+    assert text[att.content_start : att.content_end] == "المدرب أخطأ في اختياراته"
+    assert find_attributions("المقالات التفاصيل كتب بواسطة : أحمد سالم المجموعة : الأخبار") == []
+
+
+def test_documenting_a_toll_is_a_statement_of_who_documents_it():
+    text = "ووثقت الشبكة السورية لحقوق الإنسان مقتل 12 مدنيا أمس."
+    att = _only(text)
+    assert att.source is not None and att.source.text == "الشبكة السورية لحقوق الإنسان"
+    assert text[att.content_start : att.content_end].startswith("مقتل 12 مدنيا")

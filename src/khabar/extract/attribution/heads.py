@@ -16,6 +16,7 @@ from khabar.extract.attribution.lists import (
     _complement_at,
     _prep_matches,
     _Verb,
+    conjoined,
     purpose_verb,
     verb_info,
 )
@@ -672,6 +673,19 @@ class _Sentence(_Tokens):
             return None
         return _Head(a, close + 1, None, None, "organisation", None, False)
 
+    def feminine_noun(self, head: _Head) -> bool:
+        """``head`` is one word with the feminine ending (ة) that nothing knows as someone
+        who speaks: no role, no recognizer's name, given name, country or institution."""
+        return (
+            head.end - head.start == 1
+            and head.kind == "person"
+            and head.role is None
+            and not head.anaphor
+            and self.norm(head.start).endswith("ه")
+            and self.named.get(head.start) is None
+            and not self.speaker_like(head)
+        )
+
     def speaker_after_verb(self, a: int, limit: int, verb_preps: tuple[str, ...] = ()) -> _Head | None:
         """The speaker right after a verb at ``a - 1``, past a day between them ("وقال
         [الأحد] مصدر عسكري إن"); a country there is the verb's object ("واتهم الأحد
@@ -1007,8 +1021,14 @@ class _Sentence(_Tokens):
             return None  # "لكنها زعمت أن": the pronoun points back; the speaker is resolved later
         if j >= 0 and self.norm(j) in self.L.relative and self.norm(i + 1) in _PRONOUN_PREPOSITIONS:
             return self.possessor_before(j, floor)  # "تصريحات المحافظ، التي زعم فيها أن"
-        if j >= 0 and self.norm(j) in self.L.relative:
+        if j >= 0 and (self.norm(j) in self.L.relative or (conjoined(self.norm(j)) and self.norm(j)[1:] in self.L.relative)):
             j -= 1  # "المرصد ... الذي اعتبر أن"
+            named = next((k for k in range(max(floor, j - MAX_NAME_WORDS), j + 1) if self.named.get(k, (0, ""))[0] == j + 1 and self.named[k][1] == "person"), None)
+            if named is not None:
+                # "وتعافى قائد برشلونة [أندريس إنييستا] الذي تحدث عن"، "بوريس جونسون، والذي
+                # قال إن": the person the recognizer ends right before the relative pronoun
+                # (the words before it may be a clause: fresh3 of issue 20 gave the verb)
+                return self.parse_head(named, j + 1)
             if j > floor and self.norm(j) == ",":
                 # "تتفق مع ماكرينا في هذا الرأي [مريم]، التي تقول إن": the name the
                 # recognizer ends right before the comma
@@ -1203,6 +1223,9 @@ class _Sentence(_Tokens):
             return True  # "...، وأضاف"؛ "لكنه قال إن": the pronoun is the speaker before
         if prev == _QUOTE and any(c == i - 1 for c in self.closer.values()):
             return True
+        before = verb_info(prev)
+        if before is not None and before[1].kind == "say" and (conjoined(prev) or i == 1 or self.norm(i - 2) in (",", *_TERMINAL)):
+            return True  # "وخلص يقول «...»": a verb of saying that opens the clause before it
         for phrase in self.L.framing:
             if i == len(phrase) and all(self.norm(k) == w or self.norm(k) == "و" + w for k, w in enumerate(phrase)):
                 return True

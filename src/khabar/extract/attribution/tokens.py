@@ -94,6 +94,8 @@ class _Tokens:
                     opened = None
         if opened is not None and self.toks[opened].text not in "»”":
             self.closer[opened] = self.n
+        #: the first quotation mark of the sentence (``n`` when none)
+        self.first_quote = next((i for i, w in enumerate(self.norms) if w == _QUOTE), self.n)
 
     def token_at(self, offset: int) -> int:
         """The first token starting at or after character ``offset``."""
