@@ -683,6 +683,7 @@ def test_what_a_body_defends_is_part_of_its_name():
     (att,) = find_attributions("وأوضحت جماعات مدافعة عن حقوق الإنسان، أن 11 ناشطا اعتقلوا.")
     assert att.source is not None and att.source.text == "جماعات مدافعة عن حقوق الإنسان"
 
+
 # --- issue 20, session 7: classes of the fresh3 articles (sentences written for these tests)
 
 
