@@ -9,7 +9,8 @@ headline (the quote anchors), the meaning vector
 (the multilingual USE on title and lead, one thread, batches of ``--batch``; and the word
 vectors distilled from it, ``meaning_encoder="static"``), and the grouping itself of the
 signed articles (the index: candidates, the learned event scorer, storylines) with each event
-scorer.  Prints milliseconds per article
+scorer, and with the learned one without complete linkage (``LINKAGE_FLOORS``: what the
+linkage costs).  Prints milliseconds per article
 for each, of CPU time (this process's, what another job on the machine does not inflate) and
 of wall-clock time.
 
@@ -34,6 +35,7 @@ from khabar.model import Article
 from khabar.relate.meaning import article_meanings
 from khabar.relate.stories import SignedArticle
 from khabar.relate.stories import anchor_set, assign_stories
+from khabar.relate.stories import index as index_module
 from khabar.scale.cluster import event_day, lead_figures, sign_batch
 from khabar.text.ar.segment import quoted_spans
 
@@ -71,6 +73,10 @@ def main() -> None:
     for scorer in ("learned", "hand"):
         grouped = dataclasses.replace(options, event_scorer=scorer)
         timed(f"grouping, {scorer} event scorer", lambda grouped=grouped: assign_stories(signed, options=grouped))
+    floors = dict(index_module.LINKAGE_FLOORS)
+    index_module.LINKAGE_FLOORS.clear()  # the same grouping without complete linkage, for its cost
+    timed("grouping, learned, no linkage", lambda: assign_stories(signed, options=options))
+    index_module.LINKAGE_FLOORS.update(floors)
     article_meanings(articles[:2], encoder="static")  # load the vectors outside the timing
     timed("meaning (distilled word vectors)", lambda: article_meanings(articles, encoder="static"))
 

@@ -1,4 +1,4 @@
-"""Train the event scorer (khabar.relate.stories.scorer) on the event gold's dev split.
+"""Train the event scorer (khabar.relate.stories.scorer) on the event gold's dev, fresh and fresh2 splits.
 
 1. Every dev article (``tests/gold/events``: both files, one event and storyline each) is
    signed as ``khabar stories`` signs it (``--encoder``: use or static).
@@ -19,7 +19,9 @@
    cross-validation figures, to ``src/khabar/relate/data/event-scorer-<encoder>.json``.
 
 L2-regularized logistic regression by Newton's method on standardized features: no new
-dependency, deterministic.  The test and fresh splits are not read.
+dependency, deterministic.  ``--splits`` (default dev, fresh, fresh2: each labelled before
+the round that first tuned on it, and streamed together, since they cover different weeks);
+the test and fresh3 splits are never read.
 
     python scripts/build_event_scorer.py [--encoder use] [--corpus ../shared/corpora/ant]
 """
@@ -145,9 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3, help="fold deals, pooled (few big events make one deal noisy)")
     parser.add_argument("--precision", type=float, default=0.90)
+    parser.add_argument("--thresholds", default="", help="comma-separated thresholds to cross-validate (default 0.10 to 0.80 by 0.05)")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--out", type=Path, default=None, help="default: the shipped model file of the encoder")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (weight 0)")
+    parser.add_argument(
+        "--splits", default="dev,fresh,fresh2",
+        help="gold splits trained and cross-validated on, as one stream (they cover different weeks)",
+    )
     args = parser.parse_args(argv)
     drop = tuple(name for name in args.drop.split(",") if name)
     unknown = set(drop) - set(FEATURES)
@@ -155,7 +162,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown features: {sorted(unknown)}")
 
     options = StoryOptions(meaning_encoder=args.encoder, event_scorer="learned")
-    pairs, event_rows = read_event_gold(GOLD, split="dev")
+    splits = tuple(x for x in args.splits.split(",") if x)
+    if {"test", "fresh3"} & set(splits):
+        parser.error("the test and fresh3 splits are judged on, never trained on")
+    pairs, event_rows = [], []
+    for split in splits:
+        p, e = read_event_gold(GOLD, split=split)
+        pairs += p
+        event_rows += e
     label = labels(pairs, event_rows)
     article_of: dict[str, Article] = {}
     for rel in sorted(label):
@@ -173,10 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     ids = [r[0] for r in oracle.rows]
     x = np.vstack([r[1] for r in oracle.rows])
     y = np.array([r[2] for r in oracle.rows], dtype=np.float64)
-    print(f"{len(signed)} dev articles, {len(x)} oracle comparisons ({int(y.sum())} with the article's own event)")
+    print(f"{len(signed)} articles ({'+'.join(splits)}), {len(x)} oracle comparisons ({int(y.sum())} with the article's own event)")
 
     # Cross-validation: group each held-out fold for real, at every threshold.
-    decisions: dict[float, list[tuple[bool, bool]]] = {t: [] for t in THRESHOLDS}
+    thresholds = tuple(float(t) for t in args.thresholds.split(",") if t) or THRESHOLDS
+    decisions: dict[float, list[tuple[bool, bool]]] = {t: [] for t in thresholds}
+    by_split: dict[float, dict[str, list[tuple[bool, bool]]]] = {t: defaultdict(list) for t in thresholds}
     for repeat in range(args.repeats):
         fold_of_line = storyline_folds(label, args.folds, repeat)
         row_fold = np.array([fold_of_line[label[path_of[i]][1]] for i in ids])
@@ -184,27 +200,32 @@ def main(argv: list[str] | None = None) -> int:
             train = row_fold != k
             scorer = scorer_of(x[train], y[train], l2=args.l2, drop=drop)
             held_pairs = [r for r in pairs if fold_of_line[r["a_storyline"]] == k]
-            for t in THRESHOLDS:
+            for t in thresholds:
                 got = group(signed, dataclasses.replace(options, event_threshold=t), scorer)
-                decisions[t] += [
-                    (bool(r["same_event"]), got[article_of[r["a"]].id] == got[article_of[r["b"]].id])
-                    for r in held_pairs
-                ]
+                for r in held_pairs:
+                    decision = (bool(r["same_event"]), got[article_of[r["a"]].id] == got[article_of[r["b"]].id])
+                    decisions[t].append(decision)
+                    by_split[t][r["split"]].append(decision)
     table = {t: PairScores.of(d) for t, d in decisions.items()}
     print(f"threshold  CV event pairs P / R / F1 (dev, {args.folds} storyline folds x {args.repeats} deals, pooled)")
     for t, sc in table.items():
         print(f"  {t:.2f}    {sc.precision:.3f} / {sc.recall:.3f} / {sc.f1:.3f}  (false joins {sc.false_positives})")
     good = [t for t, sc in table.items() if sc.precision >= args.precision]
-    chosen = max(good, key=lambda t: (table[t].recall, -t)) if good else max(THRESHOLDS)
+    chosen = max(good, key=lambda t: (table[t].recall, -t)) if good else max(thresholds)
     cv = table[chosen]
     print(f"chosen threshold {chosen}: CV P {cv.precision:.3f} R {cv.recall:.3f} F1 {cv.f1:.3f}")
+    for t in sorted({chosen, 0.40, 0.45, 0.50} & set(thresholds)):
+        parts = {k: PairScores.of(v) for k, v in sorted(by_split[t].items())}
+        print(f"  at {t:.2f} by split: " + "; ".join(
+            f"{k} {sc.precision:.3f} / {sc.recall:.3f} ({sc.false_positives} false joins)" for k, sc in parts.items()
+        ))
 
     final = dataclasses.replace(scorer_of(x, y, l2=args.l2, drop=drop), threshold=chosen)
     out = args.out or scorer_path(args.encoder)
     out.write_text(
         final.to_json(
-            trained_on="event gold (tests/gold/events), dev split: oracle-stream comparisons of each article "
-            "with the active events it may join",
+            trained_on=f"event gold (tests/gold/events), splits {'+'.join(splits)}: oracle-stream comparisons of each "
+            "article with the active events it may join",
             encoder=args.encoder,
             rows=len(x),
             positives=int(y.sum()),
@@ -214,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
             f"precision >= {args.precision}",
             cv_event_pairs={"precision": round(cv.precision, 3), "recall": round(cv.recall, 3), "f1": round(cv.f1, 3)},
             built=dt.date.today().isoformat(),
-            command="python scripts/build_event_scorer.py --encoder " + args.encoder + (f" --drop {args.drop}" if drop else ""),
+            command="python scripts/build_event_scorer.py --encoder " + args.encoder + (f" --drop {args.drop}" if drop else "")
+            + f" --splits {args.splits}",
         ),
         encoding="utf-8",
     )

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from khabar.relate.stories import StoryIndex, StoryIndexState, assign_stories, read_signature_blob
 from khabar.scale.cluster import event_day, sign_batch
@@ -285,3 +286,28 @@ def test_two_quoted_runs_join_a_statement_but_headlines_of_the_same_kind_need_th
 
     assert grouped_with(2, frozenset()) and not grouped_with(1, frozenset())
     assert not grouped_with(2, event.kinds) and grouped_with(3, event.kinds)
+
+
+def test_an_article_far_from_one_report_of_an_event_does_not_join_it_through_the_centroid():
+    # Two reports of the bridge collapse, and a third article close to their centroid but
+    # far from one of them: the drift a topic's events take one report at a time.
+    wire, retold = signed(WIRE), signed(RETOLD)
+    a, b = np.zeros(512, dtype=np.float32), np.zeros(512, dtype=np.float32)
+    a[0], b[0], b[1] = 1.0, 0.6, 0.8
+    index = StoryIndex(OPTIONS)
+    sid = index.add(replace(wire, meaning=a))
+    assert index.add(replace(retold, meaning=b)) == sid  # one event (cosine 0.6 to each other)
+    near = signed(PARAPHRASE)
+    centre = (a + b) / np.linalg.norm(a + b)  # cosine 0.89 to both
+    drifted = np.zeros(512, dtype=np.float32)
+    drifted[0], drifted[1], drifted[2] = 0.2, 0.9, np.sqrt(1 - 0.85)  # 0.2 to a, 0.84 to b
+    vector = index._weigh(near)
+
+    def candidates(meaning):
+        return [c.story_id for c in index._event_candidates(replace(near, meaning=meaning), vector, meaning, {})]
+
+    assert candidates(centre) == [sid]
+    assert candidates(drifted) == []
+    # the state keeps what the linkage compares
+    resumed = StoryIndex.from_state(StoryIndexState.from_bytes(index.state().to_bytes()))
+    assert resumed._active[sid].farthest(drifted, DAY) == pytest.approx(0.2, abs=1e-3)

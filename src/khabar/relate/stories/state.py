@@ -62,6 +62,11 @@ class StoryIndexState:
     storylines: tuple[Storyline, ...] = ()
     storyline_terms: tuple[tuple[np.ndarray, np.ndarray, float], ...] = ()
     storyline_meanings: tuple[np.ndarray, ...] = ()
+    #: Per story: its members' meaning vectors, one row each (None: not known, as in a
+    #: state written before version 4); what complete linkage compares.
+    member_meanings: tuple[np.ndarray | None, ...] = ()
+    #: ... and their event days (ordinals, 0 when undated).
+    member_days: tuple[np.ndarray | None, ...] = ()
 
     def to_bytes(self) -> bytes:
         """A JSON header line, then .npy arrays (no pickle): the signatures, the members'
@@ -92,6 +97,7 @@ class StoryIndexState:
             (_matrix(self.event_meanings), np.float32),
             (line_offsets, np.int64), (line_ids, np.uint32), (line_weights, np.float64),
             (_matrix(self.storyline_meanings), np.float32),
+            *_member_arrays(self.member_meanings, self.member_days, len(self.stories)),
         )
         for array, dtype in arrays:
             np.save(buf, np.ascontiguousarray(array, dtype=dtype), allow_pickle=False)
@@ -101,7 +107,7 @@ class StoryIndexState:
     def from_bytes(cls, data: bytes) -> StoryIndexState:
         line, _, rest = data.partition(b"\n")
         header = json.loads(line)
-        if header.get("version") != VERSION:
+        if header.get("version") not in (3, VERSION):
             raise OptionsError(
                 f"story index state version {header.get('version')!r} is not this version's ({VERSION}); "
                 "regroup with restart=True (khabar stories --restart)"
@@ -110,6 +116,14 @@ class StoryIndexState:
         signatures, offsets, ids, weights, event_meanings, line_offsets, line_ids, line_weights, line_meanings = (
             np.load(buf, allow_pickle=False) for _ in range(9)
         )
+        members_of: tuple[np.ndarray | None, ...] = ()
+        days_of: tuple[np.ndarray | None, ...] = ()
+        if header["version"] >= 4:  # version 3 has no members' meanings: linkage then unknown
+            counts, rows, days = (np.load(buf, allow_pickle=False) for _ in range(3))
+            ends = np.cumsum(counts).tolist()
+            spans = list(zip([0, *ends[:-1]], ends, strict=True))
+            members_of = tuple(rows[a:b].astype(np.float32) if b > a else None for a, b in spans)
+            days_of = tuple(days[a:b] if b > a else None for a, b in spans)
         stories = tuple(
             Story(sid, title, _day(first), _day(last), size, line)
             for sid, title, first, last, size, line in header["stories"]
@@ -139,11 +153,30 @@ class StoryIndexState:
                 (i, w, float(n)) for (i, w), n in zip(line_terms, header["storyline_norms"], strict=True)
             ),
             storyline_meanings=_rows(line_meanings, len(lines)),
+            member_meanings=members_of,
+            member_days=days_of,
         )
 
 
-#: Version of the stored state: 3 adds events' days and meanings and the storylines.
-VERSION = 3
+#: Version of the stored state: 3 adds events' days and meanings and the storylines, 4 the
+#: meanings of events' members (a version 3 state still reads, without them).
+VERSION = 4
+
+
+def _member_arrays(
+    members: tuple[np.ndarray | None, ...], days: tuple[np.ndarray | None, ...], stories: int
+) -> tuple[tuple[np.ndarray, type], ...]:
+    """Members' meanings as (rows per story, all rows, their days): float16 as in the
+    signature blobs, so that a resumed index compares what an uninterrupted one does."""
+    members = members or tuple(None for _ in range(stories))
+    days = days or tuple(None for _ in range(stories))
+    dim = max((m.shape[1] for m in members if m is not None), default=0)
+    kept = [(m, d) if m is not None and d is not None and m.shape[1] == dim else None for m, d in zip(members, days, strict=True)]
+    counts = np.array([0 if k is None else len(k[0]) for k in kept], dtype=np.int64)
+    rows = [k for k in kept if k is not None]
+    matrix = np.vstack([m for m, _ in rows]) if rows else np.zeros((0, dim), dtype=np.float32)
+    ordinals = np.concatenate([d for _, d in rows]) if rows else np.zeros(0, dtype=np.int64)
+    return ((counts, np.int64), (matrix, np.float16), (ordinals, np.int64))
 
 
 def _ragged(vectors: tuple[tuple[np.ndarray, np.ndarray], ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
