@@ -70,6 +70,7 @@ def main() -> None:
     timed("figures of title and lead", lambda: [lead_figures(a, lead_words=options.lead_words) for a in articles])
     timed("quote and headline runs", lambda: [anchor_set([], [], quoted_spans(a.body), a.title) for a in articles])
     signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
+    assign_stories(signed, options=options)  # warm up: the first grouping pays the scorer's load and caches
     for scorer in ("learned", "hand"):
         grouped = dataclasses.replace(options, event_scorer=scorer)
         timed(f"grouping, {scorer} event scorer", lambda grouped=grouped: assign_stories(signed, options=grouped))

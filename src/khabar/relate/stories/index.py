@@ -263,10 +263,12 @@ class _Active:
         there is none."""
         if self.meanings is None or self.meaning_days is None or self.meanings.shape[1] != meaning.size:
             return None
-        rows = self.meanings
+        rows, days = self.meanings, self.meaning_days
         if day is not None:
-            near = (self.meaning_days == 0) | (np.abs(self.meaning_days - day.toordinal()) <= LINKAGE_DAYS)
-            rows = rows[near]
+            ordinal = day.toordinal()
+            if not (days.max() - LINKAGE_DAYS <= ordinal <= days.min() + LINKAGE_DAYS and days.min() > 0):
+                # (most events span a day or two: every core report is near, no mask needed)
+                rows = rows[(days == 0) | (np.abs(days - ordinal) <= LINKAGE_DAYS)]
         return float((rows @ meaning).min()) if len(rows) else None
 
     def add_anchor(self, anchor: str) -> None:
