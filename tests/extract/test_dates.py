@@ -532,3 +532,16 @@ def test_a_day_with_its_article_set_apart_by_a_dash_is_a_date() -> None:
     # tokenized web pages print "ال - 22 من تشرين الأول"
     (d,) = find_dates("بدأت المعارك في ال - 14 من تشرين الأول الماضي .", reference=None)
     assert d.text.startswith("ال - 14") and d.precision == "day"
+
+
+def test_every_trigger_word_is_a_run_of_letters_and_a_glued_one_opens_no_date() -> None:
+    # the planner looks triggers up among a sentence's runs of letters (shared with the
+    # number finder): a trigger with any other character would never be found
+    import re
+
+    from khabar.extract.dates import _triggers
+    from khabar.text.ar.tokenize import NORM_LETTERS
+
+    assert all(re.fullmatch(f"[{NORM_LETTERS}]+", w) for w in _triggers())
+    assert find_dates("وصل الوفد أمس", reference=dt.date(2018, 4, 2))
+    assert not find_dates("وصل الوفد 5أمس", reference=dt.date(2018, 4, 2))  # a run inside a longer word

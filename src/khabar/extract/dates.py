@@ -67,6 +67,7 @@ from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import normalize, normalize_with_offsets
 from khabar.text.ar.numbers import parse_number
+from khabar.text.ar.tokenize import letter_runs
 
 __all__ = ["DateMention", "StatedDay", "build_timeline", "find_dates", "resolve_sentence_date", "sentence_day", "stated_day"]
 
@@ -415,7 +416,9 @@ def _plan(text: str) -> tuple[_Plan, list[tuple[int, int]]]:
     """Where to try each pattern, and the spans of year-like numbers."""
     triggers = _triggers()
     plan: _Plan = {}
-    for word in set(_WORDS.findall(text)).intersection(triggers):
+    # every trigger is Arabic letters (a test says so), so a trigger that is a word of the
+    # text (a \w+ run) is one of its letter runs; a run inside a longer word is dropped below
+    for word in triggers.keys() & letter_runs(text):
         todo = triggers[word]
         back = max(n for _, n in todo)
         pos = text.find(word)

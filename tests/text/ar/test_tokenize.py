@@ -137,3 +137,10 @@ def test_clitic_variants_keep_the_whole_word_first():
 def test_time_doubles_at_most_with_a_doubled_text(unit: str) -> None:
     # a tatweel run once restarted the search at every position: tokenize("ـ" * 8000), 4.3 s
     assert_linear(tokenize, unit * (8_000 // len(unit)))
+
+
+def test_letter_runs_are_the_arabic_letter_runs_of_a_normalized_text() -> None:
+    from khabar.text.ar.normalize import normalize
+    from khabar.text.ar.tokenize import letter_runs
+
+    assert letter_runs(normalize("قُتل 5 أشخاص، و2011م BBC")) == {"قتل", "اشخاص", "و", "م"}

@@ -42,6 +42,9 @@ _LATIN_WORD = rf"[{_LATIN}]+"
 
 _TOKEN = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})|{_TATWEEL_RUN}")
 _TOKEN_OR_PUNCT = re.compile(f"(?:{_NUMBER})|(?:{_ARABIC})|(?:{_LATIN_WORD})|[^\\w\\s{_AR_INNER}]|{_TATWEEL_RUN}")
+#: Arabic letters as normalization leaves them (no tatweel, no marks; \u063b-\u0640 none).
+NORM_LETTERS = "\u0621-\u063a\u0641-\u064a"
+_LETTER_RUN = re.compile(f"[{NORM_LETTERS}]+")
 # The same token shapes once text is normalized (ASCII digits, no marks, folded case).
 _NORM_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+|[a-z\u00c0-\u024f]+")
 
@@ -123,3 +126,12 @@ def words(text: str) -> list[str]:
     if len(text) <= _CACHED_TEXT:
         return list(_sentence_words(text))
     return _NORM_TOKEN.findall(normalize(text))
+
+
+@lru_cache(maxsize=2 * _KEPT_SENTENCES)
+def letter_runs(norm: str) -> frozenset[str]:
+    """The runs of Arabic letters (:data:`NORM_LETTERS`) of a normalized text: what the
+    number finder and the date finder both screen a sentence's words with (a word of
+    Arabic letters that stands alone in the text is one of them).  Kept for the last
+    sentences: the numbers and then the dates of an article read the same sentences."""
+    return frozenset(_LETTER_RUN.findall(norm))

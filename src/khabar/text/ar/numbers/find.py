@@ -20,8 +20,9 @@ from khabar.text.ar.numbers.read import (
     _second_of_range,
     _seq_at,
 )
-from khabar.text.ar.numbers.tokens import _AR, _tokenize
+from khabar.text.ar.numbers.tokens import _tokenize
 from khabar.text.ar.numbers.words import _DATA
+from khabar.text.ar.tokenize import letter_runs
 
 __all__ = ["find_numbers", "parse_number"]
 
@@ -142,9 +143,6 @@ def _scan(norm: str, a: int, b: int) -> list[_Found]:
 _BREAK = re.compile(r"\n|[!?;] |(?<![0-9] )[.,] |[.,] (?![0-9])")
 
 
-_AR_WORD = re.compile(rf"[{_AR}]+")
-
-
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -203,7 +201,7 @@ def _windows(norm: str) -> list[tuple[int, int]]:
         spans[piece] = [m.start(), last]
         pos = piece[1] + 1
     n = len(norm)
-    for w in _DATA.surfaces.keys() & set(_AR_WORD.findall(norm)):
+    for w in _DATA.surfaces.keys() & letter_runs(norm):
         p = norm.find(w)
         while p >= 0:
             e = p + len(w)

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from khabar.text.ar.numbers.words import _DATA, _Surface
+from khabar.text.ar.tokenize import NORM_LETTERS
 
-_AR = "\u0621-\u063a\u0641-\u064a"  # Arabic letters after normalization
+_AR = NORM_LETTERS  # Arabic letters after normalization
 
 
 _CLITIC = "".join(sorted({c for p in _DATA.proclitics for c in p}))
