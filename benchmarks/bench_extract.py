@@ -3,8 +3,11 @@
     python benchmarks/bench_extract.py [--n 500] [--repeat 3] [--against OTHER/src]
 
 Reads ANT articles (../shared/corpora/ant) plus the seeds and the examples, then runs the
-pipeline article by article, as :func:`khabar.pipeline.analyze` does: an article is split into
-sentences (not timed) just before its other components run (each reads what the earlier ones found:
+pipeline as :func:`khabar.pipeline.analyze_many` does (``--batch``, default its ``BATCH``; 1:
+article by article, as :func:`khabar.pipeline.analyze`; a checkout without ``analyze_many``
+runs one by one): the name tagger once over a batch of articles, the other components article
+by article, an article split into sentences (not timed) just before its other components run
+(each reads what the earlier ones found:
 claims take the numbers, dates, quotes and mentions from the document), timing each
 component over every article; then entity linking across the articles, and the whole; then
 the grouping of every quote into facts as if all the articles were one event
@@ -49,7 +52,7 @@ def _clock() -> tuple[float, float]:
     return time.perf_counter(), time.process_time()
 
 
-def run_once(n: int, seed: int, again: bool = False) -> dict:
+def run_once(n: int, seed: int, again: bool = False, batch: int | None = None) -> dict:
     """One measurement in this process: {"articles", "words", "times": {name: [wall, cpu]}}."""
     import khabar
     from khabar.extract.entities import link_entities
@@ -83,15 +86,41 @@ def run_once(n: int, seed: int, again: bool = False) -> dict:
     if hasattr(command, "settle_heap") and not os.environ.get("KHABAR_BENCH_NO_SETTLE"):
         command.settle_heap()
     words = sum(len(a.body.split()) for a in articles)
+    import khabar.pipeline as pipeline
+
+    many = getattr(pipeline, "run_component_many", None)  # older checkouts: one article at a time
+    if batch is None:
+        batch = getattr(pipeline, "BATCH", 1)
+    if many is None:
+        batch = 1
+    steps = [first, *rest]
     for suffix in ("", " again") if again else ("",):
         done = []
-        for article in articles:
-            doc = run_component(first, Document(article=article))  # not timed: as analyze, just before the rest
-            for c in rest:
-                start = _clock()
-                doc = run_component(c, doc)
-                add(c.name + suffix, start)
-            done.append(doc)
+        for k in range(0, len(articles), batch):
+            # as analyze_many runs them: a component with a batch form once over the batch,
+            # the others article by article (the sentences untimed)
+            docs = [Document(article=a) for a in articles[k : k + batch]]
+            i = 0
+            while i < len(steps):
+                c = steps[i]
+                if many is not None and batch > 1 and getattr(c, "run_many", None) is not None:
+                    start = _clock()
+                    docs = many(c, docs)
+                    add(c.name + suffix, start)
+                    i += 1
+                    continue
+                j = i
+                while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
+                    j += 1
+                for n, doc in enumerate(docs):
+                    for c in steps[i:j]:
+                        start = _clock()
+                        doc = run_component(c, doc)
+                        if c is not first:
+                            add(c.name + suffix, start)
+                    docs[n] = doc
+                i = j
+            done += docs
         start = _clock()
         link_entities([m for d in done for m in d.mentions])
         add("entities (linking)" + suffix, start)
@@ -110,7 +139,8 @@ def measure(args: argparse.Namespace, src: str | None = None) -> dict:
     if src is not None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     out = subprocess.run(
-        [sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed), *(["--again"] if args.again else [])],
+        [sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed), *(["--again"] if args.again else []),
+         *(["--batch", str(args.batch)] if args.batch else [])],
         check=True, capture_output=True, text=True, env=env,
     )
     return json.loads(out.stdout)
@@ -140,10 +170,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs, each a new process; the best is shown")
     parser.add_argument("--against", metavar="OTHER/src", help="A/B against the khabar in another checkout's src, in turn")
     parser.add_argument("--again", action="store_true", help="analyse the articles a second time in the same process and show that pass too")
+    parser.add_argument("--batch", type=int, help="articles analysed together, as analyze_many does (default: khabar.pipeline.BATCH; 1: one by one)")
     parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)  # one run, as JSON
     args = parser.parse_args()
     if args.once:
-        print(json.dumps(run_once(args.n, args.seed, args.again)))
+        print(json.dumps(run_once(args.n, args.seed, args.again, args.batch)))
         return
     if args.against:
         compare(args)

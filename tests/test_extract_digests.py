@@ -42,11 +42,12 @@ def _articles() -> list:
 
 
 def digests() -> dict[str, str]:
-    """The digest of each part over every document, and of the linked entities."""
+    """The digest of each part over every document (analysed in batches, as a brief
+    analyses them), and of the linked entities."""
     from khabar.extract.entities import link_entities
-    from khabar.pipeline import analyze
+    from khabar.pipeline import analyze_many
 
-    docs = [analyze(a) for a in _articles()]
+    docs = analyze_many(_articles())
     out = {}
     for part in PARTS:
         h = hashlib.sha256()
@@ -67,6 +68,14 @@ def test_every_extracted_part_is_unchanged() -> None:
         f"extracted parts changed: {', '.join(changed)}; if the change is meant, refresh with "
         f"`{REFRESH}` and commit tests/fixtures/extract_digests.json"
     )
+
+
+@pytest.mark.corpus
+def test_a_batch_is_analysed_as_its_articles_one_by_one() -> None:
+    from khabar.pipeline import analyze, analyze_many
+
+    articles = _articles()
+    assert analyze_many(articles, batch=5) == [analyze(a) for a in articles]
 
 
 def refresh() -> None:

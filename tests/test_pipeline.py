@@ -14,10 +14,12 @@ from khabar.pipeline import (
     PIPELINE,
     Component,
     analyze,
+    analyze_many,
     check_pipeline,
     component,
     pipeline_until,
     run_component,
+    run_component_many,
 )
 
 #: A report with something for every component: sentences, figures, a day, a quote, names.
@@ -113,3 +115,28 @@ def test_pipeline_until_keeps_only_what_a_component_needs():
     assert [c.name for c in pipeline_until("dates")] == ["sentences", "dates"]
     with pytest.raises(PipelineError, match="no component 'tagger'"):
         pipeline_until("tagger")
+
+
+#: A second report, so that a batch holds names of two articles.
+OTHER = Article.create(
+    title="وصول قافلة إلى كفر نجم",
+    body="قالت المتحدثة باسم الهلال الأحمر ليلى حداد إن القافلة وصلت. وأضافت حداد أن 40 شاحنة عبرت.",
+    outlet="وكالة الغرب",
+    published=dt.date(2024, 3, 6),
+)
+
+
+def test_a_batch_gives_each_article_the_document_it_gets_alone():
+    articles = [REPORT, OTHER, REPORT]
+    alone = [analyze(a) for a in articles]
+    assert analyze_many(articles) == alone
+    assert analyze_many(articles, batch=2) == alone
+    assert any(m.kind == "person" for m in alone[1].mentions)
+
+
+def test_a_batch_form_returning_parts_for_other_documents_is_refused():
+    mentions = next(c for c in PIPELINE if c.name == "mentions")
+    broken = dataclasses.replace(mentions, run_many=lambda docs: [{"mentions": ()}])
+    docs = [analyze(a, components=pipeline_until("dates")) for a in (REPORT, OTHER)]
+    with pytest.raises(PipelineError, match="1 of 2 documents"):
+        run_component_many(broken, docs)

@@ -20,7 +20,7 @@ from khabar.ingest.metadata import file_name
 from khabar.extract.entities import link_entities
 from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Quantity, Quote, SummarySentence, unique_articles
 from khabar.errors import KhabarError, OptionsError
-from khabar.pipeline import analysis_version, analyze, document_bytes, document_from_bytes
+from khabar.pipeline import analysis_version, analyze, analyze_many, document_bytes, document_from_bytes
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
 from khabar.relate.quantities import find_quantities
@@ -225,7 +225,7 @@ def _analyze_all(
     come back as their bytes, made on the workers (compressing 2,000 was ~1 s of this
     process's CPU), and are read from them."""
     if workers <= 1 or len(articles) < 2:
-        return [(analyze(a), None) for a in articles]
+        return [(doc, None) for doc in analyze_many(articles)]
     from khabar.scale.engines import ProcessEngine
 
     first = analyze(articles[0])
@@ -248,8 +248,8 @@ def analyze_part(articles: Sequence[Article], *, as_bytes: bool = False) -> list
     """The documents of ``articles``, or their bytes to keep (the task of one worker of
     :func:`_analyze_all`)."""
     if as_bytes:
-        return [document_bytes(analyze(a)) for a in articles]
-    return [analyze(a) for a in articles]
+        return [document_bytes(doc) for doc in analyze_many(articles)]
+    return analyze_many(articles)
 
 
 def analyze_articles(

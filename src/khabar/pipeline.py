@@ -45,12 +45,22 @@ class Component:
     run: Callable[[Document], Parts]
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    #: The parts of several documents at once, the same as ``run`` of each (for a
+    #: component that does less work in a batch: the name tagger); None: ``run`` each.
+    run_many: Callable[[Sequence[Document]], Sequence[Parts]] | None = None
 
 
-def component(name: str, *, requires: Sequence[str] = (), assigns: Sequence[str]) -> Callable[[Callable[[Document], Parts]], Component]:
-    """Make a function ``Document -> {part: value}`` a pipeline :class:`Component`."""
+def component(
+    name: str,
+    *,
+    requires: Sequence[str] = (),
+    assigns: Sequence[str],
+    many: Callable[[Sequence[Document]], Sequence[Parts]] | None = None,
+) -> Callable[[Callable[[Document], Parts]], Component]:
+    """Make a function ``Document -> {part: value}`` a pipeline :class:`Component`
+    (``many``: the same for several documents at once)."""
     def make(run: Callable[[Document], Parts]) -> Component:
-        return Component(name=name, run=run, requires=tuple(requires), assigns=tuple(assigns))
+        return Component(name=name, run=run, requires=tuple(requires), assigns=tuple(assigns), run_many=many)
 
     return make
 
@@ -92,7 +102,15 @@ def add_dates(doc: Document) -> Parts:
     return {"dates": tuple(found)}
 
 
-@component("mentions", requires=("sentences", "dates"), assigns=("mentions",))
+def _mentions_of_many(docs: Sequence[Document]) -> list[Parts]:
+    """The mentions of several documents, their sentences tagged in one batch."""
+    from khabar.extract.tagger.spans import recognize_mentions_many
+
+    found = recognize_mentions_many([(d.article, d.sentences, d.dates) for d in docs])
+    return [{"mentions": tuple(m)} for m in found]
+
+
+@component("mentions", requires=("sentences", "dates"), assigns=("mentions",), many=_mentions_of_many)
 def add_mentions(doc: Document) -> Parts:
     """People, organisations and places named in the article (linked across articles later):
     the statistical tagger's names, with the word lists' roles and canonical keys; none
@@ -158,10 +176,30 @@ def pipeline_until(name: str, *, components: Sequence[Component] = PIPELINE) -> 
 def run_component(c: Component, doc: Document) -> Document:
     """``doc`` with the parts ``c`` adds, after checking it has what ``c`` requires and that
     ``c`` returned exactly what it declares."""
+    _check_requires(c, doc)
+    return _with_parts(c, doc, c.run(doc))
+
+
+def run_component_many(c: Component, docs: Sequence[Document]) -> list[Document]:
+    """:func:`run_component` of each document, in one call of ``c.run_many`` when the
+    component has it."""
+    if c.run_many is None:
+        return [run_component(c, d) for d in docs]
+    for d in docs:
+        _check_requires(c, d)
+    found = list(c.run_many(docs))
+    if len(found) != len(docs):
+        raise PipelineError(f"component {c.name!r} returned parts for {len(found)} of {len(docs)} documents")
+    return [_with_parts(c, d, parts) for d, parts in zip(docs, found)]
+
+
+def _check_requires(c: Component, doc: Document) -> None:
     missing = [p for p in c.requires if p not in doc.filled]
     if missing:
         raise PipelineError(f"component {c.name!r} requires {', '.join(missing)}, not filled in the document of {doc.article.id}")
-    parts = c.run(doc)
+
+
+def _with_parts(c: Component, doc: Document, parts: Parts) -> Document:
     if not isinstance(parts, Mapping) or set(parts) != set(c.assigns):
         got = sorted(parts) if isinstance(parts, Mapping) else type(parts).__name__
         raise PipelineError(f"component {c.name!r} declares it assigns {list(c.assigns)} but returned {got}")
@@ -177,6 +215,41 @@ def analyze(article: Article, *, components: Sequence[Component] = PIPELINE) -> 
     for c in check_pipeline(tuple(components)):
         doc = run_component(c, doc)
     return doc
+
+
+#: Articles analysed together by :func:`analyze_many` (the name tagger reads their
+#: sentences in one batch).  Measured with ``benchmarks/bench_extract.py``: see docs/measurements.md.
+BATCH = 16
+
+
+def analyze_many(
+    articles: Iterable[Article], *, components: Sequence[Component] = PIPELINE, batch: int = BATCH
+) -> list[Document]:
+    """:func:`analyze` of each article, in order: the same documents, made ``batch``
+    articles at a time.  A component with a batch form (``run_many``) runs once over the
+    batch; the others run article by article, in turn, as :func:`analyze` runs them (the
+    sentences an article's components read again are those they read just before)."""
+    steps = check_pipeline(tuple(components))
+    out: list[Document] = []
+    todo = list(articles)
+    for k in range(0, len(todo), max(1, batch)):
+        docs = [Document(article=a) for a in todo[k : k + max(1, batch)]]
+        i = 0
+        while i < len(steps):
+            if steps[i].run_many is not None:
+                docs = run_component_many(steps[i], docs)
+                i += 1
+                continue
+            j = i
+            while j < len(steps) and steps[j].run_many is None:
+                j += 1
+            for n, doc in enumerate(docs):
+                for c in steps[i:j]:
+                    doc = run_component(c, doc)
+                docs[n] = doc
+            i = j
+        out += docs
+    return out
 
 
 # --- a document kept between runs (the store's analyses) ---------------------------------

@@ -113,7 +113,22 @@ def find_names(sentences: Sequence[str], tokens: Sequence[Sequence[Token]] | Non
     the name begins)."""
     if tokens is None:
         tokens = [tokenize(s, punctuation=True) for s in sentences]
-    found_chunks = get_tagger().chunks([[t.norm for t in toks] for toks in tokens], [[t.text for t in toks] for toks in tokens])
+    return find_names_many([tokens])[0]
+
+
+def find_names_many(articles: Sequence[Sequence[Sequence[Token]]]) -> list[list[list[NameSpan]]]:
+    """:func:`find_names` of each article, given as its sentences' tokens
+    (``tokenize(text, punctuation=True)``): the sentences of all of them tagged in one
+    batch (:meth:`~khabar.extract.tagger.crf.Tagger.chunks_many`), each article's names
+    read in that article alone."""
+    found_chunks = get_tagger().chunks_many(
+        [([[t.norm for t in toks] for toks in tokens], [[t.text for t in toks] for toks in tokens]) for tokens in articles]
+    )
+    return [_names(tokens, chunks) for tokens, chunks in zip(articles, found_chunks)]
+
+
+def _names(tokens: Sequence[Sequence[Token]], found_chunks: Sequence[Sequence[tuple[str, int, int]]]) -> list[list[NameSpan]]:
+    """One article's names from the tagger's chunks of its sentences."""
     spans: list[list[tuple[str, Token, int, list[str]]]] = []
     for toks, chunks in zip(tokens, found_chunks):
         found = []
@@ -196,11 +211,37 @@ def recognize_mentions(
     on ANERcorp, by cross-validation, word-list spans added where the tagger found
     nothing cost ORG 7 points of F1, which is why only the precise ones stay.
     """
-    text = article.text
     tokens = [tokenize(s.text, punctuation=True) for s in sentences]  # once, for both recognizers
+    return _merged(article, sentences, tokens, find_names_many([tokens])[0], rule_mentions, dates)
+
+
+def recognize_mentions_many(
+    articles: Sequence[tuple[Article, Sequence[Sentence], Sequence[DateMention]]],
+) -> list[list[EntityMention]]:
+    """:func:`recognize_mentions` of each (article, its sentences, its dates), the
+    tagger reading the sentences of all of them in one batch (:func:`find_names_many`):
+    the same mentions as one call per article."""
+    tokens = [[tokenize(s.text, punctuation=True) for s in sentences] for _, sentences, _ in articles]
+    names = find_names_many(tokens)
+    return [
+        _merged(article, sentences, toks, found, None, dates)
+        for (article, sentences, dates), toks, found in zip(articles, tokens, names)
+    ]
+
+
+def _merged(
+    article: Article,
+    sentences: Sequence[Sentence],
+    tokens: list[list[Token]],
+    names: list[list[NameSpan]],
+    rule_mentions: Sequence[EntityMention] | None,
+    dates: Sequence[DateMention],
+) -> list[EntityMention]:
+    """The mentions of one article from the tagger's ``names`` of its sentences and the
+    word lists' mentions (found here from ``tokens`` when not given)."""
+    text = article.text
     if rule_mentions is None:
         rule_mentions = find_mentions(article, sentences, tokens)
-    names = find_names([s.text for s in sentences], tokens)
     lists = word_lists()
     precise = [m for m in rule_mentions if _listed_as_its_kind(m, lists)]
     grounded = [m for m in rule_mentions if _grounded(m)]
