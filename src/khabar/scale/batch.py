@@ -198,6 +198,11 @@ def gather(
         sign=sign,
         index=index,
     )
+    # Partitions finish in any order on workers; ``on_partition`` gets them in file order
+    # (those that finish early wait, at most the engine's parts in flight), so a store
+    # numbers its rows as one process would, whatever the workers.
+    early: dict[int, PartitionResult] = {}
+    next_part = 0
     for i, result in results:
         found = [*result.errors, *result.unsigned]
         for err in found:
@@ -206,7 +211,10 @@ def gather(
         items_of[i] = result.items
         read += len(result.items) + len(result.unsigned) if sign else len(result.articles)
         if on_partition is not None:
-            on_partition(result)
+            early[i] = result
+            while next_part in early:
+                on_partition(early.pop(next_part))
+                next_part += 1
     # Partition order is file order: the clusterer sees the items in the local reading order.
     items = [item for part in items_of for item in part]
     errors.extend(err for errs in errors_of for err in errs)
