@@ -284,7 +284,8 @@ def ingest_paths(
     are reported with the unreadable inputs.
     """
     ids: set[str] = set()
-    writer = _StoreWriter(store, batch_size=batch_size)
+    in_process = isinstance(engine, ProcessEngine) and engine.workers == 1
+    writer = _StoreWriter(store, batch_size=batch_size, threaded=not in_process)
 
     def write(part: PartitionResult) -> None:
         ids.update(a.id for a in part.articles)
@@ -302,7 +303,7 @@ def ingest_paths(
             sign=False,
             # On workers of their own the readers make the index columns too, so the one
             # writer only writes (in one process that would only move the work).
-            index=not (isinstance(engine, ProcessEngine) and engine.workers == 1),
+            index=not in_process,
         )
     finally:
         writer.close()  # what was read is stored, even when reading stopped with an error
@@ -320,61 +321,77 @@ def ingest_paths(
 
 
 class _StoreWriter:
-    """Stores the partitions handed to it, in order, on a thread of its own, while the
-    caller reads the next ones: SQLite lets go of the GIL while it writes and indexes, so
-    on 2,000 ANT files the full-text indexing (most of a write) overlaps the reading of
-    the next files instead of following it.  At most :data:`QUEUED` partitions wait.  A
-    failed write is raised to the caller at its next :meth:`put` or at :meth:`close`; the
-    batches committed before it stay stored.
+    """Stores the partitions handed to it, in order, joined into transactions of
+    ``batch_size`` articles (the last one at :meth:`close` may be smaller): a partition is
+    200 files, and each commit writes the search index's words as a new segment that is
+    later merged with the others, so 200 articles a commit cost the store 0.38 s of CPU on
+    2,000 ANT files against 0.34 s for 500 (``--batch-size``, the default) and 0.31 s for
+    1,000.
 
-    Partitions are joined into transactions of ``batch_size`` articles (the last one at
-    :meth:`close` may be smaller): a partition is 200 files, and each commit writes the
-    search index's words as a new segment that is later merged with the others, so 200
-    articles a commit cost the store 0.38 s of CPU on 2,000 ANT files against 0.34 s for
-    500 (``--batch-size``, the default) and 0.31 s for 1,000."""
+    With ``threaded``, on a thread of its own while the caller goes on (at most
+    :data:`QUEUED` partitions wait): when worker processes read, this process's main
+    thread only waits for their results, so the writes overlap the hand-over of the next
+    partitions.  Without it, at :meth:`put`: when this process reads too, a writing thread
+    could only run while the reader let go of the GIL, and handing the GIL back and forth
+    at every row cost more than it saved (2,000 ANT files in one process: user + system
+    0.73-0.84 s of CPU with the thread against 0.65-0.69 s without, and no shorter wall
+    time; the kernel's share of the process 24 % of its samples, most of it switching
+    threads).  A failed write is raised to the caller at its next :meth:`put` or at
+    :meth:`close`; the batches committed before it stay stored."""
 
     QUEUED = 2
 
-    def __init__(self, store: Store, *, batch_size: int) -> None:
+    def __init__(self, store: Store, *, batch_size: int, threaded: bool = True) -> None:
         self.added = self.existing = 0
         self._store, self._batch_size = store, batch_size
+        self._waiting: list[Article] = []  # read, not yet a whole batch
         self._error: BaseException | None = None
         # Set once and never cleared: _raise hands the error to the caller (and clears it)
-        # while this thread may still hold queued partitions; they must not be written.
+        # while the thread may still hold queued partitions; they must not be written.
         self._failed = False
-        self._queue: queue.Queue[Sequence[Article] | None] = queue.Queue(maxsize=self.QUEUED)
-        self._thread = threading.Thread(target=self._run, name="khabar-store-writer", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._queue: queue.Queue[Sequence[Article] | None] = queue.Queue(maxsize=self.QUEUED)
+            self._thread = threading.Thread(target=self._run, name="khabar-store-writer", daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
-        waiting: list[Article] = []  # read, not yet a whole batch
         while True:
             articles = self._queue.get()
-            if self._failed:
-                if articles is None:
-                    return
-                continue  # drain: nothing after a failed write is written
-            if articles is not None:
-                waiting.extend(articles)
-            while waiting and (len(waiting) >= self._batch_size or articles is None):
-                batch, waiting = waiting[: self._batch_size], waiting[self._batch_size :]
-                try:
-                    result = self._store.add_batches(batch, batch_size=self._batch_size)
-                except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
-                    self._failed, self._error = True, e
-                    break
-                self.added += result.added
-                self.existing += result.existing
+            if not self._failed:  # else drain: nothing after a failed write is written
+                self._take(articles)
             if articles is None:
                 return
 
+    def _take(self, articles: Sequence[Article] | None) -> None:
+        """Add ``articles`` to the waiting ones and write every whole batch (every batch
+        left when ``articles`` is None, the end)."""
+        if articles is not None:
+            self._waiting.extend(articles)
+        while self._waiting and (len(self._waiting) >= self._batch_size or articles is None):
+            batch, self._waiting = self._waiting[: self._batch_size], self._waiting[self._batch_size :]
+            try:
+                result = self._store.add_batches(batch, batch_size=self._batch_size)
+            except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
+                self._failed, self._error = True, e
+                return
+            self.added += result.added
+            self.existing += result.existing
+
     def put(self, articles: Sequence[Article]) -> None:
         self._raise()
-        self._queue.put(articles)
+        if self._thread is not None:
+            self._queue.put(articles)
+        elif not self._failed:
+            self._take(articles)
+            self._raise()
 
     def close(self) -> None:
         """Wait for every partition handed over to be stored; raise a failed write."""
-        if self._thread.is_alive():
+        if self._thread is None:
+            if not self._failed:
+                self._take(None)
+        elif self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
         self._raise()
