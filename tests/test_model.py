@@ -56,6 +56,31 @@ def test_the_id_hashes_the_collapsed_text_whatever_the_chunk(monkeypatch, chunk)
     assert model.article_id_for(title, body) == hashlib.sha1(whole.encode("utf-8")).hexdigest()[:16]
 
 
+def test_normalized_words_are_the_normalized_text_split_and_joined():
+    """Random strings of letters, spaces, newlines, other whitespace, marks that
+    normalization drops, an ellipsis it expands and a character outside its alphabet: the
+    byte shortcut answers what normalizing, splitting and joining gives."""
+    import random
+
+    from khabar.text.ar.normalize import normalize, normalized_words
+
+    pieces = ["ا", "بة", "Xy", " ", " ", "\n", "\t", "\u00a0", "\u200c", "\u2029", "\u064e", "\u0640", "\x1c", "\r", "…", "ٯ"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert normalized_words(text) == " ".join(normalize(text).split()), repr(text)
+
+
+def test_the_id_of_a_long_text_is_the_id_of_its_words(monkeypatch):
+    """Over the chunk size the id hashes the chunked pieces: the same id."""
+    from khabar import model
+
+    title, body = "عنوان الخبر", "فقرة  أولى\n\nفقرة\u00a0ثانية ـ هنا"
+    short = model.article_id_for(title, body)
+    monkeypatch.setattr(model, "_COLLAPSE_CHUNK", 5)
+    assert model.article_id_for(title, body) == short
+
+
 def test_json_text_is_the_standard_librarys_indented_json_of_the_jsonable_form():
     """Written in one pass, the text json.dumps gives: nesting, empty containers, escapes,
     floats (integral, tiny, non-finite), dates, dict keys, the outlets of a sentence."""

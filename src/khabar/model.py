@@ -44,11 +44,16 @@ def article_id_for(title: str, body: str) -> str:
     Two copies that differ only in diacritics, hamza forms, digits or spacing get the same
     id, so ingesting the same report twice stores it once.
     """
-    from khabar.text.ar.normalize import normalize  # text core: imported late, model stays light
+    # text core: imported late, model stays light
+    from khabar.text.ar.normalize import normalize, normalized_words
 
+    whole = f"{title}\n{body}"
     digest = hashlib.sha1()
-    for piece in _collapsed(normalize(f"{title}\n{body}")):
-        digest.update(piece.encode("utf-8"))
+    if len(whole) <= _COLLAPSE_CHUNK:
+        digest.update(normalized_words(whole).encode("utf-8"))
+    else:
+        for piece in _collapsed(normalize(whole)):
+            digest.update(piece.encode("utf-8"))
     return digest.hexdigest()[:16]
 
 

@@ -140,3 +140,24 @@ def test_seeds_give_five_articles_titled_by_their_first_line(seeds_dir, seed_tex
 def test_seed_003_outlet_from_its_source_line(seeds_dir):
     (article,) = read_path(next(seeds_dir.glob("003_*.txt")))
     assert article.outlet == "BBC عربي" and "المصدر" not in article.body.split("\n")[-1]
+
+
+def test_a_file_that_grows_past_its_size_is_read_to_the_limit(tmp_path, monkeypatch):
+    """The reader asks for a file's size and one byte more; a file longer than its size
+    said (it grew, or a special file) is read on up to the limit, and refused over it."""
+    import os as os_module
+
+    from khabar.ingest.encoding import read_limited
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 100)
+    real_fstat = os_module.fstat
+
+    class Small:
+        def __init__(self, st):
+            self.st_size = 10
+
+    monkeypatch.setattr("khabar.ingest.encoding.os.fstat", lambda fd: Small(real_fstat(fd)))
+    assert read_limited(path, max_bytes=1000) == b"x" * 100
+    with pytest.raises(InputError):
+        read_limited(path, max_bytes=50)

@@ -213,6 +213,22 @@ def test_bare_text_holds_the_stem_of_each_word_that_has_proclitics_in_the_seeds(
         assert bare_text(norm).split() == expected
 
 
+def test_bare_text_read_as_bytes_finds_what_the_pattern_over_the_text_finds():
+    """Text of ASCII and Arabic letters is read a byte a character; random text of
+    proclitic letters, other letters, digits, underscores, punctuation and one character
+    outside that alphabet (which takes the pattern over the text) gives the same words."""
+    import random
+
+    from khabar.text.ar import clitics
+
+    pieces = ["و", "ف", "ب", "ل", "ك", "ال", "لل", "حلب", "مدينه", "د", "7", "x", "_", " ", ",", "\n", "ٯ"]
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        want = " ".join(clitics._PROCLITIC_WORD.findall(text))
+        assert bare_text(text) == want, repr(text)
+
+
 def test_the_seeds_that_write_the_opposition_with_the_article_are_found_without_it(tmp_path, seed_texts):
     articles = [Article.create(title=t.split("\n", 1)[0], body=t.split("\n", 1)[1]) for t in seed_texts.values()]
     with_article = {a.id for a in articles if re.search(r"(?<!\w)(?:[وبل]?ال|لل)معارض[ةه](?!\w)", normalize(a.text))}
