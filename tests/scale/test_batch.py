@@ -188,3 +188,22 @@ def test_store_variant_joins_partitions_into_transactions_of_the_batch_size(tmp_
         ingest_paths(files, store, engine=ProcessEngine(1), stories=False, files_per_partition=2, batch_size=5)
         assert list(store.ids()) == list(dict.fromkeys(read))
     assert sizes == [5] * (len(read) // 5) + ([len(read) % 5] if len(read) % 5 else [])
+
+
+def test_an_ingest_left_to_choose_reads_many_files_on_workers_and_few_here(monkeypatch):
+    from khabar.scale import batch
+
+    monkeypatch.setattr(batch, "available_workers", lambda: 3)
+    assert batch.ingest_engine(batch.PARALLEL_INGEST_FROM - 1) == ProcessEngine(1)
+    assert batch.ingest_engine(batch.PARALLEL_INGEST_FROM) == ProcessEngine(3)
+
+
+def test_an_ingest_left_to_choose_stores_what_one_process_stores(tmp_path):
+    from khabar_testdata import EXAMPLES as examples
+
+    stored = {}
+    for name, engine in (("one", ProcessEngine(1)), ("chosen", None)):
+        with open_store(tmp_path / f"{name}.sqlite3") as store:
+            result = ingest_paths([examples], store, engine=engine, stories=False)
+            stored[name] = (result.added, [(a.id, a.title) for a in store.articles(limit=100)])
+    assert stored["one"] == stored["chosen"] and stored["one"][0] > 5

@@ -21,7 +21,6 @@ from khabar.cli.common import (
     reading_options,
     say,
     search_store,
-    workers_option,
 )
 from khabar.config import ReadOptions
 from khabar.errors import InputError, InputWarning, KhabarError
@@ -33,7 +32,12 @@ from khabar.present.rows import article_row, hit_row
 @db_option
 @reading_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, help="Articles per transaction.")
-@workers_option
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Worker processes that read (and sign, with --stories; analyse, with --analyze). Default: the processors "
+    "available, up to 4, to read 400 files or more, else 1 (and 1 for --stories and --analyze). Results do not "
+    "depend on it.",
+)
 @click.option("--stories", is_flag=True, help="Also group the store's articles into stories (see khabar stories).")
 @click.option(
     "--analyze", is_flag=True,
@@ -45,7 +49,7 @@ def ingest(
     db,
     reading: Callable[[], ReadOptions],
     batch_size: int,
-    workers: int,
+    workers: int | None,
     stories: bool,
     analyze: bool,
 ) -> None:
@@ -57,18 +61,20 @@ def ingest(
         if analyze:
             from khabar.scale import ProcessEngine, analyze_store
 
-            say(f"analysed and kept {analyze_store(store, engine=ProcessEngine(workers))} articles")
+            say(f"analysed and kept {analyze_store(store, engine=ProcessEngine(workers or 1))} articles")
         if stories:
             from khabar.cli.stories import group
 
-            failures += group(store, restart=False, workers=workers)
+            failures += group(store, restart=False, workers=workers or 1)
     if failures:
         exit_with(1)
 
 
-def _ingest(paths: list[str], store, options: ReadOptions, *, batch_size: int, workers: int) -> tuple[int, int, int]:
+def _ingest(
+    paths: list[str], store, options: ReadOptions, *, batch_size: int, workers: int | None
+) -> tuple[int, int, int]:
     """Store the articles of ``paths`` through the ingest service (:func:`khabar.scale.ingest_paths`:
-    ``workers`` processes read, this one stores); standard input is read here.  Each bad
+    ``workers`` processes read, this one stores; None: it chooses); standard input is read here.  Each bad
     input is said as it is found.  Returns (failed, added, already stored)."""
     from khabar.ingest import read_stdin
     from khabar.scale import ProcessEngine, ingest_paths
@@ -98,7 +104,7 @@ def _ingest(paths: list[str], store, options: ReadOptions, *, batch_size: int, w
             result = ingest_paths(
                 files,
                 store,
-                engine=ProcessEngine(workers),
+                engine=None if workers is None else ProcessEngine(workers),
                 read_options=options,
                 batch_size=batch_size,
                 on_error=failed,
