@@ -307,7 +307,8 @@ def ingest_paths(
     expanded = expand_paths(paths)
     if engine is None:
         engine = ingest_engine(len(expanded[0]))
-    in_process = isinstance(engine, ProcessEngine) and engine.workers == 1
+    # ProcessEngine reads a single partition in this process, whatever its workers.
+    in_process = isinstance(engine, ProcessEngine) and (engine.workers == 1 or len(expanded[0]) <= files_per_partition)
     writer = _StoreWriter(store, batch_size=batch_size, threaded=not in_process)
 
     def write(part: PartitionResult) -> None:
