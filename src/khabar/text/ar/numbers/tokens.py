@@ -40,7 +40,11 @@ _SPACED = (
 _SPACED_TIME = r"(?<![0-9] )(?<![0-9:])(?:[01][0-9]|2[0-3]) : [0-5][0-9](?: : [0-5][0-9])?(?![0-9]| : [0-9])"
 
 _TOKEN = re.compile(
-    rf"(?P<time>(?<![0-9:])[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9:])|{_SPACED_TIME})"
+    # words first: most tokens are words, and no other kind starts with a letter, so a
+    # word is taken where it was before without trying the number shapes at its first letter
+    rf"(?P<word>[{_AR}]+)"
+    rf"|(?P<latin>[a-z\u00c0-\u024f]+)"
+    rf"|(?P<time>(?<![0-9:])[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9:])|{_SPACED_TIME})"
     rf"|(?P<date>(?<![0-9/.\-])(?:[0-9]{{1,2}}(?P<s1>[/.\-])[0-9]{{1,2}}(?P=s1)[0-9]{{4}}"
     rf"|[0-9]{{4}}(?P<s2>[/.\-])[0-9]{{1,2}}(?P=s2)[0-9]{{1,2}}"
     rf"|[0-9]{{1,2}}(?P<s3> [/.\-] )[0-9]{{1,2}}(?P=s3)[0-9]{{4}})(?![0-9]))"
@@ -50,8 +54,6 @@ _TOKEN = re.compile(
     rf"|[0-9]+,[0-9]{{1,2}}(?![0-9])"
     rf"|[0-9]+\.[0-9]+"
     rf"|[0-9]+)"
-    rf"|(?P<word>[{_AR}]+)"
-    rf"|(?P<latin>[a-z\u00c0-\u024f]+)"
     rf"|(?P<sym>\S)"
 )
 
