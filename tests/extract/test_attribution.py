@@ -742,3 +742,30 @@ def test_documenting_a_toll_is_a_statement_of_who_documents_it():
     att = _only(text)
     assert att.source is not None and att.source.text == "الشبكة السورية لحقوق الإنسان"
     assert text[att.content_start : att.content_end].startswith("مقتل 12 مدنيا")
+
+
+def test_a_phrase_ending_on_a_preposition_or_holding_a_year_is_no_speaker():
+    text = "وفي معرض حديثه عن الرئيس السابق قال إنه أخطأ كثيرا."
+    att = _only(text)
+    assert att.source is None  # the speaker before goes on
+    att = _only("وأضاف بخصوص الموعد قائلا: \"حددنا كل شيء\".")
+    assert att.source is None
+
+
+def test_an_addressee_after_a_role_leaves_the_role_as_speaker():
+    text = "ومن جانبه قال الزعيم الكوري الشمالي لوسائل إعلام صينية إنه يرجو التوصل إلى اتفاق."
+    att = _only(text)
+    assert att.source is not None and att.source.text == "الزعيم الكوري الشمالي"
+
+
+def test_a_paper_named_in_quotation_marks_before_its_quoted_words():
+    text = 'وأوضحت صحيفة "دي تسايت" "إن الفوز كان مستحقا تماما".'
+    att = _only(text)
+    assert att.source is not None and "دي تسايت" in att.source.text
+    assert text[att.content_start : att.content_end] == "إن الفوز كان مستحقا تماما"
+
+
+def test_many_of_a_kind_speak_as_one_counted_speaker():
+    text = "وأشارت العديد من وسائل الإعلام إلى أن المنتخب كشف عن نقاط ضعف."
+    att = _only(text)
+    assert att.source is not None and att.source.text == "العديد من وسائل الإعلام"

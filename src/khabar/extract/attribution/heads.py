@@ -221,7 +221,12 @@ class _Sentence(_Tokens):
                 if (
                     0 < close - j - 1 <= MAX_QUOTED_NAME_WORDS
                     and close + 1 < self.n
-                    and (self.is_word(close + 1) or self.norm(close + 1) in (",", "(", ":"))  # 'لـ"العربية.نت":'
+                    and (
+                        self.is_word(close + 1)
+                        or self.norm(close + 1) in (",", "(", ":")  # 'لـ"العربية.نت":'
+                        # 'وأوضحت صحيفة "فرانكفورتر ..." "إن فوز ..."': a paper's name, then its words
+                        or (self.norm(close + 1) == _QUOTE and self.norm(j - 1) in _NAMED_BODIES)
+                    )
                     and verb_info(self.norm(close + 1)) is None
                     and rest_at is None
                 ):
@@ -824,8 +829,9 @@ class _Sentence(_Tokens):
         if self.toks[a].text.startswith(("لإ", "بإ")) and any(len(p) == 1 and w.startswith(p) for p in verb_preps):
             return None  # "يدعو [لإرسال] لجنة": the verb's own preposition on a verbal noun
         if w in self.L.quantifiers and a + 1 < limit and self.is_word(a + 1):
-            # "وقال أحد المصدرين إن"، "وأشارت عدة صحف سعودية إلى أن": the counted speaker
-            inner = self.speaker_np(a + 1, limit, verb_preps)
+            # "وقال أحد المصدرين إن"، "وأشارت عدة صحف سعودية إلى أن"، "العديد من وسائل
+            # الإعلام": the counted speaker
+            inner = self.speaker_np(a + 2 if self.norm(a + 1) == "من" else a + 1, limit, verb_preps)
             if inner is None or inner.anaphor:
                 return None
             return _Head(a, inner.end, None, None, "anonymous", None, False)
@@ -982,6 +988,26 @@ class _Sentence(_Tokens):
         elif first.startswith("بال") or (first[:1] in "لب" and (first[1:] in self.L.organisation or "ال" + first[1:] in self.L.organisation)):
             text = text[1:]  # "بالمعارضة السورية"، "بجيش النظام"
         return text or None
+
+    def spoken_by(self, head: _Head) -> _Head | None:
+        """``head`` as the speaker of a statement, or None when it cannot be one and the
+        speaker before goes on: a phrase with a year or ending on a preposition ("وانتقد
+        المرشح ... [عام 2012]"، "وفي معرض [حديثه عن] ... قال").  After a role, a "name"
+        opening with an attached ل that no recognizer or list knows is the addressee: the
+        role speaks ("قال الزعيم الكوري الشمالي [لوسائل إعلام صينية] إنه").  (fresh3 of issue 20)"""
+        if head.anaphor or self.norm(head.start) == _QUOTE:
+            return head
+        words = [self.norm(k) for k in range(head.start, head.end) if self.is_word(k)]
+        if any(len(w) == 4 and w.isdigit() for w in words) or (words and words[-1] in _PREPOSITIONS):
+            return None
+        if head.name is not None and self.norm(head.name[1] - 1) in _PREPOSITIONS:
+            return None  # "معرض [حديثه عن] الرئيس السابق": a name never ends on a preposition
+        if head.role is not None and head.name is not None:
+            a = head.name[0]
+            w = self.norm(a)
+            if w[:1] == "ل" and len(w) > 3 and w[1:] not in self.L.given and self.named.get(a, (0, ""))[1] != "person":
+                return dataclasses.replace(head, name=None, end=head.role[1])
+        return head
 
     def source(self, head: _Head) -> Source:
         if head.name:

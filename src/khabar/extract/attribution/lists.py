@@ -16,7 +16,8 @@ from khabar.text.ar.lexicon import read_fields, read_tagged
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
 _QUOTE = '"'
 _PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم لي لنا عنه عنها عنهم منه منها به بها عليه عليها".split())
-_PREPOSITIONS = frozenset("في وفي علي وعلي من ومن الي والي عن مع ومع لدي وسط ووسط".split())
+#: (with the compound prepositions a speaker never starts with: "وأضاف [بخصوص] المقابلة قائلا")
+_PREPOSITIONS = frozenset("في وفي علي وعلي من ومن الي والي عن مع ومع لدي وسط ووسط بخصوص وبخصوص بشان وبشان حول".split())
 _TERMINAL = frozenset(".!?")
 _HEAD_BREAK = frozenset(',;:-()[]"')
 

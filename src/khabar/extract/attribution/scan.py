@@ -796,6 +796,7 @@ def _says_nothing(s: _Sentence, c0: int, c1: int) -> bool:
 
 
 def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: bool, via: str, *, statement: bool = True) -> Attribution:
+    head = s.spoken_by(head) if head is not None else None
     if not direct:
         c0 = s.after_complementiser(c0, c1)
     while c0 < c1 and s.text[c0].isspace():
