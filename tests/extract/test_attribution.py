@@ -769,3 +769,10 @@ def test_many_of_a_kind_speak_as_one_counted_speaker():
     text = "وأشارت العديد من وسائل الإعلام إلى أن المنتخب كشف عن نقاط ضعف."
     att = _only(text)
     assert att.source is not None and att.source.text == "العديد من وسائل الإعلام"
+
+
+def test_a_cue_at_the_end_attributes_what_follows_the_writers_link():
+    text = "ويأتي الإعلان غداة قصف استهدف السوق وأسفر عن مقتل عشرة مدنيين، وفق ما أفاد المرصد."
+    att = _only(text)
+    assert att.source is not None and att.source.text == "المرصد"
+    assert text[att.content_start : att.content_end] == "قصف استهدف السوق وأسفر عن مقتل عشرة مدنيين"

@@ -46,6 +46,7 @@ class _Lists:
     adjectives: frozenset[str]
     plural_nouns: frozenset[str]  # "الأهالي": ends like an adjective, is a noun
     framing: tuple[tuple[str, ...], ...]
+    linking: frozenset[str]  # "ويأتي [الإعلان] غداة ...": the writer's link, no one's statement
     boundary: frozenset[str]
     negation: frozenset[str]  # "لم تعلن": the verb after it denies
     first_person: frozenset[str]  # "وأضافت [لست] من ...": the speaker's own words begin
@@ -146,6 +147,7 @@ def _lists() -> _Lists:
         adjectives=frozenset(p[0] for p in groups.get("adjective", [])),
         plural_nouns=frozenset(p[0] for p in groups.get("noun", [])),
         framing=tuple(groups.get("framing", [])),
+        linking=frozenset(p[0] for p in groups.get("linking", [])),
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
         negation=frozenset(p[0] for p in groups.get("negation", [])),
         first_person=frozenset(p[0] for p in groups.get("first", [])),
