@@ -861,3 +861,21 @@ def test_a_death_with_its_pronoun():
 def test_a_statement_from_a_body_is_that_bodys():
     c = _one("وقتل 20 شخصا بحسب تصريحات من الجيش.")
     assert c.primary_source.text == "الجيش"
+
+
+def test_people_treated_for_panic_or_shock_are_a_group_of_their_own():
+    wounded, shocked = _claims("وقال الوزير إن نحو 200 شخص أصيبوا بجروح فيما استقبلت المستشفيات 120 شخصا أصيبوا بالهلع.")
+    assert (wounded.category, wounded.group) == ("injured", "people")
+    assert (shocked.value, shocked.category, shocked.group) == (120, "injured", "shock")
+    shot, choked = _claims("وأصيب 30 فلسطينيا بالرصاص الحي و45 بحالات اختناق خفيف.")
+    assert (shot.group, choked.group) == ("people", "shock")
+    (cases,) = _claims("وعالجت الطواقم الطبية 40 حالة صدمة في المدينة.")
+    assert (cases.category, cases.group) == ("injured", "shock")
+    (gassed,) = _claims("وأصيب 12 شخصا باختناق في الهجوم الكيماوي.")
+    assert gassed.group == "people"  # a suffocation not said to be light is an injury
+
+
+def test_a_name_in_brackets_after_an_outlet_word_is_no_place():
+    (c,) = _claims("وأصيب أكثر من 300 شخص في إقليم كرمانشاه، وأفادت مصادر كردية من شرق كردستان، تابعها القسم "
+                   "الفارسي في ( باسنيوز ) أن عدد المصابين بلغ ألفين.", published=DAY)[-1:]
+    assert c.value == 2000 and c.place is not None and "كرمانشاه" in c.place

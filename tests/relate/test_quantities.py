@@ -204,3 +204,24 @@ def test_a_speaker_named_in_full_with_his_body_then_by_surname_is_no_dispute():
     other = claim("c", "y", 55, source="وزارة المالية", category="measure", group="weight")
     (q,) = quantities([full, other])
     assert disputed_pairs(q) == {frozenset(("a", "c"))}
+
+
+def test_another_sources_larger_toll_so_far_is_another_estimate_not_a_total_over_a_batch():
+    # "وأصيب أكثر من 2500 ... فيما أفادت مصادر أخرى أن أعداد المصابين بلغت 6 آلاف": two tolls
+    agency = claim("a", "x", 2500, category="injured", group="people", source="وكالة الأنباء")
+    others = claim("b", "x", 6000, category="injured", group="people", source="مصادر أخرى", kind="anonymous",
+                   span=FigureSpan("so_far"), cumulative=True)
+    (q,) = quantities([agency, others])
+    assert q.kind == "conflict" and disputed_pairs(q) == {frozenset("ab")}
+    # the same source's day under its own toll so far is a part of it
+    (q,) = quantities([dataclasses.replace(agency, source_chain=others.source_chain), others])
+    assert not q.disputes
+
+
+def test_people_treated_for_shock_neither_make_nor_break_a_conflict_of_the_injured():
+    wounded = claim("a", "x", 200, category="injured", group="people", source="وزير الصحة")
+    shocked = claim("b", "x", 120, category="injured", group="shock", source="وزير الصحة")
+    others = claim("c", "x", 500, category="injured", group="people", source="مصادر أخرى", kind="anonymous")
+    qs = quantities([wounded, shocked, others])
+    assert owner(qs, "b").claim_ids == ("b",)
+    assert disputed_pairs(owner(qs, "a")) == {frozenset("ac")}

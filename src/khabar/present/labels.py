@@ -324,7 +324,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
 GROUP_LABELS: dict[str, dict[str, str]] = {
     "ar": {
         "people": "أشخاص", "civilians": "مدنيون", "fighters": "مقاتلون", "soldiers": "جنود", "police": "شرطة",
-        "children": "أطفال", "women": "نساء", "patients": "مرضى وجرحى", "families": "عائلات", "prisoners": "أسرى ومحتجزون",
+        "children": "أطفال", "women": "نساء", "patients": "مرضى وجرحى", "shock": "حالات هلع وصدمة", "families": "عائلات", "prisoners": "أسرى ومحتجزون",
         "journalists": "صحفيون", "medics": "مسعفون", "buses": "حافلات", "trucks": "شاحنات", "tents": "خيام", "blankets": "بطانيات", "pockets": "جيوب", "shelters": "مراكز إيواء",
         "vehicles": "مركبات", "aircraft": "طائرات", "districts": "أحياء", "villages": "قرى", "towns": "بلدات",
         "states": "دول", "fronts": "جبهات", "airstrikes": "غارات", "money": "مبالغ", "percent": "نسبة مئوية",
@@ -336,7 +336,7 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "people": "people", "civilians": "civilians", "fighters": "fighters", "soldiers": "soldiers", "police": "police",
-        "children": "children", "women": "women", "patients": "patients and wounded", "families": "families",
+        "children": "children", "women": "women", "patients": "patients and wounded", "shock": "treated for panic or shock", "families": "families",
         "prisoners": "prisoners and detainees", "journalists": "journalists", "medics": "medics", "buses": "buses",
         "trucks": "trucks", "tents": "tents", "blankets": "blankets", "pockets": "pockets", "shelters": "shelters", "vehicles": "vehicles", "aircraft": "aircraft",
         "districts": "districts", "villages": "villages", "towns": "towns", "states": "states", "fronts": "fronts",

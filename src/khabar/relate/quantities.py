@@ -450,7 +450,14 @@ def _batch_of_total(p: list[Claim], q: list[Claim], root) -> bool:
     ... ليبلغ العدد الكلي 85"): the smaller is inside the total, not another estimate of it."""
     a, b = root(p[0]), root(q[0])
     small, large = (a, b) if _value(a) < _value(b) else (b, a)
-    return large.cumulative and large.span.kind in ("so_far", "since") and not small.cumulative
+    # Another source's larger toll is another estimate, not a total over a batch ("وأصيب
+    # أكثر من 2500 ... فيما أفادت مصادر أخرى ... أن أعداد المصابين بلغت 6 آلاف"); a growing
+    # count comes in batches whoever gives them (the US's 29 evacuees of two days under the
+    # Red Cross's 85 so far, dev R-113).
+    return (
+        large.cumulative and large.span.kind in ("so_far", "since") and not small.cumulative
+        and (_one_count(small, large) or small.category in GROWING_CATEGORIES)
+    )
 
 
 def _speaker_key(claim: Claim) -> str:

@@ -132,7 +132,7 @@ def _place_key(place: str) -> str:
     return " ".join(words)
 
 
-_PLACE_TYPES = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف قطاع".split())
+_PLACE_TYPES = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف قطاع إقليم".split())
 
 
 def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFinder:
@@ -149,6 +149,7 @@ def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFi
         if not (set(normalize(text[max(0, p[0] - 16) : p[0]]).split()[-2:]) & _NOT_THE_PLACE_AFTER)
         and not _dative(text, p)
         and not _common_noun(p[2])
+        and not _outlet_in_brackets(text, p)
     )
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
@@ -177,7 +178,7 @@ _LOCATIVE = frozenset(
 )
 
 
-_FROM, _INSIDE = normalize("من"), normalize("داخل")
+_FROM = normalize("من")
 #: Verbs whose object is the place struck: "غارات استهدفت دوما"، "قصف طال بلدة حارم".
 _STRIKING = tuple(normalize(w) for w in ("استهدف", "تستهدف", "يستهدف"))
 _STRIKING_WORDS = frozenset(normalize(w) for w in "طال طالت قصف قصفت ضرب ضربت هز هزت".split())
@@ -194,8 +195,8 @@ def _locative(text: str, start: int) -> bool:
     before = normalize(text[max(0, word_start - 24) : word_start]).split()[-3:]
     if before and before[-1] in _PLACE_TYPES:
         before = before[:-1]  # "في محافظة حماة"
-    if before and (before[-1] == _FROM or before[-2:] == [_FROM, _INSIDE]):
-        return False  # "من داخل وادي النهر": where it came from
+    if before and (before[-1] == _FROM or len(before) > 1 and before[-2] == _FROM and before[-1] in _LOCATIVE):
+        return False  # "من داخل وادي النهر"، "مصادر كوردية من شرق كوردستان": where it came from
     return bool(before) and (before[-1] in _LOCATIVE or before[-1].removeprefix("و").startswith(_STRIKING) or before[-1].removeprefix("و") in _STRIKING_WORDS)
 
 
@@ -214,6 +215,28 @@ def _common_noun(place: str) -> bool:
     """"الريف"، "المنطقة"، "المدينة" alone name no place (the tagger takes them for one)."""
     words = normalize(place).split()
     return len(words) == 1 and words[0].removeprefix("ال") in _PLACE_TYPES
+
+
+#: How many words before a name in brackets an outlet word may stand ("القسم الفارسي في").
+OUTLET_WORDS_BEFORE = 4
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+_CLOSE_BRACKET = re.compile(r"^\s*\)")
+
+
+def _outlet_in_brackets(text: str, place: tuple[int, int, str]) -> bool:
+    """A name written alone in brackets after an outlet word ("تابعته القسم الفارسي في (
+    باسنيوز )"، "صحيفة (الوطن)") is the outlet or the byline, not where a figure is (a
+    place glossed in brackets, "شرق كوردستان ( كوردستان ايران )", still is one)."""
+    start, end, _ = place
+    before = _OPEN_BRACKET.search(text, max(0, start - 3), start)
+    if before is None or not _CLOSE_BRACKET.match(text[end : end + 3]):
+        return False
+    window = text[max(0, before.start() - 60) : before.start()]
+    window = _CLAUSE_BREAK.split(window)[-1]
+    s = _Sent.read(window)
+    outlet = _lists().outlet
+    words = [k for k in range(len(s.toks)) if s.is_word(k)][-OUTLET_WORDS_BEFORE:]
+    return any(outlet.at(s.toks, k, _variants) is not None for k in words)
 
 
 def _dative(text: str, place: tuple[int, int, str]) -> bool:

@@ -143,6 +143,8 @@ class _Lists:
     locating: _Matcher
     carry_on: _Matcher
     crash: _Matcher
+    shock: _Matcher
+    outlet: _Matcher
     subjects: _Matcher
     #: Dual form (normalized, with and without و/ف/ب/ل) -> True: "طفلان"، "مركزين"، "وفاتين".
     duals: frozenset[str]
@@ -151,7 +153,7 @@ class _Lists:
 
 #: Tags of claim_categories.txt that are no category of figure.
 SPECIAL_TAGS = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "crash",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "crash", "shock", "outlet",
 )
 
 
@@ -194,6 +196,8 @@ def _lists() -> _Lists:
         locating=_matcher(by_tag["locating"]),
         carry_on=_matcher(by_tag["carry_on"]),
         crash=_matcher(by_tag["crash"]),
+        shock=_matcher(by_tag["shock"]),
+        outlet=_matcher(by_tag["outlet"]),
         # a group of two words is written with "_" ("[mortar_shells]"): tags are one word
         subjects=_matcher([_Entry(e.tag.replace("_", " "), e.mode, e.words, e.prefix) for e in _read("claim_subjects")]),
         duals=frozenset(_dual_forms(by_tag["dual"])),

@@ -203,6 +203,34 @@ def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
     return best[2] if best else None
 
 
+#: How many words after a figure of the injured a cue of shock may stand ("120 شخصا
+#: اصيبوا بالهلع"، "15 آخرين بحالات هلع").
+SHOCK_WINDOW = 5
+
+
+def _shocked(s: _Sent, f: _Figure) -> bool:
+    """The people counted were treated for panic, shock or a light suffocation, not wounded:
+    a cue of shock after the figure in its clause, with at most one other cue before it (the
+    verb: "120 شخصا اصيبوا بالهلع") and no other figure ("أصيب 30 بجروح و15 بحالات هلع": the
+    30 are wounded; "اصيبوا بجروح وحالات هلع" says both of the same people)."""
+    lists = _lists()
+    dist = cues = 0
+    k = f.b
+    while k < len(s.toks) and dist < SHOCK_WINDOW:
+        if s.boundary[k] or s.toks[k].norm[:1].isdigit():
+            return False
+        if s.is_word(k):
+            dist += 1
+            if lists.shock.at(s.toks, k, _variants) is not None:
+                return True
+            if lists.cues.at(s.toks, k, _variants) is not None:
+                cues += 1
+                if cues > 1:
+                    return False
+        k += 1
+    return False
+
+
 def _in_a_crash(s: _Sent) -> bool:
     """The sentence tells of a crash or a sinking: those aboard are its passengers."""
     crash = _lists().crash
@@ -425,4 +453,7 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
                     f.total, f.share = previous.total, "part"
         if f.subject is None:
             f.subject = _subject_before(s, f)
+        if (f.category == "injured" or f.subject == "patients") and f.share != "breakdown" and _shocked(s, f):
+            # "40 حالة هلع" counts cases of panic, not patients of another kind
+            f.category, f.subject = "injured", "shock"
         done.append(f)
