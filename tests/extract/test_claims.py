@@ -879,3 +879,23 @@ def test_a_name_in_brackets_after_an_outlet_word_is_no_place():
     (c,) = _claims("وأصيب أكثر من 300 شخص في إقليم كرمانشاه، وأفادت مصادر كردية من شرق كردستان، تابعها القسم "
                    "الفارسي في ( باسنيوز ) أن عدد المصابين بلغ ألفين.", published=DAY)[-1:]
     assert c.value == 2000 and c.place is not None and "كرمانشاه" in c.place
+
+
+def test_power_in_megawatts_is_a_measure_not_a_count():
+    (dam,) = _claims("وسيكون السد عند تدشينه مع ستة آلاف ميغاوات أكبر سد في أفريقيا.")
+    assert (dam.value, dam.category, dam.group) == (6000, "measure", "capacity")
+    killed, plant = _claims("وقتل 5 أشخاص في انفجار محطة بقدرة 300 ميجاواط.")
+    assert (killed.category, plant.category, plant.group) == ("killed", "measure", "capacity")
+
+
+def test_a_quoted_name_ends_before_the_verbs_object_and_a_name_keeps_its_mute_conjuncts():
+    (c,) = _claims('وأعلن "داعش" المسؤولية عن الهجوم الذي أسفر عن مقتل 20 شخصا.')
+    assert source_of(c) == "داعش"
+    (c,) = _claims('وأعلن تنظيم "داعش" المسؤولية عن الهجوم الذي أودى بحياة 20 شخصا.')
+    assert "المسؤولية" not in source_of(c)
+    (c,) = _claims('وقالت جماعة "أنصار الله" الحوثية إن 20 شخصا قتلوا.')
+    assert source_of(c).endswith("الحوثية")  # an adjective still is the name's
+    (c,) = _claims("وقالت منظمة الأمم المتحدة للتربية والعلم والثقافة إن 20 صحفيا قتلوا خلال العام.")
+    assert source_of(c) == "منظمة الأمم المتحدة للتربية والعلم والثقافة"
+    (c,) = _claims("وقالت منظمة الصحة العالمية والمرصد السوري إن 20 شخصا قتلوا.")
+    assert source_of(c) == "منظمة الصحة العالمية"  # a body that speaks is a second speaker

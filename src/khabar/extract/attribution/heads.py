@@ -431,6 +431,7 @@ class _Sentence(_Tokens):
             quoted = MAX_NAME_WORDS if j == start and self.norm(start - 1) in _NAMED_BODIES else MAX_QUOTED_NAME_WORDS
             if w == _QUOTE and self.closer.get(j, limit) < limit and 0 < self.closer[j] - j - 1 <= quoted:
                 j = self.closer[j] + 1  # غرفة عمليات «حوار كلس» (an unclosed mark closes nothing)
+                genitive = False  # the quoted name was the genitive: 'تنظيم "داعش" [المسؤولية]' is an object
                 continue
             if w == "(" and j == start and self.norm(start - 1) in _NAMED_BODIES:
                 # "وكالة (وفا) الرسمية": the body's name in brackets
@@ -449,6 +450,9 @@ class _Sentence(_Tokens):
                 if issuer is not None:
                     j = issuer.end
                 break
+            if w[:3] == "وال" and j > start and self._mute_conjunct(j, start, limit, verb_preps):
+                j += 1  # "منظمة الأمم المتحدة للتربية [والعلم] [والثقافة]"، "وزارة الصحة [والسكان]"
+                continue
             if not self.is_word(j) or self.stop_at(j) or w in self.L.relative or self.cue_at(j):
                 break
             if w in _INFORMED and j + 1 < limit:
@@ -551,6 +555,17 @@ class _Sentence(_Tokens):
                 continue
             break
         return j
+
+    def _mute_conjunct(self, j: int, start: int, limit: int, verb_preps: tuple[str, ...]) -> bool:
+        """A definite noun joined by و inside an institution's name, one that could not speak
+        on its own: the name goes on ("منظمة الأمم المتحدة للتربية والعلم والثقافة" was cut
+        at its و); a body that can ("والمرصد"، "والأمم المتحدة") is a second speaker."""
+        head = self.norm(start - 1) if start > 0 else ""
+        if not (_bare(head) in self.L.organisation or head in self.L.organisation) or not self.norm(j - 1).startswith(("ال", "لل", "وال")):
+            return False
+        with self.without_conjunction(j):
+            other = self.speaker_np(j, limit, verb_preps)
+            return other is None or not self.speaker_like(other)
 
     def is_place_or_country(self, j: int) -> bool:
         w = self.norm(j)
@@ -822,7 +837,11 @@ class _Sentence(_Tokens):
             close = self.closer[a]
             if not 0 < close - a - 1 <= MAX_QUOTED_NAME_WORDS + 2 or close >= limit:
                 return None
-            end = self.np_end(close + 1, limit, definite=True, verb_preps=verb_preps)
+            # an adjective of the name may follow ('" الوطن " السورية'), the verb's object
+            # may too ('أعلن "داعش" المسؤولية'): only an adjective extends the name
+            nxt = self.norm(close + 1)
+            adjective = nxt in self.L.adjectives or self._nisba(close + 1)
+            end = self.np_end(close + 1, limit, definite=True, verb_preps=verb_preps) if adjective else close + 1
             return _Head(a, end, None, None, "organisation", None, False)
         if len(w) < 2 or w in self.L.boundary:
             return None  # "ي ذكر" (a word split in two)، "هذا"
@@ -942,7 +961,7 @@ class _Sentence(_Tokens):
         "المدعومة من"، "المدعوم على الأرض بـ") it opens a clause of its own (إلى، في after it
         are the verb's)."""
         w = self.norm(j)
-        if len(w) < 6 or self.is_place_or_country(j) or _bare(w) in self.L.organisation:
+        if len(w) < 6 or self.is_place_or_country(j) or _bare(w) in self.L.organisation or w in self.L.plural_nouns:
             return False
         after = self.norm(j + 1)
         return not (after in ("من", "علي") or (after[:1] in "بل" and len(after) > 3))
