@@ -4,9 +4,13 @@ The event-first summary (:mod:`khabar.summarize.event_first`) values a candidate
 by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + position)`` and
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
-event of the summary gold outside the test split and the newest fresh set (``dev``, ``fresh`` and ``fresh2`` pooled):
+event of the summary gold outside the test split and the newest fresh set (``dev``, ``fresh``, ``fresh2`` and
+``fresh3`` pooled: 37 events):
 
-1. each pair of the grid (``--position`` by ``--lexrank``) summarizes every event (the
+1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
+   that repeats the summary gives its clause with a new fact, ``TRIM_REPEATS``: 0 no, 1 a
+   later clause, 2 its head up to a clause boundary too, ``TRIM_HEADS``; 3 and up: 2 for
+   sentences of body position below trim - 2 only, ``TRIM_POSITIONS``) summarizes every event (the
    analysis and sentence pool built once per event), scored as ``khabar eval summarize``
    scores it: ROUGE-2 F on light stems against the reference, the summary cut to the budget,
    and must-contain coverage;
@@ -15,11 +19,12 @@ event of the summary gold outside the test split and the newest fresh set (``dev
    cross-validated score; the mean over events is the figure to compare with a fixed pair's
    mean (which needs no choosing).
 
-The test split is never read, nor ``fresh3`` (the events written before round 8, scored on
-their own before and after it); ``fresh2``, judged in round 7, is pooled with the rest.
+The test split is never read, nor ``fresh4`` (the events written before round 9, scored on
+their own before and after it); ``fresh2`` and ``fresh3``, judged in rounds 7 and 8, are
+pooled with the rest.
 
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
-        [--position 3,6,12,20] [--lexrank 1,3,5,10]
+        [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8]
 """
 
 from __future__ import annotations
@@ -49,23 +54,33 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "summaries" / "ant_events.json")
     parser.add_argument("--position", type=floats, default=floats("3,6,12,20"))
     parser.add_argument("--lexrank", type=floats, default=floats("1,3,5,10"))
+    parser.add_argument("--trim", type=floats, default=floats("0,1,2,6,7,8"))
     args = parser.parse_args()
 
     events = []
     for cluster in read_events(args.gold):
-        if cluster.split in ("test", "fresh3"):
-            continue  # test is measured once, elsewhere; fresh3 is scored before and after the round
+        if cluster.split in ("test", "fresh4"):
+            continue  # test is measured once, elsewhere; fresh4 is scored before and after the round
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
         events.append((cluster, pool, options, pool_quantities(pool, options=options)))
     names = [c.name for c, *_ in events]
 
-    scores: dict[tuple[float, float], dict[str, tuple[float, float]]] = {}
-    saved = event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT
+    scores: dict[tuple[float, float, float], dict[str, tuple[float, float]]] = {}
+    saved = (
+        event_first.POSITION_WEIGHT,
+        event_first.LEXRANK_WEIGHT,
+        event_first.TRIM_REPEATS,
+        event_first.TRIM_HEADS,
+        event_first.TRIM_POSITIONS,
+    )
     try:
-        for pair in itertools.product(args.position, args.lexrank):
-            event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair
+        for pair in itertools.product(args.position, args.lexrank, args.trim):
+            event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
+            event_first.TRIM_REPEATS = bool(pair[2])
+            event_first.TRIM_HEADS = pair[2] >= 2
+            event_first.TRIM_POSITIONS = None if pair[2] < 3 else int(pair[2]) - 2
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -77,15 +92,21 @@ def main() -> None:
             scores[pair] = per_event
             r2 = statistics.fmean(v[0] for v in per_event.values())
             mc = statistics.fmean(v[1] for v in per_event.values())
-            print(f"position {pair[0]:g} lexrank {pair[1]:g}: mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}")
+            print(f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g}: mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}")
     finally:
-        event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = saved
+        (
+            event_first.POSITION_WEIGHT,
+            event_first.LEXRANK_WEIGHT,
+            event_first.TRIM_REPEATS,
+            event_first.TRIM_HEADS,
+            event_first.TRIM_POSITIONS,
+        ) = saved
 
     held_r2, held_mc, chosen = [], [], Counter()
     for left_out in names:
         others = [n for n in names if n != left_out]
 
-        def on_others(pair: tuple[float, float]) -> tuple[float, float]:
+        def on_others(pair: tuple[float, float, float]) -> tuple[float, float]:
             return (
                 statistics.fmean(scores[pair][n][0] for n in others),
                 statistics.fmean(scores[pair][n][1] for n in others),
@@ -96,11 +117,11 @@ def main() -> None:
         held_r2.append(scores[best][left_out][0])
         held_mc.append(scores[best][left_out][1])
     print(
-        f"{len(names)} events (test and fresh3 left out), leave-one-event-out: "
+        f"{len(names)} events (test and fresh4 left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank), folds in chosen.most_common():
-        print(f"  position {position:g} lexrank {lexrank:g} chosen in {folds} of {len(names)} folds")
+    for (position, lexrank, trim), folds in chosen.most_common():
+        print(f"  position {position:g} lexrank {lexrank:g} trim {trim:g} chosen in {folds} of {len(names)} folds")
 
 
 if __name__ == "__main__":

@@ -430,3 +430,68 @@ def test_a_sentence_cut_before_its_figure_gives_no_new_figure():
     picked = _Selection(pool, 100, 0.5)
     assert picked.new_figure(whole)
     assert not picked.new_figure(cut)  # the figure is in the part cut off
+
+
+# Three outlets tell one expulsion; the third's lead says it again with the figure the others
+# lack, then a detail the others give.
+EXPELLED = [
+    (
+        "الحكومة تطرد دبلوماسيين",
+        "طردت حكومة الجزيرة دبلوماسيين من سفارة الجارة الشمالية صباح الاثنين ردا على قضية التجسس في الميناء.\n"
+        "وأغلقت السلطات القنصلية الشمالية في مدينة الميناء حتى إشعار آخر.\n"
+        "وقالت وزيرة الخارجية ليلى الحسن إن بلادها لن تقبل أي تدخل في شؤونها.",
+    ),
+    (
+        "طرد دبلوماسيين من الجزيرة",
+        "طردت حكومة الجزيرة صباح الاثنين دبلوماسيين من سفارة الجارة الشمالية ردا على قضية التجسس في الميناء.\n"
+        "وأغلقت السلطات القنصلية الشمالية في مدينة الميناء حتى إشعار آخر.\n"
+        "وتوعدت الجارة الشمالية بالرد على ما وصفته بالخطوة العدائية.",
+    ),
+    (
+        "الجزيرة تطرد دبلوماسيين",
+        "طردت حكومة الجزيرة 45 دبلوماسيا من سفارة الجارة الشمالية صباح الاثنين، فيما أغلقت السلطات القنصلية الشمالية "
+        "في مدينة الميناء ردا على قضية التجسس.\n"
+        "وتوعدت الجارة الشمالية بالرد على ما وصفته بالخطوة العدائية.",
+    ),
+]
+
+
+def test_a_lead_that_tells_the_event_again_gives_the_clause_with_its_new_figure(monkeypatch):
+    from khabar.summarize import event_first
+
+    pool = pool_of(EXPELLED)
+    monkeypatch.setattr(event_first, "TRIM_REPEATS", False)
+    assert not any("45" in s.text for s in summary(pool, 60))
+    monkeypatch.setattr(event_first, "TRIM_REPEATS", True)
+    texts = [s.text for s in summary(pool, 60)]
+    told = [t for t in texts if "45" in t]
+    assert len(told) == 1 and "القنصلية" not in told[0]  # the figure's clause, not the repeat after it
+    assert "فيما" not in told[0]
+
+
+def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
+    from khabar.summarize.readable import Candidate, clause_parts
+
+    pool = pool_of(
+        [
+            (
+                "عنوان",
+                "أغلقت الحكومة السفارة في العاصمة صباح الاثنين، وطردت السفير وثلاثة من مساعديه خلال ساعات، "
+                "فيما استدعت الدول الحليفة سفراءها للتشاور في العاصمة.\n"
+                "قدم الوزير المكلف بالملف خالد سالم، استقالته من منصبه مساء الأحد بعد خلاف طويل مع رئيس الحكومة.",
+            )
+        ]
+    )
+    text = pool.docs[0].article.text
+
+    def parts(row: int, **kw) -> list[str]:
+        s = pool.sentence(row)
+        c = Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text)))
+        return [text[p.start : p.end] for p in clause_parts(pool, c, min_words=4, **kw)]
+
+    rows = [r for r in range(len(pool)) if not pool.sentence(r).is_title]
+    first = parts(rows[0], with_heads=True)
+    assert "طردت السفير وثلاثة من مساعديه خلال ساعات" in first  # the conjunction read off
+    assert "استدعت الدول الحليفة سفراءها للتشاور في العاصمة." in first  # "فيما" read off
+    assert "أغلقت الحكومة السفارة في العاصمة صباح الاثنين" in first  # the head, up to the next clause
+    assert parts(rows[1], with_heads=True) == []  # "استقالته" is a noun

@@ -68,6 +68,9 @@ _ON_VERBAL_NOUN = re.compile(r"^[بل]ا\w\wا\w$")
 _STANDS_ALONE = frozenset(
     {"يوم", "يومي", "يوما", "يناير", "يونيو", "يوليو", "يونيه", "يوليه", "يجب", "ينبغي", "يمكن", "يتعين", "يتوجب", "يحق"}
 )
+#: Endings (normalized) of a trigger word that is a noun, not a verb opening a clause: a
+#: ta marbuta, alone or before a pronoun ("استقالة"، "استقالته"), sound plurals.
+_NOUN_ENDINGS = ("ه", "هم", "ها", "ات", "ين", "ون")
 #: Clause boundaries a sentence may be cut at.
 _CLAUSE_END = re.compile(r"\s*[،؛,;]")
 
@@ -97,6 +100,7 @@ class _Openers:
     announcing: dict[str, tuple[tuple[str, ...], ...]]
     background: dict[str, tuple[tuple[str, ...], ...]]
     say_verbs: frozenset[str]
+    clauses: dict[str, tuple[tuple[str, ...], ...]]
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +116,7 @@ def _openers() -> _Openers:
         return {w: tuple(sorted(set(ps), key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
 
     say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
-    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say)
+    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say, tagged("clause"))
 
 
 def _bare(word: str) -> str:
@@ -270,6 +274,75 @@ def cut_to_fit(pool: SentencePool, c: Candidate, room: int, *, min_words: int) -
     if best is None:
         return None
     return dataclasses.replace(c, end=c.start + best[0], words=best[1])
+
+
+def _opens_clause(token_text: str, norm: str) -> bool:
+    """Whether a word joined by و/ف opens a clause of its own: the conjunction on a verb
+    that tells something (a reporting verb, a happening's trigger: "وقررت"، "وأعلن")."""
+    from khabar.extract.happenings import word_kind
+
+    if not norm.startswith(_CONJUNCTIONS) or len(norm) <= 3:
+        return False
+    bare = norm[1:]
+    if bare.startswith("ال") or bare.endswith(_NOUN_ENDINGS):
+        return False  # a noun: "ديفيس، استقالته من منصبه" has no verb after the comma
+    return bare in _openers().say_verbs or word_kind(token_text[1:]) is not None
+
+
+def clause_parts(pool: SentencePool, c: Candidate, *, min_words: int, with_heads: bool = False) -> list[Candidate]:
+    """The clauses of ``c``'s kept part after its first that can stand as a sentence: a part
+    starts at a clause opener of ``discourse.txt`` ("فيما"، "بينما"; dropped) or at a verb
+    joined by و/ف (the conjunction dropped: "... ، وقررت الرابطة تأجيل ..." gives "قررت
+    الرابطة تأجيل ..."), and ends where the next one starts (a comma before it dropped)
+    or where ``c`` ends; a part that leans on what came before (a pronoun, a verb without
+    its subject, :func:`leans_back`) or is shorter than ``min_words`` is not given.
+    ``with_heads``: also ``c`` cut where each of those parts starts.  Shortest first."""
+    d = pool.doc_of(c.row)
+    doc = pool.docs[d]
+    sentence = pool.sentence(c.row)
+    text = doc.article.text
+    tokens = tokenize(text[c.start : c.end])
+    norms = [t.norm for t in tokens]
+    openers = _openers()
+    starts: list[tuple[int, int]] = []  # (token index where the boundary is, first kept token)
+    for i in range(1, len(tokens)):
+        n = match_at(norms, i, openers.clauses)
+        if n and i + n < len(tokens):
+            starts.append((i, i + n))
+        elif _opens_clause(tokens[i].text, norms[i]):
+            starts.append((i, i))
+        elif _CLAUSE_END.fullmatch(text[c.start + tokens[i - 1].end : c.start + tokens[i].start].rstrip()) and _opens_clause(
+            "و" + tokens[i].text, "و" + norms[i]
+        ):
+            starts.append((i, -1 - i))  # after a comma: the verb kept whole
+    out: list[Candidate] = []
+    for k, (at, first) in enumerate(starts):
+        end_token = starts[k + 1][0] if k + 1 < len(starts) else len(tokens)
+        if first < 0:
+            first = at
+            begin = c.start + tokens[first].start
+        else:
+            begin = c.start + tokens[first].start + (1 if first == at else 0)
+        end = c.start + (tokens[end_token].start if end_token < len(tokens) else len(text[c.start : c.end]))
+        part_text = text[begin:end]
+        m = re.search(r"[\s،؛,;]+$", part_text)
+        if m:
+            end -= len(m.group(0))
+        kept = words(text[begin:end])
+        if len(kept) < min_words or leans_back(kept, sentence, doc, begin):
+            continue
+        out.append(dataclasses.replace(c, start=begin, end=end, words=len(kept), antecedent=None, also_cited=()))
+    if with_heads:
+        # The sentence's head up to a clause ("وطردت إدارة ترمب 60 دبلوماسيا روسيا، اليوم
+        # الاثنين، وأمرت ..."): the kept part stands already.
+        for at, first in starts:
+            if first < 0:
+                continue  # a verb after a comma may have its subject before it: "بيسكوف، ..., طالب"
+            head = re.sub(r"[\s،؛,;]+$", "", text[c.start : c.start + tokens[at].start])
+            kept = words(head)
+            if len(kept) >= min_words:
+                out.append(dataclasses.replace(c, end=c.start + len(head), words=len(kept)))
+    return sorted(out, key=lambda p: (p.words, p.start))
 
 
 def candidates(pool: SentencePool, *, options: BriefOptions) -> dict[int, Candidate]:
