@@ -22,7 +22,8 @@ when.  So:
    ``1 + POSITION_WEIGHT / (1 + position)``) and central ones (LexRank on TF-IDF cosines:
    ``1 + LEXRANK_WEIGHT × centrality``).  A candidate that says what is said already is
    skipped (:class:`_Selection`: as close as ``options.redundancy_threshold``, the same
-   meaning, a paraphrase, a figure told again).
+   meaning, a paraphrase, a figure told again); when it gives a figure or a name not said
+   yet, its clause that carries it may be taken instead (:data:`TRIM_REPEATS`).
 4. **The budget filled.**  When nothing left adds weight, the most central sentences that
    fit (centrality × the position prior); when the summary is still more than
    :data:`FILL_SLACK` short, one chosen sentence swapped for a set that fills it better, or
