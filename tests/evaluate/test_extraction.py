@@ -553,3 +553,15 @@ def test_frame_gold_labels_relations_and_conflicts_are_consistent() -> None:
             assert all(len(v) == 1 for v in values) and len({v.pop() for v in values}) == len(sides)
         for pair in event["not_conflicts"]:
             assert all(figures[i][0]["event"] == event["event"] for i in pair["pair"]), pair
+
+
+@pytest.mark.corpus
+def test_names_gold_resolves_every_entity_on_real_news() -> None:
+    need(SHARED / "corpora")
+    path = ROOT / "tests" / "gold" / "names.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    gold = load_gold(path, root=ROOT, shared=SHARED, split="fresh3")
+    assert len(gold) == len(raw["articles"]) >= 8
+    for g, entry in zip(gold, raw["articles"], strict=True):
+        assert {g.article.text[m.start : m.end] for m in g.mentions} == {e["text"] for e in entry["entities"]}
+        assert {e["kind"] for e in entry["entities"]} <= {"person", "organisation", "place"}
