@@ -84,7 +84,11 @@ def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str 
     help="Cross-validate the statistical tagger on PATH with N folds by article (needs the train extra).",
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=1, help="With --folds: folds trained at once, one process each.")
-def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int | None, jobs: int) -> None:
+@click.option(
+    "--ant", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="With --folds: the ANT corpus, for each fold's own tag rates (without it the folds' models have none).",
+)
+def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int | None, jobs: int, ant: Path | None) -> None:
     """Entity-level precision / recall / F1 per type (PERS, LOC, ORG), as conlleval counts them."""
     from khabar.evaluate.ner import cross_validate, evaluate_ner, model_tagger, read_bio
     from khabar.present.evaluation import cross_validation_table, ner_table
@@ -96,7 +100,7 @@ def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int
             from khabar.extract.tagger.train import cv_trainer
 
             sentences = read_bio(path)[:limit]
-            echo(cross_validation_table(cross_validate(sentences, train=cv_trainer(), folds=folds, progress=say, jobs=jobs)))
+            echo(cross_validation_table(cross_validate(sentences, train=cv_trainer(ant=ant), folds=folds, progress=say, jobs=jobs)))
             return
         if tagger == "model":
             from khabar.extract.tagger.crf import training_note

@@ -45,6 +45,8 @@ from khabar.extract.tagger.features import (
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.name_parts import NameParts
+from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
+from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import strip_clitics
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.ar.stem import stems
@@ -102,6 +104,11 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
         levels = cues.lookup(form)
         if levels is not None:
             out += [(family, str(level)) for family, level in zip(CUE_FAMILIES, levels) if level]
+    tagged = clusters.tagged
+    if tagged is not None and form:
+        levels = tagged.lookup(form)
+        if levels is not None:
+            out += [(family, str(level)) for family, level in zip(TAG_FAMILIES, levels) if level]
     return tuple(out)
 
 
@@ -127,8 +134,10 @@ class Clusters:
         sizes: tuple[int, ...],
         bare: "Clusters | None" = None,
         cues: "Clusters | None" = None,
+        tagged: "Clusters | None" = None,
     ) -> None:
         self.keys, self.codes, self.sizes, self.bare, self.cues = keys, codes, sizes, bare, cues
+        self.tagged = tagged  # the tag rates of :mod:`~khabar.extract.tagger.tag_rates`
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays a model file stores them as (:meth:`from_arrays` reads them)."""
@@ -137,6 +146,8 @@ class Clusters:
             out.update({"bare_" + k: v for k, v in self.bare.arrays().items()})
         if self.cues is not None:
             out.update({"cue_keys": self.cues.keys, "cue_levels": self.cues.codes})
+        if self.tagged is not None:
+            out.update({"tagrate_keys": self.tagged.keys, "tagrate_levels": self.tagged.codes})
         return out
 
     @classmethod
@@ -146,7 +157,8 @@ class Clusters:
         sizes = tuple(int(s) for s in arrays[prefix + "cluster_sizes"])
         bare = cls.from_arrays(arrays, "bare_") if not prefix else None
         cues = cls(arrays["cue_keys"], arrays["cue_levels"], ()) if not prefix and "cue_keys" in arrays else None
-        return cls(arrays[prefix + "cluster_keys"], arrays[prefix + "cluster_codes"], sizes, bare, cues)
+        tagged = cls(arrays["tagrate_keys"], arrays["tagrate_levels"], ()) if not prefix and "tagrate_keys" in arrays else None
+        return cls(arrays[prefix + "cluster_keys"], arrays[prefix + "cluster_codes"], sizes, bare, cues, tagged)
 
     def lookup(self, word: str) -> tuple[int, ...] | None:
         key = np.uint64(stable_hash(word))
@@ -389,6 +401,9 @@ class Tagger:
 
     #: Beyond this many word types the cache starts afresh (about 40 MB).
     MAX_TYPES = 200_000
+    #: Kinds whose one-word names are dropped when the word is rarely such a name in ANT
+    #: (:meth:`_rarely_named`; needs the model's tag rates).
+    rare_kinds: tuple[str, ...] = ("ORG",)
 
     def __init__(self, model: Model) -> None:
         self.model = model
@@ -539,7 +554,7 @@ class Tagger:
             found = self._whole_names(decoded, sentences)
             for labels_s, path, found_s, added in zip(tags, decoded.paths, found, self._propagated(decoded, found)):
                 decoded_s = set(self._chunks(path))
-                if not decoded_s.issuperset(found_s):  # a person taken on over a word, or begun elsewhere
+                if decoded_s != set(found_s):  # a person taken on over a word or begun elsewhere, a name dropped
                     labels_s[:] = ["O"] * len(labels_s)
                     for kind, a, b in found_s:
                         labels_s[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
@@ -623,8 +638,23 @@ class Tagger:
                 found = extend_over_particles(found, [bare[r] for r in rows[a : a + len(p)].tolist()])
             if written is not None and found:
                 found = start_at_written_ali(found, written[n])
+            if self.rare_kinds and found:
+                found = [c for c in found if not self._rarely_named(c, bare, rows[a + c[1]])]
             out.append(found)
         return out
+
+    def _rarely_named(self, chunk: tuple[str, int, int], bare: list[str], row: int) -> bool:
+        """Whether a one-word name of a kind of :attr:`rare_kinds` is a word of news that
+        the first tagger found inside a name of that kind in under 2 % of its ANT
+        occurrences (its tag rate level 0, :mod:`~khabar.extract.tagger.tag_rates`):
+        "الاتفاق" (the agreement) after "وافقت على", not the football club."""
+        kind, i, j = chunk
+        table = self.model.clusters.tagged if self.model.clusters is not None else None
+        if j - i != 1 or kind not in self.rare_kinds or table is None:
+            return False
+        word = name_word(bare[row])
+        levels = table.lookup(word) if word else None
+        return levels is not None and levels[TAG_KINDS.index(kind)] == 0
 
     def _propagated(
         self, decoded: _Decoded, found: list[list[tuple[str, int, int]]]

@@ -165,6 +165,86 @@ def build_cue_table(documents: Sequence[Sequence[str]]) -> Clusters:
     return Clusters(keys, levels, ())
 
 
+#: Every how-many-th ANT article the first tagger reads for the tag rates
+#: (:mod:`~khabar.extract.tagger.tag_rates`).
+TAG_RATES_EVERY = 8
+_STOPS = frozenset(".!?؟")
+
+
+def read_ant_sentences(root: Path, every: int = TAG_RATES_EVERY) -> list[list[list[str]]]:
+    """Every ``every``-th ANT article under ``root`` (in path order) as its sentences of
+    tokens as written (title, then the body cut after final stops)."""
+    import khabar
+    from khabar.text.ar.tokenize import tokenize
+
+    files = sorted(Path(root).glob("*/*/*.txt"))[::every]
+    articles: list[list[list[str]]] = []
+    for article in khabar.read(files, errors="skip"):
+        sentences: list[list[str]] = [[t.text for t in tokenize(article.title or "", punctuation=True)], []]
+        for t in tokenize(article.body, punctuation=True):
+            sentences[-1].append(t.text)
+            if t.text in _STOPS:
+                sentences.append([])
+        articles.append([s for s in sentences if s])
+    return articles
+
+
+def build_tag_table(model: Model, articles: Sequence[Sequence[Sequence[str]]]) -> Clusters:
+    """The tag rates (:mod:`~khabar.extract.tagger.tag_rates`) of the words of
+    ``articles`` as ``model`` tags them, each article read as one document."""
+    from khabar.extract.tagger.crf import Tagger
+    from khabar.extract.tagger.tag_rates import build_tag_rates
+
+    tagger = Tagger(model)
+    started = time.process_time()
+
+    def tagged():
+        for sentences in articles:
+            yield from zip(sentences, tagger.tag(sentences))
+
+    keys, levels = build_tag_rates(tagged(), hash_word=stable_hash, bare=name_word)
+    log.info("tag rates: %d words in %.0f s of CPU", len(keys), time.process_time() - started)
+    return Clusters(keys, levels, ())
+
+
+def with_tag_table(clusters: Clusters, table: Clusters | None) -> Clusters:
+    """``clusters`` with the tag-rate table ``table`` (None: without one)."""
+    return Clusters(clusters.keys, clusters.codes, clusters.sizes, clusters.bare, clusters.cues, table)
+
+
+#: Whether the CRF also learns the tag rates as attributes (a second training, after the
+#: first tagger has read ANT); the table is built either way when ANT is given, for the
+#: decoder's rule on one-word organisations (``Tagger.rare_kinds``).
+TAG_RATE_FEATURES = True
+
+
+def train_two_stage(
+    sentences: Sequence[Sentence],
+    clusters: Clusters | None,
+    ant_articles: Sequence | None,
+    *,
+    first: Model | None = None,
+    **params,
+) -> tuple[dict[str, np.ndarray], list[str], Clusters | None]:
+    """Train a CRF; with ``ant_articles`` (:func:`read_ant_sentences`), let it tag them,
+    build the tag rates of their words and (:data:`TAG_RATE_FEATURES`) train again with
+    them: the weights, labels and the tables the model ships with.  ``first``: the model
+    the first training would give (the same sentences, tables and parameters), reused."""
+    if first is not None and ant_articles is not None and clusters is not None:
+        arrays, labels = {}, list(first.labels)
+    else:
+        arrays, labels = train_crf(sentences, clusters, **params)
+        if ant_articles is None or clusters is None:
+            return arrays, labels, clusters
+        first = make_model(arrays, labels, clusters, pairs=PAIRS)[0]
+    if not TAG_RATE_FEATURES and not arrays:
+        raise ValueError("a reused first model and no second training: nothing to export")
+    second = with_tag_table(clusters, build_tag_table(first, ant_articles))
+    if TAG_RATE_FEATURES:
+        arrays, labels = train_crf(sentences, second, **params)
+    return arrays, labels, second
+
+
 def train_crf(
     sentences: Sequence[Sentence],
     clusters: Clusters | None,
@@ -321,7 +401,9 @@ def train_model(
     else:
         clusters = None
     started = time.perf_counter()
-    arrays, labels = train_crf(sentences, clusters, c1=c1, c2=c2, iterations=iterations)
+    articles = read_ant_sentences(ant) if ant is not None else None
+    first = _same_first_model(clusters_from, path, c1=c1, c2=c2, iterations=iterations) if articles is not None else None
+    arrays, labels, clusters = train_two_stage(sentences, clusters, articles, first=first, c1=c1, c2=c2, iterations=iterations)
     log.info("CRF trained on %d sentences in %.0f s", len(sentences), time.perf_counter() - started)
     _model, full, meta = make_model(
         arrays,
@@ -334,6 +416,7 @@ def train_model(
         c2=c2,
         iterations=iterations,
         clusters_from="ANT v2.1" if clusters is not None else None,
+        tag_rates=bool(clusters is not None and clusters.tagged is not None and TAG_RATE_FEATURES),
     )
     if documents is not None:
         full.update(precompute_words(_model, frequent_words(documents)))
@@ -345,17 +428,38 @@ def train_model(
     )
 
 
-def cv_trainer(clusters: Clusters | None = None):
+def _same_first_model(path: Path | None, train_file: Path, **params) -> Model | None:
+    """The model file ``path`` as the first of a two-stage training, when it is what that
+    training would make: trained on the same file with the same parameters and features,
+    without tag rates (CRFsuite's training is deterministic); else None."""
+    if path is None or not TAG_RATE_FEATURES:
+        return None
+    model = Model.load(path)
+    meta = model.meta
+    same = meta.get("trained_digest") == file_digest(train_file) and all(meta.get(k) == v for k, v in params.items())
+    if not same or meta.get("tag_rates") or bool(meta.get("pairs")) != PAIRS or model.clusters is None:
+        return None
+    model.clusters = with_tag_table(model.clusters, None)
+    log.info("first stage: the weights of %s", path)
+    return model
+
+
+def cv_trainer(clusters: Clusters | None = None, ant: Path | None = None):
     """A trainer for :func:`khabar.evaluate.ner.cross_validate`: a CRF with the shipped
-    model's word clusters (learned from unlabeled ANT news, no ANERcorp label in them)."""
+    model's word clusters (learned from unlabeled ANT news, no ANERcorp label in them);
+    its tag rates are not used, since the tagger that made them saw every fold: with
+    ``ant``, each fold's first model tags ANT and makes its own (:func:`train_two_stage`)."""
     from khabar.extract.tagger.crf import Tagger
 
     if clusters is None:
         clusters = Model.load().clusters
+    if clusters is not None:
+        clusters = with_tag_table(clusters, None)
+    articles = read_ant_sentences(ant) if ant is not None else None
 
     def train(sentences):
-        arrays, labels = train_crf(sentences, clusters)
-        model, _arrays, _meta = make_model(arrays, labels, clusters, pairs=PAIRS)
+        arrays, labels, tables = train_two_stage(sentences, clusters, articles)
+        model, _arrays, _meta = make_model(arrays, labels, tables, pairs=PAIRS)
         tagger = Tagger(model)
 
         def tag(held: list[list[str]]) -> list[list[str]]:
