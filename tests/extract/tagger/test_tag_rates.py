@@ -77,10 +77,11 @@ def test_a_one_word_organisation_rarely_a_name_in_news_is_dropped(club_tagger):
     assert club_tagger.tag(sentences) == [["O", "O", "O", "B-ORG", "O"]]
 
 
-def test_two_stage_training_builds_the_table_with_the_first_model_and_learns_it():
+def test_two_stage_training_builds_the_table_with_the_first_model_and_learns_it(monkeypatch):
     pytest.importorskip("pycrfsuite")
     from khabar.extract.tagger import train
 
+    monkeypatch.setattr(train, "TAG_RATE_FEATURES", True)  # the second training, off in the shipped build
     sentences = [list(zip(tokens, tags)) for tokens, tags in TAGGED[:6]] * 2
     articles = [[tokens for tokens, _ in TAGGED]]  # one article of unlabeled news
     empty = Clusters(np.zeros(0, np.uint64), np.zeros((0, 1), np.uint16), (4,))
@@ -92,3 +93,15 @@ def test_two_stage_training_builds_the_table_with_the_first_model_and_learns_it(
     # without unlabeled news: one training, no table
     _arrays, _labels, same = train.train_two_stage(sentences, empty, None, iterations=30)
     assert same is empty
+    monkeypatch.setattr(train, "TAG_RATE_FEATURES", False)  # the table for the rule only
+    first_only, _labels, tables = train.train_two_stage(sentences, empty, articles, iterations=30)
+    assert tables.tagged is not None and first_only["keys"].tolist() == _arrays["keys"].tolist()
+
+
+def test_only_a_word_written_with_the_article_is_dropped(club_tagger):
+    club_tagger.rare_kinds = ("ORG",)
+    rare = club_tagger._rarely_named
+    assert rare(("ORG", 0, 1), ["الاتفاق"], 0) and rare(("ORG", 0, 1), ["للاتفاق"], 0)
+    assert not rare(("ORG", 0, 1), ["اتفاق"], 0)  # a name without the article ("نيسان") stays
+    assert not rare(("PERS", 0, 1), ["الاتفاق"], 0)  # persons are not of rare_kinds
+    assert not rare(("ORG", 0, 1), ["الهلال"], 0)  # a club of the news
