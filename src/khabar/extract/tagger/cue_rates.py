@@ -67,11 +67,25 @@ def build_cue_rates(
             before = bits_of.get(w)
             if before is None:
                 before = bits_of[w] = cue_bits(w)
+    return binned_shares(counts, after, LEVELS, hash_word=hash_word, min_count=min_count)
+
+
+def binned_shares(
+    counts: Counter,
+    seen: Sequence[Counter],
+    edges: Sequence[float],
+    *,
+    hash_word: Callable[[str], int],
+    min_count: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted word hashes, levels (words x len(seen), uint8)): for every word counted
+    ``min_count`` times or more, the share of its count in each of ``seen``, binned by
+    ``edges`` (level 0 below the first)."""
     words = [w for w, c in counts.items() if c >= min_count]
-    levels = np.zeros((len(words), len(FAMILIES)), dtype=np.uint8)
-    for k, seen in enumerate(after):
-        share = np.array([seen.get(w, 0) / counts[w] for w in words])
-        levels[:, k] = np.searchsorted(np.array(LEVELS), share, side="right")
+    levels = np.zeros((len(words), len(seen)), dtype=np.uint8)
+    for k, column in enumerate(seen):
+        share = np.array([column.get(w, 0) / counts[w] for w in words])
+        levels[:, k] = np.searchsorted(np.array(edges), share, side="right")
     keys = np.array([hash_word(w) for w in words], dtype=np.uint64)
     order = np.argsort(keys)
     keys, levels = keys[order], levels[order]

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
+from khabar.extract.tagger.cue_rates import binned_shares
+
 #: Attribute families, one per kind of name, in the order of :data:`KINDS`.
 FAMILIES: tuple[str, ...] = ("tp", "to", "tl")
 KINDS: tuple[str, ...] = ("PERS", "ORG", "LOC")
@@ -49,13 +51,4 @@ def build_tag_rates(
             k = column.get(tag[2:])
             if k is not None:
                 inside[k][b] += 1
-    words = [w for w, c in counts.items() if c >= min_count]
-    levels = np.zeros((len(words), len(KINDS)), dtype=np.uint8)
-    for k, seen in enumerate(inside):
-        share = np.array([seen.get(w, 0) / counts[w] for w in words])
-        levels[:, k] = np.searchsorted(np.array(LEVELS), share, side="right")
-    keys = np.array([hash_word(w) for w in words], dtype=np.uint64)
-    order = np.argsort(keys)
-    keys, levels = keys[order], levels[order]
-    unique = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=bool)
-    return keys[unique], levels[unique]
+    return binned_shares(counts, inside, LEVELS, hash_word=hash_word, min_count=min_count)
