@@ -544,3 +544,24 @@ def test_a_command_settles_the_heap_once_its_modules_are_loaded():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     before, after = out.splitlines()[-1].split()
     assert before == "0" and int(after) > 10_000
+
+
+def test_output_to_a_pipe_or_device_is_written_into_not_replaced(tmp_path):
+    # "khabar brief -o /dev/null" once renamed its temporary file over /dev/null, leaving a
+    # regular file there for every other program; a FIFO stands for such a special file.
+    import os
+    import stat
+    import threading
+
+    from khabar.cli.common import write_output
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_output(fifo, "موجز")
+    reader.join(timeout=10)
+    assert got == ["موجز"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]  # no temporary file left beside it

@@ -270,8 +270,19 @@ def write_output(path: Path, text: str) -> None:
     """Write through a temporary file so a failure never leaves a half-written output; the
     file gets the permissions of any new file (0666 less the umask), not the temporary
     file's private 0600."""
+    import stat
     import tempfile  # here: only a command that writes a file needs it (it imports random)
 
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # "-o /dev/null", a pipe, a terminal: written into, never replaced (a rename over
+        # /dev/null turned it into a regular file for every other program on the machine)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
