@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from khabar.extract.attribution.lists import (
+    KANA_FORMS,
     _PREPOSITIONS,
     _PRONOUN_PREPOSITIONS,
     _QUOTE,
@@ -53,9 +54,6 @@ _NAMED_BODIES = frozenset({
     "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع", "سلاح",
     "مستشفي",
 })
-#: Days a verb of saying may take before its subject ("وقال [الأحد] مصدر عسكري").
-#: "وكان ..." before a subject: the phrase before the subject, not part of it.
-_KANA_WORDS = frozenset({"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت", "كانوا", "وكانوا"})
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 #: Titles of address that stand right before a name, also after a role ("وكيل الوزارة
 #: الدكتور سلطان شاولي"، "قائد الشرطة العميد ...").
@@ -1148,7 +1146,7 @@ class _Sentence(_Tokens):
         if p - 1 > floor and self.norm(p - 1) == ",":
             t = p - 2
             while t >= floor and p - t <= MAX_HEAD_WORDS and self.is_word(t) and not (
-                self.is_complement(t) or self.norm(t) in self.L.boundary or self.norm(t) in self.L.relative or verb_info(self.norm(t)) or self.norm(t) in _KANA_WORDS
+                self.is_complement(t) or self.norm(t) in self.L.boundary or self.norm(t) in self.L.relative or verb_info(self.norm(t)) or self.norm(t) in KANA_FORMS
             ):
                 t -= 1
             head = self.speaker_np(t + 1, c) if t + 1 < p - 1 else None

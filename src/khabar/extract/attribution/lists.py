@@ -10,11 +10,15 @@ from functools import lru_cache
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import titles_by_first_word, without_article
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
-from khabar.text.ar.clitics import PREPOSITIONS
+from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
 _QUOTE = '"'
+
+#: "وكان X قد قال": the forms of كان, with or without a conjunction, that put the subject before
+#: قد and the verb.
+KANA_FORMS = frozenset(c + form for c in ("", *CONJUNCTIONS) for form in ("كان", "كانت", "كانوا"))
 _PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم لي لنا عنه عنها عنهم منه منها به بها عليه عليها".split())
 #: (with the compound prepositions a speaker never starts with: "وأضاف [بخصوص] المقابلة قائلا")
 _PREPOSITIONS = frozenset("في وفي علي وعلي من ومن الي والي عن مع ومع لدي وسط ووسط بخصوص وبخصوص بشان وبشان حول".split())

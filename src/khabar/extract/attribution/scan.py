@@ -10,6 +10,7 @@ from itertools import islice
 
 from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import (
+    KANA_FORMS,
     _complement_at,
     _lists,
     _PRONOUN_PREPOSITIONS,
@@ -158,9 +159,6 @@ def _sender(s: _Sentence, i: int, floor: int) -> _Head | None:
             return None
     return None
 
-
-#: "وكان X قد قال": the forms of كان that put the subject before قد and the verb.
-_KANA = frozenset({"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت", "كانوا", "وكانوا"})
 
 #: "وجاء في بيان للجيش أن ...": what a statement, a report or a recording says.
 _CAME = frozenset({"جاء", "وجاء"})
@@ -522,7 +520,7 @@ def _verb_rules(
                 if verb.noun and kind in ("indirect", "rest", "direct") and rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                     object_start = rest
         if head is None and s.norm(i - 1) == "قد" and (before := s.head_before(i, floor)) is not None:
-            if before.start > 0 and s.norm(before.start - 1) in _KANA and s.subject_like(before):
+            if before.start > 0 and s.norm(before.start - 1) in KANA_FORMS and s.subject_like(before):
                 # "وكان ماكرون قد قال لنظيره الروسي فلاديمير بوتين إن": the subject stands
                 # between كان and قد; the name after the verb is whom it was said to
                 head = before

@@ -21,14 +21,15 @@ from khabar.extract.entities import bare_surname_ok, find_mentions, person_key
 from khabar.extract.tagger.crf import get_tagger
 from khabar.extract.tagger.features import word_lists
 from khabar.model import Article, DateMention, EntityMention, Sentence
-from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.clitics import PLAIN_PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import read_fields, read_json
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import Token, tokenize, words
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
 KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
-_PLAIN = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+#: The proclitic runs without the article, longest first (the clitics module's, read backwards).
+_PLAIN = tuple(p for p in reversed(PLAIN_PROCLITICS) if p)
 
 
 @dataclass(frozen=True, slots=True)
