@@ -33,3 +33,26 @@ def test_only_articles_without_a_document_of_this_version_are_analysed(tmp_path)
         assert store.unanalyzed_articles(version=analysis_version()) == by_date
         assert analyze_store(store) == 2
         assert store.load_analyses([articles[1].id], version=analysis_version()) == {articles[1].id: b"current"}
+
+
+def test_an_article_that_fails_leaves_the_rest_of_its_batch_analysed(monkeypatch):
+    import khabar.pipeline as pipeline
+    from khabar.scale.analyses import analyze_partition
+
+    articles = khabar.read(EXAMPLES)[:5]
+    odd = articles[2].id
+    real_analyze = pipeline.analyze
+
+    def analyze_or_fail(article, *args, **kwargs):
+        if article.id == odd:
+            raise ValueError("an odd article")
+        return real_analyze(article, *args, **kwargs)
+
+    def many_or_fail(batch, *args, **kwargs):
+        return [analyze_or_fail(a) for a in batch]
+
+    monkeypatch.setattr(pipeline, "analyze", analyze_or_fail)
+    monkeypatch.setattr(pipeline, "analyze_many", many_or_fail)
+    rows = analyze_partition(articles)
+    assert [i for i, _ in rows] == [a.id for a in articles if a.id != odd]
+    assert {i: document_from_bytes(b) for i, b in rows} == {a.id: real_analyze(a) for a in articles if a.id != odd}
