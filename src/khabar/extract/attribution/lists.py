@@ -21,7 +21,10 @@ _QUOTE = '"'
 KANA_FORMS = frozenset(c + form for c in ("", *CONJUNCTIONS) for form in ("كان", "كانت", "كانوا"))
 _PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم لي لنا عنه عنها عنهم منه منها به بها عليه عليها".split())
 #: (with the compound prepositions a speaker never starts with: "وأضاف [بخصوص] المقابلة قائلا")
-_PREPOSITIONS = frozenset("في وفي علي وعلي من ومن الي والي عن مع ومع لدي وسط ووسط بخصوص وبخصوص بشان وبشان حول".split())
+# each as written and after و (CONJUNCTIONS[0]) but for the three never met so in the gold
+_PREPOSITIONS = frozenset(
+    [*(c + w for c in ("", *CONJUNCTIONS[:1]) for w in "في علي من الي مع وسط بخصوص بشان".split()), "عن", "لدي", "حول"]
+)
 _TERMINAL = frozenset(".!?")
 _HEAD_BREAK = frozenset(',;:-()[]"')
 
