@@ -21,7 +21,7 @@ _QUOTE = '"'
 KANA_FORMS = frozenset(c + form for c in ("", *CONJUNCTIONS) for form in ("كان", "كانت", "كانوا"))
 _PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم لي لنا عنه عنها عنهم منه منها به بها عليه عليها".split())
 #: (with the compound prepositions a speaker never starts with: "وأضاف [بخصوص] المقابلة قائلا")
-# each as written and after و (CONJUNCTIONS[0]) but for the three never met so in the gold
+# each as written and after و (CONJUNCTIONS[0]); عن، لدي، حول as written only, as the list had them
 _PREPOSITIONS = frozenset(
     [*(c + w for c in ("", *CONJUNCTIONS[:1]) for w in "في علي من الي مع وسط بخصوص بشان".split()), "عن", "لدي", "حول"]
 )
