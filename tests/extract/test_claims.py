@@ -899,3 +899,16 @@ def test_a_quoted_name_ends_before_the_verbs_object_and_a_name_keeps_its_mute_co
     assert source_of(c) == "منظمة الأمم المتحدة للتربية والعلم والثقافة"
     (c,) = _claims("وقالت منظمة الصحة العالمية والمرصد السوري إن 20 شخصا قتلوا.")
     assert source_of(c) == "منظمة الصحة العالمية"  # a body that speaks is a second speaker
+
+
+def test_a_title_written_as_an_abbreviation_leads_to_the_name_and_an_estimate_ends_at_its_object():
+    (c,) = _claims("وقال د. سامي النجار إن الديون بلغت 40 مليار دولار.")
+    assert source_of(c) == "سامي النجار"  # the dot of "د." ends no sentence
+    (c,) = _claims('وعلق د.سامي النجار الخبير الاقتصادي بأن "سعر الفائدة لا يتخطى حاجز 3%".')
+    assert source_of(c).startswith("سامي النجار")
+    (c,) = _claims("وسبق أن قدر د. سامي النجار حجم الديون بنحو 40 مليار دولار في نهاية العام.")
+    assert source_of(c) == "سامي النجار"  # not "... حجم الديون": what he estimated
+    (c,) = _claims("وقدرت الأمم المتحدة عدد النازحين بنحو 40 ألف شخص.")
+    assert source_of(c) == "الأمم المتحدة"
+    (c,) = _claims("وأفاد عدد من الناشطين بمقتل 5 أشخاص.")
+    assert source_of(c) == "عدد من الناشطين"  # a count of speakers is still its subject

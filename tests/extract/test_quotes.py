@@ -52,6 +52,12 @@ def test_feminine_and_imperfect_verbs():
     assert _one("قالت روسيا إنها مستعدة للتفاوض.").speaker == "روسيا"
 
 
+def test_a_title_abbreviated_with_a_dot_is_a_title_not_the_end_of_a_sentence():
+    for body in ("وقالت د. سحر نصر إن الاتفاق يدعم الاستثمار.", "وقالت د.سحر نصر إن الاتفاق يدعم الاستثمار."):
+        q = _one(body)
+        assert (q.speaker, q.content) == ("سحر نصر", "الاتفاق يدعم الاستثمار")
+
+
 def test_indirect_quote_offsets_cover_the_content():
     q = _one("وقال المرصد السوري لحقوق الإنسان إن 60 شخصا قتلوا.")
     assert q.content == "60 شخصا قتلوا"

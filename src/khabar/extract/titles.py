@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from khabar.text.ar.lexicon import read_entries
+from khabar.text.ar.tokenize import words
 
 #: Words after which a role runs on through the next word: "المتحدث باسم الكرملين"،
 #: "مبعوث الأمم المتحدة الخاص إلى سوريا"، "السفير لدى روسيا" (normalized).
@@ -33,11 +34,26 @@ def titles() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Titles written as an abbreviation with a dot ("د."), as the word before the dot."""
+    return frozenset(w for t in titles() if len(t) == 1 and t[0].endswith(".") for w in words(t[0]))
+
+
+def without_abbreviation_dots(toks: list, abbreviated: frozenset[str]) -> list:
+    """Tokens (punctuation included) without the dot of a title's abbreviation ("وقال د.
+    سامي"، "د.سامي"): it ends no sentence or clause there.  ``abbreviated``:
+    :func:`abbreviations`."""
+    return [t for k, t in enumerate(toks) if not (t.norm == "." and k and toks[k - 1].norm in abbreviated)]
+
+
+@lru_cache(maxsize=1)
 def titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Titles by their first word without the article, longest first: what to try at a
-    word written with or without it ("وزير"، "الوزير")."""
+    word written with or without it ("وزير"، "الوزير").  An abbreviation is its word without
+    the dot ("د." is "د"; attribution drops the dot after it: :func:`abbreviations`)."""
     index: dict[str, set[tuple[str, ...]]] = {}
     for t in titles():
+        t = tuple(words(" ".join(t)))
         index.setdefault(without_article(t[0]), set()).add(t)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 

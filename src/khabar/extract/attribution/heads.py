@@ -148,7 +148,7 @@ class _Sentence(_Tokens):
             # country after the speaker is the verb's object
             b -= 1
         toks = [j for j in range(a, b) if self.is_word(j)]
-        if not toks or len(self.norm(a)) < 2 or self.norm(a) in _PRONOUN_PREPOSITIONS or self.norm(a) in _PREPOSITIONS or self.norm(a) in self.L.boundary:
+        if not toks or (len(self.norm(a)) < 2 and self.norm(a) not in self.L.abbreviations) or self.norm(a) in _PRONOUN_PREPOSITIONS or self.norm(a) in _PREPOSITIONS or self.norm(a) in self.L.boundary:
             return None  # "التي زعم فيها أن": no speaker after the verb
         first = self.norm(a)
         L = self.L
@@ -841,8 +841,8 @@ class _Sentence(_Tokens):
             adjective = nxt in self.L.adjectives or self._nisba(close + 1)
             end = self.np_end(close + 1, limit, definite=True, verb_preps=verb_preps) if adjective else close + 1
             return _Head(a, end, None, None, "organisation", None, False)
-        if len(w) < 2 or w in self.L.boundary:
-            return None  # "ي ذكر" (a word split in two)، "هذا"
+        if (len(w) < 2 and w not in self.L.abbreviations) or w in self.L.boundary:
+            return None  # "ي ذكر" (a word split in two)، "هذا"; "د. سامي" is a title
         if self.toks[a].text.startswith(("لإ", "بإ")) and any(len(p) == 1 and w.startswith(p) for p in verb_preps):
             return None  # "يدعو [لإرسال] لجنة": the verb's own preposition on a verbal noun
         if w in self.L.quantifiers and a + 1 < limit and self.is_word(a + 1):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.extract.attribution.sources import SourceKind
-from khabar.extract.titles import titles_by_first_word, without_article
+from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
 from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.text.ar.lexicon import read_fields, read_tagged
@@ -64,6 +64,7 @@ class _Lists:
     written: frozenset[str]  # "بحسب ما جاء في": the source follows the verb's preposition
     issued: dict[str, tuple[tuple[str, ...], ...]]  # "دراسة قام بها مركز": the issuer follows
     titles: dict[str, tuple[tuple[str, ...], ...]]  # first word without ال -> titles
+    abbreviations: frozenset[str]  # titles written with a dot, as the word before it ("د")
     countries: frozenset[str]
     nationalities: frozenset[str]
     statement_nouns: frozenset[str]  # تصريحات، بيان: "تصريحات X، التي زعم فيها أن"
@@ -165,6 +166,7 @@ def _lists() -> _Lists:
         written=frozenset(p[0] for p in groups.get("written", [])),
         issued=_by_first(groups.get("issued", [])),
         titles=titles_by_first_word(),
+        abbreviations=abbreviations(),
         countries=_every_field("countries"),
         nationalities=_every_field("nationalities"),
         stance=stance,

@@ -26,6 +26,7 @@ from khabar.extract.attribution.sources import (
     MAX_QUOTED_NAME_WORDS,
     SourceKind,
 )
+from khabar.extract.titles import without_abbreviation_dots
 from khabar.text.ar.tokenize import Token, tokenize
 
 
@@ -64,11 +65,13 @@ class _Tokens:
 
     def __init__(self, text: str, names: Sequence[tuple[int, int, str]] = ()) -> None:
         self.text = text
+        self.L = _lists()
         self.toks: list[Token] = tokenize(text, punctuation=True)
+        if "." in text:
+            self.toks = without_abbreviation_dots(self.toks, self.L.abbreviations)  # "وقال د. سامي"
         self.n = len(self.toks)
         #: the normalized tokens, read by every rule (a list: cheaper than each token's field)
         self.norms: list[str] = [t.norm for t in self.toks]
-        self.L = _lists()
         self._ends: list[int] | None = None  # where a statement from each token ends
         self.starts = [t.start for t in self.toks]
         #: names the document's recognizer found (character spans and kinds), by the token

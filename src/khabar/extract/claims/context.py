@@ -14,10 +14,11 @@ from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, i
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
-from khabar.extract.titles import titles_by_first_word, without_article
+from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import find_numbers
+from khabar.text.ar.tokenize import words as tokens_of
 
 #: A headline's source before its colon is at most this many words ("محافظ العاصية: ...").
 MAX_HEADLINE_SOURCE_WORDS = 6
@@ -358,6 +359,10 @@ _TALKING = tuple(normalize(w) for w in ("يتحدث", "تتحدث", "تحدث", 
 
 #: Object pronouns a verb of estimating may carry ("وتقدرها وكالات ..."، "ويقدرهم").
 _OBJECT_SUFFIXES = ("ها", "هم", "ه")
+#: What a verb of estimating estimates, its object after the subject: "قدر د. مصطفى مدبولي
+#: [حجم] مديونيات مصر بنحو"، "تقدر الأمم المتحدة [عدد] النازحين بنحو" -- never the subject's
+#: name (the subject ran on to the object before).
+_ESTIMATED = frozenset(normalize(w) for w in "عدد حجم قيمة نسبة حصيلة تكلفة كلفة إجمالي مجموع".split())
 
 
 def _act_without_its_noun(s: _Sent, k: int) -> bool:
@@ -417,6 +422,8 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             t = s.toks[b]
             if t.norm in _STOP_HEAD or any(x < t.end and t.start < y for x, y in taken):
                 break
+            if b > a and (t.norm in _ESTIMATED or (t.norm[:-2] in _ESTIMATED and t.norm.endswith(_OBJECT_SUFFIXES))):
+                break  # "وقدر الوزير [حجم] الديون بنحو"، "تقدر الأمم المتحدة [عددهم] بنحو"
             if lists.cues.at(s.toks, b, _variants) or lists.anaphora.at(s.toks, b, _variants):
                 break
             b += 1
@@ -712,6 +719,8 @@ def clean_source(text: str) -> str | None:
     if words and normalize(words[0]).startswith("لل") and len(normalize(words[0])) > 4:
         words = ["ال" + words[0][2:], *words[1:]]  # "ووفقا للمعارضة": the cue's ل on the source
     words = _issuer(words)
+    if len(words) > 1 and tokens_of(words[0]) and tokens_of(words[0])[0] in abbreviations() and words[0].endswith("."):
+        words = words[1:]  # "د. مصطفى مدبولي": the title is kept apart from the name
     apposition = next((i for i, w in enumerate(words) if i > 1 and normalize(w) in _ONE_OF), None)
     if apposition is not None:
         words = words[:apposition]  # "فيران كورنيلا أحد منظمي [المسيرة]": the name, not "one of"
@@ -952,8 +961,9 @@ def source_kinds(mentions: Sequence[EntityMention]) -> Callable[[str, str], str]
             kind = named.get(" ".join(words[:size]))
             if kind is not None:
                 return "country" if kind == "place" else kind
-        if words and without_article(words[0]) in titles_by_first_word():
-            return "person"  # "محافظ العاصية": a person by title
+        first = tokens_of(text)[:1]  # "د." is the word "د"
+        if first and without_article(first[0]) in titles_by_first_word():
+            return "person"  # "محافظ العاصية"، "د. مصطفى مدبولي": a person by title
         return found if found in ("person", "organisation", "anonymous", "country") else "other"
 
     return kind_of

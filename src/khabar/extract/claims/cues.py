@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from khabar.extract.titles import abbreviations, without_abbreviation_dots
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
@@ -224,6 +225,8 @@ class _Sent:
     @classmethod
     def read(cls, text: str) -> _Sent:
         toks = tokenize(text, punctuation=True)
+        if "." in text:
+            toks = without_abbreviation_dots(toks, abbreviations())  # "وسبق أن قدر د. سامي"
         lists = _lists()
         boundary = [False] * len(toks)
         i = 0
