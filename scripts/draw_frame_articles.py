@@ -95,16 +95,7 @@ def main() -> None:
         if fits("ant/" + rel):
             picked.append("ant/" + rel)
             per_outlet[outlet] = 1
-    claims = sorted(c for c in speakers.folds_1_to_4() if c not in baly_used)
-    rng.shuffle(claims)
-    for claim in claims:
-        if len(picked) >= args.ant + args.baly:
-            break
-        n = len(json.loads((CORPORA / "baly2018" / "dataset" / f"{claim}.json").read_text(encoding="utf-8"))["article"])
-        for i in rng.sample(range(n), n):
-            if fits(f"baly2018/dataset/{claim}.json#{i}"):
-                picked.append(f"baly2018/dataset/{claim}.json#{i}")
-                break
+    picked += speakers.baly_pages(rng, baly_used, fits, args.baly)
     easc_all = sorted(str(p.relative_to(CORPORA / "easc" / "Articles")) for p in (CORPORA / "easc" / "Articles").glob("Topic*/*.txt"))
     rng.shuffle(easc_all)
     n_easc = 0

@@ -55,6 +55,24 @@ def folds_1_to_4() -> set[str]:
     return out
 
 
+def baly_pages(rng: random.Random, used: set[str], fits, want: int) -> list[str]:
+    """Up to ``want`` pages of Baly claim files of folds 1-4 not in ``used``, one per claim
+    file, the first page of each shuffled file that ``fits``."""
+    picked: list[str] = []
+    claims = sorted(c for c in folds_1_to_4() if c not in used)
+    rng.shuffle(claims)
+    for claim in claims:
+        if len(picked) >= want:
+            break
+        n = len(json.loads((CORPORA / "baly2018" / "dataset" / f"{claim}.json").read_text(encoding="utf-8"))["article"])
+        for i in rng.sample(range(n), n):
+            path = f"baly2018/dataset/{claim}.json#{i}"
+            if fits(path):
+                picked.append(path)
+                break
+    return picked
+
+
 def say_forms() -> frozenset[str]:
     return frozenset(f for v in reporting_verbs() if v.cls == "say" for f in forms_of(v))
 
@@ -104,17 +122,7 @@ def main() -> None:
             picked.append("ant/" + rel)
             per_folder[rel.rsplit("/", 1)[0]] = per_folder.get(rel.rsplit("/", 1)[0], 0) + 1
             per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
-    claims = sorted(c for c in folds_1_to_4() if c not in baly_used)
-    rng.shuffle(claims)
-    for claim in claims:
-        if len(picked) >= args.ant + args.baly:
-            break
-        n = len(json.loads((CORPORA / "baly2018" / "dataset" / f"{claim}.json").read_text(encoding="utf-8"))["article"])
-        for i in rng.sample(range(n), n):
-            path = f"baly2018/dataset/{claim}.json#{i}"
-            if fits(path):
-                picked.append(path)
-                break
+    picked += baly_pages(rng, baly_used, fits, args.baly)
     print("\n".join(picked))
 
 
