@@ -912,3 +912,23 @@ def test_a_title_written_as_an_abbreviation_leads_to_the_name_and_an_estimate_en
     assert source_of(c) == "الأمم المتحدة"
     (c,) = _claims("وأفاد عدد من الناشطين بمقتل 5 أشخاص.")
     assert source_of(c) == "عدد من الناشطين"  # a count of speakers is still its subject
+
+
+def test_an_unnamed_speaker_keeps_the_role_and_a_document_shows_for_its_issuer():
+    (c,) = _claims("وقال قائد في الجيش الوطني لم يذكر اسمه، لوكالة رويترز، إن 12 مسلحا على الأقل قتلوا.")
+    assert source_of(c) == "قائد في الجيش الوطني"  # not "لم", read as his name
+    (c,) = _claims("أظهرت بيانات من معهد الإحصاء الوطني، الإثنين، ارتفاع معدل البطالة إلى 10.8% خلال يوليو.")
+    assert source_of(c) == "معهد الإحصاء الوطني"
+    (c,) = _claims("وأظهرت أرقام وزارة الصحة ارتفاع عدد الوفيات إلى 40 شخصا.")
+    assert source_of(c) == "وزارة الصحة"
+    (c,) = _claims("وأظهرت دراسة أجراها مركز الأبحاث أن 40% من الشباب عاطلون.")
+    assert source_of(c) == "مركز الأبحاث"
+    (c,) = _claims("وأظهر الفيديو 40 شخصا يفرون من القصف.")
+    assert source_of(c) is None  # a video shows, it is no one's statement
+
+
+def test_tahdath_after_a_bare_qad_or_la_causes_and_says_nothing():
+    cs = _claims("كما ان الزلازل قد تحدث خرابا كبيرا وتحدد درجتها: زلزال المدينة قتل فيه حوالي 40 الف شخص.")
+    assert [source_of(c) for c in cs] == [None]
+    (c,) = _claims("وكان الوزير قد تحدث عن مقتل 5 أشخاص في القصف.")
+    assert source_of(c) == "الوزير"

@@ -384,6 +384,8 @@ class _Sentence(_Tokens):
         w = self.norm(k)
         if len(w) < 2:
             return False  # 'لـ"العربية.نت"': a preposition written apart, never a name
+        if self.anonymity_end(k):
+            return False  # "قائد في قوات سوريا الديمقراطية [لم] يذكر اسمه": unnamed, no name starts
         prev = self.norm(k - 1) if before else ""
         if self.title_at(k):
             # "ماهر [القاضي] أن": a family name that is also a title, right after a given name

@@ -44,6 +44,11 @@ from khabar.text.ar.tokenize import words
 _WHAT_OPENERS = frozenset({"وهو", "وهي", "وهذا", "هذا", "وذلك", ","})
 #: "الاتفاق الذي أعلنت [عنه] الأمم المتحدة": a pronoun standing for the noun before the relative.
 _RESUMPTIVE = frozenset({"عنه", "عنها", "عنهم", "به", "بها", "بهم"})
+#: "تحدث" is also the present of "to cause" and "to occur": after a bare قد or لا (no كان
+#: before: "وكان الوزير قد تحدث عن") and without عن soon after, it says nothing (an EASC article on earthquakes had "قد
+#: تحدث خرابا" read as a speaker).
+_TALKED = "تحدث"
+_MODALS = frozenset({"قد", "لا"})
 #: "نقل عنه [قوله] ...": the word that introduces what a relayed speaker said.
 _SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "القول"})
 
@@ -112,6 +117,11 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             info = purpose_verb(w)  # "...، ليعلن أردوغان أن": after a comma, a verb of result
         if info is None or s.norm(i - 1) in s.L.passive:
             i += 1  # "كما تم استبعد ...": a passive names no one
+            continue
+        if w == _TALKED and s.norm(i - 1) in _MODALS and "عن" not in norms[i + 1 : i + 5] and not any(
+            s.norm(k) in KANA_FORMS for k in range(max(0, i - 8), i - 1)
+        ):
+            i += 1  # "الزلازل قد تحدث خرابا"، "لا تحدث اية اضرار": may cause, not "talked"
             continue
         said = _postposed(s, i, info[1]) if not out else None
         att, nxt = said if said is not None else _verb(s, i, info[1], main > 0, floor, subject)
@@ -831,6 +841,16 @@ def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: boo
         via=via,  # type: ignore[arg-type]
         statement=statement,
     )
+
+
+def body_at(text: str, start: int) -> Source | None:
+    """The speaker's noun phrase that starts at character ``start`` of a sentence ``text``
+    (the issuer of a document: "أظهرت بيانات من [معهد الإحصاء الوطني]، الإثنين، ارتفاع"),
+    or None when no speaker starts there."""
+    s = _Sentence(text)
+    a = s.token_at(start)
+    head = s.speaker_np(a, s.n) if a < s.n else None
+    return s.source(head) if head is not None else None
 
 
 def full_name(text: str, surname: str) -> Source | None:

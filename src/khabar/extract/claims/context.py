@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from khabar.extract.attribution import Attribution, Source, cue_at, head_kind, is_adjective, is_information, issued_at, verb_info
+from khabar.extract.attribution import Attribution, Source, body_at, cue_at, head_kind, is_adjective, is_information, issued_at, verb_info
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
@@ -355,6 +355,8 @@ _DOCUMENTED = frozenset({
 
 #: The verbs of talking among them ("يتحدث المجلس المحلي عن"): a source whatever is counted.
 _TALKING = tuple(normalize(w) for w in ("يتحدث", "تتحدث", "تحدث", "تحدثت"))
+_ABOUT = normalize("عن")
+_FROM = normalize("من")
 
 
 #: Object pronouns a verb of estimating may carry ("وتقدرها وكالات ..."، "ويقدرهم").
@@ -386,8 +388,11 @@ def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
         return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
     if info is not None and info[1].kind not in ("participle", "impersonal"):
         return True
-    hit = _lists().source_verb.at(s.toks, k, _variants)
-    return hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING))
+    lists = _lists()
+    hit = lists.source_verb.at(s.toks, k, _variants)
+    if hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING)):
+        return True
+    return lists.show_verb.at(s.toks, k, _variants) is not None  # "أظهرت بيانات من معهد الإحصاء"
 
 
 def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, headline: bool = False) -> str | None:
@@ -405,6 +410,8 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             continue
         if _act_without_its_noun(s, k):
             return None  # "وأطلق مقاتلون عشرات القذائف": an act; its subject is no source
+        if s.toks[k].norm.endswith(_TALKING) and not any(s.toks[j].norm == _ABOUT for j in range(k + 1, f.a)):
+            continue  # "الزلازل قد تحدث خرابا": without عن the verb is "to cause" or "to occur"
         if headline and any(s.is_word(j) for j in range(k)):
             return None
         if k >= 2 and s.toks[k - 1].norm == _MAY:  # "وكان X قد أعلن"
@@ -415,6 +422,12 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
                         return s.text[s.toks[a].start : s.toks[b - 1].end]
                     break
         a = k + 1
+        if lists.show_verb.at(s.toks, k, _variants) is not None:
+            if not (s.is_word(a) and s.toks[a].norm in _DOCUMENTS):
+                return None  # "وأظهر الفيديو 40 شخصا": only a document shows for its issuer
+            shown = _shown_by(s, a, f.a)
+            if shown is not None:
+                return shown  # else its words, read below ("دراسة أجراها مركز ...")
         if s.is_word(a) and s.toks[a].norm in _PRONOUN_AFTER:
             return None
         b = a
@@ -435,6 +448,20 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
         # "قال X إنهم رصدوا 7 آلاف قتيل": a verb whose subject is a pronoun reports for the
         # one named with the verb before it
     return None
+
+
+def _shown_by(s: _Sent, a: int, figure: int) -> str | None:
+    """Who issued the document a verb of showing has for subject at token ``a``, written
+    before the figure at ``figure``: "أظهرت بيانات من [معهد الإحصاءات التركي]، الإثنين،
+    ارتفاع ..."، "أظهرت أرقام [وزارة الصحة] ارتفاع ..."; None when no issuer follows the
+    document right away."""
+    j = a + 1
+    if s.is_word(j) and s.toks[j].norm == _FROM:
+        j += 1
+    if j >= figure or not s.is_word(j) or issued_at(tuple(t.norm for t in s.toks[j : j + 3])):
+        return None  # "دراسة [أجراها] مركز": read with the document's words (its issuer)
+    body = body_at(s.text, s.toks[j].start)
+    return body.text if body is not None and body.end <= s.toks[figure].start else None
 
 
 #: "إنهم رصدوا"، "أنهم وثقوا": a plural verb after a complementiser with a pronoun.
@@ -773,7 +800,11 @@ def _relayed(text: str) -> list[str]:
 
 #: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
 _DOCUMENTS = frozenset(
-    normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع".split()
+    normalize(w) for w in (
+        "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع "
+        # data a body publishes: "أظهرت بيانات من معهد الإحصاءات التركي"، "أرقام وزارة الصحة"
+        "بيانات أرقام إحصاءات إحصائيات"
+    ).split()
 )
 #: How many words (adjectives, "للرأي") may stand between a document and who issued it: "تصريحات
 #: جديدة من المرصد"، "استطلاع للرأي أجراه معهد".
