@@ -311,3 +311,38 @@ def test_an_article_far_from_one_report_of_an_event_does_not_join_it_through_the
     # the state keeps what the linkage compares
     resumed = StoryIndex.from_state(StoryIndexState.from_bytes(index.state().to_bytes()))
     assert resumed._active[sid].farthest(drifted, DAY) == pytest.approx(0.2, abs=1e-3)
+
+
+def _unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_candidate_events_of_other_days_are_left_out_and_only_the_closest_are_kept():
+    from khabar.relate.stories.index import _Centroids
+
+    events = _Centroids()
+    day = dt.date(2016, 12, 13)
+    spans = {
+        "today": (day, day),
+        "yesterday": (day - dt.timedelta(days=1), day - dt.timedelta(days=1)),
+        "last week": (day - dt.timedelta(days=7), day - dt.timedelta(days=6)),
+        "undated": (None, None),
+        "long running": (day - dt.timedelta(days=5), day),
+    }
+    for key, (first, last) in spans.items():
+        events.set_days(key, first, last)
+        events.add(key, _unit(1.0, 0.1 * len(key)))
+    article = _unit(1.0, 0.0)
+    assert set(events.closest(article, 0.3)) == set(spans)
+    near = events.closest(article, 0.3, day=day, gap=1, span=3)
+    # a week-old event is too far; one begun five days ago has outrun its span of three days
+    assert set(near) == {"today", "yesterday", "undated"}
+    closest_two = events.closest(article, 0.3, day=day, gap=1, span=3, most=2)
+    assert closest_two == {k: near[k] for k in sorted(near, key=near.get, reverse=True)[:2]}
+    events.remove("today")
+    later = day + dt.timedelta(days=4)
+    events.set_days("later", later, later)
+    events.add("later", _unit(1.0, 0.2))  # takes the freed row: its own days, not the old event's
+    assert "later" in events.closest(article, 0.3, day=later, gap=0, span=3)
+    assert "later" not in events.closest(article, 0.3, day=day, gap=1, span=3)
