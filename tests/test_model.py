@@ -103,3 +103,19 @@ def test_json_text_is_the_standard_librarys_indented_json_of_the_jsonable_form()
         assert json_text(odd) == json.dumps(to_jsonable(odd), ensure_ascii=False, indent=2)
     with pytest.raises(TypeError):
         json_text({"x": object()})
+
+
+def test_shifted_moves_both_offsets_as_dataclasses_replace_does():
+    import dataclasses
+
+    from khabar.model import DateMention, Sentence, shifted
+
+    number = NumberMention(4, 6, "25", 25.0, 20.0, 30.0, approximate=True, qualifier="نحو", unit="percent")
+    date = DateMention(10, 22, "5 آذار 2018", dt.date(2018, 3, 5), "absolute", "day", "5 آذار 2018")
+    for mention in (number, date):
+        moved = shifted(mention, 100)
+        assert moved == dataclasses.replace(mention, start=mention.start + 100, end=mention.end + 100)
+        assert repr(moved) == repr(dataclasses.replace(mention, start=mention.start + 100, end=mention.end + 100))
+        assert shifted(moved, -100) == mention
+    with pytest.raises(TypeError):
+        shifted(Sentence("a", 0, 0, 4, "نص"), 1)  # its fields do not open with start and end

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import math
+import operator
 import types
 import typing
 from collections.abc import Iterable
@@ -180,6 +181,28 @@ class DateMention:
     kind: str  # "absolute" | "relative" | "weekday" | "month" | "year"
     precision: str  # "day" | "week" | "month" | "year"
     expression: str
+
+
+#: What follows ``start`` and ``end`` in a mention, read at once (:func:`shifted`).
+_AFTER_OFFSETS: dict[type, Any] = {}
+
+
+def shifted(mention: Any, delta: int) -> Any:
+    """``mention`` (a frozen dataclass whose first fields are ``start`` and ``end``: a
+    :class:`NumberMention`, a :class:`DateMention`) with both offsets moved by ``delta``:
+    the same object ``dataclasses.replace(mention, start=..., end=...)`` makes, built
+    positionally (``replace`` reads the fields and calls with keywords: the offsets of the
+    numbers and dates of 320 articles are moved ~10,000 times, into the article and back
+    into their sentence for the claims)."""
+    cls = type(mention)
+    rest = _AFTER_OFFSETS.get(cls)
+    if rest is None:
+        names = [f.name for f in dataclasses.fields(cls)]
+        if names[:2] != ["start", "end"] or len(names) < 3:
+            raise TypeError(f"{cls.__name__} does not open with start and end")
+        rest = _AFTER_OFFSETS[cls] = operator.attrgetter(*names[2:])
+    values = rest(mention)
+    return cls(mention.start + delta, mention.end + delta, *(values if isinstance(values, tuple) else (values,)))
 
 
 @dataclass(frozen=True, slots=True)

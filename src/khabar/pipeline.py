@@ -29,7 +29,7 @@ from khabar.errors import PipelineError
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import find_dates
 from khabar.extract.quotes import extract_quotes
-from khabar.model import Article, DateMention, Document, NumberMention, Sentence
+from khabar.model import Article, DateMention, Document, NumberMention, Sentence, shifted
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import split_sentences
 from khabar.text.ar.tokenize import words
@@ -66,6 +66,9 @@ def component(
 
 
 _PARTS = frozenset(f.name for f in dataclasses.fields(Document)) - {"article", "filled"}
+#: The fields of a document before ``filled`` (its last), in order.
+_DOCUMENT_FIELDS = tuple(f.name for f in dataclasses.fields(Document))[:-1]
+assert dataclasses.fields(Document)[-1].name == "filled"
 #: Values a part may not take: a document is immutable, so its parts are too.
 _MUTABLE = (list, dict, set, bytearray)
 
@@ -80,7 +83,7 @@ def add_sentences(doc: Document) -> Parts:
 def _in_article(found: Iterable[Any], sentence: Sentence) -> list[Any]:
     """Mentions found in a sentence's text, their offsets moved into the article's text."""
     base = sentence.start
-    return [dataclasses.replace(m, start=m.start + base, end=m.end + base) for m in found]
+    return [shifted(m, base) for m in found]
 
 
 @component("numbers", requires=("sentences",), assigns=("numbers",))
@@ -206,7 +209,8 @@ def _with_parts(c: Component, doc: Document, parts: Parts) -> Document:
     for part, value in parts.items():
         if isinstance(value, _MUTABLE):
             raise PipelineError(f"component {c.name!r} assigned {part!r} a {type(value).__name__}; a document is immutable (use a tuple)")
-    return dataclasses.replace(doc, filled=doc.filled | frozenset(parts), **parts)
+    # positionally, not by dataclasses.replace (keywords): ~3 us less a component
+    return Document(*[parts[n] if n in parts else getattr(doc, n) for n in _DOCUMENT_FIELDS], doc.filled | frozenset(parts))
 
 
 def analyze(article: Article, *, components: Sequence[Component] = PIPELINE) -> Document:

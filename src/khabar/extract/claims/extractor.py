@@ -117,7 +117,7 @@ from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
-from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence
+from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence, shifted
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
 
@@ -134,7 +134,7 @@ def _by_sentence(found: Sequence[Any], sentences: Sequence[Sentence]) -> dict[in
     for m in found:
         position = bisect.bisect_right(starts, m.start) - 1
         base = starts[position]
-        out.setdefault(position, []).append(dataclasses.replace(m, start=m.start - base, end=m.end - base))
+        out.setdefault(position, []).append(shifted(m, -base))
     return out
 
 
