@@ -931,7 +931,15 @@ def propagate_chunks(
     longest = max(map(len, names))
     firsts = np.array(sorted({ids[0] for ids in names}))
     lengths = [len(k) for k in keys]
-    hits = np.flatnonzero(np.isin(np.concatenate(keys), firsts)) if sum(lengths) else np.zeros(0, dtype=np.int64)
+    if sum(lengths):
+        # the tokens whose id opens a name, through a table of the ids (np.isin's checks and
+        # dispatch were ~40 of its ~60 us an article)
+        every = np.concatenate(keys)
+        opens = np.zeros(int(firsts[-1]) + 2, dtype=bool)
+        opens[firsts] = True
+        hits = np.flatnonzero(opens[np.minimum(every, len(opens) - 1)])
+    else:
+        hits = np.zeros(0, dtype=np.int64)
     bounds = np.cumsum([0, *lengths])
     cuts = np.searchsorted(hits, bounds)
     for n, (k, chunks_s, added) in enumerate(zip(keys, found, out)):
