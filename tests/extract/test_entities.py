@@ -494,3 +494,22 @@ def test_bare_surnames_and_tails_join_the_one_person_among_many_names():
     assert out["كي مون"] == out["بان كي مون"]
     assert out["بن سلمان"] == "بن سلمان" and out["محمد بن سلمان"] != out["خالد بن سلمان"]
     assert out["الحسن"] == "الحسن" and out["اياد الحسن"] != out["مصطفى الحسن"]
+
+
+@pytest.mark.parametrize(
+    ("words", "key"),
+    [
+        (["عبد", "الرحمن"], "عبدالرحمن"),
+        (["رامي", "عبد", "الرحمن"], "رامي عبدالرحمن"),
+        (["ابو", "بكر", "البغدادي"], "ابوبكر البغدادي"),
+        (["جان-مارك", "ايرولت"], "جان مارك ايرولت"),
+        (["سيرغي", "لافروف"], "سيرغي لافروف"),
+        (["عبد"], "عبد"),  # alone: nothing to join it to
+        (["محمد  عبد   الله"], "محمد عبدالله"),
+        (["عبده", "سالم"], "عبده سالم"),  # a word that only begins with عبد
+    ],
+)
+def test_person_key_joins_compounds_and_splits_hyphens(words, key):
+    from khabar.extract.entities.gazetteers import person_key
+
+    assert person_key(words) == key

@@ -34,7 +34,13 @@ def person_key(words: Sequence[str]) -> str:
     "جان-مارك" and "جان مارك" meet.
     """
     text = " ".join(w for part in words for w in part.replace("-", " ").split())
-    return re.sub(r"(?<!\S)(عبد|ابو) (?=\S)", r"\1", text)
+    if "عبد " not in text and "ابو " not in text:
+        return text  # most names: no compound to join (re.sub's look-ups were most of the time)
+    return _COMPOUND.sub(r"\1", text)
+
+
+#: "عبد"/"ابو" as a word before another: joined to it.
+_COMPOUND = re.compile(r"(?<!\S)(عبد|ابو) (?=\S)")
 
 
 @dataclass(frozen=True)
@@ -150,14 +156,25 @@ def _lexicon() -> _Lexicon:
 _GAZ, _TITLE, _ORG_HEAD, _PLACE_HEAD, _SAY, _STARTER, _GIVEN = 1, 2, 4, 8, 16, 32, 64
 
 
-_MASKS: dict[str, int] = {}  # _mask's results (a plain dict: looked up for every token)
+class _Masks(dict):
+    """:func:`_compute_mask` of each word, computed once: a dict whose missing words are
+    computed on reading, so a sentence's masks are one ``map`` of its ``__getitem__``
+    (a loop in C) rather than a test and a read per token in Python."""
+
+    MAX = 200_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > self.MAX:
+            self.clear()
+        self[word] = mask = _compute_mask(word)
+        return mask
+
+
+_MASKS = _Masks()  # _mask's results, read for every token
 
 
 def _mask(word: str) -> int:
-    if len(_MASKS) > 200_000:
-        _MASKS.clear()
-    _MASKS[word] = mask = _compute_mask(word)
-    return mask
+    return _MASKS[word]
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _mask, _readings, person_key
+from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _readings, person_key
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import Token, tokenize
@@ -58,8 +58,7 @@ def _prepare(text: str, base: int, toks: list[Token] | None = None) -> _Sentence
     gaps = [text[a.end : b.start] for a, b in zip(toks, toks[1:])]
     soft = [g == " " or g == "-" or g == "" or (len(g) < 4 and g.isspace()) for g in gaps]
     soft.append(False)
-    cache = _MASKS
-    masks = [cache[w] if w in cache else _mask(w) for w in norms]
+    masks = list(map(_MASKS.__getitem__, norms))
     return _Sentence(text, base, toks, norms, soft, masks, [None] * len(toks))
 
 
