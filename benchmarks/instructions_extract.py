@@ -1,0 +1,157 @@
+"""Instructions the extraction layer executes (valgrind's callgrind), which the machine's load
+does not change: the figure to compare two versions by on a shared machine, where CPU time
+moves 5-10 % between runs of the same code.
+
+    python benchmarks/instructions_extract.py [--n 100] [--against OTHER/src]
+
+Runs what ``benchmarks/bench_extract.py`` times, in the same order (ANT articles, seed 1,
+plus the seeds and the examples; the pipeline as ``analyze_many`` runs it, 16 articles at a
+time; then the linking of entities), in a new process under ``valgrind --tool=callgrind``,
+counting instructions only inside the timed components: not reading, not importing, not
+the first article's loading, not the sentences.  Counting is switched on and off through
+callgrind's client requests, from a small C helper compiled here with the system's
+``gcc`` and ``valgrind/callgrind.h`` (Debian: ``apt-get install valgrind gcc``).
+
+Each run starts with a copy of the same stem cache (made once, warm, under the system's
+temporary directory) and ``PYTHONHASHSEED=0``, so two runs of the same code count the same
+to a few parts in 10,000.  Under valgrind Python runs ~50 times slower: 100 articles take
+a few minutes.  ``--against OTHER/src`` counts the khabar in another checkout too and
+prints both and the difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+HELPER_C = """
+#include <valgrind/callgrind.h>
+void khabar_toggle(void) { CALLGRIND_TOGGLE_COLLECT; }
+"""
+
+
+def _helper(work: Path) -> Path:
+    lib = work / "libkhabar_cg.so"
+    if not lib.exists():
+        src = work / "khabar_cg.c"
+        src.write_text(HELPER_C, encoding="utf-8")
+        subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(src)], check=True)
+    return lib
+
+
+def run_once(n: int, seed: int, helper: str) -> None:
+    """The layer over the bench's articles, counting switched on around the timed parts."""
+    import ctypes
+
+    import khabar
+    from khabar.extract.entities import link_entities
+    from khabar.model import Document
+    from khabar.pipeline import PIPELINE, run_component, run_component_many
+
+    toggle = ctypes.CDLL(helper).khabar_toggle
+    files = sorted((SHARED / "corpora" / "ant").glob("*/*/*.txt"))
+    random.Random(seed).shuffle(files)
+    articles = khabar.read(files[:n], errors="skip") + khabar.read([SHARED / "seeds", ROOT / "examples"])
+    loader = khabar.read(files[n : n + 1], errors="skip") or articles[-1:]
+    first, *rest = PIPELINE
+    doc = run_component(first, Document(article=loader[0]))
+    for c in rest:
+        doc = run_component(c, doc)
+    link_entities(list(doc.mentions))
+    import khabar.cli.common as command
+    import khabar.pipeline as pipeline
+
+    if hasattr(command, "settle_heap"):
+        command.settle_heap()
+    batch = getattr(pipeline, "BATCH", 1)
+    steps = [first, *rest]
+    done = []
+    for k in range(0, len(articles), batch):
+        docs = [Document(article=a) for a in articles[k : k + batch]]
+        i = 0
+        while i < len(steps):
+            if batch > 1 and getattr(steps[i], "run_many", None) is not None:
+                toggle()
+                docs = run_component_many(steps[i], docs)
+                toggle()
+                i += 1
+                continue
+            j = i
+            while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
+                j += 1
+            for m, d in enumerate(docs):
+                for c in steps[i:j]:
+                    if c is first:
+                        d = run_component(c, d)  # the sentences: not counted, as the bench does not time them
+                    else:
+                        toggle()
+                        d = run_component(c, d)
+                        toggle()
+                docs[m] = d
+            i = j
+        done += docs
+    toggle()
+    link_entities([m for d in done for m in d.mentions])
+    toggle()
+    print(f"{len(done)} articles, {sum(len(d.quotes) for d in done)} quotes, {sum(len(d.claims) for d in done)} claims")
+
+
+def count(args: argparse.Namespace, work: Path, src: str | None, label: str) -> int:
+    """Instructions of one run of the khabar in ``src`` (None: this checkout's)."""
+    cache = work / f"cache-{label}"
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.copytree(work / "cache", cache)
+    env = {**os.environ, "KHABAR_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    out = work / f"callgrind-{label}.out"
+    subprocess.run(
+        ["valgrind", "--tool=callgrind", "--collect-atstart=no", f"--callgrind-out-file={out}",
+         sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed), "--helper", str(_helper(work))],
+        check=True, capture_output=True, text=True, env=env,
+    )
+    found = re.search(r"^(?:summary|totals): (\d+)", out.read_text(encoding="utf-8"), re.M)
+    if found is None:
+        sys.exit(f"no instruction count in {out}")
+    return int(found.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100, help="ANT articles to sample")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--against", metavar="OTHER/src", help="count the khabar in another checkout's src too")
+    parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--helper", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.once:
+        run_once(args.n, args.seed, args.helper)
+        return
+    if shutil.which("valgrind") is None or shutil.which("gcc") is None:
+        sys.exit("needs valgrind and gcc (with valgrind/callgrind.h)")
+    work = Path(tempfile.gettempdir()) / "khabar-instructions"
+    work.mkdir(exist_ok=True)
+    if not (work / "cache").exists():  # one warm stem cache, copied for every run
+        env = {**os.environ, "KHABAR_CACHE_DIR": str(work / "cache"), "PYTHONHASHSEED": "0"}
+        subprocess.run([sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed), "--helper", str(_helper(work))],
+                       check=True, capture_output=True, env=env)
+    this = count(args, work, None, "this")
+    if args.against:
+        other = count(args, work, str(Path(args.against).resolve()), "other")
+        print(f"extraction layer, {args.n} ANT articles + seeds + examples: other {other / 1e6:,.1f} M, this {this / 1e6:,.1f} M "
+              f"instructions ({(this - other) / other * 100:+.2f} %)")
+    else:
+        print(f"extraction layer, {args.n} ANT articles + seeds + examples: {this / 1e6:,.1f} M instructions")
+
+
+if __name__ == "__main__":
+    main()
