@@ -932,3 +932,15 @@ def test_tahdath_after_a_bare_qad_or_la_causes_and_says_nothing():
     assert [source_of(c) for c in cs] == [None]
     (c,) = _claims("وكان الوزير قد تحدث عن مقتل 5 أشخاص في القصف.")
     assert source_of(c) == "الوزير"
+
+
+def test_a_cue_of_relaying_names_who_spoke_after_the_carrier():
+    (c,) = _claims("قتل 40 شخصا في القصف، بحسب ما نقلت وكالة رويترز عن مصادر طبية.")
+    assert [link.text for link in c.source_chain] == ["وكالة رويترز", "مصادر طبية"]
+    (c,) = _claims('اتفقت الدولتان على رفع الإنتاج إلى مليون برميل يوميا، بحسب ما نقلته،وكالة "سبأ" الرسمية، '
+                   "الثلاثاء، عن وزير النفط سامي النجار.")
+    assert source_of(c) == "سامي النجار" and c.source_chain[0].text.startswith("وكالة")
+    (c,) = _claims("قتل 40 شخصا في القصف، بحسب ما نقلت وكالة رويترز.")
+    assert source_of(c) == "وكالة رويترز"
+    (c,) = _claims("وقتل 40 شخصا في القصف، بحسب ما يدعي , وتحديد هذه العناوين على الخرائط.")
+    assert source_of(c) is None  # a comma set apart ends the cue: "وتحديد هذه" is no source

@@ -256,8 +256,12 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
     if _describes_antecedent(s, i):
         return None, a
     w = s.norm(a)
-    if s.norm(a - 1) in ("ما", "لما") and (verb_info(w) or verb_info(w[:-1]) or verb_info(w[:-2])):
+    relay: _Verb | None = None
+    if s.norm(a - 1) in ("ما", "لما") and (said := verb_info(w) or verb_info(w[:-1]) or verb_info(w[:-2])):
+        relay = said[1] if said[1].relay else None
         a += 1  # "بحسب ما أعلنته وزارة الصحة": the cue's own verb, with its pronoun
+        if s.norm(a) == "," and a + 1 < s.n and s.toks[a - 1].end == s.toks[a].start and s.toks[a].end == s.toks[a + 1].start:
+            a += 1  # "بحسب ما نقلته،وكالة تاس": a comma glued between the verb and its subject
     elif s.norm(a - 1) in ("ما", "لما") and s.named.get(a) is None and head_kind((w,)) is None and w not in s.L.given and w not in s.L.written:
         a += 1  # "وبحسب ما [رصدت] عنب بلدي": a verb no list knows is no part of the source
     if s.norm(a) in ("به", "بها", "عنه"):
@@ -288,7 +292,21 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
         head = s.parse_head(a, b) if b > a else None
     if head is None:
         return None, a
+    relayed = _relayed(s, head, relay) if relay is not None else None
+    if relayed is not None:
+        # "بحسب ما نقلت وكالة رويترز عن مصادر طبية": the sources spoke, the agency carried it
+        att, nxt = _cue_after_head(s, i, k, relayed, before_from, carried)
+        return (dataclasses.replace(att, carrier=s.source(head)) if att is not None else None), nxt
     return _cue_after_head(s, i, k, head, before_from, carried)
+
+
+def _relayed(s: _Sentence, carrier: _Head, verb: _Verb) -> _Head | None:
+    """The speaker named after a relay verb's preposition past its carrier and a
+    circumstance ("نقلته وكالة تاس، الثلاثاء، [عن] وزيري النفط"), or None."""
+    j = s.skip_circumstance(carrier.end)
+    if j >= s.n or not any(_prep_matches(s.norm(j), p) for p in verb.preps):
+        return None
+    return s.speaker_np(j + 1, s.n)
 
 
 def _describes_antecedent(s: _Sentence, i: int) -> bool:
