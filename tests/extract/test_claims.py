@@ -944,3 +944,15 @@ def test_a_cue_of_relaying_names_who_spoke_after_the_carrier():
     assert source_of(c) == "وكالة رويترز"
     (c,) = _claims("وقتل 40 شخصا في القصف، بحسب ما يدعي , وتحديد هذه العناوين على الخرائط.")
     assert source_of(c) is None  # a comma set apart ends the cue: "وتحديد هذه" is no source
+
+
+def test_the_statement_is_its_issuers_not_the_last_speakers():
+    cs = _claims("وقالت وزارة الداخلية في بيان إن التحقيق مستمر. وقال المتحدث باسم الشرطة سامي النجار إن الوضع "
+                 "هادئ. وأضاف البيان أن 12 شخصا اعتقلوا.")
+    assert source_of(_by_value(cs, 12)) == "وزارة الداخلية"
+    cs = _claims("وجاء في بيان لوزارة الدفاع أن الجيش يتقدم. وقال سامي النجار إن الوضع هادئ. وأضاف البيان أن 12 "
+                 "مسلحا قتلوا.")
+    assert source_of(_by_value(cs, 12)) == "وزارة الدفاع"
+    cs = _claims("واختتمت القمة أعمالها بإصدار بيان ختامي. وقال وزير الخارجية خالد العمري إن القمة كانت ناجحة. "
+                 "وأكد البيان أن الدول ستقدم 50 مليون دولار للاجئين.")
+    assert source_of(_by_value(cs, 50_000_000)) == "البيان"  # who issued it is not said: as written

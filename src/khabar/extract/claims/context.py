@@ -1045,6 +1045,54 @@ _BACK_REFERENCES = frozenset(
 )
 
 
+#: Back references to a document: they name whoever issued it.
+_DOCUMENT_REFERENCES = frozenset(normalize(w) for w in ("البيان", "الوثيقة"))
+#: A statement mentioned without the article ("في بيان"، "أصدرت بيانا"، "بيان لوزارة الدفاع"،
+#: "بإصدار بيان ختامي"): where the issuer of a later "البيان" is named.
+_STATEMENT_MENTION = re.compile(r"(?<![\w])[وبف]?(?:بيان|بيانا|بيانه|بيانها|وثيقة|وثيقه)(?![\w])")
+#: How far before a statement's mention its issuer may be named in the same sentence.
+ISSUER_WINDOW = 160
+
+
+def _statement_issuer(text: str, before: int, quotes: Sequence[Quote]) -> SourceLink | None:
+    """Who issued the last statement mentioned in ``text`` before offset ``before``: the
+    speaker of that sentence named before the mention ("قالت وزارة الداخلية في بيان"،
+    "أصدرت الوزارة بيانا"), else the body the mention names ("في بيان لوزارة الدفاع"); None
+    when neither is there ("اختتمت القمة أعمالها بإصدار بيان ختامي": no speaker)."""
+    mention = None
+    for m in _STATEMENT_MENTION.finditer(text, 0, before):
+        mention = m
+    if mention is None:
+        return None
+    p = mention.start()
+    def same_sentence(a: int, b: int) -> bool:
+        return abs(b - a) <= ISSUER_WINDOW and not _FULL_STOP_IN.search(text, min(a, b), max(a, b))
+
+    # the speaker named before the mention, or (resolved from an anaphor) whose words follow
+    # it in its sentence: "وقالت الخارجية في بيان , «...»"
+    near = [
+        q for q in quotes
+        if ((q.speaker_start is not None and q.speaker_start < p and same_sentence(q.speaker_start, p))
+            or (p < q.start and same_sentence(p, q.start)))
+        and " ".join(normalize(q.speaker).split()) not in _BACK_REFERENCES
+    ]
+    if near:
+        q = min(near, key=lambda q: abs(q.start - p))
+        kind = "organisation" if q.organisation is None and q.role is None else "person"
+        return SourceLink(" ".join(_issuer(q.speaker.split())), kind, q.organisation)  # "بيان لوزارة الدفاع"
+    after = re.split(r"[،,.:؛!?؟]", text[mention.end() : mention.end() + ISSUER_WINDOW], maxsplit=1)[0].split()
+    stop = next((k for k, w in enumerate(after) if normalize(w) in _STOP_HEAD), len(after))
+    words = _issuer(["بيان", *after[: min(stop, MAX_SOURCE_WORDS)]])
+    if words and words[0] != "بيان":
+        cleaned = clean_source(" ".join(words))
+        if cleaned is not None and head_kind(tuple(normalize(cleaned).split()[:2])) in ("organisation", "anonymous", "country"):
+            return SourceLink(cleaned, head_kind(tuple(normalize(cleaned).split()[:2])), None)  # type: ignore[arg-type]
+    return None
+
+
+_FULL_STOP_IN = re.compile(r"[.!?؟]\s")
+
+
 def _anaphor_head(text: str) -> str | None:
     """The head noun of a source that names someone already named ("المكتب" -> "مكتب",
     "الوزارة" -> "وزاره"), "" for a plain back reference ("المصدر نفسه"), None otherwise."""
@@ -1075,12 +1123,14 @@ def _describes(text: str, earlier: str) -> bool:
     return words[0] == named[0] and set(words) <= set(named) and named[: len(words)] != words
 
 
-def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim]:
+def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote], text: str = "") -> list[Claim]:
     """A source named by a definite head alone ("المكتب"، "الوزارة"، "المحافظ") or by a back
     reference ("المصدر نفسه"، "البيان") is the source named before it in the article whose
     name starts with that head ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية") or whose role
     holds it (the governor's name), or for a back reference the last source named; left as
-    written when none is."""
+    written when none is.  "البيان" is whoever issued the last statement the article ``text``
+    mentions before it (:func:`_statement_issuer`), never merely the last speaker: left as
+    written when the article does not say who issued it."""
     import dataclasses
 
     named: list[tuple[int, SourceLink, str]] = []  # (offset, link, role), in text order
@@ -1111,6 +1161,14 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim
                     if full is not None:
                         chain[i] = full
                 continue
+            if text and " ".join(normalize(link.text).split()) in _DOCUMENT_REFERENCES:
+                issuer = _statement_issuer(text, c.start, quotes)
+                if issuer is None:
+                    continue  # as written: the article does not say who issued it
+                chain[i] = link = issuer
+                head = _anaphor_head(issuer.text)  # "وأفادت الوزارة في بيان": the ministry named before
+                if head is None:
+                    continue
             earlier = sorted((x for x in named if x[0] < c.start), key=lambda x: x[0], reverse=True)
             for _, candidate, role in earlier:
                 words = normalize(candidate.text).split()

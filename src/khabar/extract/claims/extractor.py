@@ -290,7 +290,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 )
             )
     headline = frozenset(s.index for s in sentences if s.is_title)
-    return repeats(resolve_anaphors(_restated(claims), quotes), headline)
+    return repeats(resolve_anaphors(_restated(claims), quotes, text), headline)
 
 
 #: "، أن" / "، إن" / "، بأن": a complementiser right after a comma.
