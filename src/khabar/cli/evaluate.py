@@ -239,7 +239,7 @@ def eval_stance(
     "--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpora/ant"),
     help="The folder the gold's article paths are relative to.",
 )
-@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh, fresh2 or fresh3); all when unset.")
+@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh, fresh2, fresh3 or fresh4); all when unset.")
 @click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event (the learned scorer: a probability, default 0.45 with USE).")
 @click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
