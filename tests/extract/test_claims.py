@@ -956,3 +956,12 @@ def test_the_statement_is_its_issuers_not_the_last_speakers():
     cs = _claims("واختتمت القمة أعمالها بإصدار بيان ختامي. وقال وزير الخارجية خالد العمري إن القمة كانت ناجحة. "
                  "وأكد البيان أن الدول ستقدم 50 مليون دولار للاجئين.")
     assert source_of(_by_value(cs, 50_000_000)) == "البيان"  # who issued it is not said: as written
+
+
+def test_a_ministry_keeps_its_second_portfolio_and_a_speaker_is_not_what_is_counted():
+    (c,) = _claims("وقالت وزارة الصحة والسكان إن 12 شخصا أصيبوا في الحادث.")
+    assert source_of(c) == "وزارة الصحة والسكان" and c.category == "injured"
+    (c,) = _claims("وقال السكان إن 12 شخصا أصيبوا في الحادث.")
+    assert source_of(c) == "السكان" and c.category == "injured"  # not population
+    (c,) = _claims("وقالت وزارة الدفاع والمرصد السوري إن 12 شخصا قتلوا.")
+    assert source_of(c) == "وزارة الدفاع"  # a body that speaks is a second speaker

@@ -61,6 +61,9 @@ _HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "ا
 #: A clause in which a speaker asks not to be named is this many words at most ("الذي طلب
 #: عدم الكشف عن هويته" is six).
 MAX_ANONYMITY_WORDS = 7
+#: Bodies whose name joins portfolios with و ("وزارة الصحة والسكان"، "وزارة التخطيط والتعاون
+#: الدولي"): a lone word that could speak ("السكان") after و is still their name.
+_PORTFOLIO_HEADS = frozenset({"وزاره"})
 _COMPOUND_SECOND = frozenset({"الدين", "الله", "الرحمن", "الكريم", "العزيز", "الحق", "الاسلام"})
 
 
@@ -565,6 +568,8 @@ class _Sentence(_Tokens):
             return False
         with self.without_conjunction(j):
             other = self.speaker_np(j, limit, verb_preps)
+            if other is not None and other.kind == "anonymous" and other.end == j + 1 and _bare(head) in _PORTFOLIO_HEADS:
+                return True  # "وزارة الصحة [والسكان]": a ministry's second portfolio, not the residents
             return other is None or not self.speaker_like(other)
 
     def is_place_or_country(self, j: int) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from khabar.extract.attribution import is_nationality
+from khabar.extract.attribution import is_nationality, verb_info
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.normalize import normalize
@@ -164,6 +164,20 @@ def _noun_category(s: _Sent, f: _Figure) -> str | None:
     return None
 
 
+#: The words that open what is said ("قال X إن ..."): a cue's search before a figure stops there.
+_COMPLEMENTISERS = frozenset(normalize(w) for w in "إن أن بأن".split())
+#: How many words a speaker between a verb of saying and its complementiser may have.
+SPEAKER_WORDS = 4
+
+
+def _after_a_speaker(s: _Sent, k: int) -> bool:
+    """The complementiser at ``k`` follows a speaker of a verb of saying ("وقال السكان إن"),
+    not the verb itself ("حيث يعتقد أن هناك عشرات آلاف المدنيين": the cue before it counts)."""
+    if k < 2 or verb_info(s.toks[k - 1].norm) is not None:
+        return False
+    return any(verb_info(s.toks[j].norm) is not None for j in range(max(0, k - 1 - SPEAKER_WORDS), k - 1))
+
+
 def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
     """The category of the nearest cue in the figure's clause (``percent``: territory cues)."""
     cues = _lists().cues
@@ -177,8 +191,8 @@ def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
     dist = 0
     k = f.a - 1
     while k >= 0 and dist < CUE_WINDOW:
-        if s.boundary[k]:
-            break
+        if s.boundary[k] or (s.toks[k].norm in _COMPLEMENTISERS and _after_a_speaker(s, k)):
+            break  # "وقال [السكان] إن 12 شخصا أصيبوا": the speaker is not what is counted
         if s.is_word(k):
             dist += 1
             hit = cues.at(s.toks, k, _variants, ok)
