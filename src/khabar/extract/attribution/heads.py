@@ -55,6 +55,8 @@ _NAMED_BODIES = frozenset({
     "مستشفي",
 })
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+#: A part of the day before a day's name ("مساء الجمعة").
+_DAY_PARTS = frozenset({"مساء", "صباح", "ظهر", "فجر", "ليل"})
 #: Titles of address that stand right before a name, also after a role ("وكيل الوزارة
 #: الدكتور سلطان شاولي"، "قائد الشرطة العميد ...").
 _HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "المهندس", "العميد", "اللواء", "العقيد", "الاستاذ", "القاضي"})
@@ -492,6 +494,9 @@ class _Sentence(_Tokens):
                 j += 1  # "موقع [صحيفة] «ماركا»"
                 start = j
                 continue
+            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and self.is_place_or_country(j) and w.startswith("ال"):
+                j, genitive = j + 1, False  # "جامعة [القاهرة]" (fresh4: "باحثون في جامعة تينيسي ...")
+                continue
             if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and self.is_place_or_country(j) and not w.startswith("ال"):
                 # "شرطة [دبي]"، "تلفزيون [إريتريا]": the place the body serves, or a name that
                 # opens with one ("صحيفة [نيويورك تايمز]")
@@ -505,6 +510,11 @@ class _Sentence(_Tokens):
                 k = j
                 while k < limit and k - j < MAX_NAME_WORDS - 1 and self._name_word(k, limit, k - j + 1):
                     k += 1
+                if (
+                    k == j + 1 and k < limit and not w.startswith("ال") and self.norm(k).startswith("ال") and self.is_word(k)
+                    and not self.stop_at(k) and not self._nisba(k) and self.norm(k) not in self.L.adjectives and self.norm(k) not in _DAYS
+                ):
+                    k += 1  # "وكالة [أنباء الأناضول]": the indefinite noun's own definite genitive
                 if k > j:
                     j = k
                     genitive = False
@@ -716,8 +726,11 @@ class _Sentence(_Tokens):
         [الأحد] مصدر عسكري إن"); a country there is the verb's object ("واتهم الأحد
         الولايات المتحدة بأنها")."""
         head = self.speaker_np(a, limit, verb_preps)
-        if head is None and self.norm(a) in _DAYS and a + 1 < limit:
-            head = self.speaker_np(a + 1, limit, verb_preps)
+        k = a
+        while k < min(limit, a + 2) and (self.norm(k) in _DAYS or (k == a and self.norm(k) in _DAY_PARTS)):
+            k += 1  # "بحسب ما أعلنت [أمس الخميس] اللجنة الدولية" (fresh4: the ICRC's four statements)
+        if head is None and a < k < limit:
+            head = self.speaker_np(k, limit, verb_preps)
             if head is not None and head.kind == "country":
                 return None
         return head
@@ -859,8 +872,8 @@ class _Sentence(_Tokens):
             if inner is None or inner.anaphor:
                 return None
             return _Head(a, inner.end, None, None, "anonymous", None, False)
-        if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.boundary or w in self.L.relative or self.stop_at(a):
-            return None
+        if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.boundary or w in self.L.relative or self.stop_at(a) or self.cue_at(a):
+            return None  # "قالت [وفقا لما ترجمته] وكالة سبوتنيك: ...": a relay, not a name (fresh4)
         if w[:2] == "لل" or (w[:1] == "ل" and _bare(w[1:]) in self.L.organisation):
             return None  # "وقال للناخبين إنهم": an addressee, the speaker is elsewhere
         two = f"{w} {self.norm(a + 1)}"
@@ -1196,6 +1209,18 @@ class _Sentence(_Tokens):
             return None
         return head
 
+    def opening_verb_subject(self, i: int) -> _Head | None:
+        """The person after the verb that opens the sentence, for a verb of saying joined to
+        that clause after a comma with no speaker of its own ("بدأ الرئيس التركي رجب طيب
+        أردوغان حملته الانتخابية، [وتعهد] بانتصار تاريخي": fresh4 of issue 20); only a
+        person named or with a role, never a body (often the object of such a verb)."""
+        if i < 3 or self.norm(i - 1) != "," or verb_info(self.norm(0)) is not None or not self.is_word(0):
+            return None
+        head = self.speaker_np(1, i)
+        if head is None or head.kind != "person" or head.anaphor or (head.name is None and head.role is None):
+            return None
+        return head if self.speaker_like(head) else None
+
     def statement_owner(self, i: int, floor: int = 0) -> _Head | None:
         """Whose statement a verb without its own speaker reports when the clause opened
         with it ("وفي تصريح لـ[نائب رئيس الوزراء التركي، ويسي قايناق]، اليوم، قال إن")؛
@@ -1271,6 +1296,8 @@ class _Sentence(_Tokens):
         prev = self.norm(i - 1)
         if prev == "," or prev in _TERMINAL or prev in _PRONOUN_OPENERS:
             return True  # "...، وأضاف"؛ "لكنه قال إن": the pronoun is the speaker before
+        if prev == "حيث" and self.norm(i - 2) == ",":
+            return True  # "جاء ذلك في تدوينة لزاخاروفا، حيث قالت: ..." (fresh4)
         if prev == _QUOTE and any(c == i - 1 for c in self.closer.values()):
             return True
         before = verb_info(prev)

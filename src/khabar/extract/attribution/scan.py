@@ -286,7 +286,7 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
             head = dataclasses.replace(head, conj=True)  # the source without its ل
         if head is not None:
             return _cue_after_head(s, i, k, head, before_from, carried)
-    head = s.speaker_np(a, s.n)
+    head = s.speaker_after_verb(a, s.n) if verb_info(s.norm(a - 1)) is not None else s.speaker_np(a, s.n)
     if head is None:
         b = s.head_end(a, s.n)
         head = s.parse_head(a, b) if b > a else None
@@ -413,6 +413,12 @@ def _verb(
     att, nxt = _verb_rules(s, i, verb, has_previous, floor, subject)
     if att is None and joinable and (joined := _joined_verb(s, i, verb)) is not None:
         return joined  # "، وتطالب حليفتها بترحيله": no rule found a speaker or a clause
+    if (
+        att is None and not has_previous and floor == 0 and verb.kind == "say" and not verb.relay
+        and (lead := s.opening_verb_subject(i)) is not None and (joined := _joined_verb(s, i, verb)) is not None
+    ):
+        # "بدأ الرئيس التركي أردوغان حملته، [وتعهد] بانتصار تاريخي": the opening verb's subject
+        return dataclasses.replace(joined[0], source=s.source(lead)), joined[1]
     return att, nxt
 
 
@@ -542,6 +548,8 @@ def _verb_rules(
             # "نتانياهو يحذر إيران ..."، "وكانت فرنسا دعت اليوم الأمم المتحدة إلى": the subject
             # stands before a verb that does not open its clause; what follows is its object
             before = s.head_before(i, floor)
+            if before is not None and not s.speaker_like(before) and (after := s.speaker_after_verb(first, h_end, verb.preps)) is not None and after.kind == "anonymous":
+                before = None  # "وسيول [ذكرت تقارير] أن": an unnamed source after the verb is its subject (fresh4)
             if before is not None and s.subject_like(before):
                 head = before
                 rest = s.skip_circumstance(first, h_end)
@@ -588,6 +596,8 @@ def _verb_rules(
                 rest = s.skip_circumstance(first, h_end)
                 if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                     object_start = rest
+        if head is None and not has_previous and floor == 0 and conjoined(s.norm(i)) and (lead := s.opening_verb_subject(i)) is not None:
+            head = lead  # "بدأ الرئيس التركي أردوغان حملته، وتعهد بانتصار تاريخي"
         if (
             head is not None
             and has_previous
@@ -618,8 +628,9 @@ def _verb_rules(
                     # "وعرض التلفزيون صورا بعد ورود تقارير تفيد": a clause, not a speaker;
                     # "لم تعلن": no one
                     head = s.subject_within(head)
-            if head is None and (verb.kind == "strict" or verb.impersonal or not s.follow_on_allowed(i)):
-                return None, i + 1
+            joined = has_previous and conjoined(s.norm(i)) and kind in ("indirect", "direct", "colon") and verb.kind == "say"
+            if head is None and (verb.kind == "strict" or verb.impersonal or not (s.follow_on_allowed(i) or joined)):
+                return None, i + 1  # ("ودعا أردوغان لانتخابات ... [وقال] إن": joined to a statement, fresh4)
             if head is None and verb.noun and kind in ("indirect", "rest", "direct"):
                 # "واتهم أيضا الولايات المتحدة بأنها ...": the previous speaker, and the object
                 rest = s.skip_circumstance(first, h_end)

@@ -303,9 +303,13 @@ class _Tokens:
                 return True  # "...، ليعلن أردوغان أن": someone else's statement
             if nxt in ("بينما", "فيما") or (nxt == "في" and self.norm(k + 2) in ("حين", "وقت")):
                 return True
+            if nxt == "وذلك" and self.norm(k + 2) in _CIRCUMSTANCE_OPENERS | {"بعدما", "اثر", "حين"}:
+                return True  # "...، [وذلك بعدما] أعلن غل عدم ترشحه": the writer's circumstance (fresh4)
             if nxt in ("وهو", "وهي", "وهذا") and self.norm(k + 2) == "ما":
                 return True  # "، وهو ما ينفيه ...": someone else on what was said
             return bool(self.cue_at(k + 1))
+        if k > 0 and w in ("وهو", "وهي") and self.norm(k + 1) == "ما" and (nxt := self.norm(k + 2))[-1:] in ("ه", "ا") and verb_info(nxt.removesuffix("ه").removesuffix("ها")):
+            return True  # "... فيها [وهو ما تنفيه] طهران" without a comma (fresh4)
         if k > 0 and w[:1] in "وف" and (info := verb_info(w)) and info[1].kind == "say" and self.norm(k - 1) != ",":
             return self.complement(k, info[1]) is not None
         if k > 0 and self.joined_speaker(k):
