@@ -839,3 +839,34 @@ def test_a_verb_of_saying_joined_to_a_statement_goes_on_with_its_speaker():
     atts = find_attributions(text)
     assert len(atts) == 2 and atts[1].source is None
     assert text[atts[1].content_start : atts[1].content_end] == "البلاد تحتاج إلى الهدوء"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        ("وقال مبعوث الرئيس روحاني إن الحوار ممكن.", "مبعوث الرئيس روحاني", None),  # the envoy, not Rouhani
+        ("وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين، دميتري بيسكوف، إن الحوار ممكن.", "دميتري بيسكوف", "دميتري بيسكوف"),
+        ("وقال مستشار الرئيس الأمريكي للأمن القومي جون بولتون إن الحوار ممكن.", "جون بولتون", "جون بولتون"),
+        ("وقال نائب الرئيس العراقي نوري المالكي إن الحوار ممكن.", "نوري المالكي", "نوري المالكي"),
+    ],
+)
+def test_an_aide_before_a_principals_title_and_name_is_the_speaker(text, speaker, name):
+    att = _only(text)
+    assert att.source is not None and att.source.text == speaker
+    assert (att.source.role is not None) and (name is not None or att.source.definite_only)
+
+
+def test_a_papers_headline_is_its_statement():
+    text = 'من جهتها صحيفة الأفق المحلية تناولت الاجتماع تحت عنوان " اتفاق قريب على الحدود " , وقالت إن الوفدين تقاربا.'
+    atts = find_attributions(text)
+    assert atts[0].source is not None and atts[0].source.text == "صحيفة الأفق المحلية"
+    assert text[atts[0].content_start : atts[0].content_end] == "اتفاق قريب على الحدود"
+    att = _only('وعنونت صحيفة الأفق خبرها على الصفحة الأولى " اتفاق قريب على الحدود " .')
+    assert att.source is not None and att.source.text == "صحيفة الأفق"
+
+
+def test_a_noun_of_saying_before_its_quotation():
+    text = 'كما عرضت الصحيفة قول الرئيس المالي سامر نادر " لن نتراجع عن الإصلاح " .'
+    att = _only(text)
+    assert att.source is not None and att.source.text == "سامر نادر"
+    assert att.direct and text[att.content_start : att.content_end] == "لن نتراجع عن الإصلاح"

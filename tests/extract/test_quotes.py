@@ -718,3 +718,22 @@ def test_a_pages_own_site_is_no_speaker():
     )
     qs = extract_quotes(article, split_sentences(article))
     assert [q.speaker for q in qs] == ["صحيفة الوطن"]
+
+
+def test_an_envoy_named_before_keeps_his_statements_when_written_as_his_principals_envoy():
+    # "مبعوث الرئيس روحاني" of fresh3 (issue 20) was read as Rouhani
+    qs = _quotes(
+        "قال مبعوث الرئيس المصري إلى تونس , سامر نادر , إن الحوار ممكن مع الجميع. "
+        "وعن ملف الحدود , قال مبعوث الرئيس السيسي , إن الحكومة لا تتعامل مع الملف بمنطق الربح."
+    )
+    assert [q.speaker for q in qs] == ["سامر نادر", "سامر نادر"], [(q.speaker, q.content) for q in qs]
+
+
+def test_a_follow_on_of_the_man_a_paper_quoted_goes_to_him():
+    # "وذكرت [الصحيفة] أن الرئيس التركي قال: «...». وأضاف ..." (a press review of fresh2)
+    qs = _quotes(
+        'وعنونت صحيفة الأفق خبرها " اتفاق قريب " . '
+        'وذكرت أن الرئيس المالي سامر نادر قال : " إن الوفدين اتفقا على الحدود " . '
+        "وأضاف في مؤتمر صحفي مشترك إن التنفيذ يبدأ غدا ."
+    )
+    assert [q.speaker for q in qs] == ["صحيفة الأفق", "صحيفة الأفق", "سامر نادر"], [(q.speaker, q.content) for q in qs]

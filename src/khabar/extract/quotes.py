@@ -288,6 +288,12 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                     new = _resolve(new, before.start, known, article_names)
                     genders.setdefault(id(new), gender)  # its verb agreed: "وأضاف" is someone else
                 speaker = new or _agreeing(known, genders, gender)
+                if speaker is None and quotes and gender in ("m", "f"):
+                    # "وذكرت [الصحيفة] أن الرئيس التركي قال: «...». وأضاف ...": the man quoted
+                    # inside the paper's statement goes on (fresh2 of issue 20)
+                    speaker = _inner_speaker(article, quotes[-1], gender, known, article_names)
+                    if speaker is not None:
+                        genders[id(speaker)] = gender
             else:
                 speaker = _speaker_for(att, sentence.start, known, in_sentence, article_names)
             if speaker is not None and att.source is not None and speaker.text == att.source.text:
@@ -315,6 +321,15 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 quotes.append(_quote(article, sentence, _resolve(other, sentence.start, known, article_names), att, start, end))
     headlines = [q for s in sentences if _headline(s) for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
     return headlines + _once(quotes, sentences)
+
+
+def _inner_speaker(article: Article, last: Quote, gender: str, known: list[_Speaker], names: _Names | None) -> _Speaker | None:
+    """The speaker of a statement reported inside the quote ``last`` whose verb agrees with
+    ``gender`` (its content "الرئيس التركي رجب طيب إردوغان قال: «...»"), or None."""
+    for att in find_attributions(last.content):
+        if att.source is not None and att.statement and _gender(att.verb) == gender:
+            return _resolve(att.source, last.start, known, names)
+    return None
 
 
 def _subject_of(sentence: Sentence, names: Sequence[tuple[int, int, str]], gender: str) -> Source | None:

@@ -922,6 +922,13 @@ class _Sentence(_Tokens):
                 if ne > r + 1:
                     return _Head(a, ne, (r + 1, ne), (a, r + 1), "person", org, False)
             ne = self.name_end(r, limit)
+            if ne > r and self._aide_of(a, r):
+                # "مبعوث الرئيس روحاني": the name is the principal's; the aide speaks, named
+                # after a comma or before in the article (fresh3 of issue 20 gave the envoy's
+                # statements to Rouhani)
+                if self.norm(ne) == "," and ne + 1 < limit and self._person_starts(ne + 1) and (ne2 := self.name_end(ne + 1, limit)) > ne + 1:
+                    return _Head(a, ne2, (ne + 1, ne2), (a, ne), "person", org, False)
+                return _Head(a, ne, None, (a, ne), "person", org, True)
             if ne == r + 1 and self.norm(ne) == _QUOTE and self.closer.get(ne, limit) < limit - 1:
                 # "زعيم حزب «فرنسا الأبية» (يسار راديكالي) جان لوك ميلانشون": the party is
                 # the role's; the person is named after it
@@ -972,6 +979,18 @@ class _Sentence(_Tokens):
             end = self.np_end(a + 1, limit, definite=True, verb_preps=verb_preps)
             return _Head(a, end, None, None, "organisation", None, end - a == 1)
         return None
+
+    def _aide_of(self, a: int, r: int) -> bool:
+        """The role [a, r) is an aide's ("مبعوث"، "المتحدث باسم") whose words up to the name at
+        ``r`` end on another person's title, at most with adjectives of nationality after it
+        ("مبعوث [الرئيس] روحاني"، "المتحدث باسم [الرئيس الروسي] فلاديمير بوتين"), not on the
+        aide's own field ("مستشار الرئيس للأمن القومي جون بولتون" is the adviser)."""
+        if _bare(self.norm(a)) not in self.L.aides:
+            return False
+        e = r
+        while e > a + 1 and (self._nisba(e - 1) or self.norm(e - 1) in self.L.nationalities):
+            e -= 1
+        return any(k + self.title_at(k) == e for k in range(a + 1, e) if self.norm(k) != "باسم")
 
     def _participle(self, j: int) -> bool:
         """"جماعة الإخوان [المسلمين]"، "المعارضة [المسلحة]": a definite participle after a

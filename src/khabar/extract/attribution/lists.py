@@ -75,6 +75,7 @@ class _Lists:
     nouns: dict[str, _Verb]  # nouns of saying, bare or after ب/ل ("بعد إعلان الأسد أن"، "لتأكيد")
     anonymity: frozenset[str] = frozenset()  # "طالبا عدم نشر [اسمه]": a clause to skip
     information: frozenset[str] = frozenset()  # "[معلومات] من مصادر": a report, its source after من
+    aides: frozenset[str] = frozenset()  # "[مبعوث] الرئيس روحاني": speaks for the principal named after it
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -175,6 +176,7 @@ def _lists() -> _Lists:
         statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
         anonymity=frozenset(p[0] for p in groups.get("anonymity", [])),
         information=frozenset(p[0] for p in groups.get("information", [])),
+        aides=frozenset(p[0] for p in groups.get("aide", [])),
         given=frozenset(
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
         ),

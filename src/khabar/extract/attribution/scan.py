@@ -4,11 +4,12 @@ follow-ons) and the public functions that run them."""
 from __future__ import annotations
 
 import dataclasses
+from contextlib import nullcontext
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
-from khabar.extract.attribution.heads import _Sentence
+from khabar.extract.attribution.heads import _NAMED_BODIES, _Sentence
 from khabar.extract.attribution.lists import (
     KANA_FORMS,
     _complement_at,
@@ -103,6 +104,11 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
                 main += 1
             i = max(end, 1)
             continue
+        if w in _HEADLINED and (said := _headlined(s, i)) is not None:
+            out.append(said[0])  # "صحيفة النهار ... تناولت القمة تحت عنوان «...»"
+            main += 1
+            i = said[1]
+            continue
         if w in _CAME and s.norm(i + 1) == "في" and (said := _came_in(s, i)) is not None:
             out.append(said[0])  # "وجاء في بيان للجيش أن ..."
             main += 1
@@ -172,6 +178,36 @@ def _sender(s: _Sentence, i: int, floor: int) -> _Head | None:
 
 #: "وجاء في بيان للجيش أن ...": what a statement, a report or a recording says.
 _CAME = frozenset({"جاء", "وجاء"})
+#: "تحت [عنوان] «...»"، "[بعنوان] «...»": the headline a paper gave its story.
+_HEADLINED = frozenset({"عنوان", "بعنوان"})
+#: How far into its sentence a paper may be named before its story's headline.
+MAX_PAPER_AT = 6
+
+
+def _headlined(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
+    """"من جهتها صحيفة النهار الكويتية تناولت القمة تحت عنوان «...»": the quoted headline is
+    a statement of the paper that opens the sentence (the press reviews of fresh2, issue 20;
+    the gold counts a paper's headline as its statement)."""
+    if s.norm(i) == "عنوان" and s.norm(i - 1) != "تحت":
+        return None
+    o = i + 1
+    if s.norm(o) != _QUOTE or o not in s.closer:
+        return None
+    close = s.closer[o]
+    for k in range(min(i, MAX_PAPER_AT + 1)):
+        w = s.norm(k)
+        if not (w in _NAMED_BODIES or (w[:1] == "و" and w[1:] in _NAMED_BODIES)):
+            continue
+        with s.without_conjunction(k) if w[:1] == "و" else nullcontext():
+            head = s.speaker_np(k, i)
+        if head is None or head.end - head.start < 2:
+            return None
+        c0, c1 = s.toks[o].end, s.toks[close].start if close < s.n else s.char_span(o + 1, s.n)[1]
+        c0, c1 = _trim(s.text, c0, c1)
+        if c1 <= c0:
+            return None
+        return _att(s, i, head, c0, c1, False, "verb"), close + 1
+    return None
 
 
 def _came_in(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
@@ -526,7 +562,7 @@ def _verb_rules(
             return _att(s, i, None if has_previous or i == 0 else subject, c0, c1, False, via, statement=not verb.noquote), end
         return _noun_object(s, i, verb, floor)
     kind, h_end, c_tok = comp
-    if verb.vnoun and (kind != "indirect" or h_end - i > 12 or (head := s.speaker_after_verb(i + 1, h_end, verb.preps)) is None or head.start != i + 1):
+    if verb.vnoun and (kind not in ("indirect", "direct") or h_end - i > 12 or (head := s.speaker_after_verb(i + 1, h_end, verb.preps)) is None or head.start != i + 1):
         return None, i + 1  # "إعلان الأسد أن": the noun's genitive and an أن clause, nothing else
     if s.norm(i - 1) in s.L.negation and kind not in ("indirect", "direct", "colon"):
         return None, i + 1  # "ولم تعلن السلطات بعد عن أي ترتيبات": denied, nothing said
@@ -617,7 +653,7 @@ def _verb_rules(
             rest = s.after_preposition(s.skip_circumstance(s.coordinated(head, h_end, verb.preps)[-1].end, h_end), verb)
             if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
                 object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
-        if verb.kind == "strict" and (kind not in ("indirect", "rest") or (not verb.vnoun and head is not None and head.start > i and (not s.speaker_like(head) or s.norm(head.start) == _QUOTE))):
+        if verb.kind == "strict" and ((kind not in ("indirect", "rest") and not (verb.vnoun and kind == "direct")) or (not verb.vnoun and head is not None and head.start > i and (not s.speaker_like(head) or s.norm(head.start) == _QUOTE))):
             return None, i + 1  # "بين [النساء] والرجال ... فإن"، 'بين "وزارة الدفاع" و...': the word, not the verb
         if head is None and s.norm(i - 1) == "," and not verb.vnoun:
             head = s.statement_owner(i, floor)  # "وفي تصريح لـX، اليوم، قال إن"
@@ -1014,7 +1050,7 @@ def _first_words() -> frozenset[str]:
     L = _lists()
     first = set(L.verbs) | set(L.cues) | set(L.nouns)
     purpose = {"ل" + w for w in L.verbs if w[:1] in "يت" and len(w) > 3}  # "ليعلن"، "لتؤكد" (verb_info)
-    return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | _CAME)
+    return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | _CAME | _HEADLINED)
 
 
 @lru_cache(maxsize=1)
@@ -1046,9 +1082,11 @@ def _may_attribute(text: str) -> bool:
         if verb is not None:
             if verb.kind != "strict" or any(
                 _complement_at(x) or _complement_at(x[1:]) or any(_prep_matches(x, p) for p in verb.preps) for x in ws
-            ):
+            ) or (verb.vnoun and any(c in text for c in "\"«“")):  # "قول الرئيس «...»"
                 return True
         if w in _CAME and k + 1 < len(ws) and ws[k + 1] == "في":
+            return True
+        if w in _HEADLINED and any(c in text for c in "\"«“"):
             return True
         if w == "ما" and k + 1 < len(ws) and any(ws[k + 1][-n:] in ("ه", "ها") and verb_info(ws[k + 1][:-n]) for n in (1, 2)):
             return True
