@@ -813,10 +813,11 @@ def test_an_unnamed_source_after_the_verb_is_its_subject_not_the_word_before():
 
 
 def test_a_relay_cue_after_the_verb_is_no_speaker():
-    text = 'ونشرت الوزيرة تدوينة، حيث قالت وفقا لما ترجمته وكالة محلية: "لقد انتهى الأمر".'
-    att = _only(text)
-    assert att.source is None  # the speaker before goes on; the agency only translated
-    assert text[att.content_start : att.content_end] == "لقد انتهى الأمر"
+    text = 'جاء ذلك في تدوينة لسامية نادر على صفحتها، حيث قالت وفقا لما ترجمته وكالة محلية: "لقد انتهى الأمر".'
+    name = _at(text, "سامية نادر")
+    atts = find_attributions(text, names=[(*name, "person")])  # the recognizer's name, as in a brief
+    assert len(atts) == 1 and atts[0].source is not None and atts[0].source.text == "سامية نادر"  # the agency only translated
+    assert text[atts[0].content_start : atts[0].content_end] == "لقد انتهى الأمر"
 
 
 def test_a_denial_without_a_comma_before_it():
@@ -870,3 +871,15 @@ def test_a_noun_of_saying_before_its_quotation():
     att = _only(text)
     assert att.source is not None and att.source.text == "سامر نادر"
     assert att.direct and text[att.content_start : att.content_end] == "لن نتراجع عن الإصلاح"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ونفت هيئة تحرير الشام ما أعلنته موسكو.", "هيئة تحرير الشام"),  # was "هيئة تحرير"
+        ("وقال أمين مجلس الأمن القومي الإيراني إن التعاون حقق نتائج.", "أمين مجلس الأمن القومي الإيراني"),  # was "أمين"
+    ],
+)
+def test_a_body_or_role_whose_genitive_ends_on_a_place(text, speaker):
+    att = _only(text)
+    assert att.source is not None and att.source.text == speaker

@@ -523,6 +523,8 @@ class _Sentence(_Tokens):
                 self.norm(j + 1).startswith("ال") or self.norm(j + 1) == _QUOTE
             ):
                 j += 1  # "مكتب حقوق [الإنسان]": an indefinite genitive before its own
+                if self.norm(j) != _QUOTE and self.is_place_or_country(j):
+                    j, genitive = j + 1, False  # "هيئة تحرير [الشام]": its own genitive a place
                 continue
             if genitive and j == start and not w.startswith("ال") and j + 1 < limit and (
                 (_bare(w) in self.L.organisation and self.norm(j + 1).startswith("ال") and not self.is_place_or_country(j + 1))
@@ -1315,8 +1317,6 @@ class _Sentence(_Tokens):
         prev = self.norm(i - 1)
         if prev == "," or prev in _TERMINAL or prev in _PRONOUN_OPENERS:
             return True  # "...، وأضاف"؛ "لكنه قال إن": the pronoun is the speaker before
-        if prev == "حيث" and self.norm(i - 2) == ",":
-            return True  # "جاء ذلك في تدوينة لزاخاروفا، حيث قالت: ..." (fresh4)
         if prev == _QUOTE and any(c == i - 1 for c in self.closer.values()):
             return True
         before = verb_info(prev)

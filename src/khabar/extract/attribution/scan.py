@@ -88,6 +88,9 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             # a cue after a statement of someone else only names who carried it ("ووصفت
             # سوريا التهديدات بأنها تصعيد، حسب الوكالة الرسمية")
             carried = bool(out) and out[-1].statement and out[-1].via != "cue" and out[-1].source is not None
+            # "حيث قالت [وفقا لما ترجمته] وكالة سبوتنيك: ...": right after a verb of saying, a cue
+            # only names who carried its words, whoever said them (fresh4)
+            carried = carried or ((v := verb_info(s.norm(i - 1))) is not None and v[1].kind == "say")
             # what a cue at the end attributes starts after the attribution before it
             att, i = _cue(s, i, k, max(out[-1].content_start, out[-1].verb_end) if out else 0, carried=carried)
             if att:
@@ -200,8 +203,8 @@ def _headlined(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
             continue
         with s.without_conjunction(k) if w[:1] == "و" else nullcontext():
             head = s.speaker_np(k, i)
-        if head is None or head.end - head.start < 2:
-            return None
+        if head is None or head.end - head.start < 2 or head.end >= i - 1 or not any(verb_info(s.norm(v)) is None and s.is_word(v) for v in range(head.end, i)):
+            return None  # the paper did something with its story before the headline ("موقع تويتر تحت عنوان" names a page)
         c0, c1 = s.toks[o].end, s.toks[close].start if close < s.n else s.char_span(o + 1, s.n)[1]
         c0, c1 = _trim(s.text, c0, c1)
         if c1 <= c0:
@@ -562,7 +565,10 @@ def _verb_rules(
             return _att(s, i, None if has_previous or i == 0 else subject, c0, c1, False, via, statement=not verb.noquote), end
         return _noun_object(s, i, verb, floor)
     kind, h_end, c_tok = comp
-    if verb.vnoun and (kind not in ("indirect", "direct") or h_end - i > 12 or (head := s.speaker_after_verb(i + 1, h_end, verb.preps)) is None or head.start != i + 1):
+    if verb.vnoun and (
+        kind not in ("indirect", "direct") or h_end - i > 12 or (head := s.speaker_after_verb(i + 1, h_end, verb.preps)) is None
+        or head.start != i + 1 or (kind == "direct" and not head.end == h_end == c_tok)  # "قول X «...»": the quotation right after X
+    ):
         return None, i + 1  # "إعلان الأسد أن": the noun's genitive and an أن clause, nothing else
     if s.norm(i - 1) in s.L.negation and kind not in ("indirect", "direct", "colon"):
         return None, i + 1  # "ولم تعلن السلطات بعد عن أي ترتيبات": denied, nothing said
@@ -655,8 +661,8 @@ def _verb_rules(
                 object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
         if verb.kind == "strict" and ((kind not in ("indirect", "rest") and not (verb.vnoun and kind == "direct")) or (not verb.vnoun and head is not None and head.start > i and (not s.speaker_like(head) or s.norm(head.start) == _QUOTE))):
             return None, i + 1  # "بين [النساء] والرجال ... فإن"، 'بين "وزارة الدفاع" و...': the word, not the verb
-        if head is None and s.norm(i - 1) == "," and not verb.vnoun:
-            head = s.statement_owner(i, floor)  # "وفي تصريح لـX، اليوم، قال إن"
+        if head is None and (s.norm(i - 1) == "," or (s.norm(i - 1) == "حيث" and s.norm(i - 2) == ",")) and not verb.vnoun:
+            head = s.statement_owner(i, floor)  # "وفي تصريح لـX، اليوم، قال إن"، "في تدوينة لـX ...، حيث قالت"
         if head is None:
             if verb.kind != "strict" or (s.norm(i - 1) in s.L.relative and not verb.vnoun):
                 head = s.head_before(i, floor)
