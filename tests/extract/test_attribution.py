@@ -883,3 +883,24 @@ def test_a_noun_of_saying_before_its_quotation():
 def test_a_body_or_role_whose_genitive_ends_on_a_place(text, speaker):
     att = _only(text)
     assert att.source is not None and att.source.text == speaker
+
+
+def test_a_statement_it_came_in_with_warada():
+    text = 'وورد في بيان صادر عن الاتحاد الدولي للملاكمة، "قرر الاتحاد تعليق البطولة".'
+    att = _only(text)
+    assert att.source is not None and "الاتحاد الدولي للملاكمة" in att.source.text
+    assert text[att.content_start : att.content_end] == "قرر الاتحاد تعليق البطولة"
+
+
+def test_a_refusal_to_follow_up_says_nothing():
+    assert not [a for a in find_attributions('ورفض التعقيب على تصريحات المستشار بقوله " لا أستطيع الإجابة " .') if a.statement and a.source is not None]
+
+
+def test_a_new_subject_with_its_verb_and_attached_preposition_ends_the_statement_before():
+    text = "وكانت الحكومة البريطانية أعلنت دعمها للبيع لكن لجنة الرياضة طالبت بإجراء مناقشة عامة."
+    atts = find_attributions(text)
+    assert [a.source.text for a in atts] == ["الحكومة البريطانية", "لجنة الرياضة"]
+    assert text[atts[0].content_start : atts[0].content_end] == "دعمها للبيع"
+    # a verb after و inside what is said does not end it ("... عضوا في وتعهدت بإنهاء")
+    text = "قالت المستشارة سامية نادر إن البلد يجب ألا يصبح عضوا في الاتحاد وتعهدت بإنهاء المفاوضات."
+    assert text[find_attributions(text)[0].content_start :].startswith("البلد يجب ألا يصبح عضوا في الاتحاد وتعهدت")

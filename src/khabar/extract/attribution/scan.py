@@ -180,7 +180,7 @@ def _sender(s: _Sentence, i: int, floor: int) -> _Head | None:
 
 
 #: "وجاء في بيان للجيش أن ...": what a statement, a report or a recording says.
-_CAME = frozenset({"جاء", "وجاء"})
+_CAME = frozenset({"جاء", "وجاء", "ورد", "وورد"})  # "وورد في بيان صادر عن الاتحاد، «...»" (fresh4)
 #: "تحت [عنوان] «...»"، "[بعنوان] «...»": the headline a paper gave its story.
 _HEADLINED = frozenset({"عنوان", "بعنوان"})
 #: How far into its sentence a paper may be named before its story's headline.

@@ -322,7 +322,12 @@ class _Tokens:
                     return False
                 info = verb_info(self.norm(m))
                 if info is not None:
-                    return info[1].kind == "say" and self.complement(m, info[1]) is not None
+                    # "... لكن اللجنة طالبت [بإجراء] مناقشة": also the verb's own preposition attached (fresh4)
+                    attached = tuple(p for p in info[1].preps if len(p) == 1)
+                    return info[1].kind == "say" and (
+                        self.complement(m, info[1]) is not None
+                        or (bool(attached) and self.norm(m)[:1] not in "وف" and self.attached_prep(m + 1, attached))
+                    )
         return False
 
     def joined_speaker(self, k: int) -> int:
