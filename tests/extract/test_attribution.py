@@ -904,3 +904,10 @@ def test_a_new_subject_with_its_verb_and_attached_preposition_ends_the_statement
     # a verb after و inside what is said does not end it ("... عضوا في وتعهدت بإنهاء")
     text = "قالت المستشارة سامية نادر إن البلد يجب ألا يصبح عضوا في الاتحاد وتعهدت بإنهاء المفاوضات."
     assert text[find_attributions(text)[0].content_start :].startswith("البلد يجب ألا يصبح عضوا في الاتحاد وتعهدت")
+
+
+def test_reports_spread_about_something_are_a_statement_of_their_own():
+    text = "وعبرت المنظمة عن قلقها من أوضاع السكان وسط انتشار تقارير عن تعرضهم لمجازر واسعة."
+    atts = find_attributions(text)
+    assert [a.source.text for a in atts] == ["المنظمة", "تقارير"]
+    assert [text[a.content_start : a.content_end] for a in atts] == ["قلقها من أوضاع السكان", "تعرضهم لمجازر واسعة"]

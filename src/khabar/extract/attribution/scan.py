@@ -22,6 +22,7 @@ from khabar.extract.attribution.lists import (
     _Verb,
     conjoined,
     head_kind,
+    is_information,
     noun_info,
     purpose_verb,
     verb_info,
@@ -36,7 +37,7 @@ from khabar.extract.attribution.sources import (
     Attribution,
     Source,
 )
-from khabar.extract.attribution.tokens import _Head
+from khabar.extract.attribution.tokens import SPREAD, _Head
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.text.ar.tokenize import words
 
@@ -106,6 +107,10 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
                 out.append(_att(s, 0, None, c0, c1, False, "verb"))
                 main += 1
             i = max(end, 1)
+            continue
+        if w in _AMID and (said := _reports_of(s, i)) is not None:
+            out.append(said[0])  # "... وسط انتشار تقارير عن تعرضهم لمجازر"
+            i = said[1]
             continue
         if w in _HEADLINED and (said := _headlined(s, i)) is not None:
             out.append(said[0])  # "صحيفة النهار ... تناولت القمة تحت عنوان «...»"
@@ -181,6 +186,24 @@ def _sender(s: _Sentence, i: int, floor: int) -> _Head | None:
 
 #: "وجاء في بيان للجيش أن ...": what a statement, a report or a recording says.
 _CAME = frozenset({"جاء", "وجاء", "ورد", "وورد"})  # "وورد في بيان صادر عن الاتحاد، «...»" (fresh4)
+#: "[وسط] انتشار تقارير عن ..."، "[مع] ورود أنباء عن ...": a circumstance that is a report.
+_AMID = frozenset({"وسط", "مع", "عقب", "بعد", "اثر"})
+
+
+def _reports_of(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
+    """"عبرت الأمم المتحدة عن قلقها ... [وسط انتشار تقارير عن] تعرضهم لمجازر": reports (or
+    news, information) spread about something are an anonymous statement of it (seed 000,
+    issue 20); what someone said before ends at the circumstance (:meth:`_Tokens.content_end`)."""
+    k = i + 1 + (s.norm(i + 1) in SPREAD)
+    if not (is_information(s.norm(k)) and s.norm(k + 1) == "عن" and k + 2 < s.n and s.is_word(k + 2)):
+        return None
+    end = s.content_end(k + 2)
+    c0, c1 = _trim(s.text, *s.char_span(k + 2, end))
+    if c1 <= c0:
+        return None
+    return _att(s, k, _Head(k, k + 1, None, None, "anonymous", None, False), c0, c1, False, "verb"), end
+
+
 #: "تحت [عنوان] «...»"، "[بعنوان] «...»": the headline a paper gave its story.
 _HEADLINED = frozenset({"عنوان", "بعنوان"})
 #: How far into its sentence a paper may be named before its story's headline.
@@ -1056,7 +1079,7 @@ def _first_words() -> frozenset[str]:
     L = _lists()
     first = set(L.verbs) | set(L.cues) | set(L.nouns)
     purpose = {"ل" + w for w in L.verbs if w[:1] in "يت" and len(w) > 3}  # "ليعلن"، "لتؤكد" (verb_info)
-    return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | _CAME | _HEADLINED)
+    return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | _CAME | _HEADLINED | _AMID)
 
 
 @lru_cache(maxsize=1)
@@ -1093,6 +1116,8 @@ def _may_attribute(text: str) -> bool:
         if w in _CAME and k + 1 < len(ws) and ws[k + 1] == "في":
             return True
         if w in _HEADLINED and any(c in text for c in "\"«“"):
+            return True
+        if w in _AMID and k + 3 < len(ws) and "عن" in ws[k + 2 : k + 4] and is_information(ws[k + 1 + (ws[k + 1] in SPREAD)]):
             return True
         if w == "ما" and k + 1 < len(ws) and any(ws[k + 1][-n:] in ("ه", "ها") and verb_info(ws[k + 1][:-n]) for n in (1, 2)):
             return True

@@ -17,6 +17,7 @@ from khabar.extract.attribution.lists import (
     _prep_matches,
     _Verb,
     conjoined,
+    is_information,
     purpose_verb,
     verb_info,
 )
@@ -56,6 +57,8 @@ _NEW_CLAUSE = frozenset({"لكن", "ولكن", "بينما", "فيما", "الا
 #: First letters of a token :meth:`_Tokens._ends_statement` (or a quotation mark) may end a
 #: statement at, besides the words of ``_NEW_CLAUSE``: punctuation and و/ف-words.
 _MAY_END = frozenset(_TERMINAL | {",", _QUOTE, "و", "ف"})
+#: What a report does when it is spread ("وسط [انتشار] تقارير عن"، "مع [ورود] أنباء عن").
+SPREAD = frozenset({"انتشار", "ورود", "تواتر", "تداول"})
 #: Words that open a circumstance phrase running on to a comma ("في بيان نشره على موقعه،").
 _CIRCUMSTANCE_OPENERS = frozenset({"في", "خلال", "عبر", "عقب", "بعد", "قبل", "اثناء", "لدي", "امام", "منذ"})
 
@@ -308,6 +311,8 @@ class _Tokens:
             if nxt in ("وهو", "وهي", "وهذا") and self.norm(k + 2) == "ما":
                 return True  # "، وهو ما ينفيه ...": someone else on what was said
             return bool(self.cue_at(k + 1))
+        if k > 0 and w == "وسط" and is_information(self.norm(k + 1 + (self.norm(k + 1) in SPREAD))):
+            return True  # "... عن قلقها من أوضاع المدنيين [وسط انتشار تقارير] عن ...": a report of its own (seed 000)
         if k > 0 and w in ("وهو", "وهي") and self.norm(k + 1) == "ما" and (nxt := self.norm(k + 2))[-1:] in ("ه", "ا") and verb_info(nxt.removesuffix("ه").removesuffix("ها")):
             return True  # "... فيها [وهو ما تنفيه] طهران" without a comma (fresh4)
         if k > 0 and w[:1] in "وف" and (info := verb_info(w)) and info[1].kind == "say" and self.norm(k - 1) != ",":
