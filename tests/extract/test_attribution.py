@@ -911,3 +911,15 @@ def test_reports_spread_about_something_are_a_statement_of_their_own():
     atts = find_attributions(text)
     assert [a.source.text for a in atts] == ["المنظمة", "تقارير"]
     assert [text[a.content_start : a.content_end] for a in atts] == ["قلقها من أوضاع السكان", "تعرضهم لمجازر واسعة"]
+
+
+def test_a_verb_of_saying_joined_to_a_stance_verb_speaks_for_its_subject():
+    text = 'ورد سامر نادر على منافسه عبر تويتر وقال "إن الحوار هو الحل الوحيد".'
+    name = _at(text, "سامر نادر")
+    atts = find_attributions(text, names=[(*name, "person")])
+    assert len(atts) == 1 and atts[0].source is not None and atts[0].source.text == "سامر نادر"
+
+
+def test_fa_qad_qala_after_a_comma_goes_on_with_the_speaker():
+    att = _only("وعداؤه لا يقتصر على طائفة واحدة، فقد قال إن الجميع مخطئون.")
+    assert att.source is None and att.statement

@@ -1317,6 +1317,8 @@ class _Sentence(_Tokens):
         prev = self.norm(i - 1)
         if prev == "," or prev in _TERMINAL or prev in _PRONOUN_OPENERS:
             return True  # "...، وأضاف"؛ "لكنه قال إن": the pronoun is the speaker before
+        if prev in ("فقد", "وقد") and (i == 1 or self.norm(i - 2) in (",", *_TERMINAL)):
+            return True  # "...، فقد قال إن الكنيسة ..." (fresh3)
         if prev == _QUOTE and any(c == i - 1 for c in self.closer.values()):
             return True
         before = verb_info(prev)

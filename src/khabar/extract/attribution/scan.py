@@ -693,7 +693,9 @@ def _verb_rules(
                     # "وعرض التلفزيون صورا بعد ورود تقارير تفيد": a clause, not a speaker;
                     # "لم تعلن": no one
                     head = s.subject_within(head)
-            joined = has_previous and conjoined(s.norm(i)) and kind in ("indirect", "direct", "colon") and verb.kind == "say"
+            joined = (has_previous or subject is not None) and conjoined(s.norm(i)) and kind in ("indirect", "direct", "colon") and verb.kind == "say"
+            if head is None and joined and not has_previous and subject is not None:
+                head = subject  # "ورد جيفرز على رومني عبر تويتر [وقال] «...»": the stance verb's subject (fresh3)
             if head is None and (verb.kind == "strict" or verb.impersonal or not (s.follow_on_allowed(i) or joined)):
                 return None, i + 1  # ("ودعا أردوغان لانتخابات ... [وقال] إن": joined to a statement, fresh4)
             if head is None and verb.noun and kind in ("indirect", "rest", "direct"):
