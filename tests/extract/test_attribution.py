@@ -923,3 +923,10 @@ def test_a_verb_of_saying_joined_to_a_stance_verb_speaks_for_its_subject():
 def test_fa_qad_qala_after_a_comma_goes_on_with_the_speaker():
     att = _only("وعداؤه لا يقتصر على طائفة واحدة، فقد قال إن الجميع مخطئون.")
     assert att.source is None and att.statement
+
+
+def test_an_unnamed_source_described_by_a_clause_asking_not_to_be_named():
+    text = "لكن مسؤولين أميركيين تحدثوا إلى رويترز وطلبوا عدم الكشف عن أسمائهم قالوا إن السفن تتجمع."
+    att = _only(text)
+    assert att.source is not None and att.source.text == "مسؤولين أميركيين"
+    assert text[att.content_start : att.content_end] == "السفن تتجمع"

@@ -1136,6 +1136,15 @@ class _Sentence(_Tokens):
                 break  # "في مرمى جيرونا يوم الأحد بات في رصيده 22 هدفا وأضحى يهدد": a count ends the phrase before
             k -= 1
         a = k + 1
+        if self.norm(i - 1) in self.L.anonymity:
+            # "لكن مسؤولين أميركيين [تحدثوا إلى رويترز وطلبوا عدم الكشف عن أسمائهم] قالوا إن":
+            # an unnamed source described by a clause that asks not to name it (fresh4)
+            for k in range(i - 2, max(floor, i - 2 - MAX_HEAD_WORDS) - 1, -1):
+                if not self.is_word(k) or self.is_complement(k):
+                    break
+                head = self.speaker_np(k, i - 1)
+                if head is not None and head.kind == "anonymous" and (k == floor or not self.is_word(k - 1) or self.norm(k - 1) in self.L.boundary):
+                    return head
         if a >= b and self.norm(i - 1) == "," and (named := self._apposition_before(i - 1, floor)) is not None:
             return named
         if a >= b and self.norm(i - 1) == ",":
