@@ -930,3 +930,12 @@ def test_an_unnamed_source_described_by_a_clause_asking_not_to_be_named():
     att = _only(text)
     assert att.source is not None and att.source.text == "مسؤولين أميركيين"
     assert text[att.content_start : att.content_end] == "السفن تتجمع"
+
+
+def test_the_object_a_verb_of_describing_needs_is_no_speaker():
+    text = "ووصف زعيم حزب المعارضة سامر نادر بأنه ديكتاتور."
+    att = _only(text)
+    assert att.source is None  # said of the party leader by the speaker before
+    assert text[att.content_start : att.content_end] == "زعيم حزب المعارضة سامر نادر بأنه ديكتاتور"
+    att = _only("ووصف الوزير سامر نادر القرار بأنه خطأ.")
+    assert att.source is not None and att.source.text == "سامر نادر"

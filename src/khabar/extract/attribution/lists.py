@@ -40,6 +40,7 @@ class _Verb:
     frame: tuple[str, ...] = ()  # nouns the verb needs to say anything ("وجه نداء")
     silent: tuple[str, ...] = ()  # nouns after which it says nothing ("رفض التعليق")
     vnoun: bool = False  # a noun of saying ("إعلان الأسد أن"): its genitive speaks an أن clause
+    transitive: bool = False  # "ووصف [زعيم الحزب] بأنه": the noun phrase before ب is the object
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,7 @@ def _verbs() -> tuple[dict[str, _Verb], frozenset[str]]:
                     noun=v.noun,
                     frame=v.frame,
                     silent=v.silent,
+                    transitive=v.transitive,
                 ),
             )
     for v in listed:

@@ -643,6 +643,10 @@ def _verb_rules(
                 if verb.noun:
                     object_start = head.start
                 head = None
+            if head is not None and verb.transitive and head.start == first and head.end == h_end and kind in ("indirect", "rest"):
+                # "ووصف [زعيم الحزب كمال قليجدار أوغلو] بأنه ديكتاتور": what runs up to the
+                # preposition is the object the verb needs; the speaker is elsewhere (fresh4)
+                object_start, head = head.start, None
             if head is not None and verb_is_plural(s.norm(i)):
                 # "ذكروا [باشتباه وقوع هجوم]": a plural verb carries its subject; what follows
                 # it is no speaker

@@ -42,6 +42,9 @@ class ReportingVerb:
     silent: tuple[str, ...] = ()
     #: The verb's nouns of saying ("إعلان" of "أعلن"): "إعلان الأسد أن ...".
     nouns: tuple[str, ...] = ()
+    #: The verb needs an object before its preposition ("وصف X بأنه"، "اتهم X بـ"): a noun
+    #: phrase right before the preposition is that object, not who speaks.
+    transitive: bool = False
 
 
 def _weak(form: str) -> bool:
@@ -97,6 +100,7 @@ def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
         strict="strict" in frame_words,
         silent=tuple(w[1:] for w in frame_words if w.startswith("!")),
         nouns=tuple(w[1:] for w in frame_words if w.startswith("%")),
+        transitive="object" in frame_words,
     )
 
 
