@@ -939,3 +939,19 @@ def test_the_object_a_verb_of_describing_needs_is_no_speaker():
     assert text[att.content_start : att.content_end] == "زعيم حزب المعارضة سامر نادر بأنه ديكتاتور"
     att = _only("ووصف الوزير سامر نادر القرار بأنه خطأ.")
     assert att.source is not None and att.source.text == "سامر نادر"
+    text = "واتهم مصدر عسكري الولايات المتحدة بأنها تكذب."
+    att = _only(text)  # the unnamed source speaks, the country is accused
+    assert att.source is not None and att.source.text == "مصدر عسكري"
+    assert text[att.content_start : att.content_end] == "الولايات المتحدة بأنها تكذب"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال مصرف الإمارات المركزي إنه رفع أسعار الفائدة.", "مصرف الإمارات المركزي"),
+        ("وأعلن أحد فصائل الحشد الشعبي تحديد ساعة الصفر.", "أحد فصائل الحشد الشعبي"),
+    ],
+)
+def test_an_institutions_country_and_a_counted_faction_stay_in_the_speaker(text, speaker):
+    att = _only(text)
+    assert att.source is not None and att.source.text == speaker

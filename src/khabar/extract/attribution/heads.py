@@ -486,7 +486,9 @@ class _Sentence(_Tokens):
             construct = not (
                 j == start and len(head) >= 5 and head.endswith(("ون", "ين")) and (head in self.L.anonymous or _bare(head) in self.L.anonymous)
             )
-            if genitive and construct and w.startswith("ال") and not self.is_place_or_country(j):
+            if genitive and construct and w.startswith("ال") and (
+                not self.is_place_or_country(j) or (j == start and _bare(self.norm(start - 1)) in self.L.organisation)
+            ):  # (an institution's country is its genitive: "مصرف [الإمارات] المركزي", fresh3)
                 j += 1
                 genitive = False  # "وزارة الخارجية [الأمريكية]"
                 continue

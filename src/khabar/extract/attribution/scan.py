@@ -645,8 +645,15 @@ def _verb_rules(
                 head = None
             if head is not None and verb.transitive and head.start == first and head.end == h_end and kind in ("indirect", "rest"):
                 # "ووصف [زعيم الحزب كمال قليجدار أوغلو] بأنه ديكتاتور": what runs up to the
-                # preposition is the object the verb needs; the speaker is elsewhere (fresh4)
-                object_start, head = head.start, None
+                # preposition is the object the verb needs; the speaker is elsewhere (fresh4),
+                # unless an unnamed source stands before a country there ("واتهم مصدر عسكري
+                # [الولايات المتحدة] بأنها")
+                split = next((k for k in range(head.start + 1, h_end) if s.is_place_or_country(k) or f"{s.norm(k)} {s.norm(k + 1)}" in s.L.countries), None)
+                shorter = s.speaker_np(first, split, verb.preps) if split is not None and head.kind == "anonymous" else None
+                if shorter is not None and shorter.end == split:
+                    head, object_start = shorter, split
+                else:
+                    object_start, head = head.start, None
             if head is not None and verb_is_plural(s.norm(i)):
                 # "ذكروا [باشتباه وقوع هجوم]": a plural verb carries its subject; what follows
                 # it is no speaker
