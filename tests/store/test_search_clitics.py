@@ -240,13 +240,13 @@ def test_the_seeds_that_write_the_opposition_with_the_article_are_found_without_
 def test_an_article_given_with_its_index_columns_is_stored_and_found_as_one_given_bare(tmp_path):
     """What ``khabar ingest --workers N`` hands the writer (the columns made on a worker)
     is searched exactly as what the store indexes itself."""
-    from khabar.store.articles import indexed
+    from khabar.store.articles import article_row
 
     articles = [art("قصف بحلب والمعارضة ترد"), art("وصول القافلة إلى المدينة", "قال المتحدث إن القافلة وصلت للمدينة.")]
     queries = ["حلب", "المعارضة", "مدينة", '"القافلة وصلت"', "ترد OR وصول"]
     with open_store(tmp_path / "a.sqlite3") as plain, open_store(tmp_path / "b.sqlite3") as given:
         plain.add(articles)
-        result = given.add([indexed(articles[0]), articles[1], indexed(articles[0])])
+        result = given.add([article_row(articles[0]), articles[1], article_row(articles[0])])
         assert (result.added, result.existing) == (2, 1)
         assert given.get(articles[0].id) == articles[0]
         for q in queries:

@@ -158,6 +158,26 @@ def test_get_of_an_unknown_id_is_none(store):
     assert store.get("0000000000000000") is None
 
 
+def test_an_article_given_as_its_row_is_stored_as_text_like_the_article(tmp_path):
+    """The row form (what the workers of an ingest send) carries the long columns as UTF-8
+    bytes; the store must keep them as text, never as blobs, and index them the same."""
+    from khabar.store.articles import article_row
+
+    a = Article.create(title="عنوان بلا متن", body="", outlet="وكالة الشرق", published=D(2016, 12, 13))
+    with open_store(tmp_path / "a.sqlite3") as plain, open_store(tmp_path / "b.sqlite3") as rows:
+        plain.add([UN, a])
+        rows.add([article_row(UN), article_row(a)])
+        dumps = []
+        for s in (plain, rows):
+            assert s.get(UN.id) == UN and s.get(a.id) == a
+            with s._reading() as conn:
+                kinds = conn.execute("SELECT DISTINCT typeof(title), typeof(body) FROM articles").fetchall()
+                conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, instance)")
+                dumps.append(conn.execute("SELECT * FROM temp.vocab ORDER BY 1, 2, 3, 4").fetchall())
+            assert kinds == [("text", "text")]
+        assert dumps[0] == dumps[1] and dumps[0]
+
+
 def test_contains_takes_an_id_or_an_article(filled):
     assert UN.id in filled and FR in filled and "nope" not in filled and 42 not in filled
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the store is only needed by the store-writing variant
     from khabar.relate.stories import SignedArticle
     from khabar.scale.cluster import ClusterReport
     from khabar.store import Store
-    from khabar.store.articles import IndexedArticle
+    from khabar.store.articles import ArticleRow
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class PartitionResult:
     """What a worker sends back for one partition of files, in file order."""
 
     items: tuple[SignedArticle, ...]
-    articles: tuple[Article | IndexedArticle, ...]  # empty unless the caller stores the articles
+    articles: tuple[Article | ArticleRow, ...]  # empty unless the caller stores the articles
     errors: tuple[InputError, ...]  # inputs that could not be read
     unsigned: tuple[InputError, ...]  # articles read but not signable
 
@@ -75,12 +75,13 @@ def sign_partition(
     """Read (and, when ``sign``, sign) ``files``.  Nothing in one file or article fails the
     partition: an unreadable file is an error entry, an article too short to sign an
     ``unsigned`` entry (as :func:`~khabar.scale.cluster.cluster_store` records it).  With
-    ``index``, the articles kept come with their search-index columns
-    (:func:`khabar.store.articles.indexed`), made here rather than by the store's writer."""
+    ``index``, the articles are kept as the store writes them, search-index columns and
+    all (:func:`khabar.store.articles.article_row`), made here rather than by the store's
+    writer."""
     if index:
-        from khabar.store.articles import indexed
+        from khabar.store.articles import article_row
     items: list[SignedArticle] = []
-    articles: list[Article] = []
+    articles: list[Article | ArticleRow] = []
     errors: list[InputError] = []
     unsigned: list[InputError] = []
     readable: list[Article] = []
@@ -95,7 +96,7 @@ def sign_partition(
                 errors.append(result)
                 continue
             if keep_articles:
-                articles.append(indexed(result) if index else result)
+                articles.append(article_row(result) if index else result)
             if sign:
                 readable.append(result)
     if not sign:
