@@ -229,6 +229,22 @@ def test_bare_text_read_as_bytes_finds_what_the_pattern_over_the_text_finds():
         assert bare_text(text) == want, repr(text)
 
 
+def test_index_columns_are_index_text_and_its_bare_text_from_one_encoding():
+    """The index's two columns of a title or body, made together, are what index_text and
+    bare_text make apart: on plain text, and on text with characters outside the plain
+    alphabet (accents, other scripts, presentation forms) that index_text changes."""
+    import random
+
+    from khabar.store.query import index_columns, index_text
+
+    pieces = ["و", "ب", "ال", "لل", "حلب", "مدينه", "7", "x", "É", "é", "ﻻ", "ٯ", "\u0651", "ß", " ", ",", "\n"]
+    rng = random.Random(8)
+    for _ in range(5_000):
+        text = normalize("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+        indexed = index_text(text)
+        assert index_columns(text) == (indexed, bare_text(indexed)), repr(text)
+
+
 def test_the_seeds_that_write_the_opposition_with_the_article_are_found_without_it(tmp_path, seed_texts):
     articles = [Article.create(title=t.split("\n", 1)[0], body=t.split("\n", 1)[1]) for t in seed_texts.values()]
     with_article = {a.id for a in articles if re.search(r"(?<!\w)(?:[وبل]?ال|لل)معارض[ةه](?!\w)", normalize(a.text))}

@@ -13,8 +13,7 @@ from typing import NamedTuple
 from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store.connection import Connection
-from khabar.store.query import index_text, parse_query, snippet
-from khabar.text.ar.clitics import bare_text
+from khabar.store.query import index_columns, parse_query, snippet
 from khabar.text.ar.normalize import normalize
 
 #: Title matches weigh twice body matches in the ranking: a headline names the event.  A
@@ -91,7 +90,8 @@ def article_row(article: Article) -> ArticleRow:
 
 def _row(article: Article, values: tuple[object, ...]) -> ArticleRow:
     article_id, title, body, *rest = values
-    title_index, body_index = index_text(normalize(article.title)), index_text(normalize(article.body))
+    title_index, title_bare = index_columns(normalize(article.title))
+    body_index, body_bare = index_columns(normalize(article.body))
     return ArticleRow(
         article_id,
         title.encode(),
@@ -99,8 +99,8 @@ def _row(article: Article, values: tuple[object, ...]) -> ArticleRow:
         *rest,
         title_index.encode(),
         body_index.encode(),
-        bare_text(title_index).encode(),
-        bare_text(body_index).encode(),
+        title_bare.encode(),
+        body_bare.encode(),
     )
 
 

@@ -158,6 +158,12 @@ def bare_text(text: str) -> str:
     data = encode_plain(text)
     if data is None:
         return " ".join(_PROCLITIC_WORD.findall(text))
+    return bare_plain(data)
+
+
+def bare_plain(data: bytes) -> str:
+    """:func:`bare_text` of the text whose :func:`~khabar.text.ar.normalize.encode_plain`
+    bytes are ``data`` (for a caller that has them already)."""
     return decode_plain(b" ".join(_PROCLITIC_WORD_BYTES.findall(b" " + data.translate(_SPACED))))
 
 
