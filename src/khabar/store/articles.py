@@ -14,7 +14,6 @@ from khabar.errors import OptionsError, StoreError
 from khabar.model import Article
 from khabar.store.connection import Connection
 from khabar.store.query import index_columns, parse_query, snippet
-from khabar.text.ar.normalize import normalize
 
 #: Title matches weigh twice body matches in the ranking: a headline names the event.  A
 #: word met with other proclitics (in the bare columns) weighs half a word as written;
@@ -90,8 +89,8 @@ def article_row(article: Article) -> ArticleRow:
 
 def _row(article: Article, values: tuple[object, ...]) -> ArticleRow:
     article_id, title, body, *rest = values
-    title_index, title_bare = index_columns(normalize(article.title))
-    body_index, body_bare = index_columns(normalize(article.body))
+    title_index, title_bare = index_columns(article.title)
+    body_index, body_bare = index_columns(article.body)
     return ArticleRow(
         article_id,
         title.encode(),

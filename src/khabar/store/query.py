@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from khabar.errors import QueryError
 from khabar.text.ar.clitics import bare_plain, bare_text, bare_word, leading_forms, word_forms
-from khabar.text.ar.normalize import encode_plain, normalize_with_offsets
+from khabar.text.ar.normalize import encode_plain, normalize_plain, normalize_with_offsets
 
 #: Characters of original text shown around the first match.
 SNIPPET_CHARS = 200
@@ -65,12 +65,13 @@ def index_text(normalized: str) -> str:
     return normalized
 
 
-def index_columns(normalized: str) -> tuple[str, str]:
-    """:func:`index_text` of normalized text and the :func:`~khabar.text.ar.clitics.bare_text`
-    of that: the search index's two columns for a title or a body, with the text encoded
-    once for both where it is plain (it was encoded for each: on 2,000 ANT articles one
+def index_columns(text: str) -> tuple[str, str]:
+    """:func:`index_text` of ``normalize(text)`` and the
+    :func:`~khabar.text.ar.clitics.bare_text` of that: the search index's two columns for a
+    title or a body, from one encoding of the text (:func:`normalize_plain`; it was
+    encoded for the normalization, then for each column: on 2,000 ANT articles one
     encoding of every title and body is about a fifth of their index columns' cost)."""
-    data = encode_plain(normalized)
+    normalized, data = normalize_plain(text)
     if data is None:
         indexed = _UNCOMMON.sub(_index_run, normalized)
         return indexed, bare_text(indexed)

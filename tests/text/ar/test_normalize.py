@@ -167,6 +167,22 @@ def test_letter_counts_count_what_letters_of_keeps() -> None:
         assert letter_counts(text) == (len(letters), arabic), repr(text)
 
 
+def test_normalize_plain_is_normalize_and_encode_plain() -> None:
+    """The plain bytes translated from the normalization's own are what encoding the
+    normalized text gives, in and out of both alphabets, with expansions (…)."""
+    from khabar.text.ar.normalize import encode_plain, normalize_plain
+
+    assert normalize_plain("أحمد في حلب 2016")[1] == encode_plain("احمد في حلب 2016")
+    rng = random.Random(7)
+    mostly_plain = ["".join(rng.choices("حلبأإةى\u064eA1 \n" + rng.choice("،…ﻻé"), k=20)) for _ in range(1000)]
+    plain = 0
+    for text in [*random_texts(6, 3000), *mostly_plain]:
+        out = normalize(text)
+        assert normalize_plain(text) == (out, encode_plain(out)), repr(text)
+        plain += encode_plain(out) is not None
+    assert plain > 500
+
+
 # --- the fast paths equal the references ---------------------------------------------------
 
 

@@ -297,6 +297,32 @@ def decode_plain(data: bytes) -> str:
     return codecs.charmap_decode(data, "strict", _PLAIN_DECODING)[0]
 
 
+#: Bytes of the normalization's alphabet whose character is also in :data:`PLAIN_ALPHABET`,
+#: and a translation of those to their :func:`encode_plain` byte.
+_PLAIN_MEMBERS = bytes(i for i, ch in enumerate(_DECODING) if ch in PLAIN_ALPHABET)
+_TO_PLAIN = bytes(PLAIN_ALPHABET.index(ch) if ch in PLAIN_ALPHABET else 0 for ch in _DECODING)
+
+
+def normalize_plain(text: str) -> tuple[str, bytes | None]:
+    """``normalize(text)`` and its :func:`encode_plain` bytes (None when it has another
+    character), the bytes made from the normalization's own by a translation instead of
+    encoding the normalized text again (one encoding of each title and body of 2,000 ANT
+    articles was about a fifth of their search-index columns' cost)."""
+    data = _encode(text)
+    if data is not None:
+        folded = data.translate(_FOLDED, _DROPPED)
+        out: str = codecs.charmap_decode(folded, "strict", _DECODING)[0]
+        expanded = False
+        for ch, expansion in _EXPANDED:
+            if ch in out:
+                out, expanded = out.replace(ch, expansion), True
+        if not expanded and not folded.translate(None, _PLAIN_MEMBERS):
+            return out, folded.translate(_TO_PLAIN)
+    else:
+        out = _normalize(text)
+    return out, encode_plain(out)
+
+
 #: The alphabet's bytes of the space and the newline, and a translation that makes every
 #: whitespace character a space.
 _SPACE, _NEWLINE = bytes([_BYTE[" "]]), bytes([_BYTE["\n"]])
