@@ -190,6 +190,42 @@ def test_store_variant_joins_partitions_into_transactions_of_the_batch_size(tmp_
     assert sizes == [5] * (len(read) // 5) + ([len(read) % 5] if len(read) % 5 else [])
 
 
+def test_the_last_partitions_are_cut_in_four_in_order():
+    from khabar.scale.batch import partition_files
+
+    files = [str(i) for i in range(10)]
+    assert partition_files(files, files_per_partition=4) == [files[0:4], files[4:8], files[8:10]]
+    assert partition_files(files, files_per_partition=4, tail=2) == [files[0:4], *([f] for f in files[4:10])]
+    assert partition_files(files, files_per_partition=8, tail=1) == [files[0:8], files[8:9], files[9:10]]
+    assert sum(partition_files(files, files_per_partition=3, tail=9), []) == files
+
+
+def test_on_workers_the_last_partitions_are_written_as_they_come(tmp_path, monkeypatch):
+    """The one writer has only the last small partition left to write when it comes: the
+    articles waiting for a whole transaction are written with the first of the small
+    last partitions, and each of those after it in a transaction of its own."""
+    files = sorted(str(p) for p in EXAMPLES.rglob("*.txt") if not p.name.lower().startswith("readme"))
+    read = [[a.id for a in read_paths([f]) if isinstance(a, Article)] for f in files]
+    assert len(files) > 8 and all(len(ids) == 1 for ids in read)
+    with open_store(tmp_path / "s.sqlite3") as store:
+        real, sizes = store.add_batches, []
+
+        def counting(articles, **kwargs):
+            sizes.append(len(articles))
+            return real(articles, **kwargs)
+
+        monkeypatch.setattr(store, "add_batches", counting)
+        ingest_paths(files, store, engine=TWO, stories=False, files_per_partition=4, batch_size=100)
+        assert list(store.ids()) == list(dict.fromkeys(i for ids in read for i in ids))
+    # the last two partitions of (up to) 4 files become partitions of one file: the first
+    # is written with the files before it that waited, each other one on its own
+    from khabar.scale.batch import partition_files
+
+    pieces = len(partition_files(files, files_per_partition=4, tail=2)) - (len(partition_files(files, files_per_partition=4)) - 2)
+    assert pieces >= 5 and sum(sizes) == len(files)
+    assert sizes[-(pieces - 1) :] == [1] * (pieces - 1) and sizes[-pieces] > 1
+
+
 def test_an_ingest_left_to_choose_reads_many_files_on_workers_and_few_here(monkeypatch):
     from khabar.scale import batch
 
