@@ -171,6 +171,18 @@ def test_store_variant_stores_in_file_order_while_reading_and_raises_a_failed_wr
         assert stored == list(dict.fromkeys(expected))[: len(stored)]
 
 
+def transaction_sizes(store, monkeypatch) -> list[int]:
+    """The sizes of the transactions the store's writer will write, as it writes them."""
+    real, sizes = store.add_batches, []
+
+    def counting(articles, **kwargs):
+        sizes.append(len(articles))
+        return real(articles, **kwargs)
+
+    monkeypatch.setattr(store, "add_batches", counting)
+    return sizes
+
+
 def test_store_variant_joins_partitions_into_transactions_of_the_batch_size(tmp_path, monkeypatch):
     """Partitions of 2 files are written 5 articles a transaction (the rest at the end):
     each commit writes a segment of the search index, so small ones cost."""
@@ -178,13 +190,7 @@ def test_store_variant_joins_partitions_into_transactions_of_the_batch_size(tmp_
     read = [a.id for a in read_paths(files) if isinstance(a, Article)]
     assert len(read) > 10
     with open_store(tmp_path / "s.sqlite3") as store:
-        real, sizes = store.add_batches, []
-
-        def counting(articles, **kwargs):
-            sizes.append(len(articles))
-            return real(articles, **kwargs)
-
-        monkeypatch.setattr(store, "add_batches", counting)
+        sizes = transaction_sizes(store, monkeypatch)
         ingest_paths(files, store, engine=ProcessEngine(1), stories=False, files_per_partition=2, batch_size=5)
         assert list(store.ids()) == list(dict.fromkeys(read))
     assert sizes == [5] * (len(read) // 5) + ([len(read) % 5] if len(read) % 5 else [])
@@ -208,13 +214,7 @@ def test_on_workers_the_last_partitions_are_written_as_they_come(tmp_path, monke
     read = [[a.id for a in read_paths([f]) if isinstance(a, Article)] for f in files]
     assert len(files) > 8 and all(len(ids) == 1 for ids in read)
     with open_store(tmp_path / "s.sqlite3") as store:
-        real, sizes = store.add_batches, []
-
-        def counting(articles, **kwargs):
-            sizes.append(len(articles))
-            return real(articles, **kwargs)
-
-        monkeypatch.setattr(store, "add_batches", counting)
+        sizes = transaction_sizes(store, monkeypatch)
         ingest_paths(files, store, engine=TWO, stories=False, files_per_partition=4, batch_size=100)
         assert list(store.ids()) == list(dict.fromkeys(i for ids in read for i in ids))
     # the last two partitions of (up to) 4 files become partitions of one file: the first
