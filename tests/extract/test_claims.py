@@ -965,3 +965,12 @@ def test_a_ministry_keeps_its_second_portfolio_and_a_speaker_is_not_what_is_coun
     assert source_of(c) == "السكان" and c.category == "injured"  # not population
     (c,) = _claims("وقالت وزارة الدفاع والمرصد السوري إن 12 شخصا قتلوا.")
     assert source_of(c) == "وزارة الدفاع"  # a body that speaks is a second speaker
+
+
+def test_a_document_that_stipulates_a_figure_is_its_source():
+    cs = _claims("اختتمت القمة أعمالها بإصدار بيان ختامي أقر إنشاء صندوق برأسمال قدره 4.5 مليار دولار. وقال وزير "
+                 "الخارجية خالد العمري إن القمة ناجحة. ونص البيان على خفض الفاقد بنسبة 30 في المئة.")
+    assert source_of(_by_value(cs, 4.5e9)) == "بيان ختامي"
+    assert source_of(_by_value(cs, 30)) == "البيان"  # not the minister who spoke last
+    (c,) = _claims("وتضمنت الخطة الحكومية تمويلا بقيمة 40 مليون دولار.")
+    assert source_of(c) is None  # a plan is no document that speaks

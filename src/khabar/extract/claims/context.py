@@ -406,6 +406,10 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
     for k in range(f.a - 1, -1, -1):
         if s.toks[k].text in _FULL_STOPS:
             return None  # a full stop kept inside the sentence (" . - "): the verb is another item's
+        if s.is_word(k) and lists.stipulate_verb.at(s.toks, k, _variants) is not None:
+            document = _stipulating_document(s, k)
+            if document is not None:
+                return document  # "ونص البيان على خفض الفاقد بنسبة 30 في المئة"
         if not s.is_word(k) or not _verb_at(s, k, f.category):
             continue
         if _act_without_its_noun(s, k):
@@ -447,6 +451,31 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             return before
         # "قال X إنهم رصدوا 7 آلاف قتيل": a verb whose subject is a pronoun reports for the
         # one named with the verb before it
+    return None
+
+
+#: How many words a document's name may have around a verb of stipulating ("البيان الختامي").
+DOCUMENT_WORDS = 3
+
+
+def _stipulating_document(s: _Sent, k: int) -> str | None:
+    """The document a verb of stipulating at ``k`` has for subject, after it ("ونص [البيان]
+    على"، "وتضمن [البيان الختامي]") or before it, a document named without the relative
+    ("بإصدار [بيان ختامي] أقر إنشاء الصندوق برأسمال 4.5 مليار"); None when its subject is no
+    document ("تضمنت الخطة 40 مشروعا")."""
+    a = k + 1
+    if s.is_word(a) and s.toks[a].norm in _DOCUMENTS:
+        b = a + 1
+        while b < len(s.toks) and b - a < DOCUMENT_WORDS and s.is_word(b) and is_adjective(s.toks[b].norm):
+            b += 1
+        return s.text[s.toks[a].start : s.toks[b - 1].end]
+    for d in range(k - 1, max(-1, k - 1 - DOCUMENT_WORDS), -1):
+        if not s.is_word(d):
+            return None
+        if s.toks[d].norm in _DOCUMENTS:
+            return s.text[s.toks[d].start : s.toks[k - 1].end]
+        if not (is_adjective(s.toks[d].norm) or s.toks[d].norm.endswith("ي")):
+            return None  # only an adjective stands between ("بيان [ختامي] أقر")
     return None
 
 

@@ -138,6 +138,7 @@ class _Lists:
     margin: _Matcher
     source_verb: _Matcher
     show_verb: _Matcher
+    stipulate_verb: _Matcher
     so_far: _Matcher
     period: _Matcher
     named_period: _Matcher
@@ -155,7 +156,7 @@ class _Lists:
 
 #: Tags of claim_categories.txt that are no category of figure.
 SPECIAL_TAGS = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "show_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "crash", "shock", "outlet",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "show_verb", "stipulate_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "crash", "shock", "outlet",
 )
 
 
@@ -192,6 +193,7 @@ def _lists() -> _Lists:
         margin=_matcher(by_tag["margin"]),
         source_verb=_matcher(by_tag["source_verb"]),
         show_verb=_matcher(by_tag["show_verb"]),
+        stipulate_verb=_matcher(by_tag["stipulate_verb"]),
         so_far=_matcher(by_tag["so_far"]),
         period=_matcher(by_tag["period"]),
         named_period=_matcher(by_tag["named_period"]),
