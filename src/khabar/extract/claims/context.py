@@ -161,8 +161,10 @@ def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFi
     main = shown[max(counts, key=lambda k: counts[k])] if counts else None
     containers: dict[str, str] = {}
     for (s1, e1, w1), (s2, _e2, w2) in zip(spans, spans[1:]):
+        if _CLAUSE_BREAK.search(text, e1, s2):
+            continue  # (before normalizing: the stretch between two places may be paragraphs)
         between = normalize(text[e1:s2]).split()
-        if _CLAUSE_BREAK.search(text, e1, s2) or len(between) > 4:
+        if len(between) > 4:
             continue
         others = [w for w in between if w not in _CONTAINER_WORDS]
         if between and len(others) <= _CONTAINER_GAP and len(others) < len(between):
@@ -946,9 +948,10 @@ def _cue_right_after(sentence: str, end: int) -> str | None:
     "17 قتيلا بحسب الحكومة"), up to the next figure or mark; None when no cue is there."""
     tail = sentence[end : end + CUE_AFTER_FIGURE_CHARS + 60]
     words = tail.split()
+    norms = [normalize(w) for w in words[:8]]  # once for the three starts below
     for skip in range(0, 3):
         head = words[skip:]
-        taken = cue_at(tuple(normalize(w) for w in head[:6]))
+        taken = cue_at(tuple(norms[skip : skip + 6]))
         if taken:
             rest = " ".join(head[taken:])
             stop = re.search(r"\s+و?[0-9\u0660-\u0669]|[،,.:؛!?]", rest)
