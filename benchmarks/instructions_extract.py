@@ -12,8 +12,8 @@ the first article's loading, not the sentences.  Counting is switched on and off
 callgrind's client requests, from a small C helper compiled here with the system's
 ``gcc`` and ``valgrind/callgrind.h`` (Debian: ``apt-get install valgrind gcc``).
 
-Each run starts with a copy of the same stem cache (made once, warm, under the system's
-temporary directory) and ``PYTHONHASHSEED=0``, so two runs of the same code count the same
+Each run starts with a copy of the same stem cache (made once for the sample by a run
+without valgrind, under the system's temporary directory) and ``PYTHONHASHSEED=0``, so two runs of the same code count the same
 to a few parts in 10,000.  Under valgrind Python runs ~50 times slower: 100 articles take
 a few minutes.  ``--against OTHER/src`` counts the khabar in another checkout too and
 prints both and the difference.
@@ -105,11 +105,22 @@ def run_once(n: int, seed: int, helper: str) -> None:
     print(f"{len(done)} articles, {sum(len(d.quotes) for d in done)} quotes, {sum(len(d.claims) for d in done)} claims")
 
 
+def _warm_cache(args: argparse.Namespace, work: Path) -> Path:
+    """A stem cache that knows every word of the sample (made once, by a run without
+    valgrind), copied for every counted run: no run stems a word the other did not."""
+    cache = work / f"cache-n{args.n}-seed{args.seed}"
+    if not cache.exists():
+        env = {**os.environ, "KHABAR_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0"}
+        once = [sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed), "--helper", str(_helper(work))]
+        subprocess.run(once, check=True, capture_output=True, env=env)
+    return cache
+
+
 def count(args: argparse.Namespace, work: Path, src: str | None, label: str) -> int:
     """Instructions of one run of the khabar in ``src`` (None: this checkout's)."""
     cache = work / f"cache-{label}"
     shutil.rmtree(cache, ignore_errors=True)
-    shutil.copytree(work / "cache", cache)
+    shutil.copytree(_warm_cache(args, work), cache)
     env = {**os.environ, "KHABAR_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
     if src is not None:
         env["PYTHONPATH"] = os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
@@ -140,10 +151,6 @@ def main() -> None:
         sys.exit("needs valgrind and gcc (with valgrind/callgrind.h)")
     work = Path(tempfile.gettempdir()) / "khabar-instructions"
     work.mkdir(exist_ok=True)
-    if not (work / "cache").exists():  # one warm stem cache, copied for every run
-        env = {**os.environ, "KHABAR_CACHE_DIR": str(work / "cache"), "PYTHONHASHSEED": "0"}
-        subprocess.run([sys.executable, __file__, "--once", "--n", str(args.n), "--seed", str(args.seed), "--helper", str(_helper(work))],
-                       check=True, capture_output=True, env=env)
     this = count(args, work, None, "this")
     if args.against:
         other = count(args, work, str(Path(args.against).resolve()), "other")
