@@ -118,6 +118,7 @@ def _warm_cache(args: argparse.Namespace, work: Path) -> Path:
 
 def count(args: argparse.Namespace, work: Path, src: str | None, label: str) -> int:
     """Instructions of one run of the khabar in ``src`` (None: this checkout's)."""
+    label = f"{label}-{os.getpid()}"  # runs of several checkouts at once share ``work``
     cache = work / f"cache-{label}"
     shutil.rmtree(cache, ignore_errors=True)
     shutil.copytree(_warm_cache(args, work), cache)
@@ -133,6 +134,8 @@ def count(args: argparse.Namespace, work: Path, src: str | None, label: str) -> 
     found = re.search(r"^(?:summary|totals): (\d+)", out.read_text(encoding="utf-8"), re.M)
     if found is None:
         sys.exit(f"no instruction count in {out}")
+    shutil.rmtree(cache, ignore_errors=True)
+    out.unlink()
     return int(found.group(1))
 
 
