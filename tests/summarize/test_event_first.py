@@ -495,3 +495,38 @@ def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
     assert "استدعت الدول الحليفة سفراءها للتشاور في العاصمة." in first  # "فيما" read off
     assert "أغلقت الحكومة السفارة في العاصمة صباح الاثنين" in first  # the head, up to the next clause
     assert parts(rows[1], with_heads=True) == []  # "استقالته" is a noun
+
+
+def test_event_once_refuses_another_outlets_lead_that_adds_no_figure_or_name(monkeypatch):
+    # Round 11's knob (off by default, docs/summaries.md): after the event sentence, a lead
+    # as close in meaning that gives nothing new tells the event again; one with a new
+    # figure ("45 دبلوماسيا") and a detail far in meaning are taken.
+    from khabar.relate.meaning import static_meanings_of_words
+    from khabar.summarize import event_first
+    from khabar.summarize.event_first import _Selection
+    from khabar.summarize.readable import candidates
+
+    pool = pool_of(EXPELLED)
+    cands = candidates(pool, options=BriefOptions(length_words=100))
+    meanings = static_meanings_of_words([pool.docs[d].sentence_words[s] for d, s in pool.refs])
+    picked = _Selection(pool, 100, 0.5, meanings=meanings)
+    found = {r: set() for r in cands}
+    event, again, figure, threat = 1, 5, 9, 7
+    picked.add([cands[event]], found)
+    picked.event = event
+    monkeypatch.setattr(event_first, "EVENT_ONCE", None)
+    assert not picked.tells_event_again([cands[again]])
+    monkeypatch.setattr(event_first, "EVENT_ONCE", 0.55)
+    assert picked.tells_event_again([cands[again]])
+    assert not picked.tells_event_again([cands[figure]]) and not picked.tells_event_again([cands[threat]])
+
+
+def test_stem_weight_adds_single_stems_as_concepts(monkeypatch):
+    from khabar.summarize import event_first
+
+    sentence = words("طردت حكومة الجزيرة 45 دبلوماسيا")
+    monkeypatch.setattr(event_first, "STEM_WEIGHT", 0.0)
+    assert all(a for a, _ in event_first.sentence_concepts(sentence))
+    monkeypatch.setattr(event_first, "STEM_WEIGHT", 2.0)
+    singles = {b for a, b in event_first.sentence_concepts(sentence) if not a}
+    assert "45" in singles and len(singles) == 5
