@@ -520,7 +520,7 @@ class StoryIndex:
         Candidates: the active events whose meaning centroid is within
         :data:`MEANING_FLOOR`, whose days are within ``event_days`` of the article's event
         day and whose first day is at most ``event_span_days`` before it.  With
-        :attr:`StoryOptions.event_kinds`, an event whose titles name kinds of happening and
+        :attr:`StoryOptions.event_kinds` and the hand score, an event whose titles name kinds of happening and
         none of the article's own (a match and a tax settlement, a crash and the finding of
         its wreckage) is not a candidate, however close in meaning: reports of one topic on
         one day are close in meaning, the kind of happening tells them apart.  Each
@@ -576,6 +576,9 @@ class StoryIndex:
         names, figures = split_anchors(item.anchors or frozenset())
         quotes, headline = quote_anchors(item.anchors or frozenset())
         linkage = LINKAGE_FLOORS.get(o.meaning_encoder) if o.event_scorer == "learned" else None
+        # The learned scorer weighs the kinds itself (``kinds_agree``, ``kinds_unknown``);
+        # only the hand score keeps an event of other kinds out.
+        veto_kinds = o.event_scorer != "learned"
         out = []
         for sid, cos in sorted(close.items()):
             active = self._active[sid]
@@ -586,7 +589,7 @@ class StoryIndex:
             days_in = (day - first).days if day and first else None
             if o.event_span_days is not None and days_in is not None and days_in > o.event_span_days:
                 continue  # a topic reported daily would otherwise grow one event for months
-            if kinds and active.kinds and o.event_kinds and kinds.isdisjoint(active.kinds):
+            if kinds and active.kinds and o.event_kinds and veto_kinds and kinds.isdisjoint(active.kinds):
                 continue
             quoted = shared_quotes(quotes, headline, active.quotes, active.headlines) if quotes or headline else 0
             if linkage is not None and not quoted:
