@@ -45,6 +45,7 @@ from khabar.extract.tagger.features import (
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.name_parts import NameParts
+from khabar.extract.tagger.neural import Neural
 from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import strip_clitics
@@ -275,6 +276,8 @@ class Model:
         self.pairs = bool(meta.get("pairs"))
         self.name_parts = NameParts(arrays["name_keys"], arrays["name_codes"]) if "name_keys" in arrays else None
         self.clusters = Clusters.from_arrays(arrays)
+        #: the BiLSTM whose scores are added to the CRF's (:mod:`~khabar.extract.tagger.neural`)
+        self.neural = Neural(arrays) if Neural.arrays_of(arrays) else None
         n = len(self.labels)
         if (
             self.transitions.shape != (n, n)
@@ -426,6 +429,10 @@ class Tagger:
         self._types = [lab[2:] for lab in model.labels]
         self._begins = [lab.startswith(("B-", "U-")) for lab in model.labels]
         self._outside = model.labels.index("O")
+        self.neural = model.neural
+        #: how much the network's scores count beside the CRF's (:meth:`_decode`)
+        self.neural_weight = float(model.meta.get("neural_weight", 1.0))
+        self.crf_weight = 1.0
 
     def _reset(self) -> None:
         self._index.clear()
@@ -728,7 +735,18 @@ class Tagger:
                 for k, d in near:
                     if 0 <= j - d < n:
                         emit[start + j - d] += vec[k]
+        if self.neural is not None and self.neural_weight:
+            if self.crf_weight != 1.0:
+                emit *= self.crf_weight
+            scores = self.neural.emissions(sentences, self.model.clusters)
+            for start, n, part in zip(starts, lengths, scores):
+                emit[start : start + n] += self.neural_weight * part
         return _Decoded(self._viterbi(emit, starts, lengths), row_ids, starts)
+
+    def _transitions(self) -> np.ndarray:
+        if self.neural is None or not self.neural_weight:
+            return self.model.transitions
+        return self.crf_weight * self.model.transitions + self.neural_weight * self.neural.transitions
 
     def _add_pairs(self, emit: np.ndarray, row_ids: np.ndarray) -> None:
         """Add the weights of each token's word pairs (:data:`PAIR_FAMILIES`): every pair
@@ -755,7 +773,7 @@ class Tagger:
         running = np.searchsorted(-lens_sorted, -steps, side="left").tolist()  # rows with length > t
         back = np.zeros((t_max, b, n), dtype=np.intp)
         delta = e[0].copy()
-        trans = self.model.transitions
+        trans = self._transitions()
         # An article is a few sentences and there are nine labels: each step's arrays are
         # tiny and the cost is in the calls, so every result is written in place, the
         # maximum is the ufunc's reduce (ndarray.max goes through a Python wrapper), and
