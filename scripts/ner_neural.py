@@ -425,18 +425,7 @@ def main() -> None:
     args = p.parse_args()
     if args.cmd in ("fold", "ship", "cv"):
         DROPOUT, WORD_DROP, MIN_COUNT = args.dropout, args.word_drop, args.min_count
-    if args.cmd == "fold":
-        fold(args)
-    elif args.cmd == "cv":
-        cv(args)
-    elif args.cmd == "ship":
-        ship(args)
-    elif args.cmd == "speed":
-        speed(args)
-    elif args.cmd == "pack":
-        pack(args)
-    elif args.cmd == "vectors":
-        vectors(args)
+    {"fold": fold, "cv": cv, "ship": ship, "speed": speed, "pack": pack, "vectors": vectors}[args.cmd](args)
 
 
 if __name__ == "__main__":

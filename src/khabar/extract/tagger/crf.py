@@ -45,7 +45,7 @@ from khabar.extract.tagger.features import (
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.name_parts import NameParts
-from khabar.extract.tagger.neural import Neural
+from khabar.extract.tagger.neural import Neural, runs_of_rows
 from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import strip_clitics
@@ -780,20 +780,14 @@ class Tagger:
         # the views of the running rows are made once per run of steps with the same rows.
         best_of = np.maximum.reduce
         scores = np.empty((b, n, n), dtype=delta.dtype)
-        t = 1
-        while t < t_max:
-            k = running[t]
-            stop = t + 1
-            while stop < t_max and running[stop] == k:
-                stop += 1
+        for t0, stop, k in runs_of_rows(running, 1, t_max):
             now, here, e_k, back_k = delta[:k], scores[:k], e[:, :k], back[:, :k]
             prev = now[:, :, None]
-            for t in range(t, stop):
+            for t in range(t0, stop):
                 np.add(prev, trans, out=here)
                 here.argmax(axis=1, out=back_k[t])
                 best_of(here, axis=1, out=now)
                 now += e_k[t]
-            t = stop
         current = delta.argmax(axis=1)
         path = np.zeros((t_max, b), dtype=np.int64)
         # back pointers read as flat indices into each step's (b, n) block: row * n + label

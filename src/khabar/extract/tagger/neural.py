@@ -46,6 +46,20 @@ def phrase_names(tokens: Sequence[str]) -> list[list[str]]:
     return [[f"gz={p}" for p in ps] for ps in phrase_attributes([bare_norm(t) for t in tokens])]
 
 
+def runs_of_rows(running: Sequence[int], first: int, t_max: int):
+    """(start, stop, rows) of each run of steps ``first`` .. ``t_max`` - 1 over which the
+    same number of sentences is still running (``running[t]``; sentences sorted longest
+    first): a batched recurrence makes its array views once per run, not per step."""
+    t = first
+    while t < t_max:
+        k = running[t]
+        stop = t + 1
+        while stop < t_max and running[stop] == k:
+            stop += 1
+        yield t, stop, k
+        t = stop
+
+
 def quantized(emb: np.ndarray) -> dict[str, np.ndarray]:
     """An embedding table as int8 rows with a float16 scale each (half the bytes of
     float16): what the model file stores (``nn_emb``, ``nn_emb_scale``)."""
@@ -179,15 +193,10 @@ class Neural:
         whh, scale, shift = self.whh_t, self._scale, self._shift
         g = np.empty((2, b, g4), dtype=np.float32)
         ig = np.empty((2, b, h_dim), dtype=np.float32)
-        t = 0
-        while t < t_max:
-            k = running[t]
-            stop = t + 1
-            while stop < t_max and running[stop] == k:
-                stop += 1
+        for t0, stop, k in runs_of_rows(running, 0, t_max):
             hk, ck, gk, igk = h[:, :k], c[:, :k], g[:, :k], ig[:, :k]
             i, f, gg, o = gk[..., :h_dim], gk[..., h_dim : 2 * h_dim], gk[..., 2 * h_dim : 3 * h_dim], gk[..., 3 * h_dim :]
-            for t in range(t, stop):
+            for t in range(t0, stop):
                 np.matmul(hk, whh, out=gk)
                 gk += xs[t, :, :k]
                 gk *= scale  # sigmoid gates as 0.5 * tanh(x / 2) + 0.5, the cell input as tanh(x)
@@ -200,7 +209,6 @@ class Neural:
                 np.tanh(ck, out=hk)
                 hk *= o
                 hs[t, :, :k] = hk
-            t = stop
         out = np.empty((len(x), 2 * h_dim), dtype=np.float32)
         valid = steps[:, None] < lens_sorted[None, :]
         at = (first + pos)[valid]
