@@ -18,7 +18,7 @@ network is exported as arrays and run with numpy (docs/ner.md, ninth round).
     # CPU time of the CRF alone and with a network, warm
     python scripts/ner_neural.py speed $C --network /tmp/nnfold/nn4-vecreg.npz
 
-The network reads the CRF's word attributes (khabar.extract.tagger.neural.token_attributes)
+The network reads the CRF's word attributes (khabar.extract.tagger.neural.network_attributes)
 with the clusters and cue rates of the shipped model file, never its tag rates.
 """
 
@@ -34,8 +34,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np
 
 from khabar.evaluate.ner import fold_ranges, read_bio, score
-from khabar.extract.tagger.crf import Model, Tagger, _normalized, stable_hash
-from khabar.extract.tagger.neural import PREFIX, WORDY, Neural, phrase_names, token_attributes
+from khabar.extract.tagger.crf import Model, Tagger, _normalized, network_attributes, neural_of, stable_hash
+from khabar.extract.tagger.neural import PREFIX, WORDY, phrase_names
 from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
 
 #: Network sizes and training, chosen on the held-in fold (docs/ner.md).
@@ -50,7 +50,7 @@ def sentence_bags(sentences, clusters):
     out = []
     for s in sentences:
         norms = [_normalized(t) for t in s]
-        out.append([token_attributes(t, clusters) + p for t, p in zip(norms, phrase_names(norms))])
+        out.append([network_attributes(t, clusters) + p for t, p in zip(norms, phrase_names(norms))])
     return out
 
 
@@ -222,7 +222,7 @@ def fold(args) -> None:
     if args.step in ("eval", "all"):
         model = Model.load(crf_file)
         with np.load(nn_file) as z:
-            neural = Neural(packed({k: z[k] for k in z.files}, pairs=False) if args.int8 else {k: z[k] for k in z.files})
+            neural = neural_of(packed({k: z[k] for k in z.files}, pairs=False) if args.int8 else {k: z[k] for k in z.files})
         gold = [[g for _, g in s] for s in held]
         toks = [[t for t, _ in s] for s in held]
         for w in args.weights:
@@ -264,7 +264,7 @@ def cv(args) -> None:
         if args.weight:
             with np.load(nn_file) as z:
                 # as shipped: int8 embeddings
-                tagger.neural, tagger.neural_weight = Neural(packed({n: z[n] for n in z.files}, pairs=False)), args.weight
+                tagger.neural, tagger.neural_weight = neural_of(packed({n: z[n] for n in z.files}, pairs=False)), args.weight
         else:
             tagger.neural = None
         return lambda held: tag_windows(tagger, held)
@@ -348,7 +348,7 @@ def speed(args) -> None:
     sentences = [[t for t, _ in s] for s in read_bio(args.corpus)[: args.sentences]]
     model = Model.load()
     with np.load(args.network) as z:
-        neural = Neural(packed({k: z[k] for k in z.files}, pairs=False))
+        neural = neural_of(packed({k: z[k] for k in z.files}, pairs=False))
     for round_ in range(args.rounds):
         for label, net in (("CRF alone", None), ("CRF + network", neural)):
             tagger = Tagger(model)

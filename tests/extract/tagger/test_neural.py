@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from khabar.extract.tagger.crf import Model, Tagger, find_rows, stable_hash
-from khabar.extract.tagger.neural import Neural, phrase_names, quantized, token_attributes
+from khabar.extract.tagger.crf import Model, Tagger, find_rows, network_attributes, neural_of, stable_hash
+from khabar.extract.tagger.neural import phrase_names, quantized
 
 SENTENCES = [
     ["قال", "سامر", "الخطيب", "في", "حمص", "."],
@@ -23,7 +23,7 @@ VECTOR_WORDS = ["سامر", "وزير", "بيروت", "دمشق"]
 
 def _arrays(seed: int = 3, *, vectors: bool = False) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(seed)
-    names = sorted({a for s in SENTENCES for t in s for a in token_attributes(t, None)} | {"gz=B-LOC", "gz=I-LOC"})
+    names = sorted({a for s in SENTENCES for t in s for a in network_attributes(t, None)} | {"gz=B-LOC", "gz=I-LOC"})
     keys = np.array(sorted(stable_hash(a) for a in names), dtype=np.uint64)
     extra = {}
     if vectors:
@@ -50,7 +50,7 @@ def _reference(arrays, tokens: list[str]) -> np.ndarray:
         rows = find_rows(arrays["nn_keys"], [stable_hash(a) for a in names])
         return emb[rows[rows >= 0]].sum(axis=0)
 
-    x = [bag(token_attributes(t, None) + p) for t, p in zip(tokens, phrase_names(tokens))]
+    x = [bag(network_attributes(t, None) + p) for t, p in zip(tokens, phrase_names(tokens))]
     if "nn_vec_keys" in arrays:
         from khabar.extract.tagger.crf import name_word
 
@@ -75,7 +75,7 @@ def _reference(arrays, tokens: list[str]) -> np.ndarray:
 @pytest.mark.parametrize("vectors", [False, True])
 def test_numpy_forward_pass_matches_a_step_by_step_lstm(vectors):
     arrays = _arrays(vectors=vectors)
-    net = Neural(arrays)
+    net = neural_of(arrays)
     together = net.emissions(SENTENCES, None)
     for s, got in zip(SENTENCES, together):
         assert got.shape == (len(s), L)
@@ -87,7 +87,7 @@ def test_numpy_forward_pass_matches_a_step_by_step_lstm(vectors):
 
 
 def test_tag_rates_are_not_read_by_the_network():
-    assert not any(a.startswith(("tp=", "to=", "tl=")) for a in token_attributes("محمد", Model.load().clusters))
+    assert not any(a.startswith(("tp=", "to=", "tl=")) for a in network_attributes("محمد", Model.load().clusters))
 
 
 def test_network_scores_change_the_tags_as_weighted():
@@ -95,7 +95,7 @@ def test_network_scores_change_the_tags_as_weighted():
     arrays = _arrays()
     tagger = Tagger(model)
     plain = tagger.tag(SENTENCES, consistent=False)
-    tagger.neural, tagger.neural_weight = Neural(arrays), 0.0
+    tagger.neural, tagger.neural_weight = neural_of(arrays), 0.0
     assert tagger.tag(SENTENCES, consistent=False) == plain
     # a network that puts every token in a place, weighted far above the CRF
     arrays["nn_out_w"][:] = 0
@@ -103,14 +103,14 @@ def test_network_scores_change_the_tags_as_weighted():
     arrays["nn_out_b"][model.labels.index("B-LOC")] = 50
     arrays["nn_trans"][:] = 0
     tagger = Tagger(model)
-    tagger.neural, tagger.neural_weight = Neural(arrays), 10.0
+    tagger.neural, tagger.neural_weight = neural_of(arrays), 10.0
     assert tagger.tag(SENTENCES, consistent=False) == [["B-LOC"] * len(s) for s in SENTENCES]
 
 
 def test_int8_embeddings_give_nearly_the_same_scores():
     arrays = _arrays()
-    exact = Neural(arrays).emissions(SENTENCES, None)
+    exact = neural_of(arrays).emissions(SENTENCES, None)
     small = arrays | quantized(arrays["nn_emb"].astype(np.float32))
     assert small["nn_emb"].dtype == np.int8
-    for a, b in zip(exact, Neural(small).emissions(SENTENCES, None)):
+    for a, b in zip(exact, neural_of(small).emissions(SENTENCES, None)):
         np.testing.assert_allclose(a, b, atol=0.05 * max(1.0, float(np.abs(a).max(initial=0))))

@@ -45,6 +45,7 @@ from khabar.extract.tagger.features import (
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.name_parts import NameParts
+from khabar.extract.tagger.hashing import find_rows, stable_hash
 from khabar.extract.tagger.neural import Neural, runs_of_rows
 from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
@@ -62,12 +63,6 @@ MODEL_FILE = "ner-anercorp.npz"
 BOS: tuple[tuple[str, str], ...] = (("w", "\u2402"),)
 EOS: tuple[tuple[str, str], ...] = (("w", "\u2403"),)
 _PAD = max(abs(d) for d in OFFSETS)
-
-
-@lru_cache(maxsize=200_000)
-def stable_hash(text: str) -> int:
-    """A 64-bit hash of ``text`` that is the same in every process and version of Python."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def feature_name(offset: int, family: str, value: str) -> str:
@@ -111,16 +106,6 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
         if levels is not None:
             out += [(family, str(level)) for family, level in zip(TAG_FAMILIES, levels) if level]
     return tuple(out)
-
-
-def find_rows(keys: np.ndarray, hashes: Sequence[int]) -> np.ndarray:
-    """The row of each hash in the sorted ``keys`` (-1 where it is absent): one search for
-    a whole batch, so no dictionary of every key is built in a process that needs a few."""
-    h = np.asarray(hashes, dtype=np.uint64)
-    if not len(keys) or not len(h):
-        return np.full(len(h), -1, dtype=np.int64)
-    at = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
-    return np.where(keys[at] == h, at, -1)
 
 
 class Clusters:
@@ -178,6 +163,23 @@ def all_attributes(
     if names is not None:
         out += names.attributes(name_word(token), stable_hash)
     return out
+
+
+#: Families of the CRF's word attributes the network does not read: the tag rates come
+#: from a tagger trained on every sentence of the training split (they would vouch for
+#: the training names, as in docs/ner.md, eighth round).
+NETWORK_SKIPPED = frozenset({"tp", "to", "tl"})
+
+
+def network_attributes(token: str, clusters: Clusters | None) -> list[str]:
+    """Attribute names ("family=value") the network beside the CRF reads for a normalized
+    token (:mod:`~khabar.extract.tagger.neural`)."""
+    return [f"{f}={v}" for f, v in all_attributes(token, clusters) if f not in NETWORK_SKIPPED]
+
+
+def neural_of(arrays) -> Neural:
+    """The network of a model file's ``nn_*`` arrays, reading the CRF's attributes."""
+    return Neural(arrays, attributes=network_attributes, bare=name_word)
 
 
 def token_features(
@@ -277,7 +279,7 @@ class Model:
         self.name_parts = NameParts(arrays["name_keys"], arrays["name_codes"]) if "name_keys" in arrays else None
         self.clusters = Clusters.from_arrays(arrays)
         #: the BiLSTM whose scores are added to the CRF's (:mod:`~khabar.extract.tagger.neural`)
-        self.neural = Neural(arrays) if Neural.arrays_of(arrays) else None
+        self.neural = neural_of(arrays) if Neural.arrays_of(arrays) else None
         n = len(self.labels)
         if (
             self.transitions.shape != (n, n)

@@ -3,7 +3,7 @@
 Trained with torch at build time (``scripts/ner_neural.py``), shipped as arrays inside the
 tagger's model file (``nn_*``) and run here with numpy, so tagging needs no torch.
 
-* Each token is a bag of the CRF's own word attributes (:func:`token_attributes`: the
+* Each token is a bag of the CRF's own word attributes (:func:`khabar.extract.tagger.crf.network_attributes`: the
   word, its form without proclitics, stem, prefixes and suffixes, shape, word-list hits,
   clusters, cue rates, and the gazetteer phrase it sits in), each attribute an embedding
   row filed under the 64-bit hash of its name; the token's input is their sum.
@@ -23,22 +23,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from khabar.extract.tagger.features import bare_norm, phrase_attributes
+from khabar.extract.tagger.hashing import find_rows, stable_hash
 
-#: Families of the CRF's word attributes the network does not read: the tag rates come
-#: from a tagger trained on every sentence of the training split (they would vouch for
-#: the training names, as in docs/ner.md, eighth round).
-SKIPPED = frozenset({"tp", "to", "tl"})
 #: Families that name the word itself: dropped at random in training, so that the network
 #: learns to read a name it never saw from its other attributes.
 WORDY = frozenset({"w", "s", "st", "x4"})
 PREFIX = "nn_"
-
-
-def token_attributes(token: str, clusters) -> list[str]:
-    """Attribute names ("family=value") the network reads for a normalized token."""
-    from khabar.extract.tagger.crf import all_attributes
-
-    return [f"{f}={v}" for f, v in all_attributes(token, clusters) if f not in SKIPPED]
 
 
 def phrase_names(tokens: Sequence[str]) -> list[list[str]]:
@@ -73,7 +63,11 @@ def quantized(emb: np.ndarray) -> dict[str, np.ndarray]:
 class Neural:
     """The network's arrays (``nn_*`` of a model file) and its numpy forward pass."""
 
-    def __init__(self, arrays) -> None:
+    def __init__(self, arrays, *, attributes, bare) -> None:
+        """``attributes(token, clusters)``: the attribute names of a normalized token
+        (:func:`khabar.extract.tagger.crf.network_attributes`); ``bare(token)``: its form
+        without proclitics, whose word vector it reads."""
+        self.attributes, self.bare = attributes, bare
         self.keys = np.asarray(arrays[PREFIX + "keys"])
         self.emb = arrays[PREFIX + "emb"]  # int8 (times a scale per row) or float16: the rows a text uses are converted
         self.emb_scale = arrays.get(PREFIX + "emb_scale")
@@ -107,8 +101,6 @@ class Neural:
         return PREFIX + "keys" in arrays
 
     def rows(self, names: Sequence[str]) -> np.ndarray:
-        from khabar.extract.tagger.crf import find_rows, stable_hash
-
         found = find_rows(self.keys, [stable_hash(x) for x in names])
         return found[found >= 0]
 
@@ -123,9 +115,7 @@ class Neural:
             cache.clear()
         new = [t for t in dict.fromkeys(tokens) if t not in cache]
         if new:
-            from khabar.extract.tagger.crf import find_rows, stable_hash
-
-            names = [token_attributes(t, clusters) for t in new]
+            names = [self.attributes(t, clusters) for t in new]
             found = find_rows(self.keys, [stable_hash(x) for ns in names for x in ns])
             owner = np.repeat(np.arange(len(new)), [len(ns) for ns in names])
             hit = found >= 0
@@ -133,9 +123,7 @@ class Neural:
             np.add.at(bags, owner[hit], self._emb_rows(found[hit]))
             sums = bags @ self.emb_proj
             if self.vec_proj is not None:
-                from khabar.extract.tagger.crf import name_word
-
-                rows = find_rows(self.vec_keys, [stable_hash(name_word(t)) for t in new])
+                rows = find_rows(self.vec_keys, [stable_hash(self.bare(t)) for t in new])
                 has = rows >= 0
                 if has.any():
                     sums[has] += self.vecs[rows[has]].astype(np.float32) @ self.vec_proj

@@ -1,0 +1,25 @@
+"""Word and attribute hashes of the tagger's model file, and their batched look-up."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+
+@lru_cache(maxsize=200_000)
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of ``text`` that is the same in every process and version of Python."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def find_rows(keys: np.ndarray, hashes: Sequence[int]) -> np.ndarray:
+    """The row of each hash in the sorted ``keys`` (-1 where it is absent): one search for
+    a whole batch, so no dictionary of every key is built in a process that needs a few."""
+    h = np.asarray(hashes, dtype=np.uint64)
+    if not len(keys) or not len(h):
+        return np.full(len(h), -1, dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
+    return np.where(keys[at] == h, at, -1)
