@@ -42,12 +42,6 @@ _SAME = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه"})
 #: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
-#: Adjectives of an unnamed source that take what it knows or is close to: "مصدر مطلع على".
-_INFORMED = frozenset({
-    "عليم", "مطلع", "مطلعه", "مطلعون", "مطلعين", "مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين",
-    # "جماعات [مدافعة عن حقوق الإنسان]": what a body defends is part of its description
-    "مدافع", "مدافعه", "مدافعون", "مدافعين", "المدافع", "المدافعه", "المدافعون", "المدافعين",
-})
 #: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
 _NAMED_BODIES = frozenset({
     "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون", "منظمه", "شرطه",
@@ -460,7 +454,7 @@ class _Sentence(_Tokens):
                 continue
             if not self.is_word(j) or self.stop_at(j) or w in self.L.relative or self.cue_at(j):
                 break
-            if w in _INFORMED and j + 1 < limit:
+            if w in self.L.informed and j + 1 < limit:
                 # "مسؤول أمريكي [عليم بالجهود المبذولة]"، "مصدر [مطلع على التحقيق]"، "مصادر [مقربة من الحكومة]"
                 nxt = self.norm(j + 1)
                 if nxt in ("علي", "من", "الي", "عن") and j + 2 < limit:

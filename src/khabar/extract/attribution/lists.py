@@ -61,6 +61,7 @@ class _Lists:
     restated: frozenset[str]  # "وتعهد العبادي [بذلك]": what is said points back, nothing new
     nocomment: dict[str, tuple[tuple[str, ...], ...]]  # "الجيش [لا يعلق] على": a refusal
     quantifiers: frozenset[str]  # "أحد المصدرين": counts the speaker after it
+    informed: frozenset[str]  # "مصدر [مطلع] على": an unnamed source's adjective takes what it knows
     passive: frozenset[str]  # "تم": the verb after it has no speaker
     written: frozenset[str]  # "بحسب ما جاء في": the source follows the verb's preposition
     issued: dict[str, tuple[tuple[str, ...], ...]]  # "دراسة قام بها مركز": the issuer follows
@@ -165,6 +166,7 @@ def _lists() -> _Lists:
         restated=frozenset(p[0] for p in groups.get("restated", [])),
         nocomment=_by_first(groups.get("nocomment", [])),
         quantifiers=frozenset(p[0] for p in groups.get("quantifier", [])),
+        informed=frozenset(p[0] for p in groups.get("informed", [])),
         passive=frozenset(p[0] for p in groups.get("passive", [])),
         written=frozenset(p[0] for p in groups.get("written", [])),
         issued=_by_first(groups.get("issued", [])),
