@@ -9,6 +9,7 @@ role from here, so a title added to the list is known to both.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from khabar.text.ar.lexicon import read_entries
@@ -37,6 +38,18 @@ def titles() -> tuple[tuple[str, ...], ...]:
 def abbreviations() -> frozenset[str]:
     """Titles written as an abbreviation with a dot ("د."), as the word before the dot."""
     return frozenset(w for t in titles() if len(t) == 1 and t[0].endswith(".") for w in words(t[0]))
+
+
+def has_abbreviation_dot(text: str) -> bool:
+    """``text`` may hold a title's abbreviation with its dot ("د."، "د ."): a look at the
+    characters before the tokens are filtered (most sentences end with a dot and hold none)."""
+    return _abbreviation_dot().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_dot() -> re.Pattern[str]:
+    forms = sorted({t[0][:-1] for t in titles() if len(t) == 1 and t[0].endswith(".")}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, forms)) + r")\s?\.") if forms else re.compile(r"(?!)")
 
 
 def without_abbreviation_dots(toks: list, abbreviated: frozenset[str]) -> list:

@@ -27,7 +27,7 @@ from khabar.extract.attribution.sources import (
     MAX_QUOTED_NAME_WORDS,
     SourceKind,
 )
-from khabar.extract.titles import without_abbreviation_dots
+from khabar.extract.titles import has_abbreviation_dot, without_abbreviation_dots
 from khabar.text.ar.tokenize import Token, tokenize
 
 
@@ -70,7 +70,7 @@ class _Tokens:
         self.text = text
         self.L = _lists()
         self.toks: list[Token] = tokenize(text, punctuation=True)
-        if "." in text:
+        if has_abbreviation_dot(text):
             self.toks = without_abbreviation_dots(self.toks, self.L.abbreviations)  # "وقال د. سامي"
         self.n = len(self.toks)
         #: the normalized tokens, read by every rule (a list: cheaper than each token's field)

@@ -390,11 +390,8 @@ def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
         return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
     if info is not None and info[1].kind not in ("participle", "impersonal"):
         return True
-    lists = _lists()
-    hit = lists.source_verb.at(s.toks, k, _variants)
-    if hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING)):
-        return True
-    return lists.show_verb.at(s.toks, k, _variants) is not None  # "أظهرت بيانات من معهد الإحصاء"
+    hit = _lists().source_verb.at(s.toks, k, _variants)
+    return hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING))
 
 
 def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, headline: bool = False) -> str | None:
@@ -408,11 +405,16 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
     for k in range(f.a - 1, -1, -1):
         if s.toks[k].text in _FULL_STOPS:
             return None  # a full stop kept inside the sentence (" . - "): the verb is another item's
-        if s.is_word(k) and lists.stipulate_verb.at(s.toks, k, _variants) is not None:
+        if not s.is_word(k):
+            continue
+        # one look-up for the verbs whose subject is a document: showing and stipulating
+        shows = lists.document_verb.at(s.toks, k, _variants)
+        if shows is not None and shows[0].tag == "stipulate_verb":
             document = _stipulating_document(s, k)
             if document is not None:
                 return document  # "ونص البيان على خفض الفاقد بنسبة 30 في المئة"
-        if not s.is_word(k) or not _verb_at(s, k, f.category):
+            continue
+        if shows is None and not _verb_at(s, k, f.category):
             continue
         if _act_without_its_noun(s, k):
             return None  # "وأطلق مقاتلون عشرات القذائف": an act; its subject is no source
@@ -428,7 +430,7 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
                         return s.text[s.toks[a].start : s.toks[b - 1].end]
                     break
         a = k + 1
-        if lists.show_verb.at(s.toks, k, _variants) is not None:
+        if shows is not None:  # "أظهرت بيانات من معهد الإحصاء"
             if not (s.is_word(a) and s.toks[a].norm in _DOCUMENTS):
                 return None  # "وأظهر الفيديو 40 شخصا": only a document shows for its issuer
             shown = _shown_by(s, a, f.a)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from khabar.extract.titles import abbreviations, without_abbreviation_dots
+from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
@@ -137,8 +137,7 @@ class _Lists:
     anaphora: _Matcher
     margin: _Matcher
     source_verb: _Matcher
-    show_verb: _Matcher
-    stipulate_verb: _Matcher
+    document_verb: _Matcher  # [show_verb] and [stipulate_verb]: their subject is a document
     so_far: _Matcher
     period: _Matcher
     named_period: _Matcher
@@ -192,8 +191,7 @@ def _lists() -> _Lists:
         anaphora=_matcher(by_tag["anaphora"]),
         margin=_matcher(by_tag["margin"]),
         source_verb=_matcher(by_tag["source_verb"]),
-        show_verb=_matcher(by_tag["show_verb"]),
-        stipulate_verb=_matcher(by_tag["stipulate_verb"]),
+        document_verb=_matcher(by_tag["show_verb"] + by_tag["stipulate_verb"]),
         so_far=_matcher(by_tag["so_far"]),
         period=_matcher(by_tag["period"]),
         named_period=_matcher(by_tag["named_period"]),
@@ -229,7 +227,7 @@ class _Sent:
     @classmethod
     def read(cls, text: str) -> _Sent:
         toks = tokenize(text, punctuation=True)
-        if "." in text:
+        if has_abbreviation_dot(text):
             toks = without_abbreviation_dots(toks, abbreviations())  # "وسبق أن قدر د. سامي"
         lists = _lists()
         boundary = [False] * len(toks)
