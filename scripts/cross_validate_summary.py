@@ -47,6 +47,10 @@ from khabar.relate.corroborate import SentencePool
 from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
+#: event_first's module settings that a grid point sets.
+_GRID_SETTINGS = (
+    "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
+)
 
 
 def floats(text: str) -> list[float]:
@@ -88,15 +92,8 @@ def main() -> None:
         print(f"LexRank mean R-2 {100 * statistics.fmean(lexrank_r2.values()):.2f}")
 
     scores: dict[tuple[float, ...], dict[str, tuple[float, float]]] = {}
-    saved = (
-        event_first.POSITION_WEIGHT,
-        event_first.LEXRANK_WEIGHT,
-        event_first.TRIM_REPEATS,
-        event_first.TRIM_HEADS,
-        event_first.TRIM_POSITIONS,
-        event_first.EVENT_ONCE,
-        event_first.STEM_WEIGHT,
-    )
+    # the module's settings a grid point sets, put back afterwards
+    saved = {name: getattr(event_first, name) for name in _GRID_SETTINGS}
     try:
         for pair in itertools.product(args.position, args.lexrank, args.trim, args.once, args.stems):
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -122,15 +119,8 @@ def main() -> None:
                 flush=True,
             )
     finally:
-        (
-            event_first.POSITION_WEIGHT,
-            event_first.LEXRANK_WEIGHT,
-            event_first.TRIM_REPEATS,
-            event_first.TRIM_HEADS,
-            event_first.TRIM_POSITIONS,
-            event_first.EVENT_ONCE,
-            event_first.STEM_WEIGHT,
-        ) = saved
+        for name, value in saved.items():
+            setattr(event_first, name, value)
 
     held_r2, held_mc, chosen = [], [], Counter()
     for left_out in names:
