@@ -182,11 +182,16 @@ def _encode(text: str) -> bytes | None:
 
 def _apply(data: bytes, table: bytes) -> str:
     """The rules applied to encoded text (``table``: with or without case folding)."""
-    out: str = codecs.charmap_decode(data.translate(table, _DROPPED), "strict", _DECODING)[0]
+    return _expand(codecs.charmap_decode(data.translate(table, _DROPPED), "strict", _DECODING)[0])
+
+
+def _expand(decoded: str) -> str:
+    """Decoded text with each character that normalizes to several written out (each
+    expansion is longer than its character: a caller tells one happened by the length)."""
     for ch, expansion in _EXPANDED:
-        if ch in out:
-            out = out.replace(ch, expansion)
-    return out
+        if ch in decoded:
+            decoded = decoded.replace(ch, expansion)
+    return decoded
 
 
 def _stretches(text: str) -> Iterator[tuple[int, bytes | None, str]]:
@@ -311,12 +316,9 @@ def normalize_plain(text: str) -> tuple[str, bytes | None]:
     data = _encode(text)
     if data is not None:
         folded = data.translate(_FOLDED, _DROPPED)
-        out: str = codecs.charmap_decode(folded, "strict", _DECODING)[0]
-        expanded = False
-        for ch, expansion in _EXPANDED:
-            if ch in out:
-                out, expanded = out.replace(ch, expansion), True
-        if not expanded and not folded.translate(None, _PLAIN_MEMBERS):
+        decoded: str = codecs.charmap_decode(folded, "strict", _DECODING)[0]
+        out = _expand(decoded)
+        if len(out) == len(decoded) and not folded.translate(None, _PLAIN_MEMBERS):
             return out, folded.translate(_TO_PLAIN)
     else:
         out = _normalize(text)
@@ -343,11 +345,7 @@ def normalized_words(text: str) -> str:
         out = data.translate(_FOLDED, _DROPPED).replace(_NEWLINE + _NEWLINE, _NEWLINE).translate(_SPACES_TO_SPACE)
         sp = _SPACE
         if sp + sp not in out and out[:1] != sp and out[-1:] != sp:
-            words: str = codecs.charmap_decode(out, "strict", _DECODING)[0]
-            for ch, expansion in _EXPANDED:
-                if ch in words:
-                    words = words.replace(ch, expansion)
-            return words
+            return _expand(codecs.charmap_decode(out, "strict", _DECODING)[0])
     return " ".join(normalize(text).split())
 
 
