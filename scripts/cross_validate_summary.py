@@ -74,8 +74,8 @@ def main() -> None:
 
     events = []
     for cluster in read_events(args.gold):
-        if cluster.split in ("test", "fresh6"):
-            continue  # test is measured once, elsewhere; fresh6 is scored before and after the round
+        if cluster.split in ("test", "fresh7"):
+            continue  # test is measured once, elsewhere; fresh7 is scored before and after the round
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
