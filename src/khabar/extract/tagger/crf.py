@@ -73,39 +73,57 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
     """Cluster codes of a word (and of its form without proclitics when the word has none),
     and the codes of its form without proclitics in the table of such forms, when the
     model has one (``b64`` ...)."""
+    return cluster_attributes_many([token], clusters)[0]
+
+
+def cluster_attributes_many(tokens: Sequence[str], clusters: "Clusters | None") -> list[tuple[tuple[str, str], ...]]:
+    """:func:`cluster_attributes` of each token, every table searched once for all of them
+    (a batch's new words: one search per table, not one per word and table)."""
     if clusters is None:
-        return ()
-    out: list[tuple[str, str]] = []
-    attrs = dict(word_attributes(token))
-    for family, form in (("c", attrs.get("w")), ("cs", attrs.get("s"))):
-        if not form:
+        return [()] * len(tokens)
+    attrs = [dict(word_attributes(t)) for t in tokens]
+    written = [a.get("w") or "" for a in attrs]
+    forms = [a.get("s") or "" for a in attrs]
+    hashed = _hashes(written)
+    form_hashed = _hashes(forms)
+    as_written = clusters.codes_of(hashed)
+    as_form = clusters.codes_of(form_hashed)
+    tables = [
+        (table, names, drop_zero)
+        for table, names, drop_zero in (
+            (clusters.bare, None, False),
+            (clusters.cues, CUE_FAMILIES, True),
+            (clusters.tagged, TAG_FAMILIES, True),
+        )
+        if table is not None
+    ]
+    found = [(table.codes_of(form_hashed), names or [f"b{size}" for size in table.sizes], drop_zero) for table, names, drop_zero in tables]
+    c_names = [f"c{size}" for size in clusters.sizes]
+    cs_names = [f"cs{size}" for size in clusters.sizes]
+    out: list[tuple[tuple[str, str], ...]] = []
+    for k, (w, form) in enumerate(zip(written, forms)):
+        row: list[tuple[str, str]] = []
+        # the form as written when known, else the bare stem
+        if w and as_written[k] is not None:
+            row += [(name, str(code)) for name, code in zip(c_names, as_written[k])]
+        elif form and as_form[k] is not None:
+            row += [(name, str(code)) for name, code in zip(cs_names, as_form[k])]
+        if form and form != w and form in STOPWORDS:
+            # "العلي" without "ال" is "علي", the preposition "على" once normalized: a function
+            # word's clusters and cue rates would speak for a name ("سامي العلي" was cut at it)
+            out.append(tuple(row))
             continue
-        codes = clusters.lookup(form)
-        if codes is None:
-            continue
-        out += [(f"{family}{size}", str(code)) for size, code in zip(clusters.sizes, codes)]
-        break  # the form as written when known, else the bare stem
-    form = attrs.get("s")
-    if form and form != attrs.get("w") and form in STOPWORDS:
-        # "العلي" without "ال" is "علي", the preposition "على" once normalized: a function
-        # word's clusters and cue rates would speak for a name ("سامي العلي" was cut at it)
-        return tuple(out)
-    bare = clusters.bare
-    if bare is not None and form:
-        codes = bare.lookup(form)
-        if codes is not None:
-            out += [(f"b{size}", str(code)) for size, code in zip(bare.sizes, codes)]
-    cues = clusters.cues
-    if cues is not None and form:
-        levels = cues.lookup(form)
-        if levels is not None:
-            out += [(family, str(level)) for family, level in zip(CUE_FAMILIES, levels) if level]
-    tagged = clusters.tagged
-    if tagged is not None and form:
-        levels = tagged.lookup(form)
-        if levels is not None:
-            out += [(family, str(level)) for family, level in zip(TAG_FAMILIES, levels) if level]
-    return tuple(out)
+        if form:
+            for codes, names, drop_zero in found:
+                if codes[k] is not None:
+                    row += [(name, str(code)) for name, code in zip(names, codes[k]) if code or not drop_zero]
+        out.append(tuple(row))
+    return out
+
+
+def _hashes(words: Sequence[str]) -> list[int]:
+    """:func:`stable_hash` of each word, 0 for an empty one (looked up nowhere)."""
+    return [stable_hash(w) if w else 0 for w in words]
 
 
 class Clusters:
@@ -153,15 +171,31 @@ class Clusters:
             return None
         return tuple(self.codes[row].tolist())
 
+    def codes_of(self, hashes: Sequence[int]) -> list[list[int] | None]:
+        """The codes filed under each word hash (None: not in the table; a hash of 0 is
+        no word), all found in one search."""
+        if not len(self.keys):
+            return [None] * len(hashes)
+        rows = find_rows(self.keys, hashes)
+        codes = self.codes[np.maximum(rows, 0)].tolist()
+        return [c if r >= 0 and h else None for c, r, h in zip(codes, rows.tolist(), hashes)]
+
 
 def all_attributes(
     token: str, clusters: Clusters | None, names: NameParts | None = None
 ) -> tuple[tuple[str, str], ...]:
     """A word's attributes: its own, its clusters, and its name-part codes (of its form
     without proclitics) when the model has them."""
-    out = word_attributes(token) + cluster_attributes(token, clusters)
+    return all_attributes_many([token], clusters, names)[0]
+
+
+def all_attributes_many(
+    tokens: Sequence[str], clusters: Clusters | None, names: NameParts | None = None
+) -> list[tuple[tuple[str, str], ...]]:
+    """:func:`all_attributes` of each token, each table of codes searched once for all."""
+    out = [w + c for w, c in zip(map(word_attributes, tokens), cluster_attributes_many(tokens, clusters))]
     if names is not None:
-        out += names.attributes(name_word(token), stable_hash)
+        out = [a + n for a, n in zip(out, names.attributes_many([name_word(t) for t in tokens], stable_hash))]
     return out
 
 
@@ -188,7 +222,7 @@ def token_features(
     """Feature names of every token of a sentence: what the CRF library is trained on
     (with ``pairs``, the word pairs of :data:`PAIR_FAMILIES`).  :class:`Tagger` computes
     the same sums without naming them."""
-    attrs = [all_attributes(t, clusters, names) for t in tokens]
+    attrs = all_attributes_many(tokens, clusters, names)
     phrase = phrase_attributes([bare_norm(t) for t in tokens])
     units = [BOS_UNIT, *(pair_unit(t) for t in tokens), EOS_UNIT]
     n = len(tokens)
@@ -512,7 +546,8 @@ class Tagger:
         unknown = np.flatnonzero(~hit).tolist()
         if unknown:  # every attribute of every new word looked up in one search
             stems([bare_norm(tokens[k]) for k in unknown])  # their stems fetched together (word_attributes)
-            names = [[attribute_name(f, v) for f, v in all_attributes(tokens[k], model.clusters, model.name_parts)] for k in unknown]
+            new_words = [tokens[k] for k in unknown]
+            names = [[attribute_name(f, v) for f, v in attrs] for attrs in all_attributes_many(new_words, model.clusters, model.name_parts)]
             found = find_rows(model.keys, [stable_hash(x) for ns in names for x in ns])
             owner = np.repeat(np.arange(len(unknown)), [len(ns) for ns in names])
             weighted = found >= 0

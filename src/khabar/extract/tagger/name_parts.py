@@ -42,17 +42,24 @@ class NameParts:
 
     def attributes(self, word: str, hash_word: Callable[[str], int]) -> tuple[tuple[str, str], ...]:
         """("n", code) attributes of a word without proclitics (none when not a name part)."""
-        if not word or not len(self.keys):
-            return ()
-        key = np.uint64(hash_word(word))
-        row = int(self.keys.searchsorted(key))
-        if row == len(self.keys) or self.keys[row] != key:
-            return ()
-        codes = self.codes[row].tolist()
-        out = [("n", kind + STRENGTHS[c - 1][1]) for kind, c in zip(TYPES, codes) if c]
-        if codes[len(TYPES)]:
-            out.append(("n", "PERS-" + POSITIONS[codes[len(TYPES)]]))
-        return tuple(out)
+        return self.attributes_many([word], hash_word)[0]
+
+    def attributes_many(self, words: Sequence[str], hash_word: Callable[[str], int]) -> list[tuple[tuple[str, str], ...]]:
+        """:meth:`attributes` of each word, the table searched once for all of them."""
+        if not len(self.keys) or not words:
+            return [()] * len(words)
+        hashes = np.array([hash_word(w) if w else 0 for w in words], dtype=np.uint64)
+        at = np.minimum(self.keys.searchsorted(hashes), len(self.keys) - 1)
+        hit = (self.keys[at] == hashes).tolist()
+        codes = self.codes[at].tolist()
+        return [_attributes(c) if h and w else () for w, h, c in zip(words, hit, codes)]
+
+
+def _attributes(codes: list[int]) -> tuple[tuple[str, str], ...]:
+    out = [("n", kind + STRENGTHS[c - 1][1]) for kind, c in zip(TYPES, codes) if c]
+    if codes[len(TYPES)]:
+        out.append(("n", "PERS-" + POSITIONS[codes[len(TYPES)]]))
+    return tuple(out)
 
 
 def _strength(share: float) -> int:
