@@ -799,48 +799,56 @@ class Tagger:
 
     def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[np.ndarray]:
         """Best label ids of every sentence, batched: sentences sorted longest first, so
-        the ones still running at step t are a prefix of the batch."""
+        the ones still running at step t are a prefix of the batch.
+
+        Laid out label-major, (label, sentence): a step's scores are (previous label,
+        label, sentence), so numpy's loops run along the sentences (a layout with nine
+        labels innermost spent most of its time in loops of nine), and the maximum over
+        the previous label is an elementwise maximum of nine slabs.  No back pointer is
+        stored: each step's best scores are kept, and the way back finds, for the label
+        chosen at a step, the best previous label from them (the same sums, the first
+        best label as argmax takes it, so the same paths).  Measured on the 19 batches of
+        ``benchmarks/bench_extract.py --n 300`` (1,790 steps): 0.058-0.063 s -> 0.031-0.035
+        s of CPU."""
         lens = np.array(lengths)
         order = np.argsort(-lens, kind="stable")
         lens_sorted = lens[order]
         b, t_max, n = len(lengths), int(lens_sorted[0]), self._n
         steps = np.arange(t_max)
-        idx = np.array(starts)[order][None, :] + np.minimum(steps[:, None], np.maximum(lens_sorted - 1, 0)[None, :])
-        e = emit[idx]  # (t_max, b, n)
+        last_step = np.maximum(lens_sorted - 1, 0)
+        idx = np.array(starts)[order][:, None] + np.minimum(steps[None, :], last_step[:, None])
+        e = emit[idx].transpose(1, 2, 0).copy()  # (t_max, n, b)
         running = np.searchsorted(-lens_sorted, -steps, side="left").tolist()  # rows with length > t
-        back = np.zeros((t_max, b, n), dtype=np.intp)
-        delta = e[0].copy()
+        best = np.empty((t_max, n, b), dtype=emit.dtype)  # each step's best scores
+        best[0] = e[0]
         trans = self._transitions()
-        # An article is a few sentences and there are nine labels: each step's arrays are
-        # tiny and the cost is in the calls, so every result is written in place, the
-        # maximum is the ufunc's reduce (ndarray.max goes through a Python wrapper), and
-        # the views of the running rows are made once per run of steps with the same rows.
+        # each step's arrays are small and the cost is in the calls: every result is
+        # written in place, and the maximum is the ufunc's reduce (ndarray.max goes
+        # through a Python wrapper)
         best_of = np.maximum.reduce
-        scores = np.empty((b, n, n), dtype=delta.dtype)
+        from_to = trans[:, :, None]
+        scores = np.empty((n, n, b), dtype=emit.dtype)
         for t0, stop, k in runs_of_rows(running, 1, t_max):
-            now, here, e_k, back_k = delta[:k], scores[:k], e[:, :k], back[:, :k]
-            prev = now[:, :, None]
+            here = scores[:, :, :k]
             for t in range(t0, stop):
-                np.add(prev, trans, out=here)
-                here.argmax(axis=1, out=back_k[t])
-                best_of(here, axis=1, out=now)
-                now += e_k[t]
-        current = delta.argmax(axis=1)
+                np.add(best[t - 1, :, None, :k], from_to, out=here)
+                now = best[t, :, :k]
+                best_of(here, axis=0, out=now)
+                now += e[t, :, :k]
+        current = best[last_step, :, np.arange(b)].argmax(axis=1)  # each row's last label
         path = np.zeros((t_max, b), dtype=np.int64)
-        # back pointers read as flat indices into each step's (b, n) block: row * n + label
-        flat = back.reshape(t_max, b * n)
-        base = np.arange(b) * n
+        to_from = np.ascontiguousarray(trans.T)
         t = t_max - 1
         while t >= 0:
             k = running[t]
             stop = t - 1
             while stop >= 0 and running[stop] == k:
                 stop -= 1
-            cur, path_k, base_k = current[:k], path[:, :k], base[:k]
+            cur, path_k = current[:k], path[:, :k]
             for t in range(t, stop, -1):
                 path_k[t] = cur
                 if t:
-                    flat[t].take(base_k + cur, out=cur)
+                    (best[t - 1, :, :k].T + to_from[cur]).argmax(axis=1, out=cur)
             t = stop
         out: list[np.ndarray] = [path[:0, 0]] * len(lengths)
         for rank, i in enumerate(order.tolist()):
