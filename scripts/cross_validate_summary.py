@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "LEAD_BODY_SHARE", "LEAD_ARTICLE", "LEAD_BODY_FROM", "KEY_FIGURE_CONFLICTS_ONLY",
+    "KEY_FIGURE_CONFLICTS_ONLY",
 )
 
 
@@ -68,13 +68,8 @@ def main() -> None:
     parser.add_argument("--once", type=floats, default=floats("0"), help="EVENT_ONCE values (0: off)")
     parser.add_argument("--stems", type=floats, default=floats("0"), help="STEM_WEIGHT values (0: off)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
-    parser.add_argument("--lead", type=floats, default=floats("0"), help="LEAD_BODY_SHARE values (0: off)")
     parser.add_argument(
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
-    )
-    parser.add_argument("--lead-from", type=floats, default=floats("1"), help="LEAD_BODY_FROM values")
-    parser.add_argument(
-        "--lead-article", default="earliest", help="LEAD_ARTICLE values, comma-separated (earliest, event, weight)"
     )
     parser.add_argument(
         "--coverage-first",
@@ -106,19 +101,15 @@ def main() -> None:
     # the module's settings a grid point sets, put back afterwards
     saved = {name: getattr(event_first, name) for name in _GRID_SETTINGS}
     try:
-        articles = args.lead_article.split(",")
-        grid = itertools.product(args.position, args.lexrank, args.trim, args.once, args.stems, args.lead, articles, args.lead_from, args.key_conflicts)
+        grid = itertools.product(args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts)
         for pair in grid:
-            if not pair[5] and (pair[6] != articles[0] or pair[7] != args.lead_from[0]):
-                continue  # no lead body: which article gives it does not matter
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
             event_first.TRIM_REPEATS = bool(pair[2])
             event_first.TRIM_HEADS = pair[2] >= 2
             event_first.TRIM_POSITIONS = None if pair[2] < 3 else int(pair[2]) - 2
             event_first.EVENT_ONCE = pair[3] or None
             event_first.STEM_WEIGHT = pair[4]
-            event_first.LEAD_BODY_SHARE, event_first.LEAD_ARTICLE, event_first.LEAD_BODY_FROM = pair[5], pair[6], int(pair[7])
-            event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[8])
+            event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -132,7 +123,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"lead {pair[5]:g} {pair[6]} from {pair[7]:g} key-conflicts {pair[8]:g}: "
+                f"key-conflicts {pair[5]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -141,7 +132,7 @@ def main() -> None:
             setattr(event_first, name, value)
 
     if args.save:
-        rows = {" ".join(f"{x:g}" if isinstance(x, float) else x for x in pair): v for pair, v in scores.items()}
+        rows = {" ".join(f"{x:g}" for x in pair): v for pair, v in scores.items()}
         splits = {c.name: c.split for c, *_ in events}
         args.save.write_text(json.dumps({"splits": splits, "lexrank": lexrank_r2, "points": rows}, indent=1))
     held_r2, held_mc, chosen = [], [], Counter()
@@ -164,10 +155,10 @@ def main() -> None:
         f"{len(names)} events (test and fresh7 left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, lead, article, start, conflicts), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"lead {lead:g} {article} from {start:g} key-conflicts {conflicts:g} "
+            f"key-conflicts {conflicts:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

@@ -530,3 +530,33 @@ def test_stem_weight_adds_single_stems_as_concepts(monkeypatch):
     monkeypatch.setattr(event_first, "STEM_WEIGHT", 2.0)
     singles = {b for a, b in event_first.sentence_concepts(sentence) if not a}
     assert "45" in singles and len(singles) == 5
+
+
+def test_with_conflicts_only_an_undisputed_figure_gets_no_place_of_its_own(monkeypatch):
+    # Round 12's KEY_FIGURE_CONFLICTS_ONLY: the votes a law needs (60 of 100, which two outlets
+    # give and none disputes) is the key figure of the default when background is not told
+    # apart; with the knob an undisputed figure competes with the rest by concept coverage.
+    from khabar.summarize import event_first, pool_quantities
+    from khabar.summarize.event_first import _Selection, key_figures
+    from khabar.summarize.readable import candidates
+
+    pool = pool_of(VOTED_DOWN)
+    options = BriefOptions(length_words=30, algorithm="event")
+    quantities = pool_quantities(pool, options=options)
+    cands = candidates(pool, options=options)
+
+    def key() -> list[str]:
+        return [pool.sentence(c.row).text for c in key_figures(pool, cands, quantities, _Selection(pool, 30, 0.5), 30)]
+
+    assert any("60 نائبا" in t for t in key())
+    monkeypatch.setattr(event_first, "KEY_FIGURE_CONFLICTS_ONLY", True)
+    assert key() == []
+
+
+def test_with_conflicts_only_the_seeds_still_name_the_disputed_count(seed_pool, monkeypatch):
+    from khabar.summarize import event_first, pool_quantities
+
+    monkeypatch.setattr(event_first, "KEY_FIGURE_CONFLICTS_ONLY", True)
+    options = BriefOptions()
+    text = " ".join(s.text for s in summarize(seed_pool, options=options, quantities=pool_quantities(seed_pool, options=options)))
+    assert "100 ألف" in text and "50 الف" in text

@@ -187,32 +187,6 @@ STEM_WEIGHT = 0.0
 #: before): no summary changes (44.7/15.1/38.4, 0.80).  Neither figure rose on the unseen set:
 #: off, to be judged again on a later set.
 KEY_FIGURE_CONFLICTS_ONLY = False
-#: Round 12: the sentences after the event sentence, the development and the key figure chosen
-#: all at once by concept coverage (:func:`coverage_program`, Gillick & Favre's integer program
-#: over the readable candidates, with the independent-source weights above) rather than
-#: greedily.  ``None``: the greedy choice; a number: the weight of an early position in the
-#: program (each chosen word of body position p adds ``w / (1 + p)``).
-COVERAGE_ILP: float | None = None
-#: Round 12 (the lead's own strength): after the event sentence, the development and the key
-#: figure, the opening body sentences of one report (:func:`lead_article`) are taken in order,
-#: up to this share of the budget, each unless it says again what is said; the coverage choice
-#: then fills what they lack.  0: off.
-LEAD_BODY_SHARE = 0.0
-#: How many first body sentences of the lead article are read for its body.
-LEAD_BODY_SENTENCES = 4
-#: Instead of taking them whole: the coverage value of the lead article's sentences × (1 + this).
-LEAD_FAVOUR = 0.0
-#: Which report gives the body: "earliest" (the earliest full report: published first, ties in
-#: input order, with a body of at least :data:`LEAD_FULL_SHARE` of the budget), "event" (the
-#: event sentence's report), "weight" (the full report whose opening sentences carry most
-#: concept weight per word).
-LEAD_ARTICLE = "earliest"
-#: From another report than the event sentence's, the body starts at this body position: its
-#: first sentence tells the event again in other words.
-LEAD_BODY_FROM = 1
-#: A report is full when its body holds at least this share of the budget in words (a flash of
-#: two sentences is not).
-LEAD_FULL_SHARE = 1.0
 
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
@@ -492,131 +466,6 @@ def key_happening(
         if value > best_value:
             best, best_value = short, value
     return best
-
-
-def lead_article(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    positions: Sequence[int],
-    found: dict[int, set[Concept]],
-    weights: dict[Concept, float],
-    *,
-    docs: Set[int],
-    budget: int,
-    event: int | None,
-) -> int | None:
-    """The report whose opening body sentences become the summary's body
-    (:data:`LEAD_ARTICLE`)."""
-    if LEAD_ARTICLE == "event":
-        return None if event is None else pool.doc_of(event)
-    body_words: dict[int, int] = {}
-    for row, (d, s) in enumerate(pool.refs):
-        if d in docs and not pool.docs[d].sentences[s].is_title:
-            body_words[d] = body_words.get(d, 0) + len(pool.docs[d].sentence_words[s])
-    full = [d for d in sorted(body_words) if body_words[d] >= LEAD_FULL_SHARE * budget] or sorted(body_words)
-    if not full:
-        return None
-    if LEAD_ARTICLE == "earliest":
-        return min(full, key=lambda d: (pool.docs[d].article.published or dt.date.max, d))
-    value: dict[int, float] = {}
-    for d in full:
-        rows = [r for r, c in cands.items() if pool.doc_of(r) == d and positions[r] < LEAD_BODY_SENTENCES
-                and not pool.sentence(r).is_title]
-        n = sum(cands[r].words for r in rows)
-        value[d] = sum(weights.get(k, 0.0) for k in set().union(*(found[r] for r in rows))) / n if n else 0.0
-    return max(full, key=lambda d: (value[d], -d))
-
-
-def lead_body(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    picked: "_Selection",
-    positions: Sequence[int],
-    found: dict[int, set[Concept]],
-    doc: int,
-    event: int | None = None,
-) -> list[int]:
-    """The lead article's first :data:`LEAD_BODY_SENTENCES` body sentences that fit in
-    :data:`LEAD_BODY_SHARE` of the budget and do not say again what is said, added to
-    ``picked`` in reading order; their rows."""
-    limit = picked.words + LEAD_BODY_SHARE * picked.budget
-    taken: list[int] = []
-    start = 0 if event is not None and pool.doc_of(event) == doc else LEAD_BODY_FROM
-    for row in sorted(r for r in cands if pool.doc_of(r) == doc and start <= positions[r] < LEAD_BODY_SENTENCES):
-        if row in picked.chosen or pool.sentence(row).is_title:
-            continue
-        unit = picked.unit(cands[row], cands)
-        if picked.words + sum(u.words for u in unit) > limit or not picked.fits(unit):
-            continue
-        picked.add(unit, found)
-        taken += [u.row for u in unit]
-    return taken
-
-
-def coverage_program(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    picked: "_Selection",
-    positions: Sequence[int],
-    found: dict[int, set[Concept]],
-    weights: dict[Concept, float],
-    *,
-    position_weight: float,
-) -> list[list[Candidate]]:
-    """The units (a sentence after the antecedents it needs) that together cover the most
-    concept weight not covered yet within the room left: an integer program (scipy's HiGHS),
-    no two units that share a sentence or say the same thing (as close as the redundancy
-    threshold, or as :data:`SAME_MEANING` in meaning), plus ``position_weight / (1 + p)`` for
-    each word of a sentence of body position p."""
-    from scipy import sparse
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    room = picked.budget - picked.words
-    units: list[list[Candidate]] = []
-    for row in sorted(cands):
-        if row in picked.chosen:
-            continue
-        unit = picked.unit(cands[row], cands)
-        if picked.fits(unit):
-            units.append(unit)
-    kept = sorted({k for u in units for c in u for k in found[c.row]} - picked.covered, key=str)
-    kept = [k for k in kept if weights.get(k, 0.0) > 0]
-    if not units or not kept:
-        return []
-    index = {k: j for j, k in enumerate(kept)}
-    n_u, n_c = len(units), len(kept)
-    inc = sparse.lil_matrix((n_u, n_c))
-    for i, u in enumerate(units):
-        for c in u:
-            for k in found[c.row]:
-                if k in index:
-                    inc[i, index[k]] = 1.0
-    lengths = np.array([sum(c.words for c in u) for u in units], dtype=float)
-    bonus = np.array([sum(position_weight * c.words / (1.0 + positions[c.row]) for c in u) for u in units])
-    objective = -np.concatenate([bonus, np.array([weights[k] for k in kept])])
-    cons = [LinearConstraint(sparse.hstack([sparse.csr_matrix(lengths[None, :]), sparse.csr_matrix((1, n_c))]).tocsr(), -np.inf, room)]
-    cons.append(LinearConstraint(sparse.hstack([-inc.tocsr().T, sparse.identity(n_c)]).tocsr(), -np.inf, 0.0))
-    pairs = []
-    rows_of = [{c.row for c in u} for u in units]
-    last = [u[-1].row for u in units]
-    for i in range(n_u):
-        sims = pool.similarity_row(last[i])
-        meant = picked.meanings @ picked.meanings[last[i]] if picked.meanings is not None else None
-        for j in range(i + 1, n_u):
-            if rows_of[i] & rows_of[j] or sims[last[j]] >= picked.redundancy or (
-                meant is not None and meant[last[j]] >= SAME_MEANING
-            ):
-                pairs.append((i, j))
-    if pairs:
-        a = sparse.lil_matrix((len(pairs), n_u + n_c))
-        for k, (i, j) in enumerate(pairs):
-            a[k, i] = a[k, j] = 1.0
-        cons.append(LinearConstraint(a.tocsr(), -np.inf, 1.0))
-    result = milp(objective, constraints=cons, integrality=np.ones(n_u + n_c), bounds=Bounds(0, 1),
-                  options={"time_limit": 10.0, "disp": False})
-    if result.x is None:
-        return []
-    return [units[i] for i in range(n_u) if result.x[i] > 0.5]
 
 
 def shortened(pool: SentencePool, c: Candidate, *, options: BriefOptions) -> Candidate:
@@ -953,18 +802,6 @@ def choose_sentences(
     )
     if figures:
         picked.add(figures, found)
-    lead_doc = None
-    if LEAD_BODY_SHARE > 0 or LEAD_FAVOUR:
-        doc = lead_article(
-            pool, cands, positions, found, weights, docs=focus.docs, budget=budget, event=picked.event
-        )
-        lead_doc = doc
-        if doc is not None and LEAD_BODY_SHARE > 0:
-            first += lead_body(pool, cands, picked, positions, found, doc, picked.event)
-    if COVERAGE_ILP is not None:
-        for unit in coverage_program(pool, cands, picked, positions, found, weights, position_weight=COVERAGE_ILP):
-            if picked.fits(unit):
-                picked.add(unit, found)
     lexrank = pool_lexrank(pool)
     parts: dict[int, list[Candidate]] = {}
     part_concepts: dict[tuple[int, int], set[Concept]] = {}
@@ -998,8 +835,7 @@ def choose_sentences(
 
     def value(c: Candidate) -> float:
         gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
-        favour = 1.0 + LEAD_FAVOUR if lead_doc is not None and pool.doc_of(c.row) == lead_doc else 1.0
-        return favour * gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
+        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
 
     def central(c: Candidate) -> float:
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
