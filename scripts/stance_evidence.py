@@ -195,6 +195,22 @@ def recall(items: Sequence[Item], score) -> dict[str, tuple[float, int]]:
     return out
 
 
+def show_sets(items: Sequence[Item]) -> None:
+    """Recall of fixed sets: the lexical top k, the lead, and the page's second sentence
+    (in news the first of the body, which restates the headline)."""
+    for name, pick in (
+        ("lexical top 1 + lead", lambda an: {*an.ranked[:1], 0}),
+        ("lexical top 1 + lead + 2nd", lambda an: {*an.ranked[:1], 0, 1}),
+        ("lexical top 2 + lead + 2nd", lambda an: {*an.ranked[:2], 0, 1}),
+        ("lexical top 3 + lead", lambda an: {*an.ranked[:3], 0}),
+    ):
+        out = []
+        for label in ("agree", "disagree"):
+            hits = [bool(pick(it.an) & set(it.pair.rationale)) for it in items if it.pair.stance == label]
+            out.append(f"{label} {np.mean(hits):.3f} ({len(hits)})")
+        print(f"  {name:28s} " + "  ".join(out), flush=True)
+
+
 def best_in_candidates(item: Item, score: np.ndarray) -> int:
     """The sentence ``score`` puts first among what the model reads (lexical top 2 + lead)."""
     cands = set(me.candidate_indices(item.an))
@@ -250,6 +266,7 @@ def main() -> int:
         print(f"  pool (lexical top {POOL} + lead) {label} {np.mean(hits):.3f} ({len(hits)})")
     show("lexical", items, lexical_score)
     show("encoder + 0.5 lexical", items, encoder_score)
+    show_sets(items)
     show("ranker (4-fold by claim)", items, lambda it: cv["all", id(it)])
     show("ranker without the encoder", items, lambda it: cv["lexical", id(it)])
     show_best("relevance (shipped)", items, relevance_score)
@@ -259,6 +276,7 @@ def main() -> int:
         print(f"{name} ({len(its)} gold agree/disagree pairs with evidence)")
         show("lexical", its, lexical_score)
         show("encoder + 0.5 lexical", its, encoder_score)
+        show_sets(its)
         show("ranker (trained on baly2018)", its, full)
         show("ranker without the encoder", its, full_lexical)
         show_best("relevance (shipped)", its, relevance_score)

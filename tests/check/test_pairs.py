@@ -46,3 +46,14 @@ def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
     pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "fresh3.jsonl")
     assert len(pairs) == 30 and {p.stance for p in pairs} == {"agree", "disagree", "discuss", "unrelated"}
     assert all(len(p.doc.sentences) > 3 for p in pairs)  # whole ANT articles, not an empty read
+
+
+@pytest.mark.corpus
+def test_the_fresh5_stance_gold_names_the_evidence_of_every_sided_pair() -> None:
+    need(CORPORA / "ant")
+    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "fresh5.jsonl")
+    assert len(pairs) == 39 and {p.stance for p in pairs} == {"agree", "disagree", "discuss", "unrelated"}
+    sided = [p for p in pairs if p.stance in ("agree", "disagree")]
+    # the evidence a person would cite, as sentence indices of the article as khabar reads it
+    assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in sided)
+    assert not any(p.rationale for p in pairs if p not in sided)
