@@ -22,6 +22,7 @@ import random
 import re
 from pathlib import Path
 
+from khabar.errors import InputError
 from khabar.evaluate.extraction import article_loader
 from khabar.text.ar.normalize import normalize
 
@@ -78,7 +79,10 @@ def main() -> None:
     rng = random.Random(args.seed)
 
     def fits(path: str) -> bool:
-        text = load(path).text
+        try:
+            text = load(path).text
+        except InputError:  # a Baly page in another language (V-19.json#0: 49 % Arabic letters)
+            return False
         return (900 <= len(text) <= 3000 and len(_DIGIT.findall(text)) >= 6
                 and attributed_sentences(text, forms) >= 3 and not (speakers.shingles(text) & old))
 
