@@ -927,3 +927,25 @@ def test_the_object_a_verb_of_describing_needs_is_no_speaker():
     assert _who_said("ووصف الوزير سامر نادر القرار بأنه خطأ.") == ("سامر نادر", "القرار بأنه خطأ")
     # the unnamed source speaks, the country is accused
     assert _who_said("واتهم مصدر عسكري الولايات المتحدة بأنها تكذب.") == ("مصدر عسكري", "الولايات المتحدة بأنها تكذب")
+
+
+# --- session 9: the classes of fresh5 (issue 15) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال محافظ دير الزور إن 40 حافلة وصلت إلى المدينة.", "محافظ دير الزور"),  # a place of two words, not a name
+        ("وقال مدير مستشفى دير الزور إن 12 مصابا وصلوا.", "مدير مستشفى دير الزور"),
+        ("وقال محافظ دير الزور للميادين إن 40 حافلة وصلت.", "محافظ دير الزور"),  # the channel is the addressee
+        ("وقالت جمعية الهلال الأحمر إن 70 عائلة نزحت.", "جمعية الهلال الأحمر"),  # a society speaks as a body
+        ("وقال القاضي الدكتور أشرف العمري إن نصف الزيجات تنتهي بالطلاق.", "أشرف العمري"),  # a given name that is also a verb
+    ],
+)
+def test_fresh5_speakers_are_read_whole(text, speaker):
+    att = _only(text)
+    assert att.source is not None and att.source.text == speaker
+
+
+def test_a_verb_about_a_given_name_is_still_no_speaker():
+    assert not [a for a in find_attributions("وقال إن الرجل أشرف على العملية.") if a.source is not None]

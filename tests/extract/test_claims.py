@@ -974,3 +974,13 @@ def test_a_document_that_stipulates_a_figure_is_its_source():
     assert source_of(_by_value(cs, 30)) == "البيان"  # not the minister who spoke last
     (c,) = _claims("وتضمنت الخطة الحكومية تمويلا بقيمة 40 مليون دولار.")
     assert source_of(c) is None  # a plan is no document that speaks
+
+
+def test_an_estimate_by_a_judge_named_before_is_his():
+    # fresh5 (issue 15, session 9): "أشرف" is also a verb; the judge was cut to it and his
+    # later estimates ("وقدر العمري نسبة ... بنحو 35 في المئة") fell to the outlet
+    cs = _claims("وقال القاضي أشرف العمري إن الزواج المبكر شائع. وقدر العمري نسبة الزواج المبكر بنحو 35 في المئة "
+                 "في عام 2015 , في مقابل نحو 18 في المئة عام 2013.")
+    assert [source_of(c) for c in cs] == ["العمري", "العمري"]
+    (c,) = _claims("وقال محافظ دير الزور للميادين إن 40 حافلة من المواد الغذائية وصلت إلى المدينة.")
+    assert source_of(c) == "محافظ دير الزور"

@@ -111,8 +111,10 @@ class _Sentence(_Tokens):
                 j += 1
             elif self.named.get(j, (0, ""))[1] == "organisation" and self.named[j][0] <= end:
                 j = self.named[j][0]  # "مديرة [منظمة العفو] لنيجيريا اوسا اوجيغو"
-            elif j == i and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):
-                j += 1  # "مدير [مكتب] الإعلام ..."
+            elif j == i and _bare(w) in self.L.organisation and j + 1 < end and (
+                self.norm(j + 1).startswith("ال") or self.phrase_at(j + 1, self.L.place_phrases)
+            ):
+                j += 1  # "مدير [مكتب] الإعلام ..."، "مدير [مستشفى] دير الزور"
             elif w in ROLE_OWNERS:
                 j += 1
             elif (
@@ -120,6 +122,8 @@ class _Sentence(_Tokens):
                 and (self.norm(j + 1)[:2] in ("ال", "لل") or not self.is_word(j + 1))
             ):
                 j += 1  # "مستشار [أمني] للحكومة العراقية": an indefinite title's adjective, not a name
+            elif not w.startswith("ال") and (k := self.phrase_at(j, self.L.place_phrases)):
+                j += k  # "محافظ [دير الزور]": a place of two words, never a name (fresh5 gave "دير")
             elif j == i and not definite_title and not w.startswith("ال") and self.is_place_or_country(j):
                 j += 1  # "مدرب [أوروغواي]"، "سفير [مصر]": the country a title serves
             elif not definite_title and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):

@@ -72,6 +72,7 @@ class _Lists:
     statement_nouns: frozenset[str]  # تصريحات، بيان: "تصريحات X، التي زعم فيها أن"
     given: frozenset[str]  # given names (Arabic and foreign): a name may run on after one
     places: frozenset[str]  # one-word places that are not ordinary words: "موسكو"، "طهران"
+    place_phrases: dict[str, tuple[tuple[str, ...], ...]]  # places of several words: "دير الزور"
     stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
     own: frozenset[str]  # "حلفاء": a speaker's own people, "X وحلفاؤه" speak together
     nouns: dict[str, _Verb]  # nouns of saying, bare or after ب/ل ("بعد إعلان الأسد أن"، "لتأكيد")
@@ -185,6 +186,7 @@ def _lists() -> _Lists:
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
         ),
         places=frozenset(f for fields in read_fields("places") for f in fields if " " not in f and not f.startswith("~")),
+        place_phrases=_by_first([tuple(f.split()) for fields in read_fields("places") for f in fields if " " in f and not f.startswith("~")]),
     )
 
 
