@@ -984,3 +984,15 @@ def test_an_estimate_by_a_judge_named_before_is_his():
     assert [source_of(c) for c in cs] == ["العمري", "العمري"]
     (c,) = _claims("وقال محافظ دير الزور للميادين إن 40 حافلة من المواد الغذائية وصلت إلى المدينة.")
     assert source_of(c) == "محافظ دير الزور"
+
+
+def test_counts_of_applications_judges_and_yards_are_figures():
+    # fresh5 (issue 15, session 9): jobless claims, a court's judges and a distance in yards
+    # were read as no figure at all
+    (c,) = _claims("وقالت وزارة العمل إن طلبات الإعانة الجديدة انخفضت 4 آلاف طلب الأسبوع الماضي.")
+    assert (c.value, c.category, source_of(c)) == (4000, "other", "وزارة العمل")
+    (c,) = _claims("وبدأت المحاكمة بهيئة مؤلفة من 3 قضاة.")
+    assert (c.value, c.category) == (3, "other")
+    (c,) = _claims("واقتربت سفينة حربية على بعد 45 ياردة من المدمرة.")
+    assert (c.value, c.category) == (45, "measure")
+    assert not _claims("وطلب النائب عقد جلسة طارئة في 3 أيام.")  # the verb طلب counts nothing
