@@ -996,3 +996,13 @@ def test_counts_of_applications_judges_and_yards_are_figures():
     (c,) = _claims("واقتربت سفينة حربية على بعد 45 ياردة من المدمرة.")
     assert (c.value, c.category) == (45, "measure")
     assert not _claims("وطلب النائب عقد جلسة طارئة في 3 أيام.")  # the verb طلب counts nothing
+
+
+def test_an_estimate_whose_verb_lost_its_shadda_is_the_estimators():
+    # Baly 2018: "وقدّر" written "وقد ر", "مسلّح" written "مسل ح" (fresh5, issue 15)
+    cs = _claims("وقال القاضي أشرف العمري إن الزواج المبكر شائع. وقد ر العمري نسبة الزواج المبكر بنحو 35 في المئة .")
+    assert [source_of(c) for c in cs] == ["العمري"]
+    (c,) = _claims("وقالت الوزارة إن العملية أدت إلى مقتل أكثر من مئتي مسل ح .")
+    assert (c.value, c.category, c.group) == (200, "killed", "fighters")
+    (c,) = _claims("وقال د سامي النجار إن 12 شخصا قتلوا.")  # a title written as a letter stays apart
+    assert source_of(c) == "سامي النجار"

@@ -144,3 +144,16 @@ def test_letter_runs_are_the_arabic_letter_runs_of_a_normalized_text() -> None:
     from khabar.text.ar.tokenize import letter_runs
 
     assert letter_runs(normalize("قُتل 5 أشخاص، و2011م BBC")) == {"قتل", "اشخاص", "و", "م"}
+
+
+def test_a_lone_letter_after_a_word_is_joined_back_where_a_shadda_was_lost():
+    from khabar.text.ar.tokenize import has_split_letter, rejoined_split_letters
+
+    text = "وقد ر العمري أن مسل ح قتل , وفي تصريح ل نائب و والحلفاء د سامي ل - الوطن"
+    assert has_split_letter(text)
+    toks = rejoined_split_letters(text, tokenize(text, punctuation=True), frozenset({"د"}))
+    norms = [t.norm for t in toks]
+    assert "وقدر" in norms and "مسلح" in norms
+    assert all(text[t.start : t.end] == t.text for t in toks)
+    assert norms.count("ل") == 2 and "و" in norms and "د" in norms  # prepositions, و and a title stay apart
+    assert not has_split_letter("وقال المرصد إن 12 شخصا قتلوا.")

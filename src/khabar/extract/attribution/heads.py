@@ -53,7 +53,7 @@ _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "ال
 _DAY_PARTS = frozenset({"مساء", "صباح", "ظهر", "فجر", "ليل"})
 #: Titles of address that stand right before a name, also after a role ("وكيل الوزارة
 #: الدكتور سلطان شاولي"، "قائد الشرطة العميد ...").
-_HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "المهندس", "العميد", "اللواء", "العقيد", "الاستاذ", "القاضي"})
+_HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "المهندس", "الفريق", "العميد", "اللواء", "العقيد", "الاستاذ", "القاضي"})
 #: A clause in which a speaker asks not to be named is this many words at most ("الذي طلب
 #: عدم الكشف عن هويته" is six).
 MAX_ANONYMITY_WORDS = 7
@@ -912,17 +912,19 @@ class _Sentence(_Tokens):
                 if ne2 > r2:
                     return _Head(a, ne2, (r2, ne2), (a, c), "person", self._organisation(a, t, c), False)
             if self.norm(r) in _HONORIFICS and r + 1 < limit:
-                # "وكيل وزارة البترول الدكتور سلطان شاولي": the role, the name's own title, the name
-                ne = self.name_end(r + 1, limit)
-                if ne == r + 1 and self.title_at(r + 1) == 1 and r + 2 < limit:
+                # "وكيل وزارة البترول الدكتور سلطان شاولي": the role, the name's own title, the
+                # name; a rank of two words is skipped whole ("[الفريق أول] سيرغي سوروفيكين")
+                h = r + max(1, self.title_at(r))
+                ne = self.name_end(h, limit)
+                if ne == h and self.title_at(h) == 1 and h + 1 < limit:
                     # "[سلطان] شاولي"، "[سلطان] الهاشمي": a given name that is also a title
-                    nxt = self.norm(r + 2)
-                    family = nxt.startswith("ال") and self.is_word(r + 2) and not self.stop_at(r + 2) and not self.title_at(r + 2)
-                    ne = r + 3 if family else self.name_end(r + 2, limit)
-                    if ne == r + 2:
-                        ne = r + 1
-                if ne > r + 1:
-                    return _Head(a, ne, (r + 1, ne), (a, r + 1), "person", org, False)
+                    nxt = self.norm(h + 1)
+                    family = nxt.startswith("ال") and self.is_word(h + 1) and not self.stop_at(h + 1) and not self.title_at(h + 1)
+                    ne = h + 2 if family else self.name_end(h + 1, limit)
+                    if ne == h + 1:
+                        ne = h
+                if ne > h:
+                    return _Head(a, ne, (h, ne), (a, h), "person", org, False)
             ne = self.name_end(r, limit)
             if ne > r and self._aide_of(a, r):
                 # "مبعوث الرئيس روحاني": the name is the principal's; the aide speaks, named

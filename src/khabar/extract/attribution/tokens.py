@@ -28,7 +28,7 @@ from khabar.extract.attribution.sources import (
     SourceKind,
 )
 from khabar.extract.titles import has_abbreviation_dot, without_abbreviation_dots
-from khabar.text.ar.tokenize import Token, tokenize
+from khabar.text.ar.tokenize import Token, has_split_letter, rejoined_split_letters, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,8 @@ class _Tokens:
         self.toks: list[Token] = tokenize(text, punctuation=True)
         if has_abbreviation_dot(text):
             self.toks = without_abbreviation_dots(self.toks, self.L.abbreviations)  # "وقال د. سامي"
+        if has_split_letter(text):
+            self.toks = rejoined_split_letters(text, self.toks, self.L.abbreviations)  # "وقد ر العمري" (Baly)
         self.n = len(self.toks)
         #: the normalized tokens, read by every rule (a list: cheaper than each token's field)
         self.norms: list[str] = [t.norm for t in self.toks]

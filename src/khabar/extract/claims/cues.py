@@ -13,7 +13,7 @@ from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_a
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import Token, tokenize
+from khabar.text.ar.tokenize import Token, has_split_letter, rejoined_split_letters, tokenize
 
 # Quotation marks do not end a clause: «أكثر من 75 ألف مدني» ما زالوا محاصرين.
 _QUOTE_MARKS = frozenset('"\'«»“”„‘’')
@@ -229,6 +229,8 @@ class _Sent:
         toks = tokenize(text, punctuation=True)
         if has_abbreviation_dot(text):
             toks = without_abbreviation_dots(toks, abbreviations())  # "وسبق أن قدر د. سامي"
+        if has_split_letter(text):
+            toks = rejoined_split_letters(text, toks, abbreviations())  # "وقد ر العمري نسبة" (Baly)
         lists = _lists()
         boundary = [False] * len(toks)
         i = 0

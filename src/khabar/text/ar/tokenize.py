@@ -138,3 +138,40 @@ def letter_runs(norm: str) -> frozenset[str]:
     Arabic letters that stands alone in the text is one of them).  Kept for the last
     sentences: the numbers and then the dates of an article read the same sentences."""
     return frozenset(_LETTER_RUN.findall(norm))
+
+
+#: A lone Arabic letter written after a word, one space between: where a page lost a shadda
+#: and split the word at it ("وقدّر" written "وقد ر"، "مسلّح" written "مسل ح": Baly 2018).
+_SPLIT_LETTER = re.compile(f"[{_AR_LETTER}] [{_AR_LETTER}](?![{_AR_LETTER}{_AR_INNER}{_DIGIT}])")
+
+
+_APART = frozenset("ولبك")
+_APART_BEFORE = frozenset('-–"«“')
+
+
+def has_split_letter(text: str) -> bool:
+    """``text`` may hold a word split at a lost shadda: a cheap look before
+    :func:`rejoined_split_letters` goes over the tokens."""
+    return _SPLIT_LETTER.search(text) is not None
+
+
+def rejoined_split_letters(text: str, toks: list[Token], keep: frozenset[str]) -> list[Token]:
+    """``toks`` (of ``text``) with a lone letter written one space after a word joined back
+    to it ("وقد ر" -> one token, normalized "وقدر"), except the one-letter conjunction and
+    prepositions (و ل ب ك, written apart: "و والحلفاء"، "وفي تصريح ل نائب رئيس الوزراء", so a
+    word split before one of them, "تسج ل", stays split), the letters of ``keep`` (titles
+    written as a letter: "د سامي") and a letter before a hyphen, a quotation mark or a Latin
+    name."""
+    out: list[Token] = []
+    for t in toks:
+        if len(t.norm) == 1 and t.norm not in _APART and t.norm not in keep and out and t.norm.isalpha() and not t.norm.isascii():
+            after = text[t.end : t.end + 3].lstrip()[:1]
+            if after and (after in _APART_BEFORE or after.isascii() and after.isalpha()):
+                out.append(t)
+                continue
+            p = out[-1]
+            if p.end + 1 == t.start and text[p.end] == " " and p.norm[-1:].isalpha() and not p.norm.isascii():
+                out[-1] = Token(text[p.start : t.end], p.start, t.end, p.norm + t.norm)
+                continue
+        out.append(t)
+    return out
