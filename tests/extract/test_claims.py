@@ -1006,3 +1006,21 @@ def test_an_estimate_whose_verb_lost_its_shadda_is_the_estimators():
     assert (c.value, c.category, c.group) == (200, "killed", "fighters")
     (c,) = _claims("وقال د سامي النجار إن 12 شخصا قتلوا.")  # a title written as a letter stays apart
     assert source_of(c) == "سامي النجار"
+
+
+def test_a_year_or_month_right_after_a_figure_is_the_period_it_covers():
+    # fresh5 (issue 15, session 9): every one of these was read as the publication day
+    cs = _claims("وقدر العمري النسبة بنحو 35 في المئة في عام 2015 , في مقابل نحو 18 في المئة عام 2013 .")
+    assert [(c.span.kind, c.span.start, c.span.end) for c in cs] == [
+        ("period", dt.date(2015, 1, 1), dt.date(2015, 12, 31)),
+        ("period", dt.date(2013, 1, 1), dt.date(2013, 12, 31)),
+    ]
+    assert not any(c.cumulative for c in cs)  # a count over a bounded period grows no more
+    (c,) = _claims("ومن المتوقع أن يصل إنتاج النفط إلى 10.7 مليون برميل يوميا هذا العام.")
+    assert (c.span.kind, c.span.start) == ("period", dt.date(2023, 1, 1))
+    (c,) = _claims("في العام الماضي، اتفقت الدول على خفض الإنتاج بما إجماليه 1.8 مليون برميل يوميا.")
+    assert (c.span.kind, c.span.start) == ("period", dt.date(2022, 1, 1))  # it opens the sentence
+    (c,) = _claims("ويقترح البيان خفض الفاقد بنسبة 30 في المئة بحلول عام 2030.")
+    assert (c.span.kind, c.span.start, c.span.end) == ("period", None, dt.date(2030, 1, 1))  # a deadline
+    (c,) = _claims("وشكلت الصادرات 12 بالمئة من الإنتاج مقارنة بعام 2017.")
+    assert c.span.kind == "day"  # a comparison is not the figure's time

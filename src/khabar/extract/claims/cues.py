@@ -140,6 +140,8 @@ class _Lists:
     document_verb: _Matcher  # [show_verb] and [stipulate_verb]: their subject is a document
     so_far: _Matcher
     period: _Matcher
+    period_bound: _Matcher  # [period bound]: before a year, it is no period of the figure
+    period_by: _Matcher  # [period by]: before a year, a deadline
     named_period: _Matcher
     exchange: _Matcher
     locating: _Matcher
@@ -193,7 +195,9 @@ def _lists() -> _Lists:
         source_verb=_matcher(by_tag["source_verb"]),
         document_verb=_matcher(by_tag["show_verb"] + by_tag["stipulate_verb"]),
         so_far=_matcher(by_tag["so_far"]),
-        period=_matcher(by_tag["period"]),
+        period=_matcher([e for e in by_tag["period"] if not e.mode]),
+        period_bound=_matcher([e for e in by_tag["period"] if e.mode == "bound"]),
+        period_by=_matcher([e for e in by_tag["period"] if e.mode == "by"]),
         named_period=_matcher(by_tag["named_period"]),
         exchange=_matcher(by_tag["exchange"]),
         locating=_matcher(by_tag["locating"]),
