@@ -47,13 +47,13 @@ def test_brief_round_trips_through_json_form():
 def test_the_id_hashes_the_collapsed_text_whatever_the_chunk(monkeypatch, chunk):
     import hashlib
 
-    from khabar import model
+    from khabar import article
     from khabar.text.ar.normalize import normalize
 
     title, body = "  حصار  الحي\u00a0الشرقي ", "قال\tالمكتب\n\n  إن   نحو أربعين ألفاً\u2003محاصرون \x1c هناك  "
     whole = " ".join(normalize(f"{title}\n{body}").split())
-    monkeypatch.setattr(model, "_COLLAPSE_CHUNK", chunk)
-    assert model.article_id_for(title, body) == hashlib.sha1(whole.encode("utf-8")).hexdigest()[:16]
+    monkeypatch.setattr(article, "_COLLAPSE_CHUNK", chunk)
+    assert article.article_id_for(title, body) == hashlib.sha1(whole.encode("utf-8")).hexdigest()[:16]
 
 
 def test_normalized_words_are_the_normalized_text_split_and_joined():
@@ -73,12 +73,12 @@ def test_normalized_words_are_the_normalized_text_split_and_joined():
 
 def test_the_id_of_a_long_text_is_the_id_of_its_words(monkeypatch):
     """Over the chunk size the id hashes the chunked pieces: the same id."""
-    from khabar import model
+    from khabar import article
 
     title, body = "عنوان الخبر", "فقرة  أولى\n\nفقرة\u00a0ثانية ـ هنا"
-    short = model.article_id_for(title, body)
-    monkeypatch.setattr(model, "_COLLAPSE_CHUNK", 5)
-    assert model.article_id_for(title, body) == short
+    short = article.article_id_for(title, body)
+    monkeypatch.setattr(article, "_COLLAPSE_CHUNK", 5)
+    assert article.article_id_for(title, body) == short
 
 
 def test_json_text_is_the_standard_librarys_indented_json_of_the_jsonable_form():

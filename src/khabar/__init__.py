@@ -17,10 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from khabar.article import Article
 from khabar.config import BriefOptions, FieldMap, ReadOptions
 from khabar.errors import InputError, InputWarning, KhabarError, OptionsError, StoreError
-from khabar.model import Article, EventBrief
+
+if TYPE_CHECKING:
+    from khabar.model import EventBrief
 
 __version__ = "0.1.0"
 
@@ -40,6 +44,17 @@ __all__ = [
     "open_store",
     "read",
 ]
+
+
+def __getattr__(name: str):
+    """``khabar.EventBrief`` from :mod:`khabar.model`, imported when first asked for: every
+    command imports this package, and the brief's classes are most of the start-up of one
+    that only reads and stores articles (``khabar ingest``)."""
+    if name == "EventBrief":
+        from khabar.model import EventBrief
+
+        return EventBrief
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read(

@@ -260,7 +260,7 @@ def analyze_many(
 
 #: The parts of khabar whose code and data make a document: a change to any file in them
 #: makes every kept document stale.
-_ANALYSIS_SOURCES = ("text", "extract", "pipeline.py", "model.py")
+_ANALYSIS_SOURCES = ("text", "extract", "pipeline.py", "model.py", "article.py")
 #: Packages whose version may change what the pipeline finds (stemmers, the tagger's CRF).
 _ANALYSIS_PACKAGES = ("nltk", "snowballstemmer", "python-crfsuite", "numpy")
 

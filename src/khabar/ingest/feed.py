@@ -14,7 +14,7 @@ from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.ingest.html import html_to_text
 from khabar.ingest.metadata import make_article, parse_date
-from khabar.model import Article
+from khabar.article import Article
 
 
 def read_feed(text: str, *, source: str, options: ReadOptions) -> Iterator[Article | InputError]:

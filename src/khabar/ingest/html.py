@@ -14,7 +14,7 @@ import re
 from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.ingest.metadata import make_article
-from khabar.model import Article
+from khabar.article import Article
 
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table section article header footer pre dd dt".split()

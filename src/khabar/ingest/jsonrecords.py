@@ -19,7 +19,7 @@ from khabar.config import FieldMap, ReadOptions
 from khabar.errors import InputError
 from khabar.ingest.metadata import make_article
 from khabar.ingest.notices import warn
-from khabar.model import Article
+from khabar.article import Article
 
 #: Keys under which a JSON object may keep its list of records.
 LIST_KEYS = ("articles", "items", "data", "records", "results", "documents")

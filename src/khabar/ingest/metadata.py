@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from khabar.config import ReadOptions, plausible_published, published_range
 from khabar.errors import InputError
 from khabar.ingest.notices import warn
-from khabar.model import Article
+from khabar.article import Article
 from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import letter_counts, normalize, share_of_arabic
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.ingest.metadata import make_article, parse_date, split_source_line
-from khabar.model import Article
+from khabar.article import Article
 
 FRONT_MATTER_KEYS = frozenset({"outlet", "published", "date", "url", "title", "language", "source"})
 _FENCE = "---"

@@ -21,7 +21,7 @@ from khabar.ingest.jsonrecords import read_json, read_jsonl
 from khabar.ingest.notices import with_warnings
 from khabar.ingest.plaintext import read_plain
 from khabar.ingest.trec import looks_like_trec, read_trec
-from khabar.model import Article
+from khabar.article import Article
 
 __all__ = [
     "EXTENSIONS",

@@ -17,7 +17,7 @@ from itertools import islice
 from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.ingest.metadata import make_article
-from khabar.model import Article
+from khabar.article import Article
 
 _OPEN, _CLOSE = "<DOC>", "</DOC>"
 _TAGS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR", "ABSTRACT", "TEXT")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from khabar.ingest.metadata import file_name
-from khabar.model import Article
+from khabar.article import Article
 
 
 def article_row(a: Article) -> dict[str, Any]:

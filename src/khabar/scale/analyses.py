@@ -8,7 +8,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from khabar.model import Article
+from khabar.article import Article
 from khabar.scale.engines import Engine
 
 if TYPE_CHECKING:

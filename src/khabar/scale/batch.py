@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from khabar.config import ReadOptions, StoryOptions
 from khabar.errors import InputError, OptionsError
 from khabar.ingest import list_inputs, path_kind, read_path
-from khabar.model import Article
+from khabar.article import Article
 from khabar.scale.engines import Engine, ProcessEngine, available_workers
 
 if TYPE_CHECKING:  # the store is only needed by the store-writing variant

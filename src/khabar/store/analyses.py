@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from khabar.model import Article
+from khabar.article import Article
 from khabar.store.articles import _COLUMNS, _ID_CHUNK, DateCursor, _article, _check_page, _keyset_page
 from khabar.store.connection import Connection
 

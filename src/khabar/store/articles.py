@@ -11,7 +11,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from khabar.errors import OptionsError, StoreError
-from khabar.model import Article
+from khabar.article import Article
 from khabar.store.connection import Connection
 from khabar.store.query import index_columns, parse_query, snippet
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from khabar.errors import StoreError
-from khabar.model import Article
+from khabar.article import Article
 from khabar.store.articles import _COLUMNS, DateCursor, _article, _check_page, _iso_date, _keyset_page
 from khabar.store.connection import Connection
 
