@@ -196,6 +196,22 @@ def test_store_variant_joins_partitions_into_transactions_of_the_batch_size(tmp_
     assert sizes == [5] * (len(read) // 5) + ([len(read) % 5] if len(read) % 5 else [])
 
 
+def test_the_files_are_named_as_pathlib_writes_them():
+    """A path given as written is kept as it is only when ``Path`` would write it so
+    (random names of slashes and dots: the same text as ``str(Path(name))``)."""
+    import random
+    from pathlib import Path
+
+    from khabar.scale.batch import _as_pathlib_writes
+
+    rng = random.Random(3)
+    pieces = ["/", ".", "a", "b/", "./", ".."]
+    for _ in range(20_000):
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _as_pathlib_writes(name) == str(Path(name)), repr(name)
+    assert _as_pathlib_writes(Path("x//y/")) == "x/y"
+
+
 def test_the_last_partitions_are_cut_in_four_in_order():
     from khabar.scale.batch import partition_files
 
