@@ -99,3 +99,72 @@ def test_a_forked_call_that_fails_raises_here_and_one_that_cannot_come_back_is_m
     with pytest.raises(ValueError, match="no such figure"):
         run_forked(_fails, "no such figure")()
     assert callable(run_forked(_unpicklable)())
+
+
+# --- the engine's own forked workers ------------------------------------------------------------
+
+
+def _echo(part, *, pad=0):
+    if part == "fail":
+        raise ValueError("a part that fails")
+    if part == "die":
+        os._exit(3)
+    if part == "unsendable":
+        return lambda: None
+    return os.getpid(), part, b"x" * pad
+
+
+@pytest.mark.skipif(not __import__("khabar.scale.engines", fromlist=["FORKS"]).FORKS, reason="forks only on Linux")
+def test_forked_workers_pass_parts_and_results_larger_than_their_pipes_both_ways():
+    """Parts of 3 MB each way, 2 held by each worker: written as each pipe takes them, while
+    the results come back, never waiting on a full pipe."""
+    from khabar.scale.engines import run_on_forks
+
+    parts = [bytes([i]) * (3 << 20) for i in range(7)]
+    out = dict(run_on_forks(_echo, iter(enumerate(parts)), 2, {"pad": 3 << 20}))
+    assert sorted(out) == list(range(7))
+    assert all(out[i][1] == parts[i] and len(out[i][2]) == 3 << 20 for i in out)
+    assert len({pid for pid, _part, _pad in out.values()}) == 2 and os.getpid() not in {p for p, _, _ in out.values()}
+
+
+@pytest.mark.skipif(not __import__("khabar.scale.engines", fromlist=["FORKS"]).FORKS, reason="forks only on Linux")
+@pytest.mark.parametrize(("bad", "error", "message"), [
+    ("fail", ValueError, "a part that fails"),
+    ("die", "WorkerDied", "ended before sending the result of part 3"),
+    ("unsendable", "WorkerDied", "the result of part 3 cannot be sent"),
+])
+def test_a_forked_part_that_fails_raises_here_and_every_worker_ends(bad, error, message):
+    from khabar.scale import engines
+
+    error = getattr(engines, error) if isinstance(error, str) else error
+    before = _children()
+    run = engines.ProcessEngine(2).run(_echo, ["a", "b", "c", bad, "e", "f"])
+    with pytest.raises(error, match=message):
+        for _ in run:
+            pass
+    assert _children() == before
+
+
+@pytest.mark.skipif(not __import__("khabar.scale.engines", fromlist=["FORKS"]).FORKS, reason="forks only on Linux")
+def test_forked_workers_end_when_the_caller_stops_early():
+    from khabar.scale.engines import ProcessEngine
+
+    before = _children()
+    run = ProcessEngine(2).run(_echo, list("abcdefgh"))
+    assert next(run)[0] in range(8)  # parts come back as they finish, in any order
+    run.close()
+    assert _children() == before
+
+
+def _children() -> set[int]:
+    """This process's child processes (Linux: /proc)."""
+    me = str(os.getpid())
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me:
+            found.add(int(stat.parent.name))
+    return found

@@ -11,6 +11,8 @@ knows what the parts are, so any stage of the pipeline can hand work to an engin
 from __future__ import annotations
 
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Protocol
 
-from khabar.errors import OptionsError
+from khabar.errors import KhabarError, OptionsError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -54,7 +56,9 @@ class ProcessEngine:
     At most ``2 x workers`` parts are in flight and ``parts`` is consumed only as parts
     are submitted: when the caller (the one store writer) is slower than the workers,
     nothing piles up in memory, and parts read from a store are read as they are needed.
-    ``workers=1``, or fewer than two parts, runs every part in the calling process.
+    ``workers=1``, or fewer than two parts, runs every part in the calling process.  On
+    Linux the workers are forked by :func:`run_on_forks`, elsewhere started by the standard
+    library's process pool.
     """
 
     workers: int = 2
@@ -71,6 +75,9 @@ class ProcessEngine:
                 yield i, fn(part, **kwargs)
             return
         todo = chain(first, todo)
+        if FORKS:
+            yield from run_on_forks(fn, todo, self.workers, kwargs)
+            return
         # Imported here: the process pool (multiprocessing, sockets, pickling) is a tenth of
         # the start-up of a one-process command such as `khabar ingest` (~8 ms of ~100).
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -89,6 +96,92 @@ class ProcessEngine:
                     yield pending.pop(future), future.result()
 
 
+#: Whether :class:`ProcessEngine` forks its workers itself (:func:`run_on_forks`): where fork
+#: is the processes' way of starting (Linux).  Elsewhere the standard library's process pool.
+FORKS = sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+class WorkerDied(KhabarError):
+    """A worker process ended before sending the result of its part (killed, out of memory)."""
+
+
+#: Parts a forked worker holds at most: the one it works on and the next, so it never waits
+#: for this process to hand it work.
+_AHEAD = 2
+
+#: Bytes of a pipe between this process and a worker (Linux's default 64 kB): a partition's
+#: result is a megabyte or more, and each 64 kB was a wake-up of both processes.
+_PIPE_BYTES = 1 << 20
+
+
+def run_on_forks(fn: Callable[..., Any], todo: Iterator[tuple[int, Any]], workers: int, kwargs: dict[str, Any]) -> Iterator[tuple[int, Any]]:
+    """:meth:`ProcessEngine.run` on ``workers`` processes forked here: each has this process's
+    memory, so ``fn`` and ``kwargs`` are not sent; a part goes to a worker and its result
+    comes back pickled through a pipe of its own, each message its length then its bytes.
+
+    ``concurrent.futures``' pool did the same through ``multiprocessing``, whose import
+    (sockets, subprocess, tempfile) was ~14 ms of CPU spent before the first worker started
+    in every ``khabar ingest`` on workers, with threads and queues between the two.  Here this
+    process never waits on a full pipe (a part is written as its pipe takes it: a worker busy
+    sending a result could not read it), so parts and results of any size cannot deadlock.
+    A worker that ends without its result raises :class:`WorkerDied`; an exception raised by
+    ``fn`` is raised here; whatever ends the run early (an exception, the caller closing the
+    iterator) kills the workers, and a normal end lets them exit."""
+    import pickle
+    import select
+
+    parent = os.getpid()
+    kids: list[_Kid] = []
+    clean = False
+    try:
+        for _ in range(workers):
+            kids.append(_fork_worker(fn, kwargs, parent, [fd for k in kids for fd in (k.task, k.result)]))
+        by_fd = {k.result: k for k in kids}
+        by_task = {k.task: k for k in kids}
+        more = True
+
+        def feed(kid: _Kid, up_to: int = _AHEAD) -> None:
+            nonlocal more
+            while more and len(kid.parts) < up_to:
+                item = next(todo, None)
+                if item is None:
+                    more = False
+                    return
+                kid.parts.append(item[0])
+                kid.queue(pickle.dumps(item, pickle.HIGHEST_PROTOCOL))
+
+        for held in range(1, _AHEAD + 1):  # a part to each, then the next: few parts are shared out
+            for kid in kids:
+                feed(kid, held)
+        while any(k.parts for k in kids):
+            poll = select.poll()  # not select.select: a process may hold file numbers over 1024
+            for kid in kids:
+                if kid.parts:
+                    poll.register(kid.result, select.POLLIN)
+                if kid.out:
+                    poll.register(kid.task, select.POLLOUT)
+            done = []
+            for fd, _event in poll.poll():  # a hang-up or an error is read or written, and said
+                if fd in by_task:
+                    by_task[fd].write()
+                else:
+                    kid = by_fd[fd]
+                    done.extend((kid.parts.pop(0), kid, data) for data in kid.read())
+            for i, kid, data in sorted(done, key=lambda d: d[0]):
+                try:
+                    ok, value = pickle.loads(data)
+                except Exception as e:  # noqa: BLE001 - a result or exception that does not unpickle
+                    raise WorkerDied(f"the result of part {i} could not be read: {type(e).__name__}: {e}") from None
+                if not ok:
+                    raise value
+                yield i, value
+                feed(kid)  # once the result is taken: a slow taker holds the parts back
+        clean = True
+    finally:
+        for kid in kids:
+            kid.close(kill=not clean)
+
+
 #: How often a worker looks whether the process that started it is still there.
 PARENT_CHECK_S = 0.5
 
@@ -105,6 +198,128 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
+
+
+class _Kid:
+    """A forked worker as its parent sees it: its pid, the write end of its parts' pipe
+    (non-blocking) and the read end of its results' pipe, the parts it holds, the bytes
+    not yet written to it and those of the result it is sending."""
+
+    def __init__(self, pid: int, task: int, result: int) -> None:
+        self.pid, self.task, self.result = pid, task, result
+        self.parts: list[int] = []
+        self.out = bytearray()
+        self.inbox = bytearray()
+
+    def queue(self, data: bytes) -> None:
+        self.out += len(data).to_bytes(8, "little")
+        self.out += data
+        self.write()
+
+    def write(self) -> None:
+        try:
+            sent = os.write(self.task, self.out)
+        except BlockingIOError:
+            return
+        except BrokenPipeError:
+            raise WorkerDied(f"worker process {self.pid} ended before taking part {self.parts[-1]}") from None
+        del self.out[:sent]
+
+    def read(self) -> list[bytes]:
+        """The messages completed by what the pipe holds now (WorkerDied at its end)."""
+        chunk = os.read(self.result, _PIPE_BYTES)
+        if not chunk:
+            raise WorkerDied(f"worker process {self.pid} ended before sending the result of part {self.parts[0]}")
+        self.inbox += chunk
+        messages = []
+        while len(self.inbox) >= 8:
+            size = int.from_bytes(self.inbox[:8], "little")
+            if len(self.inbox) < 8 + size:
+                break
+            messages.append(bytes(self.inbox[8 : 8 + size]))
+            del self.inbox[: 8 + size]
+        return messages
+
+    def close(self, *, kill: bool) -> None:
+        os.close(self.task)  # a waiting worker reads the end of its parts and exits
+        os.close(self.result)
+        try:
+            if kill:
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):  # gone, or reaped by someone else
+            pass
+
+
+def _fork_worker(fn: Callable[..., Any], kwargs: dict[str, Any], parent: int, inherited: list[int]) -> _Kid:
+    """Fork one worker of :func:`run_on_forks`; ``inherited``: this process's ends of the
+    workers forked before, which the new one closes (else a worker would still hold a
+    sibling's pipe open, and that sibling would never read its end)."""
+    import fcntl
+
+    task_r, task_w = os.pipe()
+    result_r, result_w = os.pipe()
+    for fd in (task_w, result_w):
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        except OSError:  # over the system's limit: the default size works, more slowly
+            pass
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            for fd in (*inherited, task_w, result_r):
+                os.close(fd)
+            _serve(fn, kwargs, task_r, result_w, parent)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(task_r)
+    os.close(result_w)
+    os.set_blocking(task_w, False)
+    return _Kid(pid, task_w, result_r)
+
+
+def _serve(fn: Callable[..., Any], kwargs: dict[str, Any], task: int, result: int, parent: int) -> None:
+    """A forked worker's loop: read a part, send ``(True, fn(part, **kwargs))`` or ``(False,
+    the exception)``, until the parent closes the parts' pipe."""
+    import pickle
+
+    die_with_parent(parent)
+    with open(task, "rb", buffering=0) as parts, open(result, "wb", buffering=0) as results:
+        while True:
+            head = _read_exactly(parts, 8)
+            if head is None:
+                return
+            i, part = pickle.loads(_read_exactly(parts, int.from_bytes(head, "little")) or b"")
+            try:
+                out = (True, fn(part, **kwargs))
+            except Exception as e:  # noqa: BLE001 - raised in the parent
+                out = (False, e)
+            try:
+                data = pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
+            except Exception as e:  # noqa: BLE001 - a result (or exception) that does not pickle
+                data = pickle.dumps((False, WorkerDied(f"the result of part {i} cannot be sent: {type(e).__name__}: {e}")))
+            _write_all(results, len(data).to_bytes(8, "little"))
+            _write_all(results, data)
+
+
+def _write_all(f: Any, data: bytes) -> None:
+    view, sent = memoryview(data), 0
+    while sent < len(data):
+        sent += f.write(view[sent:])
+
+
+def _read_exactly(f: Any, n: int) -> bytes | None:
+    """``n`` bytes of ``f``, None at its end."""
+    buf = bytearray(n)
+    view, got = memoryview(buf), 0
+    while got < n:
+        k = f.readinto(view[got:])
+        if not k:
+            return None
+        got += k
+    return bytes(buf)
 
 
 def run_forked(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Callable[[], Any]:
