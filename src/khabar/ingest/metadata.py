@@ -21,7 +21,7 @@ from khabar.errors import InputError
 from khabar.ingest.notices import warn
 from khabar.article import Article
 from khabar.text.ar.lexicon import read_json
-from khabar.text.ar.normalize import letter_counts, normalize, share_of_arabic
+from khabar.text.ar.normalize import letter_counts, letter_counts_cut, normalize, share_of_arabic
 
 # --- month names ---------------------------------------------------------------------------
 # Arabic month names (Levantine, Egyptian/Gulf and Maghreb forms) live in the one calendar
@@ -271,13 +271,14 @@ def make_article(
     text = f"{title}\n{body}"
     if not text.strip():
         raise InputError(source, "no article text found")
-    # One pass over the text's start: its letters decide both checks.
+    # One pass over the text's start: its letters decide both checks.  The sample is the
+    # whole text of nearly every article, encoded once for both (and for the id: see
+    # normalize._encode).
     head = max(options.min_letters * 20, 2000)
-    letters, arabic = letter_counts(text[:head])
+    (letters, arabic), (more, more_arabic) = letter_counts_cut(text[: max(head, _LANGUAGE_SAMPLE)], head)
     if letters < options.min_letters:
         raise InputError(source, f"too short: {letters} letters, an article has at least {options.min_letters}")
     if head <= _LANGUAGE_SAMPLE:
-        more, more_arabic = letter_counts(text[head:_LANGUAGE_SAMPLE])
         letters, arabic = letters + more, arabic + more_arabic
     else:
         letters, arabic = letter_counts(text[:_LANGUAGE_SAMPLE])

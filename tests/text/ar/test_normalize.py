@@ -167,6 +167,33 @@ def test_letter_counts_count_what_letters_of_keeps() -> None:
         assert letter_counts(text) == (len(letters), arabic), repr(text)
 
 
+def test_a_remembered_text_gives_the_bytes_of_itself_its_start_and_its_end() -> None:
+    """After a long text is encoded, the text, any start and any end of it, and any other
+    text get the bytes a fresh encoding gives (random texts in and out of the alphabet,
+    short ones between that are not remembered); the language check's two counts are
+    those of the two slices."""
+    import codecs
+
+    from khabar.text.ar.normalize import letter_counts, letter_counts_cut
+
+    def fresh(text: str) -> bytes | None:
+        try:
+            return codecs.charmap_encode(text, "strict", rules._ENCODING)[0]
+        except UnicodeEncodeError:
+            return None
+
+    rng = random.Random(11)
+    for text in random_texts(300, 600):
+        text = text * (1 + rules._REMEMBERED // max(1, len(text)))  # long enough to be remembered
+        assert rules._encode(text) == fresh(text)
+        for _ in range(4):
+            cut = rng.randint(0, len(text))
+            for part in (text[:cut], text[cut:], text[cut // 2 : cut], "حلب"[: cut % 4], text):
+                assert rules._encode(part) == fresh(part), repr(part)
+        assert letter_counts_cut(text, cut) == (letter_counts(text[:cut]), letter_counts(text[cut:]))
+    assert letter_counts_cut("中文 حلب abc", 4) == ((3, 1), (5, 2))  # outside the alphabet: the other path
+
+
 def test_normalize_plain_is_normalize_and_encode_plain() -> None:
     """The plain bytes translated from the normalization's own are what encoding the
     normalized text gives, in and out of both alphabets, with expansions (…)."""

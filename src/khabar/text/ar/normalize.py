@@ -173,11 +173,38 @@ _OUTSIDE = re.compile("[^" + "".join(map(re.escape, _ALPHABET)) + "]+")
 
 
 def _encode(text: str) -> bytes | None:
-    """``text`` as bytes of the alphabet, or None when it has a character outside it."""
+    """``text`` as bytes of the alphabet, or None when it has a character outside it.
+
+    A character is a byte, so the bytes of a text's start or end are those of the whole
+    cut where the text is: the last long text encoded is remembered (:data:`_REMEMBERED`),
+    and the text itself, its start or its end is cut from its bytes instead of encoded
+    again.  Ingest encodes an article's "title\nbody" for the language check, again for
+    its id, then its title and its body for the search index: once now (the workers' part
+    of ingesting 2,000 ANT files, read and made into rows in one process: 3,575 -> 3,327 M
+    instructions, callgrind)."""
+    global _last
+    last, data = _last
+    if data is not None and len(text) <= len(last):
+        if text == last:
+            return data
+        if last.startswith(text):
+            return data[: len(text)]
+        if last.endswith(text):
+            return data[len(last) - len(text) :]
     try:
-        return codecs.charmap_encode(text, "strict", _ENCODING)[0]
+        data = codecs.charmap_encode(text, "strict", _ENCODING)[0]
     except UnicodeEncodeError:
         return None
+    if _REMEMBERED <= len(text) <= _REMEMBERED_AT_MOST:
+        _last = (text, data)
+    return data
+
+
+#: Texts of at least this many characters are remembered by :func:`_encode`: a name or a
+#: date normalized between two uses of an article's text does not push it out.  Not over a
+#: megabyte: a 40 MB dump would stay in memory after its reading.
+_REMEMBERED, _REMEMBERED_AT_MOST = 200, 1 << 20
+_last: tuple[str, bytes | None] = ("", None)
 
 
 def _apply(data: bytes, table: bytes) -> str:
@@ -529,6 +556,18 @@ def letter_counts(text: str) -> tuple[int, int]:
     classes = data.translate(_LETTER_CLASS)
     arabic = classes.count(2)
     return arabic + classes.count(1), arabic
+
+
+def letter_counts_cut(text: str, cut: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """:func:`letter_counts` of ``text[:cut]`` and of ``text[cut:]``, from one encoding of
+    ``text``."""
+    data = _encode(text)
+    if data is None:
+        return letter_counts(text[:cut]), letter_counts(text[cut:])
+    classes = data.translate(_LETTER_CLASS)
+    head, rest = classes[:cut], classes[cut:]
+    arabic, more = head.count(2), rest.count(2)
+    return (arabic + head.count(1), arabic), (more + rest.count(1), more)
 
 
 def arabic_share(letters: str) -> float:
