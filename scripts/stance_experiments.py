@@ -10,6 +10,8 @@ model is built (development figures only: baly2018 folds 1-4 and ANS train/dev).
     python scripts/stance_experiments.py fine-offsets      # 0.1 steps over -4..4
     python scripts/stance_experiments.py ans-disagree 2    # ANS contradictions weighted x2
     python scripts/stance_experiments.py aligned-numbers   # numbers compared per counted word
+    python scripts/stance_experiments.py capitals          # a capital and its country one name in
+                                                           # who-did-what (session 9)
     python scripts/stance_experiments.py account [1 2 3]   # the page's account (session 8):
                                                            # 1 figures, 2 the claim's acts, 3 actor
     python scripts/stance_experiments.py sentence-account  # the same read per candidate sentence
@@ -125,6 +127,48 @@ def relevance(semantic: float, coverage: float) -> None:
                 + coverage * s[:, names.index("claim_covered")] - 0.5 * s[:, names.index("furniture")])
 
     me.Candidates.relevance = property(score)
+
+
+#: Capitals that news Arabic writes for their country's government ("ردت موسكو" = Russia),
+#: for the ``capitals`` variant (an experiment: not khabar's gazetteer).
+CAPITALS = {
+    "موسكو": "روسيا", "لندن": "بريطانيا", "واشنطن": "الولايات المتحدة", "باريس": "فرنسا",
+    "برلين": "ألمانيا", "أنقرة": "تركيا", "طهران": "إيران", "دمشق": "سوريا", "بغداد": "العراق",
+    "الرياض": "السعودية", "القاهرة": "مصر", "بيروت": "لبنان", "صنعاء": "اليمن", "بكين": "الصين",
+    "طوكيو": "اليابان", "كييف": "أوكرانيا", "الدوحة": "قطر", "أبوظبي": "الإمارات", "تل أبيب": "إسرائيل",
+    "روما": "إيطاليا", "مدريد": "إسبانيا", "الخرطوم": "السودان", "الرباط": "المغرب", "نيودلهي": "الهند",
+    "إسلام آباد": "باكستان", "كابل": "أفغانستان", "بيونغ يانغ": "كوريا الشمالية", "سيول": "كوريا الجنوبية",
+    "أوتاوا": "كندا", "كانبرا": "أستراليا",
+}
+
+
+def capitals() -> None:
+    """Who did what with a capital and its country as one name: a frame's capital keys are
+    read as the country's (``موسكو`` as ``روسيا``), so a report that "Moscow expelled" is no
+    swap of the claim's "Russia expelled" (session 9: fresh5's agreeing pages called
+    disagree, whose close restatements read ``swapped_names`` 1-3 and ``role_swap``)."""
+    from khabar.check import frames as fr
+
+    plain = fr.read_frame
+
+    def key(text: str) -> str | None:
+        names = plain(text).names
+        return names[0].key if names else None
+
+    mapping = {key(c): key(k) for c, k in CAPITALS.items()}
+    mapping = {c: k for c, k in mapping.items() if c and k and c != k}
+
+    def read_frame(text: str):
+        f = plain(text)
+        if not any(n.key in mapping for n in f.names):
+            return f
+        m = lambda k: mapping.get(k, k)  # noqa: E731
+        names = tuple(fr.Name(n.kind, m(n.key), n.token, n.governed) for n in f.names)
+        patients = tuple(dict.fromkeys(m(k) for k in f.patients if m(k) != m(f.agent)))
+        return fr.Frame(f.predicate, m(f.agent) if f.agent else None, patients, names)
+
+    me.read_frame = read_frame
+    me.sentence_frame.cache_clear()
 
 
 def interactions() -> None:
@@ -336,7 +380,7 @@ def fresh(files: list[Path], pairs: list[Pair], rs: list[mm.PairReading]) -> Non
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("variant", choices=["baseline", "evidence", "relevance", "interactions", "balance", "fine-offsets", "ans-disagree",
-                                                 "aligned-numbers", "account", "decides", "sentence-account", "e5"])
+                                                 "aligned-numbers", "capitals", "account", "decides", "sentence-account", "e5"])
     parser.add_argument("values", nargs="*", type=float)
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
@@ -364,6 +408,9 @@ def main() -> int:
     elif args.variant == "aligned-numbers":
         aligned_numbers()
         tag, suffix = "baly-aligned", "-aligned"
+    elif args.variant == "capitals":
+        capitals()
+        tag, suffix = "baly-capitals", "-capitals"
     elif args.variant == "account":
         account([int(v) for v in args.values])
     elif args.variant == "decides":
