@@ -204,6 +204,37 @@ def test_a_brief_imports_only_what_it_uses(tmp_path):
     assert not {m for m in loaded for heavy in NOT_FOR_A_BRIEF if m == heavy or m.startswith(heavy + ".")}
 
 
+@pytest.mark.parametrize("bad", [False, True])
+def test_the_ingest_program_ends_without_teardown_yet_runs_the_exit_handlers(tmp_path, bad):
+    """``khabar ingest`` as a program ends with os._exit once it is done: its status, its
+    last line and what the exit handlers print are all there, and the store is whole."""
+    import subprocess
+    import sys
+
+    from khabar_testdata import EXAMPLES
+
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('exit handlers ran', file=sys.stderr))\n"
+        "from khabar.cli import app\n"
+        "app(sys.argv[1:])\n"
+        "print('teardown skipped: never printed', file=sys.stderr)\n"
+    )
+    report = next((EXAMPLES / "wadi-nahr-evacuation").glob("*.txt"))
+    inputs = [str(report)]
+    if bad:
+        (tmp_path / "empty.txt").write_text("")
+        inputs.append(str(tmp_path / "empty.txt"))
+    from khabar.store import open_store
+
+    db = tmp_path / "store.sqlite3"
+    done = subprocess.run([sys.executable, "-c", script, "ingest", "--db", str(db), *inputs], capture_output=True, text=True)
+    assert done.returncode == (1 if bad else 0), done.stderr
+    assert "stored 1 new, 0 already stored" in done.stderr and done.stderr.rstrip().endswith("exit handlers ran")
+    with open_store(db) as store:
+        assert store.count() == 1 and store.search("إجلاء")
+
+
 def test_readme_main_command_briefs_the_bundled_example():
     from khabar_testdata import EXAMPLES, ROOT
 

@@ -13,6 +13,8 @@ import functools
 import gc
 import importlib
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -53,6 +55,44 @@ class Group(click.Group):
             settle_heap()
             return command
         return super().get_command(ctx, name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """The ``khabar`` program (a test's ``CliRunner`` calls :meth:`main` instead): a
+        command that said it left nothing to release (:func:`leave_quickly`) ends its
+        process without the interpreter's teardown."""
+        try:
+            return self.main(*args, **kwargs)
+        except SystemExit as e:
+            if _quick_exit and isinstance(e.code, (int, type(None))) and threading.active_count() == 1:
+                _exit_now(e.code or 0)
+            raise
+
+
+#: Set by :func:`leave_quickly`.
+_quick_exit = False
+
+
+def leave_quickly() -> None:
+    """Say that this command's process has nothing left to release: its files and store are
+    closed and no thread is left.  The ``khabar`` program then ends it without the
+    interpreter's teardown (every module and object freed one by one, and in a process that
+    forked workers each page it writes copied: 12 ms of CPU at the end of an ingest of 2,000
+    ANT files on two workers, 1,800 page faults; 5 ms after one file), once the exit
+    handlers have run (the stem cache is saved by one) and the output is flushed."""
+    global _quick_exit
+    _quick_exit = True
+
+
+def _exit_now(status: int) -> None:
+    import atexit
+
+    atexit._run_exitfuncs()  # noqa: SLF001 - what the teardown would run first
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
+            pass
+    os._exit(status)
 
 
 @functools.cache

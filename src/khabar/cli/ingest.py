@@ -14,6 +14,7 @@ from khabar.cli.common import (
     echo,
     exit_with,
     fail,
+    leave_quickly,
     limit_option,
     list_format_option,
     offset_option,
@@ -66,6 +67,7 @@ def ingest(
             from khabar.cli.stories import group
 
             failures += group(store, restart=False, workers=workers or 1)
+    leave_quickly()
     if failures:
         exit_with(1)
 
