@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.model import Article
-from khabar.text.ar.segment import MAX_QUOTE_CHARS, Span, is_boilerplate, segment, split_sentences
+from khabar.text.ar.segment import MAX_QUOTE_CHARS, Span, is_boilerplate, reads_as_headline, segment, split_sentences
 
 from khabar_timing import assert_linear
 
@@ -210,6 +210,36 @@ def test_split_sentences_without_title():
     sentences = split_sentences(article)
     assert [s.text for s in sentences] == ["قتل عشرة.", "وأصيب آخرون."]
     assert sentences[0].paragraph == 0 and not sentences[0].is_title
+
+
+def test_a_first_line_that_is_a_paragraph_is_read_as_text_not_as_a_headline():
+    # A plain-text file whose text starts at once: its first line becomes the title, but it
+    # holds two sentences and ends in a full stop, so it is split like the body.
+    lead = "أعلنت وزارة الصحة في المدينة أن عشرة أشخاص قتلوا في انفجار وقع صباح اليوم. وقال المتحدث باسمها إن فرق الإنقاذ ما زالت تبحث عن ناجين."
+    article = Article.create(title=lead, body="وأصيب آخرون.")
+    sentences = split_sentences(article)
+    assert [s.text for s in sentences] == [
+        "أعلنت وزارة الصحة في المدينة أن عشرة أشخاص قتلوا في انفجار وقع صباح اليوم.",
+        "وقال المتحدث باسمها إن فرق الإنقاذ ما زالت تبحث عن ناجين.",
+        "وأصيب آخرون.",
+    ]
+    assert not any(s.is_title for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+    assert all(article.text[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("معركة حلب تدخل مراحلها الأخيرة.. القوات الحكومية تتقدم وسط اتهامات بإعدامات جماعية للمدنيين..", True),
+        ("الصليب الأحمر: مليون حالة يشتبه بإصابتها بالكوليرا", True),
+        ("وزير الخارجية: المحادثات وصلت إلى طريق مسدود.", True),  # short: a headline, even with a stop
+        ("انسحب مقاتلو المعارضة أمس من ستة أحياء كانت لا تزال تحت سيطرتهم في جنوب شرق المدينة.", False),
+        (" ".join(["كلمة"] * 41), False),  # longer than any headline
+    ],
+)
+def test_reads_as_headline(line, headline):
+    assert reads_as_headline(line) is headline
 
 
 # --- the seeds ----------------------------------------------------------------------------------------
