@@ -27,8 +27,8 @@ from khabar.extract.attribution.sources import (
     MAX_QUOTED_NAME_WORDS,
     SourceKind,
 )
-from khabar.extract.titles import has_abbreviation_dot, without_abbreviation_dots
-from khabar.text.ar.tokenize import Token, has_split_letter, rejoined_split_letters, tokenize
+from khabar.extract.reading import sentence_tokens
+from khabar.text.ar.tokenize import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,22 +69,20 @@ class _Tokens:
     def __init__(self, text: str, names: Sequence[tuple[int, int, str]] = ()) -> None:
         self.text = text
         self.L = _lists()
-        self.toks: list[Token] = tokenize(text, punctuation=True)
-        if has_abbreviation_dot(text):
-            self.toks = without_abbreviation_dots(self.toks, self.L.abbreviations)  # "وقال د. سامي"
-        if has_split_letter(text):
-            self.toks = rejoined_split_letters(text, self.toks, self.L.abbreviations)  # "وقد ر العمري" (Baly)
+        # the sentence as the claims' cues read it too ("وقال د. سامي": no dot after a title's
+        # abbreviation); lists of its own, since a rule may read a word without its و a while
+        view = sentence_tokens(text)
+        self.toks: list[Token] = list(view.toks)
         self.n = len(self.toks)
         #: the normalized tokens, read by every rule (a list: cheaper than each token's field)
-        self.norms: list[str] = [t.norm for t in self.toks]
+        self.norms: list[str] = list(view.norms)
         self._ends: list[int] | None = None  # where a statement from each token ends
-        self.starts = [t.start for t in self.toks]
+        self.starts = view.starts
         #: names the document's recognizer found (character spans and kinds), by the token
         #: they start in: token index -> (one past the token they end in, kind)
         self.named: dict[int, tuple[int, str]] = {}
         if names:
-            starts = [t.start for t in self.toks]
-            ends = [t.end for t in self.toks]
+            starts, ends = view.starts, view.ends
             for c0, c1, kind in names:
                 a = bisect_right(starts, c0) - 1
                 b = bisect_left(ends, c1) + 1
@@ -92,18 +90,18 @@ class _Tokens:
                     self.named[a] = (b, kind)
         # pair quotation marks: token index of opener -> closer (or n when unclosed)
         self.closer: dict[int, int] = {}
+        marks = [i for i, w in enumerate(view.norms) if w == _QUOTE]
         opened: int | None = None
-        for i, t in enumerate(self.toks):
-            if t.norm == _QUOTE:
-                if opened is None:
-                    opened = i
-                else:
-                    self.closer[opened] = i
-                    opened = None
+        for i in marks:
+            if opened is None:
+                opened = i
+            else:
+                self.closer[opened] = i
+                opened = None
         if opened is not None and self.toks[opened].text not in "»”":
             self.closer[opened] = self.n
         #: the first quotation mark of the sentence (``n`` when none)
-        self.first_quote = next((i for i, w in enumerate(self.norms) if w == _QUOTE), self.n)
+        self.first_quote = marks[0] if marks else self.n
 
     def token_at(self, offset: int) -> int:
         """The first token starting at or after character ``offset``."""

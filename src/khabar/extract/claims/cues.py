@@ -9,11 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
+from khabar.extract.reading import sentence_tokens
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import Token, has_split_letter, rejoined_split_letters, tokenize
+from khabar.text.ar.tokenize import Token
 
 # Quotation marks do not end a clause: «أكثر من 75 ألف مدني» ما زالوا محاصرين.
 _QUOTE_MARKS = frozenset('"\'«»“”„‘’')
@@ -227,20 +227,19 @@ class _Sent:
     text: str
     toks: list[Token]
     boundary: list[bool]  # the token is a clause boundary
+    words: tuple[bool, ...]  # the token is a word or a number, not punctuation
 
     @classmethod
     def read(cls, text: str) -> _Sent:
-        toks = tokenize(text, punctuation=True)
-        if has_abbreviation_dot(text):
-            toks = without_abbreviation_dots(toks, abbreviations())  # "وسبق أن قدر د. سامي"
-        if has_split_letter(text):
-            toks = rejoined_split_letters(text, toks, abbreviations())  # "وقد ر العمري نسبة" (Baly)
+        view = sentence_tokens(text)  # no dot after a title's abbreviation: "وسبق أن قدر د. سامي"
+        toks = list(view.toks)
+        words = view.words
         lists = _lists()
         boundary = [False] * len(toks)
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not t.norm[:1].isalnum():
+            if not words[i]:
                 boundary[i] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS and not _bracketed_number(toks, i)
                 i += 1
                 continue
@@ -251,10 +250,10 @@ class _Sent:
                 i += hit[1]
                 continue
             i += 1
-        return cls(text, toks, boundary)
+        return cls(text, toks, boundary, words)
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].norm[:1].isalnum()
+        return 0 <= i < len(self.toks) and self.words[i]
 
     def is_quote(self, i: int) -> bool:
         return 0 <= i < len(self.toks) and (self.toks[i].text in _QUOTE_MARKS or self.toks[i].norm in _QUOTE_MARKS)

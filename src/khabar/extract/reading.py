@@ -1,0 +1,53 @@
+"""One sentence as the rule-based extractors read it: attribution
+(:mod:`khabar.extract.attribution`) and the numeric claims' cues
+(:mod:`khabar.extract.claims.cues`) both read a sentence as its tokens, punctuation included,
+without the dot of a title's abbreviation ("وقال د. سامي": it ends no clause) and with a
+letter split off a word at a lost shadda joined back ("وقد ر العمري"), their
+normalized forms and where each starts; a sentence with a figure and a statement is read by
+both, and attribution reads the sentences of quotes and of claims.  Made here once per
+sentence, kept for the last sentences (as its tokens are, :func:`khabar.text.ar.tokenize.tokenize`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
+from khabar.text.ar.tokenize import Token, has_split_letter, rejoined_split_letters, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTokens:
+    """A sentence's tokens as the rules read them (see the module docstring)."""
+
+    toks: tuple[Token, ...]
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    #: the token is a word or a number (its normalized form opens with a letter or digit),
+    #: not punctuation
+    words: tuple[bool, ...]
+
+
+#: Sentences kept: a batch of articles is read by the quotes and then the claims of each
+#: article in turn, so an article's sentences are what is asked again.
+_KEPT = 256
+
+
+@lru_cache(maxsize=_KEPT)
+def sentence_tokens(text: str) -> SentenceTokens:
+    """:class:`SentenceTokens` of one sentence."""
+    toks = tokenize(text, punctuation=True)
+    if has_abbreviation_dot(text):
+        toks = without_abbreviation_dots(toks, abbreviations())
+    if has_split_letter(text):
+        toks = rejoined_split_letters(text, toks, abbreviations())  # "وقد ر العمري" (Baly)
+    norms = tuple([t.norm for t in toks])
+    return SentenceTokens(
+        tuple(toks),
+        norms,
+        tuple([t.start for t in toks]),
+        tuple([t.end for t in toks]),
+        tuple([w[:1].isalnum() for w in norms]),
+    )
