@@ -596,8 +596,8 @@ class Tagger:
         tags = [list(labels[p]) for p in decoded.paths]
         if consistent:
             found = self._whole_names(decoded, sentences)
-            for labels_s, path, found_s, added in zip(tags, decoded.paths, found, self._propagated(decoded, found)):
-                decoded_s = set(self._chunks(path))
+            for labels_s, chunks_s, found_s, added in zip(tags, self._chunks_many(decoded.paths), found, self._propagated(decoded, found)):
+                decoded_s = set(chunks_s)
                 if decoded_s != set(found_s):  # a person taken on over a word or begun elsewhere, a name dropped
                     labels_s[:] = ["O"] * len(labels_s)
                     for kind, a, b in found_s:
@@ -651,20 +651,39 @@ class Tagger:
     def _chunks(self, path: np.ndarray) -> list[tuple[str, int, int]]:
         """Chunks of one sentence's label ids, by conlleval's rules (an I- after O or
         after another type opens a chunk)."""
-        hits = np.flatnonzero(path != self._outside)
+        return self._chunks_many([path])[0]
+
+    def _chunks_many(self, paths: Sequence[np.ndarray]) -> list[list[tuple[str, int, int]]]:
+        """:meth:`_chunks` of each sentence, the labels outside names found for all of
+        them in one array operation (a sentence's names are a few of its tokens)."""
+        out: list[list[tuple[str, int, int]]] = [[] for _ in paths]
+        if not paths:
+            return out
+        flat = np.concatenate(paths)
+        hits = np.flatnonzero(flat != self._outside)
         if not len(hits):
-            return []
+            return out
+        ends = np.cumsum([len(p) for p in paths])
+        owners = np.searchsorted(ends, hits, side="right").tolist()
+        firsts = (ends - [len(p) for p in paths]).tolist()
         types, begins = self._types, self._begins
-        out: list[tuple[str, int, int]] = []
+        current = -1
+        found: list[tuple[str, int, int]] = []
         kind, a, b = "", -1, -1
-        for i, label in zip(hits.tolist(), path[hits].tolist()):
+        for at, label, n in zip(hits.tolist(), flat[hits].tolist(), owners):
+            if n != current:
+                if a >= 0:
+                    found.append((kind, a, b))
+                current, found = n, out[n]
+                kind, a, b = "", -1, -1
+            i = at - firsts[n]
             t = types[label]
             if begins[label] or i != b or t != kind:
                 if a >= 0:
-                    out.append((kind, a, b))
+                    found.append((kind, a, b))
                 kind, a = t, i
             b = i + 1
-        out.append((kind, a, b))
+        found.append((kind, a, b))
         return out
 
     def _whole_names(
@@ -676,8 +695,7 @@ class Tagger:
         (:func:`start_at_written_ali`)."""
         bare, rows = self._bare, decoded.rows
         out = []
-        for n, (a, p) in enumerate(zip(decoded.starts, decoded.paths)):
-            found = self._chunks(p)
+        for n, (a, p, found) in enumerate(zip(decoded.starts, decoded.paths, self._chunks_many(decoded.paths))):
             if any(kind == "PERS" and _is_particle(bare[rows[a + j - 1]]) for kind, _, j in found):
                 found = extend_over_particles(found, [bare[r] for r in rows[a : a + len(p)].tolist()])
             if written is not None and found:
