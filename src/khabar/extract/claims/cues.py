@@ -70,6 +70,14 @@ class _Matcher:
             found = memo[norm] = tuple(cands)
         return found
 
+    def opening(self, norms: Sequence[str], variants: Callable[[str], tuple[str, ...]]) -> list[bool]:
+        """Whether each word (normalized) opens an entry: :meth:`at` finds none where it
+        does not, so a rule that reads every word of a sentence asks it only at these."""
+        memo = self._opened.get(variants)
+        get = memo.get if memo is not None else {}.get
+        entries_at = self._entries_at
+        return [bool(found if (found := get(w)) is not None else entries_at(w, variants)) for w in norms]
+
     def at(
         self,
         toks: Sequence[Token],
@@ -228,13 +236,15 @@ class _Sent:
     toks: list[Token]
     boundary: list[bool]  # the token is a clause boundary
     words: tuple[bool, ...]  # the token is a word or a number, not punctuation
+    norms: tuple[str, ...]  # each token's normalized form
 
     @classmethod
     def read(cls, text: str) -> _Sent:
         view = sentence_tokens(text)  # no dot after a title's abbreviation: "وسبق أن قدر د. سامي"
         toks = list(view.toks)
         words = view.words
-        lists = _lists()
+        boundaries = _lists().boundary
+        opens = boundaries.opening(view.norms, _variants)
         boundary = [False] * len(toks)
         i = 0
         while i < len(toks):
@@ -243,14 +253,14 @@ class _Sent:
                 boundary[i] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS and not _bracketed_number(toks, i)
                 i += 1
                 continue
-            hit = lists.boundary.at(toks, i, _variants)
+            hit = boundaries.at(toks, i, _variants) if opens[i] else None
             if hit is not None:
                 for k in range(i, i + hit[1]):
                     boundary[k] = True
                 i += hit[1]
                 continue
             i += 1
-        return cls(text, toks, boundary, words)
+        return cls(text, toks, boundary, words, view.norms)
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.toks) and self.words[i]

@@ -248,7 +248,8 @@ def _shocked(s: _Sent, f: _Figure) -> bool:
 def _in_a_crash(s: _Sent) -> bool:
     """The sentence tells of a crash or a sinking: those aboard are its passengers."""
     crash = _lists().crash
-    return any(s.is_word(k) and crash.at(s.toks, k, _variants) is not None for k in range(len(s.toks)))
+    opens = crash.opening(s.norms, _variants)
+    return any(opens[k] and s.is_word(k) and crash.at(s.toks, k, _variants) is not None for k in range(len(s.toks)))
 
 
 def _before_in_clause(s: _Sent, f: _Figure, matcher: _Matcher, *, limit: int = CUE_WINDOW) -> int:
