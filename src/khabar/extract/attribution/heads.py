@@ -42,12 +42,6 @@ _SAME = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه"})
 #: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
-#: Bodies named by what follows them: "صحيفة تشاينا ديلي"، "وكالة أنباء إنترفاكس".
-_NAMED_BODIES = frozenset({
-    "صحيفه", "وكاله", "موقع", "قناه", "شبكه", "اذاعه", "مجله", "تلفزيون", "منظمه", "شرطه",
-    "شركه", "نادي", "جامعه", "مؤسسه", "اداره", "دائره", "قسم", "مصلحه", "اجهزه", "محطه", "مشروع", "سلاح",
-    "مستشفي",
-})
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 #: A part of the day before a day's name ("مساء الجمعة").
 _DAY_PARTS = frozenset({"مساء", "صباح", "ظهر", "فجر", "ليل"})
@@ -226,7 +220,7 @@ class _Sentence(_Tokens):
                         self.is_word(close + 1)
                         or self.norm(close + 1) in (",", "(", ":")  # 'لـ"العربية.نت":'
                         # 'وأوضحت صحيفة "فرانكفورتر ..." "إن فوز ..."': a paper's name, then its words
-                        or (self.norm(close + 1) == _QUOTE and self.norm(j - 1) in _NAMED_BODIES)
+                        or (self.norm(close + 1) == _QUOTE and self.norm(j - 1) in self.L.named)
                     )
                     and verb_info(self.norm(close + 1)) is None
                     and rest_at is None
@@ -431,12 +425,12 @@ class _Sentence(_Tokens):
         while j < limit and j - start < MAX_HEAD_WORDS:
             w = self.norm(j)
             # a body's own name may be longer: an acronym spelled out ('شبكة "سي جي تي أن"')
-            quoted = MAX_NAME_WORDS if j == start and self.norm(start - 1) in _NAMED_BODIES else MAX_QUOTED_NAME_WORDS
+            quoted = MAX_NAME_WORDS if j == start and self.norm(start - 1) in self.L.named else MAX_QUOTED_NAME_WORDS
             if w == _QUOTE and self.closer.get(j, limit) < limit and 0 < self.closer[j] - j - 1 <= quoted:
                 j = self.closer[j] + 1  # غرفة عمليات «حوار كلس» (an unclosed mark closes nothing)
                 genitive = False  # the quoted name was the genitive: 'تنظيم "داعش" [المسؤولية]' is an object
                 continue
-            if w == "(" and j == start and self.norm(start - 1) in _NAMED_BODIES:
+            if w == "(" and j == start and self.norm(start - 1) in self.L.named:
                 # "وكالة (وفا) الرسمية": the body's name in brackets
                 close = next((k for k in range(j + 1, min(limit, j + MAX_QUOTED_NAME_WORDS + 2)) if self.norm(k) == ")"), None)
                 if close is not None and close > j + 1 and all(self.is_word(k) for k in range(j + 1, close)):
@@ -490,14 +484,14 @@ class _Sentence(_Tokens):
                 j += 1
                 genitive = False  # "وزارة الخارجية [الأمريكية]"
                 continue
-            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and w in _NAMED_BODIES:
+            if genitive and j == start and self.norm(start - 1) in self.L.named and w in self.L.named:
                 j += 1  # "موقع [صحيفة] «ماركا»"
                 start = j
                 continue
-            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and self.is_place_or_country(j) and w.startswith("ال"):
+            if genitive and j == start and self.norm(start - 1) in self.L.named and self.is_place_or_country(j) and w.startswith("ال"):
                 j, genitive = j + 1, False  # "جامعة [القاهرة]" (fresh4: "باحثون في جامعة تينيسي ...")
                 continue
-            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES and self.is_place_or_country(j) and not w.startswith("ال"):
+            if genitive and j == start and self.norm(start - 1) in self.L.named and self.is_place_or_country(j) and not w.startswith("ال"):
                 # "شرطة [دبي]"، "تلفزيون [إريتريا]": the place the body serves, or a name that
                 # opens with one ("صحيفة [نيويورك تايمز]")
                 k = j + 1
@@ -505,7 +499,7 @@ class _Sentence(_Tokens):
                     k += 1
                 j, genitive = k, False
                 continue
-            if genitive and j == start and self.norm(start - 1) in _NAMED_BODIES:
+            if genitive and j == start and self.norm(start - 1) in self.L.named:
                 # "صحيفة [تشاينا ديلي]"، "وكالة [أنباء إنترفاكس] الروسية"، "موقع [صحيفة ماركا]"
                 k = j
                 while k < limit and k - j < MAX_NAME_WORDS - 1 and self._name_word(k, limit, k - j + 1):
@@ -542,7 +536,7 @@ class _Sentence(_Tokens):
                     continue
             if w in ("في", "من") and j + 1 < limit and (
                 self.norm(j + 1).startswith("ال") or self.named.get(j + 1) or self.is_place_or_country(j + 1) or self.norm(j + 1) in self.L.organisation
-                or self.norm(j + 1) in _NAMED_BODIES  # "نقابة العمال [في شركة «فيات»]"
+                or self.norm(j + 1) in self.L.named  # "نقابة العمال [في شركة «فيات»]"
             ):
                 # "في المعارضة"; an indefinite institution takes its genitive: "مسؤول في حزب
                 # [جبهة التحرير الوطني]"
@@ -688,7 +682,7 @@ class _Sentence(_Tokens):
         if head.kind == "organisation":
             return (
                 w in self.L.organisation or _bare(w) in self.L.organisation or f"{w} {self.norm(a + 1)}" in self.L.organisation
-                or (w in _NAMED_BODIES and head.end - a > 1)  # "تلفزيون النظام الرسمي"، "شركة فيسبوك"
+                or (w in self.L.named and head.end - a > 1)  # "تلفزيون النظام الرسمي"، "شركة فيسبوك"
             )
         return w in self.L.given
 
@@ -759,7 +753,7 @@ class _Sentence(_Tokens):
         a, j = head.start, head.end
         first = self.norm(a)
         document = _bare(first) in self.L.statement_nouns or (first.endswith("ات") and first[:-2] in self.L.statement_nouns)
-        if j >= limit or not self.is_word(j) or not (first in _NAMED_BODIES or document or (len(first) >= 5 and first.endswith("و"))):
+        if j >= limit or not self.is_word(j) or not (first in self.L.named or document or (len(first) >= 5 and first.endswith("و"))):
             # only a noun that heads a name, or a plural in construct ("مستشارو الإليزيه"):
             # a surname before the verb's object is no construct ("ووصف بوليانسكي القرارات")
             return None
@@ -769,7 +763,7 @@ class _Sentence(_Tokens):
             # "رباني [المشرفة]": a participle or an adjective of origin)
             (nxt.startswith("ال") and not nxt.startswith("الم") and not self._nisba(j) and not self.is_place_or_country(j)
              and not self.toks[j].text.startswith(("أل", "إل")))
-            or ((self.norm(a) in _NAMED_BODIES or document) and self.named.get(j, (0, ""))[1] != "person")
+            or ((self.norm(a) in self.L.named or document) and self.named.get(j, (0, ""))[1] != "person")
         ):
             return None
         end = self.np_end(j, limit, definite=False, verb_preps=verb_preps)

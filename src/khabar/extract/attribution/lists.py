@@ -49,6 +49,7 @@ class _Lists:
     cues: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     anonymous: frozenset[str]
     organisation: frozenset[str]
+    named: frozenset[str]  # "صحيفة [تشاينا ديلي]": a body named by what follows, whatever it looks like
     stops: dict[str, tuple[tuple[str, ...], ...]]
     relative: frozenset[str]
     adjectives: frozenset[str]
@@ -148,13 +149,15 @@ def _nouns() -> dict[str, _Verb]:
 def _lists() -> _Lists:
     verbs, stance = _verbs()
     groups: dict[str, list[tuple[str, ...]]] = {}
-    for kind, phrase in ((e.tag, e.phrase) for e in read_tagged("attribution_cues")):
-        groups.setdefault(kind, []).append(tuple(phrase.split()))
+    for e in read_tagged("attribution_cues"):
+        for kind in dict.fromkeys((e.tag, e.mode)) if e.mode == "named" else (e.tag,):
+            groups.setdefault(kind, []).append(tuple(e.phrase.split()))
     return _Lists(
         verbs=verbs,
         cues=_by_first(groups.get("cue", [])),
         anonymous=frozenset(" ".join(p) for p in groups.get("anonymous", [])),
         organisation=frozenset(" ".join(p) for p in groups.get("organisation", [])),
+        named=frozenset(" ".join(p) for p in groups.get("named", [])),
         stops=_by_first(groups.get("stop", [])),
         relative=frozenset(p[0] for p in groups.get("relative", [])),
         adjectives=frozenset(p[0] for p in groups.get("adjective", [])),

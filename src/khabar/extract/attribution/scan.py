@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
-from khabar.extract.attribution.heads import _NAMED_BODIES, _Sentence
+from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import (
     KANA_FORMS,
     _complement_at,
@@ -222,7 +222,7 @@ def _headlined(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
     close = s.closer[o]
     for k in range(min(i, MAX_PAPER_AT + 1)):
         w = s.norm(k)
-        if not (w in _NAMED_BODIES or (w[:1] == "و" and w[1:] in _NAMED_BODIES)):
+        if not (w in s.L.named or (w[:1] == "و" and w[1:] in s.L.named)):
             continue
         with s.without_conjunction(k) if w[:1] == "و" else nullcontext():
             head = s.speaker_np(k, i)
