@@ -746,3 +746,25 @@ def test_a_body_named_by_what_follows_it_keeps_its_name():
     q = _one("وقالت مؤسسة نور إن الطريق إلى القرية مغلق منذ الصباح.")
     assert q.speaker == "مؤسسة نور"
     assert q.content.startswith("الطريق")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        # the subject of كان speaks through the verb that completes it past a comma (fresh5 of
+        # issue 20: missed, or given to the noun after the verb)
+        ("وكان وزير الاتصالات محمد جواد آذري جهرمي، قد صرح بأن هجمات إلكترونية عطلت الشبكة.", "محمد جواد آذري جهرمي", "هجمات"),
+        ("وكان مدير المرصد , رامي عبد الرحمن , قد أفاد , في وقت سابق , أن الخسائر إلى ارتفاع.", "رامي عبد الرحمن", "الخسائر"),
+        ("وكان الدكتور سامي العلي؛ المشرف العام على الوكالة، قد أكد نهاية الشهر الماضي، أن الجانب الآخر طلب مراحل.", "سامي العلي", "الجانب"),
+        ('وكانت فرقة "النسيم" المعارضة للحكومة، أعلنت مسؤوليتها عن الاقتحام.', 'فرقة "النسيم" المعارضة للحكومة', "مسؤوليتها عن الاقتحام"),
+    ],
+)
+def test_the_subject_of_kana_speaks_past_a_comma(body, speaker, content):
+    q = _one(body)
+    assert (q.speaker, q.content.split()[0]) == (speaker, content.split()[0]) and q.content.startswith(content)
+
+
+def test_a_kana_inside_what_is_said_gives_no_speaker_to_a_follow_on():
+    # "إن روسيا كانت تكذب ...، وأضاف": the follow-on is the minister's (a dev regression of the rule above)
+    qs = _quotes("وكان الوزير الفرنسي قال إن روسيا كانت تكذب باستمرار بشأن التفاوض في حلب، وأضاف أنه من السذاجة الاعتقاد بذلك.")
+    assert [q.speaker for q in qs] == ["الوزير الفرنسي", "الوزير الفرنسي"]

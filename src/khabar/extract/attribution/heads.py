@@ -51,6 +51,9 @@ _HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "ا
 #: A clause in which a speaker asks not to be named is this many words at most ("الذي طلب
 #: عدم الكشف عن هويته" is six).
 MAX_ANONYMITY_WORDS = 7
+#: How far back a كان may stand from the verb that completes it ("وكان الدكتور عبدالعزيز
+#: العمرو؛ المشرف العام على وكالة الوزارة للعلاقات العمالية الدولية، قد أكد" is 14 tokens).
+MAX_KANA_SPAN = 24
 #: Bodies whose name joins portfolios with و ("وزارة الصحة والسكان"، "وزارة التخطيط والتعاون
 #: الدولي"): a lone word that could speak ("السكان") after و is still their name.
 _PORTFOLIO_HEADS = frozenset({"وزاره"})
@@ -1179,6 +1182,38 @@ class _Sentence(_Tokens):
                 return dataclasses.replace(head, conj=True) if head is not None else None
             return self.parse_head(a, b, subject_first=True)
         return None
+
+    def kana_subject(self, i: int, floor: int = 0) -> _Head | None:
+        """The subject of a كان that the verb of saying at ``i`` completes, when a comma
+        stands before the verb (or its قد): "وكان وزير الاتصالات محمد جواد آذري جهرمي، قد صرح
+        بأن"، "وكان مدير المرصد ، رامي عبد الرحمن ، قد أفاد"، 'وكانت فرقة "بوسي رايوت"
+        المعارضة للرئيس، أعلنت مسؤوليتها' (fresh5 of issue 20: each was missed or given to the
+        word after the verb). The subject is the noun phrase right after كان, or the name
+        between the next two commas when it stands in apposition to a role."""
+        if conjoined(self.norm(i)):
+            return None  # "وكان الوزير قال إن روسيا كانت تكذب ...، [وأضاف]": a follow-on
+        j = i - 1
+        if self.norm(j) == "قد":
+            j -= 1
+        if self.norm(j) != ",":
+            return None  # "وكان الجيش قد أعلن": head_before reads it
+        k = j - 1
+        while k >= max(floor, i - MAX_KANA_SPAN) and self.norm(k) not in KANA_FORMS:
+            w = self.norm(k)
+            if w in _TERMINAL or w == ":" or verb_info(w) is not None or w in self.L.relative or self.cue_at(k):
+                return None  # another clause stands between
+            k -= 1
+        if k < max(floor, i - MAX_KANA_SPAN) or k + 1 >= j or (k > 0 and self.is_word(k - 1) and not conjoined(self.norm(k))):
+            return None  # (a كان inside a clause: "إن روسيا كانت تكذب")
+        head = self.speaker_np(k + 1, j)
+        if head is None or not self.subject_like(head):
+            return None
+        if self.norm(head.end) == "," and head.role is not None:
+            c = next((x for x in range(head.end + 1, j + 1) if self.norm(x) == ","), None)
+            named = self._apposition_before(c, floor) if c is not None else None
+            if named is not None and named.start == head.start:
+                return named  # the role and the name after it
+        return head
 
     def _apposition_before(self, c: int, floor: int) -> _Head | None:
         """"وكان وزير الخارجية الروسي، [سيرجي لافروف]، قال"، "يشار إلى أن رئيس الوزراء

@@ -609,6 +609,16 @@ def _verb_rules(
         head = None
         if first == i + 2 and s.norm(i - 1) not in s.L.relative and s.speaker_after_verb(first, h_end, verb.preps) is None:
             head = _sender(s, i, floor)  # "وبعث X رسالة إلى Y قال فيها: ..."
+        if head is None and verb.kind != "strict" and (kana := s.kana_subject(i, floor)) is not None:
+            # "وكان وزير الاتصالات ... جهرمي، قد صرح بأن"، "وكانت فرقة «X» ...، أعلنت
+            # مسؤوليتها عن": the subject of كان speaks; a noun after the verb is its object
+            head = kana
+            rest = s.skip_circumstance(first, h_end)
+            # (not a time between commas: "قد أكد [نهاية الشهر الماضي]، أن"; but an object
+            # before a participle that carries the clause: "أعلنت مسؤوليتها عن الاقتحام، قائلة إن")
+            said_after = any((v := verb_info(s.norm(k))) is not None and v[1].kind == "participle" for k in range(rest, h_end))
+            if verb.noun and kind in ("indirect", "rest", "direct") and rest < h_end and s.is_word(rest) and not s.is_complement(rest) and ("," not in s.norms[rest:h_end] or said_after):
+                object_start = rest
         if head is None and not s.opens_clause(i) and verb.kind != "strict":
             # "نتانياهو يحذر إيران ..."، "وكانت فرنسا دعت اليوم الأمم المتحدة إلى": the subject
             # stands before a verb that does not open its clause; what follows is its object
@@ -850,6 +860,8 @@ def _noun_object(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribu
     if not s.opens_clause(i) or s.norm(i - 1) == "قد":
         head = s.head_before(i, floor)
         head = head if head is not None and s.subject_like(head) else None
+    if head is None:
+        head = s.kana_subject(i, floor)  # 'وكانت فرقة «X» ...، أعلنت مسؤوليتها عن'
     if head is None and after is not None:
         head, start = after, after.end
     if head is None:
