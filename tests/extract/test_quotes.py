@@ -768,3 +768,19 @@ def test_a_kana_inside_what_is_said_gives_no_speaker_to_a_follow_on():
     # "إن روسيا كانت تكذب ...، وأضاف": the follow-on is the minister's (a dev regression of the rule above)
     qs = _quotes("وكان الوزير الفرنسي قال إن روسيا كانت تكذب باستمرار بشأن التفاوض في حلب، وأضاف أنه من السذاجة الاعتقاد بذلك.")
     assert [q.speaker for q in qs] == ["الوزير الفرنسي", "الوزير الفرنسي"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        # a name between commas after a role too long for the head's rules (fresh5 of issue
+        # 20 gave the name to the content, or the speaker "نظام بشار")
+        ("وأوضح رئيس الفريق الهندسي في اللواء الخامس بالجيش اليمني، الملازم سلطان شمسان، أن الميليشيات تستغل بقايا الصواريخ.", "شمسان", "الميليشيات"),
+        ("نفى وزير المالية في حكومة نظام بشار الأسد , مأمون حمدان , أن يكون هنالك شخص جائع.", "مأمون حمدان", "يكون"),
+        # a rank the titles list knows stands before the name ("الميجر" was the speaker)
+        ("وقال الميجر جيمي ديفيس , المتحدث باسم البنتاجون , إن المؤشرات تظهر أن الزلزال لم يكن تجربة.", "جيمي ديفيس", "المؤشرات"),
+    ],
+)
+def test_a_name_in_apposition_after_a_long_role_speaks(body, speaker, content):
+    q = _one(body)
+    assert speaker in q.speaker and q.content.startswith(content)

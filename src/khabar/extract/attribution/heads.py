@@ -1215,6 +1215,24 @@ class _Sentence(_Tokens):
                 return named  # the role and the name after it
         return head
 
+    def name_between_commas(self, a: int, h: int) -> _Head | None:
+        """The person named between the last two commas of tokens ``[a, h)`` when a comma
+        ends them (the complement follows): "نفى وزير المالية في حكومة نظام بشار الأسد ,
+        [مأمون حمدان] , أن"، "وأوضح رئيس الفريق الهندسي في اللواء الخامس بالجيش اليمني،
+        [الملازم سلطان شمسان]، أن" -- a name in apposition to a role too long for the head's
+        rules, which fresh5 of issue 20 cut inside the role and gave the name to the content."""
+        c = h - 1
+        if c <= a or self.norm(c) != ",":
+            return None
+        c0 = next((x for x in range(c - 1, a - 2, -1) if self.norm(x) == ","), None)
+        if c0 is None:
+            return None
+        x = c0 + 1
+        x += self.title_at(x)
+        if not (1 <= c - x <= MAX_NAME_WORDS and all(self.is_word(k) for k in range(x, c)) and self._person_starts(x)):
+            return None
+        return self.parse_head(c0 + 1, c)
+
     def _apposition_before(self, c: int, floor: int) -> _Head | None:
         """"وكان وزير الخارجية الروسي، [سيرجي لافروف]، قال"، "يشار إلى أن رئيس الوزراء
         العراقي، [حيدر العبادي]، أكد": a name the recognizer ends at the comma ``c`` before

@@ -702,7 +702,11 @@ def _verb_rules(
             # past the speakers coordinated with it: "أعلنت وزارة الخزانة [والحكومة الإماراتية] عن"
             rest = s.after_preposition(s.skip_circumstance(s.coordinated(head, h_end, verb.preps)[-1].end, h_end), verb)
             if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
-                object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
+                named = s.name_between_commas(head.end, h_end) if kind == "indirect" else None
+                if named is not None:
+                    head = named  # "وأوضح رئيس الفريق ... اليمني، الملازم سلطان شمسان، أن"
+                else:
+                    object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
         if verb.kind == "strict" and ((kind not in ("indirect", "rest") and not (verb.vnoun and kind == "direct")) or (not verb.vnoun and head is not None and head.start > i and (not s.speaker_like(head) or s.norm(head.start) == _QUOTE))):
             return None, i + 1  # "بين [النساء] والرجال ... فإن"، 'بين "وزارة الدفاع" و...': the word, not the verb
         if head is None and (s.norm(i - 1) == "," or (s.norm(i - 1) == "حيث" and s.norm(i - 2) == ",")) and not verb.vnoun:
