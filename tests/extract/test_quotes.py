@@ -784,3 +784,26 @@ def test_a_kana_inside_what_is_said_gives_no_speaker_to_a_follow_on():
 def test_a_name_in_apposition_after_a_long_role_speaks(body, speaker, content):
     q = _one(body)
     assert speaker in q.speaker and q.content.startswith(content)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        # a noun of saying with its genitive and its own preposition, no أن (issue 20)
+        ("وجاءت دعوة قطر إلى اجتماع عاجل للجامعة العربية بعد تطورات حلب.", "قطر", "اجتماع عاجل"),
+        # as a purpose after the one who calls ("دفعت بقطر للدعوة": seed 004's missed call)
+        ("تطورات حلب، دفعت بقطر للدعوة الى اجتماع عاجل للجامعة العربية بشأن حلب.", "قطر", "اجتماع عاجل"),
+    ],
+)
+def test_a_noun_of_calling_with_its_caller_is_a_statement(body, speaker, content):
+    q = _one(body)
+    assert q.speaker == speaker and q.content.startswith(content)
+
+
+def test_a_call_ends_before_the_next_speakers_verb():
+    qs = _quotes("تطورات حلب، دفعت بقطر للدعوة الى اجتماع عاجل بشأن حلب، كما طالب أعضاء بمجلس الأمة الكويتي عقد جلسة طارئة.")
+    assert [(q.speaker, q.content) for q in qs] == [("قطر", "اجتماع عاجل بشأن حلب"), ("أعضاء بمجلس الأمة الكويتي", "عقد جلسة طارئة")]
+
+
+def test_an_invitation_from_someone_is_no_statement():
+    assert _quotes("وتلقى الوزير دعوة من نظيره لزيارة موسكو.") == []

@@ -10,7 +10,7 @@ from functools import lru_cache
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
-from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
+from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
@@ -25,6 +25,8 @@ _PRONOUN_PREPOSITIONS = frozenset("فيه فيها فيهم له لها لهم �
 _PREPOSITIONS = frozenset(
     [*(c + w for c in ("", *CONJUNCTIONS[:1]) for w in "في علي من الي مع وسط بخصوص بشان".split()), "عن", "لدي", "حول"]
 )
+#: The prepositions that stand as words (normalized), with و in front too.
+PREPOSITION_WORDS = _PREPOSITIONS
 _TERMINAL = frozenset(".!?")
 _HEAD_BREAK = frozenset(',;:-()[]"')
 
@@ -133,6 +135,11 @@ def _verbs() -> tuple[dict[str, _Verb], frozenset[str]]:
     return verbs, frozenset(stance)
 
 
+#: ل with the article, written لل: "دفعت بقطر [لل]دعوة إلى": the noun of saying as a purpose,
+#: its speaker the one named before it.
+PURPOSE_ARTICLE = next(a for a in ARTICLE_PROCLITICS if len(a) == 2 and a[0] == "ل")
+
+
 def _nouns() -> dict[str, _Verb]:
     """The nouns of saying of the list ("إعلان" of "أعلن"), bare or after a preposition
     (ب ل ك), as verbs that need a speaker after them and an أن clause (kind "strict",
@@ -140,7 +147,7 @@ def _nouns() -> dict[str, _Verb]:
     out: dict[str, _Verb] = {}
     for v in reporting_verbs():
         for noun in v.nouns if v.cls == "say" else ():
-            for form in (noun, *(p + noun for p in PREPOSITIONS)):
+            for form in (noun, *(p + noun for p in PREPOSITIONS), PURPOSE_ARTICLE + noun):
                 out.setdefault(form, _Verb("strict", v.preps, False, vnoun=True))
     return out
 
@@ -231,13 +238,16 @@ def conjoined(word: str) -> bool:
     return (len(word) > 3 and word[0] in "وف") or (len(word) == 3 and word[0] == "و")
 
 
-def _complement_at(word: str) -> bool:
+def complement_at(word: str) -> bool:
     """إن/أن/بأن with or without a pronoun suffix (إنه، أنها، بأنهم); "فإن" after a cue
     ("ووفقا للتقارير [فإن] القناة ستمتد")."""
     for base in ("ان", "بان", "وان", "فان"):
         if word.startswith(base) and word[len(base) :] in _PRONOUN_SUFFIXES:
             return not (base == "وان" and word == "وان")
     return False
+
+
+_complement_at = complement_at
 
 
 def _prep_matches(word: str, prep: str) -> bool:
