@@ -101,3 +101,17 @@ def test_two_figures_of_one_speaker_are_two_statements():
     ]
     facts = [f for f in build_event_brief(arts).facts if f.kind == "quote"]
     assert len(facts) == 2
+
+
+def test_a_statement_whose_content_is_the_verbs_object_is_shown_with_its_verb():
+    # the README brief showed "المجلس المحلي: الأمم المتحدة بضمان ..." (issue 20, session 9)
+    from khabar.extract.quotes import extract_quotes
+    from khabar.relate.statements import as_said
+    from khabar.text.ar.segment import split_sentences
+
+    article = Article.create(
+        title="",
+        body="وطالب المجلس المحلي، في بيان، الأمم المتحدة بضمان سلامة الأهالي. وحذر الوزير من «كارثة». وقال المحافظ إن الطريق مفتوح.",
+    )
+    said = [as_said(q, article.text) for q in extract_quotes(article, split_sentences(article))]
+    assert said == ["طالب الأمم المتحدة بضمان سلامة الأهالي", "حذر من «كارثة»", "الطريق مفتوح"]
