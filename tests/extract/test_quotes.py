@@ -807,3 +807,16 @@ def test_a_call_ends_before_the_next_speakers_verb():
 
 def test_an_invitation_from_someone_is_no_statement():
     assert _quotes("وتلقى الوزير دعوة من نظيره لزيارة موسكو.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a second portfolio joined by و continues the role; it is no name (fresh5: the speaker
+        # was "وتكنولوجيا")
+        "وقال وزير الاتصالات وتكنولوجيا المعلومات الإيراني محمد جواد آذري جهرمي إن الهجمات عطلت الشبكة.",
+        "وقال وزير الخارجية وشؤون المغتربين محمد جواد آذري جهرمي إن الهجمات عطلت الشبكة.",
+    ],
+)
+def test_a_second_portfolio_continues_the_role(body):
+    assert _one(body).speaker == "محمد جواد آذري جهرمي"

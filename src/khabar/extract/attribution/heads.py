@@ -133,6 +133,11 @@ class _Sentence(_Tokens):
                 j += 1
             elif len(w) >= 4 and w[0] == "ل" and j + 1 < end and self._person_starts(j + 1) and not self._person_starts(j):
                 j += 1  # "الرئيس التنفيذي [لتوتال] باتريك بويانيه": the company, then the name
+            elif (
+                conjoined(w) and not w[1:].startswith("ال") and j + 1 < end and self.norm(j + 1).startswith("ال")
+                and self.norm(j - 1).startswith("ال") and not self._person_starts(j)
+            ):
+                j += 2  # "وزير الاتصالات [وتكنولوجيا المعلومات] الإيراني": a second portfolio (fresh5)
             else:
                 break
         return j - i
