@@ -820,3 +820,9 @@ def test_an_invitation_from_someone_is_no_statement():
 )
 def test_a_second_portfolio_continues_the_role(body):
     assert _one(body).speaker == "محمد جواد آذري جهرمي"
+
+
+def test_an_indefinite_speaker_takes_no_genitive_after_its_adjective():
+    # "اتهمت مصادر معارضة [الطيران النظامي] بـ": the definite noun is the object (fresh5)
+    q = _one("حيث اتهمت مصادر معارضة الطيران النظامي والروسي بالمسؤولية عن القصف.")
+    assert q.speaker == "مصادر معارضة" and q.content.startswith("الطيران")

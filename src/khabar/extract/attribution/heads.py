@@ -430,6 +430,7 @@ class _Sentence(_Tokens):
         unless what it names is an institution ("أعضاء بمجلس الأمة")."""
         start = j
         genitive = not definite
+        indefinite_adjective = False  # "مصادر [معارضة]": no genitive after it
         while j < limit and j - start < MAX_HEAD_WORDS:
             w = self.norm(j)
             # a body's own name may be longer: an acronym spelled out ('شبكة "سي جي تي أن"')
@@ -475,6 +476,7 @@ class _Sentence(_Tokens):
             if (adjective and w.startswith("ال") == (definite or not genitive)) or w in ("رفيع", "المستوي", "رفيعه") or (
                 w[:3] == "الم" and (definite or not genitive) and self._participle(j)
             ):
+                indefinite_adjective = indefinite_adjective or not (w.startswith("ال") or self.is_place_or_country(j))  # ("قوات [سوريا] الديمقراطية")
                 j += 1  # an adjective agrees with its noun: "مصدر عسكري"، "الجيش السوري"
                 continue
             if f"{w} {self.norm(j + 1)}" in self.L.organisation and (genitive or w[:2] == "لل"):
@@ -486,7 +488,9 @@ class _Sentence(_Tokens):
             construct = not (
                 j == start and len(head) >= 5 and head.endswith(("ون", "ين")) and (head in self.L.anonymous or _bare(head) in self.L.anonymous)
             )
-            if genitive and construct and w.startswith("ال") and (
+            # (not after an indefinite adjective: "اتهمت مصادر معارضة [الطيران النظامي] بـ" is the
+            # object, fresh5 read it into the speaker)
+            if genitive and construct and not indefinite_adjective and w.startswith("ال") and (
                 not self.is_place_or_country(j) or (j == start and _bare(self.norm(start - 1)) in self.L.organisation)
             ):  # (an institution's country is its genitive: "مصرف [الإمارات] المركزي", fresh3)
                 j += 1
