@@ -826,3 +826,10 @@ def test_an_indefinite_speaker_takes_no_genitive_after_its_adjective():
     # "اتهمت مصادر معارضة [الطيران النظامي] بـ": the definite noun is the object (fresh5)
     q = _one("حيث اتهمت مصادر معارضة الطيران النظامي والروسي بالمسؤولية عن القصف.")
     assert q.speaker == "مصادر معارضة" and q.content.startswith("الطيران")
+
+
+def test_an_indefinite_aide_before_a_name_is_that_persons():
+    # "محامي برونسون" is Brunson's lawyer, not Brunson (fresh5 gave the lawyer's words to him)
+    qs = _quotes("فيما اعتبر محامي برونسون أن الأدلة التي قدمها الادعاء غير قوية.")
+    assert [q.speaker for q in qs] == ["محامي برونسون"]
+    assert _one("وقال المحامي أحمد سعيد إن الأدلة غير قوية.").speaker == "أحمد سعيد"

@@ -997,6 +997,8 @@ class _Sentence(_Tokens):
         aide's own field ("مستشار الرئيس للأمن القومي جون بولتون" is the adviser)."""
         if _bare(self.norm(a)) not in self.L.aides:
             return False
+        if r == a + 1 and not self.norm(a).startswith("ال"):
+            return True  # "محامي برونسون"، "مستشار ترامب": an indefinite aide before a name is the name's (fresh5)
         e = r
         while e > a + 1 and (self._nisba(e - 1) or self.norm(e - 1) in self.L.nationalities):
             e -= 1
