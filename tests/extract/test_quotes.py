@@ -833,3 +833,9 @@ def test_an_indefinite_aide_before_a_name_is_that_persons():
     qs = _quotes("فيما اعتبر محامي برونسون أن الأدلة التي قدمها الادعاء غير قوية.")
     assert [q.speaker for q in qs] == ["محامي برونسون"]
     assert _one("وقال المحامي أحمد سعيد إن الأدلة غير قوية.").speaker == "أحمد سعيد"
+
+
+def test_two_sources_under_one_clause_give_it_to_the_named_one():
+    # "ووفقا للمعلومات، فإن ...، بحسب صحيفة «الاقتصادية»" (fresh5: "للمعلومات" was a speaker)
+    q = _one('ووفقا للمعلومات، فإن المرحلة الأولى ستكون مقتصرة على الشركات، بحسب صحيفة "الاقتصادية" السعودية.')
+    assert "الاقتصادية" in q.speaker and q.content.startswith("المرحلة")

@@ -42,6 +42,7 @@ class _Verb:
     frame: tuple[str, ...] = ()  # nouns the verb needs to say anything ("وجه نداء")
     silent: tuple[str, ...] = ()  # nouns after which it says nothing ("رفض التعليق")
     vnoun: bool = False  # a noun of saying ("إعلان الأسد أن"): its genitive speaks an أن clause
+    vprep: bool = False  # ... or the verb's preposition: "دعوة قطر إلى"، "دفعت بقطر للدعوة إلى"
     transitive: bool = False  # "ووصف [زعيم الحزب] بأنه": the noun phrase before ب is the object
 
 
@@ -147,8 +148,9 @@ def _nouns() -> dict[str, _Verb]:
     out: dict[str, _Verb] = {}
     for v in reporting_verbs():
         for noun in v.nouns if v.cls == "say" else ():
-            for form in (noun, *(p + noun for p in PREPOSITIONS), PURPOSE_ARTICLE + noun):
-                out.setdefault(form, _Verb("strict", v.preps, False, vnoun=True))
+            framed = noun in v.framed_nouns
+            for form in (noun, *(p + noun for p in PREPOSITIONS), *((PURPOSE_ARTICLE + noun,) if framed else ())):
+                out.setdefault(form, _Verb("strict", v.preps, False, vnoun=True, vprep=framed))
     return out
 
 

@@ -346,6 +346,11 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
         with s.without_preposition(a):
             head = s.speaker_np(a, s.n)
             merged = w.startswith("لل") and s.norm(a).startswith("ال")  # "[لل]تقارير": ل + التقارير
+            lone = head is not None and head.end == a + 1 and is_information(s.norm(a))
+        if lone and any(s.cue_at(x) for x in range(a + 1, s.n)):
+            # "ووفقا [للمعلومات]، فإن ...، بحسب صحيفة «الاقتصادية»": two sources under one
+            # clause; the information is the paper's (fresh5 of issue 20)
+            return None, a + 1
         if head is not None and not merged:
             head = dataclasses.replace(head, conj=True)  # the source without its ل
         if head is not None:
@@ -428,6 +433,9 @@ def _cue_att(
         # "وأفادت مصادر بأن X، حسب ما أعلنه الهلال الأحمر": X, not the first attribution
         first = min(s.token_at(before_from), i)
         first = _past_link(s, first, i)
+        if (lead := s.cue_at(first)) and s.norm(first + lead + 1) == "," and first + lead + 2 < i:
+            # "ووفقا للمعلومات، [فإن] ...، بحسب صحيفة": a source-less cue opening the clause
+            first += lead + 2
         c0, c1 = s.char_span(first, i)
     else:
         c0, c1 = s.char_span(head.end, s.content_end(head.end))
@@ -575,7 +583,7 @@ def _verb_rules(
         if c1 > c0:
             return _att(s, i, None, c0, c1, True, "verb"), s.n
     comp = s.complement(i, verb)
-    if verb.vnoun and (comp is None or comp[0] not in ("indirect", "direct")) and (called := _called(s, i, verb)) is not None:
+    if verb.vprep and (comp is None or comp[0] not in ("indirect", "direct")) and (called := _called(s, i, verb)) is not None:
         return called
     participle = verb.kind == "participle"
     via = "participle" if participle else "verb"

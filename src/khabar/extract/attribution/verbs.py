@@ -42,6 +42,9 @@ class ReportingVerb:
     silent: tuple[str, ...] = ()
     #: The verb's nouns of saying ("إعلان" of "أعلن"): "إعلان الأسد أن ...".
     nouns: tuple[str, ...] = ()
+    #: Those of ``nouns`` that say with the verb's preposition too, no أن clause needed
+    #: ("%دعوة+": "دعوة قطر إلى اجتماع عاجل").
+    framed_nouns: tuple[str, ...] = ()
     #: The verb needs an object before its preposition ("وصف X بأنه"، "اتهم X بـ"): a noun
     #: phrase right before the preposition is that object, not who speaks.
     transitive: bool = False
@@ -99,7 +102,8 @@ def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
         frame=tuple(w[1:] for w in frame_words if w.startswith("=")),
         strict="strict" in frame_words,
         silent=tuple(w[1:] for w in frame_words if w.startswith("!")),
-        nouns=tuple(w[1:] for w in frame_words if w.startswith("%")),
+        nouns=tuple(w[1:].rstrip("+") for w in frame_words if w.startswith("%")),
+        framed_nouns=tuple(w[1:-1] for w in frame_words if w.startswith("%") and w.endswith("+")),
         transitive="object" in frame_words,
     )
 
