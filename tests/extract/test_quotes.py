@@ -839,3 +839,16 @@ def test_two_sources_under_one_clause_give_it_to_the_named_one():
     # "ووفقا للمعلومات، فإن ...، بحسب صحيفة «الاقتصادية»" (fresh5: "للمعلومات" was a speaker)
     q = _one('ووفقا للمعلومات، فإن المرحلة الأولى ستكون مقتصرة على الشركات، بحسب صحيفة "الاقتصادية" السعودية.')
     assert "الاقتصادية" in q.speaker and q.content.startswith("المرحلة")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a role or an institution right before "، الذي قال" speaks through the relative clause
+        # (fresh5: the investigator's words were missed)
+        ('وظهر شاب وشابة وهما يتعرضان لتوبيخ من المحقق، الذي قال: "تنشرون هراءكم في كل أنحاء البلاد".', "المحقق"),
+        ("ووصل وزير الخارجية، الذي قال إن الزيارة مهمة.", "وزير الخارجية"),
+    ],
+)
+def test_a_role_before_a_comma_speaks_through_its_relative_clause(body, speaker):
+    assert _one(body).speaker == speaker

@@ -1127,7 +1127,17 @@ class _Sentence(_Tokens):
                 # "تتفق مع ماكرينا في هذا الرأي [مريم]، التي تقول إن": the name the
                 # recognizer ends right before the comma
                 named = next((k for k in range(max(floor, j - MAX_NAME_WORDS), j) if self.named.get(k, (0, ""))[0] == j and self.named[k][1] == "person"), None)
-                return self.parse_head(named, j) if named is not None else None
+                if named is not None:
+                    return self.parse_head(named, j)
+                # "وهما يتعرضان لتوبيخ من [المحقق]، الذي قال:": a role, an institution or an
+                # unnamed source right before the comma (fresh5 of issue 20)
+                for k in range(j - 1, max(floor, j - 4) - 1, -1):
+                    if not self.is_word(k) or verb_info(self.norm(k)) is not None:
+                        break
+                    if self.norm(k - 1) in _PREPOSITIONS or not self.is_word(k - 1) or k == floor or self.title_at(k):
+                        head = self.parse_head(k, j)
+                        return head if head is not None and self.speaker_like(head) and head.name is None else None
+                return None
         elif j > floor and (self.norm(j) == "قد" or self.norm(j) in self.L.negation) and self.is_word(j - 1):
             j -= 1  # "وكان الجيش السوري قد أعلن أن": the subject stands between كان and قد
         b = j + 1
