@@ -852,3 +852,9 @@ def test_two_sources_under_one_clause_give_it_to_the_named_one():
 )
 def test_a_role_before_a_comma_speaks_through_its_relative_clause(body, speaker):
     assert _one(body).speaker == speaker
+
+
+def test_a_body_speaks_past_what_it_belongs_to():
+    # "X، التابع لوزارة ... قال": the speaker was the last word of the ministry's name (fresh5)
+    q = _one("لكن مركز إدارة خدمات وتنسيق الكومبيوتر، التابع لوزارة الاتصالات وتكنولوجيا المعلومات قال إن بعض المراكز عادت إلى العمل.")
+    assert q.speaker == "مركز إدارة خدمات وتنسيق الكومبيوتر"

@@ -40,6 +40,8 @@ _COMPOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ال
 _LATTER = frozenset({"الاخير", "الاخيره"})
 _SAME = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه"})
+#: "مكتب حقوق الإنسان [التابع] للمنظمة الدولية": what a body belongs to follows.
+_AFFILIATED = frozenset({"التابع", "التابعه"})
 #: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
@@ -556,7 +558,7 @@ class _Sentence(_Tokens):
                 indefinite = not nxt.startswith("ال") and not self.named.get(j + 1) and not self.is_place_or_country(j + 1)
                 j = self.np_end(j + 2, limit, definite=not indefinite, verb_preps=verb_preps)
                 continue
-            if w in ("التابع", "التابعه") and j + 1 < limit:
+            if w in _AFFILIATED and j + 1 < limit:
                 j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)
                 continue
             if w == "باسم" and j + 1 < limit and (inner_head := self._speaker_np(j + 1, limit)) is not None:
@@ -1113,6 +1115,11 @@ class _Sentence(_Tokens):
         j = i - 1
         if j >= 0 and self.norm(j) in _PRONOUN_OPENERS:
             return None  # "لكنها زعمت أن": the pronoun points back; the speaker is resolved later
+        c = next((x for x in range(j, max(floor, i - MAX_HEAD_WORDS) - 1, -1) if not self.is_word(x)), None)
+        if c is not None and c > floor and self.norm(c) == "," and self.norm(c + 1) in _AFFILIATED and c + 2 < i:
+            # "لكن مركز إدارة خدمات وتنسيق الكومبيوتر، [التابع لوزارة الاتصالات ...] قال إن":
+            # the body before the comma speaks, not the end of what it belongs to (fresh5)
+            return self.head_before(c, floor)
         if j >= 0 and self.norm(j) in self.L.relative and self.norm(i + 1) in _PRONOUN_PREPOSITIONS:
             return self.possessor_before(j, floor)  # "تصريحات المحافظ، التي زعم فيها أن"
         if j >= 0 and (self.norm(j) in self.L.relative or (conjoined(self.norm(j)) and self.norm(j)[1:] in self.L.relative)):
