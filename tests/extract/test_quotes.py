@@ -858,3 +858,15 @@ def test_a_body_speaks_past_what_it_belongs_to():
     # "X، التابع لوزارة ... قال": the speaker was the last word of the ministry's name (fresh5)
     q = _one("لكن مركز إدارة خدمات وتنسيق الكومبيوتر، التابع لوزارة الاتصالات وتكنولوجيا المعلومات قال إن بعض المراكز عادت إلى العمل.")
     assert q.speaker == "مركز إدارة خدمات وتنسيق الكومبيوتر"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # whom it was said to is no part of the speaker (issue 20: "an addressee before the preposition")
+        ("وأكد الرئيس الفرنسي لنظيره الروسي أن الاتفاق صامد.", "الرئيس الفرنسي"),
+        ("وأكدت الوزيرة لنظيرها الألماني خلال الاتصال أن الاتفاق صامد.", "الوزيرة"),
+    ],
+)
+def test_a_counterpart_spoken_to_is_no_part_of_the_speaker(body, speaker):
+    assert _one(body).speaker == speaker
