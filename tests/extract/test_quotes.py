@@ -870,3 +870,9 @@ def test_a_body_speaks_past_what_it_belongs_to():
 )
 def test_a_counterpart_spoken_to_is_no_part_of_the_speaker(body, speaker):
     assert _one(body).speaker == speaker
+
+
+def test_a_crowds_chant_is_its_statement():
+    # a plural participle of saying after the people who open the sentence (issue 20: crowd participles)
+    q = _one("وتجمع المحتجون أمام البرلمان مرددين هتافات تطالب برحيل الحكومة.")
+    assert q.speaker == "المحتجون" and q.content.startswith("هتافات")

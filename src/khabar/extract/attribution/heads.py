@@ -1316,6 +1316,18 @@ class _Sentence(_Tokens):
             return None
         return head
 
+    def crowd_subject(self, i: int) -> _Head | None:
+        """The people who open the sentence after its verb, for a plural participle of
+        saying with no speaker of its own: "وتجمع [المحتجون] أمام البرلمان مرددين هتافات"،
+        "وخرج [آلاف المتظاهرين] إلى الشوارع، مرددين شعارات" (issue 20: crowd participles)."""
+        if not self.norm(i).endswith("ين") or i < 3 or not conjoined(self.norm(0)) or verb_info(self.norm(0)) is not None:
+            return None
+        head = self.speaker_np(1, i)
+        if head is None or head.kind not in ("anonymous", "organisation"):
+            return None
+        people = any(_bare(self.norm(k)) in self.L.anonymous or self.norm(k) in self.L.anonymous for k in range(head.start, head.end))
+        return head if people or self.speaker_like(head) else None  # ("آلاف [المتظاهرين]")
+
     def opening_verb_subject(self, i: int) -> _Head | None:
         """The person after the verb that opens the sentence, for a verb of saying joined to
         that clause after a comma with no speaker of its own ("بدأ الرئيس التركي رجب طيب

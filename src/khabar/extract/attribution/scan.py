@@ -587,9 +587,12 @@ def _verb_rules(
         return called
     participle = verb.kind == "participle"
     via = "participle" if participle else "verb"
+    crowd = None
+    if participle and not has_previous and subject is None:
+        crowd = subject = s.crowd_subject(i)  # "وتجمع المحتجون أمام البرلمان [مرددين] هتافات"
     if comp is None or (verb.frame and not _frame_follows(s, i, verb, comp)):
         if participle:
-            if not (has_previous or subject is not None or i == 0) or not (i == 0 or s.norm(i - 1) in ",."):
+            if not (has_previous or subject is not None or i == 0) or not (i == 0 or s.norm(i - 1) in ",." or crowd is not None):
                 return None, i + 1
             # "مناشدا كافة الأطراف العمل على حماية المدنيين"، "داعيا إلى تحقيق": the rest
             start = s.after_preposition(i + 1, verb)
