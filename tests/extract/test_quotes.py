@@ -876,3 +876,11 @@ def test_a_crowds_chant_is_its_statement():
     # a plural participle of saying after the people who open the sentence (issue 20: crowd participles)
     q = _one("وتجمع المحتجون أمام البرلمان مرددين هتافات تطالب برحيل الحكومة.")
     assert q.speaker == "المحتجون" and q.content.startswith("هتافات")
+
+
+def test_another_speaker_after_haythu_ends_the_statement_before_it():
+    # "...، حيث أشار شكري إلى أن": two attributions in one sentence (fresh5 ran them together)
+    qs = _quotes("وشدد المرصد على وضوح الموقف المصري من قضية القدس، حيث أشار الوزير إلى أن مكانة المدينة تفرض الحرص.")
+    assert [(q.speaker, q.content) for q in qs] == [("المرصد", "وضوح الموقف المصري من قضية القدس"), ("الوزير", "مكانة المدينة تفرض الحرص")]
+    # without a speaker of its own, "حيث قال" goes on with the statement before it
+    assert len(_quotes("وأكد الوزير أن الاتفاق صامد، حيث قال إن الطرفين ملتزمان.")) == 1

@@ -310,6 +310,11 @@ class _Tokens:
                 return True  # "...، [وذلك بعدما] أعلن غل عدم ترشحه": the writer's circumstance (fresh4)
             if nxt in ("وهو", "وهي", "وهذا") and self.norm(k + 2) == "ما":
                 return True  # "، وهو ما ينفيه ...": someone else on what was said
+            if (
+                nxt == "حيث" and (info := verb_info(self.norm(k + 2))) is not None and info[1].kind == "say"
+                and self.is_word(k + 3) and not self.is_complement(k + 3) and self.complement(k + 2, info[1]) is not None
+            ):
+                return True  # "...، حيث أشار [شكري] إلى أن": another speaker's statement (fresh5)
             return bool(self.cue_at(k + 1))
         if k > 0 and w == "وسط" and is_information(self.norm(k + 1 + (self.norm(k + 1) in SPREAD))):
             return True  # "... عن قلقها من أوضاع المدنيين [وسط انتشار تقارير] عن ...": a report of its own (seed 000)
