@@ -25,6 +25,7 @@ from khabar.relate.corroborate import SentencePool
 from khabar.relate.passages import find_shared_passages
 from khabar.relate.quantities import find_quantities
 from khabar.relate.statements import find_facts
+from khabar.extract.quotes import as_said
 from khabar.summarize import summarize, summarize_events
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,7 @@ def brief_documents(
     linked = side(_linked, docs, options)
     pool = SentencePool.build(docs, encoder=get_encoder(options.encoder), threshold=options.support_threshold)
     entities, quotes, claims, quantities = linked()
-    facts = side(find_facts, pool, quotes, threshold=options.support_threshold)
+    facts = side(find_facts, pool, quotes, threshold=options.support_threshold, said=as_said)
     return EventBrief(
         articles=tuple(digest(d, (inferred or {}).get(d.article.id)) for d in docs),
         summary=_summary(pool, docs, options=options, quantities=quantities, events=events),

@@ -106,7 +106,7 @@ def test_two_figures_of_one_speaker_are_two_statements():
 def test_a_statement_whose_content_is_the_verbs_object_is_shown_with_its_verb():
     # the README brief showed "المجلس المحلي: الأمم المتحدة بضمان ..." (issue 20, session 9)
     from khabar.extract.quotes import extract_quotes
-    from khabar.relate.statements import as_said
+    from khabar.extract.quotes import as_said
     from khabar.text.ar.segment import split_sentences
 
     article = Article.create(

@@ -40,7 +40,7 @@ from khabar.extract.attribution import (
     full_name,
     opening_subject,
 )
-from khabar.extract.attribution.lists import _lists
+from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, complement_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.normalize import normalize
@@ -560,3 +560,31 @@ def _speaker_for(
     if att.via == "participle" and in_sentence is not None:
         return in_sentence
     return known[-1] if known else None
+
+
+#: How far before what is said its verb may stand ("وطالب المجلس المحلي، في بيان أصدره صباح
+#: اليوم، [الأمم المتحدة بضمان ...]" is 45 characters).
+MAX_VERB_BEFORE = 160
+
+
+def as_said(q: Quote, text: str) -> str:
+    """What a statement says as a reader wants it shown: its content, led by its verb (and
+    the verb's preposition) when the content is the verb's object rather than a clause or a
+    quotation -- "المجلس المحلي: طالب الأمم المتحدة بضمان ..." (the README's brief showed
+    "المجلس المحلي: الأمم المتحدة بضمان ..."), "حذر من «كارثة»"."""
+    if q.direct or not q.verb or q.start > len(text):
+        return q.content
+    window = text[max(0, q.start - MAX_VERB_BEFORE) : q.start]
+    at = window.rfind(q.verb)
+    if at < 0 or any(c in window[at:] for c in ".!?\n"):
+        return q.content  # a cue or a follow-on named in a sentence before
+    gap = window[at + len(q.verb) :].split()
+    last = gap[-1] if gap else ""
+    if last[-1:] in ':«"“\'' or complement_at(normalize(last.strip(',،'))):
+        return q.content  # "قال إن ..."، "أضاف: «...»": a clause, said as it stands
+    info = verb_info(normalize(q.verb))
+    if info is None:
+        return q.content  # "بحسب ..." (a cue: the clause it governs is said as it stands)
+    verb = q.verb[1:] if info[0] != normalize(q.verb) else q.verb  # "[و]طالب" ("وثق" keeps its و)
+    prep = f"{last} " if normalize(last) in PREPOSITION_WORDS else ""
+    return f"{verb} {prep}{q.content}"

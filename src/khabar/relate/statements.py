@@ -24,7 +24,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from khabar.extract.attribution.lists import PREPOSITION_WORDS, complement_at, verb_info
 from khabar.model import Article, Citation, Fact, Quote, Sentence
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.similarity import SentenceVectors, content_terms
@@ -122,36 +121,11 @@ def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[k : k + MIN_SHARED_RUN]) for k in range(len(tokens) - MIN_SHARED_RUN + 1)}
 
 
-#: How far before what is said its verb may stand ("وطالب المجلس المحلي، في بيان أصدره صباح
-#: اليوم، [الأمم المتحدة بضمان ...]" is 45 characters).
-MAX_VERB_BEFORE = 160
-
-
-def as_said(q: Quote, text: str) -> str:
-    """What a statement says as a reader wants it shown: its content, led by its verb (and
-    the verb's preposition) when the content is the verb's object rather than a clause or a
-    quotation -- "المجلس المحلي: طالب الأمم المتحدة بضمان ..." (the README's brief showed
-    "المجلس المحلي: الأمم المتحدة بضمان ..."), "حذر من «كارثة»"."""
-    if q.direct or not q.verb or q.start > len(text):
-        return q.content
-    window = text[max(0, q.start - MAX_VERB_BEFORE) : q.start]
-    at = window.rfind(q.verb)
-    if at < 0 or any(c in window[at:] for c in ".!?\n"):
-        return q.content  # a cue or a follow-on named in a sentence before
-    gap = window[at + len(q.verb) :].split()
-    last = gap[-1] if gap else ""
-    if last[-1:] in ':«"“\'' or complement_at(normalize(last.strip(',،'))):
-        return q.content  # "قال إن ..."، "أضاف: «...»": a clause, said as it stands
-    info = verb_info(normalize(q.verb))
-    if info is None:
-        return q.content  # "بحسب ..." (a cue: the clause it governs is said as it stands)
-    verb = q.verb[1:] if info[0] != normalize(q.verb) else q.verb  # "[و]طالب" ("وثق" keeps its و)
-    prep = f"{last} " if normalize(last) in PREPOSITION_WORDS else ""
-    return f"{verb} {prep}{q.content}"
-
-
 def quote_facts(
-    quotes: Sequence[Quote], articles: Mapping[str, Article], sentences: Mapping[str, Sequence[Sentence]]
+    quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    said: Callable[[Quote, str], str] | None = None,
 ) -> list[Fact]:
     """Group the quotes of many articles into facts: one per thing one speaker said.
 
@@ -201,7 +175,7 @@ def quote_facts(
             cited.append(Citation.of(articles[q.article_id], sentence))
         first = quotes[members[0]]
         facts.append(
-            Fact(id=_fact_id("quote", cited), kind="quote", text=as_said(first, articles[first.article_id].text), citations=tuple(cited), speaker=first.speaker)
+            Fact(id=_fact_id("quote", cited), kind="quote", text=said(first, articles[first.article_id].text) if said else first.content, citations=tuple(cited), speaker=first.speaker)
         )
     return sorted(facts, key=lambda f: (-len(f.article_ids), f.id))
 
@@ -289,8 +263,11 @@ def _keys(pool: SentencePool, rows: Sequence[int]) -> set[tuple[str, int]]:
     return {(pool.docs[pool.doc_of(r)].article.id, pool.sentence(r).index) for r in rows}
 
 
-def find_facts(pool: SentencePool, quotes: Sequence[Quote], *, threshold: float) -> list[Fact]:
-    """Quotes first (each with every outlet that carries it), then corroborated statements."""
+def find_facts(
+    pool: SentencePool, quotes: Sequence[Quote], *, threshold: float, said: Callable[[Quote, str], str] | None = None
+) -> list[Fact]:
+    """Quotes first (each with every outlet that carries it, its text as ``said`` shows a
+    quote in its article's text: the extractor's verb-led form), then corroborated statements."""
     articles = {d.article.id: d.article for d in pool.docs}
     sentences = {d.article.id: d.sentences for d in pool.docs}
-    return quote_facts(quotes, articles, sentences) + statement_facts(pool, threshold=threshold)
+    return quote_facts(quotes, articles, sentences, said) + statement_facts(pool, threshold=threshold)
