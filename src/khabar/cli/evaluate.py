@@ -50,7 +50,7 @@ def eval_segment(conllu: Path, doc_size: int) -> None:
 )
 @click.option("--root", type=click.Path(path_type=Path), help="Checkout the gold paths are relative to (default: the one holding GOLD).")
 @click.option("--shared", type=click.Path(path_type=Path), help="The shared data folder with seeds/ (default: ROOT/../shared).")
-@click.option("--split", show_default=False, help="Score one split of the gold file: dev, test, fresh, fresh2, fresh3 or fresh4 (default: all).")
+@click.option("--split", show_default=False, help="Score one split of the gold file: dev, test or a freshN split annotated before tuning (fresh .. fresh5; default: all).")
 @click.option("--errors", is_flag=True, help="frames.json: list every miss and mismatch after the tables.")
 def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str | None, errors: bool) -> None:
     """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold
