@@ -884,3 +884,13 @@ def test_another_speaker_after_haythu_ends_the_statement_before_it():
     assert [(q.speaker, q.content) for q in qs] == [("المرصد", "وضوح الموقف المصري من قضية القدس"), ("الوزير", "مكانة المدينة تفرض الحرص")]
     # without a speaker of its own, "حيث قال" goes on with the statement before it
     assert len(_quotes("وأكد الوزير أن الاتفاق صامد، حيث قال إن الطرفين ملتزمان.")) == 1
+
+
+def test_the_same_speakers_next_statement_after_lakinnahu():
+    # "...، لكنه نفى وجود"، "إلا أنه لم يستبعد": a statement of its own for the speaker before
+    # (fresh5 ran it into the first one); denied, a verb says nothing unless it still states
+    qs = _quotes("وقال الوزير إن الاتفاق صامد، لكنه نفى وجود أي خلافات.")
+    assert [(q.speaker, q.content) for q in qs] == [("الوزير", "الاتفاق صامد"), ("الوزير", "وجود أي خلافات")]
+    qs = _quotes("وأكد الخبير أن روسيا سترد، إلا أنه لم يستبعد إمكانية وجود رد عسكري.")
+    assert [q.content for q in qs] == ["روسيا سترد", "إمكانية وجود رد عسكري"]
+    assert [q.content for q in _quotes("وقال الوزير إن الاتفاق صامد، لكنه لم يعلن أي موعد.")] == ["الاتفاق صامد"]

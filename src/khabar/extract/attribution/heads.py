@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from khabar.extract.attribution.lists import (
     KANA_FORMS,
+    _PRONOUN_OPENERS,
     _PREPOSITIONS,
     _PRONOUN_PREPOSITIONS,
     _QUOTE,
@@ -43,7 +44,6 @@ _DEMONSTRATIVES = frozenset({"هذا", "هذه"})
 #: "مكتب حقوق الإنسان [التابع] للمنظمة الدولية": what a body belongs to follows.
 _AFFILIATED = frozenset({"التابع", "التابعه"})
 #: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
-_PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 #: A part of the day before a day's name ("مساء الجمعة").
 _DAY_PARTS = frozenset({"مساء", "صباح", "ظهر", "فجر", "ليل"})

@@ -27,6 +27,8 @@ _PREPOSITIONS = frozenset(
 )
 #: The prepositions that stand as words (normalized), with و in front too.
 PREPOSITION_WORDS = _PREPOSITIONS
+#: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
+_PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
 _TERMINAL = frozenset(".!?")
 _HEAD_BREAK = frozenset(',;:-()[]"')
 
@@ -61,6 +63,7 @@ class _Lists:
     linking: frozenset[str]  # "ويأتي [الإعلان] غداة ...": the writer's link, no one's statement
     boundary: frozenset[str]
     negation: frozenset[str]  # "لم تعلن": the verb after it denies
+    litotes: frozenset[str]  # "لم [يستبعد]": denied, it still states something
     first_person: frozenset[str]  # "وأضافت [لست] من ...": the speaker's own words begin
     restated: frozenset[str]  # "وتعهد العبادي [بذلك]": what is said points back, nothing new
     nocomment: dict[str, tuple[tuple[str, ...], ...]]  # "الجيش [لا يعلق] على": a refusal
@@ -175,6 +178,7 @@ def _lists() -> _Lists:
         linking=frozenset(p[0] for p in groups.get("linking", [])),
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
         negation=frozenset(p[0] for p in groups.get("negation", [])),
+        litotes=frozenset(p[0] for p in groups.get("litotes", [])),
         first_person=frozenset(p[0] for p in groups.get("first", [])),
         restated=frozenset(p[0] for p in groups.get("restated", [])),
         nocomment=_by_first(groups.get("nocomment", [])),

@@ -15,6 +15,7 @@ from khabar.extract.attribution.lists import (
     PURPOSE_ARTICLE,
     _complement_at,
     _lists,
+    _PRONOUN_OPENERS,
     _PRONOUN_PREPOSITIONS,
     _QUOTE,
     _TERMINAL,
@@ -601,7 +602,16 @@ def _verb_rules(
             if c1 <= c0:
                 return None, i + 1
             return _att(s, i, None if has_previous or i == 0 else subject, c0, c1, False, via, statement=not verb.noquote), end
-        return _noun_object(s, i, verb, floor)
+        said, nxt = _noun_object(s, i, verb, floor)
+        if said is None and has_previous and verb.noun and not verb.noquote and _pronoun_before(s, i):
+            # "...، لكنه نفى وجود أي خلافات"، "إلا أنه لم يستبعد إمكانية": the speaker before
+            # says it (fresh5); what follows the verb is its object
+            start = s.after_preposition(i + 1, verb)
+            end = s.content_end(start)
+            c0, c1 = _trim(s.text, *s.char_span(start, end))
+            if c1 > c0:
+                return _att(s, i, None, c0, c1, False, "verb"), end
+        return said, nxt
     kind, h_end, c_tok = comp
     if verb.vnoun and (
         kind not in ("indirect", "direct") or h_end - i > 12 or (head := s.speaker_after_verb(i + 1, h_end, verb.preps)) is None
@@ -852,6 +862,16 @@ def _frame_follows(s: _Sentence, i: int, verb: _Verb, comp: tuple[str, int, int]
     """A verb that says something only with its noun ("وجه نداء") has it before its complement."""
     end = comp[1] if comp else min(s.n, i + 1 + MAX_FRAME_DISTANCE)
     return any(s.norm(k) in verb.frame for k in range(i + 1, min(end + 2, s.n)))
+
+
+def _pronoun_before(s: _Sentence, i: int) -> bool:
+    """The verb at ``i`` follows a word carrying the previous speaker's pronoun, past a
+    negation: "لكنه [نفى]"، "إلا أنه لم [يستبعد]"."""
+    k = i - 1
+    while k > 0 and s.norm(k) in s.L.negation:
+        k -= 1
+    # denied, a verb says nothing ("لكنه لم يعلن أي موعد") unless it still states ("لم يستبعد")
+    return s.norm(k) in _PRONOUN_OPENERS and (k == i - 1 or s.norm(i) in s.L.litotes)
 
 
 def _called(s: _Sentence, i: int, verb: _Verb) -> tuple[Attribution, int] | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from khabar.extract.attribution.lists import (
     _HEAD_BREAK,
+    _PRONOUN_OPENERS,
     _QUOTE,
     _TERMINAL,
     _complement_at,
@@ -310,6 +311,14 @@ class _Tokens:
                 return True  # "...، [وذلك بعدما] أعلن غل عدم ترشحه": the writer's circumstance (fresh4)
             if nxt in ("وهو", "وهي", "وهذا") and self.norm(k + 2) == "ما":
                 return True  # "، وهو ما ينفيه ...": someone else on what was said
+            m = k + 2 if nxt == "الا" else k + 1
+            if self.norm(m) in _PRONOUN_OPENERS:
+                # "...، لكنه نفى وجود"، "..., إلا أنه لم يستبعد": the same speaker's next statement (fresh5)
+                m += 1
+                while self.norm(m) in self.L.negation:
+                    m += 1
+                if (info := verb_info(self.norm(m))) is not None and info[1].kind == "say":
+                    return True
             if (
                 nxt == "حيث" and (info := verb_info(self.norm(k + 2))) is not None and info[1].kind == "say"
                 and self.is_word(k + 3) and not self.is_complement(k + 3) and self.complement(k + 2, info[1]) is not None
