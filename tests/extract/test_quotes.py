@@ -894,3 +894,13 @@ def test_the_same_speakers_next_statement_after_lakinnahu():
     qs = _quotes("وأكد الخبير أن روسيا سترد، إلا أنه لم يستبعد إمكانية وجود رد عسكري.")
     assert [q.content for q in qs] == ["روسيا سترد", "إمكانية وجود رد عسكري"]
     assert [q.content for q in _quotes("وقال الوزير إن الاتفاق صامد، لكنه لم يعلن أي موعد.")] == ["الاتفاق صامد"]
+
+
+def test_a_capital_before_a_headlines_colon_speaks_a_city_or_country_does_not():
+    # "موسكو: ..." is the Russian government (issue 20); "حلب: ..." a dateline, "العراق: ..." a topic
+    a = Article.create(title="موسكو: العقوبات الأميركية لن تمر دون رد", body="وأضاف البيان أن الرد سيكون مدروسا.")
+    qs = extract_quotes(a, split_sentences(a))
+    assert ("موسكو", "العقوبات الأميركية لن تمر دون رد") in [(q.speaker, q.content) for q in qs]
+    for title in ("حلب: مقتل عشرة مدنيين في قصف على الأحياء الشرقية", "العراق: البرلمان يأمر بإعادة العد اليدوي للأصوات"):
+        a = Article.create(title=title, body="وقتل عشرة مدنيين في القصف.")
+        assert extract_quotes(a, split_sentences(a)) == []

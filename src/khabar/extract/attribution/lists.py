@@ -64,6 +64,7 @@ class _Lists:
     boundary: frozenset[str]
     negation: frozenset[str]  # "لم تعلن": the verb after it denies
     litotes: frozenset[str]  # "لم [يستبعد]": denied, it still states something
+    capitals: frozenset[str]  # "[موسكو]: ...": a headline speaker, its government
     first_person: frozenset[str]  # "وأضافت [لست] من ...": the speaker's own words begin
     restated: frozenset[str]  # "وتعهد العبادي [بذلك]": what is said points back, nothing new
     nocomment: dict[str, tuple[tuple[str, ...], ...]]  # "الجيش [لا يعلق] على": a refusal
@@ -179,6 +180,7 @@ def _lists() -> _Lists:
         boundary=frozenset(p[0] for p in groups.get("boundary", [])),
         negation=frozenset(p[0] for p in groups.get("negation", [])),
         litotes=frozenset(p[0] for p in groups.get("litotes", [])),
+        capitals=frozenset(" ".join(p) for p in groups.get("capital", [])),
         first_person=frozenset(p[0] for p in groups.get("first", [])),
         restated=frozenset(p[0] for p in groups.get("restated", [])),
         nocomment=_by_first(groups.get("nocomment", [])),

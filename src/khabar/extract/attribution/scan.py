@@ -1115,8 +1115,9 @@ def find_headline_attribution(text: str) -> Attribution | None:
     if head is None:
         return None
     known_org = first in s.L.organisation or _bare(first) in s.L.organisation or two in s.L.organisation
-    if (head.kind == "organisation" and not known_org) or head.kind == "country":
-        return None  # "العراق: البرلمان يأمر بإعادة العد" names a topic, not a speaker
+    capital = head.kind == "country" and " ".join(s.norm(k) for k in range(a, b)) in s.L.capitals
+    if (head.kind == "organisation" and not known_org) or (head.kind == "country" and not capital):
+        return None  # "العراق: البرلمان يأمر بإعادة العد" names a topic, not a speaker ("موسكو: ..." its government)
     if head.kind == "person" and head.role is None and b - a > MAX_NAME_WORDS:
         return None
     direct = s.norm(c + 1) == _QUOTE and s.closer.get(c + 1) in (s.n - 1, s.n)
