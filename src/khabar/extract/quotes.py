@@ -494,6 +494,8 @@ def _headline_quote(article: Article, sentence: Sentence, known: list[_Speaker])
     if att is None or att.source is None:
         return None
     src = att.source
+    if src.kind == "country" and not (article.title and sentence.start < len(article.title)):
+        return None  # a capital speaks in the article's title; between paragraphs "باريس: ..." labels a teaser
     speaker = _resolve(src, sentence.start, known)
     if src.kind == "person" and src.role is None and speaker.text == src.text and not any(k.text == src.text for k in known):
         # a bare name must be someone the body quotes ("أنجلينا جولي"), or by full name
