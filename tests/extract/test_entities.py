@@ -153,6 +153,11 @@ def test_unknown_place_after_place_word():
     assert of_kind(found, "place") == ["وادي النهر"]
 
 
+def test_a_place_word_that_opens_the_name_keeps_it_after_a_preposition():
+    # "بوادي" is ب + "وادي": part of the name, as without the preposition
+    assert of_kind(mentions("وصلت القافلة بوادي النهر صباحا."), "place") == ["وادي النهر"]
+
+
 def test_everyday_word_is_a_place_only_after_a_place_word():
     assert of_kind(mentions("نقل المشهد مراسلنا."), "place") == []
     assert of_kind(mentions("سيطر الجيش على أحياء المشهد والسكري."), "place") == ["المشهد", "السكري"]

@@ -203,3 +203,30 @@ def test_a_word_said_twice_one_by_one_is_no_name():
 def test_an_adjective_after_a_place_word_is_no_place():
     found = _mentions("ويقع المخيم قرب حي سكني مكتظ في شمال المدينة، ويتعرض لقصف شبه يومي.")
     assert [m.text for m in found if m.kind == "place"] == []
+
+
+def test_a_hyphenated_given_name_is_one_person():
+    # the tokenizer splits the hyphen off; the tagger reads "جان" apart or at the end of
+    # the organisation before it
+    for sentence in (
+        "وأكد المدير الإقليمي جان-لوك فيرنييه أن فرق الإغاثة رافقت القافلة.",
+        "وقال رئيس بعثة اللجنة الدولية للصليب الأحمر جان-لوك فيرنييه إن القافلة دخلت الحي.",
+    ):
+        persons = [m.text for m in _mentions(sentence) if m.kind == "person"]
+        assert persons == ["جان-لوك فيرنييه"]
+
+
+def test_two_people_joined_by_a_hyphen_stay_apart():
+    persons = [m.text for m in _mentions("وانتهت قمة كيم-مون في بانمونجوم مساء اليوم.") if m.kind == "person"]
+    assert "كيم-مون" not in persons
+
+
+def test_a_place_word_with_the_article_is_no_place():
+    found = _mentions("ولجأ معظمهم إلى مدارس ومساجد في الريف الشمالي.")
+    assert [m.text for m in found if m.kind == "place"] == []
+
+
+def test_an_organisation_named_after_a_city_keeps_its_head_word():
+    found = _mentions("وقال ملاحفجي إنه سيتم تكليف شخصية أخرى بقيادة “جيش حلب” الأسبوع المقبل.")
+    assert ("جيش حلب", "organisation") in [(m.text, m.kind) for m in found]
+    assert "حلب" not in [m.text for m in found if m.kind == "place"]

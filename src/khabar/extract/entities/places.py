@@ -134,8 +134,12 @@ def _prep_complement(s: _Sentence, j: int) -> bool:
     return len(word) > 3 and word[0] in "لب" and j + 1 < len(s.norms) and s.soft[j] and s.norms[j + 1].startswith("ال")
 
 
-def _place_name_at(s: _Sentence, j: int, lex: _Lexicon, *, listed: bool, known_only: bool = False) -> _Span | None:
-    """A place name right after a place word: a gazetteer entry, or one or two new words."""
+def _place_name_at(
+    s: _Sentence, j: int, lex: _Lexicon, *, listed: bool, known_only: bool = False, reading: tuple[str, int] | None = None
+) -> _Span | None:
+    """A place name right after a place word: a gazetteer entry, or one or two new words;
+    ``reading``: (form, letters of proclitics) of the word at ``j`` when known ("بوادي" is
+    ب + "وادي", a place word that is part of the name)."""
     n = len(s.norms)
     if j >= n or s.owner[j] is not None:
         return None
@@ -146,7 +150,10 @@ def _place_name_at(s: _Sentence, j: int, lex: _Lexicon, *, listed: bool, known_o
         return _Span(j, j + hit[0], PLACE, hit[2], hit[3])
     if known_only:
         return None
-    form, off = _readings(s.norms[j])[1] if listed and len(_readings(s.norms[j])) > 1 else (s.norms[j], 0)
+    if reading is not None:
+        form, off = reading
+    else:
+        form, off = _readings(s.norms[j])[1] if listed and len(_readings(s.norms[j])) > 1 else (s.norms[j], 0)
     if listed and (off == 0 or j + 1 < n and s.soft[j] and s.norms[j + 1] == "من"):
         return None  # "وأجزاء من حي ...": a list item followed by "من" is a part, not a place
     if form in STOPWORDS or form in lex.name_stops or form in lex.nationalities or len(form) < 3 or form.isdigit():
@@ -180,7 +187,7 @@ def _place_heads(s: _Sentence, lex: _Lexicon) -> None:
             continue
         if head[0] in lex.place_prefixes and s.owner[i + 1] is None and not s.masks[i + 1] & _PLACE_HEAD:
             # "وادي النهر", "جبل الزاوية": the place word is part of the name
-            span = _place_name_at(s, i, lex, listed=False)
+            span = _place_name_at(s, i, lex, listed=False, reading=head)
             if span is not None and span.j > i + 1:
                 span.offset = head[1]
                 _add(s, span)

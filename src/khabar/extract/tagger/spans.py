@@ -133,7 +133,7 @@ def _names(tokens: Sequence[Sequence[Token]], found_chunks: Sequence[Sequence[tu
     spans: list[list[tuple[str, Token, int, list[str]]]] = []
     for toks, chunks in zip(tokens, found_chunks):
         found = []
-        for label, i, j in chunks:
+        for label, i, j in _hyphenated_given_names(toks, chunks):
             kind = KINDS.get(label)
             if kind is None:
                 continue
@@ -155,6 +155,41 @@ def _names(tokens: Sequence[Sequence[Token]], found_chunks: Sequence[Sequence[tu
             start = first_token.start + _skip(first_token.text, letters)
             names.append(NameSpan(start, end, kind, " ".join(words)))
         out.append(names)
+    return out
+
+
+def _glued_hyphen(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a hyphen written with no space on either side, between two words."""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k].text in _HYPHENS
+        and toks[k - 1].end == toks[k].start
+        and toks[k].end == toks[k + 1].start
+        and toks[k - 1].norm.isalpha()
+    )
+
+
+_HYPHENS = frozenset("-‐‑")
+
+
+def _hyphenated_given_names(toks: Sequence[Token], chunks: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The tagger's chunks of a sentence, a person of two words or more written right after
+    "X-" taken on over X and its hyphen: "جان-لوك فيرنييه" is one name, read by the tagger
+    as "جان" and "لوك فيرنييه", as "لوك فيرنييه" alone, or with "جان" at the end of the
+    organisation before it (the tokenizer splits the hyphen off).  A person chunk that
+    ends on X is merged into it; a chunk of another kind that ends on X gives it up.  A
+    one-word person after the hyphen stays apart: "قمة كيم-مون" names two people."""
+    out: list[tuple[str, int, int]] = []
+    for kind, i, j in chunks:
+        if kind == "PERS" and j - i >= 2 and _glued_hyphen(toks, i - 1):
+            before = out[-1] if out and out[-1][2] >= i - 1 else None
+            if before is not None and before[0] == "PERS":
+                i = out.pop()[1]
+            elif before is None or before[1] < i - 2:
+                if before is not None:
+                    out[-1] = (before[0], before[1], i - 2)
+                i -= 2
+        out.append((kind, i, j))
     return out
 
 
@@ -261,6 +296,8 @@ def _merged(
                 continue  # "بلدة [كفر] سالم": the place after its head word is read whole
             if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
                 continue  # a place after its head word, a surname of the article's person
+            if n.kind == "place" and any(_org_around(m, start, end, text, lists) for m in rule_mentions):
+                continue  # "جيش حلب": the organisation named after the place stands
             kind = n.kind
             if kind == "person" and _place_not_person(n.key, lists):
                 kind = "place"  # "وقالت سيول إنها": a capital speaking for its government
@@ -347,6 +384,20 @@ def _surnames_resolved(mentions: list[EntityMention]) -> list[EntityMention]:
     return out
 
 
+#: Labels of organisation head words ("جيش", "حركة", "وكالة", "فريق").
+_ORG_HEADS = frozenset(("cue_org", "cue_orgname"))
+
+
+def _org_around(m: EntityMention, start: int, end: int, text: str, lists) -> bool:
+    """Whether a word-list organisation is a head word of the lists and the place
+    ``start``-``end`` of ``text`` right after it: "جيش حلب", where the tagger saw only the
+    city ("التحالف الدولي بقيادة الولايات المتحدة" is not one)."""
+    if m.kind != "organisation" or not (m.start < start and end == m.end):
+        return False
+    head = normalize(text[m.start : start]).split()
+    return len(head) == 1 and any(not _ORG_HEADS.isdisjoint(lists.labels_of.get(v, ())) for v in clitic_variants(head[0]))
+
+
 def _place_not_person(key: str, lists) -> bool:
     """Whether a one-word person of the tagger is a listed place and no name word: a
     country or capital as the subject of a verb of saying ("قالت سيول")."""
@@ -395,11 +446,25 @@ def _plausible_alone(n: NameSpan, lists) -> bool:
         return False  # "أحصى السكان «بيتا بيتا»": house by house, no one's name
     if n.kind == "place" and any(_nisba_adjective(w) for w in words):
         return False  # "حي سكني مكتظ", "لقصف شبه يومي": an adjective is in no unlisted place's name
+    if n.kind == "place" and len(words) == 1 and _definite_head_word(words[0], lists):
+        return False  # "في الريف الشمالي", "الجسر": a place word with the article names no place
     if len(words) != 1:
         return True
     if n.kind == "person" and len(words[0]) < 3:
         return False
     return "nation" not in lists.labels_of.get(words[0], ())
+
+
+#: Labels of place head words ("ريف", "مدينة", "جسر", "وادي").
+_PLACE_HEADS = frozenset(("cue_place", "cue_placeweak", "cue_placeprefix"))
+
+
+def _definite_head_word(word: str, lists) -> bool:
+    """Whether a normalized word is the article on a place head word of the lists: the
+    countryside, the bridge, the city ("الريف" of "ريف دمشق"), a common noun the tagger
+    reads as a place from the names it opens.  Listed places ("الباب", "التل") are read by
+    the gazetteers before this is asked."""
+    return word.startswith("ال") and not _PLACE_HEADS.isdisjoint(lists.labels_of.get(word[2:], ()))
 
 
 def _repeated_accusative(words: list[str], lists) -> bool:

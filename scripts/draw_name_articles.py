@@ -1,0 +1,58 @@
+"""Draw real ANT articles for a new names gold split (issue 17), never used by any gold file.
+
+    python scripts/draw_name_articles.py --seed 20261209 --count 6
+
+ANT articles of 700-2,500 characters, at most one per outlet and category, none named
+anywhere under ``tests/``, ``docs/`` or ``benchmarks/`` of any worktree
+(:func:`draw_frame_articles.used_anywhere`), none sharing a run of six words with an
+article of a gold file (wire copy repeated across outlets).  Prints the paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+from khabar.evaluate.extraction import article_loader
+
+import draw_frame_articles as frames  # noqa: E402  (same folder)
+import draw_speaker_articles as speakers  # noqa: E402
+
+GOLD_FILES = ("extract.json", "speakers.json", "frames.json", "names.json")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seed", type=int, default=20261209)
+    ap.add_argument("--count", type=int, default=6)
+    args = ap.parse_args()
+    load = article_loader(root=frames.ROOT, shared=frames.SHARED)
+    ant_used, _baly, _easc = frames.used_anywhere()
+    old: set[tuple[str, ...]] = set()
+    for gold in GOLD_FILES:
+        for entry in json.loads((frames.ROOT / "tests" / "gold" / gold).read_text(encoding="utf-8"))["articles"]:
+            if entry["path"].startswith("ant/"):
+                old |= speakers.shingles(load(entry["path"]).text)
+    ant_all = sorted(str(p.relative_to(frames.CORPORA / "ant")) for p in (frames.CORPORA / "ant").glob("*/*/*.txt"))
+    random.Random(args.seed).shuffle(ant_all)
+    picked: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for rel in ant_all:
+        if len(picked) >= args.count:
+            break
+        outlet, cat = rel.split("/")[:2]
+        if rel in ant_used or (outlet, cat) in seen:
+            continue
+        try:
+            text = load("ant/" + rel).text
+        except Exception:  # an empty article of the corpus
+            continue
+        if 700 <= len(text) <= 2500 and not (speakers.shingles(text) & old):
+            picked.append("ant/" + rel)
+            seen.add((outlet, cat))
+    print("\n".join(picked))
+
+
+if __name__ == "__main__":
+    main()
