@@ -158,6 +158,13 @@ def test_a_place_word_that_opens_the_name_keeps_it_after_a_preposition():
     assert of_kind(mentions("وصلت القافلة بوادي النهر صباحا."), "place") == ["وادي النهر"]
 
 
+def test_a_name_in_construct_after_a_place_word_is_no_adjective():
+    # "العاصية" ends like an adjective, but with the article after "مدينة" without it,
+    # it is the city's name; "المدينة الساحلية" is an adjective
+    assert of_kind(mentions("وصلت القافلة إلى مدينة العاصية صباحا."), "place") == ["العاصية"]
+    assert of_kind(mentions("وصلت القافلة إلى مدينة ساحلية صغيرة."), "place") == []
+
+
 def test_everyday_word_is_a_place_only_after_a_place_word():
     assert of_kind(mentions("نقل المشهد مراسلنا."), "place") == []
     assert of_kind(mentions("سيطر الجيش على أحياء المشهد والسكري."), "place") == ["المشهد", "السكري"]

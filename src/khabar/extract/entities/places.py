@@ -159,7 +159,7 @@ def _place_name_at(
     if form in STOPWORDS or form in lex.name_stops or form in lex.nationalities or len(form) < 3 or form.isdigit():
         return None
     if form not in lex.place_prefixes and (
-        form.endswith(("يه", "ي"))
+        (form.endswith(("يه", "ي")) and not _genitive_after_head(s, j, form))
         or form in lex.generic
         or form in lex.starters
         or _mask(form) & (_TITLE | _SAY)
@@ -173,6 +173,14 @@ def _place_name_at(
         k += 1
     words = [form, *s.norms[j + 1 : k]]
     return _Span(j, k, PLACE, " ".join(words), off)
+
+
+def _genitive_after_head(s: _Sentence, j: int, form: str) -> bool:
+    """Whether ``form`` (at ``j``) is a word with the article right after a place word
+    without it: the head is then in construct with a noun, the place's name ("مدينة
+    العاصية", "محافظة اللاذقية"), where an adjective would agree with the head ("مدينة
+    ساحلية", "المدينة الساحلية")."""
+    return j > 0 and form.startswith("ال") and len(form) > 4 and not s.norms[j - 1].startswith(("ال", "لل"))
 
 
 def _place_heads(s: _Sentence, lex: _Lexicon) -> None:

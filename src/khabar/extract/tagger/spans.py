@@ -24,6 +24,7 @@ from khabar.model import Article, DateMention, EntityMention, Sentence
 from khabar.text.ar.clitics import PLAIN_PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import read_fields, read_json
 from khabar.text.ar.normalize import normalize
+from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import Token, tokenize, words
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
@@ -139,6 +140,8 @@ def _names(tokens: Sequence[Sequence[Token]], found_chunks: Sequence[Sequence[tu
                 continue
             while j - i > 1 and _reporting_verb(toks[i].norm) and not _particle(toks[i + 1].norm):
                 i += 1  # "فقال سكاراموتشي": the verb before a name is not part of it ("ورد بن محمد" is)
+            while j - i > 1 and toks[j - 1].norm in STOPWORDS:
+                j -= 1  # "محمد صلاح أمام واتفورد": a name ends on no function word
             words = [t.norm for t in toks[i:j] if t.norm.isalnum()]
             if words:
                 letters, first = clitic_letters(words[0])
