@@ -158,6 +158,12 @@ def test_a_place_word_that_opens_the_name_keeps_it_after_a_preposition():
     assert of_kind(mentions("وصلت القافلة بوادي النهر صباحا."), "place") == ["وادي النهر"]
 
 
+def test_a_place_word_with_the_article_after_a_head_word_is_named_with_it():
+    # "الجسر" (the bridge) names no place alone: the crossing is "معبر الجسر"
+    assert of_kind(mentions("وعبرت القافلة من معبر الجسر أمس."), "place") == ["معبر الجسر"]
+    assert of_kind(mentions("ووصلت القافلة إلى حي الزبدية صباحا."), "place") == ["الزبدية"]
+
+
 def test_a_name_in_construct_after_a_place_word_is_no_adjective():
     # "العاصية" ends like an adjective, but with the article after "مدينة" without it,
     # it is the city's name; "المدينة الساحلية" is an adjective

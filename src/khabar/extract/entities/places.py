@@ -175,6 +175,11 @@ def _place_name_at(
     return _Span(j, k, PLACE, " ".join(words), off)
 
 
+def _definite_place_word(word: str, lex: _Lexicon) -> bool:
+    """Whether a normalized word is the article on a place word ("الجسر", "الريف")."""
+    return word.startswith("ال") and (word[2:] in lex.all_place_heads or word[2:] in lex.place_prefixes)
+
+
 def _genitive_after_head(s: _Sentence, j: int, form: str) -> bool:
     """Whether ``form`` (at ``j``) is a word with the article right after a place word
     without it: the head is then in construct with a noun, the place's name ("مدينة
@@ -209,6 +214,10 @@ def _place_heads(s: _Sentence, lex: _Lexicon) -> None:
         if span is None:
             i += 1
             continue
+        if span.j == i + 2 and span.offset == 0 and _definite_place_word(span.key, lex):
+            # "معبر الجسر": a place word with the article names no place alone; the head
+            # word and it are the name
+            span = _Span(i, i + 2, PLACE, f"{head[0]} {span.key}", head[1])
         _add(s, span)
         i = span.j
         if head[0] in lex.list_heads and not weak:
