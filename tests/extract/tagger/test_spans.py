@@ -224,9 +224,3 @@ def test_two_people_joined_by_a_hyphen_stay_apart():
 def test_a_place_word_with_the_article_is_no_place():
     found = _mentions("ولجأ معظمهم إلى مدارس ومساجد في الريف الشمالي.")
     assert [m.text for m in found if m.kind == "place"] == []
-
-
-def test_an_organisation_named_after_a_city_keeps_its_head_word():
-    found = _mentions("وقال ملاحفجي إنه سيتم تكليف شخصية أخرى بقيادة “جيش حلب” الأسبوع المقبل.")
-    assert ("جيش حلب", "organisation") in [(m.text, m.kind) for m in found]
-    assert "حلب" not in [m.text for m in found if m.kind == "place"]

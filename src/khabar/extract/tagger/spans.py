@@ -24,7 +24,6 @@ from khabar.model import Article, DateMention, EntityMention, Sentence
 from khabar.text.ar.clitics import PLAIN_PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import read_fields, read_json
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import Token, tokenize, words
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
@@ -140,8 +139,6 @@ def _names(tokens: Sequence[Sequence[Token]], found_chunks: Sequence[Sequence[tu
                 continue
             while j - i > 1 and _reporting_verb(toks[i].norm) and not _particle(toks[i + 1].norm):
                 i += 1  # "فقال سكاراموتشي": the verb before a name is not part of it ("ورد بن محمد" is)
-            while j - i > 1 and toks[j - 1].norm in STOPWORDS:
-                j -= 1  # "محمد صلاح أمام واتفورد": a name ends on no function word
             words = [t.norm for t in toks[i:j] if t.norm.isalnum()]
             if words:
                 letters, first = clitic_letters(words[0])
@@ -299,8 +296,6 @@ def _merged(
                 continue  # "بلدة [كفر] سالم": the place after its head word is read whole
             if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
                 continue  # a place after its head word, a surname of the article's person
-            if n.kind == "place" and any(_org_around(m, start, end, text, lists) for m in rule_mentions):
-                continue  # "جيش حلب": the organisation named after the place stands
             kind = n.kind
             if kind == "person" and _place_not_person(n.key, lists):
                 kind = "place"  # "وقالت سيول إنها": a capital speaking for its government
@@ -385,20 +380,6 @@ def _surnames_resolved(mentions: list[EntityMention]) -> list[EntityMention]:
                 m = dataclasses.replace(m, name_key=first if not rest or most > rest[0][1] else own)
         out.append(m)
     return out
-
-
-#: Labels of organisation head words ("جيش", "حركة", "وكالة", "فريق").
-_ORG_HEADS = frozenset(("cue_org", "cue_orgname"))
-
-
-def _org_around(m: EntityMention, start: int, end: int, text: str, lists) -> bool:
-    """Whether a word-list organisation is a head word of the lists and the place
-    ``start``-``end`` of ``text`` right after it: "جيش حلب", where the tagger saw only the
-    city ("التحالف الدولي بقيادة الولايات المتحدة" is not one)."""
-    if m.kind != "organisation" or not (m.start < start and end == m.end):
-        return False
-    head = normalize(text[m.start : start]).split()
-    return len(head) == 1 and any(not _ORG_HEADS.isdisjoint(lists.labels_of.get(v, ())) for v in clitic_variants(head[0]))
 
 
 def _place_not_person(key: str, lists) -> bool:
