@@ -47,9 +47,6 @@ _AFFILIATED = frozenset({"التابع", "التابعه"})
 _DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 #: A part of the day before a day's name ("مساء الجمعة").
 _DAY_PARTS = frozenset({"مساء", "صباح", "ظهر", "فجر", "ليل"})
-#: Titles of address that stand right before a name, also after a role ("وكيل الوزارة
-#: الدكتور سلطان شاولي"، "قائد الشرطة العميد ...").
-_HONORIFICS = frozenset({"الدكتور", "الدكتوره", "الشيخ", "المهندس", "الفريق", "العميد", "اللواء", "العقيد", "الاستاذ", "القاضي"})
 #: A clause in which a speaker asks not to be named is this many words at most ("الذي طلب
 #: عدم الكشف عن هويته" is six).
 MAX_ANONYMITY_WORDS = 7
@@ -94,7 +91,7 @@ class _Sentence(_Tokens):
             w = self.norm(j)
             if self.phrase_at(j, self.L.stops):
                 break  # "المسؤول [في تصريحات صحفية]": circumstance, not the role
-            if j > i and w in _HONORIFICS and self.title_at(j):
+            if j > i and w in self.L.honorifics and self.title_at(j):
                 break  # "وكيل وزارة البترول [الدكتور] سلطان شاولي": the name's own title
             if not w.startswith("ال") and self.named.get(j, (0, ""))[1] == "person" and self.norm(j - 1) != "باسم":
                 break  # "الأمير [تركي الفيصل]": the recognizer's name, not a nationality
@@ -177,7 +174,7 @@ class _Sentence(_Tokens):
                 r_end = b - 3
                 while r_end < b - 1 and self.norm(r_end).startswith("ال"):
                     r_end += 1  # a name does not start with the article: "[النهر] عبدالكريم السعدي"
-            if r_end < b - 1 and self.norm(r_end) in _HONORIFICS:
+            if r_end < b - 1 and self.norm(r_end) in self.L.honorifics:
                 r_end += 1  # "أما محافظ العاصية [اللواء] إياد الحسن فقال": the name's own title
             name = (r_end, min(b, r_end + MAX_NAME_WORDS)) if r_end < b else None
             org = self._organisation(a, t, r_end)
@@ -919,7 +916,7 @@ class _Sentence(_Tokens):
                     ne2 = self.name_end(r2, limit)
                 if ne2 > r2:
                     return _Head(a, ne2, (r2, ne2), (a, c), "person", self._organisation(a, t, c), False)
-            if self.norm(r) in _HONORIFICS and r + 1 < limit:
+            if self.norm(r) in self.L.honorifics and r + 1 < limit:
                 # "وكيل وزارة البترول الدكتور سلطان شاولي": the role, the name's own title, the
                 # name; a rank of two words is skipped whole ("[الفريق أول] سيرغي سوروفيكين")
                 h = r + max(1, self.title_at(r))

@@ -87,6 +87,7 @@ class _Lists:
     anonymity: frozenset[str] = frozenset()  # "طالبا عدم نشر [اسمه]": a clause to skip
     information: frozenset[str] = frozenset()  # "[معلومات] من مصادر": a report, its source after من
     aides: frozenset[str] = frozenset()  # "[مبعوث] الرئيس روحاني": speaks for the principal named after it
+    honorifics: frozenset[str] = frozenset()  # "وكيل الوزارة [الدكتور] سلطان شاولي": the name's own title
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -200,6 +201,7 @@ def _lists() -> _Lists:
         anonymity=frozenset(p[0] for p in groups.get("anonymity", [])),
         information=frozenset(p[0] for p in groups.get("information", [])),
         aides=frozenset(p[0] for p in groups.get("aide", [])),
+        honorifics=frozenset(p[0] for p in groups.get("honorific", [])),
         given=frozenset(
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
         ),
