@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.text.ar.normalize import normalize
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
@@ -145,7 +146,8 @@ def letter_runs(norm: str) -> frozenset[str]:
 _SPLIT_LETTER = re.compile(f"[{_AR_LETTER}] [{_AR_LETTER}](?![{_AR_LETTER}{_AR_INNER}{_DIGIT}])")
 
 
-_APART = frozenset("ولبك")
+#: The one-letter conjunction and prepositions, written apart as words (و ب ل ك).
+_APART = frozenset((CONJUNCTIONS[0], *PREPOSITIONS))
 _APART_BEFORE = frozenset('-–"«“')
 
 
