@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "QUOTE_VALUE", "EARLIER_VALUE", "FIGURE_WEIGHT", "SUPPORT_WEIGHT", "SUPPORT_MEANING",
 )
 
 
@@ -72,6 +72,14 @@ def main() -> None:
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
     )
     parser.add_argument(
+        "--dev-earlier", type=floats, default=floats("0"), help="DEVELOPMENT_NOT_EARLIER values (0, 1)"
+    )
+    parser.add_argument("--quote-value", type=floats, default=floats("1"), help="QUOTE_VALUE values")
+    parser.add_argument("--figures", type=floats, default=floats("0"), help="FIGURE_WEIGHT values (0: off)")
+    parser.add_argument("--support", type=floats, default=floats("0"), help="SUPPORT_WEIGHT values (0: off)")
+    parser.add_argument("--support-meaning", type=floats, default=floats("0.6"), help="SUPPORT_MEANING values")
+    parser.add_argument("--earlier-value", type=floats, default=floats("1"), help="EARLIER_VALUE values")
+    parser.add_argument(
         "--coverage-first",
         action="store_true",
         help="choose by must-contain (ties: R-2) among the points whose R-2 on the other events is at least LexRank's",
@@ -80,8 +88,8 @@ def main() -> None:
 
     events = []
     for cluster in read_events(args.gold):
-        if cluster.split in ("test", "fresh7"):
-            continue  # test is measured once, elsewhere; fresh7 is scored before and after the round
+        if cluster.split in ("test", "fresh8"):
+            continue  # test is measured once, elsewhere; fresh8 is scored before and after the round
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
@@ -101,7 +109,11 @@ def main() -> None:
     # the module's settings a grid point sets, put back afterwards
     saved = {name: getattr(event_first, name) for name in _GRID_SETTINGS}
     try:
-        grid = itertools.product(args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts)
+        grid = itertools.product(
+            args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
+            args.dev_earlier, args.quote_value, args.earlier_value, args.figures,
+            args.support, args.support_meaning,
+        )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
             event_first.TRIM_REPEATS = bool(pair[2])
@@ -110,6 +122,9 @@ def main() -> None:
             event_first.EVENT_ONCE = pair[3] or None
             event_first.STEM_WEIGHT = pair[4]
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
+            event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
+            event_first.QUOTE_VALUE, event_first.EARLIER_VALUE, event_first.FIGURE_WEIGHT = pair[7:10]
+            event_first.SUPPORT_WEIGHT, event_first.SUPPORT_MEANING = pair[10:12]
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -123,7 +138,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} quote {pair[7]:g} earlier {pair[8]:g} figures {pair[9]:g} support {pair[10]:g} at {pair[11]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -152,13 +167,13 @@ def main() -> None:
         held_r2.append(scores[best][left_out][0])
         held_mc.append(scores[best][left_out][1])
     print(
-        f"{len(names)} events (test and fresh7 left out), leave-one-event-out: "
+        f"{len(names)} events (test and fresh8 left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, quote, earlier, figs, sup, supm), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} quote {quote:g} earlier {earlier:g} figures {figs:g} support {sup:g} at {supm:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

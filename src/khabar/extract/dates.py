@@ -834,3 +834,38 @@ def build_timeline(docs: Sequence[Document]) -> list[TimelineEntry]:
             keyed.append((mention.date, position, sentence.index, entry))
     keyed.sort(key=lambda k: k[:3])
     return [k[3] for k in keyed]
+
+
+def period_end(mention: DateMention) -> dt.date | None:
+    """The last day of the period a mention names (its day, month or year; a week is its day)."""
+    day = mention.date
+    if day is None:
+        return None
+    if mention.precision == "week":
+        return day  # "الأسبوع الماضي" is read as the day a week before
+    if mention.precision == "month":
+        following = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if mention.precision == "year":
+        return dt.date(day.year, 12, 31)
+    return day
+
+
+@functools.cache
+def _earlier_cue_pattern() -> re.Pattern[str]:
+    cues = sorted({_norm_key(w) for w in read_json("calendar")["earlier_cues"]}, key=len, reverse=True)
+    particles = "|".join(sorted(_PARTICLES, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + particles + ")(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)")
+
+
+def names_earlier_time(text: str, mentions: Sequence[DateMention], day: dt.date | None, *, slack_days: int = 2) -> bool:
+    """Whether a sentence places what it tells before ``day`` (the day of the news): one of
+    its date ``mentions`` names a period that ended more than ``slack_days`` before it
+    ("الشهر الماضي"، "في 1995"، "الأسبوع الماضي"), or it says "earlier" without a date ("في وقت
+    سابق"; ``earlier_cues`` of ``calendar.json``).  Such a sentence is background, not the news."""
+    if _earlier_cue_pattern().search(" ".join(normalize(text).split())):
+        return True
+    if day is None:
+        return False
+    limit = day - dt.timedelta(days=slack_days)
+    return any((end := period_end(m)) is not None and end < limit for m in mentions)

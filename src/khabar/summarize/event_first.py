@@ -51,6 +51,7 @@ from collections.abc import Sequence, Set
 import numpy as np
 
 from khabar.config import BriefOptions
+from khabar.extract.dates import names_earlier_time
 from khabar.model import Quantity
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.meaning import static_meanings_of_words
@@ -188,6 +189,23 @@ STEM_WEIGHT = 0.0
 #: off, to be judged again on a later set.
 KEY_FIGURE_CONFLICTS_ONLY = False
 
+#: Whether a sentence that names an earlier time (:func:`tells_earlier`) is kept out of the
+#: development's place.
+DEVELOPMENT_NOT_EARLIER = False
+EARLIER_HEAD_WORDS = 12
+
+#: The coverage value of a statement (a sentence with a quote) and of a sentence that names an
+#: earlier time (:func:`tells_earlier`), as a share of what it would be.
+QUOTE_VALUE = 1.0
+EARLIER_VALUE = 1.0
+#: Round 13: each figure a sentence gives (by value, however written) is a concept of its own
+#: (``("#", value)``), weighing this share of the independent articles that give it.  0: off.
+FIGURE_WEIGHT = 0.0
+#: Round 13: a sentence whose meaning other outlets tell too (a sentence of theirs as close as
+#: :data:`SUPPORT_MEANING`) is valued ``1 + SUPPORT_WEIGHT × share of the other articles``.
+SUPPORT_WEIGHT = 0.0
+SUPPORT_MEANING = 0.6
+
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
     """The concepts a sentence carries for the coverage value: the bigrams of
@@ -197,6 +215,18 @@ def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
     if STEM_WEIGHT:
         found |= {("", stem(w)) for w in words_of if len(w) > 1 and w not in STOPWORDS}
     return found
+
+
+def figure_concepts(pool: SentencePool, row: int) -> set[Concept]:
+    """The figures a row's sentence gives, as concepts (:data:`FIGURE_WEIGHT`)."""
+    d, s = pool.refs[row]
+    doc, sentence = pool.docs[d], pool.docs[d].sentences[s]
+    terms = (
+        figure_term(n.value)
+        for n in doc.numbers
+        if sentence.start <= n.start and n.end <= sentence.end and n.value is not None and n.unit is None
+    )
+    return {("#", t) for t in terms if is_figure(t)}
 
 
 def body_positions(pool: SentencePool) -> list[int]:
@@ -254,7 +284,7 @@ def concept_weights(pool: SentencePool, found: dict[int, set[Concept]], *, n_doc
         else:
             sources = len(docs)
         if sources >= least:
-            weights[c] = float(sources) * (STEM_WEIGHT if not c[0] else 1.0)
+            weights[c] = float(sources) * (STEM_WEIGHT if not c[0] else FIGURE_WEIGHT if c[0] == "#" else 1.0)
     return weights
 
 
@@ -415,6 +445,20 @@ def cosine_matrix(pool: SentencePool) -> np.ndarray:
     return np.bincount(flat, weights=weights[left] * weights[right], minlength=n * n).reshape(n, n)
 
 
+def tells_earlier(pool: SentencePool, c: Candidate) -> bool:
+    """Whether the kept part places what it tells before its article's day: a date of an
+    earlier period or "في وقت سابق" (:func:`khabar.extract.dates.names_earlier_time`) among
+    its first :data:`EARLIER_HEAD_WORDS` words, where the happening it tells is placed ("وفاز
+    أردوغان ... في استفتاء جرى العام الماضي"; not "وفاز بري بـ98 صوتا ... بعد انتخابات جرت في
+    السادس من مايو", today's vote)."""
+    doc = pool.docs[pool.doc_of(c.row)]
+    text = doc.article.text[c.start : c.end]
+    tokens = tokenize(text)
+    end = c.start + (tokens[EARLIER_HEAD_WORDS - 1].end if len(tokens) > EARLIER_HEAD_WORDS else len(text))
+    mentions = [m for m in doc.dates if c.start <= m.start and m.end <= end]
+    return names_earlier_time(doc.article.text[c.start : end], mentions, doc.article.published)
+
+
 def told_happening(pool: SentencePool, c: Candidate) -> str | None:
     """The kind of happening the kept sentence opens with, told as done: its first word (a
     conjunction read off) is a trigger of :mod:`khabar.extract.happenings` ("واتفقت قوات
@@ -459,6 +503,8 @@ def key_happening(
         kind = told_happening(pool, c)
         if kind is None or kind in told:
             continue
+        if DEVELOPMENT_NOT_EARLIER and tells_earlier(pool, c):
+            continue  # background ("وفاز أردوغان ... العام الماضي"), not where the event stands now
         short = shortened(pool, c, options=options)
         if not picked.fits([short]):
             continue
@@ -772,6 +818,9 @@ def choose_sentences(
     budget = options.length_words
     positions = body_positions(pool)
     found = {r: sentence_concepts(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in cands}
+    if FIGURE_WEIGHT:
+        for r in cands:
+            found[r] |= figure_concepts(pool, r)
     weights = {
         k: w * (OLD_NEWS_WEIGHT if k in old_concepts else 1.0)
         for k, w in concept_weights(pool, found, n_docs=len(focus.docs)).items()
@@ -833,9 +882,34 @@ def choose_sentences(
     def prior(row: int) -> float:
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
+    kind_factor: dict[int, float] = {}
+
+    support = np.zeros(len(pool))
+    if SUPPORT_WEIGHT and picked.meanings is not None and len(focus.docs) > 1:
+        rows = np.array(sorted(cands))
+        close = (picked.meanings[rows] @ picked.meanings.T) >= SUPPORT_MEANING
+        row_docs = pool.row_docs
+        in_focus = np.isin(row_docs, list(focus.docs))
+        for i, row in enumerate(rows):
+            others = set(row_docs[close[i] & in_focus].tolist()) - {pool.doc_of(int(row))}
+            support[row] = len(others) / (len(focus.docs) - 1)
+
+    def factor(c: Candidate) -> float:
+        if c.row not in kind_factor:
+            f = 1.0 + SUPPORT_WEIGHT * float(support[c.row])
+            if QUOTE_VALUE != 1.0:
+                doc = pool.docs[pool.doc_of(c.row)]
+                index = pool.sentence(c.row).index
+                if any(q.sentence_index == index for q in doc.quotes):
+                    f *= QUOTE_VALUE
+            if EARLIER_VALUE != 1.0 and tells_earlier(pool, c):
+                f *= EARLIER_VALUE
+            kind_factor[c.row] = f
+        return kind_factor[c.row]
+
     def value(c: Candidate) -> float:
         gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
-        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
+        return gain * factor(c) * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
 
     def central(c: Candidate) -> float:
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
