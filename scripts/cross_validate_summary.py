@@ -4,14 +4,15 @@ The event-first summary (:mod:`khabar.summarize.event_first`) values a candidate
 by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + position)`` and
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
-event of the summary gold outside the test split and the newest fresh set (``dev``, ``fresh``,
-``fresh2``, ``fresh3``, ``fresh4`` and ``fresh5`` pooled: 48 events):
+event of the summary gold outside the test split and the newest fresh set (``dev`` and ``fresh``
+to ``fresh7`` pooled: 58 events; ``fresh8`` is judged on its own):
 
 1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
    that repeats the summary gives its clause with a new fact, ``TRIM_REPEATS``: 0 no, 1 a
    later clause, 2 its head up to a clause boundary too, ``TRIM_HEADS``; 3 and up: 2 for
    sentences of body position below trim - 2 only, ``TRIM_POSITIONS``; ``--once``:
-   ``EVENT_ONCE``, 0 off; ``--stems``: ``STEM_WEIGHT``) summarizes every event (the
+   ``EVENT_ONCE``, 0 off; ``--stems``: ``STEM_WEIGHT``; ``--key-conflicts``:
+   ``KEY_FIGURE_CONFLICTS_ONLY``; ``--dev-earlier``: ``DEVELOPMENT_NOT_EARLIER``) summarizes every event (the
    analysis and sentence pool built once per event), scored as ``khabar eval summarize``
    scores it: ROUGE-2 F on light stems against the reference, the summary cut to the budget,
    and must-contain coverage;
@@ -22,13 +23,13 @@ event of the summary gold outside the test split and the newest fresh set (``dev
    the best must-contain on the other events among those whose R-2 there is at least LexRank's
    (round 11: must-contain first, ROUGE-2 as the guard).
 
-The test split is never read, nor ``fresh6`` (the events written before round 11, scored on
-their own before and after it); ``fresh2`` to ``fresh5``, judged in rounds 7 to 10, are pooled
+The test split is never read, nor ``fresh8`` (the events written before round 13, scored on
+their own before and after it); ``fresh2`` to ``fresh7``, judged in rounds 7 to 12, are pooled
 with the rest.
 
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
         [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8] [--once 0,0.55]
-        [--stems 0,2] [--coverage-first]
+        [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--coverage-first] [--save FILE]
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "QUOTE_VALUE", "EARLIER_VALUE", "FIGURE_WEIGHT", "SUPPORT_WEIGHT", "SUPPORT_MEANING",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER",
 )
 
 
@@ -74,11 +75,6 @@ def main() -> None:
     parser.add_argument(
         "--dev-earlier", type=floats, default=floats("0"), help="DEVELOPMENT_NOT_EARLIER values (0, 1)"
     )
-    parser.add_argument("--quote-value", type=floats, default=floats("1"), help="QUOTE_VALUE values")
-    parser.add_argument("--figures", type=floats, default=floats("0"), help="FIGURE_WEIGHT values (0: off)")
-    parser.add_argument("--support", type=floats, default=floats("0"), help="SUPPORT_WEIGHT values (0: off)")
-    parser.add_argument("--support-meaning", type=floats, default=floats("0.6"), help="SUPPORT_MEANING values")
-    parser.add_argument("--earlier-value", type=floats, default=floats("1"), help="EARLIER_VALUE values")
     parser.add_argument(
         "--coverage-first",
         action="store_true",
@@ -111,8 +107,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.quote_value, args.earlier_value, args.figures,
-            args.support, args.support_meaning,
+            args.dev_earlier,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -123,8 +118,6 @@ def main() -> None:
             event_first.STEM_WEIGHT = pair[4]
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
-            event_first.QUOTE_VALUE, event_first.EARLIER_VALUE, event_first.FIGURE_WEIGHT = pair[7:10]
-            event_first.SUPPORT_WEIGHT, event_first.SUPPORT_MEANING = pair[10:12]
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -138,7 +131,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} quote {pair[7]:g} earlier {pair[8]:g} figures {pair[9]:g} support {pair[10]:g} at {pair[11]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -170,10 +163,10 @@ def main() -> None:
         f"{len(names)} events (test and fresh8 left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, quote, earlier, figs, sup, supm), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} quote {quote:g} earlier {earlier:g} figures {figs:g} support {sup:g} at {supm:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

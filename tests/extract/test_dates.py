@@ -545,3 +545,32 @@ def test_every_trigger_word_is_a_run_of_letters_and_a_glued_one_opens_no_date() 
     assert all(re.fullmatch(f"[{NORM_LETTERS}]+", w) for w in _triggers())
     assert find_dates("وصل الوفد أمس", reference=dt.date(2018, 4, 2))
     assert not find_dates("وصل الوفد 5أمس", reference=dt.date(2018, 4, 2))  # a run inside a longer word
+
+
+# --- an earlier time: background, not the news of the day ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("وكان البرلمان قد رفض المشروع الشهر الماضي", True),
+        ("وفاز الحزب في استفتاء جرى العام الماضي", True),
+        ("واتفق الوزراء، الأسبوع الماضي، على خطة جديدة", True),
+        ("وأعلنت الشرطة في وقت سابق مقتل خمسة أشخاص", True),
+        ("وقتل 12 شخصا في انهيار الجسر صباح الثلاثاء", False),
+        ("وأعلن الوزير أمس الاثنين استقالته", False),  # the day before the report: the news
+        ("ويجتمع الوزراء الأسبوع المقبل لبحث الخطة", False),
+    ],
+)
+def test_a_sentence_that_names_an_earlier_time_is_told_apart(text, earlier):
+    from khabar.extract.dates import names_earlier_time
+
+    assert names_earlier_time(text, find_dates(text, reference=TUE), TUE) is earlier
+
+
+def test_without_the_day_of_the_news_only_the_words_for_earlier_tell_it():
+    from khabar.extract.dates import names_earlier_time
+
+    text = "وكان البرلمان قد رفض المشروع الشهر الماضي"
+    assert not names_earlier_time(text, find_dates(text, reference=None), None)
+    assert names_earlier_time("وذكرت الوكالة في وقت سابق أن", [], None)

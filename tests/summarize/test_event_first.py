@@ -265,6 +265,21 @@ def test_what_is_to_happen_and_a_toll_are_not_developments():
     assert kinds["وقال شهود إن"] is None
 
 
+def test_a_development_told_as_earlier_keeps_out_of_its_place_with_the_round_13_rule(monkeypatch):
+    # The third report's agreement is placed last month ("الشهر الماضي"): background to the
+    # town's fall, not where it stands now.  The default still takes it (judged off on fresh8).
+    from khabar.summarize import event_first
+
+    day = dt.date(2018, 5, 6)
+    earlier = [*SIEGE[:2], (SIEGE[2][0], SIEGE[2][1].replace("مساء الأحد", "الشهر الماضي"))]
+    pool = SentencePool.build([analyze(Article.create(title=t, body=b, published=day)) for t, b in earlier])
+    assert summary(pool, 60)[1].text.startswith("واتفقت الحكومة مع المسلحين")
+    monkeypatch.setattr(event_first, "DEVELOPMENT_NOT_EARLIER", True)
+    assert not any(s.text.startswith("واتفقت الحكومة مع المسلحين") for s in summary(pool, 60)[1:2])
+    pool = SentencePool.build([analyze(Article.create(title=t, body=b, published=day)) for t, b in SIEGE])
+    assert summary(pool, 60)[1].text.startswith("واتفقت الحكومة مع المسلحين"), "told as today's: kept"
+
+
 def test_lexrank_makes_the_sentence_like_the_most_others_the_most_central():
     import numpy as np
 
