@@ -1024,3 +1024,10 @@ def test_a_year_or_month_right_after_a_figure_is_the_period_it_covers():
     assert (c.span.kind, c.span.start, c.span.end) == ("period", None, dt.date(2030, 1, 1))  # a deadline
     (c,) = _claims("وشكلت الصادرات 12 بالمئة من الإنتاج مقارنة بعام 2017.")
     assert c.span.kind == "day"  # a comparison is not the figure's time
+
+
+def test_a_bare_dhakara_goes_on_with_the_speaker_before():
+    # "وذكر أنه": with no subject, most often the speaker before goes on (fresh6 of
+    # frames.json), not the passive "ذُكر" of the writer
+    cs = _claims("وقال الهاشمي إن الصفقات بلغت 20 مليون درهم .\nوذكر أنه تم توقيع اتفاقية مع شركة \" نور \" لشراء طائرات للقوات المسلحة بقيمة 40 مليون درهم .")
+    assert source_of(_by_value(cs, 40e6)) == "الهاشمي"

@@ -394,9 +394,18 @@ class _Sentence(_Tokens):
         if self.title_at(k):
             # "ماهر [القاضي] أن": a family name that is also a title, right after a given name
             # and not running on into a role ("الأمين العام")
+            if not (w.startswith("ال") and self.title_at(k) == 1):
+                return False
+            nxt = self.norm(k + 1)
+            if before == 1 and prev in self.L.given and not nxt.startswith("ال"):
+                return True
+            # "عبد الله [السيد] الهاشمي": after a compound given name, a one-word title before
+            # a family name of the nisba form is the name's middle part (fresh6: the name was
+            # cut to "عبد الله" and the rest read as the statement)
             return (
-                before == 1 and prev in self.L.given and w.startswith("ال") and self.title_at(k) == 1
-                and not self.norm(k + 1).startswith("ال")
+                before == 2 and prev in _COMPOUND_SECOND and nxt.startswith("ال") and nxt.endswith("ي")
+                and len(nxt) >= 5 and self.is_word(k + 1) and not self.stop_at(k + 1) and not self.title_at(k + 1)
+                and nxt not in self.L.countries and nxt not in self.L.places
             )
         if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.relative:
             return False
@@ -407,7 +416,10 @@ class _Sentence(_Tokens):
         if w.startswith("ال") and not self.toks[k].text.startswith(("أل", "إل")):
             # "صلاح الدين"، "عبد الرحمن"، "زيد الصالح" (after a given name), never first; a
             # hamza is no article ("ثيودور أليغرا", normalized "اليغرا")
-            return before > 0 and (prev in _COMPOUND_FIRST or w in _COMPOUND_SECOND or (before == 1 and prev in self.L.given))
+            return before > 0 and (
+                prev in _COMPOUND_FIRST or w in _COMPOUND_SECOND or (before == 1 and prev in self.L.given)
+                or (before == 3 and self.title_at(k - 1) == 1 and self.norm(k - 2) in _COMPOUND_SECOND)  # "عبد الله السيد [الهاشمي]"
+            )
         if w[:2] == "لل" or (w[:1] in "بلو" and w[1:3] == "ال"):
             return False  # "للناخبين"، "بالقول"، "والوفد": a preposition or a conjunction, not a name
         if before and (w in self.L.countries or w in self.L.places or w in self.L.anonymous or _bare(w) in self.L.organisation):
@@ -471,6 +483,9 @@ class _Sentence(_Tokens):
                     continue
             adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
                 genitive and j == start and w[:1] == "م" and w.endswith(("ه", "ون", "ين")) and len(w) >= 5
+                # an institution's verbal noun with its own genitive is no adjective: "هيئة
+                # [مكافحة] الحرائق والكوارث" (fresh6: cut to "هيئة مكافحة")
+                and not (_bare(self.norm(start - 1)) in self.L.organisation and self.norm(j + 1).startswith("ال"))
             )  # "مصادر [متطابقة]"، "مصدر [مطلع]"
             if (adjective and w.startswith("ال") == (definite or not genitive)) or w in ("رفيع", "المستوي", "رفيعه") or (
                 w[:3] == "الم" and (definite or not genitive) and self._participle(j)
@@ -951,8 +966,25 @@ class _Sentence(_Tokens):
                 # someone unnamed; the adjective is no name
                 return _Head(a, ne, None, None, "anonymous", None, False)
             if ne > r:
+                t2 = self.title_at(ne) if ne < limit and self.norm(ne).startswith("ال") else 0
+                if t2 and not org:
+                    # "اللواء ركن طيار عبد الله السيد الهاشمي [المتحدث باسم القوات المسلحة]": a
+                    # rank, the name, then the role that names his institution (fresh6: the
+                    # role was read as the start of the statement)
+                    r2 = ne + t2 + self.role_continues(ne + t2, limit)
+                    if (org2 := self._organisation(ne, t2, r2)) is not None:
+                        return _Head(a, r2, (r, ne), (a, r), "person", org2, False)
                 return _Head(a, ne, (r, ne), (a, r), "person", org, False)
             return _Head(a, r, None, (a, r), "person", org, True)
+        if _bare(w) in self.L.data and a + 1 < limit:
+            # "وفق [البيانات] هيئة مكافحة الحرائق والكوارث"، "بحسب [بيانات] وزارة الصحة": the
+            # body that publishes the figures is their source (fresh6: "البيانات" was the
+            # source, and an indefinite "بيانات" a person)
+            nxt = self.norm(a + 1)
+            if _bare(nxt) in self.L.organisation or nxt in self.L.named or f"{nxt} {self.norm(a + 2)}" in self.L.organisation:
+                issuer = self.speaker_np(a + 1, limit, verb_preps)
+                if issuer is not None and issuer.kind == "organisation":
+                    return issuer
         if two in self.L.anonymous or two in self.L.organisation or w in self.L.anonymous or _bare(w) in self.L.anonymous:
             k = a + 2 if two in self.L.anonymous or two in self.L.organisation else a + 1
             kind = "anonymous" if (two in self.L.anonymous or w in self.L.anonymous or _bare(w) in self.L.anonymous) else "organisation"

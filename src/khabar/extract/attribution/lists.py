@@ -88,6 +88,7 @@ class _Lists:
     information: frozenset[str] = frozenset()  # "[معلومات] من مصادر": a report, its source after من
     aides: frozenset[str] = frozenset()  # "[مبعوث] الرئيس روحاني": speaks for the principal named after it
     honorifics: frozenset[str] = frozenset()  # "وكيل الوزارة [الدكتور] سلطان شاولي": the name's own title
+    data: frozenset[str] = frozenset()  # "وفق [البيانات] هيئة ...": figures a body publishes, the body is the source
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -202,6 +203,7 @@ def _lists() -> _Lists:
         information=frozenset(p[0] for p in groups.get("information", [])),
         aides=frozenset(p[0] for p in groups.get("aide", [])),
         honorifics=frozenset(p[0] for p in groups.get("honorific", [])),
+        data=frozenset(p[0] for p in groups.get("data", [])),
         given=frozenset(
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
         ),
