@@ -1031,3 +1031,25 @@ def test_a_bare_dhakara_goes_on_with_the_speaker_before():
     # frames.json), not the passive "ذُكر" of the writer
     cs = _claims("وقال الهاشمي إن الصفقات بلغت 20 مليون درهم .\nوذكر أنه تم توقيع اتفاقية مع شركة \" نور \" لشراء طائرات للقوات المسلحة بقيمة 40 مليون درهم .")
     assert source_of(_by_value(cs, 40e6)) == "الهاشمي"
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "source"),
+    [
+        # forecasts no one is named for are the source as written (fresh6)
+        ("وانكمش الاقتصاد بنسبة 0.6%، وهو أكبر من متوسط التوقعات التي أشارت إلى انكماش نسبته 0.2%.", 0.2, "متوسط التوقعات"),
+        ("وتراجع الإنفاق 0.1%، إذ أشار متوسط التوقعات لزيادة بنسبة 0.4%.", 0.4, "متوسط التوقعات"),  # أشار with لـ
+        # the data with the article and no publisher
+        ("ومع ذلك، تظهر البيانات المفصلة أن الصادرات زادت بنسبة 0.6% فقط.", 0.6, "البيانات المفصلة"),
+        # "بما يشير إلى أن": the writer's inference, "بما" is no speaker
+        ("وتراجع الإنفاق بنسبة 0.1%، بما يشير إلى أن الاستثمار ضعيف.", 0.1, None),
+    ],
+)
+def test_forecasts_and_data_without_a_publisher(body, value, source):
+    c = _by_value(_claims(body), value)
+    assert source_of(c) == source
+    assert source is None or c.primary_source.kind == "anonymous"
+
+
+def test_a_video_still_shows_for_no_one():
+    assert source_of(_one("وأظهر الفيديو 40 شخصا في الساحة.")) is None

@@ -337,6 +337,12 @@ def is_information(word: str) -> bool:
     return _bare(word) in _lists().information or word in _lists().information
 
 
+def data_nouns() -> frozenset[str]:
+    """Plural nouns of published figures ("بيانات"، "أرقام"، normalized, without the
+    article): "أظهرت بيانات وزارة الصحة" names their publisher after them."""
+    return _lists().data
+
+
 def is_adjective(word: str) -> bool:
     """A listed adjective (normalized, with or without its article): "الختامي" is one."""
     adjectives = _lists().adjectives

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from khabar.extract.attribution import Attribution, Source, body_at, cue_at, head_kind, is_adjective, is_information, issued_at, verb_info
+from khabar.extract.attribution import Attribution, Source, body_at, cue_at, data_nouns, head_kind, is_adjective, is_information, issued_at, verb_info
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
@@ -434,11 +434,18 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
                     break
         a = k + 1
         if shows is not None:  # "أظهرت بيانات من معهد الإحصاء"
-            if not (s.is_word(a) and s.toks[a].norm in _DOCUMENTS):
+            definite_data = s.is_word(a) and s.toks[a].norm in _DATA_DEFINITE
+            if not (s.is_word(a) and s.toks[a].norm in _DOCUMENTS) and not definite_data:
                 return None  # "وأظهر الفيديو 40 شخصا": only a document shows for its issuer
+            if definite_data:
+                # the data and their adjectives: "تظهر [البيانات المفصلة] أن"، not the object after
+                b = a + 1
+                while b < f.a and b - a < DOCUMENT_WORDS and s.is_word(b) and s.toks[b].norm.startswith("ال"):
+                    b += 1
+                return s.text[s.toks[a].start : s.toks[b - 1].end]
             shown = _shown_by(s, a, f.a)
             if shown is not None:
-                return shown  # else its words, read below ("دراسة أجراها مركز ...")
+                return shown  # else its words, read below ("دراسة أجراها مركز ..."، "البيانات المفصلة")
         if s.is_word(a) and s.toks[a].norm in _PRONOUN_AFTER:
             return None
         b = a
@@ -860,12 +867,11 @@ def _relayed(text: str) -> list[str]:
 
 #: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
 _DOCUMENTS = frozenset(
-    normalize(w) for w in (
-        "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع "
-        # data a body publishes: "أظهرت بيانات من معهد الإحصاءات التركي"، "أرقام وزارة الصحة"
-        "بيانات أرقام إحصاءات إحصائيات"
-    ).split()
-)
+    normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع".split()
+) | data_nouns()  # data a body publishes: "أظهرت بيانات من معهد الإحصاءات التركي"، "أرقام وزارة الصحة"
+#: The same data written with the article and no publisher: "تظهر البيانات المفصلة أن ..." is
+#: given to the data as written (an unnamed source, as "وتشير التقديرات"; fresh6 of frames.json).
+_DATA_DEFINITE = frozenset("ال" + w for w in data_nouns())
 #: How many words (adjectives, "للرأي") may stand between a document and who issued it: "تصريحات
 #: جديدة من المرصد"، "استطلاع للرأي أجراه معهد".
 ISSUER_GAP = 2
@@ -897,7 +903,7 @@ def _issuer(words: list[str]) -> list[str]:
 
 def _is_document(text: str) -> bool:
     words = normalize(text).split()
-    return bool(words) and words[0] in _DOCUMENTS
+    return bool(words) and (words[0] in _DOCUMENTS or words[0] in _DATA_DEFINITE)
 
 
 def source_chain(
@@ -957,7 +963,8 @@ def source_chain(
         # verb's noun after it) stands only when it names someone: "أقر إنشاء" does not
         cleaned = clean_source(fallback)
         if cleaned is not None and (kind_of(cleaned, "other") != "other" or _is_document(cleaned)):
-            found.append((fallback, "other", None))
+            unnamed = normalize(cleaned).split()[0] in _DATA_DEFINITE  # "البيانات المفصلة": no one named
+            found.append((fallback, "anonymous" if unnamed else "other", None))
     links: list[SourceLink] = []
     for text, kind, organisation in found:
         for i, part in enumerate(_relayed(text)):
