@@ -1003,8 +1003,14 @@ def propagate_chunks(
     out: list[list[tuple[str, int, int]]] = [[] for _ in keys]
     if not names:
         return out
-    longest = max(map(len, names))
-    firsts = np.array(sorted({ids[0] for ids in names}))
+    # the lengths of the names each first word opens, longest first: a run is looked up at
+    # those only (trying every length up to the longest name cost most of this function)
+    lengths_of: dict[int, list[int]] = {}
+    for ids in names:
+        lengths_of.setdefault(ids[0], []).append(len(ids))
+    for found_lengths in lengths_of.values():
+        found_lengths.sort(reverse=True)
+    firsts = np.array(sorted(lengths_of))
     lengths = [len(k) for k in keys]
     if sum(lengths):
         # the tokens whose id opens a name, through a table of the ids (np.isin's checks and
@@ -1029,7 +1035,9 @@ def propagate_chunks(
         for j in at:
             if j < free_from:
                 continue
-            for length in range(min(longest, len(row) - j), 0, -1):
+            for length in lengths_of[row[j]]:
+                if j + length > len(row):
+                    continue
                 kinds = names.get(tuple(row[j : j + length]))
                 if kinds and not any(tagged[j : j + length]):
                     added.append((max(sorted(set(kinds)), key=kinds.count), j, j + length))
