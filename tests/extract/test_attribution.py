@@ -1022,3 +1022,48 @@ def test_a_title_word_in_a_name_needs_a_family_name_after_it():
 def test_published_figures_are_their_publishers(text, source):
     src = find_source(text, start=text.index("48"), end=text.index("48") + 2)
     assert src is not None and (src.text, src.kind) == (source, "organisation")
+
+
+# --- session 10: the classes of fresh6 (issue 20) ---------------------------------------
+
+
+def _marked(raw: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``raw`` with the recognizer's names marked [[person]] and {{organisation}}: the text
+    and the names' character spans."""
+    import re
+
+    text, names, i = "", [], 0
+    for m in re.finditer(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}", raw):
+        text += raw[i : m.start()]
+        name = m.group(1) or m.group(2)
+        names.append((len(text), len(text) + len(name), "person" if m.group(1) else "organisation"))
+        text += name
+        i = m.end()
+    return text + raw[i:], names
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        # a description no title list knows, right before the recognizer's person
+        ("نفى النجم البرتغالي [[كريستيانو رونالدو]]، الأربعاء، الاتهامات الموجهة له.", "كريستيانو رونالدو"),
+        ("ودعا رجل الدين [[مقتدى الصدر]] جميع الساسة إلى التوقف عن المشاورات.", "مقتدى الصدر"),
+        # a role read whole up to the recognizer's name, or an institution before it
+        ("وقال مسؤول {{مكتب الإعلام}} في {{قوات الحماية المدنية}} [[سامر خليل]] إن الحريق انطفأ.", "سامر خليل"),
+        ("وقال الإداري في {{حزب الخضر المحلي}} في المدينة [[جلال قاسم]]: \"سنعود\".", "جلال قاسم"),
+        # the person's office, a person's role by kinship, a body named with its purpose
+        ("وقال مكتب [[سلمى رضا]] إنها خضعت لعملية ناجحة.", "مكتب سلمى رضا"),
+        ("وقالت زوجة الرئيس الأمريكي إن المبادرة تستهدف الأطفال.", "زوجة الرئيس الأمريكي"),
+        ("وقالت لجان عدة لتنسيق التظاهرات إن الخروج واجب.", "لجان عدة لتنسيق التظاهرات"),
+        # the name's own title after a comma; a name that reads like a verb ("يعرب")
+        ("وقال وزير الصناعة والتجارة والتموين، المهندس يعرب القضاة، إن الحكومة أبلغت الجانب الآخر.", "يعرب القضاة"),
+        ("وقال وزير الصناعة والتجارة والتموين، المهندس [[يعرب القضاة]]، إن الحكومة أبلغت الجانب الآخر.", "يعرب القضاة"),
+        # data speak with their issuer, past the data's adjective
+        ("وبحسب البيانات الرسمية الصادرة عن دائرة الإحصاءات العامة، فإن الميزان يميل لصالحهم.", "البيانات الرسمية الصادرة عن دائرة الإحصاءات العامة"),
+        # a title before the name keeps the person the title's: the body speaks
+        ('وكانت فرقة "النجوم" المعارضة للرئيس [[فلاديمير بوتين]]، أعلنت مسؤوليتها عن الاقتحام.', 'فرقة "النجوم" المعارضة للرئيس'),
+    ],
+)
+def test_a_speaker_is_read_whole_up_to_the_name(raw, speaker):
+    text, names = _marked(raw)
+    assert _who_said(text, names)[0] == speaker

@@ -59,6 +59,12 @@ _PORTFOLIO_HEADS = frozenset({"وزاره"})
 _COMPOUND_SECOND = frozenset({"الدين", "الله", "الرحمن", "الكريم", "العزيز", "الحق", "الاسلام"})
 
 
+def _is_taf_il(word: str) -> bool:
+    """A verbal noun of the pattern تفعيل ("تنسيق"، "تحرير"، "تطوير"): after ل it names what a
+    body is for, never whom a statement is addressed to."""
+    return len(word) == 5 and word[0] == "ت" and word[3] == "ي"
+
+
 class _Sentence(_Tokens):
     """A sentence with the head-level rules: titles, roles, heads before and after a verb."""
 
@@ -137,9 +143,22 @@ class _Sentence(_Tokens):
                 and self.norm(j - 1).startswith("ال") and not self._person_starts(j)
             ):
                 j += 2  # "وزير الاتصالات [وتكنولوجيا المعلومات] الإيراني": a second portfolio (fresh5)
+            elif conjoined(w) and w[1:].startswith("ال") and j > i and self.norm(j - 1).startswith(("ال", "وال")) and (
+                k := self._portfolios_end(j, end)
+            ):
+                j = k  # "وزير الصناعة [والتجارة والتموين]، المهندس يعرب القضاة" (fresh6)
             else:
                 break
         return j - i
+
+    def _portfolios_end(self, j: int, end: int) -> int:
+        """One past the definite portfolios joined by و from token ``j`` when a comma ends
+        them ("وزير الصناعة [والتجارة والتموين]،"), else 0: a title there is a second person
+        ("وزير الخارجية [والسفير]،")."""
+        k = j
+        while k < end and conjoined(self.norm(k)) and self.norm(k)[1:].startswith("ال") and not self.title_at(k, self.norm(k)[1:]):
+            k += 1
+        return k if k > j and k < end and self.norm(k) == "," else 0
 
     def parse_head(self, a: int, b: int, *, subject_first: bool = False) -> _Head | None:
         """The speaker in tokens ``[a, b)`` (a head already cut at its stop), or None.
@@ -409,6 +428,8 @@ class _Sentence(_Tokens):
             )
         if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.relative:
             return False
+        if before and w in self.L.quantifiers:
+            return False  # "لجان [عدة]": a count after a noun, never a name's word (fresh6)
         if w in self.L.boundary and not (w == "بان" and self.norm(k + 1) == "كي"):
             return False
         if w in self.L.given and before < 2:
@@ -459,7 +480,8 @@ class _Sentence(_Tokens):
             if w == "غير" and not definite and j + 1 < limit and self._nisba(j + 1) and not self.norm(j + 1).startswith("ال"):
                 j += 2  # "منظمة [غير حكومية]": a negated adjective
                 continue
-            issued = self.phrase_at(j, self.L.issued) if j == start else 0
+            # (also after the document's adjectives: "البيانات الرسمية [الصادرة عن] دائرة الإحصاءات", fresh6)
+            issued = self.phrase_at(j, self.L.issued) if j == start or all(self.norm(k) in self.L.adjectives or self._nisba(k) for k in range(start, j)) else 0
             if issued:
                 # "دراسة [قام بها مركز مكافحة الإرهاب]"، "تقرير [صادر عن الأمم المتحدة]": the
                 # document with its issuer, who is the source
@@ -481,6 +503,9 @@ class _Sentence(_Tokens):
                 if nxt[:1] in "بل" and len(nxt) > 3:
                     j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)
                     continue
+            if genitive and j == start and self.named.get(j, (0, ""))[1] == "person" and _bare(self.norm(j - 1)) in self.L.organisation:
+                j, genitive = self.name_end(j, limit), False  # "مكتب [ميلانيا ترامب]": a person's office (fresh6)
+                continue
             adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
                 genitive and j == start and w[:1] == "م" and w.endswith(("ه", "ون", "ين")) and len(w) >= 5
                 # an institution's verbal noun with its own genitive is no adjective: "هيئة
@@ -567,7 +592,11 @@ class _Sentence(_Tokens):
                 # "في المعارضة"; an indefinite institution takes its genitive: "مسؤول في حزب
                 # [جبهة التحرير الوطني]"
                 nxt = self.norm(j + 1)
-                indefinite = not nxt.startswith("ال") and not self.named.get(j + 1) and not self.is_place_or_country(j + 1)
+                found = self.named.get(j + 1)
+                if found is not None and found[1] == "organisation" and found[0] <= limit:
+                    j = self.np_end(found[0], limit, definite=True, verb_preps=verb_preps)
+                    continue  # "في [قوات سوريا الديمقراطية]": the recognizer's institution whole
+                indefinite = not nxt.startswith("ال") and not found and not self.is_place_or_country(j + 1)
                 j = self.np_end(j + 2, limit, definite=not indefinite, verb_preps=verb_preps)
                 continue
             if w in _AFFILIATED and j + 1 < limit:
@@ -584,8 +613,8 @@ class _Sentence(_Tokens):
             if w[:1] in "بل" and len(w) > 3 and (
                 inner.startswith("ال") or institution or self.norm(j + 1).startswith("ال") or inner in self.L.places or inner in self.L.countries
             ):  # "المرصد [لحقوق الإنسان]"، "مصادر موالية [لدمشق]"
-                if w[0] in verb_preps and not institution:
-                    break  # "رحب الوزير [بالاتفاق]"
+                if w[0] in verb_preps and not institution and not (w[0] == "ل" and _is_taf_il(inner) and self.norm(j + 1).startswith("ال")):
+                    break  # "رحب الوزير [بالاتفاق]" (but "لجان عدة [لتنسيق التظاهرات]": a purpose, fresh6)
                 j = self.np_end(j + 1, limit, definite=inner.startswith("ال"), verb_preps=verb_preps)  # "[لحقوق الإنسان]"
                 continue
             break
@@ -811,13 +840,7 @@ class _Sentence(_Tokens):
             return None
         first = self.norm(j)
         inner = first[1:]
-        if not (
-            first in ("في", "من", "لدي", "باسم")
-            or first.startswith("ال")
-            or (first[:1] in "بل" and len(first) > 3 and (inner.startswith("ال") or _bare(inner) in self.L.organisation))
-            or _bare(first) in self.L.organisation
-        ):
-            return None
+
         def ends_name(e: int) -> bool:
             # what follows a name that ends the speaker: punctuation, أن, the verb's preposition
             if e >= limit or not self.is_word(e) or self.stop_at(e) or self.is_complement(e):
@@ -825,6 +848,32 @@ class _Sentence(_Tokens):
             w = self.norm(e)
             return w in _PREPOSITIONS or any(_prep_matches(w, prep) or (len(prep) == 1 and w.startswith(prep) and len(w) > 3) for prep in verb_preps)
 
+        if (
+            (head.role is not None or head.kind == "anonymous") and self.norm(j - 1).startswith("ال")
+            and self.named.get(j) is None and self._name_word(j, limit, 0) and not (first[:1] == "ي" and first not in self.L.given)
+        ):
+            # the same with a name no list knows, right after the role's last definite word and
+            # right before what is said ("يرافق بومبيو إن" is a clause; "عقد جلسة طارئة." the object)
+            ne = self.name_end(j, limit)
+            if 2 <= ne - j <= MAX_NAME_WORDS - 1 and (self.is_complement(ne) or self.norm(ne) == ":") and not any(self.norm(x) in self.L.organisation or self._nisba(x) for x in range(j, ne)):
+                return _Head(head.start, ne, (j, ne), (head.start, j), "person", head.organisation, False, conj=head.conj)
+        if self.named.get(j, (0, ""))[1] == "person" and (
+            head.role is not None or head.kind == "anonymous"
+            or (head.kind == "organisation" and self.norm(head.start).startswith("ال") and not self._titled(j - 1))
+        ):
+            # the role read whole up to the recognizer's name ("مسؤول مكتب العلاقات العامة في
+            # قوات سوريا الديمقراطية [ريدور خليل]"، "الإداري في حزب اليسار الكردي في سوريا
+            # [محمد جلال قاسم]"; not the person a title names: 'فرقة "بوسي رايوت" المعارضة
+            # [للرئيس] فلاديمير بوتن')
+            ne = self.name_end(j, limit)
+            return _Head(head.start, ne, (j, ne), (head.start, j), "person", head.organisation, False, conj=head.conj)
+        if not (
+            first in ("في", "من", "لدي", "باسم")
+            or first.startswith("ال")
+            or (first[:1] in "بل" and len(first) > 3 and (inner.startswith("ال") or _bare(inner) in self.L.organisation))
+            or _bare(first) in self.L.organisation
+        ):
+            return None
         k = j
         while k < limit and k - j <= 2 * MAX_NAME_WORDS:
             w = self.norm(k)
@@ -907,10 +956,16 @@ class _Sentence(_Tokens):
                 # "كبير المفاوضين الصينيين [ونائب رئيس الوزراء] ليو خه": one person, two roles
                 r = r + t2 + self.role_continues(r + t2, limit)
             if self.norm(r) == "," and r + 1 < limit:
-                # "وزير الخارجية الروسي، سيرجي لافروف، أمس"
-                ne = self.name_end(r + 1, limit)
-                if ne > r + 1 and (ne >= limit or not self.is_word(ne) or self.stop_at(ne)):
-                    return _Head(a, ne, (r + 1, ne), (a, r), "person", org, False)
+                # "وزير الخارجية الروسي، سيرجي لافروف، أمس"; the name's own title after the
+                # comma ("وزير الصناعة والتجارة والتموين، [المهندس] يعرب القضاة، إن": fresh6
+                # gave the minister's words to "المهندس")
+                h = r + 1
+                ne = self.name_end(h, limit)
+                if self.norm(h) in self.L.honorifics and h + 1 < limit:
+                    h += max(1, self.title_at(h))
+                    ne = self.honorific_name_end(h, limit)
+                if ne > h and (ne >= limit or not self.is_word(ne) or self.stop_at(ne)):
+                    return _Head(a, ne, (h, ne), (a, r), "person", org, False)
             if self.norm(r) == _QUOTE and self.closer.get(r, limit) < limit and 0 < self.closer[r] - r - 1 <= MAX_NAME_WORDS:
                 return _Head(a, self.closer[r] + 1, (r + 1, self.closer[r]), (a, r), "person", org, False)
             if self.norm(r)[:1] in "لب" and not self._person_starts(r):
@@ -1004,6 +1059,9 @@ class _Sentence(_Tokens):
         if w in self.L.countries or w in self.L.places or f"{w} {self.norm(a + 1)}" in self.L.countries:
             end = a + 2 if f"{w} {self.norm(a + 1)}" in self.L.countries else a + 1
             return _Head(a, end, None, None, "country", None, False)
+        described = self._described_person(a, limit)
+        if described is not None:
+            return described
         ne = self.name_end(a, limit)
         if ne > a:
             t = self.title_at(ne) if ne < limit else 0
@@ -1020,6 +1078,46 @@ class _Sentence(_Tokens):
             end = self.np_end(a + 1, limit, definite=True, verb_preps=verb_preps)
             return _Head(a, end, None, None, "organisation", None, end - a == 1)
         return None
+
+    def _titled(self, k: int) -> bool:
+        """Token ``k`` is a title, also after a preposition ("[للرئيس]"، "[بالرئيس]")."""
+        w = self.norm(k)
+        bare = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] in "لب" and w[1:3] == "ال" else w
+        return bool(self.title_at(k, bare))
+
+    def honorific_name_end(self, h: int, limit: int) -> int:
+        """One past a name after a title of address ("الدكتور"، "المهندس"): a name, with a
+        family name of the article after a given name no list knows ("المهندس [يعرب القضاة]")."""
+        ne = self.name_end(h, limit)
+        nxt = h + 1
+        if ne == nxt and nxt < limit and self.norm(nxt).startswith("ال") and self.is_word(nxt) and not (
+            self.stop_at(nxt) or self.title_at(nxt) or self.is_complement(nxt) or self._nisba(nxt)
+        ):
+            return nxt + 1
+        return ne
+
+    def _described_person(self, a: int, limit: int) -> _Head | None:
+        """A person the recognizer found right after a description of one to three words
+        that no title list knows, at least one of them definite: "النجم البرتغالي [كريستيانو
+        رونالدو]"، "رجل الدين [مقتدى الصدر]"، "الداعية الإسلامي [ياسر برهامي]" (fresh6: no
+        statement of theirs was found; "رجل الدين مقتدى" was read as a name).  The
+        description is the person's role; nothing but words stands in it."""
+        if self.named.get(a) is not None:
+            return None
+        p = next((p for p in range(a + 1, min(limit, a + 4)) if self.named.get(p, (0, ""))[1] == "person"), None)
+        if p is None or not any(self.norm(k).startswith("ال") for k in range(a, p)):
+            return None
+        for k in range(a, p):
+            w = self.norm(k)
+            if (
+                not self.is_word(k) or self.stop_at(k) or self.cue_at(k) or self.is_complement(k) or self.title_at(k)
+                or w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.relative or w in self.L.boundary
+                or verb_info(w) is not None or w[:2] in ("لل", "بال") or w.isdigit()
+                or w in self.L.countries or w in self.L.places or (k > a and w[:1] == "و")
+            ):
+                return None
+        ne = self.name_end(p, limit)
+        return _Head(a, ne, (p, ne), (a, p), "person", None, False) if ne > p else None
 
     def _aide_of(self, a: int, r: int) -> bool:
         """The role [a, r) is an aide's ("مبعوث"، "المتحدث باسم") whose words up to the name at
@@ -1284,11 +1382,16 @@ class _Sentence(_Tokens):
         c0 = next((x for x in range(c - 1, a - 2, -1) if self.norm(x) == ","), None)
         if c0 is None:
             return None
-        x = c0 + 1
-        x += self.title_at(x)
+        h0 = c0 + 1
+        if self.norm(h0) in self.L.honorifics and h0 + 1 < c:
+            # "، [المهندس] يعرب القضاة،": the name's own title, a name after it (fresh6)
+            h = h0 + max(1, self.title_at(h0))
+            if self.honorific_name_end(h, c) == c:
+                return _Head(h, c, (h, c), None, "person", None, False)
+        x = h0 + self.title_at(h0)
         if not (1 <= c - x <= MAX_NAME_WORDS and all(self.is_word(k) for k in range(x, c)) and self._person_starts(x)):
             return None
-        return self.parse_head(c0 + 1, c)
+        return self.parse_head(h0, c)
 
     def _apposition_before(self, c: int, floor: int) -> _Head | None:
         """"وكان وزير الخارجية الروسي، [سيرجي لافروف]، قال"، "يشار إلى أن رئيس الوزراء
