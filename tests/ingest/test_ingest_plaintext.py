@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from khabar.article import article_id_for
 from khabar.config import ReadOptions
 from khabar.errors import InputError
 from khabar.ingest import read_text
@@ -24,6 +25,34 @@ author: مراسلنا
 def test_first_line_is_the_title_and_the_rest_the_body():
     a = read_text(f"\n\nحصار الحي الشرقي\n{BODY}\n")
     assert (a.title, a.body) == ("حصار الحي الشرقي", BODY)
+
+
+#: A text that starts at once, all on one line (as EASC's articles without a headline are):
+#: three sentences, the second running on without a space after its full stop.
+ONE_LINE = (
+    "ضربت عاصفة قوية الساحل الشرقي صباح اليوم وأدت إلى انقطاع الكهرباء عن آلاف المنازل في ثلاث مدن. "
+    "وقالت السلطات المحلية إن فرق الصيانة تعمل منذ الفجر.وأضافت أن المدارس ستبقى مغلقة حتى يوم الأحد."
+)
+
+
+def test_a_text_of_one_line_is_cut_after_its_first_sentence():
+    a = read_text(ONE_LINE + "\n")
+    assert a.title == "ضربت عاصفة قوية الساحل الشرقي صباح اليوم وأدت إلى انقطاع الكهرباء عن آلاف المنازل في ثلاث مدن."
+    assert a.body == ONE_LINE[len(a.title) + 1 :]
+    # the same words, so the same id as when the whole line was the title
+    assert a.id == article_id_for(ONE_LINE, "")
+
+
+def test_a_one_line_text_is_cut_only_where_a_space_follows_a_sentence():
+    line = ONE_LINE.split(". ", 1)[1]  # its first sentence ends with no space after it
+    a = read_text(line)
+    assert (a.title, a.body) == (line, "")
+
+
+def test_a_one_line_headline_stays_the_title():
+    headline = "عاصفة قوية تضرب الساحل الشرقي. انقطاع الكهرباء عن آلاف المنازل في ثلاث مدن وإغلاق المدارس"
+    a = read_text(headline, options=ReadOptions(min_letters=10))
+    assert (a.title, a.body) == (headline, "")
 
 
 def test_front_matter_gives_outlet_date_and_url():

@@ -244,6 +244,25 @@ def split_source_line(lines: list[str]) -> tuple[str | None, list[str]]:
 # --- the article ---------------------------------------------------------------------------
 
 
+def split_headless_line(line: str) -> tuple[str, str]:
+    """``(title, body)`` of a text that is all one line: the line when it reads as a
+    headline (:func:`~khabar.text.ar.segment.reads_as_headline`), else its first sentence
+    and the rest.  A file whose text starts at once, with no headline and no line break
+    (37 of EASC's 102 development articles), was stored as one long title over an empty
+    body; cut at a sentence's end, the words and so the article's id stay the same."""
+    # Imported here: only such texts need the sentence scanner (ingest's start-up does not).
+    from khabar.text.ar.segment import iter_segment, reads_as_headline
+
+    if not reads_as_headline(line):
+        for sentence in iter_segment(line, drop_boilerplate=False):
+            # Only where a space follows ("عام 2011.وقال" ends a sentence too): the id hashes
+            # the title and body joined by a line break, so a cut elsewhere would add a space.
+            if line[sentence.end : sentence.end + 1].isspace():
+                return line[: sentence.end], line[sentence.end :].strip()
+    return line, ""
+
+
+
 #: The language check looks at this many characters: enough to judge, cheap on long dumps.
 _LANGUAGE_SAMPLE = 20_000
 
@@ -268,6 +287,8 @@ def make_article(
     if not title and body:
         first, _, rest = body.partition("\n")
         title, body = " ".join(first.split()), rest.strip()
+    if not body and title:
+        title, body = split_headless_line(title)
     text = f"{title}\n{body}"
     if not text.strip():
         raise InputError(source, "no article text found")
