@@ -209,7 +209,9 @@ class _Kid:
         self.pid, self.task, self.result = pid, task, result
         self.parts: list[int] = []
         self.out = bytearray()
-        self.inbox = bytearray()
+        self._head = bytearray(8)  # the length of the message coming in
+        self._message: bytearray | None = None  # the message, once its length is known
+        self._got = 0  # bytes of the head, then of the message, read so far
 
     def queue(self, data: bytes) -> None:
         self.out += len(data).to_bytes(8, "little")
@@ -225,20 +227,27 @@ class _Kid:
             raise WorkerDied(f"worker process {self.pid} ended before taking part {self.parts[-1]}") from None
         del self.out[:sent]
 
-    def read(self) -> list[bytes]:
-        """The messages completed by what the pipe holds now (WorkerDied at its end)."""
-        chunk = os.read(self.result, _PIPE_BYTES)
-        if not chunk:
+    def read(self) -> list[bytearray]:
+        """The message completed by what the pipe holds now, if one is (WorkerDied at its
+        end).  A message is read from the pipe straight into a buffer of its length: read
+        into a growing buffer and cut out of it, a partition's result (~3 MB of 200 ANT
+        articles) was copied four times, in memory new to the process each time."""
+        target = self._head if self._message is None else self._message
+        got = os.readv(self.result, [memoryview(target)[self._got :]])
+        if not got:
             raise WorkerDied(f"worker process {self.pid} ended before sending the result of part {self.parts[0]}")
-        self.inbox += chunk
-        messages = []
-        while len(self.inbox) >= 8:
-            size = int.from_bytes(self.inbox[:8], "little")
-            if len(self.inbox) < 8 + size:
-                break
-            messages.append(bytes(self.inbox[8 : 8 + size]))
-            del self.inbox[: 8 + size]
-        return messages
+        self._got += got
+        if self._got < len(target):
+            return []
+        self._got = 0
+        if self._message is None:
+            self._message = bytearray(int.from_bytes(self._head, "little"))
+            return [] if self._message else [self._take()]
+        return [self._take()]
+
+    def _take(self) -> bytearray:
+        message, self._message = self._message, None
+        return message  # type: ignore[return-value]
 
     def close(self, *, kill: bool) -> None:
         os.close(self.task)  # a waiting worker reads the end of its parts and exits
