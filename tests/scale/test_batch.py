@@ -171,15 +171,31 @@ def test_store_variant_stores_in_file_order_while_reading_and_raises_a_failed_wr
         assert stored == list(dict.fromkeys(expected))[: len(stored)]
 
 
-def transaction_sizes(store, monkeypatch) -> list[int]:
-    """The sizes of the transactions the store's writer will write, as it writes them."""
-    real, sizes = store.add_batches, []
+def transaction_sizes(store, monkeypatch, pieces: list[int] | None = None) -> list[int]:
+    """The sizes of the transactions the store's writer will write, as it writes them (and
+    in ``pieces``, those of the pieces of a transaction written piece by piece)."""
+    real, real_pieces, sizes = store.add_batches, store.add_pieces, []
 
     def counting(articles, **kwargs):
         sizes.append(len(articles))
         return real(articles, **kwargs)
 
+    def counting_pieces(given):
+        seen = []
+
+        def each():
+            for piece in given:
+                seen.append(len(piece))
+                yield piece
+
+        result = real_pieces(each())
+        sizes.append(sum(seen))
+        if pieces is not None:
+            pieces.extend(seen)
+        return result
+
     monkeypatch.setattr(store, "add_batches", counting)
+    monkeypatch.setattr(store, "add_pieces", counting_pieces)
     return sizes
 
 
@@ -222,24 +238,27 @@ def test_the_last_partitions_are_cut_in_four_in_order():
     assert sum(partition_files(files, files_per_partition=3, tail=9), []) == files
 
 
-def test_on_workers_the_last_partitions_are_written_as_they_come(tmp_path, monkeypatch):
+def test_on_workers_the_last_partitions_are_written_as_they_come_in_one_transaction(tmp_path, monkeypatch):
     """The one writer has only the last small partition left to write when it comes: the
-    articles waiting for a whole transaction are written with the first of the small
-    last partitions, and each of those after it in a transaction of its own."""
+    articles waiting for a whole transaction are written with the first of the small last
+    partitions, and each of those after it as it comes, all in one more transaction."""
     files = sorted(str(p) for p in EXAMPLES.rglob("*.txt") if not p.name.lower().startswith("readme"))
     read = [[a.id for a in read_paths([f]) if isinstance(a, Article)] for f in files]
     assert len(files) > 8 and all(len(ids) == 1 for ids in read)
     with open_store(tmp_path / "s.sqlite3") as store:
-        sizes = transaction_sizes(store, monkeypatch)
-        ingest_paths(files, store, engine=TWO, stories=False, files_per_partition=4, batch_size=100)
+        pieces: list[int] = []
+        sizes = transaction_sizes(store, monkeypatch, pieces)
+        ingest_paths(files, store, engine=TWO, stories=False, files_per_partition=4, batch_size=3)
         assert list(store.ids()) == list(dict.fromkeys(i for ids in read for i in ids))
-    # the last two partitions of (up to) 4 files become partitions of one file: the first
-    # is written with the files before it that waited, each other one on its own
+    # the last two partitions of (up to) 4 files are cut in four: the first piece is written
+    # with the files before it that waited, each other one as it comes
     from khabar.scale.batch import partition_files
 
-    pieces = len(partition_files(files, files_per_partition=4, tail=2)) - (len(partition_files(files, files_per_partition=4)) - 2)
-    assert pieces >= 5 and sum(sizes) == len(files)
-    assert sizes[-(pieces - 1) :] == [1] * (pieces - 1) and sizes[-pieces] > 1
+    cut = partition_files(files, files_per_partition=4, tail=2)
+    tail = len(cut) - (len(partition_files(files, files_per_partition=4)) - 2)
+    assert tail >= 5 and sum(sizes) == len(files) and sizes[:-2] == [3] * (len(sizes) - 2)
+    assert sizes[-2] >= len(cut[-tail]) and pieces == [len(p) for p in cut[-(tail - 1) :]] == [1] * (tail - 1)
+    assert sizes[-1] == sum(pieces)
 
 
 def test_an_ingest_left_to_choose_reads_many_files_on_workers_and_few_here(monkeypatch):

@@ -125,6 +125,27 @@ def test_add_batches_keeps_the_batches_before_a_failure(store):
     assert store.count() == 4  # two full batches; the fifth article's batch never completed
 
 
+def test_add_pieces_writes_every_piece_in_one_transaction_each_article_once(store):
+    many = [art(f"خبر رقم {i} عن حلب") for i in range(5)]
+    store.add([many[0]])
+    result = store.add_pieces(iter([[many[0], many[1], many[1]], [many[2]], [many[1], many[3], many[4]]]))
+    assert (result.added, result.existing, len(result.ids)) == (4, 3, 7)
+    assert list(store.ids()) == [a.id for a in many]
+
+
+def test_add_pieces_is_all_or_nothing(store):
+    many = [art(f"خبر رقم {i} عن حلب") for i in range(4)]
+
+    def failing():
+        yield many[:2]
+        yield many[2:]
+        raise RuntimeError("the reader died")
+
+    with pytest.raises(RuntimeError):
+        store.add_pieces(failing())
+    assert store.count() == 0
+
+
 def test_add_batches_refuses_a_zero_batch_size(store):
     with pytest.raises(OptionsError):
         store.add_batches([UN], batch_size=0)

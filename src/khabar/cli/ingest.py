@@ -32,7 +32,8 @@ from khabar.present.rows import article_row, hit_row
 @click.argument("paths", nargs=-1, required=True, help="Files, directories (read recursively), or - for stdin.")
 @db_option
 @reading_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=500, help="Articles per transaction.")
+# 1000: khabar.scale.batch.DEFAULT_BATCH_SIZE, written out so listing or searching never imports the batch path
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, help="Articles per transaction.")
 @click.option(
     "--workers", type=click.IntRange(min=1), default=None,
     help="Worker processes that read (and sign, with --stories; analyse, with --analyze). Default: the processors "

@@ -22,7 +22,7 @@ import logging
 import math
 import queue
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +45,16 @@ log = logging.getLogger(__name__)
 #: (~1 ms for Dask) and its result (signatures ~2 kB each, plus the texts when storing,
 #: ~10 kB each) should stay a few MB: 200 articles read and sign in ~0.7 s on one core.
 DEFAULT_FILES_PER_PARTITION = 200
+
+#: Articles a transaction of an ingest (``--batch-size``).  Each commit writes the search
+#: index's words as a new segment, and four segments at one level are merged (FTS5's
+#: automerge), so fewer, larger transactions write less: the 2,000 ANT rows written alone
+#: (callgrind of benchmarks/ingest_writes.py --sizes ..., less its run with --sizes 0) cost
+#: 900 M instructions in four transactions of 500, 777 M in two of 1,000, and 1,069 M as
+#: ingest on workers wrote them before (500,500,500,150 and seven of 50: the merge fell on
+#: the last partitions).  A kill loses at most the transaction being written; the rows
+#: waiting for it are ~15 MB.
+DEFAULT_BATCH_SIZE = 1000
 
 #: ReadOptions is frozen, so a shared default instance is safe.
 READ_DEFAULTS = ReadOptions()
@@ -161,7 +171,7 @@ def partition_files(
     files: Sequence[str], *, files_per_partition: int = DEFAULT_FILES_PER_PARTITION, tail: int = 0
 ) -> list[list[str]]:
     """Consecutive runs of ``files`` of at most ``files_per_partition`` (order is kept);
-    the last ``tail`` runs are each cut in four (see :data:`TAIL_PIECES`)."""
+    the last ``tail`` runs are each cut in :data:`TAIL_PIECES`."""
     if files_per_partition < 1:
         raise OptionsError(f"files_per_partition must be at least 1, got {files_per_partition}")
     n = math.ceil(len(files) / files_per_partition)
@@ -177,9 +187,9 @@ def partition_files(
 
 #: Pieces each of the last partitions of an ingest on workers is cut into: the one writer
 #: can only write what has been read, so what it has left when the last partition comes
-#: is written while every worker waits; small last partitions, each written as it comes,
-#: leave it one small piece instead of a whole transaction (500 articles, about 0.04 s of
-#: CPU on ANT, half of it the search index's flush at the commit).
+#: is written while every worker waits; small last partitions, each written as it comes
+#: (in one transaction: see ``_StoreWriter._write_tail``), leave it one small piece instead
+#: of a whole transaction (a thousand articles, ~0.1 s of CPU on ANT).
 TAIL_PIECES = 4
 
 
@@ -314,7 +324,7 @@ def ingest_paths(
     engine: Engine | None = ProcessEngine(),
     read_options: ReadOptions = READ_DEFAULTS,
     files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
-    batch_size: int = 500,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     on_error: Callable[[InputError], None] | None = None,
     stories: bool = True,
 ) -> BatchResult:
@@ -384,11 +394,8 @@ def ingest_paths(
 
 class _StoreWriter:
     """Stores the partitions handed to it, in order, joined into transactions of
-    ``batch_size`` articles (the last one at :meth:`close` may be smaller): a partition is
-    200 files, and each commit writes the search index's words as a new segment that is
-    later merged with the others, so 200 articles a commit cost the store 0.38 s of CPU on
-    2,000 ANT files against 0.34 s for 500 (``--batch-size``, the default) and 0.31 s for
-    1,000.
+    ``batch_size`` articles (the last one at :meth:`close` may be smaller; see
+    :data:`DEFAULT_BATCH_SIZE`).
 
     With ``threaded``, on a thread of its own while the caller goes on (at most
     :data:`QUEUED` partitions wait): when worker processes read, this process's main
@@ -420,10 +427,46 @@ class _StoreWriter:
     def _run(self) -> None:
         while True:
             item = self._queue.get()
-            if not self._failed:  # else drain: nothing after a failed write is written
+            if item is not None and item[1] and not self._failed:
+                self._write_tail(item[0])
+                item = None
+            elif not self._failed:  # else drain: nothing after a failed write is written
                 self._take(*(item or (None, True)))
             if item is None:
                 return
+
+    def _write_tail(self, first: Sequence[Article]) -> None:
+        """From the first partition handed over with ``flush`` to the end: the waiting
+        articles with that partition in one transaction, then every partition after it in
+        one more, each written as it comes (:meth:`~khabar.store.Store.add_pieces`), so the
+        last one is all that is left to write when it comes, and the tail adds two segments
+        to the search index (a commit a partition added one each, and four at one level are
+        merged: on 2,000 ANT files that merge fell on the last partitions)."""
+        self._take(first, flush=True)
+        self._ended = False
+        item = self._queue.get()
+        if item is None:
+            return
+        if self._failed:  # nothing after a failed write is written: drain to close()'s end
+            while self._queue.get() is not None:
+                pass
+            return
+
+        def pieces() -> Iterator[Sequence[Article]]:
+            yield item[0]
+            while (more := self._queue.get()) is not None:
+                yield more[0]
+            self._ended = True
+
+        try:
+            result = self._store.add_pieces(pieces())
+        except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
+            self._failed, self._error = True, e
+            while not self._ended and self._queue.get() is not None:  # let close() hand over its end
+                pass
+            return
+        self.added += result.added
+        self.existing += result.existing
 
     def _take(self, articles: Sequence[Article] | None, flush: bool = False) -> None:
         """Add ``articles`` to the waiting ones and write every whole batch (with ``flush``,

@@ -134,6 +134,25 @@ class ArticleStore(Connection):
                 added = _insert(conn, rows)
         return AddResult(added=added, existing=len(ids) - added, ids=ids)
 
+    def add_pieces(self, pieces: Iterable[Iterable[Article | ArticleRow]]) -> AddResult:
+        """Store the articles of ``pieces`` in one transaction, each piece written as the
+        iterable gives it: the write lock is held from the first piece to the end of the
+        iterable, so it is for a stream's last pieces, which come close together (an
+        ingest's tail: one commit, and one segment of the search index, where a commit a
+        piece made several, whose merge fell at the end).  All or nothing, as :meth:`add`."""
+        added = existing = 0
+        ids: list[str] = []
+        with self._writing() as conn:
+            for piece in pieces:
+                given = list(piece)
+                once = {a.id: a for a in reversed(given)}  # a second copy in a piece is not written twice
+                rows = [a if isinstance(a, ArticleRow) else _row(a, _values(a)) for a in reversed(once.values())]
+                new = _insert(conn, rows)
+                added += new
+                existing += len(given) - new
+                ids.extend(a.id for a in given)
+        return AddResult(added=added, existing=existing, ids=tuple(ids))
+
     def add_batches(
         self,
         articles: Iterable[Article],
