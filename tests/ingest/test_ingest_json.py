@@ -98,3 +98,19 @@ def test_json_named_file_holding_json_lines_is_read_as_lines(tmp_path):
 def test_scalar_document_is_an_error(tmp_path):
     (err,) = read_path(_write(tmp_path, "a.json", "42"))
     assert "expected a JSON object or a list of objects, found a number" in err.problem
+
+
+def test_the_pages_of_a_record_have_words_split_by_a_stray_space_joined(tmp_path):
+    """A corpus record holds the pages retrieved for one claim; where one of them lost its
+    diacritics and a space split a word at each, the others write the word whole."""
+    record = {
+        "claim": "انسحاب القوات",
+        "article": [
+            "القوات تنسحب\nوقال مصدر مط لع إن القوات المسل حة انسحبت من المدينة صباح اليوم.",
+            "انسحاب من المدينة\nوأكد مصدر مطلع أن القوات المسلحة انسحبت من المدينة بعد أسبوع من المعارك.",
+        ],
+    }
+    options = ReadOptions(fields=FieldMap(body="article"))
+    first, second = read_path(_write(tmp_path, "claim.json", record), options=options)
+    assert first.body == "وقال مصدر مطلع إن القوات المسلحة انسحبت من المدينة صباح اليوم."
+    assert second.body.startswith("وأكد مصدر مطلع أن القوات المسلحة")

@@ -164,11 +164,27 @@ def read_record(
         if not body:
             yield InputError(label, "not an article: the body list is empty")
             return
+        body = _rejoined(body)
         for i, item in enumerate(body):
             item_parts = {k: (v[i] if i < len(v) else None) if isinstance(v, list) else v for k, v in parts.items()}
             yield _one(item, item_parts, label=f"{label}{item_sep}{i}", options=options)
         return
-    yield _one(body, parts, label=label, options=options)
+    yield _one(_rejoined([body])[0], parts, label=label, options=options)
+
+
+def _rejoined(bodies: list[Any]) -> list[Any]:
+    """The bodies of a record with the words a stray space split joined again, where the
+    record's texts show the word whole (:func:`~khabar.text.ar.tokenize.rejoined_split_words`;
+    a corpus record holds the pages retrieved for one claim: Baly 2018's lost diacritics)."""
+    from khabar.text.ar.tokenize import rejoined_split_words  # only JSON records need it
+
+    at = [i for i, b in enumerate(bodies) if isinstance(b, str)]
+    if not at:
+        return bodies
+    out = list(bodies)
+    for i, text in zip(at, rejoined_split_words([bodies[i] for i in at]), strict=True):
+        out[i] = text
+    return out
 
 
 def _one(body: Any, parts: dict[str, Any], *, label: str, options: ReadOptions) -> Article | InputError:

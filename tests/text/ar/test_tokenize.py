@@ -157,3 +157,34 @@ def test_a_lone_letter_after_a_word_is_joined_back_where_a_shadda_was_lost():
     assert all(text[t.start : t.end] == t.text for t in toks)
     assert norms.count("ل") == 2 and "و" in norms and "د" in norms  # prepositions, و and a title stay apart
     assert not has_split_letter("وقال المرصد إن 12 شخصا قتلوا.")
+
+
+# --- words split by a stray space (pages that lost their diacritics) ----------------------
+
+from khabar.text.ar.tokenize import rejoined_split_words  # noqa: E402
+
+
+def test_a_word_split_where_a_diacritic_stood_is_joined_where_the_texts_write_it_whole():
+    texts = [
+        "وقال مصدر مط لع إن القوات المسل حة انسحبت",
+        "وأكد مصدر مطلع أن القوات المسلحة انسحبت من المدينة",
+    ]
+    assert rejoined_split_words(texts) == ["وقال مصدر مطلع إن القوات المسلحة انسحبت", texts[1]]
+
+
+def test_a_split_is_kept_when_a_half_is_a_word_the_other_begins_with_the_article_or_no_text_joins_it():
+    texts = [
+        "وصل الوفد إلى دير الزور في ذلك اليوم وقال مط لع",  # مطلع is never written whole
+        "ديرالزور مدينة على الفرات و فيذلك خطأ في الكتابة",  # الزور begins with the article; في stands alone
+    ]
+    assert rejoined_split_words(texts) == texts
+
+
+def test_a_split_written_more_often_than_the_whole_word_is_kept():
+    texts = ["بيونغ يانغ ترد و بيونغ يانغ تهدد", "قالت بيونغيانغ"]
+    assert rejoined_split_words(texts) == texts
+
+
+def test_only_a_single_space_between_letters_is_taken_for_a_split():
+    texts = ["مصدر مط  لع ومصدر مط\nلع", "مصدر مطلع"]
+    assert rejoined_split_words(texts) == texts
