@@ -904,3 +904,10 @@ def test_a_capital_before_a_headlines_colon_speaks_a_city_or_country_does_not():
     for title in ("حلب: مقتل عشرة مدنيين في قصف على الأحياء الشرقية", "العراق: البرلمان يأمر بإعادة العد اليدوي للأصوات"):
         a = Article.create(title=title, body="وقتل عشرة مدنيين في القصف.")
         assert extract_quotes(a, split_sentences(a)) == []
+
+
+def test_a_pronoun_opener_of_the_plural_continues_the_speaker():
+    # the openers are derived from the clitics (a conjunction, لكن or إن, a pronoun of the
+    # third person): "ولكنهم" was missing from the hand-spelled list
+    qs = _quotes("وقال المحتجون إن المطالب واضحة.\n\nولكنهم أكدوا أن الحوار ممكن.")
+    assert [(q.speaker, q.content) for q in qs] == [("المحتجون", "المطالب واضحة"), ("المحتجون", "الحوار ممكن")]

@@ -10,7 +10,7 @@ from functools import lru_cache
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
-from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS
+from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS, THIRD_PERSON_SUFFIXES
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
@@ -27,8 +27,10 @@ _PREPOSITIONS = frozenset(
 )
 #: The prepositions that stand as words (normalized), with و in front too.
 PREPOSITION_WORDS = _PREPOSITIONS
-#: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
-_PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "فانه", "فانها", "انه", "انها"})
+#: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن"، "فإنها
+#: أكدت"، "وإنهم أضافوا": the particles لكن and إن/أن (normalized "ان") with a conjunction or
+#: none before them and a pronoun of the third person after (the clitics of khabar.text.ar).
+_PRONOUN_OPENERS = frozenset(c + particle + p for c in ("", *CONJUNCTIONS) for particle in ("لكن", "ان") for p in THIRD_PERSON_SUFFIXES)
 _TERMINAL = frozenset(".!?")
 _HEAD_BREAK = frozenset(',;:-()[]"')
 

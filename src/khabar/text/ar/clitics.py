@@ -19,6 +19,9 @@ from khabar.text.ar.normalize import decode_plain, encode_plain, is_normalized, 
 #: The one-letter proclitics: the conjunctions and the prepositions.
 CONJUNCTIONS: tuple[str, ...] = ("و", "ف")
 PREPOSITIONS: tuple[str, ...] = ("ب", "ل", "ك")
+#: The attached pronouns of the third person that end a particle (normalized: "لكنه"، "أنها"
+#: is "انها"، "إنهم"): he, she, they.
+THIRD_PERSON_SUFFIXES: tuple[str, ...] = ("ه", "ها", "هم")
 
 
 def _with_article(sequence: str) -> str:
