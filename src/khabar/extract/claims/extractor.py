@@ -93,7 +93,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from khabar.extract.attribution import Source, find_attributions, find_source, stop_at
+from khabar.extract.attribution import Source, cue_at, find_attributions, find_source, stop_at
 from khabar.extract.claims.context import (
     _claim_date,
     body_named_as_title,
@@ -211,6 +211,9 @@ def extract_claims(doc: Document) -> list[Claim]:
             sentence.index - k in reported for k in range(1, PARAGRAPH_SENTENCES + 1)
         ):
             carried = _paragraph_source(sentence, by_index, reported, wrapped=wrapped)
+        before = reported.get(sentence.index - 1) or last_source.get(sentence.index - 1)
+        if carried is None and not sentence.is_title and not attributions and before is not None:
+            carried = _between_statements(sentence.index, before, quotes)
         end_of_sentence = len(sentence.text.rstrip()) - 2
         speaking = [
             a.source for a in attributions
@@ -389,6 +392,27 @@ def _paragraph_source(
         if find_attributions(before.text):
             return None  # another statement in between, with no figure: not carried past it
     return None
+
+
+def _between_statements(index: int, before: Source, quotes: Sequence[Quote]) -> Source | None:
+    """The speaker of the sentences on both sides, for a sentence of figures with no
+    attribution of its own between two statements of the same speaker, also across lines
+    (a Baly page, a line a sentence: "وقال - في تصريح نقلته سبوتنيك - إن 48 ألف جندي ..." /
+    "وطهر خبراء الألغام الروس 6533 هكتارا ..." / "وقال شويجو ...": the minister's account,
+    fresh6 of frames.json); None when the sentence after is no statement of that speaker."""
+    name = normalize(before.text).split()
+    if not name:
+        return None
+
+    def says(i: int) -> bool:  # a statement (not a cue's "حسب بيان لـ...") of that speaker
+        for q in quotes:
+            if q.sentence_index == i and q.speaker and q.verb and not cue_at((normalize(q.verb),)):
+                said = normalize(q.speaker).split()
+                if said and (said == name or said[-1] == name[-1]):
+                    return True
+        return False
+
+    return before if says(index - 1) and says(index + 1) else None
 
 
 def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, Source]) -> Source | None:
