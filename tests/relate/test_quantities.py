@@ -225,3 +225,11 @@ def test_people_treated_for_shock_neither_make_nor_break_a_conflict_of_the_injur
     qs = quantities([wounded, shocked, others])
     assert owner(qs, "b").claim_ids == ("b",)
     assert disputed_pairs(owner(qs, "a")) == {frozenset("ac")}
+
+
+def test_the_words_of_an_area_are_the_entity_cue_files():
+    # one list of them (entity_cues.txt [place area]): a camp is compared by its name
+    from khabar.relate.quantities import place_key
+
+    assert place_key("مخيم اليرموك") == place_key("اليرموك")
+    assert place_key("حي الشيخ مقصود") == place_key("الشيخ مقصود")

@@ -39,6 +39,7 @@ from collections.abc import Sequence
 
 from khabar.config import ConflictOptions
 from khabar.model import Claim, FigureRelation, FigureSpan, Position, Quantity
+from khabar.text.ar.lexicon import place_area_words
 from khabar.text.ar.normalize import normalize
 
 #: Groups that count the same people: a casualty figure of "people" is mostly civilians, and
@@ -66,8 +67,9 @@ UNCOMPARED_CATEGORIES = frozenset({"places", "goals", "matches", "rate"})
 #: of different things (a central bank's 6.1 and 20 billion against a report's 1.1 billion;
 #: one economist's costs of three Olympic Games).  No real disagreement of the gold is a sum.
 VALUE_KEYED_CATEGORIES = frozenset({"money"})
-#: Words that only say what kind of place a name is ("حي الشيخ مقصود" is "الشيخ مقصود").
-_PLACE_TYPE_WORDS = frozenset(normalize(w) for w in "حي مدينة بلدة قرية محافظة منطقة ريف مخيم قطاع".split())
+#: Words that only say what kind of place a name is ("حي الشيخ مقصود" is "الشيخ مقصود"): the
+#: entity cue file's [place area] entries, the one list of them.
+_PLACE_TYPE_WORDS = place_area_words()
 
 
 def group_class(group: str | None) -> str:

@@ -16,7 +16,7 @@ from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
 from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
-from khabar.text.ar.lexicon import read_tagged
+from khabar.text.ar.lexicon import place_area_words
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.tokenize import words as tokens_of
@@ -136,7 +136,7 @@ def _place_key(place: str) -> str:
 
 #: Words that say what kind of area a place is ("حي"، "مدينة"، "محافظة"): the entity cue
 #: file's [place area] entries, the one list of them.
-_PLACE_TYPES = frozenset(normalize(e.phrase) for e in read_tagged("entity_cues") if e.tag.startswith("place") and e.mode == "area")
+_PLACE_TYPES = place_area_words()
 
 
 def place_finder(article: Article, mentions: Sequence[EntityMention]) -> PlaceFinder:

@@ -111,6 +111,14 @@ def read_tagged(name: str) -> tuple[Tagged, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def place_area_words() -> frozenset[str]:
+    """Words that only say what kind of area a place name is ("حي"، "مدينة"، "مخيم",
+    normalized): the ``[place area]`` and ``[placeweak area]`` entries of
+    ``entity_cues.txt``, the one list of them ("حي الشيخ مقصود" is compared as "الشيخ مقصود")."""
+    return frozenset(normalize(e.phrase) for e in read_tagged("entity_cues") if e.tag.startswith("place") and e.mode == "area")
+
+
 @lru_cache(maxsize=None)
 def phrases_by_tag(name: str) -> dict[str, frozenset[str]]:
     """The phrases of a ``[tag] phrase`` list by tag, without the ``+x`` options some
