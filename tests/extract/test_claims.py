@@ -1053,3 +1053,43 @@ def test_forecasts_and_data_without_a_publisher(body, value, source):
 
 def test_a_video_still_shows_for_no_one():
     assert source_of(_one("وأظهر الفيديو 40 شخصا في الساحة.")) is None
+
+
+def test_figures_between_two_statements_of_one_speaker_are_his():
+    # a page of one sentence a line: the minister's account, with a line of figures between
+    # his two statements (fresh6 of frames.json)
+    body = (
+        "وقال وزير الدفاع نادر حسون إن 40 ألف جندي شاركوا في العمليات .\n"
+        "وطهر خبراء الألغام 6500 هكتار من الأراضي .\n"
+        "وقال حسون إن الطائرات نفذت 900 طلعة ."
+    )
+    assert source_of(_by_value(_claims(body), 6500)) == "نادر حسون"
+
+
+def test_a_cue_before_does_not_make_a_statement_on_both_sides():
+    # the lead's toll restated between a cue ("حسب بيان لـ...") and a statement stays the outlet's
+    body = (
+        "قتل 25 شخصا في تحطم الطائرة، حسب بيان لوزارة النقل.\n\n"
+        "وتحطمت الطائرة التي كانت تقل 25 شخصا قرب المطار.\n\n"
+        "وقالت وزارة النقل إن أغلب القتلى من الركاب."
+    )
+    cs = [c for c in _claims(body) if c.value == 25]
+    assert source_of(cs[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "category"),
+    [
+        ("ودمرت الطائرات 800 مدرعة خلال الحملة.", 800, "vehicles"),
+        ("وعثر خبراء الألغام على 1500 عبوة ناسفة في الحي.", 1500, "other"),
+        ("وتحدث المرشح في نحو 60 موقعا خلال جولته.", 60, "places"),
+        ("وتزيد مؤلفات الكاتب على 40 مؤلفا.", 40, "other"),
+        ("وبلغت درجات الحرارة 41.5 درجة مئوية في البلدة.", 41.5, "measure"),
+    ],
+)
+def test_fresh6_counted_nouns(body, value, category):
+    assert _by_value(_claims(body), value).category == category
+
+
+def test_a_degree_alone_is_still_no_figure():
+    assert not _claims("وحصل الطالب على 18 درجة في الامتحان.")

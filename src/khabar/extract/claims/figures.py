@@ -91,8 +91,9 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
         starts_date = any(d.start == s.toks[nxt].start for d in dates)  # "12 ألفا يوم الاثنين"
         if any(d.start == s.toks[nxt].start and d.precision == "month" for d in dates):
             return True  # "في 25 يوليو/تموز الماضي": the day of a month read as a month
-        if not starts_date and lists.skip_after.at(s.toks, nxt, _variants) is not None:
-            return True
+        skip = lists.skip_after.at(s.toks, nxt, _variants) if not starts_date else None
+        if skip is not None and not ((noun := lists.cues.at(s.toks, nxt, _variants)) is not None and noun[1] > skip[1]):
+            return True  # ("درجة" is skipped, "درجة مئوية" is a measure: the longer entry wins)
         if n.value == 1 and not normalize(n.text)[:1].isdigit() and s.toks[nxt].norm == _MIN:
             return True  # "واحدة من أشرس الحملات": one of
         for k in (nxt, nxt + 1):
