@@ -49,10 +49,11 @@ def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
 
 
 @pytest.mark.corpus
-def test_the_fresh5_stance_gold_names_the_evidence_of_every_sided_pair() -> None:
+@pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45)])
+def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str, count: int) -> None:
     need(CORPORA / "ant")
-    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "fresh5.jsonl")
-    assert len(pairs) == 39 and {p.stance for p in pairs} == {"agree", "disagree", "discuss", "unrelated"}
+    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
+    assert len(pairs) == count and {p.stance for p in pairs} == {"agree", "disagree", "discuss", "unrelated"}
     sided = [p for p in pairs if p.stance in ("agree", "disagree")]
     # the evidence a person would cite, as sentence indices of the article as khabar reads it
     assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in sided)
