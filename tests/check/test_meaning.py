@@ -11,11 +11,12 @@ import pytest
 
 from khabar.check import check_claim
 from khabar.check.features import figures_agree, find_figures, match_figures
-from khabar.check.features import analyse
+from khabar.check.features import analyse, claim_view
 from khabar.check.meaning import (
     ARTICLE_FEATURES,
     DIFFERENCE_FEATURES,
     REFUTATION_TAGS,
+    denies_claim,
     difference_texts,
     furniture,
     read_claim,
@@ -220,3 +221,13 @@ def test_a_file_for_other_features_is_refused(model, tmp_path) -> None:
     (tmp_path / "junk.npz").write_bytes(b"not a zip")
     with pytest.raises(InputError, match="junk.npz"):
         load_meaning_model(tmp_path / "junk.npz")
+
+
+def test_a_lead_denies_a_claim_when_the_denied_words_are_the_claims() -> None:
+    view = claim_view("وصلت قوات أجنبية إلى ميناء المدينة لحماية السفن")
+    assert denies_claim(view, "الوزارة تنفي وصول قوات أجنبية إلى الميناء")
+    assert denies_claim(view, "نفى المتحدث باسم الوزارة وصول أي قوات أجنبية إلى الميناء")
+    # the denial of something else, or the claim's words before the denial, are not a denial of it
+    assert not denies_claim(view, "الوزارة تنفي تصريحات منسوبة إلى الوزير")
+    assert not denies_claim(view, "قوات أجنبية تصل إلى الميناء والوزارة تنفي")
+    assert not denies_claim(view, "وصول قوات أجنبية إلى ميناء المدينة")

@@ -412,6 +412,33 @@ ARTICLE_FEATURES: tuple[str, ...] = (
 )
 
 
+#: Cue tags of ``stance_cues.txt`` that say what follows them is false, not done or refused.
+DENYING_TAGS = ("denial", "refutation", "refusal")
+#: Words after a denying cue that hold what it denies ("نفى المتحدث باسم الوزارة وصول أي قوات
+#: أجنبية إلى الميناء": the claim's word is the seventh after the cue).
+DENIAL_SCOPE = 8
+
+
+@lru_cache(maxsize=4096)
+def _denial_reading(text: str) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
+    """The content stem of each word of ``text`` (None for a function word) and the positions
+    of its one-word denying cues."""
+    norms = [t.norm for t in tokenize(text)]
+    stems = tuple((content_terms([n]) or [None])[0] for n in norms)
+    cues = tuple(i for i in range(len(norms)) if any(count_cues(norms[i : i + 1], tag) for tag in DENYING_TAGS))
+    return stems, cues
+
+
+def denies_claim(view: ClaimView, text: str) -> bool:
+    """Whether ``text`` denies the claim's words: a denial, refutation or refusal cue at most
+    :data:`DENIAL_SCOPE` words before one of the claim's content stems."""
+    stems, cues = _denial_reading(text)
+    if not cues:
+        return False
+    hits = [i for i, s in enumerate(stems) if s is not None and s in view.terms]
+    return any(0 < h - c <= DENIAL_SCOPE for c in cues for h in hits)
+
+
 @lru_cache(maxsize=4096)
 def _refutation_cues(text: str) -> tuple[bool, ...]:
     """Whether a sentence holds a cue of each of :data:`REFUTATION_TAGS` (remembered: wire
