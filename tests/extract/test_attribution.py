@@ -1067,3 +1067,23 @@ def _marked(raw: str) -> tuple[str, list[tuple[int, int, str]]]:
 def test_a_speaker_is_read_whole_up_to_the_name(raw, speaker):
     text, names = _marked(raw)
     assert _who_said(text, names)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker", "content"),
+    [
+        ('وأفاد بيان صادر في ختام اللقاء أن [[شمخاني]] أعلن أن "القدرات الدفاعية ضرورة".', "شمخاني", '"القدرات الدفاعية ضرورة"'),
+        ("وأضاف المرصد أن المستشار [[أحمد زيد]] , المتحدث باسم الوزارة , قد صرح بأن الوزير تناول الأزمة.", "أحمد زيد", "الوزير تناول الأزمة"),
+    ],
+)
+def test_a_statement_relayed_inside_another_is_its_speakers(raw, speaker, content):
+    text, names = _marked(raw)
+    atts = find_attributions(text, names=names)
+    assert len(atts) == 1 and atts[0].source is not None and atts[0].carrier is not None
+    assert (atts[0].source.text, text[atts[0].content_start : atts[0].content_end]) == (speaker, content)
+
+
+def test_a_statement_about_someone_is_not_relayed():
+    # the content's subject acts, says nothing: the statement stays the first speaker's
+    atts = find_attributions("وأفاد بيان للجيش أن الوزير زار المدينة أمس.")
+    assert [a.source.text for a in atts if a.source is not None] == ["بيان للجيش"]

@@ -484,6 +484,8 @@ def _verb(
     if joinable and (joined := _joined_verb(s, i, verb, attached_only=True)) is not None:
         return joined  # "ودعت لإجراء تحقيق": the preposition is never a speaker
     att, nxt = _verb_rules(s, i, verb, has_previous, floor, subject)
+    if att is not None and att.statement and att.source is not None and not att.direct and att.via == "verb":
+        att = _relayed_inside(s, att) or att
     if att is None and joinable and (joined := _joined_verb(s, i, verb)) is not None:
         return joined  # "، وتطالب حليفتها بترحيله": no rule found a speaker or a clause
     if (
@@ -493,6 +495,28 @@ def _verb(
         # "بدأ الرئيس التركي أردوغان حملته، [وتعهد] بانتصار تاريخي": the opening verb's subject
         return dataclasses.replace(joined[0], source=s.source(lead)), joined[1]
     return att, nxt
+
+
+def _relayed_inside(s: _Sentence, att: Attribution) -> Attribution | None:
+    """A statement whose content opens with someone else's verb of saying and its أن clause
+    is that one's, carried by the first speaker: "وأفاد بيان صادر في ختام اللقاء أن [شمخاني
+    أعلن أن] ..."، "وأضاف المرصد أن [المستشار أحمد أبو زيد، المتحدث باسم الخارجية، قد صرح
+    بأن] ..." (fresh5 and fresh6 of issue 20 gave both to the carrier).  None otherwise."""
+    k = s.token_at(att.content_start)
+    head = s.speaker_np(k, s.n) if k < s.n else None
+    if head is None or head.anaphor or not s.speaker_like(head):
+        return None
+    j = s.past_apposition(head.end, s.n)
+    if s.norm(j) == "قد":
+        j += 1
+    said = verb_info(s.norm(j))
+    if said is None or said[1].kind != "say" or said[1].relay or said[1].noquote:
+        return None
+    comp = s.complement(j, said[1])
+    if comp is None or comp[0] != "indirect" or comp[1] > j + 1 or comp[2] >= s.n:
+        return None
+    inner = _att(s, j, head, s.toks[comp[2]].start, att.content_end, False, "verb")
+    return dataclasses.replace(inner, carrier=att.source) if inner.content_end > inner.content_start else None
 
 
 def _postposed(s: _Sentence, i: int, verb: _Verb) -> tuple[Attribution, int] | None:
