@@ -1093,3 +1093,24 @@ def test_fresh6_counted_nouns(body, value, category):
 
 def test_a_degree_alone_is_still_no_figure():
     assert not _claims("وحصل الطالب على 18 درجة في الامتحان.")
+
+
+def test_a_percentage_point_is_a_rate():
+    c = _by_value(_claims("وأضاف الطلب الخارجي 0.1 نقطة مئوية إلى الناتج المحلي."), 0.1)
+    assert c.category == "rate"
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("وقال وزير الداخلية إن 800 عادوا إلى البلاد وجرى سجنهم.", 800),  # the noun left out, a plural verb after
+    ],
+)
+def test_a_bare_figure_before_a_plural_verb_counts_people(body, value):
+    c = _by_value(_claims(body), value)
+    assert (c.category, c.group) == ("other", "people")
+    assert source_of(c) == "وزير الداخلية"
+
+
+def test_a_conjunction_after_a_bare_figure_opens_another_clause():
+    assert not _claims("ووصل 300 وكانوا متعبين.")

@@ -426,6 +426,16 @@ def _count_named_before(s: _Sent, f: _Figure) -> str | None:
     return None
 
 
+def _people_verb_after(s: _Sent, f: _Figure) -> bool:
+    """The word right after a bare figure is a verb in the masculine plural of the past
+    ("800 [عادوا]"، "300 [وصلوا]"): the figure counts the people who did it."""
+    k = s.next_word(f.b)
+    if k != f.b:
+        return False  # right after it, no mark between
+    w = s.toks[k].norm
+    return len(w) >= 4 and w.endswith("وا") and not w.startswith(("ال", "و", "ف"))  # "وكانوا": a new clause
+
+
 def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | None]) -> None:
     """Give each figure of a sentence its category and subject, left to right."""
     lists = _lists()
@@ -467,6 +477,10 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
                 if previous.share == "part" and previous.total is not None:
                     # "غادر منهم 18 ألفا ...، بينما ذهب 8500 إلى ...": another share of that total
                     f.total, f.share = previous.total, "part"
+            if f.category is None and f.subject is None and _people_verb_after(s, f):
+                # "إن 800 عادوا إلى تونس": no noun, a plural verb after the figure says it
+                # counts people (fresh6; what they did is no category of its own)
+                f.category, f.via, f.subject = "other", "verb", "people"
         if f.subject is None:
             f.subject = _subject_before(s, f)
         if (f.category == "injured" or f.subject == "patients") and f.share != "breakdown" and _shocked(s, f):
