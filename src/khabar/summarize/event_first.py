@@ -201,26 +201,6 @@ DEVELOPMENT_NOT_EARLIER = False
 #: How many first words of a sentence place its happening in time (:func:`tells_earlier`).
 EARLIER_HEAD_WORDS = 12
 
-#: Round 14 (experiment): a learned sentence value in place of the hand-set priors.  A logistic
-#: model over :data:`SENTENCE_FEATURES` predicts that a candidate states a must-contain fact the
-#: event sentence does not; the coverage value is then ``gain × (1 + LEARNED_WEIGHT × p) /
-#: words`` instead of the position and centrality priors.  None: off (the priors).  A mapping
-#: {"weights": [...], "bias": b, "mean": [...], "scale": [...]} as written by
-#: ``scripts/train_sentence_value.py``.
-SENTENCE_MODEL: dict | None = None
-LEARNED_WEIGHT = 20.0
-#: Whether the learned factor multiplies the priors (True) or stands in their place (False).
-LEARNED_TIMES_PRIORS = False
-#: Set to a list to collect each summary's candidate features (rows, matrix, event row): the
-#: training script's hook.
-FEATURE_SINK: list | None = None
-#: A sentence of another outlet at least this close in meaning tells it too (the "outlets" feature).
-TOLD_TOO = 0.6
-SENTENCE_FEATURES = (
-    "opening", "first", "early", "centrality", "outlets", "figure", "quote", "earlier", "near_event", "near_chosen", "log_words",
-    "density",
-)
-
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
     """The concepts a sentence carries for the coverage value: the bigrams of
@@ -802,66 +782,6 @@ def old_news(pool: SentencePool, docs: frozenset[int], earlier: frozenset[int], 
     return repeated, said
 
 
-def sentence_features(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    rows: Sequence[int],
-    *,
-    positions: Sequence[int],
-    lexrank: np.ndarray,
-    meanings: np.ndarray,
-    event_row: int | None,
-    chosen: Sequence[int],
-    found: dict[int, set[Concept]],
-    weights: dict[Concept, float],
-) -> np.ndarray:
-    """Each row's :data:`SENTENCE_FEATURES`: how early in its article (1 / (1 + position)), its
-    LexRank centrality, the share of other outlets with a sentence as close as :data:`TOLD_TOO`
-    in meaning, whether it gives a figure, opens as a statement, places itself earlier, its
-    meaning's closeness to the event sentence and to the closest sentence chosen before the
-    coverage choice (the event, the development, the key figure), log of its words, and its concept weight per word
-    (over the largest of the pool)."""
-    docs = sorted({pool.doc_of(r) for r in range(len(pool))})
-    doc_rows = {d: np.array([r for r in range(len(pool)) if pool.doc_of(r) == d]) for d in docs}
-    out = np.zeros((len(rows), len(SENTENCE_FEATURES)))
-    if not len(rows):
-        return out
-    sims = meanings[list(rows)] @ meanings.T
-    for i, row in enumerate(rows):
-        c = cands[row]
-        doc = pool.docs[pool.doc_of(row)]
-        others = [d for d in docs if d != pool.doc_of(row)]
-        told = sum(1 for d in others if float(sims[i, doc_rows[d]].max()) >= TOLD_TOO)
-        figure = any(
-            c.start <= n.start and n.end <= c.end and n.value is not None and is_figure(figure_term(n.value))
-            for n in doc.numbers
-        )
-        out[i] = (
-            1.0 / (1.0 + positions[row]),
-            float(positions[row] == 0),
-            float(positions[row] < OPENING_SENTENCES),
-            float(lexrank[row]),
-            told / max(1, len(others)),
-            float(figure),
-            float(reports_speech(pool, row)),
-            float(tells_earlier(pool, c)),
-            float(sims[i, event_row]) if event_row is not None else 0.0,
-            float(sims[i, list(chosen)].max()) if chosen else 0.0,
-            float(np.log1p(c.words)),
-            sum(weights.get(k, 0.0) for k in found[row]) / max(1, c.words),
-        )
-    top = out[:, -1].max()
-    if top > 0:
-        out[:, -1] /= top
-    return out
-
-
-def learned_values(model: dict, features: np.ndarray) -> np.ndarray:
-    """The model's probability that each row states a must-contain fact."""
-    z = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    return 1.0 / (1.0 + np.exp(-(z @ np.asarray(model["weights"]) + float(model["bias"]))))
-
-
 def choose_sentences(
     pool: SentencePool, *, options: BriefOptions, focus: Focus | None = None, quantities: Sequence[Quantity] = ()
 ) -> list[Candidate]:
@@ -942,29 +862,9 @@ def choose_sentences(
     def prior(row: int) -> float:
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
-    learned: dict[int, float] = {}
-    if SENTENCE_MODEL is not None or FEATURE_SINK is not None:
-        rows = sorted(r for r in cands if r not in picked.chosen)
-        feats = sentence_features(
-            pool, cands, rows, positions=positions, lexrank=lexrank, meanings=picked.meanings,
-            event_row=event.row if event is not None else None, chosen=list(picked.chosen), found=found,
-            weights=weights,
-        )
-        if FEATURE_SINK is not None:
-            FEATURE_SINK.append((
-                rows, feats, {r: cands[r] for r in rows}, event.row if event is not None else None,
-                {r: cands[r] for r in picked.chosen},
-            ))
-        if SENTENCE_MODEL is not None:
-            learned = dict(zip(rows, learned_values(SENTENCE_MODEL, feats).tolist()))
-
     def value(c: Candidate) -> float:
         gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
-        priors = prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row]))
-        if learned:
-            factor = 1.0 + LEARNED_WEIGHT * learned.get(c.row, 0.0)
-            return gain * factor * (priors if LEARNED_TIMES_PRIORS else 1.0) / c.words
-        return gain * priors / c.words
+        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
 
     def central(c: Candidate) -> float:
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
