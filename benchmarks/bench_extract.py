@@ -94,32 +94,39 @@ def run_once(n: int, seed: int, again: bool = False, batch: int | None = None) -
     if many is None:
         batch = 1
     steps = [first, *rest]
+    import contextlib
+
+    try:
+        from khabar.extract.heap import extraction_heap as heap
+    except ImportError:
+        heap = contextlib.nullcontext
     for suffix in ("", " again") if again else ("",):
         done = []
         for k in range(0, len(articles), batch):
-            # as analyze_many runs them: a component with a batch form once over the batch,
-            # the others article by article (the sentences untimed)
-            docs = [Document(article=a) for a in articles[k : k + batch]]
-            i = 0
-            while i < len(steps):
-                c = steps[i]
-                if many is not None and batch > 1 and getattr(c, "run_many", None) is not None:
-                    start = _clock()
-                    docs = many(c, docs)
-                    add(c.name + suffix, start)
-                    i += 1
-                    continue
-                j = i
-                while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
-                    j += 1
-                for n, doc in enumerate(docs):
-                    for c in steps[i:j]:
+            with heap():  # the collector as analyze_many sets it (older checkouts: as it is)
+                # as analyze_many runs them: a component with a batch form once over the batch,
+                # the others article by article (the sentences untimed)
+                docs = [Document(article=a) for a in articles[k : k + batch]]
+                i = 0
+                while i < len(steps):
+                    c = steps[i]
+                    if many is not None and batch > 1 and getattr(c, "run_many", None) is not None:
                         start = _clock()
-                        doc = run_component(c, doc)
-                        if c is not first:
-                            add(c.name + suffix, start)
-                    docs[n] = doc
-                i = j
+                        docs = many(c, docs)
+                        add(c.name + suffix, start)
+                        i += 1
+                        continue
+                    j = i
+                    while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
+                        j += 1
+                    for n, doc in enumerate(docs):
+                        for c in steps[i:j]:
+                            start = _clock()
+                            doc = run_component(c, doc)
+                            if c is not first:
+                                add(c.name + suffix, start)
+                        docs[n] = doc
+                    i = j
             done += docs
         start = _clock()
         link_entities([m for d in done for m in d.mentions])

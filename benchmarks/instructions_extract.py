@@ -98,33 +98,40 @@ def run_once(n: int, seed: int, helper: str, component: str | None = None) -> No
         command.settle_heap()
     batch = getattr(pipeline, "BATCH", 1)
     steps = [first, *rest]
+    import contextlib
+
+    try:
+        from khabar.extract.heap import extraction_heap as heap
+    except ImportError:
+        heap = contextlib.nullcontext
     done = []
     for k in range(0, len(articles), batch):
-        docs = [Document(article=a) for a in articles[k : k + batch]]
-        i = 0
-        while i < len(steps):
-            if batch > 1 and getattr(steps[i], "run_many", None) is not None:
-                counted = counting(steps[i].name)
-                if counted:
-                    on()
-                docs = run_component_many(steps[i], docs)
-                if counted:
-                    off()
-                i += 1
-                continue
-            j = i
-            while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
-                j += 1
-            for m, d in enumerate(docs):
-                for c in steps[i:j]:
-                    if c is first or not counting(c.name):
-                        d = run_component(c, d)  # the sentences: not counted, as the bench does not time them
-                    else:
+        with heap():  # the collector as analyze_many sets it (older checkouts: as it is)
+            docs = [Document(article=a) for a in articles[k : k + batch]]
+            i = 0
+            while i < len(steps):
+                if batch > 1 and getattr(steps[i], "run_many", None) is not None:
+                    counted = counting(steps[i].name)
+                    if counted:
                         on()
-                        d = run_component(c, d)
+                    docs = run_component_many(steps[i], docs)
+                    if counted:
                         off()
-                docs[m] = d
-            i = j
+                    i += 1
+                    continue
+                j = i
+                while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
+                    j += 1
+                for m, d in enumerate(docs):
+                    for c in steps[i:j]:
+                        if c is first or not counting(c.name):
+                            d = run_component(c, d)  # the sentences: not counted, as the bench does not time them
+                        else:
+                            on()
+                            d = run_component(c, d)
+                            off()
+                    docs[m] = d
+                i = j
         done += docs
     if counting("linking"):
         on()

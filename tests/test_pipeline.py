@@ -140,3 +140,36 @@ def test_a_batch_form_returning_parts_for_other_documents_is_refused():
     docs = [analyze(a, components=pipeline_until("dates")) for a in (REPORT, OTHER)]
     with pytest.raises(PipelineError, match="1 of 2 documents"):
         run_component_many(broken, docs)
+
+
+def test_the_collector_waits_while_a_batch_is_extracted_and_is_restored_after():
+    import gc
+
+    from khabar.extract.heap import YOUNG_THRESHOLD
+
+    seen = []
+
+    def note(doc: Document) -> dict:
+        seen.append(gc.get_threshold()[0])
+        return {"numbers": ()}
+
+    noting = component("noting", assigns=("numbers",))(note)
+    before = gc.get_threshold()
+    analyze_many([REPORT, REPORT], components=(noting,))
+    analyze(REPORT, components=(noting,))
+    assert seen == [max(before[0], YOUNG_THRESHOLD)] * 3
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() > 0  # what the first batch loaded is out of the collector's sight
+
+
+def test_the_collector_is_restored_when_a_component_fails():
+    import gc
+
+    def fail(doc: Document) -> dict:
+        raise ValueError("odd article")
+
+    failing = component("failing", assigns=("numbers",))(fail)
+    before = gc.get_threshold()
+    with pytest.raises(ValueError):
+        analyze_many([REPORT], components=(failing,))
+    assert gc.get_threshold() == before

@@ -29,6 +29,7 @@ from khabar.errors import PipelineError
 from khabar.extract.claims import extract_claims
 from khabar.extract.dates import find_dates
 from khabar.extract.quotes import extract_quotes
+from khabar.extract.heap import extraction_heap
 from khabar.model import Article, DateMention, Document, NumberMention, Sentence, shifted
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.segment import split_sentences
@@ -216,8 +217,9 @@ def _with_parts(c: Component, doc: Document, parts: Parts) -> Document:
 def analyze(article: Article, *, components: Sequence[Component] = PIPELINE) -> Document:
     """Run the pipeline over one article."""
     doc = Document(article=article)
-    for c in check_pipeline(tuple(components)):
-        doc = run_component(c, doc)
+    with extraction_heap():
+        for c in check_pipeline(tuple(components)):
+            doc = run_component(c, doc)
     return doc
 
 
@@ -237,21 +239,22 @@ def analyze_many(
     out: list[Document] = []
     todo = list(articles)
     for k in range(0, len(todo), max(1, batch)):
-        docs = [Document(article=a) for a in todo[k : k + max(1, batch)]]
-        i = 0
-        while i < len(steps):
-            if steps[i].run_many is not None:
-                docs = run_component_many(steps[i], docs)
-                i += 1
-                continue
-            j = i
-            while j < len(steps) and steps[j].run_many is None:
-                j += 1
-            for n, doc in enumerate(docs):
-                for c in steps[i:j]:
-                    doc = run_component(c, doc)
-                docs[n] = doc
-            i = j
+        with extraction_heap():
+            docs = [Document(article=a) for a in todo[k : k + max(1, batch)]]
+            i = 0
+            while i < len(steps):
+                if steps[i].run_many is not None:
+                    docs = run_component_many(steps[i], docs)
+                    i += 1
+                    continue
+                j = i
+                while j < len(steps) and steps[j].run_many is None:
+                    j += 1
+                for n, doc in enumerate(docs):
+                    for c in steps[i:j]:
+                        doc = run_component(c, doc)
+                    docs[n] = doc
+                i = j
         out += docs
     return out
 
