@@ -1085,6 +1085,7 @@ def test_a_cue_before_does_not_make_a_statement_on_both_sides():
         ("وتحدث المرشح في نحو 60 موقعا خلال جولته.", 60, "places"),
         ("وتزيد مؤلفات الكاتب على 40 مؤلفا.", 40, "other"),
         ("وبلغت درجات الحرارة 41.5 درجة مئوية في البلدة.", 41.5, "measure"),
+        ("ودخلت القافلة محملة بـ 900 طرد و1200 كيساً من الطحين.", 1200, "aid"),
     ],
 )
 def test_fresh6_counted_nouns(body, value, category):
