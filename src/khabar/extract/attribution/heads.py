@@ -1102,7 +1102,7 @@ class _Sentence(_Tokens):
         رونالدو]"، "رجل الدين [مقتدى الصدر]"، "الداعية الإسلامي [ياسر برهامي]" (fresh6: no
         statement of theirs was found; "رجل الدين مقتدى" was read as a name).  The
         description is the person's role; nothing but words stands in it."""
-        if self.named.get(a) is not None:
+        if not self.named or self.named.get(a) is not None:
             return None
         p = next((p for p in range(a + 1, min(limit, a + 4)) if self.named.get(p, (0, ""))[1] == "person"), None)
         if p is None or not any(self.norm(k).startswith("ال") for k in range(a, p)):

@@ -497,12 +497,20 @@ def _verb(
     return att, nxt
 
 
+#: How far into a statement's content the relayed speaker's verb may stand: a role with
+#: its name and an apposition between commas ("المستشار أحمد أبو زيد , المتحدث الرسمي باسم
+#: وزارة الخارجية , قد صرح" is 13 tokens).
+_RELAY_REACH = 18
+
+
 def _relayed_inside(s: _Sentence, att: Attribution) -> Attribution | None:
     """A statement whose content opens with someone else's verb of saying and its أن clause
     is that one's, carried by the first speaker: "وأفاد بيان صادر في ختام اللقاء أن [شمخاني
     أعلن أن] ..."، "وأضاف المرصد أن [المستشار أحمد أبو زيد، المتحدث باسم الخارجية، قد صرح
     بأن] ..." (fresh5 and fresh6 of issue 20 gave both to the carrier).  None otherwise."""
     k = s.token_at(att.content_start)
+    if not any((v := verb_info(s.norm(j))) is not None and v[1].kind == "say" for j in range(k + 1, min(s.n, k + _RELAY_REACH))):
+        return None  # no verb of saying near the content's start (most statements): nothing relayed
     head = s.speaker_np(k, s.n) if k < s.n else None
     if head is None or head.anaphor or not s.speaker_like(head):
         return None

@@ -95,9 +95,11 @@ class _Tokens:
                     self.named[a] = (b, kind)
                     if kind == "person":
                         self._name_not_verb(a, b)
-        for k in range(1, self.n):
-            if self.norms[k - 1] in self.L.honorifics:
-                self._name_not_verb(k, k + 2)  # "المهندس [يعرب] القضاة": a title of address names someone
+        honorifics = self.L.honorifics
+        if not honorifics.isdisjoint(self.norms):  # (most sentences have none: checked at C speed)
+            for k in range(1, self.n):
+                if self.norms[k - 1] in honorifics:
+                    self._name_not_verb(k, k + 2)  # "المهندس [يعرب] القضاة": a title of address names someone
         # pair quotation marks: token index of opener -> closer (or n when unclosed)
         self.closer: dict[int, int] = {}
         marks = [i for i, w in enumerate(view.norms) if w == _QUOTE]
