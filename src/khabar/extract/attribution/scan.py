@@ -509,7 +509,8 @@ def _relayed_inside(s: _Sentence, att: Attribution) -> Attribution | None:
     أعلن أن] ..."، "وأضاف المرصد أن [المستشار أحمد أبو زيد، المتحدث باسم الخارجية، قد صرح
     بأن] ..." (fresh5 and fresh6 of issue 20 gave both to the carrier).  None otherwise."""
     k = s.token_at(att.content_start)
-    if not any((v := verb_info(s.norm(j))) is not None and v[1].kind == "say" for j in range(k + 1, min(s.n, k + _RELAY_REACH))):
+    near = s.norms[k + 1 : k + _RELAY_REACH]
+    if _first_words().isdisjoint(near) or not any((v := verb_info(s.norm(j))) is not None and v[1].kind == "say" for j in range(k + 1, min(s.n, k + _RELAY_REACH))):
         return None  # no verb of saying near the content's start (most statements): nothing relayed
     head = s.speaker_np(k, s.n) if k < s.n else None
     if head is None or head.anaphor or not s.speaker_like(head):
