@@ -143,6 +143,33 @@ def test_organisation_from_head_word_and_complements():
     assert of_kind(found, "organisation") == ["المرصد المشرقي لحقوق الإنسان"]
 
 
+@pytest.mark.parametrize(
+    "body, organisation",
+    [
+        ("كشفت قوات الجيش اليمني عن فتح جبهة جديدة.", "الجيش اليمني"),
+        ("وقالت إن قوات الجيش الوطني اليمني تقدمت.", "الجيش الوطني اليمني"),
+        ("وقال إن المخابرات الإيرانية تهدد كوادر الحزب.", "المخابرات الإيرانية"),
+        ("وقالت الخارجية الإيرانية في بيان إن الاتفاق قائم.", "الخارجية الإيرانية"),
+        # after a head word that names its kind, the whole name is the head word's
+        ("وقالت وكالة الاستخبارات المركزية الأميركية إن التقرير دقيق.", "وكالة الاستخبارات المركزية الأميركية"),
+    ],
+)
+def test_state_body_with_a_nationality_is_an_organisation(body, organisation):
+    assert of_kind(mentions(body), "organisation") == [organisation]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتقدمت قوات الجيش نحو المدينة.",  # no nationality: a common noun
+        "وقال وزير الخارجية الروسي إن الاتفاق قائم.",  # the nationality is the title's
+        "وقالت الخارجية الروسي إن الاتفاق قائم.",  # a feminine body takes a feminine adjective
+    ],
+)
+def test_state_body_without_its_nationality_is_no_organisation(body):
+    assert of_kind(mentions(body), "organisation") == []
+
+
 def test_head_word_with_generic_complement_is_no_organisation():
     found = mentions("تقدمت قوات النظام في الأحياء الشرقية.")
     assert of_kind(found, "organisation") == []

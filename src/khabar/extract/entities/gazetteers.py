@@ -51,6 +51,7 @@ class _Lexicon:
     title_lengths: dict[str, tuple[int, ...]]
     title_words: frozenset[str]
     nationalities: frozenset[str]
+    state_bodies: frozenset[str]  # entity_cues [orgstate]: "الجيش" names an organisation with a nationality after it
     say_verbs: frozenset[str]
     name_stops: frozenset[str]
     org_heads: frozenset[str]
@@ -135,6 +136,7 @@ def _lexicon() -> _Lexicon:
         title_lengths=_index(dict.fromkeys(titles)),
         title_words=frozenset(t.split()[0] for t in titles),
         nationalities=nationalities,
+        state_bodies=mine.get("orgstate", frozenset()),
         say_verbs=say,
         name_stops=frozenset(stops),
         org_heads=mine.get("org", frozenset()) | mine.get("orgname", frozenset()),
@@ -183,7 +185,7 @@ def _mask_endings() -> frozenset[str]:
     that form without "ال" (a reading after "بال", "لل" puts the article back)."""
     lex = _lexicon()
     forms = (
-        set(lex.first_lengths) | set(lex.title_lengths) | lex.org_heads | lex.all_place_heads
+        set(lex.first_lengths) | set(lex.title_lengths) | lex.org_heads | lex.state_bodies | lex.all_place_heads
         | lex.say_verbs | lex.starters | lex.given_ar
     )
     return frozenset(forms | {f[2:] for f in forms if f.startswith("ال")}) - {""}
@@ -211,8 +213,8 @@ def _compute_mask(word: str) -> int:
             mask |= _GAZ
         if form in lex.title_lengths:
             mask |= _TITLE
-        if form in lex.org_heads:
-            mask |= _ORG_HEAD
+        if form in lex.org_heads or form in lex.state_bodies:
+            mask |= _ORG_HEAD  # a state body is read by the organisation passes too
         if form in lex.all_place_heads:
             mask |= _PLACE_HEAD
         if form in lex.say_verbs:

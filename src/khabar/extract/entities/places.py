@@ -29,6 +29,43 @@ from khabar.extract.entities.spans import (
 from khabar.text.ar.stopwords import STOPWORDS
 
 
+def _state_bodies(s: _Sentence, lex: _Lexicon) -> None:
+    """A state's institution named by its nationality adjective: "الجيش اليمني"،
+    "الجيش الوطني اليمني"، "المخابرات الإيرانية" (entity_cues ``[orgstate]``; at most one
+    adjective between, and the nationality must carry the article too).  Run before the
+    head words, so "قوات الجيش اليمني" keeps the army as the organisation; the body alone
+    ("قوات الجيش") is none."""
+    n = len(s.norms)
+    for i in range(n - 1):
+        if not s.masks[i] & _ORG_HEAD or s.owner[i] is not None:
+            continue
+        body = _single_at(s, i, lex.state_bodies)
+        if body is None or i and s.masks[i - 1] & _TITLE:
+            continue  # "وزير الخارجية الروسي": the nationality is the title's
+        if i and s.masks[i - 1] & _ORG_HEAD and _single_at(s, i - 1, lex.kind_heads):
+            continue  # "وكالة الاستخبارات المركزية الأميركية": the head word's name, read whole next
+        j = i + 1
+        if j + 1 < n and _adjective(s.norms[j]) and s.norms[j] not in lex.nationalities:
+            j += 1  # "الجيش الوطني اليمني"
+        last = s.norms[j]
+        if last.startswith("ال") and last in lex.nationalities and _agrees(body[0], last) and all(s.soft[k] for k in range(i, j)) and all(
+            s.owner[k] is None for k in range(i + 1, j + 1)
+        ):
+            form, off = body
+            phrase = " ".join([form, *s.norms[i + 1 : j + 1]])
+            hit = lex.phrases.get(phrase)
+            _add(s, _Span(i, j + 1, ORG, hit[1] if hit is not None and hit[0] == ORG else phrase, off))
+
+
+def _agrees(body: str, adjective: str) -> bool:
+    """Whether a nationality adjective agrees with a state body (normalized: ة is ه): a
+    feminine body takes a feminine adjective ("الخارجية الإيرانية"), a masculine one a
+    masculine ("الجيش اليمني"); a plural ("المخابرات") either."""
+    if body.endswith("ات"):
+        return True
+    return body.endswith("ه") == adjective.endswith("ه")
+
+
 def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
     n, i = len(s.norms), 0
     while i < n:

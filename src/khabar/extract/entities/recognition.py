@@ -44,7 +44,7 @@ from khabar.extract.entities.gazetteers import (
     person_key,
 )
 from khabar.extract.entities.people import _after_verbs, _given_names, _names_before_titles, _titles
-from khabar.extract.entities.places import _gazetteer, _org_heads, _place_heads
+from khabar.extract.entities.places import _gazetteer, _org_heads, _place_heads, _state_bodies
 from khabar.extract.entities.spans import _add, _free, _prepare, _Sentence, _Span, word_tokens
 from khabar.model import Article, EntityMention, Sentence
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS, PLAIN_PROCLITICS
@@ -64,6 +64,7 @@ def _scan(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
     if bits & _PLACE_HEAD:
         _place_heads(s, lex)
     if bits & _ORG_HEAD:
+        _state_bodies(s, lex)
         _org_heads(s, lex)
     if bits & _TITLE:
         _titles(s, lex, surnames)
