@@ -41,21 +41,26 @@ from khabar.extract.tagger.train import make_model, save_model, train_crf, with_
 #: Network sizes and training, chosen on the held-in fold (docs/ner.md).
 DIM, HIDDEN, EPOCHS, BATCH, LR = 64, 64, 12, 16, 2e-3
 DROPOUT, WORD_DROP, MIN_COUNT, SEED = 0.4, 0.15, 2, 1
+#: Tokens a window network's convolution reads (the token in the middle).
+WIDTH = 5
 #: Dimensions of the word vectors the model file keeps (khabar.extract.tagger.neural).
 VEC_DIMS = 48
 
 
-def sentence_bags(sentences, clusters):
-    """Per sentence, per token: the attribute names the network reads."""
+def sentence_bags(sentences, clusters, *, phrases=True):
+    """Per sentence, per token: the attribute names the network reads (the window network
+    reads no gazetteer phrases: the CRF beside it does)."""
     out = []
     for s in sentences:
         norms = [_normalized(t) for t in s]
-        out.append([network_attributes(t, clusters) + p for t, p in zip(norms, phrase_names(norms))])
+        extra = phrase_names(norms) if phrases else [[] for _ in norms]
+        out.append([network_attributes(t, clusters) + p for t, p in zip(norms, extra)])
     return out
 
 
-def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs=EPOCHS, vectors=None, log=print):
-    """Train on (token, tag) sentences; the ``nn_*`` arrays of the model file."""
+def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs=EPOCHS, vectors=None, arch="lstm", width=WIDTH, log=print):
+    """Train on (token, tag) sentences; the ``nn_*`` arrays of the model file.  ``arch``:
+    "lstm" (the BiLSTM) or "window" (one convolution ``width`` tokens wide, a ReLU)."""
     import torch
     from torch import nn
     from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
@@ -63,7 +68,7 @@ def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs
     torch.set_num_threads(1)
     torch.manual_seed(SEED)
     rng = np.random.default_rng(SEED)
-    bags = sentence_bags([[t for t, _ in s] for s in sentences], clusters)
+    bags = sentence_bags([[t for t, _ in s] for s in sentences], clusters, phrases=arch == "lstm")
     counts = Counter(a for s in bags for tok in s for a in tok)
     vocab = sorted((a for a, c in counts.items() if c >= MIN_COUNT), key=stable_hash)
     index = {a: i for i, a in enumerate(vocab)}
@@ -96,9 +101,13 @@ def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs
             nn.init.normal_(self.emb.weight, std=0.1)
             self.drop = nn.Dropout(DROPOUT)
             self.vec = nn.Embedding.from_pretrained(torch.from_numpy(vec_table), freeze=True) if vec_table is not None else None
-            width = dim + (vec_table.shape[1] if vec_table is not None else 0)
-            self.lstm = nn.LSTM(width, hidden, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * hidden, len(labels))
+            inputs = dim + (vec_table.shape[1] if vec_table is not None else 0)
+            if arch == "lstm":
+                self.lstm = nn.LSTM(inputs, hidden, batch_first=True, bidirectional=True)
+                self.out = nn.Linear(2 * hidden, len(labels))
+            else:
+                self.conv = nn.Conv1d(inputs, hidden, width, padding=width // 2)
+                self.out = nn.Linear(hidden, len(labels))
             self.trans = nn.Parameter(torch.zeros(len(labels), len(labels)))
 
         def forward(self, ids, offsets, lengths, vrows):
@@ -107,6 +116,9 @@ def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs
                 x = torch.cat([x, self.vec(vrows)], dim=1)
             parts = torch.split(x, lengths.tolist())
             padded = nn.utils.rnn.pad_sequence(parts, batch_first=True)
+            if arch != "lstm":  # padding rows are zeros: a window reads nothing past the sentence
+                h = torch.relu(self.conv(self.drop(padded).transpose(1, 2))).transpose(1, 2)
+                return self.out(self.drop(h))
             packed = pack_padded_sequence(self.drop(padded), lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = pad_packed_sequence(h, batch_first=True)
@@ -164,6 +176,21 @@ def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs
         sched.step()
         log(f"epoch {epoch + 1}: loss/token {total / tokens:.4f}, {time.process_time() - started:.0f} s CPU")
     net.eval()
+    extra = {}
+    if vectors is not None:
+        extra = {PREFIX + "vec_keys": vectors["keys"], PREFIX + "vecs": vectors["vectors"]}
+    common = {
+        PREFIX + "keys": np.array([stable_hash(a) for a in vocab], dtype=np.uint64),
+        PREFIX + "emb": net.emb.weight.detach().numpy().astype(np.float16),
+        PREFIX + "out_w": net.out.weight.detach().numpy().astype(np.float32),
+        PREFIX + "out_b": net.out.bias.detach().numpy().astype(np.float32),
+        PREFIX + "trans": net.trans.detach().numpy().astype(np.float32),
+    }
+    if arch != "lstm":
+        return extra | common | {
+            PREFIX + "conv_w": net.conv.weight.detach().numpy().astype(np.float32),
+            PREFIX + "conv_b": net.conv.bias.detach().numpy().astype(np.float32),
+        }
     lstm = net.lstm
     wih = np.stack([lstm.weight_ih_l0.detach().numpy(), lstm.weight_ih_l0_reverse.detach().numpy()])
     whh = np.stack([lstm.weight_hh_l0.detach().numpy(), lstm.weight_hh_l0_reverse.detach().numpy()])
@@ -171,18 +198,10 @@ def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs
         (lstm.bias_ih_l0 + lstm.bias_hh_l0).detach().numpy(),
         (lstm.bias_ih_l0_reverse + lstm.bias_hh_l0_reverse).detach().numpy(),
     ])
-    extra = {}
-    if vectors is not None:
-        extra = {PREFIX + "vec_keys": vectors["keys"], PREFIX + "vecs": vectors["vectors"]}
-    return extra | {
-        PREFIX + "keys": np.array([stable_hash(a) for a in vocab], dtype=np.uint64),
-        PREFIX + "emb": net.emb.weight.detach().numpy().astype(np.float16),
+    return extra | common | {
         PREFIX + "wih": wih.astype(np.float32),
         PREFIX + "whh": whh.astype(np.float32),
         PREFIX + "b": bias.astype(np.float32),
-        PREFIX + "out_w": net.out.weight.detach().numpy().astype(np.float32),
-        PREFIX + "out_b": net.out.bias.detach().numpy().astype(np.float32),
-        PREFIX + "trans": net.trans.detach().numpy().astype(np.float32),
     }
 
 
@@ -216,7 +235,7 @@ def fold(args) -> None:
         labels = Model.load().labels
         started = time.process_time()
         vecs = dict(np.load(args.vectors)) if args.vectors else None
-        arrays = train_network(rest, labels, clusters, vectors=vecs, dim=args.dim, hidden=args.hidden, epochs=args.epochs, log=lambda m: print(m, flush=True))
+        arrays = train_network(rest, labels, clusters, vectors=vecs, dim=args.dim, hidden=args.hidden, epochs=args.epochs, arch=args.arch, width=args.width, log=lambda m: print(m, flush=True))
         np.savez(nn_file, **arrays)
         print(f"network fold {args.fold}: {time.process_time() - started:.0f} s CPU", flush=True)
     if args.step in ("eval", "all"):
@@ -258,7 +277,7 @@ def cv(args) -> None:
         model = Model.load(crf_file)
         nn_file = work / f"nn{k}-{args.tag}.npz"
         if args.weight and not nn_file.exists():
-            arrays = train_network(rest, model.labels, clusters, vectors=vecs, dim=args.dim, hidden=args.hidden, epochs=args.epochs, log=lambda m: print(f"fold {k}: {m}", flush=True))
+            arrays = train_network(rest, model.labels, clusters, vectors=vecs, dim=args.dim, hidden=args.hidden, epochs=args.epochs, arch=args.arch, width=args.width, log=lambda m: print(f"fold {k}: {m}", flush=True))
             np.savez(nn_file, **arrays)
         tagger = Tagger(model)
         if args.weight:
@@ -290,13 +309,18 @@ def packed(full: dict, *, pairs: bool) -> dict:
         # the word vectors in the VEC_DIMS directions the network's input weights read
         # most (the right singular vectors of those weights): 80 -> 48 int8 per word
         dim = out[PREFIX + "emb"].shape[1]
-        wih = out[PREFIX + "wih"]
+        conv = out.get(PREFIX + "conv_w")  # (H, inputs, K) of a window network
+        wih = out[PREFIX + "wih"] if conv is None else np.transpose(conv, (0, 2, 1))  # (..., inputs) last
         wv = wih[:, :, dim:]
         _u, _s, vt = np.linalg.svd(wv.reshape(-1, wv.shape[2]), full_matrices=False)
         basis = vt[:VEC_DIMS].T  # (80, k), orthonormal columns
         y = (vecs.astype(np.float32) / 127.0) @ basis  # |y| <= 1: unit vectors
         out[PREFIX + "vecs"] = np.clip(np.round(y * 127), -127, 127).astype(np.int8)
-        out[PREFIX + "wih"] = np.concatenate([wih[:, :, :dim], wv @ basis], axis=2).astype(np.float32)
+        cut = np.concatenate([wih[:, :, :dim], wv @ basis], axis=2).astype(np.float32)
+        if conv is None:
+            out[PREFIX + "wih"] = cut
+        else:
+            out[PREFIX + "conv_w"] = np.ascontiguousarray(np.transpose(cut, (0, 2, 1)))
     if not pairs:
         out.pop("word_units", None)
     return out
@@ -325,7 +349,7 @@ def ship(args) -> None:
             arrays = {k: z[k] for k in z.files}
         trained_on = f"{args.network.name}: the sentences of the train split outside its held-in fold"
     else:
-        arrays = train_network(sentences, model.labels, clusters, vectors=vecs, dim=args.dim, hidden=args.hidden, epochs=args.epochs, log=lambda m: print(m, flush=True))
+        arrays = train_network(sentences, model.labels, clusters, vectors=vecs, dim=args.dim, hidden=args.hidden, epochs=args.epochs, arch=args.arch, width=args.width, log=lambda m: print(m, flush=True))
         trained_on = "every sentence of the train split"
     with np.load(args.model, allow_pickle=False) as z:
         full = {k: z[k] for k in z.files if k != "meta" and not k.startswith(PREFIX)}
@@ -383,6 +407,8 @@ def _network_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dropout", type=float, default=DROPOUT)
     p.add_argument("--word-drop", type=float, default=WORD_DROP)
     p.add_argument("--min-count", type=int, default=MIN_COUNT)
+    p.add_argument("--arch", choices=("lstm", "window"), default="lstm")
+    p.add_argument("--width", type=int, default=WIDTH, help="tokens a window network reads")
 
 
 def main() -> None:

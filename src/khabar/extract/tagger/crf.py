@@ -46,7 +46,7 @@ from khabar.extract.tagger.features import (
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.name_parts import NameParts
 from khabar.extract.tagger.hashing import find_rows, stable_hash
-from khabar.extract.tagger.neural import Neural, runs_of_rows
+from khabar.extract.tagger.neural import Neural, Window, runs_of_rows
 from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import strip_clitics
@@ -211,9 +211,11 @@ def network_attributes(token: str, clusters: Clusters | None) -> list[str]:
     return [f"{f}={v}" for f, v in all_attributes(token, clusters) if f not in NETWORK_SKIPPED]
 
 
-def neural_of(arrays) -> Neural:
-    """The network of a model file's ``nn_*`` arrays, reading the CRF's attributes."""
-    return Neural(arrays, attributes=network_attributes, bare=name_word)
+def neural_of(arrays) -> Neural | Window:
+    """The network of a model file's ``nn_*`` arrays (a window network when it has a
+    convolution, else the BiLSTM), reading the CRF's attributes."""
+    kind = Window if "nn_conv_w" in arrays else Neural
+    return kind(arrays, attributes=network_attributes, bare=name_word)
 
 
 def token_features(
@@ -456,6 +458,12 @@ class Tagger:
         self._name_ids = np.zeros(len(self._table), dtype=np.int64)  # row -> id of its name word
         self._units = np.zeros(len(self._table), dtype=np.uint64)  # row -> hash of its pair unit
         self._bare: list[str] = []  # row -> normalized letters and digits
+        self._row_tokens: list[str] = []  # row -> the normalized token ("" for padding)
+        # a window network's first-layer projection of each row (:meth:`_window_rows`),
+        # filled for rows up to ``_nn_filled`` by the network ``_nn_of``
+        self._nn_rows = np.zeros((0, 0), dtype=np.float32)
+        self._nn_of: Window | None = None
+        self._nn_filled = 0
         self._name_vocab: dict[str, int] = {}
         self._name_words: list[str] = []  # id -> name word
         self._phrase_vectors: dict[str, np.ndarray] = {}
@@ -474,6 +482,8 @@ class Tagger:
         self._index.clear()
         self._opens[:] = False
         self._bare.clear()
+        self._row_tokens.clear()
+        self._nn_filled = 0
         self._name_vocab.clear()
         self._name_words.clear()
         self._name_id("")  # id 0: no name word (punctuation, padding)
@@ -506,6 +516,7 @@ class Tagger:
         self._name_ids[first:end] = [-1 if t else 0 for t in tokens]  # -1: not looked at yet
         # the tokens are normalized: a plain word is its own letters and digits
         self._bare += [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
+        self._row_tokens += tokens
         self._size = end
         return first
 
@@ -761,6 +772,7 @@ class Tagger:
                 rows += map(row_of, s)
                 rows += pad_after
             row_ids = np.array(rows, dtype=np.int64)
+            window = self._window_rows() if isinstance(self.neural, Window) and self.neural_weight else None
             table = self._table[row_ids]
             opens = self._opens[row_ids]
             bare = self._bare
@@ -790,13 +802,36 @@ class Tagger:
                 for k, d in near:
                     if 0 <= j - d < n:
                         emit[start + j - d] += vec[k]
-        if self.neural is not None and self.neural_weight:
+        if window is not None:
+            if self.crf_weight != 1.0:
+                emit *= self.crf_weight
+            emit += self.neural_weight * self.neural.scores(window, row_ids)
+        elif self.neural is not None and self.neural_weight:
             if self.crf_weight != 1.0:
                 emit *= self.crf_weight
             scores = self.neural.emissions(sentences, self.model.clusters)
             for start, n, part in zip(starts, lengths, scores):
                 emit[start : start + n] += self.neural_weight * part
         return _Decoded(self._viterbi(emit, starts, lengths), row_ids, starts)
+
+    def _window_rows(self) -> np.ndarray:
+        """The window network's first-layer projection of every row (under the lock; the
+        table itself, rows of later calls are added past the ones in use): computed once
+        per word type, beside its CRF weights, so a warm call costs a gather per window
+        position and one matrix product (:meth:`khabar.extract.tagger.neural.Window.scores`)."""
+        net = self.neural
+        if self._nn_of is not net:
+            self._nn_of, self._nn_filled = net, 0
+        if self._nn_filled < self._size:
+            proj = net.project(self._row_tokens[self._nn_filled : self._size], self.model.clusters)
+            if len(self._nn_rows) < self._size or self._nn_rows.shape[1] != proj.shape[1]:
+                grown = np.zeros((len(self._table), proj.shape[1]), dtype=np.float32)
+                if self._nn_filled:
+                    grown[: self._nn_filled] = self._nn_rows[: self._nn_filled]
+                self._nn_rows = grown
+            self._nn_rows[self._nn_filled : self._size] = proj
+            self._nn_filled = self._size
+        return self._nn_rows
 
     def _transitions(self) -> np.ndarray:
         if self.neural is None or not self.neural_weight:
