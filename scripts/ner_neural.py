@@ -1,4 +1,7 @@
-"""Train the name tagger's small BiLSTM (khabar.extract.tagger.neural) with torch.
+"""Train the network beside the name tagger's CRF (khabar.extract.tagger.neural) with torch:
+the small BiLSTM (``--arch lstm``) or the window network (``--arch window``: one
+convolution ``--width`` tokens wide, ``--hidden`` units; the shipped one, docs/ner.md,
+eleventh round).
 
 Training only: torch is no run-time dependency (``pip install torch==2.13.0``); the
 network is exported as arrays and run with numpy (docs/ner.md, ninth round).
@@ -15,6 +18,11 @@ network is exported as arrays and run with numpy (docs/ner.md, ninth round).
     # the network into the model file (trained on every sentence, or --network an nn file of `fold`)
     nice -n 10 python scripts/ner_neural.py ship $C --model src/khabar/extract/tagger/data/ner-anercorp.npz \
         --vectors ... --dropout 0.5 --word-drop 0.3 --epochs 8 --weight 0.5
+    # the shipped window network (eleventh round): five folds, then into the model file
+    nice -n 5 python scripts/ner_neural.py cv $C --arch window --hidden 64 --width 5 --vectors ... \
+        --dropout 0.5 --word-drop 0.3 --epochs 8 --tag win64 --weight 0.3 --jobs 2
+    nice -n 5 python scripts/ner_neural.py ship $C --model src/khabar/extract/tagger/data/ner-anercorp.npz \
+        --arch window --hidden 64 --width 5 --vectors ... --dropout 0.5 --word-drop 0.3 --epochs 8 --weight 0.3
     # CPU time of the CRF alone and with a network, warm
     python scripts/ner_neural.py speed $C --network /tmp/nnfold/nn4-vecreg.npz
 
@@ -358,7 +366,8 @@ def ship(args) -> None:
     meta = dict(model.meta)
     meta.update(
         neural_weight=args.weight,
-        neural={"dim": args.dim, "hidden": args.hidden, "epochs": args.epochs, "dropout": DROPOUT, "word_drop": WORD_DROP,
+        neural={"arch": args.arch, "width": args.width if args.arch == "window" else None,
+                "dim": args.dim, "hidden": args.hidden, "epochs": args.epochs, "dropout": DROPOUT, "word_drop": WORD_DROP,
                 "min_count": MIN_COUNT, "seed": SEED, "vectors": PREFIX + "vecs" in arrays, "trained_digest": file_digest(args.corpus),
                 "trained_on": trained_on},
     )
