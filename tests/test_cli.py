@@ -596,3 +596,10 @@ def test_output_to_a_pipe_or_device_is_written_into_not_replaced(tmp_path):
     assert got == ["موجز"]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]  # no temporary file left beside it
+
+
+def test_ingest_on_workers_into_a_folder_that_does_not_exist_fails_before_reading(corpus, tmp_path):
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "no" / "x.sqlite3"), "--workers", "2"])
+    assert result.exit_code != 0
+    assert "does not exist" in result.stderr and "stored" not in result.stderr
+    assert not (tmp_path / "no").exists()

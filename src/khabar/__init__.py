@@ -119,13 +119,14 @@ def brief(
     return build_event_brief(articles, options=options)
 
 
-def open_store(path: str | Path | None = None):  # -> khabar.store.Store
+def open_store(path: str | Path | None = None, *, create_when_used: bool = False):  # -> khabar.store.Store
     """Open (creating the file if needed) the SQLite store at ``path``, in a folder that
     exists; without ``path``, $KHABAR_DB or the per-user data directory (its folder made on
-    first use)."""
+    first use).  ``create_when_used``: a new file is made by the store's first use (see
+    :func:`khabar.store.open_store`)."""
     from khabar.config import default_db_path
     from khabar.store import open_store as _open
 
     if path is None:  # the default store's folder is made on first use
-        return _open(default_db_path(), create_folder=True)
-    return _open(path)
+        return _open(default_db_path(), create_folder=True, create_when_used=create_when_used)
+    return _open(path, create_when_used=create_when_used)

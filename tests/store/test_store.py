@@ -486,3 +486,37 @@ def test_a_named_store_in_a_folder_that_does_not_exist_is_refused_not_created(tm
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "no" / "such" / "x.sqlite3")
     assert not (tmp_path / "no").exists()
+
+
+def test_a_store_created_when_used_is_made_by_its_first_use_in_any_thread(tmp_path):
+    import threading
+
+    path = tmp_path / "new.sqlite3"
+    with open_store(path, create_when_used=True) as s:
+        assert not path.exists()  # nothing made yet: the first write makes it
+        done = []
+        writer = threading.Thread(target=lambda: done.append(s.add([UN])))
+        writer.start()
+        writer.join()
+        assert done[0].added == 1 and path.exists()
+        assert s.count() == 1 and s.schema_version == khabar.store.SCHEMA_VERSION  # this thread reads it too
+    with open_store(path, create_when_used=True) as s:  # an existing store is opened at once
+        assert s.count() == 1
+
+
+def test_a_store_created_when_used_checks_its_path_at_once(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "no" / "x.sqlite3", create_when_used=True)
+    with pytest.raises(StoreError, match="is a directory"):
+        open_store(tmp_path, create_when_used=True)
+
+
+def test_a_foreign_file_made_before_the_first_use_is_refused_then_and_left_untouched(tmp_path):
+    path = tmp_path / "late.sqlite3"
+    with open_store(path, create_when_used=True) as s:
+        garbage = b"another program wrote here first\n" * 50
+        path.write_bytes(garbage)
+        for _ in range(2):  # said at every use, not only the first
+            with pytest.raises(StoreError, match="not a khabar store"):
+                s.add([UN])
+    assert path.read_bytes() == garbage

@@ -287,11 +287,11 @@ def read_options(
     )
 
 
-def open_store(db: Path | None):
+def open_store(db: Path | None, *, create_when_used: bool = False):
     from khabar import open_store as open_
 
     try:
-        return open_(db)
+        return open_(db, create_when_used=create_when_used)
     except KhabarError as e:
         fail(str(e))
 

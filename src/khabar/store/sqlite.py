@@ -31,18 +31,20 @@ from khabar.store.stories import Coverage, SignatureRow, StorylineRow, StoryRow,
 __all__ = ["AddResult", "Coverage", "SearchHit", "SignatureRow", "Store", "StorylineRow", "StoryRow", "open_store"]
 
 
-def open_store(path: str | Path, *, create_folder: bool = False) -> Store:
+def open_store(path: str | Path, *, create_folder: bool = False, create_when_used: bool = False) -> Store:
     """Open the store at ``path``, creating the file if needed (and its folder with
-    ``create_folder``; without it, a folder that does not exist is a :class:`StoreError`).
+    ``create_folder``; without it, a folder that does not exist is a :class:`StoreError`);
+    with ``create_when_used``, a new file is made by the store's first read or write (see
+    :class:`~khabar.store.connection.Connection`).
 
     The store is told its path: where the default one lives (``$KHABAR_DB``, else the
     per-user data directory) is the caller's option (:func:`khabar.open_store` resolves
     it).  Raises :class:`StoreError` naming the path when the file cannot be opened, is not
-    a khabar store, or was written by a newer khabar.
+    a khabar store, or was written by a newer khabar (a new file made when used: at that use).
     """
     if path is None:
         raise StoreError("open_store needs the store's path (khabar.open_store() finds the default one)")
-    return Store(Path(path).expanduser(), create_folder=create_folder)
+    return Store(Path(path).expanduser(), create_folder=create_folder, create_when_used=create_when_used)
 
 
 class Store(ArticleStore, StoryStore, AnalysisStore):
