@@ -162,6 +162,21 @@ def _calendar() -> _Calendar:
     )
 
 
+def day_words() -> frozenset[str]:
+    """The one-word names of a day, normalized: the weekdays with the article ("الجمعه")
+    and the days named relative to the publication ("اليوم"، "امس"، "غدا"), as in
+    ``calendar.json`` — for readers that step over a day standing between a speaker and
+    his verb ("وقال الوزير [امس] إن")."""
+    cal = _calendar()
+    return frozenset(cal.weekdays) | frozenset(w for w in cal.relative_days if " " not in w)
+
+
+def day_part_words() -> frozenset[str]:
+    """The one-word parts of a day before a day's name, normalized ("مساء"، "صباح"، "يوم"
+    before "الجمعه"), as in ``calendar.json``."""
+    return frozenset(w for w in _calendar().day_parts if " " not in w)
+
+
 # --- the patterns (on normalized text) ----------------------------------------------------
 
 # A word starts here, possibly with one or two attached particles (و ف ب ل: "والأحد"،

@@ -31,6 +31,7 @@ from khabar.extract.attribution.sources import (
     Source,
 )
 from khabar.extract.attribution.tokens import _Head, _Tokens
+from khabar.extract.dates import day_part_words, day_words
 from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS
 from khabar.text.ar.tokenize import Token
 
@@ -43,10 +44,10 @@ _SAME = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه"})
 #: "مكتب حقوق الإنسان [التابع] للمنظمة الدولية": what a body belongs to follows.
 _AFFILIATED = frozenset({"التابع", "التابعه"})
-#: Words carrying the pronoun of the previous speaker before a verb: "لكنه قال إن".
-_DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
-#: A part of the day before a day's name ("مساء الجمعة").
-_DAY_PARTS = frozenset({"مساء", "صباح", "ظهر", "فجر", "ليل"})
+#: A day between a speaker and his verb ("وقال الوزير [أمس] إن"), and a part of the day before
+#: a day's name ("مساء الجمعة"): the calendar's own words (one place for them).
+_DAYS = day_words()
+_DAY_PARTS = day_part_words()
 #: A clause in which a speaker asks not to be named is this many words at most ("الذي طلب
 #: عدم الكشف عن هويته" is six).
 MAX_ANONYMITY_WORDS = 7
