@@ -32,12 +32,15 @@ from khabar.extract.attribution.sources import (
 )
 from khabar.extract.attribution.tokens import _Head, _Tokens
 from khabar.extract.dates import day_part_words, day_words
+from khabar.text.ar.lexicon import phrases_by_tag
 from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS
 from khabar.text.ar.tokenize import Token
 
 
-#: First parts of compound names ("عبد الرحمن"، "أبو عمار") and second parts ("صلاح الدين").
-_COMPOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ال"})
+#: First parts of compound names ("عبد الرحمن"، "أبو عمار") and second parts ("صلاح الدين"):
+#: text/ar/data/name_parts.txt, the one list of them.
+_COMPOUND_FIRST = phrases_by_tag("name_parts")["first"]
+_COMPOUND_SECOND = phrases_by_tag("name_parts")["second"]
 #: "الأخير": the one named last; "نفسه": "المصدر نفسه" is the source quoted before.
 _LATTER = frozenset({"الاخير", "الاخيره"})
 _SAME = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
@@ -57,7 +60,6 @@ MAX_KANA_SPAN = 24
 #: Bodies whose name joins portfolios with و ("وزارة الصحة والسكان"، "وزارة التخطيط والتعاون
 #: الدولي"): a lone word that could speak ("السكان") after و is still their name.
 _PORTFOLIO_HEADS = frozenset({"وزاره"})
-_COMPOUND_SECOND = frozenset({"الدين", "الله", "الرحمن", "الكريم", "العزيز", "الحق", "الاسلام"})
 
 
 def _is_taf_il(word: str) -> bool:
