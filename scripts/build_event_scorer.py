@@ -44,7 +44,6 @@ from khabar.ingest import read_path
 from khabar.model import Article
 from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
 from khabar.relate.stories.features import order_key
-from khabar.relate.stories.index import EventCandidate
 from khabar.relate.stories.scorer import FEATURES, EventScorer, scorer_path
 from khabar.scale.cluster import sign_batch
 

@@ -328,7 +328,6 @@ def document_from_bytes(data: bytes) -> Document | None:
     Only khabar's model classes and dates are rebuilt, nothing else: a store file from
     elsewhere cannot make reading it run code (what a plain unpickler would do)."""
     import io
-    import pickle
     import zlib
 
     try:

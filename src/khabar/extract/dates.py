@@ -487,7 +487,7 @@ def _absolute_parts(m: re.Match[str]) -> tuple[int, int] | None:
 
 
 def _scan_absolute(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[int, int]]) -> list[_Candidate]:
-    c, p = _calendar(), _patterns()
+    p = _patterns()
     out: list[_Candidate] = []
     for m in _matches(p.absolute, text, plan, "absolute"):
         parts = _absolute_parts(m)

@@ -262,7 +262,6 @@ def split_headless_line(line: str) -> tuple[str, str]:
     return line, ""
 
 
-
 #: The language check looks at this many characters: enough to judge, cheap on long dumps.
 _LANGUAGE_SAMPLE = 20_000
 

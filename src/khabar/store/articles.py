@@ -55,7 +55,6 @@ class SearchHit:
     exact: bool = True
 
 
-
 class ArticleRow(NamedTuple):
     """An article as the store writes it (:func:`article_row`): its column values, then
     the columns its search index gets.  Made where the article is read: on the worker
@@ -381,7 +380,6 @@ def _article(row: tuple) -> Article:
         language=language,
         source=source,
     )
-
 
 
 #: Where a page ended in the (undated last, published, id) order: ``(published, id)``.
