@@ -552,6 +552,7 @@ def test_bare_surnames_and_tails_join_the_one_person_among_many_names():
         (["عبد"], "عبد"),  # alone: nothing to join it to
         (["محمد  عبد   الله"], "محمد عبدالله"),
         (["عبده", "سالم"], "عبده سالم"),  # a word that only begins with عبد
+        (["محمد", "بن", "سلمان"], "محمد بن سلمان"),  # a first part never written joined
     ],
 )
 def test_person_key_joins_compounds_and_splits_hyphens(words, key):

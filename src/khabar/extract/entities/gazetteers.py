@@ -34,13 +34,15 @@ def person_key(words: Sequence[str]) -> str:
     "جان-مارك" and "جان مارك" meet.
     """
     text = " ".join(w for part in words for w in part.replace("-", " ").split())
-    if "عبد " not in text and "ابو " not in text:
+    if not any(first in text for first in _JOINED_FIRST):
         return text  # most names: no compound to join (re.sub's look-ups were most of the time)
     return _COMPOUND.sub(r"\1", text)
 
 
-#: "عبد"/"ابو" as a word before another: joined to it.
-_COMPOUND = re.compile(r"(?<!\S)(عبد|ابو) (?=\S)")
+#: The first parts of compound names also written joined ("عبدالرحمن"): `[joined]` in
+#: text/ar/data/name_parts.txt; as a word before another they are joined to it.
+_JOINED_FIRST = tuple(sorted(f"{p} " for p in phrases_by_tag("name_parts")["joined"]))
+_COMPOUND = re.compile(r"(?<!\S)(" + "|".join(p.strip() for p in _JOINED_FIRST) + r") (?=\S)")
 
 
 @dataclass(frozen=True)
