@@ -13,7 +13,7 @@ from khabar.errors import KhabarError, OptionsError
 
 #: The splits of our gold files: `dev` to tune on, `test` measured once, and the sets of each
 #: session annotated before its tuning (`fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`).
-GOLD_SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+GOLD_SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 
 
 @click.group("eval", context_settings=CONTEXT)
