@@ -6,9 +6,10 @@ import pytest
 
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.clitics import clitic_variants, strip_clitics
-from khabar.text.ar.tokenize import Token, tokenize, words
+from khabar.text.ar.tokenize import Token, columns, tokenize, words
 
 from khabar_timing import assert_linear
+from khabar.text.ar.tokenize import _TOKEN_OR_PUNCT
 
 
 def test_tokens_carry_offsets_into_the_original():
@@ -62,6 +63,35 @@ def test_words_agrees_with_tokenize_on_the_seeds(seed_texts):
     for text in seed_texts.values():
         assert words(text) == [t.norm for t in tokenize(text)]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنَ «المرصد» مقتل ٣٠ شخصاً في حلب.",
+        "ـالعربية ـــ 12,5.3 و٣٫٥ BBC-جان-مارك ...",  # a tatweel run that opens no word is no token
+        "ـــ",
+        "",
+        "2011م (BBC) قال: «نعم»",
+    ],
+)
+def test_columns_are_the_tokens_as_columns(text):
+    for punctuation in (False, True):
+        toks = tokenize(text, punctuation=punctuation)
+        cols = columns(text, punctuation=punctuation)
+        assert cols.tokens() == toks
+        assert (list(cols.texts), list(cols.norms), list(cols.starts), list(cols.ends)) == (
+            [t.text for t in toks], [t.norm for t in toks], [t.start for t in toks], [t.end for t in toks]
+        )
+    # the word tokens of the columns with punctuation are the columns without it
+    assert columns(text, punctuation=True).words() == columns(text)
+
+
+def test_columns_agree_with_tokenize_on_the_seeds(seed_texts):
+    for text in seed_texts.values():
+        assert columns(text, punctuation=True).tokens() == [
+            Token(m[0], m.start(), m.end(), normalize(m[0])) for m in _TOKEN_OR_PUNCT.finditer(text) if normalize(m[0])
+        ]
 
 # --- clitics -------------------------------------------------------------------------------
 

@@ -45,13 +45,13 @@ from khabar.extract.entities.gazetteers import (
 )
 from khabar.extract.entities.people import _after_verbs, _given_names, _names_before_titles, _titles
 from khabar.extract.entities.places import _gazetteer, _org_heads, _place_heads, _state_bodies
-from khabar.extract.entities.spans import _add, _free, _prepare, _Sentence, _Span, word_tokens
+from khabar.extract.entities.spans import _add, _free, _prepare, _Sentence, _Span
 from khabar.model import Article, EntityMention, Sentence
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS, PLAIN_PROCLITICS
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.segment import iter_sentences
 from khabar.text.ar.stopwords import STOPWORDS
-from khabar.text.ar.tokenize import Token, words
+from khabar.text.ar.tokenize import Columns, words
 
 
 def _scan(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
@@ -207,17 +207,17 @@ def _orig_prefix(word: str, letters: int) -> int:
 
 
 def _span_offsets(s: _Sentence, i: int, off: int, j: int) -> tuple[int, int]:
-    first = s.toks[i]
-    return s.base + first.start + _orig_prefix(first.text, off), s.base + s.toks[j - 1].end
+    cols = s.cols
+    return s.base + cols.starts[i] + _orig_prefix(cols.texts[i], off), s.base + cols.ends[j - 1]
 
 
-def _analyze(pieces: Sequence[tuple[str, int]], tokens: Sequence[list[Token]] | None = None) -> list[_Sentence]:
+def _analyze(pieces: Sequence[tuple[str, int]], tokens: Sequence[Columns] | None = None) -> list[_Sentence]:
     lex = _lexicon()
     surnames: set[str] = set()
     if tokens is None:
         sentences = [_prepare(text, base) for text, base in pieces]
     else:
-        sentences = [_prepare(text, base, word_tokens(toks)) for (text, base), toks in zip(pieces, tokens, strict=True)]
+        sentences = [_prepare(text, base, cols) for (text, base), cols in zip(pieces, tokens, strict=True)]
     for s in sentences:
         _scan(s, lex, surnames)
     _propagate(sentences, lex)
@@ -225,13 +225,13 @@ def _analyze(pieces: Sequence[tuple[str, int]], tokens: Sequence[list[Token]] | 
 
 
 def find_mentions(
-    article: Article, sentences: Sequence[Sentence], tokens: Sequence[list[Token]] | None = None
+    article: Article, sentences: Sequence[Sentence], tokens: Sequence[Columns] | None = None
 ) -> list[EntityMention]:
     """Every person, organisation and place named in ``article``, in text order.
 
     ``sentences`` are the article's sentences (offsets into :attr:`Article.text`); names are
     never looked for across a sentence boundary.  ``tokens``, when given, are each
-    sentence's ``tokenize(text, punctuation=True)`` (made once for the tagger too).
+    sentence's ``columns(text, punctuation=True)`` (made once for the tagger too).
     """
     text = article.text
     found: list[EntityMention] = []

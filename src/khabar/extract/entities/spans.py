@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _readings, person_key
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import STOPWORDS
-from khabar.text.ar.tokenize import Token, tokenize
+from khabar.text.ar.tokenize import Columns, columns
 
 _MAX_NAME_UNITS = 3  # a person's name: 1-3 words after a title (particles bind to the next)
 
@@ -36,7 +36,7 @@ class _Span:
 class _Sentence:
     text: str
     base: int  # offset of the sentence in the article text
-    toks: list
+    cols: Columns  # its word tokens (texts, norms, starts, ends)
     norms: list[str]
     soft: list[bool]  # soft[k]: tokens k and k+1 are in one phrase (only spaces or a bare hyphen between)
     masks: list[int]
@@ -44,22 +44,17 @@ class _Sentence:
     spans: list[_Span] = field(default_factory=list)
 
 
-def word_tokens(tokens: list[Token]) -> list[Token]:
-    """The word and number tokens of ``tokenize(text, punctuation=True)``: the same as
-    ``tokenize(text)``, so one tokenization serves the tagger and the word lists."""
-    return [t for t in tokens if t.norm[0].isalnum()]
-
-
-def _prepare(text: str, base: int, toks: list[Token] | None = None) -> _Sentence:
-    """One sentence ready for the passes; ``toks`` are its word tokens when already made."""
-    if toks is None:
-        toks = tokenize(text)
-    norms = [t.norm for t in toks]
-    gaps = [text[a.end : b.start] for a, b in zip(toks, toks[1:])]
+def _prepare(text: str, base: int, cols: Columns | None = None) -> _Sentence:
+    """One sentence ready for the passes; ``cols`` are its tokens when already made
+    (``columns(text, punctuation=True)``: one tokenization serves the tagger and the
+    word lists; its word tokens are ``columns(text)``)."""
+    cols = columns(text) if cols is None else cols.words()
+    norms = list(cols.norms)
+    gaps = list(map(text.__getitem__, map(slice, cols.ends, cols.starts[1:])))
     soft = [g == " " or g == "-" or g == "" or (len(g) < 4 and g.isspace()) for g in gaps]
     soft.append(False)
     masks = list(map(_MASKS.__getitem__, norms))
-    return _Sentence(text, base, toks, norms, soft, masks, [None] * len(toks))
+    return _Sentence(text, base, cols, norms, soft, masks, [None] * len(norms))
 
 
 def _add(s: _Sentence, span: _Span) -> _Span:
@@ -206,7 +201,7 @@ def _third_word_ok(s: _Sentence, j: int, k: int, lex: _Lexicon, surnames: set[st
 
 def _gap(s: _Sentence, k: int) -> str:
     """The punctuation between tokens ``k`` and ``k + 1``, normalized, without spaces."""
-    return normalize(s.text[s.toks[k].end : s.toks[k + 1].start]).strip() if k + 1 < len(s.toks) else ""
+    return normalize(s.text[s.cols.ends[k] : s.cols.starts[k + 1]]).strip() if k + 1 < len(s.norms) else ""
 
 
 def _boundary_after(s: _Sentence, k: int, lex: _Lexicon) -> bool:

@@ -24,7 +24,7 @@ from khabar.model import Article, DateMention, EntityMention, Sentence
 from khabar.text.ar.clitics import PLAIN_PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import read_fields, read_json
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import Token, tokenize, words
+from khabar.text.ar.tokenize import Columns, columns, words
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
 KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
@@ -104,75 +104,76 @@ def _skip(text: str, letters: int) -> int:
     return len(text)
 
 
-def find_names(sentences: Sequence[str], tokens: Sequence[Sequence[Token]] | None = None) -> list[list[NameSpan]]:
+def find_names(sentences: Sequence[str], tokens: Sequence[Columns] | None = None) -> list[list[NameSpan]]:
     """The names in each sentence (offsets into that sentence), tagged in one batch;
-    ``tokens`` are each sentence's ``tokenize(text, punctuation=True)`` when already made.
+    ``tokens`` are each sentence's ``columns(text, punctuation=True)`` when already made.
 
     The sentences are one article's: a first word kept whole by :func:`clitic_letters`
     loses its proclitic when the rest is a word of another name the tagger found in them
     ("وميسي" beside "ميسي", "لأرسنال" beside "أرسنال": the article itself says where
     the name begins)."""
     if tokens is None:
-        tokens = [tokenize(s, punctuation=True) for s in sentences]
+        tokens = [columns(s, punctuation=True) for s in sentences]
     return find_names_many([tokens])[0]
 
 
-def find_names_many(articles: Sequence[Sequence[Sequence[Token]]]) -> list[list[list[NameSpan]]]:
+def find_names_many(articles: Sequence[Sequence[Columns]]) -> list[list[list[NameSpan]]]:
     """:func:`find_names` of each article, given as its sentences' tokens
-    (``tokenize(text, punctuation=True)``): the sentences of all of them tagged in one
+    (``columns(text, punctuation=True)``): the sentences of all of them tagged in one
     batch (:meth:`~khabar.extract.tagger.crf.Tagger.chunks_many`), each article's names
     read in that article alone."""
     found_chunks = get_tagger().chunks_many(
-        [([[t.norm for t in toks] for toks in tokens], [[t.text for t in toks] for toks in tokens]) for tokens in articles]
+        [([c.norms for c in tokens], [c.texts for c in tokens]) for tokens in articles]
     )
     return [_names(tokens, chunks) for tokens, chunks in zip(articles, found_chunks)]
 
 
-def _names(tokens: Sequence[Sequence[Token]], found_chunks: Sequence[Sequence[tuple[str, int, int]]]) -> list[list[NameSpan]]:
+def _names(tokens: Sequence[Columns], found_chunks: Sequence[Sequence[tuple[str, int, int]]]) -> list[list[NameSpan]]:
     """One article's names from the tagger's chunks of its sentences."""
-    spans: list[list[tuple[str, Token, int, list[str]]]] = []
-    for toks, chunks in zip(tokens, found_chunks):
+    spans: list[list[tuple[str, str, int, int, int, list[str]]]] = []
+    for cols, chunks in zip(tokens, found_chunks):
         found = []
-        for label, i, j in _hyphenated_given_names(toks, chunks):
+        norms = cols.norms
+        for label, i, j in _hyphenated_given_names(cols, chunks) if chunks else ():
             kind = KINDS.get(label)
             if kind is None:
                 continue
-            while j - i > 1 and _reporting_verb(toks[i].norm) and not _particle(toks[i + 1].norm):
+            while j - i > 1 and _reporting_verb(norms[i]) and not _particle(norms[i + 1]):
                 i += 1  # "فقال سكاراموتشي": the verb before a name is not part of it ("ورد بن محمد" is)
-            words = [t.norm for t in toks[i:j] if t.norm.isalnum()]
+            words = [w for w in norms[i:j] if w.isalnum()]
             if words:
                 letters, first = clitic_letters(words[0])
-                found.append((kind, toks[i], toks[j - 1].end, letters, [first, *words[1:]]))
+                found.append((kind, cols.texts[i], cols.starts[i], cols.ends[j - 1], letters, [first, *words[1:]]))
         spans.append(found)
     name_words = {w for found in spans for *_, words in found for w in words}
     out: list[list[NameSpan]] = []
     for found in spans:
         names = []
-        for kind, first_token, end, letters, words in found:
+        for kind, first_text, first_start, end, letters, words in found:
             if not letters:
                 letters = _clitic_of_a_name(words[0], name_words)
                 words = [words[0][letters:], *words[1:]]
-            start = first_token.start + _skip(first_token.text, letters)
+            start = first_start + _skip(first_text, letters)
             names.append(NameSpan(start, end, kind, " ".join(words)))
         out.append(names)
     return out
 
 
-def _glued_hyphen(toks: Sequence[Token], k: int) -> bool:
+def _glued_hyphen(cols: Columns, k: int) -> bool:
     """Whether token ``k`` is a hyphen written with no space on either side, between two words."""
     return (
-        0 < k < len(toks) - 1
-        and toks[k].text in _HYPHENS
-        and toks[k - 1].end == toks[k].start
-        and toks[k].end == toks[k + 1].start
-        and toks[k - 1].norm.isalpha()
+        0 < k < len(cols.norms) - 1
+        and cols.texts[k] in _HYPHENS
+        and cols.ends[k - 1] == cols.starts[k]
+        and cols.ends[k] == cols.starts[k + 1]
+        and cols.norms[k - 1].isalpha()
     )
 
 
 _HYPHENS = frozenset("-‐‑")
 
 
-def _hyphenated_given_names(toks: Sequence[Token], chunks: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _hyphenated_given_names(cols: Columns, chunks: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The tagger's chunks of a sentence, a person of two words or more written right after
     "X-" taken on over X and its hyphen: "جان-لوك فيرنييه" is one name, read by the tagger
     as "جان" and "لوك فيرنييه", as "لوك فيرنييه" alone, or with "جان" at the end of the
@@ -181,7 +182,7 @@ def _hyphenated_given_names(toks: Sequence[Token], chunks: Sequence[tuple[str, i
     one-word person after the hyphen stays apart: "قمة كيم-مون" names two people."""
     out: list[tuple[str, int, int]] = []
     for kind, i, j in chunks:
-        if kind == "PERS" and j - i >= 2 and _glued_hyphen(toks, i - 1):
+        if kind == "PERS" and j - i >= 2 and _glued_hyphen(cols, i - 1):
             before = out[-1] if out and out[-1][2] >= i - 1 else None
             if before is not None and before[0] == "PERS":
                 i = out.pop()[1]
@@ -247,7 +248,7 @@ def recognize_mentions(
     on ANERcorp, by cross-validation, word-list spans added where the tagger found
     nothing cost ORG 7 points of F1, which is why only the precise ones stay.
     """
-    tokens = [tokenize(s.text, punctuation=True) for s in sentences]  # once, for both recognizers
+    tokens = [columns(s.text, punctuation=True) for s in sentences]  # once, for both recognizers
     return _merged(article, sentences, tokens, find_names_many([tokens])[0], rule_mentions, dates)
 
 
@@ -257,7 +258,7 @@ def recognize_mentions_many(
     """:func:`recognize_mentions` of each (article, its sentences, its dates), the
     tagger reading the sentences of all of them in one batch (:func:`find_names_many`):
     the same mentions as one call per article."""
-    tokens = [[tokenize(s.text, punctuation=True) for s in sentences] for _, sentences, _ in articles]
+    tokens = [[columns(s.text, punctuation=True) for s in sentences] for _, sentences, _ in articles]
     names = find_names_many(tokens)
     return [
         _merged(article, sentences, toks, found, None, dates)
@@ -268,7 +269,7 @@ def recognize_mentions_many(
 def _merged(
     article: Article,
     sentences: Sequence[Sentence],
-    tokens: list[list[Token]],
+    tokens: list[Columns],
     names: list[list[NameSpan]],
     rule_mentions: Sequence[EntityMention] | None,
     dates: Sequence[DateMention],

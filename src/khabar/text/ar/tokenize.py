@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS
@@ -97,13 +98,77 @@ _CACHED_TEXT = 4000
 _KEPT_SENTENCES = 256
 
 
+class Columns(NamedTuple):
+    """A text's tokens as columns (the same tokens as :func:`tokenize`): each token's text
+    as written, normalized form, start and end.  What a reader that only looks at the
+    words and their offsets takes, without a :class:`Token` object per token (making
+    them was three quarters of tokenizing: the regular expression and these columns
+    take 0.039 s of CPU for the 3,393 sentences of 300 ANT articles, the tokens 0.051)."""
+
+    texts: tuple[str, ...]
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def tokens(self) -> list[Token]:
+        """The tokens as :class:`Token` objects."""
+        return list(map(_new_token, repeat(Token), zip(self.texts, self.starts, self.ends, self.norms)))
+
+    def words(self) -> "Columns":
+        """The word and number tokens (the normalized form opens with a letter or digit):
+        of ``columns(text, punctuation=True)``, the same as ``columns(text)``."""
+        keep = list(map(_WORDLIKE.__getitem__, self.norms))
+        if all(keep):
+            return self
+        return Columns(*(tuple(compress(column, keep)) for column in self))
+
+
+class _WordLike(dict):
+    """Whether a normalized token is a word or a number (its first character a letter or
+    a digit), computed once per form."""
+
+    MAX = 200_000
+
+    def __missing__(self, norm: str) -> bool:
+        if len(self) >= self.MAX:
+            self.clear()
+        word = self[norm] = norm[:1].isalnum()
+        return word
+
+
+_WORDLIKE = _WordLike()
+
+# The token patterns as one group, for ``re.split``: text between tokens and tokens in
+# turn, found in C (no match object per token).
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_SPLIT_OR_PUNCT = re.compile(f"({_TOKEN_OR_PUNCT.pattern})")
+
+
+def _columns(text: str, punctuation: bool) -> Columns:
+    parts = (_SPLIT_OR_PUNCT if punctuation else _SPLIT).split(text)
+    texts = parts[1::2]
+    norms = list(map(_NORMS.__getitem__, texts))
+    offsets = list(accumulate(map(len, parts), initial=0))  # where each part starts
+    starts, ends = offsets[1:-1:2], offsets[2::2]  # (the last offset is the end of the text)
+    if "" in norms:  # a bare tatweel run normalizes to "" and is no token
+        keep = list(map(bool, norms))
+        texts, norms, starts, ends = (list(compress(column, keep)) for column in (texts, norms, starts, ends))
+    return Columns(tuple(texts), tuple(norms), tuple(starts), tuple(ends))
+
+
+_sentence_columns = lru_cache(maxsize=_KEPT_SENTENCES)(_columns)
+
+
+def columns(text: str, *, punctuation: bool = False) -> Columns:
+    """:func:`tokenize` as :class:`Columns`; kept for the last 256 sentences, as tokens are."""
+    if len(text) <= _CACHED_TEXT:
+        return _sentence_columns(text, punctuation)
+    return _columns(text, punctuation)
+
+
 @lru_cache(maxsize=_KEPT_SENTENCES)
 def _sentence_tokens(text: str, punctuation: bool) -> tuple[Token, ...]:
-    pattern = _TOKEN_OR_PUNCT if punctuation else _TOKEN
-    norms, new = _NORMS, _new_token
-    # a bare tatweel run normalizes to "" and is no token; m[0], m.start(), m.end() rather
-    # than m.group() and *m.span(): 12 % less time on 3,393 ANT sentences
-    return tuple([new(Token, (t, m.start(), m.end(), n)) for m in pattern.finditer(text) if (n := norms[t := m[0]])])
+    return tuple(_sentence_columns(text, punctuation).tokens())
 
 
 def tokenize(text: str, *, punctuation: bool = False) -> list[Token]:
@@ -114,7 +179,7 @@ def tokenize(text: str, *, punctuation: bool = False) -> list[Token]:
     tokenize it once instead of three times."""
     if len(text) <= _CACHED_TEXT:
         return list(_sentence_tokens(text, punctuation))
-    return list(_sentence_tokens.__wrapped__(text, punctuation))
+    return _columns(text, punctuation).tokens()
 
 
 @lru_cache(maxsize=1024)
