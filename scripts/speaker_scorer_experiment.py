@@ -66,6 +66,26 @@ AFTER_WINDOW = 7
 BEFORE_WINDOW = 8
 
 
+#: What the article said before the sentence read (its text, the rules' last speaker, the
+#: sentence's index): set by the callers, read by the context features.
+CONTEXT: dict[str, object] = {"before": "", "last": "", "index": 0}
+#: Context features on (--context).
+USE_CONTEXT = [False]
+
+
+def _context_features(text: str, direction: str) -> list[str]:
+    if not USE_CONTEXT[0]:
+        return []
+    words = norm(text).split()
+    tail = words[-1] if words else ""
+    before = f" {norm(str(CONTEXT['before']))} "
+    last = f" {norm(str(CONTEXT['last']))} "
+    idx = min(int(CONTEXT["index"]), 2)
+    seen = bool(tail) and f" {tail} " in before
+    prev = bool(tail) and f" {tail} " in last
+    return [f"seen={seen}", f"prev={prev}", f"seen_dir={seen}_{direction}", f"sidx={idx}", f"sidx_dir={idx}_{direction}"]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One phrase that may be the speaker of an attribution: a head (token indices of the
@@ -209,6 +229,7 @@ def candidates(s: _Sentence, att: Attribution) -> list[Candidate]:
             f"last={_token_class(s, head.end - 1)}",
             f"how={how}",
             f"how_next={how}_{_token_class(s, head.end)}",
+            *_context_features(src.text, direction),
         ]
         out.append(Candidate(head, src.text, tuple(f)))
 
@@ -243,6 +264,7 @@ def candidates(s: _Sentence, att: Attribution) -> list[Candidate]:
                 f"nobody_plural={plural}",
                 f"nobody_conj={verb[:1] in 'وف'}",
                 f"nobody_first={v == 0}",
+                *((f"nobody_last={bool(CONTEXT['last'])}", f"nobody_sidx={min(int(CONTEXT['index']), 2)}") if USE_CONTEXT[0] else ()),
             ),
         )
     )
@@ -272,6 +294,16 @@ def rescored(s: _Sentence, att: Attribution, weights: Mapping[str, float]) -> At
     return dataclasses.replace(att, source=s.source(chosen.head), also=())
 
 
+#: Leave out the features that say what the rules chose (--without-rules): the scorer alone.
+WITHOUT_RULES = [False]
+
+
+def _kept(features):
+    if not WITHOUT_RULES[0]:
+        return features
+    return tuple(f for f in features if not f.startswith(("rule", "nobody_rule", "far_rule")))
+
+
 def examples(gold_articles, raw_entries):
     """(article path, [(features, right)], rules_right) per labelled attribution."""
     out = []
@@ -286,11 +318,20 @@ def examples(gold_articles, raw_entries):
                 sp = find_key(g.article.text, key, q.get("occurrence", 0))
                 if sp:
                     spans.append((sp, forms))
+        CONTEXT["last"] = ""
         for sentence in doc.sentences:
             s, atts = _scan(sentence.text, names.get(sentence.index, ()))
             ntext = f" {norm(sentence.text)} "
+            CONTEXT["before"] = g.article.text[: sentence.start]
+            CONTEXT["index"] = CONTEXT["before"].count("\n\n")
             for att in atts:
+                if att.source is not None:
+                    last_source = att.source.text
+                else:
+                    last_source = None
                 if not att.statement or att.via != "verb":
+                    if last_source:
+                        CONTEXT["last"] = last_source
                     continue  # the scorer reads verbs; participles and cues keep the rules' speaker
                 c0, c1 = sentence.start + att.content_start, sentence.start + att.content_end
                 forms = sorted({f for (a, b), fs in spans if a < c1 and b > c0 for f in fs})
@@ -305,13 +346,15 @@ def examples(gold_articles, raw_entries):
                         right = speaker_matches(forms, c.text) and len(norm(c.text).split()) <= longest + MAX_EXTRA_WORDS
                     else:
                         right = not written
-                    labelled.append((c.features, right))
+                    labelled.append((_kept(c.features), right))
                 rule_text = att.source.text if att.source is not None else ""
                 rules_right = (
                     speaker_matches(forms, rule_text) and len(norm(rule_text).split()) <= longest + MAX_EXTRA_WORDS
                     if rule_text else not written
                 )
                 out.append((g.path, labelled, rules_right))
+                if last_source:
+                    CONTEXT["last"] = last_source
     return out
 
 
@@ -369,18 +412,43 @@ def end_to_end(gold_articles, weights) -> tuple[int, int, int, int, int, int]:
     from khabar.extract import quotes
     from khabar.extract.attribution.scan import _may_attribute
 
+    current = {"text": "", "at": 0}
+
     def find(text, names=()):
         if not _may_attribute(text):
             return []
         s, atts = _scan(text, names)
-        return [rescored(s, a, weights) if a.statement and a.via == "verb" else a for a in atts]
+        at = current["text"].find(text, current["at"])
+        if at >= 0:
+            current["at"] = at
+            CONTEXT["before"] = current["text"][:at]
+            CONTEXT["index"] = current["text"][:at].count("\n\n")
+        out = []
+        for a in atts:
+            b = rescored(s, a, weights) if a.statement and a.via == "verb" else a
+            out.append(b)
+            if b.source is not None:
+                CONTEXT["last"] = b.source.text
+        return out
+
+    def extract(article, sentences, mentions=()):
+        current["text"], current["at"] = article.text, 0
+        CONTEXT["last"] = ""
+        return saved_extract(article, sentences, mentions)
 
     saved = quotes.find_attributions
+    saved_extract = quotes.extract_quotes
     quotes.find_attributions = find
+    import khabar.pipeline as _pipeline
+    patched = [m for m in (quotes, _pipeline) if getattr(m, "extract_quotes", None) is saved_extract]
+    for m in patched:
+        m.extract_quotes = extract
     try:
         scores = score_briefs(gold_articles, build_briefs(gold_articles))
     finally:
         quotes.find_attributions = saved
+        for m in patched:
+            m.extract_quotes = saved_extract
     sp, q = scores.speakers, scores.quotes
     return (sp.gold, sp.predicted, sp.matched, round(sp.precision * sp.predicted),
             q.gold, q.predicted, q.matched, round(q.precision * q.predicted))
@@ -397,12 +465,17 @@ def main() -> None:
     ap.add_argument("--gold", default="tests/gold/speakers.json")
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--held-apart", default="session 5, before tuning")
+    ap.add_argument("--without-rules", action="store_true", help="leave out the rules' choice as a feature")
+    ap.add_argument("--context", action="store_true", help="add the article-context features")
+    ap.add_argument("--splits", nargs="+", default=["dev"], help="the splits pooled for cross-validation")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--margins", type=float, nargs="+", default=[MARGIN], help="margins to compare; the last is used after")
     args = ap.parse_args()
+    USE_CONTEXT[0] = args.context
+    WITHOUT_RULES[0] = args.without_rules
     raw = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     entries = {a["path"]: a for a in raw["articles"]}
-    gold = load_gold(Path(args.gold), root=Path("."), shared=Path(args.shared), split="dev")
+    gold = [g for sp in args.splits for g in load_gold(Path(args.gold), root=Path("."), shared=Path(args.shared), split=sp)]
     train_articles = [g for g in gold if entries[g.path].get("annotated") != args.held_apart]
     held = [g for g in gold if entries[g.path].get("annotated") == args.held_apart]
     data = examples(train_articles, entries)
@@ -415,7 +488,9 @@ def main() -> None:
         w = train([d for d in data if fold_of[d[0]] != k])
         r, sc, n = accuracy([d for d in data if fold_of[d[0]] == k], w)
         r_sum, s_sum, n_sum = r_sum + r, s_sum + sc, n_sum + n
-    print(f"dev ({len(train_articles)} articles, {n_sum} attributions), {args.folds}-fold CV by article: "
+    ceiling = sum(any(r for _, r in labelled) for _, labelled, _ in data)
+    print(f"candidates hold a right speaker in {ceiling} of {len(data)} attributions; the rules' is right in {sum(r for *_, r in data)}")
+    print(f"{'+'.join(args.splits)} ({len(train_articles)} articles, {n_sum} attributions), {args.folds}-fold CV by article: "
           f"rules {r_sum / n_sum:.3f}, scorer {s_sum / n_sum:.3f}")
     rules = [0] * 8
     learned = {m: [0] * 8 for m in args.margins}

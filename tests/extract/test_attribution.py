@@ -1087,3 +1087,25 @@ def test_a_statement_about_someone_is_not_relayed():
     # the content's subject acts, says nothing: the statement stays the first speaker's
     atts = find_attributions("وأفاد بيان للجيش أن الوزير زار المدينة أمس.")
     assert [a.source.text for a in atts if a.source is not None] == ["بيان للجيش"]
+
+
+# --- session 11: a verb whose clause follows it at once (issue 20) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a verb joined to a clause that said nothing: its pronoun subject speaks
+        ("وأسست الجمعية العام الماضي وقالت إنها ستفتح فرعا جديدا.", "ستفتح فرعا جديدا"),
+        ('وأنهت اللجنة عملها أمس وقالت: "لم نجد أي خرق".', "لم نجد أي خرق"),
+    ],
+)
+def test_a_verb_with_its_clause_right_after_it_states_for_its_pronoun(text, content):
+    atts = [a for a in find_attributions(text) if a.statement]
+    assert [(a.source, text[a.content_start : a.content_end]) for a in atts] == [(None, content)]
+
+
+def test_a_verb_inside_a_relative_clause_is_left_to_its_antecedent():
+    # "التي تقول إن": the woman before the relative pronoun says it, not a speaker named before
+    text = "وتتفق مع صديقتها في هذا الرأي سلمى، التي تقول إن المدينة تغيرت كثيرا."
+    assert not [a for a in find_attributions(text) if a.statement and a.source is None]

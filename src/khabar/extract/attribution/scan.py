@@ -779,7 +779,10 @@ def _verb_rules(
             joined = (has_previous or subject is not None) and conjoined(s.norm(i)) and kind in ("indirect", "direct", "colon") and verb.kind == "say"
             if head is None and joined and not has_previous and subject is not None:
                 head = subject  # "ورد جيفرز على رومني عبر تويتر [وقال] «...»": the stance verb's subject (fresh3)
-            if head is None and (verb.kind == "strict" or verb.impersonal or not (s.follow_on_allowed(i) or joined)):
+            # a verb whose clause follows it at once has a pronoun subject wherever it stands
+            # ("والتي أسست الحزب ... [وقالت] إنها ستترشح"، "وفي تصريح لزوجها [قال] إنه")
+            bare = h_end == i + 1 and kind in ("indirect", "direct", "colon") and s.opens_clause(i) and not _in_relative(s, i)
+            if head is None and (verb.kind == "strict" or verb.impersonal or not (s.follow_on_allowed(i) or joined or bare)):
                 return None, i + 1  # ("ودعا أردوغان لانتخابات ... [وقال] إن": joined to a statement, fresh4)
             if head is None and verb.noun and kind in ("indirect", "rest", "direct"):
                 # "واتهم أيضا الولايات المتحدة بأنها ...": the previous speaker, and the object
@@ -831,6 +834,19 @@ def _verb_rules(
     if c1 <= c0:
         return None, i + 1
     return _att(s, i, head, c0, c1, direct, via, statement=statement), nxt
+
+
+def _in_relative(s: _Sentence, i: int) -> bool:
+    """The word ``i`` stands in a relative clause opened since the last comma ("مريم، التي
+    تقول إن"، "والتي أسست الحزب ... وقالت إنها"): its subject is the noun before the
+    relative pronoun, not a speaker named before."""
+    for k in range(i - 1, -1, -1):
+        w = s.norm(k)
+        if w == "," or w in _TERMINAL:
+            return False
+        if w in s.L.relative or (conjoined(w) and w[1:] in s.L.relative):
+            return True
+    return False
 
 
 def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution | None, int]:
