@@ -30,8 +30,6 @@ with the rest.
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
         [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8] [--once 0,0.55]
         [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--coverage-first] [--save FILE]
-        [--facts -1,0,0.4] [--fact-values 0,1] [--fact-said 0,0.3] [--fact-other 0,1,2,10,12]
-        [--fact-concepts 0,1]      (round 15's repeat check by facts: FACT_* of event_first)
 """
 
 from __future__ import annotations
@@ -54,8 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "FACT_MEANING", "FACT_FIGURES",
-    "FACT_SAID_SHARE", "FACT_OTHER_ARTICLES", "FACT_EVENT_ONLY", "FACT_CONCEPT_WEIGHT", "FACT_FILL_ONLY",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER",
 )
 
 
@@ -71,15 +68,6 @@ def main() -> None:
     parser.add_argument("--trim", type=floats, default=floats("0,1,2,6,7,8"))
     parser.add_argument("--once", type=floats, default=floats("0"), help="EVENT_ONCE values (0: off)")
     parser.add_argument("--stems", type=floats, default=floats("0"), help="STEM_WEIGHT values (0: off)")
-    parser.add_argument(
-        "--facts", type=floats, default=floats("-1"), help="FACT_MEANING values (-1: off; 0: by facts alone)"
-    )
-    parser.add_argument(
-        "--fact-values", type=floats, default=floats("0"), help="FACT_FIGURES: 0 a figure's frame, 1 its value"
-    )
-    parser.add_argument("--fact-said", type=floats, default=floats("0"), help="FACT_SAID_SHARE values")
-    parser.add_argument("--fact-other", type=floats, default=floats("0"), help="FACT_OTHER_ARTICLES: 0 off, 1 on; 2: FACT_EVENT_ONLY; +10: FACT_FILL_ONLY")
-    parser.add_argument("--fact-concepts", type=floats, default=floats("0"), help="FACT_CONCEPT_WEIGHT values")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
     parser.add_argument(
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
@@ -119,8 +107,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.facts, args.fact_values,
-            args.fact_said, args.fact_other, args.fact_concepts,
+            args.dev_earlier,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -131,13 +118,6 @@ def main() -> None:
             event_first.STEM_WEIGHT = pair[4]
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
-            event_first.FACT_MEANING = None if pair[7] < 0 else pair[7]
-            event_first.FACT_FIGURES = "value" if pair[8] else "frame"
-            event_first.FACT_SAID_SHARE = pair[9]
-            event_first.FACT_OTHER_ARTICLES = pair[10] % 10 == 1
-            event_first.FACT_EVENT_ONLY = pair[10] % 10 == 2
-            event_first.FACT_FILL_ONLY = pair[10] >= 10
-            event_first.FACT_CONCEPT_WEIGHT = pair[11]
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -151,7 +131,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} facts {pair[7]:g} values {pair[8]:g} said {pair[9]:g} other {pair[10]:g} fact-concepts {pair[11]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -183,10 +163,10 @@ def main() -> None:
         f"{len(names)} events (test and fresh10 left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, facts, values, said, other, fc), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} facts {facts:g} values {values:g} said {said:g} other {other:g} fact-concepts {fc:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

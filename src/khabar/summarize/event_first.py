@@ -200,36 +200,6 @@ KEY_FIGURE_CONFLICTS_ONLY = False
 DEVELOPMENT_NOT_EARLIER = False
 #: How many first words of a sentence place its happening in time (:func:`tells_earlier`).
 EARLIER_HEAD_WORDS = 12
-#: Round 15 (issue 18): a repeat told by its facts rather than its words.  A sentence's facts are
-#: what the extraction found in its kept part (:func:`sentence_facts`): each figure's frame (what
-#: it counts: the claim's category and group; by :data:`FACT_FIGURES`, or its value), each quote's
-#: speaker, each kind of happening it names, each name (entity mention).  A candidate every fact
-#: of which a chosen sentence gives already, whose meaning is at least :data:`FACT_MEANING` close
-#: to a chosen sentence's, says nothing new however it is worded ("قتيلان أحدهما المهاجم" after
-#: "قتل شخص ... في هجوم بسكين"): it is not taken.  None: off.
-FACT_MEANING: float | None = None
-#: How a figure is a fact of :func:`sentence_facts`: "frame" (what it counts: another value of
-#: the same count is the same fact told again, a toll retold with another figure) or "value"
-#: (each value its own fact: an updated toll is news).
-FACT_FIGURES = "frame"
-#: With :data:`FACT_MEANING`: a sentence whose facts are all given is a repeat only when at least
-#: this share of its content words is said already too (what the extraction does not see: "وكان
-#: الترحيب الوحيد من جانب إسرائيل" names only Israel, said already, but tells its welcome).
-FACT_SAID_SHARE = 0.0
-#: With :data:`FACT_MEANING`: only what chosen sentences of *other* articles give makes a
-#: sentence's facts given (another outlet's retelling); the same report's next sentence about the
-#: same names tells more of them.
-FACT_OTHER_ARTICLES = False
-#: With :data:`FACT_MEANING`: only the event sentence's facts are given (the event told again by
-#: another outlet, not a detail about the same names).
-FACT_EVENT_ONLY = False
-#: The facts of :func:`sentence_facts` as concepts of the coverage value beside the bigrams,
-#: weighing this share of the independent articles that give them: a sentence gains by the facts
-#: many outlets give that the summary does not give yet, and a retelling gains none.  0: off.
-FACT_CONCEPT_WEIGHT = 0.0
-#: With :data:`FACT_MEANING`: the facts check only in the fill (the most central sentences
-#: left, which are the event told again by construction), not in the coverage choice.
-FACT_FILL_ONLY = False
 
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
@@ -240,54 +210,6 @@ def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
     if STEM_WEIGHT:
         found |= {("", stem(w)) for w in words_of if len(w) > 1 and w not in STOPWORDS}
     return found
-
-
-#: The happening a figure of these claim categories (:mod:`khabar.extract.claims`) counts: a
-#: toll given as a figure ("مقتل شخصين") and one told without ("قتل شخص") give the same fact.
-CLAIM_HAPPENINGS = {"killed": "deaths", "casualties": "deaths", "executed": "deaths", "injured": "injury"}
-
-
-def sentence_facts(pool: SentencePool, c: Candidate) -> frozenset[tuple[str, ...]]:
-    """The facts the kept part of a sentence gives, as the extraction found them: each figure by
-    what its claim counts (the happening of :data:`CLAIM_HAPPENINGS`, else its category; its
-    value when it has none, or by :data:`FACT_FIGURES`), a number of no claim by its value, each
-    statement by its speaker when the speaker is a known entity and named before what was said
-    (a source named after the fact, "بحسب ما أعلنته الشرطة", is not a fact of its own), each kind
-    of happening named outside the names (:func:`khabar.extract.happenings.happening_kinds`),
-    each other name by its key."""
-    from khabar.extract.happenings import happening_kinds
-
-    doc = pool.docs[pool.doc_of(c.row)]
-    index = pool.sentence(c.row).index
-    inside = lambda m: c.start <= m.start and m.end <= c.end  # noqa: E731
-    facts: set[tuple[str, ...]] = set()
-    spans = []
-    for claim in doc.claims:
-        if claim.sentence_index == index and inside(claim):
-            spans.append((claim.start, claim.end))
-            if claim.category and FACT_FIGURES == "frame":
-                facts.add(("happening", CLAIM_HAPPENINGS.get(claim.category, claim.category)))
-            elif claim.value is not None:
-                facts.add(("number", figure_term(claim.value)))
-    for n in doc.numbers:
-        if inside(n) and n.value is not None and n.unit is None and not any(a <= n.start and n.end <= b for a, b in spans):
-            if is_figure(figure_term(n.value)):
-                facts.add(("number", figure_term(n.value)))
-    speakers = []
-    for q in doc.quotes:
-        if q.sentence_index != index or not (c.start <= q.end and q.start < c.end) or q.speaker_start is None:
-            continue
-        speakers.append((q.speaker_start, q.speaker_end))
-        if q.speaker_entity and q.speaker_start < q.start:
-            facts.add(("quote", q.speaker_entity))
-    names = [m for m in doc.mentions if inside(m)]
-    for m in names:
-        if not any(a <= m.start and m.end <= b for a, b in speakers):
-            facts.add(("name", m.name_key))
-    text = doc.article.text[c.start : c.end]
-    for kind in happening_kinds(text, skip=[(m.start - c.start, m.end - c.start) for m in names]):
-        facts.add(("happening", kind))
-    return frozenset(facts)
 
 
 def body_positions(pool: SentencePool) -> list[int]:
@@ -345,7 +267,7 @@ def concept_weights(pool: SentencePool, found: dict[int, set[Concept]], *, n_doc
         else:
             sources = len(docs)
         if sources >= least:
-            weights[c] = float(sources) * (STEM_WEIGHT if not c[0] else FACT_CONCEPT_WEIGHT if len(c) > 2 else 1.0)
+            weights[c] = float(sources) * (STEM_WEIGHT if not c[0] else 1.0)
     return weights
 
 
@@ -604,12 +526,6 @@ class _Selection:
     meant: np.ndarray | None = None
     #: The event sentence's row, once chosen (:data:`EVENT_ONCE`).
     event: int | None = None
-    #: Whether the facts check is on (:data:`FACT_FILL_ONLY`: from the fill on).
-    facts_on: bool = True
-    #: The facts the chosen sentences give (:func:`sentence_facts`, :data:`FACT_MEANING`).
-    given: set[tuple[str, ...]] = dataclasses.field(default_factory=set)
-    #: The same, by the article whose chosen sentences give them (:data:`FACT_OTHER_ARTICLES`).
-    given_by: dict[int, set[tuple[str, ...]]] = dataclasses.field(default_factory=dict)
 
     def unit(self, c: Candidate, cands: dict[int, Candidate]) -> list[Candidate]:
         """``c`` after the antecedents it needs that are not chosen yet (a chain from its head)."""
@@ -629,30 +545,7 @@ class _Selection:
             return False
         if self.tells_event_again(unit):
             return False
-        if FACT_MEANING is not None and self.facts_on and any(self.facts_told(u) for u in unit):
-            return False
         return all(not self.repeats(u) for u in unit)
-
-    def facts_told(self, c: Candidate) -> bool:
-        """Every fact the kept part gives (:func:`sentence_facts`) a chosen sentence gives
-        already, and its meaning is at least :data:`FACT_MEANING` close to a chosen one's: the
-        same facts told again in other words."""
-        if self.meant is None or float(self.meant[c.row]) < FACT_MEANING:
-            return False
-        mine = sentence_facts(self.pool, c)
-        if FACT_EVENT_ONLY:
-            if self.event is None or c.row == self.event:
-                return False
-            given = self.given_by.get(-1 - self.event, set())
-        elif FACT_OTHER_ARTICLES:
-            doc = self.pool.doc_of(c.row)
-            given = set().union(*(f for d, f in self.given_by.items() if d != doc))
-        else:
-            given = self.given
-        if not mine or not mine <= given:
-            return False
-        terms = self.said(self.whole(c))
-        return bool(terms) and len(terms & self.stems) >= FACT_SAID_SHARE * len(terms)
 
     def tells_event_again(self, unit: list[Candidate]) -> bool:
         """A sentence as close in meaning as :data:`EVENT_ONCE` to the event sentence, with no
@@ -721,11 +614,6 @@ class _Selection:
             self.words += u.words
             self.covered |= found.get(u.row, set())
             self.stems |= self.said(self.whole(u))
-            if FACT_MEANING is not None:
-                facts = sentence_facts(self.pool, u)
-                self.given |= facts
-                self.given_by.setdefault(self.pool.doc_of(u.row), set()).update(facts)
-                self.given_by[-1 - u.row] = set(facts)  # by row, for the event's (FACT_EVENT_ONLY)
             sims = self.pool.similarity_row(u.row)
             self.overlap = sims.copy() if self.overlap is None else np.maximum(self.overlap, sims)
             if self.meanings is not None:
@@ -913,9 +801,6 @@ def choose_sentences(
     budget = options.length_words
     positions = body_positions(pool)
     found = {r: sentence_concepts(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in cands}
-    if FACT_CONCEPT_WEIGHT:
-        for r, c in cands.items():
-            found[r] |= {("fact", *f) for f in sentence_facts(pool, c)}
     weights = {
         k: w * (OLD_NEWS_WEIGHT if k in old_concepts else 1.0)
         for k, w in concept_weights(pool, found, n_docs=len(focus.docs)).items()
@@ -985,10 +870,7 @@ def choose_sentences(
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
 
     # What the sources carry, then (when nothing left adds to it) the most central, to fill.
-    picked.facts_on = not FACT_FILL_ONLY
     for stage in (value, central):
-        if stage is central:
-            picked.facts_on = True
         while True:
             best_value, best_unit = 0.0, None
             for row in sorted(cands):
