@@ -42,6 +42,7 @@ from khabar.extract.attribution import (
 )
 from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, complement_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
+from khabar.extract.per_word import PerWord
 from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import words
@@ -64,15 +65,20 @@ class _Speaker:
     resolved: bool = True
 
 
+def _bare(w: str) -> str:
+    for prefix in ("وال", "بال", "لل", "ال"):
+        if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+            return w[len(prefix) :] if prefix != "لل" else w[2:]
+    return w
+
+
+#: A word without its article (and a و/ب before it): asked of every word of every speaker,
+#: role and name compared (~50,000 times over bench_extract's 320 articles).
+_BARE = PerWord(_bare)
+
+
 def _bare_words(text: str | None) -> list[str]:
-    out = []
-    for w in words(text or ""):
-        for prefix in ("وال", "بال", "لل", "ال"):
-            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
-                w = w[len(prefix) :] if prefix != "لل" else w[2:]
-                break
-        out.append(w)
-    return out
+    return list(map(_BARE.__getitem__, words(text or "")))
 
 
 def _speaker(src: Source, offset: int) -> _Speaker:

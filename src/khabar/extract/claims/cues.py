@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from khabar.extract.per_word import PerWord
 from khabar.extract.reading import sentence_tokens
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_tagged
@@ -223,6 +224,23 @@ def _lists() -> _Lists:
 @lru_cache(maxsize=65536)
 def _variants(norm: str) -> tuple[str, ...]:
     return clitic_variants(norm) if norm else (norm,)
+
+
+#: Dual endings: a dual form of a [dual] noun ends with one ("طفلان"، "مركزين").
+DUAL_ENDINGS = ("ان", "ين")
+
+
+def _dual_reading(norm: str) -> str | None:
+    if not norm.endswith(DUAL_ENDINGS):
+        return None
+    return next((v for v in _variants(norm) if v in _lists().duals), None)
+
+
+#: A normalized word's first reading (:func:`_variants`) that is a dual form of a [dual]
+#: noun ("وطفلان" -> "طفلان"), else None: asked of every word of the sentences without a
+#: figure (whether one holds a dual) and of those with one, ~90,000 times over
+#: bench_extract's 320 articles.
+dual_reading: PerWord[str | None] = PerWord(_dual_reading)
 
 
 # --- one sentence ---------------------------------------------------------------------

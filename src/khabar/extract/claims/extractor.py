@@ -112,7 +112,7 @@ from khabar.extract.claims.context import (
     _toll_source,
     _verb_source,
 )
-from khabar.extract.claims.cues import _lists, _Sent, _variants
+from khabar.extract.claims.cues import _lists, _Sent, _variants, dual_reading
 from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
 from khabar.text.ar.normalize import normalize
@@ -440,9 +440,6 @@ def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, So
     return found[-1] if found else None
 
 
-_DUAL_ENDINGS = ("ان", "ين")
-
-
 #: Categories that count people: a figure of one without a noun of its own ("لا يتجاوز 15
 #: ألفا") counts "people".
 PEOPLE_CATEGORIES = frozenset({
@@ -462,8 +459,7 @@ def _group(category: str | None, group: str | None) -> str | None:
 def _may_hold_a_dual(words: Sequence[str]) -> bool:
     """A cheap look at a sentence without digits or number words: does a word end like a
     dual of a counted noun?"""
-    duals = _lists().duals
-    return any(w.endswith(_DUAL_ENDINGS) and any(v in duals for v in _variants(w)) for w in words)
+    return any(map(dual_reading.__getitem__, words))
 
 
 def _paragraph_days(sentences: Sequence[Sentence], dates: Sequence[DateMention]) -> dict[int, dt.date]:

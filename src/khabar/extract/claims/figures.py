@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khabar.extract.attribution import is_nationality, verb_info
-from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
+from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants, dual_reading
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
@@ -378,7 +378,7 @@ def _duals(s: _Sent, taken: Sequence[tuple[int, int]]) -> list[_Figure]:
     """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"."""
     out = []
     for k, t in enumerate(s.toks):
-        if not t.norm.endswith(("ان", "ين")) or not s.is_word(k):
+        if dual_reading[t.norm] is None or not s.is_word(k):  # (most words: no reading is a dual)
             continue
         if any(a < t.end and t.start < b for a, b in taken) or not _dual_at(s, k):
             continue
