@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import le
 
 from khabar.extract.per_word import PerWord
 from khabar.extract.reading import sentence_tokens
@@ -263,21 +265,23 @@ class _Sent:
         words = view.words
         boundaries = _lists().boundary
         opens = boundaries.opening(view.norms, _variants)
-        boundary = [False] * len(toks)
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            if not words[i]:
-                boundary[i] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS and not _bracketed_number(toks, i)
-                i += 1
+        n = len(toks)
+        boundary = [False] * n
+        i = 0  # the first token not yet read (an entry of several words is read whole)
+        # only punctuation and the words that open a boundary entry need reading (a word
+        # that opens none is no boundary): ``not word or opens`` is ``word <= opens``
+        for k in compress(range(n), map(le, words, opens)):
+            if k < i:
                 continue
-            hit = boundaries.at(toks, i, _variants) if opens[i] else None
+            t = toks[k]
+            if not words[k]:
+                boundary[k] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS and not _bracketed_number(toks, k)
+                continue
+            hit = boundaries.at(toks, k, _variants)
             if hit is not None:
-                for k in range(i, i + hit[1]):
-                    boundary[k] = True
-                i += hit[1]
-                continue
-            i += 1
+                for j in range(k, k + hit[1]):
+                    boundary[j] = True
+                i = k + hit[1]
         return cls(text, toks, boundary, words, view.norms)
 
     def is_word(self, i: int) -> bool:
