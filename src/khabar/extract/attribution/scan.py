@@ -7,7 +7,7 @@ import dataclasses
 from contextlib import nullcontext
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 
 from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import (
@@ -1261,9 +1261,8 @@ def _may_attribute(text: str) -> bool:
         return False  # the common case, decided in one set operation
     if ws[0] in ("وان", "وبان"):
         return True
-    for k, w in enumerate(ws):
-        if w not in openers:
-            continue  # every rule below starts at a word of that set
+    for k in compress(range(len(ws)), map(openers.__contains__, ws)):  # every rule below starts at a word of that set
+        w = ws[k]
         info = verb_info(w) or noun_info(w) or (purpose_verb(w) if k > 0 else None)
         verb = info[1] if info is not None else None
         if verb is not None:

@@ -139,9 +139,12 @@ class _Tokens:
 
     def phrase_at(self, i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int:
         """Length of the longest phrase of ``index`` starting at token ``i`` (0 if none)."""
-        for phrase in index.get(self.norm(i), ()):
-            if all(self.norm(i + k) == w for k, w in enumerate(phrase)):
-                return len(phrase)
+        phrases = index.get(self.norm(i))
+        if phrases:  # (no index has an empty word, so ``i`` is a token here: slices read the same)
+            norms = self.norms
+            for phrase in phrases:
+                if tuple(norms[i : i + len(phrase)]) == phrase:
+                    return len(phrase)
         return 0
 
     def cue_at(self, i: int) -> int:
@@ -152,7 +155,7 @@ class _Tokens:
         w = self.norm(i)
         if w[:1] in "وف" and len(w) > 3:
             for phrase in self.L.cues.get(w[1:], ()):
-                if all(self.norm(i + k) == x for k, x in enumerate(phrase[1:], 1)):
+                if tuple(self.norms[i + 1 : i + len(phrase)]) == phrase[1:]:
                     return len(phrase)
         return 0
 
