@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.extract.per_word import PerWord
 from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
 from khabar.text.ar.tokenize import Token, has_split_letter, rejoined_split_letters, tokenize
 
@@ -43,11 +44,10 @@ def sentence_tokens(text: str) -> SentenceTokens:
         toks = without_abbreviation_dots(toks, abbreviations())
     if has_split_letter(text):
         toks = rejoined_split_letters(text, toks, abbreviations())  # "وقد ر العمري" (Baly)
-    norms = tuple([t.norm for t in toks])
-    return SentenceTokens(
-        tuple(toks),
-        norms,
-        tuple([t.start for t in toks]),
-        tuple([t.end for t in toks]),
-        tuple([w[:1].isalnum() for w in norms]),
-    )
+    # the columns in one transposition of the (text, start, end, norm) tuples
+    _, starts, ends, norms = zip(*toks) if toks else ((), (), (), ())
+    return SentenceTokens(tuple(toks), norms, starts, ends, tuple(map(_IS_WORD.__getitem__, norms)))
+
+
+#: A normalized token is a word or a number (it opens with a letter or a digit), per form.
+_IS_WORD: PerWord[bool] = PerWord(lambda norm: norm[:1].isalnum())

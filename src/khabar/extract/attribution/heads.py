@@ -76,14 +76,14 @@ class _Sentence(_Tokens):
         ``first`` reads the first word otherwise (without its و: "[و]نائب رئيس الوزراء")."""
         w = self.norm(i) if first is None else first
         for title in self.L.titles.get(_bare(w), ()):
-            if _bare(title[0]) == _bare(w) and all(self.norm(i + k) == x for k, x in enumerate(title[1:], 1)):
+            if _bare(title[0]) == _bare(w) and self.reads(i + 1, title[1:]):
                 return len(title)
         if len(w) >= 5 and w.endswith("ه") and not w.endswith("يه"):
             # a feminine title the list writes in the masculine: "مندوبة"، "مفوضة" (the
             # speaker of a fresh article was cut to "مندوبة")
             masculine = _bare(w[:-1])
             for title in self.L.titles.get(masculine, ()):
-                if _bare(title[0]) == masculine and all(self.norm(i + k) == x for k, x in enumerate(title[1:], 1)):
+                if _bare(title[0]) == masculine and self.reads(i + 1, title[1:]):
                     return len(title)
         return 0
 

@@ -147,6 +147,14 @@ class _Tokens:
                     return len(phrase)
         return 0
 
+    def reads(self, i: int, words: tuple[str, ...]) -> bool:
+        """The tokens from ``i`` on are ``words`` (normalized; a token out of the sentence
+        reads ""): one slice of the tokens, not a read of each."""
+        seen = self.norms[i : i + len(words)] if i >= 0 else ()
+        if len(seen) < len(words):
+            return all(self.norm(i + k) == w for k, w in enumerate(words))
+        return tuple(seen) == words
+
     def cue_at(self, i: int) -> int:
         """Length of the attribution cue at ``i`` (a leading و or ف is allowed)."""
         k = self.phrase_at(i, self.L.cues)
