@@ -124,7 +124,7 @@ def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int
 @click.option("--stopwords", is_flag=True, help="Drop stop words before scoring.")
 @click.option("--aggregate", default="mean", help="How references are combined: mean, max or jackknife.")
 @limit_option
-@click.option("--split", show_default=False, help="One split of an events JSON: dev, test, fresh, fresh2 ... fresh7 (default: all).")
+@click.option("--split", show_default=False, help="One split of an events JSON: dev, test, fresh, fresh2 ... fresh8 (default: all).")
 def eval_summarize(
     dataset: Path,
     mode: str,
