@@ -22,6 +22,16 @@ import draw_speaker_articles as speakers  # noqa: E402
 GOLD_FILES = ("extract.json", "speakers.json", "frames.json", "names.json")
 
 
+def gold_shingles(load) -> set[tuple[str, ...]]:
+    """The six-word runs of every ANT article of a gold file (``load``: a path -> Article)."""
+    old: set[tuple[str, ...]] = set()
+    for gold in GOLD_FILES:
+        for entry in json.loads((frames.ROOT / "tests" / "gold" / gold).read_text(encoding="utf-8"))["articles"]:
+            if entry["path"].startswith("ant/"):
+                old |= speakers.shingles(load(entry["path"]).text)
+    return old
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=20261209)
@@ -29,11 +39,7 @@ def main() -> None:
     args = ap.parse_args()
     load = article_loader(root=frames.ROOT, shared=frames.SHARED)
     ant_used, _baly, _easc = frames.used_anywhere()
-    old: set[tuple[str, ...]] = set()
-    for gold in GOLD_FILES:
-        for entry in json.loads((frames.ROOT / "tests" / "gold" / gold).read_text(encoding="utf-8"))["articles"]:
-            if entry["path"].startswith("ant/"):
-                old |= speakers.shingles(load(entry["path"]).text)
+    old = gold_shingles(load)
     ant_all = sorted(str(p.relative_to(frames.CORPORA / "ant")) for p in (frames.CORPORA / "ant").glob("*/*/*.txt"))
     random.Random(args.seed).shuffle(ant_all)
     picked: list[str] = []
