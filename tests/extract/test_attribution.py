@@ -1109,3 +1109,24 @@ def test_a_verb_inside_a_relative_clause_is_left_to_its_antecedent():
     # "التي تقول إن": the woman before the relative pronoun says it, not a speaker named before
     text = "وتتفق مع صديقتها في هذا الرأي سلمى، التي تقول إن المدينة تغيرت كثيرا."
     assert not [a for a in find_attributions(text) if a.statement and a.source is None]
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker", "content"),
+    [
+        # a participle after a clause whose verb says nothing: the recognizer's name before it
+        ("وأعاد الكاتب [[سامي ناصر]] نشر تغريدات قديمة له، مؤكدا أن الوضع لم يتغير.", "سامي ناصر", "الوضع لم يتغير"),
+        ("وشككت {{وزارة الزراعة}} بأرقام الشركة , مؤكدة أنها لم تتلق أي تقرير.", "وزارة الزراعة", "لم تتلق أي تقرير"),
+        # not a preposition's object, nor a name of the other gender
+        ("وقدم مندوب البلاد {{للأمم المتحدة}}، [[سامي ناصر]]، شكوى رسمية، مضيفا أن الجلسة تأخرت.", "سامي ناصر", "الجلسة تأخرت"),
+    ],
+)
+def test_a_participle_after_a_clause_that_says_nothing_is_its_named_subjects(raw, speaker, content):
+    text, names = _marked(raw)
+    atts = [a for a in find_attributions(text, names) if a.statement]
+    assert [(a.source.text if a.source else None, text[a.content_start : a.content_end]) for a in atts] == [(speaker, content)]
+
+
+def test_a_participle_with_no_name_before_it_says_nothing_for_anyone():
+    text, names = _marked("وأنهت السلطة تحقيقها، مضيفة أن الملف أغلق.")
+    assert not [a for a in find_attributions(text, names) if a.statement]

@@ -657,6 +657,8 @@ def _verb_rules(
     object_start: int | None = None  # "اتهم مصدر ... روسيا بأنها": the object is said too
     if participle:
         if not has_previous and i > 0:
+            if subject is None and h_end == i + 1 and s.norm(i - 1) == "," and kind in ("indirect", "direct", "colon"):
+                subject = _clause_subject_before(s, i)
             if subject is None:
                 return None, i + 1
             head = subject
@@ -834,6 +836,34 @@ def _verb_rules(
     if c1 <= c0:
         return None, i + 1
     return _att(s, i, head, c0, c1, direct, via, statement=statement), nxt
+
+
+def _clause_subject_before(s: _Sentence, i: int) -> _Head | None:
+    """The first person or organisation the recognizer names in the sentence before the
+    participle ``i`` whose phrase agrees with it in gender ("شككت وزارة الدفاع الأمريكية ...
+    , [مؤكدة] أنها"، "أعاد الإعلامي السعودي، جمال خاشقجي، نشر ...، [مؤكدا] على أن"): the
+    subject of the clause the participle goes with.  Only the recognizer's names: a phrase
+    any word may open reads a verb or a dateline as the subject ("قدم"، "دبي")."""
+    feminine = verb_gender(s.norm(i)) == "f"
+    for a in range(i):
+        found = s.named.get(a)
+        if found is None or found[0] > i or found[1] not in ("person", "organisation"):
+            continue
+        w = s.norm(a)
+        if w[:1] in PREPOSITIONS and w[1:3] == "ال" or w.startswith("لل"):
+            continue  # "السفير الإسرائيلي [للأمم المتحدة]": a preposition's object is no subject
+        head = s.speaker_np(a, i)
+        if head is not None and head.start == a:
+            # the phrase past the name up to a preposition's object ("[وزارة الزراعة] بأرقام")
+            cut = next((k for k in range(found[0], head.end) if s.attached_prep(k, PREPOSITIONS)), None)
+            if cut is not None:
+                head = dataclasses.replace(head, end=cut, name=(a, found[0]) if head.name is not None else None)
+        if head is None or head.start != a:
+            head = _Head(a, found[0], (a, found[0]), None, "person" if found[1] == "person" else "organisation", None, False)
+        if feminine and s.masculine_head(head) or not feminine and s.feminine_noun(head):
+            continue
+        return head
+    return None
 
 
 def _in_relative(s: _Sentence, i: int) -> bool:
