@@ -838,6 +838,12 @@ def _verb_rules(
     return _att(s, i, head, c0, c1, direct, via, statement=statement), nxt
 
 
+#: How far into its sentence the subject of a participle's clause is looked for: the subject
+#: stands near the start ("دبي، الإمارات العربية المتحدة (CNN)— أعاد الإعلامي السعودي، جمال
+#: خاشقجي" is 12 tokens), and a bound keeps a sentence of many participles linear.
+SUBJECT_REACH = 30
+
+
 def _clause_subject_before(s: _Sentence, i: int) -> _Head | None:
     """The first person or organisation the recognizer names in the sentence before the
     participle ``i`` whose phrase agrees with it in gender ("شككت وزارة الدفاع الأمريكية ...
@@ -845,7 +851,7 @@ def _clause_subject_before(s: _Sentence, i: int) -> _Head | None:
     subject of the clause the participle goes with.  Only the recognizer's names: a phrase
     any word may open reads a verb or a dateline as the subject ("قدم"، "دبي")."""
     feminine = verb_gender(s.norm(i)) == "f"
-    for a in range(i):
+    for a in range(min(i, SUBJECT_REACH)):
         found = s.named.get(a)
         if found is None or found[0] > i or found[1] not in ("person", "organisation"):
             continue
