@@ -287,3 +287,47 @@ def test_a_model_with_clusters_of_bare_words_and_cue_rates_decodes_as_crfsuite(t
     assert load_clusters(tmp_path / "bare.npz").cues is not None
     expected = [reference.tag(featurize(s)) for s in UNSEEN]
     assert Tagger(loaded).tag(UNSEEN, consistent=False) == expected
+
+
+def test_the_model_files_word_rows_are_the_rows_a_word_gets_when_met(corpora_dir):
+    # the table of ANT words' attribute rows (WordRows) must give every word it holds the
+    # rows the tagger would compute for it now, in the same order (the same float sums);
+    # a stemmer, clitic or cluster change that makes it stale fails here
+    import khabar
+    from khabar.extract.tagger.crf import attribute_rows_many, get_tagger, joined_rows
+    from khabar.extract.tagger.hashing import stable_hash
+    from khabar.text.ar.tokenize import words
+
+    tagger = get_tagger()
+    model = tagger.model
+    assert model.word_rows is not None
+    files = sorted((corpora_dir / "ant").glob("*/*/*.txt"))[::500]
+    vocabulary = sorted({w for a in khabar.read(files, errors="skip") for w in words(a.body) if w.isalnum()})
+    at = model.word_rows.find([stable_hash(w) for w in vocabulary])
+    filed = [(w, i) for w, i in zip(vocabulary, at) if i >= 0]
+    assert len(filed) > 50
+    made = attribute_rows_many(model, [w for w, _ in filed])
+    for (w, i), parts in zip(filed, made):
+        assert joined_rows(model.word_rows.parts(i, w, tagger._listed_rows(w))) == joined_rows(parts), w
+
+
+def test_a_word_of_the_rows_table_scores_as_a_word_out_of_it(corpora_dir):
+    # the same summed weights for a word whether its rows come from the table or are made
+    import khabar
+    from khabar.extract.tagger.crf import Model, Tagger, get_tagger
+    from khabar.extract.tagger.hashing import stable_hash
+    from khabar.text.ar.tokenize import words
+
+    shipped = get_tagger().model
+    plain = Model.__new__(Model)
+    plain.__dict__.update(shipped.__dict__)
+    plain.word_rows = None
+    files = sorted((corpora_dir / "ant").glob("*/*/*.txt"))[250::500]
+    vocabulary = sorted({w for a in khabar.read(files, errors="skip") for w in words(a.body)})
+    filed = [w for w, i in zip(vocabulary, shipped.word_rows.find([stable_hash(w) for w in vocabulary])) if i >= 0]
+    assert len(filed) > 50
+    with_table, without = Tagger(shipped), Tagger(plain)
+    with_table._add_rows(vocabulary)
+    without._add_rows(vocabulary)
+    rows = [with_table._row(w) for w in vocabulary]
+    assert (with_table._table[rows] == without._table[[without._row(w) for w in vocabulary]]).all()

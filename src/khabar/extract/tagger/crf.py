@@ -37,6 +37,8 @@ from khabar.extract.tagger.features import (
     OFFSETS,
     bare_norm,
     families_at,
+    listed_attributes,
+    own_attributes,
     phrase_attributes,
     phrase_matches,
     phrase_starts,
@@ -79,8 +81,26 @@ def cluster_attributes(token: str, clusters: "Clusters | None") -> tuple[tuple[s
 def cluster_attributes_many(tokens: Sequence[str], clusters: "Clusters | None") -> list[tuple[tuple[str, str], ...]]:
     """:func:`cluster_attributes` of each token, every table searched once for all of them
     (a batch's new words: one search per table, not one per word and table)."""
+    return [codes if _stop_form(w, form) else codes + form_codes for codes, form_codes, w, form in _cluster_parts_many(tokens, clusters)]
+
+
+def _stop_form(written: str, form: str) -> bool:
+    """Whether a word's form without proclitics is a function word it is not as written:
+    "العلي" without "ال" is "علي", the preposition "على" once normalized: a function
+    word's clusters and cue rates would speak for a name ("سامي العلي" was cut at it), so
+    the codes of that form are not read."""
+    return bool(form) and form != written and form in STOPWORDS
+
+
+def _cluster_parts_many(
+    tokens: Sequence[str], clusters: "Clusters | None"
+) -> list[tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str, str]]:
+    """For each token: (the cluster codes of the form as written, else of the bare stem;
+    the codes of its form without proclitics in the tables of such forms; the letters
+    and digits as written; that form).  :func:`cluster_attributes_many` drops the second
+    part when :func:`_stop_form`."""
     if clusters is None:
-        return [()] * len(tokens)
+        return [((), (), "", "")] * len(tokens)
     attrs = [dict(word_attributes(t)) for t in tokens]
     written = [a.get("w") or "" for a in attrs]
     forms = [a.get("s") or "" for a in attrs]
@@ -100,7 +120,7 @@ def cluster_attributes_many(tokens: Sequence[str], clusters: "Clusters | None") 
     found = [(table.codes_of(form_hashed), names or [f"b{size}" for size in table.sizes], drop_zero) for table, names, drop_zero in tables]
     c_names = [f"c{size}" for size in clusters.sizes]
     cs_names = [f"cs{size}" for size in clusters.sizes]
-    out: list[tuple[tuple[str, str], ...]] = []
+    out = []
     for k, (w, form) in enumerate(zip(written, forms)):
         row: list[tuple[str, str]] = []
         # the form as written when known, else the bare stem
@@ -108,16 +128,12 @@ def cluster_attributes_many(tokens: Sequence[str], clusters: "Clusters | None") 
             row += [(name, str(code)) for name, code in zip(c_names, as_written[k])]
         elif form and as_form[k] is not None:
             row += [(name, str(code)) for name, code in zip(cs_names, as_form[k])]
-        if form and form != w and form in STOPWORDS:
-            # "العلي" without "ال" is "علي", the preposition "على" once normalized: a function
-            # word's clusters and cue rates would speak for a name ("سامي العلي" was cut at it)
-            out.append(tuple(row))
-            continue
+        form_row: list[tuple[str, str]] = []
         if form:
             for codes, names, drop_zero in found:
                 if codes[k] is not None:
-                    row += [(name, str(code)) for name, code in zip(names, codes[k]) if code or not drop_zero]
-        out.append(tuple(row))
+                    form_row += [(name, str(code)) for name, code in zip(names, codes[k]) if code or not drop_zero]
+        out.append((tuple(row), tuple(form_row), w, form))
     return out
 
 
@@ -197,6 +213,110 @@ def all_attributes_many(
     if names is not None:
         out = [a + n for a, n in zip(out, names.attributes_many([name_word(t) for t in tokens], stable_hash))]
     return out
+
+
+
+#: A word's attribute rows (indices into :attr:`Model.keys` of the attributes it has
+#: weights for, in the order their weights are summed), in five parts: its own
+#: (:func:`~khabar.extract.tagger.features.own_attributes`), from khabar's word lists
+#: (:func:`~khabar.extract.tagger.features.listed_attributes`), its cluster codes, the
+#: codes of its form without proclitics (not read when :func:`_stop_form`), its
+#: name-part codes; and whether the fourth part is not read.
+RowParts = tuple[list[int], list[int], list[int], list[int], list[int], bool]
+
+
+def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]:
+    """The :data:`RowParts` of each token (normalized), every attribute of all of them
+    looked up in one search: the sum of the weights of a word's rows, in order, is its
+    score at each offset."""
+    cluster_parts = _cluster_parts_many(tokens, model.clusters)
+    names = model.name_parts
+    name_codes = names.attributes_many([name_word(t) for t in tokens], stable_hash) if names is not None else [()] * len(tokens)
+    parts: list[tuple[tuple[tuple[str, str], ...], ...]] = []
+    for t, (codes, form_codes, _, _), named in zip(tokens, cluster_parts, name_codes):
+        attrs = word_attributes(t)
+        k = 2
+        while k < len(attrs) and not (attrs[k][0] == "G" and attrs[k][1] != "al"):
+            k += 1  # the listed attributes follow the word's own
+        parts.append((attrs[:k], attrs[k:], codes, form_codes, named))
+    flat = [stable_hash(attribute_name(f, v)) for p in parts for part in p for f, v in part]
+    found = find_rows(model.keys, flat).tolist()
+    out: list[RowParts] = []
+    at = 0
+    for p, (_, _, w, form) in zip(parts, cluster_parts):
+        rows = []
+        for part in p:
+            rows.append([r for r in found[at : at + len(part)] if r >= 0])
+            at += len(part)
+        out.append((*rows, _stop_form(w, form)))
+    return out
+
+
+def joined_rows(parts: RowParts) -> list[int]:
+    """A word's attribute rows in the order their weights are summed."""
+    own, listed, codes, form_codes, names, stop = parts
+    return own + listed + codes + (names if stop else form_codes + names)
+
+
+class WordRows:
+    """Attribute rows of words of ANT precomputed (:func:`precompute_rows`), filed under
+    the hashes of the words (sorted): their own, cluster and name-part rows, which depend
+    on the model alone; the rows from khabar's word lists are found when a word is met, so
+    a word list edited after the table was made is read as it is now.  A new word of the
+    table costs a few list look-ups instead of its stem and some 14 attributes named,
+    hashed and searched.  Only Arabic words, plain and normalized, are filed."""
+
+    def __init__(self, keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> None:
+        # starts: where each word's rows begin in ``rows`` (one more: the end); lengths:
+        # (words, 3) lengths of its own, cluster-code and form-code parts (name codes: the rest)
+        self.keys, self.starts, self.lengths, self.rows = keys, starts, lengths, rows
+
+    @classmethod
+    def from_arrays(cls, arrays) -> "WordRows | None":
+        if "rows_keys" not in arrays:
+            return None
+        return cls(arrays["rows_keys"], arrays["rows_starts"], arrays["rows_lengths"], arrays["rows_rows"])
+
+    def find(self, hashes: Sequence[int]) -> list[int]:
+        """The index of each word hash in the table (-1: not there)."""
+        return find_rows(self.keys, hashes).tolist()
+
+    def parts(self, index: int, word: str, listed: list[int]) -> RowParts:
+        """The :data:`RowParts` of the word filed at ``index`` (``word``, normalized), with
+        ``listed``, the rows of its word-list attributes as the lists are now."""
+        a, b = int(self.starts[index]), int(self.starts[index + 1])
+        n_own, n_codes, n_form = self.lengths[index].tolist()
+        rows = self.rows[a:b].tolist()
+        own, codes = rows[:n_own], rows[n_own : n_own + n_codes]
+        form_codes, names = rows[n_own + n_codes : n_own + n_codes + n_form], rows[n_own + n_codes + n_form :]
+        stop = bool(form_codes) and _stop_form(word, strip_clitics(word))
+        return own, listed, codes, form_codes, names, stop
+
+
+def precompute_rows(model: "Model", words: Sequence[str]) -> dict[str, np.ndarray]:
+    """Arrays of a :class:`WordRows` table of ``words``: each plain normalized Arabic word
+    not in the model's table of summed weights (:func:`precompute_words`), filed under
+    its hash with its attribute rows (made by :func:`attribute_rows_many`, as a word
+    out of the table gets them)."""
+    plain = sorted({w for w in words if w and w.isalnum() and normalize(w) == w and own_attributes(w)[0] == ("shape", "ar")})
+    if model.word_keys is not None:
+        plain = [w for w, row in zip(plain, model.known_rows(plain).tolist()) if row < 0]
+    by_key = {stable_hash(w): w for w in plain}  # (two words of one hash: the last)
+    keys = sorted(by_key)
+    chosen = [by_key[k] for k in keys]
+    parts: list[RowParts] = []
+    for k in range(0, len(chosen), 4096):
+        parts += attribute_rows_many(model, chosen[k : k + 4096])
+    sizes = [[len(p[0]), len(p[2]), len(p[3]), len(p[4])] for p in parts]
+    starts = np.zeros(len(parts) + 1, dtype=np.uint32)
+    starts[1:] = np.cumsum([sum(n) for n in sizes])
+    row_type = np.uint16 if len(model.keys) <= 1 << 16 else np.uint32
+    return {
+        "rows_keys": np.array(keys, dtype=np.uint64),
+        "rows_starts": starts,
+        "rows_lengths": np.array([n[:3] for n in sizes], dtype=np.uint8).reshape(-1, 3),
+        "rows_rows": np.array([r for p in parts for r in p[0] + p[2] + p[3] + p[4]], dtype=row_type),
+    }
 
 
 #: Families of the CRF's word attributes the network does not read: the tag rates come
@@ -314,6 +434,8 @@ class Model:
         self.pairs = bool(meta.get("pairs"))
         self.name_parts = NameParts(arrays["name_keys"], arrays["name_codes"]) if "name_keys" in arrays else None
         self.clusters = Clusters.from_arrays(arrays)
+        #: the attribute rows of words out of the table of summed weights (:class:`WordRows`)
+        self.word_rows = WordRows.from_arrays(arrays)
         #: the BiLSTM whose scores are added to the CRF's (:mod:`~khabar.extract.tagger.neural`)
         self.neural = neural_of(arrays) if Neural.arrays_of(arrays) else None
         n = len(self.labels)
@@ -467,6 +589,7 @@ class Tagger:
         self._name_vocab: dict[str, int] = {}
         self._name_words: list[str] = []  # id -> name word
         self._phrase_vectors: dict[str, np.ndarray] = {}
+        self._listed: dict[tuple[str, str], int] = {}  # a word-list attribute -> its row (-1: none)
         self._reset()
         # a model trained with BILOU labels (L- last, U- a one-word name) tags in BIO
         self._out_tags = np.array([bio_label(lab) for lab in model.labels], dtype=object)
@@ -555,15 +678,20 @@ class Tagger:
             sums[hit] = model.word_sums[known[hit]]
             opens[hit] = model.word_opens[known[hit]]
         unknown = np.flatnonzero(~hit).tolist()
-        if unknown:  # every attribute of every new word looked up in one search
-            stems([bare_norm(tokens[k]) for k in unknown])  # their stems fetched together (word_attributes)
+        if unknown:
             new_words = [tokens[k] for k in unknown]
-            names = [[attribute_name(f, v) for f, v in attrs] for attrs in all_attributes_many(new_words, model.clusters, model.name_parts)]
-            found = find_rows(model.keys, [stable_hash(x) for ns in names for x in ns])
-            owner = np.repeat(np.arange(len(unknown)), [len(ns) for ns in names])
-            weighted = found >= 0
+            table = model.word_rows
+            filed = table.find([stable_hash(w) if w.isalnum() else 0 for w in new_words]) if table is not None else [-1] * len(unknown)
+            rest = [w for w, at in zip(new_words, filed) if at < 0]
+            stems([bare_norm(w) for w in rest])  # their stems fetched together (word_attributes)
+            made = iter(attribute_rows_many(model, rest))  # every attribute of them looked up in one search
+            rows = [
+                joined_rows(table.parts(at, w, self._listed_rows(w)) if at >= 0 else next(made)) for w, at in zip(new_words, filed)
+            ]
+            owner = np.repeat(np.arange(len(unknown)), [len(r) for r in rows])
             part = np.zeros((len(unknown), len(OFFSETS), self._n), dtype=np.float32)
-            np.add.at(part, owner[weighted], model.weights[found[weighted]])
+            # summed in the order of each word's attributes, as the table's words were
+            np.add.at(part, owner, model.weights[list(chain.from_iterable(rows))])
             sums[unknown] = part
             opens[unknown] = [bool(phrase_starts(bare_norm(tokens[k]))) for k in unknown]
         units = np.zeros(len(tokens), dtype=np.uint64)
@@ -576,6 +704,19 @@ class Tagger:
             units[todo] = [stable_hash(pair_unit(tokens[k])) for k in todo]
         first = self._new_rows(tokens, sums, opens, units)
         self._index.update(zip(tokens, range(first, first + len(tokens))))
+
+    def _listed_rows(self, word: str) -> list[int]:
+        """The rows of the word-list attributes of a plain normalized word
+        (:func:`~khabar.extract.tagger.features.listed_attributes`), in order."""
+        found = self._listed
+        out = []
+        for f, v in listed_attributes(word):
+            row = found.get((f, v))
+            if row is None:
+                row = found[f, v] = int(find_rows(self.model.keys, [stable_hash(attribute_name(f, v))])[0])
+            if row >= 0:
+                out.append(row)
+        return out
 
     def _name_rows(self, rows: np.ndarray, words: tuple[str, ...] | None) -> np.ndarray:
         """The name-word id of each row (0: none), computing it for rows not yet looked at

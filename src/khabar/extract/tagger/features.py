@@ -137,7 +137,23 @@ def _shape(token: str, norm: str) -> str:
 
 @lru_cache(maxsize=300_000)
 def word_attributes(token: str) -> tuple[tuple[str, str], ...]:
-    """(family, value) attributes of one token as written; see the module docstring."""
+    """(family, value) attributes of one token as written; see the module docstring:
+    :func:`own_attributes`, then :func:`listed_attributes` of its letters and digits
+    (an Arabic or Latin word)."""
+    own = own_attributes(token)
+    if own[0][1] not in _LISTED_SHAPES:
+        return own
+    return own + listed_attributes(own[1][1])
+
+
+#: The shapes of the words looked up in khabar's word lists.
+_LISTED_SHAPES = frozenset(("ar", "latin"))
+
+
+def own_attributes(token: str) -> tuple[tuple[str, str], ...]:
+    """The attributes of a token that depend on it alone, not on khabar's word lists
+    (its shape first, then ("w", its letters and digits)): what the model file may hold
+    precomputed for a word (:class:`~khabar.extract.tagger.crf.WordRows`)."""
     norm = normalize(token)
     bare = _letters_and_digits(norm)
     shape = _shape(token, bare)
@@ -157,6 +173,13 @@ def word_attributes(token: str) -> tuple[tuple[str, str], ...]:
     out += [("x2", bare[-2:]), ("x3", bare[-3:]), ("x4", bare[-4:])]
     if norm.startswith("ال"):
         out.append(("G", "al"))
+    return tuple(out)
+
+
+def listed_attributes(bare: str) -> tuple[tuple[str, str], ...]:
+    """The attributes of a word (its letters and digits, Arabic or Latin) from khabar's
+    word lists, as read for each of its clitic readings: they follow its own."""
+    out: list[tuple[str, str]] = []
     lists = word_lists()
     readings = word_readings(bare)
     seen: set[str] = set()
