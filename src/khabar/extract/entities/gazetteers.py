@@ -170,6 +170,12 @@ class _Masks(dict):
     def __missing__(self, word: str) -> int:
         if len(self) > self.MAX:
             self.clear()
+        # most words of news have no bit (three types in four: see _compute_mask), found
+        # here with no generator: a normalized word none of whose endings after at most
+        # four letters (_LONGEST_PROCLITIC) the masks look for
+        if _FOUR and is_normalized(word) and _mask_endings().isdisjoint((word, word[1:], word[2:], word[3:], word[4:])):
+            self[word] = 0
+            return 0
         self[word] = mask = _compute_mask(word)
         return mask
 
@@ -196,6 +202,7 @@ def _mask_endings() -> frozenset[str]:
 #: The longest proclitic sequence: a reading of a word is the word without at most this
 #: many letters in front (and "ال" again after a sequence that holds the article).
 _LONGEST_PROCLITIC = max(len(p) for p, _ in PROCLITICS)
+_FOUR = _LONGEST_PROCLITIC == 4  # what _Masks.__missing__'s first look is written for
 
 
 def _compute_mask(word: str) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, filterfalse, repeat
 from typing import NamedTuple
 
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS
@@ -78,6 +78,22 @@ class _Norms(dict):
             self.clear()
         norm = self[token] = normalize(token)
         return norm
+
+    def learn(self, tokens: list[str]) -> None:
+        """Add the forms of the ``tokens`` not known yet, normalized in one call:
+        normalization maps each character on its own, so the tokens joined by a line break
+        (which no token holds, and which normalizes to itself) normalize to their forms so
+        joined.  Measured on the 19,329 token types of 300 ANT articles: 0.002 s against
+        0.013 s one by one."""
+        new = list(filterfalse(self.__contains__, tokens))
+        if len(new) < 2:
+            return
+        if len(self) + len(new) >= self.MAX:
+            self.clear()
+        joined = "\n".join(new)
+        if joined.count("\n") != len(new) - 1:
+            return  # (a token with a line break: each is normalized on its own)
+        self.update(zip(new, normalize(joined).split("\n")))
 
 
 _NORMS = _Norms()
@@ -147,6 +163,7 @@ _SPLIT_OR_PUNCT = re.compile(f"({_TOKEN_OR_PUNCT.pattern})")
 def _columns(text: str, punctuation: bool) -> Columns:
     parts = (_SPLIT_OR_PUNCT if punctuation else _SPLIT).split(text)
     texts = parts[1::2]
+    _NORMS.learn(texts)
     norms = list(map(_NORMS.__getitem__, texts))
     offsets = list(accumulate(map(len, parts), initial=0))  # where each part starts
     starts, ends = offsets[1:-1:2], offsets[2::2]  # (the last offset is the end of the text)
