@@ -29,6 +29,12 @@ model is built (development figures only: baly2018 folds 1-4 and ANS train/dev).
     python scripts/stance_experiments.py sentence-account  # the same read per candidate sentence
     python scripts/stance_experiments.py decides [1 2]     # the best restatement's other actor (1)
                                                            # or opposite act (2) turn agree to disagree
+    python scripts/stance_experiments.py reader 64 0 32 1 1  # the reader of session 11 (not shipped):
+                                                           # [u, v] on 64 directions beside [u*v, |u-v|]
+                                                           # on 32, no hidden layer, L2 1, a second
+                                                           # sentence head for articles' sentences (0:
+                                                           # one head reads all); reader 0 0 32 1 0 is
+                                                           # the baseline
     python scripts/stance_experiments.py e5                # e5-small cosines of the best candidate
                                                            # and the lead as article-head inputs
     ... --fresh tests/gold/stance/fresh3.jsonl tests/gold/stance/fresh4.jsonl
@@ -459,7 +465,8 @@ def fresh(files: list[Path], pairs: list[Pair], rs: list[mm.PairReading]) -> Non
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("variant", choices=["baseline", "evidence", "relevance", "interactions", "balance", "article-weight", "contradiction", "domains", "no-lead-denies", "fine-offsets", "ans-disagree",
-                                                 "aligned-numbers", "capitals", "account", "decides", "sentence-account", "e5"])
+                                                 "aligned-numbers", "capitals", "account", "decides", "sentence-account", "e5",
+                                                 "reader"])
     parser.add_argument("values", nargs="*", type=float)
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
@@ -489,6 +496,10 @@ def main() -> int:
         fit["article_sentence_weight"] = args.values[0] if args.values else 3.0
     elif args.variant == "no-lead-denies":
         no_lead_denies()
+    elif args.variant == "reader":
+        side, hidden, dims, l2, split = ([*args.values] + [64.0, 0.0, 32.0, 1.0, 1.0][len(args.values) :])[:5]
+        fit.update(side_dims=int(side), sentence_hidden=int(hidden), dims=int(dims), sentence_l2=l2,
+                   split_reader=bool(split))
     elif args.variant == "domains":
         domains(list(args.names))
     elif args.variant == "contradiction":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ from khabar.check.features import analyse, claim_view
 from khabar.check.meaning import (
     ARTICLE_FEATURES,
     DIFFERENCE_FEATURES,
+    DIMENSION,
     REFUTATION_TAGS,
     denies_claim,
     difference_texts,
@@ -25,7 +27,13 @@ from khabar.check.meaning import (
     refutation_row,
 )
 from khabar.check.retrieve import doc_from_article
-from khabar.check.meaning_model import bundled_model, fixture_judgements, load_meaning_model, save_meaning_model
+from khabar.check.meaning_model import (
+    bundled_model,
+    fixture_judgements,
+    load_meaning_model,
+    save_meaning_model,
+)
+from khabar.check.network import Network
 from khabar.errors import InputError
 from khabar.model import Article
 
@@ -182,6 +190,38 @@ def test_a_model_file_round_trips(model, tmp_path) -> None:
     assert back.article is not None and back.article.labels == model.article.labels
     with np.load(path, allow_pickle=False) as data:  # plain arrays, no pickled code
         assert json.loads(str(data["meta"]))["format"] == "khabar-stance-meaning"
+
+
+def _with_reader(model, dims: int = 4):
+    """The model with a reader that reads ``dims`` directions of ``[u, v]`` and gives them no
+    weight: it must judge as the sentence head does."""
+    s = model.sentence
+    k = len(s.labels)
+    reader = Network(s.labels, np.concatenate([s.mean, np.zeros(dims)]), np.concatenate([s.scale, np.ones(dims)]),
+                     (np.hstack([s.weights[0], np.zeros((k, dims))]),), s.biases, s.offsets)
+    side = np.linalg.qr(np.random.default_rng(0).normal(size=(2 * DIMENSION, dims)))[0].T
+    return replace(model, side_projection=side, side_projection_mean=np.zeros(2 * DIMENSION), reader=reader)
+
+
+def test_a_reader_of_articles_is_read_after_the_sentence_rows_and_round_trips(model, tmp_path) -> None:
+    # the reader (articles' sentences, with the claim's and the sentence's own vectors) reads
+    # the sentence head's rows and the [u, v] directions after them; saved and read back
+    assert model.reader is None and model.side_projection.shape[0] == 0  # the shipped model has none
+    wide = _with_reader(model)
+    back = load_meaning_model(save_meaning_model(wide, tmp_path / "m.npz"))
+    assert back.reader is not None and back.reader.inputs == model.sentence.inputs + 4
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as data:
+        assert json.loads(str(data["meta"]))["version"] == 3
+    art = _article("12 قتيلا في قصف سوق الزيتون", "قال المرصد إن 12 شخصا قتلوا في قصف على سوق حي الزيتون في مدينة النهرين.")
+    a, b, c = (check_claim(CLAIM, [art], model=m).articles[0] for m in (model, wide, back))
+    assert (a.stance, round(a.score, 4)) == (b.stance, round(b.score, 4)) == (c.stance, round(c.score, 4))
+
+
+def test_a_model_without_a_reader_is_still_written_as_version_2(model, tmp_path) -> None:
+    with np.load(save_meaning_model(model, tmp_path / "m.npz"), allow_pickle=False) as data:
+        assert json.loads(str(data["meta"]))["version"] == 2
+        assert not any(k.startswith(("reader.", "side_projection")) for k in data.files)
+    assert load_meaning_model(tmp_path / "m.npz").reader is None
 
 
 def test_a_model_file_s_bytes_depend_on_the_model_alone(model, tmp_path) -> None:

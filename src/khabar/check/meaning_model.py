@@ -1,10 +1,14 @@
 """The meaning model: stance from what the claim and the article's sentences say.
 
-Two small heads (:class:`khabar.check.network.Network`), read in turn:
+Small heads (:class:`khabar.check.network.Network`), read in turn:
 
 1. the **sentence head** reads the claim against one candidate sentence
    (:func:`khabar.check.meaning.sentence_scalars` and the sentence encoder's pair vector,
    projected on its main :data:`DIMS` directions) and says *agree*, *disagree* or *other*;
+   a model may hold a **reader** besides (trained with ``split_reader``; the shipped one
+   has none), which reads an article's candidates the same way and the claim's and the
+   sentence's own vectors ``[u, v]`` on their main :data:`SIDE_DIMS` directions, the
+   sentence head then reading only one-sentence pairs;
 2. the **article head** reads an article from its lexical pair features, how much of it is
    on the claim's topic and what the sentence head said of its most relevant sentences
    (:func:`khabar.check.meaning.article_row`), and says *agree*, *disagree*, *discuss* or
@@ -59,10 +63,23 @@ from khabar.check.pairs import Pair, by_claim, claim_folds
 from khabar.errors import InputError, OptionsError
 
 FORMAT = "khabar-stance-meaning"
-VERSION = 2
+#: Version 3 files hold a reader (:data:`SIDE_DIMS`); a model without one is written as
+#: version 2, as before it, so that an unchanged model keeps its bytes.
+VERSION = 3
+READS_VERSIONS = (2, 3)
 #: Directions of the encoder's pair vector the sentence head reads.  On ANS dev, 16-64
 #: directions score alike (macro-F1 0.72) and the whole 1,024 overfit (0.61).
 DIMS = 32
+#: Directions of the claim's and the sentence's own vectors ``[u, v]`` a *reader* (a second
+#: sentence head, for articles' candidates) reads beside the pair vector, when trained with
+#: ``side_dims=SIDE_DIMS, split_reader=True`` (0: no reader, the shipped procedure).  Issue 16,
+#: session 11 (``python scripts/stance_experiments.py reader 64 0 32 1 1`` against ``reader 0 0
+#: 32 1 0``, development figures): baly2018 folds 1-4 by claim (+ANS) macro-F1 0.502 -> 0.507,
+#: disagree 0.243 -> 0.286; ANS dev unchanged (its one-sentence pairs are read by the sentence
+#: head; read by one head for both, ANS fell to 0.739-0.742); fresh7 0.427 -> 0.458.  Not
+#: shipped: searching the whole store of ``tests/check/test_event_claims.py``, a 2018 report of
+#: another event (Turkey condemning the Douma attack) disagreed with a claim about Aleppo.
+SIDE_DIMS = 64
 #: Directions of the difference reading's pair vector (:data:`khabar.check.meaning.
 #: DIFFERENCE_MIN_SEMANTIC`) the sentence head reads: on ANS train -> dev 8 and 16 score
 #: alike (0.75-0.76), 32 a little lower.
@@ -120,29 +137,46 @@ class MeaningModel:
     article: Network | None
     encoder: str = "use"
     description: dict[str, Any] = field(default_factory=dict)
+    #: The sentence reader's view of the two sentences themselves, ``[u, v]`` (claim and
+    #: sentence vectors) on their main directions; (0, 2 * DIMENSION) when it reads none.
+    side_projection: np.ndarray = field(default_factory=lambda: np.zeros((0, 2 * DIMENSION)))
+    side_projection_mean: np.ndarray = field(default_factory=lambda: np.zeros(2 * DIMENSION))
+    #: A second sentence head that reads the articles' candidates (with the ``[u, v]``
+    #: view), the sentence head then reading one-sentence pairs only; None: one head reads both.
+    reader: Network | None = None
 
     def sentence_rows(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
         x = sentence_inputs(claim, cand)
+        width = len(SENTENCE_FEATURES) + self.projection.shape[0] + self.difference_projection.shape[0]
         if not len(x):
-            return np.zeros((0, len(SENTENCE_FEATURES) + self.projection.shape[0] + self.difference_projection.shape[0]))
-        return project_rows(x, self.projection, self.projection_mean, self.difference_projection,
+            return np.zeros((0, width + self.side_projection.shape[0]))
+        rows = project_rows(x, self.projection, self.projection_mean, self.difference_projection,
                             self.difference_projection_mean)
+        if not self.side_projection.shape[0]:
+            return rows
+        side = (side_inputs(claim, cand) - self.side_projection_mean) @ self.side_projection.T
+        return np.hstack([rows, side])
 
     def sentence_probabilities(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
+        """What the head that reads articles' sentences says of each candidate."""
+        head = self.reader or self.sentence
         rows = self.sentence_rows(claim, cand)
-        return self.sentence.probabilities(rows) if len(rows) else np.zeros((0, len(SENTENCE_LABELS)))
+        return head.probabilities(rows[:, : head.inputs]) if len(rows) else np.zeros((0, len(SENTENCE_LABELS)))
 
     def judge(self, reading: PairReading) -> Judgement:
         cand = reading.candidates
         if not len(cand.indices):
             return Judgement("unrelated", 1.0, ())
         rows = self.sentence_rows(reading.claim, cand)
-        probs = self.sentence.probabilities(rows)
+        one = reading.single_sentence or self.article is None
+        head = self.sentence if one else (self.reader or self.sentence)
+        rows = rows[:, : head.inputs]
+        probs = head.probabilities(rows)
         cosine = dict(zip(cand.indices, cand.semantic.tolist()))
         ranked = evidence_order(cand, probs)
         evidence = tuple(ranked[:1] + [i for i in ranked[1:] if cosine[i] >= EVIDENCE_MIN_SEMANTIC])
         similarity = tuple(cosine[i] for i in evidence)
-        if reading.single_sentence or self.article is None:
+        if one:
             j = int(np.argmax(self.sentence.logits(rows)[0]))
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
             score = float(probs[0, j])
@@ -230,43 +264,55 @@ def _rationale(pair: Pair, claim: ClaimReading, an: Analysis, cand: Candidates, 
 # --- training ------------------------------------------------------------------------------
 
 
+def side_inputs(claim: ClaimReading, cand: Candidates) -> np.ndarray:
+    """The claim's and each candidate's own encoder vectors, ``[u, v]`` per row."""
+    n = len(cand.indices)
+    return np.hstack([np.tile(claim.vector, (n, 1)), cand.vectors]) if n else np.zeros((0, 2 * DIMENSION))
+
+
 @dataclass(frozen=True, slots=True)
 class _SentenceSet:
     x: np.ndarray  # scalars + full pair vector
     y: list[str]
     weight: np.ndarray
     pair: np.ndarray  # index of the pair each row comes from
+    side: np.ndarray  # [u, v] of each row
 
 
 def _sentence_set(
     pairs: Sequence[Pair], readings: Sequence[PairReading], other_weight: float, article_weight: float = 1.0
 ) -> _SentenceSet:
     xs: list[np.ndarray] = []
+    sides: list[np.ndarray] = []
     ys: list[str] = []
     ws: list[float] = []
     src: list[int] = []
 
-    def add(rows: np.ndarray, label: str, weight: float, i: int) -> None:
-        for r in rows:
+    def add(rows: np.ndarray, side: np.ndarray, label: str, weight: float, i: int) -> None:
+        for r, v in zip(rows, side):
             xs.append(r)
+            sides.append(v)
             ys.append(label)
             ws.append(weight)
             src.append(i)
 
     for i, (p, r) in enumerate(zip(pairs, readings)):
         rows = sentence_inputs(r.claim, r.candidates)
+        side = side_inputs(r.claim, r.candidates)
         if r.single_sentence:
-            add(rows[:1], p.stance if p.stance in ("agree", "disagree") else "other", 1.0, i)
+            add(rows[:1], side[:1], p.stance if p.stance in ("agree", "disagree") else "other", 1.0, i)
         elif p.stance in ("agree", "disagree"):
-            gold = set(p.rationale)
-            add(rows[[j for j, s in enumerate(r.candidates.indices) if s in gold]], p.stance, article_weight, i)
+            gold = [j for j, s in enumerate(r.candidates.indices) if s in set(p.rationale)]
+            add(rows[gold], side[gold], p.stance, article_weight, i)
             if r.rationale is not None:
-                add(sentence_inputs(r.claim, r.rationale), p.stance, article_weight, i)
+                add(sentence_inputs(r.claim, r.rationale), side_inputs(r.claim, r.rationale), p.stance,
+                    article_weight, i)
         else:
-            add(rows, "other", other_weight * article_weight, i)
+            add(rows, side, "other", other_weight * article_weight, i)
     width = len(SENTENCE_FEATURES) + 4 * DIMENSION
     x = np.vstack(xs) if xs else np.zeros((0, width))
-    return _SentenceSet(x, ys, np.array(ws), np.array(src, dtype=int))
+    sv = np.vstack(sides) if sides else np.zeros((0, 2 * DIMENSION))
+    return _SentenceSet(x, ys, np.array(ws), np.array(src, dtype=int), sv)
 
 
 def _projection(dense: np.ndarray, dims: int) -> tuple[np.ndarray, np.ndarray]:
@@ -304,6 +350,9 @@ def fit_meaning_model(
     balance: float = 0.5,
     other_weight: float = OTHER_WEIGHT,
     article_sentence_weight: float = 1.0,
+    side_dims: int = 0,
+    sentence_hidden: int = 0,
+    split_reader: bool = False,
     description: dict[str, Any] | None = None,
 ) -> MeaningModel:
     """Train both heads on labelled pairs (see the module docstring)."""
@@ -317,17 +366,34 @@ def fit_meaning_model(
     n = len(SENTENCE_FEATURES)
     proj, proj_mean = _projection(sset.x[:, n : n + 2 * DIMENSION], dims)
     dproj, dproj_mean = _projection(sset.x[:, n + 2 * DIMENSION :], difference_dims)
+    if side_dims:
+        sproj, sproj_mean = _projection(sset.side, side_dims)
+    else:
+        sproj, sproj_mean = np.zeros((0, 2 * DIMENSION)), np.zeros(2 * DIMENSION)
 
     def rows(x: np.ndarray) -> np.ndarray:
         return project_rows(x, proj, proj_mean, dproj, dproj_mean)
 
     sx = rows(sset.x)
+    if side_dims:
+        sx = np.hstack([sx, (sset.side - sproj_mean) @ sproj.T])
 
-    def fit_sentence(mask: np.ndarray) -> Network:
-        return fit_network(sx[mask], [sset.y[i] for i in np.nonzero(mask)[0]], labels=s_labels, l2=sentence_l2,
-                           balance=balance, sample_weight=sset.weight[mask])
+    plain = sx.shape[1] - (side_dims if split_reader else 0)
+
+    def fit_sentence(mask: np.ndarray, width: int = plain) -> Network:
+        return fit_network(sx[mask, :width], [sset.y[i] for i in np.nonzero(mask)[0]], labels=s_labels,
+                           l2=sentence_l2, balance=balance, sample_weight=sset.weight[mask], hidden=sentence_hidden)
+
+    def fit_reader(mask: np.ndarray) -> Network | None:
+        return fit_sentence(mask, sx.shape[1]) if split_reader and side_dims else None
+
+    def heads(sentence: Network, article: Network | None, info: dict[str, Any] | None = None,
+              reader: Network | None = None) -> MeaningModel:
+        return MeaningModel(proj, proj_mean, dproj, dproj_mean, sentence, article, "use", info or {}, sproj, sproj_mean,
+                            reader)
 
     sentence = fit_sentence(np.ones(len(sset.y), bool))
+    reader = fit_reader(np.ones(len(sset.y), bool))
     fold_of = np.zeros(len(pairs), dtype=int)
     test_folds = claim_folds(pairs, folds)
     for k, idx in enumerate(test_folds):
@@ -337,14 +403,14 @@ def fit_meaning_model(
     single_rows = [j for j, i in enumerate(sset.pair) if readings[i].single_sentence]
     oof_logits = np.zeros((len(sset.y), len(s_labels)))
     probs: dict[int, np.ndarray] = {}
-    temp = MeaningModel(proj, proj_mean, dproj, dproj_mean, sentence, None)
+    temp = heads(sentence, None, reader=reader)
     for k in range(len(test_folds)):
         held = fold_of[sset.pair] == k
         if held.all() or not held.any():
             continue
         net = fit_sentence(~held)
-        oof_logits[held] = net.logits(sx[held])
-        fold_model = MeaningModel(proj, proj_mean, dproj, dproj_mean, net, None)
+        oof_logits[held] = net.logits(sx[held, :plain])
+        fold_model = heads(net, None, reader=fit_reader(~held))
         for i in article_idx:
             if fold_of[i] == k:
                 probs[i] = fold_model.sentence_probabilities(readings[i].claim, readings[i].candidates)
@@ -381,7 +447,7 @@ def fit_meaning_model(
     info = dict(description or {})
     info.setdefault("pairs", len(pairs))
     info.setdefault("sentence_rows", len(sset.y))
-    return MeaningModel(proj, proj_mean, dproj, dproj_mean, sentence, article, "use", info)
+    return heads(sentence, article, info, reader)
 
 
 def fixture_judgements(model: MeaningModel, name: str, path: str | Path) -> dict[str, Any]:
@@ -403,7 +469,7 @@ def save_meaning_model(model: MeaningModel, path: str | Path) -> Path:
     """Write the model as one ``.npz`` of arrays (atomically)."""
     meta = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if model.reader is not None or model.side_projection.shape[0] else 2,
         "encoder": model.encoder,
         "sentence_features": list(SENTENCE_FEATURES),
         "article_features": list(ARTICLE_FEATURES),
@@ -419,6 +485,11 @@ def save_meaning_model(model: MeaningModel, path: str | Path) -> Path:
         "difference_projection_mean": model.difference_projection_mean.astype(np.float32),
         **model.sentence.arrays("sentence"),
     }
+    if model.reader is not None:
+        arrays.update(model.reader.arrays("reader"))
+    if model.side_projection.shape[0]:
+        arrays["side_projection"] = model.side_projection.astype(np.float32)
+        arrays["side_projection_mean"] = model.side_projection_mean.astype(np.float32)
     if model.article is not None:
         arrays.update(model.article.arrays("article"))
     return write_npz(path, arrays)
@@ -447,8 +518,8 @@ def _from_arrays(arrays: dict[str, np.ndarray], source: str) -> MeaningModel:
         raise InputError(source, f"not a khabar stance model ({err})") from None
     if meta.get("format") != FORMAT:
         raise InputError(source, f'not a khabar meaning model (expected "format": "{FORMAT}")')
-    if meta.get("version") != VERSION:
-        raise InputError(source, f"stance model version {meta.get('version')!r}; this khabar reads version {VERSION}")
+    if meta.get("version") not in READS_VERSIONS:
+        raise InputError(source, f"stance model version {meta.get('version')!r}; this khabar reads versions {READS_VERSIONS}")
     if tuple(meta.get("sentence_features", ())) != SENTENCE_FEATURES or (
         meta.get("article_labels") and tuple(meta.get("article_features", ())) != ARTICLE_FEATURES
     ):
@@ -456,23 +527,31 @@ def _from_arrays(arrays: dict[str, np.ndarray], source: str) -> MeaningModel:
     try:
         sentence = Network.from_arrays(meta["sentence_labels"], arrays, "sentence")
         article = Network.from_arrays(meta["article_labels"], arrays, "article") if meta["article_labels"] else None
+        reader = Network.from_arrays(meta["sentence_labels"], arrays, "reader") if "reader.mean" in arrays else None
         projection = np.asarray(arrays["projection"], dtype=np.float64)
         projection_mean = np.asarray(arrays["projection_mean"], dtype=np.float64)
         dprojection = np.asarray(arrays["difference_projection"], dtype=np.float64)
         dprojection_mean = np.asarray(arrays["difference_projection_mean"], dtype=np.float64)
+        sprojection = np.asarray(arrays.get("side_projection", np.zeros((0, 2 * DIMENSION))), dtype=np.float64)
+        sprojection_mean = np.asarray(arrays.get("side_projection_mean", np.zeros(2 * DIMENSION)), dtype=np.float64)
     except (KeyError, ValueError) as err:
         raise InputError(source, f"stance model is incomplete or malformed: {err}") from None
     if projection.ndim != 2 or projection.shape[1] != 2 * DIMENSION or projection_mean.shape != (2 * DIMENSION,):
         raise InputError(source, f"stance model projection has shape {projection.shape}")
     if dprojection.ndim != 2 or dprojection.shape[1] != 2 * DIMENSION or dprojection_mean.shape != (2 * DIMENSION,):
         raise InputError(source, f"stance model difference projection has shape {dprojection.shape}")
-    if sentence.inputs != len(SENTENCE_FEATURES) + projection.shape[0] + dprojection.shape[0]:
+    if sprojection.ndim != 2 or sprojection.shape[1] != 2 * DIMENSION or sprojection_mean.shape != (2 * DIMENSION,):
+        raise InputError(source, f"stance model side projection has shape {sprojection.shape}")
+    width = len(SENTENCE_FEATURES) + projection.shape[0] + dprojection.shape[0]
+    if (reader is not None and (reader.inputs != width + sprojection.shape[0] or sentence.inputs != width)) or (
+        reader is None and sentence.inputs != width + sprojection.shape[0]
+    ):
         raise InputError(source, "stance model sentence head does not fit its features")
     if article is not None and article.inputs != len(ARTICLE_FEATURES):
         raise InputError(source, "stance model article head does not fit its features")
     return MeaningModel(projection, projection_mean, dprojection, dprojection_mean, sentence, article,
                         str(meta.get("encoder", "use")),
-                        dict(meta.get("description", {})))
+                        dict(meta.get("description", {})), sprojection, sprojection_mean, reader)
 
 
 @lru_cache(maxsize=1)
