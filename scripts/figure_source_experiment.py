@@ -30,7 +30,15 @@ choice as a feature, 0.882 without; fresh7 once: rules 0.844, scorer 0.844 / 0.7
 rerun when the gold grows.
 
     python scripts/figure_source_experiment.py [--splits dev fresh2 ... fresh6] [--folds 5]
-        [--confirm fresh7] [--l2 0.01 0.1] [--dump candidates.jsonl]
+        [--confirm fresh7] [--l2 0.01 0.1] [--dump candidates.jsonl] [--seeds 11 12 13]
+
+On text the rules were not tuned to: each fresh split's examples made by the code as it stood
+before that split was tuned to (its candidates and the rules' choice both), then pooled::
+
+    git archive 787c55f src | tar -x -C /tmp/r4   # fresh4; e3e3399 fresh5, e31caa3 fresh6
+    PYTHONPATH=/tmp/r4/src python scripts/figure_source_experiment.py --splits fresh4 --examples-out /tmp/f4.pkl
+    python scripts/figure_source_experiment.py --splits fresh7 --examples-out /tmp/f7.pkl   # main a55e5ea-0ae2957
+    python scripts/figure_source_experiment.py --pool /tmp/f4.pkl /tmp/f5.pkl /tmp/f6.pkl /tmp/f7.pkl --seeds 11 12 13 --l2 0.1
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import pickle
 import random
 import re
 from collections.abc import Sequence
@@ -184,7 +193,10 @@ def candidates(doc, claim) -> list[Candidate]:
         link = c.link
         if link.kind != "unattributed":
             probe = dataclasses.replace(claim, source_chain=(link,))
-            link = resolve_anaphors([probe], doc.quotes, doc.article.text)[0].primary_source
+            try:
+                link = resolve_anaphors([probe], doc.quotes, doc.article.text)[0].primary_source
+            except TypeError:  # the code of an older commit (see --examples-out): no text argument
+                link = resolve_anaphors([probe], doc.quotes)[0].primary_source
         merged = out.setdefault(_key(link), Candidate(link, set()))
         merged.features |= c.features
     return list(out.values())
@@ -275,6 +287,23 @@ def rules_score(examples: Sequence[Example]) -> tuple[int, int]:
     return sum(e.lenient[i] for e, i in zip(examples, idx)), sum(e.strict[i] for e, i in zip(examples, idx))
 
 
+def cross_validate(pooled: Sequence[Example], folds: int, seed: int, l2s: Sequence[float]) -> None:
+    n = len(pooled)
+    arts = sorted({e.article for e in pooled})
+    random.Random(seed).shuffle(arts)
+    fold_of = {a: i % folds for i, a in enumerate(arts)}
+    for use_rules in (True, False):
+        for l2 in l2s:
+            tl = ts = 0
+            for k in range(folds):
+                train = [e for e in pooled if fold_of[e.article] != k]
+                test = [e for e in pooled if fold_of[e.article] == k]
+                a, b = evaluate(train, test, use_rules=use_rules, l2=l2)
+                tl, ts = tl + a, ts + b
+            print(f"scorer CV by article ({folds} folds, shuffle {seed}, rules feature {'on' if use_rules else 'off'}, l2 {l2}): "
+                  f"{tl / n:.3f} lenient, {ts / n:.3f} strict", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--splits", nargs="+", default=["dev", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
@@ -282,27 +311,33 @@ def main() -> None:
     ap.add_argument("--confirm", default=None)
     ap.add_argument("--l2", type=float, nargs="+", default=[0.01, 0.1])
     ap.add_argument("--dump", default=None, help="write the candidates (JSON lines) here")
+    ap.add_argument("--examples-out", default=None, help="write the examples of --splits (pickle) here and stop")
+    ap.add_argument("--pool", nargs="+", default=None, help="read the examples from these files instead of --splits")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[11])
     args = ap.parse_args()
-    pooled = [e for s in args.splits for e in examples_of(s)]
+    if args.pool:
+        pooled = []
+        for path in args.pool:
+            with open(path, "rb") as f:
+                rows = pickle.load(f)
+            pooled += [Example(a, [Candidate(SourceLink(t, k), set(fs)) for t, k, fs in cands], lenient, strict)
+                       for a, cands, lenient, strict in rows]
+    else:
+        pooled = [e for s in args.splits for e in examples_of(s)]
+    if args.examples_out:
+        with open(args.examples_out, "wb") as f:
+            pickle.dump([(e.article, [(c.link.text, c.link.kind, sorted(c.features)) for c in e.cands], e.lenient, e.strict)
+                         for e in pooled], f)
+        print(f"{len(pooled)} examples of {args.splits} written to {args.examples_out}")
+        return
     n = len(pooled)
     ceiling = sum(any(e.lenient) for e in pooled)
     rl, rs = rules_score(pooled)
-    print(f"pooled {args.splits}: {n} matched figures, {len({e.article for e in pooled})} articles, "
+    print(f"pooled {args.pool or args.splits}: {n} matched figures, {len({e.article for e in pooled})} articles, "
           f"{sum(len(e.cands) for e in pooled) / n:.2f} candidates a figure")
     print(f"ceiling (a right candidate, lenient): {ceiling / n:.3f}; rules: {rl / n:.3f} lenient, {rs / n:.3f} strict")
-    arts = sorted({e.article for e in pooled})
-    random.Random(11).shuffle(arts)
-    fold_of = {a: i % args.folds for i, a in enumerate(arts)}
-    for use_rules in (True, False):
-        for l2 in args.l2:
-            tl = ts = 0
-            for k in range(args.folds):
-                train = [e for e in pooled if fold_of[e.article] != k]
-                test = [e for e in pooled if fold_of[e.article] == k]
-                a, b = evaluate(train, test, use_rules=use_rules, l2=l2)
-                tl, ts = tl + a, ts + b
-            print(f"scorer CV by article ({args.folds} folds, rules feature {'on' if use_rules else 'off'}, l2 {l2}): "
-                  f"{tl / n:.3f} lenient, {ts / n:.3f} strict")
+    for seed in args.seeds:
+        cross_validate(pooled, args.folds, seed, args.l2)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as f:
             for e in pooled:
