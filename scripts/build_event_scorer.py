@@ -1,4 +1,4 @@
-"""Train the event scorer (khabar.relate.stories.scorer) on the event gold's dev, fresh, fresh2, fresh3 and fresh4 splits.
+"""Train the event scorer (khabar.relate.stories.scorer) on the event gold's labelled splits (``--splits``).
 
 1. Every dev article (``tests/gold/events``: both files, one event and storyline each) is
    signed as ``khabar stories`` signs it (``--encoder``: use or static).
@@ -13,8 +13,10 @@
    stream, so the same document frequencies and competing events), at each threshold, and
    only the held-out fold's pairs are scored (a pair across storylines counts in the fold
    of its first article's storyline); ``--repeats`` deals of the folds are pooled.
-   The threshold is the one with the best recall whose pooled event-pair precision reaches
-   ``--precision`` (0.90).
+   The threshold is the one with the best recall whose event-pair precision reaches
+   ``--precision`` (0.90): pooled (``--rule pooled``), or on at least half of the splits
+   (``--rule splits``, shipped for USE since session 11: the pooled figure is held down by
+   the splits whose near pairs were drawn hardest, whatever the threshold).
 4. The model is trained again on all dev rows and written, with the threshold and the
    cross-validation figures, to ``src/khabar/relate/data/event-scorer-<encoder>.json``.
 
@@ -136,6 +138,16 @@ def scorer_of(x: np.ndarray, y: np.ndarray, *, l2: float, drop: tuple[str, ...] 
     )
 
 
+def reaches(pooled: PairScores, per_split: dict[str, PairScores], floor: float, rule: str) -> bool:
+    """Whether a threshold's cross-validated precision reaches ``floor``: pooled over all pairs
+    (``pooled``), or on at least half of the splits (``splits``: the median split's).  The pooled
+    figure is set by the splits whose near pairs were drawn hardest (fresh2 0.70 at 0.45 in
+    session 11), so it asks for a higher threshold than unseen days need."""
+    if rule == "pooled":
+        return pooled.precision >= floor
+    return 2 * sum(sc.precision >= floor for sc in per_split.values()) >= len(per_split)
+
+
 def group(items: list[SignedArticle], options: StoryOptions, scorer: EventScorer) -> dict[str, str]:
     return assign_stories(items, options=options, index=StoryIndex(options, scorer=scorer))
 
@@ -148,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="fold deals, pooled (few big events make one deal noisy)")
     parser.add_argument("--precision", type=float, default=0.90)
     parser.add_argument("--thresholds", default="", help="comma-separated thresholds to cross-validate (default 0.10 to 0.80 by 0.05)")
+    parser.add_argument(
+        "--rule", default="pooled", choices=("pooled", "splits"),
+        help="pooled: best recall whose pooled precision reaches --precision; splits: best recall at which "
+        "at least half of the splits (the median split) reach it",
+    )
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--out", type=Path, default=None, help="default: the shipped model file of the encoder")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (weight 0)")
@@ -214,15 +231,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"threshold  CV event pairs P / R / F1 (dev, {args.folds} storyline folds x {args.repeats} deals, pooled)")
     for t, sc in table.items():
         print(f"  {t:.2f}    {sc.precision:.3f} / {sc.recall:.3f} / {sc.f1:.3f}  (false joins {sc.false_positives})")
-    good = [t for t, sc in table.items() if sc.precision >= args.precision]
+    per_split = {t: {k: PairScores.of(v) for k, v in sorted(by_split[t].items())} for t in thresholds}
+    for t in thresholds:
+        print(f"  at {t:.2f} by split: " + "; ".join(
+            f"{k} {sc.precision:.3f} / {sc.recall:.3f} ({sc.false_positives})" for k, sc in per_split[t].items()
+        ))
+    good = [t for t in thresholds if reaches(table[t], per_split[t], args.precision, args.rule)]
     chosen = max(good, key=lambda t: (table[t].recall, -t)) if good else max(thresholds)
     cv = table[chosen]
-    print(f"chosen threshold {chosen}: CV P {cv.precision:.3f} R {cv.recall:.3f} F1 {cv.f1:.3f}")
-    for t in sorted({chosen, 0.40, 0.45, 0.50} & set(thresholds)):
-        parts = {k: PairScores.of(v) for k, v in sorted(by_split[t].items())}
-        print(f"  at {t:.2f} by split: " + "; ".join(
-            f"{k} {sc.precision:.3f} / {sc.recall:.3f} ({sc.false_positives} false joins)" for k, sc in parts.items()
-        ))
+    print(f"chosen threshold {chosen} (rule {args.rule}): CV P {cv.precision:.3f} R {cv.recall:.3f} F1 {cv.f1:.3f}")
 
     if args.threshold is not None:
         chosen = args.threshold
@@ -240,11 +257,13 @@ def main(argv: list[str] | None = None) -> int:
             l2=args.l2,
             left_out=list(drop),
             cross_validation=f"{args.folds} folds by storyline, {args.repeats} deals pooled; threshold = "
-            + (f"{args.threshold} as given" if args.threshold is not None else f"best recall with pooled event-pair precision >= {args.precision}"),
+            + (f"{args.threshold} as given" if args.threshold is not None else (
+                f"best recall with pooled event-pair precision >= {args.precision}" if args.rule == "pooled"
+                else f"best recall with event-pair precision >= {args.precision} on at least half of the splits")),
             cv_event_pairs={"precision": round(cv.precision, 3), "recall": round(cv.recall, 3), "f1": round(cv.f1, 3)},
             built=dt.date.today().isoformat(),
             command="python scripts/build_event_scorer.py --encoder " + args.encoder + (f" --drop {args.drop}" if drop else "")
-            + f" --splits {args.splits}" + (f" --threshold {args.threshold}" if args.threshold is not None else ""),
+            + f" --splits {args.splits}" + (f" --rule {args.rule}" if args.rule != "pooled" else "") + (f" --threshold {args.threshold}" if args.threshold is not None else ""),
         ),
         encoding="utf-8",
     )
