@@ -235,6 +235,10 @@ class _Sentence(_Tokens):
         limit = min(self.n, i + 1 + MAX_COMPLEMENT_DISTANCE)
         rest_at: int | None = None
         found: tuple[str, int, int] | None = None
+        # (asked of each word below: where none can hold, not asked)
+        anonymity = self._anonymity_words()
+        last_anonymity = anonymity[-1] if anonymity else -1
+        attached = [p for p in verb.preps if len(p) == 1]
         j = i + 1
         while j < limit:
             w = self.norm(j)
@@ -267,10 +271,10 @@ class _Sentence(_Tokens):
                 else:
                     found = ("colon", j, nxt)
                 break
-            if self.is_complement(j):
+            if _complement_at(w) and self.is_complement(j):
                 found = ("indirect", j, j)
                 break
-            for prep in verb.preps:
+            for prep in verb.preps if (attached and w[:1] in attached) or w in verb.preps or w == "لي" else ():
                 if len(prep) == 1 and w.startswith(prep) and _complement_at(w[1:]):
                     found = ("indirect", j, j)  # بأن
                     break
@@ -289,7 +293,7 @@ class _Sentence(_Tokens):
                 if close is not None:
                     j = close + 1
                     continue
-            unnamed = self.anonymity_end(j)
+            unnamed = self.anonymity_end(j) if j < last_anonymity else 0
             if unnamed:
                 j = unnamed  # "طالبا ألا ينشر اسمه": circumstance, what is said comes after it
                 continue
