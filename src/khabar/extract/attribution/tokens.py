@@ -102,7 +102,7 @@ class _Tokens:
                     self._name_not_verb(k, k + 2)  # "المهندس [يعرب] القضاة": a title of address names someone
         # pair quotation marks: token index of opener -> closer (or n when unclosed)
         self.closer: dict[int, int] = {}
-        marks = [i for i, w in enumerate(view.norms) if w == _QUOTE]
+        marks = [i for i, w in enumerate(view.norms) if w == _QUOTE] if _QUOTE in view.norms else []
         opened: int | None = None
         for i in marks:
             if opened is None:
