@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from khabar.extract.per_word import PerWord
 from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
-from khabar.text.ar.tokenize import Token, has_split_letter, rejoined_split_letters, tokenize
+from khabar.text.ar.tokenize import Token, columns, has_split_letter, rejoined_split_letters, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +39,17 @@ _KEPT = 256
 @lru_cache(maxsize=_KEPT)
 def sentence_tokens(text: str) -> SentenceTokens:
     """:class:`SentenceTokens` of one sentence."""
+    dot, split = has_abbreviation_dot(text), has_split_letter(text)
+    if not dot and not split:
+        # most sentences: the columns the name tagger already made for the sentence (kept
+        # by :func:`columns`), the tokens built from them here only (not also kept by
+        # :func:`tokenize`), and no transposition back to columns
+        cols = columns(text, punctuation=True)
+        return SentenceTokens(tuple(cols.tokens()), cols.norms, cols.starts, cols.ends, tuple(map(_IS_WORD.__getitem__, cols.norms)))
     toks = tokenize(text, punctuation=True)
-    if has_abbreviation_dot(text):
+    if dot:
         toks = without_abbreviation_dots(toks, abbreviations())
-    if has_split_letter(text):
+    if split:
         toks = rejoined_split_letters(text, toks, abbreviations())  # "وقد ر العمري" (Baly)
     # the columns in one transposition of the (text, start, end, norm) tuples
     _, starts, ends, norms = zip(*toks) if toks else ((), (), (), ())
