@@ -240,7 +240,7 @@ def eval_stance(
     help="The folder the gold's article paths are relative to.",
 )
 @click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh, fresh2 ... fresh9); all when unset.")
-@click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event (the learned scorer: a probability, default 0.35 with USE, 0.3 static).")
+@click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event (the learned scorer: a probability, default 0.45 with USE, 0.3 static).")
 @click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
 @click.option("--meaning-encoder", show_default=False, help="What encodes the meaning: use or static.")
