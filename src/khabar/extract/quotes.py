@@ -44,6 +44,7 @@ from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, compleme
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.extract.per_word import PerWord
 from khabar.model import Article, EntityMention, Quote, Sentence
+from khabar.text.ar.clitics import ARTICLE_PROCLITICS
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import words
 
@@ -66,10 +67,14 @@ class _Speaker:
 
 
 def _bare(w: str) -> str:
-    for prefix in ("وال", "بال", "لل", "ال"):
+    for prefix in _ARTICLES_LONGEST_FIRST:
         if w.startswith(prefix) and len(w) - len(prefix) >= 2:
-            return w[len(prefix) :] if prefix != "لل" else w[2:]
+            return w[len(prefix) :]
     return w
+
+
+#: The proclitic sequences holding the article (text.ar.clitics), longest first.
+_ARTICLES_LONGEST_FIRST = tuple(sorted(ARTICLE_PROCLITICS, key=len, reverse=True))
 
 
 #: A word without its article (and a و/ب before it): asked of every word of every speaker,
