@@ -38,14 +38,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+import extraction_run
 
 
 def _clock() -> tuple[float, float]:
@@ -54,19 +52,10 @@ def _clock() -> tuple[float, float]:
 
 def run_once(n: int, seed: int, again: bool = False, batch: int | None = None) -> dict:
     """One measurement in this process: {"articles", "words", "times": {name: [wall, cpu]}}."""
-    import khabar
     from khabar.extract.entities import link_entities
-    from khabar.model import Document
-    from khabar.pipeline import PIPELINE, run_component
     from khabar.relate.statements import quote_facts
 
-    files = sorted((SHARED / "corpora" / "ant").glob("*/*/*.txt"))
-    if not files:
-        sys.exit("../shared/corpora/ant is missing")
-    random.Random(seed).shuffle(files)
-    articles = khabar.read(files[:n], errors="skip") + khabar.read([SHARED / "seeds", ROOT / "examples"])
-    loader = khabar.read(files[n : n + 1], errors="skip") or articles[-1:]
-    first, *rest = PIPELINE
+    articles, loader = extraction_run.sample(n, seed)
     times: dict[str, list[float]] = {}
 
     def add(name: str, since: tuple[float, float]) -> None:
@@ -76,68 +65,38 @@ def run_once(n: int, seed: int, again: bool = False, batch: int | None = None) -
         t[1] += now[1] - since[1]
 
     start = _clock()
-    doc = run_component(first, Document(article=loader[0]))
-    for c in rest:
-        doc = run_component(c, doc)
-    link_entities(list(doc.mentions))
+    extraction_run.load(loader)
     add("loading (first article)", start)
-    import khabar.cli.common as command  # the heap as a command has it once loaded (older checkouts: as it is)
-
-    if hasattr(command, "settle_heap") and not os.environ.get("KHABAR_BENCH_NO_SETTLE"):
-        command.settle_heap()
+    if not os.environ.get("KHABAR_BENCH_NO_SETTLE"):
+        extraction_run.settle_heap()
     words = sum(len(a.body.split()) for a in articles)
-    import khabar.pipeline as pipeline
-
-    many = getattr(pipeline, "run_component_many", None)  # older checkouts: one article at a time
-    if batch is None:
-        batch = getattr(pipeline, "BATCH", 1)
-    if many is None:
-        batch = 1
-    steps = [first, *rest]
-    import contextlib
-
-    try:
-        from khabar.extract.heap import extraction_heap as heap
-    except ImportError:
-        heap = contextlib.nullcontext
+    batch = extraction_run.batch_size(batch)
     for suffix in ("", " again") if again else ("",):
-        done = []
-        for k in range(0, len(articles), batch):
-            with heap():  # the collector as analyze_many sets it (older checkouts: as it is)
-                # as analyze_many runs them: a component with a batch form once over the batch,
-                # the others article by article (the sentences untimed)
-                docs = [Document(article=a) for a in articles[k : k + batch]]
-                i = 0
-                while i < len(steps):
-                    c = steps[i]
-                    if many is not None and batch > 1 and getattr(c, "run_many", None) is not None:
-                        start = _clock()
-                        docs = many(c, docs)
-                        add(c.name + suffix, start)
-                        i += 1
-                        continue
-                    j = i
-                    while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
-                        j += 1
-                    for n, doc in enumerate(docs):
-                        for c in steps[i:j]:
-                            start = _clock()
-                            doc = run_component(c, doc)
-                            if c is not first:
-                                add(c.name + suffix, start)
-                        docs[n] = doc
-                    i = j
-            done += docs
+
+        def timed(name: str, call, suffix: str = suffix):
+            start = _clock()
+            out = call()
+            add(name + suffix, start)
+            return out
+
+        done = extraction_run.run_layer(articles, batch, timed)
         start = _clock()
         link_entities([m for d in done for m in d.mentions])
         add("entities (linking)" + suffix, start)
-        parts = [c.name + suffix for c in rest] + ["entities (linking)" + suffix]
+        parts = [c + suffix for c in _components()] + ["entities (linking)" + suffix]
         times["extraction layer" + suffix] = [sum(times[name][k] for name in parts) for k in (0, 1)]
     quotes = [q for d in done for q in d.quotes]
     start = _clock()
     facts = quote_facts(quotes, {d.article.id: d.article for d in done}, {d.article.id: d.sentences for d in done})
     add("quote facts (one event)", start)
     return {"articles": len(done), "words": words, "quotes": len(quotes), "facts": len(facts), "times": times}
+
+
+def _components() -> list[str]:
+    """The names of the timed components: every one of the pipeline but the first (the sentences)."""
+    from khabar.pipeline import PIPELINE
+
+    return [c.name for c in PIPELINE[1:]]
 
 
 def measure(args: argparse.Namespace, src: str | None = None) -> dict:

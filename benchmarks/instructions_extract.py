@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import re
 import shutil
 import subprocess
@@ -36,8 +35,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+import extraction_run
+
 HELPER_C = """
 #include <valgrind/callgrind.h>
 void khabar_toggle(void) { CALLGRIND_TOGGLE_COLLECT; }
@@ -62,10 +61,7 @@ def run_once(n: int, seed: int, helper: str, component: str | None = None) -> No
     (with ``component``, around that component's only, instrumenting only there)."""
     import ctypes
 
-    import khabar
     from khabar.extract.entities import link_entities
-    from khabar.model import Document
-    from khabar.pipeline import PIPELINE, run_component, run_component_many
 
     lib = ctypes.CDLL(helper)
     on = off = lib.khabar_toggle
@@ -82,62 +78,20 @@ def run_once(n: int, seed: int, helper: str, component: str | None = None) -> No
 
     def counting(name: str) -> bool:
         return component is None or name == component
-    files = sorted((SHARED / "corpora" / "ant").glob("*/*/*.txt"))
-    random.Random(seed).shuffle(files)
-    articles = khabar.read(files[:n], errors="skip") + khabar.read([SHARED / "seeds", ROOT / "examples"])
-    loader = khabar.read(files[n : n + 1], errors="skip") or articles[-1:]
-    first, *rest = PIPELINE
-    doc = run_component(first, Document(article=loader[0]))
-    for c in rest:
-        doc = run_component(c, doc)
-    link_entities(list(doc.mentions))
-    import khabar.cli.common as command
-    import khabar.pipeline as pipeline
 
-    if hasattr(command, "settle_heap"):
-        command.settle_heap()
-    batch = getattr(pipeline, "BATCH", 1)
-    steps = [first, *rest]
-    import contextlib
-
-    try:
-        from khabar.extract.heap import extraction_heap as heap
-    except ImportError:
-        heap = contextlib.nullcontext
-    done = []
-    for k in range(0, len(articles), batch):
-        with heap():  # the collector as analyze_many sets it (older checkouts: as it is)
-            docs = [Document(article=a) for a in articles[k : k + batch]]
-            i = 0
-            while i < len(steps):
-                if batch > 1 and getattr(steps[i], "run_many", None) is not None:
-                    counted = counting(steps[i].name)
-                    if counted:
-                        on()
-                    docs = run_component_many(steps[i], docs)
-                    if counted:
-                        off()
-                    i += 1
-                    continue
-                j = i
-                while j < len(steps) and (batch == 1 or getattr(steps[j], "run_many", None) is None):
-                    j += 1
-                for m, d in enumerate(docs):
-                    for c in steps[i:j]:
-                        if c is first or not counting(c.name):
-                            d = run_component(c, d)  # the sentences: not counted, as the bench does not time them
-                        else:
-                            on()
-                            d = run_component(c, d)
-                            off()
-                    docs[m] = d
-                i = j
-        done += docs
-    if counting("linking"):
+    def counted(name: str, call):
+        if not counting(name):
+            return call()  # the sentences and the other components: not counted
         on()
-    link_entities([m for d in done for m in d.mentions])
-    if counting("linking"):
+        out = call()
         off()
+        return out
+
+    articles, loader = extraction_run.sample(n, seed)
+    extraction_run.load(loader)
+    extraction_run.settle_heap()
+    done = extraction_run.run_layer(articles, extraction_run.batch_size(), counted)
+    counted("linking", lambda: link_entities([m for d in done for m in d.mentions]))
     print(f"{len(done)} articles, {sum(len(d.quotes) for d in done)} quotes, {sum(len(d.claims) for d in done)} claims")
 
 
