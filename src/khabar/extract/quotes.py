@@ -42,7 +42,7 @@ from khabar.extract.attribution import (
 )
 from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, complement_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
-from khabar.extract.per_word import PerWord
+from khabar.text.per_word import PerWord
 from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS
 from khabar.text.ar.normalize import normalize

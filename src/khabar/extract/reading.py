@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.per_word import PerWord
 from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
-from khabar.text.ar.tokenize import Token, columns, has_split_letter, rejoined_split_letters, tokenize
+from khabar.text.ar.tokenize import WORD_LIKE, Token, columns, has_split_letter, rejoined_split_letters, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ def sentence_tokens(text: str) -> SentenceTokens:
         # by :func:`columns`), the tokens built from them here only (not also kept by
         # :func:`tokenize`), and no transposition back to columns
         cols = columns(text, punctuation=True)
-        return SentenceTokens(tuple(cols.tokens()), cols.norms, cols.starts, cols.ends, tuple(map(_IS_WORD.__getitem__, cols.norms)))
+        return SentenceTokens(tuple(cols.tokens()), cols.norms, cols.starts, cols.ends, tuple(map(WORD_LIKE.__getitem__, cols.norms)))
     toks = tokenize(text, punctuation=True)
     if dot:
         toks = without_abbreviation_dots(toks, abbreviations())
@@ -53,8 +52,5 @@ def sentence_tokens(text: str) -> SentenceTokens:
         toks = rejoined_split_letters(text, toks, abbreviations())  # "وقد ر العمري" (Baly)
     # the columns in one transposition of the (text, start, end, norm) tuples
     _, starts, ends, norms = zip(*toks) if toks else ((), (), (), ())
-    return SentenceTokens(tuple(toks), norms, starts, ends, tuple(map(_IS_WORD.__getitem__, norms)))
+    return SentenceTokens(tuple(toks), norms, starts, ends, tuple(map(WORD_LIKE.__getitem__, norms)))
 
-
-#: A normalized token is a word or a number (it opens with a letter or a digit), per form.
-_IS_WORD: PerWord[bool] = PerWord(lambda norm: norm[:1].isalnum())

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import le
 
-from khabar.extract.per_word import PerWord
+from khabar.text.per_word import PerWord
 from khabar.extract.reading import sentence_tokens
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_tagged

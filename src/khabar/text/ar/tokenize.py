@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS
 from khabar.text.ar.normalize import normalize
+from khabar.text.per_word import PerWord
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 _AR_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\ufb50-\ufdfb\ufe70-\ufefc"
@@ -67,17 +68,9 @@ class Token(NamedTuple):
 _new_token = tuple.__new__
 
 
-class _Norms(dict):
+class _Norms(PerWord[str]):
     """Normalized form of each token as written, computed once per form (a dict read is
-    a fraction of a cached call); cleared when it holds ``MAX`` forms."""
-
-    MAX = 200_000
-
-    def __missing__(self, token: str) -> str:
-        if len(self) >= self.MAX:
-            self.clear()
-        norm = self[token] = normalize(token)
-        return norm
+    a fraction of a cached call)."""
 
     def learn(self, tokens: list[str]) -> None:
         """Add the forms of the ``tokens`` not known yet, normalized in one call:
@@ -96,7 +89,7 @@ class _Norms(dict):
         self.update(zip(new, normalize(joined).split("\n")))
 
 
-_NORMS = _Norms()
+_NORMS = _Norms(normalize)
 
 
 #: Texts up to this long have their tokens kept (a sentence; not a whole article).
@@ -133,26 +126,15 @@ class Columns(NamedTuple):
     def words(self) -> "Columns":
         """The word and number tokens (the normalized form opens with a letter or digit):
         of ``columns(text, punctuation=True)``, the same as ``columns(text)``."""
-        keep = list(map(_WORDLIKE.__getitem__, self.norms))
+        keep = list(map(WORD_LIKE.__getitem__, self.norms))
         if all(keep):
             return self
         return Columns(*(tuple(compress(column, keep)) for column in self))
 
 
-class _WordLike(dict):
-    """Whether a normalized token is a word or a number (its first character a letter or
-    a digit), computed once per form."""
-
-    MAX = 200_000
-
-    def __missing__(self, norm: str) -> bool:
-        if len(self) >= self.MAX:
-            self.clear()
-        word = self[norm] = norm[:1].isalnum()
-        return word
-
-
-_WORDLIKE = _WordLike()
+#: Whether a normalized token is a word or a number (its first character a letter or a
+#: digit), per form.
+WORD_LIKE: PerWord[bool] = PerWord(lambda norm: norm[:1].isalnum())
 
 # The token patterns as one group, for ``re.split``: text between tokens and tokens in
 # turn, found in C (no match object per token).

@@ -1,4 +1,5 @@
-"""Answers the rules ask of a word, computed once per word (a word of news is met many times)."""
+"""Answers asked of a word, computed once per word (a word of news is met many times): the
+tokenizer's normalized forms and the rules' questions alike."""
 
 from __future__ import annotations
 
