@@ -145,6 +145,25 @@ def test_a_forked_part_that_fails_raises_here_and_every_worker_ends(bad, error, 
     assert _children() == before
 
 
+def test_a_worker_gone_while_being_fed_is_reported_by_the_part_it_died_on():
+    """The parent may feed a worker after it died (a broken pipe) and before reading its end:
+    the error names the part it held without result, not the part being fed (CI, 5 Dec)."""
+    from khabar.scale.engines import WorkerDied, _Kid
+
+    task_r, task_w = os.pipe()
+    result_r, result_w = os.pipe()
+    os.close(task_r)  # the worker is gone: nobody reads its parts
+    kid = _Kid(0, task_w, result_r)
+    kid.parts = [3, 5]
+    kid.queue(b"part 5")  # no error here: the part it died on is not known yet
+    assert not kid.out
+    os.close(result_w)
+    with pytest.raises(WorkerDied, match="ended before sending the result of part 3"):
+        kid.read()
+    os.close(task_w)
+    os.close(result_r)
+
+
 @pytest.mark.skipif(not __import__("khabar.scale.engines", fromlist=["FORKS"]).FORKS, reason="forks only on Linux")
 def test_forked_workers_end_when_the_caller_stops_early():
     from khabar.scale.engines import ProcessEngine
