@@ -124,7 +124,7 @@ def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int
 @click.option("--stopwords", is_flag=True, help="Drop stop words before scoring.")
 @click.option("--aggregate", default="mean", help="How references are combined: mean, max or jackknife.")
 @limit_option
-@click.option("--split", show_default=False, help="One split of an events JSON: dev, test, fresh, fresh2 ... fresh9 (default: all).")
+@click.option("--split", show_default=False, help="One split of an events JSON: dev, test, fresh, fresh2 ... fresh10 (default: all).")
 def eval_summarize(
     dataset: Path,
     mode: str,
@@ -239,7 +239,7 @@ def eval_stance(
     "--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpora/ant"),
     help="The folder the gold's article paths are relative to.",
 )
-@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh, fresh2 ... fresh9); all when unset.")
+@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh, fresh2 ... fresh10); all when unset.")
 @click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event (the learned scorer: a probability, default 0.45 with USE, 0.3 static).")
 @click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
