@@ -64,7 +64,7 @@ FIRST_WORDS = "first-words"
 #: ``fresh``: events written after a round of tuning on ``dev`` and before the next, scored
 #: once as unseen development data (their README says which round); ``fresh2`` the set
 #: written in session 6 before its round, kept out of the cross-validation that tunes.
-SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
+SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
 _REFERENCES_DIR = "references"
 
 
