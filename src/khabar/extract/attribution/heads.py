@@ -34,7 +34,6 @@ from khabar.extract.attribution.tokens import _Head, _Tokens
 from khabar.extract.dates import day_part_words, day_words
 from khabar.text.ar.lexicon import phrases_by_tag
 from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS
-from khabar.text.ar.tokenize import Token
 
 
 #: First parts of compound names ("عبد الرحمن"، "أبو عمار") and second parts ("صلاح الدين"):
@@ -441,7 +440,7 @@ class _Sentence(_Tokens):
             return False
         if w in self.L.given and before < 2:
             return True  # "ألكسندر"، "إلياس": a given name, whatever its first letters
-        if w.startswith("ال") and not self.toks[k].text.startswith(("أل", "إل")):
+        if w.startswith("ال") and not self.texts[k].startswith(("أل", "إل")):
             # "صلاح الدين"، "عبد الرحمن"، "زيد الصالح" (after a given name), never first; a
             # hamza is no article ("ثيودور أليغرا", normalized "اليغرا")
             return before > 0 and (
@@ -648,29 +647,24 @@ class _Sentence(_Tokens):
     def without_conjunction(self, j: int) -> Iterator[None]:
         """Read token ``j`` without its leading و while inside the block ("[و]المرصد"، "[و]مسؤول
         تركي"): the rules then see the word itself."""
-        tok = self.toks[j]
-        self.toks[j] = Token(tok.text, tok.start, tok.end, tok.norm[1:])
-        self.norms[j] = tok.norm[1:]
+        w = self.norms[j]
+        self.norms[j] = w[1:]
         try:
             yield
         finally:
-            self.toks[j] = tok
-            self.norms[j] = tok.norm
+            self.norms[j] = w
 
     @contextmanager
     def without_preposition(self, j: int) -> Iterator[None]:
         """Read token ``j`` without its leading ل while inside the block ("وفقا [ل]وزارة
         الصحة"، "وفقا [لل]تقارير" read as "التقارير")."""
-        tok = self.toks[j]
-        w = tok.norm
+        w = self.norms[j]
         merged = w.startswith("لل") and not (w[1:] in self.L.organisation or _bare(w[1:]) in self.L.organisation)  # "[لل]جنة": ل + لجنة
-        self.toks[j] = Token(tok.text, tok.start, tok.end, "ال" + w[2:] if merged else w[1:])
-        self.norms[j] = self.toks[j].norm
+        self.norms[j] = "ال" + w[2:] if merged else w[1:]
         try:
             yield
         finally:
-            self.toks[j] = tok
-            self.norms[j] = tok.norm
+            self.norms[j] = w
 
     def coordinated(self, head: _Head, limit: int, verb_preps: tuple[str, ...] = ()) -> list[_Head]:
         """The speakers coordinated with ``head`` by و: "تقارير محلية [والمرصد السوري]"،
@@ -824,7 +818,7 @@ class _Sentence(_Tokens):
             # a definite genitive, not an apposition after a name ("زاباليتا [المنضم]"،
             # "رباني [المشرفة]": a participle or an adjective of origin)
             (nxt.startswith("ال") and not nxt.startswith("الم") and not self._nisba(j) and not self.is_place_or_country(j)
-             and not self.toks[j].text.startswith(("أل", "إل")))
+             and not self.texts[j].startswith(("أل", "إل")))
             or ((self.norm(a) in self.L.named or document) and self.named.get(j, (0, ""))[1] != "person")
         ):
             return None
@@ -941,7 +935,7 @@ class _Sentence(_Tokens):
             return _Head(a, end, None, None, "organisation", None, False)
         if (len(w) < 2 and w not in self.L.abbreviations) or w in self.L.boundary:
             return None  # "ي ذكر" (a word split in two)، "هذا"; "د. سامي" is a title
-        if self.toks[a].text.startswith(("لإ", "بإ")) and any(len(p) == 1 and w.startswith(p) for p in verb_preps):
+        if self.texts[a].startswith(("لإ", "بإ")) and any(len(p) == 1 and w.startswith(p) for p in verb_preps):
             return None  # "يدعو [لإرسال] لجنة": the verb's own preposition on a verbal noun
         if w in self.L.quantifiers and a + 1 < limit and self.is_word(a + 1):
             # "وقال أحد المصدرين إن"، "وأشارت عدة صحف سعودية إلى أن"، "العديد من وسائل
@@ -1221,12 +1215,12 @@ class _Sentence(_Tokens):
         while b > a and not self.is_word(b - 1):
             b -= 1
         text = self.span_text(a, b)
-        start = self.toks[a].start
+        start = self.starts[a]
         if head.conj and a == head.start:
             text, start = text[1:], start + 1  # "[و]المرصد السوري"
         text = text.strip('"«»“”() ')
-        if self.toks[a].text in '"«»“”(':
-            start = self.toks[a + 1].start
+        if self.texts[a] in '"«»“”(':
+            start = self.starts[a + 1]
         role = self.span_text(*head.role) if head.role else None
         if role and head.conj and head.role[0] == head.start:
             role = role[1:]

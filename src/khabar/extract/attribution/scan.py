@@ -75,7 +75,7 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
         if w == _QUOTE and i in s.closer:
             after = i + 2
             if (
-                out or s.norm(i + 1) != "," or s.toks[i].text in "«“" or _QUOTE in norms[:i]
+                out or s.norm(i + 1) != "," or s.texts[i] in "«“" or _QUOTE in norms[:i]
                 or not any(s.is_word(k) for k in range(i)) or verb_info(s.norm(after)) is None
             ):
                 i = s.closer[i] + 1
@@ -231,7 +231,7 @@ def _headlined(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
             head = s.speaker_np(k, i)
         if head is None or head.end - head.start < 2 or head.end >= i - 1 or not any(verb_info(s.norm(v)) is None and s.is_word(v) for v in range(head.end, i)):
             return None  # the paper did something with its story before the headline ("موقع تويتر تحت عنوان" names a page)
-        c0, c1 = s.toks[o].end, s.toks[close].start if close < s.n else s.char_span(o + 1, s.n)[1]
+        c0, c1 = s.ends[o], s.starts[close] if close < s.n else s.char_span(o + 1, s.n)[1]
         c0, c1 = _trim(s.text, c0, c1)
         if c1 <= c0:
             return None
@@ -254,7 +254,7 @@ def _came_in(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
         return None
     if s.norm(k) == _QUOTE and k in s.closer and s.closer[k] > k + 1:
         close = s.closer[k]
-        c0, c1 = _trim(s.text, s.toks[k].end, s.toks[close].start if close < s.n else len(s.text))
+        c0, c1 = _trim(s.text, s.ends[k], s.starts[close] if close < s.n else len(s.text))
         return (_att(s, i, head, c0, c1, True, "verb"), close + 1) if c1 > c0 else None
     if not s.is_complement(k):
         return None
@@ -281,7 +281,7 @@ def _embedded(s: _Sentence, i: int, att: Attribution, before: list[Attribution])
     k = s.token_at(src.start)
     if k == 0 or not s.is_complement(k - 1):
         return False
-    at = s.toks[k - 1].start
+    at = s.starts[k - 1]
     return any(b.statement and b.source is not None and b.verb_end <= at and at <= b.content_start for b in before)
 
 
@@ -296,7 +296,7 @@ def _what_is_said(s: _Sentence, i: int, before: list[Attribution]) -> tuple[Attr
     head = s.speaker_np(i + 2, s.n)
     if head is None or not s.speaker_like(head):
         return None
-    stated = next((a for a in reversed(before) if a.statement and a.content_end <= s.toks[i].start), None)
+    stated = next((a for a in reversed(before) if a.statement and a.content_end <= s.starts[i]), None)
     if stated is not None:
         c0, c1 = stated.content_start, stated.content_end
     else:
@@ -305,9 +305,9 @@ def _what_is_said(s: _Sentence, i: int, before: list[Attribution]) -> tuple[Attr
         return None
     att = Attribution(
         source=s.source(head),
-        verb=s.toks[i + 1].text,
-        verb_start=s.toks[i + 1].start,
-        verb_end=s.toks[i + 1].end,
+        verb=s.texts[i + 1],
+        verb_start=s.starts[i + 1],
+        verb_end=s.ends[i + 1],
         content_start=c0,
         content_end=c1,
     )
@@ -325,7 +325,7 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
     if s.norm(a - 1) in ("ما", "لما") and (said := verb_info(w) or verb_info(w[:-1]) or verb_info(w[:-2])):
         relay = said[1] if said[1].relay else None
         a += 1  # "بحسب ما أعلنته وزارة الصحة": the cue's own verb, with its pronoun
-        if s.norm(a) == "," and a + 1 < s.n and s.toks[a - 1].end == s.toks[a].start and s.toks[a].end == s.toks[a + 1].start:
+        if s.norm(a) == "," and a + 1 < s.n and s.ends[a - 1] == s.starts[a] and s.ends[a] == s.starts[a + 1]:
             a += 1  # "بحسب ما نقلته،وكالة تاس": a comma glued between the verb and its subject
     elif s.norm(a - 1) in ("ما", "لما") and s.named.get(a) is None and head_kind((w,)) is None and w not in s.L.given and w not in s.L.written:
         a += 1  # "وبحسب ما [رصدت] عنب بلدي": a verb no list knows is no part of the source
@@ -442,14 +442,14 @@ def _cue_att(
         c0, c1 = s.char_span(head.end, s.content_end(head.end))
     c0, c1 = _trim(s.text, c0, c1)
     c0 = s.after_complementiser(c0, c1)
-    if sum(1 for k in range(s.token_at(c0), min(s.n, s.token_at(c0) + 2 * MIN_CUE_STATEMENT_WORDS + 1)) if s.toks[k].end <= c1 and s.is_word(k)) < MIN_CUE_STATEMENT_WORDS:
+    if sum(1 for k in range(s.token_at(c0), min(s.n, s.token_at(c0) + 2 * MIN_CUE_STATEMENT_WORDS + 1)) if s.ends[k] <= c1 and s.is_word(k)) < MIN_CUE_STATEMENT_WORDS:
         return None  # "جاء ذلك على لسان ...": the statement is elsewhere
     return Attribution(
         source=s.source(head),
-        also=_coordinated(s, head, c0 if c0 > s.toks[head.end - 1].end else len(s.text)),
+        also=_coordinated(s, head, c0 if c0 > s.ends[head.end - 1] else len(s.text)),
         verb=s.span_text(i, i + k),
-        verb_start=s.toks[i].start,
-        verb_end=s.toks[i + k - 1].end,
+        verb_start=s.starts[i],
+        verb_end=s.ends[i + k - 1],
         content_start=c0,
         content_end=c1,
         direct=False,
@@ -524,7 +524,7 @@ def _relayed_inside(s: _Sentence, att: Attribution) -> Attribution | None:
     comp = s.complement(j, said[1])
     if comp is None or comp[0] != "indirect" or comp[1] > j + 1 or comp[2] >= s.n:
         return None
-    inner = _att(s, j, head, s.toks[comp[2]].start, att.content_end, False, "verb")
+    inner = _att(s, j, head, s.starts[comp[2]], att.content_end, False, "verb")
     return dataclasses.replace(inner, carrier=att.source) if inner.content_end > inner.content_start else None
 
 
@@ -812,8 +812,8 @@ def _verb_rules(
             c0, c1 = _trim(s.text, *s.char_span(s.after_preposition(h_end, verb), end))
             if c1 > c0:
                 return _att(s, i, head, c0, c1, False, via, statement=statement), end
-        c0 = s.toks[o].end
-        c1 = s.toks[close].start if close < s.n else s.char_span(o + 1, s.n)[1]
+        c0 = s.ends[o]
+        c1 = s.starts[close] if close < s.n else s.char_span(o + 1, s.n)[1]
         nxt = close + 1
     else:
         start = c_tok
@@ -826,8 +826,8 @@ def _verb_rules(
             after = close + 1
             if after >= s.n or not s.is_word(after) or s.content_end(after) == after or (verb_info(s.norm(after)) or ("", None))[1] is not None and verb_info(s.norm(after))[1].kind == "participle":
                 direct = True
-                c0 = s.toks[start].end
-                c1 = s.toks[close].start if close < s.n else s.char_span(start + 1, s.n)[1]
+                c0 = s.ends[start]
+                c1 = s.starts[close] if close < s.n else s.char_span(start + 1, s.n)[1]
                 return _att(s, i, head, c0, c1, True, via, statement=statement), close + 1
         end = s.content_end(start) if kind != "colon" else s.n
         c0, c1 = s.char_span(start, end)
@@ -925,7 +925,7 @@ def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution |
     direct = s.norm(k) == _QUOTE and k in s.closer and s.closer[k] > k + 1
     if direct:
         close = s.closer[k]
-        c0, c1 = s.toks[k].end, s.toks[close].start if close < s.n else len(s.text)
+        c0, c1 = s.ends[k], s.starts[close] if close < s.n else len(s.text)
         end = close + 1
     else:
         if s.is_complement(k):
@@ -1080,7 +1080,7 @@ def _coordinated(s: _Sentence, head: _Head | None, c0: int) -> tuple[Source, ...
     """The speakers coordinated with ``head`` before what they say (at offset ``c0``)."""
     if head is None:
         return ()
-    limit = next((k for k in range(head.end, min(s.n, head.end + MAX_HEAD_WORDS)) if s.toks[k].start >= c0), min(s.n, head.end + MAX_HEAD_WORDS))
+    limit = next((k for k in range(head.end, min(s.n, head.end + MAX_HEAD_WORDS)) if s.starts[k] >= c0), min(s.n, head.end + MAX_HEAD_WORDS))
     return tuple(s.source(h) for h in s.coordinated(head, limit)[1:])
 
 
@@ -1094,7 +1094,7 @@ def _says_nothing(s: _Sentence, c0: int, c1: int) -> bool:
     k = s.token_at(c0)
     if k < s.n and s.norm(k) in s.L.restated:
         return True
-    return any(s.phrase_at(j, s.L.nocomment) for j in range(k, min(s.n, k + MAX_REFUSAL_AT)) if s.toks[j].start < c1)
+    return any(s.phrase_at(j, s.L.nocomment) for j in range(k, min(s.n, k + MAX_REFUSAL_AT)) if s.starts[j] < c1)
 
 
 def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: bool, via: str, *, statement: bool = True) -> Attribution:
@@ -1110,9 +1110,9 @@ def _att(s: _Sentence, i: int, head: _Head | None, c0: int, c1: int, direct: boo
     return Attribution(
         also=_coordinated(s, head, c0),
         source=s.source(head) if head else None,
-        verb=s.toks[i].text,
-        verb_start=s.toks[i].start,
-        verb_end=s.toks[i].end,
+        verb=s.texts[i],
+        verb_start=s.starts[i],
+        verb_end=s.ends[i],
         content_start=c0,
         content_end=c1,
         direct=direct,
@@ -1206,16 +1206,16 @@ def find_headline_attribution(text: str) -> Attribution | None:
     if head.kind == "person" and head.role is None and b - a > MAX_NAME_WORDS:
         return None
     direct = s.norm(c + 1) == _QUOTE and s.closer.get(c + 1) in (s.n - 1, s.n)
-    c0, c1 = _trim(text, s.toks[c].end, len(text))
+    c0, c1 = _trim(text, s.ends[c], len(text))
     if len(text[c0:c1].split()) < MIN_CUE_STATEMENT_WORDS:
         return None
     if direct:
         c0, c1 = c0 + 1 if text[c0] in '"«“' else c0, c1 - 1 if text[c1 - 1] in '"»”' else c1
     return Attribution(
         source=s.source(head),
-        verb=s.toks[c].text,
-        verb_start=s.toks[c].start,
-        verb_end=s.toks[c].end,
+        verb=s.texts[c],
+        verb_start=s.starts[c],
+        verb_end=s.ends[c],
         content_start=c0,
         content_end=c1,
         direct=direct,

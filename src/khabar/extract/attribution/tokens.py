@@ -29,7 +29,6 @@ from khabar.extract.attribution.sources import (
     SourceKind,
 )
 from khabar.extract.reading import sentence_tokens
-from khabar.text.ar.tokenize import Token
 
 
 #: Appended to a name's word that is also a verb's form: no list matches it any more.
@@ -77,12 +76,16 @@ class _Tokens:
         # the sentence as the claims' cues read it too ("وقال د. سامي": no dot after a title's
         # abbreviation); lists of its own, since a rule may read a word without its و a while
         view = sentence_tokens(text)
-        self.toks: list[Token] = list(view.toks)
-        self.n = len(self.toks)
-        #: the normalized tokens, read by every rule (a list: cheaper than each token's field)
+        #: the tokens as columns (no :class:`~khabar.text.ar.tokenize.Token` objects): each
+        #: one's text as written, where it starts and where it ends
+        self.texts = view.texts
+        self.starts = view.starts
+        self.ends = view.ends
+        self.n = len(view.norms)
+        #: the normalized tokens, read by every rule (a list: a rule may read a word without
+        #: its و or ل a while, :meth:`~khabar.extract.attribution.heads._Sentence.without_conjunction`)
         self.norms: list[str] = list(view.norms)
         self._ends: list[int] | None = None  # where a statement from each token ends
-        self.starts = view.starts
         #: names the document's recognizer found (character spans and kinds), by the token
         #: they start in: token index -> (one past the token they end in, kind)
         self.named: dict[int, tuple[int, str]] = {}
@@ -91,7 +94,7 @@ class _Tokens:
             for c0, c1, kind in names:
                 a = bisect_right(starts, c0) - 1
                 b = bisect_left(ends, c1) + 1
-                if 0 <= a < b <= self.n and self.toks[a].end > c0:
+                if 0 <= a < b <= self.n and ends[a] > c0:
                     self.named[a] = (b, kind)
                     if kind == "person":
                         self._name_not_verb(a, b)
@@ -110,7 +113,7 @@ class _Tokens:
             else:
                 self.closer[opened] = i
                 opened = None
-        if opened is not None and self.toks[opened].text not in "»”":
+        if opened is not None and self.texts[opened] not in "»”":
             self.closer[opened] = self.n
         #: the first quotation mark of the sentence (``n`` when none)
         self.first_quote = marks[0] if marks else self.n
@@ -135,7 +138,7 @@ class _Tokens:
         return 0 <= i < self.n and self.norms[i][:1].isalnum()
 
     def span_text(self, a: int, b: int) -> str:
-        return self.text[self.toks[a].start : self.toks[b - 1].end]
+        return self.text[self.starts[a] : self.ends[b - 1]]
 
     def phrase_at(self, i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> int:
         """Length of the longest phrase of ``index`` starting at token ``i`` (0 if none)."""
@@ -169,8 +172,8 @@ class _Tokens:
 
     def joined(self, i: int) -> bool:
         """A hyphen inside a name, with no space either side ("جان-لوك")."""
-        t = self.toks
-        return 0 < i < self.n - 1 and t[i - 1].end == t[i].start and t[i].end == t[i + 1].start
+        starts, ends = self.starts, self.ends
+        return 0 < i < self.n - 1 and ends[i - 1] == starts[i] and ends[i] == starts[i + 1]
 
     def stop_at(self, i: int) -> bool:
         w = self.norm(i)
@@ -283,7 +286,7 @@ class _Tokens:
         "أن [تركيا تواصل]"، "بأنها [قطعة]"): what was said starts after it.  "أن" before a
         verb in the subjunctive stays ("نفى [أن تكون] روسيا مسؤولة")."""
         k = bisect_left(self.starts, c0)
-        if k >= self.n or self.toks[k].start >= c1 or not self.is_complement(k):
+        if k >= self.n or self.starts[k] >= c1 or not self.is_complement(k):
             return c0
         w, nxt = self.norm(k), self.norm(k + 1)
         if w in ("ان", "وان") and (nxt[:1] == "ي" or nxt in _SUBJUNCTIVE):
@@ -291,7 +294,7 @@ class _Tokens:
         k += 1
         while k < self.n and self.norm(k) in (",", ":"):
             k += 1
-        return self.toks[k].start if k < self.n and self.toks[k].start < c1 else c0
+        return self.starts[k] if k < self.n and self.starts[k] < c1 else c0
 
     def content_end(self, j: int) -> int:
         """Token index where an indirect statement starting at ``j`` ends: the sentence end,
@@ -409,7 +412,7 @@ class _Tokens:
                 break
             b -= 1
         if a >= b:
-            return self.toks[a].start if a < self.n else len(self.text), self.toks[a].start if a < self.n else len(self.text)
-        return self.toks[a].start, self.toks[b - 1].end
+            return self.starts[a] if a < self.n else len(self.text), self.starts[a] if a < self.n else len(self.text)
+        return self.starts[a], self.ends[b - 1]
 
     # -- heads before the verb --

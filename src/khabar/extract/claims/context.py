@@ -241,8 +241,8 @@ def _outlet_in_brackets(text: str, place: tuple[int, int, str]) -> bool:
     window = _CLAUSE_BREAK.split(window)[-1]
     s = _Sent.read(window)
     outlet = _lists().outlet
-    words = [k for k in range(len(s.toks)) if s.is_word(k)][-OUTLET_WORDS_BEFORE:]
-    return any(outlet.at(s.toks, k, _variants) is not None for k in words)
+    words = [k for k in range(len(s.norms)) if s.is_word(k)][-OUTLET_WORDS_BEFORE:]
+    return any(outlet.at(s.norms, k, _variants) is not None for k in words)
 
 
 def _dative(text: str, place: tuple[int, int, str]) -> bool:
@@ -375,14 +375,14 @@ _ESTIMATED = frozenset(normalize(w) for w in "عدد حجم قيمة نسبة ح
 def _act_without_its_noun(s: _Sent, k: int) -> bool:
     """A verb that says something only with its noun ("أطلق نداء"، "وجه تحذيرا") written
     without it: an act ("أطلق مقاتلون عشرات القذائف")."""
-    info = verb_info(s.toks[k].norm)
+    info = verb_info(s.norms[k])
     if info is None or not info[1].frame or info[1].preps:
         return False
-    return not any(s.toks[j].norm in info[1].frame for j in range(k + 1, min(len(s.toks), k + 1 + MAX_FRAME_DISTANCE)))
+    return not any(s.norms[j] in info[1].frame for j in range(k + 1, min(len(s.norms), k + 1 + MAX_FRAME_DISTANCE)))
 
 
 def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
-    norm = s.toks[k].norm
+    norm = s.norms[k]
     info = verb_info(norm)
     if info is None and len(norm) > 5:
         bare = next((norm[: -len(x)] for x in _OBJECT_SUFFIXES if norm.endswith(x)), None)
@@ -393,8 +393,8 @@ def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
         return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
     if info is not None and info[1].kind not in ("participle", "impersonal"):
         return True
-    hit = _lists().source_verb.at(s.toks, k, _variants)
-    return hit is not None and (category in _DOCUMENTED or s.toks[k].norm.endswith(_TALKING))
+    hit = _lists().source_verb.at(s.norms, k, _variants)
+    return hit is not None and (category in _DOCUMENTED or s.norms[k].endswith(_TALKING))
 
 
 def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, headline: bool = False) -> str | None:
@@ -406,12 +406,12 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
     the object, no source."""
     lists = _lists()
     for k in range(f.a - 1, -1, -1):
-        if s.toks[k].text in _FULL_STOPS:
+        if s.texts[k] in _FULL_STOPS:
             return None  # a full stop kept inside the sentence (" . - "): the verb is another item's
         if not s.is_word(k):
             continue
         # one look-up for the verbs whose subject is a document: showing and stipulating
-        shows = lists.document_verb.at(s.toks, k, _variants)
+        shows = lists.document_verb.at(s.norms, k, _variants)
         if shows is not None and shows[0].tag == "stipulate_verb":
             document = _stipulating_document(s, k)
             if document is not None:
@@ -421,45 +421,45 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             continue
         if _act_without_its_noun(s, k):
             return None  # "وأطلق مقاتلون عشرات القذائف": an act; its subject is no source
-        if s.toks[k].norm.endswith(_TALKING) and not any(s.toks[j].norm == _ABOUT for j in range(k + 1, f.a)):
+        if s.norms[k].endswith(_TALKING) and not any(s.norms[j] == _ABOUT for j in range(k + 1, f.a)):
             continue  # "الزلازل قد تحدث خرابا": without عن the verb is "to cause" or "to occur"
         if headline and any(s.is_word(j) for j in range(k)):
             return None
-        if k >= 2 and s.toks[k - 1].norm == _MAY:  # "وكان X قد أعلن"
+        if k >= 2 and s.norms[k - 1] == _MAY:  # "وكان X قد أعلن"
             for j in range(k - 2, max(-1, k - 2 - MAX_HEADLINE_SOURCE_WORDS - 1), -1):
-                if s.toks[j].norm in _WAS:
+                if s.norms[j] in _WAS:
                     a, b = j + 1, k - 1
                     if a < b and all(s.is_word(m) for m in range(a, b)):
-                        return s.text[s.toks[a].start : s.toks[b - 1].end]
+                        return s.text[s.starts[a] : s.ends[b - 1]]
                     break
         a = k + 1
         if shows is not None:  # "أظهرت بيانات من معهد الإحصاء"
-            definite_data = s.is_word(a) and s.toks[a].norm in _DATA_DEFINITE
-            if not (s.is_word(a) and s.toks[a].norm in _DOCUMENTS) and not definite_data:
+            definite_data = s.is_word(a) and s.norms[a] in _DATA_DEFINITE
+            if not (s.is_word(a) and s.norms[a] in _DOCUMENTS) and not definite_data:
                 return None  # "وأظهر الفيديو 40 شخصا": only a document shows for its issuer
             if definite_data:
                 # the data and their adjectives: "تظهر [البيانات المفصلة] أن"، not the object after
                 b = a + 1
-                while b < f.a and b - a < DOCUMENT_WORDS and s.is_word(b) and s.toks[b].norm.startswith("ال"):
+                while b < f.a and b - a < DOCUMENT_WORDS and s.is_word(b) and s.norms[b].startswith("ال"):
                     b += 1
-                return s.text[s.toks[a].start : s.toks[b - 1].end]
+                return s.text[s.starts[a] : s.ends[b - 1]]
             shown = _shown_by(s, a, f.a)
             if shown is not None:
                 return shown  # else its words, read below ("دراسة أجراها مركز ..."، "البيانات المفصلة")
-        if s.is_word(a) and s.toks[a].norm in _PRONOUN_AFTER:
+        if s.is_word(a) and s.norms[a] in _PRONOUN_AFTER:
             return None
         b = a
-        while b < len(s.toks) and b - a < MAX_HEADLINE_SOURCE_WORDS and s.is_word(b):
-            t = s.toks[b]
-            if t.norm in _STOP_HEAD or any(x < t.end and t.start < y for x, y in taken):
+        while b < len(s.norms) and b - a < MAX_HEADLINE_SOURCE_WORDS and s.is_word(b):
+            w, t0, t1 = s.norms[b], s.starts[b], s.ends[b]
+            if w in _STOP_HEAD or any(x < t1 and t0 < y for x, y in taken):
                 break
-            if b > a and (t.norm in _ESTIMATED or (t.norm[:-2] in _ESTIMATED and t.norm.endswith(_OBJECT_SUFFIXES))):
+            if b > a and (w in _ESTIMATED or (w[:-2] in _ESTIMATED and w.endswith(_OBJECT_SUFFIXES))):
                 break  # "وقدر الوزير [حجم] الديون بنحو"، "تقدر الأمم المتحدة [عددهم] بنحو"
-            if lists.cues.at(s.toks, b, _variants) or lists.anaphora.at(s.toks, b, _variants):
+            if lists.cues.at(s.norms, b, _variants) or lists.anaphora.at(s.norms, b, _variants):
                 break
             b += 1
         if b > a:
-            return s.text[s.toks[a].start : s.toks[b - 1].end]
+            return s.text[s.starts[a] : s.ends[b - 1]]
         before = _subject_before(s, k)
         if before is not None or not _pronoun_subject(s, k):
             return before
@@ -478,17 +478,17 @@ def _stipulating_document(s: _Sent, k: int) -> str | None:
     ("بإصدار [بيان ختامي] أقر إنشاء الصندوق برأسمال 4.5 مليار"); None when its subject is no
     document ("تضمنت الخطة 40 مشروعا")."""
     a = k + 1
-    if s.is_word(a) and s.toks[a].norm in _DOCUMENTS:
+    if s.is_word(a) and s.norms[a] in _DOCUMENTS:
         b = a + 1
-        while b < len(s.toks) and b - a < DOCUMENT_WORDS and s.is_word(b) and is_adjective(s.toks[b].norm):
+        while b < len(s.norms) and b - a < DOCUMENT_WORDS and s.is_word(b) and is_adjective(s.norms[b]):
             b += 1
-        return s.text[s.toks[a].start : s.toks[b - 1].end]
+        return s.text[s.starts[a] : s.ends[b - 1]]
     for d in range(k - 1, max(-1, k - 1 - DOCUMENT_WORDS), -1):
         if not s.is_word(d):
             return None
-        if s.toks[d].norm in _DOCUMENTS:
-            return s.text[s.toks[d].start : s.toks[k - 1].end]
-        if not (is_adjective(s.toks[d].norm) or s.toks[d].norm.endswith("ي")):
+        if s.norms[d] in _DOCUMENTS:
+            return s.text[s.starts[d] : s.ends[k - 1]]
+        if not (is_adjective(s.norms[d]) or s.norms[d].endswith("ي")):
             return None  # only an adjective stands between ("بيان [ختامي] أقر")
     return None
 
@@ -499,12 +499,12 @@ def _shown_by(s: _Sent, a: int, figure: int) -> str | None:
     ارتفاع ..."، "أظهرت أرقام [وزارة الصحة] ارتفاع ..."; None when no issuer follows the
     document right away."""
     j = a + 1
-    if s.is_word(j) and s.toks[j].norm == _FROM:
+    if s.is_word(j) and s.norms[j] == _FROM:
         j += 1
-    if j >= figure or not s.is_word(j) or issued_at(tuple(t.norm for t in s.toks[j : j + 3])):
+    if j >= figure or not s.is_word(j) or issued_at(s.norms[j : j + 3]):
         return None  # "دراسة [أجراها] مركز": read with the document's words (its issuer)
-    body = body_at(s.text, s.toks[j].start)
-    return body.text if body is not None and body.end <= s.toks[figure].start else None
+    body = body_at(s.text, s.starts[j])
+    return body.text if body is not None and body.end <= s.starts[figure] else None
 
 
 #: "إنهم رصدوا"، "أنهم وثقوا": a plural verb after a complementiser with a pronoun.
@@ -515,7 +515,7 @@ def _pronoun_subject(s: _Sent, k: int) -> bool:
     """The verb at ``k`` has a pronoun for subject: a plural ending (وا) or a complementiser
     with a pronoun right before it."""
     p = k - 1
-    return s.toks[k].norm.endswith("وا") or (p >= 0 and s.is_word(p) and s.toks[p].norm in _PRONOUN_COMPLEMENTISERS)
+    return s.norms[k].endswith("وا") or (p >= 0 and s.is_word(p) and s.norms[p] in _PRONOUN_COMPLEMENTISERS)
 
 
 #: Words after which a subject-first clause starts ("إلا وسائل إعلام محلية تحدثت عن").
@@ -526,18 +526,18 @@ def _subject_before(s: _Sent, k: int) -> str | None:
     """The subject written before a verb of saying whose object follows it ("إلا وسائل إعلام
     محلية تحدثت عن إصابة 8"): the words since the clause opened, when they name someone who
     can speak (an institution, a country or an unnamed source of the lists)."""
-    if k >= 2 and s.toks[k - 1].text in ",،" and s.is_word(k - 2):
+    if k >= 2 and s.texts[k - 1] in ",،" and s.is_word(k - 2):
         k -= 1  # "لكن الناشط الحقوقي عمران الأراكاني , قال , في تصريحات": the subject set off
     j = k - 1
-    while j >= 0 and k - j <= MAX_HEADLINE_SOURCE_WORDS and s.is_word(j) and s.toks[j].norm not in _CLAUSE_OPENERS:
+    while j >= 0 and k - j <= MAX_HEADLINE_SOURCE_WORDS and s.is_word(j) and s.norms[j] not in _CLAUSE_OPENERS:
         j -= 1
-    opened = j < 0 or not s.is_word(j) or s.toks[j].norm in _CLAUSE_OPENERS
+    opened = j < 0 or not s.is_word(j) or s.norms[j] in _CLAUSE_OPENERS
     if not opened or j + 1 >= k:
         return None
-    words = tuple(s.toks[m].norm for m in range(j + 1, k))
+    words = tuple(s.norms[m] for m in range(j + 1, k))
     if head_kind(words) is None:
         return None
-    return s.text[s.toks[j + 1].start : s.toks[k - 1].end]
+    return s.text[s.starts[j + 1] : s.ends[k - 1]]
 
 
 def _previous_source(quotes: Sequence[Quote], sentence_index: int) -> Source | None:
@@ -600,8 +600,8 @@ def _opens_sentence(s: _Sent, k: int) -> bool:
 def _word_before(s: _Sent, offset: int) -> int:
     """The token index of the last word before ``offset`` (-1 if none)."""
     k = -1
-    for i, t in enumerate(s.toks):
-        if t.end <= offset:
+    for i, end in enumerate(s.ends):
+        if end <= offset:
             if s.is_word(i):
                 k = i
         else:
@@ -620,15 +620,15 @@ def _named_period(s: _Sent, f: _Figure) -> tuple[int, int] | None:
     while k >= 0 and dist < CUE_WINDOW and not s.boundary[k]:
         if s.is_word(k):
             dist += 1
-            hit = matcher.at(s.toks, k, _variants)
+            hit = matcher.at(s.norms, k, _variants)
             if hit is not None and k + hit[1] <= f.a:
                 return k, hit[1]
         k -= 1
     dist, k = 0, f.b
-    while k < len(s.toks) and dist < 4 and not s.boundary[k]:
+    while k < len(s.norms) and dist < 4 and not s.boundary[k]:
         if s.is_word(k):
             dist += 1
-            hit = matcher.at(s.toks, k, _variants)
+            hit = matcher.at(s.norms, k, _variants)
             if hit is not None:
                 return k, hit[1]
         k += 1
@@ -644,17 +644,17 @@ def _cue_near(s: _Sent, f: _Figure, matcher, *, before: int, after: int) -> bool
             break
         if s.is_word(k):
             dist += 1
-            hit = matcher.at(s.toks, k, _variants)
+            hit = matcher.at(s.norms, k, _variants)
             if hit is not None and k + hit[1] <= f.a:
                 return True
         k -= 1
     dist, k = 0, f.b
-    while k < len(s.toks) and dist < after:
+    while k < len(s.norms) and dist < after:
         if s.boundary[k]:
             break
         if s.is_word(k):
             dist += 1
-            if matcher.at(s.toks, k, _variants) is not None:
+            if matcher.at(s.norms, k, _variants) is not None:
                 return True
         k += 1
     return False
@@ -699,29 +699,29 @@ def figure_span(
         if k < 0:
             continue
         a, b = (k, f.a) if m.end <= n.start else (f.b, k)
-        if lists.period.at(s.toks, k, _variants) is None:
+        if lists.period.at(s.norms, k, _variants) is None:
             # "نحو 18 في المئة عام 2013"، "10.7 مليون برميل يوميا هذا العام": a year or a month
             # right after the figure's words, no preposition between, is the time it covers
             if m.start < n.end or k - f.b > PERIOD_AFTER_WORDS or any(s.boundary[f.b : k + 1]):
                 continue
-            if lists.period_by.at(s.toks, k, _variants) is not None:
+            if lists.period_by.at(s.norms, k, _variants) is not None:
                 # "خفض الفاقد بنسبة 30 في المئة بحلول عام 2030": a goal up to a deadline
-                return FigureSpan("period", None, bounds[0], s.text[s.toks[k].start : m.end]), False
-            if lists.period_bound.at(s.toks, k, _variants) is not None:
+                return FigureSpan("period", None, bounds[0], s.text[s.starts[k] : m.end]), False
+            if lists.period_bound.at(s.norms, k, _variants) is not None:
                 continue  # "مقارنة بعام 2017": a comparison, not the figure's time
             return FigureSpan("period", bounds[0], bounds[1], m.text), False
         if not any(s.boundary[a:b]) or (m.end <= n.start and _opens_sentence(s, k)):
             # "في العام الماضي، تحالفت روسيا ... لخفض الإنتاج 1.8 مليون برميل": a period that
             # opens the sentence, set apart by a comma, covers all of it.  A count over a
             # bounded period grows no more (the gold's periods: 34 of 40 not cumulative on dev)
-            return FigureSpan("period", bounds[0], bounds[1], s.text[s.toks[k].start : m.end]), False
+            return FigureSpan("period", bounds[0], bounds[1], s.text[s.starts[k] : m.end]), False
     named = _named_period(s, f)
     if named is not None:
         k, n_words = named
-        as_written = s.text[s.toks[k].start : s.toks[k + n_words - 1].end]
+        as_written = s.text[s.starts[k] : s.ends[k + n_words - 1]]
         # "قبل الحرب" ends when the war began, a day the text does not give; "المعارك
         # الأخيرة" runs up to the day the figure is given.
-        before_something = s.toks[k].norm == _BEFORE
+        before_something = s.norms[k] == _BEFORE
         return FigureSpan("period", None, None if before_something else day, as_written), not before_something
     named_day = any(m.date is not None and m.precision == "day" for m in dates)
     if category in _GROWING and not named_day:

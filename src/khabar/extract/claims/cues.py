@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import compress
 from operator import le
@@ -16,7 +17,6 @@ from khabar.extract.reading import sentence_tokens
 from khabar.text.ar.clitics import clitic_variants
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
-from khabar.text.ar.tokenize import Token
 
 # Quotation marks do not end a clause: «أكثر من 75 ألف مدني» ما زالوا محاصرين.
 _QUOTE_MARKS = frozenset('"\'«»“”„‘’')
@@ -83,16 +83,17 @@ class _Matcher:
 
     def at(
         self,
-        toks: Sequence[Token],
+        norms: Sequence[str],
         i: int,
         variants: Callable[[str], tuple[str, ...]],
         want: Callable[[_Entry], bool] | None = None,
     ) -> tuple[_Entry, int] | None:
-        """The longest entry starting at ``toks[i]`` (that ``want`` accepts): (entry, tokens)."""
+        """The longest entry starting at token ``i`` of a sentence's normalized tokens
+        ``norms`` (that ``want`` accepts): (entry, tokens)."""
         memo = self._opened.get(variants)
-        cands = memo.get(toks[i].norm) if memo is not None else None
+        cands = memo.get(norms[i]) if memo is not None else None
         if cands is None:
-            cands = self._entries_at(toks[i].norm, variants)
+            cands = self._entries_at(norms[i], variants)
         if not cands:
             return None
         best: tuple[_Entry, int] | None = None
@@ -102,9 +103,9 @@ class _Matcher:
             n = len(e.words)
             if best is not None and n <= best[1]:
                 continue
-            if i + n > len(toks):
+            if i + n > len(norms):
                 continue
-            if all(toks[i + k].norm == w or w in variants(toks[i + k].norm) for k, w in enumerate(e.words[1:], 1)):
+            if all(norms[i + k] == w or w in variants(norms[i + k]) for k, w in enumerate(e.words[1:], 1)):
                 best = (e, n)
         return best
 
@@ -250,22 +251,23 @@ dual_reading: PerWord[str | None] = PerWord(_dual_reading)
 
 @dataclass(slots=True)
 class _Sent:
-    """A sentence's tokens (punctuation included) and which of them end a clause."""
+    """A sentence's tokens (punctuation included) as columns, and which of them end a clause."""
 
     text: str
-    toks: list[Token]
+    texts: tuple[str, ...]  # each token as written
+    norms: tuple[str, ...]  # each token's normalized form
+    starts: tuple[int, ...]  # where each token starts in ``text``
+    ends: tuple[int, ...]  # and where it ends
     boundary: list[bool]  # the token is a clause boundary
     words: tuple[bool, ...]  # the token is a word or a number, not punctuation
-    norms: tuple[str, ...]  # each token's normalized form
 
     @classmethod
     def read(cls, text: str) -> _Sent:
         view = sentence_tokens(text)  # no dot after a title's abbreviation: "وسبق أن قدر د. سامي"
-        toks = list(view.toks)
-        words = view.words
+        texts, norms, words = view.texts, view.norms, view.words
         boundaries = _lists().boundary
-        opens = boundaries.opening(view.norms, _variants)
-        n = len(toks)
+        opens = boundaries.opening(norms, _variants)
+        n = len(norms)
         boundary = [False] * n
         i = 0  # the first token not yet read (an entry of several words is read whole)
         # only punctuation and the words that open a boundary entry need reading (a word
@@ -273,28 +275,27 @@ class _Sent:
         for k in compress(range(n), map(le, words, opens)):
             if k < i:
                 continue
-            t = toks[k]
             if not words[k]:
-                boundary[k] = t.text not in _QUOTE_MARKS and t.norm not in _QUOTE_MARKS and not _bracketed_number(toks, k)
+                boundary[k] = texts[k] not in _QUOTE_MARKS and norms[k] not in _QUOTE_MARKS and not _bracketed_number(texts, norms, k)
                 continue
-            hit = boundaries.at(toks, k, _variants)
+            hit = boundaries.at(norms, k, _variants)
             if hit is not None:
                 for j in range(k, k + hit[1]):
                     boundary[j] = True
                 i = k + hit[1]
-        return cls(text, toks, boundary, words, view.norms)
+        return cls(text, texts, norms, view.starts, view.ends, boundary, words)
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.words[i]
+        return 0 <= i < len(self.norms) and self.words[i]
 
     def is_quote(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and (self.toks[i].text in _QUOTE_MARKS or self.toks[i].norm in _QUOTE_MARKS)
+        return 0 <= i < len(self.norms) and (self.texts[i] in _QUOTE_MARKS or self.norms[i] in _QUOTE_MARKS)
 
     def span_tokens(self, start: int, end: int) -> tuple[int, int]:
-        """Index of the first token of the span and of the first token after it."""
-        a = next((k for k, t in enumerate(self.toks) if t.end > start), len(self.toks))
-        b = next((k for k in range(a, len(self.toks)) if self.toks[k].start >= end), len(self.toks))
-        return a, b
+        """Index of the first token of the span and of the first token after it (tokens
+        start and end in order: found by bisection)."""
+        a = bisect_right(self.ends, start)
+        return a, bisect_left(self.starts, end, a)
 
     def next_word(self, b: int) -> int:
         """The first word at or after ``b``, skipping quotation marks (-1 if none)."""
@@ -309,11 +310,11 @@ class _Sent:
         return k if self.is_word(k) else -1
 
 
-def _bracketed_number(toks: list[Token], i: int) -> bool:
-    """The bracket at ``i`` closes or opens a number written alone in brackets ("عدد (30)
-    عنصر"، the Egyptian army's statements): no clause boundary around the count."""
-    if toks[i].text == "(":
-        return i + 2 < len(toks) and toks[i + 2].text == ")" and toks[i + 1].norm[:1].isdigit()
-    if toks[i].text == ")":
-        return i >= 2 and toks[i - 2].text == "(" and toks[i - 1].norm[:1].isdigit()
+def _bracketed_number(texts: Sequence[str], norms: Sequence[str], i: int) -> bool:
+    """The bracket at token ``i`` closes or opens a number written alone in brackets ("عدد
+    (30) عنصر"، the Egyptian army's statements): no clause boundary around the count."""
+    if texts[i] == "(":
+        return i + 2 < len(texts) and texts[i + 2] == ")" and norms[i + 1][:1].isdigit()
+    if texts[i] == ")":
+        return i >= 2 and texts[i - 2] == "(" and norms[i - 1][:1].isdigit()
     return False

@@ -424,13 +424,13 @@ def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, So
         return None
     carry_on = _lists().carry_on
     words: list[int] = []
-    for k in range(len(s.toks)):
+    for k in range(len(s.norms)):
         if s.is_word(k):
             words.append(k)
             if len(words) == 3:
                 break
     if not any(
-        carry_on.at(s.toks, k, _variants) is not None and (i == 0 or not is_stopword(s.toks[words[i - 1]].norm))
+        carry_on.at(s.norms, k, _variants) is not None and (i == 0 or not is_stopword(s.norms[words[i - 1]]))
         for i, k in enumerate(words)
     ):
         return None

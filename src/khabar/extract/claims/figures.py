@@ -53,12 +53,12 @@ def _is_year(n: NumberMention) -> bool:
 def _counted_noun(s: _Sent, b: int) -> int:
     """The noun a figure counts: the word after it, or after "من" ("2200 من المسلحين"); never
     a word joined by "و" with the article ("15 ألفا والدولة جاهزة": a new phrase)."""
-    if 2 <= b < len(s.toks) and s.toks[b].text == ")" and s.toks[b - 2].text == "(":
+    if 2 <= b < len(s.norms) and s.texts[b] == ")" and s.texts[b - 2] == "(":
         b += 1  # "عدد (30) عنصر": a count written in brackets, its noun after them
     k = s.next_word(b)
-    if k >= 0 and s.toks[k].text.startswith(("وال", "وٱل")):
+    if k >= 0 and s.texts[k].startswith(("وال", "وٱل")):
         return -1
-    if k >= 0 and s.toks[k].norm == _MIN:
+    if k >= 0 and s.norms[k] == _MIN:
         k = s.next_word(k + 1)
     return k
 
@@ -77,38 +77,38 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
         return True
     p = s.prev_word(a)
     if p >= 0:
-        if s.toks[p].norm == _ARTICLE:  # "الـ 4"
+        if s.norms[p] == _ARTICLE:  # "الـ 4"
             return True
         for k in (p, p - 1):
             if k >= 0 and s.is_word(k):
-                hit = lists.skip_before.at(s.toks, k, _variants)
+                hit = lists.skip_before.at(s.norms, k, _variants)
                 if hit is not None and k + hit[1] == p + 1:
                     return True
-    if p >= 0 and s.text[n.start - 1 : n.start] == "ب" and lists.margin.at(s.toks, p, _variants) is not None:
+    if p >= 0 and s.text[n.start - 1 : n.start] == "ب" and lists.margin.at(s.norms, p, _variants) is not None:
         return True  # "أعلى أو أدنى ببضعة آلاف": a margin of error
     nxt = s.next_word(b)
     if nxt >= 0:
-        starts_date = any(d.start == s.toks[nxt].start for d in dates)  # "12 ألفا يوم الاثنين"
-        if any(d.start == s.toks[nxt].start and d.precision == "month" for d in dates):
+        starts_date = any(d.start == s.starts[nxt] for d in dates)  # "12 ألفا يوم الاثنين"
+        if any(d.start == s.starts[nxt] and d.precision == "month" for d in dates):
             return True  # "في 25 يوليو/تموز الماضي": the day of a month read as a month
-        skip = lists.skip_after.at(s.toks, nxt, _variants) if not starts_date else None
-        if skip is not None and not ((noun := lists.cues.at(s.toks, nxt, _variants)) is not None and noun[1] > skip[1]):
+        skip = lists.skip_after.at(s.norms, nxt, _variants) if not starts_date else None
+        if skip is not None and not ((noun := lists.cues.at(s.norms, nxt, _variants)) is not None and noun[1] > skip[1]):
             return True  # ("درجة" is skipped, "درجة مئوية" is a measure: the longer entry wins)
-        if n.value == 1 and not normalize(n.text)[:1].isdigit() and s.toks[nxt].norm == _MIN:
+        if n.value == 1 and not normalize(n.text)[:1].isdigit() and s.norms[nxt] == _MIN:
             return True  # "واحدة من أشرس الحملات": one of
         for k in (nxt, nxt + 1):
-            if s.is_word(k) and lists.age.at(s.toks, k, _variants) is not None:
+            if s.is_word(k) and lists.age.at(s.norms, k, _variants) is not None:
                 return True
     if n.value == 1 and not normalize(n.text)[:1].isdigit() and p >= 0 and not _counts_a_known_noun(s, p):
         return True  # "شركة واحدة"، "عائلة واحدة": "one" describing a noun, not a count
     if _near(s, a, b, lists.exchange, before=4, after=3):
         return True  # "سعر الصرف إلى 15000 ليرة للدولار": a price
     noun = _counted_noun(s, b)
-    if noun >= 0 and _is_distance(s, noun) and s.is_word(noun + 1) and lists.locating.at(s.toks, noun + 1, _variants):
+    if noun >= 0 and _is_distance(s, noun) and s.is_word(noun + 1) and lists.locating.at(s.norms, noun + 1, _variants):
         return True  # "70 كلم جنوب غرب مدينة الجبيل": where a place is
     if _is_year(n):
         noun = _counted_noun(s, b)
-        if noun < 0 or (lists.subjects.at(s.toks, noun, _variants) is None and s.toks[nxt].norm != _MIN):
+        if noun < 0 or (lists.subjects.at(s.norms, noun, _variants) is None and s.norms[nxt] != _MIN):
             return True
     return False
 
@@ -126,14 +126,14 @@ def _counts_a_known_noun(s: _Sent, k: int) -> bool:
     noun may be followed by its complement."""
     lists = _lists()
     for j in (k, k - 1):
-        if j >= 0 and s.is_word(j) and (lists.subjects.at(s.toks, j, _variants) or lists.cues.at(s.toks, j, _variants)):
+        if j >= 0 and s.is_word(j) and (lists.subjects.at(s.norms, j, _variants) or lists.cues.at(s.norms, j, _variants)):
             # "من عائلة واحدة": of one family, a description
-            return not (j > 0 and s.toks[j - 1].norm == _MIN)
+            return not (j > 0 and s.norms[j - 1] == _MIN)
     return False
 
 
 def _is_distance(s: _Sent, k: int) -> bool:
-    hit = _lists().subjects.at(s.toks, k, _variants)
+    hit = _lists().subjects.at(s.norms, k, _variants)
     return hit is not None and hit[0].tag == "distance"
 
 
@@ -143,14 +143,14 @@ def _near(s: _Sent, a: int, b: int, matcher: _Matcher, *, before: int, after: in
     while k >= 0 and seen < before:
         if s.is_word(k):
             seen += 1
-            if matcher.at(s.toks, k, _variants) is not None:
+            if matcher.at(s.norms, k, _variants) is not None:
                 return True
         k -= 1
     k, seen = b, 0
-    while k < len(s.toks) and seen < after:
+    while k < len(s.norms) and seen < after:
         if s.is_word(k):
             seen += 1
-            if matcher.at(s.toks, k, _variants) is not None:
+            if matcher.at(s.norms, k, _variants) is not None:
                 return True
         k += 1
     return False
@@ -159,7 +159,7 @@ def _near(s: _Sent, a: int, b: int, matcher: _Matcher, *, before: int, after: in
 def _noun_category(s: _Sent, f: _Figure) -> str | None:
     if f.noun < 0:
         return None
-    hit = _lists().cues.at(s.toks, f.noun, _variants, lambda e: e.mode != "percent")
+    hit = _lists().cues.at(s.norms, f.noun, _variants, lambda e: e.mode != "percent")
     if hit is not None:
         return hit[0].tag
     return None
@@ -174,9 +174,9 @@ SPEAKER_WORDS = 4
 def _after_a_speaker(s: _Sent, k: int) -> bool:
     """The complementiser at ``k`` follows a speaker of a verb of saying ("وقال السكان إن"),
     not the verb itself ("حيث يعتقد أن هناك عشرات آلاف المدنيين": the cue before it counts)."""
-    if k < 2 or verb_info(s.toks[k - 1].norm) is not None:
+    if k < 2 or verb_info(s.norms[k - 1]) is not None:
         return False
-    return any(verb_info(s.toks[j].norm) is not None for j in range(max(0, k - 1 - SPEAKER_WORDS), k - 1))
+    return any(verb_info(s.norms[j]) is not None for j in range(max(0, k - 1 - SPEAKER_WORDS), k - 1))
 
 
 def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
@@ -192,11 +192,11 @@ def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
     dist = 0
     k = f.a - 1
     while k >= 0 and dist < CUE_WINDOW:
-        if s.boundary[k] or (s.toks[k].norm in _COMPLEMENTISERS and _after_a_speaker(s, k)):
+        if s.boundary[k] or (s.norms[k] in _COMPLEMENTISERS and _after_a_speaker(s, k)):
             break  # "وقال [السكان] إن 12 شخصا أصيبوا": the speaker is not what is counted
         if s.is_word(k):
             dist += 1
-            hit = cues.at(s.toks, k, _variants, ok)
+            hit = cues.at(s.norms, k, _variants, ok)
             if hit is not None and k + hit[1] <= f.a:
                 best = (dist, 0, hit[0].tag)
                 break
@@ -204,12 +204,12 @@ def _nearest_cue(s: _Sent, f: _Figure, *, percent: bool) -> str | None:
     # after
     dist = 0
     k = f.b
-    while k < len(s.toks) and dist < CUE_WINDOW:
+    while k < len(s.norms) and dist < CUE_WINDOW:
         if s.boundary[k]:
             break
         if s.is_word(k):
             dist += 1
-            hit = cues.at(s.toks, k, _variants, ok)
+            hit = cues.at(s.norms, k, _variants, ok)
             if hit is not None:
                 if best is None or dist < best[0]:
                     best = (dist, 1, hit[0].tag)
@@ -231,14 +231,14 @@ def _shocked(s: _Sent, f: _Figure) -> bool:
     lists = _lists()
     dist = cues = 0
     k = f.b
-    while k < len(s.toks) and dist < SHOCK_WINDOW:
-        if s.boundary[k] or s.toks[k].norm[:1].isdigit():
+    while k < len(s.norms) and dist < SHOCK_WINDOW:
+        if s.boundary[k] or s.norms[k][:1].isdigit():
             return False
         if s.is_word(k):
             dist += 1
-            if lists.shock.at(s.toks, k, _variants) is not None:
+            if lists.shock.at(s.norms, k, _variants) is not None:
                 return True
-            if lists.cues.at(s.toks, k, _variants) is not None:
+            if lists.cues.at(s.norms, k, _variants) is not None:
                 cues += 1
                 if cues > 1:
                     return False
@@ -250,7 +250,7 @@ def _in_a_crash(s: _Sent) -> bool:
     """The sentence tells of a crash or a sinking: those aboard are its passengers."""
     crash = _lists().crash
     opens = crash.opening(s.norms, _variants)
-    return any(opens[k] and s.is_word(k) and crash.at(s.toks, k, _variants) is not None for k in range(len(s.toks)))
+    return any(opens[k] and s.is_word(k) and crash.at(s.norms, k, _variants) is not None for k in range(len(s.norms)))
 
 
 def _before_in_clause(s: _Sent, f: _Figure, matcher: _Matcher, *, limit: int = CUE_WINDOW) -> int:
@@ -262,7 +262,7 @@ def _before_in_clause(s: _Sent, f: _Figure, matcher: _Matcher, *, limit: int = C
             return -1
         if s.is_word(k):
             dist += 1
-            if matcher.at(s.toks, k, _variants) is not None:
+            if matcher.at(s.norms, k, _variants) is not None:
                 return k
         k -= 1
     return -1
@@ -273,9 +273,9 @@ def _has_own_noun(s: _Sent, f: _Figure) -> bool:
     ثلاثة منتجين"); a function word, punctuation or the end leave it without one ("ذهب 8500
     إلى حي"، "لا يتجاوزون 15 ألفا.")."""
     k = s.next_word(f.b)
-    if k < 0 or _lists().skip_after.at(s.toks, k, _variants) is not None:
+    if k < 0 or _lists().skip_after.at(s.norms, k, _variants) is not None:
         return False  # "بنحو 12 ألفا يوم الاثنين": a day, not what is counted
-    return not is_stopword(s.toks[k].norm) and not any(is_stopword(v) for v in _variants(s.toks[k].norm)[1:])
+    return not is_stopword(s.norms[k]) and not any(is_stopword(v) for v in _variants(s.norms[k])[1:])
 
 
 def _subset(s: _Sent, f: _Figure) -> str | None:
@@ -284,9 +284,9 @@ def _subset(s: _Sent, f: _Figure) -> str | None:
     p = s.prev_word(f.a)
     if p < 0:
         return None
-    if p > 0 and s.toks[p - 1].norm == normalize("كل"):
+    if p > 0 and s.norms[p - 1] == normalize("كل"):
         return None  # "كل منهم نحو 11 مليون": each of them, not a share
-    hit = _lists().subset.at(s.toks, p, _variants)
+    hit = _lists().subset.at(s.norms, p, _variants)
     return hit[0].mode or "part" if hit is not None else None
 
 
@@ -296,7 +296,7 @@ def _joined(s: _Sent, f: _Figure) -> bool:
     if s.text[max(0, start - 1) : start] == "و" or f.mention.text.startswith("و"):
         return True
     p = s.prev_word(f.a)
-    return p >= 0 and s.toks[p].norm == "و" and p == f.a - 1
+    return p >= 0 and s.norms[p] == "و" and p == f.a - 1
 
 
 #: A subgroup is listed at most this many words after "بينهم".
@@ -307,7 +307,7 @@ def _listed_after_subset(s: _Sent, total: _Figure, f: _Figure) -> bool:
     """A [subset] word stands between the total and the figure, a few words before it."""
     subset = _lists().subset
     words = [k for k in range(total.b, f.a) if s.is_word(k)]
-    return len(words) <= SUBSET_LIST_WORDS + 1 and any(subset.at(s.toks, k, _variants) is not None for k in words)
+    return len(words) <= SUBSET_LIST_WORDS + 1 and any(subset.at(s.norms, k, _variants) is not None for k in words)
 
 
 #: Groups that name no one in particular: a share of "people" given as "civilians" is a
@@ -322,10 +322,10 @@ def _group_differs(a: str, b: str) -> bool:
 def _subject(s: _Sent, f: _Figure) -> str | None:
     subjects = _lists().subjects
     if f.noun >= 0:
-        hit = subjects.at(s.toks, f.noun, _variants)
+        hit = subjects.at(s.norms, f.noun, _variants)
         if hit is not None:
             return hit[0].tag
-        noun = s.toks[f.noun].norm
+        noun = s.norms[f.noun]
         if not noun.endswith("ه") and any(is_nationality(v) or is_nationality(v.removesuffix("ا")) for v in _variants(noun)):
             # "أكثر من 540 ألف كوري جنوبي"، "مقتل 60 فلسطينيا": people; a feminine form
             # describes a thing ("بومباردييه 30" كندية)
@@ -344,8 +344,8 @@ def _subject_before(s: _Sent, f: _Figure) -> str | None:
             return None
         if s.is_word(k):
             dist += 1
-            if count in _variants(s.toks[k].norm) and s.is_word(k + 1):
-                hit = lists.subjects.at(s.toks, k + 1, _variants)
+            if count in _variants(s.norms[k]) and s.is_word(k + 1):
+                hit = lists.subjects.at(s.norms, k + 1, _variants)
                 return hit[0].tag if hit else None
         k -= 1
     return None
@@ -355,19 +355,19 @@ def _last_cue(s: _Sent) -> str | None:
     """The category of the last plain cue of a sentence (for anaphora)."""
     cues = _lists().cues
     found = None
-    for k in range(len(s.toks)):
+    for k in range(len(s.norms)):
         if s.is_word(k):
-            hit = cues.at(s.toks, k, _variants, lambda e: e.mode == "")
+            hit = cues.at(s.norms, k, _variants, lambda e: e.mode == "")
             if hit is not None:
                 found = hit[0].tag
     return found
 
 
 def _dual_at(s: _Sent, k: int) -> bool:
-    """``toks[k]`` is the dual of a counted noun ("وطفلان"، "مركزين"), not with the article
+    """token ``k`` is the dual of a counted noun ("وطفلان"، "مركزين"), not with the article
     ("القمتان": two already named, not a count)."""
     duals = _lists().duals
-    norm = s.toks[k].norm
+    norm = s.norms[k]
     for v in _variants(norm):
         if v in duals:
             return _ARTICLE not in norm[: len(norm) - len(v)]
@@ -377,12 +377,13 @@ def _dual_at(s: _Sent, k: int) -> bool:
 def _duals(s: _Sent, taken: Sequence[tuple[int, int]]) -> list[_Figure]:
     """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"."""
     out = []
-    for k, t in enumerate(s.toks):
-        if dual_reading[t.norm] is None or not s.is_word(k):  # (most words: no reading is a dual)
+    for k, w in enumerate(s.norms):
+        if dual_reading[w] is None or not s.is_word(k):  # (most words: no reading is a dual)
             continue
-        if any(a < t.end and t.start < b for a, b in taken) or not _dual_at(s, k):
+        t0, t1 = s.starts[k], s.ends[k]
+        if any(a < t1 and t0 < b for a, b in taken) or not _dual_at(s, k):
             continue
-        n = NumberMention(t.start, t.end, s.text[t.start : t.end], 2.0, 2.0, 2.0)
+        n = NumberMention(t0, t1, s.text[t0:t1], 2.0, 2.0, 2.0)
         out.append(_Figure(n, k, k + 1, k))
     return out
 
@@ -413,13 +414,13 @@ def _count_named_before(s: _Sent, f: _Figure) -> str | None:
     if _has_own_noun(s, f):
         return None
     dist, k = 0, f.a - 1
-    while k >= 0 and dist < COUNT_SUBJECT_WINDOW and (not s.boundary[k] or s.toks[k].norm in _RELATIVE):
+    while k >= 0 and dist < COUNT_SUBJECT_WINDOW and (not s.boundary[k] or s.norms[k] in _RELATIVE):
         if s.is_word(k):
             dist += 1
-            if _COUNT in _variants(s.toks[k].norm):
+            if _COUNT in _variants(s.norms[k]):
                 nxt = s.next_word(k + 1)
                 if 0 <= nxt < f.a:
-                    hit = _lists().cues.at(s.toks, nxt, _variants, lambda e: e.mode != "percent")
+                    hit = _lists().cues.at(s.norms, nxt, _variants, lambda e: e.mode != "percent")
                     return hit[0].tag if hit is not None else None
                 return None
         k -= 1
@@ -432,7 +433,7 @@ def _people_verb_after(s: _Sent, f: _Figure) -> bool:
     k = s.next_word(f.b)
     if k != f.b:
         return False  # right after it, no mark between
-    w = s.toks[k].norm
+    w = s.norms[k]
     return len(w) >= 4 and w.endswith("وا") and not w.startswith(("ال", "و", "ف"))  # "وكانوا": a new clause
 
 
