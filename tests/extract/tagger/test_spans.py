@@ -224,3 +224,18 @@ def test_two_people_joined_by_a_hyphen_stay_apart():
 def test_a_place_word_with_the_article_is_no_place():
     found = _mentions("ولجأ معظمهم إلى مدارس ومساجد في الريف الشمالي.")
     assert [m.text for m in found if m.kind == "place"] == []
+
+
+def test_a_club_named_by_its_city_is_an_organisation_and_the_city_alone_a_place():
+    found = _mentions(
+        "وفاز ريال مدريد على مانشستر يونايتد بهدفين في المباراة الودية. "
+        "وأقيمت المباراة في مدريد أمام جمهور كبير."
+    )
+    kinds = [(m.text, m.kind) for m in found if m.kind in ("organisation", "place")]
+    assert ("ريال مدريد", "organisation") in kinds and ("مانشستر يونايتد", "organisation") in kinds
+    assert ("مدريد", "place") in kinds
+
+
+def test_a_city_the_tagger_reads_as_a_place_stays_a_place():
+    found = _mentions("وصل رئيس الوزراء الإسباني إلى برشلونة لإجراء محادثات مع حكومة الإقليم.")
+    assert [(m.text, m.kind) for m in found if "برشلونة" in m.text] == [("برشلونة", "place")]
