@@ -91,6 +91,22 @@ class _Lists:
     aides: frozenset[str] = frozenset()  # "[مبعوث] الرئيس روحاني": speaks for the principal named after it
     honorifics: frozenset[str] = frozenset()  # "وكيل الوزارة [الدكتور] سلطان شاولي": the name's own title
     data: frozenset[str] = frozenset()  # "وفق [البيانات] هيئة ...": figures a body publishes, the body is the source
+    # the function words the rules read around a verb or a cue (attribution_cues.txt, one
+    # tag each: what each is for is told there)
+    subjunctive: frozenset[str] = frozenset()  # "نفى [أن تكون]": the subjunctive particle, part of what was said
+    time_conjunctions: frozenset[str] = frozenset()  # "[بعد] أن": a clause of time, not a statement
+    new_clause: frozenset[str] = frozenset()  # "[لكن] مسؤول المعارضة قال": a clause of its own
+    spread: frozenset[str] = frozenset()  # "وسط [انتشار] تقارير عن"
+    circumstance: frozenset[str] = frozenset()  # "[في] بيان نشره على موقعه،": runs on to a comma
+    what_openers: frozenset[str] = frozenset()  # "[وهو] ما ينفيه": the clause before is what is said
+    resumptive: frozenset[str] = frozenset()  # "الذي أعلنت [عنه] الأمم المتحدة"
+    modals: frozenset[str] = frozenset()  # "[قد] تحدث": to occur, not to speak
+    saying: frozenset[str] = frozenset()  # "نقل عنه [قوله]"
+    came: frozenset[str] = frozenset()  # "[وجاء] في بيان للجيش أن"
+    amid: frozenset[str] = frozenset()  # "[وسط] انتشار تقارير عن"
+    headlined: frozenset[str] = frozenset()  # "تحت [عنوان] «...»"
+    conditional: frozenset[str] = frozenset()  # "إلا في [حال] أعلنت قطر": not what was said
+    link_times: frozenset[str] = frozenset()  # "ويأتي الإعلان [غداة] قصف"
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -206,6 +222,15 @@ def _lists() -> _Lists:
         aides=frozenset(p[0] for p in groups.get("aide", [])),
         honorifics=frozenset(p[0] for p in groups.get("honorific", [])),
         data=frozenset(p[0] for p in groups.get("data", [])),
+        **{
+            field: frozenset(p[0] for p in groups.get(tag, []))
+            for field, tag in (
+                ("subjunctive", "subjunctive"), ("time_conjunctions", "time_conjunction"), ("new_clause", "new_clause"),
+                ("spread", "spread"), ("circumstance", "circumstance"), ("what_openers", "what_opener"),
+                ("resumptive", "resumptive"), ("modals", "modal"), ("saying", "saying"), ("came", "came"), ("amid", "amid"),
+                ("headlined", "headlined"), ("conditional", "conditional"), ("link_times", "link_time"),
+            )
+        },
         given=frozenset(
             f.lstrip("~").split()[0] for name in ("first_names", "foreign_first_names") for fields in read_fields(name) for f in fields
         ),

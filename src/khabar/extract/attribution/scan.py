@@ -39,23 +39,16 @@ from khabar.extract.attribution.sources import (
     Attribution,
     Source,
 )
-from khabar.extract.attribution.tokens import SPREAD, _Head
-from khabar.text.ar.clitics import PREPOSITIONS
+from khabar.extract.attribution.tokens import _Head
+from khabar.text.ar.clitics import ARTICLE_PROCLITICS, PREPOSITION_ARTICLE_MERGED, PREPOSITION_ARTICLES, PREPOSITIONS
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.text.ar.tokenize import words
 
 
-#: "وهو ما ينفيه ..."، "وهذا ما أكده ...": what a verb after them says is the clause before.
-_WHAT_OPENERS = frozenset({"وهو", "وهي", "وهذا", "هذا", "وذلك", ","})
-#: "الاتفاق الذي أعلنت [عنه] الأمم المتحدة": a pronoun standing for the noun before the relative.
-_RESUMPTIVE = frozenset({"عنه", "عنها", "عنهم", "به", "بها", "بهم"})
 #: "تحدث" is also the present of "to cause" and "to occur": after a bare قد or لا (no كان
 #: before: "وكان الوزير قد تحدث عن") and without عن soon after, it says nothing (an EASC article on earthquakes had "قد
 #: تحدث خرابا" read as a speaker).
 _TALKED = "تحدث"
-_MODALS = frozenset({"قد", "لا"})
-#: "نقل عنه [قوله] ...": the word that introduces what a relayed speaker said.
-_SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "القول"})
 
 
 def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sentence, list[Attribution]]:
@@ -111,21 +104,21 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
                 main += 1
             i = max(end, 1)
             continue
-        if w in _AMID and (said := _reports_of(s, i)) is not None:
+        if w in s.L.amid and (said := _reports_of(s, i)) is not None:
             out.append(said[0])  # "... وسط انتشار تقارير عن تعرضهم لمجازر"
             i = said[1]
             continue
-        if w in _HEADLINED and (said := _headlined(s, i)) is not None:
+        if w in s.L.headlined and (said := _headlined(s, i)) is not None:
             out.append(said[0])  # "صحيفة النهار ... تناولت القمة تحت عنوان «...»"
             main += 1
             i = said[1]
             continue
-        if w in _CAME and s.norm(i + 1) == "في" and (said := _came_in(s, i)) is not None:
+        if w in s.L.came and s.norm(i + 1) == "في" and (said := _came_in(s, i)) is not None:
             out.append(said[0])  # "وجاء في بيان للجيش أن ..."
             main += 1
             i = said[1]
             continue
-        if w == "ما" and s.norm(i - 1) in _WHAT_OPENERS and (said := _what_is_said(s, i, out)) is not None:
+        if w == "ما" and ((opener := s.norm(i - 1)) == "," or opener in s.L.what_openers) and (said := _what_is_said(s, i, out)) is not None:
             out.append(said[0])  # "..., وهو ما ينفيه نظام الأسد"
             i = said[1]
             continue
@@ -135,7 +128,7 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
         if info is None or s.norm(i - 1) in s.L.passive:
             i += 1  # "كما تم استبعد ...": a passive names no one
             continue
-        if w == _TALKED and s.norm(i - 1) in _MODALS and "عن" not in norms[i + 1 : i + 5] and not any(
+        if w == _TALKED and s.norm(i - 1) in s.L.modals and "عن" not in norms[i + 1 : i + 5] and not any(
             s.norm(k) in KANA_FORMS for k in range(max(0, i - 8), i - 1)
         ):
             i += 1  # "الزلازل قد تحدث خرابا"، "لا تحدث اية اضرار": may cause, not "talked"
@@ -187,17 +180,13 @@ def _sender(s: _Sentence, i: int, floor: int) -> _Head | None:
     return None
 
 
-#: "وجاء في بيان للجيش أن ...": what a statement, a report or a recording says.
-_CAME = frozenset({"جاء", "وجاء", "ورد", "وورد"})  # "وورد في بيان صادر عن الاتحاد، «...»" (fresh4)
-#: "[وسط] انتشار تقارير عن ..."، "[مع] ورود أنباء عن ...": a circumstance that is a report.
-_AMID = frozenset({"وسط", "مع", "عقب", "بعد", "اثر"})
 
 
 def _reports_of(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
     """"عبرت الأمم المتحدة عن قلقها ... [وسط انتشار تقارير عن] تعرضهم لمجازر": reports (or
     news, information) spread about something are an anonymous statement of it (seed 000,
     issue 20); what someone said before ends at the circumstance (:meth:`_Tokens.content_end`)."""
-    k = i + 1 + (s.norm(i + 1) in SPREAD)
+    k = i + 1 + (s.norm(i + 1) in s.L.spread)
     if not (is_information(s.norm(k)) and s.norm(k + 1) == "عن" and k + 2 < s.n and s.is_word(k + 2)):
         return None
     end = s.content_end(k + 2)
@@ -207,8 +196,6 @@ def _reports_of(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
     return _att(s, k, _Head(k, k + 1, None, None, "anonymous", None, False), c0, c1, False, "verb"), end
 
 
-#: "تحت [عنوان] «...»"، "[بعنوان] «...»": the headline a paper gave its story.
-_HEADLINED = frozenset({"عنوان", "بعنوان"})
 #: How far into its sentence a paper may be named before its story's headline.
 MAX_PAPER_AT = 6
 
@@ -263,9 +250,6 @@ def _came_in(s: _Sentence, i: int) -> tuple[Attribution, int] | None:
     return (_att(s, i, head, c0, c1, False, "verb"), end) if c1 > c0 else None
 
 
-#: A verb after these reports what someone would say, not what was said ("إلا في حال
-#: أعلنت قطر موافقتها").
-_CONDITIONAL = frozenset({"حال", "اذا", "لو", "لئن"})
 
 
 def _embedded(s: _Sentence, i: int, att: Attribution, before: list[Attribution]) -> bool:
@@ -273,7 +257,7 @@ def _embedded(s: _Sentence, i: int, att: Attribution, before: list[Attribution])
     stands right after the complementiser of a statement reported before it in the
     sentence ("وأكد الفيصل أن [تميم] قال للملك «...»"), or the verb follows a conditional
     ("في حال أعلنت قطر")."""
-    if s.norm(i - 1) in _CONDITIONAL:
+    if s.norm(i - 1) in s.L.conditional:
         return True
     src = att.source
     if src is None or src.start >= att.verb_start:
@@ -346,7 +330,7 @@ def _cue(s: _Sentence, i: int, k: int, before_from: int = 0, *, carried: bool = 
         # "ووفقا [لمنظمة] الأغذية"، "وفقا [للتقارير] الصحفية": the cue's own preposition
         with s.without_preposition(a):
             head = s.speaker_np(a, s.n)
-            merged = w.startswith("لل") and s.norm(a).startswith("ال")  # "[لل]تقارير": ل + التقارير
+            merged = w.startswith(PREPOSITION_ARTICLE_MERGED) and s.norm(a).startswith(ARTICLE_PROCLITICS[0])  # "[لل]تقارير": ل + التقارير
             lone = head is not None and head.end == a + 1 and is_information(s.norm(a))
         if lone and any(s.cue_at(x) for x in range(a + 1, s.n)):
             # "ووفقا [للمعلومات]، فإن ...، بحسب صحيفة «الاقتصادية»": two sources under one
@@ -458,8 +442,6 @@ def _cue_att(
     )
 
 
-#: Time words after which a link's happening is named ("ويأتي الإعلان [غداة] قصف").
-_LINK_TIMES = frozenset({"غداه", "بعد", "عقب", "اثر", "قبل", "وسط", "مع", "بينما"})
 
 
 def _past_link(s: _Sentence, first: int, limit: int) -> int:
@@ -469,7 +451,7 @@ def _past_link(s: _Sentence, first: int, limit: int) -> int:
     w = s.norm(first)
     if not (w in s.L.linking or (conjoined(w) and w[1:] in s.L.linking)):
         return first
-    k = next((k for k in range(first + 1, min(limit, first + 5)) if s.norm(k) in _LINK_TIMES), None)
+    k = next((k for k in range(first + 1, min(limit, first + 5)) if s.norm(k) in s.L.link_times), None)
     return k + 1 if k is not None and k + 1 < limit else first
 
 
@@ -856,7 +838,7 @@ def _clause_subject_before(s: _Sentence, i: int) -> _Head | None:
         if found is None or found[0] > i or found[1] not in ("person", "organisation"):
             continue
         w = s.norm(a)
-        if w[:1] in PREPOSITIONS and w[1:3] == "ال" or w.startswith("لل"):
+        if w.startswith(PREPOSITION_ARTICLES):
             continue  # "السفير الإسرائيلي [للأمم المتحدة]": a preposition's object is no subject
         head = s.speaker_np(a, i)
         if head is not None and head.start == a:
@@ -901,7 +883,7 @@ def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution |
     if j >= s.n or any(s.norm(k) in _TERMINAL or verb_info(s.norm(k)) for k in range(i + 1, j)):
         return None, i + 1
     back = s.norm(j) in pointing
-    if back and s.norm(j + 1) not in _SAYING:
+    if back and s.norm(j + 1) not in s.L.saying:
         return None, i + 1
     if back:
         # the pronoun's antecedent is the person whose office or agency carries the words
@@ -915,7 +897,7 @@ def _relay(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribution |
         if speaker is None:
             return None, i + 1
     k = s.skip_circumstance(j + 1 if back else speaker.end)
-    if s.norm(k) in _SAYING:
+    if s.norm(k) in s.L.saying:
         k += 1  # "قوله"، "قولها"
         if s.norm(k) == ",":
             k = s.skip_circumstance(k + 1)  # "قوله، في الاتصال الهاتفي مع يلدريم، إن"
@@ -1001,7 +983,7 @@ def _noun_object(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribu
     attached = tuple(p for p in verb.preps if len(p) == 1)
     if not (verb.noun or verb.frame or attached) or verb.noquote or verb.kind == "strict" or s.norm(i - 1) in s.L.negation:
         return None, i + 1
-    if s.norm(i - 1) in s.L.relative and s.norm(i + 1) in _RESUMPTIVE:
+    if s.norm(i - 1) in s.L.relative and s.norm(i + 1) in s.L.resumptive:
         return None, i + 1  # "الاتفاق الذي أعلنت عنه الأمم المتحدة": what was said is the antecedent
     head: _Head | None = None
     start = i + 1
@@ -1273,7 +1255,7 @@ def _first_words() -> frozenset[str]:
     L = _lists()
     first = set(L.verbs) | set(L.cues) | set(L.nouns)
     purpose = {"ل" + w for w in L.verbs if w[:1] in "يت" and len(w) > 3}  # "ليعلن"، "لتؤكد" (verb_info)
-    return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | _CAME | _HEADLINED | _AMID)
+    return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | L.came | L.headlined | L.amid)
 
 
 @lru_cache(maxsize=1)
@@ -1306,11 +1288,11 @@ def _may_attribute(text: str) -> bool:
                 _complement_at(x) or _complement_at(x[1:]) or any(_prep_matches(x, p) for p in verb.preps) for x in ws
             ) or (verb.vnoun and any(c in text for c in "\"«“")):  # "قول الرئيس «...»"
                 return True
-        if w in _CAME and k + 1 < len(ws) and ws[k + 1] == "في":
+        if w in L.came and k + 1 < len(ws) and ws[k + 1] == "في":
             return True
-        if w in _HEADLINED and any(c in text for c in "\"«“"):
+        if w in L.headlined and any(c in text for c in "\"«“"):
             return True
-        if w in _AMID and k + 3 < len(ws) and "عن" in ws[k + 2 : k + 4] and is_information(ws[k + 1 + (ws[k + 1] in SPREAD)]):
+        if w in L.amid and k + 3 < len(ws) and "عن" in ws[k + 2 : k + 4] and is_information(ws[k + 1 + (ws[k + 1] in L.spread)]):
             return True
         if w == "ما" and k + 1 < len(ws) and any(ws[k + 1][-n:] in ("ه", "ها") and verb_info(ws[k + 1][:-n]) for n in (1, 2)):
             return True

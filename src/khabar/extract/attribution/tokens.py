@@ -52,19 +52,9 @@ class _Head:
     anaphor: bool = False
 
 
-#: Verbs after "أن" that make it the subjunctive particle, part of what was said.
-_SUBJUNCTIVE = frozenset({"تكون", "تصبح", "تتم", "تقوم", "تبقي", "تعود", "تتحمل", "تسمح", "نكون", "نقوم"})
-#: "بعد أن"، "قبل أن": أن after these opens a clause of time, not a statement.
-_TIME_CONJUNCTIONS = frozenset({"بعد", "قبل", "حتي", "منذ", "دون", "بدل", "بدلا", "رغم", "عوض", "لدرجه"})
-#: Words that open a clause of their own inside a sentence ("لكن مسؤول المعارضة قال").
-_NEW_CLAUSE = frozenset({"لكن", "ولكن", "بينما", "فيما", "الا", "لكنه", "لكنها"})
 #: First letters of a token :meth:`_Tokens._ends_statement` (or a quotation mark) may end a
-#: statement at, besides the words of ``_NEW_CLAUSE``: punctuation and و/ف-words.
+#: statement at, besides the words of ``self.L.new_clause``: punctuation and و/ف-words.
 _MAY_END = frozenset(_TERMINAL | {",", _QUOTE, "و", "ف"})
-#: What a report does when it is spread ("وسط [انتشار] تقارير عن"، "مع [ورود] أنباء عن").
-SPREAD = frozenset({"انتشار", "ورود", "تواتر", "تداول"})
-#: Words that open a circumstance phrase running on to a comma ("في بيان نشره على موقعه،").
-_CIRCUMSTANCE_OPENERS = frozenset({"في", "خلال", "عبر", "عقب", "بعد", "قبل", "اثناء", "لدي", "امام", "منذ"})
 
 
 class _Tokens:
@@ -195,7 +185,7 @@ class _Tokens:
         w = self.norm(i)
         if not _complement_at(w) or (w == "بان" and self.norm(i + 1) == "كي"):
             return False
-        return not (w == "ان" and self.norm(i - 1) in _TIME_CONJUNCTIONS)
+        return not (w == "ان" and self.norm(i - 1) in self.L.time_conjunctions)
 
     # -- titles and heads --
 
@@ -269,7 +259,7 @@ class _Tokens:
             k = self.phrase_at(j, self.L.stops)
             if not k or verb_info(w) is not None or self.is_complement(j) or w in self.L.relative:
                 return j
-            opener = w in _CIRCUMSTANCE_OPENERS or (w[:1] == "ل" and k == 1)
+            opener = w in self.L.circumstance or (w[:1] == "ل" and k == 1)
             j += k
             if not opener:
                 continue  # "أمس"، "أيضا": one word
@@ -289,7 +279,7 @@ class _Tokens:
         if k >= self.n or self.starts[k] >= c1 or not self.is_complement(k):
             return c0
         w, nxt = self.norm(k), self.norm(k + 1)
-        if w in ("ان", "وان") and (nxt[:1] == "ي" or nxt in _SUBJUNCTIVE):
+        if w in ("ان", "وان") and (nxt[:1] == "ي" or nxt in self.L.subjunctive):
             return c0
         k += 1
         while k < self.n and self.norm(k) in (",", ":"):
@@ -309,10 +299,10 @@ class _Tokens:
 
     def _statement_ends(self) -> list[int]:
         ends = [self.n] * (self.n + 1)
-        norms = self.norms
+        norms, new_clause = self.norms, self.L.new_clause
         for k in range(self.n - 1, -1, -1):
             w = norms[k]
-            if w[:1] not in _MAY_END and w not in _NEW_CLAUSE:
+            if w[:1] not in _MAY_END and w not in new_clause:
                 ends[k] = ends[k + 1]  # most words: none of the rules below can end a statement here
                 continue
             if w == _QUOTE and k in self.closer:
@@ -341,7 +331,7 @@ class _Tokens:
                 return True  # "...، ليعلن أردوغان أن": someone else's statement
             if nxt in ("بينما", "فيما") or (nxt == "في" and self.norm(k + 2) in ("حين", "وقت")):
                 return True
-            if nxt == "وذلك" and self.norm(k + 2) in _CIRCUMSTANCE_OPENERS | {"بعدما", "اثر", "حين"}:
+            if nxt == "وذلك" and self.norm(k + 2) in self.L.circumstance | {"بعدما", "اثر", "حين"}:
                 return True  # "...، [وذلك بعدما] أعلن غل عدم ترشحه": the writer's circumstance (fresh4)
             if nxt in ("وهو", "وهي", "وهذا") and self.norm(k + 2) == "ما":
                 return True  # "، وهو ما ينفيه ...": someone else on what was said
@@ -359,7 +349,7 @@ class _Tokens:
             ):
                 return True  # "...، حيث أشار [شكري] إلى أن": another speaker's statement (fresh5)
             return bool(self.cue_at(k + 1))
-        if k > 0 and w == "وسط" and is_information(self.norm(k + 1 + (self.norm(k + 1) in SPREAD))):
+        if k > 0 and w == "وسط" and is_information(self.norm(k + 1 + (self.norm(k + 1) in self.L.spread))):
             return True  # "... عن قلقها من أوضاع المدنيين [وسط انتشار تقارير] عن ...": a report of its own (seed 000)
         if k > 0 and w in ("وهو", "وهي") and self.norm(k + 1) == "ما" and (nxt := self.norm(k + 2))[-1:] in ("ه", "ا") and verb_info(nxt.removesuffix("ه").removesuffix("ها")):
             return True  # "... فيها [وهو ما تنفيه] طهران" without a comma (fresh4)
@@ -367,7 +357,7 @@ class _Tokens:
             return self.complement(k, info[1]) is not None
         if k > 0 and self.joined_speaker(k):
             return True  # "يتهم ظريف «بالكذب المنمق» [وجواد يصف] خطابه": a new speaker's clause
-        if k > 0 and w in _NEW_CLAUSE:
+        if k > 0 and w in self.L.new_clause:
             # "... لكن مسؤول المعارضة قال إنها لم تسقط بعد": a new speaker's clause, its
             # speaker as long as a speaker may be ("لكن المتحدث باسم تلك الوحدات نوري محمود قال")
             for m in range(k + 1, min(self.n, k + 2 + MAX_HEAD_WORDS)):

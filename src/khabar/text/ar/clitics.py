@@ -42,6 +42,12 @@ PROCLITICS: tuple[tuple[str, int], ...] = tuple(
     )
 )
 
+#: ل + ال, written لل ("للتقارير"، "للأمم").
+PREPOSITION_ARTICLE_MERGED: str = _with_article(PREPOSITIONS[1])
+#: A one-letter preposition before the article, as a word opens with it: بال، لال، كال and
+#: لل (ل + ال).
+PREPOSITION_ARTICLES: tuple[str, ...] = (*(p + "ال" for p in PREPOSITIONS), PREPOSITION_ARTICLE_MERGED)
+
 #: The sequences that contain the article (ال, or لل for ل + ال), shortest first.
 ARTICLE_PROCLITICS: tuple[str, ...] = tuple(sorted((p for p, n in PROCLITICS if n == 2), key=len))
 #: The empty sequence and those without the article (و ف ب ل ك and their pairs), shortest first.
