@@ -106,13 +106,31 @@ def _word(text: str, norm_word: str, kind: str) -> dict[str, str]:
     }
 
 
+#: Word-cluster codes of the name tagger's model (ANT word clusters at 64/256/1,024, the same
+#: for the form without proclitics, cue rates) in a window this wide: "شكر" and "ندد" share
+#: their 1,024-cluster with "قال" and "أكد", which no list says.  0 leaves them out.
+CLUSTER_WINDOW = [0]
+
+
+def _cluster_codes(norms: Sequence[str]) -> list[list[str]]:
+    from khabar.extract.tagger.crf import cluster_attributes_many, get_tagger
+
+    clusters = get_tagger().model.clusters
+    return [[f"{k}={v}" for k, v in attrs] for attrs in cluster_attributes_many(list(norms), clusters)]
+
+
 def token_features(cols, kinds: Sequence[str], sentence_features: Sequence[str], rules_span: Sequence[str]) -> list[list[str]]:
     n = len(cols.norms)
     base = [_word(cols.texts[i], cols.norms[i], kinds[i]) for i in range(n)]
+    codes = _cluster_codes(cols.norms) if CLUSTER_WINDOW[0] else None
     out = []
     for i in range(n):
         fs = ["bias", f"pos={min(i, 4)}", f"rpos={min(n - 1 - i, 4)}", *sentence_features, "rs=" + rules_span[i]]
         fs += [f"0{k}={v}" for k, v in base[i].items()]
+        if codes is not None:
+            for d in range(-CLUSTER_WINDOW[0], CLUSTER_WINDOW[0] + 1):
+                if 0 <= i + d < n:
+                    fs += [f"{d}{c}" for c in codes[i + d]]
         for d in range(-WINDOW, WINDOW + 1):
             j = i + d
             if d == 0:
@@ -284,8 +302,10 @@ def main() -> None:
     ap.add_argument("--modes", nargs="+", default=["free", "nosent"], choices=["free", "nosent"])
     ap.add_argument("--residual", action="store_true")
     ap.add_argument("--show", default="")
+    ap.add_argument("--clusters", type=int, default=0, help="window of the word-cluster features (0: none)")
     ap.add_argument("--apply", default="", help="train on all of --splits and score this split once (no errors shown)")
     args = ap.parse_args()
+    CLUSTER_WINDOW[0] = args.clusters
     if {"test", "fresh8"} & set(args.splits):
         raise SystemExit("test and fresh8 are measured once, not cross-validated on")
     gold, rules, rows = _prepared(args.gold, args.shared, args.splits)
