@@ -302,6 +302,7 @@ def main() -> None:
     ap.add_argument("--modes", nargs="+", default=["free", "nosent"], choices=["free", "nosent"])
     ap.add_argument("--residual", action="store_true")
     ap.add_argument("--show", default="")
+    ap.add_argument("--per-fold", action="store_true", help="also each fold's figures")
     ap.add_argument("--clusters", type=int, default=0, help="window of the word-cluster features (0: none)")
     ap.add_argument("--apply", default="", help="train on all of --splits and score this split once (no errors shown)")
     args = ap.parse_args()
@@ -339,6 +340,11 @@ def main() -> None:
                 right = any(any(norm(k) in norm(q.content) for k in gq.keys) and speaker_matches(gq.speakers, q.speaker) for gq in by_id[q.article_id].quotes)
                 print("  right" if right else "  wrong", q.article_id[:16], "|", q.speaker, "|", re.sub(r"\s+", " ", q.content)[:80])
         print(f"rules + detector {t:.2f} {mode:6}: {scored(gold, base + extra)} (+{len(extra)} quotes)")
+        if args.per_fold:
+            for k in range(args.folds):
+                part = [g for g in gold if fold[g.article.id] == k]
+                mine = lambda qs: [q for q in qs if fold[q.article_id] == k]  # noqa: E731
+                print(f"    fold {k}: rules {scored(part, mine(base))}; + detector {scored(part, mine(base + extra))}")
 
 
 if __name__ == "__main__":
