@@ -1,11 +1,12 @@
-"""An article that never names the claim's place is of another event (check/event.py)."""
+"""Same event before stance (check/event.py): a page that misses the claim's place and names
+none of its actors, or misses its year, is of another event."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from khabar.check import check_claim
-from khabar.check.event import claim_places, elsewhere, names_a_place, within_event
+from khabar.check.event import claim_anchors, names_a_place, other_event, within_event
 from khabar.model import Article
 
 CLAIM = "نحو 100 ألف مدني ما زالوا محاصرين في شرق حلب"
@@ -19,20 +20,23 @@ HERE = _article("المحاصرون في حلب", "قالت الأمم المت�
 THERE = _article("المحاصرون في وادي النهر", "قالت الأمم المتحدة إن نحو 100 ألف مدني ما زالوا محاصرين داخل حي وادي النهر.")
 
 
-def test_the_claim_s_places_are_read_by_their_keys() -> None:
-    assert claim_places(CLAIM) == (("حلب",),)
-    assert claim_places("ارتفعت حصيلة القتلى إلى 17") == ()
+def test_the_claim_s_places_are_read_with_their_spellings() -> None:
+    anchors = claim_anchors(CLAIM)
+    assert anchors.places == anchors.local and ("حلب",) in anchors.places[0]
+    assert claim_anchors("ارتفعت حصيلة القتلى إلى 17").places == ()
+    syria = claim_anchors("قصف على سوريا").places[0]
+    assert ("سوريه",) in syria and not claim_anchors("قصف على سوريا").local  # a country, not a town
 
 
 def test_a_place_is_named_with_its_proclitics() -> None:
-    places = claim_places(CLAIM)
+    places = claim_anchors(CLAIM).places
     assert names_a_place("وصلت القافلة إلى أطراف مدينة بحلب أمس", places)
     assert names_a_place("وحلب تنتظر", places)
     assert not names_a_place("وصلت القافلة إلى حلبا في لبنان", places)
 
 
 def test_an_article_of_another_place_takes_no_side() -> None:
-    assert not elsewhere(CLAIM, HERE) and elsewhere(CLAIM, THERE)
+    assert not other_event(CLAIM, HERE) and other_event(CLAIM, THERE)
     assert within_event(CLAIM, THERE, "agree", 0.9) == "unrelated"
     assert within_event(CLAIM, THERE, "discuss", 0.5) == "unrelated"
     assert within_event(CLAIM, HERE, "agree", 0.9) == "agree"
@@ -53,3 +57,26 @@ def test_a_check_cites_no_article_of_another_place() -> None:
     assert stance[THERE.id] == "unrelated" and not next(a for a in result.articles if a.article_id == THERE.id).evidence
     assert stance[HERE.id] != "unrelated"
     assert result.verdict.agree + result.verdict.disagree + result.verdict.discuss <= 1
+
+
+def test_a_town_of_the_claim_counts_before_its_country() -> None:
+    claim = "مسؤولون أتراك وروس يجتمعون في تركيا لبحث وقف إطلاق النار في حلب"
+    douma = _article("تركيا تدين الهجوم على دوما", "أدانت تركيا الهجوم على مدينة دوما في الغوطة الشرقية.")
+    assert other_event(claim, douma)
+    ankara = _article("اجتماع في أنقرة", "اجتمع مسؤولون من تركيا وروسيا في أنقرة لبحث الهدنة في حلب.")
+    assert not other_event(claim, ankara)
+
+
+def test_a_page_that_names_the_claim_s_actor_is_of_its_event_wherever_it_says_it_happened() -> None:
+    claim = "مقتل القيادي في الحشد الشعبي أبو عزرائيل بعد وصوله إلى حلب"
+    alive = _article("أبو عزرائيل يظهر في الموصل", "ظهر أبو عزرائيل في تسجيل مصور من الموصل ونفى مقتله.")
+    other = _article("مقتل قيادي في الموصل", "قتل قيادي في فصيل مسلح في الموصل أمس.")
+    assert not other_event(claim, alive) and other_event(claim, other)
+
+
+def test_a_page_of_another_year_is_of_another_event() -> None:
+    claim = "الأمم المتحدة قالت في 2016 إن 100 ألف مدني محاصرون في شرق حلب"
+    later = Article.create(title="حلب بعد عامين", body="عاد سكان إلى شرق حلب وفق الأمم المتحدة.", published=dt.date(2018, 4, 9))
+    recalled = Article.create(title="حلب بعد عامين", body="في 2016 حوصر سكان شرق حلب.", published=dt.date(2018, 4, 9))
+    assert other_event(claim, later) and not other_event(claim, recalled)
+    assert not other_event(claim, HERE)  # published in 2016

@@ -28,6 +28,7 @@ from khabar.check.meaning import (
 )
 from khabar.check.retrieve import doc_from_article
 from khabar.check.meaning_model import (
+    SIDE_DIMS,
     bundled_model,
     fixture_judgements,
     load_meaning_model,
@@ -203,10 +204,22 @@ def _with_reader(model, dims: int = 4):
     return replace(model, side_projection=side, side_projection_mean=np.zeros(2 * DIMENSION), reader=reader)
 
 
+def _without_reader(model):
+    return replace(model, reader=None, side_projection=np.zeros((0, 2 * DIMENSION)),
+                   side_projection_mean=np.zeros(2 * DIMENSION))
+
+
+def test_the_shipped_model_reads_articles_with_its_pair_reader(model, tmp_path) -> None:
+    # session 12: the reader ships, behind the same-event gate (khabar.check.event)
+    assert model.reader is not None and model.side_projection.shape[0] == SIDE_DIMS
+    with np.load(save_meaning_model(model, tmp_path / "m.npz"), allow_pickle=False) as data:
+        assert json.loads(str(data["meta"]))["version"] == 3
+
+
 def test_a_reader_of_articles_is_read_after_the_sentence_rows_and_round_trips(model, tmp_path) -> None:
     # the reader (articles' sentences, with the claim's and the sentence's own vectors) reads
     # the sentence head's rows and the [u, v] directions after them; saved and read back
-    assert model.reader is None and model.side_projection.shape[0] == 0  # the shipped model has none
+    model = _without_reader(model)
     wide = _with_reader(model)
     back = load_meaning_model(save_meaning_model(wide, tmp_path / "m.npz"))
     assert back.reader is not None and back.reader.inputs == model.sentence.inputs + 4
@@ -218,6 +231,7 @@ def test_a_reader_of_articles_is_read_after_the_sentence_rows_and_round_trips(mo
 
 
 def test_a_model_without_a_reader_is_still_written_as_version_2(model, tmp_path) -> None:
+    model = _without_reader(model)
     with np.load(save_meaning_model(model, tmp_path / "m.npz"), allow_pickle=False) as data:
         assert json.loads(str(data["meta"]))["version"] == 2
         assert not any(k.startswith(("reader.", "side_projection")) for k in data.files)

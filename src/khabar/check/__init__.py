@@ -200,7 +200,7 @@ def check_docs(
     options = options or CheckOptions()
     chosen = _model(model)
     analyses = analyse(claim, docs, evidence_per_article=options.evidence_per_article)
-    judgements = [_within_event(claim, an, j) for an, j in zip(analyses, judge(claim, analyses, chosen))]
+    judgements = [within_event_judgement(claim, an, j) for an, j in zip(analyses, judge(claim, analyses, chosen))]
     k = options.evidence_per_article
     view = claim_view(claim)
     stances = [_article_stance(view, an, j, k) for an, j in zip(analyses, judgements)]
@@ -212,8 +212,11 @@ def check_docs(
     return CheckResult(claim, ordered, build_verdict(ordered, [copies[i] for i in order]), model_name(chosen))
 
 
-def _within_event(claim: str, an: Analysis, judgement: Judgement) -> Judgement:
-    """The judgement, unrelated when the article reports on another place (:mod:`~khabar.check.event`)."""
+def within_event_judgement(claim: str, an: Analysis, judgement: Judgement) -> Judgement:
+    """The judgement, unrelated when the article reports another event (:mod:`~khabar.check.event`);
+    a one-sentence article (a headline) is never read so."""
+    if len(an.doc.sentences) <= 1:
+        return judgement
     best = judgement.similarity[0] if judgement.similarity else an.features.max_sim
     label = within_event(claim, an.doc.article, judgement.label, best)
     return judgement if label == judgement.label else dataclasses.replace(judgement, label=label)

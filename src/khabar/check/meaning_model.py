@@ -77,8 +77,10 @@ DIMS = 32
 #: 32 1 0``, development figures): baly2018 folds 1-4 by claim (+ANS) macro-F1 0.502 -> 0.507,
 #: disagree 0.243 -> 0.286; ANS dev unchanged (its one-sentence pairs are read by the sentence
 #: head; read by one head for both, ANS fell to 0.739-0.742); fresh7 0.427 -> 0.458.  Not
-#: shipped: searching the whole store of ``tests/check/test_event_claims.py``, a 2018 report of
-#: another event (Turkey condemning the Douma attack) disagreed with a claim about Aleppo.
+#: shipped then: searching the whole store of ``tests/check/test_event_claims.py``, a 2018 report
+#: of another event (Turkey condemning the Douma attack) disagreed with a claim about Aleppo.
+#: Shipped in session 12 behind the same-event gate (:mod:`khabar.check.event`), which reads that
+#: report as unrelated before any head does (``scripts/build_stance_model.py`` trains with it).
 SIDE_DIMS = 64
 #: Directions of the difference reading's pair vector (:data:`khabar.check.meaning.
 #: DIFFERENCE_MIN_SEMANTIC`) the sentence head reads: on ANS train -> dev 8 and 16 score

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from khabar.check import pair_features, train_stance
+from khabar.check import pair_features, train_stance, within_event_judgement
 from khabar.check.features import Analysis
 from khabar.check.meaning_model import (
     Judgement,
@@ -230,6 +230,7 @@ def train_test(
         if train_readings is not None and readings is not None:
             trained = fit_meaning_model(train, train_readings)
             rows.append(("meaning", _meaning_judgements(readings, trained)))
+    rows = [(n, _in_event(test, analyses, j)) for n, j in rows]
     scores = tuple((n, score(test, j, labels=labels, ans=ans)) for n, j in rows)
     return Report(name, scores, labels, 1, tuple(notes))
 
@@ -279,9 +280,16 @@ def cross_validate(
     rows = [("majority", out["majority"]), ("rules", _lexical_judgements(analyses[:n], RuleModel())), ("lexical", out["lexical"])]
     if readings is not None:
         rows.append(("meaning", out["meaning"]))
+    rows = [(m, _in_event(pairs, analyses[:n], j)) for m, j in rows]  # type: ignore[arg-type]
     scores = tuple((m, score(pairs, j, labels=labels, ans=ans)) for m, j in rows)  # type: ignore[arg-type]
     notes = () if readings is not None else (_no_meaning_note(meaning),)
     return Report(name, scores, labels, len(folds), notes)
+
+
+def _in_event(pairs: Sequence[Pair], analyses: Sequence[Analysis], judgements: Sequence[Judgement]) -> list[Judgement]:
+    """The judgements as the check reads them: a page of another event is unrelated
+    (:mod:`khabar.check.event`)."""
+    return [within_event_judgement(p.claim, an, j) for p, an, j in zip(pairs, analyses, judgements)]
 
 
 def _no_meaning_note(asked: bool) -> str:

@@ -156,6 +156,28 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, tuple[str, ...]]:
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for phrase, (_kind, key, context_only) in _lexicon().phrases.items():
+        if not context_only:
+            by_key[key].append(phrase)
+    return {k: tuple(v) for k, v in by_key.items()}
+
+
+def spellings(key: str) -> tuple[str, ...]:
+    """Every spelling the gazetteers give the referent of canonical ``key`` ("سوريه" and
+    "الجمهوريه العربيه السوريه" for "سوريا"), not those read as a name only in context;
+    ``(key,)`` for a name the gazetteers do not hold."""
+    return _spellings().get(key, (key,))
+
+
+@lru_cache(maxsize=1)
+def country_keys() -> frozenset[str]:
+    """The canonical keys of ``countries.txt`` (a country, not a town or a region in it)."""
+    return frozenset(_lexicon().phrases[normalize(f[0].lstrip("~=").strip())][1] for f in read_fields("countries"))
+
+
 # What a word may start, by any of its readings: each pass looks only at words with its bit.
 _GAZ, _TITLE, _ORG_HEAD, _PLACE_HEAD, _SAY, _STARTER, _GIVEN = 1, 2, 4, 8, 16, 32, 64
 
