@@ -198,6 +198,16 @@ KEY_FIGURE_CONFLICTS_ONLY = False
 #: before): R-2 18.1 -> 17.9, must-contain 0.88 both (the Segev arrest in May, a development told
 #: as earlier, left out): off, to be judged again on a later set.
 DEVELOPMENT_NOT_EARLIER = False
+#: Round 17 (finer facts, :mod:`khabar.summarize.facts`): a sentence's facts (a toll, a statement
+#: by X about Y, an action by its predicate and actor, a kind of happening, a figure) are concepts
+#: of the coverage value beside the bigrams, each weighing this share of the independent articles
+#: that tell it (at least :data:`FACT_MIN_SOURCES`).  0: off.
+FACT_WEIGHT = 0.0
+FACT_MIN_SOURCES = 2
+#: Round 17: a candidate that tells no fact the summary does not tell already (its facts all
+#: given: the same predicate and speaker told again in other words) has its coverage value
+#: multiplied by this.  1: off.
+NO_NEW_FACT = 1.0
 #: How many first words of a sentence place its happening in time (:func:`tells_earlier`).
 EARLIER_HEAD_WORDS = 12
 
@@ -210,6 +220,17 @@ def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
     if STEM_WEIGHT:
         found |= {("", stem(w)) for w in words_of if len(w) > 1 and w not in STOPWORDS}
     return found
+
+
+def facts_of(pool: SentencePool, c: Candidate) -> frozenset:
+    """The facts of the kept part of a sentence (:func:`khabar.summarize.facts.sentence_facts`)."""
+    from khabar.summarize.facts import sentence_facts
+
+    return sentence_facts(pool.docs[pool.doc_of(c.row)], pool.sentence(c.row).index, c.start, c.end)
+
+
+def with_facts() -> bool:
+    return bool(FACT_WEIGHT) or NO_NEW_FACT != 1.0
 
 
 def body_positions(pool: SentencePool) -> list[int]:
@@ -266,7 +287,10 @@ def concept_weights(pool: SentencePool, found: dict[int, set[Concept]], *, n_doc
             sources = len(counted)
         else:
             sources = len(docs)
-        if sources >= least:
+        if c[0].startswith("#"):
+            if sources >= max(least, FACT_MIN_SOURCES):
+                weights[c] = float(sources) * FACT_WEIGHT
+        elif sources >= least:
             weights[c] = float(sources) * (STEM_WEIGHT if not c[0] else 1.0)
     return weights
 
@@ -801,6 +825,9 @@ def choose_sentences(
     budget = options.length_words
     positions = body_positions(pool)
     found = {r: sentence_concepts(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in cands}
+    if with_facts():
+        for r, c in cands.items():
+            found[r] |= facts_of(pool, c)
     weights = {
         k: w * (OLD_NEWS_WEIGHT if k in old_concepts else 1.0)
         for k, w in concept_weights(pool, found, n_docs=len(focus.docs)).items()
@@ -841,7 +868,7 @@ def choose_sentences(
         key = (c.start, c.end)
         if key not in part_concepts:
             text = pool.docs[pool.doc_of(c.row)].article.text[c.start : c.end]
-            part_concepts[key] = sentence_concepts(words(text))
+            part_concepts[key] = sentence_concepts(words(text)) | (facts_of(pool, c) if with_facts() else set())
         return part_concepts[key]
 
     def trimmed(row: int) -> list[Candidate] | None:
@@ -863,7 +890,10 @@ def choose_sentences(
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
     def value(c: Candidate) -> float:
-        gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
+        mine = concepts_of(c)
+        gain = sum(weights.get(k, 0.0) for k in mine - picked.covered)
+        if NO_NEW_FACT != 1.0 and not any(k[0].startswith("#") for k in mine - picked.covered):
+            gain *= NO_NEW_FACT
         return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
 
     def central(c: Candidate) -> float:
