@@ -58,6 +58,18 @@ def predicate(tokens, names: tuple[tuple[int, int], ...] = ()) -> tuple[str, int
     return None
 
 
+def speaker_key(doc: Document, q) -> str | None:
+    """Who said it, as a name linking compares across articles: the resolved entity, else the
+    key of the first name found where the speaker is written; None for an unnamed source."""
+    if q.speaker_entity:
+        return q.speaker_entity
+    if q.speaker_start is None:
+        return None
+    return next(
+        (m.name_key for m in doc.mentions if q.speaker_start <= m.start and m.end <= (q.speaker_end or m.end)), None
+    )
+
+
 def _facts_of_span(doc: Document, start: int, end: int, quotes, names) -> set[Fact]:
     """The action facts of the text ``doc.article.text[start:end]`` outside the ``quotes``'
     contents: its predicate and actor, and every kind of happening it names outside names."""
@@ -111,7 +123,7 @@ def sentence_facts(doc: Document, sentence_index: int, start: int, end: int) -> 
         if q.speaker_start is None or q.speaker_start > q.start:
             continue  # a source named after what it says: the sentence tells the fact itself
         contents.append((q.start, q.end))
-        speaker = q.speaker_entity or next((stem(w) for w in words(q.speaker) if w not in STOPWORDS), "")
+        speaker = speaker_key(doc, q) or next((stem(w) for w in words(q.speaker) if w not in STOPWORDS), "")
         said = predicate(tokenize(doc.article.text[q.start : q.end]), tuple((m.start - q.start, m.end - q.start) for m in names))
         facts.add(("#said", speaker, said[0] if said else ""))
         facts |= {f for f in _facts_of_span(doc, q.start, q.end, [], names) if f[0] == "#kind"}
