@@ -52,8 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "FACT_WEIGHT", "FACT_MIN_SOURCES", "NO_NEW_FACT",
-    "NEW_FACT_PASSES", "OLD_FACTS_MEANING", "KNOWN_PREDICATES_ONLY", "NEW_FACT_BONUS", "FILL_FACT_BONUS", "KEY_STATEMENT",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER",
 )
 
 
@@ -76,25 +75,6 @@ def main() -> None:
     parser.add_argument(
         "--dev-earlier", type=floats, default=floats("0"), help="DEVELOPMENT_NOT_EARLIER values (0, 1)"
     )
-    parser.add_argument(
-        "--fact-weight", type=floats, default=floats("0"), help="FACT_WEIGHT values (0: off; round 17)"
-    )
-    parser.add_argument(
-        "--fact-min", type=floats, default=floats("2"), help="FACT_MIN_SOURCES values (round 17)"
-    )
-    parser.add_argument(
-        "--no-new-fact", type=floats, default=floats("1"), help="NO_NEW_FACT values (1: off; round 17)"
-    )
-    parser.add_argument(
-        "--fact-passes", type=floats, default=floats("0"), help="NEW_FACT_PASSES values (0, 1; round 17)"
-    )
-    parser.add_argument(
-        "--old-facts", type=floats, default=floats("0"), help="OLD_FACTS_MEANING values (0: off; round 17)"
-    )
-    parser.add_argument("--known-only", type=floats, default=floats("0"), help="KNOWN_PREDICATES_ONLY (0, 1)")
-    parser.add_argument("--fact-bonus", type=floats, default=floats("0"), help="NEW_FACT_BONUS values (0: off)")
-    parser.add_argument("--fill-bonus", type=floats, default=floats("0"), help="FILL_FACT_BONUS values (0: off)")
-    parser.add_argument("--key-statement", type=floats, default=floats("0"), help="KEY_STATEMENT (0, 1)")
     parser.add_argument(
         "--coverage-first",
         action="store_true",
@@ -127,8 +107,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.fact_weight, args.fact_min, args.no_new_fact,
-            args.fact_passes, args.old_facts, args.known_only, args.fact_bonus, args.fill_bonus, args.key_statement,
+            args.dev_earlier,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -139,12 +118,6 @@ def main() -> None:
             event_first.STEM_WEIGHT = pair[4]
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
-            event_first.FACT_WEIGHT, event_first.FACT_MIN_SOURCES, event_first.NO_NEW_FACT = pair[7:10]
-            event_first.NEW_FACT_PASSES = bool(pair[10])
-            event_first.OLD_FACTS_MEANING = pair[11] or None
-            event_first.KNOWN_PREDICATES_ONLY, event_first.NEW_FACT_BONUS = bool(pair[12]), pair[13]
-            event_first.FILL_FACT_BONUS = pair[14]
-            event_first.KEY_STATEMENT = bool(pair[15])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -158,7 +131,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} facts {pair[7]:g}/{pair[8]:g}/{pair[9]:g} passes {pair[10]:g} old {pair[11]:g} known {pair[12]:g} bonus {pair[13]:g} fill {pair[14]:g} statement {pair[15]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -190,10 +163,10 @@ def main() -> None:
         f"{len(names)} events (test and fresh11 left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, fw, fm, nf, fp, of, ko, fb, fl, ks), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} facts {fw:g}/{fm:g}/{nf:g} passes {fp:g} old {of:g} known {ko:g} bonus {fb:g} fill {fl:g} statement {ks:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

@@ -198,38 +198,6 @@ KEY_FIGURE_CONFLICTS_ONLY = False
 #: before): R-2 18.1 -> 17.9, must-contain 0.88 both (the Segev arrest in May, a development told
 #: as earlier, left out): off, to be judged again on a later set.
 DEVELOPMENT_NOT_EARLIER = False
-#: Round 17 (finer facts, :mod:`khabar.summarize.facts`): a sentence's facts (a toll, a statement
-#: by X about Y, an action by its predicate and actor, a kind of happening, a figure) are concepts
-#: of the coverage value beside the bigrams, each weighing this share of the independent articles
-#: that tell it (at least :data:`FACT_MIN_SOURCES`).  0: off.
-FACT_WEIGHT = 0.0
-FACT_MIN_SOURCES = 2
-#: Round 17: a candidate that tells no fact the summary does not tell already (its facts all
-#: given: the same predicate and speaker told again in other words) has its coverage value
-#: multiplied by this.  1: off.
-NO_NEW_FACT = 1.0
-#: Round 17: the word-based repeat checks (a paraphrase by content stems, the same meaning) let
-#: a candidate through when it tells a new predicate (a toll, a statement or an action the
-#: summary does not tell): "new" by what is told, not by the words.
-NEW_FACT_PASSES = False
-#: Round 17: a candidate that tells no new predicate and whose meaning is at least this close to
-#: a chosen sentence's is refused.  None: off.
-OLD_FACTS_MEANING: float | None = None
-#: The facts that are predicates (:mod:`khabar.summarize.facts`): a figure or a kind named in
-#: passing is not what a sentence tells.
-PREDICATE_FACTS = ("#did", "#said", "#toll")
-#: Round 17: only predicates the happening kinds name count (a verb known by its stem alone,
-#: "~اعلن", is no predicate: a statement's "about" is then left empty).
-KNOWN_PREDICATES_ONLY = False
-#: Round 17: a candidate telling a new predicate has its coverage value × (1 + this).  0: off.
-NEW_FACT_BONUS = 0.0
-#: Round 17: in the fill by centrality (when nothing left adds concept weight), a candidate
-#: telling a new predicate is valued × (1 + this).  0: off.
-FILL_FACT_BONUS = 0.0
-#: Round 17: after the key figure, the key statement: of the speakers (named, :func:`facts.speaker_key`)
-#: that at least two articles quote, the one most articles quote, told by the sentence of theirs
-#: carrying most uncovered concept weight per word.  False: off.
-KEY_STATEMENT = False
 #: How many first words of a sentence place its happening in time (:func:`tells_earlier`).
 EARLIER_HEAD_WORDS = 12
 
@@ -242,19 +210,6 @@ def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
     if STEM_WEIGHT:
         found |= {("", stem(w)) for w in words_of if len(w) > 1 and w not in STOPWORDS}
     return found
-
-
-def facts_of(pool: SentencePool, c: Candidate) -> frozenset:
-    """The facts of the kept part of a sentence (:func:`khabar.summarize.facts.sentence_facts`)."""
-    from khabar.summarize.facts import sentence_facts
-
-    return sentence_facts(pool.docs[pool.doc_of(c.row)], pool.sentence(c.row).index, c.start, c.end)
-
-
-def with_facts() -> bool:
-    return bool(FACT_WEIGHT) or NO_NEW_FACT != 1.0 or NEW_FACT_PASSES or OLD_FACTS_MEANING is not None or bool(
-        NEW_FACT_BONUS or FILL_FACT_BONUS
-    )
 
 
 def body_positions(pool: SentencePool) -> list[int]:
@@ -311,10 +266,7 @@ def concept_weights(pool: SentencePool, found: dict[int, set[Concept]], *, n_doc
             sources = len(counted)
         else:
             sources = len(docs)
-        if c[0].startswith("#"):
-            if sources >= max(least, FACT_MIN_SOURCES):
-                weights[c] = float(sources) * FACT_WEIGHT
-        elif sources >= least:
+        if sources >= least:
             weights[c] = float(sources) * (STEM_WEIGHT if not c[0] else 1.0)
     return weights
 
@@ -574,25 +526,6 @@ class _Selection:
     meant: np.ndarray | None = None
     #: The event sentence's row, once chosen (:data:`EVENT_ONCE`).
     event: int | None = None
-    #: The predicate facts the chosen parts tell (:data:`NEW_FACT_PASSES`), and each part's.
-    given: set = dataclasses.field(default_factory=set)
-    part_facts: dict = dataclasses.field(default_factory=dict)
-
-    def predicates(self, c: Candidate) -> set:
-        key = (c.row, c.start, c.end)
-        if key not in self.part_facts:
-            found = {f for f in facts_of(self.pool, c) if f[0] in PREDICATE_FACTS}
-            if KNOWN_PREDICATES_ONLY:
-                found = {
-                    f if f[0] != "#said" or not f[2].startswith("~") else (f[0], f[1], "")
-                    for f in found
-                    if not (f[0] == "#did" and f[1].startswith("~"))
-                }
-            self.part_facts[key] = found
-        return self.part_facts[key]
-
-    def new_predicate(self, c: Candidate) -> bool:
-        return bool(self.predicates(c) - self.given)
 
     def unit(self, c: Candidate, cands: dict[int, Candidate]) -> list[Candidate]:
         """``c`` after the antecedents it needs that are not chosen yet (a chain from its head)."""
@@ -608,19 +541,11 @@ class _Selection:
             return False
         if self.overlap is not None and any(self.overlap[u.row] >= self.redundancy for u in unit):
             return False
-        passes = {u.row for u in unit if NEW_FACT_PASSES and self.new_predicate(u)}
-        if self.meant is not None and any(
-            self.meant[u.row] >= SAME_MEANING and not self.new_figure(u) and u.row not in passes for u in unit
-        ):
-            return False
-        if OLD_FACTS_MEANING is not None and self.meant is not None and any(
-            self.meant[u.row] >= OLD_FACTS_MEANING and not self.new_predicate(u) and not self.new_figure(u)
-            for u in unit
-        ):
+        if self.meant is not None and any(self.meant[u.row] >= SAME_MEANING and not self.new_figure(u) for u in unit):
             return False
         if self.tells_event_again(unit):
             return False
-        return all(u.row in passes or not self.repeats(u) for u in unit)
+        return all(not self.repeats(u) for u in unit)
 
     def tells_event_again(self, unit: list[Candidate]) -> bool:
         """A sentence as close in meaning as :data:`EVENT_ONCE` to the event sentence, with no
@@ -689,8 +614,6 @@ class _Selection:
             self.words += u.words
             self.covered |= found.get(u.row, set())
             self.stems |= self.said(self.whole(u))
-            if NEW_FACT_PASSES or OLD_FACTS_MEANING is not None or NEW_FACT_BONUS or FILL_FACT_BONUS:
-                self.given |= self.predicates(u)
             sims = self.pool.similarity_row(u.row)
             self.overlap = sims.copy() if self.overlap is None else np.maximum(self.overlap, sims)
             if self.meanings is not None:
@@ -827,49 +750,6 @@ def key_figures(
     return []
 
 
-def key_statement(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    found: dict[int, set[Concept]],
-    weights: dict[Concept, float],
-    picked: "_Selection",
-    positions: Sequence[int],
-) -> Candidate | None:
-    """The statement of the speaker most articles quote (at least two), when the summary
-    quotes them nowhere yet (:data:`KEY_STATEMENT`)."""
-    from khabar.summarize.facts import speaker_key
-
-    row_of = {(d, pool.docs[d].sentences[s].index): r for r, (d, s) in enumerate(pool.refs)}
-    docs_of: dict[str, set[int]] = {}
-    rows_of: dict[str, set[int]] = {}
-    for d, doc in enumerate(pool.docs):
-        for q in doc.quotes:
-            if q.speaker_start is None or q.speaker_start > q.start:
-                continue
-            key = speaker_key(doc, q)
-            row = row_of.get((d, q.sentence_index))
-            if key is None or row is None:
-                continue
-            docs_of.setdefault(key, set()).add(d)
-            rows_of.setdefault(key, set()).add(row)
-    for key in sorted(docs_of, key=lambda k: (-len(docs_of[k]), min(rows_of[k]))):
-        if len(docs_of[key]) < 2:
-            break
-        if rows_of[key] & set(picked.chosen):
-            return None  # the summary quotes them already
-        best, best_value = None, 0.0
-        for row in sorted(rows_of[key]):
-            c = cands.get(row)
-            if c is None or c.antecedent is not None or not picked.fits([c]):
-                continue
-            gain = sum(weights.get(k, 0.0) for k in found[row] - picked.covered)
-            v = gain * (1.0 + POSITION_WEIGHT / (1.0 + positions[row])) / c.words
-            if v > best_value:
-                best, best_value = c, v
-        return best
-    return None
-
-
 @dataclasses.dataclass(frozen=True)
 class Focus:
     """Which documents of a pool a summary is about, and which came before them.
@@ -921,9 +801,6 @@ def choose_sentences(
     budget = options.length_words
     positions = body_positions(pool)
     found = {r: sentence_concepts(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in cands}
-    if with_facts():
-        for r, c in cands.items():
-            found[r] |= facts_of(pool, c)
     weights = {
         k: w * (OLD_NEWS_WEIGHT if k in old_concepts else 1.0)
         for k, w in concept_weights(pool, found, n_docs=len(focus.docs)).items()
@@ -954,9 +831,6 @@ def choose_sentences(
     )
     if figures:
         picked.add(figures, found)
-    statement = key_statement(pool, cands, found, weights, picked, positions) if KEY_STATEMENT else None
-    if statement is not None:
-        picked.add([statement], found)
     lexrank = pool_lexrank(pool)
     parts: dict[int, list[Candidate]] = {}
     part_concepts: dict[tuple[int, int], set[Concept]] = {}
@@ -967,7 +841,7 @@ def choose_sentences(
         key = (c.start, c.end)
         if key not in part_concepts:
             text = pool.docs[pool.doc_of(c.row)].article.text[c.start : c.end]
-            part_concepts[key] = sentence_concepts(words(text)) | (facts_of(pool, c) if with_facts() else set())
+            part_concepts[key] = sentence_concepts(words(text))
         return part_concepts[key]
 
     def trimmed(row: int) -> list[Candidate] | None:
@@ -989,24 +863,14 @@ def choose_sentences(
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
     def value(c: Candidate) -> float:
-        mine = concepts_of(c)
-        gain = sum(weights.get(k, 0.0) for k in mine - picked.covered)
-        if NO_NEW_FACT != 1.0 and not any(k[0].startswith("#") for k in mine - picked.covered):
-            gain *= NO_NEW_FACT
-        if NEW_FACT_BONUS and picked.new_predicate(c):
-            gain *= 1.0 + NEW_FACT_BONUS
+        gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
         return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
 
     def central(c: Candidate) -> float:
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
 
-    def filling(c: Candidate) -> float:
-        if FILL_FACT_BONUS and picked.new_predicate(c):
-            return central(c) * (1.0 + FILL_FACT_BONUS)
-        return central(c)
-
     # What the sources carry, then (when nothing left adds to it) the most central, to fill.
-    for stage in (value, filling):
+    for stage in (value, central):
         while True:
             best_value, best_unit = 0.0, None
             for row in sorted(cands):
@@ -1027,7 +891,7 @@ def choose_sentences(
                     found[u.row] = concepts_of(u)
                     cands[u.row] = u
             picked.add(best_unit, found)
-    fixed = {c.row for c in (event, development, *figures, statement) if c is not None}
+    fixed = {c.row for c in (event, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
         picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
     chosen = [cands[r] for r in picked.chosen]
@@ -1072,8 +936,7 @@ def swap_to_fill(
     needed = {c.antecedent for r in picked.chosen if (c := cands[r]).antecedent is not None}
     for out in [r for r in picked.chosen if r not in fixed and r not in needed and cands[r].antecedent is None]:
         trial = _Selection(
-            pool, picked.budget, picked.redundancy, terms=terms, meanings=picked.meanings, event=picked.event,
-            part_facts=picked.part_facts,
+            pool, picked.budget, picked.redundancy, terms=terms, meanings=picked.meanings, event=picked.event
         )
         for r in picked.chosen:
             if r != out:
