@@ -31,6 +31,7 @@ cross-validation by article (each fold's detector trained on the other folds' ar
     python scripts/statement_detector_experiment.py [--splits dev fresh2 ... fresh7]
         [--folds 5] [--thresholds 0.5 0.7 0.9] [--modes free nosent] [--residual]
 
+``--misses`` prints only where the rules' misses are (the detector's reach).
 ``--residual`` trains only on sentences where the rules found no quote (the detector learns
 what the rules miss).  ``--show T:MODE`` prints the quotes added at that setting.
 """
@@ -275,6 +276,30 @@ def _prepared(gold_path: Path, shared: Path, splits: Sequence[str]):
     return gold, rules, rows
 
 
+def misses(gold, rules, rows) -> str:
+    """The gold statements by what the rules did with them: found with their speaker, found
+    with another, not found -- and of those, whether the speaker is written in the
+    statement's own sentence and whether the rules found any quote in that sentence."""
+    counts: dict[str, int] = defaultdict(int)
+    for g in gold:
+        sentences = [r[0] for r in rows[g.article.id]]
+        found = rules[g.article.id]
+        for gq in g.quotes:
+            covering = [q for q in found if any(norm(k) in norm(q.content) for k in gq.keys)]
+            if any(speaker_matches(gq.speakers, q.speaker) for q in covering):
+                counts["found with the speaker"] += 1
+                continue
+            if covering:
+                counts["found with another speaker"] += 1
+                continue
+            s = next((s for s in sentences if s.start <= gq.start < s.end), None)
+            named = s is not None and any(name_spans(s.text, f) for f in gq.speakers)
+            alone = s is not None and not _rules_in(s, found)
+            where = "in its sentence" if named else "elsewhere"
+            counts[f"not found, speaker {where}, " + ("no rules' quote in the sentence" if alone else "beside a rules' quote")] += 1
+    return "\n".join(f"{v:5d}  {k}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
 def _apply(args, gold, rows) -> None:
     """The detector trained on every article of ``--splits``, scored once on ``--apply``."""
     crfsuite = _require_crfsuite()
@@ -302,6 +327,7 @@ def main() -> None:
     ap.add_argument("--modes", nargs="+", default=["free", "nosent"], choices=["free", "nosent"])
     ap.add_argument("--residual", action="store_true")
     ap.add_argument("--show", default="")
+    ap.add_argument("--misses", action="store_true", help="only where the rules' misses are (the detector's reach)")
     ap.add_argument("--per-fold", action="store_true", help="also each fold's figures")
     ap.add_argument("--clusters", type=int, default=0, help="window of the word-cluster features (0: none)")
     ap.add_argument("--apply", default="", help="train on all of --splits and score this split once (no errors shown)")
@@ -310,6 +336,9 @@ def main() -> None:
     if {"test", "fresh8"} & set(args.splits):
         raise SystemExit("test and fresh8 are measured once, not cross-validated on")
     gold, rules, rows = _prepared(args.gold, args.shared, args.splits)
+    if args.misses:
+        print(misses(gold, rules, rows))
+        return
     if args.apply:
         _apply(args, gold, rows)
         return
