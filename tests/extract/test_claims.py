@@ -716,6 +716,20 @@ def test_a_report_named_again_is_its_issuer():
     assert source_of(_by_value(cs, 300000)) == "المعهد الوطني للإحصاء"
 
 
+def test_an_estimating_verbs_subject_is_read_by_the_speaker_reader_not_up_to_the_figure():
+    # one reader for a source phrase: the verb's object after its subject is no part of it
+    c = _one("وتقدر المصادر الكلفة الأولى للجسر الجديد بنحو 900 مليون دينار.")
+    assert (source_of(c), c.primary_source.kind) == ("المصادر", "anonymous")
+
+
+def test_a_body_named_after_a_recognizer_head_is_read_whole():
+    # the recognizer's heads of a body named by what follows (entity_cues [orgname]) are the
+    # attribution reader's too: not the head noun alone, read as a person
+    c = _one('وقالت مجموعة "الرافد" المالية إن العجز سيبلغ 12 مليار دينار.')
+    assert c.primary_source.kind == "organisation"
+    assert source_of(c).startswith('مجموعة "الرافد" المالية')
+
+
 def test_an_institution_or_unnamed_source_keeps_the_words_that_name_it():
     c = _one("وقالت مصادر خاصة إن 40 مقاتلا سلموا أنفسهم.")
     assert source_of(c) == "مصادر خاصة"  # not "مصادر"

@@ -178,6 +178,10 @@ def _nouns() -> dict[str, _Verb]:
     return out
 
 
+def _orgname_heads() -> frozenset[str]:
+    return frozenset(e.phrase for e in read_tagged("entity_cues") if e.tag == "orgname")
+
+
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     verbs, stance = _verbs()
@@ -189,8 +193,10 @@ def _lists() -> _Lists:
         verbs=verbs,
         cues=_by_first(groups.get("cue", [])),
         anonymous=frozenset(" ".join(p) for p in groups.get("anonymous", [])),
-        organisation=frozenset(" ".join(p) for p in groups.get("organisation", [])),
-        named=frozenset(" ".join(p) for p in groups.get("named", [])),
+        organisation=frozenset(" ".join(p) for p in groups.get("organisation", [])) | _orgname_heads(),
+        # and the recognizer's heads of a body named by what follows ("مجموعة «بلتون»"، "جريدة"،
+        # "تلفزيون"): one list of them, entity_cues.txt [orgname]
+        named=frozenset(" ".join(p) for p in groups.get("named", [])) | _orgname_heads(),
         stops=_by_first(groups.get("stop", [])),
         relative=frozenset(p[0] for p in groups.get("relative", [])),
         adjectives=frozenset(p[0] for p in groups.get("adjective", [])),

@@ -459,7 +459,14 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
                 break
             b += 1
         if b > a:
-            return s.text[s.starts[a] : s.ends[b - 1]]
+            # the subject's extent is the attribution reader's speaker phrase when it reads one
+            # (one reader for every source phrase): "وتقدر [المصادر] التكلفة المبدئية"، not
+            # the words up to the figure
+            end = s.ends[b - 1]
+            body = body_at(s.text, s.starts[a]) if b - a > 1 else None  # (one word: nothing to cut)
+            if body is not None and s.starts[a] < body.end < end:
+                end = body.end
+            return s.text[s.starts[a] : end]
         before = _subject_before(s, k)
         if before is not None or not _pronoun_subject(s, k):
             return before
