@@ -469,6 +469,7 @@ class _Sentence(_Tokens):
         start = j
         genitive = not definite
         indefinite_adjective = False  # "مصادر [معارضة]": no genitive after it
+        indefinite_name = False  # "وكالات [تصنيف] عدة": an indefinite construct takes an indefinite adjective
         while j < limit and j - start < MAX_HEAD_WORDS:
             w = self.norm(j)
             # a body's own name may be longer: an acronym spelled out ('شبكة "سي جي تي أن"')
@@ -518,7 +519,7 @@ class _Sentence(_Tokens):
                 # [مكافحة] الحرائق والكوارث" (fresh6: cut to "هيئة مكافحة")
                 and not (_bare(self.norm(start - 1)) in self.L.organisation and self.norm(j + 1).startswith("ال"))
             )  # "مصادر [متطابقة]"، "مصدر [مطلع]"
-            if (adjective and w.startswith("ال") == (definite or not genitive)) or w in ("رفيع", "المستوي", "رفيعه") or (
+            if (adjective and (w.startswith("ال") == (definite or not genitive) or (indefinite_name and not w.startswith("ال")))) or w in ("رفيع", "المستوي", "رفيعه") or (
                 w[:3] == "الم" and (definite or not genitive) and self._participle(j)
             ):
                 indefinite_adjective = indefinite_adjective or not (w.startswith("ال") or self.is_place_or_country(j))  # ("قوات [سوريا] الديمقراطية")
@@ -567,6 +568,7 @@ class _Sentence(_Tokens):
                 ):
                     k += 1  # "وكالة [أنباء الأناضول]": the indefinite noun's own definite genitive
                 if k > j:
+                    indefinite_name = not any(self.norm(m).startswith("ال") for m in range(j, k))
                     j = k
                     genitive = False
                     continue
