@@ -127,3 +127,19 @@ def test_attribution_is_reported_lenient_and_strict(gold):
     s = score_frames(articles, events, [_brief(claims)])
     assert s.attribution == 1.0
     assert s.attribution_strict == pytest.approx(2 / 3) and s.fields["source_strict"] == (2, 3)
+
+
+def test_a_range_is_matched_by_its_lower_bound():
+    # the gold writes a range with its lower bound as the value; the extractor gives only bounds
+    r = Article.create(title="", body="وحصل التحالف على ما بين 31 و41 بالمئة من الأصوات.")
+    gold = {"articles": [{"path": "r", "event": "r", "split": "dev", "figures": [
+        {"id": "r31", "key": "ما بين 31 و41 بالمئة", "value": 31, "low": 31, "high": 41, "qualifier": "about",
+         "category": "rate", "group": "percent", "span": {"type": "unknown"}, "cumulative": False, "relation": "none",
+         "source": ["unattributed"]}], "not_claims": []}], "events": []}
+    articles, events = resolve_frames(gold, load={"r": r}.__getitem__)
+    key = "ما بين 31 و41 بالمئة"
+    start = r.text.index(key)
+    found = Claim("c", r.id, 0, start, start + len(key), key, None, 31, 41, qualifier="range", category="rate")
+    assert score_frames(articles, events, [_brief([found])]).claims.matched == 1
+    other = Claim("c", r.id, 0, start, start + len(key), key, None, 29, 41, qualifier="range", category="rate")
+    assert score_frames(articles, events, [_brief([other])]).claims.matched == 0

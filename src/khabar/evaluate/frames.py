@@ -215,7 +215,10 @@ def _match(g: GoldFrameArticle, claims: Sequence[Claim]) -> dict[str, Claim]:
             ov = _overlap((gf.start, gf.end), (c.start, c.end))
             if not ov:
                 continue
-            if gf.value is not None and not value_matches(gf.value, c.value):
+            # a range is annotated with its lower bound as the value ("ما بين 31 و41 بالمئة" is
+            # 31, low 31, high 41); the extractor gives it no single value, only its bounds
+            value = c.low if c.value is None and c.low is not None and c.high is not None else c.value
+            if gf.value is not None and not value_matches(gf.value, value):
                 continue
             candidates.append((-ov, abs(c.start - gf.start), gf.id, i))
     out: dict[str, Claim] = {}
