@@ -238,9 +238,10 @@ class _Sentence(_Tokens):
         anonymity = self._anonymity_words()
         last_anonymity = anonymity[-1] if anonymity else -1
         attached = [p for p in verb.preps if len(p) == 1]
+        norms = self.norms  # (every token read below is inside the sentence: i <= j - 1 < j < limit <= n)
         j = i + 1
         while j < limit:
-            w = self.norm(j)
+            w = norms[j]
             if w in _TERMINAL:
                 break
             if w == _QUOTE and j in self.closer:
@@ -296,7 +297,7 @@ class _Sentence(_Tokens):
             if unnamed:
                 j = unnamed  # "طالبا ألا ينشر اسمه": circumstance, what is said comes after it
                 continue
-            info = verb_info(w) or (purpose_verb(w) if self.norm(j - 1) == "," else None)
+            info = verb_info(w) or (purpose_verb(w) if norms[j - 1] == "," else None)
             if info is not None and j > i + 1 and info[1].kind in ("say", "participle") and w not in ("قاءلا", "قاءله"):
                 break
             j += 1
