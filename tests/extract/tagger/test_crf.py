@@ -12,6 +12,7 @@ from khabar.extract.tagger.crf import (
     precompute_words,
     propagate_names,
     stable_hash,
+    summed_in_order,
     tag_sentences,
     token_features,
 )
@@ -331,3 +332,15 @@ def test_a_word_of_the_rows_table_scores_as_a_word_out_of_it(corpora_dir):
     without._add_rows(vocabulary)
     rows = [with_table._row(w) for w in vocabulary]
     assert (with_table._table[rows] == without._table[[without._row(w) for w in vocabulary]]).all()
+
+
+def test_new_words_weights_are_summed_in_their_rows_order_as_np_add_at_sums_them():
+    # the table's words were summed one row after the other: a new word's sums must be the
+    # same float32 values, to the last bit, or a word would tag differently met first here
+    rng = np.random.default_rng(7)
+    weights = rng.standard_normal((500, 5, 9)).astype(np.float32)
+    rows = [rng.integers(0, 500, int(n)).tolist() for n in rng.integers(0, 40, 60)] + [[]]
+    expected = np.zeros((len(rows), 5, 9), dtype=np.float32)
+    np.add.at(expected, np.repeat(np.arange(len(rows)), [len(r) for r in rows]), weights[[r for w in rows for r in w]])
+    assert np.array_equal(summed_in_order(weights, rows), expected)
+    assert not summed_in_order(weights, [[], []]).any()

@@ -4,6 +4,8 @@ before titles, after reporting verbs, and from known given names.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from khabar.extract.entities.gazetteers import (
     _GAZ,
     _GIVEN,
@@ -25,10 +27,12 @@ from khabar.extract.entities.spans import (
     _gap,
     _known,
     _name_at,
+    _next_at,
     _person,
     _phrase_at,
     _plausible_first,
     _Sentence,
+    _with_bit,
 )
 from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS
 from khabar.text.ar.stopwords import STOPWORDS
@@ -87,8 +91,11 @@ def _complement(s: _Sentence, j: int, lex: _Lexicon, surnames: set[str]) -> tupl
 
 
 def _titles(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
-    n, i = len(s.norms), 0
+    n, i, at = len(s.norms), 0, _with_bit(s, _TITLE)
     while i < n:
+        if not s.masks[i] & _TITLE:
+            i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
+            continue
         hit = _phrase_at(s, i, lex.titles, lex.title_lengths) if s.masks[i] & _TITLE and s.owner[i] is None else None
         if hit is None:
             i += 1
@@ -138,7 +145,7 @@ def _names_before_titles(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> Non
     plausible name words that open the sentence or follow punctuation or a reporting verb.
     """
     n = len(s.norms)
-    for i in range(1, n):
+    for i in compress(range(1, n), map(_TITLE.__and__, s.masks[1:])):
         if not s.masks[i] & _TITLE or s.owner[i] is not None or not (s.soft[i - 1] or _gap(s, i - 1) == ","):
             continue
         hit = _phrase_at(s, i, lex.titles, lex.title_lengths)
@@ -170,7 +177,7 @@ def _names_before_titles(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> Non
 def _after_verbs(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
     """"قال زيد الصالح" / "وأضاف دوجاريك أنه": a name right after a reporting verb."""
     n = len(s.norms)
-    for i in range(n - 1):
+    for i in compress(range(n - 1), map(_SAY.__and__, s.masks)):
         if not s.masks[i] & _SAY or s.owner[i] is not None or s.owner[i + 1] is not None or not s.soft[i]:
             continue
         if not any(r in lex.say_verbs for r in _conj_readings(s.norms[i])):
@@ -205,9 +212,12 @@ def _after_verbs(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
 
 def _given_names(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
     """A known given name followed by one or two more name words ("رامي عبد الرحمن")."""
-    n, i = len(s.norms), 0
+    n, i, at = len(s.norms), 0, _with_bit(s, _STARTER | _GIVEN)
     while i < n:
-        if s.masks[i] & (_STARTER | _GIVEN) and s.owner[i] is None:
+        if not s.masks[i] & (_STARTER | _GIVEN):
+            i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
+            continue
+        if s.owner[i] is None:
             for form, off in _readings(s.norms[i])[:2]:
                 # only the conjunction: "بيان" must not read as ب + "يان"
                 if off and not (s.norms[i][0] == "و" and len(form) >= 3):

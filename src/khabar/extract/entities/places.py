@@ -4,6 +4,8 @@ complements, lists of places, and gazetteer phrases.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from khabar.extract.entities.gazetteers import (
     _GAZ,
     _ORG_HEAD,
@@ -21,10 +23,12 @@ from khabar.extract.entities.spans import (
     _MAX_ORG_TAIL,
     _add,
     _gazetteer_at,
+    _next_at,
     _plausible_first,
     _Sentence,
     _single_at,
     _Span,
+    _with_bit,
 )
 from khabar.text.ar.stopwords import STOPWORDS
 
@@ -36,7 +40,7 @@ def _state_bodies(s: _Sentence, lex: _Lexicon) -> None:
     head words, so "قوات الجيش اليمني" keeps the army as the organisation; the body alone
     ("قوات الجيش") is none."""
     n = len(s.norms)
-    for i in range(n - 1):
+    for i in compress(range(n - 1), map(_ORG_HEAD.__and__, s.masks)):
         if not s.masks[i] & _ORG_HEAD or s.owner[i] is not None:
             continue
         body = _single_at(s, i, lex.state_bodies)
@@ -67,8 +71,11 @@ def _agrees(body: str, adjective: str) -> bool:
 
 
 def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
-    n, i = len(s.norms), 0
+    n, i, at = len(s.norms), 0, _with_bit(s, _ORG_HEAD)
     while i < n:
+        if not s.masks[i] & _ORG_HEAD:
+            i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
+            continue
         head = _single_at(s, i, lex.org_heads) if s.masks[i] & _ORG_HEAD and s.owner[i] is None else None
         if head is None:
             i += 1
@@ -226,8 +233,11 @@ def _genitive_after_head(s: _Sentence, j: int, form: str) -> bool:
 
 
 def _place_heads(s: _Sentence, lex: _Lexicon) -> None:
-    n, i = len(s.norms), 0
+    n, i, at = len(s.norms), 0, _with_bit(s, _PLACE_HEAD)
     while i < n:
+        if not s.masks[i] & _PLACE_HEAD:
+            i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
+            continue
         if not s.masks[i] & _PLACE_HEAD or s.owner[i] is not None:
             i += 1
             continue
@@ -267,8 +277,11 @@ def _place_heads(s: _Sentence, lex: _Lexicon) -> None:
 
 
 def _gazetteer(s: _Sentence, lex: _Lexicon) -> None:
-    n, i = len(s.norms), 0
+    n, i, at = len(s.norms), 0, _with_bit(s, _GAZ)
     while i < n:
+        if not s.masks[i] & _GAZ:
+            i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
+            continue
         hit = _gazetteer_at(s, i, lex, context=False) if s.masks[i] & _GAZ else None
         if hit is None:
             i += 1

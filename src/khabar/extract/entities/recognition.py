@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import compress
 
 from khabar.extract.entities.gazetteers import (
     _GAZ,
@@ -110,14 +111,14 @@ def _propagate(sentences: list[_Sentence], lex: _Lexicon) -> None:
     lengths = _index({" ".join(w): None for w in [*full, *(tuple(x.split()) for x in by_surname)]})
     table = {" ".join(w): key for w, key in full.items()}
     firsts = set(lengths) | set(by_surname)
-    vocabulary = {w for s in sentences for w in s.norms}
+    vocabulary = set().union(*(s.norms for s in sentences))
     candidates = vocabulary & _surface_forms(firsts)
     for s in sentences:
         if candidates.isdisjoint(s.norms):
             continue
-        n = len(s.norms)
-        for i in range(n):
-            if s.owner[i] is not None or s.norms[i] not in candidates:
+        # (the words that may begin a name found before, picked out in C)
+        for i in compress(range(len(s.norms)), map(candidates.__contains__, s.norms)):
+            if s.owner[i] is not None:
                 continue
             readings = _readings(s.norms[i])
             for form, off in readings:
