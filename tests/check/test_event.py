@@ -80,3 +80,18 @@ def test_a_page_of_another_year_is_of_another_event() -> None:
     recalled = Article.create(title="حلب بعد عامين", body="في 2016 حوصر سكان شرق حلب.", published=dt.date(2018, 4, 9))
     assert other_event(claim, later) and not other_event(claim, recalled)
     assert not other_event(claim, HERE)  # published in 2016
+
+
+def test_a_report_that_recalls_the_claim_s_town_far_below_a_lead_on_another_is_of_another_event() -> None:
+    claim = "انسحب مقاتلو المعارضة من ستة أحياء في شرق حلب"
+    filler = " ".join(["وقال سكان إن القصف استمر طوال الليل وإن الطرق أغلقت."] * 20)
+    idlib = _article("غارات على إدلب", f"قصفت الطائرات مدينة إدلب أمس. {filler} وكانت المعارضة قد انسحبت من حلب قبل عامين.")
+    assert other_event(claim, idlib)
+    untitled = Article.create(title="", body=idlib.body, published=dt.date(2016, 12, 13))
+    assert not other_event(claim, untitled)  # no title, no lead to read: the page stays
+
+
+def test_a_report_that_names_the_claim_s_country_and_no_other_town_stays() -> None:
+    claim = "قتل 51 طفلا في الغارة التي استهدفت حافلة في صعدة شمال اليمن"
+    red_cross = _article("الصليب الأحمر: قتلى في هجوم على حافلة في اليمن", "قالت اللجنة الدولية إن أطفالا قتلوا في هجوم على حافلة في اليمن.")
+    assert not other_event(claim, red_cross)

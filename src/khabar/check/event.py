@@ -79,8 +79,8 @@ Name = tuple[tuple[str, ...], ...]  # the spellings of one referent, each as its
 
 @dataclass(frozen=True)
 class Anchors:
-    """What the claim is anchored by: its places (towns and regions apart from countries),
-    its actors (people, by their spellings and surname; organisations) and its years."""
+    """What the claim is anchored by: its places (``local``: its towns and regions, not its
+    countries), its actors (the people it names, by their spellings and surname) and its years."""
 
     places: tuple[Name, ...] = ()
     local: tuple[Name, ...] = ()
@@ -130,7 +130,6 @@ class _Page:
     tokens: tuple[str, ...]
     at: dict[str, tuple[int, ...]]  # each reading of a word (with or without proclitics) -> positions
     years: frozenset[int]
-
     lead: int  # how many of the tokens are the lead (the title and the first LEAD_WORDS of the body)
 
     def names(self, name: Name, *, within: int | None = None) -> bool:
@@ -188,9 +187,12 @@ def other_event(claim: str, article: Article) -> bool:
 
 
 def _names_another_town(article: Article, anchors: Anchors) -> bool:
+    """Whether the page's lead names a town or region that is none of the claim's (read
+    only when the cheaper tests leave the page in doubt: the names of its lead are found
+    by the recognizer)."""
     mine = {form for name in anchors.local for form in name}
     return any(
-        m.kind == PLACE and m.name_key not in country_keys() and (m.name_key,) not in mine
+        m.kind == PLACE and m.name_key not in country_keys() and tuple(m.name_key.split()) not in mine
         and tuple(words(m.text)) not in mine
         for m in lead_mentions(article)
     )
