@@ -276,6 +276,29 @@ def calibrate(args) -> None:
               f"{sum(x >= cut for x in wrong)}/{len(wrong)} wrong ones")
 
 
+def score_folds(args) -> None:
+    """Entity scores of some folds' models on their held-out blocks, pooled (a CV cut short):
+    ``crf{k}.npz`` (``--tag crf``) or ``student{k}-TAG.npz`` of ``--work``."""
+    from khabar.evaluate.ner import score
+
+    sentences = read_bio(args.corpus)
+    ranges = fold_ranges(sentences, 5)
+    gold, predicted = [], []
+    for k in args.folds:
+        a, b = ranges[k]
+        held = sentences[a:b]
+        name = f"crf{k}.npz" if args.tag == "crf" else f"student{k}-{args.tag}.npz"
+        tagger = Tagger(Model.load(Path(args.work) / name))
+        tagger.neural = None
+        pred = tag_windows(tagger, [[w for w, _ in s] for s in held])
+        g = [[t for _, t in s] for s in held]
+        print(f"fold {k + 1} {args.tag}: overall {100 * score(g, pred).by_type()['overall'].f1:.2f}", flush=True)
+        gold += g
+        predicted += pred
+    rows = score(gold, predicted).by_type()
+    print(args.tag, "  ".join(f"{k} {100 * r.precision:.1f}/{100 * r.recall:.1f}/{100 * r.f1:.2f}" for k, r in rows.items()))
+
+
 def cv(args) -> None:
     from khabar.evaluate.ner import cross_validate
     from khabar.present.evaluation import cross_validation_table
@@ -387,8 +410,13 @@ def main() -> None:
         q.add_argument("--threshold", type=float, default=0.0, help="smallest marginal of the best path a kept sentence has")
         q.add_argument("--bare-share", type=float, default=0.0, help="drop one-word names with the article ANT writes bare this often (0: off)")
         q.add_argument("--given", action="store_true", help="drop sentences where a listed given name is left outside a name")
+    sc = sub.add_parser("folds", help="some folds' models scored on their held-out blocks, pooled")
+    sc.add_argument("corpus", type=Path)
+    sc.add_argument("--work", default="/tmp/ner11")
+    sc.add_argument("--tag", default="crf", help="crf, or the students' --tag")
+    sc.add_argument("--folds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
     args = ap.parse_args()
-    {"cv": cv, "ship": ship, "calibrate": calibrate}[args.command](args)
+    {"cv": cv, "ship": ship, "calibrate": calibrate, "folds": score_folds}[args.command](args)
 
 
 if __name__ == "__main__":
