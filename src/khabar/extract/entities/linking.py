@@ -14,12 +14,13 @@ import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 
 from khabar.extract.entities.gazetteers import PERSON, _Lexicon, _lexicon, person_key
 from khabar.model import Entity, EntityMention, Mention
 from khabar.text.ar.normalize import normalize, strip_diacritics
+from khabar.text.per_word import PerWord
 
 _SKELETON = str.maketrans(
     {"غ": "G", "ج": "G", "گ": "G", "ق": "K", "ك": "K", "ت": "T", "ط": "T", "س": "S", "ص": "S", "ث": "S",
@@ -278,21 +279,41 @@ def link_entities(mentions: Sequence[EntityMention]) -> list[Entity]:
         for m in ms:
             groups[(kind, root[m.name_key])].append(m)
     entities: list[Entity] = []
+    # A name is written the same way by many mentions: each spelling shown and keyed once.
+    display = PerWord(_display)
+    written = {kind: PerWord(partial(_written_key, kind=kind)) for kind in by_kind}
     for (kind, _root), ms in groups.items():
+        if len(ms) == 1:  # most entities (of the bench's 300 ANT articles, 1,096 of 1,873): what the
+            # counting below comes to for one mention, without its eight counters and sorts
+            m = ms[0]
+            shown1 = display[m.text]
+            entities.append(
+                Entity(
+                    id=entity_id(kind, m.name_key),
+                    kind=kind,  # type: ignore[arg-type]
+                    name=shown1,
+                    roles=(display[m.role],) if m.role else (),
+                    variants=(shown1,),
+                    mentions=(Mention(m.article_id, m.start, m.end, m.text),),
+                )
+            )
+            continue
         keys = Counter(m.name_key for m in ms)
         width = max(len(k.split()) for k in keys)
         canonical = min(keys, key=lambda k: (-(len(k.split()) == width), -keys[k], k))
+        shown = [display[m.text] for m in ms]
+        key_of = written[kind]
         full_texts = Counter(
-            _display(m.text)
-            for m in ms
-            if _written_key(m.text, kind) in keys
+            t
+            for m, t in zip(ms, shown)
+            if key_of[m.text] in keys
             and len(m.text.split()) >= min(2, width)
         )
+        variants = Counter(shown)
         if not full_texts:
-            full_texts = Counter(_display(m.text) for m in ms)
+            full_texts = variants
         name = min(full_texts, key=lambda t: (-full_texts[t], -len(t), t))
-        variants = Counter(_display(m.text) for m in ms)
-        roles = Counter(_display(m.role) for m in ms if m.role)
+        roles = Counter(display[m.role] for m in ms if m.role)
         entities.append(
             Entity(
                 id=entity_id(kind, canonical),

@@ -376,9 +376,14 @@ def normalized_words(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
+#: Tashkeel and tatweel deleted by ``str.translate``: one pass in C (a generator over the
+#: characters was most of linking's time spent on names: 139,000 characters for 300 articles).
+_UNMARKED = dict.fromkeys(map(ord, DIACRITICS | {"\u0640"}))
+
+
 def strip_diacritics(text: str) -> str:
     """Drop tashkeel and tatweel only, keeping letters as written (for display keys)."""
-    return "".join(c for c in text if c not in DIACRITICS and c != "\u0640")
+    return text.translate(_UNMARKED)
 
 
 @dataclass(frozen=True, slots=True)
