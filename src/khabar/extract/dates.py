@@ -343,6 +343,12 @@ def _weekday_of(group: str) -> int:
     return c.weekdays[key] if key in c.weekdays else c.bare_weekdays[key]
 
 
+@functools.cache
+def _spaced_cues() -> tuple[str, ...]:
+    """The future cues with a space either side, as :func:`_future_context` looks for them."""
+    return tuple(f" {cue} " for cue in _calendar().future_cues)
+
+
 def _future_context(text: str, start: int) -> bool:
     """A future cue among the words before ``start`` in the same sentence."""
     p, c = _patterns(), _calendar()
@@ -357,8 +363,8 @@ def _future_context(text: str, start: int) -> bool:
         return False
     joined = f" {' '.join(words)} "
     stripped = f" {' '.join(w[1:] if w[0] in 'وف' else w for w in words)} "
-    for cue in c.future_cues:
-        if f" {cue} " in joined or f" {cue} " in stripped:
+    for cue in _spaced_cues():
+        if cue in joined or cue in stripped:
             return True
     for w in words[-FUTURE_VERB_WINDOW:]:
         for form in (w, w[1:] if w[0] in "وف" else None):
@@ -675,9 +681,13 @@ def _scan_year(text: str, ref: dt.date | None, plan: _Plan, years: list[tuple[in
     return out
 
 
-_SCANNERS = (
-    _scan_absolute, _scan_relative, _scan_weekday, _scan_duration, _scan_period, _scan_day_of_period, _scan_month,
-    _scan_year,
+#: The scanners, in order, each with the entry of the plan it reads (the absolute one reads
+#: the years too): a scanner whose entry a sentence's plan lacks finds nothing there, and is
+#: not called (of the bench's 1,662 sentences with a plan, 1,057 have one or two of the
+#: eight entries, none all eight).
+_SCANNED = (
+    ("absolute", _scan_absolute), ("relative", _scan_relative), ("weekday", _scan_weekday), ("duration", _scan_duration),
+    ("period", _scan_period), ("day_of_period", _scan_day_of_period), ("month", _scan_month), ("year", _scan_year),
 )
 
 
@@ -797,7 +807,12 @@ def find_dates(text: str, *, reference: dt.date | None) -> list[DateMention]:
     plan, years = _plan(norm.text)
     if not plan:
         return []
-    candidates = [c for scan in _SCANNERS for c in scan(norm.text, reference, plan, years)]
+    candidates = [
+        c
+        for entry, scan in _SCANNED
+        if entry in plan or (years and scan is _scan_absolute)
+        for c in scan(norm.text, reference, plan, years)
+    ]
     mentions: list[DateMention] = []
     for start, end, date, kind, precision, expression, _rank in _select(candidates):
         span = norm.original_span(start, end)
