@@ -410,8 +410,9 @@ _Plan = dict[str, set[int]]
 
 
 @functools.cache
-def _triggers() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Trigger word (with any particles) -> the patterns to try and how many words back."""
+def _triggers() -> dict[str, tuple[int, tuple[tuple[str, int], ...]]]:
+    """Trigger word (with any particles) -> the most words back any of its patterns needs,
+    and the patterns to try with how many words back each."""
     c = _calendar()
     plan: dict[str, dict[str, int]] = {}
 
@@ -430,7 +431,7 @@ def _triggers() -> dict[str, tuple[tuple[str, int], ...]]:
     add(("منذ", "قبل", "بعد"), "duration", 0)
     add(("يوم", "يومي"), "weekday", 0)  # يوم إثنين (bare weekday)
     add(("يوم",), "relative", 0)  # يوم الغد
-    return {p + w: tuple(e.items()) for w, e in plan.items() for p in _PARTICLES}
+    return {p + w: (max(e.values()), tuple(e.items())) for w, e in plan.items() for p in _PARTICLES}
 
 
 def _plan(text: str) -> tuple[_Plan, list[tuple[int, int]]]:
@@ -440,8 +441,7 @@ def _plan(text: str) -> tuple[_Plan, list[tuple[int, int]]]:
     # every trigger is Arabic letters (a test says so), so a trigger that is a word of the
     # text (a \w+ run) is one of its letter runs; a run inside a longer word is dropped below
     for word in triggers.keys() & letter_runs(text):
-        todo = triggers[word]
-        back = max(n for _, n in todo)
+        back, todo = triggers[word]
         pos = text.find(word)
         while pos >= 0:
             end = pos + len(word)
