@@ -30,7 +30,6 @@ from khabar.check import event as ev  # noqa: E402
 from khabar.check import meaning_model as mm  # noqa: E402
 from khabar.check.pairs import claim_folds, load_data  # noqa: E402
 from khabar.evaluate.stance import ANS_LABELS, LABELS, f1_scores  # noqa: E402
-from khabar.relate.embeddings import require  # noqa: E402
 
 CONFIGS = {"session10": {}, "reader": {"side_dims": 64, "split_reader": True},
            # the reader trained only on pages of the claim's event, as it reads them once the gate is in
