@@ -66,6 +66,15 @@ def test_place_after_conjunction_is_found():
     assert of_kind(found, "place") == ["تركيا", "سوريا"]
 
 
+@pytest.mark.parametrize(("body", "places"), [
+    ("وصلت القافلة إلى معبر باب الهوى على الحدود.", ["باب الهوى"]),  # not the Yemeni town إب in "باب"
+    ("وقال مسؤول في مدينة إب إن الوضع هادئ.", ["إب"]),
+    ("قصفت الطائرات أحياء المشهد والسكري.", ["المشهد", "السكري"]),
+])
+def test_a_name_that_is_also_a_word_is_read_as_written_or_after_a_conjunction_only(body, places):
+    assert of_kind(mentions(body), "place") == places
+
+
 def test_article_fused_with_lam_still_matches_the_organisation():
     found = mentions("وجه نداء للأمم المتحدة من أجل المدنيين.")
     orgs = [m for m in found if m.kind == "organisation"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _readings, person_key
+from khabar.text.ar.clitics import CONJUNCTIONS
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import Columns, columns
@@ -109,10 +110,18 @@ def _gazetteer_at(s: _Sentence, i: int, lex: _Lexicon, *, context: bool) -> tupl
                 continue
             phrase = " ".join([form, *s.norms[i + 1 : i + length]])
             hit = lex.phrases.get(phrase)
-            if hit is not None and (context or not hit[2]):
+            if hit is not None and (not hit[2] or (context and _written_bare(s.norms[i], form))):
                 best = (length, hit[0], hit[1], off)
                 break
     return best
+
+
+def _written_bare(word: str, form: str) -> bool:
+    """Whether ``word`` is the name ``form`` as written or after a conjunction only.  A name
+    that is also an ordinary word counts only right after a place word or in a list after
+    one ("مدينة إب"، "أحياء المشهد والسكري"): read through a preposition it was another
+    common word ("معبر باب الهوى" read the Yemeni town إب in "باب", the door)."""
+    return word == form or (word[:1] in CONJUNCTIONS and word[1:] == form)
 
 
 def _phrase_at(
