@@ -956,6 +956,9 @@ class Tagger:
                 s_at = bisect_right(starts, hits[k]) - 1
                 start, n = starts[s_at], lengths[s_at]
                 end = bisect_left(hits, start + n, k)
+                if end == k:  # a hit outside every sentence (padding opens none): skipped, never looped on
+                    k += 1
+                    continue
                 candidates = [h - start for h in hits[k:end]]
                 norms = [bare[r] for r in rows[start : start + n]]
                 phrases += [(start, n, *m) for m in phrase_matches(norms, candidates)]
