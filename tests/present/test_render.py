@@ -175,3 +175,18 @@ def test_a_period_written_with_its_own_preposition_reads_as_written():
     assert span_label(FigureSpan("period", None, None, "قبل الحرب"), lab) == "قبل الحرب"
     assert span_label(FigureSpan("period", None, None, "المعارك الأخيرة"), lab) == "خلال المعارك الأخيرة"
     assert span_label(FigureSpan("day", dt.date(2023, 11, 12)), lab) == "يوم 2023-11-12"
+
+
+def test_articles_without_a_known_outlet_are_said_beside_the_outlet_count():
+    """Reports from files with no outlet line are not one outlet's: their number is shown."""
+    named = Article.create(title="قصف على الحي", body="قال الدفاع المدني إن نحو 40 شخصا نزحوا من الحي أمس.", outlet="وكالة أ")
+    unnamed = [
+        Article.create(title=f"تقرير {k}", body=f"قال شاهد إن القصف استمر {k} ساعات على الحي أمس.") for k in (3, 5)
+    ]
+    brief = build_event_brief([named, *unnamed])
+    head = render(brief, "text").splitlines()[0]
+    assert "عدد المصادر: 1 (مقالات بلا مصدر معروف: 2)" in head
+    assert "(articles without a known outlet: 2)" in render(brief, "text", lang="en").splitlines()[0]
+    assert "مقالات بلا مصدر معروف: 2" in render(brief, "html")
+    assert "عدد المصادر: 1 (مقالات بلا مصدر معروف: 2)" in render(brief, "markdown")
+    assert "بلا مصدر" not in render(build_event_brief([named]), "text").splitlines()[0]

@@ -86,10 +86,19 @@ def _quote_facts(view: BriefView) -> list[dict]:
     return [f for f in view.facts if f["kind"] == "quote"]
 
 
+def _counts(view: BriefView) -> str:
+    """How many articles and outlets (the articles with no known outlet said beside them)."""
+    lab = view.lab
+    line = f"{lab['count_articles']}: {len(view.articles)}, {lab['count_outlets']}: {view.outlet_count}"
+    if view.unknown_outlet_articles:
+        line += f" ({lab['unknown_outlet_articles']}: {view.unknown_outlet_articles})"
+    return line
+
+
 def render_text(view: BriefView) -> str:
     lab = view.lab
     lines = [
-        f"{lab['title']} — {lab['count_articles']}: {len(view.articles)}, {lab['count_outlets']}: {view.outlet_count}",
+        f"{lab['title']} — {_counts(view)}",
         "",
         f"== {lab['summary']} ==",
     ]
@@ -132,7 +141,7 @@ def _md_escape(text: str) -> str:
 
 def render_markdown(view: BriefView) -> str:
     lab = view.lab
-    out = [f"# {lab['title']}", "", f"## {lab['summary']}", ""]
+    out = [f"# {lab['title']}", "", _md_escape(_counts(view)), "", f"## {lab['summary']}", ""]
     out += [f"- {_md_escape(s['text'])} {_md_escape(s['cite'])}" for s in view.summary]
     out += ["", f"## {lab['articles']}", ""]
     out += [f"{r.number}. {_md_escape(r.describe())}" for r in view.articles]

@@ -141,6 +141,10 @@ class BriefView:
     articles: list[Ref]
     outlet_count: int
     date_range: str
+    #: Articles whose outlet is not known (a file with no outlet line): not counted among the
+    #: outlets, but said beside their count, so five reports from unnamed files do not read as
+    #: one outlet's (the seeds: 1 outlet known, 4 articles without one).
+    unknown_outlet_articles: int = 0
     schema_version: str = ""
     summary: list[dict[str, Any]] = field(default_factory=list)
     #: The source-by-fact matrix: a column per outlet, rows in groups (summary sentences,
@@ -203,6 +207,7 @@ def brief_view(
         refs=refs,
         articles=list(refs.values()),
         outlet_count=len({a.outlet for a in brief.articles if a.outlet and "outlet" not in a.inferred}),
+        unknown_outlet_articles=sum(1 for a in brief.articles if not a.outlet or "outlet" in a.inferred),
         date_range=(f"{dates[0].isoformat()} – {dates[-1].isoformat()}" if len(set(dates)) > 1 else dates[0].isoformat())
         if dates
         else lab["unknown_date"],
