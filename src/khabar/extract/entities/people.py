@@ -96,7 +96,7 @@ def _titles(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
         if not s.masks[i] & _TITLE:
             i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
             continue
-        hit = _phrase_at(s, i, lex.titles, lex.title_lengths) if s.masks[i] & _TITLE and s.owner[i] is None else None
+        hit = _phrase_at(s, i, lex.titles, lex.title_lengths) if s.owner[i] is None else None
         if hit is None:
             i += 1
             continue
@@ -146,7 +146,7 @@ def _names_before_titles(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> Non
     """
     n = len(s.norms)
     for i in compress(range(1, n), map(_TITLE.__and__, s.masks[1:])):
-        if not s.masks[i] & _TITLE or s.owner[i] is not None or not (s.soft[i - 1] or _gap(s, i - 1) == ","):
+        if s.owner[i] is not None or not (s.soft[i - 1] or _gap(s, i - 1) == ","):
             continue
         hit = _phrase_at(s, i, lex.titles, lex.title_lengths)
         if hit is None or hit[1]:
@@ -178,7 +178,7 @@ def _after_verbs(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
     """"قال زيد الصالح" / "وأضاف دوجاريك أنه": a name right after a reporting verb."""
     n = len(s.norms)
     for i in compress(range(n - 1), map(_SAY.__and__, s.masks)):
-        if not s.masks[i] & _SAY or s.owner[i] is not None or s.owner[i + 1] is not None or not s.soft[i]:
+        if s.owner[i] is not None or s.owner[i + 1] is not None or not s.soft[i]:
             continue
         if not any(r in lex.say_verbs for r in _conj_readings(s.norms[i])):
             continue

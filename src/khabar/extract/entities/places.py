@@ -41,7 +41,7 @@ def _state_bodies(s: _Sentence, lex: _Lexicon) -> None:
     ("قوات الجيش") is none."""
     n = len(s.norms)
     for i in compress(range(n - 1), map(_ORG_HEAD.__and__, s.masks)):
-        if not s.masks[i] & _ORG_HEAD or s.owner[i] is not None:
+        if s.owner[i] is not None:
             continue
         body = _single_at(s, i, lex.state_bodies)
         if body is None or i and s.masks[i - 1] & _TITLE:
@@ -76,7 +76,7 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
         if not s.masks[i] & _ORG_HEAD:
             i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
             continue
-        head = _single_at(s, i, lex.org_heads) if s.masks[i] & _ORG_HEAD and s.owner[i] is None else None
+        head = _single_at(s, i, lex.org_heads) if s.owner[i] is None else None
         if head is None:
             i += 1
             continue
@@ -238,7 +238,7 @@ def _place_heads(s: _Sentence, lex: _Lexicon) -> None:
         if not s.masks[i] & _PLACE_HEAD:
             i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
             continue
-        if not s.masks[i] & _PLACE_HEAD or s.owner[i] is not None:
+        if s.owner[i] is not None:
             i += 1
             continue
         head = _single_at(s, i, lex.all_place_heads)
@@ -282,7 +282,7 @@ def _gazetteer(s: _Sentence, lex: _Lexicon) -> None:
         if not s.masks[i] & _GAZ:
             i = _next_at(at, i, n)  # the tokens before it open nothing this pass reads
             continue
-        hit = _gazetteer_at(s, i, lex, context=False) if s.masks[i] & _GAZ else None
+        hit = _gazetteer_at(s, i, lex, context=False)
         if hit is None:
             i += 1
             continue
