@@ -430,7 +430,7 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
                 if s.norms[j] in _WAS:
                     a, b = j + 1, k - 1
                     if a < b and all(s.is_word(m) for m in range(a, b)):
-                        return s.text[s.starts[a] : s.ends[b - 1]]
+                        return s.span_text(a, b)
                     break
         a = k + 1
         if shows is not None:  # "أظهرت بيانات من معهد الإحصاء"
@@ -442,7 +442,7 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
                 b = a + 1
                 while b < f.a and b - a < DOCUMENT_WORDS and s.is_word(b) and s.norms[b].startswith("ال"):
                     b += 1
-                return s.text[s.starts[a] : s.ends[b - 1]]
+                return s.span_text(a, b)
             shown = _shown_by(s, a, f.a)
             if shown is not None:
                 return shown  # else its words, read below ("دراسة أجراها مركز ..."، "البيانات المفصلة")
@@ -489,12 +489,12 @@ def _stipulating_document(s: _Sent, k: int) -> str | None:
         b = a + 1
         while b < len(s.norms) and b - a < DOCUMENT_WORDS and s.is_word(b) and is_adjective(s.norms[b]):
             b += 1
-        return s.text[s.starts[a] : s.ends[b - 1]]
+        return s.span_text(a, b)
     for d in range(k - 1, max(-1, k - 1 - DOCUMENT_WORDS), -1):
         if not s.is_word(d):
             return None
         if s.norms[d] in _DOCUMENTS:
-            return s.text[s.starts[d] : s.ends[k - 1]]
+            return s.span_text(d, k)
         if not (is_adjective(s.norms[d]) or s.norms[d].endswith("ي")):
             return None  # only an adjective stands between ("بيان [ختامي] أقر")
     return None
@@ -544,7 +544,7 @@ def _subject_before(s: _Sent, k: int) -> str | None:
     words = tuple(s.norms[m] for m in range(j + 1, k))
     if head_kind(words) is None:
         return None
-    return s.text[s.starts[j + 1] : s.ends[k - 1]]
+    return s.span_text(j + 1, k)
 
 
 def _previous_source(quotes: Sequence[Quote], sentence_index: int) -> Source | None:

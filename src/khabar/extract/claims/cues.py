@@ -291,6 +291,10 @@ class _Sent:
     def is_quote(self, i: int) -> bool:
         return 0 <= i < len(self.norms) and (self.texts[i] in _QUOTE_MARKS or self.norms[i] in _QUOTE_MARKS)
 
+    def span_text(self, a: int, b: int) -> str:
+        """The text of tokens ``a`` to ``b`` (exclusive), as written."""
+        return self.text[self.starts[a] : self.ends[b - 1]]
+
     def span_tokens(self, start: int, end: int) -> tuple[int, int]:
         """Index of the first token of the span and of the first token after it (tokens
         start and end in order: found by bisection)."""
