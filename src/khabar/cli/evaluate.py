@@ -11,9 +11,7 @@ from khabar.cli.common import CONTEXT, check_choice, choices, echo, fail, requir
 from khabar.config import SUMMARY_ALGORITHMS
 from khabar.errors import KhabarError, OptionsError
 
-#: The splits of our gold files: `dev` to tune on, `test` measured once, and the sets of each
-#: session annotated before its tuning (`fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6`, `fresh7`, `fresh8`, `fresh9`).
-GOLD_SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
+from khabar.evaluate.splits import SPLITS as GOLD_SPLITS, SPLITS_HELP  # (light: names only)
 
 
 @click.group("eval", context_settings=CONTEXT)
@@ -50,7 +48,7 @@ def eval_segment(conllu: Path, doc_size: int) -> None:
 )
 @click.option("--root", type=click.Path(path_type=Path), help="Checkout the gold paths are relative to (default: the one holding GOLD).")
 @click.option("--shared", type=click.Path(path_type=Path), help="The shared data folder with seeds/ (default: ROOT/../shared).")
-@click.option("--split", show_default=False, help="Score one split of the gold file: dev, test or a freshN split annotated before tuning (fresh .. fresh5; default: all).")
+@click.option("--split", show_default=False, help=f"Score one split of the gold file ({SPLITS_HELP}; a freshN split was annotated before tuning; default: all).")
 @click.option("--errors", is_flag=True, help="frames.json: list every miss and mismatch after the tables.")
 def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str | None, errors: bool) -> None:
     """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold
@@ -124,7 +122,7 @@ def eval_ner(path: Path, window: int, limit: int | None, tagger: str, folds: int
 @click.option("--stopwords", is_flag=True, help="Drop stop words before scoring.")
 @click.option("--aggregate", default="mean", help="How references are combined: mean, max or jackknife.")
 @limit_option
-@click.option("--split", show_default=False, help="One split of an events JSON: dev, test, fresh, fresh2 ... fresh10 (default: all).")
+@click.option("--split", show_default=False, help=f"One split of an events JSON: {SPLITS_HELP} (default: all).")
 def eval_summarize(
     dataset: Path,
     mode: str,
@@ -239,7 +237,7 @@ def eval_stance(
     "--corpus", type=click.Path(path_type=Path), default=Path("../shared/corpora/ant"),
     help="The folder the gold's article paths are relative to.",
 )
-@click.option("--split", show_default=False, help="Only this split of the gold (dev, test, fresh, fresh2 ... fresh10); all when unset.")
+@click.option("--split", show_default=False, help=f"Only this split of the gold ({SPLITS_HELP}); all when unset.")
 @click.option("--event-threshold", type=float, show_default=False, help="Event score to join an event (the learned scorer: a probability, default 0.45 with USE, 0.3 static).")
 @click.option("--storyline-threshold", type=float, show_default=False, help="Storyline score to join a storyline.")
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")

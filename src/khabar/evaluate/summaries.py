@@ -50,6 +50,7 @@ from typing import Literal
 
 from khabar.config import SUMMARY_ALGORITHMS, BriefOptions
 from khabar.errors import InputError, KhabarError
+from khabar.evaluate.splits import SPLITS
 from khabar.evaluate.coverage import Fact, coverage, parse_fact
 from khabar.evaluate.rouge import AGGREGATES, Aggregate, RougeScores, rouge
 from khabar.model import Article
@@ -61,10 +62,6 @@ Layout = Literal["auto", "folders", "easc", "events"]
 HUMAN = "human"
 #: The baseline that takes the first article's first words up to the budget.
 FIRST_WORDS = "first-words"
-#: ``fresh``: events written after a round of tuning on ``dev`` and before the next, scored
-#: once as unseen development data (their README says which round); ``fresh2`` the set
-#: written in session 6 before its round, kept out of the cross-validation that tunes.
-SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
 _REFERENCES_DIR = "references"
 
 
