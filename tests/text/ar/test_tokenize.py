@@ -163,6 +163,24 @@ def test_clitic_variants_keep_the_whole_word_first():
     assert clitic_variants("فرنسا")[0] == "فرنسا"
 
 
+@pytest.mark.parametrize(
+    "word", ["مدينه", "والمدينه", "بالمدينه", "للمدينه", "ومدينه", "فبمدينه", "مدينتين", "دينه", "امدينه", "ومد", "بلد"]
+)
+def test_written_forms_hold_a_word_exactly_when_a_reading_is_a_stem(word):
+    from khabar.text.ar.clitics import written_forms
+
+    stems = ("مدينه", "مد")  # "مد" is too short a stem after و alone: "ومد" reads no "مد"
+    assert (word in written_forms(stems)) == any(v in stems for v in clitic_variants(word))
+
+
+@pytest.mark.parametrize("word", ["مدنيين", "والمدنيون", "بمدنيين", "مدن", "امدنيين", "ومدني"])
+def test_written_openings_open_every_word_with_a_reading_that_opens_with_a_stem(word):
+    from khabar.text.ar.clitics import written_openings
+
+    has = any(v.startswith("مدني") for v in clitic_variants(word))
+    assert word.startswith(written_openings(["مدني"])) == has
+
+
 @pytest.mark.parametrize("unit", ["ـ", "ـ ", "ـا "])
 def test_time_doubles_at_most_with_a_doubled_text(unit: str) -> None:
     # a tatweel run once restarted the search at every position: tokenize("ـ" * 8000), 4.3 s

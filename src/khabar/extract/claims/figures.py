@@ -249,7 +249,7 @@ def _shocked(s: _Sent, f: _Figure) -> bool:
 def _in_a_crash(s: _Sent) -> bool:
     """The sentence tells of a crash or a sinking: those aboard are its passengers."""
     crash = _lists().crash
-    opens = crash.opening(s.norms, _variants)
+    opens = crash.opening(s.norms)
     return any(opens[k] and s.is_word(k) and crash.at(s.norms, k, _variants) is not None for k in range(len(s.norms)))
 
 

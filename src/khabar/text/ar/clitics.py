@@ -12,6 +12,7 @@ a word it knows (:data:`PLAIN_PROCLITICS`, :data:`ARTICLE_PROCLITICS`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from khabar.text.ar.normalize import decode_plain, encode_plain, is_normalized, normalize
@@ -89,6 +90,23 @@ def clitic_variants(word: str) -> tuple[str, ...]:
             if rest not in out:
                 out.append(rest)
     return tuple(out)
+
+
+def written_forms(stems: Iterable[str]) -> frozenset[str]:
+    """Every way a word one of whose :func:`clitic_variants` is in ``stems`` (normalized) is
+    written: each stem alone and after each proclitic sequence that may stand before it
+    (the stem at least as long as the sequence's shortest stem).  A normalized word has a
+    reading in ``stems`` exactly when it is in the set: a word list's first words screened
+    by one set look-up instead of a new word's readings made and each looked up."""
+    return frozenset(s for s in stems if s) | {p + s for s in stems for p, n in PROCLITICS if s and len(s) >= n}
+
+
+def written_openings(stems: Iterable[str]) -> tuple[str, ...]:
+    """:func:`written_forms` for the beginnings of readings ("مدني*"), for ``str.startswith``:
+    each stem alone and after every proclitic sequence.  A normalized word with a reading
+    that opens with a stem opens with one of these (the converse need not hold: a stem
+    shorter than a sequence's shortest stem)."""
+    return tuple(dict.fromkeys(p + s for s in stems if s for p in ("", *(p for p, _ in PROCLITICS))))
 
 
 def strip_clitics(word: str) -> str:
