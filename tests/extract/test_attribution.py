@@ -1130,3 +1130,15 @@ def test_a_participle_after_a_clause_that_says_nothing_is_its_named_subjects(raw
 def test_a_participle_with_no_name_before_it_says_nothing_for_anyone():
     text, names = _marked("وأنهت السلطة تحقيقها، مضيفة أن الملف أغلق.")
     assert not [a for a in find_attributions(text, names) if a.statement]
+
+
+@pytest.mark.parametrize(("word", "clitic"), [
+    ("وفيما", True), ("بوجود", True), ("للمستويات", True), ("ودون", True),
+    # names and words as written keep their first letter
+    ("فيصل", False), ("وليد", False), ("كمال", False), ("بيانات", False), ("وزارة", False), ("لجنة", False),
+])
+def test_clitic_on_word(word, clitic):
+    from khabar.extract.attribution.lists import clitic_on_word
+    from khabar.text.ar.normalize import normalize
+
+    assert clitic_on_word(normalize(word)) is clitic

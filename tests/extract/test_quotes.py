@@ -240,6 +240,22 @@ def test_bare_follow_on_resolves_to_previous_speaker():
     assert (qs[1].speaker_start, qs[1].speaker_end) == (qs[0].speaker_start, qs[0].speaker_end)
 
 
+def test_a_clitic_on_a_word_is_no_speaker_the_verb_continues_the_one_before():
+    # "واعترف [ب]وجود «...»": a preposition on a word is the verb's object, never its
+    # subject (fresh7 of issue 20 gave the king's two statements to "بوجود")
+    qs = _quotes("قال الوزير فيصل المنصوري إن الاتفاق صامد.\nواعترف بوجود «تقصير لدى بعض المسؤولين في الوزارة».")
+    assert [(q.speaker, q.content) for q in qs] == [
+        ("فيصل المنصوري", "الاتفاق صامد"),
+        ("فيصل المنصوري", "تقصير لدى بعض المسؤولين في الوزارة"),
+    ]
+
+
+def test_a_conjunction_on_a_word_is_no_speaker():
+    # "[و]دون الرئيس تغريدة ... أكد فيها": a conjunction opens a clause, not a name
+    qs = _quotes("ودون الرئيس تغريدة على حسابه أكد فيها أنه في طريقه إلى المستشفى.")
+    assert "ودون" not in [q.speaker for q in qs]
+
+
 def test_follow_on_continues_the_speaker_not_the_outlet_that_carried_it():
     qs = _quotes("وقال المدرب سامي الخطيب: «الفريق جاهز للنهائي»، وفق ما نقلت صحيفة الأيام.\nوتابع: «لا نخشى أحدا».")
     assert [q.speaker for q in qs] == ["سامي الخطيب", "سامي الخطيب"]

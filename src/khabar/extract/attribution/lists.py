@@ -10,7 +10,7 @@ from functools import lru_cache
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
-from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS, THIRD_PERSON_SUFFIXES
+from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITION_ARTICLE_MERGED, PREPOSITIONS, THIRD_PERSON_SUFFIXES
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
@@ -320,6 +320,26 @@ def head_kind(words: tuple[str, ...]) -> SourceKind | None:
     if first in L.organisation or _bare(first) in L.organisation:
         return "organisation"
     return None
+
+
+def clitic_on_word(word: str) -> bool:
+    """Whether a normalized word is a conjunction or a preposition on a word of news text
+    ("[و]فيما"، "[ب]وجود"، "[لل]مستويات"، "[و]دون") and no name or word listed as written
+    ("فيصل"، "كمال"، "وليد" are no "يصل"، "مال"، "ليد" with a clitic): never the first word of
+    a speaker, since a subject takes no preposition and a conjunction opens a clause.  The
+    recognizer's names are the caller's to exempt ("بوتين"، "لندن" are no such words anyway:
+    their rest is no word)."""
+    if len(word) < 4:
+        return False
+    from khabar.extract.tagger.features import word_lists
+    from khabar.extract.tagger.spans import known_word
+
+    listed = word_lists()
+    if word in listed.labels_of or word in listed.first_lengths:
+        return False
+    if word.startswith(PREPOSITION_ARTICLE_MERGED):
+        return known_word("ال" + word[len(PREPOSITION_ARTICLE_MERGED) :])
+    return word[0] in (*CONJUNCTIONS, *PREPOSITIONS) and known_word(word[1:])
 
 
 def cue_at(words: tuple[str, ...]) -> int:

@@ -44,7 +44,7 @@ class NameSpan:
     key: str
 
 
-def _known(word: str) -> bool:
+def known_word(word: str) -> bool:
     """Whether a normalized word is a word of news text or of khabar's word lists."""
     lists = word_lists()
     if word in lists.labels_of or word in lists.first_lengths:
@@ -73,7 +73,7 @@ def clitic_letters(word: str) -> tuple[int, str]:
         if len(rest) == 2:
             if any(label.startswith("cue_") for label in listed.get(rest, ())):
                 return len(prefix), rest
-        elif _named(listed.get(rest, ())) or (_known(rest) and not _known(word)):
+        elif _named(listed.get(rest, ())) or (known_word(rest) and not known_word(word)):
             return len(prefix), rest
     return 0, word
 
@@ -520,7 +520,7 @@ def _nisba_adjective(word: str) -> bool:
     no article, and its feminine (ـية) is a word of news ("سكني", "يومي", "غربي"; not
     "دبي", "نيروبي", whose ـية forms are not words).  Listed places ("مالي") are read by
     the gazetteers before this is asked."""
-    return len(word) >= 4 and word.endswith("ي") and not word.startswith("ال") and _known(word + "ه")
+    return len(word) >= 4 and word.endswith("ي") and not word.startswith("ال") and known_word(word + "ه")
 
 
 @lru_cache(maxsize=1)
