@@ -112,7 +112,7 @@ from khabar.extract.claims.context import (
     _toll_source,
     _verb_source,
 )
-from khabar.extract.claims.cues import _lists, _Sent, _variants, dual_reading
+from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
 from khabar.text.ar.normalize import normalize
@@ -457,9 +457,9 @@ def _group(category: str | None, group: str | None) -> str | None:
 
 
 def _may_hold_a_dual(words: Sequence[str]) -> bool:
-    """A cheap look at a sentence without digits or number words: does a word end like a
-    dual of a counted noun?"""
-    return any(map(dual_reading.__getitem__, words))
+    """A cheap look at a sentence without digits or number words: is a word a dual of a
+    counted noun, as written (one set operation in C)?"""
+    return not _lists().dual_words.isdisjoint(words)
 
 
 def _paragraph_days(sentences: Sequence[Sentence], dates: Sequence[DateMention]) -> dict[int, dt.date]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khabar.extract.attribution import is_nationality, verb_info
-from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants, dual_reading
+from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
@@ -377,8 +377,11 @@ def _dual_at(s: _Sent, k: int) -> bool:
 def _duals(s: _Sent, taken: Sequence[tuple[int, int]]) -> list[_Figure]:
     """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"."""
     out = []
+    dual_words = _lists().dual_words
+    if dual_words.isdisjoint(s.norms):
+        return out  # (most sentences: no word has a reading that is a dual)
     for k, w in enumerate(s.norms):
-        if dual_reading[w] is None or not s.is_word(k):  # (most words: no reading is a dual)
+        if w not in dual_words or not s.is_word(k):
             continue
         t0, t1 = s.starts[k], s.ends[k]
         if any(a < t1 and t0 < b for a, b in taken) or not _dual_at(s, k):
