@@ -50,12 +50,15 @@ from khabar.evaluate.summaries import budget_of, read_events, score_summary, tru
 from khabar.pipeline import analyze
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.meaning import static_meanings_of_words
-from khabar.summarize import event_first, pool_quantities, sentence_value, summarize
+from khabar.summarize import event_first, pool_quantities, summarize
 from khabar.summarize.readable import candidates, cut_to_fit
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ("test", "fresh11")  # test is measured once, elsewhere; fresh11 judges the round once
-FEATURES = sentence_value.FEATURES
+FEATURES = (
+    "bias", "first", "1/(1+position)", "log words", "lexrank", "concept value", "opening",
+    "speech", "figure", "near-duplicate outlets", "supporting outlets", "agrees with openings", "event sentence",
+)
 
 
 def text_of(pool: SentencePool, c) -> str:
@@ -71,12 +74,31 @@ def event_rows(cluster, pool: SentencePool, options: BriefOptions) -> dict:
     positions = event_first.body_positions(pool)
     found = {r: event_first.sentence_concepts(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in rows}
     weights = event_first.concept_weights(pool, found, n_docs=len(pool.docs))
-    opening = event_first.opening_rows(pool, positions)
+    lexrank = event_first.pool_lexrank(pool)
+    openings = set(event_first.opening_rows(pool, positions).tolist())
+    copies = event_first.copy_links(pool, rows)
+    support = pool.support_counts(threshold=0.3)
+    n_docs = max(1, len(pool.docs) - 1)
+    opening = np.array(sorted(openings), dtype=np.int64)
     event = event_first.event_sentence(pool, cands, positions, options.length_words, openings=opening)
-    _, x = event_first.learned_features(pool, cands, found, weights, event=None if event is None else event.row)
-    feats = {r: x[k].tolist() for k, r in enumerate(rows)}
+    feats = {}
+    for r in rows:
+        c = cands[r]
+        value = sum(weights.get(k, 0.0) for k in found[r]) / max(1, c.words)
+        figure = any(event_first.is_figure(t) for t in event_first.said_terms(pool, c))
+        dup_docs = len({pool.doc_of(x) for x in copies.get(r, ())})
+        per_doc = np.zeros(len(pool.docs))
+        if len(opening):
+            sims = np.where(pool.row_docs[opening] == pool.doc_of(r), 0.0, pool.similarity_row(r)[opening])
+            np.maximum.at(per_doc, pool.row_docs[opening], sims)
+        feats[r] = [
+            1.0, float(positions[r] == 0), 1.0 / (1.0 + positions[r]), math.log(c.words), float(lexrank[r]) * len(pool),
+            value, float(r in openings), float(event_first.reports_speech(pool, r)), float(figure),
+            dup_docs / n_docs, float(support[r]) / n_docs, float(per_doc.sum()) / n_docs,
+            float(event is not None and r == event.row),
+        ]
     return {"cands": cands, "rows": rows, "texts": texts, "labels": labels, "feats": feats,
-            "event": None if event is None else event.row, "found": found, "weights": weights}
+            "event": None if event is None else event.row}
 
 
 def oracle(cluster, data: dict, budget: int) -> tuple[float, list[int]]:

@@ -125,7 +125,7 @@ def default_db_path() -> Path:
 
 
 #: Summary algorithms offered behind one interface (see khabar.summarize).
-SUMMARY_ALGORITHMS = ("event", "learned", "centroid", "lead", "lexrank", "ilp")
+SUMMARY_ALGORITHMS = ("event", "centroid", "lead", "lexrank", "ilp")
 
 #: Sentence encoders (khabar.relate.embeddings) by the names accepted for them: the
 #: canonical name and the package's import name.

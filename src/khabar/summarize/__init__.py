@@ -41,7 +41,6 @@ class ArrangingSummarizer(Summarizer, Protocol):
 #: pulls scipy.optimize, a quarter of a second of start-up).
 ALGORITHMS: dict[str, tuple[str, str]] = {
     "event": ("khabar.summarize.event_first", "EventFirstSummarizer"),
-    "learned": ("khabar.summarize.event_first", "LearnedValueSummarizer"),
     "centroid": ("khabar.summarize.centroid", "CentroidSummarizer"),
     "lead": ("khabar.summarize.lead", "LeadSummarizer"),
     "lexrank": ("khabar.summarize.lexrank", "LexRankSummarizer"),  # needs sumy

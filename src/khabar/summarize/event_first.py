@@ -57,7 +57,6 @@ from khabar.relate.corroborate import SentencePool
 from khabar.relate.meaning import static_meanings_of_words
 from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
 from khabar.summarize.readable import Candidate, candidates, clause_parts, cut_to_fit, opens_background, without
-from khabar.summarize.sentence_value import SentenceValue, features, shipped
 from khabar.text.ar.numbers.words import ordinal_with_tens
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
@@ -784,19 +783,12 @@ def old_news(pool: SentencePool, docs: frozenset[int], earlier: frozenset[int], 
 
 
 def choose_sentences(
-    pool: SentencePool,
-    *,
-    options: BriefOptions,
-    focus: Focus | None = None,
-    quantities: Sequence[Quantity] = (),
-    value_model: SentenceValue | None = None,
+    pool: SentencePool, *, options: BriefOptions, focus: Focus | None = None, quantities: Sequence[Quantity] = ()
 ) -> list[Candidate]:
     """The summary's sentences (kept parts), in the order they are read: of all the pool's
     articles, or of ``focus.docs`` with what ``focus.earlier`` reported as old news.
     ``quantities`` are the brief's figures (:func:`khabar.relate.quantities.find_quantities`),
-    for the key figure and its conflict.  With ``value_model`` (:mod:`khabar.summarize.sentence_value`)
-    the candidates are chosen by its value from the start (no event sentence, development or key
-    figure put first), the repeat checks, fill and arrangement kept."""
+    for the key figure and its conflict."""
     focus = focus or Focus(frozenset(range(len(pool.docs))))
     repeated, old_concepts = old_news(pool, focus.docs, focus.earlier, threshold=options.redundancy_threshold)
     cands = without(
@@ -822,14 +814,6 @@ def choose_sentences(
     first: list[int] = []
     openings = opening_rows(pool, positions)
     event = event_sentence(pool, cands, positions, budget, openings=openings, docs=focus.docs, among=focus.docs)
-    learned: dict[int, float] = {}
-    if value_model is not None:
-        # The learned value chooses from the start: the event sentence, the development and the
-        # key figure put first cost what it gains (round 19, docs/summaries.md).
-        learned_rows, x = learned_features(pool, cands, found, weights, event=None if event is None else event.row)
-        learned = dict(zip(learned_rows, value_model.scores(x).tolist(), strict=True))
-        learned_total = {r: sum(weights.get(k, 0.0) for k in found[r]) for r in learned_rows}
-        event = None
     if event is not None:
         event = shortened(pool, event, options=options)
         if picked.fits([event]):
@@ -837,14 +821,14 @@ def choose_sentences(
             picked.add([event], found)
             picked.event = event.row
             first.append(event.row)
-    development = None if value_model is not None else key_happening(pool, cands, found, weights, picked, options=options)
+    development = key_happening(pool, cands, found, weights, picked, options=options)
     if development is not None:
         cands[development.row] = development
         picked.add([development], found)
         first.append(development.row)
     figures = key_figures(
         pool, cands, quantities, picked, budget - picked.words, background=background_rows(pool, list(cands))
-    ) if value_model is None else []
+    )
     if figures:
         picked.add(figures, found)
     lexrank = pool_lexrank(pool)
@@ -880,9 +864,6 @@ def choose_sentences(
 
     def value(c: Candidate) -> float:
         gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
-        if value_model is not None:
-            total = learned_total[c.row]
-            return learned[c.row] * (gain / total if total else 0.0) ** value_model.share / c.words**value_model.power
         return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
 
     def central(c: Candidate) -> float:
@@ -926,43 +907,6 @@ def choose_sentences(
                 chosen.append(cut)
                 break
     return arrange(pool, chosen, first)
-
-
-def learned_features(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    found: dict[int, set[Concept]],
-    weights: dict[Concept, float],
-    *,
-    event: int | None,
-) -> tuple[list[int], np.ndarray]:
-    """The candidates' rows and their features for :mod:`khabar.summarize.sentence_value`."""
-    rows = sorted(cands)
-    positions = body_positions(pool)
-    lexrank = pool_lexrank(pool)
-    openings = opening_rows(pool, positions)
-    opening_set = set(openings.tolist())
-    copies = copy_links(pool, rows)
-    support = pool.support_counts(threshold=0.3)
-    others = max(1, len(pool.docs) - 1)
-    out = []
-    for r in rows:
-        c = cands[r]
-        gain = sum(weights.get(k, 0.0) for k in found[r])
-        per_doc = np.zeros(len(pool.docs))
-        if len(openings):
-            sims = np.where(pool.row_docs[openings] == pool.doc_of(r), 0.0, pool.similarity_row(r)[openings])
-            np.maximum.at(per_doc, pool.row_docs[openings], sims)
-        out.append(features(
-            position=positions[r], words=c.words, lexrank=float(lexrank[r]) * len(pool),
-            concept_value=gain / max(1, c.words), opening=r in opening_set, speech=reports_speech(pool, r),
-            figure=any(is_figure(t) for t in said_terms(pool, c)),
-            copies=len({pool.doc_of(x) for x in copies.get(r, ())}) / others, support=float(support[r]) / others,
-            agreement=float(per_doc.sum()) / others, event=r == event,
-            default_value=gain * (1 + POSITION_WEIGHT / (1 + positions[r])) * (1 + LEXRANK_WEIGHT * float(lexrank[r]))
-            / max(1, c.words),
-        ))
-    return rows, np.array(out, dtype=float).reshape(len(rows), -1)
 
 
 def _subset_filling(items: Sequence[Candidate], room: int) -> list[Candidate]:
@@ -1057,15 +1001,3 @@ class EventFirstSummarizer:
     def choose(self, pool: SentencePool, *, options: BriefOptions, quantities: Sequence[Quantity] = ()) -> list[Candidate]:
         """The summary's sentences (kept parts), in the order they are read."""
         return choose_sentences(pool, options=options, quantities=quantities)
-
-
-class LearnedValueSummarizer(EventFirstSummarizer):
-    """The sentences chosen by the learned sentence value (:mod:`khabar.summarize.sentence_value`)
-    from the start, with the event summary's repeat checks, fill and arrangement; not the default:
-    leave-one-event-out it raised must-contain and ROUGE-2 over the 75 ANT events, but it does not
-    put the happening first (the seeds open with a toll and a reaction: docs/summaries.md, round 19)."""
-
-    name = "learned"
-
-    def choose(self, pool: SentencePool, *, options: BriefOptions, quantities: Sequence[Quantity] = ()) -> list[Candidate]:
-        return choose_sentences(pool, options=options, quantities=quantities, value_model=shipped())
