@@ -1129,3 +1129,33 @@ def test_a_bare_figure_before_a_plural_verb_counts_people(body, value):
 
 def test_a_conjunction_after_a_bare_figure_opens_another_clause():
     assert not _claims("ووصل 300 وكانوا متعبين.")
+
+
+# --- carry or outlet (khabar.extract.claims.carry; the model is not shipped: see docs) -----------
+
+
+def test_carry_readings_of_a_sentence_with_no_source_of_its_own():
+    from khabar.extract.attribution import Source
+    from khabar.extract.claims import carry
+    from khabar.extract.claims.cues import _Sent
+    from khabar.model import Sentence
+
+    said = Sentence("a", 0, 0, 60, "وقال المكتب إن القافلة دخلت المدينة صباح اليوم.", paragraph=0)
+    goes_on = Sentence("a", 1, 61, 100, "كما ضمت القافلة 12 شاحنة.", paragraph=0)
+    recalls = Sentence("a", 1, 61, 120, "وكانت القافلة السابقة قد نقلت 40 طنا.", paragraph=1)
+    cand = carry.CarryCandidate(Source("المكتب", 5, 11, kind="organisation"), 0, False)
+    names = carry.FEATURES
+    on = dict(zip(names, carry.features(_Sent.read(goes_on.text), goes_on, cand, {0: said, 1: goes_on}, own_attribution=False, figure="12")))
+    back = dict(zip(names, carry.features(_Sent.read(recalls.text), recalls, cand, {0: said, 1: recalls}, own_attribution=False, figure="40")))
+    assert on["continues"] == 1.0 and on["background"] == 0.0 and on["paragraph_break"] == 0.0
+    assert on["statement_in_paragraph"] == 1.0 and on["overlap"] > 0.0
+    assert back["background"] == 1.0 and back["continues"] == 0.0 and back["paragraph_break"] == 1.0
+    assert on["restated"] == back["restated"] == 0.0
+
+
+def test_no_carry_model_is_shipped_so_the_outlet_keeps_what_the_rules_leave_it():
+    from khabar.extract.claims import carry
+
+    assert not carry.active()
+    c = _by_value(_claims("وقال المكتب إن القافلة دخلت المدينة صباح اليوم. وضمت القافلة 12 شاحنة."), 12)
+    assert source_of(c) is None

@@ -171,6 +171,8 @@ class _Lists:
     exchange: _Matcher
     locating: _Matcher
     carry_on: _Matcher
+    carry_continue: _Matcher  # [continue]: "كما" opening a sentence (a reading of carry.py)
+    background: _Matcher  # [background]: "وكان"، "يذكر"، "ومنذ" opening a sentence (carry.py)
     crash: _Matcher
     shock: _Matcher
     outlet: _Matcher
@@ -187,7 +189,7 @@ class _Lists:
 
 #: Tags of claim_categories.txt that are no category of figure.
 SPECIAL_TAGS = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "show_verb", "stipulate_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "crash", "shock", "outlet",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "show_verb", "stipulate_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "continue", "background", "crash", "shock", "outlet",
 )
 
 
@@ -232,6 +234,8 @@ def _lists() -> _Lists:
         exchange=_matcher(by_tag["exchange"]),
         locating=_matcher(by_tag["locating"]),
         carry_on=_matcher(by_tag["carry_on"]),
+        carry_continue=_matcher(by_tag["continue"]),
+        background=_matcher(by_tag["background"]),
         crash=_matcher(by_tag["crash"]),
         shock=_matcher(by_tag["shock"]),
         outlet=_matcher(by_tag["outlet"]),

@@ -112,6 +112,7 @@ from khabar.extract.claims.context import (
     _toll_source,
     _verb_source,
 )
+from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
@@ -121,6 +122,9 @@ from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpa
 
 __all__ = ["extract_claims", "CUE_WINDOW"]
 
+
+#: Not yet looked for (the carry candidate of a sentence is read once, and only when needed).
+_UNREAD = object()
 
 #: "العدد" refers back at most this many sentences.
 ANAPHORA_SENTENCES = 3
@@ -219,6 +223,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             a.source for a in attributions
             if a.source is not None and a.statement and a.via != "cue" and a.content_end >= end_of_sentence
         ]
+        candidate: Any = _UNREAD
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
@@ -237,6 +242,17 @@ def extract_claims(doc: Document) -> list[Claim]:
                 if fallback is None and carried is not None:
                     src = carried
                     speaking.append(carried)
+                elif fallback is None and not sentence.is_title and _carry.active():
+                    # the rules carry nothing here: the carry-or-outlet model decides (carry.py)
+                    if candidate is _UNREAD:
+                        candidate = _carry.candidate(sentence.index, by_index, last_source, quotes)
+                    if candidate is not None and _carry.carries(
+                        _carry.features(
+                            s, sentence, candidate, by_index, own_attribution=bool(attributions),
+                            figure=sentence.text[n.start : n.end],
+                        )
+                    ):
+                        src = candidate.source
             # not where the source is nor where it spoke: "وأوضح الحسن، خلال جولة تفقدية على
             # مركز الإيواء في بلدة الشيخ حمد، أن المحافظة جهزت 60 حافلة" (the README
             # example's buses were filed under the town the governor toured)
