@@ -24,7 +24,7 @@ import re
 import threading
 import zipfile
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -591,6 +591,8 @@ class Tagger:
     #: Kinds whose one-word names are dropped when the word is rarely such a name in ANT
     #: (:meth:`_rarely_named`; needs the model's tag rates).
     rare_kinds: tuple[str, ...] = ("ORG",)
+    #: Whether a person's last word is found again alone (:meth:`_surname_alone`).
+    surnames: bool = True
 
     def __init__(self, model: Model) -> None:
         self.model = model
@@ -916,7 +918,24 @@ class Tagger:
         words = tuple({self._name_words[k] for k in named.tolist() if k})
         ids = self._name_rows(decoded.rows, words) if words else np.zeros(len(decoded.rows), dtype=np.int64)
         keys = [ids[a : a + len(p)] for a, p in zip(decoded.starts, decoded.paths)]
-        return propagate_chunks(keys, found, self._name_words)
+        return propagate_chunks(keys, found, self._name_words, self._surname_alone if self.surnames else None)
+
+    def _surname_alone(self, word: str) -> bool:
+        """Whether the last word of a person found in a document (proclitics off) is that
+        person where it stands alone elsewhere in it: no word of khabar's lists but a
+        surname or a listed person (not a given name, "محمد" alone is anyone; not a title,
+        particle, verb of saying or head word, with or without the article: "الشيخ" after a
+        false "زايد الشيخ"), and not a word the first tagger rarely put inside a person in
+        ANT (tag rate level 0, under 2 % of its occurrences: "الورود" after a false "بيع
+        الورود"); a word ANT has too few times to rate may be.  Measured on the five CV
+        folds (docs/ner.md, session 13): most persons missed are one word, many of them a
+        surname the same article writes in full."""
+        labels_of = word_lists().labels_of
+        if any(not _SURNAME_LABELS.issuperset(labels_of.get(form, ())) for form in (word, "ال" + word)):
+            return False
+        table = self.model.clusters.tagged if self.model.clusters is not None else None
+        levels = table.lookup(word) if table is not None else None
+        return levels is None or levels[TAG_KINDS.index("PERS")] > 0
 
     def _decode(self, sentences: Sequence[Sequence[str]]) -> _Decoded:
         """The best label ids of every sentence (normalized tokens), read together as one
@@ -1086,6 +1105,10 @@ class Tagger:
         return out
 
 
+#: The word-list labels a person's last word may have and still stand alone for the person
+#: (:meth:`Tagger._surname_alone`).
+_SURNAME_LABELS = frozenset(("surname", "gPERS"))
+
 #: Types whose names are found again where their words recur in the document.  Measured
 #: on the last CV fold: +1.0 F1 overall (PERS +1.0, ORG +3.1); places lost 0.5, so they
 #: are left to the tagger.
@@ -1197,14 +1220,21 @@ def name_word(token: str) -> str:
 
 
 def propagate_chunks(
-    keys: Sequence[np.ndarray], found: Sequence[Sequence[tuple[str, int, int]]], words: Sequence[str]
+    keys: Sequence[np.ndarray],
+    found: Sequence[Sequence[tuple[str, int, int]]],
+    words: Sequence[str],
+    surname: Callable[[str], bool] | None = None,
 ) -> list[list[tuple[str, int, int]]]:
     """The chunks to add to a document whose sentences have the name words ``keys`` (for
     each token, the id in ``words`` of its form without proclitics; 0 for none) and the
     chunks ``found``: every untagged run of tokens whose words are those of a person or
     organisation found elsewhere (longest run first; one-word names of 3 letters or more,
-    never a function word), as the type it was found with most often."""
+    never a function word), as the type it was found with most often.  With ``surname``,
+    the last word of a person of two words or more, where ``surname`` accepts it, is a
+    one-word person wherever it stands alone ("فرويد" after "سيغموند فرويد"; see
+    :meth:`Tagger._surname_alone`)."""
     names: dict[tuple[int, ...], list[str]] = {}
+    last_words: set[int] = set()
     for k, chunks_s in zip(keys, found):
         for kind, a, b in chunks_s:
             ids = tuple(k[a:b].tolist())
@@ -1212,6 +1242,11 @@ def propagate_chunks(
                 if len(ids) == 1 and (len(words[ids[0]]) < 3 or words[ids[0]] in STOPWORDS):
                     continue
                 names.setdefault(ids, []).append(kind)
+                if surname is not None and kind == "PERS" and len(ids) > 1:
+                    last_words.add(ids[-1])
+    for last in last_words:
+        if (last,) not in names and len(words[last]) >= 3 and words[last] not in STOPWORDS and surname(words[last]):
+            names[(last,)] = ["PERS"]
     out: list[list[tuple[str, int, int]]] = [[] for _ in keys]
     if not names:
         return out
@@ -1260,12 +1295,14 @@ def propagate_chunks(
     return out
 
 
-def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
+def propagate_names(
+    sentences: Sequence[Sequence[str]], tags: list[list[str]], surname: Callable[[str], bool] | None = None
+) -> list[list[str]]:
     """``tags`` with the names of :func:`propagate_chunks` added (tokens as written)."""
     vocab: dict[str, int] = {"": 0}
     keys = [np.array([vocab.setdefault(name_word(t), len(vocab)) for t in s], dtype=np.int64) for s in sentences]
     out = [list(t) for t in tags]
-    for labels, added in zip(out, propagate_chunks(keys, [_chunk_spans(t) for t in tags], list(vocab))):
+    for labels, added in zip(out, propagate_chunks(keys, [_chunk_spans(t) for t in tags], list(vocab), surname)):
         for kind, a, b in added:
             labels[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
     return out
