@@ -256,6 +256,30 @@ def test_a_conjunction_on_a_word_is_no_speaker():
     assert "ودون" not in [q.speaker for q in qs]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وحسب القرعة يستضيف النادي منافسه على ملعبه في الرابع من الشهر المقبل.",
+        "وفقا للقانون العراقي تمثل عقوبة السجن المؤبد عشرين عاما في السجن.",
+    ],
+)
+def test_a_cue_of_no_one_who_speaks_is_no_quote(body):
+    # "وحسب [القرعة]"، "وفقا [للقانون]": where a fact comes from, not who said it (fresh7
+    # and fresh8 of issue 20 gave quotes to "القرعة"، "للقانون العراقي"، "العبارة")
+    assert _quotes(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("قتل عشرة مدنيين في القصف، وفقا للمرصد السوري لحقوق الإنسان.", "السوري لحقوق الإنسان"),
+        ("ارتفعت الصادرات بنسبة عشرة في المئة، بحسب بيانات وزارة التجارة.", "وزارة التجارة"),
+    ],
+)
+def test_a_cue_of_an_institution_or_its_data_is_a_quote(body, speaker):
+    assert speaker in _one(body).speaker
+
+
 def test_follow_on_continues_the_speaker_not_the_outlet_that_carried_it():
     qs = _quotes("وقال المدرب سامي الخطيب: «الفريق جاهز للنهائي»، وفق ما نقلت صحيفة الأيام.\nوتابع: «لا نخشى أحدا».")
     assert [q.speaker for q in qs] == ["سامي الخطيب", "سامي الخطيب"]

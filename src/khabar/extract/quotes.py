@@ -35,10 +35,12 @@ from dataclasses import dataclass
 from khabar.extract.attribution import (
     Attribution,
     Source,
+    data_nouns,
     find_attributions,
     find_headline_attribution,
     full_name,
     head_kind,
+    is_information,
     opening_subject,
 )
 from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, clitic_on_word, complement_at, verb_info
@@ -290,6 +292,8 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
             quotes.append(q)  # "ماكرون: استخدام أسلحة كيماوية خط أحمر" between paragraphs
             continue
         for att in atts:
+            if att.via == "cue" and att.statement and att.source is not None and _no_one(att, names.get(sentence.index, ())):
+                continue  # "وحسب [القرعة]"، "وفقا [للقانون العراقي]": no one who speaks
             if att.source is not None and att.via != "cue" and _no_subject(att.source, names.get(sentence.index, ())):
                 # "واعترف [بوجود] «تقصير»": the verb's subject is the one spoken of before
                 # (a cue's preposition is its own: "وفقا [للمرصد]")
@@ -584,6 +588,20 @@ def _no_subject(src: Source, names: Sequence[tuple[int, int, str]]) -> bool:
         and not any(a < src.end and src.start < b for a, b, _ in names)
         and clitic_on_word(words[0])
     )
+
+
+def _no_one(att: Attribution, names: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a cue's source ("بحسب X"، "وفقا لـX") is no one who can speak: no recognizer's
+    name, no role, no institution, country or unnamed source of the lists, and no noun of
+    published data or reports ("بيانات"، "تقارير") -- "وحسب القرعة"، "وفقا للقانون"، "بحسب
+    العبارة" say where a fact comes from, not who said it."""
+    src = att.source
+    words = tuple(normalize(src.text).split())
+    if not words or src.role or any(a < src.end and src.start < b for a, b, _ in names):
+        return False
+    w = words[0]  # read without the cue's preposition: "وفقا [لل]مرصد"
+    w = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] == "ل" and w[1:3] == "ال" else w
+    return head_kind((w, *words[1:])) is None and not (is_information(w) or w.removeprefix("ال") in data_nouns())
 
 
 def _speaker_for(
