@@ -44,13 +44,13 @@ class _Matcher:
 
     exact: dict[str, tuple[_Entry, ...]]
     prefixes: dict[int, dict[str, tuple[_Entry, ...]]]
-    #: Every written form of the exact first words (:func:`written_forms`) and every
-    #: written opening of the prefixes (:func:`written_openings`): a word in neither opens
-    #: no entry, known by one set look-up and one ``startswith``, without its readings.
-    #: Most words open none: of the 38,861 first meetings of a list and a word over
-    #: bench_extract's 320 articles, all but ~1,000 end here.
+    #: Every written form of the exact first words (:func:`written_forms`) and, for a list
+    #: with few prefixes, every written opening of them (:func:`written_openings`; None for
+    #: a list with many): a word in neither opens no entry, known by one set look-up and
+    #: one ``startswith``, without its readings.  Most words open none: of the 38,861 first
+    #: meetings of a list and a word over bench_extract's 320 articles, ~35,000 end here.
     screen: frozenset[str]
-    openings: tuple[str, ...]
+    openings: tuple[str, ...] | None
     #: The entries a word may open, by the reading function and the word (normalized):
     #: filled as words are met, since the claims' rules ask about every word of a sentence
     #: and most words open none.
@@ -70,7 +70,7 @@ class _Matcher:
         if found is None:
             if len(memo) >= self.MAX_WORDS:
                 memo.clear()
-            if variants is _variants and norm not in self.screen and not norm.startswith(self.openings):
+            if variants is _variants and norm not in self.screen and self.openings is not None and not norm.startswith(self.openings):
                 found = memo[norm] = ()  # no reading of it is a first word
                 return found
             cands: list[_Entry] = []
@@ -87,8 +87,10 @@ class _Matcher:
         :meth:`at` finds none where it may not, so a rule that reads every word of a
         sentence asks it only at these.  One set look-up a word, in C for a list without
         prefixes."""
-        if not self.openings:
+        if not self.prefixes:
             return list(map(self.screen.__contains__, norms))
+        if self.openings is None:
+            return [bool(self._entries_at(w, _variants)) for w in norms]
         screen, openings = self.screen, self.openings
         return [w in screen or w.startswith(openings) for w in norms]
 
@@ -134,8 +136,14 @@ def _matcher(entries: Sequence[_Entry]) -> _Matcher:
         {k: tuple(v) for k, v in exact.items()},
         {n: {k: tuple(v) for k, v in t.items()} for n, t in sorted(prefixes.items(), reverse=True)},
         written_forms(exact),
-        written_openings(k for t in prefixes.values() for k in t),
+        openings if len(openings := written_openings(k for t in prefixes.values() for k in t)) <= _MAX_OPENINGS else None,
     )
+
+
+#: A list's prefixes are screened by their written openings up to this many (the crash
+#: and outlet lists' 24): ``startswith`` tries each in turn, and over the cues' 2,136 a word
+#: cost ~4x its readings looked up.
+_MAX_OPENINGS = 64
 
 
 def _read(name: str) -> list[_Entry]:
