@@ -285,3 +285,44 @@ def test_a_lead_denies_a_claim_when_the_denied_words_are_the_claims() -> None:
     assert not denies_claim(view, "الوزارة تنفي تصريحات منسوبة إلى الوزير")
     assert not denies_claim(view, "قوات أجنبية تصل إلى الميناء والوزارة تنفي")
     assert not denies_claim(view, "وصول قوات أجنبية إلى ميناء المدينة")
+
+
+def _near(texts):
+    return np.tile(np.eye(512, dtype=np.float32)[0], (len(texts), 1))  # every text "near" the claim
+
+
+def _states(claim_text: str, title: str, body: str, label: str = "discuss") -> str:
+    from khabar.check.meaning_model import PairReading, _states_claim
+
+    claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
+    analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
+    (cand,) = read_candidates(claim, analyses, _near)
+    return _states_claim(label, PairReading(claim, analyses[0], cand))
+
+
+STATED = "أدان الأمين العام للأمم المتحدة قصف مستشفى في مدينة حلب"
+
+
+def test_a_sentence_naming_the_claim_s_names_with_nothing_contrary_states_it() -> None:
+    body = "ندد الأمين العام للأمم المتحدة بالهجوم الذي استهدف مستشفى في حلب. وتحدث عن ضحايا."
+    assert _states(STATED, "بيان في نيويورك", body) == "agree"
+    # only a discussing page is read so: the heads' other labels stand
+    assert _states(STATED, "بيان في نيويورك", body, label="disagree") == "disagree"
+
+
+def test_a_sentence_missing_one_of_the_claim_s_names_does_not_state_it() -> None:
+    body = "ندد الأمين العام للأمم المتحدة بالهجوم الذي استهدف مستشفى. وتحدث عن ضحايا."
+    assert _states(STATED, "بيان في نيويورك", body) == "discuss"
+
+
+def test_a_negation_on_one_side_or_another_figure_does_not_state_the_claim() -> None:
+    body = "لم يدن الأمين العام للأمم المتحدة الهجوم الذي استهدف مستشفى في حلب. وتحدث عن ضحايا."
+    assert _states(STATED, "بيان في نيويورك", body) == "discuss"
+    claim = "قالت الأمم المتحدة إن 60 شخصا قتلوا في قصف على مستشفى في حلب"
+    body = "قالت الأمم المتحدة إن 12 شخصا قتلوا في قصف على مستشفى في حلب. وتحدث عن ضحايا."
+    assert _states(claim, "بيان في نيويورك", body) == "discuss"
+
+
+def test_a_claim_naming_no_one_is_not_matched_by_its_words_alone() -> None:
+    body = "ارتفعت أسعار الخبز في الأسواق هذا الأسبوع. وتحدث التجار عن الطلب."
+    assert _states("ارتفاع أسعار الخبز في الأسواق", "أسواق", body) == "discuss"

@@ -102,24 +102,38 @@ def _name(key: str, kind: str, surface: str) -> Name:
 
 
 @lru_cache(maxsize=1024)
-def claim_anchors(claim: str) -> Anchors:
+def _claim_names(claim: str) -> tuple[tuple[str, str, Name], ...]:
+    """(kind, key, spellings) of each name of the claim, first mention first."""
     article = Article(id="claim", title="", body=claim)
+    out: dict[str, tuple[str, str, Name]] = {}
+    for m in find_mentions(article, [Sentence("claim", 0, 0, len(claim), claim)]):
+        if m.name_key not in out:
+            out[m.name_key] = (m.kind, m.name_key, _name(m.name_key, m.kind, m.text))
+    return tuple(v for v in out.values() if v[2])
+
+
+def claim_names(claim: str) -> tuple[Name, ...]:
+    """Every name of the claim (its people, organisations and places), each as its spellings."""
+    return tuple(name for _, _, name in _claim_names(claim))
+
+
+def names_every(text: str, names: Sequence[Name]) -> bool:
+    """Whether ``text`` names each of ``names`` (in any of its spellings)."""
+    page = _page(text, None)
+    return all(page.names(n) for n in names)
+
+
+@lru_cache(maxsize=1024)
+def claim_anchors(claim: str) -> Anchors:
     places: list[Name] = []
     local: list[Name] = []
     actors: list[Name] = []
-    seen: set[str] = set()
-    for m in find_mentions(article, [Sentence("claim", 0, 0, len(claim), claim)]):
-        if m.name_key in seen:
-            continue
-        seen.add(m.name_key)
-        name = _name(m.name_key, m.kind, m.text)
-        if not name:
-            continue
-        if m.kind == PLACE:
+    for kind, key, name in _claim_names(claim):
+        if kind == PLACE:
             places.append(name)
-            if m.name_key not in country_keys():
+            if key not in country_keys():
                 local.append(name)
-        elif m.kind in RESCUING:
+        elif kind in RESCUING:
             actors.append(name)
     years = frozenset(int(y) for y in _YEAR.findall(normalize(claim)))
     return Anchors(tuple(places), tuple(local), tuple(actors), years)
