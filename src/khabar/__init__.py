@@ -19,9 +19,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khabar.article import Article
-from khabar.config import BriefOptions, FieldMap, ReadOptions
-from khabar.errors import InputError, InputWarning, KhabarError, OptionsError, StoreError
+from khabar import _compiled
+
+_compiled.install()  # before any module it may load compiled (src/khabar/_compiled.py)
+
+from khabar.article import Article  # noqa: E402
+from khabar.config import BriefOptions, FieldMap, ReadOptions  # noqa: E402
+from khabar.errors import InputError, InputWarning, KhabarError, OptionsError, StoreError  # noqa: E402
 
 if TYPE_CHECKING:
     from khabar.model import EventBrief

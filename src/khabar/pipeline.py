@@ -299,7 +299,9 @@ def analysis_version() -> str:
         top = root / name
         files = sorted(top.rglob("*")) if top.is_dir() else [top]
         for f in files:
-            if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+            # Compiled modules (src/khabar/_compiled.py) are left out: they answer as their
+            # sources, which are hashed, and hashing them would cost every brief of a store.
+            if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".so", ".pyd"):
                 digest.update(f"{f.relative_to(root).as_posix()}\n".encode())
                 stat = f.stat()
                 if stat.st_size > _HASHED_BYTES:

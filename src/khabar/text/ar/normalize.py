@@ -164,7 +164,8 @@ def _byte_table(rule: dict[str, str | None]) -> bytes:
 _FOLDED = _byte_table({ch: _final(ch) for ch in _ALPHABET})
 _DROPPED = bytes(_BYTE[ch] for ch in _ALPHABET if _final(ch) is None)
 #: characters that become several (…): kept by the byte table, replaced in the text after
-_EXPANDED = tuple((ch, out) for ch in _ALPHABET if (out := _final(ch)) is not None and len(out) > 1)
+#: (no assignment expression in a generator at module level: Cython 3.3.1 fails on it)
+_EXPANDED = tuple((ch, out) for ch, out in ((ch, _final(ch)) for ch in _ALPHABET) if out is not None and len(out) > 1)
 #: bytes whose character does not become exactly one character: they move the offset map
 _ODD = [bytes([_BYTE[ch]]) for ch in _ALPHABET if len(_final(ch) or "") != 1]
 _ODD_BYTES = re.compile(b"[" + b"".join(map(re.escape, _ODD)) + b"]")

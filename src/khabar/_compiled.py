@@ -1,0 +1,123 @@
+"""The extraction layer's hot modules compiled by Cython at install, used only where each is
+its very source.
+
+``pip install`` (editable or not) compiles the modules of :data:`MODULES` as they are (pure
+Python, no C types: the same answers, ~11 % less CPU for the layer; see docs/measurements.md,
+issue 19, sessions 12-13) when Cython and a C compiler are at hand (``setup.py``); without a
+compiler the install still succeeds and khabar runs as pure Python.  A compiled module sits
+beside its source under a name holding the digest of the source it was built from
+(``quotes.<digest>.cpython-311-x86_64-linux-gnu.so``), which Python's own import never picks
+(it looks for ``quotes.cpython-311-x86_64-linux-gnu.so``).  :class:`CompiledFinder`, put first
+in ``sys.meta_path`` when the package is imported, loads it only when the digest of the ``.py``
+beside it is that one: an edited source is run as Python until the next install compiles it
+again, never shadowed by the build of an older text.  ``KHABAR_PURE=1`` (any value but ``0``
+or empty) runs every module as Python (and makes ``pip install`` build none).
+
+This file is read by ``setup.py`` on its own (no khabar import): it must import only the
+standard library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec
+
+#: Changed when the way the modules are built changes (Cython's directives, the compiler's
+#: flags): a module built the old way then no longer has the digest looked for.
+BUILD = "cython-1"
+
+#: The modules compiled: those of the extraction layer with at least ~0.8 % of its own time
+#: (cProfile over ``benchmarks/bench_extract.py``'s 320 articles; docs/measurements.md, issue 19,
+#: session 13).  Below that a module's share of the ~11 % a build saves is under a millisecond
+#: and not worth its compiling at every install (``per_word``, ``reading``, ``titles``,
+#: ``tagger.hashing``: 0.4-0.7 % each).
+MODULES = (
+    "khabar.text.ar.normalize",
+    "khabar.text.ar.tokenize",
+    "khabar.text.ar.segment",
+    "khabar.text.ar.clitics",
+    "khabar.text.ar.numbers.find",
+    "khabar.text.ar.numbers.tokens",
+    "khabar.text.ar.numbers.read",
+    "khabar.extract.quotes",
+    "khabar.extract.dates",
+    "khabar.extract.attribution.heads",
+    "khabar.extract.attribution.tokens",
+    "khabar.extract.attribution.scan",
+    "khabar.extract.attribution.lists",
+    "khabar.extract.claims.cues",
+    "khabar.extract.claims.context",
+    "khabar.extract.claims.figures",
+    "khabar.extract.claims.extractor",
+    "khabar.extract.entities.spans",
+    "khabar.extract.entities.gazetteers",
+    "khabar.extract.entities.linking",
+    "khabar.extract.entities.recognition",
+    "khabar.extract.entities.people",
+    "khabar.extract.entities.places",
+    "khabar.extract.tagger.crf",
+    "khabar.extract.tagger.spans",
+    "khabar.extract.tagger.features",
+)
+
+#: The file name ending of a compiled module on this Python and platform (what setuptools'
+#: ``build_ext`` writes: sysconfig's ``EXT_SUFFIX``).
+SUFFIX = EXTENSION_SUFFIXES[0]
+
+
+def pure() -> bool:
+    """Whether ``KHABAR_PURE`` asks for every module as Python."""
+    return os.environ.get("KHABAR_PURE", "") not in ("", "0")
+
+
+#: Hexadecimal digits of a source's digest in its build's file name.
+DIGEST_CHARS = 20
+
+
+def source_digest(source: bytes) -> str:
+    """The digest a compiled module's file name holds: of its source and of :data:`BUILD`."""
+    return hashlib.sha256(BUILD.encode() + b"\n" + source).hexdigest()[:DIGEST_CHARS]
+
+
+def compiled_name(stem: str, source: bytes) -> str:
+    """The file name of the module ``stem`` (``quotes``) compiled from ``source``."""
+    return f"{stem}.{source_digest(source)}{SUFFIX}"
+
+
+class CompiledFinder:
+    """Finds the compiled build of a module of :data:`MODULES` made from the source beside
+    it, and nothing else (``None``: Python's own finders then load the ``.py``)."""
+
+    names = frozenset(MODULES)
+
+    def find_spec(self, fullname: str, path=None, target=None) -> ModuleSpec | None:
+        if fullname not in self.names or not path:
+            return None
+        stem = fullname.rpartition(".")[2]
+        for folder in path:
+            try:
+                with open(os.path.join(folder, stem + ".py"), "rb") as f:
+                    source = f.read()
+            except OSError:
+                continue
+            built = os.path.join(folder, compiled_name(stem, source))
+            if not os.path.isfile(built):
+                return None
+            spec = ModuleSpec(fullname, ExtensionFileLoader(fullname, built), origin=built)
+            spec.has_location = True
+            return spec
+        return None
+
+
+def install() -> None:
+    """Put :class:`CompiledFinder` first in ``sys.meta_path`` (once), unless ``KHABAR_PURE``."""
+    if pure() or any(isinstance(f, CompiledFinder) for f in sys.meta_path):
+        return
+    sys.meta_path.insert(0, CompiledFinder())
+
+
+def in_use() -> list[str]:
+    """The modules of :data:`MODULES` imported so far from their compiled build."""
+    return [name for name in MODULES if name in sys.modules and getattr(sys.modules[name], "__file__", "").endswith(SUFFIX)]

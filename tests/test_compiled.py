@@ -1,0 +1,92 @@
+"""The compiled build of the extraction layer's modules (src/khabar/_compiled.py, setup.py):
+a module is loaded compiled only from the build of the very source beside it; KHABAR_PURE
+runs every one as Python; both give the same answers."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from khabar import _compiled
+from khabar_testdata import CORPORA, SEEDS
+
+TESTS = Path(__file__).resolve().parent
+
+
+def _finder_of(name: str) -> _compiled.CompiledFinder:
+    finder = _compiled.CompiledFinder()
+    finder.names = frozenset({name})
+    return finder
+
+
+def test_a_build_is_found_only_for_the_source_it_was_made_from(tmp_path: Path) -> None:
+    source = tmp_path / "mod.py"
+    source.write_bytes(b"X = 1\n")
+    built = tmp_path / _compiled.compiled_name("mod", b"X = 1\n")
+    built.write_bytes(b"not loaded by find_spec")
+    finder = _finder_of("pkg.mod")
+    spec = finder.find_spec("pkg.mod", [str(tmp_path)])
+    assert spec is not None and spec.origin == str(built)
+    assert isinstance(spec.loader, importlib.machinery.ExtensionFileLoader)
+    # The source edited (one character): the old build is never used; Python loads the .py.
+    source.write_bytes(b"X = 2\n")
+    assert finder.find_spec("pkg.mod", [str(tmp_path)]) is None
+    # Another module, or no build at all: nothing.
+    assert finder.find_spec("pkg.other", [str(tmp_path)]) is None
+    built.unlink()
+    source.write_bytes(b"X = 1\n")
+    assert finder.find_spec("pkg.mod", [str(tmp_path)]) is None
+
+
+def test_the_build_name_is_not_one_python_imports_by_itself() -> None:
+    name = _compiled.compiled_name("quotes", b"")
+    assert name.startswith("quotes.") and name.endswith(_compiled.SUFFIX)
+    assert name != "quotes" + _compiled.SUFFIX
+
+
+def test_every_listed_module_is_a_source_of_the_package() -> None:
+    root = Path(_compiled.__file__).resolve().parent.parent
+    for name in _compiled.MODULES:
+        assert root.joinpath(*name.split(".")).with_suffix(".py").is_file(), name
+
+
+def _loaded_files(env: dict[str, str]) -> list[str]:
+    code = (
+        "import importlib, khabar._compiled as c\n"
+        "for n in c.MODULES: print(importlib.import_module(n).__file__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_compiled_builds_are_used_where_present_and_never_under_khabar_pure() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "KHABAR_PURE"}
+    files = _loaded_files(env)
+    for name, file in zip(_compiled.MODULES, files, strict=True):
+        source = Path(file).with_name(name.rpartition(".")[2] + ".py")
+        built = source.with_name(_compiled.compiled_name(source.stem, source.read_bytes()))
+        assert file == str(built if built.is_file() else source), name
+    assert all(f.endswith(".py") for f in _loaded_files({**env, "KHABAR_PURE": "1"}))
+
+
+@pytest.mark.corpus
+def test_the_extraction_digests_hold_in_the_other_mode() -> None:
+    """CI's suite runs with the modules compiled (an install with a compiler); this runs the
+    digests again as pure Python; without a build, the other way round is the same run."""
+    if not (CORPORA / "ant").is_dir() or not SEEDS.is_dir():
+        pytest.skip("needs ../shared")
+    import khabar.extract.quotes  # noqa: F401 - one of the modules, to see how they load
+
+    if not _compiled.in_use():
+        pytest.skip("no compiled module in use: the suite's own digests test is the pure run")
+    env = {**os.environ, "KHABAR_PURE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(TESTS / "test_extract_digests.py")],
+        env=env, capture_output=True, text=True, cwd=TESTS.parent,
+    )
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
