@@ -751,6 +751,20 @@ def test_a_follow_on_goes_to_the_new_subject_of_the_sentence_before():
     assert [q.speaker for q in qs] == ["سامي العلي", "خالد الحسن"]
 
 
+def test_a_speaker_cut_inside_a_recognized_name_runs_on_to_its_end():
+    # "فصائل الجيش السوري [الحر]": the head reader stops before the adjective; the
+    # recognizer's organisation crosses its end (fresh7 and fresh8 of issue 20)
+    from khabar.model import EntityMention
+
+    body = "وقالت فصائل الجيش السوري الحر إنها حصلت على ضمانات من الجيش التركي."
+    article = Article.create(title="", body=body)
+    name = "فصائل الجيش السوري الحر"
+    start = article.text.index(name)
+    mention = EntityMention(article_id=article.id, text=name, kind="organisation", start=start, end=start + len(name), role=None, name_key=name)
+    assert [q.speaker for q in extract_quotes(article, split_sentences(article))] == ["فصائل الجيش السوري"]
+    assert [q.speaker for q in extract_quotes(article, split_sentences(article), [mention])] == [name]
+
+
 def test_a_pages_own_site_is_no_speaker():
     article = Article.create(
         title="لاعبون لم يهنئوا المنتخب بعد المباراة الأخيرة - صوت المدينة الأحد 21 كانون الثاني",
