@@ -103,10 +103,13 @@ class _Matcher:
     ) -> tuple[_Entry, int] | None:
         """The longest entry starting at token ``i`` of a sentence's normalized tokens
         ``norms`` (that ``want`` accepts): (entry, tokens)."""
+        w = norms[i]
+        if variants is _variants and w not in self.screen and self.openings is not None and not w.startswith(self.openings):
+            return None  # (most words: screened here, without a call or a memory of them)
         memo = self._opened.get(variants)
-        cands = memo.get(norms[i]) if memo is not None else None
+        cands = memo.get(w) if memo is not None else None
         if cands is None:
-            cands = self._entries_at(norms[i], variants)
+            cands = self._entries_at(w, variants)
         if not cands:
             return None
         best: tuple[_Entry, int] | None = None
