@@ -189,7 +189,9 @@ class MeaningModel:
             j = int(np.argmax(self.article.logits(row)[0]))
             label, score = self.article.labels[j], float(p[j])
         label, score = _figure_decides(label, score, cand, evidence[0])
-        label = _states_claim(_lead_denies(label, reading), reading)
+        label = _lead_denies(label, reading)
+        if READ_PROPOSITION:
+            label = _states_claim(label, reading)
         return Judgement(label, score, evidence, similarity)
 
 
@@ -235,6 +237,13 @@ def _lead_denies(label: str, reading: PairReading) -> str:
         return label
     return "disagree" if denies_claim(reading.claim.view, sentences[0].text) else label
 
+
+#: Whether :func:`_states_claim` reads the heads' *discuss* calls (off: withdrawn in session
+#: 13, fresh9 did not confirm it; docs/check.md, thirteenth round).  It raised every older
+#: fresh set (mean 0.379 -> 0.411) and baly2018 0.514 -> 0.516, but on fresh9 it changed no
+#: label (0.182 -> 0.182): 13 of its 14 claims name no one the recognizer finds ("البحرية
+#: التايلاندية"، "غواص بريطاني" are adjectives), and a claim without a name is not matched.
+READ_PROPOSITION = False
 
 #: How close (encoder cosine) a sentence that names every name of the claim must be to state
 #: it (:func:`_states_claim`).  Chosen on baly2018 folds 1-4 by claim and fresh3..fresh8
