@@ -5,7 +5,7 @@ by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + posit
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
 event of the summary gold outside the test split and the newest fresh set (``dev`` and ``fresh``
-to ``fresh10`` pooled: 75 events; ``fresh11`` is judged on its own):
+to ``fresh10`` pooled: 75 events; ``fresh11`` and ``fresh12`` are judged on their own):
 
 1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
    that repeats the summary gives its clause with a new fact, ``TRIM_REPEATS``: 0 no, 1 a
@@ -24,7 +24,7 @@ to ``fresh10`` pooled: 75 events; ``fresh11`` is judged on its own):
    (round 11: must-contain first, ROUGE-2 as the guard).
 
 The test split is never read, nor ``fresh11`` (the events written before round 17, scored on
-their own before and after it); ``fresh2`` to ``fresh10``, judged in rounds 7 to 16, are pooled
+their own before and after it) or ``fresh12`` (written before round 20); ``fresh2`` to ``fresh10``, judged in rounds 7 to 16, are pooled
 with the rest.
 
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
@@ -84,8 +84,8 @@ def main() -> None:
 
     events = []
     for cluster in read_events(args.gold):
-        if cluster.split in ("test", "fresh11"):
-            continue  # test is measured once, elsewhere; fresh11 is scored before and after the round
+        if cluster.split in ("test", "fresh11", "fresh12"):
+            continue  # test is measured once, elsewhere; fresh11 and fresh12 judge a round once
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
@@ -160,7 +160,7 @@ def main() -> None:
         held_r2.append(scores[best][left_out][0])
         held_mc.append(scores[best][left_out][1])
     print(
-        f"{len(names)} events (test and fresh11 left out), leave-one-event-out: "
+        f"{len(names)} events (test, fresh11 and fresh12 left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
     for (position, lexrank, trim, once, stems, conflicts, dev), folds in chosen.most_common():
