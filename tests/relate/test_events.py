@@ -152,6 +152,20 @@ def test_the_event_day_is_the_day_the_lead_names():
     assert event_day(WIRE) == DAY
 
 
+def test_a_day_named_further_back_than_yesterday_is_not_the_event_day():
+    # The lead's happening is today's; "two days ago" and "last Sunday" date the background,
+    # and a bare "Thursday" of a meeting set for two days on resolves five days back.
+    background = article(
+        "مجلس بلدية كفر نجم يقر خطة ترميم الجسور",
+        "أقر مجلس بلدية كفر نجم خطة لترميم الجسور، بعد انهيار جسر الوادي قبل يومين، وكان المجلس قد ناقشها الأحد الماضي.",
+    )
+    coming = article("وفد الوزارة يزور كفر نجم", "يزور وفد من وزارة الأشغال بلدة كفر نجم الخميس للاطلاع على أضرار الجسر.")
+    assert DAY.weekday() == 1  # a Tuesday: the Thursday meant is two days on, read six days back
+    assert event_day(background) == DAY and event_day(coming) == DAY
+    yesterday = article("ترميم جسر كفر نجم", "بدأت أمس أعمال ترميم جسر الوادي في كفر نجم.")
+    assert event_day(yesterday) == DAY - dt.timedelta(days=1)
+
+
 def test_a_signature_keeps_its_meaning_and_event_day_in_the_store():
     item = signed(RETOLD)
     stored = read_signature_blob(item.to_bytes(), num_perm=OPTIONS.num_perm)
