@@ -51,6 +51,11 @@ class _Matcher:
     #: meetings of a list and a word over bench_extract's 320 articles, ~35,000 end here.
     screen: frozenset[str]
     openings: tuple[str, ...] | None
+    #: The first ``head`` letters of every prefix: a reading that opens with none of them
+    #: opens no prefix, known by one set look-up instead of one a prefix length (the cues
+    #: have six).
+    stem_heads: frozenset[str]
+    head: int
     #: The entries a word may open, by the reading function and the word (normalized):
     #: filled as words are met, since the claims' rules ask about every word of a sentence
     #: and most words open none.
@@ -74,8 +79,11 @@ class _Matcher:
                 found = memo[norm] = ()  # no reading of it is a first word
                 return found
             cands: list[_Entry] = []
+            heads, head = self.stem_heads, self.head
             for form in variants(norm):
                 cands.extend(self.exact.get(form, ()))
+                if form[:head] not in heads:
+                    continue
                 for length, table in self.prefixes.items():
                     if len(form) >= length:
                         cands.extend(table.get(form[:length], ()))
@@ -135,11 +143,14 @@ def _matcher(entries: Sequence[_Entry]) -> _Matcher:
             prefixes.setdefault(len(first), {}).setdefault(first, []).append(e)
         else:
             exact.setdefault(first, []).append(e)
+    head = min([3, *prefixes])  # no prefix is shorter than a head
     return _Matcher(
         {k: tuple(v) for k, v in exact.items()},
         {n: {k: tuple(v) for k, v in t.items()} for n, t in sorted(prefixes.items(), reverse=True)},
         written_forms(exact),
         openings if len(openings := written_openings(k for t in prefixes.values() for k in t)) <= _MAX_OPENINGS else None,
+        frozenset(k[:head] for t in prefixes.values() for k in t),
+        head,
     )
 
 
