@@ -143,7 +143,8 @@ def _matcher(entries: Sequence[_Entry]) -> _Matcher:
             prefixes.setdefault(len(first), {}).setdefault(first, []).append(e)
         else:
             exact.setdefault(first, []).append(e)
-    head = min([3, *prefixes])  # no prefix is shorter than a head
+    # no prefix is shorter than a head (not [3, *prefixes]: Cython 3.3.1 refuses that starred list)
+    head = min([3] + list(prefixes))
     return _Matcher(
         {k: tuple(v) for k, v in exact.items()},
         {n: {k: tuple(v) for k, v in t.items()} for n, t in sorted(prefixes.items(), reverse=True)},
