@@ -1142,3 +1142,30 @@ def test_clitic_on_word(word, clitic):
     from khabar.text.ar.normalize import normalize
 
     assert clitic_on_word(normalize(word)) is clitic
+
+
+def test_title_inside_a_recognizer_name_is_the_role():
+    # the recognizer may take a rank into the name and call it an institution
+    text = "قال اللفتنانت جنرال سمير حداد قائد الجيش إن الحرب كلفت 5 ملايين دولار."
+    start = text.index("جنرال")
+    (att,) = find_attributions(text, names=[(start, text.index(" قائد"), "organisation")])
+    assert (att.source.text, att.source.kind) == ("سمير حداد", "person")
+
+
+def test_long_quoted_institution_found_by_the_recognizer_is_the_source():
+    text = 'أوضح تقرير لمركز "نور الهدى للدراسات العسكرية الحديثة" للأبحاث أن الضربات زادت.'
+    start = text.index("نور")
+    names = [(start, text.index('" للأبحاث'), "organisation")]
+    (att,) = find_attributions(text, names=names)
+    assert "نور الهدى للدراسات العسكرية الحديثة" in att.source.text
+    # without the recognizer's span the quotation is no name (five words): cut before it
+    (att,) = find_attributions(text)
+    assert "نور" not in att.source.text
+
+
+def test_leading_title():
+    from khabar.extract.titles import leading_title
+
+    assert leading_title(["اللفتنانت", "جنرال", "سمير"]) == 2
+    assert leading_title(["جنرال", "سمير"]) == 1
+    assert leading_title(["سمير", "حداد"]) == 0

@@ -45,6 +45,7 @@ from khabar.extract.attribution import (
 )
 from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, clitic_on_word, complement_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
+from khabar.extract.titles import leading_title
 from khabar.text.per_word import PerWord
 from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS
@@ -261,10 +262,20 @@ def _nationality(word: str) -> bool:
     return word in nationalities or "ال" + word in nationalities
 
 
+_WRITTEN_WORD = re.compile(r"\S+")
+
+
 def _mention_speaker(m: EntityMention) -> _Speaker:
-    name = _bare_words(m.text)
-    kind = "person" if m.kind == "person" else "organisation"
-    return _Speaker(m.text, m.role, None, kind, m.start, m.end, frozenset(name + _bare_words(m.role)), frozenset(name),
+    text, role, start, kind = m.text, m.role, m.start, "person" if m.kind == "person" else "organisation"
+    written = list(_WRITTEN_WORD.finditer(text))
+    t = leading_title([normalize(w.group()) for w in written])
+    if t and t < len(written):
+        # a title the recognizer took into the name ("[جنرال] جادي أيزنكوت" tagged an
+        # organisation, fresh9): the person's name, the title its role
+        cut = written[t].start()
+        text, role, start, kind = text[cut:], role or text[:cut].strip(), m.start + cut, "person"
+    name = _bare_words(text)
+    return _Speaker(text, role, None, kind, start, m.end, frozenset(name + _bare_words(role)), frozenset(name),
                     frozenset(name) if kind == "person" else frozenset())
 
 

@@ -10,6 +10,7 @@ role from here, so a title added to the list is known to both.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from khabar.text.ar.lexicon import read_entries
@@ -70,3 +71,15 @@ def titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
         index.setdefault(without_article(t[0]), set()).add(t)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
+
+
+def leading_title(norms: Sequence[str]) -> int:
+    """How many of ``norms`` (normalized words) the longest title at their start takes, with
+    or without its article ("الجنرال"، "جنرال"، "اللفتنانت جنرال"); 0 when none opens them."""
+    if not norms:
+        return 0
+    first = without_article(norms[0])
+    for title in titles_by_first_word().get(first, ()):
+        if without_article(title[0]) == first and tuple(norms[1 : len(title)]) == title[1:]:
+            return len(title)
+    return 0

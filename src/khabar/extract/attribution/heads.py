@@ -223,6 +223,12 @@ class _Sentence(_Tokens):
             return _Head(a, b, (a, b), None, "person", None, b - a == 1)
         return _Head(a, b, None, None, "organisation", None, False)
 
+    def quoted_body(self, j: int) -> bool:
+        """The quotation marks opening at token ``j`` hold exactly an institution the
+        recognizer found: a name however long ('مركز "جاينز آي إتش إس ماركيت"', five words;
+        fresh9 cut the source to "مركز"), never a statement."""
+        return j in self.closer and self.named.get(j + 1) == (self.closer[j], "organisation")
+
     def complement(self, i: int, verb: _Verb) -> tuple[str, int, int] | None:
         """The complement after the verb at ``i``: (kind, head_end, content_start token).
 
@@ -247,7 +253,7 @@ class _Sentence(_Tokens):
             if w == _QUOTE and j in self.closer:
                 close = self.closer[j]
                 if (
-                    0 < close - j - 1 <= MAX_QUOTED_NAME_WORDS
+                    (0 < close - j - 1 <= MAX_QUOTED_NAME_WORDS or self.quoted_body(j))
                     and close + 1 < self.n
                     and (
                         self.is_word(close + 1)
@@ -475,7 +481,11 @@ class _Sentence(_Tokens):
             w = self.norm(j)
             # a body's own name may be longer: an acronym spelled out ('شبكة "سي جي تي أن"')
             quoted = MAX_NAME_WORDS if j == start and self.norm(start - 1) in self.L.named else MAX_QUOTED_NAME_WORDS
-            if w == _QUOTE and self.closer.get(j, limit) < limit and 0 < self.closer[j] - j - 1 <= quoted:
+            if w == _QUOTE and self.closer.get(j, limit) < limit and (
+                0 < self.closer[j] - j - 1 <= quoted
+                # or the recognizer's institution, quoted whole: 'مركز "جاينز آي إتش إس ماركيت"' (fresh9 cut it to "مركز")
+                or self.quoted_body(j)
+            ):
                 j = self.closer[j] + 1  # غرفة عمليات «حوار كلس» (an unclosed mark closes nothing)
                 genitive = False  # the quoted name was the genitive: 'تنظيم "داعش" [المسؤولية]' is an object
                 continue

@@ -29,6 +29,7 @@ from khabar.extract.attribution.sources import (
     SourceKind,
 )
 from khabar.extract.reading import sentence_tokens
+from khabar.extract.titles import leading_title
 
 
 #: Appended to a name's word that is also a verb's form: no list matches it any more.
@@ -85,6 +86,10 @@ class _Tokens:
                 a = bisect_right(starts, c0) - 1
                 b = bisect_left(ends, c1) + 1
                 if 0 <= a < b <= self.n and ends[a] > c0:
+                    if kind != "place" and (t := leading_title(self.norms[a:b])) and a + t < b:
+                        # a title the recognizer took into a name ("[جنرال] جادي أيزنكوت" tagged
+                        # an organisation, fresh9): a titled name is a person's, the title its role
+                        a, kind = a + t, "person"
                     self.named[a] = (b, kind)
                     if kind == "person":
                         self._name_not_verb(a, b)
