@@ -297,6 +297,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
         if _headline(sentence):
             continue
         in_sentence: _Speaker | None = None
+        said_here: list[tuple[int, int]] = []  # contents this sentence already gave a speaker
         atts = find_attributions(sentence.text, names=names.get(sentence.index, ()))
         before, previous = previous, (None if atts else sentence)
         if not atts and _teaser(sentence) and (q := _headline_quote(article, sentence, known)) is not None:
@@ -305,6 +306,12 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
         for att in atts:
             if att.via == "cue" and att.statement and att.source is not None and _no_one(att, names.get(sentence.index, ())):
                 continue  # "وحسب [القرعة]"، "وفقا [للقانون العراقي]": no one who speaks
+            if att.via == "cue" and att.statement and any(
+                _overlaps(sentence.start + att.content_start, sentence.start + att.content_end, *span) for span in said_here
+            ):
+                # "وقال لافروف ... مضيفا أن «...»، وفقا لما نقلته وكالة سبوتنيك": a trailing cue
+                # over words the sentence already gave its speaker carries them (fresh9)
+                att = dataclasses.replace(att, statement=False)
             if att.source is not None and (whole := _whole_name(att.source, sentence.text, names.get(sentence.index, ()))) is not att.source:
                 att = dataclasses.replace(att, source=whole)
             if att.source is not None and att.via != "cue" and _no_subject(att.source, names.get(sentence.index, ())):
@@ -350,10 +357,15 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
             start = sentence.start + att.content_start
             end = sentence.start + att.content_end
             quotes.append(_quote(article, sentence, speaker, att, start, end))
+            said_here.append((start, end))
             for other in att.also:  # "قالت بكين وواشنطن إنهما ...": one quote each
                 quotes.append(_quote(article, sentence, _resolve(other, sentence.start, known, article_names), att, start, end))
     headlines = [q for s in sentences if _headline(s) for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
     return headlines + _once(quotes, sentences)
+
+
+def _overlaps(a: int, b: int, c: int, d: int) -> bool:
+    return min(b, d) > max(a, c)
 
 
 def _inner_speaker(article: Article, last: Quote, gender: str, known: list[_Speaker], names: _Names | None) -> _Speaker | None:
