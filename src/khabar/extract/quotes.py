@@ -48,7 +48,7 @@ from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.extract.titles import leading_title
 from khabar.text.per_word import PerWord
 from khabar.model import Article, EntityMention, Quote, Sentence
-from khabar.text.ar.clitics import ARTICLE_PROCLITICS
+from khabar.text.ar.clitics import ARTICLE, ARTICLE_PROCLITICS, without_lam
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import words
 
@@ -646,8 +646,8 @@ def _no_one(att: Attribution, names: Sequence[tuple[int, int, str]]) -> bool:
     if not words or src.role or any(a < src.end and src.start < b for a, b, _ in names):
         return False
     w = words[0]  # read without the cue's preposition: "وفقا [لل]مرصد"
-    w = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] == "ل" and w[1:3] == "ال" else w
-    return head_kind((w, *words[1:])) is None and not (is_information(w) or w.removeprefix("ال") in data_nouns())
+    w = without_lam(w)
+    return head_kind((w, *words[1:])) is None and not (is_information(w) or w.removeprefix(ARTICLE) in data_nouns())
 
 
 def _speaker_for(

@@ -72,7 +72,6 @@ def titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-
 def leading_title(norms: Sequence[str]) -> int:
     """How many of ``norms`` (normalized words) the longest title at their start takes, with
     or without its article ("الجنرال"، "جنرال"، "اللفتنانت جنرال"); 0 when none opens them."""

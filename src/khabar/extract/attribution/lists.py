@@ -10,7 +10,14 @@ from functools import lru_cache
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
-from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITION_ARTICLE_MERGED, PREPOSITIONS, THIRD_PERSON_SUFFIXES
+from khabar.text.ar.clitics import (
+    ARTICLE_PROCLITICS,
+    CONJUNCTIONS,
+    PREPOSITION_ARTICLE_MERGED,
+    PREPOSITIONS,
+    THIRD_PERSON_SUFFIXES,
+    without_lam,
+)
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
@@ -338,7 +345,7 @@ def clitic_on_word(word: str) -> bool:
     if word in listed.labels_of or word in listed.first_lengths:
         return False
     if word.startswith(PREPOSITION_ARTICLE_MERGED):
-        return known_word("ال" + word[len(PREPOSITION_ARTICLE_MERGED) :])
+        return known_word(without_lam(word))
     return word[0] in (*CONJUNCTIONS, *PREPOSITIONS) and known_word(word[1:])
 
 

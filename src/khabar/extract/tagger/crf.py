@@ -53,7 +53,7 @@ from khabar.extract.tagger.hashing import find_rows, stable_hash
 from khabar.extract.tagger.neural import Neural, Window, runs_of_rows
 from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
-from khabar.text.ar.clitics import strip_clitics
+from khabar.text.ar.clitics import ARTICLE, strip_clitics
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.ar.stem import stems
 from khabar.text.ar.stopwords import STOPWORDS
@@ -931,7 +931,7 @@ class Tagger:
         folds (docs/ner.md, session 13): most persons missed are one word, many of them a
         surname the same article writes in full."""
         labels_of = word_lists().labels_of
-        if any(not _SURNAME_LABELS.issuperset(labels_of.get(form, ())) for form in (word, "ال" + word)):
+        if any(not _SURNAME_LABELS.issuperset(labels_of.get(form, ())) for form in (word, ARTICLE + word)):
             return False
         table = self.model.clusters.tagged if self.model.clusters is not None else None
         levels = table.lookup(word) if table is not None else None

@@ -43,6 +43,8 @@ PROCLITICS: tuple[tuple[str, int], ...] = tuple(
     )
 )
 
+#: The definite article.
+ARTICLE: str = _with_article("")
 #: ل + ال, written لل ("للتقارير"، "للأمم").
 PREPOSITION_ARTICLE_MERGED: str = _with_article(PREPOSITIONS[1])
 #: A one-letter preposition before the article, as a word opens with it: بال، لال، كال and
@@ -107,6 +109,14 @@ def written_openings(stems: Iterable[str]) -> tuple[str, ...]:
     that opens with a stem opens with one of these (the converse need not hold: a stem
     shorter than a sequence's shortest stem)."""
     return tuple(dict.fromkeys(p + s for s in stems if s for p in ("", *(p for p, _ in PROCLITICS))))
+
+
+def without_lam(word: str) -> str:
+    """``word`` (normalized) read without the preposition ل before the article: "للمرصد"
+    (ل + المرصد, written لل) and "لالمرصد" are "المرصد"; any other word is itself."""
+    if word.startswith(PREPOSITION_ARTICLE_MERGED):
+        return ARTICLE + word[len(PREPOSITION_ARTICLE_MERGED) :]
+    return word[1:] if word.startswith(PREPOSITIONS[1] + ARTICLE) else word
 
 
 def strip_clitics(word: str) -> str:
