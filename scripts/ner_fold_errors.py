@@ -23,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from khabar.evaluate.ner import fold_ranges, read_bio, score
+from khabar.evaluate.ner import fold_ranges, read_bio
 from khabar.extract.tagger.crf import Model, Tagger, _chunk_spans
 from khabar.extract.tagger.features import word_lists
 from khabar.extract.tagger.train import build_tag_table, read_ant_sentences, with_tag_table
