@@ -46,32 +46,28 @@ def main() -> None:
     def holds(gq, q) -> bool:
         return any(norm(k) in norm(q.content) for k in gq.keys)
 
+    def error(side: str, pairs: list) -> str | None:
+        """None when one (gold, predicted) pair is right; else the class of the error."""
+        if any(holds(gq, q) and speaker_matches(gq.speakers, q.speaker) for gq, q in pairs):
+            return None
+        if any(holds(gq, q) for gq, q in pairs):
+            return f"{side} wrong speaker"
+        if any(_overlap(q.start, q.end, gq.start, gq.end) for gq, q in pairs):
+            return f"{side} extent"
+        return "FP not a statement" if side == "FP" else "FN no quote"
+
     for g in gold:
         mine = [q for q in preds if q.article_id == g.article.id]
         for q in mine:
-            if any(holds(gq, q) and speaker_matches(gq.speakers, q.speaker) for gq in g.quotes):
-                continue
-            if any(holds(gq, q) for gq in g.quotes):
-                cls = "FP wrong speaker"
-            elif any(_overlap(q.start, q.end, gq.start, gq.end) for gq in g.quotes):
-                cls = "FP extent"
-            else:
-                cls = "FP not a statement"
-            counts[cls] += 1
-            if args.list:
-                print(f"{cls}\t{g.article.id}\t{q.speaker}\t{q.verb}\t{q.content[:80]}")
+            if (cls := error("FP", [(gq, q) for gq in g.quotes])) is not None:
+                counts[cls] += 1
+                if args.list:
+                    print(f"{cls}\t{g.article.id}\t{q.speaker}\t{q.verb}\t{q.content[:80]}")
         for gq in g.quotes:
-            if any(holds(gq, q) and speaker_matches(gq.speakers, q.speaker) for q in mine):
-                continue
-            if any(holds(gq, q) for q in mine):
-                cls = "FN wrong speaker"
-            elif any(_overlap(q.start, q.end, gq.start, gq.end) for q in mine):
-                cls = "FN extent"
-            else:
-                cls = "FN no quote"
-            counts[cls] += 1
-            if args.list:
-                print(f"{cls}\t{g.article.id}\t{gq.speakers[0]}\t{gq.keys[0]}")
+            if (cls := error("FN", [(gq, q) for q in mine])) is not None:
+                counts[cls] += 1
+                if args.list:
+                    print(f"{cls}\t{g.article.id}\t{gq.speakers[0]}\t{gq.keys[0]}")
     print(f"{args.split}: {len(preds)} quotes predicted, {sum(len(g.quotes) for g in gold)} gold")
     for cls, n in sorted(counts.items()):
         print(f"  {cls}: {n}")

@@ -368,6 +368,11 @@ def _overlaps(a: int, b: int, c: int, d: int) -> bool:
     return min(b, d) > max(a, c)
 
 
+def _in_a_name(src: Source, names: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a recognizer's name covers some of the head ``src``."""
+    return any(_overlaps(a, b, src.start, src.end) for a, b, _ in names)
+
+
 def _inner_speaker(article: Article, last: Quote, gender: str, known: list[_Speaker], names: _Names | None) -> _Speaker | None:
     """The speaker of a statement reported inside the quote ``last`` whose verb agrees with
     ``gender`` (its content "الرئيس التركي رجب طيب إردوغان قال: «...»"), or None."""
@@ -610,7 +615,7 @@ def _no_subject(src: Source, names: Sequence[tuple[int, int, str]]) -> bool:
     return (
         bool(words)
         and head_kind(words) is None
-        and not any(a < src.end and src.start < b for a, b, _ in names)
+        and not _in_a_name(src, names)
         and clitic_on_word(words[0])
     )
 
@@ -643,7 +648,7 @@ def _no_one(att: Attribution, names: Sequence[tuple[int, int, str]]) -> bool:
     العبارة" say where a fact comes from, not who said it."""
     src = att.source
     words = tuple(normalize(src.text).split())
-    if not words or src.role or any(a < src.end and src.start < b for a, b, _ in names):
+    if not words or src.role or _in_a_name(src, names):
         return False
     w = words[0]  # read without the cue's preposition: "وفقا [لل]مرصد"
     w = without_lam(w)

@@ -13,7 +13,7 @@ from itertools import compress
 from operator import le
 
 from khabar.extract.reading import sentence_tokens
-from khabar.text.ar.clitics import clitic_variants, written_forms, written_openings
+from khabar.text.ar.clitics import ARTICLE, clitic_variants, written_forms, written_openings
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
 
@@ -27,7 +27,7 @@ _MIN = normalize("من")
 _SINCE = normalize("منذ")
 
 
-_ARTICLE = normalize("ال")
+_ARTICLE = ARTICLE
 
 
 @dataclass(frozen=True, slots=True)
