@@ -141,6 +141,39 @@ def test_past_raa_reports_what_was_said():
     assert _one("ورأى المراقب سامي العلي أن الأزمة ستطول.").content == "الأزمة ستطول"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("وتوقعت الوكالة أن يرتفع الطلب على النفط.", "الوكالة", "يرتفع الطلب على النفط"),
+        ("ورجحت مصادر محلية أن يكون الانفجار متعمدا.", "مصادر محلية", "يكون الانفجار متعمدا"),
+    ],
+)
+def test_a_forecast_made_reports_what_was_said(sentence, speaker, content):
+    # past "توقع"، "رجح" tell a forecast someone made (the present "يتوقع" a standing view,
+    # above); with a clause only: "وتوقع التقرير نمو الاقتصاد" is no quote
+    q = _one(sentence)
+    assert (q.speaker, q.content) == (speaker, content)
+    assert _quotes("وتوقع التقرير نمو الاقتصاد بنسبة ثلاثة في المئة.") == []
+
+
+def test_a_forecast_participle_after_a_statement_is_a_second_statement():
+    qs = _quotes("وقال المحافظ سامي العلي إن العمال أنهوا تجهيز المعبر، متوقعا افتتاحه خلال أيام.")
+    assert [(q.speaker, q.content) for q in qs] == [("سامي العلي", "العمال أنهوا تجهيز المعبر"), ("سامي العلي", "افتتاحه خلال أيام")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("وشككت الوزارة بإعلان الحكومة سحب قواتها.", "الوزارة", "بإعلان الحكومة سحب قواتها"),
+        ("ونعت الحركة ثلاثة من قادتها.", "الحركة", "ثلاثة من قادتها"),
+        ("واستهجنت النقابة قرار الإدارة.", "النقابة", "قرار الإدارة"),
+    ],
+)
+def test_doubting_mourning_and_decrying_are_statements(sentence, speaker, content):
+    q = _one(sentence)
+    assert (q.speaker, q.content) == (speaker, content)
+
+
 @pytest.mark.parametrize("sentence", ["ورفضت الوزارة التعليق على التقارير.", "ورفض المتحدث الإجابة عن الأسئلة."])
 def test_a_refusal_to_comment_says_nothing(sentence):
     assert _quotes(sentence) == []
