@@ -49,10 +49,12 @@ from khabar.relate.corroborate import SentencePool
 from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Splits never pooled: test is measured once at the end; fresh13 judges round 21 once.
+HELD_OUT = ("test", "fresh13")
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "WORDS_POWER", "FULLER_SHARE", "FULLER_FIXED", "EVENT_MAX_WORDS",
 )
 
 
@@ -68,6 +70,12 @@ def main() -> None:
     parser.add_argument("--trim", type=floats, default=floats("0,1,2,6,7,8"))
     parser.add_argument("--once", type=floats, default=floats("0"), help="EVENT_ONCE values (0: off)")
     parser.add_argument("--stems", type=floats, default=floats("0"), help="STEM_WEIGHT values (0: off)")
+    parser.add_argument("--fuller", type=floats, default=floats("0"), help="FULLER_SHARE values (0: off)")
+    parser.add_argument("--fuller-fixed", type=floats, default=floats("0"), help="FULLER_FIXED values (0, 1)")
+    parser.add_argument("--event-max", type=floats, default=floats("30"), help="EVENT_MAX_WORDS values")
+    parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
+    parser.add_argument("--words-power", type=floats, default=floats("1"), help="WORDS_POWER values (1: per word)")
+    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh13)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
     parser.add_argument(
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
@@ -84,8 +92,8 @@ def main() -> None:
 
     events = []
     for cluster in read_events(args.gold):
-        if cluster.split in ("test", "fresh11", "fresh12"):
-            continue  # test is measured once, elsewhere; fresh11 and fresh12 judge a round once
+        if cluster.split in HELD_OUT or (args.splits and cluster.split not in args.splits.split(",")):
+            continue  # test is measured once, elsewhere; fresh13 judges round 21 once
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
@@ -93,7 +101,7 @@ def main() -> None:
     names = [c.name for c, *_ in events]
 
     lexrank_r2 = {}
-    if args.coverage_first:
+    if args.coverage_first or args.with_lexrank:
         for cluster, pool, options, quantities in events:
             plain = BriefOptions(length_words=options.length_words, algorithm="lexrank")
             summary = [s.text for s in summarize(pool, options=plain)]
@@ -107,7 +115,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier,
+            args.dev_earlier, args.words_power, args.fuller, args.fuller_fixed, args.event_max,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -118,6 +126,10 @@ def main() -> None:
             event_first.STEM_WEIGHT = pair[4]
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
+            event_first.WORDS_POWER = pair[7]
+            event_first.FULLER_SHARE = pair[8] or None
+            event_first.FULLER_FIXED = bool(pair[9])
+            event_first.EVENT_MAX_WORDS = int(pair[10])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -131,7 +143,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} words-power {pair[7]:g} fuller {pair[8]:g} fuller-fixed {pair[9]:g} event-max {pair[10]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -160,13 +172,13 @@ def main() -> None:
         held_r2.append(scores[best][left_out][0])
         held_mc.append(scores[best][left_out][1])
     print(
-        f"{len(names)} events (test, fresh11 and fresh12 left out), leave-one-event-out: "
+        f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, power, fuller, fixed, event_max), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} words-power {power:g} fuller {fuller:g} fuller-fixed {fixed:g} event-max {event_max:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

@@ -200,6 +200,18 @@ KEY_FIGURE_CONFLICTS_ONLY = False
 DEVELOPMENT_NOT_EARLIER = False
 #: How many first words of a sentence place its happening in time (:func:`tells_earlier`).
 EARLIER_HEAD_WORDS = 12
+#: Round 21: the coverage value is the uncovered concept weight per ``words ** WORDS_POWER``
+#: (1: per word, as before; below 1 a fuller sentence is valued above a short detail).
+WORDS_POWER = 1.0
+#: Round 21: a chosen sentence is replaced by a near-duplicate of it that the repeat checks
+#: refused (another outlet's retelling: as close as the redundancy threshold or
+#: :data:`SAME_MEANING`) when the duplicate says at least this share of what the chosen one says
+#: (:func:`said_terms`), more besides, and fits in the room left: the fuller of two tellings.
+#: None: off.
+FULLER_SHARE: float | None = None
+#: With :data:`FULLER_SHARE`, the event sentence and the development may be replaced too (by a
+#: duplicate cut the same way).
+FULLER_FIXED = False
 
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
@@ -864,7 +876,7 @@ def choose_sentences(
 
     def value(c: Candidate) -> float:
         gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
-        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
+        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words**WORDS_POWER
 
     def central(c: Candidate) -> float:
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
@@ -894,6 +906,10 @@ def choose_sentences(
     fixed = {c.row for c in (event, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
         picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
+    if FULLER_SHARE is not None:
+        picked = fuller_duplicates(
+            pool, cands, picked, found, fixed=fixed, first=first, options=options
+        )
     chosen = [cands[r] for r in picked.chosen]
     room = budget - picked.words
     if room > FILL_SLACK * budget and room >= options.min_sentence_words:
@@ -907,6 +923,70 @@ def choose_sentences(
                 chosen.append(cut)
                 break
     return arrange(pool, chosen, first)
+
+
+def fuller_duplicates(
+    pool: SentencePool,
+    cands: dict[int, Candidate],
+    picked: _Selection,
+    found: dict[int, set[Concept]],
+    *,
+    fixed: set[int],
+    first: list[int],
+    options: BriefOptions,
+) -> _Selection:
+    """Each chosen sentence (in the order chosen) replaced by the fullest near-duplicate of it
+    (:data:`FULLER_SHARE`): a candidate as close to it as the redundancy threshold or
+    :data:`SAME_MEANING`, saying at least that share of what it says and more, that fits
+    with the rest of the summary in the budget.  ``first`` (the event sentence, the
+    development) is updated in place when one of them is replaced."""
+    needed = {c.antecedent for r in picked.chosen if (c := cands[r]).antecedent is not None}
+    for out in list(picked.chosen):
+        x = cands[out]
+        if out in needed or x.antecedent is not None or (out in fixed and (not FULLER_FIXED or out not in first)):
+            continue
+        mine = picked.said(x)
+        if not mine:
+            continue
+        sims = pool.similarity_row(out)
+        meant = picked.meanings @ picked.meanings[out] if picked.meanings is not None else None
+        trial = _Selection(
+            pool, picked.budget, picked.redundancy, terms=picked.terms, meanings=picked.meanings, event=picked.event
+        )
+        for r in picked.chosen:
+            if r != out:
+                trial.add([cands[r]], found)
+        best, best_gain = None, 0
+        for row, c in cands.items():
+            if row in picked.chosen or c.antecedent is not None:
+                continue
+            if sims[row] < picked.redundancy and (meant is None or meant[row] < SAME_MEANING):
+                continue
+            if out in first:
+                c = shortened(pool, c, options=options)
+            theirs = picked.said(c)
+            gain = len(theirs - mine)
+            if len(mine & theirs) < FULLER_SHARE * len(mine) or gain <= best_gain:
+                continue
+            if trial.words + c.words > trial.budget or not trial.fits([c]):
+                continue
+            best, best_gain = c, gain
+        if best is None:
+            continue
+        cands[best.row] = best
+        found.setdefault(best.row, sentence_concepts(words(pool.docs[pool.doc_of(best.row)].article.text[best.start : best.end])))
+        trial.add([best], found)
+        order = [best.row if r == out else r for r in picked.chosen]
+        picked = _Selection(
+            pool, picked.budget, picked.redundancy, terms=picked.terms, meanings=picked.meanings, event=picked.event
+        )
+        for r in order:
+            picked.add([cands[r]], found)
+        if out in first:
+            first[first.index(out)] = best.row
+            if picked.event == out:
+                picked.event = best.row
+    return picked
 
 
 def _subset_filling(items: Sequence[Candidate], room: int) -> list[Candidate]:
