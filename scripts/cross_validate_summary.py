@@ -54,7 +54,7 @@ HELD_OUT = ("test", "fresh13")
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "WORDS_POWER", "FULLER_SHARE", "FULLER_FIXED", "EVENT_MAX_WORDS",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS", "EVENT_SOURCE_TAIL",
 )
 
 
@@ -70,11 +70,9 @@ def main() -> None:
     parser.add_argument("--trim", type=floats, default=floats("0,1,2,6,7,8"))
     parser.add_argument("--once", type=floats, default=floats("0"), help="EVENT_ONCE values (0: off)")
     parser.add_argument("--stems", type=floats, default=floats("0"), help="STEM_WEIGHT values (0: off)")
-    parser.add_argument("--fuller", type=floats, default=floats("0"), help="FULLER_SHARE values (0: off)")
-    parser.add_argument("--fuller-fixed", type=floats, default=floats("0"), help="FULLER_FIXED values (0, 1)")
     parser.add_argument("--event-max", type=floats, default=floats("30"), help="EVENT_MAX_WORDS values")
+    parser.add_argument("--source-tail", type=floats, default=floats("0"), help="EVENT_SOURCE_TAIL values (0, 1)")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
-    parser.add_argument("--words-power", type=floats, default=floats("1"), help="WORDS_POWER values (1: per word)")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh13)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
     parser.add_argument(
@@ -115,7 +113,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.words_power, args.fuller, args.fuller_fixed, args.event_max,
+            args.dev_earlier, args.event_max, args.source_tail,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -126,10 +124,8 @@ def main() -> None:
             event_first.STEM_WEIGHT = pair[4]
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
-            event_first.WORDS_POWER = pair[7]
-            event_first.FULLER_SHARE = pair[8] or None
-            event_first.FULLER_FIXED = bool(pair[9])
-            event_first.EVENT_MAX_WORDS = int(pair[10])
+            event_first.EVENT_MAX_WORDS = int(pair[7])
+            event_first.EVENT_SOURCE_TAIL = bool(pair[8])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -143,7 +139,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} words-power {pair[7]:g} fuller {pair[8]:g} fuller-fixed {pair[9]:g} event-max {pair[10]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} source-tail {pair[8]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -175,10 +171,10 @@ def main() -> None:
         f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, power, fuller, fixed, event_max), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, tail), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} words-power {power:g} fuller {fuller:g} fuller-fixed {fixed:g} event-max {event_max:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} source-tail {tail:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 
