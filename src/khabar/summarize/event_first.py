@@ -102,16 +102,12 @@ EVENT_CITATION_SIMILARITY = 0.25
 #: mean R-2 / must-contain: 25 14.69 / 0.752, 30 14.87 / 0.749, 35 15.03 / 0.756, 40 14.99 / 0.756,
 #: uncut 14.98 / 0.758 (LexRank 14.20).  At 35 the seeds' event sentence keeps its trailing source
 #: (32 words) and the disputed figure no longer fits, so 35 was judged with
-#: :data:`EVENT_SOURCE_TAIL` (cross-validated 14.98 / 0.756, 35 chosen in 91 of 91 folds; chosen on
+#: a rule dropping the event sentence's trailing source (``EVENT_SOURCE_TAIL`` of commit 750b373,
+#: removed: cross-validated 14.98 / 0.756, 35 chosen in 91 of 91 folds; chosen on
 #: the 75 events older than fresh11, fresh11 + fresh12 15.33 / 0.787 -> 15.64 / 0.800).  Judged once
 #: on fresh13 (10 events written before the round): R-2 14.6 -> 14.4, must-contain 0.68 -> 0.70
 #: (two summaries change): not confirmed, 30 stays.
 EVENT_MAX_WORDS = 30
-#: Round 21: the event sentence and the development drop a source named after what they tell
-#: (a trailing cue: "...، وفق ما أفاد المرصد السوري ... الذي اعتبر أن ..."), which the
-#: summary's citations give.  Off: judged with a 35-word cut only (:data:`EVENT_MAX_WORDS`); at 30
-#: over the 91 events 14.86 / 0.747 against 14.87 / 0.749 without.
-EVENT_SOURCE_TAIL = False
 #: What a concept already reported by an earlier event of the storyline still weighs.
 OLD_NEWS_WEIGHT = 0.1
 #: How many candidates a swap that fills the budget considers (the earliest in their articles).
@@ -517,29 +513,9 @@ def shortened(pool: SentencePool, c: Candidate, *, options: BriefOptions) -> Can
     """An event sentence longer than :data:`EVENT_MAX_WORDS` cut at its last clause boundary
     within them (the happening comes first; what follows the comma is comment or background),
     or as it is when it has none."""
-    if EVENT_SOURCE_TAIL:
-        c = without_source_tail(pool, c, min_words=options.min_sentence_words)
     if c.words <= EVENT_MAX_WORDS:
         return c
     return cut_to_fit(pool, c, EVENT_MAX_WORDS, min_words=options.min_sentence_words) or c
-
-
-def without_source_tail(pool: SentencePool, c: Candidate, *, min_words: int) -> Candidate:
-    """The kept part without its trailing source: a quote of the sentence whose speaker is
-    named after its content ("...، وفق ما أفاد المرصد"، "...، حسبما ذكرت روسيا") and whose content
-    starts within the kept part ends it, when at least ``min_words`` words are left."""
-    doc = pool.docs[pool.doc_of(c.row)]
-    index = pool.sentence(c.row).index
-    for q in doc.quotes:
-        if q.sentence_index != index or q.speaker_start is None or q.speaker_start < q.end:
-            continue
-        if not (c.start <= q.start < q.end < c.end):
-            continue
-        text = doc.article.text[c.start : q.end].rstrip(" \t\n،,؛;")
-        n = len(tokenize(text))
-        if n >= min_words:
-            return dataclasses.replace(c, end=c.start + len(text), words=n)
-    return c
 
 
 @dataclasses.dataclass
