@@ -32,9 +32,6 @@ CLAIMS = FIXTURE["claims"]
 OPEN = {
     (8, "disagree", "examples/wadi-nahr-evacuation/2023-11-14-alwatan-network.json"):
         "the governor's 'no more than 15,000' stands in a headline the model reads as another subject",
-    (9, "agree", "examples/sawahil-floods/2023-11-16-almadar-tv.txt"):
-        "the ministry's toll of 17 is given beside earlier tolls; the model calls the report discuss, and a figure "
-        "settles only a disagree or unrelated label (session 13's proposition rule, withdrawn, read it as agree)",
     (10, "agree", "examples/marjan-summit/2023-11-14-alofoq-daily.txt"):
         "the opening report also speaks of unsettled disagreements, which the model takes for a denial",
 }

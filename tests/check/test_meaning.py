@@ -323,6 +323,10 @@ def test_a_negation_on_one_side_or_another_figure_does_not_state_the_claim() -> 
     assert _states(claim, "بيان في نيويورك", body) == "discuss"
 
 
-def test_a_claim_naming_no_one_is_not_matched_by_its_words_alone() -> None:
-    body = "ارتفعت أسعار الخبز في الأسواق هذا الأسبوع. وتحدث التجار عن الطلب."
-    assert _states("ارتفاع أسعار الخبز في الأسواق", "أسواق", body) == "discuss"
+def test_a_claim_naming_no_one_is_stated_by_a_sentence_holding_most_of_its_words() -> None:
+    claim = "عاد الصيادون إلى قواربهم بعد انحسار العاصفة في الخليج"
+    body = "عاد الصيادون إلى قواربهم في الخليج بعدما انحسرت العاصفة. وتحدث التجار عن الطلب."
+    assert _states(claim, "ميناء", body) == "agree"
+    # a sentence near the claim that holds few of its words does not anchor it
+    body = "ارتفعت أسعار السمك في الأسواق هذا الأسبوع بعد العاصفة. وتحدث التجار عن الطلب."
+    assert _states(claim, "أسواق", body) == "discuss"
