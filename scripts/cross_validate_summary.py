@@ -5,14 +5,16 @@ by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + posit
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
 event of the summary gold outside the test split and the newest fresh set (``dev`` and ``fresh``
-to ``fresh10`` pooled: 75 events; ``fresh11`` and ``fresh12`` are judged on their own):
+to ``fresh12`` pooled: 91 events; ``fresh13`` is judged on its own; ``--splits`` pools fewer, e.g.
+the 75 older than ``fresh11``):
 
 1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
    that repeats the summary gives its clause with a new fact, ``TRIM_REPEATS``: 0 no, 1 a
    later clause, 2 its head up to a clause boundary too, ``TRIM_HEADS``; 3 and up: 2 for
    sentences of body position below trim - 2 only, ``TRIM_POSITIONS``; ``--once``:
    ``EVENT_ONCE``, 0 off; ``--stems``: ``STEM_WEIGHT``; ``--key-conflicts``:
-   ``KEY_FIGURE_CONFLICTS_ONLY``; ``--dev-earlier``: ``DEVELOPMENT_NOT_EARLIER``) summarizes every event (the
+   ``KEY_FIGURE_CONFLICTS_ONLY``; ``--dev-earlier``: ``DEVELOPMENT_NOT_EARLIER``; ``--event-max``:
+   ``EVENT_MAX_WORDS``) summarizes every event (the
    analysis and sentence pool built once per event), scored as ``khabar eval summarize``
    scores it: ROUGE-2 F on light stems against the reference, the summary cut to the budget,
    and must-contain coverage;
@@ -23,13 +25,15 @@ to ``fresh10`` pooled: 75 events; ``fresh11`` and ``fresh12`` are judged on thei
    the best must-contain on the other events among those whose R-2 there is at least LexRank's
    (round 11: must-contain first, ROUGE-2 as the guard).
 
-The test split is never read, nor ``fresh11`` (the events written before round 17, scored on
-their own before and after it) or ``fresh12`` (written before round 20); ``fresh2`` to ``fresh10``, judged in rounds 7 to 16, are pooled
-with the rest.
+The test split is never read, nor ``fresh13`` (written before round 21, judged on once);
+``fresh2`` to ``fresh12``, judged in rounds 7 to 20, are pooled with the rest.  ``--with-lexrank``
+prints LexRank's mean R-2 on the pooled events, ``--save`` every point's per-event figures and
+each event's split (for "chosen on the older splits, scored on the newer").
 
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
         [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8] [--once 0,0.55]
-        [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--coverage-first] [--save FILE]
+        [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--event-max 25,30,35]
+        [--splits dev,fresh,...] [--coverage-first] [--with-lexrank] [--save FILE]
 """
 
 from __future__ import annotations
@@ -49,10 +53,12 @@ from khabar.relate.corroborate import SentencePool
 from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Splits never pooled: test is measured once at the end; fresh13 judges round 21 once.
+HELD_OUT = ("test", "fresh13")
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS",
 )
 
 
@@ -68,6 +74,9 @@ def main() -> None:
     parser.add_argument("--trim", type=floats, default=floats("0,1,2,6,7,8"))
     parser.add_argument("--once", type=floats, default=floats("0"), help="EVENT_ONCE values (0: off)")
     parser.add_argument("--stems", type=floats, default=floats("0"), help="STEM_WEIGHT values (0: off)")
+    parser.add_argument("--event-max", type=floats, default=floats("30"), help="EVENT_MAX_WORDS values")
+    parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
+    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh13)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
     parser.add_argument(
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
@@ -84,8 +93,8 @@ def main() -> None:
 
     events = []
     for cluster in read_events(args.gold):
-        if cluster.split in ("test", "fresh11", "fresh12"):
-            continue  # test is measured once, elsewhere; fresh11 and fresh12 judge a round once
+        if cluster.split in HELD_OUT or (args.splits and cluster.split not in args.splits.split(",")):
+            continue  # test is measured once, elsewhere; fresh13 judges round 21 once
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
@@ -93,7 +102,7 @@ def main() -> None:
     names = [c.name for c, *_ in events]
 
     lexrank_r2 = {}
-    if args.coverage_first:
+    if args.coverage_first or args.with_lexrank:
         for cluster, pool, options, quantities in events:
             plain = BriefOptions(length_words=options.length_words, algorithm="lexrank")
             summary = [s.text for s in summarize(pool, options=plain)]
@@ -107,7 +116,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier,
+            args.dev_earlier, args.event_max,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -118,6 +127,7 @@ def main() -> None:
             event_first.STEM_WEIGHT = pair[4]
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
+            event_first.EVENT_MAX_WORDS = int(pair[7])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -131,7 +141,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -160,13 +170,13 @@ def main() -> None:
         held_r2.append(scores[best][left_out][0])
         held_mc.append(scores[best][left_out][1])
     print(
-        f"{len(names)} events (test, fresh11 and fresh12 left out), leave-one-event-out: "
+        f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

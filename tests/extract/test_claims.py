@@ -972,6 +972,22 @@ def test_the_statement_is_its_issuers_not_the_last_speakers():
     assert source_of(_by_value(cs, 50_000_000)) == "البيان"  # who issued it is not said: as written
 
 
+def test_a_document_is_its_issuers_by_a_relative_clause_or_an_earlier_mention():
+    # a relative clause of issuing names the issuer, in the present or the feminine too, and
+    # what follows the issuer is no name ("كل عامين")
+    c = _one("وأوضح التقرير الذي يصدره البنك الدولي كل عامين أن 40 مليون شخص يعيشون في فقر مدقع.")
+    assert source_of(c) == "البنك الدولي"
+    c = _one("وبينت الدراسة التي أعدتها جامعة القاهرة أن 12 ألف طالب تركوا المدارس.")
+    assert source_of(c) == "جامعة القاهرة"
+    # "وذكرت الوثيقة" is whoever issued the document named before, not the speaker between
+    cs = _claims("ووفقا لوثيقة لوزارة الداخلية نشرتها صحيفة محلية، فإن الجرائم ازدادت. ونفى الوزير سامي النجار "
+                 "ذلك. وذكرت الوثيقة أن عدد الضباط انخفض بنسبة 5 بالمئة.")
+    assert source_of(_by_value(cs, 5)) == "وزارة الداخلية"
+    # estimates are a document whose issuer is their genitive
+    c = _one("وأفادت تقديرات مسؤولين أمنيين أن الجماعة تنفق 80 مليون دولار سنويا.")
+    assert source_of(c).startswith("تقديرات مسؤولين")
+
+
 def test_a_ministry_keeps_its_second_portfolio_and_a_speaker_is_not_what_is_counted():
     (c,) = _claims("وقالت وزارة الصحة والسكان إن 12 شخصا أصيبوا في الحادث.")
     assert source_of(c) == "وزارة الصحة والسكان" and c.category == "injured"

@@ -19,6 +19,7 @@ from khabar.extract.attribution.lists import (
     _prep_matches,
     _Verb,
     conjoined,
+    issued_at,
     purpose_verb,
     verb_info,
 )
@@ -499,7 +500,7 @@ class _Sentence(_Tokens):
                 j += 2  # "منظمة [غير حكومية]": a negated adjective
                 continue
             # (also after the document's adjectives: "البيانات الرسمية [الصادرة عن] دائرة الإحصاءات", fresh6)
-            issued = self.phrase_at(j, self.L.issued) if j == start or all(self.norm(k) in self.L.adjectives or self._nisba(k) for k in range(start, j)) else 0
+            issued = issued_at(tuple(self.norms[j : j + 4])) if j == start or all(self.norm(k) in self.L.adjectives or self._nisba(k) for k in range(start, j)) else 0
             if issued:
                 # "دراسة [قام بها مركز مكافحة الإرهاب]"، "تقرير [صادر عن الأمم المتحدة]": the
                 # document with its issuer, who is the source
@@ -1214,6 +1215,10 @@ class _Sentence(_Tokens):
         if head.name is not None and self.norm(head.name[1] - 1) in _PREPOSITIONS:
             return None  # "معرض [حديثه عن] الرئيس السابق": a name never ends on a preposition
         if head.role is not None and head.name is not None:
+            if any(issued_at(tuple(self.norms[k : k + 4])) for k in range(*head.role)):
+                # "التقرير الذي يصدره البنك الدولي [كل عامين]": a document with its issuer
+                # named is whole; no name follows it (fresh9)
+                return dataclasses.replace(head, name=None, end=head.role[1])
             a = head.name[0]
             w = self.norm(a)
             if w[:1] == "ل" and len(w) > 3 and w[1:] not in self.L.given and self.named.get(a, (0, ""))[1] != "person":

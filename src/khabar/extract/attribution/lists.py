@@ -366,10 +366,13 @@ def cue_at(words: tuple[str, ...]) -> int:
 
 def issued_at(words: tuple[str, ...]) -> int:
     """Length of the words naming who issued a document at the start of ``words``
-    (normalized): "قام بها"، "صادر عن" (the issuer follows); 0 when none is there."""
-    for phrase in _lists().issued.get(words[0] if words else "", ()):
-        if words[: len(phrase)] == phrase:
-            return len(phrase)
+    (normalized): "قام بها"، "صادر عن"، and a relative clause of issuing, "الذي يصدره" (the
+    issuer follows); 0 when none is there."""
+    lists = _lists()
+    skip = 1 if words and words[0] in lists.relative else 0  # "التقرير [الذي يصدره] البنك الدولي" (fresh9)
+    for phrase in lists.issued.get(words[skip] if len(words) > skip else "", ()):
+        if words[skip : skip + len(phrase)] == phrase:
+            return skip + len(phrase)
     return 0
 
 

@@ -874,7 +874,7 @@ def _relayed(text: str) -> list[str]:
 
 #: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
 _DOCUMENTS = frozenset(
-    normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع".split()
+    normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع وثيقة الوثيقة".split()
 ) | data_nouns()  # data a body publishes: "أظهرت بيانات من معهد الإحصاءات التركي"، "أرقام وزارة الصحة"
 #: The same data written with the article and no publisher: "تظهر البيانات المفصلة أن ..." is
 #: given to the data as written (an unnamed source, as "وتشير التقديرات"; fresh6 of frames.json).
@@ -889,15 +889,18 @@ def _issuer(words: list[str]) -> list[str]:
     الدفاع" and "تقرير المركز العالمي" (a genitive after the indefinite document) are the
     ministry and the centre, "دراسة قام بها مركز ..." the centre; "بيان ختامي" and "البيان"
     name no one and stay."""
-    if len(words) < 2 or normalize(words[0]) not in _DOCUMENTS or normalize(words[0]).startswith("ال"):
+    if len(words) < 2 or normalize(words[0]) not in _DOCUMENTS:
         return words
     norms = [normalize(w) for w in words]
+    definite = norms[0].startswith("ال")  # "البيان الختامي": named only by a clause of issuing
     for k in range(1, min(len(norms), 2 + ISSUER_GAP)):
         issued = issued_at(tuple(norms[k:]))
         if issued and len(words) > k + issued:
-            return words[k + issued :]  # "دراسة قام بها مركز"، "استطلاع للرأي أجراه معهد"
-        if norms[k] == "من" and len(words) > k + 1:
+            return words[k + issued :]  # "دراسة قام بها مركز"، "استطلاع للرأي أجراه معهد"، "التقرير الذي يصدره البنك"
+        if norms[k] == "من" and len(words) > k + 1 and not definite:
             return words[k + 1 :]  # "تصريحات جديدة من المرصد"
+    if definite:
+        return words
     second = norms[1]
     if second.startswith("لل") and len(second) > 4:
         return ["ال" + words[1][2:], *words[2:]]  # "بيان للأمم المتحدة"
@@ -1124,7 +1127,7 @@ _BACK_REFERENCES = frozenset(
 _DOCUMENT_REFERENCES = frozenset(normalize(w) for w in ("البيان", "الوثيقة"))
 #: A statement mentioned without the article ("في بيان"، "أصدرت بيانا"، "بيان لوزارة الدفاع"،
 #: "بإصدار بيان ختامي"): where the issuer of a later "البيان" is named.
-_STATEMENT_MENTION = re.compile(r"(?<![\w])[وبف]?(?:بيان|بيانا|بيانه|بيانها|وثيقة|وثيقه)(?![\w])")
+_STATEMENT_MENTION = re.compile(r"(?<![\w])(?:[وبف]|و?ل)?(?:بيان|بيانا|بيانه|بيانها|وثيقة|وثيقه)(?![\w])")
 #: How far before a statement's mention its issuer may be named in the same sentence.
 ISSUER_WINDOW = 160
 
