@@ -5,7 +5,7 @@ by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + posit
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
 event of the summary gold outside the test split and the newest fresh set (``dev`` and ``fresh``
-to ``fresh12`` pooled: 91 events; ``fresh13`` is judged on its own; ``--splits`` pools fewer, e.g.
+to ``fresh13`` pooled: 101 events; ``fresh14`` is judged on its own; ``--splits`` pools fewer, e.g.
 the 75 older than ``fresh11``):
 
 1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
@@ -25,8 +25,8 @@ the 75 older than ``fresh11``):
    the best must-contain on the other events among those whose R-2 there is at least LexRank's
    (round 11: must-contain first, ROUGE-2 as the guard).
 
-The test split is never read, nor ``fresh13`` (written before round 21, judged on once);
-``fresh2`` to ``fresh12``, judged in rounds 7 to 20, are pooled with the rest.  ``--with-lexrank``
+The test split is never read, nor ``fresh14`` (written before round 22, judged on once);
+``fresh2`` to ``fresh13``, judged in rounds 7 to 21, are pooled with the rest.  ``--with-lexrank``
 prints LexRank's mean R-2 on the pooled events, ``--save`` every point's per-event figures and
 each event's split (for "chosen on the older splits, scored on the newer").
 
@@ -53,8 +53,8 @@ from khabar.relate.corroborate import SentencePool
 from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Splits never pooled: test is measured once at the end; fresh13 judges round 21 once.
-HELD_OUT = ("test", "fresh13")
+#: Splits never pooled: test is measured once at the end; fresh14 judges round 22 once.
+HELD_OUT = ("test", "fresh14")
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
@@ -76,7 +76,7 @@ def main() -> None:
     parser.add_argument("--stems", type=floats, default=floats("0"), help="STEM_WEIGHT values (0: off)")
     parser.add_argument("--event-max", type=floats, default=floats("30"), help="EVENT_MAX_WORDS values")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
-    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh13)")
+    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh14)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
     parser.add_argument(
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
@@ -94,7 +94,7 @@ def main() -> None:
     events = []
     for cluster in read_events(args.gold):
         if cluster.split in HELD_OUT or (args.splits and cluster.split not in args.splits.split(",")):
-            continue  # test is measured once, elsewhere; fresh13 judges round 21 once
+            continue  # test is measured once, elsewhere; fresh14 judges round 22 once
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
