@@ -1,0 +1,322 @@
+"""Issue 14, session 14 (docs/stories.md, "the events of the leads"): extra evidence for the event
+scorer, measured by the build script's protocol, none of it shipped.
+
+Per article: the event of its lead (actor: the first name of the title and of the first body
+sentence; the names of those two; the kinds of happening of the first body sentence), the speakers
+of the statements of its title and first three sentences, the days its lead names.  Per candidate
+event, compared with the same of its reports: ``actor_shared``, ``lead_kinds_shared``,
+``lead_kinds_differ``, ``lead_names_shared``, ``lead_match``; ``speaker_shared`` (two values: shared,
+shared on the same event day); ``names_event_day``; ``aftermath`` (the day after an event whose
+headlines name an attack, match, vote, accident or deaths).  A gate (``--gate`` JSON: days, floor,
+bar) admits events kept out before scoring (days apart, under the linkage or meaning floor) where
+the lead events match.  A subclass of StoryIndex adds the values to the scorer's rows; the oracle
+stream, storyline folds, refits and whole-stream grouping are those of
+``scripts/build_event_scorer.py``; with ``--test SPLITS`` the model is trained on all ``splits``
+and the test splits grouped as one stream.  Signed articles are cached in ``--cache``.
+
+    python scripts/event_lead_experiment.py dev,fresh,...,fresh11 [FEATURES|""] [GATE-JSON|-] [TEST-SPLITS]
+    e.g. python scripts/event_lead_experiment.py dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11 actor_shared -
+"""
+from pathlib import Path
+import sys, pickle, dataclasses, datetime as dt, os, time
+from collections import defaultdict
+import numpy as np
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_event_scorer as B
+from khabar.config import StoryOptions
+from khabar.evaluate.stories import PairScores, read_event_gold
+from khabar.ingest import read_path
+from khabar.model import Article
+from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
+from khabar.relate.stories import index as IX
+from khabar.relate.stories.features import order_key
+from khabar.relate.stories.scorer import FEATURES, EventScorer
+from khabar.scale.cluster import sign_batch
+
+ENC = os.environ.get('ENC', 'use')
+CORPUS = Path(__file__).resolve().parent.parent.parent / 'shared' / 'corpora' / 'ant'
+CACHE = Path(os.environ.get('EVENT_LEAD_CACHE', '/tmp/event-lead-cache'))
+
+@dataclasses.dataclass(frozen=True)
+class Lead:
+    actors: frozenset      # first name of the title, first name of the first body sentence
+    names: frozenset       # names of the first body sentence and the title
+    kinds: frozenset       # happening kinds of the first body sentence (names skipped)
+    tkinds: frozenset
+
+def lead_of(article):
+    from khabar.extract.entities import lead_mentions
+    from khabar.extract.happenings import happening_kinds, headline_kinds
+    from khabar.text.ar.segment import iter_sentences
+    ms = lead_mentions(article)
+    title_end = len(article.title) if article.title else 0
+    first = None
+    for s in iter_sentences(article):
+        if not s.is_title:
+            first = s; break
+    actors, names = set(), set()
+    tm = [m for m in ms if m.end <= title_end]
+    if tm: actors.add(tm[0].name_key)
+    names.update(m.name_key for m in tm)
+    kinds = frozenset()
+    if first is not None:
+        fm = [m for m in ms if first.start <= m.start < first.end]
+        if fm: actors.add(fm[0].name_key)
+        names.update(m.name_key for m in fm)
+        kinds = happening_kinds(first.text, skip=[(m.start - first.start, m.end - first.start) for m in fm])
+    return Lead(frozenset(actors), frozenset(names), kinds, headline_kinds(article, ms))
+
+def load(splits):
+    cache = CACHE / (f'signed_{ENC}_{"+".join(splits)}.pkl')
+    pairs, rows = [], []
+    for s in splits:
+        p, e = read_event_gold(B.GOLD, split=s); pairs += p; rows += e
+    label = B.labels(pairs, rows)
+    if cache.exists():
+        signed, article_path, leads = pickle.load(open(cache, 'rb'))
+    else:
+        arts = {}
+        for rel in sorted(label):
+            arts[rel] = [a for a in read_path(CORPUS / rel) if isinstance(a, Article)][0]
+        options = StoryOptions(meaning_encoder=ENC, event_scorer='learned')
+        signed = [s for s in sign_batch(list(arts.values()), options=options) if isinstance(s, SignedArticle)]
+        signed.sort(key=order_key)
+        article_path = {a.id: p for p, a in arts.items()}
+        leads = {a.id: lead_of(a) for a in arts.values()}
+        CACHE.mkdir(parents=True, exist_ok=True)
+        pickle.dump((signed, article_path, leads), open(cache, 'wb'))
+    return pairs, label, signed, article_path, leads
+
+EXTRA = ('actor_shared', 'lead_kinds_shared', 'lead_kinds_differ', 'lead_names_shared', 'lead_match')
+
+def lead_values(lead, ev):
+    """ev: (actors, names, kinds) of an event's members"""
+    actors, names, kinds = ev
+    a = bool(lead.actors & actors)
+    ks = bool(lead.kinds & kinds)
+    kd = bool(lead.kinds and kinds and not (lead.kinds & kinds))
+    shared = lead.names & names
+    n = min(len(shared), 3) / 3.0
+    match = a and ks and len(shared - lead.actors) >= 1
+    return (float(a), float(ks), float(kd), n, float(match))
+
+AFTER = frozenset({'attack', 'match', 'vote', 'accident', 'deaths'})
+
+class Ext:
+    """a candidate with extra values"""
+    def __init__(self, c, extra, gated=False):
+        self.c, self.extra, self.gated = c, extra, gated
+        self.story_id, self.gap, self.shared_quotes, self.kinds_unknown = c.story_id, c.gap, c.shared_quotes, c.kinds_unknown
+    def values(self): return tuple(self.c.values()) + tuple(self.extra)
+    def evidence(self): return np.array(self.values(), dtype=np.float64)
+
+class ExpIndex(StoryIndex):
+    def __init__(self, options, *, scorer=None, leads=None, use=(), gate=None):
+        super().__init__(options, scorer=scorer)
+        self.leads, self.use, self.gate = leads, tuple(use), gate
+        self.ev = {}  # story -> (actors, names, kinds)
+        self.evspk = {}
+    def add(self, item):
+        sid = super().add(item)
+        lead = self.leads[item.article_id]
+        a, n, k = self.ev.get(sid, (frozenset(), frozenset(), frozenset()))
+        self.ev[sid] = (a | lead.actors, n | lead.names, k | lead.kinds)
+        if self.SPEAK is not None:
+            self.evspk[sid] = self.evspk.get(sid, frozenset()) | self.SPEAK.get(item.article_id, frozenset())
+        return sid
+    def _event_candidates(self, item, vector, meaning, jaccard):
+        base = super()._event_candidates(item, vector, meaning, jaccard)
+        lead = self.leads[item.article_id]
+        keep = [EXTRA.index(u) for u in self.use if u in EXTRA]
+        out = [Ext(c, [lead_values(lead, self.ev[c.story_id])[i] for i in keep] + self._day_values(item, c)) for c in base]
+        if self.gate:
+            have = {c.story_id for c in base}
+            out += self._gated(item, vector, meaning, jaccard, lead, have, keep)
+        return out
+    DAYS = None
+    SPEAK = None
+    def _day_values(self, item, c):
+        vals = []
+        if 'speaker_shared' in self.use:
+            mine = self.SPEAK.get(item.article_id, frozenset())
+            theirs = self.evspk.get(c.story_id, frozenset())
+            vals.append(float(bool(mine & theirs)))
+            vals.append(float(bool(mine & theirs) and c.gap == 0))
+        if 'aftermath' in self.use:
+            ek = self._active[c.story_id].kinds
+            vals.append(float(c.gap == 1 and bool(ek & AFTER)))
+        if 'names_event_day' not in self.use:
+            return vals
+        first, last = self._active[c.story_id].days
+        named = self.DAYS.get(item.article_id, frozenset())
+        hit = bool(first and last and c.gap and any(first.toordinal() <= d <= last.toordinal() for d in named))
+        return vals + [float(hit)]
+    def _gated(self, item, vector, meaning, jaccard, lead, have, keep):
+        """events kept out before scoring (days apart up to gate['days'], under the linkage/meaning floor
+        down to gate['floor']) whose lead events match strongly"""
+        o = self.options
+        g = self.gate
+        close = self._event_meanings.closest(meaning, g['floor'], day=item.day, gap=g['days'], span=o.event_span_days, most=IX.MOST_EVENT_CANDIDATES)
+        names, figures = IX.split_anchors(item.anchors or frozenset())
+        quotes, headline = IX.quote_anchors(item.anchors or frozenset())
+        kinds = item.kinds or frozenset()
+        out = []
+        for sid, cos in sorted(close.items()):
+            if sid in have: continue
+            active = self._active[sid]
+            lv = lead_values(lead, self.ev[sid])
+            if not lv[4]: continue
+            if g.get('headline_kinds') and kinds and active.kinds and not (kinds & active.kinds): continue
+            gap = IX._gap(item.day, active.days)
+            first = active.days[0]
+            days_in = (item.day - first).days if item.day and first else None
+            c = IX.EventCandidate(story_id=sid, meaning=cos, terms=active.terms.cosine(vector), jaccard=jaccard.get(sid, 0.0),
+                gap=min(gap, o.event_days) if (g.get('clip') and gap is not None) else gap, days_in=days_in,
+                kinds_agree=bool(kinds & active.kinds), kinds_unknown=not kinds or not active.kinds,
+                names=len(names), shared_names=len(names & active.names), figures=len(figures), event_figures=len(active.figures),
+                shared_figures=len(figures & active.figures), size=active.story.size,
+                shared_quotes=IX.shared_quotes(quotes, headline, active.quotes, active.headlines) if quotes or headline else 0)
+            out.append(Ext(c, [lv[i] for i in keep] + self._day_values(item, c), gated=True))
+        return out
+    def _score_events(self, candidates):
+        p = self._scorer.probabilities(np.array([c.values() for c in candidates], dtype=np.float64))
+        if self.gate and self.gate.get('bar') is not None:
+            p = np.array([pi if not c.gated or pi >= self.gate['bar'] else 0.0 for c, pi in zip(candidates, p)])
+        return p
+
+class Oracle(ExpIndex):
+    def __init__(self, options, gold, **kw):
+        super().__init__(options, **kw)
+        self.gold, self.event_of_story, self.story_of_event, self.rows = gold, {}, {}, []
+    def _best_event(self, item, vector, meaning, jaccard):
+        own = self.gold[item.article_id]
+        for c in self._event_candidates(item, vector, meaning, jaccard):
+            self.rows.append((item.article_id, c.evidence(), self.event_of_story[c.story_id] == own, c.gated))
+        sid = self.story_of_event.get(own)
+        return sid if sid is not None and self.story(sid) is not None else None
+    def add(self, item):
+        sid = super().add(item)
+        own = self.gold[item.article_id]
+        self.event_of_story[sid] = own; self.story_of_event[own] = sid
+        return sid
+
+class XScorer(EventScorer):
+    def __post_init__(self): pass
+
+def xfit(x, y, l2=1.0):
+    mean, scale, w, b = B.fit(x, y, l2=l2)
+    names = FEATURES + tuple(f'x{i}' for i in range(x.shape[1] - len(FEATURES)))
+    return XScorer(names, tuple(mean), tuple(scale), tuple(w), b, 0.5)
+
+def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), folds=5, repeats=3, drop=('figures_differ',), test=None):
+    pairs, label, signed, article_path, leads = load(splits)
+    if 'names_event_day' in use:
+        ExpIndex.DAYS = lead_days(splits) if test is None else {**lead_days(splits), **lead_days(test)}
+    if 'speaker_shared' in use:
+        ExpIndex.SPEAK = lead_speakers(splits) if test is None else {**lead_speakers(splits), **lead_speakers(test)}
+    options = StoryOptions(meaning_encoder=ENC, event_scorer='learned')
+    gold = {s.article_id: label[article_path[s.article_id]][0] for s in signed}
+    oracle = Oracle(options, gold, leads=leads, use=use, gate=gate)
+    for s in signed:
+        oracle.retire_for(s.published); oracle.add(s)
+    ids = [r[0] for r in oracle.rows]
+    x = np.vstack([r[1] for r in oracle.rows]); y = np.array([r[2] for r in oracle.rows], dtype=float)
+    gated = np.array([r[3] for r in oracle.rows])
+    if drop:
+        di = [FEATURES.index(d) for d in drop]; x[:, di] = 0.0
+    print(f'{len(signed)} articles, {len(x)} rows ({int(y.sum())} own), gated rows {int(gated.sum())} ({int(y[gated].sum())} own)', flush=True)
+    id_of_path = {p: i for i, p in article_path.items()}
+    res = {t: [] for t in thresholds}
+    bysplit = {t: defaultdict(list) for t in thresholds}
+    if test is None:
+        for rep in range(repeats):
+            fold_of_line = B.storyline_folds(label, folds, rep)
+            row_fold = np.array([fold_of_line[label[article_path[i]][1]] for i in ids])
+            for k in range(folds):
+                sc = xfit(x[row_fold != k], y[row_fold != k])
+                held = [r for r in pairs if fold_of_line[r['a_storyline']] == k]
+                for t in thresholds:
+                    o = dataclasses.replace(options, event_threshold=t)
+                    got = assign_stories(signed, options=o, index=ExpIndex(o, scorer=sc, leads=leads, use=use, gate=gate))
+                    for r in held:
+                        d = (bool(r['same_event']), got[id_of_path[r['a']]] == got[id_of_path[r['b']]])
+                        res[t].append(d); bysplit[t][r['split']].append(d)
+    else:
+        sc = xfit(x, y)
+        tp, tl, ts, tap, tle = load(test)
+        allleads = {**leads, **tle}
+        tid = {p: i for i, p in tap.items()}
+        for t in thresholds:
+            o = dataclasses.replace(options, event_threshold=t)
+            got = assign_stories(ts, options=o, index=ExpIndex(o, scorer=sc, leads=allleads, use=use, gate=gate))
+            for r in tp:
+                d = (bool(r['same_event']), got[tid[r['a']]] == got[tid[r['b']]])
+                res[t].append(d); bysplit[t][r['split']].append(d)
+    for t in thresholds:
+        s = PairScores.of(res[t])
+        print(f'  {t:.2f}  P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (fj {s.false_positives})', flush=True)
+    return res
+
+def lead_days(splits, lead_words=40, reach=7):
+    """article id -> ordinals of the days its title and lead name (day precision, 0..reach days back)"""
+    cache = CACHE / (f'days_{"+".join(splits)}.pkl')
+    if cache.exists():
+        return pickle.load(open(cache, 'rb'))
+    from khabar.extract.dates import find_dates
+    pairs, label, signed, article_path, leads = load(splits)
+    out = {}
+    for aid, rel in article_path.items():
+        a = [a for a in read_path(CORPUS / rel) if isinstance(a, Article)][0]
+        days = set()
+        if a.published:
+            lead = " ".join(a.body.split()[:lead_words])
+            for m in find_dates(f"{a.title} . {lead}", reference=a.published):
+                if m.date is not None and m.precision == "day" and 0 <= (a.published - m.date).days <= reach:
+                    days.add(m.date.toordinal())
+        out[aid] = frozenset(days)
+    pickle.dump(out, open(cache, 'wb'))
+    return out
+
+
+def lead_speakers(splits, sentences=3):
+    """article id -> keys of the speakers of the statements of its title and first body sentences"""
+    cache = CACHE / (f'speakers_{"+".join(splits)}.pkl')
+    if cache.exists():
+        return pickle.load(open(cache, 'rb'))
+    from khabar.extract.entities import lead_mentions
+    from khabar.extract.quotes import extract_quotes
+    from khabar.text.ar.segment import iter_sentences
+    from khabar.text.ar.normalize import normalize
+    pairs, label, signed, article_path, leads = load(splits)
+    out = {}
+    for aid, rel in article_path.items():
+        a = [a for a in read_path(CORPUS / rel) if isinstance(a, Article)][0]
+        sents = []
+        for s in iter_sentences(a):
+            sents.append(s)
+            if len([x for x in sents if not x.is_title]) >= sentences: break
+        ms = lead_mentions(a)
+        keys = set()
+        try:
+            qs = extract_quotes(a, sents, ms)
+        except Exception:
+            qs = []
+        for q in qs:
+            if q.speaker_start is not None:
+                hit = [m.name_key for m in ms if m.start < q.speaker_end and q.speaker_start < m.end]
+                keys.update(hit or [normalize(q.speaker)])
+        out[aid] = frozenset(keys)
+    pickle.dump(out, open(cache, 'wb'))
+    return out
+
+if __name__ == '__main__':
+    import json
+    splits = sys.argv[1].split(',')
+    if {'test', 'fresh12'} & set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])):
+        sys.exit('the test and fresh12 splits are judged on, never read here')
+    use = tuple(x for x in sys.argv[2].split(',') if x) if len(sys.argv) > 2 else ()
+    gate = json.loads(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != '-' else None
+    test = sys.argv[4].split(',') if len(sys.argv) > 4 else None
+    t0 = time.process_time()
+    run(splits, use, gate, test=test)
+    print('cpu', round(time.process_time() - t0, 1))
