@@ -257,57 +257,54 @@ def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), fold
         print(f'  {t:.2f}  P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (fj {s.false_positives})', flush=True)
     return res
 
-def lead_days(splits, lead_words=40, reach=7):
-    """article id -> ordinals of the days its title and lead name (day precision, 0..reach days back)"""
-    cache = CACHE / (f'days_{"+".join(splits)}.pkl')
+def per_article(splits, name, value):
+    """article id -> value(article) for every labelled article of ``splits``, cached as ``name``"""
+    cache = CACHE / f'{name}_{"+".join(splits)}.pkl'
     if cache.exists():
         return pickle.load(open(cache, 'rb'))
-    from khabar.extract.dates import find_dates
-    pairs, label, signed, article_path, leads = load(splits)
-    out = {}
-    for aid, rel in article_path.items():
-        a = [a for a in read_path(CORPUS / rel) if isinstance(a, Article)][0]
-        days = set()
-        if a.published:
-            lead = " ".join(a.body.split()[:lead_words])
-            for m in find_dates(f"{a.title} . {lead}", reference=a.published):
-                if m.date is not None and m.precision == "day" and 0 <= (a.published - m.date).days <= reach:
-                    days.add(m.date.toordinal())
-        out[aid] = frozenset(days)
+    article_path = load(splits)[3]
+    out = {aid: value([a for a in read_path(CORPUS / rel) if isinstance(a, Article)][0]) for aid, rel in article_path.items()}
     pickle.dump(out, open(cache, 'wb'))
     return out
+
+
+def lead_days(splits, lead_words=40, reach=7):
+    """article id -> ordinals of the days its title and lead name (day precision, 0..reach days back)"""
+    from khabar.extract.dates import find_dates
+
+    def days(a):
+        if not a.published:
+            return frozenset()
+        lead = " ".join(a.body.split()[:lead_words])
+        return frozenset(
+            m.date.toordinal() for m in find_dates(f"{a.title} . {lead}", reference=a.published)
+            if m.date is not None and m.precision == "day" and 0 <= (a.published - m.date).days <= reach
+        )
+    return per_article(splits, 'days', days)
 
 
 def lead_speakers(splits, sentences=3):
     """article id -> keys of the speakers of the statements of its title and first body sentences"""
-    cache = CACHE / (f'speakers_{"+".join(splits)}.pkl')
-    if cache.exists():
-        return pickle.load(open(cache, 'rb'))
     from khabar.extract.entities import lead_mentions
     from khabar.extract.quotes import extract_quotes
     from khabar.text.ar.segment import iter_sentences
     from khabar.text.ar.normalize import normalize
-    pairs, label, signed, article_path, leads = load(splits)
-    out = {}
-    for aid, rel in article_path.items():
-        a = [a for a in read_path(CORPUS / rel) if isinstance(a, Article)][0]
+
+    def speakers(a):
         sents = []
         for s in iter_sentences(a):
             sents.append(s)
-            if len([x for x in sents if not x.is_title]) >= sentences: break
+            if len([x for x in sents if not x.is_title]) >= sentences:
+                break
         ms = lead_mentions(a)
         keys = set()
-        try:
-            qs = extract_quotes(a, sents, ms)
-        except Exception:
-            qs = []
-        for q in qs:
+        for q in extract_quotes(a, sents, ms):
             if q.speaker_start is not None:
                 hit = [m.name_key for m in ms if m.start < q.speaker_end and q.speaker_start < m.end]
                 keys.update(hit or [normalize(q.speaker)])
-        out[aid] = frozenset(keys)
-    pickle.dump(out, open(cache, 'wb'))
-    return out
+        return frozenset(keys)
+    return per_article(splits, 'speakers', speakers)
+
 
 if __name__ == '__main__':
     import json
