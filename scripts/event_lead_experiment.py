@@ -18,8 +18,7 @@ and the test splits grouped as one stream.  Signed articles are cached in ``--ca
     e.g. python scripts/event_lead_experiment.py dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11 actor_shared -
 """
 from pathlib import Path
-import sys, pickle, dataclasses, datetime as dt, os, time
-from collections import defaultdict
+import sys, pickle, dataclasses, os, time
 import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_event_scorer as B
@@ -227,7 +226,13 @@ def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), fold
     print(f'{len(signed)} articles, {len(x)} rows ({int(y.sum())} own), gated rows {int(gated.sum())} ({int(y[gated].sum())} own)', flush=True)
     id_of_path = {p: i for i, p in article_path.items()}
     res = {t: [] for t in thresholds}
-    bysplit = {t: defaultdict(list) for t in thresholds}
+
+    def score(sc, stream, leads_of, held, id_of):
+        """group ``stream`` with ``sc`` at every threshold; the decisions on the ``held`` pairs"""
+        for t in thresholds:
+            o = dataclasses.replace(options, event_threshold=t)
+            got = assign_stories(stream, options=o, index=ExpIndex(o, scorer=sc, leads=leads_of, use=use, gate=gate))
+            res[t].extend((bool(r['same_event']), got[id_of[r['a']]] == got[id_of[r['b']]]) for r in held)
     if test is None:
         for rep in range(repeats):
             fold_of_line = B.storyline_folds(label, folds, rep)
@@ -235,23 +240,13 @@ def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), fold
             for k in range(folds):
                 sc = xfit(x[row_fold != k], y[row_fold != k])
                 held = [r for r in pairs if fold_of_line[r['a_storyline']] == k]
-                for t in thresholds:
-                    o = dataclasses.replace(options, event_threshold=t)
-                    got = assign_stories(signed, options=o, index=ExpIndex(o, scorer=sc, leads=leads, use=use, gate=gate))
-                    for r in held:
-                        d = (bool(r['same_event']), got[id_of_path[r['a']]] == got[id_of_path[r['b']]])
-                        res[t].append(d); bysplit[t][r['split']].append(d)
+                score(sc, signed, leads, held, id_of_path)
     else:
         sc = xfit(x, y)
         tp, tl, ts, tap, tle = load(test)
         allleads = {**leads, **tle}
         tid = {p: i for i, p in tap.items()}
-        for t in thresholds:
-            o = dataclasses.replace(options, event_threshold=t)
-            got = assign_stories(ts, options=o, index=ExpIndex(o, scorer=sc, leads=allleads, use=use, gate=gate))
-            for r in tp:
-                d = (bool(r['same_event']), got[tid[r['a']]] == got[tid[r['b']]])
-                res[t].append(d); bysplit[t][r['split']].append(d)
+        score(sc, ts, allleads, tp, tid)
     for t in thresholds:
         s = PairScores.of(res[t])
         print(f'  {t:.2f}  P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (fj {s.false_positives})', flush=True)
