@@ -998,3 +998,18 @@ def test_a_pronoun_opener_of_the_plural_continues_the_speaker():
     # third person): "ولكنهم" was missing from the hand-spelled list
     qs = _quotes("وقال المحتجون إن المطالب واضحة.\n\nولكنهم أكدوا أن الحوار ممكن.")
     assert [(q.speaker, q.content) for q in qs] == [("المحتجون", "المطالب واضحة"), ("المحتجون", "الحوار ممكن")]
+
+
+def _titled(title: str, body: str):
+    article = Article.create(title=title, body=body)
+    return [(q.speaker, q.content) for q in extract_quotes(article, split_sentences(article))]
+
+
+def test_a_page_title_line_a_speaker_and_a_colon_open_is_a_statement():
+    # a Baly page's first line runs its title into the page ("... | قناة الغد قال ..."): read
+    # as text, not as a headline, its opening "X : ..." is still X's statement, to the separator
+    title = "الجيش الأمريكي : نفذنا ضربة جوية ضد داعش في الصومال | قناة الغد الإخبارية الصفحة الرئيسية أخبار عاجلة ومواضيع أخرى كثيرة."
+    got = _titled(title, "وأكد الجيش الأمريكي أن الضربة أصابت هدفها.")
+    assert ("الجيش الأمريكي", "نفذنا ضربة جوية ضد داعش في الصومال") in got
+    # only where the speaker opens the line: furniture before it is no speaker
+    assert not any(c.startswith("نفذنا") for _, c in _titled("عاجل اليوم " + title, "وأكد الجيش الأمريكي أن الضربة أصابت هدفها."))
