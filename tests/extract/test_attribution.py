@@ -207,12 +207,6 @@ def test_headline_bare_word_is_left_for_the_body_to_confirm():
     assert att is not None and att.source.kind == "person" and att.source.role is None
 
 
-def test_headline_speaker_ends_before_what_it_is_about():
-    # "X عن Y: ...": X speaks about Y (fresh9's "ميدو عن الفيديو المسرب: أنا ...")
-    att = find_headline_attribution("سامي عن الفيديو المسرب: أنا لست ملاكا وسأجد الخائن")
-    assert att is not None and att.source.text == "سامي"
-
-
 def test_headline_known_city_before_a_colon_is_a_dateline():
     assert find_headline_attribution("دمشق: القوات تتقدم نحو المدينة") is None
 

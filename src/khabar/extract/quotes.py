@@ -288,7 +288,6 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
     """
     known: list[_Speaker] = []
     quotes: list[Quote] = []
-    opening: list[Sentence] = []  # title lines a speaker's colon may open (read at the end)
     names = _names_by_sentence(sentences, mentions)
     article_names = _Names(list(mentions), article.text) if mentions else None
     genders: dict[int, str] = {}  # id of a known speaker -> the gender its verbs agree with
@@ -304,8 +303,6 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
         if not atts and _teaser(sentence) and (q := _headline_quote(article, sentence, known)) is not None:
             quotes.append(q)  # "ماكرون: استخدام أسلحة كيماوية خط أحمر" between paragraphs
             continue
-        if not _teaser(sentence) and article.title and sentence.start < len(article.title):
-            opening.append(sentence)  # the page's title line, too long to be read as a headline
         for att in atts:
             if att.via == "cue" and att.statement and att.source is not None and _no_one(att, names.get(sentence.index, ())):
                 continue  # "وحسب [القرعة]"، "وفقا [للقانون العراقي]": no one who speaks
@@ -364,27 +361,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
             for other in att.also:  # "قالت بكين وواشنطن إنهما ...": one quote each
                 quotes.append(_quote(article, sentence, _resolve(other, sentence.start, known, article_names), att, start, end))
     headlines = [q for s in sentences if _headline(s) for q in _headline_quotes(article, s, known, names.get(s.index, ()))]
-    pages = [q for s in opening if (q := _headline_quote(article, s, known, opening=True)) is not None]
-    return headlines + _once(_in_order(quotes, pages), sentences)
-
-
-def _in_order(quotes: list[Quote], more: list[Quote]) -> list[Quote]:
-    """``quotes`` with ``more`` put where they stand in the text (a page's opening headline
-    comes before what its sentence goes on to attribute), unless one of ``quotes`` already
-    holds that content."""
-    out = list(quotes)
-    for m in more:
-        if any(_overlaps(m.start, m.end, q.start, q.end) for q in quotes):
-            continue
-        at = next((k for k, q in enumerate(out) if q.sentence_index >= m.sentence_index), len(out))
-        out.insert(at, m)
-    return out
-
-
-#: What ends a page's opening headline run into the page ("الجيش الأمريكي : نفذنا ضربة ...
-#: [|] قناة الغد قال ..."، "ميركل : لا مكان لتركيا ... [-] BBC Arabic"): the separators of a
-#: page title.
-_PAGE_SEPARATOR = re.compile(r"(?<=\s)[|\-–+](?=\s)")
+    return headlines + _once(quotes, sentences)
 
 
 def _overlaps(a: int, b: int, c: int, d: int) -> bool:
@@ -561,22 +538,11 @@ def _headline_quotes(article: Article, sentence: Sentence, known: list[_Speaker]
     return out
 
 
-def _headline_quote(article: Article, sentence: Sentence, known: list[_Speaker], *, opening: bool = False) -> Quote | None:
-    """"محافظ العاصية: عدد المدنيين ..." as a quote, its speaker resolved against the body's.
-
-    ``opening``: the page's title line, of any length, that a speaker and a colon open (a
-    Baly page's title run into its text, "الجيش الأمريكي : نفذنا ضربة جوية ... | قناة الغد
-    قال ..."): the speaker must be its first words, what is said ends at the page's
-    separator."""
+def _headline_quote(article: Article, sentence: Sentence, known: list[_Speaker]) -> Quote | None:
+    """"محافظ العاصية: عدد المدنيين ..." as a quote, its speaker resolved against the body's."""
     att = find_headline_attribution(sentence.text)
     if att is None or att.source is None:
         return None
-    if opening:
-        if att.source.start != 0:
-            return None
-        cut = next((m.start() for m in _PAGE_SEPARATOR.finditer(sentence.text, att.content_start + 1)), None)
-        if cut is not None:
-            att = dataclasses.replace(att, content_end=len(sentence.text[:cut].rstrip()))
     src = att.source
     if src.kind == "country" and not (article.title and sentence.start < len(article.title)):
         return None  # a capital speaks in the article's title; between paragraphs "باريس: ..." labels a teaser

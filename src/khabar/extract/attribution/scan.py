@@ -1170,9 +1170,6 @@ def find_headline_attribution(text: str) -> Attribution | None:
     at = next((k for k in range(a + 1, b - 1) if s.norm(k) in ("من", "في") and s.is_place_or_country(k + 1)), None)
     if at is not None:
         b = at  # "أنجلينا جولي [من الموصل]: ...": where it was said
-    about = next((k for k in range(a + 1, b - 1) if s.norm(k) == "عن"), None)
-    if about is not None:
-        b = about  # "ميدو [عن الفيديو المسرب]: ...": what it is said about
     w = s.norm(a)
     if len(w) > 3 and w[0] == "و" and (w[1:] in s.L.anonymous or _bare(w[1:]) in s.L.organisation or s.title_at(a, w[1:])):
         with s.without_conjunction(a):  # "... [و]مسؤول تركي : ..."
