@@ -71,6 +71,8 @@ def _is_taf_il(word: str) -> bool:
 class _Sentence(_Tokens):
     """A sentence with the head-level rules: titles, roles, heads before and after a verb."""
 
+    __slots__ = ()
+
     def title_at(self, i: int, first: str | None = None) -> int:
         """Length of the longest title at token ``i`` (with or without the article);
         ``first`` reads the first word otherwise (without its و: "[و]نائب رئيس الوزراء")."""
@@ -329,7 +331,7 @@ class _Sentence(_Tokens):
 
     def _anonymity_words(self) -> list[int]:
         """Where the sentence's name words ("اسمه"، "هويته") are, found once."""
-        found = getattr(self, "_anonymity_at", None)
+        found = self._anonymity_at
         if found is None:
             anonymity = self.L.anonymity
             found = self._anonymity_at = [k for k, w in enumerate(self.norms) if w in anonymity]

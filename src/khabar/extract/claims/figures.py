@@ -73,8 +73,10 @@ def _skipped(s: _Sent, n: NumberMention, a: int, b: int, dates: Sequence[DateMen
     if n.text.lstrip("وفبل").startswith(("ال", "إل")) and n.value is not None:
         return True  # "الثلاث": a count with the article describes; "المئات" still counts
     window = (max(0, n.start - 16), min(len(s.text), n.end + 16))
-    if any(m.start() <= n.start and n.end <= m.end() for m in _SCORE_OR_NUMERIC_DATE.finditer(s.text, *window)):
-        return True
+    if (s.text.find("/", *window) >= 0 or s.text.find("(", *window) >= 0) and any(
+        m.start() <= n.start and n.end <= m.end() for m in _SCORE_OR_NUMERIC_DATE.finditer(s.text, *window)
+    ):
+        return True  # (each of its shapes holds a slash or a bracket: most windows are passed over in C)
     p = s.prev_word(a)
     if p >= 0:
         if s.norms[p] == _ARTICLE:  # "الـ 4"

@@ -140,7 +140,11 @@ def _scan(norm: str, a: int, b: int) -> list[_Found]:
 # anyway), so only the pieces of text around a digit or a number word are parsed.
 # ... except a dot or comma spaced between digits, as tokenized corpora print numbers
 # ("1 . 78 مليار"، "200 , 000 شخص"): that is one number.
-_BREAK = re.compile(r"\n|[!?;] |(?<![0-9] )[.,] |[.,] (?![0-9])")
+# (the mark first, the digit before it looked behind after it: a pattern whose every branch
+# opens with a character class is searched for those characters alone; a branch opening with
+# the look-behind was tried at every character: the bench's 3,710 sentences 19.4 -> 9.0 ms
+# CPU a pass, in turn; the same matches over them and 200,000 random strings)
+_BREAK = re.compile(r"\n|[!?;] |[.,] (?:(?<![0-9] [.,] )|(?![0-9]))")
 
 
 _DIGIT = re.compile(r"[0-9]")
