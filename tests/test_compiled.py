@@ -90,3 +90,17 @@ def test_the_extraction_digests_hold_in_the_other_mode() -> None:
         env=env, capture_output=True, text=True, cwd=TESTS.parent,
     )
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+
+
+def test_the_pure_python_shim_of_cython_declares_nothing() -> None:
+    """What a compiled module reads of Cython's pure-Python mode where Cython is not
+    installed (a user's install: Cython is a build requirement only): no-ops."""
+    from khabar import _cython as cython
+
+    @cython.locals(i=cython.Py_ssize_t, e=cython.float[:, ::1], v=cython.longlong[::1])
+    def double(x: int) -> int:
+        return 2 * x
+
+    assert double(4) == 8 and not cython.compiled
+    assert cython.declare(cython.int, 3) == 3 and cython.cfunc(double) is double
+    assert cython.boundscheck(False)(double) is double and cython.wraparound(False)(double) is double

@@ -31,8 +31,10 @@ BUILD = "cython-1"
 #: The modules compiled: those of the extraction layer with at least ~0.8 % of its own time
 #: (cProfile over ``benchmarks/bench_extract.py``'s 320 articles; docs/measurements.md, issue 19,
 #: session 13).  Below that a module's share of the ~11 % a build saves is under a millisecond
-#: and not worth its compiling at every install (``per_word``, ``reading``, ``titles``,
-#: ``tagger.hashing``: 0.4-0.7 % each).
+#: and not worth its compiling at every install (``reading``, ``titles``: 0.4-0.7 % each).
+#: ``per_word`` and ``tagger.hashing`` are compiled all the same (session 14): every new word
+#: type of a process calls their functions (``PerWord.__missing__``, ``stable_hash``), which
+#: as Python made a frame of the interpreter each.
 MODULES = (
     "khabar.text.ar.normalize",
     "khabar.text.ar.tokenize",
@@ -41,6 +43,7 @@ MODULES = (
     "khabar.text.ar.numbers.find",
     "khabar.text.ar.numbers.tokens",
     "khabar.text.ar.numbers.read",
+    "khabar.text.per_word",
     "khabar.extract.quotes",
     "khabar.extract.dates",
     "khabar.extract.attribution.heads",
@@ -60,6 +63,7 @@ MODULES = (
     "khabar.extract.tagger.crf",
     "khabar.extract.tagger.spans",
     "khabar.extract.tagger.features",
+    "khabar.extract.tagger.hashing",
 )
 
 #: The file name ending of a compiled module on this Python and platform (what setuptools'

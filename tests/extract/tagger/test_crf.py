@@ -7,6 +7,8 @@ import pytest
 
 from khabar.errors import InputError
 from khabar.extract.tagger.crf import (
+    _batched_paths,
+    _best_paths,
     Model,
     Tagger,
     name_word,
@@ -363,3 +365,24 @@ def test_new_words_weights_are_summed_in_their_rows_order_as_np_add_at_sums_them
     np.add.at(expected, np.repeat(np.arange(len(rows)), [len(r) for r in rows]), weights[[r for w in rows for r in w]])
     assert np.array_equal(summed_in_order(weights, rows), expected)
     assert not summed_in_order(weights, [[], []]).any()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_typed_viterbi_finds_the_batched_paths(seed):
+    """:func:`_best_paths` (C loops when compiled, Python otherwise) and numpy's batched
+    :func:`_batched_paths` give the same path, sentence by sentence, even where scores tie
+    (small whole numbers: many ties; the first best label wins in both)."""
+    rng = np.random.default_rng(seed)
+    lengths = [0, 1, 7, 3, 12, 0, 5]
+    starts, at = [], 2
+    for n in lengths:
+        starts.append(at)
+        at += n + 4
+    emit = rng.integers(-3, 4, size=(at, 9)).astype(np.float32)
+    trans = rng.integers(-2, 3, size=(9, 9)).astype(np.float32)
+    if seed % 2:  # and with fractions
+        emit += rng.random(emit.shape, dtype=np.float32)
+    batched = _batched_paths(emit, trans, starts, lengths)
+    typed = _best_paths(emit, trans, starts, lengths)
+    assert [p.tolist() for p in typed] == [p.tolist() for p in batched]
+    assert [len(p) for p in typed] == lengths and all(p.dtype == np.int64 for p in typed)

@@ -277,3 +277,13 @@ def test_is_normalized_is_only_said_of_normalized_words():
     assert all(is_normalized(w) and normalize(w) == w for w in plain)
     for w in ["أحمد", "مدينة", "ABC", "١٢", "مُدن", "على", "مسؤول", "ـحلب", "ﻻ"]:
         assert normalize(w) != w and not is_normalized(w)
+
+
+def test_is_normalized_says_it_of_a_text_of_kept_characters_only():
+    from khabar.text.ar.normalize import _KEPT, is_normalized
+
+    for code in [*range(0x2FF), *range(0x600, 0x700), 0x200C, 0xFEFB]:
+        ch = chr(code)
+        assert is_normalized(ch) == (ch in _KEPT), hex(code)
+        assert is_normalized("كتاب" + ch) == (ch in _KEPT) == is_normalized(ch + "2016"), hex(code)
+    assert not is_normalized("كتاب\n") and not is_normalized("\nكتاب")

@@ -299,11 +299,18 @@ _KEPT = frozenset(
 )
 
 
+#: A text of :data:`_KEPT` characters only.  Asked through the pattern's ``fullmatch``:
+#: ``_KEPT.issuperset(word)`` made a one-letter string and its hash of every Arabic letter
+#: (timeit over 13 news words, in turn: 0.47 against 0.15 s for 260,000).
+_ALL_KEPT = re.compile(f"[{re.escape(''.join(sorted(_KEPT)))}]*")
+_all_kept = _ALL_KEPT.fullmatch
+
+
 def is_normalized(word: str) -> bool:
     """Whether ``normalize(word) == word`` is sure without normalizing: every character
     is one that normalization keeps, and each character is normalized on its own.  (False
     says nothing: normalize to know.)"""
-    return _KEPT.issuperset(word)
+    return _all_kept(word) is not None
 
 
 #: ASCII and the Arabic letters (U+0621-U+064A): the characters of nearly all normalized

@@ -129,7 +129,10 @@ class Columns(NamedTuple):
         keep = list(map(WORD_LIKE.__getitem__, self.norms))
         if all(keep):
             return self
-        return Columns(*(tuple(compress(column, keep)) for column in self))
+        texts, norms, starts, ends = self
+        return _new_token(
+            Columns, (tuple(compress(texts, keep)), tuple(compress(norms, keep)), tuple(compress(starts, keep)), tuple(compress(ends, keep)))
+        )
 
 
 #: Whether a normalized token is a word or a number (its first character a letter or a
@@ -152,7 +155,7 @@ def _columns(text: str, punctuation: bool) -> Columns:
     if "" in norms:  # a bare tatweel run normalizes to "" and is no token
         keep = list(map(bool, norms))
         texts, norms, starts, ends = (list(compress(column, keep)) for column in (texts, norms, starts, ends))
-    return Columns(tuple(texts), tuple(norms), tuple(starts), tuple(ends))
+    return _new_token(Columns, (tuple(texts), tuple(norms), tuple(starts), tuple(ends)))  # (no Python-level __new__)
 
 
 _sentence_columns = lru_cache(maxsize=_KEPT_SENTENCES)(_columns)
