@@ -28,7 +28,7 @@ class _Type:
         return value
 
 
-int = long = longlong = Py_ssize_t = float = double = bint = uchar = _Type()  # noqa: A001 - Cython's names
+int = long = longlong = Py_ssize_t = Py_UCS4 = float = double = bint = uchar = _Type()  # noqa: A001 - Cython's names
 
 
 def locals(**_types: object):  # noqa: A001 - Cython's name

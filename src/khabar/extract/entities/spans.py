@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import compress
+
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
 
 from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _readings, person_key
 from khabar.text.ar.clitics import CONJUNCTIONS
@@ -64,15 +68,39 @@ def _prepare(text: str, base: int, cols: Columns | None = None) -> _Sentence:
     word lists; its word tokens are ``columns(text)``)."""
     cols = columns(text) if cols is None else cols.words()
     norms = list(cols.norms)
-    soft = list(map(_SOFT_GAP.__getitem__, map(text.__getitem__, map(slice, cols.ends, cols.starts[1:]))))
-    soft.append(False)
     masks = list(map(_MASKS.__getitem__, norms))
-    return _Sentence(text, base, cols, norms, soft, masks, [None] * len(norms))
+    return _Sentence(text, base, cols, norms, _soft_gaps(text, cols.starts, cols.ends), masks, [None] * len(norms))
 
 
+@cython.locals(k=cython.Py_ssize_t, end=cython.Py_ssize_t, start=cython.Py_ssize_t, gap=cython.Py_UCS4)
+def _soft_gaps(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> list[bool]:
+    """Whether each token and the next are in one phrase (:func:`_soft_gap` of the text
+    between them; the last token: False).  A gap of one character (most: a space) is read
+    as a character, not cut out of the text and looked up (compiled, a character in C)."""
+    soft = []
+    for k in range(len(ends) - 1):
+        end, start = ends[k], starts[k + 1]
+        if start - end == 1:
+            gap = text[end]
+            soft.append(gap == " " or gap == "-" or gap.isspace())
+        else:
+            soft.append(_SOFT_GAP[text[end:start]])
+    soft.append(False)
+    return soft
+
+
+@cython.locals(k=cython.Py_ssize_t, want=cython.long, mask=cython.long)
 def _with_bit(s: _Sentence, bit: int) -> list[int]:
-    """The tokens whose mask has ``bit``, in order: the only ones a pass opens at."""
-    return list(compress(range(len(s.masks)), map(bit.__and__, s.masks)))
+    """The tokens whose mask has ``bit``, in order: the only ones a pass opens at.
+    (Compiled, a loop in C: the masks are small whole numbers.)"""
+    masks = s.masks
+    want = bit
+    found = []
+    for k in range(len(masks)):
+        mask = masks[k]
+        if mask & want:
+            found.append(k)
+    return found
 
 
 def _next_at(positions: list[int], i: int, n: int) -> int:

