@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from khabar.extract.tagger.letter_grams import LetterGrams
+
 #: Name types with a strength code, in the column order of :attr:`NameParts.codes`.
 TYPES = ("PERS", "LOC", "ORG")
 #: Strength codes: the share of a word's occurrences inside names of a type.
@@ -35,10 +37,27 @@ BLOCKS = 5
 
 
 class NameParts:
-    """Codes of name-part words, filed under the hashes of the words (sorted)."""
+    """Codes of name-part words, filed under the hashes of the words (sorted); with
+    ``grams``, the letter n-gram levels of words the training text never wrote
+    (:mod:`~khabar.extract.tagger.letter_grams`) follow a word's codes."""
 
-    def __init__(self, keys: np.ndarray, codes: np.ndarray) -> None:
-        self.keys, self.codes = keys, codes
+    def __init__(self, keys: np.ndarray, codes: np.ndarray, grams: LetterGrams | None = None) -> None:
+        self.keys, self.codes, self.grams = keys, codes, grams
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        out = {"name_keys": self.keys, "name_codes": self.codes}
+        if self.grams is not None:
+            out.update(self.grams.arrays())
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays) -> "NameParts | None":
+        grams = LetterGrams.from_arrays(arrays)
+        if "name_keys" not in arrays and grams is None:
+            return None
+        empty = (np.zeros(0, dtype=np.uint64), np.zeros((0, len(TYPES) + 1), dtype=np.uint8))
+        keys, codes = (arrays["name_keys"], arrays["name_codes"]) if "name_keys" in arrays else empty
+        return cls(keys, codes, grams)
 
     def attributes(self, word: str, hash_word: Callable[[str], int]) -> tuple[tuple[str, str], ...]:
         """("n", code) attributes of a word without proclitics (none when not a name part)."""
@@ -47,12 +66,16 @@ class NameParts:
     def attributes_many(self, words: Sequence[str], hash_word: Callable[[str], int]) -> list[tuple[tuple[str, str], ...]]:
         """:meth:`attributes` of each word, the table searched once for all of them."""
         if not len(self.keys) or not words:
-            return [()] * len(words)
-        hashes = np.array([hash_word(w) if w else 0 for w in words], dtype=np.uint64)
-        at = np.minimum(self.keys.searchsorted(hashes), len(self.keys) - 1)
-        hit = (self.keys[at] == hashes).tolist()
-        codes = self.codes[at].tolist()
-        return [_attributes(c) if h and w else () for w, h, c in zip(words, hit, codes)]
+            out = [()] * len(words)
+        else:
+            hashes = np.array([hash_word(w) if w else 0 for w in words], dtype=np.uint64)
+            at = np.minimum(self.keys.searchsorted(hashes), len(self.keys) - 1)
+            hit = (self.keys[at] == hashes).tolist()
+            codes = self.codes[at].tolist()
+            out = [_attributes(c) if h and w else () for w, h, c in zip(words, hit, codes)]
+        if self.grams is not None:
+            out = [a + g for a, g in zip(out, self.grams.attributes_many(words, hash_word))]
+        return out
 
 
 def _attributes(codes: list[int]) -> tuple[tuple[str, str], ...]:

@@ -48,6 +48,7 @@ from khabar.extract.tagger.crf import (
     stable_hash,
     token_features,
 )
+from khabar.extract.tagger.letter_grams import build_letter_grams
 from khabar.extract.tagger.name_parts import NameParts, build_name_parts, jackknifed
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,9 @@ C1, C2, ITERATIONS = 0.05, 0.1, 150
 #: (docs/ner.md, "Tried": neither raised the five-fold figures).
 NAME_PARTS = False
 PAIRS = False
+#: Whether words the training text never wrote get their letter n-gram level
+#: (:mod:`~khabar.extract.tagger.letter_grams`).
+LETTER_GRAMS = False
 #: Labels the CRF learns: "BIO", or "BILOU" (a name's last word and a one-word name get
 #: labels of their own; the tagger still answers in BIO).  BILOU measured lower on the
 #: five folds (overall 77.3 -> 77.0, PERS 73.1 -> 72.5, four folds down; docs/ner.md).
@@ -261,6 +265,7 @@ def train_crf(
     c2: float = C2,
     iterations: int = ITERATIONS,
     name_parts: bool = NAME_PARTS,
+    letter_grams: bool = LETTER_GRAMS,
     pairs: bool = PAIRS,
     scheme: str = SCHEME,
 ) -> tuple[dict[str, np.ndarray], list[str]]:
@@ -269,8 +274,12 @@ def train_crf(
     labels."""
     pycrfsuite = _require_crfsuite()
     trainer = pycrfsuite.Trainer(verbose=False)
-    names = learn_name_parts(sentences) if name_parts else None
-    seen_by = jackknifed(sentences, learn_name_parts) if name_parts else [None] * len(sentences)
+    def learn(part: Sequence[Sentence]) -> NameParts:
+        return learn_name_parts(part, name_parts=name_parts, letter_grams=letter_grams)
+
+    tables = name_parts or letter_grams
+    names = learn(sentences) if tables else None
+    seen_by = jackknifed(sentences, learn) if tables else [None] * len(sentences)
     for s, table in zip(sentences, seen_by):
         gold = [g for _, g in s]
         trainer.append(token_features([t for t, _ in s], clusters, table, pairs=pairs), bilou_tags(gold) if scheme == "BILOU" else gold)
@@ -285,12 +294,16 @@ def train_crf(
         tagger.close()
     arrays = export_weights(info.state_features, info.transitions, labels)
     if names is not None:
-        arrays.update(name_keys=names.keys, name_codes=names.codes)
+        arrays.update(names.arrays())
     return arrays, labels
 
 
-def learn_name_parts(sentences: Sequence[Sentence]) -> NameParts:
-    return build_name_parts(sentences, name_word=name_word, hash_word=stable_hash)
+def learn_name_parts(sentences: Sequence[Sentence], *, name_parts: bool = True, letter_grams: bool = False) -> NameParts:
+    """The tables learned from the training sentences: name-part codes and (with
+    ``letter_grams``) the letter n-gram levels of unseen words."""
+    parts = build_name_parts(sentences if name_parts else (), name_word=name_word, hash_word=stable_hash)
+    grams = build_letter_grams(sentences, name_word=name_word, hash_word=stable_hash) if letter_grams else None
+    return NameParts(parts.keys, parts.codes, grams)
 
 
 def export_weights(
