@@ -24,7 +24,9 @@ import numpy as np
 from khabar.evaluate.ner import fold_ranges, read_bio
 from khabar.extract.tagger.crf import Model, Tagger, name_word, stable_hash
 from khabar.extract.tagger.name_parts import NameParts
-from khabar.extract.tagger.train import learn_name_parts, make_model, save_model, train_crf, with_tag_table
+from khabar.extract.tagger.train import learn_name_parts, with_tag_table
+
+from ner_neural import fold_crf  # noqa: E402  (same folder)
 
 def look(args) -> None:
     """Fold 0: the unseen words of its held-out block by person level (the table from the
@@ -54,15 +56,10 @@ def cv(args) -> None:
     ranges = fold_ranges(sentences, 5)
 
     def train(rest):
-        k = next(i for i, (a, b) in enumerate(ranges) if len(rest) == len(sentences) - (b - a))
-        crf_file = work / f"crf{k}.npz"
-        if not crf_file.exists():
-            arrays, labels = train_crf(rest, clusters, letter_grams=True)
-            _m, full, meta = make_model(arrays, labels, clusters, pairs=False)
-            save_model(full, meta, crf_file)
+        _k, crf_file = fold_crf(work, sentences, ranges, rest, clusters, letter_grams=True)
         model = Model.load(crf_file)
         with np.load(crf_file) as z:  # (the shipped Model reads name parts only)
-            model.name_parts = NameParts.from_arrays({k: z[k] for k in z.files})
+            model.name_parts = NameParts.from_arrays({n: z[n] for n in z.files})
         tagger = Tagger(model)
         tagger.neural = None
         return lambda held: [t for w in range(0, len(held), 10) for t in tagger.tag(held[w : w + 10])]

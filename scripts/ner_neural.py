@@ -264,6 +264,18 @@ def fold(args) -> None:
         print(f"fold {args.fold} network alone: {summary(gold, tag_windows(tagger, toks))}", flush=True)
 
 
+def fold_crf(work: Path, sentences, ranges, rest, clusters, **train_args) -> tuple[int, Path]:
+    """The fold whose training sentences are ``rest``, and its CRF file in ``work``
+    (trained on ``rest`` when not there yet, ``train_args`` to :func:`train_crf`)."""
+    k = next(i for i, (a, b) in enumerate(ranges) if len(rest) == len(sentences) - (b - a))
+    crf_file = work / f"crf{k}.npz"
+    if not crf_file.exists():
+        arrays, labels = train_crf(rest, clusters, **train_args)
+        _m, full, meta = make_model(arrays, labels, clusters, pairs=False)
+        save_model(full, meta, crf_file)
+    return k, crf_file
+
+
 def cv(args) -> None:
     """Five-fold cross-validation of the CRF with the network beside it (weight
     ``--weight``), the folds of `khabar eval ner --folds 5`; each fold's CRF and network
@@ -279,12 +291,7 @@ def cv(args) -> None:
     ranges = fold_ranges(sentences, 5)
 
     def train(rest):
-        k = next(i for i, (a, b) in enumerate(ranges) if len(rest) == len(sentences) - (b - a))
-        crf_file = work / f"crf{k}.npz"
-        if not crf_file.exists():
-            arrays, labels = train_crf(rest, clusters)
-            _m, full, meta = make_model(arrays, labels, clusters, pairs=False)
-            save_model(full, meta, crf_file)
+        k, crf_file = fold_crf(work, sentences, ranges, rest, clusters)
         model = Model.load(crf_file)
         nn_file = work / f"nn{k}-{args.tag}.npz"
         if args.weight and not nn_file.exists():
