@@ -114,7 +114,10 @@ class PlaceFinder:
 
 #: A full stop the segmenter kept inside a sentence, not in a decimal: the items of a
 #: bulletin joined by " . - " tell of different places.
-_INNER_STOP = re.compile(r"(?<![0-9\u0660-\u0669])\s\.\s+(?![0-9\u0660-\u0669])")
+# (the space first, the digit before it looked behind after it: searched for the spaces
+# alone, not tried at every character; the same matches over the bench's 3,710 sentences and
+# 200,000 random strings, 11.5 -> 6.0 ms CPU a pass of them, in turn)
+_INNER_STOP = re.compile(r"\s(?<![0-9\u0660-\u0669]\s)\.\s+(?![0-9\u0660-\u0669])")
 
 
 def _item_bounds(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
