@@ -16,6 +16,7 @@ from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
 from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
 from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
+from khabar.text.ar.clitics import ARTICLE
 from khabar.text.ar.lexicon import place_area_words
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import find_numbers
@@ -443,7 +444,7 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
             if definite_data:
                 # the data and their adjectives: "تظهر [البيانات المفصلة] أن"، not the object after
                 b = a + 1
-                while b < f.a and b - a < DOCUMENT_WORDS and s.is_word(b) and s.norms[b].startswith("ال"):
+                while b < f.a and b - a < DOCUMENT_WORDS and s.is_word(b) and s.norms[b].startswith(ARTICLE):
                     b += 1
                 return s.span_text(a, b)
             shown = _shown_by(s, a, f.a)
@@ -858,7 +859,7 @@ def _link(text: str, kind: str, organisation: str | None, kind_of: Callable[[str
 def _counts(text: str) -> list:
     """The counts written in words in ``text``; a definite number word names ("مجموعة
     العشرين"، "الدول السبع")."""
-    return [m for m in find_numbers(text) if not normalize(text[m.start : m.end]).startswith("ال")]
+    return [m for m in find_numbers(text) if not normalize(text[m.start : m.end]).startswith(ARTICLE)]
 
 
 def _named(src: Source) -> str:
@@ -895,7 +896,7 @@ def _issuer(words: list[str]) -> list[str]:
     if len(words) < 2 or normalize(words[0]) not in _DOCUMENTS:
         return words
     norms = [normalize(w) for w in words]
-    definite = norms[0].startswith("ال")  # "البيان الختامي": named only by a clause of issuing
+    definite = norms[0].startswith(ARTICLE)  # "البيان الختامي": named only by a clause of issuing
     for k in range(1, min(len(norms), 2 + ISSUER_GAP)):
         issued = issued_at(tuple(norms[k:]))
         if issued and len(words) > k + issued:
@@ -909,7 +910,7 @@ def _issuer(words: list[str]) -> list[str]:
         return ["ال" + words[1][2:], *words[2:]]  # "بيان للأمم المتحدة"
     if second.startswith("ل") and head_kind((second[1:], *norms[2:])) in ("organisation", "anonymous") and head_kind(tuple(norms[1:])) is None:
         return [words[1][1:], *words[2:]]  # "بيان لوزارة الدفاع"
-    if second.startswith("ال") and len(second) > 3 and not is_adjective(second) and not second.endswith(("ي", "يه")):
+    if second.startswith(ARTICLE) and len(second) > 3 and not is_adjective(second) and not second.endswith(("ي", "يه")):
         return words[1:]  # "تقرير المركز العالمي لمكافحة التطرف"
     return words
 
@@ -1181,7 +1182,7 @@ def _anaphor_head(text: str) -> str | None:
     if norm in _BACK_REFERENCES:
         return ""
     words = norm.split()
-    if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
+    if len(words) == 1 and words[0].startswith(ARTICLE) and len(words[0]) > 4:
         return words[0][2:]
     return None
 
@@ -1198,7 +1199,7 @@ def _describes(text: str, earlier: str) -> bool:
     starts with that name's head and every word of it is in that name: "الشبكة المحلية
     للأنباء" is 'شبكة "السويداء 24" المحلية للأنباء'."""
     words, named = _bare_words(text), _bare_words(earlier)
-    if len(words) < 2 or len(named) <= len(words) or not normalize(text).startswith("ال"):
+    if len(words) < 2 or len(named) <= len(words) or not normalize(text).startswith(ARTICLE):
         return False
     # "المرصد السوري لحقوق الانسان" is already a name, whatever follows it elsewhere ("المعارض")
     return words[0] == named[0] and set(words) <= set(named) and named[: len(words)] != words
@@ -1237,7 +1238,7 @@ def resolve_anaphors(claims: list[Claim], quotes: Sequence[Quote], text: str = "
                 if body is not None:
                     link = chain[i] = dataclasses.replace(link, organisation=body.text)
             if head is None:
-                if link.kind != "unattributed" and link.text.startswith("ال") and " " in link.text.strip():
+                if link.kind != "unattributed" and link.text.startswith(ARTICLE) and " " in link.text.strip():
                     full = next((x[1] for x in sorted(named, key=lambda x: -x[0]) if x[0] < c.start and _describes(link.text, x[1].text)), None)
                     if full is not None:
                         chain[i] = full
