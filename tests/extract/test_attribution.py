@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.extract.attribution import Source, find_attributions, find_headline_attribution, find_source
+from khabar.extract.attribution import Source, document_nouns, find_attributions, find_headline_attribution, find_source, head_kind
+from khabar.text.ar.normalize import normalize
 from khabar_timing import assert_linear
 
 
@@ -1169,3 +1170,11 @@ def test_leading_title():
     assert leading_title(["اللفتنانت", "جنرال", "سمير"]) == 2
     assert leading_title(["جنرال", "سمير"]) == 1
     assert leading_title(["سمير", "حداد"]) == 0
+
+
+def test_a_document_noun_is_listed_once_beside_its_organisation_head():
+    # "[organisation document] دراسة" is a source head and a document that names its issuer;
+    # "[document] استطلاع" is a document only (the poll's issuer speaks, not the poll)
+    assert {normalize(w) for w in ("دراسة", "بيان", "استطلاع")} <= document_nouns()
+    assert head_kind((normalize("دراسة"),)) == "organisation"
+    assert head_kind(("استطلاع",)) is None

@@ -43,7 +43,7 @@ words), :mod:`~khabar.extract.attribution.tokens` and :mod:`~khabar.extract.attr
 """
 
 
-from khabar.extract.attribution.lists import cue_at, data_nouns, head_kind, is_adjective, is_information, is_nationality, issued_at, stop_at, verb_info
+from khabar.extract.attribution.lists import cue_at, data_nouns, document_nouns, head_kind, is_adjective, is_information, is_nationality, issued_at, stop_at, verb_info
 from khabar.extract.attribution.scan import body_at, find_attributions, find_headline_attribution, find_source, full_name, opening_subject
 from khabar.extract.attribution.sources import Attribution, Source, SourceKind
 
@@ -62,6 +62,7 @@ __all__ = [
     "is_adjective",
     "is_information",
     "data_nouns",
+    "document_nouns",
     "is_nationality",
     "issued_at",
     "stop_at",

@@ -98,6 +98,7 @@ class _Lists:
     aides: frozenset[str] = frozenset()  # "[مبعوث] الرئيس روحاني": speaks for the principal named after it
     honorifics: frozenset[str] = frozenset()  # "وكيل الوزارة [الدكتور] سلطان شاولي": the name's own title
     data: frozenset[str] = frozenset()  # "وفق [البيانات] هيئة ...": figures a body publishes, the body is the source
+    documents: frozenset[str] = frozenset()  # "[بيان] لوزارة الدفاع": a document that speaks for whoever issued it
     # the function words the rules read around a verb or a cue (attribution_cues.txt, one
     # tag each: what each is for is told there)
     subjunctive: frozenset[str] = frozenset()  # "نفى [أن تكون]": the subjunctive particle, part of what was said
@@ -194,7 +195,7 @@ def _lists() -> _Lists:
     verbs, stance = _verbs()
     groups: dict[str, list[tuple[str, ...]]] = {}
     for e in read_tagged("attribution_cues"):
-        for kind in dict.fromkeys((e.tag, e.mode)) if e.mode == "named" else (e.tag,):
+        for kind in dict.fromkeys((e.tag, e.mode)) if e.mode in ("named", "document") else (e.tag,):
             groups.setdefault(kind, []).append(tuple(e.phrase.split()))
     return _Lists(
         verbs=verbs,
@@ -235,6 +236,7 @@ def _lists() -> _Lists:
         aides=frozenset(p[0] for p in groups.get("aide", [])),
         honorifics=frozenset(p[0] for p in groups.get("honorific", [])),
         data=frozenset(p[0] for p in groups.get("data", [])),
+        documents=frozenset(" ".join(p) for p in groups.get("document", [])),
         **{
             field: frozenset(p[0] for p in groups.get(tag, []))
             for field, tag in (
@@ -409,6 +411,12 @@ def data_nouns() -> frozenset[str]:
     """Plural nouns of published figures ("بيانات"، "أرقام"، normalized, without the
     article): "أظهرت بيانات وزارة الصحة" names their publisher after them."""
     return _lists().data
+
+
+def document_nouns() -> frozenset[str]:
+    """Nouns of a document that speaks for whoever issued it ("بيان"، "التقرير"، "استطلاع",
+    normalized, as written): "بيان لوزارة الدفاع" names its issuer after it."""
+    return _lists().documents
 
 
 def is_adjective(word: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from khabar.extract.attribution import Attribution, Source, body_at, cue_at, data_nouns, head_kind, is_adjective, is_information, issued_at, verb_info
+from khabar.extract.attribution import Attribution, Source, body_at, cue_at, data_nouns, document_nouns, head_kind, is_adjective, is_information, issued_at, verb_info
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
@@ -876,10 +876,10 @@ def _relayed(text: str) -> list[str]:
     return parts or [text]
 
 
-#: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي".
-_DOCUMENTS = frozenset(
-    normalize(w) for w in "بيان البيان تقرير التقرير مسودة المسودة دراسة الدراسة حصيلة تصريحات تصريح استطلاع وثيقة الوثيقة".split()
-) | data_nouns()  # data a body publishes: "أظهرت بيانات من معهد الإحصاءات التركي"، "أرقام وزارة الصحة"
+#: Documents that speak for whoever issued them: "البيان الختامي: ..."، "وأقر بيان ختامي"
+#: (attribution_cues.txt [document], one list with the organisation heads they share), and
+#: data a body publishes: "أظهرت بيانات من معهد الإحصاءات التركي"، "أرقام وزارة الصحة".
+_DOCUMENTS = document_nouns() | data_nouns()
 #: The same data written with the article and no publisher: "تظهر البيانات المفصلة أن ..." is
 #: given to the data as written (an unnamed source, as "وتشير التقديرات"; fresh6 of frames.json).
 _DATA_DEFINITE = frozenset("ال" + w for w in data_nouns())
