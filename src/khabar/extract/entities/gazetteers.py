@@ -192,13 +192,18 @@ class _Masks(dict):
     def __missing__(self, word: str) -> int:
         if len(self) > self.MAX:
             self.clear()
-        # most words of news have no bit (three types in four: see _compute_mask), found
-        # here with no generator: a normalized word none of whose endings after at most
-        # four letters (_LONGEST_PROCLITIC) the masks look for
-        if _FOUR and is_normalized(word) and _mask_endings().isdisjoint((word, word[1:], word[2:], word[3:], word[4:])):
-            self[word] = 0
-            return 0
-        self[word] = mask = _compute_mask(word)
+        if _FOUR and is_normalized(word):
+            # most words of news have no bit (three types in four: see _compute_mask), found
+            # here with no generator: a normalized word none of whose endings after at most
+            # four letters (_LONGEST_PROCLITIC) the masks look for; the others go straight
+            # to their readings (not through _compute_mask, which would screen them again)
+            if _mask_endings().isdisjoint((word, word[1:], word[2:], word[3:], word[4:])):
+                mask = 0
+            else:
+                mask = _readings_mask(word)
+        else:
+            mask = _compute_mask(word)
+        self[word] = mask
         return mask
 
 
@@ -237,24 +242,37 @@ def _compute_mask(word: str) -> int:
         endings = _mask_endings()
         if not any(word[k:] in endings for k in range(_LONGEST_PROCLITIC + 1)):
             return 0
-    lex = _lexicon()
+    return _readings_mask(word)
+
+
+def _readings_mask(word: str) -> int:
+    """The bits of every reading of ``word`` (:func:`_form_bits`)."""
+    bits = _form_bits()
     mask = 0
     for form, _off in _readings(word):
-        if form in lex.first_lengths:
-            mask |= _GAZ
-        if form in lex.title_lengths:
-            mask |= _TITLE
-        if form in lex.org_heads or form in lex.state_bodies:
-            mask |= _ORG_HEAD  # a state body is read by the organisation passes too
-        if form in lex.all_place_heads:
-            mask |= _PLACE_HEAD
-        if form in lex.say_verbs:
-            mask |= _SAY
-        if form in lex.starters:
-            mask |= _STARTER
-        if form in lex.given_ar:
-            mask |= _GIVEN
+        mask |= bits.get(form, 0)
     return mask
+
+
+@lru_cache(maxsize=1)
+def _form_bits() -> dict[str, int]:
+    """The bits of each form the masks look for: one dictionary read a reading, where
+    seven sets of the lexicon were read (each an attribute of it and a look-up)."""
+    lex = _lexicon()
+    out: dict[str, int] = {}
+    for forms, bit in (
+        (lex.first_lengths, _GAZ),
+        (lex.title_lengths, _TITLE),
+        (lex.org_heads, _ORG_HEAD),
+        (lex.state_bodies, _ORG_HEAD),  # a state body is read by the organisation passes too
+        (lex.all_place_heads, _PLACE_HEAD),
+        (lex.say_verbs, _SAY),
+        (lex.starters, _STARTER),
+        (lex.given_ar, _GIVEN),
+    ):
+        for form in forms:
+            out[form] = out.get(form, 0) | bit
+    return out
 
 
 @lru_cache(maxsize=100_000)
