@@ -568,3 +568,23 @@ def test_person_key_joins_compounds_and_splits_hyphens(words, key):
     from khabar.extract.entities.gazetteers import person_key
 
     assert person_key(words) == key
+
+
+@pytest.mark.parametrize("word", ["وقال", "بحلب", "للامم", "والرئيس", "فسوريا", "ومحمد", "كتاب", "والكتاب", "قالت"])
+def test_a_words_mask_is_the_bits_of_its_readings_in_the_word_lists(word):
+    from khabar.extract.entities import gazetteers as g
+
+    lex = g._lexicon()
+    sets = [
+        (lex.first_lengths, g._GAZ), (lex.title_lengths, g._TITLE), (lex.org_heads, g._ORG_HEAD),
+        (lex.state_bodies, g._ORG_HEAD), (lex.all_place_heads, g._PLACE_HEAD), (lex.say_verbs, g._SAY),
+        (lex.starters, g._STARTER), (lex.given_ar, g._GIVEN),
+    ]
+    expected = 0
+    for form, _off in g._readings(word):
+        for forms, bit in sets:
+            if form in forms:
+                expected |= bit
+    assert g._MASKS[word] == g._compute_mask(word) == expected
+    if word in ("وقال", "بحلب", "ومحمد"):
+        assert expected  # (a word the lists know by a reading: the test reads some bits)
