@@ -5,7 +5,7 @@ by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + posit
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
 event of the summary gold outside the test split and the newest fresh set (``dev`` and ``fresh``
-to ``fresh13`` pooled: 101 events; ``fresh14`` is judged on its own; ``--splits`` pools fewer, e.g.
+to ``fresh14`` pooled: 111 events; ``fresh15`` is judged on its own; ``--splits`` pools fewer, e.g.
 the 75 older than ``fresh11``):
 
 1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
@@ -14,7 +14,7 @@ the 75 older than ``fresh11``):
    sentences of body position below trim - 2 only, ``TRIM_POSITIONS``; ``--once``:
    ``EVENT_ONCE``, 0 off; ``--stems``: ``STEM_WEIGHT``; ``--key-conflicts``:
    ``KEY_FIGURE_CONFLICTS_ONLY``; ``--dev-earlier``: ``DEVELOPMENT_NOT_EARLIER``; ``--event-max``:
-   ``EVENT_MAX_WORDS``) summarizes every event (the
+   ``EVENT_MAX_WORDS``; ``--complement``: ``EVENT_COMPLEMENT``, 0 off) summarizes every event (the
    analysis and sentence pool built once per event), scored as ``khabar eval summarize``
    scores it: ROUGE-2 F on light stems against the reference, the summary cut to the budget,
    and must-contain coverage;
@@ -25,14 +25,14 @@ the 75 older than ``fresh11``):
    the best must-contain on the other events among those whose R-2 there is at least LexRank's
    (round 11: must-contain first, ROUGE-2 as the guard).
 
-The test split is never read, nor ``fresh14`` (written before round 22, judged on once);
-``fresh2`` to ``fresh13``, judged in rounds 7 to 21, are pooled with the rest.  ``--with-lexrank``
+The test split is never read, nor ``fresh15`` (written in session 15, to judge the next round once);
+``fresh2`` to ``fresh14``, judged in rounds 7 to 23, are pooled with the rest.  ``--with-lexrank``
 prints LexRank's mean R-2 on the pooled events, ``--save`` every point's per-event figures and
 each event's split (for "chosen on the older splits, scored on the newer").
 
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
         [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8] [--once 0,0.55]
-        [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--event-max 25,30,35]
+        [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--event-max 25,30,35] [--complement 0,12,20]
         [--splits dev,fresh,...] [--coverage-first] [--with-lexrank] [--save FILE]
 """
 
@@ -53,12 +53,12 @@ from khabar.relate.corroborate import SentencePool
 from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Splits never pooled: test is measured once at the end; fresh14 judges round 22 once.
-HELD_OUT = ("test", "fresh14")
+#: Splits never pooled: test is measured once at the end; fresh15 judges the next round once.
+HELD_OUT = ("test", "fresh15")
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
-    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS",
+    "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS", "EVENT_COMPLEMENT",
 )
 
 
@@ -75,8 +75,11 @@ def main() -> None:
     parser.add_argument("--once", type=floats, default=floats("0"), help="EVENT_ONCE values (0: off)")
     parser.add_argument("--stems", type=floats, default=floats("0"), help="STEM_WEIGHT values (0: off)")
     parser.add_argument("--event-max", type=floats, default=floats("30"), help="EVENT_MAX_WORDS values")
+    parser.add_argument(
+        "--complement", type=floats, default=floats("16"), help="EVENT_COMPLEMENT values (0: off)"
+    )
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
-    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh14)")
+    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh15)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
     parser.add_argument(
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
@@ -94,7 +97,7 @@ def main() -> None:
     events = []
     for cluster in read_events(args.gold):
         if cluster.split in HELD_OUT or (args.splits and cluster.split not in args.splits.split(",")):
-            continue  # test is measured once, elsewhere; fresh14 judges round 22 once
+            continue  # test is measured once, elsewhere; fresh15 judges the next round once
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)
@@ -116,7 +119,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.event_max,
+            args.dev_earlier, args.event_max, args.complement,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -128,6 +131,7 @@ def main() -> None:
             event_first.KEY_FIGURE_CONFLICTS_ONLY = bool(pair[5])
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
             event_first.EVENT_MAX_WORDS = int(pair[7])
+            event_first.EVENT_COMPLEMENT = int(pair[8]) or None
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -141,7 +145,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -173,10 +177,10 @@ def main() -> None:
         f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, event_max), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} complement {complement:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

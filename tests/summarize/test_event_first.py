@@ -11,7 +11,7 @@ from khabar.config import BriefOptions
 from khabar.model import Article
 from khabar.pipeline import analyze
 from khabar.relate.corroborate import SentencePool
-from khabar.summarize import summarize
+from khabar.summarize import event_first, summarize
 from khabar.summarize.event_first import EVENT_MAX_WORDS
 from khabar.text.ar.tokenize import words
 
@@ -134,6 +134,44 @@ def test_a_long_event_sentence_is_cut_after_the_happening():
     told = next(long for long in long_leads if long.startswith(first))
     assert len(words(told)) > EVENT_MAX_WORDS >= len(words(first))
     assert told[len(first)] == "،" and "12 شخصا" in first  # cut at a clause boundary, the happening kept
+
+
+# Three openings of one fictional embassy opening: the one most like the others does not name
+# who opened it; another outlet's, too close to it to pass the repeat checks, does.
+EMBASSY = [
+    (
+        "الواحة تفتتح سفارتها",
+        "افتتحت دولة الواحة رسميا يوم الاثنين سفارتها في مدينة السلام بعد أسبوع من افتتاح سفارة مماثلة.\n"
+        "وشارك في الحفل عدد من الدبلوماسيين والمسؤولين المحليين.\n"
+        "وأثارت الخطوة انتقادات واسعة من منظمات حقوقية.",
+    ),
+    (
+        "سفارة في السلام",
+        "افتتحت الواحة سفارتها في مدينة السلام الاثنين، وقص الشريط رئيسها هشام الكبيسي وسط حراسة مشددة.\n"
+        "وقال وزير الخارجية إن بلاده تحترم القانون الدولي.\n"
+        "وتظاهر العشرات أمام مقر السفارة الجديدة.",
+    ),
+    (
+        "افتتاح سفارة الواحة",
+        "افتتحت الواحة الاثنين سفارتها في مدينة السلام وسط احتجاجات.\n"
+        "ورفع المحتجون لافتات تندد بالقرار أمام المبنى.\n"
+        "وتعد الواحة ثاني دولة تنقل سفارتها إلى المدينة.",
+    ),
+]
+
+
+@pytest.mark.parametrize("complement", [None, 16])
+def test_another_outlets_opening_adds_the_name_the_event_sentence_lacks(monkeypatch, complement):
+    monkeypatch.setattr(event_first, "EVENT_COMPLEMENT", complement)
+    pool = pool_of(EMBASSY)
+    out = summary(pool, 60)
+    assert "وسط احتجاجات" in out[0].text and "الكبيسي" not in out[0].text
+    named = [i for i, s in enumerate(out) if "هشام الكبيسي" in s.text]
+    if complement is None:
+        assert not named  # refused as the event told again
+    else:
+        assert named == [1]  # right after the event sentence, citing its own outlet
+        assert out[1].article_id == pool.docs[1].article.id == out[1].citations[0].article_id
 
 
 @pytest.mark.parametrize("budget", [40, 60, 80])
@@ -475,6 +513,7 @@ def test_a_lead_that_tells_the_event_again_gives_the_clause_with_its_new_figure(
     from khabar.summarize import event_first
 
     pool = pool_of(EXPELLED)
+    monkeypatch.setattr(event_first, "EVENT_COMPLEMENT", None)  # it would give the figure too (below)
     monkeypatch.setattr(event_first, "TRIM_REPEATS", False)
     assert not any("45" in s.text for s in summary(pool, 60))
     monkeypatch.setattr(event_first, "TRIM_REPEATS", True)
@@ -482,6 +521,10 @@ def test_a_lead_that_tells_the_event_again_gives_the_clause_with_its_new_figure(
     told = [t for t in texts if "45" in t]
     assert len(told) == 1 and "القنصلية" not in told[0]  # the figure's clause, not the repeat after it
     assert "فيما" not in told[0]
+    monkeypatch.setattr(event_first, "TRIM_REPEATS", False)
+    monkeypatch.setattr(event_first, "EVENT_COMPLEMENT", 16)
+    texts = [s.text for s in summary(pool, 60)]
+    assert "45" not in texts[0] and "45" in texts[1]  # the other outlet's opening, after the event sentence
 
 
 def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
