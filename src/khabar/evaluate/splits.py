@@ -7,7 +7,7 @@ development data (tests/gold/README.md says which round each was written for).  
 need not use every name: a split it lacks has no articles.
 """
 
-SPLITS: tuple[str, ...] = ("dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 15)))
+SPLITS: tuple[str, ...] = ("dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 16)))
 
 #: How ``--split`` help texts name them.
 SPLITS_HELP = f"{', '.join(SPLITS[:4])} ... {SPLITS[-1]}"
