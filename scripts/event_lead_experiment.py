@@ -14,11 +14,22 @@ stream, storyline folds, refits and whole-stream grouping are those of
 ``scripts/build_event_scorer.py``; with ``--test SPLITS`` the model is trained on all ``splits``
 and the test splits grouped as one stream.  Signed articles are cached in ``--cache``.
 
+Session 15 (docs/stories.md, "the next day's relation to the event"), none of it shipped either:
+what a later report says relative to the event, read from its title and first body sentence with
+``text/ar/data/aftermath_cues.txt``: ``refers_back`` (a word pointing back, "بعد"، "إثر"، "على خلفية",
+followed within six words by a kind of happening the event's reports name), ``back_names`` (the
+same with a name of the event's leads), ``update_after`` (a toll, results, perpetrator or claim
+word, on a later day), ``principal_back`` (``refers_back`` and the article's actor named in the
+event's leads); the env ``RULE`` (JSON) joins on one of them instead of scoring it; and the
+headline's act: ``title_shared`` (light stems of the title outside names that the event's titles
+share, up to 3, over 3) and ``title_shared_later`` (the same on later days only).  fresh12 was
+judged once and is spent; test and fresh13 stay refused.
+
     python scripts/event_lead_experiment.py dev,fresh,...,fresh11 [FEATURES|""] [GATE-JSON|-] [TEST-SPLITS]
     e.g. python scripts/event_lead_experiment.py dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11 actor_shared -
 """
 from pathlib import Path
-import sys, pickle, dataclasses, os, time
+import sys, pickle, dataclasses, os, time, json
 import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_event_scorer as B
@@ -101,6 +112,100 @@ def lead_values(lead, ev):
 
 AFTER = frozenset({'attack', 'match', 'vote', 'accident', 'deaths'})
 
+# Session 15: what a later report says relative to the earlier happening (text/ar/data/aftermath_cues.txt).
+RELATION = ('refers_back', 'back_names', 'update_after', 'principal_back')
+BACK_WINDOW = 6  # words after a back cue in which the earlier happening is named
+
+
+@dataclasses.dataclass(frozen=True)
+class Relation:
+    back_kinds: frozenset   # kinds of happening named within BACK_WINDOW words after a back cue
+    back_names: frozenset   # name keys within those windows
+    update: bool            # an update cue (toll, results, perpetrator, claim) outside names
+
+
+def _cue_tables():
+    from khabar.text.ar.lexicon import read_tagged
+    whole, prefixes = {}, []
+    for e in read_tagged('aftermath_cues'):
+        if e.phrase.endswith('*'): prefixes.append((e.phrase[:-1], e.tag))
+        else: whole[e.phrase] = e.tag
+    return whole, prefixes
+
+
+_CUES = None
+
+
+def cue_of(word):
+    global _CUES
+    from khabar.text.ar.clitics import clitic_variants
+    if _CUES is None: _CUES = _cue_tables()
+    whole, prefixes = _CUES
+    for v in clitic_variants(word):
+        if v in whole: return whole[v]
+        for pre, tag in prefixes:
+            if v.startswith(pre): return tag
+    return None
+
+
+def relation_of(article):
+    """the title and first body sentence read for a pointer back at a happening, and an update cue"""
+    from khabar.extract.entities import lead_mentions
+    from khabar.extract.happenings import word_kind
+    from khabar.text.ar.segment import iter_sentences
+    from khabar.text.ar.tokenize import tokenize
+    ms = lead_mentions(article)
+    spans = []
+    if article.title: spans.append((0, article.title))
+    for s in iter_sentences(article):
+        if not s.is_title:
+            spans.append((s.start, s.text)); break
+    kinds, names, update = set(), set(), False
+    for off, text in spans:
+        toks = tokenize(text)
+        inname = [any(m.start < off + t.end and off + t.start < m.end for m in ms) for t in toks]
+        for i, t in enumerate(toks):
+            if inname[i]: continue
+            tag = cue_of(t.text)
+            if tag == 'update': update = True
+            if tag != 'back': continue
+            win = toks[i + 1:i + 1 + BACK_WINDOW]
+            for j, w in enumerate(win, i + 1):
+                if not inname[j]:
+                    k = word_kind(w.text)
+                    if k: kinds.add(k)
+            a, b = off + win[0].start if win else 0, off + win[-1].end if win else 0
+            names.update(m.name_key for m in ms if a <= m.start < b)
+    return Relation(frozenset(kinds), frozenset(names), update)
+
+
+def title_acts(article):
+    """light stems of the title's words outside names and stop words: what the headline says happened"""
+    from khabar.extract.entities import lead_mentions
+    from khabar.text.ar.tokenize import tokenize
+    from khabar.text.ar.stem import stem
+    from khabar.text.ar.stopwords import is_stopword
+    if not article.title: return frozenset()
+    ms = [m for m in lead_mentions(article) if m.start < len(article.title)]
+    out = set()
+    for t in tokenize(article.title):
+        if any(m.start < t.end and t.start < m.end for m in ms) or is_stopword(t.text): continue
+        st = stem(t.text)
+        if len(st) >= 3: out.add(st)
+    return frozenset(out)
+
+
+ACTS = ('title_shared', 'title_shared_later')
+
+
+def relation_values(rel, lead, c, ev_kinds, ev_names, ev_headline_kinds):
+    later = bool(c.gap) and c.gap >= 1
+    back = later and bool(rel.back_kinds & (ev_kinds | ev_headline_kinds))
+    bnames = later and bool(rel.back_names & ev_names)
+    upd = later and rel.update and bool(c.kinds_agree or back)
+    principal = back and bool(lead.actors & ev_names)
+    return [float(back), float(bnames), float(upd), float(principal)]
+
 class Ext:
     """a candidate with extra values"""
     def __init__(self, c, extra, gated=False):
@@ -115,11 +220,14 @@ class ExpIndex(StoryIndex):
         self.leads, self.use, self.gate = leads, tuple(use), gate
         self.ev = {}  # story -> (actors, names, kinds)
         self.evspk = {}
+        self.evta = {}
     def add(self, item):
         sid = super().add(item)
         lead = self.leads[item.article_id]
         a, n, k = self.ev.get(sid, (frozenset(), frozenset(), frozenset()))
         self.ev[sid] = (a | lead.actors, n | lead.names, k | lead.kinds)
+        if self.TA is not None:
+            self.evta[sid] = self.evta.get(sid, frozenset()) | self.TA[item.article_id]
         if self.SPEAK is not None:
             self.evspk[sid] = self.evspk.get(sid, frozenset()) | self.SPEAK.get(item.article_id, frozenset())
         return sid
@@ -128,12 +236,23 @@ class ExpIndex(StoryIndex):
         lead = self.leads[item.article_id]
         keep = [EXTRA.index(u) for u in self.use if u in EXTRA]
         out = [Ext(c, [lead_values(lead, self.ev[c.story_id])[i] for i in keep] + self._day_values(item, c)) for c in base]
+        if self.RULE:
+            r = self.RULE
+            rel = self.REL[item.article_id]
+            for e in out:
+                a, n, k = self.ev[e.story_id]
+                rv = relation_values(rel, lead, e.c, k, n, self._active[e.story_id].kinds)
+                e.rule = bool(rv[RELATION.index(r.get('on', 'refers_back'))]) and e.c.gap is not None and e.c.gap <= r.get('gap', 1) \
+                    and e.c.shared_names >= r.get('names', 2) and e.c.meaning >= r.get('meaning', 0.5)
         if self.gate:
             have = {c.story_id for c in base}
             out += self._gated(item, vector, meaning, jaccard, lead, have, keep)
         return out
     DAYS = None
     SPEAK = None
+    REL = None
+    TA = None
+    RULE = json.loads(os.environ['RULE']) if os.environ.get('RULE') else None  # {"p": 0.5, "names": 2, "meaning": 0.5, "gap": 1, "on": "refers_back"}
     def _day_values(self, item, c):
         vals = []
         if 'speaker_shared' in self.use:
@@ -141,6 +260,15 @@ class ExpIndex(StoryIndex):
             theirs = self.evspk.get(c.story_id, frozenset())
             vals.append(float(bool(mine & theirs)))
             vals.append(float(bool(mine & theirs) and c.gap == 0))
+        if any(u in ACTS for u in self.use):
+            n = len(self.TA[item.article_id] & self.evta.get(c.story_id, frozenset()))
+            v = min(n, 3) / 3.0
+            later = bool(c.gap) and c.gap >= 1
+            vals += [v if u == 'title_shared' else (v if later else 0.0) for u in self.use if u in ACTS]
+        if any(u in RELATION for u in self.use):
+            a, n, k = self.ev[c.story_id]
+            rv = relation_values(self.REL[item.article_id], self.leads[item.article_id], c, k, n, self._active[c.story_id].kinds)
+            vals += [rv[RELATION.index(u)] for u in self.use if u in RELATION]
         if 'aftermath' in self.use:
             ek = self._active[c.story_id].kinds
             vals.append(float(c.gap == 1 and bool(ek & AFTER)))
@@ -179,6 +307,8 @@ class ExpIndex(StoryIndex):
         return out
     def _score_events(self, candidates):
         p = self._scorer.probabilities(np.array([c.values() for c in candidates], dtype=np.float64))
+        if self.RULE:
+            p = np.array([max(pi, self.RULE['p']) if getattr(c, 'rule', False) else pi for c, pi in zip(candidates, p)])
         if self.gate and self.gate.get('bar') is not None:
             p = np.array([pi if not c.gated or pi >= self.gate['bar'] else 0.0 for c, pi in zip(candidates, p)])
         return p
@@ -213,6 +343,10 @@ def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), fold
         ExpIndex.DAYS = lead_days(splits) if test is None else {**lead_days(splits), **lead_days(test)}
     if 'speaker_shared' in use:
         ExpIndex.SPEAK = lead_speakers(splits) if test is None else {**lead_speakers(splits), **lead_speakers(test)}
+    if any(u in ACTS for u in use):
+        ExpIndex.TA = per_article(splits, 'title_acts', title_acts) if test is None else {**per_article(splits, 'title_acts', title_acts), **per_article(test, 'title_acts', title_acts)}
+    if any(u in RELATION for u in use) or ExpIndex.RULE:
+        ExpIndex.REL = relations(splits) if test is None else {**relations(splits), **relations(test)}
     options = StoryOptions(meaning_encoder=ENC, event_scorer='learned')
     gold = {s.article_id: label[article_path[s.article_id]][0] for s in signed}
     oracle = Oracle(options, gold, leads=leads, use=use, gate=gate)
@@ -278,6 +412,11 @@ def lead_days(splits, lead_words=40, reach=7):
     return per_article(splits, 'days', days)
 
 
+def relations(splits):
+    """article id -> Relation of its title and first body sentence"""
+    return per_article(splits, 'relation', relation_of)
+
+
 def lead_speakers(splits, sentences=3):
     """article id -> keys of the speakers of the statements of its title and first body sentences"""
     from khabar.extract.entities import lead_mentions
@@ -304,8 +443,9 @@ def lead_speakers(splits, sentences=3):
 if __name__ == '__main__':
     import json
     splits = sys.argv[1].split(',')
-    if {'test', 'fresh12'} & set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])):
-        sys.exit('the test and fresh12 splits are judged on, never read here')
+    # session 15 judged fresh12 once (JUDGE_ONCE=fresh12 in the test position): it is spent now
+    if {'test', 'fresh13'} & set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])):
+        sys.exit('the test and fresh13 splits are judged on, never read here')
     use = tuple(x for x in sys.argv[2].split(',') if x) if len(sys.argv) > 2 else ()
     gate = json.loads(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != '-' else None
     test = sys.argv[4].split(',') if len(sys.argv) > 4 else None

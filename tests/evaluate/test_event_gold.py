@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh12", "fresh13"])
+@pytest.mark.parametrize("split", ["test", "fresh13"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
