@@ -996,13 +996,8 @@ class Tagger:
         emit += self.model.bias
         if self.model.pairs:
             self._add_pairs(emit, row_ids)
-        near = [(k, d) for k, d in enumerate(OFFSETS) if abs(d) <= 1]
-        for start, n, i, length, kind in phrases:
-            for j in range(i, i + length):
-                vec = self._phrase(("B-" if j == i else "I-") + kind)
-                for k, d in near:
-                    if 0 <= j - d < n:
-                        emit[start + j - d] += vec[k]
+        if phrases:
+            self._add_phrases(emit, phrases)
         if window is not None:
             if self.crf_weight != 1.0:
                 emit *= self.crf_weight
@@ -1014,6 +1009,27 @@ class Tagger:
             for start, n, part in zip(starts, lengths, scores):
                 emit[start : start + n] += self.neural_weight * part
         return _Decoded(self._viterbi(emit, starts, lengths), row_ids, starts)
+
+    def _add_phrases(self, emit: np.ndarray, phrases: list[tuple[int, int, int, int, str]]) -> None:
+        """Add the weights of the gazetteer phrases' words ((sentence start, its length,
+        first word, words, kind) each) to the emissions of the tokens that see them (offsets
+        -1 to 1), all in one ``np.add.at``: it adds in the order given, so each token gets
+        the same float32 sums as one ``+=`` a word and offset in that order (a numpy
+        operation each: ~3 % of the mentions' instructions)."""
+        near = [(k, d) for k, d in enumerate(OFFSETS) if abs(d) <= 1]
+        labels: dict[str, int] = {}
+        at: list[int] = []
+        take: list[int] = []
+        width = len(OFFSETS)
+        for start, n, i, length, kind in phrases:
+            for j in range(i, i + length):
+                label = labels.setdefault(("B-" if j == i else "I-") + kind, len(labels))
+                for k, d in near:
+                    if 0 <= j - d < n:
+                        at.append(start + j - d)
+                        take.append(label * width + k)
+        vectors = np.stack([self._phrase(label) for label in labels]).reshape(-1, self._n)
+        np.add.at(emit, at, vectors[take])
 
     def _window_rows(self) -> np.ndarray:
         """The window network's first-layer projection of every row (under the lock; the
