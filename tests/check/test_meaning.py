@@ -330,3 +330,30 @@ def test_a_claim_naming_no_one_is_stated_by_a_sentence_holding_most_of_its_words
     # a sentence near the claim that holds few of its words does not anchor it
     body = "ارتفعت أسعار السمك في الأسواق هذا الأسبوع بعد العاصفة. وتحدث التجار عن الطلب."
     assert _states(claim, "أسواق", body) == "discuss"
+
+
+def _another_number(claim_text: str, title: str, body: str, label: str = "agree") -> str:
+    from khabar.check.meaning_model import PairReading, _gives_another_number
+
+    claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
+    analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
+    (cand,) = read_candidates(claim, analyses, _near)
+    return _gives_another_number(label, PairReading(claim, analyses[0], cand))
+
+
+EXPELLED = "أعلنت الحكومة طرد 40 دبلوماسيا من سفارة الجارة الشمالية"
+
+
+def test_the_claim_s_statement_with_another_number_disagrees() -> None:
+    body = "أعلنت الحكومة طرد 23 دبلوماسيا من سفارة الجارة الشمالية. وردت الجارة بالمثل."
+    assert _another_number(EXPELLED, "أزمة دبلوماسية", body) == "disagree"
+    # the claim's own number, or a page the heads did not call agree, is left as it was
+    body = "أعلنت الحكومة طرد 40 دبلوماسيا من سفارة الجارة الشمالية. وردت الجارة بالمثل."
+    assert _another_number(EXPELLED, "أزمة دبلوماسية", body) == "agree"
+    body = "أعلنت الحكومة طرد 23 دبلوماسيا من سفارة الجارة الشمالية. وردت الجارة بالمثل."
+    assert _another_number(EXPELLED, "أزمة دبلوماسية", body, label="discuss") == "discuss"
+
+
+def test_another_number_in_a_sentence_holding_few_of_the_claim_s_words_is_no_restatement() -> None:
+    body = "وصل 23 صحفيا إلى العاصمة لتغطية الأزمة. وردت الجارة بالمثل."
+    assert _another_number(EXPELLED, "أزمة دبلوماسية", body) == "agree"
