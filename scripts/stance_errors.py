@@ -4,6 +4,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py fresh8            # the shipped model on one set, each miss shown
     python scripts/stance_errors.py baly              # baly2018 folds 1-4, cross-validated by claim
     python scripts/stance_errors.py grid              # the proposition rule (meaning_model._states_claim)
+    python scripts/stance_errors.py other-number      # session 15's rule (meaning_model._gives_another_number)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -19,7 +20,7 @@ agree, by the kind of contradiction its best gold evidence sentence holds as the
 it (another figure of the claim's category, a negation or denial on one side only, another
 agent or reversed roles, else none read: another state of affairs told in words).
 Both read the judgements with the proposition rule (``meaning_model._states_claim``) off:
-the errors it was built for.  ``grid`` scores baly2018 folds 1-4 and fresh3..fresh8 with the
+the errors it was built for.  ``grid`` scores baly2018 folds 1-4 and fresh3..fresh10 with the
 rule off and at each threshold.  Readings are those of ``scripts/stance_experiments.py``
 (``--cache``).  Development figures.
 """
@@ -179,17 +180,41 @@ def grid(args) -> None:
     mm.STATES_CLAIM_AT, mm.names_every = plain, every
 
 
-FRESH = [f"fresh{n}" for n in range(3, 9)]
+FRESH = [f"fresh{n}" for n in range(3, 11)]
+
+
+def other_number(args) -> None:
+    """macro-F1 of baly2018 folds 1-4 and fresh3..fresh10 with the shipped rules, and with
+    :func:`mm._gives_another_number` after them at each share of the claim's words."""
+    sets = judged(args)
+    kept = mm.OTHER_NUMBER_COVERED
+    variants = [("shipped rules", None)] + [(f"+ another number, {c}", c) for c in (0.6, 0.7, 0.8)]
+    for name, covered in variants:
+        if covered is None:
+            rule = mm._states_claim
+        else:
+            mm.OTHER_NUMBER_COVERED = covered
+            rule = lambda label, reading: mm._gives_another_number(mm._states_claim(label, reading), reading)  # noqa: E731
+        row = []
+        for stem, (pairs, rs, js) in sets.items():
+            macro, per = _scores(pairs, rs, js, rule)
+            row.append(f"{stem} {macro:.3f}" + (f" (disagree {per['disagree']:.3f})" if stem == "baly" else ""))
+        fresh = [float(x.split()[1]) for x in row[1:]]
+        print(f"{name:26s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.3f}", flush=True)
+    mm.OTHER_NUMBER_COVERED = kept
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", help="baly, grid, or the stem of a tests/gold/stance file (fresh8)")
+    parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
     args = parser.parse_args()
     if args.set == "grid":
         grid(args)
+        return 0
+    if args.set == "other-number":
+        other_number(args)
         return 0
     if args.set == "baly":
         baly, rb, js = judged(args)["baly"]
