@@ -59,6 +59,7 @@ HELD_OUT = ("test", "fresh15")
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
     "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS", "EVENT_COMPLEMENT",
+    "COMPLEMENT_GUARD",
 )
 
 
@@ -77,6 +78,9 @@ def main() -> None:
     parser.add_argument("--event-max", type=floats, default=floats("30"), help="EVENT_MAX_WORDS values")
     parser.add_argument(
         "--complement", type=floats, default=floats("16"), help="EVENT_COMPLEMENT values (0: off)"
+    )
+    parser.add_argument(
+        "--guard", type=floats, default=floats("0"), help="COMPLEMENT_GUARD values (0: off, 1, 2)"
     )
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh15)")
@@ -119,7 +123,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.event_max, args.complement,
+            args.dev_earlier, args.event_max, args.complement, args.guard,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -132,6 +136,7 @@ def main() -> None:
             event_first.DEVELOPMENT_NOT_EARLIER = bool(pair[6])
             event_first.EVENT_MAX_WORDS = int(pair[7])
             event_first.EVENT_COMPLEMENT = int(pair[8]) or None
+            event_first.COMPLEMENT_GUARD = int(pair[9])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -145,7 +150,7 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g} guard {pair[9]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -177,10 +182,10 @@ def main() -> None:
         f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, guard), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
-            f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} complement {complement:g} "
+            f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} complement {complement:g} guard {guard:g} "
             f"chosen in {folds} of {len(names)} folds"
         )
 

@@ -235,6 +235,10 @@ EVENT_COMPLEMENT: int | None = 16
 #: above) 16 words 15.03 / 0.743 -> 15.09 / 0.743 (9: the same, 12: 15.02 / 0.744); fresh14
 #: 47.7/18.8/40.5, 0.87 either way (spent, a development figure).
 COMPLEMENT_HEAD_WORDS = 10
+#: Round 24 (session 15): the complement takes room a later fact needs (Ireland: the bill's next
+#: stop).  1: it is taken only when the room after it still holds the best remaining sentence that
+#: gives a new fact (:func:`holds_best_fact`); 2: that sentence and the development too.  0: off.
+COMPLEMENT_GUARD = 0
 
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
@@ -889,8 +893,49 @@ def choose_sentences(
             picked.event = event.row
             first.append(event.row)
     complement = None
+    lexrank = pool_lexrank(pool)
+    parts: dict[int, list[Candidate]] = {}
+    part_concepts: dict[tuple[int, int], set[Concept]] = {}
+
+    def concepts_of(c: Candidate) -> set[Concept]:
+        if c.start == cands[c.row].start and c.end == cands[c.row].end:
+            return found[c.row]
+        key = (c.start, c.end)
+        if key not in part_concepts:
+            text = pool.docs[pool.doc_of(c.row)].article.text[c.start : c.end]
+            part_concepts[key] = sentence_concepts(words(text))
+        return part_concepts[key]
+
+    def prior(row: int) -> float:
+        return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
+
+    def value(c: Candidate) -> float:
+        gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
+        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
+
+    def holds_best_fact(extra: Candidate) -> bool:
+        """The room left after ``extra`` still holds the best-valued sentence left that gives a
+        new fact (:data:`COMPLEMENT_GUARD`; with 2, and the development)."""
+        reserved = 0
+        if COMPLEMENT_GUARD >= 2:
+            dev = key_happening(pool, cands, found, weights, picked, options=options)
+            reserved = dev.words if dev is not None else 0
+        best_value, best_words = 0.0, 0
+        for row in sorted(cands):
+            if row in picked.chosen:
+                continue
+            unit = picked.unit(cands[row], cands)
+            if not picked.fits(unit) or not picked.new_fact(unit[-1]):
+                continue
+            v = value(unit[-1])
+            if v > best_value:
+                best_value, best_words = v, sum(u.words for u in unit)
+        return picked.words + extra.words + reserved + best_words <= picked.budget
+
     if event is not None and picked.event is not None:
         complement = event_complement(pool, cands, event, picked, options=options)
+        if complement is not None and COMPLEMENT_GUARD and not holds_best_fact(complement):
+            complement = None
         if complement is not None:
             text = pool.docs[pool.doc_of(complement.row)].article.text[complement.start : complement.end]
             found[complement.row] = sentence_concepts(words(text))
@@ -907,19 +952,6 @@ def choose_sentences(
     )
     if figures:
         picked.add(figures, found)
-    lexrank = pool_lexrank(pool)
-    parts: dict[int, list[Candidate]] = {}
-    part_concepts: dict[tuple[int, int], set[Concept]] = {}
-
-    def concepts_of(c: Candidate) -> set[Concept]:
-        if c.start == cands[c.row].start and c.end == cands[c.row].end:
-            return found[c.row]
-        key = (c.start, c.end)
-        if key not in part_concepts:
-            text = pool.docs[pool.doc_of(c.row)].article.text[c.start : c.end]
-            part_concepts[key] = sentence_concepts(words(text))
-        return part_concepts[key]
-
     def trimmed(row: int) -> list[Candidate] | None:
         """The shortest clause of a sentence that does not fit that gives a new fact
         (:data:`TRIM_REPEATS`)."""
@@ -934,13 +966,6 @@ def choose_sentences(
             if picked.fits_part(part):
                 return [part]
         return None
-
-    def prior(row: int) -> float:
-        return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
-
-    def value(c: Candidate) -> float:
-        gain = sum(weights.get(k, 0.0) for k in concepts_of(c) - picked.covered)
-        return gain * prior(c.row) * (1.0 + LEXRANK_WEIGHT * float(lexrank[c.row])) / c.words
 
     def central(c: Candidate) -> float:
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
