@@ -237,7 +237,9 @@ EVENT_COMPLEMENT: int | None = 16
 COMPLEMENT_HEAD_WORDS = 10
 #: Round 24 (session 15): the complement takes room a later fact needs (Ireland: the bill's next
 #: stop).  1: it is taken only when the room after it still holds the best remaining sentence that
-#: gives a new fact (:func:`holds_best_fact`); 2: that sentence and the development too.  0: off.
+#: gives a new fact (:func:`holds_best_fact`); 2: that sentence and the development too; 3: only
+#: when the summary with it still states every figure and name the summary without it states
+#: (:func:`stated_facts`).  0: off.
 COMPLEMENT_GUARD = 0
 
 
@@ -853,8 +855,36 @@ def old_news(pool: SentencePool, docs: frozenset[int], earlier: frozenset[int], 
     return repeated, said
 
 
+def stated_facts(pool: SentencePool, chosen: Sequence[Candidate]) -> tuple[set[str], set[str], list[set[str]]]:
+    """What the kept parts say (:func:`said_terms`), the figures among it, and each name they give
+    (its content stems)."""
+    said: set[str] = set()
+    names: list[set[str]] = []
+    for c in chosen:
+        said |= said_terms(pool, c)
+        doc = pool.docs[pool.doc_of(c.row)]
+        for m in doc.mentions:
+            if c.start <= m.start and m.end <= c.end:
+                name = {stem(w) for w in words(m.text) if len(w) > 1 and w not in STOPWORDS}
+                if name:
+                    names.append(name)
+    return said, {t for t in said if is_figure(t)}, names
+
+
+def keeps_facts(pool: SentencePool, with_it: Sequence[Candidate], without: Sequence[Candidate]) -> bool:
+    """Every figure and name ``without`` states, ``with_it`` states too (a name: one of its stems)."""
+    said, _, _ = stated_facts(pool, with_it)
+    _, figures, names = stated_facts(pool, without)
+    return figures <= said and all(name & said for name in names)
+
+
 def choose_sentences(
-    pool: SentencePool, *, options: BriefOptions, focus: Focus | None = None, quantities: Sequence[Quantity] = ()
+    pool: SentencePool,
+    *,
+    options: BriefOptions,
+    focus: Focus | None = None,
+    quantities: Sequence[Quantity] = (),
+    _complement: bool = True,
 ) -> list[Candidate]:
     """The summary's sentences (kept parts), in the order they are read: of all the pool's
     articles, or of ``focus.docs`` with what ``focus.earlier`` reported as old news.
@@ -932,7 +962,7 @@ def choose_sentences(
                 best_value, best_words = v, sum(u.words for u in unit)
         return picked.words + extra.words + reserved + best_words <= picked.budget
 
-    if event is not None and picked.event is not None:
+    if event is not None and picked.event is not None and _complement:
         complement = event_complement(pool, cands, event, picked, options=options)
         if complement is not None and COMPLEMENT_GUARD and not holds_best_fact(complement):
             complement = None
@@ -994,7 +1024,8 @@ def choose_sentences(
             picked.add(best_unit, found)
     fixed = {c.row for c in (event, complement, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
-        picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
+        keep_facts = COMPLEMENT_GUARD >= 5 or (COMPLEMENT_GUARD == 4 and complement is not None)
+        picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms, keep_facts=keep_facts)
     chosen = [cands[r] for r in picked.chosen]
     room = budget - picked.words
     if room > FILL_SLACK * budget and room >= options.min_sentence_words:
@@ -1007,6 +1038,10 @@ def choose_sentences(
             if cut is not None and picked.fits([cut]):
                 chosen.append(cut)
                 break
+    if complement is not None and COMPLEMENT_GUARD == 3:
+        plain = choose_sentences(pool, options=options, focus=focus, quantities=quantities, _complement=False)
+        if not keeps_facts(pool, chosen, plain):
+            return plain
     return arrange(pool, chosen, first)
 
 
@@ -1029,6 +1064,7 @@ def swap_to_fill(
     found: dict[int, set[Concept]],
     *,
     terms: dict[tuple[int, int, int], set[str]],
+    keep_facts: bool = False,
 ) -> _Selection:
     """When the greedy choice leaves the summary short: the swap of one chosen sentence (not
     the event, the development or the key figure) for a set of others that fills the
@@ -1042,6 +1078,8 @@ def swap_to_fill(
         for r in picked.chosen:
             if r != out:
                 trial.add([cands[r]], found)
+        if keep_facts and trial.new_fact(cands[out]):
+            continue  # the only sentence that states one of its facts (COMPLEMENT_GUARD 4, 5)
         room = trial.budget - trial.words
         free = [
             c
