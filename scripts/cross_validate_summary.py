@@ -4,9 +4,9 @@ The event-first summary (:mod:`khabar.summarize.event_first`) values a candidate
 by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + position)`` and
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
-event of the summary gold outside the test split and the newest fresh set (``dev`` and ``fresh``
-to ``fresh14`` pooled: 111 events; ``fresh15`` is judged on its own; ``--splits`` pools fewer, e.g.
-the 75 older than ``fresh11``):
+event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fresh15`` pooled:
+119 events; the next fresh set, when written, is held out here to judge a round once;
+``--splits`` pools fewer, e.g. the 75 older than ``fresh11``):
 
 1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
    that repeats the summary gives its clause with a new fact, ``TRIM_REPEATS``: 0 no, 1 a
@@ -26,8 +26,8 @@ the 75 older than ``fresh11``):
    the best must-contain on the other events among those whose R-2 there is at least LexRank's
    (round 11: must-contain first, ROUGE-2 as the guard).
 
-The test split is never read, nor ``fresh15`` (written in session 15, to judge the next round once);
-``fresh2`` to ``fresh14``, judged in rounds 7 to 23, are pooled with the rest.  ``--with-lexrank``
+The test split is never read; ``fresh2`` to ``fresh15``, judged in rounds 7 to 24, are pooled with
+the rest.  ``--with-lexrank``
 prints LexRank's mean R-2 on the pooled events, ``--save`` every point's per-event figures and
 each event's split (for "chosen on the older splits, scored on the newer").
 
@@ -54,8 +54,8 @@ from khabar.relate.corroborate import SentencePool
 from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Splits never pooled: test is measured once at the end; fresh15 judges the next round once.
-HELD_OUT = ("test", "fresh15")
+#: Splits never pooled: test is measured once at the end (add the next unspent fresh set here).
+HELD_OUT = ("test",)
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
@@ -84,7 +84,7 @@ def main() -> None:
         "--swap-facts", type=floats, default=floats("1"), help="SWAP_KEEPS_FACTS values (0, 1)"
     )
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
-    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test and fresh15)")
+    parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
     parser.add_argument(
         "--key-conflicts", type=floats, default=floats("0"), help="KEY_FIGURE_CONFLICTS_ONLY values (0, 1)"
@@ -102,7 +102,7 @@ def main() -> None:
     events = []
     for cluster in read_events(args.gold):
         if cluster.split in HELD_OUT or (args.splits and cluster.split not in args.splits.split(",")):
-            continue  # test is measured once, elsewhere; fresh15 judges the next round once
+            continue  # test is measured once, elsewhere
         pool = SentencePool.build([analyze(a) for a in cluster.articles])
         budget = budget_of(cluster, None)
         options = BriefOptions(length_words=budget)

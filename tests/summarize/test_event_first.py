@@ -180,6 +180,16 @@ def test_the_budget_is_filled(bridge_pool, budget):
     assert 0.9 * budget <= got <= budget
 
 
+@pytest.mark.parametrize("keeps", [True, False])
+def test_the_swap_that_fills_keeps_a_figure_nothing_else_states(bridge_pool, monkeypatch, keeps):
+    # At 45 words the greedy choice ends short; filling it by a swap would trade the three days
+    # of mourning (a figure no other sentence gives) for the market's baskets, which fill better.
+    monkeypatch.setattr(event_first, "SWAP_KEEPS_FACTS", keeps)
+    texts = [s.text for s in summary(bridge_pool, 45)]
+    assert any("الحداد ثلاثة أيام" in t for t in texts) == keeps
+    assert n_words(summary(bridge_pool, 45)) <= 45
+
+
 def test_every_sentence_keeps_its_citations(bridge_pool):
     out = summary(bridge_pool, 80)
     assert all(s.citations and s.citations[0].article_id == s.article_id for s in out)
