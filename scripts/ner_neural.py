@@ -238,7 +238,7 @@ def fold(args) -> None:
     if args.step in ("crf", "all") and not crf_file.exists():
         started = time.process_time()
         arrays, labels = train_crf(rest, clusters)
-        _m, full, meta = make_model(arrays, labels, clusters, pairs=False)
+        _m, full, meta = make_model(arrays, labels, clusters)
         save_model(full, meta, crf_file)
         print(f"CRF fold {args.fold}: {time.process_time() - started:.0f} s CPU", flush=True)
     nn_file = work / f"nn{args.fold}-{args.tag}.npz"
@@ -252,7 +252,7 @@ def fold(args) -> None:
     if args.step in ("eval", "all"):
         model = Model.load(crf_file)
         with np.load(nn_file) as z:
-            neural = neural_of(packed({k: z[k] for k in z.files}, pairs=False) if args.int8 else {k: z[k] for k in z.files})
+            neural = neural_of(packed({k: z[k] for k in z.files}) if args.int8 else {k: z[k] for k in z.files})
         gold = [[g for _, g in s] for s in held]
         toks = [[t for t, _ in s] for s in held]
         for w in args.weights:
@@ -271,7 +271,7 @@ def fold_crf(work: Path, sentences, ranges, rest, clusters, **train_args) -> tup
     crf_file = work / f"crf{k}.npz"
     if not crf_file.exists():
         arrays, labels = train_crf(rest, clusters, **train_args)
-        _m, full, meta = make_model(arrays, labels, clusters, pairs=False)
+        _m, full, meta = make_model(arrays, labels, clusters)
         save_model(full, meta, crf_file)
     return k, crf_file
 
@@ -301,7 +301,7 @@ def cv(args) -> None:
         if args.weight:
             with np.load(nn_file) as z:
                 # as shipped: int8 embeddings
-                tagger.neural, tagger.neural_weight = neural_of(packed({n: z[n] for n in z.files}, pairs=False)), args.weight
+                tagger.neural, tagger.neural_weight = neural_of(packed({n: z[n] for n in z.files})), args.weight
         else:
             tagger.neural = None
         return lambda held: tag_windows(tagger, held)
@@ -309,11 +309,11 @@ def cv(args) -> None:
     print(cross_validation_table(cross_validate(sentences, train=train, folds=5, jobs=args.jobs, progress=print)))
 
 
-def packed(full: dict, *, pairs: bool) -> dict:
+def packed(full: dict) -> dict:
     """The arrays of a model file with the network's embeddings as int8 rows and a scale
     each (khabar.extract.tagger.neural.quantized), and without the word-pair units of the
-    precomputed words when the CRF has no pairs (the decoder reads them only for pairs):
-    what keeps the file under 20 MB."""
+    precomputed words of older builds (word pairs are no longer read): what keeps the file
+    under 20 MB."""
     from khabar.extract.tagger.neural import quantized
 
     out = dict(full)
@@ -339,8 +339,7 @@ def packed(full: dict, *, pairs: bool) -> dict:
             out[PREFIX + "wih"] = cut
         else:
             out[PREFIX + "conv_w"] = np.ascontiguousarray(np.transpose(cut, (0, 2, 1)))
-    if not pairs:
-        out.pop("word_units", None)
+    out.pop("word_units", None)
     return out
 
 
@@ -348,7 +347,7 @@ def pack(args) -> None:
     model = Model.load(args.model)
     with np.load(args.model, allow_pickle=False) as z:
         full = {k: z[k] for k in z.files if k != "meta"}
-    save_model(packed(full, pairs=model.pairs), model.meta, args.model)
+    save_model(packed(full), model.meta, args.model)
     print(f"wrote {args.model} ({args.model.stat().st_size / 1e6:.1f} MB)")
 
 
@@ -372,7 +371,7 @@ def ship(args) -> None:
     with np.load(args.model, allow_pickle=False) as z:
         full = {k: z[k] for k in z.files if k != "meta" and not k.startswith(PREFIX)}
     full.update(arrays)
-    full = packed(full, pairs=model.pairs)
+    full = packed(full)
     meta = dict(model.meta)
     meta.update(
         neural_weight=args.weight,
@@ -391,7 +390,7 @@ def speed(args) -> None:
     sentences = [[t for t, _ in s] for s in read_bio(args.corpus)[: args.sentences]]
     model = Model.load()
     with np.load(args.network) as z:
-        neural = neural_of(packed({k: z[k] for k in z.files}, pairs=False))
+        neural = neural_of(packed({k: z[k] for k in z.files}))
     for round_ in range(args.rounds):
         for label, net in (("CRF alone", None), ("CRF + network", neural)):
             tagger = Tagger(model)

@@ -81,7 +81,7 @@ def teacher_of(crf_file: Path, nn_file: Path | None, weight: float) -> Tagger:
     tagger.neural = None
     if nn_file is not None and weight:
         with np.load(nn_file) as z:
-            tagger.neural, tagger.neural_weight = neural_of(packed({n: z[n] for n in z.files}, pairs=False)), weight
+            tagger.neural, tagger.neural_weight = neural_of(packed({n: z[n] for n in z.files})), weight
     return tagger
 
 
@@ -328,7 +328,7 @@ def cv(args) -> None:
                 extra = pseudo_labelled(teacher, articles, agree=args.agree)
             t1 = time.process_time()
             arrays, labels = train_crf([*rest] * args.gold_weight + extra, clusters)
-            model, full, meta = make_model(arrays, labels, clusters, pairs=False)
+            model, full, meta = make_model(arrays, labels, clusters)
             save_model(full, meta, student_file)
             print(f"fold {k}: {len(extra)} teacher sentences in {t1 - t0:.0f} s, student trained in {time.process_time() - t1:.0f} s CPU", flush=True)
             model = Model.load(student_file)
@@ -344,7 +344,7 @@ def ship(args) -> None:
     the ANT sample, written as a model file with the clusters, cue and tag-rate tables of
     ``--model`` and the precomputed weights of ANT's frequent words."""
     from khabar.extract.tagger.crf import precompute_words
-    from khabar.extract.tagger.train import PAIRS, file_digest, frequent_words, read_ant_words
+    from khabar.extract.tagger.train import file_digest, frequent_words, read_ant_words
 
     sentences = read_bio(args.corpus)
     base = Model.load(args.model)
@@ -364,7 +364,7 @@ def ship(args) -> None:
                              "ant_articles": len(articles), "ant_sentences": len(extra), "seed": args.seed, "gold_weight": args.gold_weight,
                              "clean": {"threshold": args.threshold, "bare_share": args.bare_share, "given": args.given} if args.clean else None,
                              "trained_digest": file_digest(args.corpus)}
-    model, full, meta = make_model(arrays, labels, base.clusters, pairs=PAIRS, **meta)
+    model, full, meta = make_model(arrays, labels, base.clusters, **meta)
     full.update(precompute_words(model, frequent_words(read_ant_words(args.ant))))
     save_model(full, meta, args.output)
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB) in {time.process_time() - started:.0f} s CPU")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from khabar.evaluate.ner import fold_ranges, gold_chunk_words, read_bio, score, unseen_recall
 from khabar.extract.tagger.crf import Model, Tagger
-from khabar.extract.tagger.train import PAIRS, TAG_RATES_EVERY, build_tag_table, make_model, read_ant_sentences, train_crf, with_tag_table
+from khabar.extract.tagger.train import TAG_RATES_EVERY, build_tag_table, make_model, read_ant_sentences, train_crf, with_tag_table
 
 WORK: dict = {}
 
@@ -43,15 +43,15 @@ def run_fold(k: int):
     rest = [list(s) for s in (*sentences[:a], *sentences[b:])]
     started = time.process_time()
     arrays, labels = train_crf(rest, clusters)
-    model = make_model(arrays, labels, clusters, pairs=PAIRS)[0]
+    model = make_model(arrays, labels, clusters)[0]
     table = build_tag_table(model, ant)
     second = with_tag_table(clusters, table)
     # the first model with the table: its weights know no tag rate, only the rule reads it
-    model1 = make_model(arrays, labels, second, pairs=PAIRS)[0]
+    model1 = make_model(arrays, labels, second)[0]
     out = {"before" + v: _tags(model1, held, rare) for v, rare in VARIANTS.items()}
     _save(k, out)
     arrays2, labels2 = train_crf(rest, second)
-    model2 = make_model(arrays2, labels2, second, pairs=PAIRS)[0]
+    model2 = make_model(arrays2, labels2, second)[0]
     out.update({"after" + v: _tags(model2, held, rare) for v, rare in VARIANTS.items()})
     _save(k, out)
     return k, out, time.process_time() - started

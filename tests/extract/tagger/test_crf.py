@@ -7,6 +7,9 @@ import pytest
 
 from khabar.errors import InputError
 from khabar.extract.tagger.crf import (
+    FORMAT,
+    OFFSETS,
+    VERSION,
     _batched_paths,
     _best_paths,
     Model,
@@ -55,15 +58,6 @@ def test_decoder_gives_crfsuite_tags(trained):
     assert tagger.tag(UNSEEN, consistent=False) == expected
     # one sentence at a time (another batch shape) gives the same
     assert [tagger.tag([s], consistent=False)[0] for s in UNSEEN] == expected
-
-
-def test_word_pairs_are_weighted_features_of_the_exported_model(trained):
-    from khabar.extract.tagger.crf import PAIR_JOINER, attribute_key
-
-    _, model, _, _ = trained
-    key = attribute_key("bi-=" + "قال" + PAIR_JOINER + "سامر")  # "قال سامر" opens a sample sentence
-    rows = np.flatnonzero(model.keys == np.uint64(key))
-    assert model.pairs and len(rows) == 1 and np.abs(model.weights[rows[0]]).sum() > 0
 
 
 def test_cached_words_give_the_same_tags_on_a_second_call(trained):
@@ -154,15 +148,12 @@ def test_precomputed_word_weights_give_the_same_tags(trained):
     assert Tagger(with_table).tag(UNSEEN) == Tagger(model).tag(UNSEEN)
 
 
-def test_a_model_trained_without_pairs_decodes_without_them(tmp_path, crfsuite_model):
-    feats = token_features([t for t, _ in SAMPLE[0]], None, pairs=False)
-    assert not any(f.startswith("0:bi") for fs in feats for f in fs)
-    featurize = lambda tokens: token_features(tokens, None, pairs=False)  # noqa: E731
-    reference, weights, labels = crfsuite_model(SAMPLE, featurize, tmp_path / "nopairs.crfsuite")
-    model, _, meta = make_model(weights, labels, None, pairs=False)
-    assert meta["pairs"] is False and not model.pairs
-    expected = [reference.tag(token_features(s, None, pairs=False)) for s in UNSEEN]
-    assert Tagger(model).tag(UNSEEN, consistent=False) == expected
+def test_a_model_trained_with_word_pairs_is_refused():
+    # word pairs were tried and dropped (docs/ner.md): a file holding them would tag wrongly
+    meta = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": ["O"], "pairs": True}
+    arrays = {"transitions": np.zeros((1, 1)), "bias": np.zeros(1), "keys": np.zeros(0, np.uint64), "weights": np.zeros((0, len(OFFSETS), 1))}
+    with pytest.raises(InputError, match="word pairs"):
+        Model(arrays, meta, source="<test>")
 
 
 def test_the_shipped_model_is_mapped_with_the_arrays_np_load_reads(tmp_path):
@@ -246,7 +237,7 @@ def test_the_tagger_reads_a_person_cut_at_a_particle_whole():
         weights[keys.index(stable_hash(attribute)), 2, label] = 5.0  # offset 0
     arrays = {"bias": np.array([1.0, 0, 0], np.float32), "transitions": np.zeros((3, 3), np.float32),
               "keys": np.array(keys, dtype=np.uint64), "weights": weights}
-    model, _, _ = make_model(arrays, labels, None, pairs=False)
+    model, _, _ = make_model(arrays, labels, None)
     tagger = Tagger(model)
     sentence = ["قال", "سامر", "بن", "ماهر", "."]
     assert tagger.tag([sentence], consistent=False)[0] == ["O", "B-PERS", "I-PERS", "O", "O"]
@@ -278,7 +269,7 @@ def test_the_tagger_reads_ali_as_written():
     weights[0, 2, 1] = 5.0  # offset 0
     arrays = {"bias": np.array([1.0, 0, 0], np.float32), "transitions": np.zeros((3, 3), np.float32),
               "keys": np.array(keys, dtype=np.uint64), "weights": weights}
-    model, _, _ = make_model(arrays, labels, None, pairs=False)
+    model, _, _ = make_model(arrays, labels, None)
     tagger = Tagger(model)
     # the same normalized words, told apart as written
     assert tagger.tag([["قال", "علي", "صالح", "."]])[0] == ["O", "B-PERS", "I-PERS", "O"]
@@ -298,11 +289,11 @@ def test_a_model_with_clusters_of_bare_words_and_cue_rates_decodes_as_crfsuite(t
     keys = np.array(sorted(stable_hash(w) for w in words), dtype=np.uint64)
     codes = (np.arange(len(keys) * 2, dtype=np.uint16) % 3).reshape(-1, 2)
     clusters = Clusters(keys, codes, (2, 3), bare=Clusters(keys, codes[:, ::-1].copy(), (2, 3)), cues=build_cue_table(docs))
-    feats = token_features([t for t, _ in SAMPLE[0]], clusters, pairs=False)
+    feats = token_features([t for t, _ in SAMPLE[0]], clusters)
     assert any(":b3=" in f for fs in feats for f in fs) and any(":qv=" in f for fs in feats for f in fs)
-    featurize = lambda tokens: token_features(tokens, clusters, pairs=False)  # noqa: E731
+    featurize = lambda tokens: token_features(tokens, clusters)  # noqa: E731
     reference, weights, labels = crfsuite_model(SAMPLE, featurize, tmp_path / "bare.crfsuite")
-    model, arrays, meta = make_model(weights, labels, clusters, pairs=False)
+    model, arrays, meta = make_model(weights, labels, clusters)
     save_model(arrays, meta, tmp_path / "bare.npz")
     loaded = Model.load(tmp_path / "bare.npz")
     assert loaded.clusters.bare is not None and loaded.clusters.cues is not None

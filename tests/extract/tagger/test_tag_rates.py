@@ -46,7 +46,7 @@ def test_tag_rates_are_attributes_of_the_word_and_of_its_neighbours():
     clusters = Clusters(np.zeros(0, np.uint64), np.zeros((0, 1), np.uint16), (4,), tagged=_table())
     assert dict(cluster_attributes("والهلال", clusters))["to"] == "4"
     assert "tp" not in dict(cluster_attributes("الاتفاق", clusters))  # level 0: no attribute
-    feats = token_features(["فاز", "الهلال", "."], clusters, pairs=False)
+    feats = token_features(["فاز", "الهلال", "."], clusters)
     assert "0:to=4" in feats[1] and "-1:to=4" in feats[2] and "1:to=4" in feats[0]
     assert FAMILIES == ("tp", "to", "tl")
 
@@ -61,9 +61,9 @@ def club_tagger(tmp_path_factory, crfsuite_model):
         [("فاز", "O"), ("النصر", "B-ORG"), ("على", "O"), ("الاتفاق", "B-ORG"), (".", "O")],
     ]
     path = tmp_path_factory.mktemp("tagrates") / "club.crfsuite"
-    _ref, weights, labels = crfsuite_model(sample, lambda tokens: token_features(tokens, None, pairs=False), path)
+    _ref, weights, labels = crfsuite_model(sample, lambda tokens: token_features(tokens, None), path)
     empty = Clusters(np.zeros(0, np.uint64), np.zeros((0, 1), np.uint16), (4,))
-    model = make_model(weights, labels, with_tag_table(empty, _table()), pairs=False)[0]
+    model = make_model(weights, labels, with_tag_table(empty, _table()))[0]
     return Tagger(model)
 
 
@@ -89,7 +89,7 @@ def test_two_stage_training_builds_the_table_with_the_first_model_and_learns_it(
     assert tables.tagged is not None and tables.keys is empty.keys
     assert _levels(tables.tagged, "الهلال")["ORG"] > 0  # the first model learned the club, and found it again
     learned = {int(k) for k in arrays["keys"]}
-    assert train.attribute_key("to=" + str(_levels(tables.tagged, "الهلال")["ORG"])) in learned
+    assert train.stable_hash("to=" + str(_levels(tables.tagged, "الهلال")["ORG"])) in learned
     # without unlabeled news: one training, no table
     _arrays, _labels, same = train.train_two_stage(sentences, empty, None, iterations=30)
     assert same is empty

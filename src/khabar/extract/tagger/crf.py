@@ -53,7 +53,6 @@ from khabar.extract.tagger.features import (
     word_lists,
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
-from khabar.extract.tagger.name_parts import NameParts
 from khabar.extract.tagger.hashing import find_rows, stable_hash
 from khabar.extract.tagger.neural import Neural, Window, runs_of_rows
 from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
@@ -204,32 +203,24 @@ class Clusters:
         return [c if r >= 0 and h else None for c, r, h in zip(codes, rows.tolist(), hashes)]
 
 
-def all_attributes(
-    token: str, clusters: Clusters | None, names: NameParts | None = None
-) -> tuple[tuple[str, str], ...]:
-    """A word's attributes: its own, its clusters, and its name-part codes (of its form
-    without proclitics) when the model has them."""
-    return all_attributes_many([token], clusters, names)[0]
+def all_attributes(token: str, clusters: Clusters | None) -> tuple[tuple[str, str], ...]:
+    """A word's attributes: its own and its clusters."""
+    return all_attributes_many([token], clusters)[0]
 
 
-def all_attributes_many(
-    tokens: Sequence[str], clusters: Clusters | None, names: NameParts | None = None
-) -> list[tuple[tuple[str, str], ...]]:
+def all_attributes_many(tokens: Sequence[str], clusters: Clusters | None) -> list[tuple[tuple[str, str], ...]]:
     """:func:`all_attributes` of each token, each table of codes searched once for all."""
-    out = [w + c for w, c in zip(map(word_attributes, tokens), cluster_attributes_many(tokens, clusters))]
-    if names is not None:
-        out = [a + n for a, n in zip(out, names.attributes_many([name_word(t) for t in tokens], stable_hash))]
-    return out
+    return [w + c for w, c in zip(map(word_attributes, tokens), cluster_attributes_many(tokens, clusters))]
 
 
 
 #: A word's attribute rows (indices into :attr:`Model.keys` of the attributes it has
-#: weights for, in the order their weights are summed), in five parts: its own
+#: weights for, in the order their weights are summed), in four parts: its own
 #: (:func:`~khabar.extract.tagger.features.own_attributes`), from khabar's word lists
 #: (:func:`~khabar.extract.tagger.features.listed_attributes`), its cluster codes, the
-#: codes of its form without proclitics (not read when :func:`_stop_form`), its
-#: name-part codes; and whether the fourth part is not read.
-RowParts = tuple[list[int], list[int], list[int], list[int], list[int], bool]
+#: codes of its form without proclitics (not read when :func:`_stop_form`); and whether
+#: the fourth part is not read.
+RowParts = tuple[list[int], list[int], list[int], list[int], bool]
 
 
 def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]:
@@ -237,15 +228,13 @@ def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]
     looked up in one search: the sum of the weights of a word's rows, in order, is its
     score at each offset."""
     cluster_parts = _cluster_parts_many(tokens, model.clusters)
-    names = model.name_parts
-    name_codes = names.attributes_many([name_word(t) for t in tokens], stable_hash) if names is not None else [()] * len(tokens)
     parts: list[tuple[tuple[tuple[str, str], ...], ...]] = []
-    for t, (codes, form_codes, _, _), named in zip(tokens, cluster_parts, name_codes):
+    for t, (codes, form_codes, _, _) in zip(tokens, cluster_parts):
         attrs = word_attributes(t)
         k = 2
         while k < len(attrs) and not (attrs[k][0] == "G" and attrs[k][1] != "al"):
             k += 1  # the listed attributes follow the word's own
-        parts.append((attrs[:k], attrs[k:], codes, form_codes, named))
+        parts.append((attrs[:k], attrs[k:], codes, form_codes))
     flat = [stable_hash(attribute_name(f, v)) for p in parts for part in p for f, v in part]
     found = find_rows(model.keys, flat).tolist()
     out: list[RowParts] = []
@@ -261,8 +250,8 @@ def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]
 
 def joined_rows(parts: RowParts) -> list[int]:
     """A word's attribute rows in the order their weights are summed."""
-    own, listed, codes, form_codes, names, stop = parts
-    return own + listed + codes + (names if stop else form_codes + names)
+    own, listed, codes, form_codes, stop = parts
+    return own + listed + codes + ([] if stop else form_codes)
 
 
 def summed_in_order(weights: np.ndarray, rows: Sequence[Sequence[int]]) -> np.ndarray:
@@ -289,7 +278,7 @@ def summed_in_order(weights: np.ndarray, rows: Sequence[Sequence[int]]) -> np.nd
 
 class WordRows:
     """Attribute rows of words of ANT precomputed (:func:`precompute_rows`), filed under
-    the hashes of the words (sorted): their own, cluster and name-part rows, which depend
+    the hashes of the words (sorted): their own and cluster rows, which depend
     on the model alone; the rows from khabar's word lists are found when a word is met, so
     a word list edited after the table was made is read as it is now.  A new word of the
     table costs a few list look-ups instead of its stem and some 14 attributes named,
@@ -297,7 +286,7 @@ class WordRows:
 
     def __init__(self, keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> None:
         # starts: where each word's rows begin in ``rows`` (one more: the end); lengths:
-        # (words, 3) lengths of its own, cluster-code and form-code parts (name codes: the rest)
+        # (words, 3) lengths of its own, cluster-code and form-code parts
         self.keys, self.starts, self.lengths, self.rows = keys, starts, lengths, rows
 
     @classmethod
@@ -316,10 +305,9 @@ class WordRows:
         a, b = int(self.starts[index]), int(self.starts[index + 1])
         n_own, n_codes, n_form = self.lengths[index].tolist()
         rows = self.rows[a:b].tolist()
-        own, codes = rows[:n_own], rows[n_own : n_own + n_codes]
-        form_codes, names = rows[n_own + n_codes : n_own + n_codes + n_form], rows[n_own + n_codes + n_form :]
+        own, codes, form_codes = rows[:n_own], rows[n_own : n_own + n_codes], rows[n_own + n_codes : n_own + n_codes + n_form]
         stop = bool(form_codes) and _stop_form(word, strip_clitics(word))
-        return own, listed, codes, form_codes, names, stop
+        return own, listed, codes, form_codes, stop
 
 
 def precompute_rows(model: "Model", words: Sequence[str]) -> dict[str, np.ndarray]:
@@ -336,15 +324,15 @@ def precompute_rows(model: "Model", words: Sequence[str]) -> dict[str, np.ndarra
     parts: list[RowParts] = []
     for k in range(0, len(chosen), 4096):
         parts += attribute_rows_many(model, chosen[k : k + 4096])
-    sizes = [[len(p[0]), len(p[2]), len(p[3]), len(p[4])] for p in parts]
+    sizes = [[len(p[0]), len(p[2]), len(p[3])] for p in parts]
     starts = np.zeros(len(parts) + 1, dtype=np.uint32)
     starts[1:] = np.cumsum([sum(n) for n in sizes])
     row_type = np.uint16 if len(model.keys) <= 1 << 16 else np.uint32
     return {
         "rows_keys": np.array(keys, dtype=np.uint64),
         "rows_starts": starts,
-        "rows_lengths": np.array([n[:3] for n in sizes], dtype=np.uint8).reshape(-1, 3),
-        "rows_rows": np.array([r for p in parts for r in p[0] + p[2] + p[3] + p[4]], dtype=row_type),
+        "rows_lengths": np.array(sizes, dtype=np.uint8).reshape(-1, 3),
+        "rows_rows": np.array([r for p in parts for r in p[0] + p[2] + p[3]], dtype=row_type),
     }
 
 
@@ -367,15 +355,11 @@ def neural_of(arrays) -> Neural | Window:
     return kind(arrays, attributes=network_attributes, bare=name_word)
 
 
-def token_features(
-    tokens: Sequence[str], clusters: Clusters | None, names: NameParts | None = None, *, pairs: bool = True
-) -> list[list[str]]:
-    """Feature names of every token of a sentence: what the CRF library is trained on
-    (with ``pairs``, the word pairs of :data:`PAIR_FAMILIES`).  :class:`Tagger` computes
-    the same sums without naming them."""
-    attrs = all_attributes_many(tokens, clusters, names)
+def token_features(tokens: Sequence[str], clusters: Clusters | None) -> list[list[str]]:
+    """Feature names of every token of a sentence: what the CRF library is trained on.
+    :class:`Tagger` computes the same sums without naming them."""
+    attrs = all_attributes_many(tokens, clusters)
     phrase = phrase_attributes([bare_norm(t) for t in tokens])
-    units = [BOS_UNIT, *(pair_unit(t) for t in tokens), EOS_UNIT]
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
@@ -387,52 +371,12 @@ def token_features(
             feats += [feature_name(d, f, v) for f, v in word if fam is None or f.rstrip("0123456789") in fam]
             if abs(d) <= 1 and 0 <= j < n:
                 feats += [feature_name(d, "gz", p) for p in phrase[j]]
-        if pairs:
-            feats.append(feature_name(0, PAIR_FAMILIES[0], units[i] + PAIR_JOINER + units[i + 1]))
-            feats.append(feature_name(0, PAIR_FAMILIES[1], units[i + 1] + PAIR_JOINER + units[i + 2]))
         out.append(feats)
     return out
 
 
 def attribute_name(family: str, value: str) -> str:
     return f"{family}={value}"
-
-
-#: Word pairs a token sees at offset 0: its word with the one before ("bi-") and with the
-#: one after ("bi+"), each word by :func:`pair_unit`.  Measured on the second CV fold:
-#: +0.7 F1 overall (PERS +1.0, ORG +1.2, LOC +0.3; docs/ner.md).
-PAIR_FAMILIES: tuple[str, ...] = ("bi-", "bi+")
-#: The two words of a pair in its feature name are joined by this (no word holds it).
-PAIR_JOINER = "\x1f"
-_PAIR_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
-#: A pair's unit for the padding before and after a sentence.
-BOS_UNIT, EOS_UNIT = BOS[0][1], EOS[0][1]
-
-
-def pair_unit(token: str) -> str:
-    """What a word brings to a pair: its letters without proclitics ("وقال" -> "قال"), or
-    punctuation as written, normalized."""
-    return name_word(token) or _normalized(token)
-
-
-def pair_keys(left: np.ndarray, right: np.ndarray, family: int) -> np.ndarray:
-    """The 64-bit keys of the pairs of words whose :func:`stable_hash` of their units are
-    ``left`` and ``right``, of the ``family``-th of :data:`PAIR_FAMILIES`: mixed from the
-    two word hashes, so the tagger makes them for a whole text in one array operation."""
-    with np.errstate(over="ignore"):
-        return (np.asarray(left, dtype=np.uint64) * _PAIR_MIX[0]) ^ (
-            np.asarray(right, dtype=np.uint64) * _PAIR_MIX[1] + np.uint64(family + 1)
-        )
-
-
-def attribute_key(attribute: str) -> int:
-    """The key a "family=value" attribute's weights are filed under: its hash, or for a
-    word pair the mix of its two words' hashes (:func:`pair_keys`)."""
-    family, _, value = attribute.partition("=")
-    if family in PAIR_FAMILIES:
-        a, _, b = value.partition(PAIR_JOINER)
-        return int(pair_keys(np.array([stable_hash(a)]), np.array([stable_hash(b)]), PAIR_FAMILIES.index(family))[0])
-    return stable_hash(attribute)
 
 
 class Model:
@@ -458,10 +402,10 @@ class Model:
         self.word_keys = arrays.get("word_keys")
         self.word_sums = arrays.get("word_sums")  # float16: rows are converted as they are used
         self.word_opens = arrays.get("word_opens")
-        self.word_units = arrays.get("word_units")  # stable_hash of each word's pair unit
-        #: whether the weights hold word pairs (models of version 1 before pairs do not)
-        self.pairs = bool(meta.get("pairs"))
-        self.name_parts = NameParts(arrays["name_keys"], arrays["name_codes"]) if "name_keys" in arrays else None
+        if meta.get("pairs") or "name_keys" in arrays or "gram_keys" in arrays:
+            # word pairs, name-part codes and letter n-gram levels as attributes were tried
+            # and dropped (docs/ner.md, fourth and sixteenth rounds; session 15)
+            raise InputError(source, "the name-tagger model was trained with word pairs, name parts or letter n-grams, which this khabar does not read")
         self.clusters = Clusters.from_arrays(arrays)
         #: the attribute rows of words out of the table of summed weights (:class:`WordRows`)
         self.word_rows = WordRows.from_arrays(arrays)
@@ -495,7 +439,7 @@ class Model:
 
     def weight(self, names: Sequence[str]) -> np.ndarray:
         """Summed weights, (offsets, labels), of the attributes ``names``."""
-        rows = find_rows(self.keys, [stable_hash(x) for x in names])  # word attributes, never pairs
+        rows = find_rows(self.keys, [stable_hash(x) for x in names])
         rows = rows[rows >= 0]
         if not len(rows):
             return np.zeros((len(OFFSETS), len(self.labels)), dtype=np.float32)
@@ -609,7 +553,6 @@ class Tagger:
         self._table = np.zeros((1024, n_off, n_labels), dtype=np.float32)
         self._opens = np.zeros(len(self._table), dtype=bool)  # row -> may open a gazetteer phrase
         self._name_ids = np.zeros(len(self._table), dtype=np.int64)  # row -> id of its name word
-        self._units = np.zeros(len(self._table), dtype=np.uint64)  # row -> hash of its pair unit
         self._bare: list[str] = []  # row -> normalized letters and digits
         self._row_tokens: list[str] = []  # row -> the normalized token ("" for padding)
         # a window network's first-layer projection of each row (:meth:`_window_rows`),
@@ -644,7 +587,6 @@ class Tagger:
         self._size = 0
         self._bos = self._new_row("", self.model.weight([attribute_name(f, v) for f, v in BOS]), False)
         self._eos = self._new_row("", self.model.weight([attribute_name(f, v) for f, v in EOS]), False)
-        self._units[self._bos], self._units[self._eos] = stable_hash(BOS_UNIT), stable_hash(EOS_UNIT)
 
     def _name_id(self, word: str) -> int:
         found = self._name_vocab.get(word)
@@ -654,9 +596,9 @@ class Tagger:
         return found
 
     def _new_row(self, token: str, sums: np.ndarray, opens: bool) -> int:
-        return self._new_rows([token], sums[None], np.array([opens]), np.zeros(1, dtype=np.uint64))
+        return self._new_rows([token], sums[None], np.array([opens]))
 
-    def _new_rows(self, tokens: Sequence[str], sums: np.ndarray, opens: np.ndarray, units: np.ndarray) -> int:
+    def _new_rows(self, tokens: Sequence[str], sums: np.ndarray, opens: np.ndarray) -> int:
         """Rows for ``tokens`` (normalized) with their summed weights and phrase flags; the
         first row's number.  Name words are found later, and only where a name may recur
         (:meth:`_name_rows`)."""
@@ -666,7 +608,6 @@ class Tagger:
         end = first + len(tokens)
         self._table[first:end] = sums
         self._opens[first:end] = opens
-        self._units[first:end] = units
         self._name_ids[first:end] = [-1 if t else 0 for t in tokens]  # -1: not looked at yet
         # the tokens are normalized: a plain word is its own letters and digits
         self._bare += [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
@@ -683,7 +624,7 @@ class Tagger:
         while size < rows:
             size *= 2
         used = self._size
-        for name in ("_table", "_opens", "_name_ids", "_units"):
+        for name in ("_table", "_opens", "_name_ids"):
             old = getattr(self, name)
             new = np.zeros((size, *old.shape[1:]), dtype=old.dtype)
             new[:used] = old[:used]
@@ -721,15 +662,7 @@ class Tagger:
             ]
             sums[unknown] = summed_in_order(model.weights, rows)
             opens[unknown] = [bool(phrase_starts(bare_norm(tokens[k]))) for k in unknown]
-        units = np.zeros(len(tokens), dtype=np.uint64)
-        if model.pairs:
-            if model.word_units is not None and hit.any():
-                units[hit] = model.word_units[known[hit]]
-                todo = unknown
-            else:
-                todo = range(len(tokens))
-            units[todo] = [stable_hash(pair_unit(tokens[k])) for k in todo]
-        first = self._new_rows(tokens, sums, opens, units)
+        first = self._new_rows(tokens, sums, opens)
         self._index.update(zip(tokens, range(first, first + len(tokens))))
 
     def _listed_rows(self, word: str) -> list[int]:
@@ -994,8 +927,6 @@ class Tagger:
             lo, hi = max(0, -d), total - max(0, d)
             emit[lo:hi] += table[lo + d : hi + d, k]
         emit += self.model.bias
-        if self.model.pairs:
-            self._add_pairs(emit, row_ids)
         if phrases:
             self._add_phrases(emit, phrases)
         if window is not None:
@@ -1054,18 +985,6 @@ class Tagger:
         if self.neural is None or not self.neural_weight:
             return self.model.transitions
         return self.crf_weight * self.model.transitions + self.neural_weight * self.neural.transitions
-
-    def _add_pairs(self, emit: np.ndarray, row_ids: np.ndarray) -> None:
-        """Add the weights of each token's word pairs (:data:`PAIR_FAMILIES`): every pair
-        of the text keyed in one array operation, looked up in one search."""
-        units = self._units[row_ids]
-        before = np.concatenate([units[:1], units[:-1]])  # the first row is padding
-        after = np.concatenate([units[1:], units[-1:]])
-        keys = np.concatenate([pair_keys(before, units, 0), pair_keys(units, after, 1)])
-        found = find_rows(self.model.keys, keys)
-        hit = np.flatnonzero(found >= 0)
-        if len(hit):
-            np.add.at(emit, hit % len(units), self.model.weights[found[hit], OFFSETS.index(0)])
 
     def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[np.ndarray]:
         """Best label ids of every sentence, batched: sentences sorted longest first, so
@@ -1399,15 +1318,13 @@ def precompute_words(model: Model, words: Sequence[str]) -> dict[str, np.ndarray
     rows = [tagger._row(w) for w in plain]
     sums = tagger._table[rows] if rows else np.zeros((0, len(OFFSETS), len(model.labels)))
     opens = tagger._opens[rows] if rows else np.zeros(0, dtype=bool)
-    units = np.array([stable_hash(pair_unit(w)) for w in plain], dtype=np.uint64)
     order = np.argsort(keys)
-    keys, sums, opens, units = keys[order], sums[order], opens[order], units[order]
+    keys, sums, opens = keys[order], sums[order], opens[order]
     unique = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=bool)
     return {
         "word_keys": keys[unique],
         "word_sums": sums[unique].astype(np.float16),
         "word_opens": opens[unique],
-        "word_units": units[unique],
     }
 
 

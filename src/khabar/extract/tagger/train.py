@@ -10,12 +10,10 @@ exported as arrays (:mod:`khabar.extract.tagger.crf`).  Steps:
    of the words as written and of the words without proclitics, and the words' cue rates
    (:mod:`~khabar.extract.tagger.cue_rates`); or ``--clusters FILE`` to reuse the tables
    of an earlier model (with ``--ant``, those it lacks are built);
-2. the name-part table of the training sentences (:mod:`~khabar.extract.tagger.name_parts`),
-   each sentence's features reading the table of the other blocks of the text;
-3. a linear-chain CRF (L-BFGS, elastic net: ``c1`` prunes features, ``c2`` smooths) on
+2. a linear-chain CRF (L-BFGS, elastic net: ``c1`` prunes features, ``c2`` smooths) on
    every sentence of ``ANERCorp_CamelLab_train.txt``, labels B-/I- PERS, LOC, ORG, MISC;
-4. export: each feature's weights under a hash of its name, by offset; the transition
-   matrix; the cluster and name-part tables; metadata (labels, parameters, a digest of the
+3. export: each feature's weights under a hash of its name, by offset; the transition
+   matrix; the cluster tables; metadata (labels, parameters, a digest of the
    training file).
 
 The default ``c1``/``c2`` were chosen by cross-validation on the train split
@@ -40,7 +38,6 @@ from khabar.extract.tagger.crf import (
     VERSION,
     Clusters,
     Model,
-    attribute_key,
     bilou_tags,
     name_word,
     precompute_rows,
@@ -48,8 +45,6 @@ from khabar.extract.tagger.crf import (
     stable_hash,
     token_features,
 )
-from khabar.extract.tagger.letter_grams import build_letter_grams
-from khabar.extract.tagger.name_parts import NameParts, build_name_parts, jackknifed
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +54,6 @@ TRAIN_FILE = "ANERCorp_CamelLab_train.txt"
 #: with the bare-word clusters and cue rates, c2 0.1 instead of 0.05 raised four folds of
 #: five (overall 77.7 -> 78.0, PERS 75.2 -> 75.2, ORG 61.9 -> 62.5).
 C1, C2, ITERATIONS = 0.05, 0.1, 150
-#: Whether the model learns name-part codes from its training sentences, and word pairs
-#: (docs/ner.md, "Tried": neither raised the five-fold figures).
-NAME_PARTS = False
-PAIRS = False
-#: Whether words the training text never wrote get their letter n-gram level
-#: (:mod:`~khabar.extract.tagger.letter_grams`).
-LETTER_GRAMS = False
 #: Labels the CRF learns: "BIO", or "BILOU" (a name's last word and a one-word name get
 #: labels of their own; the tagger still answers in BIO).  BILOU measured lower on the
 #: five folds (overall 77.3 -> 77.0, PERS 73.1 -> 72.5, four folds down; docs/ner.md).
@@ -250,7 +238,7 @@ def train_two_stage(
         arrays, labels = train_crf(sentences, clusters, **params)
         if ant_articles is None or clusters is None:
             return arrays, labels, clusters
-        first = make_model(arrays, labels, clusters, pairs=PAIRS)[0]
+        first = make_model(arrays, labels, clusters)[0]
     second = with_tag_table(clusters, build_tag_table(first, ant_articles))
     if TAG_RATE_FEATURES:
         arrays, labels = train_crf(sentences, second, **params)
@@ -264,25 +252,14 @@ def train_crf(
     c1: float = C1,
     c2: float = C2,
     iterations: int = ITERATIONS,
-    name_parts: bool = NAME_PARTS,
-    letter_grams: bool = LETTER_GRAMS,
-    pairs: bool = PAIRS,
     scheme: str = SCHEME,
 ) -> tuple[dict[str, np.ndarray], list[str]]:
-    """Train a CRF on (token, tag) sentences; its weights as arrays (with the name-part
-    table learned from the sentences, :mod:`~khabar.extract.tagger.name_parts`) and its
-    labels."""
+    """Train a CRF on (token, tag) sentences; its weights as arrays and its labels."""
     pycrfsuite = _require_crfsuite()
     trainer = pycrfsuite.Trainer(verbose=False)
-    def learn(part: Sequence[Sentence]) -> NameParts:
-        return learn_name_parts(part, name_parts=name_parts, letter_grams=letter_grams)
-
-    tables = name_parts or letter_grams
-    names = learn(sentences) if tables else None
-    seen_by = jackknifed(sentences, learn) if tables else [None] * len(sentences)
-    for s, table in zip(sentences, seen_by):
+    for s in sentences:
         gold = [g for _, g in s]
-        trainer.append(token_features([t for t, _ in s], clusters, table, pairs=pairs), bilou_tags(gold) if scheme == "BILOU" else gold)
+        trainer.append(token_features([t for t, _ in s], clusters), bilou_tags(gold) if scheme == "BILOU" else gold)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "model.crfsuite")
@@ -292,18 +269,7 @@ def train_crf(
         info = tagger.info()
         labels = sorted(tagger.labels(), key=lambda lab: (lab != "O", lab[2:], lab[:1]))
         tagger.close()
-    arrays = export_weights(info.state_features, info.transitions, labels)
-    if names is not None:
-        arrays.update(names.arrays())
-    return arrays, labels
-
-
-def learn_name_parts(sentences: Sequence[Sentence], *, name_parts: bool = True, letter_grams: bool = False) -> NameParts:
-    """The tables learned from the training sentences: name-part codes and (with
-    ``letter_grams``) the letter n-gram levels of unseen words."""
-    parts = build_name_parts(sentences if name_parts else (), name_word=name_word, hash_word=stable_hash)
-    grams = build_letter_grams(sentences, name_word=name_word, hash_word=stable_hash) if letter_grams else None
-    return NameParts(parts.keys, parts.codes, grams)
+    return export_weights(info.state_features, info.transitions, labels), labels
 
 
 def export_weights(
@@ -322,7 +288,7 @@ def export_weights(
             bias[col[label]] += w
             continue
         offset, attribute = feature.split(":", 1)
-        key = attribute_key(attribute)
+        key = stable_hash(attribute)
         row = rows.get(key)
         if row is None:
             row = rows[key] = np.zeros((len(OFFSETS), n), dtype=np.float32)
@@ -336,14 +302,13 @@ def export_weights(
 
 
 def make_model(
-    arrays: dict[str, np.ndarray], labels: Sequence[str], clusters: Clusters | None, *, pairs: bool = True, **meta
+    arrays: dict[str, np.ndarray], labels: Sequence[str], clusters: Clusters | None, **meta
 ) -> tuple[Model, dict[str, np.ndarray], dict]:
-    """The model, and the arrays and metadata :func:`save_model` writes; ``pairs``: whether
-    the weights were trained with word pairs (``token_features(..., pairs=...)``)."""
+    """The model, and the arrays and metadata :func:`save_model` writes."""
     full = dict(arrays)
     if clusters is not None:
         full.update(clusters.arrays())
-    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), "pairs": pairs, **meta}
+    info = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": list(labels), **meta}
     return Model(full, info, source="<trained>"), full, info
 
 
@@ -430,7 +395,6 @@ def train_model(
         arrays,
         labels,
         clusters,
-        pairs=PAIRS,
         trained_on=TRAIN_FILE,
         trained_digest=file_digest(path),
         c1=c1,
@@ -459,7 +423,7 @@ def _same_first_model(path: Path | None, train_file: Path, **params) -> Model | 
     model = Model.load(path)
     meta = model.meta
     same = meta.get("trained_digest") == file_digest(train_file) and all(meta.get(k) == v for k, v in params.items())
-    if not same or meta.get("tag_rates") or bool(meta.get("pairs")) != PAIRS or model.clusters is None:
+    if not same or meta.get("tag_rates") or model.clusters is None:
         return None
     model.clusters = with_tag_table(model.clusters, None)
     log.info("first stage: the weights of %s", path)
@@ -481,7 +445,7 @@ def cv_trainer(clusters: Clusters | None = None, ant: Path | None = None):
 
     def train(sentences):
         arrays, labels, tables = train_two_stage(sentences, clusters, articles)
-        model, _arrays, _meta = make_model(arrays, labels, tables, pairs=PAIRS)
+        model, _arrays, _meta = make_model(arrays, labels, tables)
         tagger = Tagger(model)
 
         def tag(held: list[list[str]]) -> list[list[str]]:

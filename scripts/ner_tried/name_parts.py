@@ -1,4 +1,7 @@
-"""Name parts learned from the labelled training sentences: how often each word (its
+"""(Moved out of ``src/khabar/extract/tagger/`` in session 15: trained and decoded by khabar
+at commit 116068a only; see README.md here.)
+
+Name parts learned from the labelled training sentences: how often each word (its
 form without proclitics) is part of a person, place or organisation name there, and
 for persons whether it opens or closes the name.
 
@@ -22,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from khabar.extract.tagger.letter_grams import LetterGrams
+from letter_grams import LetterGrams  # (same folder)
 
 #: Name types with a strength code, in the column order of :attr:`NameParts.codes`.
 TYPES = ("PERS", "LOC", "ORG")

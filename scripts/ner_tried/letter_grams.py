@@ -1,19 +1,19 @@
-"""Letter n-gram person evidence for words the training text never wrote.
+"""Letter n-gram name evidence for words the training text never wrote.
 
 A transliterated foreign name no list holds ("فرويد", "يلتسين", "بيليغريني") is read by
 the CRF from its suffixes, clusters and neighbours only; its letters inside say more
 ("...يتش", "...وف", "...ني"). Learned from the labelled training sentences alone, no
 name list: for each letter 3- and 4-gram of the words' forms without proclitics (the two
-ends marked), the mean person share of the word types holding it, smoothed toward the
-prior share; a word the training text never wrote gets one attribute ``("ng", level)``,
-the mean log-ratio of its n-grams' rates to the prior, binned (:data:`EDGES`). A word
-of the training text gets none: its own weights and codes speak for it.
+ends marked), the mean person (place, organisation) share of the word types holding it,
+smoothed toward the prior share; a word the training text never wrote gets a level per
+type, the mean log-ratio of its n-grams' rates to the prior, binned (:data:`EDGES`). A
+word of the training text gets none: its own weights speak for it.
 
-Shipped in the model file as hashed n-grams with their log-ratios and the hashed forms
-of the training words, never the words. As with the name parts, a training sentence
-sees the table built from the other blocks of the training text
-(:func:`~khabar.extract.tagger.name_parts.jackknifed`), so its own words are unseen to it
-as a new article's names are.
+(Moved out of ``src/khabar/extract/tagger/`` in session 15; see README.md here.)  As CRF
+attributes the levels lowered the five CV folds (docs/ner.md, sixteenth round), and read
+after decoding by the gate of ``ner_letter_gate.py`` they did not help either (seventeenth
+round).  Stored as hashed n-grams with their log-ratios and the hashed forms of the
+training words, never the words.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-#: Name types scored, each with its own rates and attribute family ("ngP", "ngL", "ngO"):
-#: letters that look foreign say "a person" or "a place" (session 14: a person score alone
-#: found more persons at lower precision, five folds PERS 76.23 -> 75.3).
+#: Name types scored, each with its own rates: letters that look foreign say "a person"
+#: or "a place" (session 14: as a CRF attribute a person score alone found more persons
+#: at lower precision, five folds PERS 76.23 -> 75.3).
 TYPES = ("PERS", "LOC", "ORG")
 #: n-gram lengths, and the weight of the prior share in each n-gram's rate.
 SIZES = (3, 4)
@@ -95,9 +95,6 @@ class LetterGrams:
                 means = [sum(col) / len(found) for col in zip(*found)]
                 out[k] = tuple(sum(m >= e for e in EDGES) for m in means)
         return out
-
-    def attributes_many(self, words: Sequence[str], hash_word: Callable[[str], int]) -> list[tuple[tuple[str, str], ...]]:
-        return [tuple(("ng" + t[0], str(v)) for t, v in zip(TYPES, lv)) if lv is not None else () for lv in self.levels(words, hash_word)]
 
 
 def build_letter_grams(

@@ -1,5 +1,8 @@
 """Letter n-gram person evidence for words the tagger has never seen (issue 17, session 14).
 
+Needs khabar at commit 116068a (its ``train_crf(letter_grams=True)`` and the decoder's
+``NameParts.grams``, removed from ``src/`` in session 15; see README.md here).
+
 The attributes of :mod:`khabar.extract.tagger.letter_grams` (a word the training text never
 wrote gets the binned mean log-ratio of its letter n-grams' person, place and organisation
 rates), judged by the five folds; not shipped (docs/ner.md, sixteenth round).
