@@ -171,13 +171,18 @@ def grid(args) -> None:
             mm.names_every = every if share == 1.0 else (
                 lambda text, names: sum(ev.names_every(text, [n]) for n in names) >= share * len(names))
             states = mm._states_claim
-        row = []
-        for stem, (pairs, rs, js) in sets.items():
-            macro, per = _scores(pairs, rs, js, states)
-            row.append(f"{stem} {macro:.3f}" + (f" (disagree {per['disagree']:.3f})" if stem == "baly" else ""))
-        fresh = [float(x.split()[1]) for x in row[1:]]
-        print(f"{name:22s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.3f}", flush=True)
+        _print_row(name, sets, states)
     mm.STATES_CLAIM_AT, mm.names_every = plain, every
+
+
+def _print_row(name: str, sets, rule) -> None:
+    """One line: every set's macro-F1 with ``rule`` over its judgements, the fresh sets' mean."""
+    row = []
+    for stem, (pairs, rs, js) in sets.items():
+        macro, per = _scores(pairs, rs, js, rule)
+        row.append(f"{stem} {macro:.3f}" + (f" (disagree {per['disagree']:.3f})" if stem == "baly" else ""))
+    fresh = [float(x.split()[1]) for x in row[1:]]
+    print(f"{name:26s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.3f}", flush=True)
 
 
 FRESH = [f"fresh{n}" for n in range(3, 11)]
@@ -195,12 +200,7 @@ def other_number(args) -> None:
         else:
             mm.OTHER_NUMBER_COVERED = covered
             rule = lambda label, reading: mm._gives_another_number(mm._states_claim(label, reading), reading)  # noqa: E731
-        row = []
-        for stem, (pairs, rs, js) in sets.items():
-            macro, per = _scores(pairs, rs, js, rule)
-            row.append(f"{stem} {macro:.3f}" + (f" (disagree {per['disagree']:.3f})" if stem == "baly" else ""))
-        fresh = [float(x.split()[1]) for x in row[1:]]
-        print(f"{name:26s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.3f}", flush=True)
+        _print_row(name, sets, rule)
     mm.OTHER_NUMBER_COVERED = kept
 
 

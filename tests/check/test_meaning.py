@@ -291,13 +291,19 @@ def _near(texts):
     return np.tile(np.eye(512, dtype=np.float32)[0], (len(texts), 1))  # every text "near" the claim
 
 
-def _states(claim_text: str, title: str, body: str, label: str = "discuss") -> str:
-    from khabar.check.meaning_model import PairReading, _states_claim
+def _after_rule(rule: str, claim_text: str, title: str, body: str, label: str) -> str:
+    """The label ``rule`` of :mod:`khabar.check.meaning_model` gives a page of one article,
+    every sentence read as near the claim."""
+    from khabar.check import meaning_model
 
     claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
     analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
     (cand,) = read_candidates(claim, analyses, _near)
-    return _states_claim(label, PairReading(claim, analyses[0], cand))
+    return getattr(meaning_model, rule)(label, meaning_model.PairReading(claim, analyses[0], cand))
+
+
+def _states(claim_text: str, title: str, body: str, label: str = "discuss") -> str:
+    return _after_rule("_states_claim", claim_text, title, body, label)
 
 
 STATED = "أدان الأمين العام للأمم المتحدة قصف مستشفى في مدينة حلب"
@@ -332,28 +338,18 @@ def test_a_claim_naming_no_one_is_stated_by_a_sentence_holding_most_of_its_words
     assert _states(claim, "أسواق", body) == "discuss"
 
 
-def _another_number(claim_text: str, title: str, body: str, label: str = "agree") -> str:
-    from khabar.check.meaning_model import PairReading, _gives_another_number
-
-    claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
-    analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
-    (cand,) = read_candidates(claim, analyses, _near)
-    return _gives_another_number(label, PairReading(claim, analyses[0], cand))
-
-
 EXPELLED = "أعلنت الحكومة طرد 40 دبلوماسيا من سفارة الجارة الشمالية"
+REPLY = " وردت الجارة بالمثل."
 
 
 def test_the_claim_s_statement_with_another_number_disagrees() -> None:
-    body = "أعلنت الحكومة طرد 23 دبلوماسيا من سفارة الجارة الشمالية. وردت الجارة بالمثل."
-    assert _another_number(EXPELLED, "أزمة دبلوماسية", body) == "disagree"
+    def after(sentence: str, heads: str = "agree") -> str:
+        return _after_rule("_gives_another_number", EXPELLED, "أزمة دبلوماسية", sentence + REPLY, heads)
+
+    other = "أعلنت الحكومة طرد 23 دبلوماسيا من سفارة الجارة الشمالية."
+    assert after(other) == "disagree"
     # the claim's own number, or a page the heads did not call agree, is left as it was
-    body = "أعلنت الحكومة طرد 40 دبلوماسيا من سفارة الجارة الشمالية. وردت الجارة بالمثل."
-    assert _another_number(EXPELLED, "أزمة دبلوماسية", body) == "agree"
-    body = "أعلنت الحكومة طرد 23 دبلوماسيا من سفارة الجارة الشمالية. وردت الجارة بالمثل."
-    assert _another_number(EXPELLED, "أزمة دبلوماسية", body, label="discuss") == "discuss"
-
-
-def test_another_number_in_a_sentence_holding_few_of_the_claim_s_words_is_no_restatement() -> None:
-    body = "وصل 23 صحفيا إلى العاصمة لتغطية الأزمة. وردت الجارة بالمثل."
-    assert _another_number(EXPELLED, "أزمة دبلوماسية", body) == "agree"
+    assert after(other.replace("23", "40")) == "agree"
+    assert after(other, heads="discuss") == "discuss"
+    # another number in a sentence holding few of the claim's words is no restatement
+    assert after("وصل 23 صحفيا إلى العاصمة لتغطية الأزمة.") == "agree"
