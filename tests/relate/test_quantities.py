@@ -14,12 +14,13 @@ D16 = dt.date(2023, 11, 16)
 
 
 def claim(cid, article, value, *, source="المرصد", kind="organisation", category="killed", group="civilians",
-          place="وادي النهر", day=D12, span=None, qualifier="exact", relation=None, cumulative=False, event=None):
+          place="وادي النهر", day=D12, span=None, qualifier="exact", relation=None, cumulative=False, event=None,
+          sentence=0):
     chain = (SourceLink(source, kind),) if source else UNATTRIBUTED
     low = high = value
     if qualifier == "vague":
         value, low, high = None, 20, 99
-    return Claim(id=cid, article_id=article, sentence_index=0, start=0, end=1, text=str(value), value=value, low=low,
+    return Claim(id=cid, article_id=article, sentence_index=sentence, start=0, end=1, text=str(value), value=value, low=low,
                  high=high, qualifier=qualifier, category=category, group=group, place=place, date=day,
                  span=span or FigureSpan("day", day), cumulative=cumulative, relation=relation, source_chain=chain,
                  event=event)
@@ -233,3 +234,45 @@ def test_the_words_of_an_area_are_the_entity_cue_files():
 
     assert place_key("مخيم اليرموك") == place_key("اليرموك")
     assert place_key("حي الشيخ مقصود") == place_key("الشيخ مقصود")
+
+
+def test_two_sources_of_one_article_dispute_only_when_told_together():
+    # "قتل أربعة ... بحسب الشرطة" and, four sentences on, an earlier attack "قتل فيه 14 شخصا"
+    police = claim("a", "x", 4, group="people", source="الشرطة", sentence=1)
+    recalled = claim("b", "x", 14, group="people", source="تنظيم الدولة الإسلامية", sentence=5)
+    (q,) = quantities([police, recalled])
+    assert not q.disputes and q.kind != "conflict"
+    # the same two values in the next sentence ("في حين قالت مصادر طبية إن تسعة") disagree,
+    # and so do two articles' figures however far into them
+    for other in (dataclasses.replace(recalled, sentence_index=2), dataclasses.replace(recalled, article_id="y")):
+        (q,) = quantities([police, other])
+        assert disputed_pairs(q) == {frozenset("ab")}
+
+
+def test_a_position_told_together_in_one_article_carries_its_repeats():
+    # the lead's figure repeats the title's; one of them beside the other source is enough
+    title = claim("a", "x", 4, group="people", source="الشرطة", sentence=0)
+    lead = claim("c", "x", 4, group="people", source="الشرطة", sentence=6)
+    medics = claim("b", "x", 9, group="people", source="مصادر طبية", kind="anonymous", sentence=7)
+    (q,) = quantities([title, lead, medics])
+    assert disputed_pairs(q) == {frozenset("ab"), frozenset("cb")}
+
+
+FAR = ("قتل أربعة أشخاص في انفجار سيارة مفخخة في سوق بعقوبة الاثنين، بحسب الشرطة. "
+       "وأغلقت قوات الأمن الطرق المؤدية إلى السوق. "
+       "وقال شهود إن الانفجار وقع قرب محل للخضار. "
+       "وهرعت سيارات الإسعاف إلى المكان. "
+       "وكان تنظيم الدولة الإسلامية قد تبنى هجوما على مركز للشرطة في بعقوبة قتل فيه 14 شخصا.")
+NEAR = ("قتل أربعة أشخاص في انفجار سيارة مفخخة في سوق بعقوبة الاثنين، بحسب الشرطة. "
+        "في حين قالت مصادر طبية إن تسعة أشخاص قتلوا في الانفجار.")
+
+
+@pytest.mark.parametrize(("body", "conflict"), [(FAR, False), (NEAR, True)])
+def test_an_earlier_attack_recalled_far_down_is_no_conflict_end_to_end(body, conflict):
+    from khabar.event_brief import build_event_brief
+    from khabar.model import Article
+
+    article = Article.create(title="انفجار في بعقوبة", body=body, outlet="وكالة", published=dt.date(2024, 3, 4))
+    brief = build_event_brief([article])
+    (killed,) = [q for q in brief.quantities if q.category == "killed"]
+    assert len(killed.positions) == 2 and (killed.kind == "conflict") is conflict
