@@ -23,8 +23,8 @@ import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SPLITS = ("dev", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
-POOL = SPLITS[:-4]  # fresh8 to fresh11 stay apart (fresh11 spent in session 15)
+SPLITS = ("dev", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
+POOL = SPLITS[:-5]  # fresh8 to fresh12 stay apart (fresh11 and fresh12 spent in session 15)
 
 
 def dump(out: Path, splits: tuple[str, ...]) -> None:
