@@ -19,7 +19,7 @@ from khabar_testdata import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "events"
 KINDS = {"rewrite", "near", "follow-up", "easy"}
-SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"}
+SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14"}
 OUTLETS = {"Alarabia", "BBC", "CNN", "France24", "SkyNews"}
 PAIR_KEYS = {"a", "b", "same_event", "same_storyline", "kind", "split", "note",
              "a_event", "b_event", "a_storyline", "b_storyline"}
@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh13"])
+@pytest.mark.parametrize("split", ["test", "fresh13", "fresh14"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -169,3 +169,14 @@ def test_the_scorer_build_refuses_the_splits_judged_on(split):
     done = subprocess.run([sys.executable, str(script), "--splits", f"dev,{split}"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "never trained on" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("split", ["test", "fresh13", "fresh14"])
+def test_the_lead_experiment_refuses_the_splits_judged_on(split):
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_lead_experiment.py"
+    done = subprocess.run([sys.executable, str(script), f"dev,{split}", ""],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
