@@ -291,19 +291,15 @@ def _near(texts):
     return np.tile(np.eye(512, dtype=np.float32)[0], (len(texts), 1))  # every text "near" the claim
 
 
-def _after_rule(rule: str, claim_text: str, title: str, body: str, label: str) -> str:
-    """The label ``rule`` of :mod:`khabar.check.meaning_model` gives a page of one article,
-    every sentence read as near the claim."""
+def _states(claim_text: str, title: str, body: str, label: str = "discuss") -> str:
+    """The label :func:`meaning_model._states_claim` gives a page of one article, every
+    sentence read as near the claim."""
     from khabar.check import meaning_model
 
     claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
     analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
     (cand,) = read_candidates(claim, analyses, _near)
-    return getattr(meaning_model, rule)(label, meaning_model.PairReading(claim, analyses[0], cand))
-
-
-def _states(claim_text: str, title: str, body: str, label: str = "discuss") -> str:
-    return _after_rule("_states_claim", claim_text, title, body, label)
+    return meaning_model._states_claim(label, meaning_model.PairReading(claim, analyses[0], cand))
 
 
 STATED = "أدان الأمين العام للأمم المتحدة قصف مستشفى في مدينة حلب"
@@ -336,20 +332,3 @@ def test_a_claim_naming_no_one_is_stated_by_a_sentence_holding_most_of_its_words
     # a sentence near the claim that holds few of its words does not anchor it
     body = "ارتفعت أسعار السمك في الأسواق هذا الأسبوع بعد العاصفة. وتحدث التجار عن الطلب."
     assert _states(claim, "أسواق", body) == "discuss"
-
-
-EXPELLED = "أعلنت الحكومة طرد 40 دبلوماسيا من سفارة الجارة الشمالية"
-REPLY = " وردت الجارة بالمثل."
-
-
-def test_the_claim_s_statement_with_another_number_disagrees() -> None:
-    def after(sentence: str, heads: str = "agree") -> str:
-        return _after_rule("_gives_another_number", EXPELLED, "أزمة دبلوماسية", sentence + REPLY, heads)
-
-    other = "أعلنت الحكومة طرد 23 دبلوماسيا من سفارة الجارة الشمالية."
-    assert after(other) == "disagree"
-    # the claim's own number, or a page the heads did not call agree, is left as it was
-    assert after(other.replace("23", "40")) == "agree"
-    assert after(other, heads="discuss") == "discuss"
-    # another number in a sentence holding few of the claim's words is no restatement
-    assert after("وصل 23 صحفيا إلى العاصمة لتغطية الأزمة.") == "agree"

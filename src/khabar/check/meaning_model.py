@@ -192,8 +192,6 @@ class MeaningModel:
         label = _lead_denies(label, reading)
         if READ_PROPOSITION:
             label = _states_claim(label, reading)
-        if READ_OTHER_NUMBER:
-            label = _gives_another_number(label, reading)
         return Judgement(label, score, evidence, similarity)
 
 
@@ -289,48 +287,6 @@ def _states_claim(label: str, reading: PairReading) -> str:
             continue
         if names_every(sentences[i].text, names) if names else row[_F["claim_covered"]] >= STATES_BARE_COVERED:
             return "agree"
-    return label
-
-
-#: Whether :func:`_gives_another_number` reads the heads' *agree* calls.  Withdrawn in session
-#: 15 (issue 16): chosen on the development sets below, it turned none of fresh11's 60 pairs
-#: when judged there once (``khabar eval stance --test tests/gold/stance/fresh11.jsonl``:
-#: 0.298 with and without it).  fresh11's six disagreeing pages called agree tell another
-#: state of affairs (killed, not survived; dead, not found alive; the districts to be left as
-#: mass graves, not rebuilt), reverse the roles (the pilot praised the controller) or swap
-#: the counts of a list (three French and a Malaysian) — none gives another bare number in a
-#: sentence that holds 0.7 of the claim's words.  Off; ``python scripts/stance_errors.py
-#: other-number`` measures it.
-READ_OTHER_NUMBER = False
-
-#: How much of the claim's content words (``claim_covered``) a sentence within
-#: :data:`STATES_CLAIM_AT` of it must hold to be the claim's own statement with another
-#: number.  Chosen on baly2018 folds 1-4 by claim and fresh3..fresh10 (session 15, the shipped
-#: procedure, the rule after the others; development figures): at 0.7-0.9 it turns no
-#: baly2018 page (0.513 unchanged) and two disagreeing pages of fresh5 (0.357 -> 0.399; "طرد 23
-#: دبلوماسيا" against the claim's 40, a count no category of ``claim_categories.txt`` names,
-#: so the figure reading does not compare it); at 0.6 it also turns two agreeing pages of
-#: fresh4 (0.461 -> 0.430) and one page of baly2018 (0.512).
-OTHER_NUMBER_COVERED = 0.7
-
-
-def _gives_another_number(label: str, reading: PairReading) -> str:
-    """A page the heads call *agree* whose candidate restates the claim (within
-    :data:`STATES_CLAIM_AT`, :data:`OTHER_NUMBER_COVERED` of its content words, no page
-    furniture) with numbers none of which is the claim's disagrees, unless some candidate
-    gives a figure that agrees with the claim's: the same statement with another count
-    ("أعلنت ماي طرد 23 دبلوماسيا" against "40 دبلوماسيا").  The heads read such a sentence
-    as a close restatement, and the figure reading compares only the counts whose category it
-    knows (killed, wounded, displaced ...)."""
-    if label != "agree" or reading.single_sentence:
-        return label
-    rows = reading.candidates.scalars
-    if any(row[_F["figure_agree"]] > 0 for row in rows):
-        return label
-    for row in rows:
-        if (row[_F["number_mismatch"]] > 0 and row[_F["semantic"]] >= STATES_CLAIM_AT
-                and row[_F["claim_covered"]] >= OTHER_NUMBER_COVERED and row[_F["furniture"]] <= 0.3):
-            return "disagree"
     return label
 
 
