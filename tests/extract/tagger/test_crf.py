@@ -156,6 +156,15 @@ def test_a_model_trained_with_word_pairs_is_refused():
         Model(arrays, meta, source="<test>")
 
 
+def test_a_model_trained_with_tag_rates_as_attributes_is_refused():
+    # the tag rates as attributes were tried and dropped (scripts/ner_tried/README.md): the
+    # tagger no longer computes them, so such a file's weights for them would go unread
+    meta = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": ["O"], "tag_rates": True}
+    arrays = {"transitions": np.zeros((1, 1)), "bias": np.zeros(1), "keys": np.zeros(0, np.uint64), "weights": np.zeros((0, len(OFFSETS), 1))}
+    with pytest.raises(InputError, match="tag rates"):
+        Model(arrays, meta, source="<test>")
+
+
 def test_the_shipped_model_is_mapped_with_the_arrays_np_load_reads(tmp_path):
     """The shipped model's arrays, mapped from the file, hold what np.load reads; a file
     with a compressed member is not mapped (it is read whole instead)."""

@@ -55,7 +55,6 @@ from khabar.extract.tagger.features import (
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.hashing import find_rows, stable_hash
 from khabar.extract.tagger.neural import Neural, Window, runs_of_rows
-from khabar.extract.tagger.tag_rates import FAMILIES as TAG_FAMILIES
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import ARTICLE, strip_clitics
 from khabar.text.ar.normalize import normalize, strip_diacritics
@@ -119,7 +118,6 @@ def _cluster_parts_many(
         for table, names, drop_zero in (
             (clusters.bare, None, False),
             (clusters.cues, CUE_FAMILIES, True),
-            (clusters.tagged, TAG_FAMILIES, True),
         )
         if table is not None
     ]
@@ -402,6 +400,10 @@ class Model:
         self.word_keys = arrays.get("word_keys")
         self.word_sums = arrays.get("word_sums")  # float16: rows are converted as they are used
         self.word_opens = arrays.get("word_opens")
+        if meta.get("tag_rates"):
+            # the tag rates as CRF attributes were tried and dropped (docs/ner.md; session 15):
+            # the decoder reads the table for its rule only, never as attributes
+            raise InputError(source, "the name-tagger model was trained with tag rates as attributes, which this khabar does not read")
         if meta.get("pairs") or "name_keys" in arrays or "gram_keys" in arrays:
             # word pairs, name-part codes and letter n-gram levels as attributes were tried
             # and dropped (docs/ner.md, fourth and sixteenth rounds; session 15)

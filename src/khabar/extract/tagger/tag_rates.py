@@ -4,10 +4,11 @@ share of its occurrences inside a person, an organisation and a place, binned in
 
 A name far from any cue in the sentence at hand ("X" alone) is often written elsewhere in
 the news beside a given name, a title or a verb of saying, where the first tagger finds
-it; the second tagger, trained with these levels, reads them for the word wherever it
-stands.  Built at training time (the first tagger is the model trained on the same
-sentences without the levels); shipped as hashed words and small numbers, no word of the
-corpus in readable form.
+it.  The decoder reads the levels for one rule (``Tagger.rare_kinds``: a one-word
+organisation the news rarely names is dropped); as CRF attributes of a second training
+they were tried and dropped (scripts/ner_tried/README.md).  Built at training time by the
+shipped model itself; shipped as hashed words and small numbers, no word of the corpus in
+readable form.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ import numpy as np
 
 from khabar.extract.tagger.cue_rates import binned_shares
 
-#: Attribute families, one per kind of name, in the order of :data:`KINDS`.
-FAMILIES: tuple[str, ...] = ("tp", "to", "tl")
 KINDS: tuple[str, ...] = ("PERS", "ORG", "LOC")
 #: Upper edges of the levels of a share (level 0, below the first, gives no attribute).
 LEVELS = (0.02, 0.1, 0.3, 0.6)

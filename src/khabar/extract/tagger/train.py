@@ -210,15 +210,6 @@ def with_tag_table(clusters: Clusters, table: Clusters | None) -> Clusters:
     return Clusters(clusters.keys, clusters.codes, clusters.sizes, clusters.bare, clusters.cues, table)
 
 
-#: Whether the CRF also learns the tag rates as attributes (a second training, after the
-#: first tagger has read ANT); the table is built either way when ANT is given, for the
-#: decoder's rule on one-word organisations (``Tagger.rare_kinds``).  Off: without
-#: jackknifing the first model has learned the training names, so the second trusts the
-#: rates blindly (five folds overall 77.95 -> 63.45, PERS 75.27 -> 47.95; fresh3 news
-#: gold entity F1 0.920 -> 0.907; docs/ner.md).
-TAG_RATE_FEATURES = False
-
-
 def train_two_stage(
     sentences: Sequence[Sentence],
     clusters: Clusters | None,
@@ -227,10 +218,14 @@ def train_two_stage(
     first: Model | None = None,
     **params,
 ) -> tuple[dict[str, np.ndarray], list[str], Clusters | None]:
-    """Train a CRF; with ``ant_articles`` (:func:`read_ant_sentences`), let it tag them,
-    build the tag rates of their words and (:data:`TAG_RATE_FEATURES`) train again with
-    them: the weights, labels and the tables the model ships with.  ``first``: the model
-    the first training would give (the same sentences, tables and parameters), reused."""
+    """Train a CRF; with ``ant_articles`` (:func:`read_ant_sentences`), let it tag them and
+    build the tag rates of their words, the table of the decoder's rule on one-word
+    organisations (``Tagger.rare_kinds``): the weights, labels and the tables the model
+    ships with.  ``first``: the model the training would give (the same sentences, tables
+    and parameters), reused.  The tag rates as attributes of a second training were tried
+    and dropped (scripts/ner_tried/README.md): without jackknifing the first model has
+    learned the training names, so the second trusts the rates blindly (five folds overall
+    77.95 -> 63.45, PERS 75.27 -> 47.95; fresh3 news gold entity F1 0.920 -> 0.907)."""
     if first is not None and ant_articles is not None and clusters is not None:
         labels = list(first.labels)
         arrays = {"bias": first.bias, "transitions": first.transitions, "keys": first.keys, "weights": first.weights}
@@ -239,10 +234,7 @@ def train_two_stage(
         if ant_articles is None or clusters is None:
             return arrays, labels, clusters
         first = make_model(arrays, labels, clusters)[0]
-    second = with_tag_table(clusters, build_tag_table(first, ant_articles))
-    if TAG_RATE_FEATURES:
-        arrays, labels = train_crf(sentences, second, **params)
-    return arrays, labels, second
+    return arrays, labels, with_tag_table(clusters, build_tag_table(first, ant_articles))
 
 
 def train_crf(
@@ -401,7 +393,7 @@ def train_model(
         c2=c2,
         iterations=iterations,
         clusters_from="ANT v2.1" if clusters is not None else None,
-        tag_rates=bool(clusters is not None and clusters.tagged is not None and TAG_RATE_FEATURES),
+        tag_rates=False,
     )
     if documents is not None:
         full.update(precompute_words(_model, frequent_words(documents)))
