@@ -16,7 +16,7 @@ and the test splits grouped as one stream.  Signed articles are cached in ``--ca
 
 Session 15 (docs/stories.md, "the next day's relation to the event"), none of it shipped either:
 what a later report says relative to the event, read from its title and first body sentence with
-``text/ar/data/aftermath_cues.txt``: ``refers_back`` (a word pointing back, "بعد"، "إثر"، "على خلفية",
+``scripts/data/aftermath_cues.txt``: ``refers_back`` (a word pointing back, "بعد"، "إثر"، "على خلفية",
 followed within six words by a kind of happening the event's reports name), ``back_names`` (the
 same with a name of the event's leads), ``update_after`` (a toll, results, perpetrator or claim
 word, on a later day), ``principal_back`` (``refers_back`` and the article's actor named in the
@@ -29,7 +29,7 @@ judged once and is spent; test, fresh13 and fresh14 stay refused.
     e.g. python scripts/event_lead_experiment.py dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11 actor_shared -
 """
 from pathlib import Path
-import sys, pickle, dataclasses, os, time, json
+import sys, pickle, dataclasses, os, re, time, json
 import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_event_scorer as B
@@ -112,7 +112,7 @@ def lead_values(lead, ev):
 
 AFTER = frozenset({'attack', 'match', 'vote', 'accident', 'deaths'})
 
-# Session 15: what a later report says relative to the earlier happening (text/ar/data/aftermath_cues.txt).
+# Session 15: what a later report says relative to the earlier happening (scripts/data/aftermath_cues.txt).
 RELATION = ('refers_back', 'back_names', 'update_after', 'principal_back')
 BACK_WINDOW = 6  # words after a back cue in which the earlier happening is named
 
@@ -124,12 +124,23 @@ class Relation:
     update: bool            # an update cue (toll, results, perpetrator, claim) outside names
 
 
+#: The cue list lives beside the scripts, not in the package: no module of khabar reads it.
+CUE_FILE = Path(__file__).resolve().parent / 'data' / 'aftermath_cues.txt'
+
+
 def _cue_tables():
-    from khabar.text.ar.lexicon import read_tagged
+    """``{word: tag}`` and ``[(prefix, tag)]`` of CUE_FILE's "[tag] word" lines, normalized as
+    khabar's own lists are (a trailing * makes a word a prefix)."""
+    from khabar.text.ar.normalize import normalize
     whole, prefixes = {}, []
-    for e in read_tagged('aftermath_cues'):
-        if e.phrase.endswith('*'): prefixes.append((e.phrase[:-1], e.tag))
-        else: whole[e.phrase] = e.tag
+    for number, line in enumerate(CUE_FILE.read_text(encoding='utf-8').splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith('#'): continue
+        m = re.match(r'^\[(\w+)\] (.+)$', line)
+        if m is None: raise ValueError(f'{CUE_FILE}, line {number}: {line!r} is not "[tag] word"')
+        tag, phrase = m.group(1), ' '.join(normalize(m.group(2)).split())
+        if phrase.endswith('*'): prefixes.append((phrase[:-1], tag))
+        else: whole.setdefault(phrase, tag)
     return whole, prefixes
 
 
