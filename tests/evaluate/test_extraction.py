@@ -572,3 +572,28 @@ def test_names_gold_resolves_every_entity_on_real_news() -> None:
     for g, entry in zip(gold, raw["articles"], strict=True):
         assert {g.article.text[m.start : m.end] for m in g.mentions} == {e["text"] for e in entry["entities"]}
         assert {e["kind"] for e in entry["entities"]} <= {"person", "organisation", "place"}
+
+
+@pytest.mark.corpus
+def test_a_pool_of_two_splits_scores_the_union_of_their_articles() -> None:
+    # Spent splits only (dev, fresh2): a pool's figures must never be read before it is judged.
+    from khabar.evaluate.extraction import evaluate_extraction
+
+    need(SHARED / "corpora")
+    gold = ROOT / "tests" / "gold" / "speakers.json"
+    dev, fresh2, pool = (evaluate_extraction(gold, root=ROOT, shared=SHARED, split=s) for s in ("dev", "fresh2", "dev,fresh2"))
+    assert pool.articles == dev.articles + fresh2.articles > dev.articles
+    for field in ("quotes", "speakers", "claims", "entity_mentions", "dates"):
+        one, two, both = (getattr(s, field) for s in (dev, fresh2, pool))
+        assert (both.gold, both.predicted, both.matched) == (one.gold + two.gold, one.predicted + two.predicted, one.matched + two.matched), field
+
+
+def test_an_unknown_split_in_a_pool_is_refused_by_name() -> None:
+    from click.testing import CliRunner
+
+    from khabar.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "extract", str(ROOT / "tests" / "gold" / "speakers.json"), "--split", "dev,fresh99"])
+    assert result.exit_code == 2 and "'fresh99'" in result.output
+    with pytest.raises(ValueError, match="'fersh2'"):
+        resolve_gold({"articles": [{"path": "a", "split": "dev"}]}, load=lambda _: None, split="dev,fersh2")

@@ -143,3 +143,8 @@ def test_a_range_is_matched_by_its_lower_bound():
     assert score_frames(articles, events, [_brief([found])]).claims.matched == 1
     other = Claim("c", r.id, 0, start, start + len(key), key, None, 29, 41, qualifier="range", category="rate")
     assert score_frames(articles, events, [_brief([other])]).claims.matched == 0
+
+
+def test_a_pool_of_two_splits_keeps_the_articles_of_both():
+    articles, events = resolve_frames(GOLD, load={"a": A, "b": B}.__getitem__, split="dev,test")
+    assert [a.path for a in articles] == ["a", "b"] and events[0].conflict_pairs == {frozenset({"a23", "b30"})}

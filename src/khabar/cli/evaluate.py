@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 import click
 
-from khabar.cli.common import CONTEXT, check_choice, choices, echo, fail, require_extra, say
+from khabar.cli.common import CONTEXT, check_choice, usage_error, choices, echo, fail, require_extra, say
 from khabar.config import SUMMARY_ALGORITHMS
 from khabar.errors import KhabarError, OptionsError
 
-from khabar.evaluate.splits import SPLITS as GOLD_SPLITS, SPLITS_HELP  # (light: names only)
+from khabar.evaluate.splits import SPLITS as GOLD_SPLITS, SPLITS_HELP, parse_splits  # (light: names only)
 
 
 @click.group("eval", context_settings=CONTEXT)
@@ -48,7 +48,7 @@ def eval_segment(conllu: Path, doc_size: int) -> None:
 )
 @click.option("--root", type=click.Path(path_type=Path), help="Checkout the gold paths are relative to (default: the one holding GOLD).")
 @click.option("--shared", type=click.Path(path_type=Path), help="The shared data folder with seeds/ (default: ROOT/../shared).")
-@click.option("--split", show_default=False, help=f"Score one split of the gold file ({SPLITS_HELP}; a freshN split was annotated before tuning; default: all).")
+@click.option("--split", show_default=False, help=f"Score one split of the gold file ({SPLITS_HELP}; a freshN split was annotated before tuning; default: all), or a pool: several, comma-separated (fresh12,fresh13), scored as one set.")
 @click.option("--errors", is_flag=True, help="frames.json: list every miss and mismatch after the tables.")
 def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str | None, errors: bool) -> None:
     """Precision / recall / F1 of quotes, speakers, claims, entities and dates against a gold
@@ -59,7 +59,10 @@ def eval_extract(gold: Path, root: Path | None, shared: Path | None, split: str 
     from khabar.present.evaluation import extraction_table, frames_table
 
     if split is not None:
-        check_choice(split, GOLD_SPLITS, "--split")
+        try:
+            parse_splits(split)
+        except ValueError as e:
+            raise usage_error(str(e), "--split") from e
     # The gold file lives in tests/gold/ of the checkout; ../shared sits beside the checkout.
     root = root or gold.resolve().parent.parent.parent
     shared = shared or root.resolve().parent / "shared"

@@ -39,7 +39,7 @@ What is scored, and why each rule is as lenient as it is:
 
 Command line::
 
-    khabar eval extract tests/gold/extract.json [--root .] [--shared ../shared] [--split dev]
+    khabar eval extract tests/gold/extract.json [--root .] [--shared ../shared] [--split dev | --split fresh12,fresh13]
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError, InputWarning
+from khabar.evaluate.splits import in_splits
 from khabar.model import Article, Claim, EventBrief
 from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.normalize import normalize
@@ -335,7 +336,8 @@ def article_loader(*, root: Path, shared: Path) -> Callable[[str], Article]:
 def resolve_gold(
     data: Mapping[str, Any], *, load: Callable[[str], Article], split: str | None = None
 ) -> list[GoldArticle]:
-    """Every article of a parsed gold file (or only those of ``split``: "dev" or "test"),
+    """Every article of a parsed gold file (or only those of ``split``: "dev", or a pool
+    "fresh12,fresh13" as one set),
     with its spans resolved.
 
     An entry's ``published`` replaces the article's date (the seeds carry none); the group
@@ -345,7 +347,7 @@ def resolve_gold(
     """
     out = []
     for entry in data.get("articles", ()):
-        if split is not None and entry.get("split") != split:
+        if not in_splits(entry.get("split"), split):
             continue
         path = entry["path"]
         article = load(path)

@@ -62,6 +62,7 @@ from khabar.evaluate.extraction import (
     source_matches_strictly,
     value_matches,
 )
+from khabar.evaluate.splits import in_splits
 from khabar.model import Article, Claim, EventBrief, SourceLink
 
 #: The frame fields scored, in the order of the report.
@@ -148,7 +149,8 @@ def _resolve(path: str, article: Article, entry: Mapping[str, Any]) -> GoldFrame
 def load_frames(
     gold_path: Path, *, root: Path, shared: Path, split: str | None = None
 ) -> tuple[list[GoldFrameArticle], list[GoldEvent]]:
-    """The articles of a frames gold file (those of ``split`` only, when given) with their
+    """The articles of a frames gold file (those of ``split`` only, when given: one name or
+    several, comma-separated) with their
     spans resolved, and the conflicts of their events."""
     try:
         data = json.loads(Path(gold_path).read_text(encoding="utf-8"))
@@ -162,7 +164,7 @@ def load_frames(
 def resolve_frames(data: Mapping[str, Any], *, load: Any, split: str | None = None) -> tuple[list[GoldFrameArticle], list[GoldEvent]]:
     articles = []
     for entry in data.get("articles", ()):
-        if split is not None and entry.get("split") != split:
+        if not in_splits(entry.get("split"), split):
             continue
         article = load(entry["path"])
         if entry.get("published"):
