@@ -1,7 +1,7 @@
 """The person errors of the name CRF's five CV folds, by class, and a decoding rule judged on
 the same folds (issue 17, session 13).
 
-Each fold's CRF (``crf{k}.npz`` of ``--work``, as ``scripts/ner_neural.py cv`` leaves them:
+Each fold's CRF (``crf{k}.npz`` of ``--work``, as ``scripts/ner_tried/ner_neural.py cv`` leaves them:
 trained on the other four blocks of ``khabar eval ner --folds 5``) tags its held-out block in
 windows of 10 sentences, as ``khabar eval ner`` does; with ``--ant``, each fold's model first
 reads every eighth ANT article and gets its own tag-rate table (as ``khabar eval ner --folds 5
@@ -29,7 +29,7 @@ from khabar.extract.tagger.features import word_lists
 from khabar.extract.tagger.train import build_tag_table, read_ant_sentences, with_tag_table
 from khabar.text.ar.normalize import normalize
 
-from ner_neural import summary, tag_windows  # noqa: E402  (same folder)
+from ner_folds import summary, tag_windows  # noqa: E402  (same folder)
 
 
 def fold_models(work: Path, ant: Path | None) -> list[Model]:
@@ -51,7 +51,7 @@ def predictions(sentences, models, *, surnames: bool) -> tuple[list, list]:
     for k, (a, b) in enumerate(ranges):
         held = sentences[a:b]
         tagger = Tagger(models[k])
-        tagger.neural, tagger.surnames = None, surnames
+        tagger.surnames = surnames
         predicted += tag_windows(tagger, [[w for w, _ in s] for s in held])
         gold += [[t for _, t in s] for s in held]
     return gold, predicted

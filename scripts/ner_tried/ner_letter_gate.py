@@ -5,7 +5,7 @@ The gate (:func:`gate_by_letters`) reads each sentence's chunks after decoding, 
 :meth:`khabar.extract.tagger.crf.Tagger._whole_names` leaves them; this script puts it
 there (:func:`install`), so khabar's ``src/`` carries none of it.  Run from this folder.
 
-Each fold's CRF (``crf{k}.npz`` of ``--work``, as ``scripts/ner_neural.py cv --weight 0``
+Each fold's CRF (``crf{k}.npz`` of ``--work``, as ``scripts/ner_tried/ner_neural.py cv --weight 0``
 leaves them: trained on the other four blocks of ``khabar eval ner --folds 5``) tags its
 held-out block in windows of 10 sentences, as ``khabar eval ner`` does, with the letter table
 (:func:`~khabar.extract.tagger.letter_grams.build_letter_grams`) of its own training blocks
@@ -42,7 +42,7 @@ from khabar.text.ar.stopwords import STOPWORDS
 from letter_grams import LetterGrams, build_letter_grams  # noqa: E402  (same folder)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ner_neural import summary, tag_windows  # noqa: E402  (the folder above)
+from ner_folds import summary, tag_windows  # noqa: E402  (the folder above)
 
 
 def _unlisted(word: str) -> bool:
@@ -175,7 +175,6 @@ def main() -> None:
         held = sentences[a:b]
         letters = build_letter_grams([*sentences[:a], *sentences[b:]], name_word=name_word, hash_word=stable_hash)
         tagger = Tagger(Model.load(args.work / f"crf{k}.npz"))
-        tagger.neural = None
         words = [[w for w, _ in s] for s in held]
         fold_gold = [[t for _, t in s] for s in held]
         gold += fold_gold

@@ -19,6 +19,7 @@ training text, as the name parts did, so a sentence never vouches for its own wo
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from khabar.extract.tagger.crf import Model, Tagger, name_word, stable_hash
 from khabar.extract.tagger.name_parts import NameParts
 from khabar.extract.tagger.train import learn_name_parts, with_tag_table
 
-from ner_neural import fold_crf  # noqa: E402  (same folder)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ner_folds import fold_crf  # noqa: E402  (the folder above)
 
 def look(args) -> None:
     """Fold 0: the unseen words of its held-out block by person level (the table from the

@@ -165,6 +165,16 @@ def test_a_model_trained_with_tag_rates_as_attributes_is_refused():
         Model(arrays, meta, source="<test>")
 
 
+def test_a_model_with_a_network_beside_the_crf_is_refused():
+    # the network was tried and dropped (scripts/ner_tried/README.md): the decoder no longer
+    # adds its scores, so a file carrying one would tag without what it was tuned with
+    meta = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": ["O", "B-PERS"]}
+    plain = {"transitions": np.zeros((2, 2)), "bias": np.zeros(2), "keys": np.zeros(0, np.uint64), "weights": np.zeros((0, len(OFFSETS), 2))}
+    assert Model(plain, meta, source="<test>").labels == ("O", "B-PERS")
+    with pytest.raises(InputError, match="network"):
+        Model(plain | {"nn_emb": np.zeros((4, 8), np.int8)}, meta, source="<test>")
+
+
 def test_the_shipped_model_is_mapped_with_the_arrays_np_load_reads(tmp_path):
     """The shipped model's arrays, mapped from the file, hold what np.load reads; a file
     with a compressed member is not mapped (it is read whole instead)."""

@@ -54,7 +54,6 @@ from khabar.extract.tagger.features import (
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.hashing import find_rows, stable_hash
-from khabar.extract.tagger.neural import Neural, Window, runs_of_rows
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import ARTICLE, strip_clitics
 from khabar.text.ar.normalize import normalize, strip_diacritics
@@ -334,25 +333,6 @@ def precompute_rows(model: "Model", words: Sequence[str]) -> dict[str, np.ndarra
     }
 
 
-#: Families of the CRF's word attributes the network does not read: the tag rates come
-#: from a tagger trained on every sentence of the training split (they would vouch for
-#: the training names, as in docs/ner.md, eighth round).
-NETWORK_SKIPPED = frozenset({"tp", "to", "tl"})
-
-
-def network_attributes(token: str, clusters: Clusters | None) -> list[str]:
-    """Attribute names ("family=value") the network beside the CRF reads for a normalized
-    token (:mod:`~khabar.extract.tagger.neural`)."""
-    return [f"{f}={v}" for f, v in all_attributes(token, clusters) if f not in NETWORK_SKIPPED]
-
-
-def neural_of(arrays) -> Neural | Window:
-    """The network of a model file's ``nn_*`` arrays (a window network when it has a
-    convolution, else the BiLSTM), reading the CRF's attributes."""
-    kind = Window if "nn_conv_w" in arrays else Neural
-    return kind(arrays, attributes=network_attributes, bare=name_word)
-
-
 def token_features(tokens: Sequence[str], clusters: Clusters | None) -> list[list[str]]:
     """Feature names of every token of a sentence: what the CRF library is trained on.
     :class:`Tagger` computes the same sums without naming them."""
@@ -408,11 +388,13 @@ class Model:
             # word pairs, name-part codes and letter n-gram levels as attributes were tried
             # and dropped (docs/ner.md, fourth and sixteenth rounds; session 15)
             raise InputError(source, "the name-tagger model was trained with word pairs, name parts or letter n-grams, which this khabar does not read")
+        if any(k.startswith("nn_") for k in arrays) or meta.get("neural"):
+            # the network beside the CRF was tried and dropped (docs/ner.md, ninth to
+            # eleventh rounds; session 15): its scores would be silently left out
+            raise InputError(source, "the name-tagger model carries a network (nn_* arrays), which this khabar does not read")
         self.clusters = Clusters.from_arrays(arrays)
         #: the attribute rows of words out of the table of summed weights (:class:`WordRows`)
         self.word_rows = WordRows.from_arrays(arrays)
-        #: the BiLSTM whose scores are added to the CRF's (:mod:`~khabar.extract.tagger.neural`)
-        self.neural = neural_of(arrays) if Neural.arrays_of(arrays) else None
         n = len(self.labels)
         if (
             self.transitions.shape != (n, n)
@@ -556,12 +538,6 @@ class Tagger:
         self._opens = np.zeros(len(self._table), dtype=bool)  # row -> may open a gazetteer phrase
         self._name_ids = np.zeros(len(self._table), dtype=np.int64)  # row -> id of its name word
         self._bare: list[str] = []  # row -> normalized letters and digits
-        self._row_tokens: list[str] = []  # row -> the normalized token ("" for padding)
-        # a window network's first-layer projection of each row (:meth:`_window_rows`),
-        # filled for rows up to ``_nn_filled`` by the network ``_nn_of``
-        self._nn_rows = np.zeros((0, 0), dtype=np.float32)
-        self._nn_of: Window | None = None
-        self._nn_filled = 0
         self._name_vocab: dict[str, int] = {}
         self._name_words: list[str] = []  # id -> name word
         self._phrase_vectors: dict[str, np.ndarray] = {}
@@ -572,17 +548,11 @@ class Tagger:
         self._types = [lab[2:] for lab in model.labels]
         self._begins = [lab.startswith(("B-", "U-")) for lab in model.labels]
         self._outside = model.labels.index("O")
-        self.neural = model.neural
-        #: how much the network's scores count beside the CRF's (:meth:`_decode`)
-        self.neural_weight = float(model.meta.get("neural_weight", 1.0))
-        self.crf_weight = 1.0
 
     def _reset(self) -> None:
         self._index.clear()
         self._opens[:] = False
         self._bare.clear()
-        self._row_tokens.clear()
-        self._nn_filled = 0
         self._name_vocab.clear()
         self._name_words.clear()
         self._name_id("")  # id 0: no name word (punctuation, padding)
@@ -613,7 +583,6 @@ class Tagger:
         self._name_ids[first:end] = [-1 if t else 0 for t in tokens]  # -1: not looked at yet
         # the tokens are normalized: a plain word is its own letters and digits
         self._bare += [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
-        self._row_tokens += tokens
         self._size = end
         return first
 
@@ -899,7 +868,6 @@ class Tagger:
                 rows += map(row_of, s)
                 rows += pad_after
             row_ids = np.array(rows, dtype=np.int64)
-            window = self._window_rows() if isinstance(self.neural, Window) and self.neural_weight else None
             table = self._table[row_ids]
             opens = self._opens[row_ids]
             bare = self._bare
@@ -931,16 +899,6 @@ class Tagger:
         emit += self.model.bias
         if phrases:
             self._add_phrases(emit, phrases)
-        if window is not None:
-            if self.crf_weight != 1.0:
-                emit *= self.crf_weight
-            emit += self.neural_weight * self.neural.scores(window, row_ids)
-        elif self.neural is not None and self.neural_weight:
-            if self.crf_weight != 1.0:
-                emit *= self.crf_weight
-            scores = self.neural.emissions(sentences, self.model.clusters)
-            for start, n, part in zip(starts, lengths, scores):
-                emit[start : start + n] += self.neural_weight * part
         return _Decoded(self._viterbi(emit, starts, lengths), row_ids, starts)
 
     def _add_phrases(self, emit: np.ndarray, phrases: list[tuple[int, int, int, int, str]]) -> None:
@@ -964,30 +922,6 @@ class Tagger:
         vectors = np.stack([self._phrase(label) for label in labels]).reshape(-1, self._n)
         np.add.at(emit, at, vectors[take])
 
-    def _window_rows(self) -> np.ndarray:
-        """The window network's first-layer projection of every row (under the lock; the
-        table itself, rows of later calls are added past the ones in use): computed once
-        per word type, beside its CRF weights, so a warm call costs a gather per window
-        position and one matrix product (:meth:`khabar.extract.tagger.neural.Window.scores`)."""
-        net = self.neural
-        if self._nn_of is not net:
-            self._nn_of, self._nn_filled = net, 0
-        if self._nn_filled < self._size:
-            proj = net.project(self._row_tokens[self._nn_filled : self._size], self.model.clusters)
-            if len(self._nn_rows) < self._size or self._nn_rows.shape[1] != proj.shape[1]:
-                grown = np.zeros((len(self._table), proj.shape[1]), dtype=np.float32)
-                if self._nn_filled:
-                    grown[: self._nn_filled] = self._nn_rows[: self._nn_filled]
-                self._nn_rows = grown
-            self._nn_rows[self._nn_filled : self._size] = proj
-            self._nn_filled = self._size
-        return self._nn_rows
-
-    def _transitions(self) -> np.ndarray:
-        if self.neural is None or not self.neural_weight:
-            return self.model.transitions
-        return self.crf_weight * self.model.transitions + self.neural_weight * self.neural.transitions
-
     def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[np.ndarray]:
         """Best label ids of every sentence, batched: sentences sorted longest first, so
         the ones still running at step t are a prefix of the batch.
@@ -1002,10 +936,24 @@ class Tagger:
         ``benchmarks/bench_extract.py --n 300`` (1,790 steps): 0.058-0.063 s -> 0.031-0.035
         s of CPU (:func:`_batched_paths`).  Compiled (:mod:`khabar._compiled`), the same sums
         in C, sentence by sentence (:func:`_best_paths`): -3.2 % of the mentions' instructions."""
-        trans = self._transitions()
+        trans = self.model.transitions
         if cython.compiled and emit.dtype == trans.dtype == np.float32:
             return _best_paths(np.ascontiguousarray(emit), trans.copy(), starts, lengths)  # (the model's is read-only)
         return _batched_paths(emit, trans, starts, lengths)
+
+
+def runs_of_rows(running: Sequence[int], first: int, t_max: int):
+    """(start, stop, rows) of each run of steps ``first`` .. ``t_max`` - 1 over which the
+    same number of sentences is still running (``running[t]``; sentences sorted longest
+    first): a batched recurrence makes its array views once per run, not per step."""
+    t = first
+    while t < t_max:
+        k = running[t]
+        stop = t + 1
+        while stop < t_max and running[stop] == k:
+            stop += 1
+        yield t, stop, k
+        t = stop
 
 
 def _batched_paths(emit: np.ndarray, trans: np.ndarray, starts: list[int], lengths: list[int]) -> list[np.ndarray]:

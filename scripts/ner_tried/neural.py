@@ -1,6 +1,6 @@
 """A small BiLSTM beside the CRF: per-token label scores added to the CRF's before Viterbi.
 
-Trained with torch at build time (``scripts/ner_neural.py``), shipped as arrays inside the
+Trained with torch at build time (``scripts/ner_tried/ner_neural.py``), shipped as arrays inside the
 tagger's model file (``nn_*``) and run here with numpy, so tagging needs no torch.
 
 * Each token is a bag of the CRF's own word attributes (:func:`khabar.extract.tagger.crf.network_attributes`: the

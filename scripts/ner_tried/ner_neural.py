@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -41,10 +42,13 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np
 
-from khabar.evaluate.ner import fold_ranges, read_bio, score
+from khabar.evaluate.ner import fold_ranges, read_bio
 from khabar.extract.tagger.crf import Model, Tagger, _normalized, network_attributes, neural_of, stable_hash
 from khabar.extract.tagger.neural import PREFIX, WORDY, phrase_names
 from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ner_folds import fold_crf, summary, tag_windows  # noqa: E402  (the folder above)
 
 #: Network sizes and training, chosen on the held-in fold (docs/ner.md).
 DIM, HIDDEN, EPOCHS, BATCH, LR = 64, 64, 12, 16, 2e-3
@@ -216,16 +220,6 @@ def train_network(sentences, labels, clusters, *, dim=DIM, hidden=HIDDEN, epochs
     }
 
 
-def tag_windows(tagger, held):
-    """Tag held-out sentences in windows of 10, as `khabar eval ner` does."""
-    return [t for w in range(0, len(held), 10) for t in tagger.tag(held[w : w + 10])]
-
-
-def summary(gold, predicted) -> str:
-    rows = score(gold, predicted).by_type()
-    return "  ".join(f"{k} {100 * r.precision:.1f}/{100 * r.recall:.1f}/{100 * r.f1:.2f}" for k, r in rows.items())
-
-
 def fold(args) -> None:
     sentences = read_bio(args.corpus)
     a, b = fold_ranges(sentences, 5)[args.fold]
@@ -262,18 +256,6 @@ def fold(args) -> None:
         tagger = Tagger(model)
         tagger.neural, tagger.neural_weight, tagger.crf_weight = neural, 1.0, 0.0
         print(f"fold {args.fold} network alone: {summary(gold, tag_windows(tagger, toks))}", flush=True)
-
-
-def fold_crf(work: Path, sentences, ranges, rest, clusters, **train_args) -> tuple[int, Path]:
-    """The fold whose training sentences are ``rest``, and its CRF file in ``work``
-    (trained on ``rest`` when not there yet, ``train_args`` to :func:`train_crf`)."""
-    k = next(i for i, (a, b) in enumerate(ranges) if len(rest) == len(sentences) - (b - a))
-    crf_file = work / f"crf{k}.npz"
-    if not crf_file.exists():
-        arrays, labels = train_crf(rest, clusters, **train_args)
-        _m, full, meta = make_model(arrays, labels, clusters)
-        save_model(full, meta, crf_file)
-    return k, crf_file
 
 
 def cv(args) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 import time
 from pathlib import Path
 
@@ -30,10 +31,12 @@ from khabar.evaluate.ner import fold_ranges, read_bio
 from khabar.extract.tagger.crf import Model, Tagger, neural_of
 from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
 
-import draw_frame_articles as frames  # noqa: E402  (same folder)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import draw_frame_articles as frames  # noqa: E402  (the folder above)
 import draw_speaker_articles as speakers  # noqa: E402
 from draw_name_articles import gold_shingles  # noqa: E402
-from ner_neural import packed, tag_windows  # noqa: E402
+from ner_folds import tag_windows  # noqa: E402
+from ner_neural import packed  # noqa: E402  (this folder)
 
 _STOPS = frozenset(".!?؟")
 
