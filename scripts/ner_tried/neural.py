@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from khabar.extract.tagger.features import bare_norm, phrase_attributes
+from khabar.extract.tagger.crf import runs_of_rows  # kept in src: the CRF's Viterbi uses it
 from khabar.extract.tagger.hashing import find_rows, stable_hash
 
 #: Families that name the word itself: dropped at random in training, so that the network
@@ -34,20 +35,6 @@ PREFIX = "nn_"
 def phrase_names(tokens: Sequence[str]) -> list[list[str]]:
     """The gazetteer phrase attributes ("gz=B-LOC" ...) of each token of a sentence."""
     return [[f"gz={p}" for p in ps] for ps in phrase_attributes([bare_norm(t) for t in tokens])]
-
-
-def runs_of_rows(running: Sequence[int], first: int, t_max: int):
-    """(start, stop, rows) of each run of steps ``first`` .. ``t_max`` - 1 over which the
-    same number of sentences is still running (``running[t]``; sentences sorted longest
-    first): a batched recurrence makes its array views once per run, not per step."""
-    t = first
-    while t < t_max:
-        k = running[t]
-        stop = t + 1
-        while stop < t_max and running[stop] == k:
-            stop += 1
-        yield t, stop, k
-        t = stop
 
 
 def quantized(emb: np.ndarray) -> dict[str, np.ndarray]:
