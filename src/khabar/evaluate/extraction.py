@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError, InputWarning
-from khabar.evaluate.splits import in_splits
+from khabar.evaluate.splits import in_splits, parse_splits
 from khabar.model import Article, Claim, EventBrief
 from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.normalize import normalize
@@ -346,8 +346,9 @@ def resolve_gold(
     its own group unless the entry names one.
     """
     out = []
+    wanted = None if split is None else parse_splits(split)  # read once, not per entry
     for entry in data.get("articles", ()):
-        if not in_splits(entry.get("split"), split):
+        if not in_splits(entry.get("split"), wanted):
             continue
         path = entry["path"]
         article = load(path)

@@ -62,7 +62,7 @@ from khabar.evaluate.extraction import (
     source_matches_strictly,
     value_matches,
 )
-from khabar.evaluate.splits import in_splits
+from khabar.evaluate.splits import in_splits, parse_splits
 from khabar.model import Article, Claim, EventBrief, SourceLink
 
 #: The frame fields scored, in the order of the report.
@@ -163,8 +163,9 @@ def load_frames(
 
 def resolve_frames(data: Mapping[str, Any], *, load: Any, split: str | None = None) -> tuple[list[GoldFrameArticle], list[GoldEvent]]:
     articles = []
+    wanted = None if split is None else parse_splits(split)  # read once, not per entry
     for entry in data.get("articles", ()):
-        if not in_splits(entry.get("split"), split):
+        if not in_splits(entry.get("split"), wanted):
             continue
         article = load(entry["path"])
         if entry.get("published"):

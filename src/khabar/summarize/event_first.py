@@ -258,6 +258,11 @@ def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
     return found
 
 
+def kept_text(pool: SentencePool, c: Candidate) -> str:
+    """The words a candidate keeps of its article (a whole sentence or a part of one)."""
+    return pool.docs[pool.doc_of(c.row)].article.text[c.start : c.end]
+
+
 def body_positions(pool: SentencePool) -> list[int]:
     """Each row's position among its article's body sentences (0: the first after the title;
     a title that is a sentence counts as 0 too)."""
@@ -495,7 +500,7 @@ def told_happening(pool: SentencePool, c: Candidate) -> str | None:
     الأربعاء": what is to happen)."""
     from khabar.extract.happenings import word_kind
 
-    text = pool.docs[pool.doc_of(c.row)].article.text[c.start : c.end]
+    text = kept_text(pool, c)
     first = next(iter(tokenize(text[:40])), None)
     if first is None:
         return None
@@ -524,7 +529,7 @@ def key_happening(
     told = set(NOT_DEVELOPMENTS)
     for row in picked.chosen:
         c = cands[row]
-        told |= happening_kinds(pool.docs[pool.doc_of(row)].article.text[c.start : c.end])
+        told |= happening_kinds(kept_text(pool, c))
     best, best_value = None, 0.0
     for row, c in cands.items():
         if c.antecedent is not None or row in picked.chosen:
@@ -903,8 +908,7 @@ def choose_sentences(
     if event is not None and picked.event is not None:
         complement = event_complement(pool, cands, event, picked, options=options)
         if complement is not None:
-            text = pool.docs[pool.doc_of(complement.row)].article.text[complement.start : complement.end]
-            found[complement.row] = sentence_concepts(words(text))
+            found[complement.row] = sentence_concepts(words(kept_text(pool, complement)))
             cands[complement.row] = complement
             picked.add([complement], found)
             first.append(complement.row)
@@ -927,8 +931,7 @@ def choose_sentences(
             return found[c.row]
         key = (c.start, c.end)
         if key not in part_concepts:
-            text = pool.docs[pool.doc_of(c.row)].article.text[c.start : c.end]
-            part_concepts[key] = sentence_concepts(words(text))
+            part_concepts[key] = sentence_concepts(words(kept_text(pool, c)))
         return part_concepts[key]
 
     def trimmed(row: int) -> list[Candidate] | None:

@@ -882,7 +882,7 @@ def _relayed(text: str) -> list[str]:
 _DOCUMENTS = document_nouns() | data_nouns()
 #: The same data written with the article and no publisher: "تظهر البيانات المفصلة أن ..." is
 #: given to the data as written (an unnamed source, as "وتشير التقديرات"; fresh6 of frames.json).
-_DATA_DEFINITE = frozenset("ال" + w for w in data_nouns())
+_DATA_DEFINITE = frozenset(ARTICLE + w for w in data_nouns())
 #: How many words (adjectives, "للرأي") may stand between a document and who issued it: "تصريحات
 #: جديدة من المرصد"، "استطلاع للرأي أجراه معهد".
 ISSUER_GAP = 2
@@ -907,7 +907,7 @@ def _issuer(words: list[str]) -> list[str]:
         return words
     second = norms[1]
     if second.startswith("لل") and len(second) > 4:
-        return ["ال" + words[1][2:], *words[2:]]  # "بيان للأمم المتحدة"
+        return [ARTICLE + words[1][2:], *words[2:]]  # "بيان للأمم المتحدة"
     if second.startswith("ل") and head_kind((second[1:], *norms[2:])) in ("organisation", "anonymous") and head_kind(tuple(norms[1:])) is None:
         return [words[1][1:], *words[2:]]  # "بيان لوزارة الدفاع"
     if second.startswith(ARTICLE) and len(second) > 3 and not is_adjective(second) and not second.endswith(("ي", "يه")):
