@@ -39,7 +39,9 @@ from khabar.text.ar.stopwords import STOPWORDS
 OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
 
 #: Attribute families seen from a neighbour at offset ±1 / ±2 (the token itself sees all).
-NEAR_FAMILIES = frozenset({"w", "s", "pc", "st", "L", "x2", "x3", "shape", "G", "c", "cs", "b", "n", "qt", "qg", "qv", "qp", "qo", "tp", "to", "tl"})
+#: Only families the features emit (the name parts' "n" and the tag rates' "tp"/"to"/"tl"
+#: left with their code for scripts/ner_tried in session 15).
+NEAR_FAMILIES = frozenset({"w", "s", "pc", "st", "L", "x2", "x3", "shape", "G", "c", "cs", "b", "qt", "qg", "qv", "qp", "qo"})
 FAR_FAMILIES = frozenset({"w", "s", "L", "shape", "c", "cs", "b"})
 
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
