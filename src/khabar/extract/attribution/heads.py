@@ -33,6 +33,7 @@ from khabar.extract.attribution.sources import (
 )
 from khabar.extract.attribution.tokens import _Head, _Tokens
 from khabar.extract.dates import day_part_words, day_words
+from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PREPOSITION_ARTICLE_MERGED, PREPOSITIONS, without_lam
 from khabar.text.ar.lexicon import phrases_by_tag
 from khabar.extract.titles import ROLE_LINKS, ROLE_OWNERS
 
@@ -45,6 +46,9 @@ _COMPOUND_SECOND = phrases_by_tag("name_parts")["second"]
 _LATTER = frozenset({"الاخير", "الاخيره"})
 _SAME = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه"})
+#: و + ال ("والمتحدث") and ب + ال ("بالحكومة"), read from the one table of proclitics.
+_AND_ARTICLE = CONJUNCTIONS[0] + ARTICLE
+_BI_ARTICLE = PREPOSITIONS[0] + ARTICLE
 #: "مكتب حقوق الإنسان [التابع] للمنظمة الدولية": what a body belongs to follows.
 _AFFILIATED = frozenset({"التابع", "التابعه"})
 #: A day between a speaker and his verb ("وقال الوزير [أمس] إن"), and a part of the day before
@@ -97,16 +101,16 @@ class _Sentence(_Tokens):
         A name starts at the first word without the article that is not one of these.
         """
         j = i
-        definite_title = self.norm(i - 1).startswith("ال") if i > 0 else False
+        definite_title = self.norm(i - 1).startswith(ARTICLE) if i > 0 else False
         while j < end:
             w = self.norm(j)
             if self.phrase_at(j, self.L.stops):
                 break  # "المسؤول [في تصريحات صحفية]": circumstance, not the role
             if j > i and w in self.L.honorifics and self.title_at(j):
                 break  # "وكيل وزارة البترول [الدكتور] سلطان شاولي": the name's own title
-            if not w.startswith("ال") and self.named.get(j, (0, ""))[1] == "person" and self.norm(j - 1) != "باسم":
+            if not w.startswith(ARTICLE) and self.named.get(j, (0, ""))[1] == "person" and self.norm(j - 1) != "باسم":
                 break  # "الأمير [تركي الفيصل]": the recognizer's name, not a nationality
-            if definite_title and (j == i or self._nisba(j - 1)) and w.startswith("ال") and not (
+            if definite_title and (j == i or self._nisba(j - 1)) and w.startswith(ARTICLE) and not (
                 self._nisba(j) or w in self.L.adjectives or w in self.L.nationalities
             ):
                 break  # "المتحدث [الإجابة]": a definite title takes adjectives, not a genitive
@@ -114,41 +118,41 @@ class _Sentence(_Tokens):
                 j = self.closer[j] + 1  # المتحدث باسم «الكرملين»
             elif j > 0 and self.norm(j - 1) == "باسم" and self.is_word(j):
                 j += 1  # المتحدث باسم الكرملين / باسم الخارجية
-            elif w.startswith("ال") or w.startswith("لل") or w in self.L.nationalities:
+            elif w.startswith(ARTICLE) or w.startswith(PREPOSITION_ARTICLE_MERGED) or w in self.L.nationalities:
                 j += 1
             elif self.named.get(j, (0, ""))[1] == "organisation" and self.named[j][0] <= end:
                 j = self.named[j][0]  # "مديرة [منظمة العفو] لنيجيريا اوسا اوجيغو"
             elif j == i and _bare(w) in self.L.organisation and j + 1 < end and (
-                self.norm(j + 1).startswith("ال") or self.phrase_at(j + 1, self.L.place_phrases)
+                self.norm(j + 1).startswith(ARTICLE) or self.phrase_at(j + 1, self.L.place_phrases)
             ):
                 j += 1  # "مدير [مكتب] الإعلام ..."، "مدير [مستشفى] دير الزور"
             elif w in ROLE_OWNERS:
                 j += 1
             elif (
                 j == i and not definite_title and self._nisba(j) and w not in self.L.given and not self._person_starts(j)
-                and (self.norm(j + 1)[:2] in ("ال", "لل") or not self.is_word(j + 1))
+                and (self.norm(j + 1).startswith((ARTICLE, PREPOSITION_ARTICLE_MERGED)) or not self.is_word(j + 1))
             ):
                 j += 1  # "مستشار [أمني] للحكومة العراقية": an indefinite title's adjective, not a name
-            elif not w.startswith("ال") and (k := self.phrase_at(j, self.L.place_phrases)):
+            elif not w.startswith(ARTICLE) and (k := self.phrase_at(j, self.L.place_phrases)):
                 j += k  # "محافظ [دير الزور]": a place of two words, never a name (fresh5 gave "دير")
-            elif j == i and not definite_title and not w.startswith("ال") and self.is_place_or_country(j):
+            elif j == i and not definite_title and not w.startswith(ARTICLE) and self.is_place_or_country(j):
                 j += 1  # "مدرب [أوروغواي]"، "سفير [مصر]": the country a title serves
-            elif not definite_title and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith("ال"):
+            elif not definite_title and _bare(w) in self.L.organisation and j + 1 < end and self.norm(j + 1).startswith(ARTICLE):
                 j += 1  # "رئيس [فرع] الهلال الأحمر"، "مدير [مكتب] الأمم المتحدة": the body he heads
             elif w == "باسم" and j + 1 < end:
                 j += 2
             elif (w in ROLE_LINKS or w in ("لشءون", "بشان")) and j + 1 < end:
                 j += 2
-            elif len(w) >= 4 and w[0] in "لب" and j + 1 < end and self.norm(j + 1).startswith("ال"):
+            elif len(w) >= 4 and w[0] in "لب" and j + 1 < end and self.norm(j + 1).startswith(ARTICLE):
                 j += 1
             elif len(w) >= 4 and w[0] == "ل" and j + 1 < end and self._person_starts(j + 1) and not self._person_starts(j):
                 j += 1  # "الرئيس التنفيذي [لتوتال] باتريك بويانيه": the company, then the name
             elif (
-                conjoined(w) and not w[1:].startswith("ال") and j + 1 < end and self.norm(j + 1).startswith("ال")
-                and self.norm(j - 1).startswith("ال") and not self._person_starts(j)
+                conjoined(w) and not w.startswith(ARTICLE, 1) and j + 1 < end and self.norm(j + 1).startswith(ARTICLE)
+                and self.norm(j - 1).startswith(ARTICLE) and not self._person_starts(j)
             ):
                 j += 2  # "وزير الاتصالات [وتكنولوجيا المعلومات] الإيراني": a second portfolio (fresh5)
-            elif conjoined(w) and w[1:].startswith("ال") and j > i and self.norm(j - 1).startswith(("ال", "وال")) and (
+            elif conjoined(w) and w.startswith(ARTICLE, 1) and j > i and self.norm(j - 1).startswith((ARTICLE, _AND_ARTICLE)) and (
                 k := self._portfolios_end(j, end)
             ):
                 j = k  # "وزير الصناعة [والتجارة والتموين]، المهندس يعرب القضاة" (fresh6)
@@ -161,7 +165,7 @@ class _Sentence(_Tokens):
         them ("وزير الصناعة [والتجارة والتموين]،"), else 0: a title there is a second person
         ("وزير الخارجية [والسفير]،")."""
         k = j
-        while k < end and conjoined(self.norm(k)) and self.norm(k)[1:].startswith("ال") and not self.title_at(k, self.norm(k)[1:]):
+        while k < end and conjoined(self.norm(k)) and self.norm(k)[1:].startswith(ARTICLE) and not self.title_at(k, self.norm(k)[1:]):
             k += 1
         return k if k > j and k < end and self.norm(k) == "," else 0
 
@@ -182,8 +186,8 @@ class _Sentence(_Tokens):
         L = self.L
         # anonymous, indefinite: "مصدر عسكري رفيع المستوى"، "مسؤول بارز في المعارضة"
         two = f"{first} {self.norm(a + 1)}"
-        indefinite = not first.startswith("ال") and not (
-            b - a >= 2 and self.norm(a + 1).startswith("ال") and not self._nisba(a + 1)
+        indefinite = not first.startswith(ARTICLE) and not (
+            b - a >= 2 and self.norm(a + 1).startswith(ARTICLE) and not self._nisba(a + 1)
         )
         if (first in L.anonymous and indefinite) or two in L.anonymous:
             return _Head(a, b, None, None, "anonymous", None, False)
@@ -196,7 +200,7 @@ class _Sentence(_Tokens):
             # genitive then a name; the name is the last words
             if b - r_end > MAX_NAME_WORDS or (b - r_end > 3 and self.norm(r_end)[:1] in "لب"):
                 r_end = b - 3
-                while r_end < b - 1 and self.norm(r_end).startswith("ال"):
+                while r_end < b - 1 and self.norm(r_end).startswith(ARTICLE):
                     r_end += 1  # a name does not start with the article: "[النهر] عبدالكريم السعدي"
             if r_end < b - 1 and self.norm(r_end) in self.L.honorifics:
                 r_end += 1  # "أما محافظ العاصية [اللواء] إياد الحسن فقال": the name's own title
@@ -207,10 +211,10 @@ class _Sentence(_Tokens):
         # head defined by its genitive ("مسؤول المعارضة"، "مسؤول الجبهة الشامية") describes
         # one afresh and is kept as written (it may be someone named but never quoted before)
         if first in L.anonymous or _bare(first) in L.anonymous:
-            return _Head(a, b, None, None, "anonymous", None, b - a <= 3 and first.startswith("ال"))
+            return _Head(a, b, None, None, "anonymous", None, b - a <= 3 and first.startswith(ARTICLE))
         # name first: "يان إيغلاند مستشار الأمم المتحدة ..."، "ملاحفجي رئيس المكتب السياسي"
         for p in range(a + 1, min(b, a + MAX_NAME_WORDS + 1)):
-            if not first.startswith("ال") and (t := self.title_at(p)):
+            if not first.startswith(ARTICLE) and (t := self.title_at(p)):
                 # after a name the role runs to the end of the head: "ستيفان دوجاريك المتحدث
                 # باسم بان كي مون"، "ملاحفجي رئيس المكتب السياسي لتجمع فاستقم"
                 return _Head(a, b, (a, p), (p, b), "person", self._organisation(p, t, b), False)
@@ -220,7 +224,7 @@ class _Sentence(_Tokens):
             return _Head(a, b, None, None, "organisation", None, b - a == 1)
         if b - a == 1 and (first in L.countries or first in L.places or (first[0] in "وفبل" and first[1:] in L.countries)):
             return _Head(a, b, None, None, "country", None, False)
-        if first.startswith("ال"):
+        if first.startswith(ARTICLE):
             return _Head(a, b, None, None, "organisation", None, b - a == 1)
         if b - a <= MAX_NAME_WORDS:
             return _Head(a, b, (a, b), None, "person", None, b - a == 1)
@@ -394,10 +398,10 @@ class _Sentence(_Tokens):
                 end - a < MAX_NAME_WORDS
                 and end + 1 < limit
                 and self.named.get(end) is None
-                and not self.norm(end).startswith("ال")
+                and not self.norm(end).startswith(ARTICLE)
                 and not self.norm(end).endswith("ات")  # "انتقد روحاني [تصريحات] الرئيس": the object
                 and _bare(self.norm(end)) not in self.L.statement_nouns
-                and self.norm(end + 1).startswith("ال")
+                and self.norm(end + 1).startswith(ARTICLE)
                 and self.title_at(end + 1)
                 and self._name_word(end, limit, end - a)
             ):
@@ -429,16 +433,16 @@ class _Sentence(_Tokens):
         if self.title_at(k):
             # "ماهر [القاضي] أن": a family name that is also a title, right after a given name
             # and not running on into a role ("الأمين العام")
-            if not (w.startswith("ال") and self.title_at(k) == 1):
+            if not (w.startswith(ARTICLE) and self.title_at(k) == 1):
                 return False
             nxt = self.norm(k + 1)
-            if before == 1 and prev in self.L.given and not nxt.startswith("ال"):
+            if before == 1 and prev in self.L.given and not nxt.startswith(ARTICLE):
                 return True
             # "عبد الله [السيد] الهاشمي": after a compound given name, a one-word title before
             # a family name of the nisba form is the name's middle part (fresh6: the name was
             # cut to "عبد الله" and the rest read as the statement)
             return (
-                before == 2 and prev in _COMPOUND_SECOND and nxt.startswith("ال") and nxt.endswith("ي")
+                before == 2 and prev in _COMPOUND_SECOND and nxt.startswith(ARTICLE) and nxt.endswith("ي")
                 and len(nxt) >= 5 and self.is_word(k + 1) and not self.stop_at(k + 1) and not self.title_at(k + 1)
                 and nxt not in self.L.countries and nxt not in self.L.places
             )
@@ -450,14 +454,14 @@ class _Sentence(_Tokens):
             return False
         if w in self.L.given and before < 2:
             return True  # "ألكسندر"، "إلياس": a given name, whatever its first letters
-        if w.startswith("ال") and not self.texts[k].startswith(("أل", "إل")):
+        if w.startswith(ARTICLE) and not self.texts[k].startswith(("أل", "إل")):
             # "صلاح الدين"، "عبد الرحمن"، "زيد الصالح" (after a given name), never first; a
             # hamza is no article ("ثيودور أليغرا", normalized "اليغرا")
             return before > 0 and (
                 prev in _COMPOUND_FIRST or w in _COMPOUND_SECOND or (before == 1 and prev in self.L.given)
                 or (before == 3 and self.title_at(k - 1) == 1 and self.norm(k - 2) in _COMPOUND_SECOND)  # "عبد الله السيد [الهاشمي]"
             )
-        if w[:2] == "لل" or (w[:1] in "بلو" and w[1:3] == "ال"):
+        if w.startswith(PREPOSITION_ARTICLE_MERGED) or (w[:1] in "بلو" and w.startswith(ARTICLE, 1)):
             return False  # "للناخبين"، "بالقول"، "والوفد": a preposition or a conjunction, not a name
         if before and (w in self.L.countries or w in self.L.places or w in self.L.anonymous or _bare(w) in self.L.organisation):
             return False  # "نتانياهو طهران": the object
@@ -498,7 +502,7 @@ class _Sentence(_Tokens):
                 if close is not None and close > j + 1 and all(self.is_word(k) for k in range(j + 1, close)):
                     j = close + 1
                     continue
-            if w == "غير" and not definite and j + 1 < limit and self._nisba(j + 1) and not self.norm(j + 1).startswith("ال"):
+            if w == "غير" and not definite and j + 1 < limit and self._nisba(j + 1) and not self.norm(j + 1).startswith(ARTICLE):
                 j += 2  # "منظمة [غير حكومية]": a negated adjective
                 continue
             # (also after the document's adjectives: "البيانات الرسمية [الصادرة عن] دائرة الإحصاءات", fresh6)
@@ -510,7 +514,7 @@ class _Sentence(_Tokens):
                 if issuer is not None:
                     j = issuer.end
                 break
-            if w[:3] == "وال" and j > start and self._mute_conjunct(j, start, limit, verb_preps):
+            if w.startswith(_AND_ARTICLE) and j > start and self._mute_conjunct(j, start, limit, verb_preps):
                 j += 1  # "منظمة الأمم المتحدة للتربية [والعلم] [والثقافة]"، "وزارة الصحة [والسكان]"
                 continue
             if not self.is_word(j) or self.stop_at(j) or w in self.L.relative or self.cue_at(j):
@@ -527,19 +531,19 @@ class _Sentence(_Tokens):
             if genitive and j == start and self.named.get(j, (0, ""))[1] == "person" and _bare(self.norm(j - 1)) in self.L.organisation:
                 j, genitive = self.name_end(j, limit), False  # "مكتب [ميلانيا ترامب]": a person's office (fresh6)
                 continue
-            adjective = self._nisba(j) or w in self.L.adjectives or "ال" + w in self.L.adjectives or (
+            adjective = self._nisba(j) or w in self.L.adjectives or ARTICLE + w in self.L.adjectives or (
                 genitive and j == start and w[:1] == "م" and w.endswith(("ه", "ون", "ين")) and len(w) >= 5
                 # an institution's verbal noun with its own genitive is no adjective: "هيئة
                 # [مكافحة] الحرائق والكوارث" (fresh6: cut to "هيئة مكافحة")
-                and not (_bare(self.norm(start - 1)) in self.L.organisation and self.norm(j + 1).startswith("ال"))
+                and not (_bare(self.norm(start - 1)) in self.L.organisation and self.norm(j + 1).startswith(ARTICLE))
             )  # "مصادر [متطابقة]"، "مصدر [مطلع]"
-            if (adjective and (w.startswith("ال") == (definite or not genitive) or (indefinite_name and not w.startswith("ال")))) or w in ("رفيع", "المستوي", "رفيعه") or (
+            if (adjective and (w.startswith(ARTICLE) == (definite or not genitive) or (indefinite_name and not w.startswith(ARTICLE)))) or w in ("رفيع", "المستوي", "رفيعه") or (
                 w[:3] == "الم" and (definite or not genitive) and self._participle(j)
             ):
-                indefinite_adjective = indefinite_adjective or not (w.startswith("ال") or self.is_place_or_country(j))  # ("قوات [سوريا] الديمقراطية")
+                indefinite_adjective = indefinite_adjective or not (w.startswith(ARTICLE) or self.is_place_or_country(j))  # ("قوات [سوريا] الديمقراطية")
                 j += 1  # an adjective agrees with its noun: "مصدر عسكري"، "الجيش السوري"
                 continue
-            if f"{w} {self.norm(j + 1)}" in self.L.organisation and (genitive or w[:2] == "لل"):
+            if f"{w} {self.norm(j + 1)}" in self.L.organisation and (genitive or w.startswith(PREPOSITION_ARTICLE_MERGED)):
                 j += 2  # "مكتب [الأمم المتحدة]"
                 genitive = False
                 continue
@@ -550,7 +554,7 @@ class _Sentence(_Tokens):
             )
             # (not after an indefinite adjective: "اتهمت مصادر معارضة [الطيران النظامي] بـ" is the
             # object, fresh5 read it into the speaker)
-            if genitive and construct and not indefinite_adjective and w.startswith("ال") and (
+            if genitive and construct and not indefinite_adjective and w.startswith(ARTICLE) and (
                 not self.is_place_or_country(j) or (j == start and _bare(self.norm(start - 1)) in self.L.organisation)
             ):  # (an institution's country is its genitive: "مصرف [الإمارات] المركزي", fresh3)
                 j += 1
@@ -560,10 +564,10 @@ class _Sentence(_Tokens):
                 j += 1  # "موقع [صحيفة] «ماركا»"
                 start = j
                 continue
-            if genitive and j == start and self.norm(start - 1) in self.L.named and self.is_place_or_country(j) and w.startswith("ال"):
+            if genitive and j == start and self.norm(start - 1) in self.L.named and self.is_place_or_country(j) and w.startswith(ARTICLE):
                 j, genitive = j + 1, False  # "جامعة [القاهرة]" (fresh4: "باحثون في جامعة تينيسي ...")
                 continue
-            if genitive and j == start and self.norm(start - 1) in self.L.named and self.is_place_or_country(j) and not w.startswith("ال"):
+            if genitive and j == start and self.norm(start - 1) in self.L.named and self.is_place_or_country(j) and not w.startswith(ARTICLE):
                 # "شرطة [دبي]"، "تلفزيون [إريتريا]": the place the body serves, or a name that
                 # opens with one ("صحيفة [نيويورك تايمز]")
                 k = j + 1
@@ -577,25 +581,25 @@ class _Sentence(_Tokens):
                 while k < limit and k - j < MAX_NAME_WORDS - 1 and self._name_word(k, limit, k - j + 1):
                     k += 1
                 if (
-                    k == j + 1 and k < limit and not w.startswith("ال") and self.norm(k).startswith("ال") and self.is_word(k)
+                    k == j + 1 and k < limit and not w.startswith(ARTICLE) and self.norm(k).startswith(ARTICLE) and self.is_word(k)
                     and not self.stop_at(k) and not self._nisba(k) and self.norm(k) not in self.L.adjectives and self.norm(k) not in _DAYS
                 ):
                     k += 1  # "وكالة [أنباء الأناضول]": the indefinite noun's own definite genitive
                 if k > j:
-                    indefinite_name = not any(self.norm(m).startswith("ال") for m in range(j, k))
+                    indefinite_name = not any(self.norm(m).startswith(ARTICLE) for m in range(j, k))
                     j = k
                     genitive = False
                     continue
-            if genitive and not w.startswith("ال") and j == start and _bare(w) not in self.L.organisation and (
-                self.norm(j + 1).startswith("ال") or self.norm(j + 1) == _QUOTE
+            if genitive and not w.startswith(ARTICLE) and j == start and _bare(w) not in self.L.organisation and (
+                self.norm(j + 1).startswith(ARTICLE) or self.norm(j + 1) == _QUOTE
             ):
                 j += 1  # "مكتب حقوق [الإنسان]": an indefinite genitive before its own
                 if self.norm(j) != _QUOTE and self.is_place_or_country(j):
                     j, genitive = j + 1, False  # "هيئة تحرير [الشام]": its own genitive a place
                 continue
-            if genitive and j == start and not w.startswith("ال") and j + 1 < limit and (
-                (_bare(w) in self.L.organisation and self.norm(j + 1).startswith("ال") and not self.is_place_or_country(j + 1))
-                or (_bare(w) not in self.L.organisation and self.is_place_or_country(j + 1) and not self.norm(j + 1).startswith("ال"))
+            if genitive and j == start and not w.startswith(ARTICLE) and j + 1 < limit and (
+                (_bare(w) in self.L.organisation and self.norm(j + 1).startswith(ARTICLE) and not self.is_place_or_country(j + 1))
+                or (_bare(w) not in self.L.organisation and self.is_place_or_country(j + 1) and not self.norm(j + 1).startswith(ARTICLE))
             ):
                 # "بيان [وزارة الدفاع] الروسية"، "بعض [سكان عفرين]": a genitive that is an
                 # institution with its own genitive, or people of a place
@@ -608,7 +612,7 @@ class _Sentence(_Tokens):
                     j = ne  # "نظام [بشار الأسد]"، "إدارة [ترامب]"
                     continue
             if w in ("في", "من") and j + 1 < limit and (
-                self.norm(j + 1).startswith("ال") or self.named.get(j + 1) or self.is_place_or_country(j + 1) or self.norm(j + 1) in self.L.organisation
+                self.norm(j + 1).startswith(ARTICLE) or self.named.get(j + 1) or self.is_place_or_country(j + 1) or self.norm(j + 1) in self.L.organisation
                 or self.norm(j + 1) in self.L.named  # "نقابة العمال [في شركة «فيات»]"
             ):
                 # "في المعارضة"; an indefinite institution takes its genitive: "مسؤول في حزب
@@ -618,7 +622,7 @@ class _Sentence(_Tokens):
                 if found is not None and found[1] == "organisation" and found[0] <= limit:
                     j = self.np_end(found[0], limit, definite=True, verb_preps=verb_preps)
                     continue  # "في [قوات سوريا الديمقراطية]": the recognizer's institution whole
-                indefinite = not nxt.startswith("ال") and not found and not self.is_place_or_country(j + 1)
+                indefinite = not nxt.startswith(ARTICLE) and not found and not self.is_place_or_country(j + 1)
                 j = self.np_end(j + 2, limit, definite=not indefinite, verb_preps=verb_preps)
                 continue
             if w in _AFFILIATED and j + 1 < limit:
@@ -627,17 +631,17 @@ class _Sentence(_Tokens):
             if w == "باسم" and j + 1 < limit and (inner_head := self._speaker_np(j + 1, limit)) is not None:
                 j = inner_head.end  # "متحدث [باسم وزارة الدفاع الأميركية] (البنتاغون)"
                 continue
-            inner = "ال" + w[2:] if w[:2] == "لل" else w[1:]
+            inner = without_lam(w) if w.startswith(PREPOSITION_ARTICLE_MERGED) else w[1:]
             if w[:1] in "بل" and f"{inner} {self.norm(j + 1)}" in self.L.organisation:
                 j = self.np_end(j + 2, limit, definite=True, verb_preps=verb_preps)  # "[للصليب الأحمر]"
                 continue
             institution = _bare(inner) in self.L.organisation or inner in self.L.organisation or self.named.get(j, (0, ""))[1] == "organisation"
             if w[:1] in "بل" and len(w) > 3 and (
-                inner.startswith("ال") or institution or self.norm(j + 1).startswith("ال") or inner in self.L.places or inner in self.L.countries
+                inner.startswith(ARTICLE) or institution or self.norm(j + 1).startswith(ARTICLE) or inner in self.L.places or inner in self.L.countries
             ):  # "المرصد [لحقوق الإنسان]"، "مصادر موالية [لدمشق]"
-                if w[0] in verb_preps and not institution and not (w[0] == "ل" and _is_taf_il(inner) and self.norm(j + 1).startswith("ال")):
+                if w[0] in verb_preps and not institution and not (w[0] == "ل" and _is_taf_il(inner) and self.norm(j + 1).startswith(ARTICLE)):
                     break  # "رحب الوزير [بالاتفاق]" (but "لجان عدة [لتنسيق التظاهرات]": a purpose, fresh6)
-                j = self.np_end(j + 1, limit, definite=inner.startswith("ال"), verb_preps=verb_preps)  # "[لحقوق الإنسان]"
+                j = self.np_end(j + 1, limit, definite=inner.startswith(ARTICLE), verb_preps=verb_preps)  # "[لحقوق الإنسان]"
                 continue
             break
         return j
@@ -647,7 +651,7 @@ class _Sentence(_Tokens):
         on its own: the name goes on ("منظمة الأمم المتحدة للتربية والعلم والثقافة" was cut
         at its و); a body that can ("والمرصد"، "والأمم المتحدة") is a second speaker."""
         head = self.norm(start - 1) if start > 0 else ""
-        if not (_bare(head) in self.L.organisation or head in self.L.organisation) or not self.norm(j - 1).startswith(("ال", "لل", "وال")):
+        if not (_bare(head) in self.L.organisation or head in self.L.organisation) or not self.norm(j - 1).startswith((ARTICLE, PREPOSITION_ARTICLE_MERGED, _AND_ARTICLE)):
             return False
         with self.without_conjunction(j):
             other = self.speaker_np(j, limit, verb_preps)
@@ -675,8 +679,8 @@ class _Sentence(_Tokens):
         """Read token ``j`` without its leading ل while inside the block ("وفقا [ل]وزارة
         الصحة"، "وفقا [لل]تقارير" read as "التقارير")."""
         w = self.norms[j]
-        merged = w.startswith("لل") and not (w[1:] in self.L.organisation or _bare(w[1:]) in self.L.organisation)  # "[لل]جنة": ل + لجنة
-        self.norms[j] = "ال" + w[2:] if merged else w[1:]
+        merged = w.startswith(PREPOSITION_ARTICLE_MERGED) and not (w[1:] in self.L.organisation or _bare(w[1:]) in self.L.organisation)  # "[لل]جنة": ل + لجنة
+        self.norms[j] = without_lam(w) if merged else w[1:]
         try:
             yield
         finally:
@@ -833,7 +837,7 @@ class _Sentence(_Tokens):
         if not (
             # a definite genitive, not an apposition after a name ("زاباليتا [المنضم]"،
             # "رباني [المشرفة]": a participle or an adjective of origin)
-            (nxt.startswith("ال") and not nxt.startswith("الم") and not self._nisba(j) and not self.is_place_or_country(j)
+            (nxt.startswith(ARTICLE) and not nxt.startswith("الم") and not self._nisba(j) and not self.is_place_or_country(j)
              and not self.texts[j].startswith(("أل", "إل")))
             or ((self.norm(a) in self.L.named or document) and self.named.get(j, (0, ""))[1] != "person")
         ):
@@ -866,7 +870,7 @@ class _Sentence(_Tokens):
             return w in _PREPOSITIONS or any(_prep_matches(w, prep) or (len(prep) == 1 and w.startswith(prep) and len(w) > 3) for prep in verb_preps)
 
         if (
-            (head.role is not None or head.kind == "anonymous") and self.norm(j - 1).startswith("ال")
+            (head.role is not None or head.kind == "anonymous") and self.norm(j - 1).startswith(ARTICLE)
             and self.named.get(j) is None and self._name_word(j, limit, 0) and not (first[:1] == "ي" and first not in self.L.given)
         ):
             # the same with a name no list knows, right after the role's last definite word and
@@ -876,7 +880,7 @@ class _Sentence(_Tokens):
                 return _Head(head.start, ne, (j, ne), (head.start, j), "person", head.organisation, False, conj=head.conj)
         if self.named.get(j, (0, ""))[1] == "person" and (
             head.role is not None or head.kind == "anonymous"
-            or (head.kind == "organisation" and self.norm(head.start).startswith("ال") and not self._titled(j - 1))
+            or (head.kind == "organisation" and self.norm(head.start).startswith(ARTICLE) and not self._titled(j - 1))
         ):
             # the role read whole up to the recognizer's name ("مسؤول مكتب العلاقات العامة في
             # قوات سوريا الديمقراطية [ريدور خليل]"، "الإداري في حزب اليسار الكردي في سوريا
@@ -886,8 +890,8 @@ class _Sentence(_Tokens):
             return _Head(head.start, ne, (j, ne), (head.start, j), "person", head.organisation, False, conj=head.conj)
         if not (
             first in ("في", "من", "لدي", "باسم")
-            or first.startswith("ال")
-            or (first[:1] in "بل" and len(first) > 3 and (inner.startswith("ال") or _bare(inner) in self.L.organisation))
+            or first.startswith(ARTICLE)
+            or (first[:1] in "بل" and len(first) > 3 and (inner.startswith(ARTICLE) or _bare(inner) in self.L.organisation))
             or _bare(first) in self.L.organisation
         ):
             return None
@@ -899,7 +903,7 @@ class _Sentence(_Tokens):
                 if ne > k and ends_name(ne):
                     return _Head(head.start, ne, (k, ne), (head.start, k), "person", head.organisation, False, conj=head.conj)
                 return None
-            if k > j + 1 and (self.norm(k - 1).startswith("ال") or self.norm(k - 1) == ",") and self._name_word(k, limit, 0):
+            if k > j + 1 and (self.norm(k - 1).startswith(ARTICLE) or self.norm(k - 1) == ",") and self._name_word(k, limit, 0):
                 # a name no list knows, between the role's last definite word and what ends a
                 # speaker: "ممثل الولايات المتحدة في المجلس [ثيودور أليغرا] أن"
                 ne = self.name_end(k, limit)
@@ -912,7 +916,7 @@ class _Sentence(_Tokens):
                 not self.is_word(k) or self.stop_at(k) or self.cue_at(k) or self.is_complement(k)
                 or w in self.L.relative or w in self.L.boundary or verb_info(w) is not None
                 or (k > j and w[:1] == "و")
-                or (len(w) >= 4 and w.endswith(("ه", "ها", "هم")) and not w.startswith("ال") and _bare(w) not in self.L.organisation and not self._nisba(k))
+                or (len(w) >= 4 and w.endswith(("ه", "ها", "هم")) and not w.startswith(ARTICLE) and _bare(w) not in self.L.organisation and not self._nisba(k))
             ):
                 return None
             k += 1
@@ -933,7 +937,7 @@ class _Sentence(_Tokens):
         w = self.norm(a)
         if w in _LATTER:
             return _Head(a, a + 1, None, None, "person", None, True, anaphor=True)  # "وقال الأخير"
-        if w in _DEMONSTRATIVES and a + 1 < limit and self.norm(a + 1).startswith("ال"):
+        if w in _DEMONSTRATIVES and a + 1 < limit and self.norm(a + 1).startswith(ARTICLE):
             # "وقد اتهم هذا الزعيم الكردي ...": a description of someone named before
             head = self.speaker_np(a + 1, limit, verb_preps)
             return dataclasses.replace(head, start=a, anaphor=True) if head is not None else None
@@ -962,11 +966,11 @@ class _Sentence(_Tokens):
             return _Head(a, inner.end, None, None, "anonymous", None, False)
         if w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.boundary or w in self.L.relative or self.stop_at(a) or self.cue_at(a):
             return None  # "قالت [وفقا لما ترجمته] وكالة سبوتنيك: ...": a relay, not a name (fresh4)
-        if w[:2] == "لل" or (w[:1] == "ل" and _bare(w[1:]) in self.L.organisation):
+        if w.startswith(PREPOSITION_ARTICLE_MERGED) or (w[:1] == "ل" and _bare(w[1:]) in self.L.organisation):
             return None  # "وقال للناخبين إنهم": an addressee, the speaker is elsewhere
         two = f"{w} {self.norm(a + 1)}"
         t = self.title_at(a)
-        if t and not (w in self.L.anonymous and not w.startswith("ال")) and two not in self.L.anonymous:
+        if t and not (w in self.L.anonymous and not w.startswith(ARTICLE)) and two not in self.L.anonymous:
             r = a + t + self.role_continues(a + t, limit)
             org = self._organisation(a, t, r)
             while r < limit and self.norm(r)[:1] == "و" and (t2 := self.title_at(r, self.norm(r)[1:])):
@@ -1011,7 +1015,7 @@ class _Sentence(_Tokens):
                 if ne == h and self.title_at(h) == 1 and h + 1 < limit:
                     # "[سلطان] شاولي"، "[سلطان] الهاشمي": a given name that is also a title
                     nxt = self.norm(h + 1)
-                    family = nxt.startswith("ال") and self.is_word(h + 1) and not self.stop_at(h + 1) and not self.title_at(h + 1)
+                    family = nxt.startswith(ARTICLE) and self.is_word(h + 1) and not self.stop_at(h + 1) and not self.title_at(h + 1)
                     ne = h + 2 if family else self.name_end(h + 1, limit)
                     if ne == h + 1:
                         ne = h
@@ -1033,12 +1037,12 @@ class _Sentence(_Tokens):
                     p = next((q + 1 for q in range(p, min(limit, p + MAX_HEAD_WORDS)) if self.norm(q) == ")"), limit)
                 if p < limit and self._person_starts(p) and (pe := self.name_end(p, limit)) > p:
                     return _Head(a, pe, (p, pe), (a, self.closer[ne] + 1), "person", org, False)
-            if ne == r + 1 and not w.startswith("ال") and self._nisba(r) and not self._person_starts(r):
+            if ne == r + 1 and not w.startswith(ARTICLE) and self._nisba(r) and not self._person_starts(r):
                 # "قالت طبيبة [شرعية] إن": an indefinite title and its adjective describe
                 # someone unnamed; the adjective is no name
                 return _Head(a, ne, None, None, "anonymous", None, False)
             if ne > r:
-                t2 = self.title_at(ne) if ne < limit and self.norm(ne).startswith("ال") else 0
+                t2 = self.title_at(ne) if ne < limit and self.norm(ne).startswith(ARTICLE) else 0
                 if t2 and not org:
                     # "اللواء ركن طيار عبد الله السيد الهاشمي [المتحدث باسم القوات المسلحة]": a
                     # rank, the name, then the role that names his institution (fresh6: the
@@ -1062,13 +1066,13 @@ class _Sentence(_Tokens):
             kind = "anonymous" if (two in self.L.anonymous or w in self.L.anonymous or _bare(w) in self.L.anonymous) else "organisation"
             if w in ("بعض", "عدد") and self.norm(a + 1) == "من":
                 k = a + 2
-            if w.startswith("ال") and self.norm(k) in _SAME:
+            if w.startswith(ARTICLE) and self.norm(k) in _SAME:
                 return _Head(a, k + 1, None, None, kind, None, True, anaphor=True)  # "المصدر نفسه"
-            end = self.np_end(k, limit, definite=self.norm(k - 1).startswith("ال"), verb_preps=verb_preps)
-            return _Head(a, end, None, None, kind, None, end - a <= 2 and w.startswith("ال"))
+            end = self.np_end(k, limit, definite=self.norm(k - 1).startswith(ARTICLE), verb_preps=verb_preps)
+            return _Head(a, end, None, None, kind, None, end - a <= 2 and w.startswith(ARTICLE))
         if w in self.L.organisation or _bare(w) in self.L.organisation:
-            end = self.np_end(a + 1, limit, definite=w.startswith("ال"), verb_preps=verb_preps)
-            return _Head(a, end, None, None, "organisation", None, end - a == 1 and w.startswith("ال"))
+            end = self.np_end(a + 1, limit, definite=w.startswith(ARTICLE), verb_preps=verb_preps)
+            return _Head(a, end, None, None, "organisation", None, end - a == 1 and w.startswith(ARTICLE))
         found = self.named.get(a)
         if found is not None and found[1] == "organisation" and found[0] <= limit:
             end = self.np_end(found[0], limit, definite=True, verb_preps=verb_preps)
@@ -1091,7 +1095,7 @@ class _Sentence(_Tokens):
                 r = nxt + t + self.role_continues(nxt + t, limit)
                 return _Head(a, r, (a, ne), (nxt, r), "person", self._organisation(nxt, t, r), False)
             return _Head(a, ne, (a, ne), None, "person", None, ne - a == 1)
-        if w.startswith("ال"):
+        if w.startswith(ARTICLE):
             end = self.np_end(a + 1, limit, definite=True, verb_preps=verb_preps)
             return _Head(a, end, None, None, "organisation", None, end - a == 1)
         return None
@@ -1099,7 +1103,7 @@ class _Sentence(_Tokens):
     def _titled(self, k: int) -> bool:
         """Token ``k`` is a title, also after a preposition ("[للرئيس]"، "[بالرئيس]")."""
         w = self.norm(k)
-        bare = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] in "لب" and w[1:3] == "ال" else w
+        bare = without_lam(w) if w.startswith(PREPOSITION_ARTICLE_MERGED) else w[1:] if w[:1] in "لب" and w.startswith(ARTICLE, 1) else w
         return bool(self.title_at(k, bare))
 
     def honorific_name_end(self, h: int, limit: int) -> int:
@@ -1107,7 +1111,7 @@ class _Sentence(_Tokens):
         family name of the article after a given name no list knows ("المهندس [يعرب القضاة]")."""
         ne = self.name_end(h, limit)
         nxt = h + 1
-        if ne == nxt and nxt < limit and self.norm(nxt).startswith("ال") and self.is_word(nxt) and not (
+        if ne == nxt and nxt < limit and self.norm(nxt).startswith(ARTICLE) and self.is_word(nxt) and not (
             self.stop_at(nxt) or self.title_at(nxt) or self.is_complement(nxt) or self._nisba(nxt)
         ):
             return nxt + 1
@@ -1122,14 +1126,14 @@ class _Sentence(_Tokens):
         if not self.named or self.named.get(a) is not None:
             return None
         p = next((p for p in range(a + 1, min(limit, a + 4)) if self.named.get(p, (0, ""))[1] == "person"), None)
-        if p is None or not any(self.norm(k).startswith("ال") for k in range(a, p)):
+        if p is None or not any(self.norm(k).startswith(ARTICLE) for k in range(a, p)):
             return None
         for k in range(a, p):
             w = self.norm(k)
             if (
                 not self.is_word(k) or self.stop_at(k) or self.cue_at(k) or self.is_complement(k) or self.title_at(k)
                 or w in _PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in self.L.relative or w in self.L.boundary
-                or verb_info(w) is not None or w[:2] in ("لل", "بال") or w.isdigit()
+                or verb_info(w) is not None or w.startswith((PREPOSITION_ARTICLE_MERGED, _BI_ARTICLE)) or w.isdigit()
                 or w in self.L.countries or w in self.L.places or (k > a and w[:1] == "و")
             ):
                 return None
@@ -1143,7 +1147,7 @@ class _Sentence(_Tokens):
         aide's own field ("مستشار الرئيس للأمن القومي جون بولتون" is the adviser)."""
         if _bare(self.norm(a)) not in self.L.aides:
             return False
-        if r == a + 1 and not self.norm(a).startswith("ال"):
+        if r == a + 1 and not self.norm(a).startswith(ARTICLE):
             return True  # "محامي برونسون"، "مستشار ترامب": an indefinite aide before a name is the name's (fresh5)
         e = r
         while e > a + 1 and (self._nisba(e - 1) or self.norm(e - 1) in self.L.nationalities):
@@ -1171,8 +1175,8 @@ class _Sentence(_Tokens):
         if head.conj:
             noun = noun[1:]
         return (
-            noun.startswith("ال") and not noun.endswith(("ه", "ات"))
-            and adjective.startswith("ال") and adjective.endswith("ي") and self._nisba(head.start + 1)
+            noun.startswith(ARTICLE) and not noun.endswith(("ه", "ات"))
+            and adjective.startswith(ARTICLE) and adjective.endswith("ي") and self._nisba(head.start + 1)
         )
 
     def _nisba(self, i: int) -> bool:
@@ -1197,9 +1201,9 @@ class _Sentence(_Tokens):
             return None
         text = self.span_text(rest[0], rest[-1] + 1).strip('"«»“”')
         first = self.norm(rest[0])
-        if first.startswith("لل"):
-            text = "ال" + text[2:]  # "للأمم المتحدة" -> "الأمم المتحدة"
-        elif first.startswith("بال") or (first[:1] in "لب" and (first[1:] in self.L.organisation or "ال" + first[1:] in self.L.organisation)):
+        if first.startswith(PREPOSITION_ARTICLE_MERGED):
+            text = without_lam(text)  # "للأمم المتحدة" -> "الأمم المتحدة"
+        elif first.startswith(_BI_ARTICLE) or (first[:1] in "لب" and (first[1:] in self.L.organisation or ARTICLE + first[1:] in self.L.organisation)):
             text = text[1:]  # "بالمعارضة السورية"، "بجيش النظام"
         return text or None
 
@@ -1351,7 +1355,7 @@ class _Sentence(_Tokens):
             return None
         if a == floor or self.norm(a - 1) in self.L.boundary or self.norm(a - 2) in _PREPOSITIONS or self.norm(a - 1) in (",", ":", "|", ".", "..") or self.norm(a - 1) in self.L.relative:
             w = self.norm(a)
-            if len(w) > 4 and w[0] == "و" and (w[1:3] == "ال" or self.title_at(a, w[1:]) or _bare(w[1:]) in self.L.organisation):
+            if len(w) > 4 and w[0] == "و" and (w.startswith(ARTICLE, 1) or self.title_at(a, w[1:]) or _bare(w[1:]) in self.L.organisation):
                 # "...، [و]الرئيس الأمريكي يؤكد أنه": the conjunction is not the speaker's
                 with self.without_conjunction(a):
                     head = self.parse_head(a, b, subject_first=True)
@@ -1465,7 +1469,7 @@ class _Sentence(_Tokens):
         if head is None or head.end + 1 >= i or not self.speaker_like(head):
             return None
         w = self.norm(head.end)
-        if not self.is_word(head.end) or w.startswith(("ال", "وال")) or w[:1].isdigit() or w in _PREPOSITIONS or w in self.L.boundary:
+        if not self.is_word(head.end) or w.startswith((ARTICLE, _AND_ARTICLE)) or w[:1].isdigit() or w in _PREPOSITIONS or w in self.L.boundary:
             return None
         return head
 
@@ -1504,7 +1508,7 @@ class _Sentence(_Tokens):
             nxt = self.norm(k + 1)
             if nxt in ("ل", "لـ"):
                 head = self.speaker_np(k + 2, i)
-            elif len(nxt) > 2 and nxt[0] == "ل" and not nxt.startswith("لل"):
+            elif len(nxt) > 2 and nxt[0] == "ل" and not nxt.startswith(PREPOSITION_ARTICLE_MERGED):
                 with self.without_preposition(k + 1):
                     head = self.speaker_np(k + 1, i)
                 head = dataclasses.replace(head, conj=True) if head is not None else None
@@ -1543,7 +1547,7 @@ class _Sentence(_Tokens):
         prev = self.norm(head.start - 1)
         verb = self.norm(head.end)
         # "لكن دميرتاش رد"؛ a headline "نتانياهو يحذر إيران" (a present verb after a name)
-        return head.kind == "person" and head.end - head.start <= 3 and not self.norm(head.start).startswith("ال") and (
+        return head.kind == "person" and head.end - head.start <= 3 and not self.norm(head.start).startswith(ARTICLE) and (
             prev in self.L.boundary or prev == "," or (head.start == 0 and verb[:1] in "يت")
         )
 
