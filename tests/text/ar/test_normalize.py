@@ -287,3 +287,16 @@ def test_is_normalized_says_it_of_a_text_of_kept_characters_only():
         assert is_normalized(ch) == (ch in _KEPT), hex(code)
         assert is_normalized("كتاب" + ch) == (ch in _KEPT) == is_normalized(ch + "2016"), hex(code)
     assert not is_normalized("كتاب\n") and not is_normalized("\nكتاب")
+
+
+def test_normalization_is_idempotent_on_every_character() -> None:
+    # what lets a reader skip checking a form it was given normalized (a token's form: the
+    # recognizer's masks): normalizing a normalized text gives it back, for every character
+    # (read in blocks: each character is normalized on its own, whatever is around it)
+    for block in range(0, 0x110000, 0x1000):
+        text = "".join(chr(c) for c in range(block, block + 0x1000) if not 0xD800 <= c <= 0xDFFF)
+        once = normalize(text)
+        assert normalize(once) == once, hex(block)
+        assert all(normalize(normalize(text[k])) == normalize(text[k]) for k in range(0, len(text), 97))
+    texts = random_texts(7, 300)
+    assert all(normalize(normalize(t)) == normalize(t) for t in texts)
