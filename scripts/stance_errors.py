@@ -5,6 +5,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py baly              # baly2018 folds 1-4, cross-validated by claim
     python scripts/stance_errors.py grid              # the proposition rule (meaning_model._states_claim)
     python scripts/stance_errors.py other-number      # session 15's withdrawn rule (gives_another_number below)
+    python scripts/stance_errors.py outcomes          # session 16's predicate reader (mm._reverses_claim)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -121,6 +122,7 @@ def judged(args) -> dict[str, tuple[list, list, list]]:
     if kept.exists():
         return pickle.loads(kept.read_bytes())
     states, mm._states_claim = mm._states_claim, lambda label, reading: label
+    outcomes, mm.READ_OUTCOMES = mm.READ_OUTCOMES, False
     out = {}
     baly = load_data(args.corpora / "baly2018", role="train").pairs
     at = load_data(args.corpora / "ans" / "stance" / "train.csv", role="train").pairs
@@ -142,6 +144,7 @@ def judged(args) -> dict[str, tuple[list, list, list]]:
         rs = readings(args.cache, stem, pairs)
         out[stem] = (pairs, rs, [model.judge(r) for r in rs])
     mm._states_claim = states
+    mm.READ_OUTCOMES = outcomes
     kept.write_bytes(pickle.dumps(out))
     return out
 
@@ -185,7 +188,7 @@ def _print_row(name: str, sets, rule) -> None:
     print(f"{name:26s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.3f}", flush=True)
 
 
-FRESH = [f"fresh{n}" for n in range(3, 11)]
+FRESH = [f"fresh{n}" for n in range(3, 12)]
 
 
 #: How much of the claim's content words (``claim_covered``) a sentence within
@@ -225,6 +228,26 @@ def other_number(args) -> None:
         _print_row(f"+ another number, {covered}", sets, rule)
 
 
+def outcomes(args) -> None:
+    """macro-F1 of baly2018 folds 1-4 and fresh3..fresh11 with the shipped rules before the
+    predicate reader (``mm._reverses_claim``) and with it at each closeness; then every page
+    it turns, with its gold label."""
+    sets = judged(args)
+    plain = mm.OUTCOME_AT
+    _print_row("shipped rules, no reader", sets, mm._states_claim)
+    for at in (0.3, 0.4, 0.5, 0.6):
+        mm.OUTCOME_AT = at
+        rule = lambda label, reading: mm._reverses_claim(mm._states_claim(label, reading), reading)  # noqa: E731
+        _print_row(f"+ predicate reader at {at}", sets, rule)
+    mm.OUTCOME_AT = plain
+    for stem, (pairs, rs, js) in sets.items():
+        for p, r, j in zip(pairs, rs, js):
+            before = mm._states_claim(j.label, r)
+            after = mm._reverses_claim(before, r)
+            if after != before:
+                print(f"  {stem}: gold {p.stance}, {before} -> {after}: {p.claim[:100]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
@@ -236,6 +259,9 @@ def main() -> int:
         return 0
     if args.set == "other-number":
         other_number(args)
+        return 0
+    if args.set == "outcomes":
+        outcomes(args)
         return 0
     if args.set == "baly":
         baly, rb, js = judged(args)["baly"]

@@ -332,3 +332,30 @@ def test_a_claim_naming_no_one_is_stated_by_a_sentence_holding_most_of_its_words
     # a sentence near the claim that holds few of its words does not anchor it
     body = "ارتفعت أسعار السمك في الأسواق هذا الأسبوع بعد العاصفة. وتحدث التجار عن الطلب."
     assert _states(claim, "أسواق", body) == "discuss"
+
+
+def _reverses(claim_text: str, title: str, body: str, label: str = "agree") -> str:
+    """The label :func:`meaning_model._reverses_claim` gives a page of one article, every
+    sentence read as near the claim."""
+    from khabar.check import meaning_model
+
+    claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
+    analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
+    (cand,) = read_candidates(claim, analyses, _near)
+    return meaning_model._reverses_claim(label, meaning_model.PairReading(claim, analyses[0], cand))
+
+
+def test_a_page_giving_the_claim_s_actor_the_opposite_outcome_disagrees() -> None:
+    claim = "فاز النادي الأزرق على الفريق الأحمر في نهائي الكأس"
+    body = "خسر النادي الأزرق أمام الفريق الأحمر في نهائي الكأس. واحتفل الجمهور في الشوارع."
+    assert _reverses(claim, "نهائي الكأس", body) == "disagree"
+    assert _reverses(claim, "نهائي الكأس", body, label="discuss") == "disagree"
+    # the same outcome told the other way round agrees, and so does the page
+    body = "خسر الفريق الأحمر أمام النادي الأزرق في نهائي الكأس. واحتفل الجمهور في الشوارع."
+    assert _reverses(claim, "نهائي الكأس", body) == "agree"
+
+
+def test_a_kept_outcome_elsewhere_on_the_page_keeps_the_heads_label() -> None:
+    claim = "نجا المراقب الجوي من انهيار البرج"
+    body = "لقي المراقب الجوي مصرعه في انهيار البرج. وقالت مصادر أخرى إن المراقب الجوي نجا من الانهيار."
+    assert _reverses(claim, "انهيار البرج", body) == "agree"

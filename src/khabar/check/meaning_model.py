@@ -61,6 +61,7 @@ from khabar.check.meaning import (
 from khabar.check.model_io import write_npz
 from khabar.check.network import Network, fit_network, one_blas_thread, tune_offsets
 from khabar.check.pairs import Pair, by_claim, claim_folds
+from khabar.check.predicates import contradicted, read_roles, supported
 from khabar.errors import InputError, OptionsError
 
 FORMAT = "khabar-stance-meaning"
@@ -192,6 +193,8 @@ class MeaningModel:
         label = _lead_denies(label, reading)
         if READ_PROPOSITION:
             label = _states_claim(label, reading)
+        if READ_OUTCOMES:
+            label = _reverses_claim(label, reading)
         return Judgement(label, score, evidence, similarity)
 
 
@@ -288,6 +291,38 @@ def _states_claim(label: str, reading: PairReading) -> str:
         if names_every(sentences[i].text, names) if names else row[_F["claim_covered"]] >= STATES_BARE_COVERED:
             return "agree"
     return label
+
+
+#: Whether :func:`_reverses_claim` reads the heads' *agree* and *discuss* calls.
+READ_OUTCOMES = True
+
+#: How close (encoder cosine) a sentence must be to the claim for its outcomes to be read
+#: against the claim's (:func:`_reverses_claim`).
+OUTCOME_AT = 0.4
+
+
+def _reverses_claim(label: str, reading: PairReading) -> str:
+    """A page the heads call *agree* or *discuss* with a candidate sentence close to the
+    claim that gives one of the claim's actors the opposite outcome or the other part
+    (:mod:`khabar.check.predicates`: "خسر ليفربول أمام ريال" against "فاز ليفربول على
+    ريال"، "لقي المراقب مصرعه" against "نجا المراقب") disagrees, unless a candidate keeps
+    an actor's part in that outcome as the claim gives it."""
+    if label not in ("agree", "discuss") or reading.single_sentence:
+        return label
+    claim = read_roles(reading.claim.view.text)
+    if not claim:
+        return label
+    cand = reading.candidates
+    sentences = reading.analysis.doc.sentences
+    kept: set[str] = set()
+    turned: set[str] = set()
+    for row, i in zip(cand.scalars, cand.indices):
+        if row[_F["semantic"]] < OUTCOME_AT:
+            continue
+        roles = read_roles(sentences[i].text)
+        kept |= supported(claim, roles)
+        turned |= contradicted(claim, roles)
+    return "disagree" if turned - kept else label
 
 
 _F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}

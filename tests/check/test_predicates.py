@@ -1,0 +1,63 @@
+"""The predicate reader (``khabar.check.predicates``): each actor's part in an outcome, on
+sentences written here."""
+
+from __future__ import annotations
+
+from khabar.check.predicates import contradicts, read_roles, supports
+
+
+def _parts(text: str) -> set[tuple[str, int, str]]:
+    return {(r.kind, r.role, min(r.head, key=len)) for r in read_roles(text)}
+
+
+def test_a_contest_gives_the_other_party_the_other_side() -> None:
+    assert _parts("فاز النادي الأزرق على الفريق الأحمر في النهائي") == {("win", 1, "نادي"), ("win", -1, "فريق")}
+    # the loser first, the winner after "أمام": the same outcome
+    assert _parts("خسر الفريق الأحمر أمام النادي الأزرق") == {("win", -1, "فريق"), ("win", 1, "نادي")}
+    # what was won is not whom: "باللقب" is no other party
+    assert _parts("فاز النادي الأزرق باللقب") == {("win", 1, "نادي")}
+
+
+def test_converse_wording_supports_and_reversed_roles_contradict() -> None:
+    claim = read_roles("فاز النادي الأزرق على الفريق الأحمر")
+    assert supports(claim, read_roles("خسر الفريق الأحمر أمام النادي الأزرق بهدفين"))
+    assert not contradicts(claim, read_roles("خسر الفريق الأحمر أمام النادي الأزرق بهدفين"))
+    assert contradicts(claim, read_roles("تغلب الفريق الأحمر على النادي الأزرق"))
+    # another contest of other teams says nothing of the claim's
+    assert not contradicts(claim, read_roles("فاز المنتخب الوطني على ضيفه"))
+
+
+def test_survived_against_died_and_alive_against_bodies() -> None:
+    assert contradicts(read_roles("نجا المراقب الجوي من الزلزال"), read_roles("لقي المراقب الجوي مصرعه في البرج"))
+    assert contradicts(read_roles("عثر على الطلاب أحياء تحت الأنقاض"), read_roles("انتشل المسعفون جثث الطلاب"))
+    # "أحياء" followed by a noun of its own is a neighbourhood, not a state
+    assert read_roles("دمر الزلزال أحياء سكنية") == ()
+
+
+def test_accepted_against_rejected_is_read_per_actor() -> None:
+    claim = read_roles("قبلت المعارضة نتائج الانتخابات")
+    assert contradicts(claim, read_roles("رفضت المعارضة نتائج الانتخابات"))
+    # another actor rejecting the same results is no contradiction
+    assert not contradicts(claim, read_roles("رفضت الحكومة نتائج الانتخابات"))
+
+
+def test_a_negation_turns_the_side_and_a_forecast_states_none() -> None:
+    assert _parts("لم يفز الحزب بالانتخابات") == {("win", -1, "حزب")}
+    assert read_roles("من المتوقع أن يفوز الحزب بالانتخابات") == ()
+
+
+def test_who_praised_whom() -> None:
+    claim = read_roles("أشاد المراقب الجوي بالطيار")
+    assert contradicts(claim, read_roles("أشاد الطيار بالمراقب الجوي"))
+    assert supports(claim, read_roles("أشاد المراقب الجوي بالطيار الشاب"))
+
+
+def test_a_subject_before_its_verb_is_the_actor_and_a_noun_s_actor_follows_it() -> None:
+    assert _parts("الوزير يرفض التحقيق في الحادث") == {("accept", -1, "وزير")}
+    assert _parts("قال المتحدث إن الحزب الحاكم فاز بالانتخابات") == {("win", 1, "حزب")}
+    # a noun names its actor after it, whatever stands before it
+    assert _parts("انتشل المسعفون جثث الطلاب") == {("live", -1, "طلاب")}
+
+
+def test_the_actor_of_a_death_follows_its_verb_when_both_are_written() -> None:
+    assert _parts("ولقي مراقب جوي في مطار المدينة مصرعه") == {("live", -1, "مراقب")}
