@@ -61,3 +61,9 @@ def test_a_subject_before_its_verb_is_the_actor_and_a_noun_s_actor_follows_it() 
 
 def test_the_actor_of_a_death_follows_its_verb_when_both_are_written() -> None:
     assert _parts("ولقي مراقب جوي في مطار المدينة مصرعه") == {("live", -1, "مراقب")}
+
+
+def test_allowed_against_refused_and_succeeded_against_failed() -> None:
+    assert contradicts(read_roles("الحكومة رفضت السماح للصحافيين بدخول المنطقة"),
+                       read_roles("سمحت الحكومة للصحافيين بدخول المنطقة"))
+    assert contradicts(read_roles("نجح الفريق في إنقاذ العمال"), read_roles("فشل الفريق في إنقاذ العمال"))
