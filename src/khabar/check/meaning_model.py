@@ -293,11 +293,16 @@ def _states_claim(label: str, reading: PairReading) -> str:
     return label
 
 
-#: Whether :func:`_reverses_claim` reads the heads' *agree* and *discuss* calls.
+#: Whether :func:`_reverses_claim` reads the heads' *agree* and *discuss* calls.  Issue 16,
+#: session 16 (docs/check.md, sixteenth round): built on baly2018 folds 1-4 by claim (0.513
+#: unchanged, disagree 0.290) and fresh3..fresh11 (mean 0.370 -> 0.376, three disagreeing
+#: pages turned, no other; ``python scripts/stance_errors.py outcomes``), judged once on
+#: fresh12: 0.372 -> 0.402, disagree 0.394 -> 0.486, no agreeing page turned.
 READ_OUTCOMES = True
 
 #: How close (encoder cosine) a sentence must be to the claim for its outcomes to be read
-#: against the claim's (:func:`_reverses_claim`).
+#: against the claim's (:func:`_reverses_claim`): 0.3 and 0.4 turn the same dev pages, 0.5
+#: loses fresh11's (its "لقي مراقب جوي ... مصرعه" is at 0.45), 0.6 fresh10's too.
 OUTCOME_AT = 0.4
 
 
