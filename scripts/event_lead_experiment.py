@@ -25,6 +25,12 @@ headline's act: ``title_shared`` (light stems of the title outside names that th
 share, up to 3, over 3) and ``title_shared_later`` (the same on later days only).  fresh12 was
 judged once and is spent; test, fresh13 and fresh14 stay refused.
 
+Session 16 (docs/stories.md, "one gathering's facets"), not shipped: ``facet`` (the same event day, a
+person or organisation of the title and first two body sentences shared with the event's, a place
+or country shared too, and a gathering or operation named by either: a meeting, an attack, a vote, a
+protest, an agreement, a match) and ``facet_town`` (the same with a place below a country); the
+counts of the oracle rows each extra value marks are printed, own / other.
+
     python scripts/event_lead_experiment.py dev,fresh,...,fresh11 [FEATURES|""] [GATE-JSON|-] [TEST-SPLITS]
     e.g. python scripts/event_lead_experiment.py dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11 actor_shared -
 """
@@ -217,6 +223,59 @@ def relation_values(rel, lead, c, ev_kinds, ev_names, ev_headline_kinds):
     principal = back and bool(lead.actors & ev_names)
     return [float(back), float(bnames), float(upd), float(principal)]
 
+# Session 16: the same-day facet (docs/stories.md, "one gathering's facets"): two reports of one
+# event day that name the same principal (a person or organisation of the title or first two body
+# sentences) and the same place (``facet``: a country too; ``facet_town``: below a country) where one
+# names a gathering or operation (a meeting, an attack, a vote ...) are one event, even when each
+# tells another outcome of it.
+FACET = ('facet', 'facet_town')
+GATHERING = frozenset({'meeting', 'attack', 'vote', 'protest', 'agreement', 'match'})
+
+
+@dataclasses.dataclass(frozen=True)
+class Facet:
+    persons: frozenset   # person keys of the title and the first two body sentences
+    places: frozenset    # place keys there that are not countries
+    kinds: frozenset     # kinds of happening of the title and those sentences (names skipped)
+    countries: frozenset  # place keys there that are countries
+    orgs: frozenset      # organisation keys there
+
+
+def facet_of(article):
+    from khabar.extract.entities import lead_mentions
+    from khabar.extract.entities.gazetteers import ORG, PERSON, PLACE, country_keys
+    from khabar.extract.happenings import happening_kinds
+    from khabar.text.ar.segment import iter_sentences
+    ms = lead_mentions(article)
+    spans, body = [], 0
+    for s in iter_sentences(article):
+        if not s.is_title:
+            body += 1
+            if body > 2: break
+        spans.append((s.start, s.end, s.text))
+    inside = [m for m in ms if any(a <= m.start < b for a, b, _ in spans)]
+    countries = country_keys()
+    kinds = set()
+    for a, b, text in spans:
+        kinds |= happening_kinds(text, skip=[(m.start - a, m.end - a) for m in inside if a <= m.start < b])
+    return Facet(frozenset(m.name_key for m in inside if m.kind == PERSON),
+                 frozenset(m.name_key for m in inside if m.kind == PLACE and m.name_key not in countries),
+                 frozenset(kinds),
+                 frozenset(m.name_key for m in inside if m.kind == PLACE and m.name_key in countries),
+                 frozenset(m.name_key for m in inside if m.kind == ORG))
+
+
+def facet_values(f, ev, c):
+    """against an event's union ``ev`` (persons, places, kinds, countries, orgs), on the same event day:
+    (a shared place or country, a shared person or organisation, a gathering's kind in either;
+    the same with a place below a country)"""
+    persons, places, kinds, countries, orgs = ev
+    if c.gap != 0 or not (f.kinds | kinds) & GATHERING or not (f.persons & persons or f.orgs & orgs):
+        return [0.0, 0.0]
+    town = bool(f.places & places)
+    return [float(town or bool(f.countries & countries)), float(town)]
+
+
 class Ext:
     """a candidate with extra values"""
     def __init__(self, c, extra, gated=False):
@@ -232,8 +291,13 @@ class ExpIndex(StoryIndex):
         self.ev = {}  # story -> (actors, names, kinds)
         self.evspk = {}
         self.evta = {}
+        self.evfacet = {}
     def add(self, item):
         sid = super().add(item)
+        if self.FAC is not None:
+            f = self.FAC[item.article_id]
+            p, l, k, co, og = self.evfacet.get(sid, (frozenset(),) * 5)
+            self.evfacet[sid] = (p | f.persons, l | f.places, k | f.kinds, co | f.countries, og | f.orgs)
         lead = self.leads[item.article_id]
         a, n, k = self.ev.get(sid, (frozenset(), frozenset(), frozenset()))
         self.ev[sid] = (a | lead.actors, n | lead.names, k | lead.kinds)
@@ -263,6 +327,7 @@ class ExpIndex(StoryIndex):
     SPEAK = None
     REL = None
     TA = None
+    FAC = None
     RULE = json.loads(os.environ['RULE']) if os.environ.get('RULE') else None  # {"p": 0.5, "names": 2, "meaning": 0.5, "gap": 1, "on": "refers_back"}
     def _day_values(self, item, c):
         vals = []
@@ -280,6 +345,9 @@ class ExpIndex(StoryIndex):
             a, n, k = self.ev[c.story_id]
             rv = relation_values(self.REL[item.article_id], self.leads[item.article_id], c, k, n, self._active[c.story_id].kinds)
             vals += [rv[RELATION.index(u)] for u in self.use if u in RELATION]
+        if any(u in FACET for u in self.use):
+            fv = facet_values(self.FAC[item.article_id], self.evfacet[c.story_id], c)
+            vals += [fv[FACET.index(u)] for u in self.use if u in FACET]
         if 'aftermath' in self.use:
             ek = self._active[c.story_id].kinds
             vals.append(float(c.gap == 1 and bool(ek & AFTER)))
@@ -356,6 +424,8 @@ def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), fold
         ExpIndex.SPEAK = lead_speakers(splits) if test is None else {**lead_speakers(splits), **lead_speakers(test)}
     if any(u in ACTS for u in use):
         ExpIndex.TA = per_article(splits, 'title_acts', title_acts) if test is None else {**per_article(splits, 'title_acts', title_acts), **per_article(test, 'title_acts', title_acts)}
+    if any(u in FACET for u in use):
+        ExpIndex.FAC = per_article(splits, 'facet', facet_of) if test is None else {**per_article(splits, 'facet', facet_of), **per_article(test, 'facet', facet_of)}
     if any(u in RELATION for u in use) or ExpIndex.RULE:
         ExpIndex.REL = relations(splits) if test is None else {**relations(splits), **relations(test)}
     options = StoryOptions(meaning_encoder=ENC, event_scorer='learned')
@@ -369,6 +439,10 @@ def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), fold
     if drop:
         di = [FEATURES.index(d) for d in drop]; x[:, di] = 0.0
     print(f'{len(signed)} articles, {len(x)} rows ({int(y.sum())} own), gated rows {int(gated.sum())} ({int(y[gated].sum())} own)', flush=True)
+    # the oracle rows each extra value marks, own / other (facet values only: their columns are in use's order)
+    for j, name in enumerate(use if all(u in FACET for u in use) else ()):
+        v = x[:, len(FEATURES) + j] > 0
+        print(f'  {name}: own {int((v & (y > 0)).sum())} / other {int((v & (y == 0)).sum())}', flush=True)
     id_of_path = {p: i for i, p in article_path.items()}
     res = {t: [] for t in thresholds}
 
