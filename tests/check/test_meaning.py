@@ -291,15 +291,21 @@ def _near(texts):
     return np.tile(np.eye(512, dtype=np.float32)[0], (len(texts), 1))  # every text "near" the claim
 
 
-def _states(claim_text: str, title: str, body: str, label: str = "discuss") -> str:
-    """The label :func:`meaning_model._states_claim` gives a page of one article, every
-    sentence read as near the claim."""
+def _page(claim_text: str, title: str, body: str):
+    """A page of one article read against the claim, every sentence read as near it."""
     from khabar.check import meaning_model
 
     claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
     analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
     (cand,) = read_candidates(claim, analyses, _near)
-    return meaning_model._states_claim(label, meaning_model.PairReading(claim, analyses[0], cand))
+    return meaning_model.PairReading(claim, analyses[0], cand)
+
+
+def _states(claim_text: str, title: str, body: str, label: str = "discuss") -> str:
+    """The label :func:`meaning_model._states_claim` gives a page of one article."""
+    from khabar.check import meaning_model
+
+    return meaning_model._states_claim(label, _page(claim_text, title, body))
 
 
 STATED = "أدان الأمين العام للأمم المتحدة قصف مستشفى في مدينة حلب"
@@ -335,14 +341,10 @@ def test_a_claim_naming_no_one_is_stated_by_a_sentence_holding_most_of_its_words
 
 
 def _reverses(claim_text: str, title: str, body: str, label: str = "agree") -> str:
-    """The label :func:`meaning_model._reverses_claim` gives a page of one article, every
-    sentence read as near the claim."""
+    """The label :func:`meaning_model._reverses_claim` gives a page of one article."""
     from khabar.check import meaning_model
 
-    claim = read_claim(claim_text, np.eye(512, dtype=np.float32)[0])
-    analyses = analyse(claim_text, [doc_from_article(_article(title, body))])
-    (cand,) = read_candidates(claim, analyses, _near)
-    return meaning_model._reverses_claim(label, meaning_model.PairReading(claim, analyses[0], cand))
+    return meaning_model._reverses_claim(label, _page(claim_text, title, body))
 
 
 def test_a_page_giving_the_claim_s_actor_the_opposite_outcome_disagrees() -> None:

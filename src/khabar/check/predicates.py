@@ -31,6 +31,17 @@ from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import tokenize
 
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One actor's part in an outcome: ``words`` are the readings of the actor's words."""
+
+    kind: str
+    role: int  # +1 / -1: the outcome (won, lived, accepted / the opposite); 0: the other party
+    head: frozenset[str]  # the readings of its first word ("ريال" of "ريال مدريد")
+    words: frozenset[str]  # of all its words: a span may run on into the object ("المعارضة نتائج")
+
+
 #: Words of an actor read at most (a name and its title or adjective: "المراقب الجوي").
 ACTOR_WORDS = 3
 #: Words of a subject named before its verb read at most: a title, a name and its adjective
@@ -41,16 +52,6 @@ SUBJECT_WORDS = 6
 OTHER_WITHIN = 8
 #: How far before a word such as "مصرعه" its verb ("لقي") may stand, the actor between them.
 FILLER_WITHIN = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """One actor's part in an outcome: ``words`` are the readings of the actor's words."""
-
-    kind: str
-    role: int  # +1 / -1: the outcome (won, lived, accepted / the opposite); 0: the other party
-    head: frozenset[str]  # the readings of its first word ("ريال" of "ريال مدريد")
-    words: frozenset[str]  # of all its words: a span may run on into the object ("المعارضة نتائج")
 
 
 def _readings(norms: Sequence[str]) -> frozenset[str]:

@@ -44,35 +44,32 @@ class OutcomeLexicon:
     openers: frozenset[str]  # words after which a clause opens with its subject ("إن")
 
 
+#: The tags of ``outcomes.txt`` that are no outcome word, each a set of phrases.
+_SETS = ("contest", "party", "filler", "opener", "governor")
+
+
 @lru_cache(maxsize=1)
 def outcome_lexicon() -> OutcomeLexicon:
     exact: dict[str, OutcomeWord] = {}
     prefixes: dict[str, OutcomeWord] = {}
-    contests, parties, fillers, governors, contest_governors, openers = set(), set(), set(), set(), set(), set()
+    sets: dict[str, set[str]] = {tag: set() for tag in _SETS + ("contest_governor",)}
     for e in read_tagged("outcomes"):
-        if e.tag == "contest":
-            contests.add(e.phrase)
-        elif e.tag == "party":
-            parties.add(e.phrase)
-        elif e.tag == "filler":
-            fillers.add(e.phrase)
-        elif e.tag == "opener":
-            openers.add(e.phrase)
-        elif e.tag == "governor":
-            governors.add(e.phrase)
-            if e.mode == "contest":
-                contest_governors.add(e.phrase)
+        if e.tag in sets:
+            sets[e.tag].add(e.phrase)
+            if e.tag == "governor" and e.mode == "contest":
+                sets["contest_governor"].add(e.phrase)
+            continue
+        if e.mode not in _SIDES:
+            raise ValueError(f"khabar word list text/ar/data/outcomes.txt: [{e.tag} {e.mode}] has no side")
+        side, actor = _SIDES[e.mode]
+        word = OutcomeWord(e.tag, side, actor)
+        if e.phrase.endswith("*"):
+            prefixes[e.phrase[:-1]] = word
         else:
-            if e.mode not in _SIDES:
-                raise ValueError(f"khabar word list text/ar/data/outcomes.txt: [{e.tag} {e.mode}] has no side")
-            side, actor = _SIDES[e.mode]
-            word = OutcomeWord(e.tag, side, actor)
-            if e.phrase.endswith("*"):
-                prefixes[e.phrase[:-1]] = word
-            else:
-                exact[e.phrase] = word
-    return OutcomeLexicon(exact, prefixes, frozenset(contests), frozenset(parties), frozenset(fillers), frozenset(governors),
-                          frozenset(contest_governors), frozenset(openers))
+            exact[e.phrase] = word
+    f = {tag: frozenset(v) for tag, v in sets.items()}
+    return OutcomeLexicon(exact, prefixes, f["contest"], f["party"], f["filler"], f["governor"],
+                          f["contest_governor"], f["opener"])
 
 
 @lru_cache(maxsize=100_000)
