@@ -4,8 +4,8 @@ The event-first summary (:mod:`khabar.summarize.event_first`) values a candidate
 by the concept weight it adds per word, times ``1 + POSITION_WEIGHT / (1 + position)`` and
 ``1 + LEXRANK_WEIGHT × centrality``.  Tuned by hand on the first dev events, those weights
 led there and trailed LexRank on events written later, so they are chosen here on every
-event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fresh15`` pooled:
-119 events; ``fresh16``, written in session 16, is held out here to judge round 25 once;
+event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fresh16`` pooled:
+129 events; the next fresh set, when written, is held out here to judge a round once;
 ``--splits`` pools fewer, e.g. the 75 older than ``fresh11``):
 
 1. each point of the grid (``--position`` by ``--lexrank`` by ``--trim``: whether a sentence
@@ -15,7 +15,8 @@ event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fre
    ``EVENT_ONCE``, 0 off; ``--stems``: ``STEM_WEIGHT``; ``--key-conflicts``:
    ``KEY_FIGURE_CONFLICTS_ONLY``; ``--dev-earlier``: ``DEVELOPMENT_NOT_EARLIER``; ``--event-max``:
    ``EVENT_MAX_WORDS``; ``--complement``: ``EVENT_COMPLEMENT``, 0 off; ``--swap-facts``:
-   ``SWAP_KEEPS_FACTS``) summarizes every event (the
+   ``SWAP_KEEPS_FACTS``; ``--fact-pass``: ``FACT_PASS``, 0 off; ``--fact-gain``:
+   ``FACT_GAIN``) summarizes every event (the
    analysis and sentence pool built once per event), scored as ``khabar eval summarize``
    scores it: ROUGE-2 F on light stems against the reference, the summary cut to the budget,
    and must-contain coverage;
@@ -26,7 +27,7 @@ event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fre
    the best must-contain on the other events among those whose R-2 there is at least LexRank's
    (round 11: must-contain first, ROUGE-2 as the guard).
 
-The test split is never read; ``fresh2`` to ``fresh15``, judged in rounds 7 to 24, are pooled with
+The test split is never read; ``fresh2`` to ``fresh16``, judged in rounds 7 to 25, are pooled with
 the rest.  ``--with-lexrank``
 prints LexRank's mean R-2 on the pooled events, ``--save`` every point's per-event figures and
 each event's split (for "chosen on the older splits, scored on the newer").
@@ -34,6 +35,7 @@ each event's split (for "chosen on the older splits, scored on the newer").
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
         [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8] [--once 0,0.55]
         [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--event-max 25,30,35] [--complement 0,12,20] [--swap-facts 0,1]
+        [--fact-pass 0,1,2] [--fact-gain 1,4]
         [--splits dev,fresh,...] [--coverage-first] [--with-lexrank] [--save FILE]
 """
 
@@ -55,12 +57,12 @@ from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Splits never pooled: test is measured once at the end (add the next unspent fresh set here).
-HELD_OUT = ("test", "fresh16")
+HELD_OUT = ("test",)
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
     "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS", "EVENT_COMPLEMENT",
-    "SWAP_KEEPS_FACTS",
+    "SWAP_KEEPS_FACTS", "FACT_PASS", "FACT_GAIN",
 )
 
 
@@ -83,6 +85,8 @@ def main() -> None:
     parser.add_argument(
         "--swap-facts", type=floats, default=floats("1"), help="SWAP_KEEPS_FACTS values (0, 1)"
     )
+    parser.add_argument("--fact-pass", type=floats, default=floats("0"), help="FACT_PASS values (0: off)")
+    parser.add_argument("--fact-gain", type=floats, default=floats("1"), help="FACT_GAIN values")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
@@ -124,7 +128,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.event_max, args.complement, args.swap_facts,
+            args.dev_earlier, args.event_max, args.complement, args.swap_facts, args.fact_pass, args.fact_gain,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -138,6 +142,7 @@ def main() -> None:
             event_first.EVENT_MAX_WORDS = int(pair[7])
             event_first.EVENT_COMPLEMENT = int(pair[8]) or None
             event_first.SWAP_KEEPS_FACTS = bool(pair[9])
+            event_first.FACT_PASS, event_first.FACT_GAIN = int(pair[10]), pair[11]
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -151,7 +156,8 @@ def main() -> None:
             mc = statistics.fmean(v[1] for v in per_event.values())
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
-                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g} swap-facts {pair[9]:g}: "
+                f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g} swap-facts {pair[9]:g} "
+                f"fact-pass {pair[10]:g} fact-gain {pair[11]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -183,11 +189,11 @@ def main() -> None:
         f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts, fact_pass, fact_gain), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
             f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} complement {complement:g} swap-facts {swap_facts:g} "
-            f"chosen in {folds} of {len(names)} folds"
+            f"fact-pass {fact_pass:g} fact-gain {fact_gain:g} chosen in {folds} of {len(names)} folds"
         )
 
 
