@@ -184,6 +184,59 @@ def test_head_word_with_generic_complement_is_no_organisation():
     assert of_kind(found, "organisation") == []
 
 
+@pytest.mark.parametrize(
+    "body, organisation",
+    [
+        # a never-a-name word ("الدفاع" after "وزير") is the head's portfolio
+        ("وأعلنت وزارة الدفاع البرتغالية أن الجنود عادوا.", "وزارة الدفاع البرتغالية"),
+        ("وقالت وزارة الداخلية إن الطريق مغلق.", "وزارة الداخلية"),
+        # an indefinite noun governing a definite one, then an adjective
+        ("ودعت منظمة حماية الأنهار الأوروبية إلى وقف الصيد.", "منظمة حماية الأنهار الأوروبية"),
+        ("وقال الناطق باسم نقابة الخبازين إن الأسعار ارتفعت.", "نقابة الخبازين"),
+    ],
+)
+def test_organisation_head_with_its_complement(body, organisation):
+    assert of_kind(mentions(body), "organisation") == [organisation]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ودعت اللجنة منسقة الشؤون إلى الهدوء.",  # a definite head governs nothing
+        "وقصفت قوات الشرطة الحي.",  # the body alone is a common noun
+    ],
+)
+def test_organisation_head_without_a_name_after_it(body):
+    assert of_kind(mentions(body), "organisation") == []
+
+
+@pytest.mark.parametrize(
+    "body, organisations",
+    [
+        ("وكتب على تويتر أن الاجتماع أُلغي.", ["تويتر"]),
+        ("ونشرت الشرطة المقطع على يوتيوب وفيس بوك.", ["يوتيوب", "فيس بوك"]),
+        ("وقالت شبكة CNN إن الوفد وصل.", ["CNN"]),
+    ],
+)
+def test_platforms_and_channels_are_organisations(body, organisations):
+    assert of_kind(mentions(body), "organisation") == organisations
+
+
+def test_a_district_head_and_its_name_are_a_place():
+    found = mentions("وتقدمت القوات في مديرية الظاهر بمحافظة صعدة.")
+    assert of_kind(found, "place")[:1] == ["مديرية الظاهر"] and of_kind(found, "organisation") == []
+
+
+@pytest.mark.parametrize("body, office", [("وقالت مديرية التربية إن المدارس أغلقت.", "مديرية التربية"), ("وقالت مديرية صحة العاصية إن المستشفى امتلأ.", "مديرية صحة العاصية")])
+def test_a_district_head_with_a_portfolio_stays_an_office(body, office):
+    assert of_kind(mentions(body), "organisation") == [office]
+
+
+def test_a_governed_noun_closes_on_a_noun_after_it():
+    # after "حرس الحدود" only adjectives and "لـ" complements go on: "المنفذ" is a new phrase
+    assert of_kind(mentions("وانتشرت قوات حرس الحدود المنفذ الشمالي."), "organisation") == ["قوات حرس الحدود"]
+
+
 def test_unknown_place_after_place_word():
     found = mentions("تعرض حي وادي النهر لقصف عنيف.")
     assert of_kind(found, "place") == ["وادي النهر"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from khabar.extract.attribution.verbs import forms_of, reporting_verb_forms, reporting_verbs
 from khabar.extract.titles import titles as title_phrases
 from khabar.text.ar.clitics import PROCLITICS, clitic_variants
-from khabar.text.ar.lexicon import phrases_by_tag, read_fields
+from khabar.text.ar.lexicon import phrases_by_tag, read_fields, read_tagged
 from khabar.text.ar.normalize import is_normalized, normalize
 
 PERSON, ORG, PLACE = "person", "organisation", "place"
@@ -56,7 +56,10 @@ class _Lexicon:
     state_bodies: frozenset[str]  # entity_cues [orgstate]: "الجيش" names an organisation with a nationality after it
     say_verbs: frozenset[str]
     name_stops: frozenset[str]
+    not_names: frozenset[str]  # entity_cues [notname] (first words): "الدفاع" ends a person's name, not a ministry's
     org_heads: frozenset[str]
+    district_heads: frozenset[str]  # entity_cues [org district]: "مديرية الظاهر" is a place
+    portfolios: frozenset[str]  # a minister's portfolio in titles.txt ("الصحة" of "وزير الصحة")
     kind_heads: frozenset[str]  # "صحيفة", "شركة": the name follows, the head is not part of it
     place_heads: frozenset[str]
     weak_place_heads: frozenset[str]
@@ -141,7 +144,10 @@ def _lexicon() -> _Lexicon:
         state_bodies=mine.get("orgstate", frozenset()),
         say_verbs=say,
         name_stops=frozenset(stops),
+        not_names=frozenset(v.split()[0] for v in mine.get("notname", ())),
         org_heads=mine.get("org", frozenset()) | mine.get("orgname", frozenset()),
+        district_heads=frozenset(normalize(e.phrase) for e in read_tagged("entity_cues") if e.tag == "org" and e.mode == "district"),
+        portfolios=frozenset(t.split()[1] for t in titles if len(t.split()) == 2 and t.split()[0] == "وزير"),
         kind_heads=mine.get("orgname", frozenset()),
         place_heads=mine.get("place", frozenset()),
         weak_place_heads=mine.get("placeweak", frozenset()),

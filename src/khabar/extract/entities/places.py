@@ -106,9 +106,14 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
                 if not further:
                     break  # after a known name only "لحقوق الإنسان"-like complements go on
                 continue
-            if word in lex.name_stops or word in STOPWORDS or s.masks[j] & _TITLE:
-                break
             if tail == 0 and word in lex.generic:
+                break
+            portfolio = tail == 0 and word.startswith("ال") and word in lex.not_names
+            if word in STOPWORDS or s.masks[j] & _TITLE or word in lex.name_stops and not portfolio:
+                break  # a never-a-name word ends the name, but not a head's portfolio: "وزارة الدفاع"
+            if tail == 0 and not form.startswith("ال") and form not in lex.kind_heads and _construct(s, j, lex):
+                # "منظمة حظر الأسلحة الكيميائية": then only adjectives and "لـ" complements
+                j, tail = _modifiers(s, j + 2, lex), tail + 2
                 break
             if tail and _adjective(s.norms[j - 1]) and word.startswith("ال") and not _adjective(word):
                 break  # "راديو المتوسط الدولي التحقق": after an adjective, a noun starts a new phrase
@@ -131,6 +136,11 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
             hit = lex.phrases.get(phrase)
             _add(s, _Span(i + 1, j, ORG, hit[1] if hit is not None and hit[0] == ORG else phrase))
             i = j
+        elif tail == 1 and form in lex.district_heads and _district_name(s.norms[i + 1], lex):
+            # "مديرية الظاهر": a district of Yemen, a place (keyed by its name), where "مديرية
+            # التربية" stays an office
+            _add(s, _Span(i, j, PLACE, s.norms[i + 1], off))
+            i = j
         elif tail:
             words = [form, *s.norms[i + 1 : j]]
             phrase = " ".join(words)
@@ -140,6 +150,52 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
             i = j
         else:
             i += 1
+
+
+def _district_name(word: str, lex: _Lexicon) -> bool:
+    """Whether the one definite word after a district head is a name: no minister's
+    portfolio ("التربية"), never-a-name word or nisba adjective ("الأمنية")."""
+    return word not in lex.portfolios and word not in lex.not_names and not _adjective(word)
+
+
+def _construct(s: _Sentence, j: int, lex: _Lexicon) -> bool:
+    """Tokens ``j`` and ``j + 1`` right after an indefinite organisation head are an
+    indefinite noun and the definite noun it governs ("حظر الأسلحة" of "منظمة حظر الأسلحة
+    الكيميائية", "دعم الشرعية" of "تحالف دعم الشرعية"): the head's first complement.  A
+    definite head governs nothing ("اللجنة منسقة الشؤون")."""
+    if j + 1 >= len(s.norms) or not s.soft[j] or s.owner[j] is not None or s.owner[j + 1] is not None:
+        return False
+    word, nxt = s.norms[j], s.norms[j + 1]
+    return (
+        len(word) >= 3
+        and not word.startswith(("ال", "ل", "ي"))  # "مركز يعد اللوائح": a verb governs nothing; "مركز لإنتاج الصواريخ" a preposition
+        and word.isalpha()
+        and word not in STOPWORDS
+        and word not in lex.name_stops
+        and word not in lex.nationalities
+        and not s.masks[j] & (_TITLE | _ORG_HEAD | _PLACE_HEAD | _SAY)
+        and nxt.startswith("ال")
+        and nxt not in STOPWORDS  # "إلى" is "الي" once normalized
+        and nxt not in lex.generic
+        and nxt not in lex.name_stops
+        and not s.masks[j + 1] & (_TITLE | _SAY | _ORG_HEAD)  # "مجلس إدارة [الهيئة العامة ...]"
+    )
+
+
+def _modifiers(s: _Sentence, j: int, lex: _Lexicon) -> int:
+    """End of the adjectives and prepositional complements from token ``j`` on, after a
+    head and its governed noun ("الكيميائية" of "منظمة حظر الأسلحة الكيميائية"; not "المنفذ"
+    of "قوات حرس الحدود المنفذ")."""
+    n = len(s.norms)
+    while j < n and s.soft[j - 1] and s.owner[j] is None:
+        word = s.norms[j]
+        if word in lex.generic or word in lex.name_stops or word in STOPWORDS:
+            break
+        if word.startswith("ال") and (_adjective(word) or word in lex.nationalities) or word.startswith("لل"):
+            j += 1
+        else:
+            break
+    return j
 
 
 def _adjective(word: str) -> bool:
