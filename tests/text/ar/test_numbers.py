@@ -564,3 +564,24 @@ def test_two_numbers_joined_by_or_are_an_estimate_between_them() -> None:
     assert (m.text, m.value, m.low, m.high) == ("300 أو 350", None, 300, 350)
     (m,) = find_numbers("قتل 5 أو أكثر")
     assert (m.value, m.high) == (5, None)  # "أو أكثر" is a hedge, not a range
+
+
+@pytest.mark.parametrize(
+    ("norm", "tokens"),
+    [
+        ("| 09 : 17", [("sym", "|"), ("time", "09 : 17")]),
+        ("4 16 : 27", [("num", "4"), ("num", "16"), ("sym", ":"), ("num", "27")]),  # a digit before: no time
+        ("27.12.2017 و2017-12-27", [("date", "27.12.2017"), ("word", "و"), ("date", "2017-12-27")]),
+        ("27 / 12 / 2017", [("date", "27 / 12 / 2017")]),
+        ("1 . 78 مليار", [("num", "1 . 78"), ("word", "مليار")]),
+        ("200 , 000 شخص", [("num", "200 , 000"), ("word", "شخص")]),
+        ("الساعه 12:30 و1:45:10", [("word", "الساعه"), ("time", "12:30"), ("word", "و"), ("time", "1:45:10")]),
+        ("1,200,000 و4,9 كلغ", [("num", "1,200,000"), ("word", "و"), ("num", "4,9"), ("word", "كلغ")]),
+        ("bbc: 25", [("latin", "bbc"), ("sym", ":"), ("num", "25")]),
+    ],
+)
+def test_the_readers_tokens_have_their_kinds(norm, tokens):
+    # each kind named by the empty group closing its alternative (numbers.tokens._TOKEN)
+    from khabar.text.ar.numbers.tokens import _tokenize
+
+    assert [(t.kind, t.text) for t in _tokenize(norm, 0, len(norm))[0]] == tokens
