@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -96,6 +97,32 @@ def test_conflict_pairs_are_scored_against_the_sides(gold):
     s = score_frames(articles, events, [_brief(claims, [wrong])])
     assert (s.conflicts.precision, s.conflicts.recall) == (0.0, 0.0)
     assert s.wrong_pairs == {"breakdown": 1}
+
+
+def test_figures_shown_as_one_value_are_scored_against_the_gold_repeats():
+    text = "سجلت المدينة 12 إصابة جديدة، وفي القرية 12 إصابة أيضا. وأكدت الوزارة تسجيل 12 إصابة في المدينة."
+    art = Article.create(title="", body=text)
+    fig = {"qualifier": "exact", "category": "other", "group": "cases", "span": {"type": "unknown"},
+           "cumulative": False, "source": ["unattributed"]}
+    gold = {"articles": [{"path": "r", "event": "e", "split": "dev", "not_claims": [], "figures": [
+        {**fig, "id": "city", "key": "12 إصابة جديدة", "value": 12, "place": "المدينة", "relation": "none"},
+        {**fig, "id": "village", "key": "12 إصابة أيضا", "value": 12, "place": "القرية", "relation": "none"},
+        {**fig, "id": "again", "key": "12 إصابة في", "value": 12, "place": "المدينة", "relation": {"same_as": "city"}}]}],
+        "events": [{"event": "e", "conflicts": [], "not_conflicts": []}]}
+    articles, events = resolve_frames(gold, load={"r": art}.__getitem__)
+    at = [m.start() for m in re.finditer("12", text)]
+    claims = [Claim(f"c{i}", art.id, 0, s, s + 2, "12", 12, 12, 12) for i, s in enumerate(at)]
+
+    def shown(*positions):
+        q = Quantity("q", "other", ("c0", "c1", "c2"), positions=tuple(Position(p, ()) for p in positions))
+        return score_frames(articles, events, [_brief(claims, [q])]).same_figure
+
+    right = shown(("c0", "c2"), ("c1",))  # the city's repeat joined, the village's 12 apart
+    assert (right.precision, right.recall) == (1.0, 1.0)
+    joined = shown(("c0", "c1", "c2"))  # every 12 told as one figure: two of three pairs are false
+    assert (joined.predicted, joined.matched) == (3, 1) and joined.precision == pytest.approx(1 / 3)
+    apart = shown(("c0",), ("c1",), ("c2",))
+    assert (apart.predicted, apart.recall) == (0, 0.0)
 
 
 def test_the_strict_rule_wants_the_whole_source_or_its_head():

@@ -34,6 +34,9 @@ largest overlap first.  Then:
   with the gold ``why`` when the annotator named the pair.  ``bad sources`` counts the
   disputed positions whose primary source is not a person, an organisation, a country or an
   anonymous source (none of its figures has one).
+* **same-figure pairs** -- pairs of figures shown as one value (one position of a quantity)
+  against the gold pairs joined by ``same_as``: false agreement (two different things of
+  equal value told as one figure) lowers the precision.
 
 Command line::
 
@@ -204,6 +207,10 @@ class FrameScores:
     articles: int
     errors: tuple[str, ...] = ()  # one line per miss or mismatch, for reading
     attribution_strict: float = 0.0  # the same with an exact or head match of the source
+    #: Pairs of figures shown as one value (one position of a quantity) against the gold's
+    #: same-figure pairs (figures joined by ``same_as``): false agreement, which the conflict
+    #: pairs cannot see (two different things of equal value told as one figure).
+    same_figure: PRF = PRF(1.0, 1.0, 1.0, 0, 0, 0)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -386,6 +393,7 @@ def score_frames(
     for p in sorted(gold_pairs - predicted_pairs, key=sorted):
         errors.append(f"missed conflict: {' ≠ '.join(sorted(p))}")
     conflicts = PRF.from_counts(gold=len(gold_pairs), predicted=n_predicted_pairs, found=found_pairs, correct=correct)
+    same_figure = _same_figure_pairs(articles, briefs, gold_of_claim, errors)
     return FrameScores(
         claims=prf(len(matched)),
         claims_category=prf(n_cat),
@@ -399,7 +407,43 @@ def score_frames(
         bad_sources=bad_sources,
         articles=len(articles),
         errors=tuple(errors),
+        same_figure=same_figure,
     )
+
+
+def _same_figure_pairs(
+    articles: Sequence[GoldFrameArticle], briefs: Sequence[EventBrief], gold_of_claim: Mapping[str, str],
+    errors: list[str],
+) -> PRF:
+    """Pairs of matched figures sharing a position of a quantity, against the pairs the gold
+    joins by ``same_as`` (followed to the figure it repeats).  Figures matching no gold figure
+    are left to the claims precision."""
+    target = {gf.id: gf.relation[1] for g in articles for gf in g.figures if gf.relation and gf.relation[0] == "same_as"}
+
+    def root(gid: str) -> str:
+        seen = {gid}
+        while gid in target and target[gid] not in seen:
+            gid = target[gid]
+            seen.add(gid)
+        return gid
+
+    by_root: dict[str, list[str]] = defaultdict(list)
+    for g in articles:
+        for gf in g.figures:
+            by_root[root(gf.id)].append(gf.id)
+    gold = {frozenset((a, b)) for members in by_root.values() for i, a in enumerate(members) for b in members[i + 1 :]}
+    shown: set[frozenset[str]] = set()
+    for b in briefs:
+        for q in b.quantities:
+            for pos in q.positions:
+                members = sorted({gold_of_claim[c] for c in pos.claim_ids if c in gold_of_claim})
+                shown.update(frozenset((a, c)) for i, a in enumerate(members) for c in members[i + 1 :])
+    for pair in sorted(shown - gold, key=sorted):
+        errors.append(f"shown as one figure, not the same: {' = '.join(sorted(pair))}")
+    for pair in sorted(gold - shown, key=sorted):
+        errors.append(f"the same figure, not shown as one: {' = '.join(sorted(pair))}")
+    right = len(shown & gold)
+    return PRF.from_counts(gold=len(gold), predicted=len(shown), found=right, correct=right)
 
 
 def _gold_field(gf: GoldFigure, name: str) -> Any:

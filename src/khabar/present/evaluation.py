@@ -47,6 +47,7 @@ def frames_table(scores: FrameScores, *, errors: bool = False) -> str:
         ("claims (+category)", scores.claims_category),
         ("claims (+category+source)", scores.claims_source),
         ("conflict pairs", scores.conflicts),
+        ("same-figure pairs", scores.same_figure),
     ]
     lines = [f"{'kind':<28} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'found':>6}"]
     for name, s in rows:
