@@ -62,7 +62,7 @@ HELD_OUT = ("test", "fresh17")
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
     "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS", "EVENT_COMPLEMENT",
-    "SWAP_KEEPS_FACTS", "FACT_PASS", "FACT_GAIN",
+    "SWAP_KEEPS_FACTS", "FACT_PASS", "FACT_GAIN", "EVENT_TAIL",
 )
 
 
@@ -87,6 +87,7 @@ def main() -> None:
     )
     parser.add_argument("--fact-pass", type=floats, default=floats("0"), help="FACT_PASS values (0: off)")
     parser.add_argument("--fact-gain", type=floats, default=floats("1"), help="FACT_GAIN values")
+    parser.add_argument("--tail", type=floats, default=floats("0"), help="EVENT_TAIL values (0, 1)")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
@@ -129,6 +130,7 @@ def main() -> None:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
             args.dev_earlier, args.event_max, args.complement, args.swap_facts, args.fact_pass, args.fact_gain,
+            args.tail,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -143,6 +145,7 @@ def main() -> None:
             event_first.EVENT_COMPLEMENT = int(pair[8]) or None
             event_first.SWAP_KEEPS_FACTS = bool(pair[9])
             event_first.FACT_PASS, event_first.FACT_GAIN = int(pair[10]), pair[11]
+            event_first.EVENT_TAIL = bool(pair[12])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -157,7 +160,7 @@ def main() -> None:
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
                 f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g} swap-facts {pair[9]:g} "
-                f"fact-pass {pair[10]:g} fact-gain {pair[11]:g}: "
+                f"fact-pass {pair[10]:g} fact-gain {pair[11]:g} tail {pair[12]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -189,11 +192,11 @@ def main() -> None:
         f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts, fact_pass, fact_gain), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts, fact_pass, fact_gain, tail), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
             f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} complement {complement:g} swap-facts {swap_facts:g} "
-            f"fact-pass {fact_pass:g} fact-gain {fact_gain:g} chosen in {folds} of {len(names)} folds"
+            f"fact-pass {fact_pass:g} fact-gain {fact_gain:g} tail {tail:g} chosen in {folds} of {len(names)} folds"
         )
 
 

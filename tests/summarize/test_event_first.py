@@ -174,6 +174,25 @@ def test_another_outlets_opening_adds_the_name_the_event_sentence_lacks(monkeypa
         assert out[1].article_id == pool.docs[1].article.id == out[1].citations[0].article_id
 
 
+# What the reports add after the happening, past the event sentence's cut: a figure no kept part gives.
+TAIL = (
+    "، في كارثة أعادت إلى الأذهان سلسلة من الحوادث المماثلة التي شهدتها المحافظة"
+    "، وسط انتقادات لغياب الرقابة على صيانة 40 جسرا قديما في المحافظة."
+)
+
+
+@pytest.mark.parametrize("tail", [False, True])
+def test_the_event_tail_continues_the_event_sentence_past_its_cut(monkeypatch, tail):
+    monkeypatch.setattr(event_first, "EVENT_TAIL", tail)
+    leads = [body.splitlines()[0] for _, body in RETOLD]
+    reports = [(title, body.replace(lead, lead.rstrip(".") + TAIL)) for (title, body), lead in zip(RETOLD, leads)]
+    out = summary(pool_of(reports), 80)
+    assert out[0].text.startswith("انهار جسر الواحة") and len(out[0].citations) == 3
+    assert ("40 جسرا" in out[0].text) == tail  # the same outlet's words, one sentence
+    assert not any("40 جسرا" in s.text for s in out[1:])
+    assert n_words(out) <= 80
+
+
 @pytest.mark.parametrize("budget", [40, 60, 80])
 def test_the_budget_is_filled(bridge_pool, budget):
     got = n_words(summary(bridge_pool, budget))

@@ -246,6 +246,14 @@ EVENT_COMPLEMENT: int | None = 16
 #: above) 16 words 15.03 / 0.743 -> 15.09 / 0.743 (9: the same, 12: 15.02 / 0.744); fresh14
 #: 47.7/18.8/40.5, 0.87 either way (spent, a development figure).
 COMPLEMENT_HEAD_WORDS = 10
+#: Round 26 (session 16), **off** until an unseen set confirms it: the complement as the event's
+#: tail.  The event sentence is cut to :data:`EVENT_MAX_WORDS` at a clause boundary; what follows the
+#: cut in the same sentence, or what another outlet's opening says beyond its head (its later
+#: clauses, never a part whose stems the summary mostly says already, :data:`REPEATED_SHARE`), is
+#: what the reference adds after the happening (who, where, how many).  So, on, the complement is
+#: first the event sentence continued past its cut (same outlet, same row, up to the room), then the
+#: later clauses of the openings it cites; each only when it gives a figure or a name not said.
+EVENT_TAIL = False
 #: Round 25 (session 16): the fact pass, **off**: fresh16 did not confirm it.  The must-contain facts
 #: the summary misses on dev..fresh15 are told by at least two outlets (as every gold fact is) in
 #: sentences the greedy choice valued lower per word than what it took.  So, after the choice and
@@ -587,6 +595,8 @@ def event_complement(
     if not EVENT_COMPLEMENT:
         return None
     room = min(EVENT_COMPLEMENT, picked.budget - picked.words)
+    if EVENT_TAIL:
+        return event_tail(pool, cands, event, picked, room, options=options)
     for row, _ in event.also_cited:
         c = cands.get(row)
         if c is None or c.antecedent is not None or row in picked.chosen:
@@ -597,6 +607,53 @@ def event_complement(
             (picked.new_facts(p), p)
             for p in parts
             if p.words <= room and (p.end == c.end or p.words >= COMPLEMENT_HEAD_WORDS)
+        ]
+        scored = [(n, p) for n, p in scored if n]
+        if scored:
+            return max(scored, key=lambda np_: (np_[0], -np_[1].words, -np_[1].start))[1]
+    return None
+
+
+def event_tail(
+    pool: SentencePool,
+    cands: dict[int, Candidate],
+    event: Candidate,
+    picked: "_Selection",
+    room: int,
+    *,
+    options: BriefOptions,
+) -> Candidate | None:
+    """:data:`EVENT_TAIL`: the event sentence continued past its cut by at most ``room`` words (the
+    event's own row, returned whole from its start) when the continuation gives a figure or a name
+    the summary does not; else, of the openings the event cites (closest first), the first with a
+    later clause (not its head, which retells the event) of at most ``room`` words that gives one
+    and is not mostly said already; of a sentence's clauses, the one with most new facts, then the
+    shortest."""
+    whole = picked.whole(event)
+    if whole.end > event.end:
+        text = pool.docs[pool.doc_of(event.row)].article.text
+        whole = dataclasses.replace(whole, words=len(tokenize(text[whole.start : whole.end])))
+        longer = (
+            whole
+            if whole.words <= event.words + room
+            else cut_to_fit(pool, whole, event.words + room, min_words=options.min_sentence_words)
+        )
+        if longer is not None and longer.end > event.end:
+            tail = dataclasses.replace(event, start=event.end, end=longer.end, words=longer.words - event.words)
+            # the cut-off part counts as said (:meth:`_Selection.add` marks the whole sentence), so
+            # its news is judged against what the kept parts say
+            kept = set().union(*(picked.said(cands[r]) for r in picked.chosen))
+            if dataclasses.replace(picked, stems=kept).new_facts(tail):
+                return dataclasses.replace(event, end=longer.end, words=longer.words)
+    for row, _ in event.also_cited:
+        c = cands.get(row)
+        if c is None or c.antecedent is not None or row in picked.chosen:
+            continue
+        parts = clause_parts(pool, c, min_words=options.min_sentence_words)
+        scored = [
+            (picked.new_facts(p), p)
+            for p in parts
+            if p.start > c.start and p.words <= room and not picked.mostly_said(p)
         ]
         scored = [(n, p) for n, p in scored if n]
         if scored:
@@ -705,6 +762,11 @@ class _Selection:
     def fits_part(self, part: Candidate) -> bool:
         """A clause of a sentence that does not fit whole fits when it gives a new fact."""
         return part.row not in self.chosen and self.words + part.words <= self.budget and self.new_fact(part)
+
+    def mostly_said(self, c: Candidate) -> bool:
+        """The kept part's own stems (not its sentence's) are :data:`REPEATED_SHARE` said already."""
+        mine = self.said(c)
+        return bool(mine) and len(mine & self.stems) >= REPEATED_SHARE * len(mine)
 
     def repeats(self, c: Candidate) -> bool:
         """Most of the sentence's content words are said already: a paraphrase; or a figure
@@ -933,7 +995,15 @@ def choose_sentences(
     complement = None
     if event is not None and picked.event is not None:
         complement = event_complement(pool, cands, event, picked, options=options)
-        if complement is not None:
+        if complement is not None and complement.row == event.row:
+            # the event sentence continued past its cut (EVENT_TAIL): the event row grows in place
+            picked.words += complement.words - event.words
+            picked.stems |= picked.said(complement)
+            found[event.row] = sentence_concepts(words(kept_text(pool, complement)))
+            picked.covered |= found[event.row]
+            cands[event.row] = event = complement
+            complement = None
+        elif complement is not None:
             found[complement.row] = sentence_concepts(words(kept_text(pool, complement)))
             cands[complement.row] = complement
             picked.add([complement], found)
