@@ -87,7 +87,7 @@ def main() -> None:
     )
     parser.add_argument("--fact-pass", type=floats, default=floats("0"), help="FACT_PASS values (0: off)")
     parser.add_argument("--fact-gain", type=floats, default=floats("1"), help="FACT_GAIN values")
-    parser.add_argument("--tail", type=floats, default=floats("0"), help="EVENT_TAIL values (0, 1)")
+    parser.add_argument("--tail", type=floats, default=floats("0"), help="EVENT_TAIL values (0 off, 1, 2, 3)")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
@@ -145,7 +145,7 @@ def main() -> None:
             event_first.EVENT_COMPLEMENT = int(pair[8]) or None
             event_first.SWAP_KEEPS_FACTS = bool(pair[9])
             event_first.FACT_PASS, event_first.FACT_GAIN = int(pair[10]), pair[11]
-            event_first.EVENT_TAIL = bool(pair[12])
+            event_first.EVENT_TAIL = int(pair[12])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
