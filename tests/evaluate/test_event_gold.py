@@ -180,3 +180,21 @@ def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     done = subprocess.run([sys.executable, str(script), f"dev,{split}", ""],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("env, args", [
+    ({}, ["dev", "", "-", "fresh15"]),                                          # no JUDGE
+    ({"JUDGE": "fresh15"}, ["dev", "", "-", "fresh15"]),                        # no single threshold
+    ({"JUDGE": "fresh15", "THRESHOLDS": "0.5"}, ["dev,fresh15", "", "-", "fresh15"]),  # trained on it
+    ({"JUDGE": "fresh15", "THRESHOLDS": "0.5"}, ["dev", "", "-", "test"]),      # test stays refused
+])
+def test_the_lead_experiment_judges_fresh15_only_as_written(env, args):
+    import os
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_lead_experiment.py"
+    clean = {k: v for k, v in os.environ.items() if k not in ("JUDGE", "THRESHOLDS")}
+    done = subprocess.run([sys.executable, str(script), *args], env={**clean, **env},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
