@@ -415,7 +415,7 @@ def _same_figure_pairs(
     articles: Sequence[GoldFrameArticle], briefs: Sequence[EventBrief], gold_of_claim: Mapping[str, str],
     errors: list[str],
 ) -> PRF:
-    """Pairs of matched figures sharing a position of a quantity, against the pairs the gold
+    """Pairs of matched figures of one article sharing a position of a quantity, against the pairs the gold
     joins by ``same_as`` (followed to the figure it repeats).  Figures matching no gold figure
     are left to the claims precision."""
     target = {gf.id: gf.relation[1] for g in articles for gf in g.figures if gf.relation and gf.relation[0] == "same_as"}
@@ -428,16 +428,22 @@ def _same_figure_pairs(
         return gid
 
     by_root: dict[str, list[str]] = defaultdict(list)
+    article_of: dict[str, str] = {}
     for g in articles:
         for gf in g.figures:
             by_root[root(gf.id)].append(gf.id)
+            article_of[gf.id] = g.path
     gold = {frozenset((a, b)) for members in by_root.values() for i, a in enumerate(members) for b in members[i + 1 :]}
     shown: set[frozenset[str]] = set()
     for b in briefs:
         for q in b.quantities:
             for pos in q.positions:
                 members = sorted({gold_of_claim[c] for c in pos.claim_ids if c in gold_of_claim})
-                shown.update(frozenset((a, c)) for i, a in enumerate(members) for c in members[i + 1 :])
+                # two articles' equal figures in one position are agreement, which the
+                # conflict sides score; a repeat (same_as) is within one article
+                shown.update(
+                    frozenset((a, c)) for i, a in enumerate(members) for c in members[i + 1 :] if article_of[a] == article_of[c]
+                )
     for pair in sorted(shown - gold, key=sorted):
         errors.append(f"shown as one figure, not the same: {' = '.join(sorted(pair))}")
     for pair in sorted(gold - shown, key=sorted):
