@@ -574,3 +574,25 @@ def test_without_the_day_of_the_news_only_the_words_for_earlier_tell_it():
     text = "وكان البرلمان قد رفض المشروع الشهر الماضي"
     assert not names_earlier_time(text, find_dates(text, reference=None), None)
     assert names_earlier_time("وذكرت الوكالة في وقت سابق أن", [], None)
+
+
+def test_word_starts_back_are_the_starts_of_the_last_word_runs_before_a_position():
+    # read backwards a character at a time: the same starts as every \w+ run of the stretch
+    # found forwards, the last ones taken (a word cut by the stretch's start starts there)
+    import random
+    import re
+
+    from khabar.extract.dates import _word_starts_back
+
+    def forwards(text, pos, count):
+        lo = max(0, pos - 16 * count)
+        starts = [m.start() for m in re.finditer(r"\w+", text[lo:pos])]
+        return [pos, *(lo + s for s in reversed(starts[-count:]))] if count else [pos]
+
+    assert _word_starts_back("قال في يوم الأحد", 11, 2) == [11, 7, 4]
+    rng = random.Random(8)
+    pieces = [*"حلب من_a1٣ ", "  ", "،", ".", "\n", "ـ", "\u064e", "²"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        pos, count = rng.randint(0, len(text)), rng.randint(0, 7)
+        assert _word_starts_back(text, pos, count) == forwards(text, pos, count), (text, pos, count)

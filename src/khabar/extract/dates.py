@@ -62,6 +62,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.model import DateMention, Document, TimelineEntry
 from khabar.text.ar.clitics import PLAIN_PROCLITICS
 from khabar.text.ar.lexicon import read_json
@@ -402,7 +407,6 @@ def _next_word(text: str, end: int) -> str:
 # a date built around that word can begin: "يوم الأربعاء الحادي والعشرين من شهر كانون
 # الأول" starts six words before the month name.
 
-_WORDS = re.compile(r"\w+")
 # No lookbehind in front: it would cost re its fast scan for the first digit (10x slower).
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 
@@ -460,13 +464,31 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what \w matches
 
 
+@cython.locals(pos=cython.Py_ssize_t, count=cython.Py_ssize_t, lo=cython.Py_ssize_t, i=cython.Py_ssize_t, ch=cython.Py_UCS4)
 def _word_starts_back(text: str, pos: int, count: int) -> list[int]:
-    """``pos`` and the starts of up to ``count`` words before it, nearest first."""
-    if count == 0:
-        return [pos]
+    """``pos`` and the starts of up to ``count`` words (``\w+`` runs) before it, nearest
+    first, within the ``16 * count`` characters before it (a word cut there starts there).
+
+    Read backwards from ``pos``, a character at a time (compiled, each a C test), only as
+    far as the words asked for: a search for every word of the stretch made a match object
+    each (~15 of them), 18,300 instructions a call (dates of 100 ANT articles: 1,192 calls,
+    15 % of their instructions)."""
+    out = [pos]
     lo = max(0, pos - 16 * count)  # words in news copy are far shorter than 16 characters
-    before = [m.start() for m in _WORDS.finditer(text, lo, pos)]
-    return [pos, *reversed(before[-count:])]
+    i = pos - 1
+    while i >= lo and len(out) <= count:
+        ch = text[i]
+        if not (ch.isalnum() or ch == "_"):  # what \w matches (_is_word_char)
+            i -= 1
+            continue
+        while i > lo:  # back to the word's first character
+            ch = text[i - 1]
+            if not (ch.isalnum() or ch == "_"):
+                break
+            i -= 1
+        out.append(i)
+        i -= 1
+    return out
 
 
 def _matches(pattern: re.Pattern[str], text: str, plan: _Plan, name: str) -> Iterator[re.Match[str]]:
