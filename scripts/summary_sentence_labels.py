@@ -53,7 +53,7 @@ from khabar.summarize import event_first, pool_quantities, summarize
 from khabar.summarize.readable import candidates, cut_to_fit
 
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = ("test", "fresh17")  # test is measured once, elsewhere; fresh17 (session 16) judges the next round once
+HELD_OUT = ("test",)  # test is measured once, elsewhere; fresh17 was spent judging round 26
 FEATURES = (
     "bias", "first", "1/(1+position)", "log words", "lexrank", "concept value", "opening",
     "speech", "figure", "near-duplicate outlets", "supporting outlets", "agrees with openings", "event sentence",
