@@ -28,8 +28,7 @@ class _Type:
         return value
 
 
-int = long = longlong = ulonglong = Py_ssize_t = Py_UCS4 = float = double = bint = uchar = void = _Type()  # noqa: A001
-p_uchar = p_ulonglong = _Type()  # (pointers)
+int = long = longlong = Py_ssize_t = Py_UCS4 = float = double = bint = uchar = _Type()  # noqa: A001 - Cython's names
 
 
 def locals(**_types: object):  # noqa: A001 - Cython's name
@@ -47,16 +46,6 @@ def _unchanged(function):
 
 
 cfunc = ccall = inline = _unchanged
-
-
-def returns(_type: object):
-    """``@cython.returns(cython.ulonglong)``: the function unchanged."""
-    return _unchanged
-
-
-def exceptval(*_value: object, check: bool = True):
-    """``@cython.exceptval(check=False)``: the function unchanged."""
-    return _unchanged
 
 
 def boundscheck(_on: bool):
