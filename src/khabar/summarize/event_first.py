@@ -265,32 +265,6 @@ COMPLEMENT_HEAD_WORDS = 10
 #: (R-2 18.98 -> 18.74), must-contain 0.70 -> 0.75 (one summary of eight changes, Flydubai 0.4 ->
 #: 0.8): up, R-2 down by less than the 0.3 allowed, confirmed.  0: off.
 EVENT_TAIL = 2
-#: Round 25 (session 16): the fact pass, **off**: fresh16 did not confirm it.  The must-contain facts
-#: the summary misses on dev..fresh15 are told by at least two outlets (as every gold fact is) in
-#: sentences the greedy choice valued lower per word than what it took.  So, after the choice and
-#: the fill, up to this many times, one sentence chosen only to fill the budget (by centrality, not
-#: for what the sources carry) is swapped for a candidate that states more of the event's facts the
-#: summary lacks (content stems and figures, :func:`said_terms`, each carried by
-#: :data:`FACT_MIN_ARTICLES` articles and weighing the articles that carry it) than the sentence
-#: taken out alone states, by at least :data:`FACT_GAIN`, within the budget (:func:`fact_pass`).
-#: Leave-one-event-out over the 119 events of dev..fresh15 (``python
-#: scripts/cross_validate_summary.py --position 6 --lexrank 5 --trim 0 --fact-pass 0,1,2 --fact-gain
-#: 1,2,4,8``): off 15.85 / 0.758 (R-2 / must-contain); 1 pass at gain 4 15.93 / 0.765 (chosen in 117
-#: of 119 folds; cross-validated 15.83 / 0.767; 8 summaries change, must-contain up in 4, down in 1).
-#: Judged once on fresh16 (``khabar eval summarize tests/gold/summaries/ant_events.json --split
-#: fresh16 --algorithms event``): R-1/R-2/R-L 43.3/16.7/37.8 -> 42.8/16.2/37.3, must-contain 0.74
-#: both (one summary of ten changes: Emery's statement swapped for a fragment of his quote that two
-#: outlets carry): not confirmed, 0.  Not kept either, over dev..fresh15: any chosen sentence swapped
-#: out, not only the fill (20 variants: R-2 15.13-15.79, must-contain 0.745-0.764; it takes out what
-#: the greedy choice valued), with figures and the words of names as the facts, or the facts
-#: counted in the openings only (:func:`opening_rows`), among them; the swap refused when it takes
-#: out a figure or name nothing else states (:data:`SWAP_KEEPS_FACTS`: 15.85 / 0.760, it then hardly
-#: ever runs).  0: off.
-FACT_PASS = 0
-#: A term is a fact of the event when this many of its articles state it.
-FACT_MIN_ARTICLES = 2
-#: A swap of :data:`FACT_PASS` must gain at least this much fact weight over what it loses.
-FACT_GAIN = 4.0
 
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
@@ -1069,10 +1043,7 @@ def choose_sentences(
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
 
     # What the sources carry, then (when nothing left adds to it) the most central, to fill.
-    valued: set[int] = set()  # chosen for what the sources carry, not to fill (FACT_PASS)
     for stage in (value, central):
-        if stage is central:
-            valued = set(picked.chosen)
         while True:
             best_value, best_unit = 0.0, None
             for row in sorted(cands):
@@ -1096,8 +1067,6 @@ def choose_sentences(
     fixed = {c.row for c in (event, complement, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
         picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
-    if FACT_PASS:
-        picked = fact_pass(pool, cands, picked, fixed | valued, found, terms=picked.terms)
     chosen = [cands[r] for r in picked.chosen]
     room = budget - picked.words
     if room > FILL_SLACK * budget and room >= options.min_sentence_words:
@@ -1136,43 +1105,6 @@ def picked_without(
         if r != out:
             trial.add([cands[r]], found)
     return trial
-
-
-def fact_pass(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    picked: _Selection,
-    fixed: set[int],
-    found: dict[int, set[Concept]],
-    *,
-    terms: dict[tuple[int, int, int], set[str]],
-) -> _Selection:
-    """Up to :data:`FACT_PASS` swaps of a chosen sentence not in ``fixed`` for one that states
-    more of the event's facts the summary lacks than it alone states (:data:`FACT_PASS`)."""
-    carried: dict[str, set[int]] = {}
-    for c in cands.values():
-        for t in picked.said(c):
-            carried.setdefault(t, set()).add(pool.doc_of(c.row))
-    weight = {t: len(d) for t, d in carried.items() if len(d) >= FACT_MIN_ARTICLES}
-    floor = min(picked.words, int(picked.budget * (1 - FILL_SLACK)))
-    for _ in range(FACT_PASS):
-        best, best_gain = None, 0.0
-        for out in swappable(cands, picked, fixed):
-            trial = picked_without(cands, picked, out, found, terms=terms)
-            lost = sum(weight.get(t, 0) for t in picked.said(cands[out]) if t not in trial.stems)
-            room = trial.budget - trial.words
-            for r, c in cands.items():
-                if r in picked.chosen or c.antecedent is not None or c.words > room or trial.words + c.words < floor:
-                    continue
-                gain = sum(weight.get(t, 0) for t in picked.said(c) if t not in trial.stems) - lost
-                if gain >= FACT_GAIN and gain > best_gain and trial.fits([c]):
-                    best, best_gain = (trial, c), gain
-        if best is None:
-            break
-        trial, c = best
-        trial.add([c], found)
-        picked = trial
-    return picked
 
 
 def _subset_filling(items: Sequence[Candidate], room: int) -> list[Candidate]:
