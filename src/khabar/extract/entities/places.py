@@ -30,6 +30,7 @@ from khabar.extract.entities.spans import (
     _Span,
     _with_bit,
 )
+from khabar.text.ar.clitics import ARTICLE, PREPOSITION_ARTICLE_MERGED
 from khabar.text.ar.stopwords import STOPWORDS
 
 
@@ -52,7 +53,7 @@ def _state_bodies(s: _Sentence, lex: _Lexicon) -> None:
         if j + 1 < n and _adjective(s.norms[j]) and s.norms[j] not in lex.nationalities:
             j += 1  # "الجيش الوطني اليمني"
         last = s.norms[j]
-        if last.startswith("ال") and last in lex.nationalities and _agrees(body[0], last) and all(s.soft[k] for k in range(i, j)) and all(
+        if last.startswith(ARTICLE) and last in lex.nationalities and _agrees(body[0], last) and all(s.soft[k] for k in range(i, j)) and all(
             s.owner[k] is None for k in range(i + 1, j + 1)
         ):
             form, off = body
@@ -108,16 +109,16 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
                 continue
             if tail == 0 and word in lex.generic:
                 break
-            portfolio = tail == 0 and word.startswith("ال") and word in lex.not_names
+            portfolio = tail == 0 and word.startswith(ARTICLE) and word in lex.not_names
             if word in STOPWORDS or s.masks[j] & _TITLE or word in lex.name_stops and not portfolio:
                 break  # a never-a-name word ends the name, but not a head's portfolio: "وزارة الدفاع"
-            if tail == 0 and not form.startswith("ال") and form not in lex.kind_heads and _construct(s, j, lex):
+            if tail == 0 and not form.startswith(ARTICLE) and form not in lex.kind_heads and _construct(s, j, lex):
                 # "منظمة حظر الأسلحة الكيميائية": then only adjectives and "لـ" complements
                 j, tail = _modifiers(s, j + 2, lex), tail + 2
                 break
-            if tail and _adjective(s.norms[j - 1]) and word.startswith("ال") and not _adjective(word):
+            if tail and _adjective(s.norms[j - 1]) and word.startswith(ARTICLE) and not _adjective(word):
                 break  # "راديو المتوسط الدولي التحقق": after an adjective, a noun starts a new phrase
-            if word.startswith("ال") or word in lex.nationalities or tail and word.startswith("لل"):
+            if word.startswith(ARTICLE) or word in lex.nationalities or tail and word.startswith(PREPOSITION_ARTICLE_MERGED):
                 j, tail = j + 1, tail + 1
             elif tail and _prep_complement(s, j):
                 j, tail = j + 1, tail + 1
@@ -168,13 +169,13 @@ def _construct(s: _Sentence, j: int, lex: _Lexicon) -> bool:
     word, nxt = s.norms[j], s.norms[j + 1]
     return (
         len(word) >= 3
-        and not word.startswith(("ال", "ل", "ي"))  # "مركز يعد اللوائح": a verb governs nothing; "مركز لإنتاج الصواريخ" a preposition
+        and not word.startswith((ARTICLE, "ل", "ي"))  # "مركز يعد اللوائح": a verb governs nothing; "مركز لإنتاج الصواريخ" a preposition
         and word.isalpha()
         and word not in STOPWORDS
         and word not in lex.name_stops
         and word not in lex.nationalities
         and not s.masks[j] & (_TITLE | _ORG_HEAD | _PLACE_HEAD | _SAY)
-        and nxt.startswith("ال")
+        and nxt.startswith(ARTICLE)
         and nxt not in STOPWORDS  # "إلى" is "الي" once normalized
         and nxt not in lex.generic
         and nxt not in lex.name_stops
@@ -191,7 +192,7 @@ def _modifiers(s: _Sentence, j: int, lex: _Lexicon) -> int:
         word = s.norms[j]
         if word in lex.generic or word in lex.name_stops or word in STOPWORDS:
             break
-        if word.startswith("ال") and (_adjective(word) or word in lex.nationalities) or word.startswith("لل"):
+        if word.startswith(ARTICLE) and (_adjective(word) or word in lex.nationalities) or word.startswith(PREPOSITION_ARTICLE_MERGED):
             j += 1
         else:
             break
@@ -229,9 +230,9 @@ def _bare_org_name(s: _Sentence, j: int, lex: _Lexicon) -> int:
 def _prep_complement(s: _Sentence, j: int) -> bool:
     """Token ``j`` opens a prepositional complement of a name: "لحقوق الإنسان", "للاجئين"."""
     word = s.norms[j]
-    if word.startswith("لل"):
+    if word.startswith(PREPOSITION_ARTICLE_MERGED):
         return True
-    return len(word) > 3 and word[0] in "لب" and j + 1 < len(s.norms) and s.soft[j] and s.norms[j + 1].startswith("ال")
+    return len(word) > 3 and word[0] in "لب" and j + 1 < len(s.norms) and s.soft[j] and s.norms[j + 1].startswith(ARTICLE)
 
 
 def _place_name_at(
@@ -277,7 +278,7 @@ def _place_name_at(
 
 def _definite_place_word(word: str, lex: _Lexicon) -> bool:
     """Whether a normalized word is the article on a place word ("الجسر", "الريف")."""
-    return word.startswith("ال") and (word[2:] in lex.all_place_heads or word[2:] in lex.place_prefixes)
+    return word.startswith(ARTICLE) and (word[2:] in lex.all_place_heads or word[2:] in lex.place_prefixes)
 
 
 def _genitive_after_head(s: _Sentence, j: int, form: str) -> bool:
@@ -285,7 +286,7 @@ def _genitive_after_head(s: _Sentence, j: int, form: str) -> bool:
     without it: the head is then in construct with a noun, the place's name ("مدينة
     العاصية", "محافظة اللاذقية"), where an adjective would agree with the head ("مدينة
     ساحلية", "المدينة الساحلية")."""
-    return j > 0 and form.startswith("ال") and len(form) > 4 and not s.norms[j - 1].startswith(("ال", "لل"))
+    return j > 0 and form.startswith(ARTICLE) and len(form) > 4 and not s.norms[j - 1].startswith((ARTICLE, PREPOSITION_ARTICLE_MERGED))
 
 
 def _place_heads(s: _Sentence, lex: _Lexicon) -> None:
