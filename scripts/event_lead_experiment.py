@@ -581,9 +581,10 @@ if __name__ == '__main__':
     # written down before (THRESHOLDS), as the test split of a model trained on the spent pool
     judging = os.environ.get('JUDGE') == 'fresh15' and len(sys.argv) > 4 and sys.argv[4] == 'fresh15' \
         and 'fresh15' not in splits and len([t for t in os.environ.get('THRESHOLDS', '').split(',') if t]) == 1
-    if 'test' in set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])) or \
+    # fresh16 (session 17) is unspent: never read here
+    if {'test', 'fresh16'} & set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])) or \
             ('fresh15' in set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])) and not judging):
-        sys.exit('the test and fresh15 splits are judged on, never read here')
+        sys.exit('the test, fresh15 and fresh16 splits are judged on, never read here')
     use = tuple(x for x in sys.argv[2].split(',') if x) if len(sys.argv) > 2 else ()
     gate = json.loads(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != '-' else None
     test = sys.argv[4].split(',') if len(sys.argv) > 4 else None
