@@ -93,6 +93,29 @@ def test_columns_agree_with_tokenize_on_the_seeds(seed_texts):
             Token(m[0], m.start(), m.end(), normalize(m[0])) for m in _TOKEN_OR_PUNCT.finditer(text) if normalize(m[0])
         ]
 
+
+def test_the_split_patterns_find_the_tokens_of_the_token_patterns():
+    # tokenize.py's split patterns are written for speed (one class first, a look-behind
+    # picking the kind): the same tokens and gaps as the token patterns they stand for, over
+    # random strings of letters, marks, tatweel, digits and separators, Latin, spaces,
+    # punctuation, other scripts and the presentation forms' symbols
+    import random
+    import re
+
+    from khabar.text.ar.tokenize import _SPLIT, _SPLIT_OR_PUNCT, _TOKEN
+
+    alphabet = (
+        "ابتجحدرسعفقكلمنهويءآأإؤئىة" "ـ" "\u064b\u064e\u0651\u0670\u0615\u06e1\u200c\u200f\u202b\u2067\u00ad"
+        "0123456789٠١٢٣٤٥٦٧٨٩۰۹" ".,٫٬" "abzXYZéſɏ" " \n\t\u00a0" "!?؟،؛:-«»\"'()_%"
+        "\ufd3e\ufd3f\ufbb2\ufdfb\ufdfc\ufe75\ufefc\u066d\u06d4\u06dd" "жΩ中" "\u063b\u063f\u066e"
+    )
+    rng = random.Random(19)
+    for old, new in ((re.compile(f"({_TOKEN.pattern})"), _SPLIT), (re.compile(f"({_TOKEN_OR_PUNCT.pattern})"), _SPLIT_OR_PUNCT)):
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+            assert new.split(text) == old.split(text), text
+
+
 # --- clitics -------------------------------------------------------------------------------
 
 
