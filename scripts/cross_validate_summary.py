@@ -14,7 +14,7 @@ event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fre
    ``EVENT_ONCE``, 0 off; ``--stems``: ``STEM_WEIGHT``; ``--key-conflicts``:
    ``KEY_FIGURE_CONFLICTS_ONLY``; ``--dev-earlier``: ``DEVELOPMENT_NOT_EARLIER``; ``--event-max``:
    ``EVENT_MAX_WORDS``; ``--complement``: ``EVENT_COMPLEMENT``, 0 off; ``--swap-facts``:
-   ``SWAP_KEEPS_FACTS``; ``--tail``: ``EVENT_TAIL``, 0 off) summarizes every event (the
+   ``SWAP_KEEPS_FACTS``; ``--tail``: ``EVENT_TAIL``, 0 off, 1 on) summarizes every event (the
    analysis and sentence pool built once per event), scored as ``khabar eval summarize``
    scores it: ROUGE-2 F on light stems against the reference, the summary cut to the budget,
    and must-contain coverage;
@@ -33,7 +33,7 @@ each event's split (for "chosen on the older splits, scored on the newer").
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
         [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8] [--once 0,0.55]
         [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--event-max 25,30,35] [--complement 0,12,20] [--swap-facts 0,1]
-        [--tail 0,2]
+        [--tail 0,1]
         [--splits dev,fresh,...] [--coverage-first] [--with-lexrank] [--save FILE]
 """
 
@@ -83,7 +83,7 @@ def main() -> None:
     parser.add_argument(
         "--swap-facts", type=floats, default=floats("1"), help="SWAP_KEEPS_FACTS values (0, 1)"
     )
-    parser.add_argument("--tail", type=floats, default=floats("2"), help="EVENT_TAIL values (0 off, 1, 2, 3)")
+    parser.add_argument("--tail", type=floats, default=floats("1"), help="EVENT_TAIL values (0 off, 1 on)")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
@@ -139,7 +139,7 @@ def main() -> None:
             event_first.EVENT_MAX_WORDS = int(pair[7])
             event_first.EVENT_COMPLEMENT = int(pair[8]) or None
             event_first.SWAP_KEEPS_FACTS = bool(pair[9])
-            event_first.EVENT_TAIL = int(pair[10])
+            event_first.EVENT_TAIL = bool(pair[10])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]

@@ -246,25 +246,25 @@ EVENT_COMPLEMENT: int | None = 16
 #: above) 16 words 15.03 / 0.743 -> 15.09 / 0.743 (9: the same, 12: 15.02 / 0.744); fresh14
 #: 47.7/18.8/40.5, 0.87 either way (spent, a development figure).
 COMPLEMENT_HEAD_WORDS = 10
-#: Round 26 (session 16), **on** (2), confirmed by fresh17: the complement as the event's tail.  The
+#: Round 26 (session 16), **on**, confirmed by fresh17: the complement as the event's tail.  The
 #: event sentence is cut to :data:`EVENT_MAX_WORDS` at a clause boundary, and what the reference adds
 #: after the happening is often what follows the cut ("... ليحل بذلك مكان الفرنسي أرسين فينغر الذي رحل
-#: بعد 22 عاما"), which the round-23 complement replaced by another outlet's retelling.  1: first the
+#: بعد 22 عاما"), which the round-23 complement replaced by another outlet's retelling.  On: first the
 #: event sentence continued past its cut (its own row, by the complement's room, when the
-#: continuation gives a figure or a name the kept parts do not), else a later clause (not the head,
-#: which retells the event; not a part whose own stems are half said) of an opening it cites, else
-#: nothing; 2: the continuation, else the round-23 complement; 3: the continuation, the later
-#: clauses, then the round-23 complement.  Leave-one-event-out over the 129 events of dev..fresh16
-#: (``python scripts/cross_validate_summary.py --position 6 --lexrank 5 --trim 0 --tail 0,1,2,3``),
-#: mean R-2 / must-contain: off 15.90 / 0.759; 1 15.76 / 0.772 (30 summaries change: the other
-#: outlet's head the rule refuses carried the reference's words); 2 and 3 15.96 / 0.769 (the same
-#: summaries: 9 change, must-contain up in 6, down in none; R-2 up in 4, down in 4); 2 chosen in 128
-#: of 129 folds, cross-validated 15.89 / 0.768 (LexRank 14.40).  Judged once on fresh17 (8 events
-#: written before the round; ``khabar eval summarize tests/gold/summaries/ant_events.json --split
-#: fresh17 --algorithms event``, 0 and 2 at one sitting): R-1/R-2/R-L 45.5/19.0/40.2 -> 44.8/18.7/39.7
+#: continuation gives a figure or a name the kept parts do not), else the round-23 complement.
+#: Leave-one-event-out over the 129 events of dev..fresh16 (``python scripts/cross_validate_summary.py
+#: --position 6 --lexrank 5 --trim 0 --tail 0,1,2,3`` at 4734e3d, where this was level 2), mean R-2 /
+#: must-contain: off 15.90 / 0.759; on 15.96 / 0.769 (9 summaries change, must-contain up in 6, down
+#: in none; R-2 up in 4, down in 4), chosen in 128 of 129 folds, cross-validated 15.89 / 0.768
+#: (LexRank 14.40).  Two other levels, never switched on, left in session 17 (in git at 4734e3d):
+#: the continuation else a later clause of another opening the event cites (1: 15.76 / 0.772, 30
+#: summaries change: the other outlet's head it refuses carried the reference's words), and both
+#: before the complement (3: the same summaries as on).  Judged once on fresh17 (8 events written
+#: before the round; ``khabar eval summarize tests/gold/summaries/ant_events.json --split fresh17
+#: --algorithms event``, off and on at one sitting): R-1/R-2/R-L 45.5/19.0/40.2 -> 44.8/18.7/39.7
 #: (R-2 18.98 -> 18.74), must-contain 0.70 -> 0.75 (one summary of eight changes, Flydubai 0.4 ->
-#: 0.8): up, R-2 down by less than the 0.3 allowed, confirmed.  0: off.
-EVENT_TAIL = 2
+#: 0.8): up, R-2 down by less than the 0.3 allowed, confirmed.  False: off.
+EVENT_TAIL = True
 
 
 def sentence_concepts(words_of: tuple[str, ...] | list[str]) -> set[Concept]:
@@ -582,7 +582,7 @@ def event_complement(
     room = min(EVENT_COMPLEMENT, picked.budget - picked.words)
     if EVENT_TAIL:
         tail = event_tail(pool, cands, event, picked, room, options=options)
-        if tail is not None or EVENT_TAIL == 1:
+        if tail is not None:
             return tail
     for row, _ in event.also_cited:
         c = cands.get(row)
@@ -612,40 +612,26 @@ def event_tail(
 ) -> Candidate | None:
     """:data:`EVENT_TAIL`: the event sentence continued past its cut by at most ``room`` words (the
     event's own row, returned whole from its start) when the continuation gives a figure or a name
-    the summary does not; else, of the openings the event cites (closest first), the first with a
-    later clause (not its head, which retells the event) of at most ``room`` words that gives one
-    and is not mostly said already; of a sentence's clauses, the one with most new facts, then the
-    shortest."""
+    the summary does not; else None."""
     whole = picked.whole(event)
-    if whole.end > event.end:
-        text = pool.docs[pool.doc_of(event.row)].article.text
-        whole = dataclasses.replace(whole, words=len(tokenize(text[whole.start : whole.end])))
-        longer = (
-            whole
-            if whole.words <= event.words + room
-            else cut_to_fit(pool, whole, event.words + room, min_words=options.min_sentence_words)
-        )
-        if longer is not None and longer.end > event.end:
-            tail = dataclasses.replace(event, start=event.end, end=longer.end, words=longer.words - event.words)
-            # the cut-off part counts as said (:meth:`_Selection.add` marks the whole sentence), so
-            # its news is judged against what the kept parts say
-            kept = set().union(*(picked.said(cands[r]) for r in picked.chosen))
-            if dataclasses.replace(picked, stems=kept).new_facts(tail):
-                return dataclasses.replace(event, end=longer.end, words=longer.words)
-    for row, _ in event.also_cited if EVENT_TAIL != 2 else ():
-        c = cands.get(row)
-        if c is None or c.antecedent is not None or row in picked.chosen:
-            continue
-        parts = clause_parts(pool, c, min_words=options.min_sentence_words)
-        scored = [
-            (picked.new_facts(p), p)
-            for p in parts
-            if p.start > c.start and p.words <= room and not picked.mostly_said(p)
-        ]
-        scored = [(n, p) for n, p in scored if n]
-        if scored:
-            return max(scored, key=lambda np_: (np_[0], -np_[1].words, -np_[1].start))[1]
-    return None
+    if whole.end <= event.end:
+        return None
+    text = pool.docs[pool.doc_of(event.row)].article.text
+    whole = dataclasses.replace(whole, words=len(tokenize(text[whole.start : whole.end])))
+    longer = (
+        whole
+        if whole.words <= event.words + room
+        else cut_to_fit(pool, whole, event.words + room, min_words=options.min_sentence_words)
+    )
+    if longer is None or longer.end <= event.end:
+        return None
+    tail = dataclasses.replace(event, start=event.end, end=longer.end, words=longer.words - event.words)
+    # the cut-off part counts as said (:meth:`_Selection.add` marks the whole sentence), so
+    # its news is judged against what the kept parts say
+    kept = set().union(*(picked.said(cands[r]) for r in picked.chosen))
+    if not dataclasses.replace(picked, stems=kept).new_facts(tail):
+        return None
+    return dataclasses.replace(event, end=longer.end, words=longer.words)
 
 
 def shortened(pool: SentencePool, c: Candidate, *, options: BriefOptions) -> Candidate:
@@ -749,11 +735,6 @@ class _Selection:
     def fits_part(self, part: Candidate) -> bool:
         """A clause of a sentence that does not fit whole fits when it gives a new fact."""
         return part.row not in self.chosen and self.words + part.words <= self.budget and self.new_fact(part)
-
-    def mostly_said(self, c: Candidate) -> bool:
-        """The kept part's own stems (not its sentence's) are :data:`REPEATED_SHARE` said already."""
-        mine = self.said(c)
-        return bool(mine) and len(mine & self.stems) >= REPEATED_SHARE * len(mine)
 
     def repeats(self, c: Candidate) -> bool:
         """Most of the sentence's content words are said already: a paraphrase; or a figure
