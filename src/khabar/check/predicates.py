@@ -14,8 +14,10 @@ other party of an act that is not a contest (who was praised, next to whom one w
 Two readings *contradict* in a kind of outcome when an actor the claim gives one role has
 another one in the sentence and no actor keeps its role in that kind there; they *support*
 it when some actor keeps its role.  Actors are compared by their words (the first word of one among the words of the other, in
-any proclitic reading), so "ريال مدريد" and "الريال" are one actor, "منانغاغوا" and
-"شاميسا" two.
+any proclitic reading, or by the letters of its root: a singular and its broken plural,
+"راكب" / "الركاب"), so "ريال مدريد" and "الريال" are one actor, "منانغاغوا" and
+"شاميسا" two.  An actor named by a pronoun ("نجاته"، "الإفراج عنه") is the claim's actor
+when that actor is named before it in the sentence (its antecedent).
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from functools import lru_cache
 
 from khabar.check.features import count_cues
 from khabar.text.ar.clitics import clitic_variants
-from khabar.text.ar.outcomes import outcome_lexicon, outcome_of
-from khabar.text.ar.stem import stem
+from khabar.text.ar.outcomes import PRONOUN_SUFFIXES, outcome_lexicon, outcome_of
+from khabar.text.ar.stem import root_letters, stem
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import tokenize
 
@@ -40,10 +42,14 @@ class Role:
     role: int  # +1 / -1: the outcome (won, lived, accepted / the opposite); 0: the other party
     head: frozenset[str]  # the readings of its first word ("ريال" of "ريال مدريد")
     words: frozenset[str]  # of all its words: a span may run on into the object ("المعارضة نتائج")
+    #: an actor named by a pronoun (no head, no words): the readings of the words before it
+    antecedents: frozenset[str] = frozenset()
 
 
-#: Words of an actor read at most (a name and its title or adjective: "المراقب الجوي").
-ACTOR_WORDS = 3
+#: Words of an actor read at most: a title, a nationality and a two-word name ("الممثل السوري
+#: محمد أوسو" of baly2018; at 3 the surname the sentences name him by was cut off).  3 and 4
+#: give the same development figures (baly2018 folds 1-4, fresh3..fresh12; session 17).
+ACTOR_WORDS = 4
 #: Words of a subject named before its verb read at most: a title, a name and its adjective
 #: ("وزير الدفاع الإسرائيلي أفيغدور ليبرمان وافق").
 SUBJECT_WORDS = 6
@@ -52,16 +58,35 @@ SUBJECT_WORDS = 6
 OTHER_WITHIN = 8
 #: How far before a word such as "مصرعه" its verb ("لقي") may stand, the actor between them.
 FILLER_WITHIN = 10
+#: How far before a held or missing state (in words) a word that says it is over may stand:
+#: "بعد تسعة أيام على فقدانهم".
+ENDED_WITHIN = 5
+#: How far after an "object" word (in words) its preposition may stand, the subject between
+#: them: "أفرجت محكمة تركية يوم الجمعة عن القس".
+OBJECT_WITHIN = 6
 
 
 def _readings(norms: Sequence[str]) -> frozenset[str]:
-    """Every proclitic reading of the words and their stems ("طالبا" and "طالب" meet)."""
+    """Every proclitic reading of the words and their stems ("طالبا" and "طالب" meet), and
+    the letters of their roots, marked apart ("#طلب": "الطلاب" and "طالب" meet)."""
     out = {v for w in norms for v in clitic_variants(w)} | {stem(w) for w in norms}
-    return frozenset(v for v in out if len(v) > 1 and v not in STOPWORDS)
+    roots = {"#" + r for r in map(root_letters, out) if r}
+    return frozenset(v for v in out if len(v) > 1 and v not in STOPWORDS) | roots
 
 
 def _role(kind: str, role: int, actor: Sequence[str]) -> Role:
     return Role(kind, role, _readings(actor[:1]), _readings(actor))
+
+
+def _pronoun_role(kind: str, role: int, before: Sequence[str]) -> Role:
+    """An actor named by a pronoun: whoever the sentence names before it may be meant."""
+    return Role(kind, role, frozenset(), frozenset(), _readings([w for w in before if _is_content(w)]))
+
+
+def _object_pronoun(norm: str) -> bool:
+    """A preposition of an "object" word with a pronoun on it: "عنه"، "عليهم"."""
+    objects = outcome_lexicon().objects
+    return any(norm.endswith(s) and norm[: -len(s)] in objects for s in PRONOUN_SUFFIXES)
 
 
 def _is_content(norm: str) -> bool:
@@ -99,13 +124,15 @@ def _governs(norm: str, contest: bool = False) -> tuple[bool, str]:
     return False, ""
 
 
-def _span(norms: Sequence[str], start: int, step: int, most: int = ACTOR_WORDS) -> tuple[list[str], int]:
+def _span(norms: Sequence[str], start: int, step: int, most: int | None = None) -> tuple[list[str], int]:
     """The actor's words from ``start`` on (``step`` -1: backwards), a figure passed over
     ("الطلاب الـ86"، "مقتل 35 شخصا"), and the index of the first word past them."""
     out: list[str] = []
     i = start
+    quantifiers = outcome_lexicon().quantifiers
+    most = ACTOR_WORDS if most is None else most
     while 0 <= i < len(norms) and len(out) < most:
-        if norms[i].isdigit() or norms[i] == "ال":
+        if norms[i].isdigit() or norms[i] == "ال" or (not out and norms[i] in quantifiers):
             i += step
             continue
         if not _is_content(norms[i]):
@@ -130,7 +157,10 @@ def _subject_first(norms: Sequence[str], i: int) -> list[str]:
 @lru_cache(maxsize=20_000)
 def read_roles(text: str) -> tuple[Role, ...]:
     """Every actor's role in every outcome the text states (none under a modality: "يأمل
-    في الفوز"; a negation right before the word turns the side: "لم يفز")."""
+    في الفوز"; a negation right before the word turns the side: "لم يفز", and so does a
+    refusal before it outside a contest: "رفضت المحكمة الإفراج عن القس" says he is held,
+    where "رفض الاعتراف بفوزه" says nothing of who won; a state that passes is not read
+    after a word that says it is over: "بعد احتجازه")."""
     lex = outcome_lexicon()
     tokens = tokenize(text, punctuation=True)
     norms = [t.norm for t in tokens]
@@ -145,6 +175,28 @@ def read_roles(text: str) -> tuple[Role, ...]:
         side = word.side
         if i > 0 and count_cues(norms[i - 1 : i], "negation"):
             side = -side
+        if window and count_cues(window, "refusal"):
+            if word.kind in lex.contests:
+                continue
+            side = -side
+        if side < 0 and word.kind in lex.passing and any(n in lex.ended for n in norms[max(0, i - ENDED_WITHIN) : i]):
+            continue  # "بعد احتجازه": held no longer
+        if word.actor == "pronoun":
+            roles.append(_pronoun_role(word.kind, side, norms[:i]))
+            continue
+        if word.actor == "object":
+            for k in range(i + 1, min(len(norms), i + 1 + OBJECT_WITHIN)):
+                if not norms[k].isalpha():
+                    break
+                if norms[k] in lex.objects:
+                    actor = _span(norms, k + 1, 1)[0]
+                    if actor:
+                        roles.append(_role(word.kind, side, actor))
+                    break
+                if _object_pronoun(norms[k]):
+                    roles.append(_pronoun_role(word.kind, side, norms[:i]))
+                    break
+            continue
         if word.actor == "before":
             if i + 1 < len(norms) and _is_content(norms[i + 1]):
                 continue  # "أحياء سكنية": a noun of its own, not a state
@@ -177,7 +229,12 @@ def read_roles(text: str) -> tuple[Role, ...]:
 
 
 def _same_actor(a: Role, b: Role) -> bool:
-    return a.kind == b.kind and bool(a.head & b.words or b.head & a.words)
+    if a.kind != b.kind:
+        return False
+    if a.head and b.head:
+        return bool(a.head & b.words or b.head & a.words)
+    # one named by a pronoun: the other is its antecedent when named before it
+    return bool(a.head & b.antecedents or b.head & a.antecedents)
 
 
 def supported(claim: Sequence[Role], sentence: Sequence[Role]) -> frozenset[str]:

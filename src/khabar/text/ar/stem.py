@@ -323,3 +323,21 @@ def stems(words: Iterable[str]) -> list[str]:
                 if n in found:
                     _remember(w, found[n])
     return [stem(w) for w in words]
+
+
+#: Letters left out of :func:`root_letters`: the long vowels and the seats of hamza.
+_NOT_ROOT = str.maketrans("", "", "اويىءئؤأإآ")
+
+
+def root_letters(word: str) -> str:
+    """The consonants of a normalized word without proclitics (long vowels, hamza and a
+    final ة or ه off), when three or more remain, else "": a singular and its broken plural
+    often share them where their stems do not ("راكب" / "ركاب"، "طالب" / "طلاب"، "طفل" /
+    "اطفال"، "جندي" / "جنود").  Words of one root and different meaning share them too
+    ("كاتب" / "كتاب"): compare them only where the sense is already fixed (the actor of
+    one outcome, :mod:`khabar.check.predicates`)."""
+    w = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    if len(w) > 3 and w.endswith("ه"):
+        w = w[:-1]
+    out = w.translate(_NOT_ROOT)
+    return out if len(out) >= 3 else ""
