@@ -297,7 +297,10 @@ def _states_claim(label: str, reading: PairReading) -> str:
 #: session 16 (docs/check.md, sixteenth round): built on baly2018 folds 1-4 by claim (0.513
 #: unchanged, disagree 0.290) and fresh3..fresh11 (mean 0.370 -> 0.376, three disagreeing
 #: pages turned, no other; ``python scripts/stance_errors.py outcomes``), judged once on
-#: fresh12: 0.372 -> 0.402, disagree 0.394 -> 0.486, no agreeing page turned.
+#: fresh12: 0.372 -> 0.402, disagree 0.394 -> 0.486, no agreeing page turned.  Session 17
+#: (released / held, found / missing, pronouns, broken plurals; eighteenth round): dev baly2018
+#: unchanged, fresh3..fresh12 mean 0.378 -> 0.381; judged once on fresh13: 0.379 -> 0.405,
+#: disagree 0.364 -> 0.417.
 READ_OUTCOMES = True
 
 #: How close (encoder cosine) a sentence must be to the claim for its outcomes to be read
