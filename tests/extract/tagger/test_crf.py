@@ -127,35 +127,6 @@ def test_a_persons_last_word_is_found_again_alone_where_the_gate_accepts_it():
     assert propagate_names([sentences[0], ["قال", "سيغموند"]], [tags[0], ["O", "O"]], lambda word: True)[1] == ["O", "O"]
 
 
-def test_a_persons_full_name_votes_for_its_surname_tagged_alone_as_an_organisation():
-    sentences = [
-        ["وفاز", "بيتر", "ماركوفيتش", "بالبطولة"],
-        ["وهزم", "بيتر", "ماركوفيتش", "منافسه"],
-        ["وقال", "ماركوفيتش", "إنه", "سعيد"],
-        ["وتعادل", "ماركوفيتش", "مع", "خصمه"],
-        ["ولعب", "ماركوفيتش", "جيدا"],
-    ]
-    tags = [
-        ["O", "B-PERS", "I-PERS", "O"],
-        ["O", "B-PERS", "I-PERS", "O"],
-        ["O", "B-ORG", "O", "O"],
-        ["O", "B-ORG", "O", "O"],
-        ["O", "O", "O"],
-    ]
-    # two full names against two organisations: a tie, and the name came in as a person
-    assert propagate_names(sentences, tags, lambda word: True)[4] == ["O", "B-PERS", "O"]
-    # without the gate the full names give no vote: the organisations win
-    assert propagate_names(sentences, tags)[4] == ["O", "B-ORG", "O"]
-
-
-def test_a_tie_goes_to_the_type_a_name_was_found_with_first():
-    sentences = [["زار", "نوبل", "المدينة"], ["وقال", "نوبل", "إنه"], ["وأعلن", "نوبل", "ذلك"]]
-    as_person_first = [["O", "B-PERS", "O"], ["O", "B-ORG", "O"], ["O", "O", "O"]]
-    as_organisation_first = [["O", "B-ORG", "O"], ["O", "B-PERS", "O"], ["O", "O", "O"]]
-    assert propagate_names(sentences, as_person_first)[2] == ["O", "B-PERS", "O"]
-    assert propagate_names(sentences, as_organisation_first)[2] == ["O", "B-ORG", "O"]
-
-
 def test_a_surname_stands_alone_unless_a_given_name_title_or_word_rarely_in_a_name():
     tagger = Tagger(Model.load())
     assert tagger._surname_alone(name_word("سكريبال"))  # too rare in ANT to be rated: may stand

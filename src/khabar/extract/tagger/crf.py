@@ -24,7 +24,6 @@ import re
 import threading
 import zipfile
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1180,15 +1179,12 @@ def propagate_chunks(
     each token, the id in ``words`` of its form without proclitics; 0 for none) and the
     chunks ``found``: every untagged run of tokens whose words are those of a person or
     organisation found elsewhere (longest run first; one-word names of 3 letters or more,
-    never a function word), as the type it was found with most often, a tie going to the
-    type it was found with first.  With ``surname``, the last word of a person of two words
-    or more, where ``surname`` accepts it, is a one-word person wherever it stands alone
-    ("فرويد" after "سيغموند فرويد"; see :meth:`Tagger._surname_alone`): each such person
-    counts as one vote for the word alone, in its place in the document, so that "نوفاك
-    جوكوفيتش" twice then "جوكوفيتش" tagged twice as an organisation leaves the untagged
-    "جوكوفيتش" persons (docs/ner.md, twenty-first round)."""
+    never a function word), as the type it was found with most often.  With ``surname``,
+    the last word of a person of two words or more, where ``surname`` accepts it, is a
+    one-word person wherever it stands alone ("فرويد" after "سيغموند فرويد"; see
+    :meth:`Tagger._surname_alone`)."""
     names: dict[tuple[int, ...], list[str]] = {}
-    stands: dict[int, bool] = {}  # a person's last word -> whether it stands alone for the person
+    last_words: set[int] = set()
     for k, chunks_s in zip(keys, found):
         for kind, a, b in chunks_s:
             ids = tuple(k[a:b].tolist())
@@ -1197,12 +1193,10 @@ def propagate_chunks(
                     continue
                 names.setdefault(ids, []).append(kind)
                 if surname is not None and kind == "PERS" and len(ids) > 1:
-                    last = ids[-1]
-                    if last not in stands:
-                        word = words[last]
-                        stands[last] = len(word) >= 3 and word not in STOPWORDS and surname(word)
-                    if stands[last]:
-                        names.setdefault((last,), []).append("PERS")
+                    last_words.add(ids[-1])
+    for last in last_words:
+        if (last,) not in names and len(words[last]) >= 3 and words[last] not in STOPWORDS and surname(words[last]):
+            names[(last,)] = ["PERS"]
     out: list[list[tuple[str, int, int]]] = [[] for _ in keys]
     if not names:
         return out
@@ -1245,19 +1239,10 @@ def propagate_chunks(
                     continue
                 kinds = names.get(tuple(row[j : j + length]))
                 if kinds and not any(tagged[j : j + length]):
-                    added.append((_voted(kinds), j, j + length))
+                    added.append((max(sorted(set(kinds)), key=kinds.count), j, j + length))
                     free_from = j + length
                     break
     return out
-
-
-def _voted(kinds: list[str]) -> str:
-    """The type found most often among ``kinds`` (in document order), a tie going to the
-    type found first: a name introduced as a person stays one.  Before session 17 a tie
-    went to the first type in alphabetical order, ORG over PERS ("ترمب" 2 to 2 in fresh10)."""
-    counts = Counter(kinds)
-    top = max(counts.values())
-    return next(kind for kind in kinds if counts[kind] == top)
 
 
 def propagate_names(
