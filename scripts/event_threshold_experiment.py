@@ -183,6 +183,7 @@ def main():
         _, _, _, _, leads = E.load(splits)
         tid = {p: i for i, p in tap.items()}
         kept = [r for r in tp if r['a'] in tid and r['b'] in tid]
+        print(f'{len(kept)} of {len(tp)} pairs scored ({len(tp) - len(kept)} of a file whose text another repeats)', flush=True)
         for g, c in counts(sc, ts, kept, tid, {**leads, **tle}, grid).items():
             print(show(f'{"+".join(tests)} at same {g[0]:.2f} later {g[1]:.2f}', c), flush=True)
         print('model', json.dumps(dataclasses.asdict(sc)))
