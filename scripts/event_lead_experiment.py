@@ -35,7 +35,8 @@ judged once (the retraining on dev..fresh12) and are spent; test and fresh15 sta
 Session 16, second step (docs/stories.md, "the best sentence pair"), not shipped: ``best_pair`` (the
 highest cosine between the title and first SENT_K body sentences of the article and those of the
 event's reports, each article's sentences encoded once); not above main's features in pooled CV on
-dev..fresh14, so not judged.  fresh15 may be judged once only as the test split with JUDGE=fresh15
+dev..fresh14, so not judged.  fresh15 was judged in session 17 (event_threshold_experiment.py) and is
+spent; the unspent fresh16 may be judged once only as the test split with JUDGE=fresh16
 and one THRESHOLDS value written down before; pairs of a labelled file whose text another repeats
 (one article id) are left out.
 
@@ -577,14 +578,14 @@ if __name__ == '__main__':
     import json
     splits = sys.argv[1].split(',')
     # fresh12 (session 15) and fresh13+fresh14 (session 16, with khabar eval stories) were judged once: spent now
-    # fresh15 is judged once (session 16, second step), only with JUDGE=fresh15 and one threshold
-    # written down before (THRESHOLDS), as the test split of a model trained on the spent pool
-    judging = os.environ.get('JUDGE') == 'fresh15' and len(sys.argv) > 4 and sys.argv[4] == 'fresh15' \
-        and 'fresh15' not in splits and len([t for t in os.environ.get('THRESHOLDS', '').split(',') if t]) == 1
-    # fresh16 (session 17) is unspent: never read here
-    if {'test', 'fresh16'} & set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])) or \
-            ('fresh15' in set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else [])) and not judging):
-        sys.exit('the test, fresh15 and fresh16 splits are judged on, never read here')
+    # fresh15 was judged in session 17 and is spent; fresh16 (session 17) is judged once, only with
+    # JUDGE=fresh16 and one threshold written down before (THRESHOLDS), as the test split of a model
+    # trained on the spent pool
+    named = set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else []))
+    judging = os.environ.get('JUDGE') == 'fresh16' and len(sys.argv) > 4 and sys.argv[4] == 'fresh16' \
+        and 'fresh16' not in splits and len([t for t in os.environ.get('THRESHOLDS', '').split(',') if t]) == 1
+    if 'test' in named or ('fresh16' in named and not judging):
+        sys.exit('the test and fresh16 splits are judged on, never read here')
     use = tuple(x for x in sys.argv[2].split(',') if x) if len(sys.argv) > 2 else ()
     gate = json.loads(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != '-' else None
     test = sys.argv[4].split(',') if len(sys.argv) > 4 else None

@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh15", "fresh16"])
+@pytest.mark.parametrize("split", ["test", "fresh16"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -171,7 +171,7 @@ def test_the_scorer_build_refuses_the_splits_judged_on(split):
     assert done.returncode == 2 and "never trained on" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh15", "fresh16"])
+@pytest.mark.parametrize("split", ["test", "fresh16"])
 def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -183,12 +183,12 @@ def test_the_lead_experiment_refuses_the_splits_judged_on(split):
 
 
 @pytest.mark.parametrize("env, args", [
-    ({}, ["dev", "", "-", "fresh15"]),                                          # no JUDGE
-    ({"JUDGE": "fresh15"}, ["dev", "", "-", "fresh15"]),                        # no single threshold
-    ({"JUDGE": "fresh15", "THRESHOLDS": "0.5"}, ["dev,fresh15", "", "-", "fresh15"]),  # trained on it
-    ({"JUDGE": "fresh15", "THRESHOLDS": "0.5"}, ["dev", "", "-", "test"]),      # test stays refused
+    ({}, ["dev", "", "-", "fresh16"]),                                          # no JUDGE
+    ({"JUDGE": "fresh16"}, ["dev", "", "-", "fresh16"]),                        # no single threshold
+    ({"JUDGE": "fresh16", "THRESHOLDS": "0.5"}, ["dev,fresh16", "", "-", "fresh16"]),  # trained on it
+    ({"JUDGE": "fresh16", "THRESHOLDS": "0.5"}, ["dev", "", "-", "test"]),      # test stays refused
 ])
-def test_the_lead_experiment_judges_fresh15_only_as_written(env, args):
+def test_the_lead_experiment_judges_fresh16_only_as_written(env, args):
     import os
     import subprocess
     import sys
@@ -198,3 +198,22 @@ def test_the_lead_experiment_judges_fresh15_only_as_written(env, args):
     done = subprocess.run([sys.executable, str(script), *args], env={**clean, **env},
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("env, args, says", [
+    ({}, ["loso", "dev,fresh16"], "never read here"),                                   # trained on it
+    ({}, ["judge", "dev", "fresh16"], "judged once"),                                   # no JUDGE
+    ({"JUDGE": "fresh16"}, ["judge", "dev", "fresh16"], "judged once"),                 # no grid point
+    ({"JUDGE": "fresh16", "GRID": "0.4/0.4,0.5/0.5"}, ["judge", "dev", "fresh16"], "judged once"),  # two
+    ({"JUDGE": "fresh16", "GRID": "0.45/0.45"}, ["judge", "dev", "test"], "never read here"),
+])
+def test_the_threshold_experiment_judges_fresh16_only_as_written(env, args, says):
+    import os
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_threshold_experiment.py"
+    clean = {k: v for k, v in os.environ.items() if k not in ("JUDGE", "GRID")}
+    done = subprocess.run([sys.executable, str(script), *args], env={**clean, **env},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and says in done.stderr, done.stderr
