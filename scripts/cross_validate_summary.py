@@ -60,7 +60,7 @@ HELD_OUT = ("test", "fresh18")
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
     "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS", "EVENT_COMPLEMENT",
-    "SWAP_KEEPS_FACTS", "EVENT_TAIL",
+    "SWAP_KEEPS_FACTS", "EVENT_TAIL", "CITED_OPENING_WEIGHT",
 )
 
 
@@ -84,6 +84,7 @@ def main() -> None:
         "--swap-facts", type=floats, default=floats("1"), help="SWAP_KEEPS_FACTS values (0, 1)"
     )
     parser.add_argument("--tail", type=floats, default=floats("1"), help="EVENT_TAIL values (0 off, 1 on)")
+    parser.add_argument("--cited", type=floats, default=floats("1"), help="CITED_OPENING_WEIGHT values (1 off)")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
@@ -125,7 +126,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.event_max, args.complement, args.swap_facts, args.tail,
+            args.dev_earlier, args.event_max, args.complement, args.swap_facts, args.tail, args.cited,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -140,6 +141,7 @@ def main() -> None:
             event_first.EVENT_COMPLEMENT = int(pair[8]) or None
             event_first.SWAP_KEEPS_FACTS = bool(pair[9])
             event_first.EVENT_TAIL = bool(pair[10])
+            event_first.CITED_OPENING_WEIGHT = pair[11]
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -154,7 +156,7 @@ def main() -> None:
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
                 f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g} swap-facts {pair[9]:g} "
-                f"tail {pair[10]:g}: "
+                f"tail {pair[10]:g} cited {pair[11]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -186,11 +188,11 @@ def main() -> None:
         f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts, tail), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts, tail, cited), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
             f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} complement {complement:g} swap-facts {swap_facts:g} "
-            f"tail {tail:g} chosen in {folds} of {len(names)} folds"
+            f"tail {tail:g} cited {cited:g} chosen in {folds} of {len(names)} folds"
         )
 
 
