@@ -193,6 +193,18 @@ def test_the_event_tail_continues_the_event_sentence_past_its_cut(monkeypatch, t
     assert n_words(out) <= 80
 
 
+def test_the_event_told_again_weighs_less_but_not_its_figures():
+    # The concepts of the openings that retell the event (CITED_OPENING_WEIGHT) lose their
+    # weight; a figure may be the retelling's own news (the toll another outlet gives) and keeps it.
+    weights = {("جسر", "واح"): 3.0, ("12", "شخص"): 2.0, ("حداد", "ثلاث"): 2.0}
+    told = {("جسر", "واح"), ("12", "شخص")}
+    assert event_first.retold_weights(weights, told, 0.25) == {
+        ("جسر", "واح"): 0.75,
+        ("12", "شخص"): 2.0,
+        ("حداد", "ثلاث"): 2.0,
+    }
+
+
 @pytest.mark.parametrize("budget", [40, 60, 80])
 def test_the_budget_is_filled(bridge_pool, budget):
     got = n_words(summary(bridge_pool, budget))
