@@ -116,6 +116,16 @@ def test_the_split_patterns_find_the_tokens_of_the_token_patterns():
             assert new.split(text) == old.split(text), text
 
 
+def test_word_like_reads_the_first_character_as_the_table_does():
+    # compiled, word_like reads each first character in C: the same answer as the table's
+    # ``norm[:1].isalnum()`` for every code point, longer words and the empty string
+    from khabar.text.ar.tokenize import word_like
+
+    norms = [chr(c) for c in range(0x110000)] + ["", "قال", "2011", "«قال", "ـال", "x1", "_a"]
+    assert word_like(norms) == [n[:1].isalnum() for n in norms]
+    assert word_like(()) == []
+
+
 # --- clitics -------------------------------------------------------------------------------
 
 

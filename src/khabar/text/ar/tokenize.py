@@ -21,9 +21,15 @@ fast path that returns just those normalized forms, identical to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse, repeat
 from typing import NamedTuple
+
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
 
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, PREPOSITIONS
 from khabar.text.ar.normalize import PLAIN_ALPHABET, decode_plain, encode_plain, normalize
@@ -127,18 +133,53 @@ class Columns(NamedTuple):
     def words(self) -> "Columns":
         """The word and number tokens (the normalized form opens with a letter or digit):
         of ``columns(text, punctuation=True)``, the same as ``columns(text)``."""
-        keep = list(map(WORD_LIKE.__getitem__, self.norms))
+        keep = word_like(self.norms)
         if all(keep):
             return self
-        texts, norms, starts, ends = self
-        return _new_token(
-            Columns, (tuple(compress(texts, keep)), tuple(compress(norms, keep)), tuple(compress(starts, keep)), tuple(compress(ends, keep)))
-        )
+        return _new_token(Columns, _kept(self, keep))
 
 
 #: Whether a normalized token is a word or a number (its first character a letter or a
 #: digit), per form.
 WORD_LIKE: PerWord[bool] = PerWord(lambda norm: norm[:1].isalnum())
+
+
+@cython.locals(k=cython.Py_ssize_t, norm=str, first=cython.Py_UCS4)
+def word_like(norms: Sequence[str]) -> list[bool]:
+    """:data:`WORD_LIKE` of each of ``norms``.  Compiled, a loop in C reading each first
+    character (the bench's 3,710 sentences 6.0 -> 2.0 ms CPU against a read of the table a
+    token); as Python, the table."""
+    if not cython.compiled:
+        return list(map(WORD_LIKE.__getitem__, norms))
+    keep = []
+    for k in range(len(norms)):
+        norm = norms[k]
+        if norm:
+            first = norm[0]
+            keep.append(first.isalnum())
+        else:
+            keep.append(False)
+    return keep
+
+
+@cython.locals(k=cython.Py_ssize_t)
+def _kept(cols: Columns, keep: list[bool]) -> tuple[tuple, tuple, tuple, tuple]:
+    """The four columns of ``cols`` at the tokens ``keep`` says.  Compiled, one loop of list
+    appends in C (:meth:`Columns.words` of the bench's 3,710 sentences, 3,540 of which have a
+    mark to leave out, with :func:`word_like`: 13.1 -> 7.8 ms CPU); as Python, four
+    ``compress`` iterators."""
+    texts, norms, starts, ends = cols
+    if not cython.compiled:
+        return tuple(compress(texts, keep)), tuple(compress(norms, keep)), tuple(compress(starts, keep)), tuple(compress(ends, keep))
+    kept_texts, kept_norms, kept_starts, kept_ends = [], [], [], []
+    for k in range(len(keep)):
+        if keep[k]:
+            kept_texts.append(texts[k])
+            kept_norms.append(norms[k])
+            kept_starts.append(starts[k])
+            kept_ends.append(ends[k])
+    return tuple(kept_texts), tuple(kept_norms), tuple(kept_starts), tuple(kept_ends)
+
 
 # The token patterns as one group, for ``re.split``: text between tokens and tokens in
 # turn, found in C (no match object per token).  The same tokens as :data:`_TOKEN` and
