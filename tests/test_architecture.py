@@ -58,7 +58,8 @@ ALLOWED = {
     "lean_import": set(),  # the standard library only: a way to import, not a stage
     "config": {"errors"},
     "model": {"text"},  # the article id is computed from the normalized text
-    "text": {"model", "errors", "lean_import"},
+    "_cython": set(),  # the standard library only: Cython's declarations as no-ops
+    "text": {"model", "errors", "lean_import", "_cython"},
     "store": {"errors", "model", "text"},
     "relate": {"config", "errors", "lean_import", "model", "text"},
     "pipeline": {"errors", "extract", "model", "text"},
