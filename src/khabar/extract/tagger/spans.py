@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.extract.entities import bare_surname_ok, find_mentions, person_key
-from khabar.extract.entities.gazetteers import _lexicon
 from khabar.extract.tagger.crf import get_tagger, name_word
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.extract.tagger.features import word_lists
@@ -287,7 +286,6 @@ def _merged(
         rule_mentions = [m for k, m in enumerate(rule_mentions) if k not in yielding]
     precise = [m for m in rule_mentions if _listed_as_its_kind(m, lists)]
     grounded = [m for m in rule_mentions if _grounded(m)]
-    headed = [m for m in rule_mentions if _headed_organisation(m, lists)]
     out: list[EntityMention] = list(precise)
     used: set[int] = set()
     for sentence, found in zip(sentences, names):
@@ -303,8 +301,6 @@ def _merged(
                 continue  # "بلدة [كفر] سالم": the place after its head word is read whole
             if any(m.kind != n.kind and m.start < end and start < m.end for m in grounded):
                 continue  # a place after its head word, a surname of the article's person
-            if n.kind == "place" and any(m.start < start and end <= m.end and " " not in text[m.start : start].strip() for m in headed):
-                continue  # "منتخب [مصر]", "جامعة [دمشق]": the place right after the head names the body
             kind = n.kind
             if kind == "person" and _place_not_person(n.key, lists):
                 kind = "place"  # "وقالت سيول إنها": a capital speaking for its government
@@ -473,20 +469,6 @@ def _grounded(m: EntityMention) -> bool:
     if m.kind == "place":
         return True
     return m.kind == "person" and (m.role is not None or len(m.name_key.split()) > len(m.text.split()))
-
-
-def _headed_organisation(m: EntityMention, lists) -> bool:
-    """Whether a word-list mention is an organisation opened by an organisation head word
-    that is part of its name ("منتخب مصر", "جامعة دمشق"): a place the tagger finds right
-    after that head is the body's complement, not a place named on its own.  On the spent
-    name splits fresh3-fresh13 the tagger's place took 3 national teams this way (fresh9's
-    gold keeps "فرنسا" of "منتخب فرنسا" a place, twice)."""
-    if m.kind != "organisation":
-        return False
-    words = normalize(m.text).split()
-    head = name_word(words[0]) if len(words) > 1 else ""
-    # a district head names a place ("مديرية الدريهمي": the tagger's place stays)
-    return "cue_org" in lists.labels_of.get(head, ()) and head not in _lexicon().district_heads
 
 
 def _plausible_alone(n: NameSpan, lists) -> bool:
