@@ -1405,9 +1405,21 @@ class _Sentence(_Tokens):
         if c <= a or self.norm(c) != ",":
             return None
         c0 = next((x for x in range(c - 1, a - 2, -1) if self.norm(x) == ","), None)
+        if c0 is not None and 0 < c - c0 - 1 <= 3 and all(self.norm(k) in _DAYS or self.norm(k) in _DAY_PARTS for k in range(c0 + 1, c)):
+            # "، براءت ألبيراق، [الثلاثاء]، عن"، "، مقتدى الصدر، [الخميس]، إلى": a day between
+            # commas after the name; the name is between the commas before it (the spent
+            # splits of issue 20 gave such statements to the role, session 17)
+            c = c0
+            c0 = next((x for x in range(c - 1, a - 2, -1) if self.norm(x) == ","), None)
         if c0 is None:
             return None
         h0 = c0 + 1
+        if self.norm(h0) == _QUOTE and self.norm(c - 1) == _QUOTE and 1 <= c - 1 - (h0 + 1) <= MAX_NAME_WORDS:
+            # ', " ديمتري بيليك " ,': the name in quotation marks
+            x, e = h0 + 1, c - 1
+            if all(self.is_word(k) for k in range(x, e)) and self._person_starts(x):
+                return _Head(x, e, (x, e), None, "person", None, False)
+            return None
         if self.norm(h0) in self.L.honorifics and h0 + 1 < c:
             # "، [المهندس] يعرب القضاة،": the name's own title, a name after it (fresh6)
             h = h0 + max(1, self.title_at(h0))

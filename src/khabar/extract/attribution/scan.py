@@ -378,8 +378,35 @@ def _describes_antecedent(s: _Sentence, i: int) -> bool:
     return False
 
 
+def _role_read(head: _Head) -> bool:
+    """The head is a role or a body, not a person's name (alone or before its role in
+    apposition: "كشف [مايك بنس، نائب الرئيس الأمريكي]، دونالد ترامب، الخميس، عن" -- the
+    name after it is the role's genitive, not the speaker)."""
+    return not (head.kind == "person" and head.name is not None and (head.role is None or head.name[0] < head.role[0]))
+
+
+def _named_with_role(s: _Sentence, head: _Head, named: _Head) -> _Head:
+    """The person ``named`` in apposition after the role ``head`` reads, with that role up to
+    the comma before the name: a later "وأضاف رئيس الهيئة" then resolves to the name."""
+    r = named.start
+    if r - 1 > head.start and s.norm(r - 1) == _QUOTE:
+        r -= 1  # ', " محمد الخطيب " ,': the name's own quotation mark
+    while r > head.start and s.norm(r - 1) == ",":
+        r -= 1
+    if r <= head.start:
+        return named
+    return dataclasses.replace(named, start=head.start, role=(head.start, r), conj=head.conj)
+
+
 def _cue_after_head(s: _Sentence, i: int, k: int, head: _Head, before_from: int, carried: bool) -> tuple[Attribution | None, int]:
     b = head.end
+    if _role_read(head):
+        # 'وبحسب رئيس العمليات الإقليمية في "مركز أبحاث التسليح"، [تيم ميشيتي]، فإن': the
+        # person named between commas after the role is the source (issue 20, session 17)
+        p = next((x for x in range(b, min(s.n, b + 2 * MAX_HEAD_WORDS)) if s.is_complement(x) or s.norm(x) in _TERMINAL or verb_info(s.norm(x)) is not None), None)
+        named = s.name_between_commas(b, p) if p is not None and s.is_complement(p) else None
+        if named is not None and named.start > head.start:
+            head, b = _named_with_role(s, head, named), named.end
     # a relative clause after the source belongs to it ("المرصد ... الذي اعتبر أن")
     if s.norm(b) in s.L.relative:
         return _cue_att(s, i, k, head, before=True, before_from=before_from, carried=carried), b + 1
@@ -744,11 +771,19 @@ def _verb_rules(
             # past the speakers coordinated with it: "أعلنت وزارة الخزانة [والحكومة الإماراتية] عن"
             rest = s.after_preposition(s.skip_circumstance(s.coordinated(head, h_end, verb.preps)[-1].end, h_end), verb)
             if rest < h_end and s.is_word(rest) and not s.is_complement(rest):
-                named = s.name_between_commas(head.end, h_end) if kind == "indirect" else None
+                named = s.name_between_commas(head.end, h_end)
                 if named is not None:
-                    head = named  # "وأوضح رئيس الفريق ... اليمني، الملازم سلطان شمسان، أن"
+                    head = _named_with_role(s, head, named)  # "وأوضح رئيس الفريق ... اليمني، الملازم سلطان شمسان، أن"
                 else:
                     object_start = rest  # "اتهم مصدر في المعارضة روسيا بأنها": the object is said
+        elif head is not None and head.start > i and kind in ("indirect", "rest", "direct", "colon") and head.end < h_end and _role_read(head):
+            # a role the rules read, then the person's name between commas before what is
+            # said ('وقال مندوب البرلمان الروسي لشؤون سوريا , " ديمتري بيليك " , إن'، "قالت
+            # مديرة حملة طليب، أندي غوديريس، إن"): the name speaks (issue 20, session 17:
+            # 27 statements of the spent splits went to the role or to a word of it)
+            named = s.name_between_commas(head.end, h_end)
+            if named is not None and named.start > head.start:
+                head = _named_with_role(s, head, named)
         if verb.kind == "strict" and ((kind not in ("indirect", "rest") and not (verb.vnoun and kind == "direct")) or (not verb.vnoun and head is not None and head.start > i and (not s.speaker_like(head) or s.norm(head.start) == _QUOTE))):
             return None, i + 1  # "بين [النساء] والرجال ... فإن"، 'بين "وزارة الدفاع" و...': the word, not the verb
         if head is None and (s.norm(i - 1) == "," or (s.norm(i - 1) == "حيث" and s.norm(i - 2) == ",")) and not verb.vnoun:
@@ -1005,6 +1040,15 @@ def _noun_object(s: _Sentence, i: int, verb: _Verb, floor: int) -> tuple[Attribu
         head = s.kana_subject(i, floor)  # 'وكانت فرقة «X» ...، أعلنت مسؤوليتها عن'
     if head is None and after is not None:
         head, start = after, after.end
+        if _role_read(head):
+            # "كشف وزير المالية والخزانة التركي، [براءت ألبيراق]، الثلاثاء، عن"، "دعا رجل الدين
+            # الشيعي العراقي، [مقتدى الصدر]، الخميس، إلى": a role, then the person's name
+            # between commas before the verb's own preposition; the name speaks and the
+            # statement starts at the preposition (issue 20, session 17)
+            p = next((k for k in range(start, min(s.n, start + 2 * MAX_HEAD_WORDS)) if s.norm(k) in verb.preps or s.norm(k) in _TERMINAL or verb_info(s.norm(k)) is not None), None)
+            named = s.name_between_commas(start, p) if p is not None and s.norm(p) in verb.preps else None
+            if named is not None and named.start > head.start:
+                head, start = _named_with_role(s, head, named), p
     if head is None:
         return None, i + 1
     start = s.skip_circumstance(start)
