@@ -840,21 +840,20 @@ def test_a_name_in_apposition_after_a_long_role_speaks(body, speaker, content):
     assert speaker in q.speaker and q.content.startswith(content)
 
 
-@pytest.mark.parametrize(
-    ("body", "speaker", "role", "content"),
-    [
-        # a role, then the person's name between commas before what is said: the name speaks
-        # (issue 20, session 17: 27 statements of the spent splits went to the role): past a
-        # day between commas and before the verb's own preposition ...
-        ("كشف وزير المالية والتخطيط، ناصر الهاجري، الثلاثاء، عن خطة جديدة للإنفاق العام.", "ناصر الهاجري", "وزير المالية والتخطيط", "عن خطة"),
-        # ... a name in quotation marks ...
-        ('وقال المتحدث باسم الهيئة , " محمد الخطيب " , إن الطريق إلى القرية مغلق منذ الصباح.', "محمد الخطيب", "المتحدث باسم الهيئة", "الطريق"),
-        # ... after a cue ...
-        ('وبحسب رئيس العمليات في "مركز الرصد الوطني"، خالد العلي، فإن الأمطار ستستمر حتى نهاية الأسبوع.', "خالد العلي", 'رئيس العمليات في "مركز الرصد الوطني"', "الأمطار"),
-        # ... and a role the head rules cut ("حملة" was the speaker)
-        ("قالت مديرة حملة المرشحة، سارة يوسف، إن الفائز في الانتخابات التمهيدية سيفوز بالمقعد.", "سارة يوسف", "مديرة حملة المرشحة", "الفائز"),
-    ],
+#: A role, then the person's name between commas before what is said: the name speaks
+#: (issue 20, session 17: 27 statements of the spent splits went to the role). Each row is
+#: (body, speaker, role, start of the content): past a day between commas and before the
+#: verb's own preposition; a name in quotation marks; after a cue; a role the head rules cut
+#: ("حملة" was the speaker).
+ROLE_THEN_NAME = (
+    ("كشف وزير المالية والتخطيط، ناصر الهاجري، الثلاثاء، عن خطة جديدة للإنفاق العام.", "ناصر الهاجري", "وزير المالية والتخطيط", "عن خطة"),
+    ('وقال المتحدث باسم الهيئة , " محمد الخطيب " , إن الطريق إلى القرية مغلق منذ الصباح.', "محمد الخطيب", "المتحدث باسم الهيئة", "الطريق"),
+    ('وبحسب رئيس العمليات في "مركز الرصد الوطني"، خالد العلي، فإن الأمطار ستستمر حتى نهاية الأسبوع.', "خالد العلي", 'رئيس العمليات في "مركز الرصد الوطني"', "الأمطار"),
+    ("قالت مديرة حملة المرشحة، سارة يوسف، إن الفائز في الانتخابات التمهيدية سيفوز بالمقعد.", "سارة يوسف", "مديرة حملة المرشحة", "الفائز"),
 )
+
+
+@pytest.mark.parametrize(("body", "speaker", "role", "content"), ROLE_THEN_NAME)
 def test_a_person_named_after_a_role_between_commas_speaks(body, speaker, role, content):
     q = _one(body)
     assert (q.speaker, q.role) == (speaker, role) and q.content.startswith(content)
