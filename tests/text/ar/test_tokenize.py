@@ -116,6 +116,18 @@ def test_the_split_patterns_find_the_tokens_of_the_token_patterns():
             assert new.split(text) == old.split(text), text
 
 
+def test_columns_normalize_new_and_known_forms_alike():
+    # forms met for the first time (one twice in the sentence, one with marks) and forms
+    # already known in one sentence: each token's form is normalize() of it as written
+    known = "قال المرصد"
+    columns(known)
+    text = "قال زنقلوطيسُ، وزنقلوطيس زنقلوطيسُ المرصد ٣٫٥ «بطرخانةٌ» ـــ"
+    cols = columns(text, punctuation=True)
+    assert list(cols.norms) == [normalize(t) for t in cols.texts]
+    assert [text[a:b] for a, b in zip(cols.starts, cols.ends)] == list(cols.texts)
+    assert cols.norms.count("زنقلوطيس") == 2
+
+
 def test_word_like_reads_the_first_character_as_the_table_does():
     # compiled, word_like reads each first character in C: the same answer as the table's
     # ``norm[:1].isalnum()`` for every code point, longer words and the empty string

@@ -204,16 +204,47 @@ _SPLIT_OR_PUNCT = re.compile(rf"([^\s{_AR_MARKS}](?:{_TOKEN_REST}|(?<=\W)|(?<=\u
 
 
 def _columns(text: str, punctuation: bool) -> Columns:
-    parts = (_SPLIT_OR_PUNCT if punctuation else _SPLIT).split(text)
-    texts = parts[1::2]
-    _NORMS.learn(texts)
-    norms = list(map(_NORMS.__getitem__, texts))
-    offsets = list(accumulate(map(len, parts), initial=0))  # where each part starts
-    starts, ends = offsets[1:-1:2], offsets[2::2]  # (the last offset is the end of the text)
+    texts, norms, starts, ends = _read_parts((_SPLIT_OR_PUNCT if punctuation else _SPLIT).split(text))
     if "" in norms:  # a bare tatweel run normalizes to "" and is no token
         keep = list(map(bool, norms))
         texts, norms, starts, ends = (list(compress(column, keep)) for column in (texts, norms, starts, ends))
     return _new_token(Columns, (tuple(texts), tuple(norms), tuple(starts), tuple(ends)))  # (no Python-level __new__)
+
+
+@cython.locals(k=cython.Py_ssize_t, at=cython.Py_ssize_t)
+def _read_parts(parts: list[str]) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The tokens of ``re.split``'s ``parts`` (the text between tokens and the tokens in
+    turn), their normalized forms, starts and ends.  Compiled, one loop in C: each token's
+    form read once from the table (the new forms after, normalized in one call), the
+    offsets summed as C integers; as Python, the table read a token and the offsets
+    accumulated, each in C."""
+    if not cython.compiled:
+        texts = parts[1::2]
+        _NORMS.learn(texts)
+        offsets = list(accumulate(map(len, parts), initial=0))  # where each part starts
+        # (the last offset is the end of the text)
+        return texts, list(map(_NORMS.__getitem__, texts)), offsets[1:-1:2], offsets[2::2]
+    known = _NORMS.get  # (None for a new form; the table's subscript would compute it alone)
+    texts, norms, starts, ends, new = [], [], [], [], []
+    at = 0
+    for k in range(len(parts)):
+        part = parts[k]
+        if k & 1:
+            norm = known(part)
+            if norm is None:
+                new.append(len(texts))
+            texts.append(part)
+            norms.append(norm)
+            starts.append(at)
+            at += len(part)
+            ends.append(at)
+        else:
+            at += len(part)
+    if new:
+        _NORMS.learn([texts[i] for i in new])
+        for i in new:
+            norms[i] = _NORMS[texts[i]]
+    return texts, norms, starts, ends
 
 
 _sentence_columns = lru_cache(maxsize=_KEPT_SENTENCES)(_columns)
