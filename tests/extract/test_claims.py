@@ -621,6 +621,26 @@ def test_a_headline_figure_is_the_body_figure_and_takes_its_span():
     assert head.span.kind == body.span.kind == "so_far" and head.cumulative
 
 
+def test_at_least_and_the_bare_figure_of_one_source_are_one_figure():
+    cs = _claims(
+        "أعلنت الشرطة أن ثمانية أشخاص قتلوا السبت في العاصمة. "
+        "ولقي ثمانية أشخاص على الأقل مصرعهم يوم السبت في العاصمة، بحسب ما أفادت الشرطة."
+    )
+    bare, hedged = sorted((c for c in cs if c.value == 8), key=lambda c: c.start)
+    assert hedged.qualifier == "at_least" and bare.qualifier == "exact"
+    assert (hedged.relation.kind, hedged.relation.target) == ("same_as", bare.id)
+
+
+def test_two_rates_of_one_value_under_another_hedge_stay_two():
+    # a percent says nothing of what it counts: a price rise and a stake
+    cs = _claims(
+        "ورفعت الحكومة أسعار الوقود بنسبة تجاوزت 50 في المائة. "
+        "واشترت الشركة حصة الشريك البالغة 50 في المائة."
+    )
+    rates = [c for c in cs if c.value == 50]
+    assert len(rates) == 2 and all(c.relation is None for c in rates)
+
+
 def test_a_source_is_no_count_and_no_adverb():
     # the role, not the words read as a name that hold a count
     c = _by_value(_claims("أعلن المدعي العام في المدينة اعتقال خمسة من عناصر الشرطة بعد مقتل 40 سجينا."), 40)
