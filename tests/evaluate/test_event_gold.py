@@ -217,3 +217,13 @@ def test_the_threshold_experiment_judges_fresh16_only_as_written(env, args, says
     done = subprocess.run([sys.executable, str(script), *args], env={**clean, **env},
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and says in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("split", ["test", "fresh16", "fresh17"])
+def test_the_pair_loss_trace_reads_only_spent_splits(split):
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_pair_losses.py"
+    done = subprocess.run([sys.executable, str(script), f"dev,{split}"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr

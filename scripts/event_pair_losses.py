@@ -1,0 +1,257 @@
+"""Where the same-event pairs a split's stream never joins are lost (issue 14, session 17).
+
+A pair is decided once, when the later of its two articles (in the stream's order) is added:
+it joins the event the earlier one is in, or not.  This script groups each split's stream as
+``khabar eval stories --gold tests/gold/events --split S`` does (default options), and at that
+moment asks, for every gold same-event pair, what became of the earlier article's event:
+
+* ``joined``: found;
+* ``scored-below``: a candidate, scored under the threshold (the scorer's miss);
+* ``scored-beaten``: a candidate over the threshold, another event scored higher;
+* ``lost-<filter>``: never scored: ``meaning-floor`` (centroid cosine under MEANING_FLOOR),
+  ``days`` (event days too far from the article's event day, or its first day too early),
+  ``top-k`` (under MOST_EVENT_CANDIDATES closer events), ``linkage`` (the article is under
+  the linkage floor to one of the event's core reports of its day), ``retired``, ``unsigned``;
+
+and whether the earlier article's event then held an article of another gold event
+(``impure``: taken into another story first).  Reads only the spent splits (``SPENT``).
+
+    python scripts/event_pair_losses.py dev,fresh,fresh2,...,fresh15 [--list] [--json FILE]
+
+What-ifs, each changing one thing of main for the run: ``--linkage X`` (the USE linkage floor),
+``--no-quote-join`` (QUOTED_STATEMENTS_JOIN off), ``--other-outlets-quotes`` (an event's quoted
+runs count for an article only when a report of another outlet has them: a page's related-story
+teasers carry its own outlet's quotes into unrelated articles, CNN's most of all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from khabar.config import StoryOptions, build_options
+from khabar.evaluate.stories import read_event_gold
+from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
+from khabar.relate.stories import index as index_module
+from khabar.relate.stories.index import LINKAGE_FLOORS, MEANING_FLOOR, _gap
+from khabar.scale.cluster import sign_batch
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / "events"
+CORPUS = ROOT.parent / "shared" / "corpora" / "ant"
+#: The spent splits of the event gold (session 17): only these are read.  test and fresh16 are
+#: judged on (never read here), and so is any split labelled later.
+SPENT = ("dev", "fresh", *(f"fresh{n}" for n in range(2, 16)))
+OTHER_OUTLETS_QUOTES = False
+DECISIONS: list[tuple[bool, bool, str]] = []  # (gold, predicted, kind) of every pair traced
+
+
+class TracingIndex(StoryIndex):
+    """The story index, noting for each gold pair what its later article met."""
+
+    def __init__(self, options, partners: dict[str, set[str]]) -> None:
+        super().__init__(options)
+        self.partners = partners
+        self.found: dict[tuple[str, str], dict] = {}
+        self._last: tuple[list, np.ndarray] | None = None
+        self._quotes_by_outlet: dict[str, dict[str | None, tuple[set, set]]] = {}
+
+    def _score_events(self, candidates):
+        scores = super()._score_events(candidates)
+        self._last = (candidates, scores)
+        return scores
+
+    def add(self, item: SignedArticle) -> str:
+        if not OTHER_OUTLETS_QUOTES:
+            return self._add(item)
+        # what-if: an event's quoted runs count only when a report of another outlet has them
+        # (a page's teasers of its own outlet's stories carry their quotes into its articles)
+        from khabar.relate.stories.scorer import quote_anchors
+
+        saved = {}
+        for sid, per in self._quotes_by_outlet.items():
+            active = self._active.get(sid)
+            if active is None:
+                continue
+            saved[sid] = (active.quotes, active.headlines)
+            others = [qh for outlet, qh in per.items() if outlet != item.outlet]
+            active.quotes = set().union(*(q for q, _ in others))
+            active.headlines = set().union(*(h for _, h in others))
+        joined = self._add(item)
+        for sid, (quotes, headlines) in saved.items():
+            if sid in self._active:
+                self._active[sid].quotes, self._active[sid].headlines = quotes, headlines
+        quotes, headline = quote_anchors(item.anchors or frozenset())
+        active = self._active[joined]
+        active.quotes |= quotes
+        active.headlines |= headline
+        per = self._quotes_by_outlet.setdefault(joined, {})
+        q, h = per.setdefault(item.outlet, (set(), set()))
+        q |= quotes
+        h |= headline
+        return joined
+
+    def _add(self, item: SignedArticle) -> str:
+        o = self.options
+        meaning = np.asarray(item.meaning, dtype=np.float32)
+        before = {}
+        for other in self.partners.get(item.article_id, ()):
+            sid = self._story_of.get(other)
+            if sid is None:
+                continue
+            before[other] = self._diagnose(sid, item, meaning)
+        self._last = None
+        joined = super().add(item)
+        scored = {}
+        if self._last is not None:
+            scored = {c.story_id: float(s) for c, s in zip(*self._last, strict=True)}
+        threshold = o.join_threshold
+        for other, d in before.items():
+            sid = d["event"]
+            if joined == sid:
+                d["fate"] = "joined"
+            elif sid in scored:
+                d["score"] = scored[sid]
+                d["fate"] = "scored-beaten" if scored[sid] >= threshold else "scored-below"
+            d["went"] = joined
+            self.found[(other, item.article_id)] = d
+        return joined
+
+    def _diagnose(self, sid: str, item: SignedArticle, meaning: np.ndarray) -> dict:
+        o = self.options
+        active = self._active[sid]
+        d = {"event": sid, "size": active.story.size, "members": list(active.members)}
+        if not meaning.size:
+            d["fate"] = "lost-unsigned"
+            return d
+        cos = self._event_meanings.cosine(sid, meaning)
+        d["cos"] = cos
+        day = item.day
+        gap = _gap(day, active.days)
+        first = active.days[0]
+        days_in = (day - first).days if day and first else None
+        d["gap"], d["days_in"] = gap, days_in
+        farthest = active.farthest(meaning, day)
+        d["farthest"] = farthest
+        every = self._event_meanings.closest(meaning, MEANING_FLOOR, day=day, gap=o.event_days, span=o.event_span_days)
+        top = self._event_meanings.closest(
+            meaning, MEANING_FLOOR, day=day, gap=o.event_days, span=o.event_span_days, most=index_module.MOST_EVENT_CANDIDATES
+        )
+        d["rank"] = sorted(every.values(), reverse=True).index(every[sid]) + 1 if sid in every else None
+        linkage = LINKAGE_FLOORS.get(o.meaning_encoder)
+        if cos is None or cos < MEANING_FLOOR:
+            d["fate"] = "lost-meaning-floor"
+        elif gap is not None and gap > o.event_days or (
+            o.event_span_days is not None and days_in is not None and days_in > o.event_span_days
+        ):
+            d["fate"] = "lost-days"
+        elif sid not in top:
+            d["fate"] = "lost-top-k"
+        elif linkage is not None and farthest is not None and farthest < linkage:
+            d["fate"] = "lost-linkage"  # unless a shared quote: then it is scored and noted so below
+        else:
+            d["fate"] = "lost-other"
+        return d
+
+
+def trace_split(split: str, options: StoryOptions) -> list[dict]:
+    from khabar.ingest import read_path
+
+    pairs, rows = read_event_gold(GOLD, split=split)
+    paths = sorted({p["a"] for p in pairs} | {p["b"] for p in pairs} | {r["path"] for r in rows})
+    article_of = {rel: next(a for a in read_path(CORPUS / rel) if hasattr(a, "body")) for rel in paths}
+    path_of = {a.id: rel for rel, a in article_of.items()}
+    event_of = {}
+    for p in pairs:
+        event_of.setdefault(p["a"], p["a_event"])
+        event_of.setdefault(p["b"], p["b_event"])
+    for r in rows:
+        event_of[r["path"]] = r["event"]
+    partners: dict[str, set[str]] = defaultdict(set)
+    for p in pairs:
+        if p["same_event"]:
+            a, b = article_of[p["a"]].id, article_of[p["b"]].id
+            partners[a].add(b)
+            partners[b].add(a)
+    index = TracingIndex(options, partners)
+    signed = [s for s in sign_batch(list(article_of.values()), options=options) if isinstance(s, SignedArticle)]
+    events = assign_stories(signed, options=options, index=index)
+    out = []
+    for p in pairs:  # every pair's decision, for the pooled precision and recall
+        a, b = article_of[p["a"]].id, article_of[p["b"]].id
+        together = a in events and events.get(a) == events.get(b)
+        DECISIONS.append((bool(p["same_event"]), together, p["kind"]))
+    for p in pairs:
+        if not p["same_event"]:
+            continue
+        a, b = article_of[p["a"]].id, article_of[p["b"]].id
+        d = index.found.get((a, b)) or index.found.get((b, a))
+        if d is None:
+            d = {"fate": "lost-retired-or-unsigned"}
+        earlier = a if (a, b) in index.found else b
+        members = [path_of.get(m) for m in d.get("members", [])]
+        d["impure"] = any(event_of.get(m) != event_of[path_of[earlier]] for m in members if m)
+        d.update(split=split, kind=p["kind"], a=p["a"], b=p["b"], note=p["note"][:90])
+        d["members"] = members
+        out.append(d)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("splits")
+    parser.add_argument("--list", action="store_true", help="print each lost pair")
+    parser.add_argument("--linkage", type=float, help="the USE linkage floor to try (main: 0.5)")
+    parser.add_argument("--other-outlets-quotes", action="store_true", help="what-if: only other outlets' quoted runs count")
+    parser.add_argument("--no-quote-join", action="store_true", help="what-if: QUOTED_STATEMENTS_JOIN off")
+    parser.add_argument("--json", type=Path, help="write every pair's trace here")
+    args = parser.parse_args()
+    splits = args.splits.split(",")
+    refused = [s for s in splits if s not in SPENT]
+    if refused:
+        sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
+    options = build_options(StoryOptions)
+    if args.linkage is not None:
+        LINKAGE_FLOORS[options.meaning_encoder] = args.linkage  # the one dict index.py reads
+    if args.other_outlets_quotes:
+        global OTHER_OUTLETS_QUOTES
+        OTHER_OUTLETS_QUOTES = True
+    if args.no_quote_join:
+        index_module.QUOTED_STATEMENTS_JOIN = False
+    traces = []
+    for split in splits:
+        traces += trace_split(split, options)
+    tp = sum(1 for g, p, _ in DECISIONS if g and p)
+    fp = sum(1 for g, p, _ in DECISIONS if p and not g)
+    pos = sum(1 for g, _, _ in DECISIONS if g)
+    rw = [(g, p) for g, p, k in DECISIONS if k == "rewrite" and g]
+    print(
+        f"event pairs P {tp / max(1, tp + fp):.3f} R {tp / max(1, pos):.3f} ({tp} of {pos}, {fp} false joins; "
+        f"rewrites R {sum(p for _, p in rw) / max(1, len(rw)):.3f})"
+    )
+    fates = Counter(t["fate"] for t in traces)
+    print(f"{len(traces)} same-event pairs of {','.join(splits)}")
+    for fate, n in sorted(fates.items()):
+        impure = sum(1 for t in traces if t["fate"] == fate and t["impure"])
+        kinds = Counter(t["kind"] for t in traces if t["fate"] == fate)
+        print(f"  {fate:18} {n:4}  (earlier article's event impure: {impure}; {dict(sorted(kinds.items()))})")
+    if args.list:
+        for t in traces:
+            if t["fate"] != "joined":
+                cos, far = t.get("cos"), t.get("farthest")
+                print(
+                    f"{t['split']:8} {t['kind']:8} {t['fate']:15} cos={cos if cos is None else round(cos, 3)} "
+                    f"far={far if far is None else round(far, 3)} gap={t.get('gap')} rank={t.get('rank')} "
+                    f"score={round(t['score'], 3) if 'score' in t else '-'} size={t.get('size')} impure={t['impure']} | {t['note']}"
+                )
+    if args.json:
+        args.json.write_text("\n".join(json.dumps(t, ensure_ascii=False, default=str) for t in traces) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
