@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
-from khabar.text.ar.tokenize import WORD_LIKE, columns, has_split_letter, rejoined_split_letters, tokenize
+from khabar.text.ar.tokenize import columns, has_split_letter, rejoined_split_letters, tokenize, word_like
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def sentence_tokens(text: str) -> SentenceTokens:
         # by :func:`columns`), the tokens built from them here only (not also kept by
         # :func:`tokenize`), and no transposition back to columns
         cols = columns(text, punctuation=True)
-        return SentenceTokens(cols.texts, cols.norms, cols.starts, cols.ends, tuple(map(WORD_LIKE.__getitem__, cols.norms)))
+        return SentenceTokens(cols.texts, cols.norms, cols.starts, cols.ends, tuple(word_like(cols.norms)))
     toks = tokenize(text, punctuation=True)
     if dot:
         toks = without_abbreviation_dots(toks, abbreviations())
@@ -53,5 +53,5 @@ def sentence_tokens(text: str) -> SentenceTokens:
         toks = rejoined_split_letters(text, toks, abbreviations())  # "وقد ر العمري" (Baly)
     # the columns in one transposition of the (text, start, end, norm) tuples
     texts, starts, ends, norms = zip(*toks) if toks else ((), (), (), ())
-    return SentenceTokens(texts, norms, starts, ends, tuple(map(WORD_LIKE.__getitem__, norms)))
+    return SentenceTokens(texts, norms, starts, ends, tuple(word_like(norms)))
 
