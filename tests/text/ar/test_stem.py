@@ -170,3 +170,11 @@ def test_a_forked_child_opens_a_cache_of_its_own(tmp_path, monkeypatch):
 
     assert run_forked(in_child)() == (here, True, True)
     assert stem_module._cache is parent_cache
+
+
+def test_root_letters_meet_across_a_broken_plural_and_drop_the_article() -> None:
+    from khabar.text.ar.stem import root_letters
+
+    assert root_letters("راكب") == root_letters("الركاب") == "ركب"
+    assert root_letters("جندي") == root_letters("جنود") == "جند"
+    assert root_letters("الاب") == ""  # fewer than three consonants: nothing to compare

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from khabar.lean_import import package_dir, run_package_modules
+from khabar.text.ar.clitics import ARTICLE
 from khabar.text.ar.normalize import normalize
 
 #: Which stemmer :func:`stem` uses; set on first use ("arlstem" or "snowball").
@@ -336,7 +337,7 @@ def root_letters(word: str) -> str:
     "اطفال"، "جندي" / "جنود").  Words of one root and different meaning share them too
     ("كاتب" / "كتاب"): compare them only where the sense is already fixed (the actor of
     one outcome, :mod:`khabar.check.predicates`)."""
-    w = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    w = word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > 3 else word
     if len(w) > 3 and w.endswith("ه"):
         w = w[:-1]
     out = w.translate(_NOT_ROOT)
