@@ -30,7 +30,7 @@ from khabar.extract.entities.spans import (
     _Span,
     _with_bit,
 )
-from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PREPOSITION_ARTICLE_MERGED
+from khabar.text.ar.clitics import ARTICLE, PREPOSITION_ARTICLE_MERGED
 from khabar.text.ar.stopwords import STOPWORDS
 
 
@@ -91,13 +91,11 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
                 _add(s, _Span(i, j + hit[0], ORG, hit[2], off))
                 i = j + hit[0]
                 continue
-        tail, joined = 0, False
+        tail = 0
         while j < n and tail < _MAX_ORG_TAIL and s.soft[j - 1]:
             word, owner = s.norms[j], s.owner[j]
             if owner is not None:
-                if owner.kind == PERSON or tail and owner.offset and word.startswith(CONJUNCTIONS[0]) or form in lex.complement_heads:
-                    # "وزارة الخارجية والتعاون الدولي [ومنظمة الصحة العالمية]": "و" opens another
-                    # name; "إدارة الميناء [للأمم المتحدة]": a head too common alone takes none
+                if owner.kind == PERSON:
                     break
                 further = owner.j < n and s.soft[owner.j - 1] and _prep_complement(s, owner.j)
                 if tail == 0 and owner.kind == ORG and not further:
@@ -121,22 +119,13 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
             if tail and _adjective(s.norms[j - 1]) and word.startswith(ARTICLE) and not _adjective(word):
                 break  # "راديو المتوسط الدولي التحقق": after an adjective, a noun starts a new phrase
             if word.startswith(ARTICLE) or word in lex.nationalities or tail and word.startswith(PREPOSITION_ARTICLE_MERGED):
-                joined = joined or not word.startswith(ARTICLE)
                 j, tail = j + 1, tail + 1
-            elif tail and _conjoined(s, j, lex):
-                j, tail, joined = j + 1, tail + 1, True
             elif tail and _prep_complement(s, j):
-                j, tail = j + 1, tail + 1  # "لإسعافه إلا": not definite, so no name of its own
+                j, tail = j + 1, tail + 1
             else:
                 break
         while tail and s.norms[j - 1] in lex.generic:
             j, tail = j - 1, tail - 1
-        if form in lex.complement_heads and (not joined or s.masks[i + 1] & _ORG_HEAD):
-            # "المؤسسة الرياضية": this head names a body only with "للنفط" or "والفضاء" of its
-            # own in its name (not "إدارة الميناء [للأمم المتحدة]"); "مجلس إدارة الهيئة ..." is the
-            # next head's
-            i += 1
-            continue
         # "صحيفة الوفاق" names "الوفاق"; "وكالة الأنباء المشرقية" keeps its head word
         kind_head = form in lex.kind_heads and tail <= 1
         if kind_head and not tail:
@@ -185,8 +174,7 @@ def _construct(s: _Sentence, j: int, lex: _Lexicon) -> bool:
         and word not in STOPWORDS
         and word not in lex.name_stops
         and word not in lex.nationalities
-        and not s.masks[j] & (_TITLE | _PLACE_HEAD | _SAY)
-        and (not s.masks[j] & _ORG_HEAD or word in lex.complement_heads)  # "هيئة إدارة المهمات العلمية"
+        and not s.masks[j] & (_TITLE | _ORG_HEAD | _PLACE_HEAD | _SAY)
         and nxt.startswith(ARTICLE)
         and nxt not in STOPWORDS  # "إلى" is "الي" once normalized
         and nxt not in lex.generic
@@ -237,25 +225,6 @@ def _bare_org_name(s: _Sentence, j: int, lex: _Lexicon) -> int:
             break
         k += 1
     return k if k > j and s.soft[j - 1] else j
-
-
-def _conjoined(s: _Sentence, j: int, lex: _Lexicon) -> bool:
-    """Token ``j`` is "و" and a definite noun that a body's name joins to the definite noun
-    before it ("الطيران والفضاء" of "إدارة الطيران والفضاء الأميركية", "العامة والإحصاء").
-    A known name, a head, a title or a reporting verb after "و" opens a phrase of its own."""
-    word, before = s.norms[j], s.norms[j - 1]
-    bare = word[1:]
-    return (
-        word.startswith(CONJUNCTIONS[0] + ARTICLE)
-        and len(bare) > 4
-        and s.owner[j] is None
-        and before.startswith((ARTICLE, PREPOSITION_ARTICLE_MERGED))
-        and bare not in STOPWORDS
-        and bare not in lex.generic
-        and bare not in lex.name_stops
-        and bare not in lex.nationalities
-        and not s.masks[j] & (_TITLE | _ORG_HEAD | _PLACE_HEAD | _SAY)
-    )
 
 
 def _prep_complement(s: _Sentence, j: int) -> bool:
