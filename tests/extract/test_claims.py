@@ -631,6 +631,24 @@ def test_at_least_and_the_bare_figure_of_one_source_are_one_figure():
     assert (hedged.relation.kind, hedged.relation.target) == ("same_as", bare.id)
 
 
+def test_a_conversion_restates_the_figure_before_it():
+    # a second currency in brackets, and a share after "أي ما نسبته": one figure in two measures
+    cs = _claims("وبلغت ديون الشركة 356.8 مليار يورو (نحو 416 مليار دولار) في نهاية العام.")
+    euro, dollar = sorted(cs, key=lambda c: c.start)
+    assert (dollar.relation.kind, dollar.relation.target) == ("same_as", euro.id) and euro.relation is None
+    cs = _claims("وفرضت الهيئة غرامة قدرها 200 ألف ريال، أي ما نسبته 10 في المئة من قيمة الصفقة.")
+    fine, share = sorted(cs, key=lambda c: c.start)
+    assert (share.relation.kind, share.relation.target) == ("same_as", fine.id)
+
+
+def test_a_figure_after_a_cue_far_from_the_one_before_is_its_own():
+    # more words than a counted noun between them: "أي" restates what they say, not the figure
+    cs = _claims(
+        "وارتفعت الإيرادات إلى 20 مليار ريال في العام الماضي بعد تراجع أسعار النفط، أي 5 مليارات أكثر من العام السابق."
+    )
+    assert all(c.relation is None for c in cs), [(c.text, c.relation) for c in cs]
+
+
 def test_two_rates_of_one_value_under_another_hedge_stay_two():
     # a percent says nothing of what it counts: a price rise and a stake
     cs = _claims(

@@ -114,7 +114,7 @@ from khabar.extract.claims.context import (
 )
 from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
-from khabar.extract.claims.frame import qualifier_of, repeats
+from khabar.extract.claims.frame import conversions, qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _Figure, _figures, _last_cue
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
@@ -309,7 +309,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 )
             )
     headline = frozenset(s.index for s in sentences if s.is_title)
-    return repeats(resolve_anaphors(_restated(claims), quotes, text), headline)
+    return repeats(conversions(resolve_anaphors(_restated(claims), quotes, text), text), headline)
 
 
 #: "، أن" / "، إن" / "، بأن": a complementiser right after a comma.

@@ -9,6 +9,7 @@ import dataclasses
 import re
 
 from khabar.model import Claim, FigureRelation, NumberMention, QualifierKind, SourceLink
+from khabar.text.ar.lexicon import phrases_longest_first
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import hedge_kind
 
@@ -109,4 +110,43 @@ def repeats(claims: list[Claim], headline: frozenset[int] = frozenset()) -> list
             else:
                 out[i] = dataclasses.replace(c, relation=FigureRelation("same_as", o.id))
             break
+    return out
+
+
+#: The words that introduce a figure restating the one before it in another measure ("أي"،
+#: "ما يعادل"; ``data/conversion_cues.txt``).
+_CONVERSION_CUES = phrases_longest_first("conversion_cues")
+#: At most this many words between the first figure and the cue: the first figure's counted
+#: noun ("ريال"، "من إجمالي الأسهم"); more, and the cue restates something else.
+_CONVERSION_GAP_WORDS = 3
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _restates(gap: str, before: Claim, after: Claim) -> bool:
+    """``after`` restates ``before``: the text between them is at most the first figure's
+    counted noun and then a conversion cue ("، أي"، "ما يعادل"), or -- two sums of money --
+    an opening bracket ("356.8 مليار يورو (نحو 416 مليار دولار)")."""
+    g = normalize(gap).rstrip()
+    if g.endswith("("):
+        head = g[:-1]
+        return before.category == after.category == "money" and len(_WORDS.findall(head)) <= _CONVERSION_GAP_WORDS
+    for cue in _CONVERSION_CUES:
+        if g.endswith(cue) and (len(g) == len(cue) or not g[-len(cue) - 1].isalnum()):
+            return len(_WORDS.findall(g[: -len(cue)])) <= _CONVERSION_GAP_WORDS
+    return False
+
+
+def conversions(claims: list[Claim], text: str) -> list[Claim]:
+    """A figure right after another of its sentence and introduced as its conversion ("أي"،
+    "ما يعادل"، a second currency in brackets) is ``same_as`` it: one figure told in two
+    measures (fresh15's "1.5 تريليون ريال، أي 400 مليار دولار"), so it stands with the first
+    and never makes a conflict with it."""
+    out = list(claims)
+    order = sorted(range(len(out)), key=lambda k: out[k].start)
+    for h, i in zip(order, order[1:]):
+        c, p = out[i], out[h]
+        if c.relation is not None or p.sentence_index != c.sentence_index or p.value is None or c.value is None:
+            continue
+        if p.end <= c.start and _restates(text[p.end : c.start], p, c):
+            out[i] = dataclasses.replace(c, relation=FigureRelation("same_as", p.id))
     return out
