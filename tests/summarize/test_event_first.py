@@ -659,3 +659,45 @@ def test_with_conflicts_only_the_seeds_still_name_the_disputed_count(seed_pool, 
     options = BriefOptions()
     text = " ".join(s.text for s in summarize(seed_pool, options=options, quantities=pool_quantities(seed_pool, options=options)))
     assert "100 ألف" in text and "50 الف" in text
+
+
+# Two outlets on one fictional flood: the first ends on a sentence that states no figure or name;
+# the second's early sentence gives a figure the first never gives.
+FLOOD = [
+    (
+        "فيضان في وادي الريم",
+        "غمرت مياه الفيضان قرى وادي الريم صباح الجمعة بعد أمطار غزيرة استمرت يومين.\n"
+        "وقال رئيس البلدية ناصر العلي إن فرق الدفاع المدني أجلت السكان من البيوت القريبة من المجرى.\n"
+        "وأغلقت الطرق الرئيسية المؤدية إلى الوادي أمام حركة السيارات.\n"
+        "وتعطلت الدراسة في المدارس القريبة من الوادي.\n"
+        "ويأمل الأهالي أن تنحسر المياه سريعا وأن يعودوا إلى بيوتهم قريبا.",
+    ),
+    (
+        "أضرار الفيضان",
+        "دمر السيل 240 منزلا وجرف عشرات السيارات بحسب حصيلة أولية أعلنتها السلطات مساء أمس.\n"
+        "وتتواصل الأمطار على المرتفعات الغربية.",
+    ),
+]
+
+
+@pytest.mark.parametrize("late", [True, False])
+def test_a_late_sentence_stating_nothing_gives_way_to_an_early_figure(monkeypatch, late):
+    pool = pool_of(FLOOD)
+    options = BriefOptions(length_words=45, algorithm="event")
+    cands = event_first.candidates(pool, options=options)
+    positions = event_first.body_positions(pool)
+    rows = sorted(r for r in cands if pool.doc_of(r) == 0)
+    hope, figure = rows[-1], min(r for r in cands if pool.doc_of(r) == 1)
+    assert positions[hope] == 4 and positions[figure] == 0
+    monkeypatch.setattr(event_first, "FACT_SWAP_LATE", 4 if late else 5)
+    found = {r: event_first.sentence_concepts(pool.docs[pool.refs[r][0]].sentence_words[pool.refs[r][1]]) for r in cands}
+    picked = event_first._Selection(pool, options.length_words, options.redundancy_threshold)
+    for r in (rows[0], rows[1], hope):
+        picked.add([cands[r]], found)
+    assert picked.words + cands[figure].words > options.length_words  # no room for it as things stand
+    out = event_first.swap_for_facts(pool, cands, picked, {rows[0]}, found, positions, options=options)
+    # the hope is late and says nothing the others do not: it gives way to the 240 houses (only when late)
+    assert (hope in out.chosen) != late
+    assert (figure in out.chosen) == late
+    assert rows[1] in out.chosen  # the mayor's name stays
+    assert out.words <= options.length_words
