@@ -284,26 +284,6 @@ EVENT_TAIL = True
 CITED_OPENING_WEIGHT = 0.0
 
 
-#: Round 28 (session 17, issue 18): at the budget, a chosen sentence late in its article (body
-#: position :data:`FACT_SWAP_LATE` or later) that states no figure or name the rest of the summary
-#: does not (:meth:`_Selection.new_facts`) gives way to another article's early sentence, clause or
-#: cut that does (still citing its own outlet).  The reading of the misses over dev..fresh18 (docs
-#: commit 751acbd): 96 of 168 missed facts were skipped for want of room, 56 of them reachable by
-#: one such exchange.  The sentence given away holds no number, date or name at all
-#: (:func:`names_or_figures`): judged by ``new_facts`` alone it gave away Annan's 1997-2006 and the
-#: Islamic Jihad post.  Leave-one-event-out over dev..fresh18, 148 events (``python
-#: scripts/cross_validate_summary.py --position 6 --lexrank 5 --trim 0 --fact-swap 0,1``): off 15.99 /
-#: 0.768, on 16.01 / 0.770 (on in 147 of 148 folds; 9 summaries change, must-contain up in 2, down in
-#: none); with the first test and the incoming part required to give a figure in the grid too,
-#: cross-validated 15.90 / 0.765 (not kept: the first 15.99 / 0.762, the figure 15.97 / 0.769).
-#: Criterion for fresh19 (unspent, judged once; commit before it is scored): on iff its must-contain
-#: rises above 0.8417 and its R-2 falls by no more than 0.3 (15.188 before).  Judged once (``khabar
-#: eval summarize tests/gold/summaries/ant_events.json --split fresh19 --algorithms event``, on and
-#: off): 15.188 / 0.8417 both, no summary of the 12 changes: not confirmed, off.
-FACT_SWAP = False
-FACT_SWAP_LATE = 4
-
-
 def retold_weights(weights: dict[Concept, float], told: Set[Concept], share: float) -> dict[Concept, float]:
     """``weights`` with each concept of ``told`` (the event told again: :data:`CITED_OPENING_WEIGHT`)
     at ``share`` of its weight, but one with a figure, which the retelling may be alone to give."""
@@ -1094,8 +1074,6 @@ def choose_sentences(
     fixed = {c.row for c in (event, complement, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
         picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
-    if FACT_SWAP:
-        picked = swap_for_facts(pool, cands, picked, fixed, found, positions, options=options)
     chosen = [cands[r] for r in picked.chosen]
     room = budget - picked.words
     if room > FILL_SLACK * budget and room >= options.min_sentence_words:
@@ -1177,78 +1155,6 @@ def swap_to_fill(
         if trial.words > best.words:
             best = trial
     return best
-
-
-def names_or_figures(pool: SentencePool, c: Candidate) -> bool:
-    """The kept part holds a number, a date or a name at all (said before or not)."""
-    doc = pool.docs[pool.doc_of(c.row)]
-    spans = [*doc.numbers, *doc.mentions]
-    return any(ch.isdigit() for ch in kept_text(pool, c)) or any(c.start <= m.start and m.end <= c.end for m in spans)
-
-
-def fact_giving(
-    pool: SentencePool,
-    c: Candidate,
-    trial: _Selection,
-    *,
-    options: BriefOptions,
-) -> tuple[int, Candidate] | None:
-    """The part of ``c`` (whole, a clause or its head, or cut to the room) that gives the most
-    figures and names ``trial`` has not said and fits in it, with how many; None when none does."""
-    room = trial.budget - trial.words
-    parts = [c] if c.words <= room and trial.fits([c]) else []
-    cut = cut_to_fit(pool, c, room, min_words=options.min_sentence_words)
-    parts += [p for p in clause_parts(pool, c, min_words=options.min_sentence_words, with_heads=True) if p.words <= room]
-    parts += [cut] if cut is not None else []
-    best = None
-    for part in parts:
-        if part is not c and (not trial.fits_part(part) or trial.tells_event_again([part])):
-            continue
-        n = trial.new_facts(part)
-        if n and (best is None or (n, -part.words) > (best[0], -best[1].words)):
-            best = (n, part)
-    return best
-
-
-def swap_for_facts(
-    pool: SentencePool,
-    cands: dict[int, Candidate],
-    picked: _Selection,
-    fixed: set[int],
-    found: dict[int, set[Concept]],
-    positions: Sequence[int],
-    *,
-    options: BriefOptions,
-) -> _Selection:
-    """:data:`FACT_SWAP`: each chosen sentence at body position :data:`FACT_SWAP_LATE` or later
-    that gives no figure or name the others do not, in turn, exchanged for the early sentence
-    (or its clause, or its cut) of another article that gives the most new ones in its room."""
-    for out in swappable(cands, picked, fixed):
-        if positions[out] < FACT_SWAP_LATE:
-            continue
-        if names_or_figures(pool, cands[out]):
-            continue
-        trial = picked_without(cands, picked, out, found, terms=picked.terms)
-        if trial.new_facts(cands[out]):
-            continue
-        best = None
-        for r in sorted(cands, key=lambda r: (positions[r], r)):
-            c = cands[r]
-            if positions[r] >= FACT_SWAP_LATE or r in picked.chosen or c.antecedent is not None:
-                continue
-            if pool.doc_of(r) == pool.doc_of(out):
-                continue
-            got = fact_giving(pool, c, trial, options=options)
-            if got is not None and (best is None or got[0] > best[0]):
-                best = got
-        if best is None:
-            continue
-        part = best[1]
-        found[part.row] = sentence_concepts(words(kept_text(pool, part)))
-        cands[part.row] = part
-        trial.add([part], found)
-        picked = trial
-    return picked
 
 
 def storyline_sentences(
