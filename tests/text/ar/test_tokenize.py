@@ -239,6 +239,28 @@ def test_letter_runs_are_the_arabic_letter_runs_of_a_normalized_text() -> None:
     assert letter_runs(normalize("قُتل 5 أشخاص، و2011م BBC")) == {"قتل", "اشخاص", "و", "م"}
 
 
+def test_letter_runs_read_a_character_at_a_time_are_the_patterns_runs():
+    # compiled, letter_runs reads the text a character at a time (_letter_runs): the same
+    # runs as the pattern of NORM_LETTERS at every code point alone and between letters,
+    # and over random strings of letters, their neighbours, digits, spaces and Latin
+    import random
+
+    from khabar.text.ar.tokenize import _LETTER_RUN, _letter_runs, letter_runs
+
+    def pattern(text: str) -> frozenset[str]:
+        return frozenset(_LETTER_RUN.findall(text))
+
+    for block in range(0, 0x110000, 0x1000):  # each code point between letters and alone
+        text = " ".join(f"ب{chr(c)}ت {chr(c)}" for c in range(block, block + 0x1000))
+        assert _letter_runs(text) == pattern(text), hex(block)
+    rng = random.Random(23)
+    alphabet = [chr(c) for c in range(0x061F, 0x064D)] + list(" \n5a\u06a9\u0671\ufef5")
+    for _ in range(3_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        assert _letter_runs(text) == pattern(text) == letter_runs(text), text
+    assert _letter_runs("") == frozenset()
+
+
 def test_a_lone_letter_after_a_word_is_joined_back_where_a_shadda_was_lost():
     from khabar.text.ar.tokenize import has_split_letter, rejoined_split_letters
 
