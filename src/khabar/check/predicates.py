@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.check.features import count_cues
-from khabar.text.ar.clitics import clitic_variants
-from khabar.text.ar.outcomes import PRONOUN_SUFFIXES, outcome_lexicon, outcome_of
+from khabar.text.ar.clitics import THIRD_PERSON_PRONOUNS, clitic_variants
+from khabar.text.ar.outcomes import outcome_lexicon, outcome_of
 from khabar.text.ar.stem import root_letters, stem
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import tokenize
@@ -86,7 +86,7 @@ def _pronoun_role(kind: str, role: int, before: Sequence[str]) -> Role:
 def _object_pronoun(norm: str) -> bool:
     """A preposition of an "object" word with a pronoun on it: "عنه"، "عليهم"."""
     objects = outcome_lexicon().objects
-    return any(norm.endswith(s) and norm[: -len(s)] in objects for s in PRONOUN_SUFFIXES)
+    return any(norm.endswith(s) and norm[: -len(s)] in objects for s in THIRD_PERSON_PRONOUNS)
 
 
 def _is_content(norm: str) -> bool:

@@ -12,6 +12,7 @@ from khabar.extract.titles import abbreviations, titles_by_first_word, without_a
 from khabar.extract.attribution.verbs import forms_of, reporting_verbs
 from khabar.text.ar.clitics import (
     ARTICLE_PROCLITICS,
+    ATTACHED_PRONOUNS,
     CONJUNCTIONS,
     PREPOSITION_ARTICLE_MERGED,
     PREPOSITIONS,
@@ -20,7 +21,6 @@ from khabar.text.ar.clitics import (
 )
 from khabar.text.ar.lexicon import read_fields, read_tagged
 
-_PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم")
 _QUOTE = '"'
 
 #: "وكان X قد قال": the forms of كان, with or without a conjunction, that put the subject before
@@ -294,7 +294,7 @@ def conjoined(word: str) -> bool:
 
 #: The complementisers إن/أن/بأن/وأن/فإن, bare or with a pronoun suffix, normalized; not
 #: "وان" alone (also "and if", and a name).
-_COMPLEMENTS = frozenset(base + suffix for base in ("ان", "بان", "وان", "فان") for suffix in _PRONOUN_SUFFIXES) - {"وان"}
+_COMPLEMENTS = frozenset(base + suffix for base in ("ان", "بان", "وان", "فان") for suffix in ATTACHED_PRONOUNS) - {"وان"}
 
 
 def complement_at(word: str) -> bool:

@@ -23,6 +23,11 @@ PREPOSITIONS: tuple[str, ...] = ("ب", "ل", "ك")
 #: The attached pronouns of the third person that end a particle (normalized: "لكنه"، "أنها"
 #: is "انها"، "إنهم"): he, she, they.
 THIRD_PERSON_SUFFIXES: tuple[str, ...] = ("ه", "ها", "هم")
+#: The attached pronouns of the third person on a noun or a preposition, with the dual and the
+#: feminine plural ("مقتلهما"، "عنهن"), longest first.
+THIRD_PERSON_PRONOUNS: tuple[str, ...] = ("هما", "هم", "هن", "ها", "ه")
+#: Every attached pronoun a particle may carry ("أنه"، "أننا"، "إنني"، "إنكم"), and "" for none.
+ATTACHED_PRONOUNS: tuple[str, ...] = ("", *THIRD_PERSON_PRONOUNS, "نا", "ني", "ي", "كم")
 
 
 def _with_article(sequence: str) -> str:

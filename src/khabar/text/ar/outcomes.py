@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.text.ar.clitics import THIRD_PERSON_SUFFIXES, clitic_variants
+from khabar.text.ar.clitics import THIRD_PERSON_PRONOUNS, clitic_variants
 from khabar.text.ar.lexicon import read_tagged
 
 _SIDES = {
@@ -23,9 +23,6 @@ _SIDES = {
     "yesbefore": (1, "before"), "nobefore": (-1, "before"),
     "yesobject": (1, "object"), "noobject": (-1, "object"),
 }
-
-#: The attached pronouns that name a noun's actor ("مقتلهما": the two of them), longest first.
-PRONOUN_SUFFIXES: tuple[str, ...] = tuple(sorted({*THIRD_PERSON_SUFFIXES, "هما", "هن"}, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +98,7 @@ def _entry(v: str) -> tuple[OutcomeWord | None, int]:
 def _pronoun_noun(v: str) -> OutcomeWord | None:
     """The outcome of a noun with a pronoun written on it ("مقتلهم"، "نجاته": the ة of
     "نجاة" is written ت before a pronoun), its actor that pronoun."""
-    for suffix in PRONOUN_SUFFIXES:
+    for suffix in THIRD_PERSON_PRONOUNS:
         base = v[: -len(suffix)]
         if not v.endswith(suffix) or len(base) < 3:
             continue
