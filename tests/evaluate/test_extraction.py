@@ -599,3 +599,18 @@ def test_an_unknown_split_in_a_pool_is_refused_by_name() -> None:
     assert result.exit_code == 2 and "'fresh99'" in result.output
     with pytest.raises(ValueError, match="'fersh2'"):
         resolve_gold({"articles": [{"path": "a", "split": "dev"}]}, load=lambda _: None, split="dev,fersh2")
+
+
+@pytest.mark.parametrize("loader", ["extraction", "frames"])
+def test_a_gold_file_that_is_missing_or_not_json_is_named_in_the_error(tmp_path: Path, loader: str) -> None:
+    from khabar.evaluate.extraction import load_gold
+    from khabar.evaluate.frames import load_frames
+
+    load = load_gold if loader == "extraction" else load_frames
+    broken = tmp_path / "gold.json"
+    broken.write_text('{"articles": [', encoding="utf-8")
+    with pytest.raises(InputError, match="not valid JSON") as caught:
+        load(broken, root=tmp_path, shared=tmp_path)
+    assert "gold.json" in str(caught.value)
+    with pytest.raises(InputError, match="cannot read the gold file"):
+        load(tmp_path / "absent.json", root=tmp_path, shared=tmp_path)

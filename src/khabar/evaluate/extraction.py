@@ -360,14 +360,18 @@ def resolve_gold(
     return out
 
 
-def load_gold(gold_path: Path, *, root: Path, shared: Path, split: str | None = None) -> list[GoldArticle]:
+def read_gold_json(gold_path: Path) -> Any:
+    """A gold file's JSON; InputError naming the file when it cannot be read or parsed."""
     try:
-        data = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+        return json.loads(Path(gold_path).read_text(encoding="utf-8"))
     except OSError as err:
         raise InputError(str(gold_path), f"cannot read the gold file: {err.strerror or err}") from err
     except json.JSONDecodeError as err:
         raise InputError(str(gold_path), f"not valid JSON: {err}") from err
-    return resolve_gold(data, load=article_loader(root=root, shared=shared), split=split)
+
+
+def load_gold(gold_path: Path, *, root: Path, shared: Path, split: str | None = None) -> list[GoldArticle]:
+    return resolve_gold(read_gold_json(gold_path), load=article_loader(root=root, shared=shared), split=split)
 
 
 # --- matching rules ----------------------------------------------------------------------

@@ -61,6 +61,7 @@ from khabar.evaluate.extraction import (
     briefs_by_group,
     find_key,
     norm,
+    read_gold_json,
     source_matches,
     source_matches_strictly,
     value_matches,
@@ -155,13 +156,7 @@ def load_frames(
     """The articles of a frames gold file (those of ``split`` only, when given: one name or
     several, comma-separated) with their
     spans resolved, and the conflicts of their events."""
-    try:
-        data = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise InputError(str(gold_path), f"cannot read the gold file: {err.strerror or err}") from err
-    except json.JSONDecodeError as err:
-        raise InputError(str(gold_path), f"not valid JSON: {err}") from err
-    return resolve_frames(data, load=article_loader(root=root, shared=shared), split=split)
+    return resolve_frames(read_gold_json(gold_path), load=article_loader(root=root, shared=shared), split=split)
 
 
 def resolve_frames(data: Mapping[str, Any], *, load: Any, split: str | None = None) -> tuple[list[GoldFrameArticle], list[GoldEvent]]:
