@@ -239,14 +239,3 @@ def test_a_club_named_by_its_city_is_an_organisation_and_the_city_alone_a_place(
 def test_a_city_the_tagger_reads_as_a_place_stays_a_place():
     found = _mentions("وصل رئيس الوزراء الإسباني إلى برشلونة لإجراء محادثات مع حكومة الإقليم.")
     assert [(m.text, m.kind) for m in found if "برشلونة" in m.text] == [("برشلونة", "place")]
-
-
-def test_a_short_name_in_brackets_after_an_organisation_is_that_organisation():
-    # the full name's key, in the brackets and alone later; a gloss with the article is no name
-    found = _mentions("أعلنت الهيئة الوطنية لمكافحة التصحر (هامت) خطة جديدة أمس. وقالت هامت إن الخطة تبدأ في الربيع.")
-    full = [m for m in found if m.text == "الهيئة الوطنية لمكافحة التصحر"]
-    short = [m for m in found if m.text == "هامت"]
-    assert len(full) == 1 and len(short) == 2
-    assert all(m.kind == "organisation" and m.name_key == full[0].name_key for m in short)
-    glossed = _mentions("أقرت الجمعية الوطنية (البرلمان) القانون أمس. وصوت البرلمان عليه بالأغلبية.")
-    assert not [m for m in glossed if "البرلمان" in m.text]
