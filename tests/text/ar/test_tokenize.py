@@ -218,6 +218,22 @@ def test_written_forms_hold_a_word_exactly_when_a_reading_is_a_stem(word):
     assert (word in written_forms(stems)) == any(v in stems for v in clitic_variants(word))
 
 
+def test_a_word_is_among_the_written_forms_of_its_form_without_proclitics():
+    # the tagger's search for names found again keeps only the words of the written forms
+    # of the document's name words (crf.Tagger._name_rows): none may be left out
+    import random
+
+    from khabar.text.ar.clitics import PROCLITICS, written_forms
+
+    rng = random.Random(18)
+    letters = "وفبلكالمدينهسرت"
+    words = [p + s for p, _ in PROCLITICS for s in ("مدينه", "سر", "ال", "لبنان", "وزير")]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    for word in words:
+        bare = strip_clitics(word)
+        assert word in written_forms({bare}), word
+
+
 @pytest.mark.parametrize("word", ["مدنيين", "والمدنيون", "بمدنيين", "مدن", "امدنيين", "ومدني"])
 def test_written_openings_open_every_word_with_a_reading_that_opens_with_a_stem(word):
     from khabar.text.ar.clitics import written_openings
