@@ -6,6 +6,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py grid              # the proposition rule (meaning_model._states_claim)
     python scripts/stance_errors.py other-number      # session 15's withdrawn rule (gives_another_number below)
     python scripts/stance_errors.py outcomes          # session 16's predicate reader (mm._reverses_claim)
+    python scripts/stance_errors.py same-event        # session 18's same-event test (mm.READ_SAME_EVENT)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -248,6 +249,61 @@ def outcomes(args) -> None:
                 print(f"  {stem}: gold {p.stance}, {before} -> {after}: {p.claim[:100]}")
 
 
+def same_event(args) -> None:
+    """macro-F1 of baly2018 folds 1-4 by claim (each fold's model trained on the three others
+    and ANS train + dev, kept in ``--cache``) and fresh3..fresh13 (the shipped model) with
+    ``mm.READ_SAME_EVENT`` off, then on at each threshold of the event scorer's probability."""
+    kept = args.cache / "fold-models.pkl"
+    baly = load_data(args.corpora / "baly2018", role="train").pairs
+    rb = readings(args.cache, "baly", baly)
+    if not kept.exists():
+        at = load_data(args.corpora / "ans" / "stance" / "train.csv", role="train").pairs
+        ad = load_data(args.corpora / "ans" / "stance" / "dev.csv", role="train").pairs
+        rt, rd = readings(args.cache, "ans-train", at), readings(args.cache, "ans-dev", ad)
+        models = []
+        for test in claim_folds(baly, 4):
+            held = set(test)
+            train = [i for i in range(len(baly)) if i not in held]
+            models.append((list(test), mm.fit_meaning_model(
+                [replace(baly[i], fold=None) for i in train] + at + ad, [rb[i] for i in train] + rt + rd,
+                side_dims=mm.SIDE_DIMS, split_reader=True)))
+        kept.write_bytes(pickle.dumps(models))
+    by_pair = [None] * len(baly)
+    for test, model in pickle.loads(kept.read_bytes()):
+        for i in test:
+            by_pair[i] = model
+    sets = [("baly", baly, rb, by_pair)]
+    bundled = mm.bundled_model()
+    for n in range(3, 14):
+        pairs = load_data(ROOT / "tests" / "gold" / "stance" / f"fresh{n}.jsonl", role="test").pairs
+        sets.append((f"fresh{n}", pairs, readings(args.cache, f"fresh{n}", pairs), [bundled] * len(pairs)))
+    real, plain = mm.same_event_score, mm.READ_SAME_EVENT
+    scored = {}
+    for name, pairs, rs, models in sets:
+        # each pair judged with the test off and with it saying "same event", and its probability
+        labels = []
+        for on in (False, True):
+            mm.READ_SAME_EVENT = on
+            mm.same_event_score = lambda reading: 1.0
+            labels.append([within_event_judgement(p.claim, r.analysis, m.judge(r)).label
+                           for p, r, m in zip(pairs, rs, models)])
+        mm.same_event_score = real
+        probability = [real(r) if a != b else 0.0 for a, b, r in zip(*labels, rs)]
+        scored[name] = ([p.stance for p in pairs], *labels, probability)
+    mm.READ_SAME_EVENT = plain
+    for at in (None, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2):
+        row, fresh, disagree = [], [], []
+        for name, (gold, off, on, probability) in scored.items():
+            got = [b if at is not None and q >= at else a for a, b, q in zip(off, on, probability)]
+            _, macro, per = f1_scores(gold, got, LABELS)
+            row.append(f"{name} {macro:.3f}" + (f" (disagree {per['disagree']:.3f})" if name == "baly" else ""))
+            if name != "baly":
+                fresh.append(macro)
+                disagree.append(per["disagree"])
+        print(f"{'off' if at is None else f'at {at}':8s} " + " ".join(row)
+              + f" | fresh mean {sum(fresh) / len(fresh):.3f} (disagree {sum(disagree) / len(disagree):.3f})", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
@@ -262,6 +318,9 @@ def main() -> int:
         return 0
     if args.set == "outcomes":
         outcomes(args)
+        return 0
+    if args.set == "same-event":
+        same_event(args)
         return 0
     if args.set == "baly":
         baly, rb, js = judged(args)["baly"]

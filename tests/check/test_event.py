@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from khabar.check import check_claim
-from khabar.check.event import claim_anchors, names_a_place, other_event, within_event
+from khabar.check.event import SAME_EVENT_AT, claim_anchors, names_a_place, other_event, same_event_probability, within_event
 from khabar.model import Article
 
 CLAIM = "نحو 100 ألف مدني ما زالوا محاصرين في شرق حلب"
@@ -95,3 +95,15 @@ def test_a_report_that_names_the_claim_s_country_and_no_other_town_stays() -> No
     claim = "قتل 51 طفلا في الغارة التي استهدفت حافلة في صعدة شمال اليمن"
     red_cross = _article("الصليب الأحمر: قتلى في هجوم على حافلة في اليمن", "قالت اللجنة الدولية إن أطفالا قتلوا في هجوم على حافلة في اليمن.")
     assert not other_event(claim, red_cross)
+
+
+FAIR = _article("افتتاح معرض الكتاب", "افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي في العاصمة بمشاركة مئتي دار نشر من عشرين بلدا.")
+
+
+def test_the_event_scorer_finds_the_claim_s_own_report_and_not_another_happening() -> None:
+    # the same closeness in meaning: the page's words, names and figure tell them apart
+    here = same_event_probability(CLAIM, HERE, meaning=0.4, figures=1, shares_figure=True)
+    fair = same_event_probability(CLAIM, FAIR, meaning=0.4, figures=1, shares_figure=False)
+    assert here >= SAME_EVENT_AT > fair
+    assert same_event_probability(CLAIM, HERE, meaning=0.4, figures=1, shares_figure=False) < here
+    assert same_event_probability(CLAIM, HERE, meaning=0.1, figures=1, shares_figure=False) < SAME_EVENT_AT
