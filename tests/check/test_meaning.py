@@ -194,6 +194,7 @@ def test_a_page_of_the_claim_s_event_the_heads_call_unrelated_is_read_for_a_side
         "افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي في مدينة النهرين بمشاركة مئتي دار نشر من عشرين بلدا. "
         "ويستمر المعرض عشرة أيام.",
     )
+    monkeypatch.setattr(meaning_model, "READ_SAME_EVENT", True)  # switched off since fresh14
     monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 0.0)
     assert check_claim(CLAIM, [art], model=model).articles[0].stance == "unrelated"
     monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 1.0)

@@ -207,8 +207,13 @@ class MeaningModel:
 #: of the claim's event when the events issue's pair scorer says so (:func:`same_event_score`
 #: at :data:`khabar.check.event.SAME_EVENT_AT`): its stance is then the head's best of agree,
 #: disagree and discuss, read on by the rules below.  Issue 16, session 18: of the disagreeing
-#: pages of fresh3..fresh13 the check missed, the heads called 54 unrelated.
-READ_SAME_EVENT = True
+#: pages of fresh3..fresh13 the check missed, the heads called 54 unrelated.  **Off**: built on
+#: baly2018 folds 1-4 by claim (0.512 unchanged, disagree 0.286 -> 0.283) and fresh3..fresh13
+#: (mean 0.383 -> 0.412, disagree 0.417 -> 0.449; ``python scripts/stance_errors.py
+#: same-event``), judged once on fresh14 (criterion in 490a6be: macro-F1 up, disagree F1 not
+#: down): 0.261 -> 0.281 but disagree 0.308 -> 0.273 (four agreeing pages and one discussing
+#: page read as disagreeing, no disagreeing page gained): not confirmed.
+READ_SAME_EVENT = False
 #: The labels such a page is read among (the article head's best of them).  It is not read
 #: as stating the claim either (:func:`_states_claim`): the heads found no support in it,
 #: the event scorer only says it is of the claim's happening.  Development figures at
