@@ -568,42 +568,6 @@ def test_a_lead_that_tells_the_event_again_gives_the_clause_with_its_new_figure(
     assert "45" not in texts[0] and "45" in texts[1]  # the other outlet's opening, after the event sentence
 
 
-# Two more outlets: the third's lead tells the expulsion again after a head naming the 45 and the
-# ambassador; the fourth names them in a later sentence.
-REPEAT_HEAD = "طردت الجزيرة 45 دبلوماسيا بينهم السفير نبيل الأحمد ومساعده الأول"
-EXPELLED_MORE = [
-    *EXPELLED[:2],
-    (
-        "الجزيرة تطرد دبلوماسيين",
-        REPEAT_HEAD + "، فيما قالت الحكومة إن طرد دبلوماسيي سفارة الجارة الشمالية صباح الاثنين جاء ردا على "
-        "قضية التجسس في الميناء.\n"
-        "وتوعدت الجارة الشمالية بالرد على ما وصفته بالخطوة العدائية.",
-    ),
-    (
-        "طرد 45 دبلوماسيا",
-        "وكان بين الـ45 دبلوماسيا المطرودين السفير نبيل الأحمد الذي وصل إلى الجزيرة قبل عامين.\n"
-        "ولم تعلق الجارة الشمالية على الخطوة حتى الآن.",
-    ),
-]
-
-
-def test_a_repeat_gives_its_head_with_the_new_figure_citing_its_outlet(monkeypatch):
-    # Round 29 (REPEAT_CLAUSES): the third outlet's lead is judged a repeat of the event sentence;
-    # its head up to "فيما" states the 45 and the ambassador, and cites that outlet's report first.
-    from khabar.summarize import event_first
-
-    pool = pool_of(EXPELLED_MORE)
-    monkeypatch.setattr(event_first, "EVENT_COMPLEMENT", None)
-    monkeypatch.setattr(event_first, "TRIM_REPEATS", False)
-    monkeypatch.setattr(event_first, "REPEAT_CLAUSES", False)
-    assert not any(s.text.startswith(REPEAT_HEAD) for s in summary(pool, 60))
-    monkeypatch.setattr(event_first, "REPEAT_CLAUSES", True)
-    told = [s for s in summary(pool, 60) if s.text.startswith(REPEAT_HEAD)]
-    assert len(told) == 1 and told[0].text == REPEAT_HEAD  # the head alone, "فيما ..." cut off
-    assert told[0].citations[0].article_id == pool.docs[2].article.id
-    assert not any(s.text.startswith("وكان بين الـ45") for s in summary(pool, 60))  # told once
-
-
 def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
     from khabar.summarize.readable import Candidate, clause_parts
 

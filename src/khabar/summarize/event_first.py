@@ -282,26 +282,6 @@ EVENT_TAIL = True
 #: summaries, down in two): up, R-2 down by less than the 0.3 allowed, confirmed.  Pooled with
 #: fresh18 (148 events): off 16.15 / 0.761, on 15.97 / 0.769 (LexRank 14.66).  1: off.
 CITED_OPENING_WEIGHT = 0.0
-#: Round 29 (session 18): a sentence judged a repeat of what is chosen (as close as the redundancy
-#: threshold, the same meaning, a paraphrase, the event told again), not one merely too long for the
-#: room, gives its head up to a later clause (:func:`~khabar.summarize.readable.clause_parts`) when
-#: that head states a figure or a name the summary does not and most of its own content words are
-#: not said already; the head cites its outlet.  Only sentences of body position below
-#: :data:`REPEAT_CLAUSE_POSITIONS` (the outlets' openings: 26 of the 34 facts the default missed as
-#: repeats over dev..fresh18 are in an outlet's first two sentences), and only for the weight it
-#: adds, not to fill the budget.  What a head says is its own words, not its sentence's.  Leave-one-
-#: event-out over dev..fresh19 (160 events, ``python scripts/cross_validate_summary.py --position 6
-#: --lexrank 5 --trim 0 --repeat-clauses 0,1 --coverage-first``), mean R-2 / must-contain: off 15.93 /
-#: 0.773, on 15.95 / 0.776 (chosen in 160 of 160 folds; 4 summaries change, a fact gained in 2: the
-#: 60 expelled diplomats, Addis Ababa; LexRank 14.55).  Tried and not kept (same command, the grid's
-#: older levels): a later clause too, and parts to fill the budget (15.96 / 0.776, but "بلقب كأس
-#: الاتحاد الإنجليزي 7 مرات." and "قتل الخميس في ضربة جوية ..." without its subject in the summaries);
-#: the same at any body position (15.95 / 0.773); heads only without the own-words test (15.92 /
-#: 0.774: Gaza's mortars lost Israel's reply); details in docs/summaries.md.  Unlike
-#: :data:`TRIM_REPEATS` (round 9, off) a sentence too long for the room gives nothing.  False: off.
-REPEAT_CLAUSES = False
-#: With :data:`REPEAT_CLAUSES`, only sentences of a body position below this give their head.
-REPEAT_CLAUSE_POSITIONS = 5
 
 
 def retold_weights(weights: dict[Concept, float], told: Set[Concept], share: float) -> dict[Concept, float]:
@@ -706,9 +686,6 @@ class _Selection:
     meant: np.ndarray | None = None
     #: The event sentence's row, once chosen (:data:`EVENT_ONCE`).
     event: int | None = None
-    #: Rows chosen as the head of a repeat (:data:`REPEAT_CLAUSES`): what they say is the head's
-    #: words, not the whole sentence's, which the reader does not read.
-    clauses: set[int] = dataclasses.field(default_factory=set)
 
     def unit(self, c: Candidate, cands: dict[int, Candidate]) -> list[Candidate]:
         """``c`` after the antecedents it needs that are not chosen yet (a chain from its head)."""
@@ -717,12 +694,10 @@ class _Selection:
             unit.insert(0, cands[unit[0].antecedent])
         return unit
 
-    def fits(self, unit: list[Candidate], *, room: bool = True) -> bool:
-        """``unit`` may be chosen: not chosen already, within the room left (``room``) and no
-        repeat of what is chosen."""
+    def fits(self, unit: list[Candidate]) -> bool:
         if any(u.row in self.chosen for u in unit[-1:]):
             return False
-        if room and self.words + sum(u.words for u in unit) > self.budget:
+        if self.words + sum(u.words for u in unit) > self.budget:
             return False
         if self.overlap is not None and any(self.overlap[u.row] >= self.redundancy for u in unit):
             return False
@@ -784,11 +759,6 @@ class _Selection:
         """A clause of a sentence that does not fit whole fits when it gives a new fact."""
         return part.row not in self.chosen and self.words + part.words <= self.budget and self.new_fact(part)
 
-    def says_again(self, part: Candidate) -> bool:
-        """Most of the part's own content words are said already (:data:`REPEAT_CLAUSES`)."""
-        mine = self.said(part)
-        return bool(mine) and len(mine & self.stems) >= REPEATED_SHARE * len(mine)
-
     def repeats(self, c: Candidate) -> bool:
         """Most of the sentence's content words are said already: a paraphrase; or a figure
         said already with a good part of its words ("طرد 23 دبلوماسيا" told by a second outlet)."""
@@ -805,7 +775,7 @@ class _Selection:
             self.chosen.append(u.row)
             self.words += u.words
             self.covered |= found.get(u.row, set())
-            self.stems |= self.said(u if u.row in self.clauses else self.whole(u))
+            self.stems |= self.said(self.whole(u))
             sims = self.pool.similarity_row(u.row)
             self.overlap = sims.copy() if self.overlap is None else np.maximum(self.overlap, sims)
             if self.meanings is not None:
@@ -1043,7 +1013,7 @@ def choose_sentences(
     if figures:
         picked.add(figures, found)
     lexrank = pool_lexrank(pool)
-    parts: dict[tuple[int, bool], list[Candidate]] = {}
+    parts: dict[int, list[Candidate]] = {}
     part_concepts: dict[tuple[int, int], set[Concept]] = {}
 
     def concepts_of(c: Candidate) -> set[Concept]:
@@ -1054,26 +1024,20 @@ def choose_sentences(
             part_concepts[key] = sentence_concepts(words(kept_text(pool, c)))
         return part_concepts[key]
 
-    def trimmed(row: int, *, filling: bool) -> list[Candidate] | None:
+    def trimmed(row: int) -> list[Candidate] | None:
         """The shortest clause of a sentence that does not fit that gives a new fact
-        (:data:`TRIM_REPEATS`); with :data:`REPEAT_CLAUSES`, the shortest head of a sentence
-        judged a repeat that gives one, when not ``filling``."""
+        (:data:`TRIM_REPEATS`)."""
         c = cands[row]
-        if c.antecedent is not None:
+        if not TRIM_REPEATS or c.antecedent is not None:
             return None
-        if TRIM_REPEATS:
-            if TRIM_POSITIONS is not None and positions[row] >= TRIM_POSITIONS:
-                return None
-            return next(([part] for part in parts_of(row, TRIM_HEADS) if picked.fits_part(part)), None)
-        if not REPEAT_CLAUSES or filling or positions[row] >= REPEAT_CLAUSE_POSITIONS or picked.fits([c], room=False):
+        if TRIM_POSITIONS is not None and positions[row] >= TRIM_POSITIONS:
             return None
-        heads = (p for p in parts_of(row, True) if p.start == c.start)
-        return next(([p] for p in heads if picked.fits_part(p) and not picked.says_again(p)), None)
-
-    def parts_of(row: int, heads: bool) -> list[Candidate]:
-        if (row, heads) not in parts:
-            parts[row, heads] = clause_parts(pool, cands[row], min_words=options.min_sentence_words, with_heads=heads)
-        return parts[row, heads]
+        if row not in parts:
+            parts[row] = clause_parts(pool, c, min_words=options.min_sentence_words, with_heads=TRIM_HEADS)
+        for part in parts[row]:
+            if picked.fits_part(part):
+                return [part]
+        return None
 
     def prior(row: int) -> float:
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
@@ -1094,7 +1058,7 @@ def choose_sentences(
                     continue
                 unit = picked.unit(cands[row], cands)
                 if not picked.fits(unit):
-                    unit = trimmed(row, filling=stage is central) if len(unit) == 1 else None
+                    unit = trimmed(row) if len(unit) == 1 else None
                     if unit is None:
                         continue
                 v = stage(unit[-1])
@@ -1106,8 +1070,6 @@ def choose_sentences(
                 if u is not cands[u.row]:  # a clause of the sentence stands for it
                     found[u.row] = concepts_of(u)
                     cands[u.row] = u
-                    if not TRIM_REPEATS:  # a repeat's head (REPEAT_CLAUSES)
-                        picked.clauses.add(u.row)
             picked.add(best_unit, found)
     fixed = {c.row for c in (event, complement, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
@@ -1144,13 +1106,7 @@ def picked_without(
 ) -> _Selection:
     """The selection as it would be without the chosen row ``out``."""
     trial = _Selection(
-        picked.pool,
-        picked.budget,
-        picked.redundancy,
-        terms=terms,
-        meanings=picked.meanings,
-        event=picked.event,
-        clauses=picked.clauses,
+        picked.pool, picked.budget, picked.redundancy, terms=terms, meanings=picked.meanings, event=picked.event
     )
     for r in picked.chosen:
         if r != out:
