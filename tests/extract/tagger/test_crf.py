@@ -100,6 +100,14 @@ def test_stable_hash_is_fixed_across_runs():
     assert stable_hash("") == 0xB4B2797457A0A6E4
 
 
+def test_plain_hashes_are_the_stable_hashes_of_plain_words_and_zero_for_others():
+    from khabar.extract.tagger.hashing import plain_hashes
+
+    words = ["بيروت", "والرئيس", "2024", "سامر٣", "«عون»", "عون.", "", "ـ", "abc"]
+    assert plain_hashes(words) == [stable_hash(w) if w.isalnum() else 0 for w in words]
+    assert plain_hashes(words)[0] != 0 and plain_hashes(words)[4] == 0
+
+
 def test_shipped_model_tags_a_person_and_a_place():
     tags = tag_sentences([["وقال", "الرئيس", "اللبناني", "ميشال", "عون", "في", "بيروت", "."]])[0]
     assert tags[3:5] == ["B-PERS", "I-PERS"] and tags[6] == "B-LOC"

@@ -52,7 +52,7 @@ from khabar.extract.tagger.features import (
     word_lists,
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
-from khabar.extract.tagger.hashing import find_rows, stable_hash
+from khabar.extract.tagger.hashing import find_rows, plain_hashes, stable_hash
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import ARTICLE, strip_clitics, written_forms
 from khabar.text.ar.normalize import normalize, strip_diacritics
@@ -411,14 +411,14 @@ class Model:
             return None
         return self.word_sums[row].astype(np.float32), bool(self.word_opens[row])
 
-    def known_rows(self, norms: Sequence[str]) -> np.ndarray:
+    def known_rows(self, norms: Sequence[str], hashes: Sequence[int] | None = None) -> np.ndarray:
         """The row of each normalized word in the precomputed table (-1: not there, or
-        punctuation or marks around the word, whose attributes differ)."""
+        punctuation or marks around the word, whose attributes differ); ``hashes``, their
+        :func:`~khabar.extract.tagger.hashing.plain_hashes` when already made."""
         if self.word_keys is None:
             return np.full(len(norms), -1, dtype=np.int64)
-        plain = [w.isalnum() for w in norms]
-        rows = find_rows(self.word_keys, [stable_hash(w) if ok else 0 for w, ok in zip(norms, plain)])
-        return np.where(plain, rows, -1)
+        rows = find_rows(self.word_keys, plain_hashes(norms) if hashes is None else hashes)
+        return np.where([w.isalnum() for w in norms], rows, -1)
 
     def weight(self, names: Sequence[str]) -> np.ndarray:
         """Summed weights, (offsets, labels), of the attributes ``names``."""
@@ -612,7 +612,8 @@ class Tagger:
         """Rows for new word types (normalized): a word of the model's precomputed table
         costs a hash and one batched search, any other word its attributes."""
         model = self.model
-        known = model.known_rows(tokens)
+        hashes = plain_hashes(tokens)
+        known = model.known_rows(tokens, hashes)
         sums = np.empty((len(tokens), len(OFFSETS), self._n), dtype=np.float32)
         opens = np.zeros(len(tokens), dtype=bool)
         hit = known >= 0
@@ -623,7 +624,7 @@ class Tagger:
         if unknown:
             new_words = [tokens[k] for k in unknown]
             table = model.word_rows
-            filed = table.find([stable_hash(w) if w.isalnum() else 0 for w in new_words]) if table is not None else [-1] * len(unknown)
+            filed = table.find([hashes[k] for k in unknown]) if table is not None else [-1] * len(unknown)
             rest = [w for w, at in zip(new_words, filed) if at < 0]
             stems([bare_norm(w) for w in rest])  # their stems fetched together (word_attributes)
             made = iter(attribute_rows_many(model, rest))  # every attribute of them looked up in one search
