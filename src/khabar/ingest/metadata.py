@@ -22,7 +22,6 @@ from khabar.ingest.notices import warn
 from khabar.article import Article
 from khabar.text.ar.lexicon import read_json
 from khabar.text.ar.normalize import letter_counts, letter_counts_cut, normalize, share_of_arabic
-from khabar.text.ar.related import cut_related_block
 
 # --- month names ---------------------------------------------------------------------------
 # Arabic month names (Levantine, Egyptian/Gulf and Maghreb forms) live in the one calendar
@@ -289,9 +288,6 @@ def make_article(
         title, body = " ".join(first.split()), rest.strip()
     if not body and title:
         title, body = split_headless_line(title)
-    # A page's trailing block of the outlet's other stories (their leads) is no part of
-    # the report: left in, it lends the article other happenings' quotes and names.
-    body = cut_related_block(title, body)
     text = f"{title}\n{body}"
     if not text.strip():
         raise InputError(source, "no article text found")
