@@ -219,7 +219,7 @@ def test_the_threshold_experiment_judges_fresh16_only_as_written(env, args, says
     assert done.returncode == 1 and says in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh16", "fresh17"])
+@pytest.mark.parametrize("split", ["test", "fresh17"])
 def test_the_pair_loss_trace_reads_only_spent_splits(split):
     import subprocess
     import sys

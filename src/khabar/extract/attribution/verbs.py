@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Literal
 
 from khabar.text.ar.lexicon import read_tagged
-from khabar.text.ar.reporting import past_forms, weak_final
 
 VerbClass = Literal["say", "believe", "stance", "relay", "impersonal"]
 FormKind = Literal["past", "present", "participle"]
@@ -51,7 +50,9 @@ class ReportingVerb:
     transitive: bool = False
 
 
-_weak = weak_final
+def _weak(form: str) -> bool:
+    """A form ending in a weak letter that drops before a suffix ("دعا"، "نفي"، "يدعو")."""
+    return form[-1:] in ("ا", "ي", "و")
 
 
 def derived_forms(verb: ReportingVerb) -> dict[str, FormKind]:
@@ -60,7 +61,9 @@ def derived_forms(verb: ReportingVerb) -> dict[str, FormKind]:
     participle.  Duals are never derived (they are far more often nouns: "ردا"، "طلبا")."""
     out: dict[str, FormKind] = {}
     if verb.past:
-        for f in past_forms(verb.past):
+        p = verb.past
+        stem = p[:-1] if _weak(p) else p
+        for f in (p, stem + "ت", stem + "وا"):
             out.setdefault(f, "past")
     if verb.present:
         s = verb.present
