@@ -185,6 +185,32 @@ def test_state_body_without_its_nationality_is_no_organisation(body):
     assert of_kind(mentions(body), "organisation") == []
 
 
+@pytest.mark.parametrize(
+    "body, organisation",
+    [
+        # a head word and a word of its function are one body, a demonym after them or not
+        ("وأعلنت الخطوط الجوية الكندية إلغاء رحلاتها.", "الخطوط الجوية الكندية"),
+        ("وسلم الرجل نفسه للشرطة القضائية صباحا.", "للشرطة القضائية"),
+        ("وقالت المقاومة الشعبية إنها صدت الهجوم.", "المقاومة الشعبية"),
+        # a demonym that is also a country's name is the adjective here
+        ("وأعلنت الخطوط الجوية السعودية زيادة رحلاتها.", "الخطوط الجوية السعودية"),
+    ],
+)
+def test_a_head_word_and_its_function_are_one_organisation(body, organisation):
+    assert of_kind(mentions(body), "organisation") == [organisation]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتجاوز الاتفاق الخطوط الحمراء للطرفين.",  # a description, no word of function
+        "وانسحبت القوات الكندية من القاعدة.",  # a head word with only a demonym
+    ],
+)
+def test_a_head_word_without_a_word_of_function_is_no_organisation(body):
+    assert of_kind(mentions(body), "organisation") == []
+
+
 def test_head_word_with_generic_complement_is_no_organisation():
     found = mentions("تقدمت قوات النظام في الأحياء الشرقية.")
     assert of_kind(found, "organisation") == []

@@ -54,6 +54,8 @@ class _Lexicon:
     title_words: frozenset[str]
     nationalities: frozenset[str]
     state_bodies: frozenset[str]  # entity_cues [orgstate]: "الجيش" names an organisation with a nationality after it
+    function_heads: frozenset[str]  # [orgstate] and [orgbody]: "الخطوط" names one with a word of function after it
+    function_words: frozenset[str]  # entity_cues [orgfunction]: "الجوية" of "الخطوط الجوية"
     say_verbs: frozenset[str]
     name_stops: frozenset[str]
     not_names: frozenset[str]  # entity_cues [notname] (first words): "الدفاع" ends a person's name, not a ministry's
@@ -142,6 +144,8 @@ def _lexicon() -> _Lexicon:
         title_words=frozenset(t.split()[0] for t in titles),
         nationalities=nationalities,
         state_bodies=mine.get("orgstate", frozenset()),
+        function_heads=mine.get("orgstate", frozenset()) | mine.get("orgbody", frozenset()),
+        function_words=mine.get("orgfunction", frozenset()),
         say_verbs=say,
         name_stops=frozenset(stops),
         not_names=frozenset(v.split()[0] for v in mine.get("notname", ())),
@@ -229,7 +233,7 @@ def _mask_endings() -> frozenset[str]:
     that form without "ال" (a reading after "بال", "لل" puts the article back)."""
     lex = _lexicon()
     forms = (
-        set(lex.first_lengths) | set(lex.title_lengths) | lex.org_heads | lex.state_bodies | lex.all_place_heads
+        set(lex.first_lengths) | set(lex.title_lengths) | lex.org_heads | lex.function_heads | lex.all_place_heads
         | lex.say_verbs | lex.starters | lex.given_ar
     )
     return frozenset(forms | {f[2:] for f in forms if f.startswith("ال")}) - {""}
@@ -273,7 +277,7 @@ def _form_bits() -> dict[str, int]:
         (lex.first_lengths, _GAZ),
         (lex.title_lengths, _TITLE),
         (lex.org_heads, _ORG_HEAD),
-        (lex.state_bodies, _ORG_HEAD),  # a state body is read by the organisation passes too
+        (lex.function_heads, _ORG_HEAD),  # a state body is read by the organisation passes too
         (lex.all_place_heads, _PLACE_HEAD),
         (lex.say_verbs, _SAY),
         (lex.starters, _STARTER),

@@ -44,22 +44,44 @@ def _state_bodies(s: _Sentence, lex: _Lexicon) -> None:
     for i in compress(range(n - 1), map(_ORG_HEAD.__and__, s.masks)):
         if s.owner[i] is not None:
             continue
-        body = _single_at(s, i, lex.state_bodies)
+        body = _single_at(s, i, lex.function_heads)
         if body is None or i and s.masks[i - 1] & _TITLE:
             continue  # "وزير الخارجية الروسي": the nationality is the title's
         if i and s.masks[i - 1] & _ORG_HEAD and _single_at(s, i - 1, lex.kind_heads):
             continue  # "وكالة الاستخبارات المركزية الأميركية": the head word's name, read whole next
         j = i + 1
+        if s.norms[j] in lex.function_words and s.soft[i] and s.owner[j] is None:
+            # "الخطوط الجوية [القطرية]"، "للشرطة القضائية": a word of function makes the head
+            # one body, its demonym after it or not (agreeing with the function word)
+            if j + 1 < n and s.soft[j] and s.owner[j + 1] is None and s.norms[j + 1] in lex.function_words:
+                j += 1  # "القوات الجوية الملكية"
+            k = j + 1
+            if k < n and s.soft[j] and s.norms[k] in lex.nationalities and s.norms[k].startswith(ARTICLE) and _agrees(s.norms[j], s.norms[k]):
+                owner = s.owner[k]
+                if owner is None or owner.kind == PLACE and owner.i == owner.j - 1 == k:
+                    if owner is not None:
+                        s.spans.remove(owner)  # "القوات الجوية السعودية": the adjective, not the country
+                    j = k
+            _add_body(s, lex, i, j, body)
+            continue
+        if body[0] not in lex.state_bodies:
+            continue  # "الخطوط الأمامية"، "القوات الأميركية": no word of function, no body
         if j + 1 < n and _adjective(s.norms[j]) and s.norms[j] not in lex.nationalities:
             j += 1  # "الجيش الوطني اليمني"
         last = s.norms[j]
         if last.startswith(ARTICLE) and last in lex.nationalities and _agrees(body[0], last) and all(s.soft[k] for k in range(i, j)) and all(
             s.owner[k] is None for k in range(i + 1, j + 1)
         ):
-            form, off = body
-            phrase = " ".join([form, *s.norms[i + 1 : j + 1]])
-            hit = lex.phrases.get(phrase)
-            _add(s, _Span(i, j + 1, ORG, hit[1] if hit is not None and hit[0] == ORG else phrase, off))
+            _add_body(s, lex, i, j, body)
+
+
+def _add_body(s: _Sentence, lex: _Lexicon, i: int, j: int, body: tuple[str, int]) -> None:
+    """Words ``i`` to ``j`` (its last) as the organisation a head word names, keyed by the
+    word lists' entry when they hold it."""
+    form, off = body
+    phrase = " ".join([form, *s.norms[i + 1 : j + 1]])
+    hit = lex.phrases.get(phrase)
+    _add(s, _Span(i, j + 1, ORG, hit[1] if hit is not None and hit[0] == ORG else phrase, off))
 
 
 def _agrees(body: str, adjective: str) -> bool:
