@@ -36,7 +36,7 @@ Session 16, second step (docs/stories.md, "the best sentence pair"), not shipped
 highest cosine between the title and first SENT_K body sentences of the article and those of the
 event's reports, each article's sentences encoded once); not above main's features in pooled CV on
 dev..fresh14, so not judged.  fresh15 was judged in session 17 (event_threshold_experiment.py) and is
-spent; the unspent fresh16 may be judged once only as the test split with JUDGE=fresh16
+spent; fresh16 was judged in session 18 (spent); the unspent fresh17 may be judged once only as the test split with JUDGE=fresh17
 and one THRESHOLDS value written down before; pairs of a labelled file whose text another repeats
 (one article id) are left out.
 
@@ -578,14 +578,14 @@ if __name__ == '__main__':
     import json
     splits = sys.argv[1].split(',')
     # fresh12 (session 15) and fresh13+fresh14 (session 16, with khabar eval stories) were judged once: spent now
-    # fresh15 was judged in session 17 and is spent; fresh16 (session 17) is judged once, only with
-    # JUDGE=fresh16 and one threshold written down before (THRESHOLDS), as the test split of a model
+    # fresh15 was judged in session 17 and is spent; fresh16 was judged in session 18; fresh17 (session 18) is judged once, only with
+    # JUDGE=fresh17 and one threshold written down before (THRESHOLDS), as the test split of a model
     # trained on the spent pool
     named = set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else []))
-    judging = os.environ.get('JUDGE') == 'fresh16' and len(sys.argv) > 4 and sys.argv[4] == 'fresh16' \
-        and 'fresh16' not in splits and len([t for t in os.environ.get('THRESHOLDS', '').split(',') if t]) == 1
-    if 'test' in named or ('fresh16' in named and not judging):
-        sys.exit('the test and fresh16 splits are judged on, never read here')
+    judging = os.environ.get('JUDGE') == 'fresh17' and len(sys.argv) > 4 and sys.argv[4] == 'fresh17' \
+        and 'fresh17' not in splits and len([t for t in os.environ.get('THRESHOLDS', '').split(',') if t]) == 1
+    if 'test' in named or ('fresh17' in named and not judging):
+        sys.exit('the test and fresh17 splits are judged on, never read here')
     use = tuple(x for x in sys.argv[2].split(',') if x) if len(sys.argv) > 2 else ()
     gate = json.loads(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != '-' else None
     test = sys.argv[4].split(',') if len(sys.argv) > 4 else None

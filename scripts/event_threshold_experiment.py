@@ -13,14 +13,14 @@ alone, as ``khabar eval stories --split`` groups it, at every pair of thresholds
   it and without the outer split), and the outer split is grouped at them; pooled over the outer
   splits this is what each rule gives on days it never saw.
 * ``judge``: the model fitted on all the splits groups the test splits at one grid point
-  (``JUDGE=fresh16 GRID=same/later``: the unspent fresh16 is judged once with one pair written down
+  (``JUDGE=fresh17 GRID=same/later``: the unspent fresh17 is judged once with one pair written down
   before; fresh15, judged in this session with ``khabar eval stories``, is spent).
 
 A candidate with two thresholds joins the event that clears its own bar by the most (score minus the
 threshold of its day relation), which with equal thresholds is the shipped rule.
 
     EVENT_LEAD_CACHE=/tmp/ev16/cache python scripts/event_threshold_experiment.py loso|nested dev,fresh,...,fresh14
-    JUDGE=fresh16 GRID=0.45/0.45 python scripts/event_threshold_experiment.py judge dev,...,fresh15 fresh16
+    JUDGE=fresh17 GRID=0.45/0.45 python scripts/event_threshold_experiment.py judge dev,...,fresh15 fresh17
 """
 from pathlib import Path
 import dataclasses, itertools, json, os, sys, time
@@ -171,13 +171,13 @@ def show(name, c):
 def main():
     mode, splits = sys.argv[1], sys.argv[2].split(',')
     tests = sys.argv[3].split(',') if len(sys.argv) > 3 else []
-    if 'test' in splits + tests or 'fresh16' in splits or ('fresh16' in tests and mode != 'judge'):
-        sys.exit('the test and fresh16 splits are judged on, never read here')
+    if 'test' in splits + tests or 'fresh17' in splits or ('fresh17' in tests and mode != 'judge'):
+        sys.exit('the test and fresh17 splits are judged on, never read here')
     t0 = time.process_time()
     if mode == 'judge':
         grid = [tuple(float(v) for v in g.split('/')) for g in os.environ.get('GRID', '').split(',') if g]
-        if 'fresh16' in tests and not (os.environ.get('JUDGE') == 'fresh16' and len(grid) == 1):
-            sys.exit('fresh16 is judged once: JUDGE=fresh16 and one GRID=same/later written down before')
+        if 'fresh17' in tests and not (os.environ.get('JUDGE') == 'fresh17' and len(grid) == 1):
+            sys.exit('fresh17 is judged once: JUDGE=fresh17 and one GRID=same/later written down before')
         x, y, rsplit, *_ = pool(splits)
         sc = fit_without(x, y, rsplit, ())
         tp, tl, ts, tap, tle = E.load(tests)
