@@ -169,3 +169,28 @@ def test_a_sentence_opening_with_background_is_told_apart(text: str, background:
     from khabar.summarize.readable import opens_background
 
     assert opens_background(words(text)) is background
+
+
+def test_a_question_with_a_stray_full_stop_after_its_mark_is_a_question():
+    from khabar.summarize.readable import is_question
+
+    assert is_question("فما الجديد في مهرجان الواحة هذا العام؟.")
+    assert is_question("هل تعود الحكومة إلى المفاوضات؟»")
+    assert not is_question("سأل الصحفيون: لماذا تأخر الإنقاذ؟ فأجاب المحافظ بأن الطرق مغلقة.")
+
+
+def test_a_cut_that_drops_the_name_of_a_speaker_named_before_is_not_made():
+    from khabar.summarize.readable import cut_to_fit
+
+    report = (
+        "الراشد يعد بجسر جديد",
+        "وصل رئيس الواحة سالم الراشد إلى العاصمة مساء الأحد في زيارة رسمية.\n"
+        "وفي كلمة ألقاها أمام أعضاء البرلمان في العاصمة صباح الاثنين، قال الراشد إن حكومته ستبني "
+        "جسرا جديدا فوق نهر السلام.",
+    )
+    pool = pool_of([report])
+    row, c = next((r, c) for r, c in candidates(pool, options=OPTIONS).items() if pool.sentence(r).text.startswith("وفي كلمة"))
+    assert c.antecedent is None  # whole, it names the speaker again
+    # cut at its comma it would say "in a speech ..." with nobody giving it
+    assert cut_to_fit(pool, c, 12, min_words=6) is None
+    assert cut_to_fit(pool, c, c.words, min_words=6) is None or "الراشد" in pool.docs[0].article.text[c.start : c.end]

@@ -139,7 +139,9 @@ def match_at(words_: Sequence[str], i: int, table: dict[str, tuple[tuple[str, ..
 
 
 def is_question(text: str) -> bool:
-    return text.rstrip(_CLOSERS).endswith(_QUESTION)
+    """Whether the sentence ends with a question mark, closing quotes or a stray full stop
+    after it ("... تقلبات داخلية ...؟." in an ANT report) aside."""
+    return text.rstrip(_CLOSERS + ".").endswith(_QUESTION)
 
 
 def ends_as_sentence(text: str) -> bool:
@@ -261,19 +263,25 @@ def leans_back(kept: Sequence[str], sentence: Sentence, doc: Document, kept_from
 
 def cut_to_fit(pool: SentencePool, c: Candidate, room: int, *, min_words: int) -> Candidate | None:
     """``c`` cut at its last clause boundary that leaves at most ``room`` words (and at
-    least ``min_words``), or None."""
-    article = pool.docs[pool.doc_of(c.row)].article.text
-    text = article[c.start : c.end]
-    best = None
+    least ``min_words``), or None.  A cut of a sentence that stands alone must stand alone
+    too: one that drops the name of a speaker named before ("وطبقا لمقتطفات من خطاب سيلقيه
+    ..." without "... قال ترامب") leans on the sentence before (:func:`leans_back`), and an
+    earlier boundary is tried (``scripts/summary_readability_audit.py``, session 18: one of
+    300 ANT story summaries)."""
+    doc = pool.docs[pool.doc_of(c.row)]
+    text = doc.article.text[c.start : c.end]
+    fitting = []
     for m in _CLAUSE_END.finditer(text):
         n = len(tokenize(text[: m.start()]))
         if n > room:
             break
         if n >= min_words:
-            best = (m.start(), n)
-    if best is None:
-        return None
-    return dataclasses.replace(c, end=c.start + best[0], words=best[1])
+            fitting.append((m.start(), n))
+    for end, n in reversed(fitting):
+        if c.antecedent is None and leans_back(words(text[:end]), pool.sentence(c.row), doc, c.start):
+            continue
+        return dataclasses.replace(c, end=c.start + end, words=n)
+    return None
 
 
 def _opens_clause(token_text: str, norm: str) -> bool:
