@@ -196,6 +196,7 @@ def test_state_body_without_its_nationality_is_no_organisation(body):
     [
         "وتجاوز الاتفاق الخطوط الحمراء للطرفين.",  # a description, no word of function
         "وانسحبت القوات الكندية من القاعدة.",  # a head word with only a demonym
+        "وتنافس شركات الخطوط الجوية على الرحلات الرخيصة.",  # the trade: a body only with its demonym
     ],
 )
 def test_a_head_word_without_a_word_of_function_is_no_organisation(body):

@@ -62,6 +62,8 @@ def _state_bodies(s: _Sentence, lex: _Lexicon) -> None:
                     if owner is not None:
                         s.spans.remove(owner)  # "القوات الجوية السعودية": the adjective, not the country
                     j = k
+            if k > j and body[0] in lex.demonym_heads:
+                continue  # "شركات الخطوط الجوية": the trade, no body without its demonym
             _add_body(s, lex, i, j, body)
             continue
         if body[0] not in lex.state_bodies:
