@@ -46,9 +46,38 @@ GOLD = ROOT / "tests" / "gold" / "events"
 CORPUS = ROOT.parent / "shared" / "corpora" / "ant"
 #: The spent splits of the event gold: only these are read.  fresh16 was judged in session 18 (the
 #: related-story cut, withdrawn); test is judged on (never read here), and so is any split labelled later.
-SPENT = ("dev", "fresh", *(f"fresh{n}" for n in range(2, 17)))
+SPENT = ("dev", "fresh", *(f"fresh{n}" for n in range(2, 17)))  # fresh17 unspent (session 18)
 OTHER_OUTLETS_QUOTES = False
 DECISIONS: list[tuple[bool, bool, str]] = []  # (gold, predicted, kind) of every pair traced
+FALSE_JOINS: list[dict] = []  # every pair of two gold events the stream put in one event
+#: The shape of each false join of the spent pool dev..fresh16 (session 18, read from the gold notes,
+#: by event pair; the rest are "other": a next step of the story, a same-kind neighbour):
+#: "reaction", a later statement about an event by another party joined to the reports of it;
+#: "principal", an actor's own statement before or after it; "two-statements", two parties'
+#: statements about one (unlabelled) happening joined to each other.
+SHAPES = {
+    "reaction": {
+        ("e-aboutrika-backs-emam", "e-mansour-press-conference"), ("e-adam-stabbing", "e-lieberman-adam-expansion"),
+        ("e-arab-league-australia", "e-morrison-open-to-jerusalem"), ("e-coalition-on-iran-strike", "e-iran-missiles-syria"),
+        ("e-cpj-condemns-turkey", "e-turkey-25-journalists"), ("e-damascus-white-helmets", "e-white-helmets-evacuated"),
+        ("e-duterte-permanent-ban", "e-kuwaiti-mp-ban-reaction"), ("e-eg-fees", "e-eg-fees-revenue"),
+        ("e-eu-google-android-fine", "e-trump-eu-google-fine"), ("e-fr-paris-reaction", "e-fr-sentence"),
+        ("e-g7-elysee-tantrums", "e-g7-trump-withdraws"), ("e-g7-trump-withdraws", "e-merkel-ard-interview"),
+        ("e-merkel-ozil", "e-ozil-statement"), ("e-putin-weapons-speech", "e-us-official-cnn-putin"),
+        ("e-saudi-100m-syria", "e-syria-condemns-saudi"), ("e-saudi-100m-syria", "e-us-hails-saudi"),
+    },
+    "principal": {
+        ("e-arsenal-elneny-diagnosis", "e-elneny-injured"), ("e-may-defends-saudi-pmq", "e-mbs-london-day1"),
+        ("e-may-spokesman-yemen", "e-mbs-london-day1"), ("e-neymar-doctor", "e-neymar-psg-surgery"),
+    },
+    "two-statements": {
+        ("e-cia-directors-statement", "e-mcraven-letter"), ("e-g7-elysee-tantrums", "e-merkel-ard-interview"),
+        ("e-g7-pompeo", "e-trump-stupid-trade"), ("e-gargash-socotra", "e-uae-mfa-socotra"),
+        ("e-helsinki-criticism", "e-trump-walkback"), ("e-hollande-valls-trump", "e-quai-trump"),
+        ("e-khan-coalition-talks", "e-pakistan-parties-reject"), ("e-may-defends-saudi-pmq", "e-may-spokesman-yemen"),
+        ("e-trump-tweet-nato-vs-putin", "e-trump-walkback"),
+    },
+}
 
 
 class TracingIndex(StoryIndex):
@@ -186,6 +215,8 @@ def trace_split(split: str, options: StoryOptions) -> list[dict]:
         a, b = article_of[p["a"]].id, article_of[p["b"]].id
         together = a in events and events.get(a) == events.get(b)
         DECISIONS.append((bool(p["same_event"]), together, p["kind"]))
+        if together:
+            FALSE_JOINS.append(_join_features(p, article_of[p["a"]], article_of[p["b"]], together))
     for p in pairs:
         if not p["same_event"]:
             continue
@@ -202,6 +233,66 @@ def trace_split(split: str, options: StoryOptions) -> list[dict]:
     return out
 
 
+def _join_features(pair: dict, a, b, together: bool) -> dict:
+    """What the scorer's data tell of a joined pair (or a gold pair): its publication days apart,
+    and whether a title is a statement ("X: ..." or a reporting verb among its first four words,
+    the say and stance forms of reporting_verbs.txt) whose speaker's words are not in the other title."""
+    from khabar.extract.attribution import find_attributions
+    from khabar.extract.attribution.verbs import reporting_verb_forms
+    from khabar.text.ar.normalize import normalize
+
+    forms = reporting_verb_forms()
+    saying = forms["say"] | forms["stance"]
+
+    def words(title: str) -> list[str]:
+        return [w for w in (normalize(t.strip('،."«»()')) for t in (title or "").replace(":", " : ").split()) if w]
+
+    def speaker(title: list[str]) -> set[str] | None:
+        if ":" in title[:5]:
+            return set(title[: title.index(":")])
+        for i in range(1, min(4, len(title))):
+            w = title[i]
+            if w in saying or (w[:1] in "وف" and w[1:] in saying):
+                return set(title[:i])
+        return None
+
+    def lead(article) -> str:
+        return (article.body or "").strip().split("\n")[0][:400]
+
+    def speakers(article) -> list[set[str]]:  # attribution's speakers of the title and the lead
+        return [
+            set(words(at.source.text))
+            for text in (article.title or "", lead(article))
+            for at in find_attributions(text)
+            if at.source is not None and not at.source.anaphor
+        ]
+
+    ta, tb = words(a.title), words(b.title)
+    outside = any((s := speaker(x)) is not None and not s & set(y) for x, y in ((ta, tb), (tb, ta)))
+    # every speaker attribution finds in one's title and lead is absent from the other's title and lead
+    lead_outside = any(
+        (sp := speakers(x)) and all(not s & (set(words(y.title)) | set(words(lead(y)))) for s in sp) for x, y in ((a, b), (b, a))
+    )
+    key = tuple(sorted((pair["a_event"], pair["b_event"])))
+    shape = "same-event" if pair["same_event"] else next((k for k, v in SHAPES.items() if key in v), "other")
+    gap = abs((a.published - b.published).days) if a.published and b.published else None
+    return {"shape": shape, "joined": together, "gap": gap, "speaker_outside": outside, "lead_outside": lead_outside, "events": key, "split": pair["split"]}
+
+
+def _print_false_joins() -> None:
+    rows = [r for r in FALSE_JOINS if r["joined"]]
+    print(
+        "pairs joined, by shape: n; publication days apart 0 / 1 / 2+; a statement title whose speaker is not in the other "
+        "title; the speakers of one's title and lead all absent from the other's title and lead: any day, a day or more apart"
+    )
+    for shape in ("reaction", "principal", "two-statements", "other", "same-event"):
+        sel = [r for r in rows if r["shape"] == shape]
+        gaps = [sum(1 for r in sel if (r["gap"] or 0) == g) for g in (0, 1)] + [sum(1 for r in sel if (r["gap"] or 0) >= 2)]
+        lead = sum(r["lead_outside"] for r in sel)
+        later = sum(r["lead_outside"] and (r["gap"] or 0) >= 1 for r in sel)
+        print(f"  {shape:15} {len(sel):4}  {gaps[0]:4} {gaps[1]:4} {gaps[2]:4}   {sum(r['speaker_outside'] for r in sel):4}   {lead:4} {later:4}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("splits")
@@ -209,6 +300,7 @@ def main() -> None:
     parser.add_argument("--linkage", type=float, help="the USE linkage floor to try (main: 0.5)")
     parser.add_argument("--other-outlets-quotes", action="store_true", help="what-if: only other outlets' quoted runs count")
     parser.add_argument("--no-quote-join", action="store_true", help="what-if: QUOTED_STATEMENTS_JOIN off")
+    parser.add_argument("--false-joins", action="store_true", help="the joined pairs by shape, with what tells them apart")
     parser.add_argument("--json", type=Path, help="write every pair's trace here")
     args = parser.parse_args()
     splits = args.splits.split(",")
@@ -234,6 +326,8 @@ def main() -> None:
         f"event pairs P {tp / max(1, tp + fp):.3f} R {tp / max(1, pos):.3f} ({tp} of {pos}, {fp} false joins; "
         f"rewrites R {sum(p for _, p in rw) / max(1, len(rw)):.3f})"
     )
+    if args.false_joins:
+        _print_false_joins()
     fates = Counter(t["fate"] for t in traces)
     print(f"{len(traces)} same-event pairs of {','.join(splits)}")
     for fate, n in sorted(fates.items()):

@@ -227,3 +227,22 @@ def test_the_pair_loss_trace_reads_only_spent_splits(split):
     script = ROOT / "scripts" / "event_pair_losses.py"
     done = subprocess.run([sys.executable, str(script), f"dev,{split}"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
+def test_the_false_join_shapes_name_labelled_pairs_of_two_events_in_spent_splits():
+    # the shapes of the false joins (session 18) were read from the gold notes: each must stay a
+    # labelled pair of two different events, in a split the script may read
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("event_pair_losses", ROOT / "scripts" / "event_pair_losses.py")
+    losses = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(losses)
+    labelled = {}
+    for line in (GOLD / "pairs.jsonl").read_text(encoding="utf-8").splitlines():
+        p = json.loads(line)
+        labelled.setdefault(tuple(sorted((p["a_event"], p["b_event"]))), set()).add((p["split"], p["same_event"]))
+    shaped = [key for keys in losses.SHAPES.values() for key in keys]
+    assert len(shaped) == len(set(shaped)) == 29
+    for key in shaped:
+        assert key in labelled, key
+        assert all(split in losses.SPENT and not same for split, same in labelled[key]), key
