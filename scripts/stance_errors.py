@@ -7,6 +7,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py other-number      # session 15's withdrawn rule (gives_another_number below)
     python scripts/stance_errors.py outcomes          # session 16's predicate reader (mm._reverses_claim)
     python scripts/stance_errors.py same-event        # session 18's same-event test (mm.READ_SAME_EVENT)
+    python scripts/stance_errors.py quantity --show   # session 18's quantity reading (mm._reads_quantity)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -249,10 +250,10 @@ def outcomes(args) -> None:
                 print(f"  {stem}: gold {p.stance}, {before} -> {after}: {p.claim[:100]}")
 
 
-def same_event(args) -> None:
-    """macro-F1 of baly2018 folds 1-4 by claim (each fold's model trained on the three others
-    and ANS train + dev, kept in ``--cache``) and fresh3..fresh13 (the shipped model) with
-    ``mm.READ_SAME_EVENT`` off, then on at each threshold of the event scorer's probability."""
+def fold_sets(args, last: int = 13) -> list:
+    """baly2018 folds 1-4 by claim (each fold's model trained on the three others and ANS
+    train + dev, kept in ``--cache``) and fresh3..fresh``last`` (the shipped model): each as
+    (name, pairs, readings, the model of each pair)."""
     kept = args.cache / "fold-models.pkl"
     baly = load_data(args.corpora / "baly2018", role="train").pairs
     rb = readings(args.cache, "baly", baly)
@@ -274,9 +275,16 @@ def same_event(args) -> None:
             by_pair[i] = model
     sets = [("baly", baly, rb, by_pair)]
     bundled = mm.bundled_model()
-    for n in range(3, 14):
+    for n in range(3, last + 1):
         pairs = load_data(ROOT / "tests" / "gold" / "stance" / f"fresh{n}.jsonl", role="test").pairs
         sets.append((f"fresh{n}", pairs, readings(args.cache, f"fresh{n}", pairs), [bundled] * len(pairs)))
+    return sets
+
+
+def same_event(args) -> None:
+    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh13 (:func:`fold_sets`) with
+    ``mm.READ_SAME_EVENT`` off, then on at each threshold of the event scorer's probability."""
+    sets = fold_sets(args)
     real, plain = mm.same_event_score, mm.READ_SAME_EVENT
     scored = {}
     for name, pairs, rs, models in sets:
@@ -304,11 +312,49 @@ def same_event(args) -> None:
               + f" | fresh mean {sum(fresh) / len(fresh):.3f} (disagree {sum(disagree) / len(disagree):.3f})", flush=True)
 
 
+def quantity(args) -> None:
+    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh14 (:func:`fold_sets`) with the
+    shipped rules before ``mm._reads_quantity`` and with it, its gate at the event scorer's
+    threshold and closed (pages the heads call unrelated never read); with ``--show``, the
+    pages it turns, their figures and gold labels."""
+    sets = fold_sets(args, 14)
+    plain = mm.READ_QUANTITY, mm.SAME_EVENT_AT
+    mm.READ_QUANTITY = False
+    base = {name: [m.judge(r) for r, m in zip(rs, models)] for name, pairs, rs, models in sets}
+    for name, gate in (("shipped rules", None), (f"+ quantity, gate {plain[1]}", plain[1]), ("+ quantity, gate closed", 1.1)):
+        row, fresh, disagree = [], [], []
+        mm.SAME_EVENT_AT = gate
+        rule = (lambda label, reading: label) if gate is None else mm._reads_quantity
+        for stem, pairs, rs, models in sets:
+            got = [within_event_judgement(p.claim, r.analysis, replace(j, label=rule(j.label, r))).label
+                   for p, r, j in zip(pairs, rs, base[stem])]
+            _, macro, per = f1_scores([p.stance for p in pairs], got, LABELS)
+            row.append(f"{stem} {macro:.3f}" + (f" (d {per['disagree']:.3f})" if stem == "baly" else ""))
+            if stem != "baly":
+                fresh.append(macro)
+                disagree.append(per["disagree"])
+        print(f"{name:26s} " + " ".join(row)
+              + f" | fresh mean {sum(fresh) / len(fresh):.3f} (disagree {sum(disagree) / len(disagree):.3f})", flush=True)
+    mm.READ_QUANTITY, mm.SAME_EVENT_AT = plain
+    if not args.show:
+        return
+    from khabar.check.quantity import claim_figures, page_figures, read_quantity
+    for stem, pairs, rs, models in sets:
+        for p, r, j in zip(pairs, rs, base[stem]):
+            after = mm._reads_quantity(j.label, r)
+            if after != j.label:
+                q = read_quantity(claim_figures(p.claim), page_figures(r.analysis.doc.article))
+                print(f"  {stem}: gold {p.stance}, {j.label} -> {after}: {p.claim[:90]}\n     "
+                      f"{[c.text for c in claim_figures(p.claim)]} same {[f.text for f in q.same]} "
+                      f"other {[(f.text, f.category, f.place) for f in q.other]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
+    parser.add_argument("--show", action="store_true", help="quantity: list the pages turned")
     args = parser.parse_args()
     if args.set == "grid":
         grid(args)
@@ -321,6 +367,9 @@ def main() -> int:
         return 0
     if args.set == "same-event":
         same_event(args)
+        return 0
+    if args.set == "quantity":
+        quantity(args)
         return 0
     if args.set == "baly":
         baly, rb, js = judged(args)["baly"]

@@ -35,6 +35,7 @@ from khabar.check.meaning_model import (
     save_meaning_model,
 )
 from khabar.check.network import Network
+from khabar.check.pairs import Pair
 from khabar.errors import InputError
 from khabar.model import Article
 
@@ -201,6 +202,36 @@ def test_a_page_of_the_claim_s_event_the_heads_call_unrelated_is_read_for_a_side
     assert check_claim(CLAIM, [art], model=model).articles[0].stance in ("disagree", "discuss")
     monkeypatch.setattr(meaning_model, "READ_SAME_EVENT", False)
     assert check_claim(CLAIM, [art], model=model).articles[0].stance == "unrelated"
+
+
+def test_a_page_that_gives_another_figure_of_the_claim_s_count_disagrees(model, monkeypatch) -> None:
+    """meaning_model._reads_quantity: the page's toll of the same market shelling is another
+    value; a page the heads call unrelated is read so only when the event scorer says it is
+    of the claim's happening."""
+    from khabar.check import meaning_model
+
+    art = _article(
+        "قصف سوق حي الزيتون",
+        "قال الدفاع المدني إن القصف على سوق حي الزيتون في مدينة النهرين قتل 23 شخصا. "
+        "وتضررت عشرات المحال التجارية.",
+    )
+    assert meaning_model._reads_quantity("discuss", _reading(CLAIM, art)) == "disagree"
+    assert meaning_model._reads_quantity("agree", _reading(CLAIM, art)) == "disagree"
+    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 0.0)
+    assert meaning_model._reads_quantity("unrelated", _reading(CLAIM, art)) == "unrelated"
+    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 1.0)
+    assert meaning_model._reads_quantity("unrelated", _reading(CLAIM, art)) == "disagree"
+    same = _article("قصف سوق حي الزيتون", "قتل 60 شخصا في القصف على سوق حي الزيتون في مدينة النهرين.")
+    assert meaning_model._reads_quantity("discuss", _reading(CLAIM, same)) == "agree"
+
+
+def _reading(claim: str, art: Article):
+    from khabar.check import meaning_model
+    from khabar.relate.meaning import MEANING_ENCODER
+    from khabar.relate.embeddings import get_encoder
+
+    (reading,) = meaning_model.read_pairs([Pair(claim, doc_from_article(art), "discuss")], get_encoder(MEANING_ENCODER).encode)
+    return reading
 
 
 def test_a_model_file_round_trips(model, tmp_path) -> None:

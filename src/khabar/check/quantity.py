@@ -1,0 +1,120 @@
+"""The claim's quantity on a page: does the page give the claim's figure, or another one?
+
+A claim that counts something ("قتل 98 شخصا في زلزال لومبوك") is contradicted by a page of
+its event that gives another figure for the same count ("ارتفع ... إلى 131" is not one: see
+below), and supported by a page that gives the same.  The figures of both are read by the
+figures issue's reader and compared by its frames, not by a reader of the check's own:
+
+* each side's figures are :func:`khabar.extract.claims.extract_claims` of the text run
+  through the pipeline (:func:`khabar.pipeline.analyze`): category, counted group, unit,
+  place, qualifier ("على الأقل"، "نحو"، a range), whether it is a count so far, and whether
+  it is a part of another figure ("بينهم 11 طفلا");
+* two figures count the same thing when :mod:`khabar.relate.quantities` would put them in
+  one quantity by what they count: the same category (one :data:`~khabar.relate.quantities.
+  UNCOMPARED_CATEGORIES` or :data:`~khabar.relate.quantities.VALUE_KEYED_CATEGORIES` never
+  is), the same group class and unit, no two different places (a district and the city
+  holding it are one), neither a part;
+* they agree when their bounds meet as the check reads qualifiers
+  (:func:`khabar.check.features.figures_agree`: "أكثر من 200" and 246, "أكثر من 100 ألف" and
+  "نحو 100 ألف"), and differ when they are two estimates of one count (within the figures
+  issue's ``max_ratio``; a figure six times another is a part the text did not link);
+  a vague figure ("عشرات") neither agrees nor differs;
+* a page figure that the page gives as a count so far (a running toll, "ارتفعت الحصيلة
+  إلى"، "حتى الآن") is a later report of the count, not another estimate: it never differs
+  (the figures issue's ``running_total_of``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.check.features import figures_agree
+from khabar.config import ConflictOptions
+from khabar.model import Article, Claim
+from khabar.relate.quantities import (
+    UNCOMPARED_CATEGORIES,
+    VALUE_KEYED_CATEGORIES,
+    group_class,
+    place_key,
+)
+
+_OPTIONS = ConflictOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityReading:
+    """What a page says of the claim's quantity: its figures that give a figure of the
+    claim's, and those that give another value of the same count (offsets into the page)."""
+
+    same: tuple[Claim, ...] = ()
+    other: tuple[Claim, ...] = ()
+
+
+def _figures(article: Article) -> tuple[Claim, ...]:
+    from khabar.pipeline import analyze  # the pipeline reads the check's modules' neighbours
+
+    return tuple(analyze(article).claims)
+
+
+@lru_cache(maxsize=256)
+def claim_figures(claim: str) -> tuple[Claim, ...]:
+    """The claim's figures that can be compared: a definite value of a compared category,
+    no part of another figure."""
+    return tuple(f for f in _figures(Article(id="claim", title="", body=claim)) if _countable(f))
+
+
+@lru_cache(maxsize=1024)
+def page_figures(article: Article) -> tuple[Claim, ...]:
+    """The page's figures that can be compared (as :func:`claim_figures`)."""
+    return tuple(f for f in _figures(article) if _countable(f))
+
+
+def _countable(f: Claim) -> bool:
+    return (
+        f.category not in (None, "other") and f.category not in UNCOMPARED_CATEGORIES
+        and f.category not in VALUE_KEYED_CATEGORIES and not f.vague
+        and (f.value is not None or f.low is not None or f.high is not None)
+        and (f.relation is None or f.relation.kind not in ("part_of", "breakdown_of"))
+    )
+
+
+def same_count(a: Claim, b: Claim) -> bool:
+    """Whether two figures count the same thing (see the module)."""
+    if a.category != b.category or group_class(a.group) != group_class(b.group) or a.unit != b.unit:
+        return False
+    pa, pb = place_key(a.place), place_key(b.place)
+    # a district and the city holding it are one place for a claim ("حي الزيتون في مدينة
+    # النهرين" read as النهرين on one side, الزيتون in النهرين on the other)
+    return pa is None or pb is None or pa == pb or pa == place_key(b.place_in) or pb == place_key(a.place_in)
+
+
+def _value(f: Claim) -> float:
+    return float(next(v for v in (f.value, f.low, f.high) if v is not None))
+
+
+def two_estimates(a: Claim, b: Claim) -> bool:
+    low, high = sorted((abs(_value(a)), abs(_value(b))))
+    return low > 0 and high / low <= _OPTIONS.max_ratio
+
+
+def running(f: Claim) -> bool:
+    """A count the page gives as a count so far, in its own words ("ارتفعت الحصيلة إلى"،
+    "حتى الآن"، "منذ"): a category that grows is not enough (the first day's four boys
+    brought out of the cave are not the claim's six)."""
+    return f.cumulative or f.span.kind in ("so_far", "since")
+
+
+def read_quantity(claim: Sequence[Claim], page: Sequence[Claim]) -> QuantityReading:
+    """Which of the page's figures give a figure of the claim's, which give another value of
+    the same count."""
+    same: list[Claim] = []
+    other: list[Claim] = []
+    for f in page:
+        mine = [c for c in claim if same_count(c, f)]
+        if any(figures_agree(c, f) for c in mine):
+            same.append(f)
+        elif not running(f) and any(two_estimates(c, f) for c in mine):
+            other.append(f)
+    return QuantityReading(tuple(same), tuple(other))
