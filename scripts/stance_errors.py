@@ -6,7 +6,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py grid              # the proposition rule (meaning_model._states_claim)
     python scripts/stance_errors.py other-number      # session 15's withdrawn rule (gives_another_number below)
     python scripts/stance_errors.py outcomes          # session 16's predicate reader (mm._reverses_claim)
-    python scripts/stance_errors.py same-event        # session 18's same-event test (mm.READ_SAME_EVENT)
+    (session 18's same-event test, ``same-event``, withdrawn: its mode is in git at c475185)
     python scripts/stance_errors.py quantity --show   # session 18's quantity reading (mm._reads_quantity)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
@@ -250,7 +250,7 @@ def outcomes(args) -> None:
                 print(f"  {stem}: gold {p.stance}, {before} -> {after}: {p.claim[:100]}")
 
 
-def fold_sets(args, last: int = 13) -> list:
+def fold_sets(args, last: int) -> list:
     """baly2018 folds 1-4 by claim (each fold's model trained on the three others and ANS
     train + dev, kept in ``--cache``) and fresh3..fresh``last`` (the shipped model): each as
     (name, pairs, readings, the model of each pair)."""
@@ -279,37 +279,6 @@ def fold_sets(args, last: int = 13) -> list:
         pairs = load_data(ROOT / "tests" / "gold" / "stance" / f"fresh{n}.jsonl", role="test").pairs
         sets.append((f"fresh{n}", pairs, readings(args.cache, f"fresh{n}", pairs), [bundled] * len(pairs)))
     return sets
-
-
-def same_event(args) -> None:
-    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh13 (:func:`fold_sets`) with
-    ``mm.READ_SAME_EVENT`` off, then on at each threshold of the event scorer's probability."""
-    sets = fold_sets(args)
-    real, plain = mm.same_event_score, mm.READ_SAME_EVENT
-    scored = {}
-    for name, pairs, rs, models in sets:
-        # each pair judged with the test off and with it saying "same event", and its probability
-        labels = []
-        for on in (False, True):
-            mm.READ_SAME_EVENT = on
-            mm.same_event_score = lambda reading: 1.0
-            labels.append([within_event_judgement(p.claim, r.analysis, m.judge(r)).label
-                           for p, r, m in zip(pairs, rs, models)])
-        mm.same_event_score = real
-        probability = [real(r) if a != b else 0.0 for a, b, r in zip(*labels, rs)]
-        scored[name] = ([p.stance for p in pairs], *labels, probability)
-    mm.READ_SAME_EVENT = plain
-    for at in (None, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2):
-        row, fresh, disagree = [], [], []
-        for name, (gold, off, on, probability) in scored.items():
-            got = [b if at is not None and q >= at else a for a, b, q in zip(off, on, probability)]
-            _, macro, per = f1_scores(gold, got, LABELS)
-            row.append(f"{name} {macro:.3f}" + (f" (disagree {per['disagree']:.3f})" if name == "baly" else ""))
-            if name != "baly":
-                fresh.append(macro)
-                disagree.append(per["disagree"])
-        print(f"{'off' if at is None else f'at {at}':8s} " + " ".join(row)
-              + f" | fresh mean {sum(fresh) / len(fresh):.3f} (disagree {sum(disagree) / len(disagree):.3f})", flush=True)
 
 
 def quantity(args) -> None:
@@ -364,9 +333,6 @@ def main() -> int:
         return 0
     if args.set == "outcomes":
         outcomes(args)
-        return 0
-    if args.set == "same-event":
-        same_event(args)
         return 0
     if args.set == "quantity":
         quantity(args)

@@ -185,25 +185,6 @@ def test_an_article_about_something_else_is_unrelated(model) -> None:
     assert result.verdict.agree == result.verdict.disagree == 0
 
 
-def test_a_page_of_the_claim_s_event_the_heads_call_unrelated_is_read_for_a_side(model, monkeypatch) -> None:
-    """meaning_model.READ_SAME_EVENT: the event scorer says the page is of the claim's
-    happening; its stance is then the head's best of disagree and discuss, never agree."""
-    from khabar.check import meaning_model
-
-    art = _article(  # a page of the claim's town (the same-event gate keeps it), on its book fair
-        "افتتاح معرض الكتاب في النهرين",
-        "افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي في مدينة النهرين بمشاركة مئتي دار نشر من عشرين بلدا. "
-        "ويستمر المعرض عشرة أيام.",
-    )
-    monkeypatch.setattr(meaning_model, "READ_SAME_EVENT", True)  # switched off since fresh14
-    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 0.0)
-    assert check_claim(CLAIM, [art], model=model).articles[0].stance == "unrelated"
-    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 1.0)
-    assert check_claim(CLAIM, [art], model=model).articles[0].stance in ("disagree", "discuss")
-    monkeypatch.setattr(meaning_model, "READ_SAME_EVENT", False)
-    assert check_claim(CLAIM, [art], model=model).articles[0].stance == "unrelated"
-
-
 def test_a_page_that_gives_another_figure_of_the_claim_s_count_disagrees(model, monkeypatch) -> None:
     """meaning_model._reads_quantity: the page's toll of the same market shelling is another
     value; a page the heads call unrelated is read so only when the event scorer says it is

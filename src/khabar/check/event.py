@@ -232,8 +232,10 @@ def within_event(claim: str, article: Article, label: str, best_similarity: floa
 
 #: The probability of the same happening (the events issue's pair scorer,
 #: :mod:`khabar.relate.stories.scorer`, claim against page) at and above which a page the
-#: heads call *unrelated* is read as one of the claim's event
-#: (:data:`khabar.check.meaning_model.READ_SAME_EVENT`).  The scorer was fitted on articles
+#: heads call *unrelated* is read as one of the claim's event: by the quantity reading
+#: (:func:`khabar.check.meaning_model._reads_quantity`); session 18's first use, the heads'
+#: best of disagree and discuss for such a page (``READ_SAME_EVENT``), was withdrawn on
+#: fresh14 and is in git at c475185.  The scorer was fitted on articles
 #: against events, whose meaning and term cosines run higher than a claim's against a page,
 #: so its probabilities run low here (the pages the heads call unrelated of fresh3..fresh13:
 #: median 0.07 for the disagreeing, 0.02 for the unrelated) and its own threshold (0.45) would

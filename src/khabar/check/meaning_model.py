@@ -181,7 +181,6 @@ class MeaningModel:
         ranked = evidence_order(cand, probs)
         evidence = tuple(ranked[:1] + [i for i in ranked[1:] if cosine[i] >= EVIDENCE_MIN_SEMANTIC])
         similarity = tuple(cosine[i] for i in evidence)
-        related = False  # read as of the claim's event against the heads (READ_SAME_EVENT)
         if one:
             j = int(np.argmax(self.sentence.logits(rows)[0]))
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
@@ -189,44 +188,17 @@ class MeaningModel:
         else:
             row = article_row(reading.analysis, cand, probs)
             p = self.article.probabilities(row)[0]
-            logits = self.article.logits(row)[0]
-            j = int(np.argmax(logits))
-            if self.article.labels[j] == "unrelated" and READ_SAME_EVENT and same_event_score(reading) >= SAME_EVENT_AT:
-                j = max((k for k, lb in enumerate(self.article.labels) if lb in SAME_EVENT_LABELS), key=lambda k: logits[k])
-                related = True
+            j = int(np.argmax(self.article.logits(row)[0]))
             label, score = self.article.labels[j], float(p[j])
         label, score = _figure_decides(label, score, cand, evidence[0])
         label = _lead_denies(label, reading)
-        if READ_PROPOSITION and not related:
+        if READ_PROPOSITION:
             label = _states_claim(label, reading)
         if READ_OUTCOMES:
             label = _reverses_claim(label, reading)
         if READ_QUANTITY:
             label = _reads_quantity(label, reading)
         return Judgement(label, score, evidence, similarity)
-
-
-#: Whether :meth:`MeaningModel.judge` reads a page the article head calls *unrelated* as one
-#: of the claim's event when the events issue's pair scorer says so (:func:`same_event_score`
-#: at :data:`khabar.check.event.SAME_EVENT_AT`): its stance is then the head's best of agree,
-#: disagree and discuss, read on by the rules below.  Issue 16, session 18: of the disagreeing
-#: pages of fresh3..fresh13 the check missed, the heads called 54 unrelated.  **Off**: built on
-#: baly2018 folds 1-4 by claim (0.512 unchanged, disagree 0.286 -> 0.283) and fresh3..fresh13
-#: (mean 0.383 -> 0.412, disagree 0.417 -> 0.449; ``python scripts/stance_errors.py
-#: same-event``), judged once on fresh14 (criterion in 490a6be: macro-F1 up, disagree F1 not
-#: down): 0.261 -> 0.281 but disagree 0.308 -> 0.273 (four agreeing pages and one discussing
-#: page read as disagreeing, no disagreeing page gained): not confirmed.
-READ_SAME_EVENT = False
-#: The labels such a page is read among (the article head's best of them).  It is not read
-#: as stating the claim either (:func:`_states_claim`): the heads found no support in it,
-#: the event scorer only says it is of the claim's happening.  Development figures at
-#: :data:`~khabar.check.event.SAME_EVENT_AT` (baly2018 folds 1-4 by claim; fresh3..fresh13
-#: mean): agree among them 0.515 / 0.410 (disagree 0.286 / 0.443; 7 pages of the fresh sets
-#: read as agreeing, 1 rightly, 4 disagreeing); not, with the proposition rule 0.514 / 0.412
-#: (0.283 / 0.449), without it 0.512 / 0.412 (0.283 / 0.449), and the seed report in which
-#: the army took the districts no longer agrees that the opposition retook them
-#: (tests/check/test_event_claims.py): the costlier error of a check is a false support.
-SAME_EVENT_LABELS = ("disagree", "discuss")
 
 
 def same_event_score(reading: PairReading) -> float:
@@ -387,6 +359,9 @@ def _reverses_claim(label: str, reading: PairReading) -> str:
 #: -> 0.510, fresh11 0.327 -> 0.352, none lower).  Pages turned: 16 to agree (12 agreeing), 6
 #: to disagree (1 disagreeing).  Most claims of the dev sets give no figure the frames compare
 #: (144 of the 168 disagreeing pages the heads miss), so they say little of the disagreeing side.
+#: Judged once on fresh15 (criterion in ff6f7b7: macro-F1 up, disagree F1 not down): 0.431 ->
+#: 0.458, disagree 0.372 unchanged (agree 0.769 -> 0.841: four agreeing pages gained); no
+#: disagreeing page turned (14 of its 25 claims give no figure the reader extracts).
 READ_QUANTITY = True
 
 
