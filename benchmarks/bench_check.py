@@ -42,10 +42,13 @@ TARGETS = {10_000: 0.3, 100_000: 1.0}
 def _forget_encodings() -> None:
     from khabar.relate.embeddings import forget_word_pieces, get_encoder
 
+    from khabar.check.quantity import forget
+
     encoder = get_encoder("use")
     if encoder is not None:
         encoder._cache.clear()  # type: ignore[attr-defined]
         forget_word_pieces()
+    forget()  # the quantity reading's figures of the claim and its pages
 
 
 def bench(n: int, repeat: int, model: str | None) -> float:

@@ -376,16 +376,15 @@ def _reads_quantity(label: str, reading: PairReading) -> str:
     claim = claim_figures(reading.claim.view.text)
     if not claim:
         return label
-    q = read_quantity(claim, page_figures(reading.analysis.doc.article))
-    if q.other and not q.same:
-        turned = "disagree"
-    elif q.same and not q.other and label != "agree":
-        turned = "agree"
-    else:
-        return label
+    # the gate before the page's figures: reading them is most of the cost
     if label == "unrelated" and same_event_score(reading) < SAME_EVENT_AT:
         return label
-    return turned
+    q = read_quantity(claim, page_figures(reading.analysis.doc.article))
+    if q.other and not q.same:
+        return "disagree"
+    if q.same and not q.other and label != "agree":
+        return "agree"
+    return label
 
 
 _F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
