@@ -125,6 +125,14 @@ def test_propagation_reads_past_a_clitic_and_keeps_places_to_the_tagger():
     assert propagate_names(sentences, tags)[1] == ["O", "B-ORG", "I-ORG", "O", "O"]
 
 
+def test_a_name_is_not_found_again_over_a_token_of_another_name():
+    sentences = [["قال", "سامر", "خليل"], ["في", "مستشفى", "سامر", "خليل", "و", "سامر", "خليل"], ["سامر", "خليل", "عاد"]]
+    tags = [["O", "B-PERS", "I-PERS"], ["O", "B-ORG", "I-ORG", "O", "O", "O", "O"], ["O", "O", "O"]]
+    got = propagate_names(sentences, tags)
+    assert got[1] == ["O", "B-ORG", "I-ORG", "O", "O", "B-PERS", "I-PERS"]  # the first run overlaps the hospital
+    assert got[2] == ["B-PERS", "I-PERS", "O"]
+
+
 def test_a_persons_last_word_is_found_again_alone_where_the_gate_accepts_it():
     sentences = [["وقال", "سيغموند", "فرويد", "إن", "الحلم", "رسالة"], ["وأضاف", "فرويد", "أن", "الكبت", "ضار"]]
     tags = [["O", "B-PERS", "I-PERS", "O", "O", "O"], ["O", "O", "O", "O", "O"]]

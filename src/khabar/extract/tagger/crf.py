@@ -829,9 +829,11 @@ class Tagger:
         at = [a + i for a, f in zip(decoded.starts, found) for kind, i, j in f if kind in PROPAGATED for i in range(i, j)]
         named = self._name_rows(decoded.rows[at], None)
         words = {self._name_words[k] for k in named.tolist() if k}
-        ids = self._name_rows(decoded.rows, set().union(*map(_name_forms, words))) if words else np.zeros(len(decoded.rows), dtype=np.int64)
-        keys = [ids[a : a + len(p)] for a, p in zip(decoded.starts, decoded.paths)]
-        return propagate_chunks(keys, found, self._name_words, self._surname_alone if self.surnames else None)
+        if not words:  # no token has a name word: nothing to find again
+            return [[] for _ in found]
+        ids = self._name_rows(decoded.rows, set().union(*map(_name_forms, words)))
+        lengths = [len(p) for p in decoded.paths]
+        return propagate_chunks(ids.tolist(), decoded.starts, lengths, found, self._name_words, self._surname_alone if self.surnames else None)
 
     def _surname_alone(self, word: str) -> bool:
         """Whether the last word of a person found in a document (proclitics off) is that
@@ -1181,80 +1183,87 @@ def name_word(token: str) -> str:
     return strip_clitics(bare_norm(token))
 
 
+@cython.locals(
+    ids=list, n=cython.Py_ssize_t, base=cython.Py_ssize_t, size=cython.Py_ssize_t, j=cython.Py_ssize_t,
+    free_from=cython.Py_ssize_t, length=cython.Py_ssize_t,
+)
 def propagate_chunks(
-    keys: Sequence[np.ndarray],
+    ids: list[int],
+    starts: Sequence[int],
+    lengths: Sequence[int],
     found: Sequence[Sequence[tuple[str, int, int]]],
     words: Sequence[str],
     surname: Callable[[str], bool] | None = None,
 ) -> list[list[tuple[str, int, int]]]:
-    """The chunks to add to a document whose sentences have the name words ``keys`` (for
-    each token, the id in ``words`` of its form without proclitics; 0 for none) and the
-    chunks ``found``: every untagged run of tokens whose words are those of a person or
-    organisation found elsewhere (longest run first; one-word names of 3 letters or more,
-    never a function word), as the type it was found with most often.  With ``surname``,
-    the last word of a person of two words or more, where ``surname`` accepts it, is a
-    one-word person wherever it stands alone ("فرويد" after "سيغموند فرويد"; see
-    :meth:`Tagger._surname_alone`)."""
+    """The chunks to add to a document whose sentences have the name words ``ids`` (a list:
+    for each token, the id in ``words`` of its form without proclitics, 0 for none; sentence
+    ``n`` is the ``lengths[n]`` ids from ``starts[n]``) and the chunks ``found``: every
+    untagged run of tokens whose words are those of a person or organisation found elsewhere
+    (longest run first; one-word names of 3 letters or more, never a function word), as the
+    type it was found with most often.  With ``surname``, the last word of a person of two
+    words or more, where ``surname`` accepts it, is a one-word person wherever it stands
+    alone ("فرويد" after "سيغموند فرويد"; see :meth:`Tagger._surname_alone`).
+
+    One list of Python ints read in a loop (compiled: C indices, most tokens' id 0 passed
+    by a test of it), where the sentences were arrays put together again and sifted by
+    numpy (~15,000 instructions a call of each of its functions): the bench's sample 43 ->
+    20 M instructions, the same chunks (docs/measurements.md, issue 19)."""
     names: dict[tuple[int, ...], list[str]] = {}
     last_words: set[int] = set()
-    for k, chunks_s in zip(keys, found):
+    for base, chunks_s in zip(starts, found):
         for kind, a, b in chunks_s:
-            ids = tuple(k[a:b].tolist())
-            if kind in PROPAGATED and all(ids):
-                if len(ids) == 1 and (len(words[ids[0]]) < 3 or words[ids[0]] in STOPWORDS):
+            key = tuple(ids[base + a : base + b])
+            if kind in PROPAGATED and all(key):
+                if len(key) == 1 and (len(words[key[0]]) < 3 or words[key[0]] in STOPWORDS):
                     continue
-                names.setdefault(ids, []).append(kind)
-                if surname is not None and kind == "PERS" and len(ids) > 1:
-                    last_words.add(ids[-1])
+                names.setdefault(key, []).append(kind)
+                if surname is not None and kind == "PERS" and len(key) > 1:
+                    last_words.add(key[-1])
     for last in last_words:
         if (last,) not in names and len(words[last]) >= 3 and words[last] not in STOPWORDS and surname(words[last]):
             names[(last,)] = ["PERS"]
-    out: list[list[tuple[str, int, int]]] = [[] for _ in keys]
+    out: list[list[tuple[str, int, int]]] = [[] for _ in found]
     if not names:
         return out
     # the lengths of the names each first word opens, longest first: a run is looked up at
     # those only (trying every length up to the longest name cost most of this function)
     lengths_of: dict[int, list[int]] = {}
-    for ids in names:
-        lengths_of.setdefault(ids[0], []).append(len(ids))
+    for key in names:
+        lengths_of.setdefault(key[0], []).append(len(key))
     for found_lengths in lengths_of.values():
         found_lengths.sort(reverse=True)
-    firsts = np.array(sorted(lengths_of))
-    lengths = [len(k) for k in keys]
-    if sum(lengths):
-        # the tokens whose id opens a name, through a table of the ids (np.isin's checks and
-        # dispatch were ~40 of its ~60 us an article)
-        every = np.concatenate(keys)
-        opens = np.zeros(int(firsts[-1]) + 2, dtype=bool)
-        opens[firsts] = True
-        hits = np.flatnonzero(opens[np.minimum(every, len(opens) - 1)])
-    else:
-        hits = np.zeros(0, dtype=np.int64)
-    bounds = np.cumsum([0, *lengths])
-    cuts = np.searchsorted(hits, bounds).tolist()  # each sentence's hits, as lists (no array a sentence)
-    hits, bounds = hits.tolist(), bounds.tolist()
-    for n, (k, chunks_s, added) in enumerate(zip(keys, found, out)):
-        if cuts[n] == cuts[n + 1]:
-            continue
-        base = bounds[n]
-        at = [h - base for h in hits[cuts[n] : cuts[n + 1]]]
-        tagged = bytearray(len(k))
-        for _, a, b in chunks_s:
-            tagged[a:b] = b"\x01" * (b - a)
-        row = k.tolist()
+    for n in range(len(found)):
+        base, size = starts[n], lengths[n]
         free_from = 0  # positions before it are inside a name added here
-        for j in at:
+        for j in range(size):
             if j < free_from:
                 continue
-            for length in lengths_of[row[j]]:
-                if j + length > len(row):
+            word = ids[base + j]
+            if not word:
+                continue
+            opened = lengths_of.get(word)
+            if opened is None:
+                continue
+            for length in opened:
+                if j + length > size:
                     continue
-                kinds = names.get(tuple(row[j : j + length]))
-                if kinds and not any(tagged[j : j + length]):
-                    added.append((max(sorted(set(kinds)), key=kinds.count), j, j + length))
+                kinds = names.get(tuple(ids[base + j : base + j + length]))
+                if kinds and _untagged(found[n], j, j + length):
+                    out[n].append((max(sorted(set(kinds)), key=kinds.count), j, j + length))
                     free_from = j + length
                     break
     return out
+
+
+@cython.cfunc
+@cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t)
+def _untagged(chunks: Sequence[tuple[str, int, int]], i: int, j: int) -> bool:
+    """Whether no chunk covers a token of ``i:j``: a test of each chunk's ends, where a
+    sentence's tags were an array of bytes set a slice a chunk (~1,800 instructions each)."""
+    for _kind, a, b in chunks:
+        if a < b and a < j and i < b:
+            return False
+    return True
 
 
 def propagate_names(
@@ -1262,9 +1271,11 @@ def propagate_names(
 ) -> list[list[str]]:
     """``tags`` with the names of :func:`propagate_chunks` added (tokens as written)."""
     vocab: dict[str, int] = {"": 0}
-    keys = [np.array([vocab.setdefault(name_word(t), len(vocab)) for t in s], dtype=np.int64) for s in sentences]
+    ids = [vocab.setdefault(name_word(t), len(vocab)) for s in sentences for t in s]
+    lengths = [len(s) for s in sentences]
+    starts = [sum(lengths[:n]) for n in range(len(lengths))]
     out = [list(t) for t in tags]
-    for labels, added in zip(out, propagate_chunks(keys, [_chunk_spans(t) for t in tags], list(vocab), surname)):
+    for labels, added in zip(out, propagate_chunks(ids, starts, lengths, [_chunk_spans(t) for t in tags], list(vocab), surname)):
         for kind, a, b in added:
             labels[a:b] = ["B-" + kind] + ["I-" + kind] * (b - a - 1)
     return out
