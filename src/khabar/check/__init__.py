@@ -235,7 +235,7 @@ def judge(claim: str, analyses: Sequence[Analysis], model: Model) -> list[Judgem
         if encoder is None:
             raise OptionsError(f"the meaning model needs the {model.encoder!r} sentence encoder")
         reading, candidates = read_claim_batch(claim, analyses, encoder.encode)
-        return [model.judge(PairReading(reading, an, c)) for an, c in zip(analyses, candidates)]
+        return model.judge_many([PairReading(reading, an, c) for an, c in zip(analyses, candidates)])
     predictions = model.predict([a.features for a in analyses])
     return [Judgement(label, score, an.evidence) for an, (label, score) in zip(analyses, predictions)]
 

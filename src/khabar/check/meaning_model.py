@@ -62,7 +62,7 @@ from khabar.check.model_io import write_npz
 from khabar.check.network import Network, fit_network, one_blas_thread, tune_offsets
 from khabar.check.pairs import Pair, by_claim, claim_folds
 from khabar.check.predicates import contradicted, read_roles, supported
-from khabar.check.quantity import claim_figures, page_figures, read_quantity
+from khabar.check.quantity import claim_figures, page_figures, read_pages, read_quantity
 from khabar.errors import InputError, OptionsError
 
 FORMAT = "khabar-stance-meaning"
@@ -169,6 +169,23 @@ class MeaningModel:
         return head.probabilities(rows[:, : head.inputs]) if len(rows) else np.zeros((0, len(SENTENCE_LABELS)))
 
     def judge(self, reading: PairReading) -> Judgement:
+        return self.judge_many([reading])[0]
+
+    def judge_many(self, readings: Sequence[PairReading]) -> list[Judgement]:
+        """:meth:`judge` of each reading: the pages whose quantity is read have their figures
+        read in one batch (:func:`khabar.check.quantity.read_pages`), the same labels."""
+        judged = [self._judge_heads(r) for r in readings]
+        if not READ_QUANTITY:
+            return judged
+        read = [_quantity_read(j.label, r) for r, j in zip(readings, judged)]
+        read_pages([r.analysis.doc.article for r, x in zip(readings, read) if x])
+        out = []
+        for r, j, x in zip(readings, judged, read):
+            label = _quantity_label(j.label, r) if x else j.label
+            out.append(j if label == j.label else Judgement(label, j.score, j.evidence, j.similarity))
+        return out
+
+    def _judge_heads(self, reading: PairReading) -> Judgement:
         cand = reading.candidates
         if not len(cand.indices):
             return Judgement("unrelated", 1.0, ())
@@ -196,8 +213,6 @@ class MeaningModel:
             label = _states_claim(label, reading)
         if READ_OUTCOMES:
             label = _reverses_claim(label, reading)
-        if READ_QUANTITY:
-            label = _reads_quantity(label, reading)
         return Judgement(label, score, evidence, similarity)
 
 
@@ -371,20 +386,25 @@ def _reads_quantity(label: str, reading: PairReading) -> str:
     figure and no other agrees.  A page the heads call *unrelated* is read so only when the
     event scorer says it is of the claim's happening (:func:`same_event_score` at
     :data:`~khabar.check.event.SAME_EVENT_AT`)."""
-    if label == "disagree" or reading.single_sentence:
-        return label
-    claim = claim_figures(reading.claim.view.text)
-    if not claim:
-        return label
-    # the gate before the page's figures: reading them is most of the cost
-    if label == "unrelated" and same_event_score(reading) < SAME_EVENT_AT:
-        return label
-    q = read_quantity(claim, page_figures(reading.analysis.doc.article))
+    return _quantity_label(label, reading) if _quantity_read(label, reading) else label
+
+
+def _quantity_label(label: str, reading: PairReading) -> str:
+    q = read_quantity(claim_figures(reading.claim.view.text), page_figures(reading.analysis.doc.article))
     if q.other and not q.same:
         return "disagree"
-    if q.same and not q.other and label != "agree":
+    if q.same and not q.other:
         return "agree"
     return label
+
+
+def _quantity_read(label: str, reading: PairReading) -> bool:
+    """Whether :func:`_reads_quantity` reads the page's figures for a page the heads gave
+    ``label``."""
+    if label == "disagree" or reading.single_sentence or not claim_figures(reading.claim.view.text):
+        return False
+    # the gate before the page's figures: reading them is most of the cost
+    return label != "unrelated" or same_event_score(reading) >= SAME_EVENT_AT
 
 
 _F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}

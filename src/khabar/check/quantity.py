@@ -52,15 +52,28 @@ class QuantityReading:
     other: tuple[Claim, ...] = ()
 
 
-def _figures(article: Article) -> tuple[Claim, ...]:
-    """The figures of ``article`` as the pipeline reads them, without its quotes: they give a
-    figure its follow-on source, which no comparison here reads, and are half the cost (on
-    the 273 pages of fresh3..fresh15, 3.2 ms a page against 6.7 ms; one page's figures differ
-    in a field read here, and no page's stance)."""
-    from khabar.extract.claims import extract_claims
-    from khabar.pipeline import add_dates, add_mentions, add_numbers, add_sentences, analyze
+def _components() -> tuple:
+    """The pipeline's components the figures need, without its quotes: they give a figure
+    its follow-on source, which no comparison here reads, and are half the cost (on the 273
+    pages of fresh3..fresh15, 3.2 ms a page against 6.7 ms; one page's figures differ in a
+    field read here, and no page's stance)."""
+    from khabar.pipeline import add_dates, add_mentions, add_numbers, add_sentences
 
-    return tuple(extract_claims(analyze(article, components=(add_sentences, add_numbers, add_dates, add_mentions))))
+    return (add_sentences, add_numbers, add_dates, add_mentions)
+
+
+def _figures(article: Article) -> tuple[Claim, ...]:
+    """The figures of ``article`` as the pipeline reads them, without its quotes."""
+    return _figures_many([article])[0]
+
+
+def _figures_many(articles: Sequence[Article]) -> list[tuple[Claim, ...]]:
+    """:func:`_figures` of each article, the pipeline run over them in batches
+    (:func:`khabar.pipeline.analyze_many`: the name tagger reads their sentences at once)."""
+    from khabar.extract.claims import extract_claims
+    from khabar.pipeline import analyze_many
+
+    return [tuple(extract_claims(d)) for d in analyze_many(articles, components=_components())]
 
 
 @lru_cache(maxsize=256)
@@ -70,16 +83,36 @@ def claim_figures(claim: str) -> tuple[Claim, ...]:
     return tuple(f for f in _figures(Article(id="claim", title="", body=claim)) if _countable(f))
 
 
-@lru_cache(maxsize=1024)
+#: Pages' comparable figures already read, oldest first (a check reads its pages again).
+_PAGES: dict[Article, tuple[Claim, ...]] = {}
+_PAGES_KEPT = 1024
+
+
+def read_pages(articles: Sequence[Article]) -> None:
+    """Read the comparable figures of the pages not read yet, in one batch: a check's pages
+    whose quantity is read, before :func:`page_figures` asks for each."""
+    todo = list(dict.fromkeys(a for a in articles if a not in _PAGES))
+    if not todo:
+        return
+    for a, found in zip(todo, _figures_many(todo)):
+        _PAGES[a] = tuple(f for f in found if _countable(f))
+    while len(_PAGES) > _PAGES_KEPT:
+        del _PAGES[next(iter(_PAGES))]
+
+
 def page_figures(article: Article) -> tuple[Claim, ...]:
     """The page's figures that can be compared (as :func:`claim_figures`)."""
-    return tuple(f for f in _figures(article) if _countable(f))
+    found = _PAGES.get(article)
+    if found is None:
+        read_pages([article])
+        found = _PAGES[article]
+    return found
 
 
 def forget() -> None:
     """Empty the caches of figures read (the check benchmark's fresh checks)."""
     claim_figures.cache_clear()
-    page_figures.cache_clear()
+    _PAGES.clear()
 
 
 def _countable(f: Claim) -> bool:

@@ -176,7 +176,7 @@ def _lexical_judgements(analyses: Sequence[Analysis], model: RuleModel | StanceM
 
 
 def _meaning_judgements(readings: Sequence[PairReading], model: MeaningModel) -> list[Judgement]:
-    return [model.judge(r) for r in readings]
+    return model.judge_many(readings)
 
 
 def _majority(train: Sequence[Pair] | None, n: int) -> list[Judgement]:
