@@ -206,6 +206,28 @@ def test_a_page_that_gives_another_figure_of_the_claim_s_count_disagrees(model, 
     assert meaning_model._reads_quantity("discuss", _reading(CLAIM, same)) == "agree"
 
 
+def test_judging_pages_together_gives_each_page_s_label(model) -> None:
+    """MeaningModel.judge_many reads the pages' figures in one batch: the same judgements as
+    judging each page alone."""
+    pages = [
+        _article("قصف سوق حي الزيتون", "قال الدفاع المدني إن القصف على سوق حي الزيتون في مدينة النهرين قتل 23 شخصا. "
+                 "وتضررت عشرات المحال التجارية."),
+        _article("قصف سوق حي الزيتون", "قتل 60 شخصا في القصف على سوق حي الزيتون في مدينة النهرين."),
+        _article("افتتاح معرض الكتاب", "افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي في العاصمة."),
+    ]
+    from khabar.check.quantity import forget
+
+    readings = [_reading(CLAIM, a) for a in pages]
+    forget()
+    together = model.judge_many(readings)
+    alone = []
+    for r in readings:
+        forget()  # each page's figures read by itself
+        alone.append(model.judge(r))
+    assert together == alone
+    assert together[0].label == "disagree"
+
+
 def _reading(claim: str, art: Article):
     from khabar.check import meaning_model
     from khabar.relate.meaning import MEANING_ENCODER

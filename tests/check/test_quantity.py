@@ -45,3 +45,22 @@ def test_a_running_toll_the_page_gives_as_such_is_no_other_value() -> None:
 
 def test_another_place_is_another_count() -> None:
     assert not _read(CLAIM, "قتل 12 شخصا في جزيرة بالي.").other
+
+
+def test_pages_read_in_one_batch_give_each_page_s_figures_read_alone() -> None:
+    """read_pages runs the pipeline over the check's pages together (the name tagger in one
+    batch); page_figures must then give what one page read alone gives."""
+    from khabar.check.quantity import forget, read_pages
+
+    pages = [
+        _page("قال مسؤولون إن الزلزال قتل 82 شخصا في جزيرة لومبوك."),
+        _page("أعلنت وزارة الصحة في عمّان أن 14 شخصا أصيبوا في حادث سير."),
+        _page("قال الدفاع المدني إن القصف على سوق حي الزيتون في مدينة النهرين قتل 23 شخصا."),
+    ]
+    forget()
+    alone = [page_figures(p) for p in pages]
+    forget()
+    read_pages(pages)
+    batch = [page_figures(p) for p in pages]
+    assert batch == alone
+    assert [f.text for f in batch[0]] == ["82"]
