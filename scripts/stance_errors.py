@@ -8,6 +8,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py outcomes          # session 16's predicate reader (mm._reverses_claim)
     (session 18's same-event test, ``same-event``, withdrawn: its mode is in git at c475185)
     python scripts/stance_errors.py quantity --show   # session 18's quantity reading (mm._reads_quantity)
+    python scripts/stance_errors.py batch             # judge_many's batch against each page read alone
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -45,7 +46,7 @@ from khabar.check import event as ev  # noqa: E402
 from khabar.check import meaning_model as mm  # noqa: E402
 from khabar.check import within_event_judgement  # noqa: E402
 from khabar.check.meaning import SENTENCE_FEATURES  # noqa: E402
-from khabar.check.pairs import claim_folds, load_data  # noqa: E402
+from khabar.check.pairs import by_claim, claim_folds, load_data  # noqa: E402
 from khabar.evaluate.stance import LABELS, f1_scores  # noqa: E402
 
 F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
@@ -318,6 +319,38 @@ def quantity(args) -> None:
                       f"other {[(f.text, f.category, f.place) for f in q.other]}")
 
 
+def batch(args) -> None:
+    """Judgements of ``MeaningModel.judge_many`` (the pages' figures read in one
+    ``analyze_many`` batch a claim) against each pair judged with its page's figures read by
+    ``pipeline.analyze`` alone, on baly2018 folds 1-4 and fresh3..fresh15: how many differ."""
+    from khabar.check import quantity as qu
+    from khabar.extract.claims import extract_claims
+    from khabar.pipeline import analyze
+
+    total = differ = 0
+    for name, pairs, rs, models in fold_sets(args, 15):
+        together = [None] * len(pairs)
+        for _, idx in by_claim(pairs):
+            for m in {id(models[i]): models[i] for i in idx}.values():
+                sub = [i for i in idx if models[i] is m]
+                for i, j in zip(sub, m.judge_many([rs[i] for i in sub])):
+                    together[i] = j
+        qu.forget()
+        alone = []
+        for r, m in zip(rs, models):
+            j = m._judge_heads(r)
+            label = j.label
+            if mm._quantity_read(label, r):
+                page = extract_claims(analyze(r.analysis.doc.article, components=qu._components()))
+                q = qu.read_quantity(qu.claim_figures(r.claim.view.text), tuple(f for f in page if qu._countable(f)))
+                label = "disagree" if q.other and not q.same else "agree" if q.same and not q.other else label
+            alone.append((label, j.score, j.evidence))
+        n = sum((a.label, a.score, a.evidence) != b for a, b in zip(together, alone))
+        total, differ = total + len(pairs), differ + n
+        print(f"{name}: {len(pairs)} pairs, {n} differ", flush=True)
+    print(f"all: {total} pairs, {differ} differ")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
@@ -336,6 +369,9 @@ def main() -> int:
         return 0
     if args.set == "quantity":
         quantity(args)
+        return 0
+    if args.set == "batch":
+        batch(args)
         return 0
     if args.set == "baly":
         baly, rb, js = judged(args)["baly"]
