@@ -56,7 +56,7 @@ from khabar.model import Quantity
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.meaning import static_meanings_of_words
 from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
-from khabar.summarize.readable import Candidate, candidates, clause_parts, cut_to_fit, opens_background, without
+from khabar.summarize.readable import Candidate, candidates, clause_parts, cut_to_fit, in_article_order, opens_background, without
 from khabar.text.ar.numbers.words import ordinal_with_tens
 from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
@@ -823,7 +823,7 @@ def lead_summary(pool: SentencePool, cands: dict[int, Candidate], *, options: Br
             taken.add(row)
             words += c.words
         elif budget - words >= options.min_sentence_words:
-            cut = cut_to_fit(pool, c, budget - words, min_words=options.min_sentence_words)
+            cut = cut_to_fit(pool, c, budget - words, min_words=options.min_sentence_words, in_order=in_article_order(pool))
             if cut is not None:
                 out.append(cut)
                 taken.add(row)
