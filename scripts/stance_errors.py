@@ -358,20 +358,9 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
     parser.add_argument("--show", action="store_true", help="quantity: list the pages turned")
     args = parser.parse_args()
-    if args.set == "grid":
-        grid(args)
-        return 0
-    if args.set == "other-number":
-        other_number(args)
-        return 0
-    if args.set == "outcomes":
-        outcomes(args)
-        return 0
-    if args.set == "quantity":
-        quantity(args)
-        return 0
-    if args.set == "batch":
-        batch(args)
+    modes = {"grid": grid, "other-number": other_number, "outcomes": outcomes, "quantity": quantity, "batch": batch}
+    if args.set in modes:
+        modes[args.set](args)
         return 0
     if args.set == "baly":
         baly, rb, js = judged(args)["baly"]
