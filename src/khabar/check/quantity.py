@@ -38,6 +38,7 @@ from khabar.relate.quantities import (
     VALUE_KEYED_CATEGORIES,
     group_class,
     place_key,
+    two_estimates,
 )
 
 _OPTIONS = ConflictOptions()
@@ -134,15 +135,6 @@ def same_count(a: Claim, b: Claim) -> bool:
     return pa is None or pb is None or pa == pb or pa == place_key(b.place_in) or pb == place_key(a.place_in)
 
 
-def _value(f: Claim) -> float:
-    return float(next(v for v in (f.value, f.low, f.high) if v is not None))
-
-
-def two_estimates(a: Claim, b: Claim) -> bool:
-    low, high = sorted((abs(_value(a)), abs(_value(b))))
-    return low > 0 and high / low <= _OPTIONS.max_ratio
-
-
 def running(f: Claim) -> bool:
     """A count the page gives as a count so far, in its own words ("ارتفعت الحصيلة إلى"،
     "حتى الآن"، "منذ"): a category that grows is not enough (the first day's four boys
@@ -159,6 +151,6 @@ def read_quantity(claim: Sequence[Claim], page: Sequence[Claim]) -> QuantityRead
         mine = [c for c in claim if same_count(c, f)]
         if any(figures_agree(c, f) for c in mine):
             same.append(f)
-        elif not running(f) and any(two_estimates(c, f) for c in mine):
+        elif not running(f) and any(two_estimates(c, f, _OPTIONS) for c in mine):
             other.append(f)
     return QuantityReading(tuple(same), tuple(other))

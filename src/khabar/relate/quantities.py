@@ -182,7 +182,7 @@ def find_quantities(claims: Sequence[Claim], *, options: ConflictOptions | None 
         if r.category in UNCOMPARED_CATEGORIES:
             own = (*own, r.id)
         elif r.category in VALUE_KEYED_CATEGORIES:
-            own = (*own, f"{_value(r):.3g}" if _compared(r) else r.id)
+            own = (*own, f"{figure_value(r):.3g}" if _compared(r) else r.id)
         rel = r.relation
         if rel is not None and rel.kind in ("part_of", "breakdown_of") and rel.target in by_id and depth < 8:
             return (rel.kind, key(by_id[rel.target], depth + 1), r.id if rel.kind == "part_of" else None, *own)
@@ -250,8 +250,8 @@ def _merge_times(groups: dict[tuple, list[Claim]], root) -> None:
             move(k, starts[0])
     for k in [k for k in groups if k[0] not in ("part_of", "breakdown_of") and k[4] == ("day", None)]:
         days = [o for o in siblings(k) if o[4][0] == "day" and o[4][1] is not None]
-        values = {_value(root(c)) for c in groups[k] if _compared(root(c))}
-        same = [o for o in days if values & {_value(root(c)) for c in groups[o] if _compared(root(c))}]
+        values = {figure_value(root(c)) for c in groups[k] if _compared(root(c))}
+        same = [o for o in days if values & {figure_value(root(c)) for c in groups[o] if _compared(root(c))}]
         target = same[0] if len(same) == 1 else days[0] if len(days) == 1 else None
         if target is not None:
             move(k, target)
@@ -276,7 +276,7 @@ def _earlier_reports(running: list[Claim], days: dict[tuple, list[Claim]], root)
     sources = {s for c in running for s in (source_key(c), source_key(root(c))) if s is not None}
     if not dates or not sources:
         return []
-    first, top = min(dates), max(_value(c) for c in compared)
+    first, top = min(dates), max(figure_value(c) for c in compared)
     out = []
     for key, members in days.items():
         figures = [root(c) for c in members if _compared(root(c))]
@@ -284,7 +284,7 @@ def _earlier_reports(running: list[Claim], days: dict[tuple, list[Claim]], root)
             figures
             and key[4][1] is not None
             and key[4][1] < first
-            and all(_value(c) <= top for c in figures)
+            and all(figure_value(c) <= top for c in figures)
             and any(same_source(source_key(c), s) for c in figures for s in sources)
         ):
             out.append(key)
@@ -328,7 +328,7 @@ def _quantity(members: list[Claim], root, options: ConflictOptions) -> tuple[Qua
                 break
         else:
             positions.append([c])
-    positions.sort(key=lambda p: (slot_of[p[0].id] or dt.date.max, _value(root(p[0]))))
+    positions.sort(key=lambda p: (slot_of[p[0].id] or dt.date.max, figure_value(root(p[0]))))
 
     def sources(p: list[Claim]) -> list[str]:
         """The independent primary sources of a position: one speaker is one source, named
@@ -393,7 +393,7 @@ def _quantity(members: list[Claim], root, options: ConflictOptions) -> tuple[Qua
 
     values_by_day = defaultdict(set)
     for p in positions:
-        values_by_day[slot_of[p[0].id]].add(_value(root(p[0])))
+        values_by_day[slot_of[p[0].id]].add(figure_value(root(p[0])))
     changes = len(values_by_day) > 1 and len({v for vs in values_by_day.values() for v in vs}) > 1
     if disputes:
         kind = "conflict"
@@ -432,7 +432,9 @@ def _frame_span(members: Sequence[Claim], root) -> FigureSpan:
     return spans[0] if spans else FigureSpan()
 
 
-def _value(c: Claim) -> float:
+def figure_value(c: Claim) -> float:
+    """The value a figure is compared by: its value, else its lower bound, else its upper
+    bound (0 for none)."""
     for v in (c.value, c.low, c.high):
         if v is not None:
             return float(v)
@@ -440,15 +442,18 @@ def _value(c: Claim) -> float:
 
 
 def _same_value(a: Claim, b: Claim, options: ConflictOptions) -> bool:
-    va, vb = _value(a), _value(b)
+    va, vb = figure_value(a), figure_value(b)
     return abs(va - vb) <= options.tolerance * max(abs(va), abs(vb))
 
 
-def _comparable(p: list[Claim], q: list[Claim], root, options: ConflictOptions) -> bool:
+def two_estimates(a: Claim, b: Claim, options: ConflictOptions) -> bool:
     """Two values close enough to be two estimates of one count (see ``max_ratio``)."""
-    a, b = abs(_value(root(p[0]))), abs(_value(root(q[0])))
-    low, high = min(a, b), max(a, b)
+    low, high = sorted((abs(figure_value(a)), abs(figure_value(b))))
     return low > 0 and high / low <= options.max_ratio
+
+
+def _comparable(p: list[Claim], q: list[Claim], root, options: ConflictOptions) -> bool:
+    return two_estimates(root(p[0]), root(q[0]), options)
 
 
 def _one_count(a: Claim, b: Claim) -> bool:
@@ -460,7 +465,7 @@ def _batch_of_total(p: list[Claim], q: list[Claim], root) -> bool:
     """One day's or one batch's count under a count so far that is larger ("إجلاء 29 مريضا
     ... ليبلغ العدد الكلي 85"): the smaller is inside the total, not another estimate of it."""
     a, b = root(p[0]), root(q[0])
-    small, large = (a, b) if _value(a) < _value(b) else (b, a)
+    small, large = (a, b) if figure_value(a) < figure_value(b) else (b, a)
     # Another source's larger toll is another estimate, not a total over a batch ("وأصيب
     # أكثر من 2500 ... فيما أفادت مصادر أخرى ... أن أعداد المصابين بلغت 6 آلاف"); a growing
     # count comes in batches whoever gives them (the US's 29 evacuees of two days under the

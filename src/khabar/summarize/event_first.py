@@ -151,6 +151,8 @@ def same_words(a: Set[str], b: Set[str]) -> bool:
     """Whether two sentences' content terms say the same thing (:data:`SAME_WORDS_SHARE`)."""
     small = min(len(a), len(b))
     return bool(small) and len(a & b) >= SAME_WORDS_SHARE * small
+
+
 #: LexRank centrality (:func:`lexrank_centrality`) as a feature of the coverage value:
 #: ``× (1 + LEXRANK_WEIGHT × centrality)``, the graph's TF-IDF cosines below
 #: ``LEXRANK_THRESHOLD`` cut.  ANT dev (14 events), with the key happening in place: without it
@@ -786,13 +788,15 @@ class _Selection:
         mine = self.said(self.whole(c))
         if len(mine & self.stems) >= REPEATED_SHARE * len(mine) > 0:
             return True
-        return self.tells_figure_again(c)
+        return self._figure_said_again(mine)
 
     def tells_figure_again(self, c: Candidate) -> bool:
         """A figure said already, with :data:`FIGURE_REPEATED_SHARE` of the sentence's words."""
-        mine = self.said(self.whole(c))
-        said = len(mine & self.stems)
-        return said >= FIGURE_REPEATED_SHARE * len(mine) > 0 and any(is_figure(t) for t in mine & self.stems)
+        return self._figure_said_again(self.said(self.whole(c)))
+
+    def _figure_said_again(self, mine: set[str]) -> bool:
+        said = mine & self.stems
+        return len(said) >= FIGURE_REPEATED_SHARE * len(mine) > 0 and any(is_figure(t) for t in said)
 
     def add(self, unit: list[Candidate], found: dict[int, set[Concept]]) -> None:
         for u in unit:
