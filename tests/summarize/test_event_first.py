@@ -664,3 +664,36 @@ def test_with_conflicts_only_the_seeds_still_name_the_disputed_count(seed_pool, 
     options = BriefOptions()
     text = " ".join(s.text for s in summarize(seed_pool, options=options, quantities=pool_quantities(seed_pool, options=options)))
     assert "100 ألف" in text and "50 الف" in text
+
+
+# Two outlets tell the arrests after a storming, one naming the deputy among those held.
+STORMING = [
+    (
+        "اقتحام البرلمان في النخيل",
+        "اقتحم مئات المحتجين مبنى البرلمان في مدينة النخيل مساء الأحد احتجاجا على رفع أسعار الوقود.\n"
+        "وعبرت الأحزاب السياسية عن قلقها العميق من تصاعد الاحتجاجات في الشوارع خلال الأيام الأخيرة.\n"
+        "وأوقفت قوات الأمن عددا من المحتجين بينهم النائب السابق فارس العلي.",
+    ),
+    (
+        "محتجون يقتحمون برلمان النخيل",
+        "اقتحم محتجون غاضبون مبنى البرلمان في مدينة النخيل مساء الأحد بعد قرار رفع أسعار الوقود.\n"
+        "وأبدت الأحزاب السياسية قلقها العميق من تصاعد الاحتجاجات في الشوارع والمدن الكبرى.\n"
+        "وقالت الشرطة إنها اعتقلت عددا من المحتجين داخل المبنى.",
+    ),
+    (
+        "غضب في النخيل",
+        "اقتحم محتجون مبنى البرلمان في مدينة النخيل مساء الأحد رفضا لرفع أسعار الوقود.\n"
+        "وأكدت الأحزاب السياسية قلقها العميق من تصاعد الاحتجاجات في الشوارع.\n"
+        "وأوقفت قوات الأمن عشرات المحتجين بعد الاقتحام.",
+    ),
+]
+
+
+@pytest.mark.parametrize("bonus", [0.0, 0.3])
+def test_of_two_tellings_the_one_with_a_new_name_wins_with_the_new_fact_bonus(monkeypatch, bonus):
+    # NEW_FACT_BONUS: the greedy value of a sentence grows with the figures and names it adds.
+    monkeypatch.setattr(event_first, "NEW_FACT_BONUS", bonus)
+    texts = [s.text for s in summary(pool_of(STORMING), 36)]
+    assert texts[0].startswith("اقتحم")
+    assert any("فارس العلي" in t for t in texts) == bool(bonus)
+    assert sum("قوات الأمن" in t for t in texts) == 1  # the arrests told once either way
