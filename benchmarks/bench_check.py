@@ -10,7 +10,11 @@ checked ``--repeat`` times: the median and the worst are reported, and the first
 the run separately (it loads the encoder and the word lists).  A repeated check finds the
 candidate sentences in the encoder's bounded cache (50,000 sentences): the "fresh" column
 empties that cache (and the tokenizer's pieces of each word) before every call, so it is the
-time of a claim whose articles were never read before.  Wall times depend on what else the machine runs; the CPU time of the
+time of a claim whose articles were never read before.  ``--analyzed`` analyses the stored
+articles ahead, as ``khabar ingest --analyze`` does (~13 ms an article, before the checks):
+the check then takes each page's figures from its kept analysis instead of reading the page
+(the same labels; docs/measurements.md, issue 16, session 19), and "fresh" is a claim whose
+articles were analysed at ingest but never checked.  Wall times depend on what else the machine runs; the CPU time of the
 process (one thread does the work: SQLite, Python and one BLAS thread) is printed beside
 them, the steadier figure on a shared machine.
 """
@@ -51,13 +55,18 @@ def _forget_encodings() -> None:
     forget()  # the quantity reading's figures of the claim and its pages
 
 
-def bench(n: int, repeat: int, model: str | None) -> float:
+def bench(n: int, repeat: int, model: str | None, analyzed: bool = False) -> float:
     articles = make_articles(n)
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.sqlite3") as store:
         t = time.perf_counter()
         store.add_batches(articles, batch_size=1000)
         del articles
         print(f"{len(store)} articles stored in {time.perf_counter() - t:.0f} s")
+        if analyzed:
+            from khabar.scale import analyze_store
+
+            t = time.perf_counter()
+            print(f"{analyze_store(store)} articles analysed ahead in {time.perf_counter() - t:.0f} s")
         t = time.perf_counter()
         first = check_claim(CLAIMS[0], store, model=model)
         print(f"first call (loads the encoder and word lists): {time.perf_counter() - t:.2f} s, model {first.model}")
@@ -90,9 +99,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--model", default=None, help="meaning, rules or a model file (default: khabar's default)")
+    parser.add_argument("--analyzed", action="store_true", help="analyse the stored articles ahead (khabar ingest --analyze)")
     args = parser.parse_args()
     for n in args.n:
-        bench(n, args.repeat, args.model)
+        bench(n, args.repeat, args.model, args.analyzed)
 
 
 if __name__ == "__main__":

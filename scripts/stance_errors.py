@@ -9,6 +9,7 @@ pair of a labelled set counted by class.
     (session 18's same-event test, ``same-event``, withdrawn: its mode is in git at c475185)
     python scripts/stance_errors.py quantity --show   # session 18's quantity reading (mm._reads_quantity)
     python scripts/stance_errors.py batch             # judge_many's batch against each page read alone
+    python scripts/stance_errors.py kept              # figures from kept analyses against pages read
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -351,6 +352,46 @@ def batch(args) -> None:
     print(f"all: {total} pairs, {differ} differ")
 
 
+def kept(args) -> None:
+    """Judgements of ``MeaningModel.judge_many`` with each page's figures taken from its
+    kept analysis (the whole pipeline's document, as ``khabar ingest --analyze`` keeps it,
+    through ``document_bytes``) against the pages read by the check's own reading, on
+    baly2018 folds 1-4 and fresh3..fresh15: how many pages' figures differ in a field the
+    reading reads, how many judgements differ."""
+    from khabar.check import quantity as qu
+    from khabar.pipeline import analyze_many, document_bytes
+
+    def fields(fs) -> list[tuple]:
+        # a figure's relation is read only to leave out parts (``_countable``): a "same_as"
+        # the quotes give (a figure told again in a quote) changes nothing here
+        return [(f.category, f.group, f.unit, f.place, f.place_in, f.value, f.low, f.high, f.qualifier,
+                 f.cumulative, f.span) for f in fs]
+
+    total = differ = pages = page_differ = 0
+    for name, pairs, rs, models in fold_sets(args, 15):
+        read = {r.analysis.doc.article for r, m in zip(rs, models) if mm._quantity_read(m._judge_heads(r).label, r)}
+        docs = {d.article.id: document_bytes(d) for d in analyze_many(sorted(read, key=lambda a: a.id))}
+        qu.forget()
+        read_alone = {a: qu.page_figures(a) for a in read}
+        by_kept = {a: qu._kept_figures(a, docs) for a in read}
+        assert all(v is not None for v in by_kept.values()), "a page without its kept analysis"
+        n_pages = sum(fields(read_alone[a]) != fields(tuple(f for f in by_kept[a] if qu._countable(f))) for a in read)
+        judged = {}
+        for with_kept in (False, True):
+            qu.forget()
+            out = [None] * len(pairs)
+            for _, idx in by_claim(pairs):
+                for m in {id(models[i]): models[i] for i in idx}.values():
+                    sub = [i for i in idx if models[i] is m]
+                    for i, j in zip(sub, m.judge_many([rs[i] for i in sub], docs if with_kept else None)):
+                        out[i] = j
+            judged[with_kept] = out
+        n = sum((a.label, a.score, a.evidence) != (b.label, b.score, b.evidence) for a, b in zip(*judged.values()))
+        total, differ, pages, page_differ = total + len(pairs), differ + n, pages + len(read), page_differ + n_pages
+        print(f"{name}: {len(pairs)} pairs, {n} differ; {len(read)} pages read, {n_pages} differ in a field read", flush=True)
+    print(f"all: {total} pairs, {differ} differ; {pages} pages read, {page_differ} differ in a field read")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
@@ -358,7 +399,8 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
     parser.add_argument("--show", action="store_true", help="quantity: list the pages turned")
     args = parser.parse_args()
-    modes = {"grid": grid, "other-number": other_number, "outcomes": outcomes, "quantity": quantity, "batch": batch}
+    modes = {"grid": grid, "other-number": other_number, "outcomes": outcomes, "quantity": quantity, "batch": batch,
+             "kept": kept}
     if args.set in modes:
         modes[args.set](args)
         return 0

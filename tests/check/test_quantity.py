@@ -64,3 +64,43 @@ def test_pages_read_in_one_batch_give_each_page_s_figures_read_alone() -> None:
     batch = [page_figures(p) for p in pages]
     assert batch == alone
     assert [f.text for f in batch[0]] == ["82"]
+
+
+def test_a_page_s_kept_analysis_gives_its_figures_without_reading_it(monkeypatch) -> None:
+    """A page with a kept analysis (the store's, khabar ingest --analyze) takes its figures
+    from it, the same as reading the page; one kept for another text of the page is not used."""
+    from khabar.check import quantity
+    from khabar.pipeline import analyze, document_bytes
+
+    page = _page("قال مسؤولون إن الزلزال قتل 82 شخصا في جزيرة لومبوك.")
+    quantity.forget()
+    read = page_figures(page)
+    kept = {page.id: document_bytes(analyze(page))}
+    quantity.forget()
+    monkeypatch.setattr(quantity, "_figures_many", lambda articles: [()] * len(articles))
+    quantity.read_pages([page], kept)
+    assert page_figures(page) == read and [f.text for f in read] == ["82"]
+    # the kept document is of another text of this id: the page is read (here: nothing found)
+    quantity.forget()
+    other = _page("قال مسؤولون إن الزلزال قتل 90 شخصا في جزيرة لومبوك.")
+    quantity.read_pages([other], kept)
+    assert page_figures(other) == ()
+    quantity.forget()
+
+
+def test_a_check_of_a_store_passes_the_kept_analyses_of_its_candidates(tmp_path) -> None:
+    from khabar.check import _kept_analyses
+    from khabar.scale import analyze_store
+    from khabar.store import open_store
+
+    articles = [
+        Article(id="a1", title="زلزال لومبوك", body="قال مسؤولون إن الزلزال قتل 82 شخصا في جزيرة لومبوك."),
+        Article(id="a2", title="زلزال لومبوك", body="قتل الزلزال 98 شخصا في جزيرة لومبوك بحسب الوكالة."),
+    ]
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add_batches(articles)
+        assert _kept_analyses(store, articles) == {}
+        assert analyze_store(store) == 2
+        kept = _kept_analyses(store, articles)
+        assert sorted(kept) == ["a1", "a2"]
+        assert _kept_analyses(articles, articles) == {}  # a list of articles keeps nothing

@@ -18,7 +18,7 @@ lexical model), :mod:`~khabar.check.verdict` (independent sources, summary).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -153,11 +153,24 @@ def check_claim(
         if scope != "event":
             raise OptionsError(f'scope must be a set of article ids or "event", got {scope!r}')
         return _check_in_event(claim, articles_or_store, model=model, options=options)
+    kept: Mapping[str, bytes] = {}
     if hasattr(articles_or_store, "search"):
         candidates = from_store(articles_or_store, claim, options=options, scope=scope)
+        kept = _kept_analyses(articles_or_store, candidates)
     else:
         candidates = from_articles(articles_or_store, claim, options=options, scope=scope)  # type: ignore[arg-type]
-    return check_docs(claim, [doc_from_article(a) for a in candidates], model=model, options=options)
+    return check_docs(claim, [doc_from_article(a) for a in candidates], model=model, options=options, kept=kept)
+
+
+def _kept_analyses(store: object, articles: Sequence[Article]) -> Mapping[str, bytes]:
+    """The store's kept analyses of ``articles`` made by this code (``khabar ingest
+    --analyze``, or a brief that analysed them), by article id: the check takes a page's
+    figures from its analysis instead of reading the page (~3.3 ms a page saved)."""
+    if not articles or not hasattr(store, "load_analyses"):
+        return {}
+    from khabar.pipeline import analysis_version
+
+    return store.load_analyses([a.id for a in articles], version=analysis_version())  # type: ignore[attr-defined]
 
 
 def claim_event(result: CheckResult, store: object) -> str | None:
@@ -194,13 +207,16 @@ def _check_in_event(claim: str, store: object, *, model: Model | str | Path | No
 
 
 def check_docs(
-    claim: str, docs: Sequence[Doc], *, model: Model | str | Path | None = None, options: CheckOptions | None = None
+    claim: str, docs: Sequence[Doc], *, model: Model | str | Path | None = None, options: CheckOptions | None = None,
+    kept: Mapping[str, bytes] | None = None,
 ) -> CheckResult:
-    """Check ``claim`` against these articles as they are (no retrieval)."""
+    """Check ``claim`` against these articles as they are (no retrieval); ``kept``: kept
+    analyses of some of them, by article id (:func:`khabar.pipeline.document_bytes`)."""
     options = options or CheckOptions()
     chosen = _model(model)
     analyses = analyse(claim, docs, evidence_per_article=options.evidence_per_article)
-    judgements = [within_event_judgement(claim, an, j) for an, j in zip(analyses, judge(claim, analyses, chosen))]
+    judged = judge(claim, analyses, chosen, kept=kept)
+    judgements = [within_event_judgement(claim, an, j) for an, j in zip(analyses, judged)]
     k = options.evidence_per_article
     view = claim_view(claim)
     stances = [_article_stance(view, an, j, k) for an, j in zip(analyses, judgements)]
@@ -222,10 +238,13 @@ def within_event_judgement(claim: str, an: Analysis, judgement: Judgement) -> Ju
     return judgement if label == judgement.label else dataclasses.replace(judgement, label=label)
 
 
-def judge(claim: str, analyses: Sequence[Analysis], model: Model) -> list[Judgement]:
+def judge(
+    claim: str, analyses: Sequence[Analysis], model: Model, *, kept: Mapping[str, bytes] | None = None
+) -> list[Judgement]:
     """Each analysed article's stance, confidence and evidence (best first) under ``model``:
     the meaning model encodes the claim and the articles' candidate sentences (one batch);
-    the lexical models read the analyses' features and keep their lexical evidence."""
+    the lexical models read the analyses' features and keep their lexical evidence.
+    ``kept``: as :func:`check_docs`."""
     if isinstance(model, MeaningModel):
         if not analyses:
             return []
@@ -235,7 +254,7 @@ def judge(claim: str, analyses: Sequence[Analysis], model: Model) -> list[Judgem
         if encoder is None:
             raise OptionsError(f"the meaning model needs the {model.encoder!r} sentence encoder")
         reading, candidates = read_claim_batch(claim, analyses, encoder.encode)
-        return model.judge_many([PairReading(reading, an, c) for an, c in zip(analyses, candidates)])
+        return model.judge_many([PairReading(reading, an, c) for an, c in zip(analyses, candidates)], kept)
     predictions = model.predict([a.features for a in analyses])
     return [Judgement(label, score, an.evidence) for an, (label, score) in zip(analyses, predictions)]
 

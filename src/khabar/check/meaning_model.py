@@ -30,7 +30,7 @@ pickle.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -171,14 +171,16 @@ class MeaningModel:
     def judge(self, reading: PairReading) -> Judgement:
         return self.judge_many([reading])[0]
 
-    def judge_many(self, readings: Sequence[PairReading]) -> list[Judgement]:
+    def judge_many(self, readings: Sequence[PairReading], kept: Mapping[str, bytes] | None = None) -> list[Judgement]:
         """:meth:`judge` of each reading: the pages whose quantity is read have their figures
-        read in one batch (:func:`khabar.check.quantity.read_pages`), the same labels."""
+        read in one batch (:func:`khabar.check.quantity.read_pages`), the same labels;
+        ``kept``: the store's kept analyses of the pages, by article id, whose figures are
+        taken instead of reading those pages."""
         judged = [self._judge_heads(r) for r in readings]
         if not READ_QUANTITY:
             return judged
         read = [_quantity_read(j.label, r) for r, j in zip(readings, judged)]
-        read_pages([r.analysis.doc.article for r, x in zip(readings, read) if x])
+        read_pages([r.analysis.doc.article for r, x in zip(readings, read) if x], kept)
         out = []
         for r, j, x in zip(readings, judged, read):
             label = _quantity_label(j.label, r) if x else j.label

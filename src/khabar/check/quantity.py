@@ -26,7 +26,7 @@ figures issue's reader and compared by its frames, not by a reader of the check'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,16 +89,40 @@ _PAGES: dict[Article, tuple[Claim, ...]] = {}
 _PAGES_KEPT = 1024
 
 
-def read_pages(articles: Sequence[Article]) -> None:
+def read_pages(articles: Sequence[Article], kept: Mapping[str, bytes] | None = None) -> None:
     """Read the comparable figures of the pages not read yet, in one batch: a check's pages
-    whose quantity is read, before :func:`page_figures` asks for each."""
+    whose quantity is read, before :func:`page_figures` asks for each.  ``kept``: the
+    store's kept analyses of pages, by article id (:meth:`khabar.store.Store.load_analyses`
+    of :func:`khabar.pipeline.analysis_version`): a page with one gives the figures its
+    document holds instead of being read again."""
     todo = list(dict.fromkeys(a for a in articles if a not in _PAGES))
     if not todo:
         return
-    for a, found in zip(todo, _figures_many(todo)):
-        _PAGES[a] = tuple(f for f in found if _countable(f))
+    found = {a: f for a in todo if (f := _kept_figures(a, kept)) is not None}
+    rest = [a for a in todo if a not in found]
+    found.update(zip(rest, _figures_many(rest)))
+    for a in todo:
+        _PAGES[a] = tuple(f for f in found[a] if _countable(f))
     while len(_PAGES) > _PAGES_KEPT:
         del _PAGES[next(iter(_PAGES))]
+
+
+def _kept_figures(article: Article, kept: Mapping[str, bytes] | None) -> tuple[Claim, ...] | None:
+    """The figures of ``article``'s kept analysis (a whole pipeline's document, its figures
+    read with their quotes), None when it has none of this article.  Unpickling a document
+    is ~0.5 ms against ~3.8 ms to read the page (25 pages of the check benchmark); the
+    figures differ in no field read here on those pages, and no label on the development
+    pairs (``python scripts/stance_errors.py kept``: docs/measurements.md, issue 16,
+    session 19)."""
+    data = kept.get(article.id) if kept else None
+    if data is None:
+        return None
+    from khabar.pipeline import document_from_bytes
+
+    doc = document_from_bytes(data)
+    if doc is None or doc.article != article or "claims" not in doc.filled:
+        return None
+    return doc.claims
 
 
 def page_figures(article: Article) -> tuple[Claim, ...]:
