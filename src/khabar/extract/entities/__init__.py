@@ -9,7 +9,7 @@ passes over one sentence, :mod:`~khabar.extract.entities.spans` for what they sh
 
 from khabar.extract.entities.gazetteers import BIO_TYPES, KINDS, ORG, PERSON, PLACE, person_key
 from khabar.extract.entities.linking import entity_id, link_entities, same_person, skeleton
-from khabar.extract.entities.recognition import bare_surname_ok, body_of_a_place, find_mentions, lead_mentions, lead_names, tag_tokens
+from khabar.extract.entities.recognition import bare_surname_ok, find_mentions, lead_mentions, lead_names, tag_tokens
 
 __all__ = [
     "BIO_TYPES",
@@ -18,7 +18,6 @@ __all__ = [
     "PERSON",
     "PLACE",
     "bare_surname_ok",
-    "body_of_a_place",
     "entity_id",
     "find_mentions",
     "lead_mentions",

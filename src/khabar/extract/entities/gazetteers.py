@@ -62,7 +62,6 @@ class _Lexicon:
     function_heads: frozenset[str]  # [orgstate] and [orgbody]: "الخطوط" names one with a word of function after it
     function_words: frozenset[str]  # entity_cues [orgfunction]: "الجوية" of "الخطوط الجوية"
     demonym_heads: frozenset[str]  # entity_cues [orgcommon]: "الخطوط الجوية" is a body only with its demonym
-    place_bodies: frozenset[str]  # entity_cues [orgplace] (also [org]): "مجلس" of "مجلس بلدية إسطنبول"
     say_verbs: frozenset[str]
     name_stops: frozenset[str]
     not_names: frozenset[str]  # entity_cues [notname] (first words): "الدفاع" ends a person's name, not a ministry's
@@ -154,7 +153,6 @@ def _lexicon() -> _Lexicon:
         function_heads=mine.get("orgstate", frozenset()) | mine.get("orgbody", frozenset()),
         function_words=mine.get("orgfunction", frozenset()),
         demonym_heads=mine.get("orgcommon", frozenset()),
-        place_bodies=mine.get("orgplace", frozenset()) & mine.get("org", frozenset()),
         say_verbs=say,
         name_stops=frozenset(stops),
         not_names=frozenset(v.split()[0] for v in mine.get("notname", ())),

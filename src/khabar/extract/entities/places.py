@@ -77,50 +77,6 @@ def _state_bodies(s: _Sentence, lex: _Lexicon) -> None:
             _add_body(s, lex, i, j, body)
 
 
-def _bodies_of_places(s: _Sentence, lex: _Lexicon) -> None:
-    """A body of a place named by its head, one indefinite noun and the place ("مجلس بلدية
-    إسطنبول"، "جمعية قطن مصر"، entity_cues ``[orgplace]``): one organisation, the place inside
-    it no place of its own.  The noun takes its definiteness from the place, so the head-word
-    pass, which reads on only through definite words, stopped at it and the place stood
-    alone.  Run after the gazetteers and place heads (the place is theirs) and before the
-    head-word pass."""
-    n = len(s.norms)
-    for i in compress(range(n - 2), map(_ORG_HEAD.__and__, s.masks)):
-        if s.owner[i] is not None or not (s.soft[i] and s.soft[i + 1]):
-            continue
-        body = _single_at(s, i, lex.place_bodies)
-        if body is None:
-            continue
-        j, place = i + 1, s.owner[i + 2]
-        if s.owner[j] is not None or place is None or place.kind != PLACE or place.i != i + 2 or place.offset:
-            continue  # "جامعة ميتشيغان بالولايات المتحدة": a preposition, the place is where it is
-        if not _governed_noun(s, j, lex):
-            continue
-        s.spans.remove(place)
-        for k in range(place.i, place.j):
-            s.owner[k] = None
-        form, off = body
-        phrase = " ".join([form, *s.norms[i + 1 : place.j]])
-        _add(s, _Span(i, place.j, ORG, phrase, off))
-
-
-def _governed_noun(s: _Sentence, j: int, lex: _Lexicon) -> bool:
-    """Token ``j`` is an indefinite noun a head governs ("بلدية" of "مجلس بلدية إسطنبول"), a
-    place head among them ("مدينة"), not a function word, title or verb of saying, nor a
-    word never in a name ("عسكري"، "محلي").  "بلدية" ends as a nisba adjective does, so the
-    ending is not read."""
-    word = s.norms[j]
-    return (
-        len(word) >= 3
-        and word.isalpha()
-        and not word.startswith((ARTICLE, "ل"))
-        and word not in STOPWORDS
-        and word not in lex.name_stops
-        and word not in lex.nationalities
-        and not s.masks[j] & (_TITLE | _SAY)
-    )
-
-
 def _add_body(s: _Sentence, lex: _Lexicon, i: int, j: int, body: tuple[str, int]) -> None:
     """Words ``i`` to ``j`` (its last) as the organisation a head word names, keyed by the
     word lists' entry when they hold it."""

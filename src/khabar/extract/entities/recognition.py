@@ -45,7 +45,7 @@ from khabar.extract.entities.gazetteers import (
     person_key,
 )
 from khabar.extract.entities.people import _after_verbs, _given_names, _names_before_titles, _titles
-from khabar.extract.entities.places import _bodies_of_places, _gazetteer, _org_heads, _place_heads, _state_bodies
+from khabar.extract.entities.places import _gazetteer, _org_heads, _place_heads, _state_bodies
 from khabar.extract.entities.spans import _add, _free, _prepare, _Sentence, _Span
 from khabar.model import Article, EntityMention, Sentence
 from khabar.text.ar.clitics import ARTICLE_PROCLITICS, PLAIN_PROCLITICS
@@ -65,7 +65,6 @@ def _scan(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
     if bits & _PLACE_HEAD:
         _place_heads(s, lex)
     if bits & _ORG_HEAD:
-        _bodies_of_places(s, lex)
         _state_bodies(s, lex)
         _org_heads(s, lex)
     if bits & _TITLE:
@@ -170,19 +169,6 @@ def bare_surname_ok(surname: str) -> bool:
     """Whether a surname may stand for its person alone (:func:`_bare_surname_ok` by
     khabar's word lists)."""
     return _bare_surname_ok(surname, _lexicon())
-
-
-def body_of_a_place(text: str) -> bool:
-    """Whether an organisation of the word lists is a body named with its place, whose
-    place is no place of its own ("مجلس بلدية إسطنبول"، "مجلس مدينة حلب": a head of
-    entity_cues ``[orgplace]``, as :func:`~khabar.extract.entities.places._bodies_of_places`
-    reads it, then an indefinite noun and the place).  Not "مكتب الرئاسة بكوريا الجنوبية":
-    a definite second word governs no place, which stays one (dev, spent fresh3-fresh17)."""
-    words = normalize(text).split()
-    if len(words) < 3 or words[1].startswith(("ال", "لل")):
-        return False
-    lex = _lexicon()
-    return any(form in lex.place_bodies for form, _ in _readings(words[0]))
 
 
 def _surface_forms(forms: set[str]) -> set[str]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.extract.entities import bare_surname_ok, body_of_a_place, find_mentions, person_key
+from khabar.extract.entities import bare_surname_ok, find_mentions, person_key
 from khabar.extract.tagger.crf import get_tagger, name_word
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.extract.tagger.features import word_lists
@@ -286,7 +286,6 @@ def _merged(
         rule_mentions = [m for k, m in enumerate(rule_mentions) if k not in yielding]
     precise = [m for m in rule_mentions if _listed_as_its_kind(m, lists)]
     grounded = [m for m in rule_mentions if _grounded(m)]
-    bodies = _bodies_of_places(sentences, names, rule_mentions)
     out: list[EntityMention] = list(precise)
     used: set[int] = set()
     for sentence, found in zip(sentences, names):
@@ -296,8 +295,6 @@ def _merged(
                 continue  # a month inside a date ("21 نيسان/أبريل") names no one
             if any(m.start < end and start < m.end for m in precise):
                 continue  # a gazetteer entry: its own boundaries and kind
-            if (start, end) in bodies:
-                continue  # "مجلس بلدية [إسطنبول]": a body of the place, one organisation
             if n.kind == "place" and any(
                 m.kind == "place" and m.start <= start and end <= m.end and m.end - m.start > end - start for m in grounded
             ):
@@ -336,32 +333,6 @@ def _merged(
     out = _surnames_resolved(_resolved_to_kept_names(out))
     out.sort(key=lambda m: (m.start, m.end))
     return resolve_place_senses(article, sentences, out)
-
-
-def _word_starts(text: str) -> list[int]:
-    """Where each word of ``text`` starts (words: runs of what is not white space)."""
-    return [k for k, ch in enumerate(text) if not ch.isspace() and (k == 0 or text[k - 1].isspace())]
-
-
-def _bodies_of_places(
-    sentences: Sequence[Sentence], names: list[list[NameSpan]], rule_mentions: Sequence[EntityMention]
-) -> set[tuple[int, int]]:
-    """The tagger's places (article offsets) that yield to a word-list body of a place over
-    them ("مجلس بلدية [إسطنبول]"، :func:`~khabar.extract.entities.body_of_a_place`): the
-    place is the body's third word as written, no preposition on it ("جامعة ميتشيغان
-    بالولايات المتحدة" is a university in a country), and no other tagger name crosses the
-    body, which would take its words and leave neither ("محكمة [شانلي] أورفه")."""
-    bodies = [m for m in rule_mentions if m.kind == "organisation" and body_of_a_place(m.text)]
-    if not bodies:
-        return set()
-    tagged = [(sentence.start + n.start, sentence.start + n.end, n.kind) for sentence, found in zip(sentences, names) for n in found]
-    out: set[tuple[int, int]] = set()
-    for m in bodies:
-        inside = [(a, b, kind) for a, b, kind in tagged if a < m.end and m.start < b]
-        third = m.start + _word_starts(m.text)[2]
-        if inside and all(kind == "place" and a == third and b <= m.end for a, b, kind in inside):
-            out.update((a, b) for a, b, _ in inside)
-    return out
 
 
 #: Tag-rate level (:data:`khabar.extract.tagger.tag_rates.LEVELS`: share >= 30 %) from
