@@ -72,3 +72,18 @@ def test_anonymous_sources_are_never_merged() -> None:
     result = check_claim(claim, articles, model="rules")
     assert [a.stance for a in result.articles] == ["agree", "agree"]
     assert result.verdict.agree == 2
+
+
+def test_a_figure_too_far_from_the_claims_is_not_set_against_it() -> None:
+    """100 children trapped in one building share the category of the claim's 50,000 trapped
+    civilians but are no estimate of that count (500 times apart): the evidence does not show
+    them against it; the 100,000 of the same sentence is shown."""
+    page = Article.create(
+        title="نداء من حي الزيتون",
+        body="وجه الدفاع المدني نداء لإنقاذ نحو 100 ألف مدني محاصر في حي الزيتون، "
+        "وقال طبيب إن 100 طفل محاصرون في مبنى يتعرض للقصف.",
+        outlet="قناة السهل",
+    )
+    result = check_claim("نحو 50 ألف مدني ما زالوا محاصرين في حي الزيتون", [page], model="rules")
+    shown = [f.value for a in result.articles for e in a.evidence for f in e.figures]
+    assert 100000 in shown and 100 not in shown

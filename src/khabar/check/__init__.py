@@ -25,7 +25,15 @@ from typing import Any
 import numpy as np
 
 from khabar.check.event import within_event
-from khabar.check.features import Analysis, ClaimView, analyse, claim_view, match_figures, sentence_figures
+from khabar.check.features import (
+    Analysis,
+    ClaimView,
+    analyse,
+    claim_view,
+    estimates_one_count,
+    match_figures,
+    sentence_figures,
+)
 from khabar.check.meaning_model import (
     Judgement,
     MeaningModel,
@@ -270,6 +278,9 @@ def _article_stance(view: ClaimView, an: Analysis, judgement: Judgement, k: int)
             matches = an.figures.get(i)
             if matches is None:
                 matches = tuple(match_figures(view.figures, sentence_figures(s.text))) if view.figures else ()
+            # the figures shown: a figure too far from the claim's to estimate its count is
+            # not set against it (the judgement has read every match already)
+            matches = tuple(m for m in matches if estimates_one_count(m))
             figures = tuple(
                 EvidenceFigure(
                     m.figure.text,
