@@ -10,6 +10,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py quantity --show   # session 18's quantity reading (mm._reads_quantity)
     python scripts/stance_errors.py batch             # judge_many's batch against each page read alone
     python scripts/stance_errors.py kept              # figures from kept analyses against pages read
+    python scripts/stance_errors.py turned            # session 19's negation/denial of the claim's words (not kept)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -392,6 +393,64 @@ def kept(args) -> None:
     print(f"all: {total} pairs, {differ} differ; {pages} pages read, {page_differ} differ in a field read")
 
 
+def _negates_words(terms, text: str, negation_scope: int, denial_scope: int) -> bool:
+    """A negation cue at most ``negation_scope`` words, or a denial or refusal cue at most
+    ``denial_scope`` words, before one of the claim's content stems."""
+    from khabar.check.features import count_cues
+    from khabar.relate.similarity import content_terms
+    from khabar.text.ar.tokenize import tokenize
+
+    norms = [t.norm for t in tokenize(text)]
+    hits = [i for i, n in enumerate(norms) if (content_terms([n]) or [None])[0] in terms]
+    for c in range(len(norms)):
+        scope = denial_scope if any(count_cues(norms[c:c + 1], t) for t in ("denial", "refusal")) else (
+            negation_scope if count_cues(norms[c:c + 1], "negation") and not count_cues(norms[c:c + 2], "not_negation")
+            else 0)
+        if scope and any(0 < h - c <= scope for h in hits):
+            return True
+    return False
+
+
+def turned(args) -> None:
+    """Session 19's candidate for fresh16's kind of disagreement (a statement turned: the page
+    negates or denies what the claim states), not kept: a page the shipped rules call agree
+    or discuss disagrees when a candidate sentence within cosine ``at`` negates or denies one
+    of the claim's content words and the claim negates and denies nothing.  macro-F1 of
+    baly2018 folds 1-4 by claim and fresh3..fresh15 (:func:`fold_sets`) at each setting,
+    and the pages turned by gold label (baly, fresh)."""
+    sets = fold_sets(args, 15)
+    base = {name: [m.judge(r) for r, m in zip(rs, models)] for name, pairs, rs, models in sets}
+
+    def rule(at, negation, denial, labels):
+        def turn(label, r):
+            view = r.claim.view
+            if label not in labels or r.single_sentence or view.denial > 0 or view.negation > 0:
+                return label
+            sentences = r.analysis.doc.sentences
+            return "disagree" if any(
+                row[F["semantic"]] >= at and _negates_words(view.terms, sentences[i].text, negation, denial)
+                for row, i in zip(r.candidates.scalars, r.candidates.indices)) else label
+        return turn
+
+    settings = [(None, "shipped rules")] + [
+        ((at, n, d, labels), f"at {at} negation {n} denial {d} {'/'.join(labels)}")
+        for at in (0.4, 0.5) for n, d in ((1, 0), (2, 0), (2, 8), (0, 8)) for labels in (("agree", "discuss"), ("discuss",))]
+    for setting, name in settings:
+        turn = rule(*setting) if setting else (lambda label, r: label)
+        row, fresh, moved = [], [], Counter()
+        for stem, pairs, rs, models in sets:
+            got = []
+            for p, r, j in zip(pairs, rs, base[stem]):
+                label = turn(j.label, r)
+                moved[("baly" if stem == "baly" else "fresh", p.stance)] += label != j.label
+                got.append(within_event_judgement(p.claim, r.analysis, replace(j, label=label)).label)
+            _, macro, per = f1_scores([p.stance for p in pairs], got, LABELS)
+            row.append(f"{macro:.3f}" + (f" (d {per['disagree']:.3f})" if stem == "baly" else ""))
+            fresh.append(macro) if stem != "baly" else None
+        print(f"{name:42s} baly {row[0]} fresh mean {sum(fresh) / len(fresh):.4f}; turned "
+              f"{dict((k, v) for k, v in sorted(moved.items()) if v)}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
@@ -400,7 +459,7 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="quantity: list the pages turned")
     args = parser.parse_args()
     modes = {"grid": grid, "other-number": other_number, "outcomes": outcomes, "quantity": quantity, "batch": batch,
-             "kept": kept}
+             "kept": kept, "turned": turned}
     if args.set in modes:
         modes[args.set](args)
         return 0
