@@ -22,11 +22,13 @@ from typing import Any, Literal
 # The article as read lives apart, so that ingest and the store need not define the rest
 # (khabar.article says why); these names are khabar.model's as they always were.
 from khabar.article import TITLE_SEPARATOR, Article, article_id_for, unique_articles  # noqa: F401 - re-exported
+from khabar.frozen import slot_init
 
 #: Version of the brief's JSON form.  Bump the minor part for additions, the major for changes.
 BRIEF_SCHEMA_VERSION = "2.1"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article, with its place in :attr:`Article.text`."""
@@ -40,6 +42,7 @@ class Sentence:
     is_title: bool = False
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class NumberMention:
     """A number as written in text, parsed.
@@ -61,6 +64,7 @@ class NumberMention:
     unit: str | None = None  # "percent" for percentages, else None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression as written, and the day (or month, year) it stands for."""
@@ -141,6 +145,7 @@ class SummarySentence:
         return tuple(sorted({c.outlet for c in self.citations if c.outlet}))
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A reported statement: who said it, with which verb, what was said, and where."""
@@ -185,6 +190,7 @@ class Fact:
         return tuple(dict.fromkeys(c.article_id for c in self.citations))
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class EntityMention:
     """A name as written in an article, with what kind of thing it names (found per
@@ -204,6 +210,7 @@ class EntityMention:
     name_key: str
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     article_id: str
@@ -212,6 +219,7 @@ class Mention:
     text: str
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world person, organisation or place, with every spelling seen in the corpus."""
@@ -239,6 +247,7 @@ RelationKind = Literal["part_of", "breakdown_of", "running_total_of", "same_as"]
 SourceKind = Literal["person", "organisation", "country", "anonymous", "unattributed", "other"]
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class SourceLink:
     """One link of a figure's source chain: a source as written, and what kind it is."""
@@ -253,6 +262,7 @@ class SourceLink:
 UNATTRIBUTED: tuple[SourceLink, ...] = (SourceLink("", "unattributed"),)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class FigureSpan:
     """The time a figure covers: a day, since a day, so far, a period, or unknown."""
@@ -263,6 +273,7 @@ class FigureSpan:
     as_written: str | None = None  # the date expression, when one is written
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class FigureRelation:
     """What a figure is to another figure (``target``, a :attr:`Claim.id`)."""
@@ -271,6 +282,7 @@ class FigureRelation:
     target: str
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A figure about people or events, and its frame: what it counts, where, over what time,
@@ -399,6 +411,7 @@ class ArticleDigest:
     inferred: dict[str, str] = field(default_factory=dict)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Document:
     """An article and what the per-article pipeline (:mod:`khabar.pipeline`) has found in it

@@ -46,6 +46,7 @@ from khabar.extract.attribution import (
 from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, clitic_on_word, complement_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.extract.titles import leading_title
+from khabar.frozen import slot_init
 from khabar.text.per_word import PerWord
 from khabar.model import Article, EntityMention, Quote, Sentence
 from khabar.text.ar.clitics import ARTICLE, ARTICLE_PROCLITICS, without_lam
@@ -53,6 +54,7 @@ from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import words
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class _Speaker:
     """A speaker as first named in the article (offsets into ``Article.text``)."""

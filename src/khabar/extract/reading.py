@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.extract.titles import abbreviations, has_abbreviation_dot, without_abbreviation_dots
+from khabar.frozen import slot_init
 from khabar.text.ar.tokenize import columns, has_split_letter, rejoined_split_letters, tokenize, word_like
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class SentenceTokens:
     """A sentence's tokens as the rules read them (see the module docstring)."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from khabar.frozen import slot_init
+
 SourceKind = Literal["person", "organisation", "anonymous", "country"]
 
 #: How far (in tokens, punctuation included) a complement may stand after its verb.
@@ -31,6 +33,7 @@ MAX_HEADLINE_SPEAKER_WORDS = 5
 MAX_QUOTED_NAME_WORDS = 3
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Source:
     """Who a statement or figure is attributed to, as written in the sentence.
@@ -55,6 +58,7 @@ class Source:
     anaphor: bool = False
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """One attribution found in a sentence (offsets into that sentence).

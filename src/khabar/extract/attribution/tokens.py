@@ -30,12 +30,14 @@ from khabar.extract.attribution.sources import (
 )
 from khabar.extract.reading import sentence_tokens
 from khabar.extract.titles import leading_title
+from khabar.frozen import slot_init
 
 
 #: Appended to a name's word that is also a verb's form: no list matches it any more.
 _NOT_A_VERB = "\u200c"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class _Head:
     """A parsed speaker head: token index ranges into the sentence's token list."""

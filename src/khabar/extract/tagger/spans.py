@@ -21,6 +21,7 @@ from khabar.extract.entities import bare_surname_ok, find_mentions, person_key
 from khabar.extract.tagger.crf import get_tagger, name_word
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.extract.tagger.features import word_lists
+from khabar.frozen import slot_init
 from khabar.model import Article, DateMention, EntityMention, Sentence
 from khabar.text.ar.clitics import PLAIN_PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import read_fields, read_json
@@ -33,6 +34,7 @@ KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
 _PLAIN = tuple(p for p in reversed(PLAIN_PROCLITICS) if p)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class NameSpan:
     """A name found by the tagger: ``text[start:end]`` of the text given, its kind, and

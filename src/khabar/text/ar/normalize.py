@@ -31,6 +31,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from khabar.frozen import slot_init
+
 # --- the rules ---------------------------------------------------------------------------
 
 #: Characters removed outright.
@@ -394,6 +396,7 @@ def strip_diacritics(text: str) -> str:
     return text.translate(_UNMARKED)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
     """A normalized string with, for each of its characters, the original index it came from.

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from khabar.frozen import slot_init
 from khabar.text.ar.lexicon import raw_lines
 from khabar.text.ar.normalize import normalize
 
@@ -54,6 +55,7 @@ MAX_HEADING_WORDS = 2
 MAX_MARKER_LINE_WORDS = 15
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A sentence: ``text == source[start:end]``, without surrounding white space."""
