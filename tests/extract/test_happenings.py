@@ -32,3 +32,16 @@ def test_the_words_of_a_name_are_not_triggers():
 def test_a_headline_without_a_trigger_names_no_kind():
     article = Article.create(title="أسئلة عن مستقبل حي الوادي", body="يتساءل السكان عن مستقبل حيهم القديم.", outlet="و")
     assert headline_kinds(article, lead_mentions(article)) == frozenset()
+
+
+def test_a_report_that_opens_with_a_verb_of_reacting_is_told_as_a_reaction():
+    from khabar.extract.happenings import opens_as_reaction
+
+    assert opens_as_reaction("لجنة الصحفيين تندد بأحكام السجن", "قالت اللجنة إن الأحكام قاسية.")
+    # the first sentence after a dateline; a leading conjunction read off
+    body = "الزهراء، سوريا (وكالة النهر)-- ورحبت الجامعة العربية بالهدنة في المدينة. وقال أمينها العام إنها فرصة."
+    assert opens_as_reaction("بيان عربي عن الهدنة", body)
+    # a report of the happening itself
+    assert not opens_as_reaction("مقتل ثلاثة عمال بانهيار جسر", "انهار جسر الوادي القديم صباح الثلاثاء أثناء ترميمه، وندد السكان بالإهمال.")
+    # a verb of reacting further in than the first six words is the report's own
+    assert not opens_as_reaction("انهيار جسر الوادي في بلدة كفر نجم ومقتل عمال وسكان يدينون", "انهار الجسر.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from khabar.model import Article
 from khabar.relate.stories import assign_stories
-from khabar.scale.cluster import cluster_store
+from khabar.scale.cluster import cluster_store, report_only
 from khabar.store import open_store
-from story_texts import COPY, OPTIONS, OTHER_EVENT, PARAPHRASE, REWRITE, WIRE, article, daily_stream, signed
+from story_texts import COPY, OPTIONS, OTHER_EVENT, PARAPHRASE, REWRITE, WIRE, WIRE_BODY, WIRE_TITLE, article, daily_stream, signed
 
 
 def _stream_articles() -> list[Article]:
@@ -112,3 +112,19 @@ def test_a_restart_with_another_encoder_signs_again_what_a_stopped_run_signed(tm
         report = cluster_store(store, options=static, restart=True)
         assert report.signed == len(arts) and report.assigned == len(arts)
         assert cluster_store(store, options=static).assigned == 0
+
+
+def test_the_pages_other_stories_are_not_signed_with_the_report():
+    # two teasers of the outlet's other stories, one quoting a minister: not the bridge's
+    teasers = (
+        '\n\nقال وزير المالية إن "الموازنة الجديدة ستخفض العجز إلى النصف خلال عامين".'
+        "\n\nأعلنت شركة الطيران الوطنية عن رحلات جديدة إلى ثلاث عواصم أوروبية."
+    )
+    paged = article(WIRE_TITLE, WIRE_BODY + teasers)
+    report = report_only(paged)
+    assert report.id == paged.id and report.body == WIRE_BODY
+    clean = signed(Article(paged.id, WIRE_TITLE, WIRE_BODY, paged.outlet, published=paged.published))
+    assert signed(paged).to_bytes() == clean.to_bytes()
+    # kept inside the report (a paragraph of its own follows), the minister's quote is an anchor
+    inside = article(WIRE_TITLE, WIRE_BODY + teasers + "\n\nوأضاف رئيس البلدية أن الطريق سيفتح غدا.")
+    assert report_only(inside) is inside and len(signed(inside).anchors) > len(clean.anchors)

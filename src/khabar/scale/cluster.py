@@ -20,6 +20,7 @@ import numpy as np
 from khabar.config import StoryOptions
 from khabar.errors import InputError, OptionsError
 from khabar.model import Article, EntityMention
+from khabar.text.ar.related import cut_related_block
 from khabar.relate.stories import (
     SignedArticle,
     EVENT_DAY_REACH,
@@ -40,6 +41,7 @@ def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray
     """``article`` signed for story grouping, with the names of its lead when
     ``options.names`` (found by :func:`khabar.extract.entities.lead_names`) and its meaning
     when ``options.semantic`` (``meaning``: already encoded, else encoded here)."""
+    article = report_only(article)
     if meaning is None and options.semantic:
         meaning = _meanings([article], options)[0]
     mentions = _lead_mentions(article, options)
@@ -52,6 +54,16 @@ def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray
         kinds=_headline_kinds(article, options, mentions),
         anchors=_anchors(article, options, mentions),
     )
+
+
+def report_only(article: Article) -> Article:
+    """``article`` without the page's trailing block of the outlet's other stories
+    (:func:`~khabar.text.ar.related.cut_related_block`), its id kept: the words, quotes and
+    names story grouping compares are the report's.  Left in, CNN's teasers joined reports of
+    unrelated happenings through their quotes (docs/stories.md, session 18).  The stored
+    article keeps its body: the gold sets' offsets and a brief's sources read it as crawled."""
+    body = cut_related_block(article.title, article.body)
+    return article if body is article.body else replace(article, body=body)
 
 
 def lead_figures(article: Article, *, lead_words: int = 40) -> list[float]:
@@ -84,9 +96,11 @@ def _anchors(article: Article, options: StoryOptions, mentions: list[EntityMenti
         return None
     from khabar.text.ar.segment import quoted_spans
 
+    from khabar.extract.happenings import opens_as_reaction
+
     return anchor_set(
         [m.name_key for m in mentions], lead_figures(article, lead_words=options.lead_words), quoted_spans(article.body),
-        article.title,
+        article.title, opens_as_reaction(article.title, article.body),
     )
 
 
@@ -118,7 +132,9 @@ def _meanings(articles: list[Article], options: StoryOptions) -> np.ndarray:
     (float16), so that an article signed here and one read back from a store group alike."""
     from khabar.relate.meaning import article_meanings
 
-    meanings = article_meanings(articles, lead_words=options.lead_words, encoder=options.meaning_encoder)
+    meanings = article_meanings(
+        [report_only(a) for a in articles], lead_words=options.lead_words, encoder=options.meaning_encoder
+    )
     return meanings.astype(np.float16).astype(np.float32)
 
 
@@ -185,6 +201,7 @@ def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> 
         # the same as for an article signed here.
         article = store.get(row.article_id)
         if article is not None:
+            article = report_only(article)
             mentions = _lead_mentions(article, options)
             if needs_terms:
                 ids, weights = term_vector(article, body_terms=options.body_terms, names=[m.name_key for m in mentions])

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from khabar.text.ar.lexicon import read_tagged
+from khabar.text.ar.reporting import past_forms, weak_final
 
 VerbClass = Literal["say", "believe", "stance", "relay", "impersonal"]
 FormKind = Literal["past", "present", "participle"]
@@ -48,11 +49,12 @@ class ReportingVerb:
     #: The verb needs an object before its preposition ("وصف X بأنه"، "اتهم X بـ"): a noun
     #: phrase right before the preposition is that object, not who speaks.
     transitive: bool = False
+    #: A verb of reacting ("أدان"، "رحب"، "انتقد"; ``react`` in the frame, and every stance
+    #: verb): a report that opens with it tells a reaction to a happening (:func:`reaction_forms`).
+    reaction: bool = False
 
 
-def _weak(form: str) -> bool:
-    """A form ending in a weak letter that drops before a suffix ("دعا"، "نفي"، "يدعو")."""
-    return form[-1:] in ("ا", "ي", "و")
+_weak = weak_final
 
 
 def derived_forms(verb: ReportingVerb) -> dict[str, FormKind]:
@@ -61,9 +63,7 @@ def derived_forms(verb: ReportingVerb) -> dict[str, FormKind]:
     participle.  Duals are never derived (they are far more often nouns: "ردا"، "طلبا")."""
     out: dict[str, FormKind] = {}
     if verb.past:
-        p = verb.past
-        stem = p[:-1] if _weak(p) else p
-        for f in (p, stem + "ت", stem + "وا"):
+        for f in past_forms(verb.past):
             out.setdefault(f, "past")
     if verb.present:
         s = verb.present
@@ -105,6 +105,7 @@ def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
         nouns=tuple(w[1:].rstrip("+") for w in frame_words if w.startswith("%")),
         framed_nouns=tuple(w[1:-1] for w in frame_words if w.startswith("%") and w.endswith("+")),
         transitive="object" in frame_words,
+        reaction=cls == "stance" or "react" in frame_words,
     )
 
 
@@ -132,6 +133,12 @@ def _listed(verb: ReportingVerb) -> dict[str, FormKind]:
         if form:
             out[form] = kind  # type: ignore[assignment]
     return out
+
+
+@lru_cache(maxsize=1)
+def reaction_forms() -> frozenset[str]:
+    """Every form of the verbs of reacting (:attr:`ReportingVerb.reaction`)."""
+    return frozenset(f for verb in reporting_verbs() if verb.reaction for f in forms_of(verb))
 
 
 def forms_of(verb: ReportingVerb) -> dict[str, FormKind]:

@@ -250,6 +250,11 @@ QUOTE_ANCHOR = "q:"
 #: Runs of the headline, matched against the quotes of other articles: an outlet's own
 #: headline ("المجلس المحلي: أكثر من 75 ألف مدني ...") is what others quote of it.
 HEADLINE_ANCHOR = "h:"
+#: How the report opens (:func:`khabar.extract.happenings.opens_as_reaction`): as a reaction
+#: to a happening, or as a report of one.  An article signed before has neither.
+OPENING_ANCHOR = "o:"
+REACTION_OPENING = OPENING_ANCHOR + "reaction"
+REPORT_OPENING = OPENING_ANCHOR + "report"
 #: Words in a row of a quotation that make one quote anchor: two outlets that quote the
 #: same four words of a statement report the statement (the governor's «لا يتجاوز ١٥ ألفا»
 #: in the example event); three-word runs are mostly quoted names («الأفق العربي» is two).
@@ -260,18 +265,25 @@ MAX_QUOTE_ANCHORS = 64
 
 
 def anchor_set(
-    name_keys: Sequence[str], figures: Sequence[float], quotes: Sequence[str] = (), headline: str = ""
+    name_keys: Sequence[str],
+    figures: Sequence[float],
+    quotes: Sequence[str] = (),
+    headline: str = "",
+    reaction: bool | None = None,
 ) -> frozenset[str]:
     """An article's anchors: ``n:`` + the key of each name of its lead, ``f:`` + each figure
     of its title and lead (an integer written without ".0"), control characters dropped;
     ``q:`` + a hash of each run of :data:`QUOTE_WORDS` normalized words of the quotations
-    ``quotes`` and ``h:`` + one of each such run of its ``headline`` (:func:`quote_keys`)."""
+    ``quotes`` and ``h:`` + one of each such run of its ``headline`` (:func:`quote_keys`);
+    :data:`REACTION_OPENING` or :data:`REPORT_OPENING` by ``reaction`` (neither when None)."""
     out = {NAME_ANCHOR + "".join(ch for ch in k if ch >= " ") for k in name_keys if k}
     for value in figures:
         out.add(FIGURE_ANCHOR + (str(int(value)) if float(value).is_integer() else f"{value:g}"))
     out.update(QUOTE_ANCHOR + key for key in quote_keys(quotes))
     if headline:
         out.update(HEADLINE_ANCHOR + key for key in quote_keys([headline]))
+    if reaction is not None:
+        out.add(REACTION_OPENING if reaction else REPORT_OPENING)
     return frozenset(out)
 
 
