@@ -413,15 +413,13 @@ def _negates_words(terms, text: str, negation_scope: int, denial_scope: int) -> 
 
 def turned(args) -> None:
     """Session 19's reading for fresh16's kind of disagreement (a statement turned: the page
-    negates or denies what the claim states; ``mm._negates_claim`` is its narrow form, off
-    while the others are read here): a page the shipped rules call agree or discuss disagrees when a candidate sentence within cosine ``at`` negates or denies one
+    negates or denies what the claim states; its narrow form, judged on fresh16 and withdrawn,
+    is in git at 97c0c63): a page the shipped rules call agree or discuss disagrees when a candidate sentence within cosine ``at`` negates or denies one
     of the claim's content words and the claim negates and denies nothing.  macro-F1 of
     baly2018 folds 1-4 by claim and fresh3..fresh15 (:func:`fold_sets`) at each setting,
     and the pages turned by gold label (baly, fresh)."""
     sets = fold_sets(args, 15)
-    shipped, mm.READ_NEGATION = mm.READ_NEGATION, False
     base = {name: [m.judge(r) for r, m in zip(rs, models)] for name, pairs, rs, models in sets}
-    mm.READ_NEGATION = shipped
 
     def rule(at, negation, denial, labels):
         def turn(label, r):

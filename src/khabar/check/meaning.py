@@ -420,46 +420,23 @@ DENIAL_SCOPE = 8
 
 
 @lru_cache(maxsize=4096)
-def _denial_reading(text: str) -> tuple[tuple[str | None, ...], tuple[int, ...], tuple[int, ...]]:
-    """The content stem of each word of ``text`` (None for a function word), the positions
-    of its one-word denying cues and those of its negation particles (not those of a fixed
-    phrase that negates nothing: "لا يزال")."""
+def _denial_reading(text: str) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
+    """The content stem of each word of ``text`` (None for a function word) and the positions
+    of its one-word denying cues."""
     norms = [t.norm for t in tokenize(text)]
     stems = tuple((content_terms([n]) or [None])[0] for n in norms)
     cues = tuple(i for i in range(len(norms)) if any(count_cues(norms[i : i + 1], tag) for tag in DENYING_TAGS))
-    negations = tuple(
-        i for i in range(len(norms))
-        if count_cues(norms[i : i + 1], "negation") and not count_cues(norms[i : i + 2], "not_negation")
-    )
-    return stems, cues, negations
-
-
-def _cue_before_claim(view: ClaimView, stems: Sequence[str | None], cues: Sequence[int], scope: int) -> bool:
-    """One of ``cues`` at most ``scope`` words before one of the claim's content stems."""
-    if not cues:
-        return False
-    hits = [i for i, s in enumerate(stems) if s is not None and s in view.terms]
-    return any(0 < h - c <= scope for c in cues for h in hits)
+    return stems, cues
 
 
 def denies_claim(view: ClaimView, text: str) -> bool:
     """Whether ``text`` denies the claim's words: a denial, refutation or refusal cue at most
     :data:`DENIAL_SCOPE` words before one of the claim's content stems."""
-    stems, cues, _ = _denial_reading(text)
-    return _cue_before_claim(view, stems, cues, DENIAL_SCOPE)
-
-
-#: Words after a negation particle that hold what it negates: the verb it governs, or the
-#: word after a verb of being ("لم تستخدم روسيا"، "لم يتمكن المجلس من").
-NEGATION_SCOPE = 2
-
-
-def negates_claim(view: ClaimView, text: str) -> bool:
-    """Whether ``text`` negates the claim's words: a negation particle at most
-    :data:`NEGATION_SCOPE` words before one of the claim's content stems ("روسيا لم تستخدم
-    أنظمتها" against "روسيا استخدمت أنظمتها")."""
-    stems, _, negations = _denial_reading(text)
-    return _cue_before_claim(view, stems, negations, NEGATION_SCOPE)
+    stems, cues = _denial_reading(text)
+    if not cues:
+        return False
+    hits = [i for i, s in enumerate(stems) if s is not None and s in view.terms]
+    return any(0 < h - c <= DENIAL_SCOPE for c in cues for h in hits)
 
 
 @lru_cache(maxsize=4096)

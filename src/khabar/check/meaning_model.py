@@ -51,7 +51,6 @@ from khabar.check.meaning import (
     Encode,
     article_row,
     denies_claim,
-    negates_claim,
     encoded_text,
     evidence_order,
     read_candidates,
@@ -178,14 +177,13 @@ class MeaningModel:
         ``kept``: the store's kept analyses of the pages, by article id, whose figures are
         taken instead of reading those pages."""
         judged = [self._judge_heads(r) for r in readings]
-        read = [READ_QUANTITY and _quantity_read(j.label, r) for r, j in zip(readings, judged)]
-        if any(read):
-            read_pages([r.analysis.doc.article for r, x in zip(readings, read) if x], kept)
+        if not READ_QUANTITY:
+            return judged
+        read = [_quantity_read(j.label, r) for r, j in zip(readings, judged)]
+        read_pages([r.analysis.doc.article for r, x in zip(readings, read) if x], kept)
         out = []
         for r, j, x in zip(readings, judged, read):
             label = _quantity_label(j.label, r) if x else j.label
-            if READ_NEGATION:
-                label = _negates_claim(label, r)
             out.append(j if label == j.label else Judgement(label, j.score, j.evidence, j.similarity))
         return out
 
@@ -409,36 +407,6 @@ def _quantity_read(label: str, reading: PairReading) -> bool:
         return False
     # the gate before the page's figures: reading them is most of the cost
     return label != "unrelated" or same_event_score(reading) >= SAME_EVENT_AT
-
-
-#: Whether :func:`_negates_claim` reads the pages the rules leave *discuss*.  Issue 16, session
-#: 19, for a statement turned (a page that says the claim's act was not done), built on
-#: baly2018 folds 1-4 by claim and fresh3..fresh15 (``python scripts/stance_errors.py turned``
-#: and its grid, development figures): at cosine 0.6 with 0.3 of the claim's words, baly2018
-#: 0.513 -> 0.512 (disagree 0.283 -> 0.281: one unrelated page), fresh mean 0.3892 -> 0.3915
-#: (disagree 0.409 -> 0.417; three disagreeing pages turned, no other).  Wider forms (agree
-#: too, denials, lower cosine) turn baly2018's agreeing and unrelated pages (0.497-0.509).
-READ_NEGATION = True
-#: How close (encoder cosine) and how much of the claim's content words a sentence that
-#: negates the claim's words must be (:func:`_negates_claim`).
-NEGATION_AT = 0.6
-NEGATION_COVERED = 0.3
-
-
-def _negates_claim(label: str, reading: PairReading) -> str:
-    """A page the rules leave *discuss* with a candidate sentence close to the claim that
-    negates one of its words (:func:`khabar.check.meaning.negates_claim`: "لم تستخدم روسيا
-    أنظمتها" against "استخدمت روسيا أنظمتها") disagrees, when the claim itself negates and
-    denies nothing."""
-    view = reading.claim.view
-    if label != "discuss" or reading.single_sentence or view.negation > 0 or view.denial > 0:
-        return label
-    sentences = reading.analysis.doc.sentences
-    for row, i in zip(reading.candidates.scalars, reading.candidates.indices):
-        if row[_F["semantic"]] >= NEGATION_AT and row[_F["claim_covered"]] >= NEGATION_COVERED \
-                and negates_claim(view, sentences[i].text):
-            return "disagree"
-    return label
 
 
 _F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
