@@ -300,3 +300,15 @@ def test_normalization_is_idempotent_on_every_character() -> None:
         assert all(normalize(normalize(text[k])) == normalize(text[k]) for k in range(0, len(text), 97))
     texts = random_texts(7, 300)
     assert all(normalize(normalize(t)) == normalize(t) for t in texts)
+
+
+def test_a_str_subclass_never_comes_back_for_the_plain_word():
+    # numpy.str_ (a word read from an array) is a str subclass; normalization kept one as
+    # the form of an already normalized word and returned it for the equal plain word
+    # afterwards, which the compiled tokenizer refused.
+    class Word(str):
+        pass
+
+    for text in ("كتبها", "قال", "abc"):
+        assert type(normalize(Word(text))) is str
+        assert type(normalize(text)) is str

@@ -275,8 +275,11 @@ def normalize(text: str) -> str:
             if len(_SHORT) >= _SHORT_MAX:
                 _SHORT.clear()
             # a word of letters normalization keeps (most words met are normalized
-            # already: tokens' forms, readings, list entries) is itself
-            found = _SHORT[text] = text if is_normalized(text) else _normalize(text)
+            # already: tokens' forms, readings, list entries) is itself -- as an exact
+            # str: a subclass (numpy.str_ from an array of words) kept here would be
+            # returned for the equal plain word ever after, and compiled readers that
+            # take a str refuse it ("Expected str, got numpy.str_", session 19)
+            found = _SHORT[text] = (text if type(text) is str else str.__str__(text)) if is_normalized(text) else _normalize(text)
         return found
     return _normalize(text)
 
