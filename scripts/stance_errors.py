@@ -414,7 +414,7 @@ def _negates_words(terms, text: str, negation_scope: int, denial_scope: int) -> 
 def turned(args) -> None:
     """Session 19's reading for fresh16's kind of disagreement (a statement turned: the page
     negates or denies what the claim states; its narrow form, judged on fresh16 and withdrawn,
-    is in git at c47d6fe): a page the shipped rules call agree or discuss disagrees when a candidate sentence within cosine ``at`` negates or denies one
+    is in git at 759f22e): a page the shipped rules call agree or discuss disagrees when a candidate sentence within cosine ``at`` negates or denies one
     of the claim's content words and the claim negates and denies nothing.  macro-F1 of
     baly2018 folds 1-4 by claim and fresh3..fresh15 (:func:`fold_sets`) at each setting,
     and the pages turned by gold label (baly, fresh)."""
