@@ -90,7 +90,10 @@ def slot_init(cls: T) -> T:
     )
     module = sys.modules.get(cls.__module__)
     space: dict = {}
-    exec(text, module.__dict__ if module is not None else {}, space)  # noqa: S102 - our own text, as dataclasses does
+    # (named for tracebacks and for tests/test_frozen.py, which checks the extraction layer's
+    # types keep this constructor)
+    code = compile(text, f"<slot_init {cls.__module__}.{cls.__qualname__}>", "exec")
+    exec(code, module.__dict__ if module is not None else {}, space)  # noqa: S102 - our own text, as dataclasses does
     setters = [cls.__dict__[n].__set__ for n in names]
     new = space["__make__"](*setters, *factories.values(), dataclasses._HAS_DEFAULT_FACTORY)  # type: ignore[attr-defined]
     # The dataclass's signature, exactly: its defaults (the factory sentinel where a field
