@@ -63,18 +63,41 @@ def train_stance(data: tuple[Path, ...], output: Path, l2: float) -> None:
 @click.option("--c1", type=click.FloatRange(min=0.0), show_default=False, help="L1 penalty (default: the cross-validated one).")
 @click.option("--c2", type=click.FloatRange(min=0.0), show_default=False, help="L2 penalty (default: the cross-validated one).")
 @click.option("--iterations", type=click.IntRange(min=1), show_default=False, help="L-BFGS iterations.")
+@click.option(
+    "--news-gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A names gold file (tests/gold/names.json) whose spent splits are added as training sentences.",
+)
+@click.option("--news-splits", default="", help="With --news-gold: its splits to add, e.g. fresh3,fresh4 (never an unspent one).")
+@click.option("--news-repeat", type=click.IntRange(min=1), default=1, show_default=True, help="With --news-gold: times each news sentence is added.")
+@click.option("--shared", type=click.Path(path_type=Path), help="With --news-gold: the shared data folder (default: the gold's checkout's ../shared).")
 def train_ner(
-    anercorp: Path, output: Path, ant: Path | None, clusters: Path | None, c1: float | None, c2: float | None, iterations: int | None
+    anercorp: Path,
+    output: Path,
+    ant: Path | None,
+    clusters: Path | None,
+    c1: float | None,
+    c2: float | None,
+    iterations: int | None,
+    news_gold: Path | None,
+    news_splits: str,
+    news_repeat: int,
+    shared: Path | None,
 ) -> None:
     """Train the name tagger (a CRF) on ANERcorp and write its model file (needs the train extra)."""
     require_extra("train", "training the name tagger")
     import logging
 
-    from khabar.extract.tagger.train import train_model
+    from khabar.extract.tagger.train import news_gold_sentences, train_model
 
+    if news_gold is not None and not news_splits:
+        fail("--news-gold needs --news-splits", 2)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         given = {k: v for k, v in (("c1", c1), ("c2", c2), ("iterations", iterations)) if v is not None}
+        if news_gold is not None:
+            root = news_gold.resolve().parent.parent.parent
+            news = news_gold_sentences(news_gold, news_splits, shared=shared or root.parent / "shared", root=root)
+            given.update(news=news * news_repeat, news_note=f"{news_gold.name} {news_splits} x{news_repeat}")
         echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
     except KhabarError as e:
         fail(str(e), 2)

@@ -1,0 +1,112 @@
+"""The name CRF trained with the spent news gold added (issue 17, session 19): how many times
+the spent names splits' sentences count, chosen on two measures.
+
+    C=../shared/corpora/anercorp/ANERCorp_CamelLab_train.txt
+    nice -n 5 python scripts/ner_news_gold.py cv $C --repeat 1 --work /tmp/nernews1
+    nice -n 5 python scripts/ner_news_gold.py loso $C --repeat 1 --split fresh5 --ant ../shared/corpora/ant
+
+``cv``: ANERcorp train's five folds (``khabar eval ner --folds 5``'s blocks), each fold's CRF
+trained on the other four blocks plus the news sentences ``--repeat`` times, with the shipped
+word clusters and no tag rates, tagging its held-out block in windows of 10: the figures of
+``scripts/ner_fold_errors.py`` (whose ``/tmp/nerfold15`` fold CRFs are ``--repeat 0``).
+
+``loso``: leave one spent split out: a model trained as ``khabar train ner --news-gold`` trains
+it (all of ANERcorp train, the other spent splits ``--repeat`` times, its own tag rates from every
+eighth ANT article), the split scored by ``khabar eval extract tests/gold/names.json --split``
+with that model, beside the shipped one.  fresh20 (unspent) is refused by the loader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from khabar.evaluate.ner import fold_ranges, read_bio, score
+from khabar.extract.tagger.crf import Model, Tagger
+from khabar.extract.tagger.train import (
+    make_model,
+    news_gold_sentences,
+    read_ant_sentences,
+    save_model,
+    train_crf,
+    train_two_stage,
+    with_tag_table,
+)
+
+from ner_folds import summary, tag_windows  # noqa: E402  (same folder)
+
+GOLD = Path("tests/gold/names.json")
+SHARED = Path("../shared")
+SPENT = tuple(f"fresh{i}" for i in range(3, 20))
+
+
+def news(splits, repeat: int):
+    return news_gold_sentences(GOLD, ",".join(splits), shared=SHARED) * repeat if repeat and splits else []
+
+
+def cv(args) -> None:
+    sentences = read_bio(args.corpus)
+    ranges = fold_ranges(sentences, 5)
+    extra = news(SPENT, args.repeat)
+    clusters = with_tag_table(Model.load().clusters, None)
+    args.work.mkdir(parents=True, exist_ok=True)
+    gold, predicted, per_fold = [], [], []
+    for k, (a, b) in enumerate(ranges):
+        crf_file = args.work / f"crf{k}.npz"
+        if not crf_file.exists():
+            arrays, labels = train_crf([*sentences[:a], *sentences[b:], *extra], clusters)
+            _model, full, meta = make_model(arrays, labels, clusters)
+            save_model(full, meta, crf_file)
+        model = Model.load(crf_file)
+        held = sentences[a:b]
+        p = tag_windows(Tagger(model), [[w for w, _ in s] for s in held])
+        g = [[t for _, t in s] for s in held]
+        per_fold.append(100 * score(g, p).by_type()["overall"].f1)
+        gold += g
+        predicted += p
+        print(f"fold {k}: {per_fold[-1]:.2f}", flush=True)
+    print(f"repeat {args.repeat} ({len(extra)} news sentences):", summary(gold, predicted))
+    print("overall F1 per fold:", ", ".join(f"{f:.2f}" for f in per_fold), flush=True)
+
+
+def loso(args) -> None:
+    import khabar.extract.tagger.crf as crf
+    import khabar.extract.tagger.spans as spans
+    from khabar.evaluate.extraction import evaluate_extraction
+
+    def scores(split):
+        r = evaluate_extraction(GOLD, root=Path("."), shared=SHARED, split=split)
+        kinds = r.entity_mentions_by_kind
+        return f"entity {r.entity_mentions.f1:.3f} " + " ".join(f"{k} {kinds[k].f1:.3f}" for k in sorted(kinds))
+
+    split = args.split
+    print(f"{split} shipped:", scores(split), flush=True)
+    sentences = [*read_bio(args.corpus), *news([s for s in SPENT if s != split], args.repeat)]
+    clusters = with_tag_table(Model.load().clusters, None)
+    arrays, labels, tables = train_two_stage(sentences, clusters, read_ant_sentences(args.ant))
+    tagger = Tagger(make_model(arrays, labels, tables)[0])
+    crf.get_tagger = spans.get_tagger = lambda: tagger
+    print(f"{split} repeat {args.repeat}:", scores(split), flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    for name in ("cv", "loso"):
+        p = sub.add_parser(name)
+        p.add_argument("corpus", type=Path)
+        p.add_argument("--repeat", type=int, default=1)
+        if name == "cv":
+            p.add_argument("--work", type=Path, required=True)
+        else:
+            p.add_argument("--split", required=True, choices=SPENT)
+            p.add_argument("--ant", type=Path, required=True)
+    args = ap.parse_args()
+    {"cv": cv, "loso": loso}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
