@@ -3,7 +3,7 @@ the spent names splits' sentences count, chosen on two measures.
 
     C=../shared/corpora/anercorp/ANERCorp_CamelLab_train.txt
     nice -n 5 python scripts/ner_news_gold.py cv $C --repeat 1 --work /tmp/nernews1
-    nice -n 5 python scripts/ner_news_gold.py loso $C --repeat 1 --split fresh5 --ant ../shared/corpora/ant
+    nice -n 5 python scripts/ner_news_gold.py loso $C --repeat 1 --splits fresh5,fresh6 --ant ../shared/corpora/ant
 
 ``cv``: ANERcorp train's five folds (``khabar eval ner --folds 5``'s blocks), each fold's CRF
 trained on the other four blocks plus the news sentences ``--repeat`` times, with the shipped
@@ -73,23 +73,48 @@ def cv(args) -> None:
 
 
 def loso(args) -> None:
+    """Each split of ``--splits``: the shipped model's scores, then a model's trained without it."""
     import khabar.extract.tagger.crf as crf
     import khabar.extract.tagger.spans as spans
     from khabar.evaluate.extraction import evaluate_extraction
 
     def scores(split):
         r = evaluate_extraction(GOLD, root=Path("."), shared=SHARED, split=split)
-        kinds = r.entity_mentions_by_kind
-        return f"entity {r.entity_mentions.f1:.3f} " + " ".join(f"{k} {kinds[k].f1:.3f}" for k in sorted(kinds))
+        return {"entity": r.entity_mentions, **r.entity_mentions_by_kind}
 
-    split = args.split
-    print(f"{split} shipped:", scores(split), flush=True)
-    sentences = [*read_bio(args.corpus), *news([s for s in SPENT if s != split], args.repeat)]
+    def line(found):
+        return " ".join(f"{k} {v.f1:.3f}" for k, v in found.items())
+
+    splits = args.splits.split(",")
+    shipped = {s: scores(s) for s in splits}
+    for s in splits:
+        print(f"{s} shipped:", line(shipped[s]), flush=True)
+    anercorp = read_bio(args.corpus)
+    articles = read_ant_sentences(args.ant)
     clusters = with_tag_table(Model.load().clusters, None)
-    arrays, labels, tables = train_two_stage(sentences, clusters, read_ant_sentences(args.ant))
-    tagger = Tagger(make_model(arrays, labels, tables)[0])
-    crf.get_tagger = spans.get_tagger = lambda: tagger
-    print(f"{split} repeat {args.repeat}:", scores(split), flush=True)
+    trained = {}
+    for split in splits:
+        sentences = [*anercorp, *news([s for s in SPENT if s != split], args.repeat)]
+        arrays, labels, tables = train_two_stage(sentences, clusters, articles)
+        tagger = Tagger(make_model(arrays, labels, tables)[0])
+        crf.get_tagger = spans.get_tagger = lambda: tagger
+        trained[split] = scores(split)
+        print(f"{split} repeat {args.repeat}:", line(trained[split]), flush=True)
+        for name, found in (("shipped", shipped), (f"repeat {args.repeat}", trained)):  # so far
+            print(f"  pooled {','.join(trained)} {name}:", line(pooled([found[s] for s in trained])), flush=True)
+
+
+def pooled(runs):
+    """Each kind's F1 over the runs' summed counts."""
+    from khabar.evaluate.extraction import PRF
+
+    out = {}
+    for kind in runs[0]:
+        rows = [r[kind] for r in runs if kind in r]
+        gold, predicted = sum(r.gold for r in rows), sum(r.predicted for r in rows)
+        correct = sum(round(r.precision * r.predicted) for r in rows)
+        out[kind] = PRF.from_counts(gold=gold, predicted=predicted, found=sum(r.matched for r in rows), correct=correct)
+    return out
 
 
 def main() -> None:
@@ -102,7 +127,7 @@ def main() -> None:
         if name == "cv":
             p.add_argument("--work", type=Path, required=True)
         else:
-            p.add_argument("--split", required=True, choices=SPENT)
+            p.add_argument("--splits", default=",".join(SPENT), help="spent splits, comma-separated")
             p.add_argument("--ant", type=Path, required=True)
     args = ap.parse_args()
     {"cv": cv, "loso": loso}[args.command](args)
