@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -171,7 +171,7 @@ def test_the_scorer_build_refuses_the_splits_judged_on(split):
     assert done.returncode == 2 and "never trained on" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19"])
 def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -188,6 +188,7 @@ def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev,fresh17", "", "-", "fresh17"]),  # trained on it
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "test"]),      # test stays refused
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh18"]),   # fresh18 is never read
+    ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh19"]),   # nor fresh19 (unspent)
 ])
 def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     import os
@@ -208,6 +209,7 @@ def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     ({"JUDGE": "fresh17", "GRID": "0.4/0.4,0.5/0.5"}, ["judge", "dev", "fresh17"], "judged once"),  # two
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "test"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh18"], "never read here"),
+    ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh19"], "never read here"),
 ])
 def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says):
     import os
