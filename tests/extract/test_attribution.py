@@ -1172,6 +1172,20 @@ def test_leading_title():
     assert leading_title(["سمير", "حداد"]) == 0
 
 
+def test_title_starts_hold_every_word_a_title_opens():
+    # attribution calls leading_title only at these words: a title missing here would be
+    # taken into a name again ("[جنرال] جادي أيزنكوت")
+    from khabar.extract.titles import leading_title, title_starts, titles_by_first_word
+
+    starts = title_starts()
+    assert {"جنرال", "الجنرال", "اللفتنانت"} <= starts
+    assert "سمير" not in starts
+    for title in (t for group in titles_by_first_word().values() for t in group):
+        for first in (title[0], "ال" + title[0]):
+            if leading_title([first, *title[1:]]):
+                assert first in starts
+
+
 def test_a_document_noun_is_listed_once_beside_its_organisation_head():
     # "[organisation document] دراسة" is a source head and a document that names its issuer;
     # "[document] استطلاع" is a document only (the poll's issuer speaks, not the poll)

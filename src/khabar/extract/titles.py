@@ -72,6 +72,15 @@ def titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def title_starts() -> frozenset[str]:
+    """The normalized words :func:`leading_title` can find a title at (the first words of
+    :func:`titles_by_first_word`, with and without the article): a set look-up that spares
+    its call at the other words (attribution asks it at every name the recognizer found)."""
+    index = titles_by_first_word()
+    return frozenset(w for k in index for w in (k, "ال" + k) if without_article(w) in index)
+
+
 def leading_title(norms: Sequence[str]) -> int:
     """How many of ``norms`` (normalized words) the longest title at their start takes, with
     or without its article ("الجنرال"، "جنرال"، "اللفتنانت جنرال"); 0 when none opens them."""
