@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from khabar.model import Article, EntityMention
-from khabar.text.ar.clitics import clitic_variants
+from khabar.text.ar.clitics import CONJUNCTIONS, clitic_variants
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import tokenize
@@ -101,6 +101,6 @@ def opens_as_reaction(title: str, body: str) -> bool:
     first = _SENTENCE_END.split(_DATELINE.sub("", first), maxsplit=1)[0]
     for text in (title, first):
         for word in _WORD.findall(normalize(text))[:REACTION_WORDS]:
-            if word in forms or (word[:1] in ("و", "ف") and word[1:] in forms):
+            if word in forms or (word[:1] in CONJUNCTIONS and word[1:] in forms):
                 return True
     return False
