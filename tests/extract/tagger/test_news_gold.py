@@ -2,9 +2,11 @@
 
 import json
 
+import numpy as np
 import pytest
 
-from khabar.extract.tagger.train import news_gold_sentences
+from khabar.errors import InputError, OptionsError
+from khabar.extract.tagger.train import load_clusters, news_gold_sentences, read_ant_words
 
 
 @pytest.fixture
@@ -35,5 +37,14 @@ def test_gold_mentions_become_bio_tags_of_the_normalized_tokens(gold, tmp_path):
 
 
 def test_an_unspent_split_is_never_trained_on(gold, tmp_path):
-    with pytest.raises(SystemExit, match="fresh20"):
+    # a library error the CLI reports (exit 2), never SystemExit: a caller can catch it
+    with pytest.raises(OptionsError, match="fresh20"):
         news_gold_sentences(gold, "fresh3,fresh20", shared=tmp_path, root=tmp_path)
+
+
+def test_bad_training_inputs_raise_input_errors_naming_the_input(tmp_path):
+    np.savez(tmp_path / "plain.npz", weights=np.zeros(2))
+    with pytest.raises(InputError, match="plain.npz: holds no word clusters"):
+        load_clusters(tmp_path / "plain.npz")
+    with pytest.raises(InputError, match="no ANT articles"):
+        read_ant_words(tmp_path)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from khabar.errors import InputError, KhabarError, OptionsError
 from khabar.extract.tagger.crf import (
     FORMAT,
     OFFSETS,
@@ -66,7 +67,7 @@ def _require_crfsuite():
     try:
         import pycrfsuite
     except ImportError:
-        raise SystemExit(
+        raise KhabarError(
             "training the name tagger needs python-crfsuite: pip install -e \".[train]\" (tagging does not)"
         ) from None
     return pycrfsuite
@@ -79,7 +80,7 @@ def read_ant_words(root: Path) -> list[list[str]]:
 
     files = sorted(Path(root).glob("*/*/*.txt"))
     if not files:
-        raise SystemExit(f"{root}: no ANT articles (expected <source>/<category>/*.txt)")
+        raise InputError(str(root), "no ANT articles (expected <source>/<category>/*.txt)")
     docs: list[list[str]] = []
     for article in khabar.read(files, errors="skip"):
         docs.append(words(article.title or ""))
@@ -345,7 +346,7 @@ def load_clusters(path: Path) -> Clusters:
     with np.load(path, allow_pickle=False) as data:
         found = Clusters.from_arrays({k: data[k] for k in data.files if "cluster_" in k or k.startswith("cue_")})
     if found is None:
-        raise SystemExit(f"{path}: holds no word clusters")
+        raise InputError(str(path), "holds no word clusters")
     return found
 
 
@@ -365,7 +366,8 @@ def news_gold_sentences(gold: Path, splits: str, *, shared: Path, root: Path | N
     training sentences: each token normalized, as the pipeline gives it to the tagger
     (``columns(sentence, punctuation=True).norms``), tagged B-/I- by the gold mention it
     overlaps (a token carrying a proclitic, "وبيرغستروم", is the name's first, as in
-    ANERcorp), else O.  Refuses an unspent split (:data:`UNSPENT_NEWS_SPLITS`)."""
+    ANERcorp), else O.  An unspent split (:data:`UNSPENT_NEWS_SPLITS`) raises
+    :class:`~khabar.errors.OptionsError`."""
     from khabar.evaluate.extraction import load_gold
     from khabar.evaluate.splits import parse_splits
     from khabar.text.ar.segment import split_sentences
@@ -373,7 +375,7 @@ def news_gold_sentences(gold: Path, splits: str, *, shared: Path, root: Path | N
 
     unspent = parse_splits(splits) & UNSPENT_NEWS_SPLITS
     if unspent:
-        raise SystemExit(f"{', '.join(sorted(unspent))}: an unspent names split is never trained on")
+        raise OptionsError(f"{', '.join(sorted(unspent))}: an unspent names split is never trained on")
     out: list[list[tuple[str, str]]] = []
     for article in load_gold(gold, root=root or gold.parent, shared=shared, split=splits):
         mentions = sorted(article.mentions, key=lambda m: m.start)
