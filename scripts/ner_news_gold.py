@@ -4,13 +4,17 @@ the spent names splits' sentences count, chosen on two measures.
     C=../shared/corpora/anercorp/ANERCorp_CamelLab_train.txt
     nice -n 5 python scripts/ner_news_gold.py cv $C --repeat 1 --work /tmp/nernews1
     nice -n 5 python scripts/ner_news_gold.py loso $C --repeat 1 --splits fresh5,fresh6 --ant ../shared/corpora/ant
+    nice -n 5 python scripts/ner_news_gold.py cv $C --rulings --work /tmp/nernews-rulings
+
+``--rulings``: the news sentences relabelled as ANERcorp labels (``in_anercorp_rulings``; in
+``cv`` the rulings are read from the four training blocks of each fold).
 
 ``cv``: ANERcorp train's five folds (``khabar eval ner --folds 5``'s blocks), each fold's CRF
 trained on the other four blocks plus the news sentences ``--repeat`` times, with the shipped
 word clusters and no tag rates, tagging its held-out block in windows of 10: the figures of
 ``scripts/ner_fold_errors.py`` (whose ``/tmp/nerfold15`` fold CRFs are ``--repeat 0``).
 
-``loso``: leave one spent split out: a model trained as ``khabar train ner --news-gold`` trains
+``loso``: leave one spent split (or, with ``--groups``, one group of consecutive splits) out: a model trained as ``khabar train ner --news-gold`` trains
 it (all of ANERcorp train, the other spent splits ``--repeat`` times, its own tag rates from every
 eighth ANT article), the split scored by ``khabar eval extract tests/gold/names.json --split``
 with that model, beside the shipped one.  fresh20 (unspent) is refused by the loader.
@@ -27,6 +31,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from khabar.evaluate.ner import fold_ranges, read_bio, score
 from khabar.extract.tagger.crf import Model, Tagger
 from khabar.extract.tagger.train import (
+    in_anercorp_rulings,
     make_model,
     news_gold_sentences,
     read_ant_sentences,
@@ -59,7 +64,10 @@ def cv(args) -> None:
     for k, (a, b) in enumerate(ranges):
         crf_file = args.work / f"crf{k}.npz"
         if not crf_file.exists():
-            arrays, labels = train_crf([*sentences[:a], *sentences[b:], *extra], clusters)
+            rest = [*sentences[:a], *sentences[b:]]
+            # the rulings read from the fold's training part only, never from its held-out block
+            added = in_anercorp_rulings(extra, rest) if args.rulings else extra
+            arrays, labels = train_crf([*rest, *added], clusters)
             _model, full, meta = make_model(arrays, labels, clusters)
             save_model(full, meta, crf_file)
         model = Model.load(crf_file)
@@ -70,7 +78,8 @@ def cv(args) -> None:
         gold += g
         predicted += p
         print(f"fold {k}: {per_fold[-1]:.2f}", flush=True)
-    print(f"repeat {args.repeat} every {args.every} ({len(extra)} news sentences):", summary(gold, predicted))
+    name = f"repeat {args.repeat} every {args.every}{' in ANERcorp rulings' if args.rulings else ''}"
+    print(f"{name} ({len(extra)} news sentences):", summary(gold, predicted))
     print("overall F1 per fold:", ", ".join(f"{f:.2f}" for f in per_fold), flush=True)
 
 
@@ -95,13 +104,16 @@ def loso(args) -> None:
     articles = read_ant_sentences(args.ant)
     clusters = with_tag_table(Model.load().clusters, None)
     trained = {}
-    for split in splits:
-        sentences = [*anercorp, *news([s for s in SPENT if s != split], args.repeat)]
+    size = -(-len(splits) // (args.groups or len(splits)))
+    for group in (splits[k : k + size] for k in range(0, len(splits), size)):
+        added = news([s for s in SPENT if s not in group], args.repeat)
+        sentences = [*anercorp, *(in_anercorp_rulings(added, anercorp) if args.rulings else added)]
         arrays, labels, tables = train_two_stage(sentences, clusters, articles)
         tagger = Tagger(make_model(arrays, labels, tables)[0])
         crf.get_tagger = spans.get_tagger = lambda: tagger
-        trained[split] = scores(split)
-        print(f"{split} repeat {args.repeat}:", line(trained[split]), flush=True)
+        for split in group:
+            trained[split] = scores(split)
+            print(f"{split} repeat {args.repeat}:", line(trained[split]), flush=True)
         for name, found in (("shipped", shipped), (f"repeat {args.repeat}", trained)):  # so far
             print(f"  pooled {','.join(trained)} {name}:", line(pooled([found[s] for s in trained])), flush=True)
 
@@ -126,12 +138,14 @@ def main() -> None:
         p = sub.add_parser(name)
         p.add_argument("corpus", type=Path)
         p.add_argument("--repeat", type=int, default=1)
+        p.add_argument("--rulings", action="store_true", help="the news gold relabelled as ANERcorp labels (in_anercorp_rulings)")
         if name == "cv":
             p.add_argument("--work", type=Path, required=True)
             p.add_argument("--every", type=int, default=1, help="only every so-many-th news sentence")
         else:
             p.add_argument("--splits", default=",".join(SPENT), help="spent splits, comma-separated")
             p.add_argument("--ant", type=Path, required=True)
+            p.add_argument("--groups", type=int, default=0, help="leave out this many groups of consecutive splits (0: one split each)")
     args = ap.parse_args()
     {"cv": cv, "loso": loso}[args.command](args)
 

@@ -70,6 +70,10 @@ def train_stance(data: tuple[Path, ...], output: Path, l2: float) -> None:
 @click.option("--news-splits", default="", help="With --news-gold: its splits to add, e.g. fresh3,fresh4 (never an unspent one).")
 @click.option("--news-repeat", type=click.IntRange(min=1), default=1, show_default=True, help="With --news-gold: times each news sentence is added.")
 @click.option("--shared", type=click.Path(path_type=Path), help="With --news-gold: the shared data folder (default: the gold's checkout's ../shared).")
+@click.option(
+    "--news-rulings", is_flag=True,
+    help="With --news-gold: relabel its sentences as ANERcorp labels such words (place head words dropped, unnamed bodies O, currencies MISC).",
+)
 def train_ner(
     anercorp: Path,
     output: Path,
@@ -82,6 +86,7 @@ def train_ner(
     news_splits: str,
     news_repeat: int,
     shared: Path | None,
+    news_rulings: bool,
 ) -> None:
     """Train the name tagger (a CRF) on ANERcorp and write its model file (needs the train extra)."""
     require_extra("train", "training the name tagger")
@@ -97,7 +102,8 @@ def train_ner(
         if news_gold is not None:
             root = news_gold.resolve().parent.parent.parent
             news = news_gold_sentences(news_gold, news_splits, shared=shared or root.parent / "shared", root=root)
-            given.update(news=news * news_repeat, news_note=f"{news_gold.name} {news_splits} x{news_repeat}")
+            note = f"{news_gold.name} {news_splits} x{news_repeat}" + (" in ANERcorp rulings" if news_rulings else "")
+            given.update(news=news * news_repeat, news_note=note, news_rulings=news_rulings)
         echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
     except KhabarError as e:
         fail(str(e), 2)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from khabar.errors import InputError, OptionsError
-from khabar.extract.tagger.train import load_clusters, news_gold_sentences, read_ant_words
+from khabar.extract.tagger.train import in_anercorp_rulings, load_clusters, news_gold_sentences, read_ant_words
 
 
 @pytest.fixture
@@ -48,3 +48,30 @@ def test_bad_training_inputs_raise_input_errors_naming_the_input(tmp_path):
         load_clusters(tmp_path / "plain.npz")
     with pytest.raises(InputError, match="no ANT articles"):
         read_ant_words(tmp_path)
+
+
+def _bio(text):
+    return [tuple(pair.split("/")) for pair in text.split()]
+
+
+#: ANERcorp-like sentences: "قطاع" never a name, "الجيش الاسراءيلي" left unnamed, "دولار" MISC.
+ANERCORP = [
+    _bio("قال/O الجيش/O الاسراءيلي/O ان/O قطاع/O غزه/B-LOC هادء/O"),
+    _bio("دخل/O الجيش/O الاسراءيلي/O قطاع/O غزه/B-LOC بمليون/O دولار/B-MISC"),
+    _bio("زار/O قطاع/O رفح/B-LOC مع/O دولار/B-MISC"),
+    _bio("فتح/O الباب/O وفتح/O المعبر/O فتح/O الطريق/O"),
+]
+
+
+def test_the_news_gold_is_relabelled_as_anercorp_labels_it():
+    news = [
+        _bio("قصف/O الجيش/B-ORG الاسراءيلي/I-ORG قطاع/B-LOC خان/I-LOC يونس/I-LOC بمليون/O دولار/O"),
+        _bio("قالت/O فتح/B-ORG ان/O دونالد/B-PERS ترامب/I-PERS زار/O قطاع/B-LOC غزه/I-LOC"),
+    ]
+    first, second = (dict(s) for s in in_anercorp_rulings(news, ANERCORP))
+    assert first["الجيش"] == first["الاسراءيلي"] == "O"  # a span ANERcorp leaves unnamed twice
+    assert first["قطاع"] == "O" and first["خان"] == "B-LOC" and first["يونس"] == "I-LOC"  # its head word dropped
+    assert first["دولار"] == "B-MISC"  # the news gold has no MISC
+    assert second["قطاع"] == "O" and second["غزه"] == "B-LOC"  # the span as ANERcorp labels it
+    assert second["فتح"] == "B-ORG"  # one word ANERcorp writes as a verb keeps its gold name
+    assert second["دونالد"] == "B-PERS" and second["ترامب"] == "I-PERS"
