@@ -280,6 +280,48 @@ def _has_own_noun(s: _Sent, f: _Figure) -> bool:
     return not is_stopword(s.norms[k]) and not any(is_stopword(v) for v in _variants(s.norms[k])[1:])
 
 
+#: The multipliers a figure may be written with ("39 ألف مكان"): its noun then stands in
+#: the genitive singular whatever the value.
+_MULTIPLIERS = tuple(normalize(w) for w in "الف آلاف ألفا مليون ملايين مليونا مليار مليارات مليارا".split())
+#: A count in a quoted name of at most this many words is part of the name ("سي 130 هيركوليز").
+QUOTED_NAME_WORDS = 4
+
+
+def _in_short_quote(s: _Sent, f: _Figure) -> bool:
+    """The figure stands between quotation marks at most ``QUOTED_NAME_WORDS`` words apart:
+    a name or a model ("من طراز "سي 130 هيركوليز""، ""بومباردييه 30"")."""
+    opened = next((k for k in range(f.a - 1, max(-1, f.a - QUOTED_NAME_WORDS - 1), -1) if s.is_quote(k)), -1)
+    if opened < 0:
+        return False
+    closed = next((k for k in range(f.b, min(len(s.norms), f.b + QUOTED_NAME_WORDS)) if s.is_quote(k)), -1)
+    return closed >= 0 and sum(1 for k in range(opened + 1, closed) if s.is_word(k)) <= QUOTED_NAME_WORDS
+
+
+def _counts_a_thing(s: _Sent, f: _Figure) -> bool:
+    """A figure with a counted noun of its own that no list knows ("53 متهما"، "5 شركات"،
+    "39 ألف مكان"): a count of things, in the noun's counted form -- after 3 to 10 the
+    noun (a plural), after a multiplier any noun, after 11 or more a singular written with
+    the accusative's alif or the feminine's ta ("2376 مقعدا"، "155 بلدية"); never a noun
+    with the article ("300 ألف المرتبط": a description follows), nor a count inside a
+    short quoted name."""
+    n = f.mention
+    if n.value is None or n.value < 3 or n.unit == "percent" or not _has_own_noun(s, f):
+        return False
+    if f.noun < 0:
+        return False
+    noun = s.norms[f.noun]
+    if not noun.isalpha() or noun[:1] < "\u0621" or len(noun) < 3 or noun.startswith(_ARTICLE):
+        return False
+    if _in_short_quote(s, f):
+        return False
+    written = normalize(n.text)
+    if written[:1] == "0":
+        return False  # "07 : 07 مساء"، "1439 / 04": a clock or a date's part, never a count
+    if any(m in written for m in _MULTIPLIERS) or 3 <= n.value <= 10:
+        return True
+    return noun.endswith(("ا", "ه"))
+
+
 def _subset(s: _Sent, f: _Figure) -> str | None:
     """"breakdown" when the figure follows "بينهم" (also "من بينهم"): a subgroup of the total
     before it; "part" after "منهم"، "معظمهم": a share of it; None otherwise."""
