@@ -52,7 +52,8 @@ Category (first rule that applies)
    shelters -- which the gold guidelines file under "other", not "aid").
 9. **a count of things** -- last, a figure still without category or subject that has a
    counted noun of its own in the counted form ("53 متهما"، "5 شركات"، "39 ألف مكان"،
-   "2376 مقعدا": :func:`~khabar.extract.claims.figures._counts_a_thing`) is "other": the
+   "2376 مقعدا": :func:`~khabar.extract.claims.figures._counted_thing`) is "other", its group
+   the noun ("متهم"): the
    gold counts these (defendants, seats, companies, votes, dams) and they were the largest
    class of claims missed on the spent splits (session 20: 96 of 184 ANT misses).
 
@@ -120,7 +121,7 @@ from khabar.extract.claims.context import (
 from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import conversions, qualifier_of, repeats
-from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _counts_a_thing, _Figure, _figures, _last_cue
+from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _counted_thing, _Figure, _figures, _last_cue
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence, shifted
@@ -183,9 +184,9 @@ def extract_claims(doc: Document) -> list[Claim]:
         figures = _figures(s, numbers, dates)
         _categorize(s, figures, lambda position=position: recent(position))
         for f in figures:
-            if f.category is None and f.subject is None and _counts_a_thing(s, f):
+            if f.category is None and f.subject is None and (thing := _counted_thing(s, f)) is not None:
                 # read last, so that no rule above sees it as the claim before its figure
-                f.category, f.via = "other", "thing"
+                f.category, f.subject, f.via = "other", thing, "thing"
         kept = [f for f in figures if f.category is not None or f.subject is not None]
         cats = [f.category for f in kept if f.category]
         last_of[position] = cats[-1] if cats else None
