@@ -1,7 +1,7 @@
 """Where the extraction layer's CPU time goes, by compiled function: ``perf`` samples of the
 layer alone, each charged to the innermost khabar function on its stack.
 
-    python benchmarks/cpu_extract.py [--n 300] [--top 40] [--frequency 2999] [--keep FILE]
+    python benchmarks/cpu_extract.py [--n 300] [--top 40] [--by own|incl] [--frequency 2999] [--keep FILE]
 
 Counted instructions (``instructions_extract.py``) and CPU time disagree (docs/measurements.md,
 issue 19, session 19: -3.98 % instructions, 0-2 % CPU), and cProfile sees no function of a
@@ -29,8 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-#: A compiled khabar function in a stack (Cython's wrapper ``pw`` or body ``pf``).
-_FRAME = re.compile(r"__pyx_p[wf]_6khabar_(\S+?)(?:\.constprop\.\d+)?$")
+#: A compiled khabar function in a stack: Cython's wrapper (``pw``, named with the function's
+#: index in its module), which calls its body (``pf``, under another name) just below it.
+_FRAME = re.compile(r"__pyx_pw_6khabar_(\S+?)(?:\.constprop\.\d+)?$")
 
 
 def _child(n: int, seed: int, ready: str) -> None:
@@ -81,6 +82,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--top", type=int, default=40, help="functions shown")
     parser.add_argument("--frequency", type=int, default=2999, help="samples a second")
+    parser.add_argument("--by", choices=("own", "incl"), default="own", help="order of the functions shown")
     parser.add_argument("--keep", metavar="FILE", help="keep perf's data there")
     parser.add_argument("--child", metavar="READY", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -107,8 +109,8 @@ def main() -> None:
         sys.exit("no samples (is perf allowed? kernel.perf_event_paranoid)")
     print(f"{total} samples of the layer ({args.n} ANT articles + seeds + examples, seed {args.seed})")
     print(f"{'own %':>6} {'incl %':>6}  function")
-    for name, k in own.most_common(args.top):
-        print(f"{100 * k / total:6.1f} {100 * incl[name] / total:6.1f}  {name}")
+    for name, _ in (own if args.by == "own" else incl).most_common(args.top):
+        print(f"{100 * own[name] / total:6.1f} {100 * incl[name] / total:6.1f}  {name}")
     rest = sum(outside.values())
     print(f"{100 * rest / total:6.1f}         no khabar frame, of which the collector {100 * outside['collector'] / total:.1f}")
 
