@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from khabar.model import Article, EntityMention
 from khabar.text.ar.clitics import CONJUNCTIONS, clitic_variants
+from khabar.text.ar.dateline import dateline_end
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.tokenize import tokenize
@@ -81,9 +82,6 @@ def headline_kinds(article: Article, mentions: Iterable[EntityMention] = ()) -> 
 #: reports of a happening (P 0.81 R 0.40, docs/stories.md, session 19); further in, the verb
 #: is mostly the report's own "قال ... إن".
 REACTION_WORDS = 6
-#: A dateline before the first sentence: a place, the outlet in brackets, a dash
-#: ("دبي، الإمارات العربية المتحدة (CNN)-- ...").
-_DATELINE = re.compile(r"^[^.!؟\n]{0,80}?\)\s*[-—–]+\s*")
 _SENTENCE_END = re.compile(r"[.!؟]\s")
 _WORD = re.compile(r"\w+")
 
@@ -98,7 +96,7 @@ def opens_as_reaction(title: str, body: str) -> bool:
 
     forms = reaction_forms()
     first = next((line for line in body.split("\n") if line.strip()), "")
-    first = _SENTENCE_END.split(_DATELINE.sub("", first), maxsplit=1)[0]
+    first = _SENTENCE_END.split(first[dateline_end(first):], maxsplit=1)[0]
     for text in (title, first):
         for word in _WORD.findall(normalize(text))[:REACTION_WORDS]:
             if word in forms or (word[:1] in CONJUNCTIONS and word[1:] in forms):
