@@ -59,7 +59,8 @@ def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray
 
 def report_only(article: Article) -> Article:
     """``article`` without the page's trailing block of the outlet's other stories
-    (:func:`~khabar.text.ar.related.cut_related_block`), its id kept: the words, quotes and
+    (:func:`~khabar.text.ar.related.cut_related_block`) and without its leading dateline
+    (:func:`~khabar.text.ar.dateline.dateline_end`), its id kept: the words, quotes and
     names story grouping compares are the report's.  Left in, CNN's teasers joined reports of
     unrelated happenings through their quotes (docs/stories.md, session 18).  The stored
     article keeps its body: the gold sets' offsets and a brief's sources read it as crawled."""
