@@ -129,11 +129,3 @@ def test_the_pages_other_stories_are_not_signed_with_the_report():
     inside = article(WIRE_TITLE, WIRE_BODY + teasers + "\n\nوأضاف رئيس البلدية أن الطريق سيفتح غدا.")
     assert report_only(inside) is inside and len(signed(inside).anchors) > len(clean.anchors)
 
-
-def test_the_desks_dateline_is_not_signed_with_the_report():
-    # the same report with the desk's place and outlet before its first sentence
-    dated = article(WIRE_TITLE, "دبي، الإمارات العربية المتحدة (وكالة)-- " + WIRE_BODY)
-    report = report_only(dated)
-    assert report.id == dated.id and report.body == WIRE_BODY
-    clean = signed(Article(dated.id, WIRE_TITLE, WIRE_BODY, dated.outlet, published=dated.published))
-    assert signed(dated).to_bytes() == clean.to_bytes()

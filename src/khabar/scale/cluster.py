@@ -20,7 +20,6 @@ import numpy as np
 from khabar.config import StoryOptions
 from khabar.errors import InputError, OptionsError
 from khabar.model import Article, EntityMention
-from khabar.text.ar.dateline import dateline_end
 from khabar.text.ar.related import cut_related_block
 from khabar.relate.stories import (
     SignedArticle,
@@ -59,18 +58,11 @@ def sign_article(article: Article, *, options: StoryOptions, meaning: np.ndarray
 
 def report_only(article: Article) -> Article:
     """``article`` without the page's trailing block of the outlet's other stories
-    (:func:`~khabar.text.ar.related.cut_related_block`) and without its leading dateline
-    (:func:`~khabar.text.ar.dateline.dateline_end`), its id kept: the words, quotes and
+    (:func:`~khabar.text.ar.related.cut_related_block`), its id kept: the words, quotes and
     names story grouping compares are the report's.  Left in, CNN's teasers joined reports of
     unrelated happenings through their quotes (docs/stories.md, session 18).  The stored
     article keeps its body: the gold sets' offsets and a brief's sources read it as crawled."""
     body = cut_related_block(article.title, article.body)
-    # The dateline ("دبي، الإمارات العربية المتحدة (CNN)-- ") is the desk's place, not the
-    # happening's: read, it gave every CNN report the same few words, names and meaning
-    # (issue 14, session 20).
-    start = dateline_end(body)
-    if start:
-        body = body[start:]
     return article if body is article.body else replace(article, body=body)
 
 

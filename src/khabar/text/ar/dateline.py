@@ -4,7 +4,9 @@ first sentence ("دبي، الإمارات العربية المتحدة (CNN)--
 It tells where the desk sits, not where the happening is: in ANT every CNN Arabic report but a
 few opens with one (141 of 300 drawn at random with "دبي، الإمارات العربية المتحدة"), the
 four other outlets' bodies with none (0 of 240 drawn).  The one pattern that finds it, for
-every reader that must skip it (how a report opens, what story grouping reads).
+every reader that must skip it (how a report opens).  Story signing still reads it: left out
+there, it was silent on the event pairs of fresh19 + fresh20 and was withdrawn (docs/stories.md,
+session 20; branch ``events-dateline-cut``).
 """
 
 from __future__ import annotations
