@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stance_experiments import ROOT, readings  # noqa: E402
+from stance_experiments import ROOT, readings, refuse_unspent  # noqa: E402
 
 from khabar.check import event as ev  # noqa: E402
 from khabar.check import meaning_model as mm  # noqa: E402
@@ -257,6 +257,7 @@ def fold_sets(args, last: int) -> list:
     """baly2018 folds 1-4 by claim (each fold's model trained on the three others and ANS
     train + dev, kept in ``--cache``) and fresh3..fresh``last`` (the shipped model): each as
     (name, pairs, readings, the model of each pair)."""
+    refuse_unspent(f"fresh{n}" for n in range(3, last + 1))
     kept = args.cache / "fold-models.pkl"
     baly = load_data(args.corpora / "baly2018", role="train").pairs
     rb = readings(args.cache, "baly", baly)
@@ -458,6 +459,7 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/khabar-stance-readings"))
     parser.add_argument("--show", action="store_true", help="quantity: list the pages turned")
     args = parser.parse_args()
+    refuse_unspent([args.set])
     modes = {"grid": grid, "other-number": other_number, "outcomes": outcomes, "quantity": quantity, "batch": batch,
              "kept": kept, "turned": turned}
     if args.set in modes:

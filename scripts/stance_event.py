@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stance_experiments import ROOT, readings  # noqa: E402
+from stance_experiments import ROOT, readings, refuse_unspent  # noqa: E402
 
 from khabar.check import event as ev  # noqa: E402
 from khabar.check import meaning_model as mm  # noqa: E402
@@ -168,6 +168,7 @@ def main() -> int:
     parser.add_argument("--fresh", type=Path, nargs="*", default=FRESH)
     parser.add_argument("--only", nargs="*", default=[], help="fit these configurations only (kept beside the others)")
     args = parser.parse_args()
+    refuse_unspent(args.fresh)
     {"fit": fit, "score": score}[args.step](args)
     return 0
 

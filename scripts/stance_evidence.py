@@ -243,6 +243,10 @@ def main() -> int:
     parser.add_argument("--fresh", type=Path, nargs="*", default=[])
     parser.add_argument("--l2", type=float, default=1.0, help="the ranker's L2")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from stance_experiments import refuse_unspent
+
+    refuse_unspent(args.fresh)
     enc = Encodings(args.cache)
     baly = load_data(args.corpora / "baly2018", role="train").pairs
     items = read_items(baly, enc)

@@ -49,7 +49,7 @@ def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45)])
+@pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45), ("fresh18", 145)])
 def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str, count: int) -> None:
     need(CORPORA / "ant")
     pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
@@ -58,3 +58,34 @@ def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str,
     # the evidence a person would cite, as sentence indices of the article as khabar reads it
     assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in sided)
     assert not any(p.rationale for p in pairs if p not in sided)
+
+
+@pytest.mark.parametrize("script, args", [
+    ("stance_errors.py", ["fresh18"]),
+    ("stance_experiments.py", ["baseline", "--fresh", "tests/gold/stance/fresh18.jsonl"]),
+    ("stance_event.py", ["score", "--fresh", "tests/gold/stance/fresh18.jsonl"]),
+    ("stance_evidence.py", ["--fresh", "tests/gold/stance/fresh18.jsonl"]),
+])
+def test_the_stance_scripts_refuse_the_unspent_split(script: str, args: list[str]) -> None:
+    # fresh18 (session 20) is judged once by `khabar eval stance --test`; its pairs are read by no
+    # development script before that, or its figure is a development figure
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "fresh18: an unspent stance split" in done.stderr, done.stderr
+
+
+def test_only_the_unspent_stance_split_is_refused() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from stance_experiments import UNSPENT_STANCE, refuse_unspent
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    refuse_unspent(["fresh17", "tests/gold/stance/fresh16.jsonl"])  # spent: read freely
+    with pytest.raises(SystemExit):
+        refuse_unspent(["fresh3", "tests/gold/stance/fresh18.jsonl"])
+    assert UNSPENT_STANCE == {"fresh18"}
