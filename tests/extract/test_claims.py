@@ -1242,3 +1242,17 @@ def test_no_carry_model_is_shipped_so_the_outlet_keeps_what_the_rules_leave_it()
     assert not carry.active()
     c = _by_value(_claims("وقال المكتب إن القافلة دخلت المدينة صباح اليوم. وضمت القافلة 12 شاحنة."), 12)
     assert source_of(c) is None
+
+
+def test_a_reporting_verb_after_a_figure_is_not_its_counted_noun():
+    # "وصفتهم" (she described them) opens a new clause: read as the counted noun it made the
+    # six an "other" count of "صفتهم" (fresh20, BBC 93); the verb of arrest before says what
+    c = _one("وقالت الوزارة إنها قبضت على ستة وصفتهم بأنهم عناصر خطرة.")
+    assert (c.value, c.category) == (6, "arrested")
+
+
+@pytest.mark.parametrize(
+    "body", ["ودفع السائق غرامة قدرها 500 كرونة.", "وتبلغ الغرامة عشرة آلاف كرونة دنمركية.", "وبلغت قيمة الصفقة 42 مليون رنغيت."]
+)
+def test_the_krone_and_the_ringgit_are_money(body):
+    assert _one(body).category == "money"

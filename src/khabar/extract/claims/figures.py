@@ -13,6 +13,7 @@ from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher,
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.clitics import bare_word
 from khabar.text.ar.normalize import normalize
+from khabar.text.ar.reporting import is_reporting_past
 from khabar.text.ar.stopwords import is_stopword
 
 #: How many words before or after a figure its category cue may stand.
@@ -53,7 +54,8 @@ def _is_year(n: NumberMention) -> bool:
 
 def _counted_noun(s: _Sent, b: int) -> int:
     """The noun a figure counts: the word after it, or after "من" ("2200 من المسلحين"); never
-    a word joined by "و" with the article ("15 ألفا والدولة جاهزة": a new phrase)."""
+    a word joined by "و" with the article ("15 ألفا والدولة جاهزة": a new phrase), nor a
+    reporting verb (:func:`~khabar.text.ar.reporting.is_reporting_past`)."""
     if 2 <= b < len(s.norms) and s.texts[b] == ")" and s.texts[b - 2] == "(":
         b += 1  # "عدد (30) عنصر": a count written in brackets, its noun after them
     k = s.next_word(b)
@@ -61,6 +63,8 @@ def _counted_noun(s: _Sent, b: int) -> int:
         return -1
     if k >= 0 and s.norms[k] == _MIN:
         k = s.next_word(k + 1)
+    if k >= 0 and is_reporting_past(s.norms[k]):
+        return -1  # "قبضت على ستة وصفتهم بأنهم": a verb opens a new clause, it counts nothing
     return k
 
 

@@ -12,9 +12,10 @@ a word it knows (:data:`PLAIN_PROCLITICS`, :data:`ARTICLE_PROCLITICS`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import decode_plain, encode_plain, is_normalized, normalize
 
 #: The one-letter proclitics: the conjunctions and the prepositions.
@@ -36,6 +37,8 @@ def _with_article(sequence: str) -> str:
 
 
 _BARE_SEQUENCES = (*CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS))
+_PLAIN_SEQUENCES = frozenset(_BARE_SEQUENCES)
+_ONE_LETTER = frozenset((*CONJUNCTIONS, *PREPOSITIONS))
 
 # Proclitic sequences (a conjunction, a preposition or both; alone or before the article),
 # longest first, with the shortest stem each may leave.  After the article the stem may be
@@ -139,16 +142,56 @@ def strip_clitics(word: str) -> str:
     return w
 
 
+#: The lists whose words are known whole: the nouns a figure counts (every entry of
+#: ``claim_subjects``, the ``[... noun]`` entries of ``claim_categories``).
+_KNOWN_LISTS = ("claim_subjects", "claim_categories")
+
+
+@lru_cache(maxsize=1)
+def _kept_whole() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """By a proclitic letter, the rests of the known words that open with it and whose rest
+    is no known word: "كرونه" (krone) gives "ك" -> "رونه".  Such a rest after that letter
+    is the known word, never a proclitic and a stem ("كرونه" was indexed and counted as
+    "رونه"; fresh20, Sky News 2857).  Exact rests and the rests of prefix entries ("*")."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for name in _KNOWN_LISTS:
+        for e in read_tagged(name):
+            if " " in e.phrase or (name == "claim_categories" and e.mode != "noun"):
+                continue
+            (prefixes if e.phrase.endswith("*") else exact).add(e.phrase.rstrip("*"))
+    known_prefixes = tuple(prefixes)
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    for words, prefix in ((exact, False), (prefixes, True)):
+        for w in words:
+            rest = w[1:]
+            # a prefix entry's rest of two letters would keep too much whole ("لتر*": "لترامب")
+            if w[:1] in _ONE_LETTER and len(rest) > 1 + prefix and rest not in exact and not rest.startswith(known_prefixes):
+                out.setdefault(w[0], (set(), set()))[prefix].add(rest)
+    return {c: (frozenset(e), tuple(sorted(p))) for c, (e, p) in out.items()}
+
+
+def _keeps_whole(word: str, reading: str) -> bool:
+    """``reading`` of ``word`` cuts a one-letter proclitic off a known word (:func:`_kept_whole`)."""
+    cut = len(word) - len(reading)
+    if cut < 1 or word[: cut] not in _PLAIN_SEQUENCES:
+        return False
+    rests = _kept_whole().get(word[cut - 1])
+    return rests is not None and (reading in rests[0] or reading.startswith(rests[1]))
+
+
 @lru_cache(maxsize=200_000)
 def bare_word(word: str) -> str:
     """``word`` (normalized) without the longest run of proclitics that leaves a stem.
 
     The last of :func:`clitic_variants`: "وبالمدينه" -> "مدينه", "بحلب" -> "حلب", "حلب"
     stays.  Unlike :func:`strip_clitics` it falls back to a shorter prefix when the longest
-    would leave too short a stem ("وبلد" -> "بلد"), so "بلد" is found in "وبلد".  The
-    store's bare index columns hold this form of every word it changes.
+    would leave too short a stem ("وبلد" -> "بلد"), so "بلد" is found in "وبلد"; and when
+    it would cut a letter off a known word ("كرونه"، "وكرونه" -> "كرونه": :func:`_kept_whole`).
+    The store's bare index columns hold this form of every word it changes.
     """
-    return clitic_variants(word)[-1]
+    readings = clitic_variants(word)
+    return next((r for r in reversed(readings) if not _keeps_whole(readings[0], r)), readings[0])
 
 
 def _proclitics_pattern() -> re.Pattern[str]:
@@ -157,15 +200,30 @@ def _proclitics_pattern() -> re.Pattern[str]:
     Each sequence of :data:`PROCLITICS`, longest first, only at the start of a word (the
     lookbehind, written after the letters so that the regex engine can skip ahead to
     candidate first letters), with a lookahead for the stem length it must leave; the first
-    alternative that matches is the longest that leaves a stem.  One ``re.findall`` in C
+    alternative that matches is the longest that leaves a stem, and a negative lookahead
+    where the stem would be a known word cut (:func:`_not_kept`).  One ``re.findall`` in C
     instead of a Python call per word.
     """
     sequences = sorted(PROCLITICS, key=lambda pair: -len(pair[0]))
-    body = "|".join(f"{re.escape(p)}(?<![^\\W_].{{{len(p)}}})(?=[^\\W_]{{{n}}})" for p, n in sequences)
+    letter = "[^\\W_]"
+    body = "|".join(f"{re.escape(p)}(?<!{letter}.{{{len(p)}}})(?={letter}{{{n}}}){_not_kept(p, re.escape, letter)}" for p, n in sequences)
     return re.compile(f"(?:{body})([^\\W_]+)", re.DOTALL)
 
 
-_PROCLITIC_WORD = _proclitics_pattern()
+def _not_kept(sequence: str, escape: Callable[[str], str], letter: str) -> str:
+    """A negative lookahead for the rests :func:`bare_word` keeps whole after ``sequence``
+    (:func:`_kept_whole`; ``letter`` a pattern of one letter of a word), or ""."""
+    rests = _kept_whole().get(sequence[-1]) if sequence in _PLAIN_SEQUENCES else None
+    if rests is None:
+        return ""
+    words = [f"{escape(r)}(?!{letter})" for r in sorted(rests[0])] + [escape(r) for r in rests[1]]
+    return f"(?!{'|'.join(words)})"
+
+
+@lru_cache(maxsize=1)
+def _proclitic_word() -> re.Pattern[str]:
+    # built at the first call: the lists of known words are read only by a caller of bare_text
+    return _proclitics_pattern()
 
 
 def _proclitics_bytes_pattern() -> re.Pattern[bytes]:
@@ -178,12 +236,18 @@ def _proclitics_bytes_pattern() -> re.Pattern[bytes]:
     groups: dict[bytes, list[str]] = {}
     for p, n in sorted(PROCLITICS, key=lambda pair: -len(pair[0])):
         seq = encode_plain(p)
-        groups.setdefault(seq[:1], []).append(re.escape(seq[1:]).decode("latin-1") + f"(?=[^ ]{{{n}}})")
+        kept = _not_kept(p, lambda r: re.escape(encode_plain(r) or b"").decode("latin-1"), "[^ ]")
+        groups.setdefault(seq[:1], []).append(re.escape(seq[1:]).decode("latin-1") + f"(?=[^ ]{{{n}}})" + kept)
     body = "|".join(re.escape(first).decode("latin-1") + "(?:" + "|".join(rest) + ")" for first, rest in groups.items())
     return re.compile(f" (?:{body})([^ ]+)".encode("latin-1"))
 
 
-_PROCLITIC_WORD_BYTES = _proclitics_bytes_pattern()
+
+
+@lru_cache(maxsize=1)
+def _proclitic_word_bytes() -> re.Pattern[bytes]:
+    return _proclitics_bytes_pattern()
+
 #: Plain bytes -> themselves for a letter or digit (the letters from 0x80 on: all of
 #: U+0621-U+064A are letters), a space for anything else.
 _SPACED = bytes(i if i >= 0x80 or chr(i).isalnum() else 0x20 for i in range(256))
@@ -195,18 +259,18 @@ def bare_text(text: str) -> str:
     "قصف بحلب والمعارضه ترد" -> "حلب معارضه": words without proclitics are already in the
     store's title and body columns, and repeating them would cost ingest time for nothing.
     Text of ASCII and Arabic letters (nearly all, once normalized) is read as bytes by
-    :data:`_PROCLITIC_WORD_BYTES`: 2,000 ANT articles 89 -> 48 ms, the same words.
+    :func:`_proclitic_word_bytes`: 2,000 ANT articles 89 -> 48 ms, the same words.
     """
     data = encode_plain(text)
     if data is None:
-        return " ".join(_PROCLITIC_WORD.findall(text))
+        return " ".join(_proclitic_word().findall(text))
     return bare_plain(data)
 
 
 def bare_plain(data: bytes) -> str:
     """:func:`bare_text` of the text whose :func:`~khabar.text.ar.normalize.encode_plain`
     bytes are ``data`` (for a caller that has them already)."""
-    return decode_plain(b" ".join(_PROCLITIC_WORD_BYTES.findall(b" " + data.translate(_SPACED))))
+    return decode_plain(b" ".join(_proclitic_word_bytes().findall(b" " + data.translate(_SPACED))))
 
 
 @lru_cache(maxsize=10_000)

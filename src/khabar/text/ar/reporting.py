@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from khabar.text.ar.clitics import CONJUNCTIONS, THIRD_PERSON_PRONOUNS
 from khabar.text.ar.lexicon import read_tagged
 
 
@@ -36,3 +37,30 @@ def reporting_past_forms() -> frozenset[str]:
             continue
         out.update((past,) if entry.tag == "impersonal" else past_forms(past))
     return frozenset(out)
+
+
+
+@lru_cache(maxsize=1)
+def _marked_past_forms() -> frozenset[str]:
+    """The past forms of the list marked for a person, feminine or plural ("قالت"، "قالوا"):
+    the masculine singular is as often a noun ("طلب" a request، "طالب" a student، "تابع" a
+    follower: "4 آلاف طلب"، "500 طالب")."""
+    out: set[str] = set()
+    for entry in read_tagged("reporting_verbs"):
+        past = entry.phrase.split("|")[0].strip()
+        if past != "-" and entry.tag != "impersonal":
+            out.update(past_forms(past)[1:])
+    return frozenset(out)
+
+
+def is_reporting_past(word: str) -> bool:
+    """``word`` (normalized) is a feminine or plural past form of a reporting verb, perhaps
+    after one و/ف and perhaps carrying a pronoun of its object: "وصفتهم" (she described
+    them), "فاكدت"، "قالوا"; never the masculine singular (:func:`_marked_past_forms`).  A
+    verb is never the noun a figure counts ("قبضت على ستة وصفتهم بأنهم": six, described as;
+    fresh20, BBC 93)."""
+    forms = _marked_past_forms()
+    for w in (word, word[1:]) if word[:1] in CONJUNCTIONS and len(word) > 3 else (word,):
+        if w in forms or any(w.endswith(p) and w[: -len(p)] in forms for p in THIRD_PERSON_PRONOUNS):
+            return True
+    return False
