@@ -37,6 +37,7 @@ from functools import lru_cache
 from khabar.config import BriefOptions
 from khabar.model import Document, Sentence
 from khabar.relate.corroborate import SentencePool
+from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.tokenize import tokenize, words
 
@@ -54,9 +55,8 @@ _BULLET = re.compile(r"^\s*(?:[-–—•▪■□◆●○⬛*]|\d{1,2}\s*[-–
 _DATELINE = re.compile(r"^[^\W\d_][^()\n.]{0,60}?\s*\([^()\n]{1,30}\)\s*[-–—]+\s*")
 #: Words that may follow a reporting verb when no speaker is named ("وأضاف أن ...").
 _SUBJECTLESS_NEXT = frozenset({"ان", "بان", "انه", "انها", "انهم"})
-_CONJUNCTIONS = ("و", "ف")
 #: One-letter proclitics that may be written on a name's head ("لشركة آسمان").
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_PROCLITICS = (*CONJUNCTIONS, *PREPOSITIONS)
 #: How many first words of a sentence are looked at for a word that points back.
 ANAPHOR_WORDS = 2
 #: Prepositions that, right after a verb opening a sentence, show its subject is left out
@@ -121,7 +121,7 @@ def _openers() -> _Openers:
 
 def _bare(word: str) -> str:
     """The word without a leading conjunction و/ف (kept when too little would be left)."""
-    return word[1:] if word.startswith(_CONJUNCTIONS) and len(word) > 3 else word
+    return word[1:] if word.startswith(CONJUNCTIONS) and len(word) > 3 else word
 
 
 def match_at(words_: Sequence[str], i: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> int:
@@ -130,7 +130,7 @@ def match_at(words_: Sequence[str], i: int, table: dict[str, tuple[tuple[str, ..
     if i >= len(words_):
         return 0
     first = words_[i]
-    keys = (first, first[1:]) if first.startswith(_CONJUNCTIONS) else (first,)
+    keys = (first, first[1:]) if first.startswith(CONJUNCTIONS) else (first,)
     for key in keys:
         for phrase in table.get(key, ()):
             if tuple(words_[i + 1 : i + len(phrase)]) == phrase[1:]:
@@ -296,7 +296,7 @@ def _opens_clause(token_text: str, norm: str) -> bool:
     that tells something (a reporting verb, a happening's trigger: "وقررت"، "وأعلن")."""
     from khabar.extract.happenings import word_kind
 
-    if not norm.startswith(_CONJUNCTIONS) or len(norm) <= 3:
+    if not norm.startswith(CONJUNCTIONS) or len(norm) <= 3:
         return False
     bare = norm[1:]
     if bare.startswith("ال") or bare.endswith(_NOUN_ENDINGS):
