@@ -13,6 +13,7 @@ from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher,
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.clitics import bare_word
 from khabar.text.ar.normalize import normalize
+from khabar.text.ar.numbers import SCALE_WORDS
 from khabar.text.ar.reporting import is_reporting_past
 from khabar.text.ar.stopwords import is_stopword
 
@@ -285,9 +286,6 @@ def _has_own_noun(s: _Sent, f: _Figure) -> bool:
     return not is_stopword(s.norms[k]) and not any(is_stopword(v) for v in _variants(s.norms[k])[1:])
 
 
-#: The multipliers a figure may be written with ("39 ألف مكان"): its noun then stands in
-#: the genitive singular whatever the value.
-_MULTIPLIERS = tuple(normalize(w) for w in "الف آلاف ألفا مليون ملايين مليونا مليار مليارات مليارا".split())
 #: A count in a quoted name of at most this many words is part of the name ("سي 130 هيركوليز").
 QUOTED_NAME_WORDS = 4
 
@@ -324,7 +322,7 @@ def _counted_thing(s: _Sent, f: _Figure) -> str | None:
     written = normalize(n.text)
     if written[:1] == "0":
         return None  # "07 : 07 مساء"، "1439 / 04": a clock or a date's part, never a count
-    if not (any(m in written for m in _MULTIPLIERS) or 3 <= n.value <= 10 or noun.endswith(("ا", "ه"))):
+    if not (any(m in written for m in SCALE_WORDS) or 3 <= n.value <= 10 or noun.endswith(("ا", "ه"))):
         return None
     stem = bare_word(noun)
     return stem[:-1] if stem.endswith("ا") and len(stem) > 3 else stem

@@ -74,5 +74,11 @@ The parts: :mod:`~khabar.text.ar.numbers.words` (the data), :mod:`~khabar.text.a
 
 from khabar.text.ar.numbers.find import find_numbers, parse_number
 from khabar.text.ar.numbers.read import hedge_kind
+from khabar.text.ar.numbers.words import _DATA
 
-__all__ = ["find_numbers", "hedge_kind", "parse_number"]
+#: Every normalized form of a scale word ("الف"، "الاف"، "مليون"، "ملايين"، "مليار" ...), the
+#: one list: after a figure written with one, a counted noun stands in the genitive
+#: singular whatever the value ("39 ألف مكان").
+SCALE_WORDS: tuple[str, ...] = _DATA.scale_words
+
+__all__ = ["SCALE_WORDS", "find_numbers", "hedge_kind", "parse_number"]
