@@ -194,7 +194,8 @@ def bare_word(word: str) -> str:
     return next((r for r in reversed(readings) if not _keeps_whole(readings[0], r)), readings[0])
 
 
-def _proclitics_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def _proclitic_word() -> re.Pattern[str]:
     """A regex finding the words :func:`bare_word` changes, the stem in group 1.
 
     Each sequence of :data:`PROCLITICS`, longest first, only at the start of a word (the
@@ -202,7 +203,8 @@ def _proclitics_pattern() -> re.Pattern[str]:
     candidate first letters), with a lookahead for the stem length it must leave; the first
     alternative that matches is the longest that leaves a stem, and a negative lookahead
     where the stem would be a known word cut (:func:`_not_kept`).  One ``re.findall`` in C
-    instead of a Python call per word.
+    instead of a Python call per word.  Built at the first call: the lists of known words are
+    read only by a caller of :func:`bare_text`.
     """
     sequences = sorted(PROCLITICS, key=lambda pair: -len(pair[0]))
     letter = "[^\\W_]"
@@ -221,13 +223,8 @@ def _not_kept(sequence: str, escape: Callable[[str], str], letter: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _proclitic_word() -> re.Pattern[str]:
-    # built at the first call: the lists of known words are read only by a caller of bare_text
-    return _proclitics_pattern()
-
-
-def _proclitics_bytes_pattern() -> re.Pattern[bytes]:
-    """:func:`_proclitics_pattern` for text made :func:`encode_plain` bytes with every
+def _proclitic_word_bytes() -> re.Pattern[bytes]:
+    """:func:`_proclitic_word` for text made :func:`encode_plain` bytes with every
     byte that is not a letter or digit a space (:data:`_SPACED`), after one more space:
     a word then starts after a space, so the pattern starts with the literal space, which
     the regex engine finds at C speed; the sequences are grouped by first letter, so at
@@ -241,12 +238,6 @@ def _proclitics_bytes_pattern() -> re.Pattern[bytes]:
     body = "|".join(re.escape(first).decode("latin-1") + "(?:" + "|".join(rest) + ")" for first, rest in groups.items())
     return re.compile(f" (?:{body})([^ ]+)".encode("latin-1"))
 
-
-
-
-@lru_cache(maxsize=1)
-def _proclitic_word_bytes() -> re.Pattern[bytes]:
-    return _proclitics_bytes_pattern()
 
 #: Plain bytes -> themselves for a letter or digit (the letters from 0x80 on: all of
 #: U+0621-U+064A are letters), a space for anything else.

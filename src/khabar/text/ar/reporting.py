@@ -9,6 +9,7 @@ persons are derived here, once, so that the text layer (a page's related-story b
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from khabar.text.ar.clitics import CONJUNCTIONS, THIRD_PERSON_PRONOUNS
@@ -26,18 +27,22 @@ def past_forms(past: str) -> tuple[str, ...]:
     return (past, stem + "ت", stem + "وا")
 
 
+def _listed_pasts() -> Iterator[tuple[str, bool]]:
+    """Each verb of the list with a past: that past (normalized) and whether it is impersonal."""
+    for entry in read_tagged("reporting_verbs"):
+        past = entry.phrase.split("|")[0].strip()
+        if past != "-":
+            yield past, entry.tag == "impersonal"
+
+
 @lru_cache(maxsize=1)
 def reporting_past_forms() -> frozenset[str]:
     """Every past form of the list (normalized); an impersonal verb ("أفيد") only as listed,
     as attribution reads it (its derived forms are other verbs' or passives')."""
     out: set[str] = set()
-    for entry in read_tagged("reporting_verbs"):
-        past = entry.phrase.split("|")[0].strip()
-        if past == "-":
-            continue
-        out.update((past,) if entry.tag == "impersonal" else past_forms(past))
+    for past, impersonal in _listed_pasts():
+        out.update((past,) if impersonal else past_forms(past))
     return frozenset(out)
-
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +50,7 @@ def _marked_past_forms() -> frozenset[str]:
     """The past forms of the list marked for a person, feminine or plural ("قالت"، "قالوا"):
     the masculine singular is as often a noun ("طلب" a request، "طالب" a student، "تابع" a
     follower: "4 آلاف طلب"، "500 طالب")."""
-    out: set[str] = set()
-    for entry in read_tagged("reporting_verbs"):
-        past = entry.phrase.split("|")[0].strip()
-        if past != "-" and entry.tag != "impersonal":
-            out.update(past_forms(past)[1:])
-    return frozenset(out)
+    return frozenset(f for past, impersonal in _listed_pasts() if not impersonal for f in past_forms(past)[1:])
 
 
 def is_reporting_past(word: str) -> bool:
