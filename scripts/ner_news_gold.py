@@ -45,7 +45,7 @@ from ner_folds import summary, tag_windows  # noqa: E402  (same folder)
 
 GOLD = Path("tests/gold/names.json")
 SHARED = Path("../shared")
-SPENT = tuple(f"fresh{i}" for i in range(3, 20))
+SPENT = tuple(f"fresh{i}" for i in range(3, 21))  # fresh20 spent in session 20
 
 
 def news(splits, repeat: int, every: int = 1):
