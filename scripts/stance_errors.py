@@ -11,6 +11,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py batch             # judge_many's batch against each page read alone
     python scripts/stance_errors.py kept              # figures from kept analyses against pages read
     python scripts/stance_errors.py turned            # session 19's negation/denial of the claim's words (not kept)
+    python scripts/stance_errors.py admission         # session 20's admission denied (mm._admission_denied)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -452,6 +453,42 @@ def turned(args) -> None:
               f"{dict((k, v) for k, v in sorted(moved.items()) if v)}", flush=True)
 
 
+def admission(args) -> None:
+    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh16 (:func:`fold_sets`) with the
+    shipped rules before ``mm._admission_denied`` and with it; the pages it turns, with their
+    gold labels and the sentence that denies."""
+    from khabar.check.admission import PARTY_WITHIN, _near, admitting_party
+
+    sets = fold_sets(args, 16)
+    plain = mm.READ_ADMISSION
+    mm.READ_ADMISSION = False
+    base = {name: [m.judge(r) for r, m in zip(rs, models)] for name, pairs, rs, models in sets}
+    mm.READ_ADMISSION = plain
+    for name, rule in (("shipped rules", lambda label, r: label), ("+ admission denied", mm._admission_denied)):
+        row, fresh, disagree, moved = [], [], [], Counter()
+        for stem, pairs, rs, models in sets:
+            got = []
+            for p, r, j in zip(pairs, rs, base[stem]):
+                label = rule(j.label, r)
+                moved[("baly" if stem == "baly" else "fresh", p.stance)] += label != j.label
+                got.append(within_event_judgement(p.claim, r.analysis, replace(j, label=label)).label)
+            _, macro, per = f1_scores([p.stance for p in pairs], got, LABELS)
+            row.append(f"{stem} {macro:.3f}" + (f" (d {per['disagree']:.3f})" if stem == "baly" else ""))
+            if stem != "baly":
+                fresh.append(macro)
+                disagree.append(per["disagree"])
+        print(f"{name:20s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.4f} (disagree "
+              f"{sum(disagree) / len(disagree):.3f}); turned {dict((k, v) for k, v in sorted(moved.items()) if v)}", flush=True)
+    claims = {p.claim for _, pairs, _, _ in sets for p in pairs}
+    print(f"claims of admission: {sum(bool(admitting_party(c)) for c in claims)} of {len(claims)} (party within {PARTY_WITHIN})")
+    for stem, pairs, rs, models in sets:
+        for p, r, j in zip(pairs, rs, base[stem]):
+            if mm._admission_denied(j.label, r) != j.label:
+                party = admitting_party(r.claim.view.text)
+                why = next(s.text for s in r.analysis.doc.sentences if _near(s.text, party, "disavowal"))
+                print(f"  {stem}: gold {p.stance}, {j.label} -> disagree: {p.claim[:80]}\n     {why[:140]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", help="baly, grid, other-number, or the stem of a tests/gold/stance file (fresh8)")
@@ -461,7 +498,7 @@ def main() -> int:
     args = parser.parse_args()
     refuse_unspent([args.set])
     modes = {"grid": grid, "other-number": other_number, "outcomes": outcomes, "quantity": quantity, "batch": batch,
-             "kept": kept, "turned": turned}
+             "kept": kept, "turned": turned, "admission": admission}
     if args.set in modes:
         modes[args.set](args)
         return 0

@@ -1,0 +1,27 @@
+"""A claim of admission against a page where its party denies (``khabar.check.admission``), on
+sentences written here."""
+
+from __future__ import annotations
+
+from khabar.check.admission import admitting_party, party_denies
+
+
+def test_the_party_is_read_on_either_side_of_the_admission() -> None:
+    # subject after the verb, up to what is admitted
+    assert "كمال" in admitting_party("اعترف المدرب كمال بأنه أخطأ في التشكيلة")
+    assert "بأنه" not in admitting_party("اعترف المدرب كمال بأنه أخطأ في التشكيلة")
+    # subject before the verb when what is admitted follows it at once
+    assert "الشركه" in admitting_party("الشركة الوطنية أقرت بمسؤوليتها عن التسرب")
+    # a name that opens with ب is the party, not what is admitted
+    assert "بكري" in admitting_party("اعترف بكري بالتهم الموجهة إليه")
+    # no admission, no party
+    assert admitting_party("قال المدرب كمال إنه أخطأ في التشكيلة") == frozenset()
+
+
+def test_a_denial_by_the_party_contradicts_and_one_by_another_does_not() -> None:
+    party = admitting_party("اعترف بكري بالتهم الموجهة إليه")
+    assert party_denies(party, ["مثل المتهم أمام المحكمة صباح الأحد.", "ونفى بكري التهم ووصفها بأنها ملفقة."])
+    # someone else's denial, far from the party's name
+    assert not party_denies(party, ["نفى المحامي أن تكون الجلسة قد تأجلت، وقال إن موكله بكري سيحضر غدا مع أسرته."])
+    # the page reports the admission too: left to the heads
+    assert not party_denies(party, ["ونفى بكري التهم في البداية.", "ثم اعترف بكري بالتهم أمام القاضي."])
