@@ -11,7 +11,7 @@ pair of a labelled set counted by class.
     python scripts/stance_errors.py batch             # judge_many's batch against each page read alone
     python scripts/stance_errors.py kept              # figures from kept analyses against pages read
     python scripts/stance_errors.py turned            # session 19's negation/denial of the claim's words (not kept)
-    python scripts/stance_errors.py admission         # session 20's admission denied (mm._admission_denied)
+    python scripts/stance_errors.py admission --show  # session 20's admission denied, its forms (mm._admission_denied)
 
 An *agree* pair the check does not call agree is put in the first class that fits:
 
@@ -454,39 +454,42 @@ def turned(args) -> None:
 
 
 def admission(args) -> None:
-    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh16 (:func:`fold_sets`) with the
-    shipped rules before ``mm._admission_denied`` and with it; the pages it turns, with their
-    gold labels and the sentence that denies."""
-    from khabar.check.admission import PARTY_WITHIN, _near, admitting_party
+    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh17 (:func:`fold_sets`) with the
+    shipped rules before ``mm._admission_denied`` and with it in its forms (session 20: the
+    party's disavowal; second step: + the party as a speaker, + "no answer" as discuss or
+    disagree); the pages each form turns, with their gold labels."""
+    from khabar.check.admission import admitting_party
 
-    sets = fold_sets(args, 16)
-    plain = mm.READ_ADMISSION
+    sets = fold_sets(args, 17)
     mm.READ_ADMISSION = False
     base = {name: [m.judge(r) for r, m in zip(rs, models)] for name, pairs, rs, models in sets}
-    mm.READ_ADMISSION = plain
-    for name, rule in (("shipped rules", lambda label, r: label), ("+ admission denied", mm._admission_denied)):
-        row, fresh, disagree, moved = [], [], [], Counter()
+    mm.READ_ADMISSION = True
+    forms = (("shipped rules", None, None, None), ("+ disavowal (s20)", True, False, ""),
+             ("+ party speaker", True, True, ""), ("+ no answer discuss", True, True, "discuss"),
+             ("+ no answer disagree", True, True, "disagree"))
+    for name, on, party, answer in forms:
+        if on:
+            mm.READ_PARTY, mm.NO_ANSWER = party, answer
+        row, fresh, disagree, moved, shown = [], [], [], Counter(), []
         for stem, pairs, rs, models in sets:
             got = []
             for p, r, j in zip(pairs, rs, base[stem]):
-                label = rule(j.label, r)
-                moved[("baly" if stem == "baly" else "fresh", p.stance)] += label != j.label
+                label = mm._admission_denied(j.label, r) if on else j.label
+                if label != j.label:
+                    moved[("baly" if stem == "baly" else "fresh", p.stance)] += 1
+                    shown.append(f"  {stem}: gold {p.stance}, {j.label} -> {label}: {p.claim[:90]}")
                 got.append(within_event_judgement(p.claim, r.analysis, replace(j, label=label)).label)
             _, macro, per = f1_scores([p.stance for p in pairs], got, LABELS)
             row.append(f"{stem} {macro:.3f}" + (f" (d {per['disagree']:.3f})" if stem == "baly" else ""))
             if stem != "baly":
                 fresh.append(macro)
                 disagree.append(per["disagree"])
-        print(f"{name:20s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.4f} (disagree "
+        print(f"{name:22s} " + " ".join(row) + f" | fresh mean {sum(fresh) / len(fresh):.4f} (disagree "
               f"{sum(disagree) / len(disagree):.3f}); turned {dict((k, v) for k, v in sorted(moved.items()) if v)}", flush=True)
+        if args.show:
+            print("\n".join(shown))
     claims = {p.claim for _, pairs, _, _ in sets for p in pairs}
-    print(f"claims of admission: {sum(bool(admitting_party(c)) for c in claims)} of {len(claims)} (party within {PARTY_WITHIN})")
-    for stem, pairs, rs, models in sets:
-        for p, r, j in zip(pairs, rs, base[stem]):
-            if mm._admission_denied(j.label, r) != j.label:
-                party = admitting_party(r.claim.view.text)
-                why = next(s.text for s in r.analysis.doc.sentences if _near(s.text, party, "disavowal"))
-                print(f"  {stem}: gold {p.stance}, {j.label} -> disagree: {p.claim[:80]}\n     {why[:140]}")
+    print(f"claims of admission: {sum(bool(admitting_party(c)) for c in claims)} of {len(claims)}")
 
 
 def main() -> int:

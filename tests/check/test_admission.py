@@ -25,3 +25,27 @@ def test_a_denial_by_the_party_contradicts_and_one_by_another_does_not() -> None
     assert not party_denies(party, ["نفى المحامي أن تكون الجلسة قد تأجلت، وقال إن موكله بكري سيحضر غدا مع أسرته."])
     # the page reports the admission too: left to the heads
     assert not party_denies(party, ["ونفى بكري التهم في البداية.", "ثم اعترف بكري بالتهم أمام القاضي."])
+
+
+def test_the_party_speaking_against_what_it_admitted_is_read() -> None:
+    from khabar.check.admission import party_states_otherwise
+
+    claim = "أقرت الشركة الوطنية بأن مصنعها سرب مواد سامة إلى النهر"
+    party = admitting_party(claim)
+    # the party's spokesman says the factory leaked nothing
+    said = ["وقال المتحدث باسم الشركة الوطنية إن المصنع لم يسرب أي مواد إلى النهر."]
+    assert party_states_otherwise(claim, party, said) == "negates"
+    # another speaker's negation is not the party's
+    other = ["وقال صياد من القرية إن المصنع لم يسرب أي مواد إلى النهر."]
+    assert party_states_otherwise(claim, party, other) is None
+    # the party rejects a charge
+    rejects = ["ورفض سالم حداد، وهو مدير في الشركة الوطنية، مزاعم الأهالي ووصفها بالمبالغة."]
+    assert party_states_otherwise(claim, party, rejects) == "rejects"
+
+
+def test_a_party_that_has_not_answered() -> None:
+    from khabar.check.admission import party_no_answer
+
+    party = admitting_party("اعترف الحوثيون بأن قادة منهم كانوا في الموقع")
+    assert party_no_answer(party, ["ولم يرد الحوثيون على هذه المعلومات حتى الآن."])
+    assert not party_no_answer(party, ["وقال الحوثيون إن القادة لم يكونوا في الموقع."])

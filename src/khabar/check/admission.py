@@ -56,9 +56,9 @@ def _opens_what_is_admitted(word: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def admitting_party(claim: str) -> frozenset[str]:
-    """The readings of the words naming who admits in ``claim`` (with the claim's names), or
-    nothing when the claim has no admission cue."""
+def admitting_party(claim: str, names: bool = True) -> frozenset[str]:
+    """The readings of the words naming who admits in ``claim`` (with the claim's names unless
+    ``names`` is False), or nothing when the claim has no admission cue."""
     toks = words(claim)
     at = next((i for i, t in enumerate(toks) if _is_cue(t, "admission")), None)
     if at is None:
@@ -76,8 +76,9 @@ def admitting_party(claim: str) -> frozenset[str]:
             span.append(t)
     titled = _title_words()
     out = {v for t in span for v in clitic_variants(t) if len(v) >= _MIN_LETTERS and v not in STOPWORDS and v not in titled}
-    for name in claim_names(claim):
-        out.update(form[-1] for form in name)
+    if names:
+        for name in claim_names(claim):
+            out.update(form[-1] for form in name)
     return frozenset(out)
 
 
@@ -96,3 +97,144 @@ def party_denies(party: frozenset[str], sentences: Sequence[str]) -> bool:
     if not party or any(_near(s, party, "admission") for s in sentences):
         return False
     return any(_near(s, party, "disavowal") for s in sentences)
+
+
+# --- session 20, second step: the party as a speaker (branch stance-s20-party, not in src on main)
+
+#: A negation of the party's statement counts when a word of the admitted clause stands at most
+#: this many words after it ("ليس لها أي دور في تسميم": 5).
+NEGATES_WITHIN = 6
+#: A charge counts when it is at most this many words into what a party rejects or denies.
+CHARGE_WITHIN = 3
+#: What is admitted: at most this many content words after the cue and its party (a claim's
+#: second clause, "... وقال إنه يقبل استنتاجات"، is not what was admitted: with the whole claim,
+#: Trump's own "روسيا لم تتدخل" turned an agreeing page of fresh14).
+ADMITTED_WORDS = 8
+
+
+@lru_cache(maxsize=1024)
+def party_stems(claim: str) -> frozenset[str]:
+    """The stems of the words naming the admitting party itself (no names of the claim, no day,
+    nationality or title: "أقر مجلس النواب الأمريكي يوم الأربعاء" -> مجلس، نواب), matched
+    against a speaker phrase by stem ("الحوثيون" and "الحوثيين")."""
+    from khabar.extract.attribution import is_nationality
+    from khabar.extract.dates import day_part_words, day_words
+    from khabar.text.ar.stem import stem
+
+    skip = day_words() | day_part_words() | _title_words()
+    out = set()
+    for w in admitting_party(claim, names=False):
+        if w in skip or is_nationality(w) or any(v in skip for v in clitic_variants(w)):
+            continue
+        out.add(stem(w))
+    return frozenset(x for x in out if len(x) >= _MIN_LETTERS)
+
+
+def _variants_of(text: str) -> list[frozenset[str]]:
+    return [frozenset(v for v in clitic_variants(t) if len(v) >= _MIN_LETTERS) for t in words(text)]
+
+
+@lru_cache(maxsize=1024)
+def admitted_words(claim: str) -> frozenset[str]:
+    """The readings of the content words of ``claim`` after its admission cue (what is admitted,
+    the party's own words and the cue left out): "بأن روسيا عبثت بموقع" -> روسيا، عبثت، موقع."""
+    toks = words(claim)
+    at = next((i for i, t in enumerate(toks) if _is_cue(t, "admission")), None)
+    if at is None:
+        return frozenset()
+    party = admitting_party(claim)
+    titled = _title_words()
+    out: set[str] = set()
+    taken = 0
+    for t in toks[at + 1 :]:
+        if t in STOPWORDS or t in titled:
+            continue
+        vs = {v for v in clitic_variants(t) if len(v) >= _MIN_LETTERS and v not in STOPWORDS}
+        if vs & party and not vs & {f[-1] for n in claim_names(claim) for f in n}:
+            continue  # the party's own words, not a name the admission is about
+        out.update(vs)
+        taken += 1
+        if taken >= ADMITTED_WORDS:
+            break
+    return frozenset(out)
+
+
+def _speaker_phrase(text: str, a) -> str:
+    """The words naming who speaks: the source with what stands between it and what is said
+    ("ديمتري بيسكوف المتحدث باسم #الكرملين، اليوم الأربعاء،")."""
+    s = a.source
+    if a.content_start >= s.end:
+        return text[min(s.start, a.verb_start) : a.content_start]
+    return text[s.start : s.end]
+
+
+def _party_statements(party: frozenset[str], sentences: Sequence[str]):
+    """(verb, what is said) of every statement the page gives the party (a speaker phrase
+    with a word of one of the party's stems; a follow-on "وأضاف أن" keeps the previous speaker)."""
+    from khabar.extract.attribution import find_attributions
+    from khabar.text.ar.stem import stem
+
+    last_is_party = False
+    for text in sentences:
+        for a in find_attributions(text):
+            if not a.statement:
+                continue
+            if a.source is None:
+                is_party = last_is_party
+            else:
+                is_party = any(stem(t) in party for t in words(_speaker_phrase(text, a)))
+            last_is_party = is_party
+            if is_party:
+                yield a.verb, text[a.content_start : a.content_end]
+
+
+def _negates_admitted(content: str, admitted: frozenset[str]) -> bool:
+    toks = norms = words(content)
+    for i in range(len(toks)):
+        if count_cues(norms[i : i + 2], "negation") or count_cues(norms[i : i + 1], "denial"):
+            ahead = toks[i + 1 : i + 1 + NEGATES_WITHIN]
+            if any(admitted.intersection(clitic_variants(t)) for t in ahead):
+                return True
+    return False
+
+
+def _rejects_charge(verb: str, content: str) -> bool:
+    v = tuple(words(verb))
+    if not (count_cues(v, "refusal") or count_cues(v, "disavowal")):
+        return False
+    return count_cues(words(content)[:CHARGE_WITHIN], "charge") > 0
+
+
+def party_states_otherwise(claim: str, party: frozenset[str], sentences: Sequence[str]) -> str | None:
+    """"negates" when a statement of the party negates a word of what the claim says it admitted
+    ("قال بيسكوف المتحدث باسم الكرملين إن موسكو ليس لها أي دور في تسميم")، "rejects" when the
+    party rejects or denies a charge ("رفض ... مسؤول ... الحوثيين مزاعم التحالف"), else None."""
+    admitted = admitted_words(claim)
+    # the speaker is the party itself: the words next to the cue, not every name of the claim
+    # (a claim's "إيران" or "بوتين" speaking turned 4 agreeing baly pages and 1 of fresh14)
+    party = party_stems(claim)
+    for verb, content in _party_statements(party, sentences):
+        if admitted and _negates_admitted(content, admitted):
+            return "negates"
+        if _rejects_charge(verb, content):
+            return "rejects"
+    return None
+
+
+_PHRASE_FIRST = frozenset({"لم", "رفض", "رفضت"})
+
+
+def party_no_answer(party: frozenset[str], sentences: Sequence[str]) -> bool:
+    """Whether a sentence says the party has not answered ("ولم يرد الحوثيون"): a phrase of
+    ``[no_answer]`` starting at most :data:`PARTY_WITHIN` words from a party word."""
+    for text in sentences:
+        # "ولم يرد": a phrase's first word with its conjunction (the cue index matches a
+        # phrase's later words as written)
+        toks = [t[1:] if t[:1] in "وف" and t[1:] in _PHRASE_FIRST else t for t in words(text)]
+        starts = [i for i in range(len(toks)) if count_cues(toks[i : i + 6], "no_answer") > count_cues(toks[i + 1 : i + 6], "no_answer")]
+        if not starts:
+            continue
+        hits = [i for i, t in enumerate(toks) if party.intersection(clitic_variants(t))]
+        if any(abs(c - h) <= PARTY_WITHIN + 1 for c in starts for h in hits):
+            return True
+    return False

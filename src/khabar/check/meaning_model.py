@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from khabar.check.admission import admitting_party, party_denies
+from khabar.check.admission import admitting_party, party_denies, party_no_answer, party_states_otherwise
 from khabar.check.event import SAME_EVENT_AT, claim_names, names_every, same_event_probability
 from khabar.check.features import Analysis, analyse
 from khabar.check.meaning import (
@@ -402,7 +402,23 @@ def _admission_denied(label: str, reading: PairReading) -> str:
         # a denial by one of the claim's names on a page of another matter ("وتنفي إيران دعمها
         # للحوثيين" against Khamenei's admission of protests: unlabelled ANT, session 20)
         return label
-    return "disagree" if party_denies(party, [s.text for s in reading.analysis.doc.sentences]) else label
+    sentences = [s.text for s in reading.analysis.doc.sentences]
+    if party_denies(party, sentences):
+        return "disagree"
+    if READ_PARTY and party_states_otherwise(view.text, party, sentences):
+        return "disagree"
+    if NO_ANSWER and label == "agree" and party_no_answer(party, sentences):
+        return NO_ANSWER
+    return label
+
+
+#: Whether a statement of the admitting party that negates what is admitted, or its rejection
+#: of a charge, also disagrees (:func:`khabar.check.admission.party_states_otherwise`; issue 16,
+#: session 20 second step, branch stance-s20-party).
+READ_PARTY = True
+#: What a page the heads call agree becomes when it says the party has not answered ("لم يرد
+#: الحوثيون"): "discuss", "disagree" or "" (not read).
+NO_ANSWER = "discuss"
 
 
 #: Whether :func:`_reads_quantity` reads the claim's quantity on the page.  Issue 16, session
