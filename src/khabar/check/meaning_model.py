@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from khabar.check.admission import admitting_party, party_denies, party_no_answer, party_states_otherwise
+from khabar.check.admission import admits_something, admitting_party, party_denies, party_no_answer, party_states_otherwise
 from khabar.check.event import SAME_EVENT_AT, claim_names, names_every, same_event_probability
 from khabar.check.features import Analysis, analyse
 from khabar.check.meaning import (
@@ -396,7 +396,7 @@ def _admission_denied(label: str, reading: PairReading) -> str:
     if view.negation > 0 or view.denial > 0:
         return label
     party = admitting_party(view.text)
-    if not party:
+    if not party or (READ_PARTY and not admits_something(view.text)):
         return label
     if label == "unrelated" and same_event_score(reading) < SAME_EVENT_AT:
         # a denial by one of the claim's names on a page of another matter ("وتنفي إيران دعمها
