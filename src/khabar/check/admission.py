@@ -121,7 +121,9 @@ def admits_something(claim: str) -> bool:
     pages the party reading turned before this gate were of such claims (session 20)."""
     toks = words(claim)
     at = next((i for i, t in enumerate(toks) if _is_cue(t, "admission")), None)
-    if at is None:
+    if at is None or toks[at].lstrip("يت").startswith("بن"):
+        # تبنى/تبني: adoption ("تبني بيان لمجلس الأمن") or a claim of responsibility, both with
+        # a bare object; its ب-word is a noun of its own ("بيان": unlabelled ANT, session 20)
         return False
     named = {f[0] for name in claim_names(claim) for f in name}
     for t in toks[at + 1 : at + 2 + PARTY_WORDS]:

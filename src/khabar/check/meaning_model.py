@@ -414,7 +414,19 @@ def _admission_denied(label: str, reading: PairReading) -> str:
 
 #: Whether a statement of the admitting party that negates what is admitted, or its rejection
 #: of a charge, also disagrees (:func:`khabar.check.admission.party_states_otherwise`; issue 16,
-#: session 20 second step, branch stance-s20-party).
+#: session 20 second step, branch stance-s20-party), for a claim that admits a deed
+#: (:func:`~khabar.check.admission.admits_something`).  Dev (``python scripts/stance_errors.py
+#: admission --show``): baly2018 folds 1-4 0.513 unchanged (no page), fresh3..fresh17 mean
+#: 0.3903 (shipped) -> 0.3923 (the disavowal alone) -> 0.3954, disagree 0.409 -> 0.426: six
+#: disagreeing pages turned (3 by the party's statement), no other.
+#:
+#: CRITERION (written before fresh18 is scored; judged ONCE): ``khabar eval stance --test
+#: tests/gold/stance/fresh18.jsonl`` on this branch's criterion commit against the same command
+#: on its base (main 4a12b76, which has no admission reading), one sitting.  Kept iff macro-F1
+#: rises and disagree F1 does not fall; otherwise withdrawn (its code out of src).  Spend
+#: fresh18 on it only if fresh18 has >= 5 pairs whose claim passes ``admits_something`` (a
+#: count of claims, read before the scoring, no label): on fewer the judgment is silent, as
+#: fresh16 and fresh17 were.
 READ_PARTY = True
 #: What a page the heads call agree becomes when it says the party has not answered ("لم يرد
 #: الحوثيون"): "discuss", "disagree" or "" (not read).
