@@ -454,13 +454,13 @@ def turned(args) -> None:
 
 
 def admission(args) -> None:
-    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh17 (:func:`fold_sets`) with the
+    """macro-F1 of baly2018 folds 1-4 by claim and fresh3..fresh18 (fresh18 spent in session 21) (:func:`fold_sets`) with the
     shipped rules before ``mm._admission_denied`` and with it in its forms (session 20: the
     party's disavowal; second step: + the party as a speaker, + "no answer" as discuss or
     disagree); the pages each form turns, with their gold labels."""
     from khabar.check.admission import admitting_party
 
-    sets = fold_sets(args, 17)
+    sets = fold_sets(args, 18)
     mm.READ_ADMISSION = False
     base = {name: [m.judge(r) for r, m in zip(rs, models)] for name, pairs, rs, models in sets}
     mm.READ_ADMISSION = True

@@ -60,32 +60,50 @@ def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str,
     assert not any(p.rationale for p in pairs if p not in sided)
 
 
-@pytest.mark.parametrize("script, args", [
-    ("stance_errors.py", ["fresh18"]),
-    ("stance_experiments.py", ["baseline", "--fresh", "tests/gold/stance/fresh18.jsonl"]),
-    ("stance_event.py", ["score", "--fresh", "tests/gold/stance/fresh18.jsonl"]),
-    ("stance_evidence.py", ["--fresh", "tests/gold/stance/fresh18.jsonl"]),
+def _unspent_stance() -> frozenset[str]:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from stance_experiments import UNSPENT_STANCE
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return UNSPENT_STANCE
+
+
+# Each unspent split (none since fresh18 was judged in session 21; a newly labelled one is named in
+# stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
+# these as skipped, and they arm again with the next split.
+@pytest.mark.parametrize("script, args, name", [
+    (script, [*args[:-1], args[-1].format(name)], name) for name in sorted(_unspent_stance())
+    for script, args in (("stance_errors.py", ["{}"]),
+                         ("stance_experiments.py", ["baseline", "--fresh", "tests/gold/stance/{}.jsonl"]),
+                         ("stance_event.py", ["score", "--fresh", "tests/gold/stance/{}.jsonl"]),
+                         ("stance_evidence.py", ["--fresh", "tests/gold/stance/{}.jsonl"]))
 ])
-def test_the_stance_scripts_refuse_the_unspent_split(script: str, args: list[str]) -> None:
-    # fresh18 (session 20) is judged once by `khabar eval stance --test`; its pairs are read by no
+def test_the_stance_scripts_refuse_the_unspent_split(script: str, args: list[str], name: str) -> None:
+    # an unspent split is judged once by `khabar eval stance --test`; its pairs are read by no
     # development script before that, or its figure is a development figure
     import subprocess
     import sys
 
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 1 and "fresh18: an unspent stance split" in done.stderr, done.stderr
+    assert done.returncode == 1 and f"{name}: an unspent stance split" in done.stderr, done.stderr
 
 
-def test_only_the_unspent_stance_split_is_refused() -> None:
+def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        from stance_experiments import UNSPENT_STANCE, refuse_unspent
+        import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    refuse_unspent(["fresh17", "tests/gold/stance/fresh16.jsonl"])  # spent: read freely
-    with pytest.raises(SystemExit):
-        refuse_unspent(["fresh3", "tests/gold/stance/fresh18.jsonl"])
-    assert UNSPENT_STANCE == {"fresh18"}
+    # fresh18 was judged in session 21 (the admission reading): read freely since
+    assert "fresh18" not in stance_experiments.UNSPENT_STANCE
+    stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl"])
+    monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
+    stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
+    with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):
+        stance_experiments.refuse_unspent(["fresh3", "tests/gold/stance/fresh99.jsonl"])

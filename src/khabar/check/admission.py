@@ -99,7 +99,7 @@ def party_denies(party: frozenset[str], sentences: Sequence[str]) -> bool:
     return any(_near(s, party, "disavowal") for s in sentences)
 
 
-# --- session 20, second step: the party as a speaker (branch stance-s20-party, not in src on main)
+# --- session 20, second step: the party as a speaker (judged with the disavowal on fresh18 in session 21, kept)
 
 #: A negation of the party's statement counts when a word of the admitted clause stands at most
 #: this many words after it ("ليس لها أي دور في تسميم": 5).

@@ -379,6 +379,10 @@ def _reverses_claim(label: str, reading: PairReading) -> str:
 #: three disagreeing pages turned, no other.  Without the event gate on unrelated pages five
 #: (0.3932), but on unlabelled ANT such pages were often of another matter.  Claims of
 #: admission are rare in the dev sets: 14 of their 601 claims.
+#: Judged on fresh18 (session 21, with :data:`READ_PARTY`; criterion below): shipped 0.358 -> 0.366,
+#: disagree 0.317 -> 0.344, one page turned, gold disagree, by this disavowal ("وينفي كل من إيران
+#: والحوثيون ذلك" against "أقر الحوثيون بأنهم يتلقون أسلحة إيرانية"): confirmed, kept.  fresh17
+#: (session 20) had been silent (no page), so it was out of src until then.
 READ_ADMISSION = True
 
 
@@ -426,7 +430,9 @@ def _admission_denied(label: str, reading: PairReading) -> str:
 #: rises and disagree F1 does not fall; otherwise withdrawn (its code out of src).  Spend
 #: fresh18 on it only if fresh18 has >= 5 pairs whose claim passes ``admits_something`` (a
 #: count of claims, read before the scoring, no label): on fewer the judgment is silent, as
-#: fresh16 and fresh17 were.
+#: fresh16 and fresh17 were.  Judged in session 21 (fresh18 has 10 such pairs, 4 claims): main
+#: b7a7e48 0.358 -> the branch rebased on it 0.366, disagree 0.317 -> 0.344: confirmed, kept.  The one page turned
+#: was the disavowal's; this part turned none of fresh18's pairs (read after the scoring).
 READ_PARTY = True
 #: What a page the heads call agree becomes when it says the party has not answered ("لم يرد
 #: الحوثيون"): "discuss", "disagree" or "" (not read).
