@@ -466,7 +466,7 @@ def _is_word_char(ch: str) -> bool:
 
 @cython.locals(pos=cython.Py_ssize_t, count=cython.Py_ssize_t, lo=cython.Py_ssize_t, i=cython.Py_ssize_t, ch=cython.Py_UCS4)
 def _word_starts_back(text: str, pos: int, count: int) -> list[int]:
-    """``pos`` and the starts of up to ``count`` words (``\w+`` runs) before it, nearest
+    r"""``pos`` and the starts of up to ``count`` words (``\w+`` runs) before it, nearest
     first, within the ``16 * count`` characters before it (a word cut there starts there).
 
     Read backwards from ``pos``, a character at a time (compiled, each a C test), only as
