@@ -573,6 +573,36 @@ def test_a_lead_that_tells_the_event_again_gives_the_clause_with_its_new_figure(
     assert not any("45" in t for t in texts)
 
 
+def test_with_trim_shared_the_clause_must_give_a_figure_another_outlet_gives(monkeypatch):
+    # Round 33 (TRIM_SHARED): only the third outlet gives 45, so its clause does not enter;
+    # when another outlet gives 45 too, it does.
+    monkeypatch.setattr(event_first, "EVENT_COMPLEMENT", None)
+    monkeypatch.setattr(event_first, "TRIM_REPEATS", True)
+    monkeypatch.setattr(event_first, "TRIM_SHARED", True)
+    assert not any("45" in s.text for s in summary(pool_of(EXPELLED), 60))
+    backed = [EXPELLED[0], (EXPELLED[1][0], EXPELLED[1][1] + "\nوبلغ عدد المطرودين 45 شخصا بحسب مصادر رسمية."), EXPELLED[2]]
+    told = [s.text for s in summary(pool_of(backed), 60) if "45" in s.text]
+    assert told and "القنصلية" not in told[0]
+
+
+def test_new_facts_counts_only_what_other_articles_give_when_shared():
+    from khabar.summarize.event_first import _Selection
+    from khabar.summarize.readable import Candidate
+
+    pool = pool_of(
+        [
+            ("أ", "قتل 12 شخصا في انفجار بمدينة الساحل صباح الأحد."),
+            ("ب", "أسفر انفجار في مدينة الساحل عن مقتل 12 شخصا وإصابة 30 آخرين."),
+        ]
+    )
+    row = next(r for r in range(len(pool)) if "30" in pool.sentence(r).text)
+    sentence = pool.sentence(row)
+    whole = Candidate(row, sentence.start, sentence.end, len(words(sentence.text)))
+    picked = _Selection(pool, 100, 0.5)
+    assert picked.new_facts(whole) >= 2  # 12 and 30
+    assert picked.new_facts(whole, shared=True) == picked.new_facts(whole) - 1  # 30 only here
+
+
 def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
     from khabar.summarize.readable import Candidate, clause_parts
 

@@ -200,6 +200,14 @@ TRIM_HEADS = True
 #: Only sentences this early in their article (body position) give a part: the outlets'
 #: openings, where a report puts its new facts (see :data:`TRIM_REPEATS`).  None: any.
 TRIM_POSITIONS: int | None = 5
+#: Round 33 (session 21): with :data:`TRIM_REPEATS`, the part must give a figure or a name that
+#: another article gives too (what other outlets corroborate), not any new one.
+TRIM_SHARED = False
+#: Round 33: a sentence that fits whole is offered cut to its shortest clause (or head) that gives
+#: every figure and name it gives new (:data:`TRIM_SHARED`: that others give too), when that part is
+#: at most this share of its words and the sentence is early (:data:`TRIM_POSITIONS`): the fact
+#: without the comment, so that two facts fit where one did.  None: off.
+TRIM_SHORTER: float | None = None
 #: Round 11 (the event told once, the room spent on what most outlets carry): a later sentence
 #: whose meaning is this close to the event sentence's only tells the event again and is not
 #: taken unless it gives a figure or a name not said yet.  None: off.  Leave-one-event-out over
@@ -423,6 +431,21 @@ def said_terms(pool: SentencePool, c: Candidate) -> set[str]:
             out.add(str(value))
             skip |= {i, i + 1}
     return out | {stem(w) for i, w in enumerate(words) if i not in skip and len(w) > 1 and w not in STOPWORDS}
+
+
+def name_stems(text: str) -> set[str]:
+    """A name's content words by their light stem (how :meth:`_Selection.new_facts` compares names)."""
+    return {stem(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS}
+
+
+def doc_facts(pool: SentencePool, d: int) -> tuple[set[str], set[str]]:
+    """The figures (by value) and the name stems article ``d`` gives."""
+    doc = pool.docs[d]
+    figures = {figure_term(n.value) for n in doc.numbers if n.value is not None and n.unit is None}
+    names: set[str] = set()
+    for m in doc.mentions:
+        names |= name_stems(m.text)
+    return {t for t in figures if is_figure(t)}, names
 
 
 def background_rows(pool: SentencePool, rows: Sequence[int]) -> set[int]:
@@ -723,6 +746,8 @@ class _Selection:
     event: int | None = None
     #: What the kept part of each chosen row says (:func:`same_words`), by row.
     kept_terms: dict[int, set[str]] = dataclasses.field(default_factory=dict)
+    #: The figures and name stems the other articles give, by article (:meth:`_others`).
+    carried_by_others: dict[int, tuple[set[str], set[str]]] = dataclasses.field(default_factory=dict)
 
     def unit(self, c: Candidate, cands: dict[int, Candidate]) -> list[Candidate]:
         """``c`` after the antecedents it needs that are not chosen yet (a chain from its head)."""
@@ -787,19 +812,42 @@ class _Selection:
         the summary has said."""
         return self.new_facts(c) > 0
 
-    def new_facts(self, c: Candidate) -> int:
-        """How many figures and names (:meth:`new_fact`) the kept part gives that the summary has not said."""
-        count = sum(1 for t in self.said(c) if is_figure(t) and t not in self.stems)
-        doc = self.pool.docs[self.pool.doc_of(c.row)]
+    def new_facts(self, c: Candidate, *, shared: bool = False) -> int:
+        """How many figures and names (:meth:`new_fact`) the kept part gives that the summary has not said.
+        ``shared``: only those another article gives too (:func:`doc_facts`)."""
+        d = self.pool.doc_of(c.row)
+        others = self._others(d) if shared else None
+        count = sum(
+            1 for t in self.said(c) if is_figure(t) and t not in self.stems and (others is None or t in others[0])
+        )
+        doc = self.pool.docs[d]
         for m in doc.mentions:
             if c.start <= m.start and m.end <= c.end:
-                name = {stem(w) for w in words(m.text) if len(w) > 1 and w not in STOPWORDS}
-                count += bool(name and not name & self.stems)
+                name = name_stems(m.text)
+                count += bool(name and not name & self.stems and (others is None or name & others[1]))
         return count
 
+    def _others(self, d: int) -> tuple[set[str], set[str]]:
+        """The figures and name stems the pool's articles other than ``d`` give."""
+        if d not in self.carried_by_others:
+            figures: set[str] = set()
+            names: set[str] = set()
+            for e in range(len(self.pool.docs)):
+                if e != d:
+                    f, n = doc_facts(self.pool, e)
+                    figures |= f
+                    names |= n
+            self.carried_by_others[d] = (figures, names)
+        return self.carried_by_others[d]
+
     def fits_part(self, part: Candidate) -> bool:
-        """A clause of a sentence that does not fit whole fits when it gives a new fact."""
-        return part.row not in self.chosen and self.words + part.words <= self.budget and self.new_fact(part)
+        """A clause of a sentence that does not fit whole fits when it gives a new fact (with
+        :data:`TRIM_SHARED`, one another article gives too)."""
+        return (
+            part.row not in self.chosen
+            and self.words + part.words <= self.budget
+            and self.new_facts(part, shared=TRIM_SHARED) > 0
+        )
 
     def repeats(self, c: Candidate) -> bool:
         """Most of the sentence's content words are said already: a paraphrase; or a figure
@@ -1088,6 +1136,23 @@ def choose_sentences(
                 return [part]
         return None
 
+    def shorter(row: int) -> list[Candidate] | None:
+        """The fact-bearing part of a sentence that fits whole (:data:`TRIM_SHORTER`)."""
+        c = cands[row]
+        if TRIM_SHORTER is None or c.antecedent is not None:
+            return None
+        if TRIM_POSITIONS is not None and positions[row] >= TRIM_POSITIONS:
+            return None
+        facts = picked.new_facts(c, shared=TRIM_SHARED)
+        if not facts:
+            return None
+        if row not in parts:
+            parts[row] = clause_parts(pool, c, min_words=options.min_sentence_words, with_heads=TRIM_HEADS)
+        for part in parts[row]:
+            if part.words <= TRIM_SHORTER * c.words and picked.new_facts(part, shared=TRIM_SHARED) >= facts:
+                return [part] if picked.fits([part]) else None
+        return None
+
     def prior(row: int) -> float:
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
@@ -1111,6 +1176,10 @@ def choose_sentences(
                     unit = trimmed(row) if len(unit) == 1 else None
                     if unit is None:
                         continue
+                elif stage is value and len(unit) == 1:
+                    cut = shorter(row)
+                    if cut is not None and stage(cut[-1]) > stage(unit[-1]):
+                        unit = cut
                 v = stage(unit[-1])
                 if v > best_value:
                     best_value, best_unit = v, unit
