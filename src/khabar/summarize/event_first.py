@@ -200,14 +200,21 @@ TRIM_HEADS = True
 #: Only sentences this early in their article (body position) give a part: the outlets'
 #: openings, where a report puts its new facts (see :data:`TRIM_REPEATS`).  None: any.
 TRIM_POSITIONS: int | None = 5
-#: Round 33 (session 21): with :data:`TRIM_REPEATS`, the part must give a figure or a name that
-#: another article gives too (what other outlets corroborate), not any new one.
+#: Round 33 (session 21, issue 18), off until judged: with :data:`TRIM_REPEATS`, the part must give a
+#: figure or a name that another article gives too (:func:`doc_facts`: what other outlets corroborate),
+#: not any new one.  Of the 193 must-contain facts missed over dev..fresh21, 48 are in an early
+#: sentence refused as a repeat (TF-IDF 14, meaning 15, same words 9, half the stems said 10); 15 of
+#: those sentences have a clause stating the fact, and a part giving a lone outlet's figure took room
+#: from what the sources share.  Leave-one-event-out over dev..fresh21 (183 events; ``python
+#: scripts/cross_validate_summary.py --position 6 --lexrank 5 --trim 0,2,8,9,10,12 --trim-shared 0,1
+#: --coverage-first``), mean R-2 / must-contain: off 15.67 / 0.785; parts from body positions below
+#: 6 (trim 8) 15.72 / 0.789, with this 15.73 / 0.789 (older 75 14.65 / 0.757 -> 14.68 / 0.765,
+#: fresh11-21 16.38 / 0.805 -> 16.47 / 0.806; 17 summaries change, must-contain up in 5, down in 1),
+#: chosen in 182 of 183 folds, cross-validated 15.72 / 0.789; this raises R-2 at every position
+#: limit (2, 8, 9, 10, 12), must-contain the same.  Not kept: a sentence that fits offered cut to its
+#: fact-bearing clause (at most 0.5, 0.7 of its words; with trim 8 15.76 / 0.786: must-contain older
+#: 0.765 -> 0.759; scratch branch ``summary-s21-shorter``).
 TRIM_SHARED = False
-#: Round 33: a sentence that fits whole is offered cut to its shortest clause (or head) that gives
-#: every figure and name it gives new (:data:`TRIM_SHARED`: that others give too), when that part is
-#: at most this share of its words and the sentence is early (:data:`TRIM_POSITIONS`): the fact
-#: without the comment, so that two facts fit where one did.  None: off.
-TRIM_SHORTER: float | None = None
 #: Round 11 (the event told once, the room spent on what most outlets carry): a later sentence
 #: whose meaning is this close to the event sentence's only tells the event again and is not
 #: taken unless it gives a figure or a name not said yet.  None: off.  Leave-one-event-out over
@@ -1136,23 +1143,6 @@ def choose_sentences(
                 return [part]
         return None
 
-    def shorter(row: int) -> list[Candidate] | None:
-        """The fact-bearing part of a sentence that fits whole (:data:`TRIM_SHORTER`)."""
-        c = cands[row]
-        if TRIM_SHORTER is None or c.antecedent is not None:
-            return None
-        if TRIM_POSITIONS is not None and positions[row] >= TRIM_POSITIONS:
-            return None
-        facts = picked.new_facts(c, shared=TRIM_SHARED)
-        if not facts:
-            return None
-        if row not in parts:
-            parts[row] = clause_parts(pool, c, min_words=options.min_sentence_words, with_heads=TRIM_HEADS)
-        for part in parts[row]:
-            if part.words <= TRIM_SHORTER * c.words and picked.new_facts(part, shared=TRIM_SHARED) >= facts:
-                return [part] if picked.fits([part]) else None
-        return None
-
     def prior(row: int) -> float:
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
@@ -1176,10 +1166,6 @@ def choose_sentences(
                     unit = trimmed(row) if len(unit) == 1 else None
                     if unit is None:
                         continue
-                elif stage is value and len(unit) == 1:
-                    cut = shorter(row)
-                    if cut is not None and stage(cut[-1]) > stage(unit[-1]):
-                        unit = cut
                 v = stage(unit[-1])
                 if v > best_value:
                     best_value, best_unit = v, unit
