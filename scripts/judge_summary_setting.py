@@ -9,7 +9,7 @@ must-contain coverage, and how many summaries change.  Reading the summaries or 
 left to after the verdict.
 
     python scripts/judge_summary_setting.py --splits fresh22,fresh23,fresh24 \\
-        --set TRIM_REPEATS=True,TRIM_POSITIONS=6,TRIM_SHARED=True
+        --set TRIM_REPEATS=True,TRIM_POSITIONS=6
 """
 
 from __future__ import annotations
