@@ -56,7 +56,7 @@ class BuildCompiled(build_ext):
         if fullname not in COMPILED.MODULES:
             return super().get_ext_filename(fullname)
         stem = fullname.rpartition(".")[2]
-        name = COMPILED.compiled_name(stem, _source(fullname).read_bytes())
+        name = COMPILED.compiled_name(stem, COMPILED.built_from(str(_source(fullname))))
         return os.path.join(*fullname.split(".")[:-1], name)
 
     def get_ext_fullpath(self, ext_name: str) -> str:
@@ -135,7 +135,7 @@ class BuildCompiled(build_ext):
     def _drop_older_builds(self) -> None:
         """Remove from the checkout the builds of older sources, or of modules no longer listed."""
         keep = {
-            _source(name).with_name(COMPILED.compiled_name(_source(name).stem, _source(name).read_bytes()))
+            _source(name).with_name(COMPILED.compiled_name(_source(name).stem, COMPILED.built_from(str(_source(name)))))
             for name in COMPILED.MODULES
             if _source(name).is_file()
         }

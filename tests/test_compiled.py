@@ -43,6 +43,34 @@ def test_a_build_is_found_only_for_the_source_it_was_made_from(tmp_path: Path) -
     assert finder.find_spec("pkg.mod", [str(tmp_path)]) is None
 
 
+def test_a_build_is_stale_once_the_pxd_beside_its_source_changes(tmp_path: Path) -> None:
+    source = tmp_path / "mod.py"
+    source.write_bytes(b"X = 1\n")
+    declarations = tmp_path / "mod.pxd"
+    declarations.write_bytes(b"cdef class A:\n    cdef public int x\n")
+    built = tmp_path / _compiled.compiled_name("mod", _compiled.built_from(str(source)))
+    assert built.name != _compiled.compiled_name("mod", b"X = 1\n")
+    built.write_bytes(b"not loaded by find_spec")
+    finder = _finder_of("pkg.mod")
+    assert finder.find_spec("pkg.mod", [str(tmp_path)]).origin == str(built)
+    # The declarations edited (a field's type), the .py the same: the build is not used.
+    declarations.write_bytes(b"cdef class A:\n    cdef public long x\n")
+    assert finder.find_spec("pkg.mod", [str(tmp_path)]) is None
+    declarations.unlink()
+    assert finder.find_spec("pkg.mod", [str(tmp_path)]) is None
+
+
+def test_a_build_is_made_from_what_its_pxd_cimports_too() -> None:
+    """heads.pxd's sentence is a C class over tokens.pxd's: an edit of tokens.py or
+    tokens.pxd makes heads' build stale too (it would load against another layout)."""
+    folder = Path(_compiled.__file__).parent / "extract" / "attribution"
+    heads = _compiled.built_from(str(folder / "heads.py"))
+    assert heads.startswith((folder / "heads.py").read_bytes())
+    for part in ("heads.pxd", "tokens.py", "tokens.pxd"):
+        assert (folder / part).read_bytes() in heads, part
+    assert _compiled.built_from(str(folder / "lists.py")) == (folder / "lists.py").read_bytes()
+
+
 def test_the_build_name_is_not_one_python_imports_by_itself() -> None:
     name = _compiled.compiled_name("quotes", b"")
     assert name.startswith("quotes.") and name.endswith(_compiled.SUFFIX)
@@ -69,7 +97,7 @@ def test_compiled_builds_are_used_where_present_and_never_under_khabar_pure() ->
     files = _loaded_files(env)
     for name, file in zip(_compiled.MODULES, files, strict=True):
         source = Path(file).with_name(name.rpartition(".")[2] + ".py")
-        built = source.with_name(_compiled.compiled_name(source.stem, source.read_bytes()))
+        built = source.with_name(_compiled.compiled_name(source.stem, _compiled.built_from(str(source))))
         assert file == str(built if built.is_file() else source), name
     assert all(f.endswith(".py") for f in _loaded_files({**env, "KHABAR_PURE": "1"}))
 

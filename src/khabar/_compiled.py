@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec
 
@@ -85,8 +86,42 @@ def source_digest(source: bytes) -> str:
     return hashlib.sha256(BUILD.encode() + b"\n" + source).hexdigest()[:DIGEST_CHARS]
 
 
+def built_from(py: str) -> bytes:
+    """What a module's build is made from: its ``.py``; where a ``.pxd`` is beside it
+    (Cython's C declarations of the module's names: a class's fields as C fields), that
+    ``.pxd`` too, and what it cimports of khabar, the same way (``heads.pxd`` declares its
+    sentence class over ``tokens.pxd``'s: the build knows the other's C layout and needs the
+    other's build, so an edit of either makes both builds stale: both then run as Python).
+    OSError when the ``.py`` is not there."""
+    return b"".join(_built_from(py, set()))
+
+
+#: A line of a ``.pxd`` that cimports a khabar module: ``from khabar.x.y cimport Name``.
+_CIMPORT = re.compile(rb"^from\s+(khabar(?:\.\w+)+)\s+cimport\b", re.MULTILINE)
+
+#: The folder of the ``khabar`` package (where a cimported module's files are found).
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _built_from(py: str, seen: set[str]) -> list[bytes]:
+    seen.add(py)
+    with open(py, "rb") as f:
+        parts = [f.read()]
+    try:
+        with open(py[: -len(".py")] + ".pxd", "rb") as f:
+            declarations = f.read()
+    except OSError:
+        return parts
+    parts += [b"\0pxd\0", declarations]
+    for name in _CIMPORT.findall(declarations):
+        other = os.path.join(_PACKAGE, *name.decode().split(".")[1:]) + ".py"
+        if other not in seen:
+            parts += [b"\0cimport\0", *_built_from(other, seen)]
+    return parts
+
+
 def compiled_name(stem: str, source: bytes) -> str:
-    """The file name of the module ``stem`` (``quotes``) compiled from ``source``."""
+    """The file name of the module ``stem`` (``quotes``) compiled from ``source`` (:func:`built_from`)."""
     return f"{stem}.{source_digest(source)}{SUFFIX}"
 
 
@@ -102,8 +137,7 @@ class CompiledFinder:
         stem = fullname.rpartition(".")[2]
         for folder in path:
             try:
-                with open(os.path.join(folder, stem + ".py"), "rb") as f:
-                    source = f.read()
+                source = built_from(os.path.join(folder, stem + ".py"))
             except OSError:
                 continue
             built = os.path.join(folder, compiled_name(stem, source))

@@ -66,6 +66,7 @@ class _Tokens:
     # slots, not a __dict__: compiled (khabar._compiled), every read of an attribute or a
     # method of the sentence looks in no instance dictionary (the rules read ~140 a
     # sentence: ~15 % of the quotes' instructions went to attribute look-ups)
+    # (compiled, tokens.pxd makes them C fields and the class an extension type: no look-up at all)
     __slots__ = ("text", "L", "texts", "starts", "ends", "n", "norms", "_ends", "named", "closer", "first_quote", "_anonymity_at")
 
     def __init__(self, text: str, names: Sequence[tuple[int, int, str]] = ()) -> None:
