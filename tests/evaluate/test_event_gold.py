@@ -227,10 +227,10 @@ def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says
     assert done.returncode == 1 and says in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh21"])
+@pytest.mark.parametrize("split", ["test", "fresh22"])
 def test_the_pair_loss_trace_reads_only_spent_splits(split):
-    # fresh17 and fresh18 were judged in session 19, fresh19 and fresh20 in session 20: spent; test, and any
-    # split labelled later, are not
+    # fresh17 and fresh18 were judged in session 19, fresh19 and fresh20 in session 20, fresh21 in session 21:
+    # spent; test, and any split labelled later, are not
     import subprocess
     import sys
 
