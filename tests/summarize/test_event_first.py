@@ -287,8 +287,8 @@ def test_a_storyline_tells_its_events_in_time_order(storyline):
 @pytest.mark.parametrize("trim", [False, True])
 def test_the_seeds_tell_the_withdrawal_then_the_ceasefire_and_evacuation_agreement(seed_pool, monkeypatch, trim):
     # Only one report (000, near its end) says the opposition and Russia agreed on a
-    # ceasefire before the evacuation; the others talk of the need for one.  Round 33's form of
-    # TRIM_REPEATS (parts from body positions below 6), judged on fresh22-24, keeps that.
+    # ceasefire before the evacuation; the others talk of the need for one.  Round 33's
+    # TRIM_REPEATS (parts from body positions below 6, on since fresh22-24 confirmed it) keeps that.
     from khabar.summarize import pool_quantities
 
     monkeypatch.setattr(event_first, "TRIM_REPEATS", trim)
