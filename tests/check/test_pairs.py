@@ -49,7 +49,7 @@ def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45), ("fresh18", 145)])
+@pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45), ("fresh18", 145), ("fresh19", 213)])
 def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str, count: int) -> None:
     need(CORPORA / "ant")
     pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
@@ -71,7 +71,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (none since fresh18 was judged in session 21; a newly labelled one is named in
+# Each unspent split (fresh19 since session 21; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -102,6 +102,9 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         sys.path.remove(str(ROOT / "scripts"))
     # fresh18 was judged in session 21 (the admission reading): read freely since
     assert "fresh18" not in stance_experiments.UNSPENT_STANCE
+    # fresh19, labelled in session 21, is refused until it is judged once
+    with pytest.raises(SystemExit, match="fresh19: an unspent stance split"):
+        stance_experiments.refuse_unspent(["tests/gold/stance/fresh19.jsonl"])
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
