@@ -18,15 +18,19 @@ one (a page that reports the admission and an earlier denial is left to the head
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from khabar.check.event import claim_names
-from khabar.check.features import count_cues
+from khabar.check.features import count_cues, cue_openings
 from khabar.extract.titles import titles
-from khabar.text.ar.clitics import THIRD_PERSON_PRONOUNS, clitic_variants
+from khabar.text.ar.clitics import CONJUNCTIONS, THIRD_PERSON_PRONOUNS, clitic_variants
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import words
+
+if TYPE_CHECKING:
+    from khabar.extract.attribution import Attribution
 
 #: How far (in words) a party word may stand from a disavowal or admission cue: a title, a
 #: nationality and a two-word name ("نفى المدافع الإسباني سيرجيو راموس"; at 3 that page of
@@ -199,7 +203,7 @@ def admitted_words(claim: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _speaker_phrase(text: str, a) -> str:
+def _speaker_phrase(text: str, a: Attribution) -> str:
     """The words naming who speaks: the source with what stands between it and what is said
     ("ديمتري بيسكوف المتحدث باسم #الكرملين، اليوم الأربعاء،")."""
     s = a.source
@@ -208,7 +212,7 @@ def _speaker_phrase(text: str, a) -> str:
     return text[s.start : s.end]
 
 
-def _party_statements(party: tuple[frozenset[str], frozenset[str]], sentences: Sequence[str]):
+def _party_statements(party: tuple[frozenset[str], frozenset[str]], sentences: Sequence[str]) -> Iterator[tuple[str, str]]:
     """(verb, what is said) of every statement the page gives the party (a speaker phrase
     with a word of one of the party's stems; a follow-on "وأضاف أن" keeps the previous speaker)."""
     from khabar.extract.attribution import find_attributions
@@ -228,9 +232,9 @@ def _party_statements(party: tuple[frozenset[str], frozenset[str]], sentences: S
 
 
 def _negates_admitted(content: str, admitted: frozenset[str]) -> bool:
-    toks = norms = words(content)
+    toks = words(content)
     for i in range(len(toks)):
-        if count_cues(norms[i : i + 2], "negation") or count_cues(norms[i : i + 1], "denial"):
+        if count_cues(toks[i : i + 2], "negation") or count_cues(toks[i : i + 1], "denial"):
             ahead = toks[i + 1 : i + 1 + NEGATES_WITHIN]
             if any(admitted.intersection(clitic_variants(t)) for t in ahead):
                 return True
@@ -260,16 +264,14 @@ def party_states_otherwise(claim: str, party: frozenset[str], sentences: Sequenc
     return None
 
 
-_PHRASE_FIRST = frozenset({"لم", "رفض", "رفضت"})
-
-
 def party_no_answer(party: frozenset[str], sentences: Sequence[str]) -> bool:
     """Whether a sentence says the party has not answered ("ولم يرد الحوثيون"): a phrase of
     ``[no_answer]`` starting at most :data:`PARTY_WITHIN` words from a party word."""
     for text in sentences:
-        # "ولم يرد": a phrase's first word with its conjunction (the cue index matches a
-        # phrase's later words as written)
-        toks = [t[1:] if t[:1] in "وف" and t[1:] in _PHRASE_FIRST else t for t in words(text)]
+        # "ولم يرد": a phrase's first word with its conjunction (the cue index reads a word's
+        # proclitics only where what is left has three letters or more, and "لم" has two)
+        first = cue_openings("no_answer")
+        toks = [t[1:] if t[:1] in CONJUNCTIONS and t[1:] in first else t for t in words(text)]
         starts = [i for i in range(len(toks)) if count_cues(toks[i : i + 6], "no_answer") > count_cues(toks[i + 1 : i + 6], "no_answer")]
         if not starts:
             continue

@@ -184,6 +184,11 @@ def _by_first(tag: str) -> dict[str, tuple[_Pattern, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def cue_openings(tag: str) -> frozenset[str]:
+    """The first words of the cues of ``tag`` as the list writes them ("لم" of "لم يرد")."""
+    return frozenset(_by_first(tag))
+
+
 def count_cues(norms: Sequence[str], tag: str) -> int:
     """How many times cues of ``tag`` occur in the normalized words ``norms``
     (negations minus the fixed phrases that negate nothing: "لا يزال")."""
