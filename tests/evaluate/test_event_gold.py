@@ -19,7 +19,7 @@ from khabar_testdata import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "events"
 KINDS = {"rewrite", "near", "follow-up", "easy"}
-SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21"}
+SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"}
 OUTLETS = {"Alarabia", "BBC", "CNN", "France24", "SkyNews"}
 PAIR_KEYS = {"a", "b", "same_event", "same_storyline", "kind", "split", "note",
              "a_event", "b_event", "a_storyline", "b_storyline"}
@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -171,7 +171,7 @@ def test_the_scorer_build_refuses_the_splits_judged_on(split):
     assert done.returncode == 2 and "never trained on" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"])
 def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -190,7 +190,8 @@ def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh18"]),   # fresh18 is never read
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh19"]),   # nor fresh19 (unspent)
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh20"]),   # nor fresh20 (unspent)
-    ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh21"]),   # nor fresh21 (unspent, session 21)
+    ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh21"]),   # nor fresh21 (judged in session 21)
+    ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh22"]),   # nor fresh22 (unspent, session 21)
 ])
 def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     import os
@@ -214,6 +215,7 @@ def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh19"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh20"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh21"], "never read here"),
+    ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh22"], "never read here"),
 ])
 def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says):
     import os
@@ -227,10 +229,10 @@ def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says
     assert done.returncode == 1 and says in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh22"])
+@pytest.mark.parametrize("split", ["test", "fresh22", "fresh23"])
 def test_the_pair_loss_trace_reads_only_spent_splits(split):
     # fresh17 and fresh18 were judged in session 19, fresh19 and fresh20 in session 20, fresh21 in session 21:
-    # spent; test, and any split labelled later, are not
+    # spent; test, the unspent fresh22 (labelled in session 21), and any split labelled later, are not
     import subprocess
     import sys
 
