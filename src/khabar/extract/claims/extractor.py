@@ -121,7 +121,8 @@ from khabar.extract.claims.context import (
 from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import conversions, qualifier_of, repeats
-from khabar.extract.claims.figures import CUE_WINDOW, _categorize, _counted_thing, _Figure, _figures, _last_cue
+from khabar.extract.claims.figures import CUE_WINDOW, DUAL_YN, _categorize, _counted_thing, _Figure, _figures, _last_cue
+from khabar.text.ar.clitics import bare_word, dual_singular
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence, shifted
@@ -174,17 +175,22 @@ def extract_claims(doc: Document) -> list[Claim]:
                 return cue
         return None
 
+    known = _article_words(doc.sentence_words)
     for position, sentence in enumerate(sentences):
         numbers = numbers_of.get(position, [])
-        if not numbers and not _may_hold_a_dual(doc.sentence_words[position] if position < len(doc.sentence_words) else ()):
+        words = doc.sentence_words[position] if position < len(doc.sentence_words) else ()
+        if not numbers and not _may_hold_a_dual(words) and not _may_hold_a_general_dual(words, known):
             continue
         s = _Sent.read(sentence.text)
         parsed[position] = s
         dates = dates_of.get(position, [])
-        figures = _figures(s, numbers, dates)
+        figures = _figures(s, numbers, dates, known)
         _categorize(s, figures, lambda position=position: recent(position))
         for f in figures:
-            if f.category is None and f.subject is None and (thing := _counted_thing(s, f)) is not None:
+            if f.category is None and f.subject is None and f.dual_of is not None:
+                # "نفقين": two of the noun it is the dual of, counted as a thing of its own
+                f.category, f.subject, f.via = "other", f.dual_of, "thing"
+            elif f.category is None and f.subject is None and (thing := _counted_thing(s, f)) is not None:
                 # read last, so that no rule above sees it as the claim before its figure
                 f.category, f.subject, f.via = "other", thing, "thing"
         kept = [f for f in figures if f.category is not None or f.subject is not None]
@@ -480,6 +486,20 @@ def _group(category: str | None, group: str | None) -> str | None:
     if group is None and category in PEOPLE_CATEGORIES:
         return "people"
     return group
+
+
+def _article_words(sentence_words: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The bare words an article writes: a dual no list holds counts a noun among them."""
+    return frozenset(bare_word(w) for ws in sentence_words for w in ws if w.isalpha())
+
+
+def _may_hold_a_general_dual(words: Sequence[str], known: frozenset[str]) -> bool:
+    for w in words:
+        if w.endswith(("ان", "ين")) and w.isalpha():
+            one = dual_singular(bare_word(w), yn=DUAL_YN)
+            if one is not None and one in known:
+                return True
+    return False
 
 
 def _may_hold_a_dual(words: Sequence[str]) -> bool:

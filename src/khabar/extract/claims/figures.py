@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from khabar.extract.attribution import is_nationality, verb_info
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
-from khabar.text.ar.clitics import bare_word
+from khabar.text.ar.clitics import bare_word, dual_singular
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import SCALE_WORDS
 from khabar.text.ar.reporting import is_reporting_past
@@ -40,6 +40,8 @@ class _Figure:
     #: ("breakdown") of: "نزح 30 ألفا، غادر منهم 18 ألفا"، "قتل 50، بينهم 11 طفلا".
     total: _Figure | None = None
     share: str | None = None  # "part" or "breakdown"
+    #: The singular a dual no [dual] list holds counts ("نفقين": "نفق"), else None.
+    dual_of: str | None = None
 
 
 def _is_year(n: NumberMention) -> bool:
@@ -424,24 +426,64 @@ def _dual_at(s: _Sent, k: int) -> bool:
     return False
 
 
-def _duals(s: _Sent, taken: Sequence[tuple[int, int]]) -> list[_Figure]:
+def _general_dual(s: _Sent, k: int, known: frozenset[str]) -> str | None:
+    """The singular token ``k`` is the dual of when no [dual] list holds it ("نفقين"، "هجومين"،
+    "مؤتمرين"): a word without the article whose singular the article writes, not a time
+    or a measure ("يومين"، "مرتين": the [skip_after] words), nor an adjective agreeing with
+    the dual before it ("مجموعتان مسلحتان")."""
+    norm = s.norms[k]
+    if not norm.isalpha():
+        return None
+    w = bare_word(norm)
+    prefix = norm[: len(norm) - len(w)]
+    if _ARTICLE in prefix or prefix.endswith("لل"):
+        return None  # "القمتان"، "للطرفين": two already named, not a count
+    one = dual_singular(w, yn=DUAL_YN)
+    if one is None or one not in known:
+        return None
+    lists = _lists()
+    if lists.skip_after.at((one,), 0, _variants) is not None or lists.skip_after.at(s.norms, k, _variants) is not None:
+        return None
+    p = s.prev_word(k)
+    if p >= 0 and p == k - 1 and (s.norms[p] in lists.duals or _reads_dual(s.norms[p], known)):
+        return None
+    return one
+
+
+def _reads_dual(norm: str, known: frozenset[str]) -> bool:
+    one = dual_singular(bare_word(norm), yn=DUAL_YN) if norm.isalpha() else None
+    return one is not None and one in known
+
+
+import os as _os
+
+#: -ين read as a dual too (measured both ways on the spent pool, session 21).
+DUAL_YN = _os.environ.get("KHABAR_DUAL", "yn") == "yn"
+
+
+def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: frozenset[str] = frozenset()) -> list[_Figure]:
     """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"."""
     out = []
     dual_words = _lists().dual_words
-    if dual_words.isdisjoint(s.norms):
+    listed = not dual_words.isdisjoint(s.norms)
+    if not listed and not known:
         return out  # (most sentences: no word has a reading that is a dual)
     for k, w in enumerate(s.norms):
-        if w not in dual_words or not s.is_word(k):
+        if not s.is_word(k):
             continue
         t0, t1 = s.starts[k], s.ends[k]
-        if any(a < t1 and t0 < b for a, b in taken) or not _dual_at(s, k):
+        if any(a < t1 and t0 < b for a, b in taken):
             continue
+        one = None
+        if w not in dual_words or not _dual_at(s, k):
+            if not known or (one := _general_dual(s, k, known)) is None:
+                continue
         n = NumberMention(t0, t1, s.text[t0:t1], 2.0, 2.0, 2.0)
-        out.append(_Figure(n, k, k + 1, k))
+        out.append(_Figure(n, k, k + 1, k, dual_of=one))
     return out
 
 
-def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMention]) -> list[_Figure]:
+def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMention], known: frozenset[str] = frozenset()) -> list[_Figure]:
     out = []
     for n in mentions:
         a, b = s.span_tokens(n.start, n.end)
@@ -449,7 +491,7 @@ def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMe
             continue
         out.append(_Figure(n, a, b, _counted_noun(s, b)))
     taken = [(m.start, m.end) for m in mentions] + [(d.start, d.end) for d in dates]
-    out.extend(_duals(s, taken))
+    out.extend(_duals(s, taken, known))
     return sorted(out, key=lambda f: f.mention.start)
 
 

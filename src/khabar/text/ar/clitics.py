@@ -147,6 +147,24 @@ def strip_clitics(word: str) -> str:
 _KNOWN_LISTS = ("claim_subjects", "claim_categories")
 
 
+#: A dual's stem is at least this long: "بيان"، "مكان"، "سكان" end in -ان and are no duals.
+DUAL_MIN_STEM = 3
+
+
+def dual_singular(word: str, *, yn: bool = True) -> str | None:
+    """The singular ``word`` (bare, normalized) reads as the dual of, or None: "غارتين" ->
+    "غاره", "جنديان" -> "جندي", "نفقين" -> "نفق".  A feminine noun's ta marbuta is ت before
+    the ending.  -يين is never read (the nisba's plural "مدنيين"), nor -ين when ``yn`` is
+    false (the sound plural "متهمين" looks like a dual).  A reading only: the caller knows
+    whether the singular is a noun (the article writes it)."""
+    if word.endswith(("تان", "تين")) and len(word) - 3 >= DUAL_MIN_STEM - 1:
+        return word[:-3] + "ه"
+    if word.endswith("ان") or (yn and word.endswith("ين") and not word.endswith("يين")):
+        stem = word[:-2]
+        return stem if len(stem) >= DUAL_MIN_STEM else None
+    return None
+
+
 @lru_cache(maxsize=1)
 def _kept_whole() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
     """By a proclitic letter, the rests of the known words that open with it and whose rest
