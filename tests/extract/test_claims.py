@@ -627,6 +627,28 @@ def test_dual_counts_two():
     assert _claims("وستستمر الهدنة خلال يومين فقط.") == []
 
 
+def test_dual_of_a_noun_the_article_writes_counts_two():
+    # no [dual] list holds "نفق": the article writes the singular, so "نفقين" is two tunnels
+    cs = _claims("وقال الجيش إنه استهدف نفقين قرب الحدود. وكان النفق الأول يمتد مئات الأمتار.")
+    two = _by_value(cs, 2)
+    assert (two.text, two.group) == ("نفقين", "نفق")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a sound plural: the article writes its -ون form
+        "وقال المحامي إن المتهمون أنكروا التهم، وأفرج القاضي عن متهمين آخرين. وتحدث المتهم أمس.",
+        # a participle's shape in -ين and no -ان form in the article
+        "والتقى الوزير مسؤولين في المدينة. وقال مسؤول إن اللقاء كان مثمرا.",
+        # a verb's dual, a first name, the article
+        "والرجلان يقولان إن الأمر انتهى، وقال يقول. وقال سلمان إن السلم ممكن. وعقدت القمتان في القمة.",
+    ],
+)
+def test_dual_reading_leaves_plurals_verbs_names_and_the_article(body):
+    assert all(c.value != 2 for c in _claims(body)), body
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -393,6 +393,11 @@ def _nationality_forms() -> frozenset[str]:
     return frozenset(form for fields in read_fields("nationalities") for form in fields[1:])
 
 
+def is_given_name(word: str) -> bool:
+    """A first name of the name lists (normalized): "سلمان"، "عدنان"."""
+    return word in _lists().given
+
+
 def is_nationality(word: str) -> bool:
     """A nationality adjective or noun, not a country (normalized, with or without its
     article): "كوري"، "الفلسطينيين"; "فلسطينيا" is not listed (its accusative ending is

@@ -121,8 +121,8 @@ from khabar.extract.claims.context import (
 from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import conversions, qualifier_of, repeats
-from khabar.extract.claims.figures import CUE_WINDOW, DUAL_YN, _categorize, _counted_thing, _Figure, _figures, _last_cue
-from khabar.text.ar.clitics import bare_word, dual_singular
+from khabar.extract.claims.figures import CUE_WINDOW, _categorize, dual_reading, _counted_thing, _Figure, _figures, _last_cue
+from khabar.text.ar.clitics import DUAL_ENDINGS as _DUAL_ENDINGS, bare_word
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence, shifted
@@ -494,11 +494,11 @@ def _article_words(sentence_words: Sequence[Sequence[str]]) -> frozenset[str]:
 
 
 def _may_hold_a_general_dual(words: Sequence[str], known: frozenset[str]) -> bool:
+    """A sentence without digits or number words holds a word that reads as a dual of a noun
+    the lists or the article know ("استهدف نفقين")."""
     for w in words:
-        if w.endswith(("ان", "ين")) and w.isalpha():
-            one = dual_singular(bare_word(w), yn=DUAL_YN)
-            if one is not None and one in known:
-                return True
+        if w.endswith(_DUAL_ENDINGS) and (r := dual_reading(w)) is not None and (r[1] or r[0] in known):
+            return True
     return False
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.extract.attribution import is_nationality, verb_info
+from khabar.extract.attribution.lists import is_given_name
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.clitics import bare_word, dual_singular
@@ -426,48 +428,78 @@ def _dual_at(s: _Sent, k: int) -> bool:
     return False
 
 
-def _general_dual(s: _Sent, k: int, known: frozenset[str]) -> str | None:
-    """The singular token ``k`` is the dual of when no [dual] list holds it ("نفقين"، "هجومين"،
-    "مؤتمرين"): a word without the article whose singular the article writes, not a time
-    or a measure ("يومين"، "مرتين": the [skip_after] words), nor an adjective agreeing with
-    the dual before it ("مجموعتان مسلحتان")."""
-    norm = s.norms[k]
+@lru_cache(maxsize=65536)
+def dual_reading(norm: str) -> tuple[str, bool] | None:
+    """What a normalized word no [dual] list holds reads as a dual of, whatever its article:
+    (the singular, whether the category and subject lists know the singular), or None.
+
+    None for a word with the article ("القمتان"، "للطرفين": two already named, not a count;
+    on the spent pool the article's forms added 40 figures not claims and no claim); a
+    first name ("سلمان": not two of "سلم"); a singular that is a function word ("وعندان") or
+    a verb's shape ("يقولان"، "تعرضان"); a time or a measure ("يومين"، "مرتين": the
+    [skip_after] words); a word the lists read as it is ("مسلحين"، "آخرين": plurals)."""
     if not norm.isalpha():
         return None
     w = bare_word(norm)
     prefix = norm[: len(norm) - len(w)]
     if _ARTICLE in prefix or prefix.endswith("لل"):
-        return None  # "القمتان"، "للطرفين": two already named, not a count
-    one = dual_singular(w, yn=DUAL_YN)
-    if one is None or one not in known:
         return None
+    one = dual_singular(w)
+    if one is None or is_stopword(one) or is_given_name(w):
+        return None
+    if one.startswith("ي") or (one.startswith("ت") and len(one) == 4):
+        return None  # the noun "تقرير" is longer than the verb "تعرض"
     lists = _lists()
-    if lists.skip_after.at((one,), 0, _variants) is not None or lists.skip_after.at(s.norms, k, _variants) is not None:
+    if lists.skip_after.at((one,), 0, _variants) is not None or lists.skip_after.at((norm,), 0, _variants) is not None:
         return None
+    if lists.subjects.at((norm,), 0, _variants) is not None or lists.cues.at((norm,), 0, _variants) is not None:
+        return None
+    listed = lists.subjects.at((one,), 0, _variants) is not None or lists.cues.at((one,), 0, _variants) is not None
+    return one, listed
+
+
+def _general_dual(s: _Sent, k: int, known: frozenset[str]) -> str | None:
+    """The singular token ``k`` is the dual of when no [dual] list holds it ("نفقين"، "هجومين"،
+    "انفجارين"): a :func:`dual_reading` whose singular the article writes or the lists know,
+    not an adjective agreeing with the dual before it ("عمليتان انتحاريتان متتاليتان").
+    -ين is also the sound plural's ending ("متهمين"): it is not read when the article writes
+    the plural's -ون form, nor on a participle's shape (a singular of four letters or more
+    opening with م: "مسؤول"، "محاصر") unless the article writes its -ان dual too (on the
+    spent pool these took 30 of 42 figures not claims)."""
+    reading = dual_reading(s.norms[k])
+    if reading is None:
+        return None
+    one, listed = reading
+    if not listed and one not in known:
+        return None
+    w = bare_word(s.norms[k])
+    if w.endswith("ين") and not w.endswith("تين"):
+        stem = w[:-2]
+        if stem + "ون" in known or (one.startswith("م") and len(one) >= 4 and stem + "ان" not in known):
+            return None
     p = s.prev_word(k)
-    if p >= 0 and p == k - 1 and (s.norms[p] in lists.duals or _reads_dual(s.norms[p], known)):
+    if p >= 0 and s.norms[p].isalpha() and dual_singular(bare_word(s.norms[p])) is not None:
         return None
     return one
 
 
-def _reads_dual(norm: str, known: frozenset[str]) -> bool:
-    one = dual_singular(bare_word(norm), yn=DUAL_YN) if norm.isalpha() else None
-    return one is not None and one in known
-
-
-import os as _os
-
-#: -ين read as a dual too (measured both ways on the spent pool, session 21).
-DUAL_YN = _os.environ.get("KHABAR_DUAL", "yn") == "yn"
+def _next_is_taken(s: _Sent, k: int, taken: Sequence[tuple[int, int]], *, before: bool = False) -> bool:
+    """The word after token ``k`` (before it, with ``before``) is a number or a date."""
+    j = s.prev_word(k) if before else s.next_word(k + 1)
+    if j < 0:
+        return False
+    t0, t1 = s.starts[j], s.ends[j]
+    return any(a < t1 and t0 < b for a, b in taken)
 
 
 def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: frozenset[str] = frozenset()) -> list[_Figure]:
-    """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"."""
+    """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"; with
+    the article's bare words ``known``, also a dual no list holds ("استهدف نفقين")."""
     out = []
     dual_words = _lists().dual_words
     listed = not dual_words.isdisjoint(s.norms)
     if not listed and not known:
-        return out  # (most sentences: no word has a reading that is a dual)
+        return out  # (no article's words given: the [dual] lists only)
     for k, w in enumerate(s.norms):
         if not s.is_word(k):
             continue
@@ -478,6 +510,8 @@ def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: frozenset[str] = f
         if w not in dual_words or not _dual_at(s, k):
             if not known or (one := _general_dual(s, k, known)) is None:
                 continue
+            if _next_is_taken(s, k, taken) or _next_is_taken(s, k, taken, before=True):
+                continue  # "فلسطينيان اثنان": the number says it; "3 متهمين": its noun
         n = NumberMention(t0, t1, s.text[t0:t1], 2.0, 2.0, 2.0)
         out.append(_Figure(n, k, k + 1, k, dual_of=one))
     return out

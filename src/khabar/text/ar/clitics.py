@@ -149,17 +149,18 @@ _KNOWN_LISTS = ("claim_subjects", "claim_categories")
 
 #: A dual's stem is at least this long: "بيان"، "مكان"، "سكان" end in -ان and are no duals.
 DUAL_MIN_STEM = 3
+#: The endings of a dual, nominative and oblique (a feminine's ت before them is the stem's).
+DUAL_ENDINGS = ("ان", "ين")
 
 
-def dual_singular(word: str, *, yn: bool = True) -> str | None:
+def dual_singular(word: str) -> str | None:
     """The singular ``word`` (bare, normalized) reads as the dual of, or None: "غارتين" ->
     "غاره", "جنديان" -> "جندي", "نفقين" -> "نفق".  A feminine noun's ta marbuta is ت before
-    the ending.  -يين is never read (the nisba's plural "مدنيين"), nor -ين when ``yn`` is
-    false (the sound plural "متهمين" looks like a dual).  A reading only: the caller knows
-    whether the singular is a noun (the article writes it)."""
+    the ending.  -يين is never read (the nisba's plural "مدنيين").  A reading only: the
+    caller knows whether the singular is a noun, and tells -ين from the sound plural's."""
     if word.endswith(("تان", "تين")) and len(word) - 3 >= DUAL_MIN_STEM - 1:
         return word[:-3] + "ه"
-    if word.endswith("ان") or (yn and word.endswith("ين") and not word.endswith("يين")):
+    if word.endswith("ان") or (word.endswith("ين") and not word.endswith("يين")):
         stem = word[:-2]
         return stem if len(stem) >= DUAL_MIN_STEM else None
     return None
