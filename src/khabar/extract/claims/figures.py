@@ -13,7 +13,7 @@ from khabar.extract.attribution import is_nationality, verb_info
 from khabar.extract.attribution.lists import is_given_name
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
-from khabar.text.ar.clitics import bare_word, dual_singular
+from khabar.text.ar.clitics import DUAL_ENDINGS, bare_word, dual_singular
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import SCALE_WORDS
 from khabar.text.ar.reporting import is_reporting_past
@@ -429,15 +429,12 @@ def _dual_at(s: _Sent, k: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def dual_reading(norm: str) -> tuple[str, bool] | None:
-    """What a normalized word no [dual] list holds reads as a dual of, whatever its article:
-    (the singular, whether the category and subject lists know the singular), or None.
-
-    None for a word with the article ("القمتان"، "للطرفين": two already named, not a count;
-    on the spent pool the article's forms added 40 figures not claims and no claim); a
-    first name ("سلمان": not two of "سلم"); a singular that is a function word ("وعندان") or
-    a verb's shape ("يقولان"، "تعرضان"); a time or a measure ("يومين"، "مرتين": the
-    [skip_after] words); a word the lists read as it is ("مسلحين"، "آخرين": plurals)."""
+def dual_shape(norm: str) -> str | None:
+    """The singular a normalized word no [dual] list holds may be the dual of by its letters
+    alone, or None: a word with the article ("القمتان"، "للطرفين": two already named, not a
+    count; on the spent pool the article's forms added 40 figures not claims and no claim);
+    a first name ("سلمان": not two of "سلم"); a singular that is a function word ("وعندان")
+    or a verb's shape ("يقولان"، "تعرضان")."""
     if not norm.isalpha():
         return None
     w = bare_word(norm)
@@ -449,6 +446,17 @@ def dual_reading(norm: str) -> tuple[str, bool] | None:
         return None
     if one.startswith("ي") or (one.startswith("ت") and len(one) == 4):
         return None  # the noun "تقرير" is longer than the verb "تعرض"
+    return one
+
+
+@lru_cache(maxsize=65536)
+def dual_reading(norm: str) -> tuple[str, bool] | None:
+    """A :func:`dual_shape` that the lists do not read otherwise: (the singular, whether the
+    category and subject lists know it), or None for a time or a measure ("يومين"، "مرتين":
+    the [skip_after] words) and a word the lists read as it is ("مسلحين"، "آخرين": plurals)."""
+    one = dual_shape(norm)
+    if one is None:
+        return None
     lists = _lists()
     if lists.skip_after.at((one,), 0, _variants) is not None or lists.skip_after.at((norm,), 0, _variants) is not None:
         return None
@@ -458,25 +466,34 @@ def dual_reading(norm: str) -> tuple[str, bool] | None:
     return one, listed
 
 
-def _general_dual(s: _Sent, k: int, known: frozenset[str]) -> str | None:
-    """The singular token ``k`` is the dual of when no [dual] list holds it ("نفقين"، "هجومين"،
-    "انفجارين"): a :func:`dual_reading` whose singular the article writes or the lists know,
-    not an adjective agreeing with the dual before it ("عمليتان انتحاريتان متتاليتان").
-    -ين is also the sound plural's ending ("متهمين"): it is not read when the article writes
-    the plural's -ون form, nor on a participle's shape (a singular of four letters or more
-    opening with م: "مسؤول"، "محاصر") unless the article writes its -ان dual too (on the
-    spent pool these took 30 of 42 figures not claims)."""
-    reading = dual_reading(s.norms[k])
+def known_dual(norm: str, known: frozenset[str]) -> str | None:
+    """The singular a word no [dual] list holds is the dual of in an article whose bare words
+    are ``known`` ("نفقين": "نفق"): a :func:`dual_reading` whose singular the article writes
+    or the lists know.  -ين is also the sound plural's ending ("متهمين"): it is not read
+    when the article writes the plural's -ون form, nor on a participle's shape (a singular
+    of four letters or more opening with م: "مسؤول"، "محاصر") unless the article writes its
+    -ان dual too (on the spent pool these took 30 of 42 figures not claims)."""
+    reading = dual_reading(norm)
     if reading is None:
         return None
     one, listed = reading
     if not listed and one not in known:
         return None
-    w = bare_word(s.norms[k])
+    w = bare_word(norm)
     if w.endswith("ين") and not w.endswith("تين"):
         stem = w[:-2]
         if stem + "ون" in known or (one.startswith("م") and len(one) >= 4 and stem + "ان" not in known):
             return None
+    return one
+
+
+def _general_dual(s: _Sent, k: int, known: frozenset[str]) -> str | None:
+    """The singular token ``k`` is the dual of when no [dual] list holds it ("نفقين"، "هجومين"،
+    "انفجارين"): a :func:`known_dual`, not an adjective agreeing with the dual before it
+    ("عمليتان انتحاريتان متتاليتان")."""
+    one = known_dual(s.norms[k], known)
+    if one is None:
+        return None
     p = s.prev_word(k)
     if p >= 0 and s.norms[p].isalpha() and dual_singular(bare_word(s.norms[p])) is not None:
         return None
@@ -501,7 +518,7 @@ def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: frozenset[str] = f
     if not listed and not known:
         return out  # (no article's words given: the [dual] lists only)
     for k, w in enumerate(s.norms):
-        if not s.is_word(k):
+        if (w not in dual_words and not (known and w.endswith(DUAL_ENDINGS))) or not s.is_word(k):
             continue
         t0, t1 = s.starts[k], s.ends[k]
         if any(a < t1 and t0 < b for a, b in taken):
