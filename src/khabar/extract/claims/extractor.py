@@ -93,10 +93,10 @@ article's day, an explicit date first; a day after "منذ" is where a cumulativ
 from __future__ import annotations
 
 import bisect
-from itertools import chain as _chain
 import re
 import dataclasses
 import datetime as dt
+from itertools import chain as _chain
 from collections.abc import Sequence
 from typing import Any
 

@@ -5,7 +5,7 @@ and subject (the rules are listed in :mod:`khabar.extract.claims.extractor`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -466,7 +466,7 @@ def dual_reading(norm: str) -> tuple[str, bool] | None:
     return one, listed
 
 
-def known_dual(norm: str, known: frozenset[str]) -> str | None:
+def known_dual(norm: str, known: Container[str]) -> str | None:
     """The singular a word no [dual] list holds is the dual of in an article whose bare words
     are ``known`` ("نفقين": "نفق"): a :func:`dual_reading` whose singular the article writes
     or the lists know.  -ين is also the sound plural's ending ("متهمين"): it is not read
@@ -487,7 +487,7 @@ def known_dual(norm: str, known: frozenset[str]) -> str | None:
     return one
 
 
-def _general_dual(s: _Sent, k: int, known: frozenset[str]) -> str | None:
+def _general_dual(s: _Sent, k: int, known: Container[str]) -> str | None:
     """The singular token ``k`` is the dual of when no [dual] list holds it ("نفقين"، "هجومين"،
     "انفجارين"): a :func:`known_dual`, not an adjective agreeing with the dual before it
     ("عمليتان انتحاريتان متتاليتان")."""
@@ -509,7 +509,7 @@ def _next_is_taken(s: _Sent, k: int, taken: Sequence[tuple[int, int]], *, before
     return any(a < t1 and t0 < b for a, b in taken)
 
 
-def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: frozenset[str] = frozenset()) -> list[_Figure]:
+def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: Container[str] = frozenset()) -> list[_Figure]:
     """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"; with
     the article's bare words ``known``, also a dual no list holds ("استهدف نفقين")."""
     out = []
@@ -534,7 +534,7 @@ def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: frozenset[str] = f
     return out
 
 
-def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMention], known: frozenset[str] = frozenset()) -> list[_Figure]:
+def _figures(s: _Sent, mentions: Sequence[NumberMention], dates: Sequence[DateMention], known: Container[str] = frozenset()) -> list[_Figure]:
     out = []
     for n in mentions:
         a, b = s.span_tokens(n.start, n.end)
