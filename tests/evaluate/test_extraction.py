@@ -614,3 +614,16 @@ def test_a_gold_file_that_is_missing_or_not_json_is_named_in_the_error(tmp_path:
     assert "gold.json" in str(caught.value)
     with pytest.raises(InputError, match="cannot read the gold file"):
         load(tmp_path / "absent.json", root=tmp_path, shared=tmp_path)
+
+
+@pytest.mark.parametrize("split", ["fresh25", "dev,fresh28"])
+def test_the_speaker_error_script_refuses_an_unspent_split(split: str) -> None:
+    # the unspent speaker pool (fresh25..fresh28) is judged once by `khabar eval extract`; the
+    # error script reads no such split before that, or its figure becomes a development one
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(root / "scripts" / "speaker_errors.py"), "--split", split],
+                          cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "an unspent speaker split" in done.stderr, done.stderr
