@@ -123,7 +123,7 @@ from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.extract.claims.frame import conversions, qualifier_of, repeats
 from khabar.extract.claims.figures import CUE_WINDOW, _categorize, dual_shape, known_dual, _counted_thing, _Figure, _figures, _last_cue
-from khabar.text.ar.clitics import DUAL_ENDINGS as _DUAL_ENDINGS, PROCLITICS, bare_word
+from khabar.text.ar.clitics import DUAL_ENDINGS, PROCLITICS, bare_word
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.model import Claim, DateMention, Document, FigureRelation, FigureSpan, Quote, Sentence, shifted
@@ -191,12 +191,13 @@ def extract_claims(doc: Document) -> list[Claim]:
         figures = _figures(s, numbers, dates, known)
         _categorize(s, figures, lambda position=position: recent(position))
         for f in figures:
-            if f.category is None and f.subject is None and f.dual_of is not None:
-                # "نفقين": two of the noun it is the dual of, counted as a thing of its own
-                f.category, f.subject, f.via = "other", f.dual_of, "thing"
-            elif f.category is None and f.subject is None and (thing := _counted_thing(s, f)) is not None:
-                # read last, so that no rule above sees it as the claim before its figure
-                f.category, f.subject, f.via = "other", thing, "thing"
+            if f.category is None and f.subject is None:
+                # a thing of its own: the noun a dual is two of ("نفقين"), else the figure's
+                # counted noun -- read last, so that no rule above sees it as the claim before
+                # its figure
+                thing = f.dual_of if f.dual_of is not None else _counted_thing(s, f)
+                if thing is not None:
+                    f.category, f.subject, f.via = "other", thing, "thing"
         kept = [f for f in figures if f.category is not None or f.subject is not None]
         cats = [f.category for f in kept if f.category]
         last_of[position] = cats[-1] if cats else None
@@ -521,7 +522,7 @@ class _ArticleWords:
 
 def _dual_words(words: Sequence[str]) -> tuple[str, ...]:
     """The words of a sentence that have a :func:`~khabar.extract.claims.figures.dual_shape`."""
-    return tuple(w for w in words if w.endswith(_DUAL_ENDINGS) and dual_shape(w) is not None)
+    return tuple(w for w in words if w.endswith(DUAL_ENDINGS) and dual_shape(w) is not None)
 
 
 def _may_hold_a_dual(words: Sequence[str]) -> bool:
