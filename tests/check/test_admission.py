@@ -49,3 +49,14 @@ def test_a_party_that_has_not_answered() -> None:
     party = admitting_party("اعترف الحوثيون بأن قادة منهم كانوا في الموقع")
     assert party_no_answer(party, ["ولم يرد الحوثيون على هذه المعلومات حتى الآن."])
     assert not party_no_answer(party, ["وقال الحوثيون إن القادة لم يكونوا في الموقع."])
+
+
+def test_a_verb_that_passes_an_object_is_no_admission() -> None:
+    from khabar.check.admission import admits_something
+
+    # a phrase of manner, then the bare object: a resolution passed
+    assert not admits_something("أقر مجلس الأمن بالإجماع طلب الوسيط بوقف القتال في المدينة")
+    # what is admitted opens with the verb's ب, a day or an adverb after it
+    assert admits_something("أقر مجلس المدينة بالخطأ أمس في توزيع المياه")
+    assert admits_something("اعترف الوزير بالتقصير رسميا أمام النواب")
+    assert admits_something("اعترف الجيش بمقتل جنديين في الكمين")

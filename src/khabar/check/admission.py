@@ -130,12 +130,34 @@ def admits_something(claim: str) -> bool:
         # a bare object; its ب-word is a noun of its own ("بيان": unlabelled ANT, session 20)
         return False
     named = {f[0] for name in claim_names(claim) for f in name}
-    for t in toks[at + 1 : at + 2 + PARTY_WORDS]:
+    for k in range(at + 1, min(len(toks), at + 2 + PARTY_WORDS)):
+        t = toks[k]
         if t in named:
             continue  # a name that opens with ب ("برانسون")
         if _opens_what_is_admitted(t) or (t.startswith("ب") and len(t) > 3):
+            if _bare_object_after(toks, k, named):
+                return False
             return not named.intersection({t[1:], *clitic_variants(t[1:])})
     return False
+
+
+def _bare_object_after(toks: Sequence[str], k: int, named: set[str]) -> bool:
+    """Whether the definite ب-word at ``k`` is followed by the verb's bare object, so that it
+    is a phrase of manner and the verb passes or adopts that object ("أقر مجلس الأمن بالإجماع
+    طلب السويد": a resolution passed, no admission; fresh18's one such claim, session 21).  A
+    definite word governs no genitive and its adjective carries the article too, so a bare
+    noun right after it opens a constituent of its own: a content word with no clitic and no
+    article, not a day ("أمس") and not an accusative adverb or circumstance in -ا ("رسميا"،
+    "قائلا"), which may follow a real admission."""
+    from khabar.extract.dates import day_words
+
+    if k + 1 >= len(toks) or not toks[k].startswith("بال"):
+        return False
+    nxt = toks[k + 1]
+    return (
+        len(nxt) >= _MIN_LETTERS and clitic_variants(nxt) == (nxt,) and nxt not in STOPWORDS
+        and nxt not in named and nxt not in day_words() and not nxt.endswith("ا")
+    )
 
 
 @lru_cache(maxsize=1024)
