@@ -206,6 +206,22 @@ def test_a_page_that_gives_another_figure_of_the_claim_s_count_disagrees(model, 
     assert meaning_model._reads_quantity("discuss", _reading(CLAIM, same)) == "agree"
 
 
+def test_a_page_of_the_claim_s_event_is_not_unrelated(model, monkeypatch) -> None:
+    """meaning_model._same_event_discusses: a page the heads call unrelated that the event
+    scorer reads as the claim's happening at least discusses it; a side is never given so, and
+    a page of another matter stays unrelated."""
+    from khabar.check import meaning_model
+
+    art = _article("سوق حي الزيتون بعد القصف", "عاد باعة سوق حي الزيتون في مدينة النهرين إلى محالهم المتضررة صباح اليوم.")
+    reading = _reading(CLAIM, art)
+    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 1.0)
+    assert meaning_model._same_event_discusses("unrelated", reading) == "discuss"
+    for side in ("agree", "disagree", "discuss"):
+        assert meaning_model._same_event_discusses(side, reading) == side
+    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 0.0)
+    assert meaning_model._same_event_discusses("unrelated", reading) == "unrelated"
+
+
 def test_judging_pages_together_gives_each_page_s_label(model) -> None:
     """MeaningModel.judge_many reads the pages' figures in one batch: the same judgements as
     judging each page alone."""

@@ -1,0 +1,105 @@
+#!/usr/bin/env python
+"""Reach of the same-event reading (``meaning_model.READ_SAME_EVENT_DISCUSS``) on unlabelled ANT
+(issue 16, session 22): claims = titles of ANT news articles (middleEast, internationalNews;
+no article a main tests/gold file names), drawn with a fixed seed; pages = ANT articles within
+3 days of the claim's sharing >= 3 content stems with it (at most ``--pages`` a claim, the
+closest first). Each claim's pages are judged as the check judges them (the shipped model,
+``check.judge``, then ``within_event_judgement``) with the reading off and on; printed: pages
+read, the heads' unrelated calls, pages whose label changes, claims with one changed.
+
+    python scripts/stance_same_event_reach.py --claims 40 --pages 25
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import glob
+import random
+import re
+import subprocess
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from khabar.check import judge, within_event_judgement
+from khabar.check import meaning_model as mm
+from khabar.check.features import analyse
+from khabar.check.retrieve import doc_from_article
+from khabar.model import Article
+from khabar.text.ar.stem import stem
+from khabar.text.ar.stopwords import STOPWORDS
+from khabar.text.ar.tokenize import words
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) >= 3}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--claims", type=int, default=40)
+    ap.add_argument("--pages", type=int, default=25)
+    ap.add_argument("--seed", type=int, default=2022)
+    args = ap.parse_args()
+    named = subprocess.run("grep -rhoE 'ant/[A-Za-z0-9]+/[A-Za-z]+/[A-Za-z0-9-]+\\.txt' /work/main/tests/gold",
+                           shell=True, capture_output=True, text=True).stdout.split()
+    named = {n.split("/")[-1] for n in named}
+    files = [f for c in ("middleEast", "internationalNews") for f in glob.glob(f"/work/shared/corpora/ant/*/{c}/*.txt")]
+    arts = []
+    for f in sorted(files):
+        if f.split("/")[-1] in named:
+            continue
+        d = re.search(r"-(\d{8})\.txt$", f)
+        if not d:
+            continue
+        raw = open(f, encoding="utf-8", errors="ignore").read()
+        m = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.S)
+        b = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        title, body = (m.group(1).strip() if m else ""), (b.group(1) if b else raw)
+        day = datetime.date(int(d.group(1)[:4]), int(d.group(1)[4:6]), int(d.group(1)[6:]))
+        arts.append((f, day, title, body))
+    by_day = defaultdict(list)
+    for a in arts:
+        by_day[a[1]].append(a)
+    rng = random.Random(args.seed)
+    pool = [a for a in arts if 5 <= len(words(a[2])) <= 25]
+    stems: dict[str, set[str]] = {}
+    counts, moved, claims_hit, drawn = Counter(), Counter(), 0, 0
+    model = mm.bundled_model()
+    for f, day, title, _ in rng.sample(pool, len(pool)):
+        if drawn >= args.claims:
+            break
+        cs = content_stems(title)
+        near = []
+        for k in range(-3, 4):
+            for g, _d, t, body in by_day.get(day + datetime.timedelta(days=k), ()):
+                if g == f:
+                    continue
+                if g not in stems:
+                    stems[g] = content_stems(t + " " + body)
+                shared = len(cs & stems[g])
+                if shared >= 3:
+                    near.append((-shared, g, t, body))
+        if not near:
+            continue
+        drawn += 1
+        near.sort()
+        docs = [doc_from_article(Article.create(title=t, body=body)) for _, _, t, body in near[: args.pages]]
+        analyses = analyse(title, docs)
+        got = {}
+        for on in (False, True):
+            mm.READ_SAME_EVENT_DISCUSS = on
+            got[on] = [within_event_judgement(title, an, j).label for an, j in zip(analyses, judge(title, analyses, model))]
+        counts["pages"] += len(docs)
+        counts["called unrelated (off)"] += sum(x == "unrelated" for x in got[False])
+        changed = [(a, b) for a, b in zip(got[False], got[True]) if a != b]
+        moved.update(changed)
+        claims_hit += bool(changed)
+        print(f"{len(docs):3d} pages, {len(changed):2d} changed: {title[:90]}", flush=True)
+    print(f"claims {drawn}, {dict(counts)}, changed {sum(moved.values())} "
+          f"({100 * sum(moved.values()) / max(counts['pages'], 1):.1f} % of pages, "
+          f"{100 * sum(moved.values()) / max(counts['called unrelated (off)'], 1):.1f} % of unrelated calls); "
+          f"{dict(moved)}; claims with a page changed {claims_hit} ({100 * claims_hit / max(drawn, 1):.0f} %)")
+
+
+if __name__ == "__main__":
+    main()
