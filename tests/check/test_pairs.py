@@ -100,12 +100,9 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    # fresh18 was judged in session 21 (the admission reading): read freely since
-    assert "fresh18" not in stance_experiments.UNSPENT_STANCE
-    # fresh19, labelled in session 21, is refused until it is judged once
-    with pytest.raises(SystemExit, match="fresh19: an unspent stance split"):
-        stance_experiments.refuse_unspent(["tests/gold/stance/fresh19.jsonl"])
-    stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl"])
+    # fresh18 and fresh19 were judged in sessions 21 and 22: read freely since
+    assert not {"fresh18", "fresh19"} & stance_experiments.UNSPENT_STANCE
+    stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
     with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):

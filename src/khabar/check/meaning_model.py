@@ -500,7 +500,10 @@ def _quantity_read(label: str, reading: PairReading) -> bool:
 #: Reach on unlabelled ANT (``scripts/stance_same_event_reach.py``): 12 of 513 pages (2.3 %), 7
 #: of 40 claims.  CRITERION (written before fresh19 is scored; judged ONCE): ``khabar eval stance
 #: --test tests/gold/stance/fresh19.jsonl`` on against off on one checkout; kept iff macro-F1
-#: rises and disagree F1 does not fall; otherwise withdrawn (its code out of src).
+#: rises and disagree F1 does not fall; otherwise withdrawn (its code out of src).  Judged in
+#: session 22 (criterion commit 2c12cd3): shipped 0.3429 -> 0.3441 (discuss 0.208 -> 0.212, unrelated
+#: 0.257 -> 0.258, agree and disagree unchanged): confirmed, kept, by a hair -- 8 pages turned, gold
+#: agree 5, disagree 1, discuss 1, unrelated 1.
 READ_SAME_EVENT_DISCUSS = True
 
 
