@@ -613,6 +613,33 @@ def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
     assert parts(rows[1], with_heads=True) == []  # "استقالته" is a noun
 
 
+def test_attribution_tail_is_dropped_only_when_it_names_a_source_and_nothing_more():
+    from khabar.summarize.readable import Candidate, without_attribution_tail
+
+    pool = pool_of(
+        [
+            (
+                "عنوان",
+                "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد، وفق ما أفاد مرصد محلي.\n"
+                "انسحب المقاتلون من آخر أحياء المدينة الشرقية صباح الاثنين، بحسب مصادر أفادت بخروج 40 حافلة.\n"
+                "وصلت قافلة المساعدات الأولى إلى البلدة المحاصرة بعد ظهر الثلاثاء حسب الاتفاق.",
+            )
+        ]
+    )
+    text = pool.docs[0].article.text
+
+    def kept(row: int) -> str:
+        s = pool.sentence(row)
+        c = Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text)))
+        cut = without_attribution_tail(pool, c, min_words=4)
+        return text[cut.start : cut.end]
+
+    rows = [r for r in range(len(pool)) if not pool.sentence(r).is_title]
+    assert kept(rows[0]) == "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد"
+    assert kept(rows[1]).endswith("40 حافلة.")  # a tail with a figure tells more than its source
+    assert kept(rows[2]).endswith("حسب الاتفاق.")  # no clause boundary before the cue
+
+
 def test_event_once_refuses_another_outlets_lead_that_adds_no_figure_or_name(monkeypatch):
     # Round 11's knob (off by default, docs/summaries.md): after the event sentence, a lead
     # as close in meaning that gives nothing new tells the event again; one with a new

@@ -360,6 +360,52 @@ def clause_parts(pool: SentencePool, c: Candidate, *, min_words: int, with_heads
     return sorted(out, key=lambda p: (p.words, p.start))
 
 
+#: The longest tail :func:`without_attribution_tail` drops (in words, from its cue to the end).
+ATTRIBUTION_TAIL_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _attribution_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cues that make what came before them someone's account ("بحسب"، "وفق ما أفادت"؛
+    the ``[cue]`` entries of ``text/ar/data/attribution_cues.txt``), by first word."""
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for e in read_tagged("attribution_cues"):
+        if e.tag == "cue":
+            phrase = tuple(e.phrase.split())
+            by_first.setdefault(phrase[0], set()).add(phrase)
+    return {w: tuple(sorted(ps, key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
+
+
+def without_attribution_tail(pool: SentencePool, c: Candidate, *, min_words: int) -> Candidate:
+    """``c`` without a last clause that only says whose account it is: from a clause boundary
+    (، ؛) followed by an attribution cue to the end ("... على الأقل، وفق ما أفاد المرصد"),
+    at most :data:`ATTRIBUTION_TAIL_WORDS` words with no figure (a longer one or one with a
+    digit tells more than its source).  The summary cites its outlets; the source inside them
+    is words a second fact could use.  ``c`` as it is when it has no such tail, or when what
+    is left would be shorter than ``min_words`` or lean on the sentence before
+    (:func:`leans_back`, as :func:`cut_to_fit`)."""
+    doc = pool.docs[pool.doc_of(c.row)]
+    text = doc.article.text
+    tokens = tokenize(text[c.start : c.end])
+    norms = [t.norm for t in tokens]
+    cues = _attribution_cues()
+    for i in range(min_words, len(tokens)):
+        gap = text[c.start + tokens[i - 1].end : c.start + tokens[i].start]
+        if not _CLAUSE_END.fullmatch(gap.rstrip()) or not match_at(norms, i, cues):
+            continue
+        tail = tokens[i:]
+        if len(tail) > ATTRIBUTION_TAIL_WORDS or any(ch.isdigit() for t in tail for ch in t.text):
+            continue
+        head = text[c.start : c.start + tokens[i - 1].end]
+        kept = words(head)
+        if len(kept) < min_words:
+            continue
+        if c.antecedent is None and leans_back(kept, pool.sentence(c.row), doc, c.start):
+            continue
+        return dataclasses.replace(c, end=c.start + len(head), words=len(kept))
+    return c
+
+
 #: A one-article summary is its lead in the article's own order (``event_first.lead_summary``):
 #: the multi-outlet readability fixes of issue 18, session 18 (a "؟." line as a question, a cut
 #: that leans on the sentence before refused) are off there.  On with them, EASC (``khabar eval
