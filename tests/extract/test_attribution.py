@@ -1192,3 +1192,20 @@ def test_a_document_noun_is_listed_once_beside_its_organisation_head():
     assert {normalize(w) for w in ("دراسة", "بيان", "استطلاع")} <= document_nouns()
     assert head_kind((normalize("دراسة"),)) == "organisation"
     assert head_kind(("استطلاع",)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وقالت مصادر فلسطينية مطلعة أن الوفد سيصل غدا.", "مصادر فلسطينية مطلعة"),
+        ("وقال مصدر امني في محافظة الانبار إن الطريق أغلق.", "مصدر امني في محافظة الانبار"),
+        ("وقالت سفارة بيرو لدى بريطانيا إن البلاد تراجع القرار.", "سفارة بيرو"),
+    ],
+)
+def test_a_speaker_cut_short_runs_on_over_its_adjective_place_or_country(sentence, speaker):
+    # issue 20, session 21: the spent pool cut such sources before the word that names them
+    assert [a.source.text for a in find_attributions(sentence)] == [speaker]
+
+
+def test_an_area_word_without_its_name_is_left_out():
+    assert [a.source.text for a in find_attributions("وقال سكان في مدينة إن القصف توقف.")] == ["سكان"]

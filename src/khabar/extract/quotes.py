@@ -228,6 +228,16 @@ class _Names:
         k = bisect_left(self.full_name_ends[surname], before + 1) if found else 0
         return found[k - 1] if k else None
 
+    def by_first_name(self, given: str, before: int) -> EntityMention | None:
+        """The last person named in full before ``before`` whose name opens with ``given``
+        ("وقالت [أماني]" after "أماني الشعلان")."""
+        k = bisect_left(self.ends, before + 1)
+        for m in reversed(self.mentions[max(0, k - MAX_SPEAKERS_BACK) : k]):
+            parts = words(m.text) if m.kind == "person" else ()
+            if len(parts) > 1 and parts[0] == given:
+                return m
+        return None
+
     def last_person(self, before: int) -> _Speaker | None:
         k = bisect_left(self.ends, before + 1)
         for m in reversed(self.mentions[max(0, k - MAX_SPEAKERS_BACK) : k]):
@@ -593,9 +603,13 @@ def _named_earlier(speaker: _Speaker, sentences: Sequence[Sentence], index: int,
         return None
     if names is not None:
         m = names.full_name(surname[0], speaker.start or 0)
+        if m is None and normalize(surname[0]) in _lists().given:
+            m = names.by_first_name(surname[0], speaker.start or 0)  # a first name alone (issue 20, session 21)
         if m is None:
             return None
         found = _mention_speaker(m)
+        if surname[0] not in words(found.text):
+            return None  # "سلطان" read as a title of "سلطان بن سحيم": the name left is not his
         return dataclasses.replace(found, role=found.role or speaker.role, organisation=speaker.organisation, keys=found.keys | speaker.keys)
     for earlier in reversed([s for s in sentences if s.index < index][-MAX_SPEAKERS_BACK:]):
         src = full_name(earlier.text, surname[0])
