@@ -998,3 +998,45 @@ def test_a_pronoun_opener_of_the_plural_continues_the_speaker():
     # third person): "ولكنهم" was missing from the hand-spelled list
     qs = _quotes("وقال المحتجون إن المطالب واضحة.\n\nولكنهم أكدوا أن الحوار ممكن.")
     assert [(q.speaker, q.content) for q in qs] == [("المحتجون", "المطالب واضحة"), ("المحتجون", "الحوار ممكن")]
+
+
+def _with_people(body: str, people: tuple[str, ...]):
+    from khabar.model import EntityMention
+
+    article = Article.create(title="", body=body)
+    mentions = []
+    for name in people:
+        start = article.text.index(name)
+        mentions.append(EntityMention(article_id=article.id, text=name, kind="person", start=start, end=start + len(name), role=None, name_key=name))
+    return extract_quotes(article, split_sentences(article), mentions)
+
+
+@pytest.mark.parametrize(
+    ("body", "people", "speaker"),
+    [
+        # a long role, then its person (issue 20, session 22: the role alone was the speaker)
+        ("وقال نائب رئيس منظمة الإغاثة الوطنية وليد سمير للصحفيين إن القوافل ستصل غدا.", ("وليد سمير",), "وليد سمير"),
+        ("وقال مدير العمليات والطوارئ في المنظمة ماهر نبيل، لوكالة الأنباء إن المخيمات ممتلئة.", ("ماهر نبيل",), "ماهر نبيل"),
+        # a person inside a relative clause after the name is not the speaker
+        ("وقال الممثل المسرحي، كريم هادي، الذي فاز بجائزة سامي وهبة إن العرض سيستمر.", ("كريم هادي", "سامي وهبة"), "كريم هادي"),
+    ],
+)
+def test_a_role_before_its_apposed_person_gives_the_person(body, people, speaker):
+    qs = _with_people(body, people)
+    assert [q.speaker for q in qs] == [speaker], [(q.speaker, q.role) for q in qs]
+    assert qs[0].role and qs[0].role.split()[0] in body.split()
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        # whose, not who: a head's genitive, after a preposition, after an institution's head,
+        # or across a word that ends the subject ("بعد"، "إلى")
+        ("وقال مستشار الرئيس وليد سمير إن الحوار متوقف.", ("وليد سمير",)),
+        ("وقال ضابط سابق في وليد سمير إن الحوار متوقف.", ("وليد سمير",)),
+        ("وقالت حكومة المحافظ وليد سمير إن الحوار متوقف.", ("وليد سمير",)),
+        ("وقال وزير الثقافة الاثنين بعد لقائه نظيره وليد سمير إن الحوار متوقف.", ("وليد سمير",)),
+    ],
+)
+def test_a_person_the_role_speaks_of_is_not_the_speaker(body, people):
+    assert "وليد سمير" not in [q.speaker for q in _with_people(body, people)]

@@ -13,6 +13,8 @@ where its name ends); this module adds what needs the whole article:
   word; "المصدر نفسه" the unnamed source quoted last, "الأخير" the person named last.  An
   anaphor nothing resolves is kept as written and marked (``Quote.speaker_resolved``), never
   guessed.  A resolved quote keeps the offsets where its speaker was named;
+* **a role's apposed person** -- "وقال نائب رئيس منظمة الخوذ البيضاء عبد الرحمن المواس إن":
+  the person the long role names, not the role's first word (:func:`_apposed_name`);
 * **coordinated speakers** -- "قالت بكين وواشنطن إنهما" gives one quote each;
 * **repeats** -- a statement of a sentence the article repeats (an abstract copied as the
   first paragraph) is kept once.
@@ -326,6 +328,8 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
                 att = dataclasses.replace(att, statement=False)
             if att.source is not None and (whole := _whole_name(att.source, sentence.text, names.get(sentence.index, ()))) is not att.source:
                 att = dataclasses.replace(att, source=whole)
+            if att.source is not None and att.via == "verb" and (named := _apposed_name(att, sentence.text, names.get(sentence.index, ()))) is not None:
+                att = dataclasses.replace(att, source=named, also=())  # the و inside the role coordinates no speaker
             if att.source is not None and att.via != "cue" and _no_subject(att.source, names.get(sentence.index, ())):
                 # "واعترف [بوجود] «تقصير»": the verb's subject is the one spoken of before
                 # (a cue's preposition is its own: "وفقا [للمرصد]")
@@ -648,6 +652,45 @@ def _whole_name(src: Source, text: str, names: Sequence[tuple[int, int, str]]) -
         return src
     ends = [b for a, b, kind in names if a < src.end < b and kind in ("person", "organisation") and _name_words(text[src.end : b])]
     return dataclasses.replace(src, text=text[src.start : max(ends)], end=max(ends)) if ends else src
+
+
+def _apposed_name(att: Attribution, text: str, names: Sequence[tuple[int, int, str]]) -> Source | None:
+    """The person a role names after it, before what is said: "وقال [نائب رئيس منظمة الخوذ
+    البيضاء] عبد الرحمن المواس"، "وقال [ممثل] السيستاني، الشيخ عبد المهدي الكربلائي: ..." --
+    the head reader stops a long role early ("نائب"، "ممثل") and the role was the speaker.
+    The last recognizer's person between the head (no name itself) and the content, counted
+    only up to a word that ends the subject (a preposition of an addressee or a topic, a time
+    preposition, a relative: "بعد لقائه نظيره X"، "الذي فاز بجائزة X"); a name right after a
+    title alone, a preposition or an institution's bare head is whose the role is, not who
+    ("حكومة المحافظ X"، "ضابط سابق في X"، "معهد X").  ``None`` when no such person.  On the
+    spent pool of issue 20 (session 22) it finds 8 statements more with their speaker; on
+    600 unlabelled ANT articles it changes 15 (2.5 %), read by eye all but one right (one
+    joint statement of two ministers given to the first)."""
+    src = att.source
+    if _in_a_name(src, names):
+        return None
+    found = None
+    for a, b, kind in sorted(names):
+        if kind != "person" or a < src.end or b > att.content_start:
+            continue
+        between = text[src.end : a]
+        gap = normalize(between).replace('"', " ").split()
+        if "\n" in between or len(gap) > 10 or any(w in _NOT_APPOSED or verb_info(w) is not None for w in gap):
+            break
+        last = gap[-1] if gap else ""
+        if not gap or all(leading_title([w]) for w in gap) or last in PREPOSITION_WORDS or (
+            not last.startswith(ARTICLE) and head_kind((last,)) == "organisation"
+        ):
+            continue  # "حكومة [المحافظ] ماريانو راخوي"، "في فاغنر"، "معهد هاوارد هيوز": whose, not who
+        found = (a, b)
+    if found is None:
+        return None
+    a, b = found
+    return dataclasses.replace(src, text=text[a:b], start=a, end=b, role=text[src.start : a].strip(" ،,"), kind="person",
+                               definite_only=False, anaphor=False)
+
+
+_NOT_APPOSED = frozenset(normalize(w) for w in "مع عن إلى الى على بين بعد قبل خلال أمام الذي التي الذين اللذين".split())
 
 
 def _name_words(text: str) -> bool:
