@@ -309,11 +309,14 @@ def letter_runs(norm: str) -> frozenset[str]:
 
 
 #: The two ranges of :data:`NORM_LETTERS` ("\u0621-\u063a\u0641-\u064a"), first and last
-#: letter of each: C characters where compiled.
-_RUN_A_FIRST = cython.declare(cython.Py_UCS4, NORM_LETTERS[0])
-_RUN_A_LAST = cython.declare(cython.Py_UCS4, NORM_LETTERS[2])
-_RUN_B_FIRST = cython.declare(cython.Py_UCS4, NORM_LETTERS[3])
-_RUN_B_LAST = cython.declare(cython.Py_UCS4, NORM_LETTERS[5])
+#: code point of each: C characters where compiled.  Code points, not one-letter strings:
+#: where this module runs as Python with Cython installed (``KHABAR_PURE=1``, no compiler, a
+#: build older than the source), ``cython.declare`` is Cython's own, which makes a Py_UCS4
+#: with ``int()`` and refused "ء", so khabar did not import.
+_RUN_A_FIRST = cython.declare(cython.Py_UCS4, ord(NORM_LETTERS[0]))
+_RUN_A_LAST = cython.declare(cython.Py_UCS4, ord(NORM_LETTERS[2]))
+_RUN_B_FIRST = cython.declare(cython.Py_UCS4, ord(NORM_LETTERS[3]))
+_RUN_B_LAST = cython.declare(cython.Py_UCS4, ord(NORM_LETTERS[5]))
 
 
 @cython.locals(norm=str, k=cython.Py_ssize_t, start=cython.Py_ssize_t, c=cython.Py_UCS4)
@@ -325,7 +328,7 @@ def _letter_runs(norm: str) -> frozenset[str]:
     start = -1
     k = 0
     for c in norm:
-        if _RUN_A_FIRST <= c <= _RUN_A_LAST or _RUN_B_FIRST <= c <= _RUN_B_LAST:
+        if _RUN_A_FIRST <= ord(c) <= _RUN_A_LAST or _RUN_B_FIRST <= ord(c) <= _RUN_B_LAST:  # (compiled: C)
             if start < 0:
                 start = k
         elif start >= 0:
