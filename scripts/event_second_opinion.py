@@ -25,6 +25,7 @@ once, with the criterion written before.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -126,7 +127,7 @@ def _window_articles(n: int) -> list:
     for name in ("pairs.jsonl", "events.jsonl"):
         for line in (losses.GOLD / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                gold.update(v for k, v in __import__("json").loads(line).items() if k in ("a", "b", "path"))
+                gold.update(v for k, v in json.loads(line).items() if k in ("a", "b", "path"))
     out = []
     for p in ant_window(n):
         if p.relative_to(losses.CORPUS).as_posix() in gold:

@@ -229,15 +229,27 @@ def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says
     assert done.returncode == 1 and says in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh22", "fresh23"])
+@pytest.mark.parametrize("split", ["test", "fresh23", "fresh24"])
 def test_the_pair_loss_trace_reads_only_spent_splits(split):
-    # fresh17 and fresh18 were judged in session 19, fresh19 and fresh20 in session 20, fresh21 in session 21:
-    # spent; test, the unspent fresh22 (labelled in session 21), and any split labelled later, are not
+    # fresh17 and fresh18 were judged in session 19, fresh19 and fresh20 in session 20, fresh21 in session 21,
+    # fresh22 in session 22: spent; test, and any split labelled later, are not
     import subprocess
     import sys
 
     script = ROOT / "scripts" / "event_pair_losses.py"
     done = subprocess.run([sys.executable, str(script), f"dev,{split}"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("mode", ["pool", "cache"])
+def test_the_second_opinion_what_if_reads_only_spent_splits(mode):
+    # scripts/event_second_opinion.py (session 22) tunes on the spent splits only; its judge mode is
+    # the one way an unlabelled-for-it split is scored, once, after a written criterion
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_second_opinion.py"
+    done = subprocess.run([sys.executable, str(script), mode, "dev,fresh23"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
