@@ -147,7 +147,7 @@ def main() -> None:
             event_first.EVENT_TAIL = bool(pair[10])
             event_first.CITED_OPENING_WEIGHT = pair[11]
             event_first.NEW_FACT_BONUS = pair[12]
-            event_first.ATTRIBUTION_TAILS = int(pair[13])
+            event_first.ATTRIBUTION_TAILS = bool(pair[13])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]

@@ -640,6 +640,39 @@ def test_attribution_tail_is_dropped_only_when_it_names_a_source_and_nothing_mor
     assert kept(rows[2]).endswith("حسب الاتفاق.")  # no clause boundary before the cue
 
 
+def test_attribution_tails_give_their_words_to_a_second_fact(monkeypatch):
+    # Round 34 (ATTRIBUTION_TAILS): once nothing more fits, the chosen sentences' source tails
+    # ("، بحسب مصادر طبية") are cut and the choice runs again on the words they gave back.
+    reports = [
+        (
+            "عنوان أول",
+            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية صباح الاثنين، وفق ما أفاد مرصد محلي.\n"
+            "وقال محافظ المدينة إن الحياة ستعود إلى الأحياء الشرقية قريبا.\n"
+            "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني، بحسب مصادر طبية.",
+        ),
+        (
+            "عنوان ثان",
+            "أكمل مقاتلو المعارضة انسحابهم من آخر أحياء المدينة الشرقية صباح الاثنين.\n"
+            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي، وفق ما أفاد ناشطون.\n"
+            "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني، بحسب مصادر طبية.",
+        ),
+        (
+            "عنوان ثالث",
+            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية الاثنين بعد اتفاق لوقف إطلاق النار.\n"
+            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي، وفق ما أفاد ناشطون.\n"
+            "وعاد مئات السكان إلى منازلهم في الأحياء الغربية.",
+        ),
+    ]
+    pool = pool_of(reports)
+    monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", False)
+    off = [s.text for s in summary(pool, 35)]
+    monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", True)
+    on = [s.text for s in summary(pool, 35)]
+    assert not any("40 حافلة" in t for t in off) and any("40 حافلة" in t for t in on)
+    assert "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني" in on  # its tail gave the room
+    assert sum(len(words(t)) for t in on) <= 35
+
+
 def test_event_once_refuses_another_outlets_lead_that_adds_no_figure_or_name(monkeypatch):
     # Round 11's knob (off by default, docs/summaries.md): after the event sentence, a lead
     # as close in meaning that gives nothing new tells the event again; one with a new
