@@ -1228,7 +1228,11 @@ def choose_sentences(
                 chosen.append(cut)
                 break
     out = fill_budget(pool, cands, chosen, picked, central, options=options)
-    if (took_part or cut_tails) and budget - sum(c.words for c in out) > FILL_SLACK * budget:
+    short = budget - sum(c.words for c in out) > FILL_SLACK * budget
+    if cut_tails and not short:
+        # counted as a reader counts them (the audit's count; a kept part's token count may differ)
+        short = budget - sum(len(words(kept_text(pool, c))) for c in out) > FILL_SLACK * budget
+    if (took_part or cut_tails) and short:
         # A part (TRIM_REPEATS) never leaves the summary short: round 33's parts left one of 300
         # ANT story summaries 13 words short of 120 that the sentences alone filled; nor do the
         # tails cut (ATTRIBUTION_TAILS: one of the 300, 107 words of 120, was 115 with them).
