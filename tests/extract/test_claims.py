@@ -188,6 +188,32 @@ def test_a_count_of_things_no_list_knows_is_a_claim(body, value, group):
 
 
 @pytest.mark.parametrize(
+    ("body", "low", "group"),
+    [
+        ("وأحرق المحتجون عشرات الإطارات في الشارع.", 20, "اطارات"),
+        ("واستوردت الشركة مئات من المواد الغذائية.", 200, "مواد"),
+        ("وقد ينقذ الاتفاق مئات الآلاف من الوظائف.", 200000, "وظائف"),
+    ],
+)
+def test_a_vague_count_of_a_thing_is_a_claim(body, low, group):
+    # a vague count of a thing no list knows counts that thing, as a count in digits does:
+    # the gold takes "عشرات الإطارات" (session 22); the noun in the construct keeps its article
+    c = _one(body)
+    assert (c.value, c.low, c.category, c.group) == (None, low, "other", normalize(group))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وعاش أجداده في الوادي مئات السنين.",
+        "وتتراوح الدرجات من 1 إلى 4 مستويات.",
+    ],
+)
+def test_a_vague_time_or_a_range_of_digits_is_no_count_of_things(body):
+    assert _claims(body) == [], body
+
+
+@pytest.mark.parametrize(
     "body",
     [
         'وأظهرت الصور أن الطائرة من طراز "سي 130 هيركوليز" العسكرية.',
@@ -1211,8 +1237,25 @@ def test_fresh6_counted_nouns(body, value, category):
     assert _by_value(_claims(body), value).category == category
 
 
-def test_a_degree_alone_is_still_no_figure():
-    assert not _claims("وحصل الطالب على 18 درجة في الامتحان.")
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("وحصلت البلاد على 36 درجة في مؤشر مدركات الفساد.", 36),
+        ("وبلغ مؤشر الثقة 112.3 نقطة في يونيو.", 112.3),
+        ("وارتفع خام برنت إلى 67.15 دولار للبرميل.", 67.15),
+        ("وعرض شراء الشركة بسعر 420 دولارا للسهم.", 420),
+    ],
+)
+def test_a_score_an_index_or_a_price_per_unit_is_a_figure(body, value):
+    # the gold counts a score in degrees or points and an index's points (a701, a914, b617:
+    # 12 figures of the spent pool dev..fresh23, none a not-claim) and a price per barrel or
+    # share (12 more): neither "درجة"/"نقطة" nor "للبرميل"/"للسهم" makes a number no figure
+    # (session 22; until then "18 درجة" in an exam was no figure)
+    assert _by_value(_claims(body), value)
+
+
+def test_an_exchange_rate_is_still_no_figure():
+    assert not _claims("وتراجع سعر صرف الجنيه إلى 17.25 جنيه للدولار.")
 
 
 def test_a_percentage_point_is_a_rate():

@@ -16,8 +16,11 @@ Not claims (a number is dropped when)
 * the word before it is a ``[skip_before]`` entry: "الساعة 03:00"، "قرار رقم 2254"،
   "في عام 2013";
 * the word after it is a ``[skip_after]`` entry: durations ("لمدة سبعة أيام"، "بعد 3
-  أيام"، "خلال 24 ساعة")، ages and years ("يبلغ 45 عاما")، units of measure ("أربعة
-  كيلومترات"، "120 ملم")، and non-event counts ("5 أسئلة"، "3 مرات");
+  أيام"، "خلال 24 ساعة")، ages and years ("يبلغ 45 عاما")، and non-event counts ("5 أسئلة"،
+  "3 مرات"); a score's or an index's degrees and points ("36 درجة"، "112.3 نقطة") are figures
+  since session 22;
+* an ``[exchange]`` cue stands near it: the price of a currency ("17.25 جنيه للدولار"); a
+  price per unit ("67 دولارا للبرميل"، "420 دولارا للسهم") is a figure since session 22;
 * an ``[age]`` phrase follows within two words ("في السبعين من عمره");
 * it is a bare year: four digits between 1900 and 2100, no hedge, not followed by a
   subject or "من" ("الحرب التي بدأت في 2011");
@@ -55,7 +58,10 @@ Category (first rule that applies)
    "2376 مقعدا": :func:`~khabar.extract.claims.figures._counted_thing`) is "other", its group
    the noun ("متهم"): the
    gold counts these (defendants, seats, companies, votes, dams) and they were the largest
-   class of claims missed on the spent splits (session 20: 96 of 184 ANT misses).
+   class of claims missed on the spent splits (session 20: 96 of 184 ANT misses).  A vague
+   count ("عشرات الإطارات"، "مئات من المواد"، "مئات الآلاف من الوظائف") counts its noun the
+   same way, the noun's article kept (it is the construct's), a time after it a duration
+   (:func:`~khabar.extract.claims.figures._vague_thing`, session 22).
 
 Subject: the ``claim_subjects.txt`` entry of the counted noun ("مدنيا" civilians, "من
 المسلحين" fighters); else, in a subset or ellipsis, the total's subject; else "عدد X" before

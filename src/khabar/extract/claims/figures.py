@@ -316,6 +316,8 @@ def _counted_thing(s: _Sent, f: _Figure) -> str | None:
     (fresh19, France 24 563: 16 defendants and five organisations were one "other" quantity
     of two sources, 57 pairs shown as conflicting)."""
     n = f.mention
+    if n.value is None and VAGUE_THINGS:
+        return _vague_thing(s, f)
     if n.value is None or n.value < 3 or n.unit == "percent" or f.noun < 0 or not _has_own_noun(s, f):
         return None
     noun = s.norms[f.noun]
@@ -330,6 +332,27 @@ def _counted_thing(s: _Sent, f: _Figure) -> str | None:
         return None
     stem = bare_word(noun)
     return stem[:-1] if stem.endswith("ا") and len(stem) > 3 else stem
+
+
+#: A vague count of a thing no list knows is a count of that thing, as a count in digits is.
+VAGUE_THINGS = True
+
+
+def _vague_thing(s: _Sent, f: _Figure) -> str | None:
+    """What a vague count counts ("عشرات المطاعم"، "مئات من المواد"، "آلاف الإريتريين"): its
+    counted noun without the article and proclitics, or None when it has none of its own.  A
+    vague count takes its noun in the construct, so the noun's article is no description here
+    (unlike "300 ألف المرتبط"); the noun may follow "من" (``_counted_noun``); a time after it
+    is a duration, not a count (``[skip_after]``)."""
+    if f.mention.low is None or any(c.isdigit() for c in f.mention.text):
+        return None  # "من 1 إلى4"، "95 - 97": a range of digits, a scale or page numbers
+    if f.noun < 0 or _in_short_quote(s, f) or _lists().skip_after.at(s.norms, f.noun, _variants) is not None:
+        return None
+    noun = s.norms[f.noun]
+    if not noun.isalpha() or noun[:1] < "\u0621" or len(noun) < 3 or is_stopword(noun):
+        return None
+    stem = bare_word(noun)
+    return stem if len(stem) >= 3 else None
 
 
 def _subset(s: _Sent, f: _Figure) -> str | None:
