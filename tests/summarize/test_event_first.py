@@ -428,6 +428,10 @@ def test_the_example_summary_reads_without_missing_antecedents_and_gives_each_fi
     assert texts and not any(t.startswith(("إذ", "يقضي", "أما")) for t in texts)
     assert sum(("15 ألفا" in t or "١٥ ألفا" in t) for t in texts) <= 1
     assert any("75 ألف" in t for t in texts), "the conflict of the trapped figures is named"
+    # The UN's announcement (Monday's report) right after the event sentence (Tuesday's), not
+    # last after the terms reported on Wednesday (session 22: the order by report day).
+    announced = [i for i, t in enumerate(texts) if t.startswith("أعلنت الأمم المتحدة")]
+    assert announced == [1]
 
 
 TOLD_TWICE = [
@@ -673,6 +677,37 @@ def test_attribution_tails_give_their_words_to_a_second_fact(monkeypatch):
     assert not any("40 حافلة" in t for t in off) and any("40 حافلة" in t for t in on)
     assert "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني" in on  # its tail gave the room
     assert sum(len(words(t)) for t in on) <= 35
+
+
+def test_after_the_event_sentence_the_summary_reads_by_the_day_each_sentence_reports():
+    # The bundled example's announcement (a report of the day before) came last, after a figure
+    # and the terms told two days later: after the event sentence, sentences go by their report's
+    # day (the old order, figures first, read Friday's figure before Wednesday's agreement).
+    from khabar.summarize.event_first import arrange, reported_day
+    from khabar.summarize.readable import Candidate
+
+    reports = [
+        ("اتفاق في الميناء", "أعلنت وزارة النقل ونقابة عمال الموانئ مساء الأربعاء اتفاقا لإنهاء الإضراب في ميناء الشمال.", dt.date(2023, 3, 1)),
+        ("عودة العمل", "عاد عمال ميناء الشمال إلى أرصفتهم صباح الخميس بعد انتهاء الإضراب الذي دام أسبوعين.", dt.date(2023, 3, 2)),
+        (
+            "أول سفينة",
+            "رست في ميناء الشمال صباح الجمعة 12 سفينة شحن كانت تنتظر في عرض البحر.\n"
+            "وقال مدير الميناء إن الأرصفة استقبلت أمس الخميس أول شحنة من القمح.",
+            dt.date(2023, 3, 3),
+        ),
+    ]
+    pool = SentencePool.build([analyze(Article.create(title=t, body=b, published=d)) for t, b, d in reports])
+
+    def cand(article: int, index: int) -> Candidate:
+        row = next(r for r, (d, s) in enumerate(pool.refs) if d == article and pool.sentence(r).index == index)
+        s = pool.sentence(row)
+        return Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text)))
+
+    agreed, back, ships, wheat = cand(0, 1), cand(1, 1), cand(2, 1), cand(2, 2)
+    assert reported_day(pool, wheat) == dt.date(2023, 3, 3)  # its report's day, not "أمس الخميس"
+    order = [c.row for c in arrange(pool, [back, ships, wheat, agreed], [back.row])]
+    # the event sentence still first; then Wednesday's agreement; then Friday's figure and statement
+    assert order == [back.row, agreed.row, ships.row, wheat.row]
 
 
 def test_event_once_refuses_another_outlets_lead_that_adds_no_figure_or_name(monkeypatch):
