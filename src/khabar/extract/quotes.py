@@ -45,7 +45,7 @@ from khabar.extract.attribution import (
     is_information,
     opening_subject,
 )
-from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, clitic_on_word, complement_at, verb_info
+from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, clitic_on_word, complement_at, stop_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
 from khabar.extract.titles import leading_title
 from khabar.frozen import slot_init
@@ -675,7 +675,7 @@ def _apposed_name(att: Attribution, text: str, names: Sequence[tuple[int, int, s
             continue
         between = text[src.end : a]
         gap = normalize(between).replace('"', " ").split()
-        if "\n" in between or len(gap) > 10 or any(w in _NOT_APPOSED or verb_info(w) is not None for w in gap):
+        if "\n" in between or len(gap) > 10 or any(_ends_subject(w) for w in gap):
             break
         last = gap[-1] if gap else ""
         if not gap or all(leading_title([w]) for w in gap) or last in PREPOSITION_WORDS or (
@@ -690,7 +690,12 @@ def _apposed_name(att: Attribution, text: str, names: Sequence[tuple[int, int, s
                                definite_only=False, anaphor=False)
 
 
-_NOT_APPOSED = frozenset(normalize(w) for w in "مع عن إلى الى على بين بعد قبل خلال أمام الذي التي الذين اللذين".split())
+def _ends_subject(word: str) -> bool:
+    """Whether a normalized word between a role and a name ends the role's subject, so the name
+    after it is not the speaker: a preposition of an addressee or a topic ("مع"، "عن"), a word
+    that ends a speaker's head (a time preposition "بعد"، "خلال"، a relative "الذي": the
+    one-word stops of attribution_cues.txt), or a verb of saying."""
+    return word in _lists().addressees or stop_at((word,)) > 0 or verb_info(word) is not None
 
 
 def _name_words(text: str) -> bool:

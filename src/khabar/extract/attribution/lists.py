@@ -115,6 +115,7 @@ class _Lists:
     headlined: frozenset[str] = frozenset()  # "تحت [عنوان] «...»"
     conditional: frozenset[str] = frozenset()  # "إلا في [حال] أعلنت قطر": not what was said
     link_times: frozenset[str] = frozenset()  # "ويأتي الإعلان [غداة] قصف"
+    addressees: frozenset[str] = frozenset()  # "وقال رئيس الوزراء [مع] نظيره X": the name after is not the speaker
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -244,6 +245,7 @@ def _lists() -> _Lists:
                 ("spread", "spread"), ("circumstance", "circumstance"), ("what_openers", "what_opener"),
                 ("resumptive", "resumptive"), ("modals", "modal"), ("saying", "saying"), ("came", "came"), ("amid", "amid"),
                 ("headlined", "headlined"), ("conditional", "conditional"), ("link_times", "link_time"),
+                ("addressees", "addressee"),
             )
         },
         given=frozenset(
