@@ -28,7 +28,7 @@ event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fre
    (round 11: must-contain first, ROUGE-2 as the guard).
 
 The test split is never read; ``fresh2`` to ``fresh26``, judged in rounds 7 to 34, are pooled with
-the rest.  ``--with-lexrank``
+the rest; ``fresh27`` (session 22) is unspent and held out.  ``--with-lexrank``
 prints LexRank's mean R-2 on the pooled events, ``--save`` every point's per-event figures and
 each event's split (for "chosen on the older splits, scored on the newer").
 
