@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.config import BriefOptions
+from khabar.extract.attribution.lists import cue_at
 from khabar.model import Document, Sentence
 from khabar.relate.corroborate import SentencePool
 from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
@@ -364,18 +365,6 @@ def clause_parts(pool: SentencePool, c: Candidate, *, min_words: int, with_heads
 ATTRIBUTION_TAIL_WORDS = 12
 
 
-@lru_cache(maxsize=1)
-def _attribution_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The cues that make what came before them someone's account ("بحسب"، "وفق ما أفادت"؛
-    the ``[cue]`` entries of ``text/ar/data/attribution_cues.txt``), by first word."""
-    by_first: dict[str, set[tuple[str, ...]]] = {}
-    for e in read_tagged("attribution_cues"):
-        if e.tag == "cue":
-            phrase = tuple(e.phrase.split())
-            by_first.setdefault(phrase[0], set()).add(phrase)
-    return {w: tuple(sorted(ps, key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
-
-
 def without_attribution_tail(pool: SentencePool, c: Candidate, *, min_words: int) -> Candidate:
     """``c`` without a last clause that only says whose account it is: from a clause boundary
     (، ؛) followed by an attribution cue to the end ("... على الأقل، وفق ما أفاد المرصد"),
@@ -388,10 +377,9 @@ def without_attribution_tail(pool: SentencePool, c: Candidate, *, min_words: int
     text = doc.article.text
     tokens = tokenize(text[c.start : c.end])
     norms = [t.norm for t in tokens]
-    cues = _attribution_cues()
     for i in range(min_words, len(tokens)):
         gap = text[c.start + tokens[i - 1].end : c.start + tokens[i].start]
-        if not _CLAUSE_END.fullmatch(gap.rstrip()) or not match_at(norms, i, cues):
+        if not _CLAUSE_END.fullmatch(gap.rstrip()) or not cue_at(tuple(norms[i:])):
             continue
         tail = tokens[i:]
         if len(tail) > ATTRIBUTION_TAIL_WORDS or any(ch.isdigit() for t in tail for ch in t.text):
