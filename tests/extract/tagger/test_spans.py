@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from khabar.extract.tagger.spans import clitic_letters, find_names
+from khabar.extract.tagger.spans import _conjunction_on_definite, _qualifies, clitic_letters, find_names
 from khabar.text.ar.normalize import normalize
 
 
@@ -241,3 +241,20 @@ def test_a_city_the_tagger_reads_as_a_place_stays_a_place():
     # the club (ANERcorp writes برشلونة 12 times ORG, 3 LOC): a sentence it reads as the city.
     found = _mentions("تظاهر آلاف في شوارع برشلونة للمطالبة باستقلال الإقليم.")
     assert [(m.text, m.kind) for m in found if "برشلونة" in m.text] == [("برشلونة", "place")]
+
+
+def test_an_adjective_after_an_indefinite_noun_is_no_person():
+    attack = "وانتهت المعركة بقيام قوات الجيش بهجوم بري كبير على ما بقي من أحياء حمص ."
+    assert not any(kind == "person" for _, kind in _names(attack))
+    # the same word is the person when the article names him in full, or after a verb of saying
+    named = find_names(["وقال رئيس المجلس نبيه بري إن الجلسة تأجلت .", attack])
+    assert any(n.kind == "person" and n.key == "بري" for n in named[1])
+    assert not _qualifies("قال", "بري", set())
+    assert not _qualifies(normalize("مشاركة"), "بيكي", {"جيرار", "بيكيه"})
+
+
+def test_a_conjunction_on_a_definite_name_comes_off_but_not_from_a_name_opening_with_it():
+    assert _conjunction_on_definite(normalize("والزبدي")) == 1
+    assert _conjunction_on_definite(normalize("والجبل")) == 1
+    for whole in ("والتر", "والاس", "والش"):  # two letters after "ال": a name as written
+        assert _conjunction_on_definite(normalize(whole)) == 0

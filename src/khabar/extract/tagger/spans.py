@@ -23,9 +23,10 @@ from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.extract.tagger.features import word_lists
 from khabar.frozen import slot_init
 from khabar.model import Article, DateMention, EntityMention, Sentence
-from khabar.text.ar.clitics import PLAIN_PROCLITICS, clitic_variants
+from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PLAIN_PROCLITICS, PREPOSITIONS, clitic_variants
 from khabar.text.ar.lexicon import read_fields, read_json
 from khabar.text.ar.normalize import normalize
+from khabar.text.ar.stopwords import is_stopword
 from khabar.text.ar.tokenize import Columns, columns, words
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
@@ -143,18 +144,22 @@ def _names(tokens: Sequence[Columns], found_chunks: Sequence[Sequence[tuple[str,
                 continue
             while j - i > 1 and _reporting_verb(norms[i]) and not _particle(norms[i + 1]):
                 i += 1  # "فقال سكاراموتشي": the verb before a name is not part of it ("ورد بن محمد" is)
+            before = norms[i - 1] if kind == "person" and j - i == 1 and i > 0 else ""
             words = [w for w in norms[i:j] if w.isalnum()]
             if words:
                 letters, first = clitic_letters(words[0])
-                found.append((kind, cols.texts[i], cols.starts[i], cols.ends[j - 1], letters, [first, *words[1:]]))
+                found.append((kind, cols.texts[i], cols.starts[i], cols.ends[j - 1], letters, [first, *words[1:]], before))
         spans.append(found)
-    name_words = {w for found in spans for *_, words in found for w in words}
+    name_words = {w for found in spans for *_, words, _ in found for w in words}
+    longer = {w for found in spans for *_, words, _ in found if len(words) > 1 for w in words}
     out: list[list[NameSpan]] = []
     for found in spans:
         names = []
-        for kind, first_text, first_start, end, letters, words in found:
+        for kind, first_text, first_start, end, letters, words, before in found:
+            if before and _qualifies(before, words[0], longer):
+                continue  # "بهجوم بري": an adjective of the noun before it, not the surname Berri
             if not letters:
-                letters = _clitic_of_a_name(words[0], name_words)
+                letters = _clitic_of_a_name(words[0], name_words) or _conjunction_on_definite(words[0])
                 words = [words[0][letters:], *words[1:]]
             start = first_start + _skip(first_text, letters)
             names.append(NameSpan(start, end, kind, " ".join(words)))
@@ -206,6 +211,38 @@ def _clitic_of_a_name(word: str, name_words: set[str]) -> int:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3 and word[len(prefix) :] in name_words:
             return len(prefix)
     return 0
+
+
+def _conjunction_on_definite(word: str) -> int:
+    """1 when ``word`` is the conjunction و on a definite word of at least three letters
+    after the article ("والزبدي" in "أحياء الكلاسة والزبدي": the name is "الزبدي"), else 0.
+    A listed word as written stays whole, and a rest of two letters after "ال" is a name
+    that opens with "وال" ("والتر", "والاس", "والش")."""
+    conjunction = CONJUNCTIONS[0]
+    rest = word[len(conjunction) :]
+    if not word.startswith(conjunction + ARTICLE) or len(rest) - len(ARTICLE) < 3:
+        return 0
+    return 0 if word in word_lists().labels_of else len(conjunction)
+
+
+def _qualifies(before: str, word: str, name_words: set[str]) -> bool:
+    """Whether a one-word person ``word`` may be an adjective of relation on ``before``,
+    an indefinite noun ("بهجوم بري", "قصف جوي"): ``word`` ends in ي with a feminine (ـية)
+    that is a word of news, and ``before`` is a word (a preposition on it or not) with no
+    article, neither a stop word ("مع علي"), a reporting verb ("قال بري") nor a word of a
+    name of the lists ("نبيه بري").  ``name_words`` are the words of the article's names of
+    two words or more: a word of one of them (or its ال or ـه form: "هاني الملقي" for "راح
+    ملقي", "جيرار بيكيه" for "مشاركة بيكي") is the person named again, and ``before`` among
+    them is a name ("إحسان حجي صافي").  Measured: docs/measurements.md, issue 17, session 22."""
+    if len(word) < 3 or not word.endswith("ي") or not known_word(word + "ه") or not before.isalpha():
+        return False
+    if before in name_words or not name_words.isdisjoint((word, ARTICLE + word, word + "ه")):
+        return False
+    noun = before[1:] if before[:1] in PREPOSITIONS and len(before) > 3 else before
+    if noun.startswith(ARTICLE) or before.startswith(ARTICLE) or is_stopword(before) or is_stopword(noun):
+        return False
+    listed = word_lists().labels_of
+    return not (_reporting_verb(before) or any(listed.get(w) for w in (before, noun)))
 
 
 #: Ordinals: after a head word they make an ordinary phrase, never an organisation's name
