@@ -57,7 +57,7 @@ from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Splits never pooled: test is measured once at the end (add the next unspent fresh set here).
-HELD_OUT = ("test", "fresh27")  # fresh25 + fresh26 judged round 34 (session 22), pooled; fresh27 (session 22) unspent
+HELD_OUT = ("test", "fresh27", "fresh28")  # fresh25 + fresh26 judged round 34 (session 22), pooled; fresh27 and fresh28 (session 22) unspent
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",

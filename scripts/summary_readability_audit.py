@@ -113,8 +113,8 @@ def breaches(
 def gold_sets(gold: Path):
     """(name, pool, budget, options) of every gold event outside ``test`` and the unspent ``fresh27`` (never read)."""
     for split in SPLITS:
-        if split in ("test", "fresh27"):
-            continue  # test is measured once elsewhere (fresh25 + fresh26 judged round 34, spent); fresh27 is unspent
+        if split in ("test", "fresh27", "fresh28"):
+            continue  # test is measured once elsewhere (fresh25 + fresh26 judged round 34, spent); fresh27 and fresh28 are unspent
         try:
             clusters = read_events(gold, split=split)
         except InputError:
