@@ -107,3 +107,14 @@ def test_the_event_scorer_finds_the_claim_s_own_report_and_not_another_happening
     assert here >= SAME_EVENT_AT > fair
     assert same_event_probability(CLAIM, HERE, meaning=0.4, figures=1, shares_figure=False) < here
     assert same_event_probability(CLAIM, HERE, meaning=0.1, figures=1, shares_figure=False) < SAME_EVENT_AT
+
+
+def test_a_capital_that_acts_is_its_government_not_the_event_s_town() -> None:
+    from khabar.check.event import claim_anchors, other_event
+    from khabar.model import Article
+
+    claim = "استدعت طهران سفراء ثلاث دول أوروبية احتجاجا على الهجوم"
+    page = Article.create(title="إيران تستدعي سفراء أوروبيين", body="استدعت إيران اليوم سفراء ثلاث دول أوروبية بعد الهجوم على العرض العسكري.")
+    assert not other_event(claim, page)
+    # the capital where the event happened is still its place
+    assert claim_anchors("قتل عشرة أشخاص في انفجار في بغداد").local

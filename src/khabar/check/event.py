@@ -125,13 +125,42 @@ def names_every(text: str, names: Sequence[Name]) -> bool:
     return all(page.names(n) for n in names)
 
 
+def _capitals_as_governments(claim: str) -> frozenset[str]:
+    """The keys of the claim's capitals that speak for their governments (attribution_cues.txt
+    ``[capital]``: "واشنطن أسقطت"، "بتحميل واشنطن مسؤولية"، "استدعت طهران"), not where its event
+    happened: a page names the government by its country ("أميركا تستخدم الفيتو"), and the
+    capital read as the event's town sent such pages to another event.  A capital after "في" or
+    with ب on it ("في بغداد"، "ببغداد") is a place."""
+    from khabar.extract.attribution.lists import _lists
+
+    capitals = _lists().capitals
+    out = set()
+    for m in find_mentions(Article(id="claim", title="", body=claim), [Sentence("claim", 0, 0, len(claim), claim)]):
+        if m.kind != PLACE:
+            continue
+        forms = {" ".join(f) for f in _name(m.name_key, m.kind, m.text)} | {"".join(f) for f in _name(m.name_key, m.kind, m.text)}
+        if not forms & capitals:
+            continue
+        before = words(claim[: m.start])
+        if (before and before[-1] == "في") or claim[max(0, m.start - 1) : m.start] == "ب":
+            continue
+        out.add(m.name_key)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1024)
 def claim_anchors(claim: str) -> Anchors:
     places: list[Name] = []
     local: list[Name] = []
     actors: list[Name] = []
+    governments = _capitals_as_governments(claim)
     for kind, key, name in _claim_names(claim):
         if kind == PLACE:
+            if key in governments:
+                # "واشنطن أسقطت بحق النقض": the government, an actor; a page may name it by its
+                # country ("أميركا تستخدم الفيتو"), or by the capital, which then anchors as an actor does
+                actors.append(name)
+                continue
             places.append(name)
             if key not in country_keys():
                 local.append(name)
