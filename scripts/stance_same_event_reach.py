@@ -1,6 +1,10 @@
 #!/usr/bin/env python
-"""Reach of the same-event reading (``meaning_model.READ_SAME_EVENT_DISCUSS``) on unlabelled ANT
-(issue 16, session 22): claims = titles of ANT news articles (middleEast, internationalNews;
+"""Reach of a stance reading on unlabelled ANT (issue 16): the same-event reading
+(``meaning_model.READ_SAME_EVENT_DISCUSS``, session 22) or the capital as its government
+(``check.event._capitals_as_governments``, session 23; off = no capital read so: run with
+``KHABAR_PURE=1``, the switch replaces a module function).  Session 23's turned state
+(branch stance-s23-turned) was counted by this script on that branch.
+Claims = titles of ANT news articles (middleEast, internationalNews;
 no article a main tests/gold file names), drawn with a fixed seed; pages = ANT articles within
 3 days of the claim's sharing >= 3 content stems with it (at most ``--pages`` a claim, the
 closest first). Each claim's pages are judged as the check judges them (the shipped model,
@@ -8,6 +12,7 @@ closest first). Each claim's pages are judged as the check judges them (the ship
 read, the heads' unrelated calls, pages whose label changes, claims with one changed.
 
     python scripts/stance_same_event_reach.py --claims 40 --pages 25
+    KHABAR_PURE=1 python scripts/stance_same_event_reach.py --claims 40 --pages 25 --seed 2323 --reading capital --show
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ import subprocess
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from khabar.check import event as ev
 from khabar.check import judge, within_event_judgement
 from khabar.check import meaning_model as mm
 from khabar.check.features import analyse
@@ -39,7 +45,10 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=40)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--seed", type=int, default=2022)
+    ap.add_argument("--reading", choices=("same-event", "capital"), default="same-event")
+    ap.add_argument("--show", action="store_true", help="print each changed page's title and labels")
     args = ap.parse_args()
+    switch = _switch(args.reading)
     named = subprocess.run("grep -rhoE 'ant/[A-Za-z0-9]+/[A-Za-z]+/[A-Za-z0-9-]+\\.txt' /work/main/tests/gold",
                            shell=True, capture_output=True, text=True).stdout.split()
     named = {n.split("/")[-1] for n in named}
@@ -87,7 +96,7 @@ def main() -> None:
         analyses = analyse(title, docs)
         got = {}
         for on in (False, True):
-            mm.READ_SAME_EVENT_DISCUSS = on
+            switch(on)
             got[on] = [within_event_judgement(title, an, j).label for an, j in zip(analyses, judge(title, analyses, model))]
         counts["pages"] += len(docs)
         counts["called unrelated (off)"] += sum(x == "unrelated" for x in got[False])
@@ -95,10 +104,26 @@ def main() -> None:
         moved.update(changed)
         claims_hit += bool(changed)
         print(f"{len(docs):3d} pages, {len(changed):2d} changed: {title[:90]}", flush=True)
+        if args.show:
+            for (_, _, t, _), a, b in zip(near[: args.pages], got[False], got[True]):
+                if a != b:
+                    print(f"      {a} -> {b}: {t[:90]}")
     print(f"claims {drawn}, {dict(counts)}, changed {sum(moved.values())} "
           f"({100 * sum(moved.values()) / max(counts['pages'], 1):.1f} % of pages, "
           f"{100 * sum(moved.values()) / max(counts['called unrelated (off)'], 1):.1f} % of unrelated calls); "
           f"{dict(moved)}; claims with a page changed {claims_hit} ({100 * claims_hit / max(drawn, 1):.0f} %)")
+
+
+def _switch(reading: str):
+    """The reading's switch: called with False (off) then True (on) before each claim is judged."""
+    if reading == "same-event":
+        return lambda on: setattr(mm, "READ_SAME_EVENT_DISCUSS", on)
+    capitals = ev._capitals_as_governments
+
+    def capital(on: bool) -> None:
+        ev._capitals_as_governments = capitals if on else (lambda claim: frozenset())
+        ev.claim_anchors.cache_clear()
+    return capital
 
 
 if __name__ == "__main__":
