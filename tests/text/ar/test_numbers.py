@@ -285,6 +285,15 @@ def test_range_of_percentages() -> None:
     assert (m.low, m.high, m.unit) == (10, 20, "percent")
 
 
+def test_a_change_in_percent_then_the_level_reached_is_not_a_range() -> None:
+    # a market report: the change in per cent, then the price or index level it reached
+    found = find_numbers("وارتفع الذهب 0.3 بالمئة إلى 1310.03 دولار للأوقية")
+    assert [(m.value, m.unit) for m in found] == [(0.3, "percent"), (1310.03, None)]
+    # per cents at both ends, or an opener, still make a range
+    assert bounds(only("2% إلى 5%")) == (N, 2, 5, True)
+    assert bounds(only("من 10% إلى 20")) == (N, 10, 20, True)
+
+
 def test_a_falling_pair_is_not_a_range() -> None:
     assert [m.value for m in find_numbers("تراجع من 60 إلى 50")] == [60, 50]
 

@@ -99,6 +99,11 @@ def _scan(norm: str, a: int, b: int) -> list[_Found]:
             elif c.text == "-" and t.kind == "num" and r.end == i + 1 and after_first + 1 < n:
                 if toks[after_first + 1].kind == "num":
                     second = _second_of_range(toks, i, r, after_first + 1)
+        if second is not None and mid_pct > 0 and opener is None and _percent_at(toks, second.end) <= 0:
+            # "ارتفع 0.3 بالمئة إلى 1310.03 دولار": a change in per cent, then the level it
+            # reached -- two figures, not a range (a range of per cents writes its second
+            # one too: "1.75 في المئة إلى 2 في المئة", or opens with من/بين)
+            second = None
         if second is not None:
             value, low, high, approx = None, r.low, second.high, True
             j = second.end
