@@ -37,6 +37,12 @@ def _triggers() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return whole, tuple(sorted(prefixes, key=lambda p: -len(p[0])))
 
 
+def happening_word(word: str) -> bool:
+    """Whether the normalized ``word`` is one of the list's whole trigger words as written
+    (no proclitic read off, no stem): "قمه", not "لقمه" nor "اتفاقيه"."""
+    return word in _triggers()[0]
+
+
 @lru_cache(maxsize=100_000)
 def word_kind(word: str) -> str | None:
     """The kind a word as written triggers (its proclitics read off), or None."""

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from khabar.extract.tagger.spans import _conjunction_on_definite, _qualifies, clitic_letters, find_names
+from khabar.extract.tagger.spans import (
+    _conjunction_on_definite,
+    _preposition_on_happening,
+    _qualifies,
+    clitic_letters,
+    find_names,
+)
 from khabar.text.ar.normalize import normalize
 
 
@@ -258,3 +264,26 @@ def test_a_conjunction_on_a_definite_name_comes_off_but_not_from_a_name_opening_
     assert _conjunction_on_definite(normalize("والجبل")) == 1
     for whole in ("والتر", "والاس", "والش"):  # two letters after "ال": a name as written
         assert _conjunction_on_definite(normalize(whole)) == 0
+
+
+def test_a_preposition_on_a_word_of_a_happening_opens_no_persons_name():
+    # "لقمة المرجان" (of the Marjan summit), read B-PERS I-PERS by the tagger: examples/marjan-summit
+    assert _names("البيان الختامي لقمة المرجان: صندوق إقليمي للمياه .") == []
+    assert _preposition_on_happening(normalize("لقمة"))
+    for name in ("لقمان", "بلال", "كمال", "قمة"):  # no preposition on a whole happening word
+        assert not _preposition_on_happening(normalize(name))
+
+
+def test_a_one_word_person_the_article_writes_as_its_place_is_that_place():
+    # the dateline "المرجان –", read as a person after the title, in an article that writes
+    # "مدينة المرجان" (examples/marjan-summit)
+    from khabar.extract.entities import find_mentions
+    from khabar.extract.tagger.spans import recognize_mentions
+    from khabar.model import Article
+    from khabar.text.ar.segment import split_sentences
+
+    body = "المرجان – شبكة الوطن الإخبارية\n\nاختتمت اليوم الأربعاء في مدينة المرجان أعمال القمة الإقليمية للمياه والطاقة."
+    article = Article.create(title="البيان الختامي لقمة المرجان: صندوق إقليمي للمياه", body=body)
+    sentences = split_sentences(article)
+    found = recognize_mentions(article, sentences, find_mentions(article, sentences))
+    assert [m.kind for m in found if m.text == "المرجان"] == ["place", "place"]
