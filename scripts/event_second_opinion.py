@@ -40,7 +40,7 @@ import event_pair_losses as losses  # noqa: E402  (the spent splits, the trace, 
 
 from khabar.relate.stories import index as index_module  # noqa: E402
 
-CACHE = Path("/tmp/khabar-e5-cache.npz")
+CACHE = Path("/tmp/events-e5-cache.npz")
 FIRED: list[str] = []
 
 
@@ -72,8 +72,24 @@ def e5_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
     return known
 
 
-def install(vectors: dict[str, np.ndarray], *, low: float, e5: float, days: int, past_linkage: bool) -> None:
-    """Patch ``StoryIndex._best_event`` with the second opinion (this process only)."""
+def install(
+    vectors: dict[str, np.ndarray],
+    *,
+    low: float,
+    e5: float,
+    days: int,
+    past_linkage: bool,
+    next_day_e5: float | None = None,
+    openings: bool = False,
+    kinds: bool = False,
+) -> None:
+    """Patch ``StoryIndex._best_event`` with the second opinion (this process only).
+
+    Guards (session 23): ``next_day_e5`` the mean cosine a candidate of another event day
+    needs (``e5`` on the article's own day); ``openings`` asks no event whose reports all open
+    otherwise than the article (a reaction of a party beside reports of the happening, or
+    the reverse); ``kinds`` asks no event whose headlines name kinds of happening and none
+    of the article's own."""
     original = index_module.StoryIndex._best_event
 
     def best_event(self, item, vector, meaning, jaccard):
@@ -90,15 +106,22 @@ def install(vectors: dict[str, np.ndarray], *, low: float, e5: float, days: int,
         if not candidates:
             return None
         mine = vectors[item.article_id]
+        opening = next((a for a in item.anchors or () if a.startswith(index_module.OPENING_ANCHOR)), None)
         best = None
         for c, score in zip(candidates, index_module.StoryIndex._score_events(self, candidates), strict=True):
             if score < low or c.gap is None or c.gap > days:
                 continue
+            if kinds and not c.kinds_agree and not c.kinds_unknown:
+                continue
+            event_openings = self._active[c.story_id].openings
+            if openings and opening is not None and event_openings and opening not in event_openings:
+                continue
+            need = e5 if c.gap == 0 or next_day_e5 is None else next_day_e5
             members = [m for m in self._active[c.story_id].members if m in vectors]
             if not members:
                 continue
             close = float(np.mean([mine @ vectors[m] for m in members]))
-            if close >= e5 and (best is None or close > best[0]):
+            if close >= need and (best is None or close > best[0]):
                 best = (close, c.story_id)
         if best is None:
             return None
@@ -136,6 +159,13 @@ def _window_articles(n: int) -> list:
     return out
 
 
+def _rule(args: argparse.Namespace) -> dict:
+    return {
+        "low": args.low, "e5": args.e5, "days": args.days, "past_linkage": args.past_linkage,
+        "next_day_e5": args.next_day_e5, "openings": args.openings, "kinds": args.kinds,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=("cache", "pool", "reach", "judge"))
@@ -145,6 +175,9 @@ def main() -> None:
     parser.add_argument("--e5", type=float, default=0.91, help="mean e5 cosine to the event's reports that joins")
     parser.add_argument("--days", type=int, default=1, help="event days apart at most")
     parser.add_argument("--past-linkage", action="store_true", help="ask the events the linkage floor keeps out too")
+    parser.add_argument("--next-day-e5", type=float, default=None, help="the cosine another event day needs (else --e5)")
+    parser.add_argument("--openings", action="store_true", help="ask no event whose reports all open otherwise")
+    parser.add_argument("--kinds", action="store_true", help="ask no event of other kinds of happening")
     parser.add_argument("--cache", type=Path, default=CACHE)
     args = parser.parse_args()
     splits = [s for s in args.splits.split(",") if s]
@@ -152,8 +185,7 @@ def main() -> None:
     if args.mode == "judge":
         if len(splits) != 1:
             sys.exit("judge: one split")
-        install(e5_vectors(_pool_articles(splits), args.cache), low=args.low, e5=args.e5, days=args.days,
-                past_linkage=args.past_linkage)
+        install(e5_vectors(_pool_articles(splits), args.cache), **_rule(args))
         from khabar.cli import app
 
         sys.argv = ["khabar", "eval", "stories", "--gold", str(losses.GOLD), "--split", splits[0]]
@@ -167,7 +199,7 @@ def main() -> None:
     if args.mode == "cache":
         e5_vectors(_pool_articles(splits), args.cache)
         return
-    rule = {"low": args.low, "e5": args.e5, "days": args.days, "past_linkage": args.past_linkage}
+    rule = _rule(args)
     if args.mode == "pool":
         install(e5_vectors(_pool_articles(splits), args.cache), **rule)
         sys.argv = ["event_pair_losses.py", ",".join(splits)]
