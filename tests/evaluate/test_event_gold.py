@@ -231,10 +231,10 @@ def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says
     assert done.returncode == 1 and says in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh23", "fresh24"])
+@pytest.mark.parametrize("split", ["test", "fresh24", "fresh25"])
 def test_the_pair_loss_trace_reads_only_spent_splits(split):
     # fresh17 and fresh18 were judged in session 19, fresh19 and fresh20 in session 20, fresh21 in session 21,
-    # fresh22 in session 22: spent; test, and any split labelled later, are not
+    # fresh22 in session 22, fresh23 in session 23: spent; test, and any split labelled later, are not
     import subprocess
     import sys
 
@@ -251,7 +251,7 @@ def test_the_second_opinion_what_if_reads_only_spent_splits(mode):
     import sys
 
     script = ROOT / "scripts" / "event_second_opinion.py"
-    done = subprocess.run([sys.executable, str(script), mode, "dev,fresh23"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, str(script), mode, "dev,fresh24"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
