@@ -9,6 +9,11 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.extract.attribution import is_nationality, verb_info
 from khabar.extract.attribution.lists import is_given_name
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
@@ -532,9 +537,11 @@ def _next_is_taken(s: _Sent, k: int, taken: Sequence[tuple[int, int]], *, before
     return any(a < t1 and t0 < b for a, b in taken)
 
 
+@cython.locals(w=str)
 def _duals(s: _Sent, taken: Sequence[tuple[int, int]], known: Container[str] = frozenset()) -> list[_Figure]:
     """A figure of 2 for every dual that counts: "قتل خمسة مدنيين، بينهم امرأة وطفلان"; with
-    the article's bare words ``known``, also a dual no list holds ("استهدف نفقين")."""
+    the article's bare words ``known``, also a dual no list holds ("استهدف نفقين").  ``w``
+    typed: compiled, its ``endswith`` is a C call (as in the extractor's ``_dual_words``)."""
     out = []
     dual_words = _lists().dual_words
     listed = not dual_words.isdisjoint(s.norms)
