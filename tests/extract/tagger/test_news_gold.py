@@ -36,10 +36,11 @@ def test_gold_mentions_become_bio_tags_of_the_normalized_tokens(gold, tmp_path):
     assert len(sentences) == 3  # the title and the body's two sentences, of one split only
 
 
-def test_an_unspent_split_is_never_trained_on(gold, tmp_path):
+@pytest.mark.parametrize("unspent", ["fresh23", "fresh24"])
+def test_an_unspent_split_is_never_trained_on(gold, tmp_path, unspent):
     # a library error the CLI reports (exit 2), never SystemExit: a caller can catch it
-    with pytest.raises(OptionsError, match="fresh23"):
-        news_gold_sentences(gold, "fresh3,fresh23", shared=tmp_path, root=tmp_path)
+    with pytest.raises(OptionsError, match=unspent):
+        news_gold_sentences(gold, f"fresh3,{unspent}", shared=tmp_path, root=tmp_path)
 
 
 def test_bad_training_inputs_raise_input_errors_naming_the_input(tmp_path):
