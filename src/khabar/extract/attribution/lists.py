@@ -420,6 +420,12 @@ def data_nouns() -> frozenset[str]:
     return _lists().data
 
 
+def capitals() -> frozenset[str]:
+    """Capitals that speak for their governments in a headline or a claim ("موسكو"، "واشنطن",
+    normalized, the words of each joined by a space): attribution_cues.txt ``[capital]``."""
+    return _lists().capitals
+
+
 def document_nouns() -> frozenset[str]:
     """Nouns of a document that speaks for whoever issued it ("بيان"، "التقرير"، "استطلاع",
     normalized, as written): "بيان لوزارة الدفاع" names its issuer after it."""
