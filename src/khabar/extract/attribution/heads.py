@@ -71,7 +71,7 @@ def _common_noun_shape(word: str) -> bool:
     "حكومة"، "عائلة"), a broken plural with ائ inside ("نتائج") or of the shapes فعلاء
     ("علماء"، "وسطاء") and أفعال ("أرقام").  Counted on 600 ANT articles (session 21): these
     heads were cut before their genitive in ~15 of 600 articles' quotes."""
-    w = word.removeprefix("و")
+    w = word.removeprefix(CONJUNCTIONS[0])
     return (
         (len(w) >= 3 and w.endswith("ة"))
         or (len(w) >= 5 and "ائ" in w[1:-1])
@@ -865,7 +865,7 @@ class _Sentence(_Tokens):
         common = _common_noun_shape(self.texts[a]) or (
             # a short Arabic noun ("[قوى] الأمن"، "[خفر] السواحل"، "[شقيق] المتوفى"): a
             # foreign surname before the verb's object is longer, a given name is listed
-            3 <= len(first.removeprefix("و")) <= 4 and first not in self.L.given and a not in self.named
+            3 <= len(first.removeprefix(CONJUNCTIONS[0])) <= 4 and first not in self.L.given and a not in self.named
         )
         if j >= limit or not self.is_word(j) or not (first in self.L.named or document or common or (len(first) >= 5 and first.endswith("و"))):
             # only a noun that heads a name, a plural in construct ("مستشارو الإليزيه") or a

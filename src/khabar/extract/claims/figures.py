@@ -19,7 +19,7 @@ from khabar.extract.attribution.lists import is_given_name
 from khabar.extract.claims.cues import _ARTICLE, _MIN, _Entry, _lists, _Matcher, _Sent, _variants
 from khabar.model import DateMention, NumberMention
 from khabar.text.ar.clitics import DUAL_ENDINGS, bare_word, dual_singular
-from khabar.text.ar.normalize import normalize
+from khabar.text.ar.normalize import ARABIC_LETTERS, normalize
 from khabar.text.ar.numbers import SCALE_WORDS
 from khabar.text.ar.reporting import is_reporting_past
 from khabar.text.ar.stopwords import is_stopword
@@ -354,7 +354,7 @@ def _vague_thing(s: _Sent, f: _Figure) -> str | None:
     if f.noun < 0 or _in_short_quote(s, f) or _lists().skip_after.at(s.norms, f.noun, _variants) is not None:
         return None
     noun = s.norms[f.noun]
-    if not noun.isalpha() or noun[:1] < "\u0621" or len(noun) < 3 or is_stopword(noun):
+    if len(noun) < 3 or not noun.isalpha() or noun[0] not in ARABIC_LETTERS or is_stopword(noun):
         return None
     stem = bare_word(noun)
     return stem if len(stem) >= 3 else None
