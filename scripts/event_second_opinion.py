@@ -142,6 +142,14 @@ def _pool_articles(splits: list[str]) -> list:
     return [next(a for a in read_path(losses.CORPUS / rel) if hasattr(a, "body")) for rel in sorted(paths)]
 
 
+def co_members(events: dict[str, str]) -> dict[str, frozenset[str]]:
+    """The articles of each article's event (itself included), by article id."""
+    members: dict[str, set[str]] = {}
+    for aid, sid in events.items():
+        members.setdefault(sid, set()).add(aid)
+    return {aid: frozenset(members[sid]) for aid, sid in events.items()}
+
+
 def _window_articles(n: int) -> list:
     from benchmarks.corpus import ant_window
     from khabar.ingest import read_path
@@ -216,12 +224,6 @@ def main() -> None:
     base = assign_stories(signed, options=options)
     install(e5_vectors(articles, args.cache), **rule)
     asked = assign_stories(signed, options=options)
-
-    def co_members(events: dict[str, str]) -> dict[str, frozenset[str]]:
-        members: dict[str, set[str]] = {}
-        for aid, sid in events.items():
-            members.setdefault(sid, set()).add(aid)
-        return {aid: frozenset(members[sid]) for aid, sid in events.items()}
 
     before, after = co_members(base), co_members(asked)
     changed = sum(1 for aid in before if before[aid] != after[aid])

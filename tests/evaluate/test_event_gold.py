@@ -257,6 +257,18 @@ def test_the_second_opinion_what_if_reads_only_spent_splits(mode):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("mode", ["pool", "fit"])
+def test_the_e5_band_what_if_reads_only_spent_splits(mode):
+    # scripts/event_e5_band.py (session 24) fits and cross-validates on the spent splits only; its
+    # judge mode is the one way an unspent split is scored, once, after a written criterion
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_e5_band.py"
+    done = subprocess.run([sys.executable, str(script), mode, "dev,fresh24"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
 def test_the_false_join_shapes_name_labelled_pairs_of_two_events_in_spent_splits():
     # the shapes of the false joins (session 18) were read from the gold notes: each must stay a
     # labelled pair of two different events, in a split the script may read
