@@ -284,15 +284,18 @@ def test_a_storyline_tells_its_events_in_time_order(storyline):
     assert "12" in out[0].text and "15" in out[1].text
 
 
-@pytest.mark.parametrize(("trim", "tails"), [(False, False), (True, False), (True, True)])
-def test_the_seeds_tell_the_withdrawal_then_the_ceasefire_and_evacuation_agreement(seed_pool, monkeypatch, trim, tails):
+@pytest.mark.parametrize(
+    ("trim", "tails", "asides"), [(False, False, False), (True, False, False), (True, True, False), (True, True, True)]
+)
+def test_the_seeds_tell_the_withdrawal_then_the_ceasefire_and_evacuation_agreement(seed_pool, monkeypatch, trim, tails, asides):
     # Only one report (000, near its end) says the opposition and Russia agreed on a
     # ceasefire before the evacuation; the others talk of the need for one.  Round 33's
     # TRIM_REPEATS (parts from body positions below 6, on since fresh22-24 confirmed it) keeps that,
-    # and so does round 34's ATTRIBUTION_TAILS.
+    # and so do round 34's ATTRIBUTION_TAILS and round 36's ASIDE_TAILS.
     from khabar.summarize import pool_quantities
 
     monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", tails)
+    monkeypatch.setattr(event_first, "ASIDE_TAILS", asides)
     monkeypatch.setattr(event_first, "TRIM_REPEATS", trim)
     monkeypatch.setattr(event_first, "TRIM_POSITIONS", 6 if trim else event_first.TRIM_POSITIONS)
     options = BriefOptions()
@@ -646,6 +649,39 @@ def test_attribution_tail_is_dropped_only_when_it_names_a_source_and_nothing_mor
     assert kept(rows[2]).endswith("حسب الاتفاق.")  # no clause boundary before the cue
 
 
+def test_a_last_clause_is_cut_only_when_it_opens_as_an_aside():
+    # Round 36 (ASIDE_TAILS): a last clause opened by a circumstance word, a relative pronoun or
+    # an aside of discourse.txt may go; one that holds the verb's object or its predicate may not.
+    from khabar.summarize.readable import Candidate, last_clause_cut
+
+    pool = pool_of(
+        [
+            (
+                "عنوان",
+                "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد، في منطقة سيبيريا الروسية.\n"
+                "أسفر انفجار وقع خلال مسيرة انتخابية في العاصمة، السبت، عن سقوط عدد من الجرحى.\n"
+                "وقال الرئيس الذي وصل إلى مكان الحادث بعد وقوعه، إن \"عدد الضحايا كبير، في المدينة\".\n"
+                "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة، وذلك في إطار حملتها العسكرية.\n"
+                "وصلت قافلة المساعدات إلى البلدة المحاصرة بعد ظهر الثلاثاء، في الساعة 3 عصرا.",
+            )
+        ]
+    )
+    text = pool.docs[0].article.text
+
+    def kept(row: int) -> str:
+        s = pool.sentence(row)
+        c = Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text)))
+        cut = last_clause_cut(pool, c, min_words=4, max_tail=12)
+        return text[cut.start : cut.end]
+
+    rows = [r for r in range(len(pool)) if not pool.sentence(r).is_title]
+    assert kept(rows[0]) == "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد"
+    assert kept(rows[1]).endswith("عدد من الجرحى.")  # "عن سقوط ..." is the verb's object
+    assert kept(rows[2]).endswith('في المدينة".')  # the cut would fall inside the quotation
+    assert kept(rows[3]) == "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة"
+    assert kept(rows[4]).endswith("عصرا.")  # a clause with a figure tells something
+
+
 def test_attribution_tails_give_their_words_to_a_second_fact(monkeypatch):
     # Round 34 (ATTRIBUTION_TAILS): once nothing more fits, the chosen sentences' source tails
     # ("، بحسب مصادر طبية") are cut and the choice runs again on the words they gave back.
@@ -677,6 +713,42 @@ def test_attribution_tails_give_their_words_to_a_second_fact(monkeypatch):
     assert not any("40 حافلة" in t for t in off) and any("40 حافلة" in t for t in on)
     assert "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني" in on  # its tail gave the room
     assert sum(len(words(t)) for t in on) <= 35
+
+
+def test_idle_asides_give_their_words_to_a_second_fact(monkeypatch):
+    # Round 36 (ASIDE_TAILS): with the tails cut, a chosen sentence's last aside that one outlet
+    # alone carries ("، وذلك في إطار حملة ...": no concept weight) gives its words back too.
+    reports = [
+        (
+            "عنوان أول",
+            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية صباح الاثنين.\n"
+            "وقال محافظ المدينة إن الحياة ستعود إلى الأحياء الشرقية قريبا.\n"
+            "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني، وذلك في إطار حملة طويلة بدأت قبل أشهر.",
+        ),
+        (
+            "عنوان ثان",
+            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية صباح الاثنين.\n"
+            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي.\n"
+            "وذكر ناشطون في المدينة أن فرق الهلال الأحمر بدأت إجلاء 300 جريح من المستشفى الميداني مساء الاثنين "
+            "بعد وصول عشرات الحافلات.",
+        ),
+        (
+            "عنوان ثالث",
+            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية الاثنين بعد اتفاق لوقف إطلاق النار.\n"
+            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي.\n"
+            "وعاد مئات السكان إلى منازلهم في الأحياء الغربية.",
+        ),
+    ]
+    pool = pool_of(reports)
+    monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", True)
+    monkeypatch.setattr(event_first, "ASIDE_TAILS", False)
+    off = [s.text for s in summary(pool, 40)]
+    monkeypatch.setattr(event_first, "ASIDE_TAILS", True)
+    on = [s.text for s in summary(pool, 40)]
+    assert any("في إطار حملة" in t for t in off) and not any("في إطار حملة" in t for t in on)
+    assert "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني" in on
+    assert len(on) == len(off) + 1  # the words it gave back took one more sentence
+    assert sum(len(words(t)) for t in on) <= 40
 
 
 def test_after_the_event_sentence_the_summary_reads_by_the_day_each_sentence_reports():
