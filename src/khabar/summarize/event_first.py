@@ -359,12 +359,19 @@ NEW_FACT_BONUS = 0.3
 #: committed first): pooled R-2 15.618 -> 15.704, must-contain 0.7957 -> 0.7957 (4 of 23 summaries
 #: change, no fact gained or lost): not above, so **withdrawn**, off.  True: on.
 ATTRIBUTION_TAILS = False
-#: Round 36 (session 24, issue 18), in development: with :data:`ATTRIBUTION_TAILS`, a chosen
-#: sentence without an attribution tail loses a last clause that only adds to it (opened by a
-#: relative pronoun, a circumstance word or an aside: :func:`khabar.summarize.readable.last_clause_cut`)
-#: when that clause carries no concept weight the other chosen sentences lack and names no one
-#: the summary does not ("...، في منطقة سيبيريا الروسية"، "...، وذلك في إطار حملتها العسكرية").
-#: False: off.
+#: Round 36 (session 24, issue 18): with :data:`ATTRIBUTION_TAILS`, a chosen sentence without an
+#: attribution tail loses a last clause that only adds to it (opened by a relative pronoun, a
+#: circumstance word or an aside: :func:`khabar.summarize.readable.last_clause_cut`) when that clause
+#: carries no concept weight the other chosen sentences lack and names no one the summary does not
+#: ("...، في منطقة سيبيريا الروسية"، "...، وذلك في إطار حملتها العسكرية").  Leave-one-event-out over
+#: dev..fresh26 (240 events; ``python scripts/cross_validate_summary.py --position 6 --lexrank 5 --trim 8
+#: --tails 0,1 --asides 0,1 --coverage-first``), R-2 / must-contain: off 15.68 / 0.795, tails alone 15.64 /
+#: 0.798, both 15.67 / 0.798 (48 summaries change, must-contain up in 6, down in 2; reach 36 of 300 ANT
+#: stories).  Judged once on fresh27 + fresh28 + fresh29 (28 events written before the round; ``python
+#: scripts/judge_summary_setting.py --splits fresh27,fresh28,fresh29 --set
+#: ATTRIBUTION_TAILS=True,ASIDE_TAILS=True``, criterion committed first: must-contain up, R-2 down by at
+#: most 0.1 point): pooled R-2 17.723 -> 17.333, must-contain 0.8911 -> 0.8911 (7 of 28 summaries change,
+#: no fact gained): **withdrawn**, off, as :data:`ATTRIBUTION_TAILS`.  True: on.
 ASIDE_TAILS = False
 #: The figures and names counted for :data:`NEW_FACT_BONUS` (caps 2 and 6 at 0.3: 15.82 / 0.793 and
 #: 15.80 / 0.792, the same within noise; 1: 15.77 / 0.784).
