@@ -37,7 +37,7 @@ highest cosine between the title and first SENT_K body sentences of the article 
 event's reports, each article's sentences encoded once); not above main's features in pooled CV on
 dev..fresh14, so not judged.  fresh15 was judged in session 17 (event_threshold_experiment.py) and is
 spent; fresh16 was judged in session 18 (spent); the unspent fresh17 may be judged once only as the test split with JUDGE=fresh17
-and one THRESHOLDS value written down before (fresh18 .. fresh24, labelled after it, are never read here); pairs of a labelled file whose text another repeats
+and one THRESHOLDS value written down before (fresh18 .. fresh25, labelled after it, are never read here); pairs of a labelled file whose text another repeats
 (one article id) are left out.
 
     python scripts/event_lead_experiment.py dev,fresh,...,fresh11 [FEATURES|""] [GATE-JSON|-] [TEST-SPLITS]
@@ -584,8 +584,8 @@ if __name__ == '__main__':
     named = set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else []))
     judging = os.environ.get('JUDGE') == 'fresh17' and len(sys.argv) > 4 and sys.argv[4] == 'fresh17' \
         and 'fresh17' not in splits and len([t for t in os.environ.get('THRESHOLDS', '').split(',') if t]) == 1
-    if {'test', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23', 'fresh24'} & named or ('fresh17' in named and not judging):
-        sys.exit('the test, fresh17 .. fresh24 splits are judged on, never read here')
+    if {'test', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23', 'fresh24', 'fresh25'} & named or ('fresh17' in named and not judging):
+        sys.exit('the test, fresh17 .. fresh25 splits are judged on, never read here')
     use = tuple(x for x in sys.argv[2].split(',') if x) if len(sys.argv) > 2 else ()
     gate = json.loads(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != '-' else None
     test = sys.argv[4].split(',') if len(sys.argv) > 4 else None

@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -171,7 +171,7 @@ def test_the_scorer_build_refuses_the_splits_judged_on(split):
     assert done.returncode == 2 and "never trained on" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25"])
 def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -194,6 +194,7 @@ def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh22"]),   # nor fresh22 (judged in session 22)
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh23"]),   # nor fresh23 (judged in session 23)
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh24"]),   # nor fresh24 (unspent, session 24)
+    ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh25"]),   # nor fresh25 (unspent, session 24)
 ])
 def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     import os
@@ -220,6 +221,7 @@ def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh22"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh23"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh24"], "never read here"),
+    ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh25"], "never read here"),
 ])
 def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says):
     import os
