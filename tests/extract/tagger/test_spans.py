@@ -287,3 +287,14 @@ def test_a_one_word_person_the_article_writes_as_its_place_is_that_place():
     sentences = split_sentences(article)
     found = recognize_mentions(article, sentences, find_mentions(article, sentences))
     assert [m.kind for m in found if m.text == "المرجان"] == ["place", "place"]
+
+
+def test_a_place_after_an_organisation_head_of_a_place_is_that_organisation():
+    found = _mentions(
+        "ولعب زيدان مع ريال مدريد ومنتخب فرنسا قبل عشرين عاما. "
+        "وقرر مجلس مدينة شيراز فتح تحقيق. وعاد اللاعب إلى فرنسا أمس."
+    )
+    kinds = [(m.text, m.kind) for m in found if m.kind in ("organisation", "place")]
+    assert ("منتخب فرنسا", "organisation") in kinds  # the و off, the team and not the country
+    assert ("مجلس مدينة شيراز", "organisation") in kinds
+    assert ("فرنسا", "place") in kinds and ("شيراز", "place") not in kinds

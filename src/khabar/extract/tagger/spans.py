@@ -25,7 +25,7 @@ from khabar.extract.tagger.features import word_lists
 from khabar.frozen import slot_init
 from khabar.model import Article, DateMention, EntityMention, Sentence
 from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PLAIN_PROCLITICS, PREPOSITIONS, clitic_variants
-from khabar.text.ar.lexicon import read_fields, read_json
+from khabar.text.ar.lexicon import phrases_by_tag, read_fields, read_json
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.text.ar.tokenize import Columns, columns, words
@@ -385,7 +385,75 @@ def _merged(
             out.append(m)
     out = _surnames_resolved(_resolved_to_kept_names(out))
     out.sort(key=lambda m: (m.start, m.end))
+    out = _organisations_of_places(article, sentences, tokens, out)
     return resolve_place_senses(article, sentences, out)
+
+
+@lru_cache(maxsize=1)
+def _org_of_place_heads() -> dict[int, frozenset[tuple[str, ...]]]:
+    """The ``[orgplace]`` heads of ``entity_cues.txt`` by their number of words, normalized."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for phrase in phrases_by_tag("entity_cues").get("orgplace", ()):
+        head = tuple(normalize(phrase).split())
+        by_length.setdefault(len(head), set()).add(head)
+    return {n: frozenset(heads) for n, heads in sorted(by_length.items(), reverse=True)}
+
+
+def _head_before(cols: Columns, k: int) -> tuple[int, str] | None:
+    """(first token, its proclitic letters) of an ``[orgplace]`` head that ends right before
+    token ``k`` (words only: a quote or comma between ends it); the head's first word may
+    carry a plain proclitic ("ومنتخب"))."""
+    for n, heads in _org_of_place_heads().items():
+        i = k - n
+        if i < 0:
+            continue
+        rest = cols.norms[i + 1 : k]
+        for variant in clitic_variants(cols.norms[i]):
+            prefix = cols.norms[i][: len(cols.norms[i]) - len(variant)]
+            if (prefix == "" or prefix in _PLAIN) and (variant, *rest) in heads:
+                return i, prefix
+    return None
+
+
+def _organisations_of_places(
+    article: Article, sentences: Sequence[Sentence], tokens: Sequence[Columns], mentions: list[EntityMention]
+) -> list[EntityMention]:
+    """A place written right after an ``[orgplace]`` head is an organisation from the head
+    on: "منتخب مصر" (the team), "بورصة هونغ كونغ", "مجلس مدينة شيراز"; the tagger and the
+    gazetteers read the place alone.  The head's words must be in no other mention.
+    Measured: docs/measurements.md, issue 17, session 24."""
+    if not any(m.kind == "place" for m in mentions):
+        return mentions
+    text = article.text
+    out: list[EntityMention] = []
+    for m in mentions:
+        if m.kind == "place":
+            found = _organisation_of_place(text, sentences, tokens, m, mentions)
+            if found is not None:
+                m = found
+        out.append(m)
+    return out
+
+
+def _organisation_of_place(
+    text: str, sentences: Sequence[Sentence], tokens: Sequence[Columns], m: EntityMention, mentions: list[EntityMention]
+) -> EntityMention | None:
+    for sentence, cols in zip(sentences, tokens):
+        if not sentence.start <= m.start < sentence.start + len(sentence.text):
+            continue
+        starts = [sentence.start + s for s in cols.starts]
+        if m.start not in starts:
+            return None  # the place starts inside a word ("لزامبيا")
+        head = _head_before(cols, starts.index(m.start))
+        if head is None:
+            return None
+        i, prefix = head
+        start = starts[i] + _skip(cols.texts[i], len(prefix))
+        if any(o is not m and o.start < m.start and start < o.end for o in mentions):
+            return None  # a word of the head is another name's
+        key = " ".join([cols.norms[i][len(prefix) :], *normalize(text[starts[i] + len(cols.texts[i]) : m.end]).split()])
+        return EntityMention(m.article_id, start, m.end, text[start : m.end], "organisation", None, key)
+    return None
 
 
 #: Tag-rate level (:data:`khabar.extract.tagger.tag_rates.LEVELS`: share >= 30 %) from
