@@ -13,6 +13,7 @@ read, the heads' unrelated calls, pages whose label changes, claims with one cha
 
     python scripts/stance_same_event_reach.py --claims 40 --pages 25
     KHABAR_PURE=1 python scripts/stance_same_event_reach.py --claims 40 --pages 25 --seed 2323 --reading capital --show
+    python scripts/stance_same_event_reach.py --claims 10 --pages 10 --seed 2525 --list   # draw only
 """
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2022)
     ap.add_argument("--reading", choices=("same-event", "capital"), default="same-event")
     ap.add_argument("--show", action="store_true", help="print each changed page's title and labels")
+    ap.add_argument("--list", action="store_true",
+                    help="print each claim's file and its pages' files, closest first, and judge nothing "
+                         "(a split drawn as the check's search would find its pages, labelled before khabar runs)")
     args = ap.parse_args()
     switch = _switch(args.reading)
     named = subprocess.run("grep -rhoE 'ant/[A-Za-z0-9]+/[A-Za-z]+/[A-Za-z0-9-]+\\.txt' /work/main/tests/gold",
@@ -92,6 +96,11 @@ def main() -> None:
             continue
         drawn += 1
         near.sort()
+        if args.list:
+            print(f"CLAIM {f}\t{title}")
+            for _, g, t, _ in near[: args.pages]:
+                print(f"  PAGE {g}\t{t}")
+            continue
         docs = [doc_from_article(Article.create(title=t, body=body)) for _, _, t, body in near[: args.pages]]
         analyses = analyse(title, docs)
         got = {}

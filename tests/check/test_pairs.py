@@ -60,6 +60,18 @@ def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str,
     assert not any(p.rationale for p in pairs if p not in sided)
 
 
+@pytest.mark.corpus
+def test_the_drawn_stance_gold_is_the_search_s_pages_with_their_evidence() -> None:
+    # drawn1: pages as the check's search finds them, no pair chosen for its label, so no page
+    # disagrees; the evidence of every agreeing pair is named as in the fresh splits
+    need(CORPORA / "ant")
+    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "drawn1.jsonl")
+    assert len(pairs) == 68 and {p.stance for p in pairs} == {"agree", "discuss", "unrelated"}
+    agree = [p for p in pairs if p.stance == "agree"]
+    assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in agree)
+    assert not any(p.rationale for p in pairs if p.stance != "agree")
+
+
 def _unspent_stance() -> frozenset[str]:
     import sys
 
@@ -71,7 +83,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (fresh21 since session 23, fresh22 since session 24; a newly labelled one is named in
+# Each unspent split (fresh21 since session 23, fresh22 and drawn1 since session 24; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
