@@ -622,64 +622,53 @@ def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
     assert parts(rows[1], with_heads=True) == []  # "استقالته" is a noun
 
 
-def test_attribution_tail_is_dropped_only_when_it_names_a_source_and_nothing_more():
-    from khabar.summarize.readable import Candidate, without_attribution_tail
+def kept_after_cut(body: str, cut) -> list[str]:
+    """The text each body sentence of a one-article pool keeps after ``cut(pool, candidate)``."""
+    from khabar.summarize.readable import Candidate
 
-    pool = pool_of(
-        [
-            (
-                "عنوان",
-                "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد، وفق ما أفاد مرصد محلي.\n"
-                "انسحب المقاتلون من آخر أحياء المدينة الشرقية صباح الاثنين، بحسب مصادر أفادت بخروج 40 حافلة.\n"
-                "وصلت قافلة المساعدات الأولى إلى البلدة المحاصرة بعد ظهر الثلاثاء حسب الاتفاق.",
-            )
-        ]
-    )
+    pool = pool_of([("عنوان", body)])
     text = pool.docs[0].article.text
-
-    def kept(row: int) -> str:
+    out = []
+    for row in range(len(pool)):
         s = pool.sentence(row)
-        c = Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text)))
-        cut = without_attribution_tail(pool, c, min_words=4)
-        return text[cut.start : cut.end]
+        if not s.is_title:
+            kept = cut(pool, Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text))))
+            out.append(text[kept.start : kept.end])
+    return out
 
-    rows = [r for r in range(len(pool)) if not pool.sentence(r).is_title]
-    assert kept(rows[0]) == "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد"
-    assert kept(rows[1]).endswith("40 حافلة.")  # a tail with a figure tells more than its source
-    assert kept(rows[2]).endswith("حسب الاتفاق.")  # no clause boundary before the cue
+
+def test_attribution_tail_is_dropped_only_when_it_names_a_source_and_nothing_more():
+    from khabar.summarize.readable import without_attribution_tail
+
+    kept = kept_after_cut(
+        "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد، وفق ما أفاد مرصد محلي.\n"
+        "انسحب المقاتلون من آخر أحياء المدينة الشرقية صباح الاثنين، بحسب مصادر أفادت بخروج 40 حافلة.\n"
+        "وصلت قافلة المساعدات الأولى إلى البلدة المحاصرة بعد ظهر الثلاثاء حسب الاتفاق.",
+        lambda pool, c: without_attribution_tail(pool, c, min_words=4),
+    )
+    assert kept[0] == "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد"
+    assert kept[1].endswith("40 حافلة.")  # a tail with a figure tells more than its source
+    assert kept[2].endswith("حسب الاتفاق.")  # no clause boundary before the cue
 
 
 def test_a_last_clause_is_cut_only_when_it_opens_as_an_aside():
     # Round 36 (ASIDE_TAILS): a last clause opened by a circumstance word, a relative pronoun or
     # an aside of discourse.txt may go; one that holds the verb's object or its predicate may not.
-    from khabar.summarize.readable import Candidate, last_clause_cut
+    from khabar.summarize.readable import last_clause_cut
 
-    pool = pool_of(
-        [
-            (
-                "عنوان",
-                "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد، في منطقة سيبيريا الروسية.\n"
-                "أسفر انفجار وقع خلال مسيرة انتخابية في العاصمة، السبت، عن سقوط عدد من الجرحى.\n"
-                "وقال الرئيس الذي وصل إلى مكان الحادث بعد وقوعه، إن \"عدد الضحايا كبير، في المدينة\".\n"
-                "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة، وذلك في إطار حملتها العسكرية.\n"
-                "وصلت قافلة المساعدات إلى البلدة المحاصرة بعد ظهر الثلاثاء، في الساعة 3 عصرا.",
-            )
-        ]
+    kept = kept_after_cut(
+        "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد، في منطقة سيبيريا الروسية.\n"
+        "أسفر انفجار وقع خلال مسيرة انتخابية في العاصمة، السبت، عن سقوط عدد من الجرحى.\n"
+        "وقال الرئيس الذي وصل إلى مكان الحادث بعد وقوعه، إن \"عدد الضحايا كبير، في المدينة\".\n"
+        "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة، وذلك في إطار حملتها العسكرية.\n"
+        "وصلت قافلة المساعدات إلى البلدة المحاصرة بعد ظهر الثلاثاء، في الساعة 3 عصرا.",
+        lambda pool, c: last_clause_cut(pool, c, min_words=4, max_tail=12),
     )
-    text = pool.docs[0].article.text
-
-    def kept(row: int) -> str:
-        s = pool.sentence(row)
-        c = Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text)))
-        cut = last_clause_cut(pool, c, min_words=4, max_tail=12)
-        return text[cut.start : cut.end]
-
-    rows = [r for r in range(len(pool)) if not pool.sentence(r).is_title]
-    assert kept(rows[0]) == "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد"
-    assert kept(rows[1]).endswith("عدد من الجرحى.")  # "عن سقوط ..." is the verb's object
-    assert kept(rows[2]).endswith('في المدينة".')  # the cut would fall inside the quotation
-    assert kept(rows[3]) == "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة"
-    assert kept(rows[4]).endswith("عصرا.")  # a clause with a figure tells something
+    assert kept[0] == "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد"
+    assert kept[1].endswith("عدد من الجرحى.")  # "عن سقوط ..." is the verb's object
+    assert kept[2].endswith('في المدينة".')  # the cut would fall inside the quotation
+    assert kept[3] == "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة"
+    assert kept[4].endswith("عصرا.")  # a clause with a figure tells something
 
 
 def test_attribution_tails_give_their_words_to_a_second_fact(monkeypatch):
