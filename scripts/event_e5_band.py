@@ -19,10 +19,10 @@ spent split (``scripts/data/event-e5-band.json``); ``reach`` groups ``corpus.ant
 without and with it; ``judge SPLIT`` runs ``khabar eval stories --gold tests/gold/events
 --split SPLIT`` with the written model installed: the one mode that takes an unspent split.
 
-    python scripts/event_e5_band.py pool dev,fresh,...,fresh23 --low 0.1 --high 0.8 --past-linkage
-    python scripts/event_e5_band.py fit dev,fresh,...,fresh23 --low 0.1 --high 0.8 --past-linkage
+    python scripts/event_e5_band.py pool dev,fresh,...,fresh23 --low 0.1 --high 0.9 --thresholds 0.5
+    python scripts/event_e5_band.py fit dev,fresh,...,fresh23 --low 0.1 --high 0.9 --threshold 0.5
     python scripts/event_e5_band.py reach --n 1000
-    python scripts/event_e5_band.py judge fresh24
+    python scripts/event_e5_band.py judge fresh24    # judged once in session 24 (confirmed); fresh24 is spent
 
 e5 vectors: ``event_second_opinion.e5_vectors`` (title and first 40 words, one thread), cached
 in ``--cache``.
@@ -260,7 +260,7 @@ def main() -> None:
     parser.add_argument("mode", choices=("pool", "fit", "reach", "judge"))
     parser.add_argument("splits", nargs="?", default="")
     parser.add_argument("--low", type=float, default=0.1, help="the band: shipped probability from ...")
-    parser.add_argument("--high", type=float, default=0.8, help="... up to (not including)")
+    parser.add_argument("--high", type=float, default=0.9, help="... up to (not including)")
     parser.add_argument("--threshold", type=float, default=0.5, help="the band model's probability that joins")
     parser.add_argument("--past-linkage", action="store_true", help="ask the band model of candidates the linkage floor keeps out")
     parser.add_argument("--drop", default="", help="band features left out (comma-separated)")
