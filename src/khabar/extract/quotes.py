@@ -34,6 +34,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.extract.attribution import (
     Attribution,
     Source,
@@ -74,6 +79,7 @@ class _Speaker:
     resolved: bool = True
 
 
+@cython.locals(w=str, prefix=str)
 def _bare(w: str) -> str:
     for prefix in _ARTICLES_LONGEST_FIRST:
         if w.startswith(prefix) and len(w) - len(prefix) >= 2:

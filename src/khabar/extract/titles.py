@@ -13,6 +13,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.text.ar.lexicon import read_entries
 from khabar.text.ar.tokenize import words
 
@@ -23,10 +28,12 @@ ROLE_LINKS = frozenset({"باسم", "في", "الي", "لدي"})
 ROLE_OWNERS = frozenset({"باسمه", "باسمها"})
 
 
+@cython.locals(w=str)
 def without_article(word: str) -> str:
     """A normalized word without its article ("المتحدث" -> "متحدث"), for matching either
     form; words of three letters or fewer are kept whole ("الي" is a preposition)."""
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+    w = str(word)  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,11 @@ from functools import lru_cache
 from itertools import compress
 from operator import le
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.extract.reading import sentence_tokens
 from khabar.text.ar.clitics import ARTICLE, clitic_variants, written_forms, written_openings
 from khabar.text.ar.lexicon import read_tagged
@@ -91,6 +96,7 @@ class _Matcher:
             found = memo[norm] = tuple(cands)
         return found
 
+    @cython.locals(w=str)
     def opening(self, norms: Sequence[str]) -> list[bool]:
         """Whether each word (normalized) may open an entry (read by :func:`_variants`):
         :meth:`at` finds none where it may not, so a rule that reads every word of a
@@ -101,7 +107,10 @@ class _Matcher:
         if self.openings is None:
             return [bool(self._entries_at(w, _variants)) for w in norms]
         screen, openings = self.screen, self.openings
-        return [w in screen or w.startswith(openings) for w in norms]
+        out = []
+        for w in norms:  # a loop, not a comprehension: ``w`` typed, ``startswith`` a C test
+            out.append(w in screen or w.startswith(openings))
+        return out
 
     def at(
         self,

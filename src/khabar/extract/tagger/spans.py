@@ -17,6 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.extract.entities import bare_surname_ok, find_mentions, person_key
 from khabar.extract.happenings import happening_word
 from khabar.extract.tagger.crf import get_tagger, name_word
@@ -57,6 +62,7 @@ def known_word(word: str) -> bool:
     return clusters is not None and clusters.lookup(word) is not None
 
 
+@cython.locals(w=str, prefix=str, rest=str)
 def clitic_letters(word: str) -> tuple[int, str]:
     """(normalized letters of proclitics to skip, the name's first word) for the first
     word of a tagged name, normalized.
@@ -65,21 +71,22 @@ def clitic_letters(word: str) -> tuple[int, str]:
     name, so the word stays whole and its key keeps the article ("للجامعة" names
     "الجامعة"; entity linking shows it so).  A two-letter rest comes off only when it
     is a place or organisation head word of the lists ("وتل" -> "تل")."""
-    if word.startswith("لل") and len(word) >= 5:
-        return 0, "ال" + word[2:]
+    w = str(word)  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
+    if w.startswith("لل") and len(w) >= 5:
+        return 0, "ال" + w[2:]
     listed = word_lists().labels_of
-    if word in listed:
-        return 0, word  # "وليد", "كمال": a listed name as written
+    if w in listed:
+        return 0, w  # "وليد", "كمال": a listed name as written
     for prefix in _PLAIN:
-        rest = word[len(prefix) :]
-        if not word.startswith(prefix) or len(rest) < 2:
+        rest = w[len(prefix) :]
+        if not w.startswith(prefix) or len(rest) < 2:
             continue
         if len(rest) == 2:
             if any(label.startswith("cue_") for label in listed.get(rest, ())):
                 return len(prefix), rest
-        elif _named(listed.get(rest, ())) or (known_word(rest) and not known_word(word)):
+        elif _named(listed.get(rest, ())) or (known_word(rest) and not known_word(w)):
             return len(prefix), rest
-    return 0, word
+    return 0, w
 
 
 def _reporting_verb(word: str) -> bool:
@@ -214,27 +221,31 @@ def _preposition_on_happening(word: str) -> bool:
     return word[:1] in PREPOSITIONS and happening_word(word[1:])
 
 
+@cython.locals(w=str, prefix=str)
 def _clitic_of_a_name(word: str, name_words: set[str]) -> int:
     """Letters of a proclitic of ``word`` whose rest is one of ``name_words`` (0: none);
     a listed word as written stays whole ("وليد")."""
-    if word in word_lists().labels_of or word.startswith("ال"):
+    w = str(word)  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
+    if w in word_lists().labels_of or w.startswith("ال"):
         return 0
     for prefix in _PLAIN:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and word[len(prefix) :] in name_words:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 3 and w[len(prefix) :] in name_words:
             return len(prefix)
     return 0
 
 
+@cython.locals(w=str)
 def _conjunction_on_definite(word: str) -> int:
     """1 when ``word`` is the conjunction و on a definite word of at least three letters
     after the article ("والزبدي" in "أحياء الكلاسة والزبدي": the name is "الزبدي"), else 0.
     A listed word as written stays whole, and a rest of two letters after "ال" is a name
     that opens with "وال" ("والتر", "والاس", "والش")."""
+    w = str(word)  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
     conjunction = CONJUNCTIONS[0]
-    rest = word[len(conjunction) :]
-    if not word.startswith(conjunction + ARTICLE) or len(rest) - len(ARTICLE) < 3:
+    rest = w[len(conjunction) :]
+    if not w.startswith(conjunction + ARTICLE) or len(rest) - len(ARTICLE) < 3:
         return 0
-    return 0 if word in word_lists().labels_of else len(conjunction)
+    return 0 if w in word_lists().labels_of else len(conjunction)
 
 
 def _qualifies(before: str, word: str, name_words: set[str]) -> bool:

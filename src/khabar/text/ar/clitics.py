@@ -15,6 +15,11 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.normalize import decode_plain, encode_plain, is_normalized, normalize
 
@@ -81,6 +86,7 @@ def _norm(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+@cython.locals(w=str, prefix=str)
 def clitic_variants(word: str) -> tuple[str, ...]:
     """The normalized ``word`` and each reading of it with proclitics removed.
 
@@ -92,7 +98,7 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     Remembered per word: the recognizer's word lists, the tagger's features and the
     claims' cues each ask for the readings of the same words.
     """
-    w = _norm(word)
+    w = str(_norm(word))  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
     out = [w]
     for prefix, min_rest in reversed(_BY_FIRST_LETTER.get(w[:1], ())):  # shortest prefix first
         if w.startswith(prefix) and len(w) - len(prefix) >= min_rest:
@@ -127,6 +133,7 @@ def without_lam(word: str) -> str:
     return word[1:] if word.startswith(PREPOSITIONS[1] + ARTICLE) else word
 
 
+@cython.locals(w=str, prefix=str)
 def strip_clitics(word: str) -> str:
     """``word`` normalized, without its longest proclitic sequence (و ف ب ل ك ال ...).
 
@@ -135,7 +142,7 @@ def strip_clitics(word: str) -> str:
     still lose it ("فرنسا" -> "رنسا"); use :func:`clitic_variants` against a lexicon when
     that matters.
     """
-    w = _norm(word)
+    w = str(_norm(word))  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
     for prefix, min_rest in _BY_FIRST_LETTER.get(w[:1], ()):
         if w.startswith(prefix):
             return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w

@@ -31,6 +31,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.frozen import slot_init
 
 # --- the rules ---------------------------------------------------------------------------
@@ -175,6 +180,7 @@ _ODD_BYTES = re.compile(b"[" + b"".join(map(re.escape, _ODD)) + b"]")
 _OUTSIDE = re.compile("[^" + "".join(map(re.escape, _ALPHABET)) + "]+")
 
 
+@cython.locals(last=str)
 def _encode(text: str) -> bytes | None:
     """``text`` as bytes of the alphabet, or None when it has a character outside it.
 
@@ -199,7 +205,7 @@ def _encode(text: str) -> bytes | None:
     except UnicodeEncodeError:
         return None
     if _REMEMBERED <= len(text) <= _REMEMBERED_AT_MOST:
-        _last = (text, data)
+        _last = (str(text), data)  # ``last`` typed: a str, whatever subclass was given
     return data
 
 

@@ -61,6 +61,9 @@ def is_reporting_past(word: str) -> bool:
     fresh20, BBC 93)."""
     forms = _marked_past_forms()
     for w in (word, word[1:]) if word[:1] in CONJUNCTIONS and len(word) > 3 else (word,):
-        if w in forms or any(w.endswith(p) and w[: -len(p)] in forms for p in THIRD_PERSON_PRONOUNS):
+        if w in forms:
             return True
+        for p in THIRD_PERSON_PRONOUNS:  # a loop, not any() of a generator: asked of most words
+            if w.endswith(p) and w[: -len(p)] in forms:
+                return True
     return False

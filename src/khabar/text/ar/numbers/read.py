@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.text.ar.numbers.tokens import _Tok
 from khabar.text.ar.numbers.words import _DATA, _Word
 
@@ -214,6 +219,7 @@ def _percent_at(toks: list[_Tok], j: int) -> int:
     return -1
 
 
+@cython.locals(word=str, p=str)
 def _strip_proclitic(word: str, target: str) -> int:
     """Length of proclitics before ``target`` in ``word`` (0 if equal, -1 if no match)."""
     if word == target:
