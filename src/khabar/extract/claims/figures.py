@@ -335,8 +335,10 @@ def _counted_thing(s: _Sent, f: _Figure) -> str | None:
         return None  # "07 : 07 مساء"، "1439 / 04": a clock or a date's part, never a count
     if not (any(m in written for m in SCALE_WORDS) or 3 <= n.value <= 10 or noun.endswith(("ا", "ه"))):
         return None
-    stem = bare_word(noun)
-    return stem[:-1] if stem.endswith("ا") and len(stem) > 3 else stem
+    # the noun as written: a counted noun right after its number takes no proclitic (the
+    # article is refused above), so its first letter is the word's own -- stripping one cut
+    # "12 لاعبا" to "اعب" and "155 بلدية" to "لديه" (session 24 review)
+    return noun[:-1] if noun.endswith("ا") and len(noun) > 3 else noun
 
 
 #: A vague count of a thing no list knows is a count of that thing, as a count in digits is.
