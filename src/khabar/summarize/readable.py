@@ -408,11 +408,12 @@ def opens_aside(normalized: Sequence[str]) -> bool:
     [عن سقوط عدد من القتلى]") or the verb itself ("غونين سيغيف الوزير السابق ...، [يتهم] ...")."""
     if not normalized:
         return False
-    first = _bare(normalized[0]) if normalized[0] not in circumstance_words() else normalized[0]
+    circumstance = circumstance_words()
     return bool(
         cue_at(tuple(normalized))
         or normalized[0] in relative_pronouns()
-        or first in circumstance_words()
+        or normalized[0] in circumstance
+        or _bare(normalized[0]) in circumstance
         or match_at(normalized, 0, _openers().asides)
     )
 
