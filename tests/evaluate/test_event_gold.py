@@ -261,8 +261,8 @@ def test_the_second_opinion_what_if_reads_only_spent_splits(mode):
 
 @pytest.mark.parametrize("mode", ["pool", "fit"])
 def test_the_e5_band_what_if_reads_only_spent_splits(mode):
-    # scripts/event_e5_band.py (session 24) fits and cross-validates on the spent splits only; its
-    # judge mode is the one way an unspent split is scored, once, after a written criterion
+    # scripts/event_e5_band.py (sessions 24-25) fits and cross-validates on the spent splits only; an
+    # unspent split is scored once, after a written criterion, by khabar eval stories --event-e5
     import subprocess
     import sys
 
