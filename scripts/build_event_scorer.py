@@ -27,7 +27,7 @@ the test, fresh17 .. fresh25 splits are never read (fresh4 was judged on in sess
 in session 10, fresh7, fresh8 and fresh9 in session 11, fresh10 in session 12, fresh11 in session 13,
 fresh12 in session 15, fresh13 and fresh14 (pooled) in session 16, fresh15 in session 17; all may now be
 trained on; fresh16 was judged in session 18 and may be too; fresh17 and fresh18, labelled in session 18, were judged in session 19
-and are kept out as before; fresh19, labelled in session 19, and fresh20, labelled in session 20, are unspent; fresh21, labelled in session 21, was judged there and is kept out too; fresh22, labelled in session 21, was judged in session 22 and is kept out too; fresh23, labelled in session 22, was judged in session 23 and is kept out too; fresh24 and fresh25, labelled in session 24, are unspent).
+and are kept out as before; fresh19, labelled in session 19, and fresh20, labelled in session 20, are unspent; fresh21, labelled in session 21, was judged there and is kept out too; fresh22, labelled in session 21, was judged in session 22 and is kept out too; fresh23, labelled in session 22, was judged in session 23 and is kept out too; fresh24 and fresh25, labelled in session 24, were judged in sessions 24 and 25 and are kept out too).
 
     python scripts/build_event_scorer.py [--encoder use] [--corpus ../shared/corpora/ant]
 """

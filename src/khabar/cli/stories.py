@@ -23,7 +23,7 @@ from khabar.cli.common import (
     workers_option,
 )
 from khabar.errors import KhabarError
-from khabar.present.rows import coverage_rows, grouping_row, storyline_row
+from khabar.present.rows import coverage_rows, storyline_row
 from khabar.present.view import latest_events
 from khabar.store.stories import SORTS
 
@@ -32,18 +32,15 @@ if TYPE_CHECKING:
     from khabar.store import Store
 
 
-def group(
-    store: Store, *, restart: bool, workers: int, meaning_encoder: str | None = None, event_e5: bool | None = None
-) -> int:
+def group(store: Store, *, restart: bool, workers: int, meaning_encoder: str | None = None) -> int:
     """Put the store's new articles into stories and say so; how many could not be.
-    ``meaning_encoder``, ``event_e5`` None: the store's own options (the defaults for a new store)."""
+    ``meaning_encoder`` None: the store's own options (the defaults for a new store)."""
     from khabar.config import StoryOptions, build_options
     from khabar.scale.cluster import cluster_store
     from khabar.scale import ProcessEngine
 
     try:
-        given = {"meaning_encoder": meaning_encoder, "event_e5": event_e5}
-        options = None if all(v is None for v in given.values()) else build_options(StoryOptions, **given)
+        options = None if meaning_encoder is None else build_options(StoryOptions, meaning_encoder=meaning_encoder)
         report = cluster_store(
             store, options=options, restart=restart, engine=ProcessEngine(workers) if workers > 1 else None
         )
@@ -85,12 +82,6 @@ def say_grouped(report: ClusterReport) -> None:
     help="What encodes an article's meaning when grouping: use (the sentence encoder) or static (word vectors "
     "distilled from it, far cheaper; docs/stories.md). Unset: as the store was grouped. Changing it needs --restart.",
 )
-@click.option(
-    "--event-e5/--no-event-e5", default=None,
-    help="Read the event scorer's unsure comparisons again with e5 (more same-event rewrites joined; ~15x the "
-    "meaning's CPU for the texts it reads; docs/stories.md). Unset: as the store was grouped (off for a new "
-    "store). Changing it needs --restart.",
-)
 def stories(
     db,
     limit: int,
@@ -107,7 +98,6 @@ def stories(
     fmt: str,
     workers: int,
     meaning_encoder: str | None,
-    event_e5: bool | None,
 ) -> None:
     """Group stored articles into events and storylines, and list the storylines with their
     events: articles, outlets, days, title (the first line says how many there are)."""
@@ -117,27 +107,20 @@ def stories(
         "min_size": min_size, "min_outlets": min_outlets, "outlet": outlet,
         "since": parse_day(since, "--since"), "until": parse_day(until, "--until"),
     }
-    from khabar.scale.cluster import stored_options
-
     failed = 0
     with open_store(db) as store:
         if update or restart:
-            failed = group(
-                store, restart=restart, workers=workers, meaning_encoder=meaning_encoder, event_e5=event_e5
-            )
+            failed = group(store, restart=restart, workers=workers, meaning_encoder=meaning_encoder)
         lines = store.storylines(limit=limit, offset=offset, sort=sort, **filters)
         total = store.count_storylines(**filters)
         events = {ln.id: store.storyline_events(ln.id) for ln in lines}
         outlets = store.coverage([ln.id for ln in lines])
-        grouped_with = stored_options(store)
     if fmt == "json":
         rows = [storyline_row(ln, events[ln.id], outlets[ln.id]) for ln in lines]
-        head = {"total": total, "offset": offset, "options": grouping_row(grouped_with)}
-        echo(json.dumps({**head, "items": rows}, ensure_ascii=False, indent=2))
+        echo(json.dumps({"total": total, "offset": offset, "items": rows}, ensure_ascii=False, indent=2))
     else:
         shown = f"{offset + 1}-{offset + len(lines)}" if lines else "none"
-        how = "; events re-read with e5" if grouped_with is not None and grouped_with.event_e5 else ""
-        echo(f"{total} storylines; showing {shown}, {'most articles' if sort == 'size' else 'newest'} first{how}")
+        echo(f"{total} storylines; showing {shown}, {'most articles' if sort == 'size' else 'newest'} first")
         for ln in lines:
             names = ", ".join(f"{c['outlet'] or '?'} {c['articles']}" for c in coverage_rows(outlets[ln.id]))
             echo(

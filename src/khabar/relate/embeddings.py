@@ -88,19 +88,6 @@ class _CachedEncoder:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
 
-    def encode_as_written(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit rows of ``texts`` as given, not normalized first and not cached: for a model
-        fitted on vectors of the text as written (the story band model, whose e5 cosines move
-        when the letters are normalized), whose caller keeps the vectors it needs."""
-        import numpy as np
-
-        if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
-        vectors = np.asarray(self._embed()(list(texts)), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return vectors / norms
-
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"
 

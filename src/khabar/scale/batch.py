@@ -286,11 +286,7 @@ def cluster_paths(
     """Story assignments (article id -> story id) of the articles of ``paths``, without a
     store: read and signed on ``engine``, then :func:`assign_stories` in this process, so
     the result equals ``assign_stories`` over the articles read and signed here.  Inputs
-    that cannot be read and articles too short to sign go to ``on_error`` (else the log).
-    Not with :attr:`StoryOptions.event_e5`: the articles are not kept here for e5 to read
-    (group through a store: :func:`ingest_paths` with ``stories``, ``khabar ingest --stories``)."""
-    if options.event_e5:
-        raise OptionsError("event_e5 reads the articles again: group them through a store (khabar ingest --stories)")
+    that cannot be read and articles too short to sign go to ``on_error`` (else the log)."""
     items, _errors, _read = gather(
         paths,
         engine=engine,

@@ -33,7 +33,6 @@ from khabar.relate.stories import (
 )
 
 if TYPE_CHECKING:
-    from khabar.relate.stories.index import E5Lookup
     from khabar.scale.engines import Engine
     from khabar.store import SignatureRow, Store, StoryRow
 
@@ -184,25 +183,6 @@ class ClusterReport:
     retired: int = 0
     active_stories: int = 0
     seconds: float = 0.0
-    #: The options the stories were grouped with (the store's own when none were given).
-    options: StoryOptions | None = None
-
-
-def e5_lookup(read: Callable[[str], Article | None], *, options: StoryOptions) -> E5Lookup | None:
-    """What :attr:`StoryOptions.event_e5` reads e5 through (None when it is off): the
-    articles ``read`` finds by id (``store.get``, or a dict's ``get``), their reports
-    (:func:`report_only`) encoded as the band model was fitted
-    (:func:`khabar.relate.meaning.e5_meanings`).  An id ``read`` cannot find is left out."""
-    if not options.event_e5:
-        return None
-    from khabar.relate.meaning import e5_meanings
-
-    def lookup(ids: Iterable[str]) -> dict[str, np.ndarray]:
-        found = [a for a in map(read, ids) if a is not None]
-        vectors = e5_meanings([report_only(a) for a in found], lead_words=options.lead_words)
-        return dict(zip((a.id for a in found), vectors, strict=True))
-
-    return lookup
 
 
 def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> SignedArticle:
@@ -245,20 +225,19 @@ def signed_from_blob(article: Article, blob: bytes, *, options: StoryOptions) ->
 
 
 def _load_index(store: Store, options: StoryOptions) -> StoryIndex:
-    e5 = e5_lookup(store.get, options=options)
     data = store.load_story_index_state()
     if data is None:
-        return StoryIndex(options, e5=e5)
+        return StoryIndex(options)
     state = StoryIndexState.from_bytes(data)
     if state.options.resolved() != options.resolved():
         raise OptionsError(
             f"{store.path}: stories were grouped with other options ({state.options}); "
             "regroup from scratch with restart=True (khabar stories --restart) or use the same options"
         )
-    return StoryIndex.from_state(state, e5=e5)
+    return StoryIndex.from_state(state)
 
 
-def stored_options(store: Store) -> StoryOptions | None:
+def _stored_options(store: Store) -> StoryOptions | None:
     """The options the store's stories were grouped with; None when it has none (or a
     state this version cannot read: grouping then asks for a restart)."""
     data = store.load_story_index_state()
@@ -298,7 +277,7 @@ def cluster_store(
     if batch_size < 1:
         raise OptionsError(f"batch_size must be at least 1, got {batch_size}")
     if options is None:
-        options = stored_options(store) if not restart else None
+        options = _stored_options(store) if not restart else None
         options = options or StoryOptions()
     started = time.perf_counter()
     if restart:
@@ -311,7 +290,7 @@ def cluster_store(
             stale = True  # a state this version cannot read: sign again too
         store.reset_stories(signatures=stale)
     index = _load_index(store, options)
-    report = ClusterReport(stage="signing", active_stories=index.active_stories, options=options)
+    report = ClusterReport(stage="signing", active_stories=index.active_stories)
 
     def tick(**changes: object) -> None:
         nonlocal report

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from itertools import repeat
 from operator import mul
 from dataclasses import dataclass, field, replace
@@ -66,14 +66,7 @@ from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
-    from khabar.relate.stories.band import BandModel
     from khabar.relate.stories.scorer import EventScorer
-
-#: What :attr:`StoryOptions.event_e5` reads e5 through: given article ids, their unit e5
-#: vectors (title and lead, as :func:`khabar.relate.meaning.e5_meanings` encodes them); an
-#: id it cannot read is left out (its candidates keep the scorer's decision).  The caller
-#: at the edge makes it (:mod:`khabar.scale.cluster` from a store or a list of articles).
-E5Lookup = Callable[[Sequence[str]], Mapping[str, np.ndarray]]
 
 #: From this many articles on, a story is joined through a single close member only if the
 #: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
@@ -396,29 +389,13 @@ class StoryIndex:
     story's centroid is a running sum and a saved state rebuilds the same index.
     """
 
-    def __init__(
-        self, options: StoryOptions, *, scorer: EventScorer | None = None, e5: E5Lookup | None = None,
-        band: BandModel | None = None,
-    ) -> None:
+    def __init__(self, options: StoryOptions, *, scorer: EventScorer | None = None) -> None:
         """``scorer``: the learned event scorer to use instead of the shipped one (training
-        and cross-validation try their own; it is not part of a saved state).  ``e5``: the
-        lookup of e5 vectors :attr:`StoryOptions.event_e5` needs (:data:`E5Lookup`);
-        ``band``: a band model instead of the shipped one (the what-if fits its own)."""
+        and cross-validation try their own; it is not part of a saved state)."""
         from datasketch import MinHashLSH  # here, not at import: ingest without --stories never pays for it (scipy)
 
         self.options = options
         self._scorer = scorer
-        self._band: BandModel | None = None
-        if options.event_e5:
-            if e5 is None:
-                raise OptionsError("event_e5 needs the e5 vectors of the articles: give the index a lookup by article id")
-            from khabar.relate.stories.band import load_band_model
-
-            self._band = band or load_band_model()
-        self._e5_lookup = e5
-        #: The e5 vectors asked so far, by article id: each article is encoded once while its
-        #: event is active (they go with it when it retires; a resumed index asks again).
-        self._e5: dict[str, np.ndarray] = {}
         self._lsh = MinHashLSH(threshold=options.candidate_threshold, num_perm=options.num_perm)
         self._active: dict[str, _Active] = {}
         self._story_of: dict[str, str] = {}  # active article id -> story id
@@ -604,16 +581,7 @@ class StoryIndex:
             return None
         scores = self._score_events(candidates)
         threshold = self.options.join_threshold if self._scorer is None or self.options.event_threshold else self._scorer.threshold
-        if self._band is None:
-            scored = [(-score, c.story_id) for c, score in zip(candidates, scores, strict=True) if score >= threshold]
-        else:
-            scored = [
-                (-score, c.story_id)
-                for c, (score, needed) in zip(
-                    candidates, self._band_scores(self._band, item, candidates, scores, threshold), strict=True
-                )
-                if score >= needed
-            ]
+        scored = [(-score, c.story_id) for c, score in zip(candidates, scores, strict=True) if score >= threshold]
         if scored:
             return min(scored)[1]
         if self.options.event_scorer != "learned" or not QUOTED_STATEMENTS_JOIN:
@@ -624,38 +592,6 @@ class StoryIndex:
             if c.gap == 0 and c.shared_quotes >= QUOTED_STATEMENT_RUNS + (0 if c.kinds_unknown else 1)
         ]
         return min(quoted)[2] if quoted else None
-
-    def _band_scores(
-        self, band: BandModel, item: SignedArticle, candidates: list[EventCandidate], scores: np.ndarray, threshold: float
-    ) -> list[tuple[float, float]]:
-        """(score, the score it needs to join) of each candidate: the band model's probability
-        and threshold for those the scorer puts in the band (:mod:`~khabar.relate.stories.band`),
-        the scorer's own for the rest and for those whose e5 vectors cannot be read."""
-        unsure = [i for i, p in enumerate(scores.tolist()) if band.asks(p)]
-        out = [(float(p), threshold) for p in scores.tolist()]
-        if not unsure:
-            return out
-        wanted = [item.article_id, *(m for i in unsure for m in self._active[candidates[i].story_id].members)]
-        missing = list(dict.fromkeys(k for k in wanted if k not in self._e5))
-        if missing and self._e5_lookup is not None:
-            self._e5.update(self._e5_lookup(missing))
-        mine = self._e5.get(item.article_id)
-        if mine is None:
-            return out
-        from khabar.relate.stories.band import band_values
-
-        opening = next((a for a in item.anchors or () if a.startswith(OPENING_ANCHOR)), None)
-        for i in unsure:
-            active = self._active[candidates[i].story_id]
-            reports = [self._e5[m] for m in active.members if m in self._e5]
-            if not reports:
-                continue
-            values = band_values(
-                probability=out[i][0], cosines=np.stack(reports) @ mine, same_day=candidates[i].gap == 0,
-                opening=opening, event_openings=active.openings,
-            )
-            out[i] = (band.probability(values), band.threshold)
-        return out
 
     def _event_candidates(
         self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, jaccard: dict[str, float]
@@ -841,7 +777,6 @@ class StoryIndex:
         for sid in gone:
             self._event_meanings.remove(sid)
             for key in self._active.pop(sid).members:
-                self._e5.pop(key, None)
                 self._lsh.remove(key)
                 del self._story_of[key]
                 del self._signature[key]
@@ -916,10 +851,8 @@ class StoryIndex:
         )
 
     @classmethod
-    def from_state(cls, state: StoryIndexState, *, e5: E5Lookup | None = None) -> StoryIndex:
-        """The index ``state`` stands for; ``e5`` as for a new one (the e5 vectors are not
-        part of a state: they are asked again when needed)."""
-        index = cls(state.options, e5=e5)
+    def from_state(cls, state: StoryIndexState) -> StoryIndex:
+        index = cls(state.options)
         for i, story in enumerate(state.stories):
             index._active[story.id] = _Active(story)
             if state.event_days:
@@ -973,17 +906,15 @@ def assign_stories(
     *,
     options: StoryOptions,
     index: StoryIndex | None = None,
-    e5: E5Lookup | None = None,
 ) -> dict[str, str]:
     """``article_id -> story_id`` for ``items``, in ``(published, article_id)`` order.
 
     The result does not depend on the order or partitioning of ``items``.  Pass an
     ``index`` to continue an earlier run (it is updated in place); stories are retired as
-    the days advance, so the index holds only the stories still open.  ``e5``: the lookup
-    :attr:`StoryOptions.event_e5` needs, for a new index.
+    the days advance, so the index holds only the stories still open.
     """
     if index is None:
-        index = StoryIndex(options, e5=e5)
+        index = StoryIndex(options)
     elif index.options != options:
         raise OptionsError("the index was built with other options than those given")
     out: dict[str, str] = {}
