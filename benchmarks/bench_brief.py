@@ -199,7 +199,7 @@ STAGES = [
     ("summary", "khabar.event_brief", "summarize"),
     ("timeline", "khabar.event_brief", "build_timeline"),
     ("shared passages", "khabar.event_brief", "find_shared_passages"),
-    ("facts (quotes, statements)", "khabar.event_brief", "find_facts"),
+    ("facts (quotes, statements), speakers", "khabar.event_brief", "find_facts"),
 ]
 
 

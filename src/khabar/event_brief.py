@@ -2,8 +2,8 @@
 
 :func:`build_event_brief` runs the per-article pipeline (:mod:`khabar.pipeline`) over the
 articles, then :func:`brief_documents` relates the documents (entities linked, speakers
-resolved, conflicts, shared passages, facts), summarizes them and lays out the timeline,
-reading every per-article fact from the documents.
+resolved, conflicts, shared passages, facts, who said what), summarizes them and lays out the
+timeline, reading every per-article fact from the documents.
 """
 
 from __future__ import annotations
@@ -130,17 +130,20 @@ def brief_documents(
     linked = side(_linked, docs, options)
     pool = SentencePool.build(docs, encoder=get_encoder(options.encoder), threshold=options.support_threshold)
     entities, quotes, claims, quantities = linked()
-    facts = side(find_facts, pool, quotes, threshold=options.support_threshold, said=as_said)
+    facts_and_speakers = side(find_facts, pool, quotes, threshold=options.support_threshold, said=as_said, entities=entities)
+    summary = _summary(pool, docs, options=options, quantities=quantities, events=events)  # while the facts are found
+    facts, speakers = facts_and_speakers()
     return EventBrief(
         articles=tuple(digest(d, (inferred or {}).get(d.article.id)) for d in docs),
-        summary=_summary(pool, docs, options=options, quantities=quantities, events=events),
+        summary=summary,
         quotes=quotes,
         entities=tuple(entities),
         claims=tuple(claims),
         quantities=tuple(quantities),
         timeline=tuple(build_timeline(docs)),
         shared_passages=tuple(passages()),
-        facts=tuple(facts()),
+        facts=tuple(facts),
+        speakers=tuple(speakers),
         options=dataclasses.asdict(options),
     )
 

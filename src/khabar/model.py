@@ -25,7 +25,7 @@ from khabar.article import TITLE_SEPARATOR, Article, article_id_for, unique_arti
 from khabar.frozen import slot_init
 
 #: Version of the brief's JSON form.  Bump the minor part for additions, the major for changes.
-BRIEF_SCHEMA_VERSION = "2.1"
+BRIEF_SCHEMA_VERSION = "2.2"
 
 
 @slot_init
@@ -188,6 +188,22 @@ class Fact:
     @property
     def article_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.article_id for c in self.citations))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One person or body quoted in the brief, shown once with every statement of theirs
+    (:class:`Fact` ids) from every outlet, and the spellings the outlets wrote."""
+
+    id: str
+    name: str
+    fact_ids: tuple[str, ...]
+    #: The speaker as each outlet wrote it, most frequent first ("جان لوك فيرنييه",
+    #: "جان-لوك فيرنييه").
+    variants: tuple[str, ...] = ()
+    entity: str | None = None  # Entity.id when the speaker is a linked name
+    #: Titles the speaker was given ("المبعوث الأممي الخاص"), most frequent first.
+    roles: tuple[str, ...] = ()
 
 
 @slot_init
@@ -449,6 +465,7 @@ class EventBrief:
     timeline: tuple[TimelineEntry, ...] = ()
     shared_passages: tuple[SharedPassage, ...] = ()
     facts: tuple[Fact, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     schema_version: str = BRIEF_SCHEMA_VERSION
 

@@ -190,3 +190,25 @@ def test_articles_without_a_known_outlet_are_said_beside_the_outlet_count():
     assert "مقالات بلا مصدر معروف: 2" in render(brief, "html")
     assert "عدد المصادر: 1 (مقالات بلا مصدر معروف: 2)" in render(brief, "markdown")
     assert "بلا مصدر" not in render(build_event_brief([named]), "text").splitlines()[0]
+
+
+def test_each_speaker_is_listed_once_with_the_spellings_the_outlets_wrote(example_brief):
+    # the example's outlets write "جان لوك فيرنييه" and "جان-لوك فيرنييه", "عبد الكريم
+    # السعدي" and "عبدالكريم السعدي": one speaker each, in every rendering of the one view
+    from khabar.present.view import brief_view
+
+    names = [s["name"] for s in brief_view(example_brief).speakers]
+    named = [s.name for s in example_brief.speakers if s.entity]  # "سكان" of two articles are two
+    assert len(named) == len(set(named))
+    assert "جان-لوك فيرنييه" not in names and "عبدالكريم السعدي" not in names
+    text, md, page = (render(example_brief, fmt) for fmt in ("text", "markdown", "html"))
+    for rendered, listed, heading in (
+        (text, "جان لوك فيرنييه (جان-لوك فيرنييه)", "\n== "),
+        (md, "**جان لوك فيرنييه** (جان-لوك فيرنييه)", "\n## "),
+    ):
+        start = rendered.index("من قال ماذا")
+        section = rendered[start : rendered.index(heading, start)]
+        assert section.count(listed) == 1 and "عبدالكريم السعدي (" not in section
+    section = page[page.index('id="quotes"') : page.index("</section>", page.index('id="quotes"'))]
+    assert section.count("<strong dir=\"rtl\" lang=\"ar\">جان لوك فيرنييه</strong>") == 1
+    assert "جان-لوك فيرنييه" in section  # the other spelling, as written

@@ -115,3 +115,13 @@ def test_a_statement_whose_content_is_the_verbs_object_is_shown_with_its_verb():
     )
     said = [as_said(q, article.text) for q in extract_quotes(article, split_sentences(article))]
     assert said == ["طالب الأمم المتحدة بضمان سلامة الأهالي", "حذر من «كارثة»", "الطريق مفتوح"]
+
+
+def test_two_speakers_quoted_in_one_sentence_are_two_facts_with_their_own_ids():
+    # the id once hashed the citations alone: both facts had one id, and a reader keyed by
+    # it (who said what) showed one statement twice under the wrong speaker
+    article = Article.create(title="عنوان", body="وقال المرصد السوري لحقوق الإنسان إن القصف قتل عشرة مدنيين، "
+                             "فيما قال الدفاع المدني إن فرقه انتشلت ثلاثين جثة.", outlet="x", published=dt.date(2023, 11, 14))
+    facts = [f for f in build_event_brief([article]).facts if f.kind == "quote"]
+    assert {f.speaker for f in facts} == {"المرصد السوري لحقوق الإنسان", "الدفاع المدني"}
+    assert len({f.id for f in facts}) == 2

@@ -15,6 +15,7 @@ from khabar.model import (
     Claim,
     Entity,
     EventBrief,
+    Fact,
     Mention,
     PassageOccurrence,
     Position,
@@ -22,6 +23,7 @@ from khabar.model import (
     Quote,
     SharedPassage,
     SourceLink,
+    Speaker,
     SummarySentence,
     TimelineEntry,
 )
@@ -82,6 +84,8 @@ def full_brief() -> EventBrief:
             Quote(NORTH.id, 1, "سامي النجار", NORTH.text[quote_start:n1.end], quote_start, n1.end,
                   verb="قال", role="مدير", organisation="الهلال الأحمر"),
         ),
+        facts=(Fact("q1", "quote", NORTH.text[quote_start:n1.end], (_citation(NORTH, 1),), speaker="سامي النجار"),),
+        speakers=(Speaker("s1", "سامي النجار", ("q1",), variants=("سامي النجار",), entity="e1", roles=("مدير",)),),
         entities=(
             Entity("e1", "person", "سامي النجار", roles=("مدير الهلال الأحمر",), variants=("سامي النجار", "النجار"),
                    mentions=(Mention(NORTH.id, n1.start, n1.start + 5, "سامي"),)),

@@ -25,9 +25,12 @@ FORMATS: dict[str, str] = {
     "csv": "the figures as CSV, one row per figure with its source and day",
 }
 
-#: How many quotes a text or Markdown brief lists (most widely carried first); JSON and
-#: HTML keep them all.
+#: How many statements a text or Markdown brief lists under its speakers (most widely
+#: carried speakers first); JSON and HTML keep them all.
 MAX_QUOTES_SHOWN = 15
+#: How many statements of one speaker they list (most widely carried first), so that one
+#: much-quoted speaker does not hide the others.
+STATEMENTS_PER_SPEAKER = 3
 #: How many entities of each kind a text or Markdown brief lists (most mentioned first).
 MAX_ENTITIES_PER_KIND = 12
 
@@ -82,8 +85,31 @@ def _quantity_lines(quantity: dict, lab: dict[str, str], depth: int = 0) -> list
     return lines
 
 
-def _quote_facts(view: BriefView) -> list[dict]:
-    return [f for f in view.facts if f["kind"] == "quote"]
+def _speaker_head(speaker: dict) -> str:
+    """A speaker as listed: the name, the other spellings the outlets wrote, the title most
+    often given, and every article quoting them."""
+    head = speaker["name"]
+    if speaker["variants"]:
+        head += f" ({' / '.join(speaker['variants'])})"
+    if speaker["roles"]:
+        head += f" — {speaker['roles'][0]}"
+    return f"{head} {speaker['cite']}"
+
+
+def _speakers_shown(view: BriefView) -> tuple[list[tuple[dict, list[dict], int]], int]:
+    """The speakers a text or Markdown brief lists, each with the statements shown (at most
+    :data:`STATEMENTS_PER_SPEAKER`) and how many of theirs are left out, up to
+    :data:`MAX_QUOTES_SHOWN` statements in all; and how many statements of speakers not
+    listed are left out."""
+    shown, room, left = [], MAX_QUOTES_SHOWN, 0
+    for s in view.speakers:
+        statements = s["statements"][: min(room, STATEMENTS_PER_SPEAKER)]
+        room -= len(statements)
+        if statements:
+            shown.append((s, statements, len(s["statements"]) - len(statements)))
+        else:
+            left += len(s["statements"])
+    return shown, left
 
 
 def _counts(view: BriefView) -> str:
@@ -108,13 +134,16 @@ def render_text(view: BriefView) -> str:
     if view.entities:
         lines += ["", f"== {lab['entities']} =="]
         lines += _entity_lines(view)
-    quotes = _quote_facts(view)
-    if quotes:
+    speakers, left = _speakers_shown(view)
+    if speakers:
         lines += ["", f"== {lab['quotes']} =="]
-        for f in quotes[:MAX_QUOTES_SHOWN]:  # each quote once, with every article that carries it
-            lines.append(f"{f['cite']} {f['speaker']}: {_clip(f['text'], 160)}")
-        if len(quotes) > MAX_QUOTES_SHOWN:
-            lines.append(f"(+{len(quotes) - MAX_QUOTES_SHOWN} — --format json / html)")
+        for s, statements, more in speakers:  # each speaker once, each statement with every article carrying it
+            lines.append(_speaker_head(s))
+            lines += [f"  {f['cite']} {_clip(f['text'], 160)}" for f in statements]
+            if more:
+                lines.append(f"  (+{more})")
+        if left:
+            lines.append(f"(+{left} — --format json / html)")
     if view.timeline:
         lines += ["", f"== {lab['timeline']} =="]
         lines += [f"{t['date']}  {cite([t['number']])}  {t['text']}" for t in view.timeline]
@@ -148,15 +177,16 @@ def render_markdown(view: BriefView) -> str:
     if view.entities:
         out += ["", f"## {lab['entities']}", ""]
         out += [f"- {_md_escape(line)}" for line in _entity_lines(view)]
-    quotes = _quote_facts(view)
-    if quotes:
+    speakers, left = _speakers_shown(view)
+    if speakers:
         out += ["", f"## {lab['quotes']}", ""]
-        out += [
-            f"- {_md_escape(f['cite'])} **{_md_escape(f['speaker'] or '')}**: {_md_escape(_clip(f['text'], 160))}"
-            for f in quotes[:MAX_QUOTES_SHOWN]
-        ]
-        if len(quotes) > MAX_QUOTES_SHOWN:
-            out.append(f"- (+{len(quotes) - MAX_QUOTES_SHOWN} — --format json / html)")
+        for s, statements, more in speakers:
+            out.append(f"- **{_md_escape(s['name'])}**{_md_escape(_speaker_head(s)[len(s['name']):])}")
+            out += [f"  - {_md_escape(f['cite'])} {_md_escape(_clip(f['text'], 160))}" for f in statements]
+            if more:
+                out.append(f"  - (+{more})")
+        if left:
+            out.append(f"- (+{left} — --format json / html)")
     if view.timeline:
         out += ["", f"## {lab['timeline']}", ""]
         out += [f"- **{t['date']}** {_md_escape(cite([t['number']]))} {_md_escape(t['text'])}" for t in view.timeline]

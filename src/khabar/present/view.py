@@ -152,7 +152,9 @@ class BriefView:
     matrix_columns: list[dict[str, Any]] = field(default_factory=list)
     matrix: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    #: Who said what: each speaker once, most widely carried first, with the spellings the
+    #: outlets wrote, the titles given, and every statement (a quote fact row) with its citations.
+    speakers: list[dict[str, Any]] = field(default_factory=list)
     #: Every figure, one row each (the CSV, the matrix).
     claims: list[dict[str, Any]] = field(default_factory=list)
     #: The quantities where sources disagree, then every other quantity: each once, its
@@ -253,28 +255,48 @@ def brief_view(
             }
         )
 
+    # Each speaker once (the brief's grouping: spellings of one linked name are one speaker),
+    # with every statement of theirs; a fact's speaker is then named as that group is.
+    speaker_of = {fid: s for s in brief.speakers for fid in s.fact_ids}
     for f in brief.facts:
         cites = citations(f.citations)
+        speaker = speaker_of.get(f.id)
         view.facts.append(
-            {"id": f.id, "kind": f.kind, "text": f.text, "speaker": f.speaker, "citations": cites,
-             "cite": cite(c["number"] for c in cites)}
+            {"id": f.id, "kind": f.kind, "text": f.text, "speaker": speaker.name if speaker else f.speaker,
+             "citations": cites, "cite": cite(c["number"] for c in cites)}
         )
-
-    for q in brief.quotes:
-        r = ref(q.article_id)
-        view.quotes.append(
+    fact_rows = {f["id"]: f for f in view.facts}
+    for s in brief.speakers:
+        # a speaker's statement worded alike twice in one sentence ("معربا عن ..." after two
+        # verbs) is shown once, with the citations of both
+        by_text: dict[str, dict[str, Any]] = {}
+        for fid in s.fact_ids:
+            if (f := fact_rows.get(fid)) is None:
+                continue
+            if (same := by_text.get(f["text"])) is None:
+                by_text[f["text"]] = dict(f)
+            else:
+                seen = {(c["article_id"], c["sentence_index"]) for c in same["citations"]}
+                same["citations"] = same["citations"] + [c for c in f["citations"] if (c["article_id"], c["sentence_index"]) not in seen]
+                same["cite"] = cite(c["number"] for c in same["citations"])
+        # most widely carried first, then in the order of the articles and their sentences
+        statements = sorted(
+            by_text.values(),
+            key=lambda f: (-len({c["article_id"] for c in f["citations"]}), *_first_place(f["citations"])),
+        )
+        if not statements:
+            continue
+        numbers = [c["number"] for f in statements for c in f["citations"]]
+        view.speakers.append(
             {
-                "speaker": q.speaker,
-                "role": q.role,
-                "organisation": q.organisation,
-                "verb": q.verb,
-                "content": q.content,
-                "direct": q.direct,
-                "number": r.number,
-                "outlet": r.outlet,
-                "href": href(q.article_id, q.sentence_index, (q.start, q.end)),
+                "name": s.name,
+                "variants": [v for v in s.variants if v != s.name],
+                "roles": list(s.roles),
+                "statements": statements,
+                "cite": cite(numbers),
             }
         )
+
 
     # Figures: each quantity once, its positions side by side, parts and breakdowns nested
     # under their total; the flat rows (CSV, matrix) say which quantity each figure is in.
@@ -420,6 +442,11 @@ def brief_view(
                 {"number": refs[a.id].number, "items": [{"text": n.text, "value": format_number(n)} for n in a.numbers]}
             )
     return view
+
+
+def _first_place(citations: list[dict[str, Any]]) -> tuple[int, int]:
+    """Where a row is first cited: the lowest article number, then sentence."""
+    return min(((c["number"] or 0, c["sentence_index"]) for c in citations), default=(0, 0))
 
 
 def _fill_matrix(view: BriefView) -> None:

@@ -19,16 +19,15 @@ sees which outlets report it, and a fact reported by one article alone is still 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 
 import numpy as np
 
-from khabar.model import Article, Citation, Fact, Quote, Sentence
+from khabar.model import Article, Citation, Entity, Fact, Quote, Sentence, Speaker
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.similarity import SentenceVectors, content_terms
-from khabar.text.ar.lexicon import phrases_by_tag
-from khabar.text.ar.normalize import normalize
+from khabar.relate.speakers import group_speakers, same_speaker, same_speaker_of, speaker_key, speaker_words  # noqa: F401 (same_speaker, speaker_key: read here by tests and callers)
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.tokenize import words
 
@@ -42,50 +41,14 @@ MIN_SHARED_RUN = 4
 MIN_REWORDED_SIMILARITY = 0.3
 
 
-def _fact_id(kind: str, citations: Sequence[Citation]) -> str:
+def _fact_id(kind: str, citations: Sequence[Citation], said: Sequence[str] = ()) -> str:
+    """A fact's id: its citations, and for a quote who said what where (``said``) -- two
+    speakers quoted in one sentence ("..., فيما قال الدفاع المدني إن ...") are two facts with
+    the same citations, and had one id."""
     key = "|".join(f"{c.article_id}:{c.sentence_index}" for c in citations)
+    if said:
+        key += "|" + "|".join(said)
     return kind[0] + hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:11]
-
-
-@lru_cache(maxsize=1)
-def _unnamed() -> tuple[frozenset[str], frozenset[str]]:
-    """Head nouns of unnamed speakers ("مسؤول"، "مصدر") and the words that only rank them
-    ("كبير"، "رفيع المستوى"), from attribution's word list."""
-    tags = phrases_by_tag("attribution_cues")
-    heads = frozenset(p.split()[0] for p in tags.get("anonymous", ()))
-    ranks = frozenset(w for p in tags.get("adjective", ()) for w in (p, p[2:] if p.startswith("ال") else p))
-    return heads, ranks | {"رفيع", "رفيعه", "المستوي", "كبير", "كبيره", "بارز", "بارزه"}
-
-
-def _speaker_key(speaker: str) -> tuple[str, ...]:
-    """The words that tell a speaker apart: an unnamed source without its rank ("مسؤول تركي
-    كبير" and "مسئول تركي رفيع" are the same official of two outlets)."""
-    key = tuple(normalize(speaker).replace("-", " ").split())
-    heads, ranks = _unnamed()
-    if key and key[0] in heads:
-        key = tuple(w for w in key if w not in ranks) or key
-    return key
-
-
-def speaker_key(quote: Quote) -> tuple[str, ...]:
-    return _speaker_key(quote.speaker)
-
-
-def same_speaker(a: Quote, b: Quote) -> bool:
-    """The same person or body: the same linked entity, or names that agree word for word
-    where both have words (a surname alone matches the full name)."""
-    return _same_speaker(a, b, speaker_key(a), speaker_key(b))
-
-
-def _same_speaker(a: Quote, b: Quote, ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:
-    if a.speaker_entity and b.speaker_entity:
-        return a.speaker_entity == b.speaker_entity
-    if not ka or not kb:
-        return False
-    if ka == kb:
-        return True
-    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-    return short[-1] == long_[-1] and set(short) <= set(long_)
 
 
 def longest_shared_run(a: Sequence[str], b: Sequence[str]) -> int:
@@ -127,13 +90,25 @@ def quote_facts(
     sentences: Mapping[str, Sequence[Sentence]],
     said: Callable[[Quote, str], str] | None = None,
 ) -> list[Fact]:
-    """Group the quotes of many articles into facts: one per thing one speaker said.
+    """Group the quotes of many articles into facts: one per thing one speaker said
+    (:func:`grouped_quotes` without the quotes of each)."""
+    return [fact for fact, _members in grouped_quotes(quotes, articles, sentences, said)]
+
+
+def grouped_quotes(
+    quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    said: Callable[[Quote, str], str] | None = None,
+) -> list[tuple[Fact, tuple[int, ...]]]:
+    """Group the quotes of many articles into facts: one per thing one speaker said, each
+    with the positions in ``quotes`` of the quotes it groups.
 
     Near-linear: quotes are compared only within a block of possible same speakers
     (:func:`_speaker_blocks`) and, inside it, only when they share a run of words (an index
     of runs), each speaker's name normalized once (a brief of 600 articles once spent half
     its time comparing every pair of quotes)."""
-    keys = [_speaker_key(q.speaker) for q in quotes]
+    keys = [speaker_words(q.speaker) for q in quotes]
     parent = list(range(len(quotes)))
 
     def find(i: int) -> int:
@@ -156,13 +131,14 @@ def quote_facts(
                 for j in sharing[x + 1 :]:
                     if find(i) == find(j) or quotes[i].article_id == quotes[j].article_id:
                         continue
-                    if _same_speaker(quotes[i], quotes[j], keys[i], keys[j]) and figures.agree(i, j):
+                    if same_speaker_of(quotes[i], quotes[j], keys[i], keys[j]) and figures.agree(i, j):
                         parent[find(j)] = find(i)
     _join_rewordings(quotes, keys, find, parent, figures)
     groups: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         groups.setdefault(find(i), []).append(i)
     facts = []
+    ids_seen: Counter[tuple[str, ...]] = Counter()
     for members in groups.values():
         cited: list[Citation] = []
         seen: set[tuple[str, int]] = set()
@@ -174,10 +150,20 @@ def quote_facts(
             sentence = sentences[q.article_id][_position(sentences[q.article_id], q.sentence_index)]
             cited.append(Citation.of(articles[q.article_id], sentence))
         first = quotes[members[0]]
-        facts.append(
-            Fact(id=_fact_id("quote", cited), kind="quote", text=said(first, articles[first.article_id].text) if said else first.content, citations=tuple(cited), speaker=first.speaker)
+        # who said what where; one quote read twice (the same words, the same speaker, one
+        # article) is two facts all the same, told apart by how many came before
+        said_where = [f"{quotes[i].article_id}@{quotes[i].start}:{quotes[i].speaker}" for i in members]
+        said_where.append(str(ids_seen[tuple(said_where)]))
+        ids_seen[tuple(said_where[:-1])] += 1
+        fact = Fact(
+            id=_fact_id("quote", cited, said_where),
+            kind="quote",
+            text=said(first, articles[first.article_id].text) if said else first.content,
+            citations=tuple(cited),
+            speaker=first.speaker,
         )
-    return sorted(facts, key=lambda f: (-len(f.article_ids), f.id))
+        facts.append((fact, tuple(members)))
+    return sorted(facts, key=lambda fm: (-len(fm[0].article_ids), fm[0].id))
 
 
 class _Figures:
@@ -219,7 +205,7 @@ def _join_rewordings(
     for r, i in enumerate(rows):
         cols, _values = neighbours.of(r)
         for j in (rows[c] for c in cols.tolist()):
-            if j <= i or find(i) == find(j) or not _same_speaker(quotes[i], quotes[j], keys[i], keys[j]):
+            if j <= i or find(i) == find(j) or not same_speaker_of(quotes[i], quotes[j], keys[i], keys[j]):
                 continue
             if figures.of(i) == figures.of(j):  # a rewording keeps every figure
                 parent[find(j)] = find(i)
@@ -264,10 +250,19 @@ def _keys(pool: SentencePool, rows: Sequence[int]) -> set[tuple[str, int]]:
 
 
 def find_facts(
-    pool: SentencePool, quotes: Sequence[Quote], *, threshold: float, said: Callable[[Quote, str], str] | None = None
-) -> list[Fact]:
+    pool: SentencePool,
+    quotes: Sequence[Quote],
+    *,
+    threshold: float,
+    said: Callable[[Quote, str], str] | None = None,
+    entities: Sequence[Entity] = (),
+) -> tuple[list[Fact], list[Speaker]]:
     """Quotes first (each with every outlet that carries it, its text as ``said`` shows a
-    quote in its article's text: the extractor's verb-led form), then corroborated statements."""
+    quote in its article's text: the extractor's verb-led form), then corroborated
+    statements; and who said what: the quote facts by speaker
+    (:func:`khabar.relate.speakers.group_speakers`, with the brief's ``entities``)."""
     articles = {d.article.id: d.article for d in pool.docs}
     sentences = {d.article.id: d.sentences for d in pool.docs}
-    return quote_facts(quotes, articles, sentences, said) + statement_facts(pool, threshold=threshold)
+    grouped = grouped_quotes(quotes, articles, sentences, said)
+    facts = [fact for fact, _members in grouped] + statement_facts(pool, threshold=threshold)
+    return facts, group_speakers(quotes, grouped, entities)

@@ -5,7 +5,6 @@ and people, titles, nationalities, given names, cue words; and what each word ma
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from khabar.extract.attribution.verbs import forms_of, reporting_verb_forms, rep
 from khabar.extract.titles import titles as title_phrases
 from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields, read_tagged
+from khabar.text.ar.names import person_key  # noqa: F401  (entities' key: linking and spans read it here)
 from khabar.text.ar.normalize import is_normalized, normalize
 
 PERSON, ORG, PLACE = "person", "organisation", "place"
@@ -30,24 +30,6 @@ KINDS = (PERSON, ORG, PLACE)
 
 #: BIO type of each kind, as ANERcorp and conlleval name them.
 BIO_TYPES = {PERSON: "PERS", ORG: "ORG", PLACE: "LOC"}
-
-
-def person_key(words: Sequence[str]) -> str:
-    """The matching key of a person's name from its normalized words.
-
-    "عبد الرحمن" and "عبدالرحمن" (and أبو compounds) meet; a hyphen is a space, so
-    "جان-مارك" and "جان مارك" meet.
-    """
-    text = " ".join(w for part in words for w in part.replace("-", " ").split())
-    if not any(first in text for first in _JOINED_FIRST):
-        return text  # most names: no compound to join (re.sub's look-ups were most of the time)
-    return _COMPOUND.sub(r"\1", text)
-
-
-#: The first parts of compound names also written joined ("عبدالرحمن"): `[joined]` in
-#: text/ar/data/name_parts.txt; as a word before another they are joined to it.
-_JOINED_FIRST = tuple(sorted(f"{p} " for p in phrases_by_tag("name_parts")["joined"]))
-_COMPOUND = re.compile(r"(?<!\S)(" + "|".join(p.strip() for p in _JOINED_FIRST) + r") (?=\S)")
 
 
 @dataclass(frozen=True)
