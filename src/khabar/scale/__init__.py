@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         require_dask,
     )
     from khabar.scale.engines import Engine, ProcessEngine
+    from khabar.scale.vectors import encode_store
 
 #: Each name and its module, imported when the name is first asked for: ``khabar ingest``
 #: needs the batch and the engines, not the analyses' or Dask's modules.
@@ -37,6 +38,7 @@ _HOMES = {
     "cluster_paths_distributed": "dask_batch",
     "ingest_paths_distributed": "dask_batch",
     "require_dask": "dask_batch",
+    "encode_store": "vectors",
 }
 
 
@@ -55,6 +57,7 @@ __all__ = [
     "analyze_store",
     "cluster_paths",
     "cluster_paths_distributed",
+    "encode_store",
     "ingest_paths",
     "ingest_paths_distributed",
     "require_dask",

@@ -265,10 +265,32 @@ _V9_ASCII_TOKENS = Migration(
     statements=_rebuilt_search_index("ascii", "khabar_index", _V8_INDEX_HASH.statements),
 )
 
+# The sentence encoder's vectors of the stored articles' sentences (issue 19, session 25):
+# the check's meaning model encodes each candidate article's best sentences, 0.16-0.23 s of
+# CPU of a fresh 10k check's ~0.45 s (load ~4); kept ahead (``khabar ingest --encode``), a
+# check reads them instead.  One row per distinct sentence, found by ``digest``: a 64-bit
+# hash of the encoder's version and the text it read (:func:`khabar.relate.embeddings.vector_digest`),
+# so wire copies share a row and a vector of another encoder is never found.  The float32
+# bytes are opaque here.  ``encoded_articles`` says which articles have every sentence's
+# vector, and by which encoder; an article's vectors and its row are written together.
+_V10_SENTENCE_VECTORS = Migration(
+    version=10,
+    note="sentence encoder vectors of the stored articles' sentences, kept for checks",
+    statements=(
+        "CREATE TABLE sentence_vectors (digest INTEGER PRIMARY KEY, vector BLOB NOT NULL)",
+        """
+        CREATE TABLE encoded_articles (
+            article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            encoder     TEXT NOT NULL
+        )
+        """,
+    ),
+)
+
 #: Every step, in order.  The store's current version is ``len(MIGRATIONS)``.
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_ARTICLES, _V2_SEARCH, _V3_CLITICS, _V4_STORIES, _V5_STORYLINES, _V6_LISTING_ORDER, _V7_ANALYSES,
-    _V8_INDEX_HASH, _V9_ASCII_TOKENS,
+    _V8_INDEX_HASH, _V9_ASCII_TOKENS, _V10_SENTENCE_VECTORS,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,6 +27,7 @@ from khabar.errors import StoreError
 from khabar.store.analyses import AnalysisStore
 from khabar.store.articles import AddResult, ArticleStore, SearchHit
 from khabar.store.stories import Coverage, SignatureRow, StorylineRow, StoryRow, StoryStore
+from khabar.store.vectors import VectorStore
 
 __all__ = ["AddResult", "Coverage", "SearchHit", "SignatureRow", "Store", "StorylineRow", "StoryRow", "open_store"]
 
@@ -47,12 +48,13 @@ def open_store(path: str | Path, *, create_folder: bool = False, create_when_use
     return Store(Path(path).expanduser(), create_folder=create_folder, create_when_used=create_when_used)
 
 
-class Store(ArticleStore, StoryStore, AnalysisStore):
+class Store(ArticleStore, StoryStore, AnalysisStore, VectorStore):
     """Articles in one SQLite file, with full-text search.  Use as a context manager.
 
     One ``Store`` may be shared by threads (each reads on its own connection, writes take
     turns); processes each open their own and may write at the same time.  Its parts: the file and its transactions (:class:`~khabar.store.connection.Connection`),
     the articles and search (:class:`~khabar.store.articles.ArticleStore`), the stories
     (:class:`~khabar.store.stories.StoryStore`), each article's kept analysis
-    (:class:`~khabar.store.analyses.AnalysisStore`).
+    (:class:`~khabar.store.analyses.AnalysisStore`), the sentence encoder's vectors of their
+    sentences (:class:`~khabar.store.vectors.VectorStore`).
     """
