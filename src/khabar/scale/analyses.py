@@ -5,14 +5,17 @@ document (:func:`khabar.event_brief.analyze_articles`) instead of analysing the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from khabar.article import Article
 from khabar.scale.engines import Engine
 
 if TYPE_CHECKING:
     from khabar.store import Store
+    from khabar.store.articles import DateCursor
+
+T = TypeVar("T")
 
 # The pipeline (the extractors, their word lists and the tagger) is imported where it runs:
 # ``khabar ingest`` without ``--analyze`` never loads it.
@@ -57,18 +60,22 @@ def analyze_store(store: Store, *, engine: Engine | None = None, per_task: int =
     from khabar.pipeline import analysis_version
 
     version = analysis_version()
+    pages = store_pages(lambda after: store.unanalyzed_articles(version=version, limit=per_task, after=after))
+    return sum(store.save_analyses(rows, version=version) for rows in run_pages(analyze_partition, pages, engine))
 
-    def pages() -> Iterator[list[Article]]:
-        cursor = None
-        while page := store.unanalyzed_articles(version=version, limit=per_task, after=cursor):
-            cursor = (page[-1].published, page[-1].id)
-            yield page
 
+def store_pages(page: Callable[[DateCursor | None], list[Article]]) -> Iterator[list[Article]]:
+    """The pages ``page(after)`` gives, each after the last article of the one before, to
+    the first empty one."""
+    cursor = None
+    while articles := page(cursor):
+        cursor = (articles[-1].published, articles[-1].id)
+        yield articles
+
+
+def run_pages(work: Callable[[list[Article]], T], pages: Iterable[list[Article]], engine: Engine | None) -> Iterator[T]:
+    """``work`` of each page, in order: on ``engine`` (a page per worker at a time), or in
+    this process (None)."""
     if engine is None:
-        done = ((i, analyze_partition(page)) for i, page in enumerate(pages()))
-    else:
-        done = engine.run(analyze_partition, pages())
-    kept = 0
-    for _i, rows in done:
-        kept += store.save_analyses(rows, version=version)
-    return kept
+        return map(work, pages)
+    return (result for _i, result in engine.run(work, pages))

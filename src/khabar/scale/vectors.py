@@ -6,10 +6,11 @@ article) and large (2 kB a distinct sentence), so asked for, never done by defau
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from khabar.article import Article
+from khabar.scale.analyses import run_pages, store_pages
 from khabar.scale.engines import Engine
 
 if TYPE_CHECKING:
@@ -52,18 +53,7 @@ def encode_store(store: Store, *, engine: Engine | None = None, per_task: int = 
     if encoder is None:
         return 0
     version = encoder.version()
-
-    def pages() -> Iterator[list[Article]]:
-        cursor = None
-        while page := store.unencoded_articles(encoder=version, limit=per_task, after=cursor):
-            cursor = (page[-1].published, page[-1].id)
-            yield page
-
-    if engine is None:
-        done = ((i, encode_partition(page)) for i, page in enumerate(pages()))
-    else:
-        done = engine.run(encode_partition, pages())
-    encoded = 0
-    for _i, (ids, rows) in done:
-        encoded += store.save_sentence_vectors(ids, rows, encoder=version)
-    return encoded
+    pages = store_pages(lambda after: store.unencoded_articles(encoder=version, limit=per_task, after=after))
+    return sum(
+        store.save_sentence_vectors(ids, rows, encoder=version) for ids, rows in run_pages(encode_partition, pages, engine)
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from khabar.article import Article
-from khabar.store.articles import _COLUMNS, _ID_CHUNK, DateCursor, _article, _check_page, _keyset_page
+from khabar.store.articles import _ID_CHUNK, DateCursor, _articles_page
 from khabar.store.connection import Connection
 
 
@@ -35,12 +35,9 @@ class AnalysisStore(Connection):
         """Up to ``limit`` stored articles without an analysis made by ``version``, by date
         (undated last) then id; ``after``: the ``(published, id)`` of the last article of
         the previous page, where the scan starts."""
-        _check_page(limit, 0)
-        columns = ", ".join("a." + c.strip() for c in _COLUMNS.split(","))
         missing = "NOT EXISTS (SELECT 1 FROM article_analyses AS k WHERE k.article_id = a.id AND k.version = ?)"
         with self._reading() as conn:
-            rows = _keyset_page(conn, f"SELECT {columns} FROM articles AS a", [missing], [version], after, limit)
-        return [_article(r) for r in rows]
+            return _articles_page(conn, missing, [version], after, limit)
 
     def save_analyses(self, rows: Iterable[tuple[str, bytes]], *, version: str) -> int:
         """Keep each ``(article id, bytes)`` as the analysis of that stored article made by

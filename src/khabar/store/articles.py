@@ -428,6 +428,17 @@ def _keyset_page(
     return rows + conn.execute(sql, undated_params).fetchall()
 
 
+def _articles_page(
+    conn: sqlite3.Connection, missing: str, params: list[object], after: DateCursor | None, limit: int
+) -> list[Article]:
+    """Up to ``limit`` articles for which the SQL condition ``missing`` (over ``articles AS
+    a``, with ``params``) holds, in the order of :func:`_keyset_page` after ``after``: the
+    pages of the work done ahead (analyses, sentence vectors)."""
+    _check_page(limit, 0)
+    columns = ", ".join("a." + c.strip() for c in _COLUMNS.split(","))
+    return [_article(r) for r in _keyset_page(conn, f"SELECT {columns} FROM articles AS a", [missing], params, after, limit)]
+
+
 def _iso_date(value: dt.date, name: str) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()

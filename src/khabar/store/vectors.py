@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from khabar.article import Article
-from khabar.store.articles import _COLUMNS, _ID_CHUNK, DateCursor, _article, _check_page, _keyset_page
+from khabar.store.articles import _ID_CHUNK, DateCursor, _articles_page
 from khabar.store.connection import Connection
 
 
@@ -32,12 +32,9 @@ class VectorStore(Connection):
     def unencoded_articles(self, *, encoder: str, limit: int = 200, after: DateCursor | None = None) -> list[Article]:
         """Up to ``limit`` stored articles whose sentences ``encoder`` has not encoded, by
         date (undated last) then id; ``after`` as :meth:`~khabar.store.Store.unanalyzed_articles`."""
-        _check_page(limit, 0)
-        columns = ", ".join("a." + c.strip() for c in _COLUMNS.split(","))
         missing = "NOT EXISTS (SELECT 1 FROM encoded_articles AS e WHERE e.article_id = a.id AND e.encoder = ?)"
         with self._reading() as conn:
-            rows = _keyset_page(conn, f"SELECT {columns} FROM articles AS a", [missing], [encoder], after, limit)
-        return [_article(r) for r in rows]
+            return _articles_page(conn, missing, [encoder], after, limit)
 
     def save_sentence_vectors(
         self, article_ids: Iterable[str], vectors: Iterable[tuple[int, bytes]], *, encoder: str
