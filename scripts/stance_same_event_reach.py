@@ -2,8 +2,7 @@
 """Reach of a stance reading on unlabelled ANT (issue 16): the same-event reading
 (``meaning_model.READ_SAME_EVENT_DISCUSS``, session 22) or the capital as its government
 (``check.event._capitals_as_governments``, session 23; off = no capital read so: run with
-``KHABAR_PURE=1``, the switch replaces a module function) or the head's disagree that needs a
-ground (``meaning_model.READ_UNFOUNDED_DISAGREE``, session 25).  Session 23's turned state
+``KHABAR_PURE=1``, the switch replaces a module function).  Session 23's turned state
 (branch stance-s23-turned) was counted by this script on that branch.
 Claims = titles of ANT news articles (middleEast, internationalNews;
 no article a main tests/gold file names), drawn with a fixed seed; pages = ANT articles within
@@ -47,7 +46,7 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=40)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--seed", type=int, default=2022)
-    ap.add_argument("--reading", choices=("same-event", "capital", "unfounded"), default="same-event")
+    ap.add_argument("--reading", choices=("same-event", "capital"), default="same-event")
     ap.add_argument("--show", action="store_true", help="print each changed page's title and labels")
     ap.add_argument("--list", action="store_true",
                     help="print each claim's file and its pages' files, closest first, and judge nothing "
@@ -128,8 +127,6 @@ def _switch(reading: str):
     """The reading's switch: called with False (off) then True (on) before each claim is judged."""
     if reading == "same-event":
         return lambda on: setattr(mm, "READ_SAME_EVENT_DISCUSS", on)
-    if reading == "unfounded":
-        return lambda on: setattr(mm, "READ_UNFOUNDED_DISAGREE", on)
     capitals = ev._capitals_as_governments
 
     def capital(on: bool) -> None:

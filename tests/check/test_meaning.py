@@ -222,21 +222,6 @@ def test_a_page_of_the_claim_s_event_is_not_unrelated(model, monkeypatch) -> Non
     assert meaning_model._same_event_discusses("unrelated", reading) == "unrelated"
 
 
-def test_a_disagreement_needs_the_claim_s_event_or_a_contrary_sign(model, monkeypatch) -> None:
-    """meaning_model._unfounded: the article head's disagree stands on a page of the claim's
-    happening or one whose candidates hold a contrary sign (here another toll); a page of
-    another matter with none cannot contradict the claim."""
-    from khabar.check import meaning_model
-
-    plain = _article("سوق حي الزيتون بعد القصف", "عاد باعة سوق حي الزيتون في مدينة النهرين إلى محالهم المتضررة صباح اليوم.")
-    other_toll = _article("قصف سوق حي الزيتون", "قال الدفاع المدني إن القصف على سوق حي الزيتون في مدينة النهرين قتل 23 شخصا.")
-    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 0.0)
-    assert meaning_model._unfounded(_reading(CLAIM, plain))
-    assert not meaning_model._unfounded(_reading(CLAIM, other_toll))
-    monkeypatch.setattr(meaning_model, "same_event_score", lambda reading: 1.0)
-    assert not meaning_model._unfounded(_reading(CLAIM, plain))
-
-
 def test_judging_pages_together_gives_each_page_s_label(model) -> None:
     """MeaningModel.judge_many reads the pages' figures in one batch: the same judgements as
     judging each page alone."""

@@ -213,10 +213,7 @@ class MeaningModel:
         else:
             row = article_row(reading.analysis, cand, probs)
             p = self.article.probabilities(row)[0]
-            logits = self.article.logits(row)[0]
-            j = int(np.argmax(logits))
-            if READ_UNFOUNDED_DISAGREE and self.article.labels[j] == "disagree" and _unfounded(reading):
-                j = int(np.argsort(-logits, kind="stable")[1])
+            j = int(np.argmax(self.article.logits(row)[0]))
             label, score = self.article.labels[j], float(p[j])
         label, score = _figure_decides(label, score, cand, evidence[0])
         label = _lead_denies(label, reading)
@@ -242,31 +239,6 @@ def same_event_score(reading: PairReading) -> float:
         figures=len(reading.claim.view.figures),
         shares_figure=bool(len(cand.indices) and np.any(cand.scalars[:, _F["figure_agree"]] > 0)),
     )
-
-
-#: Whether the article head's *disagree* needs a ground (:func:`_unfounded`).  Issue 16, session
-#: 25: on unlabelled ANT the shipped heads call 123 of 606 pages disagree (seed 2626, as
-#: ``scripts/stance_same_event_reach.py`` draws), 122 of them by the article head, and none of
-#: 12 read in session 24 disagreed; such calls sit on pages the event scorer reads as another
-#: happening (median ``same_event_score`` 0.08 against 0.34 for the fresh sets' right calls) and
-#: with no contrary sign in any candidate (72 % against 32 %).  The head learnt them in part from
-#: the claim's length (a title is 2.6 sd shorter than baly2018's claims; reading no size instead
-#: cost baly2018 folds 1-4 0.509 -> 0.498).  Development figures (shipped heads; /tmp scripts):
-#: fresh3..fresh20 mean macro-F1 0.4126 -> 0.4072, disagree 0.415 -> 0.401 (pooled), ANT 2626
-#: disagree calls 123 -> 73, 50 of 606 pages changed (8.3 %).
-READ_UNFOUNDED_DISAGREE = True
-
-
-def _unfounded(reading: PairReading) -> bool:
-    """Whether nothing on the page grounds a disagreement: the event scorer reads it as
-    another happening (:func:`same_event_score` below :data:`~khabar.check.event.SAME_EVENT_AT`,
-    the gate of the quantity and admission readings) and no candidate holds a contrary sign
-    (:data:`_CONTRARY`: another figure, a bare number that differs, a negation on one side
-    only, a denial, an opposite pair).  The head then gives its next label: a page of another
-    matter cannot contradict the claim, and one of the storyline mostly discusses it."""
-    if any(row[_F[f]] > 0 for row in reading.candidates.scalars for f in _CONTRARY):
-        return False
-    return same_event_score(reading) < SAME_EVENT_AT
 
 
 #: When the best evidence sentence is this close to the claim (encoder cosine) and holds
