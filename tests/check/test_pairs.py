@@ -72,6 +72,18 @@ def test_the_drawn_stance_gold_is_the_search_s_pages_with_their_evidence() -> No
     assert not any(p.rationale for p in pairs if p.stance != "agree")
 
 
+@pytest.mark.corpus
+def test_the_second_drawn_stance_gold_is_the_search_s_pages_with_their_evidence() -> None:
+    # drawn2 (session 25): drawn as drawn1, seed 2727; no page disagrees
+    need(CORPORA / "ant")
+    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "drawn2.jsonl")
+    assert len(pairs) == 61 and {p.stance for p in pairs} == {"agree", "discuss", "unrelated"}
+    agree = [p for p in pairs if p.stance == "agree"]
+    assert len(agree) == 10 and len({p.claim for p in pairs}) == 11
+    assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in agree)
+    assert not any(p.rationale for p in pairs if p.stance != "agree")
+
+
 def _unspent_stance() -> frozenset[str]:
     import sys
 
@@ -83,7 +95,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (none since session 25, which spent drawn1, fresh21 and fresh22; a newly labelled one is named in
+# Each unspent split (drawn2 since session 25, which spent drawn1, fresh21 and fresh22; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
