@@ -355,6 +355,14 @@ def test_ingest_with_encode_keeps_the_vectors_of_every_articles_sentences(corpus
     assert "encoded the sentences of 2 articles" in done.stderr
     with open_store(Path(db)) as store:
         assert store.unencoded_articles(encoder=get_encoder("use").version()) == []
+    again = runner.invoke(app, ["ingest", "--db", db, "--encode"])  # nothing to read: the stored articles
+    assert again.exit_code == 0, again.output
+    assert "encoded the sentences of 0 articles" in again.stderr and "stored" not in again.stderr
+
+
+def test_ingest_without_paths_or_work_on_the_store_is_a_usage_error(db):
+    result = runner.invoke(app, ["ingest", "--db", db])
+    assert result.exit_code == 2 and "Missing argument 'PATHS...'" in result.output
 
 
 def test_ingest_with_workers_reports_a_bad_file_and_exits_1(corpus, db):

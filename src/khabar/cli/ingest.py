@@ -29,7 +29,11 @@ from khabar.present.rows import article_row, hit_row
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, help="Files, directories (read recursively), or - for stdin.")
+@click.argument(
+    "paths", nargs=-1,
+    help="Files, directories (read recursively), or - for stdin; none with --analyze, --encode or --stories: the work "
+    "on the articles stored already.",
+)
 @db_option
 @reading_options
 # 1000: khabar.scale.batch.DEFAULT_BATCH_SIZE, written out so listing or searching never imports the batch path
@@ -63,12 +67,16 @@ def ingest(
     encode: bool,
 ) -> None:
     """Read articles and store them (idempotent: an article already stored is not stored again)."""
+    if not paths and not (analyze or encode or stories):
+        raise click.UsageError("Missing argument 'PATHS...'.")
     options = reading()
     # A new store file is made by its first write: on workers, by the writing thread while
     # they read (its four disk syncs were 20-48 ms before the first worker started).
     with open_store(db, create_when_used=True) as store:
-        failures, added, existing = _ingest(list(paths), store, options, batch_size=batch_size, workers=workers)
-        say(f"stored {added} new, {existing} already stored, {failures} failed; {store.count()} in {store.path}")
+        failures = 0
+        if paths:
+            failures, added, existing = _ingest(list(paths), store, options, batch_size=batch_size, workers=workers)
+            say(f"stored {added} new, {existing} already stored, {failures} failed; {store.count()} in {store.path}")
         if analyze:
             from khabar.scale import ProcessEngine, analyze_store
 
