@@ -18,7 +18,8 @@ from khabar.config import BriefOptions, plausible_published
 from khabar.extract.dates import build_timeline, stated_day
 from khabar.ingest.metadata import file_name
 from khabar.extract.entities import link_entities
-from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Quantity, Quote, SummarySentence, unique_articles
+from khabar.extract.speaker_entity import names_the_speaker
+from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Mention, Quantity, Quote, SummarySentence, unique_articles
 from khabar.errors import KhabarError, OptionsError
 from khabar.pipeline import analysis_version, analyze, analyze_many, document_bytes, document_from_bytes
 from khabar.relate.corroborate import SentencePool
@@ -79,18 +80,20 @@ def supply_metadata(articles: Sequence[Article]) -> tuple[list[Article], dict[st
 
 def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Quote]:
     """Give each quote the entity its speaker was named as, so one person quoted under two
-    spellings (سيرجي / سيرغي لافروف) is one speaker across outlets."""
-    spans: dict[str, list[tuple[int, int, str]]] = {}
+    spellings (سيرجي / سيرغي لافروف) is one speaker across outlets: the entity of a mention
+    that names the speaker itself (:func:`khabar.extract.speaker_entity.names_the_speaker`),
+    not of one the speaker only overlaps ("المدرب للاعبي ريال مدريد" is not the club)."""
+    spans: dict[str, list[tuple[Mention, Entity]]] = {}
     for e in entities:
         for m in e.mentions:
-            spans.setdefault(m.article_id, []).append((m.start, m.end, e.id))
+            spans.setdefault(m.article_id, []).append((m, e))
     out = []
     for q in quotes:
         entity = None
         if q.speaker_start is not None and q.speaker_end is not None:
-            for start, end, eid in spans.get(q.article_id, ()):
-                if start < q.speaker_end and q.speaker_start < end:
-                    entity = eid
+            for m, e in spans.get(q.article_id, ()):
+                if m.start < q.speaker_end and q.speaker_start < m.end and names_the_speaker(q.speaker, q.speaker_start, m, e.kind):
+                    entity = e.id
                     break
         out.append(dataclasses.replace(q, speaker_entity=entity) if entity else q)
     return out

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from khabar.event_brief import build_event_brief
+from khabar.event_brief import build_event_brief, link_speakers
 from khabar.model import Article, Citation, Entity, Fact, Mention, Quote
 from khabar.relate.speakers import group_speakers
 
@@ -67,6 +67,27 @@ def test_a_title_alone_joins_the_one_person_the_brief_gives_it():
     assert set(speaker.variants) == {"أنطونيو غوتيريش", "الأمين العام للأمم المتحدة"}
 
 
+def test_a_coach_speaking_to_a_clubs_players_is_not_the_club():
+    # 50 ANT stories, session 25: the coach's words were one fact with the club's, under the club
+    brief = build_event_brief([
+        _article("الأولى", "وقال المدرب للاعبي ريال مدريد إن الفريق سيفوز بالمباراة المقبلة أمام برشلونة."),
+        _article("الثانية", "وقال ريال مدريد في بيان إن الفريق سيفوز بالمباراة المقبلة أمام برشلونة."),
+    ])
+    assert sorted(s.name for s in brief.speakers) == ["المدرب للاعبي ريال مدريد", "ريال مدريد"]
+    assert all(len(f.article_ids) == 1 for f in brief.facts if f.kind == "quote")
+
+
+def test_a_name_whose_mention_holds_a_rank_is_the_named_speaker():
+    # the name's mention is "ركن تركي المالكي", the speaker "تركي المالكي": a rank apart, one
+    # person (50 ANT stories, session 25: two entries, "ركن تركي المالكي" and "تركي المالكي")
+    brief = build_event_brief([
+        _article("الأولى", "وقال المتحدث باسم التحالف العقيد ركن تركي المالكي إن الدفاعات الجوية اعترضت صاروخا باليستيا."),
+        _article("الثانية", "وأكد المالكي أن الصاروخ أطلق من صعدة باتجاه جازان في ساعة متأخرة."),
+    ])
+    (speaker,) = brief.speakers
+    assert set(speaker.variants) == {"تركي المالكي", "المالكي"} and speaker.entity is not None
+
+
 # --- group_speakers on hand-made quotes ----------------------------------------------------
 
 
@@ -123,7 +144,8 @@ def test_a_title_given_to_two_people_joins_neither():
 
 def test_an_official_of_a_body_is_not_the_body():
     crescent = _entity("o1", "الهلال الأحمر", ("a", 9, "الهلال الأحمر"), ("b", 0, "الهلال الأحمر"), kind="organisation")
-    quotes = [_q("a", "مسؤول في الهلال الأحمر", 0, entity="o1"), _q("b", "الهلال الأحمر", 0, entity="o1")]
+    quotes = link_speakers([_q("a", "مسؤول في الهلال الأحمر", 0), _q("b", "الهلال الأحمر", 0)], [crescent])
+    assert [q.speaker_entity for q in quotes] == [None, "o1"]
     speakers = group_speakers(quotes, _grouped(quotes), [crescent])
     assert _names(speakers) == [("الهلال الأحمر",), ("مسؤول في الهلال الأحمر",)]
 

@@ -16,6 +16,15 @@ def test_surname_alone_is_the_same_speaker_as_the_full_name():
     assert same_speaker(q("زيد الصالح"), q("الصالح"))
 
 
+def test_a_longer_speaker_is_the_shorter_only_when_the_rest_qualifies_it_or_is_first_names():
+    assert same_speaker(q("ريال مدريد الإسباني"), q("ريال مدريد"))
+    assert same_speaker(q("عبد الكريم السعدي"), q("السعدي"))
+    # ending like a body and holding its words is not being it (50 ANT stories, session 25)
+    assert not same_speaker(q("المدرب للاعبي ريال مدريد"), q("ريال مدريد"))
+    assert not same_speaker(q("المتحدثة باسم الحكومة الأردنية"), q("الحكومة الأردنية"))
+    assert not same_speaker(q("ريال مدريد وبرشلونة"), q("ريال مدريد"))
+
+
 def test_different_first_names_are_different_speakers():
     assert not same_speaker(q("إياد الحسن"), q("مصطفى الحسن"))
 

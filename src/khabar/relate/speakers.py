@@ -7,9 +7,10 @@ already merged them.  Here the speakers are told apart by the entity list's own 
 (:func:`khabar.extract.entities.link_entities`, reached through ``Quote.speaker_entity``),
 not by a second one:
 
-* a quote whose speaker *is* a linked name (a mention of that entity starts where the
-  speaker does) is that entity's; "مسؤول في الهلال الأحمر" overlaps the Red Crescent's
-  mention but is an official of it, not the body, and is told apart by its words;
+* a quote whose speaker *is* a linked name is that entity's: linking gives a quote the
+  entity of a mention that names the speaker itself, with a title or a qualifier at most
+  (:mod:`khabar.extract.speaker_entity`); "مسؤول في الهلال الأحمر" overlaps the Red
+  Crescent's mention but is an official of it, not the body, and is told apart by its words;
 * any other speaker is told apart by its words (:func:`speaker_words`: normalized, hyphens as
   spaces, an unnamed source without its rank, عبد/أبو compounds joined as in names) and
   joins an entity only on the brief's own evidence: its words are a spelling of exactly one
@@ -33,7 +34,7 @@ from functools import lru_cache
 
 from khabar.model import Entity, Fact, Quote, Speaker
 from khabar.text.ar.lexicon import phrases_by_tag
-from khabar.text.ar.names import person_key
+from khabar.text.ar.names import given_names, name_qualifiers, person_key
 from khabar.text.ar.normalize import normalize, strip_diacritics
 
 
@@ -62,12 +63,20 @@ def speaker_key(quote: Quote) -> tuple[str, ...]:
 
 
 def same_speaker(a: Quote, b: Quote) -> bool:
-    """The same person or body: the same linked entity, or names that agree word for word
-    where both have words (a surname alone matches the full name)."""
+    """The same person or body: the same linked entity, or one name *is* the other -- the
+    same words, the shorter qualified ("ريال مدريد" / "ريال مدريد الإسباني"), or a family name
+    alone and the full name ("الصالح" / "زيد الصالح")."""
     return same_speaker_of(a, b, speaker_key(a), speaker_key(b))
 
 
 def same_speaker_of(a: Quote, b: Quote, ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:
+    """:func:`same_speaker` with each quote's :func:`speaker_words` read once.
+
+    A longer speaker is the shorter one only when the shorter starts it and the rest only
+    qualifies it (:func:`khabar.text.ar.names.name_qualifiers`), or the shorter ends it and
+    the rest is first names of the name lists (or the parts of a compound: عبد، أبو): "المدرب
+    للاعبي ريال مدريد" ends like the club and shares its words, and was the club (50 ANT
+    stories, session 25); "المتحدثة باسم الحكومة الأردنية" was the government."""
     if a.speaker_entity and b.speaker_entity:
         return a.speaker_entity == b.speaker_entity
     if not ka or not kb:
@@ -75,7 +84,18 @@ def same_speaker_of(a: Quote, b: Quote, ka: tuple[str, ...], kb: tuple[str, ...]
     if ka == kb:
         return True
     short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-    return short[-1] == long_[-1] and set(short) <= set(long_)
+    n = len(short)
+    if long_[:n] == short:
+        return all(w in name_qualifiers() for w in long_[n:])
+    if long_[-n:] == short:
+        return all(w in given_names() or w in _name_parts() for w in long_[:-n])
+    return False
+
+
+@lru_cache(maxsize=1)
+def _name_parts() -> frozenset[str]:
+    """The parts of compound given names ("عبد"، "الدين"), from the name lists."""
+    return frozenset(p for tag in ("first", "second") for p in phrases_by_tag("name_parts").get(tag, ()))
 
 
 def _unnamed_source(quote: Quote, words: tuple[str, ...]) -> bool:
@@ -99,13 +119,11 @@ def group_speakers(
     carried first; ``entities``: the brief's entities, whose clustering tells speakers apart.
     """
     by_id = {e.id: e for e in entities}
-    starts = {(m.article_id, m.start, e.id) for e in entities for m in e.mentions}
 
     def named(q: Quote) -> str | None:
-        """The quote's entity when its speaker is that entity's name."""
-        if q.speaker_entity in by_id and (q.article_id, q.speaker_start, q.speaker_entity) in starts:
-            return q.speaker_entity
-        return None
+        """The quote's entity: given only when a mention of it names the speaker itself
+        (:func:`khabar.event_brief.link_speakers`)."""
+        return q.speaker_entity if q.speaker_entity in by_id else None
 
     # the brief's evidence: each spelling and each title of a named speaker, with whom it names
     spelled: dict[str, set[str]] = {}
