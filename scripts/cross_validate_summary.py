@@ -15,8 +15,7 @@ event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fre
    ``KEY_FIGURE_CONFLICTS_ONLY``; ``--dev-earlier``: ``DEVELOPMENT_NOT_EARLIER``; ``--event-max``:
    ``EVENT_MAX_WORDS``; ``--complement``: ``EVENT_COMPLEMENT``, 0 off; ``--swap-facts``:
    ``SWAP_KEEPS_FACTS``; ``--tail``: ``EVENT_TAIL``, 0 off, 1 on; ``--cited``:
-   ``CITED_OPENING_WEIGHT``, 1 off; ``--new-facts``: ``NEW_FACT_BONUS``, 0 off; ``--tails``:
-   ``ATTRIBUTION_TAILS``, 0 off; ``--asides``: ``ASIDE_TAILS``, 0 off) summarizes every event (the
+   ``CITED_OPENING_WEIGHT``, 1 off; ``--new-facts``: ``NEW_FACT_BONUS``, 0 off) summarizes every event (the
    analysis and sentence pool built once per event), scored as ``khabar eval summarize``
    scores it: ROUGE-2 F on light stems against the reference, the summary cut to the budget,
    and must-contain coverage;
@@ -35,7 +34,7 @@ each event's split (for "chosen on the older splits, scored on the newer").
     python scripts/cross_validate_summary.py [--gold tests/gold/summaries/ant_events.json]
         [--position 3,6,12,20] [--lexrank 1,3,5,10] [--trim 0,1,2,6,7,8] [--once 0,0.55]
         [--stems 0,2] [--key-conflicts 0,1] [--dev-earlier 0,1] [--event-max 25,30,35] [--complement 0,12,20] [--swap-facts 0,1]
-        [--tail 0,1] [--cited 1,0.5,0] [--new-facts 0,0.3] [--tails 0,1] [--asides 0,1]
+        [--tail 0,1] [--cited 1,0.5,0] [--new-facts 0,0.3]
         [--splits dev,fresh,...] [--coverage-first] [--with-lexrank] [--save FILE]
 """
 
@@ -62,8 +61,7 @@ HELD_OUT = ("test", "fresh30")  # fresh25 + fresh26 judged round 34 (session 22)
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",
     "KEY_FIGURE_CONFLICTS_ONLY", "DEVELOPMENT_NOT_EARLIER", "EVENT_MAX_WORDS", "EVENT_COMPLEMENT",
-    "SWAP_KEEPS_FACTS", "EVENT_TAIL", "CITED_OPENING_WEIGHT", "NEW_FACT_BONUS", "ATTRIBUTION_TAILS",
-    "ASIDE_TAILS",
+    "SWAP_KEEPS_FACTS", "EVENT_TAIL", "CITED_OPENING_WEIGHT", "NEW_FACT_BONUS",
 )
 
 
@@ -89,8 +87,6 @@ def main() -> None:
     parser.add_argument("--tail", type=floats, default=floats("1"), help="EVENT_TAIL values (0 off, 1 on)")
     parser.add_argument("--cited", type=floats, default=floats("0"), help="CITED_OPENING_WEIGHT values (1 off)")
     parser.add_argument("--new-facts", type=floats, default=floats("0.3"), help="NEW_FACT_BONUS values (0 off)")
-    parser.add_argument("--tails", type=floats, default=floats("0"), help="ATTRIBUTION_TAILS values (0 off, 1 on)")
-    parser.add_argument("--asides", type=floats, default=floats("0"), help="ASIDE_TAILS values (0 off, 1 on; with --tails 1)")
     parser.add_argument("--with-lexrank", action="store_true", help="print LexRank's mean R-2 on the pooled events")
     parser.add_argument("--splits", default="", help="pool only these splits (comma-separated; default: all but test)")
     parser.add_argument("--save", type=Path, help="write every grid point's per-event R-2 and must-contain (JSON)")
@@ -132,8 +128,7 @@ def main() -> None:
     try:
         grid = itertools.product(
             args.position, args.lexrank, args.trim, args.once, args.stems, args.key_conflicts,
-            args.dev_earlier, args.event_max, args.complement, args.swap_facts, args.tail, args.cited, args.new_facts, args.tails,
-            args.asides,
+            args.dev_earlier, args.event_max, args.complement, args.swap_facts, args.tail, args.cited, args.new_facts,
         )
         for pair in grid:
             event_first.POSITION_WEIGHT, event_first.LEXRANK_WEIGHT = pair[:2]
@@ -150,8 +145,6 @@ def main() -> None:
             event_first.EVENT_TAIL = bool(pair[10])
             event_first.CITED_OPENING_WEIGHT = pair[11]
             event_first.NEW_FACT_BONUS = pair[12]
-            event_first.ATTRIBUTION_TAILS = bool(pair[13])
-            event_first.ASIDE_TAILS = bool(pair[14])
             per_event = {}
             for cluster, pool, options, quantities in events:
                 summary = [s.text for s in summarize(pool, options=options, quantities=quantities)]
@@ -166,7 +159,7 @@ def main() -> None:
             print(
                 f"position {pair[0]:g} lexrank {pair[1]:g} trim {pair[2]:g} once {pair[3]:g} stems {pair[4]:g} "
                 f"key-conflicts {pair[5]:g} dev-earlier {pair[6]:g} event-max {pair[7]:g} complement {pair[8]:g} swap-facts {pair[9]:g} "
-                f"tail {pair[10]:g} cited {pair[11]:g} new-facts {pair[12]:g} tails {pair[13]:g} asides {pair[14]:g}: "
+                f"tail {pair[10]:g} cited {pair[11]:g} new-facts {pair[12]:g}: "
                 f"mean R-2 {100 * r2:.2f}, must-contain {mc:.3f}",
                 flush=True,
             )
@@ -198,11 +191,11 @@ def main() -> None:
         f"{len(names)} events ({', '.join(HELD_OUT)} left out), leave-one-event-out: "
         f"R-2 {100 * statistics.fmean(held_r2):.2f}, must-contain {statistics.fmean(held_mc):.3f}"
     )
-    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts, tail, cited, new_facts, tails, asides), folds in chosen.most_common():
+    for (position, lexrank, trim, once, stems, conflicts, dev, event_max, complement, swap_facts, tail, cited, new_facts), folds in chosen.most_common():
         print(
             f"  position {position:g} lexrank {lexrank:g} trim {trim:g} once {once:g} stems {stems:g} "
             f"key-conflicts {conflicts:g} dev-earlier {dev:g} event-max {event_max:g} complement {complement:g} swap-facts {swap_facts:g} "
-            f"tail {tail:g} cited {cited:g} new-facts {new_facts:g} tails {tails:g} asides {asides:g} chosen in {folds} of {len(names)} folds"
+            f"tail {tail:g} cited {cited:g} new-facts {new_facts:g} chosen in {folds} of {len(names)} folds"
         )
 
 

@@ -284,18 +284,13 @@ def test_a_storyline_tells_its_events_in_time_order(storyline):
     assert "12" in out[0].text and "15" in out[1].text
 
 
-@pytest.mark.parametrize(
-    ("trim", "tails", "asides"), [(False, False, False), (True, False, False), (True, True, False), (True, True, True)]
-)
-def test_the_seeds_tell_the_withdrawal_then_the_ceasefire_and_evacuation_agreement(seed_pool, monkeypatch, trim, tails, asides):
+@pytest.mark.parametrize("trim", [False, True])
+def test_the_seeds_tell_the_withdrawal_then_the_ceasefire_and_evacuation_agreement(seed_pool, monkeypatch, trim):
     # Only one report (000, near its end) says the opposition and Russia agreed on a
     # ceasefire before the evacuation; the others talk of the need for one.  Round 33's
-    # TRIM_REPEATS (parts from body positions below 6, on since fresh22-24 confirmed it) keeps that,
-    # and so do round 34's ATTRIBUTION_TAILS and round 36's ASIDE_TAILS.
+    # TRIM_REPEATS (parts from body positions below 6, on since fresh22-24 confirmed it) keeps that.
     from khabar.summarize import pool_quantities
 
-    monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", tails)
-    monkeypatch.setattr(event_first, "ASIDE_TAILS", asides)
     monkeypatch.setattr(event_first, "TRIM_REPEATS", trim)
     monkeypatch.setattr(event_first, "TRIM_POSITIONS", 6 if trim else event_first.TRIM_POSITIONS)
     options = BriefOptions()
@@ -620,124 +615,6 @@ def test_clause_parts_start_at_a_verb_or_a_clause_opener_and_never_at_a_noun():
     assert "استدعت الدول الحليفة سفراءها للتشاور في العاصمة." in first  # "فيما" read off
     assert "أغلقت الحكومة السفارة في العاصمة صباح الاثنين" in first  # the head, up to the next clause
     assert parts(rows[1], with_heads=True) == []  # "استقالته" is a noun
-
-
-def kept_after_cut(body: str, cut) -> list[str]:
-    """The text each body sentence of a one-article pool keeps after ``cut(pool, candidate)``."""
-    from khabar.summarize.readable import Candidate
-
-    pool = pool_of([("عنوان", body)])
-    text = pool.docs[0].article.text
-    out = []
-    for row in range(len(pool)):
-        s = pool.sentence(row)
-        if not s.is_title:
-            kept = cut(pool, Candidate(row=row, start=s.start, end=s.end, words=len(words(s.text))))
-            out.append(text[kept.start : kept.end])
-    return out
-
-
-def test_attribution_tail_is_dropped_only_when_it_names_a_source_and_nothing_more():
-    from khabar.summarize.readable import without_attribution_tail
-
-    kept = kept_after_cut(
-        "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد، وفق ما أفاد مرصد محلي.\n"
-        "انسحب المقاتلون من آخر أحياء المدينة الشرقية صباح الاثنين، بحسب مصادر أفادت بخروج 40 حافلة.\n"
-        "وصلت قافلة المساعدات الأولى إلى البلدة المحاصرة بعد ظهر الثلاثاء حسب الاتفاق.",
-        lambda pool, c: without_attribution_tail(pool, c, min_words=4),
-    )
-    assert kept[0] == "قتل تسعة مدنيين في قصف استهدف سوقا شعبية في البلدة مساء الأحد"
-    assert kept[1].endswith("40 حافلة.")  # a tail with a figure tells more than its source
-    assert kept[2].endswith("حسب الاتفاق.")  # no clause boundary before the cue
-
-
-def test_a_last_clause_is_cut_only_when_it_opens_as_an_aside():
-    # Round 36 (ASIDE_TAILS): a last clause opened by a circumstance word, a relative pronoun or
-    # an aside of discourse.txt may go; one that holds the verb's object or its predicate may not.
-    from khabar.summarize.readable import last_clause_cut
-
-    kept = kept_after_cut(
-        "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد، في منطقة سيبيريا الروسية.\n"
-        "أسفر انفجار وقع خلال مسيرة انتخابية في العاصمة، السبت، عن سقوط عدد من الجرحى.\n"
-        "وقال الرئيس الذي وصل إلى مكان الحادث بعد وقوعه، إن \"عدد الضحايا كبير، في المدينة\".\n"
-        "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة، وذلك في إطار حملتها العسكرية.\n"
-        "وصلت قافلة المساعدات إلى البلدة المحاصرة بعد ظهر الثلاثاء، في الساعة 3 عصرا.",
-        lambda pool, c: last_clause_cut(pool, c, min_words=4, max_tail=12),
-    )
-    assert kept[0] == "اندلع حريق في مركز تجاري بمدينة كيميروفو مساء الأحد"
-    assert kept[1].endswith("عدد من الجرحى.")  # "عن سقوط ..." is the verb's object
-    assert kept[2].endswith('في المدينة".')  # the cut would fall inside the quotation
-    assert kept[3] == "وهددت تركيا بمهاجمة القوات المتحالفة مع الوحدات الكردية في المدينة"
-    assert kept[4].endswith("عصرا.")  # a clause with a figure tells something
-
-
-def test_attribution_tails_give_their_words_to_a_second_fact(monkeypatch):
-    # Round 34 (ATTRIBUTION_TAILS): once nothing more fits, the chosen sentences' source tails
-    # ("، بحسب مصادر طبية") are cut and the choice runs again on the words they gave back.
-    reports = [
-        (
-            "عنوان أول",
-            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية صباح الاثنين، وفق ما أفاد مرصد محلي.\n"
-            "وقال محافظ المدينة إن الحياة ستعود إلى الأحياء الشرقية قريبا.\n"
-            "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني، بحسب مصادر طبية.",
-        ),
-        (
-            "عنوان ثان",
-            "أكمل مقاتلو المعارضة انسحابهم من آخر أحياء المدينة الشرقية صباح الاثنين.\n"
-            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي، وفق ما أفاد ناشطون.\n"
-            "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني، بحسب مصادر طبية.",
-        ),
-        (
-            "عنوان ثالث",
-            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية الاثنين بعد اتفاق لوقف إطلاق النار.\n"
-            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي، وفق ما أفاد ناشطون.\n"
-            "وعاد مئات السكان إلى منازلهم في الأحياء الغربية.",
-        ),
-    ]
-    pool = pool_of(reports)
-    monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", False)
-    off = [s.text for s in summary(pool, 35)]
-    monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", True)
-    on = [s.text for s in summary(pool, 35)]
-    assert not any("40 حافلة" in t for t in off) and any("40 حافلة" in t for t in on)
-    assert "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني" in on  # its tail gave the room
-    assert sum(len(words(t)) for t in on) <= 35
-
-
-def test_idle_asides_give_their_words_to_a_second_fact(monkeypatch):
-    # Round 36 (ASIDE_TAILS): with the tails cut, a chosen sentence's last aside that one outlet
-    # alone carries ("، وذلك في إطار حملة ...": no concept weight) gives its words back too.
-    reports = [
-        (
-            "عنوان أول",
-            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية صباح الاثنين.\n"
-            "وقال محافظ المدينة إن الحياة ستعود إلى الأحياء الشرقية قريبا.\n"
-            "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني، وذلك في إطار حملة طويلة بدأت قبل أشهر.",
-        ),
-        (
-            "عنوان ثان",
-            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية صباح الاثنين.\n"
-            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي.\n"
-            "وذكر ناشطون في المدينة أن فرق الهلال الأحمر بدأت إجلاء 300 جريح من المستشفى الميداني مساء الاثنين "
-            "بعد وصول عشرات الحافلات.",
-        ),
-        (
-            "عنوان ثالث",
-            "انسحب مقاتلو المعارضة من آخر أحياء المدينة الشرقية الاثنين بعد اتفاق لوقف إطلاق النار.\n"
-            "وخرجت 40 حافلة تقل المقاتلين وعائلاتهم نحو الريف الغربي.\n"
-            "وعاد مئات السكان إلى منازلهم في الأحياء الغربية.",
-        ),
-    ]
-    pool = pool_of(reports)
-    monkeypatch.setattr(event_first, "ATTRIBUTION_TAILS", True)
-    monkeypatch.setattr(event_first, "ASIDE_TAILS", False)
-    off = [s.text for s in summary(pool, 40)]
-    monkeypatch.setattr(event_first, "ASIDE_TAILS", True)
-    on = [s.text for s in summary(pool, 40)]
-    assert any("في إطار حملة" in t for t in off) and not any("في إطار حملة" in t for t in on)
-    assert "وبدأت فرق الهلال الأحمر إجلاء 300 جريح من المستشفى الميداني" in on
-    assert len(on) == len(off) + 1  # the words it gave back took one more sentence
-    assert sum(len(words(t)) for t in on) <= 40
 
 
 def test_after_the_event_sentence_the_summary_reads_by_the_day_each_sentence_reports():

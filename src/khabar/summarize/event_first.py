@@ -57,16 +57,13 @@ from khabar.relate.corroborate import SentencePool
 from khabar.relate.meaning import static_meanings_of_words
 from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
 from khabar.summarize.readable import (
-    ATTRIBUTION_TAIL_WORDS,
     Candidate,
     candidates,
     clause_parts,
     cut_to_fit,
     in_article_order,
-    last_clause_cut,
     opens_background,
     without,
-    without_attribution_tail,
 )
 from khabar.text.ar.numbers.words import ordinal_with_tens
 from khabar.text.ar.stem import stem
@@ -342,37 +339,6 @@ CITED_OPENING_WEIGHT = 0.0
 #: R-2 13.84 -> 13.95, must-contain 0.695 -> 0.715 (3 summaries of 10 change; one fact gained): up, R-2
 #: not down, confirmed.  0: off.
 NEW_FACT_BONUS = 0.3
-#: Round 34 (session 22, issue 18): when the greedy choice has nothing left that fits, every chosen
-#: sentence that no other leans on loses a last clause that only names its source
-#: (:func:`khabar.summarize.readable.without_attribution_tail`: "...، وفق ما أفاد المرصد") unless,
-#: shorter, it would say no more than another chosen one (the audit's repeat bound: 3 of 217 gold
-#: summaries broke it without that test), and the choice runs again on the words freed ("no room"
-#: was 123 of the 222 must-contain facts missed over dev..fresh24); a summary the cuts leave more
-#: than 10 % short is chosen again without them.  Leave-one-event-out over dev..fresh24 (217 events;
-#: ``python scripts/cross_validate_summary.py --position 6 --lexrank 5 --trim 8 --tails 0,1
-#: --coverage-first``), R-2 / must-contain: off 15.60 / 0.792, on 15.55 / 0.795 (must-contain up on
-#: both halves, 30 summaries change, up in 4, down in 0).  Not kept: the tails cut from every
-#: candidate before the choice (15.47 / 0.791), a tail cut only when that lets a sentence refused for
-#: room fit (15.49 / 0.794, 14 change), the cuts undone when nothing takes the words (15.57 / 0.794,
-#: 4 change).  Judged once on fresh25 + fresh26 (23 events written before the round; ``python
-#: scripts/judge_summary_setting.py --splits fresh25,fresh26 --set ATTRIBUTION_TAILS=True``, criterion
-#: committed first): pooled R-2 15.618 -> 15.704, must-contain 0.7957 -> 0.7957 (4 of 23 summaries
-#: change, no fact gained or lost): not above, so **withdrawn**, off.  True: on.
-ATTRIBUTION_TAILS = False
-#: Round 36 (session 24, issue 18): with :data:`ATTRIBUTION_TAILS`, a chosen sentence without an
-#: attribution tail loses a last clause that only adds to it (opened by a relative pronoun, a
-#: circumstance word or an aside: :func:`khabar.summarize.readable.last_clause_cut`) when that clause
-#: carries no concept weight the other chosen sentences lack and names no one the summary does not
-#: ("...، في منطقة سيبيريا الروسية"، "...، وذلك في إطار حملتها العسكرية").  Leave-one-event-out over
-#: dev..fresh26 (240 events; ``python scripts/cross_validate_summary.py --position 6 --lexrank 5 --trim 8
-#: --tails 0,1 --asides 0,1 --coverage-first``), R-2 / must-contain: off 15.68 / 0.795, tails alone 15.64 /
-#: 0.798, both 15.67 / 0.798 (48 summaries change, must-contain up in 6, down in 2; reach 36 of 300 ANT
-#: stories).  Judged once on fresh27 + fresh28 + fresh29 (28 events written before the round; ``python
-#: scripts/judge_summary_setting.py --splits fresh27,fresh28,fresh29 --set
-#: ATTRIBUTION_TAILS=True,ASIDE_TAILS=True``, criterion committed first: must-contain up, R-2 down by at
-#: most 0.1 point): pooled R-2 17.723 -> 17.333, must-contain 0.8911 -> 0.8911 (7 of 28 summaries change;
-#: one fact gained, one lost): **withdrawn**, off, as :data:`ATTRIBUTION_TAILS`.  True: on.
-ASIDE_TAILS = False
 #: The figures and names counted for :data:`NEW_FACT_BONUS` (caps 2 and 6 at 0.3: 15.82 / 0.793 and
 #: 15.80 / 0.792, the same within noise; 1: 15.77 / 0.784).
 NEW_FACT_CAP = 3
@@ -1083,7 +1049,6 @@ def choose_sentences(
     focus: Focus | None = None,
     quantities: Sequence[Quantity] = (),
     parts_allowed: bool = True,
-    tails_allowed: bool = True,
 ) -> list[Candidate]:
     """The summary's sentences (kept parts), in the order they are read: of all the pool's
     articles, or of ``focus.docs`` with what ``focus.earlier`` reported as old news.
@@ -1178,57 +1143,6 @@ def choose_sentences(
                 return [part]
         return None
 
-    needed = {c.antecedent for c in cands.values()}
-    untailed: dict[tuple[int, int], Candidate] = {}
-
-    def freeable() -> list[Candidate]:
-        """The chosen sentences that would give words back without their attribution tail
-        (:data:`ATTRIBUTION_TAILS`), as cut, most words freed first."""
-        out = []
-        for r in picked.chosen:
-            c = cands[r]
-            if r in needed:
-                continue  # what leans on it may need the source its tail names ("وأضاف ...")
-            key = (r, c.end)
-            if key not in untailed:
-                untailed[key] = without_attribution_tail(pool, c, min_words=options.min_sentence_words)
-            cut = untailed[key]
-            if cut.words == c.words and ASIDE_TAILS:
-                cut = without_idle_aside(r, c)
-            if cut.words < c.words and not any(
-                same_words(picked.said(cut), theirs) for row, theirs in picked.kept_terms.items() if row != r
-            ):
-                # (cut shorter, a sentence may come to say no more than another chosen one: the
-                # audit's repeat bound, which 3 of 217 gold summaries broke without this test)
-                out.append(cut)
-        return sorted(out, key=lambda cut: (cut.words - cands[cut.row].words, cut.row))
-
-    def without_idle_aside(r: int, c: Candidate) -> Candidate:
-        """``c`` (chosen, row ``r``) without a last aside clause that tells nothing the rest of the
-        summary lacks: no concept weight, no figure, no name (:data:`ASIDE_TAILS`)."""
-        cut = last_clause_cut(pool, c, min_words=options.min_sentence_words, max_tail=ATTRIBUTION_TAIL_WORDS)
-        if cut.words == c.words:
-            return c
-        others = set().union(*(concepts_of(cands[o]) for o in picked.chosen if o != r))
-        if not any(weights.get(k, 0.0) for k in concepts_of(c)) or any(
-            weights.get(k, 0.0) for k in concepts_of(c) - concepts_of(cut) - others
-        ):
-            return c  # (a sentence that weighs nothing is kept whole: it was chosen to fill)
-        told = set().union(*(picked.said(cands[o]) for o in picked.chosen if o != r)) | picked.said(cut)
-        doc = pool.docs[pool.doc_of(r)]
-        for m in doc.mentions:
-            if cut.end <= m.start and m.end <= c.end:
-                name = {stem(w) for w in words(m.text) if len(w) > 1 and w not in STOPWORDS}
-                if name and not name & told:
-                    return c  # the clause names someone the summary does not
-        return cut
-
-    def free(cuts: list[Candidate]) -> None:
-        for cut in cuts:
-            picked.words -= cands[cut.row].words - cut.words
-            picked.kept_terms[cut.row] = picked.said(cut)
-            cands[cut.row] = cut
-
     def prior(row: int) -> float:
         return 1.0 + POSITION_WEIGHT / (1.0 + positions[row])
 
@@ -1240,15 +1154,9 @@ def choose_sentences(
     def central(c: Candidate) -> float:
         return float(lexrank[c.row]) * prior(c.row) + 1e-9
 
-    took_part = cut_tails = False
+    took_part = False
     # What the sources carry, then (when nothing left adds to it) the most central, to fill.
-    again = ATTRIBUTION_TAILS and tails_allowed
-    for k, stage in enumerate((value, value, central) if again else (value, central)):
-        if again and k == 1:
-            # the value stage again, on the words the chosen sentences' tails give back
-            cuts = freeable()
-            cut_tails = bool(cuts)
-            free(cuts)
+    for stage in (value, central):
         while True:
             best_value, best_unit = 0.0, None
             for row in sorted(cands):
@@ -1286,17 +1194,10 @@ def choose_sentences(
                 chosen.append(cut)
                 break
     out = fill_budget(pool, cands, chosen, picked, central, options=options)
-    short = budget - sum(c.words for c in out) > FILL_SLACK * budget
-    if cut_tails and not short:
-        # counted as a reader counts them (the audit's count; a kept part's token count may differ)
-        short = budget - sum(len(words(kept_text(pool, c))) for c in out) > FILL_SLACK * budget
-    if (took_part or cut_tails) and short:
+    if took_part and budget - sum(c.words for c in out) > FILL_SLACK * budget:
         # A part (TRIM_REPEATS) never leaves the summary short: round 33's parts left one of 300
-        # ANT story summaries 13 words short of 120 that the sentences alone filled; nor do the
-        # tails cut (ATTRIBUTION_TAILS: one of the 300, 107 words of 120, was 115 with them).
-        whole = choose_sentences(
-            pool, options=options, focus=focus, quantities=quantities, parts_allowed=not took_part, tails_allowed=False
-        )
+        # ANT story summaries 13 words short of 120 that the sentences alone filled.
+        whole = choose_sentences(pool, options=options, focus=focus, quantities=quantities, parts_allowed=False)
         if sum(c.words for c in whole) > sum(c.words for c in out):
             return whole
     return arrange(pool, out, first)

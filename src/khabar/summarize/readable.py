@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.config import BriefOptions
-from khabar.extract.attribution.lists import circumstance_words, cue_at, relative_pronouns
 from khabar.model import Document, Sentence
 from khabar.relate.corroborate import SentencePool
 from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
@@ -102,7 +101,6 @@ class _Openers:
     background: dict[str, tuple[tuple[str, ...], ...]]
     say_verbs: frozenset[str]
     clauses: dict[str, tuple[tuple[str, ...], ...]]
-    asides: dict[str, tuple[tuple[str, ...], ...]]
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +116,7 @@ def _openers() -> _Openers:
         return {w: tuple(sorted(set(ps), key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
 
     say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
-    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say, tagged("clause"), tagged("aside"))
+    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say, tagged("clause"))
 
 
 def _bare(word: str) -> str:
@@ -360,87 +358,6 @@ def clause_parts(pool: SentencePool, c: Candidate, *, min_words: int, with_heads
             if len(kept) >= min_words:
                 out.append(dataclasses.replace(c, end=c.start + len(head), words=len(kept)))
     return sorted(out, key=lambda p: (p.words, p.start))
-
-
-#: The longest tail :func:`without_attribution_tail` drops (in words, from its cue to the end).
-ATTRIBUTION_TAIL_WORDS = 12
-
-
-def without_attribution_tail(pool: SentencePool, c: Candidate, *, min_words: int) -> Candidate:
-    """``c`` without a last clause that only says whose account it is: from a clause boundary
-    (، ؛) followed by an attribution cue to the end ("... على الأقل، وفق ما أفاد المرصد"),
-    at most :data:`ATTRIBUTION_TAIL_WORDS` words with no figure (a longer one or one with a
-    digit tells more than its source).  The summary cites its outlets; the source inside them
-    is words a second fact could use.  ``c`` as it is when it has no such tail, or when what
-    is left would be shorter than ``min_words`` or lean on the sentence before
-    (:func:`leans_back`, as :func:`cut_to_fit`)."""
-    doc = pool.docs[pool.doc_of(c.row)]
-    text = doc.article.text
-    tokens = tokenize(text[c.start : c.end])
-    norms = [t.norm for t in tokens]
-    for i in range(min_words, len(tokens)):
-        gap = text[c.start + tokens[i - 1].end : c.start + tokens[i].start]
-        if not _CLAUSE_END.fullmatch(gap.rstrip()) or not cue_at(tuple(norms[i:])):
-            continue
-        tail = tokens[i:]
-        if len(tail) > ATTRIBUTION_TAIL_WORDS or any(ch.isdigit() for t in tail for ch in t.text):
-            continue
-        head = text[c.start : c.start + tokens[i - 1].end]
-        kept = words(head)
-        if len(kept) < min_words:
-            continue
-        if c.antecedent is None and leans_back(kept, pool.sentence(c.row), doc, c.start):
-            continue
-        return dataclasses.replace(c, end=c.start + len(head), words=len(kept))
-    return c
-
-
-def _quotes_closed(text: str) -> bool:
-    """Whether every quotation opened in ``text`` is closed in it."""
-    return text.count('"') % 2 == 0 and text.count("«") == text.count("»") and text.count("“") == text.count("”")
-
-
-def opens_aside(normalized: Sequence[str]) -> bool:
-    """Whether a clause (its normalized words) opens as an addition to the sentence before the
-    comma, not as its predicate or object: an attribution cue ("بحسب")، a relative pronoun
-    ("الذي")، a circumstance word ("في"، "عقب") or an aside of ``discourse.txt`` ("وذلك"، "مما").
-    Without this test a last clause was cut that held the verb's object ("أسفر انفجار ...، السبت،
-    [عن سقوط عدد من القتلى]") or the verb itself ("غونين سيغيف الوزير السابق ...، [يتهم] ...")."""
-    if not normalized:
-        return False
-    circumstance = circumstance_words()
-    return bool(
-        cue_at(tuple(normalized))
-        or normalized[0] in relative_pronouns()
-        or normalized[0] in circumstance
-        or _bare(normalized[0]) in circumstance
-        or match_at(normalized, 0, _openers().asides)
-    )
-
-
-def last_clause_cut(pool: SentencePool, c: Candidate, *, min_words: int, max_tail: int) -> Candidate:
-    """``c`` without its last clause (from the last clause boundary, ، ؛, to the end) when that
-    clause is at most ``max_tail`` words with no digit and what is left stands alone
-    (:func:`leans_back`, as :func:`cut_to_fit`) with at least ``min_words``; else ``c``."""
-    doc = pool.docs[pool.doc_of(c.row)]
-    text = doc.article.text
-    tokens = tokenize(text[c.start : c.end])
-    norms = [t.norm for t in tokens]
-    for i in range(len(tokens) - 1, min_words - 1, -1):
-        gap = text[c.start + tokens[i - 1].end : c.start + tokens[i].start]
-        if not _CLAUSE_END.fullmatch(gap.rstrip()):
-            continue
-        tail = tokens[i:]
-        if len(tail) > max_tail or any(ch.isdigit() for t in tail for ch in t.text) or not opens_aside(norms[i:]):
-            return c
-        head = text[c.start : c.start + tokens[i - 1].end]
-        kept = words(head)
-        if not _quotes_closed(head):
-            return c  # the cut would fall inside a quotation
-        if len(kept) < min_words or (c.antecedent is None and leans_back(kept, pool.sentence(c.row), doc, c.start)):
-            return c
-        return dataclasses.replace(c, end=c.start + len(head), words=len(kept))
-    return c
 
 
 #: A one-article summary is its lead in the article's own order (``event_first.lead_summary``):

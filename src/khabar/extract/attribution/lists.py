@@ -426,17 +426,6 @@ def capitals() -> frozenset[str]:
     return _lists().capitals
 
 
-def relative_pronouns() -> frozenset[str]:
-    """The relative pronouns ("الذي"، "التي", normalized): attribution_cues.txt ``[relative]``."""
-    return _lists().relative
-
-
-def circumstance_words() -> frozenset[str]:
-    """Words that open a circumstance phrase ("في"، "خلال"، "عقب", normalized):
-    attribution_cues.txt ``[circumstance]``."""
-    return _lists().circumstance
-
-
 def document_nouns() -> frozenset[str]:
     """Nouns of a document that speaks for whoever issued it ("بيان"، "التقرير"، "استطلاع",
     normalized, as written): "بيان لوزارة الدفاع" names its issuer after it."""
