@@ -61,26 +61,18 @@ def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str,
 
 
 @pytest.mark.corpus
-def test_the_drawn_stance_gold_is_the_search_s_pages_with_their_evidence() -> None:
-    # drawn1: pages as the check's search finds them, no pair chosen for its label, so no page
-    # disagrees; the evidence of every agreeing pair is named as in the fresh splits
+@pytest.mark.parametrize("name, count, agree, claims", [("drawn1", 68, 14, 9), ("drawn2", 61, 10, 11)])
+def test_the_drawn_stance_gold_is_the_search_s_pages_with_their_evidence(name: str, count: int, agree: int,
+                                                                         claims: int) -> None:
+    # drawn1 (session 24) and drawn2 (session 25, seed 2727): pages as the check's search finds them,
+    # no pair chosen for its label, so no page disagrees; the evidence of every agreeing pair is
+    # named as in the fresh splits
     need(CORPORA / "ant")
-    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "drawn1.jsonl")
-    assert len(pairs) == 68 and {p.stance for p in pairs} == {"agree", "discuss", "unrelated"}
-    agree = [p for p in pairs if p.stance == "agree"]
-    assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in agree)
-    assert not any(p.rationale for p in pairs if p.stance != "agree")
-
-
-@pytest.mark.corpus
-def test_the_second_drawn_stance_gold_is_the_search_s_pages_with_their_evidence() -> None:
-    # drawn2 (session 25): drawn as drawn1, seed 2727; no page disagrees
-    need(CORPORA / "ant")
-    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / "drawn2.jsonl")
-    assert len(pairs) == 61 and {p.stance for p in pairs} == {"agree", "discuss", "unrelated"}
-    agree = [p for p in pairs if p.stance == "agree"]
-    assert len(agree) == 10 and len({p.claim for p in pairs}) == 11
-    assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in agree)
+    pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
+    assert len(pairs) == count and {p.stance for p in pairs} == {"agree", "discuss", "unrelated"}
+    agreeing = [p for p in pairs if p.stance == "agree"]
+    assert len(agreeing) == agree and len({p.claim for p in pairs}) == claims
+    assert all(p.rationale and all(0 <= i < len(p.doc.sentences) for i in p.rationale) for p in agreeing)
     assert not any(p.rationale for p in pairs if p.stance != "agree")
 
 
