@@ -613,26 +613,6 @@ def test_bare_surnames_and_tails_join_the_one_person_among_many_names():
 
 
 @pytest.mark.parametrize(
-    ("words", "key"),
-    [
-        (["عبد", "الرحمن"], "عبدالرحمن"),
-        (["رامي", "عبد", "الرحمن"], "رامي عبدالرحمن"),
-        (["ابو", "بكر", "البغدادي"], "ابوبكر البغدادي"),
-        (["جان-مارك", "ايرولت"], "جان مارك ايرولت"),
-        (["سيرغي", "لافروف"], "سيرغي لافروف"),
-        (["عبد"], "عبد"),  # alone: nothing to join it to
-        (["محمد  عبد   الله"], "محمد عبدالله"),
-        (["عبده", "سالم"], "عبده سالم"),  # a word that only begins with عبد
-        (["محمد", "بن", "سلمان"], "محمد بن سلمان"),  # a first part never written joined
-    ],
-)
-def test_person_key_joins_compounds_and_splits_hyphens(words, key):
-    from khabar.extract.entities.gazetteers import person_key
-
-    assert person_key(words) == key
-
-
-@pytest.mark.parametrize(
     "word", ["وقال", "بحلب", "للامم", "والرئيس", "فسوريا", "ومحمد", "كتاب", "والكتاب", "قالت", "café", "وقال-", "محمد", "الرئيس", "سوريا", "لحي"]
 )
 def test_a_words_mask_is_the_bits_of_its_readings_in_the_word_lists(word):

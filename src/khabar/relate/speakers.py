@@ -41,11 +41,11 @@ from khabar.text.ar.normalize import normalize, strip_diacritics
 @lru_cache(maxsize=1)
 def _unnamed() -> tuple[frozenset[str], frozenset[str]]:
     """Head nouns of unnamed speakers ("مسؤول"، "مصدر") and the words that only rank them
-    ("كبير"، "رفيع المستوى"), from attribution's word list."""
+    ("كبير"، "رفيع المستوى"), from attribution's word list (`[adjective]`, `[rank]`)."""
     tags = phrases_by_tag("attribution_cues")
     heads = frozenset(p.split()[0] for p in tags.get("anonymous", ()))
     ranks = frozenset(w for p in tags.get("adjective", ()) for w in (p, p[2:] if p.startswith("ال") else p))
-    return heads, ranks | {"رفيع", "رفيعه", "المستوي", "كبير", "كبيره", "بارز", "بارزه"}
+    return heads, ranks | tags.get("rank", frozenset())
 
 
 def speaker_words(speaker: str) -> tuple[str, ...]:

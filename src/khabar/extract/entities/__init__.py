@@ -7,7 +7,7 @@ passes over one sentence, :mod:`~khabar.extract.entities.spans` for what they sh
 :mod:`~khabar.extract.entities.linking` makes one entity per referent across the corpus.
 """
 
-from khabar.extract.entities.gazetteers import BIO_TYPES, KINDS, ORG, PERSON, PLACE, person_key
+from khabar.extract.entities.gazetteers import BIO_TYPES, KINDS, ORG, PERSON, PLACE
 from khabar.extract.entities.linking import entity_id, link_entities, same_person, skeleton
 from khabar.extract.entities.recognition import bare_surname_ok, find_mentions, lead_mentions, lead_names, tag_tokens
 
@@ -23,7 +23,6 @@ __all__ = [
     "lead_mentions",
     "lead_names",
     "link_entities",
-    "person_key",
     "same_person",
     "skeleton",
     "tag_tokens",

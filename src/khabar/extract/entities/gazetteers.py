@@ -19,7 +19,7 @@ from khabar.extract.attribution.verbs import forms_of, reporting_verb_forms, rep
 from khabar.extract.titles import titles as title_phrases
 from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITICS, clitic_variants
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields, read_tagged
-from khabar.text.ar.names import person_key  # noqa: F401  (entities' key: linking and spans read it here)
+from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import is_normalized, normalize
 
 PERSON, ORG, PLACE = "person", "organisation", "place"

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 
 
-from khabar.extract.entities.gazetteers import PERSON, _Lexicon, _lexicon, person_key
+from khabar.extract.entities.gazetteers import PERSON, _Lexicon, _lexicon
 from khabar.model import Entity, EntityMention, Mention
+from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.per_word import PerWord
 

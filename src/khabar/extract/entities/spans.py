@@ -12,8 +12,9 @@ try:
 except ImportError:  # Cython is a build requirement only (khabar._cython)
     from khabar import _cython as cython
 
-from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _readings, person_key
+from khabar.extract.entities.gazetteers import _MASKS, PERSON, _conj_readings, _Lexicon, _readings
 from khabar.text.ar.clitics import CONJUNCTIONS
+from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import Columns, columns

@@ -22,7 +22,7 @@ try:
 except ImportError:  # Cython is a build requirement only (khabar._cython)
     from khabar import _cython as cython
 
-from khabar.extract.entities import bare_surname_ok, find_mentions, person_key
+from khabar.extract.entities import bare_surname_ok, find_mentions
 from khabar.extract.happenings import happening_word
 from khabar.extract.tagger.crf import get_tagger, name_word
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
@@ -31,6 +31,7 @@ from khabar.frozen import slot_init
 from khabar.model import Article, DateMention, EntityMention, Sentence
 from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PLAIN_PROCLITICS, PREPOSITIONS, clitic_variants
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields, read_json
+from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.text.ar.tokenize import Columns, columns, words
