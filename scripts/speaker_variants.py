@@ -22,42 +22,16 @@ Nothing here is labelled: the counts are read by eye, the merges one by one.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
 from khabar.event_brief import build_event_brief
 from khabar.extract.entities.linking import skeleton
 from khabar.relate.speakers import _unnamed, speaker_words
-from khabar.store import open_store
 from khabar.text.ar.names import person_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from summary_readability_audit import gold_article_paths  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-ANT = ROOT.parent / "shared" / "corpora" / "ant"
-
-
-def stories(db: Path, n: int, seed: int):
-    """``n`` seeded multi-outlet stories whose articles no gold file names, as article lists."""
-    import khabar
-
-    used = {a.id for a in khabar.read([ANT / p for p in sorted(gold_article_paths())])}
-    with open_store(db) as store:
-        found = [s for s in store.stories(limit=1_000_000, min_size=2, min_outlets=2) if s.size <= 8]
-        found.sort(key=lambda s: s.id)
-        random.Random(seed).shuffle(found)
-        taken = 0
-        for story in found:
-            if taken >= n:
-                return
-            articles = store.story_articles(story.id)
-            if any(a.id in used for a in articles):
-                continue
-            taken += 1
-            yield story.id, articles
-
+from summary_readability_audit import ant_stories  # noqa: E402
 
 def _last(name: str) -> str:
     words = person_key(speaker_words(name)).split()
@@ -72,7 +46,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print every merge and every pair left")
     args = parser.parse_args()
     totals = dict(stories=0, with_quotes=0, before=0, after=0, merged=0, merges=0, left=0, apart=0)
-    for story_id, articles in stories(args.db, args.n, args.seed):
+    for story_id, articles in ant_stories(args.db, args.n, args.seed):
         brief = build_event_brief(articles)
         totals["stories"] += 1
         quote_facts = [f for f in brief.facts if f.kind == "quote"]

@@ -134,15 +134,14 @@ def gold_article_paths() -> set[str]:
     return found
 
 
-def ant_sets(db: Path, n: int, seed: int):
-    """(name, pool, budget, options) of ``n`` multi-outlet ANT stories no gold uses, as a brief."""
+def ant_stories(db: Path, n: int, seed: int):
+    """(story id, articles) of ``n`` seeded multi-outlet ANT stories of 2-8 articles from the
+    store ``db`` whose articles no gold file names (the audit's and speaker_variants.py's draw)."""
     import khabar
-    from khabar.relate.embeddings import get_encoder
     from khabar.store import open_store
 
     ant = ROOT.parent / "shared" / "corpora" / "ant"
     used = {a.id for a in khabar.read([ant / p for p in sorted(gold_article_paths())])}
-    options = BriefOptions()
     with open_store(db) as store:
         stories = [s for s in store.stories(limit=1_000_000, min_size=2, min_outlets=2) if s.size <= 8]
         stories.sort(key=lambda s: s.id)
@@ -150,14 +149,23 @@ def ant_sets(db: Path, n: int, seed: int):
         taken = 0
         for story in stories:
             if taken >= n:
-                break
+                return
             articles = store.story_articles(story.id)
             if any(a.id in used for a in articles):
                 continue
             taken += 1
-            docs = [analyze(a) for a in articles]
-            pool = SentencePool.build(docs, encoder=get_encoder(options.encoder), threshold=options.support_threshold)
-            yield f"ant/{story.id}", pool, options.length_words, options
+            yield story.id, articles
+
+
+def ant_sets(db: Path, n: int, seed: int):
+    """(name, pool, budget, options) of ``n`` multi-outlet ANT stories no gold uses, as a brief."""
+    from khabar.relate.embeddings import get_encoder
+
+    options = BriefOptions()
+    for story_id, articles in ant_stories(db, n, seed):
+        docs = [analyze(a) for a in articles]
+        pool = SentencePool.build(docs, encoder=get_encoder(options.encoder), threshold=options.support_threshold)
+        yield f"ant/{story_id}", pool, options.length_words, options
 
 
 def main() -> None:
