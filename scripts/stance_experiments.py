@@ -75,7 +75,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The stance gold splits no rule has been judged on yet (tests/gold/README.md): each is judged once,
 #: by `khabar eval stance --test`, with a criterion written before; no script here reads its pairs.
 #: drawn2 (61 pages as the check's search finds them, seed 2727, no disagreeing page), labelled in
-#: session 25 after the judgement below.
+#: session 25 after the judgement below; fresh23 (145 pairs on the Nicaragua protests, 36 disagreeing:
+#: real disagreement for the next judge), labelled in session 25 from the articles alone.
 #: drawn1 (pages as the check's search finds them), fresh21 (the Basra protests) and
 #: fresh22 (the Surabaya attacks) were judged in session 25 (the head's disagree that needs a ground:
 #: drawn1 disagree calls 14 -> 9 where at most 7 was asked, withdrawn), fresh20 (the Israel-Iran
@@ -83,7 +84,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: fresh19 (the T-4 strike and the Ahvaz parade attack) in session 22 (the same-event
 #: reading, confirmed by 0.001), fresh18 (the Hodeidah airport battle) in session 21 (the admission
 #: reading with the party as a speaker, confirmed).  A split leaves here once judged.
-UNSPENT_STANCE: frozenset[str] = frozenset({"drawn2"})
+UNSPENT_STANCE: frozenset[str] = frozenset({"drawn2", "fresh23"})
 
 
 def refuse_unspent(names) -> None:
