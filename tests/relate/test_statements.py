@@ -3,7 +3,8 @@ import datetime as dt
 import khabar
 from khabar.event_brief import build_event_brief
 from khabar.model import Article, Quote
-from khabar.relate.statements import longest_shared_run, same_speaker
+from khabar.relate.speakers import same_speaker
+from khabar.relate.statements import longest_shared_run
 from khabar.text.ar.normalize import normalize
 
 

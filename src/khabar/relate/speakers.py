@@ -58,15 +58,11 @@ def speaker_words(speaker: str) -> tuple[str, ...]:
     return key
 
 
-def speaker_key(quote: Quote) -> tuple[str, ...]:
-    return speaker_words(quote.speaker)
-
-
 def same_speaker(a: Quote, b: Quote) -> bool:
     """The same person or body: the same linked entity, or one name *is* the other -- the
     same words, the shorter qualified ("ريال مدريد" / "ريال مدريد الإسباني"), or a family name
     alone and the full name ("الصالح" / "زيد الصالح")."""
-    return same_speaker_of(a, b, speaker_key(a), speaker_key(b))
+    return same_speaker_of(a, b, speaker_words(a.speaker), speaker_words(b.speaker))
 
 
 def same_speaker_of(a: Quote, b: Quote, ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:

@@ -27,7 +27,7 @@ import numpy as np
 from khabar.model import Article, Citation, Entity, Fact, Quote, Sentence, Speaker
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.similarity import SentenceVectors, content_terms
-from khabar.relate.speakers import group_speakers, same_speaker, same_speaker_of, speaker_key, speaker_words  # noqa: F401 (same_speaker, speaker_key: read here by tests and callers)
+from khabar.relate.speakers import group_speakers, same_speaker_of, speaker_words
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.tokenize import words
 
@@ -66,7 +66,7 @@ def longest_shared_run(a: Sequence[str], b: Sequence[str]) -> int:
 
 
 def _speaker_blocks(quotes: Sequence[Quote], keys: Sequence[tuple[str, ...]]) -> list[list[int]]:
-    """Quotes that may be of one speaker, in blocks: :func:`same_speaker` holds only for two
+    """Quotes that may be of one speaker, in blocks: :func:`~khabar.relate.speakers.same_speaker` holds only for two
     quotes with the same linked entity or whose names end in the same word, so no pair
     outside a block of the same entity or the same last word needs comparing."""
     blocks: dict[tuple[str, str], list[int]] = {}
