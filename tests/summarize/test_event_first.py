@@ -284,15 +284,13 @@ def test_a_storyline_tells_its_events_in_time_order(storyline):
     assert "12" in out[0].text and "15" in out[1].text
 
 
-@pytest.mark.parametrize(("trim", "exchange"), [(False, False), (True, False), (True, True)])
-def test_the_seeds_tell_the_withdrawal_then_the_ceasefire_and_evacuation_agreement(seed_pool, monkeypatch, trim, exchange):
+@pytest.mark.parametrize("trim", [False, True])
+def test_the_seeds_tell_the_withdrawal_then_the_ceasefire_and_evacuation_agreement(seed_pool, monkeypatch, trim):
     # Only one report (000, near its end) says the opposition and Russia agreed on a
     # ceasefire before the evacuation; the others talk of the need for one.  Round 33's
-    # TRIM_REPEATS (parts from body positions below 6, on since fresh22-24 confirmed it) keeps that,
-    # and so does round 37's FACT_EXCHANGE.
+    # TRIM_REPEATS (parts from body positions below 6, on since fresh22-24 confirmed it) keeps that.
     from khabar.summarize import pool_quantities
 
-    monkeypatch.setattr(event_first, "FACT_EXCHANGE", exchange)
     monkeypatch.setattr(event_first, "TRIM_REPEATS", trim)
     monkeypatch.setattr(event_first, "TRIM_POSITIONS", 6 if trim else event_first.TRIM_POSITIONS)
     options = BriefOptions()
@@ -537,35 +535,6 @@ def test_a_sentence_cut_before_its_figure_gives_no_new_figure():
     picked = _Selection(pool, 100, 0.5)
     assert picked.new_figure(whole)
     assert not picked.new_figure(cut)  # the figure is in the part cut off
-
-
-def test_a_year_or_a_date_no_other_chosen_sentence_states_is_a_time_the_sentence_carries():
-    from khabar.summarize.event_first import _Selection
-    from khabar.summarize.readable import Candidate
-
-    pool = pool_of(
-        [
-            (
-                "رئيس الجزيرة يزور الجارة",
-                "وصل رئيس الجزيرة إلى عاصمة الجارة الشمالية الاثنين في زيارة رسمية.\n"
-                "وهي أول رحلة له إلى الخارج منذ توليه الحكم في 2011.\n"
-                "ويلتقي الرئيس خلال الزيارة رئيس وزراء الجارة الشمالية.",
-            ),
-        ]
-    )
-
-    def whole(text: str) -> Candidate:
-        row = next(r for r in range(len(pool)) if text in pool.sentence(r).text)
-        sentence = pool.sentence(row)
-        return Candidate(row, sentence.start, sentence.end, len(words(sentence.text)))
-
-    cands = {c.row: c for c in (whole("وصل رئيس"), whole("أول رحلة"), whole("ويلتقي"))}
-    trip, meeting = whole("أول رحلة"), whole("ويلتقي")
-    picked = _Selection(pool, 100, 0.5)
-    picked.add([whole("وصل رئيس"), trip], {})
-    assert picked.new_time(trip, cands)  # "2011": no other chosen sentence states it
-    assert not picked.new_time(meeting, cands)  # it states no time at all
-    assert not picked.new_figure(trip)  # a year is no figure: round 37 let this sentence go
 
 
 # Three outlets tell one expulsion; the third's lead says it again with the figure the others

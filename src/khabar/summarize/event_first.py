@@ -339,35 +339,6 @@ CITED_OPENING_WEIGHT = 0.0
 #: R-2 13.84 -> 13.95, must-contain 0.695 -> 0.715 (3 summaries of 10 change; one fact gained): up, R-2
 #: not down, confirmed.  0: off.
 NEW_FACT_BONUS = 0.3
-#: Round 37 (session 25, issue 18): selection, not word cutting.  Once the greedy choice has nothing
-#: that fits (and again once the centrality fill has nothing), a chosen sentence whose figures and
-#: names the rest of the summary states gives way to an unchosen one that fits in its place, gives a
-#: figure or a name the summary lacks, and adds more than :data:`FACT_EXCHANGE_MARGIN` times the concept
-#: weight the one taken out alone carried (:func:`exchange_for_new_facts`); the choice then goes on in
-#: the room left.  ("No room" was 123 of the 222 must-contain facts missed over dev..fresh24; two rounds
-#: of freeing words by cutting chosen sentences found no fact on unseen events, rounds 34 and 36.)
-#: Pooled dev..fresh29 (268 events, ``/tmp`` script as ``khabar eval summarize`` scores), R-2 /
-#: must-contain, off 15.87 / 0.8063: on 15.86 / 0.8099 (older 75 14.73 / 0.767 -> 14.77 / 0.778, newer 193
-#: 16.31 / 0.822 -> 16.29 / 0.822; 50 summaries change, must up in 10, down in 6).  Not kept: the
-#: exchanged-in fact one another article gives too (15.96 / 0.810 but 3.7 % of ANT stories), no weight test
-#: (15.66 / 0.794: the sentence taken out carried facts that are words, not figures or names), margins 1.0 /
-#: 1.5 (15.86 / 0.808, newer must down; 15.92 / 0.810 at 8.7 % of ANT stories), no fact asked of the one
-#: taken in (15.83-15.95 / 0.804-0.806).  Judged on fresh30 (session 25): must-contain 0.769 -> 0.800, one fact
-#: where two were asked, withdrawn; read after: one exchange took out a year ("since 2011").  Revised in
-#: session 26 with :data:`EXCHANGE_KEEPS_TIMES`: pooled dev..fresh30 (276 events) off 15.88 / 0.8053, the
-#: session-25 form 15.87 / 0.8096 (53 change, must up 11, down 6), with the times kept 15.89 / 0.8118 (46
-#: change, up 11, down 4; the times of the sentence taken in counted as new facts too: 15.89 / 0.8109, 57
-#: change, not kept).  False: off.
-FACT_EXCHANGE = False
-#: How many exchanges :data:`FACT_EXCHANGE` makes at each of its two points at most.
-FACT_EXCHANGES = 2
-#: The concept weight the sentence taken in must add, as a multiple of what the one taken out carried.
-FACT_EXCHANGE_MARGIN = 1.25
-#: Round 38 (session 26): the time a sentence states -- a year ("منذ 2011") or a date (its day, month
-#: or year, :class:`~khabar.model.DateMention`) no other chosen sentence states -- counts among the
-#: facts it carries, so :data:`FACT_EXCHANGE` never takes it out (round 37 on fresh30 took out "the
-#: first trip abroad since 2011": a year is not a figure to :func:`is_figure`).
-EXCHANGE_KEEPS_TIMES = True
 #: The figures and names counted for :data:`NEW_FACT_BONUS` (caps 2 and 6 at 0.3: 15.82 / 0.793 and
 #: 15.80 / 0.792, the same within noise; 1: 15.77 / 0.784).
 NEW_FACT_CAP = 3
@@ -455,31 +426,7 @@ def concept_weights(pool: SentencePool, found: dict[int, set[Concept]], *, n_doc
 
 def is_figure(term: str) -> bool:
     """A number that counts something (a year is a date)."""
-    return term.isdigit() and not is_year(term)
-
-
-def is_year(term: str) -> bool:
-    """A said term that is a year (:func:`is_figure`'s exception)."""
-    return term.isdigit() and len(term) == 4 and term[:2] in ("19", "20")
-
-
-def times_stated(pool: SentencePool, c: Candidate, said: Set[str]) -> set[str]:
-    """The years (of ``said``, :func:`said_terms`) and the dates (their day, month or year at the
-    precision written) the kept part of a sentence states."""
-    doc = pool.docs[pool.doc_of(c.row)]
-    out = {t for t in said if is_year(t)}
-    for d in doc.dates:
-        if c.start <= d.start and d.end <= c.end and d.date is not None:
-            out.add(_date_key(d.date, d.precision))
-    return out
-
-
-def _date_key(day: dt.date, precision: str) -> str:
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        return f"{day.year}-{day.month:02d}"
-    return day.isoformat()
+    return term.isdigit() and not (len(term) == 4 and term[:2] in ("19", "20"))
 
 
 def said_terms(pool: SentencePool, c: Candidate) -> set[str]:
@@ -876,17 +823,6 @@ class _Selection:
                 count += bool(name and not name & self.stems)
         return count
 
-    def new_time(self, c: Candidate, cands: dict[int, Candidate]) -> bool:
-        """The kept part states a year or a date (:func:`times_stated`) no chosen sentence but
-        itself states (:data:`EXCHANGE_KEEPS_TIMES`)."""
-        mine = times_stated(self.pool, c, self.said(c))
-        if not mine:
-            return False
-        for row in self.chosen:
-            if row != c.row:
-                mine -= times_stated(self.pool, cands[row], self.said(cands[row]))
-        return bool(mine)
-
     def fits_part(self, part: Candidate) -> bool:
         """A clause of a sentence that does not fit whole fits when it gives a new fact and does
         not say again what a chosen sentence says (:meth:`says_again`: round 33, the audit's
@@ -1220,11 +1156,7 @@ def choose_sentences(
 
     took_part = False
     # What the sources carry, then (when nothing left adds to it) the most central, to fill.
-    fixed = {c.row for c in (event, complement, development, *figures) if c is not None}
-    for k, stage in enumerate((value, value, central, central) if FACT_EXCHANGE else (value, central)):
-        if FACT_EXCHANGE and k in (1, 3):
-            # the stage again, on the room an exchange for a new fact leaves
-            picked = exchange_for_new_facts(cands, picked, fixed, found, value=value, weights=weights)
+    for stage in (value, central):
         while True:
             best_value, best_unit = 0.0, None
             for row in sorted(cands):
@@ -1246,6 +1178,7 @@ def choose_sentences(
                     cands[u.row] = u
                     took_part = True
             picked.add(best_unit, found)
+    fixed = {c.row for c in (event, complement, development, *figures) if c is not None}
     if budget - picked.words > FILL_SLACK * budget:
         picked = swap_to_fill(pool, cands, picked, fixed, found, terms=picked.terms)
     chosen = [cands[r] for r in picked.chosen]
@@ -1341,51 +1274,6 @@ def _subset_filling(items: Sequence[Candidate], room: int) -> list[Candidate]:
             if total <= room and total not in best:
                 best[total] = [*subset, c]
     return best[max(best)]
-
-
-def exchange_for_new_facts(
-    cands: dict[int, Candidate],
-    picked: _Selection,
-    fixed: set[int],
-    found: dict[int, set[Concept]],
-    *,
-    value: Callable[[Candidate], float],
-    weights: dict[Concept, float],
-) -> _Selection:
-    """:data:`FACT_EXCHANGE`: the selection after at most :data:`FACT_EXCHANGES` exchanges of a chosen
-    sentence (not ``fixed``, standing alone, its figures and names stated by the rest after the
-    exchange) for an unchosen one that fits in its place, gives figures or names the summary lacks
-    (:meth:`_Selection.new_facts`) and adds more than :data:`FACT_EXCHANGE_MARGIN` times the concept
-    weight the one taken out alone carried.  Of the exchanges possible, the one taking in most new
-    facts, then the highest greedy ``value``."""
-    for _ in range(FACT_EXCHANGES):
-        offers = [
-            (n, r)
-            for r, c in cands.items()
-            if r not in picked.chosen and c.antecedent is None and (n := picked.new_facts(c))
-        ]
-        best: tuple[tuple[int, float], _Selection] | None = None
-        for out in swappable(cands, picked, fixed) if offers else ():
-            trial = picked_without(cands, picked, out, found, terms=picked.terms)
-            for n, r in offers:
-                c = cands[r]
-                if not trial.fits([c]):
-                    continue
-                after = picked_without(cands, picked, out, found, terms=picked.terms)
-                after.add([c], found)  # (trial itself stays as it is for the other offers)
-                if after.new_fact(cands[out]) or (EXCHANGE_KEEPS_TIMES and after.new_time(cands[out], cands)):
-                    continue  # the sentence taken out gave a figure, name or time nothing else gives
-                gain = sum(weights.get(k, 0.0) for k in found[r] - trial.covered)
-                loss = sum(weights.get(k, 0.0) for k in found[out] - after.covered)
-                if gain <= FACT_EXCHANGE_MARGIN * loss:
-                    continue  # what the sources carry would gain too little for what it loses
-                key = (n, value(c))
-                if best is None or key > best[0]:
-                    best = (key, after)
-        if best is None:
-            return picked
-        picked = best[1]
-    return picked
 
 
 def swap_to_fill(
