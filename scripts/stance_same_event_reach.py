@@ -2,7 +2,8 @@
 """Reach of a stance reading on unlabelled ANT (issue 16): the same-event reading
 (``meaning_model.READ_SAME_EVENT_DISCUSS``, session 22) or the capital as its government
 (``check.event._capitals_as_governments``, session 23; off = no capital read so: run with
-``KHABAR_PURE=1``, the switch replaces a module function).  Session 23's turned state
+``KHABAR_PURE=1``, the switch replaces a module function) or a short claim read at the
+article head's floor (``meaning_model.READ_SHORT_CLAIM_AT_FLOOR``, session 26).  Session 23's turned state
 (branch stance-s23-turned) was counted by this script on that branch.
 Claims = titles of ANT news articles (middleEast, internationalNews;
 no article a main tests/gold file names), drawn with a fixed seed; pages = ANT articles within
@@ -46,7 +47,7 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=40)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--seed", type=int, default=2022)
-    ap.add_argument("--reading", choices=("same-event", "capital"), default="same-event")
+    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim"), default="same-event")
     ap.add_argument("--show", action="store_true", help="print each changed page's title and labels")
     ap.add_argument("--list", action="store_true",
                     help="print each claim's file and its pages' files, closest first, and judge nothing "
@@ -109,6 +110,8 @@ def main() -> None:
             got[on] = [within_event_judgement(title, an, j).label for an, j in zip(analyses, judge(title, analyses, model))]
         counts["pages"] += len(docs)
         counts["called unrelated (off)"] += sum(x == "unrelated" for x in got[False])
+        counts["called disagree (off)"] += sum(x == "disagree" for x in got[False])
+        counts["called disagree (on)"] += sum(x == "disagree" for x in got[True])
         changed = [(a, b) for a, b in zip(got[False], got[True]) if a != b]
         moved.update(changed)
         claims_hit += bool(changed)
@@ -127,6 +130,8 @@ def _switch(reading: str):
     """The reading's switch: called with False (off) then True (on) before each claim is judged."""
     if reading == "same-event":
         return lambda on: setattr(mm, "READ_SAME_EVENT_DISCUSS", on)
+    if reading == "short-claim":
+        return lambda on: setattr(mm, "READ_SHORT_CLAIM_AT_FLOOR", on)
     capitals = ev._capitals_as_governments
 
     def capital(on: bool) -> None:

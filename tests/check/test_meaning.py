@@ -222,6 +222,37 @@ def test_a_page_of_the_claim_s_event_is_not_unrelated(model, monkeypatch) -> Non
     assert meaning_model._same_event_discusses("unrelated", reading) == "unrelated"
 
 
+def test_a_short_claim_is_read_at_the_head_s_floor_unless_a_candidate_contradicts_it(model, monkeypatch) -> None:
+    """meaning_model.READ_SHORT_CLAIM_AT_FLOOR: the article head reads a claim shorter than
+    CLAIM_WORDS_FLOOR words as one of that length, unless a candidate holds a contrary sign
+    (here another toll); a claim as long as the floor or longer is read as it is."""
+    from khabar.check import meaning_model
+    from khabar.check.meaning import ARTICLE_FEATURES
+
+    seen: list[float] = []
+    plain_logits = Network.logits
+
+    def logits(self, x):
+        if self is model.article:
+            seen.append(float(np.atleast_2d(x)[0, ARTICLE_FEATURES.index("claim_words")]))
+        return plain_logits(self, x)
+
+    monkeypatch.setattr(Network, "logits", logits)
+    short = "قصف سوق حي الزيتون في مدينة النهرين"
+    body = "عاد باعة سوق حي الزيتون في مدينة النهرين إلى محالهم المتضررة صباح اليوم بعد القصف. وقال سكان إن الحي هدأ."
+    other_toll = "قال الدفاع المدني إن القصف على سوق حي الزيتون في مدينة النهرين قتل 23 شخصا. وتضررت عشرات المحال."
+    floor = np.log1p(meaning_model.CLAIM_WORDS_FLOOR)
+    model.judge(_reading(short, _article("سوق حي الزيتون", body)))
+    assert seen[-1] == pytest.approx(floor)
+    model.judge(_reading("قتل 60 في " + short, _article("قصف سوق حي الزيتون", other_toll)))
+    assert seen[-1] < floor
+    model.judge(_reading(CLAIM, _article("سوق حي الزيتون", body)))
+    assert seen[-1] == pytest.approx(np.log1p(len(claim_view(CLAIM).norms))) and seen[-1] > floor
+    monkeypatch.setattr(meaning_model, "READ_SHORT_CLAIM_AT_FLOOR", False)
+    model.judge(_reading(short, _article("سوق حي الزيتون", body)))
+    assert seen[-1] < floor
+
+
 def test_judging_pages_together_gives_each_page_s_label(model) -> None:
     """MeaningModel.judge_many reads the pages' figures in one batch: the same judgements as
     judging each page alone."""
