@@ -87,7 +87,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (drawn2 and fresh23 since session 25, which spent drawn1, fresh21 and fresh22; a newly labelled one is named in
+# Each unspent split (none since session 26, which spent drawn2 and fresh23; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -116,8 +116,8 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    # fresh18 .. fresh22 and drawn1 were judged in sessions 21 to 25: read freely since
-    assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "drawn1"} & stance_experiments.UNSPENT_STANCE
+    # fresh18 .. fresh23, drawn1 and drawn2 were judged in sessions 21 to 26: read freely since
+    assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "drawn1", "drawn2"} & stance_experiments.UNSPENT_STANCE
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19", "fresh20"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
