@@ -631,3 +631,18 @@ def test_the_speaker_error_script_refuses_an_unspent_split(split: str, monkeypat
     with pytest.raises(SystemExit, match="an unspent speaker split"):
         module.refuse_unspent(split)
     module.refuse_unspent("dev,fresh25")  # a spent split passes
+
+
+def test_the_continuation_experiment_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scripts/continuation_model_experiment.py trains and scores on the splits it is given:
+    # an unspent one (fresh29..fresh33 wait for their judge) is refused before any is read
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("continuation_model_experiment", root / "scripts" / "continuation_model_experiment.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(sys, "argv", ["continuation_model_experiment.py", "--splits", "dev,fresh29"])
+    with pytest.raises(SystemExit, match="an unspent speaker split"):
+        module.main()
