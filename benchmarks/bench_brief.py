@@ -191,7 +191,7 @@ def check(repeat: int) -> None:
 #: The stages of a brief: (label, module, attribute) of the function that does each, as
 #: :mod:`khabar.event_brief` calls it (a class method as "Class.method").
 STAGES = [
-    ("analyze (per article)", "khabar.event_brief", "analyze"),
+    ("analyze (per article)", "khabar.event_brief", "analyze_many"),
     ("sentence pool", "khabar.relate.corroborate", "SentencePool.build"),
     ("entities linked", "khabar.event_brief", "link_entities"),
     ("speakers linked", "khabar.event_brief", "link_speakers"),

@@ -321,3 +321,23 @@ def test_workers_are_chosen_only_from_enough_articles(monkeypatch):
     assert event_brief.analysis_workers(3, 5) == 3
     with pytest.raises(OptionsError):
         event_brief.analysis_workers(0, 500)
+
+
+def test_a_brief_relates_its_documents_under_the_briefs_collector_policy(monkeypatch):
+    import gc
+
+    import khabar.event_brief as event_brief
+    from khabar.extract.heap import BRIEF_YOUNG_THRESHOLD
+
+    seen = []
+    summarize = event_brief.summarize
+
+    def noting(*args, **kwargs):
+        seen.append(gc.get_threshold()[0])
+        return summarize(*args, **kwargs)
+
+    monkeypatch.setattr(event_brief, "summarize", noting)
+    before = gc.get_threshold()
+    build_event_brief(_articles())
+    assert seen == [max(before[0], BRIEF_YOUNG_THRESHOLD)]
+    assert gc.get_threshold() == before

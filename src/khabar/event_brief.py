@@ -18,6 +18,7 @@ from khabar.config import BriefOptions, plausible_published
 from khabar.extract.dates import build_timeline, stated_day
 from khabar.ingest.metadata import file_name
 from khabar.extract.entities import link_entities
+from khabar.extract.heap import brief_heap
 from khabar.extract.speaker_entity import names_the_speaker
 from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Mention, Quantity, Quote, SummarySentence, unique_articles
 from khabar.errors import KhabarError, OptionsError
@@ -99,6 +100,7 @@ def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Q
     return out
 
 
+@brief_heap()
 def brief_documents(
     docs: Sequence[Document],
     *,
@@ -114,7 +116,8 @@ def brief_documents(
     forked processes (:func:`khabar.scale.engines.run_forked`): the shared passages, and the
     entities, speakers and figures, while this process builds the sentence pool; then the
     facts while it summarizes (at 2,000 ANT articles, under load: this process's share
-    after the analysis 17.4 -> ~9 s of CPU).  The brief is the same."""
+    after the analysis 17.4 -> ~9 s of CPU).  The brief is the same.  The collector's policy
+    while it runs: :func:`~khabar.extract.heap.brief_heap`."""
     from khabar.relate.embeddings import get_encoder
 
     side: Callable[..., Callable[[], Any]] = _run_here
