@@ -77,3 +77,30 @@ def test_the_kept_static_vectors_give_the_same_meanings_and_a_damaged_copy_only_
         assert np.array_equal(meanings(str(tmp_path)), shipped)
     finally:
         meaning._static_model.cache_clear()
+
+
+def test_meanings_read_in_blocks_are_those_of_one_text_at_a_time(monkeypatch):
+    from khabar.relate import meaning
+    from khabar.relate.similarity import content_terms
+    from khabar.text.ar.tokenize import words
+
+    texts = [
+        "قتل عشرون مدنيا في قصف على حلب",
+        "و في",
+        "وصلت قافلة المساعدات إلى البلدة المحاصرة بعد حصار دام أشهرا",
+        "حلب حلب حلب",
+        "أعلنت الحكومة خطة لإعادة إعمار الجسور المدمرة في الريف الشمالي",
+    ]
+    terms = [content_terms(words(t)) for t in texts]
+    vectors, mean = meaning._static_model()
+
+    def one(stems: list[str]) -> np.ndarray:  # a text at a time, as the meaning is defined
+        if not stems:
+            return np.zeros(vectors.shape[1], dtype=np.float32)
+        v = vectors[meaning.stem_rows(stems, vectors.shape[0])].astype(np.float32).mean(axis=0) - mean
+        return v / float(np.linalg.norm(v))
+
+    expected = np.stack([one(t) for t in terms])
+    monkeypatch.setattr(meaning, "STATIC_BLOCK", 2)  # texts across blocks, an empty one among them
+    assert np.array_equal(meaning.static_meanings_of_stems(terms), expected)
+    assert np.array_equal(meaning.static_meanings(texts), expected)

@@ -62,6 +62,10 @@ class SentencePool:
     docs: tuple[Document, ...]
     #: (document index, sentence index) of each row.
     refs: tuple[tuple[int, int], ...]
+    #: The content terms of each row (:func:`~khabar.relate.similarity.content_terms` of its
+    #: words), which its ``vectors`` weigh; kept for a reader of the same terms (the summary's
+    #: static meanings), not stemmed again.
+    terms: tuple[tuple[str, ...], ...]
     vectors: SentenceVectors
     #: For each row, the rows of other documents at or above ``neighbours.threshold``.
     neighbours: Neighbours
@@ -76,7 +80,7 @@ class SentencePool:
         are linked too.  ``vectors`` (centrality) stays lexical.  Neighbours are kept from
         ``threshold`` up: ask for supporters at a lower one and they are computed row by row."""
         refs = [(d, s) for d, doc in enumerate(docs) for s in range(len(doc.sentences))]
-        terms = [content_terms(docs[d].sentence_words[s]) for d, s in refs]
+        terms = tuple(tuple(content_terms(docs[d].sentence_words[s])) for d, s in refs)
         vectors = SentenceVectors.build(terms)
         groups = np.fromiter((d for d, _ in refs), dtype=np.int64, count=len(refs))
         neighbours = vectors.neighbours(threshold, groups=groups)
@@ -88,7 +92,7 @@ class SentencePool:
             encoded = encoder.encode(texts).astype(np.float64) if texts else np.zeros((0, 0))
             semantic = SemanticRows(vectors=encoded, calibrate=calibration_for(encoder))
             neighbours = _with_semantic(vectors, neighbours, semantic, groups, threshold)
-        return cls(docs=tuple(docs), refs=tuple(refs), vectors=vectors, neighbours=neighbours, semantic=semantic)
+        return cls(docs=tuple(docs), refs=tuple(refs), terms=terms, vectors=vectors, neighbours=neighbours, semantic=semantic)
 
     def __len__(self) -> int:
         return len(self.refs)

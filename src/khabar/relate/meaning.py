@@ -71,6 +71,11 @@ def article_meanings(
     return sentence_meanings([meaning_text(a, lead_words=lead_words) for a in articles], encoder=encoder)
 
 
+#: Texts whose word vectors :func:`static_meanings_of_stems` gathers at once (~12 content
+#: stems a news sentence, 128 numbers each: ~6 MB of float32 a block).
+STATIC_BLOCK = 1024
+
+
 @lru_cache(maxsize=1)
 def _static_model() -> tuple[np.ndarray, np.ndarray]:
     """(vectors, mean) of the shipped distilled word vectors, loaded once; the vectors as
@@ -138,14 +143,32 @@ def static_meanings(texts: Sequence[str]) -> np.ndarray:
 def static_meanings_of_words(texts: Sequence[Sequence[str]]) -> np.ndarray:
     """:func:`static_meanings` of texts given as their normalized words (the sentence words a
     pipeline has found already: not tokenized again)."""
+    return static_meanings_of_stems([content_terms(text_words) for text_words in texts])
+
+
+def static_meanings_of_stems(terms: Sequence[Sequence[str]]) -> np.ndarray:
+    """:func:`static_meanings` of texts given as the stems of their content words
+    (:func:`~khabar.relate.similarity.content_terms`, which a sentence pool keeps).
+
+    Texts are taken :data:`STATIC_BLOCK` at a time: their rows gathered at once, each text's
+    rows summed in order (``np.add.reduceat``, the order ``mean`` adds them in) and divided by
+    their count in double precision as ``mean`` divides, so the same numbers as one text at a
+    time.  A text at a time was ~5 NumPy calls a sentence:
+    for the 10,664 sentences of 1,000 ANT articles, 0.72 s of CPU from their words against
+    0.32 s now, 0.20 s from the pool's stems (best of 3, ``/tmp`` script, load ~14)."""
     vectors, mean = _static_model()
-    out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
-    for i, text_words in enumerate(texts):
-        stems = content_terms(text_words)
-        if not stems:
-            continue
-        v = vectors[stem_rows(stems, vectors.shape[0])].astype(np.float32).mean(axis=0) - mean
-        norm = float(np.linalg.norm(v))
-        if norm > 0:
-            out[i] = v / norm
+    table = np.asarray(vectors)  # a memory map's rows read through its subclass cost a Python call
+    out = np.zeros((len(terms), table.shape[1]), dtype=np.float32)
+    texts = [i for i, stems in enumerate(terms) if stems]
+    for first in range(0, len(texts), STATIC_BLOCK):
+        block = texts[first : first + STATIC_BLOCK]
+        counts = np.fromiter((len(terms[i]) for i in block), dtype=np.int64, count=len(block))
+        rows = stem_rows([s for i in block for s in terms[i]], table.shape[0])
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        sums = np.add.reduceat(table[rows].astype(np.float32), starts, axis=0)
+        centred = (sums.astype(np.float64) / counts[:, None]).astype(np.float32) - mean
+        # np.linalg.norm of each row (a dot product, as it computes it), then float32 division
+        norms = np.sqrt(np.fromiter((v.dot(v) for v in centred), dtype=np.float32, count=len(block)))
+        kept = norms > 0
+        out[np.asarray(block)[kept]] = centred[kept] / norms[kept, None]
     return out

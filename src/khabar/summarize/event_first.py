@@ -54,7 +54,7 @@ from khabar.config import BriefOptions
 from khabar.extract.dates import names_earlier_time
 from khabar.model import Quantity
 from khabar.relate.corroborate import SentencePool
-from khabar.relate.meaning import static_meanings_of_words
+from khabar.relate.meaning import static_meanings_of_stems
 from khabar.summarize.concepts import MIN_ARTICLES_FOR_FILTER, Concept, concepts
 from khabar.summarize.readable import (
     Candidate,
@@ -1074,7 +1074,7 @@ def choose_sentences(
         pool,
         budget,
         options.redundancy_threshold,
-        meanings=static_meanings_of_words([pool.docs[d].sentence_words[s] for d, s in pool.refs]),
+        meanings=static_meanings_of_stems(pool.terms),
     )
     first: list[int] = []
     openings = opening_rows(pool, positions)
