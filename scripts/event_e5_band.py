@@ -26,6 +26,18 @@ without and with it; ``judge SPLIT`` runs ``khabar eval stories --gold tests/gol
 
 e5 vectors: ``event_second_opinion.e5_vectors`` (title and first 40 words, one thread), cached
 in ``--cache``.
+
+Session 26 (docs/stories.md, "the band model made cheap"): ``--vectors`` puts USE in e5's place
+(``use-sents``: the USE vectors of the article's first nine sentences of three words or more, the
+title among them when it reads as a headline; an article's cosine to a report the mean over its
+sentences of each one's best match; ``use-doc``: their mean vector; ``use-first``: the second one's,
+the first body sentence after a title), cached in ``/tmp/events-s26-use-sents-N.pkl``; ``refit``
+cross-validates the shipped scorer's features refitted on the other spent splits (leave one split
+out, ``--thresholds``) against the shipped scorer, and with ``--scorer-out`` writes the model fitted on
+every split given; ``reach --scorer FILE`` counts the ANT articles such a scorer moves.
+
+    python scripts/event_e5_band.py pool dev,...,fresh25 --thresholds 0.5 --vectors use-sents --past-linkage
+    python scripts/event_e5_band.py refit dev,...,fresh25 --thresholds 0.35,0.4,0.45,0.5
 """
 
 from __future__ import annotations
@@ -109,7 +121,7 @@ def band_row(index, item, c, fails: bool, p: float, vectors: dict[str, np.ndarra
     members = [vectors[m] for m in index._active[c.story_id].members if m in vectors]
     if mine is None or not members:
         return None
-    cos = np.array([float(mine @ v) for v in members])
+    cos = _cosines(mine, members)
     NEEDED.add(item.article_id)
     NEEDED.update(index._active[c.story_id].members)
     p = min(max(p, 1e-6), 1 - 1e-6)
@@ -191,12 +203,70 @@ def install(model: BandModel, vectors: dict[str, np.ndarray]) -> None:
     index_module.StoryIndex._best_event = best_event
 
 
+USE_SOURCES = ("use-doc", "use-first", "use-sents")
+SENTENCES = 8  # body sentences after the title read by the USE sources
+
+
+def use_vectors(articles: list, source: str, cache: Path) -> dict[str, np.ndarray]:
+    """USE vectors by article id in place of e5's (session 26: the band model made cheap):
+    ``use-doc`` the normalized mean of the vectors of the first :data:`SENTENCES` + 1 sentences of
+    three words or more (the title one of them when it reads as a headline); ``use-first`` the
+    second one's; ``use-sents`` a matrix of the sentences
+    (the band then reads the best and mean best-match cosines).  Cached in ``cache``."""
+    import pickle
+    import time
+
+    from khabar.relate.meaning import sentence_meanings
+    from khabar.scale.cluster import report_only
+    from khabar.text.ar.segment import iter_sentences
+
+    known: dict[str, np.ndarray] = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    todo = [a for a in articles if a.id not in known]
+    start = time.process_time()
+    n_sent = 0
+    for a in todo:
+        sents = [s.text for s in iter_sentences(report_only(a))]
+        sents = [t for t in sents if len(t.split()) >= 3][: SENTENCES + 1] or [a.title or a.body[:200]]
+        rows = sentence_meanings(sents, encoder="use")
+        n_sent += len(sents)
+        known[a.id] = rows
+    if todo:
+        spent = time.process_time() - start
+        print(f"USE: {len(todo)} texts, {n_sent} sentences, {spent:.1f} s CPU", file=sys.stderr)
+        cache.write_bytes(pickle.dumps(known))
+    out = {}
+    for aid, rows in known.items():
+        if source == "use-doc":
+            v = rows.mean(axis=0)
+        elif source == "use-first":
+            v = rows[1] if len(rows) > 1 else rows[0]
+        else:
+            out[aid] = rows
+            continue
+        out[aid] = v / max(float(np.linalg.norm(v)), 1e-9)
+    return out
+
+
+def _cosines(mine: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
+    """Cosine of the article with each member: vectors, or sentence matrices (the mean over
+    the article's sentences of each one's best match among the member's)."""
+    if mine.ndim == 1:
+        return np.array([float(mine @ v) for v in members])
+    return np.array([float((mine @ m.T).max(axis=1).mean()) for m in members])
+
+
+def vectors_of(articles: list, args) -> dict[str, np.ndarray]:
+    if args.vectors == "e5":
+        return second.e5_vectors(articles, args.cache)
+    return use_vectors(articles, args.vectors, Path(f"/tmp/events-s26-use-sents-{len(articles)}.pkl"))
+
+
 def _split_data(split: str, options):
     """(signed articles, gold event by id, pairs by id, articles) of a split, signed once
     (cached in /tmp: the what-ifs re-group the same signing)."""
     import pickle
 
-    cached = Path(f"/tmp/events-signed-{split}.pkl")
+    cached = Path(f"/tmp/events-s26-signed-{split}.pkl")
     if cached.exists():
         return pickle.loads(cached.read_bytes())
     out = _sign_split(split, options)
@@ -241,10 +311,11 @@ def fit_band(rows, args) -> BandModel:
     )
 
 
-def _group_pairs(signed, pair_ids, options):
-    from khabar.relate.stories import assign_stories
+def _group_pairs(signed, pair_ids, options, scorer=None):
+    from khabar.relate.stories import StoryIndex, assign_stories
 
-    events = assign_stories(signed, options=options)
+    index = StoryIndex(options, scorer=scorer) if scorer is not None else None
+    events = assign_stories(signed, options=options, index=index)
     return [(g, a in events and events.get(a) == events.get(b), kind) for a, b, g, kind in pair_ids]
 
 
@@ -257,7 +328,7 @@ def _scores(decisions) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("pool", "fit", "reach", "judge"))
+    parser.add_argument("mode", choices=("pool", "fit", "reach", "judge", "refit"))
     parser.add_argument("splits", nargs="?", default="")
     parser.add_argument("--low", type=float, default=0.1, help="the band: shipped probability from ...")
     parser.add_argument("--high", type=float, default=0.9, help="... up to (not including)")
@@ -268,6 +339,9 @@ def main() -> None:
     parser.add_argument("--thresholds", default="", help="pool: band thresholds to try (one fit per held-out split)")
     parser.add_argument("--n", type=int, default=1000, help="reach: the ANT window's files")
     parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--scorer-out", type=Path, default=None, help="refit: write the scorer fitted on every split")
+    parser.add_argument("--scorer", type=Path, default=None, help="reach: a scorer file in place of the band model")
+    parser.add_argument("--vectors", default="e5", choices=("e5", *USE_SOURCES), help="the band's second meaning")
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args()
     args.drop = tuple(d for d in args.drop.split(",") if d)
@@ -294,7 +368,9 @@ def main() -> None:
     if args.mode == "reach":
         return _reach(args, options)
     data = {s: _split_data(s, options) for s in splits}
-    vectors = second.e5_vectors([a for s in splits for a in data[s][3]], args.cache)
+    if args.mode == "refit":
+        return _refit(splits, data, options, args)
+    vectors = vectors_of([a for s in splits for a in data[s][3]], args)
     rows = []
     for s in splits:
         rows += _oracle_rows(s, data[s][0], data[s][1], options, vectors, args)
@@ -347,6 +423,44 @@ def main() -> None:
         ))
 
 
+def _refit(splits, data, options, args) -> None:
+    """Leave-one-split-out of the shipped scorer's features refitted on the other spent splits'
+    oracle rows (session 26), at each of ``--thresholds``, against the shipped scorer."""
+    import dataclasses
+
+    from khabar.relate.stories.features import order_key
+
+    rows = {}
+    for s in splits:
+        signed, gold = data[s][0], data[s][1]
+        oracle = build.OracleIndex(options, gold)
+        for item in sorted(signed, key=order_key):
+            oracle.retire_for(item.published)
+            oracle.add(item)
+        rows[s] = (np.vstack([r[1] for r in oracle.rows]), np.array([r[2] for r in oracle.rows], dtype=np.float64))
+    print(f"oracle rows {sum(len(v[1]) for v in rows.values())} over {len(splits)} splits")
+    drop = tuple(d for d in args.drop if d) or ("figures_differ",)
+    thresholds = [float(t) for t in args.thresholds.split(",") if t] or [0.45]
+    base, got = [], {t: [] for t in thresholds}
+    for s in splits:
+        base += _group_pairs(data[s][0], data[s][2], options)
+        x = np.vstack([rows[o][0] for o in splits if o != s])
+        y = np.concatenate([rows[o][1] for o in splits if o != s])
+        scorer = build.scorer_of(x, y, l2=args.l2, drop=drop)
+        for t in thresholds:
+            got[t] += _group_pairs(data[s][0], data[s][2], dataclasses.replace(options, event_threshold=t), scorer)
+    if args.scorer_out:
+        final = build.scorer_of(np.vstack([v[0] for v in rows.values()]), np.concatenate([v[1] for v in rows.values()]),
+                                l2=args.l2, drop=drop, threshold=thresholds[0])
+        args.scorer_out.write_text(final.to_json(trained_on="+".join(splits), threshold=thresholds[0]), encoding="utf-8")
+        print(f"wrote {args.scorer_out} (all {len(splits)} splits, threshold {thresholds[0]})")
+        return
+    rw = lambda d: [(g, p, k) for g, p, k in d if k == "rewrite"]  # noqa: E731
+    print(f"main: {_scores(base)}; rewrites {_scores(rw(base))}")
+    for t in thresholds:
+        print(f"refit, {t}: {_scores(got[t])}; rewrites {_scores(rw(got[t]))}")
+
+
 def _reach(args, options) -> None:
     from khabar.relate.stories import SignedArticle, assign_stories
     from khabar.scale.cluster import sign_batch
@@ -354,8 +468,28 @@ def _reach(args, options) -> None:
     articles = second._window_articles(args.n)
     signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
     base = assign_stories(signed, options=options)
+    if args.scorer is not None:
+        import time
+
+        from khabar.relate.stories import StoryIndex
+        from khabar.relate.stories.scorer import EventScorer
+
+        scorer = EventScorer.from_json(args.scorer.read_text(encoding="utf-8"))
+        t0 = time.process_time()
+        asked = assign_stories(signed, options=options, index=StoryIndex(options, scorer=scorer))
+        before, after = second.co_members(base), second.co_members(asked)
+        changed = sum(1 for aid in before if before[aid] != after[aid])
+        print(f"reach of {args.scorer}: {changed} of {len(signed)} signed articles change event co-members "
+              f"({changed / len(signed):.1%}); events {len(set(base.values()))} -> {len(set(asked.values()))}; "
+              f"grouping {time.process_time() - t0:.1f} s CPU")
+        return
     model = BandModel.from_json(args.model.read_text(encoding="utf-8"))
-    install(model, second.e5_vectors(articles, args.cache))
+    import time
+
+    t0 = time.process_time()
+    vectors = vectors_of(articles, args) if args.vectors != "e5" else second.e5_vectors(articles, args.cache)
+    print(f"{args.vectors} vectors of {len(articles)} articles: {time.process_time() - t0:.1f} s CPU")
+    install(model, vectors)
     asked = assign_stories(signed, options=options)
 
     before, after = second.co_members(base), second.co_members(asked)
