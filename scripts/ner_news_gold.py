@@ -9,6 +9,11 @@ the spent names splits' sentences count, chosen on two measures.
 ``--rulings``: the news sentences relabelled as ANERcorp labels (``in_anercorp_rulings``; in
 ``cv`` the rulings are read from the four training blocks of each fold).
 
+``--domain``: the news sentences as a second domain (``train_crf_views``: each feature also as
+its news copy); ``cv`` scores ANERcorp's view (the shared weights alone) and prints the news
+view's figures beside them; ``loso`` scores the news view, the one ``khabar train ner
+--news-domain`` ships.  ``cv --fold K`` trains and scores fold K only (one process a fold).
+
 ``cv``: ANERcorp train's five folds (``khabar eval ner --folds 5``'s blocks), each fold's CRF
 trained on the other four blocks plus the news sentences ``--repeat`` times, with the shipped
 word clusters and no tag rates, tagging its held-out block in windows of 10: the figures of
@@ -35,8 +40,10 @@ from khabar.extract.tagger.train import (
     make_model,
     news_gold_sentences,
     read_ant_sentences,
+    VIEWS,
     save_model,
     train_crf,
+    train_crf_views,
     train_two_stage,
     with_tag_table,
 )
@@ -60,27 +67,37 @@ def cv(args) -> None:
     extra = news(SPENT, args.repeat, args.every)
     clusters = with_tag_table(Model.load().clusters, None)
     args.work.mkdir(parents=True, exist_ok=True)
-    gold, predicted, per_fold = [], [], []
-    for k, (a, b) in enumerate(ranges):
-        crf_file = args.work / f"crf{k}.npz"
-        if not crf_file.exists():
+    views = VIEWS if args.domain else ("anercorp",)
+    gold, predicted, per_fold = [], {v: [] for v in views}, {v: [] for v in views}
+    folds = range(len(ranges)) if args.fold is None else [args.fold]
+    for k in folds:
+        a, b = ranges[k]
+        files = {v: args.work / (f"crf{k}.npz" if v == "anercorp" else f"crf{k}-{v}.npz") for v in views}
+        if not all(f.exists() for f in files.values()):
             rest = [*sentences[:a], *sentences[b:]]
             # the rulings read from the fold's training part only, never from its held-out block
             added = in_anercorp_rulings(extra, rest) if args.rulings else extra
-            arrays, labels = train_crf([*rest, *added], clusters)
-            _model, full, meta = make_model(arrays, labels, clusters)
-            save_model(full, meta, crf_file)
-        model = Model.load(crf_file)
+            if args.domain:
+                trained, labels = train_crf_views(rest, clusters, news=added)
+            else:
+                arrays, labels = train_crf([*rest, *added], clusters)
+                trained = {"anercorp": arrays}
+            for v in views:
+                _model, full, meta = make_model(trained[v], labels, clusters)
+                save_model(full, meta, files[v])
         held = sentences[a:b]
-        p = tag_windows(Tagger(model), [[w for w, _ in s] for s in held])
         g = [[t for _, t in s] for s in held]
-        per_fold.append(100 * score(g, p).by_type()["overall"].f1)
         gold += g
-        predicted += p
-        print(f"fold {k}: {per_fold[-1]:.2f}", flush=True)
-    name = f"repeat {args.repeat} every {args.every}{' in ANERcorp rulings' if args.rulings else ''}"
-    print(f"{name} ({len(extra)} news sentences):", summary(gold, predicted))
-    print("overall F1 per fold:", ", ".join(f"{f:.2f}" for f in per_fold), flush=True)
+        for v in views:
+            p = tag_windows(Tagger(Model.load(files[v])), [[w for w, _ in s] for s in held])
+            per_fold[v].append(100 * score(g, p).by_type()["overall"].f1)
+            predicted[v] += p
+            print(f"fold {k} {v} view: {per_fold[v][-1]:.2f}", flush=True)
+    for v in views:
+        name = f"repeat {args.repeat} every {args.every}{' in ANERcorp rulings' if args.rulings else ''}"
+        name += f", {v} view" if args.domain else ""
+        print(f"{name} ({len(extra)} news sentences):", summary(gold, predicted[v]))
+        print("overall F1 per fold:", ", ".join(f"{f:.2f}" for f in per_fold[v]), flush=True)
 
 
 def loso(args) -> None:
@@ -108,7 +125,11 @@ def loso(args) -> None:
     for group in (splits[k : k + size] for k in range(0, len(splits), size)):
         added = news([s for s in SPENT if s not in group], args.repeat)
         sentences = [*anercorp, *(in_anercorp_rulings(added, anercorp) if args.rulings else added)]
-        arrays, labels, tables = train_two_stage(sentences, clusters, articles)
+        if args.domain:
+            sentences, domain = anercorp, sentences[len(anercorp):]
+        else:
+            domain = []
+        arrays, labels, tables = train_two_stage(sentences, clusters, articles, news=domain)
         tagger = Tagger(make_model(arrays, labels, tables)[0])
         crf.get_tagger = spans.get_tagger = lambda: tagger
         for split in group:
@@ -139,9 +160,11 @@ def main() -> None:
         p.add_argument("corpus", type=Path)
         p.add_argument("--repeat", type=int, default=1)
         p.add_argument("--rulings", action="store_true", help="the news gold relabelled as ANERcorp labels (in_anercorp_rulings)")
+        p.add_argument("--domain", action="store_true", help="the news gold as a second domain (train_crf_views)")
         if name == "cv":
             p.add_argument("--work", type=Path, required=True)
             p.add_argument("--every", type=int, default=1, help="only every so-many-th news sentence")
+            p.add_argument("--fold", type=int, choices=range(5), help="train and score this fold only")
         else:
             p.add_argument("--splits", default=",".join(SPENT), help="spent splits, comma-separated")
             p.add_argument("--ant", type=Path, required=True)

@@ -74,6 +74,10 @@ def train_stance(data: tuple[Path, ...], output: Path, l2: float) -> None:
     "--news-rulings", is_flag=True,
     help="With --news-gold: relabel its sentences as ANERcorp labels such words (place head words dropped, unnamed bodies O, currencies MISC).",
 )
+@click.option(
+    "--news-domain", is_flag=True,
+    help="With --news-gold: train its sentences as a second domain (each feature also as a news copy) and write the news view.",
+)
 def train_ner(
     anercorp: Path,
     output: Path,
@@ -87,6 +91,7 @@ def train_ner(
     news_repeat: int,
     shared: Path | None,
     news_rulings: bool,
+    news_domain: bool,
 ) -> None:
     """Train the name tagger (a CRF) on ANERcorp and write its model file (needs the train extra)."""
     require_extra("train", "training the name tagger")
@@ -96,6 +101,8 @@ def train_ner(
 
     if news_gold is not None and not news_splits:
         fail("--news-gold needs --news-splits", 2)
+    if news_domain and news_gold is None:
+        fail("--news-domain needs --news-gold", 2)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         given = {k: v for k, v in (("c1", c1), ("c2", c2), ("iterations", iterations)) if v is not None}
@@ -103,7 +110,7 @@ def train_ner(
             root = news_gold.resolve().parent.parent.parent
             news = news_gold_sentences(news_gold, news_splits, shared=shared or root.parent / "shared", root=root)
             note = f"{news_gold.name} {news_splits} x{news_repeat}" + (" in ANERcorp rulings" if news_rulings else "")
-            given.update(news=news * news_repeat, news_note=note, news_rulings=news_rulings)
+            given.update(news=news * news_repeat, news_note=note, news_rulings=news_rulings, news_domain=news_domain)
         echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
     except KhabarError as e:
         fail(str(e), 2)

@@ -218,13 +218,14 @@ def train_two_stage(
     ant_articles: Sequence | None,
     *,
     first: Model | None = None,
+    news: Sequence[Sentence] = (),
     **params,
 ) -> tuple[dict[str, np.ndarray], list[str], Clusters | None]:
     """Train a CRF; with ``ant_articles`` (:func:`read_ant_sentences`), let it tag them and
     build the tag rates of their words, the table of the decoder's rule on one-word
     organisations (``Tagger.rare_kinds``): the weights, labels and the tables the model
     ships with.  ``first``: the model the training would give (the same sentences, tables
-    and parameters), reused.  The tag rates as attributes of a second training were tried
+    and parameters), reused; ``news``: sentences of a second domain (:func:`train_crf`).  The tag rates as attributes of a second training were tried
     and dropped (scripts/ner_tried/README.md): without jackknifing the first model has
     learned the training names, so the second trusts the rates blindly (five folds overall
     77.95 -> 63.45, PERS 75.27 -> 47.95; fresh3 news gold entity F1 0.920 -> 0.907)."""
@@ -232,28 +233,55 @@ def train_two_stage(
         labels = list(first.labels)
         arrays = {"bias": first.bias, "transitions": first.transitions, "keys": first.keys, "weights": first.weights}
     else:
-        arrays, labels = train_crf(sentences, clusters, **params)
+        arrays, labels = train_crf(sentences, clusters, news=news, **params)
         if ant_articles is None or clusters is None:
             return arrays, labels, clusters
         first = make_model(arrays, labels, clusters)[0]
     return arrays, labels, with_tag_table(clusters, build_tag_table(first, ant_articles))
 
 
+#: The prefix of the news copy of a feature: with a second domain (:func:`train_crf_views`)
+#: every feature of a news sentence is emitted twice, as itself and as this copy, so that
+#: what the news gold teaches beyond ANERcorp goes to the copies (Daume's feature
+#: augmentation) instead of overwriting the weights ANERcorp's sentences learned.
+NEWS_COPY = "news/"
+#: The views of a model trained with a second domain: ANERcorp's (the shared weights
+#: alone) and the news view (the shared weights plus the news copies), the one shipped.
+VIEWS = ("anercorp", "news")
+
+
 def train_crf(
+    sentences: Sequence[Sentence], clusters: Clusters | None, *, news: Sequence[Sentence] = (), **params
+) -> tuple[dict[str, np.ndarray], list[str]]:
+    """Train a CRF on (token, tag) sentences; its weights as arrays and its labels.  With
+    ``news``, a second domain (:func:`train_crf_views`) and the arrays of its news view."""
+    views, labels = train_crf_views(sentences, clusters, news=news, **params)
+    return views["news" if news else "anercorp"], labels
+
+
+def train_crf_views(
     sentences: Sequence[Sentence],
     clusters: Clusters | None,
     *,
+    news: Sequence[Sentence] = (),
     c1: float = C1,
     c2: float = C2,
     iterations: int = ITERATIONS,
     scheme: str = SCHEME,
-) -> tuple[dict[str, np.ndarray], list[str]]:
-    """Train a CRF on (token, tag) sentences; its weights as arrays and its labels."""
+) -> tuple[dict[str, dict[str, np.ndarray]], list[str]]:
+    """Train one CRF on ``sentences`` and the ``news`` sentences as a second domain (each
+    of their features also as its :data:`NEWS_COPY`); the arrays of each of
+    :data:`VIEWS`, and the labels.  A view is a plain model: the copies' weights are added
+    to the shared ones (the scores of a news sentence under the augmented CRF), or left out."""
     pycrfsuite = _require_crfsuite()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sentences:
-        gold = [g for _, g in s]
-        trainer.append(token_features([t for t, _ in s], clusters), bilou_tags(gold) if scheme == "BILOU" else gold)
+    for copied, group in ((False, sentences), (True, news)):
+        for s in group:
+            gold = [g for _, g in s]
+            features = token_features([t for t, _ in s], clusters)
+            if copied:
+                features = [[*f, *(NEWS_COPY + name for name in f)] for f in features]
+            trainer.append(features, bilou_tags(gold) if scheme == "BILOU" else gold)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "model.crfsuite")
@@ -263,21 +291,35 @@ def train_crf(
         info = tagger.info()
         labels = sorted(tagger.labels(), key=lambda lab: (lab != "O", lab[2:], lab[:1]))
         tagger.close()
-    return export_weights(info.state_features, info.transitions, labels), labels
+    views = {v: export_weights(info.state_features, info.transitions, labels, news_view=v == "news") for v in VIEWS}
+    return views, labels
 
 
 def export_weights(
-    state: dict[tuple[str, str], float], transitions: dict[tuple[str, str], float], labels: Sequence[str]
+    state: dict[tuple[str, str], float],
+    transitions: dict[tuple[str, str], float],
+    labels: Sequence[str],
+    *,
+    news_view: bool = False,
 ) -> dict[str, np.ndarray]:
     """Arrays for :class:`~khabar.extract.tagger.crf.Model` from CRFsuite's weight dicts:
     each feature "offset:family=value" files its weight under the hash of "family=value",
-    at its offset and label."""
+    at its offset and label; a news copy (:data:`NEWS_COPY`) is added to its feature's
+    weight in the news view and left out otherwise."""
     col = {lab: k for k, lab in enumerate(labels)}
     n = len(labels)
     position = {d: k for k, d in enumerate(OFFSETS)}
     bias = np.zeros(n, dtype=np.float32)
     rows: dict[int, np.ndarray] = {}
+    # a feature and its copy summed in float64 before the float32 cast
+    summed: dict[tuple[str, str], float] = {}
     for (feature, label), w in state.items():
+        if feature.startswith(NEWS_COPY):
+            if not news_view:
+                continue
+            feature = feature[len(NEWS_COPY):]
+        summed[feature, label] = summed.get((feature, label), 0.0) + w
+    for (feature, label), w in summed.items():
         if feature == "bias":
             bias[col[label]] += w
             continue
@@ -505,6 +547,7 @@ def train_model(
     news: Sequence[Sentence] = (),
     news_note: str | None = None,
     news_rulings: bool = False,
+    news_domain: bool = False,
 ) -> str:
     """Train on ANERcorp's train split (the folder or the file), with word clusters learned
     from ``ant`` or reused from the model file ``clusters_from`` (neither: no clusters),
@@ -512,12 +555,15 @@ def train_model(
     weights of ANT's frequent words are precomputed into the file (a speed-up only).
     ``news``: training sentences added after ANERcorp's (:func:`news_gold_sentences`, as many
     times as they should count), ``news_note`` saying which in the metadata; with
-    ``news_rulings``, relabelled as ANERcorp labels (:func:`in_anercorp_rulings`)."""
+    ``news_rulings``, relabelled as ANERcorp labels (:func:`in_anercorp_rulings`); with
+    ``news_domain``, trained as a second domain and written as the news view
+    (:func:`train_crf_views`)."""
     from khabar.evaluate.ner import read_bio
 
     path = anercorp / TRAIN_FILE if anercorp.is_dir() else anercorp
     base = read_bio(path)
-    sentences = [*base, *(in_anercorp_rulings(news, base) if news_rulings else news)]
+    added = in_anercorp_rulings(news, base) if news_rulings else list(news)
+    sentences, domain = (base, added) if news_domain else ([*base, *added], [])
     documents = read_ant_words(ant) if ant is not None else None
     if clusters_from is not None:
         clusters = with_missing_tables(load_clusters(clusters_from), documents)
@@ -528,12 +574,16 @@ def train_model(
     started = time.perf_counter()
     articles = read_ant_sentences(ant) if ant is not None else None
     first = (
-        _same_first_model(clusters_from, path, c1=c1, c2=c2, iterations=iterations, news_gold=news_note)
+        _same_first_model(
+            clusters_from, path, c1=c1, c2=c2, iterations=iterations, news_gold=news_note, news_domain=news_domain or None
+        )
         if articles is not None
         else None
     )
-    arrays, labels, clusters = train_two_stage(sentences, clusters, articles, first=first, c1=c1, c2=c2, iterations=iterations)
-    log.info("CRF trained on %d sentences in %.0f s", len(sentences), time.perf_counter() - started)
+    arrays, labels, clusters = train_two_stage(
+        sentences, clusters, articles, first=first, news=domain, c1=c1, c2=c2, iterations=iterations
+    )
+    log.info("CRF trained on %d sentences (%d as news) in %.0f s", len(sentences) + len(domain), len(domain), time.perf_counter() - started)
     _model, full, meta = make_model(
         arrays,
         labels,
@@ -546,6 +596,7 @@ def train_model(
         clusters_from="ANT v2.1" if clusters is not None else None,
         tag_rates=False,
         **({"news_gold": news_note} if news_note else {}),
+        **({"news_domain": True} if news_domain else {}),
     )
     if documents is not None:
         full.update(precompute_words(_model, frequent_words(documents)))
