@@ -76,3 +76,19 @@ def test_the_news_gold_is_relabelled_as_anercorp_labels_it():
     assert second["قطاع"] == "O" and second["غزه"] == "B-LOC"  # the span as ANERcorp labels it
     assert second["فتح"] == "B-ORG"  # one word ANERcorp writes as a verb keeps its gold name
     assert second["دونالد"] == "B-PERS" and second["ترامب"] == "I-PERS"
+
+
+def test_the_news_domain_learns_its_conventions_without_changing_anercorps_view():
+    pytest.importorskip("pycrfsuite")
+    from khabar.extract.tagger.crf import Tagger
+    from khabar.extract.tagger.train import make_model, train_crf, train_crf_views
+
+    anercorp = ANERCORP[:2] * 6  # ANERcorp leaves "الجيش الاسراءيلي" unnamed
+    news = [_bio("قصف/O الجيش/B-ORG الاسراءيلي/I-ORG مدينة/O غزه/B-LOC")] * 6  # the news gold names it
+    views, labels = train_crf_views(anercorp, None, news=news, c1=0.0, iterations=60)
+    tag = {v: Tagger(make_model(views[v], labels, None)[0]).tag([["قال", "الجيش", "الاسراءيلي", "امس"]])[0] for v in views}
+    assert tag["news"][1:3] == ["B-ORG", "I-ORG"]  # the news copies carry the news gold's ruling
+    assert tag["anercorp"][1:3] == ["O", "O"]  # the shared weights keep ANERcorp's
+    # train_crf gives the news view when given news sentences
+    alone, _ = train_crf(anercorp, None, news=news, c1=0.0, iterations=60)
+    assert np.array_equal(alone["weights"], views["news"]["weights"])
