@@ -78,7 +78,7 @@ def cv(args) -> None:
             # the rulings read from the fold's training part only, never from its held-out block
             added = in_anercorp_rulings(extra, rest) if args.rulings else extra
             if args.domain:
-                trained, labels = train_crf_views(rest, clusters, news=added)
+                trained, labels = train_crf_views(rest, clusters, news=added, copy_scale=args.copy_scale)
             else:
                 arrays, labels = train_crf([*rest, *added], clusters)
                 trained = {"anercorp": arrays}
@@ -165,6 +165,7 @@ def main() -> None:
             p.add_argument("--work", type=Path, required=True)
             p.add_argument("--every", type=int, default=1, help="only every so-many-th news sentence")
             p.add_argument("--fold", type=int, choices=range(5), help="train and score this fold only")
+            p.add_argument("--copy-scale", type=float, default=1.0, help="with --domain: the news copies' feature value")
         else:
             p.add_argument("--splits", default=",".join(SPENT), help="spent splits, comma-separated")
             p.add_argument("--ant", type=Path, required=True)

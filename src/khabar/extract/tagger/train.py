@@ -264,6 +264,7 @@ def train_crf_views(
     clusters: Clusters | None,
     *,
     news: Sequence[Sentence] = (),
+    copy_scale: float = 1.0,
     c1: float = C1,
     c2: float = C2,
     iterations: int = ITERATIONS,
@@ -272,15 +273,20 @@ def train_crf_views(
     """Train one CRF on ``sentences`` and the ``news`` sentences as a second domain (each
     of their features also as its :data:`NEWS_COPY`); the arrays of each of
     :data:`VIEWS`, and the labels.  A view is a plain model: the copies' weights are added
-    to the shared ones (the scores of a news sentence under the augmented CRF), or left out."""
+    to the shared ones (the scores of a news sentence under the augmented CRF), or left out.
+    ``copy_scale``: the copies' feature value; above 1 their weights cost less under the
+    same c1/c2 (L2 by its square), so more of what the news gold teaches goes to them and
+    less to the shared weights."""
     pycrfsuite = _require_crfsuite()
     trainer = pycrfsuite.Trainer(verbose=False)
     for copied, group in ((False, sentences), (True, news)):
         for s in group:
             gold = [g for _, g in s]
             features = token_features([t for t, _ in s], clusters)
-            if copied:
+            if copied and copy_scale == 1.0:
                 features = [[*f, *(NEWS_COPY + name for name in f)] for f in features]
+            elif copied:
+                features = [_with_copies(f, copy_scale) for f in features]
             trainer.append(features, bilou_tags(gold) if scheme == "BILOU" else gold)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
@@ -291,8 +297,18 @@ def train_crf_views(
         info = tagger.info()
         labels = sorted(tagger.labels(), key=lambda lab: (lab != "O", lab[2:], lab[:1]))
         tagger.close()
-    views = {v: export_weights(info.state_features, info.transitions, labels, news_view=v == "news") for v in VIEWS}
+    views = {
+        v: export_weights(info.state_features, info.transitions, labels, news_view=v == "news", copy_scale=copy_scale)
+        for v in VIEWS
+    }
     return views, labels
+
+
+def _with_copies(features: Sequence[str], scale: float) -> dict[str, float]:
+    """A token's features with their copies of value ``scale`` (a feature named twice
+    counts twice, as in a list)."""
+    counts = Counter(features)
+    return {**{f: float(n) for f, n in counts.items()}, **{NEWS_COPY + f: n * scale for f, n in counts.items()}}
 
 
 def export_weights(
@@ -301,11 +317,12 @@ def export_weights(
     labels: Sequence[str],
     *,
     news_view: bool = False,
+    copy_scale: float = 1.0,
 ) -> dict[str, np.ndarray]:
     """Arrays for :class:`~khabar.extract.tagger.crf.Model` from CRFsuite's weight dicts:
     each feature "offset:family=value" files its weight under the hash of "family=value",
-    at its offset and label; a news copy (:data:`NEWS_COPY`) is added to its feature's
-    weight in the news view and left out otherwise."""
+    at its offset and label; a news copy (:data:`NEWS_COPY`, trained with the feature value
+    ``copy_scale``) is added to its feature's weight in the news view and left out otherwise."""
     col = {lab: k for k, lab in enumerate(labels)}
     n = len(labels)
     position = {d: k for k, d in enumerate(OFFSETS)}
@@ -317,7 +334,7 @@ def export_weights(
         if feature.startswith(NEWS_COPY):
             if not news_view:
                 continue
-            feature = feature[len(NEWS_COPY):]
+            feature, w = feature[len(NEWS_COPY):], w * copy_scale
         summed[feature, label] = summed.get((feature, label), 0.0) + w
     for (feature, label), w in summed.items():
         if feature == "bias":
