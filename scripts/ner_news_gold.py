@@ -12,7 +12,8 @@ the spent names splits' sentences count, chosen on two measures.
 ``--domain``: the news sentences as a second domain (``train_crf_views``: each feature also as
 its news copy); ``cv`` scores ANERcorp's view (the shared weights alone) and prints the news
 view's figures beside them; ``loso`` scores the news view, the one ``khabar train ner
---news-domain`` ships.  ``cv --fold K`` trains and scores fold K only (one process a fold).
+--news-domain`` ships; ``--copy-scale`` (cv) the copies' feature value.  ``cv --fold K`` trains
+and scores fold K only (one process a fold).
 
 ``cv``: ANERcorp train's five folds (``khabar eval ner --folds 5``'s blocks), each fold's CRF
 trained on the other four blocks plus the news sentences ``--repeat`` times, with the shipped

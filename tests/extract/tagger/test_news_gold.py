@@ -92,3 +92,24 @@ def test_the_news_domain_learns_its_conventions_without_changing_anercorps_view(
     # train_crf gives the news view when given news sentences
     alone, _ = train_crf(anercorp, None, news=news, c1=0.0, iterations=60)
     assert np.array_equal(alone["weights"], views["news"]["weights"])
+
+
+def test_a_larger_copy_scale_leaves_more_of_the_news_ruling_to_the_copies():
+    pytest.importorskip("pycrfsuite")
+    from khabar.extract.tagger.crf import OFFSETS, stable_hash
+    from khabar.extract.tagger.train import train_crf_views
+
+    anercorp = ANERCORP[:2] * 6
+    news = [_bio("قصف/O الجيش/B-ORG الاسراءيلي/I-ORG مدينة/O غزه/B-LOC")] * 6
+
+    def org_weight(scale):
+        views, labels = train_crf_views(anercorp, None, news=news, copy_scale=scale, c1=0.0, iterations=60)
+        out = {}
+        for view, arrays in views.items():
+            row = int(np.searchsorted(arrays["keys"], np.uint64(stable_hash("w=الجيش"))))
+            out[view] = arrays["weights"][row, OFFSETS.index(0), labels.index("B-ORG")]
+        return out
+
+    one, four = org_weight(1.0), org_weight(4.0)
+    assert four["anercorp"] < one["anercorp"]  # the shared weight moved less toward the news ruling
+    assert four["news"] > 0 and one["news"] > 0
