@@ -167,6 +167,11 @@ def test_participle_continues_same_speaker():
     assert {q.speaker for q in qs} == {"زيد الصالح"}
 
 
+def test_a_participle_after_a_verb_alone_continues_the_speaker_before():
+    qs = _quotes('وقال الوزير سامي العلي إن الطريق مفتوح.\n\nومضى قائلا "لن نغلقه أبدا".')
+    assert [(q.speaker, q.content) for q in qs] == [("سامي العلي", "الطريق مفتوح"), ("سامي العلي", "لن نغلقه أبدا")]
+
+
 def test_participle_with_preposition():
     qs = _quotes("وقال حجاب إن المعارضة لن تضعف، مشددا على أن المعارضة لن تقدم تنازلات.")
     assert qs[1].verb == "مشددا" and qs[1].content == "المعارضة لن تقدم تنازلات"

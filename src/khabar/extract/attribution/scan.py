@@ -666,10 +666,15 @@ def _verb_rules(
     object_start: int | None = None  # "اتهم مصدر ... روسيا بأنها": the object is said too
     if participle:
         if not has_previous and i > 0:
-            if subject is None and h_end == i + 1 and s.norm(i - 1) == "," and kind in ("indirect", "direct", "colon"):
+            said_right_after = h_end == i + 1 and kind in ("indirect", "direct", "colon")
+            if subject is None and said_right_after:
+                # with or without a comma before it: "هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان
+                # قائلا إن"، "ومدح لوثر ماتيوس بوتين قائلا:" (the verb before says nothing)
                 subject = _clause_subject_before(s, i)
-            if subject is None:
+            if subject is None and not (said_right_after and i <= 2 and not any(k in s.named for k in range(i))):
                 return None, i + 1
+            # (none named and the sentence opened by a verb alone -- "ومضى قائلا"، "وطمأن
+            # قائلا" -- the speaker before says it: the source stays None)
             head = subject
         if kind != "colon" and any(s.is_word(k) for k in range(s.after_preposition(i + 1, verb), h_end)):
             object_start = s.after_preposition(i + 1, verb)  # "متهما موسكو بأنها «تدعي»"
