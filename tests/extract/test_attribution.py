@@ -1223,3 +1223,52 @@ def test_a_speaker_cut_short_runs_on_over_its_adjective_place_or_country(sentenc
 
 def test_an_area_word_without_its_name_is_left_out():
     assert [a.source.text for a in find_attributions("وقال سكان في مدينة إن القصف توقف.")] == ["سكان"]
+
+
+# --- session 24: verbs of saying the lists did not hold (issue 20) ---------------------
+
+
+def test_object_pronoun_forms_are_derived_less_the_nouns_alike():
+    from khabar.extract.attribution.verbs import object_pronoun_forms, reporting_verbs
+
+    by_past = {v.past: v for v in reporting_verbs() if v.cls == "say" and v.past}
+    accuse = object_pronoun_forms(by_past[normalize("اتهم")])
+    assert {normalize(w) for w in ("اتهمه", "اتهمتها", "اتهموه", "يتهمهم", "تتهمه")} <= set(accuse)
+    assert not any(f.startswith(normalize("متهم")) for f in accuse)  # "متهمه" is the participle's feminine
+    call = object_pronoun_forms(by_past[normalize("دعا")])
+    assert normalize("دعاهم") in call and normalize("دعته") in call and normalize("دعوه") not in call  # دعوة
+    demand = object_pronoun_forms(by_past[normalize("طالب")])
+    assert normalize("طالبه") not in demand and normalize("يطالبه") in demand  # a student
+    assert object_pronoun_forms(by_past[normalize("قال")]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        # the object is the pronoun: the speaker after the verb, what is said after ب
+        ("وتتهمه السلطات الإسبانية بأنه قاد عملية التهريب.", "السلطات الإسبانية", "قاد عملية التهريب"),
+        ("وحذرهم الأمين العام من مغبة التصعيد في المنطقة.", "الأمين العام", "مغبة التصعيد في المنطقة"),
+        ("وأبلغه الوزير أن القرار نهائي.", "الوزير", "القرار نهائي"),
+    ],
+)
+def test_a_verb_of_saying_with_its_object_pronoun(text, speaker, said):
+    assert _who_said(text) == (speaker, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pronoun resumes the noun a relative describes: the writer's designation
+        "وكانت تركيا وضعته تحت الإقامة بتهمة دعم غولن، الذي تتهمه أنقرة بالوقوف وراء محاولة الانقلاب.",
+        "وأنها قد تضرب الجنود إذا ارتدوا زي من وصفتهم بـ\"الإرهابيين\".",
+    ],
+)
+def test_a_pronoun_verb_in_a_relative_clause_says_nothing(text):
+    assert find_attributions(text) == []
+
+
+def test_a_statement_runs_on_past_a_pronoun_verb_inside_it():
+    # "وأخبره" inside Trump's clause is no new statement's start and does not cut his
+    text = "وقال ترامب إنه تحدث مع ماكرون وأخبره أن الاتفاق سيء."
+    assert _who_said(text) == ("ترامب", "تحدث مع ماكرون وأخبره أن الاتفاق سيء")
+

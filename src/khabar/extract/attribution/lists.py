@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from khabar.extract.attribution.sources import SourceKind
 from khabar.extract.titles import abbreviations, titles_by_first_word, without_article
-from khabar.extract.attribution.verbs import forms_of, reporting_verbs
+from khabar.extract.attribution.verbs import forms_of, object_pronoun_forms, reporting_verbs
 from khabar.text.ar.clitics import (
     ARTICLE_PROCLITICS,
     ATTACHED_PRONOUNS,
@@ -55,6 +55,7 @@ class _Verb:
     vnoun: bool = False  # a noun of saying ("إعلان الأسد أن"): its genitive speaks an أن clause
     vprep: bool = False  # ... or the verb's preposition: "دعوة قطر إلى"، "دفعت بقطر للدعوة إلى"
     transitive: bool = False  # "ووصف [زعيم الحزب] بأنه": the noun phrase before ب is the object
+    pronoun: bool = False  # "اتهمه"، "تتهمها": the object is the attached pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ class _Lists:
     stance: frozenset[str]  # verbs of stance (رحب، ندد): their subject speaks through a participle
     own: frozenset[str]  # "حلفاء": a speaker's own people, "X وحلفاؤه" speak together
     nouns: dict[str, _Verb]  # nouns of saying, bare or after ب/ل ("بعد إعلان الأسد أن"، "لتأكيد")
+    pronoun_verbs: dict[str, _Verb]  # "اتهمه"، "تتهمها": a verb of saying with its object pronoun
     anonymity: frozenset[str] = frozenset()  # "طالبا عدم نشر [اسمه]": a clause to skip
     information: frozenset[str] = frozenset()  # "[معلومات] من مصادر": a report, its source after من
     aides: frozenset[str] = frozenset()  # "[مبعوث] الرئيس روحاني": speaks for the principal named after it
@@ -116,6 +118,7 @@ class _Lists:
     conditional: frozenset[str] = frozenset()  # "إلا في [حال] أعلنت قطر": not what was said
     link_times: frozenset[str] = frozenset()  # "ويأتي الإعلان [غداة] قصف"
     addressees: frozenset[str] = frozenset()  # "وقال رئيس الوزراء [مع] نظيره X": the name after is not the speaker
+    whom: frozenset[str] = frozenset()  # "زي [من] وصفتهم": a relative, as الذي
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -174,6 +177,20 @@ def _verbs() -> tuple[dict[str, _Verb], frozenset[str]]:
 PURPOSE_ARTICLE = next(a for a in ARTICLE_PROCLITICS if len(a) == 2 and a[0] == "ل")
 
 
+def _pronoun_verbs() -> dict[str, _Verb]:
+    """The forms of the verbs of saying with an object pronoun attached ("وتتهمه السلطات
+    بأنه"، "واتهمها بالتواطؤ"; :func:`~khabar.extract.attribution.verbs.object_pronoun_forms`):
+    the object is the pronoun, so no noun after the speaker is; what follows is said as a
+    clause or the verb's preposition.  Kept apart from ``verbs``: only the scanner starts a
+    statement at one (:func:`pronoun_verb_info`), while a statement before it runs on past it
+    ("نددت الخارجية بـ«ما وصفته بالعدوان»" keeps its content whole)."""
+    out: dict[str, _Verb] = {}
+    for v in reporting_verbs():
+        for form in object_pronoun_forms(v) if v.cls == "say" else ():
+            out.setdefault(form, _Verb("say", v.preps, False, pronoun=True))
+    return out
+
+
 def _nouns() -> dict[str, _Verb]:
     """The nouns of saying of the list ("إعلان" of "أعلن"), bare or after a preposition
     (ب ل ك), as verbs that need a speaker after them and an أن clause (kind "strict",
@@ -230,6 +247,7 @@ def _lists() -> _Lists:
         nationalities=_every_field("nationalities"),
         stance=stance,
         nouns=_nouns(),
+        pronoun_verbs=_pronoun_verbs(),
         own=frozenset(p[0] for p in groups.get("own", [])),
         statement_nouns=frozenset(p[0] for p in groups.get("statement", [])),
         anonymity=frozenset(p[0] for p in groups.get("anonymity", [])),
@@ -245,7 +263,7 @@ def _lists() -> _Lists:
                 ("spread", "spread"), ("circumstance", "circumstance"), ("what_openers", "what_opener"),
                 ("resumptive", "resumptive"), ("modals", "modal"), ("saying", "saying"), ("came", "came"), ("amid", "amid"),
                 ("headlined", "headlined"), ("conditional", "conditional"), ("link_times", "link_time"),
-                ("addressees", "addressee"),
+                ("addressees", "addressee"), ("whom", "whom"),
             )
         },
         given=frozenset(
@@ -279,6 +297,12 @@ def _listed(table: dict[str, _Verb], word: str) -> tuple[str, _Verb] | None:
     if conjoined(word) and word[1:] in table:
         return word[1:], table[word[1:]]
     return None
+
+
+def pronoun_verb_info(word: str) -> tuple[str, _Verb] | None:
+    """The verb of saying with an object pronoun a normalized token is ("اتهمه"،
+    "وتتهمها"), or None."""
+    return _listed(_lists().pronoun_verbs, word)
 
 
 def purpose_verb(word: str) -> tuple[str, _Verb] | None:

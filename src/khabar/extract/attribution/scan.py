@@ -26,6 +26,7 @@ from khabar.extract.attribution.lists import (
     head_kind,
     is_information,
     noun_info,
+    pronoun_verb_info,
     purpose_verb,
     verb_info,
 )
@@ -122,7 +123,7 @@ def _scan(text: str, names: Sequence[tuple[int, int, str]] = ()) -> tuple[_Sente
             out.append(said[0])  # "..., وهو ما ينفيه نظام الأسد"
             i = said[1]
             continue
-        info = verb_info(w) or noun_info(w)
+        info = verb_info(w) or noun_info(w) or pronoun_verb_info(w)
         if info is None and s.norm(i - 1) == ",":
             info = purpose_verb(w)  # "...، ليعلن أردوغان أن": after a comma, a verb of result
         if info is None or s.norm(i - 1) in s.L.passive:
@@ -613,6 +614,11 @@ def _joined_verb(s: _Sentence, i: int, verb: _Verb, *, attached_only: bool = Fal
 def _verb_rules(
     s: _Sentence, i: int, verb: _Verb, has_previous: bool, floor: int = 0, subject: _Head | None = None
 ) -> tuple[Attribution | None, int]:
+    if verb.pronoun and ((before := s.norm(i - 1)) in s.L.relative or before in s.L.whom):
+        # "غولن، الذي تتهمه أنقرة بالوقوف وراء ..."، "زي من وصفتهم بـ«الإرهابيين»": the pronoun
+        # resumes the noun the relative describes; the writer's designation, not a statement
+        # (three of the spent pool's gold leave these out)
+        return None, i + 1
     if verb.silent and s.norm(i + 1) in verb.silent:
         return None, i + 1  # "رفض التعليق"، a byline "كتب بواسطة :": nothing said
     if verb.kind == "say" and (nxt := verb_info(s.norm(i + 1))) is not None and nxt[1].kind == "say":
@@ -1302,7 +1308,7 @@ def _first_words() -> frozenset[str]:
     """Every word :func:`_may_attribute` looks further at: a verb's form or a cue's first
     word, bare or after و/ف, and "ما"، "وان"، "وبان"."""
     L = _lists()
-    first = set(L.verbs) | set(L.cues) | set(L.nouns)
+    first = set(L.verbs) | set(L.cues) | set(L.nouns) | set(L.pronoun_verbs)
     purpose = {"ل" + w for w in L.verbs if w[:1] in "يت" and len(w) > 3}  # "ليعلن"، "لتؤكد" (verb_info)
     return frozenset(first | {c + w for w in first for c in "وف"} | purpose | {"ما", "وان", "وبان"} | L.came | L.headlined | L.amid)
 
@@ -1330,7 +1336,7 @@ def _may_attribute(text: str) -> bool:
         return True
     for k in compress(range(len(ws)), map(openers.__contains__, ws)):  # every rule below starts at a word of that set
         w = ws[k]
-        info = verb_info(w) or noun_info(w) or (purpose_verb(w) if k > 0 else None)
+        info = verb_info(w) or noun_info(w) or pronoun_verb_info(w) or (purpose_verb(w) if k > 0 else None)
         verb = info[1] if info is not None else None
         if verb is not None:
             if verb.kind != "strict" or any(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from khabar.text.ar.clitics import THIRD_PERSON_PRONOUNS
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.reporting import past_forms, weak_final
 
@@ -52,6 +53,13 @@ class ReportingVerb:
     #: A verb of reacting ("أدان"، "رحب"، "انتقد"; ``react`` in the frame, and every stance
     #: verb): a report that opens with it tells a reaction to a happening (:func:`reaction_forms`).
     reaction: bool = False
+    #: Its past and present also say with an object pronoun attached ("اتهمه"، "تتهمها"،
+    #: "حذرتهم"، "دعاهم"; ``pronoun`` in the frame): the object is the pronoun, what follows
+    #: the speaker (or the verb) is what is said (:func:`object_pronoun_forms`).
+    pronoun: bool = False
+    #: Those forms with a pronoun that are more often a noun ("~طالبه" a student, "~وعده"
+    #: his promise): never read as the verb.
+    nouns_alike: tuple[str, ...] = ()
 
 
 _weak = weak_final
@@ -83,6 +91,24 @@ def derived_forms(verb: ReportingVerb) -> dict[str, FormKind]:
     return out
 
 
+def object_pronoun_forms(verb: ReportingVerb) -> dict[str, FormKind]:
+    """The past and present forms of a verb marked ``pronoun`` with a third-person object
+    pronoun attached ("اتهمه"، "اتهمتها"، "اتهموه"، "يتهمهم"، "تدعوه"، "يطالبونه"), less the
+    list's nouns alike ("~طالبه"); none for a participle ("متهمه" is its feminine).  Read by
+    the attribution scanner only: the recognizer's verb forms stay as listed."""
+    if not verb.pronoun:
+        return {}
+    out: dict[str, FormKind] = {}
+    for form, kind in derived_forms(verb).items():
+        if kind == "participle":
+            continue
+        stem = form[:-1] if kind == "past" and form.endswith("وا") else form  # "اتهموا" -> "اتهموه"
+        for suffix in THIRD_PERSON_PRONOUNS:
+            if stem + suffix not in verb.nouns_alike:
+                out.setdefault(stem + suffix, kind)
+    return out
+
+
 def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
     fields = [f.strip() for f in phrase.split("|")]
     if cls not in _CLASSES or len(fields) != 4 or not all(fields):
@@ -106,6 +132,8 @@ def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
         framed_nouns=tuple(w[1:-1] for w in frame_words if w.startswith("%") and w.endswith("+")),
         transitive="object" in frame_words,
         reaction=cls == "stance" or "react" in frame_words,
+        pronoun="pronoun" in frame_words,
+        nouns_alike=tuple(w[1:] for w in frame_words if w.startswith("~")),
     )
 
 
