@@ -33,8 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Speaker splits labelled and not yet judged (session 22: fresh29 and fresh30; session 23:
 #: fresh31 and fresh32; session 24: fresh33; 12 articles each, to be judged pooled).  A split leaves
-#: this set in the commit that judges it (fresh25..fresh28 judged in session 22).
-UNSPENT_SPEAKERS: frozenset[str] = frozenset({"fresh29", "fresh30", "fresh31", "fresh32", "fresh33"})
+#: this set in the commit that judges it (fresh25..fresh28 judged in session 22, fresh29..fresh33
+#: pooled in session 26): none waits now.
+UNSPENT_SPEAKERS: frozenset[str] = frozenset()
 
 
 def refuse_unspent(split: str) -> None:

@@ -635,7 +635,7 @@ def test_the_speaker_error_script_refuses_an_unspent_split(split: str, monkeypat
 
 def test_the_continuation_experiment_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch) -> None:
     # scripts/continuation_model_experiment.py trains and scores on the splits it is given:
-    # an unspent one (fresh29..fresh33 wait for their judge) is refused before any is read
+    # an unspent one (UNSPENT_SPEAKERS of scripts/speaker_errors.py) is refused before any is read
     import importlib.util
     import sys
 
@@ -643,6 +643,7 @@ def test_the_continuation_experiment_refuses_an_unspent_speaker_split(monkeypatc
     spec = importlib.util.spec_from_file_location("continuation_model_experiment", root / "scripts" / "continuation_model_experiment.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    monkeypatch.setattr(sys.modules["speaker_errors"], "UNSPENT_SPEAKERS", frozenset({"fresh29"}))
     monkeypatch.setattr(sys, "argv", ["continuation_model_experiment.py", "--splits", "dev,fresh29"])
     with pytest.raises(SystemExit, match="an unspent speaker split"):
         module.main()
