@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.config import BriefOptions
+from khabar.extract.happenings import word_kind
 from khabar.model import Document, Sentence
 from khabar.relate.corroborate import SentencePool
 from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
@@ -294,8 +295,6 @@ def cut_to_fit(
 def _opens_clause(token_text: str, norm: str) -> bool:
     """Whether a word joined by و/ف opens a clause of its own: the conjunction on a verb
     that tells something (a reporting verb, a happening's trigger: "وقررت"، "وأعلن")."""
-    from khabar.extract.happenings import word_kind
-
     if not norm.startswith(CONJUNCTIONS) or len(norm) <= 3:
         return False
     bare = norm[1:]
@@ -321,14 +320,17 @@ def clause_parts(pool: SentencePool, c: Candidate, *, min_words: int, with_heads
     openers = _openers()
     starts: list[tuple[int, int]] = []  # (token index where the boundary is, first kept token)
     for i in range(1, len(tokens)):
-        n = match_at(norms, i, openers.clauses)
+        # (a word that neither opens a listed clause nor carries a conjunction is neither
+        # test's: both read off only what the first two show; most words, so not called)
+        opener = norms[i] in openers.clauses or norms[i].startswith(CONJUNCTIONS)
+        n = match_at(norms, i, openers.clauses) if opener else 0
         if n and i + n < len(tokens):
             starts.append((i, i + n))
-        elif _opens_clause(tokens[i].text, norms[i]):
+        elif opener and _opens_clause(tokens[i].text, norms[i]):
             starts.append((i, i))
-        elif _CLAUSE_END.fullmatch(text[c.start + tokens[i - 1].end : c.start + tokens[i].start].rstrip()) and _opens_clause(
-            "و" + tokens[i].text, "و" + norms[i]
-        ):
+        elif (gap := text[c.start + tokens[i - 1].end : c.start + tokens[i].start].rstrip()) and _CLAUSE_END.fullmatch(
+            gap
+        ) and _opens_clause("و" + tokens[i].text, "و" + norms[i]):
             starts.append((i, -1 - i))  # after a comma: the verb kept whole
     out: list[Candidate] = []
     for k, (at, first) in enumerate(starts):
