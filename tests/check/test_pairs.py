@@ -87,7 +87,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (drawn3 since session 26, which spent drawn2 and fresh23; a newly labelled one is named in
+# Each unspent split (drawn3 and drawn4 since session 26, which spent drawn2 and fresh23; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
