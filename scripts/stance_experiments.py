@@ -74,6 +74,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: The stance gold splits no rule has been judged on yet (tests/gold/README.md): each is judged once,
 #: by `khabar eval stance --test`, with a criterion written before; no script here reads its pairs.
+#: drawn3 and drawn4 (35 and 38 pages as the check's search finds them, seeds 2929 and 3030, no
+#: disagreeing page), labelled in session 26 after the judgement below; fresh24 (163 pairs on the
+#: drone attack on Maduro's parade, August 2018, 32 disagreeing: real disagreement for the next
+#: judge), labelled late in session 26 from the articles alone.
 #: drawn2 (61 pages as the check's search finds them, seed 2727, no disagreeing page), labelled in
 #: session 25 after the judgement below; fresh23 (145 pairs on the Nicaragua protests, 36 disagreeing:
 #: real disagreement for the next judge), labelled in session 25 from the articles alone.
@@ -87,7 +91,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: fresh19 (the T-4 strike and the Ahvaz parade attack) in session 22 (the same-event
 #: reading, confirmed by 0.001), fresh18 (the Hodeidah airport battle) in session 21 (the admission
 #: reading with the party as a speaker, confirmed).  A split leaves here once judged.
-UNSPENT_STANCE: frozenset[str] = frozenset({"drawn3", "drawn4"})
+UNSPENT_STANCE: frozenset[str] = frozenset({"drawn3", "drawn4", "fresh24"})
 
 
 def refuse_unspent(names) -> None:
