@@ -78,6 +78,9 @@ ROOT = Path(__file__).resolve().parent.parent
 #: disagreeing page), labelled in session 26 after the judgement below; fresh24 (163 pairs on the
 #: drone attack on Maduro's parade, August 2018, 32 disagreeing: real disagreement for the next
 #: judge), labelled late in session 26 from the articles alone.
+#: drawn5 (62 pages as the check's search finds them, seed 3030 on the pool before drawn3 landed, no
+#: disagreeing page), labelled in session 26 from the articles alone by a labeller who built no
+#: stance rule.
 #: drawn2 (61 pages as the check's search finds them, seed 2727, no disagreeing page), labelled in
 #: session 25 after the judgement below; fresh23 (145 pairs on the Nicaragua protests, 36 disagreeing:
 #: real disagreement for the next judge), labelled in session 25 from the articles alone.
@@ -91,7 +94,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: fresh19 (the T-4 strike and the Ahvaz parade attack) in session 22 (the same-event
 #: reading, confirmed by 0.001), fresh18 (the Hodeidah airport battle) in session 21 (the admission
 #: reading with the party as a speaker, confirmed).  A split leaves here once judged.
-UNSPENT_STANCE: frozenset[str] = frozenset({"drawn3", "drawn4", "fresh24"})
+UNSPENT_STANCE: frozenset[str] = frozenset({"drawn3", "drawn4", "drawn5", "fresh24"})
 
 
 def refuse_unspent(names) -> None:
