@@ -633,6 +633,25 @@ def test_the_speaker_error_script_refuses_an_unspent_split(split: str, monkeypat
     module.refuse_unspent("dev,fresh25")  # a spent split passes
 
 
+def test_the_unspent_speaker_guard_names_labelled_splits_waiting_for_their_judge() -> None:
+    # the guard's own set (not a patched one): fresh34, labelled in session 26 before khabar ran
+    # on it, waits for its judge; every split it names is a split of the speaker gold annotated
+    # before tuning, so a typo cannot leave a real split unguarded
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("speaker_errors_guard", root / "scripts" / "speaker_errors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert "fresh34" in module.UNSPENT_SPEAKERS
+    entries = json.loads((root / "tests" / "gold" / "speakers.json").read_text(encoding="utf-8"))["articles"]
+    for split in module.UNSPENT_SPEAKERS:
+        part = [e for e in entries if e["split"] == split]
+        assert part and all(e["annotated"].endswith("before tuning") for e in part), split
+        with pytest.raises(SystemExit, match="an unspent speaker split"):
+            module.refuse_unspent(f"dev,{split}")
+
+
 def test_the_continuation_experiment_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch) -> None:
     # scripts/continuation_model_experiment.py trains and scores on the splits it is given:
     # an unspent one (UNSPENT_SPEAKERS of scripts/speaker_errors.py) is refused before any is read
