@@ -256,7 +256,7 @@ _CLAIM_WORDS = ARTICLE_FEATURES.index("claim_words")
 def _contrary_sign(cand: Candidates) -> bool:
     """Whether a candidate sentence holds a sign that it does not state the claim as the
     claim says it (:data:`_CONTRARY`)."""
-    return bool(len(cand.indices) and np.any(cand.scalars[:, [_F[f] for f in _CONTRARY]] > 0))
+    return bool(len(cand.indices) and np.any(cand.scalars[:, _CONTRARY_COLUMNS] > 0))
 
 
 def same_event_score(reading: PairReading) -> float:
@@ -362,7 +362,7 @@ def _states_claim(label: str, reading: PairReading) -> str:
     for row, i in zip(cand.scalars, cand.indices):
         if row[_F["semantic"]] < STATES_CLAIM_AT or row[_F["furniture"]] > 0.3:
             continue
-        if any(row[_F[f]] > 0 for f in _CONTRARY):
+        if np.any(row[_CONTRARY_COLUMNS] > 0):
             continue
         if names_every(sentences[i].text, names) if names else row[_F["claim_covered"]] >= STATES_BARE_COVERED:
             return "agree"
@@ -556,6 +556,8 @@ def _same_event_discusses(label: str, reading: PairReading) -> str:
 _F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
 #: What in a sentence says it does not state the claim as the claim says it.
 _CONTRARY = ("figure_disagree", "number_mismatch", "negation_mismatch", "denial_sentence", "antonym")
+#: Their columns in a candidate's scalars (:func:`_states_claim`, :func:`_contrary_sign`).
+_CONTRARY_COLUMNS = np.array([_F[f] for f in _CONTRARY])
 
 
 # --- reading pairs -------------------------------------------------------------------------
