@@ -298,3 +298,20 @@ def test_a_place_after_an_organisation_head_of_a_place_is_that_organisation():
     assert ("منتخب فرنسا", "organisation") in kinds  # the و off, the team and not the country
     assert ("مجلس مدينة شيراز", "organisation") in kinds
     assert ("فرنسا", "place") in kinds and ("شيراز", "place") not in kinds
+
+
+def test_quoted_words_after_a_kind_head_are_one_organisation():
+    found = _mentions(
+        'وقالت صحيفة "إسرائيل هايوم" إن الحكومة وافقت. ودعت قناة "بلقيس" إلى التهدئة. '
+        'ووقعت الحكومة عقدا مع شركة "ألستوم" الفرنسية. وعاد الوزير إلى إسرائيل أمس.'
+    )
+    kinds = [(m.text, m.kind) for m in found]
+    assert ("إسرائيل هايوم", "organisation") in kinds  # not the country inside the paper's name
+    assert ("بلقيس", "organisation") in kinds and ("بلقيس", "person") not in kinds
+    assert ("ألستوم", "organisation") in kinds
+    assert ("إسرائيل", "place") in kinds  # the country written alone stays a place
+
+
+def test_a_quotation_after_a_definite_kind_head_is_no_organisation():
+    found = _mentions('وقالت الشركة "نحن ملتزمون" في بيان.')
+    assert not [m for m in found if m.text == "نحن ملتزمون"]

@@ -399,6 +399,7 @@ def _merged(
     out = _surnames_resolved(_resolved_to_kept_names(out))
     out.sort(key=lambda m: (m.start, m.end))
     out = _organisations_of_places(article, sentences, tokens, out)
+    out = _quoted_organisations(article, sentences, tokens, out)
     return resolve_place_senses(article, sentences, out)
 
 
@@ -473,6 +474,71 @@ def _organisation_of_place(
     key = " ".join([cols.norms[i][len(prefix) :], *normalize(text[starts[i] + len(cols.texts[i]) : m.end]).split()])
     return EntityMention(m.article_id, start, m.end, text[start : m.end], "organisation", None, key)
 
+
+
+@lru_cache(maxsize=1)
+def _kind_heads() -> frozenset[str]:
+    """The ``[orgname]`` heads of ``entity_cues.txt``, normalized: words that say what kind
+    of organisation the name after them is ("صحيفة", "قناة", "شركة")."""
+    return frozenset(normalize(p) for p in phrases_by_tag("entity_cues").get("orgname", ()))
+
+
+def _kind_head(word: str, heads: frozenset[str]) -> bool:
+    """Whether a normalized word is a kind head, a plain proclitic on it or not ("لصحيفة");
+    with the article it is not ("وقالت الشركة \"نحن ...\"": a quotation follows)."""
+    return any(
+        variant in heads and word[: len(word) - len(variant)] in _PLAIN_OR_NONE for variant in clitic_variants(word)
+    )
+
+
+_PLAIN_OR_NONE = frozenset(("", *_PLAIN))
+#: Most words of a quoted name after a kind head ("صحيفة \"ساوث تشاينا مورنينغ بوست\"").
+_MAX_QUOTED_WORDS = 5
+#: A quotation mark as normalized (", «, », “ and ” are all one).
+_QUOTE = normalize('"')
+
+
+def _quoted_organisations(
+    article: Article, sentences: Sequence[Sentence], tokens: Sequence[Columns], mentions: list[EntityMention]
+) -> list[EntityMention]:
+    """The words in quotation marks right after a kind head of ``[orgname]`` are one
+    organisation: "صحيفة \"إسرائيل هايوم\"", "قناة \"بلقيس\"", "شركة \"ألستوم\"" (the
+    gazetteers read a place or no name in them, the tagger a person).  The mentions inside
+    the quotes give way; a mention across a quotation mark leaves the name as it is read.
+    The head's first word may carry a plain proclitic ("لصحيفة")."""
+    heads = _kind_heads()
+    text = article.text
+    found: list[EntityMention] = []
+    for sentence, cols in zip(sentences, tokens):
+        norms = cols.norms
+        if _QUOTE not in norms:
+            continue
+        for k in range(1, len(norms) - 2):
+            if norms[k] != _QUOTE or not _kind_head(norms[k - 1], heads):
+                continue
+            close = next((c for c in range(k + 1, min(len(norms), k + 2 + _MAX_QUOTED_WORDS)) if norms[c] == _QUOTE), None)
+            if close is None or close == k + 1:
+                continue
+            inside = norms[k + 1 : close]
+            if not all(w.isalnum() for w in inside) or not inside[0].isalpha() or len("".join(inside)) < 2:
+                continue
+            if all(is_stopword(w) for w in inside):
+                continue
+            start, end = sentence.start + cols.starts[k + 1], sentence.start + cols.ends[close - 1]
+            found.append(EntityMention(article.id, start, end, text[start:end], "organisation", None, " ".join(inside)))
+    if not found:
+        return mentions
+    out = list(mentions)
+    for q in found:
+        over = [m for m in out if m.start < q.end and q.start < m.end]
+        if any(not (q.start <= m.start and m.end <= q.end) for m in over):
+            continue  # a name across the quotation marks: read as it is
+        if any(m.kind == "organisation" and (m.start, m.end) == (q.start, q.end) for m in over):
+            continue
+        out = [m for m in out if m not in over]
+        out.append(q)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
 
 #: Tag-rate level (:data:`khabar.extract.tagger.tag_rates.LEVELS`: share >= 30 %) from
 #: which ANT's first tagger finding a word inside organisations makes it an organisation's
