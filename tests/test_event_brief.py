@@ -341,3 +341,16 @@ def test_a_brief_relates_its_documents_under_the_briefs_collector_policy(monkeyp
     build_event_brief(_articles())
     assert seen == [max(before[0], BRIEF_YOUNG_THRESHOLD)]
     assert gc.get_threshold() == before
+
+
+def test_a_speaker_written_as_a_hashtag_is_read_and_shown_as_its_words():
+    # "محمود #عباس" was the speaker "محمود" (the mark broke the name); "وأعلنت #السعودية أن"
+    # no statement (session 26's count: 8.6 % of ANT articles hold a hashtag)
+    body = "وقال الرئيس الفلسطيني محمود #عباس إن المبادرة العربية ما زالت قائمة. وأعلنت #السعودية أن الحدود مغلقة أمام الشاحنات."
+    article = Article.create(title="عباس يتحدث", body=body, outlet="العربية")
+    brief = build_event_brief([article])
+    said = {q.speaker: q for q in brief.quotes}
+    assert "محمود عباس" in said and "السعودية" in said
+    abbas = said["محمود عباس"]
+    assert article.text[abbas.speaker_start : abbas.speaker_end] == "محمود #عباس"  # cited as written
+    assert any(s.name == "محمود عباس" for s in brief.speakers)

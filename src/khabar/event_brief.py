@@ -21,6 +21,7 @@ from khabar.extract.entities import link_entities
 from khabar.extract.heap import brief_heap
 from khabar.extract.speaker_entity import names_the_speaker
 from khabar.model import Article, ArticleDigest, Document, Entity, EventBrief, Mention, Quantity, Quote, SummarySentence, unique_articles
+from khabar.text.ar.tokenize import hashtag_words
 from khabar.errors import KhabarError, OptionsError
 from khabar.pipeline import analysis_version, analyze, analyze_many, document_bytes, document_from_bytes
 from khabar.relate.corroborate import SentencePool
@@ -96,6 +97,10 @@ def link_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Q
                 if m.start < q.speaker_end and q.speaker_start < m.end and names_the_speaker(q.speaker, q.speaker_start, m, e.kind):
                     entity = e.id
                     break
+        # linked on the speaker as written (its offsets), shown as the words a hashtag joins
+        shown = hashtag_words(q.speaker), q.role and hashtag_words(q.role)
+        if shown != (q.speaker, q.role):
+            q = dataclasses.replace(q, speaker=shown[0], role=shown[1])
         out.append(dataclasses.replace(q, speaker_entity=entity) if entity else q)
     return out
 

@@ -36,6 +36,7 @@ from khabar.model import Entity, Fact, Quote, Speaker
 from khabar.text.ar.lexicon import phrases_by_tag
 from khabar.text.ar.names import given_names, name_qualifiers, person_key
 from khabar.text.ar.normalize import normalize, strip_diacritics
+from khabar.text.ar.tokenize import hashtag_words
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +160,7 @@ def group_speakers(
         entity = by_id.get(key[1]) if key[0] == "entity" else None
         speaker = Speaker(
             id="s" + hashlib.sha1("|".join(key).encode()).hexdigest()[:11],
-            name=entity.name if entity else min(written, key=lambda w: (-written[w], w)),
+            name=hashtag_words(entity.name) if entity else min(written, key=lambda w: (-written[w], w)),
             fact_ids=tuple(f.id for f, _ in facts),
             variants=tuple(sorted(written, key=lambda w: (-written[w], w))),
             entity=entity.id if entity else None,

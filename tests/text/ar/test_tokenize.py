@@ -106,7 +106,7 @@ def test_the_split_patterns_find_the_tokens_of_the_token_patterns():
 
     alphabet = (
         "ابتجحدرسعفقكلمنهويءآأإؤئىة" "ـ" "\u064b\u064e\u0651\u0670\u0615\u06e1\u200c\u200f\u202b\u2067\u00ad"
-        "0123456789٠١٢٣٤٥٦٧٨٩۰۹" ".,٫٬" "abzXYZéſɏ" " \n\t\u00a0" "!?؟،؛:-«»\"'()_%"
+        "0123456789٠١٢٣٤٥٦٧٨٩۰۹" ".,٫٬" "abzXYZéſɏ" " \n\t\u00a0" "!?؟،؛:-«»\"'()_%#"
         "\ufd3e\ufd3f\ufbb2\ufdfb\ufdfc\ufe75\ufefc\u066d\u06d4\u06dd" "жΩ中" "\u063b\u063f\u066e"
     )
     rng = random.Random(19)
@@ -319,3 +319,15 @@ def test_a_split_written_more_often_than_the_whole_word_is_kept():
 def test_only_a_single_space_between_letters_is_taken_for_a_split():
     texts = ["مصدر مط  لع ومصدر مط\nلع", "مصدر مطلع"]
     assert rejoined_split_words(texts) == texts
+
+
+def test_a_hashtag_reads_as_the_words_it_joins():
+    # "#" right before a letter is a hashtag's mark, no punctuation token; a lone "#" is one
+    from khabar.text.ar.tokenize import hashtag_words
+
+    text = "قال محمود #عباس و#سامح_شكري، الرقم # 5 و#MeToo"
+    assert columns(text, punctuation=True).texts == ("قال", "محمود", "عباس", "و", "سامح", "شكري", "،", "الرقم", "#", "5", "و", "MeToo")
+    assert columns(text, punctuation=True).words() == columns(text)
+    assert hashtag_words("محمود #عباس") == "محمود عباس"
+    assert hashtag_words("#مجلس_الوزراء_المصري") == "مجلس الوزراء المصري"
+    assert hashtag_words("الرقم # 5 و _ x") == "الرقم # 5 و _ x"
