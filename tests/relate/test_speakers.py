@@ -161,3 +161,23 @@ def test_a_statement_several_outlets_carry_is_never_split():
     fact = Fact("f", "quote", "نص", (Citation("a", 0, 0, 1, "جملة"), Citation("b", 0, 0, 1, "جملة")), speaker="زيد الصالح")
     (speaker,) = group_speakers(quotes, [(fact, (0, 1))], [_entity("p1", "زيد الصالح", ("a", 0, "زيد الصالح"))])
     assert speaker.fact_ids == ("f",) and speaker.entity == "p1"
+
+
+def test_a_body_named_with_and_without_its_nationality_is_one_speaker():
+    # two outlets name the health ministry in Gaza; the entity list keys the spellings apart
+    brief = build_event_brief([
+        _article("الأولى", "وقالت وزارة الصحة الفلسطينية في قطاع غزة إن 15 فلسطينيا قتلوا برصاص الجيش الإسرائيلي."),
+        _article("الثانية", "وقالت وزارة الصحة في قطاع غزة إن 16 فلسطينيا قتلوا قرب الحدود، بينهم طفلان."),
+    ])
+    ministries = [s for s in brief.speakers if s.name.startswith("وزارة الصحة")]
+    assert len(ministries) == 1 and len(ministries[0].fact_ids) == 2
+
+
+def test_a_bare_body_two_qualified_bodies_fit_joins_neither():
+    brief = build_event_brief([
+        _article("الأولى", "وقالت وزارة الخارجية الروسية إن موسكو سترد على العقوبات الجديدة. "
+                 "وقالت وزارة الخارجية الأمريكية إن العقوبات ستبقى حتى تغير موسكو سلوكها."),
+        _article("الثانية", "وقالت وزارة الخارجية إن الاجتماع المقبل سيعقد في جنيف الشهر القادم."),
+    ])
+    names = [s.name for s in brief.speakers if s.name.startswith("وزارة الخارجية")]
+    assert len(names) == 3

@@ -101,6 +101,26 @@ def _unnamed_source(quote: Quote, words: tuple[str, ...]) -> bool:
     return not quote.speaker_resolved or (bool(words) and words[0] in _unnamed()[0])
 
 
+def _qualified_bodies(entities: Sequence[Entity]) -> dict[str, str]:
+    """Each organisation of the brief whose name is another's with only qualifiers left off
+    ("وزارة الصحة" / "وزارة الصحة الفلسطينية": :func:`~khabar.text.ar.names.name_qualifiers`)
+    -> that other, when it is the only one: the entity list keys the two spellings apart (two
+    outlets naming the health ministry in Gaza), while "وزارة الخارجية" beside both
+    "وزارة الخارجية الروسية" and "...الأمريكية" is either and stays alone."""
+    bodies = [(e.id, tuple(normalize(e.name).split())) for e in entities if e.kind == "organisation"]
+    qualifiers = name_qualifiers()
+    out: dict[str, str] = {}
+    for eid, short in bodies:
+        longer = {
+            other
+            for other, long_ in bodies
+            if len(long_) > len(short) and long_[: len(short)] == short and all(w in qualifiers for w in long_[len(short) :])
+        }
+        if len(longer) == 1:
+            out[eid] = longer.pop()
+    return out
+
+
 def _shown(text: str) -> str:
     """A speaker or title as shown: no diacritics, single spaces."""
     return " ".join(strip_diacritics(text).split())
@@ -136,9 +156,11 @@ def group_speakers(
             for role in e.roles:
                 titled.setdefault(person_key(normalize(role).split()), set()).add(e.id)
 
+    qualified = _qualified_bodies(entities)
+
     def cluster(q: Quote) -> tuple[str, ...]:
         if eid := named(q):
-            return ("entity", eid)
+            return ("entity", qualified.get(eid, eid))
         words = speaker_words(q.speaker)
         key = person_key(words)
         if _unnamed_source(q, words) or not key:
