@@ -342,7 +342,7 @@ def batch(args) -> None:
         qu.forget()
         alone = []
         for r, m in zip(rs, models):
-            j = m._judge_heads(r)
+            j, _ = m._judge_heads(r)
             label = j.label
             if mm._quantity_read(label, r):
                 page = extract_claims(analyze(r.analysis.doc.article, components=qu._components()))
@@ -372,7 +372,7 @@ def kept(args) -> None:
 
     total = differ = pages = page_differ = 0
     for name, pairs, rs, models in fold_sets(args, 15):
-        read = {r.analysis.doc.article for r, m in zip(rs, models) if mm._quantity_read(m._judge_heads(r).label, r)}
+        read = {r.analysis.doc.article for r, m in zip(rs, models) if mm._quantity_read(m._judge_heads(r)[0].label, r)}
         docs = {d.article.id: document_bytes(d) for d in analyze_many(sorted(read, key=lambda a: a.id))}
         qu.forget()
         read_alone = {a: qu.page_figures(a) for a in read}

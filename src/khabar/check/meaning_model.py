@@ -64,6 +64,7 @@ from khabar.check.network import Network, fit_network, one_blas_thread, tune_off
 from khabar.check.pairs import Pair, by_claim, claim_folds
 from khabar.check.predicates import contradicted, read_roles, supported
 from khabar.check.quantity import claim_figures, page_figures, read_pages, read_quantity
+from khabar.check.relatedness import bundled_gate, gate_row
 from khabar.errors import InputError, OptionsError
 
 FORMAT = "khabar-stance-meaning"
@@ -177,26 +178,25 @@ class MeaningModel:
         read in one batch (:func:`khabar.check.quantity.read_pages`), the same labels;
         ``kept``: the store's kept analyses of the pages, by article id, whose figures are
         taken instead of reading those pages."""
-        judged = [self._judge_heads(r) for r in readings]
-        if not READ_QUANTITY:
-            if not READ_SAME_EVENT_DISCUSS:
-                return judged
-            return [j if (label := _same_event_discusses(j.label, r)) == j.label
-                    else Judgement(label, j.score, j.evidence, j.similarity) for r, j in zip(readings, judged)]
-        read = [_quantity_read(j.label, r) for r, j in zip(readings, judged)]
-        read_pages([r.analysis.doc.article for r, x in zip(readings, read) if x], kept)
+        heads = [self._judge_heads(r) for r in readings]
+        judged = [j for j, _ in heads]
+        read = [READ_QUANTITY and _quantity_read(j.label, r) for r, j in zip(readings, judged)]
+        if any(read):
+            read_pages([r.analysis.doc.article for r, x in zip(readings, read) if x], kept)
         out = []
-        for r, j, x in zip(readings, judged, read):
+        for r, (j, margin), x in zip(readings, heads, read):
             label = _quantity_label(j.label, r) if x else j.label
-            if READ_SAME_EVENT_DISCUSS:
-                label = _same_event_discusses(label, r)
+            label = _unrelated_read(label, r, margin)
             out.append(j if label == j.label else Judgement(label, j.score, j.evidence, j.similarity))
         return out
 
-    def _judge_heads(self, reading: PairReading) -> Judgement:
+    def _judge_heads(self, reading: PairReading) -> tuple[Judgement, float | None]:
+        """The heads' judgement and the readings after them, with the article head's margin
+        for *unrelated* (its logit less its best other one; None when it did not read the
+        page) for :func:`_unrelated_read`."""
         cand = reading.candidates
         if not len(cand.indices):
-            return Judgement("unrelated", 1.0, ())
+            return Judgement("unrelated", 1.0, ()), None
         rows = self.sentence_rows(reading.claim, cand)
         one = reading.single_sentence or self.article is None
         head = self.sentence if one else (self.reader or self.sentence)
@@ -206,6 +206,7 @@ class MeaningModel:
         ranked = evidence_order(cand, probs)
         evidence = tuple(ranked[:1] + [i for i in ranked[1:] if cosine[i] >= EVIDENCE_MIN_SEMANTIC])
         similarity = tuple(cosine[i] for i in evidence)
+        margin = None
         if one:
             j = int(np.argmax(self.sentence.logits(rows)[0]))
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
@@ -214,9 +215,13 @@ class MeaningModel:
             row = article_row(reading.analysis, cand, probs)
             if READ_SHORT_CLAIM_AT_FLOOR and not _contrary_sign(cand):
                 row[_CLAIM_WORDS] = max(row[_CLAIM_WORDS], _CLAIM_WORDS_FLOOR)
+            logits = self.article.logits(row)[0]
             p = self.article.probabilities(row)[0]
-            j = int(np.argmax(self.article.logits(row)[0]))
+            j = int(np.argmax(logits))
             label, score = self.article.labels[j], float(p[j])
+            if "unrelated" in self.article.labels:
+                u = self.article.labels.index("unrelated")
+                margin = float(logits[u] - np.delete(logits, u).max())
         label, score = _figure_decides(label, score, cand, evidence[0])
         label = _lead_denies(label, reading)
         if READ_PROPOSITION:
@@ -225,7 +230,7 @@ class MeaningModel:
             label = _reverses_claim(label, reading)
         if READ_ADMISSION:
             label = _admission_denied(label, reading)
-        return Judgement(label, score, evidence, similarity)
+        return Judgement(label, score, evidence, similarity), margin
 
 
 #: Whether the article head reads a claim shorter than :data:`CLAIM_WORDS_FLOOR` as one of
@@ -551,6 +556,33 @@ def _same_event_discusses(label: str, reading: PairReading) -> str:
     if label != "unrelated" or reading.single_sentence or not len(reading.candidates.indices):
         return label
     return "discuss" if same_event_score(reading) >= SAME_EVENT_AT else label
+
+
+#: Whether a page still called *unrelated* that the relatedness gate
+#: (:mod:`khabar.check.relatedness`) reads as of the claim's matter discusses the claim.  Issue
+#: 16, session 27: the fresh sets' largest loss is relatedness (396 of their 1,849 gold-related
+#: pages called unrelated by the article head); the gate reads the head's own margin beside the
+#: page's coverage of the claim and its cosines, fitted on baly2018 folds 1-4, fresh3..fresh23
+#: and drawn1-2 (development figures at :data:`~khabar.check.relatedness.RELATED_AT`).
+READ_RELATED_GATE = True
+
+
+def _unrelated_read(label: str, reading: PairReading, head_margin: float | None) -> str:
+    """A page still called *unrelated* after the heads and the readings: *discuss* when it is
+    of the claim's event (:func:`_same_event_discusses`) or the relatedness gate reads it as of
+    the claim's matter (:data:`READ_RELATED_GATE`); the event scorer is asked once for both."""
+    if label != "unrelated" or reading.single_sentence or not len(reading.candidates.indices):
+        return label
+    if not (READ_SAME_EVENT_DISCUSS or (READ_RELATED_GATE and head_margin is not None)):
+        return label
+    score = same_event_score(reading)
+    if READ_SAME_EVENT_DISCUSS and score >= SAME_EVENT_AT:
+        return "discuss"
+    if READ_RELATED_GATE and head_margin is not None and (gate := bundled_gate()) is not None:
+        row = gate_row(reading.analysis.features, reading.candidates, head_margin, score)
+        if gate.reads_related(row):
+            return "discuss"
+    return label
 
 
 _F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
