@@ -38,6 +38,18 @@ every split given; ``reach --scorer FILE`` counts the ANT articles such a scorer
 
     python scripts/event_e5_band.py pool dev,...,fresh25 --thresholds 0.5 --vectors use-sents --past-linkage
     python scripts/event_e5_band.py refit dev,...,fresh25 --thresholds 0.35,0.4,0.45,0.5
+
+Session 27: the ``use-sents`` band is built in ``src`` (:mod:`khabar.relate.stories.band`,
+``StoryOptions.event_band``); ``--vectors band`` (the default now) fits and measures that module
+itself: its features (:func:`band_values`), its sentences (:func:`khabar.scale.cluster.band_texts`,
+each cut as the check's encoder reads it, so an encoded store's vectors are reused) and its
+grouping (``StoryIndex(..., band=model)``, no patching), cached in ``/tmp/events-s27-band-N.pkl``;
+``fit`` writes ``src/khabar/relate/data/event-band.json``; ``reach`` groups through ``src``.  The
+judge is ``khabar eval stories --event-band``.
+
+    python scripts/event_e5_band.py pool dev,...,fresh25 --thresholds 0.5 --past-linkage
+    python scripts/event_e5_band.py fit dev,...,fresh25 --threshold 0.5 --past-linkage
+    python scripts/event_e5_band.py reach --n 1000
 """
 
 from __future__ import annotations
@@ -62,36 +74,13 @@ import event_second_opinion as second  # noqa: E402  (e5 vectors and their cache
 from khabar.relate.stories import index as index_module  # noqa: E402
 from khabar.relate.stories.features import OPENING_ANCHOR  # noqa: E402
 
-MODEL = ROOT / "scripts" / "data" / "event-e5-band.json"
+from khabar.relate.stories.band import BAND_FEATURES, BAND_MODEL, BandModel, band_values  # noqa: E402
+
+MODEL = BAND_MODEL
 CACHE = Path("/tmp/events-e5-pool24.npz")
-BAND_FEATURES = ("logit", "e5_mean", "e5_min", "same_day", "opening_differs", "linkage_fails")
 ASKED: list[str] = []  # articles with a candidate in the band (each needs e5)
 TURNED: list[str] = []  # articles whose event the band model changed
 NEEDED: set[str] = set()  # texts e5 had to read: the asked articles and their band candidates' reports
-
-
-@dataclass(frozen=True)
-class BandModel:
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-    low: float
-    high: float
-    threshold: float
-    past_linkage: bool
-
-    def probability(self, row: np.ndarray) -> float:
-        z = float(((row - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias)
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def to_json(self, **about: object) -> str:
-        return json.dumps({"about": about, "features": list(BAND_FEATURES), "model": self.__dict__}, indent=1) + "\n"
-
-    @classmethod
-    def from_json(cls, text: str) -> BandModel:
-        m = json.loads(text)["model"]
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in m.items()})
 
 
 def _opening(item) -> str | None:
@@ -100,19 +89,10 @@ def _opening(item) -> str | None:
 
 def _candidates(index, item, vector, meaning, jaccard, past_linkage: bool):
     """(candidate, fails linkage) of an article: the shipped candidates, and with
-    ``past_linkage`` those the USE linkage floor keeps out too."""
-    kept = index._event_candidates(item, vector, meaning, jaccard)
-    out = [(c, False) for c in kept]
-    if past_linkage:
-        saved = dict(index_module.LINKAGE_FLOORS)
-        index_module.LINKAGE_FLOORS.update({k: -1.0 for k in saved})
-        try:
-            every = index._event_candidates(item, vector, meaning, jaccard)
-        finally:
-            index_module.LINKAGE_FLOORS.update(saved)
-        ids = {c.story_id for c in kept}
-        out += [(c, True) for c in every if c.story_id not in ids]
-    return out
+    ``past_linkage`` those the USE linkage floor keeps out too (as ``src`` gathers them)."""
+    below = [] if past_linkage else None
+    kept = index._event_candidates(item, vector, meaning, jaccard, below_linkage=below)
+    return [(c, False) for c in kept] + [(c, True) for c in below or []]
 
 
 def band_row(index, item, c, fails: bool, p: float, vectors: dict[str, np.ndarray]) -> np.ndarray | None:
@@ -124,13 +104,10 @@ def band_row(index, item, c, fails: bool, p: float, vectors: dict[str, np.ndarra
     cos = _cosines(mine, members)
     NEEDED.add(item.article_id)
     NEEDED.update(index._active[c.story_id].members)
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    opening = _opening(item)
-    event_openings = index._active[c.story_id].openings
-    differs = opening is not None and bool(event_openings) and opening not in event_openings
-    return np.array(
-        [math.log(p / (1 - p)), cos.mean(), cos.min(), 1.0 if c.gap == 0 else 0.0, 1.0 if differs else 0.0, 1.0 if fails else 0.0]
-    )
+    return np.array(band_values(
+        probability=p, cosines=cos, same_day=c.gap == 0, opening=_opening(item),
+        event_openings=index._active[c.story_id].openings, linkage_fails=fails,
+    ))
 
 
 def _scored(index, item, vector, meaning, jaccard, low: float, past_linkage: bool):
@@ -203,7 +180,7 @@ def install(model: BandModel, vectors: dict[str, np.ndarray]) -> None:
     index_module.StoryIndex._best_event = best_event
 
 
-USE_SOURCES = ("use-doc", "use-first", "use-sents")
+USE_SOURCES = ("use-doc", "use-first", "use-sents", "band")
 SENTENCES = 8  # body sentences after the title read by the USE sources
 
 
@@ -255,9 +232,34 @@ def _cosines(mine: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
     return np.array([float((mine @ m.T).max(axis=1).mean()) for m in members])
 
 
+def band_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
+    """The sentence matrices ``src``'s band reads (:func:`khabar.scale.cluster.band_sentences_lookup`
+    over a dict of the articles), cached in ``cache``."""
+    import dataclasses
+    import pickle
+    import time
+
+    from khabar.config import StoryOptions
+    from khabar.scale.cluster import band_sentences_lookup
+
+    known: dict[str, np.ndarray] = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    todo = {a.id: a for a in articles if a.id not in known}
+    if todo:
+        start = time.process_time()
+        lookup = band_sentences_lookup(todo.get, options=dataclasses.replace(StoryOptions(), event_band=True))
+        ids = sorted(todo)
+        for i in range(0, len(ids), 64):
+            known.update(lookup(ids[i : i + 64]))
+        print(f"USE: {len(todo)} texts, {time.process_time() - start:.1f} s CPU", file=sys.stderr)
+        cache.write_bytes(pickle.dumps(known))
+    return {a.id: known[a.id] for a in articles if a.id in known}
+
+
 def vectors_of(articles: list, args) -> dict[str, np.ndarray]:
     if args.vectors == "e5":
         return second.e5_vectors(articles, args.cache)
+    if args.vectors == "band":
+        return band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
     return use_vectors(articles, args.vectors, Path(f"/tmp/events-s26-use-sents-{len(articles)}.pkl"))
 
 
@@ -311,9 +313,28 @@ def fit_band(rows, args) -> BandModel:
     )
 
 
-def _group_pairs(signed, pair_ids, options, scorer=None):
+def src_grouping(signed, options, band: BandModel, vectors: dict[str, np.ndarray]) -> dict[str, str]:
+    """``src``'s grouping with ``band`` (``StoryOptions.event_band``), the sentence vectors
+    read from ``vectors``: what ``khabar eval stories --event-band`` does with its own."""
+    import dataclasses
+
     from khabar.relate.stories import StoryIndex, assign_stories
 
+    banded = dataclasses.replace(options, event_band=True)
+
+    def lookup(ids):
+        NEEDED.update(ids)
+        return {i: vectors[i] for i in ids if i in vectors}
+
+    return assign_stories(signed, options=banded, index=StoryIndex(banded, sentences=lookup, band=band))
+
+
+def _group_pairs(signed, pair_ids, options, scorer=None, band=None, vectors=None):
+    from khabar.relate.stories import StoryIndex, assign_stories
+
+    if band is not None:
+        events = src_grouping(signed, options, band, vectors)
+        return [(g, a in events and events.get(a) == events.get(b), kind) for a, b, g, kind in pair_ids]
     index = StoryIndex(options, scorer=scorer) if scorer is not None else None
     events = assign_stories(signed, options=options, index=index)
     return [(g, a in events and events.get(a) == events.get(b), kind) for a, b, g, kind in pair_ids]
@@ -328,7 +349,7 @@ def _scores(decisions) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("pool", "fit", "reach", "judge", "refit"))
+    parser.add_argument("mode", choices=("pool", "fit", "reach", "refit"))
     parser.add_argument("splits", nargs="?", default="")
     parser.add_argument("--low", type=float, default=0.1, help="the band: shipped probability from ...")
     parser.add_argument("--high", type=float, default=0.9, help="... up to (not including)")
@@ -341,7 +362,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--scorer-out", type=Path, default=None, help="refit: write the scorer fitted on every split")
     parser.add_argument("--scorer", type=Path, default=None, help="reach: a scorer file in place of the band model")
-    parser.add_argument("--vectors", default="e5", choices=("e5", *USE_SOURCES), help="the band's second meaning")
+    parser.add_argument("--vectors", default="band", choices=("e5", *USE_SOURCES), help="the band's second meaning")
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args()
     args.drop = tuple(d for d in args.drop.split(",") if d)
@@ -349,19 +370,6 @@ def main() -> None:
 
     options = build_options(StoryOptions)
     splits = [s for s in args.splits.split(",") if s]
-    if args.mode == "judge":
-        if len(splits) != 1:
-            sys.exit("judge: one split")
-        model = BandModel.from_json(args.model.read_text(encoding="utf-8"))
-        install(model, second.e5_vectors(second._pool_articles(splits), args.cache))
-        from khabar.cli import app
-
-        sys.argv = ["khabar", "eval", "stories", "--gold", str(losses.GOLD), "--split", splits[0]]
-        try:
-            app()
-        finally:
-            print(f"band asked for {len(ASKED)} articles; {len(TURNED)} changed event")
-        return
     refused = [s for s in splits if s not in losses.SPENT]
     if refused:
         sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
@@ -404,6 +412,11 @@ def main() -> None:
         train = [r for r in rows if r[0] != s]
         for t in thresholds:
             args.threshold = t
+            if args.vectors == "band":
+                got = _group_pairs(data[s][0], data[s][2], options, band=fit_band(train, args), vectors=vectors)
+                results[t] += got
+                per_split[t][s] = got
+                continue
             install(fit_band(train, args), vectors)
             TURNED.clear()
             got = _group_pairs(data[s][0], data[s][2], options)
@@ -489,8 +502,11 @@ def _reach(args, options) -> None:
     t0 = time.process_time()
     vectors = vectors_of(articles, args) if args.vectors != "e5" else second.e5_vectors(articles, args.cache)
     print(f"{args.vectors} vectors of {len(articles)} articles: {time.process_time() - t0:.1f} s CPU")
-    install(model, vectors)
-    asked = assign_stories(signed, options=options)
+    if args.vectors == "band":
+        asked = src_grouping(signed, options, model, vectors)
+    else:
+        install(model, vectors)
+        asked = assign_stories(signed, options=options)
 
     before, after = second.co_members(base), second.co_members(asked)
     changed = sum(1 for aid in before if before[aid] != after[aid])

@@ -400,6 +400,19 @@ def test_stories_meaning_encoder_changes_with_restart_and_is_kept_by_later_runs(
     assert wrong.exit_code == 1 and "meaning_encoder" in wrong.stderr
 
 
+def test_stories_event_band_changes_with_restart_and_the_listing_says_so(corpus, db):
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
+    assert json.loads(listed.stdout)["options"]["event_band"] is False
+    refused = runner.invoke(app, ["stories", "--db", db, "--event-band"])
+    assert refused.exit_code == 1 and "--restart" in refused.stderr
+    regrouped = runner.invoke(app, ["stories", "--db", db, "--event-band", "--restart"])
+    assert regrouped.exit_code == 0, regrouped.output
+    assert "re-read sentence by sentence" in regrouped.stdout.splitlines()[0]
+    again = runner.invoke(app, ["stories", "--db", db, "--format", "json"])  # later runs go on with it
+    assert json.loads(again.stdout)["options"]["event_band"] is True
+
+
 def test_ingest_from_stdin_with_workers_reads_here_and_groups(db):
     done = runner.invoke(app, ["ingest", "-", "--db", db, "--workers", "2", "--stories"], input=GOOD)
     assert done.exit_code == 0, done.output

@@ -312,6 +312,15 @@ class StoryOptions:
     storyline_threshold: float = 0.8
     storyline_terms_weight: float = 1.3
     storyline_days: int = 7
+    #: Whether the event scorer's unsure comparisons (probability 0.1 to 0.9) are read again
+    #: sentence by sentence (khabar.relate.stories.band: a small logistic model over the
+    #: scorer's logit, the USE cosines of the article's first nine sentences to the event's
+    #: reports', the day, the openings and the linkage floor).  Off by default: USE reads the
+    #: sentences of ~60 % of the articles (the asked ones and their candidates' reports),
+    #: ~27 ms of CPU each, about three times the meaning's cost; a store encoded ahead
+    #: (``khabar ingest --encode``) holds the vectors already (docs/stories.md, session 27).
+    #: Needs the learned scorer with USE meanings (the model was fitted on its logit).
+    event_band: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -347,6 +356,13 @@ class StoryOptions:
         for name in ("event_days", "storyline_days"):
             if getattr(self, name) < 0:
                 raise OptionsError(f"{name} must be 0 or more, got {getattr(self, name)}")
+        if not isinstance(self.event_band, bool):
+            raise OptionsError(f"event_band must be true or false, got {self.event_band!r}")
+        if self.event_band and not (self.semantic and self.event_scorer == "learned" and self.meaning_encoder == "use"):
+            raise OptionsError(
+                "event_band re-reads the learned event scorer over USE meanings (its model was fitted on its logit): "
+                "it needs semantic=True, event_scorer='learned' and meaning_encoder='use'"
+            )
 
     @property
     def join_threshold(self) -> float:

@@ -1,5 +1,7 @@
 """Stories over the API and on the page: grouped after an update, listed, opened as a brief."""
 
+import pytest
+
 
 def _update(client):
     response = client.post("/api/stories/update")
@@ -76,3 +78,12 @@ def test_brief_of_a_story_and_ids_at_once_is_400(client, two_articles, error_sha
 
 def test_empty_stories_page_says_how_to_fill_it(client):
     assert "khabar stories" in client.get("/stories").text
+
+
+def test_an_update_says_how_it_grouped_and_the_band_asks_for_a_regrouping(client, two_articles):
+    assert _update(client)["options"]["event_band"] is False
+    refused = client.post("/api/stories/update", params={"event_band": True})
+    assert refused.status_code == 409 and "restart" in refused.text
+    regrouped = client.post("/api/stories/update", params={"event_band": True, "restart": True})
+    assert regrouped.status_code == 200, regrouped.text
+    assert regrouped.json()["options"]["event_band"] is True and regrouped.json()["assigned"] == 2

@@ -268,9 +268,9 @@ def test_the_second_opinion_what_if_reads_only_spent_splits(mode):
 
 
 @pytest.mark.parametrize("mode", ["pool", "fit"])
-def test_the_e5_band_what_if_reads_only_spent_splits(mode):
-    # scripts/event_e5_band.py (session 24) fits and cross-validates on the spent splits only; its
-    # judge mode is the one way an unspent split is scored, once, after a written criterion
+def test_the_band_model_script_reads_only_spent_splits(mode):
+    # scripts/event_e5_band.py (sessions 24-27) fits and cross-validates on the spent splits only; an
+    # unspent split is scored once, after a written criterion, by khabar eval stories --event-band
     import subprocess
     import sys
 

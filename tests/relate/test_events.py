@@ -12,18 +12,10 @@ import numpy as np
 import pytest
 
 from khabar.relate.stories import StoryIndex, StoryIndexState, assign_stories, read_signature_blob
-from khabar.scale.cluster import event_day, sign_batch
-from story_texts import DAY, OPTIONS, OTHER_EVENT, PARAPHRASE, WIRE, article, signed
+from khabar.scale.cluster import band_sentences_lookup, event_day, sign_batch
+from story_texts import DAY, OPTIONS, OTHER_EVENT, PARAPHRASE, RETOLD, WIRE, article, signed
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
-# A paraphrase of the bridge collapse that shares almost no stem with the wire report.
-RETOLD = article(
-    "مأساة في كفر نجم: ثلاثة عمال يقضون تحت أنقاض معبر الوادي",
-    "فقدت عائلات كفر نجم ثلاثة من أبنائها يوم الثلاثاء حين هوى المعبر الحجري القديم فوق الورشة التي "
-    "كانت تصلحه، وأسعف سبعة جرحى إلى المشفى. وتعهد المجلس البلدي بمحاسبة المقصرين بعد تحقيق فني.",
-    outlet="موقع النهار",
-)
 
 MATCH_1 = article(
     "النجم الساحلي يفوز على الاتحاد بهدفين في افتتاح الدوري",
@@ -74,10 +66,12 @@ EVACUATION_NEXT_DAY = article(
     outlet="وكالة النهر",
 )
 
-def _grouped(*articles):
-    index = StoryIndex(OPTIONS)
-    items = sign_batch(list(articles), options=OPTIONS)
-    events = assign_stories(items, options=OPTIONS, index=index)
+def _grouped(*articles, options=OPTIONS):
+    """(event by article id, storyline by article id); with ``options.event_band`` the
+    sentence vectors are the real USE ones (:func:`band_sentences_lookup`)."""
+    index = StoryIndex(options, sentences=band_sentences_lookup({a.id: a for a in articles}.get, options=options))
+    items = sign_batch(list(articles), options=options)
+    events = assign_stories(items, options=options, index=index)
     lines = {s.id: s.storyline for s in index.take_changed()}
     return events, {k: lines[v] for k, v in events.items()}
 
@@ -292,14 +286,16 @@ def test_a_signature_stored_before_quote_anchors_reads_with_anchors_unknown():
     assert stored.anchors is None and stored.kinds == item.kinds  # taken again from the article
 
 
-def test_the_bundled_example_events_group_as_written_and_the_seeds_form_one_storyline():
+@pytest.mark.parametrize("band", [False, True], ids=["scorer", "band"])
+def test_the_bundled_example_events_group_as_written_and_the_seeds_form_one_storyline(band):
     from khabar.ingest import read_paths
 
     examples = Path(__file__).resolve().parents[2] / "examples"
     folders = ("wadi-nahr-evacuation", "sawahil-floods", "marjan-summit")
     articles = {f: [a for a in read_paths([examples / f]) if not isinstance(a, Exception)] for f in folders}
     seeds = [a for a in read_paths([SEEDS]) if not isinstance(a, Exception)]
-    events, lines = _grouped(*(a for f in folders for a in articles[f]), *seeds)
+    options = replace(OPTIONS, event_band=band)
+    events, lines = _grouped(*(a for f in folders for a in articles[f]), *seeds, options=options)
     event_sets = {f: {events[a.id] for a in articles[f]} for f in folders}
     line_sets = {f: {lines[a.id] for a in articles[f]} for f in folders}
     # the nine reports of Wadi al-Nahr, eight outlets over four days, are one event

@@ -278,3 +278,8 @@ def test_an_ingest_left_to_choose_stores_what_one_process_stores(tmp_path):
             result = ingest_paths([examples], store, engine=engine, stories=False)
             stored[name] = (result.added, [(a.id, a.title) for a in store.articles(limit=100)])
     assert stored["one"] == stored["chosen"] and stored["one"][0] > 5
+
+
+def test_grouping_paths_without_a_store_refuses_the_band(tmp_path):
+    with pytest.raises(OptionsError, match="event_band"):
+        cluster_paths([tmp_path], options=StoryOptions(event_band=True))

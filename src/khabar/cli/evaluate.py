@@ -246,6 +246,10 @@ def eval_stance(
 @click.option("--lexical", is_flag=True, help="Group by words alone (no meaning vectors).")
 @click.option("--meaning-encoder", show_default=False, help="What encodes the meaning: use or static.")
 @click.option("--event-scorer", show_default=False, help="How an article is scored against an event: learned or hand.")
+@click.option(
+    "--event-band/--no-event-band", default=None,
+    help="Read the event scorer's unsure comparisons again sentence by sentence (docs/stories.md). Unset: off.",
+)
 def eval_stories(
     data: tuple[Path, ...],
     event_dir: tuple[Path, ...],
@@ -262,6 +266,7 @@ def eval_stories(
     lexical: bool,
     meaning_encoder: str | None,
     event_scorer: str | None,
+    event_band: bool | None,
 ) -> None:
     """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping;
     with --gold, pairwise precision / recall / F1 of events and storylines on real news.
@@ -284,6 +289,7 @@ def eval_stories(
         "semantic": False if lexical else None,
         "meaning_encoder": meaning_encoder,
         "event_scorer": event_scorer,
+        "event_band": event_band,
     }
     given["cosine_threshold"] = cosine_threshold or None  # 0: the second stage off (below)
     try:

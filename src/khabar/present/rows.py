@@ -3,6 +3,8 @@ REST API, so both give the same fields under the same names."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Any
 
 from khabar.ingest.metadata import file_name
@@ -82,7 +84,7 @@ def storyline_row(row: Any, events: list[Any] | None = None, coverage: list[Any]
 
 
 def cluster_report_row(report: Any) -> dict[str, Any]:
-    """What one grouping run did (:class:`ClusterReport`)."""
+    """What one grouping run did (:class:`ClusterReport`), and the options it grouped with."""
     return {
         "assigned": report.assigned,
         "new_stories": report.new_stories,
@@ -90,4 +92,11 @@ def cluster_report_row(report: Any) -> dict[str, Any]:
         "active_stories": report.active_stories,
         "skipped": [{"source": p.source, "problem": p.problem} for p in report.skipped],
         "seconds": round(report.seconds, 3),
+        "options": grouping_row(report.options),
     }
+
+
+def grouping_row(options: Any) -> dict[str, Any] | None:
+    """The options a store's events were grouped with (:class:`khabar.config.StoryOptions`),
+    None for a store never grouped: a listing says how its events were found."""
+    return None if options is None else dataclasses.asdict(options)

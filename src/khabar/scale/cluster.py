@@ -33,6 +33,8 @@ from khabar.relate.stories import (
 )
 
 if TYPE_CHECKING:
+    from khabar.relate.embeddings import StoredVectors
+    from khabar.relate.stories.index import SentenceLookup
     from khabar.scale.engines import Engine
     from khabar.store import SignatureRow, Store, StoryRow
 
@@ -183,6 +185,57 @@ class ClusterReport:
     retired: int = 0
     active_stories: int = 0
     seconds: float = 0.0
+    #: The options the stories were grouped with (the store's own when none were given).
+    options: StoryOptions | None = None
+
+
+def band_texts(article: Article) -> list[str]:
+    """The sentences of ``article`` the story band model reads
+    (:data:`~khabar.relate.stories.band.BAND_SENTENCES` of the report's first of
+    :data:`~khabar.relate.stories.band.BAND_SENTENCE_WORDS` words or more, the title one of
+    them when it reads as a headline), each cut as the check's encoder reads it
+    (:func:`khabar.check.meaning.encoded_text`), so the vectors a store keeps for the check
+    (``khabar ingest --encode``) are these; an article with none such, its title (or first
+    200 characters)."""
+    from khabar.check.meaning import encoded_text
+    from khabar.relate.stories.band import BAND_SENTENCE_WORDS, BAND_SENTENCES
+    from khabar.text.ar.segment import iter_sentences
+
+    texts = []
+    for sentence in iter_sentences(report_only(article)):
+        if len(sentence.text.split()) >= BAND_SENTENCE_WORDS:
+            texts.append(encoded_text(sentence.text))
+            if len(texts) == BAND_SENTENCES:
+                break
+    return texts or [encoded_text(article.title or article.body[:200])]
+
+
+def band_sentences_lookup(
+    read: Callable[[str], Article | None], *, options: StoryOptions, stored: StoredVectors | None = None
+) -> SentenceLookup | None:
+    """What :attr:`StoryOptions.event_band` reads sentences through (None when it is off):
+    the articles ``read`` finds by id (``store.get``, or a dict's ``get``), the USE vectors of
+    their :func:`band_texts`, read first from ``stored`` (a store's
+    :meth:`~khabar.store.Store.load_sentence_vectors`: an encoded store's are the check's
+    vectors of the same texts), the rest encoded in one batch.  An id ``read`` cannot find is
+    left out."""
+    if not options.event_band:
+        return None
+    from khabar.relate.embeddings import get_encoder
+
+    def lookup(ids: Iterable[str]) -> dict[str, np.ndarray]:
+        found = [a for a in map(read, ids) if a is not None]
+        texts = [band_texts(a) for a in found]
+        encoder = get_encoder("use")
+        assert encoder is not None  # event_band needs meaning_encoder="use" (validated)
+        rows = np.asarray(encoder.encode([t for ts in texts for t in ts], stored=stored), dtype=np.float32)
+        out, start = {}, 0
+        for a, ts in zip(found, texts, strict=True):
+            out[a.id] = rows[start : start + len(ts)]
+            start += len(ts)
+        return out
+
+    return lookup
 
 
 def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> SignedArticle:
@@ -225,19 +278,20 @@ def signed_from_blob(article: Article, blob: bytes, *, options: StoryOptions) ->
 
 
 def _load_index(store: Store, options: StoryOptions) -> StoryIndex:
+    sentences = band_sentences_lookup(store.get, options=options, stored=store.load_sentence_vectors)
     data = store.load_story_index_state()
     if data is None:
-        return StoryIndex(options)
+        return StoryIndex(options, sentences=sentences)
     state = StoryIndexState.from_bytes(data)
     if state.options.resolved() != options.resolved():
         raise OptionsError(
             f"{store.path}: stories were grouped with other options ({state.options}); "
             "regroup from scratch with restart=True (khabar stories --restart) or use the same options"
         )
-    return StoryIndex.from_state(state)
+    return StoryIndex.from_state(state, sentences=sentences)
 
 
-def _stored_options(store: Store) -> StoryOptions | None:
+def stored_options(store: Store) -> StoryOptions | None:
     """The options the store's stories were grouped with; None when it has none (or a
     state this version cannot read: grouping then asks for a restart)."""
     data = store.load_story_index_state()
@@ -277,7 +331,7 @@ def cluster_store(
     if batch_size < 1:
         raise OptionsError(f"batch_size must be at least 1, got {batch_size}")
     if options is None:
-        options = _stored_options(store) if not restart else None
+        options = stored_options(store) if not restart else None
         options = options or StoryOptions()
     started = time.perf_counter()
     if restart:
@@ -290,7 +344,7 @@ def cluster_store(
             stale = True  # a state this version cannot read: sign again too
         store.reset_stories(signatures=stale)
     index = _load_index(store, options)
-    report = ClusterReport(stage="signing", active_stories=index.active_stories)
+    report = ClusterReport(stage="signing", active_stories=index.active_stories, options=options)
 
     def tick(**changes: object) -> None:
         nonlocal report

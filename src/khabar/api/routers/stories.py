@@ -131,11 +131,22 @@ def list_stories_endpoint(
 
 
 @router.post("/stories/update", summary="Put newly stored articles into stories (incremental)")
-def update_stories(store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
-    from khabar.scale.cluster import cluster_store
+def update_stories(
+    store: Annotated[Store, Depends(get_store)],
+    event_band: Annotated[
+        bool | None,
+        Query(description="read the event scorer's unsure comparisons again sentence by sentence; unset: as the store was grouped"),
+    ] = None,
+    restart: Annotated[bool, Query(description="regroup every stored article (needed to change event_band)")] = False,
+) -> dict[str, Any]:
+    from khabar.config import StoryOptions, build_options
+    from khabar.scale.cluster import cluster_store, stored_options
 
     try:
-        report = cluster_store(store)
+        options = None
+        if event_band is not None:
+            options = build_options((None if restart else stored_options(store)) or StoryOptions(), event_band=event_band)
+        report = cluster_store(store, options=options, restart=restart)
     except KhabarError as e:
         raise ApiError(409, str(e)) from None
     return cluster_report_row(report)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import mul
 from dataclasses import dataclass, field, replace
@@ -66,7 +66,16 @@ from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
+    from khabar.relate.stories.band import BandModel
     from khabar.relate.stories.scorer import EventScorer
+
+#: What :attr:`StoryOptions.event_band` reads sentences through: given article ids, the
+#: unit USE vectors of each one's first sentences, one row each (as
+#: :func:`khabar.scale.cluster.band_texts` chooses them); an id it cannot read is left out
+#: (its candidates keep the scorer's decision).  The caller at the edge makes it
+#: (:mod:`khabar.scale.cluster` from a store, whose kept vectors it reads first, or a list
+#: of articles).
+SentenceLookup = Callable[[Sequence[str]], Mapping[str, np.ndarray]]
 
 #: From this many articles on, a story is joined through a single close member only if the
 #: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
@@ -389,13 +398,30 @@ class StoryIndex:
     story's centroid is a running sum and a saved state rebuilds the same index.
     """
 
-    def __init__(self, options: StoryOptions, *, scorer: EventScorer | None = None) -> None:
+    def __init__(
+        self, options: StoryOptions, *, scorer: EventScorer | None = None, sentences: SentenceLookup | None = None,
+        band: BandModel | None = None,
+    ) -> None:
         """``scorer``: the learned event scorer to use instead of the shipped one (training
-        and cross-validation try their own; it is not part of a saved state)."""
+        and cross-validation try their own; it is not part of a saved state).  ``sentences``:
+        the lookup of sentence vectors :attr:`StoryOptions.event_band` needs
+        (:data:`SentenceLookup`); ``band``: a band model instead of the shipped one (the
+        fitting script cross-validates its own)."""
         from datasketch import MinHashLSH  # here, not at import: ingest without --stories never pays for it (scipy)
 
         self.options = options
         self._scorer = scorer
+        self._band: BandModel | None = None
+        if options.event_band:
+            if sentences is None:
+                raise OptionsError("event_band needs the sentence vectors of the articles: give the index a lookup by article id")
+            from khabar.relate.stories.band import load_band_model
+
+            self._band = band or load_band_model()
+        self._sentence_lookup = sentences
+        #: The sentence vectors asked so far, by article id: each article is asked once while
+        #: its event is active (they go with it when it retires; a resumed index asks again).
+        self._sentences: dict[str, np.ndarray] = {}
         self._lsh = MinHashLSH(threshold=options.candidate_threshold, num_perm=options.num_perm)
         self._active: dict[str, _Active] = {}
         self._story_of: dict[str, str] = {}  # active article id -> story id
@@ -576,12 +602,19 @@ class StoryIndex:
         same kind were not (19 same, 6 other: a later event quoting an earlier statement),
         so the learned weight of ``quotes_shared`` alone stays small (docs/stories.md).
         The event sharing the most runs wins, then the score."""
-        candidates = self._event_candidates(item, vector, meaning, jaccard)
-        if not candidates:
+        below: list[EventCandidate] | None = [] if self._band is not None and self._band.past_linkage else None
+        candidates = self._event_candidates(item, vector, meaning, jaccard, below_linkage=below)
+        if not candidates and not below:
             return None
-        scores = self._score_events(candidates)
+        scores = self._score_events(candidates) if candidates else np.zeros(0)
         threshold = self.options.join_threshold if self._scorer is None or self.options.event_threshold else self._scorer.threshold
-        scored = [(-score, c.story_id) for c, score in zip(candidates, scores, strict=True) if score >= threshold]
+        if self._band is None:
+            scored = [(-score, c.story_id) for c, score in zip(candidates, scores, strict=True) if score >= threshold]
+        else:
+            scored = [
+                (-score, sid) for sid, score, needed in self._band_scores(self._band, item, candidates, scores, below or [], threshold)
+                if score >= needed
+            ]
         if scored:
             return min(scored)[1]
         if self.options.event_scorer != "learned" or not QUOTED_STATEMENTS_JOIN:
@@ -593,9 +626,51 @@ class StoryIndex:
         ]
         return min(quoted)[2] if quoted else None
 
+    def _band_scores(
+        self, band: BandModel, item: SignedArticle, candidates: list[EventCandidate], scores: np.ndarray,
+        below: list[EventCandidate], threshold: float,
+    ) -> list[tuple[str, float, float]]:
+        """(event, score, the score it needs to join) of each candidate: the band model's
+        probability and threshold for those the scorer puts in the band
+        (:mod:`~khabar.relate.stories.band`), the scorer's own for the rest and for those whose
+        sentence vectors cannot be read.  ``below``: the candidates the meaning linkage floor
+        kept out; those the scorer puts in the band are asked too (the others stay out)."""
+        below_scores = self._score_events(below).tolist() if below else []
+        rows = [(c, float(p), False) for c, p in zip(candidates, scores.tolist(), strict=True)]
+        rows += [(c, p, True) for c, p in zip(below, below_scores, strict=True) if band.asks(p)]
+        out = [(c.story_id, p, threshold if not fails else math.inf) for c, p, fails in rows]
+        unsure = [i for i, (_, p, _) in enumerate(rows) if band.asks(p)]
+        if not unsure:
+            return out
+        wanted = [item.article_id, *(m for i in unsure for m in self._active[rows[i][0].story_id].members)]
+        missing = list(dict.fromkeys(k for k in wanted if k not in self._sentences))
+        if missing and self._sentence_lookup is not None:
+            self._sentences.update(self._sentence_lookup(missing))
+        mine = self._sentences.get(item.article_id)
+        if mine is None:
+            return out
+        from khabar.relate.stories.band import band_values, sentence_cosine
+
+        opening = next((a for a in item.anchors or () if a.startswith(OPENING_ANCHOR)), None)
+        for i in unsure:
+            c, p, fails = rows[i]
+            active = self._active[c.story_id]
+            reports = [self._sentences[m] for m in active.members if m in self._sentences]
+            if not reports:
+                continue
+            values = band_values(
+                probability=p, cosines=np.array([sentence_cosine(mine, r) for r in reports]), same_day=c.gap == 0,
+                opening=opening, event_openings=active.openings, linkage_fails=fails,
+            )
+            out[i] = (c.story_id, band.probability(values), band.threshold)
+        return out
+
     def _event_candidates(
-        self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, jaccard: dict[str, float]
+        self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, jaccard: dict[str, float],
+        *, below_linkage: list[EventCandidate] | None = None,
     ) -> list[EventCandidate]:
+        """The candidate events of ``item`` (see :meth:`_best_event`); those the meaning
+        linkage floor keeps out go to ``below_linkage`` when it is given."""
         o = self.options
         day, kinds = item.day, item.kinds or frozenset()
         # The events of other days are left out in the same product (the loop below would
@@ -639,11 +714,14 @@ class StoryIndex:
             if kinds & active.kinds & LASTING_KINDS:
                 gap, days_in = 0, 0  # one operation over days: any of its days is its own
             quoted = shared_quotes(quotes, headline, active.quotes, active.headlines) if quotes or headline else 0
+            kept = out
             if linkage is not None and not quoted:
                 farthest = active.farthest(meaning, day)
                 if farthest is not None and farthest < linkage:
-                    continue
-            out.append(
+                    if below_linkage is None:
+                        continue
+                    kept = below_linkage
+            kept.append(
                 EventCandidate(
                     story_id=sid,
                     meaning=cos,
@@ -777,6 +855,7 @@ class StoryIndex:
         for sid in gone:
             self._event_meanings.remove(sid)
             for key in self._active.pop(sid).members:
+                self._sentences.pop(key, None)
                 self._lsh.remove(key)
                 del self._story_of[key]
                 del self._signature[key]
@@ -851,8 +930,10 @@ class StoryIndex:
         )
 
     @classmethod
-    def from_state(cls, state: StoryIndexState) -> StoryIndex:
-        index = cls(state.options)
+    def from_state(cls, state: StoryIndexState, *, sentences: SentenceLookup | None = None) -> StoryIndex:
+        """The index ``state`` stands for; ``sentences`` as for a new one (the sentence vectors are not
+        part of a state: they are asked again when needed)."""
+        index = cls(state.options, sentences=sentences)
         for i, story in enumerate(state.stories):
             index._active[story.id] = _Active(story)
             if state.event_days:
@@ -906,15 +987,17 @@ def assign_stories(
     *,
     options: StoryOptions,
     index: StoryIndex | None = None,
+    sentences: SentenceLookup | None = None,
 ) -> dict[str, str]:
     """``article_id -> story_id`` for ``items``, in ``(published, article_id)`` order.
 
     The result does not depend on the order or partitioning of ``items``.  Pass an
     ``index`` to continue an earlier run (it is updated in place); stories are retired as
-    the days advance, so the index holds only the stories still open.
+    the days advance, so the index holds only the stories still open.  ``sentences``: the lookup
+    :attr:`StoryOptions.event_band` needs, for a new index.
     """
     if index is None:
-        index = StoryIndex(options)
+        index = StoryIndex(options, sentences=sentences)
     elif index.options != options:
         raise OptionsError("the index was built with other options than those given")
     out: dict[str, str] = {}
