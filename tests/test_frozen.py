@@ -17,6 +17,7 @@ import pytest
 
 import khabar
 from khabar.frozen import slot_init
+from khabar.relate.stories.band import BAND_FEATURES
 from khabar.relate.stories.scorer import FEATURES
 
 
@@ -45,6 +46,13 @@ EXAMPLES: dict[str, dict[str, typing.Any]] = {
         "features": FEATURES,
         **{name: (0.5,) * len(FEATURES) for name in ("mean", "scale", "weights")},
         "bias": 0.0,
+        "threshold": 0.5,
+    },
+    "khabar.relate.stories.band.BandModel": {
+        **{name: (0.5,) * len(BAND_FEATURES) for name in ("mean", "scale", "weights")},
+        "bias": 0.0,
+        "low": 0.1,
+        "high": 0.9,
         "threshold": 0.5,
     },
 }
