@@ -48,6 +48,11 @@ def _unchanged(function):
 cfunc = ccall = inline = _unchanged
 
 
+def returns(_type: object):
+    """``@cython.returns(cython.int)``: the function unchanged."""
+    return _unchanged
+
+
 def boundscheck(_on: bool):
     """``@cython.boundscheck(False)``: the function unchanged."""
     return _unchanged

@@ -116,6 +116,49 @@ def test_the_split_patterns_find_the_tokens_of_the_token_patterns():
             assert new.split(text) == old.split(text), text
 
 
+def test_the_character_scan_splits_as_the_split_patterns():
+    # compiled, columns() reads a text a character at a time (_scanned_columns) instead of
+    # the split patterns' engine: the same tokens, over random strings of the same alphabet
+    # and characters beyond the Basic Multilingual Plane
+    import random
+
+    from khabar.text.ar.tokenize import _SPLIT, _SPLIT_OR_PUNCT, _read_parts, _scanned_columns
+
+    alphabet = (
+        "ابتجحدرسعفقكلمنهويءآأإؤئىة" "ـ" "\u064b\u064e\u0651\u0670\u0615\u06e1\u200c\u200f\u202b\u2067\u00ad"
+        "0123456789٠١٢٣٤٥٦٧٨٩۰۹" ".,٫٬" "abzXYZéſɏ" " \n\t\u00a0\u2028" "!?؟،؛:-«»\"'()_%"
+        "\ufd3e\ufd3f\ufbb2\ufdfb\ufdfc\ufe75\ufefc\u066d\u06d4\u06dd" "жΩ中²①" "\u063b\u063f\u066e"
+        "\U0001f600\U00010400\U0001d7d8"
+    )
+    rng = random.Random(27)
+    for pattern, punctuation in ((_SPLIT, False), (_SPLIT_OR_PUNCT, True)):
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            assert _scanned_columns(text, punctuation) == _read_parts(pattern.split(text)), text
+
+
+def test_the_character_kinds_are_the_classes_of_the_patterns():
+    import re
+
+    from khabar.text.ar import tokenize as t
+
+    kinds = t._kind_table()  # (compiled, the table the scan reads is a C global)
+    for bit, chars in (
+        (t._K_LETTER, t._AR_LETTER), (t._K_DIGIT, t._DIGIT), (t._K_LATIN, t._LATIN), (t._K_MARK, t._AR_MARKS),
+        (t._K_TATWEEL, "\u0640"), (t._K_SEPARATOR, t._NUMBER_SEPARATORS),
+    ):
+        member = re.compile(f"[{chars}]").fullmatch
+        assert [c for c in range(0x10000) if bool(kinds[c] & bit) != bool(member(chr(c)))] == [], bit
+
+
+def test_the_character_scan_splits_the_seeds_as_the_split_patterns(seed_texts):
+    from khabar.text.ar.tokenize import _SPLIT, _SPLIT_OR_PUNCT, _read_parts, _scanned_columns
+
+    for text in seed_texts.values():
+        assert _scanned_columns(text, True) == _read_parts(_SPLIT_OR_PUNCT.split(text))
+        assert _scanned_columns(text, False) == _read_parts(_SPLIT.split(text))
+
+
 def test_columns_normalize_new_and_known_forms_alike():
     # forms met for the first time (one twice in the sentence, one with marks) and forms
     # already known in one sentence: each token's form is normalize() of it as written

@@ -42,7 +42,9 @@ _AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200b-\u200f\u202a-\u
 _AR_INNER = _AR_MARKS + "\u0640"
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
-_NUMBER = rf"[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*"
+#: The marks inside a number, each between two digits ("1,200", "3.5", "٣٫٥").
+_NUMBER_SEPARATORS = ".,\u066b\u066c"
+_NUMBER = rf"[{_DIGIT}]+(?:[{_NUMBER_SEPARATORS}][{_DIGIT}]+)*"
 # Tatweel may open a word ("ـالعربية"); taken possessively, and a run of it that opens no
 # word is consumed whole by the last alternative (and dropped), so the search never restarts
 # inside a long run: ``tokenize("ـ" * 8000)`` is linear, not quadratic.
@@ -215,7 +217,7 @@ def _kept(cols: Columns, keep: list[bool]) -> tuple[tuple, tuple, tuple, tuple]:
 # articles split 17.9 -> 13.1 ms CPU a pass, with punctuation 19.9 -> 15.2 ms, in turn.
 _TOKEN_REST = (
     rf"(?<=[{_AR_LETTER}])[{_AR_LETTER}{_AR_INNER}]*"
-    rf"|(?<=[{_DIGIT}])[{_DIGIT}]*(?:[.,\u066b\u066c][{_DIGIT}]+)*"
+    rf"|(?<=[{_DIGIT}])[{_DIGIT}]*(?:[{_NUMBER_SEPARATORS}][{_DIGIT}]+)*"
     rf"|(?<=[{_LATIN}])[{_LATIN}]*"
 )
 # after a tatweel: the rest of the run, and the word it opens if it opens one
@@ -228,8 +230,133 @@ _SPLIT_OR_PUNCT = re.compile(
 )
 
 
+def _code_ranges(chars: str) -> list[tuple[int, int]]:
+    """(first, last) code point of each member of a character class's body as this module
+    writes them: single characters and ``a-b`` ranges, no escapes."""
+    out = []
+    k = 0
+    while k < len(chars):
+        if k + 2 < len(chars) and chars[k + 1] == "-":
+            out.append((ord(chars[k]), ord(chars[k + 2])))
+            k += 3
+        else:
+            out.append((ord(chars[k]), ord(chars[k])))
+            k += 1
+    return out
+
+
+#: The kinds of character :func:`_scanned_columns` reads, as bits of :data:`_KINDS`.
+_K_LETTER, _K_DIGIT, _K_LATIN, _K_MARK, _K_TATWEEL, _K_SEPARATOR = 1, 2, 4, 8, 16, 32
+
+
+def _kind_table() -> bytearray:
+    """The kinds of every code point of the Basic Multilingual Plane (one byte each, 64 KB),
+    from the classes the token patterns are written with (none holds a character above it).
+    A ``bytearray``: compiled, the scan reads it as a typed memoryview (a byte in C)."""
+    table = bytearray(0x10000)
+    for bit, chars in (
+        (_K_LETTER, _AR_LETTER), (_K_DIGIT, _DIGIT), (_K_LATIN, _LATIN), (_K_MARK, _AR_MARKS),
+        (_K_TATWEEL, "\u0640"), (_K_SEPARATOR, _NUMBER_SEPARATORS),
+    ):
+        for first, last in _code_ranges(chars):
+            for c in range(first, last + 1):
+                table[c] |= bit
+    return table
+
+
+_KINDS = _kind_table()
+
+
+@cython.cfunc
+@cython.inline
+@cython.returns(cython.int)
+@cython.boundscheck(False)  # the code point is checked below
+@cython.wraparound(False)
+@cython.locals(table=cython.uchar[::1], c=cython.Py_UCS4, code=cython.Py_ssize_t)
+def _kind_of(table, c):
+    """The kind bits of character ``c`` in ``table`` (:data:`_KINDS`; 0 above the Basic
+    Multilingual Plane)."""
+    code = ord(c)
+    return table[code] if code < 0x10000 else 0
+
+
+@cython.boundscheck(False)  # every index is below the text's length
+@cython.wraparound(False)
+@cython.locals(
+    text=str, punct=cython.bint, table=cython.uchar[::1], n=cython.Py_ssize_t, i=cython.Py_ssize_t,
+    j=cython.Py_ssize_t, c=cython.Py_UCS4, kind=cython.int, letter=cython.int, digit=cython.int,
+    latin=cython.int, mark=cython.int, tatweel=cython.int, separator=cython.int, inner=cython.int,
+)
+def _scanned_columns(text: str, punctuation: bool) -> tuple[list[str], list[str], list[int], list[int]]:
+    """``_read_parts(_SPLIT_OR_PUNCT.split(text))`` (with ``punctuation``) or
+    ``_read_parts(_SPLIT.split(text))``: the same tokens (a test compares them over random
+    strings), found by reading the text a character at a time, each character's kind one
+    byte of :data:`_KINDS` and each step a C test where compiled, with no string made of the
+    text between tokens.  The patterns' engine took ~57,000 instructions a sentence of ANT
+    (85 M of the mentions' 1,308 M over the 100 articles of ``instructions_extract.py``;
+    docs/measurements.md, issue 19, session 27).
+
+    What a token is, as the patterns say: an Arabic letter and the letters, marks and
+    tatweel after it; a digit and the digits after it, with a separator between two digits
+    taken on; a Latin letter and the Latin letters after it; a tatweel run and the Arabic
+    word it opens, if it opens one; with ``punctuation``, also any one character that is
+    no word character (``\\W``), no white space and no mark.  Anything else is between tokens."""
+    table = _KINDS
+    punct = punctuation
+    letter, digit, latin, mark, tatweel, separator = _K_LETTER, _K_DIGIT, _K_LATIN, _K_MARK, _K_TATWEEL, _K_SEPARATOR
+    inner = letter | mark | tatweel
+    known = _NORMS.get  # (None for a new form, normalized together after)
+    texts, norms, starts, ends, new = [], [], [], [], []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        kind = _kind_of(table, c)
+        j = i + 1
+        if kind & letter:
+            while j < n and _kind_of(table, text[j]) & inner:
+                j += 1
+        elif kind & digit:
+            while j < n and _kind_of(table, text[j]) & digit:
+                j += 1
+            while j + 1 < n and _kind_of(table, text[j]) & separator and _kind_of(table, text[j + 1]) & digit:
+                j += 2
+                while j < n and _kind_of(table, text[j]) & digit:
+                    j += 1
+        elif kind & latin:
+            while j < n and _kind_of(table, text[j]) & latin:
+                j += 1
+        elif kind & tatweel:
+            while j < n and _kind_of(table, text[j]) & tatweel:
+                j += 1
+            if j < n and _kind_of(table, text[j]) & letter:
+                j += 1
+                while j < n and _kind_of(table, text[j]) & inner:
+                    j += 1
+        elif not (punct and not kind & mark and not c.isspace() and not c.isalnum() and c != "_"):
+            i += 1  # between tokens: a space, a mark, a word character that opens no token
+            continue
+        token = text[i:j]
+        norm = known(token)
+        if norm is None:
+            new.append(len(texts))
+        texts.append(token)
+        norms.append(norm)
+        starts.append(i)
+        ends.append(j)
+        i = j
+    if new:
+        _NORMS.learn([texts[k] for k in new])
+        for k in new:
+            norms[k] = _NORMS[texts[k]]
+    return texts, norms, starts, ends
+
+
 def _columns(text: str, punctuation: bool) -> Columns:
-    texts, norms, starts, ends = _read_parts((_SPLIT_OR_PUNCT if punctuation else _SPLIT).split(text))
+    if cython.compiled:
+        texts, norms, starts, ends = _scanned_columns(text, punctuation)
+    else:  # (as Python, the patterns' engine in C is the faster)
+        texts, norms, starts, ends = _read_parts((_SPLIT_OR_PUNCT if punctuation else _SPLIT).split(text))
     if "" in norms:  # a bare tatweel run normalizes to "" and is no token
         keep = list(map(bool, norms))
         texts, norms, starts, ends = (list(compress(column, keep)) for column in (texts, norms, starts, ends))
