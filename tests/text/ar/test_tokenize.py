@@ -128,7 +128,7 @@ def test_the_character_scan_splits_as_the_split_patterns():
         "ابتجحدرسعفقكلمنهويءآأإؤئىة" "ـ" "\u064b\u064e\u0651\u0670\u0615\u06e1\u200c\u200f\u202b\u2067\u00ad"
         "0123456789٠١٢٣٤٥٦٧٨٩۰۹" ".,٫٬" "abzXYZéſɏ" " \n\t\u00a0\u2028" "!?؟،؛:-«»\"'()_%"
         "\ufd3e\ufd3f\ufbb2\ufdfb\ufdfc\ufe75\ufefc\u066d\u06d4\u06dd" "жΩ中²①" "\u063b\u063f\u066e"
-        "\U0001f600\U00010400\U0001d7d8"
+        "\U0001f600\U00010400\U0001d7d8" "###"  # (a hashtag's "#" before a letter is no token)
     )
     rng = random.Random(27)
     for pattern, punctuation in ((_SPLIT, False), (_SPLIT_OR_PUNCT, True)):

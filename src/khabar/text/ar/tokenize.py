@@ -300,7 +300,8 @@ def _scanned_columns(text: str, punctuation: bool) -> tuple[list[str], list[str]
     tatweel after it; a digit and the digits after it, with a separator between two digits
     taken on; a Latin letter and the Latin letters after it; a tatweel run and the Arabic
     word it opens, if it opens one; with ``punctuation``, also any one character that is
-    no word character (``\\W``), no white space and no mark.  Anything else is between tokens."""
+    no word character (``\\W``), no white space and no mark, and not "#" before an Arabic
+    or Latin letter (a hashtag).  Anything else is between tokens."""
     table = _KINDS
     punct = punctuation
     letter, digit, latin, mark, tatweel, separator = _K_LETTER, _K_DIGIT, _K_LATIN, _K_MARK, _K_TATWEEL, _K_SEPARATOR
@@ -333,8 +334,12 @@ def _scanned_columns(text: str, punctuation: bool) -> tuple[list[str], list[str]
                 j += 1
                 while j < n and _kind_of(table, text[j]) & inner:
                     j += 1
-        elif not (punct and not kind & mark and not c.isspace() and not c.isalnum() and c != "_"):
-            i += 1  # between tokens: a space, a mark, a word character that opens no token
+        elif not (punct and not kind & mark and not c.isspace() and not c.isalnum() and c != "_") or (
+            c == "#" and j < n and _kind_of(table, text[j]) & (letter | latin)
+        ):
+            # between tokens: a space, a mark, a word character that opens no token, a
+            # hashtag's "#" (:data:`_HASHTAG_MARK`)
+            i += 1
             continue
         token = text[i:j]
         norm = known(token)
