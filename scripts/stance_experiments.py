@@ -78,6 +78,9 @@ ROOT = Path(__file__).resolve().parent.parent
 #: disagreeing page), labelled in session 26 after the judgement below; fresh24 (163 pairs on the
 #: drone attack on Maduro's parade, August 2018, 32 disagreeing: real disagreement for the next
 #: judge), labelled late in session 26 from the articles alone.
+#: fresh25 (128 pairs on the Iraqi elections of May-June 2018, 32 claims written in session 27 with 4
+#: pages each as the check's search finds them, 35 disagreeing), labelled in session 27 from the
+#: texts alone by a labeller who built no stance rule.
 #: drawn5 (62 pages as the check's search finds them, seed 3030 on the pool before drawn3 landed, no
 #: disagreeing page), labelled in session 26 from the articles alone by a labeller who built no
 #: stance rule.
@@ -95,8 +98,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: reading, confirmed by 0.001), fresh18 (the Hodeidah airport battle) in session 21 (the admission
 #: reading with the party as a speaker, confirmed).  A split leaves here once judged.
 #: drawn3, drawn4, drawn5 (pooled) and fresh24 were judged in session 27 (the relatedness gate,
-#: confirmed: fresh24 macro-F1 0.246 -> 0.290, drawn3+4+5 accuracy 0.607 -> 0.615): none is left.
-UNSPENT_STANCE: frozenset[str] = frozenset()
+#: confirmed: fresh24 macro-F1 0.246 -> 0.290, drawn3+4+5 accuracy 0.607 -> 0.615).
+UNSPENT_STANCE: frozenset[str] = frozenset({"fresh25"})
 
 
 def refuse_unspent(names) -> None:

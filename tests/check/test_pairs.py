@@ -90,7 +90,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (none since session 27, which spent drawn3, drawn4, drawn5 and fresh24; a
+# Each unspent split (fresh25 since session 27, which spent drawn3, drawn4, drawn5 and fresh24; a
 # newly labelled one is named in stance_experiments.UNSPENT_STANCE) against each
 # development script: with none, pytest reports these as skipped, and they arm again with the next
 # split.
