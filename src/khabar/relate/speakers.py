@@ -106,18 +106,22 @@ def _qualified_bodies(entities: Sequence[Entity]) -> dict[str, str]:
     ("وزارة الصحة" / "وزارة الصحة الفلسطينية": :func:`~khabar.text.ar.names.name_qualifiers`)
     -> that other, when it is the only one: the entity list keys the two spellings apart (two
     outlets naming the health ministry in Gaza), while "وزارة الخارجية" beside both
-    "وزارة الخارجية الروسية" and "...الأمريكية" is either and stays alone."""
+    "وزارة الخارجية الروسية" and "...الأمريكية" is either and stays alone.  Each name's
+    shorter forms (its trailing qualifiers dropped one by one) are listed once, so a brief's
+    bodies are read in one pass, not compared pairwise (a 2,000-article brief names thousands)."""
     bodies = [(e.id, tuple(normalize(e.name).split())) for e in entities if e.kind == "organisation"]
     qualifiers = name_qualifiers()
+    longer_of: dict[tuple[str, ...], set[str]] = {}
+    for eid, words in bodies:
+        end = len(words)
+        while end > 1 and words[end - 1] in qualifiers:
+            end -= 1
+            longer_of.setdefault(words[:end], set()).add(eid)
     out: dict[str, str] = {}
     for eid, short in bodies:
-        longer = {
-            other
-            for other, long_ in bodies
-            if len(long_) > len(short) and long_[: len(short)] == short and all(w in qualifiers for w in long_[len(short) :])
-        }
+        longer = longer_of.get(short, ())
         if len(longer) == 1:
-            out[eid] = longer.pop()
+            out[eid] = next(iter(longer))
     return out
 
 
