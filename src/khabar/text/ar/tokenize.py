@@ -280,6 +280,18 @@ def _kind_of(table, c):
     return table[code] if code < 0x10000 else 0
 
 
+@cython.cfunc
+@cython.inline
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(table=cython.uchar[::1], text=str, j=cython.Py_ssize_t, n=cython.Py_ssize_t, kinds=cython.int)
+def _run_end(table, text, j, n, kinds):
+    """The first position from ``j`` on (``n`` at most) whose character has none of the
+    kind bits ``kinds``: where a run of them ends."""
+    while j < n and _kind_of(table, text[j]) & kinds:
+        j += 1
+    return j
+
+
 @cython.boundscheck(False)  # every index is below the text's length
 @cython.wraparound(False)
 @cython.locals(
@@ -315,25 +327,17 @@ def _scanned_columns(text: str, punctuation: bool) -> tuple[list[str], list[str]
         kind = _kind_of(table, c)
         j = i + 1
         if kind & letter:
-            while j < n and _kind_of(table, text[j]) & inner:
-                j += 1
+            j = _run_end(table, text, j, n, inner)
         elif kind & digit:
-            while j < n and _kind_of(table, text[j]) & digit:
-                j += 1
+            j = _run_end(table, text, j, n, digit)
             while j + 1 < n and _kind_of(table, text[j]) & separator and _kind_of(table, text[j + 1]) & digit:
-                j += 2
-                while j < n and _kind_of(table, text[j]) & digit:
-                    j += 1
+                j = _run_end(table, text, j + 2, n, digit)
         elif kind & latin:
-            while j < n and _kind_of(table, text[j]) & latin:
-                j += 1
+            j = _run_end(table, text, j, n, latin)
         elif kind & tatweel:
-            while j < n and _kind_of(table, text[j]) & tatweel:
-                j += 1
+            j = _run_end(table, text, j, n, tatweel)
             if j < n and _kind_of(table, text[j]) & letter:
-                j += 1
-                while j < n and _kind_of(table, text[j]) & inner:
-                    j += 1
+                j = _run_end(table, text, j + 1, n, inner)
         elif not (punct and not kind & mark and not c.isspace() and not c.isalnum() and c != "_") or (
             c == "#" and j < n and _kind_of(table, text[j]) & (letter | latin)
         ):
