@@ -122,6 +122,8 @@ DIFFERENCE_FEATURES: tuple[str, ...] = (
 )
 BASE_FEATURES = SENTENCE_FEATURES
 SENTENCE_FEATURES = (*BASE_FEATURES, *DIFFERENCE_FEATURES)
+#: Each of :data:`SENTENCE_FEATURES`' column in a candidate's scalars.
+SENTENCE_FEATURE_COLUMN: dict[str, int] = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
 
 _LATIN = re.compile(r"[A-Za-z]+")
 _NO_FRAME = FrameMatch(0.0, 0.0, 0.0, 0.0, 0.0)
@@ -275,7 +277,7 @@ class Candidates:
         if not len(self.indices):
             return np.zeros(0)
         s = self.scalars
-        return s[:, 0] + LEXICAL_WEIGHT * s[:, 1] - 0.5 * s[:, SENTENCE_FEATURES.index("furniture")]
+        return s[:, 0] + LEXICAL_WEIGHT * s[:, 1] - 0.5 * s[:, SENTENCE_FEATURE_COLUMN["furniture"]]
 
 
 def candidate_indices(an: Analysis, *, limit: int = CANDIDATES) -> tuple[int, ...]:

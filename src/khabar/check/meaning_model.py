@@ -45,6 +45,7 @@ from khabar.check.features import Analysis, analyse
 from khabar.check.meaning import (
     ARTICLE_FEATURES,
     DIMENSION,
+    SENTENCE_FEATURE_COLUMN,
     SENTENCE_FEATURES,
     SENTENCE_LABELS,
     Candidates,
@@ -587,7 +588,7 @@ def _unrelated_read(label: str, reading: PairReading, head_margin: float | None)
     return label
 
 
-_F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
+_F = SENTENCE_FEATURE_COLUMN
 #: What in a sentence says it does not state the claim as the claim says it.
 _CONTRARY = ("figure_disagree", "number_mismatch", "negation_mismatch", "denial_sentence", "antonym")
 #: Their columns in a candidate's scalars (:func:`_states_claim`, :func:`_contrary_sign`).

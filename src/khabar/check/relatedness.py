@@ -25,7 +25,7 @@ from importlib import resources
 
 import numpy as np
 
-from khabar.check.meaning import SENTENCE_FEATURES, Candidates
+from khabar.check.meaning import SENTENCE_FEATURE_COLUMN, Candidates
 from khabar.check.features import PairFeatures
 from khabar.check.network import Network
 from khabar.errors import InputError
@@ -56,7 +56,7 @@ GATE_FEATURES: tuple[str, ...] = (
 #: disagree unchanged), drawn3+4+5 accuracy 0.607 -> 0.615: confirmed, kept.
 RELATED_AT = 0.55
 
-_F = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
+_F = SENTENCE_FEATURE_COLUMN
 
 
 @dataclass(frozen=True, slots=True)

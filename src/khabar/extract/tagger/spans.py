@@ -533,7 +533,6 @@ def _organisation_of_place(
     return EntityMention(m.article_id, start, m.end, text[start : m.end], "organisation", None, key)
 
 
-
 @lru_cache(maxsize=1)
 def _kind_heads() -> frozenset[str]:
     """The ``[orgname]`` heads of ``entity_cues.txt``, normalized: words that say what kind
@@ -597,6 +596,7 @@ def _quoted_organisations(
         out.append(q)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
 
 #: Tag-rate level (:data:`khabar.extract.tagger.tag_rates.LEVELS`: share >= 30 %) from
 #: which ANT's first tagger finding a word inside organisations makes it an organisation's
