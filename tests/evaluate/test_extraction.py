@@ -666,3 +666,32 @@ def test_the_continuation_experiment_refuses_an_unspent_speaker_split(monkeypatc
     monkeypatch.setattr(sys, "argv", ["continuation_model_experiment.py", "--splits", "dev,fresh29"])
     with pytest.raises(SystemExit, match="an unspent speaker split"):
         module.main()
+
+
+def test_speaker_errors_tells_the_shapes_of_missed_statements_apart() -> None:
+    # scripts/speaker_errors.py --shapes (issue 20, session 28): a statement with no quote is told
+    # by its sentence (a cue, a speaker named or not, a listed verb and a complementiser before its
+    # key); one held by another speaker's quote by where that speaker comes from
+    import importlib.util
+
+    from khabar.model import Quote, Sentence
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("speaker_errors_shapes", root / "scripts" / "speaker_errors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "وقال وزير الخارجية سيرغي لافروف إن الوضع صعب"
+    sentence = Sentence("a", 1, 100, 100 + len(text), text)
+    key = 100 + text.index("الوضع")
+    assert module.miss_shape(sentence, key, ("سيرغي لافروف",), False, None) == "no quote: speaker named, a listed verb and a complementiser"
+    assert module.miss_shape(sentence, key, ("ماريا زاخاروفا",), False, None).startswith("no quote: speaker not named")
+    cue = "وبحسب المرصد فإن القصف استمر"
+    cued = Sentence("a", 2, 0, len(cue), cue)
+    assert module.miss_shape(cued, cue.index("القصف"), ("المرصد",), False, None) == "no quote: a cue before the key"
+
+    def quote(speaker: str, speaker_start: int) -> Quote:
+        return Quote(article_id="a", sentence_index=1, speaker=speaker, content="الوضع صعب", start=key, end=key + 9, speaker_start=speaker_start, speaker_end=speaker_start + 5)
+
+    assert module.miss_shape(sentence, key, ("سيرغي لافروف",), False, quote("سيرغي", 119)) == "wrong speaker: the gold name cut short"
+    assert module.miss_shape(sentence, key, ("سيرغي لافروف",), False, quote("ماريا زاخاروفا", 20)).startswith("wrong speaker: named in an earlier sentence")
+    assert module.miss_shape(sentence, key, ("سيرغي لافروف",), False, quote("وزير الخارجية", 105)) == "wrong speaker: another of the same sentence"
