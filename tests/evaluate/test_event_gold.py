@@ -19,7 +19,7 @@ from khabar_testdata import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "events"
 KINDS = {"rewrite", "near", "follow-up", "easy"}
-SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30"}
+SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31"}
 OUTLETS = {"Alarabia", "BBC", "CNN", "France24", "SkyNews"}
 PAIR_KEYS = {"a", "b", "same_event", "same_storyline", "kind", "split", "note",
              "a_event", "b_event", "a_storyline", "b_storyline"}
