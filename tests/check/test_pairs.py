@@ -90,8 +90,8 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (fresh25 and drawn6 since session 27, which spent drawn3, drawn4, drawn5 and
-# fresh24; a newly labelled one is named in stance_experiments.UNSPENT_STANCE) against each
+# Each unspent split (none since session 28, which spent drawn6 and fresh25; a newly labelled one is
+# named in stance_experiments.UNSPENT_STANCE) against each
 # development script: with none, pytest reports these as skipped, and they arm again with the next
 # split.
 @pytest.mark.parametrize("script, args, name", [
@@ -120,9 +120,9 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    # fresh18 .. fresh24 and drawn1 .. drawn5 were judged in sessions 21 to 27: read freely since
-    assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "drawn1", "drawn2",
-                "drawn3", "drawn4", "drawn5"} & stance_experiments.UNSPENT_STANCE
+    # fresh18 .. fresh25 and drawn1 .. drawn6 were judged in sessions 21 to 28: read freely since
+    assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "drawn1",
+                "drawn2", "drawn3", "drawn4", "drawn5", "drawn6"} & stance_experiments.UNSPENT_STANCE
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19", "fresh20"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix

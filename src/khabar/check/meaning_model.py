@@ -40,7 +40,6 @@ from typing import Any
 import numpy as np
 
 from khabar.check.admission import admits_something, admitting_party, party_denies, party_no_answer, party_states_otherwise
-from khabar.check.disagreement import bundled_gate as bundled_disagree_gate
 from khabar.check.event import SAME_EVENT_AT, claim_names, names_every, same_event_probability
 from khabar.check.features import Analysis, analyse
 from khabar.check.meaning import (
@@ -214,15 +213,12 @@ class MeaningModel:
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
             score = float(probs[0, j])
         else:
-            plain = article_row(reading.analysis, cand, probs)
-            row = plain.copy()
+            row = article_row(reading.analysis, cand, probs)
             if READ_SHORT_CLAIM_AT_FLOOR and not _contrary_sign(cand):
                 row[_CLAIM_WORDS] = max(row[_CLAIM_WORDS], _CLAIM_WORDS_FLOOR)
             logits = self.article.logits(row)[0]
             p = self.article.probabilities(row)[0]
             j = int(np.argmax(logits))
-            if READ_DISAGREE_GATE and self.article.labels[j] == "disagree":
-                j = _gated_disagree(j, logits, plain, self.article.labels)
             label, score = self.article.labels[j], float(p[j])
             if "unrelated" in self.article.labels:
                 u = self.article.labels.index("unrelated")
@@ -261,32 +257,6 @@ CLAIM_WORDS_FLOOR = 12
 #: ``claim_words`` is ``log1p`` of the claim's words (:func:`khabar.check.features.analyse`).
 _CLAIM_WORDS_FLOOR = float(np.log1p(CLAIM_WORDS_FLOOR))
 _CLAIM_WORDS = ARTICLE_FEATURES.index("claim_words")
-
-
-#: Whether the article head's *disagree* stands only when the disagree gate
-#: (:mod:`khabar.check.disagreement`), fitted on more pages than the head, reads it as right;
-#: otherwise the head's best of *discuss* and *unrelated* (:func:`_gated_disagree`).  Issue 16,
-#: session 28 (development figures, each set read by a gate fitted without it;
-#: ``python scripts/build_disagree_gate.py --folds``): drawn1..drawn5 disagree calls 26 -> 15
-#: (all wrong), accuracy 0.587 -> 0.617; fresh3..fresh24 mean macro-F1 0.4199 -> 0.4189, mean
-#: disagree F1 0.3903 -> 0.3496 (calls 425 -> 252, right 200 -> 147); baly2018 folds 1-4
-#: macro-F1 0.5098 -> 0.5181, disagree F1 0.276 -> 0.298 (calls 54 -> 32, gold 62).
-READ_DISAGREE_GATE = True
-
-
-def _gated_disagree(j: int, logits: np.ndarray, row: np.ndarray, labels: Sequence[str]) -> int:
-    """The article head's label index ``j`` (*disagree*) when the disagree gate reads the
-    head's input ``row`` (the claim's length not floored) as a disagreement, else the head's
-    best of the labels that take no side: a page the head read as contrary is not read as
-    agreeing because the gate doubts the contradiction (a claim with its actors reversed,
-    "استعادت فصائل المعارضة السيطرة على أحياء شرق حلب", against the army's retaking: the
-    head's next label was *agree*; on the dev sets the two choices differ by 0.001 of macro-F1)."""
-    gate = bundled_disagree_gate()
-    if gate is None or gate.reads_disagree(row):
-        return j
-    neutral = logits.copy()
-    neutral[[j, labels.index("agree")]] = -np.inf
-    return int(np.argmax(neutral))
 
 
 def _contrary_sign(cand: Candidates) -> bool:
