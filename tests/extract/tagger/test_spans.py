@@ -315,3 +315,16 @@ def test_quoted_words_after_a_kind_head_are_one_organisation():
 def test_a_quotation_after_a_definite_kind_head_is_no_organisation():
     found = _mentions('وقالت الشركة "نحن ملتزمون" في بيان.')
     assert not [m for m in found if m.text == "نحن ملتزمون"]
+
+
+def test_a_listed_club_is_an_organisation_not_its_city_or_a_person():
+    # organisations.txt's clubs (session 28): the spent names gold read "مانشستر سيتي" as the
+    # city and "أتلتيكو" as a person
+    found = _mentions(
+        "وقال دييغو سيميوني مدرب أتلتيكو إن فريقه سيواجه مانشستر سيتي الأسبوع المقبل. "
+        "ووصل اللاعبون إلى مانشستر مساء أمس."
+    )
+    kinds = [(m.text, m.kind) for m in found]
+    assert ("أتلتيكو", "organisation") in kinds and ("أتلتيكو", "person") not in kinds
+    assert ("مانشستر سيتي", "organisation") in kinds
+    assert ("مانشستر", "place") in kinds  # the city written alone stays a place
