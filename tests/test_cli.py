@@ -403,14 +403,14 @@ def test_stories_meaning_encoder_changes_with_restart_and_is_kept_by_later_runs(
 def test_stories_event_band_changes_with_restart_and_the_listing_says_so(corpus, db):
     assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
     listed = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
-    assert json.loads(listed.stdout)["options"]["event_band"] is False
-    refused = runner.invoke(app, ["stories", "--db", db, "--event-band"])
+    assert json.loads(listed.stdout)["options"]["event_band"] is True  # the default where it applies
+    refused = runner.invoke(app, ["stories", "--db", db, "--no-event-band"])
     assert refused.exit_code == 1 and "--restart" in refused.stderr
-    regrouped = runner.invoke(app, ["stories", "--db", db, "--event-band", "--restart"])
+    regrouped = runner.invoke(app, ["stories", "--db", db, "--no-event-band", "--restart"])
     assert regrouped.exit_code == 0, regrouped.output
-    assert "re-read sentence by sentence" in regrouped.stdout.splitlines()[0]
+    assert "re-read sentence by sentence" not in regrouped.stdout.splitlines()[0]
     again = runner.invoke(app, ["stories", "--db", db, "--format", "json"])  # later runs go on with it
-    assert json.loads(again.stdout)["options"]["event_band"] is True
+    assert json.loads(again.stdout)["options"]["event_band"] is False
 
 
 def test_ingest_from_stdin_with_workers_reads_here_and_groups(db):

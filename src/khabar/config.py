@@ -315,12 +315,15 @@ class StoryOptions:
     #: Whether the event scorer's unsure comparisons (probability 0.1 to 0.9) are read again
     #: sentence by sentence (khabar.relate.stories.band: a small logistic model over the
     #: scorer's logit, the USE cosines of the article's first nine sentences to the event's
-    #: reports', the day, the openings and the linkage floor).  Off by default: USE reads the
-    #: sentences of ~60 % of the articles (the asked ones and their candidates' reports),
-    #: ~27 ms of CPU each, about three times the meaning's cost; a store encoded ahead
-    #: (``khabar ingest --encode``) holds the vectors already (docs/stories.md, session 27).
-    #: Needs the learned scorer with USE meanings (the model was fitted on its logit).
-    event_band: bool = False
+    #: reports', the day, the openings and the linkage floor).  None (the default): on where
+    #: it applies -- the learned scorer over USE meanings, whose logit the model was fitted
+    #: on -- and off otherwise (:attr:`reads_band`).  On by default since session 28: judged
+    #: once on fresh26 + fresh27 as an option (same-event pairs 51 -> 57 of 80, no false join
+    #: added) and once on fresh28 as the default (docs/stories.md); its cost is USE reading
+    #: the first nine sentences of the ~55 % of articles in an unsure comparison, once: the
+    #: vectors are kept in the store, so a regroup reads them back (as after
+    #: ``khabar ingest --encode``).  True where it does not apply is refused.
+    event_band: bool | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -356,13 +359,25 @@ class StoryOptions:
         for name in ("event_days", "storyline_days"):
             if getattr(self, name) < 0:
                 raise OptionsError(f"{name} must be 0 or more, got {getattr(self, name)}")
-        if not isinstance(self.event_band, bool):
-            raise OptionsError(f"event_band must be true or false, got {self.event_band!r}")
-        if self.event_band and not (self.semantic and self.event_scorer == "learned" and self.meaning_encoder == "use"):
+        if self.event_band is not None and not isinstance(self.event_band, bool):
+            raise OptionsError(f"event_band must be true, false or None (where it applies), got {self.event_band!r}")
+        if self.event_band and not self.band_applies:
             raise OptionsError(
                 "event_band re-reads the learned event scorer over USE meanings (its model was fitted on its logit): "
                 "it needs semantic=True, event_scorer='learned' and meaning_encoder='use'"
             )
+
+    @property
+    def band_applies(self) -> bool:
+        """Whether the band model can read these options' event scores (the learned scorer
+        over USE meanings: the model was fitted on its logit)."""
+        return self.semantic and self.event_scorer == "learned" and self.meaning_encoder == "use"
+
+    @property
+    def reads_band(self) -> bool:
+        """Whether events are read again sentence by sentence: ``event_band``, or when that
+        is None whether the band applies."""
+        return self.band_applies if self.event_band is None else self.event_band
 
     @property
     def join_threshold(self) -> float:
@@ -376,10 +391,10 @@ class StoryOptions:
         return EVENT_THRESHOLDS[self.meaning_encoder]
 
     def resolved(self) -> StoryOptions:
-        """These options with the encoder's threshold written out: two options that group
-        alike compare equal (a store grouped with ``event_threshold=0.95`` before the
+        """These options with the encoder's threshold and the band written out: two options
+        that group alike compare equal (a store grouped with ``event_threshold=0.95`` before the
         threshold followed the encoder goes on with the default)."""
-        return dataclasses.replace(self, event_threshold=self.join_threshold)
+        return dataclasses.replace(self, event_threshold=self.join_threshold, event_band=self.reads_band)
 
     @property
     def candidate_threshold(self) -> float:

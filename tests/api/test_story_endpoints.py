@@ -81,9 +81,9 @@ def test_empty_stories_page_says_how_to_fill_it(client):
 
 
 def test_an_update_says_how_it_grouped_and_the_band_asks_for_a_regrouping(client, two_articles):
-    assert _update(client)["options"]["event_band"] is False
-    refused = client.post("/api/stories/update", params={"event_band": True})
+    assert _update(client)["options"]["event_band"] is True  # the default where it applies
+    refused = client.post("/api/stories/update", params={"event_band": False})
     assert refused.status_code == 409 and "restart" in refused.text
-    regrouped = client.post("/api/stories/update", params={"event_band": True, "restart": True})
+    regrouped = client.post("/api/stories/update", params={"event_band": False, "restart": True})
     assert regrouped.status_code == 200, regrouped.text
-    assert regrouped.json()["options"]["event_band"] is True and regrouped.json()["assigned"] == 2
+    assert regrouped.json()["options"]["event_band"] is False and regrouped.json()["assigned"] == 2

@@ -106,6 +106,14 @@ def test_the_option_needs_a_lookup_and_the_learned_use_scorer():
         StoryOptions(event_band="yes")  # type: ignore[arg-type]
 
 
+def test_by_default_the_band_is_on_where_it_applies_and_written_out_when_resolved():
+    assert StoryOptions().reads_band and StoryOptions().resolved().event_band is True
+    for elsewhere in ({"meaning_encoder": "static"}, {"event_scorer": "hand"}, {"semantic": False}):
+        options = build_options(StoryOptions, **elsewhere)
+        assert not options.reads_band and options.resolved().event_band is False
+    assert StoryOptions().resolved() == StoryOptions(event_band=True).resolved() != StoryOptions(event_band=False)
+
+
 def test_the_shipped_model_weighs_the_sentences_against_the_day_and_the_openings():
     model = load_band_model()
     assert model.asks(0.5) and not model.asks(0.95) and not model.asks(0.05)

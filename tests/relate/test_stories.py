@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 
 import pytest
 
-from khabar.config import StoryOptions
 from khabar.errors import InputError
 from khabar.relate.stories import SignedArticle, StoryIndex, StoryIndexState, article_signature, assign_stories
 from story_texts import (
@@ -44,7 +44,7 @@ def test_another_event_in_the_same_town_on_the_same_day_stays_apart():
 def test_the_window_splits_an_old_and_a_new_story_on_the_same_topic():
     # The same words three weeks later: a new collapse of the same bridge is a new story.
     later = article(WIRE_TITLE, WIRE_BODY + " وهذا ثاني انهيار.", day=DAY + dt.timedelta(days=21))
-    result = assign_stories([signed(WIRE), signed(later)], options=StoryOptions(window_days=3))
+    result = assign_stories([signed(WIRE), signed(later)], options=replace(OPTIONS, window_days=3))
     assert result[later.id] != result[WIRE.id]
 
 
@@ -73,7 +73,7 @@ def test_assignments_do_not_depend_on_input_order():
 
 
 def test_retiring_keeps_the_index_bounded_by_the_window():
-    options = StoryOptions(window_days=2)
+    options = replace(OPTIONS, window_days=2)
     index = StoryIndex(options)
     sizes = []
     for item in daily_stream(30):
@@ -88,7 +88,7 @@ def test_retiring_keeps_the_index_bounded_by_the_window():
 def test_a_story_older_than_the_last_cut_is_retired_at_the_same_cut():
     # retire() skips its scan while the cut has not moved; a story that appears behind the
     # cut (an out-of-order article) must still go at the next call with the same cut.
-    options = StoryOptions(window_days=2)
+    options = replace(OPTIONS, window_days=2)
     index = StoryIndex(options)
     stream = daily_stream(10)
     assign_stories(stream, options=options, index=index)
@@ -118,7 +118,7 @@ def test_an_article_with_too_few_words_is_refused_with_its_name():
 
 def test_a_rewrite_in_other_words_with_the_same_people_place_and_day_joins_its_story():
     items = [signed(WIRE), signed(PARAPHRASE)]
-    assert assign_stories(items, options=StoryOptions(cosine_threshold=None))[PARAPHRASE.id] != WIRE.id  # precondition
+    assert assign_stories(items, options=replace(OPTIONS, cosine_threshold=None))[PARAPHRASE.id] != WIRE.id  # precondition
     result = assign_stories(items, options=OPTIONS)
     assert result[PARAPHRASE.id] == result[WIRE.id]
 

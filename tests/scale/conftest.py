@@ -40,8 +40,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path]:
 
 
 def _local_assignments(paths: list[Path]) -> dict[str, str]:
-    """The one-process path: read, sign what can be signed, assign_stories."""
-    options = StoryOptions()
+    """The one-process path: read, sign what can be signed, assign_stories (without the
+    band: the batch paths it is compared with cannot read it)."""
+    options = StoryOptions(event_band=False)
     items = []
     for a in read_paths(paths):
         if isinstance(a, Article):

@@ -16,7 +16,7 @@ from khabar.scale import ProcessEngine, cluster_paths, ingest_paths
 from khabar.store import open_store
 from khabar_testdata import EXAMPLES
 
-OPTIONS = StoryOptions()
+OPTIONS = StoryOptions(event_band=False)  # cluster_paths cannot read the band (test below)
 TWO = ProcessEngine(workers=2)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from khabar.model import Article
 from khabar.relate.stories import assign_stories
 from khabar.scale.cluster import cluster_store, report_only
 from khabar.store import open_store
-from story_texts import COPY, OPTIONS, OTHER_EVENT, PARAPHRASE, REWRITE, WIRE, WIRE_BODY, WIRE_TITLE, article, daily_stream, signed
+from story_texts import COPY, OPTIONS, OTHER_EVENT, PARAPHRASE, RETOLD, REWRITE, WIRE, WIRE_BODY, WIRE_TITLE, article, daily_stream, signed
 
 
 def _stream_articles() -> list[Article]:
@@ -129,3 +131,22 @@ def test_the_pages_other_stories_are_not_signed_with_the_report():
     inside = article(WIRE_TITLE, WIRE_BODY + teasers + "\n\nوأضاف رئيس البلدية أن الطريق سيفتح غدا.")
     assert report_only(inside) is inside and len(signed(inside).anchors) > len(clean.anchors)
 
+
+def test_the_band_keeps_the_sentences_it_encodes_so_a_regroup_encodes_none(tmp_path, monkeypatch):
+    from khabar.config import StoryOptions
+    from khabar.relate.embeddings import get_encoder
+
+    arts = [WIRE, RETOLD, OTHER_EVENT]  # the retelling sits in the band: its sentences are read
+    with open_store(tmp_path / "s.sqlite3") as store:
+        store.add(arts)
+        cluster_store(store, options=StoryOptions())
+        first = store.assignments()
+        with store._reading() as conn:
+            kept = conn.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0]
+            marked = conn.execute("SELECT count(*) FROM encoded_articles").fetchone()[0]
+        assert kept > 0 and marked == 0  # kept, but no article is marked encoded for the check
+        encoder = get_encoder("use")
+        monkeypatch.setattr(encoder, "_cache", {})
+        monkeypatch.setattr(encoder, "_embed", lambda: pytest.fail("a regroup encoded a sentence"))
+        cluster_store(store, restart=True)
+        assert store.assignments() == first

@@ -35,7 +35,7 @@ if os.environ.get("CI"):  # CI installs the test extra, which includes the engin
 else:
     distributed = pytest.importorskip("distributed", reason="the [scale] extra (dask, distributed) is not installed")
 
-OPTIONS = StoryOptions()
+OPTIONS = StoryOptions(event_band=False)  # cluster_paths cannot read the band
 
 
 @pytest.fixture(scope="module")

@@ -248,7 +248,8 @@ def eval_stance(
 @click.option("--event-scorer", show_default=False, help="How an article is scored against an event: learned or hand.")
 @click.option(
     "--event-band/--no-event-band", default=None,
-    help="Read the event scorer's unsure comparisons again sentence by sentence (docs/stories.md). Unset: off.",
+    help="Read the event scorer's unsure comparisons again sentence by sentence (docs/stories.md). Unset: on where it "
+    "applies (the learned scorer over USE meanings).",
 )
 def eval_stories(
     data: tuple[Path, ...],

@@ -88,8 +88,9 @@ def say_grouped(report: ClusterReport) -> None:
 @click.option(
     "--event-band/--no-event-band", default=None,
     help="Read the event scorer's unsure comparisons again sentence by sentence with USE (more same-event rewrites "
-    "joined; the encoder reads ~9 sentences of ~60 % of the articles, none on a store made with ingest --encode; "
-    "docs/stories.md). Unset: as the store was grouped (off for a new store). Changing it needs --restart.",
+    "joined; the encoder reads ~9 sentences of ~55 % of the articles once and the store keeps them; docs/stories.md). "
+    "Unset: as the store was grouped (on for a new store where it applies: the learned scorer over USE meanings). "
+    "Changing it needs --restart.",
 )
 def stories(
     db,
@@ -136,7 +137,7 @@ def stories(
         echo(json.dumps({**head, "items": rows}, ensure_ascii=False, indent=2))
     else:
         shown = f"{offset + 1}-{offset + len(lines)}" if lines else "none"
-        how = "; events re-read sentence by sentence" if grouped_with is not None and grouped_with.event_band else ""
+        how = "; events re-read sentence by sentence" if grouped_with is not None and grouped_with.reads_band else ""
         echo(f"{total} storylines; showing {shown}, {'most articles' if sort == 'size' else 'newest'} first{how}")
         for ln in lines:
             names = ", ".join(f"{c['outlet'] or '?'} {c['articles']}" for c in coverage_rows(outlets[ln.id]))

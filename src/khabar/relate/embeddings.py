@@ -50,6 +50,9 @@ class Encoder(Protocol):
 
 #: Kept vectors by digest, for the digests asked (a store's ``load_sentence_vectors``).
 StoredVectors = Callable[[Sequence[int]], Mapping[int, bytes]]
+#: Where newly encoded vectors go, as ``(digest, vector bytes)`` (to a store's
+#: ``save_sentence_vectors``).
+KeepVectors = Callable[[list[tuple[int, bytes]]], None]
 
 
 def vector_digest(version: str, key: str) -> int:
@@ -110,9 +113,13 @@ class _CachedEncoder:
 
         return f"{self.name} {self.package} {version(self.package)}"
 
-    def encode(self, texts: Sequence[str], stored: StoredVectors | None = None) -> np.ndarray:
+    def encode(
+        self, texts: Sequence[str], stored: StoredVectors | None = None, keep: KeepVectors | None = None
+    ) -> np.ndarray:
         """The vectors of ``texts``; ``stored``: where kept vectors are asked first (a
-        store's :meth:`~khabar.store.Store.load_sentence_vectors`), by :func:`vector_digest`."""
+        store's :meth:`~khabar.store.Store.load_sentence_vectors`), by :func:`vector_digest`;
+        ``keep``: given ``(digest, vector bytes)`` of the texts encoded here (neither in
+        this encoder's memory nor in ``stored``), to keep them for the next run."""
         import numpy as np
 
         keys = [normalize(t).strip() for t in texts]
@@ -128,6 +135,9 @@ class _CachedEncoder:
                 norms = np.linalg.norm(vectors, axis=1, keepdims=True)
                 norms[norms == 0] = 1.0
                 self._cache.update(zip(todo, vectors / norms, strict=True))
+                if keep is not None:
+                    digest = _digester(self.version())
+                    keep([(digest(k), self._cache[k].tobytes()) for k in todo])
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])

@@ -289,7 +289,7 @@ def cluster_paths(
     that cannot be read and articles too short to sign go to ``on_error`` (else the log).
     Not with :attr:`StoryOptions.event_band`: the articles are not kept here for the band to read
     (group through a store: :func:`ingest_paths` with ``stories``, ``khabar ingest --stories``)."""
-    if options.event_band:
+    if options.reads_band:
         raise OptionsError("event_band reads the articles again: group them through a store (khabar ingest --stories)")
     items, _errors, _read = gather(
         paths,

@@ -412,7 +412,7 @@ class StoryIndex:
         self.options = options
         self._scorer = scorer
         self._band: BandModel | None = None
-        if options.event_band:
+        if options.reads_band:
             if sentences is None:
                 raise OptionsError("event_band needs the sentence vectors of the articles: give the index a lookup by article id")
             from khabar.relate.stories.band import load_band_model
