@@ -50,7 +50,7 @@ def main() -> None:
     args = parser.parse_args()
     paths = [json.loads(line)["path"] for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = [a for p in paths for a in read_path(args.ant / p) if isinstance(a, Article)]
-    options = StoryOptions()
+    options = StoryOptions(event_band=False)  # the signals and the scorer alone (the band needs a store's sentences)
     lexical = dataclasses.replace(options, names=False, semantic=False)
     article_meanings(articles[:2])  # load the model outside the timing
 

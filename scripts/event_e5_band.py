@@ -368,7 +368,7 @@ def main() -> None:
     args.drop = tuple(d for d in args.drop.split(",") if d)
     from khabar.config import StoryOptions, build_options
 
-    options = build_options(StoryOptions)
+    options = build_options(StoryOptions, event_band=False)  # main before the band: the scorer alone
     splits = [s for s in args.splits.split(",") if s]
     refused = [s for s in splits if s not in losses.SPENT]
     if refused:

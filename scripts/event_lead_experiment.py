@@ -103,7 +103,7 @@ def load(splits):
         arts = {}
         for rel in sorted(label):
             arts[rel] = [a for a in read_path(CORPUS / rel) if isinstance(a, Article)][0]
-        options = StoryOptions(meaning_encoder=ENC, event_scorer='learned')
+        options = StoryOptions(meaning_encoder=ENC, event_scorer='learned', event_band=False)
         signed = [s for s in sign_batch(list(arts.values()), options=options) if isinstance(s, SignedArticle)]
         signed.sort(key=order_key)
         article_path = {a.id: p for p, a in arts.items()}
@@ -471,7 +471,7 @@ def run(splits, use=(), gate=None, thresholds=(0.35, 0.4, 0.45, 0.5, 0.55), fold
         ExpIndex.SENT = per_article(splits, name, sentence_vectors) if test is None else {**per_article(splits, name, sentence_vectors), **per_article(test, name, sentence_vectors)}
     if any(u in RELATION for u in use) or ExpIndex.RULE:
         ExpIndex.REL = relations(splits) if test is None else {**relations(splits), **relations(test)}
-    options = StoryOptions(meaning_encoder=ENC, event_scorer='learned')
+    options = StoryOptions(meaning_encoder=ENC, event_scorer='learned', event_band=False)
     gold = {s.article_id: label[article_path[s.article_id]][0] for s in signed}
     oracle = Oracle(options, gold, leads=leads, use=use, gate=gate)
     for s in signed:

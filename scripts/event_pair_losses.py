@@ -2,7 +2,7 @@
 
 A pair is decided once, when the later of its two articles (in the stream's order) is added:
 it joins the event the earlier one is in, or not.  This script groups each split's stream as
-``khabar eval stories --gold tests/gold/events --split S`` does (default options), and at that
+``khabar eval stories --gold tests/gold/events --split S --no-event-band`` does (the scorer alone), and at that
 moment asks, for every gold same-event pair, what became of the earlier article's event:
 
 * ``joined``: found;
@@ -308,7 +308,7 @@ def main() -> None:
     refused = [s for s in splits if s not in SPENT]
     if refused:
         sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
-    options = build_options(StoryOptions)
+    options = build_options(StoryOptions, event_band=False)  # the scorer alone: where its pairs are lost
     if args.linkage is not None:
         LINKAGE_FLOORS[options.meaning_encoder] = args.linkage  # the one dict index.py reads
     if args.other_outlets_quotes:

@@ -219,7 +219,7 @@ def main() -> None:
     from khabar.scale.cluster import sign_batch
 
     articles = _window_articles(args.n)
-    options = build_options(StoryOptions)
+    options = build_options(StoryOptions, event_band=False)  # the scorer alone, as when it was written
     signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
     base = assign_stories(signed, options=options)
     install(e5_vectors(articles, args.cache), **rule)

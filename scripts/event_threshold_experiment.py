@@ -73,7 +73,7 @@ def pool(splits):
     pairs, label, signed, article_path, leads = E.load(splits)
     split_path = split_of_paths(splits)
     split_id = {i: split_path[p] for i, p in article_path.items()}
-    options = StoryOptions(meaning_encoder=E.ENC, event_scorer='learned')
+    options = StoryOptions(meaning_encoder=E.ENC, event_scorer='learned', event_band=False)
     gold = {s.article_id: label[article_path[s.article_id]][0] for s in signed}
     oracle = E.Oracle(options, gold, leads=leads)
     for s in signed:
@@ -91,7 +91,7 @@ def counts(sc, stream, pairs, id_of, leads, grid):
     """(tp, fp, fn, rewrites found, rewrites) of ``pairs`` with the stream grouped at each grid point"""
     out = {}
     for same, later in grid:
-        o = StoryOptions(meaning_encoder=E.ENC, event_scorer='learned', event_threshold=BASE)
+        o = StoryOptions(meaning_encoder=E.ENC, event_scorer='learned', event_threshold=BASE, event_band=False)
         ix = DayIndex(o, scorer=sc, leads=leads)
         ix.SAME_T, ix.LATER_T = same, later
         got = assign_stories(stream, options=o, index=ix)
