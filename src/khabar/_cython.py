@@ -28,7 +28,7 @@ class _Type:
         return value
 
 
-int = long = longlong = Py_ssize_t = Py_UCS4 = float = double = bint = uchar = _Type()  # noqa: A001 - Cython's names
+int = long = longlong = ulonglong = Py_ssize_t = Py_UCS4 = float = double = bint = uchar = p_uchar = p_ulonglong = void = _Type()  # noqa: A001 - Cython's names
 
 
 def locals(**_types: object):  # noqa: A001 - Cython's name
@@ -48,6 +48,11 @@ def _unchanged(function):
 cfunc = ccall = inline = _unchanged
 
 
+def exceptval(*_value: object, check: bool = True):
+    """``@cython.exceptval(check=False)``: the function unchanged."""
+    return _unchanged
+
+
 def returns(_type: object):
     """``@cython.returns(cython.int)``: the function unchanged."""
     return _unchanged
@@ -58,4 +63,4 @@ def boundscheck(_on: bool):
     return _unchanged
 
 
-wraparound = boundscheck
+wraparound = cdivision = boundscheck
