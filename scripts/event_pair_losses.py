@@ -2,7 +2,8 @@
 
 A pair is decided once, when the later of its two articles (in the stream's order) is added:
 it joins the event the earlier one is in, or not.  This script groups each split's stream as
-``khabar eval stories --gold tests/gold/events --split S --no-event-band`` does (the scorer alone), and at that
+``khabar eval stories --gold tests/gold/events --split S --no-event-band`` does (the scorer alone; with
+``--band`` as the defaults do, the sentence band on), and at that
 moment asks, for every gold same-event pair, what became of the earlier article's event:
 
 * ``joined``: found;
@@ -39,7 +40,7 @@ from khabar.evaluate.stories import read_event_gold
 from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
 from khabar.relate.stories import index as index_module
 from khabar.relate.stories.index import LINKAGE_FLOORS, MEANING_FLOOR, _gap
-from khabar.scale.cluster import sign_batch
+from khabar.scale.cluster import band_sentences_lookup, sign_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "events"
@@ -84,8 +85,8 @@ SHAPES = {
 class TracingIndex(StoryIndex):
     """The story index, noting for each gold pair what its later article met."""
 
-    def __init__(self, options, partners: dict[str, set[str]]) -> None:
-        super().__init__(options)
+    def __init__(self, options, partners: dict[str, set[str]], sentences=None) -> None:
+        super().__init__(options, sentences=sentences)
         self.partners = partners
         self.found: dict[tuple[str, str], dict] = {}
         self._last: tuple[list, np.ndarray] | None = None
@@ -93,7 +94,10 @@ class TracingIndex(StoryIndex):
 
     def _score_events(self, candidates):
         scores = super()._score_events(candidates)
-        self._last = (candidates, scores)
+        # With the band the index scores twice (the candidates, then those under the linkage
+        # floor): every scored candidate of this article counts, the first score of each.
+        last = self._last or ([], [])
+        self._last = (list(last[0]) + list(candidates), list(last[1]) + list(scores))
         return scores
 
     def add(self, item: SignedArticle) -> str:
@@ -139,7 +143,8 @@ class TracingIndex(StoryIndex):
         joined = super().add(item)
         scored = {}
         if self._last is not None:
-            scored = {c.story_id: float(s) for c, s in zip(*self._last, strict=True)}
+            for c, s in zip(*self._last, strict=True):
+                scored.setdefault(c.story_id, float(s))
         threshold = o.join_threshold
         for other, d in before.items():
             sid = d["event"]
@@ -208,7 +213,7 @@ def trace_split(split: str, options: StoryOptions) -> list[dict]:
             a, b = article_of[p["a"]].id, article_of[p["b"]].id
             partners[a].add(b)
             partners[b].add(a)
-    index = TracingIndex(options, partners)
+    index = TracingIndex(options, partners, band_sentences_lookup({a.id: a for a in article_of.values()}.get, options=options))
     signed = [s for s in sign_batch(list(article_of.values()), options=options) if isinstance(s, SignedArticle)]
     events = assign_stories(signed, options=options, index=index)
     out = []
@@ -303,12 +308,13 @@ def main() -> None:
     parser.add_argument("--no-quote-join", action="store_true", help="what-if: QUOTED_STATEMENTS_JOIN off")
     parser.add_argument("--false-joins", action="store_true", help="the joined pairs by shape, with what tells them apart")
     parser.add_argument("--json", type=Path, help="write every pair's trace here")
+    parser.add_argument("--band", action="store_true", help="group with the sentence band (the default since session 28)")
     args = parser.parse_args()
     splits = args.splits.split(",")
     refused = [s for s in splits if s not in SPENT]
     if refused:
         sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
-    options = build_options(StoryOptions, event_band=False)  # the scorer alone: where its pairs are lost
+    options = build_options(StoryOptions, event_band=args.band)  # without --band: the scorer alone
     if args.linkage is not None:
         LINKAGE_FLOORS[options.meaning_encoder] = args.linkage  # the one dict index.py reads
     if args.other_outlets_quotes:
