@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from khabar.errors import InputError
+from khabar.config import StoryOptions
+from khabar.errors import InputError, OptionsError
 from khabar.relate.stories import SignedArticle, StoryIndex, StoryIndexState, article_signature, assign_stories
 from story_texts import (
     COPY,
@@ -25,6 +26,7 @@ from story_texts import (
     daily_stream,
     signed,
 )
+
 
 def test_an_edited_copy_joins_the_story_of_its_original():
     result = assign_stories([signed(WIRE), signed(COPY)], options=OPTIONS)
@@ -158,3 +160,13 @@ def test_a_large_story_does_not_chain_through_one_member_to_another_event():
     collapse = index.add(signed(WIRE))
     assert index.add(signed(edge)) == collapse and index.story(collapse).size == 4
     assert index.add(signed(OTHER_EVENT)) != collapse
+
+
+def test_the_default_band_is_left_out_without_sentences_and_refused_when_asked_for():
+    # StoryOptions() reads the band where it applies; assign_stories over signatures alone has
+    # no sentences to give it, so it groups as event_band=False -- unless the band is asked for
+    items = [signed(WIRE), signed(REWRITE), signed(OTHER_EVENT)]
+    assert StoryOptions().reads_band
+    assert assign_stories(items, options=StoryOptions()) == assign_stories(items, options=OPTIONS)
+    with pytest.raises(OptionsError, match="event_band"):
+        assign_stories(items, options=StoryOptions(event_band=True))

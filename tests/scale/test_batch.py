@@ -16,7 +16,7 @@ from khabar.scale import ProcessEngine, cluster_paths, ingest_paths
 from khabar.store import open_store
 from khabar_testdata import EXAMPLES
 
-OPTIONS = StoryOptions(event_band=False)  # cluster_paths cannot read the band (test below)
+OPTIONS = StoryOptions(event_band=False)  # cluster_paths cannot read the band (tests below)
 TWO = ProcessEngine(workers=2)
 
 
@@ -283,3 +283,13 @@ def test_an_ingest_left_to_choose_stores_what_one_process_stores(tmp_path):
 def test_grouping_paths_without_a_store_refuses_the_band(tmp_path):
     with pytest.raises(OptionsError, match="event_band"):
         cluster_paths([tmp_path], options=StoryOptions(event_band=True))
+
+
+def test_grouping_paths_with_the_default_options_groups_without_the_band():
+    # the band is on by default where it applies, but with no store it cannot: the defaults
+    # group as event_band=False instead of failing
+    assert StoryOptions().reads_band
+    one = ProcessEngine(workers=1)
+    grouped = cluster_paths([EXAMPLES], options=StoryOptions(), engine=one)
+    assert grouped == cluster_paths([EXAMPLES], options=OPTIONS, engine=one)
+    assert len(grouped) > 5 and len(set(grouped.values())) < len(grouped)

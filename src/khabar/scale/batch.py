@@ -287,9 +287,10 @@ def cluster_paths(
     store: read and signed on ``engine``, then :func:`assign_stories` in this process, so
     the result equals ``assign_stories`` over the articles read and signed here.  Inputs
     that cannot be read and articles too short to sign go to ``on_error`` (else the log).
-    Not with :attr:`StoryOptions.event_band`: the articles are not kept here for the band to read
-    (group through a store: :func:`ingest_paths` with ``stories``, ``khabar ingest --stories``)."""
-    if options.reads_band:
+    Without :attr:`StoryOptions.event_band`: the articles are not kept here for the band to read
+    (group through a store: :func:`ingest_paths` with ``stories``, ``khabar ingest --stories``);
+    asked for (True) it is refused, by default (None) the events are grouped without it."""
+    if options.event_band:
         raise OptionsError("event_band reads the articles again: group them through a store (khabar ingest --stories)")
     items, _errors, _read = gather(
         paths,

@@ -412,7 +412,10 @@ class StoryIndex:
         self.options = options
         self._scorer = scorer
         self._band: BandModel | None = None
-        if options.reads_band:
+        # The band needs the articles' sentences: asked for (True) without them it is refused;
+        # by default (None) a caller that keeps no articles (assign_stories over signatures
+        # alone, cluster_paths) groups without it rather than failing.
+        if options.reads_band and (sentences is not None or options.event_band):
             if sentences is None:
                 raise OptionsError("event_band needs the sentence vectors of the articles: give the index a lookup by article id")
             from khabar.relate.stories.band import load_band_model
