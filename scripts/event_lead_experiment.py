@@ -49,7 +49,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_event_scorer as B
 from khabar.config import StoryOptions
-from khabar.evaluate.stories import PairScores, read_event_gold
+from khabar.evaluate.stories import JUDGED_EVENT_SPLITS, JUDGED_EVENT_SPLITS_NAMED, PairScores, read_event_gold
 from khabar.ingest import read_path
 from khabar.model import Article
 from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
@@ -584,8 +584,8 @@ if __name__ == '__main__':
     named = set(splits + (sys.argv[4].split(',') if len(sys.argv) > 4 else []))
     judging = os.environ.get('JUDGE') == 'fresh17' and len(sys.argv) > 4 and sys.argv[4] == 'fresh17' \
         and 'fresh17' not in splits and len([t for t in os.environ.get('THRESHOLDS', '').split(',') if t]) == 1
-    if {'test', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23', 'fresh24', 'fresh25', 'fresh26', 'fresh27', 'fresh28', 'fresh29', 'fresh30', 'fresh31'} & named or ('fresh17' in named and not judging):
-        sys.exit('the test, fresh17 .. fresh31 splits are judged on, never read here')
+    if (JUDGED_EVENT_SPLITS - {'fresh17'}) & named or ('fresh17' in named and not judging):
+        sys.exit(f'{JUDGED_EVENT_SPLITS_NAMED} are judged on, never read here')
     use = tuple(x for x in sys.argv[2].split(',') if x) if len(sys.argv) > 2 else ()
     gate = json.loads(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] != '-' else None
     test = sys.argv[4].split(',') if len(sys.argv) > 4 else None

@@ -179,6 +179,15 @@ class EventGoldScores:
     storylines: ClusteringScores
 
 
+#: The event gold's splits that are judged on, never trained or tuned on: ``test`` and
+#: fresh17 onwards (fresh17's one judge of the lead experiment aside).  The scorer's build and
+#: the event experiments refuse them; a newly labelled split raises the last number.
+LAST_EVENT_SPLIT = 31
+JUDGED_EVENT_SPLITS: frozenset[str] = frozenset({"test", *(f"fresh{n}" for n in range(17, LAST_EVENT_SPLIT + 1))})
+#: How the scripts' refusals name them.
+JUDGED_EVENT_SPLITS_NAMED = f"the test, fresh17 .. fresh{LAST_EVENT_SPLIT} splits"
+
+
 def read_event_gold(folder: Path, *, split: str | None) -> tuple[list[dict], list[dict]]:
     """``(pairs, event rows)`` of an event gold folder (``pairs.jsonl``, ``events.jsonl``),
     only those of ``split`` when given."""
