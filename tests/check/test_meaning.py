@@ -253,50 +253,6 @@ def test_a_short_claim_is_read_at_the_head_s_floor_unless_a_candidate_contradict
     assert seen[-1] < floor
 
 
-AFRIN = "قصفت القوات التركية مدينة عفرين في شمال سوريا"
-RUSSIAN_FORCES = "قصفت القوات الروسية مدينة عفرين في شمال سوريا صباح اليوم. وقال سكان إن القصف استمر ساعات."
-
-
-def test_another_name_of_the_claim_s_kind_is_no_ground_without_a_contrary_sign() -> None:
-    """meaning_model._other_names_without_ground: a candidate naming another name of a kind the
-    claim names (Russian forces for the claim's Turkish ones) with no contrary sign in the best
-    sentence; a one-sided negation there is a ground; a page of the claim's own names has no
-    other name."""
-    from khabar.check import meaning_model
-
-    def cand(body: str):
-        return _reading(AFRIN, _article("قصف على عفرين", body)).candidates
-
-    assert meaning_model._other_names_without_ground(cand(RUSSIAN_FORCES))
-    negated = "لم تقصف القوات التركية مدينة عفرين في شمال سوريا بل قصفت القوات الروسية المدينة. وقال سكان إن القصف استمر ساعات."
-    assert not meaning_model._other_names_without_ground(cand(negated))
-    assert not meaning_model._other_names_without_ground(cand(RUSSIAN_FORCES.replace("الروسية", "التركية")))
-
-
-def test_a_head_disagree_without_a_ground_discusses_and_is_not_read_as_stating_the_claim(model, monkeypatch) -> None:
-    """meaning_model.READ_DISAGREE_GROUND: the article head's disagree on a page whose only sign
-    is another name of the claim's kind becomes discuss, and _states_claim (which turns discuss
-    to agree) does not read it; off, the head's disagree stands."""
-    from khabar.check import meaning_model
-
-    plain_logits = Network.logits
-
-    def logits(self, x):
-        out = plain_logits(self, x)
-        if self is model.article:
-            out = np.array(out, dtype=float)
-            out[:, model.article.labels.index("disagree")] = out.max() + 5.0
-        return out
-
-    monkeypatch.setattr(Network, "logits", logits)
-    monkeypatch.setattr(meaning_model, "_states_claim", lambda label, reading: "agree" if label == "discuss" else label)
-    reading = _reading(AFRIN, _article("قصف على عفرين", RUSSIAN_FORCES))
-    judged = model.judge(reading)
-    assert judged.label == "discuss" and 0.0 <= judged.score <= 1.0
-    monkeypatch.setattr(meaning_model, "READ_DISAGREE_GROUND", False)
-    assert model.judge(reading).label == "disagree"
-
-
 def test_judging_pages_together_gives_each_page_s_label(model) -> None:
     """MeaningModel.judge_many reads the pages' figures in one batch: the same judgements as
     judging each page alone."""

@@ -208,7 +208,6 @@ class MeaningModel:
         evidence = tuple(ranked[:1] + [i for i in ranked[1:] if cosine[i] >= EVIDENCE_MIN_SEMANTIC])
         similarity = tuple(cosine[i] for i in evidence)
         margin = None
-        refused = False  # the head's disagree refused for want of a ground (READ_DISAGREE_GROUND)
         if one:
             j = int(np.argmax(self.sentence.logits(rows)[0]))
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
@@ -224,13 +223,9 @@ class MeaningModel:
             if "unrelated" in self.article.labels:
                 u = self.article.labels.index("unrelated")
                 margin = float(logits[u] - np.delete(logits, u).max())
-            if READ_DISAGREE_GROUND and label == "disagree" and _other_names_without_ground(cand):
-                refused = True
-                # the head's confidence in discuss among the labels left to the page
-                label, score = "discuss", float(p[self.article.labels.index("discuss")] / max(1.0 - p[j], 1e-9))
         label, score = _figure_decides(label, score, cand, evidence[0])
         label = _lead_denies(label, reading)
-        if READ_PROPOSITION and not refused:
+        if READ_PROPOSITION:
             label = _states_claim(label, reading)
         if READ_OUTCOMES:
             label = _reverses_claim(label, reading)
@@ -262,33 +257,6 @@ CLAIM_WORDS_FLOOR = 12
 #: ``claim_words`` is ``log1p`` of the claim's words (:func:`khabar.check.features.analyse`).
 _CLAIM_WORDS_FLOOR = float(np.log1p(CLAIM_WORDS_FLOOR))
 _CLAIM_WORDS = ARTICLE_FEATURES.index("claim_words")
-
-
-#: Whether the article head's *disagree* needs a ground when a candidate names another name of
-#: the kind of one the claim names (``swapped_names``: another country, person or body than the
-#: claim's): it stands only when the head's best sentence (the one it reads most, highest
-#: relevance) holds a contrary sign (:data:`_CONTRARY`: another figure, a differing bare number, a
-#: negation on one side only, a denial, an opposite pair); otherwise the page *discusses* the claim
-#: and :func:`_states_claim` does not turn it to *agree* (the head read it as contrary; only the
-#: readings with their own grounds -- figures, a denying lead, reversed outcomes, a denied
-#: admission, the quantity -- still decide).  Issue 16, session 29: among the pages the head calls
-#: disagree (spent sets; /tmp/stance-s29 scripts), a candidate with another name of the claim's
-#: kind is in 12-33 % of the right calls and 28-50 % of the wrong ones (fresh19..25 / fresh3..18),
-#: 37 % of drawn1..6's (all wrong) and 81 % of baly2018's wrong ones against 45 % of its right
-#: ones: on its own it reads a page about someone else, not a contradiction.  A contrary sign in
-#: the best sentence is 1.6-2.1x as common in the right calls as in the wrong ones.  Session 28's
-#: learned gate (withdrawn) sent its refused pages to *discuss*, where ``_states_claim`` turned 7 of
-#: fresh25's 8 lost disagreements into *agree*: here a refused page never reaches it.
-READ_DISAGREE_GROUND = True
-
-
-def _other_names_without_ground(cand: Candidates) -> bool:
-    """Whether a candidate names another name of a claim's name's kind while the best sentence
-    (highest relevance, the article head's) holds no contrary sign (:data:`READ_DISAGREE_GROUND`)."""
-    if not len(cand.indices) or not np.any(cand.scalars[:, _F["swapped_names"]] > 0):
-        return False
-    best = int(np.argmax(cand.relevance))
-    return not np.any(cand.scalars[best, _CONTRARY_COLUMNS] > 0)
 
 
 def _contrary_sign(cand: Candidates) -> bool:
