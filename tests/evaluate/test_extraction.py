@@ -695,3 +695,71 @@ def test_speaker_errors_tells_the_shapes_of_missed_statements_apart() -> None:
     assert module.miss_shape(sentence, key, ("سيرغي لافروف",), False, quote("سيرغي", 119)) == "wrong speaker: the gold name cut short"
     assert module.miss_shape(sentence, key, ("سيرغي لافروف",), False, quote("ماريا زاخاروفا", 20)).startswith("wrong speaker: named in an earlier sentence")
     assert module.miss_shape(sentence, key, ("سيرغي لافروف",), False, quote("وزير الخارجية", 105)) == "wrong speaker: another of the same sentence"
+
+
+def _speaker_ranker_scripts():
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "scripts"))
+    spec = importlib.util.spec_from_file_location("speaker_ranker_experiment", root / "scripts" / "speaker_ranker_experiment.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module, sys.modules["speaker_ranker"]
+
+
+def test_the_speaker_ranker_experiment_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scripts/speaker_ranker_experiment.py (issue 20, session 29) fits and scores on the splits it is
+    # given: an unspent one is refused before any is read
+    import sys
+
+    module, _ = _speaker_ranker_scripts()
+    monkeypatch.setattr(sys.modules["speaker_errors"], "UNSPENT_SPEAKERS", frozenset({"fresh29"}))
+    monkeypatch.setattr(sys, "argv", ["speaker_ranker_experiment.py", "--splits", "dev,fresh29"])
+    with pytest.raises(SystemExit, match="an unspent speaker split"):
+        module.main()
+
+
+def test_the_speaker_ranker_offers_the_person_named_before_a_follow_on() -> None:
+    # a follow-on ("وأضاف") after a sentence that names someone new as its subject: the rules' choice
+    # (the speaker quoted last) comes first, the person named one sentence before is a candidate with
+    # that distance and subject position; a model preferring them moves the statement, none else
+    import numpy as np
+
+    from khabar.model import Article, EntityMention, Quote
+    from khabar.text.ar.segment import split_sentences
+
+    module, ranker = _speaker_ranker_scripts()
+    body = "قال وزير الخارجية سيرغي لافروف إن الوضع صعب. وصل ماريو دراغي إلى روما اليوم. وأضاف أن الاقتصاد ينمو."
+    article = Article.create(title="", body=body)
+    sentences = split_sentences(article)
+    text = article.text
+    said = text.index("الوضع")
+    follow = text.index("الاقتصاد")
+    named = text.index("سيرغي لافروف")
+    quotes = [
+        Quote(article_id=article.id, sentence_index=sentences[0].index, speaker="سيرغي لافروف", content="الوضع صعب",
+              start=said, end=said + 9, verb="قال", speaker_start=named, speaker_end=named + 12),
+        Quote(article_id=article.id, sentence_index=sentences[2].index, speaker="سيرغي لافروف", content="الاقتصاد ينمو",
+              start=follow, end=follow + 13, verb="وأضاف", speaker_start=named, speaker_end=named + 12),
+    ]
+    other = text.index("ماريو دراغي")
+    mentions = [
+        EntityMention(article.id, named, named + 12, "سيرغي لافروف", "person", None, "سيرغي لافروف"),
+        EntityMention(article.id, other, other + 11, "ماريو دراغي", "person", None, "ماريو دراغي"),
+    ]
+    [(index, candidates)] = ranker.follow_on_candidates(article, sentences, quotes, mentions)
+    assert index == 1 and candidates[0].speaker == "سيرغي لافروف" and candidates[0].features[0] == 1.0
+    features = dict(zip(ranker.FEATURES, candidates[1].features))
+    assert candidates[1].speaker == "ماريو دراغي"
+    assert features["named_1"] == 1.0 and features["named_subject"] == 1.0 and features["rules"] == 0.0
+    prefers_named = tuple(1.0 if f == "named_1" else 0.0 for f in ranker.FEATURES)
+    moved = ranker.rerank_follow_ons(article, sentences, quotes, mentions, ranker.RankerModel(prefers_named, 0.0))
+    assert [q.speaker for q in moved] == ["سيرغي لافروف", "ماريو دراغي"]
+    kept = ranker.rerank_follow_ons(article, sentences, quotes, mentions, ranker.RankerModel(prefers_named, 1.0))
+    assert [q.speaker for q in kept] == ["سيرغي لافروف", "سيرغي لافروف"]
+    # the fit: a conditional logit learns to prefer the candidate that is right in each group
+    groups = [(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([0.0, 1.0]))] * 5
+    w = module.fit(groups)
+    assert w[1] > w[0]
