@@ -121,11 +121,23 @@ def _add(s: _Sentence, span: _Span) -> _Span:
     return span
 
 
+@cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, owner=list, soft=list)
 def _free(s: _Sentence, i: int, j: int) -> bool:
-    """Whether tokens ``i`` to ``j`` (exclusive) are in no span and one phrase.  (An
-    owner is a span or None, and a span is always true: slices read in C, not a generator
-    a token; the passes ask this ~18,000 times over 320 ANT articles.)"""
-    return j <= len(s.norms) and not any(s.owner[i:j]) and all(s.soft[i : j - 1])
+    """Whether tokens ``i`` to ``j`` (exclusive, ``0 <= i < j``) are in no span and one
+    phrase.  The passes ask this ~18,000 times over 320 ANT articles, mostly of one to
+    three tokens: compiled, two loops in C over the lists, where two slices, ``any`` and
+    ``all`` cost ~4,300 instructions a call (docs/measurements.md, issue 19, session 29)."""
+    if j > len(s.norms):
+        return False
+    owner = s.owner
+    for k in range(i, j):
+        if owner[k] is not None:
+            return False
+    soft = s.soft
+    for k in range(i, j - 1):
+        if not soft[k]:
+            return False
+    return True
 
 
 def _gazetteer_at(s: _Sentence, i: int, lex: _Lexicon, *, context: bool) -> tuple[int, str, str, int] | None:
@@ -137,7 +149,7 @@ def _gazetteer_at(s: _Sentence, i: int, lex: _Lexicon, *, context: bool) -> tupl
                 break
             if not _free(s, i, i + length):
                 continue
-            phrase = " ".join([form, *s.norms[i + 1 : i + length]])
+            phrase = form if length == 1 else " ".join([form, *s.norms[i + 1 : i + length]])
             hit = lex.phrases.get(phrase)
             if hit is not None and (not hit[2] or (context and _written_bare(s.norms[i], form))):
                 best = (length, hit[0], hit[1], off)
