@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import compress
 
 from khabar.extract.entities.gazetteers import (
@@ -176,12 +177,23 @@ def _surface_forms(forms: set[str]) -> set[str]:
     :func:`_readings` meet them, for a fast set intersection."""
     out: set[str] = set()
     for f in forms:
-        out.update(p + f for p in PLAIN_PROCLITICS)
-        if f.startswith("ال"):
-            out.update(p + f[2:] for p in ARTICLE_PROCLITICS)
-        if len(f) == 2:
-            out.update(p + f for p in "وفبلك")
+        out.update(_written_with_proclitics(f))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _written_with_proclitics(form: str) -> tuple[str, ...]:
+    """:func:`_surface_forms` of one form, made once a process (names come back across
+    articles: 522 forms, 300 of them distinct, over the 120 documents of
+    ``benchmarks/instructions_extract.py``), by list comprehensions, not generators (the
+    ~24 strings of a form cost ~16,500 instructions that way; docs/measurements.md, issue
+    19, session 29)."""
+    out = [p + form for p in PLAIN_PROCLITICS]
+    if form.startswith("ال"):
+        out += [p + form[2:] for p in ARTICLE_PROCLITICS]
+    if len(form) == 2:
+        out += [p + form for p in "وفبلك"]
+    return tuple(out)
 
 
 def _surname(words: Sequence[str], lex: _Lexicon) -> str:
