@@ -73,11 +73,12 @@ def _prepare(text: str, base: int, cols: Columns | None = None) -> _Sentence:
     return _Sentence(text, base, cols, norms, _soft_gaps(text, cols.starts, cols.ends), masks, [None] * len(norms))
 
 
-@cython.locals(k=cython.Py_ssize_t, end=cython.Py_ssize_t, start=cython.Py_ssize_t, gap=cython.Py_UCS4)
+@cython.locals(text=str, k=cython.Py_ssize_t, end=cython.Py_ssize_t, start=cython.Py_ssize_t, gap=cython.Py_UCS4)
 def _soft_gaps(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> list[bool]:
     """Whether each token and the next are in one phrase (:func:`_soft_gap` of the text
     between them; the last token: False).  A gap of one character (most: a space) is read
-    as a character, not cut out of the text and looked up (compiled, a character in C)."""
+    as a character, not cut out of the text and looked up (compiled, a character in C: the
+    text typed, so its character is read from its buffer, not through a one-letter string)."""
     soft = []
     for k in range(len(ends) - 1):
         end, start = ends[k], starts[k + 1]
