@@ -112,8 +112,10 @@ def _propagate(sentences: list[_Sentence], lex: _Lexicon) -> None:
     lengths = _index({" ".join(w): None for w in [*full, *(tuple(x.split()) for x in by_surname)]})
     table = {" ".join(w): key for w, key in full.items()}
     firsts = set(lengths) | set(by_surname)
-    vocabulary = set().union(*(s.norms for s in sentences))
-    candidates = vocabulary & _surface_forms(firsts)
+    # every written form of them, read against each sentence's words as it is (an article's
+    # vocabulary made first to intersect it with cost ~59,000 instructions an article and
+    # picked out the same words)
+    candidates = _surface_forms(firsts)
     for s in sentences:
         if candidates.isdisjoint(s.norms):
             continue
