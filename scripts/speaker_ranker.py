@@ -196,10 +196,8 @@ def follow_on_candidates(
             at = next((a for mk, _, a in reversed(named) if _same(mk, k)), None)
             if mention is not None:
                 kind = mention.kind
-            elif rank is not None:
-                kind = _kind_of(quoted[rank][0], mentions, quoted[rank][1])
             else:
-                kind = _kind_of(k, mentions, None)
+                kind = _kind_of(quoted[rank][0] if rank is not None else k, mentions)
             subject = False
             if mention is not None and at in by_index:
                 subject = len(words(article.text[by_index[at].start : mention.start])) < 4
@@ -285,7 +283,7 @@ def same_sentence_candidates(
     return out
 
 
-def _kind_of(key: tuple[str, ...], mentions: Sequence[EntityMention], quote: Quote | None) -> str:
+def _kind_of(key: tuple[str, ...], mentions: Sequence[EntityMention]) -> str:
     """"person" or "organisation" when a recognizer's name of the article is this speaker,
     else ""."""
     for m in mentions:
@@ -319,8 +317,13 @@ def rerank_follow_ons(
                     for qi, c in same_sentence_candidates(article, sentences, quotes, mentions)]
     for qi, c in choices:
         if c is not None:
-            out[qi] = dataclasses.replace(
-                out[qi], speaker=c.speaker, role=c.role, organisation=c.organisation,
-                speaker_start=c.speaker_start, speaker_end=c.speaker_end, speaker_resolved=True,
-            )
+            out[qi] = given_to(out[qi], c)
     return out
+
+
+def given_to(quote: Quote, candidate: Candidate) -> Quote:
+    """``quote`` with ``candidate`` as its speaker (the fields a quote's speaker takes)."""
+    return dataclasses.replace(
+        quote, speaker=candidate.speaker, role=candidate.role, organisation=candidate.organisation,
+        speaker_start=candidate.speaker_start, speaker_end=candidate.speaker_end, speaker_resolved=True,
+    )

@@ -50,6 +50,7 @@ from speaker_ranker import (  # noqa: E402
     SAME_SENTENCE_FEATURES,
     RankerModel,
     follow_on_candidates,
+    given_to,
     rerank_follow_ons,
     same_sentence_candidates,
 )
@@ -179,9 +180,7 @@ def main() -> None:
         for d in docs:
             for qi, q in enumerate(d.quotes):
                 c = changed[d.article.id].get(qi)
-                new.append(q if c is None else dataclasses.replace(
-                    q, speaker=c.speaker, role=c.role, organisation=c.organisation,
-                    speaker_start=c.speaker_start, speaker_end=c.speaker_end))
+                new.append(q if c is None else given_to(q, c))
         print(f"margin {margin}: {sum(map(len, changed.values()))} changed ({turned[0]} mended, {turned[1]} broken, "
               f"{turned[2]} neither): {scored(new)}")
 
