@@ -253,49 +253,6 @@ def test_a_short_claim_is_read_at_the_head_s_floor_unless_a_candidate_contradict
     assert seen[-1] < floor
 
 
-AFRIN = "قصفت القوات التركية مدينة عفرين في شمال سوريا"
-OTHER_MATTER = "دخلت القوات الروسية مدينة عفرين في شمال سوريا صباح اليوم. وقال سكان إن المدينة هادئة."
-
-
-def test_another_name_under_another_predicate_is_another_matter() -> None:
-    """meaning_model.another_matter: a page naming another name of the claim's kind (Russian
-    forces for the claim's Turkish ones) under another predicate, with no contrary sign, is
-    about another matter; the other name under the claim's own predicate (another actor in the
-    claim's role) is a ground to disagree, and so is a one-sided negation; a page of the
-    claim's own names has no other name."""
-    from khabar.check.meaning_model import another_matter
-
-    assert another_matter(_page(AFRIN, "عفرين", OTHER_MATTER))
-    assert not another_matter(_page(AFRIN, "عفرين", OTHER_MATTER.replace("دخلت", "قصفت")))
-    assert not another_matter(_page(AFRIN, "عفرين", OTHER_MATTER.replace("دخلت", "لم تدخل")))
-    assert not another_matter(_page(AFRIN, "عفرين", OTHER_MATTER.replace("الروسية", "التركية")))
-
-
-def test_a_head_disagree_on_another_matter_discusses_and_is_not_read_as_stating_the_claim(model, monkeypatch) -> None:
-    """meaning_model.READ_FRAME_GROUND: the article head's disagree on a page about another
-    matter becomes discuss, and _states_claim (which turns discuss to agree) does not read
-    it; the same page under the claim's predicate keeps the head's disagree; off, it stands."""
-    from khabar.check import meaning_model
-
-    plain_logits = Network.logits
-
-    def logits(self, x):
-        out = plain_logits(self, x)
-        if self is model.article:
-            out = np.array(out, dtype=float)
-            out[:, model.article.labels.index("disagree")] = out.max() + 5.0
-        return out
-
-    monkeypatch.setattr(Network, "logits", logits)
-    monkeypatch.setattr(meaning_model, "_states_claim", lambda label, reading: "agree" if label == "discuss" else label)
-    page = _page(AFRIN, "عفرين", OTHER_MATTER)
-    judged = model.judge(page)
-    assert judged.label == "discuss" and 0.0 <= judged.score <= 1.0
-    assert model.judge(_page(AFRIN, "عفرين", OTHER_MATTER.replace("دخلت", "قصفت"))).label == "disagree"
-    monkeypatch.setattr(meaning_model, "READ_FRAME_GROUND", False)
-    assert model.judge(page).label == "disagree"
-
-
 def test_judging_pages_together_gives_each_page_s_label(model) -> None:
     """MeaningModel.judge_many reads the pages' figures in one batch: the same judgements as
     judging each page alone."""

@@ -93,7 +93,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (drawn8 and fresh27 since session 29, which spent drawn7 and fresh26; a newly
+# Each unspent split (none since session 30, which spent drawn8 and fresh27; a newly
 # labelled one is named in stance_experiments.UNSPENT_STANCE) against each
 # development script: with none, pytest reports these as skipped, and they arm again with the next
 # split.
@@ -123,9 +123,10 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    # fresh18 .. fresh26 and drawn1 .. drawn7 were judged in sessions 21 to 29: read freely since
+    # fresh18 .. fresh27 and drawn1 .. drawn8 were judged in sessions 21 to 30: read freely since
     assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26",
-                "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7"} & stance_experiments.UNSPENT_STANCE
+                "fresh27", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
+                "drawn8"} & stance_experiments.UNSPENT_STANCE
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19", "fresh20"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix

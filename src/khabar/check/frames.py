@@ -12,17 +12,12 @@ organisations, places) and nationality adjectives ("الإسرائيلية" stan
 
 * the reported proposition is the statement of an attribution when there is one ("قال
   الجيش إنه **استعاد المدينة**"), else the whole sentence;
-* the predicate is the first content word of the proposition that is not part of a name,
-  a title ("الملك"، "وزير") or a word with the article ("الأسبوع الماضي"، "الجيش"): news
-  puts the verb first ("قصفت ..."، "سيطرت ...") or right after its subject ("الجيش
-  يستعيد ..."، "الملك كلف ..."); a verb that opens like the article ("ألغى"، "التقى") is
-  listed in ``frame_verbs.txt``.  Predicates are compared by their root letters, so a verb
-  and its kin are one ("كلّف"، "يكلف"، "تكليف");
-* the agent is the first name after a verb-first predicate (titles and nationalities
-  between them: "كلف العاهل الأردني، الملك عبد الله الثاني، ..."), or the name right before
-  a subject-first one; the patient is the first other name after the predicate, and names
-  after a preposition ("على تادف"، "ضد الأكراد") are patients too.  A name after a title
-  ("وزير الخارجية أيمن الصفدي") stands in apposition, not governed by the title.
+* the predicate is the first content word of the proposition that is not part of a name
+  (news puts the verb first: "قصفت ..."، "سيطرت ..."), or the word right after the first
+  name in a subject-first sentence ("الجيش يستعيد ...");
+* the agent is the first name right after a verb-first predicate, or the name before a
+  subject-first one; every other name not governed by a preposition or a noun is a
+  patient candidate, and names after a preposition ("على تادف"، "ضد الأكراد") are patients.
 
 The comparison (:class:`FrameMatch`) gives features, never a verdict on its own: the stance
 model weighs them with everything else.
@@ -38,8 +33,8 @@ from khabar.extract.attribution import find_attributions
 from khabar.extract.entities import find_mentions
 from khabar.model import Article, Sentence
 from khabar.text.ar.clitics import clitic_variants
-from khabar.text.ar.lexicon import read_entries, read_fields
-from khabar.text.ar.stem import root_letters, stem
+from khabar.text.ar.lexicon import read_fields
+from khabar.text.ar.stem import stem
 from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import Token, tokenize
 
@@ -57,13 +52,11 @@ class Name:
     key: str
     token: int  # index of its first token
     governed: bool  # after a preposition or a noun: not a candidate agent
-    end: int = 0  # index of the token after it
 
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """The proposition of a sentence: predicate (:func:`predicate_key`), agent and patient
-    names (keys; the first patient is the one the predicate acts on)."""
+    """The proposition of a sentence: predicate stem, agent and patient names (keys)."""
 
     predicate: str | None
     agent: str | None
@@ -126,64 +119,6 @@ def _proposition(text: str) -> tuple[int, int]:
     return 0, len(text)
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Every word of a title ("وزير"، "الخارجية" of "وزير الخارجية"): a name after one stands
-    in apposition, and none is a predicate."""
-    return frozenset(w for entry in read_entries("titles") for w in entry.split())
-
-
-@lru_cache(maxsize=1)
-def _verbs_like_nouns() -> frozenset[str]:
-    return frozenset(read_entries("frame_verbs"))
-
-
-def _listed_verb(word: str) -> bool:
-    return any(v in _verbs_like_nouns() for v in clitic_variants(word))
-
-
-def _title(word: str) -> bool:
-    return any(v in _title_words() for v in clitic_variants(word))
-
-
-def _definite(word: str) -> bool:
-    """A word with the article, a conjunction or preposition before it or not ("والجيش")."""
-    return any(len(v) > 3 and v.startswith("ال") for v in clitic_variants(word))
-
-
-def predicate_key(word: str) -> str:
-    """What predicates are compared by: the root letters of the word's stem (a verb and its
-    kin meet: "كلف"، "يكلف"، "تكليف"، "اتهمت"، "تتهمان"), else its stem."""
-    s = stem(word)
-    key = root_letters(s) or s
-    if len(key) > 3 and key[0] in "تين":  # a present tense's prefix the stem kept: "تتهمان"
-        key = root_letters(key[1:]) or key[1:]
-    return key
-
-
-def _predicate_at(tokens: Sequence[Token], taken: set[int]) -> int | None:
-    """The predicate's token: the first content word not in a name, not a title and not a
-    word with the article (unless a listed verb); else the first content word (a nominal
-    sentence: "هجمات الكنائس هي الأعنف ...")."""
-    first = None
-    for i, t in enumerate(tokens):
-        if i in taken or t.norm in STOPWORDS or not t.norm.isalpha():
-            continue
-        if first is None:
-            first = i
-        if _listed_verb(t.norm):
-            return i
-        if _definite(t.norm) or _title(t.norm):
-            continue
-        return i
-    return first
-
-
-#: How many tokens (titles, nationalities) may stand between a verb-first predicate and its
-#: agent's name: "كلف العاهل الأردني، الملك عبد الله الثاني" (the title, its nationality).
-AGENT_WITHIN = 3
-
-
 def read_frame(text: str) -> Frame:
     """The frame of one sentence (or claim)."""
     start, end = _proposition(text)
@@ -204,71 +139,28 @@ def read_frame(text: str) -> Frame:
                 taken.add(i)
     spans.sort()
     names = []
-    after_preposition = set()  # names a preposition governs ("على تادف"، "بحلب"): never the agent
-    for a, b, kind, key in spans:
+    for a, _b, kind, key in spans:
         prev = tokens[a - 1].norm if a > 0 else ""
-        adjective = b == a + 1 and key == _nationality(tokens[a].norm)  # "العاهل الأردني"
-        governed = prev in _GOVERNORS or (
-            bool(prev) and a - 1 not in taken and prev not in STOPWORDS and a > 1 and not _title(prev) and not adjective
-        )
+        governed = prev in _GOVERNORS or (bool(prev) and a - 1 not in taken and prev not in STOPWORDS and a > 1)
         first = tokens[a].norm
-        if len(first) > 3 and first[0] in "بل" and first[1:3] != "ال" and _variants_known(first) and first != key.split()[0]:
-            governed = True  # "بحلب"، "لروسيا": a preposition written on the name (not "بريطانيا")
-            after_preposition.add(a)
-        if prev in _GOVERNORS:
-            after_preposition.add(a)
-        names.append(Name(kind, key, a, governed, b))
-    predicate_at = _predicate_at(tokens, taken)
-    predicate = predicate_key(tokens[predicate_at].norm) if predicate_at is not None else None
+        if len(first) > 3 and first[0] in "بل" and first[1:3] != "ال" and _variants_known(first):
+            governed = True  # "بحلب"، "لروسيا": a preposition written on the name
+        names.append(Name(kind, key, a, governed))
+    predicate_at = next(
+        (i for i, t in enumerate(tokens) if i not in taken and t.norm not in STOPWORDS and not t.norm.isdigit()), None
+    )
+    predicate = stem(tokens[predicate_at].norm) if predicate_at is not None else None
     agent = None
-    agent_end = predicate_at or 0
     if predicate_at is not None:
         before = [n for n in names if n.token < predicate_at]
         after = [n for n in names if n.token > predicate_at]
-        if before and not before[-1].governed and predicate_at - before[-1].end <= 1:
-            agent = before[-1].key  # subject first: "الجيش يستعيد"، "الرئيس التركي أردوغان يفوز"
-        elif _subject_before(part, tokens, taken, predicate_at):
-            pass  # "الملك كلف ...": an unnamed subject; the names after are patients
-        elif after and after[0].token not in after_preposition and _apposed(tokens, taken, predicate_at + 1, after[0].token):
-            # verb first: "قصفت القوات التركية"، "كلف العاهل الأردني، الملك عبد الله الثاني"
-            k = 0
-            if len(after) > 1 and after[0].end == after[0].token + 1 and after[1].kind == "person" \
-                    and _apposed(tokens, taken, after[0].end, after[1].token):
-                k = 1  # a nationality, then the person it qualifies: the person acts
-            agent, agent_end = after[k].key, after[k].end
-            names = [n if n is not after[k] else Name(n.kind, n.key, n.token, False, n.end) for n in names]
-    # the patients: the names after the predicate and its agent (an agent's apposition left out)
-    patients = tuple(dict.fromkeys(n.key for n in names if n.key != agent and n.token >= agent_end))
+        if before and not before[-1].governed and before[-1].token <= 1:
+            agent = before[-1].key  # subject first: "الجيش يستعيد"
+        elif after and after[0].token == predicate_at + 1:
+            agent = after[0].key  # verb first: "قصفت القوات التركية"
+            names = [n if n is not after[0] else Name(n.kind, n.key, n.token, False) for n in names]
+    patients = tuple(dict.fromkeys(n.key for n in names if n.key != agent and n.token > (predicate_at or 0)))
     return Frame(predicate, agent, patients, tuple(names))
-
-
-def _subject_before(text: str, tokens: Sequence[Token], taken: set[int], predicate_at: int) -> bool:
-    """Whether an unnamed subject stands right before the predicate ("الملك كلف"، "الدول
-    الثلاث أطلقت"): a word with the article or a title, no comma between (a time before a
-    comma is no subject: "والأسبوع الماضي، كلف الملك")."""
-    if predicate_at == 0:
-        return False
-    prev = tokens[predicate_at - 1]
-    if predicate_at - 1 in taken or not (_definite(prev.norm) or _title(prev.norm)):
-        return False
-    return not any(c in text[prev.end : tokens[predicate_at].start] for c in "،,:")
-
-
-def _apposed(tokens: Sequence[Token], taken: set[int], start: int, name_at: int) -> bool:
-    """Whether only titles, names and words with the article (at most :data:`AGENT_WITHIN`
-    tokens) stand between ``start`` and the name at ``name_at``, and no second title opens
-    among them: in "كلف الرئيس وزير الداخلية كريم العلي" the president acts and the minister
-    is the patient."""
-    between = range(start, name_at)
-    if len(between) > AGENT_WITHIN or not all(
-        i in taken or _title(tokens[i].norm) or _definite(tokens[i].norm) for i in between
-    ):
-        return False
-    return not any(
-        _title(tokens[i].norm) and _definite(tokens[i].norm) and i + 1 < name_at
-        and _title(tokens[i + 1].norm) and not _definite(tokens[i + 1].norm)
-        for i in between
-    )
 
 
 def _variants_known(word: str) -> bool:

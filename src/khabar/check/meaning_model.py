@@ -45,7 +45,6 @@ from khabar.check.features import Analysis, analyse
 from khabar.check.meaning import (
     ARTICLE_FEATURES,
     DIMENSION,
-    FRAME_MIN_SEMANTIC,
     SENTENCE_FEATURE_COLUMN,
     SENTENCE_FEATURES,
     SENTENCE_LABELS,
@@ -59,7 +58,6 @@ from khabar.check.meaning import (
     read_candidates,
     read_claim,
     read_sentences,
-    sentence_frame,
     sentence_inputs,
 )
 from khabar.check.model_io import write_npz
@@ -210,7 +208,6 @@ class MeaningModel:
         evidence = tuple(ranked[:1] + [i for i in ranked[1:] if cosine[i] >= EVIDENCE_MIN_SEMANTIC])
         similarity = tuple(cosine[i] for i in evidence)
         margin = None
-        refused = False  # the head's disagree refused: the page is about another matter (READ_FRAME_GROUND)
         if one:
             j = int(np.argmax(self.sentence.logits(rows)[0]))
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
@@ -226,13 +223,9 @@ class MeaningModel:
             if "unrelated" in self.article.labels:
                 u = self.article.labels.index("unrelated")
                 margin = float(logits[u] - np.delete(logits, u).max())
-            if READ_FRAME_GROUND and label == "disagree" and another_matter(reading):
-                refused = True
-                # the head's confidence in discuss among the labels left to the page
-                label, score = "discuss", float(p[self.article.labels.index("discuss")] / max(1.0 - p[j], 1e-9))
         label, score = _figure_decides(label, score, cand, evidence[0])
         label = _lead_denies(label, reading)
-        if READ_PROPOSITION and not refused:
+        if READ_PROPOSITION:
             label = _states_claim(label, reading)
         if READ_OUTCOMES:
             label = _reverses_claim(label, reading)
@@ -264,50 +257,6 @@ CLAIM_WORDS_FLOOR = 12
 #: ``claim_words`` is ``log1p`` of the claim's words (:func:`khabar.check.features.analyse`).
 _CLAIM_WORDS_FLOOR = float(np.log1p(CLAIM_WORDS_FLOOR))
 _CLAIM_WORDS = ARTICLE_FEATURES.index("claim_words")
-
-
-#: Whether the article head's *disagree* is read against the claim's frame: on a page where a
-#: candidate names another name of the kind of one the claim names (``swapped_names``: another
-#: country, person or body than the claim's), the call stands only when a candidate close to the
-#: claim states the claim's own predicate (:func:`states_claim_predicate`: "كلّف الملك الرزاز"
-#: against "الملك كلف ... الصفدي" -- another actor in the claim's role, which is a ground) or the
-#: head's best sentence holds a contrary sign (:data:`_CONTRARY`); another name with no shared
-#: predicate reads a page about another matter, which then *discusses* the claim and does not
-#: reach :func:`_states_claim`.  Issue 16, session 30 (development figures, spent sets, the
-#: check's own path; /tmp/stance-s30 scripts): fresh3..fresh26 mean macro-F1 0.4187 -> 0.4205,
-#: mean disagree F1 0.3856 -> 0.3824; drawn1..drawn7 disagree calls 53 -> 40 (all wrong),
-#: accuracy 0.571 -> 0.591.  Session 29's refusal without the predicate (withdrawn) lost
-#: fresh26's "another actor" disagreements, whose other name stands under the claim's
-#: predicate; taking only another agent or patient under it as the ground (not the predicate
-#: alone) kept 5 more drawn calls for no fresh gain.
-READ_FRAME_GROUND = True
-
-
-def states_claim_predicate(reading: PairReading) -> bool:
-    """Whether a candidate close to the claim (encoder cosine >= :data:`FRAME_MIN_SEMANTIC`,
-    where frames are read) has the claim's predicate (:func:`khabar.check.frames.predicate_key`)."""
-    frame = reading.claim.frame
-    cand = reading.candidates
-    if frame.predicate is None:
-        return False
-    sentences = reading.analysis.doc.sentences
-    return any(
-        cand.semantic[k] >= FRAME_MIN_SEMANTIC and sentence_frame(sentences[i].text).predicate == frame.predicate
-        for k, i in enumerate(cand.indices)
-    )
-
-
-def another_matter(reading: PairReading) -> bool:
-    """:data:`READ_FRAME_GROUND`'s refusal: another name of a claim's name's kind in a
-    candidate, no contrary sign in the best sentence (highest relevance, the article head's),
-    and no candidate with the claim's predicate (:func:`states_claim_predicate`)."""
-    cand = reading.candidates
-    if not len(cand.indices) or not np.any(cand.scalars[:, _F["swapped_names"]] > 0):
-        return False
-    best = int(np.argmax(cand.relevance))
-    if np.any(cand.scalars[best, _CONTRARY_COLUMNS] > 0):
-        return False
-    return not states_claim_predicate(reading)
 
 
 def _contrary_sign(cand: Candidates) -> bool:
