@@ -764,3 +764,20 @@ def test_the_speaker_ranker_offers_the_person_named_before_a_follow_on() -> None
     groups = [(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([0.0, 1.0]))] * 5
     w = module.fit(groups)
     assert w[1] > w[0]
+
+
+def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_source_stands() -> None:
+    # scripts/unread_sources.py (issue 15, session 30) dumps gold figures of the splits it lists:
+    # the frames pool kept for a judge (fresh29..fresh33, tests/gold/README.md) and `test` are none of them
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("unread_sources", root / "scripts" / "unread_sources.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert not set(module.SPENT) & {"test", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33"}
+    row = {"sentence": 5, "title": False, "pos": None, "where": [2, 7]}
+    assert module._position(row) == "3 sentence(s) before"
+    assert module._position({**row, "where": [7]}) == "only after"
+    assert module._position({**row, "pos": "before", "where": [5]}) == "own sentence, before the figure"
+    assert module._tells("وأضاف أن 20 شخصا قتلوا") == "a statement"
