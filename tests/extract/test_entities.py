@@ -420,25 +420,6 @@ def test_a_name_written_after_li_and_the_article_is_shown_with_its_article():
     assert org.name == "الجامعة العربية"
 
 
-def test_a_force_named_by_its_demonym_alone_is_a_mention_but_no_entity():
-    # the names gold's ruling of session 18: "الجيش اليمني" describes the state's army (a
-    # quote's "وقال الجيش" still resolves to the mention); a word of function makes one
-    # body, and so does a portfolio
-    body = (
-        "وقال الجيش اليمني إنه صد الهجوم. وسلم الرجل نفسه للشرطة القضائية، وقالت "
-        "الخارجية الإيرانية إن الاتفاق قائم. ونقل تقرير للمخابرات السورية أن الحكومة وافقت."
-    )
-    found = mentions(body)
-    assert "الجيش اليمني" in of_kind(found, "organisation")  # found, for the quotes
-    organisations = {e.name for e in link_entities(found) if e.kind == "organisation"}
-    assert "الجيش اليمني" not in organisations and "المخابرات السورية" not in organisations
-    assert {"الشرطة القضائية", "الخارجية الإيرانية"} <= organisations
-    (army,) = link_entities(
-        [EntityMention("a", 0, 12, "الجيش العربي", "organisation", None, normalize("الجيش العربي"))]
-    )
-    assert army.name == "الجيش العربي"  # Jordan's army by its name: no country's demonym
-
-
 def test_entity_keeps_roles_apart_from_variants():
     (person,) = person_entities("قال اللواء زيد الصالح إن المعركة انتهت.")
     assert person.roles == ("اللواء",) and person.variants == ("زيد الصالح",)

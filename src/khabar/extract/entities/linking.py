@@ -17,10 +17,8 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 
 
-from khabar.extract.entities.gazetteers import ORG, PERSON, _Lexicon, _lexicon
+from khabar.extract.entities.gazetteers import PERSON, _Lexicon, _lexicon
 from khabar.model import Entity, EntityMention, Mention
-from khabar.text.ar.clitics import ARTICLE, clitic_variants
-from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.per_word import PerWord
@@ -257,44 +255,6 @@ def entity_id(kind: str, key: str) -> str:
     return hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:16]
 
 
-@lru_cache(maxsize=1)
-def _demonym_bodies() -> tuple[frozenset[str], frozenset[str]]:
-    """(the ``[demonymbody]`` heads of ``entity_cues.txt`` without their article, the
-    definite demonyms of the countries of ``countries.txt``), normalized.  A region's or
-    body's adjective is no demonym here: "البرلمان الأوروبي"، "الجيش العربي" name bodies."""
-    heads = frozenset(normalize(p).removeprefix(ARTICLE) for p in phrases_by_tag("entity_cues").get("demonymbody", ()))
-    countries = {normalize(f) for fields in read_fields("countries") for f in fields}
-    demonyms = frozenset(
-        w for fields in read_fields("nationalities") if normalize(fields[0]) in countries
-        for w in map(normalize, fields[1:]) if w.startswith(ARTICLE)
-    )
-    return heads, demonyms
-
-
-def described_body(m: EntityMention) -> bool:
-    """Whether an organisation mention is a head word that names no body alone
-    (``[demonymbody]``, a proclitic on it or none: "للجيش") with only a country's demonym
-    after it: "الجيش النيجيري"، "الشرطة الروسية"، "للمخابرات السورية".  Such a phrase
-    describes the state's force or office: the names gold does not annotate it (ruling of
-    session 18) and a brief would list one for every country.  With a word of function
-    ("الشرطة العسكرية"، "القوات الخاصة العراقية") or a head that names one body ("وزارة"،
-    "الخارجية") it is a name."""
-    if m.kind != ORG:
-        return False
-    words = normalize(m.text).split()
-    if len(words) != 2:
-        return False
-    heads, demonyms = _demonym_bodies()
-    if words[1] not in demonyms:
-        return False
-    for variant in clitic_variants(words[0]):
-        if variant.startswith("لل"):
-            variant = ARTICLE + variant[2:]  # "للجيش": the preposition merged with the article
-        if variant.startswith(ARTICLE) and variant[len(ARTICLE) :] in heads:
-            return True
-    return False
-
-
 def link_entities(mentions: Sequence[EntityMention]) -> list[Entity]:
     """One :class:`~khabar.model.Entity` per referent across the corpus.
 
@@ -303,17 +263,10 @@ def link_entities(mentions: Sequence[EntityMention]) -> list[Entity]:
     key (gazetteer spellings already share one), ignoring spaces inside the key.  The id
     hashes the kind and the cluster's canonical key (its most frequent full key), the name
     is the most frequent full spelling as written, the variants every spelling seen.
-
-    A described body (:func:`described_body`: "الجيش السوري") is no entity: it stays a
-    mention of its article, which a quote's "وأعلن الجيش" resolves to and whose words
-    name the speaker, but the brief lists no name for it.  Measured: docs/measurements.md,
-    issue 17, session 29.
     """
     groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
     by_kind: dict[str, list[EntityMention]] = defaultdict(list)
     for m in mentions:
-        if m.kind == ORG and described_body(m):
-            continue
         by_kind[m.kind].append(m)
     for kind, ms in by_kind.items():
         keys = Counter(m.name_key for m in ms)
