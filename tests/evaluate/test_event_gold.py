@@ -289,6 +289,17 @@ def test_the_band_model_script_reads_only_spent_splits(mode):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("split", ["test", "fresh29", "fresh33"])
+def test_the_meaning_separation_script_reads_only_spent_splits(split):
+    # scripts/event_meaning_separation.py (session 30) fits its maps and metric on spent splits only
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_meaning_separation.py"
+    done = subprocess.run([sys.executable, str(script), f"dev,{split}"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
 def test_the_false_join_shapes_name_labelled_pairs_of_two_events_in_spent_splits():
     # the shapes of the false joins (session 18) were read from the gold notes: each must stay a
     # labelled pair of two different events, in a split the script may read
