@@ -23,6 +23,11 @@ What-ifs, each changing one thing of main for the run: ``--linkage X`` (the USE 
 ``--no-quote-join`` (QUOTED_STATEMENTS_JOIN off), ``--other-outlets-quotes`` (an event's quoted
 runs count for an article only when a report of another outlet has them: a page's related-story
 teasers carry its own outlet's quotes into unrelated articles, CNN's most of all).
+
+``--classes`` (session 30) counts every labelled pair by the kind of happening of its event A (a
+pattern over the gold note's English description: :data:`HAPPENING_CLASSES`, the first that
+matches) and by the publication days apart: same-event pairs found and missed, pairs of two events
+joined and kept apart -- which class of misses is largest, and how many negatives a rule for it faces.
 """
 
 from __future__ import annotations
@@ -51,6 +56,18 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "ant"
 SPENT = ("dev", "fresh", *(f"fresh{n}" for n in range(2, 29)))  # fresh17, fresh18 judged in session 19; fresh19, fresh20 in session 20; fresh21 in session 21; fresh22 in session 22 (the e5 second opinion); fresh23 in session 23 (its guarded form); fresh24 in session 24 (the e5 band model); fresh25 in session 25 (the band model as an option); fresh26 + fresh27 in session 27 (the sentence band option, kept); fresh28 in session 28 (the sentence band on by default, kept)
 OTHER_OUTLETS_QUOTES = False
 DECISIONS: list[tuple[bool, bool, str]] = []  # (gold, predicted, kind) of every pair traced
+PAIRS: list[dict] = []  # the gold pair of each DECISIONS row
+#: ``--classes``: the kind of happening of a pair's event A, read from the gold note's English
+#: description (A's part); the first pattern that matches names the class, else "other".
+HAPPENING_CLASSES = (
+    ("result", r"\b(beat|beats|win|wins|won|draw|drew|defeat|defeats|victory|score[sd]?|goals?|match|final|league|cup|\d-\d|lose|loses|lost)\b"),
+    ("vote/election", r"\b(vote[sd]?|voting|elect\w*|parliament\w*|referendum|approv\w*|ballot|poll\w*|congress|senate|law|bill)\b"),
+    ("launch/product", r"\b(launch\w*|unveil\w*|releas\w*|rocket|satellite|product|phone|iphone|app|opens?|opening|inaugurat\w*)\b"),
+    ("attack/disaster", r"\b(attack\w*|strikes?|raid\w*|bomb\w*|kill\w*|shell\w*|missiles?|explosion|blast|crash\w*|fire|dead|toll|earthquake|flood\w*|shot|shooting)\b"),
+    ("meeting/visit/call", r"\b(meet\w*|visit\w*|talks|summit|call|phone call|receives?|hosts?)\b"),
+    ("decision/legal", r"\b(announce\w*|sanction\w*|decision|decides?|order\w*|court|sentenc\w*|charge[sd]?|arrest\w*|ban\w*|fine[sd]?|resign\w*|appoint\w*|sack\w*|dismiss\w*|pardon\w*)\b"),
+    ("statement/interview", r"\b(interview|says?|said|tells?|statement|speech|tweet\w*|press conference|warns?|accuses?|denies|calls? for|condemn\w*)\b"),
+)
 FALSE_JOINS: list[dict] = []  # every pair of two gold events the stream put in one event
 #: The shape of each false join of the spent pool dev..fresh16 (session 18, read from the gold notes,
 #: by event pair; the rest are "other": a next step of the story, a same-kind neighbour):
@@ -221,6 +238,7 @@ def trace_split(split: str, options: StoryOptions) -> list[dict]:
         a, b = article_of[p["a"]].id, article_of[p["b"]].id
         together = a in events and events.get(a) == events.get(b)
         DECISIONS.append((bool(p["same_event"]), together, p["kind"]))
+        PAIRS.append(p)
         if together:
             FALSE_JOINS.append(_join_features(p, article_of[p["a"]], article_of[p["b"]], together))
     for p in pairs:
@@ -299,6 +317,39 @@ def _print_false_joins() -> None:
         print(f"  {shape:15} {len(sel):4}  {gaps[0]:4} {gaps[1]:4} {gaps[2]:4}   {sum(r['speaker_outside'] for r in sel):4}   {lead:4} {later:4}")
 
 
+def happening_class(note: str) -> str:
+    """The :data:`HAPPENING_CLASSES` class of a gold pair's note (its event A's description)."""
+    import re
+
+    described = note.split("; B:")[0].lower()
+    return next((name for name, pattern in HAPPENING_CLASSES if re.search(pattern, described)), "other")
+
+
+def _print_classes() -> None:
+    import datetime as dt
+    import re
+
+    def day(path: str) -> dt.date | None:
+        m = re.search(r"-(\d{8})\.txt$", path)
+        return dt.date(int(m[1][:4]), int(m[1][4:6]), int(m[1][6:])) if m else None
+
+    def apart(p: dict) -> str:
+        a, b = day(p["a"]), day(p["b"])
+        gap = abs((a - b).days) if a and b else None
+        return "?" if gap is None else ("same day" if gap == 0 else "next day" if gap == 1 else "2+ days")
+
+    by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    by_gap: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for p, (gold, together, _) in zip(PAIRS, DECISIONS, strict=True):
+        cell = (0 if together else 1) if gold else (2 if together else 3)
+        for table, key in ((by_class, happening_class(p["note"])), (by_gap, apart(p)), (by_class, "all")):
+            table[key][cell] += 1
+    print("pairs by the kind of happening of event A: same event found / missed | two events joined / apart")
+    for table in (by_class, by_gap):
+        for key, (found, missed, joined, kept) in sorted(table.items(), key=lambda kv: -kv[1][1]):
+            print(f"  {key:20} {found:5} {missed:5} | {joined:5} {kept:5}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("splits")
@@ -308,6 +359,7 @@ def main() -> None:
     parser.add_argument("--no-quote-join", action="store_true", help="what-if: QUOTED_STATEMENTS_JOIN off")
     parser.add_argument("--false-joins", action="store_true", help="the joined pairs by shape, with what tells them apart")
     parser.add_argument("--json", type=Path, help="write every pair's trace here")
+    parser.add_argument("--classes", action="store_true", help="the pairs by kind of happening and days apart (session 30)")
     parser.add_argument("--band", action="store_true", help="group with the sentence band (the default since session 28)")
     args = parser.parse_args()
     splits = args.splits.split(",")
@@ -335,6 +387,8 @@ def main() -> None:
     )
     if args.false_joins:
         _print_false_joins()
+    if args.classes:
+        _print_classes()
     fates = Counter(t["fate"] for t in traces)
     print(f"{len(traces)} same-event pairs of {','.join(splits)}")
     for fate, n in sorted(fates.items()):
