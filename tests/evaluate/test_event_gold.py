@@ -300,6 +300,17 @@ def test_the_meaning_separation_script_reads_only_spent_splits(split):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("flags", [["--e5"], []])
+def test_the_e5_feature_what_if_reads_only_spent_splits(flags):
+    # scripts/event_e5_feature.py (session 30) fits and cross-validates on the spent splits only
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_e5_feature.py"
+    done = subprocess.run([sys.executable, str(script), "pool", "dev,fresh29", *flags], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
 def test_the_false_join_shapes_name_labelled_pairs_of_two_events_in_spent_splits():
     # the shapes of the false joins (session 18) were read from the gold notes: each must stay a
     # labelled pair of two different events, in a split the script may read

@@ -1,0 +1,100 @@
+"""e5 beside the shipped sentence band: a seventh band feature, measured (issue 14, session 30; what-if).
+
+Session 24's e5 band put e5's cosine *in place of* a second meaning (no USE sentences then); the
+shipped band (sessions 27-28) reads USE sentences.  This asks what e5 adds *beside* them: the
+shipped six :data:`~khabar.relate.stories.band.BAND_FEATURES` and ``e5_mean``, the mean e5 cosine
+of the article to the event's reports (title and first 40 words, ``event_second_opinion.e5_vectors``;
+0.3 when a vector is missing), refitted and cross-validated exactly as ``event_e5_band.py pool``
+does (oracle-stream band rows of the other splits, each held-out split grouped by ``src``'s
+``StoryIndex`` with that model).  Without ``--e5`` it runs the shipped six the same way (the
+baseline of the same run).  Nothing in ``src`` changes: this process patches the band's feature list
+and wraps ``StoryIndex._band_scores`` so that ``band_values`` knows the article and the candidate.
+
+    python scripts/event_e5_feature.py pool dev,fresh,...,fresh28 --past-linkage --thresholds 0.5,0.55,0.6 --e5
+    python scripts/event_e5_feature.py pool dev,fresh,...,fresh28 --past-linkage --thresholds 0.5,0.55
+    python scripts/event_e5_feature.py fit dev,...,fresh28 --past-linkage --model /tmp/m.json --e5
+    python scripts/event_e5_feature.py reach --n 1000 --model /tmp/m.json --e5   # against the scorer alone
+
+Spent splits only (``event_e5_band.py`` refuses others).  e5 caches: ``--e5-cache`` for the splits'
+articles, ``/tmp/events-e5-window.npz`` for the reach window.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import event_e5_band as band_script  # noqa: E402  (pool, fit, reach)
+import event_second_opinion as second  # noqa: E402  (e5 vectors)
+
+from khabar.relate.stories import band as band_module  # noqa: E402
+from khabar.relate.stories import index as index_module  # noqa: E402
+
+E5: dict[str, np.ndarray] = {}
+MISSING = 0.3  # the e5 mean of a candidate whose vectors are missing (about the band rows' median)
+_CONTEXT: dict[str, object] = {}  # the article being added, and its candidates' members by openings
+
+
+def e5_mean(article_id: str, members) -> float:
+    mine = E5.get(article_id)
+    theirs = [E5[m] for m in members if m in E5]
+    return float(np.mean([mine @ v for v in theirs])) if mine is not None and theirs else MISSING
+
+
+def _install() -> None:
+    band_module.BAND_FEATURES = (*band_module.BAND_FEATURES, "e5_mean")
+    band_script.BAND_FEATURES = band_module.BAND_FEATURES
+    shipped_values = band_module.band_values
+    shipped_scores = index_module.StoryIndex._band_scores
+    shipped_row = band_script.band_row
+
+    def band_values(**kw):
+        members = _CONTEXT["members"].get(id(kw["event_openings"]), ())
+        return (*shipped_values(**kw), e5_mean(_CONTEXT["article"], members))
+
+    def band_scores(self, band, item, *args):
+        _CONTEXT["article"] = item.article_id
+        _CONTEXT["members"] = {id(a.openings): a.members for a in self._active.values()}
+        return shipped_scores(self, band, item, *args)
+
+    def band_row(index, item, c, fails, p, vectors):  # the oracle rows the model is fitted on
+        row = shipped_row(index, item, c, fails, p, vectors)
+        return None if row is None else np.append(row, e5_mean(item.article_id, index._active[c.story_id].members))
+
+    band_module.band_values = band_values
+    index_module.StoryIndex._band_scores = band_scores
+    band_script.band_row = band_row
+
+
+def main() -> None:
+    with_e5 = "--e5" in sys.argv
+    cache = Path("/tmp/events-s30/e5-pool28.npz")
+    if "--e5-cache" in sys.argv:
+        at = sys.argv.index("--e5-cache")
+        cache = Path(sys.argv[at + 1])
+        del sys.argv[at : at + 2]
+    sys.argv = [a for a in sys.argv if a != "--e5"]
+    if with_e5:
+        from khabar.config import StoryOptions, build_options
+
+        mode = sys.argv[1] if len(sys.argv) > 1 else ""
+        if mode == "reach":
+            E5.update(second.e5_vectors(second._window_articles(1000), Path("/tmp/events-e5-window.npz")))
+        else:
+            splits = [s for s in (sys.argv[2] if len(sys.argv) > 2 else "").split(",") if s]
+            refused = [s for s in splits if s not in band_script.losses.SPENT]
+            if refused:
+                sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
+            options = build_options(StoryOptions, event_band=False)
+            E5.update(second.e5_vectors([a for s in splits for a in band_script._split_data(s, options)[3]], cache))
+        _install()
+    band_script.main()
+
+
+if __name__ == "__main__":
+    main()
