@@ -13,7 +13,7 @@ and wraps ``StoryIndex._band_scores`` so that ``band_values`` knows the article 
     python scripts/event_e5_feature.py pool dev,fresh,...,fresh28 --past-linkage --thresholds 0.5,0.55,0.6 --e5
     python scripts/event_e5_feature.py pool dev,fresh,...,fresh28 --past-linkage --thresholds 0.5,0.55
     python scripts/event_e5_feature.py fit dev,...,fresh28 --past-linkage --model /tmp/m.json --e5
-    python scripts/event_e5_feature.py reach --n 1000 --model /tmp/m.json --e5   # against the scorer alone
+    python scripts/event_e5_feature.py reach --model /tmp/m.json --e5   # against the shipped band
 
 Spent splits only (``event_e5_band.py`` refuses others).  e5 caches: ``--e5-cache`` for the splits'
 articles, ``/tmp/events-e5-window.npz`` for the reach window.
@@ -71,7 +71,34 @@ def _install() -> None:
     band_script.band_row = band_row
 
 
+def reach_against_band(model_path: Path) -> None:
+    """Articles of ``corpus.ant_window(1000)`` whose event co-members change from the shipped band's
+    grouping (the defaults) to the band model in ``model_path`` (six + e5)."""
+    from khabar.config import StoryOptions, build_options
+    from khabar.relate.stories import SignedArticle
+    from khabar.relate.stories.band import BandModel, load_band_model
+    from khabar.scale.cluster import sign_batch
+
+    options = build_options(StoryOptions, event_band=False)
+    articles = second._window_articles(1000)
+    signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
+    vectors = band_script.band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
+    base = band_script.src_grouping(signed, options, load_band_model(), vectors)  # before _install
+    E5.update(second.e5_vectors(articles, Path("/tmp/events-e5-window.npz")))
+    _install()
+    band_script.NEEDED.clear()
+    after = band_script.src_grouping(signed, options, BandModel.from_json(model_path.read_text(encoding="utf-8")), vectors)
+    before, now = second.co_members(base), second.co_members(after)
+    changed = sum(1 for k in before if before[k] != now[k])
+    print(f"reach: {changed} of {len(signed)} signed articles change event co-members ({changed / len(signed):.1%}) "
+          f"against the shipped band; events {len(set(base.values()))} -> {len(set(after.values()))}; "
+          f"the band read the vectors of {len(band_script.NEEDED)} articles")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["reach"]:
+        at = sys.argv.index("--model")
+        return reach_against_band(Path(sys.argv[at + 1]))
     with_e5 = "--e5" in sys.argv
     cache = Path("/tmp/events-s30/e5-pool28.npz")
     if "--e5-cache" in sys.argv:
@@ -82,16 +109,12 @@ def main() -> None:
     if with_e5:
         from khabar.config import StoryOptions, build_options
 
-        mode = sys.argv[1] if len(sys.argv) > 1 else ""
-        if mode == "reach":
-            E5.update(second.e5_vectors(second._window_articles(1000), Path("/tmp/events-e5-window.npz")))
-        else:
-            splits = [s for s in (sys.argv[2] if len(sys.argv) > 2 else "").split(",") if s]
-            refused = [s for s in splits if s not in band_script.losses.SPENT]
-            if refused:
-                sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
-            options = build_options(StoryOptions, event_band=False)
-            E5.update(second.e5_vectors([a for s in splits for a in band_script._split_data(s, options)[3]], cache))
+        splits = [s for s in (sys.argv[2] if len(sys.argv) > 2 else "").split(",") if s]
+        refused = [s for s in splits if s not in band_script.losses.SPENT]
+        if refused:
+            sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
+        options = build_options(StoryOptions, event_band=False)
+        E5.update(second.e5_vectors([a for s in splits for a in band_script._split_data(s, options)[3]], cache))
         _install()
     band_script.main()
 
