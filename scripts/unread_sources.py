@@ -68,19 +68,16 @@ def _tells(text: str) -> str:
 
 def rows() -> list[dict]:
     from khabar.evaluate.extraction import norm
-    from khabar.evaluate.frames import _match, build_event_briefs, load_frames
+    from khabar.evaluate.frames import _match, build_event_briefs, claims_by_article, load_frames
     from khabar.model import Document
     from khabar.pipeline import PIPELINE, run_component
 
     out = []
     for split in SPENT:
         articles, _ = load_frames(ROOT / "tests/gold/frames.json", root=ROOT, shared=ROOT.parent / "shared", split=split)
-        claims_of: dict[str, list] = {}
-        for brief in build_event_briefs(articles):
-            for c in brief.claims:
-                claims_of.setdefault(c.article_id, []).append(c)
+        claims_of = claims_by_article(build_event_briefs(articles))
         for g in articles:
-            matched = _match(g, sorted(claims_of.get(g.article.id, ()), key=lambda c: c.start))
+            matched = _match(g, claims_of.get(g.article.id, []))
             sentences = None
             for gf in g.figures:
                 c = matched.get(gf.id)

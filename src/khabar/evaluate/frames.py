@@ -280,14 +280,21 @@ def _span_days(gold: Mapping[str, Any], claim: Claim) -> bool:
     return True
 
 
-def score_frames(
-    articles: Sequence[GoldFrameArticle], events: Sequence[GoldEvent], briefs: Sequence[EventBrief]
-) -> FrameScores:
-    """Score the briefs' figures and quantities against the gold frames."""
+def claims_by_article(briefs: Sequence[EventBrief]) -> dict[str, list[Claim]]:
+    """Each article's claims in the briefs, in text order: what a gold article's figures are
+    matched against (:func:`_match`)."""
     claims_of: dict[str, list[Claim]] = defaultdict(list)
     for b in briefs:
         for c in b.claims:
             claims_of[c.article_id].append(c)
+    return {article: sorted(claims, key=lambda c: c.start) for article, claims in claims_of.items()}
+
+
+def score_frames(
+    articles: Sequence[GoldFrameArticle], events: Sequence[GoldEvent], briefs: Sequence[EventBrief]
+) -> FrameScores:
+    """Score the briefs' figures and quantities against the gold frames."""
+    claims_of = claims_by_article(briefs)
     errors: list[str] = []
     matched: dict[str, Claim] = {}  # gold id -> claim
     gold_of_claim: dict[str, str] = {}  # claim id -> gold id
@@ -295,7 +302,7 @@ def score_frames(
     n_pred = n_cat = n_src = 0
     not_claims: Counter[str] = Counter()
     for g in articles:
-        preds = sorted(claims_of.get(g.article.id, ()), key=lambda c: c.start)
+        preds = claims_of.get(g.article.id, [])
         n_pred += len(preds)
         m = _match(g, preds)
         matched.update(m)
