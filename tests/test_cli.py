@@ -569,6 +569,12 @@ def test_train_ner_news_domain_needs_the_news_gold(tmp_path):
     assert result.exit_code == 2 and "--news-domain needs --news-gold" in result.output
 
 
+def test_train_ner_reports_an_unreadable_corpus_as_an_input_error(tmp_path):
+    pytest.importorskip("pycrfsuite")
+    result = runner.invoke(app, ["train", "ner", str(tmp_path), "-o", str(tmp_path / "m.npz")])
+    assert result.exit_code == 2 and "ANERCorp_CamelLab_train.txt" in result.output
+
+
 def test_serve_answers_to_local_names_the_bound_address_and_names_given():
     from khabar.cli.serve import allowed_hosts
 

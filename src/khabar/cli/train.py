@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from khabar.cli.common import CONTEXT, echo, fail, require_extra
+from khabar.errors import KhabarError
 
 
 @click.group(context_settings=CONTEXT)

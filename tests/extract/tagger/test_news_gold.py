@@ -43,6 +43,18 @@ def test_an_unspent_split_is_never_trained_on(gold, tmp_path, unspent):
         news_gold_sentences(gold, f"fresh3,{unspent}", shared=tmp_path, root=tmp_path)
 
 
+def test_a_file_of_cluster_tables_alone_is_no_first_stage_to_reuse(tmp_path):
+    # `khabar train ner --clusters F` with tables written apart from any model (new cluster
+    # levels, scripts/ner_cluster_levels.py) trains both stages instead of failing on F
+    from khabar.extract.tagger.crf import Model
+    from khabar.extract.tagger.train import _same_first_model
+
+    tables = tmp_path / "tables.npz"
+    np.savez(tables, **Model.load().clusters.arrays())
+    assert load_clusters(tables).sizes == Model.load().clusters.sizes
+    assert _same_first_model(tables, tmp_path / "train.txt") is None
+
+
 def test_bad_training_inputs_raise_input_errors_naming_the_input(tmp_path):
     np.savez(tmp_path / "plain.npz", weights=np.zeros(2))
     with pytest.raises(InputError, match="plain.npz: holds no word clusters"):

@@ -635,7 +635,10 @@ def _same_first_model(path: Path | None, train_file: Path, **params) -> Model | 
     without tag rates (CRFsuite's training is deterministic); else None."""
     if path is None:
         return None
-    model = Model.load(path)
+    try:
+        model = Model.load(path)
+    except InputError:
+        return None  # cluster tables alone (no weights, no metadata): no first stage to reuse
     meta = model.meta
     same = meta.get("trained_digest") == file_digest(train_file) and all(meta.get(k) == v for k, v in params.items())
     if not same or meta.get("tag_rates") or model.clusters is None:
