@@ -150,39 +150,3 @@ def test_the_band_keeps_the_sentences_it_encodes_so_a_regroup_encodes_none(tmp_p
         monkeypatch.setattr(encoder, "_embed", lambda: pytest.fail("a regroup encoded a sentence"))
         cluster_store(store, restart=True)
         assert store.assignments() == first
-
-
-def test_on_workers_the_band_sentences_are_encoded_there_and_the_groups_are_the_same(tmp_path, monkeypatch):
-    import os
-
-    from khabar.config import StoryOptions
-    from khabar.relate.embeddings import get_encoder
-    from khabar.scale import ProcessEngine
-
-    arts = [WIRE, RETOLD, OTHER_EVENT]  # the retelling sits in the band: its sentences are read
-    with open_store(tmp_path / "here.sqlite3") as store:
-        store.add(arts)
-        cluster_store(store, options=StoryOptions(), batch_size=1)
-        here = store.assignments()
-    encoder = get_encoder("use")
-    main, encoded_here, model = os.getpid(), [], encoder._embed()
-    monkeypatch.setattr(encoder, "_cache", {})  # forked with the workers: they encode afresh too
-
-    def embed():
-        def counted(texts):
-            if os.getpid() == main:
-                encoded_here.extend(texts)
-            return model(texts)
-
-        return counted
-
-    monkeypatch.setattr(encoder, "_embed", embed)
-    with open_store(tmp_path / "workers.sqlite3") as store:
-        store.add(arts)
-        cluster_store(store, options=StoryOptions(), batch_size=1, engine=ProcessEngine(2))
-        assert store.assignments() == here
-        with store._reading() as conn:
-            kept = conn.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0]
-            marked = conn.execute("SELECT count(*) FROM encoded_articles").fetchone()[0]
-    assert encoded_here == []  # the process that assigns read every band vector from the store
-    assert kept >= len(arts) and marked == 0

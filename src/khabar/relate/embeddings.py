@@ -142,12 +142,6 @@ class _CachedEncoder:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
 
-    def digests(self, texts: Sequence[str]) -> list[int]:
-        """The digest each of ``texts`` is kept under (:func:`vector_digest` of the text as
-        :meth:`encode` reads it), to read kept vectors without encoding."""
-        digest = _digester(self.version())
-        return [digest(normalize(t).strip()) for t in texts]
-
     def _stored(self, keys: Sequence[str], stored: StoredVectors) -> dict[str, np.ndarray]:
         """The kept vectors of ``keys`` (normalized texts), by key."""
         import numpy as np

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -218,7 +216,6 @@ def band_sentences_lookup(
     options: StoryOptions,
     stored: StoredVectors | None = None,
     keep: KeepVectors | None = None,
-    digests: dict[str, Sequence[int]] | None = None,
 ) -> SentenceLookup | None:
     """What :attr:`StoryOptions.event_band` reads sentences through (None when it is off):
     the articles ``read`` finds by id (``store.get``, or a dict's ``get``), the USE vectors of
@@ -226,46 +223,24 @@ def band_sentences_lookup(
     :meth:`~khabar.store.Store.load_sentence_vectors`: an encoded store's are the check's
     vectors of the same texts), the rest encoded in one batch and handed to ``keep`` (so a
     store keeps them: a regroup reads them back instead of encoding).  An id ``read``
-    cannot find is left out.  ``digests``: the digests of the band texts of articles whose
-    vectors were encoded ahead and kept in ``stored`` (:func:`sign_and_encode_band`, on an
-    engine's workers), by id: those are read by digest, not read, cut and encoded here; an
-    id's entry is taken out once read (the index keeps its vectors until it retires it)."""
+    cannot find is left out."""
     if not options.reads_band:
         return None
     from khabar.relate.embeddings import get_encoder
 
     def lookup(ids: Iterable[str]) -> dict[str, np.ndarray]:
-        ids = list(ids)
-        out = _kept_band_vectors(ids, digests, stored) if digests and stored is not None else {}
-        found = [a for a in map(read, (i for i in ids if i not in out)) if a is not None]
-        if not found:
-            return out
+        found = [a for a in map(read, ids) if a is not None]
         texts = [band_texts(a) for a in found]
         encoder = get_encoder("use")
         assert encoder is not None  # event_band needs meaning_encoder="use" (validated)
         rows = np.asarray(encoder.encode([t for ts in texts for t in ts], stored=stored, keep=keep), dtype=np.float32)
-        start = 0
+        out, start = {}, 0
         for a, ts in zip(found, texts, strict=True):
             out[a.id] = rows[start : start + len(ts)]
             start += len(ts)
         return out
 
     return lookup
-
-
-def _kept_band_vectors(
-    ids: Sequence[str], digests: dict[str, Sequence[int]], stored: StoredVectors
-) -> dict[str, np.ndarray]:
-    """The band's sentence vectors of those ``ids`` whose digests are known and whose every
-    vector ``stored`` keeps (rows as :meth:`encode` gives them: the kept float32 bytes)."""
-    known = {i: digests.pop(i) for i in ids if i in digests}
-    kept = stored([d for ds in known.values() for d in ds])
-    out = {}
-    for i, ds in known.items():
-        blobs = [kept.get(d) for d in ds]
-        if ds and all(b is not None for b in blobs):
-            out[i] = np.stack([np.frombuffer(b, dtype=np.float32) for b in blobs])
-    return out
 
 
 def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> SignedArticle:
@@ -307,12 +282,8 @@ def signed_from_blob(article: Article, blob: bytes, *, options: StoryOptions) ->
     )
 
 
-def _load_index(
-    store: Store, options: StoryOptions, keep: KeepVectors | None = None, digests: dict[str, Sequence[int]] | None = None
-) -> StoryIndex:
-    sentences = band_sentences_lookup(
-        store.get, options=options, stored=store.load_sentence_vectors, keep=keep, digests=digests
-    )
+def _load_index(store: Store, options: StoryOptions, keep: KeepVectors | None = None) -> StoryIndex:
+    sentences = band_sentences_lookup(store.get, options=options, stored=store.load_sentence_vectors, keep=keep)
     data = store.load_story_index_state()
     if data is None:
         return StoryIndex(options, sentences=sentences)
@@ -394,10 +365,7 @@ def cluster_store(
     # session 28, 1,007 ANT: band on 17.6 s against 2.45 s off when encoded each time,
     # 3.7 s when the vectors are in the store).
     encoded: list[tuple[int, bytes]] = []
-    # The band's sentence digests of the articles signed on an engine's workers, which
-    # encoded their vectors too (:func:`sign_and_encode_band`): the lookup reads them back.
-    band_digests: dict[str, Sequence[int]] = {}
-    index = _load_index(store, options, keep=encoded.extend, digests=band_digests)
+    index = _load_index(store, options, keep=encoded.extend)
     report = ClusterReport(stage="signing", active_stories=index.active_stories, options=options)
 
     def tick(**changes: object) -> None:
@@ -416,22 +384,11 @@ def cluster_store(
             cursor = (batch[-1].published, batch[-1].id)
             yield batch
 
-    parts = batches()
     if engine is None:
-        signed = ((i, sign_articles(b, options=options)) for i, b in enumerate(parts))
+        signed = ((i, sign_articles(b, options=options)) for i, b in enumerate(batches()))
     else:
-        first = list(islice(parts, 2))
-        parts = chain(first, parts)
-        if options.reads_band and len(first) > 1 and not _in_process(engine):
-            signed = engine.run(sign_and_encode_band, parts, options=options)
-        else:
-            signed = engine.run(sign_articles, parts, options=options)
-    for _i, result in signed:
-        rows, skipped = result[0], result[1]
-        if len(result) > 2:
-            digests_of, vectors = result[2]
-            _keep_band_vectors(store, vectors)
-            band_digests.update(digests_of)
+        signed = engine.run(sign_articles, batches(), options=options)
+    for _i, (rows, skipped) in signed:
         store.save_signatures(rows)
         tick(signed=report.signed + len(rows) - len(skipped), skipped=report.skipped + tuple(skipped))
 
@@ -515,40 +472,6 @@ def sign_articles(
             problems.append(InputError(article.source or article.id, problem))
             rows.append((article.id, None, problem))
     return rows, problems
-
-
-def sign_and_encode_band(
-    articles: Iterable[Article], *, options: StoryOptions
-) -> tuple[list[tuple[str, bytes | None, str | None]], list[InputError], tuple[dict[str, array], list[tuple[int, bytes]]]]:
-    """:func:`sign_articles`, and the USE vectors of every signed article's :func:`band_texts`
-    in one encoder batch: ``(rows, problems, (the digests of each article's band texts by id,
-    (digest, vector bytes) of each distinct text))``, for a store to keep and
-    :func:`band_sentences_lookup` to read back.  An engine's workers run it, so a grouping
-    on an engine never encodes the band's sentences in the process that assigns: that
-    process asks for them one unsure comparison at a time, serially, while the workers
-    wait (session 29: +77 % CPU for the band at 10,000 generated articles on two workers)."""
-    from khabar.relate.embeddings import get_encoder
-
-    articles = list(articles)
-    rows, problems = sign_articles(articles, options=options)
-    encoder = get_encoder("use")
-    assert encoder is not None  # event_band needs meaning_encoder="use" (validated)
-    texts: dict[str, list[str]] = {}
-    for article, (_id, blob, _problem) in zip(articles, rows, strict=True):
-        if blob is not None:
-            try:
-                texts[article.id] = band_texts(article)
-            except Exception:  # noqa: BLE001 - the assigning process reads this one's sentences itself
-                continue
-    digests = {i: array("q", encoder.digests(ts)) for i, ts in texts.items()}
-    return rows, problems, (digests, encoder.kept_rows([t for ts in texts.values() for t in ts]))
-
-
-def _in_process(engine: Engine) -> bool:
-    """Whether ``engine`` runs its parts in the calling process (one worker)."""
-    from khabar.scale.engines import ProcessEngine
-
-    return isinstance(engine, ProcessEngine) and engine.workers == 1
 
 
 def _story_row(story: Story) -> StoryRow:
