@@ -181,6 +181,14 @@ def country_keys() -> frozenset[str]:
 _GAZ, _TITLE, _ORG_HEAD, _PLACE_HEAD, _SAY, _STARTER, _GIVEN = 1, 2, 4, 8, 16, 32, 64
 
 
+#: :func:`_form_bits` and :func:`_mask_endings` as :meth:`_Masks.__missing__` reads them, set at
+#: its first call (the lexicon loads on first use).  Compiled, two C variables: through their
+#: caches they were two calls a new word, ~600 of its ~1,700 instructions (docs/measurements.md,
+#: issue 19, session 30).
+_BITS = cython.declare(dict, None)
+_ENDINGS = cython.declare(frozenset, None)
+
+
 class _Masks(dict):
     """:func:`_compute_mask` of each normalized word, computed once: a dict whose missing words are
     computed on reading, so a sentence's masks are one ``map`` of its ``__getitem__``
@@ -188,8 +196,11 @@ class _Masks(dict):
 
     MAX = 200_000
 
-    @cython.locals(word=str, bits=dict)
+    @cython.locals(word=str)
     def __missing__(self, word: str) -> int:
+        global _BITS, _ENDINGS
+        if _BITS is None:
+            _BITS, _ENDINGS = _form_bits(), _mask_endings()
         if len(self) > self.MAX:
             self.clear()
         if word and word[0] not in _READING_OPENERS:
@@ -198,8 +209,7 @@ class _Masks(dict):
             # again; a test over every letter): its bits are one look-up, with no
             # screen, slice or readings made: seven in ten of the bench's new words
             # (7,368 of 10,510; the masks 88 -> 39 M instructions, docs/measurements.md).
-            bits = _form_bits()
-            mask = bits.get(word, 0)
+            mask = _BITS.get(word, 0)
         elif _FOUR:
             # Every word read here is normalized (a token's form, or a reading of one:
             # normalization is idempotent, tests/text/ar/test_normalize.py), so it is not
@@ -208,7 +218,10 @@ class _Masks(dict):
             # here with no generator: a normalized word none of whose endings after at most
             # four letters (_LONGEST_PROCLITIC) the masks look for; the others go straight
             # to their readings (not through _compute_mask, which would screen them again)
-            if _mask_endings().isdisjoint((word, word[1:], word[2:], word[3:], word[4:])):
+            if not (
+                word in _ENDINGS or word[1:] in _ENDINGS or word[2:] in _ENDINGS or word[3:] in _ENDINGS
+                or word[4:] in _ENDINGS
+            ):
                 mask = 0
             else:
                 mask = _readings_mask(word)

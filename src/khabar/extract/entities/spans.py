@@ -40,7 +40,7 @@ def _soft_gap(gap: str) -> bool:
 _SOFT_GAP: PerWord[bool] = PerWord(_soft_gap)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Span:
     i: int  # first token
     j: int  # one past the last token
@@ -49,6 +49,16 @@ class _Span:
     offset: int = 0  # normalized letters of the first token that are clitics, not name
     role: tuple[int, int, int] | None = None  # (first token, clitic letters, last token + 1)
     words: tuple[str, ...] = ()  # normalized words as written (for re-finding the name)
+
+    def __init__(
+        self, i: int, j: int, kind: str, key: str, offset: int = 0,
+        role: tuple[int, int, int] | None = None, words: tuple[str, ...] = (),
+    ) -> None:
+        # Written out, not the dataclass's: compiled with the module, where the generated
+        # one runs as Python (~3,300 instructions a span; docs/measurements.md, issue 19,
+        # session 30).
+        self.i, self.j, self.kind, self.key = i, j, kind, key
+        self.offset, self.role, self.words = offset, role, words
 
 
 @dataclass(slots=True)
@@ -147,18 +157,27 @@ def _free(s: _Sentence, i: int, j: int) -> bool:
     return True
 
 
+@cython.locals(norms=list, first_lengths=dict, phrases=dict, length=cython.Py_ssize_t)
 def _gazetteer_at(s: _Sentence, i: int, lex: _Lexicon, *, context: bool) -> tuple[int, str, str, int] | None:
-    """Longest gazetteer phrase starting at token ``i``: (length, kind, key, clitic letters)."""
+    """Longest gazetteer phrase starting at token ``i``: (length, kind, key, clitic letters).
+    (Compiled, the sentence's words and the lexicon's two tables read once a try, as C
+    variables, not an attribute read a reading and a phrase.)"""
     best: tuple[int, str, str, int] | None = None
-    for form, off in _readings(s.norms[i]):
-        for length in lex.first_lengths.get(form, ()):
+    norms = s.norms
+    word = norms[i]
+    first_lengths, phrases = lex.first_lengths, lex.phrases
+    for form, off in _readings(word):
+        lengths = first_lengths.get(form)
+        if lengths is None:
+            continue
+        for length in lengths:
             if best is not None and length <= best[0]:
                 break
             if not _free(s, i, i + length):
                 continue
-            phrase = form if length == 1 else " ".join([form, *s.norms[i + 1 : i + length]])
-            hit = lex.phrases.get(phrase)
-            if hit is not None and (not hit[2] or (context and _written_bare(s.norms[i], form))):
+            phrase = form if length == 1 else " ".join([form, *norms[i + 1 : i + length]])
+            hit = phrases.get(phrase)
+            if hit is not None and (not hit[2] or (context and _written_bare(word, form))):
                 best = (length, hit[0], hit[1], off)
                 break
     return best
