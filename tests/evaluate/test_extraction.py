@@ -634,17 +634,18 @@ def test_the_speaker_error_script_refuses_an_unspent_split(split: str, monkeypat
 
 
 def test_the_unspent_speaker_guard_names_labelled_splits_waiting_for_their_judge() -> None:
-    # the guard's own set (not a patched one): fresh34, fresh35 and fresh36, labelled in session 26,
-    # fresh37, labelled in session 27, fresh38, labelled in session 29, and fresh39, labelled in session 30,
-    # each before khabar ran on them, wait for their judge; every split it
-    # names is a split of the speaker gold annotated before tuning, so a typo cannot leave a real split unguarded
+    # the guard's own set (not a patched one): fresh34..fresh38 (sessions 26-29) were judged pooled in
+    # session 30 and left it; fresh39, labelled in session 30 before khabar ran on it, waits for its judge;
+    # every split it names is a split of the speaker gold annotated before tuning, so a typo cannot leave
+    # a real split unguarded
     import importlib.util
 
     root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("speaker_errors_guard", root / "scripts" / "speaker_errors.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert {"fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39"} <= module.UNSPENT_SPEAKERS
+    assert "fresh39" in module.UNSPENT_SPEAKERS
+    assert not {"fresh34", "fresh35", "fresh36", "fresh37", "fresh38"} & module.UNSPENT_SPEAKERS
     entries = json.loads((root / "tests" / "gold" / "speakers.json").read_text(encoding="utf-8"))["articles"]
     for split in module.UNSPENT_SPEAKERS:
         part = [e for e in entries if e["split"] == split]
@@ -781,3 +782,35 @@ def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_sou
     assert module._position({**row, "where": [7]}) == "only after"
     assert module._position({**row, "pos": "before", "where": [5]}) == "own sentence, before the figure"
     assert module._tells("وأضاف أن 20 شخصا قتلوا") == "a statement"
+
+
+def _statement_reader():
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("statement_reader", root / "scripts" / "statement_reader.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_statement_reader_experiment_reads_sites_only_where_the_rules_read_nothing() -> None:
+    # scripts/statement_reader.py (issue 20, session 30, withdrawn by its judge): a verb of saying
+    # the rules read is no site; one whose speaker no list vouches for is, with the speaker after it
+    from khabar.extract.quotes import extract_quotes
+    from khabar.model import Article
+    from khabar.text.ar.segment import split_sentences
+
+    reader = _statement_reader()
+    read = Article.create(title="", body="وقال وزير الخارجية سامي العلي إن الطريق مفتوح أمام القوافل .")
+    sentences = split_sentences(read)
+    assert list(reader.sites(read.id, sentences, {}, extract_quotes(read, sentences))) == []
+    unread = Article.create(title="", body="ودعا خطباء المساجد إلى رفع شعار الكفاح المسلح ضد إسرائيل .")
+    sentences = split_sentences(unread)
+    assert extract_quotes(unread, sentences) == []
+    [(site, side, features, quote)] = list(reader.sites(unread.id, sentences, {}, []))
+    assert side == "after" and quote.speaker == "خطباء المساجد" and unread.text[quote.start : quote.end] == quote.content
+    assert features["hlike=0"] == 1.0  # no list vouches for the preachers
+    assert reader.score(features, {}, 0.0) == 0.5 and reader.score({"a": 1.0}, {"a": 3.0}, 0.0) > 0.95
+    [added] = reader.read_statements(unread, sentences, {}, [], {"side=after": 5.0}, 0.0, 0.6)
+    assert added.speaker == "خطباء المساجد"

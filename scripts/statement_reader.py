@@ -1,4 +1,7 @@
-"""Statements the attribution rules read nothing at, read by a learned gate (issue 20, session 30).
+"""An experiment: statements the attribution rules read nothing at, read by a learned gate
+(issue 20, session 30). Not part of the package: judged once on the pool fresh34..fresh38 and
+WITHDRAWN (quotes F1 0.712 -> 0.711 where +0.004 was asked; docs/measurements.md, issue 20,
+session 30); kept with :mod:`statement_reader_experiment` to be rerun when the gold grows.
 
 The rules (:mod:`khabar.extract.attribution`) take a verb of saying only with a speaker their
 lists vouch for and a frame they know ("وقال الوزير إن"): of the spent speaker gold's 707
@@ -18,18 +21,16 @@ previous speaker (a follow-on). What is said is the rest of the sentence after t
 form and frame, where it stands, what follows it, the speaker's kind, length, first word and
 whether the lists or the recognizer vouch for it, how the content opens) scores each
 candidate; a site gives the quote of its best candidate when that one's probability reaches
-the model's threshold. Weights and threshold are in ``extract/data/statement-reader.json``,
-fitted on the spent speaker splits by ``scripts/statement_reader_experiment.py --write``
-(its docstring has the leave-one-split-out figures).
+a threshold. Weights and threshold are fitted on the spent speaker splits by
+``scripts/statement_reader_experiment.py --write PATH`` (its docstring has the
+leave-one-split-out figures); in session 30 they were wired at the end of ``extract_quotes``
+(branch commit 50091bb, in main's history).
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
-from importlib import resources
 
 from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import KANA_FORMS, PREPOSITION_WORDS, complement_at, conjoined, pronoun_verb_info, verb_info
@@ -45,13 +46,6 @@ MIN_CONTENT_CHARS = 8
 _TRIM_START = " ,،:;.\"«»“”'-"
 _TRIM_END = " ,،;."
 _QUOTE_OPENERS = "\"«“"
-
-
-@lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, float], float, float]:
-    """(weights by feature, bias, threshold) of the shipped model."""
-    data = json.loads(resources.files("khabar.extract").joinpath("data/statement-reader.json").read_text(encoding="utf-8"))
-    return data["weights"], float(data["bias"]), float(data["threshold"])
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -183,15 +177,15 @@ def score(features: dict[str, float], weights: dict[str, float], bias: float) ->
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def read_statements(article: Article, sentences: Sequence[Sentence], names: dict[int, list[tuple[int, int, str]]], quotes: Sequence[Quote]) -> list[Quote]:
-    """The quotes the gate adds to the rules' ``quotes`` of ``article`` (in text order)."""
-    weights, bias, threshold = _model()
+def read_statements(
+    article: Article, sentences: Sequence[Sentence], names: dict[int, list[tuple[int, int, str]]], quotes: Sequence[Quote],
+    weights: dict[str, float], bias: float, threshold: float,
+) -> list[Quote]:
+    """The quotes the gate (``weights``, ``bias``, ``threshold``) adds to the rules' ``quotes``
+    of ``article`` (in text order)."""
     best: dict[tuple[int, int], tuple[float, Quote]] = {}
     for site, _, features, quote in sites(article.id, sentences, names, quotes):
         p = score(features, weights, bias)
         if p >= threshold and (site not in best or p > best[site][0]):
             best[site] = (p, quote)
     return [quote for _, quote in sorted(best.values(), key=lambda pq: pq[1].start)]
-
-
-__all__ = ["read_statements", "sites", "score", "RULES_REACH"]
