@@ -24,7 +24,7 @@ candidate; a site gives the quote of its best candidate when that one's probabil
 a threshold. Weights and threshold are fitted on the spent speaker splits by
 ``scripts/statement_reader_experiment.py --write PATH`` (its docstring has the
 leave-one-split-out figures); in session 30 they were wired at the end of ``extract_quotes``
-(branch commit 50091bb, in main's history).
+(b474140 in main's history, 50091bb before the rebase).
 """
 
 from __future__ import annotations
