@@ -263,6 +263,7 @@ def _join_features(pair: dict, a, b, together: bool) -> dict:
     the say and stance forms of reporting_verbs.txt) whose speaker's words are not in the other title."""
     from khabar.extract.attribution import find_attributions
     from khabar.extract.attribution.verbs import reporting_verb_forms
+    from khabar.text.ar.clitics import CONJUNCTIONS
     from khabar.text.ar.normalize import normalize
 
     forms = reporting_verb_forms()
@@ -276,7 +277,7 @@ def _join_features(pair: dict, a, b, together: bool) -> dict:
             return set(title[: title.index(":")])
         for i in range(1, min(4, len(title))):
             w = title[i]
-            if w in saying or (w[:1] in "وف" and w[1:] in saying):
+            if w in saying or (w[:1] in CONJUNCTIONS and w[1:] in saying):
                 return set(title[:i])
         return None
 

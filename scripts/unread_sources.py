@@ -44,6 +44,7 @@ def _position(row: dict) -> str:
 def _tells(text: str) -> str:
     from khabar.extract.attribution.verbs import reporting_verb_forms
     from khabar.extract.happenings import happening_kinds
+    from khabar.text.ar.clitics import CONJUNCTIONS
     from khabar.text.ar.lexicon import read_tagged
     from khabar.text.ar.normalize import normalize
     from khabar.text.ar.tokenize import tokenize
@@ -55,7 +56,7 @@ def _tells(text: str) -> str:
     for token in tokenize(text):
         w = normalize(token.text)
         words.add(w)
-        if w[:1] in "وف" and len(w) > 3:
+        if w[:1] in CONJUNCTIONS and len(w) > 3:
             words.add(w[1:])
     if words & saying:
         return "a statement"
