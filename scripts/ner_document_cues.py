@@ -1,0 +1,125 @@
+"""The document's own cues as name-tagger features (issue 17, session 31): does a word read
+where it stands alone gain from what the same document says of it elsewhere -- after a title,
+a listed given name or a verb of saying, or inside a gazetteer name
+(:func:`khabar.extract.tagger.features.document_cues`)?  Features that exist for a word the
+training text never wrote.
+
+    C=../shared/corpora/anercorp/ANERCorp_CamelLab_train.txt
+    python scripts/ner_document_cues.py fold $C --cues 0 --fold 0 --work DIR   # control
+    python scripts/ner_document_cues.py fold $C --cues 1 --fold 0 --work DIR   # candidate
+    python scripts/ner_document_cues.py report DIR
+
+``fold``: fold K of ``khabar eval ner --folds 5`` (the same blocks, by article; a CRF of
+:func:`khabar.extract.tagger.train.train_crf` on the other four blocks, ANERcorp only, no news
+and no tag rates, the shipped clusters and cue rates; the held-out block tagged in windows of
+10, each window one document), with (``--cues 1``) or without (``--cues 0``: the control,
+today's code) the document cues; training sentences are read ten at a time as one document.
+``--cues 0`` trains what ``scripts/ner_cluster_levels.py fold ... --levels 3`` trains (same
+code path, same clusters); ``report`` reads that script's ``fold-l3-f*.json`` as the control
+when no ``--cues 0`` run is in the folder.  Writes the fold's figures and its recall of unseen
+names (gold names whose words no training block tags) as JSON.
+
+``report``: per fold and pooled, control against candidate, and the folds where overall rises.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from khabar.evaluate.ner import fold_ranges, gold_chunk_words, read_bio, score, unseen_recall
+from khabar.extract.tagger.crf import Model, Tagger
+from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
+
+from ner_folds import tag_windows  # noqa: E402  (same folder)
+
+KINDS = ("overall", "PERS", "LOC", "ORG")
+
+
+def fold(args) -> None:
+    sentences = read_bio(args.corpus)
+    a, b = fold_ranges(sentences, 5)[args.fold]
+    rest = [*sentences[:a], *sentences[b:]]
+    held = sentences[a:b]
+    clusters = with_tag_table(Model.load().clusters, None)
+    crf_file = args.work / f"crf-c{args.cues}-f{args.fold}.npz"
+    args.work.mkdir(parents=True, exist_ok=True)
+    started = time.process_time()
+    if not crf_file.exists():
+        arrays, labels = train_crf(rest, clusters, document_cues=bool(args.cues))
+        _m, full, meta = make_model(arrays, labels, clusters, **({"document_cues": True} if args.cues else {}))
+        save_model(full, meta, crf_file)
+    trained = time.process_time() - started
+    tokens = [[w for w, _ in s] for s in held]
+    gold = [[t for _, t in s] for s in held]
+    predicted = tag_windows(Tagger(Model.load(crf_file)), tokens)
+    rows = score(gold, predicted).by_type()
+    unseen = unseen_recall(gold, predicted, tokens, gold_chunk_words(rest))
+    out = {
+        "cues": args.cues,
+        "fold": args.fold,
+        "train_cpu_s": round(trained, 1),
+        "f1": {k: r.f1 for k, r in rows.items()},
+        "counts": {k: [r.gold, r.predicted, r.correct] for k, r in rows.items()},
+        "unseen": {r.type: [r.gold, r.correct] for r in unseen},
+        "predicted": predicted,
+    }
+    (args.work / f"fold-c{args.cues}-f{args.fold}.json").write_text(json.dumps(out), encoding="utf-8")
+    print(f"cues {args.cues} fold {args.fold}: overall {100 * rows['overall'].f1:.2f} PERS {100 * rows['PERS'].f1:.2f}"
+          f" (trained in {trained:.0f} s CPU)")
+
+
+def _runs(work: Path) -> dict[str, dict[int, dict]]:
+    runs: dict[str, dict[int, dict]] = {"control": {}, "cues": {}}
+    for f in sorted(work.glob("fold-l3-f*.json")):
+        r = json.loads(f.read_text(encoding="utf-8"))
+        runs["control"][r["fold"]] = r
+    for f in sorted(work.glob("fold-c*-f*.json")):
+        r = json.loads(f.read_text(encoding="utf-8"))
+        runs["cues" if r["cues"] else "control"][r["fold"]] = r
+    return runs
+
+
+def report(args) -> None:
+    runs = _runs(args.work)
+    for name, folds in runs.items():
+        print(f"{name}: folds {sorted(folds)}")
+        for k in sorted(folds):
+            r = folds[k]
+            print(f"  fold {k}: " + "  ".join(f"{t} {100 * r['f1'][t]:.2f}" for t in KINDS)
+                  + "  unseen " + " ".join(f"{t} {r['unseen'][t][1]}/{r['unseen'][t][0]}" for t in ("PERS", "LOC", "ORG")))
+        if not folds:
+            continue
+        pooled = {t: [sum(folds[k]["counts"][t][i] for k in folds) for i in range(3)] for t in KINDS}
+        f1 = {t: 2 * c / (g + p) if g + p else 0.0 for t, (g, p, c) in pooled.items()}
+        unseen = {t: [sum(folds[k]["unseen"][t][i] for k in folds) for i in range(2)] for t in ("PERS", "LOC", "ORG", "overall")}
+        print("  pooled: " + "  ".join(f"{t} {100 * f1[t]:.2f}" for t in KINDS)
+              + "  unseen recall " + " ".join(f"{t} {100 * c / g:.1f} ({c}/{g})" for t, (g, c) in unseen.items()))
+    both = sorted(set(runs["control"]) & set(runs["cues"]))
+    if both:
+        changes = {t: [100 * (runs["cues"][k]["f1"][t] - runs["control"][k]["f1"][t]) for k in both] for t in ("overall", "PERS")}
+        for t, ch in changes.items():
+            print(f"{t} change by fold {both}: " + " ".join(f"{c:+.2f}" for c in ch) + f"  (up in {sum(c > 0 for c in ch)} of {len(ch)})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("fold")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("--cues", type=int, choices=(0, 1), required=True)
+    p.add_argument("--fold", type=int, choices=range(5), required=True)
+    p.add_argument("--work", type=Path, required=True)
+    p = sub.add_parser("report")
+    p.add_argument("work", type=Path)
+    args = ap.parse_args()
+    {"fold": fold, "report": report}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
