@@ -32,20 +32,74 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
+from collections import Counter, defaultdict
+
 from khabar.evaluate.ner import fold_ranges, gold_chunk_words, read_bio, score, unseen_recall
 from khabar.extract.tagger.crf import Model, Tagger
+from khabar.extract.tagger.features import bare_norm, cue_form
 from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
+from khabar.text.ar.normalize import normalize
 
 from ner_folds import tag_windows  # noqa: E402  (same folder)
 
 KINDS = ("overall", "PERS", "LOC", "ORG")
 
 
+def first_pass_votes(tokens: list[list[str]], tags: list[list[str]]) -> list[list[tuple[str, ...]]]:
+    """For each token, the kinds of name the first pass found at the *other* occurrences of
+    its name form (:func:`~khabar.extract.tagger.features.cue_form`) in its window of ten
+    sentences (one document), as ``n`` + kind."""
+    out: list[list[tuple[str, ...]]] = []
+    for w in range(0, len(tokens), 10):
+        forms = [[cue_form(bare_norm(normalize(t) or t)) for t in s] for s in tokens[w : w + 10]]
+        totals: dict[str, Counter] = defaultdict(Counter)
+        for fs, ts in zip(forms, tags[w : w + 10]):
+            for f, t in zip(fs, ts):
+                if f and t != "O":
+                    totals[f][t[2:]] += 1
+        for fs, ts in zip(forms, tags[w : w + 10]):
+            out.append([
+                tuple("n" + k for k in ("PERS", "LOC", "ORG") if f in totals and totals[f][k] - (t[2:] == k) > 0)
+                for f, t in zip(fs, ts)
+            ])
+    return out
+
+
+def _second_pass(args, sentences, ranges):
+    """``--cues 2``: the first pass's votes as the cues of a second CRF.  The votes on the
+    training blocks are the held-out predictions of the control folds (block j tagged by
+    the CRF of fold j; that CRF saw the block held out here, never its votes: disclosed in
+    docs); on the held-out block, the control of this fold, as at run time."""
+    import khabar.extract.tagger.crf as crf
+    import khabar.extract.tagger.train as train
+
+    control = {j: json.loads((args.work / f"fold-l3-f{j}.json").read_text(encoding="utf-8"))["predicted"] for j in range(5)}
+    votes_of = {j: first_pass_votes([[w for w, _ in s] for s in sentences[a:b]], control[j]) for j, (a, b) in enumerate(ranges)}
+    rest_votes = [v for j in range(5) if j != args.fold for v in votes_of[j]]
+    train._document_cues_of = lambda group: rest_votes if group else []
+    held_votes = votes_of[args.fold]
+    state = {"at": 0}
+
+    def add_votes(self, emit, rows, starts, lengths, documents):
+        at = crf.OFFSETS.index(0)
+        vectors = {k: self.model.weight([crf.attribute_name("dq", "n" + k)])[at] for k in ("PERS", "LOC", "ORG")}
+        for n, (a, m) in enumerate(zip(starts, lengths)):
+            for i, qs in enumerate(held_votes[state["at"] + n]):
+                for q in qs:
+                    emit[a + i] += vectors[q[1:]]
+        state["at"] += len(starts)
+
+    crf.Tagger._add_document_cues = add_votes
+    return state
+
+
 def fold(args) -> None:
     sentences = read_bio(args.corpus)
-    a, b = fold_ranges(sentences, 5)[args.fold]
+    ranges = fold_ranges(sentences, 5)
+    a, b = ranges[args.fold]
     rest = [*sentences[:a], *sentences[b:]]
     held = sentences[a:b]
+    state = _second_pass(args, sentences, ranges) if args.cues == 2 else None
     clusters = with_tag_table(Model.load().clusters, None)
     crf_file = args.work / f"crf-c{args.cues}-f{args.fold}.npz"
     args.work.mkdir(parents=True, exist_ok=True)
@@ -57,6 +111,8 @@ def fold(args) -> None:
     trained = time.process_time() - started
     tokens = [[w for w, _ in s] for s in held]
     gold = [[t for _, t in s] for s in held]
+    if state is not None:
+        state["at"] = 0
     predicted = tag_windows(Tagger(Model.load(crf_file)), tokens)
     rows = score(gold, predicted).by_type()
     unseen = unseen_recall(gold, predicted, tokens, gold_chunk_words(rest))
@@ -75,13 +131,13 @@ def fold(args) -> None:
 
 
 def _runs(work: Path) -> dict[str, dict[int, dict]]:
-    runs: dict[str, dict[int, dict]] = {"control": {}, "cues": {}}
+    runs: dict[str, dict[int, dict]] = {"control": {}, "cues": {}, "votes": {}}
     for f in sorted(work.glob("fold-l3-f*.json")):
         r = json.loads(f.read_text(encoding="utf-8"))
         runs["control"][r["fold"]] = r
     for f in sorted(work.glob("fold-c*-f*.json")):
         r = json.loads(f.read_text(encoding="utf-8"))
-        runs["cues" if r["cues"] else "control"][r["fold"]] = r
+        runs[("control", "cues", "votes")[r["cues"]]][r["fold"]] = r
     return runs
 
 
@@ -100,11 +156,11 @@ def report(args) -> None:
         unseen = {t: [sum(folds[k]["unseen"][t][i] for k in folds) for i in range(2)] for t in ("PERS", "LOC", "ORG", "overall")}
         print("  pooled: " + "  ".join(f"{t} {100 * f1[t]:.2f}" for t in KINDS)
               + "  unseen recall " + " ".join(f"{t} {100 * c / g:.1f} ({c}/{g})" for t, (g, c) in unseen.items()))
-    both = sorted(set(runs["control"]) & set(runs["cues"]))
-    if both:
-        changes = {t: [100 * (runs["cues"][k]["f1"][t] - runs["control"][k]["f1"][t]) for k in both] for t in ("overall", "PERS")}
-        for t, ch in changes.items():
-            print(f"{t} change by fold {both}: " + " ".join(f"{c:+.2f}" for c in ch) + f"  (up in {sum(c > 0 for c in ch)} of {len(ch)})")
+    for name in ("cues", "votes"):
+        both = sorted(set(runs["control"]) & set(runs[name]))
+        for t in ("overall", "PERS") if both else ():
+            ch = [100 * (runs[name][k]["f1"][t] - runs["control"][k]["f1"][t]) for k in both]
+            print(f"{name}: {t} change by fold {both}: " + " ".join(f"{c:+.2f}" for c in ch) + f"  (up in {sum(c > 0 for c in ch)} of {len(ch)})")
 
 
 def main() -> None:
@@ -112,7 +168,7 @@ def main() -> None:
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("fold")
     p.add_argument("corpus", type=Path)
-    p.add_argument("--cues", type=int, choices=(0, 1), required=True)
+    p.add_argument("--cues", type=int, choices=(0, 1, 2), required=True)
     p.add_argument("--fold", type=int, choices=range(5), required=True)
     p.add_argument("--work", type=Path, required=True)
     p = sub.add_parser("report")
