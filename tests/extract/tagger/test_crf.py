@@ -199,6 +199,16 @@ def test_a_model_trained_with_tag_rates_as_attributes_is_refused():
         Model(arrays, meta, source="<test>")
 
 
+def test_a_model_trained_with_document_cues_is_refused():
+    # the document's own cues were tried and dropped (scripts/ner_tried/README.md, session 31):
+    # the decoder no longer adds their weights, so such a file would tag without them
+    meta = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": ["O"]}
+    arrays = {"transitions": np.zeros((1, 1)), "bias": np.zeros(1), "keys": np.zeros(0, np.uint64), "weights": np.zeros((0, len(OFFSETS), 1))}
+    assert Model(arrays, meta, source="<test>").labels == ("O",)
+    with pytest.raises(InputError, match="document cues"):
+        Model(arrays, meta | {"document_cues": True}, source="<test>")
+
+
 def test_a_model_with_a_network_beside_the_crf_is_refused():
     # the network was tried and dropped (scripts/ner_tried/README.md): the decoder no longer
     # adds its scores, so a file carrying one would tag without what it was tuned with
@@ -430,42 +440,3 @@ def test_the_typed_viterbi_finds_the_batched_paths(seed):
     typed = _best_paths(emit, trans, starts, lengths)
     assert [p.tolist() for p in typed] == [p.tolist() for p in batched]
     assert [len(p) for p in typed] == lengths and all(p.dtype == np.int64 for p in typed)
-
-
-
-def test_a_word_gets_the_document_cues_of_its_other_occurrences_not_its_own():
-    from khabar.extract.tagger.features import bare_norm, document_cues
-
-    document = [["قال", "الرئيس", "ماكرون", "إن", "فرنسا", "ستدعم"], ["وأضاف", "ماكرون", "أن", "بشار", "الأسد", "باق"], ["ورد", "الأسد", "."]]
-    cues = document_cues([[bare_norm(normalize(t)) for t in s] for s in document])
-    assert cues[0][2] == ("v",)  # after a title here; after the verb "وأضاف" in the second sentence
-    assert cues[1][1] == ("t",)
-    assert cues[2][1] == ("g", "PERS")  # after the given name "بشار", inside the listed "بشار الأسد"
-    assert cues[1][4] == ()  # those cues are its own; the other "الأسد" has none
-    assert document_cues([[bare_norm(normalize(t)) for t in document[2]]]) == [[(), (), ()]]
-
-
-def test_a_model_with_document_cues_decodes_as_crfsuite(tmp_path, crfsuite_model):
-    from khabar.extract.tagger.features import bare_norm, document_cues
-
-    def featurize(tokens):  # each sentence read as its own document, as Tagger.tag([s]) reads it
-        return token_features(tokens, None, document_cues([[bare_norm(normalize(t)) for t in tokens]])[0])
-
-    # a name after a title, then alone at a sentence's start: only its document cue tells it from a noun
-    names, nouns = ["بنغو", "كلاتو", "فيرسو", "دامبا"], ["كتاب", "قرار", "وفد", "مال"]
-    sample = [[("الرئيس", "O"), (n, "B-PERS"), ("وصل", "O"), (".", "O"), (n, "B-PERS"), ("غادر", "O")] for n in names]
-    sample += [[("أمس", "O"), (n, "O"), ("وصل", "O"), (".", "O"), (n, "O"), ("غادر", "O")] for n in nouns]
-    assert any(":dq=t" in f for s in sample for fs in featurize([t for t, _ in s]) for f in fs)
-    reference, weights, labels = crfsuite_model(sample * 3, featurize, tmp_path / "cues.crfsuite")
-    model, arrays, meta = make_model(weights, labels, None, document_cues=True)
-    save_model(arrays, meta, tmp_path / "cues.npz")
-    loaded = Model.load(tmp_path / "cues.npz")
-    assert loaded.document_cues and loaded.weight(["dq=t"]).any()
-    sentences = [["الرئيس", "موكسا", "وصل", ".", "موكسا", "غادر"], ["أمس", "مشروع", "وصل", ".", "مشروع", "غادر"]]
-    expected = [reference.tag(featurize(s)) for s in sentences]
-    assert expected[0][4] == "B-PERS" and expected[1][4] == "O"
-    tagger = Tagger(loaded)
-    assert [tagger.tag([s], consistent=False)[0] for s in sentences] == expected
-    # the two documents decoded in one batch, each its own document: the same tags
-    decoded = tagger._decode([[normalize(t) or t for t in s] for s in sentences], [1, 1])
-    assert [list(tagger._out_tags[p]) for p in decoded.paths] == expected

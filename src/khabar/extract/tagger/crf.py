@@ -40,10 +40,8 @@ except ImportError:  # Cython is a build requirement only (khabar._cython)
 
 from khabar.errors import InputError
 from khabar.extract.tagger.features import (
-    DOCUMENT_CUES,
     OFFSETS,
     bare_norm,
-    document_cues,
     families_at,
     listed_attributes,
     own_attributes,
@@ -362,20 +360,15 @@ def precompute_rows(model: "Model", words: Sequence[str]) -> dict[str, np.ndarra
     }
 
 
-def token_features(
-    tokens: Sequence[str], clusters: Clusters | None, cues: Sequence[tuple[str, ...]] | None = None
-) -> list[list[str]]:
-    """Feature names of every token of a sentence: what the CRF library is trained on;
-    ``cues``, each token's :func:`~khabar.extract.tagger.features.document_cues` when the
-    model reads them.  :class:`Tagger` computes the same sums without naming them."""
+def token_features(tokens: Sequence[str], clusters: Clusters | None) -> list[list[str]]:
+    """Feature names of every token of a sentence: what the CRF library is trained on.
+    :class:`Tagger` computes the same sums without naming them."""
     attrs = all_attributes_many(tokens, clusters)
     phrase = phrase_attributes([bare_norm(t) for t in tokens])
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
         feats = ["bias"]
-        if cues is not None:
-            feats += [feature_name(0, "dq", q) for q in cues[i]]
         for d in OFFSETS:
             j = i + d
             word = attrs[j] if 0 <= j < n else (BOS if j < 0 else EOS)
@@ -422,13 +415,15 @@ class Model:
             # word pairs, name-part codes and letter n-gram levels as attributes were tried
             # and dropped (docs/ner.md, fourth and sixteenth rounds; session 15)
             raise InputError(source, "the name-tagger model was trained with word pairs, name parts or letter n-grams, which this khabar does not read")
+        if meta.get("document_cues"):
+            # the document's own cues as attributes were tried and dropped (scripts/ner_tried/README.md;
+            # session 31): the decoder no longer adds them, so such a file would tag without them
+            raise InputError(source, "the name-tagger model was trained with document cues, which this khabar does not read")
         if any(k.startswith("nn_") for k in arrays) or meta.get("neural"):
             # the network beside the CRF was tried and dropped (docs/ner.md, ninth to
             # eleventh rounds; session 15): its scores would be silently left out
             raise InputError(source, "the name-tagger model carries a network (nn_* arrays), which this khabar does not read")
         self.clusters = Clusters.from_arrays(arrays)
-        #: whether the model reads each token's document cues (:func:`~khabar.extract.tagger.features.document_cues`)
-        self.document_cues = bool(meta.get("document_cues"))
         #: the attribute rows of words out of the table of summed weights (:class:`WordRows`)
         self.word_rows = WordRows.from_arrays(arrays)
         n = len(self.labels)
@@ -577,7 +572,6 @@ class Tagger:
         self._name_vocab: dict[str, int] = {}
         self._name_words: list[str] = []  # id -> name word
         self._phrase_vectors: dict[str, np.ndarray] = {}
-        self._cue_vectors: dict[str, np.ndarray] | None = None
         self._listed: dict[tuple[str, str], int] = {}  # a word-list attribute -> its row (-1: none)
         self._reset()
         # a model trained with BILOU labels (L- last, U- a one-word name) tags in BIO
@@ -717,7 +711,7 @@ class Tagger:
         The sentences are read as one document (an article): with ``consistent``, a
         person or organisation found once is found again where its words recur untagged
         (:func:`propagate_chunks`)."""
-        decoded = self._decode([[_normalized(t) for t in s] for s in sentences], [len(sentences)])
+        decoded = self._decode([[_normalized(t) for t in s] for s in sentences])
         labels = self._out_tags
         tags = [list(labels[p]) for p in decoded.paths]
         if consistent:
@@ -754,7 +748,7 @@ class Tagger:
         took 0.33-0.35 s of CPU on their first reading against 0.44-0.48 s one by one
         (new words' rows made in 20 batches instead of 320), and 0.11-0.12 against
         0.18-0.19 s on a second (Viterbi's steps shared)."""
-        decoded = self._decode([s for sentences, _ in documents for s in sentences], [len(sentences) for sentences, _ in documents])
+        decoded = self._decode([s for sentences, _ in documents for s in sentences])
         chunks = self._chunks_many(decoded.paths)  # every sentence's at once (one array search)
         out = []
         first = 0
@@ -890,10 +884,9 @@ class Tagger:
         levels = table.lookup(word) if table is not None else None
         return levels is None or levels[TAG_KINDS.index("PERS")] > 0
 
-    def _decode(self, sentences: Sequence[Sequence[str]], documents: Sequence[int] | None = None) -> _Decoded:
-        """The best label ids of every sentence (normalized tokens); ``documents``, how many
-        sentences each document holds, in order (None: one document), for the document
-        cues of a model that reads them."""
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> _Decoded:
+        """The best label ids of every sentence (normalized tokens), read together as one
+        document."""
         with self._lock:
             if len(self._index) > self.MAX_TYPES:
                 self._reset()
@@ -944,8 +937,6 @@ class Tagger:
         emit += self.model.bias
         if phrases:
             self._add_phrases(emit, phrases)
-        if self.model.document_cues:
-            self._add_document_cues(emit, rows, starts, lengths, documents or [len(sentences)])
         return _Decoded(self._viterbi(emit, starts, lengths), row_ids, starts)
 
     def _add_phrases(self, emit: np.ndarray, phrases: list[tuple[int, int, int, int, str]]) -> None:
@@ -968,26 +959,6 @@ class Tagger:
                         take.append(label * width + k)
         vectors = np.stack([self._phrase(label) for label in labels]).reshape(-1, self._n)
         np.add.at(emit, at, vectors[take])
-
-    def _add_document_cues(
-        self, emit: np.ndarray, rows: list[int], starts: list[int], lengths: list[int], documents: Sequence[int]
-    ) -> None:
-        """Add the weights of each token's document cues (offset 0) to its emissions, the
-        cues read over the sentences of its own document."""
-        vectors = self._cue_vectors
-        if vectors is None:
-            at = OFFSETS.index(0)
-            vectors = self._cue_vectors = {q: self.model.weight([attribute_name("dq", q)])[at] for q in DOCUMENT_CUES}
-        bare = self._bare
-        first = 0
-        for n in documents:
-            spans = list(zip(starts[first : first + n], lengths[first : first + n]))
-            cues = document_cues([[bare[r] for r in rows[a : a + m]] for a, m in spans])
-            for (a, _), row in zip(spans, cues):
-                for i, qs in enumerate(row):
-                    for q in qs:
-                        emit[a + i] += vectors[q]
-            first += n
 
     def _viterbi(self, emit: np.ndarray, starts: list[int], lengths: list[int]) -> list[np.ndarray]:
         """Best label ids of every sentence, batched: sentences sorted longest first, so

@@ -22,8 +22,8 @@ here, once, for training and tagging alike.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -268,65 +268,3 @@ def families_at(offset: int) -> frozenset[str] | None:
     if offset == 0:
         return None
     return NEAR_FAMILIES if abs(offset) == 1 else FAR_FAMILIES
-
-
-#: The document cues (``dq`` attributes at offset 0, :func:`document_cues`): the word's name
-#: form follows a title ("t"), a listed given name ("g") or a verb of saying ("v"), or lies
-#: inside a multi-word gazetteer entry of a kind ("PERS", "LOC", "ORG"), at another of its
-#: occurrences in the same document.
-DOCUMENT_CUES: tuple[str, ...] = ("t", "g", "v", "PERS", "LOC", "ORG")
-
-#: Training sentences read as one document for the document cues: the CV's held-out blocks
-#: are tagged ten sentences a call (``khabar eval ner``), and ANERcorp marks no article edges.
-DOCUMENT_SENTENCES = 10
-
-_CUE_OF_LABEL = {"title": "t", "given": "g", "fgiven": "g", "verb": "v"}
-
-
-@lru_cache(maxsize=300_000)
-def _cues_after(bare: str) -> frozenset[str]:
-    """The cues a word gives the word after it: a title, a given name, a verb of saying, as
-    any clitic reading of it is listed."""
-    labels_of = word_lists().labels_of
-    return frozenset(_CUE_OF_LABEL[label] for r in word_readings(bare) for label in labels_of.get(r, ()) if label in _CUE_OF_LABEL)
-
-
-@lru_cache(maxsize=300_000)
-def cue_form(bare: str) -> str:
-    """The form a document's occurrences of a word are counted under: its letters without
-    proclitics ("وسامر" -> "سامر"); empty for a function word, a word of fewer than three
-    letters or one with a digit or no letter of Arabic."""
-    if not bare or not _ARABIC.search(bare) or _DIGIT.search(bare):
-        return ""
-    form = strip_clitics(bare)
-    return "" if len(form) < 3 or form in STOPWORDS or bare in STOPWORDS else form
-
-
-def document_cues(sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
-    """For each token (normalized letters and digits) of a document's sentences, the
-    :data:`DOCUMENT_CUES` met at the *other* occurrences of its name form in the document:
-    what the article says of a name where it introduces it ("الرئيس ماكرون", "قال
-    ماكرون") read where it stands alone ("ماكرون" at the sentence's start)."""
-    forms = [[cue_form(w) for w in s] for s in sentences]
-    own: list[list[set[str]]] = []
-    totals: dict[str, Counter] = defaultdict(Counter)
-    for norms, fs in zip(sentences, forms):
-        cues: list[set[str]] = [set() for _ in norms]
-        for i in range(1, len(norms)):
-            if fs[i]:
-                cues[i].update(_cues_after(norms[i - 1]))
-        for i, length, kind in phrase_matches(list(norms)):
-            for k in range(i, i + length):
-                cues[k].add(kind)
-        for f, c in zip(fs, cues):
-            if f and c:
-                totals[f].update(c)
-        own.append(cues)
-    out: list[list[tuple[str, ...]]] = []
-    for fs, cues in zip(forms, own):
-        row: list[tuple[str, ...]] = []
-        for f, c in zip(fs, cues):
-            seen = totals.get(f) if f else None
-            row.append(tuple(q for q in DOCUMENT_CUES if seen and seen[q] - (q in c) > 0) if seen else ())
-        out.append(row)
-    return out

@@ -47,7 +47,6 @@ from khabar.extract.tagger.crf import (
     stable_hash,
     token_features,
 )
-from khabar.extract.tagger.features import DOCUMENT_SENTENCES, bare_norm, document_cues
 
 log = logging.getLogger(__name__)
 
@@ -62,18 +61,7 @@ C1, C2, ITERATIONS = 0.05, 0.1, 150
 #: five folds (overall 77.3 -> 77.0, PERS 73.1 -> 72.5, four folds down; docs/ner.md).
 SCHEME = "BIO"
 
-#: Whether the CRF reads each token's document cues (the cues met at the other occurrences
-#: of its name form in the article, :func:`~khabar.extract.tagger.features.document_cues`):
-#: set by the five ANERcorp folds (scripts/ner_document_cues.py; docs/measurements.md,
-#: issue 17, session 31).
-DOCUMENT_CUES = False
-
 Sentence = Sequence[tuple[str, str]]
-
-
-def cue_meta(document_cues: bool) -> dict:
-    """The model metadata that makes the tagger read the document cues (none without)."""
-    return {"document_cues": True} if document_cues else {}
 
 
 def _require_crfsuite():
@@ -248,7 +236,7 @@ def train_two_stage(
         arrays, labels = train_crf(sentences, clusters, news=news, **params)
         if ant_articles is None or clusters is None:
             return arrays, labels, clusters
-        first = make_model(arrays, labels, clusters, **cue_meta(params.get("document_cues", False)))[0]
+        first = make_model(arrays, labels, clusters)[0]
     return arrays, labels, with_tag_table(clusters, build_tag_table(first, ant_articles))
 
 
@@ -281,7 +269,6 @@ def train_crf_views(
     c2: float = C2,
     iterations: int = ITERATIONS,
     scheme: str = SCHEME,
-    document_cues: bool = False,
 ) -> tuple[dict[str, dict[str, np.ndarray]], list[str]]:
     """Train one CRF on ``sentences`` and the ``news`` sentences as a second domain (each
     of their features also as its :data:`NEWS_COPY`); the arrays of each of
@@ -293,10 +280,9 @@ def train_crf_views(
     pycrfsuite = _require_crfsuite()
     trainer = pycrfsuite.Trainer(verbose=False)
     for copied, group in ((False, sentences), (True, news)):
-        cues = _document_cues_of(group) if document_cues else [None] * len(group)
-        for s, cues_s in zip(group, cues):
+        for s in group:
             gold = [g for _, g in s]
-            features = token_features([t for t, _ in s], clusters, cues_s)
+            features = token_features([t for t, _ in s], clusters)
             if copied and copy_scale == 1.0:
                 features = [[*f, *(NEWS_COPY + name for name in f)] for f in features]
             elif copied:
@@ -316,15 +302,6 @@ def train_crf_views(
         for v in VIEWS
     }
     return views, labels
-
-
-def _document_cues_of(sentences: Sequence[Sentence]) -> list[list[tuple[str, ...]]]:
-    """Each token's document cues, the sentences read :data:`DOCUMENT_SENTENCES` at a time
-    as one document (as the CV tags its held-out blocks)."""
-    out: list[list[tuple[str, ...]]] = []
-    for k in range(0, len(sentences), DOCUMENT_SENTENCES):
-        out += document_cues([[bare_norm(t) for t, _ in s] for s in sentences[k : k + DOCUMENT_SENTENCES]])
-    return out
 
 
 def _with_copies(features: Sequence[str], scale: float) -> dict[str, float]:
@@ -618,20 +595,13 @@ def train_model(
     articles = read_ant_sentences(ant) if ant is not None else None
     first = (
         _same_first_model(
-            clusters_from,
-            path,
-            c1=c1,
-            c2=c2,
-            iterations=iterations,
-            news_gold=news_note,
-            news_domain=news_domain or None,
-            document_cues=DOCUMENT_CUES or None,
+            clusters_from, path, c1=c1, c2=c2, iterations=iterations, news_gold=news_note, news_domain=news_domain or None
         )
         if articles is not None
         else None
     )
     arrays, labels, clusters = train_two_stage(
-        sentences, clusters, articles, first=first, news=domain, c1=c1, c2=c2, iterations=iterations, document_cues=DOCUMENT_CUES
+        sentences, clusters, articles, first=first, news=domain, c1=c1, c2=c2, iterations=iterations
     )
     log.info("CRF trained on %d sentences (%d as news) in %.0f s", len(sentences) + len(domain), len(domain), time.perf_counter() - started)
     _model, full, meta = make_model(
@@ -647,7 +617,6 @@ def train_model(
         tag_rates=False,
         **({"news_gold": news_note} if news_note else {}),
         **({"news_domain": True} if news_domain else {}),
-        **cue_meta(DOCUMENT_CUES),
     )
     if documents is not None:
         full.update(precompute_words(_model, frequent_words(documents)))
@@ -693,8 +662,8 @@ def cv_trainer(clusters: Clusters | None = None, ant: Path | None = None):
     articles = read_ant_sentences(ant) if ant is not None else None
 
     def train(sentences):
-        arrays, labels, tables = train_two_stage(sentences, clusters, articles, document_cues=DOCUMENT_CUES)
-        model, _arrays, _meta = make_model(arrays, labels, tables, **cue_meta(DOCUMENT_CUES))
+        arrays, labels, tables = train_two_stage(sentences, clusters, articles)
+        model, _arrays, _meta = make_model(arrays, labels, tables)
         tagger = Tagger(model)
 
         def tag(held: list[list[str]]) -> list[list[str]]:

@@ -1,25 +1,30 @@
-"""The document's own cues as name-tagger features (issue 17, session 31): does a word read
-where it stands alone gain from what the same document says of it elsewhere -- after a title,
-a listed given name or a verb of saying, or inside a gazetteer name
-(:func:`khabar.extract.tagger.features.document_cues`)?  Features that exist for a word the
-training text never wrote.
+"""The document's own cues as name-tagger features (issue 17, session 31; tried and dropped):
+does a word read where it stands alone gain from what the same document says of it elsewhere
+-- after a title, a listed given name or a verb of saying, or inside a gazetteer name
+(``features.document_cues``)?  Features that exist for a word the training text never wrote.
+Needs the src of ``document_cues.patch`` (beside this file: the src and tests of the
+session's two names commits, named in docs/measurements.md) on ``PYTHONPATH``:
 
+    git apply scripts/ner_tried/document_cues.patch   # in a scratch checkout of main
     C=../shared/corpora/anercorp/ANERCorp_CamelLab_train.txt
-    python scripts/ner_document_cues.py fold $C --cues 0 --fold 0 --work DIR   # control
-    python scripts/ner_document_cues.py fold $C --cues 1 --fold 0 --work DIR   # candidate
-    python scripts/ner_document_cues.py report DIR
+    python scripts/ner_tried/ner_document_cues.py fold $C --cues 0 --fold 0 --work DIR   # control
+    python scripts/ner_tried/ner_document_cues.py fold $C --cues 1 --fold 0 --work DIR   # the cues
+    python scripts/ner_tried/ner_document_cues.py fold $C --cues 2 --fold 0 --work DIR   # second pass
+    python scripts/ner_tried/ner_document_cues.py report DIR
 
 ``fold``: fold K of ``khabar eval ner --folds 5`` (the same blocks, by article; a CRF of
-:func:`khabar.extract.tagger.train.train_crf` on the other four blocks, ANERcorp only, no news
-and no tag rates, the shipped clusters and cue rates; the held-out block tagged in windows of
-10, each window one document), with (``--cues 1``) or without (``--cues 0``: the control,
-today's code) the document cues; training sentences are read ten at a time as one document.
-``--cues 0`` trains what ``scripts/ner_cluster_levels.py fold ... --levels 3`` trains (same
-code path, same clusters); ``report`` reads that script's ``fold-l3-f*.json`` as the control
-when no ``--cues 0`` run is in the folder.  Writes the fold's figures and its recall of unseen
-names (gold names whose words no training block tags) as JSON.
+``train.train_crf`` on the other four blocks, ANERcorp only, no news and no tag rates, the
+shipped clusters and cue rates; the held-out block tagged in windows of 10, each window one
+document), with (``--cues 1``) or without (``--cues 0``: the control, today's code) the
+document cues; training sentences are read ten at a time as one document.  ``--cues 0`` trains
+what ``scripts/ner_cluster_levels.py fold ... --levels 3`` trains (same code path, same
+clusters); ``report`` reads that script's ``fold-l3-f*.json`` as the control when no ``--cues
+0`` run is in the folder.  ``--cues 2``: a second pass, the first pass's names at the other
+occurrences of a word in its window as its cues (needs the five control folds' JSON in DIR).
+Writes the fold's figures and its recall of unseen names (gold names whose words no training
+block tags) as JSON.
 
-``report``: per fold and pooled, control against candidate, and the folds where overall rises.
+``report``: per fold and pooled, control against each candidate, and the folds where overall rises.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -40,7 +46,8 @@ from khabar.extract.tagger.features import bare_norm, cue_form
 from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
 from khabar.text.ar.normalize import normalize
 
-from ner_folds import tag_windows  # noqa: E402  (same folder)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ner_folds import tag_windows  # noqa: E402  (the folder above)
 
 KINDS = ("overall", "PERS", "LOC", "ORG")
 
