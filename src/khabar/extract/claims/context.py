@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from khabar.extract.attribution import Attribution, Source, body_at, cue_at, data_nouns, document_nouns, head_kind, is_adjective, is_information, issued_at, verb_info
+from khabar.extract.attribution.lists import complement_at
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
@@ -18,6 +19,7 @@ from khabar.extract.titles import abbreviations, titles_by_first_word, without_a
 from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
 from khabar.text.ar.clitics import ARTICLE
 from khabar.text.ar.lexicon import place_area_words
+from khabar.text.ar.names import given_names
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.tokenize import words as tokens_of
@@ -479,6 +481,43 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
     return None
 
 
+#: A statement's subject and the words that set it off (a circumstance: "في العام الماضي"،
+#: "، الأحد،") stand within this many tokens between the verb of saying and what it says.
+MAX_STATEMENT_SUBJECT_TOKENS = 10
+
+
+def says_with_clause(s: _Sent, f: _Figure) -> str | None:
+    """The nearest verb of saying before the figure has its subject after it and then what
+    it says -- a complementiser or the verb's own preposition -- before the figure: "أعلنت
+    الإدارة الأمريكية عن فرض رسوم ... تبلغ 50 مليار"، "كما أشار القدرة إلى إصابة نحو 307"،
+    "وأعلن الطباخ الشهير في العام الماضي أنه فقد 24 كغ".  The subject :func:`_verb_source`
+    reads there is then the figure's source even when no list or recognizer names it (a body
+    or a person by a common noun); an act ("وأعلن حاكم كاليفورنيا حالة الطوارئ في ثلاث") or a
+    count inside the subject ("أعلن الرؤساء التنفيذيون لـ3 شركات") has no such clause.
+    Returns the verb's listed form, None when there is no such clause."""
+    for k in range(f.a - 1, -1, -1):
+        if s.texts[k] in _FULL_STOPS:
+            return None
+        if not s.is_word(k):
+            continue
+        info = verb_info(s.norms[k])
+        if info is None:
+            continue
+        verb = info[1]
+        if verb.kind != "say" or verb.noquote or verb.relay:
+            return None
+        for j in range(k + 2, min(f.a, k + 1 + MAX_STATEMENT_SUBJECT_TOKENS)):
+            if not s.is_word(j):
+                continue
+            w = s.norms[j]
+            if complement_at(w) or any(w == p or (p == "الي" and w == "لي") for p in verb.preps):
+                return info[0]
+            if verb_info(w) is not None:
+                return None
+        return None
+    return None
+
+
 #: How many words a document's name may have around a verb of stipulating ("البيان الختامي").
 DOCUMENT_WORDS = 3
 
@@ -751,14 +790,14 @@ _RELAY = re.compile(r"(?:^|\s)(?:نقلا\s+عن|نقلاً\s+عن|على\s+لس
 _TAIL_WORDS = frozenset(normalize(w) for w in "قوله قولها قولهم قولهما القول ان أن إن بان بأن في على من الى إلى".split())
 #: Words a source never starts with: a conjunction of time, a preposition ("حين"، "بالتزامن
 #: مع"): what follows is circumstance, not a speaker.
-_NOT_A_SOURCE_START = frozenset(
-    normalize(w)
-    for w in (
+_NOT_A_SOURCE_START_WRITTEN = frozenset(
+    (
         "حين عندما بعد قبل مع بالتزامن في على من الى إلى عن منذ خلال لدى وسط ما هو هي "
         # adverbs a verb of calling or saying may be followed by ("يدعو خصوصا إلى")
         "خصوصا خصوصاً خاصة أيضا أيضاً كذلك مجددا مجدداً مرارا بدوره بدورها"
     ).split()
 )
+_NOT_A_SOURCE_START = frozenset(normalize(w) for w in _NOT_A_SOURCE_START_WRITTEN)
 #: First words of what names no speaker: "أي جهة" (any party: "لم تعلن أي جهة مسؤوليتها")
 #: and a toll itself ("وكانت حصيلة سابقة اشارت الى مقتل 137": the outlet's earlier count;
 #: a toll with its issuer, "حصيلة لوزارة الصحة", is the ministry's by :func:`_issuer`).
@@ -800,6 +839,13 @@ _WHEN_AFTER = re.compile(
 )
 
 
+def _given_name_first(words: Sequence[str]) -> bool:
+    """A name whose given name normalizes as a preposition: "علي مراد أكبري"، "علي الغفيص"
+    (written with ي, "على" is the preposition); 17 spent figures of two speakers were left to
+    the outlet for it (session 31)."""
+    return len(words) > 1 and words[0] not in _NOT_A_SOURCE_START_WRITTEN and normalize(words[0]) in given_names()
+
+
 def clean_source(text: str) -> str | None:
     """A source as a reader should see it, or None when what was found is no source: cut
     before a number ("الحكومة و19 وفق الهلال الأحمر" is "الحكومة") and before circumstance
@@ -839,7 +885,7 @@ def clean_source(text: str) -> str | None:
         # "مسؤول امريكي عليم بالجهود المبذولة لتأمين ممرات ...": who, without what he knows of
         cut = next((i for i, w in enumerate(words[2:], 2) if normalize(w).startswith(("بال", "لل", "ب"))), 4)
         words = words[: min(cut, 4)]
-    if not words or normalize(words[0]) in _NOT_A_SOURCE_START or len(words) > MAX_SOURCE_WORDS:
+    if not words or (normalize(words[0]) in _NOT_A_SOURCE_START and not _given_name_first(words)) or len(words) > MAX_SOURCE_WORDS:
         return None
     if any(verb_info(normalize(w)) is not None for w in words[1:]):
         return None  # a reporting verb inside: the head ran on into the statement

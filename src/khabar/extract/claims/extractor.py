@@ -112,6 +112,7 @@ except ImportError:  # Cython is a build requirement only (khabar._cython)
     from khabar import _cython as cython
 
 from khabar.extract.attribution import Source, cue_at, find_attributions, find_source, stop_at
+from khabar.extract.attribution.verbs import verb_gender
 from khabar.extract.claims.context import (
     _claim_date,
     body_named_as_title,
@@ -129,6 +130,7 @@ from khabar.extract.claims.context import (
     _quote_speaker,
     _toll_source,
     _verb_source,
+    says_with_clause,
 )
 from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
@@ -298,6 +300,14 @@ def extract_claims(doc: Document) -> list[Claim]:
                 # happened, not who says so ("روسيا: مقتل 5 من جنودها في سوريا" still is)
                 fallback = None
             chain = source_chain(sentence.text, own, n.start, n.end, src, fallback, kind_of)
+            if chain[-1].kind == "unattributed" and fallback is not None and not sentence.is_title:
+                # a verb's subject no list or recognizer names, saying a clause that holds the
+                # figure: "أعلنت الإدارة الأمريكية عن فرض رسوم تبلغ 50 مليار" (the outlet's
+                # before; session 31, issue 15)
+                verb = says_with_clause(s, f)
+                if verb is not None:
+                    kind = "organisation" if verb_gender(verb) == "f" else "person"
+                    chain = source_chain(sentence.text, own, n.start, n.end, Source(fallback, 0, 0, kind=kind), None, kind_of)
             if chain[-1].kind != "unattributed":
                 link = chain[-1]
                 last_source[sentence.index] = Source(link.text, 0, 0, kind=link.kind, organisation=link.organisation)
