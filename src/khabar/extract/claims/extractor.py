@@ -131,6 +131,8 @@ from khabar.extract.claims.context import (
     _toll_source,
     _verb_source,
     says_with_clause,
+    opening_pronoun_verb,
+    opener_before,
 )
 from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
@@ -258,6 +260,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             if a.source is not None and a.statement and a.via != "cue" and a.content_end >= end_of_sentence
         ]
         candidate: Any = _UNREAD
+        opener: Any = _UNREAD
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
@@ -300,14 +303,20 @@ def extract_claims(doc: Document) -> list[Claim]:
                 # happened, not who says so ("روسيا: مقتل 5 من جنودها في سوريا" still is)
                 fallback = None
             chain = source_chain(sentence.text, own, n.start, n.end, src, fallback, kind_of)
-            if chain[-1].kind == "unattributed" and fallback is not None and not sentence.is_title:
-                # a verb's subject no list or recognizer names, saying a clause that holds the
-                # figure: "أعلنت الإدارة الأمريكية عن فرض رسوم تبلغ 50 مليار" (the outlet's
-                # before; session 31, issue 15)
-                verb = says_with_clause(s, f)
+            if chain[-1].kind == "unattributed" and not sentence.is_title:
+                # session 31 (issue 15): a verb of saying whose subject no list or recognizer
+                # names, saying a clause that holds the figure ("أعلنت الإدارة الأمريكية عن فرض
+                # رسوم تبلغ 50 مليار"); else a sentence opened by a verb of saying with a
+                # pronoun for subject ("وأضافت وجود مليون طفل"): the speaker of the sentence before
+                verb = says_with_clause(s, f) if fallback is not None else None
                 if verb is not None:
                     kind = "organisation" if verb_gender(verb) == "f" else "person"
                     chain = source_chain(sentence.text, own, n.start, n.end, Source(fallback, 0, 0, kind=kind), None, kind_of)
+                elif src is None and not own:
+                    if opener is _UNREAD:
+                        opener = _opening_speaker(s, by_index.get(sentence.index - 1), last_source, quotes)
+                    if opener is not None and opener_before(s, f):
+                        chain = source_chain(sentence.text, own, n.start, n.end, opener, None, kind_of)
             if chain[-1].kind != "unattributed":
                 link = chain[-1]
                 last_source[sentence.index] = Source(link.text, 0, 0, kind=link.kind, organisation=link.organisation)
@@ -471,6 +480,24 @@ def _between_statements(index: int, before: Source, quotes: Sequence[Quote]) -> 
         return False
 
     return before if says(index - 1) and says(index + 1) else None
+
+
+def _opening_speaker(s: _Sent, before: Sentence | None, last_source: dict[int, Source], quotes: Sequence[Quote]) -> Source | None:
+    """The speaker a sentence opened by a verb of saying with a pronoun for subject goes on
+    quoting ("وأضافت وجود مليون طفل"، "وأكد أن"، "وأضاف خلال كلمته ... أن"، "كما أشار إلى"):
+    the source of the last attributed figure of the sentence before, else its last quote's
+    speaker, else its last statement's.  None when the sentence opens otherwise, or the verb
+    has a subject of its own (a definite word, a name) after it."""
+    if before is None or before.is_title or opening_pronoun_verb(s) is None:
+        return None
+    if before.index in last_source:
+        return last_source[before.index]
+    said = [q for q in quotes if q.sentence_index == before.index and q.speaker]
+    if said:
+        q = said[-1]
+        return Source(q.speaker, 0, 0, role=q.role, organisation=q.organisation)
+    found = [a.source for a in find_attributions(before.text) if a.source is not None and a.statement and not a.source.anaphor]
+    return found[-1] if found else None
 
 
 def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, Source]) -> Source | None:
