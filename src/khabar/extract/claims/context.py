@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from khabar.extract.attribution import Attribution, Source, body_at, cue_at, data_nouns, document_nouns, head_kind, is_adjective, is_information, issued_at, verb_info
-from khabar.extract.attribution.lists import complement_at
+from khabar.extract.attribution.lists import circumstance_words, complement_at
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
@@ -520,7 +520,6 @@ def says_with_clause(s: _Sent, f: _Figure) -> str | None:
     return None
 
 
-_CIRCUMSTANCE_OPENERS = frozenset(normalize(w) for w in "خلال في لدى عقب أثناء اثناء".split())  # EXPERIMENT: to a data file
 
 def opening_pronoun_verb(s: _Sent) -> int | None:
     """The token of a verb of saying or estimating that opens the sentence (after "كما"،
@@ -541,7 +540,7 @@ def opening_pronoun_verb(s: _Sent) -> int | None:
     if a >= len(s.norms) or not s.is_word(a):
         return None
     w = s.norms[a]
-    if complement_at(w) or w in info[1].preps or w in _CIRCUMSTANCE_OPENERS:
+    if complement_at(w) or w in info[1].preps or w in circumstance_words():
         return k
     if w.startswith(ARTICLE) or w in _ESTIMATED or head_kind((w,)) is not None or w in given_names() or verb_info(w) is not None:
         return None
