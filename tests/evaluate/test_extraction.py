@@ -770,14 +770,16 @@ def test_the_speaker_ranker_offers_the_person_named_before_a_follow_on() -> None
 
 def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_source_stands() -> None:
     # scripts/unread_sources.py (issue 15, session 30) dumps gold figures of the splits it lists:
-    # the frames pool kept for a judge (fresh29..fresh34, tests/gold/README.md) and `test` are none of them
+    # `test` and any split labelled after fresh34 (the pool fresh29..fresh34 was spent by session 31's judge)
+    # are none of them
     import importlib.util
 
     root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("unread_sources", root / "scripts" / "unread_sources.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert not set(module.SPENT) & {"test", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34"}
+    assert "test" not in module.SPENT and {"fresh29", "fresh34"} <= set(module.SPENT)
+    assert not {f"fresh{i}" for i in range(35, 60)} & set(module.SPENT)
     row = {"sentence": 5, "title": False, "pos": None, "where": [2, 7]}
     assert module._position(row) == "3 sentence(s) before"
     assert module._position({**row, "where": [7]}) == "only after"

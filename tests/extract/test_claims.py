@@ -1283,44 +1283,33 @@ def test_a_conjunction_after_a_bare_figure_opens_another_clause():
     assert not _claims("ووصل 300 وكانوا متعبين.")
 
 
-# --- carry or outlet (khabar.extract.claims.carry: a model scores the sources named before) ------
+# --- carry or outlet (khabar.extract.claims.carry; the model is not shipped: see docs) -----------
 
 
-def test_carry_candidates_are_the_sources_named_before_with_their_readings():
-    from khabar.extract.attribution import Source, find_attributions
+def test_carry_readings_of_a_sentence_with_no_source_of_its_own():
+    from khabar.extract.attribution import Source
     from khabar.extract.claims import carry
     from khabar.extract.claims.cues import _Sent
     from khabar.model import Sentence
 
     said = Sentence("a", 0, 0, 60, "وقال المكتب إن القافلة دخلت المدينة صباح اليوم.", paragraph=0)
-    other = Sentence("a", 1, 61, 100, "وأعلنت الوزارة أن الطريق مفتوح.", paragraph=0)
-    goes_on = Sentence("a", 2, 101, 140, "كما ضمت قافلة المكتب 12 شاحنة.", paragraph=1)
-    by_index = {0: said, 1: other, 2: goes_on}
-    found = carry.candidates(
-        _Sent.read(goes_on.text), goes_on, by_index, {0: Source("المكتب", 0, 0, kind="organisation")}, (),
-        lambda x: find_attributions(x.text), own_attribution=False,
-    )
-    readings = {k.source.text: dict(k.readings) for k in found}
-    assert set(readings) == {"المكتب", "الوزارة"}
-    office, ministry = readings["المكتب"], readings["الوزارة"]
-    assert (office["distance"], ministry["distance"]) == (2.0, 1.0)
-    assert office["reader=figure"] == office["reader=attribution"] == 1.0 and "reader=figure" not in ministry
-    assert office["named_here"] == 1.0 and ministry["named_here"] == 0.0
-    assert office["continues"] == 1.0 and office["in_paragraph"] == 0.0 and office["candidates"] == 2.0
+    goes_on = Sentence("a", 1, 61, 100, "كما ضمت القافلة 12 شاحنة.", paragraph=0)
+    recalls = Sentence("a", 1, 61, 120, "وكانت القافلة السابقة قد نقلت 40 طنا.", paragraph=1)
+    cand = carry.CarryCandidate(Source("المكتب", 5, 11, kind="organisation"), 0, False)
+    names = carry.FEATURES
+    on = dict(zip(names, carry.features(_Sent.read(goes_on.text), goes_on, cand, {0: said, 1: goes_on}, own_attribution=False, figure="12")))
+    back = dict(zip(names, carry.features(_Sent.read(recalls.text), recalls, cand, {0: said, 1: recalls}, own_attribution=False, figure="40")))
+    assert on["continues"] == 1.0 and on["background"] == 0.0 and on["paragraph_break"] == 0.0
+    assert on["statement_in_paragraph"] == 1.0 and on["overlap"] > 0.0
+    assert back["background"] == 1.0 and back["continues"] == 0.0 and back["paragraph_break"] == 1.0
+    assert on["restated"] == back["restated"] == 0.0
 
 
-def test_a_poll_read_on_carries_to_the_figures_after_it():
-    # "أما 50 في المئة": the poll's figures go on past a sentence of their own (fresh19's Gallup
-    # poll, BBC 617); the rules left the third figure to the outlet
-    cs = _claims("وأظهر استطلاع أجرته مؤسسة غالوب أن 46 في المئة من الشباب يثقون بالحكومة. ويرى 49 في المئة منهم أن الاقتصاد يتحسن. أما 50 في المئة فلا يرون ذلك.")
-    assert source_of(_by_value(cs, 50)) == source_of(_by_value(cs, 46)) is not None
-
-
-def test_a_background_figure_stays_the_outlets():
+def test_no_carry_model_is_shipped_so_the_outlet_keeps_what_the_rules_leave_it():
     from khabar.extract.claims import carry
 
-    assert carry.active()
-    c = _by_value(_claims("أعلنت وزارة الصحة أن 30 شخصا أصيبوا في الحادث.\nوكان 12 شخصا قد قتلوا في حادث مماثل العام الماضي."), 12)
+    assert not carry.active()
+    c = _by_value(_claims("وقال المكتب إن القافلة دخلت المدينة صباح اليوم. وضمت القافلة 12 شاحنة."), 12)
     assert source_of(c) is None
 
 
@@ -1336,51 +1325,3 @@ def test_a_reporting_verb_after_a_figure_is_not_its_counted_noun():
 )
 def test_the_krone_and_the_ringgit_are_money(body):
     assert _one(body).category == "money"
-
-
-def test_a_verb_of_saying_whose_subject_no_list_names_gives_the_figure_its_subject():
-    # the clause (عن/أن/إلى) after the subject makes it a statement's speaker (session 31)
-    c = _one("أعلنت الإدارة الأمريكية عن فرض رسوم جمركية جديدة على منتجات صينية تبلغ 50 مليار دولار.")
-    assert source_of(c) == "الإدارة الأمريكية"
-    said = _one("وأعلن الطباخ الشهير في العام الماضي أنه فقد من وزنه أكثر من 24 كيلوغراما.")
-    assert source_of(said) == "الطباخ"
-
-
-def test_a_count_inside_the_subject_before_the_clause_stays_the_outlets():
-    # the figure stands before what is said: it is the subject's, not a statement's
-    c = _one("وأعلن الرؤساء التنفيذيون لـ3 شركات أوروبية أنهم سيزورون المنطقة.")
-    assert source_of(c) is None
-
-
-def test_a_name_whose_given_name_reads_as_a_preposition_is_a_source():
-    cs = _claims(
-        "وقال معاون وزير الزراعة الإيراني علي مراد أكبري إن بلاده ستقطع نحو 7 مليارات متر مكعب من المياه. "
-        "وأكد أن هذه الكميات ستستخدم في 3 مشاريع رئيسة."
-    )
-    assert source_of(cs[-1]) == "علي مراد أكبري"
-
-
-def test_a_sentence_opened_by_a_verb_of_saying_with_a_pronoun_subject_keeps_the_speaker_before():
-    cs = _claims("وأشارت المنظمة في تقريرها إلى أن حالات سوء التغذية ارتفعت. وأضافت وجود مليون طفل مشرد في البلاد.")
-    assert source_of(cs[-1]) == "المنظمة"
-
-
-def test_an_estimated_count_opening_a_sentence_is_no_speakers_statement():
-    cs = _claims("وأشارت المنظمة في تقريرها إلى أن حالات سوء التغذية ارتفعت. ويقدر عدد سكان المنطقة بنحو مليون نسمة.")
-    assert source_of(cs[-1]) is None
-
-
-def test_a_documents_adjective_names_no_issuer():
-    c = _one("أظهرت بيانات رسمية اليوم الخميس ارتفاع معدل التضخم في مصر بنسبة 2.5 في المائة.")
-    assert source_of(c) == "بيانات رسمية"
-
-
-def test_a_poll_that_found_a_figure_is_its_source():
-    c = _one("كما وجد الاستطلاع أن 32 بالمئة فقط من الأميركيين يؤيدون القرار.")
-    assert source_of(c) is not None and "الاستطلاع" in source_of(c)
-
-
-def test_a_relay_verb_with_a_pronoun_is_read_as_its_noun():
-    # "نسبتها" is "its ratio", not "she attributed it": the report before is the source
-    c = _one("وأظهر التقرير أن المواطنين يتمتعون بمعدلات قبول تصل نسبتها لـ18.5 في المائة.")
-    assert source_of(c) == "التقرير"

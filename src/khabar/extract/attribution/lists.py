@@ -450,12 +450,6 @@ def capitals() -> frozenset[str]:
     return _lists().capitals
 
 
-def circumstance_words() -> frozenset[str]:
-    """Prepositions that open a circumstance after a verb of saying ("[خلال] كلمته"، "[في]
-    بيان"، normalized): ``[circumstance]`` of attribution_cues.txt."""
-    return _lists().circumstance
-
-
 def document_nouns() -> frozenset[str]:
     """Nouns of a document that speaks for whoever issued it ("بيان"، "التقرير"، "استطلاع",
     normalized, as written): "بيان لوزارة الدفاع" names its issuer after it."""

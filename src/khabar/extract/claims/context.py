@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from khabar.extract.attribution import Attribution, Source, body_at, cue_at, data_nouns, document_nouns, head_kind, is_adjective, is_information, issued_at, verb_info
-from khabar.extract.attribution.lists import circumstance_words, complement_at
 from khabar.extract.attribution.sources import MAX_FRAME_DISTANCE
 from khabar.extract.claims.cues import _SINCE, _lists, _Sent, _variants
 from khabar.extract.claims.figures import CUE_WINDOW, _Figure
@@ -19,7 +18,6 @@ from khabar.extract.titles import abbreviations, titles_by_first_word, without_a
 from khabar.model import UNATTRIBUTED, Article, Claim, DateMention, EntityMention, FigureSpan, NumberMention, Quote, Sentence, SourceLink
 from khabar.text.ar.clitics import ARTICLE
 from khabar.text.ar.lexicon import place_area_words
-from khabar.text.ar.names import given_names
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.numbers import find_numbers
 from khabar.text.ar.tokenize import words as tokens_of
@@ -393,9 +391,7 @@ def _verb_at(s: _Sent, k: int, category: str | None = None) -> bool:
     if info is None and len(norm) > 5:
         bare = next((norm[: -len(x)] for x in _OBJECT_SUFFIXES if norm.endswith(x)), None)
         info = verb_info(bare) if bare else None
-        if info is not None and (info[1].kind != "say" or info[1].relay):
-            # a relay's past with a pronoun is its noun far more often: "تصل [نسبتها] لـ18.5"
-            # (its ratio), not "نسبت+ها" (she attributed it)
+        if info is not None and info[1].kind != "say":
             info = None
     if info is not None and info[1].kind == "strict":
         return False  # "بين قطاع غزة وإسرائيل": the form is the preposition far more often
@@ -483,76 +479,6 @@ def _verb_source(s: _Sent, f: _Figure, taken: Sequence[tuple[int, int]], *, head
     return None
 
 
-#: A statement's subject and the words that set it off (a circumstance: "في العام الماضي"،
-#: "، الأحد،") stand within this many tokens between the verb of saying and what it says.
-MAX_STATEMENT_SUBJECT_TOKENS = 10
-
-
-def says_with_clause(s: _Sent, f: _Figure) -> str | None:
-    """The nearest verb of saying before the figure has its subject after it and then what
-    it says -- a complementiser or the verb's own preposition -- before the figure: "أعلنت
-    الإدارة الأمريكية عن فرض رسوم ... تبلغ 50 مليار"، "كما أشار القدرة إلى إصابة نحو 307"،
-    "وأعلن الطباخ الشهير في العام الماضي أنه فقد 24 كغ".  The subject :func:`_verb_source`
-    reads there is then the figure's source even when no list or recognizer names it (a body
-    or a person by a common noun); an act ("وأعلن حاكم كاليفورنيا حالة الطوارئ في ثلاث") or a
-    count inside the subject ("أعلن الرؤساء التنفيذيون لـ3 شركات") has no such clause.
-    Returns the verb's listed form, None when there is no such clause."""
-    for k in range(f.a - 1, -1, -1):
-        if s.texts[k] in _FULL_STOPS:
-            return None
-        if not s.is_word(k):
-            continue
-        info = verb_info(s.norms[k])
-        if info is None:
-            continue
-        verb = info[1]
-        if verb.kind != "say" or verb.noquote or verb.relay:
-            return None
-        for j in range(k + 2, min(f.a, k + 1 + MAX_STATEMENT_SUBJECT_TOKENS)):
-            if not s.is_word(j):
-                continue
-            w = s.norms[j]
-            if complement_at(w) or any(w == p or (p == "الي" and w == "لي") for p in verb.preps):
-                return info[0]
-            if verb_info(w) is not None:
-                return None
-        return None
-    return None
-
-
-
-def opening_pronoun_verb(s: _Sent) -> int | None:
-    """The token of a verb of saying or estimating that opens the sentence (after "كما"،
-    "وفيما") with a pronoun for subject: what follows it is a complementiser, its own
-    preposition, a preposition of circumstance ("خلال كلمته") or an indefinite noun object
-    ("وأضافت وجود مليون"، "وقدر إيرادات")، never a definite word or a name (its subject).
-    None otherwise."""
-    lists = _lists()
-    k = next((i for i in range(len(s.norms)) if s.is_word(i)), None)
-    while k is not None and lists.carry_continue.at(s.norms, k, _variants) is not None:
-        k = next((i for i in range(k + 1, len(s.norms)) if s.is_word(i)), None)
-    if k is None:
-        return None
-    info = verb_info(s.norms[k])
-    if info is None or info[1].kind != "say" or info[1].relay or info[1].impersonal or info[1].frame:
-        return None  # (a verb that says only with its noun is an act without it: "وحملت نحو 50 سيارة")
-    a = k + 1
-    if a >= len(s.norms) or not s.is_word(a):
-        return None
-    w = s.norms[a]
-    if complement_at(w) or w in info[1].preps or w in circumstance_words():
-        return k
-    if w.startswith(ARTICLE) or w in _ESTIMATED or head_kind((w,)) is not None or w in given_names() or verb_info(w) is not None:
-        return None
-    return k if not any(ch.isdigit() for ch in w) else None
-
-
-def opener_before(s: _Sent, f: _Figure) -> bool:
-    """The sentence's opening verb of saying stands before the figure."""
-    k = opening_pronoun_verb(s)
-    return k is not None and k < f.a
-
-
 #: How many words a document's name may have around a verb of stipulating ("البيان الختامي").
 DOCUMENT_WORDS = 3
 
@@ -578,19 +504,12 @@ def _stipulating_document(s: _Sent, k: int) -> str | None:
     return None
 
 
-def _indefinite_nisba(word: str) -> bool:
-    """An indefinite adjective of relation ("رسمية"، "اقتصادية"، "أولية"), normalized."""
-    return len(word) >= 5 and not word.startswith(ARTICLE) and word.endswith("يه")
-
-
 def _shown_by(s: _Sent, a: int, figure: int) -> str | None:
     """Who issued the document a verb of showing has for subject at token ``a``, written
     before the figure at ``figure``: "أظهرت بيانات من [معهد الإحصاءات التركي]، الإثنين،
     ارتفاع ..."، "أظهرت أرقام [وزارة الصحة] ارتفاع ..."; None when no issuer follows the
     document right away."""
     j = a + 1
-    while j < figure and s.is_word(j) and (is_adjective(s.norms[j]) or _indefinite_nisba(s.norms[j])):
-        j += 1  # "أظهرت بيانات [اقتصادية] في تركيا": the data's adjectives name no issuer
     if s.is_word(j) and s.norms[j] == _FROM:
         j += 1
     if j >= figure or not s.is_word(j) or issued_at(s.norms[j : j + 3]):
@@ -832,14 +751,14 @@ _RELAY = re.compile(r"(?:^|\s)(?:نقلا\s+عن|نقلاً\s+عن|على\s+لس
 _TAIL_WORDS = frozenset(normalize(w) for w in "قوله قولها قولهم قولهما القول ان أن إن بان بأن في على من الى إلى".split())
 #: Words a source never starts with: a conjunction of time, a preposition ("حين"، "بالتزامن
 #: مع"): what follows is circumstance, not a speaker.
-_NOT_A_SOURCE_START_WRITTEN = frozenset(
-    (
+_NOT_A_SOURCE_START = frozenset(
+    normalize(w)
+    for w in (
         "حين عندما بعد قبل مع بالتزامن في على من الى إلى عن منذ خلال لدى وسط ما هو هي "
         # adverbs a verb of calling or saying may be followed by ("يدعو خصوصا إلى")
         "خصوصا خصوصاً خاصة أيضا أيضاً كذلك مجددا مجدداً مرارا بدوره بدورها"
     ).split()
 )
-_NOT_A_SOURCE_START = frozenset(normalize(w) for w in _NOT_A_SOURCE_START_WRITTEN)
 #: First words of what names no speaker: "أي جهة" (any party: "لم تعلن أي جهة مسؤوليتها")
 #: and a toll itself ("وكانت حصيلة سابقة اشارت الى مقتل 137": the outlet's earlier count;
 #: a toll with its issuer, "حصيلة لوزارة الصحة", is the ministry's by :func:`_issuer`).
@@ -881,13 +800,6 @@ _WHEN_AFTER = re.compile(
 )
 
 
-def _given_name_first(words: Sequence[str]) -> bool:
-    """A name whose given name normalizes as a preposition: "علي مراد أكبري"، "علي الغفيص"
-    (written with ي, "على" is the preposition); 17 spent figures of two speakers were left to
-    the outlet for it (session 31)."""
-    return len(words) > 1 and words[0] not in _NOT_A_SOURCE_START_WRITTEN and normalize(words[0]) in given_names()
-
-
 def clean_source(text: str) -> str | None:
     """A source as a reader should see it, or None when what was found is no source: cut
     before a number ("الحكومة و19 وفق الهلال الأحمر" is "الحكومة") and before circumstance
@@ -927,7 +839,7 @@ def clean_source(text: str) -> str | None:
         # "مسؤول امريكي عليم بالجهود المبذولة لتأمين ممرات ...": who, without what he knows of
         cut = next((i for i, w in enumerate(words[2:], 2) if normalize(w).startswith(("بال", "لل", "ب"))), 4)
         words = words[: min(cut, 4)]
-    if not words or (normalize(words[0]) in _NOT_A_SOURCE_START and not _given_name_first(words)) or len(words) > MAX_SOURCE_WORDS:
+    if not words or normalize(words[0]) in _NOT_A_SOURCE_START or len(words) > MAX_SOURCE_WORDS:
         return None
     if any(verb_info(normalize(w)) is not None for w in words[1:]):
         return None  # a reporting verb inside: the head ran on into the statement

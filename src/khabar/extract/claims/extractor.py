@@ -111,8 +111,7 @@ try:
 except ImportError:  # Cython is a build requirement only (khabar._cython)
     from khabar import _cython as cython
 
-from khabar.extract.attribution import Attribution, Source, cue_at, find_attributions, find_source, stop_at
-from khabar.extract.attribution.verbs import verb_gender
+from khabar.extract.attribution import Source, cue_at, find_attributions, find_source, stop_at
 from khabar.extract.claims.context import (
     _claim_date,
     body_named_as_title,
@@ -130,9 +129,6 @@ from khabar.extract.claims.context import (
     _quote_speaker,
     _toll_source,
     _verb_source,
-    says_with_clause,
-    opening_pronoun_verb,
-    opener_before,
 )
 from khabar.extract.claims import carry as _carry
 from khabar.extract.claims.cues import _lists, _Sent, _variants
@@ -234,16 +230,6 @@ def extract_claims(doc: Document) -> list[Claim]:
     claim_of: dict[int, str] = {}  # id(_Figure) -> Claim.id
     span_of: dict[str, tuple[FigureSpan, bool]] = {}  # Claim.id -> its span and cumulative
     paragraph_day = _paragraph_days(sentences, doc.dates)
-    # each sentence's attributions read once: the carry model reads those of the sentences
-    # before an asked one again (reading them per ask cost 6 % of the layer, session 26)
-    attributions_at: dict[int, list[Attribution]] = {}
-
-    def attributions_of(x: Sentence) -> list[Attribution]:
-        found = attributions_at.get(x.index)
-        if found is None:
-            found = attributions_at[x.index] = find_attributions(x.text)
-        return found
-
     for sentence, s, figures, dates in read:
         days = _day_mentions(sentence.text, dates)
         day = _claim_date(days, article.published)
@@ -252,7 +238,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             # a sentence without a day of its own tells of the day its paragraph just named.
             day = paragraph_day.get(sentence.index) or day
         previous = _previous_source(quotes, sentence.index)
-        attributions = attributions_of(sentence)
+        attributions = find_attributions(sentence.text)
         taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
         carried = _carried_source(s, by_index.get(sentence.index - 1), last_source) if not sentence.is_title else None
         if carried is None and wrapped and not sentence.is_title:
@@ -270,7 +256,6 @@ def extract_claims(doc: Document) -> list[Claim]:
             if a.source is not None and a.statement and a.via != "cue" and a.content_end >= end_of_sentence
         ]
         candidate: Any = _UNREAD
-        opener: Any = _UNREAD
         for f in figures:
             n = f.mention
             start, end = sentence.start + n.start, sentence.start + n.end
@@ -290,13 +275,16 @@ def extract_claims(doc: Document) -> list[Claim]:
                     src = carried
                     speaking.append(carried)
                 elif fallback is None and not sentence.is_title and _carry.active():
-                    # the rules carry nothing here: the carry-or-outlet model decides (carry.py),
-                    # once a sentence (its readings are the sentence's, not the figure's)
+                    # the rules carry nothing here: the carry-or-outlet model decides (carry.py)
                     if candidate is _UNREAD:
-                        candidate = _carry.choose(
-                            s, sentence, by_index, last_source, quotes, attributions_of, own_attribution=bool(attributions)
+                        candidate = _carry.candidate(sentence.index, by_index, last_source, quotes)
+                    if candidate is not None and _carry.carries(
+                        _carry.features(
+                            s, sentence, candidate, by_index, own_attribution=bool(attributions),
+                            figure=sentence.text[n.start : n.end],
                         )
-                    src = candidate
+                    ):
+                        src = candidate.source
             # not where the source is nor where it spoke: "وأوضح الحسن، خلال جولة تفقدية على
             # مركز الإيواء في بلدة الشيخ حمد، أن المحافظة جهزت 60 حافلة" (the README
             # example's buses were filed under the town the governor toured)
@@ -310,20 +298,6 @@ def extract_claims(doc: Document) -> list[Claim]:
                 # happened, not who says so ("روسيا: مقتل 5 من جنودها في سوريا" still is)
                 fallback = None
             chain = source_chain(sentence.text, own, n.start, n.end, src, fallback, kind_of)
-            if chain[-1].kind == "unattributed" and not sentence.is_title:
-                # session 31 (issue 15): a verb of saying whose subject no list or recognizer
-                # names, saying a clause that holds the figure ("أعلنت الإدارة الأمريكية عن فرض
-                # رسوم تبلغ 50 مليار"); else a sentence opened by a verb of saying with a
-                # pronoun for subject ("وأضافت وجود مليون طفل"): the speaker of the sentence before
-                verb = says_with_clause(s, f) if fallback is not None else None
-                if verb is not None:
-                    kind = "organisation" if verb_gender(verb) == "f" else "person"
-                    chain = source_chain(sentence.text, own, n.start, n.end, Source(fallback, 0, 0, kind=kind), None, kind_of)
-                elif src is None and not own:
-                    if opener is _UNREAD:
-                        opener = _opening_speaker(s, by_index.get(sentence.index - 1), last_source, quotes)
-                    if opener is not None and opener_before(s, f):
-                        chain = source_chain(sentence.text, own, n.start, n.end, opener, None, kind_of)
             if chain[-1].kind != "unattributed":
                 link = chain[-1]
                 last_source[sentence.index] = Source(link.text, 0, 0, kind=link.kind, organisation=link.organisation)
@@ -487,24 +461,6 @@ def _between_statements(index: int, before: Source, quotes: Sequence[Quote]) -> 
         return False
 
     return before if says(index - 1) and says(index + 1) else None
-
-
-def _opening_speaker(s: _Sent, before: Sentence | None, last_source: dict[int, Source], quotes: Sequence[Quote]) -> Source | None:
-    """The speaker a sentence opened by a verb of saying with a pronoun for subject goes on
-    quoting ("وأضافت وجود مليون طفل"، "وأكد أن"، "وأضاف خلال كلمته ... أن"، "كما أشار إلى"):
-    the source of the last attributed figure of the sentence before, else its last quote's
-    speaker, else its last statement's.  None when the sentence opens otherwise, or the verb
-    has a subject of its own (a definite word, a name) after it."""
-    if before is None or before.is_title or opening_pronoun_verb(s) is None:
-        return None
-    if before.index in last_source:
-        return last_source[before.index]
-    said = [q for q in quotes if q.sentence_index == before.index and q.speaker]
-    if said:
-        q = said[-1]
-        return Source(q.speaker, 0, 0, role=q.role, organisation=q.organisation)
-    found = [a.source for a in find_attributions(before.text) if a.source is not None and a.statement and not a.source.anaphor]
-    return found[-1] if found else None
 
 
 def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, Source]) -> Source | None:
