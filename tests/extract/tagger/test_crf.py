@@ -108,6 +108,16 @@ def test_plain_hashes_are_the_stable_hashes_of_plain_words_and_zero_for_others()
     assert plain_hashes(words)[0] != 0 and plain_hashes(words)[4] == 0
 
 
+def test_plain_hash_array_holds_the_plain_hashes_as_uint64():
+    from khabar.extract.tagger.hashing import plain_hash_array, plain_hashes
+
+    words = ["بيروت", "«عون»", "", "abc", "ـ"]
+    found = plain_hash_array(words)
+    assert found.dtype == np.uint64 and found.shape == (5,)
+    assert found.tolist() == plain_hashes(words) and found[0] != 0 and found[1] == 0
+    assert plain_hash_array([]).shape == (0,)
+
+
 def test_shipped_model_tags_a_person_and_a_place():
     tags = tag_sentences([["وقال", "الرئيس", "اللبناني", "ميشال", "عون", "في", "بيروت", "."]])[0]
     assert tags[3:5] == ["B-PERS", "I-PERS"] and tags[6] == "B-LOC"
@@ -385,6 +395,28 @@ def test_the_model_files_word_rows_are_the_rows_a_word_gets_when_met(corpora_dir
     made = attribute_rows_many(model, [w for w, _ in filed])
     for (w, i), parts in zip(filed, made):
         assert joined_rows(model.word_rows.parts(i, w, tagger._listed_rows(w))) == joined_rows(parts), w
+
+
+def test_the_word_rows_of_many_words_are_read_as_each_words_slice(corpora_dir):
+    # WordRows.parts_many reads the table's arrays once for many words: each word's parts
+    # must be its own slice of ``rows`` split by its ``lengths``, in the order asked
+    from khabar.extract.tagger.crf import _stop_form, get_tagger
+    from khabar.text.ar.clitics import strip_clitics
+
+    table = get_tagger().model.word_rows
+    assert table is not None
+    rng = np.random.default_rng(31)
+    indices = rng.integers(0, len(table.keys), 300).tolist() + [0, len(table.keys) - 1, 0]
+    words = ["بيروت" if k % 2 else "العلي" for k in range(len(indices))]
+    listed = [[k] for k in range(len(indices))]
+    for index, word, mine, parts in zip(indices, words, listed, table.parts_many(indices, words, listed)):
+        a, b = int(table.starts[index]), int(table.starts[index + 1])
+        n_own, n_codes, n_form = table.lengths[index].tolist()
+        rows = table.rows[a:b].tolist()
+        form_codes = rows[n_own + n_codes : n_own + n_codes + n_form]
+        stop = bool(form_codes) and _stop_form(word, strip_clitics(word))
+        assert parts == (rows[:n_own], mine, rows[n_own : n_own + n_codes], form_codes, stop)
+    assert table.parts_many([], [], []) == []
 
 
 def test_a_word_of_the_rows_table_scores_as_a_word_out_of_it(corpora_dir):

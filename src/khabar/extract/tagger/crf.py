@@ -52,7 +52,7 @@ from khabar.extract.tagger.features import (
     word_lists,
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
-from khabar.extract.tagger.hashing import find_rows, plain_hashes, stable_hash
+from khabar.extract.tagger.hashing import find_rows, plain_hash_array, stable_hash
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import ARTICLE, strip_clitics, written_forms
 from khabar.text.ar.normalize import normalize, strip_diacritics
@@ -326,12 +326,31 @@ class WordRows:
     def parts(self, index: int, word: str, listed: list[int]) -> RowParts:
         """The :data:`RowParts` of the word filed at ``index`` (``word``, normalized), with
         ``listed``, the rows of its word-list attributes as the lists are now."""
-        a, b = int(self.starts[index]), int(self.starts[index + 1])
-        n_own, n_codes, n_form = self.lengths[index].tolist()
-        rows = self.rows[a:b].tolist()
-        own, codes, form_codes = rows[:n_own], rows[n_own : n_own + n_codes], rows[n_own + n_codes : n_own + n_codes + n_form]
-        stop = bool(form_codes) and _stop_form(word, strip_clitics(word))
-        return own, listed, codes, form_codes, stop
+        return self.parts_many([index], [word], [listed])[0]
+
+    def parts_many(self, indices: Sequence[int], words: Sequence[str], listed: Sequence[list[int]]) -> list[RowParts]:
+        """:meth:`parts` of each word, the table's arrays read once for all of them (a
+        word's slices and lengths read one by one were ~10,000 instructions a word in numpy
+        calls: ~1,300 words of the word-rows table in ``benchmarks/bench_extract.py``'s
+        320 articles; issue 19, session 31)."""
+        at = np.asarray(indices, dtype=np.int64)
+        if not len(at):
+            return []
+        firsts = self.starts[at].astype(np.int64)
+        counts = self.starts[at + 1].astype(np.int64) - firsts
+        # each word's rows, one after the other: where its run starts in ``rows`` plus its
+        # place in the run
+        ends = np.cumsum(counts)
+        rows = self.rows[np.repeat(firsts - (ends - counts), counts) + np.arange(int(ends[-1]))].tolist()
+        out: list[RowParts] = []
+        a = 0
+        for (n_own, n_codes, n_form), word, listed_rows, b in zip(self.lengths[at].tolist(), words, listed, ends.tolist()):
+            mine = rows[a:b]
+            own, codes, form_codes = mine[:n_own], mine[n_own : n_own + n_codes], mine[n_own + n_codes : n_own + n_codes + n_form]
+            stop = bool(form_codes) and _stop_form(word, strip_clitics(word))
+            out.append((own, listed_rows, codes, form_codes, stop))
+            a = b
+        return out
 
 
 def precompute_rows(model: "Model", words: Sequence[str]) -> dict[str, np.ndarray]:
@@ -443,14 +462,16 @@ class Model:
             return None
         return self.word_sums[row].astype(np.float32), bool(self.word_opens[row])
 
-    def known_rows(self, norms: Sequence[str], hashes: Sequence[int] | None = None) -> np.ndarray:
+    def known_rows(self, norms: Sequence[str], hashes: np.ndarray | None = None) -> np.ndarray:
         """The row of each normalized word in the precomputed table (-1: not there, or
         punctuation or marks around the word, whose attributes differ); ``hashes``, their
-        :func:`~khabar.extract.tagger.hashing.plain_hashes` when already made."""
+        :func:`~khabar.extract.tagger.hashing.plain_hash_array` when already made."""
         if self.word_keys is None:
             return np.full(len(norms), -1, dtype=np.int64)
-        rows = find_rows(self.word_keys, plain_hashes(norms) if hashes is None else hashes)
-        return np.where([w.isalnum() for w in norms], rows, -1)
+        rows = find_rows(self.word_keys, plain_hash_array(norms) if hashes is None else hashes)
+        # (the test of each word read into the array as it is made: a list of booleans
+        # given to numpy is read back one element at a time)
+        return np.where(np.fromiter(map(str.isalnum, norms), dtype=bool, count=len(norms)), rows, -1)
 
     def weight(self, names: Sequence[str]) -> np.ndarray:
         """Summed weights, (offsets, labels), of the attributes ``names``."""
@@ -611,7 +632,9 @@ class Tagger:
         end = first + len(tokens)
         self._table[first:end] = sums
         self._opens[first:end] = opens
-        self._name_ids[first:end] = [-1 if t else 0 for t in tokens]  # -1: not looked at yet
+        self._name_ids[first:end] = -1  # not looked at yet
+        if "" in tokens:  # (padding) no name word
+            self._name_ids[first:end][[not t for t in tokens]] = 0
         # the tokens are normalized: a plain word is its own letters and digits
         self._bare += [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
         self._size = end
@@ -644,7 +667,7 @@ class Tagger:
         """Rows for new word types (normalized): a word of the model's precomputed table
         costs a hash and one batched search, any other word its attributes."""
         model = self.model
-        hashes = plain_hashes(tokens)
+        hashes = plain_hash_array(tokens)
         known = model.known_rows(tokens, hashes)
         sums = np.empty((len(tokens), len(OFFSETS), self._n), dtype=np.float32)
         opens = np.zeros(len(tokens), dtype=bool)
@@ -652,17 +675,18 @@ class Tagger:
         if hit.any():
             sums[hit] = model.word_sums[known[hit]]
             opens[hit] = model.word_opens[known[hit]]
-        unknown = np.flatnonzero(~hit).tolist()
+        unknown_at = np.flatnonzero(~hit)
+        unknown = unknown_at.tolist()
         if unknown:
             new_words = [tokens[k] for k in unknown]
             table = model.word_rows
-            filed = table.find([hashes[k] for k in unknown]) if table is not None else [-1] * len(unknown)
+            filed = table.find(hashes[unknown_at]) if table is not None else [-1] * len(unknown)
             rest = [w for w, at in zip(new_words, filed) if at < 0]
             stems([bare_norm(w) for w in rest])  # their stems fetched together (word_attributes)
             made = iter(attribute_rows_many(model, rest))  # every attribute of them looked up in one search
-            rows = [
-                joined_rows(table.parts(at, w, self._listed_rows(w)) if at >= 0 else next(made)) for w, at in zip(new_words, filed)
-            ]
+            in_table = [(at, w) for w, at in zip(new_words, filed) if at >= 0]
+            read = iter(table.parts_many([at for at, _ in in_table], [w for _, w in in_table], [self._listed_rows(w) for _, w in in_table]) if in_table else ())
+            rows = [joined_rows(next(read) if at >= 0 else next(made)) for at in filed]
             sums[unknown] = summed_in_order(model.weights, rows)
             opens[unknown] = [bool(phrase_starts(bare_norm(tokens[k]))) for k in unknown]
         first = self._new_rows(tokens, sums, opens)
@@ -905,7 +929,9 @@ class Tagger:
                 starts.append(len(rows))
                 rows += map(row_of, s)
                 rows += pad_after
-            row_ids = np.array(rows, dtype=np.int64)
+            # (read into the array as an iterator: a list given to numpy is read twice, for its
+            # elements' type and then their values; 1.2 % of the mentions' instructions)
+            row_ids = np.fromiter(rows, dtype=np.int64, count=len(rows))
             table = self._table[row_ids]
             opens = self._opens[row_ids]
             bare = self._bare

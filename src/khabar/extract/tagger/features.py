@@ -124,9 +124,13 @@ def word_lists() -> WordLists:
     )
 
 
+@lru_cache(maxsize=300_000)
 def word_readings(norm: str) -> tuple[str, ...]:
     """The word and its readings without proclitics; after a clitic that holds the
-    article ("بال", "لل") the reading keeps "ال" ("للامم" reads "الامم")."""
+    article ("بال", "لل") the reading keeps "ال" ("للامم" reads "الامم").  Kept for each
+    word: a new word type's readings are asked for its word-list attributes and again
+    for the gazetteer phrases it may open (~2,000 instructions each time; issue 19,
+    session 31)."""
     out = [norm]
     for variant in clitic_variants(norm)[1:]:
         prefix = norm[: len(norm) - len(variant)]
