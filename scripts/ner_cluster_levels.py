@@ -34,11 +34,11 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
 
-from khabar.evaluate.ner import fold_ranges, gold_chunk_words, read_bio, score, unseen_recall
+from khabar.evaluate.ner import fold_ranges, read_bio
 from khabar.extract.tagger.crf import Clusters, Model, Tagger, name_word, stable_hash
 from khabar.extract.tagger.train import make_model, read_ant_words, save_model, train_crf, with_tag_table
 
-from ner_folds import tag_windows  # noqa: E402  (same folder)
+from ner_folds import fold_record, print_folds  # noqa: E402  (same folder)
 
 
 def build(args) -> None:
@@ -81,22 +81,10 @@ def fold(args) -> None:
         _m, full, meta = make_model(arrays, labels, clusters)
         save_model(full, meta, crf_file)
     trained = time.process_time() - started
-    tokens = [[w for w, _ in s] for s in held]
-    gold = [[t for _, t in s] for s in held]
-    predicted = tag_windows(Tagger(Model.load(crf_file)), tokens)
-    rows = score(gold, predicted).by_type()
-    unseen = unseen_recall(gold, predicted, tokens, gold_chunk_words(rest))
-    out = {
-        "levels": args.levels,
-        "fold": args.fold,
-        "train_cpu_s": round(trained, 1),
-        "f1": {k: r.f1 for k, r in rows.items()},
-        "counts": {k: [r.gold, r.predicted, r.correct] for k, r in rows.items()},
-        "unseen": {r.type: [r.gold, r.correct] for r in unseen},
-        "predicted": predicted,
-    }
+    tagger = Tagger(Model.load(crf_file))
+    out = fold_record(tagger, held, rest, levels=args.levels, fold=args.fold, train_cpu_s=round(trained, 1))
     (args.work / f"fold-l{args.levels}-f{args.fold}.json").write_text(json.dumps(out), encoding="utf-8")
-    print(f"levels {args.levels} fold {args.fold}: overall {100 * rows['overall'].f1:.2f} PERS {100 * rows['PERS'].f1:.2f}"
+    print(f"levels {args.levels} fold {args.fold}: overall {100 * out['f1']['overall']:.2f} PERS {100 * out['f1']['PERS']:.2f}"
           f" (trained in {trained:.0f} s CPU)")
 
 
@@ -105,19 +93,8 @@ def report(args) -> None:
     for f in sorted(args.work.glob("fold-l*-f*.json")):
         r = json.loads(f.read_text(encoding="utf-8"))
         runs.setdefault(r["levels"], {})[r["fold"]] = r
-    kinds = ("overall", "PERS", "LOC", "ORG")
     for levels, folds in sorted(runs.items()):
-        print(f"levels {levels}: folds {sorted(folds)}")
-        for k in sorted(folds):
-            r = folds[k]
-            print(f"  fold {k}: " + "  ".join(f"{t} {100 * r['f1'][t]:.2f}" for t in kinds)
-                  + "  unseen " + " ".join(f"{t} {r['unseen'][t][1]}/{r['unseen'][t][0]}" for t in ("PERS", "LOC", "ORG")))
-        pooled = {t: [sum(folds[k]["counts"][t][i] for k in folds) for i in range(3)] for t in kinds}
-        f1 = {t: 2 * c / (g + p) if g + p else 0.0 for t, (g, p, c) in pooled.items()}
-        unseen = {t: [sum(folds[k]["unseen"][t][i] for k in folds) for i in range(2)] for t in ("PERS", "LOC", "ORG", "overall")}
-        print("  pooled: " + "  ".join(f"{t} {100 * f1[t]:.2f}" for t in kinds)
-              + "  unseen recall " + " ".join(f"{t} {100 * c / g:.1f} ({c}/{g})" for t, (g, c) in unseen.items()))
-
+        print_folds(f"levels {levels}", folds)
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

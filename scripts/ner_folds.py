@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khabar.evaluate.ner import score
+from khabar.evaluate.ner import gold_chunk_words, score, unseen_recall
 from khabar.extract.tagger.train import make_model, save_model, train_crf
 
 
@@ -31,3 +31,42 @@ def fold_crf(work: Path, sentences, ranges, rest, clusters, **train_args) -> tup
         _m, full, meta = make_model(arrays, labels, clusters)
         save_model(full, meta, crf_file)
     return k, crf_file
+
+
+#: The kinds a fold record scores, "overall" first.
+KINDS = ("overall", "PERS", "LOC", "ORG")
+
+
+def fold_record(tagger, held, rest, **key) -> dict:
+    """One fold's figures as the CV scripts write them (JSON): ``key`` (which run, which fold),
+    F1 and (gold, predicted, correct) by kind, the recall of unseen names (gold names whose
+    words no training sentence of ``rest`` tags) and the predicted tags, the held-out
+    sentences ``held`` tagged by ``tagger`` in windows of 10."""
+    tokens = [[w for w, _ in s] for s in held]
+    gold = [[t for _, t in s] for s in held]
+    predicted = tag_windows(tagger, tokens)
+    rows = score(gold, predicted).by_type()
+    unseen = unseen_recall(gold, predicted, tokens, gold_chunk_words(rest))
+    return {
+        **key,
+        "f1": {k: r.f1 for k, r in rows.items()},
+        "counts": {k: [r.gold, r.predicted, r.correct] for k, r in rows.items()},
+        "unseen": {r.type: [r.gold, r.correct] for r in unseen},
+        "predicted": predicted,
+    }
+
+
+def print_folds(name: str, folds: dict[int, dict]) -> None:
+    """Each fold record of a run and the run pooled over them (F1 by kind, unseen recall)."""
+    print(f"{name}: folds {sorted(folds)}")
+    for k in sorted(folds):
+        r = folds[k]
+        print(f"  fold {k}: " + "  ".join(f"{t} {100 * r['f1'][t]:.2f}" for t in KINDS)
+              + "  unseen " + " ".join(f"{t} {r['unseen'][t][1]}/{r['unseen'][t][0]}" for t in ("PERS", "LOC", "ORG")))
+    if not folds:
+        return
+    pooled = {t: [sum(folds[k]["counts"][t][i] for k in folds) for i in range(3)] for t in KINDS}
+    f1 = {t: 2 * c / (g + p) if g + p else 0.0 for t, (g, p, c) in pooled.items()}
+    unseen = {t: [sum(folds[k]["unseen"][t][i] for k in folds) for i in range(2)] for t in ("PERS", "LOC", "ORG", "overall")}
+    print("  pooled: " + "  ".join(f"{t} {100 * f1[t]:.2f}" for t in KINDS)
+          + "  unseen recall " + " ".join(f"{t} {100 * c / g:.1f} ({c}/{g})" for t, (g, c) in unseen.items()))

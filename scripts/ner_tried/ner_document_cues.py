@@ -40,17 +40,14 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from collections import Counter, defaultdict
 
-from khabar.evaluate.ner import fold_ranges, gold_chunk_words, read_bio, score, unseen_recall
+from khabar.evaluate.ner import fold_ranges, read_bio
 from khabar.extract.tagger.crf import Model, Tagger
 from khabar.extract.tagger.features import bare_norm, cue_form
 from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
 from khabar.text.ar.normalize import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ner_folds import tag_windows  # noqa: E402  (the folder above)
-
-KINDS = ("overall", "PERS", "LOC", "ORG")
-
+from ner_folds import fold_record, print_folds  # noqa: E402  (the folder above)
 
 def first_pass_votes(tokens: list[list[str]], tags: list[list[str]]) -> list[list[tuple[str, ...]]]:
     """For each token, the kinds of name the first pass found at the *other* occurrences of
@@ -116,24 +113,12 @@ def fold(args) -> None:
         _m, full, meta = make_model(arrays, labels, clusters, **({"document_cues": True} if args.cues else {}))
         save_model(full, meta, crf_file)
     trained = time.process_time() - started
-    tokens = [[w for w, _ in s] for s in held]
-    gold = [[t for _, t in s] for s in held]
     if state is not None:
         state["at"] = 0
-    predicted = tag_windows(Tagger(Model.load(crf_file)), tokens)
-    rows = score(gold, predicted).by_type()
-    unseen = unseen_recall(gold, predicted, tokens, gold_chunk_words(rest))
-    out = {
-        "cues": args.cues,
-        "fold": args.fold,
-        "train_cpu_s": round(trained, 1),
-        "f1": {k: r.f1 for k, r in rows.items()},
-        "counts": {k: [r.gold, r.predicted, r.correct] for k, r in rows.items()},
-        "unseen": {r.type: [r.gold, r.correct] for r in unseen},
-        "predicted": predicted,
-    }
+    tagger = Tagger(Model.load(crf_file))
+    out = fold_record(tagger, held, rest, cues=args.cues, fold=args.fold, train_cpu_s=round(trained, 1))
     (args.work / f"fold-c{args.cues}-f{args.fold}.json").write_text(json.dumps(out), encoding="utf-8")
-    print(f"cues {args.cues} fold {args.fold}: overall {100 * rows['overall'].f1:.2f} PERS {100 * rows['PERS'].f1:.2f}"
+    print(f"cues {args.cues} fold {args.fold}: overall {100 * out['f1']['overall']:.2f} PERS {100 * out['f1']['PERS']:.2f}"
           f" (trained in {trained:.0f} s CPU)")
 
 
@@ -151,18 +136,7 @@ def _runs(work: Path) -> dict[str, dict[int, dict]]:
 def report(args) -> None:
     runs = _runs(args.work)
     for name, folds in runs.items():
-        print(f"{name}: folds {sorted(folds)}")
-        for k in sorted(folds):
-            r = folds[k]
-            print(f"  fold {k}: " + "  ".join(f"{t} {100 * r['f1'][t]:.2f}" for t in KINDS)
-                  + "  unseen " + " ".join(f"{t} {r['unseen'][t][1]}/{r['unseen'][t][0]}" for t in ("PERS", "LOC", "ORG")))
-        if not folds:
-            continue
-        pooled = {t: [sum(folds[k]["counts"][t][i] for k in folds) for i in range(3)] for t in KINDS}
-        f1 = {t: 2 * c / (g + p) if g + p else 0.0 for t, (g, p, c) in pooled.items()}
-        unseen = {t: [sum(folds[k]["unseen"][t][i] for k in folds) for i in range(2)] for t in ("PERS", "LOC", "ORG", "overall")}
-        print("  pooled: " + "  ".join(f"{t} {100 * f1[t]:.2f}" for t in KINDS)
-              + "  unseen recall " + " ".join(f"{t} {100 * c / g:.1f} ({c}/{g})" for t, (g, c) in unseen.items()))
+        print_folds(name, folds)
     for name in ("cues", "votes"):
         both = sorted(set(runs["control"]) & set(runs[name]))
         for t in ("overall", "PERS") if both else ():
