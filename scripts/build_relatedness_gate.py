@@ -72,7 +72,7 @@ def rows_of(model, pairs, rs, group: str) -> list[dict]:
         mm.READ_RELATED_GATE = was
     out = []
     for p, r, label in zip(pairs, rs, labels):
-        _, margin = model._judge_heads(r)
+        _, margin, _ = model._judge_heads(r)
         row = None if margin is None else gate_row(r.analysis.features, r.candidates, margin, mm.same_event_score(r))
         out.append({"group": group, "kind": group.rstrip("0123456789"), "gold": p.stance, "label": label, "row": row,
                     "claim": p.claim, "analysis": r.analysis})

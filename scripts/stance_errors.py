@@ -342,7 +342,7 @@ def batch(args) -> None:
         qu.forget()
         alone = []
         for r, m in zip(rs, models):
-            j, _ = m._judge_heads(r)
+            j, _, _ = m._judge_heads(r)
             label = j.label
             if mm._quantity_read(label, r):
                 page = extract_claims(analyze(r.analysis.doc.article, components=qu._components()))

@@ -290,7 +290,6 @@ def same_event_probability(claim: str, article: Article, *, meaning: float, figu
     without document frequencies (there is no index), each weighted ``1 + log(count)``."""
     from khabar.extract.happenings import happening_kinds, headline_kinds
     from khabar.relate.meaning import MEANING_ENCODER
-    from khabar.relate.stories.features import term_vector
     from khabar.relate.stories.scorer import evidence_values, load_scorer
 
     names = _claim_names(claim)
@@ -298,12 +297,20 @@ def same_event_probability(claim: str, article: Article, *, meaning: float, figu
     shared = sum(1 for _, _, name in names if page.leads_with(name))
     mine, theirs = happening_kinds(claim), headline_kinds(article)
     row = evidence_values(
-        meaning=meaning, terms=_term_cosine(term_vector(Article(id="claim", title="", body=claim)), term_vector(article)),
+        meaning=meaning, terms=claim_terms_cosine(claim, article),
         jaccard=0.0, gap=None, days_in=None, kinds_agree=bool(mine & theirs), kinds_unknown=not mine or not theirs,
         names=len(names), shared_names=shared, figures=figures, event_figures=figures if shares_figure else 0,
         shared_figures=1 if shares_figure else 0, size=1,
     )
     return float(load_scorer(MEANING_ENCODER).probabilities(np.array([row], dtype=np.float64))[0])
+
+
+def claim_terms_cosine(claim: str, article: Article) -> float:
+    """Cosine of the claim's and the page's term vectors, as the event scorer reads them
+    (:func:`same_event_probability`'s ``terms``)."""
+    from khabar.relate.stories.features import term_vector
+
+    return _term_cosine(term_vector(Article(id="claim", title="", body=claim)), term_vector(article))
 
 
 def _term_cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:

@@ -124,6 +124,9 @@ BASE_FEATURES = SENTENCE_FEATURES
 SENTENCE_FEATURES = (*BASE_FEATURES, *DIFFERENCE_FEATURES)
 #: Each of :data:`SENTENCE_FEATURES`' column in a candidate's scalars.
 SENTENCE_FEATURE_COLUMN: dict[str, int] = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
+#: The sentence features that say a sentence does not state the claim as the claim says it
+#: (another figure, a differing bare number, a one-sided negation, a denial, an opposite pair).
+CONTRARY_SIGNS: tuple[str, ...] = ("figure_disagree", "number_mismatch", "negation_mismatch", "denial_sentence", "antonym")
 
 _LATIN = re.compile(r"[A-Za-z]+")
 _NO_FRAME = FrameMatch(0.0, 0.0, 0.0, 0.0, 0.0)
