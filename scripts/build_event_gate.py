@@ -28,12 +28,11 @@ from khabar.check.event import claim_terms_cosine
 from khabar.check.event_gate import BUNDLED, DISAGREE_AT, GATE_FEATURES, event_gate_row, gate_arrays
 from khabar.check.model_io import write_npz
 from khabar.check.network import fit_network
-from khabar.check.pairs import load_data
 from khabar.evaluate.stance import LABELS, f1_scores
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_relatedness_gate import fold_models  # noqa: E402
-from stance_experiments import ROOT, readings, refuse_unspent  # noqa: E402
+from build_relatedness_gate import collect  # noqa: E402
+from stance_experiments import ROOT  # noqa: E402
 
 DEV_SETS = tuple(f"fresh{n}" for n in range(3, 28)) + tuple(f"drawn{n}" for n in range(1, 9))
 L2 = 1.0
@@ -57,20 +56,6 @@ def rows_of(model, pairs, rs, group: str) -> list[dict]:
                                  claim_terms_cosine(r.claim.view.text, r.analysis.doc.article))
         out.append({"group": group, "kind": group.rstrip("0123456789"), "gold": p.stance, "judgement": j,
                     "row": row, "claim": p.claim, "analysis": r.analysis})
-    return out
-
-
-def collect(cache: Path) -> list[dict]:
-    refuse_unspent(DEV_SETS)
-    out: list[dict] = []
-    bundled = mm.bundled_model()
-    for name in DEV_SETS:
-        pairs = load_data(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl", role="test").pairs
-        out += rows_of(bundled, pairs, readings(cache, name, pairs), name)
-    baly = load_data(ROOT.parent / "shared" / "corpora" / "baly2018", role="train").pairs
-    rb = readings(cache, "baly", baly)
-    for k, (test, model) in enumerate(fold_models(cache, baly, rb)):
-        out += rows_of(model, [baly[i] for i in test], [rb[i] for i in test], f"baly{k}")
     return out
 
 
@@ -134,7 +119,7 @@ def main() -> int:
     ap.add_argument("--folds", action="store_true")
     ap.add_argument("--at", type=float, default=DISAGREE_AT, help="the threshold --folds reads at")
     args = ap.parse_args()
-    rows = collect(args.cache)
+    rows = collect(args.cache, DEV_SETS, rows_of)
     if args.folds:
         folds(rows, args.at)
         return 0

@@ -79,17 +79,20 @@ def rows_of(model, pairs, rs, group: str) -> list[dict]:
     return out
 
 
-def collect(cache: Path) -> list[dict]:
-    refuse_unspent(DEV_SETS)
+def collect(cache: Path, sets: tuple[str, ...] = DEV_SETS, rows=None) -> list[dict]:
+    """``rows`` (default :func:`rows_of`) of each page of ``sets`` read by the shipped model and
+    of baly2018 folds 1-4 each read by the fold model that did not train on it."""
+    rows = rows or rows_of
+    refuse_unspent(sets)
     out: list[dict] = []
     bundled = mm.bundled_model()
-    for name in DEV_SETS:
+    for name in sets:
         pairs = load_data(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl", role="test").pairs
-        out += rows_of(bundled, pairs, readings(cache, name, pairs), name)
+        out += rows(bundled, pairs, readings(cache, name, pairs), name)
     baly = load_data(ROOT.parent / "shared" / "corpora" / "baly2018", role="train").pairs
     rb = readings(cache, "baly", baly)
     for k, (test, model) in enumerate(fold_models(cache, baly, rb)):
-        out += rows_of(model, [baly[i] for i in test], [rb[i] for i in test], f"baly{k}")
+        out += rows(model, [baly[i] for i in test], [rb[i] for i in test], f"baly{k}")
     return out
 
 

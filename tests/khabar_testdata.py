@@ -44,3 +44,20 @@ def commit_market_storylines(store, fire, fire2, aid, vote, loose):
         ],
     )
     return store
+
+
+def page_reading(claim: str, title: str, body: str, stance: str = "discuss"):
+    """The meaning model's reading of ``claim`` against one page (an article of a made-up outlet
+    dated 13 Dec 2016), read with the bundled sentence encoder as a check reads it."""
+    import datetime as dt
+
+    from khabar.check import meaning_model
+    from khabar.check.pairs import Pair
+    from khabar.check.retrieve import doc_from_article
+    from khabar.model import Article
+    from khabar.relate.embeddings import get_encoder
+    from khabar.relate.meaning import MEANING_ENCODER
+
+    art = Article.create(title=title, body=body, outlet="إذاعة الشرق", published=dt.date(2016, 12, 13))
+    (reading,) = meaning_model.read_pairs([Pair(claim, doc_from_article(art), stance)], get_encoder(MEANING_ENCODER).encode)
+    return reading

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import numpy as np
 import pytest
@@ -18,22 +17,14 @@ from khabar.check.event_gate import (
     gate_from_arrays,
 )
 from khabar.check.network import Network
-from khabar.check.pairs import Pair
-from khabar.check.retrieve import doc_from_article
 from khabar.errors import InputError
-from khabar.model import Article
+from khabar_testdata import page_reading
 
 CLAIM = "قال المرصد إن 60 شخصا قتلوا في قصف على سوق حي الزيتون في مدينة النهرين"
 
 
 def _reading(title: str, body: str) -> meaning_model.PairReading:
-    from khabar.relate.embeddings import get_encoder
-    from khabar.relate.meaning import MEANING_ENCODER
-
-    art = Article.create(title=title, body=body, outlet="إذاعة الشرق", published=dt.date(2016, 12, 13))
-    (reading,) = meaning_model.read_pairs([Pair(CLAIM, doc_from_article(art), "disagree")],
-                                          get_encoder(MEANING_ENCODER).encode)
-    return reading
+    return page_reading(CLAIM, title, body, "disagree")
 
 
 @pytest.fixture(scope="module")

@@ -23,17 +23,15 @@ right disagreement under :data:`DISAGREE_AT`, *discusses* the claim.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from khabar.check import gate_io
 from khabar.check.features import PairFeatures
 from khabar.check.meaning import CONTRARY_SIGNS, SENTENCE_FEATURE_COLUMN, Candidates
 from khabar.check.network import Network
-from khabar.errors import InputError
 
 FORMAT = "khabar-event-gate"
 #: Where the gate that ships with khabar lives (see ``data/event-gate.md``).
@@ -86,31 +84,16 @@ def event_gate_row(features: PairFeatures, cand: Candidates, same_event: float, 
 
 
 def gate_arrays(network: Network, description: dict) -> dict[str, np.ndarray]:
-    meta = {"format": FORMAT, "features": list(GATE_FEATURES), "labels": list(network.labels), "description": description}
-    return {"meta": np.array(json.dumps(meta, ensure_ascii=False)), **network.arrays("gate")}
+    return gate_io.gate_arrays(FORMAT, GATE_FEATURES, network, description)
 
 
 def gate_from_arrays(arrays: dict[str, np.ndarray], source: str) -> EventGate:
-    try:
-        meta = json.loads(str(arrays["meta"]))
-    except (KeyError, ValueError) as err:
-        raise InputError(source, f"not a khabar event gate ({err})") from None
-    if meta.get("format") != FORMAT or tuple(meta.get("features", ())) != GATE_FEATURES:
-        raise InputError(source, "the event gate was built for other features; rebuild it with this khabar")
-    try:
-        network = Network.from_arrays(meta["labels"], arrays, "gate")
-    except (KeyError, ValueError) as err:
-        raise InputError(source, f"event gate is incomplete or malformed: {err}") from None
-    if network.inputs != len(GATE_FEATURES) or "disagree" not in network.labels:
-        raise InputError(source, "event gate does not fit its features")
-    return EventGate(network)
+    return EventGate(gate_io.gate_network(arrays, source, fmt=FORMAT, features=GATE_FEATURES, label="disagree",
+                                          what="event gate"))
 
 
 @lru_cache(maxsize=1)
 def bundled_event_gate() -> EventGate | None:
     """The gate that ships with khabar, or None when this installation has none."""
-    ref = resources.files("khabar.check").joinpath(BUNDLED)
-    if not ref.is_file():
-        return None
-    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
-        return gate_from_arrays({k: data[k] for k in data.files}, str(path))
+    found = gate_io.bundled_arrays(BUNDLED)
+    return None if found is None else gate_from_arrays(*found)

@@ -18,17 +18,15 @@ side it takes is left to the heads, which found none).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from khabar.check import gate_io
 from khabar.check.meaning import SENTENCE_FEATURE_COLUMN, Candidates
 from khabar.check.features import PairFeatures
 from khabar.check.network import Network
-from khabar.errors import InputError
 
 FORMAT = "khabar-relatedness-gate"
 #: Where the gate that ships with khabar lives (see ``data/relatedness-gate.md``).
@@ -93,31 +91,16 @@ def gate_row(features: PairFeatures, cand: Candidates, head_margin: float, same_
 
 
 def gate_arrays(network: Network, description: dict) -> dict[str, np.ndarray]:
-    meta = {"format": FORMAT, "features": list(GATE_FEATURES), "labels": list(network.labels), "description": description}
-    return {"meta": np.array(json.dumps(meta, ensure_ascii=False)), **network.arrays("gate")}
+    return gate_io.gate_arrays(FORMAT, GATE_FEATURES, network, description)
 
 
 def gate_from_arrays(arrays: dict[str, np.ndarray], source: str) -> RelatednessGate:
-    try:
-        meta = json.loads(str(arrays["meta"]))
-    except (KeyError, ValueError) as err:
-        raise InputError(source, f"not a khabar relatedness gate ({err})") from None
-    if meta.get("format") != FORMAT or tuple(meta.get("features", ())) != GATE_FEATURES:
-        raise InputError(source, "the relatedness gate was built for other features; rebuild it with this khabar")
-    try:
-        network = Network.from_arrays(meta["labels"], arrays, "gate")
-    except (KeyError, ValueError) as err:
-        raise InputError(source, f"relatedness gate is incomplete or malformed: {err}") from None
-    if network.inputs != len(GATE_FEATURES) or "related" not in network.labels:
-        raise InputError(source, "relatedness gate does not fit its features")
-    return RelatednessGate(network)
+    return RelatednessGate(gate_io.gate_network(arrays, source, fmt=FORMAT, features=GATE_FEATURES, label="related",
+                                                what="relatedness gate"))
 
 
 @lru_cache(maxsize=1)
 def bundled_gate() -> RelatednessGate | None:
     """The gate that ships with khabar, or None when this installation has none."""
-    ref = resources.files("khabar.check").joinpath(BUNDLED)
-    if not ref.is_file():
-        return None
-    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
-        return gate_from_arrays({k: data[k] for k in data.files}, str(path))
+    found = gate_io.bundled_arrays(BUNDLED)
+    return None if found is None else gate_from_arrays(*found)
