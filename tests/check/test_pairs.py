@@ -94,10 +94,9 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (fresh28 since session 30, which spent drawn8 and fresh27, and drawn9 since
-# session 31; a newly labelled one is named in stance_experiments.UNSPENT_STANCE) against each
-# development script: with none, pytest reports these as skipped, and they arm again with the next
-# split.
+# Each unspent split (none since session 31, which spent drawn9 and fresh28; a newly labelled one
+# is named in stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest
+# reports these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
     (script, [*args[:-1], args[-1].format(name)], name) for name in sorted(_unspent_stance())
     for script, args in (("stance_errors.py", ["{}"]),
@@ -124,12 +123,10 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    # fresh18 .. fresh27 and drawn1 .. drawn8 were judged in sessions 21 to 30: read freely since
+    # fresh18 .. fresh28 and drawn1 .. drawn9 were judged in sessions 21 to 31: read freely since
     assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26",
-                "fresh27", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
-                "drawn8"} & stance_experiments.UNSPENT_STANCE
-    assert "fresh28" in stance_experiments.UNSPENT_STANCE  # labelled in session 30, not yet judged
-    assert "drawn9" in stance_experiments.UNSPENT_STANCE  # labelled in session 31, not yet judged
+                "fresh27", "fresh28", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
+                "drawn8", "drawn9"} & stance_experiments.UNSPENT_STANCE
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19", "fresh20"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
