@@ -1,37 +1,46 @@
-"""The statement reader's gate, measured leave-one-split-out and fitted (issue 20, session 30).
+"""The statement reader's gate, measured leave-one-split-out as the judge counts, and fitted
+(issue 20, sessions 30-31).
 
-:mod:`statement_reader` (beside this script) reads, at the verbs of saying the attribution rules
-read nothing at, up to three candidate speakers; a logistic regression decides. Here each
-candidate of the spent speaker gold is labelled (a gold statement whose key the candidate's
-content holds, spoken by a gold form of its speaker: ``khabar eval extract``'s matching), the
-gate is fitted with L2 (scipy's L-BFGS) and scored end to end beside the rules' quotes:
+:mod:`khabar.extract.statement_reader` reads, at the verbs of saying the attribution rules read
+nothing at, up to three candidate speakers; a logistic regression decides. Here each candidate
+of the spent speaker gold is labelled (``--label any``: a gold statement whose key the
+candidate's content holds, spoken by a gold form of its speaker, ``khabar eval extract``'s
+matching; ``--label new``: only such a statement the rules' quotes do not find anywhere in the
+article), the gate is fitted with L2 (scipy's L-BFGS) and scored end to end beside the rules'
+quotes, as ``khabar eval extract`` scores the brief: the quotes as the brief shows them (a
+hashtag's mark read out of the speaker, ``event_brief.link_speakers``), a gold statement found
+when any quote of its article matches it, a repeat adding nothing to what is found:
 
     python scripts/statement_reader_experiment.py [--splits dev,test,fresh2,...] [--l2 1]
-        [--thresholds 0.5 0.6 0.7] [--pools 0.6] [--show 0.6] [--write PATH --threshold 0.6]
+        [--thresholds 0.5 0.6 0.7] [--label any|new] [--old] [--drop-repeats]
+        [--pools 0.6 --pool-size 2] [--show 0.6] [--write PATH --threshold 0.6]
+        [--reach 600 --seed 2626 --threshold 0.6]
 
 Each split's candidates are scored by a gate fitted on every other split (leave-one-split-out;
-``--folds K``: K folds by article instead). ``--pools T`` draws 300 pools of five 12-article
-splits (fresh5..fresh33) and prints the distribution of the quotes F1 and precision change at
-threshold T (what a judge on a pool of five splits can show). ``--write PATH`` fits on all the
-given splits and writes the weights there (JSON: threshold, bias, weights).
+``--folds K``: K folds by article instead). ``--old`` reads the sites as session 30's reader did
+(no frame test, no hearer test, its features); ``--drop-repeats`` leaves out what repeats a rules'
+quote of the same speaker (:func:`statement_reader.repeats`). ``--pools T``
+draws 300 pools of ``--pool-size`` 12-article splits (fresh5..fresh38) and prints the
+distribution of the quotes F1 and precision change at threshold T (what a judge of that size
+can show). ``--write PATH`` fits on all the given splits and writes the weights there (JSON:
+threshold, bias, weights). ``--reach N`` fits on all the given splits and counts the unlabelled ANT
+articles (``N`` drawn by ``random.Random(--seed)`` from the paths no test file names, as
+``speaker_ranker_experiment.py --reach``) the gate adds a quote to at ``--threshold``, with each
+quote added and the reader's CPU time an article. The rules' quotes are read once and kept in ``--cache`` (main's
+rules: delete the file when they change).
 
-Session 30 (main d972072's rules, spent dev, test, fresh2..fresh33: 487 articles, 4,406
-statements): 3,407 candidates at 1,746 sites, 290 right; leave-one-split-out at L2 1.0,
-threshold 0.6: quotes P / R / F1 0.8328 / 0.7217 / 0.7733 -> 0.8295 / 0.7345 / 0.7791 (86
-quotes added, 59 right, 56 statements found more; the rules' quotes raw, a hashtag's mark kept).
-Judged once on the pool fresh34..fresh38 wired into ``extract_quotes``: quotes F1 0.712 -> 0.711,
-precision 0.788 -> 0.783 (8 quotes added, 1 statement found more): WITHDRAWN. An unspent split
-is refused.
+Figures: docs/measurements.md, issue 20, sessions 30 and 31. An unspent split is refused.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import pickle
 import random
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -40,14 +49,15 @@ from scipy.sparse import csr_matrix
 
 from khabar.evaluate.extraction import _score_quotes, load_gold, norm, speaker_matches
 from khabar.extract.quotes import _names_by_sentence
-from khabar.pipeline import analyze
+from khabar.text.ar.tokenize import hashtag_words
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from speaker_errors import refuse_unspent  # noqa: E402
-from statement_reader import sites  # noqa: E402
+import statement_reader as reader  # noqa: E402  (scripts/statement_reader.py)
 
-SPENT = ",".join(["dev", "test"] + [f"fresh{i}" for i in range(2, 34)])
+SPENT = ",".join(["dev", "test"] + [f"fresh{i}" for i in range(2, 39)])
+POOL_SPLITS = [f"fresh{i}" for i in range(5, 39)]
 
 
 class _Brief:
@@ -55,27 +65,52 @@ class _Brief:
         self.quotes = quotes
 
 
-def _right(gold_article, quote) -> bool:
+def shown(quote):
+    """The quote as the brief shows it (``event_brief.link_speakers``): a hashtag's mark read out."""
+    speaker = hashtag_words(quote.speaker)
+    return quote if speaker == quote.speaker else dataclasses.replace(quote, speaker=speaker)
+
+
+def _matches(gq, quote) -> bool:
     content = norm(quote.content)
-    return any(any(norm(k) in content for k in gq.keys) and speaker_matches(gq.speakers, quote.speaker) for gq in gold_article.quotes)
+    return any(norm(k) in content for k in gq.keys) and speaker_matches(gq.speakers, quote.speaker)
 
 
-def prepared(splits: str):
-    """Gold, the rules' quotes by article, each article's split and every candidate row
-    (article id, site, side, features, quote, right)."""
+def _right(gold_article, quote, found_by_rules: set[int], label: str) -> bool:
+    q = shown(quote)
+    return any(_matches(gq, q) and (label == "any" or k not in found_by_rules) for k, gq in enumerate(gold_article.quotes))
+
+
+def prepared(splits: str, cache: Path):
+    """Gold, each article's split, and (by article) its sentences, names and the rules' quotes,
+    read once into ``cache``."""
     gold, split_of = [], {}
     for split in splits.split(","):
         for g in load_gold(ROOT / "tests" / "gold" / "speakers.json", root=ROOT, shared=ROOT.parent / "shared", split=split):
             gold.append(g)
             split_of[g.article.id] = split
-    rules, rows = {}, []
+    read = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    missing = [g for g in gold if g.article.id not in read]
+    if missing:
+        from khabar.pipeline import analyze
+
+        for g in missing:
+            doc = analyze(g.article)
+            read[g.article.id] = (doc.sentences, _names_by_sentence(doc.sentences, doc.mentions), list(doc.quotes))
+        cache.write_bytes(pickle.dumps(read))
+    return gold, split_of, {g.article.id: read[g.article.id] for g in gold}
+
+
+def candidate_rows(gold, docs, label: str, old: bool):
+    """Every candidate: (article id, site, side, features, quote, right)."""
+    rows = []
     for g in gold:
-        doc = analyze(g.article)
-        rules[g.article.id] = list(doc.quotes)  # the rules' (extract_quotes without the gate)
-        names = _names_by_sentence(doc.sentences, doc.mentions)
-        for site, side, features, quote in sites(g.article.id, doc.sentences, names, rules[g.article.id]):
-            rows.append((g.article.id, site, side, features, quote, _right(g, quote)))
-    return gold, rules, split_of, rows
+        sentences, names, rules = docs[g.article.id]
+        shown_rules = [shown(q) for q in rules]
+        found = {k for k, gq in enumerate(g.quotes) if any(_matches(gq, q) for q in shown_rules)}
+        for site, side, features, quote in reader.sites(g.article.id, sentences, names, rules, session30=old):
+            rows.append((g.article.id, site, side, features, quote, _right(g, quote, found, label)))
+    return rows
 
 
 def fit(X, y, l2: float) -> np.ndarray:
@@ -89,19 +124,37 @@ def fit(X, y, l2: float) -> np.ndarray:
     return minimize(loss_grad, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
 
 
+def added(rows, prob, threshold: float, docs, drop_repeats: bool) -> list:
+    """The quotes the gate adds at ``threshold``: the best candidate of each site, in text order,
+    less (``drop_repeats``) those repeating a rules' quote of the same speaker."""
+    best: dict[tuple, int] = {}
+    for k, r in enumerate(rows):
+        if prob[k] >= threshold and ((r[0], r[1]) not in best or prob[k] > prob[best[(r[0], r[1])]]):
+            best[(r[0], r[1])] = k
+    return [k for k in sorted(best.values()) if not (drop_repeats and reader.repeats(rows[k][4], docs[rows[k][0]][2]))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--splits", default=SPENT)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7])
+    ap.add_argument("--label", choices=("any", "new"), default="any")
+    ap.add_argument("--old", action="store_true", help="session 30's sites and features")
+    ap.add_argument("--drop-repeats", action="store_true", help="leave out what repeats a rules' quote of the same speaker")
     ap.add_argument("--folds", type=int, default=0, help="K folds by article (0: leave one split out)")
     ap.add_argument("--pools", type=float, default=0.0)
+    ap.add_argument("--pool-size", type=int, default=2)
     ap.add_argument("--show", type=float, default=None)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/speakers-statement-reader.pkl"))
     ap.add_argument("--write", type=Path, default=None, help="fit on all the splits and write the weights here")
-    ap.add_argument("--threshold", type=float, default=0.6, help="the threshold written with --write")
+    ap.add_argument("--threshold", type=float, default=0.6, help="the threshold written with --write or read by --reach")
+    ap.add_argument("--reach", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=2626)
     args = ap.parse_args()
     refuse_unspent(args.splits)
-    gold, rules, split_of, rows = prepared(args.splits)
+    gold, split_of, docs = prepared(args.splits, args.cache)
+    rows = candidate_rows(gold, docs, args.label, args.old)
     vocab: dict[str, int] = {}
     for r in rows:
         for k in r[3]:
@@ -112,21 +165,26 @@ def main() -> None:
         ptr.append(len(ind))
     X = csr_matrix((np.ones(len(ind)), ind, ptr), shape=(len(rows), len(vocab)))
     y = np.array([float(r[5]) for r in rows])
-    print(f"{len(gold)} articles, {len(rows)} candidates at {len({(r[0], r[1]) for r in rows})} sites, {int(y.sum())} right")
+    print(f"{len(gold)} articles, {len(rows)} candidates at {len({(r[0], r[1]) for r in rows})} sites, {int(y.sum())} right ({args.label})")
+    if args.reach:
+        w = fit(X, y, args.l2)
+        inv = {v: k for k, v in vocab.items()}
+        reach({inv[j]: float(w[j]) for j in range(len(vocab))}, float(w[-1]), args.threshold, args.reach, args.seed, args.drop_repeats, args.old)
+        return
     if args.write:
         w = fit(X, y, args.l2)
         inv = {v: k for k, v in vocab.items()}
         weights = {inv[j]: round(float(w[j]), 4) for j in range(len(vocab)) if abs(w[j]) >= 1e-4}
         args.write.write_text(json.dumps({
-            "about": "scripts/statement_reader.py's gate: logistic-regression weights fitted by "
-                     f"scripts/statement_reader_experiment.py --write PATH --l2 {args.l2} --threshold {args.threshold} "
+            "about": "khabar.extract.statement_reader's gate: logistic-regression weights fitted by "
+                     f"scripts/statement_reader_experiment.py --write PATH --l2 {args.l2} --label {args.label} --threshold {args.threshold} "
                      f"on the spent speaker splits {args.splits} (tests/gold/speakers.json).",
             "threshold": args.threshold, "bias": round(float(w[-1]), 4), "weights": dict(sorted(weights.items())),
         }, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"wrote {args.write} ({len(weights)} weights)")
         return
     if args.folds:
-        ids = sorted(rules)
+        ids = sorted(docs)
         random.Random(12).shuffle(ids)
         group_of = {a: str(i % args.folds) for i, a in enumerate(ids)}
     else:
@@ -138,11 +196,8 @@ def main() -> None:
         w = fit(X[~held], y[~held], args.l2)
         z[held] = X[held] @ w[:-1] + w[-1]
     prob = 1 / (1 + np.exp(-z))
-    best: dict[tuple, int] = {}
-    for k, r in enumerate(rows):
-        if (r[0], r[1]) not in best or prob[k] > prob[best[(r[0], r[1])]]:
-            best[(r[0], r[1])] = k
-    base = [q for qs in rules.values() for q in qs]
+    base = [shown(q) for _, _, rules in docs.values() for q in rules]
+    any_right = [_right(next(g for g in gold if g.article.id == r[0]), r[4], set(), "any") for r in rows] if args.show is not None else None
 
     def line(quotes, part=gold) -> str:
         q, sp, c = _score_quotes(part, [_Brief(quotes)])
@@ -150,29 +205,68 @@ def main() -> None:
 
     print("rules           ", line(base))
     for t in args.thresholds:
-        chosen = [k for k in best.values() if prob[k] >= t]
-        print(f"rules + gate {t:.2f}", line(base + [rows[k][4] for k in chosen]), f"| added {len(chosen)}, right {sum(rows[k][5] for k in chosen)}")
+        chosen = added(rows, prob, t, docs, args.drop_repeats)
+        extra = [shown(rows[k][4]) for k in chosen]
+        print(f"rules + gate {t:.2f}", line(base + extra), f"| added {len(chosen)}, right ({args.label}) {sum(rows[k][5] for k in chosen)}")
         if args.show is not None and abs(args.show - t) < 1e-9:
             for k in sorted(chosen, key=lambda k: (rows[k][0], rows[k][4].start)):
                 r = rows[k]
-                print("   ", "right" if r[5] else "wrong", r[2], r[0][:12], "|", r[4].speaker, "|", r[4].verb, "|", re.sub(r"\s+", " ", r[4].content)[:90])
+                mark = ("new" if args.label == "new" else "right") if r[5] else "right" if any_right[k] else "wrong"
+                print("   ", mark, r[2], split_of[r[0]], r[0][:12], "|", r[4].speaker, "|", r[4].verb, "|", re.sub(r"\s+", " ", r[4].content)[:90])
     if args.pools:
-        extra = [rows[k][4] for k in best.values() if prob[k] >= args.pools]
-        pool_splits = [f"fresh{i}" for i in range(5, 34)]
+        extra_by = [(rows[k][0], shown(rows[k][4])) for k in added(rows, prob, args.pools, docs, args.drop_repeats)]
         rng = random.Random(5)
         changes = []
         for _ in range(300):
-            part = set(rng.sample(pool_splits, 5))
+            part = set(rng.sample(POOL_SPLITS, args.pool_size))
             g = [a for a in gold if split_of[a.article.id] in part]
             ids = {a.article.id for a in g}
-            q0 = _score_quotes(g, [_Brief([q for q in base if q.article_id in ids])])[0]
-            q1 = _score_quotes(g, [_Brief([q for q in base + extra if q.article_id in ids])])[0]
+            b = [q for q in base if q.article_id in ids]
+            q0 = _score_quotes(g, [_Brief(b)])[0]
+            q1 = _score_quotes(g, [_Brief(b + [q for a, q in extra_by if a in ids])])[0]
             changes.append((q1.f1 - q0.f1, q1.precision - q0.precision))
         f1 = sorted(c[0] for c in changes)
         p = sorted(c[1] for c in changes)
-        print(f"pools of five splits at {args.pools}: quotes F1 change mean {np.mean(f1):+.4f}, 10th/25th/50th/75th percentile "
-              f"{f1[30]:+.4f}/{f1[75]:+.4f}/{f1[150]:+.4f}/{f1[225]:+.4f}; share >= +0.004 {np.mean([x >= 0.004 for x in f1]):.2f}, > 0 {np.mean([x > 0 for x in f1]):.2f}; "
+        print(f"pools of {args.pool_size} splits at {args.pools}: quotes F1 change mean {np.mean(f1):+.4f}, 10th/25th/50th/75th percentile "
+              f"{f1[30]:+.4f}/{f1[75]:+.4f}/{f1[150]:+.4f}/{f1[225]:+.4f}; share >= +0.010 {np.mean([x >= 0.010 for x in f1]):.2f}, "
+              f">= +0.005 {np.mean([x >= 0.005 for x in f1]):.2f}, > 0 {np.mean([x > 0 for x in f1]):.2f}; "
               f"precision change mean {np.mean(p):+.4f}, share down > 0.01 {np.mean([x < -0.01 for x in p]):.2f}")
+
+
+def reach(weights: dict[str, float], bias: float, threshold: float, n: int, seed: int, drop_repeats: bool, old: bool) -> None:
+    """How many of ``n`` unlabelled ANT articles the gate adds a quote to."""
+    import time
+
+    from draw_speaker_articles import used_in_tests
+    from khabar.evaluate.extraction import article_loader
+    from khabar.pipeline import analyze_many
+
+    ant = ROOT.parent / "shared" / "corpora" / "ant"
+    used, _ = used_in_tests()
+    paths = sorted(str(p.relative_to(ant)) for p in ant.rglob("*.txt") if p.name != "README.md")
+    sample = random.Random(seed).sample([p for p in paths if p not in used], n)
+    load = article_loader(root=ROOT, shared=ROOT.parent / "shared")
+    articles = []
+    for p in sample:
+        try:
+            articles.append(load("ant/" + p))
+        except Exception:  # noqa: BLE001 -- an unreadable page is counted out
+            continue
+    touched = quotes = 0
+    cpu = 0.0
+    for d in analyze_many(articles):
+        t = time.process_time()
+        extra = reader.read_statements(
+            d.article, d.sentences, _names_by_sentence(d.sentences, d.mentions), d.quotes, weights, bias, threshold,
+            drop_repeats=drop_repeats, session30=old,
+        )
+        cpu += time.process_time() - t
+        touched += bool(extra)
+        quotes += len(extra)
+        for q in extra:
+            print(f"{d.article.id[:16]}\t{q.speaker}\t{q.verb}\t{' '.join(q.content.split())[:80]}")
+    print(f"reach: {touched} of {len(articles)} ANT articles given a quote more ({touched / max(1, len(articles)):.1%}), "
+          f"{quotes} quotes; the reader {1000 * cpu / max(1, len(articles)):.2f} ms CPU an article")
 
 
 if __name__ == "__main__":

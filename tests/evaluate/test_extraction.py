@@ -817,3 +817,33 @@ def test_the_statement_reader_experiment_reads_sites_only_where_the_rules_read_n
     assert reader.score(features, {}, 0.0) == 0.5 and reader.score({"a": 1.0}, {"a": 3.0}, 0.0) > 0.95
     [added] = reader.read_statements(unread, sentences, {}, [], {"side=after": 5.0}, 0.0, 0.6)
     assert added.speaker == "خطباء المساجد"
+
+
+def _reader_sites(body: str, **options):
+    from khabar.model import Article
+    from khabar.text.ar.segment import split_sentences
+
+    article = Article.create(title="", body=body)
+    return [(side, quote.speaker) for _, side, _, quote in _statement_reader().sites(article.id, split_sentences(article), {}, [], **options)]
+
+
+def test_the_statement_reader_reads_no_published_document_and_no_hearer() -> None:
+    # session 31 (issue 20): session 30's pool read "ونشرت صحيفة المدينة مقابلة" as the paper's
+    # statement and the king warned ("حذر الملك السعودي أنه") as the speaker; session30=True reads as it did
+    interview = "ونشرت صحيفة المدينة مقابلة معه عام 2010 تحت عنوان طويل ."
+    assert _reader_sites(interview) == [] and _reader_sites(interview, session30=True) == [("after", "صحيفة المدينة")]
+    assert _reader_sites("ونشرت الوزارة على موقعها أن الطريق مفتوح أمام القوافل .") == [("after", "الوزارة")]
+    warned = "وحذر الملك السعودي أنه لن يبقى في الحكم أسبوعين من دون دعم ."
+    assert _reader_sites(warned) == [] and _reader_sites(warned, session30=True) == [("after", "الملك السعودي")]
+    assert _reader_sites("وحذر الملك السعودي من أنه لن يبقى في الحكم .") == [("after", "الملك السعودي")]
+
+
+def test_the_statement_reader_knows_a_repeat_of_the_same_speaker_only() -> None:
+    from khabar.model import Quote
+
+    reader = _statement_reader()
+    body = Quote(article_id="a", sentence_index=3, speaker="وزير الخارجية الصيني", content="إن بكين سترد على الرسوم الأمريكية بالمثل", start=200, end=240)
+    headline = Quote(article_id="a", sentence_index=0, speaker="وزير الخارجية", content="بكين سترد على الرسوم الأمريكية", start=0, end=30)
+    assert reader.repeats(headline, [body])
+    assert not reader.repeats(dataclasses.replace(headline, speaker="البيت الأبيض"), [body])  # the rules' speaker may be wrong
+    assert not reader.repeats(dataclasses.replace(headline, content="الصين ستفتح أسواقها أمام الشركات الأجنبية"), [body])

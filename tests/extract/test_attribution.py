@@ -1272,3 +1272,12 @@ def test_a_statement_runs_on_past_a_pronoun_verb_inside_it():
     text = "وقال ترامب إنه تحدث مع ماكرون وأخبره أن الاتفاق سيء."
     assert _who_said(text) == ("ترامب", "تحدث مع ماكرون وأخبره أن الاتفاق سيء")
 
+
+
+def test_the_verbs_whose_object_is_who_is_told_are_read_from_the_list():
+    # "hearer" in reporting_verbs.txt (issue 20, session 31): "حذر الملك السعودي أنه" names who is told
+    from khabar.extract.attribution.verbs import hearer_forms
+
+    forms = hearer_forms()
+    assert {"حذر", "حذرت", "ابلغ", "ابلغوا", "يخبر", "تحذر"} <= forms
+    assert not {"قال", "اكد", "محذرا"} & forms

@@ -60,6 +60,9 @@ class ReportingVerb:
     #: Those forms with a pronoun that are more often a noun ("~طالبه" a student, "~وعده"
     #: his promise): never read as the verb.
     nouns_alike: tuple[str, ...] = ()
+    #: Its object is who is told ("أبلغ"، "حذر"; ``hearer`` in the frame): a noun phrase after
+    #: it followed at once by أن is that hearer ("حذر الملك السعودي أنه"), not who speaks.
+    hearer: bool = False
 
 
 _weak = weak_final
@@ -134,6 +137,7 @@ def _parse(number_hint: str, cls: str, phrase: str) -> ReportingVerb:
         reaction=cls == "stance" or "react" in frame_words,
         pronoun="pronoun" in frame_words,
         nouns_alike=tuple(w[1:] for w in frame_words if w.startswith("~")),
+        hearer="hearer" in frame_words,
     )
 
 
@@ -161,6 +165,13 @@ def _listed(verb: ReportingVerb) -> dict[str, FormKind]:
         if form:
             out[form] = kind  # type: ignore[assignment]
     return out
+
+
+@lru_cache(maxsize=1)
+def hearer_forms() -> frozenset[str]:
+    """Every past and present form of the verbs whose object is who is told
+    (:attr:`ReportingVerb.hearer`): "حذر"، "حذرت"، "يبلغ"."""
+    return frozenset(f for verb in reporting_verbs() if verb.hearer for f, kind in forms_of(verb).items() if kind != "participle")
 
 
 @lru_cache(maxsize=1)
