@@ -3,7 +3,7 @@ does a word read where it stands alone gain from what the same document says of 
 -- after a title, a listed given name or a verb of saying, or inside a gazetteer name
 (``features.document_cues``)?  Features that exist for a word the training text never wrote.
 Needs the src of ``document_cues.patch`` (beside this file: the src and tests of the
-session's two names commits, named in docs/measurements.md) on ``PYTHONPATH``:
+session's commits 05dd020 and 586a696) on ``PYTHONPATH``:
 
     git apply scripts/ner_tried/document_cues.patch   # in a scratch checkout of main
     C=../shared/corpora/anercorp/ANERCorp_CamelLab_train.txt
