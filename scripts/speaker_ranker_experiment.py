@@ -185,8 +185,9 @@ def main() -> None:
               f"{turned[2]} neither): {scored(new)}")
 
 
-def reach(model: RankerModel, n: int, seed: int) -> None:
-    """How many of ``n`` unlabelled ANT articles ``model`` changes."""
+def unlabelled_ant(n: int, seed: int) -> list:
+    """``n`` unlabelled ANT articles: drawn by ``random.Random(seed)`` from the paths no test
+    file names (an unreadable page is counted out). Also the statement reader's reach sample."""
     ant = SHARED / "corpora" / "ant"
     used, _ = used_in_tests()
     paths = sorted(str(p.relative_to(ant)) for p in ant.rglob("*.txt") if p.name != "README.md")
@@ -198,6 +199,12 @@ def reach(model: RankerModel, n: int, seed: int) -> None:
             articles.append(load("ant/" + p))
         except Exception:  # noqa: BLE001 -- an unreadable page is counted out
             continue
+    return articles
+
+
+def reach(model: RankerModel, n: int, seed: int) -> None:
+    """How many of ``n`` unlabelled ANT articles ``model`` changes."""
+    articles = unlabelled_ant(n, seed)
     touched = 0
     for d in analyze_many(articles):
         new = rerank_follow_ons(d.article, d.sentences, d.quotes, d.mentions, model)

@@ -237,21 +237,10 @@ def reach(weights: dict[str, float], bias: float, threshold: float, n: int, seed
     """How many of ``n`` unlabelled ANT articles the gate adds a quote to."""
     import time
 
-    from draw_speaker_articles import used_in_tests
-    from khabar.evaluate.extraction import article_loader
     from khabar.pipeline import analyze_many
+    from speaker_ranker_experiment import unlabelled_ant
 
-    ant = ROOT.parent / "shared" / "corpora" / "ant"
-    used, _ = used_in_tests()
-    paths = sorted(str(p.relative_to(ant)) for p in ant.rglob("*.txt") if p.name != "README.md")
-    sample = random.Random(seed).sample([p for p in paths if p not in used], n)
-    load = article_loader(root=ROOT, shared=ROOT.parent / "shared")
-    articles = []
-    for p in sample:
-        try:
-            articles.append(load("ant/" + p))
-        except Exception:  # noqa: BLE001 -- an unreadable page is counted out
-            continue
+    articles = unlabelled_ant(n, seed)
     touched = quotes = 0
     cpu = 0.0
     for d in analyze_many(articles):
