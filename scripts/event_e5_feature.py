@@ -15,6 +15,10 @@ and wraps ``StoryIndex._band_scores`` so that ``band_values`` knows the article 
     python scripts/event_e5_feature.py fit dev,...,fresh28 --past-linkage --model /tmp/m.json --e5
     python scripts/event_e5_feature.py reach --model /tmp/m.json --e5   # against the shipped band
 
+Session 31: an e5-taught static model in e5's place -- ``--e5 --e5-cache S.npz`` with a student's
+vectors of the splits' articles (``event_e5_student.py --out``, cross-fitted), ``--e5 --student
+MODEL.npz`` with one model (``build_meaning_vectors.py --teacher e5``), and ``reach ... --student MODEL.npz``.
+
 Spent splits only (``event_e5_band.py`` refuses others).  e5 caches: ``--e5-cache`` for the splits'
 articles, ``/tmp/events-e5-window.npz`` for the reach window.
 """
@@ -71,7 +75,7 @@ def _install() -> None:
     band_script.band_row = band_row
 
 
-def reach_against_band(model_path: Path) -> None:
+def reach_against_band(model_path: Path, student: Path | None = None) -> None:
     """Articles of ``corpus.ant_window(1000)`` whose event co-members change from the shipped band's
     grouping (the defaults) to the band model in ``model_path`` (six + e5)."""
     from khabar.config import StoryOptions, build_options
@@ -84,7 +88,7 @@ def reach_against_band(model_path: Path) -> None:
     signed = [s for s in sign_batch(articles, options=options) if isinstance(s, SignedArticle)]
     vectors = band_script.band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
     base = band_script.src_grouping(signed, options, load_band_model(), vectors)  # before _install
-    E5.update(second.e5_vectors(articles, Path("/tmp/events-e5-window.npz")))
+    E5.update(second.student_vectors(articles, student) if student else second.e5_vectors(articles, Path("/tmp/events-e5-window.npz")))
     _install()
     band_script.NEEDED.clear()
     after = band_script.src_grouping(signed, options, BandModel.from_json(model_path.read_text(encoding="utf-8")), vectors)
@@ -98,12 +102,18 @@ def reach_against_band(model_path: Path) -> None:
 def main() -> None:
     if sys.argv[1:2] == ["reach"]:
         at = sys.argv.index("--model")
-        return reach_against_band(Path(sys.argv[at + 1]))
+        student = Path(sys.argv[sys.argv.index("--student") + 1]) if "--student" in sys.argv else None
+        return reach_against_band(Path(sys.argv[at + 1]), student)
     with_e5 = "--e5" in sys.argv
     cache = Path("/tmp/events-s30/e5-pool28.npz")
     if "--e5-cache" in sys.argv:
         at = sys.argv.index("--e5-cache")
         cache = Path(sys.argv[at + 1])
+        del sys.argv[at : at + 2]
+    student = None
+    if "--student" in sys.argv:  # an e5-taught static model in e5's place (session 31)
+        at = sys.argv.index("--student")
+        student = Path(sys.argv[at + 1])
         del sys.argv[at : at + 2]
     sys.argv = [a for a in sys.argv if a != "--e5"]
     if with_e5:
@@ -114,7 +124,8 @@ def main() -> None:
         if refused:
             sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
         options = build_options(StoryOptions, event_band=False)
-        E5.update(second.e5_vectors([a for s in splits for a in band_script._split_data(s, options)[3]], cache))
+        articles = [a for s in splits for a in band_script._split_data(s, options)[3]]
+        E5.update(second.student_vectors(articles, student) if student else second.e5_vectors(articles, cache))
         _install()
     band_script.main()
 

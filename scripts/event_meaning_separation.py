@@ -62,6 +62,8 @@ def main() -> None:
     parser.add_argument("--ridge", type=float, default=1.0, help="use->e5: the ridge penalty")
     parser.add_argument("--l2", type=float, default=100.0, help="diagonal: the logistic model's L2 penalty")
     parser.add_argument("--cache", type=Path, default=band_script.CACHE, help="the e5 vectors' cache")
+    parser.add_argument("--student", type=Path, action="append", default=[],
+                        help="an e5-taught static model (build_meaning_vectors.py --teacher e5); repeatable")
     args = parser.parse_args()
     splits = [s for s in args.splits.split(",") if s]
     refused = [s for s in splits if s not in losses.SPENT]
@@ -109,12 +111,15 @@ def main() -> None:
         "use->e5": np.array([mapped[a] @ mapped[b] for _, a, b, _, _ in pairs]),
         "diagonal": diagonal,
     }
+    for model in args.student:
+        taught = second.student_vectors([articles[i] for i in ids], model)
+        scores[model.stem] = np.array([taught[a] @ taught[b] if a in taught and b in taught else 0.0 for _, a, b, _, _ in pairs])
     hard = np.array([k in ("rewrite", "near") for *_, k in pairs])
     print(f"{len(pairs)} labelled pairs of {len(splits)} splits ({int(gold.sum())} same event; "
           f"rewrite/near {int((hard & gold).sum())}/{int((hard & ~gold).sum())}); {len(ids)} articles with USE and e5")
     print(f"{'pair score':10} {'AUC all':>8} {'AUC rewrite/near':>17}")
     for name, v in scores.items():
-        print(f"{name:10} {auc(v[gold], v[~gold]):8.3f} {auc(v[hard & gold], v[hard & ~gold]):17.3f}")
+        print(f"{name[:10]:10} {auc(v[gold], v[~gold]):8.3f} {auc(v[hard & gold], v[hard & ~gold]):17.3f}")
 
 
 if __name__ == "__main__":

@@ -72,6 +72,30 @@ def e5_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
     return known
 
 
+def student_vector(table: np.ndarray, mean: np.ndarray, text: str) -> np.ndarray | None:
+    """The unit vector of ``text`` under a static model (stem ``table``, training ``mean``): the mean
+    of its hashed stem rows less ``mean``, as ``khabar.relate.meaning.static_meanings`` reads its own
+    model; None for a text without a content word."""
+    from khabar.relate.meaning import stem_rows
+    from khabar.relate.similarity import content_terms
+    from khabar.text.ar.tokenize import words
+
+    rows = stem_rows(content_terms(words(text)), table.shape[0])
+    if not rows.size:
+        return None
+    v = table[rows].mean(axis=0) - mean
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def student_vectors(articles: list, model: Path) -> dict[str, np.ndarray]:
+    """Unit vectors by article id of the text e5 reads (:func:`_text`) from an e5-taught static
+    model (``build_meaning_vectors.py --teacher e5``; session 31)."""
+    with np.load(model, allow_pickle=False) as data:
+        table, mean = data["vectors"].astype(np.float32), data["mean"].astype(np.float32)
+    found = {a.id: student_vector(table, mean, _text(a)) for a in articles}
+    return {k: v for k, v in found.items() if v is not None}
+
+
 def install(
     vectors: dict[str, np.ndarray],
     *,

@@ -313,6 +313,28 @@ def test_the_e5_feature_what_if_reads_only_spent_splits(flags):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("split", ["test", "fresh29", "fresh33"])
+def test_the_e5_student_script_reads_only_spent_splits(split):
+    # scripts/event_e5_student.py (session 31) teaches and cross-fits on the spent splits' articles only
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_e5_student.py"
+    done = subprocess.run([sys.executable, str(script), f"dev,{split}"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
+def test_the_meaning_vectors_build_taught_by_e5_never_overwrites_the_shipped_model():
+    # build_meaning_vectors.py --teacher e5 (session 31) is a measurement: without --output it stops
+    # before reading the corpus, so the shipped USE-taught vectors cannot be replaced by accident
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "build_meaning_vectors.py"
+    done = subprocess.run([sys.executable, str(script), "--teacher", "e5"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "--output" in done.stderr, done.stderr
+
+
 def test_the_false_join_shapes_name_labelled_pairs_of_two_events_in_spent_splits():
     # the shapes of the false joins (session 18) were read from the gold notes: each must stay a
     # labelled pair of two different events, in a split the script may read
