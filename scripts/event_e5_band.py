@@ -276,6 +276,19 @@ def _split_data(split: str, options):
     return out
 
 
+def spent_split_data(names: str) -> tuple[list[str], dict]:
+    """(the splits named in ``names``, comma-separated; their :func:`_split_data` by name, signed
+    without the band), leaving the process if one is not spent: judged on, never read here."""
+    from khabar.config import StoryOptions, build_options
+
+    splits = [s for s in names.split(",") if s]
+    refused = [s for s in splits if s not in losses.SPENT]
+    if refused:
+        sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
+    options = build_options(StoryOptions, event_band=False)
+    return splits, {s: _split_data(s, options) for s in splits}
+
+
 def _sign_split(split: str, options):
     from khabar.evaluate.stories import read_event_gold
     from khabar.ingest import read_path

@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_meaning_vectors as bmv  # noqa: E402  (the training texts, the fit)
 import event_e5_band as band_script  # noqa: E402  (the signed splits, cached)
-import event_pair_losses as losses  # noqa: E402  (the spent splits)
 import event_second_opinion as second  # noqa: E402  (the text e5 reads, the window)
 from event_meaning_separation import auc  # noqa: E402
 
@@ -53,14 +52,7 @@ def main() -> None:
     parser.add_argument("--ant-cache", type=Path, default=Path("/tmp/events-s31/e5-targets.npz"))
     parser.add_argument("--out", type=Path, help="the student's vectors of the split articles (last setting)")
     args = parser.parse_args()
-    splits = [s for s in args.splits.split(",") if s]
-    refused = [s for s in splits if s not in losses.SPENT]
-    if refused:
-        sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
-    from khabar.config import StoryOptions, build_options
-
-    options = build_options(StoryOptions, event_band=False)
-    data = {s: band_script._split_data(s, options) for s in splits}
+    splits, data = band_script.spent_split_data(args.splits)
     e5 = _cached(args.split_cache)
     articles = {a.id: a for s in splits for a in data[s][3]}
     group = {a.id: n % args.folds for n, s in enumerate(splits) for a in data[s][3]}

@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_event_scorer as build  # noqa: E402  (the logistic fit)
 import event_e5_band as band_script  # noqa: E402  (the signed splits, cached)
-import event_pair_losses as losses  # noqa: E402  (the spent splits)
 import event_second_opinion as second  # noqa: E402  (e5 vectors and their cache)
 
 
@@ -65,15 +64,8 @@ def main() -> None:
     parser.add_argument("--student", type=Path, action="append", default=[],
                         help="an e5-taught static model (build_meaning_vectors.py --teacher e5); repeatable")
     args = parser.parse_args()
-    splits = [s for s in args.splits.split(",") if s]
-    refused = [s for s in splits if s not in losses.SPENT]
-    if refused:
-        sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
-    from khabar.config import StoryOptions, build_options
+    splits, data = band_script.spent_split_data(args.splits)
     from khabar.relate.meaning import meaning_text, static_meanings
-
-    options = build_options(StoryOptions, event_band=False)
-    data = {s: band_script._split_data(s, options) for s in splits}
     articles = {a.id: a for s in splits for a in data[s][3]}
     split_of = {a.id: s for s in splits for a in data[s][3]}
     use = {it.article_id: it.meaning for s in splits for it in data[s][0] if it.meaning.size}
