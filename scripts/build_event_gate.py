@@ -26,12 +26,11 @@ from khabar.check import meaning_model as mm
 from khabar.check import within_event_judgement
 from khabar.check.event import claim_terms_cosine
 from khabar.check.event_gate import BUNDLED, DISAGREE_AT, GATE_FEATURES, event_gate_row, gate_arrays
-from khabar.check.model_io import write_npz
 from khabar.check.network import fit_network
 from khabar.evaluate.stance import LABELS, f1_scores
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_relatedness_gate import collect  # noqa: E402
+from build_relatedness_gate import collect, write_gate  # noqa: E402
 from stance_experiments import ROOT  # noqa: E402
 
 DEV_SETS = tuple(f"fresh{n}" for n in range(3, 28)) + tuple(f"drawn{n}" for n in range(1, 9))
@@ -123,11 +122,7 @@ def main() -> int:
     if args.folds:
         folds(rows, args.at)
         return 0
-    gate = fit(rows)
-    counts = {k: sum(1 for r in rows if r["kind"] == k and r["row"] is not None) for k in ("baly", "fresh", "drawn")}
-    write_npz(args.output, gate_arrays(gate, {"pages": counts, "features": list(GATE_FEATURES), "l2": L2,
-                                              "sets": ["baly2018 folds 1-4", *DEV_SETS]}))
-    print(f"wrote {args.output}: {counts}")
+    write_gate(args.output, fit(rows), rows, gate_arrays, GATE_FEATURES, DEV_SETS, L2)
     return 0
 
 

@@ -157,12 +157,19 @@ def main() -> int:
     if args.folds:
         folds(rows)
         return 0
-    gate = fit(rows)
-    counts = {k: sum(1 for r in rows if r["kind"] == k and r["row"] is not None) for k in ("baly", "fresh", "drawn")}
-    write_npz(args.output, gate_arrays(gate, {"pages": counts, "features": list(GATE_FEATURES), "l2": L2,
-                                              "sets": ["baly2018 folds 1-4", *DEV_SETS]}))
-    print(f"wrote {args.output}: {counts}")
+    write_gate(args.output, fit(rows), rows, gate_arrays, GATE_FEATURES, DEV_SETS, L2)
     return 0
+
+
+def write_gate(output: Path, gate, rows: list[dict], arrays_of, features: tuple[str, ...], sets: tuple[str, ...],
+               l2: float) -> None:
+    """Write a fitted gate with its description (pages read by kind, inputs, L2, the sets it
+    learnt from besides baly2018): the relatedness gate's and the event gate's
+    (``build_event_gate.py``), each by its own ``arrays_of``."""
+    counts = {k: sum(1 for r in rows if r["kind"] == k and r["row"] is not None) for k in ("baly", "fresh", "drawn")}
+    write_npz(output, arrays_of(gate, {"pages": counts, "features": list(features), "l2": l2,
+                                       "sets": ["baly2018 folds 1-4", *sets]}))
+    print(f"wrote {output}: {counts}")
 
 
 if __name__ == "__main__":

@@ -21,5 +21,8 @@ def test_a_linear_path_passes() -> None:
 
 
 def test_a_quadratic_path_fails() -> None:
+    # One pair (runs=1): the check keeps the calmest of its pairs, which favours a pass, so with
+    # three pairs one 1x run slowed twice over by a loaded machine let this quadratic path
+    # through (session 31, a landing at load ~12); a single pair needs that very run slowed.
     with pytest.raises(AssertionError, match="_quadratic"):
-        assert_linear(_quadratic, " اثنان" * 1_000)
+        assert_linear(_quadratic, " اثنان" * 1_000, runs=1)
