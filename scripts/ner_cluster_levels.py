@@ -27,18 +27,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import time
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
 
-from khabar.evaluate.ner import fold_ranges, read_bio
+from khabar.evaluate.ner import read_bio
 from khabar.extract.tagger.crf import Clusters, Model, Tagger, name_word, stable_hash
-from khabar.extract.tagger.train import make_model, read_ant_words, save_model, train_crf, with_tag_table
+from khabar.extract.tagger.train import read_ant_words, with_tag_table
 
-from ner_folds import fold_record, print_folds  # noqa: E402  (same folder)
+from ner_folds import print_folds, split_fold, train_once, write_fold  # noqa: E402  (same folder)
 
 
 def build(args) -> None:
@@ -67,25 +66,12 @@ def clusters_of(path: Path, levels: int) -> Clusters:
 
 
 def fold(args) -> None:
-    sentences = read_bio(args.corpus)
-    ranges = fold_ranges(sentences, 5)
-    a, b = ranges[args.fold]
-    rest = [*sentences[:a], *sentences[b:]]
-    held = sentences[a:b]
+    rest, held = split_fold(read_bio(args.corpus), args.fold)
     clusters = with_tag_table(clusters_of(args.levels_file, args.levels), None)
     crf_file = args.work / f"crf-l{args.levels}-f{args.fold}.npz"
-    args.work.mkdir(parents=True, exist_ok=True)
-    started = time.process_time()
-    if not crf_file.exists():
-        arrays, labels = train_crf(rest, clusters)
-        _m, full, meta = make_model(arrays, labels, clusters)
-        save_model(full, meta, crf_file)
-    trained = time.process_time() - started
-    tagger = Tagger(Model.load(crf_file))
-    out = fold_record(tagger, held, rest, levels=args.levels, fold=args.fold, train_cpu_s=round(trained, 1))
-    (args.work / f"fold-l{args.levels}-f{args.fold}.json").write_text(json.dumps(out), encoding="utf-8")
-    print(f"levels {args.levels} fold {args.fold}: overall {100 * out['f1']['overall']:.2f} PERS {100 * out['f1']['PERS']:.2f}"
-          f" (trained in {trained:.0f} s CPU)")
+    trained = train_once(crf_file, rest, clusters)
+    write_fold(args.work / f"fold-l{args.levels}-f{args.fold}.json", f"levels {args.levels} fold {args.fold}",
+               Tagger(Model.load(crf_file)), held, rest, trained, levels=args.levels, fold=args.fold)
 
 
 def report(args) -> None:

@@ -5,9 +5,11 @@ line by type. Moved here from ``ner_neural.py`` (now in ``ner_tried/``) in sessi
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 
-from khabar.evaluate.ner import gold_chunk_words, score, unseen_recall
+from khabar.evaluate.ner import fold_ranges, gold_chunk_words, score, unseen_recall
 from khabar.extract.tagger.train import make_model, save_model, train_crf
 
 
@@ -26,11 +28,36 @@ def fold_crf(work: Path, sentences, ranges, rest, clusters, **train_args) -> tup
     (trained on ``rest`` when not there yet, ``train_args`` to :func:`train_crf`)."""
     k = next(i for i, (a, b) in enumerate(ranges) if len(rest) == len(sentences) - (b - a))
     crf_file = work / f"crf{k}.npz"
-    if not crf_file.exists():
-        arrays, labels = train_crf(rest, clusters, **train_args)
-        _m, full, meta = make_model(arrays, labels, clusters)
-        save_model(full, meta, crf_file)
+    train_once(crf_file, rest, clusters, train_args)
     return k, crf_file
+
+
+def split_fold(sentences, fold: int, folds: int = 5) -> tuple[list, list]:
+    """The training sentences and the held-out ones of fold ``fold`` of ``folds`` (by document,
+    as `khabar eval ner --folds` cuts them)."""
+    a, b = fold_ranges(sentences, folds)[fold]
+    return [*sentences[:a], *sentences[b:]], sentences[a:b]
+
+
+def train_once(crf_file: Path, rest, clusters, train_args: dict | None = None, model_args: dict | None = None) -> float:
+    """Train the CRF ``crf_file`` on ``rest`` unless it is there already (``train_args`` to
+    :func:`train_crf`, ``model_args`` to :func:`make_model`); the CPU seconds it took."""
+    crf_file.parent.mkdir(parents=True, exist_ok=True)
+    started = time.process_time()
+    if not crf_file.exists():
+        arrays, labels = train_crf(rest, clusters, **(train_args or {}))
+        _m, full, meta = make_model(arrays, labels, clusters, **(model_args or {}))
+        save_model(full, meta, crf_file)
+    return time.process_time() - started
+
+
+def write_fold(record_file: Path, label: str, tagger, held, rest, trained: float, **key) -> None:
+    """Score one fold (:func:`fold_record`, with ``key`` and the training CPU ``trained``),
+    write its record to ``record_file`` and print its line under ``label``."""
+    out = fold_record(tagger, held, rest, **key, train_cpu_s=round(trained, 1))
+    record_file.write_text(json.dumps(out), encoding="utf-8")
+    print(f"{label}: overall {100 * out['f1']['overall']:.2f} PERS {100 * out['f1']['PERS']:.2f}"
+          f" (trained in {trained:.0f} s CPU)")
 
 
 #: The kinds a fold record scores, "overall" first.

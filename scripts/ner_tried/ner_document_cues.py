@@ -33,7 +33,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -43,11 +42,11 @@ from collections import Counter, defaultdict
 from khabar.evaluate.ner import fold_ranges, read_bio
 from khabar.extract.tagger.crf import Model, Tagger
 from khabar.extract.tagger.features import bare_norm, cue_form
-from khabar.extract.tagger.train import make_model, save_model, train_crf, with_tag_table
+from khabar.extract.tagger.train import with_tag_table
 from khabar.text.ar.normalize import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ner_folds import fold_record, print_folds  # noqa: E402  (the folder above)
+from ner_folds import print_folds, split_fold, train_once, write_fold  # noqa: E402  (the folder above)
 
 def first_pass_votes(tokens: list[list[str]], tags: list[list[str]]) -> list[list[tuple[str, ...]]]:
     """For each token, the kinds of name the first pass found at the *other* occurrences of
@@ -99,27 +98,16 @@ def _second_pass(args, sentences, ranges):
 
 def fold(args) -> None:
     sentences = read_bio(args.corpus)
-    ranges = fold_ranges(sentences, 5)
-    a, b = ranges[args.fold]
-    rest = [*sentences[:a], *sentences[b:]]
-    held = sentences[a:b]
-    state = _second_pass(args, sentences, ranges) if args.cues == 2 else None
+    rest, held = split_fold(sentences, args.fold)
+    state = _second_pass(args, sentences, fold_ranges(sentences, 5)) if args.cues == 2 else None
     clusters = with_tag_table(Model.load().clusters, None)
     crf_file = args.work / f"crf-c{args.cues}-f{args.fold}.npz"
-    args.work.mkdir(parents=True, exist_ok=True)
-    started = time.process_time()
-    if not crf_file.exists():
-        arrays, labels = train_crf(rest, clusters, document_cues=bool(args.cues))
-        _m, full, meta = make_model(arrays, labels, clusters, **({"document_cues": True} if args.cues else {}))
-        save_model(full, meta, crf_file)
-    trained = time.process_time() - started
+    trained = train_once(crf_file, rest, clusters, {"document_cues": bool(args.cues)},
+                         {"document_cues": True} if args.cues else {})
     if state is not None:
         state["at"] = 0
-    tagger = Tagger(Model.load(crf_file))
-    out = fold_record(tagger, held, rest, cues=args.cues, fold=args.fold, train_cpu_s=round(trained, 1))
-    (args.work / f"fold-c{args.cues}-f{args.fold}.json").write_text(json.dumps(out), encoding="utf-8")
-    print(f"cues {args.cues} fold {args.fold}: overall {100 * out['f1']['overall']:.2f} PERS {100 * out['f1']['PERS']:.2f}"
-          f" (trained in {trained:.0f} s CPU)")
+    write_fold(args.work / f"fold-c{args.cues}-f{args.fold}.json", f"cues {args.cues} fold {args.fold}",
+               Tagger(Model.load(crf_file)), held, rest, trained, cues=args.cues, fold=args.fold)
 
 
 def _runs(work: Path) -> dict[str, dict[int, dict]]:
