@@ -50,7 +50,8 @@ def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45), ("fresh18", 145), ("fresh19", 213), ("fresh20", 168), ("fresh21", 192), ("fresh22", 185), ("fresh23", 145), ("fresh24", 163), ("fresh25", 128),
-                                         ("fresh26", 128), ("fresh27", 148), ("fresh28", 124)])
+                                         ("fresh26", 128), ("fresh27", 148), ("fresh28", 124),
+                                         ("fresh29", 64)])
 def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str, count: int) -> None:
     need(CORPORA / "ant")
     pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
@@ -94,9 +95,9 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (none since session 31, which spent drawn9 and fresh28; a newly labelled one
-# is named in stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest
-# reports these as skipped, and they arm again with the next split.
+# Each unspent split (fresh29, labelled in session 32; a newly labelled one is named in
+# stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
+# these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
     (script, [*args[:-1], args[-1].format(name)], name) for name in sorted(_unspent_stance())
     for script, args in (("stance_errors.py", ["{}"]),
@@ -128,6 +129,10 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
                 "fresh27", "fresh28", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
                 "drawn8", "drawn9"} & stance_experiments.UNSPENT_STANCE
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19", "fresh20"])
+    # fresh29 (session 32) is unspent until judged: refused by name and by path
+    assert "fresh29" in stance_experiments.UNSPENT_STANCE
+    with pytest.raises(SystemExit, match="fresh29: an unspent stance split"):
+        stance_experiments.refuse_unspent(["tests/gold/stance/fresh29.jsonl"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
     with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):
