@@ -67,14 +67,14 @@ def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str,
                          [("drawn1", 68, 14, 9), ("drawn2", 61, 10, 11), ("drawn3", 35, 7, 7),
                           ("drawn4", 38, 6, 8), ("drawn5", 62, 14, 15), ("drawn6", 65, 19, 10),
                           ("drawn7", 65, 12, 21), ("drawn8", 65, 17, 23),
-                          ("drawn9", 68, 22, 29)])
+                          ("drawn9", 68, 22, 29), ("drawn10", 66, 11, 26)])
 def test_the_drawn_stance_gold_is_the_search_s_pages_with_their_evidence(name: str, count: int, agree: int,
                                                                          claims: int) -> None:
     # drawn1 (session 24), drawn2 (session 25, seed 2727), drawn3, drawn4 and drawn5 (session 26,
     # seeds 2929 and 3030), drawn6 (session 27, seed 2737), drawn7 (session 28, seed 2747), drawn8
-    # (session 29, seed 2939), drawn9 (session 31, seed 3039): pages as the check's search finds them,
-    # no pair chosen for its label, so no page disagrees; the evidence of every agreeing pair is
-    # named as in the fresh splits
+    # (session 29, seed 2939), drawn9 (session 31, seed 3039), drawn10 (session 32, seed 3139): pages
+    # as the check's search finds them, no pair chosen for its label, so no page disagrees; the
+    # evidence of every agreeing pair is named as in the fresh splits
     need(CORPORA / "ant")
     pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
     assert len(pairs) == count and {p.stance for p in pairs} == {"agree", "discuss", "unrelated"}
@@ -95,7 +95,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (fresh29, labelled in session 32; a newly labelled one is named in
+# Each unspent split (fresh29 and drawn10, labelled in session 32; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -128,6 +128,7 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
     assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26",
                 "fresh27", "fresh28", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
                 "drawn8", "drawn9"} & stance_experiments.UNSPENT_STANCE
+    assert "drawn10" in stance_experiments.UNSPENT_STANCE  # labelled in session 32, not yet judged
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19", "fresh20"])
     # fresh29 (session 32) is unspent until judged: refused by name and by path
     assert "fresh29" in stance_experiments.UNSPENT_STANCE
