@@ -59,7 +59,7 @@ def test_every_fact_is_stated_by_at_least_two_of_its_articles(corpora_dir):
 UNSPENT = ("fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40")  # fresh27 + fresh28 + fresh29 judged round 36 (session 24), fresh30 round 37 (session 25), fresh31 + fresh32 round 38 (session 26); fresh33 and fresh34 written session 26, fresh35 session 27, fresh36 session 28, fresh37 session 29, fresh38 and fresh39 session 30, fresh40 session 31
 
 
-@pytest.mark.parametrize("script", ["cross_validate_summary.py", "summary_sentence_labels.py"])
+@pytest.mark.parametrize("script", ["cross_validate_summary.py", "summary_sentence_labels.py", "summary_fact_depth.py"])
 def test_tuning_scripts_hold_out_the_unspent_splits(script):
     import ast
 
