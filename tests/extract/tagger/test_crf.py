@@ -161,22 +161,16 @@ def test_a_surname_stands_alone_unless_a_given_name_title_or_word_rarely_in_a_na
     assert not tagger._surname_alone(name_word("الورود"))  # ANT's first tagger almost never names it
 
 
-def test_name_words_sifted_by_their_written_forms_are_those_of_every_row():
-    from khabar.text.ar.clitics import written_forms
-
+def test_every_row_is_made_with_its_name_word():
+    # a document's names are found again by its rows' name words (Tagger._propagated):
+    # each row gets its word without proclitics when it is made, punctuation and padding 0
     words = ["ايتو", "وايتو", "لايتو", "فبايتو", "بيتو", "ايتوا", "الايتو", "سامر", "وسامر", "للسامر", "."]
-    every = Tagger(Model.load())
-    every._add_rows(words)
-    rows = np.array([every._index[w] for w in words])
-    ids = every._name_rows(rows, None)
-    named = {every._name_words[k] for k in ids.tolist() if k}
-    for name in ("ايتو", "سامر"):
-        sifted = Tagger(Model.load())
-        sifted._add_rows(words)
-        got = sifted._name_rows(rows, written_forms({name}))
-        want = [w for w, k in zip(words, ids.tolist()) if every._name_words[k] == name]
-        assert [w for w, k in zip(words, got.tolist()) if sifted._name_words[k] == name] == want
-        assert len(want) >= 3 and name in named
+    tagger = Tagger(Model.load())
+    tagger._add_rows(words)
+    ids = [int(tagger._name_ids[tagger._index[w]]) for w in words]
+    assert [tagger._name_words[k] for k in ids] == [name_word(w) for w in words]
+    assert len({ids[0], ids[1], ids[2], ids[3]}) == 1 and ids[7] == ids[8] == ids[9] != ids[0]
+    assert ids[-1] == 0 and tagger._name_words[0] == ""
 
 
 def test_a_function_word_is_never_propagated():

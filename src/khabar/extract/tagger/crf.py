@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, compress, filterfalse
+from itertools import chain, filterfalse
 from pathlib import Path
 
 import numpy as np
@@ -54,7 +54,7 @@ from khabar.extract.tagger.features import (
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.hashing import find_rows, plain_hash_array, stable_hash
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
-from khabar.text.ar.clitics import ARTICLE, strip_clitics, written_forms
+from khabar.text.ar.clitics import ARTICLE, strip_clitics
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.ar.stem import stems
 from khabar.text.ar.stopwords import STOPWORDS
@@ -624,19 +624,21 @@ class Tagger:
 
     def _new_rows(self, tokens: Sequence[str], sums: np.ndarray, opens: np.ndarray) -> int:
         """Rows for ``tokens`` (normalized) with their summed weights and phrase flags; the
-        first row's number.  Name words are found later, and only where a name may recur
-        (:meth:`_name_rows`)."""
+        first row's number, each row with its name word (:meth:`_propagated`)."""
         if self._size + len(tokens) > len(self._table):
             self._grow(self._size + len(tokens))
         first = self._size
         end = first + len(tokens)
         self._table[first:end] = sums
         self._opens[first:end] = opens
-        self._name_ids[first:end] = -1  # not looked at yet
-        if "" in tokens:  # (padding) no name word
-            self._name_ids[first:end][[not t for t in tokens]] = 0
         # the tokens are normalized: a plain word is its own letters and digits
-        self._bare += [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
+        bare = [t if t.isalnum() else (bare_norm(t) if t else "") for t in tokens]
+        self._bare += bare
+        # each row's name word found once, with its row: a document's names are then found
+        # again by reading its rows' ids (:meth:`_propagated`), where the words of the
+        # article's names were written with every proclitic and its rows sifted by them
+        # (4 % of the layer's instructions; issue 19, session 32); padding ("") has id 0
+        self._name_ids[first:end] = [self._name_id(strip_clitics(b)) for b in bare]
         self._size = end
         return first
 
@@ -704,24 +706,6 @@ class Tagger:
             if row >= 0:
                 out.append(row)
         return out
-
-    def _name_rows(self, rows: np.ndarray, forms: set[str] | frozenset[str] | None) -> np.ndarray:
-        """The name-word id of each row (0: none), computing it for rows not yet looked at
-        whose letters are one of ``forms`` (None: every row).  ``forms``, the
-        :func:`~khabar.text.ar.clitics.written_forms` of some name words, holds every word
-        whose form without proclitics is one of them, so a row left out has none of them
-        for its name word."""
-        ids = self._name_ids[rows]
-        todo = list(dict.fromkeys(rows[ids < 0].tolist()))  # each once (np.unique would import numpy.ma)
-        bare = self._bare
-        if forms is not None:  # (an article's rows sifted in C: most are no name word's)
-            # one set look-up a row; an ``endswith`` over the name words cost ~2,000
-            # instructions a row, ~3.5 % of the mentions (issue 19, session 18)
-            todo = list(compress(todo, map(forms.__contains__, map(bare.__getitem__, todo))))
-        if todo:
-            self._name_ids[todo] = [self._name_id(strip_clitics(bare[r])) for r in todo]
-        ids = self._name_ids[rows]
-        return np.where(ids < 0, 0, ids)
 
     def _phrase(self, value: str) -> np.ndarray:
         vec = self._phrase_vectors.get(value)
@@ -881,15 +865,12 @@ class Tagger:
         its words recur untagged (:func:`propagate_chunks`)."""
         if not any(c[0] in PROPAGATED for f in found for c in f):
             return [[] for _ in found]
-        # name words of the names found first, then of the tokens that may repeat them
-        at = [a + i for a, f in zip(decoded.starts, found) for kind, i, j in f if kind in PROPAGATED for i in range(i, j)]
-        named = self._name_rows(decoded.rows[at], None)
-        words = {self._name_words[k] for k in named.tolist() if k}
-        if not words:  # no token has a name word: nothing to find again
+        ids = self._name_ids[decoded.rows].tolist()  # every token's name word (made with its row)
+        # a name whose tokens have no name word (punctuation only) is nothing to find again
+        if not any(ids[a + k] for a, f in zip(decoded.starts, found) for kind, i, j in f if kind in PROPAGATED for k in range(i, j)):
             return [[] for _ in found]
-        ids = self._name_rows(decoded.rows, set().union(*map(_name_forms, words)))
         lengths = [len(p) for p in decoded.paths]
-        return propagate_chunks(ids.tolist(), decoded.starts, lengths, found, self._name_words, self._surname_alone if self.surnames else None)
+        return propagate_chunks(ids, decoded.starts, lengths, found, self._name_words, self._surname_alone if self.surnames else None)
 
     def _surname_alone(self, word: str) -> bool:
         """Whether the last word of a person found in a document (proclitics off) is that
@@ -1225,14 +1206,6 @@ def _normalized(token: str) -> str:
     """A token as the tagger reads it: normalized (a token that normalizes to nothing,
     a lone tatweel, stands as written)."""
     return normalize(token) or token
-
-
-@lru_cache(maxsize=20_000)
-def _name_forms(word: str) -> frozenset[str]:
-    """Every word whose form without proclitics may be the name word ``word``
-    (:func:`~khabar.text.ar.clitics.written_forms`), kept: a document's names are read for
-    their forms, and the same names recur from one article to the next."""
-    return written_forms((word,))
 
 
 @lru_cache(maxsize=200_000)
