@@ -59,7 +59,8 @@ ALLOWED = {
     "config": {"errors"},
     "model": {"text", "frozen"},  # the article id is computed from the normalized text
     "_cython": set(),  # the standard library only: Cython's declarations as no-ops
-    "frozen": set(),  # the standard library only: the frozen types' constructor
+    "frozen": {"_slots"},  # the standard library and its compiled field setter only: the frozen types' constructor
+    "_slots": {"_cython"},  # the standard library only: the frozen types' fields set from C
     "text": {"model", "errors", "lean_import", "_cython", "frozen"},
     "store": {"errors", "model", "text", "frozen"},
     "relate": {"config", "errors", "lean_import", "model", "text", "frozen"},

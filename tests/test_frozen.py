@@ -313,3 +313,26 @@ def test_slot_init_refuses_what_it_does_not_build_as_the_dataclass_would():
     for cls, why in [(Mutable, "frozen"), (Unslotted, "slotted"), (Hidden, "init=False"), (Later, "keyword-only"), (Passed, "InitVar")]:
         with pytest.raises(TypeError, match=why):
             slot_init(cls)
+
+
+def test_fill_sets_each_slot_in_order_and_checks_the_object_type():
+    # khabar._slots.fill: what slot_init's constructors call where it is compiled (C setters);
+    # as Python the same, through __set__
+    from khabar import _slots
+
+    descriptors = tuple(_Probe.__dict__[n] for n in ("name", "count", "tags", "seen"))
+    p = object.__new__(_Probe)
+    _slots.fill(p, descriptors, ("a", 1, [2], ("y",)))
+    assert p == _Probe("a", 1, [2], ("y",))
+    with pytest.raises(ValueError):
+        _slots.fill(object.__new__(_Probe), descriptors, ("a", 1))
+    with pytest.raises(TypeError):  # a slot of another class: refused as __set__ refuses it
+        _slots.fill(object.__new__(_Twin), descriptors[:1], ("a",))
+
+
+def test_slot_init_sets_the_fields_together_only_where_fill_is_compiled():
+    from khabar import _slots
+
+    names = _Probe.__init__.__code__.co_names
+    assert ("_fill" in _Probe.__init__.__code__.co_freevars) == _slots.COMPILED
+    assert "__setattr__" not in names

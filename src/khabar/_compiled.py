@@ -68,6 +68,7 @@ MODULES = (
     "khabar.extract.tagger.spans",
     "khabar.extract.tagger.features",
     "khabar.extract.tagger.hashing",
+    "khabar._slots",
 )
 
 #: The file name ending of a compiled module on this Python and platform (what setuptools'

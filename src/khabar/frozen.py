@@ -33,6 +33,8 @@ import dataclasses
 import sys
 from typing import TypeVar
 
+from khabar import _slots
+
 T = TypeVar("T", bound=type)
 
 
@@ -71,14 +73,20 @@ def slot_init(cls: T) -> T:
     # LOAD_DEREF each, as dataclasses' own generated code reads its locals), made by an outer
     # function executed in the class's module so that __globals__ (and what get_type_hints
     # resolves the annotations in) is the module's, as the dataclass's __init__ has it.
-    free = [f"_set_{n}" for n in names]
+    # Compiled (khabar._slots), every field is set by one call from C with the values in a
+    # tuple; as Python, by a bound setter a field.
+    together = _slots.COMPILED and bool(names)
+    free = ["_descriptors", "_fill"] if together else [f"_set_{n}" for n in names]
     body = []
     factories = {}
     for f in fields:
         if f.default_factory is not dataclasses.MISSING:
             factories[f"_make_{f.name}"] = f.default_factory
             body.append(f"  if {f.name} is _FACTORY: {f.name} = _make_{f.name}()")
-        body.append(f"  _set_{f.name}(self, {f.name})")
+        if not together:
+            body.append(f"  _set_{f.name}(self, {f.name})")
+    if together:
+        body.append(f"  _fill(self, _descriptors, ({''.join(n + ', ' for n in names)}))")
     if hasattr(cls, "__post_init__"):
         body.append("  self.__post_init__()")
     if not body:
@@ -94,7 +102,10 @@ def slot_init(cls: T) -> T:
     # types keep this constructor)
     code = compile(text, f"<slot_init {cls.__module__}.{cls.__qualname__}>", "exec")
     exec(code, module.__dict__ if module is not None else {}, space)  # noqa: S102 - our own text, as dataclasses does
-    setters = [cls.__dict__[n].__set__ for n in names]
+    if together:
+        setters = [tuple(cls.__dict__[n] for n in names), _slots.fill]
+    else:
+        setters = [cls.__dict__[n].__set__ for n in names]
     new = space["__make__"](*setters, *factories.values(), dataclasses._HAS_DEFAULT_FACTORY)  # type: ignore[attr-defined]
     # The dataclass's signature, exactly: its defaults (the factory sentinel where a field
     # has a factory) and annotations.
