@@ -1,0 +1,189 @@
+"""A change of the quote rules measured as the speaker judge counts, forecast on a pool, and its
+reach (issue 20, session 32).
+
+The rules' quotes are read once per source tree into a cache (run this script under each tree's
+``PYTHONPATH``), then two caches are compared:
+
+    PYTHONPATH=/tmp/main/src KHABAR_PURE=1 python scripts/speaker_rules_forecast.py --write /tmp/main.pkl
+    KHABAR_PURE=1 python scripts/speaker_rules_forecast.py --write /tmp/branch.pkl
+    python scripts/speaker_rules_forecast.py --base /tmp/main.pkl --new /tmp/branch.pkl [--show] [--pools 1000]
+
+The comparison scores both with ``khabar eval extract``'s own ``_score_quotes`` on the quotes as
+the brief shows them (all spent splits, then their ANT articles alone: a speaker pool of ANT
+is what judges), prints every quote one tree has and the other has not (``--show``: right or
+wrong by the judge's matching), and draws ``--pools`` pools of three 12-article spent splits
+(fresh5..fresh38, their ANT articles) to say what a three-split ANT pool would show: the
+distribution of the quotes F1 change and of the statements found more.
+
+``--census`` counts the spent statements no quote finds (``--base`` alone) by the shape of
+their sentence: whether the attribution rules read anything there, whether a listed verb and a
+complementiser stand before the key (the classes of docs/measurements.md, issue 20, session 32).
+
+``--reach N --seed S --write PATH`` reads ``N`` unlabelled ANT articles (as the speaker
+ranker's reach) instead of the gold; two such caches compared with ``--reach-compare`` give the
+share of articles whose quotes change, and the rules' CPU time an article.
+
+An unspent split (:data:`speaker_errors.UNSPENT_SPEAKERS`) is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from speaker_errors import refuse_unspent  # noqa: E402
+from statement_reader_experiment import POOL_SPLITS, SPENT, _Brief, _matches, shown  # noqa: E402
+
+from khabar.evaluate.extraction import _score_quotes, load_gold, norm  # noqa: E402
+
+
+def read_gold(splits: str):
+    refuse_unspent(splits)
+    gold, split_of = [], {}
+    for split in splits.split(","):
+        for g in load_gold(ROOT / "tests" / "gold" / "speakers.json", root=ROOT, shared=ROOT.parent / "shared", split=split):
+            gold.append(g)
+            split_of[g.article.id] = split
+    return gold, split_of
+
+
+def write(path: Path, articles) -> None:
+    """The quotes (and sentences) of ``articles`` by this tree's rules, with the CPU time of
+    the quote extractor alone."""
+    from khabar.extract.quotes import extract_quotes
+    from khabar.pipeline import analyze
+
+    out, cpu = {}, 0.0
+    for a in articles:
+        doc = analyze(a)
+        t = time.process_time()
+        quotes = extract_quotes(doc.article, doc.sentences, doc.mentions)
+        cpu += time.process_time() - t
+        out[a.id] = (doc.sentences, [shown(q) for q in quotes])
+    path.write_bytes(pickle.dumps({"quotes": out, "cpu": cpu, "n": len(articles)}))
+    print(f"wrote {path}: {len(articles)} articles, the quote extractor {1000 * cpu / max(1, len(articles)):.2f} ms CPU an article")
+
+
+def line(part, docs) -> tuple[object, str]:
+    qs = [q for g in part for q in docs[g.article.id][1]]
+    q, sp, c = _score_quotes(part, [_Brief(qs)])
+    return q, (f"quotes P/R/F1 {q.precision:.4f}/{q.recall:.4f}/{q.f1:.4f} found {q.matched} predicted {len(qs)} | "
+               f"speakers P/R {sp.precision:.4f}/{sp.recall:.4f} | content as said {c.accurate}")
+
+
+def compare(base: dict, new: dict, splits: str, show: bool, pools: int) -> None:
+    gold, split_of = read_gold(splits)
+    ant = [g for g in gold if g.path.startswith("ant/")]
+    for name, part in (("spent", gold), ("spent ANT", ant)):
+        print(f"{name:10s} base {line(part, base)[1]}")
+        print(f"{name:10s} new  {line(part, new)[1]}")
+    if show:
+        key = lambda q: (q.speaker, q.start, q.end)  # noqa: E731
+        for g in gold:
+            b = {key(q): q for q in base[g.article.id][1]}
+            n = {key(q): q for q in new[g.article.id][1]}
+            for sign, only in (("+", [n[k] for k in n.keys() - b.keys()]), ("-", [b[k] for k in b.keys() - n.keys()])):
+                for q in sorted(only, key=lambda q: q.start):
+                    right = any(_matches(gq, q) for gq in g.quotes)
+                    content = " ".join(q.content.split())[:80]
+                    print(f"  {sign} {'right' if right else 'wrong'} {split_of[g.article.id]} {g.path[:44]} | {q.speaker} | {content}")
+    if pools:
+        by_split = {s: [g for g in ant if split_of[g.article.id] == s] for s in POOL_SPLITS}
+        rng = random.Random(5)
+        f1, found = [], []
+        for _ in range(pools):
+            part = [g for s in rng.sample(POOL_SPLITS, 3) for g in by_split[s]]
+            q0, q1 = line(part, base)[0], line(part, new)[0]
+            f1.append(q1.f1 - q0.f1)
+            found.append(q1.matched - q0.matched)
+        f = sorted(f1)
+        pct = lambda p: f[int(p * len(f))]  # noqa: E731
+        print(f"{pools} pools of three ANT spent splits: quotes F1 change mean {np.mean(f):+.4f}, 10/25/50/75/90th percentile "
+              f"{pct(.1):+.4f}/{pct(.25):+.4f}/{pct(.5):+.4f}/{pct(.75):+.4f}/{pct(.9):+.4f}; share > 0 {np.mean([x > 0 for x in f]):.2f}, "
+              f">= +0.005 {np.mean([x >= 0.005 for x in f]):.2f}, >= +0.010 {np.mean([x >= 0.010 for x in f]):.2f}, < 0 {np.mean([x < 0 for x in f]):.2f}; "
+              f"statements found more: mean {np.mean(found):.2f}, none in {np.mean([x <= 0 for x in found]):.2f}")
+
+
+def census(base: dict, splits: str) -> None:
+    """The spent statements no quote finds, by the shape of their sentence (ANT articles)."""
+    from khabar.extract.attribution import find_attributions
+    from khabar.extract.attribution.lists import complement_at, pronoun_verb_info, verb_info
+    from khabar.text.ar.tokenize import words
+
+    gold, _ = read_gold(splits)
+    counts: Counter[str] = Counter()
+    for g in gold:
+        if not g.path.startswith("ant/"):
+            continue
+        sentences, quotes = base[g.article.id]
+        for gq in g.quotes:
+            counts["gold"] += 1
+            if any(_matches(gq, q) for q in quotes):
+                continue
+            if any(any(norm(k) in norm(q.content) for k in gq.keys) for q in quotes):
+                counts["held by another speaker's quote"] += 1
+                continue
+            s = next((s for s in sentences if s.start <= gq.start < s.end), None)
+            if s is None:
+                continue
+            before = words(s.text[: gq.start - s.start])
+            verb = any(verb_info(w) or pronoun_verb_info(w) for w in before)
+            comp = any(complement_at(w) for w in before[-3:])
+            read = "the rules read an attribution there" if find_attributions(s.text) else "the rules read nothing there"
+            counts[f"no quote: {read}, {'a listed verb' if verb else 'no listed verb'}{' and a complementiser' if comp else ''}"] += 1
+    for k, n in counts.most_common():
+        print(f"{n:6d}  {k}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--splits", default=SPENT)
+    ap.add_argument("--write", type=Path)
+    ap.add_argument("--base", type=Path)
+    ap.add_argument("--new", type=Path)
+    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--pools", type=int, default=1000)
+    ap.add_argument("--census", action="store_true")
+    ap.add_argument("--reach", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=2626)
+    ap.add_argument("--reach-compare", action="store_true")
+    args = ap.parse_args()
+    if args.write:
+        if args.reach:
+            from speaker_ranker_experiment import unlabelled_ant
+
+            write(args.write, unlabelled_ant(args.reach, args.seed))
+        else:
+            write(args.write, [g.article for g in read_gold(args.splits)[0]])
+        return
+    base = pickle.loads(args.base.read_bytes())
+    if args.census:
+        census(base["quotes"], args.splits)
+        return
+    new = pickle.loads(args.new.read_bytes())
+    if args.reach_compare:
+        changed = 0
+        for aid, (_, qs) in new["quotes"].items():
+            b = {(q.speaker, q.start, q.end) for q in base["quotes"][aid][1]}
+            n = {(q.speaker, q.start, q.end) for q in qs}
+            changed += b != n
+            for q in qs:
+                if (q.speaker, q.start, q.end) not in b:
+                    print(f"  + {aid[:16]} | {q.speaker} | {q.verb} | {' '.join(q.content.split())[:80]}")
+        print(f"reach: {changed} of {new['n']} ANT articles with a quote changed ({changed / max(1, new['n']):.1%}); the quote extractor "
+              f"{1000 * base['cpu'] / base['n']:.2f} -> {1000 * new['cpu'] / new['n']:.2f} ms CPU an article")
+        return
+    compare(base["quotes"], new["quotes"], args.splits, args.show, args.pools)
+
+
+if __name__ == "__main__":
+    main()
