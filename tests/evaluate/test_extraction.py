@@ -847,3 +847,21 @@ def test_the_statement_reader_knows_a_repeat_of_the_same_speaker_only() -> None:
     assert reader.repeats(headline, [body])
     assert not reader.repeats(dataclasses.replace(headline, speaker="البيت الأبيض"), [body])  # the rules' speaker may be wrong
     assert not reader.repeats(dataclasses.replace(headline, content="الصين ستفتح أسواقها أمام الشركات الأجنبية"), [body])
+
+
+def test_the_speaker_rules_forecast_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # scripts/speaker_rules_forecast.py (issue 20, session 32) runs the rules on the splits it is given
+    # and reads their gold: an unspent one is refused before any article is read
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "scripts"))
+    spec = importlib.util.spec_from_file_location("speaker_rules_forecast", root / "scripts" / "speaker_rules_forecast.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(sys.modules["speaker_errors"], "UNSPENT_SPEAKERS", frozenset({"fresh29"}))
+    monkeypatch.setattr(sys, "argv", ["speaker_rules_forecast.py", "--splits", "dev,fresh29", "--write", str(tmp_path / "q.pkl")])
+    with pytest.raises(SystemExit, match="an unspent speaker split"):
+        module.main()
+    assert not (tmp_path / "q.pkl").exists()
