@@ -5,7 +5,8 @@
 ``KHABAR_PURE=1``, the switch replaces a module function) or a short claim read at the
 article head's floor (``meaning_model.READ_SHORT_CLAIM_AT_FLOOR``, session 26), the relatedness gate
 (``meaning_model.READ_RELATED_GATE``, ``--reading related-gate``, session 27), the event gate on the
-article head's disagree (``meaning_model.READ_EVENT_GATE``, ``--reading event-gate``, session 31).  Session 23's turned state
+article head's disagree (``meaning_model.READ_EVENT_GATE``, ``--reading event-gate``, session 31), the
+discuss gate (``meaning_model.READ_DISCUSS_GATE``, ``--reading discuss-gate``, session 32).  Session 23's turned state
 (branch stance-s23-turned) was counted by this script on that branch.
 Claims = titles of ANT news articles (middleEast, internationalNews;
 no article a main tests/gold file names), drawn with a fixed seed; pages = ANT articles within
@@ -49,7 +50,7 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=40)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--seed", type=int, default=2022)
-    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate"), default="same-event")
+    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate", "discuss-gate"), default="same-event")
     ap.add_argument("--show", action="store_true", help="print each changed page's title and labels")
     ap.add_argument("--list", action="store_true",
                     help="print each claim's file and its pages' files, closest first, and judge nothing "
@@ -138,6 +139,8 @@ def _switch(reading: str):
         return lambda on: setattr(mm, "READ_RELATED_GATE", on)
     if reading == "event-gate":
         return lambda on: setattr(mm, "READ_EVENT_GATE", on)
+    if reading == "discuss-gate":
+        return lambda on: setattr(mm, "READ_DISCUSS_GATE", on)
     capitals = ev._capitals_as_governments
 
     def capital(on: bool) -> None:
