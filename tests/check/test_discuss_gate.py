@@ -91,10 +91,11 @@ def test_anchor_flags_read_the_claim_s_places_in_the_lead_and_anywhere() -> None
 
 
 def test_a_discuss_page_is_read_by_the_gate_and_other_labels_are_left(gate, monkeypatch) -> None:
-    """MeaningModel._discuss_read: only a page still called *discuss* is read; the switch off
-    and other labels leave it."""
+    """MeaningModel._discuss_read (off by default, switched on here): only a page still called
+    *discuss* is read; the switch off and other labels leave it."""
     model = meaning_model.bundled_model()
     assert model is not None
+    monkeypatch.setattr(meaning_model, "READ_DISCUSS_GATE", True)
     reading = page_reading(CLAIM, "باعة السوق", "عاد باعة سوق حي الزيتون في مدينة النهرين إلى محالهم صباح اليوم.", "discuss")
     row = model.discuss_gate_row(reading)
     assert row.shape == (len(GATE_FEATURES),)
