@@ -17,7 +17,6 @@ the three kinds weigh alike.  Readings are cached under ``--cache``
 
 from __future__ import annotations
 
-import argparse
 import collections
 import sys
 from pathlib import Path
@@ -32,8 +31,7 @@ from khabar.evaluate.stance import LABELS as STANCES
 from khabar.evaluate.stance import f1_scores
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_relatedness_gate import collect, write_gate  # noqa: E402
-from stance_experiments import ROOT  # noqa: E402
+from build_relatedness_gate import collect, gate_parser, write_gate  # noqa: E402
 
 DEV_SETS = tuple(f"fresh{n}" for n in range(3, 29)) + tuple(f"drawn{n}" for n in range(1, 10))
 L2 = 1.0
@@ -106,10 +104,7 @@ def folds(rows: list[dict], agree_at: float, unrelated_at: float) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/stance-readings"))
-    ap.add_argument("--output", type=Path, default=ROOT / "src" / "khabar" / "check" / BUNDLED)
-    ap.add_argument("--folds", action="store_true")
+    ap = gate_parser(__doc__, BUNDLED)
     ap.add_argument("--agree-at", type=float, default=AGREE_AT, help="the agree threshold --folds reads at")
     ap.add_argument("--unrelated-at", type=float, default=UNRELATED_AT, help="the unrelated threshold --folds reads at")
     args = ap.parse_args()

@@ -16,7 +16,6 @@ model, which never trained on them); each page weighs alike.  Readings are cache
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -30,8 +29,7 @@ from khabar.check.network import fit_network
 from khabar.evaluate.stance import LABELS, f1_scores
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_relatedness_gate import collect, write_gate  # noqa: E402
-from stance_experiments import ROOT  # noqa: E402
+from build_relatedness_gate import collect, gate_parser, write_gate  # noqa: E402
 
 DEV_SETS = tuple(f"fresh{n}" for n in range(3, 28)) + tuple(f"drawn{n}" for n in range(1, 9))
 L2 = 1.0
@@ -112,10 +110,7 @@ def folds(rows: list[dict], at: float) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/stance-readings"))
-    ap.add_argument("--output", type=Path, default=ROOT / "src" / "khabar" / "check" / BUNDLED)
-    ap.add_argument("--folds", action="store_true")
+    ap = gate_parser(__doc__, BUNDLED)
     ap.add_argument("--at", type=float, default=DISAGREE_AT, help="the threshold --folds reads at")
     args = ap.parse_args()
     rows = collect(args.cache, DEV_SETS, rows_of)

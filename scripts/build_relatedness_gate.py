@@ -146,12 +146,19 @@ def folds(rows: list[dict]) -> None:
               f"pooled macro-F1 {m0:.4f} -> {m1:.4f}, accuracy {a0:.3f} -> {a1:.3f}; {turned} of {len(before)} pages turned")
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def gate_parser(doc: str, bundled: str) -> argparse.ArgumentParser:
+    """The arguments every gate build script takes: ``--cache`` (the readings), ``--output``
+    (default the shipped file ``bundled`` under ``check/``) and ``--folds`` (figures with each
+    set held out instead of writing)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/stance-readings"))
-    ap.add_argument("--output", type=Path, default=ROOT / "src" / "khabar" / "check" / BUNDLED)
+    ap.add_argument("--output", type=Path, default=ROOT / "src" / "khabar" / "check" / bundled)
     ap.add_argument("--folds", action="store_true")
-    args = ap.parse_args()
+    return ap
+
+
+def main() -> int:
+    args = gate_parser(__doc__, BUNDLED).parse_args()
     rows = collect(args.cache)
     kind_weights(rows)
     if args.folds:
