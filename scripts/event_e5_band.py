@@ -322,7 +322,7 @@ def fit_band(rows, args) -> BandModel:
     mean[keep], scale[keep], weights[keep], bias = build.fit(x[:, keep], y, l2=args.l2)
     return BandModel(
         tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, weights)), float(bias),
-        args.low, args.high, args.threshold, args.past_linkage,
+        args.low, args.high, args.threshold, args.past_linkage, tuple(BAND_FEATURES),
     )
 
 

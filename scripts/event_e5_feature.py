@@ -91,7 +91,7 @@ def reach_against_band(model_path: Path, student: Path | None = None) -> None:
     E5.update(second.student_vectors(articles, student) if student else second.e5_vectors(articles, Path("/tmp/events-e5-window.npz")))
     _install()
     band_script.NEEDED.clear()
-    after = band_script.src_grouping(signed, options, BandModel.from_json(model_path.read_text(encoding="utf-8")), vectors)
+    after = band_script.src_grouping(signed, options, BandModel.from_json(model_path.read_text(encoding="utf-8"), band_module.BAND_FEATURES), vectors)
     before, now = second.co_members(base), second.co_members(after)
     changed = sum(1 for k in before if before[k] != now[k])
     print(f"reach: {changed} of {len(signed)} signed articles change event co-members ({changed / len(signed):.1%}) "

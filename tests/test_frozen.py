@@ -17,7 +17,7 @@ import pytest
 
 import khabar
 from khabar.frozen import slot_init
-from khabar.relate.stories.band import BAND_FEATURES
+from khabar.relate.stories.band import BAND_FEATURES, E5_FEATURES, BandModel
 from khabar.relate.stories.scorer import FEATURES
 
 
@@ -54,6 +54,10 @@ EXAMPLES: dict[str, dict[str, typing.Any]] = {
         "low": 0.1,
         "high": 0.9,
         "threshold": 0.5,
+    },
+    "khabar.relate.stories.band.E5Reading": {
+        "model": BandModel((0.5,) * 7, (0.5,) * 7, (0.5,) * 7, 0.0, 0.1, 0.9, 0.5, True, E5_FEATURES),
+        "margin": 0.1,
     },
 }
 

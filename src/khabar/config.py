@@ -324,6 +324,12 @@ class StoryOptions:
     #: vectors are kept in the store, so a regroup reads them back (as after
     #: ``khabar ingest --encode``).  True where it does not apply is refused.
     event_band: bool | None = None
+    #: Whether the band's closest calls are read once more by e5 (khabar.relate.stories.band.E5Reading:
+    #: a candidate whose band probability lies within the reading's margin of the band's
+    #: threshold is decided by a band model that also reads the mean e5 cosine of the
+    #: article's title and first 40 words to the event's reports').  None or True: on wherever
+    #: the band reads (:attr:`reads_e5`); False: off.  Measured in docs/stories.md (session 32).
+    event_e5: bool | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -366,6 +372,8 @@ class StoryOptions:
                 "event_band re-reads the learned event scorer over USE meanings (its model was fitted on its logit): "
                 "it needs semantic=True, event_scorer='learned' and meaning_encoder='use'"
             )
+        if self.event_e5 is not None and not isinstance(self.event_e5, bool):
+            raise OptionsError(f"event_e5 must be true, false or None (where the band reads), got {self.event_e5!r}")
 
     @property
     def band_applies(self) -> bool:
@@ -378,6 +386,13 @@ class StoryOptions:
         """Whether events are read again sentence by sentence: ``event_band``, or when that
         is None whether the band applies."""
         return self.band_applies if self.event_band is None else self.event_band
+
+    @property
+    def reads_e5(self) -> bool:
+        """Whether the band's closest calls are read again by e5: where the band reads, unless
+        ``event_e5`` is False (True where the band does not read reads nothing: a store grouped
+        with both, then asked for ``--no-event-band``, goes on without either)."""
+        return self.reads_band and self.event_e5 is not False
 
     @property
     def join_threshold(self) -> float:
@@ -394,7 +409,9 @@ class StoryOptions:
         """These options with the encoder's threshold and the band written out: two options
         that group alike compare equal (a store grouped with ``event_threshold=0.95`` before the
         threshold followed the encoder goes on with the default)."""
-        return dataclasses.replace(self, event_threshold=self.join_threshold, event_band=self.reads_band)
+        return dataclasses.replace(
+            self, event_threshold=self.join_threshold, event_band=self.reads_band, event_e5=self.reads_e5
+        )
 
     @property
     def candidate_threshold(self) -> float:

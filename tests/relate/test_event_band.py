@@ -159,3 +159,83 @@ def test_a_model_of_other_features_or_an_empty_band_is_refused():
         BandModel.from_json(json.dumps(body))
     with pytest.raises(OptionsError, match="band"):
         dataclasses.replace(load_band_model(), low=0.9, high=0.1)
+
+
+# The e5 reading (StoryOptions.event_e5, session 32): the band's closest calls decided once
+# more by a model that also reads the mean e5 cosine to the event's reports.
+
+from khabar.relate.stories.band import E5_FEATURES, E5_MODEL, E5Reading, load_e5_reading  # noqa: E402
+from khabar.relate.stories.state import StoryIndexState as _State  # noqa: E402
+
+# A band that puts every candidate at 0.5 (its threshold: the closest call there is), and an
+# e5 model that joins above an e5 cosine of 0.5 and nothing else.
+EVEN_BAND = BandModel((0.0,) * 6, (1.0,) * 6, (0.0,) * 6, 0.0, 0.1, 0.9, 0.5, True)
+E5_ONLY = BandModel((0.0,) * 7, (1.0,) * 7, (0.0,) * 6 + (20.0,), -10.0, 0.1, 0.9, 0.5, True, E5_FEATURES)
+
+
+def _fixed_e5(cosine: float, asked: list[str] | None = None):
+    """An e5 lookup putting every two articles at ``cosine`` (one unit vector each)."""
+    rows = _fixed_cosine(cosine, asked)
+    return lambda ids: {k: v[0] for k, v in rows(ids).items()}
+
+
+def _e5_together(lookup, margin: float = 0.1) -> bool:
+    signed = sign_batch([WIRE, RETOLD], options=BAND)
+    index = StoryIndex(BAND, sentences=_fixed_cosine(0.5), band=EVEN_BAND, e5=lookup, e5_reading=E5Reading(E5_ONLY, margin))
+    return len(set(assign_stories(signed, options=BAND, index=index).values())) == 1
+
+
+def test_a_close_call_of_the_band_is_decided_by_the_e5_reading():
+    assert _e5_together(_fixed_e5(0.9))
+    assert not _e5_together(_fixed_e5(0.1))
+
+
+def test_e5_is_asked_only_within_the_margin_and_once_an_article():
+    asked: list[str] = []
+    _e5_together(_fixed_e5(0.9, asked), margin=0.0)  # the band's 0.5 is not within 0 of 0.5
+    assert asked == []
+    _e5_together(_fixed_e5(0.9, asked))
+    assert sorted(asked) == sorted({WIRE.id, RETOLD.id})
+
+
+def test_the_e5_reading_is_on_where_the_band_reads_and_an_old_state_was_grouped_without_it():
+    assert StoryOptions().reads_e5 and StoryOptions().resolved().event_e5 is True
+    assert not StoryOptions(event_band=False).reads_e5 and not StoryOptions(event_e5=False).reads_e5
+    assert StoryOptions(event_band=False, event_e5=True).resolved().event_e5 is False  # nothing to read again
+    with pytest.raises(OptionsError, match="event_e5"):
+        StoryOptions(event_e5="yes")  # type: ignore[arg-type]
+    index = StoryIndex(BAND, sentences=_fixed_cosine(0.5))
+    assign_stories(sign_batch([WIRE], options=BAND), options=BAND, index=index)
+    data = index.state().to_bytes()
+    line, _, rest = data.partition(b"\n")
+    header = json.loads(line)
+    del header["options"]["event_e5"]  # as written before session 32
+    old = _State.from_bytes(json.dumps(header).encode("utf-8") + b"\n" + rest)
+    assert old.options.event_e5 is False and not old.options.reads_e5
+
+
+def test_the_e5_reading_reads_an_encoded_stores_vectors_of_the_title_and_lead_before_the_encoder():
+    from khabar.relate.embeddings import get_encoder, vector_digest
+    from khabar.scale.cluster import band_e5_lookup, e5_text
+    from khabar.text.ar.normalize import normalize
+
+    encoder = get_encoder("e5")
+    text = e5_text(RETOLD)
+    assert text.startswith(RETOLD.title) and len(text.split()) <= len(RETOLD.title.split()) + 40
+    marked = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
+    keep = {vector_digest(encoder.version(), normalize(text).strip()): marked.tobytes()}
+    encoder._cache.clear()
+    lookup = band_e5_lookup({RETOLD.id: RETOLD}.get, options=BAND, stored=lambda ds: {d: keep[d] for d in ds if d in keep})
+    row = lookup([RETOLD.id])[RETOLD.id]
+    encoder._cache.clear()
+    assert np.allclose(row, marked)
+    assert band_e5_lookup({}.get, options=dataclasses.replace(BAND, event_e5=False)) is None
+
+
+def test_the_shipped_e5_reading_weighs_e5_for_the_join_and_refuses_a_six_feature_model():
+    reading = load_e5_reading()
+    assert reading.model.features == E5_FEATURES and 0.0 < reading.margin <= 0.5
+    assert reading.model.weights[-1] > 0
+    with pytest.raises(OptionsError, match="e5"):
+        E5Reading(load_band_model(), 0.1)
+    assert E5Reading.from_json(E5_MODEL.read_text(encoding="utf-8")) == reading

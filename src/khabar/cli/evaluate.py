@@ -251,6 +251,10 @@ def eval_stance(
     help="Read the event scorer's unsure comparisons again sentence by sentence (docs/stories.md). Unset: on where it "
     "applies (the learned scorer over USE meanings).",
 )
+@click.option(
+    "--event-e5/--no-event-e5", default=None,
+    help="Read the band's closest calls once more with e5 (docs/stories.md, session 32). Unset: on wherever the band reads.",
+)
 def eval_stories(
     data: tuple[Path, ...],
     event_dir: tuple[Path, ...],
@@ -268,6 +272,7 @@ def eval_stories(
     meaning_encoder: str | None,
     event_scorer: str | None,
     event_band: bool | None,
+    event_e5: bool | None,
 ) -> None:
     """Adjusted Rand index, B-cubed precision / recall / F1 and purity of story grouping;
     with --gold, pairwise precision / recall / F1 of events and storylines on real news.
@@ -291,6 +296,7 @@ def eval_stories(
         "meaning_encoder": meaning_encoder,
         "event_scorer": event_scorer,
         "event_band": event_band,
+        "event_e5": event_e5,
     }
     given["cosine_threshold"] = cosine_threshold or None  # 0: the second stage off (below)
     try:

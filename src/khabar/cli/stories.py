@@ -33,16 +33,17 @@ if TYPE_CHECKING:
 
 
 def group(
-    store: Store, *, restart: bool, workers: int, meaning_encoder: str | None = None, event_band: bool | None = None
+    store: Store, *, restart: bool, workers: int, meaning_encoder: str | None = None, event_band: bool | None = None,
+    event_e5: bool | None = None,
 ) -> int:
     """Put the store's new articles into stories and say so; how many could not be.
-    ``meaning_encoder``, ``event_band`` None: the store's own options (the defaults for a new store)."""
+    ``meaning_encoder``, ``event_band``, ``event_e5`` None: the store's own options (the defaults for a new store)."""
     from khabar.config import StoryOptions, build_options
     from khabar.scale.cluster import cluster_store
     from khabar.scale import ProcessEngine
 
     try:
-        given = {"meaning_encoder": meaning_encoder, "event_band": event_band}
+        given = {"meaning_encoder": meaning_encoder, "event_band": event_band, "event_e5": event_e5}
         options = None if all(v is None for v in given.values()) else build_options(StoryOptions, **given)
         report = cluster_store(
             store, options=options, restart=restart, engine=ProcessEngine(workers) if workers > 1 else None
@@ -92,6 +93,12 @@ def say_grouped(report: ClusterReport) -> None:
     "Unset: as the store was grouped (on for a new store where it applies: the learned scorer over USE meanings). "
     "Changing it needs --restart.",
 )
+@click.option(
+    "--event-e5/--no-event-e5", default=None,
+    help="Read the band's closest calls once more with e5 (its title and first 40 words of the articles asked; the "
+    "store keeps the vectors; docs/stories.md). Unset: as the store was grouped (on for a new store wherever the band "
+    "reads). Changing it needs --restart.",
+)
 def stories(
     db,
     limit: int,
@@ -109,6 +116,7 @@ def stories(
     workers: int,
     meaning_encoder: str | None,
     event_band: bool | None,
+    event_e5: bool | None,
 ) -> None:
     """Group stored articles into events and storylines, and list the storylines with their
     events: articles, outlets, days, title (the first line says how many there are)."""
@@ -124,7 +132,8 @@ def stories(
     with open_store(db) as store:
         if update or restart:
             failed = group(
-                store, restart=restart, workers=workers, meaning_encoder=meaning_encoder, event_band=event_band
+                store, restart=restart, workers=workers, meaning_encoder=meaning_encoder, event_band=event_band,
+                event_e5=event_e5,
             )
         lines = store.storylines(limit=limit, offset=offset, sort=sort, **filters)
         total = store.count_storylines(**filters)

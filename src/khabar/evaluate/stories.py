@@ -32,7 +32,7 @@ from khabar.errors import InputError
 from khabar.model import Article
 from khabar.config import StoryOptions
 from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
-from khabar.scale.cluster import band_sentences_lookup, sign_batch
+from khabar.scale.cluster import band_e5_lookup, band_sentences_lookup, sign_batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,10 @@ def cluster_labelled(items: Sequence[tuple[Article, str]], *, options: StoryOpti
 def group_articles(articles: Sequence[Article], *, options: StoryOptions) -> tuple[dict[str, str], dict[str, str]]:
     """``(article id -> event id, article id -> storyline id)`` of ``articles`` grouped as
     one stream (an article that cannot be signed is an event and a storyline of its own)."""
-    index = StoryIndex(options, sentences=band_sentences_lookup({a.id: a for a in articles}.get, options=options))
+    by_id = {a.id: a for a in articles}.get
+    index = StoryIndex(
+        options, sentences=band_sentences_lookup(by_id, options=options), e5=band_e5_lookup(by_id, options=options)
+    )
     signed = [s for s in sign_batch(list(articles), options=options) if isinstance(s, SignedArticle)]
     events = assign_stories(signed, options=options, index=index)
     lines = {}

@@ -152,7 +152,7 @@ def story_options_line(options) -> str:
             f" same_day_bonus={options.same_day_bonus} event_days={options.event_days}"
             f" storyline_threshold={options.storyline_threshold} storyline_days={options.storyline_days}"
             f" meaning_encoder={options.meaning_encoder} event_scorer={options.event_scorer}"
-            f" event_band={options.reads_band}"
+            f" event_band={options.reads_band} event_e5={options.reads_e5}"
         )
     return line
 

@@ -99,4 +99,6 @@ def cluster_report_row(report: Any) -> dict[str, Any]:
 def grouping_row(options: Any) -> dict[str, Any] | None:
     """The options a store's events were grouped with (:class:`khabar.config.StoryOptions`),
     None for a store never grouped: a listing says how its events were found."""
-    return None if options is None else {**dataclasses.asdict(options), "event_band": options.reads_band}
+    return None if options is None else {
+        **dataclasses.asdict(options), "event_band": options.reads_band, "event_e5": options.reads_e5,
+    }

@@ -34,7 +34,7 @@ from khabar.relate.stories import (
 
 if TYPE_CHECKING:
     from khabar.relate.embeddings import KeepVectors, StoredVectors
-    from khabar.relate.stories.index import SentenceLookup
+    from khabar.relate.stories.index import E5Lookup, SentenceLookup
     from khabar.scale.engines import Engine
     from khabar.store import SignatureRow, Store, StoryRow
 
@@ -243,6 +243,41 @@ def band_sentences_lookup(
     return lookup
 
 
+def e5_text(article: Article) -> str:
+    """What the band's e5 reading reads of ``article``: its title and the first 40 words of
+    the report (:func:`khabar.relate.meaning.meaning_text`), as session 30 measured e5."""
+    from khabar.relate.meaning import meaning_text
+
+    return meaning_text(report_only(article), lead_words=40)
+
+
+def band_e5_lookup(
+    read: Callable[[str], Article | None],
+    *,
+    options: StoryOptions,
+    stored: StoredVectors | None = None,
+    keep: KeepVectors | None = None,
+) -> E5Lookup | None:
+    """What :attr:`StoryOptions.event_e5` reads through (None when it is off): the e5
+    vectors of the :func:`e5_text` of the articles ``read`` finds by id, read first from
+    ``stored`` (a store's kept vectors, under e5's own digests), the rest encoded in one batch
+    and handed to ``keep``."""
+    if not options.reads_e5:
+        return None
+    from khabar.relate.embeddings import get_encoder
+
+    def lookup(ids: Iterable[str]) -> dict[str, np.ndarray]:
+        found = [a for a in map(read, ids) if a is not None]
+        if not found:
+            return {}
+        encoder = get_encoder("e5")
+        assert encoder is not None
+        rows = np.asarray(encoder.encode([e5_text(a) for a in found], stored=stored, keep=keep), dtype=np.float32)
+        return {a.id: row for a, row in zip(found, rows, strict=True)}
+
+    return lookup
+
+
 def _signed_from_row(row: SignatureRow, options: StoryOptions, store: Store) -> SignedArticle:
     try:
         stored = read_signature_blob(row.signature, num_perm=options.num_perm)
@@ -282,27 +317,31 @@ def signed_from_blob(article: Article, blob: bytes, *, options: StoryOptions) ->
     )
 
 
-def _load_index(store: Store, options: StoryOptions, keep: KeepVectors | None = None) -> StoryIndex:
+def _load_index(
+    store: Store, options: StoryOptions, keep: KeepVectors | None = None, keep_e5: KeepVectors | None = None
+) -> StoryIndex:
     sentences = band_sentences_lookup(store.get, options=options, stored=store.load_sentence_vectors, keep=keep)
+    e5 = band_e5_lookup(store.get, options=options, stored=store.load_sentence_vectors, keep=keep_e5)
     data = store.load_story_index_state()
     if data is None:
-        return StoryIndex(options, sentences=sentences)
+        return StoryIndex(options, sentences=sentences, e5=e5)
     state = StoryIndexState.from_bytes(data)
     if state.options.resolved() != options.resolved():
         raise OptionsError(
             f"{store.path}: stories were grouped with other options ({state.options}); "
             "regroup from scratch with restart=True (khabar stories --restart) or use the same options"
         )
-    return StoryIndex.from_state(state, sentences=sentences)
+    return StoryIndex.from_state(state, sentences=sentences, e5=e5)
 
 
-def _keep_band_vectors(store: Store, rows: list[tuple[int, bytes]]) -> None:
-    """Keep the band's newly encoded sentence vectors in ``store`` and empty ``rows``: beside
-    the check's, under the same digests, without marking their articles encoded (the band
-    reads nine sentences of an article, the check all of them)."""
+def _keep_band_vectors(store: Store, rows: list[tuple[int, bytes]], encoder_name: str = "use") -> None:
+    """Keep the band's newly encoded sentence vectors (or its e5 reading's: ``encoder_name``)
+    in ``store`` and empty ``rows``: beside the check's, under the encoder's digests, without
+    marking their articles encoded (the band reads nine sentences of an article, the check
+    all of them)."""
     from khabar.relate.embeddings import get_encoder
 
-    encoder = get_encoder("use")
+    encoder = get_encoder(encoder_name)
     assert encoder is not None  # event_band needs meaning_encoder="use" (validated)
     store.save_sentence_vectors((), rows, encoder=encoder.version())
     rows.clear()
@@ -365,7 +404,8 @@ def cluster_store(
     # session 28, 1,007 ANT: band on 17.6 s against 2.45 s off when encoded each time,
     # 3.7 s when the vectors are in the store).
     encoded: list[tuple[int, bytes]] = []
-    index = _load_index(store, options, keep=encoded.extend)
+    encoded_e5: list[tuple[int, bytes]] = []  # the e5 reading's, kept the same way
+    index = _load_index(store, options, keep=encoded.extend, keep_e5=encoded_e5.extend)
     report = ClusterReport(stage="signing", active_stories=index.active_stories, options=options)
 
     def tick(**changes: object) -> None:
@@ -428,6 +468,8 @@ def cluster_store(
         index.take_changed_storylines()  # the store rewrites storylines from their events
         if encoded:
             _keep_band_vectors(store, encoded)
+        if encoded_e5:
+            _keep_band_vectors(store, encoded_e5, "e5")
         store.commit_stories(
             assignments=assignments,
             stories=[_story_row(s) for s in changed],

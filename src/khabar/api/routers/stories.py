@@ -137,15 +137,20 @@ def update_stories(
         bool | None,
         Query(description="read the event scorer's unsure comparisons again sentence by sentence; unset: as the store was grouped"),
     ] = None,
-    restart: Annotated[bool, Query(description="regroup every stored article (needed to change event_band)")] = False,
+    event_e5: Annotated[
+        bool | None,
+        Query(description="read the band's closest calls once more with e5; unset: as the store was grouped"),
+    ] = None,
+    restart: Annotated[bool, Query(description="regroup every stored article (needed to change event_band or event_e5)")] = False,
 ) -> dict[str, Any]:
     from khabar.config import StoryOptions, build_options
     from khabar.scale.cluster import cluster_store, stored_options
 
     try:
         options = None
-        if event_band is not None:
-            options = build_options((None if restart else stored_options(store)) or StoryOptions(), event_band=event_band)
+        if event_band is not None or event_e5 is not None:
+            base = (None if restart else stored_options(store)) or StoryOptions()
+            options = build_options(base, event_band=event_band, event_e5=event_e5)
         report = cluster_store(store, options=options, restart=restart)
     except KhabarError as e:
         raise ApiError(409, str(e)) from None

@@ -43,6 +43,17 @@ from khabar.relate.stories.scorer import SCORER_DIR
 
 BAND_FEATURES = ("logit", "sentences_mean", "sentences_min", "same_day", "opening_differs", "linkage_fails")
 
+#: The features of the band's e5 reading (:class:`E5Reading`): the band's six and ``e5_mean``,
+#: the mean e5 cosine of the article to the event's reports (:func:`e5_mean`).
+E5_FEATURES = (*BAND_FEATURES, "e5_mean")
+
+#: Where the e5 reading ships (a band model over :data:`E5_FEATURES` and its margin).
+E5_MODEL = SCORER_DIR / "event-band-e5.json"
+
+#: The ``e5_mean`` of a candidate none of whose reports has an e5 vector (about the median of
+#: the band rows it was fitted on, so a missing vector moves the model least).
+E5_MISSING = 0.3
+
 #: Where the fitted band model ships.
 BAND_MODEL = SCORER_DIR / "event-band.json"
 
@@ -71,10 +82,14 @@ class BandModel:
     high: float
     threshold: float
     past_linkage: bool
+    #: The features the model reads: :data:`BAND_FEATURES`, or :data:`E5_FEATURES` for the e5 reading.
+    features: tuple[str, ...] = BAND_FEATURES
 
     def __post_init__(self) -> None:
-        if not len(self.mean) == len(self.scale) == len(self.weights) == len(BAND_FEATURES):
-            raise OptionsError(f"band model: mean, scale and weights must have one value per feature {BAND_FEATURES}")
+        if self.features not in (BAND_FEATURES, E5_FEATURES):
+            raise OptionsError(f"band model features {self.features} are not this version's {BAND_FEATURES} or {E5_FEATURES}")
+        if not len(self.mean) == len(self.scale) == len(self.weights) == len(self.features):
+            raise OptionsError(f"band model: mean, scale and weights must have one value per feature {self.features}")
         if not 0.0 <= self.low < self.high <= 1.0:
             raise OptionsError(f"band model: the band must be 0 <= low < high <= 1, got [{self.low}, {self.high})")
         if not 0.0 < self.threshold < 1.0:
@@ -91,21 +106,64 @@ class BandModel:
 
     def to_json(self, **about: object) -> str:
         body = {
-            "features": list(BAND_FEATURES), "mean": list(self.mean), "scale": list(self.scale),
+            "features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
             "weights": list(self.weights), "bias": self.bias, "low": self.low, "high": self.high,
             "threshold": self.threshold, "past_linkage": self.past_linkage,
         }
         return json.dumps({"about": about, "model": body}, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> BandModel:
+    def from_json(cls, text: str, features: tuple[str, ...] = BAND_FEATURES) -> BandModel:
+        """The model in ``text`` (:meth:`to_json`); it must read ``features``."""
         m = json.loads(text)["model"]
-        if tuple(m["features"]) != BAND_FEATURES:
-            raise OptionsError(f"band model features {tuple(m['features'])} are not this version's {BAND_FEATURES}")
+        if tuple(m["features"]) != features:
+            raise OptionsError(f"band model features {tuple(m['features'])} are not this version's {features}")
         return cls(
             tuple(m["mean"]), tuple(m["scale"]), tuple(m["weights"]), float(m["bias"]),
-            float(m["low"]), float(m["high"]), float(m["threshold"]), bool(m["past_linkage"]),
+            float(m["low"]), float(m["high"]), float(m["threshold"]), bool(m["past_linkage"]), features,
         )
+
+
+@dataclass(frozen=True)
+class E5Reading:
+    """The band read once more where it is unsure: a candidate whose band probability lies
+    within ``margin`` of the band's threshold is decided by ``model`` (a band model over
+    :data:`E5_FEATURES`: the band's six and the mean e5 cosine to the event's reports).
+
+    Session 30 found e5 beside the band's six the one feature that left the band's curve
+    (leave-one-split-out over spent dev..fresh28: ~45 more same-event pairs at its false joins),
+    at ~130 ms of CPU a text (title and first 40 words); asked only within the margin, e5 reads
+    a fraction of the texts (docs/stories.md, session 32)."""
+
+    model: BandModel
+    margin: float
+
+    def __post_init__(self) -> None:
+        if self.model.features != E5_FEATURES:
+            raise OptionsError(f"the e5 reading needs a band model over {E5_FEATURES}")
+        if not 0.0 <= self.margin <= 1.0:
+            raise OptionsError(f"the e5 reading's margin must be in [0, 1], got {self.margin}")
+
+    def asks(self, probability: float, threshold: float) -> bool:
+        """Whether a candidate the band gave ``probability`` (joining at ``threshold``) is read by e5."""
+        return abs(probability - threshold) < self.margin
+
+    def to_json(self, **about: object) -> str:
+        body = json.loads(self.model.to_json(**about))
+        body["margin"] = self.margin
+        return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> E5Reading:
+        return cls(BandModel.from_json(text, E5_FEATURES), float(json.loads(text)["margin"]))
+
+
+def e5_mean(mine: np.ndarray | None, reports: Sequence[np.ndarray]) -> float:
+    """The mean e5 cosine of an article's unit vector ``mine`` to its candidate's reports';
+    :data:`E5_MISSING` when either side has none."""
+    if mine is None or not reports:
+        return E5_MISSING
+    return float(np.mean([float(mine @ r) for r in reports]))
 
 
 def sentence_cosine(mine: np.ndarray, report: np.ndarray) -> float:
@@ -133,6 +191,15 @@ def band_values(
         1.0 if differs else 0.0,
         1.0 if linkage_fails else 0.0,
     )
+
+
+@lru_cache(maxsize=1)
+def load_e5_reading() -> E5Reading:
+    """The shipped e5 reading, read once."""
+    try:
+        return E5Reading.from_json(E5_MODEL.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise OptionsError(f"{E5_MODEL}: not an e5 reading: {e}") from e
 
 
 @lru_cache(maxsize=1)

@@ -66,7 +66,7 @@ from khabar.relate.stories.state import Story, StoryIndexState, Storyline
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
-    from khabar.relate.stories.band import BandModel
+    from khabar.relate.stories.band import BandModel, E5Reading
     from khabar.relate.stories.scorer import EventScorer
 
 #: What :attr:`StoryOptions.event_band` reads sentences through: given article ids, the
@@ -76,6 +76,11 @@ if TYPE_CHECKING:
 #: (:mod:`khabar.scale.cluster` from a store, whose kept vectors it reads first, or a list
 #: of articles).
 SentenceLookup = Callable[[Sequence[str]], Mapping[str, np.ndarray]]
+
+#: What :attr:`StoryOptions.event_e5` reads through: given article ids, the unit e5 vector
+#: of each one's title and first 40 words (:func:`khabar.scale.cluster.e5_texts`); an id it
+#: cannot read is left out (``e5_mean`` then reads the others, or the missing value).
+E5Lookup = Callable[[Sequence[str]], Mapping[str, np.ndarray]]
 
 #: From this many articles on, a story is joined through a single close member only if the
 #: article is close to the story's centroid too (see :meth:`StoryIndex._best`).
@@ -400,13 +405,15 @@ class StoryIndex:
 
     def __init__(
         self, options: StoryOptions, *, scorer: EventScorer | None = None, sentences: SentenceLookup | None = None,
-        band: BandModel | None = None,
+        band: BandModel | None = None, e5: E5Lookup | None = None, e5_reading: E5Reading | None = None,
     ) -> None:
         """``scorer``: the learned event scorer to use instead of the shipped one (training
         and cross-validation try their own; it is not part of a saved state).  ``sentences``:
         the lookup of sentence vectors :attr:`StoryOptions.event_band` needs
         (:data:`SentenceLookup`); ``band``: a band model instead of the shipped one (the
-        fitting script cross-validates its own)."""
+        fitting script cross-validates its own).  ``e5``: the lookup of e5 vectors
+        :attr:`StoryOptions.event_e5` needs (:data:`E5Lookup`); without it the band decides
+        alone; ``e5_reading``: one instead of the shipped one."""
         from datasketch import MinHashLSH  # here, not at import: ingest without --stories never pays for it (scipy)
 
         self.options = options
@@ -422,6 +429,14 @@ class StoryIndex:
 
             self._band = band or load_band_model()
         self._sentence_lookup = sentences
+        self._e5_reading: E5Reading | None = None
+        if self._band is not None and options.reads_e5 and e5 is not None:
+            from khabar.relate.stories.band import load_e5_reading
+
+            self._e5_reading = e5_reading or load_e5_reading()
+        self._e5_lookup = e5
+        #: The e5 vectors asked so far, by article id (kept and dropped as ``_sentences``).
+        self._e5: dict[str, np.ndarray] = {}
         #: The sentence vectors asked so far, by article id: each article is asked once while
         #: its event is active (they go with it when it retires; a resumed index asks again).
         self._sentences: dict[str, np.ndarray] = {}
@@ -655,6 +670,7 @@ class StoryIndex:
         from khabar.relate.stories.band import band_values, sentence_cosine
 
         opening = next((a for a in item.anchors or () if a.startswith(OPENING_ANCHOR)), None)
+        closer: list[tuple[int, tuple[float, ...]]] = []  # those the e5 reading asks
         for i in unsure:
             c, p, fails = rows[i]
             active = self._active[c.story_id]
@@ -666,7 +682,31 @@ class StoryIndex:
                 opening=opening, event_openings=active.openings, linkage_fails=fails,
             )
             out[i] = (c.story_id, band.probability(values), band.threshold)
+            if self._e5_reading is not None and self._e5_reading.asks(out[i][1], band.threshold):
+                closer.append((i, values))
+        if closer:
+            self._e5_scores(item, closer, rows, out)
         return out
+
+    def _e5_scores(
+        self, item: SignedArticle, closer: list[tuple[int, tuple[float, ...]]], rows: list, out: list[tuple[str, float, float]],
+    ) -> None:
+        """Decide the candidates the band left within the e5 reading's margin
+        (:class:`~khabar.relate.stories.band.E5Reading`) by its model, reading the e5 vectors of
+        the article and of those candidates' reports (each once while its event is active)."""
+        from khabar.relate.stories.band import e5_mean
+
+        reading = self._e5_reading
+        assert reading is not None and self._e5_lookup is not None
+        wanted = [item.article_id, *(m for i, _ in closer for m in self._active[rows[i][0].story_id].members)]
+        missing = list(dict.fromkeys(k for k in wanted if k not in self._e5))
+        if missing:
+            self._e5.update(self._e5_lookup(missing))
+        mine = self._e5.get(item.article_id)
+        for i, values in closer:
+            members = self._active[rows[i][0].story_id].members
+            e5 = e5_mean(mine, [self._e5[m] for m in members if m in self._e5])
+            out[i] = (rows[i][0].story_id, reading.model.probability((*values, e5)), reading.model.threshold)
 
     def _event_candidates(
         self, item: SignedArticle, vector: tuple[np.ndarray, np.ndarray], meaning: np.ndarray, jaccard: dict[str, float],
@@ -859,6 +899,7 @@ class StoryIndex:
             self._event_meanings.remove(sid)
             for key in self._active.pop(sid).members:
                 self._sentences.pop(key, None)
+                self._e5.pop(key, None)
                 self._lsh.remove(key)
                 del self._story_of[key]
                 del self._signature[key]
@@ -933,10 +974,12 @@ class StoryIndex:
         )
 
     @classmethod
-    def from_state(cls, state: StoryIndexState, *, sentences: SentenceLookup | None = None) -> StoryIndex:
-        """The index ``state`` stands for; ``sentences`` as for a new one (the sentence vectors are not
+    def from_state(
+        cls, state: StoryIndexState, *, sentences: SentenceLookup | None = None, e5: E5Lookup | None = None
+    ) -> StoryIndex:
+        """The index ``state`` stands for; ``sentences`` and ``e5`` as for a new one (the vectors are not
         part of a state: they are asked again when needed)."""
-        index = cls(state.options, sentences=sentences)
+        index = cls(state.options, sentences=sentences, e5=e5)
         for i, story in enumerate(state.stories):
             index._active[story.id] = _Active(story)
             if state.event_days:
@@ -991,16 +1034,18 @@ def assign_stories(
     options: StoryOptions,
     index: StoryIndex | None = None,
     sentences: SentenceLookup | None = None,
+    e5: E5Lookup | None = None,
 ) -> dict[str, str]:
     """``article_id -> story_id`` for ``items``, in ``(published, article_id)`` order.
 
     The result does not depend on the order or partitioning of ``items``.  Pass an
     ``index`` to continue an earlier run (it is updated in place); stories are retired as
     the days advance, so the index holds only the stories still open.  ``sentences``: the lookup
-    :attr:`StoryOptions.event_band` needs, for a new index.
+    :attr:`StoryOptions.event_band` needs, for a new index; ``e5``: the lookup
+    :attr:`StoryOptions.event_e5` needs.
     """
     if index is None:
-        index = StoryIndex(options, sentences=sentences)
+        index = StoryIndex(options, sentences=sentences, e5=e5)
     elif index.options != options:
         raise OptionsError("the index was built with other options than those given")
     out: dict[str, str] = {}

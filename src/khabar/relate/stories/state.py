@@ -136,6 +136,8 @@ class StoryIndexState:
         options = dict(header["options"])
         # A state written before the learned scorer was grouped by the hand-weighted score.
         options.setdefault("event_scorer", "hand")
+        # One written before the e5 reading (session 32) was grouped without it.
+        options.setdefault("event_e5", False)
         return cls(
             options=StoryOptions(**options),
             stories=stories,

@@ -1,0 +1,216 @@
+"""e5 asked only where the sentence band is unsure: a two-model band, measured (issue 14, session 32; what-if).
+
+Session 30 measured e5 beside the shipped band (``event_e5_feature.py``: the shipped six features
+and ``e5_mean``) at ~45 more same-event pairs at the shipped false joins, but e5 read for every
+candidate the band asks about (~55 % of articles, ~100 ms of CPU an article).  Here the shipped six
+decide first; only a candidate whose six-feature probability lies within ``margin`` of the join
+threshold is read again by the seven-feature model (six + e5).  Each held-out split is grouped by
+``src``'s ``StoryIndex`` with both models fitted on the other splits' oracle-stream band rows (as
+``event_e5_band.py pool``); margin 0 is the six alone, margin 1 the seven wherever the band asks.
+It prints, by margin, the pairs found and false joins, and the texts e5 reads (the asked article and
+the reports of the candidate in question, each once per split) against the articles grouped.
+
+    python scripts/event_e5_gate.py dev,fresh,...,fresh28 --margins 0,0.05,0.1,0.15,0.2,1 --e5-cache E.npz
+    python scripts/event_e5_gate.py dev,...,fresh28 --e5-cache E.npz --write src/khabar/relate/data/event-band-e5.json --margins 0.1
+    python scripts/event_e5_gate.py reach 1000 [MARGIN ...]  # the shipped reading against the band alone, ANT window
+
+Spent splits only (``event_e5_band.py`` refuses the others).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import event_e5_band as band_script  # noqa: E402  (signing, oracle rows, fitting, grouping)
+import event_e5_feature as feature  # noqa: E402  (the e5 feature and its patch)
+import event_second_opinion as second  # noqa: E402  (e5 vectors)
+
+READ: set[str] = set()  # the texts e5 had to read in one grouping
+
+
+def encoder_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
+    """Unit e5 vectors by article id of :func:`event_second_opinion._text` (title and first 40
+    words of the report) as ``src`` would read them: through ``get_encoder("e5")`` (the text
+    normalized first), read from ``cache`` and completed."""
+    import time
+
+    from khabar.relate.embeddings import get_encoder
+
+    known: dict[str, np.ndarray] = {}
+    if cache.exists():
+        z = np.load(cache)
+        known = dict(zip((str(k) for k in z["ids"]), z["vecs"], strict=True))
+    todo = [a for a in articles if a.id not in known]
+    encoder = get_encoder("e5")
+    start = time.process_time()
+    for i in range(0, len(todo), 64):
+        part = todo[i : i + 64]
+        known.update(zip((a.id for a in part), encoder.encode([second._text(a) for a in part]), strict=True))
+        np.savez(cache, ids=np.array(list(known)), vecs=np.vstack(list(known.values())))
+        spent = time.process_time() - start
+        print(f"e5: {i + len(part)} of {len(todo)} texts, {spent:.1f} s CPU, {spent / (i + len(part)) * 1000:.0f} ms a text", file=sys.stderr, flush=True)
+    return known
+
+
+class GatedBand:
+    """The band as ``StoryIndex`` asks it (``asks``, ``probability``, ``threshold``,
+    ``past_linkage``): ``six``'s probability, replaced by ``seven``'s within ``margin`` of the
+    threshold.  Both models see seven values; ``six`` has no weight on ``e5_mean``."""
+
+    def __init__(self, six, seven, margin: float) -> None:
+        self.six, self.seven, self.margin = six, seven, margin
+        self.low, self.high, self.threshold, self.past_linkage = six.low, six.high, six.threshold, six.past_linkage
+
+    def asks(self, probability: float) -> bool:
+        return self.six.asks(probability)
+
+    def probability(self, values) -> float:
+        p = self.six.probability(values)
+        if abs(p - self.threshold) >= self.margin:
+            return p
+        READ.add(feature._CONTEXT["article"])
+        READ.update(feature._CONTEXT["last_members"])
+        return self.seven.probability(values) - self.seven.threshold + self.threshold
+
+
+def reach(n: int, margins: list[float]) -> None:
+    """The shipped e5 reading against the band alone on ``corpus.ant_window(n)`` (every labelled
+    article left out), through ``src`` as ``khabar eval stories`` groups: articles whose event
+    co-members change, and the texts e5 reads with its CPU time."""
+    import dataclasses
+    import time
+
+    from khabar.config import StoryOptions
+    from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
+    from khabar.scale.cluster import band_e5_lookup, band_sentences_lookup, sign_batch
+
+    on = StoryOptions()
+    off = dataclasses.replace(on, event_e5=False)
+    articles = second._window_articles(n)
+    by_id = {a.id: a for a in articles}.get
+    signed = [x for x in sign_batch(articles, options=on) if isinstance(x, SignedArticle)]
+    sentences = band_sentences_lookup(by_id, options=on)
+    base = assign_stories(signed, options=off, index=StoryIndex(off, sentences=sentences))
+    inner = band_e5_lookup(by_id, options=on)
+    asked: list[str] = []
+    spent = [0.0]
+
+    def e5(ids):
+        asked.extend(ids)
+        t0 = time.process_time()
+        out = inner(ids)
+        spent[0] += time.process_time() - t0
+        return out
+
+    from khabar.relate.stories.band import E5Reading, load_e5_reading
+
+    shipped = load_e5_reading()
+    for margin in margins or [shipped.margin]:
+        asked.clear()
+        spent[0] = 0.0
+        t0 = time.process_time()
+        index = StoryIndex(on, sentences=sentences, e5=e5, e5_reading=E5Reading(shipped.model, margin))
+        after = assign_stories(signed, options=on, index=index)
+        whole = time.process_time() - t0
+        before, now = second.co_members(base), second.co_members(after)
+        changed = sum(1 for k in before if before[k] != now[k])
+        print(f"reach, margin {margin}: {changed} of {len(signed)} signed articles change event co-members "
+              f"({changed / len(signed):.1%}) against the band alone; events {len(set(base.values()))} -> "
+              f"{len(set(after.values()))}; e5 read {len(asked)} texts ({len(asked) / len(signed):.1%} of the articles) "
+              f"in {spent[0]:.1f} s CPU (the model's load included; the encoder keeps what an earlier margin read), "
+              f"the grouping with e5 {whole:.1f} s CPU", flush=True)
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["reach"]:
+        return reach(int(sys.argv[2]), [float(m) for m in sys.argv[3:]])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("splits")
+    parser.add_argument("--margins", default="0,0.05,0.1,0.15,0.2,1")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--seven-threshold", type=float, default=None, help="the seven-feature model's join threshold (default: --threshold)")
+    parser.add_argument("--e5-cache", type=Path, required=True)
+    parser.add_argument("--write", type=Path, default=None, help="fit the seven on every split and write the e5 reading (--margins: its one margin)")
+    parser.add_argument("--encode-only", action="store_true", help="sign and fill the e5 cache, then stop")
+    parser.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args()
+    splits, data = band_script.spent_split_data(args.splits)
+    from khabar.config import StoryOptions, build_options
+
+    options = build_options(StoryOptions, event_band=False)
+    articles = [a for s in splits for a in data[s][3]]
+    if args.encode_only:
+        encoder_vectors(articles, args.e5_cache)
+        return
+    feature.E5.update(encoder_vectors(articles, args.e5_cache))
+    feature._install()
+    shipped_values = feature.band_module.band_values
+
+    def band_values(**kw):  # remember the candidate's reports for READ
+        feature._CONTEXT["last_members"] = feature._CONTEXT["members"].get(id(kw["event_openings"]), ())
+        return shipped_values(**kw)
+
+    feature.band_module.band_values = band_values
+    fit_args = argparse.Namespace(low=0.1, high=0.9, threshold=args.threshold, past_linkage=True, l2=args.l2, drop=("e5_mean",))
+    vectors = band_script.band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
+    rows = []
+    for s in splits:
+        rows += band_script._oracle_rows(s, data[s][0], data[s][1], options, vectors, fit_args)
+    print(f"band rows {len(rows)} over {len(splits)} splits")
+    if args.write:  # the shipped reading: the seven fitted on every split's rows, and the margin
+        from khabar.relate.stories.band import E5Reading
+
+        fit_args.drop, fit_args.threshold = (), args.seven_threshold or args.threshold
+        seven = band_script.fit_band(rows, fit_args)
+        reading = E5Reading(seven, float(args.margins))
+        y = np.array([r[2] for r in rows])
+        args.write.write_text(reading.to_json(
+            trained_on="oracle-stream comparisons in the band of the spent event splits " + "+".join(splits),
+            rows=len(rows), positives=int(y.sum()),
+            command=f"python scripts/event_e5_gate.py {args.splits} --e5-cache E5.npz --write {args.write.name} --margins {args.margins}"
+            + (f" --seven-threshold {args.seven_threshold}" if args.seven_threshold else ""),
+        ), encoding="utf-8")
+        print("weights (standardized): " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(seven.features, seven.weights, strict=True)))
+        print(f"wrote {args.write}")
+        return
+    margins = [float(m) for m in args.margins.split(",")]
+    got = {m: [] for m in margins}
+    read = {m: 0 for m in margins}
+    late = {m: [] for m in margins}
+    signed_n = 0
+    for s in splits:
+        train = [r for r in rows if r[0] != s]
+        fit_args.drop, fit_args.threshold = ("e5_mean",), args.threshold
+        six = band_script.fit_band(train, fit_args)
+        fit_args.drop, fit_args.threshold = (), args.seven_threshold or args.threshold
+        seven = band_script.fit_band(train, fit_args)
+        signed_n += len(data[s][0])
+        for m in margins:
+            READ.clear()
+            d = band_script._group_pairs(data[s][0], data[s][2], options, band=GatedBand(six, seven, m), vectors=vectors)
+            got[m] += d
+            read[m] += len(READ)
+            if s.startswith("fresh") and s[5:].isdigit() and int(s[5:]) >= 19:
+                late[m] += d
+    first = got[margins[0]]
+    for m in margins:
+        # pairs turned against the first margin (the same pairs in the same order)
+        won = sum(1 for a, b in zip(first, got[m], strict=True) if a[0] and b[1] and not a[1])
+        lost = sum(1 for a, b in zip(first, got[m], strict=True) if a[0] and a[1] and not b[1])
+        split_joins = sum(1 for a, b in zip(first, got[m], strict=True) if not a[0] and a[1] and not b[1])
+        new_joins = sum(1 for a, b in zip(first, got[m], strict=True) if not a[0] and b[1] and not a[1])
+        print(f"margin {m} against margin {margins[0]}: same-event pairs +{won} -{lost}, false joins +{new_joins} -{split_joins}")
+        rw = [d for d in got[m] if d[2] == "rewrite"]
+        print(f"margin {m}: {band_script._scores(got[m])}; rewrites {band_script._scores(rw)}; fresh19.. {band_script._scores(late[m])}; "
+              f"e5 reads {read[m]} texts for {signed_n} articles ({read[m] / signed_n:.1%})")
+
+
+if __name__ == "__main__":
+    main()
