@@ -193,19 +193,21 @@ def band_values(
     )
 
 
+def _read_shipped(path, parse, what: str):
+    """``parse`` of the file at ``path``; a file that is missing or is not ``what``: OptionsError."""
+    try:
+        return parse(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise OptionsError(f"{path}: not {what}: {e}") from e
+
+
 @lru_cache(maxsize=1)
 def load_e5_reading() -> E5Reading:
     """The shipped e5 reading, read once."""
-    try:
-        return E5Reading.from_json(E5_MODEL.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise OptionsError(f"{E5_MODEL}: not an e5 reading: {e}") from e
+    return _read_shipped(E5_MODEL, E5Reading.from_json, "an e5 reading")
 
 
 @lru_cache(maxsize=1)
 def load_band_model() -> BandModel:
     """The shipped band model, read once."""
-    try:
-        return BandModel.from_json(BAND_MODEL.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise OptionsError(f"{BAND_MODEL}: not a band model: {e}") from e
+    return _read_shipped(BAND_MODEL, BandModel.from_json, "a band model")
