@@ -35,3 +35,11 @@ def test_bare_word_cuts_no_letter_off_a_known_word(word, bare):
     w = normalize(word)
     assert bare_word(w) == bare
     assert bare_text(w).split() == ([bare] if bare != w else [])
+
+
+def test_strip_clitics_many_is_strip_clitics_of_each_word():
+    from khabar.text.ar.clitics import strip_clitics, strip_clitics_many
+
+    words = ["وبالمدينة", "والي", "بلد", "فرنسا", "للمرصد", "وسامر", "ايتو", "", "3", "Obama", "وَقَالَ", "كالعادة", "ال", "لل", "é"]
+    assert strip_clitics_many(words) == [strip_clitics(w) for w in words]
+    assert strip_clitics_many([]) == []

@@ -54,7 +54,7 @@ from khabar.extract.tagger.features import (
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
 from khabar.extract.tagger.hashing import find_rows, plain_hash_array, stable_hash
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
-from khabar.text.ar.clitics import ARTICLE, strip_clitics
+from khabar.text.ar.clitics import ARTICLE, strip_clitics, strip_clitics_many
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.ar.stem import stems
 from khabar.text.ar.stopwords import STOPWORDS
@@ -638,7 +638,15 @@ class Tagger:
         # again by reading its rows' ids (:meth:`_propagated`), where the words of the
         # article's names were written with every proclitic and its rows sifted by them
         # (4 % of the layer's instructions; issue 19, session 32); padding ("") has id 0
-        self._name_ids[first:end] = [self._name_id(strip_clitics(b)) for b in bare]
+        vocab, names = self._name_vocab, self._name_words
+        ids = []
+        for word in strip_clitics_many(bare):  # (:meth:`_name_id` of each, inline)
+            found = vocab.get(word)
+            if found is None:
+                found = vocab[word] = len(names)
+                names.append(word)
+            ids.append(found)
+        self._name_ids[first:end] = ids
         self._size = end
         return first
 

@@ -149,6 +149,23 @@ def strip_clitics(word: str) -> str:
     return w
 
 
+@cython.locals(w=str, prefix=str)
+def strip_clitics_many(words: Iterable[str]) -> list[str]:
+    """:func:`strip_clitics` of each of ``words``, in one call: for the name tagger's new
+    word types, each given its name word when its row is made (~4,700 instructions a word
+    through a call of :func:`strip_clitics` each; issue 19, session 32)."""
+    out = []
+    for word in words:
+        w = str(_norm(word))  # (remembered: the word lists and the claims' cues read the same words after)
+        for prefix, min_rest in _BY_FIRST_LETTER.get(w[:1], ()):
+            if w.startswith(prefix):
+                if len(w) - len(prefix) >= min_rest:
+                    w = w[len(prefix) :]
+                break
+        out.append(w)
+    return out
+
+
 #: The lists whose words are known whole: the nouns a figure counts (every entry of
 #: ``claim_subjects``, the ``[... noun]`` entries of ``claim_categories``).
 _KNOWN_LISTS = ("claim_subjects", "claim_categories")
