@@ -24,7 +24,8 @@ dataclass (not frozen, not slotted, an ``InitVar``, ``init=False``, keyword-only
 refused when the class is made, never given a different constructor.  ``tests/test_frozen.py``
 checks every frozen dataclass of the package keeps the dataclass's behaviour.
 
-This module imports only the standard library.
+This module imports only the standard library and :mod:`khabar._slots` (the compiled field setter:
+compiled, a constructor sets every field by one call of its ``fill``).
 """
 
 from __future__ import annotations
