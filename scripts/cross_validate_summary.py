@@ -27,7 +27,7 @@ event of the summary gold outside the test split (``dev`` and ``fresh`` to ``fre
    (round 11: must-contain first, ROUGE-2 as the guard).
 
 The test split is never read; ``fresh2`` to ``fresh26``, judged in rounds 7 to 34, are pooled with
-the rest (``fresh27`` to ``fresh29`` judged round 36, session 24; ``fresh30`` round 37, session 25; ``fresh31`` and ``fresh32`` round 38, session 26); ``fresh33`` and ``fresh34`` (session 26), ``fresh35`` (session 27), ``fresh36`` (session 28), ``fresh37`` (session 29), ``fresh38`` and ``fresh39`` (session 30) and ``fresh40`` (session 31) are unspent and held out.  ``--with-lexrank``
+the rest (``fresh27`` to ``fresh29`` judged round 36, session 24; ``fresh30`` round 37, session 25; ``fresh31`` and ``fresh32`` round 38, session 26); ``fresh33`` and ``fresh34`` (session 26), ``fresh35`` (session 27), ``fresh36`` (session 28), ``fresh37`` (session 29), ``fresh38`` and ``fresh39`` (session 30) ``fresh40`` (session 31) and ``fresh41`` (session 32) are unspent and held out.  ``--with-lexrank``
 prints LexRank's mean R-2 on the pooled events, ``--save`` every point's per-event figures and
 each event's split (for "chosen on the older splits, scored on the newer").
 
@@ -56,7 +56,7 @@ from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Splits never pooled: test is measured once at the end (add the next unspent fresh set here).
-HELD_OUT = ("test", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40")  # fresh25 + fresh26 judged round 34 (session 22), fresh27 + fresh28 + fresh29 round 36 (session 24), fresh30 round 37 (session 25), fresh31 + fresh32 round 38 (session 26): pooled; fresh33 + fresh34 (session 26), fresh35 (session 27), fresh36 (session 28), fresh37 (session 29), fresh38 and fresh39 (session 30), fresh40 (session 31) unspent
+HELD_OUT = ("test", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41")  # fresh25 + fresh26 judged round 34 (session 22), fresh27 + fresh28 + fresh29 round 36 (session 24), fresh30 round 37 (session 25), fresh31 + fresh32 round 38 (session 26): pooled; fresh33 + fresh34 (session 26), fresh35 (session 27), fresh36 (session 28), fresh37 (session 29), fresh38 and fresh39 (session 30), fresh40 (session 31) unspent
 #: event_first's module settings that a grid point sets.
 _GRID_SETTINGS = (
     "POSITION_WEIGHT", "LEXRANK_WEIGHT", "TRIM_REPEATS", "TRIM_HEADS", "TRIM_POSITIONS", "EVENT_ONCE", "STEM_WEIGHT",

@@ -42,7 +42,7 @@ from khabar.summarize import event_first, pool_quantities, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Never loaded: the test split and the unspent judge pool (as the other summary scripts).
-HELD_OUT = ("test", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40")
+HELD_OUT = ("test", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41")
 #: The fixed slots a variant may leave out, and the stand-in that finds nothing.
 _SLOTS = {"development": ("key_happening", lambda *a, **k: None), "key_figure": ("key_figures", lambda *a, **k: [])}
 

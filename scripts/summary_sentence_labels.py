@@ -53,7 +53,7 @@ from khabar.summarize import event_first, pool_quantities, summarize
 from khabar.summarize.readable import candidates, cut_to_fit
 
 ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = ("test", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40")  # test is measured once, elsewhere; fresh25 + fresh26 judged round 34 (session 22), fresh27 + fresh28 + fresh29 round 36 (session 24), fresh30 round 37 (session 25), fresh31 + fresh32 round 38 (session 26): pooled; fresh33 + fresh34 + fresh35 + fresh36 + fresh37 + fresh38 + fresh39 + fresh40 unspent
+HELD_OUT = ("test", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41")  # test is measured once, elsewhere; fresh25 + fresh26 judged round 34 (session 22), fresh27 + fresh28 + fresh29 round 36 (session 24), fresh30 round 37 (session 25), fresh31 + fresh32 round 38 (session 26): pooled; fresh33 + fresh34 + fresh35 + fresh36 + fresh37 + fresh38 + fresh39 + fresh40 unspent
 FEATURES = (
     "bias", "first", "1/(1+position)", "log words", "lexrank", "concept value", "opening",
     "speech", "figure", "near-duplicate outlets", "supporting outlets", "agrees with openings", "event sentence",
