@@ -111,6 +111,16 @@ def test_a_state_round_trip_continues_exactly_like_the_original_index():
     assert assign_stories(more, options=OPTIONS, index=copy) == assign_stories(more, options=OPTIONS, index=index)
 
 
+def test_an_empty_index_saved_and_read_back_groups_like_a_new_one():
+    # A store whose first batch held nothing groupable saves an index with no story; reading it
+    # back must not fail (it did: the members' spans were paired with one start too many).
+    state = StoryIndexState.from_bytes(StoryIndex(OPTIONS).state().to_bytes())
+    assert state.stories == () and state.member_meanings == ()
+    copy = StoryIndex.from_state(state)
+    items = [signed(WIRE), signed(COPY)]
+    assert assign_stories(items, options=OPTIONS, index=copy) == assign_stories(items, options=OPTIONS)
+
+
 def test_an_article_with_too_few_words_is_refused_with_its_name():
     with pytest.raises(InputError, match="too few content words"):
         article_signature(article("عاجل", "انفجار."), options=OPTIONS)

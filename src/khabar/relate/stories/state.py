@@ -121,7 +121,9 @@ class StoryIndexState:
         if header["version"] >= 4:  # version 3 has no members' meanings: linkage then unknown
             counts, rows, days = (np.load(buf, allow_pickle=False) for _ in range(3))
             ends = np.cumsum(counts).tolist()
-            spans = list(zip([0, *ends[:-1]], ends, strict=True))
+            # Each story's rows start where the one before ends (zip stops at ``ends``: an
+            # index with no story has no span).
+            spans = list(zip([0, *ends], ends))
             members_of = tuple(rows[a:b].astype(np.float32) if b > a else None for a, b in spans)
             days_of = tuple(days[a:b] if b > a else None for a, b in spans)
         stories = tuple(
