@@ -5,8 +5,8 @@ A slot's member descriptor's ``__set__`` called from Python goes through a metho
 argument tuple made and parsed (``PyArg_UnpackTuple``) for every field.  Compiled, :func:`fill`
 calls each descriptor's C setter (its type's ``tp_descr_set``, what ``__set__`` wraps) with the
 object and the value: the same check of the object's type, the same slot written, in the same
-order.  Measured (callgrind, 20,000 ``EntityMention`` of seven fields): ~9,200 -> see
-docs/measurements.md, issue 19, session 32.
+order.  Measured (callgrind, 20,000 ``EntityMention`` of seven fields): 7,359 -> 4,037
+instructions a constructor (docs/measurements.md, issue 19, session 32).
 
 As Python (``KHABAR_PURE=1``, no compiler) :data:`COMPILED` is False and ``slot_init`` keeps
 its Python constructor (one bound setter a field); :func:`fill` still works, by ``__set__``.
