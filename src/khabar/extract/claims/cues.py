@@ -292,17 +292,32 @@ def _variants(norm: str) -> tuple[str, ...]:
 # --- one sentence ---------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Sent:
     """A sentence's tokens (punctuation included) as columns, and which of them end a clause."""
 
-    text: str
-    texts: tuple[str, ...]  # each token as written
-    norms: tuple[str, ...]  # each token's normalized form
-    starts: tuple[int, ...]  # where each token starts in ``text``
-    ends: tuple[int, ...]  # and where it ends
-    boundary: list[bool]  # the token is a clause boundary
-    words: tuple[bool, ...]  # the token is a word or a number, not punctuation
+    # slots and a plain __init__, not a dataclass: compiled (khabar._compiled), cues.pxd makes
+    # the fields C fields and the class an extension type, so the cues' and the figures'
+    # reads of a column look nothing up (attribute reads were 8.7 % of the layer's
+    # instructions; docs/measurements.md, issue 19, session 32)
+    __slots__ = ("text", "texts", "norms", "starts", "ends", "boundary", "words")
+
+    def __init__(
+        self,
+        text: str,
+        texts: tuple[str, ...],  # each token as written
+        norms: tuple[str, ...],  # each token's normalized form
+        starts: tuple[int, ...],  # where each token starts in ``text``
+        ends: tuple[int, ...],  # and where it ends
+        boundary: list[bool],  # the token is a clause boundary
+        words: tuple[bool, ...],  # the token is a word or a number, not punctuation
+    ) -> None:
+        self.text = text
+        self.texts = texts
+        self.norms = norms
+        self.starts = starts
+        self.ends = ends
+        self.boundary = boundary
+        self.words = words
 
     @classmethod
     def read(cls, text: str) -> _Sent:

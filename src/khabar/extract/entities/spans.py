@@ -5,7 +5,7 @@ spans found so far (a word belongs to at most one span); the look-ups every pass
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 try:
     import cython
@@ -61,16 +61,31 @@ class _Span:
         self.offset, self.role, self.words = offset, role, words
 
 
-@dataclass(slots=True)
 class _Sentence:
-    text: str
-    base: int  # offset of the sentence in the article text
-    cols: Columns  # its word tokens (texts, norms, starts, ends)
-    norms: list[str]
-    soft: list[bool]  # soft[k]: tokens k and k+1 are in one phrase (only spaces or a bare hyphen between)
-    masks: list[int]
-    owner: list[_Span | None] = field(default_factory=list)
-    spans: list[_Span] = field(default_factory=list)
+    # slots and a plain __init__, not a dataclass: compiled (khabar._compiled), spans.pxd
+    # makes the fields C fields and the class an extension type, so the passes' reads of
+    # the sentence look nothing up (attribute reads were 8.7 % of the layer's instructions;
+    # docs/measurements.md, issue 19, session 32)
+    __slots__ = ("text", "base", "cols", "norms", "soft", "masks", "owner", "spans")
+
+    def __init__(
+        self,
+        text: str,
+        base: int,  # offset of the sentence in the article text
+        cols: Columns,  # its word tokens (texts, norms, starts, ends)
+        norms: list[str],
+        soft: list[bool],  # soft[k]: tokens k and k+1 are in one phrase (only spaces or a bare hyphen between)
+        masks: list[int],
+        owner: list[_Span | None],  # owner[k]: the span taken that holds token k
+    ) -> None:
+        self.text = text
+        self.base = base
+        self.cols = cols
+        self.norms = norms
+        self.soft = soft
+        self.masks = masks
+        self.owner = owner
+        self.spans: list[_Span] = []
 
 
 def _prepare(text: str, base: int, cols: Columns | None = None) -> _Sentence:
