@@ -133,7 +133,6 @@ def without_lam(word: str) -> str:
     return word[1:] if word.startswith(PREPOSITIONS[1] + ARTICLE) else word
 
 
-@cython.locals(w=str, prefix=str)
 def strip_clitics(word: str) -> str:
     """``word`` normalized, without its longest proclitic sequence (و ف ب ل ك ال ...).
 
@@ -142,28 +141,27 @@ def strip_clitics(word: str) -> str:
     still lose it ("فرنسا" -> "رنسا"); use :func:`clitic_variants` against a lexicon when
     that matters.
     """
+    return _stripped(word)
+
+
+def strip_clitics_many(words: Iterable[str]) -> list[str]:
+    """:func:`strip_clitics` of each of ``words``, in one call: for the name tagger's new
+    word types, each given its name word when its row is made (~4,700 instructions a word
+    through a call of :func:`strip_clitics` each; issue 19, session 32)."""
+    return [_stripped(word) for word in words]
+
+
+@cython.cfunc
+@cython.inline
+@cython.locals(w=str, prefix=str)
+def _stripped(word: object) -> str:
+    """The rule of :func:`strip_clitics`, in one place (compiled, an inline C function: its
+    two callers pay no call of Python for it)."""
     w = str(_norm(word))  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
     for prefix, min_rest in _BY_FIRST_LETTER.get(w[:1], ()):
         if w.startswith(prefix):
             return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w
     return w
-
-
-@cython.locals(w=str, prefix=str)
-def strip_clitics_many(words: Iterable[str]) -> list[str]:
-    """:func:`strip_clitics` of each of ``words``, in one call: for the name tagger's new
-    word types, each given its name word when its row is made (~4,700 instructions a word
-    through a call of :func:`strip_clitics` each; issue 19, session 32)."""
-    out = []
-    for word in words:
-        w = str(_norm(word))  # (remembered: the word lists and the claims' cues read the same words after)
-        for prefix, min_rest in _BY_FIRST_LETTER.get(w[:1], ()):
-            if w.startswith(prefix):
-                if len(w) - len(prefix) >= min_rest:
-                    w = w[len(prefix) :]
-                break
-        out.append(w)
-    return out
 
 
 #: The lists whose words are known whole: the nouns a figure counts (every entry of
