@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The spent frames splits (tests/gold/README.md): fresh29..fresh34 spent by session 31's judge; later
-#: splits stay out until judged.
+#: splits (fresh35..fresh38, labelled in sessions 31-33) stay out until judged.
 SPENT = ("dev",) + tuple(f"fresh{i}" for i in range(2, 35))
 DOCUMENT_TAGS = ("show_verb", "stipulate_verb", "source_verb")
 
