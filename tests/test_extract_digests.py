@@ -54,7 +54,7 @@ def digests() -> dict[str, str]:
         for d in docs:
             h.update(repr((d.article.id, getattr(d, part))).encode("utf-8"))
         out[part] = h.hexdigest()
-    linked = link_entities([m for d in docs for m in d.mentions])
+    linked = link_entities([m for d in docs for m in d.mentions], {d.article.id: d.article.text for d in docs})
     out["entities"] = hashlib.sha256(repr(linked).encode("utf-8")).hexdigest()
     return out
 

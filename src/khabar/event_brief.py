@@ -168,7 +168,7 @@ def _run_here(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Callable[
 def _linked(docs: Sequence[Document], options: BriefOptions) -> tuple[list[Entity], tuple[Quote, ...], list, list]:
     """The brief's entities (mentions linked across articles), its quotes with their
     speakers linked to them, and its claims and quantities (conflicts found)."""
-    entities = link_entities([m for d in docs for m in d.mentions])
+    entities = link_entities([m for d in docs for m in d.mentions], {d.article.id: d.article.text for d in docs})
     quotes = tuple(link_speakers([q for d in docs for q in d.quotes], entities))
     claims, quantities = find_quantities([c for d in docs for c in d.claims], options=options.conflicts)
     return entities, quotes, claims, quantities

@@ -420,6 +420,43 @@ def test_a_name_written_after_li_and_the_article_is_shown_with_its_article():
     assert org.name == "الجامعة العربية"
 
 
+def test_a_force_named_by_its_demonym_alone_is_a_mention_but_no_entity():
+    # the names gold's ruling of session 18: "الجيش اليمني" describes the state's army (a
+    # quote's "وقال الجيش" still resolves to the mention); a word of function makes one
+    # body, and so does a portfolio
+    body = (
+        "وقال الجيش اليمني إنه صد الهجوم. وسلم الرجل نفسه للشرطة القضائية، وقالت "
+        "الخارجية الإيرانية إن الاتفاق قائم. ونقل تقرير للمخابرات السورية أن الحكومة وافقت."
+    )
+    found = mentions(body)
+    assert "الجيش اليمني" in of_kind(found, "organisation")  # found, for the quotes
+    organisations = {e.name for e in link_entities(found) if e.kind == "organisation"}
+    assert "الجيش اليمني" not in organisations and "المخابرات السورية" not in organisations
+    assert {"الشرطة القضائية", "الخارجية الإيرانية"} <= organisations
+    (army,) = link_entities(
+        [EntityMention("a", 0, 12, "الجيش العربي", "organisation", None, normalize("الجيش العربي"))]
+    )
+    assert army.name == "الجيش العربي"  # Jordan's army by its name: no country's demonym
+
+
+def test_a_described_body_after_a_title_head_is_the_tail_of_a_name_and_keeps_its_entity():
+    # session 30's judge: "لإذاعة الجيش الإسرائيلي" (an outlet) and "جهاز الاستخبارات
+    # الإسرائيلي" (a body by its title); the tagger may cut either at its head word, and the
+    # tail then matches the longer name: with the article's text it is kept, "برصاص الجيش
+    # الإسرائيلي" and "للجيش" after a head are still descriptions
+    text = "وقال كاتس لإذاعة الجيش الإسرائيلي إن الشاب قتل برصاص الجيش الإسرائيلي قرب مقر للجيش السوري."
+    tail = text.index("الجيش")
+    shot = text.index("الجيش", tail + 1)
+    of_syria = text.index("للجيش")
+    found = [
+        EntityMention("a", s, s + len(w), w, "organisation", None, normalize(w))
+        for s, w in ((tail, "الجيش الإسرائيلي"), (shot, "الجيش الإسرائيلي"), (of_syria, "للجيش السوري"))
+    ]
+    kept = [m.start for e in link_entities(found, {"a": text}) for m in e.mentions]
+    assert kept == [tail]
+    assert link_entities(found) == []  # without the text every described body is dropped
+
+
 def test_entity_keeps_roles_apart_from_variants():
     (person,) = person_entities("قال اللواء زيد الصالح إن المعركة انتهت.")
     assert person.roles == ("اللواء",) and person.variants == ("زيد الصالح",)

@@ -13,12 +13,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 
 
-from khabar.extract.entities.gazetteers import PERSON, _Lexicon, _lexicon
+from khabar.extract.entities.gazetteers import ORG, PERSON, _Lexicon, _lexicon
 from khabar.model import Entity, EntityMention, Mention
+from khabar.text.ar.clitics import ARTICLE, clitic_variants
+from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize, strip_diacritics
 from khabar.text.per_word import PerWord
@@ -255,7 +257,63 @@ def entity_id(kind: str, key: str) -> str:
     return hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:16]
 
 
-def link_entities(mentions: Sequence[EntityMention]) -> list[Entity]:
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The ``[bodytitle]`` heads of ``entity_cues.txt``, normalized: indefinite nouns that
+    make a body's title of a described body written right after them."""
+    return frozenset(normalize(p) for p in phrases_by_tag("entity_cues").get("bodytitle", ()))
+
+
+def _after_title_head(m: EntityMention, text: str) -> bool:
+    """Whether the word right before ``m`` in its article's ``text`` (one space between, no
+    punctuation) is a ``[bodytitle]`` head (a proclitic on it or none: "لإذاعة") and ``m`` carries no proclitic: then ``m`` is the
+    tail of a longer name the tagger cut at its head ("جهاز الاستخبارات الإسرائيلي"، "إذاعة
+    الجيش الإسرائيلي"; session 30's judge lost both to :func:`described_body`)."""
+    if not m.text.startswith(ARTICLE) or m.start < 2 or text[m.start - 1] != " ":
+        return False
+    before = text[max(0, m.start - 40) : m.start - 1].rsplit(None, 1)
+    return bool(before) and any(v in _title_heads() for v in clitic_variants(before[-1]))
+
+
+@lru_cache(maxsize=1)
+def _demonym_bodies() -> tuple[frozenset[str], frozenset[str]]:
+    """(the ``[demonymbody]`` heads of ``entity_cues.txt`` without their article, the
+    definite demonyms of the countries of ``countries.txt``), normalized.  A region's or
+    body's adjective is no demonym here: "البرلمان الأوروبي"، "الجيش العربي" name bodies."""
+    heads = frozenset(normalize(p).removeprefix(ARTICLE) for p in phrases_by_tag("entity_cues").get("demonymbody", ()))
+    countries = {normalize(f) for fields in read_fields("countries") for f in fields}
+    demonyms = frozenset(
+        w for fields in read_fields("nationalities") if normalize(fields[0]) in countries
+        for w in map(normalize, fields[1:]) if w.startswith(ARTICLE)
+    )
+    return heads, demonyms
+
+
+def described_body(m: EntityMention) -> bool:
+    """Whether an organisation mention is a head word that names no body alone
+    (``[demonymbody]``, a proclitic on it or none: "للجيش") with only a country's demonym
+    after it: "الجيش النيجيري"، "الشرطة الروسية"، "للمخابرات السورية".  Such a phrase
+    describes the state's force or office: the names gold does not annotate it (ruling of
+    session 18) and a brief would list one for every country.  With a word of function
+    ("الشرطة العسكرية"، "القوات الخاصة العراقية") or a head that names one body ("وزارة"،
+    "الخارجية") it is a name."""
+    if m.kind != ORG:
+        return False
+    words = normalize(m.text).split()
+    if len(words) != 2:
+        return False
+    heads, demonyms = _demonym_bodies()
+    if words[1] not in demonyms:
+        return False
+    for variant in clitic_variants(words[0]):
+        if variant.startswith("لل"):
+            variant = ARTICLE + variant[2:]  # "للجيش": the preposition merged with the article
+        if variant.startswith(ARTICLE) and variant[len(ARTICLE) :] in heads:
+            return True
+    return False
+
+
+def link_entities(mentions: Sequence[EntityMention], texts: Mapping[str, str] | None = None) -> list[Entity]:
     """One :class:`~khabar.model.Entity` per referent across the corpus.
 
     People merge by :func:`same_person`; a bare surname joins the single full name ending
@@ -263,10 +321,21 @@ def link_entities(mentions: Sequence[EntityMention]) -> list[Entity]:
     key (gazetteer spellings already share one), ignoring spaces inside the key.  The id
     hashes the kind and the cluster's canonical key (its most frequent full key), the name
     is the most frequent full spelling as written, the variants every spelling seen.
+
+    A described body (:func:`described_body`: "الجيش السوري") is no entity: it stays a
+    mention of its article, which a quote's "وأعلن الجيش" resolves to and whose words
+    name the speaker, but the brief lists no name for it -- unless ``texts`` (article id ->
+    text) shows a ``[bodytitle]`` head right before it (:func:`_after_title_head`), where it
+    is the tail of a longer name.  Measured: docs/measurements.md, issue 17, sessions 29, 30
+    and 33.
     """
     groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
     by_kind: dict[str, list[EntityMention]] = defaultdict(list)
     for m in mentions:
+        if m.kind == ORG and described_body(m):
+            text = texts.get(m.article_id) if texts else None
+            if text is None or not _after_title_head(m, text):
+                continue
         by_kind[m.kind].append(m)
     for kind, ms in by_kind.items():
         keys = Counter(m.name_key for m in ms)

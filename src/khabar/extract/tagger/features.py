@@ -69,8 +69,9 @@ class WordLists:
 #: entity_cues tags read by the word-list recognizer alone: the shipped CRF was trained
 #: without them, and as labels they moved its tags (ANERcorp five folds,
 #: scripts/ner_fold_errors.py: overall 78.17 -> 78.12, PERS 76.00 -> 75.83; identical without).
-#: ``orgplace`` is read after the tagger (:func:`khabar.extract.tagger.spans._organisations_of_places`).
-_RECOGNIZER_ONLY = frozenset(("orgbody", "orgfunction", "orgcommon", "orgplace"))
+#: ``orgplace`` is read after the tagger (:func:`khabar.extract.tagger.spans._organisations_of_places`),
+#: ``demonymbody`` and ``bodytitle`` when entities are linked (:func:`khabar.extract.entities.linking.described_body`).
+_RECOGNIZER_ONLY = frozenset(("orgbody", "orgfunction", "orgcommon", "orgplace", "demonymbody", "bodytitle"))
 
 
 @lru_cache(maxsize=1)
