@@ -81,7 +81,7 @@ def run_once(n: int, seed: int, again: bool = False, batch: int | None = None) -
 
         done = extraction_run.run_layer(articles, batch, timed)
         start = _clock()
-        link_entities([m for d in done for m in d.mentions])
+        link_entities([m for d in done for m in d.mentions], {d.article.id: d.article.text for d in done})
         add("entities (linking)" + suffix, start)
         parts = [c + suffix for c in _components()] + ["entities (linking)" + suffix]
         times["extraction layer" + suffix] = [sum(times[name][k] for name in parts) for k in (0, 1)]

@@ -46,7 +46,7 @@ def _child(n: int, seed: int, ready: str) -> None:
     Path(ready).write_text("loaded")
     time.sleep(0.5)  # (perf attaches)
     done = extraction_run.run_layer(articles, extraction_run.batch_size(), lambda name, call: call())
-    link_entities([m for d in done for m in d.mentions])
+    link_entities([m for d in done for m in d.mentions], {d.article.id: d.article.text for d in done})
 
 
 def _name(symbol: str) -> str | None:

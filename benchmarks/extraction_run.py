@@ -46,7 +46,7 @@ def load(loader: list) -> None:
     doc = Document(article=loader[0])
     for c in PIPELINE:
         doc = run_component(c, doc)
-    link_entities(list(doc.mentions))
+    link_entities(list(doc.mentions), {doc.article.id: doc.article.text})
 
 
 def settle_heap() -> None:

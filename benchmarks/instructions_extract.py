@@ -91,7 +91,7 @@ def run_once(n: int, seed: int, helper: str, component: str | None = None) -> No
     extraction_run.load(loader)
     extraction_run.settle_heap()
     done = extraction_run.run_layer(articles, extraction_run.batch_size(), counted)
-    counted("linking", lambda: link_entities([m for d in done for m in d.mentions]))
+    counted("linking", lambda: link_entities([m for d in done for m in d.mentions], {d.article.id: d.article.text for d in done}))
     print(f"{len(done)} articles, {sum(len(d.quotes) for d in done)} quotes, {sum(len(d.claims) for d in done)} claims")
 
 
