@@ -17,10 +17,15 @@ pool's make-up, and a bootstrap of ``--events`` events drawn with weight ``1 + d
 net facts' mean, spread and chances).  ``--parts`` prints where the default's words go: each
 chosen part by kind (the event sentence, another article's opening, a statement, background, an
 earlier time, other by body position), its words, and whether it states a fact no other part does.
+``--why`` (session 33) follows each missed deep fact to the earliest candidates (body position < 3)
+that state it and names what refused the best of them once the choice ended: no room left, or the
+repeat tests of :class:`khabar.summarize.event_first._Selection` (TF-IDF closeness, close meaning,
+the event told again, the same words, half its stems said), by whether that candidate is in the
+event sentence's article.
 
     python scripts/summary_fact_depth.py [--algorithms event,centroid,ilp,lexrank,lead]
         [--variant devoff:development=False --variant both:development=False,key_figure=False]
-        [--facts 308 --deep-share 0.57 --events 62] [--parts]
+        [--facts 348 --deep-share 0.57 --events 70] [--parts] [--why]
 """
 
 from __future__ import annotations
@@ -162,17 +167,85 @@ def parts(events) -> None:
         print(f"| {kind} | {r[0]} | {r[1]} | {r[1] / total:.3f} | {r[2]} ({r[2] / r[0]:.0%}) | {r[3]} ({r[3] / r[0]:.0%}) |")
 
 
+@contextmanager
+def captured():
+    """The selection as it stands when the choice ends (what :func:`event_first.fill_budget` is handed)."""
+    seen: dict[str, object] = {}
+    fill = event_first.fill_budget
+
+    def keep(pool, cands, chosen, picked, central, *, options):
+        seen["picked"], seen["cands"] = picked, cands
+        return fill(pool, cands, chosen, picked, central, options=options)
+
+    event_first.fill_budget = keep
+    try:
+        yield seen
+    finally:
+        event_first.fill_budget = fill
+
+
+def refusals(picked, c, budget: int) -> list[str]:
+    """Why ``c`` does not join the finished selection ``picked``: each test that refuses it."""
+    out = []
+    if picked.words + c.words > budget:
+        out.append("room")
+    if picked.overlap is not None and picked.overlap[c.row] >= picked.redundancy:
+        out.append("tfidf")
+    if picked.meant is not None and picked.meant[c.row] >= event_first.SAME_MEANING and not picked.new_figure(c):
+        out.append("meaning")
+    if picked.tells_event_again([c]):
+        out.append("event again")
+    if picked.says_again(c):
+        out.append("same words")
+    if picked.repeats(c):
+        out.append("repeats")
+    if c.antecedent is not None:
+        out.append("needs the sentence before")
+    return out
+
+
+def why(events) -> None:
+    table: dict[str, int] = defaultdict(int)
+    room_left = []
+    with captured() as seen:
+        for cluster, pool, budget, d in events:
+            options = BriefOptions(length_words=budget)
+            chosen = event_first.choose_sentences(pool, options=options, quantities=pool_quantities(pool, options=options))
+            picked, cands = seen["picked"], seen["cands"]
+            cut = "\n".join(truncate([event_first.kept_text(pool, c) for c in chosen], budget))
+            positions = event_first.body_positions(pool)
+            event_doc = pool.doc_of(chosen[0].row) if chosen else None
+            for fact, cls in zip(cluster.facts, d, strict=True):
+                if cls != "deep" or fact_found(fact, cut):
+                    continue
+                rows = [r for r in cands if positions[r] < 3 and fact_found(fact, event_first.kept_text(pool, cands[r]))]
+                if not rows:
+                    table["no candidate of body position < 3 states it"] += 1
+                    continue
+                row, reasons = min(((r, refusals(picked, cands[r], budget)) for r in rows), key=lambda rr: (len(rr[1]), rr[0]))
+                where = "the event sentence's article" if pool.doc_of(row) == event_doc else "another article"
+                table[f"{where}: {' + '.join(reasons) or 'fits'}"] += 1
+                room_left.append(budget - picked.words)
+    print("| missed deep fact: its best early candidate (body position < 3) refused by | facts |")
+    print("|---|---:|")
+    for kind, n in sorted(table.items(), key=lambda kv: -kv[1]):
+        print(f"| {kind} | {n} |")
+    if room_left:
+        print(f"words left unused when the choice ended (those with a candidate): median {statistics.median(room_left)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "summaries" / "ant_events.json")
     parser.add_argument("--algorithms", default="event")
     parser.add_argument("--variant", action="append", default=[], help="NAME:SETTING=VALUE,... (event summary)")
-    parser.add_argument("--facts", type=int, default=308)
+    parser.add_argument("--facts", type=int, default=348)
     parser.add_argument("--deep-share", type=float, default=0.57)
-    parser.add_argument("--events", type=int, default=62)
+    parser.add_argument("--events", type=int, default=70)
     parser.add_argument("--draws", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=32)
     parser.add_argument("--parts", action="store_true")
+    parser.add_argument("--why", action="store_true", help="why each missed deep fact's early sentence was passed over")
     args = parser.parse_args()
     events = []
     for cluster in read_events(args.gold):
@@ -195,6 +268,8 @@ def main() -> None:
         print(forecast(events, base, out, args), flush=True)
     if args.parts:
         parts(events)
+    if args.why:
+        why(events)
 
 
 if __name__ == "__main__":
