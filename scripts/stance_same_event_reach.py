@@ -5,8 +5,9 @@
 ``KHABAR_PURE=1``, the switch replaces a module function) or a short claim read at the
 article head's floor (``meaning_model.READ_SHORT_CLAIM_AT_FLOOR``, session 26), the relatedness gate
 (``meaning_model.READ_RELATED_GATE``, ``--reading related-gate``, session 27), the event gate on the
-article head's disagree (``meaning_model.READ_EVENT_GATE``, ``--reading event-gate``, session 31), the
-discuss gate (``meaning_model.READ_DISCUSS_GATE``, ``--reading discuss-gate``, session 32).  Session 23's turned state
+article head's disagree (``meaning_model.READ_EVENT_GATE``, ``--reading event-gate``, session 31); session
+32's discuss gate, off the check's path since session 33, is counted on this script's draw
+(:func:`draw`) by ``scripts/discuss_gate_sweep.py reach``.  Session 23's turned state
 (branch stance-s23-turned) was counted by this script on that branch.
 Claims = titles of ANT news articles (middleEast, internationalNews;
 no article a main tests/gold file names), drawn with a fixed seed; pages = ANT articles within
@@ -50,13 +51,52 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=40)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--seed", type=int, default=2022)
-    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate", "discuss-gate"), default="same-event")
+    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate"), default="same-event")
     ap.add_argument("--show", action="store_true", help="print each changed page's title and labels")
     ap.add_argument("--list", action="store_true",
                     help="print each claim's file and its pages' files, closest first, and judge nothing "
                          "(a split drawn as the check's search would find its pages, labelled before khabar runs)")
     args = ap.parse_args()
     switch = _switch(args.reading)
+    counts, moved, claims_hit, drawn = Counter(), Counter(), 0, 0
+    model = mm.bundled_model()
+    for f, title, near in draw(args.seed, args.claims, args.pages):
+        drawn += 1
+        if args.list:
+            print(f"CLAIM {f}\t{title}")
+            for g, t, _ in near:
+                print(f"  PAGE {g}\t{t}")
+            continue
+        docs = [doc_from_article(Article.create(title=t, body=body)) for _, t, body in near]
+        analyses = analyse(title, docs)
+        got = {}
+        for on in (False, True):
+            switch(on)
+            got[on] = [within_event_judgement(title, an, j).label for an, j in zip(analyses, judge(title, analyses, model))]
+        counts["pages"] += len(docs)
+        counts["called unrelated (off)"] += sum(x == "unrelated" for x in got[False])
+        counts["called disagree (off)"] += sum(x == "disagree" for x in got[False])
+        counts["called disagree (on)"] += sum(x == "disagree" for x in got[True])
+        changed = [(a, b) for a, b in zip(got[False], got[True]) if a != b]
+        moved.update(changed)
+        claims_hit += bool(changed)
+        print(f"{len(docs):3d} pages, {len(changed):2d} changed: {title[:90]}", flush=True)
+        if args.show:
+            for (_, t, _), a, b in zip(near, got[False], got[True]):
+                if a != b:
+                    print(f"      {a} -> {b}: {t[:90]}")
+    print(f"claims {drawn}, {dict(counts)}, changed {sum(moved.values())} "
+          f"({100 * sum(moved.values()) / max(counts['pages'], 1):.1f} % of pages, "
+          f"{100 * sum(moved.values()) / max(counts['called unrelated (off)'], 1):.1f} % of unrelated calls); "
+          f"{dict(moved)}; claims with a page changed {claims_hit} ({100 * claims_hit / max(drawn, 1):.0f} %)")
+
+
+def draw(seed: int, claims: int, pages: int):
+    """The sample: ``claims`` ANT titles (middleEast, internationalNews; 5-25 words; no file a
+    main tests/gold file names) in the order a ``seed``ed shuffle gives, each with its pages
+    (file, title, body): ANT articles within 3 days sharing >= 3 content stems with it, the
+    closest first, at most ``pages``; a title with no such page is skipped.  Yields
+    (claim file, title, pages)."""
     named = subprocess.run("grep -rhoE 'ant/[A-Za-z0-9]+/[A-Za-z]+/[A-Za-z0-9-]+\\.txt' /work/main/tests/gold",
                            shell=True, capture_output=True, text=True).stdout.split()
     named = {n.split("/")[-1] for n in named}
@@ -77,13 +117,12 @@ def main() -> None:
     by_day = defaultdict(list)
     for a in arts:
         by_day[a[1]].append(a)
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     pool = [a for a in arts if 5 <= len(words(a[2])) <= 25]
     stems: dict[str, set[str]] = {}
-    counts, moved, claims_hit, drawn = Counter(), Counter(), 0, 0
-    model = mm.bundled_model()
+    drawn = 0
     for f, day, title, _ in rng.sample(pool, len(pool)):
-        if drawn >= args.claims:
+        if drawn >= claims:
             break
         cs = content_stems(title)
         near = []
@@ -100,33 +139,7 @@ def main() -> None:
             continue
         drawn += 1
         near.sort()
-        if args.list:
-            print(f"CLAIM {f}\t{title}")
-            for _, g, t, _ in near[: args.pages]:
-                print(f"  PAGE {g}\t{t}")
-            continue
-        docs = [doc_from_article(Article.create(title=t, body=body)) for _, _, t, body in near[: args.pages]]
-        analyses = analyse(title, docs)
-        got = {}
-        for on in (False, True):
-            switch(on)
-            got[on] = [within_event_judgement(title, an, j).label for an, j in zip(analyses, judge(title, analyses, model))]
-        counts["pages"] += len(docs)
-        counts["called unrelated (off)"] += sum(x == "unrelated" for x in got[False])
-        counts["called disagree (off)"] += sum(x == "disagree" for x in got[False])
-        counts["called disagree (on)"] += sum(x == "disagree" for x in got[True])
-        changed = [(a, b) for a, b in zip(got[False], got[True]) if a != b]
-        moved.update(changed)
-        claims_hit += bool(changed)
-        print(f"{len(docs):3d} pages, {len(changed):2d} changed: {title[:90]}", flush=True)
-        if args.show:
-            for (_, _, t, _), a, b in zip(near[: args.pages], got[False], got[True]):
-                if a != b:
-                    print(f"      {a} -> {b}: {t[:90]}")
-    print(f"claims {drawn}, {dict(counts)}, changed {sum(moved.values())} "
-          f"({100 * sum(moved.values()) / max(counts['pages'], 1):.1f} % of pages, "
-          f"{100 * sum(moved.values()) / max(counts['called unrelated (off)'], 1):.1f} % of unrelated calls); "
-          f"{dict(moved)}; claims with a page changed {claims_hit} ({100 * claims_hit / max(drawn, 1):.0f} %)")
+        yield f, title, [(g, t, body) for _, g, t, body in near[:pages]]
 
 
 def _switch(reading: str):
@@ -139,8 +152,6 @@ def _switch(reading: str):
         return lambda on: setattr(mm, "READ_RELATED_GATE", on)
     if reading == "event-gate":
         return lambda on: setattr(mm, "READ_EVENT_GATE", on)
-    if reading == "discuss-gate":
-        return lambda on: setattr(mm, "READ_DISCUSS_GATE", on)
     capitals = ev._capitals_as_governments
 
     def capital(on: bool) -> None:

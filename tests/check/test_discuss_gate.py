@@ -1,84 +1,60 @@
-"""The discuss gate: its file, its reading, and where the check asks it."""
+"""The discuss gate (``scripts/discuss_gate.py``, an experiment off the check's path since session
+33): its decision, its file, its inputs; and that the check no longer asks it."""
 
 from __future__ import annotations
 
-import dataclasses
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from khabar.check import meaning_model
-from khabar.check.discuss_gate import (
-    AGREE_AT,
-    GATE_FEATURES,
-    LABELS,
-    UNRELATED_AT,
-    anchor_flags,
-    bundled_discuss_gate,
-    gate_arrays,
-    gate_from_arrays,
-)
+from khabar.check.model_io import write_npz
 from khabar.check.network import Network
 from khabar.errors import InputError
 from khabar.model import Article
 from khabar_testdata import page_reading
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from discuss_gate import (  # noqa: E402
+    GATE_FEATURES,
+    LABELS,
+    DiscussGate,
+    anchor_flags,
+    gate_arrays,
+    gate_from_arrays,
+    gate_row,
+    load_gate,
+    reads_page,
+)
+
 CLAIM = "قال المرصد إن 60 شخصا قتلوا في قصف على سوق حي الزيتون في مدينة النهرين"
 
 
-@pytest.fixture(scope="module")
-def gate():
-    g = bundled_discuss_gate()
-    assert g is not None, "khabar ships check/data/discuss-gate.npz"
-    return g
-
-
-def _row(**values: float) -> np.ndarray:
-    row = np.zeros(len(GATE_FEATURES))
-    for k, v in values.items():
-        row[GATE_FEATURES.index(k)] = v
-    return row
-
-
-def test_the_shipped_gate_reads_its_features_at_its_thresholds(gate) -> None:
-    assert gate.network.inputs == len(GATE_FEATURES)
-    assert tuple(gate.network.labels) == LABELS
-    assert (gate.agree_at, gate.unrelated_at) == (AGREE_AT, UNRELATED_AT)
-
-
-def test_a_page_the_heads_read_as_stating_the_claim_reads_as_agree_more_than_one_of_another_happening(gate) -> None:
-    own = _row(same_event=0.6, event_terms=0.5, semantic_max=0.8, coverage_doc=0.9, mean_top_sim=0.4, max_sim=0.6,
-               lead_place=1, names_place=1, head_agree=0.8, head_discuss=0.2, sentence_agree_max=0.9)
-    other = _row(same_event=0.01, event_terms=0.05, semantic_max=0.3, coverage_doc=0.3, mean_top_sim=0.05,
-                 max_sim=0.1, head_discuss=0.4, head_unrelated=0.6)
-    assert gate.probabilities(own)["agree"] > gate.probabilities(other)["agree"]
-    assert gate.probabilities(other)["unrelated"] > gate.probabilities(own)["unrelated"]
+def _fixed(p: list[float], labels: tuple[str, ...] = LABELS, width: int = len(GATE_FEATURES)) -> Network:
+    # a network whose biases alone give probabilities p (no input weighs)
+    return Network(labels, np.zeros(width), np.ones(width), (np.zeros((len(labels), width)),), (np.log(np.array(p)),))
 
 
 def test_the_thresholds_decide_the_label() -> None:
-    def fixed(p: list[float]) -> Network:
-        # a network whose biases alone give probabilities p (no input weighs)
-        return Network(LABELS, np.zeros(len(GATE_FEATURES)), np.ones(len(GATE_FEATURES)),
-                       (np.zeros((3, len(GATE_FEATURES))),), (np.log(np.array(p)),))
-    from khabar.check.discuss_gate import DiscussGate
-
     row = np.zeros(len(GATE_FEATURES))
-    assert DiscussGate(fixed([0.55, 0.3, 0.15])).reads(row) == "agree"
-    assert DiscussGate(fixed([0.45, 0.4, 0.15])).reads(row) == "discuss"
-    assert DiscussGate(fixed([0.1, 0.25, 0.65])).reads(row) == "unrelated"
-    assert DiscussGate(fixed([0.1, 0.35, 0.55])).reads(row) == "discuss"
+    assert DiscussGate(_fixed([0.55, 0.3, 0.15])).reads(row) == "agree"
+    assert DiscussGate(_fixed([0.45, 0.4, 0.15])).reads(row) == "discuss"
+    assert DiscussGate(_fixed([0.1, 0.25, 0.65])).reads(row) == "unrelated"
+    assert DiscussGate(_fixed([0.1, 0.35, 0.55])).reads(row) == "discuss"
+    assert DiscussGate(_fixed([0.45, 0.4, 0.15]), agree_at=0.4).reads(row) == "agree"
 
 
-def test_a_gate_built_for_other_features_or_labels_is_refused(gate) -> None:
-    arrays = gate_arrays(gate.network, {})
-    assert gate_from_arrays(arrays, "gate.npz").network.inputs == len(GATE_FEATURES)
-    short = Network(("agree", "other"), np.zeros(2), np.ones(2), (np.zeros((2, 2)),), (np.zeros(2),))
+def test_a_written_gate_reads_back_and_one_for_other_features_or_labels_is_refused(tmp_path) -> None:
+    path = write_npz(tmp_path / "gate.npz", gate_arrays(_fixed([0.55, 0.3, 0.15]), {"sets": []}))
+    gate = load_gate(path)
+    assert gate.network.inputs == len(GATE_FEATURES)
+    assert gate.reads(np.zeros(len(GATE_FEATURES))) == "agree"
     with pytest.raises(InputError):
-        gate_from_arrays(gate_arrays(short, {}), "gate.npz")
-    two = Network(("agree", "other"), np.zeros(len(GATE_FEATURES)), np.ones(len(GATE_FEATURES)),
-                  (np.zeros((2, len(GATE_FEATURES))),), (np.zeros(2),))
+        gate_from_arrays(gate_arrays(_fixed([0.5, 0.5], ("agree", "other"), 2), {}), "gate.npz")
     with pytest.raises(InputError):
-        gate_from_arrays(gate_arrays(two, {}), "gate.npz")
+        gate_from_arrays(gate_arrays(_fixed([0.5, 0.5], ("agree", "other")), {}), "gate.npz")
 
 
 def test_anchor_flags_read_the_claim_s_places_in_the_lead_and_anywhere() -> None:
@@ -90,21 +66,16 @@ def test_anchor_flags_read_the_claim_s_places_in_the_lead_and_anywhere() -> None
     assert anchor_flags(CLAIM, none) == (0.0, 0.0, 0.0, 0.0)
 
 
-def test_a_discuss_page_is_read_by_the_gate_and_other_labels_are_left(gate, monkeypatch) -> None:
-    """MeaningModel._discuss_read (off by default, switched on here): only a page still called
-    *discuss* is read; the switch off and other labels leave it."""
+def test_a_page_s_row_holds_the_heads_outputs_and_the_check_does_not_ask_the_gate() -> None:
     model = meaning_model.bundled_model()
     assert model is not None
-    monkeypatch.setattr(meaning_model, "READ_DISCUSS_GATE", True)
     reading = page_reading(CLAIM, "باعة السوق", "عاد باعة سوق حي الزيتون في مدينة النهرين إلى محالهم صباح اليوم.", "discuss")
-    row = model.discuss_gate_row(reading)
+    assert reads_page(model, reading)
+    row = gate_row(model, reading)
     assert row.shape == (len(GATE_FEATURES),)
-    monkeypatch.setattr(meaning_model, "bundled_discuss_gate", lambda: dataclasses.replace(gate, agree_at=0.0))
-    assert model._discuss_read("discuss", reading) == "agree"
-    for side in ("agree", "disagree", "unrelated"):
-        assert model._discuss_read(side, reading) == side
-    monkeypatch.setattr(meaning_model, "bundled_discuss_gate",
-                        lambda: dataclasses.replace(gate, agree_at=1.01, unrelated_at=0.0))
-    assert model._discuss_read("discuss", reading) == "unrelated"
-    monkeypatch.setattr(meaning_model, "READ_DISCUSS_GATE", False)
-    assert model._discuss_read("discuss", reading) == "discuss"
+    head = row[[GATE_FEATURES.index(f) for f in ("head_agree", "head_discuss", "head_unrelated")]]
+    assert 0.0 < head.sum() <= 1.0 + 1e-9
+    flags = row[GATE_FEATURES.index("lead_place"): GATE_FEATURES.index("names_actor") + 1]
+    assert tuple(flags) == anchor_flags(CLAIM, reading.analysis.doc.article)
+    assert row[GATE_FEATURES.index("names_place")] == 1.0
+    assert not hasattr(meaning_model, "READ_DISCUSS_GATE")

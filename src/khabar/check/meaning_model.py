@@ -41,7 +41,6 @@ import numpy as np
 
 from khabar.check.admission import admits_something, admitting_party, party_denies, party_no_answer, party_states_otherwise
 from khabar.check.event import SAME_EVENT_AT, claim_names, claim_terms_cosine, names_every, same_event_probability
-from khabar.check.discuss_gate import bundled_discuss_gate, discuss_gate_row
 from khabar.check.event_gate import bundled_event_gate, event_gate_row
 from khabar.check.features import Analysis, analyse
 from khabar.check.meaning import (
@@ -192,31 +191,17 @@ class MeaningModel:
             label = _quantity_label(j.label, r) if x else j.label
             label = _event_gate_read(label, head, r)
             label = _unrelated_read(label, r, margin)
-            label = self._discuss_read(label, r)
             out.append(j if label == j.label else Judgement(label, j.score, j.evidence, j.similarity))
         return out
 
-    def discuss_gate_row(self, reading: PairReading) -> np.ndarray:
-        """The discuss gate's inputs for a page with candidates that the article head reads
-        (:func:`khabar.check.discuss_gate.discuss_gate_row`): the heads' outputs as
-        :meth:`_judge_heads` computes them, read again for the few pages called *discuss*."""
-        cand = reading.candidates
-        probs = self.sentence_probabilities(reading.claim, cand)
-        row = article_row(reading.analysis, cand, probs)
-        if READ_SHORT_CLAIM_AT_FLOOR and not _contrary_sign(cand):
+    def article_head_row(self, reading: PairReading, probs: np.ndarray) -> np.ndarray:
+        """The article head's inputs for a page with candidates, ``probs`` the sentence head's
+        for each candidate (:meth:`sentence_probabilities`): a short claim read at the floor
+        when no candidate holds a contrary sign (:data:`READ_SHORT_CLAIM_AT_FLOOR`)."""
+        row = article_row(reading.analysis, reading.candidates, probs)
+        if READ_SHORT_CLAIM_AT_FLOOR and not _contrary_sign(reading.candidates):
             row[_CLAIM_WORDS] = max(row[_CLAIM_WORDS], _CLAIM_WORDS_FLOOR)
-        head = dict(zip(self.article.labels, self.article.probabilities(row)[0].tolist()))
-        article = reading.analysis.doc.article
-        text = reading.claim.view.text
-        return discuss_gate_row(text, article, reading.analysis.features, cand, same_event_score(reading),
-                                claim_terms_cosine(text, article), head, probs)
-
-    def _discuss_read(self, label: str, reading: PairReading) -> str:
-        """A page still called *discuss*, read by the discuss gate (:data:`READ_DISCUSS_GATE`)."""
-        if (not READ_DISCUSS_GATE or label != "discuss" or reading.single_sentence or self.article is None
-                or not len(reading.candidates.indices) or (gate := bundled_discuss_gate()) is None):
-            return label
-        return gate.reads(self.discuss_gate_row(reading))
+        return row
 
     def _judge_heads(self, reading: PairReading) -> tuple[Judgement, float | None, str | None]:
         """The heads' judgement and the readings after them, with the article head's margin
@@ -241,9 +226,7 @@ class MeaningModel:
             label = SENTENCE_LABELS[j] if SENTENCE_LABELS[j] != "other" else "unrelated"
             score = float(probs[0, j])
         else:
-            row = article_row(reading.analysis, cand, probs)
-            if READ_SHORT_CLAIM_AT_FLOOR and not _contrary_sign(cand):
-                row[_CLAIM_WORDS] = max(row[_CLAIM_WORDS], _CLAIM_WORDS_FLOOR)
+            row = self.article_head_row(reading, probs)
             logits = self.article.logits(row)[0]
             p = self.article.probabilities(row)[0]
             j = int(np.argmax(logits))
@@ -626,18 +609,6 @@ def _unrelated_read(label: str, reading: PairReading, head_margin: float | None)
 #: calls 64 -> 44, accuracy 0.590 -> 0.609; fresh3..fresh27 mean macro-F1 0.4144 -> 0.4196,
 #: mean disagree F1 0.3757 -> 0.3716; baly2018 folds 1-4 macro-F1 0.5098 -> 0.5114.
 READ_EVENT_GATE = True
-
-#: Whether a page still called *discuss* after every reading is read again by the discuss
-#: gate (:mod:`khabar.check.discuss_gate`): *agree* when it states the claim, *unrelated*
-#: when it tells another happening.  Issue 16, session 32: *discuss* gathers pages that state
-#: the claim (gold agree called discuss: drawn1..drawn9 44 of 527 pages, fresh3..fresh28 273 of
-#: 2,698) and pages of another happening (gold unrelated: 47 on drawn, 49 on fresh).
-#: Development figures (each spent set read by a gate fitted without it; docs/measurements.md):
-#: drawn1..drawn9 accuracy 316 -> 332 of 527, fresh3..fresh28 mean macro-F1 0.419 -> 0.430,
-#: baly2018 folds 1-4 0.512 -> 0.513.  **Off by default, not judged**: it changes 2.8 % of
-#: unlabelled ANT pages (30 of 1,083, seeds 4242 and 4343), under the ~5 % a judge asks; turn it
-#: on for a judge or a wider gate (``stance_same_event_reach.py --reading discuss-gate``).
-READ_DISCUSS_GATE = False
 
 
 def _event_gate_read(label: str, head: str | None, reading: PairReading) -> str:
