@@ -11,7 +11,7 @@ The rules' quotes are read once per source tree into a cache (run this script un
 The comparison scores both with ``khabar eval extract``'s own ``_score_quotes`` on the quotes as
 the brief shows them (all spent splits, then their ANT articles alone: a speaker pool of ANT
 is what judges), prints every quote one tree has and the other has not (``--show``: right or
-wrong by the judge's matching), and draws ``--pools`` pools of three 12-article spent splits
+wrong by the judge's matching), and draws ``--pools`` pools of ``--pool-size`` (3) 12-article spent splits
 (fresh5..fresh38, their ANT articles) to say what a three-split ANT pool would show: the
 distribution of the quotes F1 change and of the statements found more.
 
@@ -80,7 +80,7 @@ def line(part, docs) -> tuple[object, str]:
                f"speakers P/R {sp.precision:.4f}/{sp.recall:.4f} | content as said {c.accurate}")
 
 
-def compare(base: dict, new: dict, splits: str, show: bool, pools: int) -> None:
+def compare(base: dict, new: dict, splits: str, show: bool, pools: int, pool_size: int = 3) -> None:
     gold, split_of = read_gold(splits)
     ant = [g for g in gold if g.path.startswith("ant/")]
     for name, part in (("spent", gold), ("spent ANT", ant)):
@@ -101,13 +101,13 @@ def compare(base: dict, new: dict, splits: str, show: bool, pools: int) -> None:
         rng = random.Random(5)
         f1, found = [], []
         for _ in range(pools):
-            part = [g for s in rng.sample(POOL_SPLITS, 3) for g in by_split[s]]
+            part = [g for s in rng.sample(POOL_SPLITS, pool_size) for g in by_split[s]]
             q0, q1 = line(part, base)[0], line(part, new)[0]
             f1.append(q1.f1 - q0.f1)
             found.append(q1.matched - q0.matched)
         f = sorted(f1)
         pct = lambda p: f[int(p * len(f))]  # noqa: E731
-        print(f"{pools} pools of three ANT spent splits: quotes F1 change mean {np.mean(f):+.4f}, 10/25/50/75/90th percentile "
+        print(f"{pools} pools of {pool_size} ANT spent splits: quotes F1 change mean {np.mean(f):+.4f}, 10/25/50/75/90th percentile "
               f"{pct(.1):+.4f}/{pct(.25):+.4f}/{pct(.5):+.4f}/{pct(.75):+.4f}/{pct(.9):+.4f}; share > 0 {np.mean([x > 0 for x in f]):.2f}, "
               f">= +0.005 {np.mean([x >= 0.005 for x in f]):.2f}, >= +0.010 {np.mean([x >= 0.010 for x in f]):.2f}, < 0 {np.mean([x < 0 for x in f]):.2f}; "
               f"statements found more: mean {np.mean(found):.2f}, none in {np.mean([x <= 0 for x in found]):.2f}")
@@ -152,6 +152,7 @@ def main() -> None:
     ap.add_argument("--new", type=Path)
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--pools", type=int, default=1000)
+    ap.add_argument("--pool-size", type=int, default=3, help="spent splits a pool (the judge fresh39..fresh42: 4)")
     ap.add_argument("--census", action="store_true")
     ap.add_argument("--reach", type=int, default=0)
     ap.add_argument("--seed", type=int, default=2626)
@@ -182,7 +183,7 @@ def main() -> None:
         print(f"reach: {changed} of {new['n']} ANT articles with a quote changed ({changed / max(1, new['n']):.1%}); the quote extractor "
               f"{1000 * base['cpu'] / base['n']:.2f} -> {1000 * new['cpu'] / new['n']:.2f} ms CPU an article")
         return
-    compare(base["quotes"], new["quotes"], args.splits, args.show, args.pools)
+    compare(base["quotes"], new["quotes"], args.splits, args.show, args.pools, args.pool_size)
 
 
 if __name__ == "__main__":

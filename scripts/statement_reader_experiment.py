@@ -26,8 +26,11 @@ can show). ``--write PATH`` fits on all the given splits and writes the weights 
 threshold, bias, weights). ``--reach N`` fits on all the given splits and counts the unlabelled ANT
 articles (``N`` drawn by ``random.Random(--seed)`` from the paths no test file names, as
 ``speaker_ranker_experiment.py --reach``) the gate adds a quote to at ``--threshold``, with each
-quote added and the reader's CPU time an article. The rules' quotes are read once and kept in ``--cache`` (main's
-rules: delete the file when they change).
+quote added and the reader's CPU time an article. ``--dump PATH`` writes the rules' quotes plus the gate's
+leave-one-split-out additions at ``--threshold`` as ``scripts/speaker_rules_forecast.py --new``
+reads a tree (session 33: the scanner's rules and the gate forecast as one change). The rules'
+quotes (:func:`khabar.extract.quotes.rule_quotes`, the gate left out) are read once and kept in
+``--cache`` (delete the file when the rules change).
 
 Figures: docs/measurements.md, issue 20, sessions 30 and 31. An unspent split is refused.
 """
@@ -48,13 +51,13 @@ from scipy.optimize import minimize
 from scipy.sparse import csr_matrix
 
 from khabar.evaluate.extraction import _score_quotes, load_gold, norm, speaker_matches
-from khabar.extract.quotes import _names_by_sentence
+from khabar.extract import statement_reader as reader
+from khabar.extract.quotes import _names_by_sentence, rule_quotes
 from khabar.text.ar.tokenize import hashtag_words
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from speaker_errors import refuse_unspent  # noqa: E402
-import statement_reader as reader  # noqa: E402  (scripts/statement_reader.py)
 
 SPENT = ",".join(["dev", "test"] + [f"fresh{i}" for i in range(2, 39)])
 POOL_SPLITS = [f"fresh{i}" for i in range(5, 39)]
@@ -96,7 +99,9 @@ def prepared(splits: str, cache: Path):
 
         for g in missing:
             doc = analyze(g.article)
-            read[g.article.id] = (doc.sentences, _names_by_sentence(doc.sentences, doc.mentions), list(doc.quotes))
+            # the rules' quotes alone: the gate is fitted on what they leave
+            rules = rule_quotes(doc.article, doc.sentences, doc.mentions)
+            read[g.article.id] = (doc.sentences, _names_by_sentence(doc.sentences, doc.mentions), rules)
         cache.write_bytes(pickle.dumps(read))
     return gold, split_of, {g.article.id: read[g.article.id] for g in gold}
 
@@ -149,6 +154,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/speakers-statement-reader.pkl"))
     ap.add_argument("--write", type=Path, default=None, help="fit on all the splits and write the weights here")
     ap.add_argument("--threshold", type=float, default=0.6, help="the threshold written with --write or read by --reach")
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="write the rules' quotes plus the leave-one-split-out additions at --threshold, as scripts/speaker_rules_forecast.py reads a tree")
     ap.add_argument("--reach", type=int, default=0)
     ap.add_argument("--seed", type=int, default=2626)
     args = ap.parse_args()
@@ -204,6 +211,13 @@ def main() -> None:
         return f"quotes P/R/F1 {q.precision:.4f}/{q.recall:.4f}/{q.f1:.4f} found {q.matched} predicted {len(quotes)} | speakers P/R {sp.precision:.4f}/{sp.recall:.4f} | content as said {c.accurate}/{c.found}"
 
     print("rules           ", line(base))
+    if args.dump:
+        extra_by: dict[str, list] = {}
+        for k in added(rows, prob, args.threshold, docs, args.drop_repeats):
+            extra_by.setdefault(rows[k][0], []).append(shown(rows[k][4]))
+        out = {a: (docs[a][0], [shown(q) for q in docs[a][2]] + extra_by.get(a, [])) for a in docs}
+        args.dump.write_bytes(pickle.dumps({"quotes": out, "cpu": 0.0, "n": len(out)}))
+        print(f"wrote {args.dump}: the rules' quotes + {sum(map(len, extra_by.values()))} added at {args.threshold} (leave-one-out)")
     for t in args.thresholds:
         chosen = added(rows, prob, t, docs, args.drop_repeats)
         extra = [shown(rows[k][4]) for k in chosen]

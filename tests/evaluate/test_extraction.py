@@ -789,68 +789,6 @@ def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_sou
     assert module._tells("وأضاف أن 20 شخصا قتلوا") == "a statement"
 
 
-def _statement_reader():
-    import importlib.util
-
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("statement_reader", root / "scripts" / "statement_reader.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_statement_reader_experiment_reads_sites_only_where_the_rules_read_nothing() -> None:
-    # scripts/statement_reader.py (issue 20, session 30, withdrawn by its judge): a verb of saying
-    # the rules read is no site; one whose speaker no list vouches for is, with the speaker after it
-    from khabar.extract.quotes import extract_quotes
-    from khabar.model import Article
-    from khabar.text.ar.segment import split_sentences
-
-    reader = _statement_reader()
-    read = Article.create(title="", body="وقال وزير الخارجية سامي العلي إن الطريق مفتوح أمام القوافل .")
-    sentences = split_sentences(read)
-    assert list(reader.sites(read.id, sentences, {}, extract_quotes(read, sentences))) == []
-    unread = Article.create(title="", body="ودعا خطباء المساجد إلى رفع شعار الكفاح المسلح ضد إسرائيل .")
-    sentences = split_sentences(unread)
-    assert extract_quotes(unread, sentences) == []
-    [(site, side, features, quote)] = list(reader.sites(unread.id, sentences, {}, []))
-    assert side == "after" and quote.speaker == "خطباء المساجد" and unread.text[quote.start : quote.end] == quote.content
-    assert features["hlike=0"] == 1.0  # no list vouches for the preachers
-    assert reader.score(features, {}, 0.0) == 0.5 and reader.score({"a": 1.0}, {"a": 3.0}, 0.0) > 0.95
-    [added] = reader.read_statements(unread, sentences, {}, [], {"side=after": 5.0}, 0.0, 0.6)
-    assert added.speaker == "خطباء المساجد"
-
-
-def _reader_sites(body: str, **options):
-    from khabar.model import Article
-    from khabar.text.ar.segment import split_sentences
-
-    article = Article.create(title="", body=body)
-    return [(side, quote.speaker) for _, side, _, quote in _statement_reader().sites(article.id, split_sentences(article), {}, [], **options)]
-
-
-def test_the_statement_reader_reads_no_published_document_and_no_hearer() -> None:
-    # session 31 (issue 20): session 30's pool read "ونشرت صحيفة المدينة مقابلة" as the paper's
-    # statement and the king warned ("حذر الملك السعودي أنه") as the speaker; session30=True reads as it did
-    interview = "ونشرت صحيفة المدينة مقابلة معه عام 2010 تحت عنوان طويل ."
-    assert _reader_sites(interview) == [] and _reader_sites(interview, session30=True) == [("after", "صحيفة المدينة")]
-    assert _reader_sites("ونشرت الوزارة على موقعها أن الطريق مفتوح أمام القوافل .") == [("after", "الوزارة")]
-    warned = "وحذر الملك السعودي أنه لن يبقى في الحكم أسبوعين من دون دعم ."
-    assert _reader_sites(warned) == [] and _reader_sites(warned, session30=True) == [("after", "الملك السعودي")]
-    assert _reader_sites("وحذر الملك السعودي من أنه لن يبقى في الحكم .") == [("after", "الملك السعودي")]
-
-
-def test_the_statement_reader_knows_a_repeat_of_the_same_speaker_only() -> None:
-    from khabar.model import Quote
-
-    reader = _statement_reader()
-    body = Quote(article_id="a", sentence_index=3, speaker="وزير الخارجية الصيني", content="إن بكين سترد على الرسوم الأمريكية بالمثل", start=200, end=240)
-    headline = Quote(article_id="a", sentence_index=0, speaker="وزير الخارجية", content="بكين سترد على الرسوم الأمريكية", start=0, end=30)
-    assert reader.repeats(headline, [body])
-    assert not reader.repeats(dataclasses.replace(headline, speaker="البيت الأبيض"), [body])  # the rules' speaker may be wrong
-    assert not reader.repeats(dataclasses.replace(headline, content="الصين ستفتح أسواقها أمام الشركات الأجنبية"), [body])
-
-
 def test_the_speaker_rules_forecast_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # scripts/speaker_rules_forecast.py (issue 20, session 32) runs the rules on the splits it is given
     # and reads their gold: an unspent one is refused before any article is read

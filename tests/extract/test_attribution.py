@@ -1281,3 +1281,30 @@ def test_the_verbs_whose_object_is_who_is_told_are_read_from_the_list():
     forms = hearer_forms()
     assert {"حذر", "حذرت", "ابلغ", "ابلغوا", "يخبر", "تحذر"} <= forms
     assert not {"قال", "اكد", "محذرا"} & forms
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        # a role read on into the verb's object is cut back to the role (issue 20, session 32):
+        # the verb's own preposition ("باتخاذ") and a noun object ("ارتكاب") were its name
+        ("وتعهد الوزير باتخاذ الإجراءات القانونية.", "الوزير", "باتخاذ الإجراءات القانونية"),
+        ("وطالب الوزير بإطلاق سراح المعتقلين.", "الوزير", "بإطلاق سراح المعتقلين"),
+        ("ونفى الوزير ارتكاب أي خطأ.", "الوزير", "ارتكاب أي خطأ"),
+        # a collective speaker no list holds
+        ("وندد سياسيون إسرائيليون بالحادث المزعوم.", "سياسيون إسرائيليون", "بالحادث المزعوم"),
+        ("ونفى الفريقان ارتكاب أي خطأ.", "الفريقان", "ارتكاب أي خطأ"),
+        ("وطالبت النقابات العمالية بإعادة تنظيم بيع التذاكر.", "النقابات العمالية", "بإعادة تنظيم بيع التذاكر"),
+        # the subject of a clause that says nothing speaks in the participle after it
+        ("وعرض وزير المالية الجهود التي تبذل، لافتا إلى التحسن الملموس في ميزان المدفوعات.", "وزير المالية", "التحسن الملموس في ميزان المدفوعات"),
+    ],
+)
+def test_statements_the_rules_found_no_speaker_for(text, speaker, said):
+    assert _who_said(text) == (speaker, said)
+
+
+def test_a_company_after_a_rank_and_a_plural_of_statements_are_no_role_cut_or_collective():
+    # "جنرال موتورز" stays a name (no verbal noun's shape after an indefinite rank); a plural
+    # of statements with its adjective speaks for no one
+    assert _who_said("وأعلنت جنرال موتورز ارتفاع أرباحها.")[0] != "جنرال"
+    assert find_attributions("وأكدت تصريحات رسمية استمرار المحادثات.") == []

@@ -52,6 +52,7 @@ from khabar.extract.attribution import (
 )
 from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, clitic_on_word, complement_at, stop_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
+from khabar.extract.statement_reader import read_statements
 from khabar.extract.titles import leading_title
 from khabar.frozen import slot_init
 from khabar.text.per_word import PerWord
@@ -300,15 +301,30 @@ def _mention_speaker(m: EntityMention) -> _Speaker:
 
 
 def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention] = ()) -> list[Quote]:
-    """Every quote of ``article`` (direct and indirect), in reading order.
+    """Every quote of ``article`` (direct and indirect): the attribution rules' (headlines
+    first, then in reading order; :func:`rule_quotes`), then those the learned gate reads at
+    the verbs of saying where the rules read nothing
+    (:func:`khabar.extract.statement_reader.read_statements`; issue 20, session 33).
 
     ``sentences`` are the article's sentences (:func:`khabar.text.ar.segment.split_sentences`);
     offsets of each quote are into :attr:`Article.text`.  ``mentions`` (the recognizer's
     names in the article) say where a speaker's name ends.
     """
+    names = _names_by_sentence(sentences, mentions)
+    rules = _rule_quotes(article, sentences, mentions, names)
+    return rules + read_statements(article, sentences, names, rules)
+
+
+def rule_quotes(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention] = ()) -> list[Quote]:
+    """The quotes the attribution rules find, headlines first, then in reading order."""
+    return _rule_quotes(article, sentences, mentions, _names_by_sentence(sentences, mentions))
+
+
+def _rule_quotes(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention], names: dict[int, list[tuple[int, int, str]]],
+) -> list[Quote]:
     known: list[_Speaker] = []
     quotes: list[Quote] = []
-    names = _names_by_sentence(sentences, mentions)
     article_names = _Names(list(mentions), article.text) if mentions else None
     genders: dict[int, str] = {}  # id of a known speaker -> the gender its verbs agree with
     previous: Sentence | None = None  # the body sentence before, when it attributed nothing

@@ -1,10 +1,5 @@
-"""An experiment: statements the attribution rules read nothing at, read by a learned gate
-(issue 20, sessions 30-31). Not part of the package: session 30's reader was judged once on the
-pool fresh34..fresh38 and WITHDRAWN (quotes F1 0.712 -> 0.711 where +0.004 was asked); session
-31's (this file: the frame, hearer and repeat tests below) was measured leave-one-split-out as
-the judge counts and NOT judged -- its forecast (about one statement on the pool fresh39+fresh40)
-is one the pool cannot show (docs/measurements.md, issue 20, sessions 30 and 31). Kept with
-:mod:`statement_reader_experiment` to be rerun when the gold grows.
+"""Statements the attribution rules read nothing at, read by a learned gate (issue 20,
+sessions 30-33).
 
 The rules (:mod:`khabar.extract.attribution`) take a verb of saying only with a speaker their
 lists vouch for and a frame they know ("وقال الوزير إن"): of the spent speaker gold's
@@ -24,25 +19,34 @@ previous speaker (a follow-on). What is said is the rest of the sentence after t
 form and frame, where it stands, what follows it, the speaker's kind, length, first word and
 whether the lists or the recognizer vouch for it, how the content opens) scores each
 candidate; a site gives the quote of its best candidate when that one's probability reaches
-a threshold. Weights and threshold are fitted on the spent speaker splits by
-``scripts/statement_reader_experiment.py --write PATH``.
+the model's threshold. Weights and threshold are in ``extract/data/statement-reader.json``,
+fitted on the spent speaker splits by ``scripts/statement_reader_experiment.py --write``.
 
-Session 31 adds three tests, each read from the list of verbs (``session30=True`` reads as
-session 30 did, without them): a verb that says something only with one of its nouns ("نشر"
-a report, a statement or a tweet: ``=W`` in the list) is a site only with that noun, a clause,
-a colon or a quotation mark after it ("ونشرت صحيفة المدينة مقابلة" says nothing); after a verb
-whose object is who is told (``hearer`` in the list: "حذر"، "أبلغ") a noun phrase followed at
-once by أن is that hearer, not a speaker ("حذر الملك السعودي أنه"); and (``drop_repeats``)
-what is said that repeats a quote the rules already give the same speaker is not added.
+Session 31's tests, each read from the list of verbs (``session30=True`` reads as session 30
+did, without them, for the experiment): a verb that says something only with one of its nouns
+("نشر" a report, a statement or a tweet: ``=W`` in the list) is a site only with that noun, a
+clause, a colon or a quotation mark after it ("ونشرت صحيفة المدينة مقابلة" says nothing); after
+a verb whose object is who is told (``hearer`` in the list: "حذر"، "أبلغ") a noun phrase
+followed at once by أن is that hearer, not a speaker ("حذر الملك السعودي أنه"); and
+(``drop_repeats``, off) what is said that repeats a quote the rules already give the same
+speaker is not added.
+
+History: session 30's reader was judged once on fresh34..fresh38 and withdrawn (F1 0.712 ->
+0.711); session 31's was forecast at about one statement on a pool and not judged; session 33
+ships it on the default path (:func:`khabar.extract.quotes.extract_quotes`) together with
+session 32's three scanner rules, forecast and judged as one change (docs/measurements.md,
+issue 20, session 33).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from importlib import resources
 
 from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import KANA_FORMS, PREPOSITION_WORDS, complement_at, conjoined, pronoun_verb_info, verb_info
@@ -67,6 +71,13 @@ _TRIM_START = " ,،:;.\"«»“”'-"
 _TRIM_END = " ,،;."
 _QUOTE_OPENERS = "\"«“"
 _WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, float], float, float]:
+    """(weights by feature, bias, threshold) of the shipped gate."""
+    data = json.loads(resources.files("khabar.extract").joinpath("data/statement-reader.json").read_text(encoding="utf-8"))
+    return data["weights"], float(data["bias"]), float(data["threshold"])
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -268,11 +279,15 @@ def score(features: dict[str, float], weights: dict[str, float], bias: float) ->
 
 def read_statements(
     article: Article, sentences: Sequence[Sentence], names: dict[int, list[tuple[int, int, str]]], quotes: Sequence[Quote],
-    weights: dict[str, float], bias: float, threshold: float, *, drop_repeats: bool = False, session30: bool = False,
+    weights: dict[str, float] | None = None, bias: float = 0.0, threshold: float = 0.0, *, drop_repeats: bool = False,
+    session30: bool = False,
 ) -> list[Quote]:
-    """The quotes the gate (``weights``, ``bias``, ``threshold``) adds to the rules' ``quotes``
-    of ``article`` (in text order); ``drop_repeats``: not those that repeat a rules' quote of the
-    same speaker (:func:`repeats`; session 31's leave-one-split-out: F1 -0.0005, off)."""
+    """The quotes the gate (``weights``, ``bias``, ``threshold``; by default the shipped one)
+    adds to the rules' ``quotes`` of ``article`` (in text order); ``drop_repeats``: not those
+    that repeat a rules' quote of the same speaker (:func:`repeats`; session 31's
+    leave-one-split-out: F1 -0.0005, off)."""
+    if weights is None:
+        weights, bias, threshold = _model()
     best: dict[tuple[int, int], tuple[float, Quote]] = {}
     for site, _, features, quote in sites(article.id, sentences, names, quotes, session30=session30):
         p = score(features, weights, bias)

@@ -1,0 +1,78 @@
+"""The statement reader: a learned gate at the verbs of saying the rules read nothing at
+(issue 20; on the default path since session 33)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from khabar.extract import statement_reader as reader
+from khabar.extract.quotes import _names_by_sentence, extract_quotes, rule_quotes
+from khabar.model import Article, Quote
+from khabar.text.ar.segment import split_sentences
+
+
+def _article(body: str):
+    article = Article.create(title="", body=body)
+    return article, split_sentences(article)
+
+
+def test_a_verb_the_rules_read_is_no_site():
+    article, sentences = _article("وقال وزير الخارجية سامي العلي إن الطريق مفتوح أمام القوافل .")
+    rules = rule_quotes(article, sentences)
+    assert len(rules) == 1
+    assert list(reader.sites(article.id, sentences, _names_by_sentence(sentences, ()), rules)) == []
+    assert reader.read_statements(article, sentences, {}, rules) == []
+    assert extract_quotes(article, sentences) == rules  # the shipped gate adds nothing there
+
+
+def test_a_body_no_list_vouches_for_is_a_candidate_after_the_verb():
+    article, sentences = _article("ودعا خطباء المساجد إلى رفع شعار الكفاح المسلح ضد إسرائيل .")
+    assert rule_quotes(article, sentences) == []
+    [(site, side, features, quote)] = list(reader.sites(article.id, sentences, {}, []))
+    assert side == "after" and quote.speaker == "خطباء المساجد" and article.text[quote.start : quote.end] == quote.content
+    assert features["hlike=0"] == 1.0  # no list vouches for the preachers
+    [added] = reader.read_statements(article, sentences, {}, [], {"side=after": 5.0}, 0.0, 0.6)
+    assert added.speaker == "خطباء المساجد"
+    assert reader.read_statements(article, sentences, {}, [], {"side=after": -5.0}, 0.0, 0.6) == []
+
+
+def test_extract_quotes_adds_what_the_shipped_gate_reads_after_the_rules():
+    # rules first, then the gate's additions; the gate only adds, never takes a rules' quote away
+    article, sentences = _article(
+        "وقال وزير الخارجية سامي العلي إن الطريق مفتوح أمام القوافل . وأعلنت النقابات المهنية في وقت سابق تعليق الإضراب العام في البلاد ."
+    )
+    rules = rule_quotes(article, sentences)
+    quotes = extract_quotes(article, sentences)
+    assert quotes[: len(rules)] == rules
+    added = reader.read_statements(article, sentences, _names_by_sentence(sentences, ()), rules)
+    assert quotes[len(rules) :] == added
+
+
+def test_the_score_is_the_logistic_of_the_weighted_features():
+    assert reader.score({}, {}, 0.0) == 0.5
+    assert reader.score({"a": 1.0, "b": 1.0}, {"a": 2.0}, -2.0) == 0.5
+    assert reader.score({"a": 1.0}, {"a": 3.0}, 0.0) > 0.95
+
+
+def _sites(body: str, **options):
+    article = Article.create(title="", body=body)
+    return [(side, quote.speaker) for _, side, _, quote in reader.sites(article.id, split_sentences(article), {}, [], **options)]
+
+
+def test_no_published_document_and_no_hearer_speaks():
+    # session 31: session 30's pool read "ونشرت صحيفة المدينة مقابلة" as the paper's statement
+    # and the king warned ("حذر الملك السعودي أنه") as the speaker; session30=True reads as it did
+    interview = "ونشرت صحيفة المدينة مقابلة معه عام 2010 تحت عنوان طويل ."
+    assert _sites(interview) == [] and _sites(interview, session30=True) == [("after", "صحيفة المدينة")]
+    assert _sites("ونشرت الوزارة على موقعها أن الطريق مفتوح أمام القوافل .") == [("after", "الوزارة")]
+    warned = "وحذر الملك السعودي أنه لن يبقى في الحكم أسبوعين من دون دعم ."
+    assert _sites(warned) == [] and _sites(warned, session30=True) == [("after", "الملك السعودي")]
+    assert _sites("وحذر الملك السعودي من أنه لن يبقى في الحكم .") == [("after", "الملك السعودي")]
+
+
+def test_a_repeat_is_of_the_same_speaker_only():
+    body = Quote(article_id="a", sentence_index=3, speaker="وزير الخارجية الصيني", content="إن بكين سترد على الرسوم الأمريكية بالمثل", start=200, end=240)
+    headline = Quote(article_id="a", sentence_index=0, speaker="وزير الخارجية", content="بكين سترد على الرسوم الأمريكية", start=0, end=30)
+    assert reader.repeats(headline, [body])
+    assert not reader.repeats(dataclasses.replace(headline, speaker="البيت الأبيض"), [body])  # the rules' speaker may be wrong
+    assert not reader.repeats(dataclasses.replace(headline, content="الصين ستفتح أسواقها أمام الشركات الأجنبية"), [body])
