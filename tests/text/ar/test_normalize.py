@@ -282,11 +282,16 @@ def test_is_normalized_is_only_said_of_normalized_words():
 def test_is_normalized_says_it_of_a_text_of_kept_characters_only():
     from khabar.text.ar.normalize import _KEPT, is_normalized
 
-    for code in [*range(0x2FF), *range(0x600, 0x700), 0x200C, 0xFEFB]:
+    for code in [*range(0x2FF), *range(0x600, 0x700), 0x200C, 0xFEFB, 0x1F600, 0x10FFFF]:
         ch = chr(code)
         assert is_normalized(ch) == (ch in _KEPT), hex(code)
         assert is_normalized("كتاب" + ch) == (ch in _KEPT) == is_normalized(ch + "2016"), hex(code)
     assert not is_normalized("كتاب\n") and not is_normalized("\nكتاب")
+
+    class Word(str):  # (numpy.str_ is one): the same answer as for a plain str
+        pass
+
+    assert is_normalized(Word("كتاب")) and not is_normalized(Word("كتابة"))
 
 
 def test_normalization_is_idempotent_on_every_character() -> None:

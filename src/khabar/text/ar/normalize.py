@@ -180,6 +180,7 @@ _ODD_BYTES = re.compile(b"[" + b"".join(map(re.escape, _ODD)) + b"]")
 _OUTSIDE = re.compile("[^" + "".join(map(re.escape, _ALPHABET)) + "]+")
 
 
+@cython.ccall  # (called in C by this module's functions: no Python call; session 33)
 @cython.locals(last=str)
 def _encode(text: str) -> bytes | None:
     """``text`` as bytes of the alphabet, or None when it has a character outside it.
@@ -216,11 +217,13 @@ _REMEMBERED, _REMEMBERED_AT_MOST = 200, 1 << 20
 _last: tuple[str, bytes | None] = ("", None)
 
 
+@cython.ccall
 def _apply(data: bytes, table: bytes) -> str:
     """The rules applied to encoded text (``table``: with or without case folding)."""
     return _expand(codecs.charmap_decode(data.translate(table, _DROPPED), "strict", _DECODING)[0])
 
 
+@cython.ccall
 def _expand(decoded: str) -> str:
     """Decoded text with each character that normalizes to several written out (each
     expansion is longer than its character: a caller tells one happened by the length)."""
@@ -290,6 +293,7 @@ def normalize(text: str) -> str:
     return _normalize(text)
 
 
+@cython.ccall
 def _normalize(text: str) -> str:
     data = _encode(text)
     if data is not None:
@@ -317,11 +321,34 @@ _ALL_KEPT = re.compile(f"[{re.escape(''.join(sorted(_KEPT)))}]*")
 _all_kept = _ALL_KEPT.fullmatch
 
 
+#: Whether each character below U+064B is one of :data:`_KEPT` (a byte each, by code point;
+#: none above it is).
+_KEPT_CODES = bytes(chr(c) in _KEPT for c in range(0x064B))
+
+
+@cython.ccall
+@cython.locals(text=str, ch=cython.Py_UCS4, code=cython.Py_ssize_t, table=bytes, kept=cython.int)
 def is_normalized(word: str) -> bool:
     """Whether ``normalize(word) == word`` is sure without normalizing: every character
     is one that normalization keeps, and each character is normalized on its own.  (False
-    says nothing: normalize to know.)"""
-    return _all_kept(word) is not None
+    says nothing: normalize to know.)
+
+    Compiled, a loop over the characters in C, each one byte of :data:`_KEPT_CODES`: the
+    pattern's ``fullmatch`` cost ~1,300 instructions a call (23,000 calls over the 100
+    articles of ``benchmarks/instructions_extract.py``: 30 M of the layer's 2,565 M; issue
+    19, session 33)."""
+    if not cython.compiled or type(word) is not str:
+        return _all_kept(word) is not None
+    text = word
+    table = _KEPT_CODES
+    for ch in text:
+        code = ch
+        if code >= 0x064B:
+            return False
+        kept = table[code]
+        if not kept:
+            return False
+    return True
 
 
 #: ASCII and the Arabic letters (U+0621-U+064A): the characters of nearly all normalized
