@@ -229,7 +229,10 @@ LAYER_TYPES = (
 def test_the_types_the_extraction_layer_builds_keep_the_cheaper_constructor(name: str):
     module, _, qualname = name.rpartition(".")
     cls = getattr(importlib.import_module(module), qualname)
+    from khabar import _slots
+
     assert cls.__init__.__code__.co_filename == f"<slot_init {name}>"
+    assert _slots.installed(cls) == _slots.COMPILED  # compiled: built by the C constructor
 
 
 # --- the helper on types of its own ------------------------------------------------------
@@ -255,7 +258,10 @@ _Twin = _probe_type()  # the dataclass's own constructor
 def test_slot_init_replaces_the_dataclass_constructor_and_builds_the_same_values():
     assert "__setattr__" in _Twin.__init__.__code__.co_names  # object.__setattr__ a field
     assert "__setattr__" not in _Probe.__init__.__code__.co_names
-    for args, kwargs in [(("a",), {}), (("a", 5), {}), ((), {"name": "b", "tags": [1]}), (("c", 1, [2], ("y",)), {})]:
+    for args, kwargs in [
+        (("a",), {}), (("a", 5), {}), ((), {"name": "b", "tags": [1]}), (("c", 1, [2], ("y",)), {}),
+        (("a",), {"seen": ("z",)}), ((), {"count": 2, "name": "d"}), (("e", 4, [3]), {}), (("f",), {}),
+    ]:
         p, t = _Probe(*args, **kwargs), _Twin(*args, **kwargs)
         assert [getattr(p, f) for f in ("name", "count", "tags", "seen")] == [getattr(t, f) for f in ("name", "count", "tags", "seen")]
         assert repr(p) == repr(t)
@@ -267,6 +273,29 @@ def test_slot_init_replaces_the_dataclass_constructor_and_builds_the_same_values
         _Probe("a", other=1)
     with pytest.raises(TypeError, match="multiple values for argument 'name'"):
         _Probe("a", name="b")
+
+
+def test_slot_init_types_are_built_the_same_by_the_c_constructor_and_by_init():
+    # compiled, type.__call__ runs khabar._slots' C constructor; cls.__init__ stays the
+    # Python one: the two give the same fields, the same errors (as Python, both are it)
+    from khabar import _slots
+
+    assert _slots.installed(_Probe) == _slots.COMPILED and not _slots.installed(_Twin)
+    for args, kwargs in [(("a",), {}), (("a", 5, [1]), {}), (("a",), {"tags": [2], "count": 0}), ((), {"name": "n"})]:
+        built, by_init = _Probe(*args, **kwargs), object.__new__(_Probe)
+        _Probe.__init__(by_init, *args, **kwargs)
+        assert built == by_init
+    for args, kwargs in [((), {}), (("a", 1, [], (), "extra"), {}), (("a",), {"name": "b"}), (("a",), {"other": 1}), ((), {"count": 1})]:
+        with pytest.raises(TypeError) as built:
+            _Probe(*args, **kwargs)
+        with pytest.raises(TypeError) as by_init:
+            _Probe.__init__(object.__new__(_Probe), *args, **kwargs)
+        assert str(built.value) == str(by_init.value)
+
+    class Sub(_Probe):  # inherits the C slot, not installed: built by the inherited __init__
+        __slots__ = ()
+
+    assert (Sub("s", 2).name, Sub("s", 2).count, Sub("s").tags) == ("s", 2, [])
 
 
 def test_slot_init_calls_post_init_after_every_field_is_set():

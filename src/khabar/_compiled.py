@@ -39,7 +39,8 @@ BUILD = "cython-1"
 #: compiled attribution and claims code calls its ``without_article`` ~45,000 times over the
 #: bench's 320 articles, each an interpreted frame as Python.
 #: ``_slots`` (session 32): every frozen type's constructor calls its ``fill`` (~80,000
-#: objects over the bench's articles); compiled, it sets the slots through their C setters.
+#: objects over the bench's articles); compiled, it sets the slots through their C setters
+#: (and, session 33, is the types' C constructor itself: ``_slots.install``).
 MODULES = (
     "khabar.text.ar.normalize",
     "khabar.text.ar.tokenize",

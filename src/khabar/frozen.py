@@ -116,4 +116,11 @@ def slot_init(cls: T) -> T:
     new.__qualname__ = old.__qualname__
     new.__doc__ = old.__doc__
     cls.__init__ = new
+    if together:
+        # Compiled, ``type.__call__`` builds the object by a C constructor that reads the
+        # arguments and sets the fields as ``new`` does, with no Python frame and no look-up
+        # of ``__init__`` (khabar._slots.install); ``new`` stays the class's ``__init__``
+        # (the signature, an explicit call) and takes any call the C one does not read.
+        made = tuple((k, factories[f"_make_{f.name}"], dataclasses._HAS_DEFAULT_FACTORY) for k, f in enumerate(fields) if f"_make_{f.name}" in factories)  # type: ignore[attr-defined]
+        _slots.install(cls, setters[0], old.__defaults__ or (), made, hasattr(cls, "__post_init__"))
     return cls
