@@ -36,19 +36,28 @@ if cython.compiled:
 COMPILED: bool = cython.compiled
 
 
-@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t, descriptors=tuple, values=tuple)
-def fill(obj: object, descriptors: tuple, values: tuple) -> None:
-    """Set ``obj``'s slots: ``descriptors[k]`` (a member descriptor of its class) to
-    ``values[k]``, in order (the two tuples are as long)."""
-    n = len(descriptors)
-    if len(values) != n:
-        raise ValueError(f"{len(values)} values for {n} fields")
+@cython.cfunc
+@cython.inline
+@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t)
+def _set(obj: object, descriptors: tuple, values, n) -> cython.int:
+    """:func:`fill` without its checks: ``values`` (a tuple or a list of ``n``) set in order."""
     for k in range(n):
         d = descriptors[k]
         if cython.compiled:
             Py_TYPE(d).tp_descr_set(d, obj, values[k])
         else:
             d.__set__(obj, values[k])
+    return 0
+
+
+@cython.locals(n=cython.Py_ssize_t, descriptors=tuple, values=tuple)
+def fill(obj: object, descriptors: tuple, values: tuple) -> None:
+    """Set ``obj``'s slots: ``descriptors[k]`` (a member descriptor of its class) to
+    ``values[k]``, in order (the two tuples are as long)."""
+    n = len(descriptors)
+    if len(values) != n:
+        raise ValueError(f"{len(values)} values for {n} fields")
+    _set(obj, descriptors, values, n)
 
 
 #: The constructor's part of each type :func:`install` gave the C constructor to: its
@@ -161,20 +170,6 @@ def _python_init(self, args: tuple, kwargs) -> cython.int:
 
 #: A field not given yet (:func:`_read`).
 _UNSET = object()
-
-
-@cython.cfunc
-@cython.inline
-@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t)
-def _set(obj: object, descriptors: tuple, values, n) -> cython.int:
-    """:func:`fill` without its checks: ``values`` (a tuple or a list of ``n``) set in order."""
-    for k in range(n):
-        d = descriptors[k]
-        if cython.compiled:
-            Py_TYPE(d).tp_descr_set(d, obj, values[k])
-        else:
-            d.__set__(obj, values[k])
-    return 0
 
 
 def installed(cls: type) -> bool:
