@@ -216,6 +216,8 @@ def spawn(corpus: Path, path: str, args: argparse.Namespace, *, workers: int) ->
     cmd += ["--meaning-encoder", args.meaning_encoder, "--event-scorer", args.event_scorer]
     if args.no_event_band:
         cmd.append("--no-event-band")
+    if args.no_event_e5:
+        cmd.append("--no-event-e5")
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -278,12 +280,15 @@ def main() -> None:
                         help="how an article is scored against an event (hand: the weighted score of before)")
     parser.add_argument("--no-event-band", action="store_true",
                         help="group without the sentence band (on by default since session 28), for an A/B of its cost")
+    parser.add_argument("--no-event-e5", action="store_true",
+                        help="group without the band's e5 reading (on by default since session 32), for an A/B of its cost")
     parser.add_argument("--child-corpus", help=argparse.SUPPRESS)
     parser.add_argument("--child-path", help=argparse.SUPPRESS)
     args = parser.parse_args()
     global OPTIONS
     OPTIONS = StoryOptions(
-        meaning_encoder=args.meaning_encoder, event_scorer=args.event_scorer, event_band=False if args.no_event_band else None
+        meaning_encoder=args.meaning_encoder, event_scorer=args.event_scorer, event_band=False if args.no_event_band else None,
+        event_e5=False if args.no_event_e5 else None,
     )
     if args.child_corpus:
         child(args)
@@ -291,7 +296,7 @@ def main() -> None:
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}; "
           f"corpus: {args.corpus}; meaning: {args.meaning_encoder}; event scorer: {args.event_scorer}; "
-          f"event band: {OPTIONS.reads_band}")
+          f"event band: {OPTIONS.reads_band}; e5 reading: {OPTIONS.reads_e5}")
     print("| articles | path | wall s | CPU s | articles/s | peak RSS MiB | stories | time ratio vs first | stages | bad input |")
     print("|---:|---|---:|---:|---:|---:|---:|---|---|---|")
     bases: dict[str, dict] = {}  # the first (smallest) run of each path, for the growth ratio

@@ -41,6 +41,9 @@ from khabar.relate.stories import index as index_module  # noqa: E402
 
 E5: dict[str, np.ndarray] = {}
 MISSING = 0.3  # the e5 mean of a candidate whose vectors are missing (about the band rows' median)
+#: ``event_e5_gate.py --e5-members K`` (session 33, a cost what-if): the grouping's e5 mean reads
+#: an event's first K reports only (the model's rows keep reading them all).
+MEMBERS: int | None = None
 _CONTEXT: dict[str, object] = {}  # the article being added, and its candidates' members by openings
 
 
@@ -59,6 +62,7 @@ def _install() -> None:
 
     def band_values(**kw):
         members = _CONTEXT["members"].get(id(kw["event_openings"]), ())
+        members = list(members)[:MEMBERS] if MEMBERS else members
         return (*shipped_values(**kw), e5_mean(_CONTEXT["article"], members))
 
     def band_scores(self, band, item, *args):

@@ -64,7 +64,10 @@ class GatedBand:
     ``past_linkage``): ``six``'s probability, replaced by ``seven``'s within ``margin`` of the
     threshold.  Both models see seven values; ``six`` has no weight on ``e5_mean``."""
 
-    def __init__(self, six, seven, margin: float) -> None:
+    def __init__(self, six, seven, margin) -> None:
+        # a margin "B/A" (session 33): B below the threshold, A above it
+        below, _, above = str(margin).partition("/")
+        self.below, self.above = float(below), float(above or below)
         self.six, self.seven, self.margin = six, seven, margin
         self.low, self.high, self.threshold, self.past_linkage = six.low, six.high, six.threshold, six.past_linkage
 
@@ -73,7 +76,7 @@ class GatedBand:
 
     def probability(self, values) -> float:
         p = self.six.probability(values)
-        if abs(p - self.threshold) >= self.margin:
+        if not self.threshold - self.below < p < self.threshold + self.above:
             return p
         READ.add(feature._CONTEXT["article"])
         READ.update(feature._CONTEXT["last_members"])
@@ -140,7 +143,10 @@ def main() -> None:
     parser.add_argument("--write", type=Path, default=None, help="fit the seven on every split and write the e5 reading (--margins: its one margin)")
     parser.add_argument("--encode-only", action="store_true", help="sign and fill the e5 cache, then stop")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--e5-members", type=int, default=None,
+                        help="session 33 (cost): the grouping's e5 mean reads an event's first K reports only")
     args = parser.parse_args()
+    feature.MEMBERS = args.e5_members
     splits, data = band_script.spent_split_data(args.splits)
     from khabar.config import StoryOptions, build_options
 
@@ -154,7 +160,8 @@ def main() -> None:
     shipped_values = feature.band_module.band_values
 
     def band_values(**kw):  # remember the candidate's reports for READ
-        feature._CONTEXT["last_members"] = feature._CONTEXT["members"].get(id(kw["event_openings"]), ())
+        members = feature._CONTEXT["members"].get(id(kw["event_openings"]), ())
+        feature._CONTEXT["last_members"] = list(members)[: feature.MEMBERS] if feature.MEMBERS else members
         return shipped_values(**kw)
 
     feature.band_module.band_values = band_values
@@ -180,7 +187,7 @@ def main() -> None:
         print("weights (standardized): " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(seven.features, seven.weights, strict=True)))
         print(f"wrote {args.write}")
         return
-    margins = [float(m) for m in args.margins.split(",")]
+    margins = [m if "/" in m else float(m) for m in args.margins.split(",")]
     got = {m: [] for m in margins}
     read = {m: 0 for m in margins}
     late = {m: [] for m in margins}

@@ -239,3 +239,30 @@ def test_the_shipped_e5_reading_weighs_e5_for_the_join_and_refuses_a_six_feature
     with pytest.raises(OptionsError, match="e5"):
         E5Reading(load_band_model(), 0.1)
     assert E5Reading.from_json(E5_MODEL.read_text(encoding="utf-8")) == reading
+
+
+def test_a_candidate_read_without_e5_vectors_weighs_e5_not_at_all():
+    from khabar.relate.stories.band import e5_mean
+
+    reading = load_e5_reading()
+    assert e5_mean(None, [], reading.missing) == reading.missing
+    values = (0.0, 0.47, 0.45, 1.0, 0.0, 0.0)
+    # the fitted mean adds nothing to the seven's logit; session 30's 0.3 refused outright
+    neutral = reading.model.probability((*values, reading.missing))
+    assert abs(neutral - reading.model.probability((*values, 0.3))) > 0.4
+    assert 0.85 < reading.missing < 0.95
+    two = [np.eye(3)[0].astype(np.float32), np.eye(3)[1].astype(np.float32)]
+    assert e5_mean(two[0], two) == 0.5
+
+
+def test_the_e5_reading_can_ask_less_over_the_threshold_than_under_it():
+    model = load_e5_reading().model
+    both = E5Reading(model, 0.25)
+    lopsided = E5Reading(model, 0.25, 0.15)
+    assert both.asks(0.30, 0.5) and lopsided.asks(0.30, 0.5)  # under: both read it
+    assert both.asks(0.70, 0.5) and not lopsided.asks(0.70, 0.5)  # over: only the wider one
+    assert not lopsided.asks(0.75, 0.5) and not lopsided.asks(0.25, 0.5)
+    assert E5Reading.from_json(lopsided.to_json()) == lopsided
+    assert E5Reading.from_json(both.to_json()) == both and "margin_above" not in both.to_json()
+    with pytest.raises(OptionsError, match="margins"):
+        E5Reading(model, 0.2, 1.5)

@@ -705,7 +705,7 @@ class StoryIndex:
         mine = self._e5.get(item.article_id)
         for i, values in closer:
             members = self._active[rows[i][0].story_id].members
-            e5 = e5_mean(mine, [self._e5[m] for m in members if m in self._e5])
+            e5 = e5_mean(mine, [self._e5[m] for m in members if m in self._e5], reading.missing)
             out[i] = (rows[i][0].story_id, reading.model.probability((*values, e5)), reading.model.threshold)
 
     def _event_candidates(

