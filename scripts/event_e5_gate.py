@@ -115,16 +115,17 @@ def reach(n: int, margins: list[float]) -> None:
     from khabar.relate.stories.band import E5Reading, load_e5_reading
 
     shipped = load_e5_reading()
-    for margin in margins or [shipped.margin]:
+    for margin in margins or [None]:  # None: the shipped reading, its margins as they are
         asked.clear()
         spent[0] = 0.0
         t0 = time.process_time()
-        index = StoryIndex(on, sentences=sentences, e5=e5, e5_reading=E5Reading(shipped.model, margin))
+        reading = shipped if margin is None else E5Reading(shipped.model, margin)
+        index = StoryIndex(on, sentences=sentences, e5=e5, e5_reading=reading)
         after = assign_stories(signed, options=on, index=index)
         whole = time.process_time() - t0
         before, now = second.co_members(base), second.co_members(after)
         changed = sum(1 for k in before if before[k] != now[k])
-        print(f"reach, margin {margin}: {changed} of {len(signed)} signed articles change event co-members "
+        print(f"reach, margin {margin or (shipped.margin, shipped.above)}: {changed} of {len(signed)} signed articles change event co-members "
               f"({changed / len(signed):.1%}) against the band alone; events {len(set(base.values()))} -> "
               f"{len(set(after.values()))}; e5 read {len(asked)} texts ({len(asked) / len(signed):.1%} of the articles) "
               f"in {spent[0]:.1f} s CPU (the model's load included; the encoder keeps what an earlier margin read), "
@@ -176,7 +177,8 @@ def main() -> None:
 
         fit_args.drop, fit_args.threshold = (), args.seven_threshold or args.threshold
         seven = band_script.fit_band(rows, fit_args)
-        reading = E5Reading(seven, float(args.margins))
+        below, _, above = args.margins.partition("/")  # "B/A": B under the threshold, A over it (session 33)
+        reading = E5Reading(seven, float(below), float(above) if above else None)
         y = np.array([r[2] for r in rows])
         args.write.write_text(reading.to_json(
             trained_on="oracle-stream comparisons in the band of the spent event splits " + "+".join(splits),
