@@ -328,7 +328,8 @@ class StoryOptions:
     #: a candidate whose band probability lies within the reading's margin of the band's
     #: threshold is decided by a band model that also reads the mean e5 cosine of the
     #: article's title and first 40 words to the event's reports').  None or True: on wherever
-    #: the band reads (:attr:`reads_e5`); False: off.  Measured in docs/stories.md (session 32).
+    #: the band reads (:attr:`reads_e5`); False: off.  Measured in docs/stories.md (sessions 32-33;
+    #: session 33 narrowed the margin over the threshold, a quarter fewer texts for e5).
     event_e5: bool | None = None
 
     def __post_init__(self) -> None:
