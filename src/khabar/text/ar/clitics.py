@@ -74,9 +74,9 @@ PLAIN_PROCLITICS: tuple[str, ...] = ("", *sorted((p for p, n in PROCLITICS if n 
 #: first): a word is tried only against those that may open it (most news words start with
 #: no proclitic letter, and the 22 sequences each tried in turn were most of the cost of a
 #: new word's readings).
-_BY_FIRST_LETTER: dict[str, tuple[tuple[str, int], ...]] = {
+_BY_FIRST_LETTER = cython.declare(dict, {  # (a C variable where compiled: read by PyDict_GetItem, session 33)
     letter: tuple(pair for pair in PROCLITICS if pair[0][0] == letter) for letter in {p[0] for p, _ in PROCLITICS}
-}
+})
 
 
 @lru_cache(maxsize=200_000)

@@ -243,7 +243,7 @@ def _index_before() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-_BEFORE_BY_LAST = _index_before()
+_BEFORE_BY_LAST = cython.declare(dict, _index_before())  # (a C variable where compiled: read by PyDict_GetItem)
 
 
 def _before_at(toks: list[_Tok], i: int, lo: int) -> tuple[int, int, str] | None:
