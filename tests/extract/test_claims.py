@@ -85,6 +85,34 @@ def test_category_from_its_cue(body, category):
     assert _one(body).category == category
 
 
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        # countries, municipalities and provinces counted are places, not "other" (session 33)
+        ("وشارك في المسابقة مصورون من 40 دولة حول العالم.", "places"),
+        ("ويحق لمواطني 65 بلدا دخول البلاد دون تأشيرة.", "places"),
+        ("وفازت القائمة المستقلة برئاسة 120 بلدية في الانتخابات.", "places"),
+        # buildings and works
+        ("ودمر الفيضان 9 منازل في القرية.", "facilities"),
+        ("وتبني الحكومة 3 سدود على النهر.", "facilities"),
+        ("وأغلقت السلطات 200 مؤسسة تعليمية.", "facilities"),
+        # vehicles in general, trains, boats, motorbikes
+        ("وصادرت الشرطة 15 دراجة نارية مسروقة.", "vehicles"),
+        ("ويضم الأسطول 22 قطارا حديثا.", "vehicles"),
+        # audiences, pilgrims, visitors
+        ("ويستقطب المهرجان نحو 30 ألف زائر كل عام.", "participants"),
+        ("ووصل أكثر من مليون حاج إلى المدينة.", "participants"),
+    ],
+)
+def test_counted_thing_has_its_category(body, category):
+    assert _one(body).category == category
+
+
+def test_a_counted_place_noun_does_not_outrank_a_killing():
+    # the noun after the figure decides only what it counts: villagers killed stay killed
+    assert _by_value(_claims("وقتل 12 شخصا في 3 قرى بالمحافظة."), 12).category == "killed"
+
+
 def test_counted_noun_wins_over_a_nearer_verb():
     # "غارة" right after the figure counts it, though "قتل" is near.
     c = _by_value(_claims("وقتل المدنيون في أكثر من 20 غارة على البلدة."), 20)
