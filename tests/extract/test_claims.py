@@ -108,6 +108,19 @@ def test_counted_thing_has_its_category(body, category):
     assert _one(body).category == category
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["وبدأت وفود 12 دولة بالوصول إلى المدينة.", "وافتتحت القمة بمشاركة قادة وممثلي 12 دولة."],
+)
+def test_countries_counted_by_their_delegations_take_part(body):
+    # the delegations, leaders or representatives of N countries count participants
+    assert _one(body).category == "participants"
+
+
+def test_the_heads_of_municipalities_still_count_places():
+    assert _one("وسينتخب المستشارون رؤساء 350 بلدية.").category == "places"
+
+
 def test_a_counted_place_noun_does_not_outrank_a_killing():
     # the noun after the figure decides only what it counts: villagers killed stay killed
     assert _by_value(_claims("وقتل 12 شخصا في 3 قرى بالمحافظة."), 12).category == "killed"

@@ -213,6 +213,8 @@ class _Lists:
     crash: _Matcher
     shock: _Matcher
     outlet: _Matcher
+    #: [delegates]: right before a count of places, they make it a count of participants
+    delegates: _Matcher
     subjects: _Matcher
     #: Dual form (normalized, with and without و/ف/ب/ل) -> True: "طفلان"، "مركزين"، "وفاتين".
     duals: frozenset[str]
@@ -226,7 +228,7 @@ class _Lists:
 
 #: Tags of claim_categories.txt that are no category of figure.
 SPECIAL_TAGS = (
-    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "show_verb", "stipulate_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "continue", "background", "crash", "shock", "outlet",
+    "skip_after", "skip_before", "age", "boundary", "subset", "anaphora", "margin", "source_verb", "show_verb", "stipulate_verb", "so_far", "period", "named_period", "dual", "exchange", "locating", "carry_on", "continue", "background", "crash", "shock", "outlet", "delegates",
 )
 
 
@@ -276,6 +278,7 @@ def _lists() -> _Lists:
         crash=_matcher(by_tag["crash"]),
         shock=_matcher(by_tag["shock"]),
         outlet=_matcher(by_tag["outlet"]),
+        delegates=_matcher(by_tag["delegates"]),
         # a group of two words is written with "_" ("[mortar_shells]"): tags are one word
         subjects=_matcher([_Entry(e.tag.replace("_", " "), e.mode, e.words, e.prefix) for e in _read("claim_subjects")]),
         duals=frozenset(_dual_forms(by_tag["dual"])),

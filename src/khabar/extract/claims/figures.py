@@ -173,6 +173,13 @@ def _near(s: _Sent, a: int, b: int, matcher: _Matcher, *, before: int, after: in
     return False
 
 
+def _delegates_before(s: _Sent, f: _Figure) -> bool:
+    """The word before the figure is a ``[delegates]`` entry: a count of countries or cities
+    by those who stand for them ("وفود 12 دولة"، "وممثلي 12 دولة"، "بمشاركة 12 دولة")."""
+    p = s.prev_word(f.a)
+    return p >= 0 and _lists().delegates.at(s.norms, p, _variants) is not None
+
+
 def _noun_category(s: _Sent, f: _Figure) -> str | None:
     if f.noun < 0:
         return None
@@ -644,6 +651,10 @@ def _categorize(s: _Sent, figures: list[_Figure], recent: Callable[[], str | Non
         else:
             f.category = _noun_category(s, f)
             f.via = "noun"
+            if f.category == "places" and _delegates_before(s, f):
+                # "وفود 12 دولة"، "بمشاركة قادة وممثلي 12 دولة": the countries taking part (the
+                # gold's participants), not places counted (session 33: the summit example)
+                f.category = "participants"
             if f.category is None:
                 f.category, f.via = _count_named_before(s, f), "count_of"
             if f.category is None:
