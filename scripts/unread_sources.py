@@ -22,9 +22,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The spent frames splits (tests/gold/README.md): fresh29..fresh34 spent by session 31's judge; later
-#: splits (fresh35..fresh38, labelled in sessions 31-33) stay out until judged.
-SPENT = ("dev",) + tuple(f"fresh{i}" for i in range(2, 35))
+#: The spent frames splits (tests/gold/README.md): fresh29..fresh34 spent by session 31's judge,
+#: fresh35..fresh38 by session 33's; later splits stay out until judged.
+SPENT = ("dev",) + tuple(f"fresh{i}" for i in range(2, 39))
 DOCUMENT_TAGS = ("show_verb", "stipulate_verb", "source_verb")
 
 
