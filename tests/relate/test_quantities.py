@@ -276,3 +276,21 @@ def test_an_earlier_attack_recalled_far_down_is_no_conflict_end_to_end(body, con
     brief = build_event_brief([article])
     (killed,) = [q for q in brief.quantities if q.category == "killed"]
     assert len(killed.positions) == 2 and (killed.kind == "conflict") is conflict
+
+
+def test_a_round_lower_bound_restating_an_exact_count_is_one_value():
+    # "أكثر من 1.6 مليون" of the authorities and the passport chief's exact 1,684,629: one figure
+    bound = dataclasses.replace(claim("a", "x", 1_600_000, source="السلطات", qualifier="more_than"), high=None)
+    exact = claim("b", "y", 1_684_629, source="مدير الجوازات")
+    _, quantities = find_quantities([bound, exact])
+    assert [q.kind for q in quantities] == ["agreement"]
+
+
+@pytest.mark.parametrize("exact_value", [1_750_000, 1_550_000, 1_650_000])
+def test_a_lower_bound_and_an_estimate_outside_or_as_round_still_disagree(exact_value):
+    # past the next round step, under the bound, or written as round as the bound (150,000
+    # against "more than 100 thousand" is two estimates): a conflict as before
+    bound = dataclasses.replace(claim("a", "x", 1_600_000, source="السلطات", qualifier="more_than"), high=None)
+    other = claim("b", "y", exact_value, source="مدير الجوازات")
+    _, quantities = find_quantities([bound, other])
+    assert [q.kind for q in quantities] == ["conflict"]

@@ -443,7 +443,32 @@ def figure_value(c: Claim) -> float:
 
 def _same_value(a: Claim, b: Claim, options: ConflictOptions) -> bool:
     va, vb = figure_value(a), figure_value(b)
-    return abs(va - vb) <= options.tolerance * max(abs(va), abs(vb))
+    return abs(va - vb) <= options.tolerance * max(abs(va), abs(vb)) or _rounds(a, b) or _rounds(b, a)
+
+
+def _step(value: float) -> float:
+    """The place of a figure's last non-zero digit: 1.6 million -> 100,000; 1,684,629 -> 1."""
+    n = round(abs(value))
+    if n == 0 or n != abs(value):
+        return 0.0
+    step = 1
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return float(step)
+
+
+def _rounds(bound: Claim, exact: Claim) -> bool:
+    """A round lower bound that restates an exact count ("أكثر من 1.6 مليون" of the authorities
+    and the passport chief's 1,684,629 pilgrims, one figure in the frame gold): the exact value
+    lies between the bound and its next round step and is written a hundred times finer.  "more
+    than 100 thousand" against 150,000 stays two estimates."""
+    if bound.qualifier not in ("more_than", "at_least") or bound.low is None or bound.high is not None:
+        return False
+    if exact.qualifier != "exact" or exact.approximate or exact.value is None:
+        return False
+    step, fine = _step(bound.low), _step(exact.value)
+    return fine > 0 and step >= 100 * fine and bound.low <= exact.value < bound.low + step
 
 
 def two_estimates(a: Claim, b: Claim, options: ConflictOptions) -> bool:
