@@ -9,6 +9,8 @@ survives a loaded machine (texts x ms a text).
 
     python scripts/event_e5_cost.py generated 2000 [--no-event-e5]   # benchmarks/corpus.generate_events
     python scripts/event_e5_cost.py ant 1000 [--no-event-e5]          # corpus.ant_window (labelled articles left out)
+    python scripts/event_e5_cost.py generated 2000 --e5-tokens 0      # no token cap (before session 33's E5_TOKENS)
+    python scripts/event_e5_cost.py generated 2000 --meaning-encoder static
 
 Prints one JSON line: articles, events, storylines, e5 texts / tokens / CPU, grouping CPU,
 and a digest of the assignments (to compare two runs' answers).
@@ -75,13 +77,20 @@ def main() -> None:
     parser.add_argument("kind", choices=("generated", "ant"))
     parser.add_argument("n", type=int)
     parser.add_argument("--no-event-e5", action="store_true")
+    parser.add_argument("--meaning-encoder", help="StoryOptions.meaning_encoder (static: no band, no e5)")
+    parser.add_argument("--e5-tokens", type=int, help="the e5 text's token cap instead of E5_TOKENS (0: none)")
     args = parser.parse_args()
+    if args.e5_tokens is not None:
+        from khabar.scale import cluster
+
+        cluster.E5_TOKENS = args.e5_tokens or 10**9
 
     from khabar.config import StoryOptions
     from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
     from khabar.scale.cluster import band_e5_lookup, band_sentences_lookup, sign_batch
 
-    options = StoryOptions(event_e5=False if args.no_event_e5 else None)
+    chosen = {"meaning_encoder": args.meaning_encoder} if args.meaning_encoder else {}
+    options = StoryOptions(event_e5=False if args.no_event_e5 else None, **chosen)
     if options.reads_e5:
         count_e5()
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,6 +120,7 @@ def main() -> None:
     h = hashlib.sha1("".join(f"{k}={v};" for k, v in sorted(assignments.items())).encode()).hexdigest()[:12]
     print(json.dumps({
         "kind": args.kind, "articles": len(articles), "signed": len(signed), "e5_reading": options.reads_e5,
+        "e5_tokens_cap": __import__("khabar.scale.cluster", fromlist=["E5_TOKENS"]).E5_TOKENS,
         "events": len(set(assignments.values())), "signing_cpu_s": round(signing, 1),
         "assigning_cpu_s": round(cpu, 1), "e5_texts": COUNT["texts"], "e5_calls": COUNT["calls"],
         "e5_tokens": COUNT["tokens"], "e5_cpu_s": round(COUNT["cpu"], 1), "digest": h,

