@@ -76,3 +76,25 @@ def test_a_repeat_is_of_the_same_speaker_only():
     assert reader.repeats(headline, [body])
     assert not reader.repeats(dataclasses.replace(headline, speaker="البيت الأبيض"), [body])  # the rules' speaker may be wrong
     assert not reader.repeats(dataclasses.replace(headline, content="الصين ستفتح أسواقها أمام الشركات الأجنبية"), [body])
+
+
+def test_every_word_that_opens_a_site_is_a_site_word():
+    # the reader skips a sentence none of whose tokens is a site word (session 33): every
+    # form _site_verb takes, bare or after و/ف, must be one, and a verb that opens no site
+    # ("يعتقد", believing) is not
+    from khabar.extract.attribution.lists import _lists
+
+    L = _lists()
+    words = reader._site_words()
+    forms = [c + w for table in (L.verbs, L.pronoun_verbs) for w in table for c in ("", "و", "ف")]
+    opening = [w for w in forms if reader._site_verb(w) is not None]
+    assert opening and set(opening) <= words
+    assert "قال" in words and "وقال" in words
+    assert all(reader._site_verb(w) is None for w in forms if w not in words)
+
+
+def test_a_sentence_without_a_site_word_gives_no_site():
+    article, sentences = _article("وصل الوفد إلى المدينة صباح اليوم . ودعا خطباء المساجد إلى رفع شعار الكفاح المسلح .")
+    assert len(sentences) == 2 and reader._site_words().isdisjoint(sentences[0].text.split())
+    got = list(reader.sites(article.id, sentences, {}, []))
+    assert got and {site[0] for site, *_ in got} == {sentences[1].index}

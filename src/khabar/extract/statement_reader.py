@@ -49,8 +49,9 @@ from functools import lru_cache
 from importlib import resources
 
 from khabar.extract.attribution.heads import _Sentence
-from khabar.extract.attribution.lists import KANA_FORMS, PREPOSITION_WORDS, complement_at, conjoined, pronoun_verb_info, verb_info
+from khabar.extract.attribution.lists import KANA_FORMS, PREPOSITION_WORDS, _lists, complement_at, conjoined, pronoun_verb_info, verb_info
 from khabar.extract.attribution.verbs import hearer_forms
+from khabar.extract.reading import sentence_tokens
 from khabar.model import Article, Quote, Sentence
 from khabar.text.ar.clitics import bare_word
 from khabar.text.ar.normalize import normalize
@@ -117,10 +118,25 @@ def _site_verb(word: str):
     info = verb_info(word) or pronoun_verb_info(word)
     if info is None:
         return None
-    verb = info[1]
-    if verb.kind not in ("say", "strict") or verb.noquote or verb.impersonal or verb.relay:
-        return None
-    return verb
+    return info[1] if _opens_site(info[1]) else None
+
+
+def _opens_site(verb) -> bool:
+    """A listed verb of saying can open a site: one that says (no verb of believing), not
+    one that takes no quote, speaks of no one or relays."""
+    return verb.kind in ("say", "strict") and not (verb.noquote or verb.impersonal or verb.relay)
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    """Every normalized word :func:`_site_verb` can take: a listed form of a verb of saying
+    (its pronoun forms too) that opens a site, bare or after و/ف (what ``verb_info`` and
+    ``pronoun_verb_info`` read).  A sentence none of whose tokens is one has no site: it is
+    not tokenized again for the reader (706 of the 1,486 sentences of the 100 ANT
+    articles of ``benchmarks/instructions_extract.py`` read, session 33)."""
+    L = _lists()
+    forms = {w for table in (L.verbs, L.pronoun_verbs) for w, verb in table.items() if _opens_site(verb)}
+    return frozenset(forms | {c + w for w in forms for c in "وف"})
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -176,11 +192,14 @@ def sites(
     starts = [q.start for q in by_start]
     spoken = [q for q in by_start if q.speaker]
     spoken_starts = [q.start for q in spoken]
+    site_words = _site_words()
     for sent in sentences:
         end = sent.start + len(sent.text)
         here = by_start[bisect_left(starts, sent.start) : bisect_left(starts, end)]
         k = bisect_left(spoken_starts, sent.start)
         previous = spoken[k - 1] if k else None
+        if site_words.isdisjoint(sentence_tokens(sent.text).norms):
+            continue  # no verb of saying that can open a site (a name's word only loses one)
         s = _Sentence(sent.text, names.get(sent.index, ()))
         verbs = [(i, v) for i in range(s.n) if (v := _site_verb(s.norms[i])) is not None]
         n_verbs = sum(1 for i in range(s.n) if verb_info(s.norms[i]))
