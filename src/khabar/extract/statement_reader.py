@@ -196,17 +196,29 @@ def sites(
     for sent in sentences:
         end = sent.start + len(sent.text)
         here = by_start[bisect_left(starts, sent.start) : bisect_left(starts, end)]
+        view = sentence_tokens(sent.text)
+        if site_words.isdisjoint(view.norms):
+            continue  # no verb of saying that can open a site (a name's word only loses one)
+        # the verbs the rules read no statement at, found on the kept tokens (the same
+        # offsets as the sentence's): most verbs of saying are the rules', and a sentence
+        # with none free is not tokenized again (472 of the 780 left, session 33); a word
+        # of a name is no verb (_Sentence), so the free verbs are read again from its tokens
+        offset = sent.start
+        free = [
+            i for i, w in enumerate(view.norms)
+            if w in site_words and _site_verb(w) is not None
+            and not any(view.starts[i] <= q.start - offset <= view.ends[i] + RULES_REACH for q in here)
+        ]
+        if not free:
+            continue
+        s = _Sentence(sent.text, names.get(sent.index, ()))
+        verbs = [(i, v) for i in free if (v := _site_verb(s.norms[i])) is not None]
+        if not verbs:
+            continue
         k = bisect_left(spoken_starts, sent.start)
         previous = spoken[k - 1] if k else None
-        if site_words.isdisjoint(sentence_tokens(sent.text).norms):
-            continue  # no verb of saying that can open a site (a name's word only loses one)
-        s = _Sentence(sent.text, names.get(sent.index, ()))
-        verbs = [(i, v) for i in range(s.n) if (v := _site_verb(s.norms[i])) is not None]
         n_verbs = sum(1 for i in range(s.n) if verb_info(s.norms[i]))
         for i, verb in verbs:
-            verb_end = s.ends[i]
-            if any(s.starts[i] <= q.start - sent.start <= verb_end + RULES_REACH for q in here):
-                continue  # the rules read a statement here
             if not session30 and not _frame_allows(s, i, verb):
                 continue
             yield from _candidates(article_id, s, sent, i, verb, here, previous, n_verbs, session30)
