@@ -98,3 +98,11 @@ def test_a_sentence_without_a_site_word_gives_no_site():
     assert len(sentences) == 2 and reader._site_words().isdisjoint(sentences[0].text.split())
     got = list(reader.sites(article.id, sentences, {}, []))
     assert got and {site[0] for site, *_ in got} == {sentences[1].index}
+
+
+def test_the_verb_words_are_what_verb_info_takes():
+    from khabar.extract.attribution.lists import _lists, verb_info
+
+    words = reader._verb_words()
+    forms = {c + w for w in _lists().verbs for c in ("", "و", "ف", "ب", "وو")}
+    assert all((w in words) == (verb_info(w) is not None) for w in forms)

@@ -139,6 +139,14 @@ def _site_words() -> frozenset[str]:
     return frozenset(forms | {c + w for w in forms for c in "وف"})
 
 
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Every normalized word ``verb_info`` takes (a listed verb's form, bare or after the
+    و/ف ``conjoined`` allows): counted in each sentence read as one set look-up a word."""
+    verbs = _lists().verbs
+    return frozenset(verbs) | frozenset(c + w for w in verbs for c in "وف" if conjoined(c + w))
+
+
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(normalize(text)) if len(w) > 2)
 
@@ -192,7 +200,7 @@ def sites(
     starts = [q.start for q in by_start]
     spoken = [q for q in by_start if q.speaker]
     spoken_starts = [q.start for q in spoken]
-    site_words = _site_words()
+    site_words, verb_words = _site_words(), _verb_words()
     for sent in sentences:
         end = sent.start + len(sent.text)
         here = by_start[bisect_left(starts, sent.start) : bisect_left(starts, end)]
@@ -217,7 +225,7 @@ def sites(
             continue
         k = bisect_left(spoken_starts, sent.start)
         previous = spoken[k - 1] if k else None
-        n_verbs = sum(1 for i in range(s.n) if verb_info(s.norms[i]))
+        n_verbs = sum(1 for w in s.norms if w in verb_words)
         for i, verb in verbs:
             if not session30 and not _frame_allows(s, i, verb):
                 continue
