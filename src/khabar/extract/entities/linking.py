@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 
 from khabar.extract.entities.gazetteers import ORG, PERSON, _Lexicon, _lexicon
 from khabar.model import Entity, EntityMention, Mention
-from khabar.text.ar.clitics import ARTICLE, clitic_variants
+from khabar.text.ar.clitics import ARTICLE, clitic_variants, without_lam
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize, strip_diacritics
@@ -305,9 +305,7 @@ def described_body(m: EntityMention) -> bool:
     heads, demonyms = _demonym_bodies()
     if words[1] not in demonyms:
         return False
-    for variant in clitic_variants(words[0]):
-        if variant.startswith("لل"):
-            variant = ARTICLE + variant[2:]  # "للجيش": the preposition merged with the article
+    for variant in map(without_lam, clitic_variants(words[0])):  # "للجيش" is ل + "الجيش"
         if variant.startswith(ARTICLE) and variant[len(ARTICLE) :] in heads:
             return True
     return False
