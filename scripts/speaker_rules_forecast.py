@@ -19,6 +19,12 @@ distribution of the quotes F1 change and of the statements found more.
 their sentence: whether the attribution rules read anything there, whether a listed verb and a
 complementiser stand before the key (the classes of docs/measurements.md, issue 20, session 32).
 
+``--oracle`` (session 34) counts the spent ANT statements no quote finds in the classes a rule
+was asked for (a headline "X: ..."، a colon with no quotation mark, a passive or impersonal verb of
+the list before the key, a speaker not named in the sentence after a listed verb -- a follow-on --,
+a document as speaker) and, as an upper bound, what finding every one of them with no false call
+would show in pools of ``--pool-size`` ANT splits (``--exclude`` leaves classes out).
+
 ``--reach N --seed S --write PATH`` reads ``N`` unlabelled ANT articles (as the speaker
 ranker's reach) instead of the gold; two such caches compared with ``--reach-compare`` give the
 share of articles whose quotes change, and the rules' CPU time an article.
@@ -43,7 +49,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from speaker_errors import refuse_unspent  # noqa: E402
 from statement_reader_experiment import POOL_SPLITS, SPENT, _Brief, _matches, shown  # noqa: E402
 
-from khabar.evaluate.extraction import _score_quotes, load_gold, norm  # noqa: E402
+from khabar.evaluate.extraction import _score_quotes, load_gold, norm, speaker_matches  # noqa: E402
 
 
 def read_gold(splits: str):
@@ -144,6 +150,81 @@ def census(base: dict, splits: str) -> None:
         print(f"{n:6d}  {k}")
 
 
+def miss_classes(sentence, gq) -> set[str]:
+    """The classes of a statement no quote finds (``--oracle``), read from its sentence."""
+    from khabar.extract.attribution.lists import _lists, pronoun_verb_info, verb_info
+    from khabar.text.ar.clitics import bare_word
+    from khabar.text.ar.tokenize import words
+
+    L = _lists()
+    before = sentence.text[: gq.start - sentence.start]
+    said = norm(gq.speakers[0]).split()
+    named = bool(said) and any(w.endswith(said[-1]) and len(w) - len(said[-1]) <= 2 for w in norm(sentence.text).split())
+    verbs = [verb_info(w) or pronoun_verb_info(w) for w in words(before)]
+    out = set()
+    if ":" in before and (sentence.is_title or sentence.index <= 1):
+        out.add("headline")
+    elif ":" in before and not any(m in sentence.text for m in '"«“'):
+        out.add("colon, no marks")
+    if not named and any(v is not None and v[1].impersonal for v in verbs[-4:]):
+        out.add("passive or impersonal")
+    if not named and any(v is not None for v in verbs):
+        out.add("follow-on (speaker not named in the sentence)")
+    if said and bare_word(said[0]) in (L.documents | L.statement_nouns) | {bare_word(w) for w in L.documents | L.statement_nouns}:
+        out.add("document")
+    return out
+
+
+def oracle(base: dict, splits: str, pool_size: int, exclude: set[str]) -> None:
+    """The upper bound of a rule for the never-found classes: each spent ANT statement of them
+    found with no false call, in pools of ``pool_size`` ANT splits (fresh5..)."""
+    gold, split_of = read_gold(splits)
+    counts: Counter[str] = Counter()
+    per: dict[str, list[int]] = {}
+    for g in gold:
+        if not g.path.startswith("ant/"):
+            continue
+        sentences, quotes = base[g.article.id]
+        st = per.setdefault(split_of[g.article.id], [0, 0, 0, 0, 0])  # gold, found, predicted, correct, in the classes
+        st[0] += len(g.quotes)
+        st[2] += len(quotes)
+        st[3] += sum(1 for q in quotes if any(_matches(gq, q) for gq in g.quotes))
+        for gq in g.quotes:
+            if any(_matches(gq, q) for q in quotes):
+                st[1] += 1
+                continue
+            if any(any(norm(k) in norm(q.content) for k in gq.keys) for q in quotes):
+                continue
+            s = next((s for s in sentences if s.start <= gq.start < s.end), None)
+            classes = miss_classes(s, gq) if s is not None else set()
+            last = [q for q in quotes if s is not None and q.start < s.start and q.speaker]
+            if "follow-on (speaker not named in the sentence)" in classes and last and speaker_matches(gq.speakers, last[-1].speaker):
+                classes.add("follow-on, the last quoted speaker the right one")
+            counts.update(classes)
+            if classes - exclude:
+                counts["any of them" + (f" (less {', '.join(sorted(exclude))})" if exclude else "")] += 1
+                st[4] += 1
+    for k, n in counts.most_common():
+        print(f"{n:6d}  {k}")
+    names = sorted(k for k in per if k not in ("dev", "test", "fresh2", "fresh3", "fresh4"))
+
+    def f1(g, found, pred, correct):
+        p, r = correct / pred, found / g
+        return 2 * p * r / (p + r)
+
+    rng = random.Random(5)
+    change, more = [], []
+    for _ in range(2000):
+        part = rng.sample(names, pool_size)
+        g, found, pred, correct, k = (sum(per[s][i] for s in part) for i in range(5))
+        change.append(f1(g, found + k, pred + k, correct + k) - f1(g, found, pred, correct))
+        more.append(k)
+    c = np.array(change)
+    print(f"every one found, no false call, 2000 pools of {pool_size} ANT splits: quotes F1 change mean {c.mean():+.4f}, "
+          f"10/50/90th {np.percentile(c, 10):+.4f}/{np.percentile(c, 50):+.4f}/{np.percentile(c, 90):+.4f}; statements mean "
+          f"{np.mean(more):.2f}; share >= +0.010 {np.mean(c >= 0.010):.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--splits", default=SPENT)
@@ -154,6 +235,8 @@ def main() -> None:
     ap.add_argument("--pools", type=int, default=1000)
     ap.add_argument("--pool-size", type=int, default=3, help="spent splits a pool (the judge fresh39..fresh42: 4)")
     ap.add_argument("--census", action="store_true")
+    ap.add_argument("--oracle", action="store_true", help="the never-found classes and a rule's upper bound on them")
+    ap.add_argument("--exclude", nargs="*", default=[], help="classes --oracle leaves out")
     ap.add_argument("--reach", type=int, default=0)
     ap.add_argument("--seed", type=int, default=2626)
     ap.add_argument("--reach-compare", action="store_true")
@@ -169,6 +252,9 @@ def main() -> None:
     base = pickle.loads(args.base.read_bytes())
     if args.census:
         census(base["quotes"], args.splits)
+        return
+    if args.oracle:
+        oracle(base["quotes"], args.splits, args.pool_size, set(args.exclude))
         return
     new = pickle.loads(args.new.read_bytes())
     if args.reach_compare:

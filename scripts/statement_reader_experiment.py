@@ -14,7 +14,7 @@ when any quote of its article matches it, a repeat adding nothing to what is fou
     python scripts/statement_reader_experiment.py [--splits dev,test,fresh2,...] [--l2 1]
         [--thresholds 0.5 0.6 0.7] [--label any|new] [--old] [--drop-repeats]
         [--pools 0.6 --pool-size 2] [--show 0.6] [--write PATH --threshold 0.6]
-        [--reach 600 --seed 2626 --threshold 0.6]
+        [--reach 600 --seed 2626 --threshold 0.6] [--refit-from dev,test,fresh2,... --pool-size 2]
 
 Each split's candidates are scored by a gate fitted on every other split (leave-one-split-out;
 ``--folds K``: K folds by article instead). ``--old`` reads the sites as session 30's reader did
@@ -30,9 +30,12 @@ quote added and the reader's CPU time an article. ``--dump PATH`` writes the rul
 leave-one-split-out additions at ``--threshold`` as ``scripts/speaker_rules_forecast.py --new``
 reads a tree (session 33: the scanner's rules and the gate forecast as one change). The rules'
 quotes (:func:`khabar.extract.quotes.rule_quotes`, the gate left out) are read once and kept in
-``--cache`` (delete the file when the rules change).
+``--cache`` (delete the file when the rules change). ``--refit-from SPLITS`` forecasts a refit
+(session 34): each split of ``--splits`` scored by a gate fitted on every other split against a gate
+fitted only on ``SPLITS`` less that split (the shipped gate's training splits), then 1,000 pools of
+``--pool-size`` ANT splits.
 
-Figures: docs/measurements.md, issue 20, sessions 30 and 31. An unspent split is refused.
+Figures: docs/measurements.md, issue 20, sessions 30, 31, 33 and 34. An unspent split is refused.
 """
 
 from __future__ import annotations
@@ -158,8 +161,13 @@ def main() -> None:
                     help="write the rules' quotes plus the leave-one-split-out additions at --threshold, as scripts/speaker_rules_forecast.py reads a tree")
     ap.add_argument("--reach", type=int, default=0)
     ap.add_argument("--seed", type=int, default=2626)
+    ap.add_argument("--refit-from", default=None,
+                    help="forecast a refit: each split scored by a gate fitted on every other split against one fitted only on "
+                         "these splits (less that split), as the shipped gate was (session 34)")
     args = ap.parse_args()
     refuse_unspent(args.splits)
+    if args.refit_from:
+        refuse_unspent(args.refit_from)
     gold, split_of, docs = prepared(args.splits, args.cache)
     rows = candidate_rows(gold, docs, args.label, args.old)
     vocab: dict[str, int] = {}
@@ -189,6 +197,9 @@ def main() -> None:
             "threshold": args.threshold, "bias": round(float(w[-1]), 4), "weights": dict(sorted(weights.items())),
         }, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"wrote {args.write} ({len(weights)} weights)")
+        return
+    if args.refit_from:
+        refit(rows, X, y, gold, split_of, docs, set(args.refit_from.split(",")), args)
         return
     if args.folds:
         ids = sorted(docs)
@@ -245,6 +256,55 @@ def main() -> None:
               f"{f1[30]:+.4f}/{f1[75]:+.4f}/{f1[150]:+.4f}/{f1[225]:+.4f}; share >= +0.010 {np.mean([x >= 0.010 for x in f1]):.2f}, "
               f">= +0.005 {np.mean([x >= 0.005 for x in f1]):.2f}, > 0 {np.mean([x > 0 for x in f1]):.2f}; "
               f"precision change mean {np.mean(p):+.4f}, share down > 0.01 {np.mean([x < -0.01 for x in p]):.2f}")
+
+
+def refit(rows, X, y, gold, split_of, docs, old_train: set[str], args) -> None:
+    """The gate fitted on every other split (a refit on all spent splits) against the gate fitted
+    on ``old_train`` alone (the shipped one's training splits), each split scored leave-one-out
+    by both, counted as the judge counts; then pools of ``--pool-size`` ANT splits drawn among
+    the splits scored (what a judge of that size would show)."""
+    groups = np.array([split_of[r[0]] for r in rows])
+    in_old = np.array([g in old_train for g in groups])
+    z_old, z_new = np.zeros(len(rows)), np.zeros(len(rows))
+    for name in sorted(set(groups)):
+        held = groups == name
+        w = fit(X[~held], y[~held], args.l2)
+        z_new[held] = X[held] @ w[:-1] + w[-1]
+        w = fit(X[~held & in_old], y[~held & in_old], args.l2)
+        z_old[held] = X[held] @ w[:-1] + w[-1]
+    quotes = {}
+    for tag, z in (("old", z_old), ("new", z_new)):
+        by = {a: [shown(q) for q in docs[a][2]] for a in docs}
+        for k in added(rows, 1 / (1 + np.exp(-z)), args.threshold, docs, args.drop_repeats):
+            by[rows[k][0]].append(shown(rows[k][4]))
+        quotes[tag] = by
+
+    def score(part, tag):
+        return _score_quotes(part, [_Brief([q for g in part for q in quotes[tag][g.article.id]])])
+
+    ant = [g for g in gold if g.path.startswith("ant/")]
+    later = [g for g in gold if split_of[g.article.id] not in old_train]
+    for name, part in (("all spent", gold), ("ANT", ant), ("not in the old fit", later)):
+        for tag in ("old", "new"):
+            q, sp, c = score(part, tag)
+            print(f"{name:18s} {tag} quotes P/R/F1 {q.precision:.4f}/{q.recall:.4f}/{q.f1:.4f} found {q.matched} "
+                  f"predicted {sum(len(quotes[tag][g.article.id]) for g in part)} | speakers P/R {sp.precision:.4f}/{sp.recall:.4f}")
+    names = sorted({split_of[g.article.id] for g in ant if split_of[g.article.id] not in ("dev", "test", "fresh2", "fresh3", "fresh4")})
+    by_split = {s: [g for g in ant if split_of[g.article.id] == s] for s in names}
+    rng = random.Random(5)
+    f1, found, prec = [], [], []
+    for _ in range(1000):
+        part = [g for s in rng.sample(names, args.pool_size) for g in by_split[s]]
+        q0, q1 = score(part, "old")[0], score(part, "new")[0]
+        f1.append(q1.f1 - q0.f1)
+        found.append(q1.matched - q0.matched)
+        prec.append(q1.precision - q0.precision)
+    f = sorted(f1)
+    pct = lambda p: f[int(p * len(f))]  # noqa: E731
+    print(f"1000 pools of {args.pool_size} ANT splits of {names[0]}..: quotes F1 change mean {np.mean(f):+.4f}, 10/25/50/75/90th "
+          f"{pct(.1):+.4f}/{pct(.25):+.4f}/{pct(.5):+.4f}/{pct(.75):+.4f}/{pct(.9):+.4f}; > 0 {np.mean([x > 0 for x in f]):.2f}, "
+          f">= +0.005 {np.mean([x >= 0.005 for x in f]):.2f}, < 0 {np.mean([x < 0 for x in f]):.2f}; found more mean {np.mean(found):.2f}; "
+          f"precision change mean {np.mean(prec):+.4f}, down > 0.01 {np.mean([x < -0.01 for x in prec]):.2f}")
 
 
 def reach(weights: dict[str, float], bias: float, threshold: float, n: int, seed: int, drop_repeats: bool, old: bool) -> None:

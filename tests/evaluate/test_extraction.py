@@ -808,3 +808,24 @@ def test_the_speaker_rules_forecast_refuses_an_unspent_speaker_split(monkeypatch
     with pytest.raises(SystemExit, match="an unspent speaker split"):
         module.main()
     assert not (tmp_path / "q.pkl").exists()
+
+
+@pytest.mark.parametrize("option", ["--splits", "--refit-from"])
+def test_the_statement_reader_experiment_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, option: str) -> None:
+    # scripts/statement_reader_experiment.py fits and scores the gate on the splits it is given, and
+    # (session 34, --refit-from) fits a second gate on a list of its own: an unspent split in either
+    # is refused before any article is read or cached
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "scripts"))
+    spec = importlib.util.spec_from_file_location("statement_reader_experiment", root / "scripts" / "statement_reader_experiment.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(sys.modules["speaker_errors"], "UNSPENT_SPEAKERS", frozenset({"fresh29"}))
+    splits = ["--splits", "dev,fresh25"] if option == "--refit-from" else []
+    monkeypatch.setattr(sys, "argv", ["statement_reader_experiment.py", *splits, option, "dev,fresh29", "--cache", str(tmp_path / "c.pkl")])
+    with pytest.raises(SystemExit, match="an unspent speaker split"):
+        module.main()
+    assert not (tmp_path / "c.pkl").exists()
