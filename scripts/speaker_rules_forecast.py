@@ -47,7 +47,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from speaker_errors import refuse_unspent  # noqa: E402
-from statement_reader_experiment import POOL_SPLITS, SPENT, _Brief, _matches, shown  # noqa: E402
+from statement_reader_experiment import POOL_SPLITS, SPENT, _Brief, _matches, pool_changes, pool_summary, shown  # noqa: E402
 
 from khabar.evaluate.extraction import _score_quotes, load_gold, norm, speaker_matches  # noqa: E402
 
@@ -104,19 +104,8 @@ def compare(base: dict, new: dict, splits: str, show: bool, pools: int, pool_siz
                     print(f"  {sign} {'right' if right else 'wrong'} {split_of[g.article.id]} {g.path[:44]} | {q.speaker} | {content}")
     if pools:
         by_split = {s: [g for g in ant if split_of[g.article.id] == s] for s in POOL_SPLITS}
-        rng = random.Random(5)
-        f1, found = [], []
-        for _ in range(pools):
-            part = [g for s in rng.sample(POOL_SPLITS, pool_size) for g in by_split[s]]
-            q0, q1 = line(part, base)[0], line(part, new)[0]
-            f1.append(q1.f1 - q0.f1)
-            found.append(q1.matched - q0.matched)
-        f = sorted(f1)
-        pct = lambda p: f[int(p * len(f))]  # noqa: E731
-        print(f"{pools} pools of {pool_size} ANT spent splits: quotes F1 change mean {np.mean(f):+.4f}, 10/25/50/75/90th percentile "
-              f"{pct(.1):+.4f}/{pct(.25):+.4f}/{pct(.5):+.4f}/{pct(.75):+.4f}/{pct(.9):+.4f}; share > 0 {np.mean([x > 0 for x in f]):.2f}, "
-              f">= +0.005 {np.mean([x >= 0.005 for x in f]):.2f}, >= +0.010 {np.mean([x >= 0.010 for x in f]):.2f}, < 0 {np.mean([x < 0 for x in f]):.2f}; "
-              f"statements found more: mean {np.mean(found):.2f}, none in {np.mean([x <= 0 for x in found]):.2f}")
+        changes = pool_changes(by_split, pools, pool_size, lambda part: line(part, base)[0], lambda part: line(part, new)[0])
+        print(f"{pools} pools of {pool_size} ANT spent splits: {pool_summary(*changes)}")
 
 
 def census(base: dict, splits: str) -> None:

@@ -258,6 +258,31 @@ def main() -> None:
               f"precision change mean {np.mean(p):+.4f}, share down > 0.01 {np.mean([x < -0.01 for x in p]):.2f}")
 
 
+def pool_changes(by_split: dict, pools: int, pool_size: int, before, after) -> tuple[list, list, list]:
+    """Pools of ``pool_size`` splits drawn in ``by_split``'s order (``random.Random(5)``): the quotes F1,
+    statements found and precision changes from ``before(part)`` to ``after(part)`` (each a PRF)."""
+    rng = random.Random(5)
+    f1, found, prec = [], [], []
+    for _ in range(pools):
+        part = [g for s in rng.sample(list(by_split), pool_size) for g in by_split[s]]
+        q0, q1 = before(part), after(part)
+        f1.append(q1.f1 - q0.f1)
+        found.append(q1.matched - q0.matched)
+        prec.append(q1.precision - q0.precision)
+    return f1, found, prec
+
+
+def pool_summary(f1: list, found: list, prec: list) -> str:
+    """The distribution of :func:`pool_changes`, as one line."""
+    f = sorted(f1)
+    pct = lambda p: f[int(p * len(f))]  # noqa: E731
+    return (f"quotes F1 change mean {np.mean(f):+.4f}, 10/25/50/75/90th percentile "
+            f"{pct(.1):+.4f}/{pct(.25):+.4f}/{pct(.5):+.4f}/{pct(.75):+.4f}/{pct(.9):+.4f}; share > 0 {np.mean([x > 0 for x in f]):.2f}, "
+            f">= +0.005 {np.mean([x >= 0.005 for x in f]):.2f}, >= +0.010 {np.mean([x >= 0.010 for x in f]):.2f}, < 0 {np.mean([x < 0 for x in f]):.2f}; "
+            f"statements found more: mean {np.mean(found):.2f}, none in {np.mean([x <= 0 for x in found]):.2f}; "
+            f"precision change mean {np.mean(prec):+.4f}, down > 0.01 {np.mean([x < -0.01 for x in prec]):.2f}")
+
+
 def refit(rows, X, y, gold, split_of, docs, old_train: set[str], args) -> None:
     """The gate fitted on every other split (a refit on all spent splits) against the gate fitted
     on ``old_train`` alone (the shipped one's training splits), each split scored leave-one-out
@@ -291,20 +316,8 @@ def refit(rows, X, y, gold, split_of, docs, old_train: set[str], args) -> None:
                   f"predicted {sum(len(quotes[tag][g.article.id]) for g in part)} | speakers P/R {sp.precision:.4f}/{sp.recall:.4f}")
     names = sorted({split_of[g.article.id] for g in ant if split_of[g.article.id] not in ("dev", "test", "fresh2", "fresh3", "fresh4")})
     by_split = {s: [g for g in ant if split_of[g.article.id] == s] for s in names}
-    rng = random.Random(5)
-    f1, found, prec = [], [], []
-    for _ in range(1000):
-        part = [g for s in rng.sample(names, args.pool_size) for g in by_split[s]]
-        q0, q1 = score(part, "old")[0], score(part, "new")[0]
-        f1.append(q1.f1 - q0.f1)
-        found.append(q1.matched - q0.matched)
-        prec.append(q1.precision - q0.precision)
-    f = sorted(f1)
-    pct = lambda p: f[int(p * len(f))]  # noqa: E731
-    print(f"1000 pools of {args.pool_size} ANT splits of {names[0]}..: quotes F1 change mean {np.mean(f):+.4f}, 10/25/50/75/90th "
-          f"{pct(.1):+.4f}/{pct(.25):+.4f}/{pct(.5):+.4f}/{pct(.75):+.4f}/{pct(.9):+.4f}; > 0 {np.mean([x > 0 for x in f]):.2f}, "
-          f">= +0.005 {np.mean([x >= 0.005 for x in f]):.2f}, < 0 {np.mean([x < 0 for x in f]):.2f}; found more mean {np.mean(found):.2f}; "
-          f"precision change mean {np.mean(prec):+.4f}, down > 0.01 {np.mean([x < -0.01 for x in prec]):.2f}")
+    changes = pool_changes(by_split, 1000, args.pool_size, lambda part: score(part, "old")[0], lambda part: score(part, "new")[0])
+    print(f"1000 pools of {args.pool_size} ANT splits of {names[0]}..: {pool_summary(*changes)}")
 
 
 def reach(weights: dict[str, float], bias: float, threshold: float, n: int, seed: int, drop_repeats: bool, old: bool) -> None:

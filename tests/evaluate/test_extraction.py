@@ -792,17 +792,26 @@ def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_sou
     assert module._tells("وأضاف أن 20 شخصا قتلوا") == "a statement"
 
 
-def test_the_speaker_rules_forecast_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # scripts/speaker_rules_forecast.py (issue 20, session 32) runs the rules on the splits it is given
-    # and reads their gold: an unspent one is refused before any article is read
+def _speaker_script(stem: str):
+    """A script of scripts/ loaded as a module, with scripts/ on the path for its own imports
+    (speaker_errors, whose guard the tests patch)."""
     import importlib.util
     import sys
 
     root = Path(__file__).resolve().parents[2]
     sys.path.insert(0, str(root / "scripts"))
-    spec = importlib.util.spec_from_file_location("speaker_rules_forecast", root / "scripts" / "speaker_rules_forecast.py")
+    spec = importlib.util.spec_from_file_location(stem, root / "scripts" / f"{stem}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def test_the_speaker_rules_forecast_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # scripts/speaker_rules_forecast.py (issue 20, session 32) runs the rules on the splits it is given
+    # and reads their gold: an unspent one is refused before any article is read
+    import sys
+
+    module = _speaker_script("speaker_rules_forecast")
     monkeypatch.setattr(sys.modules["speaker_errors"], "UNSPENT_SPEAKERS", frozenset({"fresh29"}))
     monkeypatch.setattr(sys, "argv", ["speaker_rules_forecast.py", "--splits", "dev,fresh29", "--write", str(tmp_path / "q.pkl")])
     with pytest.raises(SystemExit, match="an unspent speaker split"):
@@ -815,14 +824,9 @@ def test_the_statement_reader_experiment_refuses_an_unspent_speaker_split(monkey
     # scripts/statement_reader_experiment.py fits and scores the gate on the splits it is given, and
     # (session 34, --refit-from) fits a second gate on a list of its own: an unspent split in either
     # is refused before any article is read or cached
-    import importlib.util
     import sys
 
-    root = Path(__file__).resolve().parents[2]
-    sys.path.insert(0, str(root / "scripts"))
-    spec = importlib.util.spec_from_file_location("statement_reader_experiment", root / "scripts" / "statement_reader_experiment.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _speaker_script("statement_reader_experiment")
     monkeypatch.setattr(sys.modules["speaker_errors"], "UNSPENT_SPEAKERS", frozenset({"fresh29"}))
     splits = ["--splits", "dev,fresh25"] if option == "--refit-from" else []
     monkeypatch.setattr(sys, "argv", ["statement_reader_experiment.py", *splits, option, "dev,fresh29", "--cache", str(tmp_path / "c.pkl")])
