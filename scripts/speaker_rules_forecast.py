@@ -12,7 +12,7 @@ The comparison scores both with ``khabar eval extract``'s own ``_score_quotes`` 
 the brief shows them (all spent splits, then their ANT articles alone: a speaker pool of ANT
 is what judges), prints every quote one tree has and the other has not (``--show``: right or
 wrong by the judge's matching), and draws ``--pools`` pools of ``--pool-size`` (3) 12-article spent splits
-(fresh5..fresh38, their ANT articles) to say what a three-split ANT pool would show: the
+(fresh5..fresh42, their ANT articles) to say what a three-split ANT pool would show: the
 distribution of the quotes F1 change and of the statements found more.
 
 ``--census`` counts the spent statements no quote finds (``--base`` alone) by the shape of
