@@ -298,6 +298,24 @@ def test_slot_init_types_are_built_the_same_by_the_c_constructor_and_by_init():
     assert (Sub("s", 2).name, Sub("s", 2).count, Sub("s").tags) == ("s", 2, [])
 
 
+def test_a_constructor_set_on_the_class_again_is_the_one_a_call_runs():
+    # compiled, calling an installed type runs khabar._slots' vectorcall, which reads the
+    # arguments itself only while the type's __init__ and __new__ are the ones installed
+    cls = slot_init(_probe_type())
+    assert cls("a", tags=[1]).tags == [1] and cls(name="b").count == 3
+    made = []
+
+    def init(self, name, count=0):
+        made.append((name, count))
+        object.__setattr__(self, "name", name)
+
+    cls.__init__ = init
+    p = cls("c", count=7)
+    assert made == [("c", 7)] and p.name == "c"
+    with pytest.raises(TypeError):
+        cls("c", tags=[])
+
+
 def test_slot_init_calls_post_init_after_every_field_is_set():
     calls = []
 

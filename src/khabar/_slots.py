@@ -13,7 +13,11 @@ slot ``type.__call__`` calls): the arguments read and the fields set from C, wit
 frame and no look-up of ``__init__``; the Python constructor stays ``__init__`` and takes any
 call the C one does not read.  Measured (callgrind, 20,000 ``EntityMention``): 4,111 -> 2,817
 instructions a construction given positionally, 6,665 -> 6,280 by keywords; the layer -0.59 %
-(docs/measurements.md, issue 19, session 33).
+(docs/measurements.md, issue 19, session 33).  And (session 34) its vectorcall, the
+``tp_vectorcall`` that calling the type runs (:func:`_call`): the arguments read from the
+caller's array and keyword names, with no argument tuple, no keyword dictionary and no
+``type.__call__``/``object.__new__`` between; the layer -0.94 % (docs/measurements.md, issue
+19, session 34).
 
 As Python (``KHABAR_PURE=1``, no compiler) :data:`COMPILED` is False and ``slot_init`` keeps
 its Python constructor (one bound setter a field); :func:`fill` still works, by ``__set__``,
@@ -84,7 +88,10 @@ def install(cls: type, descriptors: tuple, defaults: tuple, factories: tuple, po
         return False
     names = {d.__name__: k for k, d in enumerate(descriptors)}
     _SPECS[cls] = (descriptors, defaults, factories, post_init, names)
-    cython.cast(cython.pointer(_TypeInit), cls).tp_init = _init
+    tp = cython.cast(cython.pointer(_TypeInit), cls)
+    tp.tp_init = _init
+    if cls.__new__ is object.__new__ and not tp.tp_flags & _ABSTRACT:
+        tp.tp_vectorcall = cython.cast(cython.p_void, _call)  # never inherited by a subclass
     return True
 
 
@@ -140,6 +147,13 @@ def _read(spec, args, kwargs, values):
         if k < given or values[k] is not _UNSET:  # not a field's name (-1), or given twice
             return False
         values[k] = value
+    return _defaults(spec, values)
+
+
+@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t, first=cython.Py_ssize_t, defaults=tuple)
+def _defaults(spec, values):
+    """The defaults put in ``values`` where a field was not given (:data:`_UNSET`): False
+    where one without a default was not."""
     defaults = spec[1]
     n = len(values)
     first = n - len(defaults)
@@ -149,6 +163,73 @@ def _read(spec, args, kwargs, values):
                 return False
             values[k] = defaults[k - first]
     return True
+
+
+@cython.locals(spec=tuple, descriptors=tuple, defaults=tuple, factories=tuple, index=dict, names=tuple, values=list,
+               n=cython.Py_ssize_t, nargs=cython.Py_ssize_t, k=cython.Py_ssize_t, j=cython.Py_ssize_t, first=cython.Py_ssize_t)
+def _call(callable, args, nargsf, kwnames):
+    """``tp_vectorcall`` of an installed type (what calling it runs): the new object, its
+    fields read from the caller's arguments (``args[:nargs]`` positional, then one a name
+    of ``kwnames``) as :func:`_init` reads them, with no argument tuple or keyword
+    dictionary made; any call it does not read goes the usual way (:func:`_call_slowly`)."""
+    cls = cython.cast(object, callable)
+    tp = cython.cast(cython.pointer(_TypeInit), callable)
+    nargs = PyVectorcall_NARGS(nargsf)
+    found = _SPECS.get(cls)
+    # (``__init__`` or ``__new__`` set on the class since: their slots changed, the usual way)
+    if found is None or tp.tp_init != _init or tp.tp_new != PyBaseObject_Type.tp_new or tp.tp_flags & _ABSTRACT:
+        return _call_slowly(cls, args, nargs, kwnames)
+    spec = found
+    descriptors, defaults, factories = spec[0], spec[1], spec[2]
+    n = len(descriptors)
+    if kwnames == cython.NULL:
+        if nargs == n and not factories:  # every field given in order (most calls)
+            self = tp.tp_new(callable, cython.cast(cython.pointer(PyObject), _EMPTY), cython.NULL)
+            for k in range(n):
+                d = descriptors[k]
+                Py_TYPE(d).tp_descr_set(d, self, cython.cast(object, args[k]))
+            if spec[3]:
+                self.__post_init__()
+            return self
+        first = n - len(defaults)
+        if nargs < first or nargs > n:
+            return _call_slowly(cls, args, nargs, kwnames)
+        values = [cython.cast(object, args[k]) for k in range(nargs)]
+        values += defaults[nargs - first :]
+    else:
+        if nargs > n:
+            return _call_slowly(cls, args, nargs, kwnames)
+        names = cython.cast(tuple, cython.cast(object, kwnames))
+        values = [_UNSET] * n
+        for k in range(nargs):
+            values[k] = cython.cast(object, args[k])
+        index = spec[4]
+        for j in range(len(names)):
+            k = index.get(names[j], -1)
+            if k < nargs or values[k] is not _UNSET:  # not a field's name (-1), or given twice
+                return _call_slowly(cls, args, nargs, kwnames)
+            values[k] = cython.cast(object, args[nargs + j])
+        if not _defaults(spec, values):
+            return _call_slowly(cls, args, nargs, kwnames)
+    _made(values, factories)
+    self = tp.tp_new(callable, cython.cast(cython.pointer(PyObject), _EMPTY), cython.NULL)
+    _set(self, descriptors, values, n)
+    if spec[3]:
+        self.__post_init__()
+    return self
+
+
+@cython.locals(names=tuple, kwargs=dict, k=cython.Py_ssize_t, j=cython.Py_ssize_t)
+def _call_slowly(cls, args, nargs, kwnames):
+    """The call :func:`_call` does not read, made the usual way (``type.__call__``: the
+    type's ``__new__`` and ``__init__``, which raise Python's own ``TypeError``)."""
+    positional = [cython.cast(object, args[k]) for k in range(nargs)]
+    kwargs = {}
+    if kwnames != cython.NULL:
+        names = cython.cast(tuple, cython.cast(object, kwnames))
+        for j in range(len(names)):
+            kwargs[names[j]] = cython.cast(object, args[nargs + j])
+    return type.__call__(cls, *positional, **kwargs)
 
 
 @cython.cfunc
@@ -170,6 +251,12 @@ def _python_init(self, args: tuple, kwargs) -> cython.int:
 
 #: A field not given yet (:func:`_read`).
 _UNSET = object()
+
+#: The arguments ``object.__new__`` is given by :func:`_call` (none).
+_EMPTY = cython.declare(tuple, ())
+
+#: ``Py_TPFLAGS_IS_ABSTRACT``: a type with abstract methods is not built by :func:`_call`.
+_ABSTRACT = cython.declare(cython.ulonglong, 1 << 20)
 
 
 def installed(cls: type) -> bool:
