@@ -1367,3 +1367,22 @@ def test_a_reporting_verb_after_a_figure_is_not_its_counted_noun():
 )
 def test_the_krone_and_the_ringgit_are_money(body):
     assert _one(body).category == "money"
+
+
+def test_a_word_opening_with_a_lists_written_opening_passes_its_head_look_up():
+    # session 34: a list's prefixes are screened by the first letters of their openings
+    # before ``startswith`` tries each; the look-up must let through every word that opens
+    # with one (else a cue is lost), and a word with no such head opens none
+    from khabar.extract.claims import cues
+
+    lists = cues._lists()
+    matchers = [getattr(lists, f.name) for f in dataclasses.fields(lists)]
+    screened = [m for m in matchers if isinstance(m, cues._Matcher) and m.openings]
+    assert screened  # the crash and outlet lists have openings
+    for m in screened:
+        for o in m.openings:
+            for word in (o, o + "ات", o + "ين"):
+                assert m.opening([word]) == [True]
+        heads = {o[: m.opening_head] for o in m.openings}
+        assert heads == set(m.opening_heads)
+        assert m.opening(["zz" + m.openings[0]]) == [("zz" + m.openings[0]) in m.screen]

@@ -61,6 +61,12 @@ class _Matcher:
     #: have six).
     stem_heads: frozenset[str]
     head: int
+    #: The first ``opening_head`` letters of every opening (empty without openings): a word
+    #: that opens with none of them opens with no opening, known by one set look-up instead
+    #: of ``startswith`` trying each opening in turn (the crash and outlet lists' 24: ~277,000
+    #: tries over the 100 articles of ``instructions_extract.py``, session 34).
+    opening_heads: frozenset[str]
+    opening_head: int
     #: The entries a word may open, by the reading function and the word (normalized):
     #: filled as words are met, since the claims' rules ask about every word of a sentence
     #: and most words open none.
@@ -81,7 +87,9 @@ class _Matcher:
             if len(memo) >= self.MAX_WORDS:
                 memo.clear()
             openings = self.openings
-            if variants is _variants and norm not in self.screen and openings is not None and not (openings and norm.startswith(openings)):
+            if variants is _variants and norm not in self.screen and openings is not None and not (
+                openings and norm[: self.opening_head] in self.opening_heads and norm.startswith(openings)
+            ):
                 found = memo[norm] = ()  # no reading of it is a first word
                 return found
             cands: list[_Entry] = []
@@ -96,7 +104,7 @@ class _Matcher:
             found = memo[norm] = tuple(cands)
         return found
 
-    @cython.locals(w=str)
+    @cython.locals(w=str, h=cython.Py_ssize_t)
     def opening(self, norms: Sequence[str]) -> list[bool]:
         """Whether each word (normalized) may open an entry (read by :func:`_variants`):
         :meth:`at` finds none where it may not, so a rule that reads every word of a
@@ -106,10 +114,10 @@ class _Matcher:
             return list(map(self.screen.__contains__, norms))
         if self.openings is None:
             return [bool(self._entries_at(w, _variants)) for w in norms]
-        screen, openings = self.screen, self.openings
+        screen, openings, heads, h = self.screen, self.openings, self.opening_heads, self.opening_head
         out = []
         for w in norms:  # a loop, not a comprehension: ``w`` typed, ``startswith`` a C test
-            out.append(w in screen or w.startswith(openings))
+            out.append(w in screen or (w[:h] in heads and w.startswith(openings)))
         return out
 
     def at(
@@ -126,7 +134,9 @@ class _Matcher:
         # (most words: screened here, without a call or a memory of them; a list without
         # prefixes, 20 of the 24, has no openings, told without ``str.startswith``, whose
         # arguments 3.11 parses the old way: ~45,000 calls over bench_extract's 100 articles)
-        if variants is _variants and w not in self.screen and openings is not None and not (openings and w.startswith(openings)):
+        if variants is _variants and w not in self.screen and openings is not None and not (
+            openings and w[: self.opening_head] in self.opening_heads and w.startswith(openings)
+        ):
             return None
         memo = self._opened.get(variants)
         cands = memo.get(w) if memo is not None else None
@@ -159,13 +169,20 @@ def _matcher(entries: Sequence[_Entry]) -> _Matcher:
             exact.setdefault(first, []).append(e)
     # no prefix is shorter than a head (not [3, *prefixes]: Cython 3.3.1 refuses that starred list)
     head = min([3] + list(prefixes))
+    openings = written_openings(k for t in prefixes.values() for k in t)
+    screened = openings if len(openings) <= _MAX_OPENINGS else None
+    # (an opening shorter than the head letters is its own head: every word opening with it
+    # still passes the look-up)
+    opening_head = min([2] + [len(o) for o in openings]) if screened else 0
     return _Matcher(
         {k: tuple(v) for k, v in exact.items()},
         {n: {k: tuple(v) for k, v in t.items()} for n, t in sorted(prefixes.items(), reverse=True)},
         written_forms(exact),
-        openings if len(openings := written_openings(k for t in prefixes.values() for k in t)) <= _MAX_OPENINGS else None,
+        screened,
         frozenset(k[:head] for t in prefixes.values() for k in t),
         head,
+        frozenset(o[:opening_head] for o in screened) if screened else frozenset(),
+        opening_head,
     )
 
 
