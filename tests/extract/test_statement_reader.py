@@ -106,3 +106,25 @@ def test_the_verb_words_are_what_verb_info_takes():
     words = reader._verb_words()
     forms = {c + w for w in _lists().verbs for c in ("", "و", "ف", "ب", "وو")}
     assert all((w in words) == (verb_info(w) is not None) for w in forms)
+
+
+def test_the_reader_keeps_the_best_candidate_of_each_site_as_sites_and_score_rank_them():
+    # session 34: read_statements sums a site's weights once and makes only the kept quotes;
+    # it adds what sites() and score() give, the best candidate of each site in text order
+    article, sentences = _article(
+        "ودعا خطباء المساجد إلى رفع شعار الكفاح المسلح ضد إسرائيل . وقال الوزير إن الطريق مفتوح ."
+        " وأكدت العشائر دعمها للحكومة في المدينة ."
+    )
+    rules = rule_quotes(article, sentences)
+    names = _names_by_sentence(sentences, ())
+    rows = list(reader.sites(article.id, sentences, names, rules))
+    assert len({site for site, *_ in rows}) == 2 and len(rows) == 3  # two sites, one of two candidates
+    for weights, bias, threshold in [reader._model(), ({"side=after": 2.0, "side=before": 1.5, "hlike=0": -0.5}, -1.0, 0.5)]:
+        best: dict = {}
+        for site, _, features, quote in rows:
+            p = reader.score(features, weights, bias)
+            if p >= threshold and (site not in best or p > best[site][0]):
+                best[site] = (p, quote)
+        expected = [q for _, q in sorted(best.values(), key=lambda pq: pq[1].start)]
+        assert reader.read_statements(article, sentences, names, rules, weights, bias, threshold) == expected
+    assert expected  # the second gate keeps some

@@ -196,6 +196,18 @@ def sites(
     """Each candidate of each site: ((sentence index, verb token), where the speaker stands,
     features, the quote it would add). ``session30``: as session 30's reader read them (no
     frame or hearer test, its features)."""
+    for site, side, base, own, fields in _site_rows(article_id, sentences, names, quotes, session30):
+        yield site, side, {**base, **own}, Quote(**fields)
+
+
+def _site_rows(
+    article_id: str, sentences: Sequence[Sentence], names: dict[int, list[tuple[int, int, str]]], quotes: Sequence[Quote], session30: bool,
+) -> Iterator[tuple[tuple[int, int], str, dict[str, float], dict[str, float], dict]]:
+    """:func:`sites` as made: each candidate's features in two parts, its site's (one
+    dictionary for all the site's candidates) and its own, and its quote's fields (the
+    reader makes the quote only of the best candidate of a site, and sums the site's
+    weights once: 534 candidates of ~350 sites over ``instructions_extract.py``'s 100
+    articles, session 34)."""
     by_start = sorted(quotes, key=lambda q: q.start)
     starts = [q.start for q in by_start]
     spoken = [q for q in by_start if q.speaker]
@@ -234,7 +246,7 @@ def sites(
 
 def _candidates(
     article_id: str, s: _Sentence, sent: Sentence, i: int, verb, here: Sequence[Quote], previous: Quote | None, n_verbs: int, session30: bool,
-) -> Iterator[tuple[tuple[int, int], str, dict[str, float], Quote]]:
+) -> Iterator[tuple[tuple[int, int], str, dict[str, float], dict[str, float], dict]]:
     w = s.norms[i]
     text = sent.text
     verb_form = bare_word(w[1:] if conjoined(w) else w)
@@ -274,12 +286,11 @@ def _candidates(
             continue
         said = text[c0:c1].split()
         opening = _opening(normalize(said[0]))
-        f = dict(base)
-        f.update({
+        f = {
             "side=" + side: 1.0, f"side*vpos={side}*{position}": 1.0, f"side*pw={side}*{pw}": 1.0, f"side*nw={side}*{nw}": 1.0,
             "c1=" + opening: 1.0, f"v*c1={verb_form}*{opening}": 1.0, f"side*c1={side}*{opening}": 1.0,
             f"clen={min(len(said) // 5, 4)}": 1.0, f"side*v={side}*{verb_form}": 1.0,
-        })
+        }
         if not session30:
             f[f"side*hearer={side}*{hearer:d}"] = 1.0
         if head is not None:
@@ -298,7 +309,7 @@ def _candidates(
         else:
             f[f"prev_same_sent={bool(here):d}"] = 1.0
         follow_on = head is None and previous is not None
-        quote = Quote(
+        quote = dict(
             article_id=article_id,
             sentence_index=sent.index, speaker=speaker, content=text[c0:c1], start=sent.start + c0, end=sent.start + c1,
             verb=s.texts[i], role=previous.role if follow_on else None,
@@ -307,12 +318,24 @@ def _candidates(
             speaker_end=(sent.start + sp1) if sp1 is not None else (previous.speaker_end if previous is not None else None),
             speaker_resolved=head is None,
         )
-        yield (sent.index, i), side, f, quote
+        yield (sent.index, i), side, base, f, quote
 
 
 def score(features: dict[str, float], weights: dict[str, float], bias: float) -> float:
     """The candidate's probability of being a statement of that speaker."""
-    z = bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return _logistic(bias + _summed(features, weights))
+
+
+def _summed(features: dict[str, float], weights: dict[str, float], z: float = 0.0) -> float:
+    """``z`` plus each feature's weighted value, added in the features' order (as ``sum``
+    adds them: the sum of a site's features, carried on over a candidate's own, is the
+    sum over both)."""
+    for k, v in features.items():
+        z += weights.get(k, 0.0) * v
+    return z
+
+
+def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -327,9 +350,14 @@ def read_statements(
     leave-one-split-out: F1 -0.0005, off)."""
     if weights is None:
         weights, bias, threshold = _model()
-    best: dict[tuple[int, int], tuple[float, Quote]] = {}
-    for site, _, features, quote in sites(article.id, sentences, names, quotes, session30=session30):
-        p = score(features, weights, bias)
+    best: dict[tuple[int, int], tuple[float, dict]] = {}
+    base: dict[str, float] | None = None
+    z_base = 0.0
+    for site, _, site_features, own, fields in _site_rows(article.id, sentences, names, quotes, session30):
+        if site_features is not base:  # a new site: its features' weights summed once
+            base, z_base = site_features, _summed(site_features, weights)
+        p = _logistic(bias + _summed(own, weights, z_base))
         if p >= threshold and (site not in best or p > best[site][0]):
-            best[site] = (p, quote)
-    return [q for _, q in sorted(best.values(), key=lambda pq: pq[1].start) if not (drop_repeats and repeats(q, quotes))]
+            best[site] = (p, fields)
+    added = [Quote(**fields) for _, fields in sorted(best.values(), key=lambda pf: pf[1]["start"])]
+    return [q for q in added if not (drop_repeats and repeats(q, quotes))]
