@@ -187,8 +187,15 @@ def oracle(base: dict, splits: str, pool_size: int, exclude: set[str]) -> None:
             s = next((s for s in sentences if s.start <= gq.start < s.end), None)
             classes = miss_classes(s, gq) if s is not None else set()
             last = [q for q in quotes if s is not None and q.start < s.start and q.speaker]
-            if "follow-on (speaker not named in the sentence)" in classes and last and speaker_matches(gq.speakers, last[-1].speaker):
-                classes.add("follow-on, the last quoted speaker the right one")
+            if "follow-on (speaker not named in the sentence)" in classes:
+                # who could a follow-on rule give it to: the last quoted speaker, an earlier one,
+                # a name of the text before that no quote took, or none the text names as the gold does
+                if last and speaker_matches(gq.speakers, last[-1].speaker):
+                    classes.add("follow-on, the last quoted speaker the right one")
+                elif any(speaker_matches(gq.speakers, q.speaker) for q in last):
+                    classes.add("follow-on, an earlier quoted speaker the right one")
+                elif any(norm(f) and norm(f) in norm(g.article.text[: s.start]) for f in gq.speakers):
+                    classes.add("follow-on, named before in the text, never quoted")
             counts.update(classes)
             if classes - exclude:
                 counts["any of them" + (f" (less {', '.join(sorted(exclude))})" if exclude else "")] += 1
