@@ -35,6 +35,20 @@ import event_second_opinion as second  # noqa: E402  (e5 vectors)
 READ: set[str] = set()  # the texts e5 had to read in one grouping
 
 
+WORDS = 40  # ``--e5-words``: the body words after the title e5 reads (session 34: fewer, for its cost)
+
+
+def _text(article) -> str:
+    """The e5 text of ``article``: :func:`event_second_opinion._text` (title and first 40 words),
+    or the title and first :data:`WORDS` words."""
+    if WORDS == 40:
+        return second._text(article)
+    from khabar.relate.meaning import meaning_text
+    from khabar.scale.cluster import report_only
+
+    return meaning_text(report_only(article), lead_words=WORDS)
+
+
 def encoder_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
     """Unit e5 vectors by article id of :func:`event_second_opinion._text` (title and first 40
     words of the report) as ``src`` would read them: through ``get_encoder("e5")`` (the text
@@ -52,7 +66,7 @@ def encoder_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
     start = time.process_time()
     for i in range(0, len(todo), 64):
         part = todo[i : i + 64]
-        known.update(zip((a.id for a in part), encoder.encode([second._text(a) for a in part]), strict=True))
+        known.update(zip((a.id for a in part), encoder.encode([_text(a) for a in part]), strict=True))
         np.savez(cache, ids=np.array(list(known)), vecs=np.vstack(list(known.values())))
         spent = time.process_time() - start
         print(f"e5: {i + len(part)} of {len(todo)} texts, {spent:.1f} s CPU, {spent / (i + len(part)) * 1000:.0f} ms a text", file=sys.stderr, flush=True)
@@ -144,10 +158,14 @@ def main() -> None:
     parser.add_argument("--write", type=Path, default=None, help="fit the seven on every split and write the e5 reading (--margins: its one margin)")
     parser.add_argument("--encode-only", action="store_true", help="sign and fill the e5 cache, then stop")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--e5-words", type=int, default=40, help="session 34: the body words e5 reads after the title")
+    parser.add_argument("--low", type=float, default=0.1, help="session 34: the band's lower edge (the scorer's probability it asks from)")
     parser.add_argument("--e5-members", type=int, default=None,
                         help="session 33 (cost): the grouping's e5 mean reads an event's first K reports only")
     args = parser.parse_args()
     feature.MEMBERS = args.e5_members
+    global WORDS
+    WORDS = args.e5_words
     splits, data = band_script.spent_split_data(args.splits)
     from khabar.config import StoryOptions, build_options
 
@@ -166,7 +184,7 @@ def main() -> None:
         return shipped_values(**kw)
 
     feature.band_module.band_values = band_values
-    fit_args = argparse.Namespace(low=0.1, high=0.9, threshold=args.threshold, past_linkage=True, l2=args.l2, drop=("e5_mean",))
+    fit_args = argparse.Namespace(low=args.low, high=0.9, threshold=args.threshold, past_linkage=True, l2=args.l2, drop=("e5_mean",))
     vectors = band_script.band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
     rows = []
     for s in splits:

@@ -102,8 +102,8 @@ SHAPES = {
 class TracingIndex(StoryIndex):
     """The story index, noting for each gold pair what its later article met."""
 
-    def __init__(self, options, partners: dict[str, set[str]], sentences=None) -> None:
-        super().__init__(options, sentences=sentences)
+    def __init__(self, options, partners: dict[str, set[str]], sentences=None, e5=None) -> None:
+        super().__init__(options, sentences=sentences, e5=e5)
         self.partners = partners
         self.found: dict[tuple[str, str], dict] = {}
         self._last: tuple[list, np.ndarray] | None = None
@@ -230,7 +230,9 @@ def trace_split(split: str, options: StoryOptions) -> list[dict]:
             a, b = article_of[p["a"]].id, article_of[p["b"]].id
             partners[a].add(b)
             partners[b].add(a)
-    index = TracingIndex(options, partners, band_sentences_lookup({a.id: a for a in article_of.values()}.get, options=options))
+    by_id = {a.id: a for a in article_of.values()}
+    e5 = _cached_e5(by_id, options) if E5_CACHE is not None else None
+    index = TracingIndex(options, partners, band_sentences_lookup(by_id.get, options=options), e5=e5)
     signed = [s for s in sign_batch(list(article_of.values()), options=options) if isinstance(s, SignedArticle)]
     events = assign_stories(signed, options=options, index=index)
     out = []
@@ -252,9 +254,40 @@ def trace_split(split: str, options: StoryOptions) -> list[dict]:
         members = [path_of.get(m) for m in d.get("members", [])]
         d["impure"] = any(event_of.get(m) != event_of[path_of[earlier]] for m in members if m)
         d.update(split=split, kind=p["kind"], a=p["a"], b=p["b"], note=p["note"][:90])
+        if E5_CACHE is not None:  # the pair's own e5 cosine, its outlets and publication days apart
+            va, vb = _cached_e5(by_id, options)([a, b]).values()
+            d["e5"] = float(np.dot(va, vb))
+            d["outlets"] = (article_of[p["a"]].outlet, article_of[p["b"]].outlet)
+            pa, pb = article_of[p["a"]].published, article_of[p["b"]].published
+            d["apart"] = abs((pa - pb).days) if pa and pb else None
         d["members"] = members
         out.append(d)
     return out
+
+
+E5_CACHE: Path | None = None  # ``--e5-cache``: group as the defaults do (the e5 reading on), vectors kept here
+_E5: dict[str, np.ndarray] = {}
+
+
+def _cached_e5(by_id: dict, options: StoryOptions):
+    """The e5 lookup of the defaults (:func:`khabar.scale.cluster.band_e5_lookup`), read first
+    from :data:`E5_CACHE` (vectors by article id of the same text), the rest encoded and kept."""
+    from khabar.scale.cluster import band_e5_lookup
+
+    if not _E5 and E5_CACHE.exists():
+        z = np.load(E5_CACHE)
+        _E5.update(zip((str(k) for k in z["ids"]), z["vecs"], strict=True))
+    encode = band_e5_lookup(by_id.get, options=options)
+
+    def lookup(ids):
+        ids = list(ids)
+        todo = [i for i in ids if i not in _E5 and i in by_id]
+        if todo:
+            _E5.update(encode(todo))
+            np.savez(E5_CACHE, ids=np.array(list(_E5)), vecs=np.vstack(list(_E5.values())))
+        return {i: _E5[i] for i in ids if i in _E5}
+
+    return lookup
 
 
 def _join_features(pair: dict, a, b, together: bool) -> dict:
@@ -362,12 +395,16 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write every pair's trace here")
     parser.add_argument("--classes", action="store_true", help="the pairs by kind of happening and days apart (session 30)")
     parser.add_argument("--band", action="store_true", help="group with the sentence band (the default since session 28)")
+    parser.add_argument("--e5-cache", type=Path, help="with --band: the e5 reading on too (the defaults since session 32), e5 vectors kept here")
     args = parser.parse_args()
     splits = args.splits.split(",")
     refused = [s for s in splits if s not in SPENT]
     if refused:
         sys.exit(f"{', '.join(refused)}: not a spent split of the event gold; judged on, never read here")
     options = build_options(StoryOptions, event_band=args.band)  # without --band: the scorer alone
+    if args.e5_cache is not None:
+        global E5_CACHE
+        E5_CACHE = args.e5_cache
     if args.linkage is not None:
         LINKAGE_FLOORS[options.meaning_encoder] = args.linkage  # the one dict index.py reads
     if args.other_outlets_quotes:
