@@ -11,6 +11,7 @@ survives a loaded machine (texts x ms a text).
     python scripts/event_e5_cost.py ant 1000 [--no-event-e5]          # corpus.ant_window (labelled articles left out)
     python scripts/event_e5_cost.py generated 2000 --e5-tokens 0      # no token cap (before session 33's E5_TOKENS)
     python scripts/event_e5_cost.py generated 2000 --meaning-encoder static
+    python scripts/event_e5_cost.py ant 1000 --e5-words 40 --e5-reading OLD.json  # session 34: the text and seven of before
 
 Prints one JSON line: articles, events, storylines, e5 texts / tokens / CPU, grouping CPU,
 and a digest of the assignments (to compare two runs' answers).
@@ -79,7 +80,18 @@ def main() -> None:
     parser.add_argument("--no-event-e5", action="store_true")
     parser.add_argument("--meaning-encoder", help="StoryOptions.meaning_encoder (static: no band, no e5)")
     parser.add_argument("--e5-tokens", type=int, help="the e5 text's token cap instead of E5_TOKENS (0: none)")
+    parser.add_argument("--e5-words", type=int, help="the body words e5 reads instead of E5_LEAD_WORDS (session 34)")
+    parser.add_argument("--e5-reading", type=Path, help="an e5 reading's JSON instead of the shipped one (session 34)")
     args = parser.parse_args()
+    if args.e5_words is not None:
+        from khabar.scale import cluster
+
+        cluster.E5_LEAD_WORDS = args.e5_words
+    e5_reading = None
+    if args.e5_reading is not None:
+        from khabar.relate.stories.band import E5Reading
+
+        e5_reading = E5Reading.from_json(args.e5_reading.read_text(encoding="utf-8"))
     if args.e5_tokens is not None:
         from khabar.scale import cluster
 
@@ -112,7 +124,8 @@ def main() -> None:
     signed = [x for x in sign_batch(articles, options=options) if isinstance(x, SignedArticle)]
     signing = time.process_time() - start
     index = StoryIndex(
-        options, sentences=band_sentences_lookup(by_id, options=options), e5=band_e5_lookup(by_id, options=options)
+        options, sentences=band_sentences_lookup(by_id, options=options), e5=band_e5_lookup(by_id, options=options),
+        e5_reading=e5_reading,
     )
     start = time.process_time()
     assignments = assign_stories(signed, options=options, index=index)
@@ -121,6 +134,7 @@ def main() -> None:
     print(json.dumps({
         "kind": args.kind, "articles": len(articles), "signed": len(signed), "e5_reading": options.reads_e5,
         "e5_tokens_cap": __import__("khabar.scale.cluster", fromlist=["E5_TOKENS"]).E5_TOKENS,
+        "e5_words": __import__("khabar.scale.cluster", fromlist=["E5_LEAD_WORDS"]).E5_LEAD_WORDS,
         "events": len(set(assignments.values())), "signing_cpu_s": round(signing, 1),
         "assigning_cpu_s": round(cpu, 1), "e5_texts": COUNT["texts"], "e5_calls": COUNT["calls"],
         "e5_tokens": COUNT["tokens"], "e5_cpu_s": round(COUNT["cpu"], 1), "digest": h,
