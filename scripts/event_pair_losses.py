@@ -261,6 +261,9 @@ def trace_split(split: str, options: StoryOptions) -> list[dict]:
             pa, pb = article_of[p["a"]].published, article_of[p["b"]].published
             d["apart"] = abs((pa - pb).days) if pa and pb else None
         d["members"] = members
+        if d.get("went") is not None:  # the gold events of the event the later article went to
+            d["went_events"] = sorted({event_of.get(path_of.get(x)) for x, e in events.items() if e == d["went"]} - {None})
+            d["own_event"] = event_of[path_of[earlier]]
         out.append(d)
     return out
 
