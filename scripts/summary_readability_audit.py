@@ -17,7 +17,11 @@ Every summary of two sets is read by the rules the issue states, and each breach
   when the articles' bodies hold the budget's words; **fillable**: short, and a readable
   sentence left (``readable.candidates``, standing alone) that says nothing a summary sentence
   says (the repeat bound) fits the room or can be cut to it; **over**: longer than the budget;
-* **uncited**: a sentence citing no outlet.
+* **uncited**: a sentence citing no outlet;
+* **cut**: a sentence kept only in part (it ends before its article sentence does, at a clause
+  boundary); **fragment**: a cut that breaks off inside a quotation, between a speaker and what
+  they said, or right before a predicate (``readable.leaves_fragment``: "ذكرت المتحدثة ...،
+  الثلاثاء" without "، أن ...").
 
 The sets: every event of the summary gold outside ``test`` and the unspent ``fresh33`` to ``fresh41`` (the budget: the reference's
 length, the pool built as ``khabar eval summarize`` builds it), and ``--ant N`` multi-outlet
@@ -27,7 +31,7 @@ figures built as ``khabar brief`` builds them, the default budget).  ``--show KI
 each breach of that kind for reading; ``--save`` writes every summary's breaches (JSON).
 
     python scripts/summary_readability_audit.py [--gold tests/gold/summaries/ant_events.json]
-        [--db /tmp/ant.sqlite3 --ant 300 --seed 18] [--show leans] [--save FILE]
+        [--db /tmp/ant.sqlite3 --ant 300 --seed 18] [--show leans] [--save FILE] [--fragment-cuts]
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ from khabar.summarize.readable import Candidate
 from khabar.text.ar.tokenize import words
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("headline", "question", "quoted question", "caption", "leans", "repeat", "short", "fillable", "over", "uncited")
+KINDS = ("headline", "question", "quoted question", "caption", "leans", "repeat", "short", "fillable", "over", "uncited", "cut", "fragment")
 _ANT_PATH = re.compile(r"(?:Alarabia|BBC|CNN|France24|SkyNews)/[A-Za-z]+/[A-Za-z0-9_-]+\.txt")
 
 
@@ -85,6 +89,11 @@ def breaches(
                 out.append(("leans", s.text))
         if not s.outlets:
             out.append(("uncited", s.text))
+        rest = doc.article.text[s.end : sentence.end]
+        if rest.strip(" .،,؛;!…"):
+            out.append(("cut", f"{s.text} ||| {rest}"))
+            if readable.leaves_fragment(doc, sentence, s.start, s.end):
+                out.append(("fragment", f"{s.text} ||| {rest}"))
     rows = {(d.article.id, s.index): r for r, (k, i) in enumerate(pool.refs) for d in [pool.docs[k]] for s in [d.sentences[i]]}
     terms = [
         said_terms(pool, Candidate(rows[(s.article_id, s.sentence_index)], s.start, s.end, word_count(s.text)))
@@ -177,7 +186,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--show", default="", help="print the breaches of these kinds (comma-separated)")
     parser.add_argument("--save", type=Path, help="write every summary's breaches (JSON)")
+    parser.add_argument(
+        "--fragment-cuts", action="store_true", help="let a cut break off mid-statement, as before session 34 (readable.WHOLE_CUTS off)"
+    )
     args = parser.parse_args()
+    readable.WHOLE_CUTS = not args.fragment_cuts
     show = set(filter(None, args.show.split(",")))
     sets = []
     if not args.no_gold:

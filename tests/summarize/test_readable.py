@@ -224,3 +224,43 @@ def test_a_cut_of_a_one_article_lead_may_lean_on_the_sentence_read_before_it():
     pool, c = speech()
     cut = cut_to_fit(pool, c, 12, min_words=6, in_order=True)
     assert cut is not None and pool.docs[0].article.text[cut.start : cut.end].endswith("الاثنين")
+
+
+# A statement whose comma before "أن" is the only boundary within 14 words, and a quotation with
+# a comma inside it.
+STATEMENTS = (
+    "ضحايا الجسر",
+    "أعلن المتحدث باسم وزارة الصحة في محافظة الواحة سالم الراشد صباح الثلاثاء، أن عدد ضحايا انهيار "
+    "الجسر ارتفع إلى 12 قتيلا، وأن فرق الإنقاذ ما زالت تبحث عن مفقودين تحت الأنقاض.\n"
+    "وقال المحافظ سالم الراشد للصحفيين: \"انهار الجسر في تمام الساعة الرابعة فجرا، ولم يكن عليه أحد "
+    "من المارة\" وفق ما نقلت وكالة الشرق للأنباء صباح اليوم نفسه.",
+)
+
+
+def statement(first_words: str):
+    pool = pool_of([STATEMENTS])
+    return pool, next(c for r, c in candidates(pool, options=OPTIONS).items() if pool.sentence(r).text.startswith(first_words))
+
+
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_cut_does_not_keep_a_speaker_without_what_they_said(monkeypatch, whole):
+    from khabar.summarize import readable
+
+    monkeypatch.setattr(readable, "WHOLE_CUTS", whole)
+    pool, c = statement("أعلن المتحدث")
+    text = pool.docs[0].article.text
+    short = readable.cut_to_fit(pool, c, 14, min_words=6)
+    # the old cut "أعلن المتحدث ... صباح الثلاثاء" says nothing of what was announced
+    assert (short is None) == whole
+    # before "وأن" a second statement starts: the cut after the first one is whole
+    longer = readable.cut_to_fit(pool, c, 22, min_words=6)
+    assert longer is not None and text[longer.start : longer.end].endswith("12 قتيلا")
+
+
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_cut_does_not_break_off_inside_a_quotation(monkeypatch, whole):
+    from khabar.summarize import readable
+
+    monkeypatch.setattr(readable, "WHOLE_CUTS", whole)
+    pool, c = statement("وقال المحافظ")
+    assert (readable.cut_to_fit(pool, c, 16, min_words=6) is None) == whole

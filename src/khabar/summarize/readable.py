@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.config import BriefOptions
+from khabar.extract.dates import day_part_words, day_words
 from khabar.extract.happenings import word_kind
 from khabar.model import Document, Sentence
 from khabar.relate.corroborate import SentencePool
@@ -102,6 +103,7 @@ class _Openers:
     background: dict[str, tuple[tuple[str, ...], ...]]
     say_verbs: frozenset[str]
     clauses: dict[str, tuple[tuple[str, ...], ...]]
+    content: frozenset[str]  # normalized words opening a reporting verb's content
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +119,11 @@ def _openers() -> _Openers:
         return {w: tuple(sorted(set(ps), key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
 
     say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
-    return _Openers(tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say, tagged("clause"))
+    content = frozenset(w for w, _ in tagged("content").items())
+    return _Openers(
+        tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say,
+        tagged("clause"), content,
+    )
 
 
 def _bare(word: str) -> str:
@@ -266,6 +272,63 @@ def leans_back(kept: Sequence[str], sentence: Sentence, doc: Document, kept_from
     return False
 
 
+#: Whether a cut may not leave a clause without what it needs (:func:`leaves_fragment`).
+WHOLE_CUTS = True
+_OPEN_QUOTES = (("«", "»"), ("“", "”"))
+#: A part that names a speaker and ends at most this many words after the name (a title, a
+#: day), before anything they said, stops between the speaker and the statement.  Further on,
+#: the clause that ends there is about something else ("استقبل آلاف المحتجين زعيم المعارضة نيكول
+#: باشينيان في وسط يريفان، بعد تصويت ...، في حين طالب باشينيان ...": the name read earlier).
+SPEAKER_GAP_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    return day_words() | day_part_words()
+
+
+def _only_a_day(clause: str) -> bool:
+    """Whether a clause is only a day's name, with its part ("مساء الأربعاء"، "اليوم الأحد")."""
+    found = words(clause)
+    return 0 < len(found) <= 3 and all(w in _day_words() for w in found)
+
+
+def leaves_fragment(doc: Document, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the part ``start:end`` of ``sentence`` (article offsets; ``end`` at a clause
+    boundary) breaks off inside what it says: inside a quotation (an odd number of ``"``, a «
+    or “ not closed: "وقال المالكي إنه "في تمام الساعة 04:11 فجرا"); after a speaker it names
+    and before what they said (a quote of ``doc`` whose speaker is named in the part, at most
+    :data:`SPEAKER_GAP_WORDS` before its end, and whose content starts after it, when the part
+    gives no quote's content: "وقال فرانسيسكو فاريلا، نائب رئيس ... في فيسبوك" without "، إن
+    ..."; "قال روحاني، الاثنين، إن ترامب سيندم ..." may lose "، مؤكدا أن ..."); right
+    before the content of a reporting verb the extractor did not read (the next word a
+    ``[content]`` opener of ``discourse.txt``); or right before a ``[pronoun]`` that opens the
+    predicate ("... الذي خسر أمام منتخب بلاده" without "، هو أقذر فريق"; after "و" a pronoun
+    opens a clause of its own); or before or after a day set off by commas, which Arabic news
+    puts inside a clause, between its verb and subject and the rest ("عبّر أكبر الباكر، الرئيس
+    التنفيذي ...، الأربعاء" without "، عن أسفه ...": ``extract.dates.day_words``).  Session 34: of the 43 cuts in the event summaries of 116
+    multi-outlet ANT storylines (two weeks of 2018), 14 read as fragments."""
+    text = doc.article.text
+    head = text[start:end]
+    if head.count('"') % 2 or any(head.count(a) > head.count(b) for a, b in _OPEN_QUOTES):
+        return True
+    quotes = [q for q in doc.quotes if q.sentence_index == sentence.index]
+    if not any(start <= q.start < end for q in quotes):  # (a part that says something is a statement)
+        for q in quotes:
+            if q.speaker_start is not None and q.speaker_end is not None and start <= q.speaker_start and q.speaker_end <= end <= q.start:
+                if len(words(text[q.speaker_end : end])) <= SPEAKER_GAP_WORDS:
+                    return True
+    clauses = _CLAUSE_END.split(head)
+    if len(clauses) > 1 and _only_a_day(clauses[-1]):
+        return True  # "أعلنت قيادة التحالف، الثلاثاء" without "، اعتراض ...": the day interrupts the clause
+    following = _CLAUSE_END.split(re.sub(r"^\s*[،؛,;]", "", text[end : sentence.end]))
+    if len(following) > 1 and _only_a_day(following[0]):
+        return True  # "أعلنت قيادة التحالف" without "، الثلاثاء، اعتراض ..."
+    after = words(text[end : min(end + 40, sentence.end)])
+    openers = _openers()
+    return bool(after) and (after[0] in openers.content or after[0] in openers.pronouns)
+
+
 def cut_to_fit(
     pool: SentencePool, c: Candidate, room: int, *, min_words: int, in_order: bool = False
 ) -> Candidate | None:
@@ -286,6 +349,8 @@ def cut_to_fit(
         if n >= min_words:
             fitting.append((m.start(), n))
     for end, n in reversed(fitting):
+        if not in_order and WHOLE_CUTS and leaves_fragment(doc, pool.sentence(c.row), c.start, c.start + end):
+            continue
         if not in_order and c.antecedent is None and leans_back(words(text[:end]), pool.sentence(c.row), doc, c.start):
             continue
         return dataclasses.replace(c, end=c.start + end, words=n)
@@ -356,6 +421,8 @@ def clause_parts(pool: SentencePool, c: Candidate, *, min_words: int, with_heads
             if first < 0:
                 continue  # a verb after a comma may have its subject before it: "بيسكوف، ..., طالب"
             head = re.sub(r"[\s،؛,;]+$", "", text[c.start : c.start + tokens[at].start])
+            if WHOLE_CUTS and leaves_fragment(doc, sentence, c.start, c.start + len(head)):
+                continue
             kept = words(head)
             if len(kept) >= min_words:
                 out.append(dataclasses.replace(c, end=c.start + len(head), words=len(kept)))
