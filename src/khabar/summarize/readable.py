@@ -20,7 +20,9 @@ The rules, applied to every sentence of a :class:`~khabar.relate.corroborate.Sen
   and a speaker in the sentence before, "وناشد الأطراف ...")
   names that sentence as its *antecedent*: a summary takes it only right after it, and
   the antecedent's own antecedent before that (a chain, "وقال ..." "وأضاف ..." "وأشار ...",
-  is taken from its head).
+  is taken from its head);
+* a sentence too long for the room is **cut** at a clause boundary, never where it breaks off
+  mid-statement (:func:`leaves_fragment`: "ذكرت المتحدثة ...، الثلاثاء" without "، أن ...").
 
 What is kept is a span of the article (``text == article.text[start:end]``), so a trimmed
 sentence is still highlighted where it was written.
@@ -119,7 +121,7 @@ def _openers() -> _Openers:
         return {w: tuple(sorted(set(ps), key=lambda p: (-len(p), p))) for w, ps in by_first.items()}
 
     say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
-    content = frozenset(w for w, _ in tagged("content").items())
+    content = frozenset(tagged("content"))  # one-word entries: their first words
     return _Openers(
         tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say,
         tagged("clause"), content,
@@ -306,8 +308,9 @@ def leaves_fragment(doc: Document, sentence: Sentence, start: int, end: int) -> 
     predicate ("... الذي خسر أمام منتخب بلاده" without "، هو أقذر فريق"; after "و" a pronoun
     opens a clause of its own); or before or after a day set off by commas, which Arabic news
     puts inside a clause, between its verb and subject and the rest ("عبّر أكبر الباكر، الرئيس
-    التنفيذي ...، الأربعاء" without "، عن أسفه ...": ``extract.dates.day_words``).  Session 34: of the 43 cuts in the event summaries of 116
-    multi-outlet ANT storylines (two weeks of 2018), 14 read as fragments."""
+    التنفيذي ...، الأربعاء" without "، عن أسفه ...": ``extract.dates.day_words``).  Session 34:
+    of the 43 cuts in the event summaries of 116 multi-outlet ANT storylines (two weeks of
+    2018), 14 read as fragments; with these tests 6 of 30 do (``docs/measurements.md``)."""
     text = doc.article.text
     head = text[start:end]
     if head.count('"') % 2 or any(head.count(a) > head.count(b) for a, b in _OPEN_QUOTES):
