@@ -691,3 +691,15 @@ def test_a_word_opening_with_no_proclitic_but_the_article_is_its_one_reading():
                 assert g._readings(word) == ((word, 0),), word
             elif len(word) == 3:  # (the test reads words of other readings too)
                 assert len(g._readings(word)) > 1, word
+
+
+def test_linking_counts_as_a_counter_would():
+    # session 34: the linker's counts are a plain dictionary, in the order first met
+    from collections import Counter
+
+    from khabar.extract.entities.linking import _counted
+
+    items = ["ب", "أ", "ب", ("x", 1), "ج", ("x", 1), "ب"]
+    counted = _counted(iter(items))
+    assert counted == Counter(items) and list(counted) == list(Counter(items)) and type(counted) is dict
+    assert _counted(()) == {}
