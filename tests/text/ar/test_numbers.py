@@ -594,3 +594,18 @@ def test_the_readers_tokens_have_their_kinds(norm, tokens):
     from khabar.text.ar.numbers.tokens import _tokenize
 
     assert [(t.kind, t.text) for t in _tokenize(norm, 0, len(norm))[0]] == tokens
+
+
+def test_a_window_token_holds_its_seven_fields_as_given():
+    # session 34: compiled, tokens.pxd makes the token an extension type; as Python a slotted
+    # class: either way every field reads back as given and can be set again, and no other
+    from khabar.text.ar.numbers.tokens import _Tok, _tokenize
+
+    t = _Tok("num", 3, 5, "12", 12.0, None, True)
+    assert (t.kind, t.start, t.end, t.text, t.value, t.surface, t.gap) == ("num", 3, 5, "12", 12.0, None, True)
+    t.value = 13.0
+    assert t.value == 13.0
+    with pytest.raises(AttributeError):
+        t.other = 1
+    toks, _ = _tokenize("قتل 12 شخصا", 0, 11)
+    assert [(x.kind, x.text, x.value) for x in toks if x.kind == "num"] == [("num", "12", 12.0)]
