@@ -10,8 +10,11 @@ from khabar.extract.tagger.crf import (
     FORMAT,
     OFFSETS,
     VERSION,
+    _PAD,
     _batched_paths,
     _best_paths,
+    _emissions,
+    _token_rows,
     Model,
     Tagger,
     name_word,
@@ -466,3 +469,42 @@ def test_the_typed_viterbi_finds_the_batched_paths(seed):
     typed = _best_paths(emit, trans, starts, lengths)
     assert [p.tolist() for p in typed] == [p.tolist() for p in batched]
     assert [len(p) for p in typed] == lengths and all(p.dtype == np.int64 for p in typed)
+
+
+def test_the_typed_token_rows_are_the_padded_rows_of_the_list():
+    """:func:`_token_rows` (a typed loop when compiled) gives each sentence's rows between
+    :data:`_PAD` padding rows, as ``Tagger._decode``'s list made them, and where each starts;
+    a word the index lacks raises."""
+    index = {"a": 5, "b": 6, "c": 7}
+    sentences = [["a", "b"], [], ["c", "c", "a"]]
+    rows, starts = _token_rows(index, sentences, 0, 1)
+    expected, want = [], []
+    for s in sentences:
+        expected += [0] * _PAD
+        want.append(len(expected))
+        expected += [index[w] for w in s]
+        expected += [1] * _PAD
+    assert rows.dtype == np.int64 and rows.tolist() == expected and starts == want
+    assert _token_rows(index, [], 0, 1)[0].tolist() == []
+    with pytest.raises(KeyError):
+        _token_rows(index, [["a", "z"]], 0, 1)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_typed_emissions_are_numpys_sums_to_the_last_bit(seed):
+    """:func:`_emissions` (a typed loop when compiled) adds each offset's weights of the word
+    it sees and then the bias in the order numpy's slices added them: the same float32 sums."""
+    rng = np.random.default_rng(seed)
+    table = (rng.standard_normal((40, len(OFFSETS), 9)) * 10).astype(np.float32)
+    bias = rng.standard_normal(9).astype(np.float32)
+    rows = rng.integers(0, 40, 57).astype(np.int64)
+    gathered = table[rows]
+    expected = np.zeros((len(rows), 9), dtype=np.float32)
+    for k, d in enumerate(OFFSETS):
+        lo, hi = max(0, -d), len(rows) - max(0, d)
+        expected[lo:hi] += gathered[lo + d : hi + d, k]
+    expected += bias
+    got = _emissions(table, rows, bias)
+    assert got.dtype == np.float32 and np.array_equal(got.view(np.uint32), expected.view(np.uint32))
+    with pytest.raises(ValueError):
+        _emissions(table, np.array([0, 40], dtype=np.int64), bias)
