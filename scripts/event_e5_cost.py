@@ -12,9 +12,11 @@ survives a loaded machine (texts x ms a text).
     python scripts/event_e5_cost.py generated 2000 --e5-tokens 0      # no token cap (before session 33's E5_TOKENS)
     python scripts/event_e5_cost.py generated 2000 --meaning-encoder static
     python scripts/event_e5_cost.py ant 1000 --e5-words 40 --e5-reading OLD.json  # session 34: the text and seven of before
+    python scripts/event_e5_cost.py generated 2000 --use-tokens 0     # no USE cap (before session 34's USE_TOKENS)
 
 Prints one JSON line: articles, events, storylines, e5 texts / tokens / CPU, grouping CPU,
-and a digest of the assignments (to compare two runs' answers).
+USE texts / pieces / CPU by phase (signing: the meanings; assigning: the band's sentences), and
+a digest of the assignments (to compare two runs' answers).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 COUNT = {"texts": 0, "tokens": 0, "calls": 0, "cpu": 0.0}
+#: What USE reads, by phase ("signing": the meanings; "assigning": the band's sentences).
+USE_COUNT: dict[str, dict[str, float]] = {}
+PHASE = ["signing"]
 
 
 def count_e5() -> None:
@@ -54,6 +59,26 @@ def count_e5() -> None:
         COUNT["calls"] += 1
         COUNT["texts"] += len(texts)
         COUNT["tokens"] += sum(model.token_count(t) for t in texts)
+        return out
+
+    encoder._model = counted
+
+
+def count_use() -> None:
+    """Wrap the USE encoder's model call to count what it reads, by phase (session 34)."""
+    from khabar.relate.embeddings import get_encoder, use_tokens
+
+    encoder = get_encoder("use")
+    embed = encoder._embed()
+
+    def counted(texts: list[str]):
+        start = time.process_time()
+        out = embed(texts)
+        count = USE_COUNT.setdefault(PHASE[0], {"texts": 0, "tokens": 0, "calls": 0, "cpu": 0.0})
+        count["cpu"] += time.process_time() - start
+        count["calls"] += 1
+        count["texts"] += len(texts)
+        count["tokens"] += sum(use_tokens(t) for t in texts)
         return out
 
     encoder._model = counted
@@ -82,10 +107,11 @@ def main() -> None:
     parser.add_argument("--e5-tokens", type=int, help="the e5 text's token cap instead of E5_TOKENS (0: none)")
     parser.add_argument("--e5-words", type=int, help="the body words e5 reads instead of E5_LEAD_WORDS (session 34)")
     parser.add_argument("--e5-reading", type=Path, help="an e5 reading's JSON instead of the shipped one (session 34)")
+    parser.add_argument("--use-tokens", type=int, help="the USE meaning text's cap instead of USE_TOKENS (0: none)")
     args = parser.parse_args()
-    if args.e5_words is not None:
-        from khabar.scale import cluster
+    from khabar.scale import cluster
 
+    if args.e5_words is not None:
         cluster.E5_LEAD_WORDS = args.e5_words
     e5_reading = None
     if args.e5_reading is not None:
@@ -93,9 +119,9 @@ def main() -> None:
 
         e5_reading = E5Reading.from_json(args.e5_reading.read_text(encoding="utf-8"))
     if args.e5_tokens is not None:
-        from khabar.scale import cluster
-
         cluster.E5_TOKENS = args.e5_tokens or 10**9
+    if args.use_tokens is not None:
+        cluster.USE_TOKENS = args.use_tokens or 10**9
 
     from khabar.config import StoryOptions
     from khabar.relate.stories import SignedArticle, StoryIndex, assign_stories
@@ -105,6 +131,8 @@ def main() -> None:
     options = StoryOptions(event_e5=False if args.no_event_e5 else None, **chosen)
     if options.reads_e5:
         count_e5()
+    if options.semantic and options.meaning_encoder == "use":
+        count_use()
     with tempfile.TemporaryDirectory() as tmp:
         articles = articles_of(args.kind, args.n, Path(tmp))
     by_id = {a.id: a for a in articles}.get
@@ -127,20 +155,21 @@ def main() -> None:
         options, sentences=band_sentences_lookup(by_id, options=options), e5=band_e5_lookup(by_id, options=options),
         e5_reading=e5_reading,
     )
+    PHASE[0] = "assigning"
     start = time.process_time()
     assignments = assign_stories(signed, options=options, index=index)
     cpu = time.process_time() - start
     h = hashlib.sha1("".join(f"{k}={v};" for k, v in sorted(assignments.items())).encode()).hexdigest()[:12]
     print(json.dumps({
         "kind": args.kind, "articles": len(articles), "signed": len(signed), "e5_reading": options.reads_e5,
-        "e5_tokens_cap": __import__("khabar.scale.cluster", fromlist=["E5_TOKENS"]).E5_TOKENS,
-        "e5_words": __import__("khabar.scale.cluster", fromlist=["E5_LEAD_WORDS"]).E5_LEAD_WORDS,
+        "e5_tokens_cap": cluster.E5_TOKENS, "e5_words": getattr(cluster, "E5_LEAD_WORDS", 40), "use_tokens_cap": cluster.USE_TOKENS,
         "events": len(set(assignments.values())), "signing_cpu_s": round(signing, 1),
         "assigning_cpu_s": round(cpu, 1), "e5_texts": COUNT["texts"], "e5_calls": COUNT["calls"],
         "e5_tokens": COUNT["tokens"], "e5_cpu_s": round(COUNT["cpu"], 1), "digest": h,
         "asked_articles": len(asked), "asked_events": len(sizes),
         "event_members_mean": round(float(np.mean(sizes)), 2) if sizes else 0,
         "event_members_over_4": sum(1 for x in sizes if x > 4),
+        "use": {k: {n: round(v, 1) for n, v in c.items()} for k, c in USE_COUNT.items()},
     }))
 
 

@@ -252,6 +252,35 @@ def test_the_e5_text_is_cut_at_a_whole_word_within_the_token_cap_and_a_real_lead
     assert e5_tokens(" ".join(whole.split()[: len(words) + 1])) > E5_TOKENS  # the most whole words that fit
 
 
+def test_the_use_meaning_is_read_from_a_text_cut_at_a_whole_word_within_the_piece_cap_and_a_real_lead_whole():
+    from khabar.relate.embeddings import use_tokens
+    from khabar.relate.meaning import article_meanings, meaning_text
+    from khabar.scale.cluster import USE_TOKENS, _meanings, report_only, use_text
+
+    lead = OPTIONS.lead_words
+    assert use_text(RETOLD, lead_words=lead) == meaning_text(report_only(RETOLD), lead_words=lead)  # under the cap
+    assert np.array_equal(
+        _meanings([RETOLD], OPTIONS), article_meanings([report_only(RETOLD)], lead_words=lead).astype(np.float16).astype(np.float32)
+    )
+    # As the generator writes: every word carries a made-up tag, so each costs several pieces.
+    tagged = dataclasses.replace(
+        RETOLD,
+        title=" ".join(w + "ظخث" for w in RETOLD.title.split()) * 2,
+        body=" ".join(w + "ظخث" for w in RETOLD.body.split()),
+    )
+    whole = meaning_text(report_only(tagged), lead_words=lead)
+    cut = use_text(tagged, lead_words=lead)
+    assert use_tokens(whole) > USE_TOKENS >= use_tokens(cut)
+    words = cut.split()
+    assert whole.split()[: len(words)] == words
+    assert use_tokens(" ".join(whole.split()[: len(words) + 1])) > USE_TOKENS  # the most whole words that fit
+    static = dataclasses.replace(OPTIONS, meaning_encoder="static", event_band=False, event_e5=False)
+    assert np.array_equal(  # the static meanings read the whole text: cheap, and unchanged
+        _meanings([tagged], static),
+        article_meanings([report_only(tagged)], lead_words=lead, encoder="static").astype(np.float16).astype(np.float32),
+    )
+
+
 def test_the_shipped_e5_reading_weighs_e5_for_the_join_and_refuses_a_six_feature_model():
     reading = load_e5_reading()
     assert reading.model.features == E5_FEATURES and 0.0 < reading.margin <= 0.5

