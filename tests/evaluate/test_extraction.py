@@ -775,7 +775,7 @@ def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_sou
     # scripts/unread_sources.py (issue 15, session 30) dumps gold figures of the splits it lists:
     # `test` and any split labelled after fresh38 (the pool fresh29..fresh34 was spent by session 31's judge,
     # fresh35..fresh38 by session 33's)
-    # are none of them: the unspent frames splits fresh39 (session 33) and fresh40 (session 34) stay out
+    # are none of them: the unspent frames splits fresh39 (session 33), fresh40 and fresh41 (session 34) stay out
     import importlib.util
 
     root = Path(__file__).resolve().parents[2]
