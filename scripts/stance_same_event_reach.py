@@ -5,7 +5,9 @@
 ``KHABAR_PURE=1``, the switch replaces a module function) or a short claim read at the
 article head's floor (``meaning_model.READ_SHORT_CLAIM_AT_FLOOR``, session 26), the relatedness gate
 (``meaning_model.READ_RELATED_GATE``, ``--reading related-gate``, session 27), the event gate on the
-article head's disagree (``meaning_model.READ_EVENT_GATE``, ``--reading event-gate``, session 31); session
+article head's disagree (``meaning_model.READ_EVENT_GATE``, ``--reading event-gate``, session 31), the heads
+retrained on the fuller frame reader (``--reading retrained --model-on FILE --old-frames FILE``, session 34:
+off = the shipped model with the reader of ``--old-frames``, on = ``--model-on`` with this checkout's); session
 32's discuss gate, off the check's path since session 33, is counted on this script's draw
 (:func:`draw`) by ``scripts/discuss_gate_sweep.py reach``.  Session 23's turned state
 (branch stance-s23-turned) was counted by this script on that branch.
@@ -51,15 +53,19 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=40)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--seed", type=int, default=2022)
-    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate"), default="same-event")
+    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate", "retrained"),
+                    default="same-event")
+    ap.add_argument("--model-on", help="--reading retrained: the model judged with the reading on")
+    ap.add_argument("--old-frames", help="--reading retrained: the frame reader (a frames.py) of the off arm")
     ap.add_argument("--show", action="store_true", help="print each changed page's title and labels")
     ap.add_argument("--list", action="store_true",
                     help="print each claim's file and its pages' files, closest first, and judge nothing "
                          "(a split drawn as the check's search would find its pages, labelled before khabar runs)")
     args = ap.parse_args()
-    switch = _switch(args.reading)
+    switch = _switch(args.reading) if args.reading != "retrained" else _frames_switch(args.old_frames)
     counts, moved, claims_hit, drawn = Counter(), Counter(), 0, 0
     model = mm.bundled_model()
+    models = {False: model, True: mm.load_meaning_model(args.model_on) if args.model_on else model}
     for f, title, near in draw(args.seed, args.claims, args.pages):
         drawn += 1
         if args.list:
@@ -72,7 +78,7 @@ def main() -> None:
         got = {}
         for on in (False, True):
             switch(on)
-            got[on] = [within_event_judgement(title, an, j).label for an, j in zip(analyses, judge(title, analyses, model))]
+            got[on] = [within_event_judgement(title, an, j).label for an, j in zip(analyses, judge(title, analyses, models[on]))]
         counts["pages"] += len(docs)
         counts["called unrelated (off)"] += sum(x == "unrelated" for x in got[False])
         counts["called disagree (off)"] += sum(x == "disagree" for x in got[False])
@@ -140,6 +146,26 @@ def draw(seed: int, claims: int, pages: int):
         drawn += 1
         near.sort()
         yield f, title, [(g, t, body) for _, g, t, body in near[:pages]]
+
+
+def _frames_switch(old_path: str):
+    """Off: the frame reader of ``old_path`` (a frames.py); on: this checkout's."""
+    import importlib.util
+    import sys
+
+    from khabar.check import frames
+    from khabar.check import meaning as me
+
+    spec = importlib.util.spec_from_file_location("frames_off", old_path)
+    old = importlib.util.module_from_spec(spec)
+    sys.modules["frames_off"] = old
+    spec.loader.exec_module(old)
+
+    def reader(on: bool) -> None:
+        mod = frames if on else old
+        me.read_frame, me.compare_frames = mod.read_frame, mod.compare_frames
+        me.sentence_frame.cache_clear()
+    return reader
 
 
 def _switch(reading: str):
