@@ -243,6 +243,20 @@ def test_strip_clitics_normalizes():
     assert strip_clitics("وإيرولت") == "ايرولت"
 
 
+def test_strip_clitics_many_reads_normalized_and_other_words_alike():
+    # a normalized str is stripped without normalizing it again (issue 19, session 34); a word
+    # that is not normalized, and a str subclass, are normalized first, as before
+    from khabar.text.ar.clitics import strip_clitics_many
+
+    class Word(str):
+        pass
+
+    words = ["والمدينه", "وإيرولت", "بالمدينة", Word("والمدينه"), "", "فرنسا"]
+    assert strip_clitics_many(words) == [strip_clitics(normalize(w)) for w in words]
+    assert strip_clitics_many(words) == ["مدينه", "ايرولت", "مدينه", "مدينه", "", "رنسا"]
+    assert all(type(w) is str for w in strip_clitics_many(words))
+
+
 def test_clitic_variants_go_from_written_to_bare():
     assert clitic_variants("وفرنسا") == ("وفرنسا", "فرنسا")
 

@@ -98,7 +98,11 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     Remembered per word: the recognizer's word lists, the tagger's features and the
     claims' cues each ask for the readings of the same words.
     """
-    w = str(_norm(word))  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
+    # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a
+    # str); a normalized str (most words given, each of the name tagger's new word types) is
+    # known so by its letters without ``_norm``'s lru_cache call, which mostly missed and cost
+    # ~1,300 instructions a word (issue 19, session 34): the same word ``_norm`` returns
+    w = word if type(word) is str and is_normalized(word) else str(_norm(word))
     out = [w]
     for prefix, min_rest in reversed(_BY_FIRST_LETTER.get(w[:1], ())):  # shortest prefix first
         if w.startswith(prefix) and len(w) - len(prefix) >= min_rest:
@@ -157,7 +161,11 @@ def strip_clitics_many(words: Iterable[str]) -> list[str]:
 def _stripped(word: object) -> str:
     """The rule of :func:`strip_clitics`, in one place (compiled, an inline C function: its
     two callers pay no call of Python for it)."""
-    w = str(_norm(word))  # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a str)
+    # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a
+    # str); a normalized str (most words given, each of the name tagger's new word types) is
+    # known so by its letters without ``_norm``'s lru_cache call, which mostly missed and cost
+    # ~1,300 instructions a word (issue 19, session 34): the same word ``_norm`` returns
+    w = word if type(word) is str and is_normalized(word) else str(_norm(word))
     for prefix, min_rest in _BY_FIRST_LETTER.get(w[:1], ()):
         if w.startswith(prefix):
             return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w
