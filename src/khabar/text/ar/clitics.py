@@ -85,6 +85,17 @@ def _norm(word: str) -> str:
     return word if is_normalized(word) else normalize(word)
 
 
+@cython.cfunc
+@cython.inline
+def _normalized(word: object) -> str:
+    """``word`` normalized, as a ``str`` (typed where compiled: ``startswith`` on it is a C test; a
+    numpy ``str_`` of the tagger's training becomes a ``str``).  A normalized ``str`` -- most
+    words given, each of the name tagger's new word types -- is known so by its letters without
+    ``_norm``'s lru_cache call, which mostly missed and cost ~1,300 instructions a word (issue 19,
+    session 34): the same word ``_norm`` returns."""
+    return word if type(word) is str and is_normalized(word) else str(_norm(word))
+
+
 @lru_cache(maxsize=200_000)
 @cython.locals(w=str, prefix=str)
 def clitic_variants(word: str) -> tuple[str, ...]:
@@ -98,11 +109,7 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     Remembered per word: the recognizer's word lists, the tagger's features and the
     claims' cues each ask for the readings of the same words.
     """
-    # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a
-    # str); a normalized str (most words given, each of the name tagger's new word types) is
-    # known so by its letters without ``_norm``'s lru_cache call, which mostly missed and cost
-    # ~1,300 instructions a word (issue 19, session 34): the same word ``_norm`` returns
-    w = word if type(word) is str and is_normalized(word) else str(_norm(word))
+    w = _normalized(word)
     out = [w]
     for prefix, min_rest in reversed(_BY_FIRST_LETTER.get(w[:1], ())):  # shortest prefix first
         if w.startswith(prefix) and len(w) - len(prefix) >= min_rest:
@@ -161,11 +168,7 @@ def strip_clitics_many(words: Iterable[str]) -> list[str]:
 def _stripped(word: object) -> str:
     """The rule of :func:`strip_clitics`, in one place (compiled, an inline C function: its
     two callers pay no call of Python for it)."""
-    # typed: compiled startswith is a C test (a numpy str_ of the tagger's training becomes a
-    # str); a normalized str (most words given, each of the name tagger's new word types) is
-    # known so by its letters without ``_norm``'s lru_cache call, which mostly missed and cost
-    # ~1,300 instructions a word (issue 19, session 34): the same word ``_norm`` returns
-    w = word if type(word) is str and is_normalized(word) else str(_norm(word))
+    w = _normalized(word)
     for prefix, min_rest in _BY_FIRST_LETTER.get(w[:1], ()):
         if w.startswith(prefix):
             return w[len(prefix) :] if len(w) - len(prefix) >= min_rest else w
