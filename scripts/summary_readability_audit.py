@@ -57,7 +57,9 @@ from khabar.summarize.readable import Candidate
 from khabar.text.ar.tokenize import words
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("headline", "question", "quoted question", "caption", "leans", "repeat", "short", "fillable", "over", "uncited", "cut", "fragment")
+KINDS = ("headline", "question", "quoted question", "caption", "leans", "repeat", "short", "fillable", "over", "uncited", "cut", "fragment", "dateline")
+#: A summary sentence that still opens with an agency in brackets and a dash ("(CNN)-- ...").
+_AGENCY_OPENING = re.compile(r"^\s*\([^()\n]{1,30}\)\s*[-–—]")
 _ANT_PATH = re.compile(r"(?:Alarabia|BBC|CNN|France24|SkyNews)/[A-Za-z]+/[A-Za-z0-9_-]+\.txt")
 
 
@@ -89,6 +91,8 @@ def breaches(
                 out.append(("leans", s.text))
         if not s.outlets:
             out.append(("uncited", s.text))
+        if _AGENCY_OPENING.match(s.text):
+            out.append(("dateline", s.text))
         rest = doc.article.text[s.end : sentence.end]
         if rest.strip(" .،,؛;!…"):
             out.append(("cut", f"{s.text} ||| {rest}"))

@@ -79,6 +79,12 @@ def test_a_dateline_is_dropped():
     assert text.startswith("أعلنت الحكومة الحداد")
 
 
+def test_an_agency_dateline_without_a_place_is_dropped():
+    report = ("", "(وكالة الشرق)-- أعلنت الحكومة الحداد ثلاثة أيام في محافظة الواحة كلها بعد انهيار الجسر.")
+    (text, _, _), = kept([report]).values()
+    assert text.startswith("أعلنت الحكومة الحداد")
+
+
 def test_hard_wrapped_lines_are_kept_when_the_article_rarely_punctuates():
     wrapped = (
         "",
