@@ -189,6 +189,31 @@ def test_precomputed_word_weights_give_the_same_tags(trained):
     assert Tagger(with_table).tag(UNSEEN) == Tagger(model).tag(UNSEEN)
 
 
+def test_every_float16_is_read_as_numpys_float32_of_it():
+    from khabar.extract.tagger.crf import half_to_single
+
+    bits = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
+    table = half_to_single()
+    assert table.dtype == np.float32 and np.array_equal(table.view(np.uint32), bits.view(np.float16).astype(np.float32).view(np.uint32))
+
+
+def test_a_batch_of_table_words_and_others_gets_each_words_float16_sums(trained):
+    # the table's rows read by their bits for the whole batch; a word out of the table has
+    # its own sums, not the row it read first
+    _, model, arrays, meta = trained
+    table_words = [normalize(w) for w in ("عكاري", "بيروت", "منظمة")]
+    with_table = Model({**arrays, **precompute_words(model, table_words)}, meta, source="<test>")
+    batch = [normalize(w) for w in ("قال", "عكاري", "(", "بيروت", "جديدة", "منظمة")]
+    tagger, alone = Tagger(with_table), Tagger(model)
+    tagger._add_rows(batch)
+    for word in batch:
+        expected = alone._table[alone._row(word)]
+        if word in table_words:
+            expected = expected.astype(np.float16).astype(np.float32)
+            assert tagger._opens[tagger._row(word)] == alone._opens[alone._row(word)]
+        assert np.array_equal(tagger._table[tagger._row(word)].view(np.uint32), expected.view(np.uint32)), word
+
+
 def test_a_model_trained_with_word_pairs_is_refused():
     # word pairs were tried and dropped (docs/ner.md): a file holding them would tag wrongly
     meta = {"format": FORMAT, "version": VERSION, "offsets": list(OFFSETS), "labels": ["O"], "pairs": True}

@@ -425,6 +425,11 @@ class Model:
             raise InputError(source, f"the name-tagger model lacks the array {err}") from None
         self.word_keys = arrays.get("word_keys")
         self.word_sums = arrays.get("word_sums")  # float16: rows are converted as they are used
+        #: the float16 sums' bits, read as float32 through :func:`half_to_single` (a row of the
+        #: table read for each of most new word types)
+        self.word_sum_bits = (
+            self.word_sums.view(np.uint16) if self.word_sums is not None and self.word_sums.dtype == np.float16 else None
+        )
         self.word_opens = arrays.get("word_opens")
         if meta.get("tag_rates"):
             # the tag rates as CRF attributes were tried and dropped (docs/ner.md; session 15):
@@ -551,6 +556,16 @@ def _mapped_arrays(path: Path) -> dict[str, np.ndarray] | None:
             data = data.copy()
         arrays[info.filename[: -len(".npy")]] = data.reshape(shape, order="F" if fortran else "C")
     return arrays
+
+
+@lru_cache(maxsize=1)
+def half_to_single() -> np.ndarray:
+    """The float32 value of every float16, indexed by its 16 bits (numpy's own conversion of
+    each, so the same values to the bit): a precomputed word's sums (45 float16) are read as
+    float32 by one ``take`` of this 256 KB table, where numpy's cast of each value cost ~36
+    instructions (16 M of the tagger's 392 M over ``benchmarks/bench_tagger.py --n 100``'s
+    9,733 words of the table; issue 19, session 35)."""
+    return np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32)
 
 
 @dataclass(slots=True)
@@ -680,12 +695,21 @@ class Tagger:
         model = self.model
         hashes = plain_hash_array(tokens)
         known = model.known_rows(tokens, hashes)
-        sums = np.empty((len(tokens), len(OFFSETS), self._n), dtype=np.float32)
-        opens = np.zeros(len(tokens), dtype=bool)
         hit = known >= 0
-        if hit.any():
-            sums[hit] = model.word_sums[known[hit]]
-            opens[hit] = model.word_opens[known[hit]]
+        if model.word_sum_bits is not None and len(model.word_sum_bits):
+            # every word's row of the table read at once (a word out of it reads the first
+            # and has its own sums written over them below): one gather of the float16 bits
+            # and one of their float32 values, where a boolean mask's assignment of the rows
+            # cost ~1,300 instructions a word and numpy's cast of float16 ~36 a value
+            found = np.maximum(known, 0)
+            sums = half_to_single().take(model.word_sum_bits.take(found, axis=0))
+            opens = model.word_opens.take(found) & hit
+        else:
+            sums = np.empty((len(tokens), len(OFFSETS), self._n), dtype=np.float32)
+            opens = np.zeros(len(tokens), dtype=bool)
+            if hit.any():
+                sums[hit] = model.word_sums[known[hit]]
+                opens[hit] = model.word_opens[known[hit]]
         unknown_at = np.flatnonzero(~hit)
         unknown = unknown_at.tolist()
         if unknown:
