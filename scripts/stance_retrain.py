@@ -118,10 +118,15 @@ _OFFSET_ROWS = [0]
 _OFFSET_ON = [False]
 
 
+_OFFSET_AFTER = [False]
+
+
 def _offsets_on_first_rows(tune):
     def tuned(logits, y, labels):
         n = _OFFSET_ROWS[0]
         if n and "discuss" in labels:  # the article head (the sentence head's labels hold no discuss)
+            if _OFFSET_AFTER[0]:  # --offsets-on-pages: the rows after baly's
+                return tune(logits[n:], list(y)[n:], labels)
             return tune(logits[:n], list(y)[:n], labels)
         return tune(logits, y, labels)
     return tuned
@@ -160,6 +165,9 @@ def main() -> int:
     parser.add_argument("--offsets-on-baly", action="store_true",
                         help="--spent-training: the article head's per-label offsets tuned on baly's out-of-fold "
                              "outputs alone (its rows come first), not on the spent pages'")
+    parser.add_argument("--offsets-on-pages", action="store_true",
+                        help="--spent-training: the article head's per-label offsets tuned on the spent pages' "
+                             "out-of-fold outputs alone (the news head of session 35), not on baly's too")
     args = parser.parse_args()
     if args.spent_training:
         return spent_training(args)
@@ -207,9 +215,10 @@ def spent_training(args) -> int:
         return ps, [r for n in names for _ in range(times(n)) for r in rs[n]]
 
     bw = args.baly_weight
-    if args.offsets_on_baly:
+    if args.offsets_on_baly or args.offsets_on_pages:
         mm.tune_offsets = _offsets_on_first_rows(mm.tune_offsets)
         _OFFSET_ON[0] = True
+        _OFFSET_AFTER[0] = args.offsets_on_pages
 
     def baly_part():
         ps, prs = spent_pairs(args.sets)
