@@ -32,13 +32,7 @@ CLAIMS = FIXTURE["claims"]
 #: page, whose governor says "no more than 15,000", disagrees since session 18's quantity
 #: reading, meaning_model._reads_quantity; claim 10's opening report, which also speaks of
 #: unsettled disagreements, agrees since then too.)
-OPEN: dict[tuple[int, str, str], str] = {
-    # session 35: the news heads (meaning_model.MeaningModel.news, fitted also on the spent ANT
-    # splits) judge these titled seed reports; they read the army's retaking of east Aleppo as
-    # agreeing with the opposition's retaking it (the reversed-actors class of issue 16)
-    (5, "not_agree", "seeds/002_4c6aceeda1af29a0.txt"): "the news heads read reversed actors as agreement",
-    (5, "not_agree", "seeds/003_c6a12ec8e934e92c.txt"): "the news heads read reversed actors as agreement",
-}
+OPEN: dict[tuple[int, str, str], str] = {}
 
 pytestmark = pytest.mark.corpus
 

@@ -29,11 +29,9 @@ from khabar.check.meaning import (
 from khabar.check.retrieve import doc_from_article
 from khabar.check.meaning_model import (
     SIDE_DIMS,
-    Judgement,
     bundled_model,
     fixture_judgements,
     load_meaning_model,
-    news_page,
     save_meaning_model,
 )
 from khabar.check.network import Network
@@ -231,7 +229,6 @@ def test_a_short_claim_is_read_at_the_head_s_floor_unless_a_candidate_contradict
     from khabar.check import meaning_model
     from khabar.check.meaning import ARTICLE_FEATURES
 
-    model = replace(model, news=None)  # these heads (a titled page goes to the news heads)
     seen: list[float] = []
     plain_logits = Network.logits
 
@@ -309,7 +306,7 @@ def _with_reader(model, dims: int = 4):
 
 def _without_reader(model):
     return replace(model, reader=None, side_projection=np.zeros((0, 2 * DIMENSION)),
-                   side_projection_mean=np.zeros(2 * DIMENSION), news=None)
+                   side_projection_mean=np.zeros(2 * DIMENSION))
 
 
 def test_the_shipped_model_reads_articles_with_its_pair_reader(model, tmp_path) -> None:
@@ -350,41 +347,19 @@ def test_a_model_file_s_bytes_depend_on_the_model_alone(model, tmp_path) -> None
 
 def test_the_shipped_model_still_judges_its_fixture_as_when_it_was_built(model) -> None:
     """The shipped model records its judgements of the fixture pairs at build time
-    (``scripts/build_stance_model.py``): the base heads alone in their file, the model with its
-    news heads (the fixture's pages have titles) in the news heads' file.  When the readings
-    change (normalization, the name tagger, the cue lists ...), the shipped weights are no
-    longer what a rebuild gives, and this test says so."""
+    (``scripts/build_stance_model.py``).  When the readings change (normalization, the name
+    tagger, the cue lists ...), the shipped weights are no longer what a rebuild gives, and
+    this test says so."""
+    recorded = model.description.get("fixture")
+    assert recorded, "the shipped stance model records no fixture judgements: rebuild it"
     root = Path(__file__).resolve().parents[2]
-    for judged_by, recorded in ((replace(model, news=None), model.description.get("fixture")),
-                                (model, model.news.description.get("fixture") if model.news else None)):
-        assert recorded, "a shipped stance model file records no fixture judgements: rebuild it"
-        now = fixture_judgements(judged_by, recorded["file"], root / recorded["file"])
-        changed = [i for i, (a, b) in enumerate(zip(recorded["labels"], now["labels"])) if a != b]
-        drift = max(abs(a - b) for a, b in zip(recorded["scores"], now["scores"]))
-        assert not changed and drift < 0.01, (
-            f"the readings changed since the shipped stance model was built ({len(changed)} fixture labels differ, "
-            f"scores by up to {drift:.3f}): rebuild it with python scripts/build_stance_model.py [--news]"
-        )
-
-
-def test_a_news_page_is_judged_by_the_news_heads_and_a_bare_text_by_the_others(model) -> None:
-    # session 35: the page kind is read from the page alone -- a title makes it a news page
-    assert model.news is not None, "khabar ships check/data/stance-model-news.npz"
-    assert news_page(analyse(CLAIM, [doc_from_article(_article("قصف سوق الزيتون", "نص."))])[0])
-    assert not news_page(analyse(CLAIM, [doc_from_article(_article("", "نص."))])[0])
-    seen = []
-
-    class Heads:
-        def _judge_heads(self, reading):
-            seen.append(reading.analysis.doc.article.title)
-            return Judgement("discuss", 0.5, (0,)), None, None
-
-    routed = replace(model, news=Heads())
-    body = "قال المرصد إن 12 شخصا قتلوا في قصف على سوق حي الزيتون في مدينة النهرين."
-    titled, bare = (check_claim(CLAIM, [_article(t, body)], model=routed).articles[0] for t in ("قصف", ""))
-    alone = check_claim(CLAIM, [_article("", body)], model=replace(model, news=None)).articles[0]
-    assert seen == ["قصف"] and titled.evidence[0].text  # the titled page's heads were the news ones
-    assert (bare.stance, round(bare.score, 4)) == (alone.stance, round(alone.score, 4))
+    now = fixture_judgements(model, recorded["file"], root / recorded["file"])
+    changed = [i for i, (a, b) in enumerate(zip(recorded["labels"], now["labels"])) if a != b]
+    drift = max(abs(a - b) for a, b in zip(recorded["scores"], now["scores"]))
+    assert not changed and drift < 0.01, (
+        f"the readings changed since the shipped stance model was built ({len(changed)} fixture labels differ, "
+        f"scores by up to {drift:.3f}): rebuild it with python scripts/build_stance_model.py"
+    )
 
 
 def test_a_file_for_other_features_is_refused(model, tmp_path) -> None:

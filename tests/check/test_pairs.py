@@ -97,7 +97,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (fresh29, drawn10 and drawn11, labelled in session 32; a newly labelled one is named in
+# Each unspent split (none since session 35 spent fresh29, drawn10 and drawn11; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -127,19 +127,11 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    # fresh18 .. fresh28 and drawn1 .. drawn9 were judged in sessions 21 to 31: read freely since
+    # fresh18 .. fresh29 and drawn1 .. drawn11 were judged in sessions 21 to 35: read freely since
     assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26",
-                "fresh27", "fresh28", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
-                "drawn8", "drawn9"} & stance_experiments.UNSPENT_STANCE
-    assert "drawn10" in stance_experiments.UNSPENT_STANCE  # labelled in session 32, not yet judged
-    stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh19", "fresh20"])
-    # fresh29 (session 32) is unspent until judged: refused by name and by path
-    assert "fresh29" in stance_experiments.UNSPENT_STANCE
-    with pytest.raises(SystemExit, match="fresh29: an unspent stance split"):
-        stance_experiments.refuse_unspent(["tests/gold/stance/fresh29.jsonl"])
-    assert "drawn11" in stance_experiments.UNSPENT_STANCE  # labelled in session 32, not yet judged
-    with pytest.raises(SystemExit, match="drawn11: an unspent stance split"):
-        stance_experiments.refuse_unspent(["drawn11"])
+                "fresh27", "fresh28", "fresh29", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
+                "drawn8", "drawn9", "drawn10", "drawn11"} & stance_experiments.UNSPENT_STANCE
+    stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh29", "drawn10", "drawn11"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
     with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -108,8 +108,6 @@ ARTICLE_LABELS = ("agree", "disagree", "discuss", "unrelated")
 EVIDENCE_MIN_SEMANTIC = 0.25
 #: Where the model that ships with khabar lives (see ``data/stance-model.md``).
 BUNDLED = "data/stance-model.npz"
-#: The heads for a news page (:func:`news_page`), beside :data:`BUNDLED`'s (see :attr:`MeaningModel.news`).
-BUNDLED_NEWS = "data/stance-model-news.npz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +154,6 @@ class MeaningModel:
     #: A second sentence head that reads the articles' candidates (with the ``[u, v]``
     #: view), the sentence head then reading one-sentence pairs only; None: one head reads both.
     reader: Network | None = None
-    #: The heads that judge a news page (:func:`news_page`) instead of these; None: these judge
-    #: every page.  Issue 16, session 35: heads fitted on baly2018's retrieved pages (one fact-check
-    #: site's claims against untitled web text) and ANS's headlines read a news page of another
-    #: event as disagreeing and a page of the claim's story as discussing it; heads fitted also on
-    #: our spent ANT splits read them better but baly2018 worse (session 34: folds 1-4 0.514 ->
-    #: 0.468).  So each kind of page keeps the heads fitted for it (figures in docs/check.md).
-    news: MeaningModel | None = None
 
     def sentence_rows(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
         x = sentence_inputs(claim, cand)
@@ -217,8 +208,6 @@ class MeaningModel:
         for *unrelated* (its logit less its best other one; None when it did not read the
         page) for :func:`_unrelated_read` and the article head's own label (None when it did
         not read the page) for :func:`_event_gate_read`."""
-        if self.news is not None and news_page(reading.analysis):
-            return self.news._judge_heads(reading)
         cand = reading.candidates
         if not len(cand.indices):
             return Judgement("unrelated", 1.0, ()), None, None
@@ -255,13 +244,6 @@ class MeaningModel:
         if READ_ADMISSION:
             label = _admission_denied(label, reading)
         return Judgement(label, score, evidence, similarity), margin, head
-
-
-def news_page(analysis: Analysis) -> bool:
-    """The page kind, read from the page alone: a news page carries its headline.  A stored
-    article (ANT, a feed, the seeds) has one; baly2018's retrieved pages and ANS's headline pairs
-    come as bare text, and so does a text handed to the check without a title."""
-    return bool(analysis.doc.article.title.strip())
 
 
 #: Whether the article head reads a claim shorter than :data:`CLAIM_WORDS_FLOOR` as one of
@@ -969,20 +951,11 @@ def _from_arrays(arrays: dict[str, np.ndarray], source: str) -> MeaningModel:
                         dict(meta.get("description", {})), sprojection, sprojection_mean, reader)
 
 
-def _bundled_file(name: str) -> MeaningModel | None:
-    ref = resources.files("khabar.check").joinpath(name)
+@lru_cache(maxsize=1)
+def bundled_model() -> MeaningModel | None:
+    """The model that ships with khabar, or None when this installation has none."""
+    ref = resources.files("khabar.check").joinpath(BUNDLED)
     if not ref.is_file():
         return None
     with resources.as_file(ref) as path:
         return load_meaning_model(path)
-
-
-@lru_cache(maxsize=1)
-def bundled_model() -> MeaningModel | None:
-    """The model that ships with khabar (its news heads, :data:`BUNDLED_NEWS`, in
-    :attr:`MeaningModel.news`), or None when this installation has none."""
-    model = _bundled_file(BUNDLED)
-    if model is None:
-        return None
-    news = _bundled_file(BUNDLED_NEWS)
-    return model if news is None else replace(model, news=news)
