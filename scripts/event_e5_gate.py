@@ -14,6 +14,11 @@ the reports of the candidate in question, each once per split) against the artic
     python scripts/event_e5_gate.py dev,...,fresh28 --e5-cache E.npz --write src/khabar/relate/data/event-band-e5.json --margins 0.1
     python scripts/event_e5_gate.py reach 1000 [MARGIN ...]  # the shipped reading against the band alone, ANT window
 
+Session 35 (the band's cost): ``--low``/``--high`` the scorer's range the band asks over (the rows fitted
+and the grouping's band), ``--band-encoder static`` the band's sentences read by the static vectors
+taught by USE, ``--sentences K`` the first K of them, ``--e5-asked-only`` e5 reading the asked article
+alone; each run also prints the articles and sentences the band's USE reads.
+
 Spent splits only (``event_e5_band.py`` refuses the others).
 """
 
@@ -33,6 +38,9 @@ import event_e5_feature as feature  # noqa: E402  (the e5 feature and its patch)
 import event_second_opinion as second  # noqa: E402  (e5 vectors)
 
 READ: set[str] = set()  # the texts e5 had to read in one grouping
+#: ``--e5-asked-only`` (session 35, a cost what-if): e5 reads only the asked article; a report's
+#: vector counts only if e5 read it before (as an asked article), else the seven's fitted mean.
+ASKED_ONLY = False
 
 
 WORDS = 40  # ``--e5-words``: the body words after the title e5 reads (session 34: fewer, for its cost)
@@ -73,6 +81,24 @@ def encoder_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
     return known
 
 
+def static_band_vectors(articles: list) -> dict[str, np.ndarray]:
+    """The band's sentences (:func:`khabar.scale.cluster.band_texts`) read by the static
+    vectors taught by USE instead of USE itself (session 35: the band's cost), as unit rows."""
+    import time
+
+    from khabar.relate.meaning import static_meanings
+    from khabar.scale.cluster import band_texts
+
+    start = time.process_time()
+    out = {}
+    for a in articles:
+        texts = band_texts(a)
+        if texts:
+            out[a.id] = np.asarray(static_meanings(texts), dtype=np.float32)
+    print(f"static band vectors: {len(out)} articles, {time.process_time() - start:.1f} s CPU", file=sys.stderr)
+    return out
+
+
 class GatedBand:
     """The band as ``StoryIndex`` asks it (``asks``, ``probability``, ``threshold``,
     ``past_linkage``): ``six``'s probability, replaced by ``seven``'s within ``margin`` of the
@@ -92,8 +118,15 @@ class GatedBand:
         p = self.six.probability(values)
         if not self.threshold - self.below < p < self.threshold + self.above:
             return p
-        READ.add(feature._CONTEXT["article"])
-        READ.update(feature._CONTEXT["last_members"])
+        article = feature._CONTEXT["article"]
+        READ.add(article)
+        if ASKED_ONLY:
+            known = [m for m in feature._CONTEXT["last_members"] if m in READ and m in feature.E5]
+            mine = feature.E5.get(article)
+            e5 = float(np.mean([mine @ feature.E5[m] for m in known])) if known and mine is not None else self.seven.mean[-1]
+            values = (*values[:-1], e5)
+        else:
+            READ.update(feature._CONTEXT["last_members"])
         return self.seven.probability(values) - self.seven.threshold + self.threshold
 
 
@@ -160,10 +193,18 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--e5-words", type=int, default=40, help="session 34: the body words e5 reads after the title")
     parser.add_argument("--low", type=float, default=0.1, help="session 34: the band's lower edge (the scorer's probability it asks from)")
+    parser.add_argument("--high", type=float, default=0.9, help="session 35: the band's upper edge (the scorer's probability it asks below)")
+    parser.add_argument("--band-encoder", default="use", choices=("use", "static"),
+                        help="session 35 (cost): the band's sentence vectors from USE (shipped) or the static vectors taught by USE")
+    parser.add_argument("--e5-asked-only", action="store_true",
+                        help="session 35 (cost): e5 reads the asked article only; reports count if read before")
+    parser.add_argument("--sentences", type=int, default=None, help="session 35 (cost): the band compares an article's first K sentences only")
     parser.add_argument("--e5-members", type=int, default=None,
                         help="session 33 (cost): the grouping's e5 mean reads an event's first K reports only")
     args = parser.parse_args()
     feature.MEMBERS = args.e5_members
+    global ASKED_ONLY
+    ASKED_ONLY = args.e5_asked_only
     global WORDS
     WORDS = args.e5_words
     splits, data = band_script.spent_split_data(args.splits)
@@ -184,8 +225,13 @@ def main() -> None:
         return shipped_values(**kw)
 
     feature.band_module.band_values = band_values
-    fit_args = argparse.Namespace(low=args.low, high=0.9, threshold=args.threshold, past_linkage=True, l2=args.l2, drop=("e5_mean",))
-    vectors = band_script.band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
+    fit_args = argparse.Namespace(low=args.low, high=args.high, threshold=args.threshold, past_linkage=True, l2=args.l2, drop=("e5_mean",))
+    if args.band_encoder == "static":
+        vectors = static_band_vectors(articles)
+    else:
+        vectors = band_script.band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
+    if args.sentences:
+        vectors = {k: v[: args.sentences] for k, v in vectors.items()}
     rows = []
     for s in splits:
         rows += band_script._oracle_rows(s, data[s][0], data[s][1], options, vectors, fit_args)
@@ -210,6 +256,7 @@ def main() -> None:
     margins = [m if "/" in m else float(m) for m in args.margins.split(",")]
     got = {m: [] for m in margins}
     read = {m: 0 for m in margins}
+    band_read = {m: [0, 0] for m in margins}  # session 35: the articles whose band sentences USE reads, and the sentences
     late = {m: [] for m in margins}
     signed_n = 0
     for s in splits:
@@ -221,9 +268,12 @@ def main() -> None:
         signed_n += len(data[s][0])
         for m in margins:
             READ.clear()
+            band_script.NEEDED.clear()
             d = band_script._group_pairs(data[s][0], data[s][2], options, band=GatedBand(six, seven, m), vectors=vectors)
             got[m] += d
             read[m] += len(READ)
+            band_read[m][0] += len(band_script.NEEDED)
+            band_read[m][1] += sum(len(vectors[k]) for k in band_script.NEEDED if k in vectors)
             if s.startswith("fresh") and s[5:].isdigit() and int(s[5:]) >= 19:
                 late[m] += d
     first = got[margins[0]]
@@ -236,7 +286,8 @@ def main() -> None:
         print(f"margin {m} against margin {margins[0]}: same-event pairs +{won} -{lost}, false joins +{new_joins} -{split_joins}")
         rw = [d for d in got[m] if d[2] == "rewrite"]
         print(f"margin {m}: {band_script._scores(got[m])}; rewrites {band_script._scores(rw)}; fresh19.. {band_script._scores(late[m])}; "
-              f"e5 reads {read[m]} texts for {signed_n} articles ({read[m] / signed_n:.1%})")
+              f"e5 reads {read[m]} texts for {signed_n} articles ({read[m] / signed_n:.1%}); "
+              f"the band's USE reads {band_read[m][0]} articles, {band_read[m][1]} sentences")
 
 
 if __name__ == "__main__":

@@ -296,6 +296,17 @@ def test_the_e5_reading_script_reads_only_spent_splits(args):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("split", ["test", "fresh35", "fresh36", "fresh37"])
+def test_the_pooled_eval_script_reads_only_spent_splits(split):
+    # scripts/event_pool_eval.py (session 35) sums khabar eval stories --gold over spent splits only
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_pool_eval.py"
+    done = subprocess.run([sys.executable, str(script), f"dev,{split}"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
 @pytest.mark.parametrize("mode", ["pool", "fit"])
 def test_the_band_model_script_reads_only_spent_splits(mode):
     # scripts/event_e5_band.py (sessions 24-27) fits and cross-validates on the spent splits only; an
