@@ -41,6 +41,7 @@ READ: set[str] = set()  # the texts e5 had to read in one grouping
 #: ``--e5-asked-only`` (session 35, a cost what-if): e5 reads only the asked article; a report's
 #: vector counts only if e5 read it before (as an asked article), else the seven's fitted mean.
 ASKED_ONLY = False
+USE_READ: set[str] = set()  # ``--static-first``: the articles whose USE sentences the seven read
 
 
 WORDS = 40  # ``--e5-words``: the body words after the title e5 reads (session 34: fewer, for its cost)
@@ -104,7 +105,9 @@ class GatedBand:
     ``past_linkage``): ``six``'s probability, replaced by ``seven``'s within ``margin`` of the
     threshold.  Both models see seven values; ``six`` has no weight on ``e5_mean``."""
 
-    def __init__(self, six, seven, margin) -> None:
+    def __init__(self, six, seven, margin, use_vectors=None) -> None:
+        # session 35 (``--static-first``): the six reads static sentence vectors, the seven USE's (``use_vectors``)
+        self.use_vectors = use_vectors
         # a margin "B/A" (session 33): B below the threshold, A above it
         below, _, above = str(margin).partition("/")
         self.below, self.above = float(below), float(above or below)
@@ -120,6 +123,14 @@ class GatedBand:
             return p
         article = feature._CONTEXT["article"]
         READ.add(article)
+        if self.use_vectors is not None:  # the closest calls read USE's sentences: the seven's features
+            use = self.use_vectors
+            members = [m for m in feature._CONTEXT["last_members"] if m in use]
+            if article in use and members:
+                USE_READ.add(article)
+                USE_READ.update(members)
+                cos = np.array([float((use[article] @ use[m].T).max(axis=1).mean()) for m in members])
+                values = (values[0], float(cos.mean()), float(cos.min()), *values[3:])
         if ASKED_ONLY:
             known = [m for m in feature._CONTEXT["last_members"] if m in READ and m in feature.E5]
             mine = feature.E5.get(article)
@@ -198,6 +209,8 @@ def main() -> None:
                         help="session 35 (cost): the band's sentence vectors from USE (shipped) or the static vectors taught by USE")
     parser.add_argument("--e5-asked-only", action="store_true",
                         help="session 35 (cost): e5 reads the asked article only; reports count if read before")
+    parser.add_argument("--static-first", action="store_true",
+                        help="session 35 (cost): the six over static sentence vectors, the seven (closest calls) over USE's")
     parser.add_argument("--sentences", type=int, default=None, help="session 35 (cost): the band compares an article's first K sentences only")
     parser.add_argument("--e5-members", type=int, default=None,
                         help="session 33 (cost): the grouping's e5 mean reads an event's first K reports only")
@@ -236,6 +249,13 @@ def main() -> None:
     for s in splits:
         rows += band_script._oracle_rows(s, data[s][0], data[s][1], options, vectors, fit_args)
     print(f"band rows {len(rows)} over {len(splits)} splits")
+    use_vectors, use_rows = None, rows
+    if args.static_first:  # the six fitted on static rows, the seven on USE's
+        use_vectors = band_script.band_vectors(articles, Path(f"/tmp/events-s27-band-{len(articles)}.pkl"))
+        use_rows = []
+        for s in splits:
+            use_rows += band_script._oracle_rows(s, data[s][0], data[s][1], options, use_vectors, fit_args)
+        print(f"USE band rows {len(use_rows)} for the seven")
     if args.write:  # the shipped reading: the seven fitted on every split's rows, and the margin
         from khabar.relate.stories.band import E5Reading
 
@@ -264,16 +284,18 @@ def main() -> None:
         fit_args.drop, fit_args.threshold = ("e5_mean",), args.threshold
         six = band_script.fit_band(train, fit_args)
         fit_args.drop, fit_args.threshold = (), args.seven_threshold or args.threshold
-        seven = band_script.fit_band(train, fit_args)
+        seven = band_script.fit_band([r for r in use_rows if r[0] != s], fit_args)
         signed_n += len(data[s][0])
         for m in margins:
             READ.clear()
+            USE_READ.clear()
             band_script.NEEDED.clear()
-            d = band_script._group_pairs(data[s][0], data[s][2], options, band=GatedBand(six, seven, m), vectors=vectors)
+            d = band_script._group_pairs(data[s][0], data[s][2], options, band=GatedBand(six, seven, m, use_vectors), vectors=vectors)
             got[m] += d
             read[m] += len(READ)
-            band_read[m][0] += len(band_script.NEEDED)
-            band_read[m][1] += sum(len(vectors[k]) for k in band_script.NEEDED if k in vectors)
+            used = USE_READ if args.static_first else band_script.NEEDED
+            band_read[m][0] += len(used)
+            band_read[m][1] += sum(len(vectors[k]) for k in used if k in vectors)
             if s.startswith("fresh") and s[5:].isdigit() and int(s[5:]) >= 19:
                 late[m] += d
     first = got[margins[0]]
