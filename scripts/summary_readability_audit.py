@@ -18,6 +18,13 @@ Every summary of two sets is read by the rules the issue states, and each breach
   sentence left (``readable.candidates``, standing alone) that says nothing a summary sentence
   says (the repeat bound) fits the room or can be cut to it; **over**: longer than the budget;
 * **uncited**: a sentence citing no outlet;
+* **opening**: what the first sentence names of "who did what, where, when" (issue 18, part 1):
+  **dateline** (not a breach: it names no day and carries the day the sources state,
+  :func:`event_first.day_from_sources`), **no day** (no day of the event, by its words,
+  :func:`event_first.names_event_day`, nor a dateline), **no day, sources have one** (and another
+  article's first body sentence names the event's day), **no who** (no person
+  or organisation the names reader found), **no where** (no place), **no what** (no happening
+  word of ``happening_kinds.txt``: a weak reading, the list is short);
 * **cut**: a sentence kept only in part (it ends before its article sentence does, at a clause
   boundary); **fragment**: a cut that breaks off inside a quotation, between a speaker and what
   they said, or right before a predicate (``readable.leaves_fragment``: "ذكرت المتحدثة ...،
@@ -51,13 +58,18 @@ from khabar.evaluate.summaries import body_words, budget_of, read_events, word_c
 from khabar.model import SummarySentence
 from khabar.pipeline import analyze
 from khabar.relate.corroborate import SentencePool
-from khabar.summarize import pool_quantities, readable, summarize
-from khabar.summarize.event_first import FILL_SLACK, said_terms, same_words
+from khabar.summarize import event_first, pool_quantities, readable, summarize
+from khabar.extract.happenings import happening_kinds
+from khabar.summarize.event_first import FILL_SLACK, body_positions, names_event_day, said_terms, same_words
 from khabar.summarize.readable import Candidate
 from khabar.text.ar.tokenize import words
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("headline", "question", "quoted question", "caption", "leans", "repeat", "short", "fillable", "over", "uncited", "cut", "fragment", "dateline")
+KINDS = (
+    "headline", "question", "quoted question", "caption", "leans", "repeat", "short", "fillable", "over", "uncited", "cut",
+    "fragment", "dateline", "opening: dateline", "opening: no day", "opening: no day, sources have one", "opening: no who", "opening: no where",
+    "opening: no what",
+)
 #: A summary sentence that still opens with an agency in brackets and a dash ("(CNN)-- ...").
 _AGENCY_OPENING = re.compile(r"^\s*\([^()\n]{1,30}\)\s*[-–—]")
 _ANT_PATH = re.compile(r"(?:Alarabia|BBC|CNN|France24|SkyNews)/[A-Za-z]+/[A-Za-z0-9_-]+\.txt")
@@ -99,6 +111,8 @@ def breaches(
             if readable.leaves_fragment(doc, sentence, s.start, s.end):
                 out.append(("fragment", f"{s.text} ||| {rest}"))
     rows = {(d.article.id, s.index): r for r, (k, i) in enumerate(pool.refs) for d in [pool.docs[k]] for s in [d.sentences[i]]}
+    if summary:
+        out += opening_breaches(pool, summary[0], rows)
     terms = [
         said_terms(pool, Candidate(rows[(s.article_id, s.sentence_index)], s.start, s.end, word_count(s.text)))
         for s in summary
@@ -120,6 +134,32 @@ def breaches(
                 break
     if n_words > budget:
         out.append(("over", f"{n_words} of {budget} words"))
+    return out
+
+
+def opening_breaches(pool: SentencePool, s: SummarySentence, rows: dict[tuple[str, int], int]) -> list[tuple[str, str]]:
+    """What the opening sentence ``s`` leaves out of who did what, where, when."""
+    out: list[tuple[str, str]] = []
+    row = rows[(s.article_id, s.sentence_index)]
+    if s.day is not None:
+        out.append(("opening: dateline", f"{s.day} ||| {s.text}"))
+    elif not names_event_day(pool, Candidate(row, s.start, s.end, word_count(s.text))):
+        out.append(("opening: no day", s.text))
+        positions = body_positions(pool)
+        for r in range(len(pool)):
+            sentence = pool.sentence(r)
+            if positions[r] == 0 and not sentence.is_title and pool.docs[pool.doc_of(r)].article.id != s.article_id:
+                if names_event_day(pool, Candidate(r, sentence.start, sentence.end, 0)):
+                    out.append(("opening: no day, sources have one", f"{s.text} ||| {sentence.text}"))
+                    break
+    doc = pool.docs[pool.doc_of(row)]
+    kinds = {m.kind for m in doc.mentions if s.start <= m.start and m.end <= s.end}
+    if not kinds & {"person", "organisation"}:
+        out.append(("opening: no who", s.text))
+    if "place" not in kinds:
+        out.append(("opening: no where", s.text))
+    if not happening_kinds(s.text):
+        out.append(("opening: no what", s.text))
     return out
 
 
@@ -193,8 +233,12 @@ def main() -> None:
     parser.add_argument(
         "--fragment-cuts", action="store_true", help="let a cut break off mid-statement, as before session 34 (readable.WHOLE_CUTS off)"
     )
+    parser.add_argument(
+        "--no-dateline", action="store_true", help="no day from the sources before the opening (event_first.DAY_FROM_SOURCES off, before session 35)"
+    )
     args = parser.parse_args()
     readable.WHOLE_CUTS = not args.fragment_cuts
+    event_first.DAY_FROM_SOURCES = not args.no_dateline
     show = set(filter(None, args.show.split(",")))
     sets = []
     if not args.no_gold:

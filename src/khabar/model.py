@@ -25,7 +25,7 @@ from khabar.article import TITLE_SEPARATOR, Article, article_id_for, unique_arti
 from khabar.frozen import slot_init
 
 #: Version of the brief's JSON form.  Bump the minor part for additions, the major for changes.
-BRIEF_SCHEMA_VERSION = "2.2"
+BRIEF_SCHEMA_VERSION = "2.3"
 
 
 @slot_init
@@ -139,6 +139,10 @@ class SummarySentence:
     end: int
     citations: tuple[Citation, ...] = ()
     score: float = 0.0
+    #: The day of the event the sentence tells when it names none itself, as another outlet's
+    #: opening states it (``day_citation``, also among ``citations``): the opening's dateline.
+    day: dt.date | None = None
+    day_citation: Citation | None = None
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -212,3 +212,18 @@ def test_each_speaker_is_listed_once_with_the_spellings_the_outlets_wrote(exampl
     section = page[page.index('id="quotes"') : page.index("</section>", page.index('id="quotes"'))]
     assert section.count("<strong dir=\"rtl\" lang=\"ar\">جان لوك فيرنييه</strong>") == 1
     assert "جان-لوك فيرنييه" in section  # the other spelling, as written
+
+
+def test_the_openings_day_from_the_sources_is_its_dateline_in_every_rendering():
+    when = __import__("datetime").date(2026, 3, 4)
+    reports = [
+        ("جسر الواحة", "انهار جسر الواحة المعلق في النهر وقتل 12 شخصا كانوا يعبرونه بسياراتهم في ساعة الذروة."),
+        ("كارثة الجسر", "قتل 12 شخصا الثلاثاء في انهيار جسر الواحة المعلق في النهر."),
+        ("انهيار", "انهار جسر الواحة المعلق في النهر ما أدى إلى مقتل 12 شخصا من المارة بسياراتهم."),
+    ]
+    brief = build_event_brief([Article.create(title=t, body=b, published=when, outlet=t) for t, b in reports])
+    assert brief.summary[0].day is not None and brief.summary[0].text.startswith("انهار")
+    line = f"{brief.summary[0].day.isoformat()} — انهار"
+    assert line in render(brief, "text") and line in render(brief, "markdown")
+    assert f'datetime="{brief.summary[0].day.isoformat()}"' in render(brief, "html")
+    assert json.loads(render(brief, "json"))["summary"][0]["day"] == "2026-03-03"

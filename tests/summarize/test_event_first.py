@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -744,3 +745,68 @@ def test_of_two_tellings_the_one_with_a_new_name_wins_with_the_new_fact_bonus(mo
     assert texts[0].startswith("اقتحم")
     assert any("فارس العلي" in t for t in texts) == bool(bonus)
     assert sum("قوات الأمن" in t for t in texts) == 1  # the arrests told once either way
+
+
+# Three outlets' openings of one fictional bridge collapse reported on Wednesday: the one most
+# like the others names no day; another says Tuesday.
+WHEN = dt.date(2026, 3, 4)  # a Wednesday
+UNDATED = [
+    (
+        "جسر الواحة",
+        "انهار جسر الواحة المعلق في النهر وقتل 12 شخصا كانوا يعبرونه بسياراتهم في ساعة الذروة.\n"
+        "وأغلقت الشرطة الطرق المؤدية إلى النهر.\nوحملت نقابة المهندسين وزارة النقل المسؤولية.",
+    ),
+    (
+        "كارثة الجسر",
+        "قتل 12 شخصا الثلاثاء في انهيار جسر الواحة المعلق في النهر.\n"
+        "واستقبل مستشفى الواحة العام الجرحى الثلاثين.\nوتبحث فرق الإنقاذ عن مفقودين.",
+    ),
+    (
+        "انهيار",
+        "انهار جسر الواحة المعلق في النهر ما أدى إلى مقتل 12 شخصا من المارة بسياراتهم.\n"
+        "وقال المحافظ إن التحقيق بدأ.\nوكان الجسر قد افتتح قبل أربعين عاما.",
+    ),
+]
+
+
+def dated_pool(reports):
+    return SentencePool.build([analyze(Article.create(title=t, body=b, published=WHEN)) for t, b in reports])
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_an_opening_that_names_no_day_carries_the_day_another_outlets_opening_states(monkeypatch, on):
+    monkeypatch.setattr(event_first, "DAY_FROM_SOURCES", on)
+    out = summary(dated_pool(UNDATED), 60)
+    assert out[0].text.startswith("انهار جسر الواحة المعلق في النهر وقتل")  # chosen as before
+    if not on:
+        assert out[0].day is None and out[0].day_citation is None
+        return
+    assert out[0].day == dt.date(2026, 3, 3)  # "الثلاثاء" of a Wednesday's report
+    assert "الثلاثاء" in out[0].day_citation.text
+    assert (out[0].day_citation.article_id, out[0].day_citation.sentence_index) in {
+        (c.article_id, c.sentence_index) for c in out[0].citations
+    }
+    assert all(s.day is None for s in out[1:])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "قتل 12 شخصا الثلاثاء المقبل",  # a day to come is not when the event happened
+        "قتل 12 شخصا في 20 فبراير",  # nor one two weeks before the report
+    ],
+)
+def test_a_day_to_come_or_long_past_is_not_the_events_day(said):
+    reports = [(t, b.replace("قتل 12 شخصا الثلاثاء", said)) for t, b in UNDATED]
+    assert summary(dated_pool(reports), 60)[0].day is None
+
+
+def test_no_day_is_stated_when_the_sources_give_different_days():
+    monday = UNDATED[2][1].replace("من المارة بسياراتهم", "من المارة الاثنين", 1)
+    pool = dated_pool([*UNDATED[:2], (UNDATED[2][0], monday)])
+    first = {pool.doc_of(r): r for r in reversed(range(len(pool))) if not pool.sentence(r).is_title}  # each first body row
+    s = pool.sentence(first[0])
+    event = event_first.Candidate(first[0], s.start, s.end, 14, also_cited=((first[1], 0.5),))
+    assert event_first.day_from_sources(pool, event) == (dt.date(2026, 3, 3), first[1])
+    both = dataclasses.replace(event, also_cited=((first[1], 0.5), (first[2], 0.4)))
+    assert event_first.day_from_sources(pool, both) is None  # Tuesday and Monday: when is in dispute

@@ -128,7 +128,7 @@ def render_text(view: BriefView) -> str:
         "",
         f"== {lab['summary']} ==",
     ]
-    lines += [f"• {s['text']} {s['cite']}" for s in view.summary]
+    lines += [f"• {_dateline(s)}{s['text']} {s['cite']}" for s in view.summary]
     lines += ["", f"== {lab['articles']} =="]
     lines += [r.describe() for r in view.articles]
     if view.entities:
@@ -168,10 +168,15 @@ def _md_escape(text: str) -> str:
     return text
 
 
+def _dateline(s: dict) -> str:
+    """A summary sentence's dateline (the event's day from the sources), as a wire puts it first."""
+    return f"{s['day']} — " if s.get("day") else ""
+
+
 def render_markdown(view: BriefView) -> str:
     lab = view.lab
     out = [f"# {lab['title']}", "", _md_escape(_counts(view)), "", f"## {lab['summary']}", ""]
-    out += [f"- {_md_escape(s['text'])} {_md_escape(s['cite'])}" for s in view.summary]
+    out += [f"- {_md_escape(_dateline(s) + s['text'])} {_md_escape(s['cite'])}" for s in view.summary]
     out += ["", f"## {lab['articles']}", ""]
     out += [f"{r.number}. {_md_escape(r.describe())}" for r in view.articles]
     if view.entities:

@@ -248,6 +248,8 @@ def brief_view(
             {
                 "n": n,
                 "text": s.text,
+                # the event's day the sentence leaves unsaid, from another outlet's opening: its dateline
+                "day": s.day.isoformat() if s.day else None,
                 "href": href(s.article_id, s.sentence_index, None),
                 "citations": cites,
                 "cite": cite(c["number"] for c in cites),

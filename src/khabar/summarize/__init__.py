@@ -115,6 +115,13 @@ def cited_summary(pool: SentencePool, chosen: Sequence[Candidate], *, options: B
     for kept in chosen:
         doc = pool.docs[pool.doc_of(kept.row)]
         sentence = pool.sentence(kept.row)
+        citations = cite(pool, kept, threshold=options.support_threshold)
+        day, day_citation = None, None
+        if kept.day is not None:
+            day, row = kept.day
+            day_citation = Citation.of(pool.docs[pool.doc_of(row)].article, pool.sentence(row))
+            if not any((c.article_id, c.sentence_index) == (day_citation.article_id, day_citation.sentence_index) for c in citations):
+                citations += (day_citation,)
         out.append(
             SummarySentence(
                 text=doc.article.text[kept.start : kept.end],
@@ -122,7 +129,9 @@ def cited_summary(pool: SentencePool, chosen: Sequence[Candidate], *, options: B
                 sentence_index=sentence.index,
                 start=kept.start,
                 end=kept.end,
-                citations=cite(pool, kept, threshold=options.support_threshold),
+                citations=citations,
+                day=day,
+                day_citation=day_citation,
             )
         )
     return tuple(out)

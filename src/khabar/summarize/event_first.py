@@ -82,6 +82,17 @@ STATEMENT_HEAD_WORDS = 12
 #: What the event sentence is compared with in the other articles: their title and this
 #: many first body sentences.
 OPENING_SENTENCES = 3
+#: Session 35 (issue 18, "who did what, where, when"): an event sentence that names no day of the
+#: event carries the day the other outlets' openings it cites state (:func:`day_from_sources`),
+#: shown before it as a wire dateline with the sentence that states it cited.  Like the
+#: citations it is outside the word budget: no sentence is chosen differently.  On the ANT
+#: windows of June and July 2018 (``scripts/summary_readability_audit.py``), openings that
+#: leave the day unsaid although a source states it: 17 -> 0 of 64 and 5 -> 0 of 49 summaries.
+#: False: off.
+DAY_FROM_SOURCES = True
+#: The event's day is the report's day or one of this many days before it (a day to come, "قبل
+#: انطلاق المونديال يوم 14 يونيو", or a day long past is not when the event happened).
+EVENT_DAY_BEFORE = 7
 #: Weight of an early position in the coverage value (``1 + w / (1 + position)``).  Chosen
 #: with :data:`LEXRANK_WEIGHT` by leave-one-event-out cross-validation over the 26 ANT events
 #: outside the test split (w in 3, 6, 12, 20 by LexRank weight in 1, 3, 5, 10; the pair best
@@ -485,6 +496,43 @@ def opening_rows(pool: SentencePool, positions: Sequence[int]) -> np.ndarray:
     body sentences."""
     rows = [r for r in range(len(pool)) if positions[r] < OPENING_SENTENCES or pool.sentence(r).is_title]
     return np.array(rows, dtype=np.int64)
+
+
+def event_day(pool: SentencePool, c: Candidate) -> dt.date | None:
+    """The day of what the kept part tells, as it names it: its first date of day precision
+    resolved against its report's day ("الثلاثاء"، "أمس"، "اليوم الأحد"، "5 يونيو") that is that
+    day or one of the :data:`EVENT_DAY_BEFORE` days before it; None when it names none."""
+    doc = pool.docs[pool.doc_of(c.row)]
+    published = doc.article.published
+    for m in doc.dates:
+        if m.precision != "day" or m.date is None or not (c.start <= m.start and m.end <= c.end):
+            continue
+        if published is None or 0 <= (published - m.date).days <= EVENT_DAY_BEFORE:
+            return m.date
+    return None
+
+
+def names_event_day(pool: SentencePool, c: Candidate) -> bool:
+    """Whether the kept part names the day of what it tells (:func:`event_day`)."""
+    return event_day(pool, c) is not None
+
+
+def day_from_sources(pool: SentencePool, event: Candidate) -> tuple[dt.date, int] | None:
+    """:data:`DAY_FROM_SOURCES`: the day the event sentence leaves out, as the other outlets'
+    openings it cites (they tell the same event) state it, when those that state one agree; with
+    the row of the closest that does.  None when the event sentence names its day, or no cited
+    opening does, or they give different days (when is then in dispute, not to be stated)."""
+    if not DAY_FROM_SOURCES or names_event_day(pool, event):
+        return None
+    found: list[tuple[dt.date, int]] = []
+    for row, _ in event.also_cited:  # closest first
+        sentence = pool.sentence(row)
+        day = event_day(pool, Candidate(row, sentence.start, sentence.end, 0))
+        if day is not None:
+            found.append((day, row))
+    if not found or len({day for day, _ in found}) > 1:
+        return None
+    return found[0]
 
 
 def event_sentence(
@@ -1200,6 +1248,8 @@ def choose_sentences(
         whole = choose_sentences(pool, options=options, focus=focus, quantities=quantities, parts_allowed=False)
         if sum(c.words for c in whole) > sum(c.words for c in out):
             return whole
+    if event is not None and picked.event is not None:
+        out = [dataclasses.replace(c, day=day_from_sources(pool, c)) if c.row == picked.event else c for c in out]
     return arrange(pool, out, first)
 
 

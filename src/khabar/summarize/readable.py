@@ -31,6 +31,7 @@ sentence is still highlighted where it was written.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
@@ -94,6 +95,9 @@ class Candidate:
     #: the support threshold (the other outlets' openings that tell the same event), with
     #: their similarity: cited with it.
     also_cited: tuple[tuple[int, float], ...] = ()
+    #: The event's day when the kept part names none and the other outlets' openings it cites
+    #: state one (:func:`khabar.summarize.event_first.day_from_sources`), with the row stating it.
+    day: tuple[dt.date, int] | None = None
 
 
 @dataclass(frozen=True)
