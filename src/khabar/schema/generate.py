@@ -64,6 +64,11 @@ DESCRIPTIONS: dict[str, str] = {
     "SummarySentence.sentence_index": "Index of that sentence in its article.",
     "SummarySentence.citations": "Every article sentence that reports the same thing, the displayed one first.",
     "SummarySentence.outlets": "Distinct outlets among the citations (derived, sorted).",
+    "SummarySentence.day": (
+        "The opening's dateline (since 2.3): the event's day (ISO 8601 date) when the sentence names none and the "
+        "other outlets' openings it cites state one and agree; null otherwise."
+    ),
+    "SummarySentence.day_citation": "The sentence that states 'day' (also among the citations); null without one (since 2.3).",
     "Citation": "A sentence of an article that supports a statement.",
     "Citation.similarity": "Similarity (0..1) of the supporting sentence to the summary sentence; 1 for the sentence itself.",
     "Quote": "A reported statement.",
