@@ -92,10 +92,14 @@ def read_ant_words(root: Path) -> list[list[str]]:
 #: Words seen this often in ANT get their weights precomputed in the model file.
 PRECOMPUTE_MIN_COUNT = 5
 #: Words seen this often in ANT (and less than :data:`PRECOMPUTE_MIN_COUNT`) get their
-#: attribute rows in the model file (:class:`~khabar.extract.tagger.crf.WordRows`): 57,000
-#: words, 1.9 MB; of the 2,250 new word types the tagger met outside the table of summed
-#: weights in ``benchmarks/bench_extract.py --n 300``'s ANT articles, 1,433 are in it.
-ROWS_MIN_COUNT = 2
+#: attribute rows in the model file (:class:`~khabar.extract.tagger.crf.WordRows`): at 2,
+#: 57,000 words, 1.9 MB; of the 2,250 new word types the tagger met outside the table of
+#: summed weights in ``benchmarks/bench_extract.py --n 300``'s ANT articles, 1,433 are in it.
+#: At 1 (session 35), ANT's once-seen words too (+76,238): a word in neither table costs
+#: ~16 us of attributes against ~9 us read from the rows; of the word types of text outside
+#: ANT in neither table at 2, ~23 % are among them (EASC 460 of 2,043, Baly 1,958 of 8,557;
+#: docs/measurements.md, issue 19, session 35).
+ROWS_MIN_COUNT = 1
 
 
 def frequent_words(documents: Sequence[Sequence[str]], min_count: int = PRECOMPUTE_MIN_COUNT) -> list[str]:
