@@ -65,7 +65,7 @@ def news(splits, repeat: int, every: int = 1):
 def cv(args) -> None:
     sentences = read_bio(args.corpus)
     ranges = fold_ranges(sentences, 5)
-    extra = news(SPENT, args.repeat, args.every)
+    extra = news(args.news.split(",") if args.news else SPENT, args.repeat, args.every)
     clusters = with_tag_table(Model.load().clusters, None)
     args.work.mkdir(parents=True, exist_ok=True)
     views = VIEWS if args.domain else ("anercorp",)
@@ -124,7 +124,7 @@ def loso(args) -> None:
     trained = {}
     size = -(-len(splits) // (args.groups or len(splits)))
     for group in (splits[k : k + size] for k in range(0, len(splits), size)):
-        added = news([s for s in SPENT if s not in group], args.repeat)
+        added = news([s for s in SPENT if s not in group], args.repeat, args.every)
         sentences = [*anercorp, *(in_anercorp_rulings(added, anercorp) if args.rulings else added)]
         if args.domain:
             sentences, domain = anercorp, sentences[len(anercorp):]
@@ -162,10 +162,11 @@ def main() -> None:
         p.add_argument("--repeat", type=int, default=1)
         p.add_argument("--rulings", action="store_true", help="the news gold relabelled as ANERcorp labels (in_anercorp_rulings)")
         p.add_argument("--domain", action="store_true", help="the news gold as a second domain (train_crf_views)")
+        p.add_argument("--every", type=int, default=1, help="only every so-many-th news sentence")
         if name == "cv":
             p.add_argument("--work", type=Path, required=True)
-            p.add_argument("--every", type=int, default=1, help="only every so-many-th news sentence")
             p.add_argument("--fold", type=int, choices=range(5), help="train and score this fold only")
+            p.add_argument("--news", default="", help="the spent splits added, comma-separated (default: every spent split)")
             p.add_argument("--copy-scale", type=float, default=1.0, help="with --domain: the news copies' feature value")
         else:
             p.add_argument("--splits", default=",".join(SPENT), help="spent splits, comma-separated")

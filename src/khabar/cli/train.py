@@ -70,6 +70,10 @@ def train_stance(data: tuple[Path, ...], output: Path, l2: float) -> None:
 )
 @click.option("--news-splits", default="", help="With --news-gold: its splits to add, e.g. fresh3,fresh4 (never an unspent one).")
 @click.option("--news-repeat", type=click.IntRange(min=1), default=1, show_default=True, help="With --news-gold: times each news sentence is added.")
+@click.option(
+    "--news-every", type=click.IntRange(min=1), default=1, show_default=True,
+    help="With --news-gold: only every so-many-th news sentence (CRFsuite weighs no sentence: a part stands for a weight under 1).",
+)
 @click.option("--shared", type=click.Path(path_type=Path), help="With --news-gold: the shared data folder (default: the gold's checkout's ../shared).")
 @click.option(
     "--news-rulings", is_flag=True,
@@ -90,6 +94,7 @@ def train_ner(
     news_gold: Path | None,
     news_splits: str,
     news_repeat: int,
+    news_every: int,
     shared: Path | None,
     news_rulings: bool,
     news_domain: bool,
@@ -109,8 +114,8 @@ def train_ner(
         given = {k: v for k, v in (("c1", c1), ("c2", c2), ("iterations", iterations)) if v is not None}
         if news_gold is not None:
             root = news_gold.resolve().parent.parent.parent
-            news = news_gold_sentences(news_gold, news_splits, shared=shared or root.parent / "shared", root=root)
-            note = f"{news_gold.name} {news_splits} x{news_repeat}" + (" in ANERcorp rulings" if news_rulings else "")
+            news = news_gold_sentences(news_gold, news_splits, shared=shared or root.parent / "shared", root=root)[::news_every]
+            note = f"{news_gold.name} {news_splits}" + (f" every {news_every}" if news_every > 1 else "") + f" x{news_repeat}" + (" in ANERcorp rulings" if news_rulings else "")
             given.update(news=news * news_repeat, news_note=note, news_rulings=news_rulings, news_domain=news_domain)
         echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
     except KhabarError as e:
