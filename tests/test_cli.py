@@ -569,6 +569,23 @@ def test_train_ner_news_domain_needs_the_news_gold(tmp_path):
     assert result.exit_code == 2 and "--news-domain needs --news-gold" in result.output
 
 
+def test_train_ner_news_every_adds_every_so_many_th_news_sentence(tmp_path, monkeypatch):
+    # the shipped model's news at half weight (session 35): CRFsuite weighs no sentence
+    pytest.importorskip("pycrfsuite")
+    import khabar.extract.tagger.train as train
+
+    seen = {}
+    monkeypatch.setattr(train, "news_gold_sentences", lambda *a, **k: [[(f"w{i}", "O")] for i in range(5)])
+    monkeypatch.setattr(train, "train_model", lambda *a, **k: seen.update(k) or "trained")
+    gold = tmp_path / "tests" / "gold" / "names.json"
+    gold.parent.mkdir(parents=True)
+    gold.write_text("{}", encoding="utf-8")
+    args = ["train", "ner", str(tmp_path), "-o", str(tmp_path / "m.npz"), "--news-gold", str(gold), "--news-splits", "fresh3"]
+    result = runner.invoke(app, [*args, "--news-every", "2"])
+    assert result.exit_code == 0, result.output
+    assert [s[0][0] for s in seen["news"]] == ["w0", "w2", "w4"] and "fresh3 every 2 x1" in seen["news_note"]
+
+
 def test_train_ner_reports_an_unreadable_corpus_as_an_input_error(tmp_path):
     pytest.importorskip("pycrfsuite")
     result = runner.invoke(app, ["train", "ner", str(tmp_path), "-o", str(tmp_path / "m.npz")])
