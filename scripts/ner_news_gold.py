@@ -66,6 +66,8 @@ def cv(args) -> None:
     sentences = read_bio(args.corpus)
     ranges = fold_ranges(sentences, 5)
     extra = news(args.news.split(",") if args.news else SPENT, args.repeat, args.every)
+    if args.plain:  # a diagnosis (session 35): these splits' sentences that name no organisation only
+        extra += [s for s in news(args.plain.split(","), args.repeat, args.every) if not any(t.endswith("-ORG") for _, t in s)]
     clusters = with_tag_table(Model.load().clusters, None)
     args.work.mkdir(parents=True, exist_ok=True)
     views = VIEWS if args.domain else ("anercorp",)
@@ -169,6 +171,7 @@ def main() -> None:
             p.add_argument("--work", type=Path, required=True)
             p.add_argument("--fold", type=int, choices=range(5), help="train and score this fold only")
             p.add_argument("--news", default="", help="the spent splits added, comma-separated (default: every spent split)")
+            p.add_argument("--plain", default="", help="more spent splits, only their sentences that name no organisation")
             p.add_argument("--copy-scale", type=float, default=1.0, help="with --domain: the news copies' feature value")
         else:
             p.add_argument("--splits", default=",".join(SPENT), help="spent splits, comma-separated")
