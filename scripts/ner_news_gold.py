@@ -39,6 +39,7 @@ from khabar.extract.tagger.crf import Model, Tagger
 from khabar.extract.tagger.train import (
     in_anercorp_rulings,
     make_model,
+    naming_no_organisation,
     news_gold_sentences,
     read_ant_sentences,
     VIEWS,
@@ -66,8 +67,8 @@ def cv(args) -> None:
     sentences = read_bio(args.corpus)
     ranges = fold_ranges(sentences, 5)
     extra = news(args.news.split(",") if args.news else SPENT, args.repeat, args.every)
-    if args.plain:  # a diagnosis (session 35): these splits' sentences that name no organisation only
-        extra += [s for s in news(args.plain.split(","), args.repeat, args.every) if not any(t.endswith("-ORG") for _, t in s)]
+    if args.plain:  # session 35: these splits' sentences that name no organisation only
+        extra += naming_no_organisation(news(args.plain.split(","), args.repeat, args.every))
     clusters = with_tag_table(Model.load().clusters, None)
     args.work.mkdir(parents=True, exist_ok=True)
     views = VIEWS if args.domain else ("anercorp",)
@@ -128,7 +129,10 @@ def loso(args) -> None:
     trained = {}
     size = -(-len(splits) // (args.groups or len(splits)))
     for group in (splits[k : k + size] for k in range(0, len(splits), size)):
-        added = news([s for s in SPENT if s not in group], args.repeat, args.every)
+        base = args.news.split(",") if args.news else SPENT
+        added = news([s for s in base if s not in group], args.repeat, args.every)
+        plain = [s for s in args.plain.split(",") if s and s not in group]
+        added += naming_no_organisation(news(plain, args.repeat, args.every))
         sentences = [*anercorp, *(in_anercorp_rulings(added, anercorp) if args.rulings else added)]
         if args.domain:
             sentences, domain = anercorp, sentences[len(anercorp):]
@@ -167,11 +171,11 @@ def main() -> None:
         p.add_argument("--rulings", action="store_true", help="the news gold relabelled as ANERcorp labels (in_anercorp_rulings)")
         p.add_argument("--domain", action="store_true", help="the news gold as a second domain (train_crf_views)")
         p.add_argument("--every", type=int, default=1, help="only every so-many-th news sentence")
+        p.add_argument("--news", default="", help="the spent splits added, comma-separated (default: every spent split)")
+        p.add_argument("--plain", default="", help="more spent splits, only their sentences that name no organisation")
         if name == "cv":
             p.add_argument("--work", type=Path, required=True)
             p.add_argument("--fold", type=int, choices=range(5), help="train and score this fold only")
-            p.add_argument("--news", default="", help="the spent splits added, comma-separated (default: every spent split)")
-            p.add_argument("--plain", default="", help="more spent splits, only their sentences that name no organisation")
             p.add_argument("--copy-scale", type=float, default=1.0, help="with --domain: the news copies' feature value")
         else:
             p.add_argument("--splits", default=",".join(SPENT), help="spent splits, comma-separated")

@@ -74,6 +74,7 @@ def train_stance(data: tuple[Path, ...], output: Path, l2: float) -> None:
     "--news-every", type=click.IntRange(min=1), default=1, show_default=True,
     help="With --news-gold: only every so-many-th news sentence (CRFsuite weighs no sentence: a part stands for a weight under 1).",
 )
+@click.option("--news-plain", default="", help="With --news-gold: more of its splits, only their sentences that name no organisation.")
 @click.option("--shared", type=click.Path(path_type=Path), help="With --news-gold: the shared data folder (default: the gold's checkout's ../shared).")
 @click.option(
     "--news-rulings", is_flag=True,
@@ -95,6 +96,7 @@ def train_ner(
     news_splits: str,
     news_repeat: int,
     news_every: int,
+    news_plain: str,
     shared: Path | None,
     news_rulings: bool,
     news_domain: bool,
@@ -103,7 +105,7 @@ def train_ner(
     require_extra("train", "training the name tagger")
     import logging
 
-    from khabar.extract.tagger.train import news_gold_sentences, train_model
+    from khabar.extract.tagger.train import naming_no_organisation, news_gold_sentences, train_model
 
     if news_gold is not None and not news_splits:
         fail("--news-gold needs --news-splits", 2)
@@ -114,8 +116,10 @@ def train_ner(
         given = {k: v for k, v in (("c1", c1), ("c2", c2), ("iterations", iterations)) if v is not None}
         if news_gold is not None:
             root = news_gold.resolve().parent.parent.parent
-            news = news_gold_sentences(news_gold, news_splits, shared=shared or root.parent / "shared", root=root)[::news_every]
-            note = f"{news_gold.name} {news_splits}" + (f" every {news_every}" if news_every > 1 else "") + f" x{news_repeat}" + (" in ANERcorp rulings" if news_rulings else "")
+            read = lambda splits: news_gold_sentences(news_gold, splits, shared=shared or root.parent / "shared", root=root)[::news_every]  # noqa: E731
+            news = read(news_splits) + (naming_no_organisation(read(news_plain)) if news_plain else [])
+            note = f"{news_gold.name} {news_splits}" + (f" + {news_plain} naming no organisation" if news_plain else "")
+            note += (f" every {news_every}" if news_every > 1 else "") + f" x{news_repeat}" + (" in ANERcorp rulings" if news_rulings else "")
             given.update(news=news * news_repeat, news_note=note, news_rulings=news_rulings, news_domain=news_domain)
         echo(train_model(anercorp, output, ant=ant, clusters_from=clusters, **given))
     except KhabarError as e:

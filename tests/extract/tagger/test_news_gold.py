@@ -132,3 +132,11 @@ def test_a_larger_copy_scale_leaves_more_of_the_news_ruling_to_the_copies():
     one, four = org_weight(1.0), org_weight(4.0)
     assert four["anercorp"] < one["anercorp"]  # the shared weight moved less toward the news ruling
     assert four["news"] > 0 and one["news"] > 0
+
+
+def test_naming_no_organisation_keeps_only_the_sentences_without_an_organisation():
+    from khabar.extract.tagger.train import naming_no_organisation
+
+    with_body = _bio("قال/O الاتحاد/B-ORG الدولي/I-ORG في/O باريس/B-LOC")
+    plain = _bio("وصل/O دونالد/B-PERS ترامب/I-PERS الى/O بغداد/B-LOC")
+    assert naming_no_organisation([with_body, plain, with_body]) == [plain]
