@@ -6,6 +6,11 @@ the spent names splits' sentences count, chosen on two measures.
     nice -n 5 python scripts/ner_news_gold.py loso $C --repeat 1 --splits fresh5,fresh6 --ant ../shared/corpora/ant
     nice -n 5 python scripts/ner_news_gold.py cv $C --rulings --work /tmp/nernews-rulings
 
+``--news SPLITS`` (cv, loso): the spent splits added instead of every spent split (a control: the shipped model's
+fresh3-22); ``--plain SPLITS``: more splits, only their sentences that name no organisation
+(``naming_no_organisation``); ``--every K``: every K-th news sentence (a weight under 1); ``loso --shipped-rates``:
+the shipped model's tag rates, no ANT tagged (session 35).
+
 ``--rulings``: the news sentences relabelled as ANERcorp labels (``in_anercorp_rulings``; in
 ``cv`` the rulings are read from the four training blocks of each fold).
 
