@@ -584,6 +584,10 @@ def test_train_ner_news_every_adds_every_so_many_th_news_sentence(tmp_path, monk
     result = runner.invoke(app, [*args, "--news-every", "2"])
     assert result.exit_code == 0, result.output
     assert [s[0][0] for s in seen["news"]] == ["w0", "w2", "w4"] and "fresh3 every 2 x1" in seen["news_note"]
+    # --news-plain: more splits, their sentences naming no organisation (none here names one: all kept)
+    result = runner.invoke(app, [*args, "--news-plain", "fresh4"])
+    assert result.exit_code == 0, result.output
+    assert len(seen["news"]) == 10 and "fresh3 + fresh4 naming no organisation x1" in seen["news_note"]
 
 
 def test_train_ner_reports_an_unreadable_corpus_as_an_input_error(tmp_path):

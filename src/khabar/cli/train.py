@@ -116,7 +116,10 @@ def train_ner(
         given = {k: v for k, v in (("c1", c1), ("c2", c2), ("iterations", iterations)) if v is not None}
         if news_gold is not None:
             root = news_gold.resolve().parent.parent.parent
-            read = lambda splits: news_gold_sentences(news_gold, splits, shared=shared or root.parent / "shared", root=root)[::news_every]  # noqa: E731
+
+            def read(splits: str) -> list:
+                return news_gold_sentences(news_gold, splits, shared=shared or root.parent / "shared", root=root)[::news_every]
+
             news = read(news_splits) + (naming_no_organisation(read(news_plain)) if news_plain else [])
             note = f"{news_gold.name} {news_splits}" + (f" + {news_plain} naming no organisation" if news_plain else "")
             note += (f" every {news_every}" if news_every > 1 else "") + f" x{news_repeat}" + (" in ANERcorp rulings" if news_rulings else "")
