@@ -334,6 +334,28 @@ def test_letter_runs_read_a_character_at_a_time_are_the_patterns_runs():
     assert _letter_runs("") == frozenset()
 
 
+def test_norm_tokens_read_a_character_at_a_time_are_the_patterns_tokens():
+    # compiled, words reads a normalized text a character at a time (_norm_tokens): the same
+    # tokens as _NORM_TOKEN.findall at every code point alone and between a digit and a
+    # letter, and over random strings of the classes' edges, digits and their separators
+    import random
+
+    from khabar.text.ar.tokenize import _NORM_TOKEN, _norm_tokens, words
+
+    for block in range(0, 0x110000, 0x1000):
+        text = " ".join(f"1{chr(c)}ب{chr(c)}a {chr(c)}" for c in range(block, block + 0x1000))
+        assert _norm_tokens(text) == _NORM_TOKEN.findall(text), hex(block)
+    rng = random.Random(35)
+    edges = [0x2F, 0x30, 0x39, 0x3A, 0x60, 0x61, 0x7A, 0x7B, 0xBF, 0xC0, 0x24F, 0x250]
+    edges += [0x620, 0x621, 0x63A, 0x63B, 0x640, 0x641, 0x64A, 0x64B, 0x670, 0x671, 0x6D3, 0x6D4, 0x660]
+    alphabet = [chr(c) for c in edges] + list(".,.,، \n")
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        assert _norm_tokens(text) == _NORM_TOKEN.findall(text), text
+    assert _norm_tokens("") == []
+    assert words("قُتل 1,200 شخص في 2011م، و3.5. BBC") == ["قتل", "1,200", "شخص", "في", "2011", "م", "و", "3.5", "bbc"]
+
+
 def test_a_lone_letter_after_a_word_is_joined_back_where_a_shadda_was_lost():
     from khabar.text.ar.tokenize import has_split_letter, rejoined_split_letters
 
