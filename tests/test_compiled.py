@@ -69,6 +69,25 @@ def test_a_build_is_made_from_what_its_pxd_cimports_too() -> None:
     for part in ("heads.pxd", "tokens.py", "tokens.pxd"):
         assert (folder / part).read_bytes() in heads, part
     assert _compiled.built_from(str(folder / "lists.py")) == (folder / "lists.py").read_bytes()
+    # scan.pxd cimports heads' sentence (its rules read it as the C class): heads' and
+    # tokens' layout is in scan's build too
+    scan = _compiled.built_from(str(folder / "scan.py"))
+    for part in ("scan.pxd", "heads.py", "heads.pxd", "tokens.py", "tokens.pxd"):
+        assert (folder / part).read_bytes() in scan, part
+
+
+def test_the_attribution_rules_read_their_sentence_as_the_c_class() -> None:
+    """Compiled, scan.py's annotations are its types: a rule's ``s: _Sentence`` is heads'
+    C class (its fields and C methods read directly; session 35), so anything else is
+    refused at the call -- where it is not, the module has lost its typing (and its speed)."""
+    from khabar.extract.attribution import heads, scan
+
+    sentence = heads._Sentence("وقال الوزير إن الاتفاق قريب")
+    assert scan._embedded(sentence, 1, scan._att(sentence, 1, None, 0, 5, False, "verb"), []) is False
+    if not scan.__file__.endswith(_compiled.SUFFIX):
+        pytest.skip("scan.py runs as Python here")
+    with pytest.raises(TypeError, match="_Sentence"):
+        scan._embedded("وقال الوزير إن الاتفاق قريب", 1, None, [])
 
 
 def test_the_build_name_is_not_one_python_imports_by_itself() -> None:

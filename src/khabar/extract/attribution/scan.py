@@ -1,3 +1,12 @@
+# cython: annotation_typing=True
+# (Compiled, this module alone reads its annotations as types -- setup.py turns that off for
+# the others -- so that ``s: _Sentence``, cimported by scan.pxd, is the C class: the rules read
+# its fields and call its C methods without a look-up through the type (quotes -3.3 % of
+# their instructions, docs/measurements.md, issue 19, session 35).  The other annotations
+# type their arguments too: an ``int`` argument must be an int, a ``str`` one a str (the
+# sentence, already a C ``str`` field of _Tokens), a ``list`` a list; ``bool`` is not checked.
+# ``@cython.locals(s=_Sentence)`` would type ``s`` alone, but Cython then declares it in each
+# generator expression's own scope too, unassigned: "referenced before assignment".)
 """The attribution rules over one sentence (verb first, subject first, cues, participles,
 follow-ons) and the public functions that run them."""
 
