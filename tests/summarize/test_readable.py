@@ -270,3 +270,30 @@ def test_a_cut_does_not_break_off_inside_a_quotation(monkeypatch, whole):
     monkeypatch.setattr(readable, "WHOLE_CUTS", whole)
     pool, c = statement("وقال المحافظ")
     assert (readable.cut_to_fit(pool, c, 16, min_words=6) is None) == whole
+
+# A title chain before the name it gives, and a phrase of time put before its verb.
+TITLED = (
+    "حزمة الواحة",
+    "أطلق ولي عهد الواحة، نائب القائد الأعلى للقوات المسلحة، الشيخ هشام الكبيسي حزمة اقتصادية بقيمة "
+    "50 مليار دولار لتسريع النمو في البلاد خلال السنوات الثلاث القادمة.",
+)
+FRONTED = (
+    "محادثات السلام",
+    "في نهاية الشهر الماضي وخلال مؤتمر إقليمي، عرض الرئيس إجراء محادثات سلام مع الحركة على أن "
+    "تصبح حزبا سياسيا إذا وافقت على وقف إطلاق النار.",
+)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cut_keeps_the_name_a_title_gives_and_the_verb_a_fronted_phrase_waits_for(monkeypatch, on):
+    from khabar.summarize import readable
+
+    monkeypatch.setattr(readable, "NAME_AND_VERB_CUTS", on)
+    for report, room, broken in ((TITLED, 12, "للقوات المسلحة"), (FRONTED, 10, "مؤتمر إقليمي")):
+        pool = pool_of([report])
+        c = next(c for r, c in candidates(pool, options=OPTIONS).items() if not pool.sentence(r).is_title)
+        cut = readable.cut_to_fit(pool, c, room, min_words=4)
+        if on:
+            assert cut is None  # no whole clause fits: not cut
+        else:
+            assert cut is not None and pool.docs[0].article.text[cut.start : cut.end].endswith(broken)
