@@ -51,7 +51,7 @@ def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45), ("fresh18", 145), ("fresh19", 213), ("fresh20", 168), ("fresh21", 192), ("fresh22", 185), ("fresh23", 145), ("fresh24", 163), ("fresh25", 128),
                                          ("fresh26", 128), ("fresh27", 148), ("fresh28", 124),
-                                         ("fresh29", 64)])
+                                         ("fresh29", 64), ("fresh30", 60)])
 def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str, count: int) -> None:
     need(CORPORA / "ant")
     pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
@@ -97,7 +97,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (none since session 35 spent fresh29, drawn10 and drawn11; a newly labelled one is named in
+# Each unspent split (fresh30 since session 35; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -132,6 +132,9 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
                 "fresh27", "fresh28", "fresh29", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
                 "drawn8", "drawn9", "drawn10", "drawn11"} & stance_experiments.UNSPENT_STANCE
     stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh29", "drawn10", "drawn11"])
+    # fresh30 (session 35, the Aquarius story) is unspent until it judges a change
+    with pytest.raises(SystemExit, match="fresh30: an unspent stance split"):
+        stance_experiments.refuse_unspent(["fresh29", "tests/gold/stance/fresh30.jsonl"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
     with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):
