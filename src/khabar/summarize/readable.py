@@ -69,8 +69,6 @@ ANAPHOR_WORDS = 2
 #: Prepositions that, right after a verb opening a sentence, show its subject is left out
 #: (normalized: "يقضي بإدخال"، "ويقع في"): the subject is in the sentence before.
 _PREPOSITIONS = frozenset({"في", "علي", "الي", "من", "عن", "مع", "عبر", "خلال", "امام", "حول", "ضد", "لدي"})
-#: Words that open a phrase of time put before its verb ("بعد ساعة على نشر الفتوى، فجر انتحاري ...").
-_TIME_ADVERBS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر", "وسط"})
 _ON_VERBAL_NOUN = re.compile(r"^[بل]ا\w\wا\w$")
 #: Words that open a sentence with a ي and need nothing before them: nouns (a day, a month)
 #: and verbs without a subject ("يجب على الحكومة ...").
@@ -114,6 +112,7 @@ class _Openers:
     say_verbs: frozenset[str]
     clauses: dict[str, tuple[tuple[str, ...], ...]]
     content: frozenset[str]  # normalized words opening a reporting verb's content
+    fronted: frozenset[str]  # normalized adverbs of time opening a phrase put before its verb
 
 
 @lru_cache(maxsize=1)
@@ -130,9 +129,10 @@ def _openers() -> _Openers:
 
     say = frozenset(e.phrase.split()[0] for e in read_tagged("reporting_verbs") if e.tag == "say")
     content = frozenset(tagged("content"))  # one-word entries: their first words
+    fronted_ = frozenset(tagged("fronted"))
     return _Openers(
         tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say,
-        tagged("clause"), content,
+        tagged("clause"), content, fronted_,
     )
 
 
@@ -368,7 +368,7 @@ def fronted(kept: Sequence[str]) -> bool:
     من رئيس الدولة ...، أطلق ولي العهد ...")."""
     if not kept:
         return False
-    opening = _PREPOSITIONS | _TIME_ADVERBS
+    opening = _PREPOSITIONS | _openers().fronted
     first = kept[0][1:] if kept[0][:1] in CONJUNCTIONS and kept[0][1:] in opening else kept[0]
     return first in opening or (first[:1] == "ب" and len(kept) > 1 and kept[1] == "من")  # "بتوجيهات من ..."
 
