@@ -1,3 +1,7 @@
+# cython: annotation_typing=True
+# (Compiled, this module reads its annotations as types, as attribution/scan.py does: ``s: _Sent``,
+# cimported by figures.pxd, is cues.pxd's C class, its columns C fields and ``is_word`` a C
+# call (docs/measurements.md, issue 19, session 35); an ``int``, ``str`` or ``list`` argument must then be one.)
 """What a figure counts: which numbers of a sentence are claims, and each one's category
 and subject (the rules are listed in :mod:`khabar.extract.claims.extractor`).
 """
