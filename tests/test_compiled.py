@@ -90,6 +90,28 @@ def test_the_attribution_rules_read_their_sentence_as_the_c_class() -> None:
         scan._embedded("وقال الوزير إن الاتفاق قريب", 1, None, [])
 
 
+@pytest.mark.parametrize(
+    "module, rule, args, cls",
+    [
+        ("khabar.extract.claims.figures", "_in_a_crash", (), "_Sent"),
+        ("khabar.extract.entities.places", "_state_bodies", (None,), "_Sentence"),
+        ("khabar.extract.entities.people", "_titles", (None, set()), "_Sentence"),
+    ],
+)
+def test_the_sentence_readers_typed_by_their_annotations_take_the_c_class(module: str, rule: str, args: tuple, cls: str) -> None:
+    """The figure rules and the word lists' passes read their annotations as types where
+    compiled (as scan.py, session 35): ``s`` is the C class their pxd cimports."""
+    mod = importlib.import_module(module)
+    if not mod.__file__.endswith(_compiled.SUFFIX):
+        pytest.skip(f"{module} runs as Python here")
+    with pytest.raises(TypeError, match=cls):
+        getattr(mod, rule)("وقال الوزير إن الاتفاق قريب", *args)
+    folder = Path(mod.__file__).parent
+    stem = module.rpartition(".")[2]
+    built = _compiled.built_from(str(folder / f"{stem}.py"))
+    assert (folder / f"{stem}.pxd").read_bytes() in built
+
+
 def test_the_build_name_is_not_one_python_imports_by_itself() -> None:
     name = _compiled.compiled_name("quotes", b"")
     assert name.startswith("quotes.") and name.endswith(_compiled.SUFFIX)

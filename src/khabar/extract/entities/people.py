@@ -1,3 +1,7 @@
+# cython: annotation_typing=True
+# (Compiled, this module reads its annotations as types, as attribution/scan.py does: ``s: _Sentence``,
+# cimported by people.pxd, is spans.pxd's C class, its columns C fields (docs/measurements.md, issue 19,
+# session 35); an ``int``, ``str``, ``tuple`` or ``set`` argument must then be one.)
 """People in one sentence: names after titles and their complements (the role), names
 before titles, after reporting verbs, and from known given names.
 """

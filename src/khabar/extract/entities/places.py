@@ -1,3 +1,7 @@
+# cython: annotation_typing=True
+# (Compiled, this module reads its annotations as types, as attribution/scan.py does: ``s: _Sentence``,
+# cimported by places.pxd, is spans.pxd's C class, its columns C fields (docs/measurements.md, issue 19,
+# session 35); an ``int``, ``str``, ``tuple`` or ``set`` argument must then be one.)
 """Organisations and places in one sentence: names after head words ("وزارة"، "حي"), their
 complements, lists of places, and gazetteer phrases.
 """
