@@ -47,6 +47,11 @@ from stance_experiments import readings, refuse_unspent  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path("/tmp/stance-readings")
 SETS = tuple(f"fresh{n}" for n in range(3, 29)) + tuple(f"drawn{n}" for n in range(1, 10))
+#: Every spent stance split (session 36: drawn10, drawn11 and fresh29 spent by session 35's judge).
+ALL_SPENT = tuple(f"fresh{n}" for n in range(3, 30)) + tuple(f"drawn{n}" for n in range(1, 12))
+#: --news-decides: the arms, each the shipped heads with the group's heads as their news heads
+#: choosing among these labels (``meaning_model.NEWS_DECIDES``) on the pages the shipped heads call one.
+DECIDES = {"side3": ("agree", "disagree", "discuss"), "side2": ("agree", "disagree")}
 FRAME_COLUMNS = [me.SENTENCE_FEATURE_COLUMN[n] for n in
                  ("shared_names", "swapped_names", "role_swap", "agent_change", "same_predicate")]
 
@@ -165,6 +170,11 @@ def main() -> int:
     parser.add_argument("--offsets-on-baly", action="store_true",
                         help="--spent-training: the article head's per-label offsets tuned on baly's out-of-fold "
                              "outputs alone (its rows come first), not on the spent pages'")
+    parser.add_argument("--news-decides", action="store_true",
+                        help="--spent-training: also judge each group by the shipped heads with the group's heads "
+                             "choosing only the side of the pages the shipped heads call related (session 36)")
+    parser.add_argument("--dump", type=Path, help="--spent-training: every arm's labels per set (JSON), for "
+                        "stance_claim_bootstrap.py")
     parser.add_argument("--offsets-on-pages", action="store_true",
                         help="--spent-training: the article head's per-label offsets tuned on the spent pages' "
                              "out-of-fold outputs alone (the news head of session 35), not on baly's too")
@@ -204,8 +214,9 @@ def spent_training(args) -> int:
     rs = {n: readings(CACHE, n, sets[n]) for n in args.sets}
     groups = [args.sets[k::args.groups] for k in range(args.groups)]
     shipped = mm.bundled_model()
-    results: dict[str, dict[str, tuple]] = {"shipped": {}, "spent": {}}
-    labels: dict[str, dict[str, list[str]]] = {"shipped": {}, "spent": {}}
+    arms = ["shipped", "spent"] + (list(DECIDES) if args.news_decides else [])
+    results: dict[str, dict[str, tuple]] = {a: {} for a in arms}
+    labels: dict[str, dict[str, list[str]]] = {a: {} for a in arms}
 
     def times(n):
         return args.drawn_weight if n.startswith("drawn") else 1
@@ -235,10 +246,26 @@ def spent_training(args) -> int:
         model = mm.fit_meaning_model(baly * bw + at + ad + ps, rb * bw + rt + rd + prs, side_dims=mm.SIDE_DIMS, split_reader=True)
         for n in held:
             labels["spent"][n] = judged(model, sets[n], rs[n])
+        if args.news_decides:
+            keep = mm.NEWS_DECIDES
+            for arm, decides in DECIDES.items():
+                mm.NEWS_DECIDES = decides
+                hybrid = replace(shipped, news=model)
+                for n in held:
+                    labels[arm][n] = judged(hybrid, sets[n], rs[n])
+            mm.NEWS_DECIDES = keep
         print(f"group {held} done", flush=True)
     for arm in results:
         for n in args.sets:
             results[arm][n] = line(n, [p.stance for p in sets[n]], labels[arm][n])
+    if args.dump:
+        import json
+        args.dump.write_text(json.dumps({"gold": {n: [p.stance for p in sets[n]] for n in args.sets},
+                                         "claims": {n: [p.claim for p in sets[n]] for n in args.sets},
+                                         "labels": labels}, ensure_ascii=False))
+    for arm in arms[2:]:
+        print(f"--- arm {arm} against shipped")
+        report({"shipped": results["shipped"], arm: results[arm]}, args.sets, labels["shipped"], labels[arm], sets)
     if not args.no_baly and not args.baly_first:
         report(results, args.sets, labels["shipped"], labels["spent"], sets)  # before the slow part
         baly_part()

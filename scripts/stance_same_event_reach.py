@@ -7,7 +7,10 @@ article head's floor (``meaning_model.READ_SHORT_CLAIM_AT_FLOOR``, session 26), 
 (``meaning_model.READ_RELATED_GATE``, ``--reading related-gate``, session 27), the event gate on the
 article head's disagree (``meaning_model.READ_EVENT_GATE``, ``--reading event-gate``, session 31), the heads
 retrained on the fuller frame reader (``--reading retrained --model-on FILE --old-frames FILE``, session 34:
-off = the shipped model with the reader of ``--old-frames``, on = ``--model-on`` with this checkout's); session
+off = the shipped model with the reader of ``--old-frames``, on = ``--model-on`` with this checkout's), the news
+heads choosing a related page's side (``--reading news-side``, session 36: off = the shipped heads alone,
+``MeaningModel.news`` None; on = the shipped model, whose news heads choose the side of a titled page the shipped
+heads call related, as every page here has); session
 32's discuss gate, off the check's path since session 33, is counted on this script's draw
 (:func:`draw`) by ``scripts/discuss_gate_sweep.py reach``.  Session 23's turned state
 (branch stance-s23-turned) was counted by this script on that branch.
@@ -53,7 +56,8 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=40)
     ap.add_argument("--pages", type=int, default=25)
     ap.add_argument("--seed", type=int, default=2022)
-    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate", "retrained"),
+    ap.add_argument("--reading", choices=("same-event", "capital", "short-claim", "related-gate", "event-gate", "retrained",
+                                            "news-side"),
                     default="same-event")
     ap.add_argument("--model-on", help="--reading retrained: the model judged with the reading on")
     ap.add_argument("--old-frames", help="--reading retrained: the frame reader (a frames.py) of the off arm")
@@ -62,10 +66,16 @@ def main() -> None:
                     help="print each claim's file and its pages' files, closest first, and judge nothing "
                          "(a split drawn as the check's search would find its pages, labelled before khabar runs)")
     args = ap.parse_args()
-    switch = _switch(args.reading) if args.reading != "retrained" else _frames_switch(args.old_frames)
-    counts, moved, claims_hit, drawn = Counter(), Counter(), 0, 0
     model = mm.bundled_model()
     models = {False: model, True: mm.load_meaning_model(args.model_on) if args.model_on else model}
+    if args.reading == "news-side":
+        switch = lambda on: None  # noqa: E731 -- the two arms differ by their models alone
+        models[False] = replace(model, news=None)
+    elif args.reading == "retrained":
+        switch = _frames_switch(args.old_frames)
+    else:
+        switch = _switch(args.reading)
+    counts, moved, claims_hit, drawn = Counter(), Counter(), 0, 0
     for f, title, near in draw(args.seed, args.claims, args.pages):
         drawn += 1
         if args.list:

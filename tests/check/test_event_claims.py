@@ -32,7 +32,12 @@ CLAIMS = FIXTURE["claims"]
 #: page, whose governor says "no more than 15,000", disagrees since session 18's quantity
 #: reading, meaning_model._reads_quantity; claim 10's opening report, which also speaks of
 #: unsettled disagreements, agrees since then too.)
-OPEN: dict[tuple[int, str, str], str] = {}
+OPEN: dict[tuple[int, str, str], str] = {
+    # session 36: the news heads (meaning_model.MeaningModel.news, fitted also on the spent ANT
+    # splits) choose this related seed report's side; they read the army's retaking of east
+    # Aleppo as agreeing with the opposition's retaking it (the reversed-actors class of issue 16)
+    (5, "not_agree", "seeds/003_c6a12ec8e934e92c.txt"): "the news heads read reversed actors as agreement",
+}
 
 pytestmark = pytest.mark.corpus
 

@@ -32,6 +32,7 @@ from khabar.check.meaning_model import (
     bundled_model,
     fixture_judgements,
     load_meaning_model,
+    news_page,
     save_meaning_model,
 )
 from khabar.check.network import Network
@@ -229,6 +230,7 @@ def test_a_short_claim_is_read_at_the_head_s_floor_unless_a_candidate_contradict
     from khabar.check import meaning_model
     from khabar.check.meaning import ARTICLE_FEATURES
 
+    model = replace(model, news=None)  # these heads alone (the news heads read a titled page's side too)
     seen: list[float] = []
     plain_logits = Network.logits
 
@@ -306,7 +308,7 @@ def _with_reader(model, dims: int = 4):
 
 def _without_reader(model):
     return replace(model, reader=None, side_projection=np.zeros((0, 2 * DIMENSION)),
-                   side_projection_mean=np.zeros(2 * DIMENSION))
+                   side_projection_mean=np.zeros(2 * DIMENSION), news=None)
 
 
 def test_the_shipped_model_reads_articles_with_its_pair_reader(model, tmp_path) -> None:
@@ -347,19 +349,55 @@ def test_a_model_file_s_bytes_depend_on_the_model_alone(model, tmp_path) -> None
 
 def test_the_shipped_model_still_judges_its_fixture_as_when_it_was_built(model) -> None:
     """The shipped model records its judgements of the fixture pairs at build time
-    (``scripts/build_stance_model.py``).  When the readings change (normalization, the name
-    tagger, the cue lists ...), the shipped weights are no longer what a rebuild gives, and
-    this test says so."""
-    recorded = model.description.get("fixture")
-    assert recorded, "the shipped stance model records no fixture judgements: rebuild it"
+    (``scripts/build_stance_model.py``): the base heads alone in their file, the model with its
+    news heads (the fixture's pages have titles) in the news heads' file.  When the readings
+    change (normalization, the name tagger, the cue lists ...), the shipped weights are no
+    longer what a rebuild gives, and this test says so."""
     root = Path(__file__).resolve().parents[2]
-    now = fixture_judgements(model, recorded["file"], root / recorded["file"])
-    changed = [i for i, (a, b) in enumerate(zip(recorded["labels"], now["labels"])) if a != b]
-    drift = max(abs(a - b) for a, b in zip(recorded["scores"], now["scores"]))
-    assert not changed and drift < 0.01, (
-        f"the readings changed since the shipped stance model was built ({len(changed)} fixture labels differ, "
-        f"scores by up to {drift:.3f}): rebuild it with python scripts/build_stance_model.py"
-    )
+    for judged_by, recorded in ((replace(model, news=None), model.description.get("fixture")),
+                                (model, model.news.description.get("fixture") if model.news else None)):
+        assert recorded, "a shipped stance model file records no fixture judgements: rebuild it"
+        now = fixture_judgements(judged_by, recorded["file"], root / recorded["file"])
+        changed = [i for i, (a, b) in enumerate(zip(recorded["labels"], now["labels"])) if a != b]
+        drift = max(abs(a - b) for a, b in zip(recorded["scores"], now["scores"]))
+        assert not changed and drift < 0.01, (
+            f"the readings changed since the shipped stance model was built ({len(changed)} fixture labels differ, "
+            f"scores by up to {drift:.3f}): rebuild it with python scripts/build_stance_model.py [--news]"
+        )
+
+
+def test_the_news_heads_choose_only_the_side_of_a_related_news_page(model, monkeypatch) -> None:
+    # session 36: the page kind is read from the page alone -- a title makes it a news page
+    assert model.news is not None, "khabar ships check/data/stance-model-news.npz"
+    assert news_page(analyse(CLAIM, [doc_from_article(_article("قصف سوق الزيتون", "نص."))])[0])
+    assert not news_page(analyse(CLAIM, [doc_from_article(_article("", "نص."))])[0])
+    seen: list[str] = []
+
+    class Side:
+        def _side(self, reading):
+            seen.append(reading.analysis.doc.article.title)
+            return "disagree", 0.9
+
+    routed = replace(model, news=Side())
+    body = "قال المرصد إن 60 شخصا قتلوا في قصف على سوق حي الزيتون في مدينة النهرين."
+    titled, bare = (check_claim(CLAIM, [_article(t, body)], model=routed).articles[0] for t in ("قصف", ""))
+    alone = check_claim(CLAIM, [_article("", body)], model=replace(model, news=None)).articles[0]
+    assert seen == ["قصف"]  # the titled page's side was the news heads' to choose; the bare text's was not
+    assert (bare.stance, round(bare.score, 4)) == (alone.stance, round(alone.score, 4))
+    # a page the base heads call unrelated: the news heads are not asked, whatever the page
+    plain = Network.logits
+
+    def unrelated(self, x):
+        out = plain(self, x)
+        if "unrelated" in self.labels:
+            out = out.copy()
+            out[:, self.labels.index("unrelated")] += 100.0
+        return out
+
+    monkeypatch.setattr(Network, "logits", unrelated)
+    seen.clear()
+    check_claim(CLAIM, [_article("قصف", body)], model=routed)
+    assert seen == []
 
 
 def test_a_file_for_other_features_is_refused(model, tmp_path) -> None:

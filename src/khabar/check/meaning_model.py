@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -108,6 +108,12 @@ ARTICLE_LABELS = ("agree", "disagree", "discuss", "unrelated")
 EVIDENCE_MIN_SEMANTIC = 0.25
 #: Where the model that ships with khabar lives (see ``data/stance-model.md``).
 BUNDLED = "data/stance-model.npz"
+#: The heads that choose a related news page's side (:attr:`MeaningModel.news`), beside :data:`BUNDLED`.
+BUNDLED_NEWS = "data/stance-model-news.npz"
+#: The labels the news heads choose among, for a news page these heads call one of them
+#: (:meth:`MeaningModel._judge_heads`); the relatedness decision (unrelated or not) stays these
+#: heads' on every page.  Issue 16, session 36 (figures in docs/measurements.md).
+NEWS_DECIDES = ("agree", "disagree", "discuss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +160,13 @@ class MeaningModel:
     #: A second sentence head that reads the articles' candidates (with the ``[u, v]``
     #: view), the sentence head then reading one-sentence pairs only; None: one head reads both.
     reader: Network | None = None
+    #: Heads fitted also on our spent ANT stance splits, which choose the side of a news page
+    #: (:func:`news_page`) these heads call related (:data:`NEWS_DECIDES`); None: these decide
+    #: alone.  Issue 16, session 35: such heads judging news pages outright lifted the one-story
+    #: kind (fresh29 +7 of 64 pages) but called agree on search-drawn pages of another event or
+    #: of the subject only (drawn10 -6 of 66): they had learnt relatedness from one-story sets,
+    #: where nearly every page is related.  So they take no part in it here.
+    news: MeaningModel | None = None
 
     def sentence_rows(self, claim: ClaimReading, cand: Candidates) -> np.ndarray:
         x = sentence_inputs(claim, cand)
@@ -231,10 +244,12 @@ class MeaningModel:
             p = self.article.probabilities(row)[0]
             j = int(np.argmax(logits))
             label, score = self.article.labels[j], float(p[j])
-            head = label
             if "unrelated" in self.article.labels:
                 u = self.article.labels.index("unrelated")
                 margin = float(logits[u] - np.delete(logits, u).max())
+            if self.news is not None and label in NEWS_DECIDES and news_page(reading.analysis):
+                label, score = self.news._side(reading)
+            head = label
         label, score = _figure_decides(label, score, cand, evidence[0])
         label = _lead_denies(label, reading)
         if READ_PROPOSITION:
@@ -244,6 +259,23 @@ class MeaningModel:
         if READ_ADMISSION:
             label = _admission_denied(label, reading)
         return Judgement(label, score, evidence, similarity), margin, head
+
+    def _side(self, reading: PairReading) -> tuple[str, float]:
+        """This model's article head's best label of :data:`NEWS_DECIDES` for a page with
+        candidates, and its probability."""
+        probs = self.sentence_probabilities(reading.claim, reading.candidates)
+        row = self.article_head_row(reading, probs)
+        logits = self.article.logits(row)[0]
+        keep = [k for k, name in enumerate(self.article.labels) if name in NEWS_DECIDES]
+        j = max(keep, key=lambda k: logits[k])
+        return self.article.labels[j], float(self.article.probabilities(row)[0][j])
+
+
+def news_page(analysis: Analysis) -> bool:
+    """The page kind, read from the page alone: a news page carries its headline.  A stored
+    article (ANT, a feed, the seeds) has one; baly2018's retrieved pages and ANS's headline pairs
+    come as bare text, and so does a text handed to the check without a title."""
+    return bool(analysis.doc.article.title.strip())
 
 
 #: Whether the article head reads a claim shorter than :data:`CLAIM_WORDS_FLOOR` as one of
@@ -951,11 +983,20 @@ def _from_arrays(arrays: dict[str, np.ndarray], source: str) -> MeaningModel:
                         dict(meta.get("description", {})), sprojection, sprojection_mean, reader)
 
 
-@lru_cache(maxsize=1)
-def bundled_model() -> MeaningModel | None:
-    """The model that ships with khabar, or None when this installation has none."""
-    ref = resources.files("khabar.check").joinpath(BUNDLED)
+def _bundled_file(name: str) -> MeaningModel | None:
+    ref = resources.files("khabar.check").joinpath(name)
     if not ref.is_file():
         return None
     with resources.as_file(ref) as path:
         return load_meaning_model(path)
+
+
+@lru_cache(maxsize=1)
+def bundled_model() -> MeaningModel | None:
+    """The model that ships with khabar (with its news heads, :data:`BUNDLED_NEWS`, in
+    :attr:`MeaningModel.news`), or None when this installation has none."""
+    model = _bundled_file(BUNDLED)
+    if model is None:
+        return None
+    news = _bundled_file(BUNDLED_NEWS)
+    return model if news is None else replace(model, news=news)
