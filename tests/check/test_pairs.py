@@ -98,7 +98,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (fresh30 and drawn12 since session 35; a newly labelled one is named in
+# Each unspent split (none since session 36 spent fresh30 and drawn12; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -128,17 +128,12 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
         import stance_experiments
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    # fresh18 .. fresh29 and drawn1 .. drawn11 were judged in sessions 21 to 35: read freely since
+    # fresh18 .. fresh30 and drawn1 .. drawn12 were judged in sessions 21 to 36: read freely since
     assert not {"fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26",
-                "fresh27", "fresh28", "fresh29", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6", "drawn7",
-                "drawn8", "drawn9", "drawn10", "drawn11"} & stance_experiments.UNSPENT_STANCE
-    stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh29", "drawn10", "drawn11"])
-    # fresh30 (session 35, the Aquarius story) is unspent until it judges a change
-    with pytest.raises(SystemExit, match="fresh30: an unspent stance split"):
-        stance_experiments.refuse_unspent(["fresh29", "tests/gold/stance/fresh30.jsonl"])
-    # drawn12 (session 35, seed 3339) is unspent until it judges a change
-    with pytest.raises(SystemExit, match="drawn12: an unspent stance split"):
-        stance_experiments.refuse_unspent(["drawn11", "tests/gold/stance/drawn12.jsonl"])
+                "fresh27", "fresh28", "fresh29", "fresh30", "drawn1", "drawn2", "drawn3", "drawn4", "drawn5", "drawn6",
+                "drawn7", "drawn8", "drawn9", "drawn10", "drawn11", "drawn12"} & stance_experiments.UNSPENT_STANCE
+    stance_experiments.refuse_unspent(["fresh17", "tests/gold/stance/fresh18.jsonl", "fresh29", "drawn10", "drawn11",
+                                       "tests/gold/stance/fresh30.jsonl", "drawn12"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
     with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):
