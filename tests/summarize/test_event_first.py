@@ -810,3 +810,27 @@ def test_no_day_is_stated_when_the_sources_give_different_days():
     assert event_first.day_from_sources(pool, event) == (dt.date(2026, 3, 3), first[1])
     both = dataclasses.replace(event, also_cited=((first[1], 0.5), (first[2], 0.4)))
     assert event_first.day_from_sources(pool, both) is None  # Tuesday and Monday: when is in dispute
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_when_no_cited_opening_states_the_day_a_later_sentence_telling_the_event_lends_it(monkeypatch, on):
+    # DAY_FROM_EVENT_SENTENCES: the second outlet says Tuesday only in its fourth sentence, past its opening
+    monkeypatch.setattr(event_first, "DAY_FROM_EVENT_SENTENCES", on)
+    later = (
+        UNDATED[1][0],
+        "قتل 12 شخصا في انهيار جسر الواحة المعلق في النهر.\nواستقبل مستشفى الواحة العام الجرحى الثلاثين.\n"
+        "وتبحث فرق الإنقاذ عن مفقودين.\nوكان جسر الواحة المعلق قد انهار في النهر مساء الثلاثاء وقتل 12 شخصا كانوا يعبرونه.",
+    )
+    out = summary(dated_pool([UNDATED[0], later, UNDATED[2]]), 60)
+    assert out[0].text.startswith("انهار جسر الواحة المعلق في النهر وقتل")
+    if not on:
+        assert out[0].day is None
+        return
+    assert out[0].day == dt.date(2026, 3, 3)
+    assert out[0].day_citation.text.startswith("وكان جسر الواحة المعلق قد انهار")
+
+
+def test_a_sentence_that_tells_another_happening_lends_no_day():
+    # the hospital's Tuesday is not the collapse's: it tells something else, below the bar
+    other = (UNDATED[1][0], "قتل 12 شخصا في انهيار جسر الواحة المعلق في النهر.\nواستقبل مستشفى الواحة العام الثلاثاء الجرحى الثلاثين.")
+    assert summary(dated_pool([UNDATED[0], other, UNDATED[2]]), 60)[0].day is None

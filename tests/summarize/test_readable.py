@@ -297,3 +297,45 @@ def test_a_cut_keeps_the_name_a_title_gives_and_the_verb_a_fronted_phrase_waits_
             assert cut is None  # no whole clause fits: not cut
         else:
             assert cut is not None and pool.docs[0].article.text[cut.start : cut.end].endswith(broken)
+
+
+# The subject of a content clause before what is said of it: a relative clause, then a quotation.
+SUBJECT_FIRST = (
+    "الملعب الجديد",
+    "اعتبر المدرب الوطني سامي الحداد، الخميس، أن المنتخب الشمالي لكرة القدم، الذي خسر أمام منتخب "
+    "بلاده في الدور الأول، هو أكثر الفرق خشونة في البطولة.",
+)
+QUOTED_PREDICATE = (
+    "القمة المنتظرة",
+    "قال المحامي رامي السعدي، مستشار الرئيس، إن زعيم الجزيرة الشمالية، كمال الهاشمي، \"طلب اللقاء بنفسه\" "
+    "من أجل عقد قمة مع الرئيس، وفق ما نقلت صحيفة محلية.",
+)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cut_does_not_stop_after_the_subject_of_what_is_said(monkeypatch, on):
+    from khabar.summarize import readable
+
+    monkeypatch.setattr(readable, "CONTENT_SUBJECT_CUTS", on)
+    for report, room, broken in ((SUBJECT_FIRST, 16, "لكرة القدم"), (QUOTED_PREDICATE, 15, "كمال الهاشمي")):
+        pool = pool_of([report])
+        c = next(c for r, c in candidates(pool, options=OPTIONS).items() if not pool.sentence(r).is_title)
+        cut = readable.cut_to_fit(pool, c, room, min_words=4)
+        text = pool.docs[0].article.text
+        if on:
+            assert cut is None or not text[cut.start : cut.end].endswith(broken)
+        else:
+            assert cut is not None and text[cut.start : cut.end].endswith(broken)
+
+
+def test_a_subject_with_its_pronoun_or_far_from_the_cut_may_be_cut_after():
+    from khabar.summarize.readable import subject_before_predicate
+
+    assert subject_before_predicate(words("قال الوزير إن الجيش"), '، "انتصر" في المعركة')
+    assert not subject_before_predicate(words("قال الوزير إنه الجيش"), "، الذي انتصر")  # "إنه" carries its subject
+    far = words("قال الوزير إن الجيش قتل خمسة مسلحين في المدينة الشمالية مساء الأحد")
+    assert not subject_before_predicate(far, "، الذين هاجموا الحاجز")
+    assert not subject_before_predicate(words("قال الوزير إن الجيش انتصر"), "، وأضاف أن ...")
+    # "بعد أن" and "أن" before a verb open a clause of time or an act, not a subject
+    assert not subject_before_predicate(words("أصبح سانشيز رئيسا للوزراء بعد أن أطيح بماريانو راخوي"), "، الذي حكم ...")
+    assert not subject_before_predicate(words("وقال إن يتولى"), '، "غدا"')

@@ -90,6 +90,16 @@ OPENING_SENTENCES = 3
 #: leave the day unsaid although a source states it: 17 -> 0 of 64 and 5 -> 0 of 49 summaries.
 #: False: off.
 DAY_FROM_SOURCES = True
+#: Session 36 (issue 18): when the cited openings state no day, the day is lent by the event's
+#: other sentences that tell it (:func:`day_from_sources`): any sentence of its articles, its own
+#: article's included, titles aside, at least :data:`EVENT_CITATION_SIMILARITY` close to the event
+#: sentence, that names a day of its report's window; those that name one agree.  Spent gold
+#: dev..fresh32, the openings that name their day themselves read without it (what would be lent,
+#: against what they say): the cited openings alone 121 the same day, 6 another (3 in dispute),
+#: with this 146 and 7 (4); openings without a day that gain one: 59 -> 74 of 106.  ANT windows of
+#: June and July 2018: 9 -> 15 of 39 and 1 -> 1 of 11 (``docs/measurements.md``).  False: only the
+#: cited openings lend it.
+DAY_FROM_EVENT_SENTENCES = True
 #: The event's day is the report's day or one of this many days before it (a day to come, "قبل
 #: انطلاق المونديال يوم 14 يونيو", or a day long past is not when the event happened).
 EVENT_DAY_BEFORE = 7
@@ -517,21 +527,42 @@ def names_event_day(pool: SentencePool, c: Candidate) -> bool:
     return event_day(pool, c) is not None
 
 
-def day_from_sources(pool: SentencePool, event: Candidate) -> tuple[dt.date, int] | None:
+def day_from_sources(pool: SentencePool, event: Candidate, *, docs: Set[int] | None = None) -> tuple[dt.date, int] | None:
     """:data:`DAY_FROM_SOURCES`: the day the event sentence leaves out, as the other outlets'
     openings it cites (they tell the same event) state it, when those that state one agree; with
-    the row of the closest that does.  None when the event sentence names its day, or no cited
-    opening does, or they give different days (when is then in dispute, not to be stated)."""
+    the row of the closest that does.  When none of them states one, as the event's other
+    sentences that tell it state it (:data:`DAY_FROM_EVENT_SENTENCES`; of the articles ``docs``:
+    default all).  None when the event sentence names its day, or no such sentence does, or they
+    give different days (when is then in dispute, not to be stated).  The day is one of the event
+    report's window (its day or up to :data:`EVENT_DAY_BEFORE` before), as of the sentence stating it."""
     if not DAY_FROM_SOURCES or names_event_day(pool, event):
         return None
+    found = _agreed_day(pool, event, [row for row, _ in event.also_cited])
+    if found is None and DAY_FROM_EVENT_SENTENCES:
+        sims = pool.similarity_row(event.row)
+        rows = np.flatnonzero(sims >= EVENT_CITATION_SIMILARITY).tolist()
+        rows = [
+            r for r in sorted(rows, key=lambda r: (-sims[r], r))
+            if r != event.row and not pool.sentence(r).is_title and (docs is None or pool.doc_of(r) in docs)
+        ]
+        found = _agreed_day(pool, event, rows)
+    return found or None
+
+
+def _agreed_day(pool: SentencePool, event: Candidate, rows: Sequence[int]) -> tuple[dt.date, int] | None | bool:
+    """The day the sentences ``rows`` (closest first) state of the event's report's window, with the
+    first row stating it; None when none states one, False when they give different days."""
+    published = pool.docs[pool.doc_of(event.row)].article.published
     found: list[tuple[dt.date, int]] = []
-    for row, _ in event.also_cited:  # closest first
+    for row in rows:
         sentence = pool.sentence(row)
         day = event_day(pool, Candidate(row, sentence.start, sentence.end, 0))
-        if day is not None:
+        if day is not None and (published is None or 0 <= (published - day).days <= EVENT_DAY_BEFORE):
             found.append((day, row))
-    if not found or len({day for day, _ in found}) > 1:
+    if not found:
         return None
+    if len({day for day, _ in found}) > 1:
+        return False
     return found[0]
 
 
@@ -1249,7 +1280,7 @@ def choose_sentences(
         if sum(c.words for c in whole) > sum(c.words for c in out):
             return whole
     if event is not None and picked.event is not None:
-        out = [dataclasses.replace(c, day=day_from_sources(pool, c)) if c.row == picked.event else c for c in out]
+        out = [dataclasses.replace(c, day=day_from_sources(pool, c, docs=focus.docs)) if c.row == picked.event else c for c in out]
     return arrange(pool, out, first)
 
 

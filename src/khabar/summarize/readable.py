@@ -113,6 +113,7 @@ class _Openers:
     clauses: dict[str, tuple[tuple[str, ...], ...]]
     content: frozenset[str]  # normalized words opening a reporting verb's content
     fronted: frozenset[str]  # normalized adverbs of time opening a phrase put before its verb
+    relatives: frozenset[str]  # normalized relative pronouns
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +133,7 @@ def _openers() -> _Openers:
     fronted_ = frozenset(tagged("fronted"))
     return _Openers(
         tagged("connective"), tagged("pronoun"), tagged("anaphor"), tagged("lean"), tagged("announce"), tagged("background"), say,
-        tagged("clause"), content, fronted_,
+        tagged("clause"), content, fronted_, frozenset(tagged("relative")),
     )
 
 
@@ -342,6 +343,8 @@ def leaves_fragment(doc: Document, sentence: Sentence, start: int, end: int) -> 
     openers = _openers()
     if after and (after[0] in openers.content or after[0] in openers.pronouns):
         return True
+    if CONTENT_SUBJECT_CUTS and subject_before_predicate(words(head), text[end : min(end + 40, sentence.end)]):
+        return True  # "... أن المنتخب الكولومبي لكرة القدم" without "، الذي خسر ...، هو "أقذر فريق""
     return NAME_AND_VERB_CUTS and names_after_comma(doc, end, sentence.end)
 
 
@@ -359,6 +362,41 @@ FRONTED_WORDS = 12
 #: How many titles set off by commas may stand between a cut and the name they give.
 APPOSITION_TITLES = 3
 _COMMA_THEN = re.compile(r"\s*[،,]\s*")
+
+
+#: Session 36 (issue 18): nor is a cut made right after "أن"/"إن" and the subject of what is
+#: said, before what is said of it (:func:`subject_before_predicate`).  False: off.
+CONTENT_SUBJECT_CUTS = True
+#: At most this many words between "أن"/"إن" and the cut: a subject and its titles ("إن زعيم
+#: كوريا الشمالية، كيم جونغ أون" is 6); further on the clause has most often said its predicate.
+CONTENT_SUBJECT_WORDS = 8
+_QUOTE_MARKS = ('"', "«", "“")
+
+
+def subject_before_predicate(head: Sequence[str], after: str) -> bool:
+    """Whether a part (its normalized words ``head``) stops right after the subject of a content
+    clause: its last "أن"/"إن"/"بأن" (a form without an attached pronoun, whose subject follows
+    it) is at most :data:`CONTENT_SUBJECT_WORDS` words before the cut, and what follows the cut
+    (``after``, the text from it) opens, after its comma, with a quotation or a relative pronoun:
+    what is said of the subject comes there ("قال رودي جولياني ... إن زعيم كوريا الشمالية، كيم جونغ
+    أون" without "، "توسل راكعا" ..."; "اعتبر ... جون ستونز، الخميس، أن المنتخب الكولومبي لكرة
+    القدم" without "، الذي خسر ...، هو "أقذر فريق"")."""
+    openers = _openers()
+    last = next((i for i in range(len(head) - 1, -1, -1) if head[i] in openers.content), None)
+    if last is None or not 0 < len(head) - last - 1 <= CONTENT_SUBJECT_WORDS:
+        return False
+    if head[last].endswith(("ه", "ها", "هم")):
+        return False  # "أنه ..." carries its subject: what follows may be its predicate
+    if last and _bare(head[last - 1]) in openers.fronted:
+        return False  # "بعد أن أطيح بماريانو راخوي": "أن" before a verb, a clause of time
+    following = head[last + 1]
+    if following.startswith("ي") and len(following) >= 4 and following not in _STANDS_ALONE:
+        return False  # "أن يتولى ...": a verb, not a subject
+    rest = re.sub(r"^\s*[،,]\s*", "", after)
+    if rest.startswith(_QUOTE_MARKS):
+        return True
+    next_words = words(rest[:20])
+    return bool(next_words) and next_words[0] in openers.relatives
 
 
 def fronted(kept: Sequence[str]) -> bool:
