@@ -365,7 +365,9 @@ _COMMA_THEN = re.compile(r"\s*[،,]\s*")
 
 
 #: Session 36 (issue 18): nor is a cut made right after "أن"/"إن" and the subject of what is
-#: said, before what is said of it (:func:`subject_before_predicate`).  False: off.
+#: said, before what is said of it (:func:`subject_before_predicate`).  ANT windows of June and July
+#: 2018: 2 of 103 summaries change, both such fragments gone (the sentence kept whole, or another
+#: taken); spent gold dev..fresh32: no summary changes (``docs/measurements.md``).  False: off.
 CONTENT_SUBJECT_CUTS = True
 #: At most this many words between "أن"/"إن" and the cut: a subject and its titles ("إن زعيم
 #: كوريا الشمالية، كيم جونغ أون" is 6); further on the clause has most often said its predicate.
