@@ -271,7 +271,9 @@ def test_a_cut_does_not_break_off_inside_a_quotation(monkeypatch, whole):
     pool, c = statement("وقال المحافظ")
     assert (readable.cut_to_fit(pool, c, 16, min_words=6) is None) == whole
 
-# A title chain before the name it gives, and a phrase of time put before its verb.
+# A title chain before the name it gives, and a phrase of time put before its verb
+# (NAME_AND_VERB_CUTS); the subject of a content clause before what is said of it, a relative
+# clause or a quotation following (CONTENT_SUBJECT_CUTS).
 TITLED = (
     "حزمة الواحة",
     "أطلق ولي عهد الواحة، نائب القائد الأعلى للقوات المسلحة، الشيخ هشام الكبيسي حزمة اقتصادية بقيمة "
@@ -282,24 +284,6 @@ FRONTED = (
     "في نهاية الشهر الماضي وخلال مؤتمر إقليمي، عرض الرئيس إجراء محادثات سلام مع الحركة على أن "
     "تصبح حزبا سياسيا إذا وافقت على وقف إطلاق النار.",
 )
-
-
-@pytest.mark.parametrize("on", [True, False])
-def test_a_cut_keeps_the_name_a_title_gives_and_the_verb_a_fronted_phrase_waits_for(monkeypatch, on):
-    from khabar.summarize import readable
-
-    monkeypatch.setattr(readable, "NAME_AND_VERB_CUTS", on)
-    for report, room, broken in ((TITLED, 12, "للقوات المسلحة"), (FRONTED, 10, "مؤتمر إقليمي")):
-        pool = pool_of([report])
-        c = next(c for r, c in candidates(pool, options=OPTIONS).items() if not pool.sentence(r).is_title)
-        cut = readable.cut_to_fit(pool, c, room, min_words=4)
-        if on:
-            assert cut is None  # no whole clause fits: not cut
-        else:
-            assert cut is not None and pool.docs[0].article.text[cut.start : cut.end].endswith(broken)
-
-
-# The subject of a content clause before what is said of it: a relative clause, then a quotation.
 SUBJECT_FIRST = (
     "الملعب الجديد",
     "اعتبر المدرب الوطني سامي الحداد، الخميس، أن المنتخب الشمالي لكرة القدم، الذي خسر أمام منتخب "
@@ -312,20 +296,42 @@ QUOTED_PREDICATE = (
 )
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_a_cut_does_not_stop_after_the_subject_of_what_is_said(monkeypatch, on):
+def cut_text(report, room):
+    """The one-sentence report's body cut to ``room`` words (at least 4), or None."""
     from khabar.summarize import readable
 
-    monkeypatch.setattr(readable, "CONTENT_SUBJECT_CUTS", on)
-    for report, room, broken in ((SUBJECT_FIRST, 16, "لكرة القدم"), (QUOTED_PREDICATE, 15, "كمال الهاشمي")):
-        pool = pool_of([report])
-        c = next(c for r, c in candidates(pool, options=OPTIONS).items() if not pool.sentence(r).is_title)
-        cut = readable.cut_to_fit(pool, c, room, min_words=4)
-        text = pool.docs[0].article.text
-        if on:
-            assert cut is None or not text[cut.start : cut.end].endswith(broken)
+    pool = pool_of([report])
+    c = next(c for r, c in candidates(pool, options=OPTIONS).items() if not pool.sentence(r).is_title)
+    cut = readable.cut_to_fit(pool, c, room, min_words=4)
+    return None if cut is None else pool.docs[0].article.text[cut.start : cut.end]
+
+
+def check_cuts(monkeypatch, flag, on, cases, *, none_fits):
+    """With ``flag`` off each report is cut to end with its fragment; on, it is not (``none_fits``:
+    nor cut at all, no whole clause fitting the room)."""
+    from khabar.summarize import readable
+
+    monkeypatch.setattr(readable, flag, on)
+    for report, room, broken in cases:
+        cut = cut_text(report, room)
+        if not on:
+            assert cut is not None and cut.endswith(broken)
+        elif none_fits:
+            assert cut is None
         else:
-            assert cut is not None and text[cut.start : cut.end].endswith(broken)
+            assert cut is None or not cut.endswith(broken)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cut_keeps_the_name_a_title_gives_and_the_verb_a_fronted_phrase_waits_for(monkeypatch, on):
+    cases = ((TITLED, 12, "للقوات المسلحة"), (FRONTED, 10, "مؤتمر إقليمي"))
+    check_cuts(monkeypatch, "NAME_AND_VERB_CUTS", on, cases, none_fits=True)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_cut_does_not_stop_after_the_subject_of_what_is_said(monkeypatch, on):
+    cases = ((SUBJECT_FIRST, 16, "لكرة القدم"), (QUOTED_PREDICATE, 15, "كمال الهاشمي"))
+    check_cuts(monkeypatch, "CONTENT_SUBJECT_CUTS", on, cases, none_fits=False)
 
 
 def test_a_subject_with_its_pronoun_or_far_from_the_cut_may_be_cut_after():
