@@ -328,3 +328,23 @@ def test_a_listed_club_is_an_organisation_not_its_city_or_a_person():
     assert ("أتلتيكو", "organisation") in kinds and ("أتلتيكو", "person") not in kinds
     assert ("مانشستر سيتي", "organisation") in kinds
     assert ("مانشستر", "place") in kinds  # the city written alone stays a place
+
+
+def _organisations(body: str) -> list[str]:
+    return [m.text for m in _mentions(body) if m.kind == "organisation"]
+
+
+def test_an_everyday_head_with_a_word_the_news_rarely_names_with_is_not_an_organisation():
+    # "موقع" a site, "حركة" traffic, "تجمع" a verb: common phrases, not bodies
+    assert _organisations('ونشر الوزير صورة على موقع التواصل الاجتماعي "تويتر" مساء أمس.') == ["تويتر"]
+    assert _organisations("وتوقفت حركة المرور في وسط العاصمة ساعتين بسبب الأمطار.") == []
+
+
+def test_an_everyday_head_with_a_word_of_a_name_stays_an_organisation():
+    assert _organisations("وتبنى تنظيم الدولة الإسلامية الهجوم في بيان.") == ["تنظيم الدولة الإسلامية"]
+    assert _organisations("وقالت حركة المقاومة الإسلامية إن الهدنة انتهت.") == ["حركة المقاومة الإسلامية"]
+
+
+def test_an_indefinite_head_with_only_a_nationality_is_a_description_not_an_organisation():
+    assert _organisations("وقضت محكمة تركية بسجن الصحفي خمس سنوات.") == []
+    assert _organisations("وقصفت قوات روسية مواقع المعارضة في ريف المدينة.") == []

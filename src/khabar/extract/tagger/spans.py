@@ -30,7 +30,7 @@ from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.extract.tagger.features import word_lists
 from khabar.frozen import slot_init
 from khabar.model import Article, DateMention, EntityMention, Sentence
-from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PLAIN_PROCLITICS, PREPOSITIONS, clitic_variants
+from khabar.text.ar.clitics import ARTICLE, CONJUNCTIONS, PLAIN_PROCLITICS, PREPOSITIONS, clitic_variants, without_lam
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields, read_json
 from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize
@@ -285,6 +285,60 @@ def _ordinal_phrase(key: str) -> bool:
     return len(words) >= 2 and words[1] in _ORDINALS
 
 
+@lru_cache(maxsize=1)
+def _everyday_heads() -> frozenset[str]:
+    """The ``[orgnoun]`` heads of ``entity_cues.txt``, normalized, without the article."""
+    return frozenset(normalize(p).removeprefix(ARTICLE) for p in phrases_by_tag("entity_cues").get("orgnoun", ()))
+
+
+def _everyday_phrase(key: str) -> bool:
+    """Whether an organisation is an everyday noun that heads bodies too (``[orgnoun]``:
+    حركة، تنظيم، تجمع، موقع، شبكة، قناة; a proclitic or the article on it or none) with, right
+    after it, a word that ANT's first tagger found inside an organisation in under 2 % of
+    its occurrences (tag rate level 0, :mod:`~khabar.extract.tagger.tag_rates`): "حركة
+    المرور" (traffic), "موقع التواصل الاجتماعي" (a site), "تنظيم الدورات" (organising),
+    "وتجمع الإمارة" (a verb) are no names; "حركة حماس"، "تنظيم الدولة"، "حركة المقاومة
+    الإسلامية" (a word the news names with) are.  Measured on the spent names gold and
+    300 ANT articles: docs/measurements.md, issue 17, session 34."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    heads = _everyday_heads()
+    if not any(without_lam(v).removeprefix(ARTICLE) in heads for v in clitic_variants(words[0])):
+        return False
+    table = get_tagger().model.clusters
+    table = table.tagged if table is not None else None
+    levels = table.lookup(name_word(words[1])) if table is not None else None
+    return levels is not None and levels[TAG_KINDS.index("ORG")] == 0
+
+
+@lru_cache(maxsize=1)
+def _indefinite_demonyms() -> frozenset[str]:
+    """Nationality adjectives of ``nationalities.txt`` written without the article, normalized."""
+    return frozenset(w for fields in read_fields("nationalities") for w in map(normalize, fields[1:]) if not w.startswith(ARTICLE))
+
+
+def _described(key: str) -> bool:
+    """Whether an organisation is an indefinite noun with an indefinite nationality after
+    it and no definite word: "محكمة تركية"، "قوات روسية"، "حزب إيراني" (a Turkish court, not a name; the
+    names gold's ruling, "محكمة بلجيكية" of fresh37).  The definite "الجيش السوري" is
+    :func:`khabar.extract.entities.linking.described_body`'s."""
+    words = key.split()
+    return (
+        len(words) >= 2
+        and words[1] in _indefinite_demonyms()
+        # no definite word anywhere: "محكمة تركية بسجن" (the tagger ran on into the verb's noun)
+        and not any(w.startswith((ARTICLE, "لل")) for w in words[:1] + words[2:])
+    )
+
+
+def _common_phrase(key: str) -> bool:
+    """Whether an organisation's key is a common noun phrase, no name: a rank ("المركز
+    السادس", :func:`_ordinal_phrase`), an everyday head with a word the news rarely names
+    with (:func:`_everyday_phrase`) or a description by nationality (:func:`_described`)."""
+    return _ordinal_phrase(key) or _everyday_phrase(key) or _described(key)
+
+
 def _org_phrase(text: str) -> bool:
     """Whether a word-list organisation the tagger did not find may stand: two words or
     more (a head and its complement, "المرصد المشرقي لحقوق الإنسان"), not ending with an
@@ -385,16 +439,16 @@ def _merged(
             else:  # not the key of another name: "للأمم المتحدة" in "البعثة ... للأمم المتحدة",
                 # "كيم" in "كيم لمحاولة", "كيم يونغ نام" over "كيم" resolved to "جيمس كيم"
                 key = person_key(n.key.split()) if kind == "person" else n.key
-            if kind == "organisation" and _ordinal_phrase(key):
-                continue  # "المركز السادس": a rank, not an organisation
+            if kind == "organisation" and _common_phrase(key):
+                continue  # "المركز السادس": a rank, "حركة المرور": traffic, "محكمة تركية": a description
             role = like.role if like is not None else None
             out.append(EntityMention(article.id, start, end, text[start:end], kind, role, key))
     taken = _spots(out)
     for k, m in enumerate(rule_mentions):
         if k in used or _overlapping(taken, rule_spots[k][0], rule_spots[k][1]):
             continue
-        if m.kind == "organisation" and _ordinal_phrase(m.name_key):
-            continue  # "المركز" alone, found again after "المركز السادس"
+        if m.kind == "organisation" and _common_phrase(m.name_key):
+            continue  # "المركز" alone, found again after "المركز السادس"; "موقع التواصل الاجتماعي"
         if m.kind == "place" or (m.kind == "organisation" and _org_phrase(m.text)) or _listed_person(m, lists):
             out.append(m)
     out = _surnames_resolved(_resolved_to_kept_names(out))
