@@ -311,6 +311,42 @@ def described_body(m: EntityMention) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _lone_heads() -> frozenset[str]:
+    """The one-word heads of ``entity_cues.txt`` that open a body's name (``[org]``,
+    ``[orgbody]``, ``[demonymbody]``), normalized, without their article."""
+    tags = phrases_by_tag("entity_cues")
+    return frozenset(
+        normalize(p).removeprefix(ARTICLE)
+        for tag in ("org", "orgbody", "demonymbody")
+        for p in tags.get(tag, ())
+        if " " not in normalize(p)
+    )
+
+
+def head_alone(m: EntityMention, text: str | None = None) -> bool:
+    """Whether an organisation mention is a head word alone with its article (a proclitic
+    on it or none: "للتحالف"): "التحالف"، "المفوضية"، "اللجنة"، "المجلس".  The names gold
+    annotates no head word alone (ruling of session 16: "الحكومة"، "البرلمان"، "الهيئة"
+    ...): the head points back to a body named in full elsewhere, or to none.  Not inside
+    a hashtag ("#الاتحاد_الأوروبي": the tagger cut the body's name at its "_"), nor right
+    after a ``[bodytitle]`` head ("إذاعة الجيش": the tail of a longer name).  Measured:
+    docs/measurements.md, issue 17, session 36."""
+    if m.kind != ORG or " " in m.text.strip():
+        return False
+    word = normalize(m.text)
+    if not any(
+        v.startswith(ARTICLE) and v[len(ARTICLE) :] in _lone_heads() for v in map(without_lam, clitic_variants(word))
+    ):
+        return False
+    if text is not None:
+        if (m.start > 0 and text[m.start - 1] == "#") or (m.end < len(text) and text[m.end] == "_"):
+            return False
+        if _after_title_head(m, text):
+            return False
+    return True
+
+
 def link_entities(mentions: Sequence[EntityMention], texts: Mapping[str, str] | None = None) -> list[Entity]:
     """One :class:`~khabar.model.Entity` per referent across the corpus.
 
@@ -334,6 +370,8 @@ def link_entities(mentions: Sequence[EntityMention], texts: Mapping[str, str] | 
             text = texts.get(m.article_id) if texts else None
             if text is None or not _after_title_head(m, text):
                 continue
+        if m.kind == ORG and head_alone(m, texts.get(m.article_id) if texts else None):
+            continue
         by_kind[m.kind].append(m)
     for kind, ms in by_kind.items():
         keys = _counted(m.name_key for m in ms)
