@@ -457,6 +457,32 @@ def test_a_described_body_after_a_title_head_is_the_tail_of_a_name_and_keeps_its
     assert link_entities(found) == []  # without the text every described body is dropped
 
 
+def test_a_head_word_alone_makes_no_entity_but_stays_a_mention():
+    # the names gold annotates no head word alone ("التحالف"، "المفوضية"; ruling of session
+    # 16): the brief lists the coalition under its full name only; the mention stays for quotes
+    text = "وقال التحالف العربي إن مقاتلات التحالف دمرت مخزنا، وأكدت المفوضية ذلك للتحالف."
+    found = [
+        EntityMention("a", s, s + len(w), w, "organisation", None, normalize(w))
+        for s, w in (
+            (text.index("التحالف العربي"), "التحالف العربي"),
+            (text.index("التحالف دمرت"), "التحالف"),
+            (text.index("المفوضية"), "المفوضية"),
+            (text.index("للتحالف"), "للتحالف"),
+        )
+    ]
+    assert [e.name for e in link_entities(found, {"a": text})] == ["التحالف العربي"]
+
+
+def test_a_head_word_inside_a_hashtag_or_after_a_title_head_keeps_its_entity():
+    # "#الاتحاد_الأوروبي": the tagger cut the body's name at "_"; "إذاعة الجيش": a longer name's tail
+    text = "أعلن #الاتحاد_الأوروبي الدعم، وقال لإذاعة الجيش إنه سيزور المدينة."
+    found = [
+        EntityMention("a", s, s + len(w), w, "organisation", None, normalize(w))
+        for s, w in ((text.index("الاتحاد"), "الاتحاد"), (text.index("الجيش"), "الجيش"))
+    ]
+    assert sorted(e.name for e in link_entities(found, {"a": text})) == ["الاتحاد", "الجيش"]
+
+
 def test_entity_keeps_roles_apart_from_variants():
     (person,) = person_entities("قال اللواء زيد الصالح إن المعركة انتهت.")
     assert person.roles == ("اللواء",) and person.variants == ("زيد الصالح",)
