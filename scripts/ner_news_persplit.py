@@ -17,10 +17,10 @@ splits = sys.argv[1].split(",")
 if set(splits) & UNSPENT_NEWS_SPLITS:
     sys.exit(f"refused: unspent {sorted(set(splits) & UNSPENT_NEWS_SPLITS)}")
 out = {}
-for s in splits + [",".join(splits)]:
+for name, s in [(s, s) for s in splits] + [("POOL", ",".join(splits))]:
     r = evaluate_extraction(Path("tests/gold/names.json"), root=Path("."), shared=Path("../shared"), split=s)
     kinds = [("entity", r.entity_mentions)] + list(r.entity_mentions_by_kind.items())
-    out[s if "," not in s else "POOL"] = {n: (v.f1, v.gold, v.predicted, getattr(v, "matched", None)) for n, v in kinds}
+    out[name] = {n: (v.f1, v.gold, v.predicted, getattr(v, "matched", None)) for n, v in kinds}
 json.dump(out, open(sys.argv[2], "w"))
 pooled = out["POOL"]
 print({n: round(v[0], 4) for n, v in pooled.items()}, {n: v[1:] for n, v in pooled.items()})
