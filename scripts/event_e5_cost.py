@@ -108,6 +108,8 @@ def main() -> None:
     parser.add_argument("--e5-words", type=int, help="the body words e5 reads instead of E5_LEAD_WORDS (session 34)")
     parser.add_argument("--e5-reading", type=Path, help="an e5 reading's JSON instead of the shipped one (session 34)")
     parser.add_argument("--use-tokens", type=int, help="the USE meaning text's cap instead of USE_TOKENS (0: none)")
+    parser.add_argument("--band-model", type=Path, help="a band model's JSON instead of the shipped one (session 36: main's, beside a refit)")
+    parser.add_argument("--assignments", type=Path, help="write the article -> event assignments as JSON (session 36: reach, two runs compared)")
     args = parser.parse_args()
     from khabar.scale import cluster
 
@@ -118,6 +120,11 @@ def main() -> None:
         from khabar.relate.stories.band import E5Reading
 
         e5_reading = E5Reading.from_json(args.e5_reading.read_text(encoding="utf-8"))
+    band_model = None
+    if args.band_model is not None:
+        from khabar.relate.stories.band import BandModel
+
+        band_model = BandModel.from_json(args.band_model.read_text(encoding="utf-8"))
     if args.e5_tokens is not None:
         cluster.E5_TOKENS = args.e5_tokens or 10**9
     if args.use_tokens is not None:
@@ -153,12 +160,14 @@ def main() -> None:
     signing = time.process_time() - start
     index = StoryIndex(
         options, sentences=band_sentences_lookup(by_id, options=options), e5=band_e5_lookup(by_id, options=options),
-        e5_reading=e5_reading,
+        band=band_model, e5_reading=e5_reading,
     )
     PHASE[0] = "assigning"
     start = time.process_time()
     assignments = assign_stories(signed, options=options, index=index)
     cpu = time.process_time() - start
+    if args.assignments is not None:
+        args.assignments.write_text(json.dumps(assignments, sort_keys=True), encoding="utf-8")
     h = hashlib.sha1("".join(f"{k}={v};" for k, v in sorted(assignments.items())).encode()).hexdigest()[:12]
     print(json.dumps({
         "kind": args.kind, "articles": len(articles), "signed": len(signed), "e5_reading": options.reads_e5,

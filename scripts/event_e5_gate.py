@@ -58,6 +58,59 @@ def _text(article) -> str:
     return meaning_text(report_only(article), lead_words=WORDS)
 
 
+#: ``--merge`` (session 36, a what-if): per grouped article, the events it could have joined, as
+#: (event, score minus the score it needed); one list per article with two or more.
+COULD: list[list[tuple[str, float]]] = []
+
+
+def _install_merge_record() -> None:
+    """Wrap ``StoryIndex._band_scores`` (over ``event_e5_feature``'s wrapper) to record, per
+    article, every candidate event whose score reaches the score it needs."""
+    from khabar.relate.stories import index as index_module
+
+    inner = index_module.StoryIndex._band_scores
+
+    def band_scores(self, band, item, candidates, scores, below, threshold):
+        out = inner(self, band, item, candidates, scores, below, threshold)
+        over = [(sid, score - needed) for sid, score, needed in out if score >= needed]
+        if len(over) >= 2:
+            COULD.append(over)
+        return out
+
+    index_module.StoryIndex._band_scores = band_scores
+
+
+def _merged(events: dict[str, str], delta: float, vectors: dict[str, np.ndarray] | None = None, floor: float = -1.0) -> dict[str, str]:
+    """``events`` with the events one article could have joined (each by at least ``delta`` over
+    the score it needed; the one joined among them) merged, transitively; with ``vectors`` (unit
+    vectors by article id) only two events whose mean vectors' cosine reaches ``floor``."""
+    parent: dict[str, str] = {}
+    centre: dict[str, np.ndarray] = {}
+    if vectors is not None:
+        members: dict[str, list[np.ndarray]] = {}
+        for k, v in events.items():
+            if k in vectors:
+                members.setdefault(v, []).append(vectors[k])
+        for v, rows in members.items():
+            m = np.mean(rows, axis=0)
+            centre[v] = m / (np.linalg.norm(m) or 1.0)
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for over in COULD:
+        keep = sorted(sid for sid, margin in over if margin >= delta)
+        for sid in keep[1:]:
+            if vectors is not None and (keep[0] not in centre or sid not in centre or float(centre[keep[0]] @ centre[sid]) < floor):
+                continue
+            a, b = find(keep[0]), find(sid)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {k: find(v) for k, v in events.items()}
+
+
 def encoder_vectors(articles: list, cache: Path) -> dict[str, np.ndarray]:
     """Unit e5 vectors by article id of :func:`event_second_opinion._text` (title and first 40
     words of the report) as ``src`` would read them: through ``get_encoder("e5")`` (the text
@@ -212,6 +265,10 @@ def main() -> None:
     parser.add_argument("--static-first", action="store_true",
                         help="session 35 (cost): the six over static sentence vectors, the seven (closest calls) over USE's")
     parser.add_argument("--sentences", type=int, default=None, help="session 35 (cost): the band compares an article's first K sentences only")
+    parser.add_argument("--merge", default="",
+                        help="session 36 (what-if): after the grouping, events an article could have joined (score at or over "
+                             "the threshold plus each of these deltas) merged; printed beside each margin")
+    parser.add_argument("--merge-floors", default="", help="session 36 (what-if): with --merge, the e5 cosine of the two events' mean vectors needed")
     parser.add_argument("--e5-members", type=int, default=None,
                         help="session 33 (cost): the grouping's e5 mean reads an event's first K reports only")
     args = parser.parse_args()
@@ -274,10 +331,16 @@ def main() -> None:
         print(f"wrote {args.write}")
         return
     margins = [m if "/" in m else float(m) for m in args.margins.split(",")]
-    got = {m: [] for m in margins}
-    read = {m: 0 for m in margins}
-    band_read = {m: [0, 0] for m in margins}  # session 35: the articles whose band sentences USE reads, and the sentences
-    late = {m: [] for m in margins}
+    deltas: list = [float(x) for x in args.merge.split(",") if x]
+    if args.merge_floors:  # (delta, e5 floor) pairs
+        deltas = [(x, float(f)) for x in deltas for f in args.merge_floors.split(",")]
+    if deltas:
+        _install_merge_record()
+    keys = [*margins, *((m, x) for m in margins for x in deltas)]
+    got = {m: [] for m in keys}
+    read = {m: 0 for m in keys}
+    band_read = {m: [0, 0] for m in keys}  # session 35: the articles whose band sentences USE reads, and the sentences
+    late = {m: [] for m in keys}
     signed_n = 0
     for s in splits:
         train = [r for r in rows if r[0] != s]
@@ -290,8 +353,16 @@ def main() -> None:
             READ.clear()
             USE_READ.clear()
             band_script.NEEDED.clear()
-            d = band_script._group_pairs(data[s][0], data[s][2], options, band=GatedBand(six, seven, m, use_vectors), vectors=vectors)
+            COULD.clear()
+            events = band_script.src_grouping(data[s][0], options, GatedBand(six, seven, m, use_vectors), vectors)
+            d = [(g, a in events and events.get(a) == events.get(b), kind) for a, b, g, kind in data[s][2]]
             got[m] += d
+            for x in deltas:
+                merged = _merged(events, x[0], feature.E5, x[1]) if isinstance(x, tuple) else _merged(events, x)
+                dm = [(g, a in merged and merged.get(a) == merged.get(b), kind) for a, b, g, kind in data[s][2]]
+                got[(m, x)] += dm
+                if s.startswith("fresh") and s[5:].isdigit() and int(s[5:]) >= 19:
+                    late[(m, x)] += dm
             read[m] += len(READ)
             used = USE_READ if args.static_first else band_script.NEEDED
             band_read[m][0] += len(used)
@@ -299,7 +370,7 @@ def main() -> None:
             if s.startswith("fresh") and s[5:].isdigit() and int(s[5:]) >= 19:
                 late[m] += d
     first = got[margins[0]]
-    for m in margins:
+    for m in keys:
         # pairs turned against the first margin (the same pairs in the same order)
         won = sum(1 for a, b in zip(first, got[m], strict=True) if a[0] and b[1] and not a[1])
         lost = sum(1 for a, b in zip(first, got[m], strict=True) if a[0] and a[1] and not b[1])
