@@ -290,6 +290,16 @@ def test_the_shipped_e5_reading_weighs_e5_for_the_join_and_refuses_a_six_feature
     assert E5Reading.from_json(E5_MODEL.read_text(encoding="utf-8")) == reading
 
 
+def test_the_shipped_e5_reading_reads_the_closer_calls_and_joins_below_the_bands_threshold():
+    # session 36 (judged on fresh35..38): e5 asks within 0.2 under / 0.1 over the band's threshold, and its
+    # model, the better judge of a close call, joins from 0.4: a fifth fewer e5 texts at the pool's figures
+    reading, band = load_e5_reading(), load_band_model()
+    assert (reading.margin, reading.margin_above) == (0.2, 0.1)
+    assert reading.model.threshold < band.threshold
+    assert reading.asks(band.threshold - 0.19, band.threshold) and not reading.asks(band.threshold - 0.21, band.threshold)
+    assert reading.asks(band.threshold + 0.09, band.threshold) and not reading.asks(band.threshold + 0.11, band.threshold)
+
+
 def test_a_candidate_read_without_e5_vectors_weighs_e5_not_at_all():
     from khabar.relate.stories.band import e5_mean
 
