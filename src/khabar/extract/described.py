@@ -22,10 +22,13 @@ A description no named person of the article carries stays as written (never gue
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
-from khabar.extract.attribution.lists import _lists
+from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, complement_at, is_given_name, stop_at, verb_info
 from khabar.model import EntityMention, Quote
 from khabar.text.ar.normalize import normalize
 
@@ -107,8 +110,101 @@ def _after(text: str, end: int, persons: Sequence[EntityMention]) -> EntityMenti
     return None
 
 
+_TOKEN = re.compile(r"[^\s،,:;.!?؟]+")
+_QUOTES_OPEN = "\"«“"
+_QUOTES_CLOSE = "\"»”"
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Weekdays and relative days with their article ("الثلاثاء"، "اليوم"): after a speaker
+    they say when, not whose."""
+    raw = json.loads(resources.files("khabar.text.ar").joinpath("data/calendar.json").read_text(encoding="utf-8"))
+    forms = [f for fs in raw["weekdays"].values() for f in fs]
+    forms += [day for day in raw["relative_days"] if " " not in day]
+    return frozenset(normalize(f) for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _construct_heads() -> frozenset[str]:
+    """Nouns the lists know as the head of a speaker's phrase ("شرطة"، "منظمة"، "متحدث"،
+    "مصادر"، "تقرير"): without the article, a genitive must follow them."""
+    L = _lists()
+    return frozenset(L.organisation | L.anonymous | L.quantifiers | L.documents | L.statement_nouns | frozenset(L.titles))
+
+
+def _free(word: str) -> bool:
+    """A word that may carry a speaker's phrase on: not a verb of saying, a complementiser, a
+    preposition, a listed stop ("خلال") or a time word."""
+    L = _lists()
+    return not (verb_info(word) or complement_at(word) or word in PREPOSITION_WORDS or stop_at((word,)) or word in _time_words()
+                or word in L.relative or word in L.modals or len(word) < 3 or not word[:1].isalpha())
+
+
+def completed_end(text: str, start: int, end: int, name_starts: frozenset[int] = frozenset(), person_starts: frozenset[int] = frozenset()) -> int:
+    """Where a speaker written at ``text[start:end]`` really ends: a phrase cut inside its
+    construct ("[شرطة مدينة] ساكرامنتو الأمريكية"، "[جهاز حماية] المنافسة"، "[منظمة] "..."")
+    runs on over its genitive and the definite adjectives after it; a first name alone
+    ("[أماني] الشعلان") over the surname after it.  ``end`` when nothing follows so."""
+    spoken = _WORD.findall(normalize(text[start:end]))
+    if not spoken or end >= len(text) or not text[end].isspace() or text[end] == "\n":
+        return end
+    last = spoken[-1]
+    tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 160)))
+    if not tokens or "\n" in text[end : tokens[0].start()]:
+        return end
+    first = tokens[0]
+    w = normalize(first.group())
+    named = first.start() in name_starts
+    if is_given_name(last) and len(spoken) == 1:
+        # a first name alone: a family name with the article or a name the recognizer
+        # found right after it is its surname ("[أماني] الشعلان")
+        if (w.startswith("ال") or first.start() in person_starts) and _free(w) and not is_given_name(w) and text[end : first.start()] == " ":
+            return first.end()
+        return end
+    heads = _construct_heads()
+    chain = spoken[0] in heads and not any(x.startswith(("ال", "وال")) for x in spoken) and not last.endswith(("ي", "يه"))
+    if last.startswith(("ال", "وال")) or (last not in heads and not chain):
+        # a definite head or a name ends a phrase where the reader ended it; a chain of
+        # bare nouns after a listed head ("[شرطة مدينة] ساكرامنتو") is still in its construct
+        return end
+    new_end = end
+    if first.group()[:1] in _QUOTES_OPEN and last in _lists().organisation:
+        # "منظمة "إس أو إس البحر المتوسط"": the quoted name of a body is its genitive (after
+        # "مسؤول إيراني كبير" a quotation mark opens what he said)
+        close = next((t for t in tokens[:8] if t.group()[-1:] in _QUOTES_CLOSE and (t is not first or len(t.group()) > 1)), None)
+        if close is None:
+            return end
+        new_end, rest = close.end(), tokens[tokens.index(close) + 1 :]
+        if text[close.end() - 1 : close.end()] not in _QUOTES_CLOSE:
+            return end
+    elif w[:1].isalpha() and _free(w) and text[end : first.start()] == " " and (w.startswith("ال") or named):
+        # the genitive: a definite noun, or a name the recognizer found ("[شرطة مدينة] ساكرامنتو")
+        new_end, rest = first.end(), tokens[1:]
+    else:
+        return end
+    for t in rest[:3]:
+        # the definite adjectives of the genitive ("... المنافسة المصري"، "... الأمريكية")
+        x = normalize(t.group())
+        if not (x.startswith("ال") and x.endswith(("ي", "يه")) and _free(x)) or text[new_end : t.start()] != " ":
+            break
+        new_end = t.end()
+    return new_end
+
+
 def link(quotes: Sequence[Quote], text: str, mentions: Sequence[EntityMention]) -> list[Quote]:
-    """``quotes`` with each speaker that is a bare description linked to its person."""
+    """``quotes`` with each speaker cut inside its phrase completed, and each that is a bare
+    description linked to its person."""
+    done = []
+    name_starts = frozenset(m.start for m in mentions)
+    person_starts = frozenset(m.start for m in mentions if m.kind == "person")
+    for q in quotes:
+        if q.speaker_start is not None and q.speaker_end is not None and text[q.speaker_start : q.speaker_end] == q.speaker:
+            e = completed_end(text, q.speaker_start, q.speaker_end, name_starts, person_starts)
+            if e != q.speaker_end and not (q.speaker_end <= q.start < e):  # never into what is said
+                q = dataclasses.replace(q, speaker=text[q.speaker_start : e], speaker_end=e)
+        done.append(q)
+    quotes = done
     persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     if not persons:
         return list(quotes)
