@@ -45,3 +45,45 @@ def test_a_description_no_named_person_carries_stays_as_written():
     q = _quote(text, "المدرب البرتغالي")
     (same,) = link([q], text, [_person(text, "سامي ناصر")])
     assert same == q
+
+
+def _said(text: str, speaker: str, complementiser: str) -> Quote:
+    at = text.index(speaker)
+    start = text.index(complementiser, at + len(speaker)) + len(complementiser) + 1
+    return Quote(article_id="a", sentence_index=0, speaker=speaker, content=text[start:], start=start, end=len(text),
+                 speaker_start=at, speaker_end=at + len(speaker))
+
+
+def test_a_speaker_cut_inside_its_construct_runs_on_to_what_it_says():
+    # session 36: only the speaker's genitive stands between it and its "إن"
+    text = "وقال منظمو دورة الواحة المفتوحة للشطرنج إن القاعة جاهزة."
+    (q,) = link([_said(text, "منظمو دورة", "إن")], text, [])
+    assert q.speaker == "منظمو دورة الواحة المفتوحة للشطرنج"
+    assert q.speaker_end == text.index(" إن")
+
+
+def test_the_run_on_stops_at_a_time_word_a_stop_or_a_demonstrative():
+    text = "وقال مسؤولو بلدية الواحة الثلاثاء إن الطريق مفتوح."
+    (q,) = link([_said(text, "مسؤولو بلدية", "إن")], text, [])
+    assert q.speaker == "مسؤولو بلدية الواحة"
+    text = "وأكدت مصادر محلية هذا الأمر مضيفة أن الطريق مفتوح."
+    (q,) = link([_said(text, "مصادر محلية", "أن")], text, [])
+    assert q.speaker == "مصادر محلية"  # the verb's object, not the speaker's genitive
+
+
+def test_a_whole_name_or_a_definite_speaker_does_not_run_on():
+    text = "وقال سامي ناصر مدرب الفريق إن اللاعبين جاهزون."
+    name = _person(text, "سامي ناصر")
+    (q,) = link([_said(text, "سامي ناصر", "إن")], text, [name])
+    assert q.speaker == "سامي ناصر"  # the recognizer ended the name there
+    text = "وقالت الشرطة المحلية أمس إن الطريق مفتوح."
+    (q,) = link([_said(text, "الشرطة المحلية", "إن")], text, [])
+    assert q.speaker == "الشرطة المحلية"
+
+
+def test_a_listed_head_without_its_article_takes_its_definite_genitive():
+    # session 35's completion: "[شرطة مدينة] الواحة الساحلية"
+    text = "وذكرت شرطة مدينة الواحة الساحلية في بيان أن الطريق مفتوح."
+    q = _said(text, "شرطة مدينة", "أن")
+    (done,) = link([q], text, [_person(text, "الواحة")])
+    assert done.speaker.startswith("شرطة مدينة الواحة")
