@@ -61,6 +61,8 @@ def _words(text: str) -> list[str]:
 def description(speaker: str) -> list[str] | None:
     """The bare words of ``speaker`` when it is a definite description of someone (first
     word with the article, at most :data:`MAX_WORDS` words, not a plural), else None."""
+    if not speaker.startswith(("ال", "وال")):
+        return None  # asked before the speaker is normalized: most speakers are no description
     ws = _words(speaker)
     if not ws or len(ws) > MAX_WORDS or not ws[0].startswith(("ال", "وال")) or len(ws[0]) < 5:
         return None
@@ -141,32 +143,38 @@ def _free(word: str) -> bool:
                 or word in L.relative or word in L.modals or len(word) < 3 or not word[:1].isalpha())
 
 
-def completed_end(text: str, start: int, end: int, name_starts: frozenset[int] = frozenset(), person_starts: frozenset[int] = frozenset()) -> int:
+def completed_end(
+    text: str, start: int, end: int, name_starts: frozenset[int] = frozenset(), person_starts: frozenset[int] = frozenset(), spoken: list[str] | None = None
+) -> int:
     """Where a speaker written at ``text[start:end]`` really ends: a phrase cut inside its
     construct ("[شرطة مدينة] ساكرامنتو الأمريكية"، "[جهاز حماية] المنافسة"، "[منظمة] "..."")
     runs on over its genitive and the definite adjectives after it; a first name alone
-    ("[أماني] الشعلان") over the surname after it.  ``end`` when nothing follows so."""
-    spoken = _WORD.findall(normalize(text[start:end]))
+    ("[أماني] الشعلان") over the surname after it.  ``end`` when nothing follows so.
+    ``spoken``: the speaker's normalized words, when the caller has them."""
+    if spoken is None:
+        spoken = _WORD.findall(normalize(text[start:end]))
     if not spoken or end >= len(text) or not text[end].isspace() or text[end] == "\n":
         return end
     last = spoken[-1]
+    given = is_given_name(last) and len(spoken) == 1
+    heads = _construct_heads()
+    chain = spoken[0] in heads and not any(x.startswith(("ال", "وال")) for x in spoken) and not last.endswith(("ي", "يه"))
+    if not given and (last.startswith(("ال", "وال")) or (last not in heads and not chain)):
+        # a definite head or a name ends a phrase where the reader ended it; a chain of
+        # bare nouns after a listed head ("[شرطة مدينة] ساكرامنتو") is still in its construct.
+        # Asked before the text after the speaker is read: most speakers end so (the cost)
+        return end
     tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 160)))
     if not tokens or "\n" in text[end : tokens[0].start()]:
         return end
     first = tokens[0]
     w = normalize(first.group())
     named = first.start() in name_starts
-    if is_given_name(last) and len(spoken) == 1:
+    if given:
         # a first name alone: a family name with the article or a name the recognizer
         # found right after it is its surname ("[أماني] الشعلان")
         if (w.startswith("ال") or first.start() in person_starts) and _free(w) and not is_given_name(w) and text[end : first.start()] == " ":
             return first.end()
-        return end
-    heads = _construct_heads()
-    chain = spoken[0] in heads and not any(x.startswith(("ال", "وال")) for x in spoken) and not last.endswith(("ي", "يه"))
-    if last.startswith(("ال", "وال")) or (last not in heads and not chain):
-        # a definite head or a name ends a phrase where the reader ended it; a chain of
-        # bare nouns after a listed head ("[شرطة مدينة] ساكرامنتو") is still in its construct
         return end
     new_end = end
     if first.group()[:1] in _QUOTES_OPEN and last in _lists().organisation:
@@ -196,7 +204,7 @@ def completed_end(text: str, start: int, end: int, name_starts: frozenset[int] =
 MAX_RUN_ON = 8
 
 
-def run_on_end(text: str, start: int, end: int, content: int, name_ends: frozenset[int] = frozenset()) -> int:
+def run_on_end(text: str, start: int, end: int, content: int, name_ends: frozenset[int] = frozenset(), spoken: list[str] | None = None) -> int:
     """Where a speaker cut inside its construct ends when only its genitive stands between it
     and the complementiser that opens what it says ("وقال [منظمو بطولة] ميامي المفتوحة للتنس
     إن"، "وتقول [إدارة معرض] البحرين الدولي للكتاب إن"، "[أحد قادة] غرفة العمليات في المدينة
@@ -208,11 +216,12 @@ def run_on_end(text: str, start: int, end: int, content: int, name_ends: frozens
     the gap is anything else."""
     if not start <= end < content or content - end > 200 or end in name_ends:
         return end
-    spoken = _WORD.findall(normalize(text[start:end]))
-    if not spoken or spoken[-1].startswith(("ال", "وال")):
-        return end
     gap = text[end:content].split()
     if not gap or len(gap) > MAX_RUN_ON + 1 or not complement_at(normalize(gap[-1])):
+        return end
+    if spoken is None:
+        spoken = _WORD.findall(normalize(text[start:end]))
+    if not spoken or spoken[-1].startswith(("ال", "وال")):
         return end
     new_end, at = end, end
     for i, raw in enumerate(gap[:-1]):
@@ -235,11 +244,12 @@ def link(quotes: Sequence[Quote], text: str, mentions: Sequence[EntityMention]) 
     person_starts = frozenset(m.start for m in mentions if m.kind == "person")
     for q in quotes:
         if q.speaker_start is not None and q.speaker_end is not None and text[q.speaker_start : q.speaker_end] == q.speaker:
-            e = completed_end(text, q.speaker_start, q.speaker_end, name_starts, person_starts)
+            spoken = _WORD.findall(normalize(q.speaker))  # once for both readings (the cost)
+            e = completed_end(text, q.speaker_start, q.speaker_end, name_starts, person_starts, spoken)
             if e != q.speaker_end and not (q.speaker_end <= q.start < e):  # never into what is said
                 q = dataclasses.replace(q, speaker=text[q.speaker_start : e], speaker_end=e)
             else:
-                e = run_on_end(text, q.speaker_start, q.speaker_end, q.start, name_ends)
+                e = run_on_end(text, q.speaker_start, q.speaker_end, q.start, name_ends, spoken)
                 if e != q.speaker_end:
                     q = dataclasses.replace(q, speaker=text[q.speaker_start : e], speaker_end=e)
         done.append(q)
