@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -144,7 +144,7 @@ def _free(word: str) -> bool:
 
 
 def completed_end(
-    text: str, start: int, end: int, name_starts: frozenset[int] = frozenset(), person_starts: frozenset[int] = frozenset(), spoken: list[str] | None = None
+    text: str, start: int, end: int, name_starts: Container[int] = frozenset(), person_starts: Container[int] = frozenset(), spoken: list[str] | None = None
 ) -> int:
     """Where a speaker written at ``text[start:end]`` really ends: a phrase cut inside its
     construct ("[شرطة مدينة] ساكرامنتو الأمريكية"، "[جهاز حماية] المنافسة"، "[منظمة] "..."")
@@ -204,7 +204,7 @@ def completed_end(
 MAX_RUN_ON = 8
 
 
-def run_on_end(text: str, start: int, end: int, content: int, name_ends: frozenset[int] = frozenset(), spoken: list[str] | None = None) -> int:
+def run_on_end(text: str, start: int, end: int, content: int, name_ends: Container[int] = frozenset(), spoken: list[str] | None = None) -> int:
     """Where a speaker cut inside its construct ends when only its genitive stands between it
     and the complementiser that opens what it says ("وقال [منظمو بطولة] ميامي المفتوحة للتنس
     إن"، "وتقول [إدارة معرض] البحرين الدولي للكتاب إن"، "[أحد قادة] غرفة العمليات في المدينة
@@ -214,10 +214,10 @@ def run_on_end(text: str, start: int, end: int, content: int, name_ends: frozens
     where they stand).  A speaker whose last word ends a name the recognizer found is whole
     ("[موسكو] تلك"، "[فرهاد ديريك] افتتاح": what follows is the verb's object).  ``end`` when
     the gap is anything else."""
-    if not start <= end < content or content - end > 200 or end in name_ends:
+    if not start <= end < content or content - end > 200:
         return end
     gap = text[end:content].split()
-    if not gap or len(gap) > MAX_RUN_ON + 1 or not complement_at(normalize(gap[-1])):
+    if not gap or len(gap) > MAX_RUN_ON + 1 or not complement_at(normalize(gap[-1])) or end in name_ends:
         return end
     if spoken is None:
         spoken = _WORD.findall(normalize(text[start:end]))
@@ -235,13 +235,29 @@ def run_on_end(text: str, start: int, end: int, content: int, name_ends: frozens
     return new_end
 
 
+class _Marks:
+    """Offsets of the article's names, made on the first question (most articles ask none: the
+    cost of the pass, issue 20 session 36)."""
+
+    __slots__ = ("_make", "_set")
+
+    def __init__(self, make: Callable[[], frozenset[int]]) -> None:
+        self._make = make
+        self._set: frozenset[int] | None = None
+
+    def __contains__(self, offset: object) -> bool:
+        if self._set is None:
+            self._set = self._make()
+        return offset in self._set
+
+
 def link(quotes: Sequence[Quote], text: str, mentions: Sequence[EntityMention]) -> list[Quote]:
     """``quotes`` with each speaker cut inside its phrase completed, and each that is a bare
     description linked to its person."""
     done = []
-    name_starts = frozenset(m.start for m in mentions)
-    name_ends = frozenset(m.end for m in mentions)
-    person_starts = frozenset(m.start for m in mentions if m.kind == "person")
+    name_starts = _Marks(lambda: frozenset(m.start for m in mentions))
+    name_ends = _Marks(lambda: frozenset(m.end for m in mentions))
+    person_starts = _Marks(lambda: frozenset(m.start for m in mentions if m.kind == "person"))
     for q in quotes:
         if q.speaker_start is not None and q.speaker_end is not None and text[q.speaker_start : q.speaker_end] == q.speaker:
             spoken = _WORD.findall(normalize(q.speaker))  # once for both readings (the cost)
@@ -254,12 +270,14 @@ def link(quotes: Sequence[Quote], text: str, mentions: Sequence[EntityMention]) 
                     q = dataclasses.replace(q, speaker=text[q.speaker_start : e], speaker_end=e)
         done.append(q)
     quotes = done
+    descs = [description(q.speaker) if q.speaker_start is not None and q.speaker_end is not None else None for q in quotes]
+    if not any(descs):
+        return quotes
     persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     if not persons:
-        return list(quotes)
+        return quotes
     out, windows = [], {}
-    for q in quotes:
-        desc = description(q.speaker) if q.speaker_start is not None and q.speaker_end is not None else None
+    for q, desc in zip(quotes, descs):
         if desc is None or any(m.start < q.speaker_end and q.speaker_start < m.end for m in persons):
             out.append(q)
             continue
