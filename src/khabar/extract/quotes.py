@@ -52,7 +52,6 @@ from khabar.extract.attribution import (
 )
 from khabar.extract.attribution.lists import PREPOSITION_WORDS, _lists, clitic_on_word, complement_at, stop_at, verb_info
 from khabar.extract.attribution.verbs import verb_gender, verb_is_plural
-from khabar.extract.described import link as link_described
 from khabar.extract.statement_reader import read_statements
 from khabar.extract.titles import leading_title
 from khabar.frozen import slot_init
@@ -313,7 +312,7 @@ def extract_quotes(article: Article, sentences: Sequence[Sentence], mentions: Se
     """
     names = _names_by_sentence(sentences, mentions)
     rules = _rule_quotes(article, sentences, mentions, names)
-    return link_described(rules + read_statements(article, sentences, names, rules), article.text, mentions)
+    return rules + read_statements(article, sentences, names, rules)
 
 
 def rule_quotes(article: Article, sentences: Sequence[Sentence], mentions: Sequence[EntityMention] = ()) -> list[Quote]:

@@ -119,7 +119,6 @@ class _Lists:
     link_times: frozenset[str] = frozenset()  # "ويأتي الإعلان [غداة] قصف"
     addressees: frozenset[str] = frozenset()  # "وقال رئيس الوزراء [مع] نظيره X": the name after is not the speaker
     whom: frozenset[str] = frozenset()  # "زي [من] وصفتهم": a relative, as الذي
-    demonstratives: frozenset[str] = frozenset()  # "مصادر فلسطينية [هذا] الهجوم": no speaker's genitive
 
 
 def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -264,7 +263,7 @@ def _lists() -> _Lists:
                 ("spread", "spread"), ("circumstance", "circumstance"), ("what_openers", "what_opener"),
                 ("resumptive", "resumptive"), ("modals", "modal"), ("saying", "saying"), ("came", "came"), ("amid", "amid"),
                 ("headlined", "headlined"), ("conditional", "conditional"), ("link_times", "link_time"),
-                ("addressees", "addressee"), ("whom", "whom"), ("demonstratives", "demonstrative"),
+                ("addressees", "addressee"), ("whom", "whom"),
             )
         },
         given=frozenset(
