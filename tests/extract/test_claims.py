@@ -691,10 +691,42 @@ def test_dual_counts_two():
 
 
 def test_dual_of_a_noun_the_article_writes_counts_two():
-    # no [dual] list holds "نفق": the article writes the singular, so "نفقين" is two tunnels
-    cs = _claims("وقال الجيش إنه استهدف نفقين قرب الحدود. وكان النفق الأول يمتد مئات الأمتار.")
+    # no list holds "اعتصام": the article writes the singular, so "اعتصامين" is two sit-ins
+    cs = _claims("وقال الجيش إنه فض اعتصامين قرب الحدود. وكان الاعتصام الأول يضم مئات الأشخاص.")
     two = _by_value(cs, 2)
-    assert (two.text, two.group) == ("نفقين", "نفق")
+    assert (two.text, two.category, two.group) == ("اعتصامين", "other", "اعتصام")
+    # "نفق" is a listed [facilities noun] (session 33): its dual counts two facilities
+    tunnels = _by_value(_claims("وقال الجيش إنه استهدف نفقين قرب الحدود. وكان النفق الأول طويلا."), 2)
+    assert (tunnels.text, tunnels.category) == ("نفقين", "facilities")
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("وتوصلت الحكومة إلى اتفاق بشأن بناء طائرتين جديدتين.", "vehicles"),
+        ("وأعلن الجيش تدمير سيارتين محملتين بالذخائر قرب الحدود.", "vehicles"),
+        ("وأنقذت السفينة المهاجرين في عمليتين منفصلتين.", "operations"),
+    ],
+)
+def test_a_dual_counts_two_of_its_nouns_category(body, category):
+    # the dual is its own counted noun: two aircraft, two cars, two operations (no list holds
+    # the dual's form, its singular is a [CATEGORY noun])
+    two = _by_value(_claims(body), 2)
+    assert two.category == category
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "category"),
+    [
+        ("وقال خفر السواحل إن سفنه أنقذت 240 شخصا كانوا على متن قوارب مطاطية.", 240, "affected"),
+        ("وأعلنت البحرية إنقاذ 41 مهاجرا قبالة السواحل.", 41, "affected"),
+        # a body recovered keeps its noun; an appeal to rescue leaves them trapped
+        ("وانتشل خفر السواحل 87 جثة من البحر.", 87, "killed"),
+        ("ووجه الدفاع المدني نداء لإنقاذ نحو 100 ألف مدني محاصر.", 100000, "trapped"),
+    ],
+)
+def test_people_rescued_are_affected(body, value, category):
+    assert _by_value(_claims(body), value).category == category
 
 
 @pytest.mark.parametrize(
