@@ -883,6 +883,39 @@ def test_a_statement_carries_on_through_its_paragraph_until_another_speaker():
     assert [source_of(c) for c in cs] == ["مدير المرصد", None]  # another speaker in between
 
 
+def test_a_sentence_opening_with_kama_carries_on_the_report_before_it_across_a_paragraph():
+    cs = _claims(
+        "وقال المرصد إن 12 مدنيا قتلوا في القصف على البلدة.\n\n"
+        "كما أصيب 30 آخرون بجروح في القصف نفسه.\n\n"
+        "وقتل 5 جنود في هجوم آخر الأسبوع الماضي."
+    )
+    # "كما" adds an item to the report before it; without it a new paragraph is the outlet's
+    assert [source_of(c) for c in cs] == ["المرصد", "المرصد", None]
+
+
+def test_those_polled_are_no_source_the_poll_before_them_is():
+    cs = _claims(
+        "وقال معهد الدراسات الوطني إن استطلاعه شمل 1200 شخص في أنحاء البلاد.\n\n"
+        "وقال 60 بالمئة ممن شملهم الاستطلاع إنهم يثقون في الشرطة، مقابل 25 بالمئة لا يثقون بها."
+    )
+    assert [source_of(c) for c in cs] == ["معهد الدراسات الوطني"] * 3
+
+
+def test_a_speaker_named_ali_is_a_source():
+    # "على" (on) and "علي" (Ali) are one word once normalized: written with its ya it is a name
+    cs = _claims("قال وزير الري علي حسن الكعبي إن السد يخزن 7 مليارات متر مكعب. وأكد أن المياه تكفي 3 محافظات.")
+    assert [source_of(c) for c in cs] == ["وزير الري", "علي حسن الكعبي"]
+    from khabar.extract.claims.context import clean_source
+
+    assert clean_source("النائب فائق حسن علي") == "النائب فائق حسن علي"  # its last word too
+    assert clean_source("الحكومة على") == "الحكومة"  # the preposition stays refused
+
+
+def test_a_speaker_cut_to_a_short_word_is_read_whole_from_the_statement():
+    cs = _claims("وقال وزير الصحة طه المتوكل للصحافيين، إن \"51 شخصا قتلوا بينهم 40 طفلا\"، و79 جرحوا.")
+    assert [source_of(c) for c in cs] == ["طه المتوكل"] * 3
+
+
 def test_a_role_then_a_title_of_address_then_the_name():
     c = _one("وقال وكيل وزارة الزراعة الدكتور سلطان الهاشمي إن الخسائر بلغت 40 مليون دينار.")
     assert source_of(c) == "سلطان الهاشمي"
