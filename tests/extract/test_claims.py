@@ -901,6 +901,35 @@ def test_those_polled_are_no_source_the_poll_before_them_is():
     assert [source_of(c) for c in cs] == ["معهد الدراسات الوطني"] * 3
 
 
+def test_a_source_named_again_by_its_head_noun_carries_its_report_into_a_new_paragraph():
+    cs = _claims(
+        "وقالت صحيفة الأيام الأسبوعية إن 40 شحنة ضبطت في الميناء العام الماضي.\n\n"
+        "وأحصت الصحيفة 12 عملية تهريب أخرى عبر الحدود.\n\n"
+        "وقتل 5 جنود في هجوم على نقطة حدودية الأسبوع الماضي."
+    )
+    # "الصحيفة" names the paper again: its report goes on; a new paragraph without it is the outlet's
+    assert [source_of(c) for c in cs] == ["صحيفة الأيام الأسبوعية"] * 2 + [None]
+
+
+def test_a_documents_figures_run_on_into_the_next_paragraph_but_not_a_speakers():
+    cs = _claims(
+        "وذكر التقرير السنوي للهيئة أن الغرامات بلغت 2 مليار ريال في العام الماضي.\n\n"
+        "وجاءت الشركات المدرجة في المركز الثاني بغرامات قدرها 900 ألف ريال."
+    )
+    # a report lists its figures over paragraphs
+    assert [source_of(c) for c in cs] == ["التقرير السنوي للهيئة"] * 2
+    cs = _claims(
+        "وقال وزير المالية إن العجز بلغ 2 مليار ريال في العام الماضي.\n\n"
+        "وجاءت الشركات المدرجة في المركز الثاني بغرامات قدرها 900 ألف ريال."
+    )
+    assert [source_of(c) for c in cs] == ["وزير المالية", None]  # a speaker's paragraph: the outlet's turn
+    cs = _claims(
+        "وذكر التقرير السنوي للهيئة أن الغرامات بلغت 2 مليار ريال في العام الماضي.\n\n"
+        "وكانت الهيئة قد فرضت غرامات قدرها 900 ألف ريال قبل عامين."
+    )
+    assert [source_of(c) for c in cs] == ["التقرير السنوي للهيئة", None]  # the outlet's background
+
+
 def test_a_speaker_named_ali_is_a_source():
     # "على" (on) and "علي" (Ali) are one word once normalized: written with its ya it is a name
     cs = _claims("قال وزير الري علي حسن الكعبي إن السد يخزن 7 مليارات متر مكعب. وأكد أن المياه تكفي 3 محافظات.")

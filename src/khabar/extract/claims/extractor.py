@@ -111,7 +111,7 @@ try:
 except ImportError:  # Cython is a build requirement only (khabar._cython)
     from khabar import _cython as cython
 
-from khabar.extract.attribution import Source, cue_at, find_attributions, find_source, stop_at
+from khabar.extract.attribution import Source, cue_at, data_nouns, document_nouns, find_attributions, find_source, stop_at
 from khabar.extract.claims.context import (
     counted_speakers,
     _claim_date,
@@ -269,6 +269,10 @@ def extract_claims(doc: Document) -> list[Claim]:
         before = reported.get(sentence.index - 1) or last_source.get(sentence.index - 1)
         if carried is None and not sentence.is_title and not attributions and before is not None:
             carried = _between_statements(sentence.index, before, quotes)
+        if carried is None and not sentence.is_title and not attributions:
+            carried = _source_named_again(s, sentence, by_index, last_source) or _report_runs_on(
+                s, sentence, by_index, last_source
+            )
         end_of_sentence = len(sentence.text.rstrip()) - 2
         speaking = [
             a.source for a in attributions
@@ -490,6 +494,69 @@ def _named_there(quotes: Sequence[Quote], sentence: Sentence, src: Source, attri
         ):
             return Source(q.speaker, 0, 0, role=q.role, organisation=q.organisation)
     return None
+
+
+def _source_named_again(
+    s: _Sent, sentence: Sentence, by_index: dict[int, Sentence], last_source: dict[int, Source]
+) -> Source | None:
+    """The source of the sentence before's figures, for a sentence of figures that attributes
+    nothing and names that source again by its head noun with the article ("صحيفة كذاك
+    الأسبوعية" / "وأحصت الصحيفة 24 عملية تسليم"; "أفادت الشرطة" / "وستة من الضحايا ...
+    الشرطة"): the report goes on, across a paragraph break too (spent intl/ME frames figures
+    +9, none lost, in five splits; docs/measurements.md issue 15, session 36)."""
+    before = by_index.get(sentence.index - 1)
+    if before is None or before.is_title:
+        return None
+    src = last_source.get(before.index)
+    if src is None:
+        return None
+    words = normalize(src.text.replace("_", " ")).split()
+    head = bare_word(words[0]) if words else ""
+    if len(head) < 3:
+        return None
+    for k in range(len(s.norms)):
+        if s.is_word(k):
+            w = s.norms[k]
+            if w.endswith(head) and _definite(w) and bare_word(w) == head:
+                return src
+    return None
+
+
+def _definite(w: str) -> bool:
+    """``w`` (normalized) carries the article, after a one-letter proclitic or as لل."""
+    return w.startswith(("ال", "لل")) or (w[:1] in "وفبكل" and w[1:3] == "ال") or w.startswith("ولل")
+
+
+def _report_runs_on(s: _Sent, sentence: Sentence, by_index: dict[int, Sentence], last_source: dict[int, Source]) -> Source | None:
+    """The document whose figures the paragraph before gave, for a sentence of figures that
+    attributes nothing and opens a new paragraph: a report, a statement, data or a poll lists
+    its figures over paragraphs ("وأظهر التقرير أن ... 1.95 مليار ريال" / "في المقابل، بلغت
+    ... نحو 110.9 مليون ريال"), where a speaker's paragraph is followed by the outlet's own
+    turn as often as not (every source carried so: spent intl/ME frames figures +51 -185; a
+    document's, the sentence before having given figures: +31 -5, docs/measurements.md issue
+    15, session 36).  None after a ``[background]`` opener ("وكانت"، "يذكر أن")."""
+    before = by_index.get(sentence.index - 1)
+    if before is None or before.is_title or before.paragraph == sentence.paragraph:
+        return None
+    src = last_source.get(before.index)
+    if src is None or not _names_a_document(src.text) or _carry._opening(s, _lists().background):
+        return None
+    return src
+
+
+def _names_a_document(name: str) -> bool:
+    """The source's first word is a document or published data ("التقرير"، "بيان"، "البيانات
+    الأولية"، "الاستطلاعات"), after its article or a ل."""
+    words = normalize(name).split()
+    if not words:
+        return False
+    w = words[0]
+    for p in ("وال", "لل", "ال", "ل"):
+        if w.startswith(p) and len(w) - len(p) > 2:
+            w = w[len(p):]
+            break
+    nouns = document_nouns()
+    return w in nouns or w in data_nouns() or (w.endswith("ات") and w[:-2] in nouns)
 
 
 def _between_statements(index: int, before: Source, quotes: Sequence[Quote]) -> Source | None:
