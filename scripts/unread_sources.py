@@ -23,8 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The spent frames splits (tests/gold/README.md): fresh29..fresh34 spent by session 31's judge,
-#: fresh35..fresh38 by session 33's; later splits stay out until judged.
-SPENT = ("dev",) + tuple(f"fresh{i}" for i in range(2, 39))
+#: fresh35..fresh38 by session 33's, fresh39..fresh41 by session 36's; later splits stay out until judged.
+SPENT = ("dev",) + tuple(f"fresh{i}" for i in range(2, 42))
 DOCUMENT_TAGS = ("show_verb", "stipulate_verb", "source_verb")
 
 

@@ -21,7 +21,6 @@ from importlib import resources
 from typing import Sequence
 
 from khabar.extract.attribution import Source, find_attributions
-from khabar.extract.claims.context import counted_speakers
 from khabar.extract.claims.cues import _lists, _Sent, _variants
 from khabar.model import Quote, Sentence
 from khabar.text.ar.stopwords import is_stopword
@@ -56,7 +55,7 @@ def candidate(
             return CarryCandidate(Source(q.speaker, 0, 0, role=q.role, organisation=q.organisation), j, False)
         # a report named by a cue with no statement of its own ("وفي التفاصيل التي تسربت إلى
         # وسائل إعلام سعودية، فإن ..."): the figures after it may carry it on
-        cued = [a.source for a in find_attributions(before.text) if a.source is not None and not counted_speakers(a.source.text, before.text, a.source.start)]
+        cued = [a.source for a in find_attributions(before.text) if a.source is not None]
         if cued:
             return CarryCandidate(cued[-1], j, False)
     return None

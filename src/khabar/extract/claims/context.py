@@ -768,17 +768,6 @@ _NAMES_NOBODY = frozenset(normalize(w) for w in "أي اي وأي حصيلة و�
 #: (as the first word, "أحد المصادر", it is the source itself).
 _ONE_OF = frozenset(normalize(w) for w in "أحد إحدى احد احدى".split())
 
-#: The preposition "على" and the name "علي" (Ali) are one word once normalized: written with
-#: its ya, it is the name ("علي مراد أكبري"، "فائق الشيخ علي"), kept as a source's first or
-#: last word (spent frames gold: 10 figures of three ministers and an MP left to the outlet).
-_ALA = normalize("على")
-
-
-def _function_word(word: str, table: frozenset[str]) -> bool:
-    """``word`` normalizes into ``table``, and is not the name "علي" written as a name."""
-    norm = normalize(word)
-    return norm in table and not (norm == _ALA and word.strip(" ،,:«»\"“”'").endswith("ي"))
-
 
 def _names_nobody(first_word: str) -> bool:
     norm = normalize(first_word)
@@ -842,7 +831,7 @@ def clean_source(text: str) -> str | None:
         words = words[:apposition]  # "فيران كورنيلا أحد منظمي [المسيرة]": the name, not "one of"
     if words and _names_nobody(words[0]):
         return None  # "ولم تعلن أي جهة"، "وكانت حصيلة سابقة اشارت": no one speaks
-    while words and (_function_word(words[-1], _TAIL_WORDS) or normalize(words[-1]) in ("و", "")):
+    while words and (normalize(words[-1]) in _TAIL_WORDS or normalize(words[-1]) in ("و", "")):
         words.pop()
     while words and not any(ch.isalpha() for ch in words[-1]):
         words.pop()
@@ -850,7 +839,7 @@ def clean_source(text: str) -> str | None:
         # "مسؤول امريكي عليم بالجهود المبذولة لتأمين ممرات ...": who, without what he knows of
         cut = next((i for i, w in enumerate(words[2:], 2) if normalize(w).startswith(("بال", "لل", "ب"))), 4)
         words = words[: min(cut, 4)]
-    if not words or _function_word(words[0], _NOT_A_SOURCE_START) or len(words) > MAX_SOURCE_WORDS:
+    if not words or normalize(words[0]) in _NOT_A_SOURCE_START or len(words) > MAX_SOURCE_WORDS:
         return None
     if any(verb_info(normalize(w)) is not None for w in words[1:]):
         return None  # a reporting verb inside: the head ran on into the statement
@@ -858,27 +847,6 @@ def clean_source(text: str) -> str | None:
     if sum(ch.isalpha() for ch in cleaned) < MIN_SOURCE_LETTERS:
         return None
     return cleaned
-
-
-#: A share of those counted: "46 بالمئة"، "ثلاثة من أصل أربعة"، "واحد من كل عشرة".
-_SHARE = re.compile(r"%|٪|بالمئة|بالمائة|في\s+المئة|في\s+المائة|من\s+أصل|من\s+كل|من\s+بين")
-#: How far after the start of a speaker that opens with a count its share is looked for.
-SHARE_CHARS = 40
-
-
-def counted_speakers(name: str, text: str, start: int) -> bool:
-    """The subject of a verb of saying is a share of people counted, not a source ("وقال 60
-    بالمئة ممن شملهم الاستطلاع إنهم ..."، "ويعتقد نحو ثلاثة من أصل أربعة أميركيين"): those
-    polled say it, and the figure is the poll's, which the article names before.  ``name``:
-    the speaker found, written in ``text`` from ``start``.  (Spent frames gold: 19 figures of
-    7 polls were given to the outlet, their speaker read as the source and cut to nothing at
-    its number.)"""
-    if _SHARE.search(text, start, start + SHARE_CHARS) is None:
-        return False  # the cheap test first: most speakers are followed by no share
-    if _DIGIT.match(name) is not None:
-        return True
-    found = find_numbers(name)
-    return bool(found) and found[0].start == 0
 
 
 def _link(text: str, kind: str, organisation: str | None, kind_of: Callable[[str, str], str]) -> SourceLink | None:

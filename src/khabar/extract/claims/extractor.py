@@ -111,9 +111,8 @@ try:
 except ImportError:  # Cython is a build requirement only (khabar._cython)
     from khabar import _cython as cython
 
-from khabar.extract.attribution import Source, cue_at, data_nouns, document_nouns, find_attributions, find_source, stop_at
+from khabar.extract.attribution import Source, cue_at, find_attributions, find_source, stop_at
 from khabar.extract.claims.context import (
-    counted_speakers,
     _claim_date,
     body_named_as_title,
     organisation_names,
@@ -218,14 +217,7 @@ def extract_claims(doc: Document) -> list[Claim]:
 
     if not read:
         return []
-    # a statement of those polled ("وقال 60 بالمئة ... إنهم") gives no figure a source
-    quotes = sorted(
-        (
-            q for q in doc.quotes
-            if not (q.speaker and q.speaker_start is not None and counted_speakers(q.speaker, text, q.speaker_start))
-        ),
-        key=lambda q: (q.sentence_index, q.start),
-    )
+    quotes = sorted(doc.quotes, key=lambda q: (q.sentence_index, q.start))
     places = place_finder(article, doc.mentions)
     kind_of = source_kinds(doc.mentions)
     organisations = organisation_names(doc.mentions)
@@ -246,13 +238,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             # a sentence without a day of its own tells of the day its paragraph just named.
             day = paragraph_day.get(sentence.index) or day
         previous = _previous_source(quotes, sentence.index)
-        found = find_attributions(sentence.text)
-        # those polled are no source ("وقال 60 بالمئة ممن شملهم الاستطلاع إنهم"): the sentence
-        # names none of its own and tells the poll's results, carried on across a paragraph break
-        attributions = [
-            a for a in found if a.source is None or not counted_speakers(a.source.text, sentence.text, a.source.start)
-        ]
-        polled = len(attributions) < len(found)
+        attributions = find_attributions(sentence.text)
         taken = [(m.start, m.end) for m in dates] + [(f.mention.start, f.mention.end) for f in figures]
         carried = _carried_source(s, by_index.get(sentence.index - 1), last_source) if not sentence.is_title else None
         if carried is None and wrapped and not sentence.is_title:
@@ -260,19 +246,10 @@ def extract_claims(doc: Document) -> list[Claim]:
         if carried is None and not sentence.is_title and not attributions and any(
             sentence.index - k in reported for k in range(1, PARAGRAPH_SENTENCES + 1)
         ):
-            carried = _paragraph_source(sentence, by_index, reported, wrapped=wrapped, across=polled)
-        if carried is None and polled and not sentence.is_title:
-            # those polled speak: the figures are the poll's, the nearest source named before
-            # ("وأعرب 40 بالمئة عن اعتقادهم" a few sentences after "كما وجد الاستطلاع أن")
-            poll = _carry.candidate(sentence.index, by_index, last_source, quotes)
-            carried = poll.source if poll is not None else None
+            carried = _paragraph_source(sentence, by_index, reported, wrapped=wrapped)
         before = reported.get(sentence.index - 1) or last_source.get(sentence.index - 1)
         if carried is None and not sentence.is_title and not attributions and before is not None:
             carried = _between_statements(sentence.index, before, quotes)
-        if carried is None and not sentence.is_title and not attributions:
-            carried = _source_named_again(s, sentence, by_index, last_source) or _report_runs_on(
-                s, sentence, by_index, last_source
-            )
         end_of_sentence = len(sentence.text.rstrip()) - 2
         speaking = [
             a.source for a in attributions
@@ -321,12 +298,6 @@ def extract_claims(doc: Document) -> list[Claim]:
                 # happened, not who says so ("روسيا: مقتل 5 من جنودها في سوريا" still is)
                 fallback = None
             chain = source_chain(sentence.text, own, n.start, n.end, src, fallback, kind_of)
-            if chain[-1].kind == "unattributed" and src is not None and src.end > src.start:
-                # the speaker's name cut to nothing ("طه" of "طه المتوكل"، "غير" of "رئيس الحزب
-                # غير المنتخب بول أواكدين"): the statement reader's speaker named there
-                named = _named_there(quotes, sentence, src, own)
-                if named is not None:
-                    chain = source_chain(sentence.text, own, n.start, n.end, named, None, kind_of)
             if chain[-1].kind != "unattributed":
                 link = chain[-1]
                 last_source[sentence.index] = Source(link.text, 0, 0, kind=link.kind, organisation=link.organisation)
@@ -450,12 +421,7 @@ PARAGRAPH_SENTENCES = 2
 
 
 def _paragraph_source(
-    sentence: Sentence,
-    by_index: dict[int, Sentence],
-    reported: dict[int, Source],
-    *,
-    wrapped: bool = False,
-    across: bool = False,
+    sentence: Sentence, by_index: dict[int, Sentence], reported: dict[int, Source], *, wrapped: bool = False
 ) -> Source | None:
     """The source a sentence without any attribution of its own carries on from its paragraph
     ("وأوضح [عبد الرحمن] أن ... 9 مسلحين. وبذلك يرتفع العدد إلى 179 منذ 22 أيار. وقتل 89
@@ -464,99 +430,16 @@ def _paragraph_source(
     report carried on), when no sentence between them names another speaker.  A cue
     ("بحسب المرصد") attributes its own clause only: the outlet's background after it ("وتأتي
     هذه الغارات غداة مقتل 20") stays its own.  In hard-wrapped text, where every line is
-    taken for a paragraph, the lines before are the paragraph; ``across``: the paragraphs
-    before too (a sentence of those polled tells the poll's results).  A paragraph break
-    alone decides nothing: lifted for every sentence after a reported one, the bound gave
-    intl/ME frames figures +19 -17 (docs/measurements.md, issue 15, session 35)."""
+    taken for a paragraph, the lines before are the paragraph."""
     for j in range(sentence.index - 1, max(-1, sentence.index - 1 - PARAGRAPH_SENTENCES), -1):
         before = by_index.get(j)
-        if before is None or before.is_title or (before.paragraph != sentence.paragraph and not (wrapped or across)):
+        if before is None or before.is_title or (before.paragraph != sentence.paragraph and not wrapped):
             return None
         if j in reported:
             return reported[j]
         if find_attributions(before.text):
             return None  # another statement in between, with no figure: not carried past it
     return None
-
-
-def _named_there(quotes: Sequence[Quote], sentence: Sentence, src: Source, attributions: Sequence[Any]) -> Source | None:
-    """The speaker the statement reader names where an attribution found ``src`` (between its
-    verb and its statement), when resolved: the whole name of a speaker the attribution cut."""
-    a, b = sentence.start + src.start, sentence.start + src.end
-    for att in attributions:
-        if att.source == src:
-            a, b = sentence.start + att.verb_end, sentence.start + att.content_start
-            break
-    for q in quotes:
-        if (
-            q.sentence_index == sentence.index and q.speaker and q.speaker_resolved and q.speaker_start is not None
-            and q.speaker_end is not None and q.speaker_start < b and a < q.speaker_end
-        ):
-            return Source(q.speaker, 0, 0, role=q.role, organisation=q.organisation)
-    return None
-
-
-def _source_named_again(
-    s: _Sent, sentence: Sentence, by_index: dict[int, Sentence], last_source: dict[int, Source]
-) -> Source | None:
-    """The source of the sentence before's figures, for a sentence of figures that attributes
-    nothing and names that source again by its head noun with the article ("صحيفة كذاك
-    الأسبوعية" / "وأحصت الصحيفة 24 عملية تسليم"; "أفادت الشرطة" / "وستة من الضحايا ...
-    الشرطة"): the report goes on, across a paragraph break too (spent intl/ME frames figures
-    +9, none lost, in five splits; docs/measurements.md issue 15, session 36)."""
-    before = by_index.get(sentence.index - 1)
-    if before is None or before.is_title:
-        return None
-    src = last_source.get(before.index)
-    if src is None:
-        return None
-    words = normalize(src.text.replace("_", " ")).split()
-    head = bare_word(words[0]) if words else ""
-    if len(head) < 3:
-        return None
-    for k in range(len(s.norms)):
-        if s.is_word(k):
-            w = s.norms[k]
-            if w.endswith(head) and _definite(w) and bare_word(w) == head:
-                return src
-    return None
-
-
-def _definite(w: str) -> bool:
-    """``w`` (normalized) carries the article, after a one-letter proclitic or as لل."""
-    return w.startswith(("ال", "لل")) or (w[:1] in "وفبكل" and w[1:3] == "ال") or w.startswith("ولل")
-
-
-def _report_runs_on(s: _Sent, sentence: Sentence, by_index: dict[int, Sentence], last_source: dict[int, Source]) -> Source | None:
-    """The document whose figures the paragraph before gave, for a sentence of figures that
-    attributes nothing and opens a new paragraph: a report, a statement, data or a poll lists
-    its figures over paragraphs ("وأظهر التقرير أن ... 1.95 مليار ريال" / "في المقابل، بلغت
-    ... نحو 110.9 مليون ريال"), where a speaker's paragraph is followed by the outlet's own
-    turn as often as not (every source carried so: spent intl/ME frames figures +51 -185; a
-    document's, the sentence before having given figures: +31 -5, docs/measurements.md issue
-    15, session 36).  None after a ``[background]`` opener ("وكانت"، "يذكر أن")."""
-    before = by_index.get(sentence.index - 1)
-    if before is None or before.is_title or before.paragraph == sentence.paragraph:
-        return None
-    src = last_source.get(before.index)
-    if src is None or not _names_a_document(src.text) or _carry._opening(s, _lists().background):
-        return None
-    return src
-
-
-def _names_a_document(name: str) -> bool:
-    """The source's first word is a document or published data ("التقرير"، "بيان"، "البيانات
-    الأولية"، "الاستطلاعات"), after its article or a ل."""
-    words = normalize(name).split()
-    if not words:
-        return False
-    w = words[0]
-    for p in ("وال", "لل", "ال", "ل"):
-        if w.startswith(p) and len(w) - len(p) > 2:
-            w = w[len(p):]
-            break
-    nouns = document_nouns()
-    return w in nouns or w in data_nouns() or (w.endswith("ات") and w[:-2] in nouns)
 
 
 def _between_statements(index: int, before: Source, quotes: Sequence[Quote]) -> Source | None:
@@ -583,10 +466,8 @@ def _between_statements(index: int, before: Source, quotes: Sequence[Quote]) -> 
 def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, Source]) -> Source | None:
     """The source a sentence carries on from the one before it: when one of its first words
     says it continues that report ("وبذلك يرتفع العدد إلى"، "وأدى هذا القصف إلى"; not "وفي
-    هذا السياق", a new turn of the outlet's), or its first word adds an item to it ("كما
-    اعتقل تنظيم داعش 53 شخصا" after "وأوضح التقرير اعتقال ... 476", also across a paragraph
-    break: spent intl/ME frames figures +17 -3, session 35), the source of the last attributed
-    figure of the sentence before, else of its last statement.  None otherwise."""
+    هذا السياق", a new turn of the outlet's), the source of the last attributed figure of the
+    sentence before, else of its last statement.  None otherwise."""
     if before is None:
         return None
     carry_on = _lists().carry_on
@@ -599,7 +480,7 @@ def _carried_source(s: _Sent, before: Sentence | None, last_source: dict[int, So
     if not any(
         carry_on.at(s.norms, k, _variants) is not None and (i == 0 or not is_stopword(s.norms[words[i - 1]]))
         for i, k in enumerate(words)
-    ) and not (words and _lists().carry_continue.at(s.norms, words[0], _variants) is not None):
+    ):
         return None
     if before.index in last_source:
         return last_source[before.index]

@@ -187,27 +187,10 @@ def _delegates_before(s: _Sent, f: _Figure) -> bool:
 def _noun_category(s: _Sent, f: _Figure) -> str | None:
     if f.noun < 0:
         return None
-    cues = _lists().cues
-    hit = cues.at(s.norms, f.noun, _variants, lambda e: e.mode != "percent")
-    if hit is None and (one := _dual_noun(s, f)) is not None:
-        hit = cues.at((one,), 0, _variants, lambda e: e.mode != "percent")
+    hit = _lists().cues.at(s.norms, f.noun, _variants, lambda e: e.mode != "percent")
     if hit is not None:
         return hit[0].tag
     return None
-
-
-def _dual_noun(s: _Sent, f: _Figure) -> str | None:
-    """The singular a dual figure counts, read as its counted noun: "طائرتين" is two of
-    "طائرة" (``[vehicles noun]``), "سيارتين" two cars.  A dual is its own noun (``f.noun ==
-    f.a``) and its form matches no entry: without this a dual of a listed noun had no category
-    and no claim (spent splits: 39 of 78 counting duals of internationalNews/middleEast
-    missed, session 34)."""
-    if f.noun != f.a or f.b != f.a + 1:
-        return None
-    if f.dual_of is not None:
-        return f.dual_of
-    norm = s.norms[f.noun]
-    return dual_singular(bare_word(norm)) if norm.isalpha() else None
 
 
 #: The words that open what is said ("قال X إن ..."): a cue's search before a figure stops there.
@@ -435,8 +418,6 @@ def _subject(s: _Sent, f: _Figure) -> str | None:
     subjects = _lists().subjects
     if f.noun >= 0:
         hit = subjects.at(s.norms, f.noun, _variants)
-        if hit is None and (one := _dual_noun(s, f)) is not None:
-            hit = subjects.at((one,), 0, _variants)
         if hit is not None:
             return hit[0].tag
         noun = s.norms[f.noun]
