@@ -773,9 +773,9 @@ def test_the_speaker_ranker_offers_the_person_named_before_a_follow_on() -> None
 
 def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_source_stands() -> None:
     # scripts/unread_sources.py (issue 15, session 30) dumps gold figures of the splits it lists:
-    # `test` and any split labelled after fresh38 (the pool fresh29..fresh34 was spent by session 31's judge,
-    # fresh35..fresh38 by session 33's)
-    # are none of them: the unspent frames splits fresh39 (session 33), fresh40 and fresh41 (session 34) stay out
+    # `test` and any split labelled after fresh41 (the pool fresh29..fresh34 was spent by session 31's judge,
+    # fresh35..fresh38 by session 33's, fresh39..fresh41 by session 36's) are none of them: a split drawn
+    # later stays out until judged
     import importlib.util
 
     root = Path(__file__).resolve().parents[2]
@@ -784,7 +784,8 @@ def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_sou
     spec.loader.exec_module(module)
     assert "test" not in module.SPENT and {"fresh29", "fresh34"} <= set(module.SPENT)
     assert {"fresh35", "fresh36", "fresh37", "fresh38"} <= set(module.SPENT)  # judged in session 33
-    assert not {f"fresh{i}" for i in range(39, 60)} & set(module.SPENT)
+    assert {"fresh39", "fresh40", "fresh41"} <= set(module.SPENT)  # judged in session 36
+    assert not {f"fresh{i}" for i in range(42, 60)} & set(module.SPENT)
     row = {"sentence": 5, "title": False, "pos": None, "where": [2, 7]}
     assert module._position(row) == "3 sentence(s) before"
     assert module._position({**row, "where": [7]}) == "only after"
