@@ -348,3 +348,52 @@ def test_an_everyday_head_with_a_word_of_a_name_stays_an_organisation():
 def test_an_indefinite_head_with_only_a_nationality_is_a_description_not_an_organisation():
     assert _organisations("وقضت محكمة تركية بسجن الصحفي خمس سنوات.") == []
     assert _organisations("وقصفت قوات روسية مواقع المعارضة في ريف المدينة.") == []
+
+
+def test_the_most_often_counted_key_is_counters_first_unless_tied():
+    import random
+    from collections import Counter
+
+    from khabar.extract.tagger.spans import _most_often
+
+    rng = random.Random(5)
+    for _ in range(2_000):
+        keys = [rng.choice("abcde") for _ in range(rng.randint(1, 8))]
+        counter, counts = Counter(), {}
+        for k in keys:
+            counter[k] += 1
+            counts[k] = counts.get(k, 0) + 1
+        (first, most), *rest = counter.most_common(2)
+        assert _most_often(counts, "own") == (first if not rest or most > rest[0][1] else "own")
+
+
+def test_a_mention_with_another_key_is_dataclasses_replace():
+    import dataclasses
+
+    from khabar.extract.tagger.spans import _with_key
+    from khabar.model import EntityMention
+
+    m = EntityMention("a1", 3, 9, "لافروف", "person", "وزير الخارجية", "لافروف")
+    assert _with_key(m, "سيرغي لافروف") == dataclasses.replace(m, name_key="سيرغي لافروف")
+    assert {f.name for f in dataclasses.fields(EntityMention)} == {
+        "article_id", "start", "end", "text", "kind", "role", "name_key"}  # every field given
+
+
+def test_person_keys_per_text_are_person_keys():
+    from khabar.extract.tagger.spans import _NAME_KEY, _WRITTEN_KEY
+    from khabar.text.ar.names import person_key
+
+    for text in ("عبد الرحمن", "وعبدالرحمن الراشد", "جان-مارك أيرولت", "أبو بكر", "لافروف"):
+        assert _WRITTEN_KEY[text] == person_key(normalize(text).split())
+        assert _NAME_KEY[normalize(text)] == person_key(normalize(text).split())
+
+
+def test_the_words_ending_organisation_heads_of_places_hold_every_head():
+    from khabar.extract.tagger.spans import _PLAIN, _org_of_place_ends, _org_of_place_heads
+
+    ends = _org_of_place_ends()
+    for n, heads in _org_of_place_heads().items():
+        for head in heads:
+            assert head[-1] in ends
+            if n == 1:
+                assert all(p + head[0] in ends for p in _PLAIN)

@@ -11,9 +11,7 @@ article ("للجامعة" names "الجامعة").  So "والجراح" gives "�
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +34,7 @@ from khabar.text.ar.names import person_key
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stopwords import is_stopword
 from khabar.text.ar.tokenize import Columns, columns, words
+from khabar.text.per_word import PerWord
 
 #: BIO type of the tagger -> khabar's entity kind (MISC is not kept).
 KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
@@ -438,7 +437,7 @@ def _merged(
                 key = like.name_key  # a surname resolved to the article's full name
             else:  # not the key of another name: "للأمم المتحدة" in "البعثة ... للأمم المتحدة",
                 # "كيم" in "كيم لمحاولة", "كيم يونغ نام" over "كيم" resolved to "جيمس كيم"
-                key = person_key(n.key.split()) if kind == "person" else n.key
+                key = _NAME_KEY[n.key] if kind == "person" else n.key
             if kind == "organisation" and _common_phrase(key):
                 continue  # "المركز السادس": a rank, "حركة المرور": traffic, "محكمة تركية": a description
             role = like.role if like is not None else None
@@ -524,10 +523,24 @@ def _org_of_place_heads() -> dict[int, frozenset[tuple[str, ...]]]:
     return {n: frozenset(heads) for n, heads in sorted(by_length.items(), reverse=True)}
 
 
+@lru_cache(maxsize=1)
+def _org_of_place_ends() -> frozenset[str]:
+    """Every word that may end an ``[orgplace]`` head before a place: the last word of a head
+    of two words or more as it is, a one-word head with no proclitic or one plain proclitic
+    (what :func:`_head_before` accepts; the words before the place are normalized, so a
+    word is its first clitic variant)."""
+    heads = _org_of_place_heads()
+    ends = {head[-1] for n, of_length in heads.items() if n > 1 for head in of_length}
+    ends.update(prefix + head[0] for head in heads.get(1, ()) for prefix in _PLAIN_OR_NONE)
+    return frozenset(ends)
+
+
 def _head_before(cols: Columns, k: int) -> tuple[int, str] | None:
     """(first token, its proclitic letters) of an ``[orgplace]`` head that ends right before
     token ``k`` (words only: a quote or comma between ends it); the head's first word may
     carry a plain proclitic ("ومنتخب"))."""
+    if k < 1 or cols.norms[k - 1] not in _org_of_place_ends():
+        return None  # (most places: the word before them ends no head, told by one set look-up)
     for n, heads in _org_of_place_heads().items():
         i = k - n
         if i < 0:
@@ -704,13 +717,13 @@ def _resolved_to_kept_names(mentions: list[EntityMention]) -> list[EntityMention
     """A short name resolved to a longer one keeps that key only when the longer name is
     itself one of the article's mentions: "مون" was resolved to "كيم مون" of a headline
     "قمة كيم-مون", which is no person's name and was not kept."""
-    written = {person_key(normalize(m.text).split()) for m in mentions if m.kind == "person"}
+    written = {_WRITTEN_KEY[m.text] for m in mentions if m.kind == "person"}
     out = []
     for m in mentions:
         if m.kind == "person" and m.name_key not in written:
-            own = person_key(normalize(m.text).split())
+            own = _WRITTEN_KEY[m.text]
             if len(own.split()) < len(m.name_key.split()):
-                m = dataclasses.replace(m, name_key=own)
+                m = _with_key(m, own)
         out.append(m)
     return out
 
@@ -724,7 +737,13 @@ def _listed_as_its_kind(m: EntityMention, lists) -> bool:
     its key: a person "سيول" after "وقالت" is not the listed place."""
     bio = _LIST_TYPES[m.kind]
     one_word = lists.words.get("g" + bio, frozenset())
-    return any(form in one_word or lists.phrases.get(form) == bio for form in (normalize(m.text), m.name_key))
+    phrases = lists.phrases
+    # (a loop, not ``any`` over a generator: compiled, a generator is an object and a
+    # frame of its own at each of ~2,400 calls over the bench's articles)
+    for form in (normalize(m.text), m.name_key):
+        if form in one_word or phrases.get(form) == bio:
+            return True
+    return False
 
 
 def _surnames_resolved(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -733,23 +752,46 @@ def _surnames_resolved(mentions: list[EntityMention]) -> list[EntityMention]:
     full names end with it, the one the article writes in full more often is its subject
     and takes the bare surname ("سكريبال" is Sergei, not his daughter Yulia, named once);
     on a tie it keeps its own key.  A given name ("محمد") never takes one."""
-    full: dict[str, Counter[str]] = {}
+    # (counts in plain dictionaries in the order first met, not ``Counter``: its
+    # ``__init__``, ``__missing__`` and ``most_common`` run as Python)
+    full: dict[str, dict[str, int]] = {}
     for m in mentions:
         words = m.name_key.split()
         if m.kind == "person" and len(words) > 1 and len(m.text.split()) > 1:
-            full.setdefault(words[-1], Counter())[m.name_key] += 1
+            counts = full.get(words[-1])
+            if counts is None:
+                counts = full[words[-1]] = {}
+            counts[m.name_key] = counts.get(m.name_key, 0) + 1
     if not full:
         return mentions
     out = []
     for m in mentions:
         if m.kind == "person" and len(m.text.split()) == 1:
-            own = person_key(normalize(m.text).split())
+            own = _WRITTEN_KEY[m.text]
             keys = full.get(own)
             if keys and bare_surname_ok(own):
-                (first, most), *rest = keys.most_common(2)
-                m = dataclasses.replace(m, name_key=first if not rest or most > rest[0][1] else own)
+                m = _with_key(m, _most_often(keys, own))
         out.append(m)
     return out
+
+
+def _most_often(counts: dict[str, int], tie: str) -> str:
+    """The key of ``counts`` counted most often, the first met among equals, when no other
+    is counted as often; else ``tie``: ``Counter.most_common(2)``'s first when its count is
+    above the second's."""
+    best, most, second = tie, -1, -1
+    for key, n in counts.items():
+        if n > most:
+            best, most, second = key, n, most
+        elif n > second:
+            second = n
+    return best if second < most else tie
+
+
+def _with_key(m: EntityMention, key: str) -> EntityMention:
+    """``dataclasses.replace(m, name_key=key)`` by the constructor's positional fields (the
+    C constructor, no look-up of the fields; ``replace`` runs as Python)."""
+    return EntityMention(m.article_id, m.start, m.end, m.text, m.kind, m.role, key)
 
 
 def _place_not_person(key: str, lists) -> bool:
@@ -761,7 +803,15 @@ def _place_not_person(key: str, lists) -> bool:
 
 def _same_words(m: EntityMention, n: NameSpan) -> bool:
     """Whether a word-list mention and a tagger name are the same words."""
-    return person_key(normalize(m.text).split()) == person_key(n.key.split())
+    return _WRITTEN_KEY[m.text] == _NAME_KEY[n.key]
+
+
+#: ``person_key(normalize(text).split())`` of a mention's text as written, and
+#: ``person_key(key.split())`` of a tagger name's key, each computed once per text: the
+#: merge asks them of the same names in three passes and in every article that names them
+#: again, and ``person_key`` runs as Python (a generator over the words a call).
+_WRITTEN_KEY: PerWord[str] = PerWord(lambda text: person_key(normalize(text).split()))
+_NAME_KEY: PerWord[str] = PerWord(lambda key: person_key(key.split()))
 
 
 #: Labels of organisation and place head words ("جيش", "شركة", "مدينة").
@@ -916,6 +966,6 @@ def resolve_place_senses(
                 or next((k for k, _, cues in options if cues & article_words), None)
                 or options[0][0]
             )
-            m = dataclasses.replace(m, name_key=chosen)
+            m = _with_key(m, chosen)
         out.append(m)
     return out
