@@ -96,11 +96,14 @@ def test_the_attribution_rules_read_their_sentence_as_the_c_class() -> None:
         ("khabar.extract.claims.figures", "_in_a_crash", (), "_Sent"),
         ("khabar.extract.entities.places", "_state_bodies", (None,), "_Sentence"),
         ("khabar.extract.entities.people", "_titles", (None, set()), "_Sentence"),
+        ("khabar.extract.entities.recognition", "_scan", (None, set()), "_Sentence"),
+        ("khabar.extract.entities.spans", "_free", (0, 1), "_Sentence"),
     ],
 )
 def test_the_sentence_readers_typed_by_their_annotations_take_the_c_class(module: str, rule: str, args: tuple, cls: str) -> None:
     """The figure rules and the word lists' passes read their annotations as types where
-    compiled (as scan.py, session 35): ``s`` is the C class their pxd cimports."""
+    compiled (as scan.py, session 35), the recognizer's driver and the sentence's own helpers
+    declare it (``@cython.locals``, session 36): ``s`` is the C class their pxd cimports."""
     mod = importlib.import_module(module)
     if not mod.__file__.endswith(_compiled.SUFFIX):
         pytest.skip(f"{module} runs as Python here")

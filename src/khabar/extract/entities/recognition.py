@@ -28,6 +28,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.extract.entities.gazetteers import (
     _GAZ,
     _GIVEN,
@@ -56,6 +61,7 @@ from khabar.text.ar.stopwords import STOPWORDS
 from khabar.text.ar.tokenize import Columns, words
 
 
+@cython.locals(s=_Sentence)
 def _scan(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
     """Every pass over one sentence, most reliable first; later passes skip taken words."""
     bits = 0
@@ -84,6 +90,7 @@ def _scan(s: _Sentence, lex: _Lexicon, surnames: set[str]) -> None:
 # --- one article -------------------------------------------------------------------------
 
 
+@cython.locals(s=_Sentence)
 def _propagate(sentences: list[_Sentence], lex: _Lexicon) -> None:
     """Find again, in the whole article, each full name found once, and its surname alone.
 
@@ -221,6 +228,7 @@ def _orig_prefix(word: str, letters: int) -> int:
     return len(word)
 
 
+@cython.locals(s=_Sentence)
 def _span_offsets(s: _Sentence, i: int, off: int, j: int) -> tuple[int, int]:
     cols = s.cols
     return s.base + cols.starts[i] + _orig_prefix(cols.texts[i], off), s.base + cols.ends[j - 1]
@@ -239,6 +247,7 @@ def _analyze(pieces: Sequence[tuple[str, int]], tokens: Sequence[Columns] | None
     return sentences
 
 
+@cython.locals(s=_Sentence)
 def find_mentions(
     article: Article, sentences: Sequence[Sentence], tokens: Sequence[Columns] | None = None
 ) -> list[EntityMention]:
@@ -284,6 +293,7 @@ def lead_names(article: Article, *, body_terms: int = 150) -> list[str]:
     return [m.name_key for m in lead_mentions(article, body_terms=body_terms)]
 
 
+@cython.locals(s=_Sentence)
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
     """BIO tags (B-PERS, I-LOC, O ...) for pre-tokenized text, for evaluation.
 

@@ -116,7 +116,7 @@ def _soft_gaps(text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> lis
     return soft
 
 
-@cython.locals(k=cython.Py_ssize_t, want=cython.long, mask=cython.long)
+@cython.locals(s=_Sentence, k=cython.Py_ssize_t, want=cython.long, mask=cython.long)
 def _with_bit(s: _Sentence, bit: int) -> list[int]:
     """The tokens whose mask has ``bit``, in order: the only ones a pass opens at.
     (Compiled, a loop in C: the masks are small whole numbers.)"""
@@ -138,7 +138,7 @@ def _next_at(positions: list[int], i: int, n: int) -> int:
     return positions[k] if k < len(positions) else n
 
 
-@cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, owner=list)
+@cython.locals(s=_Sentence, i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, owner=list)
 def _add(s: _Sentence, span: _Span) -> _Span:
     """``span`` taken: its tokens owned by it.  (Compiled, the owners set in a C loop, the
     span's ends and the list read once: ~3,600 instructions a span read them at each
@@ -153,7 +153,7 @@ def _add(s: _Sentence, span: _Span) -> _Span:
     return span
 
 
-@cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, owner=list, soft=list)
+@cython.locals(s=_Sentence, i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, owner=list, soft=list)
 def _free(s: _Sentence, i: int, j: int) -> bool:
     """Whether tokens ``i`` to ``j`` (exclusive, ``0 <= i < j``) are in no span and one
     phrase.  The passes ask this ~18,000 times over 320 ANT articles, mostly of one to
@@ -172,7 +172,7 @@ def _free(s: _Sentence, i: int, j: int) -> bool:
     return True
 
 
-@cython.locals(norms=list, first_lengths=dict, phrases=dict, length=cython.Py_ssize_t)
+@cython.locals(s=_Sentence, norms=list, first_lengths=dict, phrases=dict, length=cython.Py_ssize_t)
 def _gazetteer_at(s: _Sentence, i: int, lex: _Lexicon, *, context: bool) -> tuple[int, str, str, int] | None:
     """Longest gazetteer phrase starting at token ``i``: (length, kind, key, clitic letters).
     (Compiled, the sentence's words and the lexicon's two tables read once a try, as C
@@ -206,6 +206,7 @@ def _written_bare(word: str, form: str) -> bool:
     return word == form or (word[:1] in CONJUNCTIONS and word[1:] == form)
 
 
+@cython.locals(s=_Sentence)
 def _phrase_at(
     s: _Sentence, i: int, table: frozenset[str], lengths: dict[str, tuple[int, ...]]
 ) -> tuple[int, int] | None:
@@ -217,6 +218,7 @@ def _phrase_at(
     return None
 
 
+@cython.locals(s=_Sentence)
 def _single_at(s: _Sentence, i: int, table: frozenset[str]) -> tuple[str, int] | None:
     for form, off in _readings(s.norms[i]):
         if form in table:
@@ -254,6 +256,7 @@ def _name_like(word: str, lex: _Lexicon, surnames: set[str] | frozenset[str], *,
     return True
 
 
+@cython.locals(s=_Sentence, n=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, units=cython.Py_ssize_t)
 def _name_at(s: _Sentence, j: int, lex: _Lexicon, surnames: set[str]) -> int | None:
     """End (exclusive) of a person's name starting at token ``j``, or None."""
     n = len(s.norms)
@@ -302,6 +305,7 @@ def _plausible_first(word: str, lex: _Lexicon, surnames: set[str]) -> bool:
     return not word.endswith(("ون", "ات", "ين"))
 
 
+@cython.locals(s=_Sentence)
 def _third_word_ok(s: _Sentence, j: int, k: int, lex: _Lexicon, surnames: set[str]) -> bool:
     """A third name word is taken only with support: a particle in the name ("بان كي مون"),
     a given name in second place ("جان مارك أيرولت", "فهد جاسم الفريج"), or a family name
@@ -314,11 +318,13 @@ def _third_word_ok(s: _Sentence, j: int, k: int, lex: _Lexicon, surnames: set[st
     return third.startswith("ال") or third in surnames or third in lex.surnames
 
 
+@cython.locals(s=_Sentence)
 def _gap(s: _Sentence, k: int) -> str:
     """The punctuation between tokens ``k`` and ``k + 1``, normalized, without spaces."""
     return normalize(s.text[s.cols.ends[k] : s.cols.starts[k + 1]]).strip() if k + 1 < len(s.norms) else ""
 
 
+@cython.locals(s=_Sentence)
 def _boundary_after(s: _Sentence, k: int, lex: _Lexicon) -> bool:
     """Whether a name ending before token ``k`` is closed: punctuation, the end of the
     sentence, a function word or a reporting/speaker cue ("إن", "في", "،")."""
@@ -328,6 +334,7 @@ def _boundary_after(s: _Sentence, k: int, lex: _Lexicon) -> bool:
     return word in STOPWORDS or word in lex.name_stops or any(r in STOPWORDS for r in _conj_readings(word)[1:])
 
 
+@cython.locals(s=_Sentence)
 def _person(s: _Sentence, i: int, k: int, off: int = 0, role: tuple[int, int, int] | None = None) -> _Span:
     words = tuple(s.norms[i:k])
     if off:
