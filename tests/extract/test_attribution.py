@@ -1308,3 +1308,18 @@ def test_a_company_after_a_rank_and_a_plural_of_statements_are_no_role_cut_or_co
     # of statements with its adjective speaks for no one
     assert _who_said("وأعلنت جنرال موتورز ارتفاع أرباحها.")[0] != "جنرال"
     assert find_attributions("وأكدت تصريحات رسمية استمرار المحادثات.") == []
+
+
+def test_a_statement_ends_where_its_first_letters_say_compiled_or_not() -> None:
+    """``_statement_ends`` tests a word's first letter against ``_MAY_END_LETTERS`` (a
+    typed loop where compiled, session 36): the same letters as ``_MAY_END``, each one
+    character, so the table is the one ``w[:1] in _MAY_END`` made: a comma before a
+    participle ends the statement, the و of a reporting verb with its own clause too."""
+    from khabar.extract.attribution import heads, tokens
+
+    assert sorted(tokens._MAY_END_LETTERS) == sorted(tokens._MAY_END)
+    s = heads._Sentence("قال الوزير إن الاتفاق قريب، مضيفا أن الحل بعيد")
+    assert [s.content_end(j) for j in range(s.n)] == [5] * 6 + [10] * 4
+    s = heads._Sentence("قال الوزير إن الاتفاق قريب وأضاف أن الحل بعيد")
+    ends = [s.content_end(j) for j in range(s.n)]
+    assert ends[3] == s.norms.index("واضاف") and ends[-1] == s.n
