@@ -98,12 +98,15 @@ def test_the_attribution_rules_read_their_sentence_as_the_c_class() -> None:
         ("khabar.extract.entities.people", "_titles", (None, set()), "_Sentence"),
         ("khabar.extract.entities.recognition", "_scan", (None, set()), "_Sentence"),
         ("khabar.extract.entities.spans", "_free", (0, 1), "_Sentence"),
+        ("khabar.extract.statement_reader", "_word_class", ("و",), "_Sentence"),
     ],
 )
 def test_the_sentence_readers_typed_by_their_annotations_take_the_c_class(module: str, rule: str, args: tuple, cls: str) -> None:
     """The figure rules and the word lists' passes read their annotations as types where
     compiled (as scan.py, session 35), the recognizer's driver and the sentence's own helpers
-    declare it (``@cython.locals``, session 36): ``s`` is the C class their pxd cimports."""
+    declare it (``@cython.locals``, session 36), the statement reader's private sentence
+    readers read theirs (``@cython.annotation_typing(True)``, session 36): ``s`` is the C class
+    their pxd cimports."""
     mod = importlib.import_module(module)
     if not mod.__file__.endswith(_compiled.SUFFIX):
         pytest.skip(f"{module} runs as Python here")
@@ -176,3 +179,4 @@ def test_the_pure_python_shim_of_cython_declares_nothing() -> None:
     assert double(4) == 8 and not cython.compiled
     assert cython.declare(cython.int, 3) == 3 and cython.cfunc(double) is double
     assert cython.boundscheck(False)(double) is double and cython.wraparound(False)(double) is double
+    assert cython.annotation_typing(True)(double) is double

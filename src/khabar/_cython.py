@@ -53,6 +53,12 @@ def exceptval(*_value: object, check: bool = True):
     return _unchanged
 
 
+def annotation_typing(_on: bool):
+    """``@cython.annotation_typing(True)``: the function unchanged (compiled, its annotations
+    are its arguments' types)."""
+    return _unchanged
+
+
 def returns(_type: object):
     """``@cython.returns(cython.int)``: the function unchanged."""
     return _unchanged

@@ -48,6 +48,11 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
+try:
+    import cython
+except ImportError:  # Cython is a build requirement only (khabar._cython)
+    from khabar import _cython as cython
+
 from khabar.extract.attribution.heads import _Sentence
 from khabar.extract.attribution.lists import KANA_FORMS, PREPOSITION_WORDS, _lists, complement_at, conjoined, pronoun_verb_info, verb_info
 from khabar.extract.attribution.verbs import hearer_forms
@@ -55,6 +60,14 @@ from khabar.extract.reading import sentence_tokens
 from khabar.model import Article, Quote, Sentence
 from khabar.text.ar.clitics import bare_word
 from khabar.text.ar.normalize import normalize
+
+# Compiled (khabar._compiled), the private readers of one sentence below read their
+# annotations as types (``@cython.annotation_typing(True)``; setup.py turns that off for the
+# rest): ``s: _Sentence`` is the C class statement_reader.pxd cimports, so ``s.norms``,
+# ``s.n``, ``s.starts`` are C fields and ``s.is_word`` a C call, without a look-up through
+# the type; an ``int`` argument of theirs must be an int, a ``str`` one a str.  The public
+# functions (``sites``, ``read_statements``, ``score``) take what they took
+# (docs/measurements.md, issue 19, session 36).
 
 #: A quote of the rules that starts within this many characters after a verb read it.
 RULES_REACH = 150
@@ -89,6 +102,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+@cython.annotation_typing(True)
 def _word_class(s: _Sentence, w: str) -> str:
     """A neighbouring word as a feature: the forms of كان, a modal, a relative, punctuation
     as itself, else any word."""
@@ -172,6 +186,7 @@ def repeats(quote: Quote, held: Sequence[Quote]) -> bool:
     return False
 
 
+@cython.annotation_typing(True)
 def _frame_allows(s: _Sentence, i: int, verb) -> bool:
     """A verb that says something only with one of its nouns ("نشر تقريرا") has one, or a
     clause (أن), a colon or a quotation mark, within :data:`FRAME_WORDS` words after it
@@ -244,6 +259,7 @@ def _site_rows(
             yield from _candidates(article_id, s, sent, i, verb, here, previous, n_verbs, session30)
 
 
+@cython.annotation_typing(True)
 def _candidates(
     article_id: str, s: _Sentence, sent: Sentence, i: int, verb, here: Sequence[Quote], previous: Quote | None, n_verbs: int, session30: bool,
 ) -> Iterator[tuple[tuple[int, int], str, dict[str, float], dict[str, float], dict]]:
