@@ -97,8 +97,15 @@ _ARTICLES_LONGEST_FIRST = tuple(sorted(ARTICLE_PROCLITICS, key=len, reverse=True
 _BARE = PerWord(_bare)
 
 
+#: The bare words of a speaker's text, role or organisation as written, computed once per
+#: text: the rules resolve the same few speakers again and again (3,615 calls for 755 texts
+#: over the 100 articles of ``benchmarks/instructions_extract.py``, session 36), each a
+#: tokenization and a look-up a word.
+_BARE_WORDS = PerWord(lambda text: tuple(map(_BARE.__getitem__, words(text))))
+
+
 def _bare_words(text: str | None) -> list[str]:
-    return list(map(_BARE.__getitem__, words(text or "")))
+    return list(_BARE_WORDS[text or ""])
 
 
 def _speaker(src: Source, offset: int) -> _Speaker:
