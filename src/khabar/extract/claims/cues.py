@@ -153,7 +153,17 @@ class _Matcher:
                 continue
             if i + n > len(norms):
                 continue
-            if all(norms[i + k] == w or w in variants(norms[i + k]) for k, w in enumerate(e.words[1:], 1)):
+            # the entry's other words, each the token or one of its readings: a loop, not
+            # ``all(...)`` over a generator, whose closure over ``norms``, ``i`` and
+            # ``variants`` made every call (27,160 over the 100 articles of
+            # ``benchmarks/instructions_extract.py``, most screened out above) allocate
+            # its scope first (session 36)
+            words = e.words
+            for k in range(1, n):
+                x = norms[i + k]
+                if x != words[k] and words[k] not in variants(x):
+                    break
+            else:
                 best = (e, n)
         return best
 
