@@ -19,7 +19,7 @@ from khabar_testdata import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "events"
 KINDS = {"rewrite", "near", "follow-up", "easy"}
-SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38"}
+SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39"}
 OUTLETS = {"Alarabia", "BBC", "CNN", "France24", "SkyNews"}
 PAIR_KEYS = {"a", "b", "same_event", "same_storyline", "kind", "split", "note",
              "a_event", "b_event", "a_storyline", "b_storyline"}
@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -171,7 +171,7 @@ def test_the_scorer_build_refuses_the_splits_judged_on(split):
     assert done.returncode == 2 and "never trained on" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39"])
 def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -208,6 +208,7 @@ def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh36"]),   # nor fresh36 (labelled in session 32)
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh37"]),   # nor fresh37 (labelled in session 33)
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh38"]),   # nor fresh38 (labelled in session 35)
+    ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh39"]),   # nor fresh39 (labelled in session 36)
 ])
 def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     import os
@@ -248,6 +249,7 @@ def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh36"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh37"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh38"], "never read here"),
+    ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh39"], "never read here"),
 ])
 def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says):
     import os
