@@ -1323,3 +1323,16 @@ def test_a_statement_ends_where_its_first_letters_say_compiled_or_not() -> None:
     s = heads._Sentence("قال الوزير إن الاتفاق قريب وأضاف أن الحل بعيد")
     ends = [s.content_end(j) for j in range(s.n)]
     assert ends[3] == s.norms.index("واضاف") and ends[-1] == s.n
+
+
+def test_a_token_is_a_word_by_its_first_letter_as_python_reads_it() -> None:
+    """``is_word`` tests its token's first character in C where compiled (session 36): the
+    same answer as ``norms[i][:1].isalnum()`` for letters, digits of any script, marks,
+    punctuation and tokens out of the sentence; ``phrase_at`` takes a list's table (a dict)."""
+    from khabar.extract.attribution import heads
+
+    s = heads._Sentence("قال الوزير ، إن 5 من ٣ Pa مواطنين « ـ » لم يصابوا . ! ²")
+    s.norms[3] = ""  # a token emptied by a rule reads as no word
+    assert [s.is_word(i) for i in range(-2, s.n + 2)] == [0 <= i < s.n and s.norms[i][:1].isalnum() for i in range(-2, s.n + 2)]
+    assert s.is_word(0) and not s.is_word(2) and not s.is_word(3) and s.is_word(4)
+    assert s.phrase_at(0, {"قال": (("قال", "الوزير"),)}) == 2 and s.phrase_at(0, {}) == 0

@@ -156,7 +156,15 @@ class _Tokens:
         return norms[i] if 0 <= i < len(norms) else ""
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.norms[i][:1].isalnum()
+        # compiled (tokens.pxd: ``w`` a str), the first letter's test is a C one on a
+        # character: ``[:1].isalnum()`` made a string of an Arabic letter and called its
+        # method (~790 instructions a call, ~18,000 calls over the 100 articles of
+        # ``benchmarks/instructions_extract.py``; session 36).  The same test: a one-letter
+        # string's ``isalnum`` is its letter's.
+        if not 0 <= i < self.n:
+            return False
+        w = self.norms[i]
+        return len(w) > 0 and w[0].isalnum()
 
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.starts[a] : self.ends[b - 1]]
