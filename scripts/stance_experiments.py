@@ -129,7 +129,11 @@ ROOT = Path(__file__).resolve().parent.parent
 #: drawn13 (63 pages as the check's search finds them, seed 3439, no disagreeing page; labelled in
 #: session 36 by a labeller who builds no stance rule) is unspent: judged once with `khabar eval
 #: stance --test`, never read here.
-UNSPENT_STANCE: frozenset[str] = frozenset({"drawn13"})
+#: fresh31 (Saudi Arabia's ban on women driving lifted, June 2018, and the activists' arrests before
+#: it; written claims, pages as the check's search finds them, two a claim; labelled in session 36 by
+#: a labeller who builds no stance rule) is unspent: judged once with `khabar eval stance --test`,
+#: never read here.
+UNSPENT_STANCE: frozenset[str] = frozenset({"drawn13", "fresh31"})
 
 
 def refuse_unspent(names) -> None:
