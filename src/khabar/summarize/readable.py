@@ -43,7 +43,7 @@ from khabar.extract.happenings import word_kind
 from khabar.extract.titles import leading_title
 from khabar.model import Document, Sentence
 from khabar.relate.corroborate import SentencePool
-from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS
+from khabar.text.ar.clitics import CONJUNCTIONS, PREPOSITIONS, THIRD_PERSON_SUFFIXES
 from khabar.text.ar.lexicon import read_tagged
 from khabar.text.ar.tokenize import tokenize, words
 
@@ -387,7 +387,7 @@ def subject_before_predicate(head: Sequence[str], after: str) -> bool:
     last = next((i for i in range(len(head) - 1, -1, -1) if head[i] in openers.content), None)
     if last is None or not 0 < len(head) - last - 1 <= CONTENT_SUBJECT_WORDS:
         return False
-    if head[last].endswith(("ه", "ها", "هم")):
+    if head[last].endswith(THIRD_PERSON_SUFFIXES):
         return False  # "أنه ..." carries its subject: what follows may be its predicate
     if last and _bare(head[last - 1]) in openers.fronted:
         return False  # "بعد أن أطيح بماريانو راخوي": "أن" before a verb, a clause of time
