@@ -108,7 +108,8 @@ def _unspent_stance() -> frozenset[str]:
                          ("stance_experiments.py", ["baseline", "--fresh", "tests/gold/stance/{}.jsonl"]),
                          ("stance_event.py", ["score", "--fresh", "tests/gold/stance/{}.jsonl"]),
                          ("stance_evidence.py", ["--fresh", "tests/gold/stance/{}.jsonl"]),
-                         ("stance_retrain.py", ["--spent-training", "--sets", "{}"]))
+                         ("stance_retrain.py", ["--spent-training", "--sets", "{}"]),
+                         ("stance_levers.py", ["share", "--sets", "{}"]))
 ])
 def test_the_stance_scripts_refuse_the_unspent_split(script: str, args: list[str], name: str) -> None:
     # an unspent split is judged once by `khabar eval stance --test`; its pairs are read by no
