@@ -336,6 +336,18 @@ def test_the_meaning_separation_script_reads_only_spent_splits(split):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40"])
+def test_the_refusal_signal_count_reads_only_spent_splits(split):
+    # scripts/event_refusal_signals.py (session 37) groups and counts on the spent splits only (SPENT of
+    # event_pair_losses.py); the unspent events judge fresh39 + fresh40 and test are refused before any article is read
+    import subprocess
+    import sys
+
+    script = ROOT / "scripts" / "event_refusal_signals.py"
+    done = subprocess.run([sys.executable, str(script), f"dev,{split}", "--e5-cache", "/nonexistent.npz"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
+
+
 @pytest.mark.parametrize("flags", [["--e5"], []])
 def test_the_e5_feature_what_if_reads_only_spent_splits(flags):
     # scripts/event_e5_feature.py (session 30) fits and cross-validates on the spent splits only
