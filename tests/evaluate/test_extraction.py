@@ -836,3 +836,28 @@ def test_the_statement_reader_experiment_refuses_an_unspent_speaker_split(monkey
     with pytest.raises(SystemExit, match="an unspent speaker split"):
         module.main()
     assert not (tmp_path / "c.pkl").exists()
+
+
+def test_frames_pool_forecast_resamples_spent_articles_of_the_judged_sections_from_a_split_on() -> None:
+    # scripts/frames_pool_forecast.py (issue 15, session 37): the per-article delta of the judge's count
+    # between two khabars, resampled into pools of a judge's size, over the spent splits from --from on
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("frames_pool_forecast", root / "scripts" / "frames_pool_forecast.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert not {f"fresh{i}" for i in range(42, 60)} & set(module.SPENT)  # unspent splits are never scored
+    art, econ = "ant/FR/internationalNews/a.txt", "ant/FR/economy/b.txt"
+    row = lambda split, path, i, cat, src: {"split": split, "article": path, "id": i, "found": True, "cat": cat, "src": src}  # noqa: E731
+    base = [row("fresh36", art, "1", True, False), row("fresh36", art, "2", True, True),
+            row("fresh36", econ, "3", True, False), row("fresh20", art, "4", True, False)]
+    new = [row("fresh36", art, "1", True, True), row("fresh36", art, "2", False, True),
+           row("fresh36", econ, "3", True, True), row("fresh20", art, "4", True, True)]
+    per = module.per_article(base, new, "catsrc", first="fresh36", all_sections=False)
+    assert per == {("fresh36", art): [0, 2, 1, 1]}  # one up, one down; economy and fresh20 left out
+    per = module.per_article(base, new, "src", first="fresh20", all_sections=True)
+    assert per[("fresh36", art)][0] == 1 and per[("fresh36", econ)][0] == 1 and per[("fresh20", art)][0] == 1
+    deltas = module.resample({("s", "a"): [1, 2, 1, 0], ("s", "b"): [0, 5, 0, 0]}, pool=5, draws=200)
+    assert len(deltas) == 200 and set(deltas) <= {0, 1, 2, 3}
+    assert all(d >= 0 for d in deltas) and any(d > 0 for d in deltas)
