@@ -25,6 +25,12 @@ the list before the key, a speaker not named in the sentence after a listed verb
 a document as speaker) and, as an upper bound, what finding every one of them with no false call
 would show in pools of ``--pool-size`` ANT splits (``--exclude`` leaves classes out).
 
+``--classes`` (session 37) puts each spent ANT statement no quote finds in one class, the first that
+applies (:func:`unfound_class`): a colon with no listed verb before the key, a passive verb, a document, a
+follow-on, a listed verb with its speaker named and a complementiser / quotation marks / neither (indirect
+speech without إن/أن) before the key, "بحسب/وفق" with no verb, a verb only after the content, quotation marks
+with no verb, and no verb of the list in the sentence at all.
+
 ``--reach N --seed S --write PATH`` reads ``N`` unlabelled ANT articles (as the speaker
 ranker's reach) instead of the gold; two such caches compared with ``--reach-compare`` give the
 share of articles whose quotes change, and the rules' CPU time an article.
@@ -164,6 +170,71 @@ def miss_classes(sentence, gq) -> set[str]:
     return out
 
 
+#: The exclusive classes of ``--classes``, in the order they are tried.
+UNFOUND_CLASSES = (
+    "a colon, no listed verb before ('X: ...'، 'وزاد: ...')",
+    "a passive or impersonal verb of the list",
+    "a document as speaker",
+    "a follow-on: a listed verb before, the speaker not named in the sentence",
+    "a listed verb, the speaker named, a complementiser (إن/أن) before the key",
+    "a listed verb, the speaker named, quotation marks before the key",
+    "a listed verb, the speaker named, indirect speech without إن/أن (an object or a preposition)",
+    "'بحسب/وفق' before, no listed verb",
+    "a listed verb only after the content ('...، كما قال X')",
+    "quotation marks, no listed verb in the sentence",
+    "no verb of the list in the sentence (verbs the list lacks, verbal nouns)",
+)
+
+
+def unfound_class(sentence, text: str, gq) -> str:
+    """The class of a statement no quote finds (``--classes``), read from its sentence: the first
+    of :data:`UNFOUND_CLASSES` that applies."""
+    import re
+
+    from khabar.extract.attribution.lists import complement_at, pronoun_verb_info, verb_info
+    from khabar.text.ar.tokenize import words
+
+    before, after = text[sentence.start : gq.start], text[gq.end : sentence.end]
+    bw = words(before)
+    verbs = [k for k, w in enumerate(bw) if verb_info(w) or pronoun_verb_info(w)]
+    after_verb = before.split(bw[verbs[-1]])[-1] if verbs else ""
+    shape = miss_classes(sentence, gq)
+    tests = (
+        ":" in before and not verbs,
+        "passive or impersonal" in shape,
+        "document" in shape,
+        "follow-on (speaker not named in the sentence)" in shape,
+        bool(verbs) and any(complement_at(w) for w in bw[verbs[-1] + 1 :]),
+        bool(verbs) and re.search('["«“]', after_verb) is not None,
+        bool(verbs),
+        re.search("(بحسب|حسب|وفق|طبقا|نقلا|تبعا)", norm(before)) is not None,
+        any(verb_info(w) or pronoun_verb_info(w) for w in words(after)),
+        re.search('["«“]', before) is not None,
+        True,
+    )
+    return UNFOUND_CLASSES[tests.index(True)]
+
+
+def classes(base: dict, splits: str) -> None:
+    """The spent ANT statements no quote finds, each in one class (:func:`unfound_class`)."""
+    gold, _ = read_gold(splits)
+    counts: Counter[str] = Counter()
+    for g in gold:
+        if not g.path.startswith("ant/"):
+            continue
+        sentences, quotes = base[g.article.id]
+        for gq in g.quotes:
+            counts["gold"] += 1
+            if any(_matches(gq, q) for q in quotes):
+                counts["found"] += 1
+            elif any(any(norm(k) in norm(q.content) for k in gq.keys) for q in quotes):
+                counts["held by another speaker's quote"] += 1
+            elif (s := next((s for s in sentences if s.start <= gq.start < s.end), None)) is not None:
+                counts[unfound_class(s, g.article.text, gq)] += 1
+    for k in ("gold", "found", "held by another speaker's quote", *UNFOUND_CLASSES):
+        print(f"{counts[k]:6d}  {k}")
+
+
 def oracle(base: dict, splits: str, pool_size: int, exclude: set[str]) -> None:
     """The upper bound of a rule for the never-found classes: each spent ANT statement of them
     found with no false call, in pools of ``pool_size`` ANT splits (fresh5..)."""
@@ -232,6 +303,7 @@ def main() -> None:
     ap.add_argument("--pool-size", type=int, default=3, help="spent splits a pool (the judge fresh39..fresh42: 4)")
     ap.add_argument("--census", action="store_true")
     ap.add_argument("--oracle", action="store_true", help="the never-found classes and a rule's upper bound on them")
+    ap.add_argument("--classes", action="store_true", help="the never-found statements in exclusive classes (session 37)")
     ap.add_argument("--exclude", nargs="*", default=[], help="classes --oracle leaves out")
     ap.add_argument("--reach", type=int, default=0)
     ap.add_argument("--seed", type=int, default=2626)
@@ -248,6 +320,9 @@ def main() -> None:
     base = pickle.loads(args.base.read_bytes())
     if args.census:
         census(base["quotes"], args.splits)
+        return
+    if args.classes:
+        classes(base["quotes"], args.splits)
         return
     if args.oracle:
         oracle(base["quotes"], args.splits, args.pool_size, set(args.exclude))

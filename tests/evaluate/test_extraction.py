@@ -822,6 +822,27 @@ def test_the_speaker_rules_forecast_refuses_an_unspent_speaker_split(monkeypatch
     assert not (tmp_path / "q.pkl").exists()
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "speaker", "expected"),
+    [
+        ("وأضاف أن الحكومة ستعمل على ذلك.", "الحكومة ستعمل", "الوزير", 3),  # a follow-on
+        ("المدرب: الفريق سيعود أقوى", "الفريق سيعود", "المدرب", 0),  # a colon, no verb
+        ("أصيب الحارس بارتجاج في الدماغ، كما قال الطبيب.", "بارتجاج في الدماغ", "الطبيب", 8),  # a verb after
+        ("ونفى الوزير وجود أي اتفاق مع الشركة.", "وجود أي اتفاق", "الوزير", 6),  # no إن/أن
+    ],
+)
+def test_the_speaker_rules_forecast_puts_an_unfound_statement_in_one_class(text: str, key: str, speaker: str, expected: int) -> None:
+    # scripts/speaker_rules_forecast.py --classes (issue 20, session 37): the first class that applies
+    from khabar.evaluate.extraction import GoldQuote
+    from khabar.model import Sentence
+
+    module = _speaker_script("speaker_rules_forecast")
+    start = text.index(key)
+    gq = GoldQuote(speakers=(speaker,), keys=(key,), start=start, end=start + len(key), direct=False, who=speaker)
+    sentence = Sentence(article_id="a", index=2, start=0, end=len(text), text=text)
+    assert module.unfound_class(sentence, text, gq) == module.UNFOUND_CLASSES[expected]
+
+
 @pytest.mark.parametrize("option", ["--splits", "--refit-from"])
 def test_the_statement_reader_experiment_refuses_an_unspent_speaker_split(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, option: str) -> None:
     # scripts/statement_reader_experiment.py fits and scores the gate on the splits it is given, and
