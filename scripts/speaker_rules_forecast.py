@@ -114,28 +114,35 @@ def compare(base: dict, new: dict, splits: str, show: bool, pools: int, pool_siz
         print(f"{pools} pools of {pool_size} ANT spent splits: {pool_summary(*changes)}")
 
 
+def _ant_statements(base: dict, splits: str):
+    """Each spent ANT statement with what the quotes of ``base`` make of it: ``"found"``, ``"held"``
+    (another speaker's quote holds its key) or ``"none"`` with its sentence (None if no sentence holds it)."""
+    gold, _ = read_gold(splits)
+    for g in gold:
+        if not g.path.startswith("ant/"):
+            continue
+        sentences, quotes = base[g.article.id]
+        for gq in g.quotes:
+            if any(_matches(gq, q) for q in quotes):
+                yield g, gq, "found", None
+            elif any(any(norm(k) in norm(q.content) for k in gq.keys) for q in quotes):
+                yield g, gq, "held", None
+            else:
+                yield g, gq, "none", next((s for s in sentences if s.start <= gq.start < s.end), None)
+
+
 def census(base: dict, splits: str) -> None:
     """The spent statements no quote finds, by the shape of their sentence (ANT articles)."""
     from khabar.extract.attribution import find_attributions
     from khabar.extract.attribution.lists import complement_at, pronoun_verb_info, verb_info
     from khabar.text.ar.tokenize import words
 
-    gold, _ = read_gold(splits)
     counts: Counter[str] = Counter()
-    for g in gold:
-        if not g.path.startswith("ant/"):
-            continue
-        sentences, quotes = base[g.article.id]
-        for gq in g.quotes:
-            counts["gold"] += 1
-            if any(_matches(gq, q) for q in quotes):
-                continue
-            if any(any(norm(k) in norm(q.content) for k in gq.keys) for q in quotes):
-                counts["held by another speaker's quote"] += 1
-                continue
-            s = next((s for s in sentences if s.start <= gq.start < s.end), None)
-            if s is None:
-                continue
+    for _, gq, status, s in _ant_statements(base, splits):
+        counts["gold"] += 1
+        if status == "held":
+            counts["held by another speaker's quote"] += 1
+        if s is not None:
             before = words(s.text[: gq.start - s.start])
             verb = any(verb_info(w) or pronoun_verb_info(w) for w in before)
             comp = any(complement_at(w) for w in before[-3:])
@@ -217,20 +224,12 @@ def unfound_class(sentence, text: str, gq) -> str:
 
 def classes(base: dict, splits: str) -> None:
     """The spent ANT statements no quote finds, each in one class (:func:`unfound_class`)."""
-    gold, _ = read_gold(splits)
     counts: Counter[str] = Counter()
-    for g in gold:
-        if not g.path.startswith("ant/"):
-            continue
-        sentences, quotes = base[g.article.id]
-        for gq in g.quotes:
-            counts["gold"] += 1
-            if any(_matches(gq, q) for q in quotes):
-                counts["found"] += 1
-            elif any(any(norm(k) in norm(q.content) for k in gq.keys) for q in quotes):
-                counts["held by another speaker's quote"] += 1
-            elif (s := next((s for s in sentences if s.start <= gq.start < s.end), None)) is not None:
-                counts[unfound_class(s, g.article.text, gq)] += 1
+    for g, gq, status, s in _ant_statements(base, splits):
+        counts["gold"] += 1
+        counts[{"found": "found", "held": "held by another speaker's quote"}.get(status, "")] += 1
+        if s is not None:
+            counts[unfound_class(s, g.article.text, gq)] += 1
     for k in ("gold", "found", "held by another speaker's quote", *UNFOUND_CLASSES):
         print(f"{counts[k]:6d}  {k}")
 
