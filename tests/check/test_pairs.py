@@ -51,7 +51,7 @@ def test_the_fresh3_stance_gold_reads_its_ant_articles() -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name, count", [("fresh5", 39), ("fresh6", 45), ("fresh18", 145), ("fresh19", 213), ("fresh20", 168), ("fresh21", 192), ("fresh22", 185), ("fresh23", 145), ("fresh24", 163), ("fresh25", 128),
                                          ("fresh26", 128), ("fresh27", 148), ("fresh28", 124),
-                                         ("fresh29", 64), ("fresh30", 60), ("fresh31", 56)])
+                                         ("fresh29", 64), ("fresh30", 60), ("fresh31", 56), ("fresh32", 58)])
 def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str, count: int) -> None:
     need(CORPORA / "ant")
     pairs = read_jsonl(ROOT / "tests" / "gold" / "stance" / f"{name}.jsonl")
@@ -99,7 +99,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (drawn13 and fresh31 since session 36, which spent fresh30 and drawn12; a newly labelled one is named in
+# Each unspent split (drawn13 and fresh31 since session 36, which spent fresh30 and drawn12, and fresh32 since session 37; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -142,6 +142,9 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
     # fresh31 (session 36, Saudi women's driving) is unspent until it judges a change
     with pytest.raises(SystemExit, match="fresh31: an unspent stance split"):
         stance_experiments.refuse_unspent(["fresh30", "tests/gold/stance/fresh31.jsonl"])
+    # fresh32 (session 37, Socotra: the UAE's deployment and Cyclone Mekunu) is unspent until it judges a change
+    with pytest.raises(SystemExit, match="fresh32: an unspent stance split"):
+        stance_experiments.refuse_unspent(["fresh30", "tests/gold/stance/fresh32.jsonl"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
     with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):
