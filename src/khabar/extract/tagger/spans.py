@@ -710,12 +710,14 @@ def _short_names_of_organisations(
         short.setdefault(word, m.name_key)
     if not short:
         return mentions
+    readings = _short_name_readings(short)
     out = list(mentions)
     for sentence, cols in zip(sentences, tokens):
         for k, norm in enumerate(cols.norms):
-            letters, word = _short_name_reading(norm, short)
-            if word is None:
+            reading = readings.get(norm)
+            if reading is None:
                 continue
+            letters, word = reading
             first = sentence.start + cols.starts[k]
             start, end = first + _skip(cols.texts[k], letters), sentence.start + cols.ends[k]
             over = [i for i, m in enumerate(out) if m.start < end and start < m.end]
@@ -731,23 +733,22 @@ def _short_names_of_organisations(
     return out
 
 
-def _short_name_reading(norm: str, short: dict[str, str]) -> tuple[int, str | None]:
-    """(normalized letters of proclitics to skip, the short name) of a normalized word that
-    is one of ``short`` as written, after a proclitic, or with the article ("الفيفا",
-    "للفيفا" kept whole); (0, None) otherwise."""
-    if norm in short:
-        return 0, norm
-    for prefix in _PLAIN:
-        rest = norm[len(prefix) :]
-        if norm.startswith(prefix) and rest in short:
-            return len(prefix), rest
-        if norm.startswith(prefix) and rest.startswith(ARTICLE) and rest[2:] in short:
-            return len(prefix), rest[2:]
-    if norm.startswith(ARTICLE) and norm[2:] in short:
-        return 0, norm[2:]
-    if norm.startswith("لل") and norm[2:] in short:
-        return 0, norm[2:]
-    return 0, None
+def _short_name_readings(short: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """Every normalized word that writes one of ``short``: as it is, after a proclitic, or
+    with the article ("الفيفا", "للفيفا" kept whole), each with (normalized letters of
+    proclitics to skip, the short name).  Made once an article that has short names, so that
+    each of its words is one dictionary read (a test of every proclitic a word was +2.7 % of
+    the layer's instructions as Python; docs/measurements.md, issue 17, session 37)."""
+    readings: dict[str, tuple[int, str]] = {}
+    for word in short:
+        readings.setdefault(ARTICLE + word, (0, word))
+        readings.setdefault("لل" + word, (0, word))
+        for prefix in _PLAIN:
+            readings.setdefault(prefix + word, (len(prefix), word))
+            readings.setdefault(prefix + ARTICLE + word, (len(prefix), word))
+    for word in short:
+        readings[word] = (0, word)
+    return readings
 
 
 #: Tag-rate level (:data:`khabar.extract.tagger.tag_rates.LEVELS`: share >= 30 %) from
