@@ -397,29 +397,3 @@ def test_the_words_ending_organisation_heads_of_places_hold_every_head():
             assert head[-1] in ends
             if n == 1:
                 assert all(p + head[0] in ends for p in _PLAIN)
-
-
-def test_an_office_head_names_a_body_with_its_complement():
-    # [orgoffice] (issue 17, session 37): no list names these bodies; the head and its complement do
-    found = _mentions("وقال متحدث قضائي إن النيابة العامة أبقت على المتهم. وتمكن أفراد حرس الحدود من ضبط الأسلحة.")
-    orgs = [m.text for m in found if m.kind == "organisation"]
-    assert "النيابة العامة" in orgs and "حرس الحدود" in orgs
-
-
-def test_a_definite_office_head_before_a_noun_names_nothing():
-    # a definite noun opens no construct: "the prosecution accused the convicts"
-    found = _mentions("واتهمت النيابة المدانين بالتحريض على اقتحام المنشآت.")
-    assert not [m for m in found if m.kind == "organisation" and "النيابة" in m.text]
-
-
-def test_a_short_name_in_brackets_after_an_organisation_is_that_organisation():
-    # the full name's key, in the brackets and alone later; a gloss with the article or an adjective is no name
-    found = _mentions("أعلنت الهيئة الوطنية لمكافحة التصحر (هامت) خطة جديدة أمس. وقالت هامت إن الخطة تبدأ في الربيع.")
-    full = [m for m in found if m.text == "الهيئة الوطنية لمكافحة التصحر"]
-    short = [m for m in found if m.text == "هامت"]
-    assert len(full) == 1 and len(short) == 2
-    assert all(m.kind == "organisation" and m.name_key == full[0].name_key for m in short)
-    glossed = _mentions("أقرت الجمعية الوطنية (البرلمان) القانون أمس. وصوت البرلمان عليه بالأغلبية.")
-    assert not [m for m in glossed if "البرلمان" in m.text]
-    adjective = _mentions("ووزعه الديوان الوطني للثقافة والإعلام (حكومي) في المدن.")
-    assert not [m for m in adjective if "حكومي" in m.text]

@@ -48,7 +48,6 @@ class _Lexicon:
     name_stops: frozenset[str]
     not_names: frozenset[str]  # entity_cues [notname] (first words): "الدفاع" ends a person's name, not a ministry's
     org_heads: frozenset[str]
-    office_heads: frozenset[str]  # entity_cues [orgoffice]: "النيابة" names a body with its complement only
     district_heads: frozenset[str]  # entity_cues [org district]: "مديرية الظاهر" is a place
     portfolios: frozenset[str]  # a minister's portfolio in titles.txt ("الصحة" of "وزير الصحة")
     kind_heads: frozenset[str]  # "صحيفة", "شركة": the name follows, the head is not part of it
@@ -139,8 +138,7 @@ def _lexicon() -> _Lexicon:
         say_verbs=say,
         name_stops=frozenset(stops),
         not_names=frozenset(v.split()[0] for v in mine.get("notname", ())),
-        org_heads=mine.get("org", frozenset()) | mine.get("orgname", frozenset()) | mine.get("orgoffice", frozenset()),
-        office_heads=mine.get("orgoffice", frozenset()),
+        org_heads=mine.get("org", frozenset()) | mine.get("orgname", frozenset()),
         district_heads=frozenset(normalize(e.phrase) for e in read_tagged("entity_cues") if e.tag == "org" and e.mode == "district"),
         portfolios=frozenset(t.split()[1] for t in titles if len(t.split()) == 2 and t.split()[0] == "وزير"),
         kind_heads=mine.get("orgname", frozenset()),

@@ -137,8 +137,6 @@ def _org_heads(s: _Sentence, lex: _Lexicon) -> None:
                 continue
             if tail == 0 and word in lex.generic:
                 break
-            if tail == 0 and form in lex.office_heads and form.startswith(ARTICLE) and not _agreeing_adjective(form, word):
-                break  # "واتهمت النيابة المدانين": a definite office governs no noun; only its adjective names it
             portfolio = tail == 0 and word.startswith(ARTICLE) and word in lex.not_names
             if word in STOPWORDS or s.masks[j] & _TITLE or word in lex.name_stops and not portfolio:
                 break  # a never-a-name word ends the name, but not a head's portfolio: "وزارة الدفاع"
@@ -227,14 +225,6 @@ def _modifiers(s: _Sentence, j: int, lex: _Lexicon) -> int:
         else:
             break
     return j
-
-
-def _agreeing_adjective(head: str, word: str) -> bool:
-    """Whether ``word``, right after a definite ``[orgoffice]`` head, is a definite adjective
-    that agrees with it (normalized: ة is ه): "النيابة العامة"، "القيادة المركزية"، "الرابطة
-    الأميركية".  A definite noun opens no construct, so a definite noun after it is another
-    phrase ("واتهمت النيابة المدانين": the prosecution accused the convicts)."""
-    return word.startswith(ARTICLE) and (word.endswith("ه") if head.endswith("ه") else word.endswith("ي"))
 
 
 def _adjective(word: str) -> bool:

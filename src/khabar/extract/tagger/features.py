@@ -71,7 +71,7 @@ class WordLists:
 #: scripts/ner_fold_errors.py: overall 78.17 -> 78.12, PERS 76.00 -> 75.83; identical without).
 #: ``orgplace`` is read after the tagger (:func:`khabar.extract.tagger.spans._organisations_of_places`),
 #: ``demonymbody`` and ``bodytitle`` when entities are linked (:func:`khabar.extract.entities.linking.described_body`).
-_RECOGNIZER_ONLY = frozenset(("orgbody", "orgfunction", "orgcommon", "orgplace", "demonymbody", "bodytitle", "orgnoun", "orgoffice"))
+_RECOGNIZER_ONLY = frozenset(("orgbody", "orgfunction", "orgcommon", "orgplace", "demonymbody", "bodytitle", "orgnoun"))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,6 @@ article ("للجامعة" names "الجامعة").  So "والجراح" gives "�
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -455,7 +454,6 @@ def _merged(
     out.sort(key=lambda m: (m.start, m.end))
     out = _organisations_of_places(article, sentences, tokens, out)
     out = _quoted_organisations(article, sentences, tokens, out)
-    out = _short_names_of_organisations(article.id, text, tokens, sentences, out)
     return resolve_place_senses(article, sentences, out)
 
 
@@ -665,90 +663,6 @@ def _quoted_organisations(
         out.append(q)
     out.sort(key=lambda m: (m.start, m.end))
     return out
-
-
-#: An organisation's short name written right after its full name: one word of 2-12 letters,
-#: Arabic or Latin, without the article, in brackets ("الاتحاد الأفريقي لكرة القدم (كاف)") or in
-#: quotes that close the clause ("وكالة الأنباء الإماراتية "وام"."; a quoted word going on into
-#: the sentence is a predicate: مجلس الأمن "زعلان" من موقف).  A complement the name was read
-#: without may come between, a word after ل and up to two definite words ("[لكرة القدم]").
-_SHORT_NAME_AFTER = re.compile(
-    r"(?:[ \t]+ل\w+(?:[ \t]+و?ال\w+){0,2})?[ \t]+"
-    r"(?:\([ \t]*([^\W\d_][^\s()«»\"“”]{1,11})[ \t]*\)"
-    r"|[«\"“]([^\W\d_][^\s()«»\"“”]{1,11})[ \t]*[»\"”](?=[ \t]*(?:[.،,:؛;]|$)))",
-    re.MULTILINE,
-)
-
-
-def _short_names_of_organisations(
-    article_id: str, text: str, tokens: Sequence[Columns], sentences: Sequence[Sentence], mentions: list[EntityMention]
-) -> list[EntityMention]:
-    """The article's organisations also under the short name it gives them in brackets or
-    quotes right after the full name ("كاف" after "الاتحاد الأفريقي لكرة القدم (كاف)"): that
-    word, there and wherever the article writes it alone (a proclitic or the article on it
-    allowed), is the organisation, with the full name's key; a one-word name of another kind
-    on it gives way ("وقال فيفا" read as a person).  The full name must be an organisation
-    of two words or more; the short name no function word, no listed place or person, and
-    not a word with the article nor an adjective: "الجمعية الوطنية (البرلمان)"، "(حكومي)" gloss.
-    Session 18's rule (judged silent on fresh16, withdrawn), again in session 37: measured in
-    docs/measurements.md, issue 17, sessions 18 and 37."""
-    if "(" not in text and '"' not in text and "«" not in text and "“" not in text:
-        return mentions
-    lists = word_lists()
-    short: dict[str, str] = {}
-    for m in mentions:
-        if m.kind != "organisation" or len(m.text.split()) < 2:
-            continue
-        hit = _SHORT_NAME_AFTER.match(text, m.end)
-        if hit is None:
-            continue
-        word = normalize(hit.group(1) or hit.group(2))
-        if len(word) < 2 or word.startswith(ARTICLE) or is_stopword(word) or {"gLOC", "gPERS"} & set(lists.labels_of.get(word, ())):
-            continue
-        if _nisba_adjective(word):
-            continue  # "(حكومي)": a gloss of what the body is, no name
-        short.setdefault(word, m.name_key)
-    if not short:
-        return mentions
-    readings = _short_name_readings(short)
-    out = list(mentions)
-    for sentence, cols in zip(sentences, tokens):
-        for k, norm in enumerate(cols.norms):
-            reading = readings.get(norm)
-            if reading is None:
-                continue
-            letters, word = reading
-            first = sentence.start + cols.starts[k]
-            start, end = first + _skip(cols.texts[k], letters), sentence.start + cols.ends[k]
-            over = [i for i, m in enumerate(out) if m.start < end and start < m.end]
-            if any(out[i].start < first or out[i].end > end for i in over) or any(
-                out[i].kind == "organisation" for i in over
-            ):
-                continue  # inside a longer name, or already an organisation
-            mention = EntityMention(article_id, start, end, text[start:end], "organisation", None, short[word])
-            for i in reversed(over):
-                del out[i]
-            out.append(mention)
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
-
-
-def _short_name_readings(short: dict[str, str]) -> dict[str, tuple[int, str]]:
-    """Every normalized word that writes one of ``short``: as it is, after a proclitic, or
-    with the article ("الفيفا", "للفيفا" kept whole), each with (normalized letters of
-    proclitics to skip, the short name).  Made once an article that has short names, so that
-    each of its words is one dictionary read (a test of every proclitic a word was +2.7 % of
-    the layer's instructions as Python; docs/measurements.md, issue 17, session 37)."""
-    readings: dict[str, tuple[int, str]] = {}
-    for word in short:
-        readings.setdefault(ARTICLE + word, (0, word))
-        readings.setdefault("لل" + word, (0, word))
-        for prefix in _PLAIN:
-            readings.setdefault(prefix + word, (len(prefix), word))
-            readings.setdefault(prefix + ARTICLE + word, (len(prefix), word))
-    for word in short:
-        readings[word] = (0, word)
-    return readings
 
 
 #: Tag-rate level (:data:`khabar.extract.tagger.tag_rates.LEVELS`: share >= 30 %) from
