@@ -19,7 +19,7 @@ from khabar_testdata import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "events"
 KINDS = {"rewrite", "near", "follow-up", "easy"}
-SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40"}
+SPLITS = {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41"}
 OUTLETS = {"Alarabia", "BBC", "CNN", "France24", "SkyNews"}
 PAIR_KEYS = {"a", "b", "same_event", "same_storyline", "kind", "split", "note",
              "a_event", "b_event", "a_storyline", "b_storyline"}
@@ -160,7 +160,7 @@ def test_paths_are_real_ant_articles_of_the_outlet_and_day_assumed(corpora_dir, 
             assert gap > 3, r
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41"])
 def test_the_scorer_build_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -171,7 +171,7 @@ def test_the_scorer_build_refuses_the_splits_judged_on(split):
     assert done.returncode == 2 and "never trained on" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40"])
+@pytest.mark.parametrize("split", ["test", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41"])
 def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     import subprocess
     import sys
@@ -210,6 +210,7 @@ def test_the_lead_experiment_refuses_the_splits_judged_on(split):
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh38"]),   # nor fresh38 (labelled in session 35)
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh39"]),   # nor fresh39 (labelled in session 36)
     ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh40"]),   # nor fresh40 (labelled in session 36)
+    ({"JUDGE": "fresh17", "THRESHOLDS": "0.5"}, ["dev", "", "-", "fresh41"]),   # nor fresh41 (labelled in session 37)
 ])
 def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     import os
@@ -252,6 +253,7 @@ def test_the_lead_experiment_judges_fresh17_only_as_written(env, args):
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh38"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh39"], "never read here"),
     ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh40"], "never read here"),
+    ({"JUDGE": "fresh17", "GRID": "0.45/0.45"}, ["judge", "dev", "fresh41"], "never read here"),
 ])
 def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says):
     import os
@@ -265,12 +267,12 @@ def test_the_threshold_experiment_judges_fresh17_only_as_written(env, args, says
     assert done.returncode == 1 and says in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40"])
+@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40", "fresh41"])
 def test_the_pair_loss_trace_reads_only_spent_splits(split):
     # fresh17 and fresh18 were judged in session 19, fresh19 and fresh20 in session 20, fresh21 in session 21,
     # fresh22 in session 22, fresh23 in session 23, fresh24 in session 24, fresh25 in session 25, fresh26 and
     # fresh27 in session 27, fresh28 in session 28, fresh29..fresh34 in session 32 (the e5 reading), fresh35..fresh38
-    # in session 36 (the e5 reading on closer calls): spent; test, and any split labelled later (fresh39, fresh40), are not
+    # in session 36 (the e5 reading on closer calls): spent; test, and any split labelled later (fresh39, fresh40, fresh41), are not
     import subprocess
     import sys
 
@@ -291,7 +293,7 @@ def test_the_second_opinion_what_if_reads_only_spent_splits(mode):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("args", [["dev,test", "--e5-cache", "/nonexistent.npz"], ["dev,fresh39", "--e5-cache", "/nonexistent.npz"], ["dev,fresh40", "--e5-cache", "/nonexistent.npz"]])
+@pytest.mark.parametrize("args", [["dev,test", "--e5-cache", "/nonexistent.npz"], ["dev,fresh39", "--e5-cache", "/nonexistent.npz"], ["dev,fresh40", "--e5-cache", "/nonexistent.npz"], ["dev,fresh41", "--e5-cache", "/nonexistent.npz"]])
 def test_the_e5_reading_script_reads_only_spent_splits(args):
     # scripts/event_e5_gate.py (session 32) fits and cross-validates the e5 reading on the spent splits only
     import subprocess
@@ -302,7 +304,7 @@ def test_the_e5_reading_script_reads_only_spent_splits(args):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40"])
+@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40", "fresh41"])
 def test_the_pooled_eval_script_reads_only_spent_splits(split):
     # scripts/event_pool_eval.py (session 35) sums khabar eval stories --gold over spent splits only
     import subprocess
@@ -325,7 +327,7 @@ def test_the_band_model_script_reads_only_spent_splits(mode):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40"])
+@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40", "fresh41"])
 def test_the_meaning_separation_script_reads_only_spent_splits(split):
     # scripts/event_meaning_separation.py (session 30) fits its maps and metric on spent splits only
     import subprocess
@@ -336,10 +338,10 @@ def test_the_meaning_separation_script_reads_only_spent_splits(split):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40"])
+@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40", "fresh41"])
 def test_the_refusal_signal_count_reads_only_spent_splits(split):
     # scripts/event_refusal_signals.py (session 37) groups and counts on the spent splits only (SPENT of
-    # event_pair_losses.py); the unspent events judge fresh39 + fresh40 and test are refused before any article is read
+    # event_pair_losses.py); the unspent events judge fresh39 + fresh40, the unspent fresh41 and test are refused before any article is read
     import subprocess
     import sys
 
@@ -359,7 +361,7 @@ def test_the_e5_feature_what_if_reads_only_spent_splits(flags):
     assert done.returncode == 1 and "never read here" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40"])
+@pytest.mark.parametrize("split", ["test", "fresh39", "fresh40", "fresh41"])
 def test_the_e5_student_script_reads_only_spent_splits(split):
     # scripts/event_e5_student.py (session 31) teaches and cross-fits on the spent splits' articles only
     import subprocess

@@ -185,7 +185,7 @@ class EventGoldScores:
 #: The event gold's splits that are judged on, never trained or tuned on: ``test`` and
 #: fresh17 onwards (fresh17's one judge of the lead experiment aside).  The scorer's build and
 #: the event experiments refuse them; a newly labelled split raises the last number.
-LAST_EVENT_SPLIT = 40
+LAST_EVENT_SPLIT = 41
 JUDGED_EVENT_SPLITS: frozenset[str] = frozenset({"test", *(f"fresh{n}" for n in range(17, LAST_EVENT_SPLIT + 1))})
 #: How the scripts' refusals name them.
 JUDGED_EVENT_SPLITS_NAMED = f"the test, fresh17 .. fresh{LAST_EVENT_SPLIT} splits"
