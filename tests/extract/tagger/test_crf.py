@@ -463,6 +463,68 @@ def test_a_word_of_the_rows_table_scores_as_a_word_out_of_it(corpora_dir):
     assert (with_table._table[rows] == without._table[[without._row(w) for w in vocabulary]]).all()
 
 
+def _named_rows(model, tokens):
+    # attribute_rows_many as it was (session 36): every attribute of every word named,
+    # hashed and searched, the cluster codes named from _cluster_parts_many
+    from khabar.extract.tagger.crf import _cluster_parts_many, _stop_form, attribute_name
+    from khabar.extract.tagger.features import word_attributes
+    from khabar.extract.tagger.hashing import find_rows
+
+    out = []
+    for t, (codes, form_codes, w, form) in zip(tokens, _cluster_parts_many(tokens, model.clusters)):
+        attrs = word_attributes(t)
+        k = 2
+        while k < len(attrs) and not (attrs[k][0] == "G" and attrs[k][1] != "al"):
+            k += 1
+        rows = []
+        for part in (attrs[:k], attrs[k:], codes, form_codes):
+            found = find_rows(model.keys, [stable_hash(attribute_name(f, v)) for f, v in part]).tolist()
+            rows.append([r for r in found if r >= 0])
+        out.append((*rows, _stop_form(w, form)))
+    return out
+
+
+def test_new_words_attribute_rows_are_the_rows_of_their_named_attributes(corpora_dir):
+    # the rows kept by attribute (AttributeRows) and the names hashed a batch at a time
+    # must give each word the rows, in order, its attributes' names are filed under -- a
+    # first time and again, once kept; plain words, clitics, digits, Latin, punctuation
+    import khabar
+    from khabar.extract.tagger.crf import AttributeRows, Model, attribute_rows_many, get_tagger
+    from khabar.text.ar.tokenize import tokenize
+
+    shipped = get_tagger().model
+    model = Model.__new__(Model)
+    model.__dict__.update(shipped.__dict__)
+    model.attribute_rows = AttributeRows()  # none kept yet
+    files = sorted((corpora_dir / "ant").glob("*/*/*.txt"))[100::700]
+    vocabulary = list(dict.fromkeys(t.norm for a in khabar.read(files, errors="skip") for t in tokenize(a.body, punctuation=True)))
+    vocabulary += ["", "،", "...", "12", "١٢", "a1", "covid-19", "ب12", "بالامم", "العلي", "وبغداد", "لل", "ال", "x"]
+    assert len(vocabulary) > 500
+    expected = _named_rows(model, vocabulary)
+    half = len(vocabulary) // 2
+    assert attribute_rows_many(model, vocabulary[:half]) == expected[:half]
+    assert model.attribute_rows.known  # the attributes of the first half kept
+    assert attribute_rows_many(model, vocabulary) == expected
+    assert attribute_rows_many(model, vocabulary[::-1]) == expected[::-1]
+    assert not any(f in ("w", "s", "st", "x4") for f, *_ in model.attribute_rows.known)
+    assert attribute_rows_many(model, []) == []
+
+
+def test_the_attribute_rows_start_afresh_beyond_their_limit(monkeypatch):
+    from khabar.extract.tagger.crf import AttributeRows, Model, attribute_rows_many, get_tagger
+
+    shipped = get_tagger().model
+    model = Model.__new__(Model)
+    model.__dict__.update(shipped.__dict__)
+    model.attribute_rows = AttributeRows()
+    monkeypatch.setattr(AttributeRows, "LIMIT", 10)
+    words = ["بيروت", "والرئيس", "مستشفيات"]
+    first = attribute_rows_many(model, words[:1])
+    assert len(model.attribute_rows.known) > 10
+    assert attribute_rows_many(model, words) == _named_rows(model, words)
+    assert attribute_rows_many(model, words[:1]) == first
+
+
 def test_new_words_weights_are_summed_in_their_rows_order_as_np_add_at_sums_them():
     # the table's words were summed one row after the other: a new word's sums must be the
     # same float32 values, to the last bit, or a word would tag differently met first here

@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import random
 
+import numpy as np
 import pytest
 
-from khabar.extract.tagger.hashing import plain_hashes, stable_hash
+from khabar.extract.tagger.hashing import hash_array, plain_hashes, stable_hash
 
 
 def _blake2b_64(text: str) -> int:
@@ -41,6 +42,8 @@ def test_every_text_has_hashlibs_digest_at_every_length_around_a_block():
         assert stable_hash(text) == _blake2b_64(text), text
     words = [t for t in texts if t]
     assert plain_hashes(words) == [_blake2b_64(w) if w.isalnum() else 0 for w in words]
+    found = hash_array(texts)
+    assert found.dtype == np.uint64 and found.tolist() == [_blake2b_64(t) for t in texts]
 
 
 def test_a_lone_surrogate_raises_as_hashlib_does():

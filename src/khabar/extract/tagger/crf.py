@@ -52,7 +52,7 @@ from khabar.extract.tagger.features import (
     word_lists,
 )
 from khabar.extract.tagger.cue_rates import FAMILIES as CUE_FAMILIES
-from khabar.extract.tagger.hashing import find_rows, plain_hash_array, stable_hash
+from khabar.extract.tagger.hashing import find_rows, hash_array, plain_hash_array, stable_hash
 from khabar.extract.tagger.tag_rates import KINDS as TAG_KINDS
 from khabar.text.ar.clitics import ARTICLE, strip_clitics, strip_clitics_many
 from khabar.text.ar.normalize import normalize, strip_diacritics
@@ -220,28 +220,139 @@ RowParts = tuple[list[int], list[int], list[int], list[int], bool]
 
 
 def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]:
-    """The :data:`RowParts` of each token (normalized), every attribute of all of them
-    looked up in one search: the sum of the weights of a word's rows, in order, is its
-    score at each offset."""
-    cluster_parts = _cluster_parts_many(tokens, model.clusters)
-    parts: list[tuple[tuple[tuple[str, str], ...], ...]] = []
-    for t, (codes, form_codes, _, _) in zip(tokens, cluster_parts):
-        attrs = word_attributes(t)
-        k = 2
-        while k < len(attrs) and not (attrs[k][0] == "G" and attrs[k][1] != "al"):
-            k += 1  # the listed attributes follow the word's own
-        parts.append((attrs[:k], attrs[k:], codes, form_codes))
-    flat = [stable_hash(attribute_name(f, v)) for p in parts for part in p for f, v in part]
-    found = find_rows(model.keys, flat).tolist()
+    """The :data:`RowParts` of each token (normalized): the sum of the weights of a word's
+    rows, in order, is its score at each offset.  An attribute's row is read from the
+    model's :class:`AttributeRows` where a word met before had it (a word list's label, an
+    ending, a cluster code), and the names of the rest (the new word's own letters, its
+    form and stem ...) are hashed and searched together, once for the batch."""
+    known = model.attribute_rows.known
+    if len(known) > AttributeRows.LIMIT:
+        known.clear()
+    clusters = model.clusters
+    pending: list[str] = []  # names to hash and search
+    remember: list = []  # for each, the key it is kept under (None: not kept)
+    batch: dict = {}  # a kept key -> its place in ``pending`` (a key of this batch named once)
+    raw: list[list] = []  # each word's four parts: a row, or -2 - its name's place in ``pending``
+    stops: list[bool] = []
+    attrs = [word_attributes(t) for t in tokens]
+    if clusters is not None:
+        written = []
+        forms = []
+        for a in attrs:
+            w = form = ""
+            for f, v in a:
+                if f == "w" and not w:
+                    w = v
+                elif f == "s" and not form:
+                    form = v
+            written.append(w)
+            forms.append(form)
+        form_hashed = _hashes(forms)
+        as_written = clusters.codes_of(_hashes(written))
+        as_form = clusters.codes_of(form_hashed)
+        found = [
+            (table.codes_of(form_hashed), names or [f"b{size}" for size in table.sizes], drop_zero)
+            for table, names, drop_zero in ((clusters.bare, None, False), (clusters.cues, CUE_FAMILIES, True))
+            if table is not None
+        ]
+        c_names = [f"c{size}" for size in clusters.sizes]
+        cs_names = [f"cs{size}" for size in clusters.sizes]
+    for k in range(len(tokens)):
+        a = attrs[k]
+        own: list = []
+        listed: list = []
+        j = 0
+        n = len(a)
+        while j < n:
+            fv = a[j]
+            if j >= 2 and fv[0] == "G" and fv[1] != "al":
+                break  # the listed attributes follow the word's own
+            own.append(_attribute_row(fv, known, batch, pending, remember))
+            j += 1
+        while j < n:
+            listed.append(_attribute_row(a[j], known, batch, pending, remember))
+            j += 1
+        codes: list = []
+        form_codes: list = []
+        stop = False
+        if clusters is not None:
+            w, form = written[k], forms[k]
+            if w and as_written[k] is not None:
+                for name, code in zip(c_names, as_written[k]):
+                    codes.append(_attribute_row((name, code), known, batch, pending, remember))
+            elif form and as_form[k] is not None:
+                for name, code in zip(cs_names, as_form[k]):
+                    codes.append(_attribute_row((name, code), known, batch, pending, remember))
+            if form:
+                for table_codes, names, drop_zero in found:
+                    if table_codes[k] is not None:
+                        for name, code in zip(names, table_codes[k]):
+                            if code or not drop_zero:
+                                form_codes.append(_attribute_row((name, code), known, batch, pending, remember))
+            stop = _stop_form(w, form)
+        raw.append([own, listed, codes, form_codes])
+        stops.append(stop)
+    if pending:
+        searched = find_rows(model.keys, hash_array(pending)).tolist()
+        for key, row in zip(remember, searched):
+            if key is not None:
+                known[key] = row
+    else:
+        searched = []
     out: list[RowParts] = []
-    at = 0
-    for p, (_, _, w, form) in zip(parts, cluster_parts):
+    for parts, stop in zip(raw, stops):
         rows = []
-        for part in p:
-            rows.append([r for r in found[at : at + len(part)] if r >= 0])
-            at += len(part)
-        out.append((*rows, _stop_form(w, form)))
+        for part in parts:
+            mine = []
+            for r in part:
+                if r <= -2:
+                    r = searched[-2 - r]
+                if r >= 0:
+                    mine.append(r)
+            rows.append(mine)
+        out.append((rows[0], rows[1], rows[2], rows[3], stop))
     return out
+
+
+#: Attribute families whose value is a word's own (its letters, its form without proclitics,
+#: its stem, its last four letters): met about once a word, so their rows are not kept.
+_OWN_FAMILIES = frozenset(("w", "s", "st", "x4"))
+
+
+def _attribute_row(key: tuple, known: dict, batch: dict, pending: list, remember: list) -> int:
+    """The row of an attribute -- (family, value), or (cluster level name, code) -- as known,
+    else -2 - the place of its name in ``pending`` (added there once a batch, to be kept in
+    ``known`` when searched, unless its family is one of :data:`_OWN_FAMILIES`)."""
+    row = known.get(key)
+    if row is not None:
+        return row
+    row = batch.get(key)
+    if row is not None:
+        return row
+    row = -2 - len(pending)
+    f = key[0]
+    pending.append(attribute_name(f, key[1] if isinstance(key[1], str) else str(key[1])))
+    if f in _OWN_FAMILIES:
+        remember.append(None)
+    else:
+        remember.append(key)
+        batch[key] = row
+    return row
+
+
+class AttributeRows:
+    """The rows (in :attr:`Model.keys`, -1: none) of the attributes new words have had in
+    this process, by (family, value) -- or (cluster level, code) --, but for a word's own
+    letters, form, stem and ending (:data:`_OWN_FAMILIES`): a new word's other attributes
+    (its shape, clitic, length, two- and three-letter ends, word-list labels, its ~11
+    cluster codes) were named, hashed through ``stable_hash``'s cache and searched again for
+    every word (~25 a word)."""
+
+    #: Beyond this many attributes the table starts afresh (about 10 MB).
+    LIMIT = 100_000
+
+    def __init__(self) -> None:
+        self.known: dict = {}
 
 
 def joined_rows(parts: RowParts) -> list[int]:
@@ -450,6 +561,8 @@ class Model:
         self.clusters = Clusters.from_arrays(arrays)
         #: the attribute rows of words out of the table of summed weights (:class:`WordRows`)
         self.word_rows = WordRows.from_arrays(arrays)
+        #: the rows of the attributes new words have had (:func:`attribute_rows_many`)
+        self.attribute_rows = AttributeRows()
         n = len(self.labels)
         if (
             self.transitions.shape != (n, n)

@@ -213,6 +213,30 @@ def plain_hash_array(words: Sequence[str]) -> np.ndarray:
     return found
 
 
+@cython.boundscheck(False)  # k runs below the array's length
+@cython.wraparound(False)
+@cython.locals(digest=cython.ulonglong, out=cython.ulonglong[::1], k=cython.Py_ssize_t)
+def hash_array(texts: Sequence[str]) -> np.ndarray:
+    """:func:`stable_hash` of each text as an array of ``uint64``, not kept in its cache (the
+    names of a batch's new attributes, searched at once): compiled, each digest written into
+    the array as a C integer, where a list of Python integers of 64 bits given to numpy is
+    read back one element at a time."""
+    found = np.zeros(len(texts), dtype=np.uint64)
+    out = found
+    copy = _EMPTY.copy
+    for k in range(len(texts)):
+        text = texts[k]
+        if cython.compiled:
+            digest = _one_block_digest(text)
+            if digest:
+                out[k] = digest
+                continue
+        h = copy()
+        h.update(text.encode("utf-8"))
+        out[k] = int.from_bytes(h.digest(), "little")
+    return found
+
+
 def find_rows(keys: np.ndarray, hashes: Sequence[int]) -> np.ndarray:
     """The row of each hash in the sorted ``keys`` (-1 where it is absent): one search for
     a whole batch, so no dictionary of every key is built in a process that needs a few."""
