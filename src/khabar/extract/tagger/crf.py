@@ -219,6 +219,11 @@ def all_attributes_many(tokens: Sequence[str], clusters: Clusters | None) -> lis
 RowParts = tuple[list[int], list[int], list[int], list[int], bool]
 
 
+@cython.locals(
+    known=dict, batch=dict, pending=list, remember=list, raw=list, stops=list, attrs=list, a=tuple, fv=tuple,
+    own=list, listed=list, codes=list, form_codes=list, k=cython.Py_ssize_t, j=cython.Py_ssize_t, n=cython.Py_ssize_t,
+    searched=list, out=list, parts=list, part=list, rows=list, mine=list, r=cython.Py_ssize_t, written=list, forms=list,
+)
 def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]:
     """The :data:`RowParts` of each token (normalized): the sum of the weights of a word's
     rows, in order, is its score at each offset.  An attribute's row is read from the
@@ -304,7 +309,8 @@ def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]
         rows = []
         for part in parts:
             mine = []
-            for r in part:
+            for j in range(len(part)):
+                r = part[j]
                 if r <= -2:
                     r = searched[-2 - r]
                 if r >= 0:
@@ -319,6 +325,8 @@ def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]
 _OWN_FAMILIES = frozenset(("w", "s", "st", "x4"))
 
 
+@cython.cfunc
+@cython.locals(key=tuple, known=dict, batch=dict, pending=list, remember=list)
 def _attribute_row(key: tuple, known: dict, batch: dict, pending: list, remember: list) -> int:
     """The row of an attribute -- (family, value), or (cluster level name, code) -- as known,
     else -2 - the place of its name in ``pending`` (added there once a batch, to be kept in
