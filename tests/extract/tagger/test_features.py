@@ -68,3 +68,53 @@ def test_a_words_own_attributes_are_those_of_the_patterns_and_lists():
         bare = "".join(ch for ch in normalize(token) if ch.isalnum())
         assert _shape(token, bare) == _shape_by_patterns(bare), token
 
+
+def _readings_by_lists(norm: str) -> tuple:
+    from khabar.text.ar.clitics import clitic_variants
+
+    out = [norm]
+    for variant in clitic_variants(norm)[1:]:
+        prefix = norm[: len(norm) - len(variant)]
+        out.append("ال" + variant if prefix.endswith(("ال", "لل")) else variant)
+    return tuple(dict.fromkeys(out))
+
+
+def _listed_by_generators(bare: str) -> tuple:
+    from khabar.extract.tagger.features import word_lists
+    from khabar.text.ar.stopwords import STOPWORDS
+
+    out = []
+    lists = word_lists()
+    readings = _readings_by_lists(bare)
+    seen: set[str] = set()
+    for k, r in enumerate(readings):
+        for label in lists.labels_of.get(r, ()):
+            if label not in seen:
+                seen.add(label)
+                out.append(("G", label if k == 0 else label + "+c"))
+    if bare in STOPWORDS:
+        out.append(("G", "stop"))
+    elif any(r in STOPWORDS for r in readings[1:]):
+        out.append(("G", "stop+c"))
+    if bare in lists.first_lengths or any(r in lists.first_lengths for r in readings[1:]):
+        out.append(("G", "phrase1"))
+    return tuple(out)
+
+
+def test_a_words_readings_and_listed_attributes_are_those_of_the_generators(corpora_dir):
+    # every word of khabar's lists with and without proclitics, words of ANT, and others
+    import khabar
+    from khabar.extract.tagger.features import listed_attributes, word_lists, word_readings
+    from khabar.text.ar.clitics import PROCLITICS
+    from khabar.text.ar.tokenize import words
+
+    lists = word_lists()
+    listed = sorted(lists.labels_of)[::3] + sorted(lists.first_lengths)[::3]
+    with_clitics = [p + w for w in listed[::7] for p, _ in PROCLITICS]
+    files = sorted((corpora_dir / "ant").glob("*/*/*.txt"))[300::900]
+    ant = sorted({w for a in khabar.read(files, errors="skip") for w in words(a.body) if w.isalnum()})
+    tokens = listed + with_clitics + ant + ["", "لل", "ال", "وال", "بال", "للامم", "فللامم", "x", "covid", "اليوم", "وعلى"]
+    assert len(tokens) > 3000
+    for word in tokens:
+        assert word_readings(word) == _readings_by_lists(word), word
+        assert listed_attributes(word) == _listed_by_generators(word), word

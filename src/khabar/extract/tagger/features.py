@@ -127,17 +127,28 @@ def word_lists() -> WordLists:
 
 
 @lru_cache(maxsize=300_000)
+@cython.locals(norm=str, variants=tuple, out=list, variant=str, prefix=str, reading=str, k=cython.Py_ssize_t)
 def word_readings(norm: str) -> tuple[str, ...]:
     """The word and its readings without proclitics; after a clitic that holds the
     article ("بال", "لل") the reading keeps "ال" ("للامم" reads "الامم").  Kept for each
     word: a new word type's readings are asked for its word-list attributes and again
     for the gazetteer phrases it may open (~2,000 instructions each time; issue 19,
     session 31)."""
+    variants = clitic_variants(norm)
+    if len(variants) < 2:
+        return (norm,)
     out = [norm]
-    for variant in clitic_variants(norm)[1:]:
+    for k in range(1, len(variants)):
+        variant = variants[k]
         prefix = norm[: len(norm) - len(variant)]
-        out.append("ال" + variant if prefix.endswith(("ال", "لل")) else variant)
-    return tuple(dict.fromkeys(out))
+        reading = "ال" + variant if prefix.endswith(_ARTICLE_CLITICS) else variant
+        if reading not in out:
+            out.append(reading)
+    return tuple(out)
+
+
+#: The ends of a proclitic that hold the article.
+_ARTICLE_CLITICS = ("ال", "لل")
 
 
 def _shape(token: str, norm: str) -> str:
@@ -230,25 +241,41 @@ _LENGTHS = tuple(("L", str(k)) for k in range(10))
 _DIGIT_LENGTHS = _LENGTHS[:6]
 
 
+@cython.locals(bare=str, readings=tuple, out=list, seen=list, labels=tuple, label=str, k=cython.Py_ssize_t, j=cython.Py_ssize_t)
 def listed_attributes(bare: str) -> tuple[tuple[str, str], ...]:
     """The attributes of a word (its letters and digits, Arabic or Latin) from khabar's
-    word lists, as read for each of its clitic readings: they follow its own."""
-    out: list[tuple[str, str]] = []
+    word lists, as read for each of its clitic readings: they follow its own.  (A loop
+    with no generator: ``any`` over a generator made a closure and a frame a call.)"""
     lists = word_lists()
+    labels_of = lists.labels_of
     readings = word_readings(bare)
-    seen: set[str] = set()
-    for k, r in enumerate(readings):
-        for label in lists.labels_of.get(r, ()):
+    out = []
+    seen = []
+    for k in range(len(readings)):
+        labels = labels_of.get(readings[k])
+        if labels is None:
+            continue
+        for j in range(len(labels)):
+            label = labels[j]
             if label not in seen:
-                seen.add(label)
-                out.append(("G", label if k == 0 else label + "+c"))
+                seen.append(label)
+                out.append(("G", label) if k == 0 else ("G", label + "+c"))
     if bare in STOPWORDS:
-        out.append(("G", "stop"))
-    elif any(r in STOPWORDS for r in readings[1:]):
-        out.append(("G", "stop+c"))
-    if bare in lists.first_lengths or any(r in lists.first_lengths for r in readings[1:]):
-        out.append(("G", "phrase1"))
+        out.append(_STOP)
+    else:
+        for k in range(1, len(readings)):
+            if readings[k] in STOPWORDS:
+                out.append(_STOP_AFTER_CLITIC)
+                break
+    first = lists.first_lengths
+    for k in range(len(readings)):
+        if readings[k] in first:
+            out.append(_PHRASE_FIRST)
+            break
     return tuple(out)
+
+
+_STOP, _STOP_AFTER_CLITIC, _PHRASE_FIRST = ("G", "stop"), ("G", "stop+c"), ("G", "phrase1")
 
 
 @lru_cache(maxsize=300_000)
