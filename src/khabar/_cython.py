@@ -28,7 +28,7 @@ class _Type:
         return value
 
 
-int = long = longlong = ulonglong = Py_ssize_t = Py_UCS4 = float = double = bint = uchar = p_uchar = p_ulonglong = void = _Type()  # noqa: A001 - Cython's names
+int = long = longlong = ulonglong = Py_ssize_t = size_t = Py_UCS4 = float = double = bint = uchar = p_uchar = p_ulonglong = p_float = void = _Type()  # noqa: A001 - Cython's names
 
 
 def locals(**_types: object):  # noqa: A001 - Cython's name

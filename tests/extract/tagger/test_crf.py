@@ -534,7 +534,15 @@ def test_new_words_weights_are_summed_in_their_rows_order_as_np_add_at_sums_them
     expected = np.zeros((len(rows), 5, 9), dtype=np.float32)
     np.add.at(expected, np.repeat(np.arange(len(rows)), [len(r) for r in rows]), weights[[r for w in rows for r in w]])
     assert np.array_equal(summed_in_order(weights, rows), expected)
+    assert np.array_equal(summed_in_order(weights, [tuple(r) for r in rows]), expected)
+    mapped = weights.copy()
+    mapped.setflags(write=False)  # as the shipped model's weights, a view of the mapped file
+    assert np.array_equal(summed_in_order(mapped, rows), expected)
+    assert np.array_equal(summed_in_order(weights, [[-1, 3]]), (weights[499] + weights[3])[None])
     assert not summed_in_order(weights, [[], []]).any()
+    assert summed_in_order(weights, []).shape == (0, 5, 9)
+    with pytest.raises(IndexError):
+        summed_in_order(weights, [[1], [500]])
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -372,21 +372,25 @@ def joined_rows(parts: RowParts) -> list[int]:
 def summed_in_order(weights: np.ndarray, rows: Sequence[Sequence[int]]) -> np.ndarray:
     """For each word, the sum of ``weights[r]`` over its ``rows``, added one after the other
     in their order from zero (as the table's words were summed, so the same float32 sums
-    as ``np.add.at``).  Compiled, a typed loop over the rows gathered at once
+    as ``np.add.at``).  Compiled, a typed loop reads each row of ``weights`` in place
     (:func:`_summed_rows`); as Python, the k-th rows of all the words are added together,
     one call per position instead of one step per row.  ``np.add.at`` took ~0.5 ms for the
     ~110 new words of a batch of 16 ANT articles; ``np.add.reduceat`` is faster but does not
     add in order (other sums in the last bits).  The positions' numpy calls were ~17 M of the
     layer's 2,800 M instructions over ``instructions_extract.py``'s articles, the typed
-    loop ~1 M (issue 19, session 28)."""
-    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    loop ~1 M (issue 19, session 28); the rows gathered first by a list of Python integers
+    were ~225 instructions a row more (issue 19, session 37)."""
     out = np.zeros((len(rows), *weights.shape[1:]), dtype=weights.dtype)
-    if not len(rows) or not lengths.any():
+    if not len(rows):
+        return out
+    if cython.compiled and weights.dtype == np.float32 and weights.flags.c_contiguous:
+        width = math.prod(weights.shape[1:])
+        _summed_rows(weights.reshape(len(weights), width), out.reshape(len(rows), width), rows)
+        return out
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    if not lengths.any():
         return out
     flat = weights[list(chain.from_iterable(rows))]
-    if cython.compiled and flat.dtype == np.float32:
-        _summed_rows(flat.reshape(len(flat), -1), out.reshape(len(rows), -1), lengths.tolist())
-        return out
     owner = np.repeat(np.arange(len(rows)), lengths)
     position = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     order = np.argsort(position, kind="stable")  # by position, each position's words in order
@@ -397,26 +401,36 @@ def summed_in_order(weights: np.ndarray, rows: Sequence[Sequence[int]]) -> np.nd
     return out
 
 
-@cython.boundscheck(False)  # every index is checked below, once
+@cython.boundscheck(False)  # every index is checked below
 @cython.wraparound(False)
 @cython.locals(
-    flat=cython.float[:, ::1], out=cython.float[:, ::1], w=cython.Py_ssize_t, r=cython.Py_ssize_t,
-    at=cython.Py_ssize_t, end=cython.Py_ssize_t, j=cython.Py_ssize_t, width=cython.Py_ssize_t,
+    weights=cython.p_float, out=cython.float[:, ::1], w=cython.Py_ssize_t, k=cython.Py_ssize_t,
+    r=cython.Py_ssize_t, j=cython.Py_ssize_t, width=cython.Py_ssize_t, n=cython.Py_ssize_t, mine=list,
 )
-def _summed_rows(flat: np.ndarray, out: np.ndarray, lengths: list[int]) -> None:
-    """Into each row ``w`` of ``out`` (zeros), rows ``flat`` of its ``lengths[w]`` added one after
-    the other from the row after the last word's: :func:`summed_in_order`'s loop as float32
-    C arithmetic (compiled only; each sum rounded to float32 as numpy's ``+=`` rounds it)."""
-    width = flat.shape[1]
-    if out.shape[1] != width or len(lengths) != out.shape[0] or sum(lengths) != flat.shape[0]:
+def _summed_rows(table: np.ndarray, out: np.ndarray, rows: Sequence[Sequence[int]]) -> None:
+    """Into each row ``w`` of ``out`` (zeros), the rows ``rows[w]`` of ``table`` (float32, C
+    order, two dimensions) added one after the other: :func:`summed_in_order`'s loop as
+    float32 C arithmetic (compiled only; each sum rounded to float32 as numpy's ``+=``
+    rounds it).  The table is read through its address: the model's weights are a
+    read-only view of the mapped file, which a typed memoryview refuses.  IndexError for a
+    row out of the table (as numpy's gather raised it)."""
+    if table.dtype != np.float32 or table.ndim != 2 or not table.flags.c_contiguous:
+        raise ValueError("the table is not float32 rows in C order")
+    width = table.shape[1]
+    n = table.shape[0]
+    if out.shape[1] != width or len(rows) != out.shape[0]:
         raise ValueError("the rows and the words do not agree")
-    at = 0
-    for w in range(len(lengths)):
-        end = at + lengths[w]
-        for r in range(at, end):
+    weights = cython.cast(cython.p_float, cython.cast(cython.size_t, table.ctypes.data))
+    for w in range(len(rows)):
+        mine = rows[w] if type(rows[w]) is list else list(rows[w])
+        for k in range(len(mine)):
+            r = mine[k]
+            if r < 0:
+                r += n
+            if r < 0 or r >= n:
+                raise IndexError(f"row {mine[k]} is out of the {n} rows of weights")
             for j in range(width):
-                out[w, j] = out[w, j] + flat[r, j]
-        at = end
+                out[w, j] = out[w, j] + weights[r * width + j]
 
 
 class WordRows:
