@@ -490,6 +490,7 @@ def test_new_words_attribute_rows_are_the_rows_of_their_named_attributes(corpora
     # first time and again, once kept; plain words, clitics, digits, Latin, punctuation
     import khabar
     from khabar.extract.tagger.crf import AttributeRows, Model, attribute_rows_many, get_tagger
+    from khabar.extract.tagger.hashing import plain_hash_array
     from khabar.text.ar.tokenize import tokenize
 
     shipped = get_tagger().model
@@ -506,6 +507,9 @@ def test_new_words_attribute_rows_are_the_rows_of_their_named_attributes(corpora
     assert model.attribute_rows.known  # the attributes of the first half kept
     assert attribute_rows_many(model, vocabulary) == expected
     assert attribute_rows_many(model, vocabulary[::-1]) == expected[::-1]
+    # with the words' plain hashes made by the caller (0 for a word not plain), as the tagger gives them
+    model.attribute_rows = AttributeRows()
+    assert attribute_rows_many(model, vocabulary, plain_hash_array(vocabulary).tolist()) == expected
     assert not any(f in ("w", "s", "st", "x4") for f, *_ in model.attribute_rows.known)
     assert attribute_rows_many(model, []) == []
 

@@ -223,13 +223,16 @@ RowParts = tuple[list[int], list[int], list[int], list[int], bool]
     known=dict, batch=dict, pending=list, remember=list, raw=list, stops=list, attrs=list, a=tuple, fv=tuple,
     own=list, listed=list, codes=list, form_codes=list, k=cython.Py_ssize_t, j=cython.Py_ssize_t, n=cython.Py_ssize_t,
     searched=list, out=list, parts=list, part=list, rows=list, mine=list, r=cython.Py_ssize_t, written=list, forms=list,
+    written_hashed=list, form_hashed=list, w=str, form=str,
 )
-def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]:
+def attribute_rows_many(model: "Model", tokens: Sequence[str], hashes: Sequence[int] | None = None) -> list[RowParts]:
     """The :data:`RowParts` of each token (normalized): the sum of the weights of a word's
     rows, in order, is its score at each offset.  An attribute's row is read from the
     model's :class:`AttributeRows` where a word met before had it (a word list's label, an
     ending, a cluster code), and the names of the rest (the new word's own letters, its
-    form and stem ...) are hashed and searched together, once for the batch."""
+    form and stem ...) are hashed and searched together, once for the batch.  ``hashes``:
+    the tokens' :func:`~khabar.extract.tagger.hashing.plain_hash_array`, when made (a plain
+    word's clusters are then found without hashing it again)."""
     known = model.attribute_rows.known
     if len(known) > AttributeRows.LIMIT:
         known.clear()
@@ -243,17 +246,25 @@ def attribute_rows_many(model: "Model", tokens: Sequence[str]) -> list[RowParts]
     if clusters is not None:
         written = []
         forms = []
-        for a in attrs:
+        written_hashed = []
+        form_hashed = []
+        for k in range(len(tokens)):
             w = form = ""
-            for f, v in a:
+            for f, v in attrs[k]:
                 if f == "w" and not w:
                     w = v
                 elif f == "s" and not form:
                     form = v
             written.append(w)
             forms.append(form)
-        form_hashed = _hashes(forms)
-        as_written = clusters.codes_of(_hashes(written))
+            # a plain word is its own letters: its hash is the one the caller made of it
+            # (0 for any other word), and a word without proclitics is its own form
+            h = hashes[k] if hashes is not None and w == tokens[k] else 0
+            if not h and w:
+                h = stable_hash(w)
+            written_hashed.append(h)
+            form_hashed.append(h if form == w else (stable_hash(form) if form else 0))
+        as_written = clusters.codes_of(written_hashed)
         as_form = clusters.codes_of(form_hashed)
         found = [
             (table.codes_of(form_hashed), names or [f"b{size}" for size in table.sizes], drop_zero)
@@ -853,7 +864,8 @@ class Tagger:
             filed = table.find(hashes[unknown_at]) if table is not None else [-1] * len(unknown)
             rest = [w for w, at in zip(new_words, filed) if at < 0]
             stems([bare_norm(w) for w in rest])  # their stems fetched together (word_attributes)
-            made = iter(attribute_rows_many(model, rest))  # every attribute of them looked up in one search
+            rest_hashes = [h for h, at in zip(hashes[unknown_at].tolist(), filed) if at < 0]
+            made = iter(attribute_rows_many(model, rest, rest_hashes))  # every attribute of them looked up in one search
             in_table = [(at, w) for w, at in zip(new_words, filed) if at >= 0]
             read = iter(table.parts_many([at for at, _ in in_table], [w for _, w in in_table], [self._listed_rows(w) for _, w in in_table]) if in_table else ())
             rows = [joined_rows(next(read) if at >= 0 else next(made)) for at in filed]
