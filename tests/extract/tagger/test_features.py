@@ -118,3 +118,15 @@ def test_a_words_readings_and_listed_attributes_are_those_of_the_generators(corp
     for word in tokens:
         assert word_readings(word) == _readings_by_lists(word), word
         assert listed_attributes(word) == _listed_by_generators(word), word
+
+
+def test_a_str_subclass_is_read_as_its_str():
+    # the training script hands numpy's strings (a str subclass) to the same functions
+    import numpy as np
+
+    from khabar.extract.tagger.features import listed_attributes, word_readings
+
+    for word in ["وبغداد", "للامم", "covid", "12", "،", "الرئيس"]:
+        assert own_attributes(np.str_(word)) == _own_by_lists(word)
+        assert word_readings(np.str_(word + "ي")) == _readings_by_lists(word + "ي")
+        assert listed_attributes(np.str_(word)) == _listed_by_generators(word)

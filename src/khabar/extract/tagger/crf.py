@@ -223,7 +223,7 @@ RowParts = tuple[list[int], list[int], list[int], list[int], bool]
     known=dict, batch=dict, pending=list, remember=list, raw=list, stops=list, attrs=list, a=tuple, fv=tuple,
     own=list, listed=list, codes=list, form_codes=list, k=cython.Py_ssize_t, j=cython.Py_ssize_t, n=cython.Py_ssize_t,
     searched=list, out=list, parts=list, part=list, rows=list, mine=list, r=cython.Py_ssize_t, written=list, forms=list,
-    written_hashed=list, form_hashed=list, w=str, form=str,
+    written_hashed=list, form_hashed=list,
 )
 def attribute_rows_many(model: "Model", tokens: Sequence[str], hashes: Sequence[int] | None = None) -> list[RowParts]:
     """The :data:`RowParts` of each token (normalized): the sum of the weights of a word's

@@ -127,20 +127,21 @@ def word_lists() -> WordLists:
 
 
 @lru_cache(maxsize=300_000)
-@cython.locals(norm=str, variants=tuple, out=list, variant=str, prefix=str, reading=str, k=cython.Py_ssize_t)
+@cython.locals(text=str, variants=tuple, out=list, variant=str, prefix=str, reading=str, k=cython.Py_ssize_t)
 def word_readings(norm: str) -> tuple[str, ...]:
     """The word and its readings without proclitics; after a clitic that holds the
     article ("بال", "لل") the reading keeps "ال" ("للامم" reads "الامم").  Kept for each
     word: a new word type's readings are asked for its word-list attributes and again
     for the gazetteer phrases it may open (~2,000 instructions each time; issue 19,
     session 31)."""
-    variants = clitic_variants(norm)
+    text = norm if type(norm) is str else str(norm)  # (a str subclass, as the training script's, read as its str)
+    variants = clitic_variants(text)
     if len(variants) < 2:
-        return (norm,)
-    out = [norm]
+        return (text,)
+    out = [text]
     for k in range(1, len(variants)):
         variant = variants[k]
-        prefix = norm[: len(norm) - len(variant)]
+        prefix = text[: len(text) - len(variant)]
         reading = "ال" + variant if prefix.endswith(_ARTICLE_CLITICS) else variant
         if reading not in out:
             out.append(reading)
@@ -157,7 +158,7 @@ def _shape(token: str, norm: str) -> str:
     "punct" again when it has no Arabic letter (another script's)."""
     if not norm:
         return "punct"
-    kinds = _kinds(norm)
+    kinds = _kinds(_as_str(norm))
     if kinds & _HAS_DIGIT:
         return "digit" if not kinds & _HAS_ARABIC else "mixed"
     if kinds & _HAS_LATIN:
@@ -209,8 +210,8 @@ def own_attributes(token: str) -> tuple[tuple[str, str], ...]:
     precomputed for a word (:class:`~khabar.extract.tagger.crf.WordRows`).  Made as one
     tuple, its constant attributes shared (a new word type's attributes were ~6 us a word
     in tuples and lists made and joined; issue 19, session 37)."""
-    norm = normalize(token)
-    bare = _letters_and_digits(norm)
+    norm = _as_str(normalize(token))
+    bare = _as_str(_letters_and_digits(norm))
     shape = _shape(token, bare)
     if shape == "punct":
         return (_PUNCT, ("w", norm.strip() or token))
@@ -234,6 +235,14 @@ def own_attributes(token: str) -> tuple[tuple[str, str], ...]:
     return own
 
 
+@cython.cfunc
+@cython.inline
+def _as_str(text) -> str:
+    """``text`` as a str of its own type (a subclass, as numpy's strings the training script
+    hands over, copied): the typed loops take a str and nothing else."""
+    return text if type(text) is str else str(text)
+
+
 _PUNCT, _DIGIT_SHAPE, _MIXED_SHAPE = ("shape", "punct"), ("shape", "digit"), ("shape", "mixed")
 _AR, _LATIN_SHAPE, _NO_CLITIC, _AL = ("shape", "ar"), ("shape", "latin"), ("pc", ""), (("G", "al"),)
 #: ("L", length) of a word without proclitics (up to 9) and of a number (up to 5).
@@ -241,14 +250,15 @@ _LENGTHS = tuple(("L", str(k)) for k in range(10))
 _DIGIT_LENGTHS = _LENGTHS[:6]
 
 
-@cython.locals(bare=str, readings=tuple, out=list, seen=list, labels=tuple, label=str, k=cython.Py_ssize_t, j=cython.Py_ssize_t)
+@cython.locals(text=str, readings=tuple, out=list, seen=list, labels=tuple, label=str, k=cython.Py_ssize_t, j=cython.Py_ssize_t)
 def listed_attributes(bare: str) -> tuple[tuple[str, str], ...]:
     """The attributes of a word (its letters and digits, Arabic or Latin) from khabar's
     word lists, as read for each of its clitic readings: they follow its own.  (A loop
     with no generator: ``any`` over a generator made a closure and a frame a call.)"""
+    text = bare if type(bare) is str else str(bare)
     lists = word_lists()
     labels_of = lists.labels_of
-    readings = word_readings(bare)
+    readings = word_readings(text)
     out = []
     seen = []
     for k in range(len(readings)):
@@ -260,7 +270,7 @@ def listed_attributes(bare: str) -> tuple[tuple[str, str], ...]:
             if label not in seen:
                 seen.append(label)
                 out.append(("G", label) if k == 0 else ("G", label + "+c"))
-    if bare in STOPWORDS:
+    if text in STOPWORDS:
         out.append(_STOP)
     else:
         for k in range(1, len(readings)):
