@@ -21,7 +21,7 @@ Every summary of two sets is read by the rules the issue states, and each breach
 * **opening**: what the first sentence names of "who did what, where, when" (issue 18, part 1):
   **dateline** (not a breach: it names no day and carries the day the sources state,
   :func:`event_first.day_from_sources`: the cited openings' day, else that of the event's other
-  sentences that tell it), **no day** (no day of the event, by its words,
+  sentences that tell it, else a looser retelling naming the same happening), **no day** (no day of the event, by its words,
   :func:`event_first.names_event_day`, nor a dateline), **no day, sources have one** (and another
   article's first body sentence names the event's day), **no who** (no person
   or organisation the names reader found), **no where** (no place), **no what** (no happening
@@ -40,7 +40,7 @@ each breach of that kind for reading; ``--save`` writes every summary's breaches
 
     python scripts/summary_readability_audit.py [--gold tests/gold/summaries/ant_events.json]
         [--db /tmp/ant.sqlite3 --ant 300 --seed 18] [--show leans] [--save FILE] [--fragment-cuts]
-        [--no-dateline] [--cited-day-only] [--subject-cuts]
+        [--no-dateline] [--cited-day-only] [--subject-cuts] [--close-day-only]
 """
 
 from __future__ import annotations
@@ -248,11 +248,17 @@ def main() -> None:
         action="store_true",
         help="let a cut stop after the subject of what is said (readable.CONTENT_SUBJECT_CUTS off, before session 36)",
     )
+    parser.add_argument(
+        "--close-day-only",
+        action="store_true",
+        help="no day lent by a looser retelling that names the same happening (event_first.SAME_HAPPENING_DAYS off, before session 37)",
+    )
     args = parser.parse_args()
     readable.WHOLE_CUTS = not args.fragment_cuts
     readable.CONTENT_SUBJECT_CUTS = not args.subject_cuts
     event_first.DAY_FROM_SOURCES = not args.no_dateline
     event_first.DAY_FROM_EVENT_SENTENCES = not args.cited_day_only
+    event_first.SAME_HAPPENING_DAYS = not args.close_day_only
     show = set(filter(None, args.show.split(",")))
     sets = []
     if not args.no_gold:

@@ -834,3 +834,45 @@ def test_a_sentence_that_tells_another_happening_lends_no_day():
     # the hospital's Tuesday is not the collapse's: it tells something else, below the bar
     other = (UNDATED[1][0], "قتل 12 شخصا في انهيار جسر الواحة المعلق في النهر.\nواستقبل مستشفى الواحة العام الثلاثاء الجرحى الثلاثين.")
     assert summary(dated_pool([UNDATED[0], other, UNDATED[2]]), 60)[0].day is None
+
+
+# SAME_HAPPENING_DAYS: a fictional collapse in Genoa whose opening names no day; the other outlet
+# states Tuesday only in a loose retelling, 0.15-0.25 close to it.
+GENOA = ("جسر", "انهار جسر معلق في مدينة جنوة وقتل 12 شخصا كانوا يعبرونه بسياراتهم في ساعة الذروة.\nوأغلقت الشرطة الطرق المؤدية إلى الجسر.")
+LOOSE = "وعاين الخبراء وعمال الإغاثة والمتطوعون الثلاثاء أنقاض الجسر في جنوة حيث قتل 12 شخصا بحسب الحصيلة الرسمية الأخيرة."
+
+
+def genoa_day(lender):
+    pool = dated_pool([GENOA, ("كارثة", "واستقبل المستشفى العام الجرحى الثلاثين.\n" + lender)])
+    row = next(r for r in range(len(pool)) if pool.doc_of(r) == 0 and not pool.sentence(r).is_title)
+    s = pool.sentence(row)
+    lent = next(r for r in range(len(pool)) if pool.sentence(r).text == lender)
+    sim = pool.similarity_row(row)[lent]
+    return event_first.day_from_sources(pool, event_first.Candidate(row, s.start, s.end, 14)), sim
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_looser_retelling_naming_the_same_place_happening_and_figure_lends_its_day(monkeypatch, on):
+    monkeypatch.setattr(event_first, "SAME_HAPPENING_DAYS", on)
+    day, sim = genoa_day(LOOSE)
+    assert event_first.SAME_HAPPENING_SIMILARITY <= sim < event_first.EVENT_CITATION_SIMILARITY
+    assert (day[0] if day else None) == (dt.date(2026, 3, 3) if on else None)
+
+
+@pytest.mark.parametrize(
+    "lender",
+    [
+        # as close, but it names neither Genoa nor the toll: not shown to tell the same happening
+        "وعاين الخبراء وعمال الإغاثة الثلاثاء أنقاض الجسر المعلق الذي كانت السيارات تعبره في ساعة الذروة.",
+        # two days: which is the collapse's is unknown
+        LOOSE.replace("قتل 12 شخصا", "قتل 12 شخصا الاثنين"),
+        # the day inside what someone said
+        'وقال الخبراء وعمال الإغاثة والمتطوعون "عاينا الثلاثاء أنقاض الجسر في جنوة حيث قتل 12 شخصا" بحسب الحصيلة الرسمية الأخيرة.',
+        # background ("وكان ... قد"), not news
+        "وكان الخبراء وعمال الإغاثة والمتطوعون قد عاينوا الثلاثاء أنقاض الجسر في جنوة حيث قتل 12 شخصا بحسب الحصيلة الرسمية الأخيرة.",
+    ],
+)
+def test_a_looser_retelling_lends_no_day_unless_it_names_the_happening_and_one_day_of_its_own(lender):
+    day, sim = genoa_day(lender)
+    assert sim < event_first.EVENT_CITATION_SIMILARITY
+    assert day is None
