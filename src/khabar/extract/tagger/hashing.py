@@ -183,49 +183,37 @@ def plain_hashes(words: Sequence[str]) -> list[int]:
     return plain_hash_array(words).tolist()
 
 
-@cython.boundscheck(False)  # k runs below the array's length
-@cython.wraparound(False)
-@cython.locals(digest=cython.ulonglong, out=cython.ulonglong[::1], k=cython.Py_ssize_t)
 def plain_hash_array(words: Sequence[str]) -> np.ndarray:
     """:func:`stable_hash` of each word made of letters and digits alone (``str.isalnum``:
     the tagger's plain words), 0 for any other, as an array of ``uint64`` (what
     :func:`find_rows` searches with); not kept in :func:`stable_hash`'s cache.  The tagger
     hashes each new word type once and keeps its row, so the cache only paid its
     bookkeeping: ~40 % of a word's hash through it (timeit over 20,000 new words, compiled:
-    ~800 against ~520 ns a word one call each, less in one loop here).  Compiled, each
-    digest is written into the array as a C integer: a list of Python integers given to
-    numpy was read back one element at a time (~1,000 instructions a word for its type
-    and value; issue 19, session 31)."""
-    found = np.zeros(len(words), dtype=np.uint64)
-    out = found
-    copy = _EMPTY.copy
-    for k in range(len(words)):
-        word = words[k]
-        if word.isalnum():
-            if cython.compiled:
-                digest = _one_block_digest(word)
-                if digest:
-                    out[k] = digest
-                    continue
-            h = copy()
-            h.update(word.encode("utf-8"))
-            out[k] = int.from_bytes(h.digest(), "little")
-    return found
+    ~800 against ~520 ns a word one call each, less in one loop here)."""
+    return _hash_array(words, True)
+
+
+def hash_array(texts: Sequence[str]) -> np.ndarray:
+    """:func:`stable_hash` of each text as an array of ``uint64``, not kept in its cache (the
+    names of a batch's new attributes, searched at once; issue 19, session 37)."""
+    return _hash_array(texts, False)
 
 
 @cython.boundscheck(False)  # k runs below the array's length
 @cython.wraparound(False)
-@cython.locals(digest=cython.ulonglong, out=cython.ulonglong[::1], k=cython.Py_ssize_t)
-def hash_array(texts: Sequence[str]) -> np.ndarray:
-    """:func:`stable_hash` of each text as an array of ``uint64``, not kept in its cache (the
-    names of a batch's new attributes, searched at once): compiled, each digest written into
-    the array as a C integer, where a list of Python integers of 64 bits given to numpy is
-    read back one element at a time."""
+@cython.locals(digest=cython.ulonglong, out=cython.ulonglong[::1], k=cython.Py_ssize_t, plain=cython.bint)
+def _hash_array(texts: Sequence[str], plain: bool) -> np.ndarray:
+    """The digests of :func:`plain_hash_array` (``plain``: 0 for a text not all letters and
+    digits) or of :func:`hash_array`.  Compiled, each digest is written into the array as a
+    C integer: a list of Python integers given to numpy was read back one element at a time
+    (~1,000 instructions a word for its type and value; issue 19, session 31)."""
     found = np.zeros(len(texts), dtype=np.uint64)
     out = found
     copy = _EMPTY.copy
     for k in range(len(texts)):
         text = texts[k]
+        if plain and not text.isalnum():
+            continue
         if cython.compiled:
             digest = _one_block_digest(text)
             if digest:
