@@ -609,3 +609,21 @@ def test_a_window_token_holds_its_seven_fields_as_given():
         t.other = 1
     toks, _ = _tokenize("قتل 12 شخصا", 0, 11)
     assert [(x.kind, x.text, x.value) for x in toks if x.kind == "num"] == [("num", "12", 12.0)]
+
+
+def test_the_breaks_are_the_break_patterns_matches():
+    # compiled, the pieces' breaks are found by a loop over the characters (find._breaks)
+    # instead of _BREAK's search (session 37): the same spans over random strings of digits,
+    # marks, spaces and letters ("1 . 78" and "200 , 000" hold no break)
+    from khabar.text.ar.numbers.find import _BREAK, _breaks, _Pieces
+
+    rng = random.Random(37)
+    alphabet = "0123456789 . , !?;\n\tاب a"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        starts: list[int] = []
+        ends: list[int] = []
+        _breaks(text, starts, ends)
+        assert list(zip(starts, ends)) == [m.span() for m in _BREAK.finditer(text)], text
+    pieces = _Pieces("قتل 1 . 78 مليون. ثم 200 , 000 شخص, و3")
+    assert pieces.around(5) == (0, 16) and pieces.around(30) == (18, 34)
