@@ -438,33 +438,47 @@ def _triggers() -> dict[str, tuple[int, tuple[tuple[str, int], ...]]]:
     return {p + w: (max(e.values()), tuple(e.items())) for w, e in plan.items() for p in _PARTICLES}
 
 
+@cython.locals(text=str, pos=cython.Py_ssize_t, end=cython.Py_ssize_t, size=cython.Py_ssize_t)
 def _plan(text: str) -> tuple[_Plan, list[tuple[int, int]]]:
     """Where to try each pattern, and the spans of year-like numbers."""
     triggers = _triggers()
     plan: _Plan = {}
+    size = len(text)
     # every trigger is Arabic letters (a test says so), so a trigger that is a word of the
     # text (a \w+ run) is one of its letter runs; a run inside a longer word is dropped below
+    # (compiled, ``pos`` and ``end`` are C indices and each character's test a C call:
+    # docs/measurements.md, issue 19, session 37)
     for word in triggers.keys() & letter_runs(text):
         back, todo = triggers[word]
         pos = text.find(word)
         while pos >= 0:
             end = pos + len(word)
-            if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == size or not _is_word_char(text[end])):
                 starts = _word_starts_back(text, pos, back)
                 for pattern, n in todo:
                     plan.setdefault(pattern, set()).update(starts[: n + 1])
             pos = text.find(word, end)
-    years = [m.span() for m in _YEAR.finditer(text) if not (m.start() and text[m.start() - 1].isdigit())]
+    # a year opens with "19" or "20": a sentence with neither (most) is not searched (the
+    # search over every sentence was ~6,700 instructions each, a quarter of the plan's)
+    years = (
+        [m.span() for m in _YEAR.finditer(text) if not (m.start() and text[m.start() - 1].isdigit())]
+        if "20" in text or "19" in text
+        else []
+    )
     for start, _end in years:
         plan.setdefault("year", set()).update(_word_starts_back(text, start, 2))
     return plan, years
 
 
+@cython.ccall
+@cython.locals(ch=cython.Py_UCS4)
+@cython.returns(cython.bint)
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what \w matches
 
 
-@cython.locals(pos=cython.Py_ssize_t, count=cython.Py_ssize_t, lo=cython.Py_ssize_t, i=cython.Py_ssize_t, ch=cython.Py_UCS4)
+@cython.ccall  # (a C call from _plan; ``text`` a str: each character read in C)
+@cython.locals(text=str, pos=cython.Py_ssize_t, count=cython.Py_ssize_t, lo=cython.Py_ssize_t, i=cython.Py_ssize_t, ch=cython.Py_UCS4)
 def _word_starts_back(text: str, pos: int, count: int) -> list[int]:
     r"""``pos`` and the starts of up to ``count`` words (``\w+`` runs) before it, nearest
     first, within the ``16 * count`` characters before it (a word cut there starts there).
