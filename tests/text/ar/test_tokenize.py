@@ -137,6 +137,29 @@ def test_the_character_scan_splits_as_the_split_patterns():
             assert _scanned_columns(text, punctuation) == _read_parts(pattern.split(text)), text
 
 
+def test_the_split_letter_scan_answers_as_its_pattern():
+    # compiled, has_split_letter reads a text a character at a time (_split_letter_in) instead
+    # of _SPLIT_LETTER's search (session 37): the same answer over random strings of letters
+    # (one-letter words among them), marks, tatweel, digits, spaces and other characters
+    import random
+
+    from khabar.text.ar.tokenize import _SPLIT_LETTER, _split_letter_in, has_split_letter
+
+    alphabet = (
+        "ابتدرلمنويءى" "ـ" "\u064b\u0651\u0670\u200c\u00ad" "0123456789٠٩۰" "     " "\n\u00a0" ".,!?«\"-ab"
+        "\ufb50\ufdfb\ufe70\ufefc\u06d4\u063b" "\U0001f600\U00010400"
+    )
+    rng = random.Random(37)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        expected = _SPLIT_LETTER.search(text) is not None
+        assert _split_letter_in(text) is expected, text
+        assert has_split_letter(text) is expected, text
+        found += expected
+    assert found > 200  # (~300 of the 20,000 hold a split letter)
+
+
 def test_the_character_kinds_are_the_classes_of_the_patterns():
     import re
 

@@ -613,8 +613,38 @@ _APART_BEFORE = frozenset('-–"«“')
 
 def has_split_letter(text: str) -> bool:
     """``text`` may hold a word split at a lost shadda: a cheap look before
-    :func:`rejoined_split_letters` goes over the tokens."""
+    :func:`rejoined_split_letters` goes over the tokens (:data:`_SPLIT_LETTER` found;
+    compiled, :func:`_split_letter_in` reads the text a character at a time instead)."""
+    if cython.compiled:
+        return _split_letter_in(text)
     return _SPLIT_LETTER.search(text) is not None
+
+
+@cython.boundscheck(False)  # every index is below the text's length
+@cython.wraparound(False)
+@cython.locals(
+    text=str, table=cython.uchar[::1], n=cython.Py_ssize_t, k=cython.Py_ssize_t, letter=cython.int, other=cython.int,
+)
+def _split_letter_in(text: str) -> bool:
+    """Whether :data:`_SPLIT_LETTER` matches in ``text``: a space between two Arabic letters,
+    the second followed by no letter, mark, tatweel or digit, each character's kind one byte
+    of :data:`_KINDS` (the pattern's search, though it looked only at spaces, was ~11,600
+    instructions a sentence, 17 M over the 100 ANT articles of ``instructions_extract.py``:
+    every sentence the quotes and claims read is looked at; docs/measurements.md, issue 19,
+    session 37).  The same answers as the pattern over random strings (a test)."""
+    table = _KINDS
+    letter = _K_LETTER
+    other = _K_LETTER | _K_MARK | _K_TATWEEL | _K_DIGIT  # (the letters, _AR_INNER and _DIGIT)
+    n = len(text)
+    for k in range(1, n - 1):
+        if (
+            text[k] == " "
+            and _kind_of(table, text[k - 1]) & letter
+            and _kind_of(table, text[k + 1]) & letter
+            and (k + 2 == n or not _kind_of(table, text[k + 2]) & other)
+        ):
+            return True
+    return False
 
 
 def rejoined_split_letters(text: str, toks: list[Token], keep: frozenset[str]) -> list[Token]:
