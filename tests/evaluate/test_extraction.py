@@ -507,7 +507,7 @@ def test_frame_gold_keys_are_found_exactly_where_annotated() -> None:
     first = [e for e in real if "annotated" not in e]
     assert len(first) >= 8 and abs(2 * sum(e["split"] == "dev" for e in first) - len(first)) <= 2
     later = [e for e in real if e not in first]
-    fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44")
+    fresh = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45")
     assert all(e["split"] in ("dev", *fresh) and e["annotated"] in ("before tuning", "after tuning") for e in later)
     assert all(e["annotated"] == "before tuning" for e in later if e["split"] in fresh)
     assert {e["path"].split("/")[0] for e in real} >= {"ant", "baly2018", "easc"}
