@@ -778,7 +778,7 @@ def test_unread_sources_reads_spent_frames_splits_only_and_classes_where_the_sou
     # scripts/unread_sources.py (issue 15, session 30) dumps gold figures of the splits it lists:
     # `test` and any split labelled after fresh41 (the pool fresh29..fresh34 was spent by session 31's judge,
     # fresh35..fresh38 by session 33's, fresh39..fresh41 by session 36's) are none of them: a split drawn
-    # later stays out until judged (fresh42 and fresh43, labelled in session 36, and fresh44, labelled in session 37, are unspent)
+    # later stays out until judged (fresh42 and fresh43, labelled in session 36, and fresh44 and fresh45, labelled in session 37, are unspent)
     import importlib.util
 
     root = Path(__file__).resolve().parents[2]
