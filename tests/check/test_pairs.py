@@ -68,13 +68,15 @@ def test_the_fresh_stance_gold_names_the_evidence_of_every_sided_pair(name: str,
                           ("drawn4", 38, 6, 8), ("drawn5", 62, 14, 15), ("drawn6", 65, 19, 10),
                           ("drawn7", 65, 12, 21), ("drawn8", 65, 17, 23),
                           ("drawn9", 68, 22, 29), ("drawn10", 66, 11, 26), ("drawn11", 60, 20, 25),
-                          ("drawn12", 60, 25, 26), ("drawn13", 63, 27, 27)])
+                          ("drawn12", 60, 25, 26), ("drawn13", 63, 27, 27),
+                          ("drawn14", 61, 14, 29)])
 def test_the_drawn_stance_gold_is_the_search_s_pages_with_their_evidence(name: str, count: int, agree: int,
                                                                          claims: int) -> None:
     # drawn1 (session 24), drawn2 (session 25, seed 2727), drawn3, drawn4 and drawn5 (session 26,
     # seeds 2929 and 3030), drawn6 (session 27, seed 2737), drawn7 (session 28, seed 2747), drawn8
     # (session 29, seed 2939), drawn9 (session 31, seed 3039), drawn10 and drawn11 (session 32, seeds
-    # 3139 and 3239), drawn12 (session 35, seed 3339), drawn13 (session 36, seed 3439): pages as the
+    # 3139 and 3239), drawn12 (session 35, seed 3339), drawn13 (session 36, seed 3439), drawn14 (session
+    # 37, seed 3539): pages as the
     # check's search finds them, no pair chosen for its label, so a page
     # rarely disagrees (drawn11's one: another senator's "no" to the claim's question); the evidence
     # of every sided pair is named as in the fresh splits
@@ -99,7 +101,7 @@ def _unspent_stance() -> frozenset[str]:
     return UNSPENT_STANCE
 
 
-# Each unspent split (drawn13 and fresh31 since session 36, which spent fresh30 and drawn12, and fresh32 since session 37; a newly labelled one is named in
+# Each unspent split (drawn13 and fresh31 since session 36, which spent fresh30 and drawn12, fresh32 and drawn14 since session 37; a newly labelled one is named in
 # stance_experiments.UNSPENT_STANCE) against each development script: with none, pytest reports
 # these as skipped, and they arm again with the next split.
 @pytest.mark.parametrize("script, args, name", [
@@ -145,6 +147,9 @@ def test_only_the_unspent_stance_split_is_refused(monkeypatch: pytest.MonkeyPatc
     # fresh32 (session 37, Socotra: the UAE's deployment and Cyclone Mekunu) is unspent until it judges a change
     with pytest.raises(SystemExit, match="fresh32: an unspent stance split"):
         stance_experiments.refuse_unspent(["fresh30", "tests/gold/stance/fresh32.jsonl"])
+    # drawn14 (session 37, seed 3539) is unspent until it judges a change
+    with pytest.raises(SystemExit, match="drawn14: an unspent stance split"):
+        stance_experiments.refuse_unspent(["drawn12", "tests/gold/stance/drawn14.jsonl"])
     monkeypatch.setattr(stance_experiments, "UNSPENT_STANCE", frozenset({"fresh99"}))
     stance_experiments.refuse_unspent(["fresh9", "tests/gold/stance/fresh18.jsonl"])  # a stem, not a prefix
     with pytest.raises(SystemExit, match="fresh99: an unspent stance split"):
