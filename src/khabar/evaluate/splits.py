@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-SPLITS: tuple[str, ...] = ("dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 50)))
+SPLITS: tuple[str, ...] = ("dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 51)))
 
 #: How ``--split`` help texts name them.
 SPLITS_HELP = f"{', '.join(SPLITS[:4])} ... {SPLITS[-1]}"
