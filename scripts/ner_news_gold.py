@@ -28,7 +28,7 @@ word clusters and no tag rates, tagging its held-out block in windows of 10: the
 ``loso``: leave one spent split (or, with ``--groups``, one group of consecutive splits) out: a model trained as ``khabar train ner --news-gold`` trains
 it (all of ANERcorp train, the other spent splits ``--repeat`` times, its own tag rates from every
 eighth ANT article), the split scored by ``khabar eval extract tests/gold/names.json --split``
-with that model, beside the shipped one.  An unspent split (fresh48 and fresh50, labelled in session 37; fresh23 and fresh24 spent in session 24, fresh25-28 in session 27, fresh29-31 in session 28, fresh32-33 in session 29, fresh34-35 in session 30, fresh36-39 in session 33, fresh40-41 in session 34, fresh42-44 in session 36, fresh45-47 in session 37) is refused by the loader.
+with that model, beside the shipped one.  An unspent split (fresh48, fresh49 and fresh50, labelled in session 37; fresh23 and fresh24 spent in session 24, fresh25-28 in session 27, fresh29-31 in session 28, fresh32-33 in session 29, fresh34-35 in session 30, fresh36-39 in session 33, fresh40-41 in session 34, fresh42-44 in session 36, fresh45-47 in session 37) is refused by the loader.
 """
 
 from __future__ import annotations
