@@ -52,6 +52,7 @@ import numpy as np
 
 from khabar.config import BriefOptions
 from khabar.extract.dates import names_earlier_time
+from khabar.extract.happenings import happening_kinds, word_kind
 from khabar.model import Quantity
 from khabar.relate.corroborate import SentencePool
 from khabar.relate.meaning import static_meanings_of_stems
@@ -602,8 +603,6 @@ def named_parts(pool: SentencePool, c: Candidate) -> tuple[frozenset[str], froze
     """What the kept part names: its people and organisations, its places (by the names reader's
     keys), the kinds of happening it names (:mod:`khabar.extract.happenings`, names aside) and
     its figures (:func:`said_terms`' values, years aside)."""
-    from khabar.extract.happenings import happening_kinds
-
     doc = pool.docs[pool.doc_of(c.row)]
     inside = [m for m in doc.mentions if c.start <= m.start and m.end <= c.end]
     actors = frozenset(m.name_key for m in inside if m.kind in ("person", "organisation"))
@@ -763,8 +762,6 @@ def told_happening(pool: SentencePool, c: Candidate) -> str | None:
     conjunction read off) is a trigger of :mod:`khabar.extract.happenings` ("واتفقت قوات
     المعارضة مع روسيا ..."، "انسحب مقاتلو ...") and not an imperfect verb ("يجتمع مسؤولون ...
     الأربعاء": what is to happen)."""
-    from khabar.extract.happenings import word_kind
-
     text = kept_text(pool, c)
     first = next(iter(tokenize(text[:40])), None)
     if first is None:
@@ -789,8 +786,6 @@ def key_happening(
     :data:`NOT_DEVELOPMENTS`: "واتفقت قوات المعارضة مع روسيا ... على أن يوقف الطرفان إطلاق
     النار قبيل إجلاء المقاتلين" after the withdrawal), the one carrying most of what the
     sources carry and the summary does not say yet, cut like the event sentence."""
-    from khabar.extract.happenings import happening_kinds
-
     told = set(NOT_DEVELOPMENTS)
     for row in picked.chosen:
         c = cands[row]

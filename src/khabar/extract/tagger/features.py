@@ -33,7 +33,7 @@ except ImportError:  # Cython is a build requirement only (khabar._cython)
 
 from khabar.extract.attribution.verbs import reporting_verb_forms
 from khabar.extract.titles import titles
-from khabar.text.ar.clitics import clitic_variants, strip_clitics
+from khabar.text.ar.clitics import ARTICLE, PREPOSITION_ARTICLE_MERGED, clitic_variants, strip_clitics
 from khabar.text.ar.lexicon import phrases_by_tag, read_fields
 from khabar.text.ar.normalize import normalize
 from khabar.text.ar.stem import stem
@@ -134,7 +134,7 @@ def word_readings(norm: str) -> tuple[str, ...]:
     word: a new word type's readings are asked for its word-list attributes and again
     for the gazetteer phrases it may open (~2,000 instructions each time; issue 19,
     session 31)."""
-    text = norm if type(norm) is str else str(norm)  # (a str subclass, as the training script's, read as its str)
+    text = _as_str(norm)
     variants = clitic_variants(text)
     if len(variants) < 2:
         return (text,)
@@ -142,14 +142,14 @@ def word_readings(norm: str) -> tuple[str, ...]:
     for k in range(1, len(variants)):
         variant = variants[k]
         prefix = text[: len(text) - len(variant)]
-        reading = "ال" + variant if prefix.endswith(_ARTICLE_CLITICS) else variant
+        reading = ARTICLE + variant if prefix.endswith(_ARTICLE_CLITICS) else variant
         if reading not in out:
             out.append(reading)
     return tuple(out)
 
 
-#: The ends of a proclitic that hold the article.
-_ARTICLE_CLITICS = ("ال", "لل")
+#: The ends of a proclitic that hold the article (ال, or لل for ل + ال).
+_ARTICLE_CLITICS = (ARTICLE, PREPOSITION_ARTICLE_MERGED)
 
 
 def _shape(token: str, norm: str) -> str:
@@ -255,7 +255,7 @@ def listed_attributes(bare: str) -> tuple[tuple[str, str], ...]:
     """The attributes of a word (its letters and digits, Arabic or Latin) from khabar's
     word lists, as read for each of its clitic readings: they follow its own.  (A loop
     with no generator: ``any`` over a generator made a closure and a frame a call.)"""
-    text = bare if type(bare) is str else str(bare)
+    text = _as_str(bare)
     lists = word_lists()
     labels_of = lists.labels_of
     readings = word_readings(text)
